@@ -1,0 +1,92 @@
+import type { Money } from "../exact/money.js";
+import type { Rational } from "../exact/rational.js";
+import type { IsoDate } from "../shared/date.js";
+import type { PoolId, SecurityId, ShareClassId, StakeholderId, VestingScheduleId } from "../shared/ids.js";
+
+/** Issued shares of one class held by one holder, from one issuance (a certificate, or "lot"). */
+export interface StockLot {
+  readonly kind: "stock";
+  readonly id: SecurityId;
+  readonly holder: StakeholderId;
+  readonly classId: ShareClassId;
+  readonly shares: bigint;
+  readonly issueDate: IsoDate;
+  /** What was paid for these shares (a SAFE's purchase amount for its conversion shares); base of "amount invested" preferences. */
+  readonly investedAmount: Money | undefined;
+  readonly vestingId: VestingScheduleId | undefined;
+  readonly vestingStart: IsoDate | undefined;
+}
+
+/** Options or RSUs: rights to shares of `classId`, usually granted from a pool. */
+export interface OptionGrant {
+  readonly kind: "option";
+  readonly id: SecurityId;
+  readonly holder: StakeholderId;
+  readonly classId: ShareClassId;
+  readonly poolId: PoolId | undefined;
+  readonly optionType: "option" | "rsu";
+  readonly quantity: bigint;
+  readonly exercisePrice: Money;
+  readonly grantDate: IsoDate;
+  readonly vestingId: VestingScheduleId | undefined;
+  readonly vestingStart: IsoDate | undefined;
+  readonly expirationDate: IsoDate | undefined;
+}
+
+export interface Warrant {
+  readonly kind: "warrant";
+  readonly id: SecurityId;
+  readonly holder: StakeholderId;
+  readonly classId: ShareClassId;
+  readonly quantity: bigint;
+  readonly exercisePrice: Money;
+  readonly issueDate: IsoDate;
+  readonly expirationDate: IsoDate | undefined;
+}
+
+/** A simple agreement for future equity (docs/SPEC.md SAFE-1..SAFE-6). */
+export interface Safe {
+  readonly kind: "safe";
+  readonly id: SecurityId;
+  readonly holder: StakeholderId;
+  readonly purchaseAmount: Money;
+  /** "post_money": the YC post-money safe; "pre_money": the original YC safe. */
+  readonly safeType: "post_money" | "pre_money";
+  readonly valuationCap: Money | undefined;
+  /** Discount off the round price, 0 to 1 (0.2 = 20%). */
+  readonly discount: Rational | undefined;
+  /** Most-favoured-nation: takes the best terms of SAFEs issued after it, before the round (SAFE-5). */
+  readonly mfn: boolean;
+  readonly issueDate: IsoDate;
+  readonly proRataRights: boolean;
+}
+
+export type NoteInterest =
+  | { readonly method: "simple" }
+  /** Compounds `periodsPerYear` times a year; a partial period accrues simple interest (NOTE-2). */
+  | { readonly method: "compound"; readonly periodsPerYear: 1 | 2 | 4 | 12 };
+
+/** A convertible promissory note (docs/SPEC.md NOTE-1..NOTE-4). */
+export interface ConvertibleNote {
+  readonly kind: "note";
+  readonly id: SecurityId;
+  readonly holder: StakeholderId;
+  readonly principal: Money;
+  /** Yearly interest rate, 0.06 = 6%. */
+  readonly interestRate: Rational;
+  readonly interest: NoteInterest;
+  readonly issueDate: IsoDate;
+  readonly maturityDate: IsoDate | undefined;
+  readonly valuationCap: Money | undefined;
+  /** Whether the cap is a pre-money cap (the usual note) or a post-money cap (docs/SPEC.md NOTE-3). */
+  readonly capBasis: "pre_money" | "post_money";
+  readonly discount: Rational | undefined;
+  readonly proRataRights: boolean;
+}
+
+export type Security = StockLot | OptionGrant | Warrant | Safe | ConvertibleNote;
+export type Convertible = Safe | ConvertibleNote;
+
+export function isConvertible(security: Security): security is Convertible {
+  return security.kind === "safe" || security.kind === "note";
+}

@@ -1,0 +1,178 @@
+import type { Money } from "../exact/money.js";
+import type { Rational } from "../exact/rational.js";
+import type { IsoDate } from "../shared/date.js";
+import type {
+  PoolId,
+  SecurityId,
+  ShareClassId,
+  StakeholderId,
+  TransactionId,
+  VestingScheduleId,
+} from "../shared/ids.js";
+import type { FieldPath } from "../shared/problem.js";
+import type { NoteInterest } from "./security.js";
+
+interface TransactionBase {
+  readonly id: TransactionId;
+  readonly date: IsoDate;
+  /** Where the transaction stands in the deal document, for error messages. */
+  readonly path?: FieldPath;
+}
+
+export interface StockIssuance extends TransactionBase {
+  readonly type: "stock_issuance";
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly classId: ShareClassId;
+  readonly shares: bigint;
+  readonly pricePerShare: Money | undefined;
+  /** Defaults to shares x pricePerShare when a price is given. */
+  readonly investedAmount: Money | undefined;
+  readonly vestingId: VestingScheduleId | undefined;
+  readonly vestingStart: IsoDate | undefined;
+}
+
+export interface OptionGrantTx extends TransactionBase {
+  readonly type: "option_grant";
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly poolId: PoolId | undefined;
+  /** The class the options are for; defaults to the pool's class. */
+  readonly classId: ShareClassId | undefined;
+  readonly optionType: "option" | "rsu";
+  readonly quantity: bigint;
+  readonly exercisePrice: Money;
+  readonly vestingId: VestingScheduleId | undefined;
+  readonly vestingStart: IsoDate | undefined;
+  readonly expirationDate: IsoDate | undefined;
+}
+
+export interface WarrantIssuance extends TransactionBase {
+  readonly type: "warrant_issuance";
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly classId: ShareClassId;
+  readonly quantity: bigint;
+  readonly exercisePrice: Money;
+  readonly expirationDate: IsoDate | undefined;
+}
+
+export interface SafeIssuance extends TransactionBase {
+  readonly type: "safe_issuance";
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly purchaseAmount: Money;
+  readonly safeType: "post_money" | "pre_money";
+  readonly valuationCap: Money | undefined;
+  readonly discount: Rational | undefined;
+  readonly mfn: boolean;
+  readonly proRataRights: boolean;
+}
+
+export interface NoteIssuance extends TransactionBase {
+  readonly type: "note_issuance";
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly principal: Money;
+  readonly interestRate: Rational;
+  readonly interest: NoteInterest;
+  readonly maturityDate: IsoDate | undefined;
+  readonly valuationCap: Money | undefined;
+  readonly capBasis: "pre_money" | "post_money";
+  readonly discount: Rational | undefined;
+  readonly proRataRights: boolean;
+}
+
+/** Exercise of options or warrants into shares of their class. */
+export interface Exercise extends TransactionBase {
+  readonly type: "exercise";
+  readonly security: SecurityId;
+  readonly quantity: bigint;
+  readonly resultingSecurity: SecurityId;
+}
+
+/**
+ * A transfer of shares between holders: of one lot (`security`) or, without it, of the
+ * holder's lots of `classId` taken oldest first (LED-4).
+ */
+export interface Transfer extends TransactionBase {
+  readonly type: "transfer";
+  readonly from: StakeholderId;
+  readonly to: StakeholderId;
+  readonly classId: ShareClassId;
+  readonly shares: bigint;
+  readonly security: SecurityId | undefined;
+  readonly resultingSecurity: SecurityId;
+  readonly pricePerShare: Money | undefined;
+}
+
+/** Cancellation of a security, or of part of it. Cancelled pool options return to the pool (LED-6). */
+export interface Cancellation extends TransactionBase {
+  readonly type: "cancellation";
+  readonly security: SecurityId;
+  /** Undefined cancels all that is outstanding. */
+  readonly quantity: bigint | undefined;
+}
+
+/** The company buys back shares; they are retired. */
+export interface Repurchase extends TransactionBase {
+  readonly type: "repurchase";
+  readonly holder: StakeholderId;
+  readonly classId: ShareClassId;
+  readonly shares: bigint;
+  readonly security: SecurityId | undefined;
+  readonly pricePerShare: Money | undefined;
+}
+
+/** A stock split (numerator > denominator) or reverse split (LED-7). */
+export interface Split extends TransactionBase {
+  readonly type: "split";
+  /** The classes that split; undefined splits every class. */
+  readonly classIds: readonly ShareClassId[] | undefined;
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+export interface PoolIncrease extends TransactionBase {
+  readonly type: "pool_increase";
+  readonly poolId: PoolId;
+  readonly shares: bigint;
+}
+
+/**
+ * Conversion of a security: preferred shares into their common class at the current
+ * conversion rate, or a SAFE or note into `shares` of `toClassId` outside a modeled round.
+ */
+export interface Conversion extends TransactionBase {
+  readonly type: "conversion";
+  readonly security: SecurityId;
+  readonly toClassId: ShareClassId | undefined;
+  /** Shares received; required for SAFEs and notes, computed for preferred (rounded down, CLS-3). */
+  readonly shares: bigint | undefined;
+  readonly resultingSecurity: SecurityId;
+}
+
+/** A change of a class's conversion price (an anti-dilution adjustment made by a round). */
+export interface ConversionPriceAdjustment extends TransactionBase {
+  readonly type: "conversion_price_adjustment";
+  readonly classId: ShareClassId;
+  readonly conversionPrice: Money;
+  readonly reason: string;
+}
+
+export type Transaction =
+  | StockIssuance
+  | OptionGrantTx
+  | WarrantIssuance
+  | SafeIssuance
+  | NoteIssuance
+  | Exercise
+  | Transfer
+  | Cancellation
+  | Repurchase
+  | Split
+  | PoolIncrease
+  | Conversion
+  | ConversionPriceAdjustment;
+
+export type TransactionType = Transaction["type"];

@@ -1,0 +1,214 @@
+import { type Currency, convert, type Money, zeroMoney } from "../exact/money.js";
+import { Rational } from "../exact/rational.js";
+import type { PoolId, ShareClassId, StakeholderId } from "../shared/ids.js";
+import type { CapTable } from "./cap-table.js";
+import { conversionRatio } from "./share-class.js";
+
+/** One holder's position in the three views (SPEC FD-1..FD-4). */
+export interface HolderPosition {
+  readonly holder: StakeholderId;
+  readonly name: string;
+  /** Issued and outstanding shares per class. */
+  readonly sharesByClass: ReadonlyMap<ShareClassId, bigint>;
+  /** Issued and outstanding shares, all classes. */
+  readonly outstanding: bigint;
+  /** Outstanding shares with preferred counted as the common it converts into (FD-3). */
+  readonly asConverted: bigint;
+  /** Outstanding options and RSUs, as-converted. */
+  readonly options: bigint;
+  /** Outstanding warrants, as-converted. */
+  readonly warrants: bigint;
+  /** asConverted + options + warrants (FD-1). */
+  readonly fullyDiluted: bigint;
+  /** SAFEs' purchase amounts and notes' principal not yet converted; outside the share counts (FD-2). */
+  readonly unconverted: Money;
+}
+
+export interface PoolPosition {
+  readonly pool: PoolId;
+  readonly name: string;
+  readonly reserved: bigint;
+  /** Options granted from the pool and still outstanding. */
+  readonly granted: bigint;
+  /** Reserved and not granted: counted in the fully diluted total as its own row (FD-1). */
+  readonly available: bigint;
+}
+
+export interface ClassPosition {
+  readonly classId: ShareClassId;
+  readonly name: string;
+  readonly type: "common" | "preferred";
+  readonly authorized: bigint | undefined;
+  readonly issued: bigint;
+  readonly conversionRatio: Rational;
+  readonly asConverted: bigint;
+  readonly options: bigint;
+  readonly warrants: bigint;
+}
+
+export interface CapTableView {
+  readonly currency: Currency;
+  readonly holders: readonly HolderPosition[];
+  readonly pools: readonly PoolPosition[];
+  readonly classes: readonly ClassPosition[];
+  readonly totals: {
+    readonly outstanding: bigint;
+    readonly asConverted: bigint;
+    /** Every holder's fully diluted shares plus every pool's available shares. */
+    readonly fullyDiluted: bigint;
+    readonly unconverted: Money;
+  };
+}
+
+/** `part / whole` as an exact fraction, 0 when the whole is 0. */
+export function fractionOf(part: bigint, whole: bigint): Rational {
+  return whole === 0n ? Rational.ZERO : Rational.of(part, whole);
+}
+
+/**
+ * The outstanding, as-converted and fully diluted views of a cap table, per holder, per
+ * class and per pool. Holders appear in the order they were declared; holders with no
+ * position are left out. As-converted counts round down per holder and class (FD-3).
+ */
+export function capTableView(table: CapTable): CapTableView {
+  const currency = table.company.currency;
+  const ratios = new Map<ShareClassId, Rational>();
+  for (const c of table.classes.values()) ratios.set(c.id, conversionRatio(c));
+
+  interface Acc {
+    byClass: Map<ShareClassId, bigint>;
+    optionsByClass: Map<ShareClassId, bigint>;
+    warrantsByClass: Map<ShareClassId, bigint>;
+    unconverted: Rational;
+  }
+  const acc = new Map<StakeholderId, Acc>();
+  const get = (id: StakeholderId): Acc => {
+    let a = acc.get(id);
+    if (!a) {
+      a = {
+        byClass: new Map(),
+        optionsByClass: new Map(),
+        warrantsByClass: new Map(),
+        unconverted: Rational.ZERO,
+      };
+      acc.set(id, a);
+    }
+    return a;
+  };
+  const add = (m: Map<ShareClassId, bigint>, k: ShareClassId, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v);
+  const poolGranted = new Map<PoolId, bigint>();
+  const classOptions = new Map<ShareClassId, bigint>();
+  const classWarrants = new Map<ShareClassId, bigint>();
+
+  for (const s of table.securities.values()) {
+    const a = get(s.holder);
+    switch (s.kind) {
+      case "stock":
+        add(a.byClass, s.classId, s.shares);
+        break;
+      case "option":
+        add(a.optionsByClass, s.classId, s.quantity);
+        add(classOptions, s.classId, s.quantity);
+        if (s.poolId !== undefined) poolGranted.set(s.poolId, (poolGranted.get(s.poolId) ?? 0n) + s.quantity);
+        break;
+      case "warrant":
+        add(a.warrantsByClass, s.classId, s.quantity);
+        add(classWarrants, s.classId, s.quantity);
+        break;
+      case "safe":
+      case "note": {
+        const amount = s.kind === "safe" ? s.purchaseAmount : s.principal;
+        const inCurrency = convert(amount, currency, table.company.exchangeRates);
+        if (inCurrency) a.unconverted = a.unconverted.add(inCurrency.amount);
+        break;
+      }
+    }
+  }
+
+  const asConvertedOf = (m: ReadonlyMap<ShareClassId, bigint>) => {
+    let total = 0n;
+    for (const [classId, n] of m) total += ratios.get(classId)!.mulInt(n).floor();
+    return total;
+  };
+  const sum = (m: ReadonlyMap<ShareClassId, bigint>) => {
+    let total = 0n;
+    for (const n of m.values()) total += n;
+    return total;
+  };
+
+  const holders: HolderPosition[] = [];
+  let outstanding = 0n;
+  let asConverted = 0n;
+  let fullyDiluted = 0n;
+  let unconverted = Rational.ZERO;
+  for (const stakeholder of table.stakeholders.values()) {
+    const a = acc.get(stakeholder.id);
+    if (!a) continue;
+    const position: HolderPosition = {
+      holder: stakeholder.id,
+      name: stakeholder.name,
+      sharesByClass: a.byClass,
+      outstanding: sum(a.byClass),
+      asConverted: asConvertedOf(a.byClass),
+      options: asConvertedOf(a.optionsByClass),
+      warrants: asConvertedOf(a.warrantsByClass),
+      fullyDiluted: 0n,
+      unconverted: { kind: "money", currency, amount: a.unconverted },
+    };
+    const fd = position.asConverted + position.options + position.warrants;
+    holders.push({ ...position, fullyDiluted: fd });
+    outstanding += position.outstanding;
+    asConverted += position.asConverted;
+    fullyDiluted += fd;
+    unconverted = unconverted.add(a.unconverted);
+  }
+
+  const pools: PoolPosition[] = [];
+  for (const pool of table.pools.values()) {
+    const availableAsConverted = ratios.get(pool.classId)!.mulInt(pool.available).floor();
+    pools.push({
+      pool: pool.id,
+      name: pool.name,
+      reserved: pool.reserved,
+      granted: poolGranted.get(pool.id) ?? 0n,
+      available: availableAsConverted,
+    });
+    fullyDiluted += availableAsConverted;
+  }
+
+  const classes: ClassPosition[] = [];
+  for (const c of table.classes.values()) {
+    const issued = table.issuedByClass.get(c.id) ?? 0n;
+    let classAsConverted = 0n;
+    for (const h of holders) {
+      const n = h.sharesByClass.get(c.id);
+      if (n !== undefined) classAsConverted += ratios.get(c.id)!.mulInt(n).floor();
+    }
+    classes.push({
+      classId: c.id,
+      name: c.name,
+      type: c.type,
+      authorized: c.authorizedShares,
+      issued,
+      conversionRatio: ratios.get(c.id)!,
+      asConverted: classAsConverted,
+      options: classOptions.get(c.id) ?? 0n,
+      warrants: classWarrants.get(c.id) ?? 0n,
+    });
+  }
+
+  return {
+    currency,
+    holders,
+    pools,
+    classes,
+    totals: {
+      outstanding,
+      asConverted,
+      fullyDiluted,
+      unconverted: unconverted.isZero()
+        ? zeroMoney(currency)
+        : { kind: "money", currency, amount: unconverted },
+    },
+  };
+}

@@ -1,0 +1,497 @@
+import { convert, type Money } from "../exact/money.js";
+import { Rational } from "../exact/rational.js";
+import { resolveMfnTerms } from "../instruments/mfn.js";
+import { noteBalance } from "../instruments/note-interest.js";
+import { applyTransaction } from "../ledger/apply.js";
+import type { CapTable } from "../ledger/cap-table.js";
+import type { ConvertibleNote, Safe } from "../ledger/security.js";
+import { conversionRatio, type ShareClass } from "../ledger/share-class.js";
+import type { Transaction } from "../ledger/transaction.js";
+import { capTableView } from "../ledger/views.js";
+import type { IsoDate } from "../shared/date.js";
+import {
+  type SecurityId,
+  type ShareClassId,
+  type StakeholderId,
+  securityId,
+  transactionId,
+} from "../shared/ids.js";
+import { fail, ok, type Problem, type Result, warning } from "../shared/problem.js";
+import { allocate } from "./allocation.js";
+import { adjustedConversionPrice } from "./anti-dilution.js";
+import {
+  type ConvertibleInput,
+  type PoolEquation,
+  type PriceEquation,
+  solvePricing,
+} from "./pricing-solver.js";
+import type { RoundTerms, ShareRounding } from "./terms.js";
+
+export interface ConversionOutcome {
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly instrument: "safe" | "note";
+  /** What converts: the purchase amount, or the note's principal plus interest (NOTE-1). */
+  readonly convertingAmount: Money;
+  readonly interest: Money | undefined;
+  /** Which price applied: the cap price, the discount price, or the round price itself. */
+  readonly basis: "cap" | "discount" | "round_price";
+  readonly conversionPrice: Money;
+  readonly shares: bigint;
+}
+
+export interface InvestmentOutcome {
+  readonly investor: StakeholderId;
+  readonly requested: Money;
+  readonly accepted: Money;
+  readonly shares: bigint;
+  /** Shares times the price: what the investor pays for whole shares (ROUND-7). */
+  readonly paid: Money;
+  readonly lead: boolean;
+  readonly proRata: boolean;
+  readonly closing: string | undefined;
+  readonly date: IsoDate;
+}
+
+export interface AntiDilutionOutcome {
+  readonly classId: ShareClassId;
+  readonly method: ShareClass["antiDilution"];
+  readonly conversionPriceBefore: Money;
+  readonly conversionPriceAfter: Money;
+  readonly ratioBefore: Rational;
+  readonly ratioAfter: Rational;
+}
+
+export interface RoundOutcome {
+  readonly terms: RoundTerms;
+  readonly classId: ShareClassId;
+  /** The price new investors pay, after any stated precision (ROUND-6). */
+  readonly pricePerShare: Money;
+  /** The exact price the terms imply, before any stated precision. */
+  readonly exactPricePerShare: Money;
+  /** Price x the fully diluted shares after the round, less the new money (ROUND-5). */
+  readonly preMoneyValuation: Money;
+  /** Price x the fully diluted shares after the round (ROUND-5). */
+  readonly postMoneyValuation: Money;
+  /** What the new investors pay in total. */
+  readonly newMoney: Money;
+  readonly poolIncrease: bigint;
+  readonly conversions: readonly ConversionOutcome[];
+  readonly investments: readonly InvestmentOutcome[];
+  readonly antiDilution: readonly AntiDilutionOutcome[];
+  readonly oversubscribed: boolean;
+  /** The generated ledger transactions, in the order they apply. */
+  readonly transactions: readonly Transaction[];
+  readonly before: CapTable;
+  readonly after: CapTable;
+}
+
+function roundShares(value: Rational, mode: ShareRounding): bigint {
+  return value.toInteger(mode === "down" ? "down" : "half_up");
+}
+
+function inCurrency(table: CapTable, value: Money): Money | undefined {
+  return convert(value, table.company.currency, table.company.exchangeRates);
+}
+
+/**
+ * Prices a round on `table` (the cap table just before it) and returns the round's
+ * outcome with the pro-forma cap table (SPEC ROUND-1..ROUND-8). `table` is not changed.
+ */
+export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutcome> {
+  const currency = table.company.currency;
+  const m = (amount: Rational): Money => ({ kind: "money", currency, amount });
+  const path = ["rounds", terms.id];
+  const warnings: Problem[] = [];
+
+  // --- Checks --------------------------------------------------------------------------
+  const classId = terms.newClass?.id ?? terms.existingClassId;
+  if (classId === undefined) return fail("round_invalid", `round ${terms.name} names no class to sell`, path);
+  if (terms.newClass && table.classes.has(terms.newClass.id)) {
+    return fail(
+      "deal_duplicate_id",
+      `round ${terms.name} creates class "${terms.newClass.id}", which already exists`,
+      [...path, "class"],
+    );
+  }
+  if (!terms.newClass && !table.classes.has(classId)) {
+    return fail("deal_unknown_reference", `round ${terms.name} sells unknown class "${classId}"`, [
+      ...path,
+      "class",
+    ]);
+  }
+  const conversionClassId = terms.conversionClassId ?? classId;
+  if (conversionClassId !== classId && !table.classes.has(conversionClassId)) {
+    return fail(
+      "deal_unknown_reference",
+      `round ${terms.name} converts into unknown class "${conversionClassId}"`,
+      [...path, "conversionClass"],
+    );
+  }
+  const pricingValue = inCurrency(table, terms.pricing.value);
+  if (!pricingValue) {
+    return fail(
+      "currency_without_rate",
+      `round ${terms.name} states its price in ${terms.pricing.value.currency} with no rate to ${currency}`,
+      [...path, "pricing"],
+    );
+  }
+  if (!pricingValue.amount.isPositive()) {
+    return fail(
+      "round_invalid",
+      `round ${terms.name} has a ${terms.pricing.basis.replaceAll("_", "-")} that is not positive`,
+      [...path, "pricing"],
+    );
+  }
+  for (const [i, inv] of terms.investments.entries()) {
+    const where = inv.path ?? [...path, "investments", i];
+    if (!table.stakeholders.has(inv.investor)) {
+      return fail(
+        "deal_unknown_reference",
+        `round ${terms.name} has an investment by unknown stakeholder "${inv.investor}"`,
+        [...where, "investor"],
+      );
+    }
+    if (inv.amount && !inCurrency(table, inv.amount)) {
+      return fail(
+        "currency_without_rate",
+        `round ${terms.name}: ${inv.investor}'s amount is in ${inv.amount.currency} with no rate to ${currency}`,
+        [...where, "amount"],
+      );
+    }
+    if (inv.amount?.amount.isNegative()) {
+      return fail("deal_invalid_field", `round ${terms.name}: ${inv.investor} invests a negative amount`, [
+        ...where,
+        "amount",
+      ]);
+    }
+    if (inv.closing !== undefined && !terms.closings.some((c) => c.id === inv.closing)) {
+      return fail(
+        "deal_unknown_reference",
+        `round ${terms.name}: ${inv.investor}'s investment names unknown closing "${inv.closing}"`,
+        [...where, "closing"],
+      );
+    }
+  }
+  if (terms.pool.kind !== "none" && !table.pools.has(terms.pool.poolId)) {
+    return fail("deal_unknown_reference", `round ${terms.name} tops up unknown pool "${terms.pool.poolId}"`, [
+      ...path,
+      "pool",
+    ]);
+  }
+  if (
+    terms.pool.kind === "target_fraction" &&
+    (terms.pool.fraction.isNegative() || terms.pool.fraction.gte(Rational.ONE))
+  ) {
+    return fail(
+      "round_terms_infeasible",
+      `round ${terms.name} targets a pool of ${terms.pool.fraction.mulInt(100n).toDecimalString(4)}% of the post-money; it must be below 100%`,
+      [...path, "pool"],
+    );
+  }
+
+  // --- The capitalization before the round ---------------------------------------------
+  const view = capTableView(table);
+  const existing = view.totals.fullyDiluted;
+  const holderFd = new Map(view.holders.map((h) => [h.holder, h.fullyDiluted]));
+
+  // --- Convertibles: every outstanding SAFE and note converts (SAFE-1, NOTE-1) ----------
+  const safesAndNotes = [...table.securities.values()].filter(
+    (s): s is Safe | ConvertibleNote => s.kind === "safe" || s.kind === "note",
+  );
+  safesAndNotes.sort((a, b) =>
+    a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : a.id < b.id ? -1 : 1,
+  );
+  const mfn = resolveMfnTerms(safesAndNotes, terms.date);
+  for (const id of mfn.withoutLaterSafe) {
+    warnings.push(
+      warning(
+        "mfn_without_later_safe",
+        `MFN SAFE "${id}" has no later SAFE to take terms from; it converts at the round price`,
+        ["transactions", id],
+      ),
+    );
+  }
+  const convertibles: ConvertibleInput[] = [];
+  const convertingAmounts: { amount: Money; interest: Money | undefined }[] = [];
+  for (const s of safesAndNotes) {
+    const effective = mfn.terms.get(s.id)!;
+    let amount: Money | undefined;
+    let interest: Money | undefined;
+    if (s.kind === "safe") {
+      amount = inCurrency(table, s.purchaseAmount);
+    } else {
+      const balance = terms.conventions.noteInterestConverts ? noteBalance(s, terms.date) : s.principal;
+      interest = inCurrency(table, { ...s.principal, amount: balance.amount.sub(s.principal.amount) });
+      amount = inCurrency(table, balance);
+    }
+    const cap = effective.valuationCap && inCurrency(table, effective.valuationCap);
+    if (!amount || (effective.valuationCap && !cap)) {
+      return fail(
+        "currency_without_rate",
+        `security "${s.id}" is in a currency with no rate to ${currency}`,
+        ["transactions", s.id],
+      );
+    }
+    convertingAmounts.push({ amount, interest });
+    convertibles.push({
+      id: s.id,
+      amount: amount.amount,
+      capBasis: effective.capBasis === "post_money" ? "post" : "pre",
+      cap: cap?.amount,
+      discount: effective.discount ?? Rational.ZERO,
+    });
+  }
+
+  // --- New money: pro-rata purchases and oversubscription (PR-1, ALLOC-1) ---------------
+  const existingR = Rational.of(existing);
+  const proRataFraction = (investor: StakeholderId): Rational => {
+    let f = existing === 0n ? Rational.ZERO : Rational.of(holderFd.get(investor) ?? 0n, existing);
+    for (const s of safesAndNotes) {
+      if (
+        s.holder === investor &&
+        s.kind === "safe" &&
+        s.safeType === "post_money" &&
+        s.valuationCap &&
+        s.proRataRights
+      ) {
+        f = f.add(s.purchaseAmount.amount.div(s.valuationCap.amount));
+      }
+    }
+    return f;
+  };
+  const target = terms.targetSize && inCurrency(table, terms.targetSize);
+  if (terms.targetSize && !target) {
+    return fail(
+      "currency_without_rate",
+      `round ${terms.name} states its target in ${terms.targetSize.currency} with no rate to ${currency}`,
+      [...path, "target"],
+    );
+  }
+  const allocation = allocate(
+    terms.investments.map((inv) => ({
+      requested: inv.amount ? inCurrency(table, inv.amount)!.amount : undefined,
+      lead: inv.lead,
+      proRataFraction: inv.proRata ? proRataFraction(inv.investor) : Rational.ZERO,
+    })),
+    target?.amount,
+    terms.oversubscription,
+  );
+  if ("reason" in allocation)
+    return fail("round_terms_infeasible", `round ${terms.name}: ${allocation.reason}`, path);
+
+  // --- Solve the price, the pool and the conversions exactly (ROUND-4) ------------------
+  const poolTopUp = terms.pool;
+  let pool: PoolEquation = { kind: "none" };
+  if (poolTopUp.kind === "shares") {
+    pool = { kind: "shares", shares: Rational.of(poolTopUp.shares), inPreMoney: poolTopUp.inPreMoney };
+  } else if (poolTopUp.kind === "target_fraction") {
+    const position = view.pools.find((p) => p.pool === poolTopUp.poolId)!;
+    const base = poolTopUp.of === "unallocated" ? position.available : position.available + position.granted;
+    pool = {
+      kind: "target",
+      fraction: poolTopUp.fraction,
+      base: Rational.of(base),
+      inPreMoney: poolTopUp.inPreMoney,
+    };
+  }
+  let priceEquation: PriceEquation;
+  if (terms.pricing.basis === "price_per_share") {
+    priceEquation = { kind: "price", price: pricingValue.amount };
+  } else {
+    priceEquation = {
+      kind: "valuation",
+      value: pricingValue.amount,
+      postMoney: terms.pricing.basis === "post_money",
+      method: terms.conventions.convertibles,
+    };
+  }
+  const solution = solvePricing({
+    existing: existingR,
+    convertibles,
+    pool,
+    knownNewMoney: allocation.total,
+    price: priceEquation,
+  });
+  if ("reason" in solution)
+    return fail("round_terms_infeasible", `round ${terms.name}: ${solution.reason}`, path);
+
+  // --- Round to whole shares and the stated price precision (ROUND-6, ROUND-7) ----------
+  const conventions = terms.conventions;
+  const precision = conventions.pricePrecision;
+  const roundPrice = (p: Rational) => (precision ? p.roundTo(precision.places, precision.rounding) : p);
+  const price = roundPrice(solution.price);
+  const priceForShares = precision && !precision.sharesFromRoundedPrice ? solution.price : price;
+  const poolIncrease = roundShares(solution.poolIncrease, conventions.shareRounding.pool);
+
+  const conversions: ConversionOutcome[] = safesAndNotes.map((s, i) => {
+    const c = convertibles[i]!;
+    const exactShares = solution.conversionShares[i]!;
+    const regime = solution.regimes[i]!;
+    const basis: ConversionOutcome["basis"] =
+      regime === "cap" ? "cap" : c.discount.isZero() ? "round_price" : "discount";
+    // The conversion price: amount / exact shares for the cap branch; the (rounded) round price less the discount otherwise.
+    const exactConversionPrice =
+      regime === "cap" ? c.amount.div(exactShares) : priceForShares.mul(Rational.ONE.sub(c.discount));
+    const conversionPrice = precision ? roundPrice(exactConversionPrice) : exactConversionPrice;
+    const shares = roundShares(
+      precision?.sharesFromRoundedPrice
+        ? c.amount.div(conversionPrice)
+        : regime === "cap"
+          ? exactShares
+          : c.amount.div(exactConversionPrice),
+      conventions.shareRounding.convertibles,
+    );
+    return {
+      security: s.id,
+      holder: s.holder,
+      instrument: s.kind,
+      convertingAmount: convertingAmounts[i]!.amount,
+      interest: convertingAmounts[i]!.interest,
+      basis,
+      conversionPrice: m(conversionPrice),
+      shares,
+    };
+  });
+
+  const closingDate = (closing: string | undefined): IsoDate =>
+    closing === undefined ? terms.date : (terms.closings.find((c) => c.id === closing)?.date ?? terms.date);
+  const investments: InvestmentOutcome[] = terms.investments.map((inv, i) => {
+    const accepted = allocation.accepted[i]!;
+    const shares = roundShares(accepted.div(priceForShares), conventions.shareRounding.investors);
+    return {
+      investor: inv.investor,
+      requested: m(allocation.requested[i]!),
+      accepted: m(accepted),
+      shares,
+      paid: m(price.mulInt(shares)),
+      lead: inv.lead,
+      proRata: inv.proRata,
+      closing: inv.closing,
+      date: closingDate(inv.closing),
+    };
+  });
+  const newShares = investments.reduce((sum, inv) => sum + inv.shares, 0n);
+  const newMoney = Rational.sum(investments.map((inv) => inv.paid.amount));
+
+  // --- Anti-dilution of existing classes on a down round (ADJ-1..ADJ-3) ----------------
+  const antiDilution: AntiDilutionOutcome[] = [];
+  const broadBase = existing - view.pools.reduce((sum, p) => sum + p.available, 0n);
+  let narrowBase = 0n;
+  for (const c of view.classes) if (c.type === "preferred") narrowBase += c.asConverted;
+  for (const shareClass of table.classes.values()) {
+    if (shareClass.type !== "preferred" || !shareClass.conversionPrice || shareClass.antiDilution === "none")
+      continue;
+    const cp = inCurrency(table, shareClass.conversionPrice);
+    if (!cp) continue;
+    const adjusted = adjustedConversionPrice({
+      method: shareClass.antiDilution,
+      conversionPrice: cp.amount,
+      roundPrice: price,
+      newMoney,
+      newShares,
+      sharesBefore: shareClass.antiDilution === "narrow_based_weighted_average" ? narrowBase : broadBase,
+    });
+    if (!adjusted) continue;
+    const after = precision ? adjusted.roundTo(precision.places, "half_up") : adjusted;
+    const ratioBefore = conversionRatio(shareClass);
+    const adjustedClass = { ...shareClass, conversionPrice: m(after) };
+    antiDilution.push({
+      classId: shareClass.id,
+      method: shareClass.antiDilution,
+      conversionPriceBefore: cp,
+      conversionPriceAfter: m(after),
+      ratioBefore,
+      ratioAfter: conversionRatio(adjustedClass),
+    });
+  }
+
+  // --- The ledger transactions of the round ---------------------------------------------
+  const transactions: Transaction[] = [];
+  const txId = (suffix: string) => transactionId(`${terms.id}:${suffix}`);
+  if (poolIncrease > 0n && poolTopUp.kind !== "none") {
+    transactions.push({
+      type: "pool_increase",
+      id: txId("pool"),
+      date: terms.date,
+      poolId: poolTopUp.poolId,
+      shares: poolIncrease,
+    });
+  }
+  for (const conversion of conversions) {
+    if (conversion.shares === 0n) continue;
+    transactions.push({
+      type: "conversion",
+      id: txId(`convert:${conversion.security}`),
+      date: terms.date,
+      security: conversion.security,
+      toClassId: conversionClassId,
+      shares: conversion.shares,
+      resultingSecurity: securityId(`${terms.id}:${conversion.security}`),
+    });
+  }
+  for (const a of antiDilution) {
+    transactions.push({
+      type: "conversion_price_adjustment",
+      id: txId(`anti-dilution:${a.classId}`),
+      date: terms.date,
+      classId: a.classId,
+      conversionPrice: a.conversionPriceAfter,
+      reason: `${a.method.replaceAll("_", " ")} adjustment for ${terms.name}`,
+    });
+  }
+  investments.forEach((inv, i) => {
+    if (inv.shares === 0n) return;
+    transactions.push({
+      type: "stock_issuance",
+      id: txId(`invest:${i}`),
+      date: inv.date,
+      security: securityId(`${terms.id}:${inv.investor}:${i}`),
+      holder: inv.investor,
+      classId,
+      shares: inv.shares,
+      pricePerShare: m(price),
+      investedAmount: inv.paid,
+      vestingId: undefined,
+      vestingStart: undefined,
+    });
+  });
+
+  // --- Apply them to a copy of the cap table (the pro forma) ----------------------------
+  const after = table.clone();
+  if (terms.newClass) {
+    after.classes.set(terms.newClass.id, {
+      ...terms.newClass,
+      originalIssuePrice: terms.newClass.originalIssuePrice ?? m(price),
+      conversionPrice: terms.newClass.conversionPrice ?? terms.newClass.originalIssuePrice ?? m(price),
+    });
+  }
+  for (const tx of transactions) {
+    const rejected = applyTransaction(after, tx);
+    if (rejected) return { ok: false, problems: [rejected] };
+  }
+  after.assertInvariants();
+
+  const fullyDilutedAfter = capTableView(after).totals.fullyDiluted;
+  const postMoney = price.mulInt(fullyDilutedAfter);
+  return ok(
+    {
+      terms,
+      classId,
+      pricePerShare: m(price),
+      exactPricePerShare: m(solution.price),
+      preMoneyValuation: m(postMoney.sub(newMoney)),
+      postMoneyValuation: m(postMoney),
+      newMoney: m(newMoney),
+      poolIncrease,
+      conversions,
+      investments,
+      antiDilution,
+      oversubscribed: allocation.oversubscribed,
+      transactions,
+      before: table,
+      after,
+    },
+    warnings,
+  );
+}

@@ -1,0 +1,289 @@
+import { solveLinearSystem, zeroMatrix } from "../exact/linear-system.js";
+import { Rational } from "../exact/rational.js";
+import type { ConvertibleMethod } from "./terms.js";
+
+/**
+ * The exact solver at the heart of a priced round (SPEC ROUND-4). A round's price, its
+ * pool top-up and the shares its SAFEs and notes convert into depend on each other
+ * (a post-money SAFE's price depends on the capitalization, which includes the SAFE's
+ * own shares; a pool target is a fraction of the post-money, which includes the pool).
+ * For a given choice of "regimes" (each convertible at its cap or at its discount price;
+ * the pool top-up active or not) every relation is linear, so the system is solved
+ * exactly over the rationals. The regimes are then improved by policy iteration: each
+ * convertible takes the branch that gives it more shares (the lower conversion price,
+ * as the SAFE and note forms require), and the pool top-up is active exactly when the
+ * pool is below its target. Every relation is monotone with non-negative coefficients,
+ * so each improvement can only raise the solution, no regime repeats, and the loop ends
+ * after finitely many steps (bounded below by MAX_ITERATIONS as a safeguard).
+ *
+ * Unknowns: u = shares per unit of currency (1 / price), X = pool increase,
+ * s_i = conversion shares of convertible i, and n_t = shares bought by the target
+ * investor when the solve asks for an amount. All are exact rationals; rounding to whole
+ * shares and a stated price precision happens afterwards (price-round.ts).
+ */
+
+export interface ConvertibleInput {
+  readonly id: string;
+  /** Dollars that convert: a SAFE's purchase amount, a note's principal (and interest). */
+  readonly amount: Rational;
+  /** "post": capitalization includes all conversion shares (YC post-money SAFE, SAFE-2); "pre": excludes them and includes the pool top-up (SAFE-3, NOTE-3). */
+  readonly capBasis: "post" | "pre";
+  readonly cap: Rational | undefined;
+  /** 0 when the instrument has no discount: it then converts at the round price if that is lower than its cap price. */
+  readonly discount: Rational;
+}
+
+export type PoolEquation =
+  | { readonly kind: "none" }
+  | { readonly kind: "shares"; readonly shares: Rational; readonly inPreMoney: boolean }
+  | {
+      readonly kind: "target";
+      readonly fraction: Rational;
+      readonly base: Rational;
+      readonly inPreMoney: boolean;
+    };
+
+/** What fixes the price: a stated price or valuation, or a target ownership to solve for. */
+export type PriceEquation =
+  | { readonly kind: "price"; readonly price: Rational }
+  /** `value` is the pre-money valuation; for a post-money basis, the post-money valuation with `postMoney` set. */
+  | {
+      readonly kind: "valuation";
+      readonly value: Rational;
+      readonly postMoney: boolean;
+      readonly method: ConvertibleMethod;
+    }
+  /** Solve for the valuation so that the investor with `amount` owns `fraction` of the post-money. */
+  | {
+      readonly kind: "target_ownership";
+      readonly amount: Rational;
+      readonly fraction: Rational;
+      readonly method: ConvertibleMethod;
+    };
+
+export interface SolverInput {
+  /** Existing fully diluted shares before the round (FD-1), without convertibles. */
+  readonly existing: Rational;
+  readonly convertibles: readonly ConvertibleInput[];
+  readonly pool: PoolEquation;
+  /** New money whose amount is known. */
+  readonly knownNewMoney: Rational;
+  readonly price: PriceEquation;
+  /**
+   * When set, the amount of one investor is unknown: it owns `fraction` of the post-money
+   * and the price equation must be a stated price or valuation.
+   */
+  readonly targetInvestorShares?: { readonly fraction: Rational };
+}
+
+export type Regime = "cap" | "discount";
+
+export interface SolverSolution {
+  readonly sharesPerUnit: Rational;
+  readonly price: Rational;
+  readonly poolIncrease: Rational;
+  readonly conversionShares: readonly Rational[];
+  readonly regimes: readonly Regime[];
+  readonly poolActive: boolean;
+  /** Shares of the investor whose amount was unknown (0 otherwise). */
+  readonly targetShares: Rational;
+  /** Fully diluted shares after the round, before rounding. */
+  readonly fullyDilutedAfter: Rational;
+  readonly iterations: number;
+}
+
+export type SolverFailure = { readonly reason: string };
+
+const MAX_ITERATIONS = 1000;
+
+function sharesUnder(
+  regime: Regime,
+  c: ConvertibleInput,
+  existing: Rational,
+  sumShares: Rational,
+  pool: Rational,
+  u: Rational,
+) {
+  if (regime === "cap") {
+    const ratio = c.amount.div(c.cap!);
+    return c.capBasis === "post" ? ratio.mul(existing.add(sumShares)) : ratio.mul(existing.add(pool));
+  }
+  return c.amount.div(Rational.ONE.sub(c.discount)).mul(u);
+}
+
+/** Pre-checks with a clear reason: terms that no price can satisfy (ROUND-8). */
+export function checkFeasibility(input: SolverInput): SolverFailure | undefined {
+  let postCapClaim = Rational.ZERO;
+  for (const c of input.convertibles) {
+    if (c.cap !== undefined && c.capBasis === "post") postCapClaim = postCapClaim.add(c.amount.div(c.cap));
+  }
+  if (postCapClaim.gte(Rational.ONE)) {
+    return {
+      reason: `post-money SAFE caps together claim ${postCapClaim.mulInt(100n).toDecimalString(4)}% of the company capitalization; they must claim less than 100%`,
+    };
+  }
+  return undefined;
+}
+
+export function solvePricing(input: SolverInput): SolverSolution | SolverFailure {
+  const infeasible = checkFeasibility(input);
+  if (infeasible) return infeasible;
+  const hasTarget = input.targetInvestorShares !== undefined;
+  // Start every capped convertible at its cap (the usual outcome), the others at the discount price.
+  let regimes: Regime[] = input.convertibles.map((c) => (c.cap !== undefined ? "cap" : "discount"));
+  let poolActive = input.pool.kind === "target";
+  for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+    const solved = solveRegime(input, regimes, poolActive);
+    if ("reason" in solved) return solved;
+    const { u, x, s, n } = solved;
+    const sumShares = Rational.sum(s);
+    // Improve: each convertible takes the branch with more shares; ties keep the current branch.
+    const next = input.convertibles.map((c, i) => {
+      if (c.cap === undefined) return "discount" as Regime;
+      const current = regimes[i]!;
+      const other: Regime = current === "cap" ? "discount" : "cap";
+      const mine = sharesUnder(current, c, input.existing, sumShares, x, u);
+      const theirs = sharesUnder(other, c, input.existing, sumShares, x, u);
+      return theirs.gt(mine) ? other : current;
+    });
+    let nextPool = poolActive;
+    if (input.pool.kind === "target") {
+      const fd = input.existing.add(x).add(sumShares).add(u.mul(input.knownNewMoney)).add(n);
+      const wanted = input.pool.fraction.mul(fd).sub(input.pool.base);
+      nextPool = poolActive ? !x.isNegative() : wanted.isPositive();
+    }
+    const settled = nextPool === poolActive && next.every((r, i) => r === regimes[i]);
+    if (settled) {
+      if (!u.isPositive()) return { reason: "the terms give no positive price per share" };
+      if (x.isNegative()) return { reason: "the pool top-up came out negative" };
+      if (s.some((v) => v.isNegative())) return { reason: "a conversion came out negative" };
+      if (hasTarget && n.isNegative()) return { reason: "the target ownership needs a negative investment" };
+      const fd = input.existing.add(x).add(sumShares).add(u.mul(input.knownNewMoney)).add(n);
+      return {
+        sharesPerUnit: u,
+        price: u.inverse(),
+        poolIncrease: x,
+        conversionShares: s,
+        regimes,
+        poolActive,
+        targetShares: n,
+        fullyDilutedAfter: fd,
+        iterations: iteration,
+      };
+    }
+    regimes = next;
+    poolActive = nextPool;
+  }
+  return { reason: "the conversions did not settle on one consistent outcome" };
+}
+
+interface RegimeSolution {
+  readonly u: Rational;
+  readonly x: Rational;
+  readonly s: Rational[];
+  readonly n: Rational;
+}
+
+/**
+ * Builds and solves the linear system for fixed regimes. Variable order:
+ * [u, X, s_1..s_k, n_t?].
+ */
+function solveRegime(
+  input: SolverInput,
+  regimes: readonly Regime[],
+  poolActive: boolean,
+): RegimeSolution | SolverFailure {
+  const k = input.convertibles.length;
+  const hasTarget = input.targetInvestorShares !== undefined;
+  const size = 2 + k + (hasTarget ? 1 : 0);
+  const U = 0;
+  const X = 1;
+  const S = (i: number) => 2 + i;
+  const N = 2 + k;
+  const a = zeroMatrix(size);
+  const b: Rational[] = Array.from({ length: size }, () => Rational.ZERO);
+  const E = input.existing;
+  const M = input.knownNewMoney;
+  const one = Rational.ONE;
+  const set = (row: number, col: number, v: Rational) => {
+    a[row]![col] = a[row]![col]!.add(v);
+  };
+  /** Adds coefficient `c` times the post-money fully diluted count (without E) to `row`; returns c·E for the right side. */
+  const addFullyDiluted = (row: number, c: Rational): Rational => {
+    set(row, X, c);
+    for (let i = 0; i < k; i++) set(row, S(i), c);
+    set(row, U, c.mul(M));
+    if (hasTarget) set(row, N, c);
+    return c.mul(E);
+  };
+
+  // Row 0: the price equation.
+  const price = input.price;
+  const shuffle = input.pool.kind !== "none" && input.pool.inPreMoney;
+  const preMoneySharesRow = (row: number, method: ConvertibleMethod) => {
+    // S_pre = E + [X if shuffle] + [sum s_i if in_pre_money]
+    if (shuffle) set(row, X, one.neg());
+    if (method === "in_pre_money") for (let i = 0; i < k; i++) set(row, S(i), one.neg());
+    b[row] = E;
+  };
+  if (price.kind === "price") {
+    set(0, U, one);
+    b[0] = price.price.inverse();
+  } else if (price.kind === "valuation") {
+    // V u = S_pre, with V the pre-money valuation. A post-money valuation less the new money is the pre-money (ROUND-2).
+    let valuation = price.value;
+    if (price.postMoney) valuation = valuation.sub(M);
+    if (price.method === "dollars_invested")
+      valuation = valuation.add(Rational.sum(input.convertibles.map((c) => c.amount)));
+    set(0, U, valuation);
+    if (price.postMoney && hasTarget) set(0, N, one.neg());
+    preMoneySharesRow(0, price.method);
+  } else {
+    // Target ownership: amount · u = fraction · FD_after.
+    set(0, U, price.amount);
+    b[0] = addFullyDiluted(0, price.fraction.neg()).neg();
+  }
+
+  // Row 1: the pool.
+  const pool = input.pool;
+  if (pool.kind === "shares") {
+    set(1, X, one);
+    b[1] = pool.shares;
+  } else if (pool.kind === "target" && poolActive) {
+    // base + X = fraction · FD_after
+    set(1, X, one);
+    b[1] = addFullyDiluted(1, pool.fraction.neg()).neg().sub(pool.base);
+  } else {
+    set(1, X, one);
+  }
+
+  // Rows 2..k+1: conversions.
+  for (let i = 0; i < k; i++) {
+    const c = input.convertibles[i]!;
+    const row = S(i);
+    set(row, S(i), one);
+    if (regimes[i] === "cap") {
+      const ratio = c.amount.div(c.cap!);
+      if (c.capBasis === "post") {
+        for (let j = 0; j < k; j++) set(row, S(j), ratio.neg());
+      } else {
+        set(row, X, ratio.neg());
+      }
+      b[row] = ratio.mul(E);
+    } else {
+      set(row, U, c.amount.div(one.sub(c.discount)).neg());
+    }
+  }
+
+  // Last row: the target investor's shares.
+  if (hasTarget) {
+    const fraction = input.targetInvestorShares!.fraction;
+    set(N, N, one);
+    b[N] = addFullyDiluted(N, fraction.neg()).neg();
+  }
+
+  const z = solveLinearSystem(a, b);
+  if (!z)
+    return { reason: "the terms do not determine a price (the equations are dependent or contradictory)" };
+  return { u: z[U]!, x: z[X]!, s: z.slice(2, 2 + k), n: hasTarget ? z[N]! : Rational.ZERO };
+}

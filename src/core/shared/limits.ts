@@ -1,0 +1,17 @@
+/**
+ * Limits, in one place. Each is checked where input enters (deal loader, CLI, API) with
+ * a clear message naming the limit; the core assumes inputs within them.
+ */
+export const LIMITS = {
+  /** Largest deal file read, in bytes. */
+  dealFileBytes: 20 * 1024 * 1024,
+  stakeholders: 100_000,
+  shareClasses: 1_000,
+  transactions: 1_000_000,
+  roundsPerDeal: 100,
+  investorsPerRound: 10_000,
+  /** Largest share count accepted anywhere (10^18): far beyond any real company. */
+  maxShares: 10n ** 18n,
+  /** Decimal places accepted in a stated price precision. */
+  maxPricePrecision: 12,
+} as const;

@@ -1,0 +1,54 @@
+import type { ErrorCode } from "./errors.js";
+
+/** A path into a deal document: ["transactions", 3, "shares"]. */
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * Something wrong with the input, found by the domain: a typed result, never an
+ * exception. `path` points into the deal document when the problem comes from one.
+ */
+export interface Problem {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly path?: FieldPath;
+  readonly severity: "error" | "warning";
+}
+
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly Problem[] }
+  | Failure;
+
+export interface Failure {
+  readonly ok: false;
+  readonly problems: readonly Problem[];
+}
+
+export function ok<T>(value: T, warnings: readonly Problem[] = []): Result<T> {
+  return { ok: true, value, warnings };
+}
+
+export function fail(code: ErrorCode, message: string, path?: FieldPath): Failure {
+  return { ok: false, problems: [problem(code, message, path)] };
+}
+
+export function problem(code: ErrorCode, message: string, path?: FieldPath): Problem {
+  return path === undefined
+    ? { code, message, severity: "error" }
+    : { code, message, path, severity: "error" };
+}
+
+export function warning(code: ErrorCode, message: string, path?: FieldPath): Problem {
+  return path === undefined
+    ? { code, message, severity: "warning" }
+    : { code, message, path, severity: "warning" };
+}
+
+/** Formats a field path as `transactions[3].shares`. */
+export function formatPath(path: FieldPath): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out.length === 0 ? part : `.${part}`;
+  }
+  return out;
+}
