@@ -94,13 +94,29 @@ function inCurrency(table: CapTable, value: Money): Money | undefined {
   return convert(value, table.company.currency, table.company.exchangeRates);
 }
 
+/** Everything about a round that is known before its price is solved. */
+export interface PreparedRound {
+  readonly table: CapTable;
+  readonly terms: RoundTerms;
+  readonly classId: ShareClassId;
+  readonly conversionClassId: ShareClassId;
+  readonly view: ReturnType<typeof capTableView>;
+  readonly safesAndNotes: readonly (Safe | ConvertibleNote)[];
+  readonly convertibles: readonly ConvertibleInput[];
+  readonly convertingAmounts: readonly { amount: Money; interest: Money | undefined }[];
+  readonly allocation: Exclude<ReturnType<typeof allocate>, { reason: string }>;
+  readonly pool: PoolEquation;
+  readonly priceEquation: PriceEquation;
+  readonly warnings: readonly Problem[];
+}
+
 /**
- * Prices a round on `table` (the cap table just before it) and returns the round's
- * outcome with the pro-forma cap table (SPEC ROUND-1..ROUND-8). `table` is not changed.
+ * Checks a round's terms against the cap table before it and gathers the solver's
+ * inputs: the existing capitalization, the converting SAFEs and notes, the allocation of
+ * new money and the pool equation.
  */
-export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutcome> {
+export function prepareRound(table: CapTable, terms: RoundTerms): Result<PreparedRound> {
   const currency = table.company.currency;
-  const m = (amount: Rational): Money => ({ kind: "money", currency, amount });
   const path = ["rounds", terms.id];
   const warnings: Problem[] = [];
 
@@ -244,7 +260,6 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   }
 
   // --- New money: pro-rata purchases and oversubscription (PR-1, ALLOC-1) ---------------
-  const existingR = Rational.of(existing);
   const proRataFraction = (investor: StakeholderId): Rational => {
     let f = existing === 0n ? Rational.ZERO : Rational.of(holderFd.get(investor) ?? 0n, existing);
     for (const s of safesAndNotes) {
@@ -306,6 +321,46 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       method: terms.conventions.convertibles,
     };
   }
+  return ok({
+    table,
+    terms,
+    classId,
+    conversionClassId,
+    view,
+    safesAndNotes,
+    convertibles,
+    convertingAmounts,
+    allocation,
+    pool,
+    priceEquation,
+    warnings,
+  });
+}
+
+/**
+ * Prices a round on `table` (the cap table just before it) and returns the round's
+ * outcome with the pro-forma cap table (SPEC ROUND-1..ROUND-8). `table` is not changed.
+ */
+export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutcome> {
+  const prepared = prepareRound(table, terms);
+  if (!prepared.ok) return prepared;
+  const {
+    classId,
+    conversionClassId,
+    view,
+    safesAndNotes,
+    convertibles,
+    convertingAmounts,
+    allocation,
+    pool,
+    priceEquation,
+    warnings,
+  } = prepared.value;
+  const currency = table.company.currency;
+  const m = (amount: Rational): Money => ({ kind: "money", currency, amount });
+  const path = ["rounds", terms.id];
+  const existingR = Rational.of(view.totals.fullyDiluted);
+  const existing = view.totals.fullyDiluted;
   const solution = solvePricing({
     existing: existingR,
     convertibles,
@@ -316,6 +371,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   if ("reason" in solution)
     return fail("round_terms_infeasible", `round ${terms.name}: ${solution.reason}`, path);
 
+  const poolTopUp = terms.pool;
   // --- Round to whole shares and the stated price precision (ROUND-6, ROUND-7) ----------
   const conventions = terms.conventions;
   const precision = conventions.pricePrecision;

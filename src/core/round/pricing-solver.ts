@@ -53,13 +53,19 @@ export type PriceEquation =
       readonly postMoney: boolean;
       readonly method: ConvertibleMethod;
     }
-  /** Solve for the valuation so that the investor with `amount` owns `fraction` of the post-money. */
-  | {
-      readonly kind: "target_ownership";
-      readonly amount: Rational;
-      readonly fraction: Rational;
-      readonly method: ConvertibleMethod;
-    };
+  /** Solve for the valuation so that a holder owns `fraction` of the post-money fully diluted shares. */
+  | ({ readonly kind: "target_ownership"; readonly amount: Rational } & HolderTarget);
+
+/**
+ * A holder whose ownership after the round is fixed: `fraction` of the post-money fully
+ * diluted shares, counting the shares it held before (`existingShares`), the conversion
+ * shares of its own SAFEs and notes (`convertibleIndices`) and the new shares it buys.
+ */
+export interface HolderTarget {
+  readonly fraction: Rational;
+  readonly existingShares: Rational;
+  readonly convertibleIndices: readonly number[];
+}
 
 export interface SolverInput {
   /** Existing fully diluted shares before the round (FD-1), without convertibles. */
@@ -73,7 +79,7 @@ export interface SolverInput {
    * When set, the amount of one investor is unknown: it owns `fraction` of the post-money
    * and the price equation must be a stated price or valuation.
    */
-  readonly targetInvestorShares?: { readonly fraction: Rational };
+  readonly targetInvestorShares?: HolderTarget;
 }
 
 export type Regime = "cap" | "discount";
@@ -239,9 +245,10 @@ function solveRegime(
     if (price.postMoney && hasTarget) set(0, N, one.neg());
     preMoneySharesRow(0, price.method);
   } else {
-    // Target ownership: amount · u = fraction · FD_after.
+    // Target ownership: existing + own conversions + amount · u = fraction · FD_after.
     set(0, U, price.amount);
-    b[0] = addFullyDiluted(0, price.fraction.neg()).neg();
+    for (const i of price.convertibleIndices) set(0, S(i), one);
+    b[0] = addFullyDiluted(0, price.fraction.neg()).neg().sub(price.existingShares);
   }
 
   // Row 1: the pool.
@@ -277,9 +284,11 @@ function solveRegime(
 
   // Last row: the target investor's shares.
   if (hasTarget) {
-    const fraction = input.targetInvestorShares!.fraction;
+    // existing + own conversions + n = fraction · FD_after.
+    const target = input.targetInvestorShares!;
     set(N, N, one);
-    b[N] = addFullyDiluted(N, fraction.neg()).neg();
+    for (const i of target.convertibleIndices) set(N, S(i), one);
+    b[N] = addFullyDiluted(N, target.fraction.neg()).neg().sub(target.existingShares);
   }
 
   const z = solveLinearSystem(a, b);

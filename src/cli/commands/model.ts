@@ -1,0 +1,142 @@
+import type { Command } from "commander";
+import { Rational } from "../../core/exact/rational.js";
+import type { RoundOutcome } from "../../core/round/price-round.js";
+import { runDeal } from "../../core/round/timeline.js";
+import { roundId } from "../../core/shared/ids.js";
+import type { Problem } from "../../core/shared/problem.js";
+import type { Deal } from "../../deal/build.js";
+import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { groupedInteger, moneyText, percent } from "../../report/format.js";
+import { type ModelReport, modelReport } from "../../report/model-report.js";
+import { readDealFile } from "../deal-file.js";
+import { CommandFailure, printDiagnostics } from "../failure.js";
+import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
+import type { CliIo } from "../io.js";
+import { renderCsv, renderTable } from "../table.js";
+
+/** Runs the deal up to the chosen round (the last by default) and returns its outcome. */
+export function modelRound(
+  deal: Deal,
+  file: string,
+  roundOption: string | undefined,
+): { outcome: RoundOutcome; warnings: readonly Problem[] } {
+  if (deal.rounds.length === 0) {
+    throw CommandFailure.of("round_invalid", "the deal has no rounds to model; add one under rounds", file);
+  }
+  const chosen =
+    roundOption === undefined
+      ? deal.rounds[deal.rounds.length - 1]!
+      : deal.rounds.find((r) => r.id === roundOption);
+  if (!chosen) {
+    throw CommandFailure.of(
+      "usage",
+      `no round "${roundOption}" in the deal; its rounds are ${deal.rounds.map((r) => r.id).join(", ")}`,
+      file,
+    );
+  }
+  const run = runDeal(deal.ledger, deal.rounds, { untilRound: roundId(chosen.id) });
+  if (!run.ok) throw CommandFailure.fromProblems(run.problems, file);
+  return { outcome: run.value.rounds[run.value.rounds.length - 1]!, warnings: run.warnings };
+}
+
+export function renderModel(report: ModelReport, format: OutputFormat): string {
+  if (format === "json") return jsonText(report);
+  const rows = report.holders.map((h) => [
+    h.kind === "stakeholder" ? h.name : h.name,
+    h.sharesBefore,
+    h.fullyDilutedSharesBefore,
+    h.fullyDilutedBefore,
+    h.sharesAfter,
+    h.fullyDilutedSharesAfter,
+    h.fullyDilutedAfter,
+    h.dilution ?? "",
+    h.invested,
+  ]);
+  if (format === "csv") {
+    return renderCsv(
+      [
+        "holder",
+        "shares_before",
+        "fully_diluted_shares_before",
+        "fully_diluted_before",
+        "shares_after",
+        "fully_diluted_shares_after",
+        "fully_diluted_after",
+        "dilution",
+        "invested",
+      ],
+      rows,
+    );
+  }
+  const r = report.round;
+  const money = (v: string, places = 2) =>
+    moneyText({ kind: "money", currency: report.currency as never, amount: Rational.parse(v)! }, places);
+  const lines = [
+    `${report.company} — ${r.name} (${r.date})`,
+    `  price per share     ${money(r.pricePerShare, 6)}${r.exactPricePerShare !== r.pricePerShare ? `  (exact ${r.exactPricePerShare})` : ""}`,
+    `  pre-money           ${money(r.preMoneyValuation)}`,
+    `  new money           ${money(r.newMoney)}`,
+    `  post-money          ${money(r.postMoneyValuation)}`,
+    `  new shares          ${groupedInteger(BigInt(r.newShares))}   conversion shares ${groupedInteger(BigInt(r.conversionShares))}   pool increase ${groupedInteger(BigInt(r.poolIncrease))}`,
+    `  fully diluted       ${groupedInteger(BigInt(r.fullyDilutedSharesBefore))} → ${groupedInteger(BigInt(r.fullyDilutedSharesAfter))}`,
+    "",
+  ];
+  const table = renderTable(
+    [
+      { header: "Holder" },
+      { header: "FD shares before", align: "right" },
+      { header: "FD before", align: "right" },
+      { header: "FD shares after", align: "right" },
+      { header: "FD after", align: "right" },
+      { header: "Dilution", align: "right" },
+      { header: "Invested", align: "right" },
+    ],
+    report.holders.map((h) => [
+      h.name,
+      groupedInteger(BigInt(h.fullyDilutedSharesBefore)),
+      percent(Rational.parse(h.fullyDilutedBefore)!),
+      groupedInteger(BigInt(h.fullyDilutedSharesAfter)),
+      percent(Rational.parse(h.fullyDilutedAfter)!),
+      h.dilution === null ? "new" : percent(Rational.parse(h.dilution)!),
+      h.invested === "0" ? "" : money(h.invested),
+    ]),
+  );
+  const notes: string[] = [];
+  for (const c of report.conversions) {
+    notes.push(
+      `  ${c.security} (${c.instrument}, ${c.holder}): ${money(String(c.convertingAmount))} at ${money(String(c.conversionPrice), 6)} (${c.basis}) → ${groupedInteger(BigInt(String(c.shares)))} shares`,
+    );
+  }
+  for (const a of report.antiDilution) {
+    notes.push(
+      `  anti-dilution ${a.class} (${a.method}): conversion price ${money(String(a.conversionPriceBefore), 6)} → ${money(String(a.conversionPriceAfter), 6)}`,
+    );
+  }
+  const assumptions = report.assumptions
+    .filter((a) => a.fields.length > 0)
+    .map((a) => `  [${a.id}] ${a.text}${a.fields.length ? ` (used in ${a.fields.join(", ")})` : ""}`);
+  return [
+    ...lines,
+    table,
+    ...(notes.length ? ["Conversions and adjustments", ...notes, ""] : []),
+    ...(assumptions.length ? ["Assumptions", ...assumptions, ""] : []),
+  ].join("\n");
+}
+
+export function registerModel(program: Command, io: CliIo): void {
+  program
+    .command("model")
+    .description("price a round and print the pro-forma cap table, before and after")
+    .argument("<deal>", "deal file (YAML or JSON)")
+    .option("--round <id>", "the round to model (default: the last one); earlier rounds are applied first")
+    .addOption(formatOption())
+    .action((file: string, options: { round?: string; format: OutputFormat }) => {
+      const loaded = readDealFile(io, file);
+      const { outcome, warnings } = modelRound(loaded.deal, file, options.round);
+      printDiagnostics(
+        io,
+        warnings.map((w) => diagnosticFrom(w, file)),
+      );
+      io.stdout.write(renderModel(modelReport(loaded.deal, outcome, warnings), options.format));
+    });
+}

@@ -1,0 +1,36 @@
+import { type ErrorCode, errorSpec } from "../core/shared/errors.js";
+import type { Problem } from "../core/shared/problem.js";
+import { type Diagnostic, diagnosticFrom, formatDiagnostic } from "../deal/diagnostics.js";
+import type { CliIo } from "./io.js";
+
+/**
+ * A command that cannot go on: it carries diagnostics and the exit code to return.
+ * Commands throw it; `run` prints it and exits with its code. Anything else thrown is
+ * a bug, reported as such without a stack trace unless ROUNDTABLE_DEBUG is set.
+ */
+export class CommandFailure extends Error {
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    readonly exitCode: number,
+  ) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+  }
+
+  static of(code: ErrorCode, message: string, file = "roundtable"): CommandFailure {
+    return new CommandFailure([{ code, message, severity: "error", file }], errorSpec(code).exitCode);
+  }
+
+  static fromProblems(
+    problems: readonly Problem[],
+    file: string,
+    locate?: Parameters<typeof diagnosticFrom>[2],
+  ) {
+    const diagnostics = problems.map((p) => diagnosticFrom(p, file, locate));
+    const exitCode = Math.max(...diagnostics.map((d) => errorSpec(d.code).exitCode), 1);
+    return new CommandFailure(diagnostics, exitCode);
+  }
+}
+
+export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+}

@@ -1,0 +1,60 @@
+import { Command, CommanderError } from "commander";
+import { registerCapTable } from "./commands/captable.js";
+import { registerModel } from "./commands/model.js";
+import { registerSolve } from "./commands/solve.js";
+import { registerValidate } from "./commands/validate.js";
+import { CommandFailure, printDiagnostics } from "./failure.js";
+import { type CliIo, processIo } from "./io.js";
+
+export const VERSION = "0.1.0";
+
+/** Builds the `roundtable` program; every command writes through `io`. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command("roundtable")
+    .description(
+      "Model a funding round from the first hedged report to the pro-forma cap table, the capital flows and the exit.",
+    )
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  for (const register of [registerModel, registerValidate, registerSolve, registerCapTable])
+    register(program, io);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code (SPEC CLI-1): 0 on success, 1 on invalid input,
+ * 2 on wrong usage. Never prints a stack trace unless ROUNDTABLE_DEBUG is set.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommandFailure) {
+      printDiagnostics(io, error.diagnostics);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    io.stderr.write(`roundtable: internal error: ${(error as Error).message ?? String(error)}\n`);
+    if (io.env.ROUNDTABLE_DEBUG) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
+    io.stderr.write(
+      "This is a bug in roundtable; please report it with the command and input that caused it.\n",
+    );
+    return 70;
+  }
+}
+
+export async function runProcess(): Promise<void> {
+  const code = await run(process.argv.slice(2), processIo());
+  process.exitCode = code;
+}

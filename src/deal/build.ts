@@ -1,0 +1,560 @@
+import { type Currency, convert, type ExchangeRate, type Money } from "../core/exact/money.js";
+import { Rational } from "../core/exact/rational.js";
+import type { Company } from "../core/ledger/company.js";
+import type { Ledger, OptionPoolDefinition } from "../core/ledger/ledger.js";
+import type { ShareClass } from "../core/ledger/share-class.js";
+import type { Stakeholder } from "../core/ledger/stakeholder.js";
+import type { Transaction } from "../core/ledger/transaction.js";
+import type { VestingSchedule } from "../core/ledger/vesting.js";
+import type { PoolTopUp, RoundTerms } from "../core/round/terms.js";
+import {
+  poolId,
+  roundId,
+  type ShareClassId,
+  securityId,
+  shareClassId,
+  stakeholderId,
+  transactionId,
+  vestingScheduleId,
+} from "../core/shared/ids.js";
+import {
+  type FieldPath,
+  formatPath,
+  ok,
+  type Problem,
+  problem,
+  type Result,
+} from "../core/shared/problem.js";
+import type { AmountText } from "./scalars.js";
+import type { DealDocument, RoundDocument, ShareClassDocument, TransactionDocument } from "./schema.js";
+
+/** A labelled assumption: a figure the sources do not give, stated by the user. */
+export interface Assumption {
+  readonly id: string;
+  readonly text: string;
+  readonly source: string | undefined;
+}
+
+/** A deal ready for the engine: the ledger, the rounds in date order, and the assumptions. */
+export interface Deal {
+  readonly document: DealDocument;
+  readonly ledger: Ledger;
+  readonly rounds: readonly RoundTerms[];
+  readonly assumptions: readonly Assumption[];
+  /** Which fields are labelled assumptions: field path (as `rounds[0].preMoney`) → assumption id. */
+  readonly assumedFields: ReadonlyMap<string, string>;
+}
+
+/** Collects problems while building, so that one run reports every broken reference. */
+class Builder {
+  readonly problems: Problem[] = [];
+  readonly assumedFields = new Map<string, string>();
+  readonly rates: ExchangeRate[];
+  readonly currency: Currency;
+  readonly assumptionIds: Set<string>;
+
+  constructor(readonly doc: DealDocument) {
+    this.currency = doc.company.currency as Currency;
+    this.rates = doc.exchangeRates.map((r) => ({
+      from: r.from as Currency,
+      to: r.to as Currency,
+      rate: r.rate,
+    }));
+    this.assumptionIds = new Set(doc.assumptions.map((a) => a.id));
+  }
+
+  report(code: Problem["code"], message: string, path: FieldPath): void {
+    this.problems.push(problem(code, message, path));
+  }
+
+  /** An amount in the text's currency (or the company's), checked non-negative and convertible. */
+  money(value: AmountText, path: FieldPath, what: string): Money {
+    const currency = value.currency ?? this.currency;
+    const result: Money = { kind: "money", currency, amount: value.amount };
+    if (value.amount.isNegative())
+      this.report("deal_invalid_field", `${what} must not be negative, got ${value.written}`, path);
+    if (currency !== this.currency && convert(result, this.currency, this.rates) === undefined) {
+      this.report(
+        "currency_without_rate",
+        `${what} is in ${currency}, and exchangeRates gives no rate between ${currency} and ${this.currency}`,
+        path,
+      );
+    }
+    if (value.assumption !== undefined) {
+      if (!this.assumptionIds.has(value.assumption)) {
+        this.report("deal_unknown_reference", `names unknown assumption "${value.assumption}"`, [
+          ...path,
+          "assumption",
+        ]);
+      } else {
+        this.assumedFields.set(pathKey(path), value.assumption);
+      }
+    }
+    return result;
+  }
+
+  optionalMoney(value: AmountText | undefined, path: FieldPath, what: string): Money | undefined {
+    return value === undefined ? undefined : this.money(value, path, what);
+  }
+
+  fractionInRange(
+    value: Rational | undefined,
+    path: FieldPath,
+    what: string,
+    options: { allowOne: boolean },
+  ) {
+    if (value === undefined) return undefined;
+    const tooHigh = options.allowOne ? value.gt(Rational.ONE) : value.gte(Rational.ONE);
+    if (value.isNegative() || tooHigh) {
+      const pct = value.mulInt(100n).toDecimalString(6);
+      this.report(
+        "deal_invalid_field",
+        `${what} is ${pct}%, outside 0% to 100%${options.allowOne ? "" : " (exclusive)"}`,
+        path,
+      );
+    }
+    return value;
+  }
+
+  checkUnique(items: readonly { id: string }[], section: string): void {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        this.report(
+          "deal_duplicate_id",
+          `${section}[${index}] repeats the id "${item.id}" of ${section}[${first}]`,
+          [section, index, "id"],
+        );
+      } else {
+        seen.set(item.id, index);
+      }
+    });
+  }
+}
+
+export function pathKey(path: FieldPath): string {
+  return formatPath(path);
+}
+
+function buildClass(
+  b: Builder,
+  c: ShareClassDocument | (Omit<ShareClassDocument, "type"> & { type: "preferred" }),
+  path: FieldPath,
+  firstCommon: ShareClassId | undefined,
+): ShareClass {
+  const preferred = c.type === "preferred";
+  const oip = b.optionalMoney(c.originalIssuePrice, [...path, "originalIssuePrice"], "originalIssuePrice");
+  const participation = c.preference?.participation;
+  if (typeof participation === "object" && participation.cap.lt(Rational.ONE)) {
+    b.report(
+      "deal_invalid_field",
+      `a participation cap of ${participation.cap.toDecimalString()}x is below 1x`,
+      [...path, "preference", "participation", "cap"],
+    );
+  }
+  if (!preferred && (c.preference || c.antiDilution || c.dividends || c.ipoRatchet || c.convertsTo)) {
+    b.report(
+      "deal_invalid_field",
+      "a common class has no preference, anti-dilution, dividends or conversion",
+      path,
+    );
+  }
+  const convertsTo = preferred ? (c.convertsTo ?? firstCommon) : undefined;
+  if (preferred && convertsTo === undefined) {
+    b.report(
+      "deal_invalid_field",
+      "a preferred class needs a common class to convert into; declare one",
+      path,
+    );
+  }
+  const pref = c.preference;
+  return {
+    kind: "share_class",
+    id: shareClassId(c.id),
+    name: c.name,
+    type: c.type,
+    authorizedShares: c.authorized,
+    originalIssuePrice: oip,
+    conversionPrice:
+      b.optionalMoney(c.conversionPrice, [...path, "conversionPrice"], "conversionPrice") ?? oip,
+    baseConversionRatio: c.conversionRatio ?? Rational.ONE,
+    convertsTo: convertsTo === undefined ? undefined : shareClassId(convertsTo),
+    preference: preferred
+      ? {
+          multiple: pref?.multiple ?? Rational.ONE,
+          base: pref?.base ?? "original_issue_price",
+          seniority: pref?.seniority ?? 1,
+          participation:
+            participation === undefined || participation === "none"
+              ? { kind: "none" }
+              : participation === "full"
+                ? { kind: "full" }
+                : { kind: "capped", capMultiple: participation.cap },
+        }
+      : undefined,
+    // CLS-4: preferred defaults to broad-based weighted-average protection, as in the NVCA model charter.
+    antiDilution: preferred ? (c.antiDilution ?? "broad_based_weighted_average") : "none",
+    dividends: c.dividends ? { rate: c.dividends.rate, cumulative: c.dividends.cumulative } : undefined,
+    ipoRatchetMultiple: c.ipoRatchet,
+  };
+}
+
+const COMPOUNDING = { annually: 1, semiannually: 2, quarterly: 4, monthly: 12 } as const;
+
+function buildTransaction(b: Builder, t: TransactionDocument, index: number): Transaction {
+  const path: FieldPath = ["transactions", index];
+  const id = transactionId(t.id ?? `t${index + 1}`);
+  const base = { id, date: t.date, path };
+  switch (t.type) {
+    case "issue":
+      return {
+        ...base,
+        type: "stock_issuance",
+        security: securityId(t.security ?? id),
+        holder: stakeholderId(t.holder),
+        classId: shareClassId(t.class),
+        shares: t.shares,
+        pricePerShare: b.optionalMoney(t.price, [...path, "price"], "price"),
+        investedAmount: b.optionalMoney(t.invested, [...path, "invested"], "invested"),
+        vestingId: t.vesting === undefined ? undefined : vestingScheduleId(t.vesting),
+        vestingStart: t.vestingStart,
+      };
+    case "grant":
+      return {
+        ...base,
+        type: "option_grant",
+        security: securityId(t.security ?? id),
+        holder: stakeholderId(t.holder),
+        poolId: t.pool === undefined ? undefined : poolId(t.pool),
+        classId: t.class === undefined ? undefined : shareClassId(t.class),
+        optionType: t.optionType,
+        quantity: t.quantity,
+        exercisePrice: b.money(t.exercisePrice, [...path, "exercisePrice"], "exercisePrice"),
+        vestingId: t.vesting === undefined ? undefined : vestingScheduleId(t.vesting),
+        vestingStart: t.vestingStart,
+        expirationDate: t.expires,
+      };
+    case "warrant":
+      return {
+        ...base,
+        type: "warrant_issuance",
+        security: securityId(t.security ?? id),
+        holder: stakeholderId(t.holder),
+        classId: shareClassId(t.class),
+        quantity: t.quantity,
+        exercisePrice: b.money(t.exercisePrice, [...path, "exercisePrice"], "exercisePrice"),
+        expirationDate: t.expires,
+      };
+    case "safe":
+      return {
+        ...base,
+        type: "safe_issuance",
+        security: securityId(t.security ?? id),
+        holder: stakeholderId(t.holder),
+        purchaseAmount: b.money(t.amount, [...path, "amount"], "amount"),
+        safeType: t.safeType,
+        valuationCap: b.optionalMoney(t.cap, [...path, "cap"], "cap"),
+        discount: b.fractionInRange(t.discount, [...path, "discount"], "the SAFE discount", {
+          allowOne: false,
+        }),
+        mfn: t.mfn,
+        proRataRights: t.proRata,
+      };
+    case "note":
+      return {
+        ...base,
+        type: "note_issuance",
+        security: securityId(t.security ?? id),
+        holder: stakeholderId(t.holder),
+        principal: b.money(t.principal, [...path, "principal"], "principal"),
+        interestRate: t.interestRate,
+        interest:
+          t.interest === "simple"
+            ? { method: "simple" }
+            : { method: "compound", periodsPerYear: COMPOUNDING[t.compounding] },
+        maturityDate: t.maturity,
+        valuationCap: b.optionalMoney(t.cap, [...path, "cap"], "cap"),
+        capBasis: t.capBasis,
+        discount: b.fractionInRange(t.discount, [...path, "discount"], "the note discount", {
+          allowOne: false,
+        }),
+        proRataRights: t.proRata,
+      };
+    case "exercise":
+      return {
+        ...base,
+        type: "exercise",
+        security: securityId(t.security),
+        quantity: t.quantity,
+        resultingSecurity: securityId(t.resultingSecurity ?? id),
+      };
+    case "transfer":
+      return {
+        ...base,
+        type: "transfer",
+        from: stakeholderId(t.from),
+        to: stakeholderId(t.to),
+        classId: shareClassId(t.class),
+        shares: t.shares,
+        security: t.security === undefined ? undefined : securityId(t.security),
+        resultingSecurity: securityId(t.resultingSecurity ?? id),
+        pricePerShare: b.optionalMoney(t.price, [...path, "price"], "price"),
+      };
+    case "cancel":
+      return { ...base, type: "cancellation", security: securityId(t.security), quantity: t.quantity };
+    case "repurchase":
+      return {
+        ...base,
+        type: "repurchase",
+        holder: stakeholderId(t.holder),
+        classId: shareClassId(t.class),
+        shares: t.shares,
+        security: t.security === undefined ? undefined : securityId(t.security),
+        pricePerShare: b.optionalMoney(t.price, [...path, "price"], "price"),
+      };
+    case "split":
+      return {
+        ...base,
+        type: "split",
+        classIds: t.classes?.map(shareClassId),
+        numerator: t.ratio.numerator,
+        denominator: t.ratio.denominator,
+      };
+    case "pool_increase":
+      return { ...base, type: "pool_increase", poolId: poolId(t.pool), shares: t.shares };
+    case "convert":
+      return {
+        ...base,
+        type: "conversion",
+        security: securityId(t.security),
+        toClassId: t.to === undefined ? undefined : shareClassId(t.to),
+        shares: t.shares,
+        resultingSecurity: securityId(t.resultingSecurity ?? id),
+      };
+  }
+}
+
+function buildRound(
+  b: Builder,
+  r: RoundDocument,
+  index: number,
+  firstCommon: ShareClassId | undefined,
+): RoundTerms {
+  const path: FieldPath = ["rounds", index];
+  const pricings = (["preMoney", "postMoney", "pricePerShare"] as const).filter((k) => r[k] !== undefined);
+  if (pricings.length !== 1) {
+    b.report(
+      "round_invalid",
+      pricings.length === 0
+        ? `round ${r.name} states no price: give exactly one of preMoney, postMoney or pricePerShare`
+        : `round ${r.name} states ${pricings.join(" and ")}: give exactly one of preMoney, postMoney or pricePerShare`,
+      path,
+    );
+  }
+  const key = pricings[0] ?? "preMoney";
+  const value = r[key]
+    ? b.money(r[key], [...path, key], key)
+    : { kind: "money" as const, currency: b.currency, amount: Rational.ONE };
+  const basis = key === "preMoney" ? "pre_money" : key === "postMoney" ? "post_money" : "price_per_share";
+  const closingIds = new Set(r.closings.map((c) => c.id));
+  r.closings.forEach((c, i) => {
+    if (c.date < r.date) {
+      b.report("round_invalid", `closing "${c.id}" is dated ${c.date}, before the round's date ${r.date}`, [
+        ...path,
+        "closings",
+        i,
+        "date",
+      ]);
+    }
+  });
+  const investments = r.investments.map((inv, i) => {
+    const where: FieldPath = [...path, "investments", i];
+    if (inv.amount === undefined && !inv.proRata) {
+      b.report(
+        "round_invalid",
+        `${inv.investor}'s investment states no amount; give one or set proRata: true`,
+        where,
+      );
+    }
+    if (inv.amount !== undefined && inv.proRata) {
+      b.report(
+        "round_invalid",
+        `${inv.investor}'s investment gives an amount and proRata: true; give one of them`,
+        where,
+      );
+    }
+    if (inv.closing !== undefined && !closingIds.has(inv.closing)) {
+      b.report("deal_unknown_reference", `names unknown closing "${inv.closing}"`, [...where, "closing"]);
+    }
+    return {
+      investor: stakeholderId(inv.investor),
+      amount: b.optionalMoney(inv.amount, [...where, "amount"], `${inv.investor}'s amount`),
+      lead: inv.lead,
+      proRata: inv.proRata,
+      closing: inv.closing,
+      path: where,
+    };
+  });
+  let pool: PoolTopUp = { kind: "none" };
+  if (r.pool) {
+    if ("target" in r.pool) {
+      b.fractionInRange(r.pool.target, [...path, "pool", "target"], "the pool target", { allowOne: false });
+      pool = {
+        kind: "target_fraction",
+        poolId: poolId(r.pool.pool),
+        fraction: r.pool.target,
+        of: r.pool.of,
+        inPreMoney: r.pool.inPreMoney,
+      };
+    } else {
+      pool = {
+        kind: "shares",
+        poolId: poolId(r.pool.pool),
+        shares: r.pool.shares,
+        inPreMoney: r.pool.inPreMoney,
+      };
+    }
+  }
+  const c = r.conventions;
+  return {
+    id: roundId(r.id),
+    name: r.name,
+    date: r.date,
+    pricing: { basis, value },
+    newClass:
+      typeof r.class === "string" ? undefined : buildClass(b, r.class, [...path, "class"], firstCommon),
+    existingClassId: typeof r.class === "string" ? shareClassId(r.class) : undefined,
+    conversionClassId: r.conversionClass === undefined ? undefined : shareClassId(r.conversionClass),
+    investments,
+    targetSize: b.optionalMoney(r.target, [...path, "target"], "target"),
+    oversubscription: r.oversubscription,
+    pool,
+    conventions: {
+      convertibles: c.convertibles,
+      pricePrecision: c.pricePrecision,
+      shareRounding: c.shareRounding,
+      noteInterestConverts: c.noteInterestConverts,
+    },
+    closings: r.closings.map((cl) => ({ id: cl.id, date: cl.date })),
+  };
+}
+
+/**
+ * Turns a validated deal document into the engine's records (SPEC DEAL-1): fills the
+ * defaults, resolves currencies, checks ids are unique and every reference resolves.
+ * Reports every problem found, not just the first.
+ */
+export function buildDeal(doc: DealDocument): Result<Deal> {
+  const b = new Builder(doc);
+  b.checkUnique(doc.stakeholders, "stakeholders");
+  b.checkUnique(doc.classes, "classes");
+  b.checkUnique(doc.pools, "pools");
+  b.checkUnique(doc.vesting, "vesting");
+  b.checkUnique(doc.rounds, "rounds");
+  b.checkUnique(doc.assumptions, "assumptions");
+  const txIds = doc.transactions.map((t, i) => ({ id: t.id ?? `t${i + 1}` }));
+  b.checkUnique(txIds, "transactions");
+
+  const company: Company = {
+    name: doc.company.name,
+    formationDate: doc.company.formed,
+    currency: b.currency,
+    exchangeRates: b.rates,
+  };
+  const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));
+  const classIds = new Set(doc.classes.map((c) => c.id));
+  const poolIds = new Set(doc.pools.map((p) => p.id));
+  const firstCommon = doc.classes.find((c) => c.type === "common")?.id;
+  const stakeholders: Stakeholder[] = doc.stakeholders.map((s) => ({
+    kind: "stakeholder",
+    id: stakeholderId(s.id),
+    name: s.name,
+    type: s.type,
+    aliases: s.aliases,
+  }));
+  const classes = doc.classes.map((c, i) =>
+    buildClass(b, c, ["classes", i], firstCommon === undefined ? undefined : shareClassId(firstCommon)),
+  );
+  const pools: OptionPoolDefinition[] = doc.pools.map((p, i) => {
+    if (!classIds.has(p.class))
+      b.report("deal_unknown_reference", `names unknown share class "${p.class}"`, ["pools", i, "class"]);
+    return { id: poolId(p.id), name: p.name, classId: shareClassId(p.class), initialReserved: p.reserved };
+  });
+  const vestingSchedules: VestingSchedule[] = doc.vesting.map((v, i) => {
+    if (v.cliffMonths > v.months) {
+      b.report(
+        "deal_invalid_field",
+        `the cliff (${v.cliffMonths} months) is longer than the schedule (${v.months})`,
+        ["vesting", i, "cliffMonths"],
+      );
+    }
+    b.fractionInRange(
+      v.acceleration.singleTrigger,
+      ["vesting", i, "acceleration", "singleTrigger"],
+      "acceleration",
+      {
+        allowOne: true,
+      },
+    );
+    b.fractionInRange(
+      v.acceleration.doubleTrigger,
+      ["vesting", i, "acceleration", "doubleTrigger"],
+      "acceleration",
+      {
+        allowOne: true,
+      },
+    );
+    return {
+      kind: "vesting_schedule",
+      id: vestingScheduleId(v.id),
+      name: v.name ?? v.id,
+      months: v.months,
+      cliffMonths: v.cliffMonths,
+      intervalMonths: v.intervalMonths,
+      acceleration: v.acceleration,
+    };
+  });
+  const transactions = doc.transactions.map((t, i) => {
+    if (t.assumption !== undefined) {
+      if (!b.assumptionIds.has(t.assumption)) {
+        b.report("deal_unknown_reference", `names unknown assumption "${t.assumption}"`, [
+          "transactions",
+          i,
+          "assumption",
+        ]);
+      } else {
+        b.assumedFields.set(pathKey(["transactions", i]), t.assumption);
+      }
+    }
+    return buildTransaction(b, t, i);
+  });
+  const rounds = doc.rounds.map((r, i) => {
+    const where: FieldPath = ["rounds", i];
+    r.investments.forEach((inv, j) => {
+      if (!stakeholderIds.has(inv.investor)) {
+        b.report(
+          "deal_unknown_reference",
+          `names unknown stakeholder "${inv.investor}"; declare it under stakeholders`,
+          [...where, "investments", j, "investor"],
+        );
+      }
+    });
+    if (r.pool && !poolIds.has(r.pool.pool)) {
+      b.report("deal_unknown_reference", `names unknown option pool "${r.pool.pool}"`, [
+        ...where,
+        "pool",
+        "pool",
+      ]);
+    }
+    return buildRound(b, r, i, firstCommon === undefined ? undefined : shareClassId(firstCommon));
+  });
+  if (b.problems.length > 0) return { ok: false, problems: b.problems };
+  return ok({
+    document: doc,
+    ledger: { company, stakeholders, classes, pools, vestingSchedules, transactions },
+    rounds: [...rounds].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)),
+    assumptions: doc.assumptions.map((a) => ({ id: a.id, text: a.text, source: a.source })),
+    assumedFields: b.assumedFields,
+  });
+}

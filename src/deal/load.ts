@@ -1,0 +1,245 @@
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+} from "yaml";
+import type * as z from "zod";
+import { LIMITS } from "../core/shared/limits.js";
+import type { FieldPath } from "../core/shared/problem.js";
+import { buildDeal, type Deal } from "./build.js";
+import { type Diagnostic, diagnosticFrom } from "./diagnostics.js";
+import { DealSchema } from "./schema.js";
+
+export type LoadResult =
+  | {
+      readonly ok: true;
+      readonly deal: Deal;
+      readonly warnings: readonly Diagnostic[];
+      /** The parsed YAML document, for writers that keep comments and order. */
+      readonly yaml: Document.Parsed;
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+interface Located {
+  readonly line: number;
+  readonly column: number;
+}
+
+function locator(doc: Document.Parsed, lines: LineCounter) {
+  return (path: FieldPath, key?: string): Located | undefined => {
+    // Walk down as far as the path exists: a missing field is reported at its parent.
+    let node: unknown = doc.contents;
+    let best: [number, number, number] | null | undefined = (
+      doc.contents as { range?: [number, number, number] } | null
+    )?.range;
+    for (const part of path) {
+      if (!isCollection(node)) break;
+      const next: unknown = node.get(part, true);
+      if (next === undefined) {
+        if (isMap(node)) {
+          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === part);
+          if (pair && isScalar(pair.key)) best = pair.key.range;
+        }
+        break;
+      }
+      node = next;
+      const range = (next as { range?: [number, number, number] }).range;
+      if (range) best = range;
+    }
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) best = pair.key.range;
+    }
+    if (!best) return undefined;
+    const pos = lines.linePos(best[0]);
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const part of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[part as string];
+  }
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return String(value);
+}
+
+/** The first custom message found anywhere in a union's branch errors: the most specific explanation. */
+function deepestCustom(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === "custom") return issue.message;
+  if (issue.code === "invalid_union") {
+    for (const branch of issue.errors) {
+      for (const inner of branch) {
+        const found = deepestCustom(inner);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Replaces a union's failure by the failures of the branch that fits best: one whose
+ * problems lie inside the value (the value had that branch's shape) or carry a custom
+ * explanation; discriminated unions are kept, their message names the options.
+ */
+export function flattenIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || ("discriminator" in issue && issue.discriminator)) return [issue];
+  const branches = issue.errors.filter((b) => b.length > 0);
+  const inside = branches.find((b) => b.every((i) => i.path.length > 0 || i.code === "unrecognized_keys"));
+  const custom = branches.find((b) => b.some((i) => deepestCustom(i) !== undefined));
+  const best = inside ?? custom;
+  if (!best) return [issue];
+  return best.flatMap((i) => flattenIssues({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+}
+
+/** Turns a zod issue into a sentence a user can act on (SPEC DEAL-2). */
+export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  const value = valueAt(input, issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined ? "is required" : `expected ${issue.expected}, got ${describe(value)}`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_value":
+      return `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`}, got ${describe(value)}`;
+    case "invalid_union": {
+      if ("discriminator" in issue && issue.discriminator) {
+        const options = (issue as { options?: unknown[] }).options ?? [];
+        return value === undefined
+          ? `is required: one of ${options.map((o) => JSON.stringify(o)).join(", ")}`
+          : `unknown ${issue.discriminator} ${describe(value)}; expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
+      }
+      if (value === undefined) return "is required";
+      return deepestCustom(issue) ?? `has the wrong form: ${describe(value)}`;
+    }
+    case "too_small":
+      if (issue.origin === "array")
+        return `needs at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
+      if (issue.origin === "string") return "must not be empty";
+      return `must be at least ${issue.minimum}, got ${describe(value)}`;
+    case "too_big":
+      if (issue.origin === "string") return `is too long (at most ${issue.maximum} characters)`;
+      if (issue.origin === "array") return `has too many items (at most ${issue.maximum})`;
+      return `must be at most ${issue.maximum}, got ${describe(value)}`;
+    case "invalid_format":
+      return issue.message.startsWith("Invalid")
+        ? `has the wrong format: ${describe(value)}`
+        : `${issue.message}, got ${describe(value)}`;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Reads a deal file's text (YAML or JSON; JSON is read as YAML 1.2) into a validated,
+ * built deal, or a list of diagnostics naming the file, the line and column, the field
+ * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
+ */
+export function loadDeal(text: string, file: string): LoadResult {
+  if (Buffer.byteLength(text, "utf8") > LIMITS.dealFileBytes) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: "input_too_large",
+          message: `the deal file is larger than the ${LIMITS.dealFileBytes / (1024 * 1024)} MiB limit`,
+          severity: "error",
+          file,
+        },
+      ],
+    };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+  });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const firstLine = e.message.split("\n")[0]!;
+        return {
+          code: "deal_syntax" as const,
+          message: firstLine.replace(/ at line \d+, column \d+.*$/, ""),
+          severity: "error" as const,
+          file,
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+        };
+      }),
+    };
+  }
+  // Keep every number as the text the user wrote, so that no value passes through a float.
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((typeof node.value === "number" || typeof node.value === "bigint") && node.source !== undefined) {
+        node.value = node.source;
+      }
+    },
+  });
+  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  const locate = locator(doc, lines);
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: "deal_syntax",
+          message: "a deal file is a mapping with at least roundtable: 1 and company",
+          severity: "error",
+          file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  const parsed = DealSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      diagnostics: parsed.error.issues.flatMap(flattenIssues).map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+        const key = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+        const where = locate(path, key);
+        const fieldPath = key === undefined ? path : [...path, key];
+        return {
+          code: "deal_invalid_field" as const,
+          message: issueMessage(issue, raw),
+          severity: "error" as const,
+          file,
+          path: fieldPath,
+          ...(where ? { line: where.line, column: where.column } : {}),
+        };
+      }),
+    };
+  }
+  const built = buildDeal(parsed.data);
+  if (!built.ok)
+    return { ok: false, diagnostics: built.problems.map((p) => diagnosticFrom(p, file, locate)) };
+  return {
+    ok: true,
+    deal: built.value,
+    warnings: built.warnings.map((p) => diagnosticFrom(p, file, locate)),
+    yaml: doc,
+  };
+}

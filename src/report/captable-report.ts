@@ -1,0 +1,96 @@
+import type { CapTable } from "../core/ledger/cap-table.js";
+import { capTableView, fractionOf } from "../core/ledger/views.js";
+import { amount, fractionsSummingToOne } from "./format.js";
+
+export interface CapTableRow {
+  readonly kind: "stakeholder" | "unallocated_pool" | "class";
+  readonly id: string;
+  readonly name: string;
+  readonly outstanding: string;
+  readonly asConverted: string;
+  readonly fullyDiluted: string;
+  readonly outstandingFraction: string;
+  readonly asConvertedFraction: string;
+  readonly fullyDilutedFraction: string;
+}
+
+export interface CapTableReport {
+  readonly company: string;
+  readonly currency: string;
+  readonly asOf: string | null;
+  readonly holders: readonly CapTableRow[];
+  readonly classes: readonly CapTableRow[];
+  readonly totals: {
+    readonly outstanding: string;
+    readonly asConverted: string;
+    readonly fullyDiluted: string;
+    readonly unconverted: string;
+  };
+}
+
+/** The cap table's three views per holder (with unallocated pools) and per class (SPEC FD-1..FD-4, OUT-2). */
+export function capTableReport(table: CapTable, asOf: string | null): CapTableReport {
+  const view = capTableView(table);
+  const t = view.totals;
+  const holderFigures = [
+    ...view.holders.map((h) => ({
+      kind: "stakeholder" as const,
+      id: h.holder as string,
+      name: h.name,
+      o: h.outstanding,
+      a: h.asConverted,
+      f: h.fullyDiluted,
+    })),
+    ...view.pools.map((p) => ({
+      kind: "unallocated_pool" as const,
+      id: p.pool as string,
+      name: `Unallocated: ${p.name}`,
+      o: 0n,
+      a: 0n,
+      f: p.available,
+    })),
+  ];
+  const classFigures = view.classes.map((c) => ({
+    kind: "class" as const,
+    id: c.classId as string,
+    name: c.name,
+    o: c.issued,
+    a: c.asConverted,
+    f:
+      c.asConverted +
+      c.options +
+      c.warrants +
+      view.pools
+        .filter((p) => table.pools.get(p.pool)?.classId === c.classId)
+        .reduce((s, p) => s + p.available, 0n),
+  }));
+  const rows = (figures: typeof holderFigures | typeof classFigures): CapTableRow[] => {
+    const of = fractionsSummingToOne(figures.map((x) => fractionOf(x.o, t.outstanding)));
+    const af = fractionsSummingToOne(figures.map((x) => fractionOf(x.a, t.asConverted)));
+    const ff = fractionsSummingToOne(figures.map((x) => fractionOf(x.f, t.fullyDiluted)));
+    return figures.map((x, i) => ({
+      kind: x.kind,
+      id: x.id,
+      name: x.name,
+      outstanding: x.o.toString(),
+      asConverted: x.a.toString(),
+      fullyDiluted: x.f.toString(),
+      outstandingFraction: of[i]!,
+      asConvertedFraction: af[i]!,
+      fullyDilutedFraction: ff[i]!,
+    }));
+  };
+  return {
+    company: table.company.name,
+    currency: table.company.currency,
+    asOf,
+    holders: rows(holderFigures),
+    classes: rows(classFigures),
+    totals: {
+      outstanding: t.outstanding.toString(),
+      asConverted: t.asConverted.toString(),
+      fullyDiluted: t.fullyDiluted.toString(),
+      unconverted: amount(t.unconverted),
+    },
+  };
+}
