@@ -2,6 +2,7 @@ import { type Currency, convert, type ExchangeRate, type Money } from "../core/e
 import { Rational } from "../core/exact/rational.js";
 import type { Company } from "../core/ledger/company.js";
 import type { Ledger, OptionPoolDefinition } from "../core/ledger/ledger.js";
+import { checkClassStructure } from "../core/ledger/replay.js";
 import type { ShareClass } from "../core/ledger/share-class.js";
 import type { Stakeholder } from "../core/ledger/stakeholder.js";
 import type { Transaction } from "../core/ledger/transaction.js";
@@ -549,10 +550,13 @@ export function buildDeal(doc: DealDocument): Result<Deal> {
     }
     return buildRound(b, r, i, firstCommon === undefined ? undefined : shareClassId(firstCommon));
   });
+  const ledger: Ledger = { company, stakeholders, classes, pools, vestingSchedules, transactions };
+  const structure = checkClassStructure(ledger);
+  if (structure) b.problems.push(structure);
   if (b.problems.length > 0) return { ok: false, problems: b.problems };
   return ok({
     document: doc,
-    ledger: { company, stakeholders, classes, pools, vestingSchedules, transactions },
+    ledger,
     rounds: [...rounds].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)),
     assumptions: doc.assumptions.map((a) => ({ id: a.id, text: a.text, source: a.source })),
     assumedFields: b.assumedFields,

@@ -177,10 +177,15 @@ export function loadDeal(text: string, file: string): LoadResult {
       ok: false,
       diagnostics: doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        const firstLine = e.message.split("\n")[0]!;
+        const firstLine = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
+        const sourceLine = pos ? (text.split(/\r?\n/)[pos.line - 1] ?? "") : "";
+        // In a flow mapping { ... } a comma ends an entry, so "$2,000,000" splits apart.
+        const hint = /\{[^}]*\d,\d{3}/.test(sourceLine)
+          ? "; inside { } a comma separates entries, so quote amounts written with commas, as in '$2,000,000'"
+          : "";
         return {
           code: "deal_syntax" as const,
-          message: firstLine.replace(/ at line \d+, column \d+.*$/, ""),
+          message: `${firstLine}${hint}`,
           severity: "error" as const,
           file,
           ...(pos ? { line: pos.line, column: pos.col } : {}),

@@ -310,6 +310,23 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
       inPreMoney: poolTopUp.inPreMoney,
     };
   }
+  // ROUND-8: a pool target in the pre-money plus the new investors' fraction must leave something for the others.
+  if (
+    poolTopUp.kind === "target_fraction" &&
+    poolTopUp.inPreMoney &&
+    terms.pricing.basis !== "price_per_share"
+  ) {
+    const post =
+      terms.pricing.basis === "post_money" ? pricingValue.amount : pricingValue.amount.add(allocation.total);
+    const investorsFraction = allocation.total.div(post);
+    if (poolTopUp.fraction.add(investorsFraction).gte(Rational.ONE)) {
+      return fail(
+        "round_terms_infeasible",
+        `round ${terms.name}: the pool target (${poolTopUp.fraction.mulInt(100n).toDecimalString(4)}% of the post-money) and the new money (${investorsFraction.mulInt(100n).toDecimalString(4)}%) together claim 100% or more`,
+        [...path, "pool"],
+      );
+    }
+  }
   let priceEquation: PriceEquation;
   if (terms.pricing.basis === "price_per_share") {
     priceEquation = { kind: "price", price: pricingValue.amount };
