@@ -397,33 +397,53 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const priceForShares = precision && !precision.sharesFromRoundedPrice ? solution.price : price;
   const poolIncrease = roundShares(solution.poolIncrease, conventions.shareRounding.pool);
 
+  // The whole-share pass (ROUND-6): the regimes found exactly decide which price each
+  // instrument converts at; shares are then computed in the order the instruments define
+  // them, each from whole numbers already fixed: discount and round-price conversions from
+  // the (rounded) round price, pre-money caps from the capitalization with the whole pool
+  // increase, and post-money caps as their fraction of a Company Capitalization made of
+  // whole shares. Without rounding this gives the exact solution's shares, rounded.
+  const roundConversionPrice = (p: Rational) => (precision?.sharesFromRoundedPrice ? roundPrice(p) : p);
+  const shareRounding = conventions.shareRounding.convertibles;
+  const existingShares = Rational.of(existing);
+  const conversionShares: bigint[] = convertibles.map(() => 0n);
+  const conversionPrices: Rational[] = convertibles.map(() => Rational.ZERO);
+  convertibles.forEach((c, i) => {
+    const regime = solution.regimes[i]!;
+    if (regime === "discount") {
+      conversionPrices[i] = roundConversionPrice(priceForShares.mul(Rational.ONE.sub(c.discount)));
+    } else if (c.capBasis === "pre") {
+      conversionPrices[i] = roundConversionPrice(c.cap!.div(existingShares.add(Rational.of(poolIncrease))));
+    } else {
+      return;
+    }
+    conversionShares[i] = roundShares(c.amount.div(conversionPrices[i]!), shareRounding);
+  });
+  const postCapped = convertibles.flatMap((c, i) =>
+    solution.regimes[i] === "cap" && c.capBasis === "post" ? [i] : [],
+  );
+  if (postCapped.length > 0) {
+    const fixed = conversionShares.reduce((sum, n, i) => (postCapped.includes(i) ? sum : sum + n), 0n);
+    const claimed = Rational.sum(postCapped.map((i) => convertibles[i]!.amount.div(convertibles[i]!.cap!)));
+    const companyCapitalization = existingShares.add(Rational.of(fixed)).div(Rational.ONE.sub(claimed));
+    for (const i of postCapped) {
+      const c = convertibles[i]!;
+      conversionPrices[i] = roundConversionPrice(c.cap!.div(companyCapitalization));
+      conversionShares[i] = roundShares(c.amount.div(c.cap!).mul(companyCapitalization), shareRounding);
+    }
+  }
   const conversions: ConversionOutcome[] = safesAndNotes.map((s, i) => {
     const c = convertibles[i]!;
-    const exactShares = solution.conversionShares[i]!;
     const regime = solution.regimes[i]!;
-    const basis: ConversionOutcome["basis"] =
-      regime === "cap" ? "cap" : c.discount.isZero() ? "round_price" : "discount";
-    // The conversion price: amount / exact shares for the cap branch; the (rounded) round price less the discount otherwise.
-    const exactConversionPrice =
-      regime === "cap" ? c.amount.div(exactShares) : priceForShares.mul(Rational.ONE.sub(c.discount));
-    const conversionPrice = precision ? roundPrice(exactConversionPrice) : exactConversionPrice;
-    const shares = roundShares(
-      precision?.sharesFromRoundedPrice
-        ? c.amount.div(conversionPrice)
-        : regime === "cap"
-          ? exactShares
-          : c.amount.div(exactConversionPrice),
-      conventions.shareRounding.convertibles,
-    );
     return {
       security: s.id,
       holder: s.holder,
       instrument: s.kind,
       convertingAmount: convertingAmounts[i]!.amount,
       interest: convertingAmounts[i]!.interest,
-      basis,
-      conversionPrice: m(conversionPrice),
-      shares,
+      basis: regime === "cap" ? "cap" : c.discount.isZero() ? "round_price" : "discount",
+      conversionPrice: m(conversionPrices[i]!),
+      shares: conversionShares[i]!,
     };
   });
 

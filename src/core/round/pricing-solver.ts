@@ -227,9 +227,9 @@ function solveRegime(
   const price = input.price;
   const shuffle = input.pool.kind !== "none" && input.pool.inPreMoney;
   const preMoneySharesRow = (row: number, method: ConvertibleMethod) => {
-    // S_pre = E + [X if shuffle] + [sum s_i if in_pre_money]
+    // S_pre = E + [X if shuffle] + [sum s_i unless outside_pre_money]
     if (shuffle) set(row, X, one.neg());
-    if (method === "in_pre_money") for (let i = 0; i < k; i++) set(row, S(i), one.neg());
+    if (method !== "outside_pre_money") for (let i = 0; i < k; i++) set(row, S(i), one.neg());
     b[row] = E;
   };
   if (price.kind === "price") {

@@ -17,8 +17,9 @@ export type Pricing =
  *   of the pre-money capitalization, so they dilute only the existing holders;
  * - `outside_pre_money` (pre-money method): the price is set on the capitalization
  *   without them, and their shares dilute the new investors too;
- * - `dollars_invested`: the converting dollars are added to the pre-money valuation and
- *   the price is set on the capitalization without the conversion shares.
+ * - `dollars_invested` (Cooley's third method): the converting dollars are added to the
+ *   pre-money valuation, and the price is set on the capitalization with the conversion
+ *   shares, so that the post-money is the pre-money plus every dollar put in.
  */
 export type ConvertibleMethod = "in_pre_money" | "outside_pre_money" | "dollars_invested";
 

@@ -42,16 +42,14 @@ describe("ROUND-3 convertible methods (adsmehub.ae worked example)", () => {
     expect(o.conversions[0]!.conversionPrice.amount.toDecimalString()).toBe("6.5");
   });
 
-  it("dollars-invested method: price = ($10M + $0.5M) / 1,000,000 = $10.50; note at $7.35", () => {
+  it("dollars-invested method (Cooley's definition): price = ($10M + $0.5M) / (1,000,000 + note shares) = 137/14", () => {
+    // P x (1,000,000 + 500,000 / (0.7 P)) = 10,500,000, so P = 10.5 - 500,000 / 700,000 = 137/14 = $9.7857.
+    // The adsmehub page divides $10.5M by the founder's shares alone ($10.50), which makes its own
+    // post-money $12.2M instead of the $11.5M it defines; roundtable follows Cooley (SPEC ROUND-3).
     const o = priced(deal("dollars_invested"));
-    expect(o.pricePerShare.amount.toDecimalString()).toBe("10.5");
-    expect(sharesOf(o.after, "investor")).toBe(95_238n); // floor(1,000,000 / 10.5 = 95,238.09)
-    expect(o.conversions[0]!.conversionPrice.amount.toDecimalString()).toBe("7.35");
-    expect(sharesOf(o.after, "noteholder")).toBe(68_027n); // floor(500,000 / 7.35 = 68,027.2)
-    // Source: 1,163,265 shares in total; founder 85.96%, note 5.85%, investor 8.19%.
-    expect(
-      sharesOf(o.after, "founder") + sharesOf(o.after, "noteholder") + sharesOf(o.after, "investor"),
-    ).toBe(1_163_265n);
+    expect(o.exactPricePerShare.amount.toString()).toBe("137/14");
+    expect(sharesOf(o.after, "investor")).toBe(102_189n); // floor(1,000,000 x 14 / 137 = 102,189.78)
+    expect(sharesOf(o.after, "noteholder")).toBe(72_992n); // floor(500,000 / (0.7 x 137/14) = 72,992.70)
   });
 });
 
