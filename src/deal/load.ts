@@ -22,6 +22,8 @@ export type LoadResult =
       readonly warnings: readonly Diagnostic[];
       /** The parsed YAML document, for writers that keep comments and order. */
       readonly yaml: Document.Parsed;
+      /** The line and column of a field path in the file, for problems found later (running the deal). */
+      readonly locate: (path: FieldPath) => { line: number; column: number } | undefined;
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
@@ -168,7 +170,7 @@ export function loadDeal(text: string, file: string): LoadResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
-    prettyErrors: false,
+    prettyErrors: true,
     uniqueKeys: true,
     strict: true,
   });
@@ -246,5 +248,6 @@ export function loadDeal(text: string, file: string): LoadResult {
     deal: built.value,
     warnings: built.warnings.map((p) => diagnosticFrom(p, file, locate)),
     yaml: doc,
+    locate: (path: FieldPath) => locate(path),
   };
 }

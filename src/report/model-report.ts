@@ -55,7 +55,7 @@ export interface HolderRow {
   /** Fractions of the fully diluted total, 0 to 1; over all rows each sums to exactly 1 (OUT-2). */
   readonly fullyDilutedBefore: string;
   readonly fullyDilutedAfter: string;
-  /** Relative dilution 1 - after/before of the fully diluted fraction; null for a new holder. */
+  /** Relative dilution 1 - after/before of the fully diluted fraction; null for a new holder or a pool. */
   readonly dilution: string | null;
   readonly invested: string;
   readonly sharesAfterByClass: Record<string, string>;
@@ -197,7 +197,7 @@ export function modelReport(deal: Deal, outcome: RoundOutcome, warnings: readonl
         fullyDilutedSharesAfter: r.fd[1].toString(),
         fullyDilutedBefore: fdBefore[i]!,
         fullyDilutedAfter: fdAfter[i]!,
-        dilution: fb.isZero() ? null : decimal(Rational.ONE.sub(fa.div(fb))),
+        dilution: r.kind !== "stakeholder" || fb.isZero() ? null : decimal(Rational.ONE.sub(fa.div(fb))),
         invested: decimal(invested.get(r.id) ?? Rational.ZERO),
         sharesAfterByClass: Object.fromEntries([...r.byClass].map(([c, n]) => [c, n.toString()])),
       };

@@ -32,10 +32,10 @@ export function registerCapTable(program: Command, io: CliIo): void {
       }
       const loaded = readDealFile(io, file);
       const run = runDeal(loaded.deal.ledger, loaded.deal.rounds, asOf ? { asOf } : {});
-      if (!run.ok) throw CommandFailure.fromProblems(run.problems, file);
+      if (!run.ok) throw CommandFailure.fromProblems(run.problems, file, loaded.locate);
       printDiagnostics(
         io,
-        run.warnings.map((w) => diagnosticFrom(w, file)),
+        run.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
       );
       const report = capTableReport(run.value.final, asOf ?? null);
       if (options.format === "json") {

@@ -8,7 +8,7 @@ import type { Deal } from "../../deal/build.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { groupedInteger, moneyText, percent } from "../../report/format.js";
 import { type ModelReport, modelReport } from "../../report/model-report.js";
-import { readDealFile } from "../deal-file.js";
+import { type LoadedDeal, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
@@ -19,6 +19,7 @@ export function modelRound(
   deal: Deal,
   file: string,
   roundOption: string | undefined,
+  locate?: LoadedDeal["locate"],
 ): { outcome: RoundOutcome; warnings: readonly Problem[] } {
   if (deal.rounds.length === 0) {
     throw CommandFailure.of("round_invalid", "the deal has no rounds to model; add one under rounds", file);
@@ -35,8 +36,20 @@ export function modelRound(
     );
   }
   const run = runDeal(deal.ledger, deal.rounds, { untilRound: roundId(chosen.id) });
-  if (!run.ok) throw CommandFailure.fromProblems(run.problems, file);
+  if (!run.ok) throw CommandFailure.fromProblems(run.problems, file, locate);
   return { outcome: run.value.rounds[run.value.rounds.length - 1]!, warnings: run.warnings };
+}
+
+/** Notes the valuation the terms stated when the priced one differs from it (a rounded price, whole shares). */
+function statedNote(stated: ModelReport["round"]["statedValuation"], r: ModelReport["round"]): string {
+  const actual =
+    stated.basis === "pre_money"
+      ? r.preMoneyValuation
+      : stated.basis === "post_money"
+        ? r.postMoneyValuation
+        : r.pricePerShare;
+  if (stated.basis === "price_per_share" || actual === stated.value) return "";
+  return `  (stated ${stated.basis.replace("_", "-")}: ${stated.value}; the difference is the rounded price and whole shares)`;
 }
 
 export function renderModel(report: ModelReport, format: OutputFormat): string {
@@ -74,7 +87,7 @@ export function renderModel(report: ModelReport, format: OutputFormat): string {
   const lines = [
     `${report.company} — ${r.name} (${r.date})`,
     `  price per share     ${money(r.pricePerShare, 6)}${r.exactPricePerShare !== r.pricePerShare ? `  (exact ${r.exactPricePerShare})` : ""}`,
-    `  pre-money           ${money(r.preMoneyValuation)}`,
+    `  pre-money           ${money(r.preMoneyValuation)}${statedNote(r.statedValuation, r)}`,
     `  new money           ${money(r.newMoney)}`,
     `  post-money          ${money(r.postMoneyValuation)}`,
     `  new shares          ${groupedInteger(BigInt(r.newShares))}   conversion shares ${groupedInteger(BigInt(r.conversionShares))}   pool increase ${groupedInteger(BigInt(r.poolIncrease))}`,
@@ -97,7 +110,7 @@ export function renderModel(report: ModelReport, format: OutputFormat): string {
       percent(Rational.parse(h.fullyDilutedBefore)!),
       groupedInteger(BigInt(h.fullyDilutedSharesAfter)),
       percent(Rational.parse(h.fullyDilutedAfter)!),
-      h.dilution === null ? "new" : percent(Rational.parse(h.dilution)!),
+      h.dilution === null ? (h.kind === "stakeholder" ? "new" : "") : percent(Rational.parse(h.dilution)!),
       h.invested === "0" ? "" : money(h.invested),
     ]),
   );
@@ -132,10 +145,10 @@ export function registerModel(program: Command, io: CliIo): void {
     .addOption(formatOption())
     .action((file: string, options: { round?: string; format: OutputFormat }) => {
       const loaded = readDealFile(io, file);
-      const { outcome, warnings } = modelRound(loaded.deal, file, options.round);
+      const { outcome, warnings } = modelRound(loaded.deal, file, options.round, loaded.locate);
       printDiagnostics(
         io,
-        warnings.map((w) => diagnosticFrom(w, file)),
+        warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
       );
       io.stdout.write(renderModel(modelReport(loaded.deal, outcome, warnings), options.format));
     });

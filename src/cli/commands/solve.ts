@@ -60,16 +60,16 @@ export function registerSolve(program: Command, io: CliIo): void {
         if (!round) throw CommandFailure.of("usage", `no round "${options.round}" in the deal`, file);
         // Price every earlier round first, then solve this one on the cap table just before it.
         const before = runDeal(deal.ledger, deal.rounds, { beforeRound: round.id });
-        if (!before.ok) throw CommandFailure.fromProblems(before.problems, file);
+        if (!before.ok) throw CommandFailure.fromProblems(before.problems, file, loaded.locate);
         const solved = solveRound(before.value.final, round, {
           investor: stakeholderId(target.investor),
           fraction: target.fraction,
           unknown: options.for === "amount" ? "amount" : "valuation",
         });
-        if (!solved.ok) throw CommandFailure.fromProblems(solved.problems, file);
+        if (!solved.ok) throw CommandFailure.fromProblems(solved.problems, file, loaded.locate);
         printDiagnostics(
           io,
-          solved.warnings.map((w) => diagnosticFrom(w, file)),
+          solved.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
         );
         const s = solved.value;
         const report = modelReport(deal, s.outcome, solved.warnings);

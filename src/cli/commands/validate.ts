@@ -13,10 +13,10 @@ export function registerValidate(program: Command, io: CliIo): void {
     .action((file: string) => {
       const loaded = readDealFile(io, file);
       const run = runDeal(loaded.deal.ledger, loaded.deal.rounds);
-      if (!run.ok) throw CommandFailure.fromProblems(run.problems, file);
+      if (!run.ok) throw CommandFailure.fromProblems(run.problems, file, loaded.locate);
       printDiagnostics(
         io,
-        run.warnings.map((w) => diagnosticFrom(w, file)),
+        run.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
       );
       const { ledger, rounds } = loaded.deal;
       io.stdout.write(
