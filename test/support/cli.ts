@@ -18,8 +18,18 @@ export async function cli(
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
-    stdout: { write: (t: string) => void (stdout += t), isTTY: false },
-    stderr: { write: (t: string) => void (stderr += t), isTTY: false },
+    stdout: {
+      write: (t: string) => {
+        stdout += t;
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+      },
+      isTTY: false,
+    },
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
     readText: (file) => readFileSync(file, "utf8"),
