@@ -20,8 +20,8 @@ export type LoadResult =
       readonly ok: true;
       readonly deal: Deal;
       readonly warnings: readonly Diagnostic[];
-      /** The parsed YAML document, for writers that keep comments and order. */
-      readonly yaml: Document.Parsed;
+      /** The parsed YAML document (parsed on first use), for writers that keep comments and order. */
+      readonly yaml: () => Document.Parsed;
       /** The line and column of a field path in the file, for problems found later (running the deal). */
       readonly locate: (path: FieldPath) => { line: number; column: number } | undefined;
     }
@@ -153,6 +153,58 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
  * built deal, or a list of diagnostics naming the file, the line and column, the field
  * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
  */
+/**
+ * Reads JSON text with every number kept as its text (numbers become strings before
+ * JSON.parse), or returns undefined when the text is not JSON. JSON is far faster to read
+ * this way than through the YAML parser; positions are found later, only when needed.
+ */
+export function parseJsonKeepingNumberText(text: string): unknown {
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  const quoted = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+    token.startsWith('"') ? token : `"${token}"`,
+  );
+  try {
+    return JSON.parse(quoted);
+  } catch {
+    return undefined;
+  }
+}
+
+interface ParsedYaml {
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+function parseYaml(text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true });
+  return { doc, lines };
+}
+
+function syntaxDiagnostics(doc: Document.Parsed, text: string, file: string): Diagnostic[] {
+  return doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    const firstLine = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
+    const sourceLine = pos ? (text.split(/\r?\n/)[pos.line - 1] ?? "") : "";
+    // In a flow mapping { ... } a comma ends an entry, so "$2,000,000" splits apart.
+    const hint = /\{[^}]*\d,\d{3}/.test(sourceLine)
+      ? "; inside { } a comma separates entries, so quote amounts written with commas, as in '$2,000,000'"
+      : "";
+    return {
+      code: "deal_syntax" as const,
+      message: `${firstLine}${hint}`,
+      severity: "error" as const,
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    };
+  });
+}
+
+/**
+ * Reads a deal file's text (YAML or JSON; JSON is read as YAML 1.2) into a validated,
+ * built deal, or a list of diagnostics naming the file, the line and column, the field
+ * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
+ */
 export function loadDeal(text: string, file: string): LoadResult {
   if (Buffer.byteLength(text, "utf8") > LIMITS.dealFileBytes) {
     return {
@@ -167,44 +219,29 @@ export function loadDeal(text: string, file: string): LoadResult {
       ],
     };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: true,
-    uniqueKeys: true,
-    strict: true,
-  });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const firstLine = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
-        const sourceLine = pos ? (text.split(/\r?\n/)[pos.line - 1] ?? "") : "";
-        // In a flow mapping { ... } a comma ends an entry, so "$2,000,000" splits apart.
-        const hint = /\{[^}]*\d,\d{3}/.test(sourceLine)
-          ? "; inside { } a comma separates entries, so quote amounts written with commas, as in '$2,000,000'"
-          : "";
-        return {
-          code: "deal_syntax" as const,
-          message: `${firstLine}${hint}`,
-          severity: "error" as const,
-          file,
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
-        };
-      }),
-    };
+  let yaml: ParsedYaml | undefined;
+  const yamlOf = (): ParsedYaml => {
+    yaml ??= parseYaml(text);
+    return yaml;
+  };
+  let raw: unknown = parseJsonKeepingNumberText(text);
+  if (raw === undefined) {
+    const { doc } = yamlOf();
+    if (doc.errors.length > 0) return { ok: false, diagnostics: syntaxDiagnostics(doc, text, file) };
+    // Keep every number as the text the user wrote, so that no value passes through a float.
+    visit(doc, {
+      Scalar(_key, node) {
+        if ((typeof node.value === "number" || typeof node.value === "bigint") && node.source !== undefined) {
+          node.value = node.source;
+        }
+      },
+    });
+    raw = doc.toJS({ maxAliasCount: 100 });
   }
-  // Keep every number as the text the user wrote, so that no value passes through a float.
-  visit(doc, {
-    Scalar(_key, node) {
-      if ((typeof node.value === "number" || typeof node.value === "bigint") && node.source !== undefined) {
-        node.value = node.source;
-      }
-    },
-  });
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  const locate = locator(doc, lines);
+  const locate = (path: FieldPath, key?: string) => {
+    const { doc, lines } = yamlOf();
+    return doc.errors.length > 0 ? undefined : locator(doc, lines)(path, key);
+  };
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return {
       ok: false,
@@ -247,7 +284,7 @@ export function loadDeal(text: string, file: string): LoadResult {
     ok: true,
     deal: built.value,
     warnings: built.warnings.map((p) => diagnosticFrom(p, file, locate)),
-    yaml: doc,
+    yaml: () => yamlOf().doc,
     locate: (path: FieldPath) => locate(path),
   };
 }
