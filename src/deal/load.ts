@@ -206,7 +206,8 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string, file: string): Di
  * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
  */
 export function loadDeal(text: string, file: string): LoadResult {
-  if (Buffer.byteLength(text, "utf8") > LIMITS.dealFileBytes) {
+  // The deal layer runs in browsers too: no Node APIs here.
+  if (new TextEncoder().encode(text).length > LIMITS.dealFileBytes) {
     return {
       ok: false,
       diagnostics: [
