@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { Rational } from "../../core/exact/rational.js";
 import { runDeal } from "../../core/round/timeline.js";
-import { parseIsoDate } from "../../core/shared/date.js";
+import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { capTableReport } from "../../report/captable-report.js";
 import { groupedInteger, percent } from "../../report/format.js";
@@ -37,7 +37,16 @@ export function registerCapTable(program: Command, io: CliIo): void {
         io,
         run.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
       );
-      const report = capTableReport(run.value.final, asOf ?? null);
+      // Without --as-of, the report is as of the deal's last dated event (never the clock: OUT-3).
+      const dates = [
+        ...loaded.deal.ledger.transactions.map((t) => t.date),
+        ...loaded.deal.rounds.flatMap((r) => [r.date, ...r.closings.map((c) => c.date)]),
+      ];
+      const lastDate = dates.reduce(
+        (a, b) => (a > b ? a : b),
+        loaded.deal.ledger.company.formationDate ?? ("1970-01-01" as IsoDate),
+      );
+      const report = capTableReport(run.value.final, asOf ?? lastDate);
       if (options.format === "json") {
         io.stdout.write(jsonText(report));
         return;
@@ -65,7 +74,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
         io.stdout.write(renderCsv(header, cells));
         return;
       }
-      io.stdout.write(`${report.company} — cap table${asOf ? ` as of ${asOf}` : ""}\n\n`);
+      io.stdout.write(`${report.company} — cap table as of ${report.asOf}\n\n`);
       io.stdout.write(
         renderTable(
           [
@@ -76,6 +85,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
             { header: "%", align: "right" },
             { header: "Fully diluted", align: "right" },
             { header: "%", align: "right" },
+            ...(options.by === "holder" ? [{ header: "Options vested", align: "right" as const }] : []),
           ],
           rows.map((r) => [
             r.name,
@@ -85,6 +95,13 @@ export function registerCapTable(program: Command, io: CliIo): void {
             percent(Rational.parse(r.asConvertedFraction)!),
             groupedInteger(BigInt(r.fullyDiluted)),
             percent(Rational.parse(r.fullyDilutedFraction)!),
+            ...(options.by === "holder"
+              ? [
+                  r.optionsVested === undefined
+                    ? ""
+                    : `${groupedInteger(BigInt(r.optionsVested))} of ${groupedInteger(BigInt(r.optionsVested) + BigInt(r.optionsUnvested!))}`,
+                ]
+              : []),
           ]),
         ),
       );

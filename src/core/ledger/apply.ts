@@ -244,6 +244,8 @@ function applyOptionGrant(table: CapTable, tx: OptionGrantTx): Problem | undefin
     poolId: tx.poolId,
     optionType: tx.optionType,
     quantity: tx.quantity,
+    granted: tx.quantity,
+    exercised: 0n,
     exercisePrice: tx.exercisePrice,
     grantDate: tx.date,
     vestingId: tx.vestingId,
@@ -412,7 +414,13 @@ function applyExercise(table: CapTable, tx: Exercise): Problem | undefined {
   if (p) return p;
   const remaining = security.quantity - tx.quantity;
   if (remaining === 0n) table.securities.delete(security.id);
-  else table.securities.set(security.id, { ...security, quantity: remaining });
+  else if (security.kind === "option") {
+    table.securities.set(security.id, {
+      ...security,
+      quantity: remaining,
+      exercised: security.exercised + tx.quantity,
+    });
+  } else table.securities.set(security.id, { ...security, quantity: remaining });
   addLot(table, {
     kind: "stock",
     id: tx.resultingSecurity,
