@@ -1,3 +1,4 @@
+import type { Highs } from "highs";
 import * as highsModule from "highs";
 import type { FloatLinearProgram, LpOracle } from "../core/uncertainty/lp.js";
 
@@ -9,8 +10,10 @@ import type { FloatLinearProgram, LpOracle } from "../core/uncertainty/lp.js";
  * exact simplex. HiGHS never decides a reported number.
  */
 export async function createHighsOracle(): Promise<LpOracle> {
-  // The ESM build exports the loader as its default; the typings describe it the same way through the namespace.
-  const highs = await highsModule.default();
+  // The package's ESM build exports the loader as its default export, while its typings
+  // describe a CommonJS module; the cast states what the ESM import gives at run time.
+  const loadHighs = highsModule.default as unknown as () => Promise<Highs>;
+  const highs = await loadHighs();
   const optimal = highs.constants.modelStatus.optimal;
   const upper = highs.constants.basisStatus.upper;
   const basic = highs.constants.basisStatus.basic;
