@@ -19,7 +19,13 @@ export const claimId = (id: string): ClaimId => id as ClaimId;
 
 /** How far along the reported terms are (SPEC UNC-CLM-2), from talk to money in the bank. */
 export type ClaimStatus = "rumored" | "in_talks" | "agreed" | "announced" | "closed";
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ["rumored", "in_talks", "agreed", "announced", "closed"];
+export const CLAIM_STATUSES: readonly ClaimStatus[] = [
+  "rumored",
+  "in_talks",
+  "agreed",
+  "announced",
+  "closed",
+];
 
 /** The text a claim rests on, with its place in the source text when known. */
 export interface Evidence {
@@ -83,7 +89,11 @@ function expressionLabel(expression: LinearExpression, byId: ReadonlyMap<string,
   }
   if (!expression.constant.isZero() || parts.length === 0) {
     const k = expression.constant;
-    parts.push(parts.length === 0 ? k.toDecimalString(6) : `${k.isNegative() ? "−" : "+"} ${k.abs().toDecimalString(6)}`);
+    parts.push(
+      parts.length === 0
+        ? k.toDecimalString(6)
+        : `${k.isNegative() ? "−" : "+"} ${k.abs().toDecimalString(6)}`,
+    );
   }
   return parts.join(" ");
 }
@@ -103,19 +113,26 @@ export function validateClaims(
   inputs: readonly ClaimInput[],
   sources: readonly Source[],
   model: QuantityModel,
-  options: { readonly currency: Currency; readonly rates?: readonly ExchangeRate[]; readonly path?: FieldPath },
+  options: {
+    readonly currency: Currency;
+    readonly rates?: readonly ExchangeRate[];
+    readonly path?: FieldPath;
+  },
 ): Result<ClaimSet> {
   const base = options.path ?? ["claims"];
   const problems: Problem[] = [];
   if (inputs.length > LIMITS.claims) {
     return {
       ok: false,
-      problems: [problem("input_too_large", `${inputs.length} claims; at most ${LIMITS.claims} are accepted`, base)],
+      problems: [
+        problem("input_too_large", `${inputs.length} claims; at most ${LIMITS.claims} are accepted`, base),
+      ],
     };
   }
   const sourceById = new Map<SourceId, Source>();
   for (const s of sources) {
-    if (sourceById.has(s.id)) problems.push(problem("deal_duplicate_id", `source "${s.id}" is declared twice`, ["sources"]));
+    if (sourceById.has(s.id))
+      problems.push(problem("deal_duplicate_id", `source "${s.id}" is declared twice`, ["sources"]));
     sourceById.set(s.id, s);
   }
   const byId = new Map(model.quantities.map((q) => [q.id as string, q]));
@@ -125,12 +142,17 @@ export function validateClaims(
     const path = [...base, index];
     const at = (field: string) => [...path, field];
     const before = problems.length;
-    if (seen.has(input.id)) problems.push(problem("deal_duplicate_id", `claim "${input.id}" is declared twice`, at("id")));
+    if (seen.has(input.id))
+      problems.push(problem("deal_duplicate_id", `claim "${input.id}" is declared twice`, at("id")));
     seen.add(input.id);
     const source = sourceById.get(input.source as SourceId);
     if (!source) {
       problems.push(
-        problem("claim_unknown_source", `claim "${input.id}" names unknown source "${input.source}"`, at("source")),
+        problem(
+          "claim_unknown_source",
+          `claim "${input.id}" names unknown source "${input.source}"`,
+          at("source"),
+        ),
       );
     }
     let subject: LinearExpression;
@@ -138,7 +160,9 @@ export function validateClaims(
     else if (Array.isArray(input.subject)) subject = sumExpression(input.subject as QuantityId[]);
     else subject = input.subject as LinearExpression;
     if (subject.terms.length === 0) {
-      problems.push(problem("claim_unknown_quantity", `claim "${input.id}" is about no quantity`, at("subject")));
+      problems.push(
+        problem("claim_unknown_quantity", `claim "${input.id}" is about no quantity`, at("subject")),
+      );
     }
     const units = new Set<string>();
     for (const term of subject.terms) {
@@ -155,7 +179,11 @@ export function validateClaims(
     }
     if (units.size > 1) {
       problems.push(
-        problem("claim_unit_mismatch", `claim "${input.id}" adds amounts of money to fractions`, at("subject")),
+        problem(
+          "claim_unit_mismatch",
+          `claim "${input.id}" adds amounts of money to fractions`,
+          at("subject"),
+        ),
       );
     }
     const unit = [...units][0];
@@ -196,7 +224,11 @@ export function validateClaims(
       date = parseIsoDate(input.date);
       if (!date) {
         problems.push(
-          problem("deal_invalid_field", `claim "${input.id}": date "${input.date}" is not a calendar date YYYY-MM-DD`, at("date")),
+          problem(
+            "deal_invalid_field",
+            `claim "${input.id}": date "${input.date}" is not a calendar date YYYY-MM-DD`,
+            at("date"),
+          ),
         );
       }
     }

@@ -30,7 +30,12 @@ export interface ConflictExplanation {
   readonly text: string;
 }
 
-const WORDS: Record<Relation, string> = { "<=": "at most", "<": "less than", ">=": "at least", ">": "more than" };
+const WORDS: Record<Relation, string> = {
+  "<=": "at most",
+  "<": "less than",
+  ">=": "at least",
+  ">": "more than",
+};
 
 function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
@@ -103,7 +108,10 @@ export function explainConflict(
   const quoted = (c: Claim) => `claim "${c.id}" (${describeClaim(c)})`;
   const premises = otherClaims.map(quoted);
   if (identityTexts.length > 0) premises.push(...identityTexts);
-  if (usesDomain) premises.push(unit.kind === "fraction" ? "fractions lie between 0 and 100%" : "amounts are never negative");
+  if (usesDomain)
+    premises.push(
+      unit.kind === "fraction" ? "fractions lie between 0 and 100%" : "amounts are never negative",
+    );
   const premiseText = premises.length === 0 ? "Nothing else" : listInWords(premises);
   const capital = premiseText[0]!.toUpperCase() + premiseText.slice(1);
   const verb = premises.length > 1 || otherClaims.length > 1 ? "together" : "";

@@ -20,7 +20,8 @@ export function coefficientsOf(expression: LinearExpression, index: ReadonlyMap<
   const coefficients = Array.from({ length: index.size }, () => Rational.ZERO);
   for (const term of expression.terms) {
     const j = index.get(term.quantity);
-    if (j === undefined) throw new Error(`constraints: unknown quantity ${term.quantity} (claims are validated first)`);
+    if (j === undefined)
+      throw new Error(`constraints: unknown quantity ${term.quantity} (claims are validated first)`);
     coefficients[j] = coefficients[j]!.add(term.coefficient);
   }
   return coefficients;

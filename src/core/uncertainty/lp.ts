@@ -275,7 +275,8 @@ function simplexFrom(lp: LinearProgram, start: Vertex, method: "oracle" | "exact
     for (let i = 0; i < n; i++) {
       if (y[i]!.isNegative() && (leave < 0 || basis[i]! < basis[leave]!)) leave = i;
     }
-    if (leave < 0) return optimal(lp, { point: x, basis }, y, pivots === 0 ? method : "exact_simplex", pivots);
+    if (leave < 0)
+      return optimal(lp, { point: x, basis }, y, pivots === 0 ? method : "exact_simplex", pivots);
     const unit = basis.map((_, i) => (i === leave ? Rational.ONE.neg() : Rational.ZERO));
     const d = solveLinearSystem(
       basis.map((r) => lp.rows[r]!.coefficients),
@@ -305,7 +306,11 @@ function simplexFrom(lp: LinearProgram, start: Vertex, method: "oracle" | "exact
  * Solves `lp` exactly (see the module comment). `start` must satisfy every row; it is
  * used when the oracle's proposal does not certify. The result is exact and certified.
  */
-export function solveLinearProgram(lp: LinearProgram, start: readonly Rational[], oracle?: LpOracle): LpSolution {
+export function solveLinearProgram(
+  lp: LinearProgram,
+  start: readonly Rational[],
+  oracle?: LpOracle,
+): LpSolution {
   if (!isFeasible(lp, start)) throw new Error("lp: the start point is not feasible");
   if (oracle) {
     const proposal = oracle.suggestActiveRows(toFloatProgram(lp));

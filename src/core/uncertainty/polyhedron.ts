@@ -51,7 +51,11 @@ function lpRows<O>(rows: readonly SystemRow<O>[], extra: (row: SystemRow<O>) => 
  * `n` unknowns; every program built from these rows must bound each unknown below (the
  * domain rows do), so that it is pointed.
  */
-export function checkFeasibility<O>(n: number, rows: readonly SystemRow<O>[], oracle?: LpOracle): Feasibility {
+export function checkFeasibility<O>(
+  n: number,
+  rows: readonly SystemRow<O>[],
+  oracle?: LpOracle,
+): Feasibility {
   const m = rows.length;
   const zero = Array.from({ length: n }, () => Rational.ZERO);
   // Phase 1: the closure.
@@ -67,7 +71,8 @@ export function checkFeasibility<O>(n: number, rows: readonly SystemRow<O>[], or
   };
   const p1 = solveLinearProgram(phase1, [...zero, t0], oracle);
   if (p1.status !== "optimal") throw new Error("feasibility: phase 1 is bounded below by 0");
-  if (p1.value.isPositive()) return { feasible: false, multipliers: p1.multipliers.slice(0, m), strict: false };
+  if (p1.value.isPositive())
+    return { feasible: false, multipliers: p1.multipliers.slice(0, m), strict: false };
   const closurePoint = p1.point.slice(0, n);
   if (!rows.some((r) => r.strict)) return { feasible: true, point: closurePoint, closurePoint };
   // Phase 2: the strict rows.
@@ -136,7 +141,12 @@ export function expressionRange<O>(
     const value = sign === 1 ? solved.value : solved.value.neg();
     if (!hasStrict) return { value: value.add(constant), attained: true };
     const pinned: SystemRow<undefined>[] = [
-      ...rows.map((r) => ({ coefficients: r.coefficients, bound: r.bound, strict: r.strict, origin: undefined })),
+      ...rows.map((r) => ({
+        coefficients: r.coefficients,
+        bound: r.bound,
+        strict: r.strict,
+        origin: undefined,
+      })),
       { coefficients: objective, bound: value, strict: false, origin: undefined },
       { coefficients: objective.map((v) => v.neg()), bound: value.neg(), strict: false, origin: undefined },
     ];

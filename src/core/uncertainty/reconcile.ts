@@ -135,7 +135,8 @@ export function feasibleRanges(
   const feasibility = checkFeasibility(n, rows, options.oracle);
   if (!feasibility.feasible) {
     const weights = claimWeights(set);
-    const conflicting = (subset: readonly Claim[]) => !checkFeasibility(n, rowsFor(set, subset), options.oracle).feasible;
+    const conflicting = (subset: readonly Claim[]) =>
+      !checkFeasibility(n, rowsFor(set, subset), options.oracle).feasible;
     const minimal = deletionFilter(chosen, conflicting);
     const minimalRows = rowsFor(set, minimal);
     const certificate = checkFeasibility(n, minimalRows);
@@ -149,7 +150,14 @@ export function feasibleRanges(
   const index = quantityIndex(set.model);
   const quantities: FeasibleRange[] = set.model.quantities.map((q, j) => {
     const objective = Array.from({ length: n }, (_, k) => (k === j ? Rational.ONE : Rational.ZERO));
-    const range = expressionRange(n, rows, objective, Rational.ZERO, feasibility.closurePoint, options.oracle);
+    const range = expressionRange(
+      n,
+      rows,
+      objective,
+      Rational.ZERO,
+      feasibility.closurePoint,
+      options.oracle,
+    );
     return {
       quantity: q.id,
       label: q.label,
@@ -167,7 +175,14 @@ export function feasibleRanges(
     const key = `${objective.map((c) => c.toString()).join(",")}|${claim.subject.constant.toString()}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const range = expressionRange(n, rows, objective, claim.subject.constant, feasibility.closurePoint, options.oracle);
+    const range = expressionRange(
+      n,
+      rows,
+      objective,
+      claim.subject.constant,
+      feasibility.closurePoint,
+      options.oracle,
+    );
     groups.push({
       quantity: undefined,
       label: claim.subjectLabel,
@@ -258,7 +273,10 @@ export function reconcile(set: ClaimSet, options: ReconcileOptions = {}): Reconc
       const rows = rowsFor(set, subset);
       const certificate = checkFeasibility(n, rows);
       if (certificate.feasible) throw new Error("reconcile: a minimal conflict turned out feasible");
-      return { claims: subset.map((c) => c.id), explanation: explainConflict(set, subset, rows, certificate, weights) };
+      return {
+        claims: subset.map((c) => c.id),
+        explanation: explainConflict(set, subset, rows, certificate, weights),
+      };
     });
   const readings: Reading[] = diagnoses
     .map((removed) => {

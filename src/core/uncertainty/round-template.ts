@@ -36,7 +36,10 @@ export interface RoundTemplate {
 export type QuantityValues = ReadonlyMap<QuantityId, Rational>;
 
 /** Σ coefficient × value + constant; undefined when a quantity has no value. */
-export function evaluateExpression(expression: LinearExpression, values: QuantityValues): Rational | QuantityId {
+export function evaluateExpression(
+  expression: LinearExpression,
+  values: QuantityValues,
+): Rational | QuantityId {
   let total = expression.constant;
   for (const term of expression.terms) {
     const v = values.get(term.quantity);
@@ -74,7 +77,11 @@ export function buildRoundTerms(
     if (source.kind === "fixed") return ok(source.value);
     const v = evaluateExpression(source.expression, values);
     if (!(v instanceof Rational)) {
-      return fail("scenario_invalid", `${what} needs a value for quantity "${v}", and the scenario gives none`, path);
+      return fail(
+        "scenario_invalid",
+        `${what} needs a value for quantity "${v}", and the scenario gives none`,
+        path,
+      );
     }
     if (v.isNegative()) {
       return fail(
@@ -85,7 +92,10 @@ export function buildRoundTerms(
     }
     return ok({ kind: "money", currency, amount: v });
   };
-  const pricing = amount(template.pricing.value, `round ${template.terms.name}'s ${template.pricing.basis.replaceAll("_", " ")}`);
+  const pricing = amount(
+    template.pricing.value,
+    `round ${template.terms.name}'s ${template.pricing.basis.replaceAll("_", " ")}`,
+  );
   if (!pricing.ok) return pricing;
   let targetSize: Money | undefined;
   if (template.targetSize) {

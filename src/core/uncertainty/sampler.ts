@@ -3,7 +3,13 @@ import { LIMITS } from "../shared/limits.js";
 import { fail, ok, type Result } from "../shared/problem.js";
 import type { Claim, ClaimId, ClaimSet } from "./claim.js";
 import { claimWeights } from "./claim-weight.js";
-import { type ConstraintRow, claimRows, coefficientsOf, quantityIndex, structuralRows } from "./constraints.js";
+import {
+  type ConstraintRow,
+  claimRows,
+  coefficientsOf,
+  quantityIndex,
+  structuralRows,
+} from "./constraints.js";
 import { AT_LEAST_DEFAULT_MULTIPLE, formatEstimateValue } from "./estimate.js";
 import type { LpOracle } from "./lp.js";
 import { checkFeasibility, expressionRange } from "./polyhedron.js";
@@ -97,7 +103,10 @@ export function planSampler(
   let rows: ConstraintRow[] = [...structuralRows(model), ...claims.flatMap((c) => claimRows(c, index))];
   const first = checkFeasibility(n, rows, oracle);
   if (!first.feasible) {
-    return fail("claim_set_inconsistent", "the simulation's claims cannot all hold; reconcile them and choose a reading");
+    return fail(
+      "claim_set_inconsistent",
+      "the simulation's claims cannot all hold; reconcile them and choose a reading",
+    );
   }
   // "At least X" with nothing above it: assume 2X as its upper end (UNC-EST-6).
   const assumptions: string[] = [];
@@ -139,10 +148,7 @@ export function planSampler(
   // distribution instead of being hit by rejection; one of its quantities becomes dependent.
   const groups = claims.filter((c) => c.subject.terms.length > 1 && c.value.distribution.kind !== "point");
   const size = n + groups.length;
-  const widen = (coefficients: readonly Rational[]) => [
-    ...coefficients,
-    ...groups.map(() => Rational.ZERO),
-  ];
+  const widen = (coefficients: readonly Rational[]) => [...coefficients, ...groups.map(() => Rational.ZERO)];
   const equalities: Row[] = [];
   const isEquality = new Array<boolean>(rows.length).fill(false);
   rows.forEach((row, r) => {
@@ -155,7 +161,14 @@ export function planSampler(
     }
     const terms = row.coefficients.filter((c) => !c.isZero()).length;
     if (terms === 1) return; // single quantities: fixed below from their ranges
-    const range = expressionRange(n, rows, [...row.coefficients], Rational.ZERO, feasibility.closurePoint, oracle);
+    const range = expressionRange(
+      n,
+      rows,
+      [...row.coefficients],
+      Rational.ZERO,
+      feasibility.closurePoint,
+      oracle,
+    );
     if (range.min !== undefined && range.min.value.eq(row.bound)) {
       isEquality[r] = true;
       equalities.push({ coefficients: widen(row.coefficients), bound: row.bound });
@@ -186,7 +199,10 @@ export function planSampler(
     j >= n
       ? [groups[j - n]!]
       : claims
-          .filter((c) => singleQuantity(c.subject) === model.quantities[j]!.id && c.value.distribution.kind !== "point")
+          .filter(
+            (c) =>
+              singleQuantity(c.subject) === model.quantities[j]!.id && c.value.distribution.kind !== "point",
+          )
           .sort((a, b) => (weights.get(b.id) ?? 0) - (weights.get(a.id) ?? 0));
   const width = (j: number): Rational | undefined => {
     const r = ranges[j]!;
@@ -252,7 +268,9 @@ export function planSampler(
     const claim = directClaims(j)[0];
     let shape = claim ? shapeOf(claim.value.distribution) : undefined;
     if (shape && shape.code === SHAPE_UNIFORM && !Number.isFinite(shape.parameters[1]!)) {
-      shape = hiExact ? { code: SHAPE_UNIFORM, parameters: [shape.parameters[0]!, hiExact.toNumber(), 0, 0, 0, 0] } : undefined;
+      shape = hiExact
+        ? { code: SHAPE_UNIFORM, parameters: [shape.parameters[0]!, hiExact.toNumber(), 0, 0, 0, 0] }
+        : undefined;
     }
     if (!shape) {
       if (hiExact === undefined) {

@@ -22,14 +22,22 @@ export const SHAPE_PARAMETERS = 6;
 const Z95 = 1.6448536269514722;
 
 /** The shape code and parameters of a distribution (its exact parameters rounded to floats). */
-export function shapeOf(d: Distribution): { readonly code: number; readonly parameters: number[] } | undefined {
+export function shapeOf(
+  d: Distribution,
+): { readonly code: number; readonly parameters: number[] } | undefined {
   switch (d.kind) {
     case "point":
       return undefined;
     case "uniform":
-      return { code: SHAPE_UNIFORM, parameters: [d.min.toNumber(), d.max?.toNumber() ?? Number.POSITIVE_INFINITY, 0, 0, 0, 0] };
+      return {
+        code: SHAPE_UNIFORM,
+        parameters: [d.min.toNumber(), d.max?.toNumber() ?? Number.POSITIVE_INFINITY, 0, 0, 0, 0],
+      };
     case "triangular":
-      return { code: SHAPE_TRIANGULAR, parameters: [d.min.toNumber(), d.mode.toNumber(), d.max.toNumber(), 0, 0, 0] };
+      return {
+        code: SHAPE_TRIANGULAR,
+        parameters: [d.min.toNumber(), d.mode.toNumber(), d.max.toNumber(), 0, 0, 0],
+      };
     case "pert": {
       const a = d.min.toNumber();
       const b = d.max.toNumber();
@@ -90,32 +98,44 @@ export function normalQuantile(p: number): number {
   if (p < plow) {
     const q = Math.sqrt(-2 * Math.log(p));
     return (
-      (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q +
+      (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q -
+        2.549732539343734) *
+        q +
         4.374664141464968) *
         q +
         2.938163982698783) /
-      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1)
+      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) *
+        q +
+        1)
     );
   }
   if (p > 1 - plow) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     return -(
-      (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q +
+      (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q -
+        2.549732539343734) *
+        q +
         4.374664141464968) *
         q +
         2.938163982698783) /
-      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1)
+      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) *
+        q +
+        1)
     );
   }
   const q = p - 0.5;
   const r = q * q;
   return (
-    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r -
+    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r +
+      1.38357751867269e2) *
+      r -
       3.066479806614716e1) *
       r +
       2.506628277459239) *
       q) /
-    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r -
+    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r +
+      6.680131188771972e1) *
+      r -
       1.328068155288572e1) *
       r +
       1)

@@ -102,7 +102,8 @@ export function resolveScenario(
     const out: Claim[] = [];
     for (const id of ids) {
       const c = byId.get(id);
-      if (!c) return fail("claim_unknown", `scenario "${scenario.name}" names claim "${id}", which does not exist`);
+      if (!c)
+        return fail("claim_unknown", `scenario "${scenario.name}" names claim "${id}", which does not exist`);
       out.push(c);
     }
     return ok(out);
@@ -114,19 +115,27 @@ export function resolveScenario(
   const index = quantityIndex(model);
   for (const id of scenario.choices.keys()) {
     if (!index.has(id)) {
-      return fail("scenario_invalid", `scenario "${scenario.name}" sets quantity "${id}", which the deal does not define`);
+      return fail(
+        "scenario_invalid",
+        `scenario "${scenario.name}" sets quantity "${id}", which the deal does not define`,
+      );
     }
   }
   let fixed: ConstraintRow[] = [];
   const base = systemRows(model, chosen.value);
   const start = checkFeasibility(n, base, oracle);
   if (!start.feasible) {
-    return fail("claim_set_inconsistent", `scenario "${scenario.name}": its claims cannot all hold; reconcile them first`);
+    return fail(
+      "claim_set_inconsistent",
+      `scenario "${scenario.name}": its claims cannot all hold; reconcile them first`,
+    );
   }
   const weights = claimWeights(set);
   const values = new Map<QuantityId, ResolvedValue>();
   const unitOf = (q: (typeof model.quantities)[number]) =>
-    q.unit === "fraction" ? ({ kind: "fraction" } as const) : ({ kind: "money", currency: set.currency } as const);
+    q.unit === "fraction"
+      ? ({ kind: "fraction" } as const)
+      : ({ kind: "money", currency: set.currency } as const);
 
   // 1. Stated values.
   for (const [id, choice] of scenario.choices) {
@@ -136,7 +145,14 @@ export function resolveScenario(
     const check = checkFeasibility(n, [...base, ...fixed, ...rows], oracle);
     if (!check.feasible) {
       const q = model.quantities[j]!;
-      const range = expressionRange(n, [...base, ...fixed], unitRow(n, j), Rational.ZERO, start.closurePoint, oracle);
+      const range = expressionRange(
+        n,
+        [...base, ...fixed],
+        unitRow(n, j),
+        Rational.ZERO,
+        start.closurePoint,
+        oracle,
+      );
       const show = (r: { value: Rational; attained: boolean } | undefined, open: string) =>
         r === undefined ? open : formatEstimateValue(r.value, unitOf(q));
       return fail(
@@ -150,7 +166,9 @@ export function resolveScenario(
 
   // 2. Quantities with a direct claim, then the rest, in model order.
   const direct = (id: QuantityId) =>
-    chosen.value.filter((c) => singleQuantity(c.subject) === id).sort((a, b) => (weights.get(b.id) ?? 0) - (weights.get(a.id) ?? 0));
+    chosen.value
+      .filter((c) => singleQuantity(c.subject) === id)
+      .sort((a, b) => (weights.get(b.id) ?? 0) - (weights.get(a.id) ?? 0));
   const order = [
     ...model.quantities.filter((q) => direct(q.id).length > 0),
     ...model.quantities.filter((q) => direct(q.id).length === 0),
@@ -205,7 +223,8 @@ export function resolveScenario(
       if (value.lt(lo.value)) value = lo.value;
       if (range.max !== undefined && value.gt(range.max.value)) value = range.max.value;
       atOpenBound =
-        (value.eq(lo.value) && !lo.attained) || (range.max !== undefined && value.eq(range.max.value) && !range.max.attained);
+        (value.eq(lo.value) && !lo.attained) ||
+        (range.max !== undefined && value.eq(range.max.value) && !range.max.attained);
     }
     fixed = [...fixed, ...fixRows(n, j, value, q.id)];
     values.set(q.id, { quantity: q.id, value, how: pick, atOpenBound });
@@ -282,7 +301,10 @@ export function compareScenarios(
     if (!priced.ok) {
       return {
         ok: false,
-        problems: priced.problems.map((p) => ({ ...p, message: `scenario "${scenario.name}": ${p.message}` })),
+        problems: priced.problems.map((p) => ({
+          ...p,
+          message: `scenario "${scenario.name}": ${p.message}`,
+        })),
       };
     }
     warnings.push(...priced.warnings);

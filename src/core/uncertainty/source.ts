@@ -68,14 +68,22 @@ export const DEFAULT_REPORT_GRADE: ReliabilityGrade = "C";
 export function makeSource(input: SourceInput, path: FieldPath = []): Result<Source> {
   const at = (field: string): FieldPath => [...path, field];
   if (!ID.test(input.id)) {
-    return fail("source_invalid", `source id "${input.id}" must be a lower-case slug (letters, digits, . _ -)`, at("id"));
+    return fail(
+      "source_invalid",
+      `source id "${input.id}" must be a lower-case slug (letters, digits, . _ -)`,
+      at("id"),
+    );
   }
   const type = input.type ?? "report";
   let date: IsoDate | undefined;
   if (input.date !== undefined) {
     date = parseIsoDate(input.date);
     if (!date) {
-      return fail("source_invalid", `source "${input.id}": date "${input.date}" is not a calendar date YYYY-MM-DD`, at("date"));
+      return fail(
+        "source_invalid",
+        `source "${input.id}": date "${input.date}" is not a calendar date YYYY-MM-DD`,
+        at("date"),
+      );
     }
   }
   if (input.language !== undefined && !LANGUAGE.test(input.language)) {
@@ -86,7 +94,11 @@ export function makeSource(input: SourceInput, path: FieldPath = []): Result<Sou
     );
   }
   if (input.url !== undefined && !URL_PATTERN.test(input.url)) {
-    return fail("source_invalid", `source "${input.id}": url "${input.url}" is not an http(s) URL`, at("url"));
+    return fail(
+      "source_invalid",
+      `source "${input.id}": url "${input.url}" is not an http(s) URL`,
+      at("url"),
+    );
   }
   let reliability: Reliability;
   const r = input.reliability;
@@ -95,8 +107,7 @@ export function makeSource(input: SourceInput, path: FieldPath = []): Result<Sou
   } else if (typeof r === "string" && /^[A-Ea-e]$/.test(r)) {
     reliability = { kind: "grade", grade: r.toUpperCase() as ReliabilityGrade };
   } else {
-    const score =
-      r instanceof Rational ? r : typeof r === "number" ? safeNumber(r) : Rational.parse(r);
+    const score = r instanceof Rational ? r : typeof r === "number" ? safeNumber(r) : Rational.parse(r);
     if (score === undefined || score.isNegative() || score.gt(Rational.ONE)) {
       return fail(
         "source_invalid",
