@@ -112,7 +112,7 @@ export const STATUS_EXACT_FAILED = 12;
 
 export const STATUS_TEXT: readonly string[] = [
   "ok",
-  "priced by the exact engine (anti-dilution applies)",
+  "priced by the exact engine (anti-dilution applies, or a share count lies on a rounding boundary)",
   "no draw satisfied the claims within the attempt limit",
   "an amount or the valuation came out negative or zero",
   "the pro-rata purchases claim the whole round or more",
@@ -420,16 +420,23 @@ export function planFastRound(
 }
 
 /**
+ * The relative distance to a rounding boundary under which a float share count is
+ * ambiguous (UNC-FAST-4): the float error of a computed count is a few units in the last
+ * place (about 1e-15 relative), so a count this close to the boundary might round either
+ * way on the exact path, and the scenario is priced there instead.
+ */
+export const AMBIGUOUS_ROUNDING = 1e-13;
+
+/**
  * Whole shares from a float share count (UNC-FAST-4): down (toward zero) or to nearest
- * (ties up), after snapping a value within a relative 1e-11 of the rounding boundary onto
- * it, so that counts the exact path finds whole (a $1M investment at $1.00) stay whole
- * despite float rounding.
+ * (ties up), as the exact path rounds; −1 when the count lies within AMBIGUOUS_ROUNDING
+ * (relative) of the rounding boundary, where floats cannot decide.
  */
 export function roundSharesFast(value: number, nearest: boolean): number {
   const v = nearest ? value + 0.5 : value;
   const r = Math.round(v);
-  const eps = 1e-11 * (v > 1 ? v : 1);
-  if (v - r <= eps && r - v <= eps) return r;
+  const distance = v - r < 0 ? r - v : v - r;
+  if (distance <= AMBIGUOUS_ROUNDING * (v > 1 ? v : 1)) return -1;
   return Math.floor(v);
 }
 
@@ -650,19 +657,22 @@ export function priceRoundFast(
   if (price < plan.protectedConversionPrice * (1 + 1e-12)) {
     if (plan.protectedConversionPrice !== Number.POSITIVE_INFINITY) return STATUS_EXACT;
   }
-  const poolIncrease = plan.poolKind === 0 ? 0 : roundSharesFast(X, plan.roundPoolNearest);
+  const poolIncrease = plan.poolKind === 0 || X === 0 ? 0 : roundSharesFast(X, plan.roundPoolNearest);
+  if (poolIncrease < 0) return STATUS_EXACT;
   const tracked = offset + METRIC_FIXED;
   for (let t = 0; t < plan.trackedCount; t++) out[tracked + t] = plan.trackedFullyDiluted[t]!;
   let conversionShares = 0;
   for (let i = 0; i < k; i++) {
     const shares = roundSharesFast(s.conversion[i]!, plan.roundConvertiblesNearest);
+    if (shares < 0) return STATUS_EXACT;
     conversionShares += shares;
     const slot = tracked + plan.convertibleSlot[i]!;
     out[slot] = out[slot]! + shares;
   }
   let investorShares = 0;
   for (let i = 0; i < ic; i++) {
-    const shares = roundSharesFast(s.accepted[i]! * u, plan.roundInvestorsNearest);
+    const shares = s.accepted[i] === 0 ? 0 : roundSharesFast(s.accepted[i]! * u, plan.roundInvestorsNearest);
+    if (shares < 0) return STATUS_EXACT;
     investorShares += shares;
     const slot = tracked + plan.investmentSlot[i]!;
     out[slot] = out[slot]! + shares;

@@ -206,7 +206,7 @@ export function simulateRange(
  * Returns STATUS_OK, or STATUS_EXACT_FAILED when the engine refuses the scenario.
  */
 export function exactScenarioMetrics(
-  plan: SimulationPlan,
+  round: FastRoundPlan,
   capTable: CapTable,
   template: RoundTemplate,
   values: QuantityValues,
@@ -225,7 +225,7 @@ export function exactScenarioMetrics(
   out[offset + METRIC_PRE_MONEY] = o.preMoneyValuation.amount.toNumber();
   out[offset + METRIC_POST_MONEY] = o.postMoneyValuation.amount.toNumber();
   out[offset + METRIC_FULLY_DILUTED] = Number(view.totals.fullyDiluted);
-  for (const h of plan.round.holders) {
+  for (const h of round.holders) {
     if (h.slot >= 0) out[offset + METRIC_FIXED + h.slot] = Number(fd.get(h.holder) ?? 0n);
   }
   return STATUS_OK;
@@ -259,7 +259,7 @@ export function completeExactScenarios(
   for (let i = 0; i < buffers.runs; i++) {
     if (buffers.status[i] !== STATUS_EXACT) continue;
     const status = exactScenarioMetrics(
-      plan,
+      plan.round,
       capTable,
       template,
       scenarioValues(plan, buffers, i),
