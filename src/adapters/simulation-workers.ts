@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import os from "node:os";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { Result } from "../core/shared/problem.js";
@@ -23,13 +25,18 @@ export interface ParallelRunOptions extends RunOptions {
   readonly workers?: number;
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // Run from source (tests, tsx) the worker is TypeScript and needs the tsx loader; built, it is JavaScript.
-  const fromSource = import.meta.url.endsWith(".ts");
-  return {
-    url: new URL(fromSource ? "./simulation-worker.ts" : "./simulation-worker.js", import.meta.url),
-    execArgv: fromSource ? ["--import", "tsx"] : [],
-  };
+/**
+ * Starts one worker. Built, the worker is JavaScript beside this file. Run from source
+ * (tests, tsx) it is TypeScript: a small ES-module bootstrap registers the tsx loader in
+ * the worker's thread, then imports it (a Worker ignores `--import` in its execArgv).
+ */
+function startWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./simulation-worker.js", import.meta.url), { workerData });
+  const url = new URL("./simulation-worker.ts", import.meta.url).href;
+  // tsx's ESM API (the CommonJS resolver gives its .cjs twin, beside it).
+  const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const bootstrap = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(url)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData });
 }
 
 /**
@@ -56,16 +63,12 @@ export async function runSimulationInWorkers(
     simulateRange(plan, options.seed, 0, runs, buffers, (done) => options.onProgress?.(done, runs));
   } else {
     const done = new Array<number>(workers).fill(0);
-    const { url, execArgv } = workerUrl();
     await Promise.all(
       Array.from({ length: workers }, (_, w) => {
         const from = Math.floor((runs * w) / workers);
         const to = Math.floor((runs * (w + 1)) / workers);
         return new Promise<void>((resolve, reject) => {
-          const worker = new Worker(url, {
-            execArgv,
-            workerData: { plan, seed: options.seed, from, to, buffers },
-          });
+          const worker = startWorker({ plan, seed: options.seed, from, to, buffers });
           worker.on("message", (message: { kind: string; done?: number }) => {
             if (message.kind === "progress") {
               done[w] = message.done ?? 0;
