@@ -184,7 +184,13 @@ export function resolveScenario(
       if (!extra.ok) return extra;
       rows = [...rows, ...extra.value.flatMap((c) => claimRows(c, index))];
     }
-    const feasible = checkFeasibility(n, rows, oracle);
+    // Once a value sits on an open bound the strict system has no point left; the values
+    // that follow are then chosen in its closure (UNC-SCN-3).
+    let feasible = checkFeasibility(n, rows, oracle);
+    if (!feasible.feasible) {
+      rows = rows.map((r) => ({ ...r, strict: false }));
+      feasible = checkFeasibility(n, rows, oracle);
+    }
     if (!feasible.feasible) {
       return fail(
         "claim_set_inconsistent",
