@@ -11,7 +11,12 @@ import {
   METRIC_PRE_MONEY,
   STATUS_OK,
 } from "../src/core/uncertainty/fast-round.js";
-import { buildQuantityModel, type QuantityId, quantityExpression, sumExpression } from "../src/core/uncertainty/quantity.js";
+import {
+  buildQuantityModel,
+  type QuantityId,
+  quantityExpression,
+  sumExpression,
+} from "../src/core/uncertainty/quantity.js";
 import { reconcile } from "../src/core/uncertainty/reconcile.js";
 import type { RoundTemplate } from "../src/core/uncertainty/round-template.js";
 import {
@@ -51,7 +56,10 @@ function syntheticDeal(): Deal {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed;
   };
-  const holders = Array.from({ length: 10_000 }, (_, i) => ({ id: `h${i}`, shares: BigInt(10_000 + (next() % 990_000)) }));
+  const holders = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `h${i}`,
+    shares: BigInt(10_000 + (next() % 990_000)),
+  }));
   const investors = Array.from({ length: 20 }, (_, i) => ({ id: `inv${i}`, name: `Investor ${i}` }));
   const table = buildCapTable({
     holders: [...holders, ...investors, { id: "angels" }],
@@ -70,7 +78,11 @@ function syntheticDeal(): Deal {
     stakeholders: new Map([...holders, ...investors].map((h) => [h.id, h.id])),
     rounds: new Map([["y", "Round Y"]]),
   };
-  const model = buildQuantityModel([...ids, valuation].map((id) => ({ id })), [], context);
+  const model = buildQuantityModel(
+    [...ids, valuation].map((id) => ({ id })),
+    [],
+    context,
+  );
   if (!model.ok) throw new Error(model.problems[0]!.message);
   const claims: ClaimInput[] = [
     ...ids.map((id, i) => ({
@@ -80,8 +92,20 @@ function syntheticDeal(): Deal {
       value: estimate(`up to $${50 + 20 * i}M`),
       status: "in_talks",
     })),
-    { id: "first-ten", source: "seed", subject: ids.slice(0, 10), value: estimate("about $700M"), status: "in_talks" },
-    { id: "valuation", source: "seed", subject: valuation, value: estimate("between $8B and $12B"), status: "in_talks" },
+    {
+      id: "first-ten",
+      source: "seed",
+      subject: ids.slice(0, 10),
+      value: estimate("about $700M"),
+      status: "in_talks",
+    },
+    {
+      id: "valuation",
+      source: "seed",
+      subject: valuation,
+      value: estimate("between $8B and $12B"),
+      status: "in_talks",
+    },
   ];
   const set = validateClaims(claims, foundingSources(), model.value, { currency: USD });
   if (!set.ok) throw new Error(set.problems[0]!.message);
@@ -89,7 +113,13 @@ function syntheticDeal(): Deal {
   const template: RoundTemplate = {
     terms: {
       ...terms,
-      pool: { kind: "target_fraction", poolId: POOL, fraction: rat("0.1"), of: "unallocated", inPreMoney: true },
+      pool: {
+        kind: "target_fraction",
+        poolId: POOL,
+        fraction: rat("0.1"),
+        of: "unallocated",
+        inPreMoney: true,
+      },
     },
     pricing: { basis: "pre_money", value: { kind: "quantity", expression: quantityExpression(valuation) } },
     investments: [
@@ -105,7 +135,13 @@ function syntheticDeal(): Deal {
     targetSize: { kind: "quantity", expression: { ...sumExpression(ids.slice(0, 15)), constant: rat("0") } },
   };
   void roundId;
-  return { name: "synthetic deal (10,000 holders, 20 investors, pool, SAFEs, note)", set: set.value, table, template, exactSample: 8 };
+  return {
+    name: "synthetic deal (10,000 holders, 20 investors, pool, SAFEs, note)",
+    set: set.value,
+    table,
+    template,
+    exactSample: 8,
+  };
 }
 
 function foundingDeal(): Deal {
@@ -139,13 +175,24 @@ function measure(deal: Deal): BenchReport {
   const t1 = performance.now();
   for (let i = 0; compared < deal.exactSample && i < runs; i++) {
     if (buffers.status[i] !== STATUS_OK) continue;
-    const status = exactScenarioMetrics(plan.round, deal.table, deal.template, scenarioValues(plan, buffers, i), exact, 0);
+    const status = exactScenarioMetrics(
+      plan.round,
+      deal.table,
+      deal.template,
+      scenarioValues(plan, buffers, i),
+      exact,
+      0,
+    );
     if (status !== STATUS_OK) continue;
     compared++;
     for (let m = 0; m < width; m++) {
       const fast = buffers.metrics[i * width + m]!;
       const scale =
-        m === METRIC_PRE_MONEY ? exact[METRIC_POST_MONEY]! : m >= METRIC_FIXED ? Math.max(exact[m]!, 1) : Math.abs(exact[m]!);
+        m === METRIC_PRE_MONEY
+          ? exact[METRIC_POST_MONEY]!
+          : m >= METRIC_FIXED
+            ? Math.max(exact[m]!, 1)
+            : Math.abs(exact[m]!);
       worst = Math.max(worst, Math.abs(fast - exact[m]!) / scale);
     }
   }
@@ -158,11 +205,33 @@ function measure(deal: Deal): BenchReport {
   return {
     name: `simulate: ${deal.name}`,
     figures: [
-      { label: "Monte Carlo scenarios per second, one core (draw + fast round)", value: Math.round(fastRate), unit: "/s", target: ">= 1000000 /s", met: fastRate >= 1_000_000 },
+      {
+        label: "Monte Carlo scenarios per second, one core (draw + fast round)",
+        value: Math.round(fastRate),
+        unit: "/s",
+        target: ">= 1000000 /s",
+        met: fastRate >= 1_000_000,
+      },
       { label: "exact engine scenarios per second", value: Math.round(exactRate * 10) / 10, unit: "/s" },
-      { label: "fast / exact throughput", value: Math.round(fastRate / exactRate), unit: "x", target: ">= 100 x", met: fastRate / exactRate >= 100 },
-      { label: `largest relative deviation fast vs exact (${compared} scenarios)`, value: worst, unit: "", target: "<= 1e-9", met: worst <= 1e-9 },
-      { label: "1,000,000 scenarios end to end with statistics, one core", value: Math.round(endToEnd * 1000), unit: "ms" },
+      {
+        label: "fast / exact throughput",
+        value: Math.round(fastRate / exactRate),
+        unit: "x",
+        target: ">= 100 x",
+        met: fastRate / exactRate >= 100,
+      },
+      {
+        label: `largest relative deviation fast vs exact (${compared} scenarios)`,
+        value: worst,
+        unit: "",
+        target: "<= 1e-9",
+        met: worst <= 1e-9,
+      },
+      {
+        label: "1,000,000 scenarios end to end with statistics, one core",
+        value: Math.round(endToEnd * 1000),
+        unit: "ms",
+      },
       { label: "scenarios sent to the exact engine in that run", value: exactScenarios, unit: "" },
     ],
     notes: [
@@ -185,7 +254,11 @@ export default async function (): Promise<BenchReport[]> {
     reports.push({
       name: "simulate: worker threads, founding-report deal",
       figures: [
-        { label: `${runs.toLocaleString("en-US")} scenarios on ${workers} workers, end to end`, value: Math.round(seconds * 1000), unit: "ms" },
+        {
+          label: `${runs.toLocaleString("en-US")} scenarios on ${workers} workers, end to end`,
+          value: Math.round(seconds * 1000),
+          unit: "ms",
+        },
         { label: "scenarios per second, end to end", value: Math.round(runs / seconds), unit: "/s" },
       ],
     });

@@ -31,10 +31,15 @@ export interface ParallelRunOptions extends RunOptions {
  * the worker's thread, then imports it (a Worker ignores `--import` in its execArgv).
  */
 function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./simulation-worker.js", import.meta.url), { workerData });
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./simulation-worker.js", import.meta.url), { workerData });
   const url = new URL("./simulation-worker.ts", import.meta.url).href;
   // tsx's ESM API (the CommonJS resolver gives its .cjs twin, beside it).
-  const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   const bootstrap = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(url)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData });
 }

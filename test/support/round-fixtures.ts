@@ -240,8 +240,19 @@ export function foundingSources(): Source[] {
     return s.value;
   };
   return [
-    make({ id: "seed", language: "fr", title: "IA : OpenAI prépare une levée de fonds géante", reliability: "C" }),
-    make({ id: "reuters-2026-01-28", publisher: "Reuters", date: "2026-01-28", language: "en", reliability: "B" }),
+    make({
+      id: "seed",
+      language: "fr",
+      title: "IA : OpenAI prépare une levée de fonds géante",
+      reliability: "C",
+    }),
+    make({
+      id: "reuters-2026-01-28",
+      publisher: "Reuters",
+      date: "2026-01-28",
+      language: "en",
+      reliability: "B",
+    }),
   ];
 }
 
@@ -249,16 +260,79 @@ export function foundingSources(): Source[] {
 export function foundingClaimInputs(): ClaimInput[] {
   const group = [FOUNDING.amazon, FOUNDING.nvidia, FOUNDING.microsoft];
   return [
-    { id: "round-up-to-100", source: "seed", subject: FOUNDING.size, value: estimate("jusqu'à 100 milliards de dollars"), status: "in_talks" },
-    { id: "group-about-40", source: "seed", subject: group, value: estimate("autour de 40 milliards de dollars"), status: "in_talks" },
-    { id: "group-60", source: "seed", subject: group, value: estimate("60 milliards de dollars"), status: "rumored", attribution: "des rapports suggèrent" },
-    { id: "amazon-tens-of-billions", source: "seed", subject: FOUNDING.amazon, value: estimate("entre 10 et 100 milliards de dollars"), status: "in_talks" },
-    { id: "amazon-up-to-50", source: "seed", subject: FOUNDING.amazon, value: estimate("jusqu'à 50 milliards de dollars"), status: "in_talks", attribution: "Des sources indiquent" },
-    { id: "nvidia-up-to-30", source: "seed", subject: FOUNDING.nvidia, value: estimate("jusqu'à 30 milliards de dollars"), status: "in_talks", attribution: "selon des personnes familières avec le dossier" },
-    { id: "microsoft-under-10", source: "seed", subject: FOUNDING.microsoft, value: estimate("inférieure à 10 milliards de dollars"), status: "in_talks" },
-    { id: "valuation-about-830", source: "reuters-2026-01-28", subject: FOUNDING.valuation, value: estimate("about $830B"), status: "in_talks" },
-    { id: "softbank-up-to-30", source: "reuters-2026-01-28", subject: FOUNDING.softbank, value: estimate("up to $30B"), status: "in_talks" },
-    { id: "microsoft-stake-27", source: "reuters-2026-01-28", subject: FOUNDING.stake, value: estimate("about 27%", "fraction"), status: "closed" },
+    {
+      id: "round-up-to-100",
+      source: "seed",
+      subject: FOUNDING.size,
+      value: estimate("jusqu'à 100 milliards de dollars"),
+      status: "in_talks",
+    },
+    {
+      id: "group-about-40",
+      source: "seed",
+      subject: group,
+      value: estimate("autour de 40 milliards de dollars"),
+      status: "in_talks",
+    },
+    {
+      id: "group-60",
+      source: "seed",
+      subject: group,
+      value: estimate("60 milliards de dollars"),
+      status: "rumored",
+      attribution: "des rapports suggèrent",
+    },
+    {
+      id: "amazon-tens-of-billions",
+      source: "seed",
+      subject: FOUNDING.amazon,
+      value: estimate("entre 10 et 100 milliards de dollars"),
+      status: "in_talks",
+    },
+    {
+      id: "amazon-up-to-50",
+      source: "seed",
+      subject: FOUNDING.amazon,
+      value: estimate("jusqu'à 50 milliards de dollars"),
+      status: "in_talks",
+      attribution: "Des sources indiquent",
+    },
+    {
+      id: "nvidia-up-to-30",
+      source: "seed",
+      subject: FOUNDING.nvidia,
+      value: estimate("jusqu'à 30 milliards de dollars"),
+      status: "in_talks",
+      attribution: "selon des personnes familières avec le dossier",
+    },
+    {
+      id: "microsoft-under-10",
+      source: "seed",
+      subject: FOUNDING.microsoft,
+      value: estimate("inférieure à 10 milliards de dollars"),
+      status: "in_talks",
+    },
+    {
+      id: "valuation-about-830",
+      source: "reuters-2026-01-28",
+      subject: FOUNDING.valuation,
+      value: estimate("about $830B"),
+      status: "in_talks",
+    },
+    {
+      id: "softbank-up-to-30",
+      source: "reuters-2026-01-28",
+      subject: FOUNDING.softbank,
+      value: estimate("up to $30B"),
+      status: "in_talks",
+    },
+    {
+      id: "microsoft-stake-27",
+      source: "reuters-2026-01-28",
+      subject: FOUNDING.stake,
+      value: estimate("about 27%", "fraction"),
+      status: "closed",
+    },
   ];
 }
 
@@ -291,7 +365,11 @@ export function roundTerms(id = "x") {
     id: roundId(id),
     name: `Round ${id.toUpperCase()}`,
     date: isoDate("2026-03-01"),
-    newClass: { ...preferredClass(`series-${id}`, "1"), originalIssuePrice: undefined, conversionPrice: undefined },
+    newClass: {
+      ...preferredClass(`series-${id}`, "1"),
+      originalIssuePrice: undefined,
+      conversionPrice: undefined,
+    },
     existingClassId: undefined as ShareClassId | undefined,
     conversionClassId: undefined as ShareClassId | undefined,
     oversubscription: "pro_rata_cutback" as const,
@@ -312,7 +390,10 @@ export function foundingTemplate(): RoundTemplate {
   });
   return {
     terms: roundTerms("x"),
-    pricing: { basis: "post_money", value: { kind: "quantity", expression: quantityExpression(FOUNDING.valuation) } },
+    pricing: {
+      basis: "post_money",
+      value: { kind: "quantity", expression: quantityExpression(FOUNDING.valuation) },
+    },
     investments: [
       invest("amazon", FOUNDING.amazon),
       invest("nvidia", FOUNDING.nvidia),

@@ -47,7 +47,7 @@ export function distributionDefect(d: Distribution): string | undefined {
     case "point":
       return undefined;
     case "uniform":
-      if (d.max !== undefined && d.max.lt(d.min)) {
+      if (d.max?.lt(d.min)) {
         return `its minimum ${d.min.toDecimalString()} is above its maximum ${d.max.toDecimalString()}`;
       }
       return undefined;

@@ -268,7 +268,7 @@ function defaultDistribution(
     }
     return ok({ kind: "lognormal", p5: lo, p95: hi });
   }
-  const mode = stated !== undefined && stated.gte(lo) && stated.lte(hi) ? stated : lo.add(hi).divInt(2n);
+  const mode = stated?.gte(lo) && stated.lte(hi) ? stated : lo.add(hi).divInt(2n);
   if (shape === "triangular") return ok({ kind: "triangular", min: lo, mode, max: hi });
   void unit;
   return ok({ kind: "pert", min: lo, mode, max: hi, shape: options.pertShape ?? DEFAULT_PERT_SHAPE });
@@ -502,7 +502,7 @@ export function estimateSupport(e: Estimate): { readonly min: Rational; readonly
   const s = distributionSupport(e.distribution);
   let min = s.min ?? Rational.ZERO;
   let max = s.max;
-  if (e.lower && e.lower.value.gt(min)) min = e.lower.value;
+  if (e.lower?.value.gt(min)) min = e.lower.value;
   if (e.upper && (max === undefined || e.upper.value.lt(max))) max = e.upper.value;
   return { min, max };
 }

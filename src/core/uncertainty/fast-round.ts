@@ -47,6 +47,8 @@ export interface FastRoundPlan {
   readonly convertibleAmount: Float64Array;
   /** NaN when uncapped. */
   readonly convertibleCap: Float64Array;
+  /** 1 when the convertible has a valuation cap. */
+  readonly convertibleCapped: Uint8Array;
   readonly convertibleDiscount: Float64Array;
   readonly convertiblePostBasis: Uint8Array;
   readonly convertibleSlot: Int32Array;
@@ -391,6 +393,7 @@ export function planFastRound(
     convertibleCount: k,
     convertibleAmount,
     convertibleCap,
+    convertibleCapped: Uint8Array.from(convertibleCap, (c) => (Number.isNaN(c) ? 0 : 1)),
     convertibleDiscount,
     convertiblePostBasis,
     convertibleSlot,
@@ -556,7 +559,7 @@ export function priceRoundFast(
   const E = plan.existing;
   const M = newMoneyKnown;
   const k = plan.convertibleCount;
-  for (let i = 0; i < k; i++) s.cap[i] = plan.convertibleCap[i] === plan.convertibleCap[i] ? 1 : 0;
+  for (let i = 0; i < k; i++) s.cap[i] = plan.convertibleCapped[i]!;
   let poolActive = plan.poolKind === 2;
   const shuffle = plan.poolKind !== 0 && plan.poolInPreMoney;
   const inPre = plan.method === 0;
@@ -608,7 +611,7 @@ export function priceRoundFast(
       b2 = f * E * (1 + alpha) - plan.poolBase;
     }
     const det = a11 * a22 - a12 * a21;
-    if (det === 0 || det !== det) return STATUS_UNDETERMINED;
+    if (det === 0 || Number.isNaN(det)) return STATUS_UNDETERMINED;
     u = (b1 * a22 - a12 * b2) / det;
     X = (a11 * b2 - a21 * b1) / det;
     S = alpha * E + beta * X + gamma * u;
@@ -621,11 +624,11 @@ export function priceRoundFast(
       if (s.cap[i]) {
         mine = plan.convertiblePostBasis[i] ? (amount / cap) * (E + S) : (amount / cap) * (E + X);
         s.conversion[i] = mine;
-        s.nextCap[i] = cap === cap && discountShares > mine ? 0 : 1;
+        s.nextCap[i] = discountShares > mine ? 0 : 1;
       } else {
         mine = discountShares;
         s.conversion[i] = mine;
-        if (cap === cap) {
+        if (plan.convertibleCapped[i]) {
           const capShares = plan.convertiblePostBasis[i]
             ? (amount / cap) * (E + S)
             : (amount / cap) * (E + X);

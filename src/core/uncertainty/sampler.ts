@@ -169,13 +169,13 @@ export function planSampler(
       feasibility.closurePoint,
       oracle,
     );
-    if (range.min !== undefined && range.min.value.eq(row.bound)) {
+    if (range.min?.value.eq(row.bound)) {
       isEquality[r] = true;
       equalities.push({ coefficients: widen(row.coefficients), bound: row.bound });
     }
   });
   ranges.forEach((range, j) => {
-    if (range.max !== undefined && range.min !== undefined && range.min.value.eq(range.max.value)) {
+    if (range.max && range.min?.value.eq(range.max.value)) {
       equalities.push({ coefficients: widen(unit(j)), bound: range.min.value });
     }
   });
@@ -401,7 +401,7 @@ function drawOnce(plan: SamplerPlan, rng: ScenarioRandom, x: Float64Array): bool
       plan.proposalBounds[b + 3]!,
       rng,
     );
-    if (v !== v) return false;
+    if (Number.isNaN(v)) return false;
     x[free[k]!] = v;
   }
   const dc = plan.dependent.length;

@@ -4,7 +4,15 @@ import { type Estimate, formatEstimate } from "./estimate.js";
 import type { SourceId } from "./source.js";
 
 /** How a claim relates to the previous claim on the same subject (SPEC UNC-TL-1). */
-export type Change = "first" | "unchanged" | "narrowed" | "widened" | "raised" | "lowered" | "shifted" | "contradicts";
+export type Change =
+  | "first"
+  | "unchanged"
+  | "narrowed"
+  | "widened"
+  | "raised"
+  | "lowered"
+  | "shifted"
+  | "contradicts";
 
 export interface TimelineEntry {
   readonly date: IsoDate | undefined;
@@ -36,11 +44,12 @@ export function compareEstimates(before: Estimate, after: Estimate): Exclude<Cha
   const highA = a.hi;
   const highB = b.hi;
   // Disjoint: one lies wholly above the other.
-  if ((highA !== undefined && lowB !== undefined && lowB.gt(highA)) || (highB !== undefined && lowA !== undefined && lowA.gt(highB))) {
+  if ((highA && lowB?.gt(highA)) || (highB && lowA?.gt(highB))) {
     return "contradicts";
   }
   const cmpLow = lowA === undefined ? (lowB === undefined ? 0 : -1) : lowB === undefined ? 1 : lowA.cmp(lowB);
-  const cmpHigh = highA === undefined ? (highB === undefined ? 0 : 1) : highB === undefined ? -1 : highA.cmp(highB);
+  const cmpHigh =
+    highA === undefined ? (highB === undefined ? 0 : 1) : highB === undefined ? -1 : highA.cmp(highB);
   if (cmpLow === 0 && cmpHigh === 0) return "unchanged";
   if (cmpLow <= 0 && cmpHigh >= 0) return "narrowed";
   if (cmpLow >= 0 && cmpHigh <= 0) return "widened";

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { currency } from "../../../src/core/exact/money.js";
 import { rat } from "../../../src/core/exact/rational.js";
-import { estimateFromStructure, formatEstimate, makeEstimate } from "../../../src/core/uncertainty/estimate.js";
+import {
+  estimateFromStructure,
+  formatEstimate,
+  makeEstimate,
+} from "../../../src/core/uncertainty/estimate.js";
 import { parseEstimate } from "../../../src/core/uncertainty/estimate-parse.js";
 
 const B = (n: string) => rat(n).mul(rat(10n ** 9n));
@@ -19,7 +23,14 @@ function problemOf(text: string, unit: "money" | "fraction" = "money") {
 }
 
 describe("UNC-PARSE-1 qualifiers in English and French", () => {
-  const cases: [string, string, string | undefined, boolean | undefined, string | undefined, boolean | undefined][] = [
+  const cases: [
+    string,
+    string,
+    string | undefined,
+    boolean | undefined,
+    string | undefined,
+    boolean | undefined,
+  ][] = [
     // text, qualifier, lower, lower strict, upper, upper strict
     ["up to $50B", "up_to", undefined, undefined, "50", false],
     ["< 10 Md$", "less_than", undefined, undefined, "10", true],
@@ -58,7 +69,12 @@ describe("UNC-EST-2..UNC-EST-7 default distributions", () => {
   it("UNC-EST-3: about X is triangular on [0.9X, 1.1X] with mode X", () => {
     // about €2.5M: 2,250,000 to 2,750,000.
     const e = parsed("about €2.5M");
-    expect(e.distribution).toEqual({ kind: "triangular", min: rat(2_250_000), mode: rat(2_500_000), max: rat(2_750_000) });
+    expect(e.distribution).toEqual({
+      kind: "triangular",
+      min: rat(2_250_000),
+      mode: rat(2_500_000),
+      max: rat(2_750_000),
+    });
     expect(parsed("environ 40 Md$").distribution).toEqual(parsed("~$40B").distribution);
   });
 
@@ -85,7 +101,13 @@ describe("UNC-EST-2..UNC-EST-7 default distributions", () => {
 
   it("UNC-EST-7: a stated shape keeps the bounds", () => {
     const pert = parseEstimate("between $1B and $3B", { shape: "pert" });
-    expect(pert.ok && pert.value.distribution).toEqual({ kind: "pert", min: B("1"), mode: B("2"), max: B("3"), shape: rat(4) });
+    expect(pert.ok && pert.value.distribution).toEqual({
+      kind: "pert",
+      min: B("1"),
+      mode: B("2"),
+      max: B("3"),
+      shape: rat(4),
+    });
     const logn = parseEstimate("about $40B", { shape: "lognormal" });
     expect(logn.ok && logn.value.distribution).toEqual({ kind: "lognormal", p5: B("36"), p95: B("44") });
     const bad = parseEstimate("up to $40B", { shape: "lognormal" });
@@ -99,7 +121,11 @@ describe("UNC-EST-2..UNC-EST-7 default distributions", () => {
   });
 
   it("formats estimates back to words", () => {
-    expect(["up to $50B", "< 10 Md$", "~$40B", "entre 1 et 2 Md$", "$40B ± $5B", ">= $20B"].map((t) => formatEstimate(parsed(t)))).toEqual([
+    expect(
+      ["up to $50B", "< 10 Md$", "~$40B", "entre 1 et 2 Md$", "$40B ± $5B", ">= $20B"].map((t) =>
+        formatEstimate(parsed(t)),
+      ),
+    ).toEqual([
       "up to $50B",
       "less than $10B",
       "about $40B",
@@ -137,7 +163,12 @@ describe("UNC-EST-8 bad estimates are typed problems", () => {
     expect(problemOf("about 50").message).toContain("names no currency");
   });
   it("an about-width of 100% or more", () => {
-    const r = makeEstimate("about", { value: rat(10) }, { kind: "money", currency: currency("USD") }, { width: rat(1) });
+    const r = makeEstimate(
+      "about",
+      { value: rat(10) },
+      { kind: "money", currency: currency("USD") },
+      { width: rat(1) },
+    );
     expect(!r.ok && r.problems[0]!.code).toBe("estimate_invalid_distribution");
   });
 });
@@ -146,7 +177,12 @@ describe("UNC-EST-9 structured estimates", () => {
   it("min, max and mode give a triangular range", () => {
     const r = estimateFromStructure({ min: "$10B", max: "$20B", mode: "$12B" }, "money");
     expect(r.ok && r.value.qualifier).toBe("between");
-    expect(r.ok && r.value.distribution).toEqual({ kind: "triangular", min: B("10"), mode: B("12"), max: B("20") });
+    expect(r.ok && r.value.distribution).toEqual({
+      kind: "triangular",
+      min: B("10"),
+      mode: B("12"),
+      max: B("20"),
+    });
   });
   it("max alone is up to; maxStrict makes it less than; value alone is exact", () => {
     const upTo = estimateFromStructure({ max: "$10B", maxStrict: true }, "money");
@@ -160,7 +196,9 @@ describe("UNC-EST-9 structured estimates", () => {
     expect(r.ok && r.value.lower).toBeUndefined();
   });
   it("plain numbers take the default currency; fractions read percentages", () => {
-    const r = estimateFromStructure({ min: "1000", max: "2000" }, "money", { defaultCurrency: currency("EUR") });
+    const r = estimateFromStructure({ min: "1000", max: "2000" }, "money", {
+      defaultCurrency: currency("EUR"),
+    });
     expect(r.ok && r.value.unit).toEqual({ kind: "money", currency: "EUR" });
     const f = estimateFromStructure({ value: "27%" }, "fraction");
     expect(f.ok && f.value.stated).toEqual(rat("0.27"));

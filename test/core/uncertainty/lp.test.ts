@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createHighsOracle } from "../../../src/adapters/highs-lp-oracle.js";
 import { Rational, rat } from "../../../src/core/exact/rational.js";
 import { type LinearProgram, type LpOracle, solveLinearProgram } from "../../../src/core/uncertainty/lp.js";
-import { checkFeasibility, expressionRange, type SystemRow } from "../../../src/core/uncertainty/polyhedron.js";
+import {
+  checkFeasibility,
+  expressionRange,
+  type SystemRow,
+} from "../../../src/core/uncertainty/polyhedron.js";
 
 let oracle: LpOracle;
 beforeAll(async () => {
@@ -11,13 +15,20 @@ beforeAll(async () => {
 });
 
 const r = (n: number) => rat(n);
-const dot = (a: readonly Rational[], b: readonly Rational[]) => a.reduce((s, x, i) => s.add(x.mul(b[i]!)), Rational.ZERO);
+const dot = (a: readonly Rational[], b: readonly Rational[]) =>
+  a.reduce((s, x, i) => s.add(x.mul(b[i]!)), Rational.ZERO);
 
 /** Random bounded programs: box 0 ≤ x ≤ 10 plus random rows, all feasible at x = 0 (bounds ≥ 0). */
 const programArbitrary = fc
   .record({
     n: fc.integer({ min: 1, max: 4 }),
-    rows: fc.array(fc.tuple(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 40 })), { maxLength: 6 }),
+    rows: fc.array(
+      fc.tuple(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 40 }),
+      ),
+      { maxLength: 6 },
+    ),
     objective: fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 4, maxLength: 4 }),
   })
   .map(({ n, rows, objective }) => {
@@ -46,10 +57,15 @@ describe("UNC-REC-3 exact linear programs with a certificate", () => {
           for (const row of lp.rows) expect(dot(row.coefficients, s.point).lte(row.bound)).toBe(true);
           expect(s.multipliers.every((y) => !y.isNegative())).toBe(true);
           for (let j = 0; j < lp.variables; j++) {
-            const col = lp.rows.reduce((acc, row, i) => acc.add(row.coefficients[j]!.mul(s.multipliers[i]!)), Rational.ZERO);
+            const col = lp.rows.reduce(
+              (acc, row, i) => acc.add(row.coefficients[j]!.mul(s.multipliers[i]!)),
+              Rational.ZERO,
+            );
             expect(col.eq(lp.objective[j]!.neg())).toBe(true);
           }
-          const dual = lp.rows.reduce((acc, row, i) => acc.add(row.bound.mul(s.multipliers[i]!)), Rational.ZERO).neg();
+          const dual = lp.rows
+            .reduce((acc, row, i) => acc.add(row.bound.mul(s.multipliers[i]!)), Rational.ZERO)
+            .neg();
           expect(dual.eq(s.value)).toBe(true);
         }
         // Both ways find the same optimum value.
@@ -63,12 +79,19 @@ describe("UNC-REC-3 exact linear programs with a certificate", () => {
 
   it("finds an unbounded direction", () => {
     // min −x subject to x ≥ 0 only.
-    const s = solveLinearProgram({ variables: 1, rows: [{ coefficients: [r(-1)], bound: r(0) }], objective: [r(-1)] }, [r(0)]);
+    const s = solveLinearProgram(
+      { variables: 1, rows: [{ coefficients: [r(-1)], bound: r(0) }], objective: [r(-1)] },
+      [r(0)],
+    );
     expect(s.status).toBe("unbounded");
   });
 
   it("keeps values that floats cannot: min x subject to 3x ≥ 1 is exactly 1/3", () => {
-    const lp: LinearProgram = { variables: 1, rows: [{ coefficients: [r(-3)], bound: r(-1) }], objective: [r(1)] };
+    const lp: LinearProgram = {
+      variables: 1,
+      rows: [{ coefficients: [r(-3)], bound: r(-1) }],
+      objective: [r(1)],
+    };
     for (const o of [undefined, oracle]) {
       const s = solveLinearProgram(lp, [r(1)], o);
       expect(s.status === "optimal" && s.value).toEqual(Rational.of(1n, 3n));
@@ -77,7 +100,12 @@ describe("UNC-REC-3 exact linear programs with a certificate", () => {
 });
 
 describe("UNC-REC-2 strict rows", () => {
-  const row = (c: number[], b: number, strict = false): SystemRow<undefined> => ({ coefficients: c.map(r), bound: r(b), strict, origin: undefined });
+  const row = (c: number[], b: number, strict = false): SystemRow<undefined> => ({
+    coefficients: c.map(r),
+    bound: r(b),
+    strict,
+    origin: undefined,
+  });
   it("x < 1 and x ≥ 1 cannot hold, though their closure can; the certificate weighs the strict row", () => {
     const f = checkFeasibility(1, [row([-1], 0), row([1], 1, true), row([-1], -1)]);
     expect(f.feasible).toBe(false);
@@ -89,8 +117,14 @@ describe("UNC-REC-2 strict rows", () => {
     const strict = [row([-1], 0), row([1], 1, true)];
     const f = checkFeasibility(1, strict);
     if (!f.feasible) throw new Error("feasible");
-    expect(expressionRange(1, strict, [r(1)], r(0), f.closurePoint).max).toEqual({ value: r(1), attained: false });
+    expect(expressionRange(1, strict, [r(1)], r(0), f.closurePoint).max).toEqual({
+      value: r(1),
+      attained: false,
+    });
     const closed = [row([-1], 0), row([1], 1)];
-    expect(expressionRange(1, closed, [r(1)], r(0), f.closurePoint).max).toEqual({ value: r(1), attained: true });
+    expect(expressionRange(1, closed, [r(1)], r(0), f.closurePoint).max).toEqual({
+      value: r(1),
+      attained: true,
+    });
   });
 });

@@ -6,14 +6,26 @@ import type { LpOracle } from "../../../src/core/uncertainty/lp.js";
 import { buildQuantityModel } from "../../../src/core/uncertainty/quantity.js";
 import { type FeasibleRange, feasibleRanges, reconcile } from "../../../src/core/uncertainty/reconcile.js";
 import { makeSource } from "../../../src/core/uncertainty/source.js";
-import { estimate, FOUNDING, foundingClaimInputs, foundingClaimSet, foundingSources, USD } from "../../support/round-fixtures.js";
+import {
+  estimate,
+  FOUNDING,
+  foundingClaimInputs,
+  foundingClaimSet,
+  foundingSources,
+  USD,
+} from "../../support/round-fixtures.js";
 
 const B = (n: string | number) => rat(String(n)).mul(rat(10n ** 9n));
 const ids = (...xs: string[]) => xs as ClaimId[];
 
 /** [min, min attained, max, max attained] in billions, undefined where unbounded. */
 function ends(r: FeasibleRange) {
-  return [r.min?.value.div(B(1)).toString(), r.min?.attained, r.max?.value.div(B(1)).toString(), r.max?.attained];
+  return [
+    r.min?.value.div(B(1)).toString(),
+    r.min?.attained,
+    r.max?.value.div(B(1)).toString(),
+    r.max?.attained,
+  ];
 }
 
 function rangeOf(ranges: readonly FeasibleRange[], label: string) {
@@ -64,7 +76,12 @@ describe("UNC-REC-4 exact feasible ranges on the founding report's claims", () =
 
   it("a quantity no claim bounds above is unbounded; a fraction stays within [0, 1]", () => {
     const r = feasibleRanges(set, ids("microsoft-stake-27"));
-    expect(r.ok && rangeOf(r.value.quantities, FOUNDING.valuation)).toEqual(["0", true, undefined, undefined]);
+    expect(r.ok && rangeOf(r.value.quantities, FOUNDING.valuation)).toEqual([
+      "0",
+      true,
+      undefined,
+      undefined,
+    ]);
     const stake = r.ok ? r.value.quantities.find((q) => q.quantity === FOUNDING.stake)! : undefined;
     expect([stake?.min?.value, stake?.max?.value]).toEqual([rat("0.243"), rat("0.297")]);
   });
@@ -117,7 +134,9 @@ describe("UNC-REC-5 conflicts found and explained", () => {
       },
     ];
     const r = reconcile(foundingClaimSet(claims));
-    expect(r.conflicts.map((c) => [...c.claims].sort())).toEqual([["amazon-up-to-50", "group-100", "microsoft-under-10", "nvidia-up-to-30"]]);
+    expect(r.conflicts.map((c) => [...c.claims].sort())).toEqual([
+      ["amazon-up-to-50", "group-100", "microsoft-under-10", "nvidia-up-to-30"],
+    ]);
     const e = r.conflicts[0]!.explanation;
     expect(e.implied).toEqual({ relation: "<", value: B(90) });
     expect(e.text).toBe(
@@ -129,7 +148,13 @@ describe("UNC-REC-5 conflicts found and explained", () => {
   it("a conflict that exists only through strictness: less than $10B against at least $10B", () => {
     const claims = [
       ...foundingClaimInputs().filter((c) => c.id === "microsoft-under-10"),
-      { id: "microsoft-10", source: "seed", subject: FOUNDING.microsoft, value: estimate("at least $10B"), status: "rumored" },
+      {
+        id: "microsoft-10",
+        source: "seed",
+        subject: FOUNDING.microsoft,
+        value: estimate("at least $10B"),
+        status: "rumored",
+      },
     ];
     const r = reconcile(foundingClaimSet(claims));
     expect(r.conflicts).toHaveLength(1);
@@ -168,12 +193,25 @@ describe("UNC-REC-4 a user-chosen claim set", () => {
 
 describe("UNC-CLM-1..4 claims that do not check", () => {
   const context = { stakeholders: new Map([["amazon", "Amazon"]]), rounds: new Map([["x", "Round X"]]) };
-  const model = buildQuantityModel([{ id: "round:x/investment:amazon" }, { id: "holder:amazon/stake" }], [], context);
+  const model = buildQuantityModel(
+    [{ id: "round:x/investment:amazon" }, { id: "holder:amazon/stake" }],
+    [],
+    context,
+  );
   if (!model.ok) throw new Error("model");
   const sources = foundingSources();
   const check = (input: Partial<Parameters<typeof validateClaims>[0][number]>) => {
     const r = validateClaims(
-      [{ id: "c", source: "seed", subject: "round:x/investment:amazon", value: estimate("up to $5B"), status: "in_talks", ...input }],
+      [
+        {
+          id: "c",
+          source: "seed",
+          subject: "round:x/investment:amazon",
+          value: estimate("up to $5B"),
+          status: "in_talks",
+          ...input,
+        },
+      ],
       sources,
       model.value,
       { currency: USD },
@@ -187,8 +225,15 @@ describe("UNC-CLM-1..4 claims that do not check", () => {
     );
   });
   it("a quantity id naming an unknown stakeholder or of no known form", () => {
-    const bad = buildQuantityModel([{ id: "round:x/investment:ghost" }, { id: "round:x/valuation" }], [], context);
-    expect(!bad.ok && bad.problems.map((p) => p.code)).toEqual(["quantity_unknown_reference", "quantity_invalid_id"]);
+    const bad = buildQuantityModel(
+      [{ id: "round:x/investment:ghost" }, { id: "round:x/valuation" }],
+      [],
+      context,
+    );
+    expect(!bad.ok && bad.problems.map((p) => p.code)).toEqual([
+      "quantity_unknown_reference",
+      "quantity_invalid_id",
+    ]);
   });
   it("an unknown source, a bad status, a bad date, evidence offsets that do not match", () => {
     expect(check({ source: "nowhere" })).toContain("claim_unknown_source");
@@ -202,7 +247,15 @@ describe("UNC-CLM-1..4 claims that do not check", () => {
   });
   it("converts through a stated rate, exactly", () => {
     const r = validateClaims(
-      [{ id: "c", source: "seed", subject: "round:x/investment:amazon", value: estimate("up to €5B"), status: "in_talks" }],
+      [
+        {
+          id: "c",
+          source: "seed",
+          subject: "round:x/investment:amazon",
+          value: estimate("up to €5B"),
+          status: "in_talks",
+        },
+      ],
       sources,
       model.value,
       { currency: USD, rates: [{ from: "EUR" as never, to: USD, rate: rat("1.08") }] },

@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rat } from "../../../src/core/exact/rational.js";
 import { ScenarioRandom, splitmix64Output } from "../../../src/core/uncertainty/rng.js";
-import { normalCdf, normalQuantile, SHAPE_PARAMETERS, sampleShape, shapeCdf, shapeOf } from "../../../src/core/uncertainty/sampling.js";
+import {
+  normalCdf,
+  normalQuantile,
+  sampleShape,
+  shapeCdf,
+  shapeOf,
+} from "../../../src/core/uncertainty/sampling.js";
 import { describeSample } from "../../../src/core/uncertainty/statistics.js";
 
 const MASK = (1n << 64n) - 1n;
@@ -31,10 +37,14 @@ describe("UNC-SIM-1 the random numbers", () => {
     rng.startScenario(0);
     const a = referenceSplitmix(1n, 1);
     const b = referenceSplitmix(1n, 2);
-    let s = [Number(a >> 32n), Number(a & 0xffffffffn), Number(b >> 32n), Number(b & 0xffffffffn)].map((x) => x >>> 0);
+    let s = [Number(a >> 32n), Number(a & 0xffffffffn), Number(b >> 32n), Number(b & 0xffffffffn)].map(
+      (x) => x >>> 0,
+    );
     const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
     for (let i = 0; i < 20; i++) {
-      const expected = Number((BigInt(rotl(Number((BigInt(s[1]!) * 5n) & 0xffffffffn), 7)) * 9n) & 0xffffffffn);
+      const expected = Number(
+        (BigInt(rotl(Number((BigInt(s[1]!) * 5n) & 0xffffffffn), 7)) * 9n) & 0xffffffffn,
+      );
       expect(rng.nextUint32()).toBe(expected);
       const t = (s[1]! << 9) >>> 0;
       s = [s[0]!, s[1]!, (s[2]! ^ s[0]!) >>> 0, (s[3]! ^ s[1]!) >>> 0];
@@ -75,9 +85,9 @@ describe("UNC-SIM-2 sampling converges to the analytic values", () => {
   // Tolerances: 5 standard errors of the mean (σ/√N) and of the percentiles (√(p(1−p)/N)/f(x_p)).
   it("uniform on [10, 30]: mean 20, P5 11, P50 20, P95 29", () => {
     const s = describeSample(draw({ kind: "uniform", min: rat(10), max: rat(30) }, 10, 30));
-    const se = (20 / Math.sqrt(12)) / Math.sqrt(N);
+    const se = 20 / Math.sqrt(12) / Math.sqrt(N);
     expect(Math.abs(s.mean - 20)).toBeLessThan(5 * se);
-    const pe = (p: number) => (Math.sqrt((p * (1 - p)) / N) * 20) * 5;
+    const pe = (p: number) => Math.sqrt((p * (1 - p)) / N) * 20 * 5;
     expect(Math.abs(s.p5 - 11)).toBeLessThan(pe(0.05));
     expect(Math.abs(s.p50 - 20)).toBeLessThan(pe(0.5));
     expect(Math.abs(s.p95 - 29)).toBeLessThan(pe(0.95));
@@ -91,8 +101,8 @@ describe("UNC-SIM-2 sampling converges to the analytic values", () => {
     const se = Math.sqrt(48 / 18 / N);
     expect(Math.abs(s.mean - 40)).toBeLessThan(5 * se);
     const p5 = 36 + Math.sqrt(0.05 * 8 * 4);
-    const density5 = (p5 - 36) / (8 * 4) * 2;
-    expect(Math.abs(s.p5 - p5)).toBeLessThan((5 * Math.sqrt(0.05 * 0.95 / N)) / density5);
+    const density5 = ((p5 - 36) / (8 * 4)) * 2;
+    expect(Math.abs(s.p5 - p5)).toBeLessThan((5 * Math.sqrt((0.05 * 0.95) / N)) / density5);
     expect(Math.abs(s.p50 - 40)).toBeLessThan((5 * Math.sqrt(0.25 / N)) / 0.25);
   });
 
@@ -106,17 +116,21 @@ describe("UNC-SIM-2 sampling converges to the analytic values", () => {
     }
     expect(min).toBeGreaterThanOrEqual(38);
     // F(38) = 4/32 = 1/8, F(40) = 1/2: (1/2 − 1/8)/(1 − 1/8) = 3/7.
-    expect(Math.abs(below / N - 3 / 7)).toBeLessThan(5 * Math.sqrt((3 / 7) * (4 / 7) / N));
+    expect(Math.abs(below / N - 3 / 7)).toBeLessThan(5 * Math.sqrt(((3 / 7) * (4 / 7)) / N));
   });
 
   it("PERT (0, 2, 10) has mean (0 + 4·2 + 10)/6 = 3", () => {
-    const s = describeSample(draw({ kind: "pert", min: rat(0), mode: rat(2), max: rat(10), shape: rat(4) }, 0, 10));
+    const s = describeSample(
+      draw({ kind: "pert", min: rat(0), mode: rat(2), max: rat(10), shape: rat(4) }, 0, 10),
+    );
     // α = 1.8, β = 4.2: variance = αβ/((α+β)²(α+β+1)) × 100 = 2.5.
     expect(Math.abs(s.mean - 3)).toBeLessThan(5 * Math.sqrt(2.5 / N));
   });
 
   it("lognormal with p5 = 700 and p95 = 900 has those percentiles", () => {
-    const s = describeSample(draw({ kind: "lognormal", p5: rat(700), p95: rat(900) }, 0, Number.POSITIVE_INFINITY));
+    const s = describeSample(
+      draw({ kind: "lognormal", p5: rat(700), p95: rat(900) }, 0, Number.POSITIVE_INFINITY),
+    );
     expect(Math.abs(s.p5 - 700) / 700).toBeLessThan(0.01);
     expect(Math.abs(s.p95 - 900) / 900).toBeLessThan(0.01);
     expect(Math.abs(s.p50 - Math.sqrt(700 * 900)) / 800).toBeLessThan(0.005);
@@ -148,12 +162,16 @@ describe("UNC-SIM-5 statistics", () => {
   });
   it("percentiles by selection equal those of a full sort", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }), (xs) => {
-        const sorted = [...xs].sort((a, b) => a - b);
-        const at = (p: number) => sorted[Math.min(xs.length - 1, Math.max(0, Math.ceil(p * xs.length) - 1))];
-        const s = describeSample(Float64Array.from(xs), 0);
-        expect([s.p5, s.p50, s.p95]).toEqual([at(0.05), at(0.5), at(0.95)]);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        (xs) => {
+          const sorted = [...xs].sort((a, b) => a - b);
+          const at = (p: number) =>
+            sorted[Math.min(xs.length - 1, Math.max(0, Math.ceil(p * xs.length) - 1))];
+          const s = describeSample(Float64Array.from(xs), 0);
+          expect([s.p5, s.p50, s.p95]).toEqual([at(0.05), at(0.5), at(0.95)]);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -7,12 +7,19 @@ import { buildRoundTerms } from "../../../src/core/uncertainty/round-template.js
 import {
   compareScenarios,
   resolveScenario,
-  STANDARD_SCENARIOS,
   type Scenario,
+  STANDARD_SCENARIOS,
   valuesOf,
 } from "../../../src/core/uncertainty/scenario.js";
 import { claimTimeline, compareEstimates } from "../../../src/core/uncertainty/timeline.js";
-import { estimate, FOUNDING, foundingCapTable, foundingClaimInputs, foundingClaimSet, foundingTemplate } from "../../support/round-fixtures.js";
+import {
+  estimate,
+  FOUNDING,
+  foundingCapTable,
+  foundingClaimInputs,
+  foundingClaimSet,
+  foundingTemplate,
+} from "../../support/round-fixtures.js";
 
 const B = (n: number | string) => rat(String(n)).mul(rat(10n ** 9n));
 const set = foundingClaimSet();
@@ -38,7 +45,14 @@ describe("UNC-SCN-1..3 scenarios resolve to consistent exact values", () => {
     expect(v.get(FOUNDING.microsoft)).toEqual(B(0));
     expect(v.get(FOUNDING.softbank)).toEqual(B(15));
     expect(v.get(FOUNDING.valuation)).toEqual(B(830));
-    expect(v.get(FOUNDING.size)).toEqual(v.get(FOUNDING.amazon)!.add(v.get(FOUNDING.nvidia)!).add(v.get(FOUNDING.microsoft)!).add(v.get(FOUNDING.softbank)!).add(v.get(FOUNDING.others)!));
+    expect(v.get(FOUNDING.size)).toEqual(
+      v
+        .get(FOUNDING.amazon)!
+        .add(v.get(FOUNDING.nvidia)!)
+        .add(v.get(FOUNDING.microsoft)!)
+        .add(v.get(FOUNDING.softbank)!)
+        .add(v.get(FOUNDING.others)!),
+    );
     expect(v.get(FOUNDING.size)!.lte(B(100))).toBe(true);
   });
 
@@ -51,21 +65,33 @@ describe("UNC-SCN-1..3 scenarios resolve to consistent exact values", () => {
   });
 
   it("a stated value is kept and the others fit around it", () => {
-    const s: Scenario = { name: "amazon-40", pick: "base", choices: new Map([[FOUNDING.amazon, { kind: "value", value: B(40) }]]) };
+    const s: Scenario = {
+      name: "amazon-40",
+      pick: "base",
+      choices: new Map([[FOUNDING.amazon, { kind: "value", value: B(40) }]]),
+    };
     const v = resolve(s);
     expect(v.get(FOUNDING.amazon)).toEqual(B(40));
     expect(v.get(FOUNDING.nvidia)!.add(v.get(FOUNDING.microsoft)!)).toEqual(B(20));
   });
 
   it("a stated value the claims exclude is a scenario_invalid problem with the allowed range", () => {
-    const s: Scenario = { name: "amazon-60", pick: "base", choices: new Map([[FOUNDING.amazon, { kind: "value", value: B(60) }]]) };
+    const s: Scenario = {
+      name: "amazon-60",
+      pick: "base",
+      choices: new Map([[FOUNDING.amazon, { kind: "value", value: B(60) }]]),
+    };
     const r = resolveScenario(set, s, sixty);
     expect(!r.ok && r.problems[0]!.code).toBe("scenario_invalid");
     expect(!r.ok && r.problems[0]!.message).toContain("they allow $20B to $50B");
   });
 
   it("high needs every quantity bounded above", () => {
-    const r = resolveScenario(set, STANDARD_SCENARIOS[2]!, sixty.filter((c) => c !== "valuation-about-830"));
+    const r = resolveScenario(
+      set,
+      STANDARD_SCENARIOS[2]!,
+      sixty.filter((c) => c !== "valuation-about-830"),
+    );
     expect(!r.ok && r.problems[0]!.code).toBe("quantity_unbounded");
   });
 });
@@ -78,7 +104,11 @@ describe("UNC-SCN-4, UNC-SCN-5 the exact engine prices each scenario", () => {
     const terms = buildRoundTerms(table, template, v);
     expect(terms.ok && terms.value.pricing.value.amount).toEqual(B(830));
     expect(terms.ok && terms.value.investments.map((i) => i.amount!.amount)).toEqual([
-      B(50), B(10), B(0), B(15), v.get(FOUNDING.others),
+      B(50),
+      B(10),
+      B(0),
+      B(15),
+      v.get(FOUNDING.others),
     ]);
     const missing = buildRoundTerms(table, template, new Map());
     expect(!missing.ok && missing.problems[0]!.code).toBe("scenario_invalid");
@@ -112,7 +142,14 @@ describe("UNC-TL-1 the timeline of claims", () => {
   it("orders claims by date and says how each changes the previous one on its subject", () => {
     const inputs = [
       ...foundingClaimInputs().map((c) => (c.id.startsWith("amazon") ? { ...c, date: "2026-01-27" } : c)),
-      { id: "amazon-later", source: "seed", subject: FOUNDING.amazon, value: estimate("between $30B and $50B"), status: "agreed", date: "2026-02-10" },
+      {
+        id: "amazon-later",
+        source: "seed",
+        subject: FOUNDING.amazon,
+        value: estimate("between $30B and $50B"),
+        status: "agreed",
+        date: "2026-02-10",
+      },
     ];
     const t = claimTimeline(foundingClaimSet(inputs));
     // Dated claims first (27 then 28 January, then 10 February), then the undated ones as listed.
@@ -124,8 +161,13 @@ describe("UNC-TL-1 the timeline of claims", () => {
       "microsoft-stake-27",
       "amazon-later",
     ]);
-    const group = t.filter((e) => e.subject === "Amazon + Nvidia + Microsoft").map((e) => [e.claim, e.change]);
-    expect(group).toEqual([["group-about-40", "first"], ["group-60", "contradicts"]]);
+    const group = t
+      .filter((e) => e.subject === "Amazon + Nvidia + Microsoft")
+      .map((e) => [e.claim, e.change]);
+    expect(group).toEqual([
+      ["group-about-40", "first"],
+      ["group-60", "contradicts"],
+    ]);
     // [10, 100] → [0, 50]: both ends lower; then [30, 50]: narrowed.
     const amazon = t.filter((e) => e.subject === "Amazon").map((e) => e.change);
     expect(amazon).toEqual(["first", "lowered", "narrowed"]);

@@ -9,7 +9,12 @@ import {
   type SimulationPlan,
   simulateRange,
 } from "../../../src/core/uncertainty/simulate.js";
-import { FOUNDING, foundingCapTable, foundingClaimSet, foundingTemplate } from "../../support/round-fixtures.js";
+import {
+  FOUNDING,
+  foundingCapTable,
+  foundingClaimSet,
+  foundingTemplate,
+} from "../../support/round-fixtures.js";
 
 const set = foundingClaimSet();
 const readings = reconcile(set, { ranges: false }).readings;
@@ -77,7 +82,10 @@ describe("UNC-SIM-3 draws respect the reconciled constraints", () => {
     for (let i = 0; i < runs; i++) {
       if (buffers.status[i] !== 0) continue;
       const x = (id: string) => buffers.quantities[i * n + j(id)]!;
-      worst = Math.max(worst, Math.abs(x(FOUNDING.amazon) + x(FOUNDING.nvidia) + x(FOUNDING.microsoft) - 60e9) / 60e9);
+      worst = Math.max(
+        worst,
+        Math.abs(x(FOUNDING.amazon) + x(FOUNDING.nvidia) + x(FOUNDING.microsoft) - 60e9) / 60e9,
+      );
       expect(x(FOUNDING.amazon)).toBeGreaterThan(20e9);
       expect(x(FOUNDING.microsoft)).toBeLessThan(10e9);
       expect(x(FOUNDING.size)).toBeLessThanOrEqual(100e9 * (1 + 1e-12));
