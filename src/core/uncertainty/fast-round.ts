@@ -10,6 +10,7 @@ import type { StakeholderId } from "../shared/ids.js";
 import { fail, ok, type Result } from "../shared/problem.js";
 import type { QuantityModel } from "./quantity.js";
 import type { AmountSource, RoundTemplate } from "./round-template.js";
+import { type SparseRows, sparseRows } from "./sparse-rows.js";
 
 /**
  * The fast float64 path of a priced round (SPEC UNC-FAST-1..UNC-FAST-4): the same
@@ -36,7 +37,7 @@ export interface FastRoundPlan {
   readonly existing: number;
   readonly pricingBasis: number;
   readonly pricingConstant: number;
-  readonly pricingCoefficients: Float64Array;
+  readonly pricingCoefficients: SparseRows;
   readonly method: number;
   readonly poolKind: number;
   readonly poolShares: number;
@@ -55,8 +56,7 @@ export interface FastRoundPlan {
   readonly convertibleAmountSum: number;
   readonly investmentCount: number;
   readonly investmentConstant: Float64Array;
-  /** investmentCount × quantityCount. */
-  readonly investmentCoefficients: Float64Array;
+  readonly investmentCoefficients: SparseRows;
   /** 1 for a pro-rata purchase whose amount the round computes. */
   readonly investmentProRata: Uint8Array;
   readonly investmentLead: Uint8Array;
@@ -64,7 +64,7 @@ export interface FastRoundPlan {
   readonly investmentSlot: Int32Array;
   readonly hasTarget: boolean;
   readonly targetConstant: number;
-  readonly targetCoefficients: Float64Array;
+  readonly targetCoefficients: SparseRows;
   readonly leadPriority: boolean;
   readonly roundInvestorsNearest: boolean;
   readonly roundConvertiblesNearest: boolean;
@@ -378,7 +378,7 @@ export function planFastRound(
     pricingBasis:
       template.pricing.basis === "pre_money" ? 0 : template.pricing.basis === "post_money" ? 1 : 2,
     pricingConstant: pricing.constant,
-    pricingCoefficients: pricing.coefficients,
+    pricingCoefficients: sparseRows(pricing.coefficients, 1, n),
     method:
       terms.conventions.convertibles === "in_pre_money"
         ? 0
@@ -400,14 +400,14 @@ export function planFastRound(
     convertibleAmountSum: amountSum.toNumber(),
     investmentCount,
     investmentConstant,
-    investmentCoefficients,
+    investmentCoefficients: sparseRows(investmentCoefficients, investmentCount, n),
     investmentProRata,
     investmentLead,
     investmentFraction,
     investmentSlot,
     hasTarget: template.targetSize !== undefined,
     targetConstant: target.constant,
-    targetCoefficients: target.coefficients,
+    targetCoefficients: sparseRows(target.coefficients, 1, n),
     leadPriority: terms.oversubscription === "lead_priority",
     roundInvestorsNearest: shareRounding.investors === "nearest",
     roundConvertiblesNearest: shareRounding.convertibles === "nearest",
@@ -476,13 +476,10 @@ export function priceRoundFast(
   offset: number,
   s: FastRoundScratch,
 ): number {
-  const n = plan.quantityCount;
   // Pricing value and investment amounts.
+  const pc = plan.pricingCoefficients;
   let value = plan.pricingConstant;
-  for (let j = 0; j < n; j++) {
-    const c = plan.pricingCoefficients[j]!;
-    if (c !== 0) value += c * q[j]!;
-  }
+  for (let e = pc.start[0]!; e < pc.start[1]!; e++) value += pc.value[e]! * q[pc.index[e]!]!;
   if (!(value > 0)) return STATUS_NEGATIVE_AMOUNT;
   const ic = plan.investmentCount;
   let fractionSum = 0;
@@ -493,11 +490,8 @@ export function priceRoundFast(
       continue;
     }
     let a = plan.investmentConstant[i]!;
-    const o = i * n;
-    for (let j = 0; j < n; j++) {
-      const c = plan.investmentCoefficients[o + j]!;
-      if (c !== 0) a += c * q[j]!;
-    }
+    const ics = plan.investmentCoefficients;
+    for (let e = ics.start[i]!; e < ics.start[i + 1]!; e++) a += ics.value[e]! * q[ics.index[e]!]!;
     if (a < 0) return STATUS_NEGATIVE_AMOUNT;
     s.requested[i] = a;
     fixed += a;
@@ -505,10 +499,8 @@ export function priceRoundFast(
   let target = Number.NaN;
   if (plan.hasTarget) {
     target = plan.targetConstant;
-    for (let j = 0; j < n; j++) {
-      const c = plan.targetCoefficients[j]!;
-      if (c !== 0) target += c * q[j]!;
-    }
+    const tc = plan.targetCoefficients;
+    for (let e = tc.start[0]!; e < tc.start[1]!; e++) target += tc.value[e]! * q[tc.index[e]!]!;
     if (target < 0) return STATUS_NEGATIVE_AMOUNT;
   }
 

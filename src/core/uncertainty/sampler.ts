@@ -16,6 +16,7 @@ import { checkFeasibility, expressionRange } from "./polyhedron.js";
 import { singleQuantity } from "./quantity.js";
 import { ScenarioRandom } from "./rng.js";
 import { densityRatio, SHAPE_PARAMETERS, SHAPE_UNIFORM, sampleShape, shapeCdf, shapeOf } from "./sampling.js";
+import { type SparseRows, sparseRows } from "./sparse-rows.js";
 
 /**
  * How the simulation draws the uncertain quantities (SPEC UNC-SIM-3), compiled once into
@@ -52,17 +53,17 @@ export interface SamplerPlan {
   readonly proposalBounds: Float64Array;
   readonly dependent: Int32Array;
   readonly dependentConstant: Float64Array;
-  /** dependent × free, row-major. */
-  readonly dependentCoefficients: Float64Array;
+  /** Per dependent: coefficients over the coordinates (x_p = constant + Σ c·x). */
+  readonly dependentCoefficients: SparseRows;
   readonly rowCount: number;
-  /** rowCount × quantityCount, row-major: coefficients·x ≤ bound (< when strict). */
-  readonly rowCoefficients: Float64Array;
+  /** coefficients·x ≤ bound (< when strict), per row. */
+  readonly rowCoefficients: SparseRows;
   readonly rowBound: Float64Array;
   readonly rowStrict: Uint8Array;
   readonly factorCount: number;
   readonly factorCode: Int32Array;
   readonly factorParameters: Float64Array;
-  readonly factorCoefficients: Float64Array;
+  readonly factorCoefficients: SparseRows;
   readonly factorConstant: Float64Array;
   readonly maxAttempts: number;
   /** Assumptions the sampler adds (the default upper end of "at least X"), in words. */
@@ -352,15 +353,15 @@ export function planSampler(
     proposalBounds,
     dependent,
     dependentConstant,
-    dependentCoefficients,
+    dependentCoefficients: sparseRows(dependentCoefficients, pivotOf.length, free.length, (k) => free[k]!),
     rowCount: checked.length,
-    rowCoefficients,
+    rowCoefficients: sparseRows(rowCoefficients, checked.length, n),
     rowBound: Float64Array.from(checked, (r) => r.bound.toNumber()),
     rowStrict: Uint8Array.from(checked, (r) => (r.strict ? 1 : 0)),
     factorCount: factors.length,
     factorCode,
     factorParameters,
-    factorCoefficients,
+    factorCoefficients: sparseRows(factorCoefficients, factors.length, n),
     factorConstant,
     maxAttempts: LIMITS.samplerAttemptsPerScenario,
     assumptions,
@@ -405,21 +406,19 @@ function drawOnce(plan: SamplerPlan, rng: ScenarioRandom, x: Float64Array): bool
     x[free[k]!] = v;
   }
   const dc = plan.dependent.length;
+  const dep = plan.dependentCoefficients;
   for (let i = 0; i < dc; i++) {
     let v = plan.dependentConstant[i]!;
-    const o = i * fc;
-    for (let k = 0; k < fc; k++) v += plan.dependentCoefficients[o + k]! * x[free[k]!]!;
+    for (let e = dep.start[i]!; e < dep.start[i + 1]!; e++) v += dep.value[e]! * x[dep.index[e]!]!;
     x[plan.dependent[i]!] = v;
   }
   const rc = plan.rowCount;
+  const rows = plan.rowCoefficients;
   for (let r = 0; r < rc; r++) {
     let s = 0;
     let magnitude = 0;
-    const o = r * n;
-    for (let j = 0; j < n; j++) {
-      const c = plan.rowCoefficients[o + j]!;
-      if (c === 0) continue;
-      const t = c * x[j]!;
+    for (let e = rows.start[r]!; e < rows.start[r + 1]!; e++) {
+      const t = rows.value[e]! * x[rows.index[e]!]!;
       s += t;
       magnitude += t < 0 ? -t : t;
     }
@@ -434,13 +433,11 @@ function drawOnce(plan: SamplerPlan, rng: ScenarioRandom, x: Float64Array): bool
   const f = plan.factorCount;
   if (f > 0) {
     let acceptance = 1;
+    const factors = plan.factorCoefficients;
     for (let i = 0; i < f; i++) {
       let v = plan.factorConstant[i]!;
-      const o = i * n;
-      for (let j = 0; j < n; j++) {
-        const c = plan.factorCoefficients[o + j]!;
-        if (c !== 0) v += c * x[j]!;
-      }
+      for (let e = factors.start[i]!; e < factors.start[i + 1]!; e++)
+        v += factors.value[e]! * x[factors.index[e]!]!;
       acceptance *= densityRatio(plan.factorCode[i]!, plan.factorParameters, i * SHAPE_PARAMETERS, v);
     }
     if (acceptance < 1 && rng.nextFloat() >= acceptance) return false;
