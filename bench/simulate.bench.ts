@@ -148,6 +148,7 @@ function syntheticDeal(): Deal {
     table,
     template,
     exactSample: 8,
+    endToEndRuns: 200_000,
   };
 }
 
@@ -211,18 +212,24 @@ function measure(deal: Deal): BenchReport {
   const c2 = process.cpuUsage();
   const summary = runSimulation(plan, deal.table, deal.template, { runs: deal.endToEndRuns, seed: 7n });
   const endToEnd = cpuSeconds(c2);
-  const exactScenarios = summary.ok ? summary.value.exactScenarios : -1;
+  if (!summary.ok) throw new Error(summary.problems[0]!.message);
+  const exactScenarios = summary.value.exactScenarios;
   return {
     name: `simulate: ${deal.name}`,
     figures: [
       {
-        label: "Monte Carlo scenarios per second, one core (draw + fast round)",
+        label: "Monte Carlo scenarios per CPU-second, one thread (draw + fast round)",
         value: Math.round(fastRate),
         unit: "/s",
         target: ">= 1000000 /s",
         met: fastRate >= 1_000_000,
       },
-      { label: "exact engine scenarios per second", value: Math.round(exactRate * 10) / 10, unit: "/s" },
+      {
+        label: "same, per wall-clock second on the shared machine",
+        value: Math.round(runs / fastWall),
+        unit: "/s",
+      },
+      { label: "exact engine scenarios per CPU-second", value: Math.round(exactRate * 10) / 10, unit: "/s" },
       {
         label: "fast / exact throughput",
         value: Math.round(fastRate / exactRate),
@@ -238,7 +245,7 @@ function measure(deal: Deal): BenchReport {
         met: worst <= 1e-9,
       },
       {
-        label: "1,000,000 scenarios end to end with statistics, one core",
+        label: `${deal.endToEndRuns.toLocaleString("en-US")} scenarios end to end with exact fallbacks and statistics, CPU time`,
         value: Math.round(endToEnd * 1000),
         unit: "ms",
       },
