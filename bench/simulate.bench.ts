@@ -171,11 +171,17 @@ function measure(deal: Deal): BenchReport {
   const runs = 1_000_000;
   const buffers = allocateSimulationBuffers(plan, runs);
   simulateRange(plan, 1n, 0, 100_000, buffers); // warm-up
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  simulateRange(plan, 7n, 0, runs, buffers);
-  const fastSeconds = cpuSeconds(c0);
-  const fastWall = (performance.now() - t0) / 1000;
+  // Steady state: the median of three runs (the first run also pays for optimizing the kernel).
+  const timings: { cpu: number; wall: number }[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    simulateRange(plan, 7n, 0, runs, buffers);
+    timings.push({ cpu: cpuSeconds(c0), wall: (performance.now() - t0) / 1000 });
+  }
+  timings.sort((a, b) => a.cpu - b.cpu);
+  const fastSeconds = timings[1]!.cpu;
+  const fastWall = timings[1]!.wall;
   const fastRate = runs / fastSeconds;
 
   // The exact engine on scenarios the fast path priced, and the largest deviation between them.
