@@ -207,7 +207,7 @@ export function makeEstimate(
         break;
     }
   }
-  const distribution = defaultDistribution(qualifier, stated, lower, upper, unit, options);
+  const distribution = defaultDistribution(qualifier, stated, lower, upper, options);
   if (!distribution.ok) return distribution;
   return ok({
     kind: "estimate",
@@ -240,7 +240,6 @@ function defaultDistribution(
   stated: Rational | undefined,
   lower: Bound | undefined,
   upper: Bound | undefined,
-  unit: EstimateUnit,
   options: EstimateOptions,
 ): Result<Distribution> {
   const path = options.path;
@@ -270,7 +269,6 @@ function defaultDistribution(
   }
   const mode = stated?.gte(lo) && stated.lte(hi) ? stated : lo.add(hi).divInt(2n);
   if (shape === "triangular") return ok({ kind: "triangular", min: lo, mode, max: hi });
-  void unit;
   return ok({ kind: "pert", min: lo, mode, max: hi, shape: options.pertShape ?? DEFAULT_PERT_SHAPE });
 }
 

@@ -97,10 +97,6 @@ export function planSampler(
   const model = set.model;
   const n = model.quantities.length;
   const index = quantityIndex(model);
-  const unitOf = (j: number) =>
-    model.quantities[j]!.unit === "fraction"
-      ? ({ kind: "fraction" } as const)
-      : ({ kind: "money", currency: set.currency } as const);
   let rows: ConstraintRow[] = [...structuralRows(model), ...claims.flatMap((c) => claimRows(c, index))];
   const first = checkFeasibility(n, rows, oracle);
   if (!first.feasible) {
@@ -381,13 +377,11 @@ export function planSampler(
       `no draw out of ${pilot} satisfied the chosen claims together; the region they allow is too thin to sample (check for claims that pin a sum exactly between tight bounds)`,
     );
   }
-  void unitOf;
   return ok(plan);
 }
 
 /** One proposal and its acceptance test; true when `x` holds an accepted draw. */
 function drawOnce(plan: SamplerPlan, rng: ScenarioRandom, x: Float64Array): boolean {
-  const n = plan.quantityCount;
   const free = plan.free;
   const fc = free.length;
   for (let k = 0; k < fc; k++) {
