@@ -102,6 +102,103 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "No value of the unknown satisfies the target; no answer is printed.",
   },
+  estimate_unreadable: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate cannot be read (expected forms such as 'up to $50B' or 'between $1B and $2B').",
+  },
+  estimate_unknown_qualifier: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate starts with a word that is not a known qualifier (about, up to, at least, ...).",
+  },
+  estimate_bounds_reversed: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate's lower end is above its upper end, or its mode lies outside them.",
+  },
+  estimate_negative: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate of an amount or a fraction is negative.",
+  },
+  estimate_out_of_range: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate of a fraction is above 1 (100%).",
+  },
+  estimate_invalid_distribution: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate's distribution is unknown or its parameters do not fit it.",
+  },
+  quantity_invalid_id: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A quantity id is not of a known form (round:ID/investment:HOLDER, round:ID/size, ...).",
+  },
+  quantity_unknown_reference: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A quantity names a stakeholder or round the deal does not define.",
+  },
+  source_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A source has a wrong reliability grade or score, or a malformed field.",
+  },
+  claim_unknown_source: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim names a source that does not exist.",
+  },
+  claim_unknown_quantity: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim is about a quantity the deal does not define.",
+  },
+  claim_unit_mismatch: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim's estimate is in a unit (money or fraction) that its quantity does not have.",
+  },
+  claim_unknown: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim set or scenario names a claim that does not exist.",
+  },
+  claim_set_inconsistent: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The chosen claims cannot all hold; the message says which ones conflict and why.",
+  },
+  reconcile_limit_reached: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "Reconciliation stopped at a documented limit; the readings listed are not all of them (a warning).",
+  },
+  quantity_unbounded: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A quantity has no upper bound under the chosen claims, and the scenario or simulation needs one.",
+  },
+  scenario_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A scenario names an unknown quantity or sets a value that the chosen claims exclude.",
+  },
+  simulation_unsupported: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The fast simulation path does not support this round's terms; the message says which and why.",
+  },
+  simulation_sampling_failed: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The claims leave too thin a region for the sampler to draw scenarios from.",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

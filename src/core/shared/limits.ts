@@ -14,4 +14,15 @@ export const LIMITS = {
   maxShares: 10n ** 18n,
   /** Decimal places accepted in a stated price precision. */
   maxPricePrecision: 12,
+  /** Claims in one deal, and sources. */
+  claims: 1_000,
+  sources: 1_000,
+  /** Consistent readings (maximal consistent claim sets) listed by reconciliation. */
+  readings: 64,
+  /** Feasibility checks (exact linear programs) one reconciliation may run. */
+  reconcileChecks: 5_000,
+  /** Monte Carlo scenarios in one simulation. */
+  simulationRuns: 10_000_000,
+  /** Draws the sampler may spend on one scenario before it counts the scenario as failed. */
+  samplerAttemptsPerScenario: 10_000,
 } as const;
