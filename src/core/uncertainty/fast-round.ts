@@ -24,8 +24,9 @@ import { type SparseRows, sparseRows } from "./sparse-rows.js";
  * three conversion methods; pool top-ups by shares or to a target fraction, in or out of
  * the pre-money; SAFEs and notes at their cap or discount, chosen by the same policy
  * iteration as the exact solver; pro-rata purchases; a target size with pro-rata cutback
- * or lead priority; whole-share rounding down or to nearest. Refused at compile time
- * (`simulation_unsupported`): a stated price precision; a round, conversion or pool class
+ * or lead priority; whole-share rounding down or to nearest; a stated price precision,
+ * with the exact engine's whole-share pass. Refused at compile time
+ * (`simulation_unsupported`): a round, conversion or pool class
  * that does not convert one for one (its as-converted count would need per-holder
  * rounding); amounts in a currency other than the cap table's. Sent back to the exact path
  * scenario by scenario: a round priced below a protected class's conversion price, where
@@ -69,6 +70,10 @@ export interface FastRoundPlan {
   readonly roundInvestorsNearest: boolean;
   readonly roundConvertiblesNearest: boolean;
   readonly roundPoolNearest: boolean;
+  /** A stated price precision: decimal places (-1 for none), mode (0 up, 1 down, 2 half-up), shares from the rounded price. */
+  readonly pricePlaces: number;
+  readonly priceRounding: number;
+  readonly sharesFromRoundedPrice: boolean;
   /** The lowest conversion price among classes with anti-dilution protection; Infinity when none. */
   readonly protectedConversionPrice: number;
   /** Shares the round's class may still issue (Infinity when unlimited). */
@@ -153,11 +158,6 @@ export function planFastRound(
       "rounds",
       terms.id,
     ]);
-  if (terms.conventions.pricePrecision !== undefined) {
-    return unsupported(
-      "does not round the price to a stated precision; price each scenario with the exact engine",
-    );
-  }
   for (const source of [
     template.pricing.value,
     template.targetSize,
@@ -372,7 +372,11 @@ export function planFastRound(
     });
   }
   const shareRounding = terms.conventions.shareRounding;
+  const precision = terms.conventions.pricePrecision;
   return ok({
+    pricePlaces: precision ? precision.places : -1,
+    priceRounding: precision ? (precision.rounding === "up" ? 0 : precision.rounding === "down" ? 1 : 2) : 0,
+    sharesFromRoundedPrice: precision ? precision.sharesFromRoundedPrice : true,
     quantityCount: n,
     existing: Number(existing),
     pricingBasis:
@@ -435,6 +439,21 @@ export const AMBIGUOUS_ROUNDING = 1e-13;
  * (ties up), as the exact path rounds; −1 when the count lies within AMBIGUOUS_ROUNDING
  * (relative) of the rounding boundary, where floats cannot decide.
  */
+/**
+ * A price rounded to a stated precision in floats (ROUND-6), or -1 when the value lies so
+ * close to a rounding boundary that floats cannot decide it: the exact engine decides.
+ */
+export function roundPriceFast(value: number, places: number, mode: number): number {
+  if (places < 0) return value;
+  const scale = 10 ** places;
+  const v = value * scale;
+  const boundary = mode === 2 ? Math.floor(v) + 0.5 : Math.round(v);
+  const distance = v - boundary < 0 ? boundary - v : v - boundary;
+  if (distance <= AMBIGUOUS_ROUNDING * (v > 1 ? v : 1)) return -1;
+  const whole = mode === 0 ? Math.ceil(v) : mode === 1 ? Math.floor(v) : Math.floor(v + 0.5);
+  return whole / scale;
+}
+
 export function roundSharesFast(value: number, nearest: boolean): number {
   const v = nearest ? value + 0.5 : value;
   const r = Math.round(v);
@@ -554,7 +573,8 @@ export function priceRoundFast(
   for (let i = 0; i < k; i++) s.cap[i] = plan.convertibleCapped[i]!;
   let poolActive = plan.poolKind === 2;
   const shuffle = plan.poolKind !== 0 && plan.poolInPreMoney;
-  const inPre = plan.method === 0;
+  // Conversion shares are in the pre-money count for in_pre_money and dollars_invested (ROUND-3).
+  const inPre = plan.method !== 1;
   let u = 0;
   let X = 0;
   let S = 0;
@@ -647,26 +667,62 @@ export function priceRoundFast(
   if (X < 0) return STATUS_NEGATIVE_POOL;
   for (let i = 0; i < k; i++) if (s.conversion[i]! < 0) return STATUS_NEGATIVE_CONVERSION;
 
-  // Whole shares (ROUND-6, ROUND-7).
-  const price = 1 / u;
-  if (price < plan.protectedConversionPrice * (1 + 1e-12)) {
+  // Whole shares (ROUND-6, ROUND-7), in the order of the exact engine's whole-share pass.
+  const exactPrice = 1 / u;
+  if (exactPrice < plan.protectedConversionPrice * (1 + 1e-12)) {
     if (plan.protectedConversionPrice !== Number.POSITIVE_INFINITY) return STATUS_EXACT;
   }
+  const price = roundPriceFast(exactPrice, plan.pricePlaces, plan.priceRounding);
+  if (price < 0) return STATUS_EXACT;
+  const rounded = plan.pricePlaces >= 0 && plan.sharesFromRoundedPrice;
+  const priceForShares = plan.pricePlaces >= 0 && !plan.sharesFromRoundedPrice ? exactPrice : price;
+  const conversionPrice = (p: number) =>
+    rounded ? roundPriceFast(p, plan.pricePlaces, plan.priceRounding) : p;
   const poolIncrease = plan.poolKind === 0 || X === 0 ? 0 : roundSharesFast(X, plan.roundPoolNearest);
   if (poolIncrease < 0) return STATUS_EXACT;
   const tracked = offset + METRIC_FIXED;
   for (let t = 0; t < plan.trackedCount; t++) out[tracked + t] = plan.trackedFullyDiluted[t]!;
   let conversionShares = 0;
+  let fixedShares = 0;
+  let claimed = 0;
   for (let i = 0; i < k; i++) {
-    const shares = roundSharesFast(s.conversion[i]!, plan.roundConvertiblesNearest);
+    const amount = plan.convertibleAmount[i]!;
+    let shares: number;
+    if (!s.cap[i]) {
+      const cp = conversionPrice(priceForShares * (1 - plan.convertibleDiscount[i]!));
+      if (cp < 0) return STATUS_EXACT;
+      shares = roundSharesFast(amount / cp, plan.roundConvertiblesNearest);
+    } else if (!plan.convertiblePostBasis[i]) {
+      const cp = conversionPrice(plan.convertibleCap[i]! / (E + poolIncrease));
+      if (cp < 0) return STATUS_EXACT;
+      shares = roundSharesFast(amount / cp, plan.roundConvertiblesNearest);
+    } else {
+      claimed += amount / plan.convertibleCap[i]!;
+      continue;
+    }
     if (shares < 0) return STATUS_EXACT;
-    conversionShares += shares;
+    s.conversion[i] = shares;
+    fixedShares += shares;
+  }
+  // Post-money caps: their fraction of a Company Capitalization made of the whole shares fixed so far.
+  const companyCapitalization = (E + fixedShares) / (1 - claimed);
+  for (let i = 0; i < k; i++) {
+    if (s.cap[i] && plan.convertiblePostBasis[i]) {
+      const shares = roundSharesFast(
+        (plan.convertibleAmount[i]! / plan.convertibleCap[i]!) * companyCapitalization,
+        plan.roundConvertiblesNearest,
+      );
+      if (shares < 0) return STATUS_EXACT;
+      s.conversion[i] = shares;
+    }
+    conversionShares += s.conversion[i]!;
     const slot = tracked + plan.convertibleSlot[i]!;
-    out[slot] = out[slot]! + shares;
+    out[slot] = out[slot]! + s.conversion[i]!;
   }
   let investorShares = 0;
   for (let i = 0; i < ic; i++) {
-    const shares = s.accepted[i] === 0 ? 0 : roundSharesFast(s.accepted[i]! * u, plan.roundInvestorsNearest);
+    const shares =
+      s.accepted[i] === 0 ? 0 : roundSharesFast(s.accepted[i]! / priceForShares, plan.roundInvestorsNearest);
     if (shares < 0) return STATUS_EXACT;
     investorShares += shares;
     const slot = tracked + plan.investmentSlot[i]!;

@@ -93,6 +93,14 @@ const dealArbitrary = fc.record({
   target: fc.boolean(),
   leadPriority: fc.boolean(),
   nearest: fc.boolean(),
+  precision: fc.option(
+    fc.record({
+      places: fc.integer({ min: 2, max: 6 }),
+      rounding: fc.constantFrom("up" as const, "down" as const, "half_up" as const),
+      sharesFromRoundedPrice: fc.boolean(),
+    }),
+    { nil: undefined },
+  ),
   values: fc.tuple(
     fc.double({ min: 5e6, max: 5e9, noNaN: true }),
     fc.double({ min: 1e5, max: 5e7, noNaN: true }),
@@ -162,6 +170,7 @@ function build(deal: Deal) {
     conventions: {
       ...base.conventions,
       convertibles: deal.method,
+      pricePrecision: deal.precision,
       shareRounding: {
         investors: deal.nearest ? "nearest" : "down",
         convertibles: "down",
@@ -276,21 +285,6 @@ describe("UNC-FAST-4 whole shares on the fast path", () => {
 describe("UNC-FAST-2 terms the fast path refuses, with a clear reason", () => {
   const deal = fc.sample(dealArbitrary, { numRuns: 1, seed: 1 })[0]!;
   const { table, template, model } = build({ ...deal, safes: [], note: undefined, preferred: undefined });
-  it("a stated price precision", () => {
-    const t = {
-      ...template,
-      terms: {
-        ...template.terms,
-        conventions: {
-          ...template.terms.conventions,
-          pricePrecision: { places: 4, rounding: "down" as const, sharesFromRoundedPrice: true },
-        },
-      },
-    };
-    const r = planFastRound(table, t, model);
-    expect(!r.ok && r.problems[0]!.code).toBe("simulation_unsupported");
-    expect(!r.ok && r.problems[0]!.message).toContain("stated precision");
-  });
   it("a round class that does not convert one for one", () => {
     const t = {
       ...template,
