@@ -84,11 +84,11 @@ function fixRows(n: number, j: number, value: Rational, quantity: QuantityId): C
  * Quantities are fixed one at a time so that the values hold together: stated values
  * first; then the quantities some claim is directly about, in model order; then the rest.
  * Each takes, within its exact feasible range given the claims and the values fixed so
- * far: "low" its minimum, "high" its maximum, "base" the central value of its heaviest
- * direct claim (the mode of "about", the midpoint of "up to" or a range, UNC-DST-1)
- * clamped into the range, or the range's midpoint when no claim is directly about it (its
- * minimum when unbounded). An end the claims exclude ("less than $10B") may be taken as a
- * limit; the value is then flagged `atOpenBound`.
+ * far: "low" its minimum, "high" its maximum, "base" the midpoint of that range (when
+ * the range has no upper end: the central value of its heaviest direct claim, clamped
+ * into the range, or the range's minimum when no claim is directly about it). An end the
+ * claims exclude ("less than $10B") may be taken as a limit; the value is then flagged
+ * `atOpenBound`.
  */
 export function resolveScenario(
   set: ClaimSet,
@@ -214,16 +214,19 @@ export function resolveScenario(
       value = range.max.value;
       atOpenBound = !range.max.attained;
     } else {
+      // Base (UNC-SCN-2): the midpoint of the quantity's feasible range given the values
+      // fixed so far, so that every quantity of a group keeps room (a subtotal is shared
+      // rather than taken by the first member). For a quantity bounded by one symmetric
+      // claim this is the claim's central value. Unbounded above: the central value of its
+      // heaviest direct claim, or its lower end.
       const governing = direct(q.id)[0];
       let target: Rational;
-      if (governing) {
-        const d = governing.value.distribution;
-        target =
-          d.kind === "uniform" && d.max === undefined && range.max !== undefined
-            ? d.min.add(range.max.value).divInt(2n)
-            : centralValue(d);
+      if (range.max !== undefined) {
+        target = lo.value.add(range.max.value).divInt(2n);
+      } else if (governing) {
+        target = centralValue(governing.value.distribution);
       } else {
-        target = range.max === undefined ? lo.value : lo.value.add(range.max.value).divInt(2n);
+        target = lo.value;
       }
       value = target;
       if (value.lt(lo.value)) value = lo.value;

@@ -34,15 +34,16 @@ function resolve(s: Scenario, claims = sixty) {
 
 describe("UNC-SCN-1..3 scenarios resolve to consistent exact values", () => {
   it("base under the $60B reading, quantity by quantity (hand-checked)", () => {
-    // Direct claims first, in model order: Amazon base = midpoint of its heaviest claim
-    // ("entre 10 et 100" and "jusqu'à 50" weigh the same; the first listed wins): 55, clamped to 50.
-    // Nvidia: midpoint of [0, 30] = 15; its range given A = 50 is (0, 10] → 10.
-    // Microsoft: given A + N = 60 it is 0. SoftBank: 15. Valuation: the mode, 830.
+    // Direct claims first, in model order, each at the midpoint of its range given the values
+    // fixed before it (UNC-SCN-2). Amazon: A + N + M = 60 with N ≤ 30 and M < 10 gives
+    // A ∈ (20, 50], midpoint 35. Nvidia, given A = 35: N + M = 25 with M < 10 gives
+    // N ∈ (15, 25], midpoint 20. Microsoft: 60 − 35 − 20 = 5. SoftBank: [0, 30] → 15.
+    // Valuation: "about $830B" is [747, 913], midpoint 830.
     // Then size = 60 + 15 + others; others has no claim: midpoint of [0, 25] = 12.5 → size 87.5.
     const v = resolve(STANDARD_SCENARIOS[1]!);
-    expect(v.get(FOUNDING.amazon)).toEqual(B(50));
-    expect(v.get(FOUNDING.nvidia)).toEqual(B(10));
-    expect(v.get(FOUNDING.microsoft)).toEqual(B(0));
+    expect(v.get(FOUNDING.amazon)).toEqual(B(35));
+    expect(v.get(FOUNDING.nvidia)).toEqual(B(20));
+    expect(v.get(FOUNDING.microsoft)).toEqual(B(5));
     expect(v.get(FOUNDING.softbank)).toEqual(B(15));
     expect(v.get(FOUNDING.valuation)).toEqual(B(830));
     expect(v.get(FOUNDING.size)).toEqual(
@@ -104,9 +105,9 @@ describe("UNC-SCN-4, UNC-SCN-5 the exact engine prices each scenario", () => {
     const terms = buildRoundTerms(table, template, v);
     expect(terms.ok && terms.value.pricing.value.amount).toEqual(B(830));
     expect(terms.ok && terms.value.investments.map((i) => i.amount!.amount)).toEqual([
-      B(50),
-      B(10),
-      B(0),
+      B(35),
+      B(20),
+      B(5),
       B(15),
       v.get(FOUNDING.others),
     ]);
