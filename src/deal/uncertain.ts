@@ -105,10 +105,12 @@ export function buildUncertainty(
     const parts = [...new Set(investors)].map((h) => roundQuantity.investment(r.id, h));
     for (const id of parts) add(id);
     add(roundQuantity.size(r.id));
-    add(roundQuantity.target(r.id));
     add(roundQuantity.pre(r.id));
     add(roundQuantity.post(r.id));
-    add(roundQuantity.price(r.id));
+    // The target and the price are quantities only when the round states them or a claim
+    // names them: otherwise nothing bounds them and no scenario needs them.
+    if (r.target !== undefined) add(roundQuantity.target(r.id));
+    if (r.pricePerShare !== undefined) add(roundQuantity.price(r.id));
     if (!r.investments.some((inv) => inv.proRata)) {
       identities.push({
         id: `${r.id}:size`,
@@ -264,7 +266,8 @@ export function buildUncertainty(
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  const reconciliation = reconcile(set.value);
+  // Ranges are computed when a report asks for them (claims), not on every load.
+  const reconciliation = reconcile(set.value, { ranges: false });
   const defaultClaims = reconciliation.readings[0]?.claims ?? [];
   return ok(
     { claimSet: set.value, templates, scenarios, reconciliation, defaultClaims, roundsUncertain },
