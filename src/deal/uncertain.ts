@@ -100,17 +100,17 @@ export function buildUncertainty(
     entries.push(label === undefined ? { id } : { id, label });
   };
   const identities: QuantityIdentity[] = [];
+  const named = new Set<string>();
+  for (const c of doc.claims)
+    for (const id of typeof c.about === "string" ? [c.about] : c.about) named.add(id);
+  for (const sc of doc.scenarios)
+    for (const id of [...Object.keys(sc.values ?? {}), ...Object.keys(sc.picks ?? {})]) named.add(id);
+  for (const q of doc.quantities) named.add(q.id);
   for (const r of doc.rounds) {
     const investors = r.investments.filter((inv) => !inv.proRata).map((inv) => inv.investor);
     const parts = [...new Set(investors)].map((h) => roundQuantity.investment(r.id, h));
     for (const id of parts) add(id);
     add(roundQuantity.size(r.id));
-    add(roundQuantity.pre(r.id));
-    add(roundQuantity.post(r.id));
-    // The target and the price are quantities only when the round states them or a claim
-    // names them: otherwise nothing bounds them and no scenario needs them.
-    if (r.target !== undefined) add(roundQuantity.target(r.id));
-    if (r.pricePerShare !== undefined) add(roundQuantity.price(r.id));
     if (!r.investments.some((inv) => inv.proRata)) {
       identities.push({
         id: `${r.id}:size`,
@@ -119,12 +119,22 @@ export function buildUncertainty(
         text: `the size of ${r.name} is the sum of its investments`,
       });
     }
-    identities.push({
-      id: `${r.id}:post`,
-      left: quantityExpression(roundQuantity.post(r.id)),
-      right: sumExpression([roundQuantity.pre(r.id), roundQuantity.size(r.id)]),
-      text: `the post-money valuation of ${r.name} is its pre-money valuation plus its size`,
-    });
+    // A valuation, the target and the price are quantities only when the round states
+    // them or something names them: otherwise nothing bounds them and nothing needs them.
+    const pre = r.preMoney !== undefined || named.has(roundQuantity.pre(r.id));
+    const post = r.postMoney !== undefined || named.has(roundQuantity.post(r.id));
+    if (pre) add(roundQuantity.pre(r.id));
+    if (post) add(roundQuantity.post(r.id));
+    if (pre && post) {
+      identities.push({
+        id: `${r.id}:post`,
+        left: quantityExpression(roundQuantity.post(r.id)),
+        right: sumExpression([roundQuantity.pre(r.id), roundQuantity.size(r.id)]),
+        text: `the post-money valuation of ${r.name} is its pre-money valuation plus its size`,
+      });
+    }
+    if (r.target !== undefined || named.has(roundQuantity.target(r.id))) add(roundQuantity.target(r.id));
+    if (r.pricePerShare !== undefined || named.has(roundQuantity.price(r.id))) add(roundQuantity.price(r.id));
   }
   for (const q of doc.quantities) add(q.id, q.label);
   for (const c of doc.claims) for (const id of typeof c.about === "string" ? [c.about] : c.about) add(id);

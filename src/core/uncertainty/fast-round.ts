@@ -55,6 +55,9 @@ export interface FastRoundPlan {
   readonly convertiblePostBasis: Uint8Array;
   readonly convertibleSlot: Int32Array;
   readonly convertibleAmountSum: number;
+  /** amount / cap of each capped convertible, exact: decides whole shares a float cannot (UNC-FAST-3). */
+  readonly convertibleRatioNum: readonly bigint[];
+  readonly convertibleRatioDen: readonly bigint[];
   readonly investmentCount: number;
   readonly investmentConstant: Float64Array;
   readonly investmentCoefficients: SparseRows;
@@ -74,7 +77,10 @@ export interface FastRoundPlan {
   readonly pricePlaces: number;
   readonly priceRounding: number;
   readonly sharesFromRoundedPrice: boolean;
-  /** The lowest conversion price among classes with anti-dilution protection; Infinity when none. */
+  /**
+   * The highest conversion price among classes with anti-dilution protection (0 when
+   * none): a round priced below it adjusts some class, so the exact engine prices it.
+   */
   readonly protectedConversionPrice: number;
   /** Shares the round's class may still issue (Infinity when unlimited). */
   readonly roundClassRoom: number;
@@ -235,6 +241,9 @@ export function planFastRound(
   const mfn = resolveMfnTerms(safesAndNotes, terms.date);
   const k = safesAndNotes.length;
   const convertibleAmount = new Float64Array(k);
+  // amount / cap, exact, as numerator and denominator (bigints survive the copy to workers).
+  const convertibleRatioNum: bigint[] = [];
+  const convertibleRatioDen: bigint[] = [];
   const convertibleCap = new Float64Array(k);
   const convertibleDiscount = new Float64Array(k);
   const convertiblePostBasis = new Uint8Array(k);
@@ -267,6 +276,9 @@ export function planFastRound(
     amountSum = amountSum.add(amount.amount);
     convertibleAmount[i] = amount.amount.toNumber();
     convertibleCap[i] = cap ? cap.amount.toNumber() : Number.NaN;
+    const ratio = cap ? amount.amount.div(cap.amount) : Rational.ZERO;
+    convertibleRatioNum.push(ratio.num);
+    convertibleRatioDen.push(ratio.den);
     convertibleDiscount[i] = (effective.discount ?? Rational.ZERO).toNumber();
     convertiblePostBasis[i] = effective.capBasis === "post_money" ? 1 : 0;
     if (cap && effective.capBasis === "post_money")
@@ -346,11 +358,11 @@ export function planFastRound(
   }
 
   // Anti-dilution and authorized shares.
-  let protectedConversionPrice = Number.POSITIVE_INFINITY;
+  let protectedConversionPrice = 0;
   for (const c of capTable.classes.values()) {
     if (c.type !== "preferred" || !c.conversionPrice || c.antiDilution === "none") continue;
     const cp = convert(c.conversionPrice, currency, capTable.company.exchangeRates);
-    if (cp) protectedConversionPrice = Math.min(protectedConversionPrice, cp.amount.toNumber());
+    if (cp) protectedConversionPrice = Math.max(protectedConversionPrice, cp.amount.toNumber());
   }
   const room = (id: string, authorized: bigint | undefined) =>
     authorized === undefined
@@ -402,6 +414,8 @@ export function planFastRound(
     convertiblePostBasis,
     convertibleSlot,
     convertibleAmountSum: amountSum.toNumber(),
+    convertibleRatioNum,
+    convertibleRatioDen,
     investmentCount,
     investmentConstant,
     investmentCoefficients: sparseRows(investmentCoefficients, investmentCount, n),
@@ -439,6 +453,20 @@ export const AMBIGUOUS_ROUNDING = 1e-13;
  * (ties up), as the exact path rounds; −1 when the count lies within AMBIGUOUS_ROUNDING
  * (relative) of the rounding boundary, where floats cannot decide.
  */
+/** A post-money cap's whole shares, exactly: ratio_i × (E + fixed) / (1 − Σ ratios of the post-money caps). */
+function postCapSharesExact(plan: FastRoundPlan, capped: Uint8Array, i: number, base: number): number {
+  let claimed = Rational.ZERO;
+  for (let j = 0; j < plan.convertibleCount; j++) {
+    if (capped[j] && plan.convertiblePostBasis[j]) {
+      claimed = claimed.add(Rational.of(plan.convertibleRatioNum[j]!, plan.convertibleRatioDen[j]!));
+    }
+  }
+  const exact = Rational.of(plan.convertibleRatioNum[i]!, plan.convertibleRatioDen[i]!)
+    .mulInt(BigInt(base))
+    .div(Rational.ONE.sub(claimed));
+  return Number(exact.toInteger(plan.roundConvertiblesNearest ? "half_up" : "down"));
+}
+
 /**
  * A price rounded to a stated precision in floats (ROUND-6), or -1 when the value lies so
  * close to a rounding boundary that floats cannot decide it: the exact engine decides.
@@ -669,9 +697,7 @@ export function priceRoundFast(
 
   // Whole shares (ROUND-6, ROUND-7), in the order of the exact engine's whole-share pass.
   const exactPrice = 1 / u;
-  if (exactPrice < plan.protectedConversionPrice * (1 + 1e-12)) {
-    if (plan.protectedConversionPrice !== Number.POSITIVE_INFINITY) return STATUS_EXACT;
-  }
+  if (exactPrice < plan.protectedConversionPrice * (1 + 1e-12)) return STATUS_EXACT;
   const price = roundPriceFast(exactPrice, plan.pricePlaces, plan.priceRounding);
   if (price < 0) return STATUS_EXACT;
   const rounded = plan.pricePlaces >= 0 && plan.sharesFromRoundedPrice;
@@ -708,11 +734,13 @@ export function priceRoundFast(
   const companyCapitalization = (E + fixedShares) / (1 - claimed);
   for (let i = 0; i < k; i++) {
     if (s.cap[i] && plan.convertiblePostBasis[i]) {
-      const shares = roundSharesFast(
+      let shares = roundSharesFast(
         (plan.convertibleAmount[i]! / plan.convertibleCap[i]!) * companyCapitalization,
         plan.roundConvertiblesNearest,
       );
-      if (shares < 0) return STATUS_EXACT;
+      // Often the exact value is a whole number a float cannot decide (amount / cap times a
+      // whole capitalization): decide it exactly, from the exact ratios and whole shares.
+      if (shares < 0) shares = postCapSharesExact(plan, s.cap, i, E + fixedShares);
       s.conversion[i] = shares;
     }
     conversionShares += s.conversion[i]!;
