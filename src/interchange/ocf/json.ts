@@ -15,18 +15,121 @@ export type JsonParse =
   | { ok: true; value: Json }
   | { ok: false; line: number; column: number; reason: string };
 
-/** Parses JSON text; on failure gives the 1-based line and column the parser stopped at. */
+/** Parses JSON text; on failure gives the 1-based line and column of the first error (OCF-PKG-2). */
 export function parseJson(text: string): JsonParse {
   try {
     return { ok: true, value: JSON.parse(text) as Json };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const match = /position (\d+)/.exec(reason);
-    const position = match ? Number(match[1]) : text.length;
+  } catch {
+    const { position, reason } = locateSyntaxError(text);
     const before = text.slice(0, position);
     const line = before.split("\n").length;
     const column = position - before.lastIndexOf("\n");
-    return { ok: false, line, column, reason: reason.replace(/ in JSON at position \d+.*$/, "") };
+    return { ok: false, line, column, reason };
+  }
+}
+
+/**
+ * Where JSON text first goes wrong. JSON.parse does not always say (its messages differ between
+ * engines), so a small recursive-descent scanner finds the offset and what was expected there.
+ */
+export function locateSyntaxError(text: string): { position: number; reason: string } {
+  let i = 0;
+  class Stop {
+    constructor(
+      readonly position: number,
+      readonly reason: string,
+    ) {}
+  }
+  const stop = (reason: string): never => {
+    throw new Stop(
+      i,
+      i >= text.length ? "unexpected end of text" : `${reason}, found ${JSON.stringify(text[i])}`,
+    );
+  };
+  const space = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i += 1;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else stop(`expected ${word}`);
+  };
+  const string = () => {
+    i += 1;
+    while (i < text.length && text[i] !== '"') {
+      const c = text.charCodeAt(i);
+      if (c < 0x20) stop("control character in a string");
+      if (text[i] === "\\") {
+        i += 1;
+        if (text[i] === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) stop("expected four hex digits after \\u");
+          i += 5;
+        } else if (i < text.length && '"\\/bfnrt'.includes(text[i]!)) i += 1;
+        else stop("invalid escape in a string");
+      } else i += 1;
+    }
+    if (i >= text.length) stop("unterminated string");
+    i += 1;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i));
+    if (!m || m[0] === "" || m[0] === "-") stop("expected a value");
+    i += m![0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === "{") {
+      i += 1;
+      space();
+      if (text[i] === "}") {
+        i += 1;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[i] !== '"') stop("expected a property name in double quotes");
+        string();
+        space();
+        if (text[i] !== ":") stop("expected ':'");
+        i += 1;
+        value();
+        space();
+        if (text[i] === ",") i += 1;
+        else if (text[i] === "}") {
+          i += 1;
+          return;
+        } else stop("expected ',' or '}'");
+      }
+    } else if (c === "[") {
+      i += 1;
+      space();
+      if (text[i] === "]") {
+        i += 1;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ",") i += 1;
+        else if (text[i] === "]") {
+          i += 1;
+          return;
+        } else stop("expected ',' or ']'");
+      }
+    } else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else number();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) stop("unexpected text after the JSON value");
+    return { position: text.length, reason: "not valid JSON" };
+  } catch (error) {
+    if (error instanceof Stop) return { position: error.position, reason: error.reason };
+    throw error;
   }
 }
 
@@ -36,6 +139,8 @@ const LEADING_KEYS = [
   "file_type",
   "object_type",
   "id",
+  "date",
+  "security_id",
   "issuer",
   "as_of",
   "generated_at",
