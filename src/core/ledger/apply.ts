@@ -790,7 +790,10 @@ function applyConversionPriceAdjustment(table: CapTable, tx: ConversionPriceAdju
   return undefined;
 }
 
-function applyAuthorizedSharesAdjustment(table: CapTable, tx: AuthorizedSharesAdjustment): Problem | undefined {
+function applyAuthorizedSharesAdjustment(
+  table: CapTable,
+  tx: AuthorizedSharesAdjustment,
+): Problem | undefined {
   const shareClass = checkClass(table, tx, tx.classId, "class");
   if ("code" in shareClass) return shareClass;
   if (tx.authorizedShares !== undefined) {

@@ -111,9 +111,14 @@ export const ERROR_CATALOGUE = {
   ocf_package_unreadable: {
     exitCode: 1,
     httpStatus: 400,
-    summary: "An OCF package (folder, zip or manifest) cannot be opened: corrupt zip, no manifest, a path outside it.",
+    summary:
+      "An OCF package (folder, zip or manifest) cannot be opened: corrupt zip, no manifest, a path outside it.",
   },
-  ocf_json_invalid: { exitCode: 1, httpStatus: 400, summary: "A file of an OCF package is not well-formed JSON." },
+  ocf_json_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A file of an OCF package is not well-formed JSON.",
+  },
   ocf_schema_violation: {
     exitCode: 1,
     httpStatus: 400,
@@ -132,12 +137,14 @@ export const ERROR_CATALOGUE = {
   ocf_broken_reference: {
     exitCode: 1,
     httpStatus: 422,
-    summary: "An OCF object names a stakeholder, class, plan, vesting terms, security or object the package does not define.",
+    summary:
+      "An OCF object names a stakeholder, class, plan, vesting terms, security or object the package does not define.",
   },
   ocf_unmappable: {
     exitCode: 1,
     httpStatus: 422,
-    summary: "An OCF object states values the ledger cannot represent (for example resulting quantities that do not add up).",
+    summary:
+      "An OCF object states values the ledger cannot represent (for example resulting quantities that do not add up).",
   },
   ocf_export_incomplete: {
     exitCode: 1,

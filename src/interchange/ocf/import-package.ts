@@ -237,6 +237,23 @@ export function mapOcfPackage(pkg: OcfPackage, options: OcfMapOptions = {}): Res
       markSecuritiesAside(o, []);
       continue;
     }
+    const created = [
+      ...strList(o.object, "resulting_security_ids"),
+      ...(str(o.object, "balance_security_id") === undefined ? [] : [str(o.object, "balance_security_id")!]),
+    ];
+    const lost = created.find((id) => setAsideSecurities.has(id) || !issuances.has(id));
+    if (lost !== undefined && !isIssuance(o)) {
+      putAside(
+        o,
+        ocfProblem(
+          "ocf_broken_reference",
+          locate(o),
+          `creates security "${lost}", whose issuance was set aside`,
+        ),
+        true,
+      );
+      continue;
+    }
     const m = mapTransaction(ctx, o);
     if (m.kind === "unmapped") {
       notes.set(o.seq, m.reason);

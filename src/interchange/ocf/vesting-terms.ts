@@ -35,7 +35,7 @@ export function readVestingTerms(terms: JsonObject): VestingTermsReading {
     : [];
   const byId = new Map(conditions.map((c) => [String(c.id), c]));
   const starts = conditions.filter((c) => triggerType(c) === "VESTING_START_DATE");
-  if (starts.length !== 1) return no("has no single VESTING_START_DATE condition");
+  if (starts.length !== 1) return no("have no single VESTING_START_DATE condition");
   const start = starts[0]!;
   const approximations: string[] = [];
   let single = Rational.ZERO;
@@ -45,17 +45,17 @@ export function readVestingTerms(terms: JsonObject): VestingTermsReading {
     const time: string[] = [];
     for (const id of next) {
       const target = byId.get(id);
-      if (!target) return { error: `names unknown condition "${id}"` };
+      if (!target) return { error: `name unknown condition "${id}"` };
       if (id === SINGLE_TRIGGER_CONDITION || id === DOUBLE_TRIGGER_CONDITION) {
         const fraction = accelerationOf(target);
         if (fraction === undefined)
-          return { error: `has an acceleration condition "${id}" that is not a portion of the remainder` };
+          return { error: `have an acceleration condition "${id}" that is not a portion of the remainder` };
         if (id === SINGLE_TRIGGER_CONDITION) single = fraction;
         else double = fraction;
       } else time.push(id);
     }
     if (time.length > 1)
-      return { error: `branches from condition "${String(c.id)}" to ${time.length} conditions` };
+      return { error: `branch from condition "${String(c.id)}" to ${time.length} conditions` };
     return { next: time[0] === undefined ? undefined : byId.get(time[0]) };
   };
   const startAmount = amountOf(start);
@@ -64,19 +64,19 @@ export function readVestingTerms(terms: JsonObject): VestingTermsReading {
   if (startAmount?.eq(Rational.ONE) && afterStart.next === undefined) {
     return done(terms, { months: 0, cliffMonths: 0, intervalMonths: 1 }, single, double, approximations);
   }
-  if (!startAmount?.isZero()) return no("vests something at the start date without vesting all of it");
+  if (!startAmount?.isZero()) return no("vest part of the grant at the start date");
   const steps: MonthlyStep[] = [];
   let current = afterStart.next;
   let previous = start;
   while (current !== undefined) {
-    if (steps.length === 2) return no("has more than a cliff and one series of monthly steps");
+    if (steps.length === 2) return no("have more than a cliff and one series of monthly steps");
     const step = monthlyStep(current);
-    if (typeof step === "string") return no(step);
+    if (typeof step === "string") return no(`have ${step}`);
     if (step.relativeTo !== String(previous.id))
-      return no(`condition "${String(current.id)}" is not relative to the one before it`);
+      return no(`have condition "${String(current.id)}", which is not relative to the one before it`);
     if (readDayOfMonth(current) !== DAY_OF_MONTH) {
       approximations.push(
-        `vests on day_of_month ${JSON.stringify(readDayOfMonth(current))}; roundtable vests on the start day (or the month's last day)`,
+        `the terms vest on day_of_month ${JSON.stringify(readDayOfMonth(current))}; roundtable vests on the start day (or the month's last day)`,
       );
     }
     steps.push(step);
@@ -85,13 +85,13 @@ export function readVestingTerms(terms: JsonObject): VestingTermsReading {
     previous = current;
     current = after.next;
   }
-  if (steps.length === 0) return no("has no time-based condition after the start");
+  if (steps.length === 0) return no("have no time-based condition after the start");
   const [first, second] = steps as [MonthlyStep, MonthlyStep | undefined];
   let shape: { months: number; cliffMonths: number; intervalMonths: number };
   if (second === undefined) {
     shape = { months: first.length * first.occurrences, cliffMonths: 0, intervalMonths: first.length };
   } else {
-    if (first.occurrences !== 1) return no("has a first step that repeats before another series of steps");
+    if (first.occurrences !== 1) return no("have a first step that repeats before another series of steps");
     shape = {
       months: first.length + second.length * second.occurrences,
       cliffMonths: first.length,
@@ -101,17 +101,17 @@ export function readVestingTerms(terms: JsonObject): VestingTermsReading {
   const months = BigInt(shape.months);
   if (!first.portion.eq(Rational.of(BigInt(first.length), months))) {
     return no(
-      `vests ${first.portion.toString()} at condition "${String(first.condition.id)}", not the ${first.length}/${shape.months} its timing implies`,
+      `vest ${first.portion.toString()} at condition "${String(first.condition.id)}", not the ${first.length}/${shape.months} its timing implies`,
     );
   }
   if (second && !second.portion.eq(Rational.of(BigInt(second.length), months))) {
     return no(
-      `vests ${second.portion.toString()} per step at condition "${String(second.condition.id)}", not the ${second.length}/${shape.months} its timing implies`,
+      `vest ${second.portion.toString()} per step at condition "${String(second.condition.id)}", not the ${second.length}/${shape.months} its timing implies`,
     );
   }
   if (terms.allocation_type !== "CUMULATIVE_ROUND_DOWN") {
     approximations.push(
-      `allocates by ${String(terms.allocation_type)}; roundtable rounds cumulative vesting down (VEST-1), so vested counts may differ by a share`,
+      `the terms allocate by ${String(terms.allocation_type)}; roundtable rounds cumulative vesting down (VEST-1), so vested counts may differ by a share`,
     );
   }
   return done(terms, shape, single, double, approximations);
@@ -183,22 +183,22 @@ function readDayOfMonth(c: JsonObject): Json | undefined {
 function monthlyStep(c: JsonObject): MonthlyStep | string {
   const trigger = c.trigger;
   if (!isJsonObject(trigger) || trigger.type !== "VESTING_SCHEDULE_RELATIVE") {
-    return `condition "${String(c.id)}" is not a schedule relative to the start`;
+    return `condition "${String(c.id)}", which is not a schedule relative to an earlier condition`;
   }
   const period = trigger.period;
   if (!isJsonObject(period) || period.type !== "MONTHS")
-    return `condition "${String(c.id)}" is not counted in months`;
+    return `condition "${String(c.id)}", which is not counted in months`;
   const length = period.length;
   const occurrences = period.occurrences;
   if (typeof length !== "number" || !Number.isInteger(length) || length < 1) {
-    return `condition "${String(c.id)}" has no whole positive length`;
+    return `condition "${String(c.id)}", which has no whole positive length`;
   }
   if (typeof occurrences !== "number" || !Number.isInteger(occurrences) || occurrences < 1) {
-    return `condition "${String(c.id)}" has no whole positive number of occurrences`;
+    return `condition "${String(c.id)}", which has no whole positive number of occurrences`;
   }
   const portion = amountOf(c);
   if (portion === undefined || !isJsonObject(c.portion))
-    return `condition "${String(c.id)}" vests no portion of the whole`;
+    return `condition "${String(c.id)}", which vests no portion of the whole`;
   return {
     condition: c,
     length,
