@@ -167,6 +167,11 @@ export function mapOcfPackage(pkg: OcfPackage, options: OcfMapOptions = {}): Res
       issuances.set(String(o.object.security_id), o);
     }
   }
+  const anyIssuance = new Map<string, PackageObject>();
+  for (const o of objects) {
+    if (isIssuance(o) && !anyIssuance.has(String(o.object.security_id)))
+      anyIssuance.set(String(o.object.security_id), o);
+  }
   const setAsideSecurities = new Set<string>();
   for (const o of objects)
     if (isIssuance(o) && setAside.has(o.seq)) setAsideSecurities.add(String(o.object.security_id));
@@ -177,11 +182,12 @@ export function mapOcfPackage(pkg: OcfPackage, options: OcfMapOptions = {}): Res
     const balance = str(o.object, "balance_security_id");
     if (balance !== undefined) created.push(balance);
     if (created.length === 0) continue;
-    const from = issuances.get(String(o.object.security_id));
+    // Set-aside issuances count here too: what results from a transaction on them is set aside with it.
+    const from = issuances.get(String(o.object.security_id)) ?? anyIssuance.get(String(o.object.security_id));
     if (!from || issuanceWithoutCounterpart(from.object) !== undefined) continue;
     for (const id of new Set(created)) {
-      const issuance = issuances.get(id);
-      if (issuance) absorbedBy.set(issuance.seq, o.seq);
+      const issuance = issuances.get(id) ?? anyIssuance.get(id);
+      if (issuance && !absorbedBy.has(issuance.seq)) absorbedBy.set(issuance.seq, o.seq);
     }
   }
   const vestingMapped = new Set<string>(vestingSchedules.map((v) => v.id));
@@ -227,9 +233,13 @@ export function mapOcfPackage(pkg: OcfPackage, options: OcfMapOptions = {}): Res
     .filter((o) => o.kind === "transactions" && !absorbedBy.has(o.seq))
     .sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : a.seq - b.seq));
   const ledgerTxs: Transaction[] = [];
+  const troubled = new Set<string>();
   const groups = new Map<number, Group>();
   const markSecuritiesAside = (o: PackageObject, absorbed: readonly PackageObject[]) => {
     for (const x of [o, ...absorbed]) if (isIssuance(x)) setAsideSecurities.add(String(x.object.security_id));
+    for (const id of strList(o.object, "resulting_security_ids")) setAsideSecurities.add(id);
+    const balance = str(o.object, "balance_security_id");
+    if (balance !== undefined) setAsideSecurities.add(balance);
   };
   for (const o of ordered) {
     if (problems.length > LIMITS.ocfProblems && mode === "fail") break;
@@ -252,6 +262,7 @@ export function mapOcfPackage(pkg: OcfPackage, options: OcfMapOptions = {}): Res
         ),
         true,
       );
+      markSecuritiesAside(o, []);
       continue;
     }
     const m = mapTransaction(ctx, o);
@@ -260,7 +271,11 @@ export function mapOcfPackage(pkg: OcfPackage, options: OcfMapOptions = {}): Res
       continue;
     }
     if (m.kind === "problem") {
-      putAside(o, m.problem, m.consequence);
+      // A second problem on a security already in trouble follows from the first: reported once.
+      const security = str(o.object, "security_id");
+      const followOn = security !== undefined && troubled.has(security);
+      putAside(o, m.problem, m.consequence || followOn);
+      if (security !== undefined) troubled.add(security);
       markSecuritiesAside(o, []);
       continue;
     }
@@ -280,7 +295,13 @@ export function mapOcfPackage(pkg: OcfPackage, options: OcfMapOptions = {}): Res
     }
     const rejected = applyAtomically(table, m.txs);
     if (rejected) {
-      putAside(o, ocfProblem(rejected.code, locate(o), rejected.message));
+      const security = str(o.object, "security_id");
+      putAside(
+        o,
+        ocfProblem(rejected.code, locate(o), rejected.message),
+        security !== undefined && troubled.has(security),
+      );
+      if (security !== undefined) troubled.add(security);
       markSecuritiesAside(o, m.absorbed);
       continue;
     }

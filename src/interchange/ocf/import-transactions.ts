@@ -598,6 +598,8 @@ function withBalance(
 ): TxMapping {
   const balance = balanceOf(ctx, o);
   if (!balance) return mapped(txs, absorbed);
+  // Taking more than there is: the ledger rejects the transaction itself, which says so better.
+  if (remaining < 0n) return mapped(txs, [...absorbed, balance]);
   const bad = checkBalance(o, balance, from, remaining);
   if (bad) return bad;
   return mapped(txs, [...absorbed, balance], { [String(balance.object.security_id)]: from.id });
