@@ -198,6 +198,14 @@ export class TransactionWriter {
     );
   }
 
+  /**
+   * A price the ledger derived rather than was given (an exercise price after a 3:2 split, say):
+   * rounded half-even to OCF's 10 decimal places (OCF-EXP-10).
+   */
+  private derived(value: Money): Money {
+    return { ...value, amount: value.amount.roundTo(OCF_NUMERIC_PLACES, "half_even") };
+  }
+
   private numeric(value: Rational, what: string): string {
     return (
       writeNumeric(value) ??
@@ -480,9 +488,15 @@ export class TransactionWriter {
         after.vestingId === undefined ? {} : { vesting_terms_id: after.vestingId },
       );
     } else if (after.kind === "option") {
-      o = this.optionObject(issueId, date, id, after);
+      o = this.optionObject(issueId, date, id, {
+        ...after,
+        exercisePrice: this.derived(after.exercisePrice),
+      });
     } else if (after.kind === "warrant") {
-      o = this.warrantObject(issueId, date, id, after);
+      o = this.warrantObject(issueId, date, id, {
+        ...after,
+        exercisePrice: this.derived(after.exercisePrice),
+      });
     } else {
       return undefined;
     }
@@ -499,7 +513,7 @@ export class TransactionWriter {
       tx.date,
       tx.resultingSecurity,
       result,
-      this.money(rights.exercisePrice, `security ${rights.id}: exercise price`),
+      this.money(this.derived(rights.exercisePrice), `security ${rights.id}: exercise price`),
     );
     if (rights.kind === "option") {
       return one(
@@ -535,46 +549,62 @@ export class TransactionWriter {
     );
   }
 
-  /** Transfers and repurchases take shares from lots, oldest first; each lot taken is one OCF transaction. */
+  /**
+   * Transfers and repurchases take shares from lots, oldest first; each lot taken is one OCF
+   * transaction. A transfer that takes from several lots gives the recipient one lot, which OCF
+   * cannot state as transfers (a security results from one transaction, and a later split rounds
+   * each lot on its own): it is written as cancellations of the shares taken and one issuance to
+   * the recipient, which reads back as the same lot (OCF-EXP-8).
+   */
   private takeFromLots(tx: Transfer | Repurchase, lots: readonly StockLot[]): WrittenTransaction {
-    const objects: JsonObject[] = [];
+    const parts: { lot: StockLot; taken: bigint }[] = [];
     let left = tx.shares;
-    for (const [k, lot] of lots.entries()) {
+    for (const lot of lots) {
       if (left === 0n) break;
       const taken = lot.shares < left ? lot.shares : left;
       left -= taken;
+      parts.push({ lot, taken });
+    }
+    const merged = tx.type === "transfer" && parts.length > 1;
+    const objects: JsonObject[] = [];
+    for (const [k, { lot, taken }] of parts.entries()) {
       const suffix = k === 0 ? "" : `.${k + 1}`;
       const source = this.ocfId(lot.id);
       const balance = this.balance(tx.id, tx.date, this.table.securities.get(lot.id), suffix);
       const balanceField: JsonObject = balance ? { balance_security_id: balance.id } : {};
-      if (tx.type === "transfer") {
-        const resulting = k === 0 ? tx.resultingSecurity : `${tx.resultingSecurity}${suffix}`;
-        const price = tx.pricePerShare ?? zeroMoney(this.currency);
+      const head = {
+        id: `${tx.id}${suffix}`,
+        date: tx.date,
+        security_id: source,
+        quantity: taken.toString(),
+      };
+      if (merged) {
+        objects.push({
+          object_type: "TX_STOCK_CANCELLATION",
+          ...head,
+          reason_text: `Transferred to ${(tx as Transfer).to} as part of ${tx.shares} shares taken from ${parts.length} lots, reissued as ${(tx as Transfer).resultingSecurity}`,
+          ...balanceField,
+        });
+      } else if (tx.type === "transfer") {
         objects.push(
           {
             object_type: "TX_STOCK_TRANSFER",
-            id: `${tx.id}${suffix}`,
-            date: tx.date,
-            security_id: source,
-            quantity: taken.toString(),
-            resulting_security_ids: [resulting],
+            ...head,
+            resulting_security_ids: [tx.resultingSecurity],
             ...balanceField,
           },
           this.stockIssuanceObject(
-            `${tx.id}${suffix}.issuance`,
+            `${tx.id}.issuance`,
             tx.date,
-            resulting,
+            tx.resultingSecurity,
             { holder: tx.to, classId: lot.classId, shares: taken },
-            this.money(price, `transaction ${tx.id}: price per share`),
+            this.money(tx.pricePerShare ?? zeroMoney(this.currency), `transaction ${tx.id}: price per share`),
           ),
         );
       } else {
         objects.push({
           object_type: "TX_STOCK_REPURCHASE",
-          id: `${tx.id}${suffix}`,
-          date: tx.date,
-          security_id: source,
-          quantity: taken.toString(),
+          ...head,
           price: this.money(
             tx.pricePerShare ?? zeroMoney(this.currency),
             `transaction ${tx.id}: price per share`,
@@ -584,7 +614,33 @@ export class TransactionWriter {
       }
       objects.push(...(balance?.objects ?? []));
     }
-    return { objects, omitted: [] };
+    if (merged && tx.type === "transfer") {
+      const lot = this.table.securities.get(tx.resultingSecurity) as StockLot;
+      const extra: JsonObject = {};
+      if (lot.investedAmount)
+        extra.cost_basis = this.money(
+          this.derived(lot.investedAmount),
+          `transaction ${tx.id}: invested amount`,
+        );
+      objects.push(
+        this.stockIssuanceObject(
+          `${tx.id}.issuance`,
+          tx.date,
+          tx.resultingSecurity,
+          lot,
+          this.money(tx.pricePerShare ?? zeroMoney(this.currency), `transaction ${tx.id}: price per share`),
+          extra,
+        ),
+      );
+    }
+    return {
+      objects,
+      omitted: merged
+        ? [
+            `transaction ${tx.id}: a transfer taking shares from ${parts.length} lots is written as their cancellation and one issuance to the recipient`,
+          ]
+        : [],
+    };
   }
 
   private cancellation(tx: Cancellation, security: Security | undefined): WrittenTransaction {

@@ -63,11 +63,15 @@ describe("OCF-EXP-1, OCF-EXP-2 a valid package with a manifest listing each file
     // Eve was granted 100,000, exercised 20,000, and 30,000 are cancelled: the balance holds 50,000.
     expect(transactions.find((t) => t.security_id === "t7.balance" && t.object_type === "TX_EQUITY_COMPENSATION_ISSUANCE")).toMatchObject({ quantity: "50000", stakeholder_id: "eve" });
     // Bob's transfer of 6,000,000 (t20) takes his lots oldest first: CS-2's 5,900,000 (3,000,000 less
-    // the 50,000 repurchased, doubled by the split) then 100,000 of CS-3 (the 100,000 from Ada, doubled).
-    const t20 = transactions.filter((t) => String(t.id).startsWith("t20") && t.object_type === "TX_STOCK_TRANSFER");
-    expect(t20.map((t) => [t.security_id, t.quantity, t.balance_security_id])).toEqual([
-      ["t8.balance", "5900000", undefined],
-      ["CS-3", "100000", "t20.2.balance"],
+    // the 50,000 repurchased, doubled by the split) then 100,000 of CS-3's 200,000 (Ada's 100,000,
+    // doubled). The ledger gives the fund one lot of 6,000,000; OCF gets the two parts cancelled, the
+    // rest of CS-3 as a balance, and one issuance of CS-7.
+    const t20 = transactions.filter((t) => String(t.id).startsWith("t20"));
+    expect(t20.map((t) => [t.object_type, t.security_id, t.quantity, t.balance_security_id])).toEqual([
+      ["TX_STOCK_CANCELLATION", "t8.balance", "5900000", undefined],
+      ["TX_STOCK_CANCELLATION", "CS-3", "100000", "t20.2.balance"],
+      ["TX_STOCK_ISSUANCE", "t20.2.balance", "100000", undefined],
+      ["TX_STOCK_ISSUANCE", "CS-7", "6000000", undefined],
     ]);
   });
 
@@ -114,6 +118,7 @@ describe("OCF-EXP-10 what OCF has no place for is reported, and values it cannot
       'class "A": uncapped participation has no OCF field (OCF states only a participation cap)',
       'class "A": broad_based_weighted_average anti-dilution has no OCF 1.2.0 field',
       "transaction t11: the warrant's purchase price is not in the ledger; OCF requires one, written as 0",
+      "transaction t20: a transfer taking shares from 2 lots is written as their cancellation and one issuance to the recipient",
     ]);
   });
 
