@@ -1,5 +1,5 @@
 import type { Ledger } from "../../core/ledger/ledger.js";
-import { fail, ok, type Problem, type Result } from "../../core/shared/problem.js";
+import { fail, ok, type Problem, type Result, warning } from "../../core/shared/problem.js";
 import {
   buildOcfPackage,
   type OcfBuildOptions,
@@ -19,11 +19,20 @@ export interface OcfExportOptions extends Partial<OcfBuildOptions> {
   readonly schemaDir?: string;
   /** Replace an existing output folder or file. */
   readonly overwrite?: boolean;
+  /**
+   * "fail" (the default): a package whose references do not resolve is not written. "preserve":
+   * it is written, the broken references reported as warnings; for packages imported with
+   * `onInconsistency: "preserve"`, whose inconsistencies were kept as they were (OCF-EXP-11).
+   * Schema violations are never written.
+   */
+  readonly onInconsistency?: "fail" | "preserve";
 }
 
 export interface OcfExport {
   readonly files: readonly OcfOutputFile[];
   readonly report: OcfExportReport;
+  /** With `onInconsistency: "preserve"`, the broken references written. */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -52,13 +61,17 @@ export function buildCheckedOcfPackage(
     "error",
   );
   const problems: Problem[] = [...assembly.problems];
+  const warnings: Problem[] = [];
   if (assembly.pkg) {
     const issuer = assembly.pkg.manifest.issuer;
     const issuerId =
       typeof issuer === "object" && issuer !== null && !Array.isArray(issuer) && typeof issuer.id === "string"
         ? issuer.id
         : undefined;
-    problems.push(...checkReferences(packageObjects(assembly.pkg), issuerId).problems.map((p) => p.problem));
+    const broken = checkReferences(packageObjects(assembly.pkg), issuerId).problems.map((p) => p.problem);
+    if (options.onInconsistency === "preserve") {
+      warnings.push(...broken.map((p) => warning(p.code, p.message, p.path)));
+    } else problems.push(...broken);
   }
   if (problems.length > 0) {
     return {
@@ -72,7 +85,7 @@ export function buildCheckedOcfPackage(
       ],
     };
   }
-  return ok({ files, report: built.value.report });
+  return ok({ files, report: built.value.report, warnings });
 }
 
 /**
@@ -84,10 +97,10 @@ export async function exportOcf(
   preserved: OcfPreserved | undefined,
   out: string,
   options: OcfExportOptions = {},
-): Promise<Result<OcfExportReport & { readonly path: string }>> {
+): Promise<Result<OcfExportReport & { readonly path: string; readonly warnings: readonly Problem[] }>> {
   const checked = buildCheckedOcfPackage(ledger, preserved, options);
   if (!checked.ok) return checked;
   const written = writeOcfPackage(out, checked.value.files, options.overwrite ?? false);
   if (!written.ok) return written;
-  return ok({ ...checked.value.report, path: written.value });
+  return ok({ ...checked.value.report, path: written.value, warnings: checked.value.warnings });
 }

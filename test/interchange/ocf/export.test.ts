@@ -14,7 +14,11 @@ import { acmeLedger, preferredClass, usd } from "./fixtures.js";
 import { expectOk, expectProblems, packageFiles, SCHEMA_DIR, sample, text } from "./helpers.js";
 import { commonStock, stockIssuance, tx } from "./ocf-objects.js";
 
-const options = { schemaDir: SCHEMA_DIR, generatedAt: "2024-05-01T12:00:00Z", issuer: { countryOfFormation: "US" } };
+const options = {
+  schemaDir: SCHEMA_DIR,
+  generatedAt: "2024-05-01T12:00:00Z",
+  issuer: { countryOfFormation: "US" },
+};
 const json = (bytes: Uint8Array) => JSON.parse(text(bytes)) as JsonObject;
 
 describe("OCF-EXP-1, OCF-EXP-2 a valid package with a manifest listing each file and its MD5", () => {
@@ -33,7 +37,10 @@ describe("OCF-EXP-1, OCF-EXP-2 a valid package with a manifest listing each file
       "Transactions.ocf.json",
     ]);
     for (const f of files.slice(1)) {
-      const key = Object.keys(manifest).find((k) => k.endsWith("_files") && (manifest[k] as JsonObject[]).some((e) => e.filepath === `./${f.path}`))!;
+      const key = Object.keys(manifest).find(
+        (k) =>
+          k.endsWith("_files") && (manifest[k] as JsonObject[]).some((e) => e.filepath === `./${f.path}`),
+      )!;
       const entry = (manifest[key] as JsonObject[])[0]!;
       expect(entry.md5).toBe(createHash("md5").update(f.bytes).digest("hex"));
     }
@@ -42,26 +49,47 @@ describe("OCF-EXP-1, OCF-EXP-2 a valid package with a manifest listing each file
       file_type: "OCF_MANIFEST_FILE",
       as_of: "2023-01-05",
       generated_at: "2024-05-01T12:00:00Z",
-      issuer: { object_type: "ISSUER", id: "acme-robotics-inc", legal_name: "Acme Robotics, Inc.", formation_date: "2020-01-01", country_of_formation: "US" },
+      issuer: {
+        object_type: "ISSUER",
+        id: "acme-robotics-inc",
+        legal_name: "Acme Robotics, Inc.",
+        formation_date: "2020-01-01",
+        country_of_formation: "US",
+      },
     });
     expect(report.kept).toBe(0);
     expect(report.dropped).toEqual([]);
   });
 
   it("writes keys in a fixed order, objects in ledger order, transactions by date", () => {
-    const transactions = (json(files.at(-1)!.bytes).items as JsonObject[]);
+    const transactions = json(files.at(-1)!.bytes).items as JsonObject[];
     expect(Object.keys(transactions[1]!).slice(0, 4)).toEqual(["object_type", "id", "date", "security_id"]);
     const dates = transactions.map((t) => String(t.date));
     expect(dates).toEqual([...dates].sort());
-    expect((json(files[1]!.bytes).items as JsonObject[]).map((s) => s.id)).toEqual(["ada", "bob", "vc", "eve", "bank"]);
+    expect((json(files[1]!.bytes).items as JsonObject[]).map((s) => s.id)).toEqual([
+      "ada",
+      "bob",
+      "vc",
+      "eve",
+      "bank",
+    ]);
   });
 
   it("OCF-EXP-9 a partial transaction closes the security and issues its balance under a new id", () => {
     const transactions = json(files.at(-1)!.bytes).items as JsonObject[];
     const cancellation = transactions.find((t) => t.id === "t7")!;
-    expect(cancellation).toMatchObject({ object_type: "TX_EQUITY_COMPENSATION_CANCELLATION", security_id: "O-1", quantity: "30000", balance_security_id: "t7.balance" });
+    expect(cancellation).toMatchObject({
+      object_type: "TX_EQUITY_COMPENSATION_CANCELLATION",
+      security_id: "O-1",
+      quantity: "30000",
+      balance_security_id: "t7.balance",
+    });
     // Eve was granted 100,000, exercised 20,000, and 30,000 are cancelled: the balance holds 50,000.
-    expect(transactions.find((t) => t.security_id === "t7.balance" && t.object_type === "TX_EQUITY_COMPENSATION_ISSUANCE")).toMatchObject({ quantity: "50000", stakeholder_id: "eve" });
+    expect(
+      transactions.find(
+        (t) => t.security_id === "t7.balance" && t.object_type === "TX_EQUITY_COMPENSATION_ISSUANCE",
+      ),
+    ).toMatchObject({ quantity: "50000", stakeholder_id: "eve" });
     // Bob's transfer of 6,000,000 (t20) takes his lots oldest first: CS-2's 5,900,000 (3,000,000 less
     // the 50,000 repurchased, doubled by the split) then 100,000 of CS-3's 200,000 (Ada's 100,000,
     // doubled). The ledger gives the fund one lot of 6,000,000; OCF gets the two parts cancelled, the
@@ -96,7 +124,10 @@ describe("OCF-EXP-3 the issuer", () => {
   });
 
   it("needs a formation date", () => {
-    const ledger: Ledger = { ...acmeLedger(), company: { ...acmeLedger().company, formationDate: undefined } };
+    const ledger: Ledger = {
+      ...acmeLedger(),
+      company: { ...acmeLedger().company, formationDate: undefined },
+    };
     expect(expectProblems(buildCheckedOcfPackage(ledger, undefined, options))[0]!.message).toBe(
       "OCF requires the issuer's formation date; the company has none",
     );
@@ -110,7 +141,14 @@ describe("OCF-EXP-10 what OCF has no place for is reported, and values it cannot
     const ledger: Ledger = {
       ...base,
       stakeholders: base.stakeholders.map((s) => (s.id === "vc" ? { ...s, aliases: ["VF1"] } : s)),
-      classes: [base.classes[0]!, { ...a, antiDilution: "broad_based_weighted_average", preference: { ...a.preference!, participation: { kind: "full" } } }],
+      classes: [
+        base.classes[0]!,
+        {
+          ...a,
+          antiDilution: "broad_based_weighted_average",
+          preference: { ...a.preference!, participation: { kind: "full" } },
+        },
+      ],
     };
     const { report } = expectOk(buildCheckedOcfPackage(ledger, undefined, options));
     expect(report.omitted).toEqual([
@@ -124,7 +162,12 @@ describe("OCF-EXP-10 what OCF has no place for is reported, and values it cannot
 
   it("refuses a price OCF cannot write in 10 decimals", () => {
     const base = acmeLedger();
-    const ledger: Ledger = { ...base, classes: [base.classes[0]!, preferredClass("A", "1.00")].map((c) => (c.id === "A" ? { ...c, originalIssuePrice: { ...usd("1"), amount: rat("1/3") } } : c)) };
+    const ledger: Ledger = {
+      ...base,
+      classes: [base.classes[0]!, preferredClass("A", "1.00")].map((c) =>
+        c.id === "A" ? { ...c, originalIssuePrice: { ...usd("1"), amount: rat("1/3") } } : c,
+      ),
+    };
     expect(expectProblems(buildCheckedOcfPackage(ledger, undefined, options))[0]!.message).toBe(
       'class "A": original issue price 1/3 USD needs more than 10 decimal places, which OCF amounts cannot hold',
     );
@@ -150,11 +193,15 @@ describe("OCF-EXP-11 nothing is written unless the whole package is valid", () =
     expect(written.path).toBe(out);
     expect(existsSync(join(out, "stale.txt"))).toBe(false);
     expect(readdirSync(dir)).toEqual(["package"]);
-    expect(expectOk(await importOcf(out, { schemaDir: SCHEMA_DIR })).ledger.transactions.length).toBeGreaterThan(0);
+    expect(
+      expectOk(await importOcf(out, { schemaDir: SCHEMA_DIR })).ledger.transactions.length,
+    ).toBeGreaterThan(0);
   });
 
   it("an output that cannot be written", async () => {
-    const [p] = expectProblems(await exportOcf(acmeLedger(), undefined, "/nonexistent/dir/package.zip", options));
+    const [p] = expectProblems(
+      await exportOcf(acmeLedger(), undefined, "/nonexistent/dir/package.zip", options),
+    );
     expect(p!.code).toBe("file_unwritable");
     expect(p!.message).toMatch(/^\/nonexistent\/dir\/package\.zip cannot be written: /);
   });
@@ -171,9 +218,20 @@ describe("OCF-EXP-4 preserved objects: verbatim while unchanged, rewritten when 
   const parts = () => ({
     stakeholders: sample("Stakeholders.ocf.json").items as JsonObject[],
     stock_classes: [commonStock()],
-    valuations: [{ object_type: "VALUATION", id: "v1", price_per_share: { amount: "1", currency: "USD" }, effective_date: "2020-01-01", valuation_type: "409A", stock_class_id: "common" }],
+    valuations: [
+      {
+        object_type: "VALUATION",
+        id: "v1",
+        price_per_share: { amount: "1", currency: "USD" },
+        effective_date: "2020-01-01",
+        valuation_type: "409A",
+        stock_class_id: "common",
+      },
+    ],
     transactions: [
-      stockIssuance("i1", "2020-01-01", "s1", "stakeholder-sample-minimal-fields", "100", { comments: ["founder shares"] }),
+      stockIssuance("i1", "2020-01-01", "s1", "stakeholder-sample-minimal-fields", "100", {
+        comments: ["founder shares"],
+      }),
       tx("TX_STOCK_ACCEPTANCE", "a1", "2020-01-02", { security_id: "s1" }),
       stockIssuance("i2", "2020-02-01", "s2", "d6c49a5a-257d-4b41-9f1d-073a77dfe719", "50"),
     ],
@@ -184,25 +242,38 @@ describe("OCF-EXP-4 preserved objects: verbatim while unchanged, rewritten when 
     const { ledger, preserved } = imported();
     const { files, report } = expectOk(buildCheckedOcfPackage(ledger, preserved, options));
     expect(report.generated).toBe(0);
-    expect(json(files.find((f) => f.path === "Stakeholders.ocf.json")!.bytes).items).toEqual(parts().stakeholders);
-    expect(json(files.find((f) => f.path === "Valuations.ocf.json")!.bytes).items).toEqual(parts().valuations);
-    expect(json(files.find((f) => f.path === "Transactions.ocf.json")!.bytes).items).toEqual(parts().transactions);
+    expect(json(files.find((f) => f.path === "Stakeholders.ocf.json")!.bytes).items).toEqual(
+      parts().stakeholders,
+    );
+    expect(json(files.find((f) => f.path === "Valuations.ocf.json")!.bytes).items).toEqual(
+      parts().valuations,
+    );
+    expect(json(files.find((f) => f.path === "Transactions.ocf.json")!.bytes).items).toEqual(
+      parts().transactions,
+    );
   });
 
   it("a renamed stakeholder keeps its contact details; an edited transaction is rewritten; a removed one is reported", () => {
     const { ledger, preserved } = imported();
     const edited: Ledger = {
       ...ledger,
-      stakeholders: ledger.stakeholders.map((s) => (s.id === "stakeholder-sample-individual-all-fields" ? { ...s, name: "Person X Renamed" } : s)),
+      stakeholders: ledger.stakeholders.map((s) =>
+        s.id === "stakeholder-sample-individual-all-fields" ? { ...s, name: "Person X Renamed" } : s,
+      ),
       transactions: ledger.transactions
         .filter((t) => t.id !== "i2")
-        .map((t) => (t.type === "stock_issuance" && t.id === "i1" ? { ...t, shares: 120n, holder: stakeholderId("stakeholder-sample-minimal-fields") } : t)),
+        .map((t) =>
+          t.type === "stock_issuance" && t.id === "i1"
+            ? { ...t, shares: 120n, holder: stakeholderId("stakeholder-sample-minimal-fields") }
+            : t,
+        ),
     };
     const { files, report } = expectOk(buildCheckedOcfPackage(edited, preserved, options));
     const people = json(files.find((f) => f.path === "Stakeholders.ocf.json")!.bytes).items as JsonObject[];
     const original = (parts().stakeholders as JsonObject[])[0]!;
     expect(people[0]).toEqual({ ...original, name: { legal_name: "Person X Renamed" } });
-    const transactions = json(files.find((f) => f.path === "Transactions.ocf.json")!.bytes).items as JsonObject[];
+    const transactions = json(files.find((f) => f.path === "Transactions.ocf.json")!.bytes)
+      .items as JsonObject[];
     expect(transactions.map((t) => [t.object_type, t.id, t.quantity])).toEqual([
       ["TX_STOCK_ISSUANCE", "i1", "120"],
       ["TX_STOCK_ACCEPTANCE", "a1", undefined],

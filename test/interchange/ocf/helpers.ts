@@ -20,7 +20,10 @@ export function sample(name: string): JsonObject {
 }
 
 export function expectOk<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got:\n${result.problems.map((p) => `${p.code}: ${p.message}`).join("\n")}`);
+  if (!result.ok)
+    throw new Error(
+      `expected success, got:\n${result.problems.map((p) => `${p.code}: ${p.message}`).join("\n")}`,
+    );
   return result.value;
 }
 
@@ -49,7 +52,12 @@ const FILES: [keyof PackageParts, string, string, string][] = [
   ["stock_plans", "stock_plans_files", "OCF_STOCK_PLANS_FILE", "StockPlans.ocf.json"],
   ["vesting_terms", "vesting_terms_files", "OCF_VESTING_TERMS_FILE", "VestingTerms.ocf.json"],
   ["valuations", "valuations_files", "OCF_VALUATIONS_FILE", "Valuations.ocf.json"],
-  ["stock_legend_templates", "stock_legend_templates_files", "OCF_STOCK_LEGEND_TEMPLATES_FILE", "StockLegends.ocf.json"],
+  [
+    "stock_legend_templates",
+    "stock_legend_templates_files",
+    "OCF_STOCK_LEGEND_TEMPLATES_FILE",
+    "StockLegends.ocf.json",
+  ],
   ["transactions", "transactions_files", "OCF_TRANSACTIONS_FILE", "Transactions.ocf.json"],
   ["financings", "financings_files", "OCF_FINANCINGS_FILE", "Financings.ocf.json"],
 ];
@@ -93,7 +101,8 @@ export function positions(ledger: Ledger, asOf?: IsoDate): Record<string, unknow
   const holders: Record<string, unknown> = {};
   for (const h of view.holders) {
     const byClass: Record<string, string> = {};
-    for (const [c, n] of [...h.sharesByClass].sort(([a], [b]) => (a < b ? -1 : 1))) if (n !== 0n) byClass[c] = n.toString();
+    for (const [c, n] of [...h.sharesByClass].sort(([a], [b]) => (a < b ? -1 : 1)))
+      if (n !== 0n) byClass[c] = n.toString();
     holders[h.holder] = {
       byClass,
       options: h.options.toString(),
@@ -104,7 +113,8 @@ export function positions(ledger: Ledger, asOf?: IsoDate): Record<string, unknow
   const pools: Record<string, string> = {};
   for (const p of view.pools) pools[p.pool] = `${p.reserved}/${p.available}`;
   const classes: Record<string, string> = {};
-  for (const c of view.classes) classes[c.classId] = `${c.issued}/${c.authorized ?? "unlimited"}/${c.conversionRatio.toString()}`;
+  for (const c of view.classes)
+    classes[c.classId] = `${c.issued}/${c.authorized ?? "unlimited"}/${c.conversionRatio.toString()}`;
   return { holders, pools, classes };
 }
 

@@ -3,7 +3,16 @@ import { currency } from "../../../src/core/exact/money.js";
 import { rat } from "../../../src/core/exact/rational.js";
 import { importOcf, importOcfFiles } from "../../../src/interchange/ocf/import.js";
 import type { JsonObject } from "../../../src/interchange/ocf/json.js";
-import { expectOk, expectProblems, type PackageParts, packageFiles, positions, SAMPLES_DIR, SCHEMA_DIR, sample } from "./helpers.js";
+import {
+  expectOk,
+  expectProblems,
+  type PackageParts,
+  packageFiles,
+  positions,
+  SAMPLES_DIR,
+  SCHEMA_DIR,
+  sample,
+} from "./helpers.js";
 import {
   commonStock,
   optionIssuance,
@@ -15,11 +24,14 @@ import {
   tx,
   usd,
 } from "./ocf-objects.js";
+import { repairedSample } from "./sample-repair.js";
 
 const options = { schemaDir: SCHEMA_DIR };
 const people = () => ["ada", "bob", "eve", "vc"].map((id) => stakeholder(id));
-const load = (parts: PackageParts, extra = {}) => expectOk(importOcfFiles(packageFiles(parts), { ...options, ...extra }));
-const messages = (parts: PackageParts) => expectProblems(importOcfFiles(packageFiles(parts), options)).map((p) => `${p.code}: ${p.message}`);
+const load = (parts: PackageParts, extra = {}) =>
+  expectOk(importOcfFiles(packageFiles(parts), { ...options, ...extra }));
+const messages = (parts: PackageParts) =>
+  expectProblems(importOcfFiles(packageFiles(parts), options)).map((p) => `${p.code}: ${p.message}`);
 const d = (text: string) => text as never;
 
 describe("OCF-MAP-20, OCF-MAP-22 a stock transfer, its resulting security and its balance", () => {
@@ -28,10 +40,19 @@ describe("OCF-MAP-20, OCF-MAP-22 a stock transfer, its resulting security and it
     stock_classes: [commonStock()],
     transactions: [
       stockIssuance("i1", "2020-01-01", "s1", "ada", "100"),
-      tx("TX_STOCK_TRANSFER", "t1", "2020-02-01", { security_id: "s1", quantity: moved, resulting_security_ids: ["s2"], balance_security_id: "s3" }),
+      tx("TX_STOCK_TRANSFER", "t1", "2020-02-01", {
+        security_id: "s1",
+        quantity: moved,
+        resulting_security_ids: ["s2"],
+        balance_security_id: "s3",
+      }),
       stockIssuance("i2", "2020-02-01", "s2", "bob", resulting, { share_price: usd("2.50") }),
       stockIssuance("i3", "2020-02-01", "s3", "ada", balance),
-      tx("TX_STOCK_CANCELLATION", "c1", "2020-03-01", { security_id: "s3", quantity: "10", reason_text: "forfeited" }),
+      tx("TX_STOCK_CANCELLATION", "c1", "2020-03-01", {
+        security_id: "s3",
+        quantity: "10",
+        reason_text: "forfeited",
+      }),
     ],
   });
 
@@ -42,14 +63,37 @@ describe("OCF-MAP-20, OCF-MAP-22 a stock transfer, its resulting security and it
       ["transfer", "t1"],
       ["cancellation", "c1"],
     ]);
-    expect(ledger.transactions[1]).toMatchObject({ from: "ada", to: "bob", shares: 30n, security: "s1", resultingSecurity: "s2" });
+    expect(ledger.transactions[1]).toMatchObject({
+      from: "ada",
+      to: "bob",
+      shares: 30n,
+      security: "s1",
+      resultingSecurity: "s2",
+    });
     expect(ledger.transactions[2]).toMatchObject({ security: "s1", quantity: 10n });
     // 100 issued to Ada; 30 move to Bob, the 70 left are the balance s3; 10 of s3 are cancelled: Ada 60, Bob 30.
-    expect(positions(ledger, d("2020-02-15")).holders).toMatchObject({ ada: { byClass: { common: "70" } }, bob: { byClass: { common: "30" } } });
-    expect(positions(ledger).holders).toMatchObject({ ada: { byClass: { common: "60" } }, bob: { byClass: { common: "30" } } });
-    const group = preserved.entries.filter((e) => ["t1", "i2", "i3"].includes(String(e.object.id))).map((e) => e.mapped);
-    expect(group.every((m) => m?.to === "transactions" && m.ids.join() === "t1" && m.aliases?.s3 === "s1")).toBe(true);
-    expect(report.mapped).toEqual({ ISSUER: 1, STAKEHOLDER: 4, STOCK_CLASS: 1, TX_STOCK_CANCELLATION: 1, TX_STOCK_ISSUANCE: 3, TX_STOCK_TRANSFER: 1 });
+    expect(positions(ledger, d("2020-02-15")).holders).toMatchObject({
+      ada: { byClass: { common: "70" } },
+      bob: { byClass: { common: "30" } },
+    });
+    expect(positions(ledger).holders).toMatchObject({
+      ada: { byClass: { common: "60" } },
+      bob: { byClass: { common: "30" } },
+    });
+    const group = preserved.entries
+      .filter((e) => ["t1", "i2", "i3"].includes(String(e.object.id)))
+      .map((e) => e.mapped);
+    expect(
+      group.every((m) => m?.to === "transactions" && m.ids.join() === "t1" && m.aliases?.s3 === "s1"),
+    ).toBe(true);
+    expect(report.mapped).toEqual({
+      ISSUER: 1,
+      STAKEHOLDER: 4,
+      STOCK_CLASS: 1,
+      TX_STOCK_CANCELLATION: 1,
+      TX_STOCK_ISSUANCE: 3,
+      TX_STOCK_TRANSFER: 1,
+    });
     expect(report.unmapped).toEqual({});
   });
 
@@ -87,9 +131,18 @@ describe("OCF-MAP-23, OCF-MAP-28 options: exercise, cancellation, plans that ret
     stock_plans: [plan("plan", "1000", { default_cancellation_behavior: behavior })],
     transactions: [
       optionIssuance("o1", "2020-01-01", "opt1", "eve", "100"),
-      tx("TX_EQUITY_COMPENSATION_EXERCISE", "e1", "2021-01-01", { security_id: "opt1", quantity: "40", resulting_security_ids: ["s10"] }),
+      tx("TX_EQUITY_COMPENSATION_EXERCISE", "e1", "2021-01-01", {
+        security_id: "opt1",
+        quantity: "40",
+        resulting_security_ids: ["s10"],
+      }),
       stockIssuance("i10", "2021-01-01", "s10", "eve", "40", { share_price: usd("0.10") }),
-      tx("TX_EQUITY_COMPENSATION_CANCELLATION", "c1", "2021-02-01", { security_id: "opt1", quantity: "10", reason_text: "left", balance_security_id: "opt2" }),
+      tx("TX_EQUITY_COMPENSATION_CANCELLATION", "c1", "2021-02-01", {
+        security_id: "opt1",
+        quantity: "10",
+        reason_text: "left",
+        balance_security_id: "opt2",
+      }),
       optionIssuance("o2", "2021-02-01", "opt2", "eve", "50"),
       ...extra,
     ],
@@ -117,7 +170,12 @@ describe("OCF-MAP-23, OCF-MAP-28 options: exercise, cancellation, plans that ret
   });
 
   it("a return to pool adds to a retiring plan, and has no counterpart where cancellation already returns", () => {
-    const back = tx("TX_STOCK_PLAN_RETURN_TO_POOL", "r1", "2021-03-01", { security_id: "opt1", quantity: "10", stock_plan_id: "plan", reason_text: "returned" });
+    const back = tx("TX_STOCK_PLAN_RETURN_TO_POOL", "r1", "2021-03-01", {
+      security_id: "opt1",
+      quantity: "10",
+      stock_plan_id: "plan",
+      reason_text: "returned",
+    });
     expect(positions(load(parts("RETIRE", [back])).ledger).pools).toEqual({ plan: "1000/910" });
     const returning = load(parts("RETURN_TO_POOL", [back]));
     expect(returning.report.unmapped).toEqual({ TX_STOCK_PLAN_RETURN_TO_POOL: 1 });
@@ -148,13 +206,25 @@ describe("OCF-MAP-26, OCF-MAP-27 conversions", () => {
         ...(withBalance ? { balance_security_id: "ps2" } : {}),
       }),
       stockIssuance("i1", "2021-01-01", "cs1", "ada", converted),
-      ...(withBalance ? [stockIssuance("p2", "2021-01-01", "ps2", "ada", String(100 - Number(converted)), { stock_class_id: "A" })] : []),
+      ...(withBalance
+        ? [
+            stockIssuance("p2", "2021-01-01", "ps2", "ada", String(100 - Number(converted)), {
+              stock_class_id: "A",
+            }),
+          ]
+        : []),
     ],
   });
 
   it("a whole lot of preferred into its common is a ledger conversion", () => {
     const { ledger } = load(parts("100", false));
-    expect(ledger.transactions[1]).toMatchObject({ type: "conversion", security: "ps1", toClassId: "common", shares: 100n, resultingSecurity: "cs1" });
+    expect(ledger.transactions[1]).toMatchObject({
+      type: "conversion",
+      security: "ps1",
+      toClassId: "common",
+      shares: 100n,
+      resultingSecurity: "cs1",
+    });
     expect(positions(ledger).holders).toMatchObject({ ada: { byClass: { common: "100" } } });
   });
 
@@ -175,11 +245,24 @@ describe("OCF-MAP-26, OCF-MAP-27 conversions", () => {
       stock_classes: [commonStock(), preferredStock("A")],
       transactions: [
         safeIssuance("f1", "2020-01-01", "safe1", "vc", "500000"),
-        tx("TX_CONVERTIBLE_CONVERSION", "x1", "2021-01-01", { security_id: "safe1", trigger_id: "next-round", reason_text: "Series A", resulting_security_ids: ["ps9"] }),
-        stockIssuance("i9", "2021-01-01", "ps9", "vc", "625000", { stock_class_id: "A", share_price: usd("0.80") }),
+        tx("TX_CONVERTIBLE_CONVERSION", "x1", "2021-01-01", {
+          security_id: "safe1",
+          trigger_id: "next-round",
+          reason_text: "Series A",
+          resulting_security_ids: ["ps9"],
+        }),
+        stockIssuance("i9", "2021-01-01", "ps9", "vc", "625000", {
+          stock_class_id: "A",
+          share_price: usd("0.80"),
+        }),
       ],
     });
-    expect(ledger.transactions[0]).toMatchObject({ type: "safe_issuance", purchaseAmount: { amount: rat("500000") }, safeType: "post_money", mfn: false });
+    expect(ledger.transactions[0]).toMatchObject({
+      type: "safe_issuance",
+      purchaseAmount: { amount: rat("500000") },
+      safeType: "post_money",
+      mfn: false,
+    });
     expect(ledger.transactions[1]).toMatchObject({ type: "conversion", toClassId: "A", shares: 625000n });
     expect(positions(ledger, d("2020-12-31")).holders).toMatchObject({ vc: { unconverted: "500000" } });
     expect(positions(ledger).holders).toMatchObject({ vc: { byClass: { A: "625000" }, unconverted: "0" } });
@@ -193,15 +276,26 @@ describe("OCF-MAP-12, OCF-MAP-30 objects without a counterpart are kept and repo
       stock_classes: [commonStock()],
       stock_plans: [plan()],
       transactions: [
-        optionIssuance("sar", "2020-01-01", "sar1", "eve", "100", { compensation_type: "CSAR", base_price: usd("1.00") }),
+        optionIssuance("sar", "2020-01-01", "sar1", "eve", "100", {
+          compensation_type: "CSAR",
+          base_price: usd("1.00"),
+        }),
         tx("TX_EQUITY_COMPENSATION_ACCEPTANCE", "acc", "2020-01-02", { security_id: "sar1" }),
-        tx("TX_EQUITY_COMPENSATION_EXERCISE", "x1", "2021-01-01", { security_id: "sar1", quantity: "100", resulting_security_ids: ["s1"] }),
+        tx("TX_EQUITY_COMPENSATION_EXERCISE", "x1", "2021-01-01", {
+          security_id: "sar1",
+          quantity: "100",
+          resulting_security_ids: ["s1"],
+        }),
         stockIssuance("i1", "2021-01-01", "s1", "eve", "12"),
       ],
     });
     expect(ledger.transactions.map((t) => t.id)).toEqual(["i1"]);
     expect(positions(ledger).holders).toMatchObject({ eve: { byClass: { common: "12" }, options: "0" } });
-    expect(report.unmapped).toEqual({ TX_EQUITY_COMPENSATION_ACCEPTANCE: 1, TX_EQUITY_COMPENSATION_EXERCISE: 1, TX_EQUITY_COMPENSATION_ISSUANCE: 1 });
+    expect(report.unmapped).toEqual({
+      TX_EQUITY_COMPENSATION_ACCEPTANCE: 1,
+      TX_EQUITY_COMPENSATION_EXERCISE: 1,
+      TX_EQUITY_COMPENSATION_ISSUANCE: 1,
+    });
     expect(preserved.entries.map((e) => e.note)).toEqual([
       undefined,
       undefined,
@@ -228,7 +322,12 @@ describe("OCF-MAP-4, OCF-MAP-29 classes, splits, ratio, authorized and pool adju
           conversion_rights: [
             {
               type: "STOCK_CLASS_CONVERSION_RIGHT",
-              conversion_mechanism: { type: "RATIO_CONVERSION", conversion_price: usd("1.00"), ratio: { numerator: "2", denominator: "1" }, rounding_type: "FLOOR" },
+              conversion_mechanism: {
+                type: "RATIO_CONVERSION",
+                conversion_price: usd("1.00"),
+                ratio: { numerator: "2", denominator: "1" },
+                rounding_type: "FLOOR",
+              },
               converts_to_stock_class_id: "common",
             },
           ],
@@ -250,13 +349,27 @@ describe("OCF-MAP-4, OCF-MAP-29 classes, splits, ratio, authorized and pool adju
       stock_plans: [plan("plan", "1000")],
       transactions: [
         stockIssuance("i1", "2020-01-01", "s1", "ada", "100"),
-        tx("TX_STOCK_CLASS_SPLIT", "sp", "2020-02-01", { stock_class_id: "common", split_ratio: { numerator: "3.00", denominator: "2.00" } }),
+        tx("TX_STOCK_CLASS_SPLIT", "sp", "2020-02-01", {
+          stock_class_id: "common",
+          split_ratio: { numerator: "3.00", denominator: "2.00" },
+        }),
         tx("TX_STOCK_CLASS_CONVERSION_RATIO_ADJUSTMENT", "ra", "2020-03-01", {
           stock_class_id: "A",
-          new_ratio_conversion_mechanism: { type: "RATIO_CONVERSION", conversion_price: usd("0.80"), ratio: { numerator: "1.875", denominator: "1" }, rounding_type: "FLOOR" },
+          new_ratio_conversion_mechanism: {
+            type: "RATIO_CONVERSION",
+            conversion_price: usd("0.80"),
+            ratio: { numerator: "1.875", denominator: "1" },
+            rounding_type: "FLOOR",
+          },
         }),
-        tx("TX_STOCK_CLASS_AUTHORIZED_SHARES_ADJUSTMENT", "aa", "2020-04-01", { stock_class_id: "common", new_shares_authorized: "20000000" }),
-        tx("TX_STOCK_PLAN_POOL_ADJUSTMENT", "pa", "2020-05-01", { stock_plan_id: "plan", shares_reserved: "2000" }),
+        tx("TX_STOCK_CLASS_AUTHORIZED_SHARES_ADJUSTMENT", "aa", "2020-04-01", {
+          stock_class_id: "common",
+          new_shares_authorized: "20000000",
+        }),
+        tx("TX_STOCK_PLAN_POOL_ADJUSTMENT", "pa", "2020-05-01", {
+          stock_plan_id: "plan",
+          shares_reserved: "2000",
+        }),
       ],
     });
     expect(ledger.transactions.map((t) => t.type)).toEqual([
@@ -280,7 +393,10 @@ describe("OCF-MAP-4, OCF-MAP-29 classes, splits, ratio, authorized and pool adju
 });
 
 describe("OCF-MAP-6, OCF-MAP-21 vesting terms and vesting starts", () => {
-  const terms = () => (sample("VestingTerms.ocf.json").items as JsonObject[]).filter((t) => ["4yr-1yr-cliff-schedule", "custom-vesting-100pct-upfront"].includes(String(t.id)));
+  const terms = () =>
+    (sample("VestingTerms.ocf.json").items as JsonObject[]).filter((t) =>
+      ["4yr-1yr-cliff-schedule", "custom-vesting-100pct-upfront"].includes(String(t.id)),
+    );
 
   it("a cliff then monthly steps maps, with a warning for its rounding; an event-based one is kept with its reason", () => {
     const { ledger, preserved, report } = load({
@@ -289,15 +405,30 @@ describe("OCF-MAP-6, OCF-MAP-21 vesting terms and vesting starts", () => {
       stock_plans: [plan()],
       vesting_terms: terms(),
       transactions: [
-        optionIssuance("o1", "2020-01-01", "opt1", "eve", "48", { vesting_terms_id: "4yr-1yr-cliff-schedule" }),
-        tx("TX_VESTING_START", "vs", "2019-12-01", { security_id: "opt1", vesting_condition_id: "vesting-start" }),
-        optionIssuance("o2", "2020-01-01", "opt2", "eve", "10", { vesting_terms_id: "custom-vesting-100pct-upfront" }),
+        optionIssuance("o1", "2020-01-01", "opt1", "eve", "48", {
+          vesting_terms_id: "4yr-1yr-cliff-schedule",
+        }),
+        tx("TX_VESTING_START", "vs", "2019-12-01", {
+          security_id: "opt1",
+          vesting_condition_id: "vesting-start",
+        }),
+        optionIssuance("o2", "2020-01-01", "opt2", "eve", "10", {
+          vesting_terms_id: "custom-vesting-100pct-upfront",
+        }),
       ],
     });
     expect(ledger.vestingSchedules).toEqual([
-      expect.objectContaining({ id: "4yr-1yr-cliff-schedule", months: 48, cliffMonths: 12, intervalMonths: 1 }),
+      expect.objectContaining({
+        id: "4yr-1yr-cliff-schedule",
+        months: 48,
+        cliffMonths: 12,
+        intervalMonths: 1,
+      }),
     ]);
-    expect(ledger.transactions[0]).toMatchObject({ vestingId: "4yr-1yr-cliff-schedule", vestingStart: "2019-12-01" });
+    expect(ledger.transactions[0]).toMatchObject({
+      vestingId: "4yr-1yr-cliff-schedule",
+      vestingStart: "2019-12-01",
+    });
     expect(ledger.transactions[1]).toMatchObject({ vestingId: undefined });
     expect(preserved.entries.find((e) => e.object.id === "vs")?.mapped?.ids).toEqual(["o1"]);
     expect(preserved.entries.find((e) => e.object.id === "custom-vesting-100pct-upfront")?.note).toBe(
@@ -327,7 +458,9 @@ describe("OCF-MAP-2 the ledger's currency", () => {
     const rates = [{ from: currency("USD"), to: currency("GBP"), rate: rat("0.8") }];
     const { ledger } = load(parts(), { exchangeRates: rates });
     expect(ledger.company.currency).toBe("GBP");
-    expect(load(parts(), { currency: currency("USD"), exchangeRates: rates }).ledger.company.currency).toBe("USD");
+    expect(load(parts(), { currency: currency("USD"), exchangeRates: rates }).ledger.company.currency).toBe(
+      "USD",
+    );
   });
 });
 
@@ -337,7 +470,11 @@ describe("OCF-MAP-40 inconsistent objects, in fail and in preserve mode", () => 
     stock_classes: [commonStock()],
     transactions: [
       stockIssuance("i1", "2020-01-01", "s1", "carol", "100"),
-      tx("TX_STOCK_TRANSFER", "t1", "2020-02-01", { security_id: "s1", quantity: "100", resulting_security_ids: ["s2"] }),
+      tx("TX_STOCK_TRANSFER", "t1", "2020-02-01", {
+        security_id: "s1",
+        quantity: "100",
+        resulting_security_ids: ["s2"],
+      }),
       stockIssuance("i2", "2020-02-01", "s2", "bob", "100"),
       stockIssuance("i3", "2020-03-01", "s3", "ada", "5"),
     ],
@@ -358,68 +495,23 @@ describe("OCF-MAP-40 inconsistent objects, in fail and in preserve mode", () => 
   });
 });
 
-/**
- * The official sample package, made consistent. Its transactions are examples of each object type
- * and name stakeholders, classes and plans it does not define ("stakeholder-id", "stock-class-id",
- * ...). Here a selection of them, copied verbatim, has those ids replaced by the sample's own
- * stakeholders, classes and plan, and is put in an order where each security is issued before it
- * is used. The replacement map is the only change.
- */
-function repairedSample(): PackageParts {
-  const ids: Record<string, string> = {
-    "stakeholder-id": "stakeholder-sample-institution-all-fields",
-    "test-stakeholder-id": "stakeholder-sample-individual-all-fields",
-    "stock-class-id": "8d8371e8-d41d-4a49-9f42-b91758fd155d",
-    "series-a-preferred-stock": "cc775778-7d6e-4f8a-93cf-4df2242d7d6d",
-    "test-stock-plan-id": "257e5da9-5268-465c-84be-f6d4d4703a9b",
-    "2022 Stock Option Plan": "257e5da9-5268-465c-84be-f6d4d4703a9b",
-    "stock-legend-id-1": "f04e7c40-0a64-4d2e-9208-8828098d73d5",
-    "stock-legend-id-2": "f04e7c40-0a64-4d2e-9208-8828098d73d5",
-    "one-year-quarterly": "4yr-1yr-cliff-schedule",
-  };
-  const repair = (value: unknown): unknown =>
-    typeof value === "string"
-      ? (ids[value] ?? value)
-      : Array.isArray(value)
-        ? value.map(repair)
-        : value !== null && typeof value === "object"
-          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, repair(v)]))
-          : value;
-  const byId = new Map((sample("Transactions.ocf.json").items as JsonObject[]).map((t) => [t.id, t]));
-  const selected = [
-    "test-plan-security-issuance-minimal",
-    "test-plan-security-id-vesting-start",
-    "founder-vest-acceleration-1",
-    "test-stock-issuance-minimal",
-    "test-stock-issuance-full-fields",
-    "test-stock-issuance-security-id-vesting-start",
-    "common-2-for-1-split",
-    "test-stock-repurchase-minimal",
-    "test-stock-cancellation-minimal",
-    "test-warrant-issuance-full-fields",
-    "increase_sop_pool",
-    "decrease-authorized-series-a-preferred-after-financing",
-  ];
-  return {
-    issuer: sample("Manifest.ocf.json").issuer as JsonObject,
-    stakeholders: sample("Stakeholders.ocf.json").items as JsonObject[],
-    stock_classes: sample("StockClasses.ocf.json").items as JsonObject[],
-    stock_plans: sample("StockPlans.ocf.json").items as JsonObject[],
-    vesting_terms: sample("VestingTerms.ocf.json").items as JsonObject[],
-    stock_legend_templates: sample("StockLegends.ocf.json").items as JsonObject[],
-    valuations: sample("Valuations.ocf.json").items as JsonObject[],
-    transactions: selected.map((id) => repair(byId.get(id)) as JsonObject),
-  };
-}
-
 describe("OCF-MAP the official samples", () => {
   it("as published, in preserve mode: every object is mapped, kept as unmapped, or set aside, and counted", async () => {
-    const { ledger, preserved, report } = expectOk(await importOcf(SAMPLES_DIR, { ...options, onInconsistency: "preserve" }));
+    const { ledger, preserved, report } = expectOk(
+      await importOcf(SAMPLES_DIR, { ...options, onInconsistency: "preserve" }),
+    );
     const total = (r: Readonly<Record<string, number>>) => Object.values(r).reduce((a, b) => a + b, 0);
     // 4 stakeholders, 2 classes, 1 plan, 5 vesting terms, 1 valuation, 1 legend, 80 transactions, 1 financing.
     expect(preserved.entries).toHaveLength(95);
     expect(total(report.mapped) - 1 + total(report.unmapped) + total(report.unresolved)).toBe(95);
-    expect(report.mapped).toEqual({ ISSUER: 1, STAKEHOLDER: 4, STOCK_CLASS: 2, STOCK_PLAN: 1, TX_STOCK_CLASS_SPLIT: 1, VESTING_TERMS: 1 });
+    expect(report.mapped).toEqual({
+      ISSUER: 1,
+      STAKEHOLDER: 4,
+      STOCK_CLASS: 2,
+      STOCK_PLAN: 1,
+      TX_STOCK_CLASS_SPLIT: 1,
+      VESTING_TERMS: 1,
+    });
     // Only the 2:1 split names objects the package defines. It doubles common's 1,000,000,000
     // authorized shares and the plan's 10,000,000 reserve, and Series Seed, converting 1:1 into
     // common, now converts into 2 (CLS-2). No transaction that would give anyone shares is consistent.
@@ -463,8 +555,17 @@ describe("OCF-MAP the official samples", () => {
       pools: { [sop]: "100000000/99999900" },
       classes: { [common]: "11530/2000000000/1", [seed]: "0/9365000/2" },
     });
-    expect(report.unmapped).toEqual({ STOCK_LEGEND_TEMPLATE: 1, TX_VESTING_ACCELERATION: 1, VALUATION: 1, VESTING_TERMS: 4 });
-    expect(report.mapped).toMatchObject({ TX_VESTING_START: 2, TX_STOCK_PLAN_POOL_ADJUSTMENT: 1, TX_STOCK_CLASS_AUTHORIZED_SHARES_ADJUSTMENT: 1 });
+    expect(report.unmapped).toEqual({
+      STOCK_LEGEND_TEMPLATE: 1,
+      TX_VESTING_ACCELERATION: 1,
+      VALUATION: 1,
+      VESTING_TERMS: 4,
+    });
+    expect(report.mapped).toMatchObject({
+      TX_VESTING_START: 2,
+      TX_STOCK_PLAN_POOL_ADJUSTMENT: 1,
+      TX_STOCK_CLASS_AUTHORIZED_SHARES_ADJUSTMENT: 1,
+    });
     expect(ledger.transactions.find((t) => t.id === "test-plan-security-issuance-minimal")).toMatchObject({
       optionType: "rsu",
       vestingId: "4yr-1yr-cliff-schedule",

@@ -35,7 +35,12 @@ export const preferredStock = (id: string, extra: JsonObject = {}): JsonObject =
   conversion_rights: [
     {
       type: "STOCK_CLASS_CONVERSION_RIGHT",
-      conversion_mechanism: { type: "RATIO_CONVERSION", conversion_price: usd("1.00"), ratio: { numerator: "1", denominator: "1" }, rounding_type: "FLOOR" },
+      conversion_mechanism: {
+        type: "RATIO_CONVERSION",
+        conversion_price: usd("1.00"),
+        ratio: { numerator: "1", denominator: "1" },
+        rounding_type: "FLOOR",
+      },
       converts_to_stock_class_id: "common",
     },
   ],
@@ -51,7 +56,14 @@ export const plan = (id = "plan", reserved = "1000", extra: JsonObject = {}): Js
   ...extra,
 });
 
-export const stockIssuance = (id: string, date: string, security: string, holder: string, quantity: string, extra: JsonObject = {}): JsonObject => ({
+export const stockIssuance = (
+  id: string,
+  date: string,
+  security: string,
+  holder: string,
+  quantity: string,
+  extra: JsonObject = {},
+): JsonObject => ({
   object_type: "TX_STOCK_ISSUANCE",
   id,
   date,
@@ -66,7 +78,14 @@ export const stockIssuance = (id: string, date: string, security: string, holder
   ...extra,
 });
 
-export const optionIssuance = (id: string, date: string, security: string, holder: string, quantity: string, extra: JsonObject = {}): JsonObject => ({
+export const optionIssuance = (
+  id: string,
+  date: string,
+  security: string,
+  holder: string,
+  quantity: string,
+  extra: JsonObject = {},
+): JsonObject => ({
   object_type: "TX_EQUITY_COMPENSATION_ISSUANCE",
   id,
   date,
@@ -83,7 +102,13 @@ export const optionIssuance = (id: string, date: string, security: string, holde
   ...extra,
 });
 
-export const safeIssuance = (id: string, date: string, security: string, holder: string, amount: string): JsonObject => ({
+export const safeIssuance = (
+  id: string,
+  date: string,
+  security: string,
+  holder: string,
+  amount: string,
+): JsonObject => ({
   object_type: "TX_CONVERTIBLE_ISSUANCE",
   id,
   date,
@@ -99,7 +124,12 @@ export const safeIssuance = (id: string, date: string, security: string, holder:
       trigger_condition: "Next equity financing",
       conversion_right: {
         type: "CONVERTIBLE_CONVERSION_RIGHT",
-        conversion_mechanism: { type: "SAFE_CONVERSION", conversion_mfn: false, conversion_timing: "POST_MONEY", conversion_valuation_cap: usd("5000000") },
+        conversion_mechanism: {
+          type: "SAFE_CONVERSION",
+          conversion_mfn: false,
+          conversion_timing: "POST_MONEY",
+          conversion_valuation_cap: usd("5000000"),
+        },
         converts_to_future_round: true,
       },
     },
@@ -108,4 +138,9 @@ export const safeIssuance = (id: string, date: string, security: string, holder:
   security_law_exemptions: [],
 });
 
-export const tx = (object_type: string, id: string, date: string, fields: JsonObject): JsonObject => ({ object_type, id, date, ...fields });
+export const tx = (object_type: string, id: string, date: string, fields: JsonObject): JsonObject => ({
+  object_type,
+  id,
+  date,
+  ...fields,
+});

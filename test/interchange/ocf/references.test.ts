@@ -1,22 +1,47 @@
 import { describe, expect, it } from "vitest";
 import { importOcf, importOcfFiles } from "../../../src/interchange/ocf/import.js";
 import type { JsonObject } from "../../../src/interchange/ocf/json.js";
-import { expectOk, expectProblems, ISSUER, type PackageParts, packageFiles, SAMPLES_DIR, SCHEMA_DIR } from "./helpers.js";
+import {
+  expectOk,
+  expectProblems,
+  ISSUER,
+  type PackageParts,
+  packageFiles,
+  SAMPLES_DIR,
+  SCHEMA_DIR,
+} from "./helpers.js";
 
 const options = { schemaDir: SCHEMA_DIR };
 const usd = (amount: string) => ({ amount, currency: "USD" });
 
-function base(): Required<Pick<PackageParts, "stakeholders" | "stock_classes" | "stock_plans" | "vesting_terms" | "transactions">> {
+function base(): Required<
+  Pick<PackageParts, "stakeholders" | "stock_classes" | "stock_plans" | "vesting_terms" | "transactions">
+> {
   return {
     stakeholders: [
       { object_type: "STAKEHOLDER", id: "ada", name: { legal_name: "Ada" }, stakeholder_type: "INDIVIDUAL" },
       { object_type: "STAKEHOLDER", id: "bob", name: { legal_name: "Bob" }, stakeholder_type: "INDIVIDUAL" },
     ],
     stock_classes: [
-      { object_type: "STOCK_CLASS", id: "common", name: "Common", class_type: "COMMON", default_id_prefix: "CS-", initial_shares_authorized: "1000000", votes_per_share: "1", seniority: "1" },
+      {
+        object_type: "STOCK_CLASS",
+        id: "common",
+        name: "Common",
+        class_type: "COMMON",
+        default_id_prefix: "CS-",
+        initial_shares_authorized: "1000000",
+        votes_per_share: "1",
+        seniority: "1",
+      },
     ],
     stock_plans: [
-      { object_type: "STOCK_PLAN", id: "plan", plan_name: "Plan", initial_shares_reserved: "1000", stock_class_ids: ["common"] },
+      {
+        object_type: "STOCK_PLAN",
+        id: "plan",
+        plan_name: "Plan",
+        initial_shares_reserved: "1000",
+        stock_class_ids: ["common"],
+      },
     ],
     vesting_terms: [
       {
@@ -26,20 +51,66 @@ function base(): Required<Pick<PackageParts, "stakeholders" | "stock_classes" | 
         description: "All at one year",
         allocation_type: "CUMULATIVE_ROUND_DOWN",
         vesting_conditions: [
-          { id: "start", quantity: "0", trigger: { type: "VESTING_START_DATE" }, next_condition_ids: ["year"] },
+          {
+            id: "start",
+            quantity: "0",
+            trigger: { type: "VESTING_START_DATE" },
+            next_condition_ids: ["year"],
+          },
           {
             id: "year",
             portion: { numerator: "1", denominator: "1" },
-            trigger: { type: "VESTING_SCHEDULE_RELATIVE", period: { length: 12, type: "MONTHS", occurrences: 1, day_of_month: "VESTING_START_DAY_OR_LAST_DAY_OF_MONTH" }, relative_to_condition_id: "start" },
+            trigger: {
+              type: "VESTING_SCHEDULE_RELATIVE",
+              period: {
+                length: 12,
+                type: "MONTHS",
+                occurrences: 1,
+                day_of_month: "VESTING_START_DAY_OR_LAST_DAY_OF_MONTH",
+              },
+              relative_to_condition_id: "start",
+            },
             next_condition_ids: [],
           },
         ],
       },
     ],
     transactions: [
-      { object_type: "TX_STOCK_ISSUANCE", id: "i1", date: "2020-01-01", security_id: "s1", custom_id: "CS-1", stakeholder_id: "ada", stock_class_id: "common", share_price: usd("1"), quantity: "100", security_law_exemptions: [], stock_legend_ids: [], vesting_terms_id: "cliff" },
-      { object_type: "TX_STOCK_TRANSFER", id: "t1", date: "2020-02-01", security_id: "s1", quantity: "100", resulting_security_ids: ["s2"] },
-      { object_type: "TX_STOCK_ISSUANCE", id: "i2", date: "2020-02-01", security_id: "s2", custom_id: "CS-2", stakeholder_id: "bob", stock_class_id: "common", share_price: usd("1"), quantity: "100", security_law_exemptions: [], stock_legend_ids: [] },
+      {
+        object_type: "TX_STOCK_ISSUANCE",
+        id: "i1",
+        date: "2020-01-01",
+        security_id: "s1",
+        custom_id: "CS-1",
+        stakeholder_id: "ada",
+        stock_class_id: "common",
+        share_price: usd("1"),
+        quantity: "100",
+        security_law_exemptions: [],
+        stock_legend_ids: [],
+        vesting_terms_id: "cliff",
+      },
+      {
+        object_type: "TX_STOCK_TRANSFER",
+        id: "t1",
+        date: "2020-02-01",
+        security_id: "s1",
+        quantity: "100",
+        resulting_security_ids: ["s2"],
+      },
+      {
+        object_type: "TX_STOCK_ISSUANCE",
+        id: "i2",
+        date: "2020-02-01",
+        security_id: "s2",
+        custom_id: "CS-2",
+        stakeholder_id: "bob",
+        stock_class_id: "common",
+        share_price: usd("1"),
+        quantity: "100",
+        security_law_exemptions: [],
+        stock_legend_ids: [],
+      },
     ],
   };
 }
@@ -96,21 +167,37 @@ describe("OCF-REF a broken reference is caught with its file, object, path", () 
   });
 
   it("OCF-REF-3 an issuer adjustment naming another issuer", () => {
-    const adjustment = { object_type: "TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT", id: "a1", date: "2020-01-01", issuer_id: "other", new_shares_authorized: "5" };
+    const adjustment = {
+      object_type: "TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT",
+      id: "a1",
+      date: "2020-01-01",
+      issuer_id: "other",
+      new_shares_authorized: "5",
+    };
     expect(problemsOf((p) => p.transactions.push(adjustment))).toEqual([
       `ocf_broken_reference: Transactions.ocf.json, TX_ISSUER_AUTHORIZED_SHARES_ADJUSTMENT "a1", at /items/3/issuer_id: names issuer "other"; the manifest's issuer is "${ISSUER.id as string}"`,
     ]);
   });
 
   it("OCF-REF-4 a vesting start naming a condition its security's terms lack", () => {
-    const start = { object_type: "TX_VESTING_START", id: "v1", date: "2020-01-01", security_id: "s1", vesting_condition_id: "begin" };
+    const start = {
+      object_type: "TX_VESTING_START",
+      id: "v1",
+      date: "2020-01-01",
+      security_id: "s1",
+      vesting_condition_id: "begin",
+    };
     expect(problemsOf((p) => p.transactions.push(start))).toEqual([
       'ocf_broken_reference: Transactions.ocf.json, TX_VESTING_START "v1", at /items/3/vesting_condition_id: names vesting condition "begin", which vesting terms "cliff" of its security do not define',
     ]);
   });
 
   it("OCF-REF-4 vesting conditions naming conditions the terms lack", () => {
-    expect(problemsOf((p) => ((p.vesting_terms[0]!.vesting_conditions as JsonObject[])[0]!.next_condition_ids = ["later"]))).toEqual([
+    expect(
+      problemsOf(
+        (p) => ((p.vesting_terms[0]!.vesting_conditions as JsonObject[])[0]!.next_condition_ids = ["later"]),
+      ),
+    ).toEqual([
       'ocf_broken_reference: VestingTerms.ocf.json, VESTING_TERMS "cliff", at /items/0/vesting_conditions/0/next_condition_ids/0: names vesting condition "later", which these terms do not define',
     ]);
   });
@@ -130,7 +217,15 @@ describe("OCF-REF-1, OCF-REF-2 ids are unique", () => {
   });
 
   it("a security created by two transactions", () => {
-    const second = { object_type: "TX_STOCK_CANCELLATION", id: "c1", date: "2020-03-01", security_id: "s2", quantity: "1", reason_text: "x", balance_security_id: "s2" };
+    const second = {
+      object_type: "TX_STOCK_CANCELLATION",
+      id: "c1",
+      date: "2020-03-01",
+      security_id: "s2",
+      quantity: "1",
+      reason_text: "x",
+      balance_security_id: "s2",
+    };
     expect(problemsOf((p) => p.transactions.push(second))).toEqual([
       'ocf_duplicate_id: Transactions.ocf.json, TX_STOCK_CANCELLATION "c1", at /items/3/balance_security_id: creates security "s2", which TX_STOCK_TRANSFER "t1" already creates',
     ]);
