@@ -6,7 +6,7 @@
 export interface ErrorSpec {
   /** 1: invalid input; 2: wrong usage of the command. */
   readonly exitCode: 1 | 2;
-  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
   readonly summary: string;
 }
 
@@ -96,6 +96,60 @@ export const ERROR_CATALOGUE = {
     exitCode: 1,
     httpStatus: 422,
     summary: "The round's terms are incomplete or inconsistent.",
+  },
+  output_exists: {
+    exitCode: 2,
+    httpStatus: 409,
+    summary: "The output path exists and overwriting was not asked for.",
+  },
+  file_unwritable: { exitCode: 1, httpStatus: 500, summary: "An output file or folder cannot be written." },
+  ocf_schemas_missing: {
+    exitCode: 2,
+    httpStatus: 500,
+    summary: "The folder of official OCF JSON Schemas cannot be found or read.",
+  },
+  ocf_package_unreadable: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary:
+      "An OCF package (folder, zip or manifest) cannot be opened: corrupt zip, no manifest, a path outside it.",
+  },
+  ocf_json_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A file of an OCF package is not well-formed JSON.",
+  },
+  ocf_schema_violation: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An OCF file or object breaks a rule of the official OCF JSON Schemas.",
+  },
+  ocf_hash_mismatch: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A file's MD5 differs from the hash the OCF manifest lists for it.",
+  },
+  ocf_duplicate_id: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "Two OCF objects of one kind, or two issuances of one security, share an id.",
+  },
+  ocf_broken_reference: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "An OCF object names a stakeholder, class, plan, vesting terms, security or object the package does not define.",
+  },
+  ocf_unmappable: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "An OCF object states values the ledger cannot represent (for example resulting quantities that do not add up).",
+  },
+  ocf_export_incomplete: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "OCF requires a value the ledger does not hold (for example the issuer's country of formation).",
   },
   solve_infeasible: {
     exitCode: 1,
