@@ -222,8 +222,11 @@ function buildClass(
     type: c.type,
     authorizedShares: c.authorized,
     originalIssuePrice: oip,
+    // CLS-2: a preferred class's conversion price starts at its original issue price; a
+    // common class has none unless stated.
     conversionPrice:
-      b.optionalMoney(c.conversionPrice, [...path, "conversionPrice"], "conversionPrice") ?? oip,
+      b.optionalMoney(c.conversionPrice, [...path, "conversionPrice"], "conversionPrice") ??
+      (preferred ? oip : undefined),
     baseConversionRatio: c.conversionRatio ?? Rational.ONE,
     convertsTo: convertsTo === undefined ? undefined : shareClassId(convertsTo),
     preference: preferred
@@ -369,6 +372,21 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
       };
     case "pool_increase":
       return { ...base, type: "pool_increase", poolId: poolId(t.pool), shares: t.shares };
+    case "authorize":
+      return {
+        ...base,
+        type: "authorized_shares_adjustment",
+        classId: shareClassId(t.class),
+        authorizedShares: t.authorized === "unlimited" ? undefined : t.authorized,
+      };
+    case "adjust_conversion_price":
+      return {
+        ...base,
+        type: "conversion_price_adjustment",
+        classId: shareClassId(t.class),
+        conversionPrice: b.money(t.conversionPrice, [...path, "conversionPrice"], "conversionPrice"),
+        reason: t.reason,
+      };
     case "convert":
       return {
         ...base,

@@ -243,6 +243,21 @@ export const TransactionSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({
     ...TxBase,
+    type: z.literal("authorize").meta({ description: "Change a class's authorized shares." }),
+    class: Id,
+    authorized: z.union([Shares, z.literal("unlimited")]),
+  }),
+  z.strictObject({
+    ...TxBase,
+    type: z
+      .literal("adjust_conversion_price")
+      .meta({ description: "Record a change of a class's conversion price (an anti-dilution adjustment)." }),
+    class: Id,
+    conversionPrice: Amount,
+    reason: z.string().default("conversion price adjustment"),
+  }),
+  z.strictObject({
+    ...TxBase,
     type: z.literal("convert"),
     security: Id,
     to: Id.optional(),
@@ -400,6 +415,10 @@ export const DealSchema = z
     claims: z.array(ClaimSchema).default([]),
     quantities: z.array(QuantitySchema).default([]),
     scenarios: z.array(ScenarioSchema).default([]),
+    ocfPreserved: z.string().optional().meta({
+      description:
+        "Open Cap Format objects with no counterpart in the ledger, kept as JSON text so that an export writes them back (SPEC OCF).",
+    }),
   })
   .meta({
     title: "roundtable deal",

@@ -3,6 +3,7 @@ import type { CliIo } from "../io.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
 import { registerModel } from "./model.js";
+import { registerOcf } from "./ocf.js";
 import { registerScenarios } from "./scenarios.js";
 import { registerSimulate } from "./simulate.js";
 import { registerSolve } from "./solve.js";
@@ -17,4 +18,5 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerClaims,
   registerScenarios,
   registerSimulate,
+  registerOcf,
 ];
