@@ -63,6 +63,12 @@ export interface Deal {
   readonly uncertainty: DealUncertainty | undefined;
   /** The scenario `rounds` were resolved in, when some round amount is uncertain. */
   readonly scenario: ResolvedScenario | undefined;
+  /** The rounds with their amounts as sources (fixed, or a quantity), in date order. */
+  readonly templates: readonly RoundTemplate[];
+  /** The claims the rounds' own figures make (DEAL-4), for models that combine deals (workspaces). */
+  readonly termsClaims: readonly TermsClaim[];
+  /** Whether some round amount comes from a quantity. */
+  readonly roundsUncertain: boolean;
 }
 
 /**
@@ -724,6 +730,9 @@ export function buildDeal(doc: DealDocument): Result<Deal> {
     ledger,
     assumptions: doc.assumptions.map((a) => ({ id: a.id, text: a.text, source: a.source })),
     assumedFields: b.assumedFields,
+    templates,
+    termsClaims: sink.termsClaims,
+    roundsUncertain: sink.uncertain,
   };
   const hasClaims = doc.claims.length > 0 || doc.sources.length > 0 || doc.scenarios.length > 0;
   if (!sink.uncertain && !hasClaims) {

@@ -432,3 +432,92 @@ export type RoundDocument = z.output<typeof RoundSchema>;
 export type ShareClassDocument = z.output<typeof ShareClassSchema>;
 export type ClaimDocument = z.output<typeof ClaimSchema>;
 export type ScenarioDocument = z.output<typeof ScenarioSchema>;
+
+export const AgreementKinds = [
+  "cloud_compute",
+  "chips_hardware",
+  "distribution",
+  "revenue_share",
+  "licensing",
+  "other",
+] as const;
+
+export const AgreementSchema = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  kind: z.enum(AgreementKinds),
+  payer: Id.meta({ description: "The party that pays (the buyer)." }),
+  payee: Id.meta({ description: "The party paid (the seller)." }),
+  value: Figure.optional().meta({
+    description:
+      "The total paid over the agreement's period: exact, an estimate, or absent when only the claims (about agreement:ID/value) give it, or nothing does.",
+  }),
+  schedule: z
+    .union([
+      z.strictObject({
+        start: DateText.optional(),
+        end: DateText.optional(),
+        years: Integer(1, 100).optional(),
+      }),
+      z.strictObject({
+        yearly: z.array(z.strictObject({ year: Integer(1900, 2200), amount: Amount })).min(1),
+      }),
+    ])
+    .optional()
+    .meta({ description: "The period of the total, or yearly amounts (which then give the total)." }),
+  conditions: z.string().optional(),
+  linkedTo: z
+    .strictObject({ company: Id, round: Id, investor: Id })
+    .optional()
+    .meta({ description: "The investment the agreement accompanies." }),
+  sellerMargin: Figure.optional().meta({
+    description: "The payee's gross margin, 0 to 1: turns revenue into profit.",
+  }),
+  note: Note,
+});
+
+const CompanyDealSchema = DealSchema.omit({ roundtable: true, $schema: true });
+
+export const WorkspaceSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    roundtable: z.union([z.literal(1), z.literal("1")]).meta({ description: "The deal format version: 1." }),
+    workspace: z.strictObject({
+      name: z.string().min(1),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, "a currency is an ISO 4217 code such as USD or EUR")
+        .default("USD"),
+      note: Note,
+    }),
+    parties: z
+      .array(StakeholderSchema)
+      .default([])
+      .meta({ description: "Parties that are not in any company's cap table (a supplier, say)." }),
+    companies: z
+      .array(
+        z.union([
+          z.strictObject({
+            id: Id,
+            file: z.string().min(1).meta({ description: "A deal file, relative to this one." }),
+          }),
+          z.strictObject({ id: Id, deal: CompanyDealSchema }),
+        ]),
+      )
+      .min(1),
+    exchangeRates: z.array(ExchangeRateSchema).default([]),
+    agreements: z.array(AgreementSchema).default([]),
+    assumptions: z.array(AssumptionSchema).default([]),
+    sources: z.array(SourceSchema).default([]),
+    claims: z.array(ClaimSchema).default([]),
+    quantities: z.array(QuantitySchema).default([]),
+    scenarios: z.array(ScenarioSchema).default([]),
+  })
+  .meta({
+    title: "roundtable workspace",
+    description:
+      "Several companies, each with its cap table and rounds, the parties they share, and the agreements between them.",
+  });
+
+export type WorkspaceDocument = z.output<typeof WorkspaceSchema>;
+export type AgreementDocument = z.output<typeof AgreementSchema>;
