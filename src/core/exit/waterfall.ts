@@ -36,6 +36,8 @@ export interface HolderPayout {
   readonly carveOut: Rational;
   /** net + carveOut: what the holder keeps. */
   readonly total: Rational;
+  /** The holder's proceeds from each position it holds (before exercise prices), in position order. */
+  readonly byPosition: readonly { readonly position: string; readonly proceeds: Rational }[];
 }
 
 export interface ClassPayout {
@@ -162,6 +164,7 @@ export function buildOutcome(
   const cash = model.terms.exercise === "cash";
   const positions: PositionPayout[] = [];
   const holderProceeds = new Map<StakeholderId, Rational>();
+  const holderPositions = new Map<StakeholderId, { position: string; proceeds: Rational }[]>();
   const holderExercise = new Map<StakeholderId, Rational>();
   const add = (m: Map<StakeholderId, Rational>, h: StakeholderId, v: Rational) => {
     if (!v.isZero()) m.set(h, (m.get(h) ?? Rational.ZERO).add(v));
@@ -187,7 +190,14 @@ export function buildOutcome(
     for (const stake of position.holders) {
       const w = holderWeights(position, stake.units, stake.claim);
       const asConvertedShare = part.asConverted.add(exercisePaid).mul(w.units);
-      add(holderProceeds, stake.holder, part.preference.mul(w.claim).add(asConvertedShare));
+      const proceeds = part.preference.mul(w.claim).add(asConvertedShare);
+      add(holderProceeds, stake.holder, proceeds);
+      let list = holderPositions.get(stake.holder);
+      if (!list) {
+        list = [];
+        holderPositions.set(stake.holder, list);
+      }
+      list.push({ position: position.id, proceeds });
       add(holderExercise, stake.holder, exercisePaid.mul(w.units));
     }
   }
@@ -202,7 +212,16 @@ export function buildOutcome(
     const exercisePaid = holderExercise.get(id) ?? Rational.ZERO;
     const carveOut = carve.get(id) ?? Rational.ZERO;
     const net = proceeds.sub(exercisePaid);
-    return { holder: id, name, proceeds, exercisePaid, net, carveOut, total: net.add(carveOut) };
+    return {
+      holder: id,
+      name,
+      proceeds,
+      exercisePaid,
+      net,
+      carveOut,
+      total: net.add(carveOut),
+      byPosition: holderPositions.get(id) ?? [],
+    };
   });
   const classes: ClassPayout[] = positions
     .filter((p) => p.kind === "shares")
