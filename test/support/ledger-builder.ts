@@ -65,6 +65,7 @@ const toRational = (value: Num): Rational => (typeof value === "object" ? value 
 export class LedgerBuilder {
   private readonly currencyCode: Currency;
   private readonly stakeholders: Stakeholder[] = [];
+  private readonly stakeholderIds = new Set<string>();
   private readonly classes: ShareClass[] = [];
   private readonly pools: OptionPoolDefinition[] = [];
   private readonly schedules: VestingSchedule[] = [];
@@ -100,7 +101,8 @@ export class LedgerBuilder {
   }
 
   holder(id: string, options: { name?: string; type?: StakeholderType; aliases?: string[] } = {}): this {
-    if (this.stakeholders.some((s) => s.id === id)) return this;
+    if (this.stakeholderIds.has(id)) return this;
+    this.stakeholderIds.add(id);
     this.stakeholders.push({
       kind: "stakeholder",
       id: stakeholderId(id),

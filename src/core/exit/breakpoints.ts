@@ -3,8 +3,8 @@ import type { ShareClassId, StakeholderId } from "../shared/ids.js";
 import type { ExitModel } from "./model.js";
 import { combinePiecewise, type PiecewiseLinear } from "./piecewise.js";
 import { type PositionRegime, regimeAt } from "./position.js";
-import { commonPriceFor, type PriceCurve, priceCurve } from "./price-curve.js";
-import { exitValueForEquity, proceedsKinks, splitProceeds } from "./proceeds.js";
+import { intervalAfter, type PriceCurve, priceCurve } from "./price-curve.js";
+import { exitValueForEquity, proceedsKinks, proceedsLines } from "./proceeds.js";
 import { holderWeights } from "./waterfall.js";
 
 /** What happens at a breakpoint (docs/spec/exit.md EXIT-15). */
@@ -129,29 +129,27 @@ export function exitBreakpoints(model: ExitModel): ExitBreakpoints {
 
   // --- Segments ---------------------------------------------------------------------------
   const segments: ExitSegment[] = [];
+  let cumulativeLevels = Rational.ZERO;
+  const levelEnds = model.levels.map((level) => {
+    cumulativeLevels = cumulativeLevels.add(level.total);
+    return cumulativeLevels;
+  });
   for (let j = 0; j < breakpoints.length; j++) {
     const from = breakpoints[j]!;
     const to = breakpoints[j + 1];
-    const width = to === undefined ? Rational.of(3n) : to.sub(from);
-    const q1 = from.add(width.divInt(3n));
-    const q2 = from.add(width.mulInt(2n).divInt(3n));
-    const s1 = splitProceeds(terms, q1);
-    const s2 = splitProceeds(terms, q2);
-    const line = (y1: Rational, y2: Rational): Line => {
-      const slope = y2.sub(y1).div(q2.sub(q1));
-      return { slope, intercept: y1.sub(slope.mul(q1)) };
-    };
-    const equity = line(s1.equity, s2.equity);
+    const lines = proceedsLines(terms, from);
+    const equity = lines.equity;
+    // The equity at the start of the segment: the segment lies just to its right.
+    const atStart = equity.slope.mul(from).add(equity.intercept);
     let phase: SegmentPhase;
     let commonPrice: Line = { slope: Rational.ZERO, intercept: Rational.ZERO };
-    if (s1.equity.isZero()) phase = { kind: "no_equity" };
-    else if (s1.equity.lt(stackTotal)) {
+    if (equity.slope.isZero()) phase = { kind: "no_equity" };
+    else if (atStart.lt(stackTotal)) {
       let level = 0;
-      let paid = model.levels[0]!.total;
-      while (paid.lte(s1.equity)) paid = paid.add(model.levels[++level]!.total);
+      while (levelEnds[level]!.lte(atStart)) level++;
       phase = { kind: "stack", level };
     } else {
-      const { interval } = commonPriceFor(curve, s1.equity);
+      const interval = intervalAfter(curve, atStart);
       const slope = curve.slopes[interval]!;
       phase = { kind: "common", interval };
       commonPrice = {
@@ -163,9 +161,9 @@ export function exitBreakpoints(model: ExitModel): ExitBreakpoints {
       from,
       to,
       phase,
-      fees: line(s1.fees, s2.fees),
-      debt: line(s1.debt, s2.debt),
-      carveOut: line(s1.carveOut, s2.carveOut),
+      fees: lines.fees,
+      debt: lines.debt,
+      carveOut: lines.carveOut,
       equity,
       commonPrice,
     });

@@ -6,7 +6,7 @@ import type { CapTable } from "../ledger/cap-table.js";
 import type { ConvertibleNote, OptionGrant, Safe, Warrant } from "../ledger/security.js";
 import { conversionRatio, type ShareClass } from "../ledger/share-class.js";
 import { vestedOnChangeOfControl } from "../ledger/vesting.js";
-import { daysBetween, parseIsoDate } from "../shared/date.js";
+import { dayNumber, parseIsoDate } from "../shared/date.js";
 import type { ShareClassId, StakeholderId } from "../shared/ids.js";
 import { type FieldPath, fail, formatPath, ok, type Result } from "../shared/problem.js";
 import type { ExitPosition, HolderStake, Rights, StackClaim } from "./position.js";
@@ -60,22 +60,14 @@ export interface ExitModel {
   readonly unvestedOptionsExcluded: bigint;
 }
 
-interface Accumulator {
-  units: Map<StakeholderId, bigint>;
-  claims: Map<StakeholderId, Rational> | undefined;
-}
-
-function addUnits(acc: Accumulator, holder: StakeholderId, units: bigint, claim: Rational | undefined): void {
-  acc.units.set(holder, (acc.units.get(holder) ?? 0n) + units);
-  if (acc.claims && claim) acc.claims.set(holder, (acc.claims.get(holder) ?? Rational.ZERO).add(claim));
-}
-
-function stakesOf(acc: Accumulator, order: ReadonlyMap<StakeholderId, number>): HolderStake[] {
-  const stakes: HolderStake[] = [];
-  for (const [holder, units] of acc.units) {
-    stakes.push({ holder, units, claim: acc.claims?.get(holder) });
-  }
-  return stakes.sort((a, b) => order.get(a.holder)! - order.get(b.holder)!);
+/** A holder's lots of a class whose claims are not proportional to shares (EXIT-4, EXIT-6). */
+interface ClaimParts {
+  /** Shares whose preference base is the original issue price. */
+  atIssuePrice: bigint;
+  /** Invested amounts of the lots with an amount-invested base. */
+  invested: Rational;
+  /** Σ shares × days from issue to the exit, for cumulative dividends. */
+  shareDays: bigint;
 }
 
 /**
@@ -190,9 +182,10 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
   }
   const exitDate = terms.exitDate;
 
+  const holderIndex = new Map<StakeholderId, number>();
+  for (const id of table.stakeholders.keys()) holderIndex.set(id, holderIndex.size);
+
   // --- Share classes: conversion into common, preference, cap ---------------------------
-  const holderOrder = new Map<StakeholderId, number>();
-  for (const id of table.stakeholders.keys()) holderOrder.set(id, holderOrder.size);
   const classIndex = new Map<ShareClassId, number>();
   for (const id of table.classes.keys()) classIndex.set(id, classIndex.size);
   const classPath = (id: ShareClassId, ...rest: (string | number)[]): FieldPath => [
@@ -263,38 +256,42 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
   }
 
   // --- Stock lots, per class ------------------------------------------------------------
-  const perClass = new Map<ShareClassId, Accumulator & { base: Rational; dividends: Rational }>();
+  // A holder's claim in a class is multiple × base + accrued dividends (EXIT-4, EXIT-6):
+  // accumulated as whole numbers (shares at the original issue price, share-days) and
+  // invested amounts, then turned into one exact amount per holder.
+  interface ClassLots {
+    units: Map<StakeholderId, bigint>;
+    parts: Map<StakeholderId, ClaimParts> | undefined;
+  }
+  const perClass = new Map<ShareClassId, ClassLots>();
   for (const c of table.classes.values()) {
     const pref = c.type === "preferred" ? c.preference : undefined;
     const needsClaims =
       pref !== undefined &&
       (pref.base === "amount_invested" ||
         (c.dividends?.cumulative === true && c.dividends.rate.isPositive()));
-    perClass.set(c.id, {
-      units: new Map(),
-      claims: needsClaims ? new Map() : undefined,
-      base: Rational.ZERO,
-      dividends: Rational.ZERO,
-    });
+    perClass.set(c.id, { units: new Map(), parts: needsClaims ? new Map() : undefined });
   }
+  const exitDay = dayNumber(exitDate);
+  const dayOf = new Map<string, number>();
   for (const s of table.securities.values()) {
     if (s.kind !== "stock") continue;
+    const lots = perClass.get(s.classId)!;
+    lots.units.set(s.holder, (lots.units.get(s.holder) ?? 0n) + s.shares);
+    if (!lots.parts) continue;
     const c = table.classes.get(s.classId)!;
-    const acc = perClass.get(c.id)!;
-    const pref = c.type === "preferred" ? c.preference : undefined;
-    if (!acc.claims || !pref) {
-      addUnits(acc, s.holder, s.shares, undefined);
-      continue;
+    let parts = lots.parts.get(s.holder);
+    if (!parts) {
+      parts = { atIssuePrice: 0n, invested: Rational.ZERO, shareDays: 0n };
+      lots.parts.set(s.holder, parts);
     }
-    const oip = originalIssuePrice.get(c.id);
-    let base: Rational;
-    if (pref.base === "amount_invested" && s.investedAmount !== undefined) {
+    if (c.preference!.base === "amount_invested" && s.investedAmount !== undefined) {
       const invested = inCurrency(s.investedAmount);
       if (invested === undefined) return noRate(s.investedAmount, ["securities", s.id, "investedAmount"]);
-      base = invested;
-    } else if (oip !== undefined) {
+      parts.invested = parts.invested.add(invested);
+    } else if (originalIssuePrice.get(c.id) !== undefined) {
       // EXIT-4: a lot without an invested amount falls back to the original issue price.
-      base = oip.mulInt(s.shares);
+      parts.atIssuePrice += s.shares;
     } else {
       return fail(
         "exit_preference_undefined",
@@ -302,28 +299,23 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
         ["securities", s.id, "investedAmount"],
       );
     }
-    let dividends = Rational.ZERO;
-    if (c.dividends?.cumulative && oip !== undefined) {
-      const days = daysBetween(s.issueDate, exitDate);
-      if (days > 0) {
-        dividends = c.dividends.rate
-          .mul(oip)
-          .mulInt(s.shares * BigInt(days))
-          .divInt(DAYS_PER_YEAR);
+    if (c.dividends?.cumulative) {
+      let issueDay = dayOf.get(s.issueDate);
+      if (issueDay === undefined) {
+        issueDay = dayNumber(s.issueDate);
+        dayOf.set(s.issueDate, issueDay);
       }
+      if (exitDay > issueDay) parts.shareDays += s.shares * BigInt(exitDay - issueDay);
     }
-    acc.base = acc.base.add(base);
-    acc.dividends = acc.dividends.add(dividends);
-    addUnits(acc, s.holder, s.shares, pref.multiple.mul(base).add(dividends));
   }
 
   const positions: ExitPosition[] = [];
   let lcStock = Rational.ZERO;
   let lowestPreferredSeniority: number | undefined;
   for (const c of table.classes.values()) {
-    const acc = perClass.get(c.id)!;
+    const lots = perClass.get(c.id)!;
     let units = 0n;
-    for (const u of acc.units.values()) units += u;
+    for (const u of lots.units.values()) units += u;
     if (units === 0n) continue;
     const ratio = ratioOf(c);
     const shares = ratio.mulInt(units);
@@ -333,9 +325,48 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
     let rights: Rights = { kind: "common" };
     let claims: StackClaim[] = [];
     let preference = Rational.ZERO;
+    let holders: HolderStake[];
+    let base = Rational.ZERO;
+    let dividends = Rational.ZERO;
+    if (pref !== undefined && lots.parts) {
+      // Per-holder claims (EXIT-4, EXIT-6).
+      const perShareDay = c.dividends?.cumulative
+        ? c.dividends.rate.mul(oip!).divInt(DAYS_PER_YEAR)
+        : undefined;
+      holders = [];
+      let atIssuePrice = 0n;
+      let invested = Rational.ZERO;
+      let shareDays = 0n;
+      for (const [holder, u] of lots.units) {
+        const parts = lots.parts.get(holder)!;
+        atIssuePrice += parts.atIssuePrice;
+        invested = invested.add(parts.invested);
+        shareDays += parts.shareDays;
+        const holderBase = (oip ? oip.mulInt(parts.atIssuePrice) : Rational.ZERO).add(parts.invested);
+        const holderDividends = perShareDay ? perShareDay.mulInt(parts.shareDays) : Rational.ZERO;
+        holders.push({
+          holder,
+          index: holderIndex.get(holder)!,
+          units: u,
+          claim: pref.multiple.mul(holderBase).add(holderDividends),
+        });
+      }
+      base = (oip ? oip.mulInt(atIssuePrice) : Rational.ZERO).add(invested);
+      dividends = perShareDay ? perShareDay.mulInt(shareDays) : Rational.ZERO;
+      preference = pref.multiple.mul(base).add(dividends);
+    } else {
+      holders = [...lots.units].map(([holder, u]) => ({
+        holder,
+        index: holderIndex.get(holder)!,
+        units: u,
+        claim: undefined,
+      }));
+      if (pref !== undefined) {
+        base = oip!.mulInt(units);
+        preference = pref.multiple.mul(base);
+      }
+    }
     if (pref !== undefined) {
-      const base = acc.claims ? acc.base : oip!.mulInt(units);
-      preference = acc.claims ? pref.multiple.mul(base).add(acc.dividends) : pref.multiple.mul(base);
       claims = preference.isZero() ? [] : [{ level: pref.seniority, amount: preference }];
       const convertible = c.convertsTo !== undefined;
       switch (pref.participation.kind) {
@@ -347,7 +378,7 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
           break;
         case "capped": {
           // EXIT-7: the cap counts the preference and the participation, not accrued dividends.
-          const total = pref.participation.capMultiple.mul(base).add(acc.dividends);
+          const total = pref.participation.capMultiple.mul(base).add(dividends);
           rights = { kind: "capped", total: Rational.max(total, preference), convertible };
           break;
         }
@@ -369,54 +400,70 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       preference,
       shares: rights.kind === "fixed" ? Rational.ZERO : shares,
       units,
-      holders: stakesOf(acc, holderOrder),
+      holders,
       ipoMinimumValue: ratchet && oip ? ratchet.mul(oip).mulInt(units) : undefined,
     });
   }
 
   // --- Options (grouped by class and strike) and warrants -------------------------------
-  const optionGroups = new Map<string, { classId: ShareClassId; strike: Rational; acc: Accumulator }>();
+  const optionGroups = new Map<
+    string,
+    { classId: ShareClassId; price: Money; units: Map<StakeholderId, bigint>; securityId: string }
+  >();
   const warrants: Warrant[] = [];
   const convertibles: (Safe | ConvertibleNote)[] = [];
-  let lcOptions = Rational.ZERO;
+  const optionsByClass = new Map<ShareClassId, bigint>();
   let unvestedOptionsExcluded = 0n;
   for (const s of table.securities.values()) {
     if (s.kind === "safe" || s.kind === "note") {
       convertibles.push(s);
       continue;
     }
+    if (s.kind !== "warrant" && s.kind !== "option") continue;
+    if (s.expirationDate !== undefined && s.expirationDate < exitDate) continue;
+    // YC's Liquidity Capitalization counts every issued and outstanding option (EXIT-11).
+    optionsByClass.set(s.classId, (optionsByClass.get(s.classId) ?? 0n) + s.quantity);
     if (s.kind === "warrant") {
-      if (s.expirationDate !== undefined && s.expirationDate < exitDate) continue;
       warrants.push(s);
-      lcOptions = lcOptions.add(ratioOf(table.classes.get(s.classId)!).mulInt(s.quantity));
       continue;
     }
-    if (s.kind !== "option") continue;
-    if (s.expirationDate !== undefined && s.expirationDate < exitDate) continue;
-    const shareClass = table.classes.get(s.classId)!;
-    const ratio = ratioOf(shareClass);
-    // YC's Liquidity Capitalization counts every issued and outstanding option (EXIT-11).
-    lcOptions = lcOptions.add(ratio.mulInt(s.quantity));
     const quantity = participatingOptions(table, s, exitDate, terms, terminated);
     unvestedOptionsExcluded += s.quantity - quantity;
-    if (quantity === 0n || ratio.isZero()) continue;
-    const price = inCurrency(s.exercisePrice);
-    if (price === undefined) return noRate(s.exercisePrice, ["securities", s.id, "exercisePrice"]);
-    const strike = price.div(ratio);
-    const key = `${s.classId}@${strike.toString()}`;
+    if (quantity === 0n) continue;
+    const key = `${s.classId}@${s.exercisePrice.currency}:${s.exercisePrice.amount.toString()}`;
     let group = optionGroups.get(key);
     if (!group) {
-      group = { classId: s.classId, strike, acc: { units: new Map(), claims: undefined } };
+      group = { classId: s.classId, price: s.exercisePrice, units: new Map(), securityId: s.id };
       optionGroups.set(key, group);
     }
-    addUnits(group.acc, s.holder, quantity, undefined);
+    group.units.set(s.holder, (group.units.get(s.holder) ?? 0n) + quantity);
   }
-  const sortedGroups = [...optionGroups.values()].sort(
+  let lcOptions = Rational.ZERO;
+  for (const [classId, quantity] of optionsByClass) {
+    lcOptions = lcOptions.add(ratioOf(table.classes.get(classId)!).mulInt(quantity));
+  }
+  // Groups with the same strike in different currencies merge once converted.
+  const byStrike = new Map<
+    string,
+    { classId: ShareClassId; strike: Rational; units: Map<StakeholderId, bigint> }
+  >();
+  for (const g of optionGroups.values()) {
+    const ratio = ratioOf(table.classes.get(g.classId)!);
+    if (ratio.isZero()) continue;
+    const price = inCurrency(g.price);
+    if (price === undefined) return noRate(g.price, ["securities", g.securityId, "exercisePrice"]);
+    const strike = price.div(ratio);
+    const key = `${g.classId}@${strike.toString()}`;
+    const existing = byStrike.get(key);
+    if (!existing) byStrike.set(key, { classId: g.classId, strike, units: g.units });
+    else for (const [h, u] of g.units) existing.units.set(h, (existing.units.get(h) ?? 0n) + u);
+  }
+  const sortedGroups = [...byStrike.values()].sort(
     (a, b) => classIndex.get(a.classId)! - classIndex.get(b.classId)! || a.strike.cmp(b.strike),
   );
   for (const g of sortedGroups) {
     let units = 0n;
-    for (const u of g.acc.units.values()) units += u;
+    for (const u of g.units.values()) units += u;
     const shareClass = table.classes.get(g.classId)!;
     positions.push({
       id: `options:${g.classId}@${g.strike.toDecimalString(12)}`,
@@ -429,7 +476,12 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       preference: Rational.ZERO,
       shares: ratioOf(shareClass).mulInt(units),
       units,
-      holders: stakesOf(g.acc, holderOrder),
+      holders: [...g.units].map(([holder, u]) => ({
+        holder,
+        index: holderIndex.get(holder)!,
+        units: u,
+        claim: undefined,
+      })),
       ipoMinimumValue: undefined,
     });
   }
@@ -453,7 +505,7 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       preference: Rational.ZERO,
       shares: ratio.mulInt(w.quantity),
       units: w.quantity,
-      holders: [{ holder: w.holder, units: w.quantity, claim: undefined }],
+      holders: [{ holder: w.holder, index: holderIndex.get(w.holder)!, units: w.quantity, claim: undefined }],
       ipoMinimumValue: undefined,
     });
   }
@@ -550,7 +602,7 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       preference,
       shares,
       units: 1n,
-      holders: [{ holder: s.holder, units: 1n, claim: undefined }],
+      holders: [{ holder: s.holder, index: holderIndex.get(s.holder)!, units: 1n, claim: undefined }],
       ipoMinimumValue: undefined,
     });
   }

@@ -31,6 +31,8 @@ export interface StackClaim {
 /** One holder's part of a position. */
 export interface HolderStake {
   readonly holder: StakeholderId;
+  /** The holder's index in ExitModel.holders. */
+  readonly index: number;
   /** Shares, options or units held: the holder's weight in the as-converted part. */
   readonly units: bigint;
   /**

@@ -96,3 +96,20 @@ export function commonPriceFor(curve: PriceCurve, equity: Rational): { interval:
   // unless equity exceeds the last value with a zero final slope (excluded by prepareExit).
   return { interval: lo, price: prices[lo]!.add(equity.sub(values[lo]!).div(slope)) };
 }
+
+/**
+ * The interval of the curve just to the right of an equity amount at or above the stack
+ * total: the last k whose value is at most `equity`. That interval's slope is positive: a
+ * flat interval k has values[k + 1] = values[k], so it is never the last one.
+ */
+export function intervalAfter(curve: PriceCurve, equity: Rational): number {
+  const { values } = curve;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid]!.lte(equity)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

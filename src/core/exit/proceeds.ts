@@ -63,3 +63,51 @@ export function exitValueForEquity(terms: ResolvedExitTerms, equity: Rational): 
   }
   return debtCovered.add(net.div(keep));
 }
+
+/** A linear function slope·x + intercept. */
+export interface ProceedsLine {
+  readonly slope: Rational;
+  readonly intercept: Rational;
+}
+
+/**
+ * Fees, debt, carve-out and equity as linear functions of the exit value on the interval
+ * that starts at `from` (a point of `proceedsKinks` or any exit value) and runs to the
+ * next kink: written down from the rules of EXIT-2/EXIT-3 rather than interpolated, so
+ * that the coefficients stay as small as the terms.
+ */
+export function proceedsLines(
+  terms: ResolvedExitTerms,
+  from: Rational,
+): Record<"fees" | "debt" | "carveOut" | "equity", ProceedsLine> {
+  const zero = Rational.ZERO;
+  const keep = Rational.ONE.sub(terms.feesRate);
+  const feesCovered = terms.feesFixed.div(keep);
+  const debtCovered = terms.feesFixed.add(terms.debt).div(keep);
+  const line = (slope: Rational, intercept: Rational): ProceedsLine => ({ slope, intercept });
+  const none = line(zero, zero);
+  if (from.lt(feesCovered)) {
+    return { fees: line(Rational.ONE, zero), debt: none, carveOut: none, equity: none };
+  }
+  const fees = line(terms.feesRate, terms.feesFixed);
+  if (from.lt(debtCovered)) {
+    return { fees, debt: line(keep, terms.feesFixed.neg()), carveOut: none, equity: none };
+  }
+  const debt = line(zero, terms.debt);
+  const netIntercept = terms.feesFixed.add(terms.debt).neg();
+  const fraction = terms.carveOutFraction;
+  const maximum = terms.carveOutMaximum;
+  if (maximum !== undefined && fraction.isPositive()) {
+    const capped = debtCovered.add(maximum.div(fraction).div(keep));
+    if (from.gte(capped)) {
+      return { fees, debt, carveOut: line(zero, maximum), equity: line(keep, netIntercept.sub(maximum)) };
+    }
+  }
+  const share = Rational.ONE.sub(fraction);
+  return {
+    fees,
+    debt,
+    carveOut: line(keep.mul(fraction), netIntercept.mul(fraction)),
+    equity: line(keep.mul(share), netIntercept.mul(share)),
+  };
+}

@@ -3,7 +3,6 @@ import type { StakeholderId } from "../shared/ids.js";
 import { fail, ok, type Result } from "../shared/problem.js";
 import type { ExitBreakpoints } from "./breakpoints.js";
 import type { PositionRegime } from "./position.js";
-import { holderWeights } from "./waterfall.js";
 
 /**
  * The float fast path (docs/spec/exit.md EXIT-16): the exact piecewise-linear payouts of
@@ -23,16 +22,28 @@ export interface PayoutTable {
   readonly asConvertedIntercept: readonly Float64Array[];
   readonly carveOutSlope: Float64Array;
   readonly carveOutIntercept: Float64Array;
-  /** Per holder: its weights in the positions it holds and its share of the carve-out. */
-  readonly holders: ReadonlyMap<
-    StakeholderId,
-    {
-      readonly positions: Int32Array;
-      readonly claimWeights: Float64Array;
-      readonly unitWeights: Float64Array;
-      readonly carveOutWeight: number;
-    }
-  >;
+  /**
+   * Per holder (in model.holders order), its weights in the positions it holds, stored
+   * flat: holder h's entries are offsets[h] to offsets[h + 1] of the three arrays below.
+   */
+  readonly holderIds: readonly StakeholderId[];
+  readonly holderIndex: ReadonlyMap<StakeholderId, number>;
+  readonly offsets: Int32Array;
+  readonly stakePositions: Int32Array;
+  readonly claimWeights: Float64Array;
+  readonly unitWeights: Float64Array;
+  readonly carveOutWeights: Float64Array;
+}
+
+/**
+ * A rational as the float64 quotient of its terms: within about one unit in the last
+ * place, which is all the float path needs, and much cheaper than decimal text. The
+ * float path converts breakpoints with it; an exit value converted the same way falls on
+ * the same side of every breakpoint as its exact value (EXIT-16).
+ */
+export function toFloat(r: Rational): number {
+  const value = Number(r.num) / Number(r.den);
+  return Number.isFinite(value) ? value : r.toNumber();
 }
 
 /** Converts the exact breakpoints to the float table (EXIT-16). */
@@ -50,7 +61,7 @@ export function compilePayoutTable(bp: ExitBreakpoints): PayoutTable {
   const regimeFloats = (r: PositionRegime): [number, number, number] => {
     let f = floats.get(r);
     if (!f) {
-      f = [r.preference.toNumber(), r.slope.toNumber(), r.constant.toNumber()];
+      f = [toFloat(r.preference), toFloat(r.slope), toFloat(r.constant)];
       floats.set(r, f);
     }
     return f;
@@ -60,17 +71,17 @@ export function compilePayoutTable(bp: ExitBreakpoints): PayoutTable {
   const paidBefore: number[] = [];
   let cumulative = Rational.ZERO;
   for (const level of levels) {
-    paidBefore.push(cumulative.toNumber());
+    paidBefore.push(toFloat(cumulative));
     cumulative = cumulative.add(level.total);
   }
   for (let j = 0; j < m; j++) {
     const segment = segments[j]!;
-    carveOutSlope[j] = segment.carveOut.slope.toNumber();
-    carveOutIntercept[j] = segment.carveOut.intercept.toNumber();
+    carveOutSlope[j] = toFloat(segment.carveOut.slope);
+    carveOutIntercept[j] = toFloat(segment.carveOut.intercept);
     const phase = segment.phase;
     if (phase.kind === "no_equity") continue;
-    const equitySlope = segment.equity.slope.toNumber();
-    const equityIntercept = segment.equity.intercept.toNumber();
+    const equitySlope = toFloat(segment.equity.slope);
+    const equityIntercept = toFloat(segment.equity.intercept);
     if (phase.kind === "stack") {
       const filling = levelFloats[phase.level]!;
       const before = paidBefore[phase.level]!;
@@ -78,16 +89,16 @@ export function compilePayoutTable(bp: ExitBreakpoints): PayoutTable {
         let constant = 0;
         let share = 0;
         for (const claim of model.positions[i]!.claims) {
-          if (claim.level > filling.level) constant += claim.amount.toNumber();
-          else if (claim.level === filling.level) share += claim.amount.div(filling.total).toNumber();
+          if (claim.level > filling.level) constant += toFloat(claim.amount);
+          else if (claim.level === filling.level) share += toFloat(claim.amount) / toFloat(filling.total);
         }
         preferenceSlope[i]![j] = share * equitySlope;
         preferenceIntercept[i]![j] = share * (equityIntercept - before) + constant;
       }
       continue;
     }
-    const priceSlope = segment.commonPrice.slope.toNumber();
-    const priceIntercept = segment.commonPrice.intercept.toNumber();
+    const priceSlope = toFloat(segment.commonPrice.slope);
+    const priceIntercept = toFloat(segment.commonPrice.intercept);
     const row = bp.regimes[phase.interval]!;
     for (let i = 0; i < count; i++) {
       const [preference, slope, constant] = regimeFloats(row[i]!);
@@ -97,38 +108,42 @@ export function compilePayoutTable(bp: ExitBreakpoints): PayoutTable {
     }
   }
 
-  const perHolder = new Map<StakeholderId, { positions: number[]; claim: number[]; units: number[] }>();
+  const holderIds = model.holders.map((h) => h.id);
+  const holderIndex = new Map<StakeholderId, number>();
+  for (const [i, id] of holderIds.entries()) holderIndex.set(id, i);
+  const offsets = new Int32Array(holderIds.length + 1);
+  for (const position of model.positions) {
+    for (const stake of position.holders) offsets[stake.index + 1]! += 1;
+  }
+  for (let h = 0; h < holderIds.length; h++) offsets[h + 1] = offsets[h + 1]! + offsets[h]!;
+  const stakes = offsets[holderIds.length]!;
+  const stakePositions = new Int32Array(stakes);
+  const claimWeights = new Float64Array(stakes);
+  const unitWeights = new Float64Array(stakes);
+  const fill = offsets.slice(0, holderIds.length);
   for (const [index, position] of model.positions.entries()) {
+    const total = Number(position.units);
+    const preference = toFloat(position.preference);
     for (const stake of position.holders) {
-      const w = holderWeights(position, stake.units, stake.claim);
-      let entry = perHolder.get(stake.holder);
-      if (!entry) {
-        entry = { positions: [], claim: [], units: [] };
-        perHolder.set(stake.holder, entry);
-      }
-      entry.positions.push(index);
-      entry.claim.push(w.claim.toNumber());
-      entry.units.push(w.units.toNumber());
+      const h = stake.index;
+      const at = fill[h]!;
+      fill[h] = at + 1;
+      const unitWeight = Number(stake.units) / total;
+      stakePositions[at] = index;
+      unitWeights[at] = unitWeight;
+      claimWeights[at] =
+        stake.claim === undefined || preference === 0 ? unitWeight : toFloat(stake.claim) / preference;
     }
   }
+  const carveOutWeights = new Float64Array(holderIds.length);
   const recipients = model.terms.carveOutRecipients;
-  const carveTotal = Rational.sum(recipients.map((r) => r.weight));
-  const holders = new Map<
-    StakeholderId,
-    { positions: Int32Array; claimWeights: Float64Array; unitWeights: Float64Array; carveOutWeight: number }
-  >();
-  for (const { id } of model.holders) {
-    const entry = perHolder.get(id);
-    const own = Rational.sum(recipients.filter((r) => r.holder === id).map((r) => r.weight));
-    holders.set(id, {
-      positions: Int32Array.from(entry?.positions ?? []),
-      claimWeights: Float64Array.from(entry?.claim ?? []),
-      unitWeights: Float64Array.from(entry?.units ?? []),
-      carveOutWeight: own.isZero() ? 0 : own.div(carveTotal).toNumber(),
-    });
+  const carveTotal = toFloat(Rational.sum(recipients.map((r) => r.weight)));
+  for (const r of recipients) {
+    const h = holderIndex.get(r.holder)!;
+    carveOutWeights[h] = carveOutWeights[h]! + toFloat(r.weight) / carveTotal;
   }
   return {
-    breakpoints: Float64Array.from(bp.breakpoints.map((b) => b.toNumber())),
+    breakpoints: Float64Array.from(bp.breakpoints.map((b) => toFloat(b))),
     positionIds: model.positions.map((p) => p.id),
     preferenceSlope,
     preferenceIntercept,
@@ -136,7 +151,13 @@ export function compilePayoutTable(bp: ExitBreakpoints): PayoutTable {
     asConvertedIntercept,
     carveOutSlope,
     carveOutIntercept,
-    holders,
+    holderIds,
+    holderIndex,
+    offsets,
+    stakePositions,
+    claimWeights,
+    unitWeights,
+    carveOutWeights,
   };
 }
 
@@ -213,25 +234,25 @@ export function payoutsAt(
     asConverted.push(conv);
     positions.push(total);
   }
-  const wanted = holders === "all" ? [...table.holders.keys()] : holders;
+  const wanted = holders === "all" ? table.holderIds : holders;
   const out = new Map<StakeholderId, Float64Array>();
   for (const holder of wanted) {
-    const h = table.holders.get(holder);
+    const h = table.holderIndex.get(holder);
     const values = new Float64Array(n);
-    if (h) {
-      for (let e = 0; e < h.positions.length; e++) {
-        const i = h.positions[e]!;
-        const wc = h.claimWeights[e]!;
-        const wu = h.unitWeights[e]!;
+    if (h !== undefined) {
+      for (let e = table.offsets[h]!; e < table.offsets[h + 1]!; e++) {
+        const i = table.stakePositions[e]!;
+        const wc = table.claimWeights[e]!;
+        const wu = table.unitWeights[e]!;
         const pref = preference[i]!;
         const conv = asConverted[i]!;
         for (let s = 0; s < n; s++) values[s] = values[s]! + wc * pref[s]! + wu * conv[s]!;
       }
-      if (h.carveOutWeight > 0) {
+      const carve = table.carveOutWeights[h]!;
+      if (carve > 0) {
         for (let s = 0; s < n; s++) {
           const j = segment[s]!;
-          values[s] =
-            values[s]! + h.carveOutWeight * (table.carveOutSlope[j]! * xs[s]! + table.carveOutIntercept[j]!);
+          values[s] = values[s]! + carve * (table.carveOutSlope[j]! * xs[s]! + table.carveOutIntercept[j]!);
         }
       }
     }

@@ -163,12 +163,10 @@ export function buildOutcome(
 ): ExitOutcome {
   const cash = model.terms.exercise === "cash";
   const positions: PositionPayout[] = [];
-  const holderProceeds = new Map<StakeholderId, Rational>();
-  const holderPositions = new Map<StakeholderId, { position: string; proceeds: Rational }[]>();
-  const holderExercise = new Map<StakeholderId, Rational>();
-  const add = (m: Map<StakeholderId, Rational>, h: StakeholderId, v: Rational) => {
-    if (!v.isZero()) m.set(h, (m.get(h) ?? Rational.ZERO).add(v));
-  };
+  const count = model.holders.length;
+  const holderProceeds: Rational[] = new Array(count).fill(Rational.ZERO);
+  const holderExercise: Rational[] = new Array(count).fill(Rational.ZERO);
+  const holderPositions: { position: string; proceeds: Rational }[][] = model.holders.map(() => []);
   let exerciseCash = Rational.ZERO;
   for (const [i, position] of model.positions.entries()) {
     const part = parts[i]!;
@@ -187,29 +185,41 @@ export function buildOutcome(
       proceeds: net.add(exercisePaid),
       net,
     });
+    // EXIT-13: per unit and per unit of claim first, then one multiplication per holder.
+    const unitsTotal = position.units;
+    const perUnit = unitsTotal === 0n ? Rational.ZERO : part.asConverted.add(exercisePaid).divInt(unitsTotal);
+    const exercisePerUnit = unitsTotal === 0n ? Rational.ZERO : exercisePaid.divInt(unitsTotal);
+    const preferencePerUnit = unitsTotal === 0n ? Rational.ZERO : part.preference.divInt(unitsTotal);
+    const preferencePerClaim = position.preference.isZero()
+      ? Rational.ZERO
+      : part.preference.div(position.preference);
     for (const stake of position.holders) {
-      const w = holderWeights(position, stake.units, stake.claim);
-      const asConvertedShare = part.asConverted.add(exercisePaid).mul(w.units);
-      const proceeds = part.preference.mul(w.claim).add(asConvertedShare);
-      add(holderProceeds, stake.holder, proceeds);
-      let list = holderPositions.get(stake.holder);
-      if (!list) {
-        list = [];
-        holderPositions.set(stake.holder, list);
+      const preferenceShare =
+        stake.claim === undefined
+          ? preferencePerUnit.mulInt(stake.units)
+          : preferencePerClaim.mul(stake.claim);
+      const proceeds = preferenceShare.add(perUnit.mulInt(stake.units));
+      holderProceeds[stake.index] = holderProceeds[stake.index]!.add(proceeds);
+      holderPositions[stake.index]!.push({ position: position.id, proceeds });
+      if (!exercisePerUnit.isZero()) {
+        holderExercise[stake.index] = holderExercise[stake.index]!.add(exercisePerUnit.mulInt(stake.units));
       }
-      list.push({ position: position.id, proceeds });
-      add(holderExercise, stake.holder, exercisePaid.mul(w.units));
     }
   }
   const carve = new Map<StakeholderId, Rational>();
   const recipients = model.terms.carveOutRecipients;
   if (recipients.length > 0 && split.carveOut.isPositive()) {
     const totalWeight = Rational.sum(recipients.map((r) => r.weight));
-    for (const r of recipients) add(carve, r.holder, split.carveOut.mul(r.weight).div(totalWeight));
+    for (const r of recipients) {
+      carve.set(
+        r.holder,
+        (carve.get(r.holder) ?? Rational.ZERO).add(split.carveOut.mul(r.weight).div(totalWeight)),
+      );
+    }
   }
-  const holders: HolderPayout[] = model.holders.map(({ id, name }) => {
-    const proceeds = holderProceeds.get(id) ?? Rational.ZERO;
-    const exercisePaid = holderExercise.get(id) ?? Rational.ZERO;
+  const holders: HolderPayout[] = model.holders.map(({ id, name }, i) => {
+    const proceeds = holderProceeds[i]!;
+    const exercisePaid = holderExercise[i]!;
     const carveOut = carve.get(id) ?? Rational.ZERO;
     const net = proceeds.sub(exercisePaid);
     return {
@@ -220,7 +230,7 @@ export function buildOutcome(
       net,
       carveOut,
       total: net.add(carveOut),
-      byPosition: holderPositions.get(id) ?? [],
+      byPosition: holderPositions[i]!,
     };
   });
   const classes: ClassPayout[] = positions

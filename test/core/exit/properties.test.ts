@@ -11,7 +11,7 @@ import {
 import { type ExitModel, prepareExit } from "../../../src/core/exit/model.js";
 import { evaluatePiecewise, type PiecewiseLinear } from "../../../src/core/exit/piecewise.js";
 import { allocateWithDecisions, referenceWaterfall } from "../../../src/core/exit/reference-waterfall.js";
-import { compilePayoutTable, payoutsAt } from "../../../src/core/exit/sweep.js";
+import { compilePayoutTable, payoutsAt, toFloat } from "../../../src/core/exit/sweep.js";
 import { type ExitOutcome, waterfallAt } from "../../../src/core/exit/waterfall.js";
 import { buildGeneratedExit, type GeneratedExit, generatedExit } from "./arbitraries.js";
 
@@ -211,7 +211,7 @@ describe("exit properties on generated cap tables", () => {
         const bp = exitBreakpoints(model);
         const table = compilePayoutTable(bp);
         const points = testPoints(bp, extra);
-        const samples = payoutsAt(table, Float64Array.from(points.map((p) => p.toNumber())), "all");
+        const samples = payoutsAt(table, Float64Array.from(points.map(toFloat)), "all");
         for (const [s, x] of points.entries()) {
           const o = outcome(model, x);
           // Exact inputs are rounded to float first, so compare within a bound relative to
