@@ -3,7 +3,7 @@ import type { SecurityId, ShareClassId, StakeholderId } from "../shared/ids.js";
 
 /**
  * How a position takes part in the waterfall once every preference has been paid, as a
- * function of the price per as-converted common share `p` (docs/spec/exit.md EXIT-5..EXIT-8):
+ * function of the price per as-converted common share `p` (docs/spec/exit.md EXIT-6, EXIT-7, EXIT-9):
  * - `common`: n·p;
  * - `participating`: its preference, then n·p;
  * - `capped`: its preference plus n·p until the total reaches `total`, or n·p once it

@@ -150,8 +150,19 @@ export function waterfallAt(model: ExitModel, exitValue: Rational): Result<ExitO
     ]);
   }
   const split = splitProceeds(model.terms, exitValue);
-  const { price, parts } = positionPartsAt(model, priceCurve(model), split.equity);
+  const { price, parts } = positionPartsAt(model, curveOf(model), split.equity);
   return ok(buildOutcome(model, split, price, parts));
+}
+
+/** The price curve of a model, computed once per model (models are immutable). */
+const curves = new WeakMap<ExitModel, PriceCurve>();
+function curveOf(model: ExitModel): PriceCurve {
+  let curve = curves.get(model);
+  if (!curve) {
+    curve = priceCurve(model);
+    curves.set(model, curve);
+  }
+  return curve;
 }
 
 /** Assembles an ExitOutcome from per-position parts: splits to holders (EXIT-13), adds the carve-out. */

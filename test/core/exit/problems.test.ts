@@ -18,13 +18,13 @@ const simple = () =>
     .table();
 
 describe("bad exit input gets a typed Problem", () => {
-  test("a negative exit value", () => {
+  test("EXIT-1: a negative exit value", () => {
     const m = model(simple());
     expectProblem(waterfallAt(m, rat(-1)), "exit_value_negative", "-1");
     expectProblem(referenceWaterfall(m, rat("-0.01")), "exit_value_negative");
   });
 
-  test("bad sweep bounds and steps", () => {
+  test("EXIT-16: bad sweep bounds and steps", () => {
     const table = compilePayoutTable(exitBreakpoints(model(simple())));
     expectProblem(sweepPayouts(table, -5, 10, 3), "exit_value_negative");
     expectProblem(sweepPayouts(table, 10, 5, 3), "exit_terms_invalid");
@@ -32,7 +32,7 @@ describe("bad exit input gets a typed Problem", () => {
     expectProblem(sweepPayouts(table, 0, Number.POSITIVE_INFINITY, 10), "exit_value_negative");
   });
 
-  test("a participation cap below 1x, or below the preference multiple", () => {
+  test("EXIT-7: a participation cap below 1x, or below the preference multiple", () => {
     const below1 = new LedgerBuilder()
       .common("common")
       .preferred("series-a", { originalIssuePrice: "1", participation: { cap: "0.5" }, multiple: "0.5" })
@@ -50,7 +50,7 @@ describe("bad exit input gets a typed Problem", () => {
       expect(result.problems[0]!.path).toEqual(["classes", 1, "preference", "participation", "cap"]);
   });
 
-  test("a preference or a dividend with no original issue price to compute it on", () => {
+  test("EXIT-4: a preference or a dividend with no original issue price to compute it on", () => {
     const noPrice = new LedgerBuilder()
       .common("common")
       .preferred("series-a", {})
@@ -64,7 +64,7 @@ describe("bad exit input gets a typed Problem", () => {
     expectProblem(prepareExit(invested, terms()), "exit_preference_undefined", "lot-x");
   });
 
-  test("fees, debt and carve-out out of range", () => {
+  test("EXIT-2, EXIT-3, EXIT-10, EXIT-12: fees, debt, carve-out and other terms out of range", () => {
     const b = new LedgerBuilder();
     const t = simple();
     expectProblem(prepareExit(t, terms({ fees: { rate: rat(1) } })), "exit_terms_invalid", "fee rate");
@@ -110,7 +110,7 @@ describe("bad exit input gets a typed Problem", () => {
     expectProblem(prepareExit(t, { exitDate: "2025-02-30" as never }), "exit_terms_invalid", "2025-02-30");
   });
 
-  test("an amount in a currency the deal gives no rate for", () => {
+  test("EXIT-2: an amount in a currency the deal gives no rate for", () => {
     const b = new LedgerBuilder();
     expectProblem(
       prepareExit(simple(), terms({ debt: b.money("100", "EUR") })),
@@ -119,7 +119,7 @@ describe("bad exit input gets a typed Problem", () => {
     );
   });
 
-  test("post-money SAFEs claiming 100% or more of the company at their caps", () => {
+  test("EXIT-11: post-money SAFEs claiming 100% or more of the company at their caps", () => {
     const table = new LedgerBuilder()
       .common("common")
       .issue("founder", "common", 1_000_000n)
@@ -129,7 +129,7 @@ describe("bad exit input gets a typed Problem", () => {
     expectProblem(prepareExit(table, terms()), "exit_convertibles_exceed_capitalization", "100%");
   });
 
-  test("nothing to receive the value above the preferences", () => {
+  test("EXIT-6: nothing to receive the value above the preferences", () => {
     const table = new LedgerBuilder().common("common").safe("a", { amount: "100", discount: "0.2" }).table();
     expectProblem(prepareExit(table, terms()), "exit_no_residual_claimant");
   });
