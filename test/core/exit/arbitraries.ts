@@ -42,7 +42,7 @@ const HOLDERS = 6;
 const holder = fc.integer({ min: 0, max: HOLDERS - 1 });
 
 /**
- * Cap tables with common, up to four preferred classes of every kind of preference,
+ * Cap tables with (usually) common, up to four preferred classes of every kind of preference,
  * options, warrants, SAFEs and notes. With `uniform`, every holder of a class has the
  * same preference per share (one issue date for classes with cumulative dividends, one
  * invested amount per share): the condition under which holders of a class are paid in
@@ -71,8 +71,9 @@ export function generatedExit(options: { uniform: boolean; convertibles?: boolea
   const costs = options.exitCosts ?? true;
   return fc
     .record({
+      // Sometimes no common at all: the price curve then has flat stretches (EXIT-14).
       common: fc.array(fc.record({ holder, shares: fc.integer({ min: 1, max: 10_000_000 }) }), {
-        minLength: 1,
+        minLength: 0,
         maxLength: 3,
       }),
       preferred: fc.array(preferred, { maxLength: 4 }),
