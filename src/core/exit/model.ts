@@ -6,10 +6,11 @@ import type { CapTable } from "../ledger/cap-table.js";
 import type { ConvertibleNote, OptionGrant, Safe, Warrant } from "../ledger/security.js";
 import { conversionRatio, type ShareClass } from "../ledger/share-class.js";
 import { vestedOnChangeOfControl } from "../ledger/vesting.js";
-import { dayNumber, parseIsoDate } from "../shared/date.js";
+import { dayNumber } from "../shared/date.js";
 import type { ShareClassId, StakeholderId } from "../shared/ids.js";
 import { type FieldPath, fail, formatPath, ok, type Result } from "../shared/problem.js";
 import type { ExitPosition, HolderStake, Rights, StackClaim } from "./position.js";
+import { type ResolvedExitTerms, resolveExitTerms } from "./resolved-terms.js";
 import type { ExitTerms } from "./terms.js";
 
 /** Note repayments rank above every class of stock and every SAFE (EXIT-12). */
@@ -18,21 +19,6 @@ export const NOTE_LEVEL = Number.POSITIVE_INFINITY;
 export const JUNIOR_LEVEL = Number.NEGATIVE_INFINITY;
 
 const DAYS_PER_YEAR = 365n;
-
-/** The exit terms with their defaults applied and every amount in the cap table's currency. */
-export interface ResolvedExitTerms {
-  readonly exitDate: ExitTerms["exitDate"];
-  readonly feesFixed: Rational;
-  readonly feesRate: Rational;
-  readonly debt: Rational;
-  readonly carveOutFraction: Rational;
-  readonly carveOutMaximum: Rational | undefined;
-  readonly carveOutRecipients: readonly { readonly holder: StakeholderId; readonly weight: Rational }[];
-  readonly exercise: "cash" | "net";
-  readonly optionVesting: "all_outstanding" | "vested_on_change_of_control";
-  readonly safeLevel: number;
-  readonly noteRepaymentPremium: Rational;
-}
 
 /** A seniority level of the preference stack: the claims paid pari passu at that level. */
 export interface StackLevel {
@@ -46,6 +32,8 @@ export interface StackLevel {
  * the positions with their rights, preference claims and as-converted shares, the
  * preference stack by seniority, and the holders. Built by `prepareExit`; immutable.
  */
+export type { ResolvedExitTerms };
+
 export interface ExitModel {
   readonly currency: Currency;
   readonly terms: ResolvedExitTerms;
@@ -76,7 +64,6 @@ interface ClaimParts {
  */
 export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel> {
   const currency = table.company.currency;
-  const path: FieldPath = terms.path ?? ["exit"];
   const inCurrency = (value: Money): Rational | undefined =>
     convert(value, currency, table.company.exchangeRates)?.amount;
   const noRate = (value: Money, field: FieldPath) =>
@@ -86,100 +73,9 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       field,
     );
 
-  // --- The exit terms -------------------------------------------------------------------
-  if (parseIsoDate(terms.exitDate) === undefined) {
-    return fail("exit_terms_invalid", `the exit date "${terms.exitDate}" is not a YYYY-MM-DD date`, [
-      ...path,
-      "date",
-    ]);
-  }
-  const amounts: Record<string, Rational> = {};
-  const moneyFields: [string, Money | undefined, FieldPath][] = [
-    ["feesFixed", terms.fees?.fixed, [...path, "fees", "fixed"]],
-    ["debt", terms.debt, [...path, "debt"]],
-    ["carveOutMaximum", terms.carveOut?.maximum, [...path, "carveOut", "maximum"]],
-  ];
-  for (const [name, value, field] of moneyFields) {
-    if (value === undefined) continue;
-    const amount = inCurrency(value);
-    if (amount === undefined) return noRate(value, field);
-    if (amount.isNegative()) {
-      return fail(
-        "exit_terms_invalid",
-        `${formatPath(field)} is negative (${amount.toDecimalString()})`,
-        field,
-      );
-    }
-    amounts[name] = amount;
-  }
-  const feesRate = terms.fees?.rate ?? Rational.ZERO;
-  if (feesRate.isNegative() || feesRate.gte(Rational.ONE)) {
-    return fail(
-      "exit_terms_invalid",
-      `the fee rate ${feesRate.toDecimalString()} is outside 0 (included) to 1 (excluded)`,
-      [...path, "fees", "rate"],
-    );
-  }
-  const carveOutFraction = terms.carveOut?.fraction ?? Rational.ZERO;
-  if (carveOutFraction.isNegative() || carveOutFraction.gt(Rational.ONE)) {
-    return fail(
-      "exit_terms_invalid",
-      `the carve-out fraction ${carveOutFraction.toDecimalString()} is outside 0 to 1`,
-      [...path, "carveOut", "fraction"],
-    );
-  }
-  const recipients = terms.carveOut?.recipients ?? [];
-  for (const [i, r] of recipients.entries()) {
-    if (!table.stakeholders.has(r.holder)) {
-      return fail("deal_unknown_reference", `the carve-out names unknown stakeholder "${r.holder}"`, [
-        ...path,
-        "carveOut",
-        "recipients",
-        i,
-        "holder",
-      ]);
-    }
-    if (r.weight.isNegative()) {
-      return fail("exit_terms_invalid", `the carve-out weight of "${r.holder}" is negative`, [
-        ...path,
-        "carveOut",
-        "recipients",
-        i,
-        "weight",
-      ]);
-    }
-  }
-  if (recipients.length > 0 && Rational.sum(recipients.map((r) => r.weight)).isZero()) {
-    return fail("exit_terms_invalid", "the carve-out recipients' weights are all zero", [
-      ...path,
-      "carveOut",
-      "recipients",
-    ]);
-  }
-  const terminated = new Set<StakeholderId>();
-  for (const [i, holder] of (terms.terminatedHolders ?? []).entries()) {
-    if (!table.stakeholders.has(holder)) {
-      return fail("deal_unknown_reference", `terminatedHolders names unknown stakeholder "${holder}"`, [
-        ...path,
-        "terminatedHolders",
-        i,
-      ]);
-    }
-    terminated.add(holder);
-  }
-  const noteRepaymentPremium = terms.noteRepaymentPremium ?? Rational.ZERO;
-  if (noteRepaymentPremium.isNegative()) {
-    return fail("exit_terms_invalid", "the note repayment premium is negative", [
-      ...path,
-      "noteRepaymentPremium",
-    ]);
-  }
-  if (terms.safeSeniority !== undefined && !Number.isFinite(terms.safeSeniority)) {
-    return fail("exit_terms_invalid", "the SAFE seniority is not a finite number", [
-      ...path,
-      "safeSeniority",
-    ]);
-  }
+  const resolved = resolveExitTerms(table, terms);
+  if (!resolved.ok) return resolved;
+  const { terminated, ...resolvedTerms } = resolved.value;
   const exitDate = terms.exitDate;
 
   const holderIndex = new Map<StakeholderId, number>();
@@ -550,7 +446,7 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       const principal = inCurrency(s.principal);
       if (principal === undefined) return noRate(s.principal, ["securities", s.id, "principal"]);
       const balance = inCurrency(noteBalance(s, exitDate))!;
-      const repayment = balance.add(principal.mul(noteRepaymentPremium));
+      const repayment = balance.add(principal.mul(resolvedTerms.noteRepaymentPremium));
       pending.push({
         security: s,
         claims: [{ level: NOTE_LEVEL, amount: repayment }],
@@ -640,19 +536,7 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
 
   return ok({
     currency,
-    terms: {
-      exitDate,
-      feesFixed: amounts.feesFixed ?? Rational.ZERO,
-      feesRate,
-      debt: amounts.debt ?? Rational.ZERO,
-      carveOutFraction,
-      carveOutMaximum: amounts.carveOutMaximum,
-      carveOutRecipients: recipients,
-      exercise: terms.exercise ?? "cash",
-      optionVesting: terms.optionVesting ?? "all_outstanding",
-      safeLevel,
-      noteRepaymentPremium,
-    },
+    terms: { ...resolvedTerms, safeLevel },
     positions,
     levels,
     holders: [...table.stakeholders.values()].map((s) => ({ id: s.id, name: s.name })),
