@@ -293,3 +293,31 @@ export function holderPayoutFunction(bp: ExitBreakpoints, holder: StakeholderId)
   }
   return combinePiecewise(bp.breakpoints, terms);
 }
+
+/** One row of a breakpoint table: an exit value, what happens there, and how the next dollar splits. */
+export interface BreakpointRow {
+  readonly exitValue: Rational;
+  readonly events: readonly BreakpointEvent[];
+  /** Each position's net payout at this exit value (model.positions order). */
+  readonly payouts: readonly Rational[];
+  /** Each position's share of each further dollar until the next breakpoint (net, so options net of strike). */
+  readonly nextDollar: readonly Rational[];
+}
+
+/**
+ * The breakpoint table (EXIT-15): for every breakpoint, the positions' payouts there and
+ * the split of the next dollar. What `roundtable exit --breakpoints` prints.
+ */
+export function breakpointRows(bp: ExitBreakpoints): BreakpointRow[] {
+  const functions = bp.model.positions.map((_, i) => positionFunctions(bp, i).payout);
+  return bp.breakpoints.map((exitValue, j) => ({
+    exitValue,
+    events: bp.events[j]!,
+    payouts: functions.map((f) => {
+      // The value at a breakpoint is the one of the segment ending there (segment j − 1).
+      const k = j === 0 ? 0 : j - 1;
+      return f.slopes[k]!.mul(exitValue).add(f.intercepts[k]!);
+    }),
+    nextDollar: functions.map((f) => f.slopes[j]!),
+  }));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { rat } from "../../../src/core/exact/rational.js";
 import {
+  breakpointRows,
   classPayoutFunction,
   exitBreakpoints,
   holderPayoutFunction,
@@ -42,6 +43,20 @@ describe("EXIT-15: payouts as exact piecewise-linear functions of the exit value
       slopes: ["0", "1", "7/10"],
       intercepts: ["0", "-3000000", "0"],
     });
+  });
+
+  test("the breakpoint table: payouts at each breakpoint and the split of the next dollar", () => {
+    const rows = breakpointRows(bp).map((r) => ({
+      at: r.exitValue.toString(),
+      payouts: r.payouts.map(String),
+      next: r.nextDollar.map(String),
+    }));
+    // Positions: common, then Series A.
+    expect(rows).toEqual([
+      { at: "0", payouts: ["0", "0"], next: ["0", "1"] },
+      { at: "3000000", payouts: ["0", "3000000"], next: ["1", "0"] },
+      { at: "10000000", payouts: ["7000000", "3000000"], next: ["7/10", "3/10"] },
+    ]);
   });
 
   test("a class's function", () => {
