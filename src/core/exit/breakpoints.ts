@@ -1,7 +1,7 @@
 import { Rational } from "../exact/rational.js";
 import type { ShareClassId, StakeholderId } from "../shared/ids.js";
 import type { ExitModel } from "./model.js";
-import { combinePiecewise, type PiecewiseLinear } from "./piecewise.js";
+import { combinePiecewise, evaluatePiecewise, type PiecewiseLinear } from "./piecewise.js";
 import { type PositionRegime, regimeAt } from "./position.js";
 import { intervalAfter, type PriceCurve, priceCurve } from "./price-curve.js";
 import { exitValueForEquity, proceedsKinks, proceedsLines } from "./proceeds.js";
@@ -230,10 +230,12 @@ export function positionFunctions(bp: ExitBreakpoints, index: number): PositionF
       exercise.push(cash ? { slope: Rational.ZERO, intercept: r.exercisePaid } : ZERO_LINE);
     }
   }
+  // At an exit value of 0 nothing is paid and nothing is exercised (EXIT-1).
   const fn = (lines: readonly Line[]): PiecewiseLinear => ({
     breakpoints: bp.breakpoints,
     slopes: lines.map((l) => l.slope),
     intercepts: lines.map((l) => l.intercept),
+    atZero: Rational.ZERO,
   });
   const preference = fn(pref);
   const asConverted = fn(converted);
@@ -262,6 +264,7 @@ export function proceedsFunctions(
     breakpoints: bp.breakpoints,
     slopes: bp.segments.map((s) => pick(s).slope),
     intercepts: bp.segments.map((s) => pick(s).intercept),
+    atZero: Rational.ZERO,
   });
   return {
     fees: fn((s) => s.fees),
@@ -313,11 +316,7 @@ export function breakpointRows(bp: ExitBreakpoints): BreakpointRow[] {
   return bp.breakpoints.map((exitValue, j) => ({
     exitValue,
     events: bp.events[j]!,
-    payouts: functions.map((f) => {
-      // The value at a breakpoint is the one of the segment ending there (segment j − 1).
-      const k = j === 0 ? 0 : j - 1;
-      return f.slopes[k]!.mul(exitValue).add(f.intercepts[k]!);
-    }),
+    payouts: functions.map((f) => evaluatePiecewise(f, exitValue)),
     nextDollar: functions.map((f) => f.slopes[j]!),
   }));
 }

@@ -2,16 +2,19 @@ import { Rational } from "../exact/rational.js";
 
 /**
  * An exact piecewise-linear function of the exit value x ≥ 0. Segment j covers
- * (breakpoints[j], breakpoints[j+1]] (segment 0 also contains 0; the last segment runs to
- * infinity) and there the value is slopes[j]·x + intercepts[j]. Segments are left-open so
- * that at a breakpoint the function takes the value of the segment ending there: at an
- * exit value where a holder is indifferent, nothing converts yet (EXIT-14). Functions of
- * one ExitBreakpoints share one breakpoints array.
+ * (breakpoints[j], breakpoints[j+1]] (the last segment runs to infinity) and there the
+ * value is slopes[j]·x + intercepts[j]; at x = 0 itself the value is `atZero`. Segments
+ * are left-open so that at a breakpoint the function takes the value of the segment
+ * ending there: at an exit value where a holder is indifferent, nothing converts yet
+ * (EXIT-14). The point 0 is kept apart because something can start at the very first
+ * dollar (options whose exercise price is paid in as soon as there is any value). Functions
+ * of one ExitBreakpoints share one breakpoints array.
  */
 export interface PiecewiseLinear {
   readonly breakpoints: readonly Rational[];
   readonly slopes: readonly Rational[];
   readonly intercepts: readonly Rational[];
+  readonly atZero: Rational;
 }
 
 /** The segment that holds x: the last j with breakpoints[j] < x, or 0. */
@@ -28,6 +31,7 @@ export function segmentOf(breakpoints: readonly Rational[], x: Rational): number
 
 /** The exact value of `fn` at x. */
 export function evaluatePiecewise(fn: PiecewiseLinear, x: Rational): Rational {
+  if (x.isZero()) return fn.atZero;
   const j = segmentOf(fn.breakpoints, x);
   return fn.slopes[j]!.mul(x).add(fn.intercepts[j]!);
 }
@@ -39,6 +43,8 @@ export function combinePiecewise(
 ): PiecewiseLinear {
   const slopes: Rational[] = [];
   const intercepts: Rational[] = [];
+  let atZero = Rational.ZERO;
+  for (const { weight, fn } of terms) if (!fn.atZero.isZero()) atZero = atZero.add(weight.mul(fn.atZero));
   for (let j = 0; j < breakpoints.length; j++) {
     let slope = Rational.ZERO;
     let intercept = Rational.ZERO;
@@ -51,7 +57,7 @@ export function combinePiecewise(
     slopes.push(slope);
     intercepts.push(intercept);
   }
-  return { breakpoints, slopes, intercepts };
+  return { breakpoints, slopes, intercepts, atZero };
 }
 
 /**
@@ -69,5 +75,5 @@ export function simplifyPiecewise(fn: PiecewiseLinear): PiecewiseLinear {
     slopes.push(fn.slopes[j]!);
     intercepts.push(fn.intercepts[j]!);
   }
-  return { breakpoints, slopes, intercepts };
+  return { breakpoints, slopes, intercepts, atZero: fn.atZero };
 }

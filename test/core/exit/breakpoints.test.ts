@@ -5,6 +5,7 @@ import {
   classPayoutFunction,
   exitBreakpoints,
   holderPayoutFunction,
+  positionFunctions,
   proceedsFunctions,
 } from "../../../src/core/exit/breakpoints.js";
 import {
@@ -83,9 +84,25 @@ describe("EXIT-15: payouts as exact piecewise-linear functions of the exit value
       breakpoints: bp.breakpoints,
       slopes: bp.breakpoints.map(() => rat(0)),
       intercepts: bp.breakpoints.map(() => rat(0)),
+      atZero: rat(0),
     };
     expect(text(simplifyPiecewise(zero))).toEqual({ breakpoints: ["0"], slopes: ["0"], intercepts: ["0"] });
     expect(simplifyPiecewise(holderPayoutFunction(bp, stakeholderId("founder"))).breakpoints.length).toBe(3);
+  });
+
+  test("the value at an exit value of 0 is kept apart from the first segment", () => {
+    // Found by the property test: a company whose only security is a warrant for one share
+    // at $0.01. Any value at all is worth exercising for (the exercise price comes back
+    // with the share), so from the first cent the warrant's exercise price is paid in; at
+    // exactly 0 nothing is.
+    const only = exitBreakpoints(
+      model(new LedgerBuilder().common("common").warrant("bank", "common", 1n, "0.01", { id: "w" }).table()),
+    );
+    const f = positionFunctions(only, 0);
+    expect(only.breakpoints.map(String)).toEqual(["0"]);
+    expect(evaluatePiecewise(f.exercisePaid, rat(0)).toString()).toBe("0");
+    expect(evaluatePiecewise(f.exercisePaid, rat(1, 97)).toString()).toBe("1/100");
+    expect(evaluatePiecewise(f.payout, rat(1, 97)).toString()).toBe("1/97");
   });
 
   test("fees and debt shift the breakpoints: each equity breakpoint maps back to an exit value", () => {
