@@ -2,13 +2,6 @@ import { Rational } from "../exact/rational.js";
 import type { ExitModel } from "./model.js";
 import { kinksOf } from "./position.js";
 
-/** A common price at which some positions change regime, with the change in the curve's slope. */
-export interface PriceKink {
-  readonly price: Rational;
-  /** Indices of the positions whose regime changes at this price. */
-  readonly positions: readonly number[];
-}
-
 /**
  * The equity needed to pay every position when the price per as-converted common share
  * is p, once the whole preference stack is paid: M(p) = Σ payout_i(p), each position
