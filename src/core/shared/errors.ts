@@ -253,6 +253,38 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "The claims leave too thin a region for the sampler to draw scenarios from.",
   },
+  exit_value_negative: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An exit value, IPO price or IPO valuation is negative.",
+  },
+  exit_terms_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An exit parameter is out of range (fees, debt, carve-out, a sweep's bounds or steps).",
+  },
+  exit_participation_cap_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A participation cap is below 1x or below the class's preference multiple.",
+  },
+  exit_preference_undefined: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A liquidation preference or dividend cannot be computed: its base (original issue price or invested amount) is missing.",
+  },
+  exit_convertibles_exceed_capitalization: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "The post-money SAFEs and notes outstanding at the exit would own 100% or more of the company at their caps.",
+  },
+  exit_no_residual_claimant: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "Nothing outstanding can receive the exit value above the preferences (no shares at all).",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
