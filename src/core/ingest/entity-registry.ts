@@ -7,7 +7,7 @@
  * designator) and the second records the first as its parent.
  */
 import { LIMITS } from "../shared/limits.js";
-import { DESIGNATOR_WORDS } from "./names.js";
+import { DESIGNATOR_WORDS, NAME_COMPLETION_WORDS } from "./names.js";
 import { foldName } from "./text-fold.js";
 import type { IngestEntity, KnownStakeholder } from "./types.js";
 
@@ -107,6 +107,12 @@ export class EntityRegistry {
     return this.record(key).type;
   }
 
+  /** Records that `key` belongs to `parent` ("AWS, filiale d'Amazon"). */
+  setParent(key: string, parent: string): void {
+    const record = this.record(key);
+    if (this.canonical(parent) !== record.key) record.parent = this.canonical(parent);
+  }
+
   parent(key: string): string | undefined {
     const p = this.record(key).parent;
     return p === undefined ? undefined : this.canonical(p);
@@ -163,7 +169,7 @@ export class EntityRegistry {
       if (r.tokens.length >= tokens.length || !r.tokens.every((t, i) => tokens[i] === t)) continue;
       if (!prefix || r.tokens.length > prefix.tokens.length) prefix = r;
     }
-    if (prefix && tokens.slice(prefix.tokens.length).every((t) => DESIGNATOR_WORDS.has(t))) {
+    if (prefix && tokens.slice(prefix.tokens.length).every((t) => NAME_COMPLETION_WORDS.has(t))) {
       // A long form of a short name seen first ("Meridian Capital" after "Meridian").
       if (!prefix.known) {
         prefix.aliases.add(prefix.name);

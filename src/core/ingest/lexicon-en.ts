@@ -64,7 +64,7 @@ export const ENGLISH_RULES: LanguageRules = {
     {
       qualifier: "about",
       pattern:
-        /(?:\babout|\baround|\broughly|\bapproximately|\bsome|\bnearly|\balmost|\bclose to|\ban estimated|\bestimated|\bcirca|\bapprox\.?|\bin the region of|~)\s*$/,
+        /(?:\babout|\baround|\broughly|\bapproximately|\bsome|\bnearly|\balmost|\bclose to|\bcloser to|\bnearer|\ban estimated|\bestimated|\bcirca|\bapprox\.?|\bin the region of|~)\s*$/,
     },
   ],
   qualifierAfter: [
@@ -157,8 +157,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "explor(?:e|es|ing)",
     "weigh(?:s|ing)?",
     "consider(?:s|ing)",
-    "in talks to",
-    "in discussions to",
+    "in (?:talks|discussions|negotiations) (?:to|for|over|about|on)",
     "negotiating to",
     "attempt(?:s|ing)? to",
     "trying to",
@@ -316,6 +315,7 @@ export const ENGLISH_RULES: LanguageRules = {
       pattern: words([
         "rumou?r\\w*",
         "reportedly",
+        "(?:(?:is|are|was|were) )?said to be",
         "(?:is|are|was|were) said to",
         "speculat\\w*",
         "suggest\\w*",
@@ -332,6 +332,13 @@ export const ENGLISH_RULES: LanguageRules = {
         "raised",
         "closed",
         "closes",
+        "(?:the )?clos(?:e|ing) of (?:a|an|its|the)",
+        "lands",
+        "bags",
+        "nets",
+        "secures",
+        "completes",
+        "finali[sz]es",
         "secured",
         "completed",
         "finalized",
@@ -348,6 +355,7 @@ export const ENGLISH_RULES: LanguageRules = {
         "landed",
         "bagged",
         "netted",
+        "led(?! by)",
         "already (?:a |an )?(?:shareholder|investor)",
       ]),
     },
@@ -356,6 +364,7 @@ export const ENGLISH_RULES: LanguageRules = {
       status: "agreed",
       pattern: words([
         "agreed",
+        "enter(?:s|ed)? into",
         "agrees",
         "agree",
         "signed",
@@ -411,15 +420,18 @@ export const ENGLISH_RULES: LanguageRules = {
 
   attribution: [
     /\b(?:according to|as reported by|cited by)\s+[^,;:.!?()"]{2,90}/g,
+    // "A person close to the deal put the figure at …": the source, without "put".
+    /\b(?:(?:a|an|one|two|three|the|other|some)\s+)+(?:person|people|sources?|reports?|insiders?)(?:\s+[a-z'-]+){0,6}?(?=\s+put\s+(?:the|it|its|their)\b)/g,
     /\b(?:(?:the|two|three|several|some|many|one of the|a|an|other)\s+)*(?:people|sources?|persons?|reports?|insiders?|analysts?|executives?|officials?|rumou?rs)(?:\s+[a-z'-]+){0,6}?\s+(?:said|say|says|suggest|suggests|suggested|indicated?|indicates|reported|report|reports|told|tell|claimed|claim|claims|believe|estimated?|estimates|confirmed|confirm|added|cautioned|noted)(?![a-z])/g,
     /\b(?:said|says|told|reported)\s+(?:people|sources?|a person|persons?|two people|three people|one person|insiders?)(?:\s+[a-z'-]+){0,7}/g,
     /\b(?:the (?:company|companies|firm|startup|start-up|group|people)|a spokes(?:person|man|woman))\s+(?:said|says|announced|confirmed|told|added|reported)(?![a-z])/g,
     /\bin a (?:statement|filing|blog post|press release)(?![a-z])/g,
+    /(?<=,\s{0,3})(?:it|they|he|she) (?:said|says|announced|confirmed|added)(?![a-z])/g,
     // "Other reports put it at…" names a source; "another account/version" does not.
     /\b(?:other|some|separate|another|earlier)\s+(?:reports?|sources?|outlets?)(?![a-z])/g,
   ],
   namedAttribution:
-    /\b((?:The\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\s+(?:reported|reports|said|says|wrote|revealed|confirmed|told)(?![\p{L}])/gu,
+    /\b((?:The\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\s+(?:reported|reports|said|says|wrote|revealed|confirmed|told)(?![\p{L}])(?!\s+to\s)/gu,
   notASource: /^according to\s+(?:the |its |their )?(?:terms|conditions|plan|plans|schedule|filing)/,
   attributionTrailingTime:
     /\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|this week|last week)$/,
@@ -439,6 +451,9 @@ export const ENGLISH_RULES: LanguageRules = {
     ["five", 5],
     ["trio", 3],
   ]),
+  subsidiary:
+    /^\s*,\s*(?:a |an |the |its )?(?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) of (?:(its|their) (?:new |main |largest |lead )?(?:investor|backer|shareholder))?/,
+  subsidiaryBefore: /^'s (?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) $/,
   subjectFollowers: new RegExp(
     `^\\s*(?:,|:|\\(|'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
   ),

@@ -148,7 +148,7 @@ export const FRENCH_RULES: LanguageRules = {
   ]),
   intent: words([
     "envisag\\w*",
-    "cherch\\w* a",
+    "cherch\\w*(?: [a-z]+)? a",
     "vis(?:e|ent|ait|erait) a",
     "souhait\\w*",
     "compt(?:e|ent|ait|erait) (?:lever|boucler)",
@@ -162,9 +162,9 @@ export const FRENCH_RULES: LanguageRules = {
     "voudrai\\w*",
     "projet\\w* de",
     "objectif",
-    "en negociations?(?: \\w+){0,2} pour",
-    "en discussions?(?: \\w+){0,2} pour",
-    "en pourparlers(?: \\w+){0,2} pour",
+    "en negociations?(?: [\\w'-]+){0,5} pour",
+    "en discussions?(?: [\\w'-]+){0,5} pour",
+    "en pourparlers(?: [\\w'-]+){0,5} pour",
     "negoci\\w* (?:pour|une|un)",
     "prepar\\w*",
     "sond\\w*",
@@ -241,6 +241,7 @@ export const FRENCH_RULES: LanguageRules = {
     "contrats? (?:cloud|commercia(?:l|ux)|de fourniture|de distribution|de licence|de services|d'achat|d'approvisionnement|d'hebergement)",
     "engagements? d'achat",
     "s'engag\\w* a (?:acheter|utiliser|depenser|louer|distribuer)",
+    "s'(?:est|sont) engagee?s? a (?:acheter|utiliser|depenser|louer|distribuer)",
   ]),
   agreementItemIntro:
     /^[\s,]*(?:plus larges?\s*,?\s*|strategiques?\s*,?\s*|a long terme\s*,?\s*)?(?:notamment(?: autour (?:de |d'|du |des )| sur | pour | de | d')?|portant sur |autour (?:de |d'|du |des )|concernant |pour |sur )\s*/,
@@ -354,6 +355,7 @@ export const FRENCH_RULES: LanguageRules = {
       status: "closed",
       pattern: words([
         "(?:a|ont|avait|avaient|aurait|auraient|ayant|avoir)\\s+(?:deja\\s+|recemment\\s+|aussi\\s+|egalement\\s+|ainsi\\s+|finalement\\s+)?(?:investi|leve|boucle|finalise|cloture|obtenu|reuni|injecte|apporte|verse|souscrit|mis|participe|reinvesti|place|securise|recolte|empoche|decroche|complete)",
+        "vien(?:t|nent) d(?:e |')(?:boucler|lever|finaliser|clore|cloturer|obtenir|reunir|investir|injecter|apporter|securiser)",
         "boucl(?:e|ent)",
         "finalis(?:e|ent)",
         "clotur(?:e|ent)",
@@ -374,6 +376,7 @@ export const FRENCH_RULES: LanguageRules = {
       status: "agreed",
       pattern: words([
         "(?:a|ont|avait|avaient)\\s+signe",
+        "vien(?:t|nent) de (?:signer|conclure)",
         "signent",
         "signature",
         "accord conclu",
@@ -456,6 +459,7 @@ export const FRENCH_RULES: LanguageRules = {
     /(?<=,\s{0,3})(?:a|ont|avait)\s+(?:rapporte|indique|affirme|precise|confirme|annonce|declare|ecrit|revele|assure)\s+(?:(?:la|le|l'|les)\s*)?[a-z][a-z'&.-]*(?:\s+[a-z][a-z'&.-]*){0,2}/g,
     /\b(?:la societe|l'entreprise|le groupe|la start-?up|la firme|la direction|un porte-parole|une porte-parole)\s+(?:a\s+)?(?:indique|annonce|confirme|declare|precise|affirme)(?![a-z])/g,
     /\bdans un communique(?![a-z])/g,
+    /\ba-t-(?:il|elle|on) (?:indique|annonce|precise|confirme|declare|assure|appris)(?![a-z])/g,
     /\bd'autres (?:sources|rapports|medias)(?![a-z])/g,
   ],
   namedAttribution:
@@ -500,6 +504,9 @@ export const FRENCH_RULES: LanguageRules = {
     ["quatre", 4],
     ["cinq", 5],
   ]),
+  subsidiary:
+    /^\s*,\s*(?:une |la |sa )?(?:filiale|branche|division|entite)(?: [a-z]+)? (?:de |d'|du )(?:(son|sa|leur) (?:nouvel |nouveau |principal |premier )?(?:investisseur|actionnaire))?/,
+  subsidiaryBefore: /^\s*(?:,\s*)?(?:et )?(?:sa|leur) (?:filiale|branche|division)(?: [a-z]+)? $/,
   subjectFollowers: new RegExp(
     `^\\s*(?:,|:|\\(|est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
   ),

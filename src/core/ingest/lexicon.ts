@@ -102,6 +102,13 @@ export interface LanguageRules {
   /** The French clitic "y" before an investment verb ("y a investi"); null in English. */
   readonly recipientClitic: RegExp | null;
   readonly numerals: ReadonlyMap<string, number>;
+  /**
+   * After a name: ", filiale de X", ", the cloud unit of X" (the name belongs to X). A
+   * capture group is set when the owner is written as "its (new) investor".
+   */
+  readonly subsidiary: RegExp;
+  /** Before a name: "X's portfolio company Y", "la filiale d'X" (matched on the text between). */
+  readonly subsidiaryBefore: RegExp;
   /** Words that follow a name at the start of a sentence when the name is the subject. */
   readonly subjectFollowers: RegExp;
 }

@@ -138,12 +138,18 @@ export function findMentions(
     while (j < tokens.length && !run[run.length - 1]!.possessive) {
       const gap = text.slice(run[run.length - 1]!.end, tokens[j]!.start);
       if (!NAME_JOINER.test(gap)) break;
+      // Title-case headlines: "SkyForge Robotics Announces $140 Million" — a verb ends the name.
+      if (rules.subjectFollowers.test(` ${tokens[j]!.folded}`) && /^[a-z]/.test(tokens[j]!.folded)) break;
       if (gap !== " " && isNotName(tokens[j]!)) break;
       run.push(tokens[j]!);
       j++;
     }
     i = j;
+    // A verb written with a capital (a title-case headline) is not a name: skip it.
+    const verbAt = (t: Token) => rules.subjectFollowers.test(` ${t.folded}`) && /^[a-z]/.test(t.folded);
+    if (i < tokens.length && verbAt(tokens[i]!) && !registry.has(tokens[i]!.folded)) i++;
     while (run.length > 0 && isNotName(run[0]!)) run.shift();
+    if (run.length === 1 && verbAt(run[0]!) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;
       if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();

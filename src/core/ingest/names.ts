@@ -29,7 +29,8 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche
   janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
   ia ai gpu gpus cpu cpus pdg ceo cfo coo cto ipo ebitda usd eur gbp chf jpy series serie bourse etat
-  state government gouvernement internet web cloud levee record
+  state government gouvernement internet web cloud levee record financing funding round rounds raise
+  investment investments valuation deal million millions billion billions milliard milliards
   `),
 );
 
@@ -57,6 +58,19 @@ export const DESIGNATOR_WORDS: ReadonlySet<string> = new Set(
   technologies technology tech systems pharma motors networks software industries management growth
   infrastructure finance financial bank banque assets equity global international studio studios
   games media semiconductor semiconductors chips devices dynamics solutions services company co
+  `),
+);
+
+/**
+ * Designators that only complete a name already seen ("Meridian" → "Meridian Capital"):
+ * a subset of DESIGNATOR_WORDS without the words that name a separate arm of a company
+ * ("Eurazeo Cloud", "Salesforce Ventures", "Amazon Web Services" are other entities).
+ */
+export const NAME_COMPLETION_WORDS: ReadonlySet<string> = new Set(
+  split(`
+  capital partners partenaires labs lab ai ia health sante energy energie bio biotech group groupe
+  holdings holding inc corp corporation ltd sa sas se ag gmbh plc llc robotics materials therapeutics
+  technologies technology systems pharma motors industries
   `),
 );
 

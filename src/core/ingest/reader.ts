@@ -90,6 +90,14 @@ const LIST_SEPARATOR =
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
 const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}$/;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
+const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
+/** Between a name and a noun in apposition: ", its largest existing ", ", déjà ". */
+const APPOSITION = /^\s*,\s*(?:[a-z'-]+\s+){0,4}$/;
+/** A relative clause set off by commas: ", which led … ,", ", qui détenait … ,". */
+const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s[^,;]*(?:,|$)/g;
+/** A sentence opening with a determiner and no verb: "le spécialiste du stockage ". */
+const OPENING_NOUN_PHRASE = /^\s*(?:le|la|les|l'|un|une|the|a|an)\s*(?:[a-z'-]+\s+){0,5}$/;
 const LOOK_FURTHER = /\b(?:d'autres|other|others|plusieurs|several)\b/;
 const AFTER_EXAMPLE =
   /(?:comme|notamment|dont|such as|including|like|among them)\s+(?:(?:la|le|les|l'|the|a|an)\s*)?(?:[a-z-]+\s+){0,2}$/;
@@ -106,7 +114,9 @@ export class ClaimReader {
   private investorTopic: string | undefined;
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
-  private contextStatus: ClaimStatus | undefined;
+  /** The deal's status as the article states it: from round-level claims, else from investments. */
+  private roundStatus: ClaimStatus | undefined;
+  private investmentStatus: ClaimStatus | undefined;
   private lastCurrency: Currency | undefined;
   private readonly investors = new Set<string>();
   /** Claims are no longer recorded past this count (LIMITS.ingestClaims). */
@@ -146,12 +156,14 @@ export class ClaimReader {
       if (first) this.subjectTopic = first.key;
     }
     this.registerGroups(s);
+    this.linkSubsidiaries(s);
     let previous: WorkingClaim | undefined;
     for (let i = 0; i < s.money.length; i++) {
       const claim = this.readMoney(s, i, previous);
       if (claim) this.emit(s, claim);
       previous = claim;
     }
+    this.noteInvestors(s);
     this.readAgreements(s);
     this.readStakes(s);
     this.updateTopics(s);
@@ -171,12 +183,11 @@ export class ClaimReader {
     }
     if (claim.amount) this.lastAmountClaim = claim;
     if (claim.currencyInferred) this.inferredCurrencyClaims.push(claim);
-    if (
-      claim.temporal === "current" &&
-      claim.kind !== "commercial_agreement" &&
-      claim.kind !== "existing_stake"
-    ) {
-      this.contextStatus = claim.status;
+    if (claim.temporal === "current") {
+      if (claim.kind === "investment") this.investmentStatus = claim.status;
+      else if (claim.kind !== "commercial_agreement" && claim.kind !== "existing_stake") {
+        this.roundStatus = claim.status;
+      }
     }
   }
 
@@ -199,6 +210,37 @@ export class ClaimReader {
     flush();
   }
 
+  /** ING-AGR-3: the subjects of investment verbs are investors, with or without a figure ("X and Y joined the round"). */
+  private noteInvestors(s: Sentence): void {
+    for (const verb of s.cues.investVerb) {
+      const subject = this.subjectBefore(s, verb.start);
+      if (subject?.kind !== "name") continue;
+      const topic = this.canonicalTopic();
+      for (const key of this.resolveInvestor(s, subject)?.keys ?? []) {
+        const k = this.registry.canonical(key);
+        if (k !== topic) this.investors.add(k);
+      }
+    }
+  }
+
+  /** ING-ENT-2: "Lakeshore Health, filiale de Lakeshore Capital", "Fjord Capital's portfolio company Lumen Cells". */
+  private linkSubsidiaries(s: Sentence): void {
+    s.names.forEach((child, k) => {
+      const after = s.rules.subsidiary.exec(s.folded.slice(child.end, child.end + 80));
+      if (after) {
+        const ownerAt = child.end + after[0].length;
+        const owner = after[1]
+          ? this.investorTopic
+          : s.names.find((n) => n.start === ownerAt || (n.start > ownerAt && n.start - ownerAt <= 3))?.key;
+        if (owner !== undefined) this.registry.setParent(child.key, owner);
+      }
+      const previous = s.names[k - 1];
+      if (previous && s.rules.subsidiaryBefore.test(s.folded.slice(previous.end, child.start))) {
+        this.registry.setParent(child.key, previous.key);
+      }
+    });
+  }
+
   private updateTopics(s: Sentence): void {
     for (const verb of s.cues.raiseVerb) {
       const subject = this.subjectBefore(s, verb.start);
@@ -219,18 +261,46 @@ export class ClaimReader {
     if (investor !== undefined) this.investorTopic = investor;
   }
 
+  private contextStatus(): ClaimStatus | undefined {
+    return this.roundStatus ?? this.investmentStatus;
+  }
+
   private canonicalTopic(): string | undefined {
     return this.subjectTopic === undefined ? undefined : this.registry.canonical(this.subjectTopic);
   }
 
   // ---- helpers on the sentence -----------------------------------------------------
 
+  /**
+   * True when the mention is the object of a preposition ("dans OpenAI", "from X"), unless
+   * it ends the noun phrase that opens the sentence ("Le spécialiste du stockage
+   * Dataforge a …": the name is the subject, "du stockage" belongs to "spécialiste").
+   */
   private isPrepObject(s: Sentence, m: Mention): boolean {
-    return s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start));
+    if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
+    return !OPENING_NOUN_PHRASE.test(s.folded.slice(0, m.start));
   }
 
-  /** The subject of a verb at `pos`: the nearest mention before it that is not the object of a preposition. */
+  /**
+   * The subject of a verb at `pos`: the nearest mention before it that is not the object
+   * of a preposition. After a relative pronoun ("X, qui apporte", "X, which owns") it is
+   * the pronoun's antecedent, even when that follows a preposition ("mené par X, qui …").
+   */
   private subjectBefore(s: Sentence, pos: number): Mention | undefined {
+    const windowStart = Math.max(0, pos - 60);
+    const relative = RELATIVE_BEFORE.exec(s.folded.slice(windowStart, pos));
+    if (relative) {
+      const pronoun = windowStart + relative.index;
+      const inside = s.mentions.some((m) => m.start >= pronoun && m.end <= pos);
+      if (!inside) {
+        for (let k = s.mentions.length - 1; k >= 0; k--) {
+          const m = s.mentions[k]!;
+          if (m.end > pronoun || m.inAttribution) continue;
+          if (m.kind === "anaphor" && m.form === "clitic") continue;
+          return m;
+        }
+      }
+    }
     for (let k = s.mentions.length - 1; k >= 0; k--) {
       const m = s.mentions[k]!;
       if (m.end > pos) continue;
@@ -321,12 +391,17 @@ export class ClaimReader {
       const keys = this.groupKeys(m.size);
       return keys ? { keys, group: true, start: m.start, end: m.end } : undefined;
     }
+    // "Veridia, l'éditeur parisien …": a description right after a name and a comma is that name.
+    if (m.form === "description") {
+      const previous = s.names.filter((n) => n.end <= m.start).pop();
+      if (previous && !previous.inAttribution && /^\s*,\s*$/.test(s.folded.slice(previous.end, m.start))) {
+        if (!excluded.has(this.registry.canonical(previous.key))) {
+          return { keys: [previous.key], group: false, start: m.start, end: m.end };
+        }
+      }
+    }
     const earlier = s.names.filter(
-      (n) =>
-        n.end <= m.start &&
-        !n.inAttribution &&
-        !excluded.has(this.registry.canonical(n.key)) &&
-        (role === "company" || m.form === "clitic" ? n.type === "organisation" : true),
+      (n) => n.end <= m.start && !n.inAttribution && !excluded.has(this.registry.canonical(n.key)),
     );
     if (role === "investor" && m.form !== "clitic") {
       const candidates = earlier.filter((n) => this.registry.canonical(n.key) !== topic);
@@ -342,8 +417,12 @@ export class ClaimReader {
       }
       return undefined;
     }
-    const nearest = earlier[earlier.length - 1];
-    if (nearest) return { keys: [nearest.key], group: false, start: m.start, end: m.end };
+    // The clitic "y" stands for the company named before it ("… d'OpenAI : l'entreprise y a investi").
+    if (m.form === "clitic") {
+      const nearest = earlier.filter((n) => n.type === "organisation").pop();
+      if (nearest) return { keys: [nearest.key], group: false, start: m.start, end: m.end };
+    }
+    // "la société", "the company", "it" in a company's place: the article's subject.
     if (topic !== undefined && !excluded.has(topic))
       return { keys: [topic], group: false, start: m.start, end: m.end };
     return undefined;
@@ -709,7 +788,10 @@ export class ClaimReader {
     const anchor = raise ?? round!;
     const subjectMention = this.subjectBefore(s, anchor.start);
     let subject: string | undefined;
-    if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
+    // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
+    const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);
+    if (owner) subject = owner.key;
+    else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
     }
     subject ??= this.subjectTopic;
@@ -782,7 +864,7 @@ export class ClaimReader {
       this.lastCurrency = currency;
     }
     const status = this.statusAt(s, m.figureStart, spec.kind);
-    const temporal = this.temporalOf(s, spec.kind, status, segStart, segEnd);
+    const temporal = this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart);
     const rules = [...spec.rules, "ING-AMT-1", status.rule, temporal.rule];
     if (m.vague) rules.push("ING-AMT-4");
     if (currencyInferred) rules.push("ING-AMT-6");
@@ -884,10 +966,11 @@ export class ClaimReader {
    */
   private statusAt(s: Sentence, anchor: number, kind: ClaimKind): { status: ClaimStatus; rule: string } {
     if (kind === "existing_stake") return { status: "closed", rule: "ING-STAT-4" };
-    if (s.cues.status.some((c) => c.status === "rumored")) return { status: "rumored", rule: "ING-STAT-1" };
+    const markers = this.sameClause(s, anchor, s.cues.status);
+    if (markers.some((c) => c.status === "rumored")) return { status: "rumored", rule: "ING-STAT-1" };
     let nearest: (typeof s.cues.status)[number] | undefined;
     let nearestDistance = Number.POSITIVE_INFINITY;
-    for (const c of s.cues.status) {
+    for (const c of markers) {
       const d = c.end <= anchor ? anchor - c.end : c.start >= anchor ? c.start - anchor : 0;
       const better =
         d < nearestDistance ||
@@ -899,17 +982,22 @@ export class ClaimReader {
     }
     // A strong word overlapping a conditional ("chercherait") wins over it.
     if (nearest?.status === "conditional") {
-      const strong = s.cues.status.find(
+      const strong = markers.find(
         (c) => c.status !== "conditional" && c.start < nearest!.end && nearest!.start < c.end,
       );
       if (strong) nearest = strong;
     }
     if (nearest && nearest.status !== "conditional") return { status: nearest.status, rule: "ING-STAT-2" };
-    if (nearest) {
-      if (kind === "commercial_agreement") return { status: "rumored", rule: "ING-STAT-3" };
-      return { status: this.contextStatus ?? "rumored", rule: "ING-STAT-3" };
-    }
-    return { status: this.contextStatus ?? "announced", rule: "ING-STAT-3" };
+    if (nearest && kind === "commercial_agreement") return { status: "rumored", rule: "ING-STAT-3" };
+    // A conditional or no word in the claim's clause: the main clause may say it ("in talks
+    // with X and Y, who could provide …").
+    const elsewhere = s.cues.status
+      .filter((c) => c.status !== "conditional" && c.status !== "rumored")
+      .sort((a, b) => Math.abs(a.start - anchor) - Math.abs(b.start - anchor))[0];
+    if (elsewhere && elsewhere.status !== "conditional")
+      return { status: elsewhere.status, rule: "ING-STAT-3" };
+    if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
+    return { status: this.contextStatus() ?? "announced", rule: "ING-STAT-3" };
   }
 
   /**
@@ -923,20 +1011,60 @@ export class ClaimReader {
     status: { status: ClaimStatus },
     segStart: number,
     segEnd: number,
+    anchor: number,
   ): { temporal: Temporal; rule: string } {
     if (kind === "existing_stake") return { temporal: "background", rule: "ING-TEMP-2" };
     if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
     const inClause = (c: Span) => c.start >= segStart && c.end <= segEnd;
-    if (s.cues.background.some(inClause) || s.cues.backgroundAdjacent.some(inClause)) {
+    const background = this.sameClause(s, anchor, s.cues.background.filter(inClause));
+    const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
+    if (background.length > 0 || adjacent.length > 0) {
       return { temporal: "background", rule: "ING-TEMP-1" };
     }
-    const clause = s.folded.slice(segStart, segEnd);
+    const home = this.relativeClauses(s).find((r) => r.start <= anchor && anchor < r.end);
+    const clause = home
+      ? s.folded.slice(Math.max(segStart, home.start), Math.min(segEnd, home.end))
+      : this.outsideRelatives(s, segStart, segEnd);
     for (const y of clause.matchAll(YEAR)) {
       const year = Number(y[0]);
       if (this.sourceYear === undefined || year < this.sourceYear)
         return { temporal: "background", rule: "ING-TEMP-1" };
     }
     return { temporal: "current", rule: "ING-TEMP-1" };
+  }
+
+  /** The relative clauses of the sentence ("…, which led Vantage's Series B last year, …"). */
+  private relativeClauses(s: Sentence): Span[] {
+    const out: Span[] = [];
+    RELATIVE_CLAUSE.lastIndex = 0;
+    for (const m of s.folded.matchAll(RELATIVE_CLAUSE))
+      out.push({ start: m.index, end: m.index + m[0].length });
+    return out;
+  }
+
+  /**
+   * ING-STAT-5: the cues of the claim's own clause. Words inside a relative clause speak
+   * of that clause only; a claim inside one sees only its words.
+   */
+  private sameClause<T extends Span>(s: Sentence, anchor: number, cues: readonly T[]): T[] {
+    const relatives = this.relativeClauses(s);
+    if (relatives.length === 0) return [...cues];
+    const home = relatives.find((r) => r.start <= anchor && anchor < r.end);
+    return cues.filter((c) => {
+      const inside = relatives.find((r) => r.start <= c.start && c.end <= r.end);
+      return home ? inside === home : inside === undefined;
+    });
+  }
+
+  /** The text of [from, to) with the relative clauses blanked out. */
+  private outsideRelatives(s: Sentence, from: number, to: number): string {
+    let text = s.folded.slice(from, to);
+    for (const r of this.relativeClauses(s)) {
+      const a = Math.max(r.start, from) - from;
+      const b = Math.min(r.end, to) - from;
+      if (a < b) text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
+    }
+    return text;
   }
 
   // ---- agreements and stakes ---------------------------------------------------------
@@ -1040,7 +1168,12 @@ export class ClaimReader {
     const add = (cueStart: number, objectEnd: number, fraction: StakeFraction | null, rule: string) => {
       const negation = s.rules.stakeNegation.test(s.folded.slice(Math.max(0, cueStart - 30), cueStart));
       if (negation) return;
-      const holderMention = this.subjectBefore(s, cueStart);
+      // "Juniper Health Fund, its largest existing shareholder": the apposition names the holder.
+      const apposed = s.names.filter((n) => n.end <= cueStart && !n.inAttribution).pop();
+      const holderMention =
+        rule === "ING-STAKE-2" && apposed && APPOSITION.test(s.folded.slice(apposed.end, cueStart))
+          ? apposed
+          : this.subjectBefore(s, cueStart);
       if (!holderMention) return;
       const holder = this.resolveInvestor(s, holderMention);
       if (!holder || holder.keys.length !== 1) return;

@@ -69,7 +69,7 @@ export function foldText(text: string): string {
     lower = out;
   }
   // Only non-ASCII code units need work; each is replaced by exactly one code unit.
-  return lower.replace(/[^\x00-\x7f]/g, foldChar);
+  return lower.replace(/[\u0080-\uffff]/g, foldChar);
 }
 
 /** Folds a name for comparison: folded, "'s" removed, punctuation and spaces squeezed. */
