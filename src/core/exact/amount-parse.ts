@@ -79,10 +79,30 @@ export function lowerSameLength(text: string): string {
   return out;
 }
 
+/** The entries of each lexicon table grouped by their first character, built once per table. */
+const byFirstChar = new WeakMap<ReadonlyMap<string, unknown>, Map<string, [string, unknown][]>>();
+
+function entriesStartingWith<T>(table: ReadonlyMap<string, T>, ch: string): [string, T][] {
+  let index = byFirstChar.get(table);
+  if (!index) {
+    index = new Map();
+    for (const [key, value] of table) {
+      const first = key[0]!;
+      const list = index.get(first);
+      if (list) list.push([key, value]);
+      else index.set(first, [[key, value]]);
+    }
+    byFirstChar.set(table, index);
+  }
+  return (index.get(ch) ?? []) as [string, T][];
+}
+
 /** Longest key of `table` found at `pos` in `lower`, ending at a non-letter. */
 function matchWord<T>(lower: string, pos: number, table: ReadonlyMap<string, T>): [string, T] | undefined {
   let best: [string, T] | undefined;
-  for (const [key, value] of table) {
+  const ch = lower[pos];
+  if (ch === undefined) return undefined;
+  for (const [key, value] of entriesStartingWith(table, ch)) {
     if (!lower.startsWith(key, pos)) continue;
     const last = key[key.length - 1];
     // A key ending in a letter must end the word; signs and hyphens need not.

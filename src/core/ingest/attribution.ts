@@ -35,8 +35,15 @@ function trimSourcePhrase(folded: string, start: number, end: number): number {
   return cut;
 }
 
+/** Words without which no attribution pattern can match: the patterns are skipped when none is there. */
+const TRIGGER =
+  /selon|apres|croire|cite|rapport|source|personne|proche|media|information|observateur|analyste|rumeur|bruit|connaisseur|societe|entreprise|groupe|start|firme|direction|porte-parole|communique|a-t-|indiqu|annonc|confirm|declar|precis|affirm|ecri|revel|assur|according|reported|people|person|report|insider|analyst|executive|official|rumou?r|said|says|told|statement|filing|release|company|compan|spokes|other|some|separate|another|earlier/;
+const NAMED_TRIGGER =
+  /reported|reports|said|says|wrote|revealed|confirmed|told|rapporte|revele|affirme|ecrit/;
+
 export function findAttributions(text: string, folded: string, rules: LanguageRules): AttributionSpan[] {
   const spans: AttributionSpan[] = [];
+  if (!TRIGGER.test(folded)) return spans;
   const add = (start: number, end: number) => {
     let e = end;
     while (e > start && /[\s,;:.]/.test(folded[e - 1]!)) e--;
@@ -68,6 +75,7 @@ export function findAttributions(text: string, folded: string, rules: LanguageRu
       add(start, end);
     }
   }
+  if (!NAMED_TRIGGER.test(folded)) return spans.sort((a, b) => a.start - b.start);
   rules.namedAttribution.lastIndex = 0;
   for (const m of text.matchAll(rules.namedAttribution)) {
     const name = m[1]!;

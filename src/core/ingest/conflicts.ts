@@ -87,6 +87,11 @@ function kindClass(claim: ConflictInput): string | undefined {
   }
 }
 
+/** A key shared by claims that may be about the same quantity (a valuation's basis is checked after). */
+function quantityKey(c: ConflictInput): string {
+  return `${kindClass(c) ?? c.kind}|${c.subject ?? ""}|${[...c.counterparty].sort().join("+")}`;
+}
+
 function sameQuantity(a: ConflictInput, b: ConflictInput): boolean {
   const ka = kindClass(a);
   if (ka === undefined || ka !== kindClass(b)) return false;
@@ -111,6 +116,14 @@ export function findConflicts(
     seen.add(key);
     out.push({ claims: sorted, type, description: `${text}: ${describe(sorted)}` });
   };
+  // Claims indexed by the quantity they are about, so that each is compared with its peers only.
+  const sameKey = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    const key = quantityKey(c);
+    const list = sameKey.get(key);
+    if (list) list.push(i);
+    else sameKey.set(key, [i]);
+  });
   for (let j = 0; j < claims.length; j++) {
     const b = claims[j]!;
     if (!b.current || !b.amount) continue;
@@ -130,7 +143,8 @@ export function findConflicts(
     // ING-CONF-2: figures for the same quantity that cannot both hold.
     const ib = intervalOf(b);
     if (!ib) continue;
-    for (let i = from; i < j; i++) {
+    for (const i of sameKey.get(quantityKey(b)) ?? []) {
+      if (i < from || i >= j) continue;
       const a = claims[i]!;
       if (!a.current || !a.amount || a.amount.currency !== b.amount.currency || !sameQuantity(a, b)) continue;
       const ia = intervalOf(a);

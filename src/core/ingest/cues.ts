@@ -44,10 +44,13 @@ export interface Cues {
 function scan(folded: string, pattern: RegExp, excluded: readonly Span[]): Span[] {
   const out: Span[] = [];
   pattern.lastIndex = 0;
-  for (const m of folded.matchAll(pattern)) {
+  for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (end === start) continue;
+    if (end === start) {
+      pattern.lastIndex++;
+      continue;
+    }
     // A cue written inside a name ("Tagus Invest", "Stratus Cloud") is part of the name.
     if (excluded.some((x) => x.start <= start && end <= x.end)) continue;
     out.push({ start, end });
@@ -56,17 +59,115 @@ function scan(folded: string, pattern: RegExp, excluded: readonly Span[]): Span[
 }
 
 /**
- * Scans the cues of a sentence. `names` are the spans of names (cues inside them are
- * dropped); `attributions` the attribution phrases (status words inside them describe
- * the source, not the deal, and are dropped).
+ * The cues of a sentence. `names` are the spans of names (cues inside them are dropped);
+ * `attributions` the attribution phrases (status words inside them describe the source,
+ * not the deal, and are dropped — except hedges, see below). Each list is scanned the
+ * first time it is read: most sentences need only a few.
  */
+export class SentenceCues implements Cues {
+  private readonly memo: (readonly Span[] | undefined)[] = [];
+  private statusMemo: readonly StatusCue[] | undefined;
+
+  constructor(
+    private readonly folded: string,
+    private readonly rules: LanguageRules,
+    private readonly names: readonly Span[],
+    private readonly attributions: readonly Span[],
+  ) {}
+
+  private get(slot: number, pattern: RegExp): readonly Span[] {
+    let list = this.memo[slot];
+    if (list === undefined) {
+      list = scan(this.folded, pattern, this.names);
+      this.memo[slot] = list;
+    }
+    return list;
+  }
+
+  get investVerb() {
+    return this.get(0, this.rules.investVerb);
+  }
+  get investNoun() {
+    return this.get(1, this.rules.investNoun);
+  }
+  get raiseVerb() {
+    return this.get(2, this.rules.raiseVerb);
+  }
+  get roundNoun() {
+    return this.get(3, this.rules.roundNoun);
+  }
+  get intent() {
+    return this.get(4, this.rules.intent);
+  }
+  get sourcePrep() {
+    return this.get(5, this.rules.sourcePrep);
+  }
+  get nonExhaustive() {
+    return this.get(6, this.rules.nonExhaustive);
+  }
+  get leadPrep() {
+    return this.get(7, this.rules.leadPrep);
+  }
+  get recipientPrep() {
+    return this.get(8, this.rules.recipientPrep);
+  }
+  get withPrep() {
+    return this.get(9, this.rules.withPrep);
+  }
+  get valuation() {
+    return this.get(10, this.rules.valuation);
+  }
+  get valuationPre() {
+    return this.get(11, this.rules.valuationPre);
+  }
+  get valuationPost() {
+    return this.get(12, this.rules.valuationPost);
+  }
+  get agreement() {
+    return this.get(13, this.rules.agreement);
+  }
+  get stakeVerb() {
+    return this.get(14, this.rules.stakeVerb);
+  }
+  get shareholderNoun() {
+    return this.get(15, this.rules.shareholderNoun);
+  }
+  get negative() {
+    return this.get(16, this.rules.negative);
+  }
+  get amountRef() {
+    return this.get(17, this.rules.amountRef);
+  }
+  get alternative() {
+    return this.get(18, this.rules.alternative);
+  }
+  get background() {
+    return this.get(19, this.rules.background);
+  }
+  get backgroundAdjacent() {
+    return this.get(20, this.rules.backgroundAdjacent);
+  }
+  get status(): readonly StatusCue[] {
+    this.statusMemo ??= scanStatus(this.folded, this.rules, this.names, this.attributions);
+    return this.statusMemo;
+  }
+}
+
 export function scanCues(
   folded: string,
   rules: LanguageRules,
   names: readonly Span[],
   attributions: readonly Span[],
 ): Cues {
-  const s = (p: RegExp) => scan(folded, p, names);
+  return new SentenceCues(folded, rules, names, attributions);
+}
+
+function scanStatus(
+  folded: string,
+  rules: LanguageRules,
+  names: readonly Span[],
+  attributions: readonly Span[],
+): StatusCue[] {
   // Status words inside an attribution describe the source ("a annoncé la société"), except
   // the hedges: "des rapports suggèrent", "rumours … suggest" make the claim rumoured.
   const statusExcluded = [...names, ...attributions];
@@ -80,28 +181,5 @@ export function scanCues(
       status.push({ ...span, status: "conditional" });
     }
   }
-  return {
-    investVerb: s(rules.investVerb),
-    investNoun: s(rules.investNoun),
-    raiseVerb: s(rules.raiseVerb),
-    roundNoun: s(rules.roundNoun),
-    intent: s(rules.intent),
-    sourcePrep: s(rules.sourcePrep),
-    nonExhaustive: s(rules.nonExhaustive),
-    leadPrep: s(rules.leadPrep),
-    recipientPrep: s(rules.recipientPrep),
-    withPrep: s(rules.withPrep),
-    valuation: s(rules.valuation),
-    valuationPre: s(rules.valuationPre),
-    valuationPost: s(rules.valuationPost),
-    agreement: s(rules.agreement),
-    stakeVerb: s(rules.stakeVerb),
-    shareholderNoun: s(rules.shareholderNoun),
-    negative: s(rules.negative),
-    amountRef: s(rules.amountRef),
-    alternative: s(rules.alternative),
-    background: s(rules.background),
-    backgroundAdjacent: s(rules.backgroundAdjacent),
-    status: status.sort((a, b) => a.start - b.start),
-  };
+  return status.sort((a, b) => a.start - b.start);
 }

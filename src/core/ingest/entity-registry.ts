@@ -142,8 +142,8 @@ export class EntityRegistry {
    * The entity a name written in the text stands for, creating it when new. Returns
    * undefined only when the entity limit is reached.
    */
-  resolve(surface: string, type: EntityType): string | undefined {
-    const folded = foldName(surface);
+  resolve(surface: string, type: EntityType, foldedSurface?: string): string | undefined {
+    const folded = foldedSurface ?? foldName(surface);
     const exact = this.byFolded.get(folded);
     if (exact !== undefined) return this.canonical(exact);
     const tokens = tokensOf(folded);

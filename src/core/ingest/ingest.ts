@@ -35,7 +35,7 @@ import type {
 /** The first characters read to detect the language (ING-LANG-1). */
 export const LANGUAGE_SAMPLE_CHARS = 8_000;
 /** A paragraph overrides the article's language only on this much evidence (ING-LANG-2). */
-const PARAGRAPH_OVERRIDE = { minEvidence: 8, minConfidence: 0.6 };
+const PARAGRAPH_OVERRIDE = { minEvidence: 8, minConfidence: 0.6, minChars: 120, sampleChars: 600 };
 const PARAGRAPH_BREAK = /\n[ \t\r\u00a0]*\n/g;
 
 const RULES: Record<IngestLanguage, LanguageRules> = { fr: FRENCH_RULES, en: ENGLISH_RULES };
@@ -262,8 +262,11 @@ class Session implements IngestSession {
     if (!/\S/.test(paragraph)) return;
     const folded = foldText(paragraph);
     let language = this.language!;
-    if (this.options.lang === "auto") {
-      const scores = guessLanguage(languageScores(folded, paragraph));
+    // A paragraph this short cannot reach the evidence needed to override the article's language.
+    if (this.options.lang === "auto" && paragraph.length >= PARAGRAPH_OVERRIDE.minChars) {
+      // The first few hundred characters tell a paragraph's language as well as all of it.
+      const sample = PARAGRAPH_OVERRIDE.sampleChars;
+      const scores = guessLanguage(languageScores(folded.slice(0, sample), paragraph.slice(0, sample)));
       if (
         scores.language !== undefined &&
         scores.language !== language &&

@@ -8,7 +8,7 @@
 import type { EntityRegistry, EntityType } from "./entity-registry.js";
 import type { LanguageRules } from "./lexicon.js";
 import { NOT_NAME_WORDS, PERSON_ROLE, PLACE_WORDS } from "./names.js";
-import { foldName } from "./text-fold.js";
+import { squeezeFoldedName } from "./text-fold.js";
 
 export interface NameMention {
   readonly kind: "name";
@@ -41,7 +41,7 @@ export interface GroupMention {
 
 export type Mention = NameMention | AnaphorMention | GroupMention;
 
-const NAME_TOKEN = /(?<![\p{L}\p{N}])(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}]*(?:[&'’.-]\p{L}[\p{L}\p{N}]*)*/gu;
+const JOINERS = "&'’.-";
 const ELIDED = /^(?:l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu)'/;
 const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u;
 const PERSON_TOKEN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -59,11 +59,54 @@ interface Token {
 /** A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name. */
 const AFTER_FIGURE = /\d[\s\u00a0\u202f]?$/;
 
-function tokenize(text: string): Token[] {
+const UPPER = /\p{Lu}/gu;
+const LETTER = /\p{L}/u;
+
+function isWordCode(c: number, ch: string | undefined): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return ch !== undefined && LETTER.test(ch);
+}
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i), text[i]);
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return !(c >= 48 && c <= 57) && isWordCode(c, text[i]);
+}
+
+/**
+ * The words that may be part of a name: a capital first ("OpenAI", "Énergie"), or a short
+ * lower-case start with a capital inside ("xAI", "eBay"), with inner joiners ("AT&T",
+ * "Amazon.com", "Saint-Gobain"). A word right after a figure is a unit ("5 Md$"). Only
+ * the capitals are visited: they are few in running text.
+ */
+function tokenize(text: string, folded: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(NAME_TOKEN)) {
-    if (AFTER_FIGURE.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
-    let raw = m[0];
+  let resume = 0;
+  UPPER.lastIndex = 0;
+  for (let m = UPPER.exec(text); m !== null; m = UPPER.exec(text)) {
+    const at = m.index;
+    if (at < resume) continue;
+    let wordStart = at;
+    while (isWordAt(text, wordStart - 1)) wordStart--;
+    let end = at;
+    for (;;) {
+      if (isWordAt(text, end)) end++;
+      else if (JOINERS.includes(text[end] ?? " ") && isLetterAt(text, end + 1)) end += 2;
+      else break;
+    }
+    resume = end;
+    let start = at;
+    if (wordStart < at) {
+      // "xAI", "eBay": a short lower-case start; a capital deeper inside a word is no name start.
+      if (at - wordStart > 4 || !/^[a-z]+$/.test(text.slice(wordStart, at))) continue;
+      start = wordStart;
+    }
+    if (AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start))) continue;
+    let raw = text.slice(start, end);
     let possessive = false;
     if (/['’]s$/.test(raw)) {
       raw = raw.slice(0, -2);
@@ -72,14 +115,31 @@ function tokenize(text: string): Token[] {
     raw = raw.replace(/[.'’-]+$/, "");
     if (raw.length === 0) continue;
     out.push({
-      start: m.index,
-      end: m.index + raw.length,
+      start,
+      end: start + raw.length,
       text: raw,
-      folded: foldName(raw),
+      folded: squeezeFoldedName(folded.slice(start, start + raw.length)),
       possessive,
     });
   }
   return out;
+}
+
+/** Whether a folded word is a verb of the lexicon, memoised per language. */
+const verbMemo = new WeakMap<LanguageRules, Map<string, boolean>>();
+
+function isVerb(rules: LanguageRules, word: string): boolean {
+  let memo = verbMemo.get(rules);
+  if (!memo) {
+    memo = new Map();
+    verbMemo.set(rules, memo);
+  }
+  let known = memo.get(word);
+  if (known === undefined) {
+    known = /^[a-z]/.test(word) && rules.subjectFollowers.test(` ${word}`);
+    if (memo.size < 10_000) memo.set(word, known);
+  }
+  return known;
 }
 
 function isNotName(token: Token): boolean {
@@ -128,7 +188,7 @@ export function findMentions(
   attributionSpans: readonly { start: number; end: number }[],
 ): Mention[] {
   const mentions: Mention[] = [];
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, folded);
   const sentenceStart = firstWordStart(text);
   let i = 0;
   while (i < tokens.length) {
@@ -139,17 +199,16 @@ export function findMentions(
       const gap = text.slice(run[run.length - 1]!.end, tokens[j]!.start);
       if (!NAME_JOINER.test(gap)) break;
       // Title-case headlines: "SkyForge Robotics Announces $140 Million" — a verb ends the name.
-      if (rules.subjectFollowers.test(` ${tokens[j]!.folded}`) && /^[a-z]/.test(tokens[j]!.folded)) break;
+      if (isVerb(rules, tokens[j]!.folded)) break;
       if (gap !== " " && isNotName(tokens[j]!)) break;
       run.push(tokens[j]!);
       j++;
     }
     i = j;
     // A verb written with a capital (a title-case headline) is not a name: skip it.
-    const verbAt = (t: Token) => rules.subjectFollowers.test(` ${t.folded}`) && /^[a-z]/.test(t.folded);
-    if (i < tokens.length && verbAt(tokens[i]!) && !registry.has(tokens[i]!.folded)) i++;
+    if (i < tokens.length && isVerb(rules, tokens[i]!.folded) && !registry.has(tokens[i]!.folded)) i++;
     while (run.length > 0 && isNotName(run[0]!)) run.shift();
-    if (run.length === 1 && verbAt(run[0]!) && !registry.has(run[0]!.folded)) continue;
+    if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;
       if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();
@@ -159,7 +218,7 @@ export function findMentions(
     const first = run[0]!;
     const last = run[run.length - 1]!;
     const surface = text.slice(first.start, last.end);
-    const surfaceFolded = foldName(surface);
+    const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
     if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
     if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded)) {
       // A capitalised word opening a sentence is a name only with some support: an inner
@@ -176,7 +235,7 @@ export function findMentions(
       run.every((t) => PERSON_TOKEN.test(t.text)) &&
       PERSON_ROLE.test(window);
     const type: EntityType = person ? "person" : "organisation";
-    const key = registry.resolve(surface, type);
+    const key = registry.resolve(surface, type, surfaceFolded);
     if (key === undefined) continue;
     const inAttribution = inSpans(first.start, last.end, attributionSpans);
     registry.noteMention(key, base + first.start, base + last.end, type);

@@ -48,11 +48,44 @@ const NUMBER_WORD_ALTERNATION = [...NUMBER_WORDS.keys()]
   .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"))
   .join("|");
 
-/** Where a figure may start, in folded text: a currency sign, a code, a digit, or a number word before a scale word. */
+/** Where a figure may start, in folded text: a currency sign, an ISO code before a digit, or a digit. */
 const FIGURE_START = new RegExp(
-  `(?:\\b(?:us|c|ca|a|au|hk))?[$€£¥₹]|\\b[a-z]{3}(?=\\s*[\\d.])|(?<![a-z0-9.,])\\d|\\b(?:${NUMBER_WORD_ALTERNATION})\\s*(?:${SCALE_ALTERNATION})(?![a-z])`,
+  `(?:\\b(?:us|c|ca|a|au|hk))?[$€£¥₹]|\\b(?:${[...CURRENCY_CODES].map((c) => c.toLowerCase()).join("|")})(?=\\s*[\\d.])|(?<![a-z0-9.,])\\d`,
   "g",
 );
+/** A scale word: a number word may stand before it ("un milliard", "a billion"). */
+const SCALE_WORD = new RegExp(`\\b(?:${SCALE_ALTERNATION})(?![a-z])`, "g");
+const NUMBER_WORD_BEFORE = new RegExp(`\\b(?:${NUMBER_WORD_ALTERNATION})\\s*-?\\s*$`);
+/** Words that can start a vague amount or carry a scale: no vague rule can match without one. */
+const VAGUE_TRIGGER = /milliard|million|billion|multi-?billion/;
+
+/** What must follow a bare digit within a few characters for it to start a sum of money. */
+const MONEY_AHEAD =
+  /[$€£¥₹]|milliard|million|billion|trillion|\bmds?\b|\bmrds?\b|\bbn\b|\bmn\b|\d\s?[mkbtg]\b|dollar|euro|pound|livre|yen|yuan|franc|\b(?:usd|eur|gbp|chf|jpy|cad|aud|cny|hkd|inr|sek|nok|dkk|sgd|krw|brl|ils|aed|sar)\b/;
+
+/** The offsets where a figure may start, in order. */
+function figureStarts(folded: string): number[] {
+  const starts: number[] = [];
+  FIGURE_START.lastIndex = 0;
+  for (let m = FIGURE_START.exec(folded); m !== null; m = FIGURE_START.exec(folded)) {
+    // A digit with no currency or scale word close after it is a year, a count or a percentage.
+    if (
+      m[0].length === 1 &&
+      m[0] >= "0" &&
+      m[0] <= "9" &&
+      !MONEY_AHEAD.test(folded.slice(m.index, m.index + 40))
+    ) {
+      continue;
+    }
+    starts.push(m.index);
+  }
+  SCALE_WORD.lastIndex = 0;
+  for (let m = SCALE_WORD.exec(folded); m !== null; m = SCALE_WORD.exec(folded)) {
+    const before = NUMBER_WORD_BEFORE.exec(folded.slice(Math.max(0, m.index - 20), m.index));
+    if (before) starts.push(m.index - (Math.min(m.index, 20) - before.index));
+  }
+  return starts.sort((a, b) => a - b);
+}
 
 const PERCENT = /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:%|pour ?cent|per ?cent|percent)(?![a-z])/g;
 const AFTER_PERCENT = /^\s*(?:%|pour ?cent|per ?cent|percent)(?![a-z])/;
@@ -155,10 +188,10 @@ export function findMoney(
   style: NumberStyle,
 ): MoneyMention[] {
   const found: MoneyMention[] = [];
-  FIGURE_START.lastIndex = 0;
-  for (let m = FIGURE_START.exec(folded); m !== null; m = FIGURE_START.exec(folded)) {
-    const at = m.index;
-    if (/^[a-z]{3}$/.test(m[0]) && !CURRENCY_CODES.has(text.slice(at, at + 3))) continue;
+  let resume = 0;
+  for (const at of figureStarts(folded)) {
+    if (at < resume) continue;
+    if (/^[a-z]{3}$/.test(folded.slice(at, at + 3)) && !CURRENCY_CODES.has(text.slice(at, at + 3))) continue;
     const read = readAmountAt(text, at, folded, style);
     if (read === undefined || typeof read === "string" || read.amount.isNegative()) continue;
     const range = readRange(text, folded, read, rules, style);
@@ -173,11 +206,11 @@ export function findMoney(
         currency: range.currency,
         vague: false,
       });
-      FIGURE_START.lastIndex = range.end;
+      resume = range.end;
       continue;
     }
     if (!isMoney(read, folded, rules)) {
-      FIGURE_START.lastIndex = Math.max(FIGURE_START.lastIndex, read.end);
+      resume = read.end;
       continue;
     }
     let qualifier: Qualifier = "exact";
@@ -206,8 +239,9 @@ export function findMoney(
       currency: read.currency,
       vague: false,
     });
-    FIGURE_START.lastIndex = read.end;
+    resume = read.end;
   }
+  if (!VAGUE_TRIGGER.test(folded)) return found;
   for (const rule of rules.vagueAmounts) {
     rule.pattern.lastIndex = 0;
     for (const v of folded.matchAll(rule.pattern)) {

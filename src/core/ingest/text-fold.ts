@@ -74,8 +74,14 @@ export function foldText(text: string): string {
 
 /** Folds a name for comparison: folded, "'s" removed, punctuation and spaces squeezed. */
 export function foldName(name: string): string {
-  return foldText(name.trim())
-    .replace(/'s$/, "")
+  return squeezeFoldedName(foldText(name.trim()));
+}
+
+/** `foldName` for text already folded (a slice of a folded sentence). */
+export function squeezeFoldedName(folded: string): string {
+  const s = folded.replace(/'s$/, "");
+  if (!/[.,;:!?()"]|\s\s|^\s|\s$/.test(s)) return s;
+  return s
     .replace(/[.,;:!?()"]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
