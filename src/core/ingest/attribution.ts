@@ -35,15 +35,11 @@ function trimSourcePhrase(folded: string, start: number, end: number): number {
   return cut;
 }
 
-/** Words without which no attribution pattern can match: the patterns are skipped when none is there. */
-const TRIGGER =
-  /selon|apres|croire|cite|rapport|source|personne|proche|media|information|observateur|analyste|rumeur|bruit|connaisseur|societe|entreprise|groupe|start|firme|direction|porte-parole|communique|a-t-|indiqu|annonc|confirm|declar|precis|affirm|ecri|revel|assur|according|reported|people|person|report|insider|analyst|executive|official|rumou?r|said|says|told|statement|filing|release|company|compan|spokes|other|some|separate|another|earlier/;
 const NAMED_TRIGGER =
   /reported|reports|said|says|wrote|revealed|confirmed|told|rapporte|revele|affirme|ecrit/;
 
 export function findAttributions(text: string, folded: string, rules: LanguageRules): AttributionSpan[] {
   const spans: AttributionSpan[] = [];
-  if (!TRIGGER.test(folded)) return spans;
   const add = (start: number, end: number) => {
     let e = end;
     while (e > start && /[\s,;:.]/.test(folded[e - 1]!)) e--;
@@ -61,7 +57,8 @@ export function findAttributions(text: string, folded: string, rules: LanguageRu
     }
     spans.push({ start, end: e });
   };
-  for (const pattern of rules.attribution) {
+  for (const { trigger, pattern } of rules.attribution) {
+    if (!trigger.test(folded)) continue;
     pattern.lastIndex = 0;
     for (const m of folded.matchAll(pattern)) {
       const start = m.index;

@@ -186,7 +186,14 @@ export class EntityRegistry {
       return undefined;
     }
     const created = this.create(surface, type, false);
-    if (prefix) created.parent = prefix.key;
+    // The parent: the longest shorter name or alias this one starts with ("Amazon" in "Amazon Web Services").
+    for (let n = tokens.length - 1; n >= 1; n--) {
+      const owner = this.byFolded.get(tokens.slice(0, n).join(" "));
+      if (owner !== undefined) {
+        created.parent = this.canonical(owner);
+        break;
+      }
+    }
     return created.key;
   }
 

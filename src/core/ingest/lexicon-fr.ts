@@ -423,7 +423,8 @@ export const FRENCH_RULES: LanguageRules = {
       ]),
     },
   ],
-  conditional: /\b[a-z]+(?:rait|raient)(?![a-z])/g,
+  // Found from the ending (a fast literal search), then the whole word is checked.
+  conditional: /(?<![a-z])(?=[a-z]*rai(?:t|ent)(?![a-z]))[a-z]+/g,
   conditionalExceptions: new Set([
     "portrait",
     "retrait",
@@ -453,14 +454,33 @@ export const FRENCH_RULES: LanguageRules = {
   backgroundAdjacent: /\b(?:(?:a|ont|avait) deja|deja (?:investi|leve|injecte|apporte))(?![a-z])/g,
 
   attribution: [
-    /\b(?:selon|d'apres|a en croire|cite(?:e|s)? par|rapporte(?:e|s)? par)\s+[^,;:.!?()"]{2,90}/g,
-    /\b(?:(?:des|les|plusieurs|deux|trois|certaines|certains|d'autres|nos|de|une|un)\s+)?(?:sources?|rapports?|personnes?|proches|medias|informations|observateurs|analystes|rumeurs|bruits|connaisseurs)(?:\s+[a-z'-]+){0,6}?\s+(?:indiqu\w*|sugger\w*|affirm\w*|assur\w*|estim\w*|rapport\w*|evoqu\w*|precis\w*|expliqu\w*|confi\w*|avanc\w*|font etat|parl\w*|chiffr\w*|mentionn\w*|signal\w*)(?![a-z])/g,
+    {
+      trigger: /selon|apres|croire|cite|rapporte/,
+      pattern: /\b(?:selon|d'apres|a en croire|cite(?:e|s)? par|rapporte(?:e|s)? par)\s+[^,;:.!?()"]{2,90}/g,
+    },
+    {
+      trigger:
+        /source|rapport|personne|proche|media|information|observateur|analyste|rumeur|bruit|connaisseur/,
+      pattern:
+        /\b(?:(?:des|les|plusieurs|deux|trois|certaines|certains|d'autres|nos|de|une|un)\s+)?(?:sources?|rapports?|personnes?|proches|medias|informations|observateurs|analystes|rumeurs|bruits|connaisseurs)(?:\s+[a-z'-]+){0,6}?\s+(?:indiqu\w*|sugger\w*|affirm\w*|assur\w*|estim\w*|rapport\w*|evoqu\w*|precis\w*|expliqu\w*|confi\w*|avanc\w*|font etat|parl\w*|chiffr\w*|mentionn\w*|signal\w*)(?![a-z])/g,
+    },
     // Inverted after a comma: ", a rapporté Reuters", ", a annoncé la société mardi".
-    /(?<=,\s{0,3})(?:a|ont|avait)\s+(?:rapporte|indique|affirme|precise|confirme|annonce|declare|ecrit|revele|assure)\s+(?:(?:la|le|l'|les)\s*)?[a-z][a-z'&.-]*(?:\s+[a-z][a-z'&.-]*){0,2}/g,
-    /\b(?:la societe|l'entreprise|le groupe|la start-?up|la firme|la direction|un porte-parole|une porte-parole)\s+(?:a\s+)?(?:indique|annonce|confirme|declare|precise|affirme)(?![a-z])/g,
-    /\bdans un communique(?![a-z])/g,
-    /\ba-t-(?:il|elle|on) (?:indique|annonce|precise|confirme|declare|assure|appris)(?![a-z])/g,
-    /\bd'autres (?:sources|rapports|medias)(?![a-z])/g,
+    {
+      trigger: /,\s{0,3}(?:a|ont|avait)\s/,
+      pattern:
+        /(?<=,\s{0,3})(?:a|ont|avait)\s+(?:rapporte|indique|affirme|precise|confirme|annonce|declare|ecrit|revele|assure)\s+(?:(?:la|le|l'|les)\s*)?[a-z][a-z'&.-]*(?:\s+[a-z][a-z'&.-]*){0,2}/g,
+    },
+    {
+      trigger: /societe|entreprise|groupe|start|firme|direction|porte-parole/,
+      pattern:
+        /\b(?:la societe|l'entreprise|le groupe|la start-?up|la firme|la direction|un porte-parole|une porte-parole)\s+(?:a\s+)?(?:indique|annonce|confirme|declare|precise|affirme)(?![a-z])/g,
+    },
+    { trigger: /communique/, pattern: /\bdans un communique(?![a-z])/g },
+    {
+      trigger: /a-t-/,
+      pattern: /\ba-t-(?:il|elle|on) (?:indique|annonce|precise|confirme|declare|assure|appris)(?![a-z])/g,
+    },
+    { trigger: /d'autres/, pattern: /\bd'autres (?:sources|rapports|medias)(?![a-z])/g },
   ],
   namedAttribution:
     /\b(\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,3})\s+(?:rapporte|a rapporté|révèle|a révélé|affirme|écrit|a écrit)(?![\p{L}])/gu,

@@ -29,6 +29,12 @@ export interface RangeJoinRule {
   readonly lead: RegExp | null;
 }
 
+/** An attribution pattern and a cheap test that must pass before it is run. */
+export interface AttributionRule {
+  readonly trigger: RegExp;
+  readonly pattern: RegExp;
+}
+
 export interface StatusRule {
   readonly status: ClaimStatus;
   readonly pattern: RegExp;
@@ -87,7 +93,7 @@ export interface LanguageRules {
   readonly backgroundAdjacent: RegExp;
 
   // Attribution (ING-ATTR)
-  readonly attribution: readonly RegExp[];
+  readonly attribution: readonly AttributionRule[];
   /** Attribution written with a capitalised source, matched on the original text ("Bloomberg reported"). */
   readonly namedAttribution: RegExp;
   /** Words after "selon" that are not a source ("selon les conditions"). */

@@ -63,6 +63,26 @@ const VAGUE_TRIGGER = /milliard|million|billion|multi-?billion/;
 const MONEY_AHEAD =
   /[$€£¥₹]|milliard|million|billion|trillion|\bmds?\b|\bmrds?\b|\bbn\b|\bmn\b|\d\s?[mkbtg]\b|dollar|euro|pound|livre|yen|yuan|franc|\b(?:usd|eur|gbp|chf|jpy|cad|aud|cny|hkd|inr|sek|nok|dkk|sgd|krw|brl|ils|aed|sar)\b/;
 
+function power(exponent: number | undefined): Rational {
+  return Rational.of(10n ** BigInt(exponent ?? 0));
+}
+
+/**
+ * The vague-scale rules of a language as one pattern (one group per rule, in the rules'
+ * order: at one position the first rule listed wins, "des dizaines de milliards" before
+ * "des milliards").
+ */
+const vaguePatterns = new WeakMap<LanguageRules, RegExp>();
+
+function vaguePattern(rules: LanguageRules): RegExp {
+  let pattern = vaguePatterns.get(rules);
+  if (!pattern) {
+    pattern = new RegExp(rules.vagueAmounts.map((r) => `(${r.pattern.source})`).join("|"), "g");
+    vaguePatterns.set(rules, pattern);
+  }
+  return pattern;
+}
+
 /** The offsets where a figure may start, in order. */
 function figureStarts(folded: string): number[] {
   const starts: number[] = [];
@@ -241,33 +261,32 @@ export function findMoney(
     });
     resume = read.end;
   }
-  if (!VAGUE_TRIGGER.test(folded)) return found;
-  for (const rule of rules.vagueAmounts) {
-    rule.pattern.lastIndex = 0;
-    for (const v of folded.matchAll(rule.pattern)) {
-      const start = v.index;
-      let end = start + v[0].length;
-      if (found.some((f) => f.start < end && start < f.end)) continue;
-      let currency: Currency | undefined;
-      const suffix = readCurrencyAfter(text, end, folded);
-      if (suffix) {
-        currency = suffix[0];
-        end = suffix[1];
-      } else if (!rules.currencylessContinuation.test(folded.slice(end, end + 40))) {
-        continue;
-      }
-      const power = (e: number | undefined) => Rational.of(10n ** BigInt(e ?? 0));
-      const low = rule.qualifier === "about" ? power(rule.pointExponent) : power(rule.minExponent);
-      found.push({
-        start,
-        figureStart: start,
-        end,
-        qualifier: rule.qualifier,
-        ...encode(rule.qualifier, low, power(rule.maxExponent)),
-        currency,
-        vague: true,
-      });
+  if (!VAGUE_TRIGGER.test(folded)) return found.sort((a, b) => a.start - b.start);
+  const vague = vaguePattern(rules);
+  vague.lastIndex = 0;
+  for (let v = vague.exec(folded); v !== null; v = vague.exec(folded)) {
+    const rule = rules.vagueAmounts[v.slice(1).findIndex((g) => g !== undefined)]!;
+    const start = v.index;
+    let end = start + v[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    let currency: Currency | undefined;
+    const suffix = readCurrencyAfter(text, end, folded);
+    if (suffix) {
+      currency = suffix[0];
+      end = suffix[1];
+    } else if (!rules.currencylessContinuation.test(folded.slice(end, end + 40))) {
+      continue;
     }
+    const low = rule.qualifier === "about" ? power(rule.pointExponent) : power(rule.minExponent);
+    found.push({
+      start,
+      figureStart: start,
+      end,
+      qualifier: rule.qualifier,
+      ...encode(rule.qualifier, low, power(rule.maxExponent)),
+      currency,
+      vague: true,
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -102,6 +102,30 @@ const LOOK_FURTHER = /\b(?:d'autres|other|others|plusieurs|several)\b/;
 const AFTER_EXAMPLE =
   /(?:comme|notamment|dont|such as|including|like|among them)\s+(?:(?:la|le|les|l'|the|a|an)\s*)?(?:[a-z-]+\s+){0,2}$/;
 
+/** The last cue of `list` inside [segStart, pos), at most `maxDistance` before `pos`. */
+function lastBefore(
+  list: readonly Span[],
+  segStart: number,
+  pos: number,
+  maxDistance = Number.POSITIVE_INFINITY,
+): Span | undefined {
+  let found: Span | undefined;
+  for (const c of list) {
+    if (c.start >= segStart && c.end <= pos && pos - c.end <= maxDistance) found = c;
+  }
+  return found;
+}
+
+/** The first cue of `list` starting in [from, segEnd), at most `maxDistance` after `from`. */
+function firstAfter(
+  list: readonly Span[],
+  from: number,
+  segEnd: number,
+  maxDistance: number,
+): Span | undefined {
+  return list.find((c) => c.start >= from && c.start < segEnd && c.start - from <= maxDistance);
+}
+
 function distanceBefore(span: Span, pos: number): number {
   return pos - span.end;
 }
@@ -448,15 +472,10 @@ export class ClaimReader {
     const segStart = i > 0 ? s.money[i - 1]!.end : 0;
     const segEnd = i + 1 < s.money.length ? s.money[i + 1]!.start : s.text.length;
     const { cues, folded, rules } = s;
-    const before = (list: readonly Span[], maxDistance = Number.POSITIVE_INFINITY): Span | undefined => {
-      let found: Span | undefined;
-      for (const c of list) {
-        if (c.start >= segStart && c.end <= m.start && m.start - c.end <= maxDistance) found = c;
-      }
-      return found;
-    };
-    const after = (list: readonly Span[], maxDistance: number): Span | undefined =>
-      list.find((c) => c.start >= m.end && c.start < segEnd && c.start - m.end <= maxDistance);
+    const before = (list: readonly Span[], maxDistance?: number) =>
+      lastBefore(list, segStart, m.start, maxDistance);
+    const after = (list: readonly Span[], maxDistance: number) =>
+      firstAfter(list, m.end, segEnd, maxDistance);
 
     // ING-KIND-1: a figure next to a commercial agreement is the agreement's value.
     const agreement = before(cues.agreement, 120) ?? after(cues.agreement, 20);

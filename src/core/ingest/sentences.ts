@@ -119,7 +119,13 @@ export interface SentenceSpan {
 }
 
 const TERMINAL = new Set([".", "!", "?", "…"]);
+/** The characters that may end a sentence: only these are looked at. */
+const BOUNDARY = /[.!?…\n]/g;
 const CLOSERS = new Set(['"', "'", "’", "”", "»", ")", "]"]);
+
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007;
+}
 
 function isSpace(ch: string | undefined): boolean {
   return ch === " " || ch === "\t" || ch === "\u00a0" || ch === "\u202f" || ch === "\r";
@@ -163,8 +169,8 @@ export function splitSentences(text: string, folded: string): SentenceSpan[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isBlank(text.charCodeAt(s))) s++;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
     // Cut a run-on "sentence" into pieces at white space: no real sentence is this long.
     while (e - s > LIMITS.ingestSentenceChars) {
       let cut = s + LIMITS.ingestSentenceChars;
@@ -176,7 +182,10 @@ export function splitSentences(text: string, folded: string): SentenceSpan[] {
     }
     if (e > s) out.push({ start: s, end: e });
   };
-  for (let i = 0; i < text.length; i++) {
+  BOUNDARY.lastIndex = 0;
+  for (let b = BOUNDARY.exec(text); b !== null; b = BOUNDARY.exec(text)) {
+    const i = b.index;
+    if (i < start) continue;
     const ch = text[i]!;
     if (ch === "\n") {
       let j = i + 1;
@@ -191,7 +200,6 @@ export function splitSentences(text: string, folded: string): SentenceSpan[] {
       }
       continue;
     }
-    if (!TERMINAL.has(ch)) continue;
     let j = i + 1;
     while (TERMINAL.has(text[j] ?? "") || CLOSERS.has(text[j] ?? "")) j++;
     if (j < text.length && !isSpace(text[j]) && text[j] !== "\n") continue;
@@ -201,7 +209,7 @@ export function splitSentences(text: string, folded: string): SentenceSpan[] {
     if (ch === "." && !pointEndsSentence(folded, i, k)) continue;
     push(j);
     start = j;
-    i = j - 1;
+    BOUNDARY.lastIndex = j;
   }
   push(text.length);
   return out;
