@@ -183,7 +183,9 @@ class Session implements IngestSession {
         this.pendingHighSurrogate = text.slice(-1);
         text = text.slice(0, -1);
       }
-      this.bytes += utf8Length(text, LIMITS.ingestTextBytes);
+      // A UTF-16 code unit is at least one UTF-8 byte: a longer string is too large uncounted.
+      this.bytes +=
+        text.length > LIMITS.ingestTextBytes ? text.length : utf8Length(text, LIMITS.ingestTextBytes);
       if (this.bytes > LIMITS.ingestTextBytes) return this.fail(tooLargeProblem(this.bytes, true));
       const bad = checkCharacters(text, this.textLength);
       if (bad) return this.fail(bad);
@@ -222,36 +224,45 @@ class Session implements IngestSession {
       this.guess.language ?? (this.guess.scores.french > this.guess.scores.english ? "fr" : "en");
   }
 
-  /** Reads every complete paragraph in the buffer (all of it when `final`). */
+  /**
+   * Reads every complete paragraph in the buffer (all of it when `final`). The buffer is
+   * consumed from a moving position and cut once at the end, so that a long input with
+   * many paragraphs is not copied again after each one.
+   */
   private drain(final: boolean): void {
+    const buffer = this.buffer;
+    let pos = 0;
     for (;;) {
+      const rest = buffer.length - pos;
+      if (rest === 0) break;
+      // Only the next paragraph's worth of text is searched for a break.
+      const window = buffer.slice(pos, Math.min(buffer.length, pos + LIMITS.ingestParagraphChars + 64));
       PARAGRAPH_BREAK.lastIndex = 0;
-      const brk = PARAGRAPH_BREAK.exec(this.buffer);
+      const brk = PARAGRAPH_BREAK.exec(window);
       let cut: number;
       let next: number;
       if (brk && brk.index <= LIMITS.ingestParagraphChars) {
-        cut = brk.index;
-        next = brk.index + brk[0].length;
-      } else if (this.buffer.length > LIMITS.ingestParagraphChars) {
-        cut = this.forcedCut(this.buffer);
+        cut = pos + brk.index;
+        next = pos + brk.index + brk[0].length;
+      } else if (rest > LIMITS.ingestParagraphChars) {
+        cut = pos + this.forcedCut(buffer.slice(pos, pos + LIMITS.ingestParagraphChars));
         next = cut;
-      } else if (final && this.buffer.length > 0) {
-        cut = this.buffer.length;
+      } else if (final) {
+        cut = buffer.length;
         next = cut;
       } else {
-        return;
+        break;
       }
-      this.readParagraph(this.buffer.slice(0, cut), this.offset);
-      this.offset += next;
-      this.buffer = this.buffer.slice(next);
-      if (this.buffer.length === 0) return;
+      this.readParagraph(buffer.slice(pos, cut), this.offset + pos);
+      pos = next;
     }
+    this.offset += pos;
+    this.buffer = pos === 0 ? buffer : buffer.slice(pos);
   }
 
   /** Where to cut a paragraph longer than the limit: the last sentence end before it. */
-  private forcedCut(text: string): number {
+  private forcedCut(head: string): number {
     const limit = LIMITS.ingestParagraphChars;
-    const head = text.slice(0, limit);
     const m = /[.!?…\n][^.!?…\n]*$/.exec(head);
     if (m && m.index > limit / 2) return m.index + 1;
     const space = head.lastIndexOf(" ");

@@ -89,7 +89,8 @@ export const ENGLISH_RULES: LanguageRules = {
     { pattern: /\ba\s+few\s+billions?(?![a-z])/g, qualifier: "range", minExponent: 9, maxExponent: 10 },
     { pattern: /\ba\s+few\s+millions?(?![a-z])/g, qualifier: "range", minExponent: 6, maxExponent: 7 },
     {
-      pattern: /\b(?:several|multiple|many)\s+billions?(?![a-z])|\bmulti-?billion(?:-dollar)?(?![a-z])/g,
+      pattern:
+        /\b(?:several|multiple|many)\s+billions?(?![a-z])|\bmulti-?billion(?:-(?:dollar|euro|pound))?(?![a-z])/g,
       qualifier: "at_least",
       minExponent: 9,
     },
@@ -183,7 +184,7 @@ export const ENGLISH_RULES: LanguageRules = {
   ]),
   nonExhaustive: words(["including", "such as", "among them", "among others", "notably"]),
   leadPrep: phrases(["led by ", "co-led by ", "spearheaded by ", "headed by ", "anchored by "]),
-  recipientPrep: phrases(["in ", "into "]),
+  recipientPrep: phrases(["in ", "into ", "to "]),
   withPrep: phrases(["with "]),
   spendingNoun: words([
     "data cent(?:er|re)s?",
@@ -483,6 +484,6 @@ export const ENGLISH_RULES: LanguageRules = {
     /^\s*,\s*(?:a |an |the |its )?(?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) of (?:(its|their) (?:new |main |largest |lead )?(?:investor|backer|shareholder))?/,
   subsidiaryBefore: /^'s (?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:,|:|\\(|'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
+    `^\\s*(?:,|:|\\(|'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|leads|led|backs|backed|heads|eyes|mulls|targets|wins|gets|buys|takes|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
   ),
 };

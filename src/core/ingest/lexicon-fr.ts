@@ -200,7 +200,7 @@ export const FRENCH_RULES: LanguageRules = {
     "pilote(?:e|s|es)? par ",
     "sous la houlette (?:de |d'|du )",
   ]),
-  recipientPrep: phrases(["dans ", "en faveur (?:de |d'|du )"]),
+  recipientPrep: phrases(["dans ", "en faveur (?:de |d'|du )", "a ", "au "]),
   withPrep: phrases(["avec "]),
   spendingNoun: words([
     "centres? de donnees",
@@ -528,6 +528,6 @@ export const FRENCH_RULES: LanguageRules = {
     /^\s*,\s*(?:une |la |sa )?(?:filiale|branche|division|entite)(?: [a-z]+)? (?:de |d'|du )(?:(son|sa|leur) (?:nouvel |nouveau |principal |premier )?(?:investisseur|actionnaire))?/,
   subsidiaryBefore: /^\s*(?:,\s*)?(?:et )?(?:sa|leur) (?:filiale|branche|division)(?: [a-z]+)? $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:,|:|\\(|est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
+    `^\\s*(?:,|:|\\(|est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
   ),
 };

@@ -270,8 +270,12 @@ export function findMoney(
     let end = start + v[0].length;
     if (found.some((f) => f.start < end && start < f.end)) continue;
     let currency: Currency | undefined;
-    const suffix = readCurrencyAfter(text, end, folded);
-    if (suffix) {
+    // "multibillion-dollar": the currency is written inside the scale phrase.
+    const inside = /-(dollar|euro|pound)/.exec(v[0]);
+    const suffix = inside ? undefined : readCurrencyAfter(text, end, folded);
+    if (inside) {
+      currency = (inside[1] === "dollar" ? "USD" : inside[1] === "euro" ? "EUR" : "GBP") as Currency;
+    } else if (suffix) {
       currency = suffix[0];
       end = suffix[1];
     } else if (!rules.currencylessContinuation.test(folded.slice(end, end + 40))) {

@@ -92,10 +92,18 @@ const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+)
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
+/** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
+const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
+/** The start of a noun phrase: a determiner, or a capital (a name). */
+const BEFORE_NOUN_PHRASE = /^(?:the|its|their|a|an|this|that|le|la|les|l'|ce|cette|ces|son|sa|ses|un|une)\s/;
+
 /** Between a name and a noun in apposition: ", its largest existing ", ", déjà ". */
 const APPOSITION = /^\s*,\s*(?:[a-z'-]+\s+){0,4}$/;
 /** A relative clause set off by commas: ", which led … ,", ", qui détenait … ,". */
 const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s[^,;]*(?:,|$)/g;
+/** A preposition or an article right before a name. */
+const DIRECT_COMPLEMENT =
+  /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
 /** A sentence opening with a determiner and no verb: "le spécialiste du stockage ". */
 const OPENING_NOUN_PHRASE = /^\s*(?:le|la|les|l'|un|une|the|a|an)\s*(?:[a-z'-]+\s+){0,5}$/;
 const LOOK_FURTHER = /\b(?:d'autres|other|others|plusieurs|several)\b/;
@@ -302,6 +310,8 @@ export class ClaimReader {
    */
   private isPrepObject(s: Sentence, m: Mention): boolean {
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
+    // A name right after a preposition or an article is its complement ("pour OpenAI").
+    if (DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, m.start - 12), m.start))) return true;
     return !OPENING_NOUN_PHRASE.test(s.folded.slice(0, m.start));
   }
 
@@ -338,13 +348,15 @@ export class ClaimReader {
   }
 
   /** The members of a list ending with `last` ("Mistelle, Corvanne et le fonds Aubrac Partenaires"). */
-  private listEndingWith(s: Sentence, last: NameMention): NameMention[] {
+  private listEndingWith(s: Sentence, last: NameMention, from = 0, stopAtComplement = false): NameMention[] {
     const members = [last];
     let k = s.mentions.indexOf(last) - 1;
     while (k >= 0) {
       const prev = s.mentions[k]!;
       if (prev.kind !== "name" || prev.inAttribution) break;
       if (!LIST_SEPARATOR.test(s.folded.slice(prev.end, members[0]!.start))) break;
+      if (prev.start < from) break;
+      if (stopAtComplement && this.isPrepObject(s, prev)) break;
       members.unshift(prev);
       k--;
     }
@@ -428,8 +440,13 @@ export class ClaimReader {
       (n) => n.end <= m.start && !n.inAttribution && !excluded.has(this.registry.canonical(n.key)),
     );
     if (role === "investor" && m.form !== "clitic") {
-      const candidates = earlier.filter((n) => this.registry.canonical(n.key) !== topic);
-      const nearest = candidates[candidates.length - 1];
+      // A subject before a complement ("Gallia est partenaire d'Ondine : le fonds y a investi").
+      // The article's subject may be the investor only as a subject, and only when the company
+      // invested in is known (excluded) to be another.
+      const isTopic = (n: NameMention) => this.registry.canonical(n.key) === topic;
+      const subjects = earlier.filter((n) => !this.isPrepObject(s, n) && (excluded.size > 0 || !isTopic(n)));
+      const complements = earlier.filter((n) => this.isPrepObject(s, n) && !isTopic(n));
+      const nearest = subjects[subjects.length - 1] ?? complements[complements.length - 1];
       if (nearest) return { keys: [nearest.key], group: false, start: m.start, end: m.end };
       const t = this.investorTopic;
       if (
@@ -452,9 +469,14 @@ export class ClaimReader {
     return undefined;
   }
 
-  private resolveInvestor(s: Sentence, m: Mention, exclude: readonly string[] = []): Party | undefined {
+  private resolveInvestor(
+    s: Sentence,
+    m: Mention,
+    exclude: readonly string[] = [],
+    from = 0,
+  ): Party | undefined {
     if (m.kind === "name") {
-      const members = this.listEndingWith(s, m);
+      const members = this.listEndingWith(s, m, from, from > 0);
       return {
         keys: members.map((x) => x.key),
         group: members.length > 1,
@@ -507,8 +529,10 @@ export class ClaimReader {
 
     // ING-KIND-3: valuations.
     const valuation = before(cues.valuation, 70);
-    const pre = before(cues.valuationPre, 70) ?? after(cues.valuationPre, 30);
-    const post = before(cues.valuationPost, 70) ?? after(cues.valuationPost, 30);
+    // A basis written after the figure must follow it closely ("12 Md$ pré-money"): further on
+    // it belongs to the next figure ("10 M€, sur une valorisation pré-money de 40 M€").
+    const pre = before(cues.valuationPre, 70) ?? after(cues.valuationPre, 12);
+    const post = before(cues.valuationPost, 70) ?? after(cues.valuationPost, 12);
     if (valuation || pre || post) {
       const nearest = (span: Span | undefined) =>
         span === undefined
@@ -673,7 +697,11 @@ export class ClaimReader {
     const verb = before(cues.investVerb);
     if (verb) {
       const subject = this.subjectBefore(s, verb.start);
-      const party = subject ? this.resolveInvestor(s, subject) : undefined;
+      // The company invested in is not the investor: found first, it is left out (ING-ROLE-4).
+      const recipient =
+        subject && subject.kind !== "name" ? this.recipientOf(s, verb.end, m, segEnd, []) : undefined;
+      const recipientKeys = recipient && recipient !== "spending" ? recipient.keys : [];
+      const party = subject ? this.resolveInvestor(s, subject, recipientKeys) : undefined;
       if (party) return { party, rule: "ING-ROLE-3", verbEnd: verb.end, cueStart: party.start };
     }
     // ING-ROLE-5: a figure after a name with the verb left out ("…, et Bpifrance au moins 150 M€").
@@ -684,7 +712,8 @@ export class ClaimReader {
         list.some((c) => c.start >= segStart && c.end <= m.start),
       );
       if (lastName && !hasVerb) {
-        const party = this.resolveInvestor(s, lastName);
+        // Only names in this figure's stretch: "… à Ondine, et Norma au moins 1 M€" is Norma alone.
+        const party = this.resolveInvestor(s, lastName, [], segStart);
         if (party) return { party, rule: "ING-ROLE-5", subject: previous.subject, cueStart: party.start };
       }
     }
@@ -728,9 +757,26 @@ export class ClaimReader {
       if (party) return { keys: [...party.keys], end: 0, explicit: false };
     }
     let spending = false;
-    const limit = Math.min(s.text.length, Math.max(segEnd, m.end));
+    // The figure's clause: up to "; ", ", and ", ", et ", "while", "tandis que".
+    const clauseStop = CLAUSE_END.exec(s.folded.slice(m.end));
+    const limit = Math.min(
+      s.text.length,
+      Math.max(segEnd, m.end),
+      clauseStop ? m.end + clauseStop.index : s.text.length,
+    );
     for (const prep of s.cues.recipientPrep) {
       if (prep.start < Math.min(from, m.start) || prep.start >= limit) continue;
+      // Folded "a" is the preposition only when written "à" (not the verb "a"); "to", "à" before
+      // a verb ("to buy", "à acheter") introduce no company.
+      const word = s.folded.slice(prep.start, prep.end);
+      if (word === "a " && s.text[prep.start] !== "à") continue;
+      if (
+        (word === "a " || word === "to ") &&
+        !BEFORE_NOUN_PHRASE.test(s.folded.slice(prep.end, prep.end + 20)) &&
+        !/^\p{Lu}/u.test(s.text.slice(prep.end, prep.end + 1))
+      ) {
+        continue;
+      }
       const rest = s.folded.slice(prep.end, Math.min(limit, prep.end + 90));
       const stop = /[.;:,]/.exec(rest);
       const phraseEnd = prep.end + (stop ? stop.index : rest.length);

@@ -152,7 +152,7 @@ function pointEndsSentence(folded: string, dot: number, next: number): boolean {
   if (word.length === 0) return true;
   if (/^\d+$/.test(word)) return true; // "en 2021." ends a sentence; "1.5" has no space after the point.
   if (word.length === 1 && /[a-z]/.test(word)) return false; // an initial: "J. Smith"
-  if (word.includes(".")) return false; // "U.S.", "e.g."
+  if (/^(?:[a-z]\.)+[a-z]$/.test(word)) return false; // "U.S.", "e.g." — not "2.5m."
   if (ABBREVIATIONS.has(word)) {
     return COMPANY_SUFFIXES.has(word) && SENTENCE_STARTERS.has(wordAfter(folded, next));
   }
