@@ -187,7 +187,7 @@ export function findConflicts(
         if (ic.hi !== undefined && (!bestHigh || ic.hi.lt(bestHigh.value)))
           bestHigh = { index: i, value: ic.hi };
       }
-      if (bestLow && bestLow.value.isPositive()) {
+      if (bestLow?.value.isPositive()) {
         lows.push(bestLow.index);
         sumLow = sumLow.add(bestLow.value);
       }
@@ -204,13 +204,13 @@ export function findConflicts(
         "members_sum_inconsistent",
         "the members' own figures add up to more than the group's",
       );
-    } else if (sumHigh !== undefined && sumHigh.lt(ig.lo)) {
+    } else if (sumHigh?.lt(ig.lo)) {
       add(
         [g, ...highs],
         "members_sum_inconsistent",
         "the members' own ceilings add up to less than the group's figure",
       );
-    } else if (sumHigh !== undefined && sumHigh.gt(ig.hi)) {
+    } else if (sumHigh?.gt(ig.hi)) {
       add(
         [g, ...highs],
         "members_exceed_group",

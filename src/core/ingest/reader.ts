@@ -1241,7 +1241,7 @@ export class ClaimReader {
           : this.subjectBefore(s, cueStart);
       if (!holderMention) return;
       const holder = this.resolveInvestor(s, holderMention);
-      if (!holder || holder.keys.length !== 1) return;
+      if (holder?.keys.length !== 1) return;
       const holderKey = this.registry.canonical(holder.keys[0]!);
       let companyEnd = objectEnd;
       let company: string | undefined;
