@@ -87,6 +87,18 @@ function kindClass(claim: ConflictInput): string | undefined {
   }
 }
 
+/** The position of the first value ≥ `target` in an ascending list (binary search). */
+function firstAtLeast(list: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A key shared by claims that may be about the same quantity (a valuation's basis is checked after). */
 function quantityKey(c: ConflictInput): string {
   return `${kindClass(c) ?? c.kind}|${c.subject ?? ""}|${[...c.counterparty].sort().join("+")}`;
@@ -143,8 +155,9 @@ export function findConflicts(
     // ING-CONF-2: figures for the same quantity that cannot both hold.
     const ib = intervalOf(b);
     if (!ib) continue;
-    for (const i of sameKey.get(quantityKey(b)) ?? []) {
-      if (i < from || i >= j) continue;
+    const peers = sameKey.get(quantityKey(b)) ?? [];
+    for (let k = firstAtLeast(peers, from); k < peers.length && peers[k]! < j; k++) {
+      const i = peers[k]!;
       const a = claims[i]!;
       if (!a.current || !a.amount || a.amount.currency !== b.amount.currency || !sameQuantity(a, b)) continue;
       const ia = intervalOf(a);
