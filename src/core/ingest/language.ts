@@ -3,6 +3,7 @@
  * few function words, so counting them tells the two apart on a sentence or two; accented
  * letters and French elisions ("l'", "d'") add French evidence. No model, no network.
  */
+import { foldText } from "./text-fold.js";
 import type { IngestLanguage } from "./types.js";
 
 const FRENCH_WORDS = new Set(
@@ -75,6 +76,6 @@ export function guessLanguage(scores: LanguageScores): LanguageGuess {
 }
 
 /** Detects the language of a text on its own (folds it first). */
-export function detectLanguage(text: string, fold: (t: string) => string): LanguageGuess {
-  return guessLanguage(languageScores(fold(text), text));
+export function detectLanguage(text: string): LanguageGuess {
+  return guessLanguage(languageScores(foldText(text), text));
 }

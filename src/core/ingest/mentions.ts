@@ -228,12 +228,11 @@ export function findMentions(
       const adverb = /(?:ly|ment)$/.test(first.folded) && /^\s*,/.test(after);
       if (adverb || (!innerCapital && !rules.subjectFollowers.test(after))) continue;
     }
-    const window = folded.slice(Math.max(0, first.start - 40), Math.min(folded.length, last.end + 30));
     const person =
       run.length >= 2 &&
       run.length <= 3 &&
       run.every((t) => PERSON_TOKEN.test(t.text)) &&
-      PERSON_ROLE.test(window);
+      PERSON_ROLE.test(folded.slice(Math.max(0, first.start - 40), Math.min(folded.length, last.end + 30)));
     const type: EntityType = person ? "person" : "organisation";
     const key = registry.resolve(surface, type, surfaceFolded);
     if (key === undefined) continue;

@@ -82,6 +82,8 @@ interface Sentence {
   readonly cues: Cues;
   /** Claims made from this sentence so far. */
   readonly claims: WorkingClaim[];
+  /** The sentence's relative clauses, found once (ING-STAT-5). */
+  relatives?: Span[];
 }
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
@@ -494,13 +496,10 @@ export class ClaimReader {
     const segStart = i > 0 ? s.money[i - 1]!.end : 0;
     const segEnd = i + 1 < s.money.length ? s.money[i + 1]!.start : s.text.length;
     const { cues, folded, rules } = s;
-    const before = (list: readonly Span[], maxDistance?: number) =>
-      lastBefore(list, segStart, m.start, maxDistance);
-    const after = (list: readonly Span[], maxDistance: number) =>
-      firstAfter(list, m.end, segEnd, maxDistance);
 
     // ING-KIND-1: a figure next to a commercial agreement is the agreement's value.
-    const agreement = before(cues.agreement, 120) ?? after(cues.agreement, 20);
+    const agreement =
+      lastBefore(cues.agreement, segStart, m.start, 120) ?? firstAfter(cues.agreement, m.end, segEnd, 20);
     if (agreement) {
       const investor = this.agreementInvestor(s, Math.min(agreement.start, m.start), segEnd);
       if (!investor) return undefined;
@@ -515,12 +514,12 @@ export class ClaimReader {
     }
 
     // ING-KIND-2: revenue, spending, prices, acquisitions, totals to date are not claims.
-    const negative = before(cues.negative);
-    const sourceAfter = after(cues.sourcePrep, 45);
+    const negative = lastBefore(cues.negative, segStart, m.start);
+    const sourceAfter = firstAfter(cues.sourcePrep, m.end, segEnd, 45);
     if (negative && !sourceAfter) {
       const negativeDistance = distanceBefore(negative, m.start);
       const positives = [cues.investVerb, cues.raiseVerb, cues.valuation, cues.investNoun, cues.amountRef]
-        .map((list) => before(list))
+        .map((list) => lastBefore(list, segStart, m.start))
         .filter((c): c is Span => c !== undefined)
         .map((c) => distanceBefore(c, m.start));
       if (positives.every((d) => d > negativeDistance)) return undefined;
@@ -528,11 +527,15 @@ export class ClaimReader {
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
 
     // ING-KIND-3: valuations.
-    const valuation = before(cues.valuation, 70);
+    const valuation = lastBefore(cues.valuation, segStart, m.start, 70);
     // A basis written after the figure must follow it closely ("12 Md$ pré-money"): further on
     // it belongs to the next figure ("10 M€, sur une valorisation pré-money de 40 M€").
-    const pre = before(cues.valuationPre, 70) ?? after(cues.valuationPre, 12);
-    const post = before(cues.valuationPost, 70) ?? after(cues.valuationPost, 12);
+    const pre =
+      lastBefore(cues.valuationPre, segStart, m.start, 70) ??
+      firstAfter(cues.valuationPre, m.end, segEnd, 12);
+    const post =
+      lastBefore(cues.valuationPost, segStart, m.start, 70) ??
+      firstAfter(cues.valuationPost, m.end, segEnd, 12);
     if (valuation || pre || post) {
       const nearest = (span: Span | undefined) =>
         span === undefined
@@ -554,7 +557,7 @@ export class ClaimReader {
     }
 
     // ING-KIND-4: an investment, when an investor is found for the figure (ING-ROLE-1..3).
-    const found = this.findInvestor(s, i, previous, segStart, segEnd, before, after);
+    const found = this.findInvestor(s, i, previous, segStart, segEnd);
     const recipient = found
       ? this.recipientOf(s, found.verbEnd ?? m.end, m, segEnd, found.party.keys)
       : undefined;
@@ -587,15 +590,15 @@ export class ClaimReader {
     if (investor && recipient === "spending") return undefined;
 
     // ING-KIND-5: the size or target of a round.
-    const raise = before(cues.raiseVerb);
-    const roundLeft = before(cues.roundNoun, 40);
-    const roundRight = after(cues.roundNoun, 25);
+    const raise = lastBefore(cues.raiseVerb, segStart, m.start);
+    const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
+    const roundRight = firstAfter(cues.roundNoun, m.end, segEnd, 25);
     if (raise || roundLeft || roundRight) {
       return this.roundClaim(s, m, segStart, segEnd, raise, roundLeft ?? roundRight!, "ING-KIND-5");
     }
 
     // ING-KIND-6: "le montant", "the figure" take the kind and parties of the last figure.
-    const reference = before(cues.amountRef);
+    const reference = lastBefore(cues.amountRef, segStart, m.start);
     if (reference && this.lastAmountClaim) {
       return this.inheritedClaim(s, m, segStart, segEnd, reference.start, "ING-KIND-6");
     }
@@ -613,8 +616,8 @@ export class ClaimReader {
     }
 
     // ING-KIND-8: an investment with no investor named.
-    const verb = before(cues.investVerb);
-    const noun = before(cues.investNoun, 40);
+    const verb = lastBefore(cues.investVerb, segStart, m.start);
+    const noun = lastBefore(cues.investNoun, segStart, m.start, 40);
     if (verb || noun) {
       const recipient = this.recipientOf(s, (verb ?? noun)!.end, m, segEnd, []);
       if (recipient === "spending") return undefined;
@@ -629,7 +632,7 @@ export class ClaimReader {
     }
 
     // ING-KIND-9: a round named further away in the sentence.
-    const distantRound = before(cues.roundNoun);
+    const distantRound = lastBefore(cues.roundNoun, segStart, m.start);
     if (distantRound) return this.roundClaim(s, m, segStart, segEnd, undefined, distantRound, "ING-KIND-9");
     return undefined;
   }
@@ -640,8 +643,6 @@ export class ClaimReader {
     previous: WorkingClaim | undefined,
     segStart: number,
     segEnd: number,
-    before: (list: readonly Span[], maxDistance?: number) => Span | undefined,
-    after: (list: readonly Span[], maxDistance: number) => Span | undefined,
   ):
     | {
         party: Party;
@@ -654,11 +655,11 @@ export class ClaimReader {
     const m = s.money[i]!;
     const { cues, folded, rules } = s;
     // ING-ROLE-1: "provenant de X, Y et Z", "from X", "auprès de X" after the figure.
-    const source = after(cues.sourcePrep, 45);
+    const source = firstAfter(cues.sourcePrep, m.end, segEnd, 45);
     if (source) {
       const party = this.listAfter(s, source.end, segEnd);
       if (party) {
-        const raise = before(cues.raiseVerb);
+        const raise = lastBefore(cues.raiseVerb, segStart, m.start);
         const raiser = raise ? this.subjectBefore(s, raise.start) : undefined;
         const raiserParty = raiser ? this.resolve(s, raiser, "company", party.keys) : undefined;
         return {
@@ -694,7 +695,7 @@ export class ClaimReader {
       }
     }
     // ING-ROLE-3: the subject of an investment verb ("X investirait … dans Y", "voir X investir").
-    const verb = before(cues.investVerb);
+    const verb = lastBefore(cues.investVerb, segStart, m.start);
     if (verb) {
       const subject = this.subjectBefore(s, verb.start);
       // The company invested in is not the investor: found first, it is left out (ING-ROLE-4).
@@ -718,7 +719,7 @@ export class ClaimReader {
       }
     }
     // ING-ROLE-6: "a term sheet with X for an investment of $N".
-    const noun = before(cues.investNoun, 40);
+    const noun = lastBefore(cues.investNoun, segStart, m.start, 40);
     if (noun) {
       const withPrep = [...cues.withPrep].reverse().find((w) => w.end <= noun.start);
       if (withPrep) {
@@ -1100,10 +1101,14 @@ export class ClaimReader {
 
   /** The relative clauses of the sentence ("…, which led Vantage's Series B last year, …"). */
   private relativeClauses(s: Sentence): Span[] {
+    if (s.relatives) return s.relatives;
     const out: Span[] = [];
-    RELATIVE_CLAUSE.lastIndex = 0;
-    for (const m of s.folded.matchAll(RELATIVE_CLAUSE))
-      out.push({ start: m.index, end: m.index + m[0].length });
+    if (s.folded.includes(",")) {
+      RELATIVE_CLAUSE.lastIndex = 0;
+      for (const m of s.folded.matchAll(RELATIVE_CLAUSE))
+        out.push({ start: m.index, end: m.index + m[0].length });
+    }
+    s.relatives = out;
     return out;
   }
 

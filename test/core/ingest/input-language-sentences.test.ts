@@ -4,9 +4,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Rational } from "../../../src/core/exact/rational.js";
+import { findConflicts } from "../../../src/core/ingest/conflicts.js";
+import { EntityRegistry } from "../../../src/core/ingest/entity-registry.js";
 import { ingest, startIngest } from "../../../src/core/ingest/ingest.js";
 import { checkCharacters, Utf8Validator, utf8Length } from "../../../src/core/ingest/input-check.js";
 import { detectLanguage } from "../../../src/core/ingest/language.js";
+import { FRENCH_RULES } from "../../../src/core/ingest/lexicon-fr.js";
+import { ClaimReader } from "../../../src/core/ingest/reader.js";
 import { splitSentences } from "../../../src/core/ingest/sentences.js";
 import { foldText } from "../../../src/core/ingest/text-fold.js";
 import { LIMITS } from "../../../src/core/shared/limits.js";
@@ -155,11 +160,11 @@ describe("ING-LANG-1 language detection", () => {
     ["La start-up a levé 45 millions d'euros auprès de ses investisseurs historiques.", "fr"],
     ["The company said it had agreed a round led by Tidewater Capital.", "en"],
   ])("tells %j is %s", (text, language) => {
-    expect(detectLanguage(text, foldText).language).toBe(language);
+    expect(detectLanguage(text).language).toBe(language);
   });
 
   it("gives no language and no confidence on text with no function words", () => {
-    const guess = detectLanguage("40 Md$ — Nvidia, Microsoft, Amazon", foldText);
+    const guess = detectLanguage("40 Md$ — Nvidia, Microsoft, Amazon");
     expect(guess.language).toBeUndefined();
     expect(guess.confidence).toBe(0);
     const r = ingest("40 Md$ — Nvidia, Microsoft, Amazon");
@@ -245,5 +250,42 @@ describe("ING-SENT-2 folding", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("ING-LIM-3 and ING-LIM-4 bounded work", () => {
+  it("a reader stops keeping claims at its limit and says so", () => {
+    const reader = new ClaimReader(new EntityRegistry([]), undefined, 2);
+    for (const text of ["Ondine lève 5 M€.", "Brisa lève 6 M€.", "Corail lève 7 M€."]) {
+      reader.read({ text, folded: foldText(text), start: 0, rules: FRENCH_RULES });
+    }
+    expect(reader.claims).toHaveLength(2);
+    expect(reader.truncated).toBe(true);
+  });
+
+  it("conflicts compare a claim only with the claims of its window", () => {
+    const figure = (v: string) => ({
+      kind: "round_size" as const,
+      basisStated: undefined,
+      subject: "ondine",
+      counterparty: [],
+      current: true,
+      alternative: false,
+      amount: {
+        currency: "EUR",
+        min: Rational.parse(v)!,
+        max: Rational.parse(v)!,
+        point: Rational.parse(v)!,
+      },
+      qualifier: "exact" as const,
+    });
+    const claims = [figure("10"), figure("10"), figure("10"), figure("20")];
+    const types = (window: number) => findConflicts(claims, window, () => "").map((k) => k.claims);
+    expect(types(3)).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
+    expect(types(1)).toEqual([[2, 3]]);
   });
 });
