@@ -35,7 +35,7 @@ import type {
 /** The first characters read to detect the language (ING-LANG-1). */
 export const LANGUAGE_SAMPLE_CHARS = 8_000;
 /** A paragraph overrides the article's language only on this much evidence (ING-LANG-2). */
-const PARAGRAPH_OVERRIDE = { minEvidence: 8, minConfidence: 0.6, minChars: 120, sampleChars: 600 };
+const PARAGRAPH_OVERRIDE = { minEvidence: 8, minConfidence: 0.6, minChars: 120, sampleChars: 300 };
 const PARAGRAPH_BREAK = /\n[ \t\r\u00a0]*\n/g;
 
 const RULES: Record<IngestLanguage, LanguageRules> = { fr: FRENCH_RULES, en: ENGLISH_RULES };

@@ -42,6 +42,9 @@ export interface GroupMention {
 export type Mention = NameMention | AnaphorMention | GroupMention;
 
 const JOINERS = "&'’.-";
+/** The head nouns of the descriptions in both lexicons: no description without one of them. */
+const DESCRIPTION_HEADS =
+  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter/;
 const ELIDED = /^(?:l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu)'/;
 const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u;
 const PERSON_TOKEN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -258,7 +261,8 @@ export function findMentions(
   const names = mentions.filter((m): m is NameMention => m.kind === "name");
   const overlapsName = (s: number, e: number) => names.some((n) => n.start < e && s < n.end);
   rules.companyAnaphor.lastIndex = 0;
-  for (const m of folded.matchAll(rules.companyAnaphor)) {
+  const descriptions = DESCRIPTION_HEADS.test(folded) ? folded.matchAll(rules.companyAnaphor) : [];
+  for (const m of descriptions) {
     const start = m.index;
     const end = start + m[0].length;
     if (overlapsName(start, end)) continue;
