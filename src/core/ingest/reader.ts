@@ -84,6 +84,8 @@ interface Sentence {
   readonly claims: WorkingClaim[];
   /** The sentence's relative clauses, found once (ING-STAT-5). */
   relatives?: Span[];
+  /** Whether each mention is the object of a preposition, found once per mention. */
+  readonly complement: Map<Mention, boolean>;
 }
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
@@ -182,6 +184,7 @@ export class ClaimReader {
       attributions,
       cues: scanCues(folded, rules, names, attributions),
       claims: [],
+      complement: new Map(),
     };
     if (this.subjectTopic === undefined) {
       const first = names.find(
@@ -311,6 +314,15 @@ export class ClaimReader {
    * Dataforge a …": the name is the subject, "du stockage" belongs to "spécialiste").
    */
   private isPrepObject(s: Sentence, m: Mention): boolean {
+    let known = s.complement.get(m);
+    if (known === undefined) {
+      known = this.prepObject(s, m);
+      s.complement.set(m, known);
+    }
+    return known;
+  }
+
+  private prepObject(s: Sentence, m: Mention): boolean {
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
     // A name right after a preposition or an article is its complement ("pour OpenAI").
     if (DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, m.start - 12), m.start))) return true;
