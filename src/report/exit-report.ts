@@ -18,7 +18,7 @@ import { shareClassId, stakeholderId } from "../core/shared/ids.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
 import { describeSample } from "../core/uncertainty/statistics.js";
 import type { Deal } from "../deal/build.js";
-import { decimal } from "./format.js";
+import { decimal, decimalsSummingTo } from "./format.js";
 import { floatText } from "./simulation-report.js";
 
 /** The exit terms of a deal: its `exit:` settings, with the date given or the deal's last dated event (EXIT-1). */
@@ -77,6 +77,16 @@ export function exitModelOf(table: CapTable, terms: ExitTerms): Result<ExitModel
 }
 
 function outcomeJson(o: ExitOutcome) {
+  // Holders' proceeds sum to the distributable amount, and their totals to what holders keep:
+  // written so that the decimal strings sum exactly too (OUT-2).
+  const proceeds = decimalsSummingTo(
+    o.holders.map((h) => h.proceeds),
+    Rational.sum(o.holders.map((h) => h.proceeds)),
+  );
+  const totals = decimalsSummingTo(
+    o.holders.map((h) => h.total),
+    Rational.sum(o.holders.map((h) => h.total)),
+  );
   return {
     exitValue: decimal(o.exitValue),
     fees: decimal(o.fees),
@@ -100,14 +110,14 @@ function outcomeJson(o: ExitOutcome) {
       asConverted: decimal(p.asConverted),
       net: decimal(p.net),
     })),
-    holders: o.holders.map((h) => ({
+    holders: o.holders.map((h, i) => ({
       id: h.holder,
       name: h.name,
-      proceeds: decimal(h.proceeds),
+      proceeds: proceeds[i]!,
       exercisePaid: decimal(h.exercisePaid),
       net: decimal(h.net),
       carveOut: decimal(h.carveOut),
-      total: decimal(h.total),
+      total: totals[i]!,
     })),
   };
 }
