@@ -2,6 +2,7 @@ import path from "node:path";
 import { errorSpec } from "../core/shared/errors.js";
 import { withScenario } from "../deal/build.js";
 import { type LoadResult, loadDeal } from "../deal/load.js";
+import { loadWorkspace, resolveWorkspace, type WorkspaceLoadResult } from "../deal/workspace.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import type { CliIo } from "./io.js";
 
@@ -50,4 +51,47 @@ export function inScenario(loaded: LoadedDeal, name: string | undefined): Loaded
   const resolved = withScenario(loaded.deal, name);
   if (!resolved.ok) throw CommandFailure.fromProblems(resolved.problems, loaded.file, loaded.locate);
   return { ...loaded, deal: resolved.value };
+}
+
+export type LoadedWorkspace = Extract<WorkspaceLoadResult, { ok: true }> & { readonly file: string };
+
+/** Reads and loads a workspace file, company files named in it read beside it. */
+export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
+  let text: string;
+  try {
+    text = io.readBytes(path.resolve(io.cwd, file)).toString("utf8");
+  } catch (error) {
+    throw CommandFailure.of(
+      "file_unreadable",
+      `cannot read the workspace file: ${describeReadError(error)}`,
+      file,
+    );
+  }
+  const dir = path.dirname(path.resolve(io.cwd, file));
+  const loaded = loadWorkspace(text, file, (relative) => {
+    const resolved = path.resolve(dir, relative);
+    try {
+      return {
+        ok: true,
+        text: io.readBytes(resolved).toString("utf8"),
+        file: path.relative(io.cwd, resolved) || resolved,
+      };
+    } catch (error) {
+      return { ok: false, message: describeReadError(error) };
+    }
+  });
+  if (!loaded.ok) {
+    const exitCode = Math.max(...loaded.diagnostics.map((d) => errorSpec(d.code).exitCode), 1);
+    throw new CommandFailure(loaded.diagnostics, exitCode);
+  }
+  printDiagnostics(io, loaded.warnings);
+  return { ...loaded, file };
+}
+
+/** The workspace in the named scenario (base by default). */
+export function workspaceInScenario(loaded: LoadedWorkspace, name: string | undefined): LoadedWorkspace {
+  if (name === undefined || name === "base") return loaded;
+  const resolved = resolveWorkspace(loaded.workspace, name);
+  if (!resolved.ok) throw CommandFailure.fromProblems(resolved.problems, loaded.file);
+  return { ...loaded, workspace: resolved.value };
 }

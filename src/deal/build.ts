@@ -602,7 +602,17 @@ function buildRound(
  * defaults, resolves currencies, checks ids are unique and every reference resolves.
  * Reports every problem found, not just the first.
  */
-export function buildDeal(doc: DealDocument): Result<Deal> {
+export interface BuildOptions {
+  /** Quantities that claims outside this document name (a workspace's), so that figures may be left to them. */
+  readonly externalClaims?: ReadonlySet<string>;
+  /**
+   * Build the records and the round templates only: a workspace resolves the rounds of all
+   * its companies together. `rounds` is then empty unless every figure is exact.
+   */
+  readonly templatesOnly?: boolean;
+}
+
+export function buildDeal(doc: DealDocument, options: BuildOptions = {}): Result<Deal> {
   const b = new Builder(doc);
   b.checkUnique(doc.stakeholders, "stakeholders");
   b.checkUnique(doc.classes, "classes");
@@ -687,7 +697,7 @@ export function buildDeal(doc: DealDocument): Result<Deal> {
     return buildTransaction(b, t, i);
   });
   const sink: RoundBuild = { termsClaims: [], uncertain: false };
-  const claimed = new Set<string>();
+  const claimed = new Set<string>(options.externalClaims ?? []);
   for (const c of doc.claims)
     for (const id of typeof c.about === "string" ? [c.about] : c.about) claimed.add(id);
   for (const sc of doc.scenarios) for (const id of Object.keys(sc.values ?? {})) claimed.add(id);
@@ -735,7 +745,9 @@ export function buildDeal(doc: DealDocument): Result<Deal> {
     roundsUncertain: sink.uncertain,
   };
   const hasClaims = doc.claims.length > 0 || doc.sources.length > 0 || doc.scenarios.length > 0;
-  if (!sink.uncertain && !hasClaims) {
+  if (options.templatesOnly && sink.uncertain)
+    return ok({ ...base, rounds: [], uncertainty: undefined, scenario: undefined });
+  if (!sink.uncertain && (!hasClaims || options.templatesOnly)) {
     const fixed = templates.map((t) => termsFromTemplate(t, new Map(), b.currency));
     const failed = fixed.find((t) => !t.ok);
     if (failed && !failed.ok) return failed;

@@ -525,9 +525,44 @@ export const WorkspaceSchema = z
             file: z.string().min(1).meta({ description: "A deal file, relative to this one." }),
           }),
           z.strictObject({ id: Id, deal: CompanyDealSchema }),
+          z.strictObject({
+            id: Id,
+            name: z.string().min(1),
+            valuation: Figure.optional().meta({
+              description:
+                "The company's valuation, to value the stakes declared in it (an estimate is taken at its central value).",
+            }),
+            note: Note,
+          }),
         ]),
       )
-      .min(1),
+      .min(1)
+      .meta({
+        description:
+          "The companies: a deal file beside this one, a deal inline, or a company whose cap table is not modelled (only its name, valuation and the stakes declared in it).",
+      }),
+    stakes: z
+      .array(
+        z.strictObject({
+          holder: Id,
+          company: Id,
+          fraction: Figure.meta({
+            description:
+              'The holder\'s as-converted, fully diluted fraction of the company, 0 to 1 ("about 15%"; an estimate is taken at its central value).',
+          }),
+          invested: Amount.optional().meta({
+            description: "What the holder paid for the stake, when known.",
+          }),
+          assumption: Id.optional(),
+          source: z.string().optional(),
+          note: Note,
+        }),
+      )
+      .default([])
+      .meta({
+        description:
+          "Existing stakes in companies whose cap table is not modelled (a company with a deal has its stakes in its cap table).",
+      }),
     exchangeRates: z.array(ExchangeRateSchema).default([]),
     agreements: z.array(AgreementSchema).default([]),
     assumptions: z.array(AssumptionSchema).default([]),

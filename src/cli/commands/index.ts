@@ -3,6 +3,7 @@ import type { CliIo } from "../io.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
 import { registerExit } from "./exit.js";
+import { registerFlows } from "./flows.js";
 import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
@@ -22,5 +23,6 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerSimulate,
   registerExit,
   registerIngest,
+  registerFlows,
   registerOcf,
 ];

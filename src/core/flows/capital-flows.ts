@@ -23,8 +23,8 @@ export interface Holding {
   readonly holder: string;
   /** Fully diluted fraction, 0 to 1. */
   readonly ownership: Rational;
-  /** What the holder's lots cost, from the ledger (issue prices, exercise prices, converted amounts). */
-  readonly invested: Money;
+  /** What the holder's lots cost, from the ledger (issue prices, exercise prices, converted amounts); undefined when a declared stake states none. */
+  readonly invested: Money | undefined;
   /** The company's valuation the holding is valued at: the last round's post-money, or one given. */
   readonly valuation: Money | undefined;
 }

@@ -120,7 +120,8 @@ export function supplierMetrics(model: CapitalFlowModel): RoundSupplierMetrics[]
 export interface ExposureRow {
   readonly company: string;
   readonly ownership: Rational;
-  readonly invested: Rational;
+  /** Undefined when unknown (a declared stake that states no amount). */
+  readonly invested: Rational | undefined;
   readonly valuation: Rational | undefined;
   /** ownership × valuation. */
   readonly value: Rational | undefined;
@@ -131,11 +132,11 @@ export interface ExposureRow {
 /** An investor's exposure across every company of the workspace (FLOW-6). */
 export function exposure(model: CapitalFlowModel, investor: string): ExposureRow[] {
   return model.holdings
-    .filter((h) => h.holder === investor && (h.ownership.isPositive() || h.invested.amount.isPositive()))
+    .filter((h) => h.holder === investor && (h.ownership.isPositive() || h.invested?.amount.isPositive()))
     .map((h) => ({
       company: h.company,
       ownership: h.ownership,
-      invested: h.invested.amount,
+      invested: h.invested?.amount,
       valuation: h.valuation?.amount,
       value: h.valuation ? h.valuation.amount.mul(h.ownership) : undefined,
       agreementRevenue: Rational.sum(
