@@ -1,8 +1,13 @@
 import path from "node:path";
 import { errorSpec } from "../core/shared/errors.js";
 import { withScenario } from "../deal/build.js";
-import { type LoadResult, loadDeal } from "../deal/load.js";
-import { loadWorkspace, resolveWorkspace, type WorkspaceLoadResult } from "../deal/workspace.js";
+import { type LoadResult, loadDeal, parseDealText } from "../deal/load.js";
+import {
+  isWorkspaceText,
+  loadWorkspace,
+  resolveWorkspace,
+  type WorkspaceLoadResult,
+} from "../deal/workspace.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import type { CliIo } from "./io.js";
 
@@ -14,6 +19,21 @@ function describeReadError(error: unknown): string {
   if (code === "EISDIR") return "is a directory, not a deal file";
   if (code === "EACCES") return "permission denied";
   return (error as Error).message ?? String(error);
+}
+
+/**
+ * True when the file reads as a workspace (it has a top-level `workspace` section). A file
+ * that cannot be read or parsed is not one: the deal loader then reports what is wrong.
+ */
+export function isWorkspaceFile(io: CliIo, file: string): boolean {
+  try {
+    const text = io.readBytes(path.resolve(io.cwd, file)).toString("utf8");
+    if (!/^\s*(\{[\s\S]*)?"?workspace"?\s*:/m.test(text)) return false;
+    const parsed = parseDealText(text, file);
+    return parsed.ok && isWorkspaceText(parsed.value.raw);
+  } catch {
+    return false;
+  }
 }
 
 /** Reads and loads a deal file, or throws a CommandFailure naming the file and what is wrong. */

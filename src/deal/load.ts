@@ -308,7 +308,7 @@ export function loadDeal(text: string, file: string): LoadResult {
         {
           code: "deal_invalid_field",
           message:
-            "this is a workspace file (several companies); the command takes a deal file of one company",
+            "this is a workspace file (several companies); this command takes a deal file of one company (flows, exposure and validate take workspaces)",
           severity: "error",
           file,
           line: 1,

@@ -489,6 +489,7 @@ export const AgreementSchema = z.strictObject({
     .optional()
     .meta({ description: "The period of the total, or yearly amounts (which then give the total)." }),
   conditions: z.string().optional(),
+  source: z.string().optional().meta({ description: "Where the agreement and its figures are reported." }),
   linkedTo: z
     .strictObject({ company: Id, round: Id, investor: Id })
     .optional()

@@ -223,7 +223,13 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
   const termsClaims: TermsClaim[] = [];
   let uncertain = false;
   for (const d of documents) {
-    const built = buildDeal(d.doc, { externalClaims: claimed, templatesOnly: true });
+    // The workspace's parties are stakeholders of every company (an investor shared across them).
+    const own = new Set(d.doc.stakeholders.map((s) => s.id));
+    const doc = {
+      ...d.doc,
+      stakeholders: [...d.doc.stakeholders, ...ws.parties.filter((p) => !own.has(p.id))],
+    };
+    const built = buildDeal(doc, { externalClaims: claimed, templatesOnly: true });
     if (!built.ok) {
       diagnostics.push(
         ...built.problems.map((p) =>
@@ -266,6 +272,8 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
   const currency = ws.workspace.currency as Currency;
   const agreements: AgreementTemplate[] = [];
   const agreementIds = new Set<string>();
+  // Agreements whose value is a quantity of the claims (stated in the file, or claimed).
+  const quantified = new Set<string>();
   for (const [i, a] of ws.agreements.entries()) {
     const path: FieldPath = ["agreements", i];
     if (agreementIds.has(a.id))
@@ -330,12 +338,14 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
         value = { kind: "quantity", expression: quantityExpression(quantity) };
         uncertain = true;
       }
+      quantified.add(a.id);
       termsClaims.push({
         quantity,
         estimate: read.kind === "exact" ? exactOf(read.value) : read.estimate,
         path: [...path, "value"],
       });
     } else if (claimed.has(quantity)) {
+      quantified.add(a.id);
       value = { kind: "quantity", expression: quantityExpression(quantity) };
       uncertain = true;
     }
@@ -514,9 +524,7 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
       quantities: [
         ...ws.quantities,
         ...documents.flatMap((d) => d.doc.quantities),
-        ...agreements
-          .filter((a) => a.value?.kind === "quantity")
-          .map((a) => ({ id: `agreement:${a.agreement.id}/value` })),
+        ...[...quantified].map((id) => ({ id: `agreement:${id}/value` })),
       ],
       scenarios: [...ws.scenarios, ...documents.flatMap((d) => d.doc.scenarios)],
     } as DealDocument;

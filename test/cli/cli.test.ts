@@ -1,13 +1,25 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Rational } from "../../src/core/exact/rational.js";
 import { cli, tempFile } from "../support/cli.js";
 
-const examples = readdirSync("examples").filter((f) => f.endsWith(".yaml"));
+const allExamples = readdirSync("examples").filter((f) => f.endsWith(".yaml"));
+const isWorkspace = (f: string) => /^workspace:/m.test(readFileSync(`examples/${f}`, "utf8"));
+const examples = allExamples.filter((f) => !isWorkspace(f));
+const workspaces = allExamples.filter(isWorkspace);
 
 describe("roundtable CLI (SPEC CLI-1)", () => {
   it("has examples to run", () => {
     expect(examples.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(workspaces)("validate and flows accept the workspace examples/%s", async (file) => {
+    const validate = await cli(["validate", `examples/${file}`]);
+    expect(validate.stderr).toBe("");
+    expect(validate.code).toBe(0);
+    const flows = await cli(["flows", `examples/${file}`]);
+    expect(flows.code).toBe(0);
+    expect(flows.stdout).toMatch(/capital flows/);
   });
 
   it.each(examples)("model prints the pro forma of examples/%s, and validate passes", async (file) => {

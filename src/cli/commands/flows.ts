@@ -36,34 +36,63 @@ export function registerFlows(program: Command, io: CliIo): void {
             );
           if (!/^\d+$/.test(options.seed))
             throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
+          const partyName = (id: string) => ws.parties.find((p) => p.id === id)?.name ?? id;
           const sim = flowsSimulation(ws, runs, BigInt(options.seed), ws.scenario?.claims as never);
           if (!sim.ok) throw CommandFailure.fromProblems(sim.problems, file);
           if (options.format === "json") return void io.stdout.write(jsonText(sim.value));
-          const rows = sim.value.investments
-            .filter((i) => i.roundTripRatio)
-            .map((i) => [
-              `${i.investor} in ${i.company} (${i.round})`,
-              ...["p5", "p50", "p95", "mean"].map((k) =>
-                percent(Rational.parse((i.roundTripRatio as Record<string, string>)[k]!)!, 2),
-              ),
-            ]);
-          if (options.format === "csv")
-            return void io.stdout.write(renderCsv(["investment", "p5", "p50", "p95", "mean"], rows));
-          io.stdout.write(
-            `${sim.value.workspace}: round-trip ratios over ${runs.toLocaleString("en-US")} scenarios, seed ${options.seed}\n\n`,
-          );
-          io.stdout.write(
+          type Stats = { p5: string; p50: string; p95: string; mean: string } | null;
+          const keys = ["p5", "p50", "p95", "mean"] as const;
+          if (options.format === "csv") {
+            const csvRows: string[][] = [];
+            const add = (company: string, round: string, investor: string, metric: string, st: Stats) => {
+              if (st) csvRows.push([company, round, investor, metric, ...keys.map((k) => st[k])]);
+            };
+            for (const i of sim.value.investments) {
+              add(i.company, i.round, i.investor, "round_trip_ratio", i.roundTripRatio);
+              add(i.company, i.round, i.investor, "net_cash", i.netCash);
+            }
+            for (const r of sim.value.rounds) add(r.company, r.round, "", "supplier_share", r.supplierShare);
+            return void io.stdout.write(
+              renderCsv(["company", "round", "investor", "metric", ...keys], csvRows),
+            );
+          }
+          const pct = (st: Stats) => keys.map((k) => (st ? percent(Rational.parse(st[k])!, 2) : ""));
+          const cash = (st: Stats) =>
+            keys.map((k) =>
+              st
+                ? moneyText({ kind: "money", currency: ws.currency, amount: Rational.parse(st[k])! }, 0)
+                : "",
+            );
+          const columns = [
+            { header: "P5", align: "right" as const },
+            { header: "P50", align: "right" as const },
+            { header: "P95", align: "right" as const },
+            { header: "mean", align: "right" as const },
+          ];
+          const label = (i: { company: string; round: string; investor: string }) =>
+            `${partyName(i.investor)} in ${partyName(i.company)} (${i.round})`;
+          const out = [
+            `${sim.value.workspace}: ${runs.toLocaleString("en-US")} scenarios, seed ${options.seed}${sim.value.failed > 0 ? ` (${sim.value.failed} could not be drawn)` : ""}`,
+            "",
+            "Round-trip ratio (money returned through linked agreements ÷ investment)",
             renderTable(
-              [
-                { header: "Investment" },
-                { header: "P5", align: "right" },
-                { header: "P50", align: "right" },
-                { header: "P95", align: "right" },
-                { header: "mean", align: "right" },
-              ],
-              rows,
-            ),
-          );
+              [{ header: "Investment" }, ...columns],
+              sim.value.investments.map((i) => [label(i), ...pct(i.roundTripRatio)]),
+            ).trimEnd(),
+            "",
+            "Net cash provided (investment − money returned)",
+            renderTable(
+              [{ header: "Investment" }, ...columns],
+              sim.value.investments.map((i) => [label(i), ...cash(i.netCash)]),
+            ).trimEnd(),
+            "",
+            "Share of the round's new money from the company's own suppliers",
+            renderTable(
+              [{ header: "Round" }, ...columns],
+              sim.value.rounds.map((r) => [`${partyName(r.company)} ${r.round}`, ...pct(r.supplierShare)]),
+            ).trimEnd(),
+          ];
+          io.stdout.write(`${out.join("\n")}\n`);
           return;
         }
         const model = flowModelOf(ws);
@@ -78,8 +107,9 @@ export function registerFlows(program: Command, io: CliIo): void {
           v === null
             ? "unknown"
             : moneyText({ kind: "money", currency: ws.currency, amount: Rational.parse(v)! }, 0);
+        const nameOf = (id: string) => report.parties.find((p) => p.id === id)?.name ?? id;
         const investmentRows = report.investments.map((m) => [
-          `${m.investor} in ${m.company}`,
+          `${nameOf(m.investor)} in ${nameOf(m.company)}`,
           m.round,
           money(m.gross),
           money(m.returned),
@@ -152,11 +182,11 @@ export function registerFlows(program: Command, io: CliIo): void {
               { header: "Suppliers" },
             ],
             report.rounds.map((r) => [
-              `${r.company} ${r.round}`,
+              `${nameOf(r.company)} ${r.round}`,
               money(r.newMoney),
               money(r.fromSuppliers),
               percent(Rational.parse(r.supplierShare)!, 2),
-              r.suppliers.join(", "),
+              r.suppliers.map(nameOf).join(", "),
             ]),
           ).trimEnd(),
         );
@@ -173,9 +203,11 @@ export function registerFlows(program: Command, io: CliIo): void {
             report.agreements.map((a) => [
               a.name,
               a.kind.replaceAll("_", " "),
-              `${a.payer} → ${a.payee}`,
+              `${nameOf(a.payer)} → ${nameOf(a.payee)}`,
               money(a.value),
-              a.linkedTo ? `${a.linkedTo.investor} in ${a.linkedTo.company} ${a.linkedTo.round}` : "",
+              a.linkedTo
+                ? `${nameOf(a.linkedTo.investor)} in ${nameOf(a.linkedTo.company)} ${a.linkedTo.round}`
+                : "",
             ]),
           ).trimEnd(),
         );
@@ -242,7 +274,7 @@ export function registerFlows(program: Command, io: CliIo): void {
         const rows = report.companies.map((c) => [
           c.name,
           percent(Rational.parse(c.ownership)!, 4),
-          money(c.invested),
+          c.invested === null ? "unknown" : money(c.invested),
           money(c.valuation),
           money(c.value),
           money(c.agreementRevenue),
