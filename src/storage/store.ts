@@ -526,6 +526,25 @@ export class Store {
     return row ? toRevision(row) : undefined;
   }
 
+  /** The latest revision without its document: what a cached read needs. */
+  async headVersion(
+    workspaceId: string,
+    slug: string,
+  ): Promise<{ dealId: string; version: number; deleted: boolean } | undefined> {
+    const row = await this.db
+      .selectFrom("deals")
+      .innerJoin("revisions", "revisions.deal_id", "deals.id")
+      .select(["revisions.deal_id", "revisions.version", "revisions.document_hash"])
+      .where("deals.workspace_id", "=", workspaceId)
+      .where("deals.slug", "=", slug)
+      .orderBy("revisions.version", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row
+      ? { dealId: row.deal_id, version: Number(row.version), deleted: row.document_hash === null }
+      : undefined;
+  }
+
   async revision(workspaceId: string, slug: string, version: number): Promise<Revision | undefined> {
     const row = await this.db
       .selectFrom("deals")
