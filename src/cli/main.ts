@@ -1,12 +1,17 @@
 import { Command, CommanderError } from "commander";
+import { registerAudit } from "./commands/audit.js";
 import { registerCapTable } from "./commands/captable.js";
 import { registerModel } from "./commands/model.js";
+import { registerServe } from "./commands/serve.js";
 import { registerSolve } from "./commands/solve.js";
+import { registerUser } from "./commands/user.js";
 import { registerValidate } from "./commands/validate.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
 
-export const VERSION = "0.1.0";
+import { VERSION } from "./version.js";
+
+export { VERSION };
 
 /** Builds the `roundtable` program; every command writes through `io`. */
 export function buildProgram(io: CliIo): Command {
@@ -21,9 +26,21 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-  for (const register of [registerModel, registerValidate, registerSolve, registerCapTable])
+  for (const register of [
+    registerModel,
+    registerValidate,
+    registerSolve,
+    registerCapTable,
+    registerServe,
+    registerUser,
+    registerAudit,
+  ])
     register(program, io);
-  for (const command of program.commands) command.exitOverride();
+  const override = (command: Command) => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  program.commands.forEach(override);
   return program;
 }
 

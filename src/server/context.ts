@@ -92,11 +92,6 @@ export const Username = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, "a user name is 1 to 64 letters, digits, ., _, @ or -");
 
-export const ExpectedVersion = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(2_000_000_000)
-  .meta({
-    description: "The version the write expects to replace (0 for a new deal): a stale one gets 409.",
-  });
+export const ExpectedVersion = z.coerce.number().int().min(0).max(2_000_000_000).meta({
+  description: "The version the write expects to replace (0 for a new deal): a stale one gets 409.",
+});
