@@ -70,7 +70,12 @@ function redact(url: string): string {
 export async function openBackend(config: BackendConfig): Promise<Backend> {
   const backend = config.kind === "sqlite" ? openSqlite(config.file) : openPostgres(config);
   try {
-    await migrateToLatest(backend.db as Kysely<unknown>);
+    const schema =
+      backend.kind === "postgres"
+        ? ((await sql<{ schema: string }>`select current_schema() as schema`.execute(backend.db)).rows[0]?.schema ??
+          undefined)
+        : undefined;
+    await migrateToLatest(backend.db as Kysely<unknown>, schema);
   } catch (error) {
     await backend.close();
     throw error;

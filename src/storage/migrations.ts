@@ -100,8 +100,14 @@ class InCodeMigrations implements MigrationProvider {
 }
 
 /** Brings the database to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations() });
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<void> {
+  // With a schema named, the migration tables are looked for there only, never in another
+  // schema of the same database that happens to hold them.
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrations(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
