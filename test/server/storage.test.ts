@@ -6,7 +6,12 @@ import { loadDeal } from "../../src/deal/load.js";
 import { modelReport } from "../../src/report/model-report.js";
 import { openBackend } from "../../src/storage/backend.js";
 import { canonicalJson } from "../../src/storage/canonical-json.js";
-import { appendToDocument, exportDocument, storableDeal, storedDeal } from "../../src/storage/deal-document.js";
+import {
+  appendToDocument,
+  exportDocument,
+  storableDeal,
+  storedDeal,
+} from "../../src/storage/deal-document.js";
 import { Store } from "../../src/storage/store.js";
 import { describeEachBackend } from "./support/backends.js";
 
@@ -22,7 +27,9 @@ function modelJson(text: string, file: string): string {
 
 describe("canonical JSON (STORE-3)", () => {
   it("sorts keys at every depth and writes no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: [{ d: "x", c: null }], e: undefined })).toBe('{"a":[{"c":null,"d":"x"}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [{ d: "x", c: null }], e: undefined })).toBe(
+      '{"a":[{"c":null,"d":"x"}],"b":1}',
+    );
   });
 });
 
@@ -48,35 +55,38 @@ describeEachBackend("storage", (backends) => {
     await again.close();
   });
 
-  it.each(EXAMPLES)("STORE-3: %s imported, stored and exported loads back to the same deal and model", async (file) => {
-    const text = readFileSync(`examples/${file}`, "utf8");
-    const parsed = storableDeal(text, file);
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    const slug = `rt-${file.replace(".yaml", "")}`;
-    const written = await store.writeDeal({
-      workspaceId: "acme",
-      slug,
-      expectedVersion: 0,
-      action: "create",
-      document: parsed.canonical,
-      actorId: ownerId,
-    });
-    expect(written.ok).toBe(true);
-    const head = await store.headRevision("acme", slug);
-    expect(head?.document).toBe(parsed.canonical);
-    for (const format of ["yaml", "json"] as const) {
-      const exported = exportDocument(head!.document!, format);
-      const reloaded = loadDeal(exported, `export.${format}`);
-      expect(reloaded.ok).toBe(true);
-      if (!reloaded.ok) return;
-      expect(reloaded.deal).toEqual(parsed.deal);
-      expect(modelJson(exported, `export.${format}`)).toBe(modelJson(text, file));
-      expect(storableDeal(exported, "x").ok && storableDeal(exported, "x")).toMatchObject({
-        canonical: parsed.canonical,
+  it.each(EXAMPLES)(
+    "STORE-3: %s imported, stored and exported loads back to the same deal and model",
+    async (file) => {
+      const text = readFileSync(`examples/${file}`, "utf8");
+      const parsed = storableDeal(text, file);
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      const slug = `rt-${file.replace(".yaml", "")}`;
+      const written = await store.writeDeal({
+        workspaceId: "acme",
+        slug,
+        expectedVersion: 0,
+        action: "create",
+        document: parsed.canonical,
+        actorId: ownerId,
       });
-    }
-  });
+      expect(written.ok).toBe(true);
+      const head = await store.headRevision("acme", slug);
+      expect(head?.document).toBe(parsed.canonical);
+      for (const format of ["yaml", "json"] as const) {
+        const exported = exportDocument(head!.document!, format);
+        const reloaded = loadDeal(exported, `export.${format}`);
+        expect(reloaded.ok).toBe(true);
+        if (!reloaded.ok) return;
+        expect(reloaded.deal).toEqual(parsed.deal);
+        expect(modelJson(exported, `export.${format}`)).toBe(modelJson(text, file));
+        expect(storableDeal(exported, "x").ok && storableDeal(exported, "x")).toMatchObject({
+          canonical: parsed.canonical,
+        });
+      }
+    },
+  );
 
   it("STORE-4, STORE-6: a write states the version it expects; a stale one changes nothing", async () => {
     const doc = storableDeal(readFileSync("examples/seed-to-series-a.yaml", "utf8"), "x");
@@ -90,11 +100,23 @@ describeEachBackend("storage", (backends) => {
         document,
         actorId: ownerId,
       });
-    expect(await write(1, doc.canonical)).toEqual({ ok: false, reason: "version_conflict", currentVersion: 0 });
+    expect(await write(1, doc.canonical)).toEqual({
+      ok: false,
+      reason: "version_conflict",
+      currentVersion: 0,
+    });
     expect((await write(0, doc.canonical)).ok).toBe(true);
     const before = await store.contentDigest();
-    expect(await write(0, doc.canonical)).toEqual({ ok: false, reason: "version_conflict", currentVersion: 1 });
-    expect(await write(2, doc.canonical)).toEqual({ ok: false, reason: "version_conflict", currentVersion: 1 });
+    expect(await write(0, doc.canonical)).toEqual({
+      ok: false,
+      reason: "version_conflict",
+      currentVersion: 1,
+    });
+    expect(await write(2, doc.canonical)).toEqual({
+      ok: false,
+      reason: "version_conflict",
+      currentVersion: 1,
+    });
     expect(await store.contentDigest()).toBe(before);
     const next = appendToDocument(doc.canonical, "transactions", {
       type: "issue",
@@ -167,13 +189,24 @@ describeEachBackend("storage", (backends) => {
       await s.createWorkspace({ id: "w", name: "W", ownerId: u!.id }, u!.id);
       const doc = storableDeal(readFileSync("examples/seed-to-series-a.yaml", "utf8"), "x");
       if (!doc.ok) throw new Error("example does not load");
-      await s.writeDeal({ workspaceId: "w", slug: "d", expectedVersion: 0, action: "create", document: doc.canonical, actorId: u!.id });
+      await s.writeDeal({
+        workspaceId: "w",
+        slug: "d",
+        expectedVersion: 0,
+        action: "create",
+        document: doc.canonical,
+        actorId: u!.id,
+      });
       await s.setSharedAggregates("w", ["totals"], u!.id);
       expect(await s.verifyAudit()).toEqual({ ok: true, entries: 4, revisions: 1 });
       const tampered = doc.canonical.replace('"Acme Robotics, Inc."', '"Acme Robotics, Ltd."');
       expect(tampered).not.toBe(doc.canonical);
       await sql`update revisions set document = ${tampered}`.execute(s.backend.db);
-      expect(await s.verifyAudit()).toMatchObject({ ok: false, seq: null, reason: expect.stringMatching(/was changed/) });
+      expect(await s.verifyAudit()).toMatchObject({
+        ok: false,
+        seq: null,
+        reason: expect.stringMatching(/was changed/),
+      });
       await sql`update revisions set document = ${doc.canonical}`.execute(s.backend.db);
       expect(await s.verifyAudit()).toMatchObject({ ok: true });
       await sql`delete from audit_log where seq = 2`.execute(s.backend.db);

@@ -43,7 +43,11 @@ export class BackendFactory {
     if (this.kind === "sqlite") {
       const dir = mkdtempSync(path.join(os.tmpdir(), "roundtable-store-"));
       this.cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-      return { config: { kind: "sqlite", file: path.join(dir, "roundtable.sqlite") }, env: {}, args: ["--data", dir] };
+      return {
+        config: { kind: "sqlite", file: path.join(dir, "roundtable.sqlite") },
+        env: {},
+        args: ["--data", dir],
+      };
     }
     const schema = `rt_test_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
