@@ -41,14 +41,22 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
     store = await backends.freshStore();
     team = await seedTeam(store);
     app = await teamApp(store);
-    const job = await as(app, team.owner, { method: "POST", url: "/api/v1/workspaces/acme/deals/seed/jobs/replay" });
+    const job = await as(app, team.owner, {
+      method: "POST",
+      url: "/api/v1/workspaces/acme/deals/seed/jobs/replay",
+    });
     ownerJob = job.json().job.id;
     return () => app.close();
   });
 
   const deal = "/api/v1/workspaces/acme/deals";
   const cases: Case[] = [
-    { method: "GET", route: "/api/v1/health", allowed: CALLERS, request: () => ({ method: "GET", url: "/api/v1/health" }) },
+    {
+      method: "GET",
+      route: "/api/v1/health",
+      allowed: CALLERS,
+      request: () => ({ method: "GET", url: "/api/v1/health" }),
+    },
     {
       method: "POST",
       route: "/api/v1/auth/login",
@@ -59,15 +67,30 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         payload: { username: "viewer", password: "correct horse battery staple" },
       }),
     },
-    { method: "POST", route: "/api/v1/auth/logout", allowed: USERS, request: () => ({ method: "POST", url: "/api/v1/auth/logout" }) },
-    { method: "GET", route: "/api/v1/auth/me", allowed: USERS, request: () => ({ method: "GET", url: "/api/v1/auth/me" }) },
+    {
+      method: "POST",
+      route: "/api/v1/auth/logout",
+      allowed: USERS,
+      request: () => ({ method: "POST", url: "/api/v1/auth/logout" }),
+    },
+    {
+      method: "GET",
+      route: "/api/v1/auth/me",
+      allowed: USERS,
+      request: () => ({ method: "GET", url: "/api/v1/auth/me" }),
+    },
     {
       method: "POST",
       route: "/api/v1/tokens",
       allowed: USERS,
       request: () => ({ method: "POST", url: "/api/v1/tokens", payload: { name: "matrix" } }),
     },
-    { method: "GET", route: "/api/v1/tokens", allowed: USERS, request: () => ({ method: "GET", url: "/api/v1/tokens" }) },
+    {
+      method: "GET",
+      route: "/api/v1/tokens",
+      allowed: USERS,
+      request: () => ({ method: "GET", url: "/api/v1/tokens" }),
+    },
     {
       method: "DELETE",
       route: "/api/v1/tokens/{tokenId}",
@@ -90,19 +113,37 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         payload: { username: `new-${caller}`, password: "a long enough password" },
       }),
     },
-    { method: "GET", route: "/api/v1/workspaces", allowed: USERS, request: () => ({ method: "GET", url: "/api/v1/workspaces" }) },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces",
+      allowed: USERS,
+      request: () => ({ method: "GET", url: "/api/v1/workspaces" }),
+    },
     {
       method: "POST",
       route: "/api/v1/workspaces",
       allowed: ["owner"],
-      request: (caller) => ({ method: "POST", url: "/api/v1/workspaces", payload: { id: `ws-${caller}`, name: "W" } }),
+      request: (caller) => ({
+        method: "POST",
+        url: "/api/v1/workspaces",
+        payload: { id: `ws-${caller}`, name: "W" },
+      }),
     },
-    { method: "GET", route: "/api/v1/workspaces/{ws}", allowed: MEMBERS, request: () => ({ method: "GET", url: "/api/v1/workspaces/acme" }) },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}",
+      allowed: MEMBERS,
+      request: () => ({ method: "GET", url: "/api/v1/workspaces/acme" }),
+    },
     {
       method: "PUT",
       route: "/api/v1/workspaces/{ws}/settings",
       allowed: ["owner"],
-      request: () => ({ method: "PUT", url: "/api/v1/workspaces/acme/settings", payload: { sharedAggregates: [] } }),
+      request: () => ({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/settings",
+        payload: { sharedAggregates: [] },
+      }),
     },
     {
       method: "GET",
@@ -114,14 +155,21 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       method: "PUT",
       route: "/api/v1/workspaces/{ws}/members/{username}",
       allowed: ["owner"],
-      request: () => ({ method: "PUT", url: "/api/v1/workspaces/acme/members/viewer", payload: { role: "viewer" } }),
+      request: () => ({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/members/viewer",
+        payload: { role: "viewer" },
+      }),
     },
     {
       method: "DELETE",
       route: "/api/v1/workspaces/{ws}/members/{username}",
       allowed: ["owner"],
       request: async (caller) => {
-        const user = await store.createUser({ username: `leaver-${caller}`, passwordHash: "x", admin: false }, "system");
+        const user = await store.createUser(
+          { username: `leaver-${caller}`, passwordHash: "x", admin: false },
+          "system",
+        );
         await store.setMember("acme", user!.id, "viewer", [], "system");
         return { method: "DELETE", url: `/api/v1/workspaces/acme/members/leaver-${caller}` };
       },
@@ -132,8 +180,18 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       allowed: ["owner"],
       request: () => ({ method: "GET", url: "/api/v1/workspaces/acme/audit" }),
     },
-    { method: "GET", route: "/api/v1/workspaces/{ws}/deals", allowed: MEMBERS, request: () => ({ method: "GET", url: deal }) },
-    { method: "GET", route: "/api/v1/workspaces/{ws}/deals/{deal}", allowed: MEMBERS, request: () => ({ method: "GET", url: `${deal}/openai` }) },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/deals",
+      allowed: MEMBERS,
+      request: () => ({ method: "GET", url: deal }),
+    },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}",
+      allowed: MEMBERS,
+      request: () => ({ method: "GET", url: `${deal}/openai` }),
+    },
     {
       method: "GET",
       route: "/api/v1/workspaces/{ws}/deals/{deal}/export",
@@ -214,7 +272,10 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       method: "GET",
       route: "/api/v1/workspaces/{ws}/deals/{deal}/solve",
       allowed: ["owner", "editor", "viewer"],
-      request: () => ({ method: "GET", url: `${deal}/openai/solve?round=round-2026&investor=amazon&fraction=0.05` }),
+      request: () => ({
+        method: "GET",
+        url: `${deal}/openai/solve?round=round-2026&investor=amazon&fraction=0.05`,
+      }),
     },
     {
       method: "POST",
@@ -239,10 +300,20 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       method: "POST",
       route: "/api/v1/compute/replay/jobs",
       allowed: USERS,
-      request: () => ({ method: "POST", url: "/api/v1/compute/replay/jobs", headers: yaml, payload: yamlOf("examples/down-round.yaml") }),
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/compute/replay/jobs",
+        headers: yaml,
+        payload: yamlOf("examples/down-round.yaml"),
+      }),
     },
     // A job is its starter's alone: every other caller gets 404.
-    { method: "GET", route: "/api/v1/jobs/{jobId}", allowed: ["owner"], request: () => ({ method: "GET", url: `/api/v1/jobs/${ownerJob}` }) },
+    {
+      method: "GET",
+      route: "/api/v1/jobs/{jobId}",
+      allowed: ["owner"],
+      request: () => ({ method: "GET", url: `/api/v1/jobs/${ownerJob}` }),
+    },
     {
       method: "GET",
       route: "/api/v1/jobs/{jobId}/events",
@@ -259,8 +330,8 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
 
   it("covers every route of the OpenAPI document", async () => {
     const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
     const covered = cases.map((c) => `${c.method} ${c.route}`);
     expect(covered.sort()).toEqual(expect.arrayContaining(documented.sort()));
