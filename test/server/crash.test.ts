@@ -46,7 +46,7 @@ describeEachBackend("crash safety (STORE-5)", (backends: BackendFactory) => {
     const writer = async (w: number) => {
       let version = 1;
       for (let k = 0; !killed && k < 1000; k++) {
-        const shares = 1_000_000 + w * 10_000 + k;
+        const shares = 1 + w * 10_000 + k;
         const tx = { type: "issue", date: "2021-06-01", holder: "ada", class: "common", shares };
         let response: Response;
         try {
