@@ -6,8 +6,8 @@ import { type BackendFactory, describeEachBackend } from "./support/backends.js"
 import { startServerProcess } from "./support/server-process.js";
 import { type Credentials, type Persona, seedTeam } from "./support/team.js";
 
-const WRITERS = 8;
-const WRITES_EACH = 6;
+const WRITERS = 6;
+const WRITES_EACH = 5;
 
 describeEachBackend(
   "two server processes on one database (STORE-6)",
