@@ -68,7 +68,9 @@ async function bareFastify(): Promise<Figure> {
     console.error("listening at http://127.0.0.1:" + app.server.address().port);
     process.on("SIGTERM", () => app.close().then(() => process.exit(0)));
   `;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const url = await waitForUrl(child, /listening at (http:\/\/127\.0\.0\.1:\d+)/);
   try {
     return await load("bare Fastify route (baseline)", { url });
@@ -180,7 +182,9 @@ console.log("");
 console.log("| scenario | requests/s | p50 ms | p99 ms | errors |");
 console.log("| --- | ---: | ---: | ---: | ---: |");
 for (const f of figures)
-  console.log(`| ${f.label} | ${Math.round(f.rps).toLocaleString("en-US")} | ${f.p50} | ${f.p99} | ${f.errors} |`);
+  console.log(
+    `| ${f.label} | ${Math.round(f.rps).toLocaleString("en-US")} | ${f.p50} | ${f.p99} | ${f.errors} |`,
+  );
 console.log("");
 for (const f of figures.filter((x) => x.label.includes("cached"))) {
   const ratio = f.rps / baseline;

@@ -72,8 +72,8 @@ export async function openBackend(config: BackendConfig): Promise<Backend> {
   try {
     const schema =
       backend.kind === "postgres"
-        ? ((await sql<{ schema: string }>`select current_schema() as schema`.execute(backend.db)).rows[0]?.schema ??
-          undefined)
+        ? ((await sql<{ schema: string }>`select current_schema() as schema`.execute(backend.db)).rows[0]
+            ?.schema ?? undefined)
         : undefined;
     await migrateToLatest(backend.db as Kysely<unknown>, schema);
   } catch (error) {
@@ -91,7 +91,21 @@ function openSqlite(file: string): Backend {
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  // Kysely prepares each query anew; keeping the prepared statements by their SQL text
+  // saves the parse and plan on every request (the queries' texts are few and fixed).
+  const statements = new Map<string, Database.Statement>();
+  const cachingDatabase = {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = database.prepare(text);
+        if (statements.size < 1000) statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingDatabase as never }) });
   return {
     kind: "sqlite",
     db,

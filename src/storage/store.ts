@@ -82,15 +82,60 @@ function toRevision(row: Tables["revisions"] & { workspace_id: string; slug: str
 }
 
 /**
+ * What a single-process store keeps in memory between requests (SPEC STORE-7): the
+ * holders of tokens, memberships, workspaces and the latest version of each deal. Only
+ * for SQLite, where the serving process is the one writer of these rows; every write
+ * through the store updates or drops the entries it touches after it commits.
+ */
+class ReadMemo {
+  readonly tokens = new Map<string, User>();
+  readonly memberships = new Map<string, Membership>();
+  readonly workspaces = new Map<string, Workspace>();
+  readonly heads = new Map<string, { dealId: string; version: number; deleted: boolean }>();
+
+  /** Counts invalidations: a read that started before one must not store what it read. */
+  generation = 0;
+
+  /** Stores a value read at `generation` unless something was invalidated since. */
+  remember<K, V>(map: Map<K, V>, key: K, value: V, generation: number): V {
+    if (generation !== this.generation) return value;
+    if (map.size >= 10_000) map.clear();
+    map.set(key, value);
+    return value;
+  }
+
+  /** After every write: whatever was read while it ran may be older than it. */
+  clear(): void {
+    this.generation++;
+    this.tokens.clear();
+    this.memberships.clear();
+    this.workspaces.clear();
+    this.heads.clear();
+  }
+
+  forget<K, V>(map: Map<K, V>, key?: K): void {
+    this.generation++;
+    if (key === undefined) map.clear();
+    else map.delete(key);
+  }
+}
+
+const pair = (a: string, b: string) => `${a}\u0000${b}`;
+
+/**
  * Every read and write of roundtable's data, through one query layer on either backend
  * (SPEC STORE-1). Every change runs in a transaction that also appends its audit entry
  * (SPEC AUDIT-1); deal changes only ever insert revisions (SPEC STORE-4).
  */
 export class Store {
+  private readonly memo: ReadMemo | undefined;
+
   constructor(
     readonly backend: Backend,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.memo = backend.kind === "sqlite" ? new ReadMemo() : undefined;
+  }
 
   get kind(): Backend["kind"] {
     return this.backend.kind;
@@ -109,11 +154,15 @@ export class Store {
   }
 
   /** Runs a change: one transaction, writers serialized, the audit entry appended inside it. */
-  private write<T>(change: (trx: Trx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
-      await this.backend.lockWrites(trx);
-      return change(trx);
-    });
+  private async write<T>(change: (trx: Trx) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        await this.backend.lockWrites(trx);
+        return change(trx);
+      });
+    } finally {
+      this.memo?.clear();
+    }
   }
 
   private async appendAudit(
@@ -276,6 +325,9 @@ export class Store {
   }
 
   async findUserByToken(tokenHash: string): Promise<User | undefined> {
+    const known = this.memo?.tokens.get(tokenHash);
+    if (known) return known;
+    const generation = this.memo?.generation ?? 0;
     const row = await this.db
       .selectFrom("api_tokens")
       .innerJoin("users", "users.id", "api_tokens.user_id")
@@ -283,7 +335,8 @@ export class Store {
       .where("api_tokens.token_hash", "=", tokenHash)
       .where("api_tokens.revoked_at", "is", null)
       .executeTakeFirst();
-    return row ? toUser(row) : undefined;
+    if (!row) return undefined;
+    return this.memo ? this.memo.remember(this.memo.tokens, tokenHash, toUser(row), generation) : toUser(row);
   }
 
   async listTokens(userId: string) {
@@ -299,6 +352,7 @@ export class Store {
 
   /** Revokes a token of the user; false when the user has no such live token. */
   async revokeToken(userId: string, tokenId: string): Promise<boolean> {
+    this.memo?.forget(this.memo.tokens);
     return this.write(async (trx) => {
       const result = await trx
         .updateTable("api_tokens")
@@ -352,8 +406,14 @@ export class Store {
   }
 
   async getWorkspace(id: string): Promise<Workspace | undefined> {
+    const known = this.memo?.workspaces.get(id);
+    if (known) return known;
+    const generation = this.memo?.generation ?? 0;
     const row = await this.db.selectFrom("workspaces").selectAll().where("id", "=", id).executeTakeFirst();
-    return row ? toWorkspace(row) : undefined;
+    if (!row) return undefined;
+    return this.memo
+      ? this.memo.remember(this.memo.workspaces, id, toWorkspace(row), generation)
+      : toWorkspace(row);
   }
 
   async listWorkspacesOf(userId: string): Promise<(Workspace & { role: Role })[]> {
@@ -369,6 +429,7 @@ export class Store {
   }
 
   async setSharedAggregates(workspaceId: string, aggregates: readonly string[], actorId: ActorId) {
+    this.memo?.forget(this.memo.workspaces, workspaceId);
     return this.write(async (trx) => {
       const before = await trx
         .selectFrom("workspaces")
@@ -396,6 +457,9 @@ export class Store {
 
   /** The user's membership of a workspace, if any. */
   async membership(workspaceId: string, userId: string): Promise<Membership | undefined> {
+    const known = this.memo?.memberships.get(pair(workspaceId, userId));
+    if (known) return known;
+    const generation = this.memo?.generation ?? 0;
     const row = await this.db
       .selectFrom("memberships")
       .innerJoin("users", "users.id", "memberships.user_id")
@@ -409,15 +473,17 @@ export class Store {
       .where("memberships.workspace_id", "=", workspaceId)
       .where("memberships.user_id", "=", userId)
       .executeTakeFirst();
-    return row
-      ? {
-          workspaceId: row.workspace_id,
-          userId: row.user_id,
-          username: row.username,
-          role: row.role as Role,
-          stakeholders: JSON.parse(row.stakeholders) as string[],
-        }
-      : undefined;
+    if (!row) return undefined;
+    const membership: Membership = {
+      workspaceId: row.workspace_id,
+      userId: row.user_id,
+      username: row.username,
+      role: row.role as Role,
+      stakeholders: JSON.parse(row.stakeholders) as string[],
+    };
+    return this.memo
+      ? this.memo.remember(this.memo.memberships, pair(workspaceId, userId), membership, generation)
+      : membership;
   }
 
   async listMembers(workspaceId: string): Promise<Membership[]> {
@@ -451,6 +517,7 @@ export class Store {
     stakeholders: readonly string[],
     actorId: ActorId,
   ): Promise<void> {
+    this.memo?.forget(this.memo.memberships, pair(workspaceId, userId));
     await this.write(async (trx) => {
       const before = await trx
         .selectFrom("memberships")
@@ -484,6 +551,7 @@ export class Store {
   }
 
   async removeMember(workspaceId: string, userId: string, actorId: ActorId): Promise<boolean> {
+    this.memo?.forget(this.memo.memberships, pair(workspaceId, userId));
     return this.write(async (trx) => {
       const before = await trx
         .selectFrom("memberships")
@@ -531,6 +599,9 @@ export class Store {
     workspaceId: string,
     slug: string,
   ): Promise<{ dealId: string; version: number; deleted: boolean } | undefined> {
+    const known = this.memo?.heads.get(pair(workspaceId, slug));
+    if (known) return known;
+    const generation = this.memo?.generation ?? 0;
     const row = await this.db
       .selectFrom("deals")
       .innerJoin("revisions", "revisions.deal_id", "deals.id")
@@ -540,9 +611,9 @@ export class Store {
       .orderBy("revisions.version", "desc")
       .limit(1)
       .executeTakeFirst();
-    return row
-      ? { dealId: row.deal_id, version: Number(row.version), deleted: row.document_hash === null }
-      : undefined;
+    if (!row) return undefined;
+    const head = { dealId: row.deal_id, version: Number(row.version), deleted: row.document_hash === null };
+    return this.memo ? this.memo.remember(this.memo.heads, pair(workspaceId, slug), head, generation) : head;
   }
 
   async revision(workspaceId: string, slug: string, version: number): Promise<Revision | undefined> {
@@ -633,6 +704,8 @@ export class Store {
     document: string | null;
     actorId: ActorId;
   }): Promise<DealWrite> {
+    // Dropped before and after: a reader in between reads the database.
+    this.memo?.forget(this.memo.heads, pair(input.workspaceId, input.slug));
     try {
       return await this.write(async (trx): Promise<DealWrite> => {
         const deal = await trx
@@ -696,6 +769,7 @@ export class Store {
       });
     } catch (error) {
       // Another writer inserted the same version first (the primary key is the last guard).
+      this.memo?.forget(this.memo.heads, pair(input.workspaceId, input.slug));
       if (this.backend.isUniqueViolation(error)) {
         const head = await this.headRevision(input.workspaceId, input.slug);
         return { ok: false, reason: "version_conflict", currentVersion: head?.version ?? 0 };

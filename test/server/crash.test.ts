@@ -50,11 +50,14 @@ describeEachBackend("crash safety (STORE-5)", (backends: BackendFactory) => {
         const tx = { type: "issue", date: "2021-06-01", holder: "ada", class: "common", shares };
         let response: Response;
         try {
-          response = await fetch(`${server.url}/api/v1/workspaces/acme/deals/w${w}/transactions?expectedVersion=${version}`, {
-            method: "POST",
-            headers,
-            body: JSON.stringify(tx),
-          });
+          response = await fetch(
+            `${server.url}/api/v1/workspaces/acme/deals/w${w}/transactions?expectedVersion=${version}`,
+            {
+              method: "POST",
+              headers,
+              body: JSON.stringify(tx),
+            },
+          );
         } catch {
           return; // the server is gone: this write was never acknowledged
         }
@@ -75,9 +78,12 @@ describeEachBackend("crash safety (STORE-5)", (backends: BackendFactory) => {
     // Restart on the same data: every acknowledged write is there.
     const again = await startServerProcess(setup.args, setup.env);
     for (const ack of acks) {
-      const response = await fetch(`${again.url}/api/v1/workspaces/acme/deals/${ack.deal}?version=${ack.version}`, {
-        headers: { authorization: `Bearer ${team.viewer.token}` },
-      });
+      const response = await fetch(
+        `${again.url}/api/v1/workspaces/acme/deals/${ack.deal}?version=${ack.version}`,
+        {
+          headers: { authorization: `Bearer ${team.viewer.token}` },
+        },
+      );
       expect(response.status, `${ack.deal}@${ack.version}`).toBe(200);
       const body = (await response.json()) as { document: { transactions: { shares: string }[] } };
       expect(body.document.transactions.at(-1)!.shares).toBe(String(ack.shares));

@@ -35,13 +35,21 @@ describeEachBackend(
       const writer = async (w: number) => {
         for (let k = 0; k < WRITES_EACH; ) {
           const server = servers[(w + k + conflicts) % 2]!;
-          const head = (await (await fetch(`${server.url}${url}`, { headers })).json()) as { version: number };
+          const head = (await (await fetch(`${server.url}${url}`, { headers })).json()) as {
+            version: number;
+          };
           const shares = 1 + w * 100 + k;
           const other = servers[(w + k + 1) % 2]!;
           const response = await fetch(`${other.url}${url}/transactions?expectedVersion=${head.version}`, {
             method: "POST",
             headers,
-            body: JSON.stringify({ type: "issue", date: "2021-06-01", holder: "grace", class: "common", shares }),
+            body: JSON.stringify({
+              type: "issue",
+              date: "2021-06-01",
+              holder: "grace",
+              class: "common",
+              shares,
+            }),
           });
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           const body = (await response.json()) as { error?: { code: string } };
@@ -56,7 +64,10 @@ describeEachBackend(
         }
       };
       await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
-      expect([...statuses.keys()].every((s) => s === 201 || s === 409), JSON.stringify([...statuses])).toBe(true);
+      expect(
+        [...statuses.keys()].every((s) => s === 201 || s === 409),
+        JSON.stringify([...statuses]),
+      ).toBe(true);
       expect(acknowledged).toHaveLength(WRITERS * WRITES_EACH);
 
       const final = (await (await fetch(`${servers[0]!.url}${url}`, { headers })).json()) as {
@@ -67,7 +78,9 @@ describeEachBackend(
       expect(final.version).toBe(1 + acknowledged.length);
       const written = final.document.transactions.map((t) => t.shares);
       for (const shares of acknowledged) expect(written.filter((s) => s === String(shares))).toHaveLength(1);
-      console.info(`two servers, ${WRITERS} writers: ${acknowledged.length} writes, ${conflicts} conflicts answered 409`);
+      console.info(
+        `two servers, ${WRITERS} writers: ${acknowledged.length} writes, ${conflicts} conflicts answered 409`,
+      );
 
       for (const server of servers) expect(await server.stop()).toBe(0);
       const verify = await cli(["audit", "verify", ...setup.args], { env: setup.env });

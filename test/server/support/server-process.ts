@@ -12,7 +12,10 @@ export interface ServerProcess {
 }
 
 /** Starts `roundtable serve` from source in a child process on a free port and waits for its URL. */
-export function startServerProcess(args: readonly string[], env: Record<string, string>): Promise<ServerProcess> {
+export function startServerProcess(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "scripts/dev-cli.ts", "serve", "--port", "0", "--host", "127.0.0.1", ...args],
