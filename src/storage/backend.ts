@@ -27,8 +27,17 @@ export interface Backend {
   readonly db: Kysely<Tables>;
   /** A description for logs, without credentials. */
   readonly description: string;
-  /** Serializes writers inside a transaction (PostgreSQL: an advisory lock held until commit). */
+  /**
+   * Serializes writers inside a transaction (PostgreSQL: an advisory lock held until
+   * commit) and tells the other processes, when it commits, that something changed.
+   */
   lockWrites(trx: Transaction<Tables>): Promise<void>;
+  /**
+   * Calls `changed` whenever another process may have written, and `live(false)` while it
+   * cannot tell (PostgreSQL: LISTEN on a connection of its own; SQLite: one process, never).
+   * Returns the function that stops watching.
+   */
+  watchChanges(handlers: { changed(): void; live(isLive: boolean): void }): () => Promise<void>;
   isUniqueViolation(error: unknown): boolean;
   /** The database is busy, unreachable or going away: the request may be retried. */
   isUnavailable(error: unknown): boolean;
@@ -112,6 +121,10 @@ function openSqlite(file: string): Backend {
     description: `sqlite:${file}`,
     // One connection, and Kysely runs one transaction at a time on it: writers are serial.
     lockWrites: async () => {},
+    watchChanges: (handlers) => {
+      handlers.live(true);
+      return async () => {};
+    },
     isUniqueViolation: (error) => {
       const code = (error as { code?: unknown }).code;
       return code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
@@ -121,6 +134,52 @@ function openSqlite(file: string): Backend {
       return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
     },
     close: () => db.destroy(),
+  };
+}
+
+const CHANGES_CHANNEL = "roundtable_changes";
+
+/** Listens for other processes' commits; reconnects after a lost connection, saying so. */
+function watchPostgres(
+  config: Extract<BackendConfig, { kind: "postgres" }>,
+  handlers: { changed(): void; live(isLive: boolean): void },
+): () => Promise<void> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = () => {
+    if (stopped) return;
+    const c = new pg.Client({
+      connectionString: config.url,
+      ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    });
+    client = c;
+    const lost = () => {
+      if (client !== c) return;
+      client = undefined;
+      handlers.live(false);
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(connect, 1000).unref();
+    };
+    c.on("error", lost);
+    c.on("end", lost);
+    c.on("notification", () => handlers.changed());
+    c.connect()
+      .then(() => c.query(`listen ${CHANGES_CHANNEL}`))
+      .then(() => {
+        if (client === c) handlers.live(true);
+      })
+      .catch(lost);
+  };
+  handlers.live(false);
+  connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    handlers.live(false);
+    await c?.end().catch(() => {});
   };
 }
 
@@ -146,7 +205,10 @@ function openPostgres(config: Extract<BackendConfig, { kind: "postgres" }>): Bac
     lockWrites: async (trx) => {
       // One lock for every write: the audit chain is a single sequence (SPEC AUDIT-1).
       await sql`select pg_advisory_xact_lock(7365346775)`.execute(trx);
+      // Delivered to every listener when (and only if) the transaction commits (STORE-7).
+      await sql.raw(`notify ${CHANGES_CHANNEL}`).execute(trx);
     },
+    watchChanges: (handlers) => watchPostgres(config, handlers),
     isUniqueViolation: (error) => (error as { code?: unknown }).code === "23505",
     isUnavailable: (error) => {
       const code = (error as { code?: unknown }).code;

@@ -82,10 +82,10 @@ function toRevision(row: Tables["revisions"] & { workspace_id: string; slug: str
 }
 
 /**
- * What a single-process store keeps in memory between requests (SPEC STORE-7): the
- * holders of tokens, memberships, workspaces and the latest version of each deal. Only
- * for SQLite, where the serving process is the one writer of these rows; every write
- * through the store updates or drops the entries it touches after it commits.
+ * What a store keeps in memory between requests (SPEC STORE-7): the holders of tokens,
+ * memberships, workspaces and the latest version of each deal. All of it is dropped after
+ * every write the store makes and whenever another process commits a write (PostgreSQL
+ * notifications); while that cannot be known, nothing is kept.
  */
 class ReadMemo {
   readonly tokens = new Map<string, User>();
@@ -128,21 +128,35 @@ const pair = (a: string, b: string) => `${a}\u0000${b}`;
  * (SPEC AUDIT-1); deal changes only ever insert revisions (SPEC STORE-4).
  */
 export class Store {
-  private readonly memo: ReadMemo | undefined;
+  private readonly readMemo = new ReadMemo();
+  private memoLive = false;
+  private readonly stopWatching: () => Promise<void>;
 
   constructor(
     readonly backend: Backend,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.memo = backend.kind === "sqlite" ? new ReadMemo() : undefined;
+    this.stopWatching = backend.watchChanges({
+      changed: () => this.readMemo.clear(),
+      live: (isLive) => {
+        this.readMemo.clear();
+        this.memoLive = isLive;
+      },
+    });
+  }
+
+  /** The memory of reads, while the store can tell when another process writes (STORE-7). */
+  private get memo(): ReadMemo | undefined {
+    return this.memoLive ? this.readMemo : undefined;
   }
 
   get kind(): Backend["kind"] {
     return this.backend.kind;
   }
 
-  close(): Promise<void> {
-    return this.backend.close();
+  async close(): Promise<void> {
+    await this.stopWatching();
+    await this.backend.close();
   }
 
   private get db() {
