@@ -167,7 +167,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDealRoutes(app, context);
   registerComputeRoutes(app, context);
 
-  app.addHook("preClose", async () => context.jobs.cancelAll());
+  // While closing, every response ends its connection: a keep-alive connection that was
+  // busy when the server began to close must not hold the process open (SPEC SRV-2).
+  let closing = false;
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (closing) reply.header("connection", "close");
+    return payload;
+  });
+  app.addHook("preClose", async () => {
+    closing = true;
+    context.jobs.cancelAll();
+  });
   return app;
 }
 
