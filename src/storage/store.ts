@@ -145,6 +145,11 @@ export class Store {
     });
   }
 
+  /** Whether the store keeps reads in memory now: it can tell when another process writes. */
+  get remembersReads(): boolean {
+    return this.memoLive;
+  }
+
   /** The memory of reads, while the store can tell when another process writes (STORE-7). */
   private get memo(): ReadMemo | undefined {
     return this.memoLive ? this.readMemo : undefined;

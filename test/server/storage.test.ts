@@ -153,6 +153,44 @@ describeEachBackend("storage", (backends) => {
     expect((await store.listRevisions("acme", "race")).length).toBe(1);
   });
 
+  it("STORE-7: what a store remembers of a deal's latest version follows every write, its own and another process's", async () => {
+    const { config } = await backends.freshConfig();
+    const a = new Store(await openBackend(config));
+    for (let i = 0; i < 100 && !a.remembersReads; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(a.remembersReads).toBe(true);
+    const u = await a.createUser({ username: "a", passwordHash: "x", admin: true }, "system");
+    await a.createWorkspace({ id: "w", name: "W", ownerId: u!.id }, u!.id);
+    const doc = storableDeal(readFileSync("examples/down-round.yaml", "utf8"), "x");
+    if (!doc.ok) throw new Error("example does not load");
+    const write = (store: Store, expectedVersion: number) =>
+      store.writeDeal({
+        workspaceId: "w",
+        slug: "d",
+        expectedVersion,
+        action: "replace",
+        document: doc.canonical,
+        actorId: u!.id,
+      });
+    await write(a, 0);
+    expect((await a.headVersion("w", "d"))?.version).toBe(1);
+    await write(a, 1);
+    expect((await a.headVersion("w", "d"))?.version).toBe(2);
+    if (backends.kind === "postgres") {
+      // Another process (here another store with its own connections) writes: the first
+      // store hears of the commit and reads the new version.
+      const b = new Store(await openBackend(config));
+      await write(b, 2);
+      let seen = 0;
+      for (let i = 0; i < 100 && seen !== 3; i++) {
+        seen = (await a.headVersion("w", "d"))?.version ?? 0;
+        if (seen !== 3) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(seen).toBe(3);
+      await b.close();
+    }
+    await a.close();
+  });
+
   describe("the audit trail", () => {
     it("AUDIT-1, AUDIT-3: every change has an entry with who, what, and the before and after", async () => {
       const entries = await store.auditEntries("acme", { limit: 1000 });

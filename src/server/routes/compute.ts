@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import * as z from "zod";
-import { storableDeal } from "../../storage/deal-document.js";
+import { loadDeal } from "../../deal/load.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { COMPUTATIONS, type Computation } from "../computations.js";
 import { callerOf, type ServerContext } from "../context.js";
@@ -28,7 +28,8 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       },
       async (request, reply) => {
         const caller = callerOf(request);
-        const parsed = storableDeal(documentText(request), "body");
+        // Loaded, not run: the computation runs the deal and reports what fails.
+        const parsed = loadDeal(documentText(request), "body");
         if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
         if (computation.mode === "job") {
           const job = context.jobs.start({
