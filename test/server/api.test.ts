@@ -388,6 +388,15 @@ describeEachBackend("the HTTP API", (backends) => {
       });
       expect(String(r.headers["set-cookie"])).toMatch(/; Secure/);
       await proxied.close();
+      // Without --trust-proxy the header is anyone's to send, and is ignored.
+      const direct = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "viewer", password: "correct horse battery staple" },
+        headers: { "x-forwarded-proto": "https" },
+      });
+      expect(direct.statusCode).toBe(200);
+      expect(String(direct.headers["set-cookie"])).not.toMatch(/Secure/);
     });
 
     it("AUTH-4: a token is shown once, works as a bearer token, and stops working when revoked", async () => {

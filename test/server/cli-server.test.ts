@@ -1,9 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { verifyPassword } from "../../src/server/auth.js";
+import { seedDemo } from "../../src/server/demo.js";
 import { openBackend } from "../../src/storage/backend.js";
 import { Store } from "../../src/storage/store.js";
 import { cli } from "../support/cli.js";
@@ -39,6 +40,20 @@ it("AUTH-1: user create --owner reads the password from standard input and makes
   const short = await cli(["user", "create", "bob", "--data", dir], { stdin: "short\n" });
   expect(short.code).toBe(2);
   expect(short.stderr).toMatch(/12 to 1024 characters/);
+});
+
+it("SRV-3: the demo seeding runs on an empty store only: the demo administrator, a password, the examples", async () => {
+  const store = await storeIn(dataDir());
+  const password = await seedDemo(store);
+  expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+  const demo = await store.findUserByName("demo");
+  expect(demo?.admin).toBe(true);
+  expect(await verifyPassword(demo!.passwordHash, password!)).toBe(true);
+  const examples = readdirSync("examples").filter((f) => f.endsWith(".yaml"));
+  expect((await store.listDeals("demo")).map((d) => `${d.id}.yaml`)).toEqual(examples.sort());
+  expect(await seedDemo(store)).toBeUndefined();
+  expect(await store.countUsers()).toBe(1);
+  await store.close();
 });
 
 it("AUDIT-4: audit verify exits 0 on an intact trail and 1 naming the first broken entry", async () => {
