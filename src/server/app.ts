@@ -155,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     "/api/v1/health",
-    { config: { access: "public" }, schema: { tags: ["meta"], summary: "Liveness" } },
+    { config: { access: "public" }, schema: { tags: ["meta"], summary: "Liveness", security: [] } },
     async () => ({
       status: "ok",
     }),
