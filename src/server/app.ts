@@ -12,6 +12,7 @@ import { LoginLimiter, sameSecret, tokenHash } from "./auth.js";
 import type { Caller, ServerContext } from "./context.js";
 import { JobManager } from "./jobs.js";
 import { ReportCache } from "./report-cache.js";
+import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
 import { registerDealRoutes } from "./routes/deals.js";
@@ -65,6 +66,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(zodValidatorCompiler);
+  // Response schemas document the API; bodies are written as they are.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/v1/") || route.schema?.hide) return;
+    route.schema = {
+      ...(route.schema ?? {}),
+      response: { ...((route.schema?.response as object) ?? {}), "4XX": ErrorBody },
+    };
+  });
   app.decorateRequest("caller", null);
   app.decorateRequest("rawBody", undefined);
 

@@ -5,6 +5,7 @@ import { ApiError, problemBody } from "../api-error.js";
 import { COMPUTATIONS, type Computation } from "../computations.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
+import { JobState as JobStateBody } from "../responses.js";
 import { DEAL_BODY, documentText, sendJob } from "./deals.js";
 
 const JobParams = z.strictObject({ jobId: z.uuid() });
@@ -60,6 +61,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
         tags: ["jobs"],
         summary: "A job's status, progress and, when done, its result",
         params: JobParams,
+        response: { 200: JobStateBody },
       },
     },
     async (request) => {

@@ -20,6 +20,7 @@ import {
   type WorkspaceAccess,
   workspaceAccess,
 } from "../context.js";
+import { DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
 const VersionQuery = z.coerce.number().int().min(1).max(2_000_000_000);
@@ -88,6 +89,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         summary: "A deal's document at its latest version (or ?version=N); investors see their own view",
         params: DealParams,
         querystring: z.strictObject({ version: VersionQuery.optional() }),
+        response: { 200: DealRead },
       },
     },
     async (request, reply) => {
@@ -195,6 +197,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         params: DealParams,
         querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
         body: DEAL_BODY,
+        response: { 200: DealWritten, 201: DealWritten },
       },
     },
     async (request, reply) => {
@@ -257,6 +260,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           params: DealParams,
           querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
           body: { $ref: list === "transactions" ? "DealTransaction#" : "DealRound#" },
+          response: { 201: DealWritten },
         },
       },
       async (request, reply) => {
