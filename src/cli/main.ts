@@ -1,11 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { registerAudit } from "./commands/audit.js";
-import { registerCapTable } from "./commands/captable.js";
-import { registerModel } from "./commands/model.js";
-import { registerServe } from "./commands/serve.js";
-import { registerSolve } from "./commands/solve.js";
-import { registerUser } from "./commands/user.js";
-import { registerValidate } from "./commands/validate.js";
+import { COMMANDS } from "./commands/index.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -26,16 +20,7 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-  for (const register of [
-    registerModel,
-    registerValidate,
-    registerSolve,
-    registerCapTable,
-    registerServe,
-    registerUser,
-    registerAudit,
-  ])
-    register(program, io);
+  for (const register of COMMANDS) register(program, io);
   const override = (command: Command) => {
     command.exitOverride();
     command.commands.forEach(override);

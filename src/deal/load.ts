@@ -20,8 +20,8 @@ export type LoadResult =
       readonly ok: true;
       readonly deal: Deal;
       readonly warnings: readonly Diagnostic[];
-      /** The parsed YAML document, for writers that keep comments and order. */
-      readonly yaml: Document.Parsed;
+      /** The parsed YAML document (parsed on first use), for writers that keep comments and order. */
+      readonly yaml: () => Document.Parsed;
       /** The line and column of a field path in the file, for problems found later (running the deal). */
       readonly locate: (path: FieldPath) => { line: number; column: number } | undefined;
     }
@@ -149,12 +149,69 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
 }
 
 /**
- * Reads a deal file's text (YAML or JSON; JSON is read as YAML 1.2) into a validated,
- * built deal, or a list of diagnostics naming the file, the line and column, the field
- * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
+ * Reads JSON text with every number kept as its text (numbers become strings before
+ * JSON.parse), or returns undefined when the text is not JSON. JSON is far faster to read
+ * this way than through the YAML parser; positions are found later, only when needed.
  */
-export function loadDeal(text: string, file: string): LoadResult {
-  if (Buffer.byteLength(text, "utf8") > LIMITS.dealFileBytes) {
+export function parseJsonKeepingNumberText(text: string): unknown {
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  const quoted = text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+    token.startsWith('"') ? token : `"${token}"`,
+  );
+  try {
+    return JSON.parse(quoted);
+  } catch {
+    return undefined;
+  }
+}
+
+interface ParsedYaml {
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+function parseYaml(text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, strict: true });
+  return { doc, lines };
+}
+
+function syntaxDiagnostics(doc: Document.Parsed, text: string, file: string): Diagnostic[] {
+  return doc.errors.map((e) => {
+    const pos = e.linePos?.[0];
+    const firstLine = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
+    const sourceLine = pos ? (text.split(/\r?\n/)[pos.line - 1] ?? "") : "";
+    // In a flow mapping { ... } a comma ends an entry, so "$2,000,000" splits apart.
+    const hint = /\{[^}]*\d,\d{3}/.test(sourceLine)
+      ? "; inside { } a comma separates entries, so quote amounts written with commas, as in '$2,000,000'"
+      : "";
+    return {
+      code: "deal_syntax" as const,
+      message: `${firstLine}${hint}`,
+      severity: "error" as const,
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    };
+  });
+}
+
+/** A document's text parsed into plain data, with a way to find where a field stands in the text. */
+export interface ParsedText {
+  readonly raw: Record<string, unknown>;
+  readonly locate: (path: FieldPath, key?: string) => { line: number; column: number } | undefined;
+  readonly yaml: () => Document.Parsed;
+}
+
+/**
+ * Parses a deal or workspace file's text (YAML or JSON) into plain data with every number
+ * kept as the text the user wrote, or syntax diagnostics with their line and column.
+ */
+export function parseDealText(
+  text: string,
+  file: string,
+): { ok: true; value: ParsedText } | { ok: false; diagnostics: Diagnostic[] } {
+  // The deal layer runs in browsers too: no Node APIs here.
+  if (new TextEncoder().encode(text).length > LIMITS.dealFileBytes) {
     return {
       ok: false,
       diagnostics: [
@@ -167,51 +224,36 @@ export function loadDeal(text: string, file: string): LoadResult {
       ],
     };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: true,
-    uniqueKeys: true,
-    strict: true,
-  });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const firstLine = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+.*$/, "");
-        const sourceLine = pos ? (text.split(/\r?\n/)[pos.line - 1] ?? "") : "";
-        // In a flow mapping { ... } a comma ends an entry, so "$2,000,000" splits apart.
-        const hint = /\{[^}]*\d,\d{3}/.test(sourceLine)
-          ? "; inside { } a comma separates entries, so quote amounts written with commas, as in '$2,000,000'"
-          : "";
-        return {
-          code: "deal_syntax" as const,
-          message: `${firstLine}${hint}`,
-          severity: "error" as const,
-          file,
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
-        };
-      }),
-    };
+  let yaml: ParsedYaml | undefined;
+  const yamlOf = (): ParsedYaml => {
+    yaml ??= parseYaml(text);
+    return yaml;
+  };
+  let raw: unknown = parseJsonKeepingNumberText(text);
+  if (raw === undefined) {
+    const { doc } = yamlOf();
+    if (doc.errors.length > 0) return { ok: false, diagnostics: syntaxDiagnostics(doc, text, file) };
+    // Keep every number as the text the user wrote, so that no value passes through a float.
+    visit(doc, {
+      Scalar(_key, node) {
+        if ((typeof node.value === "number" || typeof node.value === "bigint") && node.source !== undefined) {
+          node.value = node.source;
+        }
+      },
+    });
+    raw = doc.toJS({ maxAliasCount: 100 });
   }
-  // Keep every number as the text the user wrote, so that no value passes through a float.
-  visit(doc, {
-    Scalar(_key, node) {
-      if ((typeof node.value === "number" || typeof node.value === "bigint") && node.source !== undefined) {
-        node.value = node.source;
-      }
-    },
-  });
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
-  const locate = locator(doc, lines);
+  const locate = (path: FieldPath, key?: string) => {
+    const { doc, lines } = yamlOf();
+    return doc.errors.length > 0 ? undefined : locator(doc, lines)(path, key);
+  };
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return {
       ok: false,
       diagnostics: [
         {
           code: "deal_syntax",
-          message: "a deal file is a mapping with at least roundtable: 1 and company",
+          message: "a deal file is a mapping with at least roundtable: 1 and company (or workspace)",
           severity: "error",
           file,
           line: 1,
@@ -220,34 +262,72 @@ export function loadDeal(text: string, file: string): LoadResult {
       ],
     };
   }
-  const parsed = DealSchema.safeParse(raw);
-  if (!parsed.success) {
+  return { ok: true, value: { raw: raw as Record<string, unknown>, locate, yaml: () => yamlOf().doc } };
+}
+
+/** Validates parsed data against a schema, turning every issue into a located diagnostic (DEAL-2). */
+export function validateAgainst<T>(
+  schema: z.ZodType<T>,
+  parsed: ParsedText,
+  file: string,
+  prefix: FieldPath = [],
+): { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(parsed.raw);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    diagnostics: result.error.issues.flatMap(flattenIssues).map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      const key = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+      const where = parsed.locate(path, key);
+      const fieldPath = key === undefined ? path : [...path, key];
+      return {
+        code: "deal_invalid_field" as const,
+        message: issueMessage(issue, parsed.raw),
+        severity: "error" as const,
+        file,
+        path: [...prefix, ...fieldPath],
+        ...(where ? { line: where.line, column: where.column } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Reads a deal file's text (YAML or JSON; JSON is read as YAML 1.2) into a validated,
+ * built deal, or a list of diagnostics naming the file, the line and column, the field
+ * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
+ */
+export function loadDeal(text: string, file: string): LoadResult {
+  const parsed = parseDealText(text, file);
+  if (!parsed.ok) return parsed;
+  if ("workspace" in parsed.value.raw) {
     return {
       ok: false,
-      diagnostics: parsed.error.issues.flatMap(flattenIssues).map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-        const key = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-        const where = locate(path, key);
-        const fieldPath = key === undefined ? path : [...path, key];
-        return {
-          code: "deal_invalid_field" as const,
-          message: issueMessage(issue, raw),
-          severity: "error" as const,
+      diagnostics: [
+        {
+          code: "deal_invalid_field",
+          message:
+            "this is a workspace file (several companies); the command takes a deal file of one company",
+          severity: "error",
           file,
-          path: fieldPath,
-          ...(where ? { line: where.line, column: where.column } : {}),
-        };
-      }),
+          line: 1,
+          column: 1,
+        },
+      ],
     };
   }
-  const built = buildDeal(parsed.data);
+  const validated = validateAgainst(DealSchema, parsed.value, file);
+  if (!validated.ok) return validated;
+  const { locate } = parsed.value;
+  const built = buildDeal(validated.value);
   if (!built.ok)
     return { ok: false, diagnostics: built.problems.map((p) => diagnosticFrom(p, file, locate)) };
   return {
     ok: true,
     deal: built.value,
     warnings: built.warnings.map((p) => diagnosticFrom(p, file, locate)),
-    yaml: doc,
+    yaml: parsed.value.yaml,
     locate: (path: FieldPath) => locate(path),
   };
 }

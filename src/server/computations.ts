@@ -7,7 +7,7 @@ import { runDeal } from "../core/round/timeline.js";
 import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
 import { roundId, stakeholderId } from "../core/shared/ids.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
-import type { Deal } from "../deal/build.js";
+import { type Deal, withScenario } from "../deal/build.js";
 import { capTableReport } from "../report/captable-report.js";
 import { amount, decimal } from "../report/format.js";
 import { modelReport } from "../report/model-report.js";
@@ -59,6 +59,34 @@ const FractionParam = z
     return text.endsWith("%") ? value.divInt(100n) : value;
   });
 
+const ScenarioParam = z.string().min(1).max(200).optional().meta({
+  description:
+    "For a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; base by default).",
+});
+
+/** The deal with its amounts in the named scenario (SPEC DEAL-4); the base scenario as loaded. */
+function inScenario(deal: Deal, scenario: string | undefined): Result<Deal> {
+  if (scenario === undefined || scenario === "base") return ok(deal);
+  const resolved = withScenario(deal, scenario);
+  if (resolved.ok) return resolved;
+  return {
+    ok: false,
+    problems: resolved.problems.map((p) => ({ ...p, path: p.path ?? ["query", "scenario"] })),
+  };
+}
+
+/** The deal's last dated event: a cap table without a date is as of it (never the clock, OUT-3). */
+function lastEventDate(deal: Deal): IsoDate {
+  const dates = [
+    ...deal.ledger.transactions.map((t) => t.date),
+    ...deal.rounds.flatMap((r) => [r.date, ...r.closings.map((c) => c.date)]),
+  ];
+  return dates.reduce(
+    (a, b) => (a > b ? a : b),
+    deal.ledger.company.formationDate ?? ("1970-01-01" as IsoDate),
+  );
+}
+
 function chooseRound(deal: Deal, round: string | undefined) {
   if (deal.rounds.length === 0) return fail("round_invalid", "the deal has no rounds; add one under rounds");
   const chosen =
@@ -72,12 +100,15 @@ function chooseRound(deal: Deal, round: string | undefined) {
   return ok(chosen);
 }
 
-const model: Computation<{ round?: string | undefined }> = {
+const model: Computation<{ round?: string | undefined; scenario?: string | undefined }> = {
   name: "model",
   summary: "The pro forma of a round: price, pre- and post-money, each holder before and after.",
-  input: z.strictObject({ round: RoundParam }),
+  input: z.strictObject({ round: RoundParam, scenario: ScenarioParam }),
   mode: "sync",
-  run(deal, input) {
+  run(loaded, input) {
+    const scenario = inScenario(loaded, input.scenario);
+    if (!scenario.ok) return scenario;
+    const deal = scenario.value;
     const chosen = chooseRound(deal, input.round);
     if (!chosen.ok) return chosen;
     const run = runDeal(deal.ledger, deal.rounds, { untilRound: roundId(chosen.value.id) });
@@ -90,6 +121,7 @@ const model: Computation<{ round?: string | undefined }> = {
 
 const solve: Computation<{
   round?: string | undefined;
+  scenario?: string | undefined;
   investor: string;
   fraction: Rational;
   for: "valuation" | "amount";
@@ -99,6 +131,7 @@ const solve: Computation<{
     "Solves a round for the valuation (pre-money, post-money and price) or an investor's amount that gives the investor a target fully diluted ownership.",
   input: z.strictObject({
     round: RoundParam,
+    scenario: ScenarioParam,
     investor: z.string().min(1).max(200).meta({ description: "The investor's stakeholder id." }),
     fraction: FractionParam.meta({
       description: "The target fully diluted fraction after the round: 10% or 0.1.",
@@ -106,7 +139,10 @@ const solve: Computation<{
     for: z.enum(["valuation", "amount"]).default("valuation"),
   }),
   mode: "sync",
-  run(deal, input) {
+  run(loaded, input) {
+    const scenario = inScenario(loaded, input.scenario);
+    if (!scenario.ok) return scenario;
+    const deal = scenario.value;
     const chosen = chooseRound(deal, input.round);
     if (!chosen.ok) return chosen;
     const before = runDeal(deal.ledger, deal.rounds, { beforeRound: roundId(chosen.value.id) });
@@ -140,19 +176,26 @@ const solve: Computation<{
   // No investor view: a solution is a valuation, which is the owner's to share or not.
 };
 
-const captable: Computation<{ asOf?: IsoDate | undefined }> = {
+const captable: Computation<{ asOf?: IsoDate | undefined; scenario?: string | undefined }> = {
   name: "captable",
   summary: "The cap table at a date: outstanding, as-converted and fully diluted, per holder and per class.",
   input: z.strictObject({
     asOf: DateParam.optional().meta({
       description: "YYYY-MM-DD; after every transaction and round by default.",
     }),
+    scenario: ScenarioParam,
   }),
   mode: "sync",
-  run(deal, input) {
+  run(loaded, input) {
+    const scenario = inScenario(loaded, input.scenario);
+    if (!scenario.ok) return scenario;
+    const deal = scenario.value;
     const run = runDeal(deal.ledger, deal.rounds, input.asOf ? { asOf: input.asOf } : {});
     if (!run.ok) return run;
-    return ok(capTableReport(run.value.final, input.asOf ?? null) as unknown as Json, run.warnings);
+    return ok(
+      capTableReport(run.value.final, input.asOf ?? lastEventDate(deal)) as unknown as Json,
+      run.warnings,
+    );
   },
   forInvestor: investorCapTableReport,
 };
@@ -215,7 +258,7 @@ const replay: Computation<{ stepDelayMs: number }> = {
       await new Promise((resolve) => setTimeout(resolve, input.stepDelayMs));
     }
     table.assertInvariants();
-    const report = capTableReport(table, null);
+    const report = capTableReport(table, lastEventDate(deal));
     return ok({ transactions: transactions.length, totals: report.totals, holders: report.holders });
   },
   forInvestor: (report, view) => ({

@@ -2,7 +2,7 @@ import { parseDocument, stringify, visit } from "yaml";
 import { runDeal } from "../core/round/timeline.js";
 import type { Deal } from "../deal/build.js";
 import { type Diagnostic, diagnosticFrom } from "../deal/diagnostics.js";
-import { loadDeal } from "../deal/load.js";
+import { loadDeal, parseDealText } from "../deal/load.js";
 import { canonicalJson } from "./canonical-json.js";
 
 /** A deal document that loads, builds and runs: what the store keeps (SPEC STORE-3). */
@@ -29,7 +29,11 @@ export function storableDeal(text: string, file: string): StorableResult {
   const run = runDeal(loaded.deal.ledger, loaded.deal.rounds);
   if (!run.ok)
     return { ok: false, diagnostics: run.problems.map((p) => diagnosticFrom(p, file, loaded.locate)) };
-  const document = loaded.yaml.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  // The text parsed again for its plain data: fast for JSON, and the document kept is
+  // exactly what the loader validated.
+  const parsed = parseDealText(text, file);
+  if (!parsed.ok) return parsed;
+  const document = parsed.value.raw;
   return {
     ok: true,
     deal: loaded.deal,

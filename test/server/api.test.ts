@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Rational } from "../../src/core/exact/rational.js";
 import { loadDeal } from "../../src/deal/load.js";
 import type { Store } from "../../src/storage/store.js";
+import { cli } from "../support/cli.js";
 import { describeEachBackend } from "./support/backends.js";
 import { as, type Credentials, login, type Persona, seedTeam, teamApp, yamlOf } from "./support/team.js";
 
@@ -161,8 +163,37 @@ describeEachBackend("the HTTP API", (backends) => {
         url: "/api/v1/workspaces/acme/deals/openai/model",
       });
       expect(model.statusCode).toBe(200);
-      // examples/openai-round.yaml: $730B pre-money over 10,000,000,000 shares is $73 a share.
-      expect(model.json().round).toMatchObject({ pricePerShare: "73", preMoneyValuation: "730000000000" });
+      // The same JSON as `roundtable model --format json` (API-5), and a consistent round:
+      // the pre-money is the price times the 10,000,000,000 fully diluted shares before it.
+      const viaCli = await cli(["model", "examples/openai-round.yaml", "--format", "json"]);
+      expect(model.json()).toEqual(JSON.parse(viaCli.stdout));
+      const round = model.json().round;
+      expect(round.fullyDilutedSharesBefore).toBe("10000000000");
+      expect(
+        Rational.parse(round.pricePerShare)!
+          .mulInt(10_000_000_000n)
+          .eq(Rational.parse(round.preMoneyValuation)!),
+      ).toBe(true);
+      const high = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?scenario=high",
+      });
+      const highCli = await cli([
+        "model",
+        "examples/openai-round.yaml",
+        "--format",
+        "json",
+        "--scenario",
+        "high",
+      ]);
+      expect(high.json()).toEqual(JSON.parse(highCli.stdout));
+      expect(high.json().round.pricePerShare).not.toBe(round.pricePerShare);
+      const unknown = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?scenario=nope",
+      });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.message).toMatch(/no scenario "nope"/);
       const cap = await as(app, team.viewer, {
         method: "GET",
         url: "/api/v1/workspaces/acme/deals/openai/captable?asOf=2026-01-01",
@@ -314,7 +345,13 @@ describeEachBackend("the HTTP API", (backends) => {
       });
       expect(share.statusCode).toBe(200);
       const shared = (await get("/api/v1/workspaces/acme/deals/openai/model")).json();
-      expect(shared.round).toMatchObject({ pricePerShare: "73", preMoneyValuation: "730000000000" });
+      const full = (
+        await as(app, team.viewer, { method: "GET", url: "/api/v1/workspaces/acme/deals/openai/model" })
+      ).json();
+      expect(shared.round).toMatchObject({
+        pricePerShare: full.round.pricePerShare,
+        preMoneyValuation: full.round.preMoneyValuation,
+      });
       expect(shared.holders).toHaveLength(1);
       expect((await get("/api/v1/workspaces/acme/deals/seed/captable")).json().totals).toBeDefined();
       expect(

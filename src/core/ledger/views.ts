@@ -1,8 +1,10 @@
 import { type Currency, convert, type Money, zeroMoney } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
+import type { IsoDate } from "../shared/date.js";
 import type { PoolId, ShareClassId, StakeholderId } from "../shared/ids.js";
 import type { CapTable } from "./cap-table.js";
 import { conversionRatio } from "./share-class.js";
+import { vestedOutstanding } from "./vesting.js";
 
 /** One holder's position in the three views (SPEC FD-1..FD-4). */
 export interface HolderPosition {
@@ -107,11 +109,13 @@ export function capTableView(table: CapTable): CapTableView {
         add(a.byClass, s.classId, s.shares);
         break;
       case "option":
+        a.optionsByClass ??= new Map();
         add(a.optionsByClass, s.classId, s.quantity);
         add(classOptions, s.classId, s.quantity);
         if (s.poolId !== undefined) poolGranted.set(s.poolId, (poolGranted.get(s.poolId) ?? 0n) + s.quantity);
         break;
       case "warrant":
+        a.warrantsByClass ??= new Map();
         add(a.warrantsByClass, s.classId, s.quantity);
         add(classWarrants, s.classId, s.quantity);
         break;
@@ -125,9 +129,16 @@ export function capTableView(table: CapTable): CapTableView {
     }
   }
 
-  const asConvertedOf = (m: ReadonlyMap<ShareClassId, bigint>) => {
+  // As-converted shares round down (FD-3); integer arithmetic on the ratio's terms, since
+  // this runs once per holder and class.
+  const asConvertedCount = (classId: ShareClassId, n: bigint): bigint => {
+    const r = ratios.get(classId)!;
+    return r.den === 1n ? n * r.num : (n * r.num) / r.den;
+  };
+  const asConvertedOf = (m: ReadonlyMap<ShareClassId, bigint> | undefined) => {
+    if (m === undefined) return 0n;
     let total = 0n;
-    for (const [classId, n] of m) total += ratios.get(classId)!.mulInt(n).floor();
+    for (const [classId, n] of m) total += asConvertedCount(classId, n);
     return total;
   };
   const sum = (m: ReadonlyMap<ShareClassId, bigint>) => {
@@ -137,6 +148,7 @@ export function capTableView(table: CapTable): CapTableView {
   };
 
   const holders: HolderPosition[] = [];
+  const classAsConvertedTotals = new Map<ShareClassId, bigint>();
   let outstanding = 0n;
   let asConverted = 0n;
   let fullyDiluted = 0n;
@@ -144,19 +156,27 @@ export function capTableView(table: CapTable): CapTableView {
   for (const stakeholder of table.stakeholders.values()) {
     const a = acc.get(stakeholder.id);
     if (!a) continue;
+    let holderAsConverted = 0n;
+    for (const [classId, n] of a.byClass) {
+      const converted = asConvertedCount(classId, n);
+      holderAsConverted += converted;
+      classAsConvertedTotals.set(classId, (classAsConvertedTotals.get(classId) ?? 0n) + converted);
+    }
+    const options = asConvertedOf(a.optionsByClass);
+    const warrants = asConvertedOf(a.warrantsByClass);
+    const fd = holderAsConverted + options + warrants;
     const position: HolderPosition = {
       holder: stakeholder.id,
       name: stakeholder.name,
       sharesByClass: a.byClass,
       outstanding: sum(a.byClass),
-      asConverted: asConvertedOf(a.byClass),
-      options: asConvertedOf(a.optionsByClass),
-      warrants: asConvertedOf(a.warrantsByClass),
-      fullyDiluted: 0n,
+      asConverted: holderAsConverted,
+      options,
+      warrants,
+      fullyDiluted: fd,
       unconverted: { kind: "money", currency, amount: a.unconverted },
     };
-    const fd = position.asConverted + position.options + position.warrants;
-    holders.push({ ...position, fullyDiluted: fd });
+    holders.push(position);
     outstanding += position.outstanding;
     asConverted += position.asConverted;
     fullyDiluted += fd;
@@ -165,7 +185,7 @@ export function capTableView(table: CapTable): CapTableView {
 
   const pools: PoolPosition[] = [];
   for (const pool of table.pools.values()) {
-    const availableAsConverted = ratios.get(pool.classId)!.mulInt(pool.available).floor();
+    const availableAsConverted = asConvertedCount(pool.classId, pool.available);
     pools.push({
       pool: pool.id,
       name: pool.name,
@@ -179,11 +199,7 @@ export function capTableView(table: CapTable): CapTableView {
   const classes: ClassPosition[] = [];
   for (const c of table.classes.values()) {
     const issued = table.issuedByClass.get(c.id) ?? 0n;
-    let classAsConverted = 0n;
-    for (const h of holders) {
-      const n = h.sharesByClass.get(c.id);
-      if (n !== undefined) classAsConverted += ratios.get(c.id)!.mulInt(n).floor();
-    }
+    const classAsConverted = classAsConvertedTotals.get(c.id) ?? 0n;
     classes.push({
       classId: c.id,
       name: c.name,
@@ -211,4 +227,22 @@ export function capTableView(table: CapTable): CapTableView {
         : { kind: "money", currency, amount: unconverted },
     },
   };
+}
+
+/** Each holder's outstanding options and RSUs split into vested and unvested at `asOf` (VEST-3). */
+export function optionVesting(
+  table: CapTable,
+  asOf: IsoDate,
+): Map<StakeholderId, { vested: bigint; unvested: bigint }> {
+  const out = new Map<StakeholderId, { vested: bigint; unvested: bigint }>();
+  for (const s of table.securities.values()) {
+    if (s.kind !== "option") continue;
+    const schedule = s.vestingId === undefined ? undefined : table.vestingSchedules.get(s.vestingId);
+    const vested = vestedOutstanding(schedule, s, asOf);
+    const entry = out.get(s.holder) ?? { vested: 0n, unvested: 0n };
+    entry.vested += vested;
+    entry.unvested += s.quantity - vested;
+    out.set(s.holder, entry);
+  }
+  return out;
 }

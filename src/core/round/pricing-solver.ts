@@ -190,22 +190,55 @@ interface RegimeSolution {
   readonly n: Rational;
 }
 
+/** Sums of the conversion coefficients by regime, over a set of convertibles. */
+interface Coefficients {
+  /** Σ amount/cap over post-money caps: their shares are R·(E + C). */
+  readonly r: Rational;
+  /** Σ amount/cap over pre-money caps: their shares are G·(E + X). */
+  readonly g: Rational;
+  /** Σ amount/(1 − discount) at the discount or round price: their shares are H·u. */
+  readonly h: Rational;
+}
+
+function coefficients(
+  input: SolverInput,
+  regimes: readonly Regime[],
+  indices: Iterable<number>,
+): Coefficients {
+  let r = Rational.ZERO;
+  let g = Rational.ZERO;
+  let h = Rational.ZERO;
+  for (const i of indices) {
+    const c = input.convertibles[i]!;
+    if (regimes[i] === "cap") {
+      if (c.capBasis === "post") r = r.add(c.amount.div(c.cap!));
+      else g = g.add(c.amount.div(c.cap!));
+    } else {
+      h = h.add(c.amount.div(Rational.ONE.sub(c.discount)));
+    }
+  }
+  return { r, g, h };
+}
+
 /**
- * Builds and solves the linear system for fixed regimes. Variable order:
- * [u, X, s_1..s_k, n_t?].
+ * Builds and solves the linear system for fixed regimes. Each convertible's shares are a
+ * linear function of three aggregates — s_i = r_i(E + C) at a post-money cap, g_i(E + X)
+ * at a pre-money cap, h_i·u at a discount — so the system has only the unknowns
+ * [u, X, C, n_t?], where C is the total of conversion shares:
+ *   C (1 − R) − G·X − H·u = (R + G)·E,
+ * and the individual shares follow from the solution.
  */
 function solveRegime(
   input: SolverInput,
   regimes: readonly Regime[],
   poolActive: boolean,
 ): RegimeSolution | SolverFailure {
-  const k = input.convertibles.length;
   const hasTarget = input.targetInvestorShares !== undefined;
-  const size = 2 + k + (hasTarget ? 1 : 0);
+  const size = hasTarget ? 4 : 3;
   const U = 0;
   const X = 1;
-  const S = (i: number) => 2 + i;
-  const N = 2 + k;
+  const C = 2;
+  const N = 3;
   const a = zeroMatrix(size);
   const b: Rational[] = Array.from({ length: size }, () => Rational.ZERO);
   const E = input.existing;
@@ -214,85 +247,83 @@ function solveRegime(
   const set = (row: number, col: number, v: Rational) => {
     a[row]![col] = a[row]![col]!.add(v);
   };
-  /** Adds coefficient `c` times the post-money fully diluted count (without E) to `row`; returns c·E for the right side. */
+  /** Adds coefficient `c` times the post-money fully diluted count (without E) to `row`; returns c·E. */
   const addFullyDiluted = (row: number, c: Rational): Rational => {
     set(row, X, c);
-    for (let i = 0; i < k; i++) set(row, S(i), c);
+    set(row, C, c);
     set(row, U, c.mul(M));
     if (hasTarget) set(row, N, c);
     return c.mul(E);
+  };
+  /** Adds a holder's own conversion shares, Ro(E + C) + Go(E + X) + Ho·u, to `row`; returns their constant part. */
+  const addOwnConversions = (row: number, indices: readonly number[]): Rational => {
+    const own = coefficients(input, regimes, indices);
+    set(row, C, own.r);
+    set(row, X, own.g);
+    set(row, U, own.h);
+    return own.r.add(own.g).mul(E);
   };
 
   // Row 0: the price equation.
   const price = input.price;
   const shuffle = input.pool.kind !== "none" && input.pool.inPreMoney;
-  const preMoneySharesRow = (row: number, method: ConvertibleMethod) => {
-    // S_pre = E + [X if shuffle] + [sum s_i unless outside_pre_money]
-    if (shuffle) set(row, X, one.neg());
-    if (method !== "outside_pre_money") for (let i = 0; i < k; i++) set(row, S(i), one.neg());
-    b[row] = E;
-  };
   if (price.kind === "price") {
     set(0, U, one);
     b[0] = price.price.inverse();
   } else if (price.kind === "valuation") {
-    // V u = S_pre, with V the pre-money valuation. A post-money valuation less the new money is the pre-money (ROUND-2).
+    // V·u = S_pre, with V the pre-money valuation. A post-money valuation less the new money is the pre-money (ROUND-2).
     let valuation = price.value;
     if (price.postMoney) valuation = valuation.sub(M);
     if (price.method === "dollars_invested")
       valuation = valuation.add(Rational.sum(input.convertibles.map((c) => c.amount)));
     set(0, U, valuation);
     if (price.postMoney && hasTarget) set(0, N, one.neg());
-    preMoneySharesRow(0, price.method);
+    // S_pre = E + [X if shuffle] + [C unless outside_pre_money]
+    if (shuffle) set(0, X, one.neg());
+    if (price.method !== "outside_pre_money") set(0, C, one.neg());
+    b[0] = E;
   } else {
-    // Target ownership: existing + own conversions + amount · u = fraction · FD_after.
+    // Target ownership: existing + own conversions + amount·u = fraction · FD_after.
     set(0, U, price.amount);
-    for (const i of price.convertibleIndices) set(0, S(i), one);
-    b[0] = addFullyDiluted(0, price.fraction.neg()).neg().sub(price.existingShares);
+    const constant = addOwnConversions(0, price.convertibleIndices);
+    b[0] = addFullyDiluted(0, price.fraction.neg()).neg().sub(price.existingShares).sub(constant);
   }
 
   // Row 1: the pool.
   const pool = input.pool;
+  set(1, X, one);
   if (pool.kind === "shares") {
-    set(1, X, one);
     b[1] = pool.shares;
   } else if (pool.kind === "target" && poolActive) {
     // base + X = fraction · FD_after
-    set(1, X, one);
     b[1] = addFullyDiluted(1, pool.fraction.neg()).neg().sub(pool.base);
-  } else {
-    set(1, X, one);
   }
 
-  // Rows 2..k+1: conversions.
-  for (let i = 0; i < k; i++) {
-    const c = input.convertibles[i]!;
-    const row = S(i);
-    set(row, S(i), one);
-    if (regimes[i] === "cap") {
-      const ratio = c.amount.div(c.cap!);
-      if (c.capBasis === "post") {
-        for (let j = 0; j < k; j++) set(row, S(j), ratio.neg());
-      } else {
-        set(row, X, ratio.neg());
-      }
-      b[row] = ratio.mul(E);
-    } else {
-      set(row, U, c.amount.div(one.sub(c.discount)).neg());
-    }
-  }
+  // Row 2: the conversions, aggregated.
+  const all = coefficients(input, regimes, input.convertibles.keys());
+  set(2, C, one.sub(all.r));
+  set(2, X, all.g.neg());
+  set(2, U, all.h.neg());
+  b[2] = all.r.add(all.g).mul(E);
 
-  // Last row: the target investor's shares.
+  // Row 3: the target investor's shares: existing + own conversions + n = fraction · FD_after.
   if (hasTarget) {
-    // existing + own conversions + n = fraction · FD_after.
     const target = input.targetInvestorShares!;
     set(N, N, one);
-    for (const i of target.convertibleIndices) set(N, S(i), one);
-    b[N] = addFullyDiluted(N, target.fraction.neg()).neg().sub(target.existingShares);
+    const constant = addOwnConversions(N, target.convertibleIndices);
+    b[N] = addFullyDiluted(N, target.fraction.neg()).neg().sub(target.existingShares).sub(constant);
   }
 
   const z = solveLinearSystem(a, b);
   if (!z)
     return { reason: "the terms do not determine a price (the equations are dependent or contradictory)" };
-  return { u: z[U]!, x: z[X]!, s: z.slice(2, 2 + k), n: hasTarget ? z[N]! : Rational.ZERO };
+  const u = z[U]!;
+  const x = z[X]!;
+  const total = z[C]!;
+  const s = input.convertibles.map((c, i) => {
+    if (regimes[i] !== "cap") return c.amount.div(one.sub(c.discount)).mul(u);
+    const ratio = c.amount.div(c.cap!);
+    return c.capBasis === "post" ? ratio.mul(E.add(total)) : ratio.mul(E.add(x));
+  });
+  return { u, x, s, n: hasTarget ? z[N]! : Rational.ZERO };
 }
