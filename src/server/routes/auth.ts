@@ -55,6 +55,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
         throw new ApiError("login_failed", LOGIN_FAILED);
       }
       limiter.succeed(keys[0]!);
+      // Ended sessions are removed as others begin: the table holds live sessions only.
+      await store.deleteExpiredSessions();
       const sessionId = newSecret();
       const csrfToken = newSecret();
       const expires = new Date(context.now().getTime() + LIMITS.sessionMs);
