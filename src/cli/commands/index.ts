@@ -3,6 +3,8 @@ import type { CliIo } from "../io.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
+import { registerExit } from "./exit.js";
+import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
 import { registerScenarios } from "./scenarios.js";
@@ -21,6 +23,8 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerClaims,
   registerScenarios,
   registerSimulate,
+  registerExit,
+  registerIngest,
   registerOcf,
   registerServe,
   registerUser,
