@@ -13,6 +13,8 @@ export interface CliIo {
   /** Writes a whole file atomically: a temporary file, fsync, then a rename. */
   writeFileAtomic(file: string, contents: string | Uint8Array): void;
   readStdin(): Buffer;
+  /** Asks for a secret on a terminal without echoing it; absent when standard input is not a terminal. */
+  readSecret?(prompt: string): Promise<string>;
 }
 
 export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
@@ -45,5 +47,33 @@ export function processIo(): CliIo {
     readBytes: (file) => readFileSync(file),
     writeFileAtomic,
     readStdin: () => readFileSync(0),
+    ...(process.stdin.isTTY ? { readSecret: promptWithoutEcho } : {}),
   };
+}
+
+/** Reads one line from the terminal with echo off. */
+function promptWithoutEcho(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    process.stderr.write(prompt);
+    stdin.setRawMode(true);
+    stdin.resume();
+    let text = "";
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString("utf8")) {
+        if (ch === "\r" || ch === "\n" || ch === "\u0004") {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off("data", onData);
+          process.stderr.write("\n");
+          resolve(text);
+          return;
+        }
+        if (ch === "\u0003") process.exit(130);
+        if (ch === "\u007f") text = text.slice(0, -1);
+        else text += ch;
+      }
+    };
+    stdin.on("data", onData);
+  });
 }

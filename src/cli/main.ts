@@ -3,7 +3,9 @@ import { COMMANDS } from "./commands/index.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
 
-export const VERSION = "0.1.0";
+import { VERSION } from "./version.js";
+
+export { VERSION };
 
 /** Builds the `roundtable` program; every command writes through `io`. */
 export function buildProgram(io: CliIo): Command {
@@ -19,7 +21,11 @@ export function buildProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text),
     });
   for (const register of COMMANDS) register(program, io);
-  for (const command of program.commands) command.exitOverride();
+  const override = (command: Command) => {
+    command.exitOverride();
+    command.commands.forEach(override);
+  };
+  program.commands.forEach(override);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
 import { registerExit } from "./exit.js";
@@ -8,8 +9,10 @@ import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
 import { registerScenarios } from "./scenarios.js";
+import { registerServe } from "./serve.js";
 import { registerSimulate } from "./simulate.js";
 import { registerSolve } from "./solve.js";
+import { registerUser } from "./user.js";
 import { registerValidate } from "./validate.js";
 
 /** Every command of the CLI, in the order `--help` lists them. */
@@ -25,4 +28,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerIngest,
   registerFlows,
   registerOcf,
+  registerServe,
+  registerUser,
+  registerAudit,
 ];

@@ -6,7 +6,7 @@
 export interface ErrorSpec {
   /** 1: invalid input; 2: wrong usage of the command. */
   readonly exitCode: 1 | 2;
-  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
+  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly summary: string;
 }
 
@@ -325,6 +325,72 @@ export const ERROR_CATALOGUE = {
     httpStatus: 413,
     summary:
       "The text yields more claims or entities than the documented limit; the rest are left out (a warning).",
+  },
+  request_invalid: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary: "A request's path, query, headers or body do not have the documented form.",
+  },
+  unsupported_media_type: {
+    exitCode: 2,
+    httpStatus: 415,
+    summary: "A request body is not JSON or YAML (application/json, application/yaml or text/yaml).",
+  },
+  unauthenticated: {
+    exitCode: 2,
+    httpStatus: 401,
+    summary: "The request carries no valid session or API token.",
+  },
+  login_failed: {
+    exitCode: 2,
+    httpStatus: 401,
+    summary: "The user name or the password is wrong (the answer does not say which).",
+  },
+  login_rate_limited: {
+    exitCode: 2,
+    httpStatus: 429,
+    summary: "Too many failed logins for this user name or address; wait before trying again.",
+  },
+  csrf_token_invalid: {
+    exitCode: 2,
+    httpStatus: 403,
+    summary: "A write authenticated by a session cookie lacks the session's X-CSRF-Token header.",
+  },
+  forbidden: {
+    exitCode: 2,
+    httpStatus: 403,
+    summary: "The user's role in the workspace does not allow this request.",
+  },
+  not_found: {
+    exitCode: 1,
+    httpStatus: 404,
+    summary: "No workspace, deal, revision, user, token or job by that name is visible to the user.",
+  },
+  already_exists: {
+    exitCode: 1,
+    httpStatus: 409,
+    summary: "A workspace or user by that name already exists.",
+  },
+  version_conflict: {
+    exitCode: 1,
+    httpStatus: 409,
+    summary: "The write expected a version of the deal that is no longer the latest; nothing was changed.",
+  },
+  too_many_jobs: {
+    exitCode: 1,
+    httpStatus: 429,
+    summary: "The server is running as many jobs as its limit allows; try again when one ends.",
+  },
+  unavailable: {
+    exitCode: 1,
+    httpStatus: 503,
+    summary: "The server is shutting down or its database cannot be reached; try again.",
+  },
+  audit_chain_broken: {
+    exitCode: 1,
+    httpStatus: 409,
+    summary:
+      "The audit trail's hash chain does not verify: an entry or a revision was changed after it was written.",
   },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -45,4 +45,20 @@ export const LIMITS = {
   ingestParagraphChars: 256 * 1024,
   /** A sentence longer than this is cut: no real sentence is this long. */
   ingestSentenceChars: 4_000,
+  /** Largest HTTP request body, in bytes (a deal document is at most dealFileBytes). */
+  requestBodyBytes: 20 * 1024 * 1024,
+  /** Jobs running or kept (finished, until they expire) per server process. */
+  jobsKept: 100,
+  jobsRunning: 4,
+  /** How long a finished job's result is kept, in milliseconds. */
+  jobResultMs: 15 * 60 * 1000,
+  /** Failed logins allowed per user name and per address in one window. */
+  loginFailures: 10,
+  loginWindowMs: 15 * 60 * 1000,
+  /** A session lasts this long from login, in milliseconds. */
+  sessionMs: 12 * 60 * 60 * 1000,
+  /** Length limits of names kept by the server. */
+  nameLength: 200,
+  /** Computed reports kept in memory per server process. */
+  reportCacheEntries: 500,
 } as const;

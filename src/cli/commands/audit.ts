@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+import { backendConfigFrom, openBackend } from "../../storage/backend.js";
+import { Store } from "../../storage/store.js";
+import { CommandFailure } from "../failure.js";
+import type { CliIo } from "../io.js";
+
+export function registerAudit(program: Command, io: CliIo): void {
+  const audit = program.command("audit").description("check the server's audit trail");
+  audit
+    .command("verify")
+    .description(
+      "verify the audit trail's hash chain and every deal revision against it; names the first broken link",
+    )
+    .option(
+      "--data <dir>",
+      "the data directory for SQLite (default: ROUNDTABLE_DATA, or DATABASE_URL for PostgreSQL)",
+    )
+    .action(async (options: { data?: string }) => {
+      const config = backendConfigFrom({ data: options.data, env: io.env, cwd: io.cwd });
+      const store = new Store(await openBackend(config));
+      try {
+        const result = await store.verifyAudit();
+        if (!result.ok) {
+          throw CommandFailure.of(
+            "audit_chain_broken",
+            `the audit trail is broken${result.seq === null ? "" : ` at entry ${result.seq}`}: ${result.reason}`,
+            store.backend.description,
+          );
+        }
+        io.stdout.write(
+          `${store.backend.description}: audit trail verified: ${result.entries} entries, ${result.revisions} deal revisions\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,71 @@
+import type { Command } from "commander";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../server/auth.js";
+import { backendConfigFrom, openBackend } from "../../storage/backend.js";
+import { Store } from "../../storage/store.js";
+import { CommandFailure } from "../failure.js";
+import type { CliIo } from "../io.js";
+
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+const WORKSPACE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Reads the password: the first line of standard input, or a prompt without echo on a terminal. */
+async function readPassword(io: CliIo): Promise<string> {
+  const text = io.readSecret ? await io.readSecret("Password: ") : io.readStdin().toString("utf8");
+  const password = text.split(/\r?\n/)[0] ?? "";
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
+    throw CommandFailure.of(
+      "usage",
+      `a password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; pass it on standard input, never as an argument`,
+    );
+  return password;
+}
+
+export function registerUser(program: Command, io: CliIo): void {
+  const user = program.command("user").description("manage the server's user accounts");
+  user
+    .command("create")
+    .description(
+      "create a user, reading the password from standard input (or a prompt); --owner makes the first administrator, owner of a workspace",
+    )
+    .argument("<username>", "the user name: letters, digits, ., _, @ or -")
+    .option("--owner", "an administrator who owns the workspace named by --workspace")
+    .option("--workspace <id>", "the workspace an --owner owns (created if missing)", "main")
+    .option("--data <dir>", "the data directory for SQLite (default: ROUNDTABLE_DATA or ./.roundtable)")
+    .action(async (username: string, options: { owner?: boolean; workspace: string; data?: string }) => {
+      if (!USERNAME.test(username))
+        throw CommandFailure.of(
+          "usage",
+          `a user name is 1 to 64 letters, digits, ., _, @ or -; got "${username}"`,
+        );
+      if (!WORKSPACE.test(options.workspace))
+        throw CommandFailure.of(
+          "usage",
+          `a workspace id is 1 to 64 letters, digits, - or _; got "${options.workspace}"`,
+        );
+      const password = await readPassword(io);
+      const store = new Store(
+        await openBackend(backendConfigFrom({ data: options.data, env: io.env, cwd: io.cwd })),
+      );
+      try {
+        const created = await store.createUser(
+          { username, passwordHash: await hashPassword(password), admin: options.owner === true },
+          "system",
+        );
+        if (!created) throw CommandFailure.of("already_exists", `a user "${username}" already exists`);
+        io.stdout.write(`created ${options.owner ? "administrator" : "user"} ${username}\n`);
+        if (options.owner) {
+          const workspace = await store.createWorkspace(
+            { id: options.workspace, name: options.workspace, ownerId: created.id },
+            "system",
+          );
+          if (workspace) io.stdout.write(`created workspace ${options.workspace}, owned by ${username}\n`);
+          else {
+            await store.setMember(options.workspace, created.id, "owner", [], "system");
+            io.stdout.write(`${username} is now an owner of workspace ${options.workspace}\n`);
+          }
+        }
+      } finally {
+        await store.close();
+      }
+    });
+}

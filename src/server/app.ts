@@ -1,0 +1,243 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
+import * as z from "zod";
+import { LIMITS } from "../core/shared/limits.js";
+import { dealJsonSchema } from "../deal/json-schema.js";
+import { RoundSchema, TransactionSchema } from "../deal/schema.js";
+import type { Store } from "../storage/store.js";
+import { ApiError } from "./api-error.js";
+import { LoginLimiter, sameSecret, tokenHash } from "./auth.js";
+import type { Caller, ServerContext } from "./context.js";
+import { JobManager } from "./jobs.js";
+import { ReportCache } from "./report-cache.js";
+import { ErrorBody } from "./responses.js";
+import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
+import { registerComputeRoutes } from "./routes/compute.js";
+import { registerDealRoutes } from "./routes/deals.js";
+import { registerWorkspaceRoutes } from "./routes/workspaces.js";
+import { openApiTransform, zodValidatorCompiler } from "./validation.js";
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Pino options, or false for none (tests). */
+  readonly logger?: FastifyServerOptions["logger"];
+  /** Trust X-Forwarded-* from a reverse proxy (SPEC AUTH-2): true, a hop count, or addresses. */
+  readonly trustProxy?: boolean | string;
+  readonly now?: () => Date;
+  readonly version?: string;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
+
+const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"];
+
+function withoutSchemaKey(schema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = schema;
+  return rest;
+}
+
+/**
+ * The HTTP API (SPEC API-1..API-7): REST and JSON under /api/v1, every request part
+ * validated by a zod schema, every expected failure an error from the catalogue, the
+ * OpenAPI document at /api/v1/openapi.json and a browsable reference at /api/docs.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const context: ServerContext = {
+    store: options.store,
+    jobs: new JobManager(now),
+    cache: new ReportCache(),
+    limiter: new LoginLimiter(() => now().getTime()),
+    now,
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: LIMITS.requestBodyBytes,
+    // Request ids are generated, never taken from a client header.
+    requestIdHeader: false,
+    return503OnClosing: true,
+    frameworkErrors: (error, _request, reply) => {
+      const e = new ApiError("request_invalid", error.message);
+      reply.code(e.statusCode as never).send(e.body() as never);
+    },
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // Response schemas document the API; bodies are written as they are.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/v1/") || route.schema?.hide) return;
+    route.schema = {
+      ...(route.schema ?? {}),
+      response: { ...((route.schema?.response as object) ?? {}), "4XX": ErrorBody },
+    };
+  });
+  app.decorateRequest("caller", null);
+  app.decorateRequest("rawBody", undefined);
+
+  // Bodies are read as text: deal documents keep each number as written (SPEC API-2).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = body as string;
+    request.rawBody = text;
+    if (text.trim() === "") return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(
+        new ApiError("request_invalid", `the body is not valid JSON: ${(error as Error).message}`, [
+          { code: "deal_syntax", message: (error as Error).message, path: "body" },
+        ]),
+        undefined,
+      );
+    }
+  });
+  app.addContentTypeParser(YAML_TYPES, { parseAs: "string" }, (request, body, done) => {
+    request.rawBody = body as string;
+    done(null, body);
+  });
+
+  await app.register(fastifyCookie);
+  app.addSchema({ $id: "DealDocument", ...withoutSchemaKey(dealJsonSchema()) });
+  app.addSchema({
+    $id: "DealTransaction",
+    ...withoutSchemaKey(z.toJSONSchema(TransactionSchema, { io: "input", unrepresentable: "any" })),
+  });
+  app.addSchema({
+    $id: "DealRound",
+    ...withoutSchemaKey(z.toJSONSchema(RoundSchema, { io: "input", unrepresentable: "any" })),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "roundtable API",
+        version: options.version ?? "1",
+        description:
+          "Workspaces of deals for teams: stored deal documents with their history, computations (model, solve, cap table, validate) on stored and posted deals, jobs with progress, users, roles and an audit trail. Errors carry a code from the catalogue in docs/errors.md.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          token: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: openApiTransform as never,
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  // The reference is served from the installed package and validates nothing online.
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", logLevel: "warn", validatorUrl: false });
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    if (!request.url.startsWith("/api/v1/")) return;
+    reply.header("cache-control", "no-store");
+    const access = request.routeOptions.config?.access;
+    if (access === "public" || request.routeOptions.url === undefined) return;
+    request.caller = await authenticate(context, request);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const expected = expectedError(error, options.store);
+    if (expected) {
+      for (const [k, v] of Object.entries(expected.headers)) reply.header(k, v);
+      return reply.status(expected.statusCode).send(expected.body());
+    }
+    // A bug or an unforeseen failure: logged with its stack, answered without one.
+    request.log.error({ err: error }, "unexpected error");
+    return reply.status(500).send({
+      error: {
+        code: "internal",
+        message: `internal error (request ${request.id}); it was logged`,
+        problems: [],
+      },
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const e = new ApiError("not_found", `no route ${request.method} ${request.url.split("?")[0]}`);
+    reply.status(e.statusCode).send(e.body());
+  });
+
+  app.get(
+    "/api/v1/health",
+    { config: { access: "public" }, schema: { tags: ["meta"], summary: "Liveness", security: [] } },
+    async () => ({
+      status: "ok",
+    }),
+  );
+  app.get("/api/v1/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  registerAuthRoutes(app, context);
+  registerWorkspaceRoutes(app, context);
+  registerDealRoutes(app, context);
+  registerComputeRoutes(app, context);
+
+  // While closing, every response ends its connection: a keep-alive connection that was
+  // busy when the server began to close must not hold the process open (SPEC SRV-2).
+  let closing = false;
+  app.addHook("onSend", async (_request, reply, payload) => {
+    if (closing) reply.header("connection", "close");
+    return payload;
+  });
+  app.addHook("preClose", async () => {
+    closing = true;
+    context.jobs.cancelAll();
+  });
+  return app;
+}
+
+/** Maps an error to the catalogue, or undefined for an unexpected one (SPEC API-3). */
+function expectedError(error: unknown, store: Store): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  const e = error as { code?: string; statusCode?: number; message?: string; validation?: unknown };
+  if (e.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+    return new ApiError(
+      "unsupported_media_type",
+      "send the body as application/json or application/yaml (text/yaml and text/plain are read as YAML)",
+    );
+  if (e.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+    return new ApiError(
+      "input_too_large",
+      `the body is larger than the ${LIMITS.requestBodyBytes} bytes limit`,
+    );
+  if (store.backend.isUnavailable(error))
+    return new ApiError("unavailable", "the database is busy or unreachable; try again");
+  if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
+    // Fastify's own rejections of malformed requests (bad content length, bad encoding, …).
+    return new ApiError("request_invalid", `the request is malformed (${e.code ?? e.statusCode})`);
+  }
+  if (e.code === "FST_ERR_REP_ALREADY_SENT") return undefined;
+  return undefined;
+}
+
+/** Resolves the caller from a bearer token or the session cookie (SPEC AUTH-2, AUTH-4). */
+async function authenticate(context: ServerContext, request: FastifyRequest): Promise<Caller> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = BEARER.exec(header);
+    const user = match ? await context.store.findUserByToken(tokenHash(match[1]!)) : undefined;
+    if (!user) throw new ApiError("unauthenticated", "the API token is not valid");
+    return { user, via: "token" };
+  }
+  const sessionId = request.cookies[SESSION_COOKIE];
+  if (sessionId === undefined || sessionId === "" || sessionId.length > 200)
+    throw new ApiError("unauthenticated", "log in or send an API token");
+  const sessionHash = tokenHash(sessionId);
+  const session = await context.store.findSession(sessionHash);
+  if (!session) throw new ApiError("unauthenticated", "the session has ended; log in again");
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers["x-csrf-token"];
+    if (typeof sent !== "string" || !sameSecret(sent, session.csrfToken))
+      throw new ApiError(
+        "csrf_token_invalid",
+        "a write with a session cookie needs the X-CSRF-Token header the login returned",
+      );
+  }
+  return { user: session.user, via: "session", csrfToken: session.csrfToken, sessionHash };
+}

@@ -1,0 +1,120 @@
+import type { FastifyInstance } from "fastify";
+import * as z from "zod";
+import { loadDeal } from "../../deal/load.js";
+import { ApiError, problemBody } from "../api-error.js";
+import { COMPUTATIONS, type Computation } from "../computations.js";
+import { callerOf, type ServerContext } from "../context.js";
+import type { JobState } from "../jobs.js";
+import { JobState as JobStateBody } from "../responses.js";
+import { DEAL_BODY, documentText, sendJob } from "./deals.js";
+
+const JobParams = z.strictObject({ jobId: z.uuid() });
+
+/** Computations on posted deal documents, and the jobs endpoints (SPEC API-5, API-6). */
+export function registerComputeRoutes(app: FastifyInstance, context: ServerContext): void {
+  for (const computation of COMPUTATIONS as readonly Computation[]) {
+    const path =
+      computation.mode === "sync"
+        ? `/api/v1/compute/${computation.name}`
+        : `/api/v1/compute/${computation.name}/jobs`;
+    app.post(
+      path,
+      {
+        schema: {
+          tags: computation.mode === "sync" ? ["computations"] : ["jobs"],
+          summary: `${computation.mode === "job" ? "Start a job: " : ""}${computation.summary} (a posted deal document, JSON or YAML)`,
+          querystring: computation.input,
+          body: DEAL_BODY,
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request);
+        // Loaded, not run: the computation runs the deal and reports what fails.
+        const parsed = loadDeal(documentText(request), "body");
+        if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
+        if (computation.mode === "job") {
+          const job = context.jobs.start({
+            computation: computation.name,
+            ownerId: caller.user.id,
+            run: async (ctx) => computation.run(parsed.deal, request.query, ctx),
+            present: (result) => result,
+          });
+          return sendJob(reply, job);
+        }
+        const result = await computation.run(parsed.deal, request.query, {
+          progress: () => {},
+          signal: new AbortController().signal,
+        });
+        if (!result.ok) throw ApiError.fromProblems(result.problems, "body");
+        return {
+          ...result.value,
+          ...(parsed.warnings.length ? { loadWarnings: parsed.warnings.map(problemBody) } : {}),
+        };
+      },
+    );
+  }
+
+  app.get(
+    "/api/v1/jobs/:jobId",
+    {
+      schema: {
+        tags: ["jobs"],
+        summary: "A job's status, progress and, when done, its result",
+        params: JobParams,
+        response: { 200: JobStateBody },
+      },
+    },
+    async (request) => {
+      const { jobId } = request.params as { jobId: string };
+      const job = context.jobs.get(jobId, callerOf(request).user.id);
+      if (!job) throw new ApiError("not_found", `no job "${jobId}"`);
+      return { job };
+    },
+  );
+
+  app.delete(
+    "/api/v1/jobs/:jobId",
+    { schema: { tags: ["jobs"], summary: "Cancel a running job", params: JobParams } },
+    async (request) => {
+      const { jobId } = request.params as { jobId: string };
+      const job = context.jobs.cancel(jobId, callerOf(request).user.id);
+      if (!job) throw new ApiError("not_found", `no job "${jobId}"`);
+      return { job };
+    },
+  );
+
+  app.get(
+    "/api/v1/jobs/:jobId/events",
+    {
+      schema: {
+        tags: ["jobs"],
+        summary:
+          "A job's progress as server-sent events: `progress` events, then one `end` event with the job",
+        params: JobParams,
+      },
+    },
+    async (request, reply) => {
+      const { jobId } = request.params as { jobId: string };
+      const userId = callerOf(request).user.id;
+      if (!context.jobs.get(jobId, userId)) throw new ApiError("not_found", `no job "${jobId}"`);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+        "x-content-type-options": "nosniff",
+      });
+      const send = (event: string, data: unknown) =>
+        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      let stop: (() => void) | undefined;
+      const end = (state: JobState) => {
+        send("end", state);
+        stop?.();
+        raw.end();
+      };
+      stop = context.jobs.follow(jobId, userId, { progress: (p) => send("progress", p), end });
+      request.raw.on("close", () => stop?.());
+    },
+  );
+}

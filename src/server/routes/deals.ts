@@ -1,0 +1,373 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import * as z from "zod";
+import type { Deal } from "../../deal/build.js";
+import {
+  appendToDocument,
+  exportDocument,
+  parseFragment,
+  storableDeal,
+  storedDeal,
+} from "../../storage/deal-document.js";
+import type { Revision } from "../../storage/store.js";
+import { investorDocument } from "../access.js";
+import { ApiError, problemBody } from "../api-error.js";
+import { COMPUTATIONS, type Computation } from "../computations.js";
+import {
+  callerOf,
+  ExpectedVersion,
+  type ServerContext,
+  Slug,
+  type WorkspaceAccess,
+  workspaceAccess,
+} from "../context.js";
+import { DealRead, DealWritten } from "../responses.js";
+
+const DealParams = z.strictObject({ ws: Slug, deal: Slug });
+const VersionQuery = z.coerce.number().int().min(1).max(2_000_000_000);
+
+/** The body schema of a deal document, for the OpenAPI document; the deal loader validates it. */
+export const DEAL_BODY = { $ref: "DealDocument#" } as const;
+
+/** The text of a posted deal document: YAML as sent, or JSON as sent (numbers keep their text). */
+export function documentText(request: FastifyRequest): string {
+  const text = request.rawBody;
+  if (text === undefined || text.trim() === "")
+    throw new ApiError("request_invalid", "the body must be a deal document (JSON or YAML)", [
+      { code: "request_invalid", message: "is required", path: "body" },
+    ]);
+  return text;
+}
+
+function conflict(expected: number, current: number): ApiError {
+  return new ApiError(
+    "version_conflict",
+    `the deal is at version ${current}, not ${expected}: read it again and apply the change to the latest version`,
+    [{ code: "version_conflict", message: `current version is ${current}`, path: "query.expectedVersion" }],
+  );
+}
+
+function liveDocument(revision: Revision | undefined, slug: string): Revision & { document: string } {
+  if (!revision || revision.document === null) throw new ApiError("not_found", `no deal "${slug}"`);
+  return revision as Revision & { document: string };
+}
+
+export function registerDealRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { store, cache } = context;
+
+  /** The built deal of a revision; revisions never change, so it is cached by revision. */
+  function builtDeal(revision: Revision & { document: string }): Deal {
+    const key = `deal|${revision.dealId}@${revision.version}`;
+    const cached = cache.get(key) as Deal | undefined;
+    if (cached) return cached;
+    const built = storedDeal(revision.document, revision.slug);
+    if (!built.ok) throw ApiError.fromDiagnostics(built.diagnostics, `stored deal ${revision.slug}`);
+    cache.set(key, built.deal);
+    return built.deal;
+  }
+
+  app.get(
+    "/api/v1/workspaces/:ws/deals",
+    {
+      schema: {
+        tags: ["deals"],
+        summary: "The workspace's deals, with their latest version",
+        params: z.strictObject({ ws: Slug }),
+      },
+    },
+    async (request) => {
+      const { ws } = request.params as { ws: string };
+      await workspaceAccess(context, request, ws, "deal.read");
+      return { deals: await store.listDeals(ws) };
+    },
+  );
+
+  app.get(
+    "/api/v1/workspaces/:ws/deals/:deal",
+    {
+      schema: {
+        tags: ["deals"],
+        summary: "A deal's document at its latest version (or ?version=N); investors see their own view",
+        params: DealParams,
+        querystring: z.strictObject({ version: VersionQuery.optional() }),
+        response: { 200: DealRead },
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const { version } = request.query as { version?: number };
+      const access = await workspaceAccess(context, request, ws, "deal.read");
+      if (version !== undefined && access.investor)
+        throw new ApiError("forbidden", "investors see the latest version only");
+      const revision = liveDocument(
+        version === undefined ? await store.headRevision(ws, deal) : await store.revision(ws, deal, version),
+        deal,
+      );
+      const document = JSON.parse(revision.document) as Record<string, unknown>;
+      reply.header("etag", `"${revision.version}"`);
+      return {
+        id: deal,
+        version: revision.version,
+        updatedAt: revision.createdAt,
+        ...(access.investor ? {} : { action: revision.action, documentHash: revision.documentHash }),
+        document: access.investor ? investorDocument(document, access.investor) : document,
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/workspaces/:ws/deals/:deal/export",
+    {
+      schema: {
+        tags: ["deals"],
+        summary: "A deal as a deal file (YAML or JSON) that loads back to the same deal",
+        params: DealParams,
+        querystring: z.strictObject({
+          format: z.enum(["yaml", "json"]).default("yaml"),
+          version: VersionQuery.optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const { format, version } = request.query as { format: "yaml" | "json"; version?: number };
+      await workspaceAccess(context, request, ws, "deal.export");
+      const revision = liveDocument(
+        version === undefined ? await store.headRevision(ws, deal) : await store.revision(ws, deal, version),
+        deal,
+      );
+      reply
+        .header(
+          "content-type",
+          format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
+        )
+        .header(
+          "content-disposition",
+          `attachment; filename="${deal}.${format === "json" ? "json" : "yaml"}"`,
+        )
+        .header("etag", `"${revision.version}"`);
+      return reply.send(exportDocument(revision.document, format));
+    },
+  );
+
+  app.get(
+    "/api/v1/workspaces/:ws/deals/:deal/revisions",
+    {
+      schema: {
+        tags: ["deals"],
+        summary: "Every version of a deal: who wrote it, when, and how",
+        params: DealParams,
+      },
+    },
+    async (request) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      await workspaceAccess(context, request, ws, "deal.history");
+      const revisions = await store.listRevisions(ws, deal);
+      if (revisions.length === 0) throw new ApiError("not_found", `no deal "${deal}"`);
+      return { revisions };
+    },
+  );
+
+  async function commit(
+    access: WorkspaceAccess,
+    ws: string,
+    deal: string,
+    expectedVersion: number,
+    action: Revision["action"],
+    document: string | null,
+  ) {
+    const written = await store.writeDeal({
+      workspaceId: ws,
+      slug: deal,
+      expectedVersion,
+      action,
+      document,
+      actorId: access.caller.user.id,
+    });
+    if (!written.ok) throw conflict(expectedVersion, written.currentVersion);
+    return written.revision;
+  }
+
+  app.put(
+    "/api/v1/workspaces/:ws/deals/:deal",
+    {
+      schema: {
+        tags: ["deals"],
+        summary:
+          "Write a whole deal document (JSON or YAML) as a new version; expectedVersion=0 creates the deal",
+        params: DealParams,
+        querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
+        body: DEAL_BODY,
+        response: { 200: DealWritten, 201: DealWritten },
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const { expectedVersion } = request.query as { expectedVersion: number };
+      const access = await workspaceAccess(context, request, ws, "deal.write");
+      const parsed = storableDeal(documentText(request), "body");
+      if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
+      const head = await store.headVersion(ws, deal);
+      const creating = !head || head.deleted;
+      const revision = await commit(
+        access,
+        ws,
+        deal,
+        expectedVersion,
+        creating ? "create" : "replace",
+        parsed.canonical,
+      );
+      reply.header("etag", `"${revision.version}"`);
+      return reply.status(creating ? 201 : 200).send({
+        id: deal,
+        version: revision.version,
+        documentHash: revision.documentHash,
+        warnings: parsed.warnings.map(problemBody),
+      });
+    },
+  );
+
+  app.delete(
+    "/api/v1/workspaces/:ws/deals/:deal",
+    {
+      schema: {
+        tags: ["deals"],
+        summary: "Delete a deal: a new version that marks it deleted (its history stays)",
+        params: DealParams,
+        querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const { expectedVersion } = request.query as { expectedVersion: number };
+      const access = await workspaceAccess(context, request, ws, "deal.write");
+      const head = await store.headVersion(ws, deal);
+      if (!head || head.deleted) throw new ApiError("not_found", `no deal "${deal}"`);
+      await commit(access, ws, deal, expectedVersion, "delete", null);
+      return reply.status(204).send();
+    },
+  );
+
+  for (const [list, action, what] of [
+    ["transactions", "append_transaction", "a ledger transaction"],
+    ["rounds", "append_round", "a round"],
+  ] as const) {
+    app.post(
+      `/api/v1/workspaces/:ws/deals/:deal/${list}`,
+      {
+        schema: {
+          tags: ["deals"],
+          summary: `Append ${what} (JSON or YAML, in the deal-file format) as a new version`,
+          params: DealParams,
+          querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
+          body: { $ref: list === "transactions" ? "DealTransaction#" : "DealRound#" },
+          response: { 201: DealWritten },
+        },
+      },
+      async (request, reply) => {
+        const { ws, deal } = request.params as { ws: string; deal: string };
+        const { expectedVersion } = request.query as { expectedVersion: number };
+        const access = await workspaceAccess(context, request, ws, "deal.write");
+        const fragment = parseFragment(documentText(request), "body");
+        if (!fragment.ok) throw ApiError.fromDiagnostics(fragment.diagnostics, `the ${what.slice(2)}`);
+        const base = await store.revision(ws, deal, expectedVersion);
+        if (!base || base.document === null) {
+          const head = await store.headVersion(ws, deal);
+          if (head && !head.deleted && head.version !== expectedVersion)
+            throw conflict(expectedVersion, head.version);
+          throw new ApiError("not_found", `no deal "${deal}"`);
+        }
+        const canonical = appendToDocument(base.document, list, fragment.value);
+        const parsed = storedDeal(canonical, "body");
+        if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
+        const revision = await commit(access, ws, deal, expectedVersion, action, parsed.canonical);
+        const index = (JSON.parse(parsed.canonical)[list] as unknown[]).length - 1;
+        reply.header("etag", `"${revision.version}"`);
+        return reply.status(201).send({
+          id: deal,
+          version: revision.version,
+          documentHash: revision.documentHash,
+          path: `${list}[${index}]`,
+          warnings: parsed.warnings.map(problemBody),
+        });
+      },
+    );
+  }
+
+  for (const computation of COMPUTATIONS as readonly Computation[]) {
+    if (computation.mode === "sync") registerStoredComputation(computation);
+    else registerStoredJob(computation);
+  }
+
+  function registerStoredComputation(computation: Computation): void {
+    app.get(
+      `/api/v1/workspaces/:ws/deals/:deal/${computation.name}`,
+      {
+        schema: {
+          tags: ["computations"],
+          summary: `${computation.summary} (a stored deal)`,
+          params: DealParams,
+          querystring: computation.input,
+        },
+      },
+      async (request, reply) => {
+        const { ws, deal } = request.params as { ws: string; deal: string };
+        const access = await workspaceAccess(context, request, ws, "report.read");
+        if (access.investor && !computation.forInvestor)
+          throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
+        const head = await store.headVersion(ws, deal);
+        if (!head || head.deleted) throw new ApiError("not_found", `no deal "${deal}"`);
+        const query = request.url.slice(request.url.indexOf("?") + 1 || request.url.length);
+        const key = `report|${head.dealId}@${head.version}|${computation.name}|${query}`;
+        let entry = cache.get(key) as { report: Record<string, unknown>; text: string } | undefined;
+        if (!entry) {
+          const revision = liveDocument(await store.revision(ws, deal, head.version), deal);
+          const result = await computation.run(builtDeal(revision), request.query, neverCancelled);
+          if (!result.ok) throw ApiError.fromProblems(result.problems, `deal ${deal}`);
+          entry = { report: result.value, text: JSON.stringify(result.value) };
+          cache.set(key, entry);
+        }
+        reply.header("etag", `"${head.version}"`);
+        if (access.investor && computation.forInvestor)
+          return computation.forInvestor(entry.report, access.investor);
+        return reply.type("application/json; charset=utf-8").send(entry.text);
+      },
+    );
+  }
+
+  function registerStoredJob(computation: Computation): void {
+    app.post(
+      `/api/v1/workspaces/:ws/deals/:deal/jobs/${computation.name}`,
+      {
+        schema: {
+          tags: ["jobs"],
+          summary: `Start a job: ${computation.summary} (a stored deal)`,
+          params: DealParams,
+          querystring: computation.input,
+        },
+      },
+      async (request, reply) => {
+        const { ws, deal } = request.params as { ws: string; deal: string };
+        const access = await workspaceAccess(context, request, ws, "report.read");
+        if (access.investor && !computation.forInvestor)
+          throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
+        const revision = liveDocument(await store.headRevision(ws, deal), deal);
+        const built = builtDeal(revision);
+        const investor = access.investor;
+        const job = context.jobs.start({
+          computation: computation.name,
+          ownerId: callerOf(request).user.id,
+          run: async (ctx) => computation.run(built, request.query, ctx),
+          present: (result) =>
+            investor && computation.forInvestor ? computation.forInvestor(result, investor) : result,
+        });
+        return sendJob(reply, job);
+      },
+    );
+  }
+}
+
+const neverCancelled = { progress: () => {}, signal: new AbortController().signal };
+
+export function sendJob(reply: FastifyReply, job: { id: string }) {
+  return reply.status(202).header("location", `/api/v1/jobs/${job.id}`).send({ job });
+}

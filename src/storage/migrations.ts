@@ -1,0 +1,116 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+
+/**
+ * The migrations, numbered, in code (SPEC STORE-2). The same migrations run on SQLite and
+ * PostgreSQL: only portable column types (text, integer) and constraints are used. A
+ * migration, once released, is never edited; a change is a new number.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001_initial": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("users")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("username", "text", (c) => c.notNull().unique())
+        .addColumn("password_hash", "text", (c) => c.notNull())
+        .addColumn("admin", "integer", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+        .addColumn("csrf_token", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("api_tokens")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("revoked_at", "text")
+        .execute();
+      await db.schema
+        .createTable("workspaces")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("shared_aggregates", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("memberships")
+        .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id"))
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("stakeholders", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("memberships_pk", ["workspace_id", "user_id"])
+        .execute();
+      await db.schema
+        .createTable("deals")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id"))
+        .addColumn("slug", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addUniqueConstraint("deals_workspace_slug", ["workspace_id", "slug"])
+        .execute();
+      // One row per version of a deal; the primary key (deal, version) is what makes two
+      // writers that expected the same version collide instead of both succeeding.
+      await db.schema
+        .createTable("revisions")
+        .addColumn("deal_id", "text", (c) => c.notNull().references("deals.id"))
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("document", "text")
+        .addColumn("document_hash", "text")
+        .addColumn("author_id", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("revisions_pk", ["deal_id", "version"])
+        .execute();
+      await db.schema
+        .createTable("audit_log")
+        .addColumn("seq", "integer", (c) => c.primaryKey())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("actor_id", "text", (c) => c.notNull())
+        .addColumn("workspace_id", "text")
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("target", "text", (c) => c.notNull())
+        .addColumn("before", "text")
+        .addColumn("after", "text")
+        .addColumn("prev_hash", "text", (c) => c.notNull())
+        .addColumn("hash", "text", (c) => c.notNull().unique())
+        .execute();
+      await db.schema
+        .createIndex("audit_log_workspace")
+        .on("audit_log")
+        .columns(["workspace_id", "seq"])
+        .execute();
+      await db.schema.createIndex("api_tokens_user").on("api_tokens").column("user_id").execute();
+      await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
+    },
+  },
+};
+
+class InCodeMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+/** Brings the database to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<void> {
+  // With a schema named, the migration tables are looked for there only, never in another
+  // schema of the same database that happens to hold them.
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrations(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}
