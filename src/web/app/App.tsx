@@ -7,9 +7,8 @@ import { DealsView } from "../views/DealsView.js";
 import { LoginView } from "../views/LoginView.js";
 import { WorkspacesView } from "../views/WorkspacesView.js";
 import { DataAccessProvider, useApi, useDataAccess } from "./data-context.js";
+import type { DataMode } from "./data-mode.js";
 import { href, useRoute } from "./routes.js";
-
-export type DataMode = "memory" | "http";
 
 export function App({
   dataAccess,

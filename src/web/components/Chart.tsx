@@ -1,12 +1,12 @@
 import { BarChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
+import { CanvasRenderer } from "echarts/renderers";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../i18n/i18n.js";
 
 // Only the chart types and components the app draws, so that the bundle carries no more of ECharts.
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -37,7 +37,7 @@ export function Chart({ title, option, table, height = 280 }: ChartProps) {
     if (asTable || !container.current) return;
     const element = container.current;
     const instance = echarts.init(element, undefined, {
-      renderer: "svg",
+      renderer: "canvas",
       width: element.clientWidth || 600,
       height,
     });
@@ -56,7 +56,8 @@ export function Chart({ title, option, table, height = 280 }: ChartProps) {
   }, [asTable, height]);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
+    // Merged into the chart (not rebuilt), so that a drag redraws the series only.
+    chart.current?.setOption(option, { lazyUpdate: true });
   }, [option]);
 
   return (

@@ -179,3 +179,59 @@ export function dilution(row: ProFormaRow, p: ProForma, basis: OwnershipBasis): 
   if (before.isZero() || row.kind !== "stakeholder") return undefined;
   return Rational.ONE.sub(ownership(row, p, basis, "after").div(before));
 }
+
+/**
+ * Orders rows by their holding after the round, largest first: counts share one total,
+ * so comparing counts compares fractions, with no rational arithmetic.
+ */
+export function compareByHoldingAfter(basis: OwnershipBasis) {
+  return (a: ProFormaRow, b: ProFormaRow): number =>
+    a.after[basis] > b.after[basis] ? -1 : a.after[basis] < b.after[basis] ? 1 : 0;
+}
+
+/**
+ * Orders rows by dilution, most diluted first, then the rows with no dilution (new
+ * holders, pools). Dilution is 1 − (a/A)/(b/B) with the same totals A and B for every
+ * row, so a larger dilution is a smaller a/b: compared as a₁·b₂ against a₂·b₁ in integers.
+ */
+export function compareByDilution(basis: OwnershipBasis) {
+  return (x: ProFormaRow, y: ProFormaRow): number => {
+    const xb = x.kind === "stakeholder" ? x.before[basis] : 0n;
+    const yb = y.kind === "stakeholder" ? y.before[basis] : 0n;
+    if (xb === 0n || yb === 0n) return xb === yb ? 0 : xb === 0n ? 1 : -1;
+    const left = x.after[basis] * yb;
+    const right = y.after[basis] * xb;
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+}
+
+/**
+ * The holder's fraction of the total before or after, as integers (count, total): for
+ * formatting without reducing a fraction.
+ */
+export function ownershipRatio(
+  row: { before: Counts; after: Counts },
+  p: ProForma,
+  basis: OwnershipBasis,
+  when: "before" | "after",
+): [bigint, bigint] {
+  return when === "before"
+    ? [row.before[basis], p.totalsBefore[basis]]
+    : [row.after[basis], p.totalsAfter[basis]];
+}
+
+/**
+ * Dilution 1 − (a/A)/(b/B) as integers (b·A − a·B, b·A); undefined for a holder with
+ * nothing before, a new holder or a pool.
+ */
+export function dilutionRatio(
+  row: ProFormaRow,
+  p: ProForma,
+  basis: OwnershipBasis,
+): [bigint, bigint] | undefined {
+  const b = row.before[basis];
+  const bigA = p.totalsAfter[basis];
+  if (row.kind !== "stakeholder" || b === 0n || bigA === 0n) return undefined;
+  const den = b * bigA;
+  return [den - row.after[basis] * p.totalsBefore[basis], den];
+}

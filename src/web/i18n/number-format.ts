@@ -1,5 +1,6 @@
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
+import { divideRounded } from "../../core/exact/rounding.js";
 
 /**
  * Number formats of the interface, written from exact values (Rational, bigint, decimal
@@ -62,6 +63,32 @@ export function formatPercent(fraction: Rational, places: number, locale: Locale
   return locale === "fr" ? `${number}${FRENCH_UNIT_SPACE}%` : `${number}%`;
 }
 
+/**
+ * `numerator / denominator` as a percentage with exactly `places` decimals, rounded
+ * half-even, from integers alone (no fraction reduced): the fast path for tables of
+ * shares over a total. Equal to formatPercent of the same fraction. A zero denominator
+ * reads as 0%.
+ */
+export function formatRatioPercent(
+  numerator: bigint,
+  denominator: bigint,
+  places: number,
+  locale: Locale,
+): string {
+  if (denominator === 0n) return formatPercent(Rational.ZERO, places, locale);
+  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const scaled = divideRounded(n * 10n ** BigInt(places + 2), d, "half_even");
+  const digits = scaled.toString().padStart(places + 1, "0");
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places);
+  const text = places > 0 ? `${whole}.${fraction}` : whole;
+  const signed = negative && scaled !== 0n ? `-${text}` : text;
+  const number = localizeDecimalText(signed, locale);
+  return locale === "fr" ? `${number}${FRENCH_UNIT_SPACE}%` : `${number}%`;
+}
+
 const SIGNS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
 
 /** A full amount: "$1,234,567.89" / "1 234 567,89 $"; "CHF 12.50" / "12,50 CHF". */
@@ -105,7 +132,11 @@ function shortScale(abs: Rational, locale: Locale): { scaled: Rational; suffix: 
  */
 export function formatMoneyShort(value: Money, locale: Locale, maxPlaces = 2): string {
   const { scaled, suffix } = shortScale(value.amount.abs(), locale);
-  const number = formatDecimal(scaled, maxPlaces, locale);
+  // "$1,250T" would read back as 1.25T (a single comma before a scale word is a decimal
+  // comma, SPEC AMT-2), so English scaled amounts are not grouped; French groups with
+  // spaces, which always group.
+  const number =
+    locale === "en" && suffix !== "" ? scaled.toDecimalString(maxPlaces) : formatDecimal(scaled, maxPlaces, locale);
   const negative = value.amount.isNegative() ? "-" : "";
   const sign = SIGNS[value.currency];
   if (locale === "fr") {
@@ -122,9 +153,13 @@ export function formatMoneyShort(value: Money, locale: Locale, maxPlaces = 2): s
  * Falls back to the full amount with every decimal the value has.
  */
 export function formatMoneyExactShort(value: Money, locale: Locale): string {
-  const { scaled } = shortScale(value.amount.abs(), locale);
+  const { scaled, suffix } = shortScale(value.amount.abs(), locale);
   for (let places = 0; places <= 6; places++) {
-    if (scaled.mulInt(10n ** BigInt(places)).isInteger()) return formatMoneyShort(value, locale, places);
+    if (!scaled.mulInt(10n ** BigInt(places)).isInteger()) continue;
+    // The amount parser reads "0,001" (one comma, three digits, no scale word) as English
+    // thousands (SPEC AMT-2); a fourth decimal keeps the French decimal comma unambiguous.
+    if (locale === "fr" && places === 3 && suffix === "") return formatMoney(value, 4, locale);
+    return formatMoneyShort(value, locale, places);
   }
   const places = value.amount.isTerminatingDecimal()
     ? (value.amount.toDecimalString(18).split(".")[1]?.length ?? 0)

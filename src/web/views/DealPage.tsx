@@ -8,6 +8,7 @@ import { type DealDraft, type RoundDraft, readDraft, writeDraft } from "../app/d
 import { href, type Route, UNAVAILABLE_VIEWS, type UnavailableView } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { applyRoundEdit } from "../engine/document-edit.js";
+import type { RoundEdit } from "../engine/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
 import { CapTableView } from "./CapTableView.js";
@@ -21,6 +22,16 @@ const UNAVAILABLE_TITLES: Record<UnavailableView, MessageKey> = {
   flows: "capitalFlows",
   exit: "exit",
 };
+
+function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
+  return (
+    a.basis === b.basis &&
+    a.valueText === b.valueText &&
+    a.poolTargetText === b.poolTargetText &&
+    a.amountTexts.length === b.amountTexts.length &&
+    a.amountTexts.every((text, i) => text === b.amountTexts[i])
+  );
+}
 
 /** The document with the edits of every round written in, except `skipRound`'s. */
 function documentWithEdits(
@@ -97,16 +108,23 @@ function LoadedDeal({
     [record.name],
   );
 
+  // The working document (the stored one with the unsaved edits written in) is only
+  // loaded where it is shown (the cap table) or saved: never while a slider moves.
   const working = useMemo(
     () => documentWithEdits(record.document, draft.rounds),
     [record.document, draft.rounds],
   );
-  const workingLoad = useMemo(() => load(working), [load, working]);
-  const dirty = useMemo(
-    () => dealDocumentText(working) !== dealDocumentText(record.document),
-    [working, record.document],
-  );
+  const dirty = Object.values(draft.rounds).some((d) => !sameEdit(d.current, d.initial));
   const baseLoad = useMemo(() => load(record.document), [load, record.document]);
+  // The round builder's deal: the other rounds' edits written in, reloaded only when those change.
+  const roundId = route.view === "round" ? route.round : undefined;
+  const otherEdits = JSON.stringify(Object.entries(draft.rounds).filter(([id]) => id !== roundId));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: otherEdits stands for the drafts of the other rounds.
+  const sessionLoad = useMemo(
+    () =>
+      roundId === undefined ? undefined : load(documentWithEdits(record.document, draft.rounds, roundId)),
+    [load, record.document, roundId, otherEdits],
+  );
 
   const setRoundDraft = useCallback(
     (roundId: string, roundDraft: RoundDraft | undefined) => {
@@ -120,6 +138,11 @@ function LoadedDeal({
   );
 
   const doSave = async (expectedVersion: number) => {
+    const checked = load(working);
+    if (!checked.ok) {
+      setSave({ kind: "failed", message: checked.diagnostics.map((d) => d.message).join("; ") });
+      return;
+    }
     setSave({ kind: "saving" });
     const result = await data.saveDeal(route.workspace, route.deal, working, expectedVersion);
     if (result.ok) {
@@ -141,11 +164,12 @@ function LoadedDeal({
 
   const deal = baseLoad.ok ? baseLoad.deal : undefined;
   const company = deal?.ledger.company.name ?? record.company;
-  const rounds = (workingLoad.ok ? workingLoad.deal : deal)?.rounds ?? [];
+  const rounds = deal?.rounds ?? [];
+  const workingLoad = route.view === "captable" ? load(working) : baseLoad;
 
   let content: React.ReactNode;
-  if (!workingLoad.ok && (!baseLoad.ok || route.view !== "round")) {
-    const diagnostics = workingLoad.ok ? [] : workingLoad.diagnostics;
+  if (!workingLoad.ok) {
+    const diagnostics = workingLoad.diagnostics;
     content = (
       <div className="notice error" role="alert">
         <h2>{t("dealInvalid")}</h2>
@@ -161,10 +185,7 @@ function LoadedDeal({
     );
   } else if (route.view === "captable" && workingLoad.ok) {
     content = <CapTableView deal={workingLoad.deal} route={route} />;
-  } else if (route.view === "round" && route.round !== undefined) {
-    const roundId = route.round;
-    const others = documentWithEdits(record.document, draft.rounds, roundId);
-    const sessionLoad = load(others);
+  } else if (roundId !== undefined && sessionLoad) {
     content = sessionLoad.ok ? (
       <RoundBuilder
         key={`${roundId}:${record.version}`}
@@ -237,7 +258,6 @@ function LoadedDeal({
       </nav>
       <SaveBar
         dirty={dirty}
-        canSave={workingLoad.ok}
         save={save}
         restored={restored}
         onSave={() => doSave(draft.baseVersion)}
@@ -255,7 +275,6 @@ function LoadedDeal({
 
 function SaveBar({
   dirty,
-  canSave,
   save,
   restored,
   onSave,
@@ -264,7 +283,6 @@ function SaveBar({
   onDiscardAndReload,
 }: {
   dirty: boolean;
-  canSave: boolean;
   save: SaveState;
   restored: boolean;
   onSave: () => void;
@@ -289,7 +307,7 @@ function SaveBar({
           ) : null}
           <p>{t("unsaved")}</p>
           <div className="buttons">
-            <button type="button" onClick={onSave} disabled={!canSave || save.kind === "saving"}>
+            <button type="button" onClick={onSave} disabled={save.kind === "saving"}>
               {save.kind === "saving" ? t("saving") : t("save")}
             </button>
             <button type="button" className="secondary" onClick={onDiscard}>

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
@@ -18,10 +18,14 @@ import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { PercentField } from "../components/PercentField.js";
 import {
+  compareByDilution,
+  compareByHoldingAfter,
   dilution,
+  dilutionRatio,
   OWNERSHIP_BASES,
   type OwnershipBasis,
   ownership,
+  ownershipRatio,
   type ProForma,
   type ProFormaRow,
   proForma,
@@ -42,9 +46,12 @@ import {
   formatMoneyExactShort,
   formatMoneyShort,
   formatPercent,
+  formatRatioPercent,
   type Locale,
 } from "../i18n/number-format.js";
 
+/** Holders drawn one by one in the ownership chart; the others are summed into one bar. */
+const CHART_ROWS = 9;
 const BASES: readonly PricingBasis[] = ["pre_money", "post_money", "price_per_share"];
 const BASIS_LABEL: Record<OwnershipBasis, MessageKey> = {
   fullyDiluted: "fullyDiluted",
@@ -288,37 +295,64 @@ function Results({
   const result = computed.result as Extract<Recompute, { ok: true }>;
   const money = (m: Money) => formatMoney(m, 2, locale);
   const short = (m: Money) => formatMoneyShort(m, locale, 2);
-  const percent = (v: Rational) => formatPercent(v, 4, locale);
   const basisLabel = t(BASIS_LABEL[basis]);
 
+  // The charts follow the figures and the table at a lower priority (React's deferred
+  // value): while a slider moves, the numbers update at once and the charts as soon as the
+  // page is idle, drawing the same exact outcome a moment later.
+  const chartPf = useDeferredValue(pf);
+  // Only the rows a chart draws get exact fractions; choosing them compares integer counts.
   const chartRows = useMemo<BeforeAfter[]>(() => {
-    const rows = pf.rows
-      .filter((r) => r.before[basis] > 0n || r.after[basis] > 0n)
-      .map((r) => ({
-        name: r.kind === "unallocated_pool" ? t("unallocatedPool", { name: r.name }) : r.name,
-        before: ownership(r, pf, basis, "before"),
-        after: ownership(r, pf, basis, "after"),
-      }));
-    return topAndOthers(
-      rows,
-      9,
-      (r) => r.after,
-      (rest) => ({
+    const pf = chartPf;
+    const held = pf.rows.filter((r) => r.before[basis] > 0n || r.after[basis] > 0n);
+    const name = (r: ProFormaRow) =>
+      r.kind === "unallocated_pool" ? t("unallocatedPool", { name: r.name }) : r.name;
+    const toChart = (r: ProFormaRow): BeforeAfter => ({
+      name: name(r),
+      before: ownership(r, pf, basis, "before"),
+      after: ownership(r, pf, basis, "after"),
+    });
+    if (held.length <= CHART_ROWS + 1) return held.map(toChart);
+    const sorted = [...held].sort(compareByHoldingAfter(basis));
+    const rest = sorted.slice(CHART_ROWS);
+    let before = 0n;
+    let after = 0n;
+    for (const r of rest) {
+      before += r.before[basis];
+      after += r.after[basis];
+    }
+    return [
+      ...sorted.slice(0, CHART_ROWS).map(toChart),
+      toChart({
+        kind: "stakeholder",
+        id: "",
         name: t("others", { count: rest.length }),
-        before: Rational.sum(rest.map((r) => r.before)),
-        after: Rational.sum(rest.map((r) => r.after)),
+        before: { ...pf.totalsBefore, [basis]: before },
+        after: { ...pf.totalsAfter, [basis]: after },
+        invested: Rational.ZERO,
       }),
-    );
-  }, [pf, basis, t]);
+    ];
+  }, [chartPf, basis, t]);
 
   const dilutionRows = useMemo<Slice[]>(() => {
-    const rows: Slice[] = [];
-    for (const r of pf.rows) {
-      const d = dilution(r, pf, basis);
-      if (d !== undefined) rows.push({ name: r.name, value: d });
-    }
-    return rows.sort((a, b) => b.value.cmp(a.value)).slice(0, 10);
-  }, [pf, basis]);
+    const pf = chartPf;
+    const rows = pf.rows.filter((r) => r.kind === "stakeholder" && r.before[basis] > 0n);
+    return [...rows]
+      .sort(compareByDilution(basis))
+      .slice(0, 10)
+      .map((r) => ({ name: r.name, value: dilution(r, pf, basis) ?? Rational.ZERO }));
+  }, [chartPf, basis]);
+  const ownershipOption = useMemo(
+    () =>
+      beforeAfterOption(chartRows, { before: t("before"), after: t("after") }, (v) =>
+        formatPercent(v, 4, locale),
+      ),
+    [chartRows, t, locale],
+  );
+  const dilutionChartOption = useMemo(
+    () => dilutionOption(dilutionRows, t("dilution"), (v) => formatPercent(v, 4, locale)),
+    [dilutionRows, t, locale],
+  );
 
   const report = () => modelReport(session.deal, result.outcome, result.warnings);
   const stem = `${fileStem(session.deal.ledger.company.name)}-${fileStem(result.terms.id)}`;
@@ -447,13 +481,13 @@ function Results({
       <div className="charts">
         <Chart
           title={t("ownershipChart", { basis: basisLabel })}
-          option={beforeAfterOption(chartRows, { before: t("before"), after: t("after") }, percent)}
+          option={ownershipOption}
           table={<BeforeAfterTable rows={chartRows} caption={t("ownershipChart", { basis: basisLabel })} />}
           height={Math.max(220, chartRows.length * 34 + 60)}
         />
         <Chart
           title={t("dilutionChart", { basis: basisLabel })}
-          option={dilutionOption(dilutionRows, t("dilution"), percent)}
+          option={dilutionChartOption}
           table={<DilutionTable rows={dilutionRows} caption={t("dilutionChart", { basis: basisLabel })} />}
           height={Math.max(160, dilutionRows.length * 28 + 40)}
         />
@@ -634,19 +668,24 @@ const HolderRow = memo(function HolderRow({
   locale: Locale;
 }) {
   const { t } = useI18n();
-  const d = dilution(row, pf, basis);
+  // Integer formatting of count/total: exact, and cheap enough to redraw every row per slider step.
+  const d = dilutionRatio(row, pf, basis);
   const name = row.kind === "unallocated_pool" ? t("unallocatedPool", { name: row.name }) : row.name;
   return (
     <tr data-id={row.id}>
       <th scope="row">{name}</th>
       <td className="num">{formatInteger(row.before[basis], locale)}</td>
-      <td className="num">{formatPercent(ownership(row, pf, basis, "before"), 4, locale)}</td>
+      <td className="num">{formatRatioPercent(...ownershipRatio(row, pf, basis, "before"), 4, locale)}</td>
       <td className="num">{formatInteger(row.after[basis], locale)}</td>
       <td className="num" data-cell="ownership-after">
-        {formatPercent(ownership(row, pf, basis, "after"), 4, locale)}
+        {formatRatioPercent(...ownershipRatio(row, pf, basis, "after"), 4, locale)}
       </td>
       <td className="num" data-cell="dilution">
-        {d === undefined ? (row.kind === "stakeholder" ? t("newHolder") : "") : formatPercent(d, 4, locale)}
+        {d === undefined
+          ? row.kind === "stakeholder"
+            ? t("newHolder")
+            : ""
+          : formatRatioPercent(d[0], d[1], 4, locale)}
       </td>
       <td className="num">
         {row.invested.isZero()
