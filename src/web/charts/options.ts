@@ -1,4 +1,4 @@
-import { Rational } from "../../core/exact/rational.js";
+import type { Rational } from "../../core/exact/rational.js";
 import type { ChartOption } from "../components/Chart.js";
 
 /**
@@ -86,7 +86,7 @@ export function beforeAfterOption(
       },
     },
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 32, bottom: 8 },
     xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     yAxis: { type: "category", data: names, inverse: true },
     series: [
@@ -112,11 +112,9 @@ export function dilutionOption(
         return `${r.name}: ${format(r.value)}`;
       },
     },
-    grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 16, bottom: 8 },
     xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
     yAxis: { type: "category", data: rows.map((r) => r.name), inverse: true },
     series: [{ name: label, type: "bar", data: rows.map((r) => percentNumber(r.value)) }],
   };
 }
-
-export const ZERO = Rational.ZERO;

@@ -44,6 +44,8 @@ export interface AmountFieldProps {
   readonly onChange: (text: string) => void;
   readonly error?: string | undefined;
   readonly note?: string | undefined;
+  /** The id of the help text shared by the form's amount fields. */
+  readonly helpId?: string;
 }
 
 /**
@@ -52,13 +54,23 @@ export interface AmountFieldProps {
  * of the range), so every position is an exact amount; the typed field applies on Enter
  * or when it loses focus, and an unreadable amount shows the parser's message under it.
  */
-export function AmountField({ id, label, text, value, currency, onChange, error, note }: AmountFieldProps) {
+export function AmountField({
+  id,
+  label,
+  text,
+  value,
+  currency,
+  onChange,
+  error,
+  note,
+  helpId,
+}: AmountFieldProps) {
   const { t, locale } = useI18n();
   const [range, setRange] = useState(() => sliderRange(value?.amount ?? Rational.ZERO));
   const [draft, setDraft] = useState(text);
   const editing = useRef(false);
   const errorId = useId();
-  const helpId = useId();
+  const noteId = useId();
 
   useEffect(() => {
     if (!editing.current) setDraft(text);
@@ -75,7 +87,6 @@ export function AmountField({ id, label, text, value, currency, onChange, error,
     editing.current = false;
     if (draft !== text) onChange(draft);
   };
-  const example = formatMoneyShort({ kind: "money", currency, amount: Rational.of(50_000_000_000n) }, locale);
   return (
     <div className={`field amount-field${error ? " has-error" : ""}`}>
       <label className="field-label" htmlFor={`${id}-typed`}>
@@ -109,7 +120,9 @@ export function AmountField({ id, label, text, value, currency, onChange, error,
           spellCheck={false}
           value={draft}
           aria-invalid={error ? true : undefined}
-          aria-describedby={`${error ? errorId : ""} ${helpId}`.trim()}
+          aria-describedby={
+            [error ? errorId : "", note ? noteId : "", helpId ?? ""].join(" ").trim() || undefined
+          }
           onChange={(e) => {
             editing.current = true;
             setDraft(e.currentTarget.value);
@@ -124,10 +137,11 @@ export function AmountField({ id, label, text, value, currency, onChange, error,
           onBlur={apply}
         />
       </div>
-      <p id={helpId} className="field-help">
-        {t("typedHelp", { example })}
-        {note ? ` — ${note}` : ""}
-      </p>
+      {note ? (
+        <p id={noteId} className="field-help">
+          {note}
+        </p>
+      ) : null}
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}

@@ -136,7 +136,9 @@ export function formatMoneyShort(value: Money, locale: Locale, maxPlaces = 2): s
   // comma, SPEC AMT-2), so English scaled amounts are not grouped; French groups with
   // spaces, which always group.
   const number =
-    locale === "en" && suffix !== "" ? scaled.toDecimalString(maxPlaces) : formatDecimal(scaled, maxPlaces, locale);
+    locale === "en" && suffix !== ""
+      ? scaled.toDecimalString(maxPlaces)
+      : formatDecimal(scaled, maxPlaces, locale);
   const negative = value.amount.isNegative() ? "-" : "";
   const sign = SIGNS[value.currency];
   if (locale === "fr") {

@@ -8,6 +8,7 @@ import { href, type Route, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatInteger, formatMoney, formatPercent } from "../i18n/number-format.js";
 
@@ -120,7 +121,11 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
             option={pieOption(slices, percent)}
             table={<SliceTable slices={slices} caption={t("capTableChart", { basis: t("fullyDiluted") })} />}
           />
-          <CapTableTable report={result.report} rows={page.items} by={by} rowName={rowName} />
+          <ScrollRegion
+            label={t("scrollableTable", { table: by === "holder" ? t("byHolder") : t("byClass") })}
+          >
+            <CapTableTable report={result.report} rows={page.items} by={by} rowName={rowName} />
+          </ScrollRegion>
           <Pager page={page.page} pages={page.pages} setPage={page.setPage} label={t("holdersTable")} />
           {result.report.totals.unconverted !== "0" ? (
             <p>

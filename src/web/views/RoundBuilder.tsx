@@ -6,17 +6,12 @@ import { Fraction } from "../../deal/scalars.js";
 import { modelReport } from "../../report/model-report.js";
 import { jsonText, modelCsv } from "../../report/text-formats.js";
 import type { RoundDraft } from "../app/drafts.js";
-import {
-  type BeforeAfter,
-  beforeAfterOption,
-  dilutionOption,
-  type Slice,
-  topAndOthers,
-} from "../charts/options.js";
+import { type BeforeAfter, beforeAfterOption, dilutionOption, type Slice } from "../charts/options.js";
 import { AmountField } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { PercentField } from "../components/PercentField.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
 import {
   compareByDilution,
   compareByHoldingAfter,
@@ -170,6 +165,18 @@ function Builder({
       <div className="builder-grid">
         <form className="terms no-print" aria-labelledby="terms-title" onSubmit={(e) => e.preventDefault()}>
           <h2 id="terms-title">{t("roundTerms")}</h2>
+          <p id="amount-help" className="field-help">
+            {t("typedHelp", {
+              example: formatMoneyShort(
+                { kind: "money", currency: session.currency, amount: Rational.of(50_000_000_000n) },
+                "en",
+              ),
+              example2: formatMoneyShort(
+                { kind: "money", currency: session.currency, amount: Rational.of(40_000_000_000n) },
+                "fr",
+              ),
+            })}
+          </p>
           <div className="field">
             <label className="field-label" htmlFor="pricing-basis">
               {t("pricingBasis")}
@@ -193,6 +200,7 @@ function Builder({
             value={readMoney(edit.valueText)}
             currency={session.currency}
             onChange={(text) => setEdit({ ...edit, valueText: text })}
+            helpId="amount-help"
             error={errors.pricing}
             note={pricingAssumption ? t("assumptionLabel", { id: pricingAssumption }) : undefined}
           />
@@ -231,6 +239,7 @@ function Builder({
                     setEdit({ ...edit, amountTexts });
                   }}
                   error={errors[`amount:${i}`]}
+                  helpId="amount-help"
                   note={assumption ? t("assumptionLabel", { id: assumption }) : undefined}
                 />
               );
@@ -610,47 +619,49 @@ function HolderTable({ pf, basis }: { pf: ProForma; basis: OwnershipBasis }) {
           />
         </div>
       </div>
-      <table className="data" id="holders-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("holder")}</th>
-            <th scope="col" className="num">
-              {t("sharesBefore")}
-            </th>
-            <th scope="col" className="num">
-              {t("ownershipBefore")}
-            </th>
-            <th scope="col" className="num">
-              {t("sharesAfter")}
-            </th>
-            <th scope="col" className="num">
-              {t("ownershipAfter")}
-            </th>
-            <th scope="col" className="num">
-              {t("dilution")}
-            </th>
-            <th scope="col" className="num">
-              {t("invested")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.items.map((r) => (
-            <HolderRow key={`${r.kind}:${r.id}`} row={r} pf={pf} basis={basis} locale={locale} />
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("total")}</th>
-            <td className="num">{formatInteger(pf.totalsBefore[basis], locale)}</td>
-            <td />
-            <td className="num">{formatInteger(pf.totalsAfter[basis], locale)}</td>
-            <td />
-            <td />
-            <td className="num">{formatMoney(pf.newMoney, 2, locale)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <ScrollRegion label={t("scrollableTable", { table: t("holdersTable") })}>
+        <table className="data" id="holders-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("holder")}</th>
+              <th scope="col" className="num">
+                {t("sharesBefore")}
+              </th>
+              <th scope="col" className="num">
+                {t("ownershipBefore")}
+              </th>
+              <th scope="col" className="num">
+                {t("sharesAfter")}
+              </th>
+              <th scope="col" className="num">
+                {t("ownershipAfter")}
+              </th>
+              <th scope="col" className="num">
+                {t("dilution")}
+              </th>
+              <th scope="col" className="num">
+                {t("invested")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((r) => (
+              <HolderRow key={`${r.kind}:${r.id}`} row={r} pf={pf} basis={basis} locale={locale} />
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("total")}</th>
+              <td className="num">{formatInteger(pf.totalsBefore[basis], locale)}</td>
+              <td />
+              <td className="num">{formatInteger(pf.totalsAfter[basis], locale)}</td>
+              <td />
+              <td />
+              <td className="num">{formatMoney(pf.newMoney, 2, locale)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
       <Pager page={page.page} pages={page.pages} setPage={page.setPage} label={t("holdersTable")} />
     </section>
   );
@@ -702,47 +713,49 @@ function ClassTable({ pf }: { pf: ProForma }) {
   return (
     <section className="classes" aria-labelledby="classes-title">
       <h3 id="classes-title">{t("classesTable")}</h3>
-      <table className="data" id="classes-table">
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2}>
-              {t("shareClass")}
-            </th>
-            <th scope="colgroup" colSpan={2} className="num">
-              {t("outstanding")}
-            </th>
-            <th scope="colgroup" colSpan={2} className="num">
-              {t("asConverted")}
-            </th>
-            <th scope="colgroup" colSpan={2} className="num">
-              {t("fullyDiluted")}
-            </th>
-          </tr>
-          <tr>
-            {[0, 1, 2].flatMap((i) => [
-              <th key={`b${i}`} scope="col" className="num">
-                {t("before")}
-              </th>,
-              <th key={`a${i}`} scope="col" className="num">
-                {t("after")}
-              </th>,
-            ])}
-          </tr>
-        </thead>
-        <tbody>
-          {pf.classes.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{c.name}</th>
-              <td className="num">{n(c.before.outstanding)}</td>
-              <td className="num">{n(c.after.outstanding)}</td>
-              <td className="num">{n(c.before.asConverted)}</td>
-              <td className="num">{n(c.after.asConverted)}</td>
-              <td className="num">{n(c.before.fullyDiluted)}</td>
-              <td className="num">{n(c.after.fullyDiluted)}</td>
+      <ScrollRegion label={t("scrollableTable", { table: t("classesTable") })}>
+        <table className="data" id="classes-table">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t("shareClass")}
+              </th>
+              <th scope="colgroup" colSpan={2} className="num">
+                {t("outstanding")}
+              </th>
+              <th scope="colgroup" colSpan={2} className="num">
+                {t("asConverted")}
+              </th>
+              <th scope="colgroup" colSpan={2} className="num">
+                {t("fullyDiluted")}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+            <tr>
+              {[0, 1, 2].flatMap((i) => [
+                <th key={`b${i}`} scope="col" className="num">
+                  {t("before")}
+                </th>,
+                <th key={`a${i}`} scope="col" className="num">
+                  {t("after")}
+                </th>,
+              ])}
+            </tr>
+          </thead>
+          <tbody>
+            {pf.classes.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}</th>
+                <td className="num">{n(c.before.outstanding)}</td>
+                <td className="num">{n(c.after.outstanding)}</td>
+                <td className="num">{n(c.before.asConverted)}</td>
+                <td className="num">{n(c.after.asConverted)}</td>
+                <td className="num">{n(c.before.fullyDiluted)}</td>
+                <td className="num">{n(c.after.fullyDiluted)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

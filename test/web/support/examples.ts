@@ -1,18 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { EXAMPLE_FILES } from "../../../src/web/api/examples.js";
 import type { MemoryDealFile } from "../../../src/web/api/memory-data-access.js";
 
-const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
-
-/** The example deal files, read from disk (the app bundles the same files with Vite's ?raw). */
+/** The example deal files as the app bundles them (Vite's ?raw imports of examples/). */
 export function exampleFiles(): MemoryDealFile[] {
-  return ["openai-round", "seed-to-series-a", "down-round"].map((id) => ({
-    id,
-    name: `${id}.yaml`,
-    text: readFileSync(`${examples}${id}.yaml`, "utf8"),
-  }));
+  return [...EXAMPLE_FILES];
 }
 
 export function exampleText(id: string): string {
-  return readFileSync(`${examples}${id}.yaml`, "utf8");
+  const file = EXAMPLE_FILES.find((f) => f.id === id);
+  if (!file) throw new Error(`no example ${id}`);
+  return file.text;
 }
