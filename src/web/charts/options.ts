@@ -49,12 +49,12 @@ export function pieOption(slices: readonly Slice[], format: (v: Rational) => str
       formatter: (p: { name: string; dataIndex: number }) =>
         `${p.name}: ${format(slices[p.dataIndex]!.value)}`,
     },
-    legend: { type: "scroll", orient: "vertical", right: 0, top: "middle" },
+    legend: { type: "scroll", orient: "vertical", left: "58%", top: "middle" },
     series: [
       {
         type: "pie",
         radius: ["35%", "70%"],
-        center: ["35%", "50%"],
+        center: ["30%", "50%"],
         label: { show: false },
         data: slices.map((s) => ({ name: s.name, value: percentNumber(s.value) })),
       },

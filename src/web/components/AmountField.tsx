@@ -81,7 +81,10 @@ export function AmountField({
     if (value?.amount.gt(range.max)) setRange(sliderRange(value.amount));
   }, [value, range.max]);
 
-  const position = value ? sliderPosition(value.amount, range.step) : 0;
+  // While the typed text cannot be read, the slider stays where the last readable amount put it.
+  const lastPosition = useRef(0);
+  const position = value ? sliderPosition(value.amount, range.step) : lastPosition.current;
+  lastPosition.current = position;
   const valueText = value ? formatMoneyShort(value, locale, 4) : "";
   const apply = () => {
     editing.current = false;

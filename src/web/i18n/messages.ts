@@ -129,6 +129,8 @@ const en = {
   draftRestored: "Unsaved changes from an earlier visit were restored.",
   discardDraft: "Discard them",
   cannotPrice: "The round cannot be priced with these terms:",
+  staleResults:
+    "These figures are for the last terms that could be priced; correct the marked field to update them.",
   fieldError: "{message}",
   warnings: "Warnings",
   assumptions: "Labelled assumptions",
@@ -273,6 +275,8 @@ const fr: Messages = {
   draftRestored: "Des modifications non enregistrées d’une visite précédente ont été restaurées.",
   discardDraft: "Les abandonner",
   cannotPrice: "Le tour ne peut pas être valorisé avec ces conditions :",
+  staleResults:
+    "Ces chiffres sont ceux des dernières conditions valorisables ; corrigez le champ signalé pour les mettre à jour.",
   fieldError: "{message}",
   warnings: "Avertissements",
   assumptions: "Hypothèses déclarées",

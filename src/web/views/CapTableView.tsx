@@ -119,7 +119,13 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
           <Chart
             title={t("capTableChart", { basis: t("fullyDiluted") })}
             option={pieOption(slices, percent)}
-            table={<SliceTable slices={slices} caption={t("capTableChart", { basis: t("fullyDiluted") })} />}
+            table={
+              <SliceTable
+                slices={slices}
+                caption={t("capTableChart", { basis: t("fullyDiluted") })}
+                rowHeader={by === "holder" ? t("holder") : t("shareClass")}
+              />
+            }
           />
           <ScrollRegion
             label={t("scrollableTable", { table: by === "holder" ? t("byHolder") : t("byClass") })}
@@ -148,14 +154,22 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
   );
 }
 
-function SliceTable({ slices, caption }: { slices: readonly Slice[]; caption: string }) {
+function SliceTable({
+  slices,
+  caption,
+  rowHeader,
+}: {
+  slices: readonly Slice[];
+  caption: string;
+  rowHeader: string;
+}) {
   const { t, locale } = useI18n();
   return (
     <table className="data compact">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t("holder")}</th>
+          <th scope="col">{rowHeader}</th>
           <th scope="col" className="num">
             {t("fullyDiluted")}
           </th>

@@ -369,6 +369,11 @@ function Results({
 
   return (
     <div className={stale ? "stale" : undefined} data-recompute-ms={computed.ms.toFixed(3)}>
+      {stale ? (
+        <p className="notice warning no-print" role="status">
+          {t("staleResults")}
+        </p>
+      ) : null}
       <dl className="figures" aria-live="polite">
         <div>
           <dt>{t("pricePerShare")}</dt>
@@ -431,7 +436,7 @@ function Results({
         </div>
       ) : null}
 
-      <fieldset className="export no-print">
+      <fieldset className="export no-print" disabled={stale}>
         <legend>{t("exportTitle")}</legend>
         <button
           type="button"

@@ -41,7 +41,9 @@ describe("WEB-3 the round builder shows errors next to the field that caused the
     expect(input.getAttribute("aria-describedby")).toContain(alert.id);
     // The field keeps what was typed, and the other fields are untouched.
     expect(input.value).toBe("fifty-ish");
-    expect(((await screen.findByLabelText("Nvidia’s amount")) as HTMLInputElement).getAttribute("aria-invalid")).toBeNull();
+    expect(
+      ((await screen.findByLabelText("Nvidia’s amount")) as HTMLInputElement).getAttribute("aria-invalid"),
+    ).toBeNull();
   });
 
   it("WEB-3 the slider and the typed field both reprice the round", async () => {
@@ -83,7 +85,9 @@ describe("WEB-9 a failed save loses nothing typed", () => {
     await screen.findByText("Saved as version 2.");
     expect(localStorage.getItem("roundtable:draft:examples/openai-round")).toBeNull();
     const saved = await data.getDeal("examples", "openai-round");
-    const amount = saved.ok ? (saved.value.document.rounds as { investments: { amount: unknown }[] }[])[0]!.investments[0]!.amount : null;
+    const amount = saved.ok
+      ? (saved.value.document.rounds as { investments: { amount: unknown }[] }[])[0]!.investments[0]!.amount
+      : null;
     expect(amount).toEqual({ value: "$45B", assumption: "amazon-amount" });
   });
 

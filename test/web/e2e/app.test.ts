@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Currency, type Money, money } from "../../../src/core/exact/money.js";
-import { fractionOf, capTableView } from "../../../src/core/ledger/views.js";
+import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
 import type { RoundOutcome } from "../../../src/core/round/price-round.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { loadDeal } from "../../../src/deal/load.js";
@@ -33,7 +33,12 @@ function engineOutcome(amazon: Money): { outcome: RoundOutcome; report: ReturnTy
   const deal = loaded.deal;
   const round = deal.rounds[0]!;
   const rounds = [
-    { ...round, investments: round.investments.map((inv) => (inv.investor === "amazon" ? { ...inv, amount: amazon } : inv)) },
+    {
+      ...round,
+      investments: round.investments.map((inv) =>
+        inv.investor === "amazon" ? { ...inv, amount: amazon } : inv,
+      ),
+    },
   ];
   const run = runDeal(deal.ledger, rounds);
   if (!run.ok) throw new Error(run.problems[0]!.message);
@@ -73,7 +78,11 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
   });
 
   async function openPage(hash: string, locale = "en-US"): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale,
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -138,17 +147,30 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
 
     // The exports are the engine's reports for the same terms.
     const { report } = engineOutcome(usd("37500000000"));
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV" }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "CSV" }).click(),
+    ]);
     expect(readFileSync((await csv.path())!, "utf8")).toBe(modelCsv(report));
-    const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "JSON" }).click()]);
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "JSON" }).click(),
+    ]);
     expect(JSON.parse(readFileSync((await json.path())!, "utf8"))).toEqual(JSON.parse(jsonText(report)));
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "XLSX" }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "XLSX" }).click(),
+    ]);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     // exceljs types its input as an older Buffer type.
-    await workbook.xlsx.load(readFileSync((await xlsx.path())!) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      readFileSync((await xlsx.path())!) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
     const sheet = workbook.getWorksheet("Pro forma")!;
-    const microsoftRow = sheet.getRows(2, report.holders.length)!.find((r) => r.getCell(1).value === "Microsoft")!;
+    const microsoftRow = sheet
+      .getRows(2, report.holders.length)!
+      .find((r) => r.getCell(1).value === "Microsoft")!;
     const microsoft = report.holders.find((h) => h.id === "microsoft")!;
     expect(microsoftRow.getCell(6).value).toBe(Number(microsoft.fullyDilutedSharesAfter));
     expect(microsoftRow.getCell(7).value).toBe(Number(microsoft.fullyDilutedAfter));
@@ -178,7 +200,9 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     const slider = page.getByLabel("Montant investi par Amazon, curseur");
     await slider.focus();
     await slider.press("ArrowRight");
-    await expect.poll(() => page.getByLabel("Montant investi par Amazon", { exact: true }).inputValue()).toBe("50,1\u00a0Md$");
+    await expect
+      .poll(() => page.getByLabel("Montant investi par Amazon", { exact: true }).inputValue())
+      .toBe("50,1\u00a0Md$");
     await shot(page, "round-builder-fr");
     // A browser in French opens in French.
     const french = await openPage("/", "fr-FR");
@@ -233,7 +257,11 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await page.locator("#figure-post-money-exact").waitFor();
     await page.emulateMedia({ media: "print" });
     await shot(page, "print-summary");
-    const pdf = await page.pdf({ format: "A4", printBackground: true, path: join(screenshots, "print-summary.pdf") });
+    const pdf = await page.pdf({
+      format: "A4",
+      printBackground: true,
+      path: join(screenshots, "print-summary.pdf"),
+    });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
     await page.context().close();
