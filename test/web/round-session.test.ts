@@ -100,6 +100,34 @@ describe("WEB-2 the what-if recompute equals the full path", () => {
   });
 });
 
+describe("WEB-2 every example round opens in the builder as the CLI models it", () => {
+  for (const example of ["openai-round", "seed-to-series-a", "down-round"]) {
+    it(`WEB-2 ${example}: each round, unedited, gives the report of the full path`, () => {
+      const document = dealDocumentFromText(exampleText(example))!;
+      const loaded = loadDeal(dealDocumentText(document), `${example}.yaml`);
+      if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+      expect(loaded.deal.rounds.length).toBeGreaterThan(0);
+      for (const round of loaded.deal.rounds) {
+        const { session } = open(example, round.id);
+        for (const locale of ["en", "fr"] as const) {
+          const initial = session.initialEdit(writer(locale));
+          const fast = session.recompute(initial);
+          expect(fast.ok, `${example} ${round.id}`).toBe(true);
+          if (!fast.ok) continue;
+          const run = runDeal(loaded.deal.ledger, loaded.deal.rounds, { untilRound: round.id });
+          if (!run.ok) throw new Error(run.problems[0]!.message);
+          const expected = modelReport(
+            loaded.deal,
+            run.value.rounds[run.value.rounds.length - 1]!,
+            run.warnings,
+          );
+          expect(modelReport(session.deal, fast.outcome, fast.warnings)).toEqual(expected);
+        }
+      }
+    });
+  }
+});
+
 describe("WEB-3 errors name the field that caused them", () => {
   const { session } = open("openai-round", "round-2026");
   const initial = session.initialEdit(writer("en"));

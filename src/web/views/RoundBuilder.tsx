@@ -418,7 +418,7 @@ function Results({
         {pf.poolIncrease > 0n ? (
           <div>
             <dt>{t("poolIncrease")}</dt>
-            <dd>{formatInteger(pf.poolIncrease, locale)}</dd>
+            <dd id="figure-pool-increase">{formatInteger(pf.poolIncrease, locale)}</dd>
           </div>
         ) : null}
       </dl>

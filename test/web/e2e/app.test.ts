@@ -5,13 +5,19 @@ import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Currency, type Money, money } from "../../../src/core/exact/money.js";
+import { Rational } from "../../../src/core/exact/rational.js";
 import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
 import type { RoundOutcome } from "../../../src/core/round/price-round.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { loadDeal } from "../../../src/deal/load.js";
 import { modelReport } from "../../../src/report/model-report.js";
 import { jsonText, modelCsv } from "../../../src/report/text-formats.js";
-import { formatMoney, formatPercent, type Locale } from "../../../src/web/i18n/number-format.js";
+import {
+  formatInteger,
+  formatMoney,
+  formatPercent,
+  type Locale,
+} from "../../../src/web/i18n/number-format.js";
 import { CHROMIUM, chromiumPresent, launchChromium } from "../support/browser.js";
 import { exampleText } from "../support/examples.js";
 import { serveStatic } from "../support/static-server.js";
@@ -102,6 +108,8 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
 
   it("WEB-10 opens the founding report's example from the workspace list", async () => {
     const page = await openPage("/");
+    await page.getByRole("link", { name: "Examples" }).waitFor();
+    await shot(page, "workspaces");
     await page.getByRole("link", { name: "Examples" }).click();
     await page.getByRole("heading", { name: "Deals in examples" }).waitFor();
     await shot(page, "deals");
@@ -249,6 +257,31 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await page.locator("#pricing-basis").focus();
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => page.locator("#pricing-basis").inputValue()).toBe("post_money");
+    await page.context().close();
+  });
+
+  it("WEB-10 the pool target moves by slider and the pool top-up is the engine's", async () => {
+    const page = await openPage("/w/examples/d/seed-to-series-a/round/series-a");
+    const slider = page.getByLabel("Option pool target (% of the post-money, fully diluted), slider");
+    await slider.focus();
+    // 10% to 12.5%: 25 steps of 0.1 point.
+    for (let i = 0; i < 25; i++) await slider.press("ArrowRight");
+    await expect.poll(() => page.locator("#pool-target-typed").inputValue()).toBe("12.5%");
+    const loaded = loadDeal(exampleText("seed-to-series-a"), "seed-to-series-a.yaml");
+    if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+    const round = loaded.deal.rounds[0]!;
+    if (round.pool.kind !== "target_fraction") throw new Error("the example's round has a pool target");
+    const rounds = [{ ...round, pool: { ...round.pool, fraction: Rational.of(1n, 8n) } }];
+    const run = runDeal(loaded.deal.ledger, rounds);
+    if (!run.ok) throw new Error(run.problems[0]!.message);
+    const outcome = run.value.rounds[0]!;
+    await expect
+      .poll(() => page.locator("#figure-pool-increase").textContent())
+      .toBe(formatInteger(outcome.poolIncrease, "en"));
+    expect(await page.locator("#figure-price").textContent()).toBe(
+      formatMoney(outcome.pricePerShare, 4, "en"),
+    );
+    await shot(page, "round-builder-pool");
     await page.context().close();
   });
 
