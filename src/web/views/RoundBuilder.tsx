@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
@@ -367,14 +367,25 @@ function Results({
   const stem = `${fileStem(session.deal.ledger.company.name)}-${fileStem(result.terms.id)}`;
   const [exportState, setExportState] = useState<string | undefined>();
 
+  // Screen readers hear the outcome once the terms settle, not at every slider step.
+  const summary = t("announce", {
+    price: formatMoney(pf.pricePerShare, 4, locale),
+    post: short(pf.postMoneyValuation),
+    newMoney: short(pf.newMoney),
+  });
+  const announcement = useSettled(summary, 700);
+
   return (
     <div className={stale ? "stale" : undefined} data-recompute-ms={computed.ms.toFixed(3)}>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {stale ? (
         <p className="notice warning no-print" role="status">
           {t("staleResults")}
         </p>
       ) : null}
-      <dl className="figures" aria-live="polite">
+      <dl className="figures">
         <div>
           <dt>{t("pricePerShare")}</dt>
           <dd id="figure-price">{formatMoney(pf.pricePerShare, 4, locale)}</dd>
@@ -515,6 +526,16 @@ function Results({
       </p>
     </div>
   );
+}
+
+/** `value` once it has not changed for `delay` ms. */
+function useSettled<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
 }
 
 function BeforeAfterTable({ rows, caption }: { rows: readonly BeforeAfter[]; caption: string }) {
