@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
@@ -51,6 +51,9 @@ export default async function (): Promise<readonly BenchReport[]> {
   const server = await serveStatic(out);
   const browser = await launchChromium();
   const reports: BenchReport[] = [];
+  const load = `machine load average at start: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(", ")} (1, 5, 15 min; figures grow with it on a shared machine)`;
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}bench/index.html`);
@@ -71,6 +74,7 @@ export default async function (): Promise<readonly BenchReport[]> {
           { label: "pro-forma views (before/after, per holder and class)", value: r.views, unit: "ms" },
           { label: "of which the cap-table view after the round", value: r.afterView, unit: "ms" },
         ],
+        notes: [load],
       });
     }
     for (const holders of [1_000, 10_000]) {

@@ -28,10 +28,7 @@ function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
 export class HttpDataAccess implements DataAccess {
   constructor(private readonly fetchImpl: Fetch = (input, init) => fetch(input, init)) {}
 
-  private async request<T>(
-    route: { method: string; path: string },
-    body?: unknown,
-  ): Promise<ApiResult<T> & { readonly raw?: unknown }> {
+  private async request<T>(route: { method: string; path: string }, body?: unknown): Promise<ApiResult<T>> {
     let response: Response;
     try {
       response = await this.fetchImpl(route.path, {

@@ -52,15 +52,23 @@ function recompute(holders: number, runs: number) {
     amountTexts[0] = `$${10 + (i % 50) / 10}M`;
     return { ...initial, amountTexts };
   });
-  let next = 0;
-  const total = timeMedian(() => void compute(session, edits[next++ % edits.length]!), runs);
-  const terms = session.readTerms(edits[0]!);
-  if (!terms.ok) throw new Error("terms");
-  const price = timeMedian(() => void priceRound(session.before, terms.terms), runs);
-  const outcome = priceRound(session.before, terms.terms);
-  if (!outcome.ok) throw new Error("price");
-  const views = timeMedian(() => void proForma(outcome.value, session.beforeView), runs);
-  const afterView = timeMedian(() => void capTableView(outcome.value.after), runs);
+  // Every figure is timed over the same rotation of slider positions: amounts that are
+  // not round numbers make larger rationals, so a single round amount would flatter them.
+  const terms = edits.map((edit) => {
+    const read = session.readTerms(edit);
+    if (!read.ok) throw new Error("terms");
+    return read.terms;
+  });
+  const outcomes = terms.map((t) => {
+    const priced = priceRound(session.before, t);
+    if (!priced.ok) throw new Error("price");
+    return priced.value;
+  });
+  let i = 0;
+  const total = timeMedian(() => void compute(session, edits[i++ % edits.length]!), runs);
+  const price = timeMedian(() => void priceRound(session.before, terms[i++ % terms.length]!), runs);
+  const views = timeMedian(() => void proForma(outcomes[i++ % outcomes.length]!, session.beforeView), runs);
+  const afterView = timeMedian(() => void capTableView(outcomes[i++ % outcomes.length]!.after), runs);
   return { total, price, views, afterView };
 }
 

@@ -64,6 +64,15 @@ function totals(view: CapTableView): Counts {
   };
 }
 
+/** A row while it is filled in: counts before, then after. */
+interface RowDraft {
+  readonly kind: ProFormaRow["kind"];
+  readonly id: string;
+  readonly name: string;
+  before: Counts;
+  after: Counts;
+}
+
 /** Builds the pro forma of a priced round; `beforeView` is the (cached) view of the table before it. */
 export function proForma(outcome: RoundOutcome, beforeView: CapTableView): ProForma {
   const afterView = capTableView(outcome.after);
@@ -97,11 +106,13 @@ export function proForma(outcome: RoundOutcome, beforeView: CapTableView): ProFo
         after: holderCounts(h),
       });
   }
-  // Stakeholders in declaration order (as the reports list them), then unallocated pools.
-  const order = new Map<string, number>();
-  let index = 0;
-  for (const id of outcome.after.stakeholders.keys()) order.set(id, index++);
-  const stakeholderRows = [...rows.values()].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  // Stakeholders in declaration order (as the reports list them), then unallocated pools:
+  // read off the declaration order, with no sort.
+  const stakeholderRows: RowDraft[] = [];
+  for (const id of outcome.after.stakeholders.keys()) {
+    const row = rows.get(`s:${id}`);
+    if (row) stakeholderRows.push(row);
+  }
   const poolRows = new Map<
     string,
     { kind: ProFormaRow["kind"]; id: string; name: string; before: Counts; after: Counts }
