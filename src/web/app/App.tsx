@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { DataAccess } from "../api/data-access.js";
 import { Failed, Loading } from "../components/Status.js";
 import { I18nProvider, useI18n } from "../i18n/i18n.js";
@@ -36,6 +37,18 @@ function Shell({ mode }: { mode: DataMode }) {
   const route = useRoute();
   const [me, reloadMe] = useApi(() => data.me(), [data]);
   const signedOut = me.state === "failed" && me.failure.status === 401;
+  const where =
+    route.name === "deal"
+      ? `${route.deal} — ${route.view === "round" ? (route.round ?? "") : route.view}`
+      : route.name === "deals"
+        ? route.workspace
+        : route.name === "workspaces"
+          ? t("workspaces")
+          : "";
+  const title = where ? `${where} — roundtable` : "roundtable";
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   let content: React.ReactNode;
   if (me.state === "loading") content = <Loading />;

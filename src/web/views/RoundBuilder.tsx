@@ -194,6 +194,8 @@ function Builder({
             </select>
           </div>
           <AmountField
+            // A new basis is a new quantity (a price, not a valuation): the slider's range starts afresh.
+            key={edit.basis}
             id="pricing"
             label={t(`basis_${edit.basis}`)}
             text={edit.valueText}
