@@ -9,7 +9,9 @@ import { Rational } from "../../../src/core/exact/rational.js";
 import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
 import type { RoundOutcome } from "../../../src/core/round/price-round.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
+import { isoDate } from "../../../src/core/shared/date.js";
 import { loadDeal } from "../../../src/deal/load.js";
+import { capTableReport } from "../../../src/report/captable-report.js";
 import { modelReport } from "../../../src/report/model-report.js";
 import { jsonText, modelCsv } from "../../../src/report/text-formats.js";
 import {
@@ -121,6 +123,17 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await shot(page, "captable-by-class");
     await page.getByLabel("As of").fill("2026-01-01");
     await page.getByRole("heading", { name: "OpenAI Group PBC — cap table as of 2026-01-01" }).waitFor();
+    // Before the round: the engine's cap table as of that date, per class.
+    const loaded = loadDeal(exampleText("openai-round"), "openai-round.yaml");
+    if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+    const asOf = runDeal(loaded.deal.ledger, loaded.deal.rounds, { asOf: isoDate("2026-01-01") });
+    if (!asOf.ok) throw new Error(asOf.problems[0]!.message);
+    const preferred = capTableReport(asOf.value.final, "2026-01-01").classes.find(
+      (c) => c.id === "existing-preferred",
+    )!;
+    const cells = await page.locator('#captable-table tr[data-id="existing-preferred"] td').allTextContents();
+    expect(cells[5]).toBe(formatPercent(Rational.parse(preferred.fullyDilutedFraction)!, 4, "en"));
+    expect(cells[5]).toBe("27.0000%");
     await page.getByRole("link", { name: "Round: 2026 mega-round" }).click();
     await page.locator("#figure-post-money-exact").waitFor();
     const { outcome } = engineOutcome(usd("50000000000"));
