@@ -1,5 +1,6 @@
 import path from "node:path";
 import { errorSpec } from "../core/shared/errors.js";
+import { withScenario } from "../deal/build.js";
 import { type LoadResult, loadDeal } from "../deal/load.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import type { CliIo } from "./io.js";
@@ -38,4 +39,15 @@ export function readDealFile(io: CliIo, file: string): LoadedDeal {
   }
   printDiagnostics(io, loaded.warnings);
   return { ...loaded, file: display, text };
+}
+
+/**
+ * The deal with its rounds in the named scenario (DEAL-4): the base scenario by default,
+ * which is how the deal loads. A deal whose rounds are all exact has only that one.
+ */
+export function inScenario(loaded: LoadedDeal, name: string | undefined): LoadedDeal {
+  if (name === undefined || name === "base") return loaded;
+  const resolved = withScenario(loaded.deal, name);
+  if (!resolved.ok) throw CommandFailure.fromProblems(resolved.problems, loaded.file, loaded.locate);
+  return { ...loaded, deal: resolved.value };
 }

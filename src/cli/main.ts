@@ -1,8 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { registerCapTable } from "./commands/captable.js";
-import { registerModel } from "./commands/model.js";
-import { registerSolve } from "./commands/solve.js";
-import { registerValidate } from "./commands/validate.js";
+import { COMMANDS } from "./commands/index.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -21,8 +18,7 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-  for (const register of [registerModel, registerValidate, registerSolve, registerCapTable])
-    register(program, io);
+  for (const register of COMMANDS) register(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

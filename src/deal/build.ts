@@ -20,14 +20,29 @@ import {
 } from "../core/shared/ids.js";
 import {
   type FieldPath,
+  fail,
   formatPath,
   ok,
   type Problem,
   problem,
   type Result,
 } from "../core/shared/problem.js";
-import type { AmountText } from "./scalars.js";
+import type { Estimate } from "../core/uncertainty/estimate.js";
+import { parseEstimate } from "../core/uncertainty/estimate-parse.js";
+import { type QuantityId, quantityExpression } from "../core/uncertainty/quantity.js";
+import type { AmountSource, RoundTemplate, TemplateInvestment } from "../core/uncertainty/round-template.js";
+import { type ResolvedScenario, valuesOf } from "../core/uncertainty/scenario.js";
+import { readMoneyFigure } from "./figures.js";
+import type { AmountText, FigureText } from "./scalars.js";
 import type { DealDocument, RoundDocument, ShareClassDocument, TransactionDocument } from "./schema.js";
+import {
+  buildUncertainty,
+  type DealUncertainty,
+  resolveDealScenario,
+  roundQuantity,
+  type TermsClaim,
+  termsFromTemplate,
+} from "./uncertain.js";
 
 /** A labelled assumption: a figure the sources do not give, stated by the user. */
 export interface Assumption {
@@ -44,6 +59,42 @@ export interface Deal {
   readonly assumptions: readonly Assumption[];
   /** Which fields are labelled assumptions: field path (as `rounds[0].preMoney`) → assumption id. */
   readonly assumedFields: ReadonlyMap<string, string>;
+  /** The deal's claims, round templates and scenarios, when it has estimates or claims (DEAL-4). */
+  readonly uncertainty: DealUncertainty | undefined;
+  /** The scenario `rounds` were resolved in, when some round amount is uncertain. */
+  readonly scenario: ResolvedScenario | undefined;
+  /** The rounds with their amounts as sources (fixed, or a quantity), in date order. */
+  readonly templates: readonly RoundTemplate[];
+  /** The claims the rounds' own figures make (DEAL-4), for models that combine deals (workspaces). */
+  readonly termsClaims: readonly TermsClaim[];
+  /** Whether some round amount comes from a quantity. */
+  readonly roundsUncertain: boolean;
+}
+
+/**
+ * The deal with its rounds priced in a scenario (DEAL-4): each uncertain amount takes the
+ * scenario's value; a deal whose rounds are all exact is returned as it is.
+ */
+export function withScenario(deal: Deal, name: string, warnings: readonly Problem[] = []): Result<Deal> {
+  const u = deal.uncertainty;
+  if (!u) {
+    return name === "base"
+      ? ok(deal, warnings)
+      : fail("usage", `the deal has no uncertain figures; its only scenario is the deal itself`);
+  }
+  const resolved = resolveDealScenario(u, name);
+  if (!resolved.ok) return resolved;
+  const values = valuesOf(resolved.value);
+  const rounds: RoundTerms[] = [];
+  for (const template of u.templates) {
+    const terms = termsFromTemplate(template, values, deal.ledger.company.currency);
+    if (!terms.ok) return terms;
+    rounds.push(terms.value);
+  }
+  return ok({ ...deal, rounds, scenario: u.roundsUncertain ? resolved.value : undefined }, [
+    ...warnings,
+    ...resolved.warnings,
+  ]);
 }
 
 /** Collects problems while building, so that one run reports every broken reference. */
@@ -81,17 +132,17 @@ class Builder {
         path,
       );
     }
-    if (value.assumption !== undefined) {
-      if (!this.assumptionIds.has(value.assumption)) {
-        this.report("deal_unknown_reference", `names unknown assumption "${value.assumption}"`, [
-          ...path,
-          "assumption",
-        ]);
-      } else {
-        this.assumedFields.set(pathKey(path), value.assumption);
-      }
-    }
+    if (value.assumption !== undefined) this.assumption(value.assumption, path);
     return result;
+  }
+
+  /** Records that the field at `path` is the labelled assumption `id` (DEAL-3). */
+  assumption(id: string, path: FieldPath): void {
+    if (!this.assumptionIds.has(id)) {
+      this.report("deal_unknown_reference", `names unknown assumption "${id}"`, [...path, "assumption"]);
+    } else {
+      this.assumedFields.set(pathKey(path), id);
+    }
   }
 
   optionalMoney(value: AmountText | undefined, path: FieldPath, what: string): Money | undefined {
@@ -177,8 +228,11 @@ function buildClass(
     type: c.type,
     authorizedShares: c.authorized,
     originalIssuePrice: oip,
+    // CLS-2: a preferred class's conversion price starts at its original issue price; a
+    // common class has none unless stated.
     conversionPrice:
-      b.optionalMoney(c.conversionPrice, [...path, "conversionPrice"], "conversionPrice") ?? oip,
+      b.optionalMoney(c.conversionPrice, [...path, "conversionPrice"], "conversionPrice") ??
+      (preferred ? oip : undefined),
     baseConversionRatio: c.conversionRatio ?? Rational.ONE,
     convertsTo: convertsTo === undefined ? undefined : shareClassId(convertsTo),
     preference: preferred
@@ -324,6 +378,21 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
       };
     case "pool_increase":
       return { ...base, type: "pool_increase", poolId: poolId(t.pool), shares: t.shares };
+    case "authorize":
+      return {
+        ...base,
+        type: "authorized_shares_adjustment",
+        classId: shareClassId(t.class),
+        authorizedShares: t.authorized === "unlimited" ? undefined : t.authorized,
+      };
+    case "adjust_conversion_price":
+      return {
+        ...base,
+        type: "conversion_price_adjustment",
+        classId: shareClassId(t.class),
+        conversionPrice: b.money(t.conversionPrice, [...path, "conversionPrice"], "conversionPrice"),
+        reason: t.reason,
+      };
     case "convert":
       return {
         ...base,
@@ -336,27 +405,99 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
   }
 }
 
+/** Reads one figure of a round into an amount source: fixed when exact, a quantity otherwise (DEAL-4). */
+function roundFigure(
+  b: Builder,
+  figure: FigureText | undefined,
+  quantity: QuantityId,
+  path: FieldPath,
+  what: string,
+  sink: RoundBuild,
+): AmountSource | undefined {
+  if (figure === undefined) return undefined;
+  const read = readMoneyFigure(figure, b.currency, path);
+  if (!("kind" in read)) {
+    for (const p of read) b.problems.push({ ...p, path });
+    return undefined;
+  }
+  if (figure.assumption !== undefined) b.assumption(figure.assumption, path);
+  if (read.kind === "exact") {
+    const money = b.money(
+      {
+        amount: read.value.amount,
+        currency: read.value.currency,
+        assumption: undefined,
+        written: figure.kind === "text" ? figure.text : "",
+      },
+      path,
+      what,
+    );
+    sink.termsClaims.push({ quantity, estimate: exactEstimate(money), path });
+    return { kind: "fixed", value: money };
+  }
+  sink.termsClaims.push({ quantity, estimate: read.estimate, path });
+  sink.uncertain = true;
+  return { kind: "quantity", expression: quantityExpression(quantity) };
+}
+
+function exactEstimate(value: Money): Estimate {
+  const parsed = parseEstimate(`${value.amount.toDecimalString(30)} ${value.currency}`, { unit: "money" });
+  if (!parsed.ok) throw new Error(`an exact amount did not read back: ${parsed.problems[0]!.message}`);
+  return parsed.value;
+}
+
+interface RoundBuild {
+  readonly termsClaims: TermsClaim[];
+  uncertain: boolean;
+}
+
 function buildRound(
   b: Builder,
   r: RoundDocument,
   index: number,
   firstCommon: ShareClassId | undefined,
-): RoundTerms {
+  sink: RoundBuild,
+  claimedQuantities: ReadonlySet<string>,
+): RoundTemplate {
   const path: FieldPath = ["rounds", index];
   const pricings = (["preMoney", "postMoney", "pricePerShare"] as const).filter((k) => r[k] !== undefined);
-  if (pricings.length !== 1) {
+  if (pricings.length > 1) {
     b.report(
       "round_invalid",
-      pricings.length === 0
-        ? `round ${r.name} states no price: give exactly one of preMoney, postMoney or pricePerShare`
-        : `round ${r.name} states ${pricings.join(" and ")}: give exactly one of preMoney, postMoney or pricePerShare`,
+      `round ${r.name} states ${pricings.join(" and ")}: give exactly one of preMoney, postMoney or pricePerShare`,
       path,
     );
   }
-  const key = pricings[0] ?? "preMoney";
-  const value = r[key]
-    ? b.money(r[key], [...path, key], key)
-    : { kind: "money" as const, currency: b.currency, amount: Rational.ONE };
+  // Without a stated price, a valuation the claims speak of prices the round (DEAL-4).
+  const claimedPricing = (["pre", "post", "price"] as const).find((k) =>
+    claimedQuantities.has(roundQuantity[k](r.id)),
+  );
+  let key: "preMoney" | "postMoney" | "pricePerShare" = pricings[0] ?? "preMoney";
+  let pricingSource: AmountSource | undefined;
+  if (pricings.length === 0) {
+    if (claimedPricing === undefined) {
+      b.report(
+        "round_invalid",
+        `round ${r.name} states no price: give exactly one of preMoney, postMoney or pricePerShare, or a claim about its valuation`,
+        path,
+      );
+    } else {
+      key = claimedPricing === "pre" ? "preMoney" : claimedPricing === "post" ? "postMoney" : "pricePerShare";
+      pricingSource = {
+        kind: "quantity",
+        expression: quantityExpression(roundQuantity[claimedPricing](r.id)),
+      };
+      sink.uncertain = true;
+    }
+  } else {
+    const q =
+      key === "preMoney"
+        ? roundQuantity.pre(r.id)
+        : key === "postMoney"
+          ? roundQuantity.post(r.id)
+          : roundQuantity.price(r.id);
+    pricingSource = roundFigure(b, r[key], q, [...path, key], key, sink);
+  }
   const basis = key === "preMoney" ? "pre_money" : key === "postMoney" ? "post_money" : "price_per_share";
   const closingIds = new Set(r.closings.map((c) => c.id));
   r.closings.forEach((c, i) => {
@@ -369,12 +510,13 @@ function buildRound(
       ]);
     }
   });
-  const investments = r.investments.map((inv, i) => {
+  const investments: TemplateInvestment[] = r.investments.map((inv, i) => {
     const where: FieldPath = [...path, "investments", i];
-    if (inv.amount === undefined && !inv.proRata) {
+    const quantity = roundQuantity.investment(r.id, inv.investor);
+    if (inv.amount === undefined && !inv.proRata && !claimedQuantities.has(quantity)) {
       b.report(
         "round_invalid",
-        `${inv.investor}'s investment states no amount; give one or set proRata: true`,
+        `${inv.investor}'s investment states no amount and no claim is about it; give an amount, set proRata: true, or add a claim about ${quantity}`,
         where,
       );
     }
@@ -388,13 +530,19 @@ function buildRound(
     if (inv.closing !== undefined && !closingIds.has(inv.closing)) {
       b.report("deal_unknown_reference", `names unknown closing "${inv.closing}"`, [...where, "closing"]);
     }
+    let amount: AmountSource | undefined;
+    if (inv.amount !== undefined)
+      amount = roundFigure(b, inv.amount, quantity, [...where, "amount"], `${inv.investor}'s amount`, sink);
+    else if (!inv.proRata) {
+      amount = { kind: "quantity", expression: quantityExpression(quantity) };
+      sink.uncertain = true;
+    }
     return {
       investor: stakeholderId(inv.investor),
-      amount: b.optionalMoney(inv.amount, [...where, "amount"], `${inv.investor}'s amount`),
+      amount,
       lead: inv.lead,
       proRata: inv.proRata,
       closing: inv.closing,
-      path: where,
     };
   });
   let pool: PoolTopUp = { kind: "none" };
@@ -419,25 +567,33 @@ function buildRound(
   }
   const c = r.conventions;
   return {
-    id: roundId(r.id),
-    name: r.name,
-    date: r.date,
-    pricing: { basis, value },
-    newClass:
-      typeof r.class === "string" ? undefined : buildClass(b, r.class, [...path, "class"], firstCommon),
-    existingClassId: typeof r.class === "string" ? shareClassId(r.class) : undefined,
-    conversionClassId: r.conversionClass === undefined ? undefined : shareClassId(r.conversionClass),
-    investments,
-    targetSize: b.optionalMoney(r.target, [...path, "target"], "target"),
-    oversubscription: r.oversubscription,
-    pool,
-    conventions: {
-      convertibles: c.convertibles,
-      pricePrecision: c.pricePrecision,
-      shareRounding: c.shareRounding,
-      noteInterestConverts: c.noteInterestConverts,
+    terms: {
+      id: roundId(r.id),
+      name: r.name,
+      date: r.date,
+      newClass:
+        typeof r.class === "string" ? undefined : buildClass(b, r.class, [...path, "class"], firstCommon),
+      existingClassId: typeof r.class === "string" ? shareClassId(r.class) : undefined,
+      conversionClassId: r.conversionClass === undefined ? undefined : shareClassId(r.conversionClass),
+      oversubscription: r.oversubscription,
+      pool,
+      conventions: {
+        convertibles: c.convertibles,
+        pricePrecision: c.pricePrecision,
+        shareRounding: c.shareRounding,
+        noteInterestConverts: c.noteInterestConverts,
+      },
+      closings: r.closings.map((cl) => ({ id: cl.id, date: cl.date })),
     },
-    closings: r.closings.map((cl) => ({ id: cl.id, date: cl.date })),
+    pricing: {
+      basis,
+      value: pricingSource ?? {
+        kind: "fixed",
+        value: { kind: "money", currency: b.currency, amount: Rational.ONE },
+      },
+    },
+    investments,
+    targetSize: roundFigure(b, r.target, roundQuantity.target(r.id), [...path, "target"], "target", sink),
   };
 }
 
@@ -530,6 +686,11 @@ export function buildDeal(doc: DealDocument): Result<Deal> {
     }
     return buildTransaction(b, t, i);
   });
+  const sink: RoundBuild = { termsClaims: [], uncertain: false };
+  const claimed = new Set<string>();
+  for (const c of doc.claims)
+    for (const id of typeof c.about === "string" ? [c.about] : c.about) claimed.add(id);
+  for (const sc of doc.scenarios) for (const id of Object.keys(sc.values ?? {})) claimed.add(id);
   const rounds = doc.rounds.map((r, i) => {
     const where: FieldPath = ["rounds", i];
     r.investments.forEach((inv, j) => {
@@ -548,17 +709,49 @@ export function buildDeal(doc: DealDocument): Result<Deal> {
         "pool",
       ]);
     }
-    return buildRound(b, r, i, firstCommon === undefined ? undefined : shareClassId(firstCommon));
+    return buildRound(
+      b,
+      r,
+      i,
+      firstCommon === undefined ? undefined : shareClassId(firstCommon),
+      sink,
+      claimed,
+    );
   });
   const ledger: Ledger = { company, stakeholders, classes, pools, vestingSchedules, transactions };
   const structure = checkClassStructure(ledger);
   if (structure) b.problems.push(structure);
   if (b.problems.length > 0) return { ok: false, problems: b.problems };
-  return ok({
+  const templates = [...rounds].sort((x, y) =>
+    x.terms.date < y.terms.date ? -1 : x.terms.date > y.terms.date ? 1 : 0,
+  );
+  const base = {
     document: doc,
     ledger,
-    rounds: [...rounds].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)),
     assumptions: doc.assumptions.map((a) => ({ id: a.id, text: a.text, source: a.source })),
     assumedFields: b.assumedFields,
-  });
+    templates,
+    termsClaims: sink.termsClaims,
+    roundsUncertain: sink.uncertain,
+  };
+  const hasClaims = doc.claims.length > 0 || doc.sources.length > 0 || doc.scenarios.length > 0;
+  if (!sink.uncertain && !hasClaims) {
+    const fixed = templates.map((t) => termsFromTemplate(t, new Map(), b.currency));
+    const failed = fixed.find((t) => !t.ok);
+    if (failed && !failed.ok) return failed;
+    return ok({
+      ...base,
+      rounds: fixed.map((t) => (t as { value: RoundTerms }).value),
+      uncertainty: undefined,
+      scenario: undefined,
+    });
+  }
+  // DEAL-4: a deal with estimates or claims resolves its rounds at the base scenario.
+  const uncertainty = buildUncertainty(doc, templates, sink.termsClaims, b.currency, b.rates, sink.uncertain);
+  if (!uncertainty.ok) return uncertainty;
+  return withScenario(
+    { ...base, rounds: [], uncertainty: uncertainty.value, scenario: undefined },
+    "base",
+    uncertainty.warnings,
+  );
 }

@@ -149,11 +149,6 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
 }
 
 /**
- * Reads a deal file's text (YAML or JSON; JSON is read as YAML 1.2) into a validated,
- * built deal, or a list of diagnostics naming the file, the line and column, the field
- * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
- */
-/**
  * Reads JSON text with every number kept as its text (numbers become strings before
  * JSON.parse), or returns undefined when the text is not JSON. JSON is far faster to read
  * this way than through the YAML parser; positions are found later, only when needed.
@@ -200,12 +195,21 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string, file: string): Di
   });
 }
 
+/** A document's text parsed into plain data, with a way to find where a field stands in the text. */
+export interface ParsedText {
+  readonly raw: Record<string, unknown>;
+  readonly locate: (path: FieldPath, key?: string) => { line: number; column: number } | undefined;
+  readonly yaml: () => Document.Parsed;
+}
+
 /**
- * Reads a deal file's text (YAML or JSON; JSON is read as YAML 1.2) into a validated,
- * built deal, or a list of diagnostics naming the file, the line and column, the field
- * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
+ * Parses a deal or workspace file's text (YAML or JSON) into plain data with every number
+ * kept as the text the user wrote, or syntax diagnostics with their line and column.
  */
-export function loadDeal(text: string, file: string): LoadResult {
+export function parseDealText(
+  text: string,
+  file: string,
+): { ok: true; value: ParsedText } | { ok: false; diagnostics: Diagnostic[] } {
   // The deal layer runs in browsers too: no Node APIs here.
   if (new TextEncoder().encode(text).length > LIMITS.dealFileBytes) {
     return {
@@ -249,7 +253,7 @@ export function loadDeal(text: string, file: string): LoadResult {
       diagnostics: [
         {
           code: "deal_syntax",
-          message: "a deal file is a mapping with at least roundtable: 1 and company",
+          message: "a deal file is a mapping with at least roundtable: 1 and company (or workspace)",
           severity: "error",
           file,
           line: 1,
@@ -258,34 +262,72 @@ export function loadDeal(text: string, file: string): LoadResult {
       ],
     };
   }
-  const parsed = DealSchema.safeParse(raw);
-  if (!parsed.success) {
+  return { ok: true, value: { raw: raw as Record<string, unknown>, locate, yaml: () => yamlOf().doc } };
+}
+
+/** Validates parsed data against a schema, turning every issue into a located diagnostic (DEAL-2). */
+export function validateAgainst<T>(
+  schema: z.ZodType<T>,
+  parsed: ParsedText,
+  file: string,
+  prefix: FieldPath = [],
+): { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(parsed.raw);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    diagnostics: result.error.issues.flatMap(flattenIssues).map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      const key = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
+      const where = parsed.locate(path, key);
+      const fieldPath = key === undefined ? path : [...path, key];
+      return {
+        code: "deal_invalid_field" as const,
+        message: issueMessage(issue, parsed.raw),
+        severity: "error" as const,
+        file,
+        path: [...prefix, ...fieldPath],
+        ...(where ? { line: where.line, column: where.column } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Reads a deal file's text (YAML or JSON; JSON is read as YAML 1.2) into a validated,
+ * built deal, or a list of diagnostics naming the file, the line and column, the field
+ * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
+ */
+export function loadDeal(text: string, file: string): LoadResult {
+  const parsed = parseDealText(text, file);
+  if (!parsed.ok) return parsed;
+  if ("workspace" in parsed.value.raw) {
     return {
       ok: false,
-      diagnostics: parsed.error.issues.flatMap(flattenIssues).map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-        const key = issue.code === "unrecognized_keys" ? issue.keys[0] : undefined;
-        const where = locate(path, key);
-        const fieldPath = key === undefined ? path : [...path, key];
-        return {
-          code: "deal_invalid_field" as const,
-          message: issueMessage(issue, raw),
-          severity: "error" as const,
+      diagnostics: [
+        {
+          code: "deal_invalid_field",
+          message:
+            "this is a workspace file (several companies); the command takes a deal file of one company",
+          severity: "error",
           file,
-          path: fieldPath,
-          ...(where ? { line: where.line, column: where.column } : {}),
-        };
-      }),
+          line: 1,
+          column: 1,
+        },
+      ],
     };
   }
-  const built = buildDeal(parsed.data);
+  const validated = validateAgainst(DealSchema, parsed.value, file);
+  if (!validated.ok) return validated;
+  const { locate } = parsed.value;
+  const built = buildDeal(validated.value);
   if (!built.ok)
     return { ok: false, diagnostics: built.problems.map((p) => diagnosticFrom(p, file, locate)) };
   return {
     ok: true,
     deal: built.value,
     warnings: built.warnings.map((p) => diagnosticFrom(p, file, locate)),
-    yaml: () => yamlOf().doc,
+    yaml: parsed.value.yaml,
     locate: (path: FieldPath) => locate(path),
   };
 }

@@ -189,3 +189,53 @@ export const Amount = z
       "An amount of money, exact: `$50B`, `40 Md$`, `USD 300m`, `€2,5 M`, or a plain number in the company's currency.",
     examples: ["$50B", "40 Md$", "USD 300m", "1 234 567,89 €", { value: "$730B", assumption: "valuation" }],
   });
+
+/**
+ * A figure of a round or a claim as written: an exact amount, an estimate in words
+ * (`up to $50B`, `< 10 Md$`, `about €2.5M`, `entre 1 et 2 Md€`, `about 27%`), or an
+ * estimate's structured form. It is read by the builder, which knows the company's
+ * currency and what the figure measures (SPEC UNC-PARSE-1, UNC-EST-9, DEAL-4).
+ */
+export type FigureText =
+  | { readonly kind: "text"; readonly text: string; readonly assumption: string | undefined }
+  | {
+      readonly kind: "structure";
+      readonly structure: Record<string, string | boolean>;
+      readonly assumption: string | undefined;
+    };
+
+const structureValue = scalar.transform((v) => text(v));
+
+export const Figure = z
+  .union([
+    scalar.transform((v): FigureText => ({ kind: "text", text: text(v), assumption: undefined })),
+    z
+      .strictObject({
+        value: structureValue.optional().meta({ description: "The figure: exact, or an estimate in words." }),
+        qualifier: z
+          .enum(["exact", "about", "up_to", "less_than", "at_least", "more_than", "between"])
+          .optional(),
+        min: structureValue.optional(),
+        max: structureValue.optional(),
+        mode: structureValue.optional(),
+        minStrict: z.boolean().optional(),
+        maxStrict: z.boolean().optional(),
+        width: structureValue.optional().meta({ description: "Relative half-width of about, e.g. 10%." }),
+        distribution: z.enum(["uniform", "triangular", "pert", "lognormal"]).optional(),
+        shape: structureValue.optional(),
+        p5: structureValue.optional(),
+        p95: structureValue.optional(),
+        assumption: Id.optional().meta({ description: "The id of the labelled assumption this figure is." }),
+      })
+      .transform((v): FigureText => {
+        const { assumption, ...rest } = v;
+        const keys = Object.keys(rest).filter((k) => rest[k as keyof typeof rest] !== undefined);
+        if (keys.length === 1 && keys[0] === "value") return { kind: "text", text: rest.value!, assumption };
+        return { kind: "structure", structure: rest as Record<string, string | boolean>, assumption };
+      }),
+  ])
+  .meta({
+    description:
+      "An exact amount ($50B) or an estimate: up to $50B, < 10 Md$, about $40B, between $1B and $2B, or { min, max, mode, distribution }.",
+    examples: ["$50B", "up to $50B", "< 10 Md$", "about $40B", { max: "$50B", distribution: "uniform" }],
+  });

@@ -1,5 +1,16 @@
 import * as z from "zod";
-import { Amount, DateText, Decimal, Fraction, Id, Integer, Multiple, Ratio, Shares } from "./scalars.js";
+import {
+  Amount,
+  DateText,
+  Decimal,
+  Figure,
+  Fraction,
+  Id,
+  Integer,
+  Multiple,
+  Ratio,
+  Shares,
+} from "./scalars.js";
 
 /**
  * The deal file format, version 1: the one source of deal-file validation, of the
@@ -232,6 +243,21 @@ export const TransactionSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({
     ...TxBase,
+    type: z.literal("authorize").meta({ description: "Change a class's authorized shares." }),
+    class: Id,
+    authorized: z.union([Shares, z.literal("unlimited")]),
+  }),
+  z.strictObject({
+    ...TxBase,
+    type: z
+      .literal("adjust_conversion_price")
+      .meta({ description: "Record a change of a class's conversion price (an anti-dilution adjustment)." }),
+    class: Id,
+    conversionPrice: Amount,
+    reason: z.string().default("conversion price adjustment"),
+  }),
+  z.strictObject({
+    ...TxBase,
     type: z.literal("convert"),
     security: Id,
     to: Id.optional(),
@@ -242,8 +268,9 @@ export const TransactionSchema = z.discriminatedUnion("type", [
 
 export const InvestmentSchema = z.strictObject({
   investor: Id,
-  amount: Amount.optional().meta({
-    description: "Absent for a pro-rata purchase, whose amount is computed.",
+  amount: Figure.optional().meta({
+    description:
+      "Exact, or an estimate (up to $50B). Absent: a pro-rata purchase (proRata: true), or an amount that comes from the claims.",
   }),
   lead: z.boolean().default(false),
   proRata: z
@@ -299,15 +326,75 @@ export const RoundSchema = z.strictObject({
     ShareClassSchema.omit({ type: true }).extend({ type: z.literal("preferred").default("preferred") }),
   ]),
   conversionClass: Id.optional(),
-  preMoney: Amount.optional(),
-  postMoney: Amount.optional(),
-  pricePerShare: Amount.optional(),
+  preMoney: Figure.optional(),
+  postMoney: Figure.optional(),
+  pricePerShare: Figure.optional(),
   investments: z.array(InvestmentSchema).min(1),
-  target: Amount.optional().meta({ description: "The most new money the round takes." }),
+  target: Figure.optional().meta({ description: "The most new money the round takes." }),
   oversubscription: z.enum(["pro_rata_cutback", "lead_priority"]).default("pro_rata_cutback"),
   pool: PoolTopUpSchema.optional(),
   conventions: ConventionsSchema.prefault({}),
   closings: z.array(z.strictObject({ id: Id, date: DateText })).default([]),
+  note: Note,
+});
+
+export const SourceSchema = z.strictObject({
+  id: Id,
+  type: z.enum(["report", "assumption"]).default("report"),
+  publisher: z.string().optional(),
+  title: z.string().optional(),
+  date: DateText.optional(),
+  language: z.string().optional().meta({ description: "A BCP 47 language tag: fr, en, en-US." }),
+  url: z.string().optional(),
+  reliability: z
+    .union([z.string(), z.number()])
+    .optional()
+    .meta({ description: "A grade A (most reliable) to E, or a score from 0 to 1 (SPEC UNC-SRC-2)." }),
+  note: Note,
+});
+
+export const ClaimSchema = z.strictObject({
+  id: Id,
+  source: Id,
+  about: z.union([z.string(), z.array(z.string()).min(1)]).meta({
+    description:
+      "The quantity the claim is about (round:ROUND/investment:HOLDER, round:ROUND/size, round:ROUND/target, round:ROUND/valuation:pre|post, round:ROUND/price, holder:HOLDER/stake, agreement:ID/value), or a list: their sum.",
+  }),
+  value: Figure,
+  attribution: z.string().optional(),
+  status: z.enum(["rumored", "in_talks", "agreed", "announced", "closed"]),
+  evidence: z
+    .union([
+      z.string(),
+      z.strictObject({
+        text: z.string(),
+        start: Integer(0, 100_000_000).optional(),
+        end: Integer(0, 100_000_000).optional(),
+      }),
+    ])
+    .optional(),
+  date: DateText.optional(),
+  note: Note,
+});
+
+export const QuantitySchema = z.strictObject({ id: z.string(), label: z.string().optional() });
+
+export const ScenarioSchema = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  claims: z
+    .array(Id)
+    .optional()
+    .meta({ description: "The claims that hold in this scenario; the default reading when absent." }),
+  pick: z
+    .enum(["low", "base", "high"])
+    .default("base")
+    .meta({ description: "What a quantity with no stated value takes." }),
+  values: z
+    .record(z.string(), Figure)
+    .optional()
+    .meta({ description: "Stated values of quantities, by quantity id." }),
+  picks: z.record(z.string(), z.enum(["low", "base", "high"])).optional(),
   note: Note,
 });
 
@@ -324,6 +411,14 @@ export const DealSchema = z
     vesting: z.array(VestingSchema).default([]),
     transactions: z.array(TransactionSchema).default([]),
     rounds: z.array(RoundSchema).default([]),
+    sources: z.array(SourceSchema).default([]),
+    claims: z.array(ClaimSchema).default([]),
+    quantities: z.array(QuantitySchema).default([]),
+    scenarios: z.array(ScenarioSchema).default([]),
+    ocfPreserved: z.string().optional().meta({
+      description:
+        "Open Cap Format objects with no counterpart in the ledger, kept as JSON text so that an export writes them back (SPEC OCF).",
+    }),
   })
   .meta({
     title: "roundtable deal",
@@ -335,3 +430,94 @@ export type DealDocument = z.output<typeof DealSchema>;
 export type TransactionDocument = z.output<typeof TransactionSchema>;
 export type RoundDocument = z.output<typeof RoundSchema>;
 export type ShareClassDocument = z.output<typeof ShareClassSchema>;
+export type ClaimDocument = z.output<typeof ClaimSchema>;
+export type ScenarioDocument = z.output<typeof ScenarioSchema>;
+
+export const AgreementKinds = [
+  "cloud_compute",
+  "chips_hardware",
+  "distribution",
+  "revenue_share",
+  "licensing",
+  "other",
+] as const;
+
+export const AgreementSchema = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  kind: z.enum(AgreementKinds),
+  payer: Id.meta({ description: "The party that pays (the buyer)." }),
+  payee: Id.meta({ description: "The party paid (the seller)." }),
+  value: Figure.optional().meta({
+    description:
+      "The total paid over the agreement's period: exact, an estimate, or absent when only the claims (about agreement:ID/value) give it, or nothing does.",
+  }),
+  schedule: z
+    .union([
+      z.strictObject({
+        start: DateText.optional(),
+        end: DateText.optional(),
+        years: Integer(1, 100).optional(),
+      }),
+      z.strictObject({
+        yearly: z.array(z.strictObject({ year: Integer(1900, 2200), amount: Amount })).min(1),
+      }),
+    ])
+    .optional()
+    .meta({ description: "The period of the total, or yearly amounts (which then give the total)." }),
+  conditions: z.string().optional(),
+  linkedTo: z
+    .strictObject({ company: Id, round: Id, investor: Id })
+    .optional()
+    .meta({ description: "The investment the agreement accompanies." }),
+  sellerMargin: Figure.optional().meta({
+    description: "The payee's gross margin, 0 to 1: turns revenue into profit.",
+  }),
+  note: Note,
+});
+
+const CompanyDealSchema = DealSchema.omit({ roundtable: true, $schema: true });
+
+export const WorkspaceSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    roundtable: z.union([z.literal(1), z.literal("1")]).meta({ description: "The deal format version: 1." }),
+    workspace: z.strictObject({
+      name: z.string().min(1),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, "a currency is an ISO 4217 code such as USD or EUR")
+        .default("USD"),
+      note: Note,
+    }),
+    parties: z
+      .array(StakeholderSchema)
+      .default([])
+      .meta({ description: "Parties that are not in any company's cap table (a supplier, say)." }),
+    companies: z
+      .array(
+        z.union([
+          z.strictObject({
+            id: Id,
+            file: z.string().min(1).meta({ description: "A deal file, relative to this one." }),
+          }),
+          z.strictObject({ id: Id, deal: CompanyDealSchema }),
+        ]),
+      )
+      .min(1),
+    exchangeRates: z.array(ExchangeRateSchema).default([]),
+    agreements: z.array(AgreementSchema).default([]),
+    assumptions: z.array(AssumptionSchema).default([]),
+    sources: z.array(SourceSchema).default([]),
+    claims: z.array(ClaimSchema).default([]),
+    quantities: z.array(QuantitySchema).default([]),
+    scenarios: z.array(ScenarioSchema).default([]),
+  })
+  .meta({
+    title: "roundtable workspace",
+    description:
+      "Several companies, each with its cap table and rounds, the parties they share, and the agreements between them.",
+  });
+
+export type WorkspaceDocument = z.output<typeof WorkspaceSchema>;
+export type AgreementDocument = z.output<typeof AgreementSchema>;

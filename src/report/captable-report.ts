@@ -1,5 +1,6 @@
 import type { CapTable } from "../core/ledger/cap-table.js";
-import { capTableView, fractionOf } from "../core/ledger/views.js";
+import { capTableView, fractionOf, optionVesting } from "../core/ledger/views.js";
+import type { IsoDate } from "../core/shared/date.js";
 import { amount, fractionsSummingToOne } from "./format.js";
 
 export interface CapTableRow {
@@ -12,12 +13,15 @@ export interface CapTableRow {
   readonly outstandingFraction: string;
   readonly asConvertedFraction: string;
   readonly fullyDilutedFraction: string;
+  /** Outstanding options and RSUs vested and unvested at the report's date (holders only). */
+  readonly optionsVested?: string;
+  readonly optionsUnvested?: string;
 }
 
 export interface CapTableReport {
   readonly company: string;
   readonly currency: string;
-  readonly asOf: string | null;
+  readonly asOf: string;
   readonly holders: readonly CapTableRow[];
   readonly classes: readonly CapTableRow[];
   readonly totals: {
@@ -29,8 +33,9 @@ export interface CapTableReport {
 }
 
 /** The cap table's three views per holder (with unallocated pools) and per class (SPEC FD-1..FD-4, OUT-2). */
-export function capTableReport(table: CapTable, asOf: string | null): CapTableReport {
+export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
   const view = capTableView(table);
+  const vesting = optionVesting(table, asOf);
   const t = view.totals;
   const holderFigures = [
     ...view.holders.map((h) => ({
@@ -65,6 +70,11 @@ export function capTableReport(table: CapTable, asOf: string | null): CapTableRe
         .reduce((s, p) => s + p.available, 0n),
   }));
   const rows = (figures: typeof holderFigures | typeof classFigures): CapTableRow[] => {
+    const vestingOf = (kind: string, id: string) => {
+      if (kind !== "stakeholder") return {};
+      const v = vesting.get(id as never);
+      return v ? { optionsVested: v.vested.toString(), optionsUnvested: v.unvested.toString() } : {};
+    };
     const of = fractionsSummingToOne(figures.map((x) => fractionOf(x.o, t.outstanding)));
     const af = fractionsSummingToOne(figures.map((x) => fractionOf(x.a, t.asConverted)));
     const ff = fractionsSummingToOne(figures.map((x) => fractionOf(x.f, t.fullyDiluted)));
@@ -78,6 +88,7 @@ export function capTableReport(table: CapTable, asOf: string | null): CapTableRe
       outstandingFraction: of[i]!,
       asConvertedFraction: af[i]!,
       fullyDilutedFraction: ff[i]!,
+      ...vestingOf(x.kind, x.id),
     }));
   };
   return {

@@ -40,6 +40,18 @@ export interface ModelReport {
   readonly conversions: readonly Record<string, unknown>[];
   readonly antiDilution: readonly Record<string, unknown>[];
   readonly assumptions: readonly { id: string; text: string; source: string | null; fields: string[] }[];
+  /** When some round amount is uncertain: the scenario that gave its value, and how each quantity was chosen (DEAL-4). */
+  readonly scenario: {
+    readonly name: string;
+    readonly claims: readonly string[];
+    readonly values: readonly {
+      quantity: string;
+      label: string;
+      value: string;
+      how: string;
+      atOpenBound: boolean;
+    }[];
+  } | null;
   readonly warnings: readonly { code: string; message: string; path: string | null }[];
 }
 
@@ -244,6 +256,21 @@ export function modelReport(deal: Deal, outcome: RoundOutcome, warnings: readonl
       source: a.source ?? null,
       fields: fields.get(a.id) ?? [],
     })),
+    scenario: deal.scenario
+      ? {
+          name: deal.scenario.name,
+          claims: [...deal.scenario.claims],
+          values: deal.scenario.values.map((v) => ({
+            quantity: v.quantity,
+            label:
+              deal.uncertainty?.claimSet.model.quantities.find((q) => q.id === v.quantity)?.label ??
+              v.quantity,
+            value: decimal(v.value),
+            how: v.how,
+            atOpenBound: v.atOpenBound,
+          })),
+        }
+      : null,
     warnings: warnings.map((w) => ({
       code: w.code,
       message: w.message,

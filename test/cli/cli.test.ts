@@ -147,10 +147,11 @@ describe("roundtable solve (SPEC SOLVE-1)", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const { solution } = JSON.parse(r.stdout);
-    // Amazon's $50B buys 10% of the fully diluted post-money: with no conversions or pool,
-    // 50B x u = 0.1 x (10B + 100B x u) gives u = 1/40: a price of $40 and a $400B pre-money.
-    expect(solution.exactPricePerShare).toBe("40");
-    expect(solution.preMoneyValuation).toBe("400000000000");
+    // At the base scenario Amazon puts in $27B of $55B (examples/openai-round.yaml): with no
+    // conversions or pool, 27B x u = 0.1 x (10B + 55B x u) gives u = 1/21.5: a price of
+    // $21.50 and a $215B pre-money.
+    expect(solution.exactPricePerShare).toBe("21.5");
+    expect(solution.preMoneyValuation).toBe("215000000000");
     expect(
       Rational.parse(solution.achievedFraction)!
         .sub(Rational.parse("0.1")!)
@@ -172,10 +173,12 @@ describe("roundtable solve (SPEC SOLVE-1)", () => {
     ]);
     expect(r.code).toBe(0);
     const { solution } = JSON.parse(r.stdout);
-    // Microsoft holds 2.7B of 10B; at $73 a share, the others put in $95B.
-    // 2.7B + n = 0.27 (10B + 95B/73 + n)  =>  n = 0.27 x 95B / (73 x 0.73) shares, so the
-    // amount is 73 n = 0.27 x 95B / 0.73 = 2,565,000,000,000 / 73 = $35,136,986,301.3698...
-    expect(solution.amount).toBe(Rational.parse("2565000000000/73")!.toDecimalString());
+    // Microsoft holds 2.7B of 10B shares. At the base scenario the round is priced from an
+    // $830B post-money and the others put in $50.5B. With Microsoft's new shares n and
+    // u shares per dollar: (830B − 50.5B) u − n = 10B (ROUND-2) and
+    // 2.7B + n = 0.27 (10B + 50.5B u + n). So u = 73/5,554, n = 681,750,000,000/2,777,
+    // and the amount n/u = 1,363,500,000,000/73 = $18,678,082,191.78...
+    expect(solution.amount).toBe(Rational.parse("1363500000000/73")!.toDecimalString());
   });
 
   it("refuses a target that cannot be reached, without printing a number", async () => {

@@ -179,30 +179,60 @@ describe("WEB-3 errors name the field that caused them", () => {
 });
 
 describe("WEB-4 edits are written into the deal document as typed", () => {
-  const document = dealDocumentFromText(exampleText("openai-round"))!;
-  const { session } = open("openai-round", "round-2026");
-  const initial = session.initialEdit(writer("en"));
+  const labelled: DealDocumentJson = {
+    roundtable: 1,
+    company: { name: "Labelled" },
+    rounds: [
+      {
+        id: "a",
+        preMoney: { value: "$730B", assumption: "valuation" },
+        investments: [
+          { investor: "x", amount: { value: "50 Md$", assumption: "x-amount" } },
+          { investor: "y", amount: "$30B" },
+        ],
+      },
+    ],
+  };
+  const initial: RoundEdit = {
+    basis: "pre_money",
+    valueText: "$730B",
+    amountTexts: ["$50B", "$30B"],
+    poolTargetText: null,
+  };
   const roundOf = (doc: DealDocumentJson) => (doc.rounds as Record<string, unknown>[])[0]!;
 
-  it("WEB-4 only changed fields are written, keeping their labelled assumption", () => {
-    const edit = { ...initial, amountTexts: ["45 Md$", ...initial.amountTexts.slice(1)] };
-    const edited = applyRoundEdit(document, "round-2026", edit, initial)!;
-    const round = roundOf(edited);
+  it("WEB-4 only changed fields are written when the others are stated exactly, keeping their labelled assumption", () => {
+    const edit = { ...initial, amountTexts: ["45 Md$", "$30B"] };
+    const round = roundOf(applyRoundEdit(labelled, "a", edit, initial)!);
     const investments = round.investments as Record<string, unknown>[];
-    expect(investments[0]!.amount).toEqual({ value: "45 Md$", assumption: "amazon-amount" });
-    expect(investments[1]).toEqual((roundOf(document).investments as unknown[])[1]);
-    expect(round.preMoney).toEqual(roundOf(document).preMoney);
+    expect(investments[0]!.amount).toEqual({ value: "45 Md$", assumption: "x-amount" });
+    expect(investments[1]!.amount).toBe("$30B");
+    expect(round.preMoney).toEqual({ value: "$730B", assumption: "valuation" });
     // The stored document is not changed.
-    expect(
-      ((roundOf(document).investments as Record<string, unknown>[])[0]!.amount as { value: string }).value,
-    ).toBe("50 Md$");
+    expect((roundOf(labelled).investments as Record<string, unknown>[])[0]!.amount).toEqual({
+      value: "50 Md$",
+      assumption: "x-amount",
+    });
   });
 
   it("WEB-4 a new pricing basis replaces the old key and drops the old value's label", () => {
     const edit = { ...initial, basis: "post_money" as const, valueText: "$900B" };
-    const round = roundOf(applyRoundEdit(document, "round-2026", edit, initial)!);
+    const round = roundOf(applyRoundEdit(labelled, "a", edit, initial)!);
     expect(round.preMoney).toBeUndefined();
     expect(round.postMoney).toBe("$900B");
-    expect(applyRoundEdit(document, "no-such-round", edit, initial)).toBeUndefined();
+    expect(applyRoundEdit(labelled, "no-such-round", edit, initial)).toBeUndefined();
+  });
+
+  it("WEB-4 figures left to claims or stated as estimates are written as the values shown", () => {
+    const document = dealDocumentFromText(exampleText("openai-round"))!;
+    const { session } = open("openai-round", "round-2026");
+    const start = session.initialEdit(writer("en"));
+    const edit = { ...start, amountTexts: ["$45B", ...start.amountTexts.slice(1)] };
+    const round = roundOf(applyRoundEdit(document, "round-2026", edit, start)!);
+    expect((round.investments as Record<string, unknown>[]).map((i) => i.amount)).toEqual(edit.amountTexts);
+    expect(round.postMoney).toBe(start.valueText);
+    // The claims stay in the document.
+    expect(document.claims).toBeDefined();
+    expect(applyRoundEdit(document, "round-2026", edit, start)!.claims).toEqual(document.claims);
   });
 });

@@ -1,16 +1,15 @@
 import { type Command, Option } from "commander";
 import { Rational } from "../../core/exact/rational.js";
 import { runDeal } from "../../core/round/timeline.js";
-import { parseIsoDate } from "../../core/shared/date.js";
+import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { capTableReport } from "../../report/captable-report.js";
 import { groupedInteger, percent } from "../../report/format.js";
-import { capTableCsv } from "../../report/text-formats.js";
-import { readDealFile } from "../deal-file.js";
+import { inScenario, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
-import { renderTable } from "../table.js";
+import { renderCsv, renderTable } from "../table.js";
 
 export function registerCapTable(program: Command, io: CliIo): void {
   program
@@ -19,6 +18,10 @@ export function registerCapTable(program: Command, io: CliIo): void {
       "print the cap table as of a date: outstanding, as-converted and fully diluted, per holder or per class",
     )
     .argument("<deal>", "deal file (YAML or JSON)")
+    .option(
+      "--scenario <name>",
+      "for a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; default base)",
+    )
     .option("--as-of <date>", "the date (YYYY-MM-DD); default: after every transaction and round")
     .addOption(
       new Option("--by <grouping>", "rows per holder or per class")
@@ -26,58 +29,98 @@ export function registerCapTable(program: Command, io: CliIo): void {
         .default("holder"),
     )
     .addOption(formatOption())
-    .action((file: string, options: { asOf?: string; by: "holder" | "class"; format: OutputFormat }) => {
-      const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf);
-      if (options.asOf !== undefined && !asOf) {
-        throw CommandFailure.of("usage", `--as-of takes a date as YYYY-MM-DD, got "${options.asOf}"`);
-      }
-      const loaded = readDealFile(io, file);
-      const run = runDeal(loaded.deal.ledger, loaded.deal.rounds, asOf ? { asOf } : {});
-      if (!run.ok) throw CommandFailure.fromProblems(run.problems, file, loaded.locate);
-      printDiagnostics(
-        io,
-        run.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
-      );
-      const report = capTableReport(run.value.final, asOf ?? null);
-      if (options.format === "json") {
-        io.stdout.write(jsonText(report));
-        return;
-      }
-      if (options.format === "csv") {
-        io.stdout.write(capTableCsv(report, options.by));
-        return;
-      }
-      const rows = options.by === "holder" ? report.holders : report.classes;
-      io.stdout.write(`${report.company} — cap table${asOf ? ` as of ${asOf}` : ""}\n\n`);
-      io.stdout.write(
-        renderTable(
-          [
-            { header: options.by === "holder" ? "Holder" : "Class" },
-            { header: "Outstanding", align: "right" },
-            { header: "%", align: "right" },
-            { header: "As-converted", align: "right" },
-            { header: "%", align: "right" },
-            { header: "Fully diluted", align: "right" },
-            { header: "%", align: "right" },
-          ],
-          rows.map((r) => [
-            r.name,
-            groupedInteger(BigInt(r.outstanding)),
-            percent(Rational.parse(r.outstandingFraction)!),
-            groupedInteger(BigInt(r.asConverted)),
-            percent(Rational.parse(r.asConvertedFraction)!),
-            groupedInteger(BigInt(r.fullyDiluted)),
-            percent(Rational.parse(r.fullyDilutedFraction)!),
-          ]),
-        ),
-      );
-      const t = report.totals;
-      io.stdout.write(
-        `\nTotal: ${groupedInteger(BigInt(t.outstanding))} outstanding, ${groupedInteger(BigInt(t.asConverted))} as-converted, ${groupedInteger(BigInt(t.fullyDiluted))} fully diluted\n`,
-      );
-      if (t.unconverted !== "0")
-        io.stdout.write(
-          `SAFEs and notes not yet converted (outside the share counts): ${t.unconverted} ${report.currency}\n`,
+    .action(
+      (
+        file: string,
+        options: { scenario?: string; asOf?: string; by: "holder" | "class"; format: OutputFormat },
+      ) => {
+        const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf);
+        if (options.asOf !== undefined && !asOf) {
+          throw CommandFailure.of("usage", `--as-of takes a date as YYYY-MM-DD, got "${options.asOf}"`);
+        }
+        const loaded = inScenario(readDealFile(io, file), options.scenario);
+        const run = runDeal(loaded.deal.ledger, loaded.deal.rounds, asOf ? { asOf } : {});
+        if (!run.ok) throw CommandFailure.fromProblems(run.problems, file, loaded.locate);
+        printDiagnostics(
+          io,
+          run.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
         );
-    });
+        // Without --as-of, the report is as of the deal's last dated event (never the clock: OUT-3).
+        const dates = [
+          ...loaded.deal.ledger.transactions.map((t) => t.date),
+          ...loaded.deal.rounds.flatMap((r) => [r.date, ...r.closings.map((c) => c.date)]),
+        ];
+        const lastDate = dates.reduce(
+          (a, b) => (a > b ? a : b),
+          loaded.deal.ledger.company.formationDate ?? ("1970-01-01" as IsoDate),
+        );
+        const report = capTableReport(run.value.final, asOf ?? lastDate);
+        if (options.format === "json") {
+          io.stdout.write(jsonText(report));
+          return;
+        }
+        const rows = options.by === "holder" ? report.holders : report.classes;
+        const header = [
+          "name",
+          "outstanding",
+          "as_converted",
+          "fully_diluted",
+          "outstanding_fraction",
+          "as_converted_fraction",
+          "fully_diluted_fraction",
+        ];
+        const cells = rows.map((r) => [
+          r.name,
+          r.outstanding,
+          r.asConverted,
+          r.fullyDiluted,
+          r.outstandingFraction,
+          r.asConvertedFraction,
+          r.fullyDilutedFraction,
+        ]);
+        if (options.format === "csv") {
+          io.stdout.write(renderCsv(header, cells));
+          return;
+        }
+        io.stdout.write(`${report.company} — cap table as of ${report.asOf}\n\n`);
+        io.stdout.write(
+          renderTable(
+            [
+              { header: options.by === "holder" ? "Holder" : "Class" },
+              { header: "Outstanding", align: "right" },
+              { header: "%", align: "right" },
+              { header: "As-converted", align: "right" },
+              { header: "%", align: "right" },
+              { header: "Fully diluted", align: "right" },
+              { header: "%", align: "right" },
+              ...(options.by === "holder" ? [{ header: "Options vested", align: "right" as const }] : []),
+            ],
+            rows.map((r) => [
+              r.name,
+              groupedInteger(BigInt(r.outstanding)),
+              percent(Rational.parse(r.outstandingFraction)!),
+              groupedInteger(BigInt(r.asConverted)),
+              percent(Rational.parse(r.asConvertedFraction)!),
+              groupedInteger(BigInt(r.fullyDiluted)),
+              percent(Rational.parse(r.fullyDilutedFraction)!),
+              ...(options.by === "holder"
+                ? [
+                    r.optionsVested === undefined
+                      ? ""
+                      : `${groupedInteger(BigInt(r.optionsVested))} of ${groupedInteger(BigInt(r.optionsVested) + BigInt(r.optionsUnvested!))}`,
+                  ]
+                : []),
+            ]),
+          ),
+        );
+        const t = report.totals;
+        io.stdout.write(
+          `\nTotal: ${groupedInteger(BigInt(t.outstanding))} outstanding, ${groupedInteger(BigInt(t.asConverted))} as-converted, ${groupedInteger(BigInt(t.fullyDiluted))} fully diluted\n`,
+        );
+        if (t.unconverted !== "0")
+          io.stdout.write(
+            `SAFEs and notes not yet converted (outside the share counts): ${t.unconverted} ${report.currency}\n`,
+          );
+      },
+    );
 }

@@ -8,12 +8,11 @@ import type { Deal } from "../../deal/build.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { groupedInteger, moneyText, percent } from "../../report/format.js";
 import { type ModelReport, modelReport } from "../../report/model-report.js";
-import { modelCsv } from "../../report/text-formats.js";
-import { type LoadedDeal, readDealFile } from "../deal-file.js";
+import { inScenario, type LoadedDeal, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
-import { renderTable } from "../table.js";
+import { renderCsv, renderTable } from "../table.js";
 
 /** Runs the deal up to the chosen round (the last by default) and returns its outcome. */
 export function modelRound(
@@ -55,7 +54,33 @@ function statedNote(stated: ModelReport["round"]["statedValuation"], r: ModelRep
 
 export function renderModel(report: ModelReport, format: OutputFormat): string {
   if (format === "json") return jsonText(report);
-  if (format === "csv") return modelCsv(report);
+  const rows = report.holders.map((h) => [
+    h.kind === "stakeholder" ? h.name : h.name,
+    h.sharesBefore,
+    h.fullyDilutedSharesBefore,
+    h.fullyDilutedBefore,
+    h.sharesAfter,
+    h.fullyDilutedSharesAfter,
+    h.fullyDilutedAfter,
+    h.dilution ?? "",
+    h.invested,
+  ]);
+  if (format === "csv") {
+    return renderCsv(
+      [
+        "holder",
+        "shares_before",
+        "fully_diluted_shares_before",
+        "fully_diluted_before",
+        "shares_after",
+        "fully_diluted_shares_after",
+        "fully_diluted_after",
+        "dilution",
+        "invested",
+      ],
+      rows,
+    );
+  }
   const r = report.round;
   const money = (v: string, places = 2) =>
     moneyText({ kind: "money", currency: report.currency as never, amount: Rational.parse(v)! }, places);
@@ -100,12 +125,30 @@ export function renderModel(report: ModelReport, format: OutputFormat): string {
       `  anti-dilution ${a.class} (${a.method}): conversion price ${money(String(a.conversionPriceBefore), 6)} → ${money(String(a.conversionPriceAfter), 6)}`,
     );
   }
+  const scenario = report.scenario
+    ? [
+        `Amounts from the ${report.scenario.name} scenario (claims: ${report.scenario.claims.filter((c) => !c.startsWith("terms:")).join(", ")})`,
+        ...report.scenario.values
+          .filter(
+            (v) =>
+              v.quantity.includes("/investment:") ||
+              v.quantity.endsWith("/size") ||
+              v.quantity.includes("/valuation:"),
+          )
+          .map(
+            (v) =>
+              `  ${v.label.padEnd(40)} ${money(v.value)}  (${v.how}${v.atOpenBound ? ", at a limit the claims exclude" : ""})`,
+          ),
+        "",
+      ]
+    : [];
   const assumptions = report.assumptions
     .filter((a) => a.fields.length > 0)
     .map((a) => `  [${a.id}] ${a.text}${a.fields.length ? ` (used in ${a.fields.join(", ")})` : ""}`);
   return [
     ...lines,
     table,
+    ...scenario,
     ...(notes.length ? ["Conversions and adjustments", ...notes, ""] : []),
     ...(assumptions.length ? ["Assumptions", ...assumptions, ""] : []),
   ].join("\n");
@@ -116,10 +159,14 @@ export function registerModel(program: Command, io: CliIo): void {
     .command("model")
     .description("price a round and print the pro-forma cap table, before and after")
     .argument("<deal>", "deal file (YAML or JSON)")
+    .option(
+      "--scenario <name>",
+      "for a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; default base)",
+    )
     .option("--round <id>", "the round to model (default: the last one); earlier rounds are applied first")
     .addOption(formatOption())
-    .action((file: string, options: { round?: string; format: OutputFormat }) => {
-      const loaded = readDealFile(io, file);
+    .action((file: string, options: { scenario?: string; round?: string; format: OutputFormat }) => {
+      const loaded = inScenario(readDealFile(io, file), options.scenario);
       const { outcome, warnings } = modelRound(loaded.deal, file, options.round, loaded.locate);
       printDiagnostics(
         io,

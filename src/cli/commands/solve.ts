@@ -6,7 +6,7 @@ import { stakeholderId } from "../../core/shared/ids.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { amount, decimal } from "../../report/format.js";
 import { modelReport } from "../../report/model-report.js";
-import { readDealFile } from "../deal-file.js";
+import { inScenario, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
@@ -32,6 +32,10 @@ export function registerSolve(program: Command, io: CliIo): void {
       "solve a round for its valuation (pre-money, post-money and price) or an amount, given an investor's target ownership",
     )
     .argument("<deal>", "deal file (YAML or JSON)")
+    .option(
+      "--scenario <name>",
+      "for a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; default base)",
+    )
     .requiredOption(
       "--target <investor=fraction>",
       "the investor's target fully diluted ownership after the round, e.g. amazon=10%",
@@ -47,9 +51,12 @@ export function registerSolve(program: Command, io: CliIo): void {
     .option("--round <id>", "the round to solve (default: the last one)")
     .addOption(formatOption())
     .action(
-      (file: string, options: { target: string; for: string; round?: string; format: OutputFormat }) => {
+      (
+        file: string,
+        options: { scenario?: string; target: string; for: string; round?: string; format: OutputFormat },
+      ) => {
         const target = parseTarget(options.target);
-        const loaded = readDealFile(io, file);
+        const loaded = inScenario(readDealFile(io, file), options.scenario);
         const { deal } = loaded;
         if (deal.rounds.length === 0)
           throw CommandFailure.of("round_invalid", "the deal has no rounds to solve", file);

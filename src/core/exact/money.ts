@@ -103,7 +103,7 @@ export function formatMoneyShort(value: Money, digits = 2): string {
     [Rational.of(10n ** 6n), "M"],
     [Rational.of(10n ** 3n), "K"],
   ];
-  let text = abs.toFixed(digits);
+  let text = abs.toDecimalString(digits);
   for (const [scale, suffix] of scales) {
     if (abs.gte(scale)) {
       text = abs.div(scale).toDecimalString(digits) + suffix;

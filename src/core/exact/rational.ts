@@ -88,33 +88,69 @@ export class Rational {
     return parsed;
   }
 
+  // Arithmetic follows Knuth, TAOCP vol. 2, 4.5.1: common factors are cancelled before
+  // multiplying, so each gcd works on the operands rather than on their product, and the
+  // result comes out in lowest terms. Exact results are identical to normalizing the
+  // plain product or sum; only the cost differs (large denominators arise in waterfalls).
+
   add(other: Rational): Rational {
+    if (this.num === 0n) return other;
+    if (other.num === 0n) return this;
     if (this.den === other.den) return Rational.of(this.num + other.num, this.den);
-    return Rational.of(this.num * other.den + other.num * this.den, this.den * other.den);
+    const d1 = gcd(this.den, other.den);
+    if (d1 === 1n) {
+      // Coprime denominators: the sum is already in lowest terms (and cannot be zero).
+      return new Rational(this.num * other.den + other.num * this.den, this.den * other.den);
+    }
+    const t = this.num * (other.den / d1) + other.num * (this.den / d1);
+    if (t === 0n) return Rational.ZERO;
+    const d2 = gcd(t, d1);
+    return new Rational(t / d2, (this.den / d1) * (other.den / d2));
   }
 
   sub(other: Rational): Rational {
-    if (this.den === other.den) return Rational.of(this.num - other.num, this.den);
-    return Rational.of(this.num * other.den - other.num * this.den, this.den * other.den);
+    return this.add(other.neg());
   }
 
   mul(other: Rational): Rational {
-    return Rational.of(this.num * other.num, this.den * other.den);
+    if (this.num === 0n || other.num === 0n) return Rational.ZERO;
+    const g1 = gcd(this.num, other.den);
+    const g2 = gcd(other.num, this.den);
+    return new Rational((this.num / g1) * (other.num / g2), (this.den / g2) * (other.den / g1));
   }
 
   /** Division; dividing by zero is a programmer error (callers check the divisor first). */
   div(other: Rational): Rational {
     if (other.num === 0n) throw new RangeError("Rational: division by zero");
-    return Rational.of(this.num * other.den, this.den * other.num);
+    if (this.num === 0n) return Rational.ZERO;
+    const g1 = gcd(this.num, other.num);
+    const g2 = gcd(other.den, this.den);
+    let num = (this.num / g1) * (other.den / g2);
+    let den = (this.den / g2) * (other.num / g1);
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+    return new Rational(num, den);
   }
 
   mulInt(k: bigint): Rational {
-    return Rational.of(this.num * k, this.den);
+    if (k === 0n || this.num === 0n) return Rational.ZERO;
+    const g = gcd(k, this.den);
+    return new Rational(this.num * (k / g), this.den / g);
   }
 
   divInt(k: bigint): Rational {
     if (k === 0n) throw new RangeError("Rational: division by zero");
-    return Rational.of(this.num, this.den * k);
+    if (this.num === 0n) return Rational.ZERO;
+    const g = gcd(this.num, k);
+    let num = this.num / g;
+    let den = this.den * (k / g);
+    if (den < 0n) {
+      num = -num;
+      den = -den;
+    }
+    return new Rational(num, den);
   }
 
   neg(): Rational {

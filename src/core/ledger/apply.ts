@@ -6,6 +6,7 @@ import type { CapTable } from "./cap-table.js";
 import type { Security, StockLot } from "./security.js";
 import { conversionRatio, type ShareClass } from "./share-class.js";
 import type {
+  AuthorizedSharesAdjustment,
   Cancellation,
   Conversion,
   ConversionPriceAdjustment,
@@ -64,6 +65,8 @@ export function applyTransaction(table: CapTable, tx: Transaction): Problem | un
       return applyConversion(table, tx);
     case "conversion_price_adjustment":
       return applyConversionPriceAdjustment(table, tx);
+    case "authorized_shares_adjustment":
+      return applyAuthorizedSharesAdjustment(table, tx);
   }
 }
 
@@ -244,6 +247,8 @@ function applyOptionGrant(table: CapTable, tx: OptionGrantTx): Problem | undefin
     poolId: tx.poolId,
     optionType: tx.optionType,
     quantity: tx.quantity,
+    granted: tx.quantity,
+    exercised: 0n,
     exercisePrice: tx.exercisePrice,
     grantDate: tx.date,
     vestingId: tx.vestingId,
@@ -412,7 +417,13 @@ function applyExercise(table: CapTable, tx: Exercise): Problem | undefined {
   if (p) return p;
   const remaining = security.quantity - tx.quantity;
   if (remaining === 0n) table.securities.delete(security.id);
-  else table.securities.set(security.id, { ...security, quantity: remaining });
+  else if (security.kind === "option") {
+    table.securities.set(security.id, {
+      ...security,
+      quantity: remaining,
+      exercised: security.exercised + tx.quantity,
+    });
+  } else table.securities.set(security.id, { ...security, quantity: remaining });
   addLot(table, {
     kind: "stock",
     id: tx.resultingSecurity,
@@ -784,5 +795,31 @@ function applyConversionPriceAdjustment(table: CapTable, tx: ConversionPriceAdju
     ]);
   }
   table.classes.set(shareClass.id, { ...shareClass, conversionPrice: tx.conversionPrice });
+  return undefined;
+}
+
+function applyAuthorizedSharesAdjustment(
+  table: CapTable,
+  tx: AuthorizedSharesAdjustment,
+): Problem | undefined {
+  const shareClass = checkClass(table, tx, tx.classId, "class");
+  if ("code" in shareClass) return shareClass;
+  if (tx.authorizedShares !== undefined) {
+    if (tx.authorizedShares < 0n) {
+      return reject(tx, "deal_invalid_field", "sets a negative number of authorized shares", [
+        "authorizedShares",
+      ]);
+    }
+    const issued = table.issuedByClass.get(shareClass.id) ?? 0n;
+    if (tx.authorizedShares < issued) {
+      return reject(
+        tx,
+        "issuance_exceeds_authorized",
+        `sets ${shareClass.name} to ${tx.authorizedShares} authorized shares, below the ${issued} already issued`,
+        ["authorizedShares"],
+      );
+    }
+  }
+  table.classes.set(shareClass.id, { ...shareClass, authorizedShares: tx.authorizedShares });
   return undefined;
 }

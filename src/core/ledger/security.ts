@@ -25,7 +25,12 @@ export interface OptionGrant {
   readonly classId: ShareClassId;
   readonly poolId: PoolId | undefined;
   readonly optionType: "option" | "rsu";
+  /** Outstanding: granted less exercised and cancelled. */
   readonly quantity: bigint;
+  /** The quantity granted (scaled by splits): the base of the vesting schedule (VEST-3). */
+  readonly granted: bigint;
+  /** The quantity exercised so far. */
+  readonly exercised: bigint;
   readonly exercisePrice: Money;
   readonly grantDate: IsoDate;
   readonly vestingId: VestingScheduleId | undefined;

@@ -160,6 +160,17 @@ export interface ConversionPriceAdjustment extends TransactionBase {
   readonly reason: string;
 }
 
+/**
+ * A charter amendment that changes a class's authorized shares. The new number may not
+ * be below the shares of the class already issued.
+ */
+export interface AuthorizedSharesAdjustment extends TransactionBase {
+  readonly type: "authorized_shares_adjustment";
+  readonly classId: ShareClassId;
+  /** The new number of authorized shares; undefined when the class has no limit. */
+  readonly authorizedShares: bigint | undefined;
+}
+
 export type Transaction =
   | StockIssuance
   | OptionGrantTx
@@ -173,6 +184,7 @@ export type Transaction =
   | Split
   | PoolIncrease
   | Conversion
-  | ConversionPriceAdjustment;
+  | ConversionPriceAdjustment
+  | AuthorizedSharesAdjustment;
 
 export type TransactionType = Transaction["type"];

@@ -52,3 +52,25 @@ export function vestedOnChangeOfControl(
     : schedule.acceleration.singleTrigger;
   return vested + fraction.mulInt(unvested).floor();
 }
+
+/**
+ * Of an option grant's outstanding units, how many are vested at `asOf` (VEST-3): the
+ * units vested on the granted quantity, less those already exercised (exercise takes
+ * vested units first), within what is outstanding. Cancellations take unvested units
+ * first, as on a termination. A grant with no schedule is fully vested.
+ */
+export function vestedOutstanding(
+  schedule: VestingSchedule | undefined,
+  grant: {
+    readonly granted: bigint;
+    readonly exercised: bigint;
+    readonly quantity: bigint;
+    readonly vestingStart: IsoDate | undefined;
+  },
+  asOf: IsoDate,
+): bigint {
+  if (!schedule || grant.vestingStart === undefined) return grant.quantity;
+  const vested = vestedQuantity(schedule, grant.granted, grant.vestingStart, asOf) - grant.exercised;
+  if (vested <= 0n) return 0n;
+  return vested < grant.quantity ? vested : grant.quantity;
+}

@@ -1,8 +1,10 @@
 import { type Currency, convert, type Money, zeroMoney } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
+import type { IsoDate } from "../shared/date.js";
 import type { PoolId, ShareClassId, StakeholderId } from "../shared/ids.js";
 import type { CapTable } from "./cap-table.js";
 import { conversionRatio } from "./share-class.js";
+import { vestedOutstanding } from "./vesting.js";
 
 /** One holder's position in the three views (SPEC FD-1..FD-4). */
 export interface HolderPosition {
@@ -225,4 +227,22 @@ export function capTableView(table: CapTable): CapTableView {
         : { kind: "money", currency, amount: unconverted },
     },
   };
+}
+
+/** Each holder's outstanding options and RSUs split into vested and unvested at `asOf` (VEST-3). */
+export function optionVesting(
+  table: CapTable,
+  asOf: IsoDate,
+): Map<StakeholderId, { vested: bigint; unvested: bigint }> {
+  const out = new Map<StakeholderId, { vested: bigint; unvested: bigint }>();
+  for (const s of table.securities.values()) {
+    if (s.kind !== "option") continue;
+    const schedule = s.vestingId === undefined ? undefined : table.vestingSchedules.get(s.vestingId);
+    const vested = vestedOutstanding(schedule, s, asOf);
+    const entry = out.get(s.holder) ?? { vested: 0n, unvested: 0n };
+    entry.vested += vested;
+    entry.unvested += s.quantity - vested;
+    out.set(s.holder, entry);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
 export interface ErrorSpec {
   /** 1: invalid input; 2: wrong usage of the command. */
   readonly exitCode: 1 | 2;
-  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500;
   readonly summary: string;
 }
 
@@ -97,10 +97,193 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "The round's terms are incomplete or inconsistent.",
   },
+  output_exists: {
+    exitCode: 2,
+    httpStatus: 409,
+    summary: "The output path exists and overwriting was not asked for.",
+  },
+  file_unwritable: { exitCode: 1, httpStatus: 500, summary: "An output file or folder cannot be written." },
+  ocf_schemas_missing: {
+    exitCode: 2,
+    httpStatus: 500,
+    summary: "The folder of official OCF JSON Schemas cannot be found or read.",
+  },
+  ocf_package_unreadable: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary:
+      "An OCF package (folder, zip or manifest) cannot be opened: corrupt zip, no manifest, a path outside it.",
+  },
+  ocf_json_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A file of an OCF package is not well-formed JSON.",
+  },
+  ocf_schema_violation: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An OCF file or object breaks a rule of the official OCF JSON Schemas.",
+  },
+  ocf_hash_mismatch: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A file's MD5 differs from the hash the OCF manifest lists for it.",
+  },
+  ocf_duplicate_id: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "Two OCF objects of one kind, or two issuances of one security, share an id.",
+  },
+  ocf_broken_reference: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "An OCF object names a stakeholder, class, plan, vesting terms, security or object the package does not define.",
+  },
+  ocf_unmappable: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "An OCF object states values the ledger cannot represent (for example resulting quantities that do not add up).",
+  },
+  ocf_export_incomplete: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "OCF requires a value the ledger does not hold (for example the issuer's country of formation).",
+  },
   solve_infeasible: {
     exitCode: 1,
     httpStatus: 422,
     summary: "No value of the unknown satisfies the target; no answer is printed.",
+  },
+  estimate_unreadable: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate cannot be read (expected forms such as 'up to $50B' or 'between $1B and $2B').",
+  },
+  estimate_unknown_qualifier: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate starts with a word that is not a known qualifier (about, up to, at least, ...).",
+  },
+  estimate_bounds_reversed: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate's lower end is above its upper end, or its mode lies outside them.",
+  },
+  estimate_negative: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate of an amount or a fraction is negative.",
+  },
+  estimate_out_of_range: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate of a fraction is above 1 (100%).",
+  },
+  estimate_invalid_distribution: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An estimate's distribution is unknown or its parameters do not fit it.",
+  },
+  quantity_invalid_id: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A quantity id is not of a known form (round:ID/investment:HOLDER, round:ID/size, ...).",
+  },
+  quantity_unknown_reference: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A quantity names a stakeholder or round the deal does not define.",
+  },
+  source_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A source has a wrong reliability grade or score, or a malformed field.",
+  },
+  claim_unknown_source: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim names a source that does not exist.",
+  },
+  claim_unknown_quantity: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim is about a quantity the deal does not define.",
+  },
+  claim_unit_mismatch: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim's estimate is in a unit (money or fraction) that its quantity does not have.",
+  },
+  claim_unknown: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A claim set or scenario names a claim that does not exist.",
+  },
+  claim_set_inconsistent: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The chosen claims cannot all hold; the message says which ones conflict and why.",
+  },
+  reconcile_limit_reached: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "Reconciliation stopped at a documented limit; the readings listed are not all of them (a warning).",
+  },
+  quantity_unbounded: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A quantity has no upper bound under the chosen claims, and the scenario or simulation needs one.",
+  },
+  scenario_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A scenario names an unknown quantity or sets a value that the chosen claims exclude.",
+  },
+  simulation_unsupported: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The fast simulation path does not support this round's terms; the message says which and why.",
+  },
+  simulation_sampling_failed: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The claims leave too thin a region for the sampler to draw scenarios from.",
+  },
+  exit_value_negative: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An exit value, IPO price or IPO valuation is negative.",
+  },
+  exit_terms_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "An exit parameter is out of range (fees, debt, carve-out, a sweep's bounds or steps).",
+  },
+  exit_participation_cap_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A participation cap is below 1x or below the class's preference multiple.",
+  },
+  exit_preference_undefined: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A liquidation preference or dividend cannot be computed: its base (original issue price or invested amount) is missing.",
+  },
+  exit_convertibles_exceed_capitalization: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "The post-money SAFEs and notes outstanding at the exit would own 100% or more of the company at their caps.",
+  },
+  exit_no_residual_claimant: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "Nothing outstanding can receive the exit value above the preferences (no shares at all).",
   },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -12,6 +12,23 @@ export const LIMITS = {
   investorsPerRound: 10_000,
   /** Largest share count accepted anywhere (10^18): far beyond any real company. */
   maxShares: 10n ** 18n,
+  /** Largest OCF package read (all its JSON files, uncompressed), in bytes. */
+  ocfPackageBytes: 512 * 1024 * 1024,
+  /** Most files an OCF manifest may list, and most entries an OCF zip may hold. */
+  ocfFiles: 10_000,
+  /** Most problems reported for one OCF package before the rest are summarised. */
+  ocfProblems: 200,
   /** Decimal places accepted in a stated price precision. */
   maxPricePrecision: 12,
+  /** Claims in one deal, and sources. */
+  claims: 1_000,
+  sources: 1_000,
+  /** Consistent readings (maximal consistent claim sets) listed by reconciliation. */
+  readings: 64,
+  /** Feasibility checks (exact linear programs) one reconciliation may run. */
+  reconcileChecks: 5_000,
+  /** Monte Carlo scenarios in one simulation. */
+  simulationRuns: 10_000_000,
+  /** Draws the sampler may spend on one scenario before it counts the scenario as failed. */
+  samplerAttemptsPerScenario: 10_000,
 } as const;

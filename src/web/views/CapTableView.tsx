@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from "react";
 import { Rational } from "../../core/exact/rational.js";
 import { runDeal } from "../../core/round/timeline.js";
-import { parseIsoDate } from "../../core/shared/date.js";
+import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import type { Deal } from "../../deal/build.js";
 import { type CapTableReport, type CapTableRow, capTableReport } from "../../report/captable-report.js";
 import { href, type Route, replaceHash } from "../app/routes.js";
@@ -15,6 +15,18 @@ import { formatInteger, formatMoney, formatPercent } from "../i18n/number-format
 type DealRoute = Extract<Route, { name: "deal" }>;
 
 const fraction = (text: string) => Rational.parse(text) ?? Rational.ZERO;
+
+/** The deal's last dated event: the date of a cap table asked for with no date (never the clock, SPEC OUT-3). */
+function lastDealDate(deal: Deal): IsoDate {
+  const dates = [
+    ...deal.ledger.transactions.map((t) => t.date),
+    ...deal.rounds.flatMap((r) => [r.date, ...r.closings.map((c) => c.date)]),
+  ];
+  return dates.reduce(
+    (a, b) => (a > b ? a : b),
+    deal.ledger.company.formationDate ?? ("1970-01-01" as IsoDate),
+  );
+}
 
 /** The cap table as of a date: outstanding, as-converted and fully diluted, per holder or per class (capTableReport). */
 export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) {
@@ -32,7 +44,7 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
   const result = useMemo(() => {
     const run = runDeal(deal.ledger, deal.rounds, asOf ? { asOf } : {});
     if (!run.ok) return { ok: false as const, problems: run.problems };
-    return { ok: true as const, report: capTableReport(run.value.final, asOf ?? null) };
+    return { ok: true as const, report: capTableReport(run.value.final, asOf ?? lastDealDate(deal)) };
   }, [deal, asOf]);
 
   const rows: readonly CapTableRow[] = result.ok

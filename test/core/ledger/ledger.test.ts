@@ -284,3 +284,33 @@ describe("as-of views", () => {
     expect(sharesOf(late.value, "alice")).toBe(60n);
   });
 });
+
+describe("vesting of options (SPEC VEST-1, VEST-3)", () => {
+  it("splits outstanding options into vested and unvested as of a date, after exercises", async () => {
+    const { optionVesting } = await import("../../../src/core/ledger/views.js");
+    const deal = dealFrom(`${header(
+      ["alice"],
+      `pools:
+  - { id: plan, name: Plan, class: common, reserved: 100000 }
+vesting:
+  - { id: std, months: 48, cliffMonths: 12, intervalMonths: 1 }
+`,
+    )}transactions:
+  - { type: grant, date: 2021-01-01, holder: alice, pool: plan, quantity: 48000, exercisePrice: $0.1, vesting: std, security: g }
+  - { type: exercise, date: 2022-06-01, security: g, quantity: 10000 }
+`);
+    const at = (date: string) => {
+      const table = replay(deal.ledger, isoDate(date));
+      if (!table.ok) throw new Error("replay failed");
+      return optionVesting(table.value, isoDate(date)).get("alice" as never);
+    };
+    // Before the cliff nothing is vested.
+    expect(at("2021-12-31")).toEqual({ vested: 0n, unvested: 48000n });
+    // At the cliff, 12 of 48 months: 12,000.
+    expect(at("2022-01-01")).toEqual({ vested: 12000n, unvested: 36000n });
+    // 2022-06-01: 17 months vested = 17,000, less 10,000 exercised: 7,000 of 38,000 outstanding.
+    expect(at("2022-06-01")).toEqual({ vested: 7000n, unvested: 31000n });
+    // After 48 months everything outstanding is vested.
+    expect(at("2025-01-01")).toEqual({ vested: 38000n, unvested: 0n });
+  });
+});

@@ -17,6 +17,7 @@ import { jsonText, modelCsv } from "../../../src/report/text-formats.js";
 import {
   formatInteger,
   formatMoney,
+  formatMoneyExactShort,
   formatPercent,
   type Locale,
 } from "../../../src/web/i18n/number-format.js";
@@ -128,7 +129,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
     const asOf = runDeal(loaded.deal.ledger, loaded.deal.rounds, { asOf: isoDate("2026-01-01") });
     if (!asOf.ok) throw new Error(asOf.problems[0]!.message);
-    const preferred = capTableReport(asOf.value.final, "2026-01-01").classes.find(
+    const preferred = capTableReport(asOf.value.final, isoDate("2026-01-01")).classes.find(
       (c) => c.id === "existing-preferred",
     )!;
     const cells = await page.locator('#captable-table tr[data-id="existing-preferred"] td').allTextContents();
@@ -136,7 +137,8 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     expect(cells[5]).toBe("27.0000%");
     await page.getByRole("link", { name: "Round: 2026 mega-round" }).click();
     await page.locator("#figure-post-money-exact").waitFor();
-    const { outcome } = engineOutcome(usd("50000000000"));
+    // The example states no amounts: they are the base scenario's, from the claims (SPEC DEAL-4).
+    const { outcome } = engineOutcome(usd("27000000000"));
     expect(await postMoneyExact(page)).toBe(formatMoney(outcome.postMoneyValuation, 2, "en"));
     expect(await microsoftCell(page)).toBe(microsoftAfter(outcome, "en"));
     await shot(page, "round-builder");
@@ -151,10 +153,11 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     const page = await openPage("/w/examples/d/openai-round/round/round-2026");
     const slider = page.getByLabel("Amazon’s amount, slider");
     await slider.focus();
-    // The slider runs from $0 to $100B in steps of $100M: 50 steps left is $45B.
+    // Amazon starts at the base scenario's $27B; the slider runs from $0 to $100B in steps
+    // of $100M: 50 steps left is $22B.
     for (let i = 0; i < 50; i++) await slider.press("ArrowLeft");
-    await expect.poll(() => page.getByLabel("Amazon’s amount", { exact: true }).inputValue()).toBe("$45B");
-    let expected = engineOutcome(usd("45000000000")).outcome;
+    await expect.poll(() => page.getByLabel("Amazon’s amount", { exact: true }).inputValue()).toBe("$22B");
+    let expected = engineOutcome(usd("22000000000")).outcome;
     expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
     expect(await microsoftCell(page)).toBe(microsoftAfter(expected, "en"));
 
@@ -211,9 +214,9 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await page.getByLabel("Language").selectOption("fr");
     await page.getByRole("heading", { name: "Conditions du tour" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("fr");
-    const { outcome } = engineOutcome(usd("50000000000"));
+    const { outcome } = engineOutcome(usd("27000000000"));
     expect(await postMoneyExact(page)).toBe(formatMoney(outcome.postMoneyValuation, 2, "fr"));
-    expect(await postMoneyExact(page)).toBe("829\u202f999\u202f999\u202f876,00\u00a0$");
+    expect(await postMoneyExact(page)).toMatch(/^829\u202f999\u202f999\u202f\d{3},\d{2}\u00a0\$$/);
     expect(await page.locator("#figure-post-money").textContent()).toBe("830\u00a0Md$");
     expect(await microsoftCell(page)).toBe(microsoftAfter(outcome, "fr"));
     expect(await microsoftCell(page)).toMatch(/^\d+,\d{4}\u00a0%$/);
@@ -223,7 +226,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await slider.press("ArrowRight");
     await expect
       .poll(() => page.getByLabel("Montant investi par Amazon", { exact: true }).inputValue())
-      .toBe("50,1\u00a0Md$");
+      .toBe("27,1\u00a0Md$");
     await shot(page, "round-builder-fr");
     // A browser in French opens in French.
     const french = await openPage("/", "fr-FR");
@@ -257,7 +260,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     expect(order.indexOf("pricing-slider")).toBeLessThan(order.indexOf("pricing-typed"));
     expect(amazonSlider).toBeGreaterThan(0);
     for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
-    await expect.poll(() => page.locator("#amount-0-typed").inputValue()).toBe("$51B");
+    await expect.poll(() => page.locator("#amount-0-typed").inputValue()).toBe("$28B");
     await page.keyboard.press("Tab");
     expect((await focused()).id).toBe("amount-0-typed");
     await page.keyboard.press("Control+A");
@@ -268,8 +271,15 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     expect(await microsoftCell(page)).toBe(microsoftAfter(expected, "en"));
     // The pricing basis is a native select: the keyboard changes it too.
     await page.locator("#pricing-basis").focus();
+    // The round is priced by its post-money valuation (the claims'); one step down is the price per share.
+    expect(await page.locator("#pricing-basis").inputValue()).toBe("post_money");
     await page.keyboard.press("ArrowDown");
-    await expect.poll(() => page.locator("#pricing-basis").inputValue()).toBe("post_money");
+    await expect.poll(() => page.locator("#pricing-basis").inputValue()).toBe("price_per_share");
+    // Switching basis keeps the round where it was: the price field holds the engine's price.
+    expect(await page.locator("#pricing-typed").inputValue()).toBe(
+      formatMoneyExactShort(expected.pricePerShare, "en"),
+    );
+    expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
     await page.context().close();
   });
 

@@ -1,0 +1,22 @@
+import type { Command } from "commander";
+import type { CliIo } from "../io.js";
+import { registerCapTable } from "./captable.js";
+import { registerClaims } from "./claims.js";
+import { registerModel } from "./model.js";
+import { registerOcf } from "./ocf.js";
+import { registerScenarios } from "./scenarios.js";
+import { registerSimulate } from "./simulate.js";
+import { registerSolve } from "./solve.js";
+import { registerValidate } from "./validate.js";
+
+/** Every command of the CLI, in the order `--help` lists them. */
+export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
+  registerModel,
+  registerValidate,
+  registerSolve,
+  registerCapTable,
+  registerClaims,
+  registerScenarios,
+  registerSimulate,
+  registerOcf,
+];

@@ -1,0 +1,97 @@
+import type { Command } from "commander";
+import { Rational } from "../../core/exact/rational.js";
+import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { moneyText, percent } from "../../report/format.js";
+import { type ScenariosReport, scenarioNames, scenariosReport } from "../../report/scenarios-report.js";
+import { readDealFile } from "../deal-file.js";
+import { CommandFailure, printDiagnostics } from "../failure.js";
+import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
+import type { CliIo } from "../io.js";
+import { renderCsv, renderTable } from "../table.js";
+
+function rows(report: ScenariosReport): { header: string[]; body: string[][] } {
+  const cur = report.currency as never;
+  const money = (v: string) => moneyText({ kind: "money", currency: cur, amount: Rational.parse(v)! }, 0);
+  const header = ["", ...report.scenarios.map((s) => s.scenario)];
+  const body: string[][] = [
+    ["Round size", ...report.scenarios.map((s) => money(s.roundSize))],
+    [
+      "Price per share",
+      ...report.scenarios.map((s) =>
+        moneyText({ kind: "money", currency: cur, amount: Rational.parse(s.pricePerShare)! }, 4),
+      ),
+    ],
+    ["Pre-money", ...report.scenarios.map((s) => money(s.preMoneyValuation))],
+    ["Post-money", ...report.scenarios.map((s) => money(s.postMoneyValuation))],
+  ];
+  // Every holder of any scenario, in order of first appearance (a holder may invest nothing in one).
+  const holders = [...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.id, h])).values()];
+  for (const h of holders) {
+    body.push([
+      `${h.name}: ownership`,
+      ...report.scenarios.map((s) =>
+        percent(Rational.parse(s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter ?? "0")!),
+      ),
+    ]);
+    body.push([
+      `${h.name}: dilution`,
+      ...report.scenarios.map((s) => {
+        const d = s.holders.find((x) => x.id === h.id)?.dilution;
+        return d === null || d === undefined ? "new" : percent(Rational.parse(d)!);
+      }),
+    ]);
+  }
+  return { header, body };
+}
+
+export function registerScenarios(program: Command, io: CliIo): void {
+  program
+    .command("scenarios")
+    .description(
+      "price a round in each scenario (low, base, high and the deal's own) and compare them side by side",
+    )
+    .argument("<deal>", "deal file (YAML or JSON)")
+    .option(
+      "--scenario <names>",
+      "the scenarios to compare, comma-separated (default: low, base, high and the deal's own)",
+    )
+    .option("--round <id>", "the round to compare (default: the last one)")
+    .addOption(formatOption())
+    .action((file: string, options: { scenario?: string; round?: string; format: OutputFormat }) => {
+      const loaded = readDealFile(io, file);
+      if (!loaded.deal.uncertainty?.roundsUncertain) {
+        throw CommandFailure.of(
+          "usage",
+          "the deal's round amounts are all exact: there is one scenario, which `roundtable model` prints",
+          file,
+        );
+      }
+      const names =
+        options.scenario
+          ?.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean) ?? scenarioNames(loaded.deal);
+      const report = scenariosReport(loaded.deal, names, options.round);
+      if (!report.ok) throw CommandFailure.fromProblems(report.problems, file, loaded.locate);
+      printDiagnostics(
+        io,
+        report.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
+      );
+      if (options.format === "json") {
+        io.stdout.write(jsonText(report.value));
+        return;
+      }
+      const { header, body } = rows(report.value);
+      if (options.format === "csv") {
+        io.stdout.write(renderCsv(["metric", ...header.slice(1)], body));
+        return;
+      }
+      io.stdout.write(`${report.value.company} — ${report.value.round}, by scenario\n\n`);
+      io.stdout.write(
+        renderTable(
+          header.map((h, i) => ({ header: h, align: i === 0 ? ("left" as const) : ("right" as const) })),
+          body,
+        ),
+      );
+    });
+}

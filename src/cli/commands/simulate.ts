@@ -1,0 +1,151 @@
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import { runSimulationInWorkers } from "../../adapters/simulation-workers.js";
+import { runDeal } from "../../core/round/timeline.js";
+import { planSimulation } from "../../core/uncertainty/simulate.js";
+import { scenarioNamed } from "../../deal/uncertain.js";
+import { simulationReport } from "../../report/simulation-report.js";
+import { readDealFile } from "../deal-file.js";
+import { CommandFailure } from "../failure.js";
+import { jsonText } from "../format-option.js";
+import type { CliIo } from "../io.js";
+import { renderTable } from "../table.js";
+
+function wholeNumber(text: string, what: string, min: number): number {
+  if (!/^\d+$/.test(text.replaceAll("_", "")) || Number(text.replaceAll("_", "")) < min) {
+    throw CommandFailure.of("usage", `${what} takes a whole number of at least ${min}, got "${text}"`);
+  }
+  return Number(text.replaceAll("_", ""));
+}
+
+export function registerSimulate(program: Command, io: CliIo): void {
+  program
+    .command("simulate")
+    .description(
+      "sample a round's uncertain amounts (seeded Monte Carlo) and report percentiles of the round and of every holder's ownership",
+    )
+    .argument("<deal>", "deal file (YAML or JSON)")
+    .option("--runs <n>", "number of scenarios", "10000")
+    .option("--seed <s>", "the seed: the same seed gives the same result, byte for byte", "1")
+    .option(
+      "--workers <n>",
+      "worker threads (default: all cores for large runs); the result does not depend on it",
+    )
+    .option("--round <id>", "the round to simulate (default: the last one)")
+    .option("--scenario <name>", "sample under the claims of this scenario (default: the default reading)")
+    .option("--json", "print JSON (no progress bar)")
+    .action(
+      async (
+        file: string,
+        options: {
+          runs: string;
+          seed: string;
+          workers?: string;
+          round?: string;
+          scenario?: string;
+          json?: boolean;
+        },
+      ) => {
+        const runs = wholeNumber(options.runs, "--runs", 1);
+        if (!/^\d+$/.test(options.seed))
+          throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
+        const seed = BigInt(options.seed);
+        const workers =
+          options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
+        const loaded = readDealFile(io, file);
+        const { deal } = loaded;
+        const u = deal.uncertainty;
+        if (!u?.roundsUncertain) {
+          throw CommandFailure.of(
+            "usage",
+            "the deal's round amounts are all exact: there is nothing to sample; `roundtable model` prints its pro forma",
+            file,
+          );
+        }
+        const index =
+          options.round === undefined
+            ? u.templates.length - 1
+            : u.templates.findIndex((t) => t.terms.id === options.round);
+        if (index < 0) throw CommandFailure.of("usage", `no round "${options.round}" in the deal`, file);
+        const template = u.templates[index]!;
+        let claims = u.defaultClaims;
+        if (options.scenario !== undefined) {
+          const scenario = scenarioNamed(u, options.scenario);
+          if (!scenario)
+            throw CommandFailure.of("usage", `no scenario "${options.scenario}" in the deal`, file);
+          claims = scenario.claims ?? u.defaultClaims;
+        }
+        // Earlier rounds are taken at the base scenario; this round's amounts are sampled.
+        const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
+        if (!before.ok) throw CommandFailure.fromProblems(before.problems, file, loaded.locate);
+        const plan = planSimulation(u.claimSet, claims, before.value.final, template);
+        if (!plan.ok) throw CommandFailure.fromProblems(plan.problems, file, loaded.locate);
+        const bar =
+          !options.json && io.stderr.isTTY
+            ? new SingleBar({
+                stream: process.stderr,
+                format: "simulating [{bar}] {percentage}% | {value}/{total} scenarios | {eta_formatted} left",
+                hideCursor: true,
+              })
+            : undefined;
+        bar?.start(runs, 0);
+        const summary = await runSimulationInWorkers(plan.value, before.value.final, template, {
+          runs,
+          seed,
+          ...(workers === undefined ? {} : { workers }),
+          onProgress: (done) => bar?.update(done),
+        });
+        bar?.stop();
+        if (!summary.ok) throw CommandFailure.fromProblems(summary.problems, file, loaded.locate);
+        const report = simulationReport(summary.value, {
+          company: deal.ledger.company.name,
+          currency: deal.ledger.company.currency,
+          round: template.terms.name,
+        });
+        if (options.json) {
+          io.stdout.write(jsonText(report));
+          return;
+        }
+        const s = summary.value;
+        const row = (
+          label: string,
+          st: { p5: number; p50: number; p95: number; mean: number },
+          scale = 1,
+          digits = 4,
+        ) => [label, ...[st.p5, st.p50, st.p95, st.mean].map((x) => (x * scale).toFixed(digits))];
+        // Money in a unit that suits the round: billions, millions or thousands (display only).
+        const size = Math.max(Math.abs(s.postMoney.p95), 1);
+        const [scale, unit] =
+          size >= 1e10 ? [1e-9, "billions"] : size >= 1e7 ? [1e-6, "millions"] : [1e-3, "thousands"];
+        io.stdout.write(
+          `${report.company} — ${report.round}: ${s.runs.toLocaleString("en-US")} scenarios, seed ${s.seed} (${s.valid.toLocaleString("en-US")} priced, ${s.exactScenarios} by the exact engine)\n`,
+        );
+        const reported = s.claims.filter((c) => !c.startsWith("terms:"));
+        io.stdout.write(`claims: ${reported.length > 0 ? reported.join(", ") : "the deal's own terms"}\n\n`);
+        io.stdout.write(
+          renderTable(
+            [
+              { header: "" },
+              { header: "P5", align: "right" },
+              { header: "P50", align: "right" },
+              { header: "P95", align: "right" },
+              { header: "mean", align: "right" },
+            ],
+            [
+              row(`Round size (${report.currency} ${unit})`, s.roundSize, scale, 3),
+              row(`Post-money (${report.currency} ${unit})`, s.postMoney, scale, 3),
+              row("Price per share", s.pricePerShare, 1, 4),
+              ...s.quantities
+                .filter((q) => q.quantity.includes("/investment:"))
+                .map((q) => row(`${q.label} (${report.currency} ${unit})`, q.value, scale, 3)),
+              ...s.holders.flatMap((h) => [
+                row(`${h.name}: ownership %`, h.ownership, 100, 4),
+                ...(h.dilution ? [row(`${h.name}: dilution %`, h.dilution, 100, 4)] : []),
+              ]),
+            ],
+          ),
+        );
+        for (const f of s.failures) io.stdout.write(`${f.count} scenarios failed: ${f.reason}\n`);
+      },
+    );
+}
