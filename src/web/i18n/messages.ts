@@ -71,6 +71,8 @@ const en = {
   typedOf: "{label}, typed",
   typedHelp: "Amounts: drag a slider, or type an amount such as {example} or {example2} and press Enter.",
   assumptionLabel: "labelled assumption: {id}",
+  fromScenario:
+    "Figures the deal leaves to its claims or states as estimates start from the {scenario} scenario (claims: {claims}). The values set here are saved as the deal’s own terms.",
   results: "Pro forma",
   pricePerShare: "Price per share",
   exactPrice: "exact: {price}",
@@ -217,6 +219,8 @@ const fr: Messages = {
   typedHelp:
     "Montants : faites glisser un curseur, ou saisissez un montant comme {example} ou {example2} puis Entrée.",
   assumptionLabel: "hypothèse déclarée : {id}",
+  fromScenario:
+    "Les chiffres que le dossier laisse à ses affirmations ou donne en estimation partent du scénario {scenario} (affirmations : {claims}). Les valeurs fixées ici sont enregistrées comme conditions propres du dossier.",
   results: "Pro forma",
   pricePerShare: "Prix par action",
   exactPrice: "exact : {price}",

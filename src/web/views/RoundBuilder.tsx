@@ -177,6 +177,14 @@ function Builder({
               ),
             })}
           </p>
+          {session.deal.scenario && session.deal.roundsUncertain ? (
+            <p className="notice" id="scenario-note">
+              {t("fromScenario", {
+                scenario: session.deal.scenario.name,
+                claims: session.deal.scenario.claims.filter((c) => !c.startsWith("terms:")).join(", "),
+              })}
+            </p>
+          ) : null}
           <div className="field">
             <label className="field-label" htmlFor="pricing-basis">
               {t("pricingBasis")}
