@@ -398,6 +398,28 @@ export const ScenarioSchema = z.strictObject({
   note: Note,
 });
 
+export const ExitSettingsSchema = z
+  .strictObject({
+    date: DateText.optional().meta({
+      description: "The exit's closing date (default: the deal's last dated event).",
+    }),
+    fees: z.strictObject({ fixed: Amount.optional(), rate: Fraction.optional() }).optional(),
+    debt: Amount.optional(),
+    carveOut: z
+      .strictObject({
+        fraction: Fraction,
+        maximum: Amount.optional(),
+        recipients: z.array(z.strictObject({ holder: Id, weight: Decimal })).optional(),
+      })
+      .optional(),
+    exercise: z.enum(["cash", "net"]).default("cash"),
+    optionVesting: z.enum(["all_outstanding", "vested_on_change_of_control"]).default("all_outstanding"),
+    terminated: z.array(Id).default([]),
+    safeSeniority: Integer(0, 1000).optional(),
+    noteRepaymentPremium: Fraction.optional(),
+  })
+  .meta({ description: "Terms of an exit the cap table does not hold (docs/spec/exit.md)." });
+
 export const DealSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -415,6 +437,7 @@ export const DealSchema = z
     claims: z.array(ClaimSchema).default([]),
     quantities: z.array(QuantitySchema).default([]),
     scenarios: z.array(ScenarioSchema).default([]),
+    exit: ExitSettingsSchema.optional(),
     ocfPreserved: z.string().optional().meta({
       description:
         "Open Cap Format objects with no counterpart in the ledger, kept as JSON text so that an export writes them back (SPEC OCF).",

@@ -30,6 +30,25 @@ export function fractionsSummingToOne(values: readonly Rational[]): string[] {
   return allocate(units, values).map((u) => Rational.of(u, units).toDecimalString(DECIMAL_PLACES));
 }
 
+/**
+ * Writes amounts that sum exactly to `total` so that their decimal strings also do
+ * (OUT-2): rounded together at DECIMAL_PLACES by largest remainder. When the total has
+ * more places than that, or a value is negative, they are written one by one.
+ */
+export function decimalsSummingTo(values: readonly Rational[], total: Rational): string[] {
+  const units = 10n ** BigInt(DECIMAL_PLACES);
+  const scaledTotal = total.mulInt(units);
+  if (
+    !scaledTotal.isInteger() ||
+    !Rational.sum(values).eq(total) ||
+    values.some((v) => v.isNegative()) ||
+    total.isZero()
+  ) {
+    return values.map(decimal);
+  }
+  return allocate(scaledTotal.num, values).map((u) => Rational.of(u, units).toDecimalString(DECIMAL_PLACES));
+}
+
 /** Percent text for tables (display only): "12.3457%". */
 export function percent(value: Rational, places = 4): string {
   return `${value.mulInt(100n).toFixed(places)}%`;

@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import type { CliIo } from "../io.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
+import { registerExit } from "./exit.js";
+import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
 import { registerScenarios } from "./scenarios.js";
@@ -18,5 +20,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerClaims,
   registerScenarios,
   registerSimulate,
+  registerExit,
+  registerIngest,
   registerOcf,
 ];

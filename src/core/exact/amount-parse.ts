@@ -34,6 +34,13 @@ export interface AmountParseOptions {
   readonly defaultCurrency?: Currency;
 }
 
+/**
+ * How to read "," and "." in numbers (docs/SPEC.md AMT-2). "auto" follows AMT-2 as
+ * written. "en" is for text known to be English: a single "," before exactly three
+ * digits always groups thousands, even before a scale word ("1,500 million").
+ */
+export type NumberStyle = "auto" | "en";
+
 const LETTER = /\p{L}/u;
 
 function isLetter(ch: string | undefined): boolean {
@@ -56,8 +63,14 @@ function skipSpaces(text: string, pos: number): number {
   return p;
 }
 
-/** Lower-cases character by character so that offsets in the copy match the input. */
-function lowerSameLength(text: string): string {
+/**
+ * Lower-cases `text` so that offsets in the copy match the input. The native
+ * lower-casing is used when it keeps the length (nearly always); otherwise each
+ * character whose lower case has another length is kept as it is.
+ */
+export function lowerSameLength(text: string): string {
+  const fast = text.toLowerCase();
+  if (fast.length === text.length) return fast;
   let out = "";
   for (const ch of text) {
     const lower = ch.toLowerCase();
@@ -66,10 +79,30 @@ function lowerSameLength(text: string): string {
   return out;
 }
 
+/** The entries of each lexicon table grouped by their first character, built once per table. */
+const byFirstChar = new WeakMap<ReadonlyMap<string, unknown>, Map<string, [string, unknown][]>>();
+
+function entriesStartingWith<T>(table: ReadonlyMap<string, T>, ch: string): [string, T][] {
+  let index = byFirstChar.get(table);
+  if (!index) {
+    index = new Map();
+    for (const [key, value] of table) {
+      const first = key[0]!;
+      const list = index.get(first);
+      if (list) list.push([key, value]);
+      else index.set(first, [[key, value]]);
+    }
+    byFirstChar.set(table, index);
+  }
+  return (index.get(ch) ?? []) as [string, T][];
+}
+
 /** Longest key of `table` found at `pos` in `lower`, ending at a non-letter. */
 function matchWord<T>(lower: string, pos: number, table: ReadonlyMap<string, T>): [string, T] | undefined {
   let best: [string, T] | undefined;
-  for (const [key, value] of table) {
+  const ch = lower[pos];
+  if (ch === undefined) return undefined;
+  for (const [key, value] of entriesStartingWith(table, ch)) {
     if (!lower.startsWith(key, pos)) continue;
     const last = key[key.length - 1];
     // A key ending in a letter must end the word; signs and hyphens need not.
@@ -124,7 +157,7 @@ function readDigits(text: string, pos: number): NumberToken | undefined {
  * - a single "," is a decimal comma, except "1,234" (three digits, no space grouping,
  *   no scale word after it), which groups thousands as in English.
  */
-function interpretDigits(token: NumberToken, hasScale: boolean): Rational | string {
+function interpretDigits(token: NumberToken, hasScale: boolean, style: NumberStyle): Rational | string {
   const { groups, separators } = token;
   if (separators.length === 0) return Rational.parse(groups[0]!)!;
   const marks = separators.filter((s) => s === "." || s === ",");
@@ -142,7 +175,11 @@ function interpretDigits(token: NumberToken, hasScale: boolean): Rational | stri
     const mark = separators[index];
     const after = groups[index + 1]!;
     const englishThousands =
-      mark === "," && spaces === 0 && after.length === 3 && !hasScale && index === separators.length - 1;
+      mark === "," &&
+      spaces === 0 &&
+      after.length === 3 &&
+      (!hasScale || style === "en") &&
+      index === separators.length - 1;
     if (!englishThousands) {
       if (index !== separators.length - 1) return "a grouping mark follows the decimal mark";
       decimalIndex = index;
@@ -173,7 +210,16 @@ function readCurrencyPrefix(text: string, lower: string, pos: number): [Currency
   return undefined;
 }
 
-function readCurrencySuffix(text: string, lower: string, pos: number): [Currency, number] | undefined {
+/**
+ * Reads a currency written after an amount, from `pos` (after optional spaces): a
+ * currency word with its linker ("de dollars", "d'euros", "of dollars"), a word, a sign
+ * or an ISO code. Returns the currency and the offset just after it.
+ */
+export function readCurrencyAfter(
+  text: string,
+  pos: number,
+  lower = lowerSameLength(text),
+): [Currency, number] | undefined {
   const p = skipSpaces(text, pos);
   // "de dollars", "d'euros", "of dollars": the linker belongs to the amount only before a currency word.
   const linker = /^(?:de\s+|d'|d’|of\s+)/.exec(lower.slice(p, p + 8));
@@ -202,6 +248,7 @@ export function readAmountAt(
   text: string,
   pos: number,
   lower = lowerSameLength(text),
+  style: NumberStyle = "auto",
 ): AmountMatch | string | undefined {
   const start = skipSpaces(text, pos);
   let p = start;
@@ -251,9 +298,18 @@ export function readAmountAt(
     return undefined;
   }
   let end = scale ? q : afterNumber;
+  // "un milliard et demi", "two billion and a half": half a unit of the scale more.
+  let half = false;
+  if (scale) {
+    const halfWords = /^\s+(?:et demi|and a half)(?![\p{L}])/u.exec(lower.slice(end, end + 16));
+    if (halfWords) {
+      half = true;
+      end += halfWords[0].length;
+    }
+  }
   let value: Rational;
   if (digits) {
-    const read = interpretDigits(digits, scale !== undefined);
+    const read = interpretDigits(digits, scale !== undefined, style);
     if (typeof read === "string")
       return `unreadable number "${text.slice(digits.start, digits.end)}": ${read}`;
     value = read;
@@ -261,7 +317,7 @@ export function readAmountAt(
     value = wordValue!;
   }
   let suffixCurrency: Currency | undefined;
-  const suffix = readCurrencySuffix(text, lower, end);
+  const suffix = readCurrencyAfter(text, end, lower);
   if (suffix) {
     suffixCurrency = suffix[0];
     end = suffix[1];
@@ -269,6 +325,7 @@ export function readAmountAt(
   if (prefixCurrency && suffixCurrency && prefixCurrency !== suffixCurrency) {
     return `two currencies in one amount: ${prefixCurrency} and ${suffixCurrency}`;
   }
+  if (half) value = value.add(Rational.of(1n, 2n));
   const amount = value.mul(Rational.of(10n ** BigInt(scaleExponent)));
   return {
     amount: negative ? amount.neg() : amount,

@@ -285,6 +285,47 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "Nothing outstanding can receive the exit value above the preferences (no shares at all).",
   },
+  ingest_empty_input: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "The text to ingest is empty or holds only white space.",
+  },
+  ingest_binary_input: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "The input to ingest holds NUL bytes: it is binary, not text.",
+  },
+  ingest_invalid_utf8: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "The input to ingest is not valid UTF-8.",
+  },
+  ingest_invalid_option: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary: "An ingestion option (language, source date, known stakeholders) has a wrong value.",
+  },
+  ingest_no_figures: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The text holds no figure or agreement that reads as a claim (a warning).",
+  },
+  ingest_language_uncertain: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The language of the text could not be told with confidence (a warning).",
+  },
+  ingest_currency_inferred: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A claim's amount names no currency; the article's currency was taken (a warning).",
+  },
+  ingest_claims_truncated: {
+    exitCode: 1,
+    httpStatus: 413,
+    summary:
+      "The text yields more claims or entities than the documented limit; the rest are left out (a warning).",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

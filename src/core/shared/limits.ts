@@ -31,4 +31,18 @@ export const LIMITS = {
   simulationRuns: 10_000_000,
   /** Draws the sampler may spend on one scenario before it counts the scenario as failed. */
   samplerAttemptsPerScenario: 10_000,
+  /** Largest text ingested, in UTF-8 bytes (64 MiB): a 50 MB batch of reports fits. */
+  ingestTextBytes: 64 * 1024 * 1024,
+  /** Claims kept from one ingestion; past this the rest are left out with a warning. */
+  ingestClaims: 200_000,
+  /** Entities kept from one ingestion. */
+  ingestEntities: 100_000,
+  /** Mentions kept per entity (the count goes on). */
+  ingestMentionsPerEntity: 50,
+  /** A claim is compared for conflicts with at most this many claims before it. */
+  ingestConflictWindow: 200,
+  /** A paragraph longer than this (UTF-16 code units) is cut at a sentence end. */
+  ingestParagraphChars: 256 * 1024,
+  /** A sentence longer than this is cut: no real sentence is this long. */
+  ingestSentenceChars: 4_000,
 } as const;

@@ -1,0 +1,134 @@
+/**
+ * Evaluates the ingester on annotated reports: every `NAME.txt` beside a `NAME.gold.json`
+ * in the given folders (docs/spec/ingest.md ING-EVAL). Prints precision, recall and F1
+ * overall, per claim kind and per language, field accuracy on matched claims, conflict
+ * scores, and per document what was missed or spurious.
+ *
+ *   npm run eval:ingest -- corpus/ingest ../shared/fixtures [--json] [--quiet]
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ingestOutputToJson } from "../src/core/ingest/claim-json.js";
+import { type Evaluation, type EvaluationInput, evaluate, parseGold } from "../src/core/ingest/evaluate.js";
+import { ingest } from "../src/core/ingest/ingest.js";
+
+export interface CorpusDocument {
+  readonly id: string;
+  readonly textPath: string;
+  readonly goldPath: string;
+}
+
+/** The annotated documents of the folders, in name order. */
+export function findCorpus(dirs: readonly string[]): CorpusDocument[] {
+  const out: CorpusDocument[] = [];
+  for (const dir of dirs) {
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new Error(`${dir} is not a folder`);
+    }
+    for (const file of readdirSync(dir).sort()) {
+      if (!file.endsWith(".txt")) continue;
+      const id = file.slice(0, -4);
+      const goldPath = path.join(dir, `${id}.gold.json`);
+      if (!statSync(goldPath, { throwIfNoEntry: false })?.isFile()) continue;
+      out.push({ id, textPath: path.join(dir, file), goldPath });
+    }
+  }
+  return out;
+}
+
+/** Runs the ingester on each document and scores it against its gold file. */
+export function evaluateCorpus(dirs: readonly string[]): Evaluation {
+  const inputs: EvaluationInput[] = [];
+  for (const doc of findCorpus(dirs)) {
+    const text = readFileSync(doc.textPath, "utf8");
+    const gold = parseGold(JSON.parse(readFileSync(doc.goldPath, "utf8")), doc.goldPath);
+    if (!gold.ok) throw new Error(gold.problems.map((p) => p.message).join("\n"));
+    const result = ingest(new Uint8Array(readFileSync(doc.textPath)), {
+      lang: "auto",
+      ...(gold.value.publicationDate ? { sourceDate: gold.value.publicationDate } : {}),
+    });
+    if (!result.ok) throw new Error(`${doc.textPath}: ${result.problems.map((p) => p.message).join("; ")}`);
+    const json = ingestOutputToJson(result.value);
+    inputs.push({
+      id: doc.id,
+      text,
+      gold: gold.value,
+      predicted: json.claims,
+      predictedConflicts: json.conflicts,
+    });
+  }
+  return evaluate(inputs);
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`.padStart(7);
+}
+
+function row(
+  label: string,
+  s: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number },
+): string {
+  return `${label.padEnd(24)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+}
+
+function print(evaluation: Evaluation, quiet: boolean): void {
+  console.log(
+    `roundtable ingestion evaluation — Node ${process.version}, ${os.cpus()[0]?.model ?? "CPU"}, ${os.platform()}`,
+  );
+  console.log(`${evaluation.documents.length} documents\n`);
+  console.log(row("overall", evaluation.overall));
+  console.log("\nper kind");
+  for (const [k, s] of Object.entries(evaluation.byKind)) console.log(row(`  ${k}`, s));
+  console.log("\nper language");
+  for (const [k, s] of Object.entries(evaluation.byLanguage)) console.log(row(`  ${k}`, s));
+  console.log("\nfields on matched claims");
+  for (const [k, f] of Object.entries(evaluation.fields)) {
+    console.log(
+      `  ${k.padEnd(22)} ${pct(f.total === 0 ? 1 : f.correct / f.total)}  (${f.correct}/${f.total})`,
+    );
+  }
+  console.log(`\n${row("conflicts", evaluation.conflicts)}`);
+  console.log("\nper document");
+  for (const d of evaluation.documents) {
+    console.log(row(`  ${d.id}`, d.scores));
+    if (d.evidenceNotFound.length > 0)
+      console.log(`      gold evidence not in the text: claims ${d.evidenceNotFound.join(", ")}`);
+    if (quiet) continue;
+    for (const g of d.missed) {
+      console.log(
+        `      missed   #${g.idx} ${g.kind} ${g.subject} ← ${JSON.stringify(g.counterparty)} ${g.qualifier ?? ""} ${JSON.stringify(g.amount)} «${g.evidence}»`,
+      );
+    }
+    for (const p of d.spurious) {
+      console.log(
+        `      spurious #${p.idx} ${p.kind} ${p.subject} ← ${JSON.stringify(p.counterparty)} ${p.qualifier ?? ""} ${JSON.stringify(p.amount)} «${p.evidence}»`,
+      );
+    }
+    for (const e of d.fieldErrors) {
+      console.log(
+        `      field    gold #${e.gold} / #${e.predicted} ${e.field}: expected ${JSON.stringify(e.expected)}, got ${JSON.stringify(e.got)}`,
+      );
+    }
+  }
+}
+
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (isMain) {
+  const args = process.argv.slice(2);
+  const dirs = args.filter((a) => !a.startsWith("--"));
+  if (dirs.length === 0) {
+    console.error("usage: npm run eval:ingest -- <folder> [<folder>…] [--json] [--quiet]");
+    process.exit(2);
+  }
+  try {
+    const evaluation = evaluateCorpus(dirs);
+    if (args.includes("--json")) console.log(JSON.stringify(evaluation, null, 2));
+    else print(evaluation, args.includes("--quiet"));
+  } catch (e) {
+    console.error(`eval:ingest: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}

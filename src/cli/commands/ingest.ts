@@ -1,0 +1,134 @@
+import path from "node:path";
+import { type Command, Option } from "commander";
+import { ingestOutputToJson } from "../../core/ingest/claim-json.js";
+import { renderClaimTable } from "../../core/ingest/claim-table.js";
+import { toDealDraft } from "../../core/ingest/deal-draft.js";
+import { ingest } from "../../core/ingest/ingest.js";
+import { parseIsoDate } from "../../core/shared/date.js";
+import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { appendToDealText } from "../../deal/edit.js";
+import { ingestedEntries, knownNames } from "../../deal/ingest-into-deal.js";
+import { loadDeal } from "../../deal/load.js";
+import { readDealFile } from "../deal-file.js";
+import { CommandFailure, printDiagnostics } from "../failure.js";
+import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
+import type { CliIo } from "../io.js";
+
+interface IngestCliOptions {
+  lang: "fr" | "en" | "auto";
+  sourceDate?: string;
+  deal?: string;
+  write?: boolean;
+  round?: string;
+  title?: string;
+  publisher?: string;
+  url?: string;
+  sourceId?: string;
+  format: OutputFormat;
+}
+
+export function registerIngest(program: Command, io: CliIo): void {
+  program
+    .command("ingest")
+    .description(
+      "read a news report (French or English) and propose draft claims, with the words they rest on; with --deal --write, add them to a deal",
+    )
+    .argument("<file>", "a plain-text report, or - for standard input")
+    .addOption(
+      new Option("--lang <lang>", "the report's language").choices(["fr", "en", "auto"]).default("auto"),
+    )
+    .option("--source-date <date>", "the report's publication date (YYYY-MM-DD)")
+    .option("--deal <deal>", "match names against this deal's company and stakeholders")
+    .option("--write", "add the report as a source, with its claims, to the --deal file")
+    .option("--round <id>", "with --write: the round the claims are about (default: the deal's last)")
+    .option("--title <title>", "the report's title, for the source")
+    .option("--publisher <name>", "the report's publisher, for the source")
+    .option("--url <url>", "the report's address, for the source")
+    .option("--source-id <id>", "the new source's id (default: from the title)")
+    .addOption(formatOption(["table", "json"]))
+    .action((file: string, options: IngestCliOptions) => {
+      if (options.write && !options.deal)
+        throw CommandFailure.of("usage", "--write needs --deal <deal file> to write to");
+      const sourceDate = options.sourceDate === undefined ? undefined : parseIsoDate(options.sourceDate);
+      if (options.sourceDate !== undefined && !sourceDate)
+        throw CommandFailure.of("usage", `--source-date takes YYYY-MM-DD, got "${options.sourceDate}"`);
+      let bytes: Buffer;
+      try {
+        bytes = file === "-" ? io.readStdin() : io.readBytes(path.resolve(io.cwd, file));
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        throw CommandFailure.of(
+          "file_unreadable",
+          `cannot read the report: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message}`,
+          file,
+        );
+      }
+      const loaded = options.deal ? readDealFile(io, options.deal) : undefined;
+      const output = ingest(new Uint8Array(bytes), {
+        lang: options.lang,
+        ...(sourceDate ? { sourceDate } : {}),
+        ...(loaded ? { knownStakeholders: knownNames(loaded.deal) } : {}),
+      });
+      if (!output.ok) throw CommandFailure.fromProblems(output.problems, file);
+      printDiagnostics(
+        io,
+        [...output.warnings, ...output.value.warnings].map((w) => diagnosticFrom(w, file)),
+      );
+      if (!options.write || !loaded) {
+        io.stdout.write(
+          options.format === "json"
+            ? jsonText(ingestOutputToJson(output.value))
+            : renderClaimTable(output.value),
+        );
+        return;
+      }
+      // --write: one new source with its claims, added to the deal file; nothing else changes.
+      const deal = loaded.deal;
+      const roundId = options.round ?? deal.rounds.at(-1)?.id;
+      if (roundId === undefined || !deal.rounds.some((r) => r.id === roundId)) {
+        throw CommandFailure.of(
+          "usage",
+          options.round
+            ? `no round "${options.round}" in the deal`
+            : "the deal has no round for the claims to be about",
+          options.deal,
+        );
+      }
+      const draft = toDealDraft(output.value, {
+        ...(options.sourceId ? { id: options.sourceId } : {}),
+        ...(options.title ? { title: options.title } : {}),
+        ...(options.publisher ? { publisher: options.publisher } : {}),
+        ...(options.url ? { url: options.url } : {}),
+        ...(sourceDate ? { publicationDate: sourceDate } : {}),
+      });
+      const entries = ingestedEntries(draft, deal, roundId);
+      if (deal.document.sources.some((s) => s.id === draft.source.id)) {
+        throw CommandFailure.of(
+          "deal_duplicate_id",
+          `the deal already has a source "${draft.source.id}"; give another with --source-id`,
+          options.deal,
+        );
+      }
+      const edited = appendToDealText(loaded.text, { sources: [entries.source], claims: entries.claims });
+      if (!edited.ok)
+        throw CommandFailure.of("deal_syntax", `cannot edit the deal file: ${edited.error}`, options.deal);
+      // The edited deal must load before anything is written.
+      const check = loadDeal(edited.text, options.deal!);
+      if (!check.ok) throw new CommandFailure(check.diagnostics, 1);
+      try {
+        io.writeFileAtomic(path.resolve(io.cwd, options.deal!), edited.text);
+      } catch (error) {
+        throw CommandFailure.of(
+          "file_unwritable",
+          `cannot write the deal file: ${(error as Error).message}`,
+          options.deal,
+        );
+      }
+      io.stdout.write(
+        `added source "${draft.source.id}" with ${entries.claims.length} claim${entries.claims.length === 1 ? "" : "s"} to ${options.deal}\n`,
+      );
+      for (const s of entries.skipped) io.stdout.write(`  not added: ${s.claim}: ${s.reason}\n`);
+      for (const n of draft.newStakeholders)
+        io.stdout.write(`  named but not a stakeholder of the deal: ${n.name} (proposed id ${n.id})\n`);
+    });
+}

@@ -1,0 +1,316 @@
+/**
+ * Mentions of companies and people in a sentence (ING-ENT-1, ING-ROLE-4): names (runs
+ * of capitalised words, trimmed of function words, places and titles), definite
+ * descriptions that stand for a company ("l'entreprise", "the company"), references to
+ * a group ("ces trois entreprises", "these three companies"), subject pronouns and the
+ * French clitic "y". Offsets are relative to the sentence.
+ */
+import type { EntityRegistry, EntityType } from "./entity-registry.js";
+import type { LanguageRules } from "./lexicon.js";
+import { NOT_NAME_WORDS, PERSON_ROLE, PLACE_WORDS } from "./names.js";
+import { squeezeFoldedName } from "./text-fold.js";
+
+export interface NameMention {
+  readonly kind: "name";
+  readonly start: number;
+  readonly end: number;
+  /** The entity key in the registry. */
+  readonly key: string;
+  readonly type: EntityType;
+  /** Written with "'s" ("Halcyon's chips"). */
+  readonly possessive: boolean;
+  readonly inAttribution: boolean;
+}
+
+export interface AnaphorMention {
+  readonly kind: "anaphor";
+  readonly start: number;
+  readonly end: number;
+  readonly form: "description" | "pronoun" | "clitic";
+  readonly inAttribution: boolean;
+}
+
+export interface GroupMention {
+  readonly kind: "group";
+  readonly start: number;
+  readonly end: number;
+  /** The number of members the text gives ("trois"), if any. */
+  readonly size: number | undefined;
+  readonly inAttribution: boolean;
+}
+
+export type Mention = NameMention | AnaphorMention | GroupMention;
+
+const JOINERS = "&'’.-";
+/** The head nouns of the descriptions in both lexicons: no description without one of them. */
+const DESCRIPTION_HEADS =
+  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter/;
+const ELIDED = /^(?:l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu)'/;
+const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u;
+const PERSON_TOKEN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+/** Words joining the parts of one name: "Bank of America", "Procter & Gamble". */
+const NAME_JOINER = /^(?: | & | of )$/;
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly folded: string;
+  readonly possessive: boolean;
+}
+
+/** A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name. */
+const AFTER_FIGURE = /\d[\s\u00a0\u202f]?$/;
+
+const UPPER = /\p{Lu}/gu;
+const LETTER = /\p{L}/u;
+
+function isWordCode(c: number, ch: string | undefined): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return ch !== undefined && LETTER.test(ch);
+}
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isWordCode(text.charCodeAt(i), text[i]);
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return !(c >= 48 && c <= 57) && isWordCode(c, text[i]);
+}
+
+/**
+ * The words that may be part of a name: a capital first ("OpenAI", "Énergie"), or a short
+ * lower-case start with a capital inside ("xAI", "eBay"), with inner joiners ("AT&T",
+ * "Amazon.com", "Saint-Gobain"). A word right after a figure is a unit ("5 Md$"). Only
+ * the capitals are visited: they are few in running text.
+ */
+function tokenize(text: string, folded: string): Token[] {
+  const out: Token[] = [];
+  let resume = 0;
+  UPPER.lastIndex = 0;
+  for (let m = UPPER.exec(text); m !== null; m = UPPER.exec(text)) {
+    const at = m.index;
+    if (at < resume) continue;
+    let wordStart = at;
+    while (isWordAt(text, wordStart - 1)) wordStart--;
+    let end = at;
+    for (;;) {
+      if (isWordAt(text, end)) end++;
+      else if (JOINERS.includes(text[end] ?? " ") && isLetterAt(text, end + 1)) end += 2;
+      else break;
+    }
+    resume = end;
+    let start = at;
+    if (wordStart < at) {
+      // "xAI", "eBay": a short lower-case start; a capital deeper inside a word is no name start.
+      if (at - wordStart > 4 || !/^[a-z]+$/.test(text.slice(wordStart, at))) continue;
+      start = wordStart;
+    }
+    if (AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start))) continue;
+    let raw = text.slice(start, end);
+    let possessive = false;
+    if (/['’]s$/.test(raw)) {
+      raw = raw.slice(0, -2);
+      possessive = true;
+    }
+    raw = raw.replace(/[.'’-]+$/, "");
+    if (raw.length === 0) continue;
+    out.push({
+      start,
+      end: start + raw.length,
+      text: raw,
+      folded: squeezeFoldedName(folded.slice(start, start + raw.length)),
+      possessive,
+    });
+  }
+  return out;
+}
+
+/** Whether a folded word is a verb of the lexicon, memoised per language. */
+const verbMemo = new WeakMap<LanguageRules, Map<string, boolean>>();
+
+function isVerb(rules: LanguageRules, word: string): boolean {
+  let memo = verbMemo.get(rules);
+  if (!memo) {
+    memo = new Map();
+    verbMemo.set(rules, memo);
+  }
+  let known = memo.get(word);
+  if (known === undefined) {
+    known = /^[a-z]/.test(word) && rules.subjectFollowers.test(` ${word}`);
+    if (memo.size < 10_000) memo.set(word, known);
+  }
+  return known;
+}
+
+function isNotName(token: Token): boolean {
+  return (
+    NOT_NAME_WORDS.has(token.folded) ||
+    ELIDED.test(token.folded) ||
+    /-(?:based|born)$/.test(token.folded) ||
+    // A single letter is an initial or a series ("Series C"), not a name.
+    token.text.length === 1
+  );
+}
+
+function inSpans(start: number, end: number, spans: readonly { start: number; end: number }[]): boolean {
+  return spans.some((s) => start >= s.start && end <= s.end);
+}
+
+function descriptionOfName(folded: string, end: number, names: readonly NameMention[]): boolean {
+  const next = /^\s+((?:[a-z'-]+\s+){0,2})/.exec(folded.slice(end, end + 40));
+  if (!next) return false;
+  let at = end + next[0].length - next[1]!.length;
+  for (let word = 0; word <= 2; word++) {
+    if (names.some((n) => n.start === at)) return true;
+    const w = /^[a-z'-]+\s+/.exec(folded.slice(at, at + 30));
+    if (!w) return false;
+    at += w[0].length;
+  }
+  return false;
+}
+
+/** The first character of the sentence that is a letter or digit. */
+function firstWordStart(text: string): number {
+  const m = /[\p{L}\p{N}]/u.exec(text);
+  return m ? m.index : 0;
+}
+
+/**
+ * Finds the mentions in one sentence, registering new names in `registry`. `base` is
+ * the sentence's offset in the whole text, for the mention offsets kept by the registry.
+ */
+export function findMentions(
+  text: string,
+  folded: string,
+  base: number,
+  rules: LanguageRules,
+  registry: EntityRegistry,
+  attributionSpans: readonly { start: number; end: number }[],
+): Mention[] {
+  const mentions: Mention[] = [];
+  const tokens = tokenize(text, folded);
+  const sentenceStart = firstWordStart(text);
+  let i = 0;
+  while (i < tokens.length) {
+    // A run of capitalised tokens joined by single spaces (or "&", "of", "and" between capitals).
+    const run: Token[] = [tokens[i]!];
+    let j = i + 1;
+    while (j < tokens.length && !run[run.length - 1]!.possessive) {
+      const gap = text.slice(run[run.length - 1]!.end, tokens[j]!.start);
+      if (!NAME_JOINER.test(gap)) break;
+      // Title-case headlines: "SkyForge Robotics Announces $140 Million" — a verb ends the name.
+      if (isVerb(rules, tokens[j]!.folded)) break;
+      if (gap !== " " && isNotName(tokens[j]!)) break;
+      run.push(tokens[j]!);
+      j++;
+    }
+    i = j;
+    // A verb written with a capital (a title-case headline) is not a name: skip it.
+    if (i < tokens.length && isVerb(rules, tokens[i]!.folded) && !registry.has(tokens[i]!.folded)) i++;
+    while (run.length > 0 && isNotName(run[0]!)) run.shift();
+    if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
+    while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
+      const last = run[run.length - 1]!.folded;
+      if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();
+      else break;
+    }
+    if (run.length === 0) continue;
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const surface = text.slice(first.start, last.end);
+    const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
+    if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
+    if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded)) {
+      // A capitalised word opening a sentence is a name only with some support: an inner
+      // capital ("OpenAI"), or a verb, comma or colon after it ("Nvidia est", "Mistelle, le…").
+      const innerCapital = /.\p{Lu}/u.test(first.text);
+      const after = folded.slice(last.end, last.end + 40);
+      const adverb = /(?:ly|ment)$/.test(first.folded) && /^\s*,/.test(after);
+      if (adverb || (!innerCapital && !rules.subjectFollowers.test(after))) continue;
+    }
+    const person =
+      run.length >= 2 &&
+      run.length <= 3 &&
+      run.every((t) => PERSON_TOKEN.test(t.text)) &&
+      PERSON_ROLE.test(folded.slice(Math.max(0, first.start - 40), Math.min(folded.length, last.end + 30)));
+    const type: EntityType = person ? "person" : "organisation";
+    const key = registry.resolve(surface, type, surfaceFolded);
+    if (key === undefined) continue;
+    const inAttribution = inSpans(first.start, last.end, attributionSpans);
+    registry.noteMention(key, base + first.start, base + last.end, type);
+    mentions.push({
+      kind: "name",
+      start: first.start,
+      end: last.end,
+      key,
+      type: registry.type(key),
+      possessive: last.possessive,
+      inAttribution,
+    });
+    const acronym = ACRONYM_AFTER.exec(text.slice(last.end, last.end + 14));
+    if (acronym) {
+      registry.addAlias(key, acronym[1]!);
+      // The acronym's own token is the same entity: skip it.
+      const acronymStart = last.end + acronym[0].indexOf(acronym[1]!);
+      while (i < tokens.length && tokens[i]!.start <= acronymStart) i++;
+    }
+  }
+  const names = mentions.filter((m): m is NameMention => m.kind === "name");
+  const overlapsName = (s: number, e: number) => names.some((n) => n.start < e && s < n.end);
+  rules.companyAnaphor.lastIndex = 0;
+  const descriptions = DESCRIPTION_HEADS.test(folded) ? folded.matchAll(rules.companyAnaphor) : [];
+  for (const m of descriptions) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlapsName(start, end)) continue;
+    // "le fonds Sequana", "la start-up Kalyx", "le fonds américain Northgate Capital": a
+    // description in front of a name (at most two words apart) is not an anaphor.
+    if (descriptionOfName(folded, end, names)) continue;
+    mentions.push({
+      kind: "anaphor",
+      start,
+      end,
+      form: "description",
+      inAttribution: inSpans(start, end, attributionSpans),
+    });
+  }
+  rules.groupAnaphor.lastIndex = 0;
+  for (const m of folded.matchAll(rules.groupAnaphor)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlapsName(start, end)) continue;
+    const numeral = m.slice(1).find((g) => g !== undefined);
+    const size = numeral ? rules.numerals.get(numeral) : /\btrio\b/.test(m[0]) ? 3 : undefined;
+    mentions.push({ kind: "group", start, end, size, inAttribution: inSpans(start, end, attributionSpans) });
+  }
+  rules.pronoun.lastIndex = 0;
+  for (const m of folded.matchAll(rules.pronoun)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // "il y a" is not a subject pronoun standing for a company.
+    if (/^\s+y\s+a(?![a-z])/.test(folded.slice(end, end + 6))) continue;
+    mentions.push({
+      kind: "anaphor",
+      start,
+      end,
+      form: "pronoun",
+      inAttribution: inSpans(start, end, attributionSpans),
+    });
+  }
+  if (rules.recipientClitic) {
+    rules.recipientClitic.lastIndex = 0;
+    for (const m of folded.matchAll(rules.recipientClitic)) {
+      mentions.push({
+        kind: "anaphor",
+        start: m.index,
+        end: m.index + 1,
+        form: "clitic",
+        inAttribution: false,
+      });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,313 @@
+/**
+ * Sums of money in a sentence (ING-AMT, ING-QUAL). Figures are read by the shared
+ * scanner `readAmountAt` (the same one deal files use); this module finds where they
+ * start, keeps those that are money, joins ranges ("entre 80 et 100 millions"), reads
+ * the hedge in front ("jusqu'à", "less than") and adds the vague scale phrases ("des
+ * dizaines de milliards") by the README's conventions.
+ */
+import { CURRENCY_CODES, NUMBER_WORDS } from "../exact/amount-lexicon.js";
+import {
+  type AmountMatch,
+  type NumberStyle,
+  readAmountAt,
+  readCurrencyAfter,
+} from "../exact/amount-parse.js";
+import type { Currency } from "../exact/money.js";
+import { Rational } from "../exact/rational.js";
+import type { LanguageRules } from "./lexicon.js";
+import type { Qualifier } from "./types.js";
+
+/** A sum of money in a sentence; offsets are relative to the sentence. */
+export interface MoneyMention {
+  /** Start of the mention, the hedge included ("jusqu'à 50 milliards"). */
+  readonly start: number;
+  /** Start of the figure itself. */
+  readonly figureStart: number;
+  readonly end: number;
+  readonly qualifier: Qualifier;
+  readonly min: Rational | null;
+  readonly max: Rational | null;
+  readonly point: Rational | null;
+  /** Undefined when the text wrote none ("des milliards dans…"). */
+  readonly currency: Currency | undefined;
+  readonly vague: boolean;
+}
+
+/** A percentage, for stakes ("environ 12 %"). */
+export interface PercentMention {
+  readonly start: number;
+  readonly end: number;
+  readonly qualifier: Qualifier;
+  /** The fraction 0–1. */
+  readonly value: Rational;
+}
+
+const SCALE_ALTERNATION = "milliards?|millions?|billions?|trillions?|mds?|mrds?|bn|mn";
+const NUMBER_WORD_ALTERNATION = [...NUMBER_WORDS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"))
+  .join("|");
+
+/** Where a figure may start, in folded text: a currency sign, an ISO code before a digit, or a digit. */
+const FIGURE_START = new RegExp(
+  `(?:\\b(?:us|c|ca|a|au|hk))?[$€£¥₹]|\\b(?:${[...CURRENCY_CODES].map((c) => c.toLowerCase()).join("|")})(?=\\s*[\\d.])|(?<![a-z0-9.,])\\d`,
+  "g",
+);
+/** A scale word: a number word may stand before it ("un milliard", "a billion"). */
+const SCALE_WORD = new RegExp(`\\b(?:${SCALE_ALTERNATION})(?![a-z])`, "g");
+const NUMBER_WORD_BEFORE = new RegExp(`\\b(?:${NUMBER_WORD_ALTERNATION})\\s*-?\\s*$`);
+/** Words that can start a vague amount or carry a scale: no vague rule can match without one. */
+const VAGUE_TRIGGER = /milliard|million|billion|multi-?billion/;
+
+/** What must follow a bare digit within a few characters for it to start a sum of money. */
+const MONEY_AHEAD =
+  /[$€£¥₹]|milliard|million|billion|trillion|\bmds?\b|\bmrds?\b|\bbn\b|\bmn\b|\d\s?[mkbtg]\b|dollar|euro|pound|livre|yen|yuan|franc|\b(?:usd|eur|gbp|chf|jpy|cad|aud|cny|hkd|inr|sek|nok|dkk|sgd|krw|brl|ils|aed|sar)\b/;
+
+function power(exponent: number | undefined): Rational {
+  return Rational.of(10n ** BigInt(exponent ?? 0));
+}
+
+/**
+ * The vague-scale rules of a language as one pattern (one group per rule, in the rules'
+ * order: at one position the first rule listed wins, "des dizaines de milliards" before
+ * "des milliards").
+ */
+const vaguePatterns = new WeakMap<LanguageRules, RegExp>();
+
+function vaguePattern(rules: LanguageRules): RegExp {
+  let pattern = vaguePatterns.get(rules);
+  if (!pattern) {
+    pattern = new RegExp(rules.vagueAmounts.map((r) => `(${r.pattern.source})`).join("|"), "g");
+    vaguePatterns.set(rules, pattern);
+  }
+  return pattern;
+}
+
+/** The offsets where a figure may start, in order. */
+function figureStarts(folded: string): number[] {
+  const starts: number[] = [];
+  FIGURE_START.lastIndex = 0;
+  for (let m = FIGURE_START.exec(folded); m !== null; m = FIGURE_START.exec(folded)) {
+    // A digit with no currency or scale word close after it is a year, a count or a percentage.
+    if (
+      m[0].length === 1 &&
+      m[0] >= "0" &&
+      m[0] <= "9" &&
+      !MONEY_AHEAD.test(folded.slice(m.index, m.index + 40))
+    ) {
+      continue;
+    }
+    starts.push(m.index);
+  }
+  SCALE_WORD.lastIndex = 0;
+  for (let m = SCALE_WORD.exec(folded); m !== null; m = SCALE_WORD.exec(folded)) {
+    const before = NUMBER_WORD_BEFORE.exec(folded.slice(Math.max(0, m.index - 20), m.index));
+    if (before) starts.push(m.index - (Math.min(m.index, 20) - before.index));
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+const PERCENT = /(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:%|pour ?cent|per ?cent|percent)(?![a-z])/g;
+const AFTER_PERCENT = /^\s*(?:%|pour ?cent|per ?cent|percent)(?![a-z])/;
+
+function isMoney(read: AmountMatch, folded: string, rules: LanguageRules): boolean {
+  if (AFTER_PERCENT.test(folded.slice(read.end, read.end + 12))) return false;
+  if (read.currency !== undefined) return true;
+  // Without a currency, only a scale of a million or more reads as money, and only when
+  // what follows is not a count of something else ("un milliard d'utilisateurs").
+  if (read.scaleExponent < 6) return false;
+  return rules.currencylessContinuation.test(folded.slice(read.end, read.end + 40));
+}
+
+function encode(
+  qualifier: Qualifier,
+  low: Rational,
+  high: Rational,
+): Pick<MoneyMention, "min" | "max" | "point"> {
+  switch (qualifier) {
+    case "exact":
+      return { min: low, max: low, point: low };
+    case "about":
+      return { min: null, max: null, point: low };
+    case "up_to":
+    case "less_than":
+      return { min: null, max: low, point: null };
+    case "at_least":
+    case "more_than":
+      return { min: low, max: null, point: null };
+    case "range":
+      return { min: low, max: high, point: null };
+  }
+}
+
+/** The hedge written just before `pos`, with its start, or undefined. */
+export function qualifierBefore(
+  folded: string,
+  pos: number,
+  rules: LanguageRules,
+): { qualifier: Qualifier; start: number } | undefined {
+  const windowStart = Math.max(0, pos - 40);
+  const before = folded.slice(windowStart, pos);
+  for (const rule of rules.qualifierBefore) {
+    const m = rule.pattern.exec(before);
+    if (m) return { qualifier: rule.qualifier, start: windowStart + m.index };
+  }
+  return undefined;
+}
+
+interface RangeRead {
+  readonly low: Rational;
+  readonly high: Rational;
+  readonly currency: Currency | undefined;
+  readonly end: number;
+  readonly scaleExponent: number;
+}
+
+function readRange(
+  text: string,
+  folded: string,
+  first: AmountMatch,
+  rules: LanguageRules,
+  style: NumberStyle,
+): RangeRead | undefined {
+  const after = folded.slice(first.end, first.end + 12);
+  for (const rule of rules.rangeJoins) {
+    const join = rule.join.exec(after);
+    if (!join) continue;
+    if (rule.lead && !rule.lead.test(folded.slice(Math.max(0, first.start - 12), first.start))) continue;
+    const second = readAmountAt(text, first.end + join[0].length, folded, style);
+    if (second === undefined || typeof second === "string") continue;
+    if (second.amount.isNegative()) continue;
+    if (second.currency === undefined && second.scaleExponent < 6) continue;
+    // "80 et 100 millions": the first figure takes the scale and currency written after the second.
+    const scale =
+      first.scaleExponent === 0 && second.scaleExponent > 0
+        ? Rational.of(10n ** BigInt(second.scaleExponent))
+        : Rational.ONE;
+    const low = first.amount.mul(scale);
+    if (!low.lt(second.amount)) continue;
+    if (first.currency && second.currency && first.currency !== second.currency) continue;
+    return {
+      low,
+      high: second.amount,
+      currency: first.currency ?? second.currency,
+      end: second.end,
+      scaleExponent: Math.max(first.scaleExponent, second.scaleExponent),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Finds the sums of money in one sentence. `folded` is the folded sentence (same length).
+ */
+export function findMoney(
+  text: string,
+  folded: string,
+  rules: LanguageRules,
+  style: NumberStyle,
+): MoneyMention[] {
+  const found: MoneyMention[] = [];
+  let resume = 0;
+  for (const at of figureStarts(folded)) {
+    if (at < resume) continue;
+    if (/^[a-z]{3}$/.test(folded.slice(at, at + 3)) && !CURRENCY_CODES.has(text.slice(at, at + 3))) continue;
+    const read = readAmountAt(text, at, folded, style);
+    if (read === undefined || typeof read === "string" || read.amount.isNegative()) continue;
+    const range = readRange(text, folded, read, rules, style);
+    if (range) {
+      const lead = /(?:\bentre|\bbetween|\bde|\bfrom)\s*$/.exec(folded.slice(Math.max(0, at - 10), at));
+      found.push({
+        start: lead ? at - lead[0].length : read.start,
+        figureStart: read.start,
+        end: range.end,
+        qualifier: "range",
+        ...encode("range", range.low, range.high),
+        currency: range.currency,
+        vague: false,
+      });
+      resume = range.end;
+      continue;
+    }
+    if (!isMoney(read, folded, rules)) {
+      resume = read.end;
+      continue;
+    }
+    let qualifier: Qualifier = "exact";
+    let start = read.start;
+    let end = read.end;
+    const before = qualifierBefore(folded, read.start, rules);
+    if (before) {
+      qualifier = before.qualifier;
+      start = before.start;
+    } else {
+      for (const rule of rules.qualifierAfter) {
+        const after = rule.pattern.exec(folded.slice(end, end + 24));
+        if (after) {
+          qualifier = rule.qualifier;
+          end += after[0].length;
+          break;
+        }
+      }
+    }
+    found.push({
+      start,
+      figureStart: read.start,
+      end,
+      qualifier,
+      ...encode(qualifier, read.amount, read.amount),
+      currency: read.currency,
+      vague: false,
+    });
+    resume = read.end;
+  }
+  if (!VAGUE_TRIGGER.test(folded)) return found.sort((a, b) => a.start - b.start);
+  const vague = vaguePattern(rules);
+  vague.lastIndex = 0;
+  for (let v = vague.exec(folded); v !== null; v = vague.exec(folded)) {
+    const rule = rules.vagueAmounts[v.slice(1).findIndex((g) => g !== undefined)]!;
+    const start = v.index;
+    let end = start + v[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    let currency: Currency | undefined;
+    // "multibillion-dollar": the currency is written inside the scale phrase.
+    const inside = /-(dollar|euro|pound)/.exec(v[0]);
+    const suffix = inside ? undefined : readCurrencyAfter(text, end, folded);
+    if (inside) {
+      currency = (inside[1] === "dollar" ? "USD" : inside[1] === "euro" ? "EUR" : "GBP") as Currency;
+    } else if (suffix) {
+      currency = suffix[0];
+      end = suffix[1];
+    } else if (!rules.currencylessContinuation.test(folded.slice(end, end + 40))) {
+      continue;
+    }
+    const low = rule.qualifier === "about" ? power(rule.pointExponent) : power(rule.minExponent);
+    found.push({
+      start,
+      figureStart: start,
+      end,
+      qualifier: rule.qualifier,
+      ...encode(rule.qualifier, low, power(rule.maxExponent)),
+      currency,
+      vague: true,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Finds percentages in a folded sentence, with the hedge before each. */
+export function findPercents(folded: string, rules: LanguageRules): PercentMention[] {
+  const out: PercentMention[] = [];
+  for (const m of folded.matchAll(PERCENT)) {
+    const value = Rational.parse(m[1]!.replace(",", "."));
+    if (!value) continue;
+    const before = qualifierBefore(folded, m.index, rules);
+    out.push({
+      start: before ? before.start : m.index,
+      end: m.index + m[0].length,
+      qualifier: before ? before.qualifier : "exact",
+      value: value.div(Rational.of(100n)),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,1315 @@
+/**
+ * Reads claims sentence by sentence, carrying what the text has established so far:
+ * the company the article is about, the investor last spoken of, the last group of
+ * investors named, the last figure and the status of the deal (docs/spec/ingest.md,
+ * ING-KIND, ING-ROLE, ING-STAT, ING-TEMP, ING-AGR, ING-STAKE).
+ */
+import type { NumberStyle } from "../exact/amount-parse.js";
+import type { Currency } from "../exact/money.js";
+import { Rational } from "../exact/rational.js";
+import { type AttributionSpan, findAttributions } from "./attribution.js";
+import { type Cues, type Span, scanCues } from "./cues.js";
+import type { EntityRegistry } from "./entity-registry.js";
+import type { LanguageRules } from "./lexicon.js";
+import { findMentions, type Mention, type NameMention } from "./mentions.js";
+import { findMoney, findPercents, type MoneyMention, qualifierBefore } from "./money-mentions.js";
+import type {
+  ClaimKind,
+  ClaimStatus,
+  IngestLanguage,
+  Qualifier,
+  StakeFraction,
+  Temporal,
+  TextSpan,
+} from "./types.js";
+
+/** A claim as the reader builds it: parties are entity keys, offsets are global. */
+export interface WorkingClaim {
+  kind: ClaimKind;
+  subject: string | undefined;
+  counterparty: readonly string[] | undefined;
+  group: boolean;
+  amount: {
+    currency: Currency;
+    min: Rational | null;
+    max: Rational | null;
+    point: Rational | null;
+  } | null;
+  qualifier: Qualifier | null;
+  vague: boolean;
+  currencyInferred: boolean;
+  basisStated: boolean | undefined;
+  fraction: StakeFraction | null;
+  attribution: TextSpan | null;
+  status: ClaimStatus;
+  temporal: Temporal;
+  evidenceText: string;
+  evidenceStart: number;
+  evidenceEnd: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  language: IngestLanguage;
+  rules: string[];
+  /** The sentence presents its figure as another version of one given before (ING-CONF-1). */
+  alternative: boolean;
+}
+
+/** One sentence to read: its text, folded copy and offset in the whole input. */
+export interface SentenceInput {
+  readonly text: string;
+  readonly folded: string;
+  readonly start: number;
+  readonly rules: LanguageRules;
+}
+
+interface Party {
+  readonly keys: readonly string[];
+  readonly group: boolean;
+  /** Local offsets of the words naming the party. */
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Sentence {
+  readonly text: string;
+  readonly folded: string;
+  readonly base: number;
+  readonly rules: LanguageRules;
+  readonly mentions: readonly Mention[];
+  readonly names: readonly NameMention[];
+  readonly money: readonly MoneyMention[];
+  readonly attributions: readonly AttributionSpan[];
+  readonly cues: Cues;
+  /** Claims made from this sentence so far. */
+  readonly claims: WorkingClaim[];
+  /** The sentence's relative clauses, found once (ING-STAT-5). */
+  relatives?: Span[];
+  /** Whether each mention is the object of a preposition, found once per mention. */
+  readonly complement: Map<Mention, boolean>;
+}
+
+/** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
+const LIST_SEPARATOR =
+  /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*)?(?:[a-z-]+\s+){0,2}$/;
+/** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
+const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}$/;
+const YEAR = /\b(?:19|20)\d\d\b/g;
+/** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
+const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
+/** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
+const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
+/** The start of a noun phrase: a determiner, or a capital (a name). */
+const BEFORE_NOUN_PHRASE = /^(?:the|its|their|a|an|this|that|le|la|les|l'|ce|cette|ces|son|sa|ses|un|une)\s/;
+
+/** Between a name and a noun in apposition: ", its largest existing ", ", déjà ". */
+const APPOSITION = /^\s*,\s*(?:[a-z'-]+\s+){0,4}$/;
+/** A relative clause set off by commas: ", which led … ,", ", qui détenait … ,". */
+const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s[^,;]*(?:,|$)/g;
+/** A preposition or an article right before a name. */
+const DIRECT_COMPLEMENT =
+  /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
+/** A sentence opening with a determiner and no verb: "le spécialiste du stockage ". */
+const OPENING_NOUN_PHRASE = /^\s*(?:le|la|les|l'|un|une|the|a|an)\s*(?:[a-z'-]+\s+){0,5}$/;
+const LOOK_FURTHER = /\b(?:d'autres|other|others|plusieurs|several)\b/;
+const AFTER_EXAMPLE =
+  /(?:comme|notamment|dont|such as|including|like|among them)\s+(?:(?:la|le|les|l'|the|a|an)\s*)?(?:[a-z-]+\s+){0,2}$/;
+
+/** The last cue of `list` inside [segStart, pos), at most `maxDistance` before `pos`. */
+function lastBefore(
+  list: readonly Span[],
+  segStart: number,
+  pos: number,
+  maxDistance = Number.POSITIVE_INFINITY,
+): Span | undefined {
+  let found: Span | undefined;
+  for (const c of list) {
+    if (c.start >= segStart && c.end <= pos && pos - c.end <= maxDistance) found = c;
+  }
+  return found;
+}
+
+/** The first cue of `list` starting in [from, segEnd), at most `maxDistance` after `from`. */
+function firstAfter(
+  list: readonly Span[],
+  from: number,
+  segEnd: number,
+  maxDistance: number,
+): Span | undefined {
+  return list.find((c) => c.start >= from && c.start < segEnd && c.start - from <= maxDistance);
+}
+
+function distanceBefore(span: Span, pos: number): number {
+  return pos - span.end;
+}
+
+export class ClaimReader {
+  readonly claims: WorkingClaim[] = [];
+  /** Warnings about claims (currency taken from the article). */
+  readonly inferredCurrencyClaims: WorkingClaim[] = [];
+  private subjectTopic: string | undefined;
+  private investorTopic: string | undefined;
+  private readonly groups: string[][] = [];
+  private lastAmountClaim: WorkingClaim | undefined;
+  /** The deal's status as the article states it: from round-level claims, else from investments. */
+  private roundStatus: ClaimStatus | undefined;
+  private investmentStatus: ClaimStatus | undefined;
+  private lastCurrency: Currency | undefined;
+  private readonly investors = new Set<string>();
+  /** Claims are no longer recorded past this count (LIMITS.ingestClaims). */
+  private readonly maxClaims: number;
+  truncated = false;
+
+  constructor(
+    private readonly registry: EntityRegistry,
+    private readonly sourceYear: number | undefined,
+    maxClaims: number,
+  ) {
+    this.maxClaims = maxClaims;
+  }
+
+  read(input: SentenceInput): void {
+    const { text, folded, rules } = input;
+    const attributions = findAttributions(text, folded, rules);
+    const mentions = findMentions(text, folded, input.start, rules, this.registry, attributions);
+    const names = mentions.filter((m): m is NameMention => m.kind === "name");
+    const style: NumberStyle = rules.language === "en" ? "en" : "auto";
+    const s: Sentence = {
+      text,
+      folded,
+      base: input.start,
+      rules,
+      mentions,
+      names,
+      money: findMoney(text, folded, rules, style),
+      attributions,
+      cues: scanCues(folded, rules, names, attributions),
+      claims: [],
+      complement: new Map(),
+    };
+    if (this.subjectTopic === undefined) {
+      const first = names.find(
+        (n) => n.type === "organisation" && !n.inAttribution && !this.isPrepObject(s, n),
+      );
+      if (first) this.subjectTopic = first.key;
+    }
+    this.registerGroups(s);
+    this.linkSubsidiaries(s);
+    let previous: WorkingClaim | undefined;
+    for (let i = 0; i < s.money.length; i++) {
+      const claim = this.readMoney(s, i, previous);
+      if (claim) this.emit(s, claim);
+      previous = claim;
+    }
+    this.noteInvestors(s);
+    this.readAgreements(s);
+    this.readStakes(s);
+    this.updateTopics(s);
+  }
+
+  // ---- discourse state -------------------------------------------------------------
+
+  private emit(s: Sentence, claim: WorkingClaim): void {
+    if (this.claims.length >= this.maxClaims) {
+      this.truncated = true;
+      return;
+    }
+    this.claims.push(claim);
+    s.claims.push(claim);
+    if (claim.counterparty && (claim.kind === "investment" || claim.kind === "existing_stake")) {
+      for (const k of claim.counterparty) this.investors.add(this.registry.canonical(k));
+    }
+    if (claim.amount) this.lastAmountClaim = claim;
+    if (claim.currencyInferred) this.inferredCurrencyClaims.push(claim);
+    if (claim.temporal === "current") {
+      if (claim.kind === "investment") this.investmentStatus = claim.status;
+      else if (claim.kind !== "commercial_agreement" && claim.kind !== "existing_stake") {
+        this.roundStatus = claim.status;
+      }
+    }
+  }
+
+  private registerGroups(s: Sentence): void {
+    let run: NameMention[] = [];
+    const flush = () => {
+      if (run.length >= 2) {
+        this.groups.push(run.map((m) => m.key));
+        if (this.groups.length > 8) this.groups.shift();
+      }
+    };
+    for (const m of s.names) {
+      const prev = run[run.length - 1];
+      if (prev && LIST_SEPARATOR.test(s.folded.slice(prev.end, m.start))) run.push(m);
+      else {
+        flush();
+        run = [m];
+      }
+    }
+    flush();
+  }
+
+  /** ING-AGR-3: the subjects of investment verbs are investors, with or without a figure ("X and Y joined the round"). */
+  private noteInvestors(s: Sentence): void {
+    for (const verb of s.cues.investVerb) {
+      const subject = this.subjectBefore(s, verb.start);
+      if (subject?.kind !== "name") continue;
+      const topic = this.canonicalTopic();
+      for (const key of this.resolveInvestor(s, subject)?.keys ?? []) {
+        const k = this.registry.canonical(key);
+        if (k !== topic) this.investors.add(k);
+      }
+    }
+  }
+
+  /** ING-ENT-2: "Lakeshore Health, filiale de Lakeshore Capital", "Fjord Capital's portfolio company Lumen Cells". */
+  private linkSubsidiaries(s: Sentence): void {
+    s.names.forEach((child, k) => {
+      const after = s.rules.subsidiary.exec(s.folded.slice(child.end, child.end + 80));
+      if (after) {
+        const ownerAt = child.end + after[0].length;
+        const owner = after[1]
+          ? this.investorTopic
+          : s.names.find((n) => n.start === ownerAt || (n.start > ownerAt && n.start - ownerAt <= 3))?.key;
+        if (owner !== undefined) this.registry.setParent(child.key, owner);
+      }
+      const previous = s.names[k - 1];
+      if (previous && s.rules.subsidiaryBefore.test(s.folded.slice(previous.end, child.start))) {
+        this.registry.setParent(child.key, previous.key);
+      }
+    });
+  }
+
+  private updateTopics(s: Sentence): void {
+    for (const verb of s.cues.raiseVerb) {
+      const subject = this.subjectBefore(s, verb.start);
+      if (subject?.kind !== "name" || subject.type !== "organisation") continue;
+      const clause = s.folded.slice(0, verb.end + 60);
+      if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
+        continue;
+      this.subjectTopic = subject.key;
+    }
+    let investor: string | undefined;
+    for (const n of s.names) {
+      if (n.inAttribution || n.type !== "organisation") continue;
+      if (this.registry.canonical(n.key) === this.canonicalTopic()) continue;
+      investor = n.key;
+    }
+    const lastClaim = s.claims[s.claims.length - 1];
+    if (lastClaim?.counterparty?.length === 1 && !lastClaim.group) investor = lastClaim.counterparty[0];
+    if (investor !== undefined) this.investorTopic = investor;
+  }
+
+  private contextStatus(): ClaimStatus | undefined {
+    return this.roundStatus ?? this.investmentStatus;
+  }
+
+  private canonicalTopic(): string | undefined {
+    return this.subjectTopic === undefined ? undefined : this.registry.canonical(this.subjectTopic);
+  }
+
+  // ---- helpers on the sentence -----------------------------------------------------
+
+  /**
+   * True when the mention is the object of a preposition ("dans OpenAI", "from X"), unless
+   * it ends the noun phrase that opens the sentence ("Le spécialiste du stockage
+   * Dataforge a …": the name is the subject, "du stockage" belongs to "spécialiste").
+   */
+  private isPrepObject(s: Sentence, m: Mention): boolean {
+    let known = s.complement.get(m);
+    if (known === undefined) {
+      known = this.prepObject(s, m);
+      s.complement.set(m, known);
+    }
+    return known;
+  }
+
+  private prepObject(s: Sentence, m: Mention): boolean {
+    if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
+    // A name right after a preposition or an article is its complement ("pour OpenAI").
+    if (DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, m.start - 12), m.start))) return true;
+    return !OPENING_NOUN_PHRASE.test(s.folded.slice(0, m.start));
+  }
+
+  /**
+   * The subject of a verb at `pos`: the nearest mention before it that is not the object
+   * of a preposition. After a relative pronoun ("X, qui apporte", "X, which owns") it is
+   * the pronoun's antecedent, even when that follows a preposition ("mené par X, qui …").
+   */
+  private subjectBefore(s: Sentence, pos: number): Mention | undefined {
+    const windowStart = Math.max(0, pos - 60);
+    const relative = RELATIVE_BEFORE.exec(s.folded.slice(windowStart, pos));
+    if (relative) {
+      const pronoun = windowStart + relative.index;
+      const inside = s.mentions.some((m) => m.start >= pronoun && m.end <= pos);
+      if (!inside) {
+        for (let k = s.mentions.length - 1; k >= 0; k--) {
+          const m = s.mentions[k]!;
+          if (m.end > pronoun || m.inAttribution) continue;
+          if (m.kind === "anaphor" && m.form === "clitic") continue;
+          return m;
+        }
+      }
+    }
+    for (let k = s.mentions.length - 1; k >= 0; k--) {
+      const m = s.mentions[k]!;
+      if (m.end > pos) continue;
+      if (m.inAttribution) continue;
+      if (m.kind === "anaphor" && m.form === "clitic") continue;
+      if (m.kind === "name" && m.possessive) continue;
+      if (this.isPrepObject(s, m)) continue;
+      return m;
+    }
+    return undefined;
+  }
+
+  /** The members of a list ending with `last` ("Mistelle, Corvanne et le fonds Aubrac Partenaires"). */
+  private listEndingWith(s: Sentence, last: NameMention, from = 0, stopAtComplement = false): NameMention[] {
+    const members = [last];
+    let k = s.mentions.indexOf(last) - 1;
+    while (k >= 0) {
+      const prev = s.mentions[k]!;
+      if (prev.kind !== "name" || prev.inAttribution) break;
+      if (!LIST_SEPARATOR.test(s.folded.slice(prev.end, members[0]!.start))) break;
+      if (prev.start < from) break;
+      if (stopAtComplement && this.isPrepObject(s, prev)) break;
+      members.unshift(prev);
+      k--;
+    }
+    return members;
+  }
+
+  /** The list of parties starting just after `pos` (after "provenant de", "from"). */
+  private listAfter(s: Sentence, pos: number, limit: number): Party | undefined {
+    const first = s.mentions.find((m) => m.start >= pos && m.start < limit && !m.inAttribution);
+    if (!first) return undefined;
+    const lead = s.folded.slice(pos, first.start);
+    if (!LIST_LEAD.test(lead)) return undefined;
+    if (s.rules.nonExhaustive.test(lead)) {
+      s.rules.nonExhaustive.lastIndex = 0;
+      return undefined;
+    }
+    s.rules.nonExhaustive.lastIndex = 0;
+    if (first.kind === "group") {
+      const keys = this.groupKeys(first.size);
+      return keys ? { keys, group: true, start: first.start, end: first.end } : undefined;
+    }
+    if (first.kind !== "name") return undefined;
+    const members = [first];
+    let k = s.mentions.indexOf(first) + 1;
+    while (k < s.mentions.length) {
+      const next = s.mentions[k]!;
+      if (next.kind !== "name" || next.start >= limit) break;
+      if (!LIST_SEPARATOR.test(s.folded.slice(members[members.length - 1]!.end, next.start))) break;
+      members.push(next);
+      k++;
+    }
+    return {
+      keys: members.map((m) => m.key),
+      group: members.length > 1,
+      start: first.start,
+      end: members[members.length - 1]!.end,
+    };
+  }
+
+  private groupKeys(size: number | undefined): string[] | undefined {
+    for (let k = this.groups.length - 1; k >= 0; k--) {
+      const g = this.groups[k]!;
+      if (size === undefined || g.length === size) return g;
+    }
+    return undefined;
+  }
+
+  /**
+   * Resolves a mention to the parties it names (ING-ROLE-4). A description ("la firme",
+   * "the company") or pronoun stands for an investor when it is in an investor's place
+   * (the subject of "investir", the holder of a stake): the nearest company named before
+   * it in the sentence other than the article's subject, else the investor last spoken
+   * of. In a company's place (raising, valued, invested in) it stands for the article's
+   * subject. The clitic "y" stands for the company invested in.
+   */
+  private resolve(
+    s: Sentence,
+    m: Mention,
+    role: "investor" | "company",
+    exclude: readonly string[] = [],
+  ): Party | undefined {
+    const excluded = new Set(exclude.map((k) => this.registry.canonical(k)));
+    const topic = this.canonicalTopic();
+    if (m.kind === "name") {
+      return { keys: [m.key], group: false, start: m.start, end: m.end };
+    }
+    if (m.kind === "group") {
+      const keys = this.groupKeys(m.size);
+      return keys ? { keys, group: true, start: m.start, end: m.end } : undefined;
+    }
+    // "Veridia, l'éditeur parisien …": a description right after a name and a comma is that name.
+    if (m.form === "description") {
+      const previous = s.names.filter((n) => n.end <= m.start).pop();
+      if (previous && !previous.inAttribution && /^\s*,\s*$/.test(s.folded.slice(previous.end, m.start))) {
+        if (!excluded.has(this.registry.canonical(previous.key))) {
+          return { keys: [previous.key], group: false, start: m.start, end: m.end };
+        }
+      }
+    }
+    const earlier = s.names.filter(
+      (n) => n.end <= m.start && !n.inAttribution && !excluded.has(this.registry.canonical(n.key)),
+    );
+    if (role === "investor" && m.form !== "clitic") {
+      // A subject before a complement ("Gallia est partenaire d'Ondine : le fonds y a investi").
+      // The article's subject may be the investor only as a subject, and only when the company
+      // invested in is known (excluded) to be another.
+      const isTopic = (n: NameMention) => this.registry.canonical(n.key) === topic;
+      const subjects = earlier.filter((n) => !this.isPrepObject(s, n) && (excluded.size > 0 || !isTopic(n)));
+      const complements = earlier.filter((n) => this.isPrepObject(s, n) && !isTopic(n));
+      const nearest = subjects[subjects.length - 1] ?? complements[complements.length - 1];
+      if (nearest) return { keys: [nearest.key], group: false, start: m.start, end: m.end };
+      const t = this.investorTopic;
+      if (
+        t !== undefined &&
+        !excluded.has(this.registry.canonical(t)) &&
+        this.registry.canonical(t) !== topic
+      ) {
+        return { keys: [t], group: false, start: m.start, end: m.end };
+      }
+      return undefined;
+    }
+    // The clitic "y" stands for the company named before it ("… d'OpenAI : l'entreprise y a investi").
+    if (m.form === "clitic") {
+      const nearest = earlier.filter((n) => n.type === "organisation").pop();
+      if (nearest) return { keys: [nearest.key], group: false, start: m.start, end: m.end };
+    }
+    // "la société", "the company", "it" in a company's place: the article's subject.
+    if (topic !== undefined && !excluded.has(topic))
+      return { keys: [topic], group: false, start: m.start, end: m.end };
+    return undefined;
+  }
+
+  private resolveInvestor(
+    s: Sentence,
+    m: Mention,
+    exclude: readonly string[] = [],
+    from = 0,
+  ): Party | undefined {
+    if (m.kind === "name") {
+      const members = this.listEndingWith(s, m, from, from > 0);
+      return {
+        keys: members.map((x) => x.key),
+        group: members.length > 1,
+        start: members[0]!.start,
+        end: m.end,
+      };
+    }
+    return this.resolve(s, m, "investor", exclude);
+  }
+
+  // ---- money -----------------------------------------------------------------------
+
+  private readMoney(s: Sentence, i: number, previous: WorkingClaim | undefined): WorkingClaim | undefined {
+    const m = s.money[i]!;
+    const segStart = i > 0 ? s.money[i - 1]!.end : 0;
+    const segEnd = i + 1 < s.money.length ? s.money[i + 1]!.start : s.text.length;
+    const { cues, folded, rules } = s;
+
+    // ING-KIND-1: a figure next to a commercial agreement is the agreement's value.
+    const agreement =
+      lastBefore(cues.agreement, segStart, m.start, 120) ?? firstAfter(cues.agreement, m.end, segEnd, 20);
+    if (agreement) {
+      const investor = this.agreementInvestor(s, Math.min(agreement.start, m.start), segEnd);
+      if (!investor) return undefined;
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: "commercial_agreement",
+        subject: this.topicOrSentenceSubject(s),
+        counterparty: { keys: [investor], group: false, start: agreement.start, end: agreement.end },
+        rules: ["ING-KIND-1", "ING-AGR-1"],
+        evidenceFrom: Math.min(agreement.start, m.start),
+        evidenceTo: m.end,
+      });
+    }
+
+    // ING-KIND-2: revenue, spending, prices, acquisitions, totals to date are not claims.
+    const negative = lastBefore(cues.negative, segStart, m.start);
+    const sourceAfter = firstAfter(cues.sourcePrep, m.end, segEnd, 45);
+    if (negative && !sourceAfter) {
+      const negativeDistance = distanceBefore(negative, m.start);
+      const positives = [cues.investVerb, cues.raiseVerb, cues.valuation, cues.investNoun, cues.amountRef]
+        .map((list) => lastBefore(list, segStart, m.start))
+        .filter((c): c is Span => c !== undefined)
+        .map((c) => distanceBefore(c, m.start));
+      if (positives.every((d) => d > negativeDistance)) return undefined;
+    }
+    if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
+
+    // ING-KIND-3: valuations.
+    const valuation = lastBefore(cues.valuation, segStart, m.start, 70);
+    // A basis written after the figure must follow it closely ("12 Md$ pré-money"): further on
+    // it belongs to the next figure ("10 M€, sur une valorisation pré-money de 40 M€").
+    const pre =
+      lastBefore(cues.valuationPre, segStart, m.start, 70) ??
+      firstAfter(cues.valuationPre, m.end, segEnd, 12);
+    const post =
+      lastBefore(cues.valuationPost, segStart, m.start, 70) ??
+      firstAfter(cues.valuationPost, m.end, segEnd, 12);
+    if (valuation || pre || post) {
+      const nearest = (span: Span | undefined) =>
+        span === undefined
+          ? Number.POSITIVE_INFINITY
+          : span.end <= m.start
+            ? m.start - span.end
+            : span.start - m.end;
+      const basis = pre || post ? (nearest(pre) <= nearest(post) ? "pre" : "post") : undefined;
+      const subject = this.valuationSubject(s, valuation ?? pre ?? post!, m);
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: basis === "pre" ? "valuation_pre" : "valuation_post",
+        subject,
+        counterparty: undefined,
+        basisStated: basis !== undefined,
+        rules: ["ING-KIND-3"],
+        evidenceFrom: Math.min(valuation?.start ?? m.start, pre?.start ?? m.start, post?.start ?? m.start),
+        evidenceTo: Math.max(m.end, pre?.end ?? 0, post?.end ?? 0),
+      });
+    }
+
+    // ING-KIND-4: an investment, when an investor is found for the figure (ING-ROLE-1..3).
+    const found = this.findInvestor(s, i, previous, segStart, segEnd);
+    const recipient = found
+      ? this.recipientOf(s, found.verbEnd ?? m.end, m, segEnd, found.party.keys)
+      : undefined;
+    const subject = found
+      ? (found.subject ??
+        (recipient === "spending" ? undefined : recipient?.keys[0]) ??
+        this.topicOrSentenceSubject(s))
+      : undefined;
+    // A company does not invest in itself: "OpenAI … pourrait investir" names no investor.
+    const investor =
+      found &&
+      !(
+        found.party.keys.length === 1 &&
+        subject !== undefined &&
+        this.registry.canonical(found.party.keys[0]!) === this.registry.canonical(subject)
+      )
+        ? found
+        : undefined;
+    if (investor && recipient !== "spending") {
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: "investment",
+        subject,
+        counterparty: investor.party,
+        rules: ["ING-KIND-4", investor.rule],
+        evidenceFrom: Math.min(investor.party.start, investor.cueStart ?? m.start, m.start),
+        evidenceTo: Math.max(m.end, investor.party.end, recipient?.end ?? 0),
+        recipientExplicit: recipient?.explicit === true,
+      });
+    }
+    if (investor && recipient === "spending") return undefined;
+
+    // ING-KIND-5: the size or target of a round.
+    const raise = lastBefore(cues.raiseVerb, segStart, m.start);
+    const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
+    const roundRight = firstAfter(cues.roundNoun, m.end, segEnd, 25);
+    if (raise || roundLeft || roundRight) {
+      return this.roundClaim(s, m, segStart, segEnd, raise, roundLeft ?? roundRight!, "ING-KIND-5");
+    }
+
+    // ING-KIND-6: "le montant", "the figure" take the kind and parties of the last figure.
+    const reference = lastBefore(cues.amountRef, segStart, m.start);
+    if (reference && this.lastAmountClaim) {
+      return this.inheritedClaim(s, m, segStart, segEnd, reference.start, "ING-KIND-6");
+    }
+
+    // ING-KIND-7: another version of the last figure ("other reports put it at $60bn").
+    if (cues.alternative.length > 0 && this.lastAmountClaim) {
+      return this.inheritedClaim(
+        s,
+        m,
+        segStart,
+        segEnd,
+        Math.min(cues.alternative[0]!.start, m.start),
+        "ING-KIND-7",
+      );
+    }
+
+    // ING-KIND-8: an investment with no investor named.
+    const verb = lastBefore(cues.investVerb, segStart, m.start);
+    const noun = lastBefore(cues.investNoun, segStart, m.start, 40);
+    if (verb || noun) {
+      const recipient = this.recipientOf(s, (verb ?? noun)!.end, m, segEnd, []);
+      if (recipient === "spending") return undefined;
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: "investment",
+        subject: recipient?.keys[0] ?? this.topicOrSentenceSubject(s),
+        counterparty: undefined,
+        rules: ["ING-KIND-8"],
+        evidenceFrom: Math.min((verb ?? noun)!.start, m.start),
+        evidenceTo: Math.max(m.end, recipient?.end ?? 0),
+      });
+    }
+
+    // ING-KIND-9: a round named further away in the sentence.
+    const distantRound = lastBefore(cues.roundNoun, segStart, m.start);
+    if (distantRound) return this.roundClaim(s, m, segStart, segEnd, undefined, distantRound, "ING-KIND-9");
+    return undefined;
+  }
+
+  private findInvestor(
+    s: Sentence,
+    i: number,
+    previous: WorkingClaim | undefined,
+    segStart: number,
+    segEnd: number,
+  ):
+    | {
+        party: Party;
+        rule: string;
+        subject?: string;
+        verbEnd?: number;
+        cueStart?: number;
+      }
+    | undefined {
+    const m = s.money[i]!;
+    const { cues, folded, rules } = s;
+    // ING-ROLE-1: "provenant de X, Y et Z", "from X", "auprès de X" after the figure.
+    const source = firstAfter(cues.sourcePrep, m.end, segEnd, 45);
+    if (source) {
+      const party = this.listAfter(s, source.end, segEnd);
+      if (party) {
+        const raise = lastBefore(cues.raiseVerb, segStart, m.start);
+        const raiser = raise ? this.subjectBefore(s, raise.start) : undefined;
+        const raiserParty = raiser ? this.resolve(s, raiser, "company", party.keys) : undefined;
+        return {
+          party: { ...party, start: party.start, end: party.end },
+          rule: "ING-ROLE-1",
+          subject: raiserParty?.keys[0],
+          cueStart: raise?.start,
+        };
+      }
+    }
+    // ING-ROLE-2: "la contribution de Teralis", "Parallax's share".
+    for (let k = cues.investNoun.length - 1; k >= 0; k--) {
+      const noun = cues.investNoun[k]!;
+      if (noun.end > m.start || noun.start < segStart || m.start - noun.end > 60) continue;
+      const of = rules.investNounOf.exec(folded.slice(noun.end, noun.end + 8));
+      if (of) {
+        const at = noun.end + of[0].length;
+        const owner = s.mentions.find((x) => x.start === at && !x.inAttribution);
+        if (owner) {
+          const party = this.resolve(s, owner, "investor");
+          if (party) return { party, rule: "ING-ROLE-2", cueStart: noun.start };
+        }
+      }
+      const possessor = s.names.find(
+        (x) => x.possessive && x.end <= noun.start && noun.start - x.end <= 14 && x.start >= segStart,
+      );
+      if (possessor) {
+        return {
+          party: { keys: [possessor.key], group: false, start: possessor.start, end: possessor.end },
+          rule: "ING-ROLE-2",
+          cueStart: possessor.start,
+        };
+      }
+    }
+    // ING-ROLE-3: the subject of an investment verb ("X investirait … dans Y", "voir X investir").
+    const verb = lastBefore(cues.investVerb, segStart, m.start);
+    if (verb) {
+      const subject = this.subjectBefore(s, verb.start);
+      // The company invested in is not the investor: found first, it is left out (ING-ROLE-4).
+      const recipient =
+        subject && subject.kind !== "name" ? this.recipientOf(s, verb.end, m, segEnd, []) : undefined;
+      const recipientKeys = recipient && recipient !== "spending" ? recipient.keys : [];
+      const party = subject ? this.resolveInvestor(s, subject, recipientKeys) : undefined;
+      if (party) return { party, rule: "ING-ROLE-3", verbEnd: verb.end, cueStart: party.start };
+    }
+    // ING-ROLE-5: a figure after a name with the verb left out ("…, et Bpifrance au moins 150 M€").
+    if (previous?.kind === "investment") {
+      const between = s.mentions.filter((x) => x.start >= segStart && x.end <= m.start && !x.inAttribution);
+      const lastName = [...between].reverse().find((x): x is NameMention => x.kind === "name");
+      const hasVerb = [cues.investVerb, cues.raiseVerb, cues.valuation, cues.stakeVerb].some((list) =>
+        list.some((c) => c.start >= segStart && c.end <= m.start),
+      );
+      if (lastName && !hasVerb) {
+        // Only names in this figure's stretch: "… à Ondine, et Norma au moins 1 M€" is Norma alone.
+        const party = this.resolveInvestor(s, lastName, [], segStart);
+        if (party) return { party, rule: "ING-ROLE-5", subject: previous.subject, cueStart: party.start };
+      }
+    }
+    // ING-ROLE-6: "a term sheet with X for an investment of $N".
+    const noun = lastBefore(cues.investNoun, segStart, m.start, 40);
+    if (noun) {
+      const withPrep = [...cues.withPrep].reverse().find((w) => w.end <= noun.start);
+      if (withPrep) {
+        const partner = s.names.find(
+          (x) => x.start >= withPrep.end && x.start - withPrep.end <= 30 && !x.inAttribution,
+        );
+        if (partner && this.registry.canonical(partner.key) !== this.canonicalTopic()) {
+          return {
+            party: { keys: [partner.key], group: false, start: partner.start, end: partner.end },
+            rule: "ING-ROLE-6",
+            cueStart: withPrep.start,
+          };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The company invested in (ING-ROLE-7): "dans Y", "in Y", the clitic "y", a round
+   * ("dans ce nouveau tour": the article's subject); "dans des centres de données"
+   * is spending, not an investment in a company.
+   */
+  private recipientOf(
+    s: Sentence,
+    from: number,
+    m: MoneyMention,
+    segEnd: number,
+    investorKeys: readonly string[],
+  ): { keys: string[]; end: number; explicit: boolean } | "spending" | undefined {
+    const clitic = s.mentions.find(
+      (x) => x.kind === "anaphor" && x.form === "clitic" && x.end <= m.start && x.start >= 0,
+    );
+    if (clitic) {
+      const party = this.resolve(s, clitic, "company", investorKeys);
+      if (party) return { keys: [...party.keys], end: 0, explicit: false };
+    }
+    let spending = false;
+    // The figure's clause: up to "; ", ", and ", ", et ", "while", "tandis que".
+    const clauseStop = CLAUSE_END.exec(s.folded.slice(m.end));
+    const limit = Math.min(
+      s.text.length,
+      Math.max(segEnd, m.end),
+      clauseStop ? m.end + clauseStop.index : s.text.length,
+    );
+    for (const prep of s.cues.recipientPrep) {
+      if (prep.start < Math.min(from, m.start) || prep.start >= limit) continue;
+      // Folded "a" is the preposition only when written "à" (not the verb "a"); "to", "à" before
+      // a verb ("to buy", "à acheter") introduce no company.
+      const word = s.folded.slice(prep.start, prep.end);
+      if (word === "a " && s.text[prep.start] !== "à") continue;
+      if (
+        (word === "a " || word === "to ") &&
+        !BEFORE_NOUN_PHRASE.test(s.folded.slice(prep.end, prep.end + 20)) &&
+        !/^\p{Lu}/u.test(s.text.slice(prep.end, prep.end + 1))
+      ) {
+        continue;
+      }
+      const rest = s.folded.slice(prep.end, Math.min(limit, prep.end + 90));
+      const stop = /[.;:,]/.exec(rest);
+      const phraseEnd = prep.end + (stop ? stop.index : rest.length);
+      const inPhrase = s.mentions.filter(
+        (x) => x.start >= prep.end && x.start < phraseEnd && !x.inAttribution,
+      );
+      const name = inPhrase.find((x): x is NameMention => x.kind === "name");
+      if (name && !investorKeys.includes(name.key))
+        return { keys: [name.key], end: name.end, explicit: true };
+      const description = inPhrase.find((x) => x.kind === "anaphor" && x.form === "description");
+      if (description) {
+        const party = this.resolve(s, description, "company", investorKeys);
+        if (party) return { keys: [...party.keys], end: description.end, explicit: false };
+      }
+      const phrase = s.folded.slice(prep.end, phraseEnd);
+      if (s.rules.roundNoun.test(phrase)) {
+        s.rules.roundNoun.lastIndex = 0;
+        const topic = this.subjectTopic;
+        if (topic !== undefined) return { keys: [topic], end: phraseEnd, explicit: false };
+      }
+      s.rules.roundNoun.lastIndex = 0;
+      if (LOOK_FURTHER.test(phrase)) {
+        // "dans d'autres acteurs de l'IA, comme Anthropic": the example named after.
+        const further = s.names.find(
+          (x) =>
+            x.start >= prep.end &&
+            x.start - prep.end <= 90 &&
+            AFTER_EXAMPLE.test(s.folded.slice(Math.max(prep.end, x.start - 40), x.start)),
+        );
+        if (further) return { keys: [further.key], end: further.end, explicit: true };
+      }
+      if (s.rules.spendingNoun.test(phrase)) spending = true;
+      s.rules.spendingNoun.lastIndex = 0;
+    }
+    return spending ? "spending" : undefined;
+  }
+
+  private valuationSubject(s: Sentence, cue: Span, m: MoneyMention): string | undefined {
+    const between = s.mentions.find(
+      (x) => x.start >= cue.end && x.end <= m.start && !x.inAttribution && x.kind !== "group",
+    );
+    if (between) {
+      if (between.kind === "name") return between.key;
+      const party = this.resolve(s, between, "company");
+      if (party) return party.keys[0];
+    }
+    const previous = s.claims[s.claims.length - 1];
+    if (previous?.subject !== undefined) return previous.subject;
+    const subject = this.subjectBefore(s, cue.start);
+    if (
+      subject &&
+      (subject.kind === "anaphor" || (subject.kind === "name" && subject.type === "organisation"))
+    ) {
+      const party = this.resolve(s, subject, "company", [...this.investors]);
+      if (party && !this.investors.has(this.registry.canonical(party.keys[0]!))) return party.keys[0];
+    }
+    return this.subjectTopic;
+  }
+
+  private topicOrSentenceSubject(s: Sentence): string | undefined {
+    const previous = s.claims[s.claims.length - 1];
+    return previous?.subject ?? this.subjectTopic;
+  }
+
+  private roundClaim(
+    s: Sentence,
+    m: MoneyMention,
+    segStart: number,
+    segEnd: number,
+    raise: Span | undefined,
+    round: Span | undefined,
+    rule: string,
+  ): WorkingClaim | undefined {
+    const anchor = raise ?? round!;
+    const subjectMention = this.subjectBefore(s, anchor.start);
+    let subject: string | undefined;
+    // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
+    const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);
+    if (owner) subject = owner.key;
+    else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
+      subject = this.resolve(s, subjectMention, "company")?.keys[0];
+    }
+    subject ??= this.subjectTopic;
+    // Intent before the verb ("envisage de lever", "is seeking to raise") makes it a target.
+    const intent = s.cues.intent.some((c) => c.end <= anchor.end + 1 && anchor.start - c.end <= 60);
+    return this.moneyClaim(s, m, segStart, segEnd, {
+      kind: intent ? "round_target" : "round_size",
+      subject,
+      counterparty: undefined,
+      rules: [rule, intent ? "ING-KIND-5b" : "ING-KIND-5a"],
+      evidenceFrom: Math.min(
+        subjectMention && subjectMention.start >= anchor.start - 60 ? subjectMention.start : anchor.start,
+        m.start,
+      ),
+      evidenceTo: Math.max(m.end, round && round.start >= m.end ? round.end : 0),
+    });
+  }
+
+  private inheritedClaim(
+    s: Sentence,
+    m: MoneyMention,
+    segStart: number,
+    segEnd: number,
+    from: number,
+    rule: string,
+  ): WorkingClaim | undefined {
+    const last = this.lastAmountClaim!;
+    // "le montant de la levée": a reference to the round, whatever the last figure was.
+    const reference = s.folded.slice(from, m.start);
+    s.rules.roundNoun.lastIndex = 0;
+    if (rule === "ING-KIND-6" && s.rules.roundNoun.test(reference)) {
+      s.rules.roundNoun.lastIndex = 0;
+      return this.roundClaim(s, m, segStart, segEnd, undefined, { start: from, end: from }, rule);
+    }
+    s.rules.roundNoun.lastIndex = 0;
+    return this.moneyClaim(s, m, segStart, segEnd, {
+      kind: last.kind,
+      subject: last.subject,
+      counterparty: last.counterparty
+        ? { keys: last.counterparty, group: last.group, start: m.start, end: m.start }
+        : undefined,
+      rules: [rule],
+      evidenceFrom: Math.min(from, m.start),
+      evidenceTo: m.end,
+    });
+  }
+
+  private moneyClaim(
+    s: Sentence,
+    m: MoneyMention,
+    segStart: number,
+    segEnd: number,
+    spec: {
+      kind: ClaimKind;
+      subject: string | undefined;
+      counterparty: Party | undefined;
+      basisStated?: boolean;
+      rules: string[];
+      evidenceFrom: number;
+      evidenceTo: number;
+      recipientExplicit?: boolean;
+    },
+  ): WorkingClaim {
+    let currency = m.currency;
+    let currencyInferred = false;
+    if (currency === undefined) {
+      currency = this.lastCurrency ?? ((s.rules.language === "fr" ? "EUR" : "USD") as Currency);
+      currencyInferred = true;
+    } else {
+      this.lastCurrency = currency;
+    }
+    const status = this.statusAt(s, m.figureStart, spec.kind);
+    const temporal = this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart);
+    const rules = [...spec.rules, "ING-AMT-1", status.rule, temporal.rule];
+    if (m.vague) rules.push("ING-AMT-4");
+    if (currencyInferred) rules.push("ING-AMT-6");
+    const claim = this.baseClaim(s, {
+      kind: spec.kind,
+      subject: spec.subject,
+      counterparty: spec.counterparty,
+      status: status.status,
+      temporal: temporal.temporal,
+      evidenceFrom: Math.max(
+        Math.min(spec.evidenceFrom, m.start),
+        segStart > 0 ? Math.min(segStart, m.start) : 0,
+      ),
+      evidenceTo: Math.min(Math.max(spec.evidenceTo, m.end), s.text.length),
+      anchor: m.figureStart,
+      rules,
+    });
+    claim.amount = { currency, min: m.min, max: m.max, point: m.point };
+    claim.qualifier = m.qualifier;
+    claim.vague = m.vague;
+    claim.currencyInferred = currencyInferred;
+    claim.basisStated = spec.basisStated;
+    if (
+      spec.recipientExplicit &&
+      claim.temporal === "current" &&
+      claim.subject !== undefined &&
+      this.registry.type(claim.subject) === "organisation"
+    ) {
+      this.subjectTopic = claim.subject;
+    }
+    return claim;
+  }
+
+  private baseClaim(
+    s: Sentence,
+    spec: {
+      kind: ClaimKind;
+      subject: string | undefined;
+      counterparty: Party | undefined;
+      status: ClaimStatus;
+      temporal: Temporal;
+      evidenceFrom: number;
+      evidenceTo: number;
+      anchor: number;
+      rules: string[];
+    },
+  ): WorkingClaim {
+    let from = Math.max(0, spec.evidenceFrom);
+    let to = Math.min(s.text.length, spec.evidenceTo);
+    while (from < to && /[\s,;:—–-]/.test(s.text[from]!)) from++;
+    while (to > from && /[\s,;:.—–-]/.test(s.text[to - 1]!)) to--;
+    const attribution = this.attributionFor(s, spec.anchor);
+    return {
+      kind: spec.kind,
+      subject: spec.subject,
+      counterparty: spec.counterparty ? [...spec.counterparty.keys] : undefined,
+      group: spec.counterparty?.group ?? false,
+      amount: null,
+      qualifier: null,
+      vague: false,
+      currencyInferred: false,
+      basisStated: undefined,
+      fraction: null,
+      attribution,
+      status: spec.status,
+      temporal: spec.temporal,
+      evidenceText: s.text.slice(from, to),
+      evidenceStart: s.base + from,
+      evidenceEnd: s.base + to,
+      sentenceStart: s.base,
+      sentenceEnd: s.base + s.text.length,
+      language: s.rules.language,
+      rules: attribution ? [...spec.rules, "ING-ATTR-1"] : spec.rules,
+      alternative: s.cues.alternative.length > 0,
+    };
+  }
+
+  /** ING-ATTR-1: the attribution phrase of the claim's sentence nearest to it. */
+  private attributionFor(s: Sentence, anchor: number): TextSpan | null {
+    let best: AttributionSpan | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const a of s.attributions) {
+      const d = a.end <= anchor ? anchor - a.end : a.start >= anchor ? a.start - anchor : 0;
+      if (d < bestDistance) {
+        best = a;
+        bestDistance = d;
+      }
+    }
+    if (!best) return null;
+    return { text: s.text.slice(best.start, best.end), start: s.base + best.start, end: s.base + best.end };
+  }
+
+  /**
+   * ING-STAT-1: hedged reporting anywhere in the sentence ("des rapports suggèrent",
+   * "reportedly", "is said to") makes a claim rumoured; otherwise the status word nearest
+   * to the claim decides; a bare conditional ("pourrait", "could") keeps the status the
+   * article has established for the deal, and makes an agreement rumoured; with no word
+   * at all the claim takes the deal's status, or "announced".
+   */
+  private statusAt(s: Sentence, anchor: number, kind: ClaimKind): { status: ClaimStatus; rule: string } {
+    if (kind === "existing_stake") return { status: "closed", rule: "ING-STAT-4" };
+    const markers = this.sameClause(s, anchor, s.cues.status);
+    if (markers.some((c) => c.status === "rumored")) return { status: "rumored", rule: "ING-STAT-1" };
+    let nearest: (typeof s.cues.status)[number] | undefined;
+    let nearestDistance = Number.POSITIVE_INFINITY;
+    for (const c of markers) {
+      const d = c.end <= anchor ? anchor - c.end : c.start >= anchor ? c.start - anchor : 0;
+      const better =
+        d < nearestDistance ||
+        (d === nearestDistance && nearest?.status === "conditional" && c.status !== "conditional");
+      if (better) {
+        nearest = c;
+        nearestDistance = d;
+      }
+    }
+    // A strong word overlapping a conditional ("chercherait") wins over it.
+    if (nearest?.status === "conditional") {
+      const strong = markers.find(
+        (c) => c.status !== "conditional" && c.start < nearest!.end && nearest!.start < c.end,
+      );
+      if (strong) nearest = strong;
+    }
+    if (nearest && nearest.status !== "conditional") return { status: nearest.status, rule: "ING-STAT-2" };
+    if (nearest && kind === "commercial_agreement") return { status: "rumored", rule: "ING-STAT-3" };
+    // A conditional or no word in the claim's clause: the main clause may say it ("in talks
+    // with X and Y, who could provide …").
+    const elsewhere = s.cues.status
+      .filter((c) => c.status !== "conditional" && c.status !== "rumored")
+      .sort((a, b) => Math.abs(a.start - anchor) - Math.abs(b.start - anchor))[0];
+    if (elsewhere && elsewhere.status !== "conditional")
+      return { status: elsewhere.status, rule: "ING-STAT-3" };
+    if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
+    return { status: this.contextStatus() ?? "announced", rule: "ING-STAT-3" };
+  }
+
+  /**
+   * ING-TEMP-1: a stake held is background; a closed claim is background when its clause
+   * marks an earlier time ("depuis", "précédente", "last year", "already invested", a year
+   * before the publication date — any year when the date is not given).
+   */
+  private temporalOf(
+    s: Sentence,
+    kind: ClaimKind,
+    status: { status: ClaimStatus },
+    segStart: number,
+    segEnd: number,
+    anchor: number,
+  ): { temporal: Temporal; rule: string } {
+    if (kind === "existing_stake") return { temporal: "background", rule: "ING-TEMP-2" };
+    if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
+    const inClause = (c: Span) => c.start >= segStart && c.end <= segEnd;
+    const background = this.sameClause(s, anchor, s.cues.background.filter(inClause));
+    const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
+    if (background.length > 0 || adjacent.length > 0) {
+      return { temporal: "background", rule: "ING-TEMP-1" };
+    }
+    const home = this.relativeClauses(s).find((r) => r.start <= anchor && anchor < r.end);
+    const clause = home
+      ? s.folded.slice(Math.max(segStart, home.start), Math.min(segEnd, home.end))
+      : this.outsideRelatives(s, segStart, segEnd);
+    for (const y of clause.matchAll(YEAR)) {
+      const year = Number(y[0]);
+      if (this.sourceYear === undefined || year < this.sourceYear)
+        return { temporal: "background", rule: "ING-TEMP-1" };
+    }
+    return { temporal: "current", rule: "ING-TEMP-1" };
+  }
+
+  /** The relative clauses of the sentence ("…, which led Vantage's Series B last year, …"). */
+  private relativeClauses(s: Sentence): Span[] {
+    if (s.relatives) return s.relatives;
+    const out: Span[] = [];
+    if (s.folded.includes(",")) {
+      RELATIVE_CLAUSE.lastIndex = 0;
+      for (const m of s.folded.matchAll(RELATIVE_CLAUSE))
+        out.push({ start: m.index, end: m.index + m[0].length });
+    }
+    s.relatives = out;
+    return out;
+  }
+
+  /**
+   * ING-STAT-5: the cues of the claim's own clause. Words inside a relative clause speak
+   * of that clause only; a claim inside one sees only its words.
+   */
+  private sameClause<T extends Span>(s: Sentence, anchor: number, cues: readonly T[]): T[] {
+    const relatives = this.relativeClauses(s);
+    if (relatives.length === 0) return [...cues];
+    const home = relatives.find((r) => r.start <= anchor && anchor < r.end);
+    return cues.filter((c) => {
+      const inside = relatives.find((r) => r.start <= c.start && c.end <= r.end);
+      return home ? inside === home : inside === undefined;
+    });
+  }
+
+  /** The text of [from, to) with the relative clauses blanked out. */
+  private outsideRelatives(s: Sentence, from: number, to: number): string {
+    let text = s.folded.slice(from, to);
+    for (const r of this.relativeClauses(s)) {
+      const a = Math.max(r.start, from) - from;
+      const b = Math.min(r.end, to) - from;
+      if (a < b) text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
+    }
+    return text;
+  }
+
+  // ---- agreements and stakes ---------------------------------------------------------
+
+  /** The investor an agreement is tied to (ING-AGR-1), or undefined when none is clear. */
+  private agreementInvestor(s: Sentence, from: number, to: number): string | undefined {
+    const isInvestor = (key: string): string | undefined => {
+      const k = this.registry.canonical(key);
+      if (this.investors.has(k)) return k;
+      const parent = this.registry.parent(k);
+      if (parent !== undefined && this.investors.has(parent)) return parent;
+      return undefined;
+    };
+    for (const n of s.names) {
+      if (n.start < from || n.start >= to || n.inAttribution) continue;
+      const investor = isInvestor(n.key);
+      if (investor) return investor;
+    }
+    const inSentence = new Set<string>();
+    for (const n of s.names) {
+      if (n.inAttribution) continue;
+      const investor = isInvestor(n.key);
+      if (investor) inSentence.add(investor);
+    }
+    for (const c of s.claims) {
+      if (c.kind === "investment" && c.counterparty?.length === 1)
+        inSentence.add(this.registry.canonical(c.counterparty[0]!));
+    }
+    return inSentence.size === 1 ? [...inSentence][0] : undefined;
+  }
+
+  private readAgreements(s: Sentence): void {
+    const used = new Set(
+      s.claims.filter((c) => c.kind === "commercial_agreement").map((c) => c.evidenceStart - s.base),
+    );
+    for (const cue of s.cues.agreement) {
+      if ([...used].some((u) => u <= cue.start + 1 && cue.start - u < 130)) continue;
+      const items = this.agreementItems(s, cue);
+      const clauseEnd = items.length > 0 ? items[items.length - 1]!.end : this.clauseEnd(s, cue.end);
+      const status = this.statusAt(s, cue.start, "commercial_agreement");
+      const shared = this.agreementInvestor(s, cue.start, clauseEnd);
+      const pieces = items.length > 0 ? items : [{ start: cue.start, end: clauseEnd }];
+      pieces.forEach((piece, k) => {
+        const investor = this.agreementInvestor(s, piece.start, piece.end) ?? shared;
+        if (!investor) return;
+        const claim = this.baseClaim(s, {
+          kind: "commercial_agreement",
+          subject: this.topicOrSentenceSubject(s),
+          counterparty: { keys: [investor], group: false, start: piece.start, end: piece.end },
+          status: status.status,
+          temporal: "current",
+          evidenceFrom: k === 0 ? cue.start : piece.start,
+          evidenceTo: piece.end,
+          anchor: cue.start,
+          rules: ["ING-AGR-1", items.length > 0 ? "ING-AGR-2" : "ING-AGR-1", status.rule],
+        });
+        this.emit(s, claim);
+      });
+    }
+  }
+
+  /** The end of the clause starting at `from`: the next comma, semicolon or point. */
+  private clauseEnd(s: Sentence, from: number): number {
+    const rest = s.folded.slice(from, from + 160);
+    const stop = /[,;.]\s/.exec(rest);
+    return Math.min(s.text.length, from + (stop ? stop.index : rest.length));
+  }
+
+  /** ING-AGR-2: "notamment autour de A et B": one claim per item that names a kind of deal. */
+  private agreementItems(s: Sentence, cue: Span): Span[] {
+    const intro = s.rules.agreementItemIntro.exec(s.folded.slice(cue.end, cue.end + 80));
+    if (!intro) return [];
+    const start = cue.end + intro[0].length;
+    const rest = s.folded.slice(start);
+    const stop = /[;]|\.\s|\.$/.exec(rest);
+    const end = start + (stop ? stop.index : rest.length);
+    const region = s.folded.slice(start, end);
+    const cuts: number[] = [0];
+    s.rules.agreementItemSplit.lastIndex = 0;
+    for (const m of region.matchAll(s.rules.agreementItemSplit)) cuts.push(m.index + m[0].length);
+    const pieces: Span[] = [];
+    for (let k = 0; k < cuts.length; k++) {
+      const pieceStart = start + cuts[k]!;
+      let pieceEnd = k + 1 < cuts.length ? start + cuts[k + 1]! : end;
+      // Drop the joining "et"/"and" from the end of a piece.
+      const joined = /\s+(?:et|and)\s+(?:[a-z']+\s*)?$/.exec(s.folded.slice(pieceStart, pieceEnd));
+      if (joined && k + 1 < cuts.length) pieceEnd = pieceStart + joined.index;
+      const text = s.folded.slice(pieceStart, pieceEnd);
+      s.rules.agreementItemKeyword.lastIndex = 0;
+      const hasKeyword = s.rules.agreementItemKeyword.test(text);
+      s.rules.agreementItemKeyword.lastIndex = 0;
+      const last = pieces[pieces.length - 1];
+      if (!hasKeyword && last) pieces[pieces.length - 1] = { start: last.start, end: pieceEnd };
+      else if (hasKeyword) pieces.push({ start: pieceStart, end: pieceEnd });
+    }
+    return pieces;
+  }
+
+  private readStakes(s: Sentence): void {
+    const made: { holder: string; company: string | undefined }[] = [];
+    const add = (cueStart: number, objectEnd: number, fraction: StakeFraction | null, rule: string) => {
+      const negation = s.rules.stakeNegation.test(s.folded.slice(Math.max(0, cueStart - 30), cueStart));
+      if (negation) return;
+      // "Juniper Health Fund, its largest existing shareholder": the apposition names the holder.
+      const apposed = s.names.filter((n) => n.end <= cueStart && !n.inAttribution).pop();
+      const holderMention =
+        rule === "ING-STAKE-2" && apposed && APPOSITION.test(s.folded.slice(apposed.end, cueStart))
+          ? apposed
+          : this.subjectBefore(s, cueStart);
+      if (!holderMention) return;
+      const holder = this.resolveInvestor(s, holderMention);
+      if (holder?.keys.length !== 1) return;
+      const holderKey = this.registry.canonical(holder.keys[0]!);
+      let companyEnd = objectEnd;
+      let company: string | undefined;
+      const next = s.mentions.find(
+        (x) => x.start >= objectEnd && x.start - objectEnd <= 40 && !x.inAttribution && x.kind !== "group",
+      );
+      if (next && !/[.;,]/.test(s.folded.slice(objectEnd, next.start))) {
+        company = this.resolve(s, next, "company", [holderKey])?.keys[0];
+        companyEnd = next.end;
+      }
+      company ??= this.subjectTopic;
+      if (company !== undefined && this.registry.canonical(company) === holderKey) return;
+      const companyKey = company === undefined ? undefined : this.registry.canonical(company);
+      if (made.some((x) => x.holder === holderKey && x.company === companyKey)) return;
+      made.push({ holder: holderKey, company: companyKey });
+      const claim = this.baseClaim(s, {
+        kind: "existing_stake",
+        subject: company,
+        counterparty: { keys: [holderKey], group: false, start: holder.start, end: holder.end },
+        status: "closed",
+        temporal: "background",
+        evidenceFrom: cueStart - holderMention.start <= 80 ? holderMention.start : cueStart,
+        evidenceTo: companyEnd,
+        anchor: cueStart,
+        rules: [rule, "ING-STAT-4", "ING-TEMP-2"],
+      });
+      claim.fraction = fraction;
+      this.emit(s, claim);
+    };
+    for (const verb of s.cues.stakeVerb) {
+      const object = s.rules.stakeObject.exec(s.folded.slice(verb.end, verb.end + 80));
+      if (!object) continue;
+      const objectEnd = verb.end + object[0].length;
+      add(verb.start, objectEnd, this.fractionIn(s, verb.end, objectEnd), "ING-STAKE-1");
+    }
+    for (const noun of s.cues.shareholderNoun) {
+      const endsWithPreposition = /(?:de |d'|du |in|of)$/.test(s.folded.slice(noun.start, noun.end));
+      add(noun.start, endsWithPreposition ? noun.end : noun.end, null, "ING-STAKE-2");
+    }
+  }
+
+  private fractionIn(s: Sentence, from: number, to: number): StakeFraction | null {
+    const region = s.folded.slice(from, to);
+    const percent = findPercents(region, s.rules)[0];
+    if (percent) return { qualifier: percent.qualifier, point: percent.value };
+    for (const [words, [n, d]] of s.rules.fractionWords) {
+      const at = region.indexOf(words);
+      if (at < 0) continue;
+      const hedge = qualifierBefore(region, at, s.rules);
+      return { qualifier: hedge?.qualifier ?? "exact", point: Rational.of(n, d) };
+    }
+    return null;
+  }
+}

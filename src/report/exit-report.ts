@@ -1,0 +1,267 @@
+import { type Currency, convert, type Money } from "../core/exact/money.js";
+import { Rational } from "../core/exact/rational.js";
+import {
+  type BreakpointEvent,
+  classPayoutFunction,
+  exitBreakpoints,
+  holderPayoutFunction,
+} from "../core/exit/breakpoints.js";
+import { type IpoOutcome, type IpoPricing, ipoOutcome } from "../core/exit/ipo.js";
+import { type ExitModel, prepareExit } from "../core/exit/model.js";
+import { evaluatePiecewise, type PiecewiseLinear, simplifyPiecewise } from "../core/exit/piecewise.js";
+import { compilePayoutTable, payoutsAt, sweepPayouts } from "../core/exit/sweep.js";
+import type { ExitTerms } from "../core/exit/terms.js";
+import { type ExitOutcome, waterfallAt } from "../core/exit/waterfall.js";
+import type { CapTable } from "../core/ledger/cap-table.js";
+import type { IsoDate } from "../core/shared/date.js";
+import { shareClassId, stakeholderId } from "../core/shared/ids.js";
+import { fail, ok, type Result } from "../core/shared/problem.js";
+import { describeSample } from "../core/uncertainty/statistics.js";
+import type { Deal } from "../deal/build.js";
+import { decimal, decimalsSummingTo } from "./format.js";
+import { floatText } from "./simulation-report.js";
+
+/** The exit terms of a deal: its `exit:` settings, with the date given or the deal's last dated event (EXIT-1). */
+export function exitTermsOf(deal: Deal, date: IsoDate | undefined): ExitTerms {
+  const e = deal.document.exit;
+  const currency = deal.ledger.company.currency;
+  const money = (a: { amount: Rational; currency: Currency | undefined } | undefined): Money | undefined => {
+    if (!a) return undefined;
+    const m: Money = { kind: "money", currency: a.currency ?? currency, amount: a.amount };
+    return convert(m, currency, deal.ledger.company.exchangeRates) ?? m;
+  };
+  const dates = [
+    ...deal.ledger.transactions.map((t) => t.date),
+    ...deal.rounds.flatMap((r) => [r.date, ...r.closings.map((c) => c.date)]),
+  ];
+  const last = dates.reduce(
+    (a, b) => (a > b ? a : b),
+    deal.ledger.company.formationDate ?? ("1970-01-01" as IsoDate),
+  );
+  const fixed = money(e?.fees?.fixed);
+  const maximum = money(e?.carveOut?.maximum);
+  const debt = money(e?.debt);
+  return {
+    exitDate: date ?? e?.date ?? last,
+    ...(e?.fees
+      ? { fees: { ...(fixed ? { fixed } : {}), ...(e.fees.rate ? { rate: e.fees.rate } : {}) } }
+      : {}),
+    ...(debt ? { debt } : {}),
+    ...(e?.carveOut
+      ? {
+          carveOut: {
+            fraction: e.carveOut.fraction,
+            ...(maximum ? { maximum } : {}),
+            ...(e.carveOut.recipients
+              ? {
+                  recipients: e.carveOut.recipients.map((r) => ({
+                    holder: stakeholderId(r.holder),
+                    weight: r.weight,
+                  })),
+                }
+              : {}),
+          },
+        }
+      : {}),
+    exercise: e?.exercise ?? "cash",
+    optionVesting: e?.optionVesting ?? "all_outstanding",
+    terminatedHolders: (e?.terminated ?? []).map(stakeholderId),
+    ...(e?.safeSeniority === undefined ? {} : { safeSeniority: e.safeSeniority }),
+    ...(e?.noteRepaymentPremium ? { noteRepaymentPremium: e.noteRepaymentPremium } : {}),
+    path: ["exit"],
+  };
+}
+
+export function exitModelOf(table: CapTable, terms: ExitTerms): Result<ExitModel> {
+  return prepareExit(table, terms);
+}
+
+function outcomeJson(o: ExitOutcome) {
+  // Holders' proceeds sum to the distributable amount, and their totals to what holders keep:
+  // written so that the decimal strings sum exactly too (OUT-2).
+  const proceeds = decimalsSummingTo(
+    o.holders.map((h) => h.proceeds),
+    Rational.sum(o.holders.map((h) => h.proceeds)),
+  );
+  const totals = decimalsSummingTo(
+    o.holders.map((h) => h.total),
+    Rational.sum(o.holders.map((h) => h.total)),
+  );
+  return {
+    exitValue: decimal(o.exitValue),
+    fees: decimal(o.fees),
+    debt: decimal(o.debt),
+    carveOut: decimal(o.carveOut),
+    exerciseCash: decimal(o.exerciseCash),
+    distributable: decimal(o.distributable),
+    commonPrice: decimal(o.commonPrice),
+    classes: o.classes.map((c) => ({
+      id: c.classId,
+      name: c.name,
+      state: c.state,
+      payout: decimal(c.payout),
+    })),
+    positions: o.positions.map((p) => ({
+      id: p.position,
+      label: p.label,
+      kind: p.kind,
+      state: p.state,
+      preference: decimal(p.preference),
+      asConverted: decimal(p.asConverted),
+      net: decimal(p.net),
+    })),
+    holders: o.holders.map((h, i) => ({
+      id: h.holder,
+      name: h.name,
+      proceeds: proceeds[i]!,
+      exercisePaid: decimal(h.exercisePaid),
+      net: decimal(h.net),
+      carveOut: decimal(h.carveOut),
+      total: totals[i]!,
+    })),
+  };
+}
+
+/** The waterfall at each exit value (`exit --at`), exact (EXIT-1..EXIT-14). */
+export function exitAtReport(model: ExitModel, values: readonly Rational[]) {
+  const outcomes = [];
+  for (const v of values) {
+    const o = waterfallAt(model, v);
+    if (!o.ok) return o;
+    outcomes.push(outcomeJson(o.value));
+  }
+  return ok({ currency: model.currency, exitDate: model.terms.exitDate, outcomes });
+}
+
+function eventText(e: BreakpointEvent, labels: ReadonlyMap<string, string>): string {
+  const names = (ids: readonly string[]) => ids.map((id) => labels.get(id) ?? id).join(", ");
+  switch (e.kind) {
+    case "fees_paid":
+      return "fees paid";
+    case "debt_repaid":
+      return "debt repaid";
+    case "carve_out_maximum":
+      return "carve-out reaches its maximum";
+    case "level_paid":
+      return `preferences paid: ${names(e.positions)}`;
+    case "common_starts":
+      return "common starts to receive value";
+    case "regime_change":
+      return `changes: ${names(e.positions)}`;
+  }
+}
+
+function functionJson(fn: PiecewiseLinear) {
+  const f = simplifyPiecewise(fn);
+  return {
+    atZero: decimal(f.atZero),
+    segments: f.breakpoints.map((from, j) => ({
+      from: decimal(from),
+      to: j + 1 < f.breakpoints.length ? decimal(f.breakpoints[j + 1]!) : null,
+      slope: decimal(f.slopes[j]!),
+      intercept: decimal(f.intercepts[j]!),
+    })),
+  };
+}
+
+/**
+ * The breakpoints (`exit --breakpoints`): the exit values where the split of the next
+ * dollar changes, what happens there, every class's and holder's payout at each, and each
+ * payout as an exact piecewise-linear function of the exit value (EXIT-15).
+ */
+export function exitBreakpointsReport(model: ExitModel) {
+  const bp = exitBreakpoints(model);
+  const labels = new Map(model.positions.map((p) => [p.id, p.label]));
+  const classIds = [...new Set(model.positions.flatMap((p) => (p.classId === undefined ? [] : [p.classId])))];
+  const classFns = classIds
+    .map((id) => ({ id, fn: classPayoutFunction(bp, shareClassId(id)) }))
+    .filter((x): x is { id: (typeof classIds)[number]; fn: PiecewiseLinear } => x.fn !== undefined);
+  const holderFns = model.holders.map((h) => ({
+    id: h.id,
+    name: h.name,
+    fn: holderPayoutFunction(bp, h.id),
+  }));
+  return {
+    currency: model.currency,
+    exitDate: model.terms.exitDate,
+    breakpoints: bp.breakpoints.map((x, j) => ({
+      exitValue: decimal(x),
+      events: bp.events[j]!.map((e) => eventText(e, labels)),
+      classes: classFns.map((c) => ({
+        id: c.id,
+        payout: decimal(evaluatePiecewise(c.fn, x)),
+        nextDollar: decimal(c.fn.slopes[j] ?? Rational.ZERO),
+      })),
+      holders: holderFns.map((h) => ({ id: h.id, payout: decimal(evaluatePiecewise(h.fn, x)) })),
+    })),
+    classFunctions: classFns.map((c) => ({ id: c.id, ...functionJson(c.fn) })),
+    holderFunctions: holderFns
+      .filter((h) => !h.fn.slopes.every((s) => s.isZero()) || !h.fn.atZero.isZero())
+      .map((h) => ({ id: h.id, name: h.name, ...functionJson(h.fn) })),
+  };
+}
+
+/** Payouts at evenly spaced exit values (`exit --sweep`), from the exact functions evaluated in floats (EXIT-16). */
+export function exitSweepReport(model: ExitModel, from: number, to: number, steps: number) {
+  const table = compilePayoutTable(exitBreakpoints(model));
+  const swept = sweepPayouts(table, from, to, steps, "all");
+  if (!swept.ok) return swept;
+  const s = swept.value;
+  const holders = model.holders.filter((h) => s.holders.get(h.id)?.some((v) => v !== 0));
+  return ok({
+    header: ["exit_value", ...holders.map((h) => h.id)],
+    rows: Array.from(s.exitValues, (x, i) => [
+      floatText(x),
+      ...holders.map((h) => floatText(s.holders.get(h.id)![i]!)),
+    ]),
+  });
+}
+
+/** Each holder's value at an IPO (`exit --ipo`), exact (EXIT-18). */
+export function exitIpoReport(model: ExitModel, pricing: IpoPricing): Result<ReturnType<typeof ipoJson>> {
+  const o = ipoOutcome(model, pricing);
+  if (!o.ok) return o;
+  return ok(ipoJson(o.value));
+}
+
+function ipoJson(o: IpoOutcome) {
+  return {
+    currency: o.currency,
+    pricePerShare: decimal(o.pricePerShare),
+    preIpoValuation: decimal(o.preIpoValuation),
+    positions: o.positions.map((p) => ({
+      id: p.position,
+      label: p.label,
+      state: p.state,
+      shares: decimal(p.shares),
+      cash: decimal(p.cash),
+      value: decimal(p.value),
+    })),
+    holders: o.holders.map((h) => ({
+      id: h.holder,
+      name: h.name,
+      shares: decimal(h.shares),
+      cash: decimal(h.cash),
+      value: decimal(h.value),
+    })),
+  };
+}
+
+/** Payout percentiles per holder when the exit value is uncertain (EXIT-17, UNC-SIM). */
+export function exitSimulationReport(model: ExitModel, samples: Float64Array) {
+  if (samples.length === 0) return fail("exit_terms_invalid", "no exit values to sample");
+  const table = compilePayoutTable(exitBreakpoints(model));
+  const p = payoutsAt(table, samples, "all");
+  const stats = (xs: Float64Array) => {
+    const d = describeSample(Float64Array.from(xs));
+    return { mean: floatText(d.mean), p5: floatText(d.p5), p50: floatText(d.p50), p95: floatText(d.p95) };
+  };
+  return ok({
+    currency: model.currency,
+    runs: samples.length,
+    exitValue: stats(samples),
+    holders: model.holders
+      .filter((h) => p.holders.get(h.id)?.some((v) => v !== 0))
+      .map((h) => ({ id: h.id, name: h.name, payout: stats(p.holders.get(h.id)!) })),
+  });
+}
