@@ -1,8 +1,11 @@
+import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The web app's components are TSX with React's automatic runtime.
+  plugins: [react()],
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     pool: "threads",
     testTimeout: 60_000,
   },

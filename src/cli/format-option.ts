@@ -6,7 +6,4 @@ export function formatOption(choices: readonly OutputFormat[] = ["table", "json"
   return new Option("--format <format>", "output format").choices(choices).default("table");
 }
 
-/** JSON output: two-space indent, a final newline; keys in the order the report builds them. */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+export { jsonText } from "../report/text-formats.js";

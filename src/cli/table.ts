@@ -16,8 +16,4 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
   return `${out.join("\n")}\n`;
 }
 
-/** CSV per RFC 4180: fields with commas, quotes or line breaks are quoted. */
-export function renderCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `${[header, ...rows].map((r) => r.map(field).join(",")).join("\r\n")}\r\n`;
-}
+export { renderCsv } from "../report/text-formats.js";

@@ -114,10 +114,9 @@ export function holderRows(before: CapTableView, after: CapTableView, table: Cap
     }
   }
   // Stakeholders in declaration order, then pools.
-  const order = [...table.stakeholders.keys()];
-  const stakeholderRows = [...rows.values()].sort(
-    (a, b) => order.indexOf(a.id as never) - order.indexOf(b.id as never),
-  );
+  const order = new Map<string, number>();
+  for (const id of table.stakeholders.keys()) order.set(id, order.size);
+  const stakeholderRows = [...rows.values()].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   const poolRows = new Map<string, RowFigures>();
   for (const [index, view] of [before, after].entries()) {
     for (const p of view.pools) {

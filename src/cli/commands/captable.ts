@@ -5,11 +5,12 @@ import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { capTableReport } from "../../report/captable-report.js";
 import { groupedInteger, percent } from "../../report/format.js";
+import { capTableCsv } from "../../report/text-formats.js";
 import { inScenario, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
-import { renderCsv, renderTable } from "../table.js";
+import { renderTable } from "../table.js";
 
 export function registerCapTable(program: Command, io: CliIo): void {
   program
@@ -60,26 +61,8 @@ export function registerCapTable(program: Command, io: CliIo): void {
           return;
         }
         const rows = options.by === "holder" ? report.holders : report.classes;
-        const header = [
-          "name",
-          "outstanding",
-          "as_converted",
-          "fully_diluted",
-          "outstanding_fraction",
-          "as_converted_fraction",
-          "fully_diluted_fraction",
-        ];
-        const cells = rows.map((r) => [
-          r.name,
-          r.outstanding,
-          r.asConverted,
-          r.fullyDiluted,
-          r.outstandingFraction,
-          r.asConvertedFraction,
-          r.fullyDilutedFraction,
-        ]);
         if (options.format === "csv") {
-          io.stdout.write(renderCsv(header, cells));
+          io.stdout.write(capTableCsv(report, options.by));
           return;
         }
         io.stdout.write(`${report.company} — cap table as of ${report.asOf}\n\n`);

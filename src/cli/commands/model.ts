@@ -8,11 +8,12 @@ import type { Deal } from "../../deal/build.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { groupedInteger, moneyText, percent } from "../../report/format.js";
 import { type ModelReport, modelReport } from "../../report/model-report.js";
+import { modelCsv } from "../../report/text-formats.js";
 import { inScenario, type LoadedDeal, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
-import { renderCsv, renderTable } from "../table.js";
+import { renderTable } from "../table.js";
 
 /** Runs the deal up to the chosen round (the last by default) and returns its outcome. */
 export function modelRound(
@@ -54,33 +55,7 @@ function statedNote(stated: ModelReport["round"]["statedValuation"], r: ModelRep
 
 export function renderModel(report: ModelReport, format: OutputFormat): string {
   if (format === "json") return jsonText(report);
-  const rows = report.holders.map((h) => [
-    h.kind === "stakeholder" ? h.name : h.name,
-    h.sharesBefore,
-    h.fullyDilutedSharesBefore,
-    h.fullyDilutedBefore,
-    h.sharesAfter,
-    h.fullyDilutedSharesAfter,
-    h.fullyDilutedAfter,
-    h.dilution ?? "",
-    h.invested,
-  ]);
-  if (format === "csv") {
-    return renderCsv(
-      [
-        "holder",
-        "shares_before",
-        "fully_diluted_shares_before",
-        "fully_diluted_before",
-        "shares_after",
-        "fully_diluted_shares_after",
-        "fully_diluted_after",
-        "dilution",
-        "invested",
-      ],
-      rows,
-    );
-  }
+  if (format === "csv") return modelCsv(report);
   const r = report.round;
   const money = (v: string, places = 2) =>
     moneyText({ kind: "money", currency: report.currency as never, amount: Rational.parse(v)! }, places);

@@ -1,0 +1,124 @@
+/**
+ * The shape of the HTTP API the web app talks to (`/api/v1`), in one typed module so
+ * that the server and the app agree on it. Every path, request body and response body
+ * the app uses is here; `http-data-access.ts` is the only code that builds requests.
+ *
+ * Conventions: JSON bodies; errors are `{ error: ApiErrorBody }` with a code from the
+ * error catalogue (src/core/shared/errors.ts) and the catalogue's HTTP status; the
+ * session is a cookie set by `login` (requests are sent with credentials).
+ */
+
+export const API_BASE = "/api/v1";
+
+export type Role = "owner" | "editor" | "viewer" | "investor";
+
+export interface User {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+}
+
+export interface WorkspaceSummary {
+  readonly id: string;
+  readonly name: string;
+  /** The signed-in user's role in the workspace. */
+  readonly role: Role;
+}
+
+export interface DealSummary {
+  readonly id: string;
+  readonly name: string;
+  /** The company the deal is about, from the document. */
+  readonly company: string;
+  /** Increases by one at every save; a save names the version it was edited from. */
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+/**
+ * A deal document as JSON: the deal file's mapping (src/deal/schema.ts, `DealInput`)
+ * with every number kept as the text the user wrote (`"50 Md$"`, `"2_700_000_000"`), so
+ * that no value passes through a binary float on its way to the engine.
+ */
+export type DealDocumentJson = Record<string, unknown>;
+
+export interface DealRecord extends DealSummary {
+  readonly workspaceId: string;
+  readonly document: DealDocumentJson;
+}
+
+export interface ApiErrorBody {
+  /** A code of the error catalogue, or `conflict` / `unauthenticated` / `network`. */
+  readonly code: string;
+  readonly message: string;
+  /** The field of the request the error is about, as `rounds[0].preMoney`. */
+  readonly path?: string;
+}
+
+/** Paths and bodies, per operation. */
+export const ROUTES = {
+  login: { method: "POST", path: () => `${API_BASE}/auth/login` },
+  logout: { method: "POST", path: () => `${API_BASE}/auth/logout` },
+  me: { method: "GET", path: () => `${API_BASE}/auth/me` },
+  listWorkspaces: { method: "GET", path: () => `${API_BASE}/workspaces` },
+  listDeals: {
+    method: "GET",
+    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals`,
+  },
+  getDeal: {
+    method: "GET",
+    path: (workspace: string, deal: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}`,
+  },
+  saveDeal: {
+    method: "PUT",
+    path: (workspace: string, deal: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}`,
+  },
+  ingest: {
+    method: "POST",
+    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/ingest`,
+  },
+} as const;
+
+export interface LoginRequest {
+  readonly email: string;
+  readonly password: string;
+}
+export interface LoginResponse {
+  readonly user: User;
+}
+export interface MeResponse {
+  readonly user: User;
+}
+export interface ListWorkspacesResponse {
+  readonly workspaces: readonly WorkspaceSummary[];
+}
+export interface ListDealsResponse {
+  readonly deals: readonly DealSummary[];
+}
+export interface GetDealResponse {
+  readonly deal: DealRecord;
+}
+/** PUT body: the whole document and the version it was edited from; 409 when that is not the current version. */
+export interface SaveDealRequest {
+  readonly document: DealDocumentJson;
+  readonly expectedVersion: number;
+}
+export interface SaveDealResponse {
+  readonly deal: DealRecord;
+}
+/** The 409 body: the error and the version now stored, so that the app can offer to save over it. */
+export interface SaveConflictResponse {
+  readonly error: ApiErrorBody;
+  readonly currentVersion: number;
+}
+export interface IngestRequest {
+  readonly text: string;
+  /** "fr" or "en"; the server detects it when absent. */
+  readonly language?: string;
+}
+/** Draft claims with evidence spans; their shape belongs to the ingestion module and is passed through. */
+export interface IngestResponse {
+  readonly claims: readonly Record<string, unknown>[];
+}

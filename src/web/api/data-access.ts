@@ -1,0 +1,48 @@
+import type {
+  ApiErrorBody,
+  DealDocumentJson,
+  DealRecord,
+  DealSummary,
+  IngestResponse,
+  User,
+  WorkspaceSummary,
+} from "./contract.js";
+
+/**
+ * What the app needs from storage, whatever holds it: the server's REST API
+ * (`HttpDataAccess`) or, in development and tests, the examples held in memory
+ * (`MemoryDataAccess`). Operating errors are results, not exceptions.
+ */
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | ApiFailure;
+
+export type ApiFailure =
+  | { readonly ok: false; readonly kind: "error"; readonly status: number; readonly error: ApiErrorBody }
+  | {
+      readonly ok: false;
+      readonly kind: "conflict";
+      readonly status: 409;
+      readonly error: ApiErrorBody;
+      readonly currentVersion: number;
+    };
+
+export interface DataAccess {
+  /** The signed-in user, or a 401 failure when nobody is. */
+  me(): Promise<ApiResult<User>>;
+  login(email: string, password: string): Promise<ApiResult<User>>;
+  logout(): Promise<ApiResult<null>>;
+  listWorkspaces(): Promise<ApiResult<readonly WorkspaceSummary[]>>;
+  listDeals(workspace: string): Promise<ApiResult<readonly DealSummary[]>>;
+  getDeal(workspace: string, deal: string): Promise<ApiResult<DealRecord>>;
+  /** Saves the whole document edited from `expectedVersion`; a `conflict` failure when another save came first. */
+  saveDeal(
+    workspace: string,
+    deal: string,
+    document: DealDocumentJson,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>>;
+  ingest(workspace: string, text: string, language?: string): Promise<ApiResult<IngestResponse>>;
+}
+
+export function failure(status: number, code: string, message: string): ApiFailure {
+  return { ok: false, kind: "error", status, error: { code, message } };
+}

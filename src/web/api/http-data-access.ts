@@ -1,0 +1,139 @@
+import {
+  type ApiErrorBody,
+  type DealDocumentJson,
+  type GetDealResponse,
+  type IngestRequest,
+  type IngestResponse,
+  type ListDealsResponse,
+  type ListWorkspacesResponse,
+  type LoginRequest,
+  type LoginResponse,
+  type MeResponse,
+  ROUTES,
+  type SaveConflictResponse,
+  type SaveDealRequest,
+  type SaveDealResponse,
+} from "./contract.js";
+import { type ApiResult, type DataAccess, failure } from "./data-access.js";
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
+  if (value === null || typeof value !== "object" || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return error !== null && typeof error === "object" && "code" in error && "message" in error;
+}
+
+/** The data access of the deployed app: the server's REST API under /api/v1 (contract.ts). */
+export class HttpDataAccess implements DataAccess {
+  constructor(private readonly fetchImpl: Fetch = (input, init) => fetch(input, init)) {}
+
+  private async request<T>(route: { method: string; path: string }, body?: unknown): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(route.path, {
+        method: route.method,
+        credentials: "same-origin",
+        headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (e) {
+      return failure(
+        0,
+        "network",
+        `the server could not be reached (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    let parsed: unknown = null;
+    const text = await response.text();
+    if (text.length > 0) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return failure(
+          response.status,
+          "bad_response",
+          `the server answered ${response.status} with a body that is not JSON`,
+        );
+      }
+    }
+    if (response.ok) return { ok: true, value: parsed as T };
+    if (response.status === 409 && isErrorBody(parsed)) {
+      const conflict = parsed as SaveConflictResponse;
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: conflict.error,
+        currentVersion: typeof conflict.currentVersion === "number" ? conflict.currentVersion : -1,
+      };
+    }
+    if (isErrorBody(parsed))
+      return { ok: false, kind: "error", status: response.status, error: parsed.error };
+    return failure(
+      response.status,
+      response.status === 401 ? "unauthenticated" : "http_error",
+      `the server answered ${response.status} ${response.statusText}`,
+    );
+  }
+
+  async me() {
+    const r = await this.request<MeResponse>({ method: ROUTES.me.method, path: ROUTES.me.path() });
+    return r.ok ? { ok: true as const, value: r.value.user } : r;
+  }
+
+  async login(email: string, password: string) {
+    const body: LoginRequest = { email, password };
+    const r = await this.request<LoginResponse>(
+      { method: ROUTES.login.method, path: ROUTES.login.path() },
+      body,
+    );
+    return r.ok ? { ok: true as const, value: r.value.user } : r;
+  }
+
+  async logout() {
+    const r = await this.request<unknown>({ method: ROUTES.logout.method, path: ROUTES.logout.path() }, {});
+    return r.ok ? { ok: true as const, value: null } : r;
+  }
+
+  async listWorkspaces() {
+    const r = await this.request<ListWorkspacesResponse>({
+      method: ROUTES.listWorkspaces.method,
+      path: ROUTES.listWorkspaces.path(),
+    });
+    return r.ok ? { ok: true as const, value: r.value.workspaces } : r;
+  }
+
+  async listDeals(workspace: string) {
+    const r = await this.request<ListDealsResponse>({
+      method: ROUTES.listDeals.method,
+      path: ROUTES.listDeals.path(workspace),
+    });
+    return r.ok ? { ok: true as const, value: r.value.deals } : r;
+  }
+
+  async getDeal(workspace: string, deal: string) {
+    const r = await this.request<GetDealResponse>({
+      method: ROUTES.getDeal.method,
+      path: ROUTES.getDeal.path(workspace, deal),
+    });
+    return r.ok ? { ok: true as const, value: r.value.deal } : r;
+  }
+
+  async saveDeal(workspace: string, deal: string, document: DealDocumentJson, expectedVersion: number) {
+    const body: SaveDealRequest = { document, expectedVersion };
+    const r = await this.request<SaveDealResponse>(
+      { method: ROUTES.saveDeal.method, path: ROUTES.saveDeal.path(workspace, deal) },
+      body,
+    );
+    return r.ok ? { ok: true as const, value: r.value.deal } : r;
+  }
+
+  async ingest(workspace: string, text: string, language?: string) {
+    const body: IngestRequest = language === undefined ? { text } : { text, language };
+    return this.request<IngestResponse>(
+      { method: ROUTES.ingest.method, path: ROUTES.ingest.path(workspace) },
+      body,
+    );
+  }
+}

@@ -1,0 +1,117 @@
+import { useEffect } from "react";
+import type { DataAccess } from "../api/data-access.js";
+import { Failed, Loading } from "../components/Status.js";
+import { I18nProvider, useI18n } from "../i18n/i18n.js";
+import { LOCALES, type Locale } from "../i18n/number-format.js";
+import { DealPage } from "../views/DealPage.js";
+import { DealsView } from "../views/DealsView.js";
+import { LoginView } from "../views/LoginView.js";
+import { WorkspacesView } from "../views/WorkspacesView.js";
+import { DataAccessProvider, useApi, useDataAccess } from "./data-context.js";
+import type { DataMode } from "./data-mode.js";
+import { href, useRoute } from "./routes.js";
+
+export function App({
+  dataAccess,
+  mode,
+  locale,
+}: {
+  dataAccess: DataAccess;
+  mode: DataMode;
+  locale?: Locale;
+}) {
+  return (
+    <I18nProvider {...(locale ? { initial: locale } : {})}>
+      <DataAccessProvider value={dataAccess}>
+        <Shell mode={mode} />
+      </DataAccessProvider>
+    </I18nProvider>
+  );
+}
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: "English", fr: "Français" };
+
+function Shell({ mode }: { mode: DataMode }) {
+  const { t, locale, setLocale } = useI18n();
+  const data = useDataAccess();
+  const route = useRoute();
+  const [me, reloadMe] = useApi(() => data.me(), [data]);
+  const signedOut = me.state === "failed" && me.failure.status === 401;
+  const where =
+    route.name === "deal"
+      ? `${route.deal} — ${route.view === "round" ? (route.round ?? "") : route.view}`
+      : route.name === "deals"
+        ? route.workspace
+        : route.name === "workspaces"
+          ? t("workspaces")
+          : "";
+  const title = where ? `${where} — roundtable` : "roundtable";
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  let content: React.ReactNode;
+  if (me.state === "loading") content = <Loading />;
+  else if (signedOut || route.name === "login") content = <LoginView onSignedIn={reloadMe} />;
+  else if (me.state === "failed") content = <Failed failure={me.failure} onRetry={reloadMe} />;
+  else if (route.name === "workspaces") content = <WorkspacesView />;
+  else if (route.name === "deals") content = <DealsView workspace={route.workspace} />;
+  else if (route.name === "deal")
+    content = <DealPage key={`${route.workspace}/${route.deal}`} route={route} />;
+  else
+    content = (
+      <section aria-labelledby="not-found">
+        <h1 id="not-found">{t("notFound")}</h1>
+        <p>{t("notFoundText")}</p>
+        <a href={href.workspaces()}>{t("backToWorkspaces")}</a>
+      </section>
+    );
+
+  return (
+    <>
+      <button type="button" className="skip-link" onClick={() => document.getElementById("content")?.focus()}>
+        {t("skipToContent")}
+      </button>
+      <header className="app-header no-print">
+        <a className="brand" href={href.workspaces()}>
+          {t("appName")}
+        </a>
+        <div className="header-tools">
+          <label className="inline-field">
+            <span>{t("language")}</span>
+            <select value={locale} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {me.state === "ok" ? (
+            <span className="user">
+              {t("signedInAs", { name: me.value.name })}{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={async () => {
+                  await data.logout();
+                  reloadMe();
+                }}
+              >
+                {t("signOut")}
+              </button>
+            </span>
+          ) : null}
+        </div>
+      </header>
+      {mode === "memory" ? (
+        <p className="banner no-print" role="note">
+          {t("memoryBanner")}
+        </p>
+      ) : null}
+      <main id="content" tabIndex={-1}>
+        {content}
+      </main>
+    </>
+  );
+}

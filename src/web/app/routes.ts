@@ -1,0 +1,79 @@
+import { useEffect, useState } from "react";
+
+/**
+ * The app's routes, in the URL's hash (`#/w/examples/d/openai-round/round/round-2026`),
+ * so that any static server, and the HTTP server, can serve the app from one index.html.
+ */
+export type DealView = "captable" | "round" | "claims" | "scenarios" | "flows" | "exit";
+
+export const UNAVAILABLE_VIEWS = ["claims", "scenarios", "flows", "exit"] as const;
+export type UnavailableView = (typeof UNAVAILABLE_VIEWS)[number];
+
+export type Route =
+  | { readonly name: "login" }
+  | { readonly name: "workspaces" }
+  | { readonly name: "deals"; readonly workspace: string }
+  | {
+      readonly name: "deal";
+      readonly workspace: string;
+      readonly deal: string;
+      readonly view: DealView;
+      readonly round?: string;
+      readonly query: URLSearchParams;
+    }
+  | { readonly name: "not_found" };
+
+export function parseRoute(hash: string): Route {
+  const [pathPart, queryPart] = hash.replace(/^#/, "").split("?");
+  const parts = (pathPart ?? "")
+    .split("/")
+    .filter((p) => p.length > 0)
+    .map((p) => decodeURIComponent(p));
+  const query = new URLSearchParams(queryPart ?? "");
+  if (parts.length === 0) return { name: "workspaces" };
+  if (parts[0] === "login" && parts.length === 1) return { name: "login" };
+  if (parts[0] !== "w" || parts[1] === undefined) return { name: "not_found" };
+  const workspace = parts[1];
+  if (parts.length === 2) return { name: "deals", workspace };
+  if (parts[2] !== "d" || parts[3] === undefined) return { name: "not_found" };
+  const deal = parts[3];
+  const view = parts[4] ?? "captable";
+  if (view === "round" && parts[5] !== undefined && parts.length === 6) {
+    return { name: "deal", workspace, deal, view: "round", round: parts[5], query };
+  }
+  if (parts.length > 5) return { name: "not_found" };
+  if (view === "captable" || (UNAVAILABLE_VIEWS as readonly string[]).includes(view)) {
+    return { name: "deal", workspace, deal, view: view as DealView, query };
+  }
+  return { name: "not_found" };
+}
+
+const enc = encodeURIComponent;
+
+export const href = {
+  login: () => "#/login",
+  workspaces: () => "#/",
+  deals: (workspace: string) => `#/w/${enc(workspace)}`,
+  capTable: (workspace: string, deal: string, query?: URLSearchParams) =>
+    `#/w/${enc(workspace)}/d/${enc(deal)}/captable${query && query.size > 0 ? `?${query}` : ""}`,
+  round: (workspace: string, deal: string, round: string) =>
+    `#/w/${enc(workspace)}/d/${enc(deal)}/round/${enc(round)}`,
+  view: (workspace: string, deal: string, view: UnavailableView) =>
+    `#/w/${enc(workspace)}/d/${enc(deal)}/${view}`,
+};
+
+export function useRoute(): Route {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+  return parseRoute(hash);
+}
+
+/** Replaces the query of the current route without adding a history entry per keystroke. */
+export function replaceHash(next: string): void {
+  if (window.location.hash !== next) window.history.replaceState(null, "", next);
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
+}

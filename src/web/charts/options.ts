@@ -1,0 +1,120 @@
+import type { Rational } from "../../core/exact/rational.js";
+import type { ChartOption } from "../components/Chart.js";
+
+/**
+ * Chart options. Charts draw floats (ECharts works in numbers), converted from the exact
+ * fractions only here, for drawing; every figure a chart shows is also in its table,
+ * formatted from the exact value.
+ */
+export interface Slice {
+  readonly name: string;
+  readonly value: Rational;
+}
+
+/** The largest `keep` items by `weight`, the rest summed into one item named by `othersName(count)`. */
+export function topAndOthers<T>(
+  items: readonly T[],
+  keep: number,
+  weight: (item: T) => Rational,
+  merge: (rest: readonly T[]) => T,
+): T[] {
+  if (items.length <= keep + 1) return [...items];
+  const sorted = [...items].sort((a, b) => weight(b).cmp(weight(a)));
+  return [...sorted.slice(0, keep), merge(sorted.slice(keep))];
+}
+
+const PALETTE = [
+  "#1f5f8b",
+  "#e07b39",
+  "#3a9d5d",
+  "#b8476e",
+  "#7b5ea7",
+  "#c9a227",
+  "#2b9bb0",
+  "#8c564b",
+  "#5f6b7a",
+  "#a4a4a4",
+];
+
+function percentNumber(value: Rational): number {
+  return Number(value.mulInt(100n).toFixed(4));
+}
+
+export function pieOption(slices: readonly Slice[], format: (v: Rational) => string): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: {
+      trigger: "item",
+      formatter: (p: { name: string; dataIndex: number }) =>
+        `${p.name}: ${format(slices[p.dataIndex]!.value)}`,
+    },
+    legend: { type: "scroll", orient: "vertical", left: "58%", top: "middle" },
+    series: [
+      {
+        type: "pie",
+        radius: ["35%", "70%"],
+        center: ["30%", "50%"],
+        label: { show: false },
+        data: slices.map((s) => ({ name: s.name, value: percentNumber(s.value) })),
+      },
+    ],
+  };
+}
+
+export interface BeforeAfter {
+  readonly name: string;
+  readonly before: Rational;
+  readonly after: Rational;
+}
+
+export function beforeAfterOption(
+  rows: readonly BeforeAfter[],
+  labels: { before: string; after: string },
+  format: (v: Rational) => string,
+): ChartOption {
+  const names = rows.map((r) => r.name);
+  return {
+    animation: false,
+    color: ["#9db4c8", "#1f5f8b"],
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      formatter: (params: { dataIndex: number }[]) => {
+        const r = rows[params[0]?.dataIndex ?? 0]!;
+        return `${r.name}<br/>${labels.before}: ${format(r.before)}<br/>${labels.after}: ${format(r.after)}`;
+      },
+    },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 32, bottom: 8 },
+    xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
+    yAxis: { type: "category", data: names, inverse: true },
+    series: [
+      { name: labels.before, type: "bar", data: rows.map((r) => percentNumber(r.before)) },
+      { name: labels.after, type: "bar", data: rows.map((r) => percentNumber(r.after)) },
+    ],
+  };
+}
+
+export function dilutionOption(
+  rows: readonly Slice[],
+  label: string,
+  format: (v: Rational) => string,
+): ChartOption {
+  return {
+    animation: false,
+    color: ["#b8476e"],
+    tooltip: {
+      trigger: "axis",
+      axisPointer: { type: "shadow" },
+      formatter: (params: { dataIndex: number }[]) => {
+        const r = rows[params[0]?.dataIndex ?? 0]!;
+        return `${r.name}: ${format(r.value)}`;
+      },
+    },
+    grid: { left: 8, right: 24, top: 16, bottom: 8 },
+    xAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
+    yAxis: { type: "category", data: rows.map((r) => r.name), inverse: true },
+    series: [{ name: label, type: "bar", data: rows.map((r) => percentNumber(r.value)) }],
+  };
+}

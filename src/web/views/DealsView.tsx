@@ -1,0 +1,51 @@
+import { useApi, useDataAccess } from "../app/data-context.js";
+import { href } from "../app/routes.js";
+import { Failed, Loading } from "../components/Status.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatInteger } from "../i18n/number-format.js";
+
+export function DealsView({ workspace }: { workspace: string }) {
+  const { t, locale } = useI18n();
+  const data = useDataAccess();
+  const [deals, reload] = useApi(() => data.listDeals(workspace), [data, workspace]);
+  return (
+    <section aria-labelledby="deals-title">
+      <nav aria-label="breadcrumb" className="breadcrumb">
+        <a href={href.workspaces()}>{t("workspaces")}</a>
+      </nav>
+      <h1 id="deals-title">{t("dealsIn", { workspace })}</h1>
+      {deals.state === "loading" ? <Loading /> : null}
+      {deals.state === "failed" ? <Failed failure={deals.failure} onRetry={reload} /> : null}
+      {deals.state === "ok" ? (
+        deals.value.length === 0 ? (
+          <p>{t("noDeals")}</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t("dealColumn")}</th>
+                <th scope="col">{t("companyColumn")}</th>
+                <th scope="col" className="num">
+                  {t("versionColumn")}
+                </th>
+                <th scope="col">{t("updatedColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deals.value.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <a href={href.capTable(workspace, d.id)}>{d.name}</a>
+                  </th>
+                  <td>{d.company}</td>
+                  <td className="num">{formatInteger(BigInt(d.version), locale)}</td>
+                  <td>{d.updatedAt.slice(0, 10)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+    </section>
+  );
+}

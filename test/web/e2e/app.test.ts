@@ -1,0 +1,325 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Currency, type Money, money } from "../../../src/core/exact/money.js";
+import { Rational } from "../../../src/core/exact/rational.js";
+import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
+import type { RoundOutcome } from "../../../src/core/round/price-round.js";
+import { runDeal } from "../../../src/core/round/timeline.js";
+import { isoDate } from "../../../src/core/shared/date.js";
+import { loadDeal } from "../../../src/deal/load.js";
+import { capTableReport } from "../../../src/report/captable-report.js";
+import { modelReport } from "../../../src/report/model-report.js";
+import { jsonText, modelCsv } from "../../../src/report/text-formats.js";
+import {
+  formatInteger,
+  formatMoney,
+  formatMoneyExactShort,
+  formatPercent,
+  type Locale,
+} from "../../../src/web/i18n/number-format.js";
+import { CHROMIUM, chromiumPresent, launchChromium } from "../support/browser.js";
+import { exampleText } from "../support/examples.js";
+import { serveStatic } from "../support/static-server.js";
+
+const root = join(import.meta.dirname, "../../..");
+const screenshots = join(root, "artifacts/screenshots");
+const present = chromiumPresent();
+if (!present) {
+  console.log(`browser tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
+}
+
+/**
+ * The founding report's round priced by the engine alone (no web code): the deal file
+ * loaded, Amazon's amount replaced, the deal run to the round.
+ */
+function engineOutcome(amazon: Money): { outcome: RoundOutcome; report: ReturnType<typeof modelReport> } {
+  const loaded = loadDeal(exampleText("openai-round"), "openai-round.yaml");
+  if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+  const deal = loaded.deal;
+  const round = deal.rounds[0]!;
+  const rounds = [
+    {
+      ...round,
+      investments: round.investments.map((inv) =>
+        inv.investor === "amazon" ? { ...inv, amount: amazon } : inv,
+      ),
+    },
+  ];
+  const run = runDeal(deal.ledger, rounds);
+  if (!run.ok) throw new Error(run.problems[0]!.message);
+  const outcome = run.value.rounds[0]!;
+  return { outcome, report: modelReport(deal, outcome, run.warnings) };
+}
+
+function microsoftAfter(outcome: RoundOutcome, locale: Locale): string {
+  const view = capTableView(outcome.after);
+  const microsoft = view.holders.find((h) => h.holder === "microsoft")!;
+  return formatPercent(fractionOf(microsoft.fullyDiluted, view.totals.fullyDiluted), 4, locale);
+}
+
+const usd = (text: string) => money(text, "USD" as Currency);
+
+describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let out: string;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), "roundtable-web-e2e-"));
+    await build({
+      configFile: join(root, "src/web/vite.config.ts"),
+      logLevel: "warn",
+      build: { outDir: out, emptyOutDir: true, sourcemap: false },
+    });
+    server = await serveStatic(out);
+    browser = await launchChromium();
+    mkdirSync(screenshots, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  async function openPage(hash: string, locale = "en-US"): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale,
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}?data=memory#${hash}`);
+    (page as Page & { errors: string[] }).errors = errors;
+    return page;
+  }
+
+  async function shot(page: Page, name: string) {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  }
+
+  const postMoneyExact = (page: Page) => page.locator("#figure-post-money-exact").textContent();
+  const microsoftCell = (page: Page) =>
+    page.locator('#holders-table tr[data-id="microsoft"] [data-cell="ownership-after"]').textContent();
+
+  it("WEB-10 opens the founding report's example from the workspace list", async () => {
+    const page = await openPage("/");
+    await page.getByRole("link", { name: "Examples" }).waitFor();
+    await shot(page, "workspaces");
+    await page.getByRole("link", { name: "Examples" }).click();
+    await page.getByRole("heading", { name: "Deals in examples" }).waitFor();
+    await shot(page, "deals");
+    await page.getByRole("link", { name: "openai-round.yaml" }).click();
+    await page.getByRole("heading", { name: "OpenAI Group PBC — cap table" }).waitFor();
+    await shot(page, "captable");
+    await page.getByRole("radio", { name: "Per class" }).check();
+    await page.getByRole("columnheader", { name: "Class" }).waitFor();
+    await shot(page, "captable-by-class");
+    await page.getByLabel("As of").fill("2026-01-01");
+    await page.getByRole("heading", { name: "OpenAI Group PBC — cap table as of 2026-01-01" }).waitFor();
+    // Before the round: the engine's cap table as of that date, per class.
+    const loaded = loadDeal(exampleText("openai-round"), "openai-round.yaml");
+    if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+    const asOf = runDeal(loaded.deal.ledger, loaded.deal.rounds, { asOf: isoDate("2026-01-01") });
+    if (!asOf.ok) throw new Error(asOf.problems[0]!.message);
+    const preferred = capTableReport(asOf.value.final, isoDate("2026-01-01")).classes.find(
+      (c) => c.id === "existing-preferred",
+    )!;
+    const cells = await page.locator('#captable-table tr[data-id="existing-preferred"] td').allTextContents();
+    expect(cells[5]).toBe(formatPercent(Rational.parse(preferred.fullyDilutedFraction)!, 4, "en"));
+    expect(cells[5]).toBe("27.0000%");
+    await page.getByRole("link", { name: "Round: 2026 mega-round" }).click();
+    await page.locator("#figure-post-money-exact").waitFor();
+    // The example states no amounts: they are the base scenario's, from the claims (SPEC DEAL-4).
+    const { outcome } = engineOutcome(usd("27000000000"));
+    expect(await postMoneyExact(page)).toBe(formatMoney(outcome.postMoneyValuation, 2, "en"));
+    expect(await microsoftCell(page)).toBe(microsoftAfter(outcome, "en"));
+    await shot(page, "round-builder");
+    await page.getByRole("link", { name: "Exit" }).click();
+    await page.getByRole("heading", { name: "Exit: not available in this build" }).waitFor();
+    await shot(page, "not-available");
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("WEB-10 moving Amazon's commitment by slider and by typed amount gives the engine's post-money and Microsoft's ownership", async () => {
+    const page = await openPage("/w/examples/d/openai-round/round/round-2026");
+    const slider = page.getByLabel("Amazon’s amount, slider");
+    await slider.focus();
+    // Amazon starts at the base scenario's $27B; the slider runs from $0 to $100B in steps
+    // of $100M: 50 steps left is $22B.
+    for (let i = 0; i < 50; i++) await slider.press("ArrowLeft");
+    await expect.poll(() => page.getByLabel("Amazon’s amount", { exact: true }).inputValue()).toBe("$22B");
+    let expected = engineOutcome(usd("22000000000")).outcome;
+    expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
+    expect(await microsoftCell(page)).toBe(microsoftAfter(expected, "en"));
+
+    const typed = page.getByLabel("Amazon’s amount", { exact: true });
+    await typed.fill("37,5 Md$");
+    await typed.press("Enter");
+    expected = engineOutcome(usd("37500000000")).outcome;
+    await expect.poll(() => postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
+    expect(await microsoftCell(page)).toBe(microsoftAfter(expected, "en"));
+    expect(await slider.inputValue()).toBe("375");
+
+    // The exports are the engine's reports for the same terms.
+    const { report } = engineOutcome(usd("37500000000"));
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "CSV" }).click(),
+    ]);
+    expect(readFileSync((await csv.path())!, "utf8")).toBe(modelCsv(report));
+    const [json] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "JSON" }).click(),
+    ]);
+    expect(JSON.parse(readFileSync((await json.path())!, "utf8"))).toEqual(JSON.parse(jsonText(report)));
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "XLSX" }).click(),
+    ]);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    // exceljs types its input as an older Buffer type.
+    await workbook.xlsx.load(
+      readFileSync((await xlsx.path())!) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
+    const sheet = workbook.getWorksheet("Pro forma")!;
+    const microsoftRow = sheet
+      .getRows(2, report.holders.length)!
+      .find((r) => r.getCell(1).value === "Microsoft")!;
+    const microsoft = report.holders.find((h) => h.id === "microsoft")!;
+    expect(microsoftRow.getCell(6).value).toBe(Number(microsoft.fullyDilutedSharesAfter));
+    expect(microsoftRow.getCell(7).value).toBe(Number(microsoft.fullyDilutedAfter));
+    expect(xlsx.suggestedFilename()).toBe("openai-group-pbc-round-2026.xlsx");
+
+    // An unreadable amount is reported next to its field; the figures stay those of the last valid terms.
+    await typed.fill("beaucoup");
+    await typed.press("Enter");
+    await page.getByText('"beaucoup" is not an amount').waitFor();
+    expect(await typed.getAttribute("aria-invalid")).toBe("true");
+    await shot(page, "round-builder-error");
+    await page.context().close();
+  });
+
+  it("WEB-10 switching to French writes French number formats", async () => {
+    const page = await openPage("/w/examples/d/openai-round/round/round-2026");
+    await page.getByLabel("Language").selectOption("fr");
+    await page.getByRole("heading", { name: "Conditions du tour" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    const { outcome } = engineOutcome(usd("27000000000"));
+    expect(await postMoneyExact(page)).toBe(formatMoney(outcome.postMoneyValuation, 2, "fr"));
+    expect(await postMoneyExact(page)).toMatch(/^829\u202f999\u202f999\u202f\d{3},\d{2}\u00a0\$$/);
+    expect(await page.locator("#figure-post-money").textContent()).toBe("830\u00a0Md$");
+    expect(await microsoftCell(page)).toBe(microsoftAfter(outcome, "fr"));
+    expect(await microsoftCell(page)).toMatch(/^\d+,\d{4}\u00a0%$/);
+    // The slider now writes French amounts, which the engine reads back exactly.
+    const slider = page.getByLabel("Montant investi par Amazon, curseur");
+    await slider.focus();
+    await slider.press("ArrowRight");
+    await expect
+      .poll(() => page.getByLabel("Montant investi par Amazon", { exact: true }).inputValue())
+      .toBe("27,1\u00a0Md$");
+    await shot(page, "round-builder-fr");
+    // A browser in French opens in French.
+    const french = await openPage("/", "fr-FR");
+    await french.getByRole("heading", { name: "Espaces de travail" }).waitFor();
+    await french.context().close();
+    await page.context().close();
+  });
+
+  it("WEB-10 the round builder works from the keyboard alone, with a visible focus", async () => {
+    const page = await openPage("/w/examples/d/openai-round/round/round-2026");
+    await page.locator("#figure-post-money-exact").waitFor();
+    const focused = () =>
+      page.evaluate(
+        "(() => { const e = document.activeElement; return { id: e.id, tag: e.tagName, label: e.getAttribute('aria-label') || (e.labels && e.labels[0] ? e.labels[0].textContent : '') || e.textContent, outline: getComputedStyle(e).outlineStyle }; })()",
+      ) as Promise<{ id: string; tag: string; label: string; outline: string }>;
+    const order: string[] = [];
+    let amazonSlider = -1;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const f = await focused();
+      order.push(f.id || f.label);
+      expect(f.outline, `focus is visible on ${f.id || f.label}`).not.toBe("none");
+      if (f.id === "amount-0-slider") {
+        amazonSlider = i;
+        break;
+      }
+    }
+    // The skip link, the language, sign-out, the deal's tabs, then the round's terms in reading order.
+    expect(order[0]).toBe("Skip to content");
+    expect(order).toContain("pricing-basis");
+    expect(order.indexOf("pricing-slider")).toBeLessThan(order.indexOf("pricing-typed"));
+    expect(amazonSlider).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.locator("#amount-0-typed").inputValue()).toBe("$28B");
+    await page.keyboard.press("Tab");
+    expect((await focused()).id).toBe("amount-0-typed");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("$20B");
+    await page.keyboard.press("Enter");
+    const expected = engineOutcome(usd("20000000000")).outcome;
+    await expect.poll(() => postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
+    expect(await microsoftCell(page)).toBe(microsoftAfter(expected, "en"));
+    // The pricing basis is a native select: the keyboard changes it too.
+    await page.locator("#pricing-basis").focus();
+    // The round is priced by its post-money valuation (the claims'); one step down is the price per share.
+    expect(await page.locator("#pricing-basis").inputValue()).toBe("post_money");
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.locator("#pricing-basis").inputValue()).toBe("price_per_share");
+    // Switching basis keeps the round where it was: the price field holds the engine's price.
+    expect(await page.locator("#pricing-typed").inputValue()).toBe(
+      formatMoneyExactShort(expected.pricePerShare, "en"),
+    );
+    expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
+    await page.context().close();
+  });
+
+  it("WEB-10 the pool target moves by slider and the pool top-up is the engine's", async () => {
+    const page = await openPage("/w/examples/d/seed-to-series-a/round/series-a");
+    const slider = page.getByLabel("Option pool target (% of the post-money, fully diluted), slider");
+    await slider.focus();
+    // 10% to 12.5%: 25 steps of 0.1 point.
+    for (let i = 0; i < 25; i++) await slider.press("ArrowRight");
+    await expect.poll(() => page.locator("#pool-target-typed").inputValue()).toBe("12.5%");
+    const loaded = loadDeal(exampleText("seed-to-series-a"), "seed-to-series-a.yaml");
+    if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+    const round = loaded.deal.rounds[0]!;
+    if (round.pool.kind !== "target_fraction") throw new Error("the example's round has a pool target");
+    const rounds = [{ ...round, pool: { ...round.pool, fraction: Rational.of(1n, 8n) } }];
+    const run = runDeal(loaded.deal.ledger, rounds);
+    if (!run.ok) throw new Error(run.problems[0]!.message);
+    const outcome = run.value.rounds[0]!;
+    await expect
+      .poll(() => page.locator("#figure-pool-increase").textContent())
+      .toBe(formatInteger(outcome.poolIncrease, "en"));
+    expect(await page.locator("#figure-price").textContent()).toBe(
+      formatMoney(outcome.pricePerShare, 4, "en"),
+    );
+    await shot(page, "round-builder-pool");
+    await page.context().close();
+  });
+
+  it("WEB-10 the printable summary fits on one page", async () => {
+    const page = await openPage("/w/examples/d/openai-round/round/round-2026");
+    await page.locator("#figure-post-money-exact").waitFor();
+    await page.emulateMedia({ media: "print" });
+    await shot(page, "print-summary");
+    const pdf = await page.pdf({
+      format: "A4",
+      printBackground: true,
+      path: join(screenshots, "print-summary.pdf"),
+    });
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    await page.context().close();
+  });
+});
