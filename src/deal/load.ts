@@ -298,24 +298,22 @@ export function validateAgainst<T>(
  * built deal, or a list of diagnostics naming the file, the line and column, the field
  * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
  */
+/** A file of the other kind (a workspace where a deal is expected, or the reverse), reported at its first line. */
+export function wrongFileKind(file: string, message: string): { ok: false; diagnostics: Diagnostic[] } {
+  return {
+    ok: false,
+    diagnostics: [{ code: "deal_invalid_field", message, severity: "error", file, line: 1, column: 1 }],
+  };
+}
+
 export function loadDeal(text: string, file: string): LoadResult {
   const parsed = parseDealText(text, file);
   if (!parsed.ok) return parsed;
   if ("workspace" in parsed.value.raw) {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: "deal_invalid_field",
-          message:
-            "this is a workspace file (several companies); this command takes a deal file of one company (flows, exposure and validate take workspaces)",
-          severity: "error",
-          file,
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return wrongFileKind(
+      file,
+      "this is a workspace file (several companies); this command takes a deal file of one company (flows, exposure and validate take workspaces)",
+    );
   }
   const validated = validateAgainst(DealSchema, parsed.value, file);
   if (!validated.ok) return validated;

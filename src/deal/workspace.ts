@@ -15,7 +15,7 @@ import { type ResolvedScenario, valuesOf } from "../core/uncertainty/scenario.js
 import { buildDeal, type Deal } from "./build.js";
 import { type Diagnostic, diagnosticFrom } from "./diagnostics.js";
 import { readEstimate, readMoneyFigure } from "./figures.js";
-import { parseDealText, validateAgainst } from "./load.js";
+import { parseDealText, validateAgainst, wrongFileKind } from "./load.js";
 import { type DealDocument, DealSchema, type WorkspaceDocument, WorkspaceSchema } from "./schema.js";
 import {
   buildUncertainty,
@@ -99,20 +99,10 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
   const parsed = parseDealText(text, file);
   if (!parsed.ok) return parsed;
   if (!isWorkspaceText(parsed.value.raw)) {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          code: "deal_invalid_field",
-          message:
-            "this is a deal file of one company; the command takes a workspace file (with a workspace section)",
-          severity: "error",
-          file,
-          line: 1,
-          column: 1,
-        },
-      ],
-    };
+    return wrongFileKind(
+      file,
+      "this is a deal file of one company; the command takes a workspace file (with a workspace section)",
+    );
   }
   const validated = validateAgainst(WorkspaceSchema, parsed.value, file);
   if (!validated.ok) return validated;
