@@ -132,6 +132,19 @@ export function expressionRange<O>(
   closurePoint: readonly Rational[],
   oracle?: LpOracle,
 ): ExpressionRange {
+  const block = blockOfObjective(n, rows, objective);
+  if (block.unknowns.length === 0)
+    return { min: { value: constant, attained: true }, max: { value: constant, attained: true } };
+  if (block.unknowns.length < n) {
+    return expressionRange(
+      block.unknowns.length,
+      subsystem(rows, block),
+      restrictTo(objective, block.unknowns),
+      constant,
+      restrictTo(closurePoint, block.unknowns),
+      oracle,
+    );
+  }
   const closure: LpRow[] = rows.map((r) => ({ coefficients: r.coefficients, bound: r.bound }));
   const hasStrict = rows.some((r) => r.strict);
   const end = (sign: 1 | -1): RangeEnd | undefined => {
@@ -154,4 +167,156 @@ export function expressionRange<O>(
     return { value: value.add(constant), attained };
   };
   return { min: end(1), max: end(-1) };
+}
+
+/** What is known of a row object once read: an identity, and the unknowns it names. */
+interface RowFacts {
+  readonly id: number;
+  readonly unknowns: readonly number[];
+}
+
+const rowFactsCache = new WeakMap<object, RowFacts>();
+let nextRowId = 0;
+
+/** Rows are immutable values, so what is read of one is kept while the row lives. */
+function rowFacts<O>(row: SystemRow<O>): RowFacts {
+  let facts = rowFactsCache.get(row);
+  if (!facts) {
+    const unknowns: number[] = [];
+    row.coefficients.forEach((c, j) => {
+      if (!c.isZero()) unknowns.push(j);
+    });
+    facts = { id: nextRowId++, unknowns };
+    rowFactsCache.set(row, facts);
+  }
+  return facts;
+}
+
+/**
+ * Remembers the verdict of each block already checked, by the identity of its rows: a
+ * caller that checks a growing system again and again (a scenario fixing one quantity
+ * after another) solves only the blocks that changed. The verdict of a block depends on
+ * its rows alone.
+ */
+export type BlockVerdicts = Map<string, Feasibility>;
+
+/** A set of unknowns and the rows over them that name no other unknown. */
+interface Block {
+  readonly unknowns: readonly number[];
+  readonly rows: readonly number[];
+}
+
+/**
+ * The independent blocks of a system: unknowns joined when some row names both, each with
+ * its rows. Rows naming no unknown (0 ≤ bound) belong to no block. The rows of a deal's
+ * claims fall apart into many blocks when the claims tie only some quantities together
+ * (a workspace's agreements, each with its own estimate): each block is feasible or not,
+ * and an objective's range is found, over its own blocks alone, so n programs over all n
+ * unknowns become programs of the blocks' sizes.
+ */
+function blocksOf<O>(n: number, rows: readonly SystemRow<O>[]): Block[] {
+  const parent = Array.from({ length: n }, (_, j) => j);
+  const root = (j: number): number => {
+    let r = j;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[j] !== r) {
+      const next = parent[j]!;
+      parent[j] = r;
+      j = next;
+    }
+    return r;
+  };
+  const firstOf = rows.map((row) => {
+    const unknowns = rowFacts(row).unknowns;
+    for (let k = 1; k < unknowns.length; k++) parent[root(unknowns[k]!)] = root(unknowns[0]!);
+    return unknowns.length > 0 ? unknowns[0]! : -1;
+  });
+  const byRoot = new Map<number, { unknowns: number[]; rows: number[] }>();
+  for (let j = 0; j < n; j++) {
+    const r = root(j);
+    let block = byRoot.get(r);
+    if (!block) {
+      block = { unknowns: [], rows: [] };
+      byRoot.set(r, block);
+    }
+    block.unknowns.push(j);
+  }
+  firstOf.forEach((first, r) => {
+    if (first >= 0) byRoot.get(root(first))!.rows.push(r);
+  });
+  return [...byRoot.values()];
+}
+
+function restrictTo(values: readonly Rational[], unknowns: readonly number[]): Rational[] {
+  return unknowns.map((j) => values[j]!);
+}
+
+function subsystem<O>(rows: readonly SystemRow<O>[], block: Block): SystemRow<O>[] {
+  return block.rows.map((r) => ({
+    ...rows[r]!,
+    coefficients: restrictTo(rows[r]!.coefficients, block.unknowns),
+  }));
+}
+
+/** The block holding every unknown the objective names (merged when it names several). */
+function blockOfObjective<O>(
+  n: number,
+  rows: readonly SystemRow<O>[],
+  objective: readonly Rational[],
+): Block {
+  const touched = blocksOf(n, rows).filter((b) => b.unknowns.some((j) => !objective[j]!.isZero()));
+  const unknowns = touched.flatMap((b) => b.unknowns).sort((a, b) => a - b);
+  const blockRows = touched.flatMap((b) => b.rows).sort((a, b) => a - b);
+  return { unknowns, rows: blockRows };
+}
+
+/**
+ * `checkFeasibility`, block by block (UNC-REC-2): the system holds exactly when every
+ * block holds and every row naming no unknown holds; a failing block's certificate,
+ * padded with zeros, certifies the whole. A failure of the closure is reported before a
+ * failure due only to strict rows, as the whole-system check does. The points found may
+ * differ from the whole-system check's (any point of the system will do for the callers).
+ */
+export function checkFeasibilityByBlocks<O>(
+  n: number,
+  rows: readonly SystemRow<O>[],
+  oracle?: LpOracle,
+  verdicts?: BlockVerdicts,
+): Feasibility {
+  const blocks = blocksOf(n, rows);
+  if (blocks.length <= 1) return checkFeasibility(n, rows, oracle);
+  const only = (r: number, value: Rational) => rows.map((_, k) => (k === r ? value : Rational.ZERO));
+  let strictFailure: Feasibility | undefined;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (rowFacts(row).unknowns.length > 0) continue;
+    if (row.bound.isNegative()) return { feasible: false, multipliers: only(r, Rational.ONE), strict: false };
+    if (row.strict && row.bound.isZero())
+      strictFailure ??= { feasible: false, multipliers: only(r, Rational.ONE), strict: true };
+  }
+  const point = Array.from({ length: n }, () => Rational.ZERO);
+  const closurePoint = [...point];
+  for (const block of blocks) {
+    const key = verdicts && block.rows.map((r) => rowFacts(rows[r]!).id).join(",");
+    let found = key === undefined ? undefined : verdicts?.get(key);
+    if (!found) {
+      found = checkFeasibility(block.unknowns.length, subsystem(rows, block), oracle);
+      if (key !== undefined) verdicts?.set(key, found);
+    }
+    if (!found.feasible) {
+      const multipliers = rows.map(() => Rational.ZERO);
+      block.rows.forEach((r, k) => {
+        multipliers[r] = found.multipliers[k]!;
+      });
+      const failure: Feasibility = { feasible: false, multipliers, strict: found.strict };
+      if (!found.strict) return failure;
+      strictFailure ??= failure;
+      continue;
+    }
+    block.unknowns.forEach((j, k) => {
+      point[j] = found.point[k]!;
+      closurePoint[j] = found.closurePoint[k]!;
+    });
+  }
+  return strictFailure ?? { feasible: true, point, closurePoint };
 }

@@ -7,7 +7,7 @@ import { type ConflictExplanation, explainConflict } from "./conflict-explanatio
 import { type ConstraintRow, coefficientsOf, quantityIndex, systemRows } from "./constraints.js";
 import type { EstimateUnit } from "./estimate.js";
 import type { LpOracle } from "./lp.js";
-import { checkFeasibility, expressionRange, type RangeEnd } from "./polyhedron.js";
+import { checkFeasibility, checkFeasibilityByBlocks, expressionRange, type RangeEnd } from "./polyhedron.js";
 import type { LinearExpression, QuantityId } from "./quantity.js";
 
 export interface ReconcileOptions {
@@ -132,11 +132,11 @@ export function feasibleRanges(
   chosen.sort((a, b) => set.claims.indexOf(a) - set.claims.indexOf(b));
   const n = set.model.quantities.length;
   const rows = rowsFor(set, chosen);
-  const feasibility = checkFeasibility(n, rows, options.oracle);
+  const feasibility = checkFeasibilityByBlocks(n, rows, options.oracle);
   if (!feasibility.feasible) {
     const weights = claimWeights(set);
     const conflicting = (subset: readonly Claim[]) =>
-      !checkFeasibility(n, rowsFor(set, subset), options.oracle).feasible;
+      !checkFeasibilityByBlocks(n, rowsFor(set, subset), options.oracle).feasible;
     const minimal = deletionFilter(chosen, conflicting);
     const minimalRows = rowsFor(set, minimal);
     const certificate = checkFeasibility(n, minimalRows);
@@ -217,7 +217,7 @@ export function reconcile(set: ClaimSet, options: ReconcileOptions = {}): Reconc
   const conflicting = (subset: readonly Claim[]): boolean => {
     if (checks >= maxChecks) throw new LimitReached();
     checks++;
-    return !checkFeasibility(n, rowsFor(set, subset), options.oracle).feasible;
+    return !checkFeasibilityByBlocks(n, rowsFor(set, subset), options.oracle).feasible;
   };
   const indexOf = new Map(claims.map((c, i) => [c.id, i]));
   const diagnoses: number[][] = [];

@@ -11,7 +11,7 @@ import { type ConstraintRow, claimRows, quantityIndex, systemRows } from "./cons
 import { centralValue } from "./distribution.js";
 import { formatEstimateValue } from "./estimate.js";
 import type { LpOracle } from "./lp.js";
-import { checkFeasibility, expressionRange } from "./polyhedron.js";
+import { type BlockVerdicts, checkFeasibilityByBlocks, expressionRange } from "./polyhedron.js";
 import { type QuantityId, singleQuantity } from "./quantity.js";
 import { buildRoundTerms, type QuantityValues, type RoundTemplate } from "./round-template.js";
 
@@ -123,7 +123,9 @@ export function resolveScenario(
   }
   let fixed: ConstraintRow[] = [];
   const base = systemRows(model, chosen.value);
-  const start = checkFeasibility(n, base, oracle);
+  // Verdicts per block, kept while the quantities are fixed one after another.
+  const verdicts: BlockVerdicts = new Map();
+  const start = checkFeasibilityByBlocks(n, base, oracle, verdicts);
   if (!start.feasible) {
     return fail(
       "claim_set_inconsistent",
@@ -142,7 +144,7 @@ export function resolveScenario(
     if (choice.kind !== "value") continue;
     const j = index.get(id)!;
     const rows = fixRows(n, j, choice.value, id);
-    const check = checkFeasibility(n, [...base, ...fixed, ...rows], oracle);
+    const check = checkFeasibilityByBlocks(n, [...base, ...fixed, ...rows], oracle, verdicts);
     if (!check.feasible) {
       const q = model.quantities[j]!;
       const range = expressionRange(
@@ -186,10 +188,10 @@ export function resolveScenario(
     }
     // Once a value sits on an open bound the strict system has no point left; the values
     // that follow are then chosen in its closure (UNC-SCN-3).
-    let feasible = checkFeasibility(n, rows, oracle);
+    let feasible = checkFeasibilityByBlocks(n, rows, oracle, verdicts);
     if (!feasible.feasible) {
       rows = rows.map((r) => ({ ...r, strict: false }));
-      feasible = checkFeasibility(n, rows, oracle);
+      feasible = checkFeasibilityByBlocks(n, rows, oracle, verdicts);
     }
     if (!feasible.feasible) {
       return fail(

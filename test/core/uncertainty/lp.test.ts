@@ -5,6 +5,7 @@ import { Rational, rat } from "../../../src/core/exact/rational.js";
 import { type LinearProgram, type LpOracle, solveLinearProgram } from "../../../src/core/uncertainty/lp.js";
 import {
   checkFeasibility,
+  checkFeasibilityByBlocks,
   expressionRange,
   type SystemRow,
 } from "../../../src/core/uncertainty/polyhedron.js";
@@ -126,5 +127,114 @@ describe("UNC-REC-2 strict rows", () => {
       value: r(1),
       attained: true,
     });
+  });
+});
+
+/**
+ * Systems made of independent blocks (each over its own unknowns, in a box 0 ≤ x ≤ 10,
+ * with random rows, some strict, some with negative bounds so that blocks can fail): the
+ * block-by-block check and ranges must agree with the whole-system ones (UNC-REC-2, -4).
+ */
+describe("UNC-REC-2 independent blocks are solved alone, with the same answers", () => {
+  // Random rows, and rows that touch the box's faces (x < 0 fails only by strictness;
+  // x + y ≥ 20 holds at one corner; x + y < 20 leaves that corner out).
+  const rowArbitrary = fc.oneof(
+    fc.tuple(
+      fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 2, maxLength: 2 }),
+      fc.integer({ min: -4, max: 20 }),
+      fc.boolean(),
+    ),
+    fc.constantFrom<[number[], number, boolean]>(
+      [[1, 0], 0, true],
+      [[0, 1], 0, true],
+      [[-1, -1], -20, false],
+      [[1, 1], 20, true],
+      [[1, -1], -10, false],
+    ),
+  );
+  const blockArbitrary = fc.array(fc.array(rowArbitrary, { maxLength: 3 }), { minLength: 1, maxLength: 3 });
+  const systemOf = (blocks: [number[], number, boolean][][]) => {
+    const n = blocks.length * 2;
+    const at = (block: number, c: readonly number[]) =>
+      Array.from({ length: n }, (_, k) => r(Math.floor(k / 2) === block ? c[k % 2]! : 0));
+    const rows: SystemRow<undefined>[] = [];
+    blocks.forEach((extra, b) => {
+      for (const c of [
+        [-1, 0],
+        [0, -1],
+      ])
+        rows.push({ coefficients: at(b, c), bound: r(0), strict: false, origin: undefined });
+      for (const c of [
+        [1, 0],
+        [0, 1],
+      ])
+        rows.push({ coefficients: at(b, c), bound: r(10), strict: false, origin: undefined });
+      for (const [c, bound, strict] of extra)
+        rows.push({ coefficients: at(b, c), bound: r(bound), strict, origin: undefined });
+    });
+    return { n, rows };
+  };
+  const holds = (rows: readonly SystemRow<undefined>[], x: readonly Rational[], strictToo: boolean) =>
+    rows.every((row) => {
+      const v = dot(row.coefficients, x);
+      return row.strict && strictToo ? v.lt(row.bound) : v.lte(row.bound);
+    });
+
+  it("the verdict is the whole system's; a point satisfies every row; a certificate certifies", () => {
+    fc.assert(
+      fc.property(blockArbitrary, (blocks) => {
+        const { n, rows } = systemOf(blocks);
+        const byBlocks = checkFeasibilityByBlocks(n, rows);
+        const whole = checkFeasibility(n, rows);
+        expect(byBlocks.feasible).toBe(whole.feasible);
+        if (byBlocks.feasible) {
+          expect(holds(rows, byBlocks.point, true)).toBe(true);
+          expect(holds(rows, byBlocks.closurePoint, false)).toBe(true);
+          return;
+        }
+        if (whole.feasible) return;
+        expect(byBlocks.strict).toBe(whole.strict);
+        const y = byBlocks.multipliers;
+        expect(y.every((v) => !v.isNegative())).toBe(true);
+        for (let j = 0; j < n; j++) {
+          expect(
+            rows.reduce((s, row, i) => s.add(y[i]!.mul(row.coefficients[j]!)), Rational.ZERO).isZero(),
+          ).toBe(true);
+        }
+        const total = rows.reduce((s, row, i) => s.add(y[i]!.mul(row.bound)), Rational.ZERO);
+        if (byBlocks.strict) {
+          expect(total.isPositive()).toBe(false);
+          expect(rows.some((row, i) => row.strict && y[i]!.isPositive())).toBe(true);
+        } else expect(total.isNegative()).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("each unknown's range over its block is its range over the whole system", () => {
+    fc.assert(
+      fc.property(blockArbitrary, fc.nat(), (blocks, pick) => {
+        const { n, rows } = systemOf(blocks);
+        const start = checkFeasibility(n, rows);
+        if (!start.feasible) return;
+        const j = pick % n;
+        const objective = Array.from({ length: n }, (_, k) => r(k === j ? 1 : 0));
+        // A row over every unknown that the box makes redundant joins all blocks into one,
+        // so that the range below is computed over the whole system.
+        const joined: SystemRow<undefined>[] = [
+          ...rows,
+          {
+            coefficients: Array.from({ length: n }, () => r(1)),
+            bound: r(10 * n + 1),
+            strict: false,
+            origin: undefined,
+          },
+        ];
+        expect(expressionRange(n, rows, objective, r(3), start.closurePoint)).toEqual(
+          expressionRange(n, joined, objective, r(3), start.closurePoint),
+        );
+      }),
+      { numRuns: 150 },
+    );
   });
 });
