@@ -113,7 +113,9 @@ export default async function flowsBench(): Promise<readonly BenchReport[]> {
           unit: "runs/s",
         },
       ],
-      notes: ["Loading resolves the base scenario of all claims together (exact LP over every quantity)."],
+      notes: [
+        "Loading resolves the base scenario of all claims together: exact programs per independent block of quantities (UNC-REC-2).",
+      ],
     },
   ];
 }
