@@ -14,6 +14,9 @@ describe("WEB-5 the in-memory data access behaves as the API does", () => {
       ["openai-round", "OpenAI Group PBC", 1],
       ["seed-to-series-a", "Acme Robotics, Inc.", 1],
       ["down-round", expect.any(String), 1],
+      // Workspace documents are listed under their workspace's name.
+      ["ai-ecosystem", "OpenAI's 2026 round and its investors' agreements", 1],
+      ["cloud-partners", "Helios Cloud and its customers", 1],
     ]);
     const got = await data.getDeal("examples", "openai-round");
     if (!got.ok) throw new Error("getDeal");

@@ -14,8 +14,9 @@ const WORKSPACE: WorkspaceSummary = { id: "examples", name: "Examples", role: "o
 /** A fixed time for every record, so that the same files give the same app, byte for byte. */
 const EPOCH = "2026-01-28T00:00:00.000Z";
 
+/** The company a deal is about, or a workspace document's name. */
 function companyName(document: DealDocumentJson): string {
-  const company = document.company;
+  const company = document.company ?? document.workspace;
   if (company !== null && typeof company === "object" && "name" in company) return String(company.name);
   return "";
 }
