@@ -118,3 +118,59 @@ export function dilutionOption(
     series: [{ name: label, type: "bar", data: rows.map((r) => percentNumber(r.value)) }],
   };
 }
+
+export interface Histogram {
+  readonly min: number;
+  readonly max: number;
+  readonly counts: readonly number[];
+}
+
+/**
+ * A simulated sample's histogram (equal-width bins from its minimum to its maximum), with
+ * vertical lines at the given percentiles. Floats for drawing only: the percentiles and
+ * the bins are also in a table of the report's figures.
+ */
+export function histogramOption(
+  histogram: Histogram,
+  marks: readonly { readonly name: string; readonly value: number }[],
+  format: (x: number) => string,
+  countLabel: string,
+): ChartOption {
+  const bins = histogram.counts.length;
+  const width = bins > 0 ? (histogram.max - histogram.min) / bins : 0;
+  const centre = (i: number) => histogram.min + width * (i + 0.5);
+  return {
+    animation: false,
+    color: ["#1f5f8b"],
+    tooltip: {
+      trigger: "item",
+      formatter: (p: { dataIndex: number }) => {
+        const i = p.dataIndex;
+        const from = histogram.min + width * i;
+        return `${format(from)} – ${format(from + width)}: ${histogram.counts[i] ?? 0}`;
+      },
+    },
+    grid: { left: 56, right: 24, top: 32, bottom: 40 },
+    xAxis: {
+      type: "value",
+      min: histogram.min,
+      max: histogram.max === histogram.min ? histogram.min + 1 : histogram.max,
+      axisLabel: { formatter: (x: number) => format(x), hideOverlap: true },
+    },
+    yAxis: { type: "value", name: countLabel },
+    series: [
+      {
+        type: "bar",
+        barWidth: "90%",
+        data: histogram.counts.map((c, i) => [centre(i), c]),
+        markLine: {
+          symbol: "none",
+          silent: true,
+          lineStyle: { color: "#b8476e", type: "dashed" },
+          label: { formatter: (p: { name: string }) => p.name },
+          data: marks.map((m) => ({ name: m.name, xAxis: m.value })),
+        },
+      },
+    ],
+  };
+}
