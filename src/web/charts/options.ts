@@ -174,3 +174,51 @@ export function histogramOption(
     ],
   };
 }
+
+export interface SankeyLink {
+  readonly source: string;
+  readonly target: string;
+  /** The exact amount, as the report's decimal text. */
+  readonly value: string;
+  readonly label: string;
+}
+
+/**
+ * The money between parties as a Sankey (flowsReport's `sankey`: each party once as a payer
+ * and once as a receiver, since a Sankey cannot draw the cycles of round-tripped money).
+ * Amounts become floats for drawing only; the table beside it has them exactly.
+ */
+export function sankeyOption(
+  nodes: readonly { readonly id: string; readonly name: string }[],
+  links: readonly SankeyLink[],
+  format: (value: string) => string,
+): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: {
+      trigger: "item",
+      formatter: (p: { dataType: string; name: string; dataIndex: number }) => {
+        if (p.dataType !== "edge") return p.name;
+        const l = links[p.dataIndex]!;
+        const name = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
+        return `${name(l.source)} → ${name(l.target)}<br/>${l.label}: ${format(l.value)}`;
+      },
+    },
+    series: [
+      {
+        type: "sankey",
+        left: 8,
+        right: 160,
+        top: 8,
+        bottom: 8,
+        nodeAlign: "justify",
+        emphasis: { focus: "adjacency" },
+        lineStyle: { color: "gradient", opacity: 0.45 },
+        label: { fontSize: 12 },
+        data: nodes.map((n) => ({ name: n.id, label: { formatter: () => n.name } })),
+        links: links.map((l) => ({ source: l.source, target: l.target, value: Number(l.value) })),
+      },
+    ],
+  };
+}

@@ -73,7 +73,9 @@ export function ClaimsView({
           <ul>
             {report.conflicts.map((c) => (
               <li key={c.claims.join("+")} data-conflict={c.claims.join("+")}>
-                <strong>{c.claims.join(" + ")}</strong> : <span lang="en">{c.explanation}</span>
+                <strong>{c.claims.join(" + ")}</strong>
+                {t("colon")}
+                <span lang="en">{c.explanation}</span>
               </li>
             ))}
           </ul>
@@ -83,7 +85,9 @@ export function ClaimsView({
               <ul>
                 {report.gaps.map((g) => (
                   <li key={g.claim + g.text}>
-                    <strong>{g.claim}</strong> : <span lang="en">{g.text}</span>
+                    <strong>{g.claim}</strong>
+                    {t("colon")}
+                    <span lang="en">{g.text}</span>
                   </li>
                 ))}
               </ul>
@@ -201,11 +205,14 @@ function SourceCard({
                 aria-pressed={selected === c.id}
                 onClick={() => onSelect(selected === c.id ? undefined : c.id)}
               >
-                <span className="claim-id">{c.id}</span> — {c.subjectLabel} :{" "}
+                <span className="claim-id">{c.id}</span> — {c.subjectLabel}
+                {t("colon")}
                 <span className="claim-value">{formatEstimateIn(c.value, t, locale)}</span> (
                 {t(STATUS_KEYS[c.status] ?? "statusInTalks")})
               </button>
-              {c.attribution ? <span className="attribution"> « {c.attribution} »</span> : null}
+              {c.attribution ? (
+                <span className="attribution"> {t("quoted", { text: c.attribution })}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -226,7 +226,9 @@ export function IngestPanel({
                     {t("ingestAccept", { claim: id })}
                   </label>
                   <p>
-                    <code>{about}</code> : <span lang={reading.draft.source.language}>{String(c.value)}</span>
+                    <code>{about}</code>
+                    {t("colon")}
+                    <span lang={reading.draft.source.language}>{String(c.value)}</span>
                   </p>
                   <blockquote lang={reading.draft.source.language}>
                     <EvidenceInContext text={reading.text} evidence={evidence} />
@@ -241,7 +243,9 @@ export function IngestPanel({
               <ul>
                 {reading.entries.skipped.map((s) => (
                   <li key={s.claim}>
-                    <code>{s.claim}</code> : <span lang="en">{s.reason}</span>
+                    <code>{s.claim}</code>
+                    {t("colon")}
+                    <span lang="en">{s.reason}</span>
                   </li>
                 ))}
               </ul>

@@ -148,7 +148,9 @@ export function ScenariosView({ deal }: { deal: Deal }) {
           <ul>
             {report.scenarios.map((s) => (
               <li key={s.scenario}>
-                <strong>{scenarioName(s.scenario)}</strong> : {s.claims.join(", ")}
+                <strong>{scenarioName(s.scenario)}</strong>
+                {t("colon")}
+                {s.claims.join(", ")}
               </li>
             ))}
           </ul>

@@ -77,7 +77,7 @@ describe("WEB-11 sources and claims", () => {
   it("WEB-11 choosing a claim marks its evidence in the source's text", async () => {
     window.location.hash = href.view("examples", "openai-round", "claims");
     renderApp(new MemoryDataAccess(exampleFiles()));
-    const button = await screen.findByRole("button", { name: /^nvidia-30 — Nvidia : up to \$30B/ });
+    const button = await screen.findByRole("button", { name: /^nvidia-30 — Nvidia: up to \$30B/ });
     expect(document.querySelector("mark")).toBeNull();
     fireEvent.click(button);
     expect(button.getAttribute("aria-pressed")).toBe("true");
