@@ -222,3 +222,55 @@ export function sankeyOption(
     ],
   };
 }
+
+export interface PayoutLine {
+  readonly name: string;
+  /** [exit value, payout] at every breakpoint and at the two ends, floats for drawing only. */
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/**
+ * Payouts against the exit value. Every payout is piecewise linear in the exit value with
+ * its kinks at the breakpoints (SPEC EXIT-15), so straight lines through the exact values
+ * at the breakpoints draw it exactly; the breakpoints are marked by dashed lines and the
+ * chosen exit value by a solid one.
+ */
+export function payoutLinesOption(
+  lines: readonly PayoutLine[],
+  breakpoints: readonly number[],
+  chosen: number | undefined,
+  format: (x: number) => string,
+): ChartOption {
+  const marks = [
+    ...breakpoints
+      .filter((x) => x > 0)
+      .map((x) => ({ xAxis: x, lineStyle: { type: "dashed", color: "#a4a4a4" } })),
+    ...(chosen === undefined ? [] : [{ xAxis: chosen, lineStyle: { type: "solid", color: "#b8476e" } }]),
+  ];
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: {
+      trigger: "axis",
+      formatter: (params: { seriesName: string; value: [number, number] }[]) =>
+        [
+          format(params[0]?.value[0] ?? 0),
+          ...params.map((p) => `${p.seriesName}: ${format(p.value[1])}`),
+        ].join("<br/>"),
+    },
+    legend: { type: "scroll", top: 0 },
+    grid: { left: 72, right: 24, top: 40, bottom: 40 },
+    xAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x), hideOverlap: true } },
+    yAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x) } },
+    series: lines.map((l, i) => ({
+      name: l.name,
+      type: "line",
+      showSymbol: true,
+      symbolSize: 5,
+      data: l.points.map((p) => [p[0], p[1]]),
+      ...(i === 0
+        ? { markLine: { symbol: "none", silent: true, label: { show: false }, data: marks.slice(0, 60) } }
+        : {}),
+    })),
+  };
+}
