@@ -4,6 +4,7 @@ import { Rational } from "../../core/exact/rational.js";
 import { classPayoutFunction, exitBreakpoints, holderPayoutFunction } from "../../core/exit/breakpoints.js";
 import type { ExitModel } from "../../core/exit/model.js";
 import { evaluatePiecewise, type PiecewiseLinear } from "../../core/exit/piecewise.js";
+import type { ShareClass } from "../../core/ledger/share-class.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { shareClassId, stakeholderId } from "../../core/shared/ids.js";
 import type { Deal } from "../../deal/build.js";
@@ -50,7 +51,7 @@ export function ExitView({ deal }: { deal: Deal }) {
     if (!run.ok) return { ok: false as const, messages: run.problems.map((p) => p.message) };
     const model = exitModelOf(run.value.final, exitTermsOf(deal, undefined));
     if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
-    return { ok: true as const, model: model.value };
+    return { ok: true as const, model: model.value, classes: [...run.value.final.classes.values()] };
   }, [deal]);
   if (!prepared.ok) {
     return (
@@ -69,7 +70,7 @@ export function ExitView({ deal }: { deal: Deal }) {
       </section>
     );
   }
-  return <ExitModelView model={prepared.model} currency={currency} classNames={deal.ledger.classes} />;
+  return <ExitModelView model={prepared.model} currency={currency} classNames={prepared.classes} />;
 }
 
 function ExitModelView({
@@ -79,7 +80,7 @@ function ExitModelView({
 }: {
   model: ExitModel;
   currency: Deal["ledger"]["company"]["currency"];
-  classNames: Deal["ledger"]["classes"];
+  classNames: readonly ShareClass[];
 }) {
   const { t, locale } = useI18n();
   const ids = useId();
@@ -362,7 +363,7 @@ function Waterfall({
 }: {
   outcome: Outcome;
   moneyText: (text: string, places?: number) => string;
-  classNames: Deal["ledger"]["classes"];
+  classNames: readonly ShareClass[];
 }) {
   const { t } = useI18n();
   const deductions = Rational.parse(outcome.fees)!
