@@ -79,7 +79,52 @@ export const ROUTES = {
     method: "POST",
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/ingest`,
   },
+  listMembers: {
+    method: "GET",
+    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members`,
+  },
+  setMember: {
+    method: "PUT",
+    path: (workspace: string, username: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members/${encodeURIComponent(username)}`,
+  },
+  removeMember: {
+    method: "DELETE",
+    path: (workspace: string, username: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members/${encodeURIComponent(username)}`,
+  },
 } as const;
+
+/** The roles, from most to least power (the server's ROLES). */
+export const ROLES: readonly Role[] = ["owner", "editor", "viewer", "investor"];
+
+/** A member of a workspace: an investor is linked to the stakeholder ids whose holdings they see. */
+export interface Member {
+  readonly username: string;
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+}
+/** GET members (owners only). */
+export interface ListMembersResponse {
+  readonly members: readonly Member[];
+}
+/**
+ * PUT members/:username (owners only): adds the user or changes their role; `stakeholders`
+ * is non-empty for an investor and empty otherwise. The answer is the member as stored. A
+ * change that would leave the workspace without an owner is refused (`request_invalid`).
+ */
+export interface SetMemberRequest {
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+}
+export type SetMemberResponse = Member;
+/** DELETE members/:username (owners only) answers 204 with no body. */
+
+/**
+ * A write made with the session cookie carries the token the login (or `me`) answered with,
+ * in this header; a token-authenticated client does not need it.
+ */
+export const CSRF_HEADER = "x-csrf-token";
 
 export interface LoginRequest {
   readonly email: string;

@@ -4,6 +4,8 @@ import type {
   DealRecord,
   DealSummary,
   IngestResponse,
+  Member,
+  Role,
   User,
   WorkspaceSummary,
 } from "./contract.js";
@@ -41,6 +43,16 @@ export interface DataAccess {
     expectedVersion: number,
   ): Promise<ApiResult<DealRecord>>;
   ingest(workspace: string, text: string, language?: string): Promise<ApiResult<IngestResponse>>;
+  /** The workspace's members and roles (owners only; others get a 403 failure). */
+  listMembers(workspace: string): Promise<ApiResult<readonly Member[]>>;
+  /** Adds a member or changes their role; an investor names the stakeholder ids they see. */
+  setMember(
+    workspace: string,
+    username: string,
+    role: Role,
+    stakeholders: readonly string[],
+  ): Promise<ApiResult<Member>>;
+  removeMember(workspace: string, username: string): Promise<ApiResult<null>>;
 }
 
 export function failure(status: number, code: string, message: string): ApiFailure {

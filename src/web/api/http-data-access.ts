@@ -1,18 +1,23 @@
 import {
   type ApiErrorBody,
+  CSRF_HEADER,
   type DealDocumentJson,
   type GetDealResponse,
   type IngestRequest,
   type IngestResponse,
   type ListDealsResponse,
+  type ListMembersResponse,
   type ListWorkspacesResponse,
   type LoginRequest,
   type LoginResponse,
   type MeResponse,
   ROUTES,
+  type Role,
   type SaveConflictResponse,
   type SaveDealRequest,
   type SaveDealResponse,
+  type SetMemberRequest,
+  type SetMemberResponse,
 } from "./contract.js";
 import { type ApiResult, type DataAccess, failure } from "./data-access.js";
 
@@ -26,15 +31,28 @@ function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
 
 /** The data access of the deployed app: the server's REST API under /api/v1 (contract.ts). */
 export class HttpDataAccess implements DataAccess {
+  /** The session's CSRF token, from the last login or `me` answer that carried one. */
+  private csrfToken: string | undefined;
+
   constructor(private readonly fetchImpl: Fetch = (input, init) => fetch(input, init)) {}
+
+  private keepCsrfToken(body: unknown): void {
+    if (body !== null && typeof body === "object" && "csrfToken" in body) {
+      const token = (body as { csrfToken: unknown }).csrfToken;
+      if (typeof token === "string") this.csrfToken = token;
+    }
+  }
 
   private async request<T>(route: { method: string; path: string }, body?: unknown): Promise<ApiResult<T>> {
     let response: Response;
     try {
+      const headers: Record<string, string> =
+        body === undefined ? { accept: "application/json" } : { "content-type": "application/json" };
+      if (route.method !== "GET" && this.csrfToken !== undefined) headers[CSRF_HEADER] = this.csrfToken;
       response = await this.fetchImpl(route.path, {
         method: route.method,
         credentials: "same-origin",
-        headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
+        headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
@@ -57,7 +75,10 @@ export class HttpDataAccess implements DataAccess {
         );
       }
     }
-    if (response.ok) return { ok: true, value: parsed as T };
+    if (response.ok) {
+      this.keepCsrfToken(parsed);
+      return { ok: true, value: parsed as T };
+    }
     if (response.status === 409 && isErrorBody(parsed)) {
       const conflict = parsed as SaveConflictResponse;
       return {
@@ -135,5 +156,29 @@ export class HttpDataAccess implements DataAccess {
       { method: ROUTES.ingest.method, path: ROUTES.ingest.path(workspace) },
       body,
     );
+  }
+
+  async listMembers(workspace: string) {
+    const r = await this.request<ListMembersResponse>({
+      method: ROUTES.listMembers.method,
+      path: ROUTES.listMembers.path(workspace),
+    });
+    return r.ok ? { ok: true as const, value: r.value.members } : r;
+  }
+
+  async setMember(workspace: string, username: string, role: Role, stakeholders: readonly string[]) {
+    const body: SetMemberRequest = { role, stakeholders };
+    return this.request<SetMemberResponse>(
+      { method: ROUTES.setMember.method, path: ROUTES.setMember.path(workspace, username) },
+      body,
+    );
+  }
+
+  async removeMember(workspace: string, username: string) {
+    const r = await this.request<unknown>({
+      method: ROUTES.removeMember.method,
+      path: ROUTES.removeMember.path(workspace, username),
+    });
+    return r.ok ? { ok: true as const, value: null } : r;
   }
 }

@@ -14,6 +14,7 @@ export type Route =
   | { readonly name: "login" }
   | { readonly name: "workspaces" }
   | { readonly name: "deals"; readonly workspace: string }
+  | { readonly name: "access"; readonly workspace: string }
   | {
       readonly name: "deal";
       readonly workspace: string;
@@ -36,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] !== "w" || parts[1] === undefined) return { name: "not_found" };
   const workspace = parts[1];
   if (parts.length === 2) return { name: "deals", workspace };
+  if (parts[2] === "access" && parts.length === 3) return { name: "access", workspace };
   if (parts[2] !== "d" || parts[3] === undefined) return { name: "not_found" };
   const deal = parts[3];
   const view = parts[4] ?? "captable";
@@ -55,6 +57,7 @@ export const href = {
   login: () => "#/login",
   workspaces: () => "#/",
   deals: (workspace: string) => `#/w/${enc(workspace)}`,
+  access: (workspace: string) => `#/w/${enc(workspace)}/access`,
   capTable: (workspace: string, deal: string, query?: URLSearchParams) =>
     `#/w/${enc(workspace)}/d/${enc(deal)}/captable${query && query.size > 0 ? `?${query}` : ""}`,
   round: (workspace: string, deal: string, round: string) =>

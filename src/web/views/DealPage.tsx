@@ -18,6 +18,7 @@ import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
+import { useIsOwner } from "./AccessView.js";
 import { CapTableView } from "./CapTableView.js";
 import { ClaimsView } from "./ClaimsView.js";
 import { ExitView } from "./ExitView.js";
@@ -99,6 +100,7 @@ function LoadedDeal({
 }) {
   const { t } = useI18n();
   const data = useDataAccess();
+  const owner = useIsOwner(route.workspace);
   const [draft, setDraftState] = useState<DealDraft>(
     () => readDraft(route.workspace, route.deal) ?? { baseVersion: record.version, rounds: {} },
   );
@@ -273,6 +275,12 @@ function LoadedDeal({
       <nav aria-label="breadcrumb" className="breadcrumb no-print">
         <a href={href.workspaces()}>{t("workspaces")}</a> /{" "}
         <a href={href.deals(route.workspace)}>{route.workspace}</a>
+        {owner ? (
+          <>
+            {" "}
+            · <a href={href.access(route.workspace)}>{t("access")}</a>
+          </>
+        ) : null}
       </nav>
       <h1 className="deal-title">{company}</h1>
       <nav aria-label={t("dealNav")} className="tabs no-print">
