@@ -2,11 +2,13 @@ import { useId, useState } from "react";
 import { type DealDraft as IngestDraft, toDealDraft } from "../../core/ingest/deal-draft.js";
 import { ingest } from "../../core/ingest/ingest.js";
 import { parseIsoDate } from "../../core/shared/date.js";
+import { parseEstimate } from "../../core/uncertainty/estimate-parse.js";
 import type { Deal } from "../../deal/build.js";
 import { type IngestedEntries, ingestedEntries, knownNames } from "../../deal/ingest-into-deal.js";
 import type { IngestedAddition } from "../app/drafts.js";
 import { findEvidence } from "../engine/evidence.js";
 import { useI18n } from "../i18n/i18n.js";
+import { formatEstimateIn } from "../i18n/value-format.js";
 
 type Reading =
   | { readonly kind: "none" }
@@ -64,9 +66,18 @@ export function IngestPanel({
   sourceIds: readonly string[];
   onAccept: (addition: IngestedAddition) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const ids = useId();
   const [text, setText] = useState("");
+  const currency = deal.ledger.company.currency;
+  // The claim's value as the deal file will hold it, shown in the interface's language.
+  const valueIn = (value: string) => {
+    const estimate = parseEstimate(value, {
+      unit: value.trim().endsWith("%") ? "fraction" : "money",
+      defaultCurrency: currency,
+    });
+    return estimate.ok ? formatEstimateIn(estimate.value, t, locale) : value;
+  };
   const [lang, setLang] = useState<"auto" | "fr" | "en">("auto");
   const [title, setTitle] = useState("");
   const [publisher, setPublisher] = useState("");
@@ -228,7 +239,7 @@ export function IngestPanel({
                   <p>
                     <code>{about}</code>
                     {t("colon")}
-                    <span lang={reading.draft.source.language}>{String(c.value)}</span>
+                    <span className="claim-value">{valueIn(String(c.value))}</span>
                   </p>
                   <blockquote lang={reading.draft.source.language}>
                     <EvidenceInContext text={reading.text} evidence={evidence} />

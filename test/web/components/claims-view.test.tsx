@@ -120,6 +120,12 @@ describe("WEB-11 sources and claims", () => {
       expect(item.querySelector("mark")?.textContent).toBe((c.evidence as { text: string }).text);
     }
 
+    // Values in the interface's language: the round's target reads "up to $100B".
+    const target = expected.claims.find((c) => c.about === "round:round-2026/size")!;
+    expect(target.value).toMatch(/^up to 100000000000(\.0+)? USD$/);
+    expect(document.querySelector(`[data-proposed="${target.id}"] .claim-value`)?.textContent).toBe(
+      "up to $100B",
+    );
     const first = String(expected.claims[0]!.id);
     const second = String(expected.claims[1]!.id);
     fireEvent.click(screen.getByLabelText(`Accept claim ${first}`));
