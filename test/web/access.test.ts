@@ -15,7 +15,14 @@ describe("WEB-16 workspace members through the data access", () => {
         csrf: headers["x-csrf-token"],
       });
       if (url.endsWith("/auth/me"))
-        return new Response(JSON.stringify({ user: { id: "u", email: "e", name: "N" }, csrfToken: "tok" }));
+        return new Response(
+          JSON.stringify({
+            user: { username: "u", admin: false },
+            via: "session",
+            csrfToken: "tok",
+            workspaces: [],
+          }),
+        );
       if (init?.method === "DELETE") return new Response(null, { status: 204 });
       if (init?.method === "PUT")
         return new Response(JSON.stringify({ username: "ana", role: "investor", stakeholders: ["amazon"] }));

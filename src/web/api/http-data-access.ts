@@ -2,9 +2,8 @@ import {
   type ApiErrorBody,
   CSRF_HEADER,
   type DealDocumentJson,
+  type DealRecord,
   type GetDealResponse,
-  type IngestRequest,
-  type IngestResponse,
   type ListDealsResponse,
   type ListMembersResponse,
   type ListWorkspacesResponse,
@@ -13,8 +12,6 @@ import {
   type MeResponse,
   ROUTES,
   type Role,
-  type SaveConflictResponse,
-  type SaveDealRequest,
   type SaveDealResponse,
   type SetMemberRequest,
   type SetMemberResponse,
@@ -27,6 +24,19 @@ function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
   if (value === null || typeof value !== "object" || !("error" in value)) return false;
   const error = (value as { error: unknown }).error;
   return error !== null && typeof error === "object" && "code" in error && "message" in error;
+}
+
+/** The error with the path of its first problem when it names none itself (the server lists them). */
+function withPath(error: ApiErrorBody): ApiErrorBody {
+  const path = error.problems?.find((p) => p.path !== undefined)?.path;
+  return error.path === undefined && path !== undefined ? { ...error, path } : error;
+}
+
+/** The company a deal document is about. */
+function companyOf(document: DealDocumentJson): string {
+  const company = document.company ?? document.workspace;
+  if (company !== null && typeof company === "object" && "name" in company) return String(company.name);
+  return "";
 }
 
 /** The data access of the deployed app: the server's REST API under /api/v1 (contract.ts). */
@@ -79,18 +89,8 @@ export class HttpDataAccess implements DataAccess {
       this.keepCsrfToken(parsed);
       return { ok: true, value: parsed as T };
     }
-    if (response.status === 409 && isErrorBody(parsed)) {
-      const conflict = parsed as SaveConflictResponse;
-      return {
-        ok: false,
-        kind: "conflict",
-        status: 409,
-        error: conflict.error,
-        currentVersion: typeof conflict.currentVersion === "number" ? conflict.currentVersion : -1,
-      };
-    }
     if (isErrorBody(parsed))
-      return { ok: false, kind: "error", status: response.status, error: parsed.error };
+      return { ok: false, kind: "error", status: response.status, error: withPath(parsed.error) };
     return failure(
       response.status,
       response.status === 401 ? "unauthenticated" : "http_error",
@@ -103,8 +103,8 @@ export class HttpDataAccess implements DataAccess {
     return r.ok ? { ok: true as const, value: r.value.user } : r;
   }
 
-  async login(email: string, password: string) {
-    const body: LoginRequest = { email, password };
+  async login(username: string, password: string) {
+    const body: LoginRequest = { username, password };
     const r = await this.request<LoginResponse>(
       { method: ROUTES.login.method, path: ROUTES.login.path() },
       body,
@@ -114,6 +114,7 @@ export class HttpDataAccess implements DataAccess {
 
   async logout() {
     const r = await this.request<unknown>({ method: ROUTES.logout.method, path: ROUTES.logout.path() }, {});
+    if (r.ok) this.csrfToken = undefined;
     return r.ok ? { ok: true as const, value: null } : r;
   }
 
@@ -130,32 +131,57 @@ export class HttpDataAccess implements DataAccess {
       method: ROUTES.listDeals.method,
       path: ROUTES.listDeals.path(workspace),
     });
-    return r.ok ? { ok: true as const, value: r.value.deals } : r;
+    return r.ok ? { ok: true as const, value: r.value.deals.map((d) => ({ ...d, name: d.id })) } : r;
   }
 
-  async getDeal(workspace: string, deal: string) {
+  async getDeal(workspace: string, deal: string): Promise<ApiResult<DealRecord>> {
     const r = await this.request<GetDealResponse>({
       method: ROUTES.getDeal.method,
       path: ROUTES.getDeal.path(workspace, deal),
     });
-    return r.ok ? { ok: true as const, value: r.value.deal } : r;
+    if (!r.ok) return r;
+    const { id, version, updatedAt, document } = r.value;
+    return {
+      ok: true,
+      value: {
+        id,
+        name: id,
+        company: companyOf(document),
+        version,
+        updatedAt,
+        workspaceId: workspace,
+        document,
+      },
+    };
   }
 
-  async saveDeal(workspace: string, deal: string, document: DealDocumentJson, expectedVersion: number) {
-    const body: SaveDealRequest = { document, expectedVersion };
+  /**
+   * Writes the document as the version after `expectedVersion`, then reads the deal back
+   * (the stored document, as the server keeps it). A 409 is answered as a conflict with
+   * the version now stored, read from the deal.
+   */
+  async saveDeal(
+    workspace: string,
+    deal: string,
+    document: DealDocumentJson,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>> {
     const r = await this.request<SaveDealResponse>(
-      { method: ROUTES.saveDeal.method, path: ROUTES.saveDeal.path(workspace, deal) },
-      body,
+      { method: ROUTES.saveDeal.method, path: ROUTES.saveDeal.path(workspace, deal, expectedVersion) },
+      document,
     );
-    return r.ok ? { ok: true as const, value: r.value.deal } : r;
-  }
-
-  async ingest(workspace: string, text: string, language?: string) {
-    const body: IngestRequest = language === undefined ? { text } : { text, language };
-    return this.request<IngestResponse>(
-      { method: ROUTES.ingest.method, path: ROUTES.ingest.path(workspace) },
-      body,
-    );
+    if (!r.ok && r.status === 409) {
+      const current = await this.getDeal(workspace, deal);
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: r.error,
+        currentVersion: current.ok ? current.value.version : -1,
+      };
+    }
+    if (!r.ok) return r;
+    return this.getDeal(workspace, deal);
   }
 
   async listMembers(workspace: string) {

@@ -17,7 +17,7 @@ export interface MemoryDealFile {
   readonly text: string;
 }
 
-const DEV_USER: User = { id: "dev", email: "dev@localhost", name: "Local user" };
+const DEV_USER: User = { username: "dev", admin: false };
 const WORKSPACE: WorkspaceSummary = { id: "examples", name: "Examples", role: "owner" };
 /** A fixed time for every record, so that the same files give the same app, byte for byte. */
 const EPOCH = "2026-01-28T00:00:00.000Z";
@@ -81,7 +81,7 @@ export class MemoryDataAccess implements DataAccess {
       : failure(401, "unauthenticated", "nobody is signed in");
   }
 
-  async login(_email: string, _password: string): Promise<ApiResult<User>> {
+  async login(_username: string, _password: string): Promise<ApiResult<User>> {
     this.signedIn = true;
     return { ok: true, value: DEV_USER };
   }
@@ -148,10 +148,6 @@ export class MemoryDataAccess implements DataAccess {
     };
     this.deals.set(deal, saved);
     return { ok: true, value: copy(saved) };
-  }
-
-  async ingest(_workspace: string, _text: string): Promise<ApiResult<{ claims: [] }>> {
-    return failure(501, "not_available", "ingestion runs on the server; it is not available in memory");
   }
 
   async listMembers(workspace: string): Promise<ApiResult<readonly Member[]>> {

@@ -93,7 +93,7 @@ function Shell({ mode }: { mode: DataMode }) {
           </label>
           {me.state === "ok" ? (
             <span className="user">
-              {t("signedInAs", { name: me.value.name })}{" "}
+              {t("signedInAs", { name: me.value.username })}{" "}
               <button
                 type="button"
                 className="link-button"
