@@ -1,17 +1,14 @@
-import { runDeal } from "../../core/round/timeline.js";
 import {
   allocateSimulationBuffers,
   checkRuns,
   completeExactScenarios,
-  planSimulation,
   type SimulationBuffers,
-  type SimulationPlan,
   simulateRange,
   summarizeSimulation,
 } from "../../core/uncertainty/simulate.js";
 import type { Deal } from "../../deal/build.js";
 import { loadDeal } from "../../deal/load.js";
-import { simulationReport } from "../../report/simulation-report.js";
+import { prepareDealSimulation, simulationReport } from "../../report/simulation-report.js";
 
 /** What the page asks of a simulation: the deal as the engine loads it, and the CLI's options. */
 export interface SimulationRequest {
@@ -40,9 +37,9 @@ export interface SimulationJob {
 }
 
 /**
- * Prepares a simulation exactly as `roundtable simulate` does (SPEC UNC-SIM): the deal
- * loaded, the earlier rounds run at the base scenario, the round's amounts sampled under
- * the default reading's claims. Scenarios are then run in chunks (`step`), each scenario
+ * Prepares a simulation with the CLI's own preparation (`prepareDealSimulation`, SPEC
+ * UNC-SIM): the deal loaded, the earlier rounds run at the base scenario, the round's
+ * amounts sampled under the default reading's claims. Scenarios are then run in chunks (`step`), each scenario
  * depending only on the seed, the plan and its index (UNC-SIM-4), so that the summary is
  * the same, byte for byte, as the CLI's for the same seed and runs. Pure: no clock, no I/O.
  */
@@ -62,20 +59,13 @@ function prepareForDeal(
   deal: Deal,
   request: SimulationRequest,
 ): { ok: true; job: SimulationJob } | { ok: false; messages: string[] } {
-  const u = deal.uncertainty;
-  if (!u?.roundsUncertain)
-    return { ok: false, messages: ["the deal's round amounts are all exact: there is nothing to sample"] };
-  const index =
-    request.roundId === undefined
-      ? u.templates.length - 1
-      : u.templates.findIndex((t) => t.terms.id === request.roundId);
-  const template = u.templates[index];
-  if (!template) return { ok: false, messages: [`no uncertain round "${request.roundId}" in the deal`] };
-  const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
-  if (!before.ok) return { ok: false, messages: before.problems.map((p) => p.message) };
-  const planned = planSimulation(u.claimSet, u.defaultClaims, before.value.final, template);
-  if (!planned.ok) return { ok: false, messages: planned.problems.map((p) => p.message) };
-  const plan: SimulationPlan = planned.value;
+  const setup = prepareDealSimulation(deal, { round: request.roundId });
+  if (!setup.ok)
+    return {
+      ok: false,
+      messages: setup.kind === "usage" ? [setup.message] : setup.problems.map((p) => p.message),
+    };
+  const { plan, capTable, template, meta } = setup.value;
   const runs = request.runs;
   const seed = BigInt(request.seed);
   const buffers: SimulationBuffers = allocateSimulationBuffers(plan, runs);
@@ -93,12 +83,8 @@ function prepareForDeal(
       },
       finish() {
         while (done < runs) this.step();
-        completeExactScenarios(plan, buffers, before.value.final, template);
-        return simulationReport(summarizeSimulation(plan, buffers, seed), {
-          company: deal.ledger.company.name,
-          currency: deal.ledger.company.currency,
-          round: template.terms.name,
-        });
+        completeExactScenarios(plan, buffers, capTable, template);
+        return simulationReport(summarizeSimulation(plan, buffers, seed), meta);
       },
     },
   };
