@@ -350,6 +350,10 @@ export const SourceSchema = z.strictObject({
     .union([z.string(), z.number()])
     .optional()
     .meta({ description: "A grade A (most reliable) to E, or a score from 0 to 1 (SPEC UNC-SRC-2)." }),
+  text: z.string().optional().meta({
+    description:
+      "The source's text, as published (SPEC DEAL-7): a claim's evidence is found in it, so that a reader sees the words a figure rests on.",
+  }),
   note: Note,
 });
 

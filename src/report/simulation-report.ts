@@ -1,6 +1,12 @@
 import { Rational } from "../core/exact/rational.js";
-import type { SimulationSummary } from "../core/uncertainty/simulate.js";
+import type { CapTable } from "../core/ledger/cap-table.js";
+import { runDeal } from "../core/round/timeline.js";
+import type { Problem } from "../core/shared/problem.js";
+import type { RoundTemplate } from "../core/uncertainty/round-template.js";
+import { planSimulation, type SimulationPlan, type SimulationSummary } from "../core/uncertainty/simulate.js";
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
+import type { Deal } from "../deal/build.js";
+import { scenarioNamed } from "../deal/uncertain.js";
 
 /**
  * A float statistic as a decimal string (SPEC OUT-4): simulation statistics are float64
@@ -67,5 +73,71 @@ export function simulationReport(
       ownership: statistics(h.ownership),
       dilution: h.dilution ? statistics(h.dilution) : null,
     })),
+  };
+}
+
+/** What a simulation of a deal's round needs, prepared as `roundtable simulate` prepares it. */
+export interface DealSimulationSetup {
+  readonly plan: SimulationPlan;
+  /** The cap table just before the round (earlier rounds at the base scenario). */
+  readonly capTable: CapTable;
+  readonly template: RoundTemplate;
+  readonly meta: { readonly company: string; readonly currency: string; readonly round: string };
+}
+
+export type DealSimulationSetupResult =
+  | { readonly ok: true; readonly value: DealSimulationSetup }
+  | { readonly ok: false; readonly kind: "usage"; readonly message: string }
+  | { readonly ok: false; readonly kind: "problems"; readonly problems: readonly Problem[] };
+
+/**
+ * Prepares the simulation of a deal's round (SPEC UNC-SIM), for the CLI and the web app
+ * alike: the round (the last uncertain one by default), the claims sampled (the default
+ * reading's, or a scenario's), the earlier rounds run at the base scenario, and the plan.
+ * Pure; the scenarios are then run by `simulateRange` on any number of threads.
+ */
+export function prepareDealSimulation(
+  deal: Deal,
+  options: { readonly round?: string | undefined; readonly scenario?: string | undefined } = {},
+): DealSimulationSetupResult {
+  const u = deal.uncertainty;
+  if (!u?.roundsUncertain) {
+    return {
+      ok: false,
+      kind: "usage",
+      message:
+        "the deal's round amounts are all exact: there is nothing to sample; `roundtable model` prints its pro forma",
+    };
+  }
+  const index =
+    options.round === undefined
+      ? u.templates.length - 1
+      : u.templates.findIndex((t) => t.terms.id === options.round);
+  const template = u.templates[index];
+  if (!template) return { ok: false, kind: "usage", message: `no round "${options.round}" in the deal` };
+  let claims = u.defaultClaims;
+  if (options.scenario !== undefined) {
+    const scenario = scenarioNamed(u, options.scenario);
+    if (!scenario)
+      return { ok: false, kind: "usage", message: `no scenario "${options.scenario}" in the deal` };
+    claims = scenario.claims ?? u.defaultClaims;
+  }
+  // Earlier rounds are taken at the base scenario; this round's amounts are sampled.
+  const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
+  if (!before.ok) return { ok: false, kind: "problems", problems: before.problems };
+  const plan = planSimulation(u.claimSet, claims, before.value.final, template);
+  if (!plan.ok) return { ok: false, kind: "problems", problems: plan.problems };
+  return {
+    ok: true,
+    value: {
+      plan: plan.value,
+      capTable: before.value.final,
+      template,
+      meta: {
+        company: deal.ledger.company.name,
+        currency: deal.ledger.company.currency,
+        round: template.terms.name,
+      },
+    },
   };
 }

@@ -13,6 +13,8 @@ export default defineConfig({
   root: here,
   base: "./",
   plugins: [react()],
+  // The simulation's worker imports the engine as modules, as the page does.
+  worker: { format: "es" },
   build: {
     outDir: fileURLToPath(new URL("../../dist/web", import.meta.url)),
     emptyOutDir: true,

@@ -14,6 +14,9 @@ describe("WEB-5 the in-memory data access behaves as the API does", () => {
       ["openai-round", "OpenAI Group PBC", 1],
       ["seed-to-series-a", "Acme Robotics, Inc.", 1],
       ["down-round", expect.any(String), 1],
+      // Workspace documents are listed under their workspace's name.
+      ["ai-ecosystem", "OpenAI's 2026 round and its investors' agreements", 1],
+      ["cloud-partners", "Helios Cloud and its customers", 1],
     ]);
     const got = await data.getDeal("examples", "openai-round");
     if (!got.ok) throw new Error("getDeal");
@@ -71,61 +74,89 @@ function fakeFetch(answer: (call: Call) => { status: number; body?: unknown } | 
 }
 
 describe("WEB-6 the HTTP data access follows the API contract", () => {
-  it("WEB-6 builds the contract's paths, methods and bodies and unwraps the responses", async () => {
-    const deal = {
-      id: "d 1",
-      name: "n",
-      company: "c",
-      version: 3,
-      updatedAt: "",
-      workspaceId: "w/1",
-      document: {},
-    };
+  it("WEB-6 builds the server's paths, methods and bodies and maps its answers onto the app's records", async () => {
+    const document = { roundtable: 1, company: { name: "Acme", currency: "USD" } };
     const { calls, data } = fakeFetch((call) => {
       if (call.url.endsWith("/auth/me"))
-        return { status: 200, body: { user: { id: "u", email: "e", name: "N" } } };
+        return {
+          status: 200,
+          body: { user: { username: "ada", admin: false }, via: "session", csrfToken: "t", workspaces: [] },
+        };
       if (call.url.endsWith("/workspaces"))
         return { status: 200, body: { workspaces: [{ id: "w/1", name: "W", role: "owner" }] } };
-      if (call.url.endsWith("/deals")) return { status: 200, body: { deals: [deal] } };
-      if (call.method === "PUT") return { status: 200, body: { deal: { ...deal, version: 4 } } };
-      if (call.url.endsWith("/ingest")) return { status: 200, body: { claims: [{ kind: "amount" }] } };
-      return { status: 200, body: { deal } };
+      if (call.url.endsWith("/deals"))
+        return {
+          status: 200,
+          body: { deals: [{ id: "d 1", company: "Acme", version: 3, updatedAt: "2026-01-01" }] },
+        };
+      if (call.method === "PUT")
+        return { status: 200, body: { id: "d 1", version: 4, documentHash: "h", warnings: [] } };
+      return {
+        status: 200,
+        body: { id: "d 1", version: 4, updatedAt: "2026-01-02", action: "replace", document },
+      };
     });
-    expect(await data.me()).toEqual({ ok: true, value: { id: "u", email: "e", name: "N" } });
+    expect(await data.me()).toEqual({ ok: true, value: { username: "ada", admin: false } });
     expect(await data.listWorkspaces()).toEqual({
       ok: true,
       value: [{ id: "w/1", name: "W", role: "owner" }],
     });
-    expect(await data.listDeals("w/1")).toEqual({ ok: true, value: [deal] });
-    expect(await data.getDeal("w/1", "d 1")).toEqual({ ok: true, value: deal });
-    const saved = await data.saveDeal("w/1", "d 1", { roundtable: 1 }, 3);
-    expect(saved.ok && saved.value.version).toBe(4);
-    expect((await data.ingest("w/1", "OpenAI lève 40 Md$", "fr")).ok).toBe(true);
+    expect(await data.listDeals("w/1")).toEqual({
+      ok: true,
+      value: [{ id: "d 1", name: "d 1", company: "Acme", version: 3, updatedAt: "2026-01-01" }],
+    });
+    const record = {
+      id: "d 1",
+      name: "d 1",
+      company: "Acme",
+      version: 4,
+      updatedAt: "2026-01-02",
+      workspaceId: "w/1",
+      document,
+    };
+    expect(await data.getDeal("w/1", "d 1")).toEqual({ ok: true, value: record });
+    // A save writes the document and reads the stored deal back.
+    expect(await data.saveDeal("w/1", "d 1", document, 3)).toEqual({ ok: true, value: record });
     expect(calls.map((c) => [c.method, c.url])).toEqual([
       ["GET", `${API_BASE}/auth/me`],
       ["GET", `${API_BASE}/workspaces`],
       ["GET", `${API_BASE}/workspaces/w%2F1/deals`],
       ["GET", `${API_BASE}/workspaces/w%2F1/deals/d%201`],
-      ["PUT", `${API_BASE}/workspaces/w%2F1/deals/d%201`],
-      ["POST", `${API_BASE}/workspaces/w%2F1/ingest`],
+      ["PUT", `${API_BASE}/workspaces/w%2F1/deals/d%201?expectedVersion=3`],
+      ["GET", `${API_BASE}/workspaces/w%2F1/deals/d%201`],
     ]);
-    expect(calls[4]!.body).toEqual({ document: { roundtable: 1 }, expectedVersion: 3 });
-    expect(calls[5]!.body).toEqual({ text: "OpenAI lève 40 Md$", language: "fr" });
+    expect(calls[4]!.body).toEqual(document);
   });
 
   it("WEB-6 reads a 409 as a conflict with the current version, and other failures as errors", async () => {
-    const conflict = fakeFetch(() => ({
-      status: 409,
-      body: { error: { code: "conflict", message: "saved since" }, currentVersion: 7 },
-    }));
+    const conflict = fakeFetch((call) =>
+      call.method === "PUT"
+        ? {
+            status: 409,
+            body: {
+              error: {
+                code: "version_conflict",
+                message: "the deal is at version 7, not 5",
+                problems: [
+                  {
+                    code: "version_conflict",
+                    message: "current version is 7",
+                    path: "query.expectedVersion",
+                  },
+                ],
+              },
+            },
+          }
+        : { status: 200, body: { id: "d", version: 7, updatedAt: "", document: {} } },
+    );
     const saved = await conflict.data.saveDeal("w", "d", {}, 5);
-    expect(saved).toEqual({
-      ok: false,
-      kind: "conflict",
-      status: 409,
-      error: { code: "conflict", message: "saved since" },
-      currentVersion: 7,
-    });
+    expect(saved.ok ? null : [saved.kind, saved.status, saved.error.code, saved.error.path]).toEqual([
+      "conflict",
+      409,
+      "version_conflict",
+      "query.expectedVersion",
+    ]);
+    expect(!saved.ok && saved.kind === "conflict" ? saved.currentVersion : null).toBe(7);
     const invalid = fakeFetch(() => ({
       status: 400,
       body: { error: { code: "deal_invalid_field", message: "bad", path: "rounds[0].preMoney" } },

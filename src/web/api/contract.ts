@@ -1,11 +1,13 @@
 /**
- * The shape of the HTTP API the web app talks to (`/api/v1`), in one typed module so
- * that the server and the app agree on it. Every path, request body and response body
- * the app uses is here; `http-data-access.ts` is the only code that builds requests.
+ * The shape of the HTTP API the web app talks to (`/api/v1`, src/server/routes), in one
+ * typed module so that the server and the app agree on it. Every path, request body and
+ * response body the app uses is here; `http-data-access.ts` is the only code that builds
+ * requests, and maps these wire shapes onto the app's records (`DealRecord`).
  *
  * Conventions: JSON bodies; errors are `{ error: ApiErrorBody }` with a code from the
  * error catalogue (src/core/shared/errors.ts) and the catalogue's HTTP status; the
- * session is a cookie set by `login` (requests are sent with credentials).
+ * session is a cookie set by `login` (requests are sent with credentials), and a write
+ * made with it carries the CSRF token the login or `me` answered (`CSRF_HEADER`).
  */
 
 export const API_BASE = "/api/v1";
@@ -13,9 +15,8 @@ export const API_BASE = "/api/v1";
 export type Role = "owner" | "editor" | "viewer" | "investor";
 
 export interface User {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
+  readonly username: string;
+  readonly admin: boolean;
 }
 
 export interface WorkspaceSummary {
@@ -27,6 +28,7 @@ export interface WorkspaceSummary {
 
 export interface DealSummary {
   readonly id: string;
+  /** The deal's file name where it has one (the examples in memory), else its id. */
   readonly name: string;
   /** The company the deal is about, from the document. */
   readonly company: string;
@@ -53,6 +55,8 @@ export interface ApiErrorBody {
   readonly message: string;
   /** The field of the request the error is about, as `rounds[0].preMoney`. */
   readonly path?: string;
+  /** Every problem, each with its own code, message and path (the server's validation errors). */
+  readonly problems?: readonly { readonly code: string; readonly message: string; readonly path?: string }[];
 }
 
 /** Paths and bodies, per operation. */
@@ -72,53 +76,102 @@ export const ROUTES = {
   },
   saveDeal: {
     method: "PUT",
-    path: (workspace: string, deal: string) =>
-      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}`,
+    path: (workspace: string, deal: string, expectedVersion: number) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}?expectedVersion=${expectedVersion}`,
   },
-  ingest: {
-    method: "POST",
-    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/ingest`,
+  listMembers: {
+    method: "GET",
+    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members`,
+  },
+  setMember: {
+    method: "PUT",
+    path: (workspace: string, username: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members/${encodeURIComponent(username)}`,
+  },
+  removeMember: {
+    method: "DELETE",
+    path: (workspace: string, username: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members/${encodeURIComponent(username)}`,
   },
 } as const;
 
+/** The roles, from most to least power (the server's ROLES). */
+export const ROLES: readonly Role[] = ["owner", "editor", "viewer", "investor"];
+
+/** A member of a workspace: an investor is linked to the stakeholder ids whose holdings they see. */
+export interface Member {
+  readonly username: string;
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+}
+/** GET members (owners only). */
+export interface ListMembersResponse {
+  readonly members: readonly Member[];
+}
+/**
+ * PUT members/:username (owners only): adds the user or changes their role; `stakeholders`
+ * is non-empty for an investor and empty otherwise. The answer is the member as stored. A
+ * change that would leave the workspace without an owner is refused (`request_invalid`).
+ */
+export interface SetMemberRequest {
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+}
+export type SetMemberResponse = Member;
+/** DELETE members/:username (owners only) answers 204 with no body. */
+
+/**
+ * A write made with the session cookie carries the token the login (or `me`) answered with,
+ * in this header; a token-authenticated client does not need it.
+ */
+export const CSRF_HEADER = "x-csrf-token";
+
 export interface LoginRequest {
-  readonly email: string;
+  readonly username: string;
   readonly password: string;
 }
 export interface LoginResponse {
   readonly user: User;
+  readonly csrfToken: string;
 }
 export interface MeResponse {
   readonly user: User;
+  readonly via: "session" | "token";
+  /** With a session cookie: the token its writes carry. */
+  readonly csrfToken?: string;
+  readonly workspaces: readonly WorkspaceSummary[];
 }
 export interface ListWorkspacesResponse {
   readonly workspaces: readonly WorkspaceSummary[];
 }
+/** A deal as the list gives it: no file name (the app shows its id). */
+export interface ListedDeal {
+  readonly id: string;
+  readonly company: string;
+  readonly version: number;
+  readonly updatedAt: string;
+}
 export interface ListDealsResponse {
-  readonly deals: readonly DealSummary[];
+  readonly deals: readonly ListedDeal[];
 }
+/** GET a deal: its latest version's document (an investor's view for investors). */
 export interface GetDealResponse {
-  readonly deal: DealRecord;
-}
-/** PUT body: the whole document and the version it was edited from; 409 when that is not the current version. */
-export interface SaveDealRequest {
+  readonly id: string;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly action?: string;
+  readonly documentHash?: string;
   readonly document: DealDocumentJson;
-  readonly expectedVersion: number;
 }
+/**
+ * PUT a deal (`saveDeal.path(ws, deal, expectedVersion)`): the body is the whole document;
+ * a 409 `version_conflict` when `expectedVersion` is not the current version (the app then
+ * reads the deal again to learn it). The answer names the version written.
+ */
+export type SaveDealRequest = DealDocumentJson;
 export interface SaveDealResponse {
-  readonly deal: DealRecord;
-}
-/** The 409 body: the error and the version now stored, so that the app can offer to save over it. */
-export interface SaveConflictResponse {
-  readonly error: ApiErrorBody;
-  readonly currentVersion: number;
-}
-export interface IngestRequest {
-  readonly text: string;
-  /** "fr" or "en"; the server detects it when absent. */
-  readonly language?: string;
-}
-/** Draft claims with evidence spans; their shape belongs to the ingestion module and is passed through. */
-export interface IngestResponse {
-  readonly claims: readonly Record<string, unknown>[];
+  readonly id: string;
+  readonly version: number;
+  readonly documentHash: string;
+  readonly warnings: readonly ApiErrorBody[];
 }

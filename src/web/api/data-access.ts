@@ -3,7 +3,8 @@ import type {
   DealDocumentJson,
   DealRecord,
   DealSummary,
-  IngestResponse,
+  Member,
+  Role,
   User,
   WorkspaceSummary,
 } from "./contract.js";
@@ -28,7 +29,7 @@ export type ApiFailure =
 export interface DataAccess {
   /** The signed-in user, or a 401 failure when nobody is. */
   me(): Promise<ApiResult<User>>;
-  login(email: string, password: string): Promise<ApiResult<User>>;
+  login(username: string, password: string): Promise<ApiResult<User>>;
   logout(): Promise<ApiResult<null>>;
   listWorkspaces(): Promise<ApiResult<readonly WorkspaceSummary[]>>;
   listDeals(workspace: string): Promise<ApiResult<readonly DealSummary[]>>;
@@ -40,7 +41,16 @@ export interface DataAccess {
     document: DealDocumentJson,
     expectedVersion: number,
   ): Promise<ApiResult<DealRecord>>;
-  ingest(workspace: string, text: string, language?: string): Promise<ApiResult<IngestResponse>>;
+  /** The workspace's members and roles (owners only; others get a 403 failure). */
+  listMembers(workspace: string): Promise<ApiResult<readonly Member[]>>;
+  /** Adds a member or changes their role; an investor names the stakeholder ids they see. */
+  setMember(
+    workspace: string,
+    username: string,
+    role: Role,
+    stakeholders: readonly string[],
+  ): Promise<ApiResult<Member>>;
+  removeMember(workspace: string, username: string): Promise<ApiResult<null>>;
 }
 
 export function failure(status: number, code: string, message: string): ApiFailure {

@@ -1,18 +1,20 @@
 import {
   type ApiErrorBody,
+  CSRF_HEADER,
   type DealDocumentJson,
+  type DealRecord,
   type GetDealResponse,
-  type IngestRequest,
-  type IngestResponse,
   type ListDealsResponse,
+  type ListMembersResponse,
   type ListWorkspacesResponse,
   type LoginRequest,
   type LoginResponse,
   type MeResponse,
   ROUTES,
-  type SaveConflictResponse,
-  type SaveDealRequest,
+  type Role,
   type SaveDealResponse,
+  type SetMemberRequest,
+  type SetMemberResponse,
 } from "./contract.js";
 import { type ApiResult, type DataAccess, failure } from "./data-access.js";
 
@@ -24,17 +26,43 @@ function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
   return error !== null && typeof error === "object" && "code" in error && "message" in error;
 }
 
+/** The error with the path of its first problem when it names none itself (the server lists them). */
+function withPath(error: ApiErrorBody): ApiErrorBody {
+  const path = error.problems?.find((p) => p.path !== undefined)?.path;
+  return error.path === undefined && path !== undefined ? { ...error, path } : error;
+}
+
+/** The company a deal document is about. */
+function companyOf(document: DealDocumentJson): string {
+  const company = document.company ?? document.workspace;
+  if (company !== null && typeof company === "object" && "name" in company) return String(company.name);
+  return "";
+}
+
 /** The data access of the deployed app: the server's REST API under /api/v1 (contract.ts). */
 export class HttpDataAccess implements DataAccess {
+  /** The session's CSRF token, from the last login or `me` answer that carried one. */
+  private csrfToken: string | undefined;
+
   constructor(private readonly fetchImpl: Fetch = (input, init) => fetch(input, init)) {}
+
+  private keepCsrfToken(body: unknown): void {
+    if (body !== null && typeof body === "object" && "csrfToken" in body) {
+      const token = (body as { csrfToken: unknown }).csrfToken;
+      if (typeof token === "string") this.csrfToken = token;
+    }
+  }
 
   private async request<T>(route: { method: string; path: string }, body?: unknown): Promise<ApiResult<T>> {
     let response: Response;
     try {
+      const headers: Record<string, string> =
+        body === undefined ? { accept: "application/json" } : { "content-type": "application/json" };
+      if (route.method !== "GET" && this.csrfToken !== undefined) headers[CSRF_HEADER] = this.csrfToken;
       response = await this.fetchImpl(route.path, {
         method: route.method,
         credentials: "same-origin",
-        headers: body === undefined ? { accept: "application/json" } : { "content-type": "application/json" },
+        headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (e) {
@@ -57,19 +85,12 @@ export class HttpDataAccess implements DataAccess {
         );
       }
     }
-    if (response.ok) return { ok: true, value: parsed as T };
-    if (response.status === 409 && isErrorBody(parsed)) {
-      const conflict = parsed as SaveConflictResponse;
-      return {
-        ok: false,
-        kind: "conflict",
-        status: 409,
-        error: conflict.error,
-        currentVersion: typeof conflict.currentVersion === "number" ? conflict.currentVersion : -1,
-      };
+    if (response.ok) {
+      this.keepCsrfToken(parsed);
+      return { ok: true, value: parsed as T };
     }
     if (isErrorBody(parsed))
-      return { ok: false, kind: "error", status: response.status, error: parsed.error };
+      return { ok: false, kind: "error", status: response.status, error: withPath(parsed.error) };
     return failure(
       response.status,
       response.status === 401 ? "unauthenticated" : "http_error",
@@ -82,8 +103,8 @@ export class HttpDataAccess implements DataAccess {
     return r.ok ? { ok: true as const, value: r.value.user } : r;
   }
 
-  async login(email: string, password: string) {
-    const body: LoginRequest = { email, password };
+  async login(username: string, password: string) {
+    const body: LoginRequest = { username, password };
     const r = await this.request<LoginResponse>(
       { method: ROUTES.login.method, path: ROUTES.login.path() },
       body,
@@ -93,6 +114,7 @@ export class HttpDataAccess implements DataAccess {
 
   async logout() {
     const r = await this.request<unknown>({ method: ROUTES.logout.method, path: ROUTES.logout.path() }, {});
+    if (r.ok) this.csrfToken = undefined;
     return r.ok ? { ok: true as const, value: null } : r;
   }
 
@@ -109,31 +131,80 @@ export class HttpDataAccess implements DataAccess {
       method: ROUTES.listDeals.method,
       path: ROUTES.listDeals.path(workspace),
     });
-    return r.ok ? { ok: true as const, value: r.value.deals } : r;
+    return r.ok ? { ok: true as const, value: r.value.deals.map((d) => ({ ...d, name: d.id })) } : r;
   }
 
-  async getDeal(workspace: string, deal: string) {
+  async getDeal(workspace: string, deal: string): Promise<ApiResult<DealRecord>> {
     const r = await this.request<GetDealResponse>({
       method: ROUTES.getDeal.method,
       path: ROUTES.getDeal.path(workspace, deal),
     });
-    return r.ok ? { ok: true as const, value: r.value.deal } : r;
+    if (!r.ok) return r;
+    const { id, version, updatedAt, document } = r.value;
+    return {
+      ok: true,
+      value: {
+        id,
+        name: id,
+        company: companyOf(document),
+        version,
+        updatedAt,
+        workspaceId: workspace,
+        document,
+      },
+    };
   }
 
-  async saveDeal(workspace: string, deal: string, document: DealDocumentJson, expectedVersion: number) {
-    const body: SaveDealRequest = { document, expectedVersion };
+  /**
+   * Writes the document as the version after `expectedVersion`, then reads the deal back
+   * (the stored document, as the server keeps it). A 409 is answered as a conflict with
+   * the version now stored, read from the deal.
+   */
+  async saveDeal(
+    workspace: string,
+    deal: string,
+    document: DealDocumentJson,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>> {
     const r = await this.request<SaveDealResponse>(
-      { method: ROUTES.saveDeal.method, path: ROUTES.saveDeal.path(workspace, deal) },
-      body,
+      { method: ROUTES.saveDeal.method, path: ROUTES.saveDeal.path(workspace, deal, expectedVersion) },
+      document,
     );
-    return r.ok ? { ok: true as const, value: r.value.deal } : r;
+    if (!r.ok && r.status === 409) {
+      const current = await this.getDeal(workspace, deal);
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: r.error,
+        currentVersion: current.ok ? current.value.version : -1,
+      };
+    }
+    if (!r.ok) return r;
+    return this.getDeal(workspace, deal);
   }
 
-  async ingest(workspace: string, text: string, language?: string) {
-    const body: IngestRequest = language === undefined ? { text } : { text, language };
-    return this.request<IngestResponse>(
-      { method: ROUTES.ingest.method, path: ROUTES.ingest.path(workspace) },
+  async listMembers(workspace: string) {
+    const r = await this.request<ListMembersResponse>({
+      method: ROUTES.listMembers.method,
+      path: ROUTES.listMembers.path(workspace),
+    });
+    return r.ok ? { ok: true as const, value: r.value.members } : r;
+  }
+
+  async setMember(workspace: string, username: string, role: Role, stakeholders: readonly string[]) {
+    const body: SetMemberRequest = { role, stakeholders };
+    return this.request<SetMemberResponse>(
+      { method: ROUTES.setMember.method, path: ROUTES.setMember.path(workspace, username) },
       body,
     );
+  }
+
+  async removeMember(workspace: string, username: string) {
+    const r = await this.request<unknown>({
+      method: ROUTES.removeMember.method,
+      path: ROUTES.removeMember.path(workspace, username),
+    });
+    return r.ok ? { ok: true as const, value: null } : r;
   }
 }

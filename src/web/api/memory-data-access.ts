@@ -1,4 +1,12 @@
-import type { DealDocumentJson, DealRecord, DealSummary, User, WorkspaceSummary } from "./contract.js";
+import type {
+  DealDocumentJson,
+  DealRecord,
+  DealSummary,
+  Member,
+  Role,
+  User,
+  WorkspaceSummary,
+} from "./contract.js";
 import type { ApiResult, DataAccess } from "./data-access.js";
 import { failure } from "./data-access.js";
 import { dealDocumentFromText } from "./deal-text.js";
@@ -9,13 +17,14 @@ export interface MemoryDealFile {
   readonly text: string;
 }
 
-const DEV_USER: User = { id: "dev", email: "dev@localhost", name: "Local user" };
+const DEV_USER: User = { username: "dev", admin: false };
 const WORKSPACE: WorkspaceSummary = { id: "examples", name: "Examples", role: "owner" };
 /** A fixed time for every record, so that the same files give the same app, byte for byte. */
 const EPOCH = "2026-01-28T00:00:00.000Z";
 
+/** The company a deal is about, or a workspace document's name. */
 function companyName(document: DealDocumentJson): string {
-  const company = document.company;
+  const company = document.company ?? document.workspace;
   if (company !== null && typeof company === "object" && "name" in company) return String(company.name);
   return "";
 }
@@ -31,6 +40,10 @@ function copy<T>(value: T): T {
  */
 export class MemoryDataAccess implements DataAccess {
   private readonly deals = new Map<string, DealRecord>();
+  /** The workspace's members: the local user, its owner, to begin with. */
+  private readonly members = new Map<string, Member>([
+    ["dev", { username: "dev", role: "owner", stakeholders: [] }],
+  ]);
   private signedIn = true;
   /** Set to make the next save fail as a server or network failure would (tests). */
   failNextSave: { status: number; code: string; message: string } | undefined;
@@ -68,7 +81,7 @@ export class MemoryDataAccess implements DataAccess {
       : failure(401, "unauthenticated", "nobody is signed in");
   }
 
-  async login(_email: string, _password: string): Promise<ApiResult<User>> {
+  async login(_username: string, _password: string): Promise<ApiResult<User>> {
     this.signedIn = true;
     return { ok: true, value: DEV_USER };
   }
@@ -137,7 +150,51 @@ export class MemoryDataAccess implements DataAccess {
     return { ok: true, value: copy(saved) };
   }
 
-  async ingest(_workspace: string, _text: string): Promise<ApiResult<{ claims: [] }>> {
-    return failure(501, "not_available", "ingestion runs on the server; it is not available in memory");
+  async listMembers(workspace: string): Promise<ApiResult<readonly Member[]>> {
+    if (workspace !== WORKSPACE.id) return failure(404, "not_found", `no workspace "${workspace}"`);
+    return { ok: true, value: [...this.members.values()].map((m) => copy(m)) };
+  }
+
+  /** As the server: an investor names stakeholders and only an investor does; a workspace keeps an owner. */
+  async setMember(
+    workspace: string,
+    username: string,
+    role: Role,
+    stakeholders: readonly string[],
+  ): Promise<ApiResult<Member>> {
+    if (workspace !== WORKSPACE.id) return failure(404, "not_found", `no workspace "${workspace}"`);
+    if ((role === "investor") !== stakeholders.length > 0)
+      return failure(
+        400,
+        "request_invalid",
+        "an investor is linked to at least one stakeholder id, and only an investor is",
+      );
+    if (role !== "owner" && this.lastOwner(username))
+      return failure(
+        400,
+        "request_invalid",
+        "a workspace keeps at least one owner: name another owner first",
+      );
+    const member: Member = { username, role, stakeholders: [...new Set(stakeholders)].sort() };
+    this.members.set(username, member);
+    return { ok: true, value: copy(member) };
+  }
+
+  async removeMember(workspace: string, username: string): Promise<ApiResult<null>> {
+    if (workspace !== WORKSPACE.id) return failure(404, "not_found", `no workspace "${workspace}"`);
+    if (!this.members.has(username)) return failure(404, "not_found", `no member "${username}"`);
+    if (this.lastOwner(username))
+      return failure(
+        400,
+        "request_invalid",
+        "a workspace keeps at least one owner: name another owner first",
+      );
+    this.members.delete(username);
+    return { ok: true, value: null };
+  }
+
+  private lastOwner(username: string): boolean {
+    const owners = [...this.members.values()].filter((m) => m.role === "owner");
+    return owners.length === 1 && owners[0]!.username === username;
   }
 }

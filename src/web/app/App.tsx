@@ -3,6 +3,7 @@ import type { DataAccess } from "../api/data-access.js";
 import { Failed, Loading } from "../components/Status.js";
 import { I18nProvider, useI18n } from "../i18n/i18n.js";
 import { LOCALES, type Locale } from "../i18n/number-format.js";
+import { AccessView } from "../views/AccessView.js";
 import { DealPage } from "../views/DealPage.js";
 import { DealsView } from "../views/DealsView.js";
 import { LoginView } from "../views/LoginView.js";
@@ -42,9 +43,11 @@ function Shell({ mode }: { mode: DataMode }) {
       ? `${route.deal} — ${route.view === "round" ? (route.round ?? "") : route.view}`
       : route.name === "deals"
         ? route.workspace
-        : route.name === "workspaces"
-          ? t("workspaces")
-          : "";
+        : route.name === "access"
+          ? `${route.workspace} — ${t("access")}`
+          : route.name === "workspaces"
+            ? t("workspaces")
+            : "";
   const title = where ? `${where} — roundtable` : "roundtable";
   useEffect(() => {
     document.title = title;
@@ -56,6 +59,7 @@ function Shell({ mode }: { mode: DataMode }) {
   else if (me.state === "failed") content = <Failed failure={me.failure} onRetry={reloadMe} />;
   else if (route.name === "workspaces") content = <WorkspacesView />;
   else if (route.name === "deals") content = <DealsView workspace={route.workspace} />;
+  else if (route.name === "access") content = <AccessView workspace={route.workspace} />;
   else if (route.name === "deal")
     content = <DealPage key={`${route.workspace}/${route.deal}`} route={route} />;
   else
@@ -89,7 +93,7 @@ function Shell({ mode }: { mode: DataMode }) {
           </label>
           {me.state === "ok" ? (
             <span className="user">
-              {t("signedInAs", { name: me.value.name })}{" "}
+              {t("signedInAs", { name: me.value.username })}{" "}
               <button
                 type="button"
                 className="link-button"

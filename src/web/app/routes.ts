@@ -4,15 +4,17 @@ import { useEffect, useState } from "react";
  * The app's routes, in the URL's hash (`#/w/examples/d/openai-round/round/round-2026`),
  * so that any static server, and the HTTP server, can serve the app from one index.html.
  */
-export type DealView = "captable" | "round" | "claims" | "scenarios" | "flows" | "exit";
+export type DealView = "captable" | "round" | AnalysisView;
 
-export const UNAVAILABLE_VIEWS = ["claims", "scenarios", "flows", "exit"] as const;
-export type UnavailableView = (typeof UNAVAILABLE_VIEWS)[number];
+/** The views of a deal beside its cap table and rounds, in the order of the deal page's tabs. */
+export const ANALYSIS_VIEWS = ["claims", "scenarios", "simulate", "flows", "exit"] as const;
+export type AnalysisView = (typeof ANALYSIS_VIEWS)[number];
 
 export type Route =
   | { readonly name: "login" }
   | { readonly name: "workspaces" }
   | { readonly name: "deals"; readonly workspace: string }
+  | { readonly name: "access"; readonly workspace: string }
   | {
       readonly name: "deal";
       readonly workspace: string;
@@ -35,6 +37,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] !== "w" || parts[1] === undefined) return { name: "not_found" };
   const workspace = parts[1];
   if (parts.length === 2) return { name: "deals", workspace };
+  if (parts[2] === "access" && parts.length === 3) return { name: "access", workspace };
   if (parts[2] !== "d" || parts[3] === undefined) return { name: "not_found" };
   const deal = parts[3];
   const view = parts[4] ?? "captable";
@@ -42,7 +45,7 @@ export function parseRoute(hash: string): Route {
     return { name: "deal", workspace, deal, view: "round", round: parts[5], query };
   }
   if (parts.length > 5) return { name: "not_found" };
-  if (view === "captable" || (UNAVAILABLE_VIEWS as readonly string[]).includes(view)) {
+  if (view === "captable" || (ANALYSIS_VIEWS as readonly string[]).includes(view)) {
     return { name: "deal", workspace, deal, view: view as DealView, query };
   }
   return { name: "not_found" };
@@ -54,12 +57,13 @@ export const href = {
   login: () => "#/login",
   workspaces: () => "#/",
   deals: (workspace: string) => `#/w/${enc(workspace)}`,
+  access: (workspace: string) => `#/w/${enc(workspace)}/access`,
   capTable: (workspace: string, deal: string, query?: URLSearchParams) =>
     `#/w/${enc(workspace)}/d/${enc(deal)}/captable${query && query.size > 0 ? `?${query}` : ""}`,
   round: (workspace: string, deal: string, round: string) =>
     `#/w/${enc(workspace)}/d/${enc(deal)}/round/${enc(round)}`,
-  view: (workspace: string, deal: string, view: UnavailableView) =>
-    `#/w/${enc(workspace)}/d/${enc(deal)}/${view}`,
+  view: (workspace: string, deal: string, view: AnalysisView, query?: URLSearchParams) =>
+    `#/w/${enc(workspace)}/d/${enc(deal)}/${view}${query && query.size > 0 ? `?${query}` : ""}`,
 };
 
 export function useRoute(): Route {

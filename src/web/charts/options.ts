@@ -118,3 +118,159 @@ export function dilutionOption(
     series: [{ name: label, type: "bar", data: rows.map((r) => percentNumber(r.value)) }],
   };
 }
+
+export interface Histogram {
+  readonly min: number;
+  readonly max: number;
+  readonly counts: readonly number[];
+}
+
+/**
+ * A simulated sample's histogram (equal-width bins from its minimum to its maximum), with
+ * vertical lines at the given percentiles. Floats for drawing only: the percentiles and
+ * the bins are also in a table of the report's figures.
+ */
+export function histogramOption(
+  histogram: Histogram,
+  marks: readonly { readonly name: string; readonly value: number }[],
+  format: (x: number) => string,
+  countLabel: string,
+): ChartOption {
+  const bins = histogram.counts.length;
+  const width = bins > 0 ? (histogram.max - histogram.min) / bins : 0;
+  const centre = (i: number) => histogram.min + width * (i + 0.5);
+  return {
+    animation: false,
+    color: ["#1f5f8b"],
+    tooltip: {
+      trigger: "item",
+      formatter: (p: { dataIndex: number }) => {
+        const i = p.dataIndex;
+        const from = histogram.min + width * i;
+        return `${format(from)} – ${format(from + width)}: ${histogram.counts[i] ?? 0}`;
+      },
+    },
+    grid: { left: 56, right: 24, top: 32, bottom: 40 },
+    xAxis: {
+      type: "value",
+      min: histogram.min,
+      max: histogram.max === histogram.min ? histogram.min + 1 : histogram.max,
+      axisLabel: { formatter: (x: number) => format(x), hideOverlap: true },
+    },
+    yAxis: { type: "value", name: countLabel },
+    series: [
+      {
+        type: "bar",
+        barWidth: "90%",
+        data: histogram.counts.map((c, i) => [centre(i), c]),
+        markLine: {
+          symbol: "none",
+          silent: true,
+          lineStyle: { color: "#b8476e", type: "dashed" },
+          label: { formatter: (p: { name: string }) => p.name },
+          data: marks.map((m) => ({ name: m.name, xAxis: m.value })),
+        },
+      },
+    ],
+  };
+}
+
+export interface SankeyLink {
+  readonly source: string;
+  readonly target: string;
+  /** The exact amount, as the report's decimal text. */
+  readonly value: string;
+  readonly label: string;
+}
+
+/**
+ * The money between parties as a Sankey (flowsReport's `sankey`: each party once as a payer
+ * and once as a receiver, since a Sankey cannot draw the cycles of round-tripped money).
+ * Amounts become floats for drawing only; the table beside it has them exactly.
+ */
+export function sankeyOption(
+  nodes: readonly { readonly id: string; readonly name: string }[],
+  links: readonly SankeyLink[],
+  format: (value: string) => string,
+): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: {
+      trigger: "item",
+      formatter: (p: { dataType: string; name: string; dataIndex: number }) => {
+        if (p.dataType !== "edge") return p.name;
+        const l = links[p.dataIndex]!;
+        const name = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
+        return `${name(l.source)} → ${name(l.target)}<br/>${l.label}: ${format(l.value)}`;
+      },
+    },
+    series: [
+      {
+        type: "sankey",
+        left: 8,
+        right: 160,
+        top: 8,
+        bottom: 8,
+        nodeAlign: "justify",
+        emphasis: { focus: "adjacency" },
+        lineStyle: { color: "gradient", opacity: 0.45 },
+        label: { fontSize: 12 },
+        data: nodes.map((n) => ({ name: n.id, label: { formatter: () => n.name } })),
+        links: links.map((l) => ({ source: l.source, target: l.target, value: Number(l.value) })),
+      },
+    ],
+  };
+}
+
+export interface PayoutLine {
+  readonly name: string;
+  /** [exit value, payout] at every breakpoint and at the two ends, floats for drawing only. */
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/**
+ * Payouts against the exit value. Every payout is piecewise linear in the exit value with
+ * its kinks at the breakpoints (SPEC EXIT-15), so straight lines through the exact values
+ * at the breakpoints draw it exactly; the breakpoints are marked by dashed lines and the
+ * chosen exit value by a solid one.
+ */
+export function payoutLinesOption(
+  lines: readonly PayoutLine[],
+  breakpoints: readonly number[],
+  chosen: number | undefined,
+  format: (x: number) => string,
+): ChartOption {
+  const marks = [
+    ...breakpoints
+      .filter((x) => x > 0)
+      .map((x) => ({ xAxis: x, lineStyle: { type: "dashed", color: "#a4a4a4" } })),
+    ...(chosen === undefined ? [] : [{ xAxis: chosen, lineStyle: { type: "solid", color: "#b8476e" } }]),
+  ];
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: {
+      trigger: "axis",
+      formatter: (params: { seriesName: string; value: [number, number] }[]) =>
+        [
+          format(params[0]?.value[0] ?? 0),
+          ...params.map((p) => `${p.seriesName}: ${format(p.value[1])}`),
+        ].join("<br/>"),
+    },
+    legend: { type: "scroll", top: 0 },
+    grid: { left: 72, right: 24, top: 40, bottom: 40 },
+    xAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x), hideOverlap: true } },
+    yAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x) } },
+    series: lines.map((l, i) => ({
+      name: l.name,
+      type: "line",
+      showSymbol: true,
+      symbolSize: 5,
+      data: l.points.map((p) => [p[0], p[1]]),
+      ...(i === 0
+        ? { markLine: { symbol: "none", silent: true, label: { show: false }, data: marks.slice(0, 60) } }
+        : {}),
+    })),
+  };
+}

@@ -98,3 +98,22 @@ export function applyRoundEdit(
   nextRounds[index] = round;
   return { ...document, rounds: nextRounds };
 }
+
+/**
+ * The deal document with sources and claims accepted from ingested reports appended to its
+ * `sources` and `claims` lists (SPEC DEAL-6), everything else kept. The same edit as
+ * `roundtable ingest --deal … --write`, on the JSON document the app saves.
+ */
+export function applyIngested(
+  document: DealDocumentJson,
+  additions: readonly { readonly source: Json; readonly claims: readonly Json[] }[],
+): DealDocumentJson {
+  if (additions.length === 0) return document;
+  const sources = Array.isArray(document.sources) ? document.sources : [];
+  const claims = Array.isArray(document.claims) ? document.claims : [];
+  return {
+    ...document,
+    sources: [...sources, ...additions.map((a) => ({ ...a.source }))],
+    claims: [...claims, ...additions.flatMap((a) => a.claims.map((c) => ({ ...c })))],
+  };
+}

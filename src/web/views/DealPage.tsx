@@ -4,24 +4,43 @@ import { type LoadResult, loadDeal } from "../../deal/load.js";
 import type { DealDocumentJson, DealRecord } from "../api/contract.js";
 import { dealDocumentText } from "../api/deal-text.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
-import { type DealDraft, type RoundDraft, readDraft, writeDraft } from "../app/drafts.js";
-import { href, type Route, UNAVAILABLE_VIEWS, type UnavailableView } from "../app/routes.js";
+import {
+  type DealDraft,
+  draftIsEmpty,
+  type IngestedAddition,
+  type RoundDraft,
+  readDraft,
+  writeDraft,
+} from "../app/drafts.js";
+import { ANALYSIS_VIEWS, type AnalysisView, href, type Route } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
-import { applyRoundEdit } from "../engine/document-edit.js";
+import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
+import { useIsOwner } from "./AccessView.js";
 import { CapTableView } from "./CapTableView.js";
+import { ClaimsView } from "./ClaimsView.js";
+import { ExitView } from "./ExitView.js";
+import { FlowsView } from "./FlowsView.js";
 import { RoundBuilder } from "./RoundBuilder.js";
+import { ScenariosView } from "./ScenariosView.js";
+import { SimulationView } from "./SimulationView.js";
 
 type DealRoute = Extract<Route, { name: "deal" }>;
 
-const UNAVAILABLE_TITLES: Record<UnavailableView, MessageKey> = {
+const VIEW_TITLES: Record<AnalysisView, MessageKey> = {
   claims: "sourcesAndClaims",
   scenarios: "scenarios",
+  simulate: "monteCarlo",
   flows: "capitalFlows",
   exit: "exit",
 };
+
+/** A workspace document (several companies and their agreements, SPEC FLOW-1) rather than one company's deal. */
+export function isWorkspaceDocument(document: DealDocumentJson): boolean {
+  return "workspace" in document;
+}
 
 function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
   return (
@@ -33,13 +52,14 @@ function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
   );
 }
 
-/** The document with the edits of every round written in, except `skipRound`'s. */
+/** The document with the edits of every round written in, except `skipRound`'s, and the ingested sources added. */
 function documentWithEdits(
   document: DealDocumentJson,
   rounds: Readonly<Record<string, RoundDraft>>,
+  ingested: readonly IngestedAddition[],
   skipRound?: string,
 ): DealDocumentJson {
-  let doc = document;
+  let doc = applyIngested(document, ingested);
   for (const [id, draft] of Object.entries(rounds)) {
     if (id === skipRound) continue;
     doc = applyRoundEdit(doc, id, draft.current, draft.initial) ?? doc;
@@ -62,6 +82,8 @@ export function DealPage({ route }: { route: DealRoute }) {
   );
   if (record.state === "loading") return <Loading />;
   if (record.state === "failed") return <Failed failure={record.failure} onRetry={reload} />;
+  if (isWorkspaceDocument(record.value.document))
+    return <WorkspaceDealPage route={route} record={record.value} />;
   return <LoadedDeal route={route} record={record.value} reload={reload} replaceRecord={replaceRecord} />;
 }
 
@@ -78,10 +100,12 @@ function LoadedDeal({
 }) {
   const { t } = useI18n();
   const data = useDataAccess();
+  const owner = useIsOwner(route.workspace);
   const [draft, setDraftState] = useState<DealDraft>(
     () => readDraft(route.workspace, route.deal) ?? { baseVersion: record.version, rounds: {} },
   );
-  const [restored, setRestored] = useState(() => Object.keys(draft.rounds).length > 0);
+  const [restored, setRestored] = useState(() => !draftIsEmpty(draft));
+  const ingested = useMemo(() => draft.ingested ?? [], [draft.ingested]);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
 
   const setDraft = useCallback(
@@ -111,18 +135,24 @@ function LoadedDeal({
   // The working document (the stored one with the unsaved edits written in) is only
   // loaded where it is shown (the cap table) or saved: never while a slider moves.
   const working = useMemo(
-    () => documentWithEdits(record.document, draft.rounds),
-    [record.document, draft.rounds],
+    () => documentWithEdits(record.document, draft.rounds, ingested),
+    [record.document, draft.rounds, ingested],
   );
-  const dirty = Object.values(draft.rounds).some((d) => !sameEdit(d.current, d.initial));
+  const dirty =
+    Object.values(draft.rounds).some((d) => !sameEdit(d.current, d.initial)) || ingested.length > 0;
   const baseLoad = useMemo(() => load(record.document), [load, record.document]);
   // The round builder's deal: the other rounds' edits written in, reloaded only when those change.
   const roundId = route.view === "round" ? route.round : undefined;
-  const otherEdits = JSON.stringify(Object.entries(draft.rounds).filter(([id]) => id !== roundId));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: otherEdits stands for the drafts of the other rounds.
+  const otherEdits = JSON.stringify([
+    Object.entries(draft.rounds).filter(([id]) => id !== roundId),
+    ingested,
+  ]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: otherEdits stands for the drafts of the other rounds and the ingested sources.
   const sessionLoad = useMemo(
     () =>
-      roundId === undefined ? undefined : load(documentWithEdits(record.document, draft.rounds, roundId)),
+      roundId === undefined
+        ? undefined
+        : load(documentWithEdits(record.document, draft.rounds, ingested, roundId)),
     [load, record.document, roundId, otherEdits],
   );
 
@@ -131,10 +161,18 @@ function LoadedDeal({
       const rounds = { ...draft.rounds };
       if (roundDraft) rounds[roundId] = roundDraft;
       else delete rounds[roundId];
-      setDraft({ baseVersion: draft.baseVersion, rounds });
+      setDraft({ ...draft, rounds });
       setSave({ kind: "idle" });
     },
     [draft, setDraft],
+  );
+
+  const addIngested = useCallback(
+    (addition: IngestedAddition) => {
+      setDraft({ ...draft, ingested: [...ingested, addition] });
+      setSave({ kind: "idle" });
+    },
+    [draft, ingested, setDraft],
   );
 
   const doSave = async (expectedVersion: number) => {
@@ -165,7 +203,8 @@ function LoadedDeal({
   const deal = baseLoad.ok ? baseLoad.deal : undefined;
   const company = deal?.ledger.company.name ?? record.company;
   const rounds = deal?.rounds ?? [];
-  const workingLoad = route.view === "captable" ? load(working) : baseLoad;
+  // Every view but the round builder (which has its own session) shows the working document.
+  const workingLoad = route.view === "round" ? baseLoad : load(working);
 
   let content: React.ReactNode;
   if (!workingLoad.ok) {
@@ -183,8 +222,23 @@ function LoadedDeal({
         </ul>
       </div>
     );
-  } else if (route.view === "captable" && workingLoad.ok) {
+  } else if (route.view === "captable") {
     content = <CapTableView deal={workingLoad.deal} route={route} />;
+  } else if (route.view === "claims") {
+    content = (
+      <ClaimsView
+        deal={workingLoad.deal}
+        sourceIds={sourceIdsOf(working)}
+        onAccept={addIngested}
+        route={route}
+      />
+    );
+  } else if (route.view === "scenarios") {
+    content = <ScenariosView deal={workingLoad.deal} />;
+  } else if (route.view === "simulate") {
+    content = <SimulationView deal={workingLoad.deal} documentText={dealDocumentText(working)} />;
+  } else if (route.view === "exit") {
+    content = <ExitView deal={workingLoad.deal} />;
   } else if (roundId !== undefined && sessionLoad) {
     content = sessionLoad.ok ? (
       <RoundBuilder
@@ -207,12 +261,11 @@ function LoadedDeal({
       </div>
     );
   } else {
-    const view = route.view as UnavailableView;
-    const title = t(UNAVAILABLE_TITLES[view]);
     content = (
       <section aria-labelledby="unavailable-title" className="unavailable">
-        <h2 id="unavailable-title">{t("notAvailableTitle", { view: title })}</h2>
-        <p>{t("notAvailableText")}</p>
+        <h2 id="unavailable-title">{t("capitalFlows")}</h2>
+        <p>{t("flowsNeedWorkspace")}</p>
+        <a href={href.deals(route.workspace)}>{t("dealsIn", { workspace: route.workspace })}</a>
       </section>
     );
   }
@@ -222,6 +275,12 @@ function LoadedDeal({
       <nav aria-label="breadcrumb" className="breadcrumb no-print">
         <a href={href.workspaces()}>{t("workspaces")}</a> /{" "}
         <a href={href.deals(route.workspace)}>{route.workspace}</a>
+        {owner ? (
+          <>
+            {" "}
+            · <a href={href.access(route.workspace)}>{t("access")}</a>
+          </>
+        ) : null}
       </nav>
       <h1 className="deal-title">{company}</h1>
       <nav aria-label={t("dealNav")} className="tabs no-print">
@@ -244,13 +303,13 @@ function LoadedDeal({
               </a>
             </li>
           ))}
-          {UNAVAILABLE_VIEWS.map((v) => (
-            <li key={v} className="unavailable-tab">
+          {ANALYSIS_VIEWS.filter((v) => v !== "flows").map((v) => (
+            <li key={v}>
               <a
                 href={href.view(route.workspace, route.deal, v)}
                 aria-current={route.view === v ? "page" : undefined}
               >
-                {t(UNAVAILABLE_TITLES[v])}
+                {t(VIEW_TITLES[v])}
               </a>
             </li>
           ))}
@@ -334,6 +393,41 @@ function SaveBar({
           ) : null}
         </>
       ) : null}
+    </div>
+  );
+}
+
+/** The ids of the document's sources, so that an ingested report gets an id of its own. */
+function sourceIdsOf(document: DealDocumentJson): string[] {
+  const sources = Array.isArray(document.sources) ? document.sources : [];
+  return sources.flatMap((s) =>
+    s !== null && typeof s === "object" && typeof (s as { id?: unknown }).id === "string"
+      ? [(s as { id: string }).id]
+      : [],
+  );
+}
+
+/** A workspace document: its companies' capital flows (SPEC FLOW-1), read-only here. */
+function WorkspaceDealPage({ route, record }: { route: DealRoute; record: DealRecord }) {
+  const { t } = useI18n();
+  const name = (record.document.workspace as { name?: unknown } | undefined)?.name;
+  return (
+    <div className="deal-page">
+      <nav aria-label="breadcrumb" className="breadcrumb no-print">
+        <a href={href.workspaces()}>{t("workspaces")}</a> /{" "}
+        <a href={href.deals(route.workspace)}>{route.workspace}</a>
+      </nav>
+      <h1 className="deal-title">{typeof name === "string" ? name : record.name}</h1>
+      <nav aria-label={t("dealNav")} className="tabs no-print">
+        <ul>
+          <li>
+            <a href={href.view(route.workspace, route.deal, "flows")} aria-current="page">
+              {t("capitalFlows")}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <FlowsView workspace={route.workspace} record={record} />
     </div>
   );
 }

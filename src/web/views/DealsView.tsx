@@ -3,17 +3,24 @@ import { href } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatInteger } from "../i18n/number-format.js";
+import { useIsOwner } from "./AccessView.js";
 
 export function DealsView({ workspace }: { workspace: string }) {
   const { t, locale } = useI18n();
   const data = useDataAccess();
   const [deals, reload] = useApi(() => data.listDeals(workspace), [data, workspace]);
+  const owner = useIsOwner(workspace);
   return (
     <section aria-labelledby="deals-title">
       <nav aria-label="breadcrumb" className="breadcrumb">
         <a href={href.workspaces()}>{t("workspaces")}</a>
       </nav>
       <h1 id="deals-title">{t("dealsIn", { workspace })}</h1>
+      {owner ? (
+        <p>
+          <a href={href.access(workspace)}>{t("access")}</a>
+        </p>
+      ) : null}
       {deals.state === "loading" ? <Loading /> : null}
       {deals.state === "failed" ? <Failed failure={deals.failure} onRetry={reload} /> : null}
       {deals.state === "ok" ? (

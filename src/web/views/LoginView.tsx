@@ -6,7 +6,7 @@ import { useI18n } from "../i18n/i18n.js";
 export function LoginView({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();
   const data = useDataAccess();
-  const [email, setEmail] = useState("");
+  const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -17,7 +17,7 @@ export function LoginView({ onSignedIn }: { onSignedIn: () => void }) {
         onSubmit={async (e) => {
           e.preventDefault();
           setBusy(true);
-          const result = await data.login(email, password);
+          const result = await data.login(username, password);
           setBusy(false);
           if (!result.ok) {
             setError(result.error.message);
@@ -29,16 +29,15 @@ export function LoginView({ onSignedIn }: { onSignedIn: () => void }) {
         }}
       >
         <div className="field">
-          <label className="field-label" htmlFor="login-email">
-            {t("email")}
+          <label className="field-label" htmlFor="login-username">
+            {t("username")}
           </label>
           <input
-            id="login-email"
-            type="email"
+            id="login-username"
             autoComplete="username"
             required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
           />
         </div>
         <div className="field">

@@ -16,30 +16,35 @@ describe("WEB-6 the app on the HTTP API", () => {
       requests.push(`${init?.method ?? "GET"} ${url}`);
       const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
       if (url === `${API_BASE}/auth/login`) {
-        const body = JSON.parse(String(init?.body)) as { email: string; password: string };
+        const body = JSON.parse(String(init?.body)) as { username: string; password: string };
         if (body.password !== "right")
-          return json(401, { error: { code: "unauthenticated", message: "wrong email or password" } });
+          return json(401, { error: { code: "login_failed", message: "wrong user name or password" } });
         signedIn = true;
-        return json(200, { user: { id: "u1", email: body.email, name: "Ada" } });
+        return json(200, { user: { username: body.username, admin: false }, csrfToken: "t" });
       }
       if (!signedIn) return json(401, { error: { code: "unauthenticated", message: "sign in first" } });
       if (url === `${API_BASE}/auth/me`)
-        return json(200, { user: { id: "u1", email: "ada@example.com", name: "Ada" } });
+        return json(200, {
+          user: { username: "ada", admin: false },
+          via: "session",
+          csrfToken: "t",
+          workspaces: [{ id: "w1", name: "Fund I", role: "viewer" }],
+        });
       if (url === `${API_BASE}/workspaces`)
         return json(200, { workspaces: [{ id: "w1", name: "Fund I", role: "viewer" }] });
       return json(404, { error: { code: "not_found", message: "no such thing" } });
     };
     render(<App dataAccess={new HttpDataAccess(fetchImpl)} mode="http" locale="en" />);
     await screen.findByRole("heading", { name: "Sign in to roundtable" });
-    fireEvent.change(screen.getByLabelText("Email"), { target: { value: "ada@example.com" } });
+    fireEvent.change(screen.getByLabelText("User name"), { target: { value: "ada" } });
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "wrong" } });
     fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
-    const error = await screen.findByText("wrong email or password");
+    const error = await screen.findByText("wrong user name or password");
     expect(screen.getByLabelText("Password").getAttribute("aria-describedby")).toBe(error.id);
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "right" } });
     fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
     await screen.findByRole("link", { name: "Fund I" });
-    screen.getByText("Signed in as Ada");
+    screen.getByText("Signed in as ada");
     expect(requests).toContain(`POST ${API_BASE}/auth/login`);
     expect(screen.queryByText(/Examples held in this browser/)).toBeNull();
   });

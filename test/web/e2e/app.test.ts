@@ -12,12 +12,18 @@ import { runDeal } from "../../../src/core/round/timeline.js";
 import { isoDate } from "../../../src/core/shared/date.js";
 import { loadDeal } from "../../../src/deal/load.js";
 import { capTableReport } from "../../../src/report/captable-report.js";
+import { claimsReport } from "../../../src/report/claims-report.js";
+import { exitBreakpointsReport, exitModelOf, exitTermsOf } from "../../../src/report/exit-report.js";
 import { modelReport } from "../../../src/report/model-report.js";
+import { scenarioNames, scenariosReport } from "../../../src/report/scenarios-report.js";
 import { jsonText, modelCsv } from "../../../src/report/text-formats.js";
+import { dealDocumentFromText, dealDocumentText } from "../../../src/web/api/deal-text.js";
+import { prepareSimulationJob } from "../../../src/web/engine/simulation-job.js";
 import {
   formatInteger,
   formatMoney,
   formatMoneyExactShort,
+  formatMoneyShort,
   formatPercent,
   type Locale,
 } from "../../../src/web/i18n/number-format.js";
@@ -142,9 +148,76 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     expect(await postMoneyExact(page)).toBe(formatMoney(outcome.postMoneyValuation, 2, "en"));
     expect(await microsoftCell(page)).toBe(microsoftAfter(outcome, "en"));
     await shot(page, "round-builder");
+
+    // Sources and claims: a claim's evidence marked in the founding report's text.
+    await page.getByRole("link", { name: "Sources & claims" }).click();
+    await page.getByRole("table", { name: /Reading 1: without trio-60/ }).waitFor();
+    const claims = claimsReport(loaded.deal);
+    const amazonRange = claims.readings[0]!.ranges.find(
+      (r) => r.quantity === "round:round-2026/investment:amazon",
+    )!;
+    expect(
+      await page
+        .locator('#reading-1 tr[data-quantity="round:round-2026/investment:amazon"] td')
+        .textContent(),
+    ).toBe(amazonRange.text);
+    await page.getByRole("button", { name: /^amazon-50 — Amazon: up to \$50B/ }).click();
+    expect(await page.locator("#evidence-report-fr").textContent()).toBe(
+      "Des sources indiquent que le montant pourrait atteindre jusqu’à 50 milliards de dollars",
+    );
+    await shot(page, "claims");
+
+    // Scenarios side by side: the base scenario's post-money, as `roundtable scenarios` reports it.
+    await page.getByRole("link", { name: "Scenarios", exact: true }).click();
+    await page.locator("#scenarios-table").waitFor();
+    const scenarios = scenariosReport(loaded.deal, scenarioNames(loaded.deal));
+    if (!scenarios.ok) throw new Error("scenarios");
+    const postMoneys = await page.locator('#scenarios-table tr[data-row="post-money"] td').allTextContents();
+    expect(postMoneys).toEqual(
+      scenarios.value.scenarios.map((c) => formatMoney(usd(c.postMoneyValuation), 0, "en")),
+    );
+    await shot(page, "scenarios");
+
+    // Monte Carlo in the page's Web Worker: the CLI's numbers for the same seed and runs.
+    await page.getByRole("link", { name: "Monte Carlo" }).click();
+    await page.getByLabel("Scenarios").fill("50000");
+    await page.getByLabel("Seed").fill("3");
+    await page.getByRole("button", { name: "Run the simulation" }).click();
+    await page.getByText("50,000 scenarios, seed 3 (50,000 priced).").waitFor({ timeout: 20_000 });
+    const job = prepareSimulationJob({
+      documentText: dealDocumentText(dealDocumentFromText(exampleText("openai-round"))!),
+      fileName: "openai-round.json",
+      runs: 50_000,
+      seed: "3",
+    });
+    if (!job.ok) throw new Error(job.messages.join("; "));
+    const simulated = job.job.finish();
+    const p50 = await page.locator('#simulation-table tr[data-metric="postMoney"] td').nth(1).textContent();
+    expect(p50).toBe(formatMoneyShort(usd(simulated.postMoneyValuation.p50), "en", 3));
+    await shot(page, "monte-carlo");
+
+    // Exit: the breakpoints of `roundtable exit --breakpoints`.
     await page.getByRole("link", { name: "Exit" }).click();
-    await page.getByRole("heading", { name: "Exit: not available in this build" }).waitFor();
-    await shot(page, "not-available");
+    await page.locator("#exit-breakpoints").waitFor();
+    const run = runDeal(loaded.deal.ledger, loaded.deal.rounds);
+    if (!run.ok) throw new Error("run");
+    const model = exitModelOf(run.value.final, exitTermsOf(loaded.deal, undefined));
+    if (!model.ok) throw new Error("model");
+    const breakpoints = exitBreakpointsReport(model.value).breakpoints;
+    expect(await page.locator("#exit-breakpoints tbody tr").count()).toBe(breakpoints.length);
+    expect(await page.locator("#exit-breakpoints tbody tr th").allTextContents()).toEqual(
+      breakpoints.map((b) => formatMoney(usd(b.exitValue), 0, "en")),
+    );
+    await shot(page, "exit");
+
+    // Capital flows of the ecosystem workspace, its OpenAI company read from openai-round.yaml.
+    await page.getByRole("link", { name: "examples" }).click();
+    await page.getByRole("link", { name: "ai-ecosystem.yaml" }).click();
+    await page.locator("#flows-net-cash").waitFor();
+    const net = await page.locator("#flows-net-cash tbody td").allTextContents();
+    expect(net.length).toBeGreaterThan(3);
+    expect(net.every((n) => /^-?\$[\d,]+$/.test(n))).toBe(true);
+    await shot(page, "flows");
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.context().close();
   });

@@ -1,0 +1,252 @@
+import { useEffect, useId, useMemo, useState } from "react";
+import type { Claim } from "../../core/uncertainty/claim.js";
+import type { Deal } from "../../deal/build.js";
+import { TERMS_SOURCE_ID } from "../../deal/uncertain.js";
+import { claimsReport, type RangeRow } from "../../report/claims-report.js";
+import type { IngestedAddition } from "../app/drafts.js";
+import type { Route } from "../app/routes.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
+import { findEvidence, type TextSpan } from "../engine/evidence.js";
+import { useI18n } from "../i18n/i18n.js";
+import type { MessageKey } from "../i18n/messages.js";
+import { formatEstimateIn, formatRange } from "../i18n/value-format.js";
+import { IngestPanel } from "./IngestPanel.js";
+
+type DealRoute = Extract<Route, { name: "deal" }>;
+
+const STATUS_KEYS: Record<string, MessageKey> = {
+  rumored: "statusRumored",
+  in_talks: "statusInTalks",
+  agreed: "statusAgreed",
+  announced: "statusAnnounced",
+  closed: "statusClosed",
+};
+
+interface SourceDocument {
+  readonly id: string;
+  readonly text?: string;
+}
+
+/** The text a source holds in the deal document (SPEC DEAL-7), if any. */
+function sourceText(deal: Deal, id: string): string | undefined {
+  const sources = deal.document.sources as readonly SourceDocument[];
+  return sources.find((s) => s.id === id)?.text;
+}
+
+/**
+ * The deal's sources with their claims, the conflicts among the claims in words and the
+ * feasible range of every quantity in each consistent reading: the figures of
+ * `roundtable claims` (claimsReport). Choosing a claim marks its evidence in its source's
+ * text. The ingest panel reads a pasted report into draft claims to accept or reject.
+ */
+export function ClaimsView({
+  deal,
+  sourceIds,
+  onAccept,
+  route,
+}: {
+  deal: Deal;
+  sourceIds: readonly string[];
+  onAccept: (addition: IngestedAddition) => void;
+  route: DealRoute;
+}) {
+  const { t, locale } = useI18n();
+  const report = useMemo(() => claimsReport(deal), [deal]);
+  const u = deal.uncertainty;
+  const currency = deal.ledger.company.currency;
+  const claims = u?.claimSet.claims ?? [];
+  const [selected, setSelected] = useState<string | undefined>(() => route.query.get("claim") ?? undefined);
+  const unitOf = (row: RangeRow): "money" | "fraction" =>
+    u?.claimSet.model.quantities.find((q) => q.id === row.quantity)?.unit ?? "money";
+  const sources = report.sources.filter(
+    (s) => s.id !== TERMS_SOURCE_ID || claims.some((c) => c.source === s.id),
+  );
+
+  return (
+    <section aria-labelledby="claims-title" className="claims">
+      <h2 id="claims-title">{t("claimsTitle", { company: report.company })}</h2>
+      {claims.length === 0 ? <p>{t("noClaims")}</p> : null}
+
+      {report.conflicts.length > 0 || report.gaps.length > 0 ? (
+        <section aria-labelledby="conflicts-title" className="notice warning">
+          <h3 id="conflicts-title">{t("conflictsTitle", { count: report.conflicts.length })}</h3>
+          <ul>
+            {report.conflicts.map((c) => (
+              <li key={c.claims.join("+")} data-conflict={c.claims.join("+")}>
+                <strong>{c.claims.join(" + ")}</strong>
+                {t("colon")}
+                <span lang="en">{c.explanation}</span>
+              </li>
+            ))}
+          </ul>
+          {report.gaps.length > 0 ? (
+            <>
+              <h4>{t("gapsTitle")}</h4>
+              <ul>
+                {report.gaps.map((g) => (
+                  <li key={g.claim + g.text}>
+                    <strong>{g.claim}</strong>
+                    {t("colon")}
+                    <span lang="en">{g.text}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : claims.length > 0 ? (
+        <p>{t("noConflict")}</p>
+      ) : null}
+
+      {report.readings.map((reading, i) => {
+        const title =
+          reading.dropped.length === 0
+            ? t("readingAll", { n: i + 1 })
+            : t("readingWithout", { n: i + 1, claims: reading.dropped.join(", ") });
+        const key = reading.dropped.join("+") || "all";
+        const table = (
+          <ScrollRegion key={key} label={t("scrollableTable", { table: title })}>
+            <table className="data compact" id={`reading-${i + 1}`}>
+              <caption>
+                {title}
+                {i === 0 ? ` — ${t("defaultReading")}` : ""}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("quantity")}</th>
+                  <th scope="col" className="num">
+                    {t("feasibleRange")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {reading.ranges.map((r) => (
+                  <tr key={r.quantity ?? r.label} data-quantity={r.quantity ?? ""}>
+                    <th scope="row">{r.label}</th>
+                    <td className="num">{formatRange(r, unitOf(r), currency, t, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        );
+        return i === 0 ? (
+          table
+        ) : (
+          <details key={key}>
+            <summary>{title}</summary>
+            {table}
+          </details>
+        );
+      })}
+
+      <h3>{t("sourcesTitle")}</h3>
+      {sources.map((s) => (
+        <SourceCard
+          key={String(s.id)}
+          source={s}
+          claims={claims.filter((c) => c.source === s.id)}
+          text={sourceText(deal, String(s.id))}
+          selected={selected}
+          onSelect={setSelected}
+        />
+      ))}
+
+      <IngestPanel deal={deal} sourceIds={sourceIds} onAccept={onAccept} />
+    </section>
+  );
+}
+
+function SourceCard({
+  source,
+  claims,
+  text,
+  selected,
+  onSelect,
+}: {
+  source: Record<string, unknown>;
+  claims: readonly Claim[];
+  text: string | undefined;
+  selected: string | undefined;
+  onSelect: (id: string | undefined) => void;
+}) {
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  const chosen = claims.find((c) => c.id === selected);
+  const span: TextSpan | undefined =
+    chosen?.evidence && text !== undefined ? findEvidence(text, chosen.evidence) : undefined;
+  const id = String(source.id);
+  const field = (key: string) =>
+    source[key] === null || source[key] === undefined ? "" : String(source[key]);
+  useEffect(() => {
+    if (span) document.getElementById(`evidence-${id}`)?.scrollIntoView?.({ block: "nearest" });
+  }, [span, id]);
+
+  return (
+    <article className="source-card" aria-labelledby={headingId} data-source={id}>
+      <h4 id={headingId}>{field("title") || (id === TERMS_SOURCE_ID ? t("termsSource") : id)}</h4>
+      <dl className="source-facts">
+        <dt>{t("publisher")}</dt>
+        <dd>{field("publisher") || t("notStated")}</dd>
+        <dt>{t("date")}</dt>
+        <dd>{field("date") || t("notStated")}</dd>
+        <dt>{t("languageOfSource")}</dt>
+        <dd>{field("language") || t("notStated")}</dd>
+        <dt>{t("reliability")}</dt>
+        <dd>{field("reliability")}</dd>
+      </dl>
+      {claims.length > 0 ? (
+        <ul className="claim-list">
+          {claims.map((c) => (
+            <li key={c.id} data-claim={c.id}>
+              <button
+                type="button"
+                className="claim-button"
+                aria-pressed={selected === c.id}
+                onClick={() => onSelect(selected === c.id ? undefined : c.id)}
+              >
+                <span className="claim-id">{c.id}</span> — {c.subjectLabel}
+                {t("colon")}
+                <span className="claim-value">{formatEstimateIn(c.value, t, locale)}</span> (
+                {t(STATUS_KEYS[c.status] ?? "statusInTalks")})
+              </button>
+              {c.attribution ? (
+                <span className="attribution"> {t("quoted", { text: c.attribution })}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("sourceHasNoClaims")}</p>
+      )}
+      {chosen ? (
+        <div className="evidence" aria-live="polite">
+          {chosen.evidence === undefined ? (
+            <p>{t("noEvidence", { claim: chosen.id })}</p>
+          ) : text === undefined ? (
+            <blockquote lang={field("language") || undefined}>
+              <mark>{chosen.evidence.text}</mark>
+            </blockquote>
+          ) : span === undefined ? (
+            <p className="field-error">{t("evidenceNotFound", { claim: chosen.id })}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {text !== undefined ? (
+        <ScrollRegion label={t("sourceText", { source: field("title") || id })}>
+          <div className="source-text" lang={field("language") || undefined}>
+            {span ? (
+              <>
+                {text.slice(0, span.start)}
+                <mark id={`evidence-${id}`}>{text.slice(span.start, span.end)}</mark>
+                {text.slice(span.end)}
+              </>
+            ) : (
+              text
+            )}
+          </div>
+        </ScrollRegion>
+      ) : null}
+    </article>
+  );
+}

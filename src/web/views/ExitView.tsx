@@ -1,0 +1,409 @@
+import { useCallback, useId, useMemo, useState } from "react";
+import { parseAmount } from "../../core/exact/amount-parse.js";
+import { Rational } from "../../core/exact/rational.js";
+import { classPayoutFunction, exitBreakpoints, holderPayoutFunction } from "../../core/exit/breakpoints.js";
+import type { ExitModel } from "../../core/exit/model.js";
+import { evaluatePiecewise, type PiecewiseLinear } from "../../core/exit/piecewise.js";
+import type { ShareClass } from "../../core/ledger/share-class.js";
+import { runDeal } from "../../core/round/timeline.js";
+import { shareClassId, stakeholderId } from "../../core/shared/ids.js";
+import type { Deal } from "../../deal/build.js";
+import {
+  exitAtReport,
+  exitBreakpointsReport,
+  exitIpoReport,
+  exitModelOf,
+  exitTermsOf,
+} from "../../report/exit-report.js";
+import { payoutLinesOption } from "../charts/options.js";
+import { niceCeiling } from "../components/AmountField.js";
+import { Chart } from "../components/Chart.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
+import { useI18n } from "../i18n/i18n.js";
+import {
+  formatDecimal,
+  formatMoney,
+  formatMoneyExactShort,
+  formatMoneyShort,
+} from "../i18n/number-format.js";
+
+interface PayoutSeries {
+  readonly id: string;
+  readonly name: string;
+  readonly fn: PiecewiseLinear;
+}
+
+type Parsed =
+  | { readonly ok: true; readonly value: Rational }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Who receives what at an exit (`roundtable exit`): each class's and holder's payout
+ * against the exit value, drawn through its exact breakpoints (exitBreakpointsReport) and
+ * listed in a table; the waterfall at an exit value typed in (exitAtReport); and each
+ * holder's value at an IPO priced by a share price or a pre-IPO valuation (exitIpoReport).
+ */
+export function ExitView({ deal }: { deal: Deal }) {
+  const { t } = useI18n();
+  const currency = deal.ledger.company.currency;
+  const prepared = useMemo(() => {
+    const run = runDeal(deal.ledger, deal.rounds);
+    if (!run.ok) return { ok: false as const, messages: run.problems.map((p) => p.message) };
+    const model = exitModelOf(run.value.final, exitTermsOf(deal, undefined));
+    if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
+    return { ok: true as const, model: model.value, classes: [...run.value.final.classes.values()] };
+  }, [deal]);
+  if (!prepared.ok) {
+    return (
+      <section aria-labelledby="exit-title">
+        <h2 id="exit-title">{t("exit")}</h2>
+        <div className="notice error" role="alert">
+          <p>{t("dealProblems")}</p>
+          <ul>
+            {prepared.messages.map((m) => (
+              <li key={m} lang="en">
+                {m}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+    );
+  }
+  return <ExitModelView model={prepared.model} currency={currency} classNames={prepared.classes} />;
+}
+
+function ExitModelView({
+  model,
+  currency,
+  classNames,
+}: {
+  model: ExitModel;
+  currency: Deal["ledger"]["company"]["currency"];
+  classNames: readonly ShareClass[];
+}) {
+  const { t, locale } = useI18n();
+  const ids = useId();
+  const money = (x: Rational, places = 0) =>
+    formatMoney({ kind: "money", currency, amount: x }, places, locale);
+  const moneyText = (text: string, places = 0) => money(Rational.parse(text)!, places);
+  const [by, setBy] = useState<"class" | "holder">("class");
+
+  const breakpoints = useMemo(() => exitBreakpointsReport(model), [model]);
+  const series = useMemo<{ classes: PayoutSeries[]; holders: PayoutSeries[] }>(() => {
+    const bp = exitBreakpoints(model);
+    return {
+      classes: breakpoints.classFunctions.flatMap((c) => {
+        const fn = classPayoutFunction(bp, shareClassId(c.id));
+        const name = classNames.find((k) => k.id === c.id)?.name ?? c.id;
+        return fn ? [{ id: c.id, name, fn }] : [];
+      }),
+      holders: breakpoints.holderFunctions.map((h) => ({
+        id: h.id,
+        name: h.name,
+        fn: holderPayoutFunction(bp, stakeholderId(h.id)),
+      })),
+    };
+  }, [model, breakpoints, classNames]);
+
+  const lastBreakpoint = Rational.parse(breakpoints.breakpoints.at(-1)?.exitValue ?? "0")!;
+  const defaultExit = niceCeiling(
+    lastBreakpoint.isPositive() ? lastBreakpoint.mulInt(2n) : Rational.of(1_000_000n),
+  );
+  const [exitText, setExitText] = useState(() =>
+    formatMoneyExactShort({ kind: "money", currency, amount: defaultExit }, locale),
+  );
+  const parse = useCallback(
+    (text: string): Parsed => {
+      const r = parseAmount(text, { defaultCurrency: currency });
+      if (!r.ok) return { ok: false, error: r.error };
+      if (r.value.currency !== currency) return { ok: false, error: t("exitWrongCurrency", { currency }) };
+      if (r.value.amount.isNegative()) return { ok: false, error: t("exitNegative") };
+      return { ok: true, value: r.value.amount };
+    },
+    [currency, t],
+  );
+  const exitValue = useMemo(() => parse(exitText), [parse, exitText]);
+  const waterfall = useMemo(
+    () => (exitValue.ok ? exitAtReport(model, [exitValue.value]) : undefined),
+    [model, exitValue],
+  );
+
+  const [ipoKind, setIpoKind] = useState<"price_per_share" | "pre_ipo_valuation">("pre_ipo_valuation");
+  const [ipoText, setIpoText] = useState("");
+  const ipoValue = useMemo(() => (ipoText.trim() === "" ? undefined : parse(ipoText)), [parse, ipoText]);
+  const ipo = useMemo(() => {
+    if (!ipoValue?.ok) return undefined;
+    return exitIpoReport(
+      model,
+      ipoKind === "price_per_share"
+        ? { kind: "price_per_share", price: ipoValue.value }
+        : { kind: "pre_ipo_valuation", valuation: ipoValue.value },
+    );
+  }, [model, ipoKind, ipoValue]);
+
+  const shown = by === "class" ? series.classes : series.holders;
+  const xs = breakpoints.breakpoints.map((b) => Rational.parse(b.exitValue)!);
+  const end = [lastBreakpoint.mulInt(2n), exitValue.ok ? exitValue.value : Rational.ZERO].reduce((a, b) =>
+    a.gt(b) ? a : b,
+  );
+  const points = [
+    Rational.ZERO,
+    ...xs.filter((x) => x.isPositive()),
+    ...(end.gt(lastBreakpoint) ? [end] : []),
+  ];
+  const short = (x: number) =>
+    formatMoneyShort(
+      { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
+      locale,
+      1,
+    );
+  const chartTitle = by === "class" ? t("exitChartByClass") : t("exitChartByHolder");
+
+  return (
+    <section aria-labelledby={`${ids}-title`} className="exit">
+      <h2 id={`${ids}-title`}>{t("exitTitle", { date: breakpoints.exitDate })}</h2>
+      <fieldset className="radio-group">
+        <legend>{t("groupBy")}</legend>
+        {(["class", "holder"] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={`${ids}-by`}
+              value={value}
+              checked={by === value}
+              onChange={() => setBy(value)}
+            />
+            {value === "holder" ? t("byHolder") : t("byClass")}
+          </label>
+        ))}
+      </fieldset>
+      <Chart
+        title={chartTitle}
+        height={340}
+        option={payoutLinesOption(
+          shown.map((s) => ({
+            name: s.name,
+            points: points.map((x) => [x.toNumber(), evaluatePiecewise(s.fn, x).toNumber()] as const),
+          })),
+          xs.map((x) => x.toNumber()),
+          exitValue.ok ? exitValue.value.toNumber() : undefined,
+          short,
+        )}
+        table={
+          <table className="data compact" id="exit-curve-table">
+            <caption>{chartTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("exitValue")}</th>
+                {shown.map((s) => (
+                  <th scope="col" className="num" key={s.id}>
+                    {s.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((x) => (
+                <tr key={x.toString()}>
+                  <th scope="row">{money(x)}</th>
+                  {shown.map((s) => (
+                    <td className="num" key={s.id}>
+                      {money(evaluatePiecewise(s.fn, x))}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+
+      <ScrollRegion label={t("scrollableTable", { table: t("breakpointsTitle") })}>
+        <table className="data" id="exit-breakpoints">
+          <caption>{t("breakpointsTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t("exitValue")}
+              </th>
+              <th scope="col">{t("whatHappens")}</th>
+              {breakpoints.classFunctions.map((c) => (
+                <th scope="col" className="num" key={c.id}>
+                  {classNames.find((k) => k.id === c.id)?.name ?? c.id}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {breakpoints.breakpoints.map((b) => (
+              <tr key={b.exitValue} data-exit-value={b.exitValue}>
+                <th scope="row" className="num">
+                  {moneyText(b.exitValue)}
+                </th>
+                <td lang="en">{b.events.join("; ") || t("exitStart")}</td>
+                {b.classes.map((c) => (
+                  <td className="num" key={c.id}>
+                    {moneyText(c.payout)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+
+      <h3>{t("waterfallTitle")}</h3>
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-exit`}>
+          {t("exitValue")}
+        </label>
+        <input
+          id={`${ids}-exit`}
+          value={exitText}
+          aria-invalid={exitValue.ok ? undefined : true}
+          aria-describedby={exitValue.ok ? undefined : `${ids}-exit-error`}
+          onChange={(e) => setExitText(e.currentTarget.value)}
+        />
+        {exitValue.ok ? null : (
+          <p id={`${ids}-exit-error`} className="field-error">
+            {exitValue.error}
+          </p>
+        )}
+      </div>
+      {waterfall?.ok ? (
+        <Waterfall outcome={waterfall.value.outcomes[0]!} moneyText={moneyText} classNames={classNames} />
+      ) : waterfall ? (
+        <p className="field-error">{waterfall.problems.map((p) => p.message).join("; ")}</p>
+      ) : null}
+
+      <h3>{t("ipoTitle")}</h3>
+      <fieldset className="radio-group">
+        <legend>{t("ipoPricedBy")}</legend>
+        {(["pre_ipo_valuation", "price_per_share"] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={`${ids}-ipo-kind`}
+              value={value}
+              checked={ipoKind === value}
+              onChange={() => setIpoKind(value)}
+            />
+            {value === "price_per_share" ? t("ipoPrice") : t("ipoValuation")}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-ipo`}>
+          {ipoKind === "price_per_share" ? t("ipoPrice") : t("ipoValuation")}
+        </label>
+        <input
+          id={`${ids}-ipo`}
+          value={ipoText}
+          aria-invalid={ipoValue && !ipoValue.ok ? true : undefined}
+          aria-describedby={ipoValue && !ipoValue.ok ? `${ids}-ipo-error` : undefined}
+          onChange={(e) => setIpoText(e.currentTarget.value)}
+        />
+        {ipoValue && !ipoValue.ok ? (
+          <p id={`${ids}-ipo-error`} className="field-error">
+            {ipoValue.error}
+          </p>
+        ) : null}
+      </div>
+      {ipo?.ok ? (
+        <ScrollRegion label={t("scrollableTable", { table: t("ipoTitle") })}>
+          <table className="data" id="exit-ipo">
+            <caption>
+              {t("ipoCaption", {
+                price: moneyText(ipo.value.pricePerShare, 4),
+                valuation: moneyText(ipo.value.preIpoValuation),
+              })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("holder")}</th>
+                <th scope="col" className="num">
+                  {t("shares")}
+                </th>
+                <th scope="col" className="num">
+                  {t("cash")}
+                </th>
+                <th scope="col" className="num">
+                  {t("value")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ipo.value.holders.map((h) => (
+                <tr key={h.id} data-holder={h.id}>
+                  <th scope="row">{h.name}</th>
+                  <td className="num">{formatDecimal(Rational.parse(h.shares)!, 0, locale)}</td>
+                  <td className="num">{moneyText(h.cash)}</td>
+                  <td className="num">{moneyText(h.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      ) : ipo ? (
+        <p className="field-error" lang="en">
+          {ipo.problems.map((p) => p.message).join("; ")}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+type Outcome = Extract<ReturnType<typeof exitAtReport>, { ok: true }>["value"]["outcomes"][number];
+
+function Waterfall({
+  outcome,
+  moneyText,
+  classNames,
+}: {
+  outcome: Outcome;
+  moneyText: (text: string, places?: number) => string;
+  classNames: readonly ShareClass[];
+}) {
+  const { t } = useI18n();
+  const deductions = Rational.parse(outcome.fees)!
+    .add(Rational.parse(outcome.debt)!)
+    .add(Rational.parse(outcome.carveOut)!);
+  return (
+    <ScrollRegion label={t("scrollableTable", { table: t("waterfallTitle") })}>
+      <table className="data" id="exit-waterfall">
+        <caption>{t("waterfallAt", { value: moneyText(outcome.exitValue) })}</caption>
+        <tbody>
+          <tr data-row="deductions">
+            <th scope="row">{t("feesDebtCarveOut")}</th>
+            <td />
+            <td className="num">{moneyText(deductions.toDecimalString(18))}</td>
+          </tr>
+          <tr data-row="common-price">
+            <th scope="row">{t("commonPrice")}</th>
+            <td />
+            <td className="num">{moneyText(outcome.commonPrice, 4)}</td>
+          </tr>
+          {outcome.classes.map((c) => (
+            <tr key={`class:${c.id}`} data-class={c.id}>
+              <th scope="row">
+                {t("classRow", { name: classNames.find((k) => k.id === c.id)?.name ?? c.name })}
+              </th>
+              <td lang="en">{c.state.replaceAll("_", " ")}</td>
+              <td className="num">{moneyText(c.payout)}</td>
+            </tr>
+          ))}
+          {outcome.holders
+            .filter((h) => h.total !== "0")
+            .map((h) => (
+              <tr key={`holder:${h.id}`} data-holder={h.id}>
+                <th scope="row">{h.name}</th>
+                <td />
+                <td className="num">{moneyText(h.total)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
+}

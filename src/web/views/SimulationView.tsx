@@ -1,0 +1,348 @@
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { Currency } from "../../core/exact/money.js";
+import { Rational } from "../../core/exact/rational.js";
+import { LIMITS } from "../../core/shared/limits.js";
+import type { Deal } from "../../deal/build.js";
+import { histogramOption } from "../charts/options.js";
+import { Chart } from "../components/Chart.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
+import type { SimulationReport } from "../engine/simulation-job.js";
+import { type RunningSimulation, startSimulation } from "../engine/simulation-runner.js";
+import { useI18n } from "../i18n/i18n.js";
+import {
+  formatInteger,
+  formatMoney,
+  formatMoneyShort,
+  formatPercent,
+  type Locale,
+} from "../i18n/number-format.js";
+
+type Statistics = SimulationReport["roundSize"];
+
+type RunState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "running"; readonly done: number; readonly runs: number }
+  | { readonly kind: "done"; readonly report: SimulationReport }
+  | { readonly kind: "failed"; readonly messages: readonly string[] }
+  | { readonly kind: "cancelled" };
+
+interface Metric {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: "money" | "price" | "fraction";
+  readonly stats: Statistics;
+}
+
+const r = (text: string) => Rational.parse(text) ?? Rational.ZERO;
+
+function formatStatistic(text: string, unit: Metric["unit"], currency: Currency, locale: Locale): string {
+  const amount = r(text);
+  if (unit === "fraction") return formatPercent(amount, 4, locale);
+  if (unit === "price") return formatMoney({ kind: "money", currency, amount }, 4, locale);
+  return formatMoneyShort({ kind: "money", currency, amount }, locale, 3);
+}
+
+/**
+ * The seeded Monte Carlo of `roundtable simulate`, run in a Web Worker with its progress
+ * and a cancel: percentiles of the round's figures and of every holder's ownership, and a
+ * histogram of one of them with its P5, P50 and P95, beside a table of the same figures.
+ * The same seed and runs give the CLI's numbers (SPEC UNC-SIM-4).
+ */
+export function SimulationView({ deal, documentText }: { deal: Deal; documentText: string }) {
+  const { t, locale } = useI18n();
+  const ids = useId();
+  const currency = deal.ledger.company.currency;
+  const [runsText, setRunsText] = useState("10000");
+  const [seedText, setSeedText] = useState("1");
+  const [state, setState] = useState<RunState>({ kind: "idle" });
+  const [metricId, setMetricId] = useState("postMoney");
+  const running = useRef<RunningSimulation | undefined>(undefined);
+  useEffect(() => () => running.current?.cancel(), []);
+
+  const runs = Number(runsText.replaceAll("_", ""));
+  const runsError =
+    /^\d[\d_]*$/.test(runsText) && runs >= 1 && runs <= LIMITS.simulationRuns
+      ? undefined
+      : t("runsInvalid", { max: formatInteger(BigInt(LIMITS.simulationRuns), locale) });
+  const seedError = /^\d+$/.test(seedText) ? undefined : t("seedInvalid");
+
+  if (!deal.uncertainty?.roundsUncertain) {
+    return (
+      <section aria-labelledby={`${ids}-title`}>
+        <h2 id={`${ids}-title`}>{t("monteCarlo")}</h2>
+        <p>{t("simulationAllExact")}</p>
+      </section>
+    );
+  }
+
+  const start = () => {
+    if (runsError || seedError) return;
+    running.current?.cancel();
+    setState({ kind: "running", done: 0, runs });
+    const handle = startSimulation(
+      { documentText, fileName: "deal.json", runs, seed: seedText },
+      (done, total) => setState((s) => (s.kind === "running" ? { kind: "running", done, runs: total } : s)),
+    );
+    running.current = handle;
+    void handle.outcome.then((outcome) => {
+      if (running.current !== handle) return;
+      running.current = undefined;
+      setState(outcome.kind === "done" ? { kind: "done", report: outcome.report } : outcome);
+    });
+  };
+  const cancel = () => {
+    running.current?.cancel();
+  };
+
+  return (
+    <section aria-labelledby={`${ids}-title`} className="simulation">
+      <h2 id={`${ids}-title`}>{t("monteCarlo")}</h2>
+      <p>{t("simulationIntro")}</p>
+      <div className="controls">
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-runs`}>
+            {t("simulationRuns")}
+          </label>
+          <input
+            id={`${ids}-runs`}
+            inputMode="numeric"
+            value={runsText}
+            aria-invalid={runsError ? true : undefined}
+            aria-describedby={runsError ? `${ids}-runs-error` : undefined}
+            onChange={(e) => setRunsText(e.currentTarget.value.trim())}
+          />
+          {runsError ? (
+            <p id={`${ids}-runs-error`} className="field-error">
+              {runsError}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${ids}-seed`}>
+            {t("simulationSeed")}
+          </label>
+          <input
+            id={`${ids}-seed`}
+            inputMode="numeric"
+            value={seedText}
+            aria-invalid={seedError ? true : undefined}
+            aria-describedby={seedError ? `${ids}-seed-error` : undefined}
+            onChange={(e) => setSeedText(e.currentTarget.value.trim())}
+          />
+          {seedError ? (
+            <p id={`${ids}-seed-error`} className="field-error">
+              {seedError}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <div className="buttons">
+        <button
+          type="button"
+          onClick={start}
+          disabled={state.kind === "running" || runsError !== undefined || seedError !== undefined}
+        >
+          {t("simulationRun")}
+        </button>
+        <button type="button" className="secondary" onClick={cancel} disabled={state.kind !== "running"}>
+          {t("simulationCancel")}
+        </button>
+      </div>
+      {state.kind === "running" ? (
+        <div className="field" aria-live="polite">
+          <label className="field-label" htmlFor={`${ids}-progress`}>
+            {t("simulationProgress", {
+              done: formatInteger(BigInt(state.done), locale),
+              runs: formatInteger(BigInt(state.runs), locale),
+            })}
+          </label>
+          <progress id={`${ids}-progress`} max={state.runs} value={state.done} />
+        </div>
+      ) : null}
+      {state.kind === "cancelled" ? <p role="status">{t("simulationCancelled")}</p> : null}
+      {state.kind === "failed" ? (
+        <div className="notice error" role="alert">
+          <ul>
+            {state.messages.map((m) => (
+              <li key={m} lang="en">
+                {m}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {state.kind === "done" ? (
+        <SimulationResult
+          report={state.report}
+          currency={currency}
+          metricId={metricId}
+          onMetric={setMetricId}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function SimulationResult({
+  report,
+  currency,
+  metricId,
+  onMetric,
+}: {
+  report: SimulationReport;
+  currency: Currency;
+  metricId: string;
+  onMetric: (id: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  const ids = useId();
+  const metrics = useMemo<Metric[]>(
+    () => [
+      { id: "roundSize", label: t("roundSize"), unit: "money", stats: report.roundSize },
+      { id: "postMoney", label: t("postMoney"), unit: "money", stats: report.postMoneyValuation },
+      { id: "pricePerShare", label: t("pricePerShare"), unit: "price", stats: report.pricePerShare },
+      ...report.quantities
+        .filter((q) => q.quantity.includes("/investment:"))
+        .map((q): Metric => ({ id: q.quantity, label: q.label, unit: "money", stats: q.value })),
+      ...report.holders.map(
+        (h): Metric => ({
+          id: `holder:${h.holder}`,
+          label: t("ownershipOf", { name: h.name }),
+          unit: "fraction",
+          stats: h.ownership,
+        }),
+      ),
+    ],
+    [report, t],
+  );
+  const metric = metrics.find((m) => m.id === metricId) ?? metrics[1]!;
+  const format = (text: string, unit: Metric["unit"]) => formatStatistic(text, unit, currency, locale);
+  const histogram = metric.stats.histogram;
+  const chartFormat = (x: number) =>
+    metric.unit === "fraction"
+      ? formatPercent(Rational.parse(x.toPrecision(6)) ?? Rational.ZERO, 2, locale)
+      : metric.unit === "price"
+        ? formatMoney(
+            { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
+            2,
+            locale,
+          )
+        : formatMoneyShort(
+            { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
+            locale,
+            1,
+          );
+  const bins = histogram
+    ? histogram.counts.map((count, i) => {
+        const min = r(histogram.min);
+        const width = r(histogram.max)
+          .sub(min)
+          .div(Rational.of(BigInt(histogram.counts.length)));
+        return {
+          bin: i + 1,
+          from: min.add(width.mulInt(BigInt(i))),
+          to: min.add(width.mulInt(BigInt(i + 1))),
+          count,
+        };
+      })
+    : [];
+  const title = t("histogramOf", { metric: metric.label });
+
+  return (
+    <div className="simulation-result">
+      <p id="simulation-summary">
+        {t("simulationSummary", {
+          runs: formatInteger(BigInt(report.runs), locale),
+          seed: report.seed,
+          valid: formatInteger(BigInt(report.valid), locale),
+        })}
+      </p>
+      <ScrollRegion label={t("scrollableTable", { table: t("percentiles") })}>
+        <table className="data" id="simulation-table">
+          <caption>{t("percentiles")}</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col" className="num">
+                P5
+              </th>
+              <th scope="col" className="num">
+                P50
+              </th>
+              <th scope="col" className="num">
+                P95
+              </th>
+              <th scope="col" className="num">
+                {t("mean")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {metrics.map((m) => (
+              <tr key={m.id} data-metric={m.id}>
+                <th scope="row">{m.label}</th>
+                <td className="num">{format(m.stats.p5, m.unit)}</td>
+                <td className="num">{format(m.stats.p50, m.unit)}</td>
+                <td className="num">{format(m.stats.p95, m.unit)}</td>
+                <td className="num">{format(m.stats.mean, m.unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      {report.failures.map((f) => (
+        <p key={f.reason}>{t("simulationFailures", { count: f.count, reason: f.reason })}</p>
+      ))}
+      <div className="field">
+        <label className="field-label" htmlFor={`${ids}-metric`}>
+          {t("histogramMetric")}
+        </label>
+        <select id={`${ids}-metric`} value={metric.id} onChange={(e) => onMetric(e.currentTarget.value)}>
+          {metrics.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {histogram ? (
+        <Chart
+          title={title}
+          option={histogramOption(
+            { min: Number(histogram.min), max: Number(histogram.max), counts: histogram.counts },
+            [
+              { name: "P5", value: Number(metric.stats.p5) },
+              { name: "P50", value: Number(metric.stats.p50) },
+              { name: "P95", value: Number(metric.stats.p95) },
+            ],
+            chartFormat,
+            t("scenarioCount"),
+          )}
+          table={
+            <table className="data compact" id="histogram-table">
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("binFrom")}</th>
+                  <th scope="col">{t("binTo")}</th>
+                  <th scope="col" className="num">
+                    {t("scenarioCount")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {bins.map((b) => (
+                  <tr key={b.bin}>
+                    <td className="num">{format(b.from.toDecimalString(18), metric.unit)}</td>
+                    <td className="num">{format(b.to.toDecimalString(18), metric.unit)}</td>
+                    <td className="num">{formatInteger(BigInt(b.count), locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

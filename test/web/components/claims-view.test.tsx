@@ -1,0 +1,198 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Rational } from "../../../src/core/exact/rational.js";
+import { toDealDraft } from "../../../src/core/ingest/deal-draft.js";
+import { ingest } from "../../../src/core/ingest/ingest.js";
+import { ingestedEntries, knownNames } from "../../../src/deal/ingest-into-deal.js";
+import { loadDeal } from "../../../src/deal/load.js";
+import { claimsReport } from "../../../src/report/claims-report.js";
+import { scenarioNames, scenariosReport } from "../../../src/report/scenarios-report.js";
+import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
+import { App } from "../../../src/web/app/App.js";
+import { href } from "../../../src/web/app/routes.js";
+import { findEvidence } from "../../../src/web/engine/evidence.js";
+import { formatMoney, formatPercent, type Locale } from "../../../src/web/i18n/number-format.js";
+import { exampleFiles, exampleText } from "../support/examples.js";
+
+function openaiDeal() {
+  const loaded = loadDeal(exampleText("openai-round"), "openai-round.yaml");
+  if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+  return loaded.deal;
+}
+
+/** The founding report's text, as the example's source holds it (DEAL-7). */
+const FOUNDING_REPORT =
+  (openaiDeal().document.sources as { id: string; text?: string }[]).find((s) => s.id === "report-fr")
+    ?.text ?? "";
+
+function renderApp(data: MemoryDataAccess, locale: Locale = "en") {
+  return render(<App dataAccess={data} mode="memory" locale={locale} />);
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => cleanup());
+
+describe("WEB-11 sources and claims", () => {
+  it("DEAL-7 every evidence of the founding report's claims is found in the source's text", () => {
+    const deal = openaiDeal();
+    const text = (deal.document.sources as { id: string; text?: string }[]).find(
+      (s) => s.id === "report-fr",
+    )?.text;
+    expect(text?.startsWith("OpenAI, l’éditeur de de ChatGPT")).toBe(true);
+    const claims = deal.uncertainty!.claimSet.claims.filter((c) => c.source === "report-fr");
+    expect(claims.length).toBe(7);
+    for (const c of claims) expect(findEvidence(text!, c.evidence!), c.id).toBeDefined();
+  });
+
+  it("WEB-11 shows the default reading's feasible ranges, the conflicts in words and each source", async () => {
+    window.location.hash = href.view("examples", "openai-round", "claims");
+    renderApp(new MemoryDataAccess(exampleFiles()));
+    const table = (await screen.findByRole("table", {
+      name: /Reading 1: without trio-60/,
+    })) as HTMLTableElement;
+    const report = claimsReport(openaiDeal());
+    const rows = report.readings[0]!.ranges;
+    // The claims report's ranges, as `roundtable claims` prints them ("[$10B, $44B]").
+    for (const r of rows) {
+      const row = table.querySelector(`tr[data-quantity="${r.quantity}"]`);
+      expect(row?.querySelector("td")?.textContent, r.label).toBe(r.text);
+    }
+    expect(
+      table.querySelector('tr[data-quantity="round:round-2026/investment:amazon"] td')?.textContent,
+    ).toBe("[$10B, $44B]");
+    expect(table.querySelector('tr[data-quantity="holder:microsoft/stake"] td')?.textContent).toBe(
+      "[24.3%, 29.7%]",
+    );
+    const conflict = document.querySelector('[data-conflict="trio-about-40+trio-60"]');
+    expect(conflict?.textContent).toContain(report.conflicts[0]!.explanation);
+    for (const title of [
+      "IA : OpenAI prépare une levée de fonds géante avec Amazon, Nvidia et Microsoft",
+      "Announcements of OpenAI's recapitalization",
+    ]) {
+      expect(screen.getByRole("heading", { name: title })).toBeTruthy();
+    }
+  });
+
+  it("WEB-11 choosing a claim marks its evidence in the source's text", async () => {
+    window.location.hash = href.view("examples", "openai-round", "claims");
+    renderApp(new MemoryDataAccess(exampleFiles()));
+    const button = await screen.findByRole("button", { name: /^nvidia-30 — Nvidia: up to \$30B/ });
+    expect(document.querySelector("mark")).toBeNull();
+    fireEvent.click(button);
+    expect(button.getAttribute("aria-pressed")).toBe("true");
+    const mark = document.getElementById("evidence-report-fr");
+    expect(mark?.textContent).toBe(
+      "Nvidia investir jusqu’à 30 milliards de dollars, selon des personnes familières avec le dossier",
+    );
+    // The whole text is there, the evidence in its place.
+    const text = mark!.closest(".source-text")!.textContent;
+    expect(text).toBe(FOUNDING_REPORT);
+    expect(text!.indexOf(mark!.textContent!)).toBe(FOUNDING_REPORT.indexOf(mark!.textContent!));
+  });
+
+  it("WEB-11 an ingested article's accepted claims are added to the deal as a source and saved", async () => {
+    window.location.hash = href.view("examples", "openai-round", "claims");
+    const data = new MemoryDataAccess(exampleFiles());
+    renderApp(data);
+    const textarea = (await screen.findByLabelText("Article text")) as HTMLTextAreaElement;
+    fireEvent.change(textarea, { target: { value: FOUNDING_REPORT } });
+    fireEvent.change(screen.getByLabelText("Title"), { target: { value: "Le rapport fondateur" } });
+    fireEvent.click(screen.getByRole("button", { name: "Read the article" }));
+
+    // The claims `roundtable ingest --deal openai-round.yaml --write` would add.
+    const deal = openaiDeal();
+    const output = ingest(FOUNDING_REPORT, { lang: "auto", knownStakeholders: knownNames(deal) });
+    if (!output.ok) throw new Error("ingest failed");
+    const expected = ingestedEntries(
+      toDealDraft(output.value, { title: "Le rapport fondateur" }),
+      deal,
+      "round-2026",
+    );
+    expect(expected.claims.length).toBeGreaterThan(2);
+    await screen.findByText(`Proposed claims (${expected.claims.length})`);
+    const proposed = [...document.querySelectorAll("[data-proposed]")].map((e) =>
+      e.getAttribute("data-proposed"),
+    );
+    expect(proposed).toEqual(expected.claims.map((c) => c.id));
+    for (const c of expected.claims) {
+      const item = document.querySelector(`[data-proposed="${c.id}"]`)!;
+      expect(item.querySelector("mark")?.textContent).toBe((c.evidence as { text: string }).text);
+    }
+
+    // Values in the interface's language: the round's target reads "up to $100B".
+    const target = expected.claims.find((c) => c.about === "round:round-2026/size")!;
+    expect(target.value).toMatch(/^up to 100000000000(\.0+)? USD$/);
+    expect(document.querySelector(`[data-proposed="${target.id}"] .claim-value`)?.textContent).toBe(
+      "up to $100B",
+    );
+    const first = String(expected.claims[0]!.id);
+    const second = String(expected.claims[1]!.id);
+    fireEvent.click(screen.getByLabelText(`Accept claim ${first}`));
+    fireEvent.click(screen.getByLabelText(`Accept claim ${second}`));
+    fireEvent.click(screen.getByLabelText(`Accept claim ${second}`));
+    fireEvent.click(screen.getByRole("button", { name: "Add the accepted claims (1) to the deal" }));
+    await screen.findByText(/Source news-le-rapport-fondateur added with 1 claims/);
+    // The new source is listed with its claim, and its evidence marks in its text.
+    const card = document.querySelector('[data-source="news-le-rapport-fondateur"]')!;
+    expect(card).toBeTruthy();
+    expect(card.querySelector(`[data-claim="${second}"]`)).toBeNull();
+    fireEvent.click(within(card as HTMLElement).getByRole("button", { name: new RegExp(`^${first} `) }));
+    expect(card.querySelector("mark")?.textContent).toBe(
+      (expected.claims[0]!.evidence as { text: string }).text,
+    );
+
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save" })));
+    await screen.findByText("Saved as version 2.");
+    const saved = await data.getDeal("examples", "openai-round");
+    if (!saved.ok) throw new Error("no deal");
+    const sources = saved.value.document.sources as { id: string; text?: string }[];
+    expect(sources.at(-1)?.id).toBe("news-le-rapport-fondateur");
+    expect(sources.at(-1)?.text).toBe(FOUNDING_REPORT);
+    const claims = saved.value.document.claims as { id: string }[];
+    expect(claims.at(-1)?.id).toBe(first);
+    expect(claims.some((c) => c.id === second)).toBe(false);
+  });
+});
+
+describe("WEB-12 scenarios side by side", () => {
+  it("WEB-12 shows each scenario's figures as `roundtable scenarios` reports them, in French formats", async () => {
+    window.location.hash = href.view("examples", "openai-round", "scenarios");
+    renderApp(new MemoryDataAccess(exampleFiles()), "fr");
+    const table = (await screen.findByRole("table", {
+      name: "2026 mega-round, par scénario",
+    })) as HTMLTableElement;
+    const deal = openaiDeal();
+    const report = scenariosReport(deal, scenarioNames(deal));
+    if (!report.ok) throw new Error("no report");
+    const columns = report.value.scenarios;
+    expect(columns.map((c) => c.scenario).slice(0, 3)).toEqual(["low", "base", "high"]);
+    const cells = (row: string) =>
+      [...table.querySelectorAll(`tr[data-row="${row}"] td`)].map((td) => td.textContent ?? "");
+    const r = (text: string) => Rational.parse(text)!;
+    expect(cells("round-size")).toEqual(
+      columns.map((c) =>
+        formatMoney({ kind: "money", currency: "USD" as never, amount: r(c.roundSize) }, 0, "fr"),
+      ),
+    );
+    expect(cells("price")).toEqual(
+      columns.map((c) =>
+        formatMoney({ kind: "money", currency: "USD" as never, amount: r(c.pricePerShare) }, 4, "fr"),
+      ),
+    );
+    expect(cells("post-money")).toEqual(
+      columns.map((c) =>
+        formatMoney({ kind: "money", currency: "USD" as never, amount: r(c.postMoneyValuation) }, 0, "fr"),
+      ),
+    );
+    const amazon = cells("ownership:amazon");
+    columns.forEach((c, i) => {
+      const h = c.holders.find((x) => x.id === "amazon")!;
+      expect(amazon[i]).toBe(formatPercent(r(h.fullyDilutedAfter), 4, "fr"));
+    });
+    // French formats: narrow no-break spaces between groups, a no-break space before the unit, a decimal comma.
+    expect(cells("round-size")[1]).toBe("54\u202f999\u202f999\u202f895\u00a0$");
+    expect(amazon[1]).toMatch(/^\d+,\d{4}\u00a0%$/);
+    await waitFor(() => expect(screen.getByRole("columnheader", { name: "Central" })).toBeTruthy());
+  });
+});

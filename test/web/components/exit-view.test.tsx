@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Rational } from "../../../src/core/exact/rational.js";
+import { runDeal } from "../../../src/core/round/timeline.js";
+import { loadDeal } from "../../../src/deal/load.js";
+import {
+  exitAtReport,
+  exitBreakpointsReport,
+  exitIpoReport,
+  exitModelOf,
+  exitTermsOf,
+} from "../../../src/report/exit-report.js";
+import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
+import { App } from "../../../src/web/app/App.js";
+import { href } from "../../../src/web/app/routes.js";
+import { formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
+import { exampleFiles, exampleText } from "../support/examples.js";
+
+/** The exit model `roundtable exit examples/seed-to-series-a.yaml` builds. */
+function cliModel() {
+  const loaded = loadDeal(exampleText("seed-to-series-a"), "seed-to-series-a.yaml");
+  if (!loaded.ok) throw new Error("load");
+  const run = runDeal(loaded.deal.ledger, loaded.deal.rounds);
+  if (!run.ok) throw new Error("run");
+  const model = exitModelOf(run.value.final, exitTermsOf(loaded.deal, undefined));
+  if (!model.ok) throw new Error("model");
+  return model.value;
+}
+
+const usd = (text: string, locale: Locale, places = 0) =>
+  formatMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, places, locale);
+const cells = (row: Element) => [...row.querySelectorAll("th, td")].map((c) => c.textContent);
+
+beforeEach(() => {
+  localStorage.clear();
+  window.location.hash = href.view("examples", "seed-to-series-a", "exit");
+});
+afterEach(() => cleanup());
+
+describe("WEB-15 exit", () => {
+  it("WEB-15 lists the exact breakpoints with each class's payout there, as `exit --breakpoints` reports them", async () => {
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
+    const table = await screen.findByRole("table", {
+      name: "Breakpoints: exit values where the split of the next dollar changes",
+    });
+    const report = exitBreakpointsReport(cliModel());
+    expect(report.breakpoints.length).toBeGreaterThan(3);
+    const rows = [...table.querySelectorAll("tbody tr")];
+    expect(rows.map((r) => r.getAttribute("data-exit-value"))).toEqual(
+      report.breakpoints.map((b) => b.exitValue),
+    );
+    report.breakpoints.forEach((b, i) => {
+      expect(cells(rows[i]!)).toEqual([
+        usd(b.exitValue, "en"),
+        b.events.join("; ") || "start",
+        ...b.classes.map((c) => usd(c.payout, "en")),
+      ]);
+    });
+    // The first preference is paid in full at the CLI's first breakpoint.
+    expect(cells(rows[1]!)[0]).toBe("$7,420,458");
+
+    // The chart's table: the lines pass through every breakpoint at the report's payouts.
+    fireEvent.click(screen.getByRole("button", { name: "Show as a table" }));
+    const curve = document.getElementById("exit-curve-table")!;
+    const byValue = new Map(
+      [...curve.querySelectorAll("tbody tr")].map((tr) => [
+        tr.querySelector("th")!.textContent,
+        cells(tr).slice(1),
+      ]),
+    );
+    for (const b of report.breakpoints) {
+      expect(byValue.get(usd(b.exitValue, "en"))).toEqual(b.classes.map((c) => usd(c.payout, "en")));
+    }
+  });
+
+  it("WEB-15 the waterfall at a typed exit value and an IPO by valuation are the exit report's; French formats", async () => {
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
+    const input = (await screen.findByLabelText("Valeur de sortie")) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: "20 M$" } });
+    const model = cliModel();
+    const at = exitAtReport(model, [Rational.parse("20000000")!]);
+    if (!at.ok) throw new Error("at");
+    const outcome = at.value.outcomes[0]!;
+    const table = await screen.findByRole("table", { name: "Cascade à 20\u202f000\u202f000\u00a0$" });
+    for (const h of outcome.holders.filter((x) => x.total !== "0")) {
+      expect(cells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
+        h.name,
+        "",
+        usd(h.total, "fr"),
+      ]);
+    }
+    for (const c of outcome.classes) {
+      expect(cells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "fr"));
+    }
+    // An unreadable value is shown under the field.
+    fireEvent.change(input, { target: { value: "beaucoup" } });
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBeTruthy();
+
+    fireEvent.change(
+      screen.getByLabelText("Valorisation avant introduction", { selector: "input:not([type])" }),
+      {
+        target: { value: "100 M$" },
+      },
+    );
+    const ipo = exitIpoReport(model, { kind: "pre_ipo_valuation", valuation: Rational.parse("100000000")! });
+    if (!ipo.ok) throw new Error("ipo");
+    const ipoTable = document.getElementById("exit-ipo")!;
+    for (const h of ipo.value.holders) {
+      expect(cells(ipoTable.querySelector(`tr[data-holder="${h.id}"]`)!).slice(2)).toEqual([
+        usd(h.cash, "fr"),
+        usd(h.value, "fr"),
+      ]);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Rational } from "../../../src/core/exact/rational.js";
+import { dealDocumentFromText, dealDocumentText } from "../../../src/web/api/deal-text.js";
+import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
+import { App } from "../../../src/web/app/App.js";
+import { href } from "../../../src/web/app/routes.js";
+import { prepareSimulationJob } from "../../../src/web/engine/simulation-job.js";
+import { formatMoneyShort, formatPercent } from "../../../src/web/i18n/number-format.js";
+import { exampleFiles, exampleText } from "../support/examples.js";
+
+beforeEach(() => {
+  localStorage.clear();
+  window.location.hash = href.view("examples", "openai-round", "simulate");
+});
+afterEach(() => cleanup());
+
+describe("WEB-13 the Monte Carlo view", () => {
+  it("WEB-13 runs with a seed and runs, shows progress, and the percentiles of the report", async () => {
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
+    const runs = (await screen.findByLabelText("Scenarios")) as HTMLInputElement;
+    fireEvent.change(runs, { target: { value: "20000" } });
+    fireEvent.change(screen.getByLabelText("Seed"), { target: { value: "7" } });
+    fireEvent.click(screen.getByRole("button", { name: "Run the simulation" }));
+    const progress = await screen.findByLabelText(/^Progress: .* of 20,000 scenarios$/);
+    expect(progress.tagName).toBe("PROGRESS");
+    expect(progress.getAttribute("max")).toBe("20000");
+    await screen.findByText("20,000 scenarios, seed 7 (20,000 priced).", undefined, { timeout: 20_000 });
+
+    const documentText = dealDocumentText(dealDocumentFromText(exampleText("openai-round"))!);
+    const prepared = prepareSimulationJob({ documentText, fileName: "d.json", runs: 20000, seed: "7" });
+    if (!prepared.ok) throw new Error("prepare");
+    const report = prepared.job.finish();
+    const cells = (metric: string) =>
+      [...document.querySelectorAll(`tr[data-metric="${metric}"] td`)].map((td) => td.textContent);
+    const money = (text: string) =>
+      formatMoneyShort({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, "en", 3);
+    const s = report.postMoneyValuation;
+    expect(cells("postMoney")).toEqual([money(s.p5), money(s.p50), money(s.p95), money(s.mean)]);
+    const amazon = report.holders.find((h) => h.holder === "amazon")!.ownership;
+    expect(cells("holder:amazon")).toEqual(
+      [amazon.p5, amazon.p50, amazon.p95, amazon.mean].map((x) => formatPercent(Rational.parse(x)!, 4, "en")),
+    );
+    // The histogram's table alternative: its bins' counts add up to the priced scenarios.
+    fireEvent.click(screen.getByRole("button", { name: "Show as a table" }));
+    const counts = [...document.querySelectorAll("#histogram-table tbody tr td:last-child")].map((td) =>
+      Number(td.textContent?.replaceAll(",", "")),
+    );
+    expect(counts.length).toBe(32);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(report.valid);
+  });
+
+  it("WEB-13 a cancel stops the simulation", async () => {
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
+    fireEvent.change(await screen.findByLabelText("Scenarios"), { target: { value: "2000000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Run the simulation" }));
+    await screen.findByLabelText(/^Progress:/);
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await screen.findByText("The simulation was cancelled.");
+    await waitFor(() => expect(screen.queryByLabelText(/^Progress:/)).toBeNull());
+  });
+
+  it("WEB-3 an unreadable seed is shown under its field and the run is disabled", async () => {
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
+    const seed = (await screen.findByLabelText("Graine")) as HTMLInputElement;
+    fireEvent.change(seed, { target: { value: "abc" } });
+    const error = await screen.findByText("La graine est un entier (0, 1, 2, …).");
+    expect(seed.getAttribute("aria-invalid")).toBe("true");
+    expect(seed.getAttribute("aria-describedby")).toBe(error.id);
+    expect((screen.getByRole("button", { name: "Lancer la simulation" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+});
