@@ -39,7 +39,7 @@ describe("WEB-11 sources and claims", () => {
     const text = (deal.document.sources as { id: string; text?: string }[]).find(
       (s) => s.id === "report-fr",
     )?.text;
-    expect(text?.startsWith("OpenAI, l’éditeur de de ChatGPT")).toBe(true);
+    expect(text?.startsWith("OpenAI envisage de lever jusqu’à 100 milliards de dollars")).toBe(true);
     const claims = deal.uncertainty!.claimSet.claims.filter((c) => c.source === "report-fr");
     expect(claims.length).toBe(7);
     for (const c of claims) expect(findEvidence(text!, c.evidence!), c.id).toBeDefined();
