@@ -4,8 +4,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import * as z from "zod";
 import { LIMITS } from "../core/shared/limits.js";
-import { dealJsonSchema } from "../deal/json-schema.js";
-import { RoundSchema, TransactionSchema } from "../deal/schema.js";
+import { DealSchema, RoundSchema, TransactionSchema, WorkspaceSchema } from "../deal/schema.js";
 import type { Store } from "../storage/store.js";
 import { ApiError } from "./api-error.js";
 import { LoginLimiter, sameSecret, tokenHash } from "./auth.js";
@@ -101,7 +100,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
-  app.addSchema({ $id: "DealDocument", ...withoutSchemaKey(dealJsonSchema()) });
+  // The body schemas for the OpenAPI document; the loaders validate. A stored document is a
+  // deal or a workspace (SPEC STORE-3).
+  const documentSchema = (schema: z.ZodType) =>
+    withoutSchemaKey(
+      z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12", reused: "ref" }),
+    );
+  app.addSchema({
+    $id: "DealDocument",
+    title: "A deal document of one company",
+    ...documentSchema(DealSchema),
+  });
+  app.addSchema({
+    $id: "WorkspaceDocument",
+    title: "A workspace document of several companies",
+    ...documentSchema(WorkspaceSchema),
+  });
+  app.addSchema({
+    $id: "StoredDocument",
+    title: "A deal document or a workspace document",
+    anyOf: [{ $ref: "DealDocument#" }, { $ref: "WorkspaceDocument#" }],
+  });
   app.addSchema({
     $id: "DealTransaction",
     ...withoutSchemaKey(z.toJSONSchema(TransactionSchema, { io: "input", unrepresentable: "any" })),

@@ -156,6 +156,72 @@ describeEachBackend("the HTTP API", (backends) => {
     });
   });
 
+  describe("workspace documents", () => {
+    it("STORE-3: a workspace naming a deal not stored is a 400 at the company's file field; stored after it, it is listed as a workspace", async () => {
+      const before = await store.contentDigest();
+      const missing = await as(app, team.editor, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/ecosystem?expectedVersion=0",
+        headers: yaml,
+        payload: yamlOf("examples/ai-ecosystem.yaml"),
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.problems[0]).toMatchObject({
+        code: "file_unreadable",
+        path: "companies[0].file",
+        message: expect.stringContaining('no stored deal "openai-round"'),
+      });
+      expect(await store.contentDigest()).toBe(before);
+      const deal = await as(app, team.editor, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/openai-round?expectedVersion=0",
+        headers: yaml,
+        payload: yamlOf("examples/openai-round.yaml"),
+      });
+      expect(deal.json()).toMatchObject({ kind: "deal", version: 1 });
+      const stored = await as(app, team.editor, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/ecosystem?expectedVersion=0",
+        headers: yaml,
+        payload: yamlOf("examples/ai-ecosystem.yaml"),
+      });
+      expect(stored.statusCode).toBe(201);
+      expect(stored.json()).toMatchObject({ id: "ecosystem", kind: "workspace", version: 1 });
+      const list = await as(app, team.viewer, { method: "GET", url: "/api/v1/workspaces/acme/deals" });
+      expect(list.json().deals).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: "ecosystem", kind: "workspace" }),
+          expect.objectContaining({ id: "openai-round", kind: "deal" }),
+        ]),
+      );
+    });
+
+    it("STORE-3: a deal computation or append on a workspace document is a 400 of the wrong kind", async () => {
+      const before = await store.contentDigest();
+      for (const request of [
+        { method: "GET" as const, url: "/api/v1/workspaces/acme/deals/ecosystem/model" },
+        { method: "GET" as const, url: "/api/v1/workspaces/acme/deals/ecosystem/captable" },
+        { method: "POST" as const, url: "/api/v1/workspaces/acme/deals/ecosystem/jobs/replay" },
+        {
+          method: "POST" as const,
+          url: "/api/v1/workspaces/acme/deals/ecosystem/transactions?expectedVersion=1",
+          payload: { type: "issue", date: "2021-06-01", holder: "ada", class: "common", shares: 1000 },
+        },
+        {
+          method: "POST" as const,
+          url: "/api/v1/compute/model",
+          headers: yaml,
+          payload: yamlOf("examples/cloud-partners.yaml"),
+        },
+      ]) {
+        const response = await as(app, team.editor, request);
+        expect(response.statusCode, request.url).toBe(400);
+        expect(response.json().error.code, request.url).toBe("document_kind_wrong");
+      }
+      expect(await store.contentDigest()).toBe(before);
+    });
+  });
+
   describe("computations", () => {
     it("API-5: model, captable, solve and validate of a stored deal", async () => {
       const model = await as(app, team.viewer, {

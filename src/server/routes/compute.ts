@@ -1,12 +1,24 @@
 import type { FastifyInstance } from "fastify";
 import * as z from "zod";
-import { loadDeal } from "../../deal/load.js";
+import { loadDeal, parseDealText } from "../../deal/load.js";
+import { isWorkspaceText } from "../../deal/workspace.js";
+import { wrongDocumentKind } from "../../storage/deal-document.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { COMPUTATIONS, type Computation } from "../computations.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
 import { JobState as JobStateBody } from "../responses.js";
 import { DEAL_BODY, documentText, sendJob } from "./deals.js";
+
+/** A posted deal document, loaded; a workspace document is a 400 of the wrong kind (STORE-3). */
+export function postedDeal(text: string) {
+  const parsed = loadDeal(text, "body");
+  if (parsed.ok) return parsed;
+  const raw = parseDealText(text, "body");
+  if (raw.ok && isWorkspaceText(raw.value.raw))
+    throw ApiError.fromDiagnostics(wrongDocumentKind("body", "workspace").diagnostics);
+  throw ApiError.fromDiagnostics(parsed.diagnostics);
+}
 
 const JobParams = z.strictObject({ jobId: z.uuid() });
 
@@ -30,8 +42,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       async (request, reply) => {
         const caller = callerOf(request);
         // Loaded, not run: the computation runs the deal and reports what fails.
-        const parsed = loadDeal(documentText(request), "body");
-        if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
+        const parsed = postedDeal(documentText(request));
         if (computation.mode === "job") {
           const job = context.jobs.start({
             computation: computation.name,

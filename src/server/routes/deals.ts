@@ -1,12 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
 import type { Deal } from "../../deal/build.js";
+import type { Workspace } from "../../deal/workspace.js";
 import {
   appendToDocument,
   exportDocument,
+  includedDealSlugs,
   parseFragment,
-  storableDeal,
+  readStoredDeals,
+  storableDocument,
   storedDeal,
+  storedKind,
+  storedWorkspace,
+  wrongDocumentKind,
 } from "../../storage/deal-document.js";
 import type { Revision } from "../../storage/store.js";
 import { investorDocument } from "../access.js";
@@ -27,6 +33,8 @@ const VersionQuery = z.coerce.number().int().min(1).max(2_000_000_000);
 
 /** The body schema of a deal document, for the OpenAPI document; the deal loader validates it. */
 export const DEAL_BODY = { $ref: "DealDocument#" } as const;
+export const WORKSPACE_BODY = { $ref: "WorkspaceDocument#" } as const;
+export const STORED_BODY = { $ref: "StoredDocument#" } as const;
 
 /** The text of a posted deal document: YAML as sent, or JSON as sent (numbers keep their text). */
 export function documentText(request: FastifyRequest): string {
@@ -56,6 +64,11 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
 
   /** The built deal of a revision; revisions never change, so it is cached by revision. */
   function builtDeal(revision: Revision & { document: string }): Deal {
+    if (storedKind(revision.document) !== "deal")
+      throw ApiError.fromDiagnostics(
+        wrongDocumentKind(`stored document ${revision.slug}`, "workspace").diagnostics,
+        `stored document ${revision.slug}`,
+      );
     const key = `deal|${revision.dealId}@${revision.version}`;
     const cached = cache.get(key) as Deal | undefined;
     if (cached) return cached;
@@ -63,6 +76,32 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
     if (!built.ok) throw ApiError.fromDiagnostics(built.diagnostics, `stored deal ${revision.slug}`);
     cache.set(key, built.deal);
     return built.deal;
+  }
+
+  /** The stored deal of an id, as the workspaces that name it read it: the latest version. */
+  const readDeal = (ws: string) => async (slug: string) =>
+    (await store.headRevision(ws, slug))?.document ?? undefined;
+
+  /**
+   * The loaded workspace of a revision, with the latest versions of the deals it names
+   * (SPEC STORE-3); cached by the workspace's revision and those deals' versions.
+   */
+  async function builtWorkspace(ws: string, revision: Revision & { document: string }): Promise<Workspace> {
+    if (storedKind(revision.document) !== "workspace")
+      throw ApiError.fromDiagnostics(
+        wrongDocumentKind(`stored document ${revision.slug}`, "deal").diagnostics,
+        `stored document ${revision.slug}`,
+      );
+    const slugs = includedDealSlugs(JSON.parse(revision.document) as Record<string, unknown>);
+    const heads = await Promise.all(slugs.map((slug) => store.headVersion(ws, slug)));
+    const key = `workspace|${revision.dealId}@${revision.version}|${slugs.map((slug, i) => `${slug}@${heads[i]?.version ?? 0}`).join(",")}`;
+    const cached = cache.get(key) as Workspace | undefined;
+    if (cached) return cached;
+    const deals = await readStoredDeals(slugs, readDeal(ws));
+    const loaded = storedWorkspace(revision.document, revision.slug, deals);
+    if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, `stored workspace ${revision.slug}`);
+    cache.set(key, loaded.workspace);
+    return loaded.workspace;
   }
 
   app.get(
@@ -103,6 +142,11 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         deal,
       );
       const document = JSON.parse(revision.document) as Record<string, unknown>;
+      if (access.investor && storedKind(revision.document) === "workspace")
+        throw new ApiError(
+          "forbidden",
+          "investors see the deal documents of their companies, not workspaces",
+        );
       reply.header("etag", `"${revision.version}"`);
       return {
         id: deal,
@@ -193,10 +237,10 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       schema: {
         tags: ["deals"],
         summary:
-          "Write a whole deal document (JSON or YAML) as a new version; expectedVersion=0 creates the deal",
+          "Write a whole document (JSON or YAML), a deal or a workspace naming stored deals, as a new version; expectedVersion=0 creates it",
         params: DealParams,
         querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
-        body: DEAL_BODY,
+        body: STORED_BODY,
         response: { 200: DealWritten, 201: DealWritten },
       },
     },
@@ -204,7 +248,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       const { ws, deal } = request.params as { ws: string; deal: string };
       const { expectedVersion } = request.query as { expectedVersion: number };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const parsed = storableDeal(documentText(request), "body");
+      const parsed = await storableDocument(documentText(request), "body", readDeal(ws));
       if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
       const head = await store.headVersion(ws, deal);
       const creating = !head || head.deleted;
@@ -219,6 +263,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       reply.header("etag", `"${revision.version}"`);
       return reply.status(creating ? 201 : 200).send({
         id: deal,
+        kind: parsed.kind,
         version: revision.version,
         documentHash: revision.documentHash,
         warnings: parsed.warnings.map(problemBody),
@@ -276,6 +321,10 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             throw conflict(expectedVersion, head.version);
           throw new ApiError("not_found", `no deal "${deal}"`);
         }
+        if (storedKind(base.document) !== "deal")
+          throw ApiError.fromDiagnostics(
+            wrongDocumentKind(`stored document ${deal}`, "workspace").diagnostics,
+          );
         const canonical = appendToDocument(base.document, list, fragment.value);
         const parsed = storedDeal(canonical, "body");
         if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
