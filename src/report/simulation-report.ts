@@ -1,6 +1,12 @@
 import { Rational } from "../core/exact/rational.js";
-import type { SimulationSummary } from "../core/uncertainty/simulate.js";
+import type { CapTable } from "../core/ledger/cap-table.js";
+import { runDeal } from "../core/round/timeline.js";
+import { fail, ok, type Result } from "../core/shared/problem.js";
+import type { RoundTemplate } from "../core/uncertainty/round-template.js";
+import { planSimulation, type SimulationPlan, type SimulationSummary } from "../core/uncertainty/simulate.js";
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
+import type { Deal } from "../deal/build.js";
+import { scenarioNamed } from "../deal/uncertain.js";
 
 /**
  * A float statistic as a decimal string (SPEC OUT-4): simulation statistics are float64
@@ -68,4 +74,56 @@ export function simulationReport(
       dilution: h.dilution ? statistics(h.dilution) : null,
     })),
   };
+}
+
+/** What a simulation of a deal's round needs: the compiled plan, the cap table before the round, the round. */
+export interface SimulationSetup {
+  readonly plan: SimulationPlan;
+  readonly capTable: CapTable;
+  readonly template: RoundTemplate;
+  readonly meta: { company: string; currency: string; round: string };
+}
+
+/**
+ * Prepares the simulation of a deal's round (SPEC UNC-SIM-3), as `roundtable simulate` and
+ * the API's simulate job both run it: the round (the last by default), the claims of the
+ * named scenario (the default reading otherwise), earlier rounds taken at the base
+ * scenario. A wrong round or scenario is a `usage` problem whose path names the parameter.
+ */
+export function simulationSetup(
+  deal: Deal,
+  options: { round?: string | undefined; scenario?: string | undefined },
+): Result<SimulationSetup> {
+  const u = deal.uncertainty;
+  if (!u?.roundsUncertain)
+    return fail(
+      "usage",
+      "the deal's round amounts are all exact: there is nothing to sample; `roundtable model` prints its pro forma",
+    );
+  const index =
+    options.round === undefined
+      ? u.templates.length - 1
+      : u.templates.findIndex((t) => t.terms.id === options.round);
+  if (index < 0) return fail("usage", `no round "${options.round}" in the deal`, ["round"]);
+  const template = u.templates[index]!;
+  let claims = u.defaultClaims;
+  if (options.scenario !== undefined) {
+    const scenario = scenarioNamed(u, options.scenario);
+    if (!scenario) return fail("usage", `no scenario "${options.scenario}" in the deal`, ["scenario"]);
+    claims = scenario.claims ?? u.defaultClaims;
+  }
+  const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
+  if (!before.ok) return before;
+  const plan = planSimulation(u.claimSet, claims, before.value.final, template);
+  if (!plan.ok) return plan;
+  return ok({
+    plan: plan.value,
+    capTable: before.value.final,
+    template,
+    meta: {
+      company: deal.ledger.company.name,
+      currency: deal.ledger.company.currency,
+      round: template.terms.name,
+    },
+  });
 }

@@ -15,6 +15,7 @@ import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
 import { registerDealRoutes } from "./routes/deals.js";
+import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
 
@@ -98,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.rawBody = body as string;
     done(null, body);
   });
+  // OCF packages are uploaded as zips (SPEC API-8).
+  app.addContentTypeParser(ZIP_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
   await app.register(fastifyCookie);
   // The body schemas for the OpenAPI document; the loaders validate. A stored document is a
@@ -196,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWorkspaceRoutes(app, context);
   registerDealRoutes(app, context);
   registerComputeRoutes(app, context);
+  registerInterchangeRoutes(app, context);
 
   // While closing, every response ends its connection: a keep-alive connection that was
   // busy when the server began to close must not hold the process open (SPEC SRV-2).

@@ -33,7 +33,13 @@ export interface Workspace {
   readonly sharedAggregates: readonly string[];
 }
 
-export type RevisionAction = "create" | "replace" | "append_transaction" | "append_round" | "delete";
+export type RevisionAction =
+  | "create"
+  | "replace"
+  | "append_transaction"
+  | "append_round"
+  | "append_source"
+  | "delete";
 
 export interface Revision {
   readonly dealId: string;

@@ -1,10 +1,7 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { runSimulationInWorkers } from "../../adapters/simulation-workers.js";
-import { runDeal } from "../../core/round/timeline.js";
-import { planSimulation } from "../../core/uncertainty/simulate.js";
-import { scenarioNamed } from "../../deal/uncertain.js";
-import { simulationReport } from "../../report/simulation-report.js";
+import { simulationReport, simulationSetup } from "../../report/simulation-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import { jsonText } from "../format-option.js";
@@ -53,33 +50,13 @@ export function registerSimulate(program: Command, io: CliIo): void {
         const workers =
           options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
         const loaded = readDealFile(io, file);
-        const { deal } = loaded;
-        const u = deal.uncertainty;
-        if (!u?.roundsUncertain) {
-          throw CommandFailure.of(
-            "usage",
-            "the deal's round amounts are all exact: there is nothing to sample; `roundtable model` prints its pro forma",
-            file,
-          );
+        const setup = simulationSetup(loaded.deal, { round: options.round, scenario: options.scenario });
+        if (!setup.ok) {
+          const usage = setup.problems.find((p) => p.code === "usage");
+          if (usage) throw CommandFailure.of("usage", usage.message, file);
+          throw CommandFailure.fromProblems(setup.problems, file, loaded.locate);
         }
-        const index =
-          options.round === undefined
-            ? u.templates.length - 1
-            : u.templates.findIndex((t) => t.terms.id === options.round);
-        if (index < 0) throw CommandFailure.of("usage", `no round "${options.round}" in the deal`, file);
-        const template = u.templates[index]!;
-        let claims = u.defaultClaims;
-        if (options.scenario !== undefined) {
-          const scenario = scenarioNamed(u, options.scenario);
-          if (!scenario)
-            throw CommandFailure.of("usage", `no scenario "${options.scenario}" in the deal`, file);
-          claims = scenario.claims ?? u.defaultClaims;
-        }
-        // Earlier rounds are taken at the base scenario; this round's amounts are sampled.
-        const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
-        if (!before.ok) throw CommandFailure.fromProblems(before.problems, file, loaded.locate);
-        const plan = planSimulation(u.claimSet, claims, before.value.final, template);
-        if (!plan.ok) throw CommandFailure.fromProblems(plan.problems, file, loaded.locate);
+        const { plan, capTable, template, meta } = setup.value;
         const bar =
           !options.json && io.stderr.isTTY
             ? new SingleBar({
@@ -89,7 +66,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
               })
             : undefined;
         bar?.start(runs, 0);
-        const summary = await runSimulationInWorkers(plan.value, before.value.final, template, {
+        const summary = await runSimulationInWorkers(plan, capTable, template, {
           runs,
           seed,
           ...(workers === undefined ? {} : { workers }),
@@ -97,11 +74,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
         });
         bar?.stop();
         if (!summary.ok) throw CommandFailure.fromProblems(summary.problems, file, loaded.locate);
-        const report = simulationReport(summary.value, {
-          company: deal.ledger.company.name,
-          currency: deal.ledger.company.currency,
-          round: template.terms.name,
-        });
+        const report = simulationReport(summary.value, meta);
         if (options.json) {
           io.stdout.write(jsonText(report));
           return;

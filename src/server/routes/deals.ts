@@ -1,23 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
-import type { Deal } from "../../deal/build.js";
-import type { Workspace } from "../../deal/workspace.js";
 import {
   appendToDocument,
   exportDocument,
-  includedDealSlugs,
   parseFragment,
-  readStoredDeals,
   storableDocument,
   storedDeal,
   storedKind,
-  storedWorkspace,
   wrongDocumentKind,
 } from "../../storage/deal-document.js";
 import type { Revision } from "../../storage/store.js";
 import { investorDocument } from "../access.js";
 import { ApiError, problemBody } from "../api-error.js";
-import { COMPUTATIONS, type Computation } from "../computations.js";
+import { COMPUTATIONS, type Computation, requestProblems, runComputation } from "../computations.js";
 import {
   callerOf,
   ExpectedVersion,
@@ -26,6 +21,7 @@ import {
   type WorkspaceAccess,
   workspaceAccess,
 } from "../context.js";
+import { documentReaders, liveDocument } from "../documents.js";
 import { DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
@@ -46,7 +42,7 @@ export function documentText(request: FastifyRequest): string {
   return text;
 }
 
-function conflict(expected: number, current: number): ApiError {
+export function conflict(expected: number, current: number): ApiError {
   return new ApiError(
     "version_conflict",
     `the deal is at version ${current}, not ${expected}: read it again and apply the change to the latest version`,
@@ -54,55 +50,10 @@ function conflict(expected: number, current: number): ApiError {
   );
 }
 
-function liveDocument(revision: Revision | undefined, slug: string): Revision & { document: string } {
-  if (!revision || revision.document === null) throw new ApiError("not_found", `no deal "${slug}"`);
-  return revision as Revision & { document: string };
-}
-
 export function registerDealRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, cache } = context;
 
-  /** The built deal of a revision; revisions never change, so it is cached by revision. */
-  function builtDeal(revision: Revision & { document: string }): Deal {
-    if (storedKind(revision.document) !== "deal")
-      throw ApiError.fromDiagnostics(
-        wrongDocumentKind(`stored document ${revision.slug}`, "workspace").diagnostics,
-        `stored document ${revision.slug}`,
-      );
-    const key = `deal|${revision.dealId}@${revision.version}`;
-    const cached = cache.get(key) as Deal | undefined;
-    if (cached) return cached;
-    const built = storedDeal(revision.document, revision.slug);
-    if (!built.ok) throw ApiError.fromDiagnostics(built.diagnostics, `stored deal ${revision.slug}`);
-    cache.set(key, built.deal);
-    return built.deal;
-  }
-
-  /** The stored deal of an id, as the workspaces that name it read it: the latest version. */
-  const readDeal = (ws: string) => async (slug: string) =>
-    (await store.headRevision(ws, slug))?.document ?? undefined;
-
-  /**
-   * The loaded workspace of a revision, with the latest versions of the deals it names
-   * (SPEC STORE-3); cached by the workspace's revision and those deals' versions.
-   */
-  async function builtWorkspace(ws: string, revision: Revision & { document: string }): Promise<Workspace> {
-    if (storedKind(revision.document) !== "workspace")
-      throw ApiError.fromDiagnostics(
-        wrongDocumentKind(`stored document ${revision.slug}`, "deal").diagnostics,
-        `stored document ${revision.slug}`,
-      );
-    const slugs = includedDealSlugs(JSON.parse(revision.document) as Record<string, unknown>);
-    const heads = await Promise.all(slugs.map((slug) => store.headVersion(ws, slug)));
-    const key = `workspace|${revision.dealId}@${revision.version}|${slugs.map((slug, i) => `${slug}@${heads[i]?.version ?? 0}`).join(",")}`;
-    const cached = cache.get(key) as Workspace | undefined;
-    if (cached) return cached;
-    const deals = await readStoredDeals(slugs, readDeal(ws));
-    const loaded = storedWorkspace(revision.document, revision.slug, deals);
-    if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, `stored workspace ${revision.slug}`);
-    cache.set(key, loaded.workspace);
-    return loaded.workspace;
-  }
+  const { builtDeal, builtWorkspace, readDeal } = documentReaders(context);
 
   app.get(
     "/api/v1/workspaces/:ws/deals",
@@ -366,14 +317,23 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         const head = await store.headVersion(ws, deal);
         if (!head || head.deleted) throw new ApiError("not_found", `no deal "${deal}"`);
         const query = request.url.slice(request.url.indexOf("?") + 1 || request.url.length);
-        const key = `report|${head.dealId}@${head.version}|${computation.name}|${query}`;
-        let entry = cache.get(key) as { report: Record<string, unknown>; text: string } | undefined;
+        // A workspace's report also depends on the deals it names: only its loading is cached.
+        const key =
+          computation.on === "deal"
+            ? `report|${head.dealId}@${head.version}|${computation.name}|${query}`
+            : "";
+        let entry =
+          key === ""
+            ? undefined
+            : (cache.get(key) as { report: Record<string, unknown>; text: string } | undefined);
         if (!entry) {
           const revision = liveDocument(await store.revision(ws, deal, head.version), deal);
-          const result = await computation.run(builtDeal(revision), request.query, neverCancelled);
-          if (!result.ok) throw ApiError.fromProblems(result.problems, `deal ${deal}`);
+          const subject =
+            computation.on === "deal" ? builtDeal(revision) : await builtWorkspace(ws, revision);
+          const result = await runComputation(computation, subject, request.query, neverCancelled);
+          if (!result.ok) throw ApiError.fromProblems(requestProblems(result.problems), `deal ${deal}`);
           entry = { report: result.value, text: JSON.stringify(result.value) };
-          cache.set(key, entry);
+          if (key !== "") cache.set(key, entry);
         }
         reply.header("etag", `"${head.version}"`);
         if (access.investor && computation.forInvestor)
@@ -400,12 +360,15 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         if (access.investor && !computation.forInvestor)
           throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
         const revision = liveDocument(await store.headRevision(ws, deal), deal);
-        const built = builtDeal(revision);
+        const built = computation.on === "deal" ? builtDeal(revision) : await builtWorkspace(ws, revision);
         const investor = access.investor;
         const job = context.jobs.start({
           computation: computation.name,
           ownerId: callerOf(request).user.id,
-          run: async (ctx) => computation.run(built, request.query, ctx),
+          run: async (ctx) => {
+            const result = await runComputation(computation, built, request.query, ctx);
+            return result.ok ? result : { ok: false, problems: requestProblems(result.problems) };
+          },
           present: (result) =>
             investor && computation.forInvestor ? computation.forInvestor(result, investor) : result,
         });
