@@ -18,6 +18,7 @@ import { registerDealRoutes } from "./routes/deals.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
+import { registerWebApp } from "./web-app.js";
 
 export interface AppOptions {
   readonly store: Store;
@@ -27,6 +28,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean | string;
   readonly now?: () => Date;
   readonly version?: string;
+  /** The built web app to serve at `/` (SPEC SRV-4); none when undefined (API tests). */
+  readonly webRoot?: string;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -160,7 +163,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.url.startsWith("/api/v1/")) return;
     reply.header("cache-control", "no-store");
     const access = request.routeOptions.config?.access;
-    if (access === "public" || request.routeOptions.url === undefined) return;
+    // Only API routes authenticate: an unknown /api/v1 path (matched by no route, or by the
+    // web app's file route) is the JSON 404 whoever asks.
+    const route = request.routeOptions.url;
+    if (access === "public" || route === undefined || !route.startsWith("/api/v1/")) return;
     request.caller = await authenticate(context, request);
   });
 
@@ -200,6 +206,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDealRoutes(app, context);
   registerComputeRoutes(app, context);
   registerInterchangeRoutes(app, context);
+  if (options.webRoot !== undefined) await registerWebApp(app, options.webRoot);
 
   // While closing, every response ends its connection: a keep-alive connection that was
   // busy when the server began to close must not hold the process open (SPEC SRV-2).
