@@ -427,6 +427,109 @@ describeEachBackend("the HTTP API", (backends) => {
     });
   });
 
+  describe("the web app's contract (src/web/api/contract.ts)", () => {
+    it("API-9: login takes the user name as email; the user, the deal record, the {document, expectedVersion} save and the 409's currentVersion are the contract's", async () => {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "editor", password: "correct horse battery staple" },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().user).toMatchObject({ username: "editor", email: "editor", name: "editor" });
+      const none = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { password: "x" },
+      });
+      expect(none.statusCode).toBe(400);
+      expect(none.json().error.problems[0].path).toBe("body.username");
+      const session = {
+        cookie: String(response.headers["set-cookie"]).split(";")[0]!,
+        csrf: response.json().csrfToken as string,
+      };
+      const headers = { cookie: session.cookie, "x-csrf-token": session.csrf };
+      const read = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals/seed", headers });
+      const record = read.json().deal;
+      expect(record).toMatchObject({
+        id: "seed",
+        name: "seed",
+        workspaceId: "acme",
+        version: read.json().version,
+      });
+      expect(record.document).toEqual(read.json().document);
+      const list = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals", headers });
+      expect(list.json().deals.find((d: { id: string }) => d.id === "seed")).toMatchObject({ name: "seed" });
+      // A save as the app sends it: numbers as written, the version in the body.
+      const document = {
+        ...record.document,
+        company: { ...record.document.company, name: "Acme Robotics, Inc. (saved)" },
+      };
+      const saved = await app.inject({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/seed",
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify({ document, expectedVersion: record.version }),
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json().deal).toMatchObject({
+        version: record.version + 1,
+        company: "Acme Robotics, Inc. (saved)",
+      });
+      const again = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals/seed", headers });
+      expect(again.json().document).toEqual(document);
+      const before = await store.contentDigest();
+      const stale = await app.inject({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/seed",
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify({ document, expectedVersion: record.version }),
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({
+        error: { code: "version_conflict" },
+        currentVersion: record.version + 1,
+      });
+      const missing = await app.inject({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/seed",
+        headers: { ...headers, "content-type": "application/yaml" },
+        payload: yamlOf("examples/seed-to-series-a.yaml"),
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.problems[0].path).toBe("query.expectedVersion");
+      expect(await store.contentDigest()).toBe(before);
+    });
+
+    it("AUTH-7: with the round price shared, an investor's document states it and loads, pricing only their investment", async () => {
+      const share = await as(app, team.owner, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/settings",
+        payload: { sharedAggregates: ["round_price"] },
+      });
+      expect(share.statusCode).toBe(200);
+      const full = (
+        await as(app, team.viewer, { method: "GET", url: "/api/v1/workspaces/acme/deals/openai/model" })
+      ).json();
+      const doc = (
+        await as(app, team.investor, { method: "GET", url: "/api/v1/workspaces/acme/deals/openai" })
+      ).json().document;
+      expect(doc.rounds[0].pricePerShare).toBe(`${full.round.pricePerShare} USD`);
+      expect(doc.rounds[0].postMoney).toBeUndefined();
+      const amazon = full.investments.find((i: { investor: string }) => i.investor === "amazon");
+      doc.rounds[0].investments = doc.rounds[0].investments.map((i: Record<string, unknown>) => ({
+        ...i,
+        amount: `${amazon.requested} USD`,
+      }));
+      const loaded = loadDeal(JSON.stringify(doc), "investor.json");
+      expect(loaded.ok ? [] : loaded.diagnostics).toEqual([]);
+      await as(app, team.owner, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/settings",
+        payload: { sharedAggregates: [] },
+      });
+    });
+  });
+
   describe("sessions, CSRF and tokens", () => {
     it("AUTH-2: the session cookie is HttpOnly and SameSite=Strict; a cookie write needs the CSRF header", async () => {
       const session = await login(app, "editor");

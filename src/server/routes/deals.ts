@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { runDeal } from "../../core/round/timeline.js";
+import { amount } from "../../report/format.js";
 import {
   appendToDocument,
+  documentKind,
   exportDocument,
   parseFragment,
   storableDocument,
@@ -10,7 +13,7 @@ import {
   wrongDocumentKind,
 } from "../../storage/deal-document.js";
 import type { Revision } from "../../storage/store.js";
-import { investorDocument } from "../access.js";
+import { type InvestorView, investorDocument } from "../access.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { COMPUTATIONS, type Computation, requestProblems, runComputation } from "../computations.js";
 import {
@@ -42,11 +45,65 @@ export function documentText(request: FastifyRequest): string {
   return text;
 }
 
+/**
+ * A stored document as the web app's contract names it (src/web/api/contract.ts,
+ * `DealRecord`): its id, name, company, version, workspace and document.
+ */
+function dealRecord(ws: string, deal: string, revision: Revision, document: Record<string, unknown>) {
+  const named = document as { company?: { name?: unknown }; workspace?: { name?: unknown } };
+  return {
+    id: deal,
+    name: deal,
+    kind: documentKind(document),
+    company: String(named.workspace?.name ?? named.company?.name ?? ""),
+    version: revision.version,
+    updatedAt: revision.createdAt,
+    workspaceId: ws,
+    document,
+  };
+}
+
+/**
+ * The document and expected version of a PUT: the document as the body with
+ * `?expectedVersion=N`, or the web app's JSON `{"document": …, "expectedVersion": N}`
+ * (its numbers read as written, as a document's are).
+ */
+function putBody(request: FastifyRequest): { text: string; expectedVersion: number; wrapped: boolean } {
+  const text = documentText(request);
+  const query = request.query as { expectedVersion?: number };
+  const body = request.body as Record<string, unknown> | undefined;
+  const wrapped =
+    body !== null &&
+    typeof body === "object" &&
+    !Array.isArray(body) &&
+    "document" in body &&
+    "expectedVersion" in body &&
+    !("roundtable" in body);
+  if (!wrapped) {
+    if (query.expectedVersion === undefined)
+      throw new ApiError("request_invalid", "query.expectedVersion: is required", [
+        { code: "request_invalid", message: "is required", path: "query.expectedVersion" },
+      ]);
+    return { text, expectedVersion: query.expectedVersion, wrapped: false };
+  }
+  const expected = ExpectedVersion.safeParse(body.expectedVersion);
+  if (!expected.success)
+    throw new ApiError("request_invalid", "body.expectedVersion: a whole number from 0", [
+      { code: "request_invalid", message: "a whole number from 0", path: "body.expectedVersion" },
+    ]);
+  const fragment = parseFragment(text, "body");
+  if (!fragment.ok) throw ApiError.fromDiagnostics(fragment.diagnostics);
+  const document = (fragment.value as { document: unknown }).document;
+  return { text: JSON.stringify(document), expectedVersion: expected.data, wrapped: true };
+}
+
 export function conflict(expected: number, current: number): ApiError {
   return new ApiError(
     "version_conflict",
     `the deal is at version ${current}, not ${expected}: read it again and apply the change to the latest version`,
     [{ code: "version_conflict", message: `current version is ${current}`, path: "query.expectedVersion" }],
+    {},
+    { currentVersion: current },
   );
 }
 
@@ -54,6 +111,18 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
   const { store, cache } = context;
 
   const { builtDeal, builtWorkspace, readDeal } = documentReaders(context);
+
+  /** The rounds' prices per share, when the owner shares them with investors (AUTH-7). */
+  function roundPrices(view: InvestorView, revision: Revision & { document: string }): Map<string, string> {
+    const prices = new Map<string, string>();
+    if (!view.shared.has("round_price") || storedKind(revision.document) !== "deal") return prices;
+    const deal = builtDeal(revision);
+    const run = runDeal(deal.ledger, deal.rounds);
+    if (!run.ok) return prices;
+    for (const outcome of run.value.rounds)
+      prices.set(outcome.terms.id, `${amount(outcome.pricePerShare)} ${outcome.pricePerShare.currency}`);
+    return prices;
+  }
 
   app.get(
     "/api/v1/workspaces/:ws/deals",
@@ -67,7 +136,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
     async (request) => {
       const { ws } = request.params as { ws: string };
       await workspaceAccess(context, request, ws, "deal.read");
-      return { deals: await store.listDeals(ws) };
+      return { deals: (await store.listDeals(ws)).map((d) => ({ ...d, name: d.id })) };
     },
   );
 
@@ -99,12 +168,16 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           "investors see the deal documents of their companies, not workspaces",
         );
       reply.header("etag", `"${revision.version}"`);
+      const shown = access.investor
+        ? investorDocument(document, access.investor, roundPrices(access.investor, revision))
+        : document;
       return {
         id: deal,
         version: revision.version,
         updatedAt: revision.createdAt,
         ...(access.investor ? {} : { action: revision.action, documentHash: revision.documentHash }),
-        document: access.investor ? investorDocument(document, access.investor) : document,
+        document: shown,
+        deal: dealRecord(ws, deal, revision, shown),
       };
     },
   );
@@ -190,16 +263,21 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         summary:
           "Write a whole document (JSON or YAML), a deal or a workspace naming stored deals, as a new version; expectedVersion=0 creates it",
         params: DealParams,
-        querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
+        querystring: z.strictObject({
+          expectedVersion: ExpectedVersion.optional().meta({
+            description:
+              "The version the write expects to replace (0 for a new deal): a stale one gets 409. Required unless the body is the web app's {document, expectedVersion}.",
+          }),
+        }),
         body: STORED_BODY,
         response: { 200: DealWritten, 201: DealWritten },
       },
     },
     async (request, reply) => {
       const { ws, deal } = request.params as { ws: string; deal: string };
-      const { expectedVersion } = request.query as { expectedVersion: number };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const parsed = await storableDocument(documentText(request), "body", readDeal(ws));
+      const { text, expectedVersion, wrapped } = putBody(request);
+      const parsed = await storableDocument(text, "body", readDeal(ws));
       if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
       const head = await store.headVersion(ws, deal);
       const creating = !head || head.deleted;
@@ -218,6 +296,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         version: revision.version,
         documentHash: revision.documentHash,
         warnings: parsed.warnings.map(problemBody),
+        ...(wrapped ? { deal: dealRecord(ws, deal, revision, parsed.document) } : {}),
       });
     },
   );
