@@ -1,4 +1,11 @@
-import type { DealDraft, DraftDealClaim } from "../core/ingest/deal-draft.js";
+import {
+  type DealDraft,
+  type DraftDealClaim,
+  type DraftSourceInfo,
+  toDealDraft,
+} from "../core/ingest/deal-draft.js";
+import type { IngestOutput } from "../core/ingest/types.js";
+import { fail, ok, type Result } from "../core/shared/problem.js";
 import type { Deal } from "./build.js";
 import { roundQuantity } from "./uncertain.js";
 
@@ -165,4 +172,32 @@ export function ingestedEntries(
     reliability,
   };
   return { source, claims, skipped };
+}
+
+/**
+ * What an ingested report adds to a deal (DEAL-6), as `roundtable ingest --deal --write`
+ * and the API's accepted ingestion both add it: one new source with its claims, about the
+ * given round (the deal's last by default). A round that does not exist is a `usage`
+ * problem at `round`; a source id the deal already has, `deal_duplicate_id` at `sourceId`.
+ */
+export function ingestionForDeal(
+  output: IngestOutput,
+  deal: Deal,
+  options: { round?: string | undefined; source?: DraftSourceInfo },
+): Result<{ draft: DealDraft; entries: IngestedEntries }> {
+  const roundId = options.round ?? deal.rounds.at(-1)?.id;
+  if (roundId === undefined || !deal.rounds.some((r) => r.id === roundId))
+    return fail(
+      "usage",
+      options.round
+        ? `no round "${options.round}" in the deal`
+        : "the deal has no round for the claims to be about",
+      ["round"],
+    );
+  const draft = toDealDraft(output, options.source ?? {});
+  if (deal.document.sources.some((s) => s.id === draft.source.id))
+    return fail("deal_duplicate_id", `the deal already has a source "${draft.source.id}"; give another id`, [
+      "sourceId",
+    ]);
+  return ok({ draft, entries: ingestedEntries(draft, deal, roundId) });
 }

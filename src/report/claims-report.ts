@@ -183,3 +183,11 @@ export function claimsReport(deal: Deal, chosenClaims?: readonly string[]): Clai
     complete: r.complete,
   };
 }
+
+/** The ids of a chosen claim set that are not claims of the deal (a `usage` problem for the caller). */
+export function unknownClaims(deal: Deal, chosen: readonly string[]): string[] {
+  const u = deal.uncertainty;
+  if (!u) return [];
+  const known = new Set(u.claimSet.claims.map((c) => c.id as string));
+  return chosen.filter((c) => !known.has(c));
+}

@@ -1,3 +1,4 @@
+import { parseAmount } from "../core/exact/amount-parse.js";
 import { type Currency, convert, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import {
@@ -16,6 +17,7 @@ import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { shareClassId, stakeholderId } from "../core/shared/ids.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
+import { parseEstimate } from "../core/uncertainty/estimate-parse.js";
 import { describeSample } from "../core/uncertainty/statistics.js";
 import type { Deal } from "../deal/build.js";
 import { decimal, decimalsSummingTo } from "./format.js";
@@ -264,4 +266,59 @@ export function exitSimulationReport(model: ExitModel, samples: Float64Array) {
       .filter((h) => p.holders.get(h.id)?.some((v) => v !== 0))
       .map((h) => ({ id: h.id, name: h.name, payout: stats(p.holders.get(h.id)!) })),
   });
+}
+
+/**
+ * Reads exit values written as `roundtable exit --at` takes them: "15M,60M,1B" (commas
+ * separate values; amounts are written without thousands commas), in the deal's currency,
+ * none negative. A `usage` problem says what is wrong.
+ */
+export function exitValuesOf(text: string, currency: Currency): Result<Rational[]> {
+  const whole = parseAmount(text, { defaultCurrency: currency });
+  const parts = whole.ok ? [text] : text.split(",");
+  const values: Rational[] = [];
+  for (const part of parts) {
+    const r = parseAmount(part.trim(), { defaultCurrency: currency });
+    if (!r.ok) return fail("usage", r.error);
+    if (r.value.currency !== currency)
+      return fail("usage", `${part.trim()} is not in ${currency}, the deal's currency`);
+    if (r.value.amount.isNegative())
+      return fail("exit_value_negative", `an exit value cannot be negative (${part.trim()})`);
+    values.push(r.value.amount);
+  }
+  return ok(values);
+}
+
+/** Reads a sweep range written `from..to`, such as 0..1B. */
+export function sweepRangeOf(text: string, currency: Currency): Result<{ from: Rational; to: Rational }> {
+  const m = /^(.+?)\.\.(.+)$/.exec(text);
+  if (!m) return fail("usage", `a sweep is written from..to, such as 0..1B, got "${text}"`);
+  const from = exitValuesOf(m[1]!, currency);
+  if (!from.ok) return from;
+  const to = exitValuesOf(m[2]!, currency);
+  if (!to.ok) return to;
+  return ok({ from: from.value[0]!, to: to.value[0]! });
+}
+
+/** Reads an IPO pricing: a price per share ("$120/share", "$120 per share") or a pre-IPO valuation ("$1T"). */
+export function ipoPricingOf(text: string, currency: Currency): Result<IpoPricing> {
+  const perShare = /\s*(\/\s*share|per share)\s*$/i;
+  const isPrice = perShare.test(text);
+  const parsed = parseAmount(text.replace(perShare, ""), { defaultCurrency: currency });
+  if (!parsed.ok) return fail("usage", parsed.error);
+  return ok(
+    isPrice
+      ? { kind: "price_per_share", price: parsed.value.amount }
+      : { kind: "pre_ipo_valuation", valuation: parsed.value.amount },
+  );
+}
+
+/**
+ * An exit value written as an estimate ("between $1B and $3B"): its distribution to sample,
+ * or undefined when the text is one or more exact values.
+ */
+export function exitValueEstimate(text: string, currency: Currency) {
+  if (parseAmount(text, { defaultCurrency: currency }).ok) return undefined;
+  const estimate = parseEstimate(text, { unit: "money", defaultCurrency: currency });
+  return estimate.ok && estimate.value.qualifier !== "exact" ? estimate.value : undefined;
 }

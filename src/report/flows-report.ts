@@ -1,3 +1,4 @@
+import { parseAmount } from "../core/exact/amount-parse.js";
 import type { Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import {
@@ -10,7 +11,7 @@ import {
 import { exposure, investmentMetrics, supplierMetrics } from "../core/flows/metrics.js";
 import { capTableView, fractionOf } from "../core/ledger/views.js";
 import { runDeal } from "../core/round/timeline.js";
-import { ok, type Problem, type Result } from "../core/shared/problem.js";
+import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { Workspace } from "../deal/workspace.js";
 import { decimal } from "./format.js";
 
@@ -228,4 +229,35 @@ export function exposureReport(ws: Workspace, model: CapitalFlowModel, investor:
       agreementRevenue: decimal(Rational.sum(rows.map((r) => r.agreementRevenue))),
     },
   };
+}
+
+/**
+ * Reads the valuations `exposure` may be given, each written `company=amount` (openai=$1T),
+ * for companies of the workspace; and checks that the investor is a party of it. A
+ * `usage` problem says what is wrong, its path the parameter (investor or valuation).
+ */
+export function exposureInputs(
+  ws: Workspace,
+  investor: string,
+  entries: readonly string[],
+): Result<Map<string, Money>> {
+  if (!ws.parties.some((p) => p.id === investor))
+    return fail(
+      "usage",
+      `no party "${investor}" in the workspace; its parties are ${ws.parties.map((p) => p.id).join(", ")}`,
+      ["investor"],
+    );
+  const valuations = new Map<string, Money>();
+  for (const v of entries) {
+    const m = /^([^=]+)=(.+)$/.exec(v);
+    const amount = m ? parseAmount(m[2]!.trim(), { defaultCurrency: ws.currency }) : undefined;
+    if (!m || !amount?.ok || !ws.companies.some((c) => c.id === m[1]!.trim()))
+      return fail(
+        "usage",
+        `valuation takes company=amount for a company of the workspace, such as openai=$1T; got "${v}"`,
+        ["valuation"],
+      );
+    valuations.set(m[1]!.trim(), amount.value);
+  }
+  return ok(valuations);
 }

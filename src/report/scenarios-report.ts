@@ -112,3 +112,21 @@ export function scenariosReport(
     warnings,
   );
 }
+
+/**
+ * The scenarios comparison as `roundtable scenarios` and the API give it: the named
+ * scenarios (low, base, high and the deal's own by default). A deal whose round amounts
+ * are all exact has one scenario only: a `usage` problem.
+ */
+export function compareScenarios(
+  deal: Deal,
+  names: readonly string[] | undefined,
+  roundId?: string,
+): Result<ScenariosReport> {
+  if (!deal.uncertainty?.roundsUncertain)
+    return fail(
+      "usage",
+      "the deal's round amounts are all exact: there is one scenario, which `roundtable model` prints",
+    );
+  return scenariosReport(deal, names ?? scenarioNames(deal), roundId);
+}

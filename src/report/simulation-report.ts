@@ -1,7 +1,7 @@
 import { Rational } from "../core/exact/rational.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import { runDeal } from "../core/round/timeline.js";
-import type { Problem } from "../core/shared/problem.js";
+import { fail, ok, type Result } from "../core/shared/problem.js";
 import type { RoundTemplate } from "../core/uncertainty/round-template.js";
 import { planSimulation, type SimulationPlan, type SimulationSummary } from "../core/uncertainty/simulate.js";
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
@@ -76,68 +76,54 @@ export function simulationReport(
   };
 }
 
-/** What a simulation of a deal's round needs, prepared as `roundtable simulate` prepares it. */
-export interface DealSimulationSetup {
+/** What a simulation of a deal's round needs: the compiled plan, the cap table before the round, the round. */
+export interface SimulationSetup {
   readonly plan: SimulationPlan;
-  /** The cap table just before the round (earlier rounds at the base scenario). */
   readonly capTable: CapTable;
   readonly template: RoundTemplate;
-  readonly meta: { readonly company: string; readonly currency: string; readonly round: string };
+  readonly meta: { company: string; currency: string; round: string };
 }
 
-export type DealSimulationSetupResult =
-  | { readonly ok: true; readonly value: DealSimulationSetup }
-  | { readonly ok: false; readonly kind: "usage"; readonly message: string }
-  | { readonly ok: false; readonly kind: "problems"; readonly problems: readonly Problem[] };
-
 /**
- * Prepares the simulation of a deal's round (SPEC UNC-SIM), for the CLI and the web app
- * alike: the round (the last uncertain one by default), the claims sampled (the default
- * reading's, or a scenario's), the earlier rounds run at the base scenario, and the plan.
- * Pure; the scenarios are then run by `simulateRange` on any number of threads.
+ * Prepares the simulation of a deal's round (SPEC UNC-SIM-3), as `roundtable simulate` and
+ * the API's simulate job both run it: the round (the last by default), the claims of the
+ * named scenario (the default reading otherwise), earlier rounds taken at the base
+ * scenario. A wrong round or scenario is a `usage` problem whose path names the parameter.
  */
-export function prepareDealSimulation(
+export function simulationSetup(
   deal: Deal,
-  options: { readonly round?: string | undefined; readonly scenario?: string | undefined } = {},
-): DealSimulationSetupResult {
+  options: { round?: string | undefined; scenario?: string | undefined },
+): Result<SimulationSetup> {
   const u = deal.uncertainty;
-  if (!u?.roundsUncertain) {
-    return {
-      ok: false,
-      kind: "usage",
-      message:
-        "the deal's round amounts are all exact: there is nothing to sample; `roundtable model` prints its pro forma",
-    };
-  }
+  if (!u?.roundsUncertain)
+    return fail(
+      "usage",
+      "the deal's round amounts are all exact: there is nothing to sample; `roundtable model` prints its pro forma",
+    );
   const index =
     options.round === undefined
       ? u.templates.length - 1
       : u.templates.findIndex((t) => t.terms.id === options.round);
-  const template = u.templates[index];
-  if (!template) return { ok: false, kind: "usage", message: `no round "${options.round}" in the deal` };
+  if (index < 0) return fail("usage", `no round "${options.round}" in the deal`, ["round"]);
+  const template = u.templates[index]!;
   let claims = u.defaultClaims;
   if (options.scenario !== undefined) {
     const scenario = scenarioNamed(u, options.scenario);
-    if (!scenario)
-      return { ok: false, kind: "usage", message: `no scenario "${options.scenario}" in the deal` };
+    if (!scenario) return fail("usage", `no scenario "${options.scenario}" in the deal`, ["scenario"]);
     claims = scenario.claims ?? u.defaultClaims;
   }
-  // Earlier rounds are taken at the base scenario; this round's amounts are sampled.
   const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
-  if (!before.ok) return { ok: false, kind: "problems", problems: before.problems };
+  if (!before.ok) return before;
   const plan = planSimulation(u.claimSet, claims, before.value.final, template);
-  if (!plan.ok) return { ok: false, kind: "problems", problems: plan.problems };
-  return {
-    ok: true,
-    value: {
-      plan: plan.value,
-      capTable: before.value.final,
-      template,
-      meta: {
-        company: deal.ledger.company.name,
-        currency: deal.ledger.company.currency,
-        round: template.terms.name,
-      },
+  if (!plan.ok) return plan;
+  return ok({
+    plan: plan.value,
+    capTable: before.value.final,
+    template,
+    meta: {
+      company: deal.ledger.company.name,
+      currency: deal.ledger.company.currency,
+      round: template.terms.name,
     },
-  };
+  });
 }

@@ -48,9 +48,16 @@ function pick(value: Json, keys: readonly string[]): Json {
  * exchange rates; only their own stakeholders, the transactions that name one of them as
  * holder, sender or receiver, and their own investments in each round; the round's price
  * and valuations only where shared. Assumptions, pools and vesting schedules are left out:
- * they describe other holders.
+ * they describe other holders. `prices` are the rounds' prices per share, by round id, as
+ * the whole deal gives them: with `round_price` shared, each round is stated by its price
+ * (a decimal to 18 places, exact when the round states a price precision), so that the
+ * investor's document loads and prices their own investments.
  */
-export function investorDocument(document: Json, view: InvestorView): Json {
+export function investorDocument(
+  document: Json,
+  view: InvestorView,
+  prices: ReadonlyMap<string, string> = new Map(),
+): Json {
   const mine = (item: unknown) =>
     typeof item === "object" &&
     item !== null &&
@@ -69,7 +76,12 @@ export function investorDocument(document: Json, view: InvestorView): Json {
     rounds: list("rounds").map((r) => {
       const round = r as Json;
       const investments = Array.isArray(round.investments) ? round.investments.filter(mine) : [];
-      return { ...pick(round, roundKeys), investments };
+      // With the price shared, the round is priced by the price the whole deal gives: the
+      // investor's document then loads and prices their own investment as the owner's does.
+      const price = view.shared.has("round_price") ? prices.get(String(round.id)) : undefined;
+      if (price === undefined) return { ...pick(round, roundKeys), investments };
+      const keys = roundKeys.filter((k) => k !== "preMoney" && k !== "postMoney");
+      return { ...pick(round, keys), pricePerShare: price, investments };
     }),
   };
 }

@@ -24,6 +24,8 @@ export class ApiError extends Error {
     message: string,
     readonly problems: readonly ProblemBody[] = [],
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Fields written beside `error` in the body (a conflict's `currentVersion`). */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.statusCode = errorSpec(code).httpStatus;
@@ -49,7 +51,7 @@ export class ApiError extends Error {
   }
 
   body() {
-    return { error: { code: this.code, message: this.message, problems: this.problems } };
+    return { error: { code: this.code, message: this.message, problems: this.problems }, ...this.extra };
   }
 }
 

@@ -4,8 +4,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import * as z from "zod";
 import { LIMITS } from "../core/shared/limits.js";
-import { dealJsonSchema } from "../deal/json-schema.js";
-import { RoundSchema, TransactionSchema } from "../deal/schema.js";
+import { DealSchema, RoundSchema, TransactionSchema, WorkspaceSchema } from "../deal/schema.js";
 import type { Store } from "../storage/store.js";
 import { ApiError } from "./api-error.js";
 import { LoginLimiter, sameSecret, tokenHash } from "./auth.js";
@@ -16,8 +15,10 @@ import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
 import { registerDealRoutes } from "./routes/deals.js";
+import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
+import { registerWebApp } from "./web-app.js";
 
 export interface AppOptions {
   readonly store: Store;
@@ -27,6 +28,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean | string;
   readonly now?: () => Date;
   readonly version?: string;
+  /** The built web app to serve at `/` (SPEC SRV-4); none when undefined (API tests). */
+  readonly webRoot?: string;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -99,9 +102,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.rawBody = body as string;
     done(null, body);
   });
+  // OCF packages are uploaded as zips (SPEC API-8).
+  app.addContentTypeParser(ZIP_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
   await app.register(fastifyCookie);
-  app.addSchema({ $id: "DealDocument", ...withoutSchemaKey(dealJsonSchema()) });
+  // The body schemas for the OpenAPI document; the loaders validate. A stored document is a
+  // deal or a workspace (SPEC STORE-3).
+  const documentSchema = (schema: z.ZodType) =>
+    withoutSchemaKey(
+      z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12", reused: "ref" }),
+    );
+  app.addSchema({
+    $id: "DealDocument",
+    title: "A deal document of one company",
+    ...documentSchema(DealSchema),
+  });
+  app.addSchema({
+    $id: "WorkspaceDocument",
+    title: "A workspace document of several companies",
+    ...documentSchema(WorkspaceSchema),
+  });
+  app.addSchema({
+    $id: "StoredDocument",
+    title: "A deal document or a workspace document",
+    anyOf: [{ $ref: "DealDocument#" }, { $ref: "WorkspaceDocument#" }],
+  });
   app.addSchema({
     $id: "DealTransaction",
     ...withoutSchemaKey(z.toJSONSchema(TransactionSchema, { io: "input", unrepresentable: "any" })),
@@ -138,7 +163,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!request.url.startsWith("/api/v1/")) return;
     reply.header("cache-control", "no-store");
     const access = request.routeOptions.config?.access;
-    if (access === "public" || request.routeOptions.url === undefined) return;
+    // Only API routes authenticate: an unknown /api/v1 path (matched by no route, or by the
+    // web app's file route) is the JSON 404 whoever asks.
+    const route = request.routeOptions.url;
+    if (access === "public" || route === undefined || !route.startsWith("/api/v1/")) return;
     request.caller = await authenticate(context, request);
   });
 
@@ -177,6 +205,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWorkspaceRoutes(app, context);
   registerDealRoutes(app, context);
   registerComputeRoutes(app, context);
+  registerInterchangeRoutes(app, context);
+  if (options.webRoot !== undefined) await registerWebApp(app, options.webRoot);
 
   // While closing, every response ends its connection: a keep-alive connection that was
   // busy when the server began to close must not hold the process open (SPEC SRV-2).

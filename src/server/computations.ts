@@ -1,4 +1,6 @@
+import os from "node:os";
 import * as z from "zod";
+import { runSimulationInWorkers } from "../adapters/simulation-workers.js";
 import { Rational } from "../core/exact/rational.js";
 import { applyTransaction } from "../core/ledger/apply.js";
 import { openingCapTable, orderedTransactions } from "../core/ledger/replay.js";
@@ -6,11 +8,33 @@ import { solveRound } from "../core/round/solve.js";
 import { runDeal } from "../core/round/timeline.js";
 import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
 import { roundId, stakeholderId } from "../core/shared/ids.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
+import { LIMITS } from "../core/shared/limits.js";
+import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
+import { sampleEstimate } from "../core/uncertainty/estimate-sampling.js";
 import { type Deal, withScenario } from "../deal/build.js";
+import type { Workspace } from "../deal/workspace.js";
+import { resolveWorkspace } from "../deal/workspace.js";
 import { capTableReport } from "../report/captable-report.js";
+import { claimsReport, unknownClaims } from "../report/claims-report.js";
+import {
+  exitAtReport,
+  exitBreakpointsReport,
+  exitIpoReport,
+  exitModelOf,
+  exitSimulationReport,
+  exitSweepReport,
+  exitTermsOf,
+  exitValueEstimate,
+  exitValuesOf,
+  ipoPricingOf,
+  sweepRangeOf,
+} from "../report/exit-report.js";
+import { exposureInputs, exposureReport, flowModelOf, flowsReport } from "../report/flows-report.js";
+import { flowsSimulation } from "../report/flows-simulation.js";
 import { amount, decimal } from "../report/format.js";
 import { modelReport } from "../report/model-report.js";
+import { compareScenarios } from "../report/scenarios-report.js";
+import { simulationReport, simulationSetup } from "../report/simulation-report.js";
 import { type InvestorView, investorCapTableReport, investorModelReport } from "./access.js";
 
 /** What a running computation may use: progress reports and a signal that it should stop. */
@@ -21,20 +45,56 @@ export interface ComputationContext {
 
 type Json = Record<string, unknown>;
 
-/**
- * A computation the API exposes (SPEC API-5): a name, the schema of its query parameters,
- * and a function of a built deal that returns a JSON report or typed problems. `sync`
- * computations answer in the request; `job` ones run as jobs with progress. The API
- * exposes each for stored deals and for posted deal documents; investors get
- * `forInvestor`'s view of the report, or are refused when it is absent.
- */
-export interface Computation<I = unknown> {
+interface ComputationShape<I> {
   readonly name: string;
   readonly summary: string;
   readonly input: z.ZodType<I>;
   readonly mode: "sync" | "job";
-  run(deal: Deal, input: I, context: ComputationContext): Result<Json> | Promise<Result<Json>>;
   readonly forInvestor?: (report: Json, view: InvestorView) => Json;
+}
+
+/**
+ * A computation the API exposes (SPEC API-5): a name, the schema of its query parameters,
+ * and a function of a built deal (or, `on: "workspace"`, of a loaded workspace) that
+ * returns a JSON report or typed problems. `sync` computations answer in the request;
+ * `job` ones run as jobs with progress. The API exposes each for stored documents and for
+ * posted ones; investors get `forInvestor`'s view of the report, or are refused when it is
+ * absent. A `usage` problem names a query parameter by its path (SPEC API-2).
+ */
+export interface DealComputation<I = unknown> extends ComputationShape<I> {
+  readonly on: "deal";
+  run(deal: Deal, input: I, context: ComputationContext): Result<Json> | Promise<Result<Json>>;
+}
+
+export interface WorkspaceComputation<I = unknown> extends ComputationShape<I> {
+  readonly on: "workspace";
+  run(ws: Workspace, input: I, context: ComputationContext): Result<Json> | Promise<Result<Json>>;
+}
+
+export type Computation<I = unknown> = DealComputation<I> | WorkspaceComputation<I>;
+
+/** Runs a computation on what it takes: a deal, or a workspace. */
+export function runComputation(
+  computation: Computation,
+  subject: Deal | Workspace,
+  input: unknown,
+  context: ComputationContext,
+) {
+  return computation.on === "deal"
+    ? computation.run(subject as Deal, input, context)
+    : computation.run(subject as Workspace, input, context);
+}
+
+/**
+ * The problems of a computation as a request's: a `usage` problem (a parameter the report
+ * functions, shared with the CLI, refuse) is `request_invalid` at `query.<parameter>`.
+ */
+export function requestProblems(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) =>
+    p.code === "usage"
+      ? { ...p, code: "request_invalid", ...(p.path ? { path: ["query", ...p.path] } : {}) }
+      : p,
+  );
 }
 
 const RoundParam = z
@@ -100,10 +160,11 @@ function chooseRound(deal: Deal, round: string | undefined) {
   return ok(chosen);
 }
 
-const model: Computation<{ round?: string | undefined; scenario?: string | undefined }> = {
+const model: DealComputation<{ round?: string | undefined; scenario?: string | undefined }> = {
   name: "model",
   summary: "The pro forma of a round: price, pre- and post-money, each holder before and after.",
   input: z.strictObject({ round: RoundParam, scenario: ScenarioParam }),
+  on: "deal",
   mode: "sync",
   run(loaded, input) {
     const scenario = inScenario(loaded, input.scenario);
@@ -119,7 +180,7 @@ const model: Computation<{ round?: string | undefined; scenario?: string | undef
   forInvestor: investorModelReport,
 };
 
-const solve: Computation<{
+const solve: DealComputation<{
   round?: string | undefined;
   scenario?: string | undefined;
   investor: string;
@@ -138,6 +199,7 @@ const solve: Computation<{
     }),
     for: z.enum(["valuation", "amount"]).default("valuation"),
   }),
+  on: "deal",
   mode: "sync",
   run(loaded, input) {
     const scenario = inScenario(loaded, input.scenario);
@@ -176,7 +238,7 @@ const solve: Computation<{
   // No investor view: a solution is a valuation, which is the owner's to share or not.
 };
 
-const captable: Computation<{ asOf?: IsoDate | undefined; scenario?: string | undefined }> = {
+const captable: DealComputation<{ asOf?: IsoDate | undefined; scenario?: string | undefined }> = {
   name: "captable",
   summary: "The cap table at a date: outstanding, as-converted and fully diluted, per holder and per class.",
   input: z.strictObject({
@@ -185,6 +247,7 @@ const captable: Computation<{ asOf?: IsoDate | undefined; scenario?: string | un
     }),
     scenario: ScenarioParam,
   }),
+  on: "deal",
   mode: "sync",
   run(loaded, input) {
     const scenario = inScenario(loaded, input.scenario);
@@ -200,10 +263,11 @@ const captable: Computation<{ asOf?: IsoDate | undefined; scenario?: string | un
   forInvestor: investorCapTableReport,
 };
 
-const validate: Computation<Record<string, never>> = {
+const validate: DealComputation<Record<string, never>> = {
   name: "validate",
   summary: "Checks the deal: its form, its references, and that its ledger and rounds apply.",
   input: z.strictObject({}),
+  on: "deal",
   mode: "sync",
   run(deal) {
     const run = runDeal(deal.ledger, deal.rounds);
@@ -230,7 +294,7 @@ const STEP_DELAY_MAX_MS = 1000;
  * Replays the ledger one transaction at a time, reporting progress after each: the job
  * mechanism's reference computation (long simulations report progress the same way).
  */
-const replay: Computation<{ stepDelayMs: number }> = {
+const replay: DealComputation<{ stepDelayMs: number }> = {
   name: "replay",
   summary:
     "Replays the ledger transaction by transaction as a job, reporting progress after each; the result is the final totals.",
@@ -243,6 +307,7 @@ const replay: Computation<{ stepDelayMs: number }> = {
       .default(0)
       .meta({ description: "A pause after each step, in milliseconds (to watch progress)." }),
   }),
+  on: "deal",
   mode: "job",
   async run(deal, input, context) {
     const opening = openingCapTable(deal.ledger);
@@ -268,6 +333,329 @@ const replay: Computation<{ stepDelayMs: number }> = {
   }),
 };
 
+const SeedParam = z
+  .string()
+  .regex(/^[0-9]{1,20}$/, "a seed is a whole number")
+  .default("1")
+  .transform((s) => BigInt(s))
+  .meta({ description: "The seed: the same seed gives the same result, byte for byte." });
+
+/** A list written as one comma-separated value or as the parameter repeated. */
+const ListParam = z
+  .union([z.string().max(10_000), z.array(z.string().max(10_000)).max(1_000)])
+  .transform((v) =>
+    (Array.isArray(v) ? v : [v])
+      .flatMap((x) => x.split(","))
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const claims: DealComputation<{ claims?: string[] | undefined }> = {
+  name: "claims",
+  summary:
+    "The deal's sources and claims by date, the conflicts among them, and each consistent reading's feasible ranges (reconciliation).",
+  input: z.strictObject({
+    claims: ListParam.optional().meta({
+      description: "A claim set of your own, comma-separated: its feasible ranges are reported first.",
+    }),
+  }),
+  on: "deal",
+  mode: "sync",
+  run(deal, input) {
+    const unknown = unknownClaims(deal, input.claims ?? []);
+    if (unknown.length > 0)
+      return fail(
+        "request_invalid",
+        `unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; the deal's claims are ${deal.uncertainty?.claimSet.claims.map((c) => c.id).join(", ")}`,
+        ["query", "claims"],
+      );
+    return ok(claimsReport(deal, input.claims) as unknown as Json);
+  },
+  // No investor view: the claims are the reports about the round, the owner's to share.
+};
+
+const scenarios: DealComputation<{ scenario?: string[] | undefined; round?: string | undefined }> = {
+  name: "scenarios",
+  summary:
+    "Prices a round in each scenario (low, base, high and the deal's own) with the exact engine and compares them.",
+  input: z.strictObject({
+    scenario: ListParam.optional().meta({
+      description: "The scenarios to compare, comma-separated (default: low, base, high and the deal's own).",
+    }),
+    round: RoundParam,
+  }),
+  on: "deal",
+  mode: "sync",
+  run(deal, input) {
+    if (input.round !== undefined) {
+      const chosen = chooseRound(deal, input.round);
+      if (!chosen.ok) return chosen;
+    }
+    const report = compareScenarios(deal, input.scenario, input.round);
+    if (report.ok) return ok(report.value as unknown as Json, report.warnings);
+    // A scenario the deal does not have is the scenario parameter's fault.
+    return {
+      ok: false,
+      problems: report.problems.map((p) =>
+        p.code === "usage" && !p.path && p.message.startsWith("no scenario")
+          ? { ...p, path: ["scenario"] }
+          : p,
+      ),
+    };
+  },
+};
+
+const simulate: DealComputation<{
+  runs: number;
+  seed: bigint;
+  round?: string | undefined;
+  scenario?: string | undefined;
+}> = {
+  name: "simulate",
+  summary:
+    "Samples a round's uncertain amounts (seeded Monte Carlo) and reports percentiles of the round and of every holder's ownership; deterministic for a seed.",
+  input: z.strictObject({
+    runs: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.apiSimulationRuns)
+      .default(10_000)
+      .meta({ description: `Number of scenarios, at most ${LIMITS.apiSimulationRuns}.` }),
+    seed: SeedParam,
+    round: RoundParam,
+    scenario: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "Sample under the claims of this scenario (default: the default reading)." }),
+  }),
+  on: "deal",
+  mode: "job",
+  async run(deal, input, context) {
+    const setup = simulationSetup(deal, { round: input.round, scenario: input.scenario });
+    if (!setup.ok) return setup;
+    const { plan, capTable, template, meta } = setup.value;
+    if (context.signal.aborted) return fail("unavailable", "the job was cancelled");
+    context.progress(0, input.runs);
+    // Large runs go to worker threads so that the server keeps answering while they run;
+    // the result does not depend on the number of workers (SPEC UNC-SIM-4).
+    const summary = await runSimulationInWorkers(plan, capTable, template, {
+      runs: input.runs,
+      seed: input.seed,
+      workers: input.runs >= SIMULATION_WORKER_THRESHOLD ? Math.max(2, os.availableParallelism()) : 1,
+      onProgress: (done, total) => context.progress(done, total),
+    });
+    if (!summary.ok) return summary;
+    context.progress(input.runs, input.runs);
+    return ok(simulationReport(summary.value, meta) as unknown as Json);
+  },
+};
+
+/** From this many scenarios a simulate job runs on worker threads. */
+const SIMULATION_WORKER_THRESHOLD = 50_000;
+
+const exit: DealComputation<{
+  at?: string | undefined;
+  breakpoints?: boolean | undefined;
+  sweep?: string | undefined;
+  steps: number;
+  ipo?: string | undefined;
+  runs: number;
+  seed: bigint;
+  date?: IsoDate | undefined;
+  round?: string | undefined;
+  scenario?: string | undefined;
+}> = {
+  name: "exit",
+  summary:
+    "Who receives what at an exit: the waterfall at exit values (or percentiles over an estimated one), its exact breakpoints, a sweep for charts, or an IPO. Give exactly one of at, breakpoints, sweep, ipo.",
+  input: z.strictObject({
+    at: z.string().min(1).max(10_000).optional().meta({
+      description:
+        'Exit values, comma-separated (15M,60M,1B); or one estimate ("between $1B and $3B") for payout percentiles over `runs` sampled values.',
+    }),
+    breakpoints: z.stringbool().optional().meta({
+      description:
+        "true: the exit values where the split of the next dollar changes, with the payouts there.",
+    }),
+    sweep: z.string().min(1).max(200).optional().meta({
+      description: "Payouts at evenly spaced exit values from..to, such as 0..1B.",
+    }),
+    steps: z.coerce.number().int().min(2).max(LIMITS.exitSweepSteps).default(101).meta({
+      description: "Number of exit values in a sweep.",
+    }),
+    ipo: z.string().min(1).max(200).optional().meta({
+      description:
+        'Each holder\'s value at an IPO: a price per share ("$120/share") or a pre-IPO valuation ("$1T").',
+    }),
+    runs: z.coerce.number().int().min(1).max(LIMITS.apiExitSamples).default(10_000).meta({
+      description: "With an estimated `at`: the number of sampled exit values.",
+    }),
+    seed: SeedParam,
+    date: DateParam.optional().meta({
+      description:
+        "The exit date (YYYY-MM-DD): dividends and interest accrue to it, vesting is measured at it.",
+    }),
+    round: RoundParam.meta({
+      description: "The cap table just after this round (default: after every transaction and round).",
+    }),
+    scenario: ScenarioParam,
+  }),
+  on: "deal",
+  mode: "sync",
+  run(loaded, input) {
+    const modes = (["at", "breakpoints", "sweep", "ipo"] as const).filter((m) => input[m] !== undefined);
+    if (modes.length !== 1)
+      return fail(
+        "request_invalid",
+        `give exactly one of at, breakpoints, sweep or ipo${modes.length > 1 ? `, not ${modes.join(" and ")}` : ""}`,
+        ["query", modes[1] ?? "at"],
+      );
+    const scenario = inScenario(loaded, input.scenario);
+    if (!scenario.ok) return scenario;
+    const deal = scenario.value;
+    if (input.round !== undefined) {
+      const chosen = chooseRound(deal, input.round);
+      if (!chosen.ok) return chosen;
+    }
+    const run = runDeal(
+      deal.ledger,
+      deal.rounds,
+      input.round === undefined ? {} : { untilRound: roundId(input.round) },
+    );
+    if (!run.ok) return run;
+    const model = exitModelOf(run.value.final, exitTermsOf(deal, input.date));
+    if (!model.ok) return model;
+    const currency = deal.ledger.company.currency;
+    // The parameter a report function refused: its usage problem is the request's.
+    const atQuery = (r: Result<unknown>, parameter: string) =>
+      r.ok
+        ? r
+        : {
+            ok: false as const,
+            problems: r.problems.map((p) => ({
+              ...p,
+              code: p.code === "usage" ? ("request_invalid" as const) : p.code,
+              path: ["query", parameter],
+            })),
+          };
+    if (input.at !== undefined) {
+      const estimate = exitValueEstimate(input.at, currency);
+      if (estimate) {
+        const report = exitSimulationReport(model.value, sampleEstimate(estimate, input.runs, input.seed));
+        return report.ok ? ok(report.value as unknown as Json, run.warnings) : report;
+      }
+      const values = exitValuesOf(input.at, currency);
+      if (!values.ok) return atQuery(values, "at") as Result<never>;
+      const report = exitAtReport(model.value, values.value);
+      return report.ok ? ok(report.value as unknown as Json, run.warnings) : report;
+    }
+    if (input.breakpoints !== undefined) {
+      if (!input.breakpoints)
+        return fail("request_invalid", "breakpoints is true when given", ["query", "breakpoints"]);
+      return ok(exitBreakpointsReport(model.value) as unknown as Json, run.warnings);
+    }
+    if (input.sweep !== undefined) {
+      const range = sweepRangeOf(input.sweep, currency);
+      if (!range.ok) return atQuery(range, "sweep") as Result<never>;
+      const report = exitSweepReport(
+        model.value,
+        range.value.from.toNumber(),
+        range.value.to.toNumber(),
+        input.steps,
+      );
+      return report.ok
+        ? ok(report.value as unknown as Json, run.warnings)
+        : (atQuery(report, "sweep") as Result<never>);
+    }
+    const pricing = ipoPricingOf(input.ipo!, currency);
+    if (!pricing.ok) return atQuery(pricing, "ipo") as Result<never>;
+    const report = exitIpoReport(model.value, pricing.value);
+    return report.ok ? ok(report.value as unknown as Json, run.warnings) : report;
+  },
+  // No investor view: payouts at an exit show every class's preference and every holder.
+};
+
+/** The workspace in the named scenario (base by default), a wrong name at `query.scenario`. */
+function workspaceIn(ws: Workspace, name: string | undefined): Result<Workspace> {
+  if (name === undefined || name === "base") return ok(ws);
+  const resolved = resolveWorkspace(ws, name);
+  if (resolved.ok) return resolved;
+  return {
+    ok: false,
+    problems: resolved.problems.map((p) => ({ ...p, path: p.path ?? ["query", "scenario"] })),
+  };
+}
+
+const flows: WorkspaceComputation<{
+  scenario?: string | undefined;
+  runs?: number | undefined;
+  seed: bigint;
+}> = {
+  name: "flows",
+  summary:
+    "The money between a workspace's companies and investors: investments, agreements, round-trip ratios, net cash, supplier shares; with runs, percentiles over sampled uncertain amounts.",
+  input: z.strictObject({
+    scenario: ScenarioParam,
+    runs: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.apiFlowsRuns)
+      .optional()
+      .meta({
+        description: `Monte Carlo: sample the uncertain amounts this many times (at most ${LIMITS.apiFlowsRuns}) and report percentiles.`,
+      }),
+    seed: SeedParam,
+  }),
+  on: "workspace",
+  mode: "sync",
+  run(loaded, input) {
+    const resolved = workspaceIn(loaded, input.scenario);
+    if (!resolved.ok) return resolved;
+    const ws = resolved.value;
+    if (input.runs !== undefined) {
+      const sim = flowsSimulation(ws, input.runs, input.seed, ws.scenario?.claims as never);
+      return sim.ok ? ok(sim.value as unknown as Json) : sim;
+    }
+    const model = flowModelOf(ws);
+    if (!model.ok) return model;
+    return ok(flowsReport(ws, model.value) as unknown as Json, model.warnings);
+  },
+};
+
+const exposure: WorkspaceComputation<{
+  investor: string;
+  valuation?: string[] | undefined;
+  scenario?: string | undefined;
+}> = {
+  name: "exposure",
+  summary:
+    "An investor's exposure across a workspace's companies: ownership, invested amount, value at a valuation, revenue from agreements.",
+  input: z.strictObject({
+    investor: z.string().min(1).max(200).meta({ description: "The investor's party id." }),
+    valuation: ListParam.optional().meta({
+      description:
+        "Value a company at this valuation instead of its last round's post-money: company=amount, comma-separated or repeated.",
+    }),
+    scenario: ScenarioParam,
+  }),
+  on: "workspace",
+  mode: "sync",
+  run(loaded, input) {
+    const resolved = workspaceIn(loaded, input.scenario);
+    if (!resolved.ok) return resolved;
+    const ws = resolved.value;
+    const valuations = exposureInputs(ws, input.investor, input.valuation ?? []);
+    if (!valuations.ok) return valuations;
+    const model = flowModelOf(ws, valuations.value);
+    if (!model.ok) return model;
+    return ok(exposureReport(ws, model.value, input.investor) as unknown as Json, model.warnings);
+  },
+};
+
 /** Every computation the API exposes, by name: add new ones here. */
 export const COMPUTATIONS: readonly Computation<never>[] = [
   model,
@@ -275,6 +663,12 @@ export const COMPUTATIONS: readonly Computation<never>[] = [
   captable,
   validate,
   replay,
+  claims,
+  scenarios,
+  simulate,
+  exit,
+  flows,
+  exposure,
 ] as never;
 
 export function computation(name: string): Computation | undefined {

@@ -30,6 +30,10 @@ const ProblemList = z.array(z.object({ code: z.string(), message: z.string(), pa
 
 export const DealWritten = z.object({
   id: z.string(),
+  kind: z
+    .enum(["deal", "workspace"])
+    .optional()
+    .meta({ description: "What the stored document is: one company's deal or a workspace" }),
   version: z.number().int().meta({ description: "The new version (also the ETag)" }),
   documentHash: z.string().nullable(),
   path: z.string().optional().meta({ description: "Where an appended item landed: transactions[4]" }),

@@ -3,6 +3,7 @@ import { type BackendConfig, openBackend } from "../storage/backend.js";
 import { Store } from "../storage/store.js";
 import { buildApp } from "./app.js";
 import { DEMO_USER, DEMO_WORKSPACE, seedDemo } from "./demo.js";
+import { WEB_APP_DIR } from "./web-app.js";
 
 export interface ServeOptions {
   readonly backend: BackendConfig;
@@ -13,6 +14,8 @@ export interface ServeOptions {
   readonly trustProxy: boolean | string;
   readonly logLevel: string;
   readonly version: string;
+  /** The built web app served at `/`; the package's dist/web by default. */
+  readonly webRoot?: string;
   /** Where the URL and the demo password are printed (not the log). */
   readonly print: (text: string) => void;
 }
@@ -35,6 +38,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       logger: { level: options.logLevel },
       trustProxy: options.trustProxy,
       version: options.version,
+      webRoot: options.webRoot ?? WEB_APP_DIR,
     });
     app.addHook("onClose", async () => store.close());
     await app.listen({ port: options.port, host: options.host });
@@ -43,6 +47,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const host = options.host.includes(":") ? `[${options.host}]` : options.host;
     const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
     options.print(`roundtable is serving ${store.backend.description} at ${url}\n`);
+    options.print(`  Web app: ${url}/\n`);
     options.print(`  API reference: ${url}/api/docs   OpenAPI: ${url}/api/v1/openapi.json\n`);
     if (password !== undefined) {
       options.print(

@@ -33,7 +33,13 @@ export interface Workspace {
   readonly sharedAggregates: readonly string[];
 }
 
-export type RevisionAction = "create" | "replace" | "append_transaction" | "append_round" | "delete";
+export type RevisionAction =
+  | "create"
+  | "replace"
+  | "append_transaction"
+  | "append_round"
+  | "append_source"
+  | "delete";
 
 export interface Revision {
   readonly dealId: string;
@@ -702,12 +708,20 @@ export class Store {
       .execute();
     return rows
       .filter((r) => r.document !== null)
-      .map((r) => ({
-        id: r.slug,
-        version: Number(r.version),
-        updatedAt: r.created_at,
-        company: ((JSON.parse(r.document!) as { company?: { name?: string } }).company?.name ?? "") as string,
-      }));
+      .map((r) => {
+        const document = JSON.parse(r.document!) as {
+          company?: { name?: string };
+          workspace?: { name?: string };
+        };
+        // A workspace document (STORE-3) is listed with its name where a deal has its company's.
+        return {
+          id: r.slug,
+          kind: document.workspace ? ("workspace" as const) : ("deal" as const),
+          version: Number(r.version),
+          updatedAt: r.created_at,
+          company: (document.workspace?.name ?? document.company?.name ?? "") as string,
+        };
+      });
   }
 
   /**

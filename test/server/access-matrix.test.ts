@@ -35,6 +35,7 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
   let app: FastifyInstance;
   let team: Record<Persona, Credentials>;
   let ownerJob: string;
+  let ocfZip: Buffer;
   const version = async (slug: string) => (await store.headVersion("acme", slug))?.version ?? 0;
 
   beforeAll(async () => {
@@ -46,6 +47,22 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       url: "/api/v1/workspaces/acme/deals/seed/jobs/replay",
     });
     ownerJob = job.json().job.id;
+    // A workspace document naming a stored deal (STORE-3), and an OCF package to upload.
+    for (const [slug, file] of [
+      ["openai-round", "examples/openai-round.yaml"],
+      ["ecosystem", "examples/ai-ecosystem.yaml"],
+    ] as const) {
+      const put = await as(app, team.owner, {
+        method: "PUT",
+        url: `/api/v1/workspaces/acme/deals/${slug}?expectedVersion=0`,
+        headers: yaml,
+        payload: yamlOf(file),
+      });
+      expect(put.statusCode).toBe(201);
+    }
+    ocfZip = (
+      await as(app, team.owner, { method: "GET", url: "/api/v1/workspaces/acme/deals/seed/ocf?country=US" })
+    ).rawPayload;
     return () => app.close();
   });
 
@@ -305,6 +322,105 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         url: "/api/v1/compute/replay/jobs",
         headers: yaml,
         payload: yamlOf("examples/down-round.yaml"),
+      }),
+    },
+    ...(
+      [
+        ["claims", "openai", ""],
+        ["scenarios", "openai", ""],
+        ["exit", "seed", "?breakpoints=true"],
+        ["flows", "ecosystem", ""],
+        ["exposure", "ecosystem", "?investor=amazon"],
+      ] as const
+    ).flatMap(([name, slug, query]): Case[] => [
+      {
+        method: "GET",
+        route: `/api/v1/workspaces/{ws}/deals/{deal}/${name}`,
+        allowed: ["owner", "editor", "viewer"],
+        request: () => ({ method: "GET", url: `${deal}/${slug}/${name}${query}` }),
+      },
+      {
+        method: "POST",
+        route: `/api/v1/compute/${name}`,
+        allowed: USERS,
+        request: () => ({
+          method: "POST",
+          url: `/api/v1/compute/${name}${name === "exposure" ? "?investor=helios" : query}`,
+          headers: yaml,
+          payload: yamlOf(
+            name === "flows" || name === "exposure"
+              ? "examples/cloud-partners.yaml"
+              : slug === "seed"
+                ? "examples/seed-to-series-a.yaml"
+                : "examples/openai-round.yaml",
+          ),
+        }),
+      },
+    ]),
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/jobs/simulate",
+      allowed: ["owner", "editor", "viewer"],
+      request: () => ({ method: "POST", url: `${deal}/openai/jobs/simulate?runs=100` }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/compute/simulate/jobs",
+      allowed: USERS,
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/compute/simulate/jobs?runs=100",
+        headers: yaml,
+        payload: yamlOf("examples/openai-round.yaml"),
+      }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/ingest",
+      allowed: USERS,
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/ingest",
+        headers: { "content-type": "text/plain" },
+        payload: "Amazon pourrait investir jusqu'à 50 milliards de dollars dans OpenAI.",
+      }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/ingest",
+      allowed: MEMBERS,
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/workspaces/acme/ingest",
+        payload: { text: "Amazon pourrait investir jusqu'à 50 milliards de dollars dans OpenAI." },
+      }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/sources",
+      allowed: ["owner", "editor"],
+      request: async (caller) => ({
+        method: "POST",
+        url: `${deal}/openai/sources?expectedVersion=${await version("openai")}&sourceId=matrix-${caller}`,
+        headers: { "content-type": "text/plain" },
+        payload: "Amazon pourrait investir jusqu'à 50 milliards de dollars dans OpenAI.",
+      }),
+    },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/ocf",
+      allowed: ["owner", "editor", "viewer"],
+      request: () => ({ method: "GET", url: `${deal}/seed/ocf?country=US` }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/ocf",
+      allowed: ["owner", "editor"],
+      request: async (caller) => ({
+        method: "POST",
+        url: `${deal}/ocf-${caller}/ocf?expectedVersion=${await version(`ocf-${caller}`)}`,
+        headers: { "content-type": "application/zip" },
+        payload: ocfZip,
       }),
     },
     // A job is its starter's alone: every other caller gets 404.

@@ -156,6 +156,72 @@ describeEachBackend("the HTTP API", (backends) => {
     });
   });
 
+  describe("workspace documents", () => {
+    it("STORE-3: a workspace naming a deal not stored is a 400 at the company's file field; stored after it, it is listed as a workspace", async () => {
+      const before = await store.contentDigest();
+      const missing = await as(app, team.editor, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/ecosystem?expectedVersion=0",
+        headers: yaml,
+        payload: yamlOf("examples/ai-ecosystem.yaml"),
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.problems[0]).toMatchObject({
+        code: "file_unreadable",
+        path: "companies[0].file",
+        message: expect.stringContaining('no stored deal "openai-round"'),
+      });
+      expect(await store.contentDigest()).toBe(before);
+      const deal = await as(app, team.editor, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/openai-round?expectedVersion=0",
+        headers: yaml,
+        payload: yamlOf("examples/openai-round.yaml"),
+      });
+      expect(deal.json()).toMatchObject({ kind: "deal", version: 1 });
+      const stored = await as(app, team.editor, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/ecosystem?expectedVersion=0",
+        headers: yaml,
+        payload: yamlOf("examples/ai-ecosystem.yaml"),
+      });
+      expect(stored.statusCode).toBe(201);
+      expect(stored.json()).toMatchObject({ id: "ecosystem", kind: "workspace", version: 1 });
+      const list = await as(app, team.viewer, { method: "GET", url: "/api/v1/workspaces/acme/deals" });
+      expect(list.json().deals).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: "ecosystem", kind: "workspace" }),
+          expect.objectContaining({ id: "openai-round", kind: "deal" }),
+        ]),
+      );
+    });
+
+    it("STORE-3: a deal computation or append on a workspace document is a 400 of the wrong kind", async () => {
+      const before = await store.contentDigest();
+      for (const request of [
+        { method: "GET" as const, url: "/api/v1/workspaces/acme/deals/ecosystem/model" },
+        { method: "GET" as const, url: "/api/v1/workspaces/acme/deals/ecosystem/captable" },
+        { method: "POST" as const, url: "/api/v1/workspaces/acme/deals/ecosystem/jobs/replay" },
+        {
+          method: "POST" as const,
+          url: "/api/v1/workspaces/acme/deals/ecosystem/transactions?expectedVersion=1",
+          payload: { type: "issue", date: "2021-06-01", holder: "ada", class: "common", shares: 1000 },
+        },
+        {
+          method: "POST" as const,
+          url: "/api/v1/compute/model",
+          headers: yaml,
+          payload: yamlOf("examples/cloud-partners.yaml"),
+        },
+      ]) {
+        const response = await as(app, team.editor, request);
+        expect(response.statusCode, request.url).toBe(400);
+        expect(response.json().error.code, request.url).toBe("document_kind_wrong");
+      }
+      expect(await store.contentDigest()).toBe(before);
+    });
+  });
+
   describe("computations", () => {
     it("API-5: model, captable, solve and validate of a stored deal", async () => {
       const model = await as(app, team.viewer, {
@@ -358,6 +424,109 @@ describeEachBackend("the HTTP API", (backends) => {
         (await get("/api/v1/workspaces/acme/deals/openai/solve?investor=amazon&fraction=5%25")).statusCode,
       ).toBe(403);
       expect((await get("/api/v1/workspaces/acme/deals/openai/export")).statusCode).toBe(403);
+    });
+  });
+
+  describe("the web app's contract (src/web/api/contract.ts)", () => {
+    it("API-9: login takes the user name as email; the user, the deal record, the {document, expectedVersion} save and the 409's currentVersion are the contract's", async () => {
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "editor", password: "correct horse battery staple" },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().user).toMatchObject({ username: "editor", email: "editor", name: "editor" });
+      const none = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { password: "x" },
+      });
+      expect(none.statusCode).toBe(400);
+      expect(none.json().error.problems[0].path).toBe("body.username");
+      const session = {
+        cookie: String(response.headers["set-cookie"]).split(";")[0]!,
+        csrf: response.json().csrfToken as string,
+      };
+      const headers = { cookie: session.cookie, "x-csrf-token": session.csrf };
+      const read = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals/seed", headers });
+      const record = read.json().deal;
+      expect(record).toMatchObject({
+        id: "seed",
+        name: "seed",
+        workspaceId: "acme",
+        version: read.json().version,
+      });
+      expect(record.document).toEqual(read.json().document);
+      const list = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals", headers });
+      expect(list.json().deals.find((d: { id: string }) => d.id === "seed")).toMatchObject({ name: "seed" });
+      // A save as the app sends it: numbers as written, the version in the body.
+      const document = {
+        ...record.document,
+        company: { ...record.document.company, name: "Acme Robotics, Inc. (saved)" },
+      };
+      const saved = await app.inject({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/seed",
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify({ document, expectedVersion: record.version }),
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json().deal).toMatchObject({
+        version: record.version + 1,
+        company: "Acme Robotics, Inc. (saved)",
+      });
+      const again = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals/seed", headers });
+      expect(again.json().document).toEqual(document);
+      const before = await store.contentDigest();
+      const stale = await app.inject({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/seed",
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify({ document, expectedVersion: record.version }),
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json()).toMatchObject({
+        error: { code: "version_conflict" },
+        currentVersion: record.version + 1,
+      });
+      const missing = await app.inject({
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/deals/seed",
+        headers: { ...headers, "content-type": "application/yaml" },
+        payload: yamlOf("examples/seed-to-series-a.yaml"),
+      });
+      expect(missing.statusCode).toBe(400);
+      expect(missing.json().error.problems[0].path).toBe("query.expectedVersion");
+      expect(await store.contentDigest()).toBe(before);
+    });
+
+    it("AUTH-7: with the round price shared, an investor's document states it and loads, pricing only their investment", async () => {
+      const share = await as(app, team.owner, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/settings",
+        payload: { sharedAggregates: ["round_price"] },
+      });
+      expect(share.statusCode).toBe(200);
+      const full = (
+        await as(app, team.viewer, { method: "GET", url: "/api/v1/workspaces/acme/deals/openai/model" })
+      ).json();
+      const doc = (
+        await as(app, team.investor, { method: "GET", url: "/api/v1/workspaces/acme/deals/openai" })
+      ).json().document;
+      expect(doc.rounds[0].pricePerShare).toBe(`${full.round.pricePerShare} USD`);
+      expect(doc.rounds[0].postMoney).toBeUndefined();
+      const amazon = full.investments.find((i: { investor: string }) => i.investor === "amazon");
+      doc.rounds[0].investments = doc.rounds[0].investments.map((i: Record<string, unknown>) => ({
+        ...i,
+        amount: `${amazon.requested} USD`,
+      }));
+      const loaded = loadDeal(JSON.stringify(doc), "investor.json");
+      expect(loaded.ok ? [] : loaded.diagnostics).toEqual([]);
+      await as(app, team.owner, {
+        method: "PUT",
+        url: "/api/v1/workspaces/acme/settings",
+        payload: { sharedAggregates: [] },
+      });
     });
   });
 

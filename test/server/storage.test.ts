@@ -1,21 +1,51 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runDeal } from "../../src/core/round/timeline.js";
-import { loadDeal } from "../../src/deal/load.js";
+import { loadDeal, parseDealText } from "../../src/deal/load.js";
+import { isWorkspaceText, loadWorkspace, type Workspace } from "../../src/deal/workspace.js";
+import { flowModelOf, flowsReport } from "../../src/report/flows-report.js";
 import { modelReport } from "../../src/report/model-report.js";
 import { openBackend } from "../../src/storage/backend.js";
 import { canonicalJson } from "../../src/storage/canonical-json.js";
 import {
   appendToDocument,
   exportDocument,
+  includedDealSlugs,
   storableDeal,
+  storableDocument,
   storedDeal,
 } from "../../src/storage/deal-document.js";
 import { Store } from "../../src/storage/store.js";
 import { describeEachBackend } from "./support/backends.js";
 
 const EXAMPLES = readdirSync("examples").filter((f) => f.endsWith(".yaml"));
+const isWorkspaceExample = (file: string) => {
+  const parsed = parseDealText(readFileSync(`examples/${file}`, "utf8"), file);
+  return parsed.ok && isWorkspaceText(parsed.value.raw);
+};
+const DEAL_EXAMPLES = EXAMPLES.filter((f) => !isWorkspaceExample(f));
+const WORKSPACE_EXAMPLES = EXAMPLES.filter(isWorkspaceExample);
+
+/** A workspace file loaded as the CLI loads it: company files read beside it. */
+function loadWorkspaceFile(file: string) {
+  const loaded = loadWorkspace(readFileSync(file, "utf8"), file, (relative) => {
+    const resolved = path.resolve(path.dirname(file), relative);
+    return existsSync(resolved)
+      ? { ok: true, text: readFileSync(resolved, "utf8"), file: resolved }
+      : { ok: false, message: "no such file" };
+  });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+  return loaded.workspace;
+}
+
+function flowsJson(ws: Workspace): string {
+  const model = flowModelOf(ws);
+  if (!model.ok) throw new Error(JSON.stringify(model.problems));
+  return JSON.stringify(flowsReport(ws, model.value));
+}
 
 function modelJson(text: string, file: string): string {
   const loaded = loadDeal(text, file);
@@ -55,7 +85,7 @@ describeEachBackend("storage", (backends) => {
     await again.close();
   });
 
-  it.each(EXAMPLES)(
+  it.each(DEAL_EXAMPLES)(
     "STORE-3: %s imported, stored and exported loads back to the same deal and model",
     async (file) => {
       const text = readFileSync(`examples/${file}`, "utf8");
@@ -84,6 +114,74 @@ describeEachBackend("storage", (backends) => {
         expect(storableDeal(exported, "x").ok && storableDeal(exported, "x")).toMatchObject({
           canonical: parsed.canonical,
         });
+      }
+    },
+  );
+
+  it.each(WORKSPACE_EXAMPLES)(
+    "STORE-3: workspace %s stored after the deals it names, exported with them into one folder, loads back with the same flows",
+    async (file) => {
+      const text = readFileSync(`examples/${file}`, "utf8");
+      const raw = parseDealText(text, file);
+      if (!raw.ok) throw new Error(`examples/${file} does not parse`);
+      const named = includedDealSlugs(raw.value.raw);
+      const readDeal = async (slug: string) =>
+        (await store.headRevision("acme", slug))?.document ?? undefined;
+      if (named.length > 0) {
+        // Before its deals are stored, the workspace is refused at the company's file field.
+        const missing = await storableDocument(text, file, readDeal);
+        expect(missing.ok).toBe(false);
+        if (!missing.ok)
+          expect(missing.diagnostics[0]).toMatchObject({
+            code: "file_unreadable",
+            path: ["companies", 0, "file"],
+          });
+      }
+      for (const slug of named) {
+        const deal = storableDeal(readFileSync(`examples/${slug}.yaml`, "utf8"), `${slug}.yaml`);
+        if (!deal.ok) throw new Error(`examples/${slug}.yaml does not load`);
+        if (await store.headVersion("acme", slug)) continue;
+        const stored = await store.writeDeal({
+          workspaceId: "acme",
+          slug,
+          expectedVersion: 0,
+          action: "create",
+          document: deal.canonical,
+          actorId: ownerId,
+        });
+        expect(stored.ok).toBe(true);
+      }
+      const parsed = await storableDocument(text, file, readDeal);
+      expect(parsed.ok && parsed.kind).toBe("workspace");
+      if (!parsed.ok) return;
+      const slug = `rt-${file.replace(".yaml", "")}`;
+      const written = await store.writeDeal({
+        workspaceId: "acme",
+        slug,
+        expectedVersion: 0,
+        action: "create",
+        document: parsed.canonical,
+        actorId: ownerId,
+      });
+      expect(written.ok).toBe(true);
+      const head = await store.headRevision("acme", slug);
+      expect(head?.document).toBe(parsed.canonical);
+      const expected = flowsJson(loadWorkspaceFile(`examples/${file}`));
+      for (const format of ["yaml", "json"] as const) {
+        const dir = mkdtempSync(path.join(tmpdir(), "rt-export-"));
+        writeFileSync(path.join(dir, `${slug}.${format}`), exportDocument(head!.document!, format));
+        for (const included of named) {
+          const deal = await store.headRevision("acme", included);
+          writeFileSync(path.join(dir, `${included}.yaml`), exportDocument(deal!.document!, "yaml"));
+        }
+        expect(flowsJson(loadWorkspaceFile(path.join(dir, `${slug}.${format}`)))).toBe(expected);
+        const again = await storableDocument(
+          readFileSync(path.join(dir, `${slug}.${format}`), "utf8"),
+          "x",
+          readDeal,
+        );
+        expect(again.ok && again.canonical).toBe(parsed.canonical);
+        rmSync(dir, { recursive: true });
       }
     },
   );

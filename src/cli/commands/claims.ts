@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { type ClaimsReport, claimsReport } from "../../report/claims-report.js";
+import { type ClaimsReport, claimsReport, unknownClaims } from "../../report/claims-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
@@ -86,16 +86,13 @@ export function registerClaims(program: Command, io: CliIo): void {
         ?.split(",")
         .map((s) => s.trim())
         .filter(Boolean);
-      if (chosen && loaded.deal.uncertainty) {
-        const known = new Set(loaded.deal.uncertainty.claimSet.claims.map((c) => c.id as string));
-        const unknown = chosen.filter((c) => !known.has(c));
-        if (unknown.length > 0)
-          throw CommandFailure.of(
-            "usage",
-            `unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} in --claims`,
-            file,
-          );
-      }
+      const unknown = unknownClaims(loaded.deal, chosen ?? []);
+      if (unknown.length > 0)
+        throw CommandFailure.of(
+          "usage",
+          `unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} in --claims`,
+          file,
+        );
       const report = claimsReport(loaded.deal, chosen);
       io.stdout.write(options.format === "json" ? jsonText(report) : renderClaims(report));
     });

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { parseAmount } from "../../core/exact/amount-parse.js";
 import { Rational } from "../../core/exact/rational.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { parseIsoDate } from "../../core/shared/date.js";
-import { parseEstimate } from "../../core/uncertainty/estimate-parse.js";
 import { sampleEstimate } from "../../core/uncertainty/estimate-sampling.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import {
@@ -14,6 +12,10 @@ import {
   exitSimulationReport,
   exitSweepReport,
   exitTermsOf,
+  exitValueEstimate,
+  exitValuesOf,
+  ipoPricingOf,
+  sweepRangeOf,
 } from "../../report/exit-report.js";
 import { moneyText } from "../../report/format.js";
 import { inScenario, readDealFile } from "../deal-file.js";
@@ -36,22 +38,12 @@ interface ExitOptions {
   format: OutputFormat;
 }
 
-/** Exit values: "15M,60M,1B" (commas separate values; write amounts without thousands commas). */
-function exitValues(text: string, currency: string): Rational[] {
-  const whole = parseAmount(text, { defaultCurrency: currency as never });
-  const parts = whole.ok ? [text] : text.split(",");
-  return parts.map((part) => {
-    const r = parseAmount(part.trim(), { defaultCurrency: currency as never });
-    if (!r.ok) throw CommandFailure.of("usage", `--at: ${r.error}`);
-    if (r.value.currency !== currency)
-      throw CommandFailure.of("usage", `--at: ${part.trim()} is not in ${currency}, the deal's currency`);
-    if (r.value.amount.isNegative())
-      throw CommandFailure.of(
-        "exit_value_negative",
-        `--at: an exit value cannot be negative (${part.trim()})`,
-      );
-    return r.value.amount;
-  });
+/** Exit values for an option: the report's reading, its problem named after the option. */
+function exitValues(text: string, currency: string, option = "--at"): Rational[] {
+  const values = exitValuesOf(text, currency as never);
+  if (values.ok) return values.value;
+  const p = values.problems[0]!;
+  throw CommandFailure.of(p.code, `${option}: ${p.message}`);
 }
 
 export function registerExit(program: Command, io: CliIo): void {
@@ -117,11 +109,8 @@ export function registerExit(program: Command, io: CliIo): void {
       const money = (v: string) => moneyText({ kind: "money", currency, amount: Rational.parse(v)! }, 0);
 
       if (options.at !== undefined) {
-        const single = parseAmount(options.at, { defaultCurrency: currency });
-        const estimate = single.ok
-          ? undefined
-          : parseEstimate(options.at, { unit: "money", defaultCurrency: currency });
-        if (estimate?.ok && estimate.value.qualifier !== "exact") {
+        const estimate = exitValueEstimate(options.at, currency);
+        if (estimate) {
           const runs = Number(options.runs);
           if (!Number.isInteger(runs) || runs < 1)
             throw CommandFailure.of(
@@ -130,7 +119,7 @@ export function registerExit(program: Command, io: CliIo): void {
             );
           if (!/^\d+$/.test(options.seed))
             throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
-          const samples = sampleEstimate(estimate.value, runs, BigInt(options.seed));
+          const samples = sampleEstimate(estimate, runs, BigInt(options.seed));
           const report = exitSimulationReport(model.value, samples);
           if (!report.ok) throw CommandFailure.fromProblems(report.problems, file);
           if (options.format === "json") return void io.stdout.write(jsonText(report.value));
@@ -236,34 +225,26 @@ export function registerExit(program: Command, io: CliIo): void {
       }
 
       if (options.sweep !== undefined) {
-        const m = /^(.+?)\.\.(.+)$/.exec(options.sweep);
-        if (!m)
-          throw CommandFailure.of("usage", `--sweep takes from..to, such as 0..1B, got "${options.sweep}"`);
-        const [from, to] = [m[1]!, m[2]!].map((x) => exitValues(x, currency)[0]!);
+        const range = sweepRangeOf(options.sweep, currency);
+        if (!range.ok)
+          throw CommandFailure.of(range.problems[0]!.code, `--sweep: ${range.problems[0]!.message}`);
+        const { from, to } = range.value;
         const steps = Number(options.steps);
         if (!Number.isInteger(steps) || steps < 2)
           throw CommandFailure.of(
             "usage",
             `--steps takes a whole number of at least 2, got "${options.steps}"`,
           );
-        const report = exitSweepReport(model.value, from!.toNumber(), to!.toNumber(), steps);
+        const report = exitSweepReport(model.value, from.toNumber(), to.toNumber(), steps);
         if (!report.ok) throw CommandFailure.fromProblems(report.problems, file);
         if (options.format === "json") return void io.stdout.write(jsonText(report.value));
         io.stdout.write(renderCsv(report.value.header, report.value.rows));
         return;
       }
 
-      const ipoText = options.ipo!;
-      const perShare = /\s*(\/\s*share|per share)\s*$/i;
-      const isPrice = perShare.test(ipoText);
-      const parsed = parseAmount(ipoText.replace(perShare, ""), { defaultCurrency: currency });
-      if (!parsed.ok) throw CommandFailure.of("usage", `--ipo: ${parsed.error}`);
-      const report = exitIpoReport(
-        model.value,
-        isPrice
-          ? { kind: "price_per_share", price: parsed.value.amount }
-          : { kind: "pre_ipo_valuation", valuation: parsed.value.amount },
-      );
+      const pricing = ipoPricingOf(options.ipo!, currency);
+      if (!pricing.ok) throw CommandFailure.of("usage", `--ipo: ${pricing.problems[0]!.message}`);
+      const report = exitIpoReport(model.value, pricing.value);
       if (!report.ok) throw CommandFailure.fromProblems(report.problems, file);
       if (options.format === "json") return void io.stdout.write(jsonText(report.value));
       const rows = report.value.holders.map((h) => [

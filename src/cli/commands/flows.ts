@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { parseAmount } from "../../core/exact/amount-parse.js";
-import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
-import { exposureReport, flowModelOf, flowsReport } from "../../report/flows-report.js";
+import { exposureInputs, exposureReport, flowModelOf, flowsReport } from "../../report/flows-report.js";
 import { flowsSimulation } from "../../report/flows-simulation.js";
 import { moneyText, percent } from "../../report/format.js";
 import { readWorkspaceFile, workspaceInScenario } from "../deal-file.js";
@@ -244,25 +242,14 @@ export function registerFlows(program: Command, io: CliIo): void {
       ) => {
         const loaded = workspaceInScenario(readWorkspaceFile(io, file), options.scenario);
         const ws = loaded.workspace;
-        if (!ws.parties.some((p) => p.id === investor)) {
-          throw CommandFailure.of(
-            "usage",
-            `no party "${investor}" in the workspace; its parties are ${ws.parties.map((p) => p.id).join(", ")}`,
-            file,
-          );
+        const inputs = exposureInputs(ws, investor, options.valuation ?? []);
+        if (!inputs.ok) {
+          const p = inputs.problems[0]!;
+          // The report names the parameter; the command names its option.
+          if (p.path?.[0] === "valuation") throw CommandFailure.of("usage", `--${p.message}`);
+          throw CommandFailure.of("usage", p.message, file);
         }
-        const valuations = new Map<string, Money>();
-        for (const v of options.valuation ?? []) {
-          const m = /^([^=]+)=(.+)$/.exec(v);
-          const amount = m ? parseAmount(m[2]!.trim(), { defaultCurrency: ws.currency }) : undefined;
-          if (!m || !amount?.ok || !ws.companies.some((c) => c.id === m[1]!.trim())) {
-            throw CommandFailure.of(
-              "usage",
-              `--valuation takes company=amount for a company of the workspace, such as openai=$1T; got "${v}"`,
-            );
-          }
-          valuations.set(m[1]!.trim(), amount.value);
-        }
+        const valuations = inputs.value;
         const model = flowModelOf(ws, valuations);
         if (!model.ok) throw CommandFailure.fromProblems(model.problems, file);
         const report = exposureReport(ws, model.value, investor);

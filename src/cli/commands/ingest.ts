@@ -2,12 +2,11 @@ import path from "node:path";
 import { type Command, Option } from "commander";
 import { ingestOutputToJson } from "../../core/ingest/claim-json.js";
 import { renderClaimTable } from "../../core/ingest/claim-table.js";
-import { toDealDraft } from "../../core/ingest/deal-draft.js";
 import { ingest } from "../../core/ingest/ingest.js";
 import { parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { appendToDealText } from "../../deal/edit.js";
-import { ingestedEntries, knownNames } from "../../deal/ingest-into-deal.js";
+import { ingestionForDeal, knownNames } from "../../deal/ingest-into-deal.js";
 import { loadDeal } from "../../deal/load.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
@@ -83,32 +82,25 @@ export function registerIngest(program: Command, io: CliIo): void {
         return;
       }
       // --write: one new source with its claims, added to the deal file; nothing else changes.
-      const deal = loaded.deal;
-      const roundId = options.round ?? deal.rounds.at(-1)?.id;
-      if (roundId === undefined || !deal.rounds.some((r) => r.id === roundId)) {
-        throw CommandFailure.of(
-          "usage",
-          options.round
-            ? `no round "${options.round}" in the deal`
-            : "the deal has no round for the claims to be about",
-          options.deal,
-        );
-      }
-      const draft = toDealDraft(output.value, {
-        ...(options.sourceId ? { id: options.sourceId } : {}),
-        ...(options.title ? { title: options.title } : {}),
-        ...(options.publisher ? { publisher: options.publisher } : {}),
-        ...(options.url ? { url: options.url } : {}),
-        ...(sourceDate ? { publicationDate: sourceDate } : {}),
+      const added = ingestionForDeal(output.value, loaded.deal, {
+        round: options.round,
+        source: {
+          ...(options.sourceId ? { id: options.sourceId } : {}),
+          ...(options.title ? { title: options.title } : {}),
+          ...(options.publisher ? { publisher: options.publisher } : {}),
+          ...(options.url ? { url: options.url } : {}),
+          ...(sourceDate ? { publicationDate: sourceDate } : {}),
+        },
       });
-      const entries = ingestedEntries(draft, deal, roundId);
-      if (deal.document.sources.some((s) => s.id === draft.source.id)) {
+      if (!added.ok) {
+        const p = added.problems[0]!;
         throw CommandFailure.of(
-          "deal_duplicate_id",
-          `the deal already has a source "${draft.source.id}"; give another with --source-id`,
+          p.code,
+          p.code === "deal_duplicate_id" ? `${p.message} with --source-id` : p.message,
           options.deal,
         );
       }
+      const { draft, entries } = added.value;
       const edited = appendToDealText(loaded.text, { sources: [entries.source], claims: entries.claims });
       if (!edited.ok)
         throw CommandFailure.of("deal_syntax", `cannot edit the deal file: ${edited.error}`, options.deal);

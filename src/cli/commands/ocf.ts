@@ -3,8 +3,7 @@ import path from "node:path";
 import { type Command, Option } from "commander";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
-import { exportOcf, importOcf } from "../../interchange/ocf/index.js";
-import type { OcfPreserved } from "../../interchange/ocf/model.js";
+import { exportOcf, importOcf, preservedOf } from "../../interchange/ocf/index.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
@@ -119,14 +118,9 @@ export function registerOcf(program: Command, io: CliIo): void {
           );
         }
         const loaded = readDealFile(io, file);
-        let preserved: OcfPreserved | undefined;
-        if (loaded.deal.document.ocfPreserved !== undefined) {
-          try {
-            preserved = JSON.parse(loaded.deal.document.ocfPreserved) as OcfPreserved;
-          } catch {
-            throw CommandFailure.of("deal_invalid_field", "ocfPreserved is not JSON text", file);
-          }
-        }
+        const kept = preservedOf(loaded.deal.document.ocfPreserved);
+        if (!kept.ok) throw CommandFailure.of("deal_invalid_field", kept.problems[0]!.message, file);
+        const preserved = kept.value;
         const exported = await exportOcf(loaded.deal.ledger, preserved, path.resolve(io.cwd, options.out), {
           overwrite: options.force ?? false,
           onInconsistency: options.onInconsistency,

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { Rational } from "../../core/exact/rational.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { moneyText, percent } from "../../report/format.js";
-import { type ScenariosReport, scenarioNames, scenariosReport } from "../../report/scenarios-report.js";
+import { compareScenarios, type ScenariosReport } from "../../report/scenarios-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
@@ -59,19 +59,14 @@ export function registerScenarios(program: Command, io: CliIo): void {
     .addOption(formatOption())
     .action((file: string, options: { scenario?: string; round?: string; format: OutputFormat }) => {
       const loaded = readDealFile(io, file);
-      if (!loaded.deal.uncertainty?.roundsUncertain) {
-        throw CommandFailure.of(
-          "usage",
-          "the deal's round amounts are all exact: there is one scenario, which `roundtable model` prints",
-          file,
-        );
-      }
-      const names =
-        options.scenario
-          ?.split(",")
-          .map((s) => s.trim())
-          .filter(Boolean) ?? scenarioNames(loaded.deal);
-      const report = scenariosReport(loaded.deal, names, options.round);
+      const names = options.scenario
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const report = compareScenarios(loaded.deal, names, options.round);
+      const usage = report.ok ? undefined : report.problems.find((p) => p.code === "usage" && !p.path);
+      if (usage && !loaded.deal.uncertainty?.roundsUncertain)
+        throw CommandFailure.of("usage", usage.message, file);
       if (!report.ok) throw CommandFailure.fromProblems(report.problems, file, loaded.locate);
       printDiagnostics(
         io,

@@ -1,7 +1,7 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { runSimulationInWorkers } from "../../adapters/simulation-workers.js";
-import { prepareDealSimulation, simulationReport } from "../../report/simulation-report.js";
+import { simulationReport, simulationSetup } from "../../report/simulation-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import { jsonText } from "../format-option.js";
@@ -50,10 +50,10 @@ export function registerSimulate(program: Command, io: CliIo): void {
         const workers =
           options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
         const loaded = readDealFile(io, file);
-        const { deal } = loaded;
-        const setup = prepareDealSimulation(deal, { round: options.round, scenario: options.scenario });
+        const setup = simulationSetup(loaded.deal, { round: options.round, scenario: options.scenario });
         if (!setup.ok) {
-          if (setup.kind === "usage") throw CommandFailure.of("usage", setup.message, file);
+          const usage = setup.problems.find((p) => p.code === "usage");
+          if (usage) throw CommandFailure.of("usage", usage.message, file);
           throw CommandFailure.fromProblems(setup.problems, file, loaded.locate);
         }
         const { plan, capTable, template, meta } = setup.value;

@@ -331,6 +331,12 @@ export const ERROR_CATALOGUE = {
     httpStatus: 400,
     summary: "A request's path, query, headers or body do not have the documented form.",
   },
+  document_kind_wrong: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary:
+      "The request needs a deal document of one company and got a workspace document, or the other way round.",
+  },
   unsupported_media_type: {
     exitCode: 2,
     httpStatus: 415,

@@ -59,6 +59,13 @@ export const LIMITS = {
   sessionMs: 12 * 60 * 60 * 1000,
   /** Length limits of names kept by the server. */
   nameLength: 200,
+  /** Monte Carlo scenarios in one simulate job of the API (the CLI takes up to simulationRuns). */
+  apiSimulationRuns: 1_000_000,
+  /** Sampled exit values, and flows scenarios, in one API request: computed while it waits. */
+  apiExitSamples: 100_000,
+  apiFlowsRuns: 10_000,
+  /** Exit values in one sweep. */
+  exitSweepSteps: 10_001,
   /** Computed reports kept in memory per server process. */
   reportCacheEntries: 500,
 } as const;

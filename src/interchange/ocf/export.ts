@@ -104,3 +104,13 @@ export async function exportOcf(
   if (!written.ok) return written;
   return ok({ ...checked.value.report, path: written.value, warnings: checked.value.warnings });
 }
+
+/** The OCF objects a deal kept from its import (its `ocfPreserved` text), to write back on export. */
+export function preservedOf(text: string | undefined): Result<OcfPreserved | undefined> {
+  if (text === undefined) return ok(undefined);
+  try {
+    return ok(JSON.parse(text) as OcfPreserved);
+  } catch {
+    return fail("deal_invalid_field", "ocfPreserved is not JSON text", ["ocfPreserved"]);
+  }
+}

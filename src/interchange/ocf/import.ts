@@ -2,7 +2,7 @@ import type { Result } from "../../core/shared/problem.js";
 import { importFailure, mapOcfPackage, type OcfMapOptions } from "./import-package.js";
 import type { OcfImport } from "./model.js";
 import { assemblePackage, type PackageSource } from "./package-assembly.js";
-import { openOcfSource } from "./package-reader.js";
+import { openOcfSource, openOcfZip } from "./package-reader.js";
 import { resolveOcfSchemaDir } from "./schema-location.js";
 import { loadOcfSchemas } from "./schema-validator.js";
 
@@ -18,6 +18,17 @@ export interface OcfImportOptions extends OcfMapOptions {
  */
 export async function importOcf(source: string, options: OcfImportOptions = {}): Promise<Result<OcfImport>> {
   const opened = openOcfSource(source);
+  if (!opened.ok) return opened;
+  return importOcfSource(opened.value, options);
+}
+
+/** Imports a zipped package held in memory (an upload), as `importOcf` imports a .zip file. */
+export function importOcfZip(
+  name: string,
+  bytes: Uint8Array,
+  options: OcfImportOptions = {},
+): Result<OcfImport> {
+  const opened = openOcfZip(name, bytes);
   if (!opened.ok) return opened;
   return importOcfSource(opened.value, options);
 }

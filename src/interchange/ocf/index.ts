@@ -3,7 +3,13 @@
  * objects and the ledger is pure (import-package.ts, export-package.ts); reading and writing
  * folders and zips, and loading the official schemas, are the I/O around it.
  */
-export { buildCheckedOcfPackage, exportOcf, type OcfExport, type OcfExportOptions } from "./export.js";
+export {
+  buildCheckedOcfPackage,
+  exportOcf,
+  type OcfExport,
+  type OcfExportOptions,
+  preservedOf,
+} from "./export.js";
 export {
   type BuiltOcfPackage,
   buildOcfPackage,
@@ -11,7 +17,7 @@ export {
   type OcfExportReport,
   serializeOcfPackage,
 } from "./export-package.js";
-export { importOcf, importOcfFiles, type OcfImportOptions } from "./import.js";
+export { importOcf, importOcfFiles, importOcfZip, type OcfImportOptions } from "./import.js";
 export { mapOcfPackage, type OcfMapOptions } from "./import-package.js";
 export type { Json, JsonObject } from "./json.js";
 export type {

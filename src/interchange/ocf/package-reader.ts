@@ -102,6 +102,11 @@ function findManifest(paths: readonly string[], read: PackageSource["read"]): st
   };
 }
 
+/** Opens a zipped package held in memory (an upload); `source` names it in messages. */
+export function openOcfZip(source: string, bytes: Uint8Array): Result<PackageSource> {
+  return openZip(source, bytes);
+}
+
 function openZip(source: string, bytes: Uint8Array): Result<PackageSource> {
   let entries: Record<string, Uint8Array>;
   let declared = 0;

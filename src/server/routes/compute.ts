@@ -1,12 +1,43 @@
 import type { FastifyInstance } from "fastify";
 import * as z from "zod";
-import { loadDeal } from "../../deal/load.js";
+import type { Deal } from "../../deal/build.js";
+import type { Diagnostic } from "../../deal/diagnostics.js";
+import { loadDeal, parseDealText } from "../../deal/load.js";
+import { isWorkspaceText, loadWorkspace, type Workspace } from "../../deal/workspace.js";
+import { wrongDocumentKind } from "../../storage/deal-document.js";
 import { ApiError, problemBody } from "../api-error.js";
-import { COMPUTATIONS, type Computation } from "../computations.js";
+import { COMPUTATIONS, type Computation, requestProblems, runComputation } from "../computations.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
 import { JobState as JobStateBody } from "../responses.js";
-import { DEAL_BODY, documentText, sendJob } from "./deals.js";
+import { DEAL_BODY, documentText, sendJob, WORKSPACE_BODY } from "./deals.js";
+
+/** A posted deal document, loaded; a workspace document is a 400 of the wrong kind (STORE-3). */
+export function postedDeal(text: string): { value: Deal; warnings: readonly Diagnostic[] } {
+  const parsed = loadDeal(text, "body");
+  if (parsed.ok) return { value: parsed.deal, warnings: parsed.warnings };
+  const raw = parseDealText(text, "body");
+  if (raw.ok && isWorkspaceText(raw.value.raw))
+    throw ApiError.fromDiagnostics(wrongDocumentKind("body", "workspace").diagnostics);
+  throw ApiError.fromDiagnostics(parsed.diagnostics);
+}
+
+/**
+ * A posted workspace document, loaded. It stands alone: its companies' deals are inline
+ * (`deal:`); a `file:` reference names a stored deal, which only a stored workspace reads.
+ */
+export function postedWorkspace(text: string): { value: Workspace; warnings: readonly Diagnostic[] } {
+  const raw = parseDealText(text, "body");
+  if (raw.ok && !isWorkspaceText(raw.value.raw))
+    throw ApiError.fromDiagnostics(wrongDocumentKind("body", "deal").diagnostics);
+  const loaded = loadWorkspace(text, "body", () => ({
+    ok: false,
+    message:
+      "a posted workspace stands alone: write the company's deal inline (deal:), or store the workspace and its deals and compute on the stored workspace",
+  }));
+  if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, "the workspace document");
+  return { value: loaded.workspace, warnings: loaded.warnings };
+}
 
 const JobParams = z.strictObject({ jobId: z.uuid() });
 
@@ -22,33 +53,36 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       {
         schema: {
           tags: computation.mode === "sync" ? ["computations"] : ["jobs"],
-          summary: `${computation.mode === "job" ? "Start a job: " : ""}${computation.summary} (a posted deal document, JSON or YAML)`,
+          summary: `${computation.mode === "job" ? "Start a job: " : ""}${computation.summary} (a posted ${computation.on} document, JSON or YAML)`,
           querystring: computation.input,
-          body: DEAL_BODY,
+          body: computation.on === "deal" ? DEAL_BODY : WORKSPACE_BODY,
         },
       },
       async (request, reply) => {
         const caller = callerOf(request);
         // Loaded, not run: the computation runs the deal and reports what fails.
-        const parsed = loadDeal(documentText(request), "body");
-        if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
+        const text = documentText(request);
+        const subject = computation.on === "deal" ? postedDeal(text) : postedWorkspace(text);
         if (computation.mode === "job") {
           const job = context.jobs.start({
             computation: computation.name,
             ownerId: caller.user.id,
-            run: async (ctx) => computation.run(parsed.deal, request.query, ctx),
+            run: async (ctx) => {
+              const result = await runComputation(computation, subject.value, request.query, ctx);
+              return result.ok ? result : { ok: false, problems: requestProblems(result.problems) };
+            },
             present: (result) => result,
           });
           return sendJob(reply, job);
         }
-        const result = await computation.run(parsed.deal, request.query, {
+        const result = await runComputation(computation, subject.value, request.query, {
           progress: () => {},
           signal: new AbortController().signal,
         });
-        if (!result.ok) throw ApiError.fromProblems(result.problems, "body");
+        if (!result.ok) throw ApiError.fromProblems(requestProblems(result.problems), "body");
         return {
           ...result.value,
-          ...(parsed.warnings.length ? { loadWarnings: parsed.warnings.map(problemBody) } : {}),
+          ...(subject.warnings.length ? { loadWarnings: subject.warnings.map(problemBody) } : {}),
         };
       },
     );

@@ -1,17 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
-import type { Deal } from "../../deal/build.js";
+import { runDeal } from "../../core/round/timeline.js";
+import { amount } from "../../report/format.js";
 import {
   appendToDocument,
+  documentKind,
   exportDocument,
   parseFragment,
-  storableDeal,
+  storableDocument,
   storedDeal,
+  storedKind,
+  wrongDocumentKind,
 } from "../../storage/deal-document.js";
 import type { Revision } from "../../storage/store.js";
-import { investorDocument } from "../access.js";
+import { type InvestorView, investorDocument } from "../access.js";
 import { ApiError, problemBody } from "../api-error.js";
-import { COMPUTATIONS, type Computation } from "../computations.js";
+import { COMPUTATIONS, type Computation, requestProblems, runComputation } from "../computations.js";
 import {
   callerOf,
   ExpectedVersion,
@@ -20,6 +24,7 @@ import {
   type WorkspaceAccess,
   workspaceAccess,
 } from "../context.js";
+import { documentReaders, liveDocument } from "../documents.js";
 import { DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
@@ -27,6 +32,8 @@ const VersionQuery = z.coerce.number().int().min(1).max(2_000_000_000);
 
 /** The body schema of a deal document, for the OpenAPI document; the deal loader validates it. */
 export const DEAL_BODY = { $ref: "DealDocument#" } as const;
+export const WORKSPACE_BODY = { $ref: "WorkspaceDocument#" } as const;
+export const STORED_BODY = { $ref: "StoredDocument#" } as const;
 
 /** The text of a posted deal document: YAML as sent, or JSON as sent (numbers keep their text). */
 export function documentText(request: FastifyRequest): string {
@@ -38,31 +45,83 @@ export function documentText(request: FastifyRequest): string {
   return text;
 }
 
-function conflict(expected: number, current: number): ApiError {
+/**
+ * A stored document as the web app's contract names it (src/web/api/contract.ts,
+ * `DealRecord`): its id, name, company, version, workspace and document.
+ */
+function dealRecord(ws: string, deal: string, revision: Revision, document: Record<string, unknown>) {
+  const named = document as { company?: { name?: unknown }; workspace?: { name?: unknown } };
+  return {
+    id: deal,
+    name: deal,
+    kind: documentKind(document),
+    company: String(named.workspace?.name ?? named.company?.name ?? ""),
+    version: revision.version,
+    updatedAt: revision.createdAt,
+    workspaceId: ws,
+    document,
+  };
+}
+
+/**
+ * The document and expected version of a PUT: the document as the body with
+ * `?expectedVersion=N`, or the web app's JSON `{"document": …, "expectedVersion": N}`
+ * (its numbers read as written, as a document's are).
+ */
+function putBody(request: FastifyRequest): { text: string; expectedVersion: number; wrapped: boolean } {
+  const text = documentText(request);
+  const query = request.query as { expectedVersion?: number };
+  const body = request.body as Record<string, unknown> | undefined;
+  const wrapped =
+    body !== null &&
+    typeof body === "object" &&
+    !Array.isArray(body) &&
+    "document" in body &&
+    "expectedVersion" in body &&
+    !("roundtable" in body);
+  if (!wrapped) {
+    if (query.expectedVersion === undefined)
+      throw new ApiError("request_invalid", "query.expectedVersion: is required", [
+        { code: "request_invalid", message: "is required", path: "query.expectedVersion" },
+      ]);
+    return { text, expectedVersion: query.expectedVersion, wrapped: false };
+  }
+  const expected = ExpectedVersion.safeParse(body.expectedVersion);
+  if (!expected.success)
+    throw new ApiError("request_invalid", "body.expectedVersion: a whole number from 0", [
+      { code: "request_invalid", message: "a whole number from 0", path: "body.expectedVersion" },
+    ]);
+  const fragment = parseFragment(text, "body");
+  if (!fragment.ok) throw ApiError.fromDiagnostics(fragment.diagnostics);
+  const document = (fragment.value as { document: unknown }).document;
+  return { text: JSON.stringify(document), expectedVersion: expected.data, wrapped: true };
+}
+
+export function conflict(expected: number, current: number): ApiError {
   return new ApiError(
     "version_conflict",
     `the deal is at version ${current}, not ${expected}: read it again and apply the change to the latest version`,
     [{ code: "version_conflict", message: `current version is ${current}`, path: "query.expectedVersion" }],
+    {},
+    { currentVersion: current },
   );
-}
-
-function liveDocument(revision: Revision | undefined, slug: string): Revision & { document: string } {
-  if (!revision || revision.document === null) throw new ApiError("not_found", `no deal "${slug}"`);
-  return revision as Revision & { document: string };
 }
 
 export function registerDealRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, cache } = context;
 
-  /** The built deal of a revision; revisions never change, so it is cached by revision. */
-  function builtDeal(revision: Revision & { document: string }): Deal {
-    const key = `deal|${revision.dealId}@${revision.version}`;
-    const cached = cache.get(key) as Deal | undefined;
-    if (cached) return cached;
-    const built = storedDeal(revision.document, revision.slug);
-    if (!built.ok) throw ApiError.fromDiagnostics(built.diagnostics, `stored deal ${revision.slug}`);
-    cache.set(key, built.deal);
-    return built.deal;
+  const { builtDeal, builtWorkspace, readDeal } = documentReaders(context);
+
+  /** The rounds' prices per share, when the owner shares them with investors (AUTH-7). */
+  function roundPrices(view: InvestorView, revision: Revision & { document: string }): Map<string, string> {
+    const prices = new Map<string, string>();
+    if (!view.shared.has("round_price") || storedKind(revision.document) !== "deal") return prices;
+    const deal = builtDeal(revision);
+    const run = runDeal(deal.ledger, deal.rounds);
+    if (!run.ok) return prices;
+    for (const outcome of run.value.rounds)
+      prices.set(outcome.terms.id, `${amount(outcome.pricePerShare)} ${outcome.pricePerShare.currency}`);
+    return prices;
   }
 
   app.get(
@@ -77,7 +136,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
     async (request) => {
       const { ws } = request.params as { ws: string };
       await workspaceAccess(context, request, ws, "deal.read");
-      return { deals: await store.listDeals(ws) };
+      return { deals: (await store.listDeals(ws)).map((d) => ({ ...d, name: d.id })) };
     },
   );
 
@@ -103,13 +162,22 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         deal,
       );
       const document = JSON.parse(revision.document) as Record<string, unknown>;
+      if (access.investor && storedKind(revision.document) === "workspace")
+        throw new ApiError(
+          "forbidden",
+          "investors see the deal documents of their companies, not workspaces",
+        );
       reply.header("etag", `"${revision.version}"`);
+      const shown = access.investor
+        ? investorDocument(document, access.investor, roundPrices(access.investor, revision))
+        : document;
       return {
         id: deal,
         version: revision.version,
         updatedAt: revision.createdAt,
         ...(access.investor ? {} : { action: revision.action, documentHash: revision.documentHash }),
-        document: access.investor ? investorDocument(document, access.investor) : document,
+        document: shown,
+        deal: dealRecord(ws, deal, revision, shown),
       };
     },
   );
@@ -193,18 +261,23 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       schema: {
         tags: ["deals"],
         summary:
-          "Write a whole deal document (JSON or YAML) as a new version; expectedVersion=0 creates the deal",
+          "Write a whole document (JSON or YAML), a deal or a workspace naming stored deals, as a new version; expectedVersion=0 creates it",
         params: DealParams,
-        querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
-        body: DEAL_BODY,
+        querystring: z.strictObject({
+          expectedVersion: ExpectedVersion.optional().meta({
+            description:
+              "The version the write expects to replace (0 for a new deal): a stale one gets 409. Required unless the body is the web app's {document, expectedVersion}.",
+          }),
+        }),
+        body: STORED_BODY,
         response: { 200: DealWritten, 201: DealWritten },
       },
     },
     async (request, reply) => {
       const { ws, deal } = request.params as { ws: string; deal: string };
-      const { expectedVersion } = request.query as { expectedVersion: number };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const parsed = storableDeal(documentText(request), "body");
+      const { text, expectedVersion, wrapped } = putBody(request);
+      const parsed = await storableDocument(text, "body", readDeal(ws));
       if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
       const head = await store.headVersion(ws, deal);
       const creating = !head || head.deleted;
@@ -219,9 +292,11 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       reply.header("etag", `"${revision.version}"`);
       return reply.status(creating ? 201 : 200).send({
         id: deal,
+        kind: parsed.kind,
         version: revision.version,
         documentHash: revision.documentHash,
         warnings: parsed.warnings.map(problemBody),
+        ...(wrapped ? { deal: dealRecord(ws, deal, revision, parsed.document) } : {}),
       });
     },
   );
@@ -276,6 +351,10 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             throw conflict(expectedVersion, head.version);
           throw new ApiError("not_found", `no deal "${deal}"`);
         }
+        if (storedKind(base.document) !== "deal")
+          throw ApiError.fromDiagnostics(
+            wrongDocumentKind(`stored document ${deal}`, "workspace").diagnostics,
+          );
         const canonical = appendToDocument(base.document, list, fragment.value);
         const parsed = storedDeal(canonical, "body");
         if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
@@ -317,14 +396,23 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         const head = await store.headVersion(ws, deal);
         if (!head || head.deleted) throw new ApiError("not_found", `no deal "${deal}"`);
         const query = request.url.slice(request.url.indexOf("?") + 1 || request.url.length);
-        const key = `report|${head.dealId}@${head.version}|${computation.name}|${query}`;
-        let entry = cache.get(key) as { report: Record<string, unknown>; text: string } | undefined;
+        // A workspace's report also depends on the deals it names: only its loading is cached.
+        const key =
+          computation.on === "deal"
+            ? `report|${head.dealId}@${head.version}|${computation.name}|${query}`
+            : "";
+        let entry =
+          key === ""
+            ? undefined
+            : (cache.get(key) as { report: Record<string, unknown>; text: string } | undefined);
         if (!entry) {
           const revision = liveDocument(await store.revision(ws, deal, head.version), deal);
-          const result = await computation.run(builtDeal(revision), request.query, neverCancelled);
-          if (!result.ok) throw ApiError.fromProblems(result.problems, `deal ${deal}`);
+          const subject =
+            computation.on === "deal" ? builtDeal(revision) : await builtWorkspace(ws, revision);
+          const result = await runComputation(computation, subject, request.query, neverCancelled);
+          if (!result.ok) throw ApiError.fromProblems(requestProblems(result.problems), `deal ${deal}`);
           entry = { report: result.value, text: JSON.stringify(result.value) };
-          cache.set(key, entry);
+          if (key !== "") cache.set(key, entry);
         }
         reply.header("etag", `"${head.version}"`);
         if (access.investor && computation.forInvestor)
@@ -351,12 +439,15 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         if (access.investor && !computation.forInvestor)
           throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
         const revision = liveDocument(await store.headRevision(ws, deal), deal);
-        const built = builtDeal(revision);
+        const built = computation.on === "deal" ? builtDeal(revision) : await builtWorkspace(ws, revision);
         const investor = access.investor;
         const job = context.jobs.start({
           computation: computation.name,
           ownerId: callerOf(request).user.id,
-          run: async (ctx) => computation.run(built, request.query, ctx),
+          run: async (ctx) => {
+            const result = await runComputation(computation, built, request.query, ctx);
+            return result.ok ? result : { ok: false, problems: requestProblems(result.problems) };
+          },
           present: (result) =>
             investor && computation.forInvestor ? computation.forInvestor(result, investor) : result,
         });

@@ -1,0 +1,346 @@
+import type { FastifyInstance } from "fastify";
+import * as z from "zod";
+import { ingestOutputToJson } from "../../core/ingest/claim-json.js";
+import { ingest } from "../../core/ingest/ingest.js";
+import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
+import { LIMITS } from "../../core/shared/limits.js";
+import { ingestionForDeal, knownNames } from "../../deal/ingest-into-deal.js";
+import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
+import {
+  buildCheckedOcfPackage,
+  importOcfZip,
+  preservedOf,
+  zipPackage,
+} from "../../interchange/ocf/index.js";
+import { canonicalJson } from "../../storage/canonical-json.js";
+import { storableDeal, storedDeal, storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
+import type { Revision } from "../../storage/store.js";
+import { ApiError, problemBody } from "../api-error.js";
+import { requestProblems } from "../computations.js";
+import {
+  callerOf,
+  ExpectedVersion,
+  type ServerContext,
+  Slug,
+  type WorkspaceAccess,
+  workspaceAccess,
+} from "../context.js";
+import { documentReaders, liveDocument } from "../documents.js";
+import { DealWritten } from "../responses.js";
+import { conflict, documentText } from "./deals.js";
+
+const DealParams = z.strictObject({ ws: Slug, deal: Slug });
+
+const DateParam = z
+  .string()
+  .refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD")
+  .transform((s) => parseIsoDate(s) as IsoDate);
+
+const IngestQuery = {
+  lang: z.enum(["fr", "en", "auto"]).default("auto").meta({ description: "The report's language." }),
+  sourceDate: DateParam.optional().meta({ description: "The report's publication date (YYYY-MM-DD)." }),
+};
+
+/** A plain-text report, for the OpenAPI document (sent as text/plain). */
+const REPORT_BODY = z
+  .string()
+  .meta({ description: "The report as plain text (text/plain), French or English." });
+
+const OnInconsistency = z.enum(["fail", "preserve"]).default("fail").meta({
+  description:
+    "A package whose references do not resolve: fail, or keep it as it is (references kept from an import with preserve).",
+});
+
+/** The body of an OCF upload: the zip's bytes (application/zip). */
+export const ZIP_TYPES = ["application/zip", "application/x-zip-compressed", "application/octet-stream"];
+
+/**
+ * Reading news reports into claims, and the Open Cap Format (SPEC API-8): the same functions
+ * as `roundtable ingest`, `import-ocf` and `export-ocf`, on posted text and stored deals.
+ */
+export function registerInterchangeRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { store } = context;
+  const { builtDeal } = documentReaders(context);
+
+  async function commit(
+    access: WorkspaceAccess,
+    ws: string,
+    deal: string,
+    expectedVersion: number,
+    action: Revision["action"],
+    document: string,
+  ) {
+    const written = await store.writeDeal({
+      workspaceId: ws,
+      slug: deal,
+      expectedVersion,
+      action,
+      document,
+      actorId: access.caller.user.id,
+    });
+    if (!written.ok) throw conflict(expectedVersion, written.currentVersion);
+    return written.revision;
+  }
+
+  app.post(
+    "/api/v1/ingest",
+    {
+      schema: {
+        tags: ["ingest"],
+        summary:
+          "Read a news report (text/plain, French or English) into proposed claims with their evidence, as `roundtable ingest --format json`; nothing is stored",
+        querystring: z.strictObject(IngestQuery),
+        body: REPORT_BODY,
+      },
+    },
+    async (request) => {
+      callerOf(request);
+      const { lang, sourceDate } = request.query as { lang: "fr" | "en" | "auto"; sourceDate?: IsoDate };
+      const output = ingest(documentText(request), { lang, ...(sourceDate ? { sourceDate } : {}) });
+      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
+      return ingestOutputToJson(output.value);
+    },
+  );
+
+  app.post(
+    "/api/v1/workspaces/:ws/ingest",
+    {
+      schema: {
+        tags: ["ingest"],
+        summary:
+          "The web app's reading of a report (src/web/api/contract.ts): JSON {text, language} to the proposed claims of `roundtable ingest --format json`; nothing is stored",
+        params: z.strictObject({ ws: Slug }),
+        body: z.strictObject({
+          text: z.string().min(1).max(LIMITS.requestBodyBytes),
+          language: z.enum(["fr", "en", "auto"]).optional(),
+          sourceDate: DateParam.optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { ws } = request.params as { ws: string };
+      await workspaceAccess(context, request, ws, "report.read");
+      const body = request.body as { text: string; language?: "fr" | "en" | "auto"; sourceDate?: IsoDate };
+      const output = ingest(body.text, {
+        lang: body.language ?? "auto",
+        ...(body.sourceDate ? { sourceDate: body.sourceDate } : {}),
+      });
+      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
+      return ingestOutputToJson(output.value);
+    },
+  );
+
+  app.post(
+    "/api/v1/workspaces/:ws/deals/:deal/sources",
+    {
+      schema: {
+        tags: ["ingest"],
+        summary:
+          "Accept a news report into a stored deal: the report (text/plain) read into claims, added as one new source with its claims, as a new version",
+        params: DealParams,
+        querystring: z.strictObject({
+          expectedVersion: ExpectedVersion,
+          ...IngestQuery,
+          round: z.string().min(1).max(200).optional().meta({
+            description: "The round the claims are about (default: the deal's last).",
+          }),
+          title: z.string().min(1).max(LIMITS.nameLength).optional(),
+          publisher: z.string().min(1).max(LIMITS.nameLength).optional(),
+          url: z.url().max(2000).optional(),
+          sourceId: z
+            .string()
+            .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
+            .optional()
+            .meta({
+              description: "The new source's id (default: from the title).",
+            }),
+        }),
+        body: REPORT_BODY,
+        response: { 201: DealWritten },
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const q = request.query as {
+        expectedVersion: number;
+        lang: "fr" | "en" | "auto";
+        sourceDate?: IsoDate;
+        round?: string;
+        title?: string;
+        publisher?: string;
+        url?: string;
+        sourceId?: string;
+      };
+      const access = await workspaceAccess(context, request, ws, "deal.write");
+      const text = documentText(request);
+      const base = await store.revision(ws, deal, q.expectedVersion);
+      if (!base || base.document === null) {
+        const head = await store.headVersion(ws, deal);
+        if (head && !head.deleted && head.version !== q.expectedVersion)
+          throw conflict(q.expectedVersion, head.version);
+        throw new ApiError("not_found", `no deal "${deal}"`);
+      }
+      const built = builtDeal(base as Revision & { document: string });
+      const output = ingest(text, {
+        lang: q.lang,
+        ...(q.sourceDate ? { sourceDate: q.sourceDate } : {}),
+        knownStakeholders: knownNames(built),
+      });
+      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
+      const added = ingestionForDeal(output.value, built, {
+        round: q.round,
+        source: {
+          ...(q.sourceId ? { id: q.sourceId } : {}),
+          ...(q.title ? { title: q.title } : {}),
+          ...(q.publisher ? { publisher: q.publisher } : {}),
+          ...(q.url ? { url: q.url } : {}),
+          ...(q.sourceDate ? { publicationDate: q.sourceDate } : {}),
+        },
+      });
+      if (!added.ok)
+        throw ApiError.fromProblems(
+          requestProblems(added.problems).map((p) =>
+            p.code === "deal_duplicate_id" ? { ...p, path: ["query", "sourceId"] } : p,
+          ),
+          `deal ${deal}`,
+        );
+      const { draft, entries } = added.value;
+      const document = JSON.parse(base.document) as Record<string, unknown>;
+      const list = (key: string) => (Array.isArray(document[key]) ? (document[key] as unknown[]) : []);
+      const canonical = canonicalJson({
+        ...document,
+        sources: [...list("sources"), entries.source],
+        claims: [...list("claims"), ...entries.claims],
+      });
+      // The deal with the new source must load, build and run before anything is written.
+      const checked = storedDeal(canonical, deal);
+      if (!checked.ok)
+        throw ApiError.fromDiagnostics(checked.diagnostics, `deal ${deal} with the report's claims`);
+      const revision = await commit(access, ws, deal, q.expectedVersion, "append_source", checked.canonical);
+      reply.header("etag", `"${revision.version}"`);
+      return reply.status(201).send({
+        id: deal,
+        kind: "deal",
+        version: revision.version,
+        documentHash: revision.documentHash,
+        path: `sources[${list("sources").length}]`,
+        warnings: checked.warnings.map(problemBody),
+        source: draft.source.id,
+        claims: entries.claims.length,
+        skipped: entries.skipped,
+        newStakeholders: draft.newStakeholders,
+      });
+    },
+  );
+
+  app.get(
+    "/api/v1/workspaces/:ws/deals/:deal/ocf",
+    {
+      schema: {
+        tags: ["ocf"],
+        summary:
+          "A stored deal's ledger as an Open Cap Format package (zip), valid against the official schemas, as `roundtable export-ocf`",
+        params: DealParams,
+        querystring: z.strictObject({
+          country: z
+            .string()
+            .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as US or FR")
+            .optional()
+            .meta({
+              description: "The issuer's country of formation, which OCF requires; kept from an import.",
+            }),
+          onInconsistency: OnInconsistency,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const { country, onInconsistency } = request.query as {
+        country?: string;
+        onInconsistency: "fail" | "preserve";
+      };
+      await workspaceAccess(context, request, ws, "deal.export");
+      const revision = liveDocument(await store.headRevision(ws, deal), deal);
+      const built = builtDeal(revision);
+      const preserved = preservedOf(built.document.ocfPreserved);
+      if (!preserved.ok) throw ApiError.fromProblems(preserved.problems, `deal ${deal}`);
+      // Dated by the revision, not the clock: the same version exports the same bytes.
+      const checked = buildCheckedOcfPackage(built.ledger, preserved.value, {
+        onInconsistency,
+        generatedAt: revision.createdAt,
+        ...(country ? { issuer: { countryOfFormation: country } } : {}),
+      });
+      if (!checked.ok) throw ApiError.fromProblems(requestProblems(checked.problems), `deal ${deal}`);
+      reply
+        .header("content-type", "application/zip")
+        .header("content-disposition", `attachment; filename="${deal}.ocf.zip"`)
+        .header("etag", `"${revision.version}"`);
+      return reply.send(Buffer.from(zipPackage(checked.value.files)));
+    },
+  );
+
+  app.post(
+    "/api/v1/workspaces/:ws/deals/:deal/ocf",
+    {
+      schema: {
+        tags: ["ocf"],
+        summary:
+          "Import an Open Cap Format package (a zip, application/zip) as a stored deal, as `roundtable import-ocf`: a new deal (expectedVersion=0) or a new version",
+        params: DealParams,
+        querystring: z.strictObject({ expectedVersion: ExpectedVersion, onInconsistency: OnInconsistency }),
+        response: { 200: DealWritten, 201: DealWritten },
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const { expectedVersion, onInconsistency } = request.query as {
+        expectedVersion: number;
+        onInconsistency: "fail" | "preserve";
+      };
+      const access = await workspaceAccess(context, request, ws, "deal.write");
+      const bytes = request.body;
+      if (!(bytes instanceof Buffer) || bytes.length === 0)
+        throw new ApiError("request_invalid", "the body must be an OCF package as a zip (application/zip)", [
+          { code: "request_invalid", message: "is required: the zip's bytes", path: "body" },
+        ]);
+      const imported = importOcfZip("body", new Uint8Array(bytes), { onInconsistency });
+      if (!imported.ok) throw ApiError.fromProblems(imported.problems, "the OCF package");
+      const { ledger, preserved, report } = imported.value;
+      const text = dealYaml(
+        ledgerToDocument(ledger, { ocfPreserved: preserved }),
+        "Imported from an Open Cap Format package.",
+      );
+      const parsed = storableDeal(text, "body");
+      if (!parsed.ok)
+        throw ApiError.fromDiagnostics(parsed.diagnostics, "the deal read from the OCF package");
+      const head = await store.headVersion(ws, deal);
+      const creating = !head || head.deleted;
+      if (!creating) {
+        const current = await store.revision(ws, deal, head.version);
+        if (current?.document && storedKind(current.document) !== "deal")
+          throw ApiError.fromDiagnostics(
+            wrongDocumentKind(`stored document ${deal}`, "workspace").diagnostics,
+          );
+      }
+      const revision = await commit(
+        access,
+        ws,
+        deal,
+        expectedVersion,
+        creating ? "create" : "replace",
+        parsed.canonical,
+      );
+      reply.header("etag", `"${revision.version}"`);
+      return reply.status(creating ? 201 : 200).send({
+        id: deal,
+        kind: "deal",
+        version: revision.version,
+        documentHash: revision.documentHash,
+        warnings: [...report.warnings, ...parsed.warnings].map(problemBody),
+        mapped: report.mapped,
+        unmapped: report.unmapped,
+        unresolved: report.unresolved,
+      });
+    },
+  );
+}
