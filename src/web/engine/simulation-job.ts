@@ -8,7 +8,7 @@ import {
 } from "../../core/uncertainty/simulate.js";
 import type { Deal } from "../../deal/build.js";
 import { loadDeal } from "../../deal/load.js";
-import { prepareDealSimulation, simulationReport } from "../../report/simulation-report.js";
+import { simulationReport, simulationSetup } from "../../report/simulation-report.js";
 
 /** What the page asks of a simulation: the deal as the engine loads it, and the CLI's options. */
 export interface SimulationRequest {
@@ -37,7 +37,7 @@ export interface SimulationJob {
 }
 
 /**
- * Prepares a simulation with the CLI's own preparation (`prepareDealSimulation`, SPEC
+ * Prepares a simulation with the CLI's own preparation (`simulationSetup`, SPEC
  * UNC-SIM): the deal loaded, the earlier rounds run at the base scenario, the round's
  * amounts sampled under the default reading's claims. Scenarios are then run in chunks (`step`), each scenario
  * depending only on the seed, the plan and its index (UNC-SIM-4), so that the summary is
@@ -59,12 +59,8 @@ function prepareForDeal(
   deal: Deal,
   request: SimulationRequest,
 ): { ok: true; job: SimulationJob } | { ok: false; messages: string[] } {
-  const setup = prepareDealSimulation(deal, { round: request.roundId });
-  if (!setup.ok)
-    return {
-      ok: false,
-      messages: setup.kind === "usage" ? [setup.message] : setup.problems.map((p) => p.message),
-    };
+  const setup = simulationSetup(deal, { round: request.roundId });
+  if (!setup.ok) return { ok: false, messages: setup.problems.map((p) => p.message) };
   const { plan, capTable, template, meta } = setup.value;
   const runs = request.runs;
   const seed = BigInt(request.seed);
