@@ -24,8 +24,6 @@ export class ApiError extends Error {
     message: string,
     readonly problems: readonly ProblemBody[] = [],
     readonly headers: Readonly<Record<string, string>> = {},
-    /** Fields written beside `error` in the body (a conflict's `currentVersion`). */
-    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.statusCode = errorSpec(code).httpStatus;
@@ -51,7 +49,7 @@ export class ApiError extends Error {
   }
 
   body() {
-    return { error: { code: this.code, message: this.message, problems: this.problems }, ...this.extra };
+    return { error: { code: this.code, message: this.message, problems: this.problems } };
   }
 }
 

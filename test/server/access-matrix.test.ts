@@ -387,16 +387,6 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
     },
     {
       method: "POST",
-      route: "/api/v1/workspaces/{ws}/ingest",
-      allowed: MEMBERS,
-      request: () => ({
-        method: "POST",
-        url: "/api/v1/workspaces/acme/ingest",
-        payload: { text: "Amazon pourrait investir jusqu'à 50 milliards de dollars dans OpenAI." },
-      }),
-    },
-    {
-      method: "POST",
       route: "/api/v1/workspaces/{ws}/deals/{deal}/sources",
       allowed: ["owner", "editor"],
       request: async (caller) => ({

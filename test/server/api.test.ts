@@ -425,80 +425,6 @@ describeEachBackend("the HTTP API", (backends) => {
       ).toBe(403);
       expect((await get("/api/v1/workspaces/acme/deals/openai/export")).statusCode).toBe(403);
     });
-  });
-
-  describe("the web app's contract (src/web/api/contract.ts)", () => {
-    it("API-9: login takes the user name as email; the user, the deal record, the {document, expectedVersion} save and the 409's currentVersion are the contract's", async () => {
-      const response = await app.inject({
-        method: "POST",
-        url: "/api/v1/auth/login",
-        payload: { email: "editor", password: "correct horse battery staple" },
-      });
-      expect(response.statusCode).toBe(200);
-      expect(response.json().user).toMatchObject({ username: "editor", email: "editor", name: "editor" });
-      const none = await app.inject({
-        method: "POST",
-        url: "/api/v1/auth/login",
-        payload: { password: "x" },
-      });
-      expect(none.statusCode).toBe(400);
-      expect(none.json().error.problems[0].path).toBe("body.username");
-      const session = {
-        cookie: String(response.headers["set-cookie"]).split(";")[0]!,
-        csrf: response.json().csrfToken as string,
-      };
-      const headers = { cookie: session.cookie, "x-csrf-token": session.csrf };
-      const read = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals/seed", headers });
-      const record = read.json().deal;
-      expect(record).toMatchObject({
-        id: "seed",
-        name: "seed",
-        workspaceId: "acme",
-        version: read.json().version,
-      });
-      expect(record.document).toEqual(read.json().document);
-      const list = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals", headers });
-      expect(list.json().deals.find((d: { id: string }) => d.id === "seed")).toMatchObject({ name: "seed" });
-      // A save as the app sends it: numbers as written, the version in the body.
-      const document = {
-        ...record.document,
-        company: { ...record.document.company, name: "Acme Robotics, Inc. (saved)" },
-      };
-      const saved = await app.inject({
-        method: "PUT",
-        url: "/api/v1/workspaces/acme/deals/seed",
-        headers: { ...headers, "content-type": "application/json" },
-        payload: JSON.stringify({ document, expectedVersion: record.version }),
-      });
-      expect(saved.statusCode, saved.body).toBe(200);
-      expect(saved.json().deal).toMatchObject({
-        version: record.version + 1,
-        company: "Acme Robotics, Inc. (saved)",
-      });
-      const again = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals/seed", headers });
-      expect(again.json().document).toEqual(document);
-      const before = await store.contentDigest();
-      const stale = await app.inject({
-        method: "PUT",
-        url: "/api/v1/workspaces/acme/deals/seed",
-        headers: { ...headers, "content-type": "application/json" },
-        payload: JSON.stringify({ document, expectedVersion: record.version }),
-      });
-      expect(stale.statusCode).toBe(409);
-      expect(stale.json()).toMatchObject({
-        error: { code: "version_conflict" },
-        currentVersion: record.version + 1,
-      });
-      const missing = await app.inject({
-        method: "PUT",
-        url: "/api/v1/workspaces/acme/deals/seed",
-        headers: { ...headers, "content-type": "application/yaml" },
-        payload: yamlOf("examples/seed-to-series-a.yaml"),
-      });
-      expect(missing.statusCode).toBe(400);
-      expect(missing.json().error.problems[0].path).toBe("query.expectedVersion");
-      expect(await store.contentDigest()).toBe(before);
-    });
 
     it("AUTH-7: with the round price shared, an investor's document states it and loads, pricing only their investment", async () => {
       const share = await as(app, team.owner, {
@@ -582,6 +508,94 @@ describeEachBackend("the HTTP API", (backends) => {
         headers: { cookie: session.cookie },
       });
       expect(after.statusCode).toBe(401);
+    });
+
+    it("API-1: the web app's exchanges (src/web/api/contract.ts) are the native API, with no second shape", async () => {
+      // Sign-in by user name only: the user is { username, admin }.
+      const byEmail = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "editor", password: "correct horse battery staple" },
+      });
+      expect(byEmail.statusCode).toBe(400);
+      const signedIn = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "editor", password: "correct horse battery staple" },
+      });
+      expect(signedIn.statusCode).toBe(200);
+      expect(Object.keys(signedIn.json().user).sort()).toEqual(["admin", "username"]);
+      const headers = {
+        cookie: String(signedIn.headers["set-cookie"]).split(";")[0]!,
+        "x-csrf-token": signedIn.json().csrfToken as string,
+      };
+      // A save as the app sends it: the JSON document as the body, the version in the query.
+      const document = JSON.parse(
+        (
+          await as(app, team.viewer, {
+            method: "GET",
+            url: "/api/v1/workspaces/acme/deals/seed/export?format=json",
+          })
+        ).body,
+      );
+      const url = "/api/v1/workspaces/acme/deals/webapp";
+      const created = await app.inject({
+        method: "PUT",
+        url: `${url}?expectedVersion=0`,
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify(document),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(Object.keys(created.json()).sort()).toEqual([
+        "documentHash",
+        "id",
+        "kind",
+        "version",
+        "warnings",
+      ]);
+      const read = await app.inject({ method: "GET", url, headers });
+      expect(Object.keys(read.json()).sort()).toEqual([
+        "action",
+        "document",
+        "documentHash",
+        "id",
+        "updatedAt",
+        "version",
+      ]);
+      const list = await app.inject({ method: "GET", url: "/api/v1/workspaces/acme/deals", headers });
+      const listed = list.json().deals.find((d: { id: string }) => d.id === "webapp");
+      expect(listed).toMatchObject({ id: "webapp", version: 1 });
+      expect(listed.name).toBeUndefined();
+      // A stale save is a 409 whose body is the error alone; the app reads the deal again.
+      const before = await store.contentDigest();
+      const stale = await app.inject({
+        method: "PUT",
+        url: `${url}?expectedVersion=0`,
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify(document),
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(Object.keys(stale.json())).toEqual(["error"]);
+      expect(stale.json().error.code).toBe("version_conflict");
+      // The version is required in the query; a {document, expectedVersion} body is not a second form.
+      const wrapped = await app.inject({
+        method: "PUT",
+        url,
+        headers: { ...headers, "content-type": "application/json" },
+        payload: JSON.stringify({ document, expectedVersion: 1 }),
+      });
+      expect(wrapped.statusCode).toBe(400);
+      expect(wrapped.json().error.problems.map((p: { path: string }) => p.path)).toContain(
+        "query.expectedVersion",
+      );
+      expect(await store.contentDigest()).toBe(before);
+      const ingest = await app.inject({
+        method: "POST",
+        url: "/api/v1/workspaces/acme/ingest",
+        headers,
+        payload: { text: "Amazon pourrait investir jusqu'à 50 milliards de dollars dans OpenAI." },
+      });
+      expect(ingest.statusCode).toBe(404);
     });
 
     it("AUTH-2: behind a trusted proxy that says HTTPS, the cookie is Secure", async () => {

@@ -319,30 +319,6 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
       ).toEqual(["query.lang", "query.sourceDate"]);
     });
 
-    it("API-9: the web app's ingest (JSON {text, language}) answers the same claims; a bad language is a 400 at body.language", async () => {
-      const expected = await cliJson(["ingest", REPORT, "--lang", "fr", "--format", "json"]);
-      const r = await as(app, team.viewer, {
-        method: "POST",
-        url: "/api/v1/workspaces/acme/ingest",
-        payload: { text: readFileSync(REPORT, "utf8"), language: "fr" },
-      });
-      expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
-      expect(r.json()).toEqual(expected);
-      const bad = await as(app, team.viewer, {
-        method: "POST",
-        url: "/api/v1/workspaces/acme/ingest",
-        payload: { text: "x", language: "de" },
-      });
-      expect(bad.statusCode).toBe(400);
-      expect(bad.json().error.problems[0].path).toBe("body.language");
-      const outsider = await as(app, team.outsider, {
-        method: "POST",
-        url: "/api/v1/workspaces/acme/ingest",
-        payload: { text: "x" },
-      });
-      expect(outsider.statusCode).toBe(404);
-    });
-
     it("API-8: a report accepted into a stored deal is a new source with its claims, in a new version", async () => {
       const head = (await store.headVersion("acme", "openai"))!.version;
       const url = `${deals}/openai/sources?expectedVersion=${head}&sourceDate=2026-01-29&sourceId=lefigaro&title=Le%20rapport`;

@@ -87,10 +87,15 @@ describe("WEB-6 the HTTP data access follows the API contract", () => {
       if (call.url.endsWith("/deals"))
         return {
           status: 200,
-          body: { deals: [{ id: "d 1", company: "Acme", version: 3, updatedAt: "2026-01-01" }] },
+          body: {
+            deals: [{ id: "d 1", kind: "deal", company: "Acme", version: 3, updatedAt: "2026-01-01" }],
+          },
         };
       if (call.method === "PUT")
-        return { status: 200, body: { id: "d 1", version: 4, documentHash: "h", warnings: [] } };
+        return {
+          status: 200,
+          body: { id: "d 1", kind: "deal", version: 4, documentHash: "h", warnings: [] },
+        };
       return {
         status: 200,
         body: { id: "d 1", version: 4, updatedAt: "2026-01-02", action: "replace", document },

@@ -20,17 +20,6 @@ const Password = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
 const LOGIN_FAILED = "the user name or the password is wrong";
 
-/** A user as answers give it; `email` and `name` are the web app's names for the user name. */
-function userBody(user: { id: string; username: string; admin: boolean }) {
-  return {
-    id: user.id,
-    username: user.username,
-    email: user.username,
-    name: user.username,
-    admin: user.admin,
-  };
-}
-
 export function registerAuthRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, limiter } = context;
 
@@ -44,22 +33,13 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
         security: [],
         body: z.strictObject({
           // Any name up to the limit is accepted, so that the answer never says whether it exists.
-          username: z.string().min(1).max(LIMITS.nameLength).optional(),
-          email: z.string().min(1).max(LIMITS.nameLength).optional().meta({
-            description: "The user name under the web app's name for it (src/web/api/contract.ts)",
-          }),
+          username: z.string().min(1).max(LIMITS.nameLength),
           password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
         }),
       },
     },
     async (request, reply) => {
-      const body = request.body as { username?: string; email?: string; password: string };
-      const username = body.username ?? body.email;
-      const password = body.password;
-      if (username === undefined)
-        throw new ApiError("request_invalid", "body.username: is required", [
-          { code: "request_invalid", message: "is required", path: "body.username" },
-        ]);
+      const { username, password } = request.body as { username: string; password: string };
       const keys = [`user:${username.toLowerCase()}`, `address:${request.ip}`];
       const wait = limiter.retryAfter(keys);
       if (wait > 0) {
@@ -88,7 +68,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
         path: "/",
         expires,
       });
-      return { user: userBody(user), csrfToken };
+      return { user: { username: user.username, admin: user.admin }, csrfToken };
     },
   );
 
@@ -112,7 +92,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
       const caller = callerOf(request);
       const workspaces = await store.listWorkspacesOf(caller.user.id);
       return {
-        user: userBody(caller.user),
+        user: { username: caller.user.username, admin: caller.user.admin },
         via: caller.via,
         ...(caller.csrfToken ? { csrfToken: caller.csrfToken } : {}),
         workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role })),

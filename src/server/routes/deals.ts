@@ -4,7 +4,6 @@ import { runDeal } from "../../core/round/timeline.js";
 import { amount } from "../../report/format.js";
 import {
   appendToDocument,
-  documentKind,
   exportDocument,
   parseFragment,
   storableDocument,
@@ -45,65 +44,11 @@ export function documentText(request: FastifyRequest): string {
   return text;
 }
 
-/**
- * A stored document as the web app's contract names it (src/web/api/contract.ts,
- * `DealRecord`): its id, name, company, version, workspace and document.
- */
-function dealRecord(ws: string, deal: string, revision: Revision, document: Record<string, unknown>) {
-  const named = document as { company?: { name?: unknown }; workspace?: { name?: unknown } };
-  return {
-    id: deal,
-    name: deal,
-    kind: documentKind(document),
-    company: String(named.workspace?.name ?? named.company?.name ?? ""),
-    version: revision.version,
-    updatedAt: revision.createdAt,
-    workspaceId: ws,
-    document,
-  };
-}
-
-/**
- * The document and expected version of a PUT: the document as the body with
- * `?expectedVersion=N`, or the web app's JSON `{"document": …, "expectedVersion": N}`
- * (its numbers read as written, as a document's are).
- */
-function putBody(request: FastifyRequest): { text: string; expectedVersion: number; wrapped: boolean } {
-  const text = documentText(request);
-  const query = request.query as { expectedVersion?: number };
-  const body = request.body as Record<string, unknown> | undefined;
-  const wrapped =
-    body !== null &&
-    typeof body === "object" &&
-    !Array.isArray(body) &&
-    "document" in body &&
-    "expectedVersion" in body &&
-    !("roundtable" in body);
-  if (!wrapped) {
-    if (query.expectedVersion === undefined)
-      throw new ApiError("request_invalid", "query.expectedVersion: is required", [
-        { code: "request_invalid", message: "is required", path: "query.expectedVersion" },
-      ]);
-    return { text, expectedVersion: query.expectedVersion, wrapped: false };
-  }
-  const expected = ExpectedVersion.safeParse(body.expectedVersion);
-  if (!expected.success)
-    throw new ApiError("request_invalid", "body.expectedVersion: a whole number from 0", [
-      { code: "request_invalid", message: "a whole number from 0", path: "body.expectedVersion" },
-    ]);
-  const fragment = parseFragment(text, "body");
-  if (!fragment.ok) throw ApiError.fromDiagnostics(fragment.diagnostics);
-  const document = (fragment.value as { document: unknown }).document;
-  return { text: JSON.stringify(document), expectedVersion: expected.data, wrapped: true };
-}
-
 export function conflict(expected: number, current: number): ApiError {
   return new ApiError(
     "version_conflict",
     `the deal is at version ${current}, not ${expected}: read it again and apply the change to the latest version`,
     [{ code: "version_conflict", message: `current version is ${current}`, path: "query.expectedVersion" }],
-    {},
-    { currentVersion: current },
   );
 }
 
@@ -136,7 +81,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
     async (request) => {
       const { ws } = request.params as { ws: string };
       await workspaceAccess(context, request, ws, "deal.read");
-      return { deals: (await store.listDeals(ws)).map((d) => ({ ...d, name: d.id })) };
+      return { deals: await store.listDeals(ws) };
     },
   );
 
@@ -177,7 +122,6 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         updatedAt: revision.createdAt,
         ...(access.investor ? {} : { action: revision.action, documentHash: revision.documentHash }),
         document: shown,
-        deal: dealRecord(ws, deal, revision, shown),
       };
     },
   );
@@ -263,21 +207,16 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         summary:
           "Write a whole document (JSON or YAML), a deal or a workspace naming stored deals, as a new version; expectedVersion=0 creates it",
         params: DealParams,
-        querystring: z.strictObject({
-          expectedVersion: ExpectedVersion.optional().meta({
-            description:
-              "The version the write expects to replace (0 for a new deal): a stale one gets 409. Required unless the body is the web app's {document, expectedVersion}.",
-          }),
-        }),
+        querystring: z.strictObject({ expectedVersion: ExpectedVersion }),
         body: STORED_BODY,
         response: { 200: DealWritten, 201: DealWritten },
       },
     },
     async (request, reply) => {
       const { ws, deal } = request.params as { ws: string; deal: string };
+      const { expectedVersion } = request.query as { expectedVersion: number };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const { text, expectedVersion, wrapped } = putBody(request);
-      const parsed = await storableDocument(text, "body", readDeal(ws));
+      const parsed = await storableDocument(documentText(request), "body", readDeal(ws));
       if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
       const head = await store.headVersion(ws, deal);
       const creating = !head || head.deleted;
@@ -296,7 +235,6 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         version: revision.version,
         documentHash: revision.documentHash,
         warnings: parsed.warnings.map(problemBody),
-        ...(wrapped ? { deal: dealRecord(ws, deal, revision, parsed.document) } : {}),
       });
     },
   );

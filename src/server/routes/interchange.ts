@@ -103,34 +103,6 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
   );
 
   app.post(
-    "/api/v1/workspaces/:ws/ingest",
-    {
-      schema: {
-        tags: ["ingest"],
-        summary:
-          "The web app's reading of a report (src/web/api/contract.ts): JSON {text, language} to the proposed claims of `roundtable ingest --format json`; nothing is stored",
-        params: z.strictObject({ ws: Slug }),
-        body: z.strictObject({
-          text: z.string().min(1).max(LIMITS.requestBodyBytes),
-          language: z.enum(["fr", "en", "auto"]).optional(),
-          sourceDate: DateParam.optional(),
-        }),
-      },
-    },
-    async (request) => {
-      const { ws } = request.params as { ws: string };
-      await workspaceAccess(context, request, ws, "report.read");
-      const body = request.body as { text: string; language?: "fr" | "en" | "auto"; sourceDate?: IsoDate };
-      const output = ingest(body.text, {
-        lang: body.language ?? "auto",
-        ...(body.sourceDate ? { sourceDate: body.sourceDate } : {}),
-      });
-      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
-      return ingestOutputToJson(output.value);
-    },
-  );
-
-  app.post(
     "/api/v1/workspaces/:ws/deals/:deal/sources",
     {
       schema: {

@@ -56,7 +56,19 @@ export interface ApiErrorBody {
   /** The field of the request the error is about, as `rounds[0].preMoney`. */
   readonly path?: string;
   /** Every problem, each with its own code, message and path (the server's validation errors). */
-  readonly problems?: readonly { readonly code: string; readonly message: string; readonly path?: string }[];
+  readonly problems?: readonly ProblemBody[];
+}
+
+/** One problem of an error or a warning, as the server lists them (src/server/api-error.ts). */
+export interface ProblemBody {
+  readonly code: string;
+  readonly message: string;
+  readonly path?: string;
+  /** Where in a posted file, for a problem of a document sent as text. */
+  readonly line?: number;
+  readonly column?: number;
+  /** Present on a warning only. */
+  readonly severity?: "warning";
 }
 
 /** Paths and bodies, per operation. */
@@ -147,6 +159,8 @@ export interface ListWorkspacesResponse {
 /** A deal as the list gives it: no file name (the app shows its id). */
 export interface ListedDeal {
   readonly id: string;
+  /** A deal document, or a workspace document naming stored deals (its name is in `company`). */
+  readonly kind: "deal" | "workspace";
   readonly company: string;
   readonly version: number;
   readonly updatedAt: string;
@@ -165,13 +179,16 @@ export interface GetDealResponse {
 }
 /**
  * PUT a deal (`saveDeal.path(ws, deal, expectedVersion)`): the body is the whole document;
- * a 409 `version_conflict` when `expectedVersion` is not the current version (the app then
- * reads the deal again to learn it). The answer names the version written.
+ * a 409 `version_conflict` when `expectedVersion` is not the current version, whose body is
+ * the error alone (the app then reads the deal again to learn the current version). The
+ * answer names the version written (201 for a new deal, 200 otherwise).
  */
 export type SaveDealRequest = DealDocumentJson;
 export interface SaveDealResponse {
   readonly id: string;
+  /** What the stored document is: one company's deal or a workspace. */
+  readonly kind: "deal" | "workspace";
   readonly version: number;
   readonly documentHash: string;
-  readonly warnings: readonly ApiErrorBody[];
+  readonly warnings: readonly ProblemBody[];
 }

@@ -131,7 +131,18 @@ export class HttpDataAccess implements DataAccess {
       method: ROUTES.listDeals.method,
       path: ROUTES.listDeals.path(workspace),
     });
-    return r.ok ? { ok: true as const, value: r.value.deals.map((d) => ({ ...d, name: d.id })) } : r;
+    return r.ok
+      ? {
+          ok: true as const,
+          value: r.value.deals.map(({ id, company, version, updatedAt }) => ({
+            id,
+            name: id,
+            company,
+            version,
+            updatedAt,
+          })),
+        }
+      : r;
   }
 
   async getDeal(workspace: string, deal: string): Promise<ApiResult<DealRecord>> {
