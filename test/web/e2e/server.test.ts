@@ -76,7 +76,7 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     await page.getByRole("heading", { name: "Workspaces" }).waitFor();
   }
 
-  it("SRV-4 logs in as the demo user, opens a cap table, saves a round edit that a reload shows; an investor sees only their holdings", async () => {
+  it("SRV-4 logs in as the demo user, opens a cap table, saves a round edit that a reload shows and the stored workspace's capital flows follow; an investor sees only their holdings", async () => {
     const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
     expect(password, printed).toBeDefined();
     const page = await newPage();
@@ -104,6 +104,23 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     expect(await page.getByLabel("Amazon’s amount", { exact: true }).inputValue()).toBe("$22B");
     const stored = await page.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round`);
     expect((await stored.json()).version).toBe(2);
+    expect(page.problems).toEqual([]);
+
+    // The stored workspace names the stored deal (file: openai-round.yaml), now at version 2:
+    // the capital-flows view shows what the API's flows report of the workspace says.
+    const flows = await (
+      await page.request.get(`${server.url}/api/v1/workspaces/demo/deals/ai-ecosystem/flows`)
+    ).json();
+    const amazonIn = (flows.investments as { investor: string; gross: string }[]).find(
+      (m) => m.investor === "amazon",
+    )!;
+    // Amazon's $22B saved above, bought in whole shares at the round's price.
+    expect(BigInt(amazonIn.gross) <= 22_000_000_000n && BigInt(amazonIn.gross) > 21_999_000_000n).toBe(true);
+    await page.goto(`${server.url}/?data=http#/w/demo`);
+    await page.getByRole("link", { name: "ai-ecosystem", exact: true }).click();
+    const amazonRow = page.locator('#flows-investments tr[data-investment="amazon@openai/round-2026"] td');
+    await amazonRow.first().waitFor();
+    expect((await amazonRow.nth(1).textContent())!.replace(/[$,]/g, "")).toBe(amazonIn.gross);
     expect(page.problems).toEqual([]);
 
     // An investor linked to Amazon: the owner adds them; they see Amazon's holdings alone.
