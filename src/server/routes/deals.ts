@@ -11,7 +11,7 @@ import {
   storedKind,
   wrongDocumentKind,
 } from "../../storage/deal-document.js";
-import type { Revision } from "../../storage/store.js";
+import type { Revision, Store } from "../../storage/store.js";
 import { type InvestorView, investorDocument } from "../access.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { COMPUTATIONS, type Computation, requestProblems, runComputation } from "../computations.js";
@@ -50,6 +50,35 @@ export function conflict(expected: number, current: number): ApiError {
     `the deal is at version ${current}, not ${expected}: read it again and apply the change to the latest version`,
     [{ code: "version_conflict", message: `current version is ${current}`, path: "query.expectedVersion" }],
   );
+}
+
+export type CommitArgs = [
+  access: WorkspaceAccess,
+  ws: string,
+  deal: string,
+  expectedVersion: number,
+  action: Revision["action"],
+  document: string | null,
+];
+
+/**
+ * Writes one version of a stored document as the caller (STORE-4, STORE-6): a stale
+ * `expectedVersion` is a 409 naming the current version, and nothing is written.
+ */
+export async function commitRevision(
+  store: Store,
+  ...[access, ws, deal, expectedVersion, action, document]: CommitArgs
+) {
+  const written = await store.writeDeal({
+    workspaceId: ws,
+    slug: deal,
+    expectedVersion,
+    action,
+    document,
+    actorId: access.caller.user.id,
+  });
+  if (!written.ok) throw conflict(expectedVersion, written.currentVersion);
+  return written.revision;
 }
 
 export function registerDealRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -179,25 +208,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
     },
   );
 
-  async function commit(
-    access: WorkspaceAccess,
-    ws: string,
-    deal: string,
-    expectedVersion: number,
-    action: Revision["action"],
-    document: string | null,
-  ) {
-    const written = await store.writeDeal({
-      workspaceId: ws,
-      slug: deal,
-      expectedVersion,
-      action,
-      document,
-      actorId: access.caller.user.id,
-    });
-    if (!written.ok) throw conflict(expectedVersion, written.currentVersion);
-    return written.revision;
-  }
+  const commit = (...args: CommitArgs) => commitRevision(store, ...args);
 
   app.put(
     "/api/v1/workspaces/:ws/deals/:deal",

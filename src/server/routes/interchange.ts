@@ -22,12 +22,11 @@ import {
   ExpectedVersion,
   type ServerContext,
   Slug,
-  type WorkspaceAccess,
   workspaceAccess,
 } from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
 import { DealWritten } from "../responses.js";
-import { conflict, documentText } from "./deals.js";
+import { type CommitArgs, commitRevision, conflict, documentText } from "./deals.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
 
@@ -62,25 +61,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
   const { store } = context;
   const { builtDeal } = documentReaders(context);
 
-  async function commit(
-    access: WorkspaceAccess,
-    ws: string,
-    deal: string,
-    expectedVersion: number,
-    action: Revision["action"],
-    document: string,
-  ) {
-    const written = await store.writeDeal({
-      workspaceId: ws,
-      slug: deal,
-      expectedVersion,
-      action,
-      document,
-      actorId: access.caller.user.id,
-    });
-    if (!written.ok) throw conflict(expectedVersion, written.currentVersion);
-    return written.revision;
-  }
+  const commit = (...args: CommitArgs) => commitRevision(store, ...args);
 
   app.post(
     "/api/v1/ingest",
