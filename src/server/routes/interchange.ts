@@ -17,13 +17,7 @@ import { storableDeal, storedDeal, storedKind, wrongDocumentKind } from "../../s
 import type { Revision } from "../../storage/store.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { requestProblems } from "../computations.js";
-import {
-  callerOf,
-  ExpectedVersion,
-  type ServerContext,
-  Slug,
-  workspaceAccess,
-} from "../context.js";
+import { callerOf, ExpectedVersion, type ServerContext, Slug, workspaceAccess } from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
 import { DealWritten } from "../responses.js";
 import { type CommitArgs, commitRevision, conflict, documentText } from "./deals.js";
