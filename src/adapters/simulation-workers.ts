@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { Result } from "../core/shared/problem.js";
-import { ok } from "../core/shared/problem.js";
+import { fail, ok } from "../core/shared/problem.js";
 import type { RoundTemplate } from "../core/uncertainty/round-template.js";
 import {
   allocateSimulationBuffers,
@@ -23,6 +23,12 @@ export const PARALLEL_THRESHOLD = 200_000;
 export interface ParallelRunOptions extends RunOptions {
   /** Worker threads; all cores (os.availableParallelism) by default, 1 for the calling thread. */
   readonly workers?: number;
+  /**
+   * Stops a simulation on workers: they are terminated, and the result is the
+   * `simulation_cancelled` problem. On the calling thread (one worker) the run is not
+   * interrupted once started.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -60,6 +66,9 @@ export async function runSimulationInWorkers(
 ): Promise<Result<SimulationSummary>> {
   const checked = checkRuns(options.runs);
   if (!checked.ok) return checked;
+  const { signal } = options;
+  const cancelled = () => fail("simulation_cancelled", "the simulation was cancelled before it finished");
+  if (signal?.aborted) return cancelled();
   const runs = options.runs;
   const wanted = options.workers ?? (runs < PARALLEL_THRESHOLD ? 1 : os.availableParallelism());
   const workers = Math.max(1, Math.min(wanted, runs));
@@ -74,6 +83,8 @@ export async function runSimulationInWorkers(
         const to = Math.floor((runs * (w + 1)) / workers);
         return new Promise<void>((resolve, reject) => {
           const worker = startWorker({ plan, seed: options.seed, from, to, buffers });
+          const stop = () => void worker.terminate();
+          signal?.addEventListener("abort", stop, { once: true });
           worker.on("message", (message: { kind: string; done?: number }) => {
             if (message.kind === "progress") {
               done[w] = message.done ?? 0;
@@ -84,13 +95,16 @@ export async function runSimulationInWorkers(
             }
           });
           worker.on("error", reject);
-          worker.on("exit", (code) =>
-            code === 0 ? resolve() : reject(new Error(`simulation worker exited with ${code}`)),
-          );
+          worker.on("exit", (code) => {
+            signal?.removeEventListener("abort", stop);
+            if (code === 0 || signal?.aborted) resolve();
+            else reject(new Error(`simulation worker exited with ${code}`));
+          });
         });
       }),
     );
   }
+  if (signal?.aborted) return cancelled();
   completeExactScenarios(plan, buffers, capTable, template);
   return ok(summarizeSimulation(plan, buffers, options.seed));
 }

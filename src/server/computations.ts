@@ -446,6 +446,7 @@ const simulate: DealComputation<{
       seed: input.seed,
       workers: input.runs >= SIMULATION_WORKER_THRESHOLD ? Math.max(2, os.availableParallelism()) : 1,
       onProgress: (done, total) => context.progress(done, total),
+      signal: context.signal,
     });
     if (!summary.ok) return summary;
     context.progress(input.runs, input.runs);

@@ -253,6 +253,11 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "The claims leave too thin a region for the sampler to draw scenarios from.",
   },
+  simulation_cancelled: {
+    exitCode: 1,
+    httpStatus: 409,
+    summary: "The simulation was cancelled before it finished (a cancelled job); nothing was reported.",
+  },
   exit_value_negative: {
     exitCode: 1,
     httpStatus: 400,

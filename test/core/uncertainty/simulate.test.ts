@@ -67,6 +67,32 @@ describe("UNC-SIM-4 worker threads", () => {
     const direct = runSimulation(p, table, template, { runs: 30_000, seed: 2026n });
     expect(JSON.stringify(direct)).toBe(JSON.stringify(one));
   });
+
+  it("a cancelled simulation on workers stops them and reports that it was cancelled", async () => {
+    const p = plan(readings[0]!.claims);
+    const runs = 4_000_000;
+    const abort = new AbortController();
+    let last = 0;
+    const result = await runSimulationInWorkers(p, table, template, {
+      runs,
+      seed: 7n,
+      workers: 2,
+      signal: abort.signal,
+      onProgress: (done) => {
+        last = done;
+        abort.abort();
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.code).toBe("simulation_cancelled");
+    expect(last).toBeLessThan(runs);
+    const before = await runSimulationInWorkers(p, table, template, {
+      runs: 10,
+      seed: 7n,
+      signal: abort.signal,
+    });
+    expect(before.ok).toBe(false);
+  });
 });
 
 describe("UNC-SIM-3 draws respect the reconciled constraints", () => {
