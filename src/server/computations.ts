@@ -160,6 +160,15 @@ function chooseRound(deal: Deal, round: string | undefined) {
   return ok(chosen);
 }
 
+/** The deal in the asked scenario, and the asked round of it (the last by default). */
+function dealAndRound(deal: Deal, input: { scenario?: string | undefined; round?: string | undefined }) {
+  const scenario = inScenario(deal, input.scenario);
+  if (!scenario.ok) return scenario;
+  const round = chooseRound(scenario.value, input.round);
+  if (!round.ok) return round;
+  return ok({ deal: scenario.value, round: round.value });
+}
+
 const model: DealComputation<{ round?: string | undefined; scenario?: string | undefined }> = {
   name: "model",
   summary: "The pro forma of a round: price, pre- and post-money, each holder before and after.",
@@ -167,12 +176,10 @@ const model: DealComputation<{ round?: string | undefined; scenario?: string | u
   on: "deal",
   mode: "sync",
   run(loaded, input) {
-    const scenario = inScenario(loaded, input.scenario);
-    if (!scenario.ok) return scenario;
-    const deal = scenario.value;
-    const chosen = chooseRound(deal, input.round);
-    if (!chosen.ok) return chosen;
-    const run = runDeal(deal.ledger, deal.rounds, { untilRound: roundId(chosen.value.id) });
+    const picked = dealAndRound(loaded, input);
+    if (!picked.ok) return picked;
+    const { deal, round } = picked.value;
+    const run = runDeal(deal.ledger, deal.rounds, { untilRound: roundId(round.id) });
     if (!run.ok) return run;
     const outcome = run.value.rounds[run.value.rounds.length - 1]!;
     return ok(modelReport(deal, outcome, run.warnings) as unknown as Json, run.warnings);
@@ -202,14 +209,12 @@ const solve: DealComputation<{
   on: "deal",
   mode: "sync",
   run(loaded, input) {
-    const scenario = inScenario(loaded, input.scenario);
-    if (!scenario.ok) return scenario;
-    const deal = scenario.value;
-    const chosen = chooseRound(deal, input.round);
-    if (!chosen.ok) return chosen;
-    const before = runDeal(deal.ledger, deal.rounds, { beforeRound: roundId(chosen.value.id) });
+    const picked = dealAndRound(loaded, input);
+    if (!picked.ok) return picked;
+    const { deal, round } = picked.value;
+    const before = runDeal(deal.ledger, deal.rounds, { beforeRound: roundId(round.id) });
     if (!before.ok) return before;
-    const solved = solveRound(before.value.final, chosen.value, {
+    const solved = solveRound(before.value.final, round, {
       investor: stakeholderId(input.investor),
       fraction: input.fraction,
       unknown: input.for,

@@ -60,6 +60,22 @@ export type DealWrite =
 
 type Trx = Transaction<Tables>;
 
+function toMembership(row: {
+  workspace_id: string;
+  user_id: string;
+  username: string;
+  role: string;
+  stakeholders: string;
+}): Membership {
+  return {
+    workspaceId: row.workspace_id,
+    userId: row.user_id,
+    username: row.username,
+    role: row.role as Role,
+    stakeholders: JSON.parse(row.stakeholders) as string[],
+  };
+}
+
 function toUser(row: Tables["users"]): User {
   return { id: row.id, username: row.username, admin: Number(row.admin) === 1, createdAt: row.created_at };
 }
@@ -485,34 +501,28 @@ export class Store {
     const known = this.memo?.memberships.get(pair(workspaceId, userId));
     if (known) return known;
     const generation = this.memo?.generation ?? 0;
-    const row = await this.db
-      .selectFrom("memberships")
-      .innerJoin("users", "users.id", "memberships.user_id")
-      .select([
-        "memberships.workspace_id",
-        "memberships.user_id",
-        "memberships.role",
-        "memberships.stakeholders",
-        "users.username",
-      ])
+    const row = await this.membershipRows()
       .where("memberships.workspace_id", "=", workspaceId)
       .where("memberships.user_id", "=", userId)
       .executeTakeFirst();
     if (!row) return undefined;
-    const membership: Membership = {
-      workspaceId: row.workspace_id,
-      userId: row.user_id,
-      username: row.username,
-      role: row.role as Role,
-      stakeholders: JSON.parse(row.stakeholders) as string[],
-    };
+    const membership = toMembership(row);
     return this.memo
       ? this.memo.remember(this.memo.memberships, pair(workspaceId, userId), membership, generation)
       : membership;
   }
 
   async listMembers(workspaceId: string): Promise<Membership[]> {
-    const rows = await this.db
+    const rows = await this.membershipRows()
+      .where("memberships.workspace_id", "=", workspaceId)
+      .orderBy("users.username")
+      .execute();
+    return rows.map(toMembership);
+  }
+
+  /** Memberships with their users' names: the query both readers start from. */
+  private membershipRows() {
+    return this.db
       .selectFrom("memberships")
       .innerJoin("users", "users.id", "memberships.user_id")
       .select([
@@ -521,17 +531,7 @@ export class Store {
         "memberships.role",
         "memberships.stakeholders",
         "users.username",
-      ])
-      .where("memberships.workspace_id", "=", workspaceId)
-      .orderBy("users.username")
-      .execute();
-    return rows.map((row) => ({
-      workspaceId: row.workspace_id,
-      userId: row.user_id,
-      username: row.username,
-      role: row.role as Role,
-      stakeholders: JSON.parse(row.stakeholders) as string[],
-    }));
+      ]);
   }
 
   /** Adds or changes a member (SPEC AUTH-6); the before and after go to the audit trail. */
