@@ -6,6 +6,7 @@ import { loadDeal } from "../../src/deal/load.js";
 import { simulationReport } from "../../src/report/simulation-report.js";
 import { dealDocumentFromText, dealDocumentText } from "../../src/web/api/deal-text.js";
 import { prepareSimulationJob, SIMULATION_CHUNK } from "../../src/web/engine/simulation-job.js";
+import { cli } from "../support/cli.js";
 import { exampleText } from "./support/examples.js";
 
 /** `roundtable simulate openai-round.yaml --runs N --seed S --json`, as the command computes it. */
@@ -47,6 +48,36 @@ describe("WEB-13 the Monte Carlo in the page gives the CLI's numbers", () => {
     const other = prepareSimulationJob({ documentText, fileName: "openai-round.json", runs, seed: "43" });
     if (!other.ok) throw new Error("prepare");
     expect(other.job.finish().postMoneyValuation.p50).not.toBe(web.postMoneyValuation.p50);
+  });
+
+  it("WEB-13 a named scenario's claims give the report of `roundtable simulate --scenario`", async () => {
+    const documentText = dealDocumentText(dealDocumentFromText(exampleText("openai-round"))!);
+    const runs = SIMULATION_CHUNK + 321;
+    const prepared = prepareSimulationJob({
+      documentText,
+      fileName: "openai-round.json",
+      runs,
+      seed: "5",
+      scenario: "version-60",
+    });
+    if (!prepared.ok) throw new Error(prepared.messages.join("; "));
+    const web = prepared.job.finish();
+    const args = ["simulate", "examples/openai-round.yaml", "--runs", String(runs), "--seed", "5", "--json"];
+    const named = await cli([...args, "--scenario", "version-60"]);
+    expect(named.code).toBe(0);
+    expect(JSON.parse(JSON.stringify(web))).toEqual(JSON.parse(named.stdout));
+    // The scenario's claims differ from the default reading's, and so do the figures.
+    const byDefault = await cli(args);
+    expect(JSON.parse(byDefault.stdout).claims).not.toEqual(web.claims);
+    expect(JSON.parse(byDefault.stdout).roundSize).not.toEqual(web.roundSize);
+    const unknown = prepareSimulationJob({
+      documentText,
+      fileName: "d.json",
+      runs: 10,
+      seed: "1",
+      scenario: "nope",
+    });
+    expect(unknown.ok).toBe(false);
   });
 
   it("WEB-13 refuses runs out of bounds, a seed that is not a whole number and an unknown round", () => {

@@ -19,6 +19,8 @@ export interface SimulationRequest {
   readonly seed: string;
   /** The round to simulate; the deal's last when absent (as `simulate --round`). */
   readonly roundId?: string;
+  /** The named scenario whose claims are sampled; the default reading when absent (as `simulate --scenario`). */
+  readonly scenario?: string;
 }
 
 export type SimulationReport = ReturnType<typeof simulationReport>;
@@ -59,7 +61,7 @@ function prepareForDeal(
   deal: Deal,
   request: SimulationRequest,
 ): { ok: true; job: SimulationJob } | { ok: false; messages: string[] } {
-  const setup = simulationSetup(deal, { round: request.roundId });
+  const setup = simulationSetup(deal, { round: request.roundId, scenario: request.scenario });
   if (!setup.ok) return { ok: false, messages: setup.problems.map((p) => p.message) };
   const { plan, capTable, template, meta } = setup.value;
   const runs = request.runs;

@@ -210,7 +210,10 @@ const en = {
   seedInvalid: "The seed is a whole number (0, 1, 2, …).",
   simulationAllExact: "The deal’s round amounts are all exact: there is nothing to sample.",
   simulationIntro:
-    "Samples the last round’s uncertain amounts under the default reading of the claims, as `roundtable simulate` does: the same seed and number of scenarios give the same figures.",
+    "Samples a round’s uncertain amounts (the last by default) under the claims of the default reading or of one of the deal’s scenarios, as `roundtable simulate` does: the same seed, number of scenarios, round and scenario give the same figures.",
+  simulationRound: "Round",
+  simulationScenario: "Claims sampled",
+  simulationDefaultReading: "The default reading",
   simulationRuns: "Scenarios",
   simulationSeed: "Seed",
   simulationRun: "Run the simulation",
@@ -519,7 +522,10 @@ const fr: Messages = {
   simulationAllExact:
     "Les montants des tours de l’opération sont tous exacts : il n’y a rien à échantillonner.",
   simulationIntro:
-    "Échantillonne les montants incertains du dernier tour selon la lecture par défaut des affirmations, comme `roundtable simulate` : la même graine et le même nombre de scénarios donnent les mêmes chiffres.",
+    "Échantillonne les montants incertains d’un tour (le dernier par défaut) selon les affirmations de la lecture par défaut ou d’un des scénarios du dossier, comme `roundtable simulate` : la même graine, le même nombre de scénarios, le même tour et le même scénario donnent les mêmes chiffres.",
+  simulationRound: "Tour",
+  simulationScenario: "Affirmations échantillonnées",
+  simulationDefaultReading: "La lecture par défaut",
   simulationRuns: "Scénarios",
   simulationSeed: "Graine",
   simulationRun: "Lancer la simulation",

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { LIMITS } from "../../core/shared/limits.js";
+import { templateQuantities } from "../../core/uncertainty/round-template.js";
 import type { Deal } from "../../deal/build.js";
 import { histogramOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
@@ -46,7 +47,10 @@ function formatStatistic(text: string, unit: Metric["unit"], currency: Currency,
  * The seeded Monte Carlo of `roundtable simulate`, run in a Web Worker with its progress
  * and a cancel: percentiles of the round's figures and of every holder's ownership, and a
  * histogram of one of them with its P5, P50 and P95, beside a table of the same figures.
- * The same seed and runs give the CLI's numbers (SPEC UNC-SIM-4).
+ * The round (when several are uncertain) and the scenario whose claims are sampled (the
+ * deal's named scenarios; the default reading by default) are chosen as `simulate --round`
+ * and `--scenario` choose them. The same seed, runs, round and scenario give the CLI's
+ * numbers (SPEC UNC-SIM-4).
  */
 export function SimulationView({ deal, documentText }: { deal: Deal; documentText: string }) {
   const { t, locale } = useI18n();
@@ -56,6 +60,14 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
   const [seedText, setSeedText] = useState("1");
   const [state, setState] = useState<RunState>({ kind: "idle" });
   const [metricId, setMetricId] = useState("postMoney");
+  const uncertainRounds = useMemo(
+    () =>
+      (deal.uncertainty?.templates ?? []).filter((t) => templateQuantities(t).length > 0).map((t) => t.terms),
+    [deal],
+  );
+  const namedScenarios = deal.uncertainty?.scenarios.map((s) => s.name) ?? [];
+  const [roundId, setRoundId] = useState<string>(() => uncertainRounds.at(-1)?.id ?? "");
+  const [scenario, setScenario] = useState<string>("");
   const running = useRef<RunningSimulation | undefined>(undefined);
   useEffect(() => () => running.current?.cancel(), []);
 
@@ -80,7 +92,14 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
     running.current?.cancel();
     setState({ kind: "running", done: 0, runs });
     const handle = startSimulation(
-      { documentText, fileName: "deal.json", runs, seed: seedText },
+      {
+        documentText,
+        fileName: "deal.json",
+        runs,
+        seed: seedText,
+        ...(roundId === "" ? {} : { roundId }),
+        ...(scenario === "" ? {} : { scenario }),
+      },
       (done, total) => setState((s) => (s.kind === "running" ? { kind: "running", done, runs: total } : s)),
     );
     running.current = handle;
@@ -99,6 +118,39 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
       <h2 id={`${ids}-title`}>{t("monteCarlo")}</h2>
       <p>{t("simulationIntro")}</p>
       <div className="controls">
+        {uncertainRounds.length > 1 ? (
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-round`}>
+              {t("simulationRound")}
+            </label>
+            <select id={`${ids}-round`} value={roundId} onChange={(e) => setRoundId(e.currentTarget.value)}>
+              {uncertainRounds.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {namedScenarios.length > 0 ? (
+          <div className="field">
+            <label className="field-label" htmlFor={`${ids}-scenario`}>
+              {t("simulationScenario")}
+            </label>
+            <select
+              id={`${ids}-scenario`}
+              value={scenario}
+              onChange={(e) => setScenario(e.currentTarget.value)}
+            >
+              <option value="">{t("simulationDefaultReading")}</option>
+              {namedScenarios.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label className="field-label" htmlFor={`${ids}-runs`}>
             {t("simulationRuns")}

@@ -51,6 +51,43 @@ describe("WEB-13 the Monte Carlo view", () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(report.valid);
   });
 
+  it("WEB-13 samples under a named scenario's claims when one is chosen", async () => {
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
+    const scenario = (await screen.findByLabelText("Claims sampled")) as HTMLSelectElement;
+    expect(scenario.value).toBe("");
+    expect([...scenario.options].map((o) => o.value)).toEqual(["", "version-40", "version-60"]);
+    // openai-round has one uncertain round: no round to choose.
+    expect(screen.queryByLabelText("Round")).toBeNull();
+    fireEvent.change(scenario, { target: { value: "version-60" } });
+    fireEvent.change(screen.getByLabelText("Scenarios"), { target: { value: "3000" } });
+    fireEvent.change(screen.getByLabelText("Seed"), { target: { value: "3" } });
+    fireEvent.click(screen.getByRole("button", { name: "Run the simulation" }));
+    await screen.findByText(/^3,000 scenarios, seed 3/, undefined, { timeout: 20_000 });
+
+    const documentText = dealDocumentText(dealDocumentFromText(exampleText("openai-round"))!);
+    const job = (scenarioName?: string) => {
+      const prepared = prepareSimulationJob({
+        documentText,
+        fileName: "d.json",
+        runs: 3000,
+        seed: "3",
+        ...(scenarioName ? { scenario: scenarioName } : {}),
+      });
+      if (!prepared.ok) throw new Error("prepare");
+      return prepared.job.finish();
+    };
+    const named = job("version-60");
+    const money = (text: string) =>
+      formatMoneyShort({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, "en", 3);
+    const cells = [...document.querySelectorAll(`tr[data-metric="roundSize"] td`)].map(
+      (td) => td.textContent,
+    );
+    const s = named.roundSize;
+    expect(cells).toEqual([money(s.p5), money(s.p50), money(s.p95), money(s.mean)]);
+    const d = job().roundSize;
+    expect(cells).not.toEqual([money(d.p5), money(d.p50), money(d.p95), money(d.mean)]);
+  });
+
   it("WEB-13 a cancel stops the simulation", async () => {
     render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
     fireEvent.change(await screen.findByLabelText("Scenarios"), { target: { value: "2000000" } });
