@@ -212,6 +212,7 @@ const en = {
   simulationIntro:
     "Samples a round’s uncertain amounts (the last by default) under the claims of the default reading or of one of the deal’s scenarios, as `roundtable simulate` does: the same seed, number of scenarios, round and scenario give the same figures.",
   simulationRound: "Round",
+  exitScenario: "Scenario of the rounds’ uncertain amounts",
   simulationScenario: "Claims sampled",
   simulationDefaultReading: "The default reading",
   simulationRuns: "Scenarios",
@@ -524,6 +525,7 @@ const fr: Messages = {
   simulationIntro:
     "Échantillonne les montants incertains d’un tour (le dernier par défaut) selon les affirmations de la lecture par défaut ou d’un des scénarios du dossier, comme `roundtable simulate` : la même graine, le même nombre de scénarios, le même tour et le même scénario donnent les mêmes chiffres.",
   simulationRound: "Tour",
+  exitScenario: "Scénario des montants incertains des tours",
   simulationScenario: "Affirmations échantillonnées",
   simulationDefaultReading: "La lecture par défaut",
   simulationRuns: "Scénarios",

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useId, useMemo, useState } from "react";
 import { parseAmount } from "../../core/exact/amount-parse.js";
 import { Rational } from "../../core/exact/rational.js";
 import { classPayoutFunction, exitBreakpoints, holderPayoutFunction } from "../../core/exit/breakpoints.js";
@@ -7,7 +7,7 @@ import { evaluatePiecewise, type PiecewiseLinear } from "../../core/exit/piecewi
 import type { ShareClass } from "../../core/ledger/share-class.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { shareClassId, stakeholderId } from "../../core/shared/ids.js";
-import type { Deal } from "../../deal/build.js";
+import { type Deal, withScenario } from "../../deal/build.js";
 import {
   exitAtReport,
   exitBreakpointsReport,
@@ -15,6 +15,7 @@ import {
   exitModelOf,
   exitTermsOf,
 } from "../../report/exit-report.js";
+import { scenarioNames } from "../../report/scenarios-report.js";
 import { payoutLinesOption } from "../charts/options.js";
 import { niceCeiling } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
@@ -26,6 +27,8 @@ import {
   formatMoneyExactShort,
   formatMoneyShort,
 } from "../i18n/number-format.js";
+
+const STANDARD_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
 interface PayoutSeries {
   readonly id: string;
@@ -42,21 +45,46 @@ type Parsed =
  * against the exit value, drawn through its exact breakpoints (exitBreakpointsReport) and
  * listed in a table; the waterfall at an exit value typed in (exitAtReport); and each
  * holder's value at an IPO priced by a share price or a pre-IPO valuation (exitIpoReport).
+ * For a deal with uncertain round amounts, the rounds are those of a chosen scenario (low,
+ * base, high and the deal's own; base by default), as `roundtable exit --scenario`.
  */
 export function ExitView({ deal }: { deal: Deal }) {
   const { t } = useI18n();
+  const ids = useId();
   const currency = deal.ledger.company.currency;
+  const uncertain = deal.uncertainty?.roundsUncertain ?? false;
+  const [scenario, setScenario] = useState("base");
   const prepared = useMemo(() => {
-    const run = runDeal(deal.ledger, deal.rounds);
+    // As `roundtable exit --scenario`: the base scenario is the deal as loaded.
+    const chosen =
+      !uncertain || scenario === "base" ? { ok: true as const, value: deal } : withScenario(deal, scenario);
+    if (!chosen.ok) return { ok: false as const, messages: chosen.problems.map((p) => p.message) };
+    const inScenario = chosen.value;
+    const run = runDeal(inScenario.ledger, inScenario.rounds);
     if (!run.ok) return { ok: false as const, messages: run.problems.map((p) => p.message) };
-    const model = exitModelOf(run.value.final, exitTermsOf(deal, undefined));
+    const model = exitModelOf(run.value.final, exitTermsOf(inScenario, undefined));
     if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
     return { ok: true as const, model: model.value, classes: [...run.value.final.classes.values()] };
-  }, [deal]);
+  }, [deal, uncertain, scenario]);
+  const scenarioSelector = uncertain ? (
+    <div className="field">
+      <label className="field-label" htmlFor={`${ids}-scenario`}>
+        {t("exitScenario")}
+      </label>
+      <select id={`${ids}-scenario`} value={scenario} onChange={(e) => setScenario(e.currentTarget.value)}>
+        {scenarioNames(deal).map((name) => (
+          <option key={name} value={name}>
+            {name in STANDARD_KEYS ? t(STANDARD_KEYS[name as keyof typeof STANDARD_KEYS]) : name}
+          </option>
+        ))}
+      </select>
+    </div>
+  ) : null;
   if (!prepared.ok) {
     return (
       <section aria-labelledby="exit-title">
         <h2 id="exit-title">{t("exit")}</h2>
+        {scenarioSelector}
         <div className="notice error" role="alert">
           <p>{t("dealProblems")}</p>
           <ul>
@@ -70,17 +98,26 @@ export function ExitView({ deal }: { deal: Deal }) {
       </section>
     );
   }
-  return <ExitModelView model={prepared.model} currency={currency} classNames={prepared.classes} />;
+  return (
+    <ExitModelView
+      model={prepared.model}
+      currency={currency}
+      classNames={prepared.classes}
+      scenarioSelector={scenarioSelector}
+    />
+  );
 }
 
 function ExitModelView({
   model,
   currency,
   classNames,
+  scenarioSelector,
 }: {
   model: ExitModel;
   currency: Deal["ledger"]["company"]["currency"];
   classNames: readonly ShareClass[];
+  scenarioSelector: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const ids = useId();
@@ -163,6 +200,7 @@ function ExitModelView({
   return (
     <section aria-labelledby={`${ids}-title`} className="exit">
       <h2 id={`${ids}-title`}>{t("exitTitle", { date: breakpoints.exitDate })}</h2>
+      {scenarioSelector}
       <fieldset className="radio-group">
         <legend>{t("groupBy")}</legend>
         {(["class", "holder"] as const).map((value) => (

@@ -15,6 +15,7 @@ import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
+import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 
 /** The exit model `roundtable exit examples/seed-to-series-a.yaml` builds. */
@@ -112,6 +113,68 @@ describe("WEB-15 exit", () => {
         usd(h.cash, "fr"),
         usd(h.value, "fr"),
       ]);
+    }
+  });
+
+  it("WEB-15 an uncertain deal's exit in a chosen scenario is `exit --scenario`'s, to the unit", async () => {
+    window.location.hash = href.view("examples", "openai-round", "exit");
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
+    const select = (await screen.findByLabelText(
+      "Scenario of the rounds’ uncertain amounts",
+    )) as HTMLSelectElement;
+    expect(select.value).toBe("base");
+    expect([...select.options].map((o) => o.value)).toEqual([
+      "low",
+      "base",
+      "high",
+      "version-40",
+      "version-60",
+    ]);
+    const rowsOf = () =>
+      [...document.querySelectorAll("#exit-breakpoints tbody tr")].map((r) =>
+        r.getAttribute("data-exit-value"),
+      );
+    const json = async (args: string[]) => {
+      const r = await cli(["exit", "examples/openai-round.yaml", ...args, "--format", "json"]);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const base = await json(["--breakpoints"]);
+    expect(rowsOf()).toEqual(base.breakpoints.map((b: { exitValue: string }) => b.exitValue));
+
+    fireEvent.change(select, { target: { value: "high" } });
+    const high = await json(["--breakpoints", "--scenario", "high"]);
+    // The high scenario's breakpoints are not the base's.
+    expect(high.breakpoints.map((b: { exitValue: string }) => b.exitValue)).not.toEqual(
+      base.breakpoints.map((b: { exitValue: string }) => b.exitValue),
+    );
+    const rows = [...document.querySelectorAll("#exit-breakpoints tbody tr")];
+    expect(rows.map((r) => r.getAttribute("data-exit-value"))).toEqual(
+      high.breakpoints.map((b: { exitValue: string }) => b.exitValue),
+    );
+    high.breakpoints.forEach(
+      (b: { exitValue: string; events: string[]; classes: { payout: string }[] }, i: number) => {
+        expect(cells(rows[i]!)).toEqual([
+          usd(b.exitValue, "en"),
+          b.events.join("; ") || "start",
+          ...b.classes.map((c) => usd(c.payout, "en")),
+        ]);
+      },
+    );
+
+    fireEvent.change(screen.getByLabelText("Exit value"), { target: { value: "$1T" } });
+    const at = await json(["--at", "1000000000000", "--scenario", "high"]);
+    const outcome = at.outcomes[0];
+    const table = await screen.findByRole("table", { name: "Waterfall at $1,000,000,000,000" });
+    for (const h of outcome.holders.filter((x: { total: string }) => x.total !== "0")) {
+      expect(cells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
+        h.name,
+        "",
+        usd(h.total, "en"),
+      ]);
+    }
+    for (const c of outcome.classes) {
+      expect(cells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "en"));
     }
   });
 });
