@@ -153,6 +153,35 @@ function eventText(e: BreakpointEvent, labels: ReadonlyMap<string, string>): str
   }
 }
 
+/** A position an event names, in parts a reader can word in its own language. */
+export interface EventPosition {
+  readonly id: string;
+  readonly kind: ExitModel["positions"][number]["kind"];
+  /** The engine's English label, as `events` writes it. */
+  readonly label: string;
+  readonly classId: string | null;
+  readonly security: string | null;
+  /** An option's strike, as the label writes it (six places at most). */
+  readonly strike: string | null;
+}
+
+/** What happens at a breakpoint, as structure: the event's kind and the positions it names. */
+export interface EventDetail {
+  readonly kind: BreakpointEvent["kind"];
+  readonly positions: readonly EventPosition[];
+}
+
+function eventDetail(e: BreakpointEvent, positions: ReadonlyMap<string, EventPosition>): EventDetail {
+  const ids = e.kind === "level_paid" || e.kind === "regime_change" ? e.positions : [];
+  return {
+    kind: e.kind,
+    positions: ids.map(
+      (id) =>
+        positions.get(id) ?? { id, kind: "shares", label: id, classId: null, security: null, strike: null },
+    ),
+  };
+}
+
 function functionJson(fn: PiecewiseLinear) {
   const f = simplifyPiecewise(fn);
   return {
@@ -169,11 +198,27 @@ function functionJson(fn: PiecewiseLinear) {
 /**
  * The breakpoints (`exit --breakpoints`): the exit values where the split of the next
  * dollar changes, what happens there, every class's and holder's payout at each, and each
- * payout as an exact piecewise-linear function of the exit value (EXIT-15).
+ * payout as an exact piecewise-linear function of the exit value (EXIT-15). With
+ * `eventDetails`, each breakpoint also carries its events as structure (`eventDetails`,
+ * one per entry of `events`), for a reader that words them in another language; the
+ * CLI's report leaves it out.
  */
-export function exitBreakpointsReport(model: ExitModel) {
+export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?: boolean } = {}) {
   const bp = exitBreakpoints(model);
   const labels = new Map(model.positions.map((p) => [p.id, p.label]));
+  const eventPositions = new Map(
+    model.positions.map((p): [string, EventPosition] => [
+      p.id,
+      {
+        id: p.id,
+        kind: p.kind,
+        label: p.label,
+        classId: p.classId ?? null,
+        security: p.security ?? null,
+        strike: p.rights.kind === "option" ? p.rights.strike.toDecimalString(6) : null,
+      },
+    ]),
+  );
   const classIds = [...new Set(model.positions.flatMap((p) => (p.classId === undefined ? [] : [p.classId])))];
   const classFns = classIds
     .map((id) => ({ id, fn: classPayoutFunction(bp, shareClassId(id)) }))
@@ -189,6 +234,9 @@ export function exitBreakpointsReport(model: ExitModel) {
     breakpoints: bp.breakpoints.map((x, j) => ({
       exitValue: decimal(x),
       events: bp.events[j]!.map((e) => eventText(e, labels)),
+      ...(options.eventDetails
+        ? { eventDetails: bp.events[j]!.map((e) => eventDetail(e, eventPositions)) as readonly EventDetail[] }
+        : {}),
       classes: classFns.map((c) => ({
         id: c.id,
         payout: decimal(evaluatePiecewise(c.fn, x)),

@@ -27,6 +27,7 @@ import {
   formatMoneyExactShort,
   formatMoneyShort,
 } from "../i18n/number-format.js";
+import { exitEventText, positionStateText } from "../i18n/report-text.js";
 
 const STANDARD_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
@@ -126,7 +127,8 @@ function ExitModelView({
   const moneyText = (text: string, places = 0) => money(Rational.parse(text)!, places);
   const [by, setBy] = useState<"class" | "holder">("class");
 
-  const breakpoints = useMemo(() => exitBreakpointsReport(model), [model]);
+  const breakpoints = useMemo(() => exitBreakpointsReport(model, { eventDetails: true }), [model]);
+  const className = (id: string) => classNames.find((k) => k.id === id)?.name ?? id;
   const series = useMemo<{ classes: PayoutSeries[]; holders: PayoutSeries[] }>(() => {
     const bp = exitBreakpoints(model);
     return {
@@ -279,7 +281,10 @@ function ExitModelView({
                 <th scope="row" className="num">
                   {moneyText(b.exitValue)}
                 </th>
-                <td lang="en">{b.events.join("; ") || t("exitStart")}</td>
+                <td>
+                  {(b.eventDetails ?? []).map((e) => exitEventText(e, t, locale, className)).join("; ") ||
+                    t("exitStart")}
+                </td>
                 {b.classes.map((c) => (
                   <td className="num" key={c.id}>
                     {moneyText(c.payout)}
@@ -427,7 +432,7 @@ function Waterfall({
               <th scope="row">
                 {t("classRow", { name: classNames.find((k) => k.id === c.id)?.name ?? c.name })}
               </th>
-              <td lang="en">{c.state.replaceAll("_", " ")}</td>
+              <td>{positionStateText(c.state, t)}</td>
               <td className="num">{moneyText(c.payout)}</td>
             </tr>
           ))}

@@ -177,4 +177,70 @@ describe("WEB-15 exit", () => {
       expect(cells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "en"));
     }
   });
+
+  it("WEB-15 in French, the breakpoints' events and the waterfall's states are French, the figures the CLI's", async () => {
+    window.location.hash = href.view("examples", "down-round", "exit");
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
+    const table = await screen.findByRole("table", {
+      name: "Points de rupture : valeurs de sortie où la répartition du dollar suivant change",
+    });
+    const json = async (args: string[]) => {
+      const r = await cli(["exit", "examples/down-round.yaml", ...args, "--format", "json"]);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const report = await json(["--breakpoints"]);
+    const row = (exitValue: string) => {
+      const tr = table.querySelector(`tr[data-exit-value="${exitValue}"]`)!;
+      const b = report.breakpoints.find((x: { exitValue: string }) => x.exitValue === exitValue);
+      expect(cells(tr)).toEqual([
+        usd(exitValue, "fr"),
+        expect.any(String),
+        ...b.classes.map((c: { payout: string }) => usd(c.payout, "fr")),
+      ]);
+      expect(tr.querySelector("td")!.getAttribute("lang")).toBeNull();
+      return tr.querySelector("td")!.textContent;
+    };
+    expect(row("0")).toBe("départ");
+    expect(row("6000000")).toBe("préférences payées : Series B Preferred");
+    expect(row("12900000")).toBe("préférences payées : Series A Preferred, Series A-1 Preferred (bridge)");
+    expect(row("14900000")).toBe(
+      "préférences payées : Seed Preferred; les actions ordinaires commencent à recevoir de la valeur",
+    );
+    expect(row("15500000")).toBe("changements : options Common au prix d’exercice de 0,1");
+    expect(row("23160000")).toBe("changements : Series A-1 Preferred (bridge), Series B Preferred");
+
+    fireEvent.change(screen.getByLabelText("Valeur de sortie"), { target: { value: "30 M$" } });
+    const at = (await json(["--at", "30000000"])).outcomes[0];
+    const waterfall = await screen.findByRole("table", { name: "Cascade à 30\u202f000\u202f000\u00a0$" });
+    const states = { common: "ordinaire", converts: "convertit", takes_preference: "prend sa préférence" };
+    expect(new Set(at.classes.map((c: { state: string }) => c.state))).toEqual(new Set(Object.keys(states)));
+    for (const c of at.classes) {
+      expect(cells(waterfall.querySelector(`tr[data-class="${c.id}"]`)!).slice(1)).toEqual([
+        states[c.state as keyof typeof states],
+        usd(c.payout, "fr"),
+      ]);
+    }
+  });
+
+  it("WEB-15 in English, the events worded from their structure are the CLI's text", async () => {
+    window.location.hash = href.view("examples", "down-round", "exit");
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
+    await screen.findByRole("table", {
+      name: "Breakpoints: exit values where the split of the next dollar changes",
+    });
+    const r = await cli(["exit", "examples/down-round.yaml", "--breakpoints", "--format", "json"]);
+    const report = JSON.parse(r.stdout);
+    const texts = [...document.querySelectorAll("#exit-breakpoints tbody tr td:first-of-type")].map(
+      (td) => td.textContent,
+    );
+    expect(texts).toEqual(
+      report.breakpoints.map((b: { events: string[] }) => b.events.join("; ") || "start"),
+    );
+    expect(texts).toContain("changes: Common options at 0.1");
+    fireEvent.change(screen.getByLabelText("Exit value"), { target: { value: "$30M" } });
+    const waterfall = await screen.findByRole("table", { name: "Waterfall at $30,000,000" });
+    expect(cells(waterfall.querySelector('tr[data-class="seed"]')!)[1]).toBe("converts");
+    expect(cells(waterfall.querySelector('tr[data-class="series-a"]')!)[1]).toBe("takes preference");
+  });
 });
