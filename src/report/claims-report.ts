@@ -21,6 +21,28 @@ export interface RangeRow {
   readonly text: string;
 }
 
+/**
+ * A gap's figures as structure, for a reader that words it in another language: whether
+ * the members' upper ends exceed the group's upper end ("exceeds") or fall short of its
+ * lower end ("short"), the members' claims, their sum and the group's end as exact
+ * decimals, and their unit (a fraction, or money in `currency`).
+ */
+export interface GapDetail {
+  readonly kind: "exceeds" | "short";
+  readonly members: readonly string[];
+  readonly sum: string;
+  readonly bound: string;
+  readonly unit: "money" | "fraction";
+  readonly currency: string | null;
+}
+
+export interface Gap {
+  readonly claim: string;
+  readonly text: string;
+  /** Only when the report is asked for it (`gapDetails`); the CLI's report leaves it out. */
+  readonly detail?: GapDetail;
+}
+
 export interface ClaimsReport {
   readonly company: string;
   readonly currency: string;
@@ -29,7 +51,7 @@ export interface ClaimsReport {
   readonly timeline: readonly Record<string, unknown>[];
   readonly consistent: boolean;
   readonly conflicts: readonly { readonly claims: readonly string[]; readonly explanation: string }[];
-  readonly gaps: readonly { readonly claim: string; readonly text: string }[];
+  readonly gaps: readonly Gap[];
   readonly readings: readonly {
     readonly claims: readonly string[];
     readonly dropped: readonly string[];
@@ -62,14 +84,27 @@ function rangeRow(r: FeasibleRange): RangeRow {
  * their bounds together; when their lower ends add up to less than the group's lower end,
  * the group needs more than their stated minimums. Not conflicts: tensions worth seeing.
  */
-function gaps(claims: readonly Claim[]): { claim: string; text: string }[] {
-  const out: { claim: string; text: string }[] = [];
+function gaps(claims: readonly Claim[], withDetail: boolean): Gap[] {
+  const out: Gap[] = [];
   const direct = (q: string) =>
     claims.filter((c) => c.subject.terms.length === 1 && c.subject.terms[0]!.quantity === q);
   for (const group of claims) {
     if (group.subject.terms.length < 2 || group.source === TERMS_SOURCE_ID) continue;
     const unit = group.value.unit;
     const v = (x: Rational) => formatEstimateValue(x, unit);
+    const detail = (kind: GapDetail["kind"], sum: Rational, bound: Rational) =>
+      withDetail
+        ? {
+            detail: {
+              kind,
+              members: [...upperClaims],
+              sum: decimal(sum),
+              bound: decimal(bound),
+              unit: unit.kind === "fraction" ? ("fraction" as const) : ("money" as const),
+              currency: unit.kind === "fraction" ? null : unit.currency,
+            },
+          }
+        : {};
     let upper: Rational | undefined = Rational.ZERO;
     const upperClaims: string[] = [];
     for (const term of group.subject.terms) {
@@ -87,6 +122,7 @@ function gaps(claims: readonly Claim[]): { claim: string; text: string }[] {
       out.push({
         claim: group.id,
         text: `the members' own upper ends (${upperClaims.join(", ")}) add up to ${v(upper)}, more than the ${v(groupUpper)} that claim "${group.id}" allows the group: they cannot all reach their bounds together`,
+        ...detail("exceeds", upper, groupUpper),
       });
     }
     const groupLower = group.value.lower?.value;
@@ -94,14 +130,23 @@ function gaps(claims: readonly Claim[]): { claim: string; text: string }[] {
       out.push({
         claim: group.id,
         text: `the members' upper ends add up to ${v(upper)}, less than the ${v(groupLower)} that claim "${group.id}" needs`,
+        ...detail("short", upper, groupLower),
       });
     }
   }
   return out;
 }
 
-/** The claims report (`roundtable claims`): sources, claims, timeline, conflicts, readings and their feasible ranges (SPEC UNC-REC). */
-export function claimsReport(deal: Deal, chosenClaims?: readonly string[]): ClaimsReport {
+/**
+ * The claims report (`roundtable claims`): sources, claims, timeline, conflicts, readings
+ * and their feasible ranges (SPEC UNC-REC). With `gapDetails`, each gap also carries its
+ * figures as structure (`detail`), which the CLI's report leaves out.
+ */
+export function claimsReport(
+  deal: Deal,
+  chosenClaims?: readonly string[],
+  options: { gapDetails?: boolean } = {},
+): ClaimsReport {
   const u = deal.uncertainty;
   const company = deal.ledger.company;
   if (!u) {
@@ -172,7 +217,7 @@ export function claimsReport(deal: Deal, chosenClaims?: readonly string[]): Clai
     })),
     consistent: r.consistent,
     conflicts: r.conflicts.map((c) => ({ claims: [...c.claims], explanation: c.explanation.text })),
-    gaps: gaps(set.claims),
+    gaps: gaps(set.claims, options.gapDetails ?? false),
     readings: r.readings.map((reading) => ({
       claims: [...reading.claims],
       dropped: [...reading.dropped],

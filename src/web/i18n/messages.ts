@@ -213,6 +213,9 @@ const en = {
     "Samples a round’s uncertain amounts (the last by default) under the claims of the default reading or of one of the deal’s scenarios, as `roundtable simulate` does: the same seed, number of scenarios, round and scenario give the same figures.",
   simulationRound: "Round",
   exitScenario: "Scenario of the rounds’ uncertain amounts",
+  gapExceeds:
+    'the members\' own upper ends ({members}) add up to {sum}, more than the {bound} that claim "{claim}" allows the group: they cannot all reach their bounds together',
+  gapShort: 'the members\' upper ends add up to {sum}, less than the {bound} that claim "{claim}" needs',
   exitEventFeesPaid: "fees paid",
   exitEventDebtRepaid: "debt repaid",
   exitEventCarveOutMaximum: "carve-out reaches its maximum",
@@ -544,6 +547,10 @@ const fr: Messages = {
     "Échantillonne les montants incertains d’un tour (le dernier par défaut) selon les affirmations de la lecture par défaut ou d’un des scénarios du dossier, comme `roundtable simulate` : la même graine, le même nombre de scénarios, le même tour et le même scénario donnent les mêmes chiffres.",
   simulationRound: "Tour",
   exitScenario: "Scénario des montants incertains des tours",
+  gapExceeds:
+    "les bornes hautes propres des membres ({members}) totalisent {sum}, plus que les {bound} que l’affirmation « {claim} » permet au groupe : ils ne peuvent pas tous atteindre leurs bornes ensemble",
+  gapShort:
+    "les bornes hautes des membres totalisent {sum}, moins que les {bound} dont l’affirmation « {claim} » a besoin",
   exitEventFeesPaid: "frais payés",
   exitEventDebtRepaid: "dette remboursée",
   exitEventCarveOutMaximum: "l’enveloppe réservée à l’équipe atteint son maximum",

@@ -1,7 +1,11 @@
+import type { Currency } from "../../core/exact/money.js";
+import { Rational } from "../../core/exact/rational.js";
 import type { PositionState } from "../../core/exit/position.js";
+import { formatEstimateValue } from "../../core/uncertainty/estimate.js";
+import type { GapDetail } from "../../report/claims-report.js";
 import type { EventDetail, EventPosition } from "../../report/exit-report.js";
 import type { MessageKey } from "./messages.js";
-import { type Locale, localizeDecimalText } from "./number-format.js";
+import { formatMoneyShort, type Locale, localizeDecimalText } from "./number-format.js";
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -72,4 +76,35 @@ export function exitEventText(
 /** A position's or class's state in a waterfall ("converts", "takes preference"…), in the interface's language. */
 export function positionStateText(state: PositionState, t: Translate): string {
   return t(STATE_KEYS[state]);
+}
+
+/**
+ * A claim's figure as the claims report writes it (three places at most after scaling, a
+ * percentage to four places), in the interface's language; in English, the report's own text.
+ */
+export function claimFigure(
+  value: string,
+  unit: GapDetail["unit"],
+  currency: string | null,
+  locale: Locale,
+): string {
+  const amount = Rational.parse(value)!;
+  if (locale === "en")
+    return formatEstimateValue(
+      amount,
+      unit === "fraction" ? { kind: "fraction" } : { kind: "money", currency: currency as Currency },
+    );
+  if (unit === "fraction")
+    return `${localizeDecimalText(amount.mulInt(100n).toDecimalString(4), locale)}\u00a0%`;
+  return formatMoneyShort({ kind: "money", currency: currency as Currency, amount }, locale, 3);
+}
+
+/** A gap between a group's claim and its members' claims (the claims report's), in the interface's language. */
+export function gapText(claim: string, d: GapDetail, t: Translate, locale: Locale): string {
+  return t(d.kind === "exceeds" ? "gapExceeds" : "gapShort", {
+    claim,
+    members: d.members.join(", "),
+    sum: claimFigure(d.sum, d.unit, d.currency, locale),
+    bound: claimFigure(d.bound, d.unit, d.currency, locale),
+  });
 }

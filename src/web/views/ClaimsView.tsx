@@ -9,6 +9,7 @@ import { ScrollRegion } from "../components/ScrollRegion.js";
 import { findEvidence, type TextSpan } from "../engine/evidence.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
+import { gapText } from "../i18n/report-text.js";
 import { formatEstimateIn, formatRange } from "../i18n/value-format.js";
 import { IngestPanel } from "./IngestPanel.js";
 
@@ -51,7 +52,7 @@ export function ClaimsView({
   route: DealRoute;
 }) {
   const { t, locale } = useI18n();
-  const report = useMemo(() => claimsReport(deal), [deal]);
+  const report = useMemo(() => claimsReport(deal, undefined, { gapDetails: true }), [deal]);
   const u = deal.uncertainty;
   const currency = deal.ledger.company.currency;
   const claims = u?.claimSet.claims ?? [];
@@ -84,10 +85,14 @@ export function ClaimsView({
               <h4>{t("gapsTitle")}</h4>
               <ul>
                 {report.gaps.map((g) => (
-                  <li key={g.claim + g.text}>
+                  <li key={g.claim + g.text} data-gap={g.claim}>
                     <strong>{g.claim}</strong>
                     {t("colon")}
-                    <span lang="en">{g.text}</span>
+                    {g.detail ? (
+                      <span>{gapText(g.claim, g.detail, t, locale)}</span>
+                    ) : (
+                      <span lang="en">{g.text}</span>
+                    )}
                   </li>
                 ))}
               </ul>

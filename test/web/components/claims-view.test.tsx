@@ -13,6 +13,7 @@ import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { findEvidence } from "../../../src/web/engine/evidence.js";
 import { formatMoney, formatPercent, type Locale } from "../../../src/web/i18n/number-format.js";
+import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 
 function openaiDeal() {
@@ -72,6 +73,35 @@ describe("WEB-11 sources and claims", () => {
     ]) {
       expect(screen.getByRole("heading", { name: title })).toBeTruthy();
     }
+  });
+
+  it("WEB-11 the gaps are worded from their structure: the CLI's text in English, French in French", async () => {
+    const r = await cli(["claims", "examples/openai-round.yaml", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const cliGaps: { claim: string; text: string }[] = JSON.parse(r.stdout).gaps;
+    // The CLI's report does not carry the structure.
+    expect(cliGaps.length).toBe(2);
+    for (const g of cliGaps) expect(Object.keys(g)).toEqual(["claim", "text"]);
+    const gapText = (claim: string) => {
+      const span = document.querySelector(`[data-gap="${claim}"] span`)!;
+      expect(span.getAttribute("lang")).toBeNull();
+      return span.textContent;
+    };
+
+    window.location.hash = href.view("examples", "openai-round", "claims");
+    renderApp(new MemoryDataAccess(exampleFiles()));
+    await screen.findByRole("table", { name: /Reading 1: without trio-60/ });
+    for (const g of cliGaps) expect(gapText(g.claim)).toBe(g.text);
+    cleanup();
+
+    renderApp(new MemoryDataAccess(exampleFiles()), "fr");
+    await waitFor(() => expect(document.querySelector('[data-gap="trio-60"]')).not.toBeNull());
+    expect(gapText("trio-about-40")).toBe(
+      "les bornes hautes propres des membres (amazon-50, nvidia-30, microsoft-under-10) totalisent 90\u00a0Md$, plus que les 44\u00a0Md$ que l’affirmation « trio-about-40 » permet au groupe : ils ne peuvent pas tous atteindre leurs bornes ensemble",
+    );
+    expect(gapText("trio-60")).toBe(
+      "les bornes hautes propres des membres (amazon-50, nvidia-30, microsoft-under-10) totalisent 90\u00a0Md$, plus que les 60\u00a0Md$ que l’affirmation « trio-60 » permet au groupe : ils ne peuvent pas tous atteindre leurs bornes ensemble",
+    );
   });
 
   it("WEB-11 choosing a claim marks its evidence in the source's text", async () => {
