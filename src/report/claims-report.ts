@@ -1,6 +1,7 @@
 import { Rational } from "../core/exact/rational.js";
-import type { Claim } from "../core/uncertainty/claim.js";
+import type { Claim, ClaimSet } from "../core/uncertainty/claim.js";
 import { describeClaim } from "../core/uncertainty/claim.js";
+import type { ConflictExplanation, Relation } from "../core/uncertainty/conflict-explanation.js";
 import { formatEstimate, formatEstimateValue } from "../core/uncertainty/estimate.js";
 import type { FeasibleRange } from "../core/uncertainty/reconcile.js";
 import { feasibleRanges } from "../core/uncertainty/reconcile.js";
@@ -36,6 +37,26 @@ export interface GapDetail {
   readonly currency: string | null;
 }
 
+/**
+ * A conflict's explanation as structure (from the engine's ConflictExplanation): the pivot
+ * claim and its subject, which end of it the others contradict ("upper": the pivot allows
+ * at most what the others need more than), both bounds as exact decimals with their
+ * relation, the other claims, whether the domain (no negative amount, fractions up to
+ * 100%) and which identities take part (with the engine's English words), and the unit.
+ */
+export interface ConflictDetail {
+  readonly pivot: string;
+  readonly subject: string;
+  readonly side: "upper" | "lower";
+  readonly pivotBound: { readonly relation: Relation; readonly value: string };
+  readonly implied: { readonly relation: Relation; readonly value: string };
+  readonly others: readonly string[];
+  readonly usesDomain: boolean;
+  readonly identities: readonly { readonly id: string; readonly text: string }[];
+  readonly unit: "money" | "fraction";
+  readonly currency: string | null;
+}
+
 export interface Gap {
   readonly claim: string;
   readonly text: string;
@@ -50,7 +71,12 @@ export interface ClaimsReport {
   readonly claims: readonly Record<string, unknown>[];
   readonly timeline: readonly Record<string, unknown>[];
   readonly consistent: boolean;
-  readonly conflicts: readonly { readonly claims: readonly string[]; readonly explanation: string }[];
+  readonly conflicts: readonly {
+    readonly claims: readonly string[];
+    readonly explanation: string;
+    /** Only when the report is asked for it (`conflictDetails`); the CLI's report leaves it out. */
+    readonly detail?: ConflictDetail;
+  }[];
   readonly gaps: readonly Gap[];
   readonly readings: readonly {
     readonly claims: readonly string[];
@@ -137,6 +163,25 @@ function gaps(claims: readonly Claim[], withDetail: boolean): Gap[] {
   return out;
 }
 
+function conflictDetail(set: ClaimSet, e: ConflictExplanation): ConflictDetail {
+  const unit = set.claims.find((c) => c.id === e.pivot)?.value.unit;
+  return {
+    pivot: e.pivot,
+    subject: e.subject,
+    side: e.pivotBound.relation === "<=" || e.pivotBound.relation === "<" ? "upper" : "lower",
+    pivotBound: { relation: e.pivotBound.relation, value: decimal(e.pivotBound.value) },
+    implied: { relation: e.implied.relation, value: decimal(e.implied.value) },
+    others: [...e.others],
+    usesDomain: e.usesDomain,
+    identities: e.identities.map((id) => ({
+      id,
+      text: set.model.identities.find((i) => i.id === id)?.text ?? id,
+    })),
+    unit: unit?.kind === "fraction" ? "fraction" : "money",
+    currency: unit?.kind === "money" ? unit.currency : null,
+  };
+}
+
 /**
  * The claims report (`roundtable claims`): sources, claims, timeline, conflicts, readings
  * and their feasible ranges (SPEC UNC-REC). With `gapDetails`, each gap also carries its
@@ -145,7 +190,7 @@ function gaps(claims: readonly Claim[], withDetail: boolean): Gap[] {
 export function claimsReport(
   deal: Deal,
   chosenClaims?: readonly string[],
-  options: { gapDetails?: boolean } = {},
+  options: { gapDetails?: boolean; conflictDetails?: boolean } = {},
 ): ClaimsReport {
   const u = deal.uncertainty;
   const company = deal.ledger.company;
@@ -216,7 +261,11 @@ export function claimsReport(
       previous: e.previous ?? null,
     })),
     consistent: r.consistent,
-    conflicts: r.conflicts.map((c) => ({ claims: [...c.claims], explanation: c.explanation.text })),
+    conflicts: r.conflicts.map((c) => ({
+      claims: [...c.claims],
+      explanation: c.explanation.text,
+      ...(options.conflictDetails ? { detail: conflictDetail(set, c.explanation) } : {}),
+    })),
     gaps: gaps(set.claims, options.gapDetails ?? false),
     readings: r.readings.map((reading) => ({
       claims: [...reading.claims],

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from "react";
-import type { Claim } from "../../core/uncertainty/claim.js";
+import { type Claim, describeClaim } from "../../core/uncertainty/claim.js";
 import type { Deal } from "../../deal/build.js";
 import { TERMS_SOURCE_ID } from "../../deal/uncertain.js";
 import { claimsReport, type RangeRow } from "../../report/claims-report.js";
@@ -9,7 +9,7 @@ import { ScrollRegion } from "../components/ScrollRegion.js";
 import { findEvidence, type TextSpan } from "../engine/evidence.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
-import { gapText } from "../i18n/report-text.js";
+import { conflictText, gapText } from "../i18n/report-text.js";
 import { formatEstimateIn, formatRange } from "../i18n/value-format.js";
 import { IngestPanel } from "./IngestPanel.js";
 
@@ -52,10 +52,22 @@ export function ClaimsView({
   route: DealRoute;
 }) {
   const { t, locale } = useI18n();
-  const report = useMemo(() => claimsReport(deal, undefined, { gapDetails: true }), [deal]);
+  const report = useMemo(
+    () => claimsReport(deal, undefined, { gapDetails: true, conflictDetails: true }),
+    [deal],
+  );
   const u = deal.uncertainty;
   const currency = deal.ledger.company.currency;
   const claims = u?.claimSet.claims ?? [];
+  // A claim in words, as the conflicts quote it: the engine's own in English.
+  const describe = (id: string) => {
+    const c = claims.find((x) => x.id === id);
+    if (!c) return id;
+    return locale === "en"
+      ? describeClaim(c)
+      : `${c.subjectLabel}${t("colon")}${formatEstimateIn(c.value, t, locale)}`;
+  };
+  const roundName = (id: string) => deal.rounds.find((r) => r.id === id)?.name;
   const [selected, setSelected] = useState<string | undefined>(() => route.query.get("claim") ?? undefined);
   const unitOf = (row: RangeRow): "money" | "fraction" =>
     u?.claimSet.model.quantities.find((q) => q.id === row.quantity)?.unit ?? "money";
@@ -76,7 +88,11 @@ export function ClaimsView({
               <li key={c.claims.join("+")} data-conflict={c.claims.join("+")}>
                 <strong>{c.claims.join(" + ")}</strong>
                 {t("colon")}
-                <span lang="en">{c.explanation}</span>
+                {c.detail ? (
+                  <span>{conflictText(c.detail, describe, roundName, t, locale)}</span>
+                ) : (
+                  <span lang="en">{c.explanation}</span>
+                )}
               </li>
             ))}
           </ul>

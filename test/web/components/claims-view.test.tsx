@@ -75,7 +75,7 @@ describe("WEB-11 sources and claims", () => {
     }
   });
 
-  it("WEB-11 the gaps are worded from their structure: the CLI's text in English, French in French", async () => {
+  it("WEB-11 the gaps and conflicts are worded from their structure: the CLI's text in English, French in French", async () => {
     const r = await cli(["claims", "examples/openai-round.yaml", "--format", "json"]);
     expect(r.code).toBe(0);
     const cliGaps: { claim: string; text: string }[] = JSON.parse(r.stdout).gaps;
@@ -92,6 +92,13 @@ describe("WEB-11 sources and claims", () => {
     renderApp(new MemoryDataAccess(exampleFiles()));
     await screen.findByRole("table", { name: /Reading 1: without trio-60/ });
     for (const g of cliGaps) expect(gapText(g.claim)).toBe(g.text);
+    // The conflict's explanation worded from its structure is the engine's sentence.
+    const cliConflicts: { claims: string[]; explanation: string }[] = JSON.parse(r.stdout).conflicts;
+    expect(cliConflicts.length).toBe(1);
+    expect(Object.keys(cliConflicts[0]!)).toEqual(["claims", "explanation"]);
+    expect(document.querySelector('[data-conflict="trio-about-40+trio-60"] span')!.textContent).toBe(
+      cliConflicts[0]!.explanation,
+    );
     cleanup();
 
     renderApp(new MemoryDataAccess(exampleFiles()), "fr");
@@ -101,6 +108,11 @@ describe("WEB-11 sources and claims", () => {
     );
     expect(gapText("trio-60")).toBe(
       "les bornes hautes propres des membres (amazon-50, nvidia-30, microsoft-under-10) totalisent 90\u00a0Md$, plus que les 60\u00a0Md$ que l’affirmation « trio-60 » permet au groupe : ils ne peuvent pas tous atteindre leurs bornes ensemble",
+    );
+    const conflict = document.querySelector('[data-conflict="trio-about-40+trio-60"] span')!;
+    expect(conflict.getAttribute("lang")).toBeNull();
+    expect(conflict.textContent).toBe(
+      "Selon l’affirmation « trio-about-40 » (Amazon + Nvidia + Microsoft : environ 40\u00a0Md$), Amazon + Nvidia + Microsoft vaut au plus 44\u00a0Md$, mais l’affirmation « trio-60 » (Amazon + Nvidia + Microsoft : 60\u00a0Md$) exige au moins 60\u00a0Md$.",
     );
   });
 
