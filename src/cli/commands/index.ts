@@ -5,6 +5,7 @@ import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
+import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
@@ -27,6 +28,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerExit,
   registerIngest,
   registerFlows,
+  registerImport,
   registerOcf,
   registerServe,
   registerUser,

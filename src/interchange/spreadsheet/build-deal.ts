@@ -341,7 +341,7 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
     problems.warn(
       "import_value_assumed",
       transactionPlaces[index],
-      `${count} holding${count === 1 ? "" : "s"} (this one first) ${part === "import-date" ? `have no issue date: dated ${options.date}` : part === "import-strike" ? "have no exercise price: 0 stands in" : "have no interest rate: 0% stands in"}, labelled as the assumption ${part} in the deal`,
+      `${count} holding${count === 1 ? " has" : "s have"} no ${part === "import-date" ? `issue date (this one first): dated ${options.date}` : part === "import-strike" ? "exercise price (this one first): 0 stands in" : "interest rate (this one first): 0% stands in"}, labelled as the assumption ${part} in the deal`,
     );
   }
 
