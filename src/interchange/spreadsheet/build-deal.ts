@@ -109,6 +109,7 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
     seenClass.add(key);
     classOrder.push({ name: name.replace(/\s+/g, " ").trim(), place });
   };
+  for (const c of contents.declaredClasses ?? []) addClass(c.name, c.place);
   for (const h of contents.holdings) if (h.className !== undefined) addClass(h.className, h.classPlace ?? h.place);
   if (contents.pool?.className !== undefined) addClass(contents.pool.className, contents.pool.place);
   const mappingTerms = new Map(Object.entries(options.classTerms).map(([k, v]) => [nameKey(k), v]));

@@ -85,6 +85,8 @@ export interface SheetContents {
   readonly totals: StatedTotal[];
   readonly percents: StatedPercent[];
   readonly skippedRows: CellPlace[];
+  /** Classes the sheet declares even when no one holds them (a summary's empty class column). */
+  readonly declaredClasses?: readonly { readonly name: string; readonly place: CellPlace }[];
 }
 
 /** A class or holder name compared without case, accents and runs of spaces. */

@@ -21,8 +21,18 @@ function securityOfColumn(c: Column): SecurityKind | "skip" {
  * Every stated total and percentage is kept to be checked against the imported shares.
  */
 export function readSummary(layout: SheetLayout, problems: ProblemList): SheetContents {
-  const contents: SheetContents = { holdings: [], classes: new Map(), totals: [], percents: [], skippedRows: [] };
   const { sheet, headerRow } = layout;
+  const declaredClasses = layout.classColumns
+    .filter((c) => securityOfColumn(c) === "stock")
+    .map((c) => ({ name: c.header, place: { sheet: sheet.name, row: headerRow, column: c.index, header: c.header } }));
+  const contents: SheetContents = {
+    holdings: [],
+    classes: new Map(),
+    totals: [],
+    percents: [],
+    skippedRows: [],
+    declaredClasses,
+  };
   const holderColumn = layout.byField.get("holder")!;
   const shareColumns = layout.columns.filter(
     (c) => c.field === "class_shares" || c.field === "options" || c.field === "warrants",
