@@ -25,7 +25,8 @@ function readInput(io: CliIo, file: string, what: string): Buffer {
     return io.readBytes(path.resolve(io.cwd, file));
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
     throw CommandFailure.of("file_unreadable", `cannot read the ${what}: ${why}`, file);
   }
 }
@@ -45,9 +46,15 @@ export function registerImport(program: Command, io: CliIo): void {
     .option("--out <file>", "write the deal file here (default: print it)")
     .option("--force", "replace an existing --out file")
     .option("--sheet <name>", "the sheet to read (default: the first)")
-    .option("--map <file>", "a mapping file (YAML) saying which column is which, the layout, the sheet, the header row")
+    .option(
+      "--map <file>",
+      "a mapping file (YAML) saying which column is which, the layout, the sheet, the header row",
+    )
     .option("--company <name>", "the company's name (default: the file's name)")
-    .option("--currency <code>", "the cap table's currency, ISO 4217 (default: the one the amounts name, else USD)")
+    .option(
+      "--currency <code>",
+      "the cap table's currency, ISO 4217 (default: the one the amounts name, else USD)",
+    )
     .addOption(
       new Option("--layout <layout>", "the sheet's layout (default: found from the headers)").choices([
         "template",
@@ -55,23 +62,36 @@ export function registerImport(program: Command, io: CliIo): void {
         "ledger",
       ]),
     )
-    .option("--date <YYYY-MM-DD>", "the date of holdings the sheet gives no date for (the date of the cap table)")
-    .addOption(
-      new Option("--date-order <order>", "how dates written with slashes read: dmy (31/12/2025) or mdy (12/31/2025)").choices([
-        "dmy",
-        "mdy",
-      ]),
+    .option(
+      "--date <YYYY-MM-DD>",
+      "the date of holdings the sheet gives no date for (the date of the cap table)",
     )
-    .option("--strict", "percentages in the sheet that differ from the imported shares are errors, not warnings")
+    .addOption(
+      new Option(
+        "--date-order <order>",
+        "how dates written with slashes read: dmy (31/12/2025) or mdy (12/31/2025)",
+      ).choices(["dmy", "mdy"]),
+    )
+    .option(
+      "--strict",
+      "percentages in the sheet that differ from the imported shares are errors, not warnings",
+    )
     .action(async (file: string, flags: ImportFlags) => {
       if (flags.currency !== undefined && !/^[A-Z]{3}$/.test(flags.currency))
-        throw CommandFailure.of("usage", `--currency takes an ISO 4217 code such as EUR or USD, got "${flags.currency}"`);
+        throw CommandFailure.of(
+          "usage",
+          `--currency takes an ISO 4217 code such as EUR or USD, got "${flags.currency}"`,
+        );
       const date = flags.date === undefined ? undefined : parseIsoDate(flags.date);
       if (flags.date !== undefined && date === undefined)
         throw CommandFailure.of("usage", `--date takes a calendar date YYYY-MM-DD, got "${flags.date}"`);
       const out = flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out);
       if (out && existsSync(out) && !flags.force)
-        throw CommandFailure.of("output_exists", `${flags.out} exists; pass --force to replace it`, flags.out);
+        throw CommandFailure.of(
+          "output_exists",
+          `${flags.out} exists; pass --force to replace it`,
+          flags.out,
+        );
       let mapping: Parameters<typeof importSpreadsheet>[1]["mapping"];
       if (flags.map !== undefined) {
         const parsed = parseMapping(readInput(io, flags.map, "mapping file").toString("utf8"), flags.map);
@@ -108,7 +128,11 @@ export function registerImport(program: Command, io: CliIo): void {
         try {
           io.writeFileAtomic(out, result.yaml);
         } catch (error) {
-          throw CommandFailure.of("file_unwritable", `cannot write the deal file: ${(error as Error).message}`, flags.out);
+          throw CommandFailure.of(
+            "file_unwritable",
+            `cannot write the deal file: ${(error as Error).message}`,
+            flags.out,
+          );
         }
         io.stderr.write(`wrote ${flags.out}\n`);
       } else io.stdout.write(result.yaml);

@@ -217,7 +217,8 @@ export const ERROR_CATALOGUE = {
   import_class_undefined: {
     exitCode: 1,
     httpStatus: 422,
-    summary: "A class used by a holding has no definition in the sheet; it is imported as common stock (a warning).",
+    summary:
+      "A class used by a holding has no definition in the sheet; it is imported as common stock (a warning).",
   },
   import_value_assumed: {
     exitCode: 1,

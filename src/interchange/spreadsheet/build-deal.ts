@@ -51,9 +51,14 @@ export function idFromName(name: string, taken: Set<string>, fallback: string): 
   return id;
 }
 
-const COMMON_NAME = /^(common|common stock|common shares|ordinary|ordinary shares|actions ordinaires|ordinaires|ao)$/;
+const COMMON_NAME =
+  /^(common|common stock|common shares|ordinary|ordinary shares|actions ordinaires|ordinaires|ao)$/;
 
-export function buildDocument(contents: SheetContents, options: BuildOptions, problems: ProblemList): BuiltDocument {
+export function buildDocument(
+  contents: SheetContents,
+  options: BuildOptions,
+  problems: ProblemList,
+): BuiltDocument {
   // The currency: given, or the one the amounts name.
   const named = new Set<string>();
   const amounts: PlacedAmount[] = [];
@@ -110,7 +115,8 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
     classOrder.push({ name: name.replace(/\s+/g, " ").trim(), place });
   };
   for (const c of contents.declaredClasses ?? []) addClass(c.name, c.place);
-  for (const h of contents.holdings) if (h.className !== undefined) addClass(h.className, h.classPlace ?? h.place);
+  for (const h of contents.holdings)
+    if (h.className !== undefined) addClass(h.className, h.classPlace ?? h.place);
   if (contents.pool?.className !== undefined) addClass(contents.pool.className, contents.pool.place);
   const mappingTerms = new Map(Object.entries(options.classTerms).map(([k, v]) => [nameKey(k), v]));
 
@@ -119,7 +125,9 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
   const classes: Record<string, unknown>[] = [];
   let firstCommon: string | undefined;
   const needsCommon =
-    contents.holdings.some((h) => h.className === undefined && h.security !== "safe" && h.security !== "note") ||
+    contents.holdings.some(
+      (h) => h.className === undefined && h.security !== "safe" && h.security !== "note",
+    ) ||
     (contents.pool !== undefined && contents.pool.className === undefined);
   for (const { name, place } of classOrder) {
     const key = nameKey(name);
@@ -147,7 +155,9 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
       const oip =
         money(sheet?.originalIssuePrice) ??
         mapped?.originalIssuePrice ??
-        uniquePrice(contents.holdings.filter((h) => h.className !== undefined && nameKey(h.className) === key));
+        uniquePrice(
+          contents.holdings.filter((h) => h.className !== undefined && nameKey(h.className) === key),
+        );
       if (oip !== undefined) entry.originalIssuePrice = oip;
       else
         problems.warn(
@@ -189,7 +199,8 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
     pools.push({
       id: poolId,
       name: "Option pool",
-      class: contents.pool.className !== undefined ? classIds.get(nameKey(contents.pool.className)) : firstCommon,
+      class:
+        contents.pool.className !== undefined ? classIds.get(nameKey(contents.pool.className)) : firstCommon,
       reserved: String(contents.pool.available + granted),
     });
   }
@@ -199,15 +210,28 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
   const vestingId = (h: Holding): string | undefined => {
     if (h.vestingMonths === undefined) {
       if (h.cliffMonths !== undefined)
-        problems.error("import_missing_value", h.place, "a cliff is given without the vesting period in months");
+        problems.error(
+          "import_missing_value",
+          h.place,
+          "a cliff is given without the vesting period in months",
+        );
       return undefined;
     }
     const cliff = h.cliffMonths ?? 0;
     if (cliff > h.vestingMonths)
-      problems.error("import_invalid_cell", h.place, `the cliff (${cliff} months) is longer than the vesting (${h.vestingMonths} months)`);
+      problems.error(
+        "import_invalid_cell",
+        h.place,
+        `the cliff (${cliff} months) is longer than the vesting (${h.vestingMonths} months)`,
+      );
     const id = `vesting-${h.vestingMonths}m-cliff-${cliff}m`;
     if (!vesting.has(id))
-      vesting.set(id, { id, name: `${h.vestingMonths} months, ${cliff}-month cliff`, months: String(h.vestingMonths), cliffMonths: String(cliff) });
+      vesting.set(id, {
+        id,
+        name: `${h.vestingMonths} months, ${cliff}-month cliff`,
+        months: String(h.vestingMonths),
+        cliffMonths: String(cliff),
+      });
     return id;
   };
 
@@ -287,7 +311,8 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
         });
         break;
       case "safe":
-        if (!h.amount) problems.error("import_missing_value", h.place, `${h.holder}'s SAFE has no amount invested`);
+        if (!h.amount)
+          problems.error("import_missing_value", h.place, `${h.holder}'s SAFE has no amount invested`);
         Object.assign(tx, {
           type: "safe",
           holder,
@@ -297,7 +322,8 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
         });
         break;
       case "note": {
-        if (!h.amount) problems.error("import_missing_value", h.place, `${h.holder}'s note has no principal (amount)`);
+        if (!h.amount)
+          problems.error("import_missing_value", h.place, `${h.holder}'s note has no principal (amount)`);
         let rate = exact(h.interestRate);
         if (rate === undefined) {
           rate = "0";
@@ -325,7 +351,11 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
         tx.vesting = v;
         tx.vestingStart = h.vestingStart ?? date;
       } else if (h.vestingStart)
-        problems.error("import_missing_value", h.place, "a vesting start is given without the vesting period in months");
+        problems.error(
+          "import_missing_value",
+          h.place,
+          "a vesting start is given without the vesting period in months",
+        );
     }
     if (assumed.length > 0) tx.assumption = assumed.join("+");
     const where = h.place.row !== undefined ? `, row ${h.place.row}` : "";
@@ -336,9 +366,13 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
 
   // Say each stand-in once, at the first row that needed it (IMP-64).
   for (const part of ["import-date", "import-strike", "import-interest"]) {
-    const index = transactions.findIndex((t) => typeof t.assumption === "string" && t.assumption.split("+").includes(part));
+    const index = transactions.findIndex(
+      (t) => typeof t.assumption === "string" && t.assumption.split("+").includes(part),
+    );
     if (index < 0) continue;
-    const count = transactions.filter((t) => typeof t.assumption === "string" && t.assumption.split("+").includes(part)).length;
+    const count = transactions.filter(
+      (t) => typeof t.assumption === "string" && t.assumption.split("+").includes(part),
+    ).length;
     problems.warn(
       "import_value_assumed",
       transactionPlaces[index],
@@ -348,7 +382,9 @@ export function buildDocument(contents: SheetContents, options: BuildOptions, pr
 
   // A transaction labelled with several assumptions names their combination.
   const assumptionList: Record<string, unknown>[] = [];
-  const usedIds = new Set(transactions.map((t) => t.assumption).filter((a): a is string => typeof a === "string"));
+  const usedIds = new Set(
+    transactions.map((t) => t.assumption).filter((a): a is string => typeof a === "string"),
+  );
   for (const id of [...usedIds].sort())
     assumptionList.push({
       id,

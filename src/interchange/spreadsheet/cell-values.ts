@@ -45,14 +45,16 @@ export function readShares(cell: SheetCell): CellRead<bigint> {
       );
     const s = withoutSpaces(raw);
     if (/^\d+$/.test(s)) r = Rational.parse(s);
-    else if (/^\d{1,3}(,\d{3})+$/.test(s) || /^\d{1,3}(\.\d{3})+$/.test(s)) r = Rational.parse(s.replace(/[.,]/g, ""));
+    else if (/^\d{1,3}(,\d{3})+$/.test(s) || /^\d{1,3}(\.\d{3})+$/.test(s))
+      r = Rational.parse(s.replace(/[.,]/g, ""));
     else if (/^\d+[.,]\d+$/.test(s))
       return no(`${quoted(cell)} is not a whole number of shares: a share count has no fraction`);
     else return no(`${quoted(cell)} is not a number of shares: expected a whole number such as 12500`);
   }
   if (!r) return no(`${quoted(cell)} is not a number of shares`);
   if (r.isNegative()) return no(`${quoted(cell)} is negative: a share count is zero or more`);
-  if (!r.isInteger()) return no(`${quoted(cell)} is not a whole number of shares: a share count has no fraction`);
+  if (!r.isInteger())
+    return no(`${quoted(cell)} is not a whole number of shares: a share count has no fraction`);
   if (r.num > LIMITS.maxShares) return no(`${quoted(cell)} is above the limit of ${LIMITS.maxShares} shares`);
   return ok(r.num);
 }
@@ -134,7 +136,9 @@ export function readDate(cell: SheetCell, order: DateOrder | undefined): CellRea
     const d = order === "dmy" ? isoFrom(y, b, a) : isoFrom(y, a, b);
     return d
       ? ok(d)
-      : no(`${quoted(cell)} is not a calendar date (${order === "dmy" ? "day/month/year" : "month/day/year"})`);
+      : no(
+          `${quoted(cell)} is not a calendar date (${order === "dmy" ? "day/month/year" : "month/day/year"})`,
+        );
   }
   return no(`${quoted(cell)} is not a date: write it 2025-12-31, 31.12.2025 or 31/12/2025`);
 }
@@ -195,7 +199,11 @@ export type Participation = "none" | "full" | { cap: string };
 /** `none`, `full`, `non-participating`, `participating`, `capped at 3x`, `3x cap`, `plafonnée à 3x`. */
 export function readParticipation(cell: SheetCell): CellRead<Participation> {
   const k = key(cell);
-  if (/^(none|no|non|false|0|non participating|nonparticipating|non participatif|non participative|sans)$/.test(k))
+  if (
+    /^(none|no|non|false|0|non participating|nonparticipating|non participatif|non participative|sans)$/.test(
+      k,
+    )
+  )
     return ok("none");
   const cap = /(\d+(?:[.,]\d+)?)\s*x/.exec(k);
   if (cap && /cap|plafon/.test(k)) return ok({ cap: cap[1]!.replace(",", ".") });
@@ -231,7 +239,11 @@ export function readSecurity(cell: SheetCell): CellRead<SecurityKind> {
   if (/\b(rsu|rsus|restricted stock units?|aga|actions gratuites)\b/.test(k)) return ok("rsu");
   if (/\b(options?|stock options?|iso|nso|nqso|bspce)\b/.test(k)) return ok("option");
   if (/\b(warrants?|bsa)\b/.test(k)) return ok("warrant");
-  if (/\b(notes?|convertible|convertible notes?|convertible loans?|oc|obligations? convertibles?|kiss)\b/.test(k))
+  if (
+    /\b(notes?|convertible|convertible notes?|convertible loans?|oc|obligations? convertibles?|kiss)\b/.test(
+      k,
+    )
+  )
     return ok("note");
   if (/\b(stock|shares?|common|preferred|ordinary|equity|actions?|ordinaires?|parts?|titres?)\b/.test(k))
     return ok("stock");
@@ -249,7 +261,11 @@ export function readClassType(cell: SheetCell): CellRead<"common" | "preferred">
 /** Whether a ledger row is outstanding: cancelled, transferred, exercised, converted rows are not. */
 export function readOutstanding(cell: SheetCell): CellRead<boolean> {
   const k = key(cell);
-  if (/^(outstanding|issued|active|current|en circulation|emis|emise|actif|active|valid|valide|granted|attribue)$/.test(k))
+  if (
+    /^(outstanding|issued|active|current|en circulation|emis|emise|actif|active|valid|valide|granted|attribue)$/.test(
+      k,
+    )
+  )
     return ok(true);
   if (
     /\b(cancel+ed|transferred|exercised|repurchased|converted|forfeited|expired|retired|surrendered|redeemed|annule|annulee|transfere|transferee|exerce|rachete|converti|expire|caduc|cede)\b/.test(
@@ -257,5 +273,7 @@ export function readOutstanding(cell: SheetCell): CellRead<boolean> {
     )
   )
     return ok(false);
-  return no(`${quoted(cell)} is not a status: write outstanding, cancelled, transferred, exercised or converted`);
+  return no(
+    `${quoted(cell)} is not a status: write outstanding, cancelled, transferred, exercised or converted`,
+  );
 }

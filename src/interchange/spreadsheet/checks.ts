@@ -60,7 +60,14 @@ function percentCandidates(p: StatedPercent, built: BuiltDocument, view: CapTabl
   ];
   switch (p.subject.kind) {
     case "total":
-      return [{ value: Rational.ONE, basis: p.basis === "outstanding" ? "outstanding" : "fully diluted", part: fd, whole: fd }];
+      return [
+        {
+          value: Rational.ONE,
+          basis: p.basis === "outstanding" ? "outstanding" : "fully diluted",
+          part: fd,
+          whole: fd,
+        },
+      ];
     case "pool": {
       const available = view.pools.reduce((s, x) => s + x.available, 0n);
       return of(available, fd, "fully diluted");

@@ -96,7 +96,11 @@ export function nameKey(name: string): string {
 
 /** Whether a row's holder cell says it is the total row. */
 export function isTotalLabel(text: string): boolean {
-  return /^(grand )?totals?\b|^total general\b|^sous total\b/.test(nameKey(text).replace(/[^a-z0-9 ]/g, " ").trim());
+  return /^(grand )?totals?\b|^total general\b|^sous total\b/.test(
+    nameKey(text)
+      .replace(/[^a-z0-9 ]/g, " ")
+      .trim(),
+  );
 }
 
 /**

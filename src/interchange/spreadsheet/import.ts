@@ -1,9 +1,9 @@
 import path from "node:path";
-import { capTableView } from "../../core/ledger/views.js";
 import { replay } from "../../core/ledger/replay.js";
+import { capTableView } from "../../core/ledger/views.js";
 import type { IsoDate } from "../../core/shared/date.js";
 import { LIMITS } from "../../core/shared/limits.js";
-import { type Problem, type Result, ok } from "../../core/shared/problem.js";
+import { ok, type Problem, type Result } from "../../core/shared/problem.js";
 import { loadDeal } from "../../deal/load.js";
 import { dealYaml } from "../../deal/serialize.js";
 import { buildDocument } from "./build-deal.js";
@@ -52,7 +52,11 @@ export interface ImportedSpreadsheet {
   readonly csv?: Workbook["csv"];
 }
 
-function chooseSheet(workbook: Workbook, wanted: string | undefined, problems: ProblemList): Sheet | undefined {
+function chooseSheet(
+  workbook: Workbook,
+  wanted: string | undefined,
+  problems: ProblemList,
+): Sheet | undefined {
   if (wanted !== undefined) {
     const found =
       workbook.sheets.find((s) => s.name === wanted) ??
@@ -77,7 +81,11 @@ function chooseSheet(workbook: Workbook, wanted: string | undefined, problems: P
  * first, one whose second is above 12 shows month first; a file that shows neither needs
  * the order given, and one that shows both is refused.
  */
-function dateOrderOf(layout: SheetLayout, given: DateOrder | undefined, problems: ProblemList): DateOrder | undefined {
+function dateOrderOf(
+  layout: SheetLayout,
+  given: DateOrder | undefined,
+  problems: ProblemList,
+): DateOrder | undefined {
   const dateFields: Field[] = ["issueDate", "expiry", "vestingStart"];
   let dayFirst: CellPlace | undefined;
   let monthFirst: CellPlace | undefined;
@@ -161,7 +169,11 @@ export async function importSpreadsheet(
     );
   }
   if (contents.holdings.length === 0 && !problems.hasErrors)
-    problems.error("import_sheet_empty", { sheet: sheet.name, row: layout.headerRow }, "has no holdings under its header row");
+    problems.error(
+      "import_sheet_empty",
+      { sheet: sheet.name, row: layout.headerRow },
+      "has no holdings under its header row",
+    );
 
   const built = buildDocument(
     contents,
@@ -194,9 +206,15 @@ export async function importSpreadsheet(
     for (const p of table.problems) {
       const txId = p.path?.[0];
       const index =
-        typeof txId === "string" ? loaded.deal.ledger.transactions.findIndex((t) => t.id === txId) : undefined;
+        typeof txId === "string"
+          ? loaded.deal.ledger.transactions.findIndex((t) => t.id === txId)
+          : undefined;
       const place = index !== undefined && index >= 0 ? built.transactionPlaces[index] : undefined;
-      problems.error(p.code, place ?? { sheet: sheet.name }, `the holding does not apply to the ledger: ${p.message}`);
+      problems.error(
+        p.code,
+        place ?? { sheet: sheet.name },
+        `the holding does not apply to the ledger: ${p.message}`,
+      );
     }
     return { ok: false, problems: capped(problems.items) };
   }
@@ -206,8 +224,14 @@ export async function importSpreadsheet(
 
   const columns = layout.columns
     .filter((c) => c.field !== undefined && c.field !== "ignored")
-    .map((c) => `${columnLetter(c.index)} (${c.header}) → ${c.field === "class_shares" ? `shares of class ${c.header}` : c.field}`);
-  const warnings: Problem[] = [...problems.warnings, ...loaded.warnings.map((w) => ({ code: w.code, message: w.message, severity: "warning" as const }))];
+    .map(
+      (c) =>
+        `${columnLetter(c.index)} (${c.header}) → ${c.field === "class_shares" ? `shares of class ${c.header}` : c.field}`,
+    );
+  const warnings: Problem[] = [
+    ...problems.warnings,
+    ...loaded.warnings.map((w) => ({ code: w.code, message: w.message, severity: "warning" as const })),
+  ];
   return ok(
     {
       document: built.document,

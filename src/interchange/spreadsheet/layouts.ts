@@ -39,7 +39,12 @@ export interface SheetLayout {
 }
 
 const SCAN_ROWS = 30;
-const SINGLE_FIELDS_EXEMPT = new Set<Field | "class_shares" | undefined>(["percent", "ignored", "class_shares", undefined]);
+const SINGLE_FIELDS_EXEMPT = new Set<Field | "class_shares" | undefined>([
+  "percent",
+  "ignored",
+  "class_shares",
+  undefined,
+]);
 
 function headerText(sheet: Sheet, row: number, column: number): string {
   return cellAt(sheet, row, column)?.text ?? "";
@@ -61,7 +66,10 @@ function ignored(mapping: Mapping | undefined, header: string): boolean {
   return (mapping?.ignore ?? []).some((h) => normaliseHeader(h) === key);
 }
 
-function meaningOf(mapping: Mapping | undefined, header: string): { field: Field; basis?: PercentBasis } | undefined {
+function meaningOf(
+  mapping: Mapping | undefined,
+  header: string,
+): { field: Field; basis?: PercentBasis } | undefined {
   if (ignored(mapping, header)) return { field: "ignored" };
   const mapped = mappedFieldOf(mapping, header);
   if (mapped) return { field: mapped };
@@ -99,7 +107,11 @@ function looksNumeric(sheet: Sheet, headerRow: number, column: number): boolean 
   for (let row = headerRow + 1; row <= sheet.rows.length; row++) {
     const cell = cellAt(sheet, row, column);
     if (isBlank(cell) || !cell) continue;
-    if (cell.number !== undefined || /^[\s\d.,\u00a0\u202f()-]+$/.test(cell.text) || /\d\s*[kKmM]$/.test(cell.text))
+    if (
+      cell.number !== undefined ||
+      /^[\s\d.,\u00a0\u202f()-]+$/.test(cell.text) ||
+      /\d\s*[kKmM]$/.test(cell.text)
+    )
       numbers++;
     else texts++;
   }
@@ -126,13 +138,19 @@ export function readLayout(
   problems: ProblemList,
 ): SheetLayout | undefined {
   if (sheet.rows.every((r) => rowIsBlank(r))) {
-    problems.error("import_sheet_empty", { sheet: sheet.name }, "is empty: there is no header row and no holdings");
+    problems.error(
+      "import_sheet_empty",
+      { sheet: sheet.name },
+      "is empty: there is no header row and no holdings",
+    );
     return undefined;
   }
   const headerRow = findHeaderRow(sheet, mapping);
   const firstFilled = sheet.rows.findIndex((r) => !rowIsBlank(r)) + 1;
   const shownRow = headerRow ?? firstFilled;
-  const found = Array.from({ length: rowWidth(sheet, shownRow) }, (_, i) => headerText(sheet, shownRow, i + 1))
+  const found = Array.from({ length: rowWidth(sheet, shownRow) }, (_, i) =>
+    headerText(sheet, shownRow, i + 1),
+  )
     .filter((h) => h !== "")
     .map((h) => `"${h}"`)
     .join(", ");
@@ -175,7 +193,11 @@ export function readLayout(
   const hasField = (f: Field) => columns.some((c) => c.field === f);
   const layout: LayoutName =
     forced ??
-    (hasField("shares") ? (hasField("certificate") || hasField("status") ? "ledger" : "template") : "summary");
+    (hasField("shares")
+      ? hasField("certificate") || hasField("status")
+        ? "ledger"
+        : "template"
+      : "summary");
 
   if (layout === "summary") {
     // In a summary, a column the import does not know is a class when it holds share counts.
@@ -226,12 +248,17 @@ export function readLayout(
 
   const byField = new Map<Field, Column>();
   for (const c of columns) {
-    if (c.field === undefined || c.field === "class_shares" || c.field === "percent" || c.field === "ignored") continue;
+    if (c.field === undefined || c.field === "class_shares" || c.field === "percent" || c.field === "ignored")
+      continue;
     if (!byField.has(c.field)) byField.set(c.field, c);
   }
   const dataRows = sheet.rows.slice(headerRow).filter((r) => !rowIsBlank(r)).length;
   if (dataRows === 0)
-    problems.error("import_sheet_empty", { sheet: sheet.name, row: headerRow }, "has a header row but no rows of holdings under it");
+    problems.error(
+      "import_sheet_empty",
+      { sheet: sheet.name, row: headerRow },
+      "has a header row but no rows of holdings under it",
+    );
   if (layout === "summary" && !columns.some((c) => c.field === "class_shares"))
     problems.error(
       "import_headers_unrecognised",

@@ -71,14 +71,23 @@ export type Mapping = z.output<typeof MappingSchema>;
 export type ClassTermsText = z.output<typeof ClassTermsSchema>;
 
 /** Reads a mapping file's text; every problem names the field of the file. */
-export function parseMapping(text: string, file: string): { ok: true; mapping: Mapping } | { ok: false; problems: ImportProblem[] } {
+export function parseMapping(
+  text: string,
+  file: string,
+): { ok: true; mapping: Mapping } | { ok: false; problems: ImportProblem[] } {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (error) {
     return {
       ok: false,
-      problems: [importProblem("import_mapping_invalid", undefined, `${file}: not valid YAML: ${(error as Error).message}`)],
+      problems: [
+        importProblem(
+          "import_mapping_invalid",
+          undefined,
+          `${file}: not valid YAML: ${(error as Error).message}`,
+        ),
+      ],
     };
   }
   const parsed = MappingSchema.safeParse(raw ?? {});

@@ -15,7 +15,11 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
  * (IMP-4): a zip is read as XLSX, text as CSV, and anything else is refused with what it
  * looks like. The size limit is checked first, before anything is parsed (IMP-30).
  */
-export async function readWorkbook(bytes: Uint8Array, file: string, csvSheetName: string): Promise<WorkbookRead> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  csvSheetName: string,
+): Promise<WorkbookRead> {
   const refuse = (what: string): WorkbookRead => ({
     ok: false,
     problems: [importProblem("import_not_spreadsheet", { sheet: file }, what)],
@@ -39,8 +43,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, csvSheetName
     return refuse(
       "is an old Excel 97–2003 file (.xls) or another OLE document: save it as .xlsx (Excel Workbook) or CSV",
     );
-  if (startsWith(bytes, [0x50, 0x4b]))
-    return refuse("is a damaged or unusual zip, not an XLSX workbook");
+  if (startsWith(bytes, [0x50, 0x4b])) return refuse("is a damaged or unusual zip, not an XLSX workbook");
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   // Text has no NUL bytes and few control characters; binary data has many.
   if (!utf16) {

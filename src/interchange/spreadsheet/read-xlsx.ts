@@ -1,5 +1,5 @@
-import { unzipSync } from "fflate";
 import type { CellValue, Workbook as ExcelWorkbook, Worksheet } from "exceljs";
+import { unzipSync } from "fflate";
 import type { IsoDate } from "../../core/shared/date.js";
 import { LIMITS } from "../../core/shared/limits.js";
 import { type ImportProblem, importProblem } from "./problems.js";
@@ -89,7 +89,8 @@ function cellOf(value: CellValue, numFmt: string | undefined): SheetCell | undef
     const iso = isoOf(value);
     return { text: iso, date: iso };
   }
-  if ("error" in value) return { text: String(value.error), formulaProblem: `the error value ${value.error}` };
+  if ("error" in value)
+    return { text: String(value.error), formulaProblem: `the error value ${value.error}` };
   if ("richText" in value) {
     const t = value.richText
       .map((r) => r.text)

@@ -95,7 +95,14 @@ export function recordClassTerms(
     return;
   }
   const merged: Record<string, unknown> = { ...earlier };
-  const fields = ["type", "preferenceMultiple", "participation", "seniority", "conversionRatio", "originalIssuePrice"] as const;
+  const fields = [
+    "type",
+    "preferenceMultiple",
+    "participation",
+    "seniority",
+    "conversionRatio",
+    "originalIssuePrice",
+  ] as const;
   for (const f of fields) {
     const a = earlier[f];
     const b = definition[f];
@@ -137,8 +144,18 @@ export function securityNamedByClass(name: string): SecurityKind | undefined {
  * that is not outstanding (cancelled, transferred, exercised, converted) is left out with
  * a warning: the rows that replaced it carry the shares.
  */
-export function readRows(layout: SheetLayout, problems: ProblemList, dateOrder: DateOrder | undefined): SheetContents {
-  const contents: SheetContents = { holdings: [], classes: new Map(), totals: [], percents: [], skippedRows: [] };
+export function readRows(
+  layout: SheetLayout,
+  problems: ProblemList,
+  dateOrder: DateOrder | undefined,
+): SheetContents {
+  const contents: SheetContents = {
+    holdings: [],
+    classes: new Map(),
+    totals: [],
+    percents: [],
+    skippedRows: [],
+  };
   const { sheet } = layout;
   const percentCells = new Map<number, SheetCell[]>();
   for (const c of layout.percentColumns) {
@@ -157,14 +174,26 @@ export function readRows(layout: SheetLayout, problems: ProblemList, dateOrder: 
     if (holderText !== undefined && isTotalLabel(holderText)) {
       const stated = r.read("shares", readShares);
       if (stated !== undefined)
-        contents.totals.push({ place: r.place("shares"), what: "the shares column", stated, computed: sharesSum });
+        contents.totals.push({
+          place: r.place("shares"),
+          what: "the shares column",
+          stated,
+          computed: sharesSum,
+        });
       for (const c of layout.percentColumns) {
         const cell = cellAt(sheet, row, c.index);
         if (!cell || isBlank(cell)) continue;
         const p = readStatedPercent(cell, percentUnitsOf(percentCells.get(c.index) ?? []));
         const place = { sheet: sheet.name, row, column: c.index, header: c.header };
         if ("why" in p) problems.error("import_invalid_cell", place, p.why);
-        else contents.percents.push({ place, subject: { kind: "total" }, basis: c.basis ?? "either", ...p, written: cell.text });
+        else
+          contents.percents.push({
+            place,
+            subject: { kind: "total" },
+            basis: c.basis ?? "either",
+            ...p,
+            written: cell.text,
+          });
       }
       // Rows under a total row are notes and subtotals, not holdings.
       break;
@@ -177,7 +206,11 @@ export function readRows(layout: SheetLayout, problems: ProblemList, dateOrder: 
       }
     }
     if (holderText === undefined) {
-      problems.error("import_missing_value", r.place("holder"), "the holder is empty; every row of holdings names its holder");
+      problems.error(
+        "import_missing_value",
+        r.place("holder"),
+        "the holder is empty; every row of holdings names its holder",
+      );
       continue;
     }
     const shares = r.read("shares", readShares);
@@ -190,7 +223,8 @@ export function readRows(layout: SheetLayout, problems: ProblemList, dateOrder: 
             r.place("holder"),
             `a second row of available pool shares; the first is row ${contents.pool.place.row}`,
           );
-        else contents.pool = { available: shares, place: r.place("shares"), ...defined("className", className) };
+        else
+          contents.pool = { available: shares, place: r.place("shares"), ...defined("className", className) };
         sharesSum += shares;
       }
       continue;
@@ -199,11 +233,20 @@ export function readRows(layout: SheetLayout, problems: ProblemList, dateOrder: 
     let security: SecurityKind = "stock";
     if (securityText) security = r.read("security", readSecurity) ?? "stock";
     else if (className !== undefined) security = securityNamedByClass(className) ?? "stock";
-    const needsShares = security === "stock" || security === "option" || security === "rsu" || security === "warrant";
+    const needsShares =
+      security === "stock" || security === "option" || security === "rsu" || security === "warrant";
     if (needsShares && shares === undefined && r.cell("shares") === undefined)
-      problems.error("import_missing_value", r.place("shares"), `the number of shares is empty for ${holderText}'s ${security}`);
+      problems.error(
+        "import_missing_value",
+        r.place("shares"),
+        `the number of shares is empty for ${holderText}'s ${security}`,
+      );
     if (security === "stock" && className === undefined)
-      problems.error("import_missing_value", r.place("class"), `the class is empty for ${holderText}'s shares`);
+      problems.error(
+        "import_missing_value",
+        r.place("class"),
+        `the class is empty for ${holderText}'s shares`,
+      );
     if (shares === 0n && needsShares) {
       contents.skippedRows.push(r.place("shares"));
       continue;

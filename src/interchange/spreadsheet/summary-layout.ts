@@ -24,7 +24,10 @@ export function readSummary(layout: SheetLayout, problems: ProblemList): SheetCo
   const { sheet, headerRow } = layout;
   const declaredClasses = layout.classColumns
     .filter((c) => securityOfColumn(c) === "stock")
-    .map((c) => ({ name: c.header, place: { sheet: sheet.name, row: headerRow, column: c.index, header: c.header } }));
+    .map((c) => ({
+      name: c.header,
+      place: { sheet: sheet.name, row: headerRow, column: c.index, header: c.header },
+    }));
   const contents: SheetContents = {
     holdings: [],
     classes: new Map(),
@@ -65,7 +68,14 @@ export function readSummary(layout: SheetLayout, problems: ProblemList): SheetCo
       if (!cell || isBlank(cell)) continue;
       const p = readStatedPercent(cell, percentUnitsOf(percentCells.get(c.index) ?? []));
       if ("why" in p) problems.error("import_invalid_cell", place(row, c), p.why);
-      else contents.percents.push({ place: place(row, c), subject, basis: c.basis ?? "either", ...p, written: cell.text });
+      else
+        contents.percents.push({
+          place: place(row, c),
+          subject,
+          basis: c.basis ?? "either",
+          ...p,
+          written: cell.text,
+        });
     }
   };
 
@@ -139,7 +149,11 @@ export function readSummary(layout: SheetLayout, problems: ProblemList): SheetCo
     }
     if (holderText === undefined) {
       if (cells.length > 0)
-        problems.error("import_missing_value", place(row, holderColumn), "the holder is empty but the row has shares");
+        problems.error(
+          "import_missing_value",
+          place(row, holderColumn),
+          "the holder is empty but the row has shares",
+        );
       continue;
     }
 

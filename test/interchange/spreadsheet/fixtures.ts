@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { capTableView } from "../../../src/core/ledger/views.js";
 import { replay } from "../../../src/core/ledger/replay.js";
+import { capTableView } from "../../../src/core/ledger/views.js";
 import { loadDeal } from "../../../src/deal/load.js";
 
 /**
@@ -10,9 +10,30 @@ import { loadDeal } from "../../../src/deal/load.js";
  */
 export const COMPANY = {
   holders: [
-    { name: "Alice Martin", kind: "founder", class: "Common", shares: 4_000_000n, price: "0.0001", date: "2021-01-15" },
-    { name: "Bob Chen", kind: "founder", class: "Common", shares: 4_000_000n, price: "0.0001", date: "2021-01-15" },
-    { name: "Seed Fund LP", kind: "fund", class: "Series Seed", shares: 1_500_000n, price: "1.20", date: "2022-06-01" },
+    {
+      name: "Alice Martin",
+      kind: "founder",
+      class: "Common",
+      shares: 4_000_000n,
+      price: "0.0001",
+      date: "2021-01-15",
+    },
+    {
+      name: "Bob Chen",
+      kind: "founder",
+      class: "Common",
+      shares: 4_000_000n,
+      price: "0.0001",
+      date: "2021-01-15",
+    },
+    {
+      name: "Seed Fund LP",
+      kind: "fund",
+      class: "Series Seed",
+      shares: 1_500_000n,
+      price: "1.20",
+      date: "2022-06-01",
+    },
   ],
   option: { name: "Carol Díaz", shares: 250_000n, strike: "0.10", date: "2022-06-15" },
   poolAvailable: 750_000n,
@@ -31,18 +52,52 @@ export const SEED_TERMS_MAPPING = `classes:
 
 export function templateRows(): string[][] {
   const rows = [
-    ["Holder", "Holder type", "Class", "Class type", "Liquidation preference", "Security", "Shares", "Price per share", "Exercise price", "Issue date"],
+    [
+      "Holder",
+      "Holder type",
+      "Class",
+      "Class type",
+      "Liquidation preference",
+      "Security",
+      "Shares",
+      "Price per share",
+      "Exercise price",
+      "Issue date",
+    ],
   ];
   for (const h of COMPANY.holders)
-    rows.push([h.name, h.kind, h.class, h.class === "Common" ? "common" : "preferred", h.class === "Common" ? "" : "1x", "stock", String(h.shares), h.price, "", h.date]);
+    rows.push([
+      h.name,
+      h.kind,
+      h.class,
+      h.class === "Common" ? "common" : "preferred",
+      h.class === "Common" ? "" : "1x",
+      "stock",
+      String(h.shares),
+      h.price,
+      "",
+      h.date,
+    ]);
   const o = COMPANY.option;
   rows.push([o.name, "employee", "", "", "", "option", String(o.shares), "", o.strike, o.date]);
-  rows.push(["Option pool (available)", "", "Common", "", "", "", String(COMPANY.poolAvailable), "", "", "2021-01-15"]);
+  rows.push([
+    "Option pool (available)",
+    "",
+    "Common",
+    "",
+    "",
+    "",
+    String(COMPANY.poolAvailable),
+    "",
+    "",
+    "2021-01-15",
+  ]);
   return rows;
 }
 
 export function csvText(rows: string[][], delimiter = ","): string {
-  const quote = (v: string) => (v.includes(delimiter) || v.includes('"') ? `"${v.replaceAll('"', '""')}"` : v);
+  const quote = (v: string) =>
+    v.includes(delimiter) || v.includes('"') ? `"${v.replaceAll('"', '""')}"` : v;
   return `${rows.map((r) => r.map(quote).join(delimiter)).join("\r\n")}\r\n`;
 }
 
@@ -99,7 +154,14 @@ export function summaryXlsx(options: { totalsWrong?: boolean } = {}): Promise<Bu
       const row = ws.addRow([name, common || null, seed || null, opts || null, total, total / fd]);
       row.getCell(6).numFmt = "0.00%";
     }
-    const total = ws.addRow(["Total", 8_000_000, 1_500_000, options.totalsWrong ? 1_100_000 : 1_000_000, fd, 1]);
+    const total = ws.addRow([
+      "Total",
+      8_000_000,
+      1_500_000,
+      options.totalsWrong ? 1_100_000 : 1_000_000,
+      fd,
+      1,
+    ]);
     total.getCell(6).numFmt = "0.00%";
   });
 }
@@ -112,25 +174,157 @@ export function summaryXlsx(options: { totalsWrong?: boolean } = {}): Promise<Bu
 export function ledgerXlsx(): Promise<Buffer> {
   return workbookBytes((wb) => {
     const ws = wb.addWorksheet("Securities ledger");
-    ws.addRow(["Security ID", "Stakeholder", "Share class", "Stock class type", "Quantity", "Issue date", "Cost per share", "Exercise price", "Security type", "Status"]);
+    ws.addRow([
+      "Security ID",
+      "Stakeholder",
+      "Share class",
+      "Stock class type",
+      "Quantity",
+      "Issue date",
+      "Cost per share",
+      "Exercise price",
+      "Security type",
+      "Status",
+    ]);
     const d = (s: string) => new Date(`${s}T00:00:00Z`);
-    ws.addRow(["CS-1", "Alice Martin", "Common", "Common", 4_000_000, d("2021-01-15"), 0.0001, null, "Common stock", "Outstanding"]);
-    ws.addRow(["CS-2", "Bob Chen", "Common", "Common", 4_500_000, d("2021-01-15"), 0.0001, null, "Common stock", "Transferred"]);
-    ws.addRow(["CS-3", "Bob Chen", "Common", "Common", 4_000_000, d("2021-01-15"), 0.0001, null, "Common stock", "Outstanding"]);
-    ws.addRow(["PS-1", "Seed Fund LP", "Series Seed", "Preferred", 1_500_000, d("2022-06-01"), 1.2, null, "Preferred stock", "Outstanding"]);
-    ws.addRow(["PS-2", "Seed Fund LP", "Series Seed", "Preferred", 100_000, d("2022-06-01"), 1.2, null, "Preferred stock", "Cancelled"]);
-    ws.addRow(["ES-1", "Carol Díaz", null, null, 250_000, d("2022-06-15"), null, 0.1, "Option", "Outstanding"]);
-    ws.addRow(["POOL", "Available for grant", "Common", "Common", 750_000, d("2021-01-15"), null, null, null, "Outstanding"]);
+    ws.addRow([
+      "CS-1",
+      "Alice Martin",
+      "Common",
+      "Common",
+      4_000_000,
+      d("2021-01-15"),
+      0.0001,
+      null,
+      "Common stock",
+      "Outstanding",
+    ]);
+    ws.addRow([
+      "CS-2",
+      "Bob Chen",
+      "Common",
+      "Common",
+      4_500_000,
+      d("2021-01-15"),
+      0.0001,
+      null,
+      "Common stock",
+      "Transferred",
+    ]);
+    ws.addRow([
+      "CS-3",
+      "Bob Chen",
+      "Common",
+      "Common",
+      4_000_000,
+      d("2021-01-15"),
+      0.0001,
+      null,
+      "Common stock",
+      "Outstanding",
+    ]);
+    ws.addRow([
+      "PS-1",
+      "Seed Fund LP",
+      "Series Seed",
+      "Preferred",
+      1_500_000,
+      d("2022-06-01"),
+      1.2,
+      null,
+      "Preferred stock",
+      "Outstanding",
+    ]);
+    ws.addRow([
+      "PS-2",
+      "Seed Fund LP",
+      "Series Seed",
+      "Preferred",
+      100_000,
+      d("2022-06-01"),
+      1.2,
+      null,
+      "Preferred stock",
+      "Cancelled",
+    ]);
+    ws.addRow([
+      "ES-1",
+      "Carol Díaz",
+      null,
+      null,
+      250_000,
+      d("2022-06-15"),
+      null,
+      0.1,
+      "Option",
+      "Outstanding",
+    ]);
+    ws.addRow([
+      "POOL",
+      "Available for grant",
+      "Common",
+      "Common",
+      750_000,
+      d("2021-01-15"),
+      null,
+      null,
+      null,
+      "Outstanding",
+    ]);
   });
 }
 
 /** The template with French headers, in Windows-1252, semicolons, French numbers and dates day first. */
 export function frenchCsv(): Buffer {
   const rows = [
-    ["Actionnaire", "Qualité", "Catégorie d'actions", "Type de classe", "Préférence de liquidation", "Nature des titres", "Nombre d'actions", "Prix par action", "Prix d'exercice", "Date d'émission"],
-    ["Alice Martin", "fondateur", "Actions ordinaires", "ordinaires", "", "actions", "4 000 000", "0,0001 €", "", "15/01/2021"],
-    ["Bob Chen", "fondateur", "Actions ordinaires", "ordinaires", "", "actions", "4 000 000", "0,0001 €", "", "15/01/2021"],
-    ["Seed Fund LP", "fonds", "Series Seed", "de préférence", "1x", "actions", "1 500 000", "1,20 €", "", "01/06/2022"],
+    [
+      "Actionnaire",
+      "Qualité",
+      "Catégorie d'actions",
+      "Type de classe",
+      "Préférence de liquidation",
+      "Nature des titres",
+      "Nombre d'actions",
+      "Prix par action",
+      "Prix d'exercice",
+      "Date d'émission",
+    ],
+    [
+      "Alice Martin",
+      "fondateur",
+      "Actions ordinaires",
+      "ordinaires",
+      "",
+      "actions",
+      "4 000 000",
+      "0,0001 €",
+      "",
+      "15/01/2021",
+    ],
+    [
+      "Bob Chen",
+      "fondateur",
+      "Actions ordinaires",
+      "ordinaires",
+      "",
+      "actions",
+      "4 000 000",
+      "0,0001 €",
+      "",
+      "15/01/2021",
+    ],
+    [
+      "Seed Fund LP",
+      "fonds",
+      "Series Seed",
+      "de préférence",
+      "1x",
+      "actions",
+      "1 500 000",
+      "1,20 €",
+      "",
+      "01/06/2022",
+    ],
     ["Carol Díaz", "salarié", "", "", "", "BSPCE", "250 000", "", "0,10 €", "15/06/2022"],
     ["BSPCE non attribués", "", "Actions ordinaires", "", "", "", "750 000", "", "", "15/01/2021"],
   ];
@@ -160,7 +354,12 @@ export function capTableOf(yaml: string): unknown {
       options: String(h.options),
       fullyDiluted: String(h.fullyDiluted),
     })),
-    classes: view.classes.map((c) => ({ name: c.name, type: c.type, issued: String(c.issued), options: String(c.options) })),
+    classes: view.classes.map((c) => ({
+      name: c.name,
+      type: c.type,
+      issued: String(c.issued),
+      options: String(c.options),
+    })),
     pools: view.pools.map((p) => ({ reserved: String(p.reserved), available: String(p.available) })),
     totals: { outstanding: String(view.totals.outstanding), fullyDiluted: String(view.totals.fullyDiluted) },
   };

@@ -12,7 +12,11 @@ import {
   templateXlsx,
 } from "./fixtures.js";
 
-async function imported(bytes: Uint8Array, name: string, extra: Parameters<typeof importSpreadsheet>[1] | object = {}) {
+async function imported(
+  bytes: Uint8Array,
+  name: string,
+  extra: Parameters<typeof importSpreadsheet>[1] | object = {},
+) {
   const r = await importSpreadsheet(bytes, { sourceName: name, company: "Acme SAS", ...extra });
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.code}: ${p.message}`).join("\n"));
   return r;
@@ -51,7 +55,10 @@ describe("the same company in every layout gives the same cap table (IMP-30..IMP
   });
 
   it("IMP-33 a summary XLSX (Holder | classes | Total | % fully diluted), its totals and percentages checked", async () => {
-    const r = await imported(await summaryXlsx(), "summary.xlsx", { date: isoDate("2022-06-15"), mapping: mapping() });
+    const r = await imported(await summaryXlsx(), "summary.xlsx", {
+      date: isoDate("2022-06-15"),
+      mapping: mapping(),
+    });
     expect(r.value.layout).toBe("summary");
     expect(r.value.headerRow).toBe(2);
     expect(capTableOf(r.value.yaml)).toEqual(expected);
@@ -91,8 +98,14 @@ describe("the same company in every layout gives the same cap table (IMP-30..IMP
   });
 
   it("IMP-68 the same bytes give the same deal, byte for byte", async () => {
-    const a = await imported(await summaryXlsx(), "s.xlsx", { date: isoDate("2022-06-15"), mapping: mapping() });
-    const b = await imported(await summaryXlsx(), "s.xlsx", { date: isoDate("2022-06-15"), mapping: mapping() });
+    const a = await imported(await summaryXlsx(), "s.xlsx", {
+      date: isoDate("2022-06-15"),
+      mapping: mapping(),
+    });
+    const b = await imported(await summaryXlsx(), "s.xlsx", {
+      date: isoDate("2022-06-15"),
+      mapping: mapping(),
+    });
     expect(a.value.yaml).toBe(b.value.yaml);
   });
 });

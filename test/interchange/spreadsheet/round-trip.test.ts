@@ -6,7 +6,16 @@ import { dealYaml } from "../../../src/deal/serialize.js";
 import { importSpreadsheet } from "../../../src/interchange/spreadsheet/index.js";
 import { capTableOf } from "./fixtures.js";
 
-const HOLDER_NAMES = ["Alice Martin", "Zoë Ålund", "Jean-Éric Dupont", "Seed Fund LP", "ACME Ventures II", "Ana", "Bob O'Brien", "李雷"];
+const HOLDER_NAMES = [
+  "Alice Martin",
+  "Zoë Ålund",
+  "Jean-Éric Dupont",
+  "Seed Fund LP",
+  "ACME Ventures II",
+  "Ana",
+  "Bob O'Brien",
+  "李雷",
+];
 const CLASS_NAMES = ["Common", "Series A", "Actions ordinaires", "Class B (non-voting)", "ADP 2021"];
 
 /** A generated cap table: holders × classes × share counts, as a deal written by hand would hold it. */
@@ -14,12 +23,17 @@ const capTables = fc
   .record({
     holders: fc.integer({ min: 1, max: HOLDER_NAMES.length }),
     classes: fc.integer({ min: 1, max: CLASS_NAMES.length }),
-    seed: fc.array(fc.oneof(fc.constant(0n), fc.bigInt({ min: 1n, max: 10n ** 12n })), { minLength: 40, maxLength: 40 }),
+    seed: fc.array(fc.oneof(fc.constant(0n), fc.bigInt({ min: 1n, max: 10n ** 12n })), {
+      minLength: 40,
+      maxLength: 40,
+    }),
   })
   .map(({ holders, classes, seed }) => ({
     holders: HOLDER_NAMES.slice(0, holders),
     classes: CLASS_NAMES.slice(0, classes),
-    shares: HOLDER_NAMES.slice(0, holders).map((_, h) => CLASS_NAMES.slice(0, classes).map((_, c) => seed[h * classes + c] ?? 0n)),
+    shares: HOLDER_NAMES.slice(0, holders).map((_, h) =>
+      CLASS_NAMES.slice(0, classes).map((_, c) => seed[h * classes + c] ?? 0n),
+    ),
   }))
   .filter((t) => t.shares.some((row) => row.some((n) => n > 0n)));
 
@@ -28,7 +42,11 @@ type CapTable = { holders: string[]; classes: string[]; shares: bigint[][] };
 function dealOf(t: CapTable): string {
   const id = (prefix: string, i: number) => `${prefix}${i}`;
   const transactions = t.shares.flatMap((row, h) =>
-    row.flatMap((n, c) => (n > 0n ? [{ date: "2024-01-01", type: "issue", holder: id("h", h), class: id("c", c), shares: String(n) }] : [])),
+    row.flatMap((n, c) =>
+      n > 0n
+        ? [{ date: "2024-01-01", type: "issue", holder: id("h", h), class: id("c", c), shares: String(n) }]
+        : [],
+    ),
   );
   return dealYaml(
     {
@@ -51,7 +69,12 @@ async function summaryOf(t: CapTable): Promise<Buffer> {
   const all = totals.reduce((a, b) => a + b, 0n);
   for (const [h, row] of t.shares.entries()) {
     if (totals[h] === 0n) continue;
-    const line = ws.addRow([t.holders[h], ...row.map((n) => (n === 0n ? null : Number(n))), Number(totals[h]), Number(totals[h]) / Number(all)]);
+    const line = ws.addRow([
+      t.holders[h],
+      ...row.map((n) => (n === 0n ? null : Number(n))),
+      Number(totals[h]),
+      Number(totals[h]) / Number(all),
+    ]);
     line.getCell(t.classes.length + 3).numFmt = "0.00%";
   }
   const sums = t.classes.map((_, c) => t.shares.reduce((a, row) => a + row[c]!, 0n));
