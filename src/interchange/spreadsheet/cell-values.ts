@@ -6,7 +6,7 @@ import { LIMITS } from "../../core/shared/limits.js";
 import type { SheetCell } from "./sheet.js";
 
 /**
- * Reading one cell as what its column holds (IMP-12..IMP-17). Each reader returns the
+ * Reading one cell as what its column holds (IMP-12..IMP-16). Each reader returns the
  * exact value or a sentence saying what is wrong; none goes through a binary float: a
  * numeric XLSX cell is read from the decimal text of its stored number.
  */

@@ -13,7 +13,7 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 /**
  * What kind of file the bytes are, from their first bytes rather than the file's name
  * (IMP-4): a zip is read as XLSX, text as CSV, and anything else is refused with what it
- * looks like. The size limit is checked first, before anything is parsed (IMP-30).
+ * looks like. The size limit is checked first, before anything is parsed (IMP-5).
  */
 export async function readWorkbook(
   bytes: Uint8Array,

@@ -64,7 +64,7 @@ function isoOf(date: Date): IsoDate {
 }
 
 /**
- * One cell's value as the import reads it (IMP-5): numbers keep the exact decimal text of
+ * One cell's value as the import reads it (IMP-6): numbers keep the exact decimal text of
  * the stored double (its shortest round-trip text, what Excel shows with enough digits);
  * a formula gives its cached result; rich text and hyperlinks give their text.
  */
@@ -147,7 +147,7 @@ function readWorksheet(ws: Worksheet): { sheet: Sheet } | { problem: ImportProbl
   return { sheet: { name: ws.name, rows } };
 }
 
-/** Reads every worksheet of an XLSX workbook (IMP-2, IMP-4, IMP-5). */
+/** Reads every worksheet of an XLSX workbook (IMP-4, IMP-5, IMP-6). */
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<XlsxRead> {
   const zipProblem = checkZip(bytes, file);
   if (zipProblem) return { ok: false, problems: [zipProblem] };
