@@ -369,7 +369,7 @@ export function buildDocument(
     const index = transactions.findIndex(
       (t) => typeof t.assumption === "string" && t.assumption.split("+").includes(part),
     );
-    if (index < 0) continue;
+    if (index < 0 || (part === "import-date" && options.date === undefined)) continue;
     const count = transactions.filter(
       (t) => typeof t.assumption === "string" && t.assumption.split("+").includes(part),
     ).length;
