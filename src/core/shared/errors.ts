@@ -243,6 +243,18 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "A scenario names an unknown quantity or sets a value that the chosen claims exclude.",
   },
+  what_if_unknown_name: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary:
+      "A what-if (--set NAME=VALUE) names a figure the deal does not have; the message lists the names.",
+  },
+  what_if_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A what-if value cannot be read, is not exact, or contradicts a figure the deal states or the other values set.",
+  },
   simulation_unsupported: {
     exitCode: 1,
     httpStatus: 422,
