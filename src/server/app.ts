@@ -16,6 +16,7 @@ import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
 import { registerDealRoutes } from "./routes/deals.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
+import { registerInvitationRoutes } from "./routes/invitations.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
 import { registerWebApp } from "./web-app.js";
@@ -203,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   registerAuthRoutes(app, context);
   registerWorkspaceRoutes(app, context);
+  registerInvitationRoutes(app, context);
   registerDealRoutes(app, context);
   registerComputeRoutes(app, context);
   registerInterchangeRoutes(app, context);

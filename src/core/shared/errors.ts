@@ -6,7 +6,7 @@
 export interface ErrorSpec {
   /** 1: invalid input; 2: wrong usage of the command. */
   readonly exitCode: 1 | 2;
-  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly summary: string;
 }
 
@@ -388,6 +388,16 @@ export const ERROR_CATALOGUE = {
     exitCode: 1,
     httpStatus: 404,
     summary: "No workspace, deal, revision, user, token or job by that name is visible to the user.",
+  },
+  invitation_unknown: {
+    exitCode: 1,
+    httpStatus: 404,
+    summary: "No invitation has this code.",
+  },
+  invitation_closed: {
+    exitCode: 1,
+    httpStatus: 410,
+    summary: "The invitation was already used, has expired or was withdrawn; the message says which.",
   },
   already_exists: {
     exitCode: 1,
