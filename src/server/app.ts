@@ -17,6 +17,7 @@ import { registerComputeRoutes } from "./routes/compute.js";
 import { registerDealRoutes } from "./routes/deals.js";
 import { registerImportRoutes, SPREADSHEET_TYPES } from "./routes/import.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
+import { registerInvitationRoutes } from "./routes/invitations.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
 import { registerWebApp } from "./web-app.js";
@@ -206,6 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   registerAuthRoutes(app, context);
   registerWorkspaceRoutes(app, context);
+  registerInvitationRoutes(app, context);
   registerDealRoutes(app, context);
   registerComputeRoutes(app, context);
   registerInterchangeRoutes(app, context);
