@@ -107,7 +107,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // OCF packages are uploaded as zips (SPEC API-8).
   app.addContentTypeParser(ZIP_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
   // Spreadsheets are read as bytes: the importer finds the encoding of a CSV itself.
-  app.addContentTypeParser(SPREADSHEET_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(SPREADSHEET_TYPES, { parseAs: "buffer" }, (_request, body, done) =>
+    done(null, body),
+  );
 
   await app.register(fastifyCookie);
   // The body schemas for the OpenAPI document; the loaders validate. A stored document is a

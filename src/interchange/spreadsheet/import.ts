@@ -9,9 +9,10 @@ import { dealYaml } from "../../deal/serialize.js";
 import { buildDocument } from "./build-deal.js";
 import { type DateOrder, slashDateParts } from "./cell-values.js";
 import { checkStatedFigures } from "./checks.js";
+import { readClassSheet } from "./class-sheet.js";
 import type { Field } from "./headers.js";
 import type { SheetContents } from "./holdings.js";
-import { type LayoutName, readLayout, type SheetLayout } from "./layouts.js";
+import { findHeaderRow, type LayoutName, readLayout, type SheetLayout } from "./layouts.js";
 import type { Mapping } from "./mapping.js";
 import { type ImportProblem, ProblemList } from "./problems.js";
 import { readWorkbook } from "./read-workbook.js";
@@ -55,6 +56,7 @@ export interface ImportedSpreadsheet {
 function chooseSheet(
   workbook: Workbook,
   wanted: string | undefined,
+  mapping: Mapping | undefined,
   problems: ProblemList,
 ): Sheet | undefined {
   if (wanted !== undefined) {
@@ -73,7 +75,8 @@ function chooseSheet(
     problems.error("import_sheet_empty", undefined, "the workbook has no sheets");
     return undefined;
   }
-  return workbook.sheets[0];
+  // The first sheet whose headers name a holder: a cover or notes sheet before it is passed over.
+  return workbook.sheets.find((s) => findHeaderRow(s, mapping) !== undefined) ?? workbook.sheets[0];
 }
 
 /**
@@ -152,7 +155,7 @@ export async function importSpreadsheet(
   if (!read.ok) return { ok: false, problems: read.problems };
   const { workbook } = read;
   const mapping = options.mapping;
-  const sheet = chooseSheet(workbook, options.sheet ?? mapping?.sheet, problems);
+  const sheet = chooseSheet(workbook, options.sheet ?? mapping?.sheet, mapping, problems);
   if (!sheet) return { ok: false, problems: problems.items };
   const layout = readLayout(sheet, mapping, options.layout ?? mapping?.layout, problems);
   if (!layout || problems.hasErrors) return { ok: false, problems: capped(problems.items) };
@@ -160,6 +163,8 @@ export async function importSpreadsheet(
   const dateOrder = dateOrderOf(layout, options.dateOrder ?? mapping?.dateOrder, problems);
   const contents: SheetContents =
     layout.layout === "summary" ? readSummary(layout, problems) : readRows(layout, problems, dateOrder);
+  // Class definitions kept on a sheet of their own (IMP-43).
+  for (const other of workbook.sheets) if (other !== sheet) readClassSheet(other, contents.classes, problems);
   if (contents.skippedRows.length > 0) {
     const first = contents.skippedRows[0]!;
     problems.warn(

@@ -66,7 +66,7 @@ function ignored(mapping: Mapping | undefined, header: string): boolean {
   return (mapping?.ignore ?? []).some((h) => normaliseHeader(h) === key);
 }
 
-function meaningOf(
+export function meaningOf(
   mapping: Mapping | undefined,
   header: string,
 ): { field: Field; basis?: PercentBasis } | undefined {
@@ -81,7 +81,7 @@ function rowWidth(sheet: Sheet, row: number): number {
 }
 
 /** The header row: the one of the first rows whose cells name the most known fields and a holder. */
-function findHeaderRow(sheet: Sheet, mapping: Mapping | undefined): number | undefined {
+export function findHeaderRow(sheet: Sheet, mapping: Mapping | undefined): number | undefined {
   if (mapping?.headerRow !== undefined) return mapping.headerRow;
   let best: { row: number; score: number } | undefined;
   const last = Math.min(sheet.rows.length, SCAN_ROWS);

@@ -136,8 +136,15 @@ export function templateXlsx(): Promise<Buffer> {
  * % fully diluted` (the shape of roundtable's own cap-table XLSX): a title row above it,
  * an options column, the pool's available row, a total row, percentages formatted 0.00%.
  */
-export function summaryXlsx(options: { totalsWrong?: boolean } = {}): Promise<Buffer> {
+export function summaryXlsx(
+  options: { totalsWrong?: boolean; coverAndClassesSheets?: boolean } = {},
+): Promise<Buffer> {
   return workbookBytes((wb) => {
+    if (options.coverAndClassesSheets) {
+      const cover = wb.addWorksheet("Cover");
+      cover.addRow(["Acme SAS"]);
+      cover.addRow(["Capitalisation table as of 2022-06-15, prepared by counsel"]);
+    }
     const ws = wb.addWorksheet("Cap table");
     ws.addRow(["Acme SAS — capitalisation table"]);
     ws.addRow(["Holder", "Common", "Series Seed", "Options", "Total", "% fully diluted"]);
@@ -163,6 +170,18 @@ export function summaryXlsx(options: { totalsWrong?: boolean } = {}): Promise<Bu
       1,
     ]);
     total.getCell(6).numFmt = "0.00%";
+    if (options.coverAndClassesSheets) {
+      const classes = wb.addWorksheet("Share classes");
+      classes.addRow([
+        "Share class",
+        "Class type",
+        "Liquidation preference",
+        "Seniority",
+        "Original issue price",
+      ]);
+      classes.addRow(["Common", "Common", null, null, null]);
+      classes.addRow(["Series Seed", "Preferred", "1x", 1, 1.2]);
+    }
   });
 }
 

@@ -65,6 +65,18 @@ describe("the same company in every layout gives the same cap table (IMP-30..IMP
     expect(r.warnings.filter((w) => w.code === "import_percentage_mismatch")).toEqual([]);
   });
 
+  it("IMP-43 a summary after a cover sheet, its classes defined on a sheet of their own", async () => {
+    const r = await imported(await summaryXlsx({ coverAndClassesSheets: true }), "counsel.xlsx", {
+      date: isoDate("2022-06-15"),
+    });
+    expect(r.value.sheet).toBe("Cap table");
+    expect(capTableOf(r.value.yaml)).toEqual(expected);
+    expect(r.warnings.filter((w) => w.code === "import_class_undefined")).toEqual([]);
+    expect(r.value.document).toMatchObject({
+      classes: [{}, { name: "Series Seed", originalIssuePrice: "1.2" }],
+    });
+  });
+
   it("IMP-32 a ledger XLSX: cancelled and transferred certificates left out, with a warning", async () => {
     const r = await imported(await ledgerXlsx(), "ledger.xlsx");
     expect(r.value.layout).toBe("ledger");
