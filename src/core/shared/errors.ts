@@ -214,6 +214,12 @@ export const ERROR_CATALOGUE = {
     summary:
       "A percentage in the sheet differs from the ownership the imported shares give (a warning unless strict).",
   },
+  import_check_skipped: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A total or percentage of the sheet is a formula with no computed value, so it is not checked (a warning).",
+  },
   import_class_undefined: {
     exitCode: 1,
     httpStatus: 422,

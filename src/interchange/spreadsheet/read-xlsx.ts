@@ -107,7 +107,8 @@ function cellOf(value: CellValue, numFmt: string | undefined): SheetCell | undef
       };
     if (typeof result === "object" && result !== null && "error" in result)
       return { text: String(result.error), formulaProblem: `the error value ${String(result.error)}` };
-    return cellOf(result as CellValue, numFmt);
+    const computed = cellOf(result as CellValue, numFmt);
+    return computed === undefined ? undefined : { ...computed, formula: true };
   }
   if ("hyperlink" in value) {
     const text = (value as { text?: unknown }).text;

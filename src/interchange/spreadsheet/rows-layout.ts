@@ -29,7 +29,15 @@ import {
 } from "./holdings.js";
 import type { SheetLayout } from "./layouts.js";
 import type { ProblemList } from "./problems.js";
-import { type CellPlace, cellAt, isBlank, rowIsBlank, type SheetCell } from "./sheet.js";
+import {
+  type CellPlace,
+  cellAt,
+  isBlank,
+  isUncomputedFormula,
+  rowIsBlank,
+  type SheetCell,
+  UNCOMPUTED_NOT_CHECKED,
+} from "./sheet.js";
 import { percentUnitsOf, readStatedPercent } from "./stated-figures.js";
 
 /** Reads the cells of one row by field, recording each problem with its place. */
@@ -172,7 +180,9 @@ export function readRows(
     const r = new RowReader(layout, row, problems, dateOrder);
     const holderText = r.text("holder");
     if (holderText !== undefined && isTotalLabel(holderText)) {
-      const stated = r.read("shares", readShares);
+      const stated = isUncomputedFormula(r.cell("shares")) ? undefined : r.read("shares", readShares);
+      if (isUncomputedFormula(r.cell("shares")))
+        problems.warn("import_check_skipped", r.place("shares"), UNCOMPUTED_NOT_CHECKED);
       if (stated !== undefined)
         contents.totals.push({
           place: r.place("shares"),
@@ -183,8 +193,12 @@ export function readRows(
       for (const c of layout.percentColumns) {
         const cell = cellAt(sheet, row, c.index);
         if (!cell || isBlank(cell)) continue;
-        const p = readStatedPercent(cell, percentUnitsOf(percentCells.get(c.index) ?? []));
         const place = { sheet: sheet.name, row, column: c.index, header: c.header };
+        if (isUncomputedFormula(cell)) {
+          problems.warn("import_check_skipped", place, UNCOMPUTED_NOT_CHECKED);
+          continue;
+        }
+        const p = readStatedPercent(cell, percentUnitsOf(percentCells.get(c.index) ?? []));
         if ("why" in p) problems.error("import_invalid_cell", place, p.why);
         else
           contents.percents.push({
@@ -305,8 +319,12 @@ export function readRows(
     for (const c of layout.percentColumns) {
       const cell = cellAt(sheet, row, c.index);
       if (!cell || isBlank(cell) || shares === undefined) continue;
-      const p = readStatedPercent(cell, percentUnitsOf(percentCells.get(c.index) ?? []));
       const place = { sheet: sheet.name, row, column: c.index, header: c.header };
+      if (isUncomputedFormula(cell)) {
+        problems.warn("import_check_skipped", place, UNCOMPUTED_NOT_CHECKED);
+        continue;
+      }
+      const p = readStatedPercent(cell, percentUnitsOf(percentCells.get(c.index) ?? []));
       if ("why" in p) problems.error("import_invalid_cell", place, p.why);
       else
         contents.percents.push({

@@ -16,6 +16,8 @@ export interface SheetCell {
   readonly percentFormat?: boolean;
   /** Decimal places the cell's number format shows, when it states them. */
   readonly formatDecimals?: number;
+  /** True when the value is a formula's cached result. */
+  readonly formula?: boolean;
   /** A formula's error value (#DIV/0!, #REF!), or a formula with no computed value. */
   readonly formulaProblem?: string;
 }
@@ -70,9 +72,24 @@ export function cellAt(sheet: Sheet, row: number, column: number): SheetCell | u
 }
 
 export function isBlank(cell: SheetCell | undefined): boolean {
-  return cell === undefined || (cell.text === "" && cell.number === undefined && cell.date === undefined);
+  return (
+    cell === undefined ||
+    (cell.text === "" &&
+      cell.number === undefined &&
+      cell.date === undefined &&
+      cell.formulaProblem === undefined)
+  );
 }
 
 export function rowIsBlank(row: readonly (SheetCell | undefined)[] | undefined): boolean {
   return row === undefined || row.every(isBlank);
 }
+
+/** A formula whose value was never computed (a file written by a program, not saved by a spreadsheet). */
+export function isUncomputedFormula(cell: SheetCell | undefined): boolean {
+  return cell?.formulaProblem?.startsWith("a formula with no computed value") ?? false;
+}
+
+/** Why a stated figure is not checked when its cell is an uncomputed formula (IMP-53). */
+export const UNCOMPUTED_NOT_CHECKED =
+  "is a formula with no computed value, so it is not checked; open and save the file in a spreadsheet to compute it";

@@ -6,7 +6,8 @@ import type { SheetCell } from "./sheet.js";
  * (25 means 25%) when none of its cells is written with % or formatted as a percentage
  * and its numbers add up to more than 1.5; otherwise its numbers are fractions (0.25).
  * A percentage is then checked to the precision it is written with: half a unit of its
- * last decimal place, or of the places its cell format shows.
+ * last decimal place, or of the places its cell format shows; a formula's result with no
+ * stated format, to a double's precision.
  */
 export type PercentUnits = "fraction" | "points";
 
@@ -43,6 +44,9 @@ export function readStatedPercent(
     // A format's places are places of the shown number (of percentage points for 0.00%).
     const shown = cell.formatDecimals;
     const pointsShown = cell.percentFormat === true || !isFraction;
+    // A formula's result shown in General format carries the double's precision, not
+    // the digits of its shortest text (0.2 computed is 0.2 to 16 digits).
+    if (shown === undefined && cell.formula) return { stated: value, tolerance: FLOAT_TOLERANCE };
     decimalsOfFraction =
       shown !== undefined ? shown + (pointsShown ? 2 : 0) : decimalsOf(cell.number) + (isFraction ? 0 : 2);
   } else {

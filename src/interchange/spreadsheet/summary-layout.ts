@@ -3,7 +3,15 @@ import { type Holding, isPoolLabel, isTotalLabel, type SheetContents } from "./h
 import type { Column, SheetLayout } from "./layouts.js";
 import type { ProblemList } from "./problems.js";
 import { securityNamedByClass } from "./rows-layout.js";
-import { type CellPlace, cellAt, isBlank, rowIsBlank, type SheetCell } from "./sheet.js";
+import {
+  type CellPlace,
+  cellAt,
+  isBlank,
+  isUncomputedFormula,
+  rowIsBlank,
+  type SheetCell,
+  UNCOMPUTED_NOT_CHECKED,
+} from "./sheet.js";
 import { percentUnitsOf, readStatedPercent } from "./stated-figures.js";
 
 /** What a summary's share column holds: a class's shares, or options or warrants on the common class. */
@@ -66,6 +74,10 @@ export function readSummary(layout: SheetLayout, problems: ProblemList): SheetCo
     for (const c of layout.percentColumns) {
       const cell = cellAt(sheet, row, c.index);
       if (!cell || isBlank(cell)) continue;
+      if (isUncomputedFormula(cell)) {
+        problems.warn("import_check_skipped", place(row, c), UNCOMPUTED_NOT_CHECKED);
+        continue;
+      }
       const p = readStatedPercent(cell, percentUnitsOf(percentCells.get(c.index) ?? []));
       if ("why" in p) problems.error("import_invalid_cell", place(row, c), p.why);
       else
@@ -88,6 +100,10 @@ export function readSummary(layout: SheetLayout, problems: ProblemList): SheetCo
       for (const c of shareColumns) {
         const cell = cellAt(sheet, row, c.index);
         if (!cell || isBlank(cell)) continue;
+        if (isUncomputedFormula(cell)) {
+          problems.warn("import_check_skipped", place(row, c), UNCOMPUTED_NOT_CHECKED);
+          continue;
+        }
         const r = readShares(cell);
         if (!r.ok) problems.error("import_invalid_cell", place(row, c), r.why);
         else
@@ -100,7 +116,9 @@ export function readSummary(layout: SheetLayout, problems: ProblemList): SheetCo
       }
       if (totalColumn) {
         const cell = cellAt(sheet, row, totalColumn.index);
-        if (cell && !isBlank(cell)) {
+        if (cell && !isBlank(cell) && isUncomputedFormula(cell))
+          problems.warn("import_check_skipped", place(row, totalColumn), UNCOMPUTED_NOT_CHECKED);
+        else if (cell && !isBlank(cell)) {
           const r = readShares(cell);
           if (!r.ok) problems.error("import_invalid_cell", place(row, totalColumn), r.why);
           else
@@ -135,7 +153,9 @@ export function readSummary(layout: SheetLayout, problems: ProblemList): SheetCo
     grandSum += rowSum;
     if (totalColumn) {
       const cell = cellAt(sheet, row, totalColumn.index);
-      if (cell && !isBlank(cell)) {
+      if (cell && !isBlank(cell) && isUncomputedFormula(cell))
+        problems.warn("import_check_skipped", place(row, totalColumn), UNCOMPUTED_NOT_CHECKED);
+      else if (cell && !isBlank(cell)) {
         const r = readShares(cell);
         if (!r.ok) problems.error("import_invalid_cell", place(row, totalColumn), r.why);
         else

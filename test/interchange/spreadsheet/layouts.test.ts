@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { isoDate } from "../../../src/core/shared/date.js";
 import { importSpreadsheet, parseMapping } from "../../../src/interchange/spreadsheet/index.js";
@@ -75,6 +76,47 @@ describe("the same company in every layout gives the same cap table (IMP-30..IMP
     expect(r.value.document).toMatchObject({
       classes: [{}, { name: "Series Seed", originalIssuePrice: "1.2" }],
     });
+  });
+
+  it("IMP-6 IMP-53 totals and percentages as formulas: checked from their cached values, skipped with a warning without one", async () => {
+    const workbook = async (cached: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Cap table");
+      ws.addRow(["Holder", "Common", "Total", "% fully diluted"]);
+      ws.addRow(["Alice", 750, null, null]);
+      ws.addRow(["Bob", 250, null, null]);
+      for (const row of [2, 3]) {
+        ws.getCell(`C${row}`).value = {
+          formula: `SUM(B${row})`,
+          ...(cached ? { result: row === 2 ? 750 : 250 } : {}),
+        } as ExcelJS.CellValue;
+        ws.getCell(`D${row}`).value = {
+          formula: `C${row}/SUM(C$2:C$3)`,
+          ...(cached ? { result: row === 2 ? 0.75 : 0.2 } : {}),
+        } as ExcelJS.CellValue;
+      }
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const withValues = await importSpreadsheet(await workbook(true), {
+      sourceName: "f.xlsx",
+      date: isoDate("2024-01-01"),
+    });
+    expect(withValues.ok).toBe(true);
+    // Bob's cached 20% is checked against 25%.
+    expect(withValues.ok && withValues.warnings.map((w) => w.message)).toContain(
+      'sheet "Cap table", row 3, column D (% fully diluted): states 0.2 (20.00%) but the imported shares give 25.00% of the fully diluted shares (250 of 1000)',
+    );
+    const without = await importSpreadsheet(await workbook(false), {
+      sourceName: "f.xlsx",
+      date: isoDate("2024-01-01"),
+    });
+    if (!without.ok) throw new Error(without.problems.map((p) => p.message).join("\n"));
+    expect(without.warnings.filter((w) => w.code === "import_check_skipped").map((w) => w.message)).toEqual([
+      'sheet "Cap table", row 2, column C (Total): is a formula with no computed value, so it is not checked; open and save the file in a spreadsheet to compute it',
+      'sheet "Cap table", row 2, column D (% fully diluted): is a formula with no computed value, so it is not checked; open and save the file in a spreadsheet to compute it',
+      'sheet "Cap table", row 3, column C (Total): is a formula with no computed value, so it is not checked; open and save the file in a spreadsheet to compute it',
+      'sheet "Cap table", row 3, column D (% fully diluted): is a formula with no computed value, so it is not checked; open and save the file in a spreadsheet to compute it',
+    ]);
   });
 
   it("IMP-32 a ledger XLSX: cancelled and transferred certificates left out, with a warning", async () => {
