@@ -290,7 +290,16 @@ const NAMES: Readonly<Record<Exclude<Field, "percent">, readonly string[]>> = {
     "référence",
     "ref",
   ],
-  status: ["status", "statut", "state", "état"],
+  status: [
+    "status",
+    "statut",
+    "state",
+    "état",
+    "security status",
+    "certificate status",
+    "grant status",
+    "statut du titre",
+  ],
   total: [
     "total",
     "total shares",
