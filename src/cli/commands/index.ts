@@ -3,6 +3,7 @@ import type { CliIo } from "../io.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
+import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
 import { registerIngest } from "./ingest.js";
@@ -19,6 +20,7 @@ import { registerValidate } from "./validate.js";
 export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerModel,
   registerValidate,
+  registerDiff,
   registerSolve,
   registerCapTable,
   registerClaims,
