@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAddRound } from "./add-round.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
@@ -21,6 +22,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerModel,
   registerValidate,
   registerDiff,
+  registerAddRound,
   registerSolve,
   registerCapTable,
   registerClaims,
