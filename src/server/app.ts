@@ -15,6 +15,7 @@ import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
 import { registerDealRoutes } from "./routes/deals.js";
+import { registerHistoryRoutes } from "./routes/history.js";
 import { registerImportRoutes, SPREADSHEET_TYPES } from "./routes/import.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
 import { registerInvitationRoutes } from "./routes/invitations.js";
@@ -211,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerWorkspaceRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerDealRoutes(app, context);
+  registerHistoryRoutes(app, context);
   registerComputeRoutes(app, context);
   registerInterchangeRoutes(app, context);
   registerImportRoutes(app, context);

@@ -116,3 +116,28 @@ describe("how the pro forma moved (SPEC DEAL-DIFF-2)", () => {
     );
   });
 });
+
+describe("roundtable diff (SPEC DEAL-DIFF-3)", () => {
+  it("prints the changes in words and the API's JSON with --format json", async () => {
+    const { cli, tempFile } = await import("../support/cli.js");
+    const newer = tempFile("newer.yaml", seed.replace("preMoney: $15M", "preMoney: $18M"));
+    const text = await cli(["diff", "examples/seed-to-series-a.yaml", newer]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("~ round Series A (series-a) changed\n    preMoney: $15M → $18M\n");
+    expect(text.stdout).toMatch(/Lead Ventures: 20\.00% → 17\.39% fully diluted/);
+    const json = await cli(["diff", "examples/seed-to-series-a.yaml", newer, "--format", "json"]);
+    const body = JSON.parse(json.stdout);
+    expect(body.records[0]).toEqual({
+      kind: "round",
+      id: "series-a",
+      name: "Series A",
+      change: "changed",
+      fields: [{ field: "preMoney", before: "$15M", after: "$18M" }],
+    });
+    const same = await cli(["diff", "examples/seed-to-series-a.yaml", "examples/seed-to-series-a.yaml"]);
+    expect(same.stdout).toBe("No change to the deal's records.\n\nThe pro forma did not move.\n");
+    const missing = await cli(["diff", "examples/seed-to-series-a.yaml", "nope.yaml"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("nope.yaml: cannot read the deal file");
+  });
+});

@@ -258,6 +258,21 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
     },
     {
       method: "GET",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/diff",
+      allowed: ["owner", "editor", "viewer"],
+      request: () => ({ method: "GET", url: `${deal}/seed/diff?from=1` }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/revert",
+      allowed: ["owner", "editor"],
+      request: async () => ({
+        method: "POST",
+        url: `${deal}/seed/revert?to=1&expectedVersion=${await version("seed")}`,
+      }),
+    },
+    {
+      method: "GET",
       route: "/api/v1/workspaces/{ws}/audit",
       allowed: ["owner"],
       request: () => ({ method: "GET", url: "/api/v1/workspaces/acme/audit" }),

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAddRound } from "./add-round.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
+import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
 import { registerImport } from "./import.js";
@@ -20,6 +22,8 @@ import { registerValidate } from "./validate.js";
 export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerModel,
   registerValidate,
+  registerDiff,
+  registerAddRound,
   registerSolve,
   registerCapTable,
   registerClaims,
