@@ -47,13 +47,21 @@ export interface NewConvertibleEntries {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function newConvertibleEntries(doc: DealDocument, options: NewConvertible): Result<NewConvertibleEntries> {
+export function newConvertibleEntries(
+  doc: DealDocument,
+  options: NewConvertible,
+): Result<NewConvertibleEntries> {
   const problems: Problem[] = [];
   if (!DATE.test(options.date))
-    problems.push(problem("usage", `--date is a date as YYYY-MM-DD; got "${options.date}"`, ["options", "date"]));
+    problems.push(
+      problem("usage", `--date is a date as YYYY-MM-DD; got "${options.date}"`, ["options", "date"]),
+    );
   if (options.kind === "note" && options.maturity !== undefined && !DATE.test(options.maturity))
     problems.push(
-      problem("usage", `--maturity is a date as YYYY-MM-DD; got "${options.maturity}"`, ["options", "maturity"]),
+      problem("usage", `--maturity is a date as YYYY-MM-DD; got "${options.maturity}"`, [
+        "options",
+        "maturity",
+      ]),
     );
   if (options.kind === "safe" && options.cap === undefined && options.discount === undefined)
     problems.push(
