@@ -20,6 +20,7 @@ import { guessLanguage, type LanguageGuess, languageScores } from "./language.js
 import type { LanguageRules } from "./lexicon.js";
 import { ENGLISH_RULES } from "./lexicon-en.js";
 import { FRENCH_RULES } from "./lexicon-fr.js";
+import { mergeDuplicates } from "./duplicates.js";
 import { ClaimReader, type WorkingClaim } from "./reader.js";
 import { splitSentences } from "./sentences.js";
 import { foldText } from "./text-fold.js";
@@ -325,7 +326,7 @@ class Session implements IngestSession {
 
   private output(): IngestOutput {
     const registry = this.registry;
-    const working = this.reader.claims;
+    const working = mergeDuplicates(this.reader.claims, registry);
     const claimed = new Set<string>();
     for (const c of working) {
       if (c.subject !== undefined) claimed.add(registry.canonical(c.subject));

@@ -86,6 +86,8 @@ interface Sentence {
   relatives?: Span[];
   /** Whether each mention is the object of a preposition, found once per mention. */
   readonly complement: Map<Mention, boolean>;
+  /** ING-PART-4: the investors a raised figure comes from ("lève 45 M€ auprès de X et Y"), by figure. */
+  readonly roundSources: Map<number, Party>;
 }
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
@@ -185,6 +187,7 @@ export class ClaimReader {
       cues: scanCues(folded, rules, names, attributions),
       claims: [],
       complement: new Map(),
+      roundSources: new Map(),
     };
     if (this.subjectTopic === undefined) {
       const first = names.find(
@@ -200,9 +203,11 @@ export class ClaimReader {
       if (claim) this.emit(s, claim);
       previous = claim;
     }
+    this.readParticipants(s);
     this.noteInvestors(s);
     this.readAgreements(s);
     this.readStakes(s);
+    this.readBackers(s);
     this.updateTopics(s);
   }
 
@@ -674,6 +679,11 @@ export class ClaimReader {
         const raise = lastBefore(cues.raiseVerb, segStart, m.start);
         const raiser = raise ? this.subjectBefore(s, raise.start) : undefined;
         const raiserParty = raiser ? this.resolve(s, raiser, "company", party.keys) : undefined;
+        // ING-PART-4: a figure raised from a list of investors is the round's; they take part in it.
+        if (raise && party.keys.length > 1) {
+          s.roundSources.set(i, party);
+          return undefined;
+        }
         return {
           party: { ...party, start: party.start, end: party.end },
           rule: "ING-ROLE-1",
@@ -1147,6 +1157,160 @@ export class ClaimReader {
       if (a < b) text = text.slice(0, a) + " ".repeat(b - a) + text.slice(b);
     }
     return text;
+  }
+
+  // ---- participants and backers (ING-PART, ING-STAKE-3) -----------------------------
+
+  /** The names of a list starting after `pos`, with up to six describing words before the first. */
+  private namesAfter(s: Sentence, pos: number): NameMention[] {
+    const first = s.mentions.find((m) => m.start >= pos && !m.inAttribution);
+    if (first?.kind !== "name") return [];
+    if (!/^\s*(?:(?:the|a|an|le|la|les|l'|de|du|des|d')\s*)?(?:[a-z0-9'-]+\s+){0,6}$/.test(s.folded.slice(pos, first.start)))
+      return [];
+    const members = [first];
+    for (let k = s.mentions.indexOf(first) + 1; k < s.mentions.length; k++) {
+      const next = s.mentions[k]!;
+      if (next.kind !== "name" || next.inAttribution) break;
+      if (!LIST_SEPARATOR.test(s.folded.slice(members[members.length - 1]!.end, next.start))) break;
+      members.push(next);
+    }
+    return members;
+  }
+
+  /** The company whose round the participants of this sentence join (ING-PART-5). */
+  private dealSubject(s: Sentence, at: number): { subject: string | undefined; claim: WorkingClaim | undefined } {
+    let best: WorkingClaim | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const c of s.claims) {
+      if (c.amount === null || c.kind === "commercial_agreement" || c.kind === "existing_stake") continue;
+      const d = Math.abs(c.evidenceStart - s.base - at);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    if (best?.subject !== undefined) return { subject: best.subject, claim: best };
+    return { subject: this.subjectTopic, claim: undefined };
+  }
+
+  /**
+   * ING-PART: investors named in a round without an amount — the lead ("led by X", "mené
+   * par X", "a Softbank-led round"), participants ("with participation from X", "X also
+   * participated", "ont également participé … dont X"), and the investors a raised figure
+   * comes from (ING-PART-4). One investment claim without amount per investor.
+   */
+  private readParticipants(s: Sentence): void {
+    const { folded, rules } = s;
+    const made = new Set<string>();
+    const add = (name: NameMention, cue: Span, rule: string, subjectKey?: string) => {
+      const deal = this.dealSubject(s, cue.start);
+      const subject = subjectKey ?? deal.subject;
+      const key = this.registry.canonical(name.key);
+      if (subject === undefined || this.registry.canonical(subject) === key) return;
+      if (made.has(`${key}|${subject}`)) return;
+      made.add(`${key}|${subject}`);
+      const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
+      const status = deal.claim ? { status: deal.claim.status, rule: "ING-PART-5" } : this.statusAt(s, cue.start, "investment");
+      const temporal = deal.claim
+        ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
+        : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);
+      const claim = this.baseClaim(s, {
+        kind: "investment",
+        subject,
+        counterparty: { keys: [name.key], group: false, start: name.start, end: name.end },
+        status: status.status,
+        temporal: temporal.temporal,
+        evidenceFrom: near ? Math.min(name.start, cue.start) : name.start,
+        evidenceTo: near ? Math.max(name.end, cue.end) : name.end,
+        anchor: name.start,
+        rules: [rule, status.rule, temporal.rule],
+      });
+      this.emit(s, claim);
+      this.investors.add(key);
+    };
+    rules.participantAfter.lastIndex = 0;
+    for (const m of folded.matchAll(rules.participantAfter)) {
+      const cue = { start: m.index, end: m.index + m[0].length };
+      if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
+      const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
+      const members = this.namesAfter(s, cue.end);
+      if (/\bin $/.test(m[0])) {
+        // "X led three big rounds in A, B and C": the rounds are those of A, B and C.
+        const lead = this.subjectBefore(s, cue.start);
+        const party = lead ? this.resolveInvestor(s, lead) : undefined;
+        const leadName = party && lead?.kind === "name" ? lead : undefined;
+        if (!leadName) continue;
+        for (const company of members) add(leadName, cue, rule, company.key);
+        continue;
+      }
+      for (const name of members) add(name, cue, rule);
+    }
+    rules.participantBefore.lastIndex = 0;
+    for (const m of folded.matchAll(rules.participantBefore)) {
+      const cue = { start: m.index, end: m.index + m[0].length };
+      const subject = this.subjectBefore(s, cue.start);
+      if (subject?.kind !== "name") continue;
+      const rule = m[1] || m[2] ? "ING-PART-2a" : "ING-PART-2";
+      for (const name of this.listEndingWith(s, subject)) add(name, cue, rule);
+    }
+    for (const n of s.names) {
+      if (rules.leadSuffix.test(folded.slice(n.end, n.end + 5)))
+        add(n, { start: n.end, end: n.end + 4 }, "ING-PART-3");
+    }
+    for (const [i, party] of s.roundSources) {
+      const money = s.money[i]!;
+      const round = s.claims.find((c) => c.amount !== null && c.evidenceEnd - s.base >= money.end - 1 && c.evidenceStart - s.base <= money.start);
+      for (const key of party.keys) {
+        const name = s.names.find((x) => x.key === key && x.start >= money.end);
+        if (name) add(name, { start: money.start, end: money.end }, "ING-PART-4", round?.subject);
+      }
+    }
+  }
+
+  /**
+   * ING-STAKE-3: existing backers named without a figure: "OpenAI, backed by Microsoft and
+   * SoftBank", "déjà soutenue par Nvidia", "NVIDIA is already an investor", "Microsoft is
+   * the chief financial backer of OpenAI". An existing stake without amount.
+   */
+  private readBackers(s: Sentence): void {
+    const { folded, rules } = s;
+    const add = (holder: NameMention, company: string | undefined, cue: Span) => {
+      if (company === undefined || this.registry.canonical(company) === this.registry.canonical(holder.key)) return;
+      const claim = this.baseClaim(s, {
+        kind: "existing_stake",
+        subject: company,
+        counterparty: { keys: [holder.key], group: false, start: holder.start, end: holder.end },
+        status: "closed",
+        temporal: "background",
+        evidenceFrom: Math.min(holder.start, cue.start),
+        evidenceTo: Math.max(holder.end, cue.end),
+        anchor: holder.start,
+        rules: ["ING-STAKE-3", "ING-STAT-4", "ING-TEMP-2"],
+      });
+      this.emit(s, claim);
+    };
+    rules.backerAfter.lastIndex = 0;
+    for (const m of folded.matchAll(rules.backerAfter)) {
+      const cue = { start: m.index, end: m.index + m[0].length };
+      // With a figure the source list is read as an investment (ING-ROLE-1).
+      if (s.money.some((x) => x.start >= cue.end && x.start - cue.end < 60)) continue;
+      if (s.money.some((x) => x.end <= cue.start && cue.start - x.end < 40)) continue;
+      const before = this.subjectBefore(s, cue.start);
+      const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
+      for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);
+    }
+    for (const n of s.names) {
+      if (n.inAttribution) continue;
+      const m = rules.backerBefore.exec(folded.slice(n.end, n.end + 90));
+      if (!m) continue;
+      const cue = { start: n.end, end: n.end + m[0].length };
+      let company = this.subjectTopic;
+      if (/(?:of|de |du |d')$/.test(m[0])) {
+        const next = s.names.find((x) => x.start >= cue.end && x.start - cue.end <= 6);
+        if (next) company = next.key;
+      }
+      add(n, company, cue);
+    }
   }
 
   // ---- agreements and stakes ---------------------------------------------------------
