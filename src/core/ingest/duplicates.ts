@@ -23,6 +23,9 @@ function amountKey(c: WorkingClaim): string {
  * stake without amount whose investor has a claim with an amount in the same company's
  * deal (its ticket says more), or a claim without amount that repeats an earlier one.
  */
+/** How far apart a repeat may be: a headline, standfirst and body of one report (a batch keeps each report's claims). */
+export const DUPLICATE_WINDOW = 3000;
+
 export function mergeDuplicates(claims: readonly WorkingClaim[], registry: EntityRegistry): WorkingClaim[] {
   const canonical = (k: string | undefined) => (k === undefined ? "" : registry.canonical(k));
   const parties = (c: WorkingClaim) =>
@@ -30,18 +33,27 @@ export function mergeDuplicates(claims: readonly WorkingClaim[], registry: Entit
       .map((k) => registry.canonical(k))
       .sort()
       .join("+");
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const withTicket = new Set<string>();
   for (const c of claims) {
-    if (c.amount !== null && c.kind === "investment" && c.counterparty?.length === 1) {
-      withTicket.add(`${canonical(c.subject)}|${parties(c)}|${c.temporal}`);
+    if (c.amount !== null && c.kind === "investment") {
+      for (const k of c.counterparty ?? [])
+        withTicket.add(`${canonical(c.subject)}|${registry.canonical(k)}|${c.temporal}`);
     }
   }
   const out: WorkingClaim[] = [];
+  const kept = new Map<string, number>();
   for (const c of claims) {
     const key = `${kindClass(c.kind)}|${canonical(c.subject)}|${parties(c)}|${amountKey(c)}|${c.temporal}`;
     // Agreements without a figure are told apart by what they cover (ING-AGR-2), not repeated.
-    if (seen.has(key) && !(c.kind === "commercial_agreement" && c.amount === null)) continue;
+    const first = seen.get(key);
+    const repeat = first !== undefined && c.evidenceStart - first <= DUPLICATE_WINDOW;
+    if (repeat && !(c.kind === "commercial_agreement" && c.amount === null)) {
+      // A stake stated again with its share ("already owns about 18%") says more: it replaces the first.
+      const at = kept.get(key);
+      if (at !== undefined && c.fraction !== null && out[at]!.fraction === null) out[at] = c;
+      continue;
+    }
     if (
       c.amount === null &&
       c.kind === "investment" &&
@@ -49,7 +61,8 @@ export function mergeDuplicates(claims: readonly WorkingClaim[], registry: Entit
     ) {
       continue;
     }
-    seen.add(key);
+    seen.set(key, c.evidenceStart);
+    kept.set(key, out.length);
     out.push(c);
   }
   return out;

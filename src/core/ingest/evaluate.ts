@@ -40,6 +40,8 @@ export interface GoldClaim {
    * in the text counts.
    */
   readonly evidenceSpans?: readonly { readonly start: number; readonly end: number }[];
+  /** Other statements of the same claim, as text (`evidence_alternatives` of a gold file written with strings). */
+  readonly alternativeEvidence?: readonly string[];
 }
 
 export interface GoldDocument {
@@ -100,6 +102,10 @@ export function parseGold(json: unknown, label: string): Result<GoldDocument> {
       temporal: String(c.temporal),
       ...(typeof c.vague === "boolean" ? { vague: c.vague } : {}),
       ...(typeof c.basis_stated === "boolean" ? { basis_stated: c.basis_stated } : {}),
+      ...(Array.isArray(c.evidence_alternatives) &&
+      c.evidence_alternatives.every((e): e is string => typeof e === "string")
+        ? { alternativeEvidence: c.evidence_alternatives }
+        : {}),
     });
   }
   const conflicts = Array.isArray(doc.conflicts)
@@ -196,7 +202,9 @@ export function claimsMatch(
     if (!sameValue(gold.amount.point, predicted.amount.point)) return false;
   }
   if (gold.qualifier !== predicted.qualifier) return false;
-  const spans = gold.evidenceSpans ?? goldSpans(text, gold.evidence);
+  const spans =
+    gold.evidenceSpans ??
+    [gold.evidence, ...(gold.alternativeEvidence ?? [])].flatMap((e) => goldSpans(text, e));
   return spans.some((g) => g.start < predicted.end && predicted.start < g.end);
 }
 

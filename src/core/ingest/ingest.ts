@@ -8,6 +8,7 @@ import { type IsoDate, parseIsoDate } from "../shared/date.js";
 import { LIMITS } from "../shared/limits.js";
 import { fail, type Problem, problem, type Result, warning } from "../shared/problem.js";
 import { type ConflictInput, findConflicts } from "./conflicts.js";
+import { mergeDuplicates } from "./duplicates.js";
 import { EntityRegistry } from "./entity-registry.js";
 import {
   checkCharacters,
@@ -20,7 +21,6 @@ import { guessLanguage, type LanguageGuess, languageScores } from "./language.js
 import type { LanguageRules } from "./lexicon.js";
 import { ENGLISH_RULES } from "./lexicon-en.js";
 import { FRENCH_RULES } from "./lexicon-fr.js";
-import { mergeDuplicates } from "./duplicates.js";
 import { ClaimReader, type WorkingClaim } from "./reader.js";
 import { splitSentences } from "./sentences.js";
 import { foldText } from "./text-fold.js";

@@ -168,6 +168,19 @@ export const ENGLISH_RULES: LanguageRules = {
     "is preparing",
     "eye(?:s|ing)",
     "mull(?:s|ing)",
+    // ING-KIND-5b: a round still being raised, expanded or negotiated.
+    "(?:is|are|was) (?:now )?raising",
+    "close to (?:securing|raising|closing|finali[sz]ing)",
+    "in advanced (?:talks|discussions)",
+    "aimed at",
+    "a goal of",
+    "(?:is|was) expanding",
+    "expand(?:s|ing)? its",
+    "could (?:still )?expand",
+    "courting",
+    "assembling",
+    "(?:last stage of |final stages? of )?negotiations? to",
+    "poised to",
   ]),
   sourcePrep: phrases([
     "coming from ",
@@ -189,7 +202,8 @@ export const ENGLISH_RULES: LanguageRules = {
   participantBefore:
     /\b(?:(?:has |have |had |also |too |will |is |are |was |were )*(?:participat(?:e|es|ed|ing)|taking part|tak(?:e|es) part|took part|c(?:o|a)me on board)|(?:has |have |will |is |also )*(le(?:d|ads?|ading) the (?:[a-z-]+ )?(?:round|investment|financing|raise))|(?:is|are) (?:also )?investing(?! (?:as much|up to|about|nearly|\$))|(?:are|is) (?:the )?other (?:new )?investors|(?:are|is) supporting the)\b/g,
   leadSuffix: /^-led\b/,
-  backerAfter: /\b(?:backed by|counted|(?:an? )?(?:existing|longstanding|long-standing) (?:investor|backer) in)(?: the)? /g,
+  backerAfter:
+    /\b(?:backed by|counted|(?:an? )?(?:existing|longstanding|long-standing) (?:investor|backer) in)(?: the)? /g,
   backerBefore:
     /^(?:\s*,)?\s*(?:is |was )?(?:(?:already|also) an investor|an existing (?:investor|backer|shareholder)(?! (?:whose|that|which))|the (?:chief|principal|main|largest|biggest) (?:financial )?backer(?: and [a-z ]+?)? of)\b/,
   recipientPrep: phrases(["in ", "into ", "to "]),

@@ -168,6 +168,12 @@ export const FRENCH_RULES: LanguageRules = {
     "negoci\\w* (?:pour|une|un)",
     "prepar\\w*",
     "sond\\w*",
+    // ING-KIND-5b: a round not yet done ("doit officialiser", "devrait annoncer", "estimé à").
+    "doit(?:,? [\\w' ]{0,40},?)? officialiser",
+    "devrait(?: d'ici peu)? annoncer",
+    "en passe de",
+    "s'appret\\w* a",
+    "estime a",
   ]),
   sourcePrep: phrases([
     "provenant (?:de |d'|du |des )",
@@ -205,7 +211,8 @@ export const FRENCH_RULES: LanguageRules = {
   participantBefore:
     /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|seraient les autres participants)\b/g,
   leadSuffix: /(?!)/,
-  backerAfter: /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,
+  backerAfter:
+    /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,
   backerBefore:
     /^(?:\s*,)?\s*(?:est |etait )?(?:deja (?:un )?(?:investisseur|actionnaire)|un investisseur (?:existant|historique)|le (?:principal|premier) (?:bailleur de fonds|actionnaire) d(?:e |u |')|(?:le )?principal actionnaire d(?:e |u |'))/,
   recipientPrep: phrases(["dans ", "en faveur (?:de |d'|du )", "a ", "au "]),

@@ -298,7 +298,8 @@ export class ClaimReader {
       if (this.registry.canonical(n.key) === this.canonicalTopic()) continue;
       investor = n.key;
     }
-    const lastClaim = s.claims[s.claims.length - 1];
+    // Participants named without a figure (ING-PART) do not make the investor last spoken of.
+    const lastClaim = s.claims.filter((c) => c.amount !== null || c.kind !== "investment").pop();
     if (lastClaim?.counterparty?.length === 1 && !lastClaim.group) investor = lastClaim.counterparty[0];
     if (investor !== undefined) this.investorTopic = investor;
   }
@@ -1165,7 +1166,11 @@ export class ClaimReader {
   private namesAfter(s: Sentence, pos: number): NameMention[] {
     const first = s.mentions.find((m) => m.start >= pos && !m.inAttribution);
     if (first?.kind !== "name") return [];
-    if (!/^\s*(?:(?:the|a|an|le|la|les|l'|de|du|des|d')\s*)?(?:[a-z0-9'-]+\s+){0,6}$/.test(s.folded.slice(pos, first.start)))
+    if (
+      !/^\s*(?:(?:the|a|an|le|la|les|l'|de|du|des|d')\s*)?(?:[a-z0-9'-]+\s+){0,6}$/.test(
+        s.folded.slice(pos, first.start),
+      )
+    )
       return [];
     const members = [first];
     for (let k = s.mentions.indexOf(first) + 1; k < s.mentions.length; k++) {
@@ -1178,11 +1183,19 @@ export class ClaimReader {
   }
 
   /** The company whose round the participants of this sentence join (ING-PART-5). */
-  private dealSubject(s: Sentence, at: number): { subject: string | undefined; claim: WorkingClaim | undefined } {
+  private dealSubject(
+    s: Sentence,
+    at: number,
+  ): { subject: string | undefined; claim: WorkingClaim | undefined } {
     let best: WorkingClaim | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
+    // A round inside a relative clause (", which led its Series A last year,") is not the one joined.
+    const relatives = this.relativeClauses(s);
+    const home = relatives.find((r) => r.start <= at && at < r.end);
     for (const c of s.claims) {
       if (c.amount === null || c.kind === "commercial_agreement" || c.kind === "existing_stake") continue;
+      const anchor = c.evidenceEnd - s.base - 1;
+      if (relatives.find((r) => r.start <= anchor && anchor < r.end) !== home) continue;
       const d = Math.abs(c.evidenceStart - s.base - at);
       if (d < bestDistance) {
         best = c;
@@ -1210,7 +1223,9 @@ export class ClaimReader {
       if (made.has(`${key}|${subject}`)) return;
       made.add(`${key}|${subject}`);
       const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
-      const status = deal.claim ? { status: deal.claim.status, rule: "ING-PART-5" } : this.statusAt(s, cue.start, "investment");
+      const status = deal.claim
+        ? { status: deal.claim.status, rule: "ING-PART-5" }
+        : this.statusAt(s, cue.start, "investment");
       const temporal = deal.claim
         ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
         : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);
@@ -1259,7 +1274,12 @@ export class ClaimReader {
     }
     for (const [i, party] of s.roundSources) {
       const money = s.money[i]!;
-      const round = s.claims.find((c) => c.amount !== null && c.evidenceEnd - s.base >= money.end - 1 && c.evidenceStart - s.base <= money.start);
+      const round = s.claims.find(
+        (c) =>
+          c.amount !== null &&
+          c.evidenceEnd - s.base >= money.end - 1 &&
+          c.evidenceStart - s.base <= money.start,
+      );
       for (const key of party.keys) {
         const name = s.names.find((x) => x.key === key && x.start >= money.end);
         if (name) add(name, { start: money.start, end: money.end }, "ING-PART-4", round?.subject);
@@ -1275,7 +1295,17 @@ export class ClaimReader {
   private readBackers(s: Sentence): void {
     const { folded, rules } = s;
     const add = (holder: NameMention, company: string | undefined, cue: Span) => {
-      if (company === undefined || this.registry.canonical(company) === this.registry.canonical(holder.key)) return;
+      const holderKey = this.registry.canonical(holder.key);
+      if (company === undefined || this.registry.canonical(company) === holderKey) return;
+      // An existing investor that takes part in the round is read through its investment.
+      if (
+        s.claims.some(
+          (c) =>
+            c.kind !== "existing_stake" &&
+            c.counterparty?.some((k) => this.registry.canonical(k) === holderKey),
+        )
+      )
+        return;
       const claim = this.baseClaim(s, {
         kind: "existing_stake",
         subject: company,
