@@ -190,6 +190,7 @@ describe("ING-LANG-2 paragraphs in the other language", () => {
       ["round_target", "fr"],
       ["round_size", "en"],
       ["valuation_pre", "en"],
+      ["investment", "en"],
     ]);
   });
 });
