@@ -307,6 +307,12 @@ export const ENGLISH_RULES: LanguageRules = {
     "fines?",
     "debt",
     "loans?",
+    // ING-KIND-2: market statistics and funds.
+    "so far this year",
+    "(?:per|a) (?:quarter|month|week|year)",
+    "on average",
+    "averag(?:e|ed|ing)",
+    "spent by",
     "run-rate",
     "annuali[sz]ed",
     "turnover",
@@ -316,7 +322,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "subsid(?:y|ies)",
   ]),
   negativeAfter:
-    /^[^.;]{0,30}?\b(?:since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue)/,
+    /^[^.;]{0,30}?\b(?:since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue|(?<=^\s*(?:(?!from\b|by\b|with\b)[a-z-]+\s+){0,3})fund(?![a-z-]))/,
   amountRef:
     /\b(?:(?:the|that|this) (?:amount|figure|sum|total)|put (?:it|the figure|the amount|the total) at)(?![a-z])/g,
   alternative: words([

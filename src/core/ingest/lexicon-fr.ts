@@ -32,6 +32,7 @@ const RAISE_VERB = [
   "recolt(?:e|er|ent|erait)",
   "empoch(?:e|er|ent)",
   "decroch(?:e|er|ent|erait)",
+  "rassembl(?:e|er|ent|es|ee|ees)",
 ];
 
 export const FRENCH_RULES: LanguageRules = {
@@ -107,7 +108,7 @@ export const FRENCH_RULES: LanguageRules = {
     { pattern: /\b(?:des|plusieurs)\s+millions(?![a-z])/g, qualifier: "at_least", minExponent: 6 },
   ],
   currencylessContinuation:
-    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
+    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
   fractionWords: new Map<string, readonly [number, number]>([
     ["un quart", [1, 4]],
     ["un tiers", [1, 3]],
@@ -185,6 +186,7 @@ export const FRENCH_RULES: LanguageRules = {
     "finance(?:e|s|es)? par ",
     "souscrit(?:e|s|es)? par ",
     "investi(?:e|s|es)? par ",
+    "verse(?:e|s|es)? par ",
     "en provenance (?:de |d'|du |des )",
   ]),
   nonExhaustive: words([
@@ -282,6 +284,10 @@ export const FRENCH_RULES: LanguageRules = {
   ]),
   agreementItemSplit: /\s+et\s+(?=(?:la |le |l'|les |des |du |une |un )?[a-z])/g,
   stakeVerb: words([
+    "detiendra(?:it)?",
+    "acquiert",
+    "(?:a |avoir )?(?:acquis|pris)",
+    "prend(?:ra)?",
     "detient",
     "detenait",
     "detiennent",
@@ -330,6 +336,17 @@ export const FRENCH_RULES: LanguageRules = {
     "emprunts?",
     "subventions?",
     "tresorerie",
+    // ING-KIND-2: market statistics and averages of a roundup, totals brought to a figure.
+    "cette semaine",
+    "la semaine (?:derniere|totalise|precedente)",
+    "totalise\\w*",
+    "en moyenne",
+    "moyennes?",
+    "medianes?",
+    "habituellement",
+    "(?:les )?(?:start-?ups?|jeunes pousses) (?:francaises|de l'hexagone|europeennes) ont leve",
+    "porte a(?= \\d)",
+    "aucune levee",
   ]),
   negativeAfter:
     /^[^.;]{0,30}?\b(?:depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,

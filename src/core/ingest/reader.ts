@@ -94,7 +94,7 @@ interface Sentence {
 const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*)?(?:[a-z-]+\s+){0,2}$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
-const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}$/;
+const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}(?::\s*)?$/;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
@@ -191,7 +191,7 @@ export class ClaimReader {
     };
     if (this.subjectTopic === undefined) {
       const first = names.find(
-        (n) => n.type === "organisation" && !n.inAttribution && !this.isPrepObject(s, n),
+        (n) => n.type === "organisation" && !n.inAttribution && !n.possessive && !this.isPrepObject(s, n),
       );
       if (first) this.subjectTopic = first.key;
     }
@@ -680,8 +680,12 @@ export class ClaimReader {
         const raise = lastBefore(cues.raiseVerb, segStart, m.start);
         const raiser = raise ? this.subjectBefore(s, raise.start) : undefined;
         const raiserParty = raiser ? this.resolve(s, raiser, "company", party.keys) : undefined;
-        // ING-PART-4: a figure raised from a list of investors is the round's; they take part in it.
-        if (raise && party.keys.length > 1) {
+        // ING-PART-4: a figure raised "auprès de"/"from" investors is the round's; they take part in it.
+        const sourceWord = folded.slice(source.start, source.end);
+        const raisedAfter = cues.raiseVerb.some((v) => v.start >= m.end && v.end <= source.start);
+        const roundNear =
+          lastBefore(cues.roundNoun, segStart, m.start, 6) ?? firstAfter(cues.roundNoun, m.end, source.start, 25);
+        if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear)) {
           s.roundSources.set(i, party);
           return undefined;
         }
