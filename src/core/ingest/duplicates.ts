@@ -8,7 +8,10 @@ import type { EntityRegistry } from "./entity-registry.js";
 import type { WorkingClaim } from "./reader.js";
 
 function kindClass(kind: string): string {
-  return kind === "valuation_pre" || kind === "valuation_post" ? "valuation" : kind;
+  if (kind === "valuation_pre" || kind === "valuation_post") return "valuation";
+  // ING-DUP-3: a headline's "raises $20bn" and the body's round "being raised to $20bn" are one round.
+  if (kind === "round_size" || kind === "round_target") return "round";
+  return kind;
 }
 
 function amountKey(c: WorkingClaim): string {
@@ -52,6 +55,9 @@ export function mergeDuplicates(claims: readonly WorkingClaim[], registry: Entit
       // A stake stated again with its share ("already owns about 18%") says more: it replaces the first.
       const at = kept.get(key);
       if (at !== undefined && c.fraction !== null && out[at]!.fraction === null) out[at] = c;
+      // A target stated again keeps the more cautious kind: the round is still being raised.
+      else if (at !== undefined && c.kind === "round_target" && out[at]!.kind === "round_size")
+        out[at] = { ...out[at]!, kind: "round_target", status: c.status };
       continue;
     }
     if (

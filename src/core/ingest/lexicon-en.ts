@@ -181,6 +181,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "assembling",
     "(?:last stage of |final stages? of )?negotiations? to",
     "poised to",
+    "ongoing",
+    "current funding",
   ]),
   sourcePrep: phrases([
     "coming from ",

@@ -175,6 +175,7 @@ export const FRENCH_RULES: LanguageRules = {
     "en passe de",
     "s'appret\\w* a",
     "estime a",
+    "en cours",
   ]),
   sourcePrep: phrases([
     "provenant (?:de |d'|du |des )",

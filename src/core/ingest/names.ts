@@ -24,7 +24,8 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   me my mr mrs ms dr also however meanwhile separately moreover furthermore still yet then thus hence
   indeed according other another some many most more less much few several all both each every any
   no not one two three four five six seven eight nine ten first second third last next new former
-  latest part rumours rumors reports sources people analysts
+  latest part rumours rumors reports sources people analysts today yesterday alongside finally earlier
+  notably recently aujourd'hui hier recemment finalement outre-atlantique
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche
   janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre

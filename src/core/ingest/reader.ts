@@ -88,6 +88,8 @@ interface Sentence {
   readonly complement: Map<Mention, boolean>;
   /** ING-PART-4: the investors a raised figure comes from ("lève 45 M€ auprès de X et Y"), by figure. */
   readonly roundSources: Map<number, Party>;
+  /** ING-PART-6: the subjects of an investment verb whose object is a round being raised. */
+  readonly roundInvestors: NameMention[];
 }
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
@@ -112,6 +114,11 @@ const DIRECT_COMPLEMENT =
   /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
 /** A sentence opening with a determiner and no verb: "le spécialiste du stockage ". */
 const OPENING_NOUN_PHRASE = /^\s*(?:le|la|les|l'|un|une|the|a|an)\s*(?:[a-z'-]+\s+){0,5}$/;
+/** ING-LINK-1: the part of a round a figure is ("$7.5bn in equity and $12.5bn in debt", "5 Md$ en fonds propres"). */
+const LINKED_PART =
+  /^\s*(?:in|of|en|de|d')\s*(?:new\s+)?(?:equity|debt|fonds propres|dette|capital|actions|obligations)(?![a-z])/;
+/** ING-LINK-2: an amount given for each member of a list. */
+const EACH = /\b(?:each|apiece|chacun|chacune)\b/;
 const LOOK_FURTHER = /\b(?:d'autres|other|others|plusieurs|several)\b/;
 const AFTER_EXAMPLE =
   /(?:comme|notamment|dont|such as|including|like|among them)\s+(?:(?:la|le|les|l'|the|a|an)\s*)?(?:[a-z-]+\s+){0,2}$/;
@@ -152,6 +159,7 @@ export class ClaimReader {
   private investorTopic: string | undefined;
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
+  private lastRoundClaim: WorkingClaim | undefined;
   /** The deal's status as the article states it: from round-level claims, else from investments. */
   private roundStatus: ClaimStatus | undefined;
   private investmentStatus: ClaimStatus | undefined;
@@ -188,6 +196,7 @@ export class ClaimReader {
       claims: [],
       complement: new Map(),
       roundSources: new Map(),
+      roundInvestors: [],
     };
     if (this.subjectTopic === undefined) {
       const first = names.find(
@@ -200,7 +209,7 @@ export class ClaimReader {
     let previous: WorkingClaim | undefined;
     for (let i = 0; i < s.money.length; i++) {
       const claim = this.readMoney(s, i, previous);
-      if (claim) this.emit(s, claim);
+      if (claim) for (const one of this.splitEach(s, claim, s.money[i]!)) this.emit(s, one);
       previous = claim;
     }
     this.readParticipants(s);
@@ -213,6 +222,19 @@ export class ClaimReader {
 
   // ---- discourse state -------------------------------------------------------------
 
+  /** ING-LINK-2: "GIC and Coatue each intend to contribute $1.5bn": one claim per member, each with the amount. */
+  private splitEach(s: Sentence, claim: WorkingClaim, m: MoneyMention): WorkingClaim[] {
+    if (claim.kind !== "investment" || !claim.group || (claim.counterparty?.length ?? 0) < 2) return [claim];
+    const from = Math.max(0, claim.evidenceStart - s.base);
+    if (!EACH.test(s.folded.slice(from, Math.min(s.folded.length, m.end + 12)))) return [claim];
+    return claim.counterparty!.map((k) => ({
+      ...claim,
+      counterparty: [k],
+      group: false,
+      rules: [...claim.rules, "ING-LINK-2"],
+    }));
+  }
+
   private emit(s: Sentence, claim: WorkingClaim): void {
     if (this.claims.length >= this.maxClaims) {
       this.truncated = true;
@@ -224,6 +246,7 @@ export class ClaimReader {
       for (const k of claim.counterparty) this.investors.add(this.registry.canonical(k));
     }
     if (claim.amount) this.lastAmountClaim = claim;
+    if (claim.amount && (claim.kind === "round_size" || claim.kind === "round_target")) this.lastRoundClaim = claim;
     if (claim.currencyInferred) this.inferredCurrencyClaims.push(claim);
     if (claim.temporal === "current") {
       if (claim.kind === "investment") this.investmentStatus = claim.status;
@@ -287,6 +310,7 @@ export class ClaimReader {
     for (const verb of s.cues.raiseVerb) {
       const subject = this.subjectBefore(s, verb.start);
       if (subject?.kind !== "name" || subject.type !== "organisation") continue;
+      if (s.cues.investVerb.some((v) => v.start >= subject.end && v.end <= verb.start)) continue;
       const clause = s.folded.slice(0, verb.end + 60);
       if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
         continue;
@@ -531,6 +555,25 @@ export class ClaimReader {
       });
     }
 
+    // ING-LINK-1: linked parts of a round ("$7.5bn in equity and up to $12.5bn in debt") are the round's.
+    const linked = s.money.filter((x) => LINKED_PART.test(folded.slice(x.end, x.end + 30)));
+    if (linked.length >= 2 && linked.includes(m)) {
+      const base =
+        previous?.amount && (previous.kind === "round_size" || previous.kind === "round_target")
+          ? previous
+          : this.lastRoundClaim;
+      if (base) {
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: base.kind,
+          subject: base.subject,
+          counterparty: undefined,
+          rules: ["ING-LINK-1"],
+          evidenceFrom: m.start,
+          evidenceTo: m.end + (LINKED_PART.exec(folded.slice(m.end, m.end + 30))?.[0].length ?? 0),
+        });
+      }
+    }
+
     // ING-KIND-2: revenue, spending, prices, acquisitions, totals to date are not claims.
     const negative = lastBefore(cues.negative, segStart, m.start);
     const sourceAfter = firstAfter(cues.sourcePrep, m.end, segEnd, 45);
@@ -701,6 +744,8 @@ export class ClaimReader {
     for (let k = cues.investNoun.length - 1; k >= 0; k--) {
       const noun = cues.investNoun[k]!;
       if (noun.end > m.start || noun.start < segStart || m.start - noun.end > 60) continue;
+      // "an investment from X, to bring its funding round to $20bn": the figure is the round's.
+      if (cues.roundNoun.some((r) => r.start >= noun.end && r.end <= m.start)) continue;
       const of = rules.investNounOf.exec(folded.slice(noun.end, noun.end + 8));
       if (of) {
         const at = noun.end + of[0].length;
@@ -723,7 +768,9 @@ export class ClaimReader {
     }
     // ING-ROLE-3: the subject of an investment verb ("X investirait … dans Y", "voir X investir").
     const verb = lastBefore(cues.investVerb, segStart, m.start);
-    if (verb) {
+    // "X plans to invest in a round aimed at raising $25bn": the figure is the round's (ING-PART-6).
+    const raisedLater = verb && cues.raiseVerb.some((r) => r.start >= verb.end && r.end <= m.start);
+    if (verb && !raisedLater) {
       const subject = this.subjectBefore(s, verb.start);
       // The company invested in is not the investor: found first, it is left out (ING-ROLE-4).
       const recipient =
@@ -883,8 +930,14 @@ export class ClaimReader {
     let subject: string | undefined;
     // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
     const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);
+    const investorSubject =
+      subjectMention?.kind === "name" &&
+      s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start);
     if (owner) subject = owner.key;
-    else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
+    else if (investorSubject) {
+      // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
+      s.roundInvestors.push(subjectMention);
+    } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
     }
     subject ??= this.subjectTopic;
@@ -1276,6 +1329,7 @@ export class ClaimReader {
       if (rules.leadSuffix.test(folded.slice(n.end, n.end + 5)))
         add(n, { start: n.end, end: n.end + 4 }, "ING-PART-3");
     }
+    for (const name of s.roundInvestors) add(name, { start: name.start, end: name.end }, "ING-PART-6");
     for (const [i, party] of s.roundSources) {
       const money = s.money[i]!;
       const round = s.claims.find(
