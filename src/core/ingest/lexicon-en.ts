@@ -150,7 +150,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "seek(?:s|ing)?",
     "sought",
     "aim(?:s|ing|ed)? to",
-    "plan(?:s|ning|ned)? to",
+    "plan(?:s|ning|ned)? (?:to|for)",
     "look(?:s|ing)? to",
     "hop(?:e|es|ing) to",
     "want(?:s|ing)? to",
@@ -247,6 +247,11 @@ export const ENGLISH_RULES: LanguageRules = {
     "commitments? (?:by [a-z' -]{1,40} )?to (?:buy|use|purchase|spend|rent|distribute)",
     "agree(?:s|d)? to (?:buy|use|purchase|spend|rent|distribute)",
     "(?:separate|side|parallel) (?:agreement|deal|contract)",
+    // ING-AGR-3: chips bought through a special-purpose vehicle, financing tied to an investor's products, resale rights.
+    "(?:tied|linked) to (?:the )?(?:acquisition of )?(?:[a-z']+ ){0,3}(?:graphics processing units|gpus|chips|processors)",
+    "(?:will )?(?:buy|purchase) [a-z'’ ]{0,30}(?:chips|processors|gpus) and (?:lease|rent)",
+    "exclusive rights to (?:sell|resell|distribute)",
+    "agreed to use technology",
   ]),
   agreementItemIntro:
     /^[\s,]*(?:broader\s+|wider\s+|strategic\s+|long-term\s+)?(?:including |such as |covering |for |under which |to )\s*/,

@@ -260,6 +260,8 @@ export const FRENCH_RULES: LanguageRules = {
     "engagements? d'achat",
     "s'engag\\w* a (?:acheter|utiliser|depenser|louer|distribuer)",
     "s'(?:est|sont) engagee?s? a (?:acheter|utiliser|depenser|louer|distribuer)",
+    // ING-AGR-3: a strategic partnership between the company and its investor.
+    "partenariats? strategiques?",
   ]),
   agreementItemIntro:
     /^[\s,]*(?:plus larges?\s*,?\s*|strategiques?\s*,?\s*|a long terme\s*,?\s*)?(?:notamment(?: autour (?:de |d'|du |des )| sur | pour | de | d')?|portant sur |autour (?:de |d'|du |des )|concernant |pour |sur )\s*/,

@@ -182,6 +182,9 @@ function firstWordStart(text: string): number {
  * Finds the mentions in one sentence, registering new names in `registry`. `base` is
  * the sentence's offset in the whole text, for the mention offsets kept by the registry.
  */
+/** Legal forms written after a company's name. */
+const LEGAL_SUFFIX = /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co)\.?$/;
+
 export function findMentions(
   text: string,
   folded: string,
@@ -217,6 +220,8 @@ export function findMentions(
       if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();
       else break;
     }
+    // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
+    while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) run.pop();
     if (run.length === 0) continue;
     const first = run[0]!;
     const last = run[run.length - 1]!;

@@ -563,8 +563,10 @@ export class ClaimReader {
           ? previous
           : this.lastRoundClaim;
       if (base) {
+        // "xAI had planned for $7.5bn of equity and $12.5bn of debt": the plan is a target, whatever the round became.
+        const planned = s.cues.intent.some((c) => c.end <= m.start);
         return this.moneyClaim(s, m, segStart, segEnd, {
-          kind: base.kind,
+          kind: planned ? "round_target" : base.kind,
           subject: base.subject,
           counterparty: undefined,
           rules: ["ING-LINK-1"],
@@ -942,7 +944,10 @@ export class ClaimReader {
     }
     subject ??= this.subjectTopic;
     // Intent before the verb ("envisage de lever", "is seeking to raise") makes it a target.
-    const intent = s.cues.intent.some((c) => c.end <= anchor.end + 1 && anchor.start - c.end <= 60);
+    // The intent may stand before the round noun or between it and the figure ("its financing efforts, with a goal of reaching $20bn").
+    const intent = s.cues.intent.some(
+      (c) => c.end <= Math.max(anchor.end, m.start) + 1 && Math.min(anchor.start, m.start) - c.end <= 60,
+    );
     return this.moneyClaim(s, m, segStart, segEnd, {
       kind: intent ? "round_target" : "round_size",
       subject,
