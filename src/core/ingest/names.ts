@@ -24,7 +24,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   me my mr mrs ms dr also however meanwhile separately moreover furthermore still yet then thus hence
   indeed according other another some many most more less much few several all both each every any
   no not one two three four five six seven eight nine ten first second third last next new former
-  latest part rumours rumors reports sources people analysts today yesterday alongside finally earlier
+  latest part rumours rumors reports sources people analysts is are was were today yesterday alongside finally earlier
   notably recently aujourd'hui hier recemment finalement outre-atlantique
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche
@@ -47,6 +47,8 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set(
   china india spain italy britain switzerland netherlands sweden korea brazil russia occitanie
   bretagne normandie ile-de-france wall street europe's american french german british chinese
   european americain americaine francais francaise allemand allemande britannique europeen europeenne
+  delhi new delhi mumbai bengaluru bangalore gurgaon gurugram memphis tennessee singaporean japonais
+  japanese indian dutch neerlandais qatari saudi emirati
   `),
 );
 

@@ -353,6 +353,11 @@ export class ClaimReader {
   }
 
   private prepObject(s: Sentence, m: Mention): boolean {
+    // "backed by Microsoft and SoftBank": the later members of a list share the first's preposition.
+    if (m.kind === "name") {
+      const list = this.listEndingWith(s, m);
+      if (list.length > 1 && list[0] !== m && this.prepObject(s, list[0]!)) return true;
+    }
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
     // A name right after a preposition or an article is its complement ("pour OpenAI").
     if (DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, m.start - 12), m.start))) return true;
@@ -1118,10 +1123,16 @@ export class ClaimReader {
   private statusAt(s: Sentence, anchor: number, kind: ClaimKind): { status: ClaimStatus; rule: string } {
     if (kind === "existing_stake") return { status: "closed", rule: "ING-STAT-4" };
     const markers = this.sameClause(s, anchor, s.cues.status);
-    if (markers.some((c) => c.status === "rumored")) return { status: "rumored", rule: "ING-STAT-1" };
+    // "reportedly raised", "is reportedly in talks": the hedge is on the report when the deal's stage is stated (ING-STAT-6).
+    const stated = markers.some((c) => c.status !== "rumored" && c.status !== "conditional");
+    const hedges = markers.filter(
+      (c) => c.status === "rumored" && !(stated && /^reportedly$/.test(s.folded.slice(c.start, c.end))),
+    );
+    if (hedges.length > 0) return { status: "rumored", rule: "ING-STAT-1" };
+    const strong = markers.filter((c) => c.status !== "rumored");
     let nearest: (typeof s.cues.status)[number] | undefined;
     let nearestDistance = Number.POSITIVE_INFINITY;
-    for (const c of markers) {
+    for (const c of strong) {
       const d = c.end <= anchor ? anchor - c.end : c.start >= anchor ? c.start - anchor : 0;
       const better =
         d < nearestDistance ||
@@ -1148,7 +1159,8 @@ export class ClaimReader {
     if (elsewhere && elsewhere.status !== "conditional")
       return { status: elsewhere.status, rule: "ING-STAT-3" };
     if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
-    return { status: this.contextStatus() ?? "announced", rule: "ING-STAT-3" };
+    // ING-STAT-6: no word at all and no deal status yet: a round sought is in talks, a figure stated as fact is closed.
+    return { status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"), rule: "ING-STAT-6" };
   }
 
   /**
