@@ -661,8 +661,10 @@ export class ClaimReader {
     const raise = lastBefore(cues.raiseVerb, segStart, m.start);
     const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
     const roundRight = firstAfter(cues.roundNoun, m.end, segEnd, 25);
-    if (raise || roundLeft || roundRight) {
-      return this.roundClaim(s, m, segStart, segEnd, raise, roundLeft ?? roundRight!, "ING-KIND-5");
+    // "Avec 9,3 millions levés, Antaios …", "20 millions d'euros rassemblés": a raising participle after the figure.
+    const raisedRight = firstAfter(cues.raiseVerb, m.end, segEnd, 3);
+    if (raise || roundLeft || roundRight || raisedRight) {
+      return this.roundClaim(s, m, segStart, segEnd, raise ?? raisedRight, roundLeft ?? roundRight, "ING-KIND-5");
     }
 
     // ING-KIND-6: "le montant", "the figure" take the kind and parties of the last figure.
@@ -946,6 +948,13 @@ export class ClaimReader {
       s.roundInvestors.push(subjectMention);
     } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
+    }
+    // No company before the raise: the one named after it in the clause ("Avec 9,3 millions levés, Antaios occupe …").
+    if (subject === undefined && subjectMention === undefined && !investorSubject) {
+      const after = s.names.find(
+        (n) => n.start >= m.end && n.start - m.end <= 40 && !n.inAttribution && n.type === "organisation",
+      );
+      if (after && !this.investors.has(this.registry.canonical(after.key))) subject = after.key;
     }
     subject ??= this.subjectTopic;
     // Intent before the verb ("envisage de lever", "is seeking to raise") makes it a target.
@@ -1277,7 +1286,8 @@ export class ClaimReader {
       }
     }
     if (best?.subject !== undefined) return { subject: best.subject, claim: best };
-    return { subject: this.subjectTopic, claim: undefined };
+    // The round last reported, else the article's subject (a roundup reports one round after another).
+    return { subject: this.lastRoundClaim?.subject ?? this.subjectTopic, claim: undefined };
   }
 
   /**
