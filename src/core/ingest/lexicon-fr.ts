@@ -108,7 +108,7 @@ export const FRENCH_RULES: LanguageRules = {
     { pattern: /\b(?:des|plusieurs)\s+millions(?![a-z])/g, qualifier: "at_least", minExponent: 6 },
   ],
   currencylessContinuation:
-    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
+    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?|restants?|supplementaires?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
   fractionWords: new Map<string, readonly [number, number]>([
     ["un quart", [1, 4]],
     ["un tiers", [1, 3]],
@@ -350,6 +350,7 @@ export const FRENCH_RULES: LanguageRules = {
     "(?:les )?(?:start-?ups?|jeunes pousses) (?:francaises|de l'hexagone|europeennes) ont leve",
     "porte a(?= \\d)",
     "aucune levee",
+    "le total (?:de|des)",
   ]),
   negativeAfter:
     /^[^.;]{0,30}?\b(?:depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,

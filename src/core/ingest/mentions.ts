@@ -222,6 +222,9 @@ export function findMentions(
       if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();
       else break;
     }
+    // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
+    const tail = run[run.length - 1];
+    if (tail && /-(?:based|headquartered|owned|backed|listed|born|focused)$/.test(tail.folded)) continue;
     // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
     while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) run.pop();
     if (run.length === 0) continue;
