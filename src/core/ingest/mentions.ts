@@ -116,6 +116,8 @@ function tokenize(text: string, folded: string): Token[] {
       possessive = true;
     }
     raw = raw.replace(/[.'’-]+$/, "");
+    // ING-PART-3: "a Softbank-led round": the name ends before "-led".
+    if (/.-(?:led|backed)$/i.test(raw)) raw = raw.replace(/-(?:led|backed)$/i, "");
     if (raw.length === 0) continue;
     out.push({
       start,

@@ -780,7 +780,14 @@ export class ClaimReader {
     // "X plans to invest in a round aimed at raising $25bn": the figure is the round's (ING-PART-6).
     const raisedLater = verb && cues.raiseVerb.some((r) => r.start >= verb.end && r.end <= m.start);
     if (verb && !raisedLater) {
-      const subject = this.subjectBefore(s, verb.start);
+      // "with Corvin Corp. investing as much as $1bn": a name right before the verb is its subject.
+      const adjacent = s.names.find(
+        (n) =>
+          n.end <= verb.start &&
+          !n.inAttribution &&
+          /^\s*(?:(?:corp|inc|ltd|plc)\.?\s*)?$/.test(folded.slice(n.end, verb.start)),
+      );
+      const subject = adjacent ?? this.subjectBefore(s, verb.start);
       // The company invested in is not the investor: found first, it is left out (ING-ROLE-4).
       const recipient =
         subject && subject.kind !== "name" ? this.recipientOf(s, verb.end, m, segEnd, []) : undefined;
@@ -1407,8 +1414,7 @@ export class ClaimReader {
     rules.backerAfter.lastIndex = 0;
     for (const m of folded.matchAll(rules.backerAfter)) {
       const cue = { start: m.index, end: m.index + m[0].length };
-      // With a figure the source list is read as an investment (ING-ROLE-1).
-      if (s.money.some((x) => x.start >= cue.end && x.start - cue.end < 60)) continue;
+      // After a figure ("$50m backed by X") the source list is read as an investment (ING-ROLE-1).
       if (s.money.some((x) => x.end <= cue.start && cue.start - x.end < 40)) continue;
       const before = this.subjectBefore(s, cue.start);
       const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
