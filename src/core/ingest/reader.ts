@@ -356,7 +356,10 @@ export class ClaimReader {
     // "backed by Microsoft and SoftBank": the later members of a list share the first's preposition.
     if (m.kind === "name") {
       const list = this.listEndingWith(s, m);
-      if (list.length > 1 && list[0] !== m && this.prepObject(s, list[0]!)) return true;
+      const shared = list.some(
+        (x) => x !== m && DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, x.start - 12), x.start)),
+      );
+      if (shared) return true;
     }
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
     // A name right after a preposition or an article is its complement ("pour OpenAI").
