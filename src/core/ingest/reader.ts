@@ -1463,7 +1463,11 @@ export class ClaimReader {
       if (c.kind === "investment" && c.counterparty?.length === 1)
         inSentence.add(this.registry.canonical(c.counterparty[0]!));
     }
-    return inSentence.size === 1 ? [...inSentence][0] : undefined;
+    if (inSentence.size === 1) return [...inSentence][0];
+    // ING-AGR-3: "les deux groupes entrent dans un partenariat": no name at all, the investor last spoken of.
+    if (inSentence.size === 0 && s.names.every((n) => n.inAttribution) && this.investorTopic !== undefined)
+      return isInvestor(this.investorTopic);
+    return undefined;
   }
 
   private readAgreements(s: Sentence): void {
