@@ -247,7 +247,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "commitments? (?:by [a-z' -]{1,40} )?to (?:buy|use|purchase|spend|rent|distribute)",
     "agree(?:s|d)? to (?:buy|use|purchase|spend|rent|distribute)",
     "(?:separate|side|parallel) (?:agreement|deal|contract)",
-    // ING-AGR-3: chips bought through a special-purpose vehicle, financing tied to an investor's products, resale rights.
+    // ING-AGR-4: chips bought through a special-purpose vehicle, financing tied to an investor's products, resale rights.
     "(?:tied|linked) to (?:the )?(?:acquisition of )?(?:[a-z']+ ){0,3}(?:graphics processing units|gpus|chips|processors)",
     "(?:will )?(?:buy|purchase) [a-z'’ ]{0,30}(?:chips|processors|gpus) and (?:lease|rent)",
     "exclusive rights to (?:sell|resell|distribute)",

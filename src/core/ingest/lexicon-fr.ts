@@ -260,7 +260,7 @@ export const FRENCH_RULES: LanguageRules = {
     "engagements? d'achat",
     "s'engag\\w* a (?:acheter|utiliser|depenser|louer|distribuer)",
     "s'(?:est|sont) engagee?s? a (?:acheter|utiliser|depenser|louer|distribuer)",
-    // ING-AGR-3: a strategic partnership between the company and its investor.
+    // ING-AGR-4: a strategic partnership between the company and its investor.
     "partenariats? strategiques?",
   ]),
   agreementItemIntro:

@@ -1464,7 +1464,7 @@ export class ClaimReader {
         inSentence.add(this.registry.canonical(c.counterparty[0]!));
     }
     if (inSentence.size === 1) return [...inSentence][0];
-    // ING-AGR-3: "les deux groupes entrent dans un partenariat": no name at all, the investor last spoken of.
+    // ING-AGR-4: "les deux groupes entrent dans un partenariat": no name at all, the investor last spoken of.
     if (inSentence.size === 0 && s.names.every((n) => n.inAttribution) && this.investorTopic !== undefined)
       return isInvestor(this.investorTopic);
     return undefined;

@@ -1,6 +1,6 @@
 /**
  * The patterns of real reports (issue 18; docs/spec/ingest.md ING-PART, ING-STAKE-3,
- * ING-DUP, ING-LINK, ING-AMT-7, ING-ENT-4, ING-KIND-2, ING-KIND-5b, ING-STAT-6, ING-AGR-3).
+ * ING-DUP, ING-LINK, ING-AMT-7, ING-ENT-4, ING-KIND-2, ING-KIND-5b, ING-STAT-6, ING-AGR-4).
  * The sentences are written for these tests in the manner of press reports, with
  * fictional companies; none is copied from a report.
  */
@@ -280,7 +280,7 @@ describe("ING-STAT-6 status when the report hedges only the reporting", () => {
   });
 });
 
-describe("ING-AGR-3 agreements tied to an investor without a figure", () => {
+describe("ING-AGR-4 agreements tied to an investor without a figure", () => {
   it("chips bought through a special-purpose vehicle from an investor, resale rights, a strategic partnership", () => {
     expect(
       briefs(
