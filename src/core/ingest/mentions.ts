@@ -185,7 +185,8 @@ function firstWordStart(text: string): number {
  * the sentence's offset in the whole text, for the mention offsets kept by the registry.
  */
 /** Legal forms written after a company's name. */
-const LEGAL_SUFFIX = /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co)\.?$/;
+const LEGAL_SUFFIX =
+  /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co)\.?$/;
 
 export function findMentions(
   text: string,
@@ -217,7 +218,8 @@ export function findMentions(
     if (i < tokens.length && isVerb(rules, tokens[i]!.folded) && !registry.has(tokens[i]!.folded)) i++;
     while (run.length > 0 && isNotName(run[0]!)) run.shift();
     // "a US AI startup": a place followed only by words that name nothing is no name.
-    if (run.length > 1 && PLACE_WORDS.has(run[0]!.folded) && run.slice(1).every((t) => isNotName(t))) continue;
+    if (run.length > 1 && PLACE_WORDS.has(run[0]!.folded) && run.slice(1).every((t) => isNotName(t)))
+      continue;
     if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;

@@ -223,11 +223,19 @@ export function findMoney(
   // ING-AMT-7: a figure in brackets right after another is its conversion ("$200mn (€186mn)"): one claim.
   return found.filter((m, k) => {
     const previous = found[k - 1];
-    return !(previous && /^\s*\(\s*(?:soit\s+|or\s+|about\s+|environ\s+)?$/.test(rawFolded.slice(previous.end, m.start)));
+    return !(
+      previous &&
+      /^\s*\(\s*(?:soit\s+|or\s+|about\s+|environ\s+)?$/.test(rawFolded.slice(previous.end, m.start))
+    );
   });
 }
 
-function findMoneyRaw(text: string, folded: string, rules: LanguageRules, style: NumberStyle): MoneyMention[] {
+function findMoneyRaw(
+  text: string,
+  folded: string,
+  rules: LanguageRules,
+  style: NumberStyle,
+): MoneyMention[] {
   const found: MoneyMention[] = [];
   let resume = 0;
   for (const at of figureStarts(folded)) {

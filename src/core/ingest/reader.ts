@@ -246,7 +246,8 @@ export class ClaimReader {
       for (const k of claim.counterparty) this.investors.add(this.registry.canonical(k));
     }
     if (claim.amount) this.lastAmountClaim = claim;
-    if (claim.amount && (claim.kind === "round_size" || claim.kind === "round_target")) this.lastRoundClaim = claim;
+    if (claim.amount && (claim.kind === "round_size" || claim.kind === "round_target"))
+      this.lastRoundClaim = claim;
     if (claim.currencyInferred) this.inferredCurrencyClaims.push(claim);
     if (claim.temporal === "current") {
       if (claim.kind === "investment") this.investmentStatus = claim.status;
@@ -667,7 +668,15 @@ export class ClaimReader {
     // "Avec 9,3 millions levés, Antaios …", "20 millions d'euros rassemblés": a raising participle after the figure.
     const raisedRight = firstAfter(cues.raiseVerb, m.end, segEnd, 3);
     if (raise || roundLeft || roundRight || raisedRight) {
-      return this.roundClaim(s, m, segStart, segEnd, raise ?? raisedRight, roundLeft ?? roundRight, "ING-KIND-5");
+      return this.roundClaim(
+        s,
+        m,
+        segStart,
+        segEnd,
+        raise ?? raisedRight,
+        roundLeft ?? roundRight,
+        "ING-KIND-5",
+      );
     }
 
     // ING-KIND-6: "le montant", "the figure" take the kind and parties of the last figure.
@@ -739,7 +748,8 @@ export class ClaimReader {
         const sourceWord = folded.slice(source.start, source.end);
         const raisedAfter = cues.raiseVerb.some((v) => v.start >= m.end && v.end <= source.start);
         const roundNear =
-          lastBefore(cues.roundNoun, segStart, m.start, 6) ?? firstAfter(cues.roundNoun, m.end, source.start, 25);
+          lastBefore(cues.roundNoun, segStart, m.start, 6) ??
+          firstAfter(cues.roundNoun, m.end, source.start, 25);
         if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear)) {
           s.roundSources.set(i, party);
           return undefined;
@@ -1179,7 +1189,10 @@ export class ClaimReader {
       return { status: elsewhere.status, rule: "ING-STAT-3" };
     if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
     // ING-STAT-6: no word at all and no deal status yet: a round sought is in talks, a figure stated as fact is closed.
-    return { status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"), rule: "ING-STAT-6" };
+    return {
+      status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"),
+      rule: "ING-STAT-6",
+    };
   }
 
   /**
