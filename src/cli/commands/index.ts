@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAddConvertibles } from "./add-convertible.js";
 import { registerAddRound } from "./add-round.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerValidate,
   registerDiff,
   registerAddRound,
+  registerAddConvertibles,
   registerSolve,
   registerCapTable,
   registerClaims,
