@@ -1,9 +1,11 @@
+import { jsonText } from "../src/cli/format-option.js";
 import { Rational, rat } from "../src/core/exact/rational.js";
 import { exitBreakpoints, positionFunctions } from "../src/core/exit/breakpoints.js";
 import { prepareExit } from "../src/core/exit/model.js";
 import { compilePayoutTable, payoutsAt, sweepPayouts } from "../src/core/exit/sweep.js";
 import { waterfallAt } from "../src/core/exit/waterfall.js";
 import { isoDate } from "../src/core/shared/date.js";
+import { exitAtReport, exitBreakpointsReport, exitSweepReport } from "../src/report/exit-report.js";
 import { type BenchReport, timeMedian } from "./harness.js";
 import { CLASSES, lcg, syntheticCompany } from "./synthetic-company.js";
 
@@ -74,7 +76,60 @@ export default async function (): Promise<BenchReport[]> {
     { minRuns: 3 },
   );
 
+  // What the CLI runs: `exit --breakpoints`, `exit --sweep` and `exit --at` call these
+  // report functions on the prepared model (prepare included here, as the command does it
+  // on every run); the JSON text is what `--format json` writes.
+  const once = { warmup: 1, minRuns: 3, minMs: 0 };
+  const breakpointsReportMs = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitBreakpointsReport(m.value);
+  }, once);
+  const breakpointsReport = exitBreakpointsReport(model);
+  const breakpointsJsonMs = timeMedian(() => void jsonText(breakpointsReport), once);
+  const breakpointsJsonBytes = jsonText(breakpointsReport).length;
+  const sweepReportMs = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitSweepReport(m.value, 0, to, 101);
+  }, once);
+  const sweepReport1000Ms = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitSweepReport(m.value, 0, to, 1_000);
+  }, once);
+  const atValues = [0.2, 0.6, 1.2].map((f) => Rational.of(BigInt(Math.round(last * f))));
+  const atReportMs = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitAtReport(m.value, atValues);
+  }, once);
+
   return [
+    {
+      name: `exit commands as the CLI runs them: ${CLASSES} classes, ${HOLDERS.toLocaleString("en-US")} holders (prepare + report)`,
+      figures: [
+        {
+          label: "exit --breakpoints: every class's and holder's payout function at every breakpoint",
+          value: breakpointsReportMs,
+          unit: "ms",
+          target: "<= 150 ms",
+          met: breakpointsReportMs <= 150,
+        },
+        {
+          label: `exit --breakpoints --format json: the JSON text (${(breakpointsJsonBytes / 1e6).toFixed(0)} MB)`,
+          value: breakpointsJsonMs,
+          unit: "ms",
+        },
+        {
+          label: "exit --sweep 0..1.5×last (101 steps, the default): every holder",
+          value: sweepReportMs,
+          unit: "ms",
+        },
+        {
+          label: "exit --sweep 0..1.5×last --steps 1000: every holder",
+          value: sweepReport1000Ms,
+          unit: "ms",
+        },
+        { label: "exit --at (3 exit values), exact waterfall, every holder", value: atReportMs, unit: "ms" },
+      ],
+    },
     {
       name: `exit: ${CLASSES} classes, ${HOLDERS.toLocaleString("en-US")} holders, ${model.positions.length} positions, ${bp.breakpoints.length} breakpoints`,
       figures: [

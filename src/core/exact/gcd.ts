@@ -17,7 +17,10 @@
  */
 
 const SMALL = 2n ** 53n;
-/** Leading bits taken for the simulated steps: the cofactors and sums stay below 2^51, exact in a double. */
+/**
+ * Leading bits taken for the simulated steps (one more when the length is overestimated by
+ * one): the cofactors and sums stay below 2^51, exact in a double.
+ */
 const LEADING_BITS = 48;
 
 function magnitude(a: bigint): bigint {
@@ -48,17 +51,13 @@ function smallGcd(a: number, b: number): number {
   return x;
 }
 
-/** The number of bits of a positive bigint. */
-function bitLength(x: bigint): number {
+/**
+ * About the number of bits of a positive bigint (within one): enough to pick the shift of
+ * the leading bits, which only needs them to stay below 2^51.
+ */
+function approximateBitLength(x: bigint): number {
   const approximate = Number(x);
-  if (approximate < 2 ** 1000) {
-    // log2 of the double is within one of the true length; adjust by checking the bigint.
-    let bits = Math.floor(Math.log2(approximate)) + 1;
-    while (bits > 1 && x >> BigInt(bits - 1) === 0n) bits--;
-    while (x >> BigInt(bits) !== 0n) bits++;
-    return bits;
-  }
-  return x.toString(16).length * 4;
+  return approximate < 2 ** 1000 ? Math.floor(Math.log2(approximate)) + 1 : x.toString(16).length * 4;
 }
 
 /** floor(a / b) for non-negative integers a and positive b below 2^52, exactly. */
@@ -79,7 +78,7 @@ export function gcd(a: bigint, b: bigint): bigint {
   }
   while (y >= SMALL) {
     // Algorithm L: x ≥ y ≥ 2^53. Take the leading bits of both at the same shift.
-    const shift = BigInt(Math.max(0, bitLength(x) - LEADING_BITS));
+    const shift = BigInt(Math.max(0, approximateBitLength(x) - LEADING_BITS));
     let xh = Number(x >> shift);
     let yh = Number(y >> shift);
     let A = 1;

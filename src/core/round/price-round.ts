@@ -7,9 +7,11 @@ import type { CapTable } from "../ledger/cap-table.js";
 import type { ConvertibleNote, Safe } from "../ledger/security.js";
 import { conversionRatio, type ShareClass } from "../ledger/share-class.js";
 import type { Transaction } from "../ledger/transaction.js";
-import { capTableView } from "../ledger/views.js";
+import { type CapTableTotals, capTableTotals } from "../ledger/views.js";
 import type { IsoDate } from "../shared/date.js";
+import { debugChecks } from "../shared/debug-checks.js";
 import {
+  type PoolId,
   type SecurityId,
   type ShareClassId,
   type StakeholderId,
@@ -100,7 +102,11 @@ export interface PreparedRound {
   readonly terms: RoundTerms;
   readonly classId: ShareClassId;
   readonly conversionClassId: ShareClassId;
-  readonly view: ReturnType<typeof capTableView>;
+  /**
+   * The capitalization before the round: totals only, computed in one pass without a row
+   * per holder (issue 19); with the fully diluted shares of the pro-rata investors.
+   */
+  readonly totals: CapTableTotals;
   readonly safesAndNotes: readonly (Safe | ConvertibleNote)[];
   readonly convertibles: readonly ConvertibleInput[];
   readonly convertingAmounts: readonly { amount: Money; interest: Money | undefined }[];
@@ -207,9 +213,12 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
   }
 
   // --- The capitalization before the round ---------------------------------------------
-  const view = capTableView(table);
-  const existing = view.totals.fullyDiluted;
-  const holderFd = new Map(view.holders.map((h) => [h.holder, h.fullyDiluted]));
+  const totals = capTableTotals(
+    table,
+    new Set(terms.investments.flatMap((inv) => (inv.proRata ? [inv.investor] : []))),
+  );
+  const existing = totals.fullyDiluted;
+  const holderFd = totals.holdersFullyDiluted;
 
   // --- Convertibles: every outstanding SAFE and note converts (SAFE-1, NOTE-1) ----------
   const safesAndNotes = [...table.securities.values()].filter(
@@ -301,7 +310,7 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
   if (poolTopUp.kind === "shares") {
     pool = { kind: "shares", shares: Rational.of(poolTopUp.shares), inPreMoney: poolTopUp.inPreMoney };
   } else if (poolTopUp.kind === "target_fraction") {
-    const position = view.pools.find((p) => p.pool === poolTopUp.poolId)!;
+    const position = totals.pools.get(poolTopUp.poolId)!;
     const base = poolTopUp.of === "unallocated" ? position.available : position.available + position.granted;
     pool = {
       kind: "target",
@@ -343,7 +352,7 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
     terms,
     classId,
     conversionClassId,
-    view,
+    totals,
     safesAndNotes,
     convertibles,
     convertingAmounts,
@@ -352,6 +361,22 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
     priceEquation,
     warnings,
   });
+}
+
+/** The securities, classes and pools a round's transactions change, for the incremental LED-1 check. */
+function changesOf(transactions: readonly Transaction[]) {
+  const securities: SecurityId[] = [];
+  const classes: ShareClassId[] = [];
+  const pools: PoolId[] = [];
+  for (const tx of transactions) {
+    if ("security" in tx && tx.security !== undefined) securities.push(tx.security);
+    if ("resultingSecurity" in tx && tx.resultingSecurity !== undefined)
+      securities.push(tx.resultingSecurity);
+    if ("classId" in tx && tx.classId !== undefined) classes.push(tx.classId);
+    if ("toClassId" in tx && tx.toClassId !== undefined) classes.push(tx.toClassId);
+    if ("poolId" in tx && tx.poolId !== undefined) pools.push(tx.poolId);
+  }
+  return { securities, classes, pools };
 }
 
 /**
@@ -364,7 +389,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const {
     classId,
     conversionClassId,
-    view,
+    totals,
     safesAndNotes,
     convertibles,
     convertingAmounts,
@@ -376,8 +401,8 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const currency = table.company.currency;
   const m = (amount: Rational): Money => ({ kind: "money", currency, amount });
   const path = ["rounds", terms.id];
-  const existingR = Rational.of(view.totals.fullyDiluted);
-  const existing = view.totals.fullyDiluted;
+  const existingR = Rational.of(totals.fullyDiluted);
+  const existing = totals.fullyDiluted;
   const solution = solvePricing({
     existing: existingR,
     convertibles,
@@ -469,9 +494,11 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
 
   // --- Anti-dilution of existing classes on a down round (ADJ-1..ADJ-3) ----------------
   const antiDilution: AntiDilutionOutcome[] = [];
-  const broadBase = existing - view.pools.reduce((sum, p) => sum + p.available, 0n);
+  let broadBase = existing;
+  for (const p of totals.pools.values()) broadBase -= p.available;
   let narrowBase = 0n;
-  for (const c of view.classes) if (c.type === "preferred") narrowBase += c.asConverted;
+  for (const c of table.classes.values())
+    if (c.type === "preferred") narrowBase += totals.classAsConverted.get(c.id) ?? 0n;
   for (const shareClass of table.classes.values()) {
     if (shareClass.type !== "preferred" || !shareClass.conversionPrice || shareClass.antiDilution === "none")
       continue;
@@ -563,9 +590,13 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
     const rejected = applyTransaction(after, tx);
     if (rejected) return { ok: false, problems: [rejected] };
   }
-  after.assertInvariants();
+  // LED-1 after the round: the incremental check covers everything the round's
+  // transactions can change (the lots they create or convert, the classes and pools they
+  // touch); the full scan of the cap table runs under the debug flag and in the tests.
+  after.assertChangedInvariants(table, changesOf(transactions));
+  if (debugChecks.fullInvariants) after.assertInvariants();
 
-  const fullyDilutedAfter = capTableView(after).totals.fullyDiluted;
+  const fullyDilutedAfter = capTableTotals(after).fullyDiluted;
   const postMoney = price.mulInt(fullyDilutedAfter);
   return ok(
     {
