@@ -259,6 +259,8 @@ export interface CapTableTotals {
   readonly pools: ReadonlyMap<PoolId, { readonly granted: bigint; readonly available: bigint }>;
   /** The fully diluted shares of each holder asked for (0 for one with no position). */
   readonly holdersFullyDiluted: ReadonlyMap<StakeholderId, bigint>;
+  /** The shares of each holder asked for, per class (stock only; absent when none). */
+  readonly holdersShares: ReadonlyMap<StakeholderId, ReadonlyMap<ShareClassId, bigint>>;
 }
 
 /**
@@ -340,13 +342,26 @@ export function capTableTotals(
     fullyDiluted += available;
   }
   const holdersFullyDiluted = new Map<StakeholderId, bigint>();
+  const holdersShares = new Map<StakeholderId, Map<ShareClassId, bigint>>();
   for (const holder of holders) {
     let total = 0n;
+    const shares = new Map<ShareClassId, bigint>();
     for (const [key, n] of wanted.get(holder) ?? []) {
-      const r = ratios.get(key.slice(2) as ShareClassId)!;
+      const classId = key.slice(2) as ShareClassId;
+      const r = ratios.get(classId)!;
       total += r.den === 1n ? n * r.num : (n * r.num) / r.den;
+      if (key.startsWith("s:")) shares.set(classId, n);
     }
     holdersFullyDiluted.set(holder, total);
+    holdersShares.set(holder, shares);
   }
-  return { outstanding, asConverted, fullyDiluted, classAsConverted, pools, holdersFullyDiluted };
+  return {
+    outstanding,
+    asConverted,
+    fullyDiluted,
+    classAsConverted,
+    pools,
+    holdersFullyDiluted,
+    holdersShares,
+  };
 }

@@ -213,10 +213,13 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
   }
 
   // --- The capitalization before the round ---------------------------------------------
-  const totals = capTableTotals(
-    table,
-    new Set(terms.investments.flatMap((inv) => (inv.proRata ? [inv.investor] : []))),
-  );
+  // Every holder the round can give shares to (investors, SAFE and note holders) is read
+  // in the same pass: the fully diluted count after the round is the count before plus the
+  // change in these holders' as-converted shares (see fullyDilutedAfterRound).
+  const roundHolders = new Set(terms.investments.map((inv) => inv.investor));
+  for (const s of table.securities.values())
+    if (s.kind === "safe" || s.kind === "note") roundHolders.add(s.holder);
+  const totals = capTableTotals(table, roundHolders);
   const existing = totals.fullyDiluted;
   const holderFd = totals.holdersFullyDiluted;
 
@@ -361,6 +364,53 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
     priceEquation,
     warnings,
   });
+}
+
+/**
+ * The fully diluted shares after a round's transactions, from the totals before it: each
+ * new lot changes its holder's as-converted count in its class (rounded down per holder and
+ * class, FD-3), and a pool increase the pool's available shares. A conversion-price
+ * adjustment changes a whole class's ratio, so then the totals are recomputed in one pass.
+ * The property test "priced on totals" checks this against the full view.
+ */
+function fullyDilutedAfterRound(
+  before: CapTable,
+  after: CapTable,
+  totals: CapTableTotals,
+  transactions: readonly Transaction[],
+): bigint {
+  const recount = transactions.some(
+    (tx) =>
+      tx.type === "conversion_price_adjustment" ||
+      (tx.type === "conversion" && (tx.toClassId === undefined || tx.shares === undefined)),
+  );
+  if (recount) {
+    return capTableTotals(after).fullyDiluted;
+  }
+  const converted = (classId: ShareClassId, n: bigint) => {
+    const r = conversionRatio(after.classes.get(classId)!);
+    return r.den === 1n ? n * r.num : (n * r.num) / r.den;
+  };
+  let fullyDiluted = totals.fullyDiluted;
+  const held = new Map<string, bigint>();
+  const addShares = (holder: StakeholderId, classId: ShareClassId, shares: bigint) => {
+    const key = `${holder}\u0000${classId}`;
+    const n = held.get(key) ?? totals.holdersShares.get(holder)?.get(classId) ?? 0n;
+    fullyDiluted += converted(classId, n + shares) - converted(classId, n);
+    held.set(key, n + shares);
+  };
+  for (const tx of transactions) {
+    if (tx.type === "stock_issuance") addShares(tx.holder, tx.classId, tx.shares);
+    else if (tx.type === "conversion") {
+      const security = before.securities.get(tx.security)!;
+      addShares(security.holder, tx.toClassId!, tx.shares!);
+    } else if (tx.type === "pool_increase") {
+      const pool = before.pools.get(tx.poolId)!;
+      fullyDiluted +=
+        converted(pool.classId, pool.available + tx.shares) - converted(pool.classId, pool.available);
+    } else throw new Error(`a round does not generate ${tx.type} transactions`);
+  }
+  return fullyDiluted;
 }
 
 /** The securities, classes and pools a round's transactions change, for the incremental LED-1 check. */
@@ -596,7 +646,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   after.assertChangedInvariants(table, changesOf(transactions));
   if (debugChecks.fullInvariants) after.assertInvariants();
 
-  const fullyDilutedAfter = capTableTotals(after).fullyDiluted;
+  const fullyDilutedAfter = fullyDilutedAfterRound(table, after, totals, transactions);
   const postMoney = price.mulInt(fullyDilutedAfter);
   return ok(
     {
