@@ -211,16 +211,10 @@ class Layout {
   }
 
   block(block: Block): void {
-    switch (block.kind) {
-      case "paragraph":
-        return this.paragraph(block);
-      case "facts":
-        return this.facts(block);
-      case "table":
-        return this.table(block);
-      case "chart":
-        return this.chart(block);
-    }
+    if (block.kind === "paragraph") this.paragraph(block);
+    else if (block.kind === "facts") this.facts(block);
+    else if (block.kind === "table") this.table(block);
+    else this.chart(block);
   }
 
   private paragraph(p: Paragraph): void {
@@ -275,10 +269,8 @@ class Layout {
     const fits = this.columnWidths(t, headers, rows, totalRow, numeric, pad);
     const { size } = fits;
     const widths = fits.widths;
-    const xs = widths.reduce<number[]>(
-      (acc, _, i) => [...acc, i === 0 ? this.left : acc[i - 1]! + widths[i - 1]!],
-      [],
-    );
+    const xs: number[] = [];
+    for (let i = 0; i < widths.length; i++) xs.push(i === 0 ? this.left : xs[i - 1]! + widths[i - 1]!);
     const rowHeight = (cells: readonly string[], font: string) =>
       Math.max(...cells.map((c, i) => this.heightOf(c || " ", widths[i]! - 2 * pad, font, size))) +
       2 * pad -
