@@ -395,13 +395,28 @@ class Layout {
   private chart(chart: Chart): void {
     const plotHeight = 170;
     const legendRows = this.legendHeight(chart);
-    this.room(16 + plotHeight + 34 + legendRows);
+    this.room(16 + plotHeight + 10 + this.categoryLabelHeight(chart) + legendRows);
     this.write(chart.title, this.left, this.y, { font: BOLD, size: 10, width: this.width });
     this.y += this.heightOf(chart.title, this.width, BOLD, 10) + 6;
     if (chart.chart === "line") this.lineChart(chart, plotHeight);
     else this.barChart(chart, plotHeight);
     this.legend(chart);
     this.y += 10;
+  }
+
+  /**
+   * The height of a bar chart's category labels: two wrapped lines when each label's
+   * longest word fits its bar group, else the labels are set at an angle (histograms
+   * with many bins have short labels and are thinned instead).
+   */
+  private categoryLabelHeight(chart: Chart): number {
+    if (chart.chart === "line") return 16;
+    const group = (this.width - 40) / Math.max(1, chart.categories.length);
+    const wordWidth =
+      Math.max(...chart.categories.map((c) => this.widthOf(longestWord(c), REGULAR, 7)), 1) + 4;
+    if (wordWidth <= group || chart.categories.length > 24) return 22;
+    const longest = Math.max(...chart.categories.map((c) => Math.min(110, this.widthOf(c, REGULAR, 7))));
+    return longest * Math.sin(Math.PI / 4) + 14;
   }
 
   private legendHeight(chart: Chart): number {
@@ -506,13 +521,31 @@ class Layout {
     });
     this.axisLine(plotLeft, zero);
     // Category labels, thinned so that they do not overlap.
-    // Each label wraps within its bar group on two lines; when groups are too narrow for a word, every k-th is shown.
+    // Each label wraps within its bar group on two lines; labels that do not fit are set at
+    // 45 degrees, and those of many narrow bars (a histogram's bins) are thinned.
     const wordWidth =
       Math.max(...chart.categories.map((c) => this.widthOf(longestWord(c), REGULAR, 7)), 1) + 4;
-    const every = Math.max(1, Math.ceil(wordWidth / group));
+    const labelHeight = this.categoryLabelHeight(chart);
+    const angled = wordWidth > group && n <= 24;
+    const every = angled ? 1 : Math.max(1, Math.ceil(wordWidth / group));
     chart.categories.forEach((c, i) => {
       if (i % every !== 0) return;
       const cx = plotLeft + i * group + group / 2;
+      if (angled) {
+        const w = Math.min(110, this.widthOf(c, REGULAR, 7) + 2);
+        this.pdf.save().rotate(-45, { origin: [cx, top + plotHeight + 4] });
+        this.write(c, cx - w, top + plotHeight, {
+          size: 7,
+          color: COLORS.muted,
+          width: w,
+          align: "right",
+          height: 9,
+          ellipsis: true,
+          lineBreak: false,
+        });
+        this.pdf.restore();
+        return;
+      }
       const w = Math.max(group * every - 4, wordWidth);
       this.write(c, cx - w / 2, top + plotHeight + 4, {
         size: 7,
@@ -527,7 +560,7 @@ class Layout {
       const x = plotLeft + m.at * group + group / 2;
       this.marker(x, top, plotHeight, m.label);
     }
-    this.y = top + plotHeight + 26;
+    this.y = top + plotHeight + 4 + labelHeight;
   }
 
   private lineChart(chart: LineChart, plotHeight: number): void {

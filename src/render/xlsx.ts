@@ -29,7 +29,17 @@ export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> 
   workbook.calcProperties.fullCalcOnLoad = true;
   workbook.title = `${document.title.title} — ${document.title.company}`;
   const names = new SheetNames();
-  titleSheet(workbook.addWorksheet(names.take(document.title.title)), document.title);
+  // Tables with a sheet of their own come first, each starting with its header on row 1:
+  // the cap table that `roundtable import` reads back is the workbook's first sheet.
+  for (const section of document.sections) {
+    for (const block of section.blocks) {
+      if (block.kind !== "table" || !block.sheet) continue;
+      const own = workbook.addWorksheet(names.take(block.sheet));
+      writeTable(own, block, 1);
+      own.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
+    }
+  }
+  titleSheet(workbook.addWorksheet(names.take("Report")), document.title);
   for (const section of document.sections) {
     let sheet: ExcelJS.Worksheet | undefined;
     let row = 1;
@@ -44,13 +54,7 @@ export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> 
       return sheet;
     };
     for (const block of section.blocks) {
-      if (block.kind === "table" && block.sheet) {
-        // A table with a sheet of its own starts on row 1 with its header: the importer's layout.
-        const own = workbook.addWorksheet(names.take(block.sheet));
-        writeTable(own, block, 1);
-        own.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
-        continue;
-      }
+      if (block.kind === "table" && block.sheet) continue;
       const target = current();
       const written = writeBlock(target, block, row);
       // The header is frozen when the table opens the sheet: freezing rows of figures above it would hide the table.
