@@ -1,4 +1,4 @@
-import { formatMoneyShort, type Money } from "../core/exact/money.js";
+import type { Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import type { CellValue, ChartUnit } from "./document.js";
 
@@ -16,7 +16,7 @@ export function cellText(value: CellValue): string {
       return value.precision === "exact"
         ? exactMoneyText(value.value, 2)
         : value.precision === "price"
-          ? exactMoneyText(value.value, 2, 18)
+          ? priceText(value.value)
           : compactMoneyText(value.value);
     case "shares":
       return groupedDecimal(value.value.toString());
@@ -31,22 +31,38 @@ export function cellText(value: CellValue): string {
   }
 }
 
-/** "$830B", "$1.2M", "€2.5K", "$950": three significant digits at most past the scale. */
+/**
+ * "$830B", "$1.2M", "€2.5K", "$950": three significant digits after the scale, rounded
+ * half-even; a figure that rounds up to 1,000 of its scale takes the next one ($1M, not
+ * $1000K).
+ */
 export function compactMoneyText(value: Money): string {
   const abs = value.amount.abs();
-  const digits = abs.gte(Rational.of(1000n)) && abs.lt(Rational.of(10n ** 15n)) ? compactDigits(abs) : 2;
-  return formatMoneyShort(value, digits);
-}
-
-/** Decimal places after the scale so that the figure has three significant digits: 1.25B, 12.5B, 125B. */
-function compactDigits(abs: Rational): number {
-  for (const scale of [10n ** 12n, 10n ** 9n, 10n ** 6n, 10n ** 3n]) {
-    if (abs.gte(Rational.of(scale))) {
-      const scaled = abs.div(Rational.of(scale));
-      return scaled.gte(Rational.of(100n)) ? 0 : scaled.gte(Rational.of(10n)) ? 1 : 2;
-    }
+  const scales: [bigint, string][] = [
+    [10n ** 12n, "T"],
+    [10n ** 9n, "B"],
+    [10n ** 6n, "M"],
+    [10n ** 3n, "K"],
+  ];
+  let body = abs.toDecimalString(2);
+  for (const [index, [scale, suffix]] of scales.entries()) {
+    if (abs.lt(Rational.of(scale))) continue;
+    const scaled = abs.div(Rational.of(scale));
+    const places = scaled.gte(Rational.of(100n)) ? 0 : scaled.gte(Rational.of(10n)) ? 1 : 2;
+    const rounded = Rational.parse(scaled.toDecimalString(places))!;
+    if (rounded.gte(Rational.of(1000n)) && index > 0) {
+      const [, upSuffix] = scales[index - 1]!;
+      body = `1${upSuffix}`;
+    } else body = `${scaled.toDecimalString(places)}${suffix}`;
+    break;
   }
-  return 2;
+  if (abs.lt(Rational.of(1000n))) {
+    const rounded = abs.toDecimalString(2);
+    body = rounded === "1000" ? "1K" : rounded;
+  }
+  const sign = value.amount.isNegative() && body !== "0" ? "-" : "";
+  const symbol = SYMBOLS[value.currency];
+  return symbol ? `${sign}${symbol}${body}` : `${sign}${value.currency} ${body}`;
 }
 
 const SYMBOLS: Readonly<Record<string, string>> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
@@ -64,6 +80,16 @@ export function exactMoneyText(value: Money, minPlaces: number, maxPlaces = minP
   const sign = value.amount.isNegative() ? "-" : "";
   const symbol = SYMBOLS[value.currency];
   return symbol ? `${sign}${symbol}${text}` : `${sign}${text} ${value.currency}`;
+}
+
+/**
+ * A price per share: every decimal when there are at most ten, else ten followed by an
+ * ellipsis (a repeating price such as a waterfall's common price; the workbook and the
+ * JSON carry it to eighteen places).
+ */
+export function priceText(value: Money): string {
+  const tenPlaces = value.amount.roundTo(10, "half_even");
+  return tenPlaces.eq(value.amount) ? exactMoneyText(value, 2, 10) : `${exactMoneyText(value, 10, 10)}…`;
 }
 
 /** A percentage with two decimals, or two significant digits when smaller than 0.01%. */

@@ -283,7 +283,7 @@ class Layout {
           font,
           size,
           width: widths[i]! - 2 * pad,
-          align: numeric[i] && (!header || i > 0) ? "right" : "left",
+          align: numeric[i] ? "right" : "left",
           ...(numeric[i] && !header ? NUMERIC : {}),
         });
       });
