@@ -55,7 +55,7 @@ function evaluate(sheet: ExcelJS.Worksheet, formula: string): number {
     const v = sheet.getCell(ref.replaceAll("$", "")).value as CellContent;
     if (v === null || v === undefined || v === "") return 0;
     if (typeof v === "number") return v;
-    if (typeof v === "object" && "formula" in v) return evaluate(sheet, v.formula);
+    if (typeof v === "object" && "formula" in v) return evaluate(sheet, String(v.formula));
     throw new Error(`cell ${ref} is not a number: ${JSON.stringify(v)}`);
   };
   const range = /^SUM\(([A-Z]+)\$?(\d+):([A-Z]+)\$?(\d+)\)$/.exec(formula);
@@ -233,10 +233,11 @@ describe("XLSX reports (SPEC REP-5)", () => {
     sheet.eachRow((row) => {
       const multiple = row.getCell(8).value;
       if (typeof multiple === "object" && multiple !== null && "formula" in multiple) {
-        const [num, den] = multiple.formula.split("/");
+        const formula = String(multiple.formula);
+        const [num, den] = formula.split("/");
         expect(num).toMatch(/^F\d+$/);
         expect(den).toMatch(/^G\d+$/);
-        expect(evaluate(sheet, multiple.formula)).toBeCloseTo(
+        expect(evaluate(sheet, formula)).toBeCloseTo(
           (row.getCell(6).value as number) / (row.getCell(7).value as number),
           12,
         );
@@ -291,7 +292,12 @@ describe("report files: bad input (SPEC REP-7)", () => {
     let stderr = "";
     const io = (isTTY: boolean): CliIo => ({
       stdout: { write: (t: string) => void chunks.push(t), isTTY },
-      stderr: { write: (t: string) => void (stderr += t), isTTY: false },
+      stderr: {
+        write: (t: string) => {
+          stderr += t;
+        },
+        isTTY: false,
+      },
       cwd: process.cwd(),
       env: {},
       readText: (f) => readFileSync(f, "utf8"),
