@@ -145,15 +145,31 @@ class Layout {
       .text(printable(value), x, y, { lineBreak: true, ...rest });
   }
 
+  // Measuring text shapes it with the font (fontkit): the same strings are measured many
+  // times while a table's widths are chosen, so measures are kept for the document.
+  private readonly measures = new Map<string, number>();
+
   private heightOf(value: string, width: number, font: string, size: number): number {
-    return this.pdf.font(font).fontSize(size).heightOfString(printable(value), { width });
+    const key = `h|${font}|${size}|${width}|${value}`;
+    let h = this.measures.get(key);
+    if (h === undefined) {
+      h = this.pdf.font(font).fontSize(size).heightOfString(printable(value), { width });
+      this.measures.set(key, h);
+    }
+    return h;
   }
 
   private widthOf(value: string, font: string, size: number, figures = false): number {
-    return this.pdf
-      .font(font)
-      .fontSize(size)
-      .widthOfString(printable(value), figures ? NUMERIC : {});
+    const key = `w|${font}|${size}|${figures}|${value}`;
+    let w = this.measures.get(key);
+    if (w === undefined) {
+      w = this.pdf
+        .font(font)
+        .fontSize(size)
+        .widthOfString(printable(value), figures ? NUMERIC : {});
+      this.measures.set(key, w);
+    }
+    return w;
   }
 
   titleBlock(title: TitleBlock): void {
