@@ -124,16 +124,21 @@ export function capTableDocument(f: CapTableFigures, context: DocumentContext = 
       },
       { title: "By holder", blocks: [viewTable("Holder", f.holders)] },
       { title: "By class", blocks: [viewTable("Class", f.classes)] },
-      {
-        title: "By holder and class",
-        blocks: [
-          holderByClassTable(f),
-          paragraph(
-            "Issued shares of each class by holder; the total is across classes. The fully diluted percentage also counts options, warrants and the unallocated pool, which this table does not list.",
-            "note",
-          ),
-        ],
-      },
+      // The holder × class breakdown is there when the report was asked for it (byClass).
+      ...(f.holders.some((h) => h.byClass.size > 0) ? [holderByClassSection(f)] : []),
+    ],
+  };
+}
+
+function holderByClassSection(f: CapTableFigures) {
+  return {
+    title: "By holder and class",
+    blocks: [
+      holderByClassTable(f),
+      paragraph(
+        "Issued shares of each class by holder; the total is across classes. The fully diluted percentage also counts options, warrants and the unallocated pool, which this table does not list.",
+        "note",
+      ),
     ],
   };
 }
