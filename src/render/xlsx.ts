@@ -270,9 +270,15 @@ export function chartTable(chart: Chart): Table {
   };
 }
 
-/** The nearest double to an exact value, through its decimal text (correctly rounded by the parser). */
+/**
+ * The double nearest an exact value, through its decimal text with 21 significant digits
+ * (which the parser rounds correctly): closer than the spacing of doubles, so that only a
+ * value within 10^-21 of a midpoint between two doubles could round to the other one.
+ */
 export function nearestDouble(value: Rational): number {
-  return Number(value.toDecimalString(24));
+  if (value.isZero()) return 0;
+  const magnitude = value.num.toString().replace("-", "").length - value.den.toString().length;
+  return Number(value.toDecimalString(Math.max(0, 21 - magnitude)));
 }
 
 function numericValue(value: CellValue): number | string | undefined {
