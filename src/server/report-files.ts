@@ -52,13 +52,9 @@ export function hasReportFile(computation: Computation): boolean {
 export function withFormatParam(computation: Computation): z.ZodType {
   if (!hasReportFile(computation)) return computation.input;
   return (computation.input as unknown as z.ZodObject).extend({
-    format: z
-      .enum(["json", "pdf", "xlsx"])
-      .optional()
-      .meta({
-        description:
-          "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
-      }),
+    format: z.enum(["json", "pdf", "xlsx"]).optional().meta({
+      description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
+    }),
   });
 }
 
