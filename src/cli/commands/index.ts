@@ -8,6 +8,7 @@ import { registerClaims } from "./claims.js";
 import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
+import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
@@ -33,6 +34,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerExit,
   registerIngest,
   registerFlows,
+  registerImport,
   registerOcf,
   registerServe,
   registerUser,
