@@ -1,13 +1,16 @@
 import os from "node:os";
 import * as z from "zod";
 import { runSimulationInWorkers } from "../adapters/simulation-workers.js";
-import { Rational } from "../core/exact/rational.js";
+import { captable } from "../app/captable.js";
+import { model } from "../app/model.js";
+import { solve } from "../app/solve.js";
+import type { UseCase } from "../app/use-case.js";
+import { validate } from "../app/validate.js";
 import { applyTransaction } from "../core/ledger/apply.js";
 import { openingCapTable, orderedTransactions } from "../core/ledger/replay.js";
-import { solveRound } from "../core/round/solve.js";
 import { runDeal } from "../core/round/timeline.js";
 import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
-import { roundId, stakeholderId } from "../core/shared/ids.js";
+import { roundId } from "../core/shared/ids.js";
 import { LIMITS } from "../core/shared/limits.js";
 import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
 import { sampleEstimate } from "../core/uncertainty/estimate-sampling.js";
@@ -31,8 +34,6 @@ import {
 } from "../report/exit-report.js";
 import { exposureInputs, exposureReport, flowModelOf, flowsReport } from "../report/flows-report.js";
 import { flowsSimulation } from "../report/flows-simulation.js";
-import { amount, decimal } from "../report/format.js";
-import { modelReport } from "../report/model-report.js";
 import { compareScenarios } from "../report/scenarios-report.js";
 import { simulationReport, simulationSetup } from "../report/simulation-report.js";
 import { type InvestorView, investorCapTableReport, investorModelReport } from "./access.js";
@@ -109,16 +110,6 @@ const DateParam = z
   .refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD")
   .transform((s) => parseIsoDate(s) as IsoDate);
 
-/** Reads a fraction written `10%` or `0.1`. */
-const FractionParam = z
-  .string()
-  .regex(/^\s*[0-9]+(\.[0-9]+)?\s*%?\s*$/, "a fraction is written as 10% or 0.1")
-  .transform((s) => {
-    const text = s.trim();
-    const value = Rational.parse(text.replace("%", "").trim())!;
-    return text.endsWith("%") ? value.divInt(100n) : value;
-  });
-
 const ScenarioParam = z.string().min(1).max(200).optional().meta({
   description:
     "For a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; base by default).",
@@ -159,139 +150,6 @@ function chooseRound(deal: Deal, round: string | undefined) {
     );
   return ok(chosen);
 }
-
-/** The deal in the asked scenario, and the asked round of it (the last by default). */
-function dealAndRound(deal: Deal, input: { scenario?: string | undefined; round?: string | undefined }) {
-  const scenario = inScenario(deal, input.scenario);
-  if (!scenario.ok) return scenario;
-  const round = chooseRound(scenario.value, input.round);
-  if (!round.ok) return round;
-  return ok({ deal: scenario.value, round: round.value });
-}
-
-const model: DealComputation<{ round?: string | undefined; scenario?: string | undefined }> = {
-  name: "model",
-  summary: "The pro forma of a round: price, pre- and post-money, each holder before and after.",
-  input: z.strictObject({ round: RoundParam, scenario: ScenarioParam }),
-  on: "deal",
-  mode: "sync",
-  run(loaded, input) {
-    const picked = dealAndRound(loaded, input);
-    if (!picked.ok) return picked;
-    const { deal, round } = picked.value;
-    const run = runDeal(deal.ledger, deal.rounds, { untilRound: roundId(round.id) });
-    if (!run.ok) return run;
-    const outcome = run.value.rounds[run.value.rounds.length - 1]!;
-    return ok(modelReport(deal, outcome, run.warnings) as unknown as Json, run.warnings);
-  },
-  forInvestor: investorModelReport,
-};
-
-const solve: DealComputation<{
-  round?: string | undefined;
-  scenario?: string | undefined;
-  investor: string;
-  fraction: Rational;
-  for: "valuation" | "amount";
-}> = {
-  name: "solve",
-  summary:
-    "Solves a round for the valuation (pre-money, post-money and price) or an investor's amount that gives the investor a target fully diluted ownership.",
-  input: z.strictObject({
-    round: RoundParam,
-    scenario: ScenarioParam,
-    investor: z.string().min(1).max(200).meta({ description: "The investor's stakeholder id." }),
-    fraction: FractionParam.meta({
-      description: "The target fully diluted fraction after the round: 10% or 0.1.",
-    }),
-    for: z.enum(["valuation", "amount"]).default("valuation"),
-  }),
-  on: "deal",
-  mode: "sync",
-  run(loaded, input) {
-    const picked = dealAndRound(loaded, input);
-    if (!picked.ok) return picked;
-    const { deal, round } = picked.value;
-    const before = runDeal(deal.ledger, deal.rounds, { beforeRound: roundId(round.id) });
-    if (!before.ok) return before;
-    const solved = solveRound(before.value.final, round, {
-      investor: stakeholderId(input.investor),
-      fraction: input.fraction,
-      unknown: input.for,
-    });
-    if (!solved.ok) return solved;
-    const s = solved.value;
-    const report = modelReport(deal, s.outcome, solved.warnings);
-    return ok(
-      {
-        solution: {
-          investor: input.investor,
-          targetFraction: decimal(input.fraction),
-          achievedFraction: decimal(s.achievedFraction),
-          unknown: s.request.unknown,
-          exactPricePerShare: amount(s.exactPricePerShare),
-          pricePerShare: report.round.pricePerShare,
-          preMoneyValuation: report.round.preMoneyValuation,
-          postMoneyValuation: report.round.postMoneyValuation,
-          amount: s.exactAmount ? amount(s.exactAmount) : null,
-        },
-        model: report as unknown as Json,
-      },
-      solved.warnings,
-    );
-  },
-  // No investor view: a solution is a valuation, which is the owner's to share or not.
-};
-
-const captable: DealComputation<{ asOf?: IsoDate | undefined; scenario?: string | undefined }> = {
-  name: "captable",
-  summary: "The cap table at a date: outstanding, as-converted and fully diluted, per holder and per class.",
-  input: z.strictObject({
-    asOf: DateParam.optional().meta({
-      description: "YYYY-MM-DD; after every transaction and round by default.",
-    }),
-    scenario: ScenarioParam,
-  }),
-  on: "deal",
-  mode: "sync",
-  run(loaded, input) {
-    const scenario = inScenario(loaded, input.scenario);
-    if (!scenario.ok) return scenario;
-    const deal = scenario.value;
-    const run = runDeal(deal.ledger, deal.rounds, input.asOf ? { asOf: input.asOf } : {});
-    if (!run.ok) return run;
-    return ok(
-      capTableReport(run.value.final, input.asOf ?? lastEventDate(deal)) as unknown as Json,
-      run.warnings,
-    );
-  },
-  forInvestor: investorCapTableReport,
-};
-
-const validate: DealComputation<Record<string, never>> = {
-  name: "validate",
-  summary: "Checks the deal: its form, its references, and that its ledger and rounds apply.",
-  input: z.strictObject({}),
-  on: "deal",
-  mode: "sync",
-  run(deal) {
-    const run = runDeal(deal.ledger, deal.rounds);
-    if (!run.ok) return run;
-    const { ledger, rounds } = deal;
-    return ok(
-      {
-        valid: true,
-        stakeholders: ledger.stakeholders.length,
-        classes: ledger.classes.length,
-        transactions: ledger.transactions.length,
-        rounds: rounds.length,
-        warnings: run.warnings.map((w) => ({ code: w.code, message: w.message })),
-      },
-      run.warnings,
-    );
-  },
-  forInvestor: () => ({ valid: true }),
-};
 
 const STEP_DELAY_MAX_MS = 1000;
 
@@ -662,12 +520,62 @@ const exposure: WorkspaceComputation<{
   },
 };
 
+/**
+ * A use case of the application layer as a computation (APP-4): its input schema is the
+ * query's, its report is written as its JSON, and a problem with one of its input fields
+ * is the request's, at `query.<field>`.
+ */
+export function computationOf<I, R>(
+  useCase: UseCase<I, R>,
+  forInvestor?: (report: Json, view: InvestorView) => Json,
+): Computation<I> {
+  const fields = Object.keys((useCase.input as unknown as { shape?: object }).shape ?? {});
+  const asRequest = (p: Problem): Problem =>
+    // A usage problem becomes the request's at query.<field> in requestProblems; others here.
+    p.code !== "usage" && p.path?.length === 1 && fields.includes(String(p.path[0]))
+      ? { ...p, path: ["query", ...p.path] }
+      : p;
+  // The report leaves as its JSON: a worker thread or the cache passes it on as it is, and
+  // the investor's view filters that JSON, the contract the API documents (APP-3).
+  const present = (result: Result<R>): Result<Json> =>
+    result.ok
+      ? ok(useCase.json(result.value) as Json, result.warnings)
+      : { ok: false, problems: result.problems.map(asRequest) };
+  const shape = {
+    name: useCase.name,
+    summary: useCase.summary,
+    input: useCase.input,
+    mode: useCase.mode,
+    ...(forInvestor ? { forInvestor } : {}),
+  };
+  if (useCase.on === "deal") {
+    const run = useCase.run;
+    return {
+      ...shape,
+      on: "deal",
+      run: (deal: Deal, input: I, context: ComputationContext) => {
+        const result = run(deal, input, context);
+        return result instanceof Promise ? result.then(present) : present(result);
+      },
+    };
+  }
+  const run = useCase.run;
+  return {
+    ...shape,
+    on: "workspace",
+    run: (ws: Workspace, input: I, context: ComputationContext) => {
+      const result = run(ws, input, context);
+      return result instanceof Promise ? result.then(present) : present(result);
+    },
+  };
+}
+
 /** Every computation the API exposes, by name: add new ones here. */
 export const COMPUTATIONS: readonly Computation<never>[] = [
-  model,
-  solve,
-  captable,
-  validate,
+  computationOf(model, investorModelReport),
+  computationOf(solve),
+  computationOf(captable, investorCapTableReport),
+  computationOf(validate, () => ({ valid: true })),
   replay,
   claims,
   scenarios,
