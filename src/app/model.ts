@@ -65,6 +65,8 @@ export type PricingNote =
         readonly priceRounding: Rational;
         readonly wholeShares: Rational;
         readonly conversionShares: bigint;
+        /** The places the price is rounded to, when the terms state a precision. */
+        readonly pricePlaces: number | undefined;
       }
     >;
 
@@ -218,6 +220,7 @@ function pricingNote(outcome: RoundOutcome, fdAfter: bigint, conversionShares: b
       priceRounding,
       wholeShares: difference.sub(priceRounding),
       conversionShares,
+      pricePlaces: outcome.terms.conventions.pricePrecision?.places,
     },
   };
 }

@@ -20,13 +20,16 @@ export function namer(table: CapTable, deal?: Deal) {
       const q = quantities.get(id);
       return { id, name: q?.label ?? id, ...(q ? { ref: q.ref } : {}) };
     },
-    /** A claim by what it is about and who reports it: "Amazon + Nvidia + Microsoft (Les Echos)". */
-    claim: (id: string): Ref => {
+    /** A claim by what it is about: "Amazon + Nvidia + Microsoft"; its source is `source`. */
+    claim: (id: string): Ref & { readonly source?: Ref } => {
       const c = claims.get(id);
       if (!c) return { id, name: id };
       const s = sources?.get(c.source);
-      const by = s?.publisher ?? s?.title ?? c.source;
-      return { id, name: `${c.subjectLabel} (${by})` };
+      return {
+        id,
+        name: c.subjectLabel,
+        source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source },
+      };
     },
   };
 }

@@ -23,12 +23,14 @@ export function pricingText(note: PricingNote, currency: string, options: TextOp
   const p = note.params;
   const parts = [];
   if (!p.priceRounding.isZero())
-    parts.push(`${signed(p.priceRounding, currency, options)} from the price rounded to its stated places`);
+    parts.push(
+      `${signed(p.priceRounding, currency, options)} from the price rounded${p.pricePlaces === undefined ? "" : ` to ${p.pricePlaces} places`}`,
+    );
   if (!p.wholeShares.isZero())
     parts.push(
       `${signed(p.wholeShares, currency, options)} from whole shares${p.conversionShares > 0n ? " (new, pool and conversion shares)" : ""}`,
     );
-  return `  (stated ${BASIS_WORDS[p.basis]} ${moneyFor(p.stated, { exact: true })}: ${parts.join(", ")})`;
+  return `  (stated ${BASIS_WORDS[p.basis]} ${moneyFor(p.stated, options)}: ${parts.join(", ")})`;
 }
 
 /** `roundtable model` as a table (APP-5): display names, compact money unless `exact`, ids with `ids`. */
@@ -87,7 +89,7 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     : [];
   const scenarioLines = scenario
     ? [
-        `Amounts from the ${scenario.name} scenario${reported.length ? `, given by the claims: ${reported.join("; ")}` : ""}`,
+        `Amounts from the ${scenario.name} scenario${reported.length ? `, given by the claims on ${reported.join(", ")}` : ""}`,
         ...scenario.values
           .filter((v) =>
             ["investment", "round_size", "valuation_pre", "valuation_post"].includes(
