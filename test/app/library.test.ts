@@ -52,7 +52,7 @@ console.log(compactMoney(result.value.round.postMoneyValuation), amazon.holder.n
     expect(run.stderr).toBe("");
     // The openai-round example: $830B post-money; Amazon's $27B buys 348,387,096 of 10,709,677,418 shares.
     expect(run.stdout).toBe("$830B Amazon 0.03253\n");
-  });
+  }, 120_000);
 
   it("APP-7: the reports are typed from the declarations; a wrong use does not compile", () => {
     writeFileSync(
@@ -81,5 +81,5 @@ if (loaded.ok) await model.run(loaded.deal, { round: 3 });
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toMatch(/wrong\.ts.*error TS2322/);
     rmSync(path.join(scratch, "wrong.ts"));
-  });
+  }, 300_000);
 });
