@@ -16,6 +16,12 @@ export interface CommandModule {
 export const COMMANDS: readonly CommandModule[] = [
   { names: ["model"], load: async () => (await import("./model.js")).registerModel },
   { names: ["validate"], load: async () => (await import("./validate.js")).registerValidate },
+  { names: ["diff"], load: async () => (await import("./diff.js")).registerDiff },
+  { names: ["add-round"], load: async () => (await import("./add-round.js")).registerAddRound },
+  {
+    names: ["add-safe", "add-note"],
+    load: async () => (await import("./add-convertible.js")).registerAddConvertibles,
+  },
   { names: ["solve"], load: async () => (await import("./solve.js")).registerSolve },
   { names: ["captable"], load: async () => (await import("./captable.js")).registerCapTable },
   { names: ["claims"], load: async () => (await import("./claims.js")).registerClaims },
