@@ -24,7 +24,7 @@ const OCF_SCHEMAS =
 const UPDATE = process.env.UPDATE_GOLDENS === "1";
 
 function golden(file: string, actual: string): void {
-  const target = path.join(GOLDEN, file);
+  const target = path.join(GOLDEN, `${file}.golden`);
   if (UPDATE || !existsSync(target)) {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, actual);
