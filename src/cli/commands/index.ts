@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandModule[] = [
   { names: ["exit"], load: async () => (await import("./exit.js")).registerExit },
   { names: ["ingest"], load: async () => (await import("./ingest.js")).registerIngest },
   { names: ["flows", "exposure"], load: async () => (await import("./flows.js")).registerFlows },
+  { names: ["import"], load: async () => (await import("./import.js")).registerImport },
   { names: ["import-ocf", "export-ocf"], load: async () => (await import("./ocf.js")).registerOcf },
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["user"], load: async () => (await import("./user.js")).registerUser },
