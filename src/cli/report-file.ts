@@ -1,32 +1,20 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { Option } from "commander";
 import type { ReportDocument } from "../render/document.js";
 import { nodePdfFonts } from "../render/node-fonts.js";
 import { renderPdf } from "../render/pdf.js";
 import { renderXlsx } from "../render/xlsx.js";
 import { CommandFailure } from "./failure.js";
+import type { FileFormat } from "./format-option.js";
 import type { CliIo } from "./io.js";
 
-/** The formats written to a file rather than printed (SPEC REP-7). */
-export const FILE_FORMATS = ["pdf", "xlsx"] as const;
-export type FileFormat = (typeof FILE_FORMATS)[number];
+export { FILE_FORMATS, type FileFormat, reportFileOptions } from "./format-option.js";
 
 /** Where a pdf or xlsx report goes: a file, or `-` for standard output when it is not a terminal. */
 export interface ReportTarget {
   readonly format: FileFormat;
   readonly out: string;
   readonly pageSize: "A4" | "LETTER";
-}
-
-/** `--out FILE` and `--page-size`, for the commands that write pdf and xlsx reports. */
-export function reportFileOptions(): Option[] {
-  return [
-    new Option("--out <file>", "with --format pdf or xlsx: the file to write (- for standard output)"),
-    new Option("--page-size <size>", "with --format pdf: A4 or Letter")
-      .choices(["A4", "Letter"])
-      .default("A4"),
-  ];
 }
 
 /**
