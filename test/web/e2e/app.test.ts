@@ -353,6 +353,12 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
       formatMoneyExactShort(expected.pricePerShare, "en"),
     );
     expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
+    // WEB-18: and back, with nothing edited between: the stated post-money as typed, not the
+    // post-money of the rounded price per share.
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => page.locator("#pricing-basis").inputValue()).toBe("post_money");
+    expect(await page.locator("#pricing-typed").inputValue()).toBe("$830B");
+    expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
     await page.context().close();
   });
 
