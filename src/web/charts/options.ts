@@ -352,3 +352,185 @@ export function payoutLinesOption(
     },
   );
 }
+
+export interface StackedRow {
+  readonly name: string;
+  /** One float per stack, converted from the exact amounts for drawing only. */
+  readonly values: readonly number[];
+}
+
+/**
+ * Horizontal bars, one per row, each stacked by part (the waterfall by tranche: each
+ * class's or holder's payout split into the preference levels, participation and common).
+ * The legend names the parts and wraps above the bars.
+ */
+export function stackedBarsOption(
+  rows: readonly StackedRow[],
+  parts: readonly string[],
+  format: (x: number) => string,
+  colors: readonly string[] = PALETTE,
+): ChartOption {
+  return withLegendAbove(
+    parts,
+    { left: 8, right: 24, bottom: 8 },
+    {
+      animation: false,
+      color: [...colors],
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (params: { dataIndex: number; seriesName: string; value: number }[]) => {
+          const r = rows[params[0]?.dataIndex ?? 0];
+          return [
+            r?.name ?? "",
+            ...params.filter((p) => p.value !== 0).map((p) => `${p.seriesName}: ${format(p.value)}`),
+          ].join("<br/>");
+        },
+      },
+      xAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x), hideOverlap: true } },
+      yAxis: {
+        type: "category",
+        data: rows.map((r) => r.name),
+        inverse: true,
+        axisLabel: { width: 140, overflow: "truncate" },
+      },
+      series: parts.map((name, i) => ({
+        name,
+        type: "bar",
+        stack: "total",
+        data: rows.map((r) => r.values[i] ?? 0),
+      })),
+    },
+  );
+}
+
+export interface GroupedSeries {
+  readonly name: string;
+  readonly values: readonly number[];
+}
+
+/**
+ * Vertical bars grouped by category (scenarios side by side: one group per holder or per
+ * investor, one bar per scenario), with the values formatted on the axis and in the tooltip.
+ */
+export function groupedBarsOption(
+  categories: readonly string[],
+  series: readonly GroupedSeries[],
+  format: (x: number) => string,
+): ChartOption {
+  return withLegendAbove(
+    series.map((s) => s.name),
+    { left: 8, right: 16, bottom: 16 },
+    {
+      animation: false,
+      color: PALETTE,
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (params: { dataIndex: number; seriesName: string; value: number }[]) =>
+          [
+            categories[params[0]?.dataIndex ?? 0] ?? "",
+            ...params.map((p) => `${p.seriesName}: ${format(p.value)}`),
+          ].join("<br/>"),
+      },
+      xAxis: {
+        type: "category",
+        data: [...categories],
+        axisLabel: { interval: 0, width: 90, overflow: "truncate", hideOverlap: true },
+      },
+      yAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x) } },
+      series: series.map((s) => ({ name: s.name, type: "bar", data: [...s.values] })),
+    },
+  );
+}
+
+export interface FanBand {
+  readonly name: string;
+  /** P5, P25, P50, P75, P95 per category, floats for drawing only. */
+  readonly p5: readonly number[];
+  readonly p25: readonly number[];
+  readonly p50: readonly number[];
+  readonly p75: readonly number[];
+  readonly p95: readonly number[];
+}
+
+/**
+ * A fan chart across categories (the holders, or one price): the P5–P95 range as a light
+ * bar floating from P5, the P25–P75 range as a darker one, and the median as a marker,
+ * each category's spread read at a glance (the simulation's percentiles).
+ */
+export function fanOption(
+  categories: readonly string[],
+  fan: FanBand,
+  labels: { outer: string; inner: string; median: string },
+  format: (x: number) => string,
+): ChartOption {
+  const base = fan.p5;
+  return withLegendAbove(
+    [labels.outer, labels.inner, labels.median],
+    { left: 8, right: 24, bottom: 8 },
+    {
+      animation: false,
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (params: { dataIndex: number }[]) => {
+          const i = params[0]?.dataIndex ?? 0;
+          return [
+            categories[i] ?? "",
+            `P5–P95: ${format(fan.p5[i] ?? 0)} – ${format(fan.p95[i] ?? 0)}`,
+            `P25–P75: ${format(fan.p25[i] ?? 0)} – ${format(fan.p75[i] ?? 0)}`,
+            `P50: ${format(fan.p50[i] ?? 0)}`,
+          ].join("<br/>");
+        },
+      },
+      xAxis: {
+        type: "value",
+        scale: true,
+        axisLabel: { formatter: (x: number) => format(x), hideOverlap: true },
+      },
+      yAxis: {
+        type: "category",
+        data: [...categories],
+        inverse: true,
+        axisLabel: { width: 140, overflow: "truncate" },
+      },
+      series: [
+        // Invisible bars lift the ranges to their lower ends (ECharts' floating-bar idiom).
+        { type: "bar", stack: "outer", silent: true, itemStyle: { color: "transparent" }, data: [...base] },
+        {
+          name: labels.outer,
+          type: "bar",
+          stack: "outer",
+          barWidth: 18,
+          itemStyle: { color: "#c6d6e4" },
+          data: fan.p95.map((x, i) => x - (base[i] ?? 0)),
+        },
+        {
+          type: "bar",
+          stack: "inner",
+          silent: true,
+          barGap: "-100%",
+          itemStyle: { color: "transparent" },
+          data: [...fan.p25],
+        },
+        {
+          name: labels.inner,
+          type: "bar",
+          stack: "inner",
+          barWidth: 18,
+          itemStyle: { color: "#6f97ba" },
+          data: fan.p75.map((x, i) => x - (fan.p25[i] ?? 0)),
+        },
+        {
+          name: labels.median,
+          type: "scatter",
+          symbol: "rect",
+          symbolSize: [3, 22],
+          itemStyle: { color: "#b8476e" },
+          data: fan.p50.map((x, i) => [x, i]),
+        },
+      ],
+    },
+  );
+}
