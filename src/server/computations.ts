@@ -35,7 +35,13 @@ import { amount, decimal } from "../report/format.js";
 import { modelReport } from "../report/model-report.js";
 import { compareScenarios } from "../report/scenarios-report.js";
 import { simulationReport, simulationSetup } from "../report/simulation-report.js";
-import { type InvestorView, investorCapTableReport, investorModelReport } from "./access.js";
+import {
+  type InvestorView,
+  investorCapTableReport,
+  investorExitReport,
+  investorModelReport,
+  investorScenariosReport,
+} from "./access.js";
 
 /** What a running computation may use: progress reports and a signal that it should stop. */
 export interface ComputationContext {
@@ -408,6 +414,8 @@ const scenarios: DealComputation<{ scenario?: string[] | undefined; round?: stri
       ),
     };
   },
+  // Investors get their own ownership and dilution per scenario, and the shared aggregates.
+  forInvestor: investorScenariosReport,
 };
 
 const simulate: DealComputation<{
@@ -581,7 +589,9 @@ const exit: DealComputation<{
     const report = exitIpoReport(model.value, pricing.value);
     return report.ok ? ok(report.value as unknown as Json, run.warnings) : report;
   },
-  // No investor view: payouts at an exit show every class's preference and every holder.
+  // Investors get the waterfall at exit values with their own payouts only (the other modes
+  // show every class's preference and every holder, and are refused them).
+  forInvestor: investorExitReport,
 };
 
 /** The workspace in the named scenario (base by default), a wrong name at `query.scenario`. */
