@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
@@ -59,10 +59,17 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     );
     return;
   }
+  // The page itself: @fastify/static does not find a directory's index with precompressed
+  // files (it looks for the index's compressed copy under the directory's name), so `/` is
+  // this route's. The page is small and sent as it is, revalidated on every load.
+  const page = readFileSync(path.join(root, "index.html"));
+  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(page),
+  );
   await app.register(fastifyStatic, {
     root,
     prefix: "/",
-    index: "index.html",
+    index: false,
     // Another registration (the API reference) decorates the reply; this one needs none.
     decorateReply: false,
     // The API's paths are never files: an unknown one is the API's JSON 404. Source maps

@@ -30,7 +30,8 @@ function precompress(): Plugin {
           fileName: `${file.fileName}.br`,
           source: brotliCompressSync(bytes, {
             params: {
-              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              // Quality 9 compresses within a few percent of the maximum (11) in a tenth of the time.
+              [constants.BROTLI_PARAM_QUALITY]: 9,
               [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
             },
           }),

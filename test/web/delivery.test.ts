@@ -55,6 +55,15 @@ describe("WEB-20 the served app is compressed and publishes no source maps", () 
     expect(plain.body).toBe(SCRIPT);
   });
 
+  it("WEB-20 the page is served at / with precompressed assets beside it", async () => {
+    const page = await get("/", "gzip, deflate, br");
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toMatch(/^text\/html/);
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    expect(page.body).toBe("<!doctype html><title>app</title>");
+    expect(page.headers["content-security-policy"]).toBeDefined();
+  });
+
   it("WEB-20 a source map is never served, even when a build left one", async () => {
     expect((await get("/assets/index-Bm72TbTw.js.map")).statusCode).toBe(404);
     expect((await get("/assets/index-Bm72TbTw.js.map", "br")).statusCode).toBe(404);
