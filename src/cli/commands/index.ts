@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAddRound } from "./add-round.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
+import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
 import { registerIngest } from "./ingest.js";
@@ -19,6 +21,8 @@ import { registerValidate } from "./validate.js";
 export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerModel,
   registerValidate,
+  registerDiff,
+  registerAddRound,
   registerSolve,
   registerCapTable,
   registerClaims,
