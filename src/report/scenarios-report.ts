@@ -142,7 +142,6 @@ export function compareScenarios(
   deal: Deal,
   names: readonly string[] | undefined,
   roundId?: string,
-  options: { readonly investments?: boolean } = {},
 ): Result<ScenariosReport> {
   if (!deal.uncertainty?.roundsUncertain)
     return fail(
