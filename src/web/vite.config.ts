@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
@@ -17,30 +19,27 @@ function precompress(): Plugin {
   return {
     name: "roundtable-precompress",
     apply: "build",
-    // After Vite has written index.html into the bundle, so that the page is compressed too.
-    enforce: "post",
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (!COMPRESSIBLE.test(file.fileName)) continue;
-        const source = file.type === "chunk" ? file.code : file.source;
-        const bytes = typeof source === "string" ? Buffer.from(source) : Buffer.from(source);
+    // From the files as written, after every plugin has had its last word on the code (Vite
+    // rewrites the chunks' preload calls late in generateBundle).
+    writeBundle(options, bundle) {
+      const dir = options.dir;
+      if (!dir) return;
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const file = join(dir, fileName);
+        const bytes = readFileSync(file);
         if (bytes.length < 1024) continue;
-        this.emitFile({
-          type: "asset",
-          fileName: `${file.fileName}.br`,
-          source: brotliCompressSync(bytes, {
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(bytes, {
             params: {
               // Quality 9 compresses within a few percent of the maximum (11) in a tenth of the time.
               [constants.BROTLI_PARAM_QUALITY]: 9,
               [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
             },
           }),
-        });
-        this.emitFile({
-          type: "asset",
-          fileName: `${file.fileName}.gz`,
-          source: gzipSync(bytes, { level: 9 }),
-        });
+        );
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
       }
     },
   };
