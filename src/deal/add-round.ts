@@ -45,7 +45,37 @@ export interface NewRoundEntries {
   readonly newStakeholders: readonly { readonly id: string; readonly name: string }[];
 }
 
-function uniqueId(base: string, taken: ReadonlySet<string>): string {
+/**
+ * Finds stakeholders by what a person types (DEAL-ROUND-1): an id, a name or an alias,
+ * case ignored; a name the deal does not know becomes a new stakeholder whose id is the
+ * name in lower case with dashes (made unique). `added` lists the new ones, in order.
+ */
+export function stakeholderResolver(doc: DealDocument): {
+  readonly idOf: (name: string) => string;
+  readonly byName: ReadonlyMap<string, string>;
+  readonly added: readonly { readonly id: string; readonly name: string }[];
+} {
+  const byName = new Map<string, string>();
+  for (const s of doc.stakeholders) {
+    byName.set(s.id.toLowerCase(), s.id);
+    byName.set(s.name.toLowerCase(), s.id);
+    for (const alias of s.aliases) byName.set(alias.toLowerCase(), s.id);
+  }
+  const taken = new Set(doc.stakeholders.map((s) => s.id));
+  const added: { id: string; name: string }[] = [];
+  const idOf = (name: string): string => {
+    const known = byName.get(name.toLowerCase());
+    if (known) return known;
+    const id = uniqueId(slugOfName(name), taken);
+    taken.add(id);
+    byName.set(name.toLowerCase(), id);
+    added.push({ id, name });
+    return id;
+  };
+  return { idOf, byName, added };
+}
+
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   const root = base === "" ? "item" : base;
   if (!taken.has(root)) return root;
   for (let k = 2; ; k++) if (!taken.has(`${root}-${k}`)) return `${root}-${k}`;
@@ -81,24 +111,10 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
       ]),
     );
 
-  const stakeholderIds = new Set(doc.stakeholders.map((s) => s.id));
-  const byName = new Map<string, string>();
-  for (const s of doc.stakeholders) {
-    byName.set(s.id.toLowerCase(), s.id);
-    byName.set(s.name.toLowerCase(), s.id);
-    for (const alias of s.aliases) byName.set(alias.toLowerCase(), s.id);
-  }
-  const taken = new Set(stakeholderIds);
-  const newStakeholders: { id: string; name: string }[] = [];
-  const investorOf = (name: string): string => {
-    const known = byName.get(name.toLowerCase());
-    if (known) return known;
-    const id = uniqueId(slugOfName(name), taken);
-    taken.add(id);
-    byName.set(name.toLowerCase(), id);
-    newStakeholders.push({ id, name });
-    return id;
-  };
+  const resolver = stakeholderResolver(doc);
+  const investorOf = resolver.idOf;
+  const newStakeholders = resolver.added;
+  const byName = resolver.byName;
   const investments: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   for (const [i, text] of options.investments.entries()) {

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { formatMoneyShort } from "../../core/exact/money.js";
@@ -6,9 +5,8 @@ import { capTableView, fractionOf } from "../../core/ledger/views.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { roundId } from "../../core/shared/ids.js";
 import { newRoundEntries } from "../../deal/add-round.js";
-import { appendToDealText } from "../../deal/edit.js";
-import { loadDeal } from "../../deal/load.js";
 import { percent } from "../../report/format.js";
+import { appendToDealFile } from "../deal-edit.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";
@@ -99,24 +97,12 @@ export function registerAddRound(program: Command, io: CliIo): void {
           code,
         );
       }
-      const edited = appendToDealText(loaded.text, {
-        stakeholders: entries.value.additions.stakeholders,
-        rounds: entries.value.additions.rounds,
-      });
-      if (!edited.ok)
-        throw CommandFailure.of("deal_syntax", `cannot edit the deal file: ${edited.error}`, file);
-      // The round's figures are read by the deal loader: a bad amount is reported as in a file.
-      const check = loadDeal(edited.text, file);
-      if (!check.ok) {
-        throw new CommandFailure(
-          // The lines are those of the text the round would add, not of the file: left out.
-          check.diagnostics.map(({ line: _line, column: _column, ...d }) => ({
-            ...d,
-            message: `the new round: ${d.message}`,
-          })),
-          1,
-        );
-      }
+      const { edited: check, save } = appendToDealFile(
+        io,
+        loaded,
+        { stakeholders: entries.value.additions.stakeholders, rounds: entries.value.additions.rounds },
+        "the new round",
+      );
       const run = runDeal(check.deal.ledger, check.deal.rounds, {
         untilRound: roundId(entries.value.roundId),
       });
@@ -140,15 +126,7 @@ export function registerAddRound(program: Command, io: CliIo): void {
         io.stdout.write(`${lines.join("\n")}\n`);
         return;
       }
-      try {
-        io.writeFileAtomic(path.resolve(io.cwd, file), edited.text);
-      } catch (error) {
-        throw CommandFailure.of(
-          "file_unwritable",
-          `cannot write the deal file: ${(error as Error).message}`,
-          file,
-        );
-      }
+      save();
       lines.push(`added round "${entries.value.roundId}" to ${file}`);
       io.stdout.write(`${lines.join("\n")}\n`);
     });

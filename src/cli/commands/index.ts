@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAddConvertibles } from "./add-convertible.js";
 import { registerAddRound } from "./add-round.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
@@ -7,6 +8,7 @@ import { registerClaims } from "./claims.js";
 import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
+import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
@@ -23,6 +25,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerValidate,
   registerDiff,
   registerAddRound,
+  registerAddConvertibles,
   registerSolve,
   registerCapTable,
   registerClaims,
@@ -31,6 +34,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerExit,
   registerIngest,
   registerFlows,
+  registerImport,
   registerOcf,
   registerServe,
   registerUser,
