@@ -1,8 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import Fastify from "fastify";
+import type { Browser } from "playwright-core";
 import { build } from "vite";
+import { registerWebApp } from "../src/server/web-app.js";
 import { chromiumPresent, launchChromium } from "../test/web/support/browser.js";
 import { serveStatic } from "../test/web/support/static-server.js";
 import type { BenchReport } from "./harness.js";
@@ -56,6 +60,7 @@ export default async function (): Promise<readonly BenchReport[]> {
     .map((l) => l.toFixed(1))
     .join(", ")} (1, 5, 15 min; figures grow with it on a shared machine)`;
   try {
+    reports.push(...(await delivery(browser, load)));
     const page = await browser.newPage();
     await page.goto(`${server.url}bench/index.html`);
     for (const holders of [1_000, 10_000]) {
@@ -113,4 +118,141 @@ export default async function (): Promise<readonly BenchReport[]> {
     rmSync(out, { recursive: true, force: true });
   }
   return reports;
+}
+
+/** Bytes of a file, or undefined when it does not exist. */
+function sizeOf(file: string): number | undefined {
+  return existsSync(file) ? statSync(file).size : undefined;
+}
+
+interface PageLoad {
+  readonly ms: number;
+  readonly requests: number;
+  readonly transferred: number;
+  readonly scripts: readonly string[];
+}
+
+/**
+ * What the server sends of the web app, and how fast a page of it is ready: the production
+ * build (`npm run build:web`'s configuration) served by the HTTP server's own static route
+ * (registerWebApp: precompressed brotli and gzip copies, no source maps), each chunk's
+ * bytes raw and compressed; then the sign-in page and a deal's cap table loaded in
+ * Chromium with its CPU slowed four times (CDP Emulation.setCPUThrottlingRate), from
+ * navigation to the view's first element drawn, in a fresh browser context each time (an
+ * empty cache), the median of five.
+ */
+async function delivery(browser: Browser, load: string): Promise<BenchReport[]> {
+  const out = mkdtempSync(join(tmpdir(), "roundtable-web-delivery-"));
+  const app = Fastify({ logger: false });
+  try {
+    await build({
+      configFile: join(root, "src/web/vite.config.ts"),
+      logLevel: "warn",
+      build: { outDir: out, emptyOutDir: true },
+    });
+    await registerWebApp(app, out);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`;
+
+    const files = [
+      "index.html",
+      ...readdirSync(join(out, "assets"))
+        .filter((f) => /\.(js|css)$/.test(f))
+        .map((f) => `assets/${f}`),
+    ];
+    const chunks = files
+      .map((f) => ({
+        name: f.replace(/-[A-Za-z0-9_-]{8,}(\.[a-z]+)$/, "$1"),
+        raw: statSync(join(out, f)).size,
+        br: sizeOf(join(out, `${f}.br`)),
+        gz: sizeOf(join(out, `${f}.gz`)),
+      }))
+      .sort((a, b) => b.raw - a.raw);
+    const maps = readdirSync(join(out, "assets")).filter((f) => f.endsWith(".map")).length;
+    const kb = (n: number | undefined) => (n === undefined ? "—" : `${(n / 1024).toFixed(1)} KB`);
+    const total = (k: "raw" | "br" | "gz") => chunks.reduce((sum, c) => sum + (c[k] ?? c.raw), 0);
+
+    const loadPage = async (hash: string, ready: string): Promise<PageLoad> => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      const scripts: string[] = [];
+      let transferred = 0;
+      let requests = 0;
+      page.on("requestfinished", async (request) => {
+        requests += 1;
+        const sizes = await request.sizes().catch(() => undefined);
+        transferred += sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0;
+        if (request.resourceType() === "script")
+          scripts.push(new URL(request.url()).pathname.replace(/^.*\//, ""));
+      });
+      await page.goto(`${url}?data=memory#${hash}`, { waitUntil: "commit" });
+      await page.waitForSelector(ready, { timeout: 60_000 });
+      // Measured in the page: from the navigation's start to the moment the view was found.
+      const ms = (await page.evaluate("performance.now()")) as number;
+      await page.waitForLoadState("networkidle").catch(() => undefined);
+      await context.close();
+      return { ms, requests, transferred, scripts };
+    };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const pages: { name: string; hash: string; ready: string }[] = [
+      { name: "sign-in page", hash: "/login", ready: "#login-username" },
+      {
+        name: "deal page (cap table)",
+        hash: "/w/examples/d/openai-round/captable",
+        ready: "#captable-table",
+      },
+    ];
+    const loads: BenchReport[] = [];
+    for (const p of pages) {
+      const runs: PageLoad[] = [];
+      for (let i = 0; i < 5; i++) runs.push(await loadPage(p.hash, p.ready));
+      const last = runs.at(-1)!;
+      loads.push({
+        name: `web app initial load in Chromium, ${p.name}, CPU slowed 4× (median of 5, empty cache)`,
+        figures: [
+          {
+            label: "navigation to the view drawn",
+            value: median(runs.map((r) => r.ms)),
+            unit: "ms",
+            ...(p.name.startsWith("deal")
+              ? { target: "< 1000 ms", met: median(runs.map((r) => r.ms)) < 1000 }
+              : {}),
+          },
+          {
+            label: "bytes transferred by then and until the network is idle",
+            value: Math.round(last.transferred / 1024),
+            unit: "KB",
+          },
+          { label: "requests", value: last.requests, unit: "" },
+        ],
+        notes: [load, `scripts loaded: ${last.scripts.join(", ")}`],
+      });
+    }
+    return [
+      {
+        name: "web app bundle as the server sends it (production build, precompressed)",
+        figures: [
+          {
+            label: "all scripts, styles and the page, raw",
+            value: Math.round(total("raw") / 1024),
+            unit: "KB",
+          },
+          { label: "the same, brotli", value: Math.round(total("br") / 1024), unit: "KB" },
+          { label: "the same, gzip", value: Math.round(total("gz") / 1024), unit: "KB" },
+          { label: "source maps in the build", value: maps, unit: "files", target: "= 0", met: maps === 0 },
+        ],
+        notes: [
+          "per chunk (raw / brotli / gzip):",
+          ...chunks.map((c) => `  ${c.name}: ${kb(c.raw)} / ${kb(c.br)} / ${kb(c.gz)}`),
+          "files under 1 KB are sent as they are",
+        ],
+      },
+      ...loads,
+    ];
+  } finally {
+    await app.close();
+    rmSync(out, { recursive: true, force: true });
+  }
 }

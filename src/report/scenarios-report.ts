@@ -22,6 +22,16 @@ export interface ScenarioColumn {
     readonly fullyDilutedAfter: string;
     readonly dilution: string | null;
   }[];
+  /**
+   * Each investment of the round as priced in the scenario (the amount paid, whole shares
+   * at the price), when asked for (`investments: true`, the web's scenarios view); the
+   * CLI's report does not carry it.
+   */
+  readonly investments?: readonly {
+    readonly investor: string;
+    readonly name: string;
+    readonly paid: string;
+  }[];
 }
 
 export interface ScenariosReport {
@@ -48,6 +58,7 @@ export function scenariosReport(
   deal: Deal,
   names: readonly string[],
   roundId?: string,
+  options: { readonly investments?: boolean } = {},
 ): Result<ScenariosReport> {
   const columns: ScenarioColumn[] = [];
   const warnings: Problem[] = [];
@@ -87,6 +98,15 @@ export function scenariosReport(
           value: decimal(v.value),
           how: v.how,
         })) ?? [],
+      ...(options.investments
+        ? {
+            investments: outcome.investments.map((i) => ({
+              investor: i.investor,
+              name: d.value.ledger.stakeholders.find((s) => s.id === i.investor)?.name ?? i.investor,
+              paid: amount(i.paid),
+            })),
+          }
+        : {}),
       holders: ids.map((id) => {
         const b = before.holders.find((h) => h.holder === id);
         const a = after.holders.find((h) => h.holder === id);

@@ -1,4 +1,5 @@
 import type { Role } from "../storage/store.js";
+import { ApiError } from "./api-error.js";
 
 /** What a request may do in a workspace (SPEC AUTH-5). */
 export type Permission =
@@ -131,5 +132,55 @@ export function investorCapTableReport(report: Json, view: InvestorView): Json {
     ),
     classes: view.shared.has("classes") ? report.classes : [],
     ...(view.shared.has("totals") ? { totals: report.totals } : {}),
+  };
+}
+
+const rowsOf = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+
+/**
+ * The scenarios report as an investor sees it (SPEC AUTH-7, WEB-21): in each scenario, their
+ * own ownership before and after the round and their dilution, and their own investments;
+ * the round's price, valuations and size only where the owner shares them. The claims each
+ * scenario takes are left out: they state other investors' amounts.
+ */
+export function investorScenariosReport(report: Json, view: InvestorView): Json {
+  return {
+    company: report.company,
+    currency: report.currency,
+    round: report.round,
+    scenarios: rowsOf(report.scenarios).map((column) => ({
+      scenario: column.scenario,
+      ...(view.shared.has("round_price") ? { pricePerShare: column.pricePerShare } : {}),
+      ...(view.shared.has("valuations")
+        ? { preMoneyValuation: column.preMoneyValuation, postMoneyValuation: column.postMoneyValuation }
+        : {}),
+      ...(view.shared.has("new_money") ? { roundSize: column.roundSize } : {}),
+      holders: rowsOf(column.holders).filter((h) => view.stakeholders.has(String(h.id))),
+      ...("investments" in column
+        ? { investments: rowsOf(column.investments).filter((i) => view.stakeholders.has(String(i.investor))) }
+        : {}),
+    })),
+  };
+}
+
+/**
+ * The exit report as an investor sees it (SPEC AUTH-7, WEB-21): the waterfall at the exit
+ * values asked for (`at`), each with their own holders' payouts only. The breakpoints, the
+ * sweep, an IPO and payout percentiles show every class's preference and every holder, so
+ * they stay refused.
+ */
+export function investorExitReport(report: Json, view: InvestorView): Json {
+  if (!Array.isArray(report.outcomes) || rowsOf(report.outcomes).some((o) => !Array.isArray(o.holders)))
+    throw new ApiError(
+      "forbidden",
+      "investors see the waterfall at exit values (at=…) with their own payouts only, not breakpoints, sweeps, IPOs or percentiles",
+    );
+  return {
+    currency: report.currency,
+    exitDate: report.exitDate,
+    outcomes: rowsOf(report.outcomes).map((o) => ({
+      exitValue: o.exitValue,
+      holders: rowsOf(o.holders).filter((h) => view.stakeholders.has(String(h.id))),
+    })),
   };
 }

@@ -17,7 +17,13 @@ import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { Workspace } from "../deal/workspace.js";
 import { capTableReport } from "../report/captable-report.js";
-import { type InvestorView, investorCapTableReport, investorModelReport } from "./access.js";
+import {
+  type InvestorView,
+  investorCapTableReport,
+  investorExitReport,
+  investorModelReport,
+  investorScenariosReport,
+} from "./access.js";
 
 /** What a running computation may use: progress reports and a signal that it should stop. */
 export interface ComputationContext {
@@ -182,9 +188,11 @@ export const COMPUTATIONS: readonly Computation<never>[] = [
   computationOf(validate, () => ({ valid: true })),
   replay,
   computationOf(claims),
-  computationOf(scenarios),
+  // Investors get their own ownership and dilution per scenario, and the shared aggregates.
+  computationOf(scenarios, investorScenariosReport),
   computationOf(simulate),
-  computationOf(exit),
+  // Investors get their own payouts at exit values, nothing else of the waterfall.
+  computationOf(exit, investorExitReport),
   computationOf(flows),
   computationOf(exposure),
 ] as never;

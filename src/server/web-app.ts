@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
@@ -37,7 +37,8 @@ const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9.]+$/;
 
 /**
  * Serves the built web app at `/` (SPEC SRV-4): index.html revalidated on every load,
- * hashed assets cached for a year. API routes keep precedence, and a path that is no
+ * hashed assets cached for a year, each file precompressed (brotli, else gzip) when the
+ * browser accepts it. API routes keep precedence, and a path that is no
  * file is the API's JSON 404. When the app is not built, `/` says how to build it.
  */
 export async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
@@ -58,16 +59,29 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
     );
     return;
   }
+  // The page itself: @fastify/static does not find a directory's index with precompressed
+  // files (it looks for the index's compressed copy under the directory's name), so `/` is
+  // this route's. The page is small and sent as it is, revalidated on every load.
+  const page = readFileSync(path.join(root, "index.html"));
+  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(page),
+  );
   await app.register(fastifyStatic, {
     root,
     prefix: "/",
-    index: "index.html",
+    index: false,
     // Another registration (the API reference) decorates the reply; this one needs none.
     decorateReply: false,
-    // The API's paths are never files: an unknown one is the API's JSON 404.
-    allowedPath: (pathName) => !pathName.startsWith("/api/"),
+    // The API's paths are never files: an unknown one is the API's JSON 404. Source maps
+    // are not published, even when a build has them (SPEC WEB-20).
+    allowedPath: (pathName) => !pathName.startsWith("/api/") && !pathName.endsWith(".map"),
+    // The build writes a brotli and a gzip copy of every text file: a browser that accepts
+    // either gets it, with no compression per request (SPEC WEB-20).
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (res, file) => {
+      // The same URL answers brotli, gzip or plain by the request's Accept-Encoding: caches must key on it.
+      res.setHeader("vary", "accept-encoding");
       res.setHeader(
         "cache-control",
         HASHED_ASSET.test(file) ? "public, max-age=31536000, immutable" : "no-cache",

@@ -406,17 +406,18 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
     },
     ...(
       [
-        ["claims", "openai", ""],
-        ["scenarios", "openai", ""],
-        ["exit", "seed", "?breakpoints=true"],
-        ["flows", "ecosystem", ""],
-        ["exposure", "ecosystem", "?investor=amazon"],
+        ["claims", "openai", "", false],
+        // An investor sees their own ownership and dilution per scenario (WEB-21).
+        ["scenarios", "openai", "", true],
+        ["exit", "seed", "?breakpoints=true", false],
+        ["flows", "ecosystem", "", false],
+        ["exposure", "ecosystem", "?investor=amazon", false],
       ] as const
-    ).flatMap(([name, slug, query]): Case[] => [
+    ).flatMap(([name, slug, query, investorToo]): Case[] => [
       {
         method: "GET",
         route: `/api/v1/workspaces/{ws}/deals/{deal}/${name}`,
-        allowed: ["owner", "editor", "viewer"],
+        allowed: investorToo ? MEMBERS : ["owner", "editor", "viewer"],
         request: () => ({ method: "GET", url: `${deal}/${slug}/${name}${query}` }),
       },
       {
@@ -437,6 +438,14 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         }),
       },
     ]),
+    // The waterfall at exit values: an investor gets their own payouts (WEB-21); the
+    // breakpoints above stay refused. The route is the same; the query differs.
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/exit",
+      allowed: MEMBERS,
+      request: () => ({ method: "GET", url: `${deal}/seed/exit?at=15M,60M` }),
+    },
     {
       method: "POST",
       route: "/api/v1/workspaces/{ws}/deals/{deal}/jobs/simulate",

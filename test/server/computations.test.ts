@@ -419,7 +419,6 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
     it("AUTH-7: investors are refused the reports that show others' figures", async () => {
       for (const [method, url] of [
         ["GET", `${deals}/openai/claims`],
-        ["GET", `${deals}/openai/scenarios`],
         ["POST", `${deals}/openai/jobs/simulate`],
         ["GET", `${deals}/seed/exit?breakpoints=true`],
         ["GET", `${deals}/ecosystem/flows`],

@@ -10,7 +10,14 @@ import { modelReport } from "../../src/report/model-report.js";
 import type { DealDocumentJson } from "../../src/web/api/contract.js";
 import { dealDocumentFromText, dealDocumentText } from "../../src/web/api/deal-text.js";
 import { applyRoundEdit } from "../../src/web/engine/document-edit.js";
-import { fieldOfPath, type RoundEdit, RoundSession } from "../../src/web/engine/round-session.js";
+import {
+  type BasisSwitch,
+  fieldOfPath,
+  type PricingBasis,
+  type RoundEdit,
+  RoundSession,
+  switchPricingBasis,
+} from "../../src/web/engine/round-session.js";
 import { formatMoneyExactShort, type Locale } from "../../src/web/i18n/number-format.js";
 import { exampleText } from "./support/examples.js";
 
@@ -234,5 +241,83 @@ describe("WEB-4 edits are written into the deal document as typed", () => {
     // The claims stay in the document.
     expect(document.claims).toBeDefined();
     expect(applyRoundEdit(document, "round-2026", edit, start)!.claims).toEqual(document.claims);
+  });
+});
+
+describe("WEB-18 stated terms stay stated when the pricing basis is switched", () => {
+  /** The round builder's switch: the new basis's figure derived from the priced round, as it writes it. */
+  function switcher(session: RoundSession, locale: Locale) {
+    let last: BasisSwitch | undefined;
+    return (edit: RoundEdit, basis: PricingBasis) => {
+      const priced = session.recompute(edit);
+      if (!priced.ok) throw new Error(JSON.stringify(priced.errors));
+      const o = priced.outcome;
+      const next = switchPricingBasis(
+        edit,
+        basis,
+        (to) =>
+          formatMoneyExactShort(
+            to === "pre_money"
+              ? o.preMoneyValuation
+              : to === "post_money"
+                ? o.postMoneyValuation
+                : o.pricePerShare,
+            locale,
+          ),
+        last,
+      );
+      last = next.switched;
+      return next.edit;
+    };
+  }
+
+  it("WEB-18 post-money $830B to price per share and back is $830B again, the round priced as before", () => {
+    const { session } = open("openai-round", "round-2026");
+    const initial = session.initialEdit(writer("en"));
+    expect(initial.basis).toBe("post_money");
+    expect(initial.valueText).toBe("$830B");
+    const toggle = switcher(session, "en");
+    const byPrice = toggle(initial, "price_per_share");
+    expect(byPrice.basis).toBe("price_per_share");
+    // Priced by the rounded price, the post-money is no longer $830B exactly: the cause of the issue.
+    const priced = session.recompute(byPrice);
+    if (!priced.ok) throw new Error("priced");
+    expect(priced.outcome.postMoneyValuation.amount.eq(Rational.of(830_000_000_000n))).toBe(false);
+    const back = toggle(byPrice, "post_money");
+    expect(back).toEqual(initial);
+    const again = session.recompute(back);
+    const first = session.recompute(initial);
+    if (!again.ok || !first.ok) throw new Error("priced");
+    expect(again.outcome.postMoneyValuation.amount.eq(first.outcome.postMoneyValuation.amount)).toBe(true);
+    // Through the pre-money and back, twice, in French: still the stated text.
+    const fr = session.initialEdit(writer("fr"));
+    const toggleFr = switcher(session, "fr");
+    let e = fr;
+    for (const basis of ["pre_money", "post_money", "price_per_share", "post_money"] as const)
+      e = toggleFr(e, basis);
+    expect(e.valueText).toBe(fr.valueText);
+  });
+
+  it("WEB-18 after an edit on the new basis, switching back derives the figure from the edited round", () => {
+    const { session } = open("openai-round", "round-2026");
+    const initial = session.initialEdit(writer("en"));
+    const toggle = switcher(session, "en");
+    const byPrice = toggle(initial, "price_per_share");
+    const edited = { ...byPrice, valueText: "$80" };
+    const back = toggle(edited, "post_money");
+    const priced = session.recompute(edited);
+    if (!priced.ok) throw new Error("priced");
+    expect(back.valueText).toBe(formatMoneyExactShort(priced.outcome.postMoneyValuation, "en"));
+    expect(back.valueText).not.toBe("$830B");
+    // An amount changed while priced by share: the post-money follows the new terms too.
+    const byPrice2 = toggle(initial, "price_per_share");
+    const amountEdited = {
+      ...byPrice2,
+      amountTexts: byPrice2.amountTexts.map((a, i) => (i === 0 ? "$20B" : a)),
+    };
+    const back2 = toggle(amountEdited, "post_money");
+    const priced2 = session.recompute(amountEdited);
+    if (!priced2.ok) throw new Error("priced");
+    expect(back2.valueText).toBe(formatMoneyExactShort(priced2.outcome.postMoneyValuation, "en"));
   });
 });

@@ -1,16 +1,19 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import type { DataAccess } from "../api/data-access.js";
 import { Failed, Loading } from "../components/Status.js";
 import { I18nProvider, useI18n } from "../i18n/i18n.js";
 import { LOCALES, type Locale } from "../i18n/number-format.js";
 import { AccessView } from "../views/AccessView.js";
-import { DealPage } from "../views/DealPage.js";
 import { DealsView } from "../views/DealsView.js";
 import { LoginView } from "../views/LoginView.js";
 import { WorkspacesView } from "../views/WorkspacesView.js";
 import { DataAccessProvider, useApi, useDataAccess } from "./data-context.js";
 import type { DataMode } from "./data-mode.js";
 import { href, useRoute } from "./routes.js";
+
+// A deal's pages load on demand (SPEC WEB-20): the sign-in page and the lists come without
+// the deal format's loader, the engine or the views.
+const DealPage = lazy(() => import("../views/DealPage.js").then((m) => ({ default: m.DealPage })));
 
 export function App({
   dataAccess,
@@ -61,7 +64,11 @@ function Shell({ mode }: { mode: DataMode }) {
   else if (route.name === "deals") content = <DealsView workspace={route.workspace} />;
   else if (route.name === "access") content = <AccessView workspace={route.workspace} />;
   else if (route.name === "deal")
-    content = <DealPage key={`${route.workspace}/${route.deal}`} route={route} />;
+    content = (
+      <Suspense fallback={<Loading />}>
+        <DealPage key={`${route.workspace}/${route.deal}`} route={route} />
+      </Suspense>
+    );
   else
     content = (
       <section aria-labelledby="not-found">

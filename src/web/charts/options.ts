@@ -49,12 +49,14 @@ export function pieOption(slices: readonly Slice[], format: (v: Rational) => str
       formatter: (p: { name: string; dataIndex: number }) =>
         `${p.name}: ${format(slices[p.dataIndex]!.value)}`,
     },
-    legend: { type: "scroll", orient: "vertical", left: "58%", top: "middle" },
+    // A plain legend wraps its items onto further lines, so that no name is cut at any
+    // width (a scrolled legend hides the items past its edge).
+    legend: { type: "plain", bottom: 0, left: "center" },
     series: [
       {
         type: "pie",
-        radius: ["35%", "70%"],
-        center: ["30%", "50%"],
+        radius: ["28%", "52%"],
+        center: ["50%", "38%"],
         label: { show: false },
         data: slices.map((s) => ({ name: s.name, value: percentNumber(s.value) })),
       },
@@ -188,38 +190,112 @@ export interface SankeyLink {
  * and once as a receiver, since a Sankey cannot draw the cycles of round-tripped money).
  * Amounts become floats for drawing only; the table beside it has them exactly.
  */
+/** Chart widths at which labels sized to the chart are laid out again (px). */
+const LABEL_WIDTH_STEPS = [240, 320, 400, 480, 560, 640, 800, 1000, 1200] as const;
+
+/**
+ * The lines a plain legend of these names takes at a chart width: each item is its
+ * symbol, its gap and its name (12 px text, at most 7.5 px a character, a bound for the
+ * Latin names of holders and classes), wrapped as ECharts wraps them.
+ */
+function legendLines(names: readonly string[], width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = 25 + 5 + 10 + Math.ceil(name.length * 7.5);
+    if (used > 0 && used + item > width - 10) {
+      lines += 1;
+      used = 0;
+    }
+    used += item;
+  }
+  return lines;
+}
+
+/**
+ * A chart with a legend above its grid: the legend wraps onto as many lines as the chart's
+ * width needs (a scrolled legend would hide names past its edge), and the grid starts
+ * below it, the lines counted at each width step (ECharts' media queries).
+ */
+function withLegendAbove(
+  names: readonly string[],
+  grid: { left: number; right: number; bottom: number },
+  option: ChartOption,
+): ChartOption {
+  const top = (width: number) => ({ grid: { ...grid, top: 16 + legendLines(names, width) * 24 } });
+  return {
+    baseOption: { ...option, legend: { type: "plain", top: 0 }, ...top(LABEL_WIDTH_STEPS[0]) },
+    media: LABEL_WIDTH_STEPS.slice(1).map((minWidth) => ({ query: { minWidth }, option: top(minWidth) })),
+  };
+}
+
 export function sankeyOption(
-  nodes: readonly { readonly id: string; readonly name: string }[],
+  nodes: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly label: string;
+    readonly payer: boolean;
+  }[],
   links: readonly SankeyLink[],
   format: (value: string) => string,
 ): ChartOption {
-  return {
-    animation: false,
-    color: PALETTE,
-    tooltip: {
-      trigger: "item",
-      formatter: (p: { dataType: string; name: string; dataIndex: number }) => {
-        if (p.dataType !== "edge") return p.name;
-        const l = links[p.dataIndex]!;
-        const name = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
-        return `${name(l.source)} → ${name(l.target)}<br/>${l.label}: ${format(l.value)}`;
-      },
-    },
+  const nameOf = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
+  // Payers' labels sit to the right of their nodes and receivers' to the left, both in the
+  // space between the columns, each at most 40% of the chart's width (cut with an ellipsis;
+  // the full name is in the tooltip and the table): no label leaves the canvas or meets the
+  // other column's. Nodes are at least one label's height apart.
+  const labelShare = 0.4;
+  const labelled = (width: number) => ({
     series: [
       {
-        type: "sankey",
-        left: 8,
-        right: 160,
-        top: 8,
-        bottom: 8,
-        nodeAlign: "justify",
-        emphasis: { focus: "adjacency" },
-        lineStyle: { color: "gradient", opacity: 0.45 },
-        label: { fontSize: 12 },
-        data: nodes.map((n) => ({ name: n.id, label: { formatter: () => n.name } })),
-        links: links.map((l) => ({ source: l.source, target: l.target, value: Number(l.value) })),
+        data: nodes.map((n) => ({
+          name: n.id,
+          label: {
+            position: n.payer ? "right" : "left",
+            width: Math.floor(width * labelShare) - 24,
+            overflow: "truncate",
+            formatter: () => n.label,
+          },
+        })),
       },
     ],
+  });
+  return {
+    baseOption: {
+      animation: false,
+      color: PALETTE,
+      tooltip: {
+        trigger: "item",
+        formatter: (p: { dataType: string; data: { name: string }; dataIndex: number }) => {
+          if (p.dataType !== "edge") return nameOf(p.data.name);
+          const l = links[p.dataIndex]!;
+          return `${nameOf(l.source)} → ${nameOf(l.target)}<br/>${l.label}: ${format(l.value)}`;
+        },
+      },
+      series: [
+        {
+          type: "sankey",
+          left: 8,
+          right: 8,
+          top: 8,
+          bottom: 8,
+          nodeWidth: 14,
+          nodeGap: 18,
+          nodeAlign: "justify",
+          emphasis: { focus: "adjacency" },
+          lineStyle: { color: "gradient", opacity: 0.45 },
+          label: { fontSize: 12, lineHeight: 14 },
+          links: links.map((l) => ({ source: l.source, target: l.target, value: Number(l.value) })),
+          ...labelled(LABEL_WIDTH_STEPS[0]!).series[0],
+        },
+      ],
+    },
+    // The labels' width follows the chart's (ECharts' media queries on the chart's size,
+    // applied in order: the widest step the chart reaches sets the width).
+    media: LABEL_WIDTH_STEPS.slice(1).map((minWidth) => ({
+      query: { minWidth },
+      option: labelled(minWidth),
+    })),
   };
 }
 
@@ -247,30 +323,214 @@ export function payoutLinesOption(
       .map((x) => ({ xAxis: x, lineStyle: { type: "dashed", color: "#a4a4a4" } })),
     ...(chosen === undefined ? [] : [{ xAxis: chosen, lineStyle: { type: "solid", color: "#b8476e" } }]),
   ];
-  return {
-    animation: false,
-    color: PALETTE,
-    tooltip: {
-      trigger: "axis",
-      formatter: (params: { seriesName: string; value: [number, number] }[]) =>
-        [
-          format(params[0]?.value[0] ?? 0),
-          ...params.map((p) => `${p.seriesName}: ${format(p.value[1])}`),
-        ].join("<br/>"),
+  return withLegendAbove(
+    lines.map((l) => l.name),
+    { left: 72, right: 24, bottom: 40 },
+    {
+      animation: false,
+      color: PALETTE,
+      tooltip: {
+        trigger: "axis",
+        formatter: (params: { seriesName: string; value: [number, number] }[]) =>
+          [
+            format(params[0]?.value[0] ?? 0),
+            ...params.map((p) => `${p.seriesName}: ${format(p.value[1])}`),
+          ].join("<br/>"),
+      },
+      xAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x), hideOverlap: true } },
+      yAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x) } },
+      series: lines.map((l, i) => ({
+        name: l.name,
+        type: "line",
+        showSymbol: true,
+        symbolSize: 5,
+        data: l.points.map((p) => [p[0], p[1]]),
+        ...(i === 0
+          ? { markLine: { symbol: "none", silent: true, label: { show: false }, data: marks.slice(0, 60) } }
+          : {}),
+      })),
     },
-    legend: { type: "scroll", top: 0 },
-    grid: { left: 72, right: 24, top: 40, bottom: 40 },
-    xAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x), hideOverlap: true } },
-    yAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x) } },
-    series: lines.map((l, i) => ({
-      name: l.name,
-      type: "line",
-      showSymbol: true,
-      symbolSize: 5,
-      data: l.points.map((p) => [p[0], p[1]]),
-      ...(i === 0
-        ? { markLine: { symbol: "none", silent: true, label: { show: false }, data: marks.slice(0, 60) } }
-        : {}),
-    })),
-  };
+  );
+}
+
+export interface StackedRow {
+  readonly name: string;
+  /** One float per stack, converted from the exact amounts for drawing only. */
+  readonly values: readonly number[];
+}
+
+/**
+ * Horizontal bars, one per row, each stacked by part (the waterfall by tranche: each
+ * class's or holder's payout split into the preference levels, participation and common).
+ * The legend names the parts and wraps above the bars.
+ */
+export function stackedBarsOption(
+  rows: readonly StackedRow[],
+  parts: readonly string[],
+  format: (x: number) => string,
+  colors: readonly string[] = PALETTE,
+): ChartOption {
+  return withLegendAbove(
+    parts,
+    { left: 8, right: 24, bottom: 8 },
+    {
+      animation: false,
+      color: [...colors],
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (params: { dataIndex: number; seriesName: string; value: number }[]) => {
+          const r = rows[params[0]?.dataIndex ?? 0];
+          return [
+            r?.name ?? "",
+            ...params.filter((p) => p.value !== 0).map((p) => `${p.seriesName}: ${format(p.value)}`),
+          ].join("<br/>");
+        },
+      },
+      xAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x), hideOverlap: true } },
+      yAxis: {
+        type: "category",
+        data: rows.map((r) => r.name),
+        inverse: true,
+        axisLabel: { width: 140, overflow: "truncate" },
+      },
+      series: parts.map((name, i) => ({
+        name,
+        type: "bar",
+        stack: "total",
+        data: rows.map((r) => r.values[i] ?? 0),
+      })),
+    },
+  );
+}
+
+export interface GroupedSeries {
+  readonly name: string;
+  readonly values: readonly number[];
+}
+
+/**
+ * Vertical bars grouped by category (scenarios side by side: one group per holder or per
+ * investor, one bar per scenario), with the values formatted on the axis and in the tooltip.
+ */
+export function groupedBarsOption(
+  categories: readonly string[],
+  series: readonly GroupedSeries[],
+  format: (x: number) => string,
+): ChartOption {
+  return withLegendAbove(
+    series.map((s) => s.name),
+    { left: 8, right: 16, bottom: 16 },
+    {
+      animation: false,
+      color: PALETTE,
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (params: { dataIndex: number; seriesName: string; value: number }[]) =>
+          [
+            categories[params[0]?.dataIndex ?? 0] ?? "",
+            ...params.map((p) => `${p.seriesName}: ${format(p.value)}`),
+          ].join("<br/>"),
+      },
+      xAxis: {
+        type: "category",
+        data: [...categories],
+        axisLabel: { interval: 0, width: 90, overflow: "truncate", hideOverlap: true },
+      },
+      yAxis: { type: "value", axisLabel: { formatter: (x: number) => format(x) } },
+      series: series.map((s) => ({ name: s.name, type: "bar", data: [...s.values] })),
+    },
+  );
+}
+
+export interface FanBand {
+  readonly name: string;
+  /** P5, P25, P50, P75, P95 per category, floats for drawing only. */
+  readonly p5: readonly number[];
+  readonly p25: readonly number[];
+  readonly p50: readonly number[];
+  readonly p75: readonly number[];
+  readonly p95: readonly number[];
+}
+
+/**
+ * A fan chart across categories (the holders, or one price): the P5–P95 range as a light
+ * bar floating from P5, the P25–P75 range as a darker one, and the median as a marker,
+ * each category's spread read at a glance (the simulation's percentiles).
+ */
+export function fanOption(
+  categories: readonly string[],
+  fan: FanBand,
+  labels: { outer: string; inner: string; median: string },
+  format: (x: number) => string,
+): ChartOption {
+  const base = fan.p5;
+  return withLegendAbove(
+    [labels.outer, labels.inner, labels.median],
+    { left: 8, right: 24, bottom: 8 },
+    {
+      animation: false,
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (params: { dataIndex: number }[]) => {
+          const i = params[0]?.dataIndex ?? 0;
+          return [
+            categories[i] ?? "",
+            `P5–P95: ${format(fan.p5[i] ?? 0)} – ${format(fan.p95[i] ?? 0)}`,
+            `P25–P75: ${format(fan.p25[i] ?? 0)} – ${format(fan.p75[i] ?? 0)}`,
+            `P50: ${format(fan.p50[i] ?? 0)}`,
+          ].join("<br/>");
+        },
+      },
+      xAxis: {
+        type: "value",
+        scale: true,
+        axisLabel: { formatter: (x: number) => format(x), hideOverlap: true },
+      },
+      yAxis: {
+        type: "category",
+        data: [...categories],
+        inverse: true,
+        axisLabel: { width: 140, overflow: "truncate" },
+      },
+      series: [
+        // Invisible bars lift the ranges to their lower ends (ECharts' floating-bar idiom).
+        { type: "bar", stack: "outer", silent: true, itemStyle: { color: "transparent" }, data: [...base] },
+        {
+          name: labels.outer,
+          type: "bar",
+          stack: "outer",
+          barWidth: 18,
+          itemStyle: { color: "#c6d6e4" },
+          data: fan.p95.map((x, i) => x - (base[i] ?? 0)),
+        },
+        {
+          type: "bar",
+          stack: "inner",
+          silent: true,
+          barGap: "-100%",
+          itemStyle: { color: "transparent" },
+          data: [...fan.p25],
+        },
+        {
+          name: labels.inner,
+          type: "bar",
+          stack: "inner",
+          barWidth: 18,
+          itemStyle: { color: "#6f97ba" },
+          data: fan.p75.map((x, i) => x - (fan.p25[i] ?? 0)),
+        },
+        {
+          name: labels.median,
+          type: "scatter",
+          symbol: "rect",
+          symbolSize: [3, 22],
+          itemStyle: { color: "#b8476e" },
+          data: fan.p50.map((x, i) => [x, i]),
+        },
+      ],
+    },
+  );
 }

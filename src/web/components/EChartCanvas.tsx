@@ -25,6 +25,56 @@ echarts.use([
   CanvasRenderer,
 ]);
 
+/** A text box a chart draws, in the canvas's pixels. */
+export interface LabelBox {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The chart drawn in each container, so that the page can measure what it draws (labelBoxes). */
+const CHARTS = new WeakMap<HTMLElement, echarts.EChartsType>();
+
+/**
+ * Every text a chart shows (axis labels, legend, series labels), as ECharts laid it out:
+ * the bounding box of each visible text element of the renderer's display list,
+ * transformed to the canvas. Hidden labels (hideOverlap, ignore) are left out. The
+ * browser tests compare these boxes with the canvas, measured rather than assumed.
+ */
+export function labelBoxes(
+  element: HTMLElement,
+): { width: number; height: number; boxes: LabelBox[] } | undefined {
+  const chart = CHARTS.get(element);
+  if (!chart) return undefined;
+  const boxes: LabelBox[] = [];
+  const seen = new Set<unknown>();
+  for (const span of chart.getZr().storage.getDisplayList(true)) {
+    // A text is drawn as its spans (TSpan), which the display list holds; the text (their
+    // parent) has the box of all its lines.
+    const el = span.parent;
+    if (span.type !== "tspan" || span.ignore || span.invisible || !el || el.type !== "text") continue;
+    if (seen.has(el) || el.ignore) continue;
+    seen.add(el);
+    const text = (el as unknown as { style: { text?: string } }).style.text ?? "";
+    if (text.trim() === "") continue;
+    const rect = el.getBoundingRect().clone();
+    const transform = el.getComputedTransform();
+    if (transform) rect.applyTransform(transform);
+    boxes.push({ text, x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+  }
+  return { width: chart.getWidth(), height: chart.getHeight(), boxes };
+}
+
+declare global {
+  interface Window {
+    /** The label boxes of the chart drawn in a container (for the browser tests' measurements). */
+    roundtableLabelBoxes?: typeof labelBoxes;
+  }
+}
+if (typeof window !== "undefined") window.roundtableLabelBoxes = labelBoxes;
+
 export interface EChartCanvasProps {
   readonly title: string;
   readonly option: ChartOption;
@@ -61,6 +111,7 @@ export default function EChartCanvas({ title, option, height, onUnavailable }: E
       return;
     }
     chart.current = instance;
+    CHARTS.set(element, instance);
     const observer =
       typeof ResizeObserver === "undefined"
         ? undefined
@@ -69,6 +120,7 @@ export default function EChartCanvas({ title, option, height, onUnavailable }: E
     return () => {
       observer?.disconnect();
       instance.dispose();
+      CHARTS.delete(element);
       chart.current = undefined;
     };
   }, [height]);

@@ -25,6 +25,47 @@ export interface RoundEdit {
   readonly poolTargetText: string | null;
 }
 
+/**
+ * A switch of the pricing basis: the edit before it (with the figure the user stated on
+ * the old basis) and the edit it made (the new basis with the figure derived from the
+ * priced round).
+ */
+export interface BasisSwitch {
+  readonly before: RoundEdit;
+  readonly after: RoundEdit;
+}
+
+function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
+  return (
+    a.basis === b.basis &&
+    a.valueText === b.valueText &&
+    a.poolTargetText === b.poolTargetText &&
+    a.amountTexts.length === b.amountTexts.length &&
+    a.amountTexts.every((text, i) => text === b.amountTexts[i])
+  );
+}
+
+/**
+ * The edit after choosing another pricing basis (SPEC WEB-18). Switching back, with
+ * nothing edited since the last switch, restores the figure the user stated on that basis
+ * as it was typed ($830B stays $830B, not the post-money derived from the rounded price per
+ * share); otherwise the new basis starts from the priced round's figure (`derive`), so
+ * that the round stays where it was. A stated figure changes only when the user edits it.
+ */
+export function switchPricingBasis(
+  edit: RoundEdit,
+  basis: PricingBasis,
+  derive: (basis: PricingBasis) => string | undefined,
+  last: BasisSwitch | undefined,
+): { edit: RoundEdit; switched: BasisSwitch } {
+  if (basis === edit.basis) return { edit, switched: last ?? { before: edit, after: edit } };
+  if (last && sameEdit(edit, last.after) && last.before.basis === basis) {
+    return { edit: last.before, switched: { before: edit, after: last.before } };
+  }
+  const next = { ...edit, basis, valueText: derive(basis) ?? edit.valueText };
+  return { edit: next, switched: { before: edit, after: next } };
+}
+
 /** The field an error belongs to: the pricing value, investment i's amount, the pool target, or the round as a whole. */
 export type FieldKey = "pricing" | `amount:${number}` | "poolTarget" | "round";
 

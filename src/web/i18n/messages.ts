@@ -345,6 +345,19 @@ const en = {
   roleEditor: "editor",
   roleViewer: "viewer",
   roleInvestor: "investor",
+  tranchePreference: "Preference, seniority rank {rank}",
+  trancheParticipation: "Participation",
+  trancheCommon: "As common",
+  trancheChartByClass: "The waterfall at {value} by tranche, per class",
+  trancheChartByHolder: "The waterfall at {value} by tranche, per holder",
+  multiplesTitle: "Multiples on invested capital",
+  multiplesAt: "Each holder's multiple on invested capital at {value} (payout ÷ invested)",
+  payoutColumn: "Payout",
+  multipleColumn: "Multiple",
+  holderBreakpoints: "Exit values where its payout changes slope",
+  scenarioOwnershipChart: "Ownership after the round, fully diluted, per scenario",
+  scenarioPriceChart: "Price per share per scenario",
+  scenarioAmountChart: "Each investor's amount per scenario",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -699,6 +712,19 @@ const fr: Messages = {
   roleEditor: "éditeur",
   roleViewer: "lecteur",
   roleInvestor: "investisseur",
+  tranchePreference: "Préférence, rang {rank}",
+  trancheParticipation: "Participation",
+  trancheCommon: "Comme ordinaires",
+  trancheChartByClass: "La cascade à {value} par tranche, par catégorie",
+  trancheChartByHolder: "La cascade à {value} par tranche, par détenteur",
+  multiplesTitle: "Multiples sur le capital investi",
+  multiplesAt: "Multiple sur le capital investi de chaque détenteur à {value} (produit ÷ investi)",
+  payoutColumn: "Produit",
+  multipleColumn: "Multiple",
+  holderBreakpoints: "Valeurs de sortie où la pente de son produit change",
+  scenarioOwnershipChart: "Détention après le tour, entièrement diluée, par scénario",
+  scenarioPriceChart: "Prix par action par scénario",
+  scenarioAmountChart: "Montant de chaque investisseur par scénario",
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, fr };

@@ -81,7 +81,7 @@ function Members({ workspace }: { workspace: string }) {
       ) : null}
       {members.state === "ok" ? (
         <>
-          <table className="data" id="members-table">
+          <table className="data cards" id="members-table">
             <caption>{t("membersCaption")}</caption>
             <thead>
               <tr>
@@ -163,13 +163,13 @@ function MemberRow({
   return (
     <tr data-member={member.username}>
       <th scope="row">{member.username}</th>
-      <td>
+      <td data-label={t("roleColumn")}>
         <label className="visually-hidden" htmlFor={`${ids}-role`}>
           {t("roleOf", { name: member.username })}
         </label>
         <RoleSelect id={`${ids}-role`} value={role} onChange={setRole} />
       </td>
-      <td>
+      <td data-label={t("stakeholdersColumn")}>
         <label className="visually-hidden" htmlFor={`${ids}-stakeholders`}>
           {t("stakeholdersOf", { name: member.username })}
         </label>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { formatPath } from "../../core/shared/problem.js";
 import { type LoadResult, loadDeal } from "../../deal/load.js";
 import type { DealDocumentJson, DealRecord } from "../api/contract.js";
@@ -20,12 +20,15 @@ import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
 import { useIsOwner } from "./AccessView.js";
 import { CapTableView } from "./CapTableView.js";
-import { ClaimsView } from "./ClaimsView.js";
-import { ExitView } from "./ExitView.js";
-import { FlowsView } from "./FlowsView.js";
-import { RoundBuilder } from "./RoundBuilder.js";
-import { ScenariosView } from "./ScenariosView.js";
-import { SimulationView } from "./SimulationView.js";
+
+// The views beside the cap table load on demand (SPEC WEB-20): the cap table, the first
+// view of a deal, comes without the round builder, the charts or the simulation.
+const ClaimsView = lazy(() => import("./ClaimsView.js").then((m) => ({ default: m.ClaimsView })));
+const ExitView = lazy(() => import("./ExitView.js").then((m) => ({ default: m.ExitView })));
+const FlowsView = lazy(() => import("./FlowsView.js").then((m) => ({ default: m.FlowsView })));
+const RoundBuilder = lazy(() => import("./RoundBuilder.js").then((m) => ({ default: m.RoundBuilder })));
+const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ default: m.ScenariosView })));
+const SimulationView = lazy(() => import("./SimulationView.js").then((m) => ({ default: m.SimulationView })));
 
 type DealRoute = Extract<Route, { name: "deal" }>;
 
@@ -327,7 +330,7 @@ function LoadedDeal({
           reload();
         }}
       />
-      {content}
+      <Suspense fallback={<Loading />}>{content}</Suspense>
     </div>
   );
 }
@@ -427,7 +430,9 @@ function WorkspaceDealPage({ route, record }: { route: DealRoute; record: DealRe
           </li>
         </ul>
       </nav>
-      <FlowsView workspace={route.workspace} record={record} />
+      <Suspense fallback={<Loading />}>
+        <FlowsView workspace={route.workspace} record={record} />
+      </Suspense>
     </div>
   );
 }

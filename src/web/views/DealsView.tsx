@@ -27,7 +27,7 @@ export function DealsView({ workspace }: { workspace: string }) {
         deals.value.length === 0 ? (
           <p>{t("noDeals")}</p>
         ) : (
-          <table className="data">
+          <table className="data cards">
             <thead>
               <tr>
                 <th scope="col">{t("dealColumn")}</th>
@@ -44,9 +44,11 @@ export function DealsView({ workspace }: { workspace: string }) {
                   <th scope="row">
                     <a href={href.capTable(workspace, d.id)}>{d.name}</a>
                   </th>
-                  <td>{d.company}</td>
-                  <td className="num">{formatInteger(BigInt(d.version), locale)}</td>
-                  <td>{d.updatedAt.slice(0, 10)}</td>
+                  <td data-label={t("companyColumn")}>{d.company}</td>
+                  <td className="num" data-label={t("versionColumn")}>
+                    {formatInteger(BigInt(d.version), locale)}
+                  </td>
+                  <td data-label={t("updatedColumn")}>{d.updatedAt.slice(0, 10)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { Rational } from "../../core/exact/rational.js";
 import { classPayoutFunction, exitBreakpoints, holderPayoutFunction } from "../../core/exit/breakpoints.js";
 import type { ExitModel } from "../../core/exit/model.js";
 import { evaluatePiecewise, type PiecewiseLinear } from "../../core/exit/piecewise.js";
+import { waterfallAt } from "../../core/exit/waterfall.js";
 import type { ShareClass } from "../../core/ledger/share-class.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { shareClassId, stakeholderId } from "../../core/shared/ids.js";
@@ -16,13 +17,16 @@ import {
   exitTermsOf,
 } from "../../report/exit-report.js";
 import { scenarioNames } from "../../report/scenarios-report.js";
-import { payoutLinesOption } from "../charts/options.js";
+import { payoutLinesOption, stackedBarsOption } from "../charts/options.js";
 import { niceCeiling } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
+import { exitTranches, investedByHolder, kinksOf, type Tranche } from "../engine/exit-tranches.js";
 import { useI18n } from "../i18n/i18n.js";
 import {
   formatDecimal,
+  formatFixed,
+  formatInteger,
   formatMoney,
   formatMoneyExactShort,
   formatMoneyShort,
@@ -65,7 +69,12 @@ export function ExitView({ deal }: { deal: Deal }) {
     if (!run.ok) return { ok: false as const, messages: run.problems.map((p) => p.message) };
     const model = exitModelOf(run.value.final, exitTermsOf(inScenario, undefined));
     if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
-    return { ok: true as const, model: model.value, classes: [...run.value.final.classes.values()] };
+    return {
+      ok: true as const,
+      model: model.value,
+      classes: [...run.value.final.classes.values()],
+      invested: investedByHolder(run.value.final),
+    };
   }, [deal, uncertain, scenario]);
   const scenarioSelector = uncertain ? (
     <div className="field">
@@ -104,6 +113,7 @@ export function ExitView({ deal }: { deal: Deal }) {
       model={prepared.model}
       currency={currency}
       classNames={prepared.classes}
+      invested={prepared.invested}
       scenarioSelector={scenarioSelector}
     />
   );
@@ -113,11 +123,13 @@ function ExitModelView({
   model,
   currency,
   classNames,
+  invested,
   scenarioSelector,
 }: {
   model: ExitModel;
   currency: Deal["ledger"]["company"]["currency"];
   classNames: readonly ShareClass[];
+  invested: ReadonlyMap<string, Rational>;
   scenarioSelector: ReactNode;
 }) {
   const { t, locale } = useI18n();
@@ -128,7 +140,10 @@ function ExitModelView({
   const [by, setBy] = useState<"class" | "holder">("class");
 
   const breakpoints = useMemo(() => exitBreakpointsReport(model, { eventDetails: true }), [model]);
-  const className = (id: string) => classNames.find((k) => k.id === id)?.name ?? id;
+  const className = useCallback(
+    (id: string) => classNames.find((k) => k.id === id)?.name ?? id,
+    [classNames],
+  );
   const series = useMemo<{ classes: PayoutSeries[]; holders: PayoutSeries[] }>(() => {
     const bp = exitBreakpoints(model);
     return {
@@ -314,9 +329,25 @@ function ExitModelView({
           </p>
         )}
       </div>
-      {waterfall?.ok ? (
-        <Waterfall outcome={waterfall.value.outcomes[0]!} moneyText={moneyText} classNames={classNames} />
-      ) : waterfall ? (
+      {waterfall?.ok && exitValue.ok ? (
+        <>
+          <Waterfall outcome={waterfall.value.outcomes[0]!} moneyText={moneyText} classNames={classNames} />
+          <TrancheChart
+            model={model}
+            exitValue={exitValue.value}
+            by={by}
+            className={className}
+            money={money}
+            short={short}
+          />
+          <Multiples
+            outcome={waterfall.value.outcomes[0]!}
+            invested={invested}
+            holderFunctions={series.holders}
+            money={money}
+          />
+        </>
+      ) : waterfall && !waterfall.ok ? (
         <p className="field-error">{waterfall.problems.map((p) => p.message).join("; ")}</p>
       ) : null}
 
@@ -394,6 +425,160 @@ function ExitModelView({
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The waterfall at the chosen exit value by tranche, per class or per holder (SPEC WEB-19). */
+function TrancheChart({
+  model,
+  exitValue,
+  by,
+  className,
+  money,
+  short,
+}: {
+  model: ExitModel;
+  exitValue: Rational;
+  by: "class" | "holder";
+  className: (id: string) => string;
+  money: (x: Rational) => string;
+  short: (x: number) => string;
+}) {
+  const { t, locale } = useI18n();
+  const split = useMemo(() => {
+    const outcome = waterfallAt(model, exitValue);
+    return outcome.ok ? exitTranches(model, outcome.value, className) : undefined;
+  }, [model, exitValue, className]);
+  if (!split) return null;
+  const rows = (by === "class" ? split.classes : split.holders).filter((r) => !r.total.isZero());
+  const names = split.tranches.map((tr) =>
+    tr.kind === "preference"
+      ? t("tranchePreference", { rank: formatInteger(BigInt(tr.rank), locale) })
+      : t(tr.kind === "participation" ? "trancheParticipation" : "trancheCommon"),
+  );
+  const title = t(by === "class" ? "trancheChartByClass" : "trancheChartByHolder", {
+    value: money(exitValue),
+  });
+  return (
+    <Chart
+      title={title}
+      height={Math.max(240, 90 + rows.length * 34)}
+      option={stackedBarsOption(
+        rows.map((r) => ({ name: r.name, values: r.amounts.map((a) => a.toNumber()) })),
+        names,
+        short,
+        TRANCHE_COLORS(split.tranches),
+      )}
+      table={
+        <table className="data compact" id="exit-tranches-table">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{by === "class" ? t("shareClass") : t("holder")}</th>
+              {names.map((n) => (
+                <th scope="col" className="num" key={n}>
+                  {n}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t("total")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-row={r.id}>
+                <th scope="row">{r.name}</th>
+                {r.amounts.map((a, i) => (
+                  <td className="num" key={names[i]}>
+                    {money(a)}
+                  </td>
+                ))}
+                <td className="num">{money(r.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Preference levels in blues (the most senior darkest), participation in orange, common in green. */
+function TRANCHE_COLORS(tranches: readonly Tranche[]): string[] {
+  const blues = ["#1f4e79", "#2e6fa3", "#5b93c4", "#8db5da", "#b9d1e8"];
+  return tranches.map((tr) =>
+    tr.kind === "preference"
+      ? (blues[Math.min(tr.rank - 1, blues.length - 1)] ?? "#8db5da")
+      : tr.kind === "participation"
+        ? "#e07b39"
+        : "#3a9d5d",
+  );
+}
+
+/**
+ * Each holder's payout at the chosen exit value against what it invested (multiple on
+ * invested capital = payout ÷ invested, exact, shown to two places), and the exit values
+ * where its payout changes slope.
+ */
+function Multiples({
+  outcome,
+  invested,
+  holderFunctions,
+  money,
+}: {
+  outcome: Outcome;
+  invested: ReadonlyMap<string, Rational>;
+  holderFunctions: readonly PayoutSeries[];
+  money: (x: Rational) => string;
+}) {
+  const { t, locale } = useI18n();
+  const rows = outcome.holders.filter((h) => h.total !== "0" || invested.has(h.id));
+  return (
+    <ScrollRegion label={t("scrollableTable", { table: t("multiplesTitle") })}>
+      <table className="data" id="exit-multiples">
+        <caption>{t("multiplesAt", { value: money(Rational.parse(outcome.exitValue)!) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("holder")}</th>
+            <th scope="col" className="num">
+              {t("invested")}
+            </th>
+            <th scope="col" className="num">
+              {t("payoutColumn")}
+            </th>
+            <th scope="col" className="num">
+              {t("multipleColumn")}
+            </th>
+            <th scope="col">{t("holderBreakpoints")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((h) => {
+            const paid = Rational.parse(h.total)!;
+            const put = invested.get(h.id);
+            const fn = holderFunctions.find((f) => f.id === h.id)?.fn;
+            return (
+              <tr key={h.id} data-holder={h.id}>
+                <th scope="row">{h.name}</th>
+                <td className="num">{put ? money(put) : "—"}</td>
+                <td className="num">{money(paid)}</td>
+                <td className="num" data-cell="multiple">
+                  {put?.isPositive() ? `${formatFixed(paid.div(put), 2, locale)}×` : "—"}
+                </td>
+                <td>
+                  {fn
+                    ? kinksOf(fn)
+                        .map((x) => money(x))
+                        .join(", ") || "—"
+                    : "—"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -111,9 +111,19 @@ function FlowsReportView({ report }: { report: FlowsReport }) {
       {report.scenario ? <p>{t("flowsScenario", { scenario: report.scenario.name })}</p> : null}
       <Chart
         title={title}
-        height={Math.max(320, report.sankey.nodes.length * 28)}
+        height={Math.max(
+          320,
+          Math.max(
+            ...[":pays", ":receives"].map((s) => report.sankey.nodes.filter((n) => n.id.endsWith(s)).length),
+          ) * 48,
+        )}
         option={sankeyOption(
-          report.sankey.nodes.map((n) => ({ id: n.id, name: nodeName(n.id) })),
+          report.sankey.nodes.map((n) => ({
+            id: n.id,
+            name: nodeName(n.id),
+            label: nameOf(n.party),
+            payer: n.id.endsWith(":pays"),
+          })),
           bands,
           (v) => money(v),
         )}

@@ -26,11 +26,13 @@ import {
   proForma,
 } from "../engine/pro-forma.js";
 import {
+  type BasisSwitch,
   type FieldErrors,
   type PricingBasis,
   type Recompute,
   type RoundEdit,
   RoundSession,
+  switchPricingBasis,
 } from "../engine/round-session.js";
 import { download, fileStem } from "../export/download.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -134,19 +136,24 @@ function Builder({
   const roundIndex = session.deal.document.rounds.findIndex((r) => r.id === terms.id);
   const assumptionOf = (field: string) => assumedFields.get(`rounds[${roundIndex}].${field}`);
 
+  // The last switch of pricing basis, so that switching back restores the stated figure.
+  const lastSwitch = useRef<BasisSwitch | undefined>(undefined);
   const switchBasis = (basis: PricingBasis) => {
     const outcome = shown?.result.ok ? shown.result.outcome : undefined;
-    let valueText = edit.valueText;
-    if (outcome) {
-      const value =
-        basis === "pre_money"
-          ? outcome.preMoneyValuation
-          : basis === "post_money"
-            ? outcome.postMoneyValuation
-            : outcome.pricePerShare;
-      valueText = formatMoneyExactShort(value, locale);
-    }
-    setEdit({ ...edit, basis, valueText });
+    const derive = (to: PricingBasis) =>
+      outcome
+        ? formatMoneyExactShort(
+            to === "pre_money"
+              ? outcome.preMoneyValuation
+              : to === "post_money"
+                ? outcome.postMoneyValuation
+                : outcome.pricePerShare,
+            locale,
+          )
+        : undefined;
+    const next = switchPricingBasis(edit, basis, derive, lastSwitch.current);
+    lastSwitch.current = next.switched;
+    setEdit(next.edit);
   };
 
   const readMoney = (text: string) => {

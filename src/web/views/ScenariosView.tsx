@@ -2,9 +2,11 @@ import { useId, useMemo, useState } from "react";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
 import { scenarioNames, scenariosReport } from "../../report/scenarios-report.js";
+import { groupedBarsOption } from "../charts/options.js";
+import { Chart } from "../components/Chart.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatMoney, formatPercent } from "../i18n/number-format.js";
+import { formatMoney, formatMoneyShort, formatPercent } from "../i18n/number-format.js";
 
 const STANDARD_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
@@ -19,7 +21,8 @@ export function ScenariosView({ deal }: { deal: Deal }) {
   const [roundId, setRoundId] = useState<string | undefined>(deal.rounds.at(-1)?.id);
   const uncertain = deal.uncertainty?.roundsUncertain ?? false;
   const result = useMemo(
-    () => (uncertain ? scenariosReport(deal, scenarioNames(deal), roundId) : undefined),
+    () =>
+      uncertain ? scenariosReport(deal, scenarioNames(deal), roundId, { investments: true }) : undefined,
     [deal, uncertain, roundId],
   );
   const currency = deal.ledger.company.currency;
@@ -142,6 +145,13 @@ export function ScenariosView({ deal }: { deal: Deal }) {
           </tbody>
         </table>
       </ScrollRegion>
+      <ScenarioCharts
+        report={report}
+        scenarioName={scenarioName}
+        money={money}
+        price={price}
+        percent={percent}
+      />
       {report.scenarios.some((s) => s.claims.length > 0) ? (
         <details>
           <summary>{t("scenarioClaims")}</summary>
@@ -158,4 +168,166 @@ export function ScenariosView({ deal }: { deal: Deal }) {
       ) : null}
     </section>
   );
+}
+
+type Report = Extract<ReturnType<typeof scenariosReport>, { ok: true }>["value"];
+
+/**
+ * The scenarios drawn (SPEC WEB-19): each holder's ownership after the round and each
+ * investor's amount as grouped bars (one bar per scenario), and the price per share per
+ * scenario; every chart with the table of its exact figures.
+ */
+function ScenarioCharts({
+  report,
+  scenarioName,
+  money,
+  price,
+  percent,
+}: {
+  report: Report;
+  scenarioName: (name: string) => string;
+  money: (text: string) => string;
+  price: (text: string) => string;
+  percent: (text: string) => string;
+}) {
+  const { t, locale } = useI18n();
+  const currency = report.currency as Parameters<typeof formatMoney>[0]["currency"];
+  const short = (x: number) =>
+    formatMoneyShort(
+      { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
+      locale,
+      1,
+    );
+  const names = report.scenarios.map((s) => scenarioName(s.scenario));
+  const holders = [
+    ...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.id, h])).values(),
+  ].filter((h) =>
+    report.scenarios.some((s) => s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter !== "0"),
+  );
+  const investors = [
+    ...new Map(report.scenarios.flatMap((s) => s.investments ?? []).map((i) => [i.investor, i.name])),
+  ];
+  const paid = (scenario: Report["scenarios"][number], investor: string) =>
+    Rational.sum(
+      (scenario.investments ?? []).filter((i) => i.investor === investor).map((i) => Rational.parse(i.paid)!),
+    );
+  const ownershipTitle = t("scenarioOwnershipChart");
+  const priceTitle = t("scenarioPriceChart");
+  const amountTitle = t("scenarioAmountChart");
+  const pct = (x: number) => `${formatPercentNumber(x, locale)}`;
+  const table = (caption: string, rows: { id: string; name: string; cells: string[] }[]) => (
+    <table className="data compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <td />
+          {names.map((n) => (
+            <th scope="col" className="num" key={n}>
+              {n}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.name}</th>
+            {r.cells.map((c, i) => (
+              <td className="num" key={names[i]}>
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <div className="charts">
+      <Chart
+        title={ownershipTitle}
+        height={320}
+        option={groupedBarsOption(
+          holders.map((h) => h.name),
+          report.scenarios.map((s, i) => ({
+            name: names[i]!,
+            values: holders.map((h) =>
+              Rational.parse(s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter ?? "0")!
+                .mulInt(100n)
+                .toNumber(),
+            ),
+          })),
+          pct,
+        )}
+        table={table(
+          ownershipTitle,
+          holders.map((h) => ({
+            id: h.id,
+            name: h.name,
+            cells: report.scenarios.map((s) =>
+              percent(s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter ?? "0"),
+            ),
+          })),
+        )}
+      />
+      <Chart
+        title={priceTitle}
+        height={280}
+        option={groupedBarsOption(
+          names,
+          [
+            {
+              name: t("pricePerShare"),
+              values: report.scenarios.map((s) => Rational.parse(s.pricePerShare)!.toNumber()),
+            },
+          ],
+          (x) =>
+            formatMoney(
+              { kind: "money", currency, amount: Rational.parse(x.toFixed(2)) ?? Rational.ZERO },
+              2,
+              locale,
+            ),
+        )}
+        table={table(priceTitle, [
+          {
+            id: "price",
+            name: t("pricePerShare"),
+            cells: report.scenarios.map((s) => price(s.pricePerShare)),
+          },
+          {
+            id: "post-money",
+            name: t("postMoney"),
+            cells: report.scenarios.map((s) => money(s.postMoneyValuation)),
+          },
+        ])}
+      />
+      {investors.length > 0 ? (
+        <Chart
+          title={amountTitle}
+          height={320}
+          option={groupedBarsOption(
+            investors.map(([, name]) => name),
+            report.scenarios.map((s, i) => ({
+              name: names[i]!,
+              values: investors.map(([id]) => paid(s, id).toNumber()),
+            })),
+            short,
+          )}
+          table={table(
+            amountTitle,
+            investors.map(([id, name]) => ({
+              id,
+              name,
+              cells: report.scenarios.map((s) => money(paid(s, id).toDecimalString(18))),
+            })),
+          )}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** An axis label in percent (a float of the chart's axis, for drawing only). */
+function formatPercentNumber(x: number, locale: string): string {
+  return locale === "fr" ? `${String(x).replace(".", ",")}\u00a0%` : `${x}%`;
 }

@@ -1,16 +1,20 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { exampleFiles } from "../support/examples.js";
+import { preloadLazyViews } from "../support/lazy-views.js";
 
 beforeEach(() => {
   localStorage.clear();
   window.location.hash = href.access("examples");
 });
 afterEach(() => cleanup());
+
+// The views load on demand in the app; imported ahead, so that no query waits for a transform.
+beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-16 the owners' access view", () => {
   it("WEB-16 lists the members, adds one, changes a role and shows the server's refusal beside the member", async () => {

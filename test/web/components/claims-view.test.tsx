@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { toDealDraft } from "../../../src/core/ingest/deal-draft.js";
 import { ingest } from "../../../src/core/ingest/ingest.js";
@@ -15,6 +15,7 @@ import { findEvidence } from "../../../src/web/engine/evidence.js";
 import { formatMoney, formatPercent, type Locale } from "../../../src/web/i18n/number-format.js";
 import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
+import { preloadLazyViews } from "../support/lazy-views.js";
 
 function openaiDeal() {
   const loaded = loadDeal(exampleText("openai-round"), "openai-round.yaml");
@@ -33,6 +34,9 @@ function renderApp(data: MemoryDataAccess, locale: Locale = "en") {
 
 beforeEach(() => localStorage.clear());
 afterEach(() => cleanup());
+
+// The views load on demand in the app; imported ahead, so that no query waits for a transform.
+beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-11 sources and claims", () => {
   it("DEAL-7 every evidence of the founding report's claims is found in the source's text", () => {

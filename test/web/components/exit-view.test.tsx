@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { loadDeal } from "../../../src/deal/load.js";
@@ -17,6 +17,7 @@ import { href } from "../../../src/web/app/routes.js";
 import { formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
 import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
+import { preloadLazyViews } from "../support/lazy-views.js";
 
 /** The exit model `roundtable exit examples/seed-to-series-a.yaml` builds. */
 function cliModel() {
@@ -38,6 +39,9 @@ beforeEach(() => {
   window.location.hash = href.view("examples", "seed-to-series-a", "exit");
 });
 afterEach(() => cleanup());
+
+// The views load on demand in the app; imported ahead, so that no query waits for a transform.
+beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-15 exit", () => {
   it("WEB-15 lists the exact breakpoints with each class's payout there, as `exit --breakpoints` reports them", async () => {
@@ -62,7 +66,8 @@ describe("WEB-15 exit", () => {
     expect(cells(rows[1]!)[0]).toBe("$7,420,458");
 
     // The chart's table: the lines pass through every breakpoint at the report's payouts.
-    fireEvent.click(screen.getByRole("button", { name: "Show as a table" }));
+    const payoutChart = screen.getByRole("figure", { name: /^Payout per class against the exit value/ });
+    fireEvent.click(within(payoutChart).getByRole("button", { name: "Show as a table" }));
     const curve = document.getElementById("exit-curve-table")!;
     const byValue = new Map(
       [...curve.querySelectorAll("tbody tr")].map((tr) => [

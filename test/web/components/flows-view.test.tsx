@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { loadWorkspace } from "../../../src/deal/workspace.js";
 import { flowModelOf, flowsReport } from "../../../src/report/flows-report.js";
@@ -11,6 +11,7 @@ import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { formatMoney, formatPercent, type Locale } from "../../../src/web/i18n/number-format.js";
 import { exampleFiles } from "../support/examples.js";
+import { preloadLazyViews } from "../support/lazy-views.js";
 
 const examples = join(import.meta.dirname, "../../../examples");
 
@@ -36,6 +37,9 @@ const usd = (text: string | null, places: number, locale: Locale) =>
 
 beforeEach(() => localStorage.clear());
 afterEach(() => cleanup());
+
+// The views load on demand in the app; imported ahead, so that no query waits for a transform.
+beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-14 capital flows of a workspace", () => {
   it("WEB-14 the round-trip metrics and net cash of cloud-partners.yaml are the flows report's, to the dollar", async () => {

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseAmount } from "../../../src/core/exact/amount-parse.js";
 import type { Currency } from "../../../src/core/exact/money.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { exampleFiles } from "../support/examples.js";
+import { preloadLazyViews } from "../support/lazy-views.js";
 
 const ROUND = href.round("examples", "openai-round", "round-2026");
 
@@ -28,6 +29,9 @@ beforeEach(() => {
   window.location.hash = ROUND;
 });
 afterEach(() => cleanup());
+
+// The views load on demand in the app; imported ahead, so that no query waits for a transform.
+beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-3 the round builder shows errors next to the field that caused them", () => {
   it("WEB-3 an unreadable amount shows the parser's message under the field, linked to it", async () => {

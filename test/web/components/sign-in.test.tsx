@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { API_BASE } from "../../../src/web/api/contract.js";
 import { HttpDataAccess } from "../../../src/web/api/http-data-access.js";
 import { App } from "../../../src/web/app/App.js";
+import { preloadLazyViews } from "../support/lazy-views.js";
 
 afterEach(() => cleanup());
+
+// The views load on demand in the app; imported ahead, so that no query waits for a transform.
+beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-6 the app on the HTTP API", () => {
   it("WEB-6 asks to sign in when the API answers 401, then lists the workspaces", async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { dealDocumentFromText, dealDocumentText } from "../../../src/web/api/deal-text.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
@@ -9,12 +9,16 @@ import { href } from "../../../src/web/app/routes.js";
 import { prepareSimulationJob } from "../../../src/web/engine/simulation-job.js";
 import { formatMoneyShort, formatPercent } from "../../../src/web/i18n/number-format.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
+import { preloadLazyViews } from "../support/lazy-views.js";
 
 beforeEach(() => {
   localStorage.clear();
   window.location.hash = href.view("examples", "openai-round", "simulate");
 });
 afterEach(() => cleanup());
+
+// The views load on demand in the app; imported ahead, so that no query waits for a transform.
+beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-13 the Monte Carlo view", () => {
   it("WEB-13 runs with a seed and runs, shows progress, and the percentiles of the report", async () => {

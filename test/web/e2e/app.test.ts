@@ -180,7 +180,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
 
     // Monte Carlo in the page's Web Worker: the CLI's numbers for the same seed and runs.
     await page.getByRole("link", { name: "Monte Carlo" }).click();
-    await page.getByLabel("Scenarios").fill("50000");
+    await page.getByLabel("Scenarios", { exact: true }).fill("50000");
     await page.getByLabel("Seed").fill("3");
     await page.getByRole("button", { name: "Run the simulation" }).click();
     await page.getByText("50,000 scenarios, seed 3 (50,000 priced).").waitFor({ timeout: 20_000 });
@@ -352,6 +352,12 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     expect(await page.locator("#pricing-typed").inputValue()).toBe(
       formatMoneyExactShort(expected.pricePerShare, "en"),
     );
+    expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
+    // WEB-18: and back, with nothing edited between: the stated post-money as typed, not the
+    // post-money of the rounded price per share.
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => page.locator("#pricing-basis").inputValue()).toBe("post_money");
+    expect(await page.locator("#pricing-typed").inputValue()).toBe("$830B");
     expect(await postMoneyExact(page)).toBe(formatMoney(expected.postMoneyValuation, 2, "en"));
     await page.context().close();
   });
