@@ -651,7 +651,17 @@ function applySplit(table: CapTable, tx: Split): Problem | undefined {
       const quantity = scaled(security.quantity);
       const exercisePrice = scaleMoney(security.exercisePrice, ratio.inverse());
       if (quantity === 0n) table.securities.delete(security.id);
-      else table.securities.set(security.id, { ...security, quantity, exercisePrice });
+      else if (security.kind === "option") {
+        // The vesting base scales with the grant (LED-7, VEST-3): a split changes how many
+        // units vest, never which fraction of the grant has vested.
+        table.securities.set(security.id, {
+          ...security,
+          quantity,
+          exercisePrice,
+          granted: scaled(security.granted),
+          exercised: scaled(security.exercised),
+        });
+      } else table.securities.set(security.id, { ...security, quantity, exercisePrice });
     }
   }
   for (const pool of [...table.pools.values()]) {
