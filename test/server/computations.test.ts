@@ -152,7 +152,7 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
   describe("exit", () => {
     it("API-5: exit at values, breakpoints, sweep and IPO equal `roundtable exit --format json`", async () => {
       for (const [query, args] of [
-        ["at=15M,60M,1B", ["--at", "15M,60M,1B"]],
+        ["at=15M%3B60M%3B1B", ["--at", "15M", "--at", "60M", "--at", "1B"]],
         ["breakpoints=true", ["--breakpoints"]],
         ["sweep=0..100M&steps=11", ["--sweep", "0..100M", "--steps", "11"]],
         ["ipo=%2420%2Fshare", ["--ipo", "$20/share"]],
@@ -181,6 +181,8 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
         ["at=lots", "query.at"],
         ["sweep=1B", "query.sweep"],
         ["at=-5M", "query.at"],
+        // EXIT-LIST-1: a comma that does not group thousands is refused, never read as 20,000,000.1.
+        ["at=20000000,10000000", "query.at"],
         ["steps=1&sweep=0..1M", "query.steps"],
       ] as const) {
         const r = await as(app, team.viewer, { method: "GET", url: `${deals}/seed/exit?${query}` });

@@ -263,6 +263,12 @@ export const ERROR_CATALOGUE = {
     httpStatus: 400,
     summary: "An exit value, IPO price or IPO valuation is negative.",
   },
+  exit_value_list_ambiguous: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary:
+      'A list of exit values has a comma that is not a thousands separator: several values are separated by ";" (or a repeated --at).',
+  },
   exit_terms_invalid: {
     exitCode: 1,
     httpStatus: 400,
