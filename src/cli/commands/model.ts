@@ -41,16 +41,38 @@ export function modelRound(
   return { outcome: run.value.rounds[run.value.rounds.length - 1]!, warnings: run.warnings };
 }
 
-/** Notes the valuation the terms stated when the priced one differs from it (a rounded price, whole shares). */
-function statedNote(stated: ModelReport["round"]["statedValuation"], r: ModelReport["round"]): string {
-  const actual =
-    stated.basis === "pre_money"
-      ? r.preMoneyValuation
-      : stated.basis === "post_money"
-        ? r.postMoneyValuation
-        : r.pricePerShare;
-  if (stated.basis === "price_per_share" || actual === stated.value) return "";
-  return `  (stated ${stated.basis.replace("_", "-")}: ${stated.value}; the difference is the rounded price and whole shares)`;
+/**
+ * Notes the valuation the terms stated when the priced one differs from it, and why
+ * (ROUND-5): with the pre-money method the price is set without the conversion shares,
+ * so the reported valuation adds their value at the round price; with the dollars-
+ * invested method the converting dollars are added to the stated pre-money; what is left
+ * comes from the rounded price and whole shares.
+ */
+function statedNote(report: ModelReport, money: (v: string) => string): string {
+  const r = report.round;
+  const stated = r.statedValuation;
+  if (stated.basis === "price_per_share") return "";
+  const actual = stated.basis === "pre_money" ? r.preMoneyValuation : r.postMoneyValuation;
+  if (actual === stated.value) return "";
+  const difference = Rational.parse(actual)!.sub(Rational.parse(stated.value)!);
+  const method = r.conventions.convertibles;
+  const conversionPart =
+    method === "outside_pre_money"
+      ? Rational.parse(r.pricePerShare)!.mulInt(BigInt(r.conversionShares))
+      : method === "dollars_invested"
+        ? Rational.sum(report.conversions.map((c) => Rational.parse(String(c.convertingAmount))!))
+        : Rational.ZERO;
+  const rest = difference.sub(conversionPart);
+  const causes: string[] = [];
+  if (!conversionPart.isZero()) {
+    causes.push(
+      method === "outside_pre_money"
+        ? `${money(conversionPart.toDecimalString(2))} is the conversion shares at the round price (the pre-money method sets the price without them)`
+        : `${money(conversionPart.toDecimalString(2))} is the converting SAFEs' and notes' dollars (the dollars-invested method adds them to the pre-money)`,
+    );
+  }
+  if (!rest.isZero()) causes.push(`${money(rest.toDecimalString(2))} is the rounded price and whole shares`);
+  return `  (stated ${stated.basis.replace("_", "-")}: ${money(stated.value)}; of the difference, ${causes.join("; ")})`;
 }
 
 export function renderModel(report: ModelReport, format: OutputFormat): string {
@@ -62,7 +84,7 @@ export function renderModel(report: ModelReport, format: OutputFormat): string {
   const lines = [
     `${report.company} — ${r.name} (${r.date})`,
     `  price per share     ${money(r.pricePerShare, 6)}${r.exactPricePerShare !== r.pricePerShare ? `  (exact ${r.exactPricePerShare})` : ""}`,
-    `  pre-money           ${money(r.preMoneyValuation)}${statedNote(r.statedValuation, r)}`,
+    `  pre-money           ${money(r.preMoneyValuation)}${statedNote(report, (v) => money(v))}`,
     `  new money           ${money(r.newMoney)}`,
     `  post-money          ${money(r.postMoneyValuation)}`,
     `  new shares          ${groupedInteger(BigInt(r.newShares))}   conversion shares ${groupedInteger(BigInt(r.conversionShares))}   pool increase ${groupedInteger(BigInt(r.poolIncrease))}`,
