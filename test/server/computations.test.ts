@@ -370,10 +370,17 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
       const zip = await as(app, team.viewer, { method: "GET", url: `${deals}/seed/ocf?country=US` });
       expect(zip.statusCode, zip.body.slice(0, 300)).toBe(200);
       expect(zip.headers["content-type"]).toBe("application/zip");
+      // OCF-VAL-4: the server has no schema folder here; it says which checks it ran, never a 500.
+      expect(zip.headers["x-ocf-validation"]).toBe(
+        process.env.ROUNDTABLE_OCF_SCHEMAS ? "official_schemas" : "own_checks",
+      );
       const bytes = zip.rawPayload;
       const again = await as(app, team.viewer, { method: "GET", url: `${deals}/seed/ocf?country=US` });
       expect(Buffer.compare(again.rawPayload, bytes)).toBe(0);
-      expect(importOcfZip("x.zip", new Uint8Array(bytes)).ok).toBe(true);
+      // The package is valid against the official schemas too.
+      expect(
+        importOcfZip("x.zip", new Uint8Array(bytes), { schemaDir: "../shared/ocf/v1.2.0/schema" }).ok,
+      ).toBe(true);
       const imported = await as(app, team.editor, {
         method: "POST",
         url: `${deals}/seed-ocf/ocf?expectedVersion=0`,

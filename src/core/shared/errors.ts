@@ -105,8 +105,9 @@ export const ERROR_CATALOGUE = {
   file_unwritable: { exitCode: 1, httpStatus: 500, summary: "An output file or folder cannot be written." },
   ocf_schemas_missing: {
     exitCode: 2,
-    httpStatus: 500,
-    summary: "The folder of official OCF JSON Schemas cannot be found or read.",
+    httpStatus: 503,
+    summary:
+      "The folder of official OCF JSON Schemas given (--schemas or $ROUNDTABLE_OCF_SCHEMAS) does not hold them; with none given, roundtable's own checks run instead.",
   },
   ocf_package_unreadable: {
     exitCode: 1,
