@@ -327,6 +327,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         }),
         mfn: t.mfn,
         proRataRights: t.proRata,
+        ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
       };
     case "note":
       return {
@@ -349,6 +350,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
           allowOne: false,
         }),
         proRataRights: t.proRata,
+        ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
       };
     case "exercise":
       return {

@@ -177,6 +177,14 @@ export const TransactionSchema = z.discriminatedUnion("type", [
     discount: Fraction.optional(),
     mfn: z.boolean().default(false),
     proRata: z.boolean().default(false),
+    shadowSeries: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Converts into a shadow series of the round's class, with its own original issue price, preference, dividend base and anti-dilution price equal to its conversion price (the YC safe's Safe Preferred Stock; default true).",
+        examples: [true],
+      }),
     security: SecurityIdField,
   }),
   z.strictObject({
@@ -192,6 +200,14 @@ export const TransactionSchema = z.discriminatedUnion("type", [
     capBasis: z.enum(["pre_money", "post_money"]).default("pre_money"),
     discount: Fraction.optional(),
     proRata: z.boolean().default(false),
+    shadowSeries: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Converts into a shadow series of the round's class priced at its conversion price, when the note's terms say so (default false).",
+        examples: [true],
+      }),
     security: SecurityIdField,
   }),
   z.strictObject({

@@ -330,6 +330,7 @@ function applySafeIssuance(table: CapTable, tx: SafeIssuance): Problem | undefin
     mfn: tx.mfn,
     issueDate: tx.date,
     proRataRights: tx.proRataRights,
+    ...(tx.shadowSeries === undefined ? {} : { shadowSeries: tx.shadowSeries }),
   });
   table.usedSecurityIds.add(tx.security);
   return undefined;
@@ -370,6 +371,7 @@ function applyNoteIssuance(table: CapTable, tx: NoteIssuance): Problem | undefin
     capBasis: tx.capBasis,
     discount: tx.discount,
     proRataRights: tx.proRataRights,
+    ...(tx.shadowSeries === undefined ? {} : { shadowSeries: tx.shadowSeries }),
   });
   table.usedSecurityIds.add(tx.security);
   return undefined;

@@ -25,6 +25,7 @@ import {
   type PriceEquation,
   solvePricing,
 } from "./pricing-solver.js";
+import { planShadowSeries } from "./shadow-series.js";
 import type { RoundTerms, ShareRounding } from "./terms.js";
 
 export interface ConversionOutcome {
@@ -79,6 +80,8 @@ export interface RoundOutcome {
   readonly conversions: readonly ConversionOutcome[];
   readonly investments: readonly InvestmentOutcome[];
   readonly antiDilution: readonly AntiDilutionOutcome[];
+  /** The sub-series SAFEs and notes convert into, at their own conversion prices (SAFE-6). */
+  readonly shadowSeries: readonly ShareClass[];
   readonly oversubscribed: boolean;
   /** The generated ledger transactions, in the order they apply. */
   readonly transactions: readonly Transaction[];
@@ -499,6 +502,21 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
     });
   }
 
+  // --- The round's class and the shadow series of its conversions (SAFE-6) --------------
+  const roundClass: ShareClass | undefined = terms.newClass && {
+    ...terms.newClass,
+    originalIssuePrice: terms.newClass.originalIssuePrice ?? m(price),
+    conversionPrice: terms.newClass.conversionPrice ?? terms.newClass.originalIssuePrice ?? m(price),
+  };
+  const conversionParent =
+    roundClass && conversionClassId === roundClass.id ? roundClass : table.classes.get(conversionClassId)!;
+  const shadow = planShadowSeries(
+    conversionParent,
+    conversions,
+    new Map(safesAndNotes.map((s) => [s.id, s])),
+    (id) => table.classes.has(id) || id === classId,
+  );
+
   // --- The ledger transactions of the round ---------------------------------------------
   const transactions: Transaction[] = [];
   const txId = (suffix: string) => transactionId(`${terms.id}:${suffix}`);
@@ -518,7 +536,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       id: txId(`convert:${conversion.security}`),
       date: terms.date,
       security: conversion.security,
-      toClassId: conversionClassId,
+      toClassId: shadow.classOf.get(conversion.security) ?? conversionClassId,
       shares: conversion.shares,
       resultingSecurity: securityId(`${terms.id}:${conversion.security}`),
     });
@@ -552,13 +570,8 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
 
   // --- Apply them to a copy of the cap table (the pro forma) ----------------------------
   const after = table.clone();
-  if (terms.newClass) {
-    after.classes.set(terms.newClass.id, {
-      ...terms.newClass,
-      originalIssuePrice: terms.newClass.originalIssuePrice ?? m(price),
-      conversionPrice: terms.newClass.conversionPrice ?? terms.newClass.originalIssuePrice ?? m(price),
-    });
-  }
+  if (roundClass) after.classes.set(roundClass.id, roundClass);
+  for (const series of shadow.classes) after.classes.set(series.id, series);
   for (const tx of transactions) {
     const rejected = applyTransaction(after, tx);
     if (rejected) return { ok: false, problems: [rejected] };
@@ -580,6 +593,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       conversions,
       investments,
       antiDilution,
+      shadowSeries: shadow.classes,
       oversubscribed: allocation.oversubscribed,
       transactions,
       before: table,

@@ -101,8 +101,9 @@ export function runDeal(
  */
 function atFirstClosing(outcome: RoundOutcome): CapTable {
   const table = outcome.before.clone();
-  const roundClass = outcome.after.classes.get(outcome.classId);
-  if (roundClass && !table.classes.has(outcome.classId)) table.classes.set(outcome.classId, roundClass);
+  // The round's new class and its shadow series, as the pro forma has them.
+  for (const [id, shareClass] of outcome.after.classes)
+    if (!table.classes.has(id)) table.classes.set(id, shareClass);
   for (const tx of outcome.transactions) {
     if (tx.date > outcome.terms.date) continue;
     const rejected = applyTransaction(table, tx);
