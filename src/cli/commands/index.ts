@@ -3,6 +3,7 @@ import type { CliIo } from "../io.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
+import { registerCloseRound } from "./close-round.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
 import { registerIngest } from "./ingest.js";
@@ -20,6 +21,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerModel,
   registerValidate,
   registerSolve,
+  registerCloseRound,
   registerCapTable,
   registerClaims,
   registerScenarios,
