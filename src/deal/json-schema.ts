@@ -49,7 +49,7 @@ function readableDefinitionNames(schema: Record<string, unknown>): Record<string
   };
   const visit = (node: unknown, context: string[]): void => {
     if (Array.isArray(node)) {
-      node.forEach((item) => visit(item, context));
+      for (const item of node) visit(item, context);
       return;
     }
     if (node === null || typeof node !== "object") return;

@@ -1,9 +1,12 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAddConvertibles } from "./add-convertible.js";
+import { registerAddRound } from "./add-round.js";
 import { registerAudit } from "./audit.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
 import { registerCloseRound } from "./close-round.js";
+import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
 import { registerIngest } from "./ingest.js";
@@ -20,6 +23,9 @@ import { registerValidate } from "./validate.js";
 export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerModel,
   registerValidate,
+  registerDiff,
+  registerAddRound,
+  registerAddConvertibles,
   registerSolve,
   registerCloseRound,
   registerCapTable,

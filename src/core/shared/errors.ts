@@ -6,7 +6,7 @@
 export interface ErrorSpec {
   /** 1: invalid input; 2: wrong usage of the command. */
   readonly exitCode: 1 | 2;
-  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly summary: string;
 }
 
@@ -244,6 +244,18 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "A scenario names an unknown quantity or sets a value that the chosen claims exclude.",
   },
+  what_if_unknown_name: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary:
+      "A what-if (--set NAME=VALUE) names a figure the deal does not have; the message lists the names.",
+  },
+  what_if_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A what-if value cannot be read, is not exact, or contradicts a figure the deal states or the other values set.",
+  },
   simulation_unsupported: {
     exitCode: 1,
     httpStatus: 422,
@@ -383,6 +395,16 @@ export const ERROR_CATALOGUE = {
     exitCode: 1,
     httpStatus: 404,
     summary: "No workspace, deal, revision, user, token or job by that name is visible to the user.",
+  },
+  invitation_unknown: {
+    exitCode: 1,
+    httpStatus: 404,
+    summary: "No invitation has this code.",
+  },
+  invitation_closed: {
+    exitCode: 1,
+    httpStatus: 410,
+    summary: "The invitation was already used, has expired or was withdrawn; the message says which.",
   },
   already_exists: {
     exitCode: 1,
