@@ -397,6 +397,13 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const precision = conventions.pricePrecision;
   const roundPrice = (p: Rational) => (precision ? p.roundTo(precision.places, precision.rounding) : p);
   const price = roundPrice(solution.price);
+  // ROUND-8: a price that rounds to nothing at the stated precision gives no positive price.
+  if (price.isZero())
+    return fail(
+      "round_terms_infeasible",
+      `round ${terms.name}: the price per share, ${solution.price.toDecimalString(12)}, rounds to 0 at ${precision!.places} places; the terms give no positive price`,
+      path,
+    );
   const priceForShares = precision && !precision.sharesFromRoundedPrice ? solution.price : price;
   const poolIncrease = roundShares(solution.poolIncrease, conventions.shareRounding.pool);
 
@@ -420,8 +427,21 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
     } else {
       return;
     }
+    // A conversion price that rounds to 0 converts into no definite number of shares (ROUND-8).
+    if (conversionPrices[i]!.isZero()) return;
     conversionShares[i] = roundShares(c.amount.div(conversionPrices[i]!), shareRounding);
   });
+  const zeroPriced = convertibles.findIndex(
+    (c, i) =>
+      (solution.regimes[i] === "discount" || c.capBasis === "pre" || solution.regimes[i] !== "cap") &&
+      conversionPrices[i]!.isZero(),
+  );
+  if (zeroPriced >= 0)
+    return fail(
+      "round_terms_infeasible",
+      `round ${terms.name}: ${safesAndNotes[zeroPriced]!.id}'s conversion price rounds to 0 at the stated precision; the terms give no positive price`,
+      path,
+    );
   const postCapped = convertibles.flatMap((c, i) =>
     solution.regimes[i] === "cap" && c.capBasis === "post" ? [i] : [],
   );
