@@ -5,11 +5,11 @@ import {
   type BreakpointEvent,
   classPayoutFunction,
   exitBreakpoints,
-  holderPayoutFunction,
+  holderPayoutFunctions,
 } from "../core/exit/breakpoints.js";
 import { type IpoOutcome, type IpoPricing, ipoOutcome } from "../core/exit/ipo.js";
 import { type ExitModel, prepareExit } from "../core/exit/model.js";
-import { evaluatePiecewise, type PiecewiseLinear, simplifyPiecewise } from "../core/exit/piecewise.js";
+import { type PiecewiseLinear, simplifyPiecewise, valuesAtBreakpoints } from "../core/exit/piecewise.js";
 import { compilePayoutTable, payoutsAt, sweepPayouts } from "../core/exit/sweep.js";
 import type { ExitTerms } from "../core/exit/terms.js";
 import { type ExitOutcome, waterfallAt } from "../core/exit/waterfall.js";
@@ -222,11 +222,15 @@ export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?
   const classIds = [...new Set(model.positions.flatMap((p) => (p.classId === undefined ? [] : [p.classId])))];
   const classFns = classIds
     .map((id) => ({ id, fn: classPayoutFunction(bp, shareClassId(id)) }))
-    .filter((x): x is { id: (typeof classIds)[number]; fn: PiecewiseLinear } => x.fn !== undefined);
-  const holderFns = model.holders.map((h) => ({
-    id: h.id,
-    name: h.name,
-    fn: holderPayoutFunction(bp, h.id),
+    .filter((x): x is { id: (typeof classIds)[number]; fn: PiecewiseLinear } => x.fn !== undefined)
+    .map((c) => ({ ...c, values: valuesAtBreakpoints(c.fn).map(decimal) }));
+  // Every holder's function in one pass over the stakes, and its values at the breakpoints
+  // read off its segments: linear in the number of holders (issue 19).
+  const holderFns = holderPayoutFunctions(bp).map((fn, i) => ({
+    id: model.holders[i]!.id,
+    name: model.holders[i]!.name,
+    fn,
+    values: valuesAtBreakpoints(fn).map(decimal),
   }));
   return {
     currency: model.currency,
@@ -239,10 +243,10 @@ export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?
         : {}),
       classes: classFns.map((c) => ({
         id: c.id,
-        payout: decimal(evaluatePiecewise(c.fn, x)),
+        payout: c.values[j]!,
         nextDollar: decimal(c.fn.slopes[j] ?? Rational.ZERO),
       })),
-      holders: holderFns.map((h) => ({ id: h.id, payout: decimal(evaluatePiecewise(h.fn, x)) })),
+      holders: holderFns.map((h) => ({ id: h.id, payout: h.values[j]! })),
     })),
     classFunctions: classFns.map((c) => ({ id: c.id, ...functionJson(c.fn) })),
     holderFunctions: holderFns

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { beforeAll, expect, it } from "vitest";
 import { newApiToken, tokenHash } from "../../src/server/auth.js";
 import type { Store } from "../../src/storage/store.js";
+import { csvText, templateRows } from "../interchange/spreadsheet/fixtures.js";
 import { describeEachBackend } from "./support/backends.js";
 import { as, type Credentials, PERSONAS, type Persona, seedTeam, teamApp, yamlOf } from "./support/team.js";
 
@@ -490,6 +491,28 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         url: `${deal}/ocf-${caller}/ocf?expectedVersion=${await version(`ocf-${caller}`)}`,
         headers: { "content-type": "application/zip" },
         payload: ocfZip,
+      }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/compute/import",
+      allowed: USERS,
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/compute/import?name=acme.csv",
+        headers: { "content-type": "text/csv" },
+        payload: csvText(templateRows()),
+      }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/import",
+      allowed: ["owner", "editor"],
+      request: async (caller) => ({
+        method: "POST",
+        url: `${deal}/import-${caller}/import?expectedVersion=${await version(`import-${caller}`)}&name=acme.csv`,
+        headers: { "content-type": "text/csv" },
+        payload: csvText(templateRows()),
       }),
     },
     // A job is its starter's alone: every other caller gets 404.

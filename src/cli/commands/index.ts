@@ -9,6 +9,7 @@ import { registerCloseRound } from "./close-round.js";
 import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
+import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
@@ -35,6 +36,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerExit,
   registerIngest,
   registerFlows,
+  registerImport,
   registerOcf,
   registerServe,
   registerUser,
