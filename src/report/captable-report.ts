@@ -16,6 +16,8 @@ export interface CapTableRow {
   /** Outstanding options and RSUs vested and unvested at the report's date (holders only). */
   readonly optionsVested?: string;
   readonly optionsUnvested?: string;
+  /** Issued shares by class id (holders only), when the report is asked for it (`byClass`); the CLI's JSON leaves it out. */
+  readonly sharesByClass?: Readonly<Record<string, string>>;
 }
 
 export interface CapTableReport {
@@ -32,8 +34,16 @@ export interface CapTableReport {
   };
 }
 
-/** The cap table's three views per holder (with unallocated pools) and per class (SPEC FD-1..FD-4, OUT-2). */
-export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
+/**
+ * The cap table's three views per holder (with unallocated pools) and per class (SPEC
+ * FD-1..FD-4, OUT-2). With `byClass`, each holder row also carries its issued shares by
+ * class (for the holder × class layout of the XLSX report); the CLI's JSON leaves it out.
+ */
+export function capTableReport(
+  table: CapTable,
+  asOf: IsoDate,
+  options: { byClass?: boolean } = {},
+): CapTableReport {
   const view = capTableView(table);
   const vesting = optionVesting(table, asOf);
   const t = view.totals;
@@ -45,6 +55,7 @@ export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
       o: h.outstanding,
       a: h.asConverted,
       f: h.fullyDiluted,
+      byClass: h.sharesByClass,
     })),
     ...view.pools.map((p) => ({
       kind: "unallocated_pool" as const,
@@ -53,6 +64,7 @@ export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
       o: 0n,
       a: 0n,
       f: p.available,
+      byClass: undefined,
     })),
   ];
   const classFigures = view.classes.map((c) => ({
@@ -68,6 +80,7 @@ export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
       view.pools
         .filter((p) => table.pools.get(p.pool)?.classId === c.classId)
         .reduce((s, p) => s + p.available, 0n),
+    byClass: undefined,
   }));
   const rows = (figures: typeof holderFigures | typeof classFigures): CapTableRow[] => {
     const vestingOf = (kind: string, id: string) => {
@@ -89,6 +102,13 @@ export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
       asConvertedFraction: af[i]!,
       fullyDilutedFraction: ff[i]!,
       ...vestingOf(x.kind, x.id),
+      ...(options.byClass && x.kind === "stakeholder"
+        ? {
+            sharesByClass: Object.fromEntries(
+              [...(x.byClass ?? new Map<string, bigint>())].map(([c, n]) => [c, n.toString()]),
+            ),
+          }
+        : {}),
     }));
   };
   return {

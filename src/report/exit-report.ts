@@ -387,3 +387,48 @@ export function exitValueEstimate(text: string, currency: Currency) {
   const estimate = parseEstimate(text, { unit: "money", defaultCurrency: currency });
   return estimate.ok && estimate.value.qualifier !== "exact" ? estimate.value : undefined;
 }
+
+/**
+ * What each holder paid for what they hold (for the multiple on invested capital of the
+ * exit report): each stock lot's invested amount, or its shares at the class's original
+ * issue price; each SAFE's purchase amount and each note's principal, in the company's
+ * currency. Options and warrants are not counted: their exercise price is paid at the exit
+ * and the waterfall nets it (`exercisePaid`). A holder with a lot of unknown price has no
+ * invested amount (`invested: null`), so that no multiple is stated on a partial base.
+ */
+export function exitInvestedReport(table: CapTable) {
+  const currency = table.company.currency;
+  const inCurrency = (m: Money): Rational | undefined =>
+    convert(m, currency, table.company.exchangeRates)?.amount;
+  const invested = new Map<string, Rational | null>();
+  const add = (holder: string, amount: Rational | undefined) => {
+    const sofar = invested.get(holder);
+    if (sofar === null) return;
+    invested.set(holder, amount === undefined ? null : (sofar ?? Rational.ZERO).add(amount));
+  };
+  for (const s of table.securities.values()) {
+    if (s.kind === "stock") {
+      const price = table.classes.get(s.classId)?.originalIssuePrice;
+      add(
+        s.holder,
+        s.investedAmount !== undefined
+          ? inCurrency(s.investedAmount)
+          : price !== undefined
+            ? inCurrency(price)?.mulInt(s.shares)
+            : undefined,
+      );
+    } else if (s.kind === "safe") add(s.holder, inCurrency(s.purchaseAmount));
+    else if (s.kind === "note") add(s.holder, inCurrency(s.principal));
+  }
+  return {
+    currency,
+    holders: [...table.stakeholders.values()].map((h) => {
+      const amount = invested.get(h.id);
+      return {
+        id: h.id as string,
+        name: h.name,
+        invested: amount === undefined ? "0" : amount === null ? null : decimal(amount),
+      };
+    }),
+  };
+}

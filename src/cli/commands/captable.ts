@@ -3,6 +3,7 @@ import { Rational } from "../../core/exact/rational.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { capTableDocument, capTableFiguresOf } from "../../render/reports/cap-table.js";
 import { capTableReport } from "../../report/captable-report.js";
 import { groupedInteger, percent } from "../../report/format.js";
 import { capTableCsv } from "../../report/text-formats.js";
@@ -10,6 +11,7 @@ import { inScenario, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { reportFileOptions, reportTarget, writeReportFile } from "../report-file.js";
 import { renderTable } from "../table.js";
 
 export function registerCapTable(program: Command, io: CliIo): void {
@@ -29,12 +31,21 @@ export function registerCapTable(program: Command, io: CliIo): void {
         .choices(["holder", "class"])
         .default("holder"),
     )
-    .addOption(formatOption())
+    .addOption(formatOption(["table", "json", "csv", "pdf", "xlsx"]))
+    .addOption(reportFileOptions()[0]!)
+    .addOption(reportFileOptions()[1]!)
     .action(
-      (
+      async (
         file: string,
-        options: { scenario?: string; asOf?: string; by: "holder" | "class"; format: OutputFormat },
+        options: {
+          scenario?: string;
+          asOf?: string;
+          by: "holder" | "class";
+          format: OutputFormat;
+          out?: string;
+        },
       ) => {
+        const target = reportTarget(io, options);
         const asOf = options.asOf === undefined ? undefined : parseIsoDate(options.asOf);
         if (options.asOf !== undefined && !asOf) {
           throw CommandFailure.of("usage", `--as-of takes a date as YYYY-MM-DD, got "${options.asOf}"`);
@@ -55,7 +66,8 @@ export function registerCapTable(program: Command, io: CliIo): void {
           (a, b) => (a > b ? a : b),
           loaded.deal.ledger.company.formationDate ?? ("1970-01-01" as IsoDate),
         );
-        const report = capTableReport(run.value.final, asOf ?? lastDate);
+        const report = capTableReport(run.value.final, asOf ?? lastDate, { byClass: target !== undefined });
+        if (target) return writeReportFile(io, target, capTableDocument(capTableFiguresOf(report)));
         if (options.format === "json") {
           io.stdout.write(jsonText(report));
           return;

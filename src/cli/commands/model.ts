@@ -6,6 +6,7 @@ import { roundId } from "../../core/shared/ids.js";
 import type { Problem } from "../../core/shared/problem.js";
 import type { Deal } from "../../deal/build.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { proFormaDocument, proFormaFiguresOf } from "../../render/reports/pro-forma.js";
 import { groupedInteger, moneyText, percent } from "../../report/format.js";
 import { type ModelReport, modelReport } from "../../report/model-report.js";
 import { modelCsv } from "../../report/text-formats.js";
@@ -13,6 +14,7 @@ import { inScenario, type LoadedDeal, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { reportFileOptions, reportTarget, writeReportFile } from "../report-file.js";
 import { renderTable } from "../table.js";
 
 /** Runs the deal up to the chosen round (the last by default) and returns its outcome. */
@@ -161,14 +163,24 @@ export function registerModel(program: Command, io: CliIo): void {
       "for a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; default base)",
     )
     .option("--round <id>", "the round to model (default: the last one); earlier rounds are applied first")
-    .addOption(formatOption())
-    .action((file: string, options: { scenario?: string; round?: string; format: OutputFormat }) => {
-      const loaded = inScenario(readDealFile(io, file), options.scenario);
-      const { outcome, warnings } = modelRound(loaded.deal, file, options.round, loaded.locate);
-      printDiagnostics(
-        io,
-        warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
-      );
-      io.stdout.write(renderModel(modelReport(loaded.deal, outcome, warnings), options.format));
-    });
+    .addOption(formatOption(["table", "json", "csv", "pdf", "xlsx"]))
+    .addOption(reportFileOptions()[0]!)
+    .addOption(reportFileOptions()[1]!)
+    .action(
+      async (
+        file: string,
+        options: { scenario?: string; round?: string; format: OutputFormat; out?: string },
+      ) => {
+        const target = reportTarget(io, options);
+        const loaded = inScenario(readDealFile(io, file), options.scenario);
+        const { outcome, warnings } = modelRound(loaded.deal, file, options.round, loaded.locate);
+        printDiagnostics(
+          io,
+          warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
+        );
+        const report = modelReport(loaded.deal, outcome, warnings);
+        if (target) return writeReportFile(io, target, proFormaDocument(proFormaFiguresOf(report)));
+        io.stdout.write(renderModel(report, options.format));
+      },
+    );
 }

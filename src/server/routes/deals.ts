@@ -24,6 +24,7 @@ import {
   workspaceAccess,
 } from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
+import { hasReportFile, requestedFileFormat, sendReportFile, withFormatParam } from "../report-files.js";
 import { DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
@@ -332,13 +333,14 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       {
         schema: {
           tags: ["computations"],
-          summary: `${computation.summary} (a stored deal)`,
+          summary: `${computation.summary} (a stored deal)${hasReportFile(computation) ? "; as a PDF or XLSX file with ?format= or the Accept header" : ""}`,
           params: DealParams,
-          querystring: computation.input,
+          querystring: withFormatParam(computation),
         },
       },
       async (request, reply) => {
         const { ws, deal } = request.params as { ws: string; deal: string };
+        const fileFormat = hasReportFile(computation) ? requestedFileFormat(request) : undefined;
         const access = await workspaceAccess(context, request, ws, "report.read");
         if (access.investor && !computation.forInvestor)
           throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
@@ -364,6 +366,16 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           if (key !== "") cache.set(key, entry);
         }
         reply.header("etag", `"${head.version}"`);
+        if (fileFormat)
+          return sendReportFile(reply, {
+            format: fileFormat,
+            computation,
+            report: entry.report,
+            deal: builtDeal(liveDocument(await store.revision(ws, deal, head.version), deal)),
+            dealId: deal,
+            version: head.version,
+            investor: access.investor !== undefined,
+          });
         if (access.investor && computation.forInvestor)
           return computation.forInvestor(entry.report, access.investor);
         return reply.type("application/json; charset=utf-8").send(entry.text);
