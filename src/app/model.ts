@@ -50,8 +50,9 @@ export interface QuantityRefNamed extends Ref {
  * Why the priced valuation differs from the stated one (ROUND-5, ROUND-6): the stated
  * pre- or post-money fixes the exact price; the round then sells whole shares at the
  * price rounded to its stated precision. `priceRounding` is the rounded price's share
- * of the difference (price − exact price) × fully diluted shares after; `wholeShares`
- * is the rest: the shares rounded to whole numbers, those of conversions and the pool.
+ * of the difference (price − exact price) × fully diluted shares after; `conversions` the
+ * part due to the convertibles method (ROUND-5); `wholeShares` is the rest: the shares
+ * rounded to whole numbers.
  */
 export type PricingNote =
   | Explanation<"valuation_as_stated", { readonly basis: string }>
@@ -65,6 +66,15 @@ export type PricingNote =
         readonly priceRounding: Rational;
         readonly wholeShares: Rational;
         readonly conversionShares: bigint;
+        /**
+         * The part of the difference due to how converting instruments enter the price
+         * (ROUND-5): the conversion shares at the round price (the pre-money method prices
+         * without them), or the converting dollars (the dollars-invested method adds them
+         * to the pre-money); undefined when neither applies.
+         */
+        readonly conversions:
+          | { readonly method: "outside_pre_money" | "dollars_invested"; readonly amount: Rational }
+          | undefined;
         /** The places the price is rounded to, when the terms state a precision. */
         readonly pricePlaces: number | undefined;
       }
@@ -210,6 +220,19 @@ function pricingNote(outcome: RoundOutcome, fdAfter: bigint, conversionShares: b
   if (priced.amount.eq(stated.amount)) return { code: "valuation_as_stated", params: { basis } };
   const difference = priced.amount.sub(stated.amount);
   const priceRounding = outcome.pricePerShare.amount.sub(outcome.exactPricePerShare.amount).mulInt(fdAfter);
+  const method = outcome.terms.conventions.convertibles;
+  const conversionPart =
+    basis !== "pre_money"
+      ? undefined
+      : method === "outside_pre_money" && conversionShares > 0n
+        ? outcome.pricePerShare.amount.mulInt(conversionShares)
+        : method === "dollars_invested" && outcome.conversions.length > 0
+          ? Rational.sum(outcome.conversions.map((c) => c.convertingAmount.amount))
+          : undefined;
+  const conversions =
+    conversionPart === undefined || conversionPart.isZero()
+      ? undefined
+      : { method: method as "outside_pre_money" | "dollars_invested", amount: conversionPart };
   return {
     code: "valuation_differs_from_stated",
     params: {
@@ -218,8 +241,9 @@ function pricingNote(outcome: RoundOutcome, fdAfter: bigint, conversionShares: b
       priced,
       difference,
       priceRounding,
-      wholeShares: difference.sub(priceRounding),
+      wholeShares: difference.sub(priceRounding).sub(conversions?.amount ?? Rational.ZERO),
       conversionShares,
+      conversions,
       pricePlaces: outcome.terms.conventions.pricePrecision?.places,
     },
   };

@@ -159,9 +159,14 @@ class Builder {
     const tooHigh = options.allowOne ? value.gt(Rational.ONE) : value.gte(Rational.ONE);
     if (value.isNegative() || tooHigh) {
       const pct = value.mulInt(100n).toDecimalString(6);
+      // DEAL-8: a bare number above 1 is most likely a percentage written without its sign
+      // (`discount: 20`, `interestRate: 8`); the message says how to write it.
+      const meant = value.gt(Rational.ONE)
+        ? `; for ${value.toDecimalString(6)} percent, write ${value.toDecimalString(6)}% (or ${value.divInt(100n).toDecimalString(8)})`
+        : "";
       this.report(
         "deal_invalid_field",
-        `${what} is ${pct}%, outside 0% to 100%${options.allowOne ? "" : " (exclusive)"}`,
+        `${what} is ${pct}%, outside 0% to 100%${options.allowOne ? "" : " (exclusive)"}${meant}`,
         path,
       );
     }
@@ -250,7 +255,14 @@ function buildClass(
       : undefined,
     // CLS-4: preferred defaults to broad-based weighted-average protection, as in the NVCA model charter.
     antiDilution: preferred ? (c.antiDilution ?? "broad_based_weighted_average") : "none",
-    dividends: c.dividends ? { rate: c.dividends.rate, cumulative: c.dividends.cumulative } : undefined,
+    dividends: c.dividends
+      ? {
+          rate: b.fractionInRange(c.dividends.rate, [...path, "dividends", "rate"], "the dividend rate", {
+            allowOne: true,
+          })!,
+          cumulative: c.dividends.cumulative,
+        }
+      : undefined,
     ipoRatchetMultiple: c.ipoRatchet,
   };
 }
@@ -315,6 +327,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         }),
         mfn: t.mfn,
         proRataRights: t.proRata,
+        ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
       };
     case "note":
       return {
@@ -323,7 +336,9 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         security: securityId(t.security ?? id),
         holder: stakeholderId(t.holder),
         principal: b.money(t.principal, [...path, "principal"], "principal"),
-        interestRate: t.interestRate,
+        interestRate: b.fractionInRange(t.interestRate, [...path, "interestRate"], "the note interest rate", {
+          allowOne: true,
+        })!,
         interest:
           t.interest === "simple"
             ? { method: "simple" }
@@ -335,6 +350,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
           allowOne: false,
         }),
         proRataRights: t.proRata,
+        ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
       };
     case "exercise":
       return {

@@ -174,9 +174,21 @@ export const TransactionSchema = z.discriminatedUnion("type", [
     amount: Amount,
     safeType: z.enum(["post_money", "pre_money"]).default("post_money"),
     cap: Amount.optional().meta({ description: "Valuation cap (post-money for a post-money SAFE)." }),
-    discount: Fraction.optional(),
+    discount: Fraction.optional().meta({
+      description:
+        "The discount off the round's price per share: 20% means the SAFE converts at 80% of the price (not a 'discount rate' of 80%).",
+      examples: ["20%", 0.2],
+    }),
     mfn: z.boolean().default(false),
     proRata: z.boolean().default(false),
+    shadowSeries: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Converts into a shadow series of the round's class, with its own original issue price, preference, dividend base and anti-dilution price equal to its conversion price (the YC safe's Safe Preferred Stock; default true).",
+        examples: [true],
+      }),
     security: SecurityIdField,
   }),
   z.strictObject({
@@ -184,14 +196,30 @@ export const TransactionSchema = z.discriminatedUnion("type", [
     type: z.literal("note"),
     holder: Id,
     principal: Amount,
-    interestRate: Fraction,
+    interestRate: Fraction.meta({
+      description:
+        "The yearly interest rate, as a percentage (8%) or a fraction (0.08); a bare 8 is refused.",
+      examples: ["8%", 0.08],
+    }),
     interest: z.enum(["simple", "compound"]).default("simple"),
     compounding: z.enum(["annually", "semiannually", "quarterly", "monthly"]).default("annually"),
     maturity: DateText.optional(),
     cap: Amount.optional(),
     capBasis: z.enum(["pre_money", "post_money"]).default("pre_money"),
-    discount: Fraction.optional(),
+    discount: Fraction.optional().meta({
+      description:
+        "The discount off the round's price per share: 20% means the note converts at 80% of the price (not a 'discount rate' of 80%).",
+      examples: ["20%", 0.2],
+    }),
     proRata: z.boolean().default(false),
+    shadowSeries: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Converts into a shadow series of the round's class priced at its conversion price, when the note's terms say so (default false).",
+        examples: [true],
+      }),
     security: SecurityIdField,
   }),
   z.strictObject({

@@ -119,6 +119,7 @@ export function ledgerToDocument(
           discount: t.discount === undefined ? undefined : exactText(t.discount),
           mfn: t.mfn || undefined,
           proRata: t.proRataRights || undefined,
+          shadowSeries: t.shadowSeries,
           security: sameId(t.security, t.id) ? undefined : t.security,
         });
       case "note_issuance":
@@ -140,6 +141,7 @@ export function ledgerToDocument(
           capBasis: t.capBasis,
           discount: t.discount === undefined ? undefined : exactText(t.discount),
           proRata: t.proRataRights || undefined,
+          shadowSeries: t.shadowSeries,
           security: sameId(t.security, t.id) ? undefined : t.security,
         });
       case "exercise":

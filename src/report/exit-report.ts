@@ -326,10 +326,23 @@ export function exitSimulationReport(model: ExitModel, samples: Float64Array) {
  * none negative. A `usage` problem says what is wrong.
  */
 export function exitValuesOf(text: string, currency: Currency): Result<Rational[]> {
-  const whole = parseAmount(text, { defaultCurrency: currency });
-  const parts = whole.ok ? [text] : text.split(",");
+  // EXIT-LIST-1: a list is separated by ";" only. A comma is read only as a thousands
+  // separator of a correctly grouped number (1,500,000); any other comma could be a list
+  // separator or a decimal comma, so it is refused rather than guessed.
+  const misplacedComma = (text.match(/[\d.,]*,[\d.,]*/g) ?? []).find(
+    (token) => !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(token),
+  );
+  if (misplacedComma !== undefined) {
+    return fail(
+      "exit_value_list_ambiguous",
+      `"${text}": a comma in an exit value is read only as a thousands separator (1,500,000), and "${misplacedComma}" is not one: write decimals with a point (2.5M) and separate several exit values with ";" (15M;60M;1B)`,
+    );
+  }
+  const parts = text.split(";");
   const values: Rational[] = [];
   for (const part of parts) {
+    if (part.trim() === "")
+      return fail("exit_value_list_ambiguous", `"${text}" has an empty exit value between its ";"`);
     const r = parseAmount(part.trim(), { defaultCurrency: currency });
     if (!r.ok) return fail("usage", r.error);
     if (r.value.currency !== currency)

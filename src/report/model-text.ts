@@ -22,14 +22,17 @@ export function pricingText(note: PricingNote, currency: string, options: TextOp
   if (note.code === "valuation_as_stated") return "";
   const p = note.params;
   const parts = [];
+  if (p.conversions)
+    parts.push(
+      p.conversions.method === "outside_pre_money"
+        ? `${signed(p.conversions.amount, currency, options)} the conversion shares at the round price (the pre-money method sets the price without them)`
+        : `${signed(p.conversions.amount, currency, options)} the converting SAFEs' and notes' dollars (the dollars-invested method adds them to the pre-money)`,
+    );
   if (!p.priceRounding.isZero())
     parts.push(
       `${signed(p.priceRounding, currency, options)} from the price rounded${p.pricePlaces === undefined ? "" : ` to ${p.pricePlaces} places`}`,
     );
-  if (!p.wholeShares.isZero())
-    parts.push(
-      `${signed(p.wholeShares, currency, options)} from whole shares${p.conversionShares > 0n ? " (new, pool and conversion shares)" : ""}`,
-    );
+  if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares, currency, options)} from whole shares`);
   return `  (stated ${BASIS_WORDS[p.basis]} ${moneyFor(p.stated, options)}: ${parts.join(", ")})`;
 }
 

@@ -7,7 +7,7 @@ const r = (s: string) => Rational.parse(s)!;
 
 describe("roundtable exit (docs/spec/exit.md)", () => {
   it("--at: payouts per class and holder sum to the distributable amount, exactly", async () => {
-    const out = await cli(["exit", DOWN, "--at", "15M,60M,1B", "--format", "json"]);
+    const out = await cli(["exit", DOWN, "--at", "15M;60M;1B", "--format", "json"]);
     expect(out.code).toBe(0);
     const report = JSON.parse(out.stdout);
     expect(report.outcomes.map((o: { exitValue: string }) => o.exitValue)).toEqual([
@@ -39,7 +39,7 @@ describe("roundtable exit (docs/spec/exit.md)", () => {
     const values = out.breakpoints.map((b: { exitValue: string }) => b.exitValue);
     expect(values.slice(0, 4)).toEqual(["0", "6000000", "12900000", "14900000"]);
     const at = JSON.parse(
-      (await cli(["exit", DOWN, "--at", values.slice(1).join(","), "--format", "json"])).stdout,
+      (await cli(["exit", DOWN, "--at", values.slice(1).join(";"), "--format", "json"])).stdout,
     );
     out.breakpoints.slice(1).forEach((b: { classes: { id: string; payout: string }[] }, i: number) => {
       for (const c of b.classes) {
@@ -109,5 +109,26 @@ describe("roundtable exit (docs/spec/exit.md)", () => {
     expect((await cli(["exit", DOWN, "--at", "-$5M"])).code).toBe(1);
     expect((await cli(["exit", DOWN, "--sweep", "1B"])).code).toBe(2);
     expect((await cli(["exit", DOWN, "--at", "lots"])).code).toBe(2);
+  });
+
+  it('EXIT-LIST-1: a comma only groups thousands; lists are separated by ";" or a repeated --at; anything else is refused', async () => {
+    const payouts = async (...at: string[]) =>
+      JSON.parse(
+        (await cli(["exit", DOWN, ...at.flatMap((v) => ["--at", v]), "--format", "json"])).stdout,
+      ).outcomes.map((o: { exitValue: string }) => o.exitValue);
+    expect(await payouts("20,000,000")).toEqual(["20000000"]);
+    expect(await payouts("20000000;10000000")).toEqual(["20000000", "10000000"]);
+    expect(await payouts("20000000", "10000000")).toEqual(["20000000", "10000000"]);
+    expect(await payouts("$1,500,000.50; 2.5M")).toEqual(["1500000.5", "2500000"]);
+    // Read before this rule as 20,000,000.1 and 10.2: now refused, with how to write a list.
+    for (const ambiguous of ["20000000,10000000", "10,20", "15M,60M", "2,5M", "1,50,000"]) {
+      const r = await cli(["exit", DOWN, "--at", ambiguous]);
+      expect(r.code, ambiguous).toBe(2);
+      expect(r.stderr, ambiguous).toContain("exit_value_list_ambiguous");
+      expect(r.stderr, ambiguous).toContain(
+        'separate several exit values with ";" (15M;60M;1B) (or repeat --at)',
+      );
+    }
+    expect((await cli(["exit", DOWN, "--at", "15M;;1B"])).code).toBe(2);
   });
 });

@@ -3,9 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDeal } from "../../src/deal/load.js";
-import { cli } from "../support/cli.js";
+import { cli as runCli } from "../support/cli.js";
 
 const SAMPLES = "../shared/ocf/v1.2.0/samples";
+/** These tests validate against the official schemas beside the checkout (OCF-VAL-1). */
+const SCHEMAS = path.resolve("../shared/ocf/v1.2.0/schema");
+const cli = (args: readonly string[]) => runCli(args, { env: { ROUNDTABLE_OCF_SCHEMAS: SCHEMAS } });
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "roundtable-ocf-"));
 
 describe("roundtable import-ocf and export-ocf (docs/spec/ocf.md)", () => {
@@ -73,6 +76,7 @@ describe("roundtable import-ocf and export-ocf (docs/spec/ocf.md)", () => {
     ]);
     expect(exported.stderr).toBe("");
     expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain("validated against the official OCF 1.2.0 JSON Schemas");
     const deal = path.join(dir, "acme.yaml");
     expect((await cli(["import-ocf", zip, "--out", deal])).code).toBe(0);
     const before = JSON.parse(

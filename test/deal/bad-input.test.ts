@@ -83,6 +83,49 @@ describe("deal files with bad input", () => {
     expect(d!.path).toEqual(["transactions", 0, "discount"]);
   });
 
+  it.each([
+    [
+      "note",
+      "interestRate",
+      "8",
+      "the note interest rate is 800%, outside 0% to 100%; for 8 percent, write 8% (or 0.08)",
+    ],
+    [
+      "safe",
+      "discount",
+      "20",
+      "the SAFE discount is 2000%, outside 0% to 100% (exclusive); for 20 percent, write 20% (or 0.2)",
+    ],
+  ])("DEAL-8: a bare %s %s of %s is refused with the percentage to write", (type, field, value, message) => {
+    const terms =
+      type === "note"
+        ? `principal: $100000, interestRate: ${value}, maturity: 2023-01-01`
+        : `amount: $100000, discount: ${value}`;
+    const [d] = diagnosticsOf(
+      `${header(["a"])}transactions:\n  - { type: ${type}, date: 2021-01-01, holder: a, ${terms} }\n`,
+    );
+    expect(d!.code).toBe("deal_invalid_field");
+    expect(d!.message).toBe(message);
+    expect(d!.path).toEqual(["transactions", 0, field]);
+  });
+
+  it("DEAL-8: interest rates of 8%, 0.08 and 100% load; a dividend rate of 6 is refused like a discount", () => {
+    for (const rate of ["8%", "0.08", "100%"]) {
+      dealFrom(
+        `${header(["a"])}transactions:\n  - { type: note, date: 2021-01-01, holder: a, principal: $100000, interestRate: ${rate}, maturity: 2023-01-01 }\n`,
+      );
+    }
+    const [d] = diagnosticsOf(`roundtable: 1
+company: { name: Test Co, formed: 2020-01-01, currency: USD }
+stakeholders: [{ id: a, name: a }]
+classes:
+  - { id: common, name: Common, type: common }
+  - { id: pref, name: Pref, type: preferred, originalIssuePrice: $1, dividends: { rate: 6 } }
+`);
+    expect(d!.message).toMatch(/the dividend rate is 600%.*write 6%/);
+    expect(d!.path).toEqual(["classes", 1, "dividends", "rate"]);
+  });
+
   it("unknown references are all reported at once, each at its field", () => {
     const diagnostics = diagnosticsOf(`${header(["a"])}transactions:
   - { type: issue, date: 2021-01-01, holder: a, class: common, shares: 1, assumption: nope }

@@ -23,3 +23,20 @@ describe("the published JSON Schema (STYLE 8, SPEC DEAL-3)", () => {
     expect(validate(bad)).toBe(false);
   });
 });
+
+describe("the deal-file JSON Schema explains itself (SPEC DEAL-1)", () => {
+  it("DEAL-1: definitions have readable names, never zod's generated __schemaN", async () => {
+    const { dealJsonSchema } = await import("../../src/deal/json-schema.js");
+    const text = JSON.stringify(dealJsonSchema());
+    expect(text).not.toMatch(/__schema\d/);
+    const defs = Object.keys((dealJsonSchema() as { $defs: Record<string, unknown> }).$defs);
+    for (const name of defs) expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+  });
+
+  it("DEAL-1: a SAFE's and a note's discount say they are the discount (20%), not a rate of 80%", async () => {
+    const { dealJsonSchema } = await import("../../src/deal/json-schema.js");
+    const text = JSON.stringify(dealJsonSchema());
+    expect(text).toContain("20% means the SAFE converts at 80% of the price (not a 'discount rate' of 80%)");
+    expect(text).toContain("20% means the note converts at 80% of the price (not a 'discount rate' of 80%)");
+  });
+});

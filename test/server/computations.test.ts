@@ -152,7 +152,7 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
   describe("exit", () => {
     it("API-5: exit at values, breakpoints, sweep and IPO equal `roundtable exit --format json`", async () => {
       for (const [query, args] of [
-        ["at=15M,60M,1B", ["--at", "15M,60M,1B"]],
+        ["at=15M%3B60M%3B1B", ["--at", "15M", "--at", "60M", "--at", "1B"]],
         ["breakpoints=true", ["--breakpoints"]],
         ["sweep=0..100M&steps=11", ["--sweep", "0..100M", "--steps", "11"]],
         ["ipo=%2420%2Fshare", ["--ipo", "$20/share"]],
@@ -181,6 +181,8 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
         ["at=lots", "query.at"],
         ["sweep=1B", "query.sweep"],
         ["at=-5M", "query.at"],
+        // EXIT-LIST-1: a comma that does not group thousands is refused, never read as 20,000,000.1.
+        ["at=20000000,10000000", "query.at"],
         ["steps=1&sweep=0..1M", "query.steps"],
       ] as const) {
         const r = await as(app, team.viewer, { method: "GET", url: `${deals}/seed/exit?${query}` });
@@ -368,10 +370,17 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
       const zip = await as(app, team.viewer, { method: "GET", url: `${deals}/seed/ocf?country=US` });
       expect(zip.statusCode, zip.body.slice(0, 300)).toBe(200);
       expect(zip.headers["content-type"]).toBe("application/zip");
+      // OCF-VAL-4: the server has no schema folder here; it says which checks it ran, never a 500.
+      expect(zip.headers["x-ocf-validation"]).toBe(
+        process.env.ROUNDTABLE_OCF_SCHEMAS ? "official_schemas" : "own_checks",
+      );
       const bytes = zip.rawPayload;
       const again = await as(app, team.viewer, { method: "GET", url: `${deals}/seed/ocf?country=US` });
       expect(Buffer.compare(again.rawPayload, bytes)).toBe(0);
-      expect(importOcfZip("x.zip", new Uint8Array(bytes)).ok).toBe(true);
+      // The package is valid against the official schemas too.
+      expect(
+        importOcfZip("x.zip", new Uint8Array(bytes), { schemaDir: "../shared/ocf/v1.2.0/schema" }).ok,
+      ).toBe(true);
       const imported = await as(app, team.editor, {
         method: "POST",
         url: `${deals}/seed-ocf/ocf?expectedVersion=0`,

@@ -47,7 +47,8 @@ function exitValues(text: string, currency: string, option = "--at"): Rational[]
   const values = exitValuesOf(text, currency as never);
   if (values.ok) return values.value;
   const p = values.problems[0]!;
-  throw CommandFailure.of(p.code, `${option}: ${p.message}`);
+  const repeat = p.code === "exit_value_list_ambiguous" ? ` (or repeat ${option})` : "";
+  throw CommandFailure.of(p.code, `${option}: ${p.message}${repeat}`);
 }
 
 export function registerExit(program: Command, io: CliIo): void {
@@ -59,7 +60,9 @@ export function registerExit(program: Command, io: CliIo): void {
     .argument("<deal>", "deal file (YAML or JSON)")
     .option(
       "--at <values>",
-      'exit values, comma-separated (15M,60M,1B); or one estimate ("between $1B and $3B") with --runs for payout percentiles',
+      'exit values, separated by ";" or by repeating --at (--at 15M --at 60M, or --at "15M;60M;1B"; a comma only groups thousands: 1,500,000); or one estimate ("between $1B and $3B") with --runs for payout percentiles',
+      (value: string, previous: string | undefined) =>
+        previous === undefined ? value : `${previous};${value}`,
     )
     .option(
       "--breakpoints",

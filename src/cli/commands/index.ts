@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandModule[] = [
     load: async () => (await import("./add-convertible.js")).registerAddConvertibles,
   },
   { names: ["solve"], load: async () => (await import("./solve.js")).registerSolve },
+  { names: ["close-round"], load: async () => (await import("./close-round.js")).registerCloseRound },
   { names: ["captable"], load: async () => (await import("./captable.js")).registerCapTable },
   { names: ["claims"], load: async () => (await import("./claims.js")).registerClaims },
   { names: ["scenarios"], load: async () => (await import("./scenarios.js")).registerScenarios },

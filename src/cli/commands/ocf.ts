@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Command, Option } from "commander";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
-import { exportOcf, importOcf, preservedOf } from "../../interchange/ocf/index.js";
+import { exportOcf, importOcf, preservedOf, validationNote } from "../../interchange/ocf/index.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
@@ -32,7 +32,7 @@ export function registerOcf(program: Command, io: CliIo): void {
     )
     .option(
       "--schemas <dir>",
-      "the folder of the official OCF 1.2.0 JSON Schemas (default: $ROUNDTABLE_OCF_SCHEMAS, then ../shared/ocf/v1.2.0/schema)",
+      "the folder of the official OCF 1.2.0 JSON Schemas to validate against (default: $ROUNDTABLE_OCF_SCHEMAS; with neither, roundtable's own checks only)",
     )
     .action(
       async (
@@ -48,9 +48,11 @@ export function registerOcf(program: Command, io: CliIo): void {
           );
         const imported = await importOcf(path.resolve(io.cwd, source), {
           onInconsistency: options.onInconsistency,
+          env: io.env,
           ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}),
         });
         if (!imported.ok) throw CommandFailure.fromProblems(imported.problems, source);
+        io.stderr.write(`${validationNote(imported.value.validation ?? "own_checks")}\n`);
         const { ledger, preserved, report } = imported.value;
         printDiagnostics(
           io,
@@ -99,7 +101,10 @@ export function registerOcf(program: Command, io: CliIo): void {
       "--country <code>",
       "the issuer's country of formation (ISO 3166-1 alpha-2, e.g. US), which OCF requires; kept from an import when there is one",
     )
-    .option("--schemas <dir>", "the folder of the official OCF 1.2.0 JSON Schemas")
+    .option(
+      "--schemas <dir>",
+      "the folder of the official OCF 1.2.0 JSON Schemas to validate against (default: $ROUNDTABLE_OCF_SCHEMAS; with neither, roundtable's own checks only)",
+    )
     .action(
       async (
         file: string,
@@ -125,6 +130,7 @@ export function registerOcf(program: Command, io: CliIo): void {
           overwrite: options.force ?? false,
           onInconsistency: options.onInconsistency,
           ...(options.country ? { issuer: { countryOfFormation: options.country } } : {}),
+          env: io.env,
           ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}),
         });
         // These problems are about the package written, not about places in the deal file.
@@ -135,6 +141,7 @@ export function registerOcf(program: Command, io: CliIo): void {
           r.warnings.map((w) => diagnosticFrom(w, file)),
         );
         io.stdout.write(`wrote ${options.out}: ${counts(r.written)}\n`);
+        io.stdout.write(`${validationNote(r.validation)}\n`);
         io.stdout.write(
           `kept verbatim from the import: ${r.kept}; written from the ledger: ${r.generated}\n`,
         );

@@ -330,6 +330,7 @@ function applySafeIssuance(table: CapTable, tx: SafeIssuance): Problem | undefin
     mfn: tx.mfn,
     issueDate: tx.date,
     proRataRights: tx.proRataRights,
+    ...(tx.shadowSeries === undefined ? {} : { shadowSeries: tx.shadowSeries }),
   });
   table.usedSecurityIds.add(tx.security);
   return undefined;
@@ -370,6 +371,7 @@ function applyNoteIssuance(table: CapTable, tx: NoteIssuance): Problem | undefin
     capBasis: tx.capBasis,
     discount: tx.discount,
     proRataRights: tx.proRataRights,
+    ...(tx.shadowSeries === undefined ? {} : { shadowSeries: tx.shadowSeries }),
   });
   table.usedSecurityIds.add(tx.security);
   return undefined;
@@ -651,7 +653,17 @@ function applySplit(table: CapTable, tx: Split): Problem | undefined {
       const quantity = scaled(security.quantity);
       const exercisePrice = scaleMoney(security.exercisePrice, ratio.inverse());
       if (quantity === 0n) table.securities.delete(security.id);
-      else table.securities.set(security.id, { ...security, quantity, exercisePrice });
+      else if (security.kind === "option") {
+        // The vesting base scales with the grant (LED-7, VEST-3): a split changes how many
+        // units vest, never which fraction of the grant has vested.
+        table.securities.set(security.id, {
+          ...security,
+          quantity,
+          exercisePrice,
+          granted: scaled(security.granted),
+          exercised: scaled(security.exercised),
+        });
+      } else table.securities.set(security.id, { ...security, quantity, exercisePrice });
     }
   }
   for (const pool of [...table.pools.values()]) {

@@ -64,6 +64,8 @@ export interface Safe {
   readonly mfn: boolean;
   readonly issueDate: IsoDate;
   readonly proRataRights: boolean;
+  /** Converts into a shadow series of the round's class (SAFE-6); undefined: yes, the YC safe's default. */
+  readonly shadowSeries?: boolean;
 }
 
 export type NoteInterest =
@@ -87,6 +89,8 @@ export interface ConvertibleNote {
   readonly capBasis: "pre_money" | "post_money";
   readonly discount: Rational | undefined;
   readonly proRataRights: boolean;
+  /** Converts into a shadow series of the round's class when the note's terms say so (SAFE-6); undefined: no. */
+  readonly shadowSeries?: boolean;
 }
 
 export type Security = StockLot | OptionGrant | Warrant | Safe | ConvertibleNote;

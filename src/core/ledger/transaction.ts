@@ -67,6 +67,8 @@ export interface SafeIssuance extends TransactionBase {
   readonly discount: Rational | undefined;
   readonly mfn: boolean;
   readonly proRataRights: boolean;
+  /** Converts into a shadow series of the round's class (SAFE-6); undefined: yes, the YC safe's default. */
+  readonly shadowSeries?: boolean;
 }
 
 export interface NoteIssuance extends TransactionBase {
@@ -81,6 +83,8 @@ export interface NoteIssuance extends TransactionBase {
   readonly capBasis: "pre_money" | "post_money";
   readonly discount: Rational | undefined;
   readonly proRataRights: boolean;
+  /** Converts into a shadow series of the round's class when the note's terms say so (SAFE-6); undefined: no. */
+  readonly shadowSeries?: boolean;
 }
 
 /** Exercise of options or warrants into shares of their class. */

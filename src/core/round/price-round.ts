@@ -27,6 +27,7 @@ import {
   type PriceEquation,
   solvePricing,
 } from "./pricing-solver.js";
+import { planShadowSeries } from "./shadow-series.js";
 import type { RoundTerms, ShareRounding } from "./terms.js";
 
 export interface ConversionOutcome {
@@ -81,6 +82,8 @@ export interface RoundOutcome {
   readonly conversions: readonly ConversionOutcome[];
   readonly investments: readonly InvestmentOutcome[];
   readonly antiDilution: readonly AntiDilutionOutcome[];
+  /** The sub-series SAFEs and notes convert into, at their own conversion prices (SAFE-6). */
+  readonly shadowSeries: readonly ShareClass[];
   readonly oversubscribed: boolean;
   /** The generated ledger transactions, in the order they apply. */
   readonly transactions: readonly Transaction[];
@@ -469,6 +472,13 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const precision = conventions.pricePrecision;
   const roundPrice = (p: Rational) => (precision ? p.roundTo(precision.places, precision.rounding) : p);
   const price = roundPrice(solution.price);
+  // ROUND-8: a price that rounds to nothing at the stated precision gives no positive price.
+  if (price.isZero())
+    return fail(
+      "round_terms_infeasible",
+      `round ${terms.name}: the price per share, ${solution.price.toDecimalString(12)}, rounds to 0 at ${precision!.places} places; the terms give no positive price`,
+      path,
+    );
   const priceForShares = precision && !precision.sharesFromRoundedPrice ? solution.price : price;
   const poolIncrease = roundShares(solution.poolIncrease, conventions.shareRounding.pool);
 
@@ -492,8 +502,21 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
     } else {
       return;
     }
+    // A conversion price that rounds to 0 converts into no definite number of shares (ROUND-8).
+    if (conversionPrices[i]!.isZero()) return;
     conversionShares[i] = roundShares(c.amount.div(conversionPrices[i]!), shareRounding);
   });
+  const zeroPriced = convertibles.findIndex(
+    (c, i) =>
+      (solution.regimes[i] === "discount" || c.capBasis === "pre" || solution.regimes[i] !== "cap") &&
+      conversionPrices[i]!.isZero(),
+  );
+  if (zeroPriced >= 0)
+    return fail(
+      "round_terms_infeasible",
+      `round ${terms.name}: ${safesAndNotes[zeroPriced]!.id}'s conversion price rounds to 0 at the stated precision; the terms give no positive price`,
+      path,
+    );
   const postCapped = convertibles.flatMap((c, i) =>
     solution.regimes[i] === "cap" && c.capBasis === "post" ? [i] : [],
   );
@@ -576,6 +599,21 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
     });
   }
 
+  // --- The round's class and the shadow series of its conversions (SAFE-6) --------------
+  const roundClass: ShareClass | undefined = terms.newClass && {
+    ...terms.newClass,
+    originalIssuePrice: terms.newClass.originalIssuePrice ?? m(price),
+    conversionPrice: terms.newClass.conversionPrice ?? terms.newClass.originalIssuePrice ?? m(price),
+  };
+  const conversionParent =
+    roundClass && conversionClassId === roundClass.id ? roundClass : table.classes.get(conversionClassId)!;
+  const shadow = planShadowSeries(
+    conversionParent,
+    conversions,
+    new Map(safesAndNotes.map((s) => [s.id, s])),
+    (id) => table.classes.has(id) || id === classId,
+  );
+
   // --- The ledger transactions of the round ---------------------------------------------
   const transactions: Transaction[] = [];
   const txId = (suffix: string) => transactionId(`${terms.id}:${suffix}`);
@@ -595,7 +633,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       id: txId(`convert:${conversion.security}`),
       date: terms.date,
       security: conversion.security,
-      toClassId: conversionClassId,
+      toClassId: shadow.classOf.get(conversion.security) ?? conversionClassId,
       shares: conversion.shares,
       resultingSecurity: securityId(`${terms.id}:${conversion.security}`),
     });
@@ -629,13 +667,8 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
 
   // --- Apply them to a copy of the cap table (the pro forma) ----------------------------
   const after = table.clone();
-  if (terms.newClass) {
-    after.classes.set(terms.newClass.id, {
-      ...terms.newClass,
-      originalIssuePrice: terms.newClass.originalIssuePrice ?? m(price),
-      conversionPrice: terms.newClass.conversionPrice ?? terms.newClass.originalIssuePrice ?? m(price),
-    });
-  }
+  if (roundClass) after.classes.set(roundClass.id, roundClass);
+  for (const series of shadow.classes) after.classes.set(series.id, series);
   for (const tx of transactions) {
     const rejected = applyTransaction(after, tx);
     if (rejected) return { ok: false, problems: [rejected] };
@@ -661,6 +694,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       conversions,
       investments,
       antiDilution,
+      shadowSeries: shadow.classes,
       oversubscribed: allocation.oversubscribed,
       transactions,
       before: table,

@@ -105,8 +105,9 @@ export const ERROR_CATALOGUE = {
   file_unwritable: { exitCode: 1, httpStatus: 500, summary: "An output file or folder cannot be written." },
   ocf_schemas_missing: {
     exitCode: 2,
-    httpStatus: 500,
-    summary: "The folder of official OCF JSON Schemas cannot be found or read.",
+    httpStatus: 503,
+    summary:
+      "The folder of official OCF JSON Schemas given (--schemas or $ROUNDTABLE_OCF_SCHEMAS) does not hold them; with none given, roundtable's own checks run instead.",
   },
   ocf_package_unreadable: {
     exitCode: 1,
@@ -370,6 +371,12 @@ export const ERROR_CATALOGUE = {
     exitCode: 1,
     httpStatus: 400,
     summary: "An exit value, IPO price or IPO valuation is negative.",
+  },
+  exit_value_list_ambiguous: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary:
+      'A list of exit values has a comma that is not a thousands separator: several values are separated by ";" (or a repeated --at).',
   },
   exit_terms_invalid: {
     exitCode: 1,

@@ -11,12 +11,16 @@ import { assemblePackage } from "./package-assembly.js";
 import { packageObjects } from "./package-objects.js";
 import { type OcfOutputFile, writeOcfPackage } from "./package-writer.js";
 import { checkReferences } from "./references.js";
-import { resolveOcfSchemaDir } from "./schema-location.js";
-import { loadOcfSchemas } from "./schema-validator.js";
+import { type OcfValidationKind, ocfValidation } from "./schema-location.js";
 
 export interface OcfExportOptions extends Partial<OcfBuildOptions> {
-  /** The folder of official OCF 1.2.0 schemas; by default $ROUNDTABLE_OCF_SCHEMAS, then ../shared/ocf/v1.2.0/schema beside the checkout. */
+  /**
+   * The folder of official OCF 1.2.0 schemas; by default $ROUNDTABLE_OCF_SCHEMAS; with
+   * neither, the package is checked with roundtable's own checks only (OCF-VAL-4).
+   */
   readonly schemaDir?: string;
+  /** The environment $ROUNDTABLE_OCF_SCHEMAS is read from (default: the process's). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Replace an existing output folder or file. */
   readonly overwrite?: boolean;
   /**
@@ -33,6 +37,8 @@ export interface OcfExport {
   readonly report: OcfExportReport;
   /** With `onInconsistency: "preserve"`, the broken references written. */
   readonly warnings: readonly Problem[];
+  /** Whether the package was checked against the official schemas or with roundtable's own checks only. */
+  readonly validation: OcfValidationKind;
 }
 
 /**
@@ -44,10 +50,8 @@ export function buildCheckedOcfPackage(
   preserved: OcfPreserved | undefined,
   options: OcfExportOptions = {},
 ): Result<OcfExport> {
-  const dir = resolveOcfSchemaDir(options.schemaDir);
-  if (!dir.ok) return dir;
-  const schemas = loadOcfSchemas(dir.value);
-  if (!schemas.ok) return schemas;
+  const validation = ocfValidation(options.schemaDir, options.env);
+  if (!validation.ok) return validation;
   const built = buildOcfPackage(ledger, preserved, {
     ...options,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
@@ -57,7 +61,7 @@ export function buildCheckedOcfPackage(
   const byPath = new Map(files.map((f) => [f.path, f.bytes]));
   const assembly = assemblePackage(
     { manifestPath: files[0]!.path, read: (p) => byPath.get(p) },
-    schemas.value,
+    validation.value.schemas,
     "error",
   );
   const problems: Problem[] = [...assembly.problems];
@@ -85,7 +89,7 @@ export function buildCheckedOcfPackage(
       ],
     };
   }
-  return ok({ files, report: built.value.report, warnings });
+  return ok({ files, report: built.value.report, warnings, validation: validation.value.kind });
 }
 
 /**
@@ -97,12 +101,25 @@ export async function exportOcf(
   preserved: OcfPreserved | undefined,
   out: string,
   options: OcfExportOptions = {},
-): Promise<Result<OcfExportReport & { readonly path: string; readonly warnings: readonly Problem[] }>> {
+): Promise<
+  Result<
+    OcfExportReport & {
+      readonly path: string;
+      readonly warnings: readonly Problem[];
+      readonly validation: OcfValidationKind;
+    }
+  >
+> {
   const checked = buildCheckedOcfPackage(ledger, preserved, options);
   if (!checked.ok) return checked;
   const written = writeOcfPackage(out, checked.value.files, options.overwrite ?? false);
   if (!written.ok) return written;
-  return ok({ ...checked.value.report, path: written.value, warnings: checked.value.warnings });
+  return ok({
+    ...checked.value.report,
+    path: written.value,
+    warnings: checked.value.warnings,
+    validation: checked.value.validation,
+  });
 }
 
 /** The OCF objects a deal kept from its import (its `ocfPreserved` text), to write back on export. */

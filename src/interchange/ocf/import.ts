@@ -3,12 +3,16 @@ import { importFailure, mapOcfPackage, type OcfMapOptions } from "./import-packa
 import type { OcfImport } from "./model.js";
 import { assemblePackage, type PackageSource } from "./package-assembly.js";
 import { openOcfSource, openOcfZip } from "./package-reader.js";
-import { resolveOcfSchemaDir } from "./schema-location.js";
-import { loadOcfSchemas } from "./schema-validator.js";
+import { type OcfValidationKind, ocfValidation } from "./schema-location.js";
 
 export interface OcfImportOptions extends OcfMapOptions {
-  /** The folder of official OCF 1.2.0 schemas; by default $ROUNDTABLE_OCF_SCHEMAS, then ../shared/ocf/v1.2.0/schema beside the checkout. */
+  /**
+   * The folder of official OCF 1.2.0 schemas; by default $ROUNDTABLE_OCF_SCHEMAS; with
+   * neither, the package is checked with roundtable's own checks only (OCF-VAL-4).
+   */
   readonly schemaDir?: string;
+  /** The environment $ROUNDTABLE_OCF_SCHEMAS is read from (default: the process's). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -45,19 +49,24 @@ export function importOcfFiles(
 }
 
 function importOcfSource(source: PackageSource, options: OcfImportOptions): Result<OcfImport> {
-  const dir = resolveOcfSchemaDir(options.schemaDir);
-  if (!dir.ok) return dir;
-  const schemas = loadOcfSchemas(dir.value);
-  if (!schemas.ok) return schemas;
+  const validation = ocfValidation(options.schemaDir, options.env);
+  if (!validation.ok) return validation;
   const assembly = assemblePackage(
     source,
-    schemas.value,
+    validation.value.schemas,
     options.onInconsistency === "preserve" ? "warning" : "error",
   );
   // Hash mismatches do not stop the reading: references are checked too, so that one run reports both.
   const structural = assembly.problems.filter((p) => p.code !== "ocf_hash_mismatch");
   if (assembly.pkg === undefined || structural.length > 0) return importFailure(assembly.problems);
-  const mapped = mapOcfPackage(assembly.pkg, { ...options, readWarnings: assembly.warnings });
+  const mapped = withValidation(
+    mapOcfPackage(assembly.pkg, { ...options, readWarnings: assembly.warnings }),
+    validation.value.kind,
+  );
   if (assembly.problems.length === 0) return mapped;
   return importFailure([...assembly.problems, ...(mapped.ok ? [] : mapped.problems)]);
+}
+
+function withValidation(result: Result<OcfImport>, validation: OcfValidationKind): Result<OcfImport> {
+  return result.ok ? { ...result, value: { ...result.value, validation } } : result;
 }

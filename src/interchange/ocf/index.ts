@@ -30,4 +30,10 @@ export type {
   OcfPreserved,
 } from "./model.js";
 export { zipPackage } from "./package-writer.js";
-export { OCF_SCHEMAS_ENV, resolveOcfSchemaDir } from "./schema-location.js";
+export {
+  OCF_SCHEMAS_ENV,
+  type OcfValidationKind,
+  ocfValidation,
+  resolveOcfSchemaDir,
+  validationNote,
+} from "./schema-location.js";

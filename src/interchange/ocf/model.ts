@@ -164,4 +164,6 @@ export interface OcfImport {
   readonly ledger: Ledger;
   readonly preserved: OcfPreserved;
   readonly report: OcfImportReport;
+  /** Whether the package was checked against the official schemas or with roundtable's own checks only (OCF-VAL-4). */
+  readonly validation?: "official_schemas" | "own_checks";
 }

@@ -30,7 +30,8 @@ const ERRORS_PER_OBJECT = 3;
 
 /** The official OCF schemas, compiled, with what each file kind may hold. */
 export interface OcfSchemas {
-  readonly dir: string;
+  /** The folder the schemas were read from; undefined for roundtable's own checks (OCF-VAL-4). */
+  readonly dir: string | undefined;
   /** Schema violations of a manifest (OCF-VAL-2). */
   validateManifest(file: string, json: Json): Problem[];
   /** Schema violations of an object file: its envelope against the file schema, each item against its object schema. */

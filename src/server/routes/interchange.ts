@@ -221,7 +221,9 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
       reply
         .header("content-type", "application/zip")
         .header("content-disposition", `attachment; filename="${deal}.ocf.zip"`)
-        .header("etag", `"${revision.version}"`);
+        .header("etag", `"${revision.version}"`)
+        // OCF-VAL-4: whether the package was checked against the official schemas or only with roundtable's own checks.
+        .header("x-ocf-validation", checked.value.validation);
       return reply.send(Buffer.from(zipPackage(checked.value.files)));
     },
   );
@@ -253,6 +255,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
       const imported = importOcfZip("body", new Uint8Array(bytes), { onInconsistency });
       if (!imported.ok) throw ApiError.fromProblems(imported.problems, "the OCF package");
       const { ledger, preserved, report } = imported.value;
+      reply.header("x-ocf-validation", imported.value.validation ?? "own_checks");
       const text = dealYaml(
         ledgerToDocument(ledger, { ocfPreserved: preserved }),
         "Imported from an Open Cap Format package.",

@@ -313,4 +313,88 @@ vesting:
     // After 48 months everything outstanding is vested.
     expect(at("2025-01-01")).toEqual({ vested: 38000n, unvested: 0n });
   });
+
+  it("VEST-4: a 2:1 split doubles vested and unvested options alike (200,000 options, 48 months, 12-month cliff, month 24)", async () => {
+    const { optionVesting } = await import("../../../src/core/ledger/views.js");
+    const deal = dealFrom(`${header(
+      ["alice"],
+      `pools:
+  - { id: plan, name: Plan, class: common, reserved: 1000000 }
+vesting:
+  - { id: std, months: 48, cliffMonths: 12, intervalMonths: 1 }
+`,
+    )}transactions:
+  - { type: grant, date: 2021-01-01, holder: alice, pool: plan, quantity: 200000, exercisePrice: $1, vesting: std, security: g }
+  - { type: split, date: 2022-06-01, ratio: "2:1" }
+`);
+    const table = replay(deal.ledger, isoDate("2023-01-01"));
+    if (!table.ok) throw new Error("replay failed");
+    expect(optionVesting(table.value, isoDate("2023-01-01")).get("alice" as never)).toEqual({
+      vested: 200000n,
+      unvested: 200000n,
+    });
+  });
+
+  it("VEST-4: a split scales vested and unvested options alike, after exercises (property)", async () => {
+    const { optionVesting } = await import("../../../src/core/ledger/views.js");
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 1, max: 100000 }),
+          fc.integer({ min: 1, max: 2000 }).map((n) => n * 48),
+        ),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 60 }),
+        (granted, exercisedPercent, factor, month) => {
+          const yaml = (split: boolean) => `${header(
+            ["alice"],
+            `pools:
+  - { id: plan, name: Plan, class: common, reserved: 1000000 }
+vesting:
+  - { id: std, months: 48, cliffMonths: 12, intervalMonths: 1 }
+`,
+          )}transactions:
+  - { type: grant, date: 2021-01-01, holder: alice, pool: plan, quantity: ${granted}, exercisePrice: $1, vesting: std, security: g }
+${
+  exercisedPercent > 0 && Math.floor((granted * exercisedPercent) / 400) > 0
+    ? `  - { type: exercise, date: 2022-01-01, security: g, quantity: ${Math.floor((granted * exercisedPercent) / 400)} }
+`
+    : ""
+}${
+  split
+    ? `  - { type: split, date: 2022-01-02, ratio: "${factor}:1" }
+`
+    : ""
+}`;
+          const asOf = isoDate(
+            `${2021 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-15`,
+          );
+          const vestingOf = (split: boolean) => {
+            const table = replay(dealFrom(yaml(split)).ledger, asOf);
+            if (!table.ok) throw new Error("replay failed");
+            return optionVesting(table.value, asOf).get("alice" as never) ?? { vested: 0n, unvested: 0n };
+          };
+          const plain = vestingOf(false);
+          const split = vestingOf(true);
+          if (asOf < "2022-01-02") {
+            expect(split).toEqual(plain);
+          } else {
+            const f = BigInt(factor);
+            expect(split.vested + split.unvested).toBe((plain.vested + plain.unvested) * f);
+            if (granted % 48 === 0) {
+              // No vesting step rounds: the split multiplies vested and unvested exactly.
+              expect(split).toEqual({ vested: plain.vested * f, unvested: plain.unvested * f });
+            } else {
+              // Vesting rounds down on the split grant (VEST-1): never less than the split
+              // vested count, never a whole pre-split unit more.
+              expect(split.vested >= plain.vested * f).toBe(true);
+              expect(split.vested < (plain.vested + 1n) * f).toBe(true);
+            }
+          }
+        },
+      ),
+      { numRuns: 50, seed: 4 },
+    );
+  });
 });

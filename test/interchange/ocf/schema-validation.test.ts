@@ -22,25 +22,28 @@ const kindOf = (fileType: string) =>
   OCF_FILE_KINDS.find((k) => OCF_FILE_KIND_SPECS[k].fileType === fileType)!;
 
 describe("OCF-VAL-1 the official schemas, found by option, environment or default", () => {
-  it("resolves the default ../shared/ocf/v1.2.0/schema beside the checkout", () => {
-    expect(expectOk(resolveOcfSchemaDir(undefined, {}))).toBe(SCHEMA_DIR);
+  it("OCF-VAL-4: with no folder given and no variable set, there is none: roundtable's own checks run", () => {
+    expect(expectOk(resolveOcfSchemaDir(undefined, {}))).toBeUndefined();
+    expect(expectOk(resolveOcfSchemaDir(undefined, { [OCF_SCHEMAS_ENV]: "" }))).toBeUndefined();
   });
 
-  it("takes $ROUNDTABLE_OCF_SCHEMAS before the default, and an explicit folder before both", () => {
+  it("takes $ROUNDTABLE_OCF_SCHEMAS when no folder is given, and an explicit folder before it", () => {
     expect(expectOk(resolveOcfSchemaDir(undefined, { [OCF_SCHEMAS_ENV]: SCHEMA_DIR }))).toBe(SCHEMA_DIR);
     const empty = mkdtempSync(join(tmpdir(), "ocf-empty-"));
     const [p] = expectProblems(resolveOcfSchemaDir(empty, { [OCF_SCHEMAS_ENV]: SCHEMA_DIR }));
     expect(p!.code).toBe("ocf_schemas_missing");
+    expect(p!.message).toContain(empty);
   });
 
-  it("fails clearly when the folder does not hold the schemas, naming it and the variable to set", () => {
+  it("fails clearly when the variable's folder does not hold the schemas, without writing the (server's) path", () => {
     const [p] = expectProblems(
       resolveOcfSchemaDir(undefined, { [OCF_SCHEMAS_ENV]: "/nonexistent/ocf-schemas" }),
     );
     expect(p!.code).toBe("ocf_schemas_missing");
     expect(p!.message).toBe(
-      "the OCF 1.2.0 schema folder /nonexistent/ocf-schemas ($ROUNDTABLE_OCF_SCHEMAS) does not hold files/OCFManifestFile.schema.json; set $ROUNDTABLE_OCF_SCHEMAS to the folder of the official schemas (the one holding files/, objects/, types/)",
+      "the folder $ROUNDTABLE_OCF_SCHEMAS names does not hold the official OCF 1.2.0 schemas (files/OCFManifestFile.schema.json); set it to the folder holding files/, objects/, types/, or unset it to check with roundtable's own checks only",
     );
+    expect(p!.message).not.toContain("/nonexistent");
   });
 
   it("an import with a missing schema folder fails before reading the package", () => {
