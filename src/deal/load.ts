@@ -14,6 +14,7 @@ import type { FieldPath } from "../core/shared/problem.js";
 import { buildDeal, type Deal } from "./build.js";
 import { type Diagnostic, diagnosticFrom } from "./diagnostics.js";
 import { DealSchema } from "./schema.js";
+import { yamlToPlain } from "./yaml-plain.js";
 
 export type LoadResult =
   | {
@@ -241,7 +242,24 @@ export function parseDealText(
         }
       },
     });
-    raw = doc.toJS({ maxAliasCount: 100 });
+    const plain = yamlToPlain(doc);
+    if (!plain.ok) {
+      const pos =
+        plain.problem.offset === undefined ? undefined : yamlOf().lines.linePos(plain.problem.offset);
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: plain.problem.code,
+            message: plain.problem.message,
+            severity: "error",
+            file,
+            ...(pos ? { line: pos.line, column: pos.col } : {}),
+          },
+        ],
+      };
+    }
+    raw = plain.value;
   }
   const locate = (path: FieldPath, key?: string) => {
     const { doc, lines } = yamlOf();

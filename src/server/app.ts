@@ -35,6 +35,8 @@ export interface AppOptions {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
 
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"];
 
 function withoutSchemaKey(schema: Record<string, unknown>): Record<string, unknown> {
@@ -80,6 +82,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest("caller", null);
   app.decorateRequest("rawBody", undefined);
+  app.decorateRequest("bodyBytes", undefined);
+  app.decorateRequest("rawQuery", undefined);
+  // The query as sent, before its schema transforms it: computations that run on a worker
+  // thread get it as plain strings and validate it there with the same schema.
+  app.addHook("preValidation", async (request) => {
+    request.rawQuery = request.query as Record<string, unknown>;
+  });
 
   // Bodies are read as text: deal documents keep each number as written (SPEC API-2).
   app.removeAllContentTypeParsers();
@@ -98,9 +107,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
     }
   });
-  app.addContentTypeParser(YAML_TYPES, { parseAs: "string" }, (request, body, done) => {
-    request.rawBody = body as string;
-    done(null, body);
+  // Text bodies are decoded here, so that a route reading a report can refuse bytes that
+  // are not UTF-8 (SPEC API-8) instead of reading replacement characters.
+  app.addContentTypeParser(YAML_TYPES, { parseAs: "buffer" }, (request, body, done) => {
+    const bytes = body as Buffer;
+    let text: string;
+    try {
+      text = STRICT_UTF8.decode(bytes);
+    } catch {
+      text = bytes.toString("utf8");
+      request.bodyBytes = bytes;
+    }
+    request.rawBody = text;
+    done(null, text);
   });
   // OCF packages are uploaded as zips (SPEC API-8).
   app.addContentTypeParser(ZIP_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
@@ -235,6 +254,11 @@ function expectedError(error: unknown, store: Store): ApiError | undefined {
     return new ApiError(
       "input_too_large",
       `the body is larger than the ${LIMITS.requestBodyBytes} bytes limit`,
+    );
+  if (store.backend.isInvalidText(error))
+    return new ApiError(
+      "request_invalid",
+      "the request holds a character the database cannot store as text (such as NUL)",
     );
   if (store.backend.isUnavailable(error))
     return new ApiError("unavailable", "the database is busy or unreachable; try again");

@@ -39,6 +39,8 @@ export interface Backend {
    */
   watchChanges(handlers: { changed(): void; live(isLive: boolean): void }): () => Promise<void>;
   isUniqueViolation(error: unknown): boolean;
+  /** The database refused a value as text it cannot hold (PostgreSQL: a NUL character). */
+  isInvalidText(error: unknown): boolean;
   /** The database is busy, unreachable or going away: the request may be retried. */
   isUnavailable(error: unknown): boolean;
   close(): Promise<void>;
@@ -129,6 +131,7 @@ function openSqlite(file: string): Backend {
       const code = (error as { code?: unknown }).code;
       return code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
     },
+    isInvalidText: () => false,
     isUnavailable: (error) => {
       const code = (error as { code?: unknown }).code;
       return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
@@ -210,6 +213,11 @@ function openPostgres(config: Extract<BackendConfig, { kind: "postgres" }>): Bac
     },
     watchChanges: (handlers) => watchPostgres(config, handlers),
     isUniqueViolation: (error) => (error as { code?: unknown }).code === "23505",
+    // 22021: a character not in the encoding (NUL, in text); 22P05: one it cannot translate.
+    isInvalidText: (error) => {
+      const code = (error as { code?: unknown }).code;
+      return code === "22021" || code === "22P05";
+    },
     isUnavailable: (error) => {
       const code = (error as { code?: unknown }).code;
       if (typeof code !== "string") return false;

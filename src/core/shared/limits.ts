@@ -5,6 +5,14 @@
 export const LIMITS = {
   /** Largest deal file read, in bytes. */
   dealFileBytes: 20 * 1024 * 1024,
+  /** Aliases (`*name`) one YAML document may use. */
+  yamlAliases: 100,
+  /**
+   * Largest size of a YAML document with every alias written out, counted as its nodes
+   * plus its scalars' characters (about its length in bytes): aliases cannot make a
+   * document larger than one written out within dealFileBytes.
+   */
+  yamlExpandedSize: 20 * 1024 * 1024,
   stakeholders: 100_000,
   shareClasses: 1_000,
   transactions: 1_000_000,

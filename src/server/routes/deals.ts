@@ -20,6 +20,7 @@ import {
   ExpectedVersion,
   type ServerContext,
   Slug,
+  versionNumber,
   type WorkspaceAccess,
   workspaceAccess,
 } from "../context.js";
@@ -27,7 +28,7 @@ import { documentReaders, liveDocument } from "../documents.js";
 import { DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
-const VersionQuery = z.coerce.number().int().min(1).max(2_000_000_000);
+const VersionQuery = versionNumber(1);
 
 /** The body schema of a deal document, for the OpenAPI document; the deal loader validates it. */
 export const DEAL_BODY = { $ref: "DealDocument#" } as const;

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
 import { ingestOutputToJson } from "../../core/ingest/claim-json.js";
 import { ingest } from "../../core/ingest/ingest.js";
+import { Utf8Validator } from "../../core/ingest/input-check.js";
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import { LIMITS } from "../../core/shared/limits.js";
 import { ingestionForDeal, knownNames } from "../../deal/ingest-into-deal.js";
@@ -17,7 +18,14 @@ import { storableDeal, storedDeal, storedKind, wrongDocumentKind } from "../../s
 import type { Revision } from "../../storage/store.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { requestProblems } from "../computations.js";
-import { callerOf, ExpectedVersion, type ServerContext, Slug, workspaceAccess } from "../context.js";
+import {
+  callerOf,
+  DisplayName,
+  ExpectedVersion,
+  type ServerContext,
+  Slug,
+  workspaceAccess,
+} from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
 import { DealWritten } from "../responses.js";
 import { type CommitArgs, commitRevision, conflict, documentText } from "./deals.js";
@@ -33,6 +41,21 @@ const IngestQuery = {
   lang: z.enum(["fr", "en", "auto"]).default("auto").meta({ description: "The report's language." }),
   sourceDate: DateParam.optional().meta({ description: "The report's publication date (YYYY-MM-DD)." }),
 };
+
+/**
+ * The text of a posted report: bytes that are not UTF-8 are refused with the error the CLI
+ * gives them (`ingest_invalid_utf8`, naming the first bad byte), not read as replacement
+ * characters.
+ */
+function reportText(request: FastifyRequest): string {
+  const text = documentText(request);
+  if (request.bodyBytes !== undefined) {
+    const validator = new Utf8Validator();
+    const bad = validator.push(request.bodyBytes) ?? validator.end();
+    if (bad) throw ApiError.fromProblems([bad], "the report");
+  }
+  return text;
+}
 
 /** A plain-text report, for the OpenAPI document (sent as text/plain). */
 const REPORT_BODY = z
@@ -71,7 +94,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
     async (request) => {
       callerOf(request);
       const { lang, sourceDate } = request.query as { lang: "fr" | "en" | "auto"; sourceDate?: IsoDate };
-      const output = ingest(documentText(request), { lang, ...(sourceDate ? { sourceDate } : {}) });
+      const output = ingest(reportText(request), { lang, ...(sourceDate ? { sourceDate } : {}) });
       if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
       return ingestOutputToJson(output.value);
     },
@@ -91,8 +114,8 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
           round: z.string().min(1).max(200).optional().meta({
             description: "The round the claims are about (default: the deal's last).",
           }),
-          title: z.string().min(1).max(LIMITS.nameLength).optional(),
-          publisher: z.string().min(1).max(LIMITS.nameLength).optional(),
+          title: DisplayName.optional(),
+          publisher: DisplayName.optional(),
           url: z.url().max(2000).optional(),
           sourceId: z
             .string()
@@ -119,7 +142,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         sourceId?: string;
       };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const text = documentText(request);
+      const text = reportText(request);
       const base = await store.revision(ws, deal, q.expectedVersion);
       if (!base || base.document === null) {
         const head = await store.headVersion(ws, deal);
