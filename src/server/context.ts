@@ -114,7 +114,7 @@ export const DisplayName = z
   .string()
   .min(1)
   .max(LIMITS.nameLength)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, "a name holds no control characters");
+  .regex(/^\P{Cc}*$/u, "a name holds no control characters");
 
 export const ExpectedVersion = versionNumber(0).meta({
   description: "The version the write expects to replace (0 for a new deal): a stale one gets 409.",

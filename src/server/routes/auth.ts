@@ -42,7 +42,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
             .string()
             .min(1)
             .max(LIMITS.nameLength)
-            .regex(/^[^\u0000]*$/, "a user name holds no NUL character"),
+            .refine((name) => !name.includes("\u0000"), "a user name holds no NUL character"),
           password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
         }),
       },
