@@ -8,6 +8,7 @@ import { DealSchema, RoundSchema, TransactionSchema, WorkspaceSchema } from "../
 import type { Store } from "../storage/store.js";
 import { ApiError } from "./api-error.js";
 import { LoginLimiter, sameSecret, tokenHash } from "./auth.js";
+import { ComputePool, type ComputePoolOptions } from "./compute-pool.js";
 import type { Caller, ServerContext } from "./context.js";
 import { JobManager } from "./jobs.js";
 import { ReportCache } from "./report-cache.js";
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly version?: string;
   /** The built web app to serve at `/` (SPEC SRV-4); none when undefined (API tests). */
   readonly webRoot?: string;
+  /** The worker pool's size and limits (SPEC SRV-3); LIMITS by default. */
+  readonly compute?: ComputePoolOptions;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -56,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jobs: new JobManager(now),
     cache: new ReportCache(),
     limiter: new LoginLimiter(() => now().getTime()),
+    pool: options.compute ? new ComputePool(options.compute) : ComputePool.shared(),
     now,
   };
   const app = Fastify({
@@ -237,6 +241,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("preClose", async () => {
     closing = true;
     context.jobs.cancelAll();
+  });
+  // A pool of the app's own is closed with it; the process's shared pool stays warm.
+  app.addHook("onClose", async () => {
+    if (!context.pool.isShared) await context.pool.close();
   });
   return app;
 }

@@ -7,6 +7,7 @@ import type { Membership, Store, User, Workspace } from "../storage/store.js";
 import { allows, type InvestorView, type Permission, type SharedAggregate } from "./access.js";
 import { ApiError } from "./api-error.js";
 import type { LoginLimiter } from "./auth.js";
+import type { ComputePool } from "./compute-pool.js";
 import type { JobManager } from "./jobs.js";
 import type { ReportCache } from "./report-cache.js";
 
@@ -40,6 +41,8 @@ export interface ServerContext {
   readonly jobs: JobManager;
   readonly cache: ReportCache;
   readonly limiter: LoginLimiter;
+  /** The worker threads that run every computation whose cost depends on the input (SRV-3). */
+  readonly pool: ComputePool;
   readonly now: () => Date;
 }
 

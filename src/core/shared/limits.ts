@@ -76,4 +76,10 @@ export const LIMITS = {
   exitSweepSteps: 10_001,
   /** Computed reports kept in memory per server process. */
   reportCacheEntries: 500,
+  /** Longest a request's computation may run on a worker thread, in milliseconds. */
+  computeRequestMs: 60_000,
+  /** Heap of one worker thread of the server, in MiB: past it the thread ends, not the server. */
+  computeHeapMb: 2048,
+  /** Computations waiting for a worker thread before the server answers 503. */
+  computeQueue: 64,
 } as const;

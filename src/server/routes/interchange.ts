@@ -1,11 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
-import { ingestOutputToJson } from "../../core/ingest/claim-json.js";
-import { ingest } from "../../core/ingest/ingest.js";
 import { Utf8Validator } from "../../core/ingest/input-check.js";
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
-import { LIMITS } from "../../core/shared/limits.js";
-import { ingestionForDeal, knownNames } from "../../deal/ingest-into-deal.js";
 import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
 import {
   buildCheckedOcfPackage,
@@ -13,9 +9,7 @@ import {
   preservedOf,
   zipPackage,
 } from "../../interchange/ocf/index.js";
-import { canonicalJson } from "../../storage/canonical-json.js";
-import { storableDeal, storedDeal, storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
-import type { Revision } from "../../storage/store.js";
+import { storableDeal, storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { requestProblems } from "../computations.js";
 import {
@@ -91,12 +85,17 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         body: REPORT_BODY,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       callerOf(request);
       const { lang, sourceDate } = request.query as { lang: "fr" | "en" | "auto"; sourceDate?: IsoDate };
-      const output = ingest(reportText(request), { lang, ...(sourceDate ? { sourceDate } : {}) });
-      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
-      return ingestOutputToJson(output.value);
+      // Read on a worker thread: a long report must not hold the event loop (SPEC SRV-3).
+      const out = await context.pool.run({
+        kind: "ingest",
+        text: reportText(request),
+        lang,
+        ...(sourceDate ? { sourceDate } : {}),
+      });
+      return reply.type("application/json; charset=utf-8").send(out.text);
     },
   );
 
@@ -150,42 +149,13 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
           throw conflict(q.expectedVersion, head.version);
         throw new ApiError("not_found", `no deal "${deal}"`);
       }
-      const built = builtDeal(base as Revision & { document: string });
-      const output = ingest(text, {
-        lang: q.lang,
-        ...(q.sourceDate ? { sourceDate: q.sourceDate } : {}),
-        knownStakeholders: knownNames(built),
+      const checked = await context.pool.run({
+        kind: "add-source",
+        base: base.document,
+        slug: deal,
+        text,
+        query: q,
       });
-      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
-      const added = ingestionForDeal(output.value, built, {
-        round: q.round,
-        source: {
-          ...(q.sourceId ? { id: q.sourceId } : {}),
-          ...(q.title ? { title: q.title } : {}),
-          ...(q.publisher ? { publisher: q.publisher } : {}),
-          ...(q.url ? { url: q.url } : {}),
-          ...(q.sourceDate ? { publicationDate: q.sourceDate } : {}),
-        },
-      });
-      if (!added.ok)
-        throw ApiError.fromProblems(
-          requestProblems(added.problems).map((p) =>
-            p.code === "deal_duplicate_id" ? { ...p, path: ["query", "sourceId"] } : p,
-          ),
-          `deal ${deal}`,
-        );
-      const { draft, entries } = added.value;
-      const document = JSON.parse(base.document) as Record<string, unknown>;
-      const list = (key: string) => (Array.isArray(document[key]) ? (document[key] as unknown[]) : []);
-      const canonical = canonicalJson({
-        ...document,
-        sources: [...list("sources"), entries.source],
-        claims: [...list("claims"), ...entries.claims],
-      });
-      // The deal with the new source must load, build and run before anything is written.
-      const checked = storedDeal(canonical, deal);
-      if (!checked.ok)
-        throw ApiError.fromDiagnostics(checked.diagnostics, `deal ${deal} with the report's claims`);
       const revision = await commit(access, ws, deal, q.expectedVersion, "append_source", checked.canonical);
       reply.header("etag", `"${revision.version}"`);
       return reply.status(201).send({
@@ -193,12 +163,12 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         kind: "deal",
         version: revision.version,
         documentHash: revision.documentHash,
-        path: `sources[${list("sources").length}]`,
-        warnings: checked.warnings.map(problemBody),
-        source: draft.source.id,
-        claims: entries.claims.length,
-        skipped: entries.skipped,
-        newStakeholders: draft.newStakeholders,
+        path: `sources[${checked.sourceIndex}]`,
+        warnings: checked.warnings,
+        source: checked.source,
+        claims: checked.claims,
+        skipped: checked.skipped,
+        newStakeholders: checked.newStakeholders,
       });
     },
   );
