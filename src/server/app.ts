@@ -38,6 +38,9 @@ export interface AppOptions {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
 
+/** JSON bodies longer than this are not parsed on the event loop. */
+const JSON_PARSED_BYTES = 1024 * 1024;
+
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"];
@@ -100,6 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const text = body as string;
     request.rawBody = text;
     if (text.trim() === "") return done(null, undefined);
+    // A large body is a deal document, read from its text on a worker thread (SPEC SRV-3):
+    // parsing it here would hold the event loop. Routes that take a JSON object are small.
+    if (text.length > JSON_PARSED_BYTES) return done(null, text);
     try {
       done(null, JSON.parse(text));
     } catch (error) {
