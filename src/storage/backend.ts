@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
@@ -95,7 +95,10 @@ export async function openBackend(config: BackendConfig): Promise<Backend> {
 }
 
 function openSqlite(file: string): Backend {
-  mkdirSync(path.dirname(file), { recursive: true });
+  // The database holds password hashes: its folder and files are the owner's alone. SQLite
+  // creates the -wal and -shm files with the database file's permissions.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
   const database = new Database(file);
   // WAL with synchronous=FULL: a commit is on disk before it is acknowledged (SPEC STORE-5).
   database.pragma("journal_mode = WAL");

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
 import { registerAudit } from "./audit.js";
+import { registerBackup, registerRestore } from "./backup.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
 import { registerExit } from "./exit.js";
@@ -31,4 +32,6 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerServe,
   registerUser,
   registerAudit,
+  registerBackup,
+  registerRestore,
 ];
