@@ -74,8 +74,8 @@ export const LIMITS = {
   apiFlowsRuns: 10_000,
   /** Exit values in one sweep. */
   exitSweepSteps: 10_001,
-  /** Computed reports kept in memory per server process. */
-  reportCacheEntries: 500,
+  /** Bytes of computed reports kept in memory per server process (their JSON text). */
+  reportCacheBytes: 64 * 1024 * 1024,
   /** Longest a request's computation may run on a worker thread, in milliseconds. */
   computeRequestMs: 60_000,
   /** Heap of one worker thread of the server, in MiB: past it the thread ends, not the server. */
