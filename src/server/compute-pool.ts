@@ -76,7 +76,9 @@ export class ComputePool {
     this.maxQueue = options.maxQueue ?? LIMITS.computeQueue;
     const common = {
       filename: sharedWorkerFile,
-      minThreads: 0,
+      // Two threads are kept started, and replaced when a timeout or a cancelled job ends
+      // one: starting a thread (loading the engine) takes longer than most requests.
+      minThreads: 2,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
       // Threads with nothing to do must not keep a CLI process or a test alive.
