@@ -8,5 +8,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
     pool: "threads",
     testTimeout: 60_000,
+    // Hooks start servers and seed databases: on a loaded 2-core machine that can pass 10 s.
+    hookTimeout: 60_000,
   },
 });

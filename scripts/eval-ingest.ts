@@ -5,6 +5,13 @@
  * scores, and per document what was missed or spurious.
  *
  *   npm run eval:ingest -- corpus/ingest ../shared/fixtures [--json] [--quiet]
+ *   npm run eval:ingest -- --texts DIR [--split dev|held-out|all] [--real corpus/real] [--json] [--quiet]
+ *
+ * With `--texts`, the real-report corpus is scored (ING-EVAL-4): recipes and gold from
+ * corpus/real, texts from DIR (never committed), every span's hash checked first; claims
+ * match on kind, counterparty and amount, and the company raising money is scored on the
+ * matched claims. The default split is `dev`: the held-out third is read only for a
+ * final score.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +20,7 @@ import { pathToFileURL } from "node:url";
 import { ingestOutputToJson } from "../src/core/ingest/claim-json.js";
 import { type Evaluation, type EvaluationInput, evaluate, parseGold } from "../src/core/ingest/evaluate.js";
 import { ingest } from "../src/core/ingest/ingest.js";
+import { loadRealCorpus, type Split } from "./real-corpus.js";
 
 export interface CorpusDocument {
   readonly id: string;
@@ -60,6 +68,31 @@ export function evaluateCorpus(dirs: readonly string[]): Evaluation {
     });
   }
   return evaluate(inputs);
+}
+
+/** Scores the real-report corpus of `realDir` with the texts of `textsDir` (ING-EVAL-4). */
+export function evaluateRealCorpus(
+  realDir: string,
+  textsDir: string,
+  split: Split,
+): { evaluation: Evaluation; problems: string[] } {
+  const corpus = loadRealCorpus(realDir, textsDir, split);
+  const inputs: EvaluationInput[] = corpus.documents.map((doc) => {
+    const result = ingest(new TextEncoder().encode(doc.text), {
+      lang: "auto",
+      ...(doc.gold.publicationDate ? { sourceDate: doc.gold.publicationDate } : {}),
+    });
+    if (!result.ok) throw new Error(`${doc.recipe.id}: ${result.problems.map((p) => p.message).join("; ")}`);
+    const json = ingestOutputToJson(result.value);
+    return {
+      id: doc.recipe.id,
+      text: doc.text,
+      gold: doc.gold,
+      predicted: json.claims,
+      predictedConflicts: json.conflicts,
+    };
+  });
+  return { evaluation: evaluate(inputs, { matchSubject: false }), problems: corpus.problems };
 }
 
 function pct(x: number): string {
@@ -118,13 +151,32 @@ const isMain =
   process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   const args = process.argv.slice(2);
-  const dirs = args.filter((a) => !a.startsWith("--"));
-  if (dirs.length === 0) {
-    console.error("usage: npm run eval:ingest -- <folder> [<folder>…] [--json] [--quiet]");
+  const flagValue = (flag: string): string | undefined => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const textsDir = flagValue("--texts");
+  const flagValues = new Set(["--texts", "--split", "--real"].map(flagValue));
+  const dirs = args.filter((a) => !a.startsWith("--") && !flagValues.has(a));
+  const split = (flagValue("--split") ?? "dev") as Split;
+  if ((dirs.length === 0 && textsDir === undefined) || !["dev", "held-out", "all"].includes(split)) {
+    console.error(
+      "usage: npm run eval:ingest -- <folder> [<folder>…] [--json] [--quiet]\n" +
+        "       npm run eval:ingest -- --texts DIR [--split dev|held-out|all] [--real corpus/real] [--json] [--quiet]",
+    );
     process.exit(2);
   }
   try {
-    const evaluation = evaluateCorpus(dirs);
+    let evaluation: Evaluation;
+    if (textsDir !== undefined) {
+      const real = evaluateRealCorpus(flagValue("--real") ?? "corpus/real", textsDir, split);
+      for (const p of real.problems) console.error(`left out: ${p}`);
+      if (real.evaluation.documents.length === 0) throw new Error("no document of the split could be read");
+      if (!args.includes("--json")) console.log(`real-report corpus, split ${split}`);
+      evaluation = real.evaluation;
+    } else {
+      evaluation = evaluateCorpus(dirs);
+    }
     if (args.includes("--json")) console.log(JSON.stringify(evaluation, null, 2));
     else print(evaluation, args.includes("--quiet"));
   } catch (e) {

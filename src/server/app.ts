@@ -16,7 +16,10 @@ import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
 import { registerDealRoutes } from "./routes/deals.js";
+import { registerHistoryRoutes } from "./routes/history.js";
+import { registerImportRoutes, SPREADSHEET_TYPES } from "./routes/import.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
+import { registerInvitationRoutes } from "./routes/invitations.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
 import { registerWebApp } from "./web-app.js";
@@ -133,6 +136,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // OCF packages are uploaded as zips (SPEC API-8).
   app.addContentTypeParser(ZIP_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+  // Spreadsheets are read as bytes: the importer finds the encoding of a CSV itself.
+  app.addContentTypeParser(SPREADSHEET_TYPES, { parseAs: "buffer" }, (_request, body, done) =>
+    done(null, body),
+  );
 
   await app.register(fastifyCookie);
   // The body schemas for the OpenAPI document; the loaders validate. A stored document is a
@@ -232,9 +239,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   registerAuthRoutes(app, context);
   registerWorkspaceRoutes(app, context);
+  registerInvitationRoutes(app, context);
   registerDealRoutes(app, context);
+  registerHistoryRoutes(app, context);
   registerComputeRoutes(app, context);
   registerInterchangeRoutes(app, context);
+  registerImportRoutes(app, context);
   if (options.webRoot !== undefined) await registerWebApp(app, options.webRoot);
 
   // While closing, every response ends its connection: a keep-alive connection that was

@@ -37,6 +37,7 @@ export const DealWritten = z.object({
   version: z.number().int().meta({ description: "The new version (also the ETag)" }),
   documentHash: z.string().nullable(),
   path: z.string().optional().meta({ description: "Where an appended item landed: transactions[4]" }),
+  revertedTo: z.number().int().optional().meta({ description: "The version a revert copied" }),
   warnings: ProblemList,
 });
 

@@ -91,6 +91,28 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
     },
   },
+  // Invitations (SPEC AUTH-8): a pending account, its membership and a one-time code.
+  "0002_invitations": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("invitations")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("code_hash", "text", (c) => c.notNull().unique())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
+        .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id"))
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .addColumn("used_at", "text")
+        .addColumn("revoked_at", "text")
+        .execute();
+      await db.schema
+        .createIndex("invitations_workspace")
+        .on("invitations")
+        .columns(["workspace_id", "created_at"])
+        .execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -70,4 +70,19 @@ export interface Tables {
     prev_hash: string;
     hash: string;
   };
+  invitations: {
+    id: string;
+    /** sha256 of the one-time code: a stolen table redeems no invitation. */
+    code_hash: string;
+    /** The pending account the invitation opens. */
+    user_id: string;
+    workspace_id: string;
+    created_by: string;
+    created_at: string;
+    expires_at: string;
+    /** When the code was redeemed; null while it is open. */
+    used_at: string | null;
+    /** When an owner withdrew it; null unless withdrawn. */
+    revoked_at: string | null;
+  };
 }

@@ -39,6 +39,7 @@ export type RevisionAction =
   | "append_transaction"
   | "append_round"
   | "append_source"
+  | "revert"
   | "delete";
 
 export interface Revision {
@@ -78,6 +79,47 @@ function toMembership(row: {
 
 function toUser(row: Tables["users"]): User {
   return { id: row.id, username: row.username, admin: Number(row.admin) === 1, createdAt: row.created_at };
+}
+
+/**
+ * The password hash of an account that an invitation created and nobody has redeemed: no
+ * argon2 hash is empty, so no password verifies against it (SPEC AUTH-8).
+ */
+export const PENDING_PASSWORD = "";
+
+export interface Invitation {
+  readonly id: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly workspaceId: string;
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+function toInvitation(
+  row: Tables["invitations"],
+  username: string,
+  role: Role,
+  stakeholders: readonly string[],
+): Invitation {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    username,
+    workspaceId: row.workspace_id,
+    role,
+    stakeholders,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    usedAt: row.used_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 function toWorkspace(row: Tables["workspaces"]): Workspace {
@@ -596,6 +638,210 @@ export class Store {
         action: "member.remove",
         target: `user:${userId}`,
         before: { role: before.role, stakeholders: JSON.parse(before.stakeholders) },
+        after: null,
+      });
+      return true;
+    });
+  }
+
+  // Invitations (SPEC AUTH-8) ----------------------------------------------------------
+
+  /**
+   * Invites a person who has no account: creates the pending account (no password: it
+   * cannot log in), makes it a member with the role, and stores the one-time code's hash,
+   * all in one transaction with its audit entry. Fails when the user name is taken.
+   */
+  async createInvitation(
+    input: {
+      readonly workspaceId: string;
+      readonly username: string;
+      readonly role: Role;
+      readonly stakeholders: readonly string[];
+      readonly codeHash: string;
+      readonly expiresAt: Date;
+    },
+    actorId: ActorId,
+  ): Promise<{ ok: true; invitation: Invitation } | { ok: false; reason: "username_taken" }> {
+    this.readMemo.clear();
+    try {
+      return await this.write(async (trx) => {
+        const now = this.timestamp();
+        const user = {
+          id: randomUUID(),
+          username: input.username,
+          password_hash: PENDING_PASSWORD,
+          admin: 0,
+          created_at: now,
+        };
+        await trx.insertInto("users").values(user).execute();
+        const list = canonicalJson([...new Set(input.stakeholders)].sort());
+        await trx
+          .insertInto("memberships")
+          .values({ workspace_id: input.workspaceId, user_id: user.id, role: input.role, stakeholders: list })
+          .execute();
+        const row = {
+          id: randomUUID(),
+          code_hash: input.codeHash,
+          user_id: user.id,
+          workspace_id: input.workspaceId,
+          created_by: actorId,
+          created_at: now,
+          expires_at: input.expiresAt.toISOString(),
+          used_at: null,
+          revoked_at: null,
+        };
+        await trx.insertInto("invitations").values(row).execute();
+        await this.appendAudit(trx, {
+          actorId,
+          workspaceId: input.workspaceId,
+          action: "invitation.create",
+          target: `user:${user.id}`,
+          before: null,
+          after: {
+            username: input.username,
+            role: input.role,
+            stakeholders: JSON.parse(list),
+            expiresAt: row.expires_at,
+          },
+        });
+        return {
+          ok: true as const,
+          invitation: toInvitation(row, input.username, input.role, JSON.parse(list)),
+        };
+      });
+    } catch (error) {
+      if (this.backend.isUniqueViolation(error)) return { ok: false, reason: "username_taken" };
+      throw error;
+    }
+  }
+
+  /** The invitations of a workspace, newest first, with their state at `now`. */
+  async listInvitations(workspaceId: string): Promise<Invitation[]> {
+    const rows = await this.db
+      .selectFrom("invitations")
+      .innerJoin("users", "users.id", "invitations.user_id")
+      .leftJoin("memberships", (j) =>
+        j
+          .onRef("memberships.user_id", "=", "invitations.user_id")
+          .onRef("memberships.workspace_id", "=", "invitations.workspace_id"),
+      )
+      .selectAll("invitations")
+      .select(["users.username", "memberships.role", "memberships.stakeholders"])
+      .where("invitations.workspace_id", "=", workspaceId)
+      .orderBy("invitations.created_at", "desc")
+      .orderBy("invitations.id")
+      .execute();
+    return rows.map((r) =>
+      toInvitation(r, r.username, (r.role ?? "viewer") as Role, JSON.parse(r.stakeholders ?? "[]")),
+    );
+  }
+
+  /** The invitation a code opens, with its workspace's name; undefined when there is none. */
+  async findInvitation(
+    codeHash: string,
+  ): Promise<(Invitation & { readonly workspaceName: string }) | undefined> {
+    const row = await this.db
+      .selectFrom("invitations")
+      .innerJoin("users", "users.id", "invitations.user_id")
+      .innerJoin("workspaces", "workspaces.id", "invitations.workspace_id")
+      .leftJoin("memberships", (j) =>
+        j
+          .onRef("memberships.user_id", "=", "invitations.user_id")
+          .onRef("memberships.workspace_id", "=", "invitations.workspace_id"),
+      )
+      .selectAll("invitations")
+      .select([
+        "users.username",
+        "workspaces.name as workspace_name",
+        "memberships.role",
+        "memberships.stakeholders",
+      ])
+      .where("invitations.code_hash", "=", codeHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      ...toInvitation(
+        row,
+        row.username,
+        (row.role ?? "viewer") as Role,
+        JSON.parse(row.stakeholders ?? "[]"),
+      ),
+      workspaceName: row.workspace_name,
+    };
+  }
+
+  /**
+   * Redeems a code: sets the pending account's password and closes the invitation, in one
+   * transaction; the update only matches an open, unexpired invitation, so that a code is
+   * redeemed once even when two requests race.
+   */
+  async acceptInvitation(
+    codeHash: string,
+    passwordHash: string,
+  ): Promise<
+    | { ok: true; user: User; workspaceId: string }
+    | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" }
+  > {
+    const now = this.timestamp();
+    return this.write(async (trx) => {
+      const row = await trx
+        .selectFrom("invitations")
+        .selectAll()
+        .where("code_hash", "=", codeHash)
+        .executeTakeFirst();
+      if (!row) return { ok: false as const, reason: "unknown" as const };
+      if (row.revoked_at !== null) return { ok: false as const, reason: "revoked" as const };
+      if (row.used_at !== null) return { ok: false as const, reason: "used" as const };
+      if (row.expires_at <= now) return { ok: false as const, reason: "expired" as const };
+      const closed = await trx
+        .updateTable("invitations")
+        .set({ used_at: now })
+        .where("id", "=", row.id)
+        .where("used_at", "is", null)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      if (Number(closed.numUpdatedRows) !== 1) return { ok: false as const, reason: "used" as const };
+      await trx
+        .updateTable("users")
+        .set({ password_hash: passwordHash })
+        .where("id", "=", row.user_id)
+        .where("password_hash", "=", PENDING_PASSWORD)
+        .execute();
+      const user = await trx
+        .selectFrom("users")
+        .selectAll()
+        .where("id", "=", row.user_id)
+        .executeTakeFirstOrThrow();
+      await this.appendAudit(trx, {
+        actorId: row.user_id,
+        workspaceId: row.workspace_id,
+        action: "invitation.accept",
+        target: `user:${row.user_id}`,
+        before: null,
+        after: { username: user.username },
+      });
+      return { ok: true as const, user: toUser(user), workspaceId: row.workspace_id };
+    });
+  }
+
+  /** Withdraws an open invitation; its pending account stays unable to log in. */
+  async revokeInvitation(workspaceId: string, id: string, actorId: ActorId): Promise<boolean> {
+    return this.write(async (trx) => {
+      const done = await trx
+        .updateTable("invitations")
+        .set({ revoked_at: this.timestamp() })
+        .where("id", "=", id)
+        .where("workspace_id", "=", workspaceId)
+        .where("used_at", "is", null)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) return false;
+      await this.appendAudit(trx, {
+        actorId,
+        workspaceId,
+        action: "invitation.revoke",
+        target: `invitation:${id}`,
+        before: null,
         after: null,
       });
       return true;

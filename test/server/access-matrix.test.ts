@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions } from "fastify";
 import { beforeAll, expect, it } from "vitest";
 import { newApiToken, tokenHash } from "../../src/server/auth.js";
 import type { Store } from "../../src/storage/store.js";
+import { csvText, templateRows } from "../interchange/spreadsheet/fixtures.js";
 import { describeEachBackend } from "./support/backends.js";
 import { as, type Credentials, PERSONAS, type Persona, seedTeam, teamApp, yamlOf } from "./support/team.js";
 
@@ -66,6 +67,23 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
     return () => app.close();
   });
 
+  /** An open invitation to the workspace, made in the store, with its code. */
+  const invite = async (username: string) => {
+    const code = `inv_${username}-${Math.random().toString(36).slice(2)}`;
+    const made = await store.createInvitation(
+      {
+        workspaceId: "acme",
+        username,
+        role: "viewer",
+        stakeholders: [],
+        codeHash: tokenHash(code),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+      "system",
+    );
+    if (!made.ok) throw new Error(`cannot invite ${username}`);
+    return { code, id: made.invitation.id };
+  };
   const deal = "/api/v1/workspaces/acme/deals";
   const cases: Case[] = [
     {
@@ -190,6 +208,68 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         await store.setMember("acme", user!.id, "viewer", [], "system");
         return { method: "DELETE", url: `/api/v1/workspaces/acme/members/leaver-${caller}` };
       },
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/invitations",
+      allowed: ["owner"],
+      request: (caller) => ({
+        method: "POST",
+        url: "/api/v1/workspaces/acme/invitations",
+        payload: { username: `invitee-${caller}`, role: "viewer" },
+      }),
+    },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/invitations",
+      allowed: ["owner"],
+      request: () => ({ method: "GET", url: "/api/v1/workspaces/acme/invitations" }),
+    },
+    {
+      method: "DELETE",
+      route: "/api/v1/workspaces/{ws}/invitations/{id}",
+      allowed: ["owner"],
+      request: async (caller) => {
+        const { id } = await invite(`withdrawn-${caller}`);
+        return { method: "DELETE", url: `/api/v1/workspaces/acme/invitations/${id}` };
+      },
+    },
+    {
+      method: "POST",
+      route: "/api/v1/invitations/lookup",
+      allowed: CALLERS,
+      request: async (caller) => {
+        const { code } = await invite(`looked-up-${caller}`);
+        return { method: "POST", url: "/api/v1/invitations/lookup", payload: { code } };
+      },
+    },
+    {
+      method: "POST",
+      route: "/api/v1/invitations/accept",
+      allowed: CALLERS,
+      request: async (caller) => {
+        const { code } = await invite(`accepted-${caller}`);
+        return {
+          method: "POST",
+          url: "/api/v1/invitations/accept",
+          payload: { code, password: "a long enough password" },
+        };
+      },
+    },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/diff",
+      allowed: ["owner", "editor", "viewer"],
+      request: () => ({ method: "GET", url: `${deal}/seed/diff?from=1` }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/revert",
+      allowed: ["owner", "editor"],
+      request: async () => ({
+        method: "POST",
+        url: `${deal}/seed/revert?to=1&expectedVersion=${await version("seed")}`,
+      }),
     },
     {
       method: "GET",
@@ -411,6 +491,28 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         url: `${deal}/ocf-${caller}/ocf?expectedVersion=${await version(`ocf-${caller}`)}`,
         headers: { "content-type": "application/zip" },
         payload: ocfZip,
+      }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/compute/import",
+      allowed: USERS,
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/compute/import?name=acme.csv",
+        headers: { "content-type": "text/csv" },
+        payload: csvText(templateRows()),
+      }),
+    },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/import",
+      allowed: ["owner", "editor"],
+      request: async (caller) => ({
+        method: "POST",
+        url: `${deal}/import-${caller}/import?expectedVersion=${await version(`import-${caller}`)}&name=acme.csv`,
+        headers: { "content-type": "text/csv" },
+        payload: csvText(templateRows()),
       }),
     },
     // A job is its starter's alone: every other caller gets 404.

@@ -1,11 +1,15 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { registerAddConvertibles } from "./add-convertible.js";
+import { registerAddRound } from "./add-round.js";
 import { registerAudit } from "./audit.js";
 import { registerBackup, registerRestore } from "./backup.js";
 import { registerCapTable } from "./captable.js";
 import { registerClaims } from "./claims.js";
+import { registerDiff } from "./diff.js";
 import { registerExit } from "./exit.js";
 import { registerFlows } from "./flows.js";
+import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
 import { registerModel } from "./model.js";
 import { registerOcf } from "./ocf.js";
@@ -20,6 +24,9 @@ import { registerValidate } from "./validate.js";
 export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerModel,
   registerValidate,
+  registerDiff,
+  registerAddRound,
+  registerAddConvertibles,
   registerSolve,
   registerCapTable,
   registerClaims,
@@ -28,6 +35,7 @@ export const COMMANDS: readonly ((program: Command, io: CliIo) => void)[] = [
   registerExit,
   registerIngest,
   registerFlows,
+  registerImport,
   registerOcf,
   registerServe,
   registerUser,

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../server/auth.js";
+import { INVITATION_DAYS, invitationLink, issueInvitation } from "../../server/routes/invitations.js";
 import { backendConfigFrom, openBackend } from "../../storage/backend.js";
-import { Store } from "../../storage/store.js";
+import { ROLES, type Role, Store } from "../../storage/store.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";
 
@@ -68,4 +69,97 @@ export function registerUser(program: Command, io: CliIo): void {
         await store.close();
       }
     });
+  user
+    .command("invite")
+    .description(
+      "invite a person who has no account to a workspace: prints a one-time code and link (shown once) with which they choose a password (SPEC AUTH-8)",
+    )
+    .argument("<username>", "the new account's user name: letters, digits, ., _, @ or -")
+    .requiredOption("--workspace <id>", "the workspace they join")
+    .option("--role <role>", `their role: ${ROLES.join(", ")}`, "viewer")
+    .option(
+      "--stakeholder <id>",
+      "for an investor: a stakeholder id whose holdings they see (repeatable)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option(
+      "--expires-days <n>",
+      `days the invitation stays open (1 to ${INVITATION_DAYS.max})`,
+      String(INVITATION_DAYS.default),
+    )
+    .option("--url <base>", "the server's address, to print the link in full", "http://127.0.0.1:3000")
+    .option("--data <dir>", "the data directory for SQLite (default: ROUNDTABLE_DATA or ./.roundtable)")
+    .action(
+      async (
+        username: string,
+        options: {
+          workspace: string;
+          role: string;
+          stakeholder: string[];
+          expiresDays: string;
+          url: string;
+          data?: string;
+        },
+      ) => {
+        if (!USERNAME.test(username))
+          throw CommandFailure.of(
+            "usage",
+            `a user name is 1 to 64 letters, digits, ., _, @ or -; got "${username}"`,
+          );
+        if (!WORKSPACE.test(options.workspace))
+          throw CommandFailure.of(
+            "usage",
+            `a workspace id is 1 to 64 letters, digits, - or _; got "${options.workspace}"`,
+          );
+        if (!(ROLES as readonly string[]).includes(options.role))
+          throw CommandFailure.of("usage", `--role is one of ${ROLES.join(", ")}; got "${options.role}"`);
+        const role = options.role as Role;
+        if ((role === "investor") !== options.stakeholder.length > 0)
+          throw CommandFailure.of(
+            "usage",
+            "an investor is linked to at least one --stakeholder id, and only an investor is",
+          );
+        const days = Number(options.expiresDays);
+        if (!/^[0-9]+$/.test(options.expiresDays) || days < 1 || days > INVITATION_DAYS.max)
+          throw CommandFailure.of(
+            "usage",
+            `--expires-days is a whole number of days from 1 to ${INVITATION_DAYS.max}; got "${options.expiresDays}"`,
+          );
+        const store = new Store(
+          await openBackend(backendConfigFrom({ data: options.data, env: io.env, cwd: io.cwd })),
+        );
+        try {
+          if (!(await store.getWorkspace(options.workspace)))
+            throw CommandFailure.of("not_found", `no workspace "${options.workspace}"`);
+          const issued = await issueInvitation(
+            store,
+            {
+              workspaceId: options.workspace,
+              username,
+              role,
+              stakeholders: options.stakeholder,
+              expiresInDays: days,
+            },
+            new Date(),
+            "system",
+          );
+          if (!issued.ok)
+            throw CommandFailure.of(
+              "already_exists",
+              `a user "${username}" already exists; an owner adds them as a member instead`,
+            );
+          io.stdout.write(
+            [
+              `invited ${username} to workspace ${options.workspace} as ${role}; the invitation expires ${issued.invitation.expiresAt}`,
+              `one-time code (shown once, never stored): ${issued.code}`,
+              `link: ${invitationLink(issued.code, options.url)}`,
+              "",
+            ].join("\n"),
+          );
+        } finally {
+          await store.close();
+        }
+      },
+    );
 }

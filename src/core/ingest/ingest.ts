@@ -8,6 +8,7 @@ import { type IsoDate, parseIsoDate } from "../shared/date.js";
 import { LIMITS } from "../shared/limits.js";
 import { fail, type Problem, problem, type Result, warning } from "../shared/problem.js";
 import { type ConflictInput, findConflicts } from "./conflicts.js";
+import { mergeDuplicates } from "./duplicates.js";
 import { EntityRegistry } from "./entity-registry.js";
 import {
   checkCharacters,
@@ -325,7 +326,7 @@ class Session implements IngestSession {
 
   private output(): IngestOutput {
     const registry = this.registry;
-    const working = this.reader.claims;
+    const working = mergeDuplicates(this.reader.claims, registry);
     const claimed = new Set<string>();
     for (const c of working) {
       if (c.subject !== undefined) claimed.add(registry.canonical(c.subject));

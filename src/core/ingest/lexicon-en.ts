@@ -150,7 +150,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "seek(?:s|ing)?",
     "sought",
     "aim(?:s|ing|ed)? to",
-    "plan(?:s|ning|ned)? to",
+    "plan(?:s|ning|ned)? (?:to|for)",
     "look(?:s|ing)? to",
     "hop(?:e|es|ing) to",
     "want(?:s|ing)? to",
@@ -168,6 +168,21 @@ export const ENGLISH_RULES: LanguageRules = {
     "is preparing",
     "eye(?:s|ing)",
     "mull(?:s|ing)",
+    // ING-KIND-5b: a round still being raised, expanded or negotiated.
+    "(?:is|are|was) (?:now )?raising",
+    "close to (?:securing|raising|closing|finali[sz]ing)",
+    "in advanced (?:talks|discussions)",
+    "aimed at",
+    "a goal of",
+    "(?:is|was) expanding",
+    "expand(?:s|ing)? its",
+    "could (?:still )?expand",
+    "courting",
+    "assembling",
+    "(?:last stage of |final stages? of )?negotiations? to",
+    "poised to",
+    "ongoing",
+    "current funding",
   ]),
   sourcePrep: phrases([
     "coming from ",
@@ -184,6 +199,15 @@ export const ENGLISH_RULES: LanguageRules = {
   ]),
   nonExhaustive: words(["including", "such as", "among them", "among others", "notably"]),
   leadPrep: phrases(["led by ", "co-led by ", "spearheaded by ", "headed by ", "anchored by "]),
+  participantAfter:
+    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|with (?:the )?participation (?:from|of|by)|joined by|alongside|existing (?:investors|backers|shareholders)|(?:investors|backers|participants)(?: [a-z-]+){0,6}? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in)(?: the)? /g,
+  participantBefore:
+    /\b(?:(?:has |have |had |also |too |will |is |are |was |were )*(?:participat(?:e|es|ed|ing)|taking part|tak(?:e|es) part|took part|c(?:o|a)me on board)|(?:has |have |will |is |also )*(le(?:d|ads?|ading) the (?:[a-z-]+ )?(?:round|investment|financing|raise))|(?:is|are) (?:also )?investing(?! (?:as much|up to|about|nearly|\$))|(?:are|is) (?:the )?other (?:new )?investors|(?:are|is) supporting the)\b/g,
+  leadSuffix: /^-led\b/,
+  backerAfter:
+    /\b(?:backed by|counted|(?:an? )?(?:existing|longstanding|long-standing) (?:investor|backer) in)(?: the)? /g,
+  backerBefore:
+    /^(?:\s*,)?\s*(?:is |was )?(?:(?:already|also) an investor|an existing (?:investor|backer|shareholder)(?! (?:whose|that|which))|the (?:chief|principal|main|largest|biggest) (?:financial )?backer(?: and [a-z ]+?)? of)\b/,
   recipientPrep: phrases(["in ", "into ", "to "]),
   withPrep: phrases(["with "]),
   spendingNoun: words([
@@ -223,6 +247,11 @@ export const ENGLISH_RULES: LanguageRules = {
     "commitments? (?:by [a-z' -]{1,40} )?to (?:buy|use|purchase|spend|rent|distribute)",
     "agree(?:s|d)? to (?:buy|use|purchase|spend|rent|distribute)",
     "(?:separate|side|parallel) (?:agreement|deal|contract)",
+    // ING-AGR-4: chips bought through a special-purpose vehicle, financing tied to an investor's products, resale rights.
+    "(?:tied|linked) to (?:the )?(?:acquisition of )?(?:[a-z']+ ){0,3}(?:graphics processing units|gpus|chips|processors)",
+    "(?:will )?(?:buy|purchase) [a-z'’ ]{0,30}(?:chips|processors|gpus) and (?:lease|rent)",
+    "exclusive rights to (?:sell|resell|distribute)",
+    "agreed to use technology",
   ]),
   agreementItemIntro:
     /^[\s,]*(?:broader\s+|wider\s+|strategic\s+|long-term\s+)?(?:including |such as |covering |for |under which |to )\s*/,
@@ -285,6 +314,12 @@ export const ENGLISH_RULES: LanguageRules = {
     "fines?",
     "debt",
     "loans?",
+    // ING-KIND-2: market statistics and funds.
+    "so far this year",
+    "(?:per|a) (?:quarter|month|week|year)",
+    "on average",
+    "averag(?:e|ed|ing)",
+    "spent by",
     "run-rate",
     "annuali[sz]ed",
     "turnover",
@@ -294,7 +329,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "subsid(?:y|ies)",
   ]),
   negativeAfter:
-    /^[^.;]{0,30}?\b(?:since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue)/,
+    /^[^.;]{0,30}?\b(?:this week|last week|this month|so far this year|per deal|on average|since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue|over the (?:last|past) (?:year|\d+ months)|in a year|(?<=^\s*(?:(?!from\b|by\b|with\b)[a-z-]+\s+){0,3})fund(?![a-z-]))/,
   amountRef:
     /\b(?:(?:the|that|this) (?:amount|figure|sum|total)|put (?:it|the figure|the amount|the total) at)(?![a-z])/g,
   alternative: words([

@@ -32,6 +32,7 @@ const RAISE_VERB = [
   "recolt(?:e|er|ent|erait)",
   "empoch(?:e|er|ent)",
   "decroch(?:e|er|ent|erait)",
+  "rassembl(?:e|er|ent|es|ee|ees)",
 ];
 
 export const FRENCH_RULES: LanguageRules = {
@@ -107,7 +108,7 @@ export const FRENCH_RULES: LanguageRules = {
     { pattern: /\b(?:des|plusieurs)\s+millions(?![a-z])/g, qualifier: "at_least", minExponent: 6 },
   ],
   currencylessContinuation:
-    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
+    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?|restants?|supplementaires?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
   fractionWords: new Map<string, readonly [number, number]>([
     ["un quart", [1, 4]],
     ["un tiers", [1, 3]],
@@ -168,6 +169,13 @@ export const FRENCH_RULES: LanguageRules = {
     "negoci\\w* (?:pour|une|un)",
     "prepar\\w*",
     "sond\\w*",
+    // ING-KIND-5b: a round not yet done ("doit officialiser", "devrait annoncer", "estimé à").
+    "doit(?:,? [\\w' ]{0,40},?)? officialiser",
+    "devrait(?: d'ici peu)? annoncer",
+    "en passe de",
+    "s'appret\\w* a",
+    "estime a",
+    "en cours",
   ]),
   sourcePrep: phrases([
     "provenant (?:de |d'|du |des )",
@@ -179,6 +187,7 @@ export const FRENCH_RULES: LanguageRules = {
     "finance(?:e|s|es)? par ",
     "souscrit(?:e|s|es)? par ",
     "investi(?:e|s|es)? par ",
+    "verse(?:e|s|es)? par ",
     "en provenance (?:de |d'|du |des )",
   ]),
   nonExhaustive: words([
@@ -200,6 +209,15 @@ export const FRENCH_RULES: LanguageRules = {
     "pilote(?:e|s|es)? par ",
     "sous la houlette (?:de |d'|du )",
   ]),
+  participantAfter:
+    /\b(?:((?:co-)?menee?s? par|conduite? par|pilotee? par|emmenee? par|sous la houlette d(?:e |u |')|chef de file(?: de l'operation)?\s*:)|avec la participation d(?:e |u |es |')|aux cotes d(?:e |u |es |')|(?:grace au|avec le) soutien d(?:e |u |es |')|l'appui d(?:e |u |es |')|a pu compter sur|participent a l'operation\s*:|figuraient(?: les investisseurs existants)?|participe au tour de table, dont|(?:d')?autres (?:co-)?investisseurs seraient|en faisant entrer(?: le fonds| la societe)?|investisseurs (?:existants|historiques)\s*:)\s*(?:(?:le|la|les|l')\s*)?/g,
+  participantBefore:
+    /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|seraient les autres participants)\b/g,
+  leadSuffix: /(?!)/,
+  backerAfter:
+    /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,
+  backerBefore:
+    /^(?:\s*,)?\s*(?:est |etait )?(?:deja (?:un )?(?:investisseur|actionnaire)|un investisseur (?:existant|historique)|le (?:principal|premier) (?:bailleur de fonds|actionnaire) d(?:e |u |')|(?:le )?principal actionnaire d(?:e |u |'))/,
   recipientPrep: phrases(["dans ", "en faveur (?:de |d'|du )", "a ", "au "]),
   withPrep: phrases(["avec "]),
   spendingNoun: words([
@@ -242,6 +260,8 @@ export const FRENCH_RULES: LanguageRules = {
     "engagements? d'achat",
     "s'engag\\w* a (?:acheter|utiliser|depenser|louer|distribuer)",
     "s'(?:est|sont) engagee?s? a (?:acheter|utiliser|depenser|louer|distribuer)",
+    // ING-AGR-4: a strategic partnership between the company and its investor.
+    "partenariats? strategiques?",
   ]),
   agreementItemIntro:
     /^[\s,]*(?:plus larges?\s*,?\s*|strategiques?\s*,?\s*|a long terme\s*,?\s*)?(?:notamment(?: autour (?:de |d'|du |des )| sur | pour | de | d')?|portant sur |autour (?:de |d'|du |des )|concernant |pour |sur )\s*/,
@@ -267,6 +287,10 @@ export const FRENCH_RULES: LanguageRules = {
   ]),
   agreementItemSplit: /\s+et\s+(?=(?:la |le |l'|les |des |du |une |un )?[a-z])/g,
   stakeVerb: words([
+    "detiendra(?:it)?",
+    "acquiert",
+    "(?:a |avoir )?(?:acquis|pris)",
+    "prend(?:ra)?",
     "detient",
     "detenait",
     "detiennent",
@@ -315,9 +339,21 @@ export const FRENCH_RULES: LanguageRules = {
     "emprunts?",
     "subventions?",
     "tresorerie",
+    // ING-KIND-2: market statistics and averages of a roundup, totals brought to a figure.
+    "cette semaine",
+    "la semaine (?:derniere|totalise|precedente)",
+    "totalise\\w*",
+    "en moyenne",
+    "moyennes?",
+    "medianes?",
+    "habituellement",
+    "(?:les )?(?:start-?ups?|jeunes pousses) (?:francaises|de l'hexagone|europeennes) ont leve",
+    "porte a(?= \\d)",
+    "aucune levee",
+    "le total (?:de|des)",
   ]),
   negativeAfter:
-    /^[^.;]{0,30}?\b(?:depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,
+    /^[^.;]{0,30}?\b(?:cette semaine|la semaine derniere|ce mois-ci|par operation|en moyenne|depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,
   amountRef:
     /\b(?:(?:le|ce|ledit) montant|(?:la|cette) somme|(?:le|ce) chiffre(?! d'affaires)|ce total)(?![a-z])/g,
   alternative: words([

@@ -82,6 +82,20 @@ export interface LanguageRules {
   readonly negativeAfter: RegExp;
   readonly amountRef: RegExp;
   readonly alternative: RegExp;
+  /**
+   * ING-PART-1: a cue followed by the investors of a round, named without an amount
+   * ("led by X", "with participation from X and Y", "mené par X", "aux côtés de X").
+   * Group 1, when set, marks a lead.
+   */
+  readonly participantAfter: RegExp;
+  /** ING-PART-2: a verb whose subject takes part in a round ("X also participated", "X a mené l'opération"). */
+  readonly participantBefore: RegExp;
+  /** ING-PART-3: "a Softbank-led round": a lead written with a hyphen right after its name. */
+  readonly leadSuffix: RegExp;
+  /** ING-STAKE-3: a cue followed by a company's existing backers ("backed by X", "déjà soutenue par X"). */
+  readonly backerAfter: RegExp;
+  /** ING-STAKE-3: a phrase after a holder naming it an existing investor ("X is already an investor"). */
+  readonly backerBefore: RegExp;
   /** Words before a mention that make it the object of a preposition, not a subject ("de", "in the"). */
   readonly prepositionBefore: RegExp;
 

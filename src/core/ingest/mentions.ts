@@ -116,6 +116,8 @@ function tokenize(text: string, folded: string): Token[] {
       possessive = true;
     }
     raw = raw.replace(/[.'’-]+$/, "");
+    // ING-PART-3: "a Softbank-led round": the name ends before "-led".
+    if (/.-(?:led|backed)$/i.test(raw)) raw = raw.replace(/-(?:led|backed)$/i, "");
     if (raw.length === 0) continue;
     out.push({
       start,
@@ -182,6 +184,10 @@ function firstWordStart(text: string): number {
  * Finds the mentions in one sentence, registering new names in `registry`. `base` is
  * the sentence's offset in the whole text, for the mention offsets kept by the registry.
  */
+/** Legal forms written after a company's name. */
+const LEGAL_SUFFIX =
+  /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co)\.?$/;
+
 export function findMentions(
   text: string,
   folded: string,
@@ -211,12 +217,20 @@ export function findMentions(
     // A verb written with a capital (a title-case headline) is not a name: skip it.
     if (i < tokens.length && isVerb(rules, tokens[i]!.folded) && !registry.has(tokens[i]!.folded)) i++;
     while (run.length > 0 && isNotName(run[0]!)) run.shift();
+    // "a US AI startup": a place followed only by words that name nothing is no name.
+    if (run.length > 1 && PLACE_WORDS.has(run[0]!.folded) && run.slice(1).every((t) => isNotName(t)))
+      continue;
     if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;
       if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();
       else break;
     }
+    // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
+    const tail = run[run.length - 1];
+    if (tail && /-(?:based|headquartered|owned|backed|listed|born|focused)$/.test(tail.folded)) continue;
+    // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
+    while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) run.pop();
     if (run.length === 0) continue;
     const first = run[0]!;
     const last = run[run.length - 1]!;

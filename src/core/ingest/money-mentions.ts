@@ -201,7 +201,36 @@ function readRange(
 /**
  * Finds the sums of money in one sentence. `folded` is the folded sentence (same length).
  */
+/** "$22-million": a scale joined to the figure by a hyphen (ING-AMT-7), read as "$22 million" (same length). */
+const HYPHEN_SCALE = /(\d)-(million|billion|mn|bn|milliards?|millions?)(?![a-z])/gi;
+/** A currency written as words after the figure that the shared scanner does not know (ING-AMT-7). */
+const CURRENCY_WORDS_AFTER: readonly (readonly [RegExp, string])[] = [
+  [/^\s+(?:indian\s+)?rupees?(?![a-z])|^\s+roupies?(?:\s+indiennes?)?(?![a-z])/, "INR"],
+];
+
 export function findMoney(
+  rawText: string,
+  rawFolded: string,
+  rules: LanguageRules,
+  style: NumberStyle,
+): MoneyMention[] {
+  const found = findMoneyRaw(
+    rawText.replace(HYPHEN_SCALE, "$1 $2"),
+    rawFolded.replace(HYPHEN_SCALE, "$1 $2"),
+    rules,
+    style,
+  );
+  // ING-AMT-7: a figure in brackets right after another is its conversion ("$200mn (€186mn)"): one claim.
+  return found.filter((m, k) => {
+    const previous = found[k - 1];
+    return !(
+      previous &&
+      /^\s*\(\s*(?:soit\s+|or\s+|about\s+|environ\s+)?$/.test(rawFolded.slice(previous.end, m.start))
+    );
+  });
+}
+
+function findMoneyRaw(
   text: string,
   folded: string,
   rules: LanguageRules,
@@ -212,8 +241,14 @@ export function findMoney(
   for (const at of figureStarts(folded)) {
     if (at < resume) continue;
     if (/^[a-z]{3}$/.test(folded.slice(at, at + 3)) && !CURRENCY_CODES.has(text.slice(at, at + 3))) continue;
-    const read = readAmountAt(text, at, folded, style);
+    let read = readAmountAt(text, at, folded, style);
     if (read === undefined || typeof read === "string" || read.amount.isNegative()) continue;
+    if (read.currency === undefined) {
+      for (const [pattern, code] of CURRENCY_WORDS_AFTER) {
+        const word = pattern.exec(folded.slice(read.end, read.end + 30));
+        if (word) read = { ...read, currency: code as Currency, end: read.end + word[0].length };
+      }
+    }
     const range = readRange(text, folded, read, rules, style);
     if (range) {
       const lead = /(?:\bentre|\bbetween|\bde|\bfrom)\s*$/.exec(folded.slice(Math.max(0, at - 10), at));

@@ -24,7 +24,10 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   me my mr mrs ms dr also however meanwhile separately moreover furthermore still yet then thus hence
   indeed according other another some many most more less much few several all both each every any
   no not one two three four five six seven eight nine ten first second third last next new former
-  latest part rumours rumors reports sources people analysts
+  latest part rumours rumors reports sources people analysts is are was were today yesterday alongside finally earlier
+  notably recently aujourd'hui hier recemment finalement outre-atlantique moyenne mediane
+  jan feb mar apr jun jul aug sep sept oct nov dec iot saas b2b b2c foodtech deeptech biotech medtech
+  fintech greentech edtech insurtech proptech legaltech spacetech healthtech martech adtech
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche
   janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
@@ -46,6 +49,8 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set(
   china india spain italy britain switzerland netherlands sweden korea brazil russia occitanie
   bretagne normandie ile-de-france wall street europe's american french german british chinese
   european americain americaine francais francaise allemand allemande britannique europeen europeenne
+  delhi new delhi mumbai bengaluru bangalore gurgaon gurugram memphis tennessee singaporean japonais
+  japanese indian dutch neerlandais qatari saudi emirati
   `),
 );
 

@@ -86,13 +86,17 @@ interface Sentence {
   relatives?: Span[];
   /** Whether each mention is the object of a preposition, found once per mention. */
   readonly complement: Map<Mention, boolean>;
+  /** ING-PART-4: the investors a raised figure comes from ("lève 45 M€ auprès de X et Y"), by figure. */
+  readonly roundSources: Map<number, Party>;
+  /** ING-PART-6: the subjects of an investment verb whose object is a round being raised. */
+  readonly roundInvestors: NameMention[];
 }
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*)?(?:[a-z-]+\s+){0,2}$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
-const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}$/;
+const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}(?::\s*)?$/;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
@@ -110,6 +114,11 @@ const DIRECT_COMPLEMENT =
   /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
 /** A sentence opening with a determiner and no verb: "le spécialiste du stockage ". */
 const OPENING_NOUN_PHRASE = /^\s*(?:le|la|les|l'|un|une|the|a|an)\s*(?:[a-z'-]+\s+){0,5}$/;
+/** ING-LINK-1: the part of a round a figure is ("$7.5bn in equity and $12.5bn in debt", "5 Md$ en fonds propres"). */
+const LINKED_PART =
+  /^\s*(?:in|of|en|de|d')\s*(?:new\s+)?(?:equity|debt|fonds propres|dette|capital|actions|obligations)(?![a-z])/;
+/** ING-LINK-2: an amount given for each member of a list. */
+const EACH = /\b(?:each|apiece|chacun|chacune)\b/;
 const LOOK_FURTHER = /\b(?:d'autres|other|others|plusieurs|several)\b/;
 const AFTER_EXAMPLE =
   /(?:comme|notamment|dont|such as|including|like|among them)\s+(?:(?:la|le|les|l'|the|a|an)\s*)?(?:[a-z-]+\s+){0,2}$/;
@@ -150,6 +159,7 @@ export class ClaimReader {
   private investorTopic: string | undefined;
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
+  private lastRoundClaim: WorkingClaim | undefined;
   /** The deal's status as the article states it: from round-level claims, else from investments. */
   private roundStatus: ClaimStatus | undefined;
   private investmentStatus: ClaimStatus | undefined;
@@ -185,10 +195,12 @@ export class ClaimReader {
       cues: scanCues(folded, rules, names, attributions),
       claims: [],
       complement: new Map(),
+      roundSources: new Map(),
+      roundInvestors: [],
     };
     if (this.subjectTopic === undefined) {
       const first = names.find(
-        (n) => n.type === "organisation" && !n.inAttribution && !this.isPrepObject(s, n),
+        (n) => n.type === "organisation" && !n.inAttribution && !n.possessive && !this.isPrepObject(s, n),
       );
       if (first) this.subjectTopic = first.key;
     }
@@ -197,16 +209,31 @@ export class ClaimReader {
     let previous: WorkingClaim | undefined;
     for (let i = 0; i < s.money.length; i++) {
       const claim = this.readMoney(s, i, previous);
-      if (claim) this.emit(s, claim);
+      if (claim) for (const one of this.splitEach(s, claim, s.money[i]!)) this.emit(s, one);
       previous = claim;
     }
+    this.readParticipants(s);
     this.noteInvestors(s);
     this.readAgreements(s);
     this.readStakes(s);
+    this.readBackers(s);
     this.updateTopics(s);
   }
 
   // ---- discourse state -------------------------------------------------------------
+
+  /** ING-LINK-2: "GIC and Coatue each intend to contribute $1.5bn": one claim per member, each with the amount. */
+  private splitEach(s: Sentence, claim: WorkingClaim, m: MoneyMention): WorkingClaim[] {
+    if (claim.kind !== "investment" || !claim.group || (claim.counterparty?.length ?? 0) < 2) return [claim];
+    const from = Math.max(0, claim.evidenceStart - s.base);
+    if (!EACH.test(s.folded.slice(from, Math.min(s.folded.length, m.end + 12)))) return [claim];
+    return claim.counterparty!.map((k) => ({
+      ...claim,
+      counterparty: [k],
+      group: false,
+      rules: [...claim.rules, "ING-LINK-2"],
+    }));
+  }
 
   private emit(s: Sentence, claim: WorkingClaim): void {
     if (this.claims.length >= this.maxClaims) {
@@ -219,6 +246,8 @@ export class ClaimReader {
       for (const k of claim.counterparty) this.investors.add(this.registry.canonical(k));
     }
     if (claim.amount) this.lastAmountClaim = claim;
+    if (claim.amount && (claim.kind === "round_size" || claim.kind === "round_target"))
+      this.lastRoundClaim = claim;
     if (claim.currencyInferred) this.inferredCurrencyClaims.push(claim);
     if (claim.temporal === "current") {
       if (claim.kind === "investment") this.investmentStatus = claim.status;
@@ -282,6 +311,7 @@ export class ClaimReader {
     for (const verb of s.cues.raiseVerb) {
       const subject = this.subjectBefore(s, verb.start);
       if (subject?.kind !== "name" || subject.type !== "organisation") continue;
+      if (s.cues.investVerb.some((v) => v.start >= subject.end && v.end <= verb.start)) continue;
       const clause = s.folded.slice(0, verb.end + 60);
       if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
         continue;
@@ -293,7 +323,8 @@ export class ClaimReader {
       if (this.registry.canonical(n.key) === this.canonicalTopic()) continue;
       investor = n.key;
     }
-    const lastClaim = s.claims[s.claims.length - 1];
+    // Participants named without a figure (ING-PART) do not make the investor last spoken of.
+    const lastClaim = s.claims.filter((c) => c.amount !== null || c.kind !== "investment").pop();
     if (lastClaim?.counterparty?.length === 1 && !lastClaim.group) investor = lastClaim.counterparty[0];
     if (investor !== undefined) this.investorTopic = investor;
   }
@@ -323,6 +354,14 @@ export class ClaimReader {
   }
 
   private prepObject(s: Sentence, m: Mention): boolean {
+    // "backed by Microsoft and SoftBank": the later members of a list share the first's preposition.
+    if (m.kind === "name") {
+      const list = this.listEndingWith(s, m);
+      const shared = list.some(
+        (x) => x !== m && DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, x.start - 12), x.start)),
+      );
+      if (shared) return true;
+    }
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
     // A name right after a preposition or an article is its complement ("pour OpenAI").
     if (DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, m.start - 12), m.start))) return true;
@@ -525,6 +564,27 @@ export class ClaimReader {
       });
     }
 
+    // ING-LINK-1: linked parts of a round ("$7.5bn in equity and up to $12.5bn in debt") are the round's.
+    const linked = s.money.filter((x) => LINKED_PART.test(folded.slice(x.end, x.end + 30)));
+    if (linked.length >= 2 && linked.includes(m)) {
+      const base =
+        previous?.amount && (previous.kind === "round_size" || previous.kind === "round_target")
+          ? previous
+          : this.lastRoundClaim;
+      if (base) {
+        // "xAI had planned for $7.5bn of equity and $12.5bn of debt": the plan is a target, whatever the round became.
+        const planned = s.cues.intent.some((c) => c.end <= m.start);
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: planned ? "round_target" : base.kind,
+          subject: base.subject,
+          counterparty: undefined,
+          rules: ["ING-LINK-1"],
+          evidenceFrom: m.start,
+          evidenceTo: m.end + (LINKED_PART.exec(folded.slice(m.end, m.end + 30))?.[0].length ?? 0),
+        });
+      }
+    }
+
     // ING-KIND-2: revenue, spending, prices, acquisitions, totals to date are not claims.
     const negative = lastBefore(cues.negative, segStart, m.start);
     const sourceAfter = firstAfter(cues.sourcePrep, m.end, segEnd, 45);
@@ -605,8 +665,18 @@ export class ClaimReader {
     const raise = lastBefore(cues.raiseVerb, segStart, m.start);
     const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
     const roundRight = firstAfter(cues.roundNoun, m.end, segEnd, 25);
-    if (raise || roundLeft || roundRight) {
-      return this.roundClaim(s, m, segStart, segEnd, raise, roundLeft ?? roundRight!, "ING-KIND-5");
+    // "Avec 9,3 millions levés, Antaios …", "20 millions d'euros rassemblés": a raising participle after the figure.
+    const raisedRight = firstAfter(cues.raiseVerb, m.end, segEnd, 3);
+    if (raise || roundLeft || roundRight || raisedRight) {
+      return this.roundClaim(
+        s,
+        m,
+        segStart,
+        segEnd,
+        raise ?? raisedRight,
+        roundLeft ?? roundRight,
+        "ING-KIND-5",
+      );
     }
 
     // ING-KIND-6: "le montant", "the figure" take the kind and parties of the last figure.
@@ -674,6 +744,16 @@ export class ClaimReader {
         const raise = lastBefore(cues.raiseVerb, segStart, m.start);
         const raiser = raise ? this.subjectBefore(s, raise.start) : undefined;
         const raiserParty = raiser ? this.resolve(s, raiser, "company", party.keys) : undefined;
+        // ING-PART-4: a figure raised "auprès de"/"from" investors is the round's; they take part in it.
+        const sourceWord = folded.slice(source.start, source.end);
+        const raisedAfter = cues.raiseVerb.some((v) => v.start >= m.end && v.end <= source.start);
+        const roundNear =
+          lastBefore(cues.roundNoun, segStart, m.start, 6) ??
+          firstAfter(cues.roundNoun, m.end, source.start, 25);
+        if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear)) {
+          s.roundSources.set(i, party);
+          return undefined;
+        }
         return {
           party: { ...party, start: party.start, end: party.end },
           rule: "ING-ROLE-1",
@@ -686,6 +766,8 @@ export class ClaimReader {
     for (let k = cues.investNoun.length - 1; k >= 0; k--) {
       const noun = cues.investNoun[k]!;
       if (noun.end > m.start || noun.start < segStart || m.start - noun.end > 60) continue;
+      // "an investment from X, to bring its funding round to $20bn": the figure is the round's.
+      if (cues.roundNoun.some((r) => r.start >= noun.end && r.end <= m.start)) continue;
       const of = rules.investNounOf.exec(folded.slice(noun.end, noun.end + 8));
       if (of) {
         const at = noun.end + of[0].length;
@@ -708,8 +790,17 @@ export class ClaimReader {
     }
     // ING-ROLE-3: the subject of an investment verb ("X investirait … dans Y", "voir X investir").
     const verb = lastBefore(cues.investVerb, segStart, m.start);
-    if (verb) {
-      const subject = this.subjectBefore(s, verb.start);
+    // "X plans to invest in a round aimed at raising $25bn": the figure is the round's (ING-PART-6).
+    const raisedLater = verb && cues.raiseVerb.some((r) => r.start >= verb.end && r.end <= m.start);
+    if (verb && !raisedLater) {
+      // "with Corvin Corp. investing as much as $1bn": a name right before the verb is its subject.
+      const adjacent = s.names.find(
+        (n) =>
+          n.end <= verb.start &&
+          !n.inAttribution &&
+          /^\s*(?:(?:corp|inc|ltd|plc)\.?\s*)?$/.test(folded.slice(n.end, verb.start)),
+      );
+      const subject = adjacent ?? this.subjectBefore(s, verb.start);
       // The company invested in is not the investor: found first, it is left out (ING-ROLE-4).
       const recipient =
         subject && subject.kind !== "name" ? this.recipientOf(s, verb.end, m, segEnd, []) : undefined;
@@ -868,13 +959,29 @@ export class ClaimReader {
     let subject: string | undefined;
     // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
     const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);
+    const investorSubject =
+      subjectMention?.kind === "name" &&
+      s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start);
     if (owner) subject = owner.key;
-    else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
+    else if (investorSubject) {
+      // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
+      s.roundInvestors.push(subjectMention);
+    } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
+    }
+    // No company before the raise: the one named after it in the clause ("Avec 9,3 millions levés, Antaios occupe …").
+    if (subject === undefined && subjectMention === undefined && !investorSubject) {
+      const after = s.names.find(
+        (n) => n.start >= m.end && n.start - m.end <= 40 && !n.inAttribution && n.type === "organisation",
+      );
+      if (after && !this.investors.has(this.registry.canonical(after.key))) subject = after.key;
     }
     subject ??= this.subjectTopic;
     // Intent before the verb ("envisage de lever", "is seeking to raise") makes it a target.
-    const intent = s.cues.intent.some((c) => c.end <= anchor.end + 1 && anchor.start - c.end <= 60);
+    // The intent may stand before the round noun or between it and the figure ("its financing efforts, with a goal of reaching $20bn").
+    const intent = s.cues.intent.some(
+      (c) => c.end <= Math.max(anchor.end, m.start) + 1 && Math.min(anchor.start, m.start) - c.end <= 60,
+    );
     return this.moneyClaim(s, m, segStart, segEnd, {
       kind: intent ? "round_target" : "round_size",
       subject,
@@ -1045,10 +1152,16 @@ export class ClaimReader {
   private statusAt(s: Sentence, anchor: number, kind: ClaimKind): { status: ClaimStatus; rule: string } {
     if (kind === "existing_stake") return { status: "closed", rule: "ING-STAT-4" };
     const markers = this.sameClause(s, anchor, s.cues.status);
-    if (markers.some((c) => c.status === "rumored")) return { status: "rumored", rule: "ING-STAT-1" };
+    // "reportedly raised", "is reportedly in talks": the hedge is on the report when the deal's stage is stated (ING-STAT-6).
+    const stated = markers.some((c) => c.status !== "rumored" && c.status !== "conditional");
+    const hedges = markers.filter(
+      (c) => c.status === "rumored" && !(stated && /^reportedly$/.test(s.folded.slice(c.start, c.end))),
+    );
+    if (hedges.length > 0) return { status: "rumored", rule: "ING-STAT-1" };
+    const strong = markers.filter((c) => c.status !== "rumored");
     let nearest: (typeof s.cues.status)[number] | undefined;
     let nearestDistance = Number.POSITIVE_INFINITY;
-    for (const c of markers) {
+    for (const c of strong) {
       const d = c.end <= anchor ? anchor - c.end : c.start >= anchor ? c.start - anchor : 0;
       const better =
         d < nearestDistance ||
@@ -1075,7 +1188,11 @@ export class ClaimReader {
     if (elsewhere && elsewhere.status !== "conditional")
       return { status: elsewhere.status, rule: "ING-STAT-3" };
     if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
-    return { status: this.contextStatus() ?? "announced", rule: "ING-STAT-3" };
+    // ING-STAT-6: no word at all and no deal status yet: a round sought is in talks, a figure stated as fact is closed.
+    return {
+      status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"),
+      rule: "ING-STAT-6",
+    };
   }
 
   /**
@@ -1149,6 +1266,190 @@ export class ClaimReader {
     return text;
   }
 
+  // ---- participants and backers (ING-PART, ING-STAKE-3) -----------------------------
+
+  /** The names of a list starting after `pos`, with up to six describing words before the first. */
+  private namesAfter(s: Sentence, pos: number): NameMention[] {
+    const first = s.mentions.find((m) => m.start >= pos && !m.inAttribution);
+    if (first?.kind !== "name") return [];
+    if (
+      !/^\s*(?:(?:the|a|an|le|la|les|l'|de|du|des|d')\s*)?(?:[a-z0-9'-]+\s+){0,6}$/.test(
+        s.folded.slice(pos, first.start),
+      )
+    )
+      return [];
+    const members = [first];
+    for (let k = s.mentions.indexOf(first) + 1; k < s.mentions.length; k++) {
+      const next = s.mentions[k]!;
+      if (next.kind !== "name" || next.inAttribution) break;
+      if (!LIST_SEPARATOR.test(s.folded.slice(members[members.length - 1]!.end, next.start))) break;
+      members.push(next);
+    }
+    return members;
+  }
+
+  /** The company whose round the participants of this sentence join (ING-PART-5). */
+  private dealSubject(
+    s: Sentence,
+    at: number,
+  ): { subject: string | undefined; claim: WorkingClaim | undefined } {
+    let best: WorkingClaim | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    // A round inside a relative clause (", which led its Series A last year,") is not the one joined.
+    const relatives = this.relativeClauses(s);
+    const home = relatives.find((r) => r.start <= at && at < r.end);
+    for (const c of s.claims) {
+      if (c.amount === null || c.kind === "commercial_agreement" || c.kind === "existing_stake") continue;
+      const anchor = c.evidenceEnd - s.base - 1;
+      if (relatives.find((r) => r.start <= anchor && anchor < r.end) !== home) continue;
+      const d = Math.abs(c.evidenceStart - s.base - at);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    if (best?.subject !== undefined) return { subject: best.subject, claim: best };
+    // The round last reported, else the article's subject (a roundup reports one round after another).
+    return { subject: this.lastRoundClaim?.subject ?? this.subjectTopic, claim: undefined };
+  }
+
+  /**
+   * ING-PART: investors named in a round without an amount — the lead ("led by X", "mené
+   * par X", "a Softbank-led round"), participants ("with participation from X", "X also
+   * participated", "ont également participé … dont X"), and the investors a raised figure
+   * comes from (ING-PART-4). One investment claim without amount per investor.
+   */
+  private readParticipants(s: Sentence): void {
+    const { folded, rules } = s;
+    const made = new Set<string>();
+    const add = (name: NameMention, cue: Span, rule: string, subjectKey?: string) => {
+      const deal = this.dealSubject(s, cue.start);
+      const subject = subjectKey ?? deal.subject;
+      const key = this.registry.canonical(name.key);
+      if (subject === undefined || this.registry.canonical(subject) === key) return;
+      if (made.has(`${key}|${subject}`)) return;
+      made.add(`${key}|${subject}`);
+      const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
+      const status = deal.claim
+        ? { status: deal.claim.status, rule: "ING-PART-5" }
+        : this.statusAt(s, cue.start, "investment");
+      const temporal = deal.claim
+        ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
+        : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);
+      const claim = this.baseClaim(s, {
+        kind: "investment",
+        subject,
+        counterparty: { keys: [name.key], group: false, start: name.start, end: name.end },
+        status: status.status,
+        temporal: temporal.temporal,
+        evidenceFrom: near ? Math.min(name.start, cue.start) : name.start,
+        evidenceTo: near ? Math.max(name.end, cue.end) : name.end,
+        anchor: name.start,
+        rules: [rule, status.rule, temporal.rule],
+      });
+      this.emit(s, claim);
+      this.investors.add(key);
+    };
+    rules.participantAfter.lastIndex = 0;
+    for (const m of folded.matchAll(rules.participantAfter)) {
+      const cue = { start: m.index, end: m.index + m[0].length };
+      if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
+      const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
+      const members = this.namesAfter(s, cue.end);
+      if (/\bin $/.test(m[0])) {
+        // "X led three big rounds in A, B and C": the rounds are those of A, B and C.
+        const lead = this.subjectBefore(s, cue.start);
+        const party = lead ? this.resolveInvestor(s, lead) : undefined;
+        const leadName = party && lead?.kind === "name" ? lead : undefined;
+        if (!leadName) continue;
+        for (const company of members) add(leadName, cue, rule, company.key);
+        continue;
+      }
+      for (const name of members) add(name, cue, rule);
+    }
+    rules.participantBefore.lastIndex = 0;
+    for (const m of folded.matchAll(rules.participantBefore)) {
+      const cue = { start: m.index, end: m.index + m[0].length };
+      const subject = this.subjectBefore(s, cue.start);
+      if (subject?.kind !== "name") continue;
+      const rule = m[1] || m[2] ? "ING-PART-2a" : "ING-PART-2";
+      for (const name of this.listEndingWith(s, subject)) add(name, cue, rule);
+    }
+    for (const n of s.names) {
+      if (rules.leadSuffix.test(folded.slice(n.end, n.end + 5)))
+        add(n, { start: n.end, end: n.end + 4 }, "ING-PART-3");
+    }
+    for (const name of s.roundInvestors) add(name, { start: name.start, end: name.end }, "ING-PART-6");
+    for (const [i, party] of s.roundSources) {
+      const money = s.money[i]!;
+      const round = s.claims.find(
+        (c) =>
+          c.amount !== null &&
+          c.evidenceEnd - s.base >= money.end - 1 &&
+          c.evidenceStart - s.base <= money.start,
+      );
+      for (const key of party.keys) {
+        const name = s.names.find((x) => x.key === key && x.start >= money.end);
+        if (name) add(name, { start: money.start, end: money.end }, "ING-PART-4", round?.subject);
+      }
+    }
+  }
+
+  /**
+   * ING-STAKE-3: existing backers named without a figure: "OpenAI, backed by Microsoft and
+   * SoftBank", "déjà soutenue par Nvidia", "NVIDIA is already an investor", "Microsoft is
+   * the chief financial backer of OpenAI". An existing stake without amount.
+   */
+  private readBackers(s: Sentence): void {
+    const { folded, rules } = s;
+    const add = (holder: NameMention, company: string | undefined, cue: Span) => {
+      const holderKey = this.registry.canonical(holder.key);
+      if (company === undefined || this.registry.canonical(company) === holderKey) return;
+      // An existing investor that takes part in the round is read through its investment.
+      if (
+        s.claims.some(
+          (c) =>
+            c.kind !== "existing_stake" &&
+            c.counterparty?.some((k) => this.registry.canonical(k) === holderKey),
+        )
+      )
+        return;
+      const claim = this.baseClaim(s, {
+        kind: "existing_stake",
+        subject: company,
+        counterparty: { keys: [holder.key], group: false, start: holder.start, end: holder.end },
+        status: "closed",
+        temporal: "background",
+        evidenceFrom: Math.min(holder.start, cue.start),
+        evidenceTo: Math.max(holder.end, cue.end),
+        anchor: holder.start,
+        rules: ["ING-STAKE-3", "ING-STAT-4", "ING-TEMP-2"],
+      });
+      this.emit(s, claim);
+    };
+    rules.backerAfter.lastIndex = 0;
+    for (const m of folded.matchAll(rules.backerAfter)) {
+      const cue = { start: m.index, end: m.index + m[0].length };
+      // After a figure ("$50m backed by X") the source list is read as an investment (ING-ROLE-1).
+      if (s.money.some((x) => x.end <= cue.start && cue.start - x.end < 40)) continue;
+      const before = this.subjectBefore(s, cue.start);
+      const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
+      for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);
+    }
+    for (const n of s.names) {
+      if (n.inAttribution) continue;
+      const m = rules.backerBefore.exec(folded.slice(n.end, n.end + 90));
+      if (!m) continue;
+      const cue = { start: n.end, end: n.end + m[0].length };
+      let company = this.subjectTopic;
+      if (/(?:of|de |du |d')$/.test(m[0])) {
+        const next = s.names.find((x) => x.start >= cue.end && x.start - cue.end <= 6);
+        if (next) company = next.key;
+      }
+      add(n, company, cue);
+    }
+  }
+
   // ---- agreements and stakes ---------------------------------------------------------
 
   /** The investor an agreement is tied to (ING-AGR-1), or undefined when none is clear. */
@@ -1175,7 +1476,11 @@ export class ClaimReader {
       if (c.kind === "investment" && c.counterparty?.length === 1)
         inSentence.add(this.registry.canonical(c.counterparty[0]!));
     }
-    return inSentence.size === 1 ? [...inSentence][0] : undefined;
+    if (inSentence.size === 1) return [...inSentence][0];
+    // ING-AGR-4: "les deux groupes entrent dans un partenariat": no name at all, the investor last spoken of.
+    if (inSentence.size === 0 && s.names.every((n) => n.inAttribution) && this.investorTopic !== undefined)
+      return isInvestor(this.investorTopic);
+    return undefined;
   }
 
   private readAgreements(s: Sentence): void {

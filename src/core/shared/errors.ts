@@ -6,7 +6,7 @@
 export interface ErrorSpec {
   /** 1: invalid input; 2: wrong usage of the command. */
   readonly exitCode: 1 | 2;
-  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly summary: string;
 }
 
@@ -151,6 +151,102 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "OCF requires a value the ledger does not hold (for example the issuer's country of formation).",
   },
+  import_not_spreadsheet: {
+    exitCode: 1,
+    httpStatus: 415,
+    summary:
+      "The file given to import is not a CSV or XLSX spreadsheet (a PDF, an old .xls, another zip, binary data).",
+  },
+  import_sheet_not_found: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "The sheet named for an import is not in the workbook.",
+  },
+  import_sheet_empty: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "The sheet to import has no header row or no rows of holdings.",
+  },
+  import_headers_unrecognised: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A required column (holder, class, shares) is not found among the sheet's headers.",
+  },
+  import_duplicate_header: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "Two columns of the sheet mean the same field.",
+  },
+  import_invalid_cell: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary:
+      "A cell of the spreadsheet cannot be read as what its column holds (a share count, an amount, a date...).",
+  },
+  import_missing_value: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "A row of holdings leaves a required cell empty.",
+  },
+  import_conflicting_values: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "Two rows state different terms for one class or one holder.",
+  },
+  import_date_ambiguous: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "Dates written day and month with slashes can be read either way; the order must be given.",
+  },
+  import_mapping_invalid: {
+    exitCode: 1,
+    httpStatus: 400,
+    summary: "The mapping file of an import is not valid or names a column the sheet does not have.",
+  },
+  import_total_mismatch: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A total in the sheet (a total row or column) differs from the sum of the shares imported.",
+  },
+  import_percentage_mismatch: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A percentage in the sheet differs from the ownership the imported shares give (a warning unless strict).",
+  },
+  import_check_skipped: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A total or percentage of the sheet is a formula with no computed value, so it is not checked (a warning).",
+  },
+  import_class_undefined: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A class used by a holding has no definition in the sheet; it is imported as common stock (a warning).",
+  },
+  import_value_assumed: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A figure the deal needs is not in the sheet; a stated value stands in for it as a labelled assumption (a warning).",
+  },
+  import_column_ignored: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A column of the sheet is not imported: its header names no field the import knows (a warning).",
+  },
+  import_row_skipped: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A row of the sheet is not imported (not outstanding, or no shares); said as a warning.",
+  },
+  import_deal_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "The deal built from the spreadsheet does not load (a ledger rule fails); nothing is written.",
+  },
   solve_infeasible: {
     exitCode: 1,
     httpStatus: 422,
@@ -242,6 +338,18 @@ export const ERROR_CATALOGUE = {
     exitCode: 1,
     httpStatus: 422,
     summary: "A scenario names an unknown quantity or sets a value that the chosen claims exclude.",
+  },
+  what_if_unknown_name: {
+    exitCode: 2,
+    httpStatus: 400,
+    summary:
+      "A what-if (--set NAME=VALUE) names a figure the deal does not have; the message lists the names.",
+  },
+  what_if_invalid: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A what-if value cannot be read, is not exact, or contradicts a figure the deal states or the other values set.",
   },
   simulation_unsupported: {
     exitCode: 1,
@@ -376,6 +484,16 @@ export const ERROR_CATALOGUE = {
     exitCode: 1,
     httpStatus: 404,
     summary: "No workspace, deal, revision, user, token or job by that name is visible to the user.",
+  },
+  invitation_unknown: {
+    exitCode: 1,
+    httpStatus: 404,
+    summary: "No invitation has this code.",
+  },
+  invitation_closed: {
+    exitCode: 1,
+    httpStatus: 410,
+    summary: "The invitation was already used, has expired or was withdrawn; the message says which.",
   },
   already_exists: {
     exitCode: 1,

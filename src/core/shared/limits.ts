@@ -26,6 +26,15 @@ export const LIMITS = {
   ocfFiles: 10_000,
   /** Most problems reported for one OCF package before the rest are summarised. */
   ocfProblems: 200,
+  /** Largest spreadsheet imported (CSV or XLSX), in bytes: refused before it is parsed. */
+  spreadsheetBytes: 20 * 1024 * 1024,
+  /** Largest total of an XLSX workbook's unzipped parts, in bytes: a zip bomb is refused unread. */
+  spreadsheetUnzippedBytes: 256 * 1024 * 1024,
+  /** Most rows and columns read from one sheet of an imported spreadsheet. */
+  spreadsheetRows: 100_000,
+  spreadsheetColumns: 1_000,
+  /** Most problems reported for one spreadsheet import before the rest are summarised. */
+  spreadsheetProblems: 200,
   /** Decimal places accepted in a stated price precision. */
   maxPricePrecision: 12,
   /** Claims in one deal, and sources. */

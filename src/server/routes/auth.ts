@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import * as z from "zod";
 import { LIMITS } from "../../core/shared/limits.js";
+import { PENDING_PASSWORD } from "../../storage/store.js";
 import { ApiError } from "../api-error.js";
 import {
   dummyPasswordHash,
@@ -58,8 +59,14 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
       }
       const user = await store.findUserByName(username);
       // An unknown user costs one argon2 verification too (SPEC AUTH-3).
-      const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-      if (!user || !valid) {
+      // A pending account (an invitation not yet redeemed, AUTH-8) has no password: it is
+      // verified against the dummy hash, so that it costs and answers as an unknown user.
+      const pending = user?.passwordHash === PENDING_PASSWORD;
+      const valid = await verifyPassword(
+        user && !pending ? user.passwordHash : await dummyPasswordHash(),
+        password,
+      );
+      if (!user || pending || !valid) {
         limiter.fail(keys);
         throw new ApiError("login_failed", LOGIN_FAILED);
       }

@@ -3,6 +3,7 @@
  * the corpus, and the output forms (docs/spec/ingest.md ING-CONF, ING-EVAL, ING-OUT,
  * ING-DEAL).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -25,6 +26,11 @@ import { ingest } from "../../../src/core/ingest/ingest.js";
 import type { Qualifier } from "../../../src/core/ingest/types.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** The shared fixtures beside the main checkout, also from a worktree one level deeper (/work/wt/NAME). */
+const fixtures =
+  [path.resolve(root, "../shared/fixtures"), path.resolve(root, "../../shared/fixtures")].find((dir) =>
+    existsSync(dir),
+  ) ?? path.resolve(root, "../shared/fixtures");
 
 function claim(qualifier: Qualifier, a: string, b?: string): ConflictInput {
   const v = Rational.parse(a)!;
@@ -182,7 +188,7 @@ describe("ING-EVAL-1 matching", () => {
 
 describe("ING-EVAL accuracy on the founding report and the corpus (target F1 ≥ 0.9)", () => {
   it("on the founding report in ../shared/fixtures", () => {
-    const e = evaluateCorpus([path.resolve(root, "../shared/fixtures")]);
+    const e = evaluateCorpus([fixtures]);
     expect(e.documents.map((d) => d.id)).toEqual(["seed-openai-round-fr"]);
     expect(e.documents[0]!.evidenceNotFound).toEqual([]);
     expect(e.overall.f1).toBeGreaterThanOrEqual(0.9);

@@ -27,7 +27,8 @@ describe("ING-IN-1 UTF-8", () => {
   it("accepts valid UTF-8 bytes and reads them as text", () => {
     const r = ingest(encoder.encode("Helix Énergie a levé 45 millions d’euros auprès de Bpifrance."));
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.claims).toHaveLength(1);
+    // The round and Bpifrance as its participant (ING-PART-4).
+    if (r.ok) expect(r.value.claims).toHaveLength(2);
   });
 
   it.each([
@@ -190,6 +191,7 @@ describe("ING-LANG-2 paragraphs in the other language", () => {
       ["round_target", "fr"],
       ["round_size", "en"],
       ["valuation_pre", "en"],
+      ["investment", "en"],
     ]);
   });
 });

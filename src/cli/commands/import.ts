@@ -1,0 +1,140 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { type Command, Option } from "commander";
+import { parseIsoDate } from "../../core/shared/date.js";
+import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { importSpreadsheet, parseMapping } from "../../interchange/spreadsheet/index.js";
+import { CommandFailure, printDiagnostics } from "../failure.js";
+import type { CliIo } from "../io.js";
+
+interface ImportFlags {
+  out?: string;
+  force?: boolean;
+  sheet?: string;
+  map?: string;
+  company?: string;
+  currency?: string;
+  layout?: "template" | "summary" | "ledger";
+  date?: string;
+  dateOrder?: "dmy" | "mdy";
+  strict?: boolean;
+}
+
+function readInput(io: CliIo, file: string, what: string): Buffer {
+  try {
+    return io.readBytes(path.resolve(io.cwd, file));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
+    throw CommandFailure.of("file_unreadable", `cannot read the ${what}: ${why}`, file);
+  }
+}
+
+/**
+ * `roundtable import`: a cap table from a CSV or XLSX spreadsheet into a deal file
+ * (docs/spec/import.md). The command only reads the flags and the files, calls
+ * importSpreadsheet, and writes the deal atomically when the whole import loads.
+ */
+export function registerImport(program: Command, io: CliIo): void {
+  program
+    .command("import")
+    .description(
+      "read a cap table from a spreadsheet (CSV or XLSX: the template, a summary by holder and class, or a ledger of issuances) into a deal file",
+    )
+    .argument("<file>", "a .csv or .xlsx file")
+    .option("--out <file>", "write the deal file here (default: print it)")
+    .option("--force", "replace an existing --out file")
+    .option("--sheet <name>", "the sheet to read (default: the first)")
+    .option(
+      "--map <file>",
+      "a mapping file (YAML) saying which column is which, the layout, the sheet, the header row",
+    )
+    .option("--company <name>", "the company's name (default: the file's name)")
+    .option(
+      "--currency <code>",
+      "the cap table's currency, ISO 4217 (default: the one the amounts name, else USD)",
+    )
+    .addOption(
+      new Option("--layout <layout>", "the sheet's layout (default: found from the headers)").choices([
+        "template",
+        "summary",
+        "ledger",
+      ]),
+    )
+    .option(
+      "--date <YYYY-MM-DD>",
+      "the date of holdings the sheet gives no date for (the date of the cap table)",
+    )
+    .addOption(
+      new Option(
+        "--date-order <order>",
+        "how dates written with slashes read: dmy (31/12/2025) or mdy (12/31/2025)",
+      ).choices(["dmy", "mdy"]),
+    )
+    .option(
+      "--strict",
+      "percentages in the sheet that differ from the imported shares are errors, not warnings",
+    )
+    .action(async (file: string, flags: ImportFlags) => {
+      if (flags.currency !== undefined && !/^[A-Z]{3}$/.test(flags.currency))
+        throw CommandFailure.of(
+          "usage",
+          `--currency takes an ISO 4217 code such as EUR or USD, got "${flags.currency}"`,
+        );
+      const date = flags.date === undefined ? undefined : parseIsoDate(flags.date);
+      if (flags.date !== undefined && date === undefined)
+        throw CommandFailure.of("usage", `--date takes a calendar date YYYY-MM-DD, got "${flags.date}"`);
+      const out = flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out);
+      if (out && existsSync(out) && !flags.force)
+        throw CommandFailure.of(
+          "output_exists",
+          `${flags.out} exists; pass --force to replace it`,
+          flags.out,
+        );
+      let mapping: Parameters<typeof importSpreadsheet>[1]["mapping"];
+      if (flags.map !== undefined) {
+        const parsed = parseMapping(readInput(io, flags.map, "mapping file").toString("utf8"), flags.map);
+        if (!parsed.ok) throw CommandFailure.fromProblems(parsed.problems, flags.map);
+        mapping = parsed.mapping;
+      }
+      const bytes = readInput(io, file, "spreadsheet");
+      const imported = await importSpreadsheet(new Uint8Array(bytes), {
+        sourceName: file,
+        ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
+        ...(mapping !== undefined ? { mapping } : {}),
+        ...(flags.company !== undefined ? { company: flags.company } : {}),
+        ...(flags.currency !== undefined ? { currency: flags.currency } : {}),
+        ...(flags.layout !== undefined ? { layout: flags.layout } : {}),
+        ...(date !== undefined ? { date } : {}),
+        ...(flags.dateOrder !== undefined ? { dateOrder: flags.dateOrder } : {}),
+        strict: flags.strict ?? false,
+      });
+      if (!imported.ok) throw CommandFailure.fromProblems(imported.problems, file);
+      const result = imported.value;
+      printDiagnostics(
+        io,
+        imported.warnings.map((w) => diagnosticFrom(w, file)),
+      );
+      const c = result.counts;
+      io.stderr.write(
+        `read ${file}: sheet "${result.sheet}", ${result.layout} layout, headers in row ${result.headerRow}${result.csv ? `, ${result.csv.encoding}, delimiter ${JSON.stringify(result.csv.delimiter)}` : ""}\n`,
+      );
+      for (const column of result.columns) io.stderr.write(`  ${column}\n`);
+      io.stderr.write(
+        `imported ${c.holders} holder${c.holders === 1 ? "" : "s"}, ${c.classes} class${c.classes === 1 ? "" : "es"}, ${c.transactions} transaction${c.transactions === 1 ? "" : "s"}\n`,
+      );
+      if (out) {
+        try {
+          io.writeFileAtomic(out, result.yaml);
+        } catch (error) {
+          throw CommandFailure.of(
+            "file_unwritable",
+            `cannot write the deal file: ${(error as Error).message}`,
+            flags.out,
+          );
+        }
+        io.stderr.write(`wrote ${flags.out}\n`);
+      } else io.stdout.write(result.yaml);
+    });
+}
