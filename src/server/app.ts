@@ -34,7 +34,7 @@ export interface AppOptions {
   readonly version?: string;
   /** The built web app to serve at `/` (SPEC SRV-4); none when undefined (API tests). */
   readonly webRoot?: string;
-  /** The worker pool's size and limits (SPEC SRV-3); LIMITS by default. */
+  /** The worker pool's size and limits (SPEC SRV-5); LIMITS by default. */
   readonly compute?: ComputePoolOptions;
 }
 
@@ -106,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const text = body as string;
     request.rawBody = text;
     if (text.trim() === "") return done(null, undefined);
-    // A large body is a deal document, read from its text on a worker thread (SPEC SRV-3):
+    // A large body is a deal document, read from its text on a worker thread (SPEC SRV-5):
     // parsing it here would hold the event loop. Routes that take a JSON object are small.
     if (text.length > JSON_PARSED_BYTES) return done(null, text);
     try {

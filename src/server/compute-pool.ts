@@ -10,7 +10,7 @@ import { ok } from "../core/shared/problem.js";
 import { ApiError } from "./api-error.js";
 import { type ComputeTask, runTask, type TaskOutcome, type TaskValues } from "./compute-tasks.js";
 
-/** How the pool is sized and bounded (SPEC SRV-3); LIMITS gives the defaults. */
+/** How the pool is sized and bounded (SPEC SRV-5); LIMITS gives the defaults. */
 export interface ComputePoolOptions {
   /** Threads for requests; the cores, at least 2, by default. */
   readonly threads?: number;
@@ -50,7 +50,7 @@ let sharedWorkerFile: string | undefined;
 const minutes = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 /**
- * The server's pool of worker threads (SPEC SRV-3): every step whose cost depends on the
+ * The server's pool of worker threads (SPEC SRV-5): every step whose cost depends on the
  * input runs here, off the event loop, so that no request can stall the server — health,
  * sign-in and every other request keep being answered while the heaviest run. Each task
  * is bounded in time (a request's computation that runs past `timeoutMs` has its thread

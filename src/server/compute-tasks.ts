@@ -25,7 +25,7 @@ import { ApiError, type ProblemBody, problemBody } from "./api-error.js";
 import { computation, requestProblems, runComputation } from "./computations.js";
 
 /**
- * The work the server hands to its pool of worker threads (SPEC SRV-3): every step whose
+ * The work the server hands to its pool of worker threads (SPEC SRV-5): every step whose
  * cost depends on the input — reading a document, building a deal, running a computation,
  * reading a report — as a task of plain, serialisable data (document texts, query strings,
  * names), answered with plain data. A computation is called by its name in the registry

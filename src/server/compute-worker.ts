@@ -6,7 +6,7 @@ import { type ComputeTask, runTask } from "./compute-tasks.js";
  * The niceness of the server's worker threads: a low priority (the scheduler gives a thread
  * at 0 about nine times the time of one at 10), so that the event loop (health checks,
  * sign-ins, every request's I/O) runs first whenever it has work, however many computations
- * run (SPEC SRV-3); not the lowest, so that on a busy host computations still advance.
+ * run (SPEC SRV-5); not the lowest, so that on a busy host computations still advance.
  */
 const WORKER_NICENESS = 10;
 
@@ -26,7 +26,7 @@ function lowerThisThreadsPriority(): void {
 
 lowerThisThreadsPriority();
 
-/** The entry point of the server's worker threads (SPEC SRV-3): one task in, plain data out. */
+/** The entry point of the server's worker threads (SPEC SRV-5): one task in, plain data out. */
 export default function computeWorker(task: ComputeTask) {
   return runTask(task);
 }

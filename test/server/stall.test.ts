@@ -10,7 +10,7 @@ import { BackendFactory } from "./support/backends.js";
 import { type Credentials, PASSWORD, type Persona, seedTeam } from "./support/team.js";
 
 /**
- * SRV-3: no request can stall the server. The heaviest requests a signed-in user with the
+ * SRV-5: no request can stall the server. The heaviest requests a signed-in user with the
  * lowest role may send — long reports to ingest, a large deal to validate, a document whose
  * aliases would expand far beyond its size — run on worker threads while health checks and
  * sign-ins are answered, over real sockets, within 100 ms each.
@@ -31,7 +31,7 @@ function aliasBomb(): string {
   return `roundtable: 1\ncompany: { name: A, formed: 2020-01-01 }\nbig: &big [${list}]\ncopies: [${Array(99).fill("*big").join(", ")}]\n`;
 }
 
-describe("SRV-3: while the heaviest allowed requests run, health and sign-in answer within 100 ms", () => {
+describe("SRV-5: while the heaviest allowed requests run, health and sign-in answer within 100 ms", () => {
   const factory = new BackendFactory("sqlite");
   let store: Store;
   let app: FastifyInstance;
@@ -65,7 +65,7 @@ describe("SRV-3: while the heaviest allowed requests run, health and sign-in ans
     expect(response.status).toBe(413);
     expect(body.error.code).toBe("input_too_large");
     expect(body.error.message).toContain(`${LIMITS.yamlExpandedSize} limit`);
-    console.log(`SRV-3: the alias bomb was refused in ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(`SRV-5: the alias bomb was refused in ${(performance.now() - started).toFixed(0)} ms`);
   }, 60_000);
 
   test("health and sign-in stay under 100 ms each while 4 ingests and 2 validations run", async () => {
@@ -118,7 +118,7 @@ describe("SRV-3: while the heaviest allowed requests run, health and sign-in ans
     const health = Math.max(...probes.map((p) => p.health));
     const signIn = Math.max(...probes.map((p) => p.signIn));
     console.log(
-      `SRV-3: ${probes.length} probes while heavy requests ran: health max ${health.toFixed(1)} ms, sign-in max ${signIn.toFixed(1)} ms (bounds ${bound.health.toFixed(0)} and ${bound.signIn.toFixed(0)} ms; quiet sign-in max ${Math.max(...quiet.map((q) => q.signIn)).toFixed(1)} ms; event-loop delay max ${(loop.max / 1e6).toFixed(1)} ms); heavy answers ${responses.map((r, i) => `${r.status}${bodies[i]!.error ? ` ${bodies[i]!.error!.code}` : ""}`).join(", ")}`,
+      `SRV-5: ${probes.length} probes while heavy requests ran: health max ${health.toFixed(1)} ms, sign-in max ${signIn.toFixed(1)} ms (bounds ${bound.health.toFixed(0)} and ${bound.signIn.toFixed(0)} ms; quiet sign-in max ${Math.max(...quiet.map((q) => q.signIn)).toFixed(1)} ms; event-loop delay max ${(loop.max / 1e6).toFixed(1)} ms); heavy answers ${responses.map((r, i) => `${r.status}${bodies[i]!.error ? ` ${bodies[i]!.error!.code}` : ""}`).join(", ")}`,
     );
     // Every probe ran while at least one heavy request was still running.
     expect(probes.length).toBe(20);
@@ -136,7 +136,7 @@ describe("SRV-3: while the heaviest allowed requests run, health and sign-in ans
   }, 300_000);
 });
 
-describe("SRV-3: a request's computation past the time limit is stopped and answered 422", () => {
+describe("SRV-5: a request's computation past the time limit is stopped and answered 422", () => {
   const factory = new BackendFactory("sqlite");
   let app: FastifyInstance;
   let team: Record<Persona, Credentials>;

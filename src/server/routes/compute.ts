@@ -36,7 +36,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       },
       async (request, reply) => {
         const caller = callerOf(request);
-        // Loaded and run on a worker thread (SPEC SRV-3): the document's text and the query
+        // Loaded and run on a worker thread (SPEC SRV-5): the document's text and the query
         // as sent go there, the computation by its name.
         const task = {
           kind: "compute" as const,

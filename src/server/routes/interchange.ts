@@ -88,7 +88,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
     async (request, reply) => {
       callerOf(request);
       const { lang, sourceDate } = request.query as { lang: "fr" | "en" | "auto"; sourceDate?: IsoDate };
-      // Read on a worker thread: a long report must not hold the event loop (SPEC SRV-3).
+      // Read on a worker thread: a long report must not hold the event loop (SPEC SRV-5).
       const out = await context.pool.run({
         kind: "ingest",
         text: reportText(request),
