@@ -41,7 +41,7 @@ export interface ServerContext {
   readonly jobs: JobManager;
   readonly cache: ReportCache;
   readonly limiter: LoginLimiter;
-  /** The worker threads that run every computation whose cost depends on the input (SRV-3). */
+  /** The worker threads that run every computation whose cost depends on the input (SRV-5). */
   readonly pool: ComputePool;
   readonly now: () => Date;
 }
