@@ -1,77 +1,19 @@
+import { jsonText } from "../src/cli/format-option.js";
 import { Rational, rat } from "../src/core/exact/rational.js";
 import { exitBreakpoints, positionFunctions } from "../src/core/exit/breakpoints.js";
 import { prepareExit } from "../src/core/exit/model.js";
 import { compilePayoutTable, payoutsAt, sweepPayouts } from "../src/core/exit/sweep.js";
 import { waterfallAt } from "../src/core/exit/waterfall.js";
-import type { CapTable } from "../src/core/ledger/cap-table.js";
 import { isoDate } from "../src/core/shared/date.js";
-import { LedgerBuilder } from "../test/support/ledger-builder.js";
+import { exitAtReport, exitBreakpointsReport, exitSweepReport } from "../src/report/exit-report.js";
 import { type BenchReport, timeMedian } from "./harness.js";
+import { CLASSES, lcg, syntheticCompany } from "./synthetic-company.js";
 
-const CLASSES = 50;
 const HOLDERS = 10_000;
 const EXIT_VALUES = 10_000;
 
-/** A deterministic generator (a 32-bit LCG): the same company on every run. */
-function lcg(seed: number) {
-  let state = seed >>> 0;
-  return (n: number) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % n;
-  };
-}
-
-/**
- * A synthetic company: common plus 49 preferred classes of every kind (non-participating,
- * participating, capped; multiples 1x–2x; five seniority levels; some with cumulative
- * dividends), 10,000 holders with one to three lots each, 2,000 option grants at 20
- * strikes, 10 warrants, 10 SAFEs and 5 notes.
- */
-function syntheticCompany(): CapTable {
-  const random = lcg(21);
-  const b = new LedgerBuilder({ formed: "2015-01-01", start: "2015-01-01" });
-  b.common("common");
-  b.pool("plan", "common", 100_000_000n);
-  for (let c = 1; c < CLASSES; c++) {
-    const kind = c % 3;
-    b.preferred(`series-${c}`, {
-      originalIssuePrice: rat(10 + c * 7, 100),
-      conversionPrice: rat(10 + c * 7 - (c % 4), 100),
-      multiple: c % 5 === 0 ? "2" : c % 7 === 0 ? "1.5" : "1",
-      seniority: c % 5,
-      participation: kind === 0 ? "none" : kind === 1 ? "full" : { cap: c % 2 === 0 ? "3" : "2" },
-      dividends: c % 6 === 0 ? { rate: "0.08", cumulative: true } : undefined,
-    });
-  }
-  for (let h = 0; h < HOLDERS; h++) {
-    const lots = 1 + random(3);
-    for (let l = 0; l < lots; l++) {
-      const c = random(CLASSES);
-      b.on(`20${16 + random(8)}-0${1 + random(9)}-01`);
-      b.issue(`h${h}`, c === 0 ? "common" : `series-${c}`, BigInt(1_000 + random(100_000)));
-    }
-  }
-  b.on("2024-06-01");
-  for (let g = 0; g < 2_000; g++) {
-    b.grant(`h${random(HOLDERS)}`, BigInt(100 + random(20_000)), {
-      pool: "plan",
-      price: rat(5 + 5 * random(20), 100),
-    });
-  }
-  for (let w = 0; w < 10; w++)
-    b.warrant(`h${random(HOLDERS)}`, "common", BigInt(10_000 + random(50_000)), "0.75");
-  b.on("2024-09-01");
-  for (let s = 0; s < 10; s++) {
-    b.safe(`h${random(HOLDERS)}`, { amount: 250_000 + 10_000 * s, cap: 200_000_000 + 10_000_000 * s });
-  }
-  for (let n = 0; n < 5; n++) {
-    b.note(`h${random(HOLDERS)}`, { principal: 500_000, rate: "0.06", cap: 150_000_000 + 5_000_000 * n });
-  }
-  return b.table();
-}
-
 export default async function (): Promise<BenchReport[]> {
-  const table = syntheticCompany();
+  const table = syntheticCompany(HOLDERS);
   const terms = {
     exitDate: isoDate("2026-01-01"),
     fees: { rate: rat("0.02") },
@@ -134,7 +76,60 @@ export default async function (): Promise<BenchReport[]> {
     { minRuns: 3 },
   );
 
+  // What the CLI runs: `exit --breakpoints`, `exit --sweep` and `exit --at` call these
+  // report functions on the prepared model (prepare included here, as the command does it
+  // on every run); the JSON text is what `--format json` writes.
+  const once = { warmup: 1, minRuns: 3, minMs: 0 };
+  const breakpointsReportMs = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitBreakpointsReport(m.value);
+  }, once);
+  const breakpointsReport = exitBreakpointsReport(model);
+  const breakpointsJsonMs = timeMedian(() => void jsonText(breakpointsReport), once);
+  const breakpointsJsonBytes = jsonText(breakpointsReport).length;
+  const sweepReportMs = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitSweepReport(m.value, 0, to, 101);
+  }, once);
+  const sweepReport1000Ms = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitSweepReport(m.value, 0, to, 1_000);
+  }, once);
+  const atValues = [0.2, 0.6, 1.2].map((f) => Rational.of(BigInt(Math.round(last * f))));
+  const atReportMs = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) exitAtReport(m.value, atValues);
+  }, once);
+
   return [
+    {
+      name: `exit commands as the CLI runs them: ${CLASSES} classes, ${HOLDERS.toLocaleString("en-US")} holders (prepare + report)`,
+      figures: [
+        {
+          label: "exit --breakpoints: every class's and holder's payout function at every breakpoint",
+          value: breakpointsReportMs,
+          unit: "ms",
+          target: "<= 150 ms",
+          met: breakpointsReportMs <= 150,
+        },
+        {
+          label: `exit --breakpoints --format json: the JSON text (${(breakpointsJsonBytes / 1e6).toFixed(0)} MB)`,
+          value: breakpointsJsonMs,
+          unit: "ms",
+        },
+        {
+          label: "exit --sweep 0..1.5×last (101 steps, the default): every holder",
+          value: sweepReportMs,
+          unit: "ms",
+        },
+        {
+          label: "exit --sweep 0..1.5×last --steps 1000: every holder",
+          value: sweepReport1000Ms,
+          unit: "ms",
+        },
+        { label: "exit --at (3 exit values), exact waterfall, every holder", value: atReportMs, unit: "ms" },
+      ],
+    },
     {
       name: `exit: ${CLASSES} classes, ${HOLDERS.toLocaleString("en-US")} holders, ${model.positions.length} positions, ${bp.breakpoints.length} breakpoints`,
       figures: [

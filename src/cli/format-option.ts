@@ -1,9 +1,47 @@
-import { Option } from "commander";
+import { type Command, Option } from "commander";
+import type { TextOptions } from "../report/format.js";
 
 export type OutputFormat = "table" | "json" | "csv";
 
-export function formatOption(choices: readonly OutputFormat[] = ["table", "json", "csv"]): Option {
+/** The output formats, and with pdf and xlsx the reports written to a file (src/cli/report-file.ts). */
+export function formatOption(
+  choices: readonly (OutputFormat | "pdf" | "xlsx")[] = ["table", "json", "csv"],
+): Option {
   return new Option("--format <format>", "output format").choices(choices).default("table");
+}
+
+/** Adds `--exact` and `--ids`, which change how a table reads (APP-5), to a command. */
+export function withTextOptions(command: Command): Command {
+  return command
+    .option("--exact", "in tables, money to the cent and prices to their places instead of $1.2M")
+    .option("--ids", "in tables, every name followed by its id: Amazon [amazon]");
+}
+
+/** The text options a command's parsed flags give. */
+export function textOptionsOf(options: { exact?: boolean; ids?: boolean }): TextOptions {
+  return { exact: options.exact === true, ids: options.ids === true };
+}
+
+/** The formats written to a file rather than printed (SPEC REP-7). */
+export const FILE_FORMATS = ["pdf", "xlsx"] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** `--out FILE` and `--page-size`, for the commands that write pdf and xlsx reports. */
+export function reportFileOptions(): Option[] {
+  return [
+    new Option("--out <file>", "with --format pdf or xlsx: the file to write (- for standard output)"),
+    new Option("--page-size <size>", "with --format pdf: A4 or Letter")
+      .choices(["A4", "Letter"])
+      .default("A4"),
+  ];
+}
+
+/**
+ * Whether a command's flags ask for a report file (or name --out, which only a file
+ * report takes): the PDF and XLSX renderers are loaded only then (APP-6).
+ */
+export function wantsReportFile(options: { format?: string; out?: string }): boolean {
+  return options.out !== undefined || (FILE_FORMATS as readonly string[]).includes(options.format ?? "");
 }
 
 export { jsonText } from "../report/text-formats.js";

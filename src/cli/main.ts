@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { COMMANDS } from "./commands/index.js";
+import { COMMANDS, type CommandModule, modulesFor } from "./commands/index.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
 
@@ -7,8 +7,14 @@ import { VERSION } from "./version.js";
 
 export { VERSION };
 
-/** Builds the `roundtable` program; every command writes through `io`. */
-export function buildProgram(io: CliIo): Command {
+/**
+ * Builds the `roundtable` program with the given command modules (all by default); every
+ * command writes through `io`.
+ */
+export async function buildProgram(
+  io: CliIo,
+  modules: readonly CommandModule[] = COMMANDS,
+): Promise<Command> {
   const program = new Command("roundtable")
     .description(
       "Model a funding round from the first hedged report to the pro-forma cap table, the capital flows and the exit.",
@@ -20,7 +26,8 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     });
-  for (const register of COMMANDS) register(program, io);
+  const registers = await Promise.all(modules.map((m) => m.load()));
+  for (const register of registers) register(program, io);
   const override = (command: Command) => {
     command.exitOverride();
     command.commands.forEach(override);
@@ -34,7 +41,7 @@ export function buildProgram(io: CliIo): Command {
  * 2 on wrong usage. Never prints a stack trace unless ROUNDTABLE_DEBUG is set.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, modulesFor(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return 0;

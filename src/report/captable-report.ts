@@ -1,5 +1,9 @@
+import {
+  type CapTableReport as AppCapTableReport,
+  type CapTableRow as AppCapTableRow,
+  capTableReportOf,
+} from "../app/captable.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
-import { capTableView, fractionOf, optionVesting } from "../core/ledger/views.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { amount, fractionsSummingToOne } from "./format.js";
 
@@ -16,6 +20,8 @@ export interface CapTableRow {
   /** Outstanding options and RSUs vested and unvested at the report's date (holders only). */
   readonly optionsVested?: string;
   readonly optionsUnvested?: string;
+  /** Issued shares by class id, when asked for (`byClass`: the XLSX report's holder × class sheet). */
+  readonly sharesByClass?: Readonly<Record<string, string>>;
 }
 
 export interface CapTableReport {
@@ -32,71 +38,37 @@ export interface CapTableReport {
   };
 }
 
-/** The cap table's three views per holder (with unallocated pools) and per class (SPEC FD-1..FD-4, OUT-2). */
-export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
-  const view = capTableView(table);
-  const vesting = optionVesting(table, asOf);
-  const t = view.totals;
-  const holderFigures = [
-    ...view.holders.map((h) => ({
-      kind: "stakeholder" as const,
-      id: h.holder as string,
-      name: h.name,
-      o: h.outstanding,
-      a: h.asConverted,
-      f: h.fullyDiluted,
-    })),
-    ...view.pools.map((p) => ({
-      kind: "unallocated_pool" as const,
-      id: p.pool as string,
-      name: `Unallocated: ${p.name}`,
-      o: 0n,
-      a: 0n,
-      f: p.available,
-    })),
-  ];
-  const classFigures = view.classes.map((c) => ({
-    kind: "class" as const,
-    id: c.classId as string,
-    name: c.name,
-    o: c.issued,
-    a: c.asConverted,
-    f:
-      c.asConverted +
-      c.options +
-      c.warrants +
-      view.pools
-        .filter((p) => table.pools.get(p.pool)?.classId === c.classId)
-        .reduce((s, p) => s + p.available, 0n),
-  }));
-  const rows = (figures: typeof holderFigures | typeof classFigures): CapTableRow[] => {
-    const vestingOf = (kind: string, id: string) => {
-      if (kind !== "stakeholder") return {};
-      const v = vesting.get(id as never);
-      return v ? { optionsVested: v.vested.toString(), optionsUnvested: v.unvested.toString() } : {};
-    };
-    const of = fractionsSummingToOne(figures.map((x) => fractionOf(x.o, t.outstanding)));
-    const af = fractionsSummingToOne(figures.map((x) => fractionOf(x.a, t.asConverted)));
-    const ff = fractionsSummingToOne(figures.map((x) => fractionOf(x.f, t.fullyDiluted)));
-    return figures.map((x, i) => ({
+/** The JSON of a typed cap table (SPEC FD-1..FD-4, OUT-2, APP-3): as the CLI and the API wrote it before the layer. */
+export function capTableJson(report: AppCapTableReport, options: { byClass?: boolean } = {}): CapTableReport {
+  const rows = (typed: readonly AppCapTableRow[]): CapTableRow[] => {
+    const of = fractionsSummingToOne(typed.map((x) => x.outstandingFraction));
+    const af = fractionsSummingToOne(typed.map((x) => x.asConvertedFraction));
+    const ff = fractionsSummingToOne(typed.map((x) => x.fullyDilutedFraction));
+    return typed.map((x, i) => ({
       kind: x.kind,
-      id: x.id,
-      name: x.name,
-      outstanding: x.o.toString(),
-      asConverted: x.a.toString(),
-      fullyDiluted: x.f.toString(),
+      id: x.subject.id,
+      name: x.subject.name,
+      outstanding: x.outstanding.toString(),
+      asConverted: x.asConverted.toString(),
+      fullyDiluted: x.fullyDiluted.toString(),
       outstandingFraction: of[i]!,
       asConvertedFraction: af[i]!,
       fullyDilutedFraction: ff[i]!,
-      ...vestingOf(x.kind, x.id),
+      ...(x.options
+        ? { optionsVested: x.options.vested.toString(), optionsUnvested: x.options.unvested.toString() }
+        : {}),
+      ...(options.byClass && x.sharesByClass
+        ? { sharesByClass: Object.fromEntries([...x.sharesByClass].map(([c, n]) => [c, n.toString()])) }
+        : {}),
     }));
   };
+  const t = report.totals;
   return {
-    company: table.company.name,
-    currency: table.company.currency,
-    asOf,
-    holders: rows(holderFigures),
-    classes: rows(classFigures),
+    company: report.company.name,
+    currency: report.company.currency,
+    asOf: report.asOf,
+    holders: rows(report.holders),
+    classes: rows(report.classes),
     totals: {
       outstanding: t.outstanding.toString(),
       asConverted: t.asConverted.toString(),
@@ -104,4 +76,13 @@ export function capTableReport(table: CapTable, asOf: IsoDate): CapTableReport {
       unconverted: amount(t.unconverted),
     },
   };
+}
+
+/** The JSON cap table of a replayed ledger at a date (the web app renders it). */
+export function capTableReport(
+  table: CapTable,
+  asOf: IsoDate,
+  options: { byClass?: boolean } = {},
+): CapTableReport {
+  return capTableJson(capTableReportOf(table, asOf), options);
 }

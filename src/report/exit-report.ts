@@ -5,11 +5,11 @@ import {
   type BreakpointEvent,
   classPayoutFunction,
   exitBreakpoints,
-  holderPayoutFunction,
+  holderPayoutFunctions,
 } from "../core/exit/breakpoints.js";
 import { type IpoOutcome, type IpoPricing, ipoOutcome } from "../core/exit/ipo.js";
 import { type ExitModel, prepareExit } from "../core/exit/model.js";
-import { evaluatePiecewise, type PiecewiseLinear, simplifyPiecewise } from "../core/exit/piecewise.js";
+import { type PiecewiseLinear, simplifyPiecewise, valuesAtBreakpoints } from "../core/exit/piecewise.js";
 import { compilePayoutTable, payoutsAt, sweepPayouts } from "../core/exit/sweep.js";
 import type { ExitTerms } from "../core/exit/terms.js";
 import { type ExitOutcome, waterfallAt } from "../core/exit/waterfall.js";
@@ -222,11 +222,15 @@ export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?
   const classIds = [...new Set(model.positions.flatMap((p) => (p.classId === undefined ? [] : [p.classId])))];
   const classFns = classIds
     .map((id) => ({ id, fn: classPayoutFunction(bp, shareClassId(id)) }))
-    .filter((x): x is { id: (typeof classIds)[number]; fn: PiecewiseLinear } => x.fn !== undefined);
-  const holderFns = model.holders.map((h) => ({
-    id: h.id,
-    name: h.name,
-    fn: holderPayoutFunction(bp, h.id),
+    .filter((x): x is { id: (typeof classIds)[number]; fn: PiecewiseLinear } => x.fn !== undefined)
+    .map((c) => ({ ...c, values: valuesAtBreakpoints(c.fn).map(decimal) }));
+  // Every holder's function in one pass over the stakes, and its values at the breakpoints
+  // read off its segments: linear in the number of holders (issue 19).
+  const holderFns = holderPayoutFunctions(bp).map((fn, i) => ({
+    id: model.holders[i]!.id,
+    name: model.holders[i]!.name,
+    fn,
+    values: valuesAtBreakpoints(fn).map(decimal),
   }));
   return {
     currency: model.currency,
@@ -239,10 +243,10 @@ export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?
         : {}),
       classes: classFns.map((c) => ({
         id: c.id,
-        payout: decimal(evaluatePiecewise(c.fn, x)),
+        payout: c.values[j]!,
         nextDollar: decimal(c.fn.slopes[j] ?? Rational.ZERO),
       })),
-      holders: holderFns.map((h) => ({ id: h.id, payout: decimal(evaluatePiecewise(h.fn, x)) })),
+      holders: holderFns.map((h) => ({ id: h.id, payout: h.values[j]! })),
     })),
     classFunctions: classFns.map((c) => ({ id: c.id, ...functionJson(c.fn) })),
     holderFunctions: holderFns
@@ -369,4 +373,49 @@ export function exitValueEstimate(text: string, currency: Currency) {
   if (parseAmount(text, { defaultCurrency: currency }).ok) return undefined;
   const estimate = parseEstimate(text, { unit: "money", defaultCurrency: currency });
   return estimate.ok && estimate.value.qualifier !== "exact" ? estimate.value : undefined;
+}
+
+/**
+ * What each holder paid for what they hold (for the multiple on invested capital of the
+ * exit report): each stock lot's invested amount, or its shares at the class's original
+ * issue price; each SAFE's purchase amount and each note's principal, in the company's
+ * currency. Options and warrants are not counted: their exercise price is paid at the exit
+ * and the waterfall nets it (`exercisePaid`). A holder with a lot of unknown price has no
+ * invested amount (`invested: null`), so that no multiple is stated on a partial base.
+ */
+export function exitInvestedReport(table: CapTable) {
+  const currency = table.company.currency;
+  const inCurrency = (m: Money): Rational | undefined =>
+    convert(m, currency, table.company.exchangeRates)?.amount;
+  const invested = new Map<string, Rational | null>();
+  const add = (holder: string, amount: Rational | undefined) => {
+    const sofar = invested.get(holder);
+    if (sofar === null) return;
+    invested.set(holder, amount === undefined ? null : (sofar ?? Rational.ZERO).add(amount));
+  };
+  for (const s of table.securities.values()) {
+    if (s.kind === "stock") {
+      const price = table.classes.get(s.classId)?.originalIssuePrice;
+      add(
+        s.holder,
+        s.investedAmount !== undefined
+          ? inCurrency(s.investedAmount)
+          : price !== undefined
+            ? inCurrency(price)?.mulInt(s.shares)
+            : undefined,
+      );
+    } else if (s.kind === "safe") add(s.holder, inCurrency(s.purchaseAmount));
+    else if (s.kind === "note") add(s.holder, inCurrency(s.principal));
+  }
+  return {
+    currency,
+    holders: [...table.stakeholders.values()].map((h) => {
+      const amount = invested.get(h.id);
+      return {
+        id: h.id as string,
+        name: h.name,
+        invested: amount === undefined ? "0" : amount === null ? null : decimal(amount),
+      };
+    }),
+  };
 }

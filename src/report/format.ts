@@ -73,3 +73,84 @@ export function moneyText(value: Money, places = 2): string {
   const body = frac === undefined ? grouped : `${grouped}.${frac}`;
   return symbol ? `${sign}${symbol}${body}` : `${sign}${body} ${value.currency}`;
 }
+
+/**
+ * How a text renderer writes what a person reads (APP-5): money compact ($830B, $1.2M)
+ * unless `exact`, references by display name, with their ids when `ids`.
+ */
+export interface TextOptions {
+  /** Money written to the cent (prices to their stated places) rather than compact. */
+  readonly exact?: boolean;
+  /** References written "Name [id]" rather than by name alone. */
+  readonly ids?: boolean;
+}
+
+const SCALES: readonly [bigint, string][] = [
+  [1_000_000_000_000n, "T"],
+  [1_000_000_000n, "B"],
+  [1_000_000n, "M"],
+  [1_000n, "K"],
+];
+
+function currencySymbol(currency: string): string {
+  return currency === "USD" ? "$" : currency === "EUR" ? "€" : currency === "GBP" ? "£" : "";
+}
+
+/**
+ * Money as a person reads it in a table (display only): three significant digits and a
+ * scale letter, $830B, $1.2M, $15.3M, $950K; below a thousand, to the cent without
+ * trailing zeros ($12.5, $0.25). Rounded half-even from the exact value.
+ */
+export function compactMoney(value: Money): string {
+  const abs = value.amount.abs();
+  const sign = value.amount.isNegative() ? "-" : "";
+  // The largest scale the value reaches; one scale up when rounding makes it 1000 (999.96K is $1M).
+  let index = SCALES.findIndex(([unit]) => abs.gte(Rational.of(unit, 1n)));
+  if (index === -1) index = SCALES.length;
+  let body = scaledText(abs, index);
+  if (index > 0 && /^1000(\D|$)/.test(body)) body = scaledText(abs, index - 1);
+  const symbol = currencySymbol(value.currency);
+  return symbol ? `${sign}${symbol}${body}` : `${sign}${body} ${value.currency}`;
+}
+
+/** The value at SCALES[index] (past the end: no scale, to the cent) in three significant digits. */
+function scaledText(abs: Rational, index: number): string {
+  const scale = SCALES[index];
+  if (!scale) return trimZeros(abs.toFixed(2));
+  const scaled = abs.divInt(scale[0]);
+  const whole = scaled.toInteger("down").toString().length;
+  return `${trimZeros(scaled.toFixed(Math.max(0, 3 - whole)))}${scale[1]}`;
+}
+
+function trimZeros(fixed: string): string {
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}
+
+/** Money for a person or, with `exact`, to `places` (the cent by default). */
+export function moneyFor(value: Money, options: TextOptions, places = 2): string {
+  return options.exact ? moneyText(value, places) : compactMoney(value);
+}
+
+/** A price per share: to four places (trailing zeros beyond the cent dropped), or `places` with `exact`. */
+export function priceFor(value: Money, options: TextOptions, places = 6): string {
+  if (options.exact) return moneyText(value, places);
+  const text = moneyText(value, 4);
+  // $77.5010 reads $77.501; $2.0000 reads $2.00: never fewer than the cents.
+  return text.replace(/(\.\d\d\d*?)0+(?=\D*$)/, "$1");
+}
+
+/**
+ * A fraction as a percentage with sensible precision (display only): two places
+ * (27.00%, 3.25%), "<0.01%" for a positive value that would show as zero.
+ */
+export function percentText(value: Rational): string {
+  if (value.isZero()) return "0%";
+  const text = percent(value, 2);
+  if (text === "0.00%" || text === "-0.00%") return value.isNegative() ? ">-0.01%" : "<0.01%";
+  return text;
+}
+
+/** A reference by its display name, or "Name [id]" with `ids`. */
+export function refText(ref: { readonly id: string; readonly name: string }, options: TextOptions): string {
+  return options.ids && ref.id !== ref.name ? `${ref.name} [${ref.id}]` : ref.name;
+}

@@ -1,6 +1,5 @@
-import { Rational } from "../core/exact/rational.js";
-import type { CapTable } from "../core/ledger/cap-table.js";
-import { type CapTableView, capTableView, fractionOf } from "../core/ledger/views.js";
+import { type ModelReport as AppModelReport, modelReportOf } from "../app/model.js";
+import type { SolveReport } from "../app/solve.js";
 import type { RoundOutcome } from "../core/round/price-round.js";
 import type { Problem } from "../core/shared/problem.js";
 import { formatPath } from "../core/shared/problem.js";
@@ -82,147 +81,79 @@ export interface ClassRow {
   readonly conversionRatio: string;
 }
 
-interface RowFigures {
-  readonly kind: HolderRow["kind"];
-  readonly id: string;
-  readonly name: string;
-  readonly outstanding: [bigint, bigint];
-  readonly fd: [bigint, bigint];
-  readonly byClass: Map<string, bigint>;
-}
-
-/** The holder rows of two views side by side: holders of either, then pools. */
-export function holderRows(before: CapTableView, after: CapTableView, table: CapTable): RowFigures[] {
-  const rows = new Map<string, RowFigures>();
-  for (const [index, view] of [before, after].entries()) {
-    for (const h of view.holders) {
-      let row = rows.get(`s:${h.holder}`);
-      if (!row) {
-        row = {
-          kind: "stakeholder",
-          id: h.holder,
-          name: h.name,
-          outstanding: [0n, 0n],
-          fd: [0n, 0n],
-          byClass: new Map(),
-        };
-        rows.set(`s:${h.holder}`, row);
-      }
-      row.outstanding[index] = h.outstanding;
-      row.fd[index] = h.fullyDiluted;
-      if (index === 1) for (const [c, n] of h.sharesByClass) row.byClass.set(c, n);
-    }
-  }
-  // Stakeholders in declaration order, then pools.
-  const order = new Map<string, number>();
-  for (const id of table.stakeholders.keys()) order.set(id, order.size);
-  const stakeholderRows = [...rows.values()].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  const poolRows = new Map<string, RowFigures>();
-  for (const [index, view] of [before, after].entries()) {
-    for (const p of view.pools) {
-      let row = poolRows.get(p.pool);
-      if (!row) {
-        row = {
-          kind: "unallocated_pool",
-          id: p.pool,
-          name: `Unallocated: ${p.name}`,
-          outstanding: [0n, 0n],
-          fd: [0n, 0n],
-          byClass: new Map(),
-        };
-        poolRows.set(p.pool, row);
-      }
-      row.fd[index] = p.available;
-    }
-  }
-  return [...stakeholderRows, ...poolRows.values()];
-}
-
-export function modelReport(deal: Deal, outcome: RoundOutcome, warnings: readonly Problem[]): ModelReport {
-  const before = capTableView(outcome.before);
-  const after = capTableView(outcome.after);
-  const rows = holderRows(before, after, outcome.after);
-  const fdBefore = fractionsSummingToOne(rows.map((r) => fractionOf(r.fd[0], before.totals.fullyDiluted)));
-  const fdAfter = fractionsSummingToOne(rows.map((r) => fractionOf(r.fd[1], after.totals.fullyDiluted)));
-  const invested = new Map<string, Rational>();
-  for (const inv of outcome.investments) {
-    invested.set(inv.investor, (invested.get(inv.investor) ?? Rational.ZERO).add(inv.paid.amount));
-  }
-  const terms = outcome.terms;
-  const conversionShares = outcome.conversions.reduce((sum, c) => sum + c.shares, 0n);
-  const newShares = outcome.investments.reduce((sum, i) => sum + i.shares, 0n);
-  const fields = new Map<string, string[]>();
-  for (const [path, id] of deal.assumedFields) fields.set(id, [...(fields.get(id) ?? []), path]);
+/**
+ * The JSON of a typed pro forma (SPEC OUT-1, OUT-2, APP-3): exactly what `roundtable model
+ * --format json` and the API's model endpoint wrote before the application layer.
+ */
+export function modelJson(report: AppModelReport): ModelReport {
+  const r = report.round;
+  const fdBefore = fractionsSummingToOne(report.holders.map((h) => h.fullyDilutedBefore));
+  const fdAfter = fractionsSummingToOne(report.holders.map((h) => h.fullyDilutedAfter));
+  const pool = r.pool;
   return {
-    company: deal.ledger.company.name,
-    currency: deal.ledger.company.currency,
+    company: report.company.name,
+    currency: report.company.currency,
     round: {
-      id: terms.id,
-      name: terms.name,
-      date: terms.date,
-      class: outcome.classId,
-      pricePerShare: amount(outcome.pricePerShare),
-      exactPricePerShare: amount(outcome.exactPricePerShare),
-      preMoneyValuation: amount(outcome.preMoneyValuation),
-      postMoneyValuation: amount(outcome.postMoneyValuation),
-      newMoney: amount(outcome.newMoney),
-      statedValuation: { basis: terms.pricing.basis, value: amount(terms.pricing.value) },
-      poolIncrease: outcome.poolIncrease.toString(),
-      newShares: newShares.toString(),
-      conversionShares: conversionShares.toString(),
-      fullyDilutedSharesBefore: before.totals.fullyDiluted.toString(),
-      fullyDilutedSharesAfter: after.totals.fullyDiluted.toString(),
-      oversubscribed: outcome.oversubscribed,
+      id: r.round.id,
+      name: r.round.name,
+      date: r.date,
+      class: r.shareClass.id,
+      pricePerShare: amount(r.pricePerShare),
+      exactPricePerShare: amount(r.exactPricePerShare),
+      preMoneyValuation: amount(r.preMoneyValuation),
+      postMoneyValuation: amount(r.postMoneyValuation),
+      newMoney: amount(r.newMoney),
+      statedValuation: { basis: r.statedValuation.basis, value: amount(r.statedValuation.value) },
+      poolIncrease: r.poolIncrease.toString(),
+      newShares: r.newShares.toString(),
+      conversionShares: r.conversionShares.toString(),
+      fullyDilutedSharesBefore: r.fullyDilutedSharesBefore.toString(),
+      fullyDilutedSharesAfter: r.fullyDilutedSharesAfter.toString(),
+      oversubscribed: r.oversubscribed,
       conventions: {
-        convertibles: terms.conventions.convertibles,
-        pricePrecision: terms.conventions.pricePrecision ?? null,
-        shareRounding: terms.conventions.shareRounding,
-        noteInterestConverts: terms.conventions.noteInterestConverts,
+        convertibles: r.conventions.convertibles,
+        pricePrecision: r.conventions.pricePrecision ?? null,
+        shareRounding: r.conventions.shareRounding,
+        noteInterestConverts: r.conventions.noteInterestConverts,
         pool:
-          terms.pool.kind === "none"
+          pool.kind === "none"
             ? null
-            : terms.pool.kind === "shares"
-              ? {
-                  pool: terms.pool.poolId,
-                  shares: terms.pool.shares.toString(),
-                  inPreMoney: terms.pool.inPreMoney,
-                }
+            : pool.kind === "shares"
+              ? { pool: pool.poolId, shares: pool.shares.toString(), inPreMoney: pool.inPreMoney }
               : {
-                  pool: terms.pool.poolId,
-                  target: decimal(terms.pool.fraction),
-                  of: terms.pool.of,
-                  inPreMoney: terms.pool.inPreMoney,
+                  pool: pool.poolId,
+                  target: decimal(pool.fraction),
+                  of: pool.of,
+                  inPreMoney: pool.inPreMoney,
                 },
       },
     },
-    holders: rows.map((r, i) => {
-      const fb = fractionOf(r.fd[0], before.totals.fullyDiluted);
-      const fa = fractionOf(r.fd[1], after.totals.fullyDiluted);
-      return {
-        kind: r.kind,
-        id: r.id,
-        name: r.name,
-        sharesBefore: r.outstanding[0].toString(),
-        sharesAfter: r.outstanding[1].toString(),
-        fullyDilutedSharesBefore: r.fd[0].toString(),
-        fullyDilutedSharesAfter: r.fd[1].toString(),
-        fullyDilutedBefore: fdBefore[i]!,
-        fullyDilutedAfter: fdAfter[i]!,
-        dilution: r.kind !== "stakeholder" || fb.isZero() ? null : decimal(Rational.ONE.sub(fa.div(fb))),
-        invested: decimal(invested.get(r.id) ?? Rational.ZERO),
-        sharesAfterByClass: Object.fromEntries([...r.byClass].map(([c, n]) => [c, n.toString()])),
-      };
-    }),
-    classes: after.classes.map((c) => ({
-      id: c.classId,
-      name: c.name,
+    holders: report.holders.map((h, i) => ({
+      kind: h.kind,
+      id: h.holder.id,
+      name: h.holder.name,
+      sharesBefore: h.sharesBefore.toString(),
+      sharesAfter: h.sharesAfter.toString(),
+      fullyDilutedSharesBefore: h.fullyDilutedSharesBefore.toString(),
+      fullyDilutedSharesAfter: h.fullyDilutedSharesAfter.toString(),
+      fullyDilutedBefore: fdBefore[i]!,
+      fullyDilutedAfter: fdAfter[i]!,
+      dilution: h.dilution === undefined ? null : decimal(h.dilution),
+      invested: decimal(h.invested.amount),
+      sharesAfterByClass: Object.fromEntries(
+        h.sharesAfterByClass.map((c) => [c.shareClass.id, c.shares.toString()]),
+      ),
+    })),
+    classes: report.classes.map((c) => ({
+      id: c.shareClass.id,
+      name: c.shareClass.name,
       type: c.type,
-      issuedBefore: (before.classes.find((b) => b.classId === c.classId)?.issued ?? 0n).toString(),
-      issuedAfter: c.issued.toString(),
+      issuedBefore: c.issuedBefore.toString(),
+      issuedAfter: c.issuedAfter.toString(),
       conversionRatio: decimal(c.conversionRatio),
     })),
-    investments: outcome.investments.map((i) => ({
-      investor: i.investor,
+    investments: report.investments.map((i) => ({
+      investor: i.investor.id,
       requested: amount(i.requested),
       accepted: amount(i.accepted),
       shares: i.shares.toString(),
@@ -232,9 +163,9 @@ export function modelReport(deal: Deal, outcome: RoundOutcome, warnings: readonl
       closing: i.closing ?? null,
       date: i.date,
     })),
-    conversions: outcome.conversions.map((c) => ({
-      security: c.security,
-      holder: c.holder,
+    conversions: report.conversions.map((c) => ({
+      security: c.security.id,
+      holder: c.holder.id,
       instrument: c.instrument,
       convertingAmount: amount(c.convertingAmount),
       interest: c.interest ? amount(c.interest) : null,
@@ -242,39 +173,62 @@ export function modelReport(deal: Deal, outcome: RoundOutcome, warnings: readonl
       conversionPrice: amount(c.conversionPrice),
       shares: c.shares.toString(),
     })),
-    antiDilution: outcome.antiDilution.map((a) => ({
-      class: a.classId,
+    antiDilution: report.antiDilution.map((a) => ({
+      class: a.shareClass.id,
       method: a.method,
       conversionPriceBefore: amount(a.conversionPriceBefore),
       conversionPriceAfter: amount(a.conversionPriceAfter),
       conversionRatioBefore: decimal(a.ratioBefore),
       conversionRatioAfter: decimal(a.ratioAfter),
     })),
-    assumptions: deal.assumptions.map((a) => ({
+    assumptions: report.assumptions.map((a) => ({
       id: a.id,
       text: a.text,
       source: a.source ?? null,
-      fields: fields.get(a.id) ?? [],
+      fields: a.fields.map((f) => f.id),
     })),
-    scenario: deal.scenario
+    scenario: report.scenario
       ? {
-          name: deal.scenario.name,
-          claims: [...deal.scenario.claims],
-          values: deal.scenario.values.map((v) => ({
-            quantity: v.quantity,
-            label:
-              deal.uncertainty?.claimSet.model.quantities.find((q) => q.id === v.quantity)?.label ??
-              v.quantity,
+          name: report.scenario.name,
+          claims: report.scenario.claims.map((c) => c.id),
+          values: report.scenario.values.map((v) => ({
+            quantity: v.quantity.id,
+            label: v.quantity.name,
             value: decimal(v.value),
             how: v.how,
             atOpenBound: v.atOpenBound,
           })),
         }
       : null,
-    warnings: warnings.map((w) => ({
+    warnings: report.warnings.map((w) => ({
       code: w.code,
       message: w.message,
       path: w.path ? formatPath(w.path) : null,
     })),
+  };
+}
+
+/** The JSON pro forma of a priced round (the web app's round builder renders it). */
+export function modelReport(deal: Deal, outcome: RoundOutcome, warnings: readonly Problem[]): ModelReport {
+  return modelJson(modelReportOf(deal, outcome, warnings));
+}
+
+/** The JSON of a solved round (SPEC APP-3): the solution, then the round's pro forma. */
+export function solveJson(report: SolveReport) {
+  const model = modelJson(report.model);
+  const s = report.solution;
+  return {
+    solution: {
+      investor: s.investor.id,
+      targetFraction: decimal(s.targetFraction),
+      achievedFraction: decimal(s.achievedFraction),
+      unknown: s.unknown,
+      exactPricePerShare: amount(s.exactPricePerShare),
+      pricePerShare: model.round.pricePerShare,
+      preMoneyValuation: model.round.preMoneyValuation,
+      postMoneyValuation: model.round.postMoneyValuation,
+      amount: s.amount ? amount(s.amount) : null,
+    },
+    model,
   };
 }

@@ -1,9 +1,12 @@
 import type { Command } from "commander";
+import { lastEventDate } from "../../render/reports/bridge.js";
+import { claimsDocument, claimsFiguresOf } from "../../render/reports/claims.js";
 import { type ClaimsReport, claimsReport, unknownClaims } from "../../report/claims-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { reportFileOptions, reportTarget, writeReportFile } from "../report-file.js";
 import { renderTable } from "../table.js";
 
 function renderClaims(report: ClaimsReport): string {
@@ -79,8 +82,11 @@ export function registerClaims(program: Command, io: CliIo): void {
     )
     .argument("<deal>", "deal file (YAML or JSON)")
     .option("--claims <ids>", "a claim set of your own, comma-separated: its feasible ranges are shown first")
-    .addOption(formatOption(["table", "json"]))
-    .action((file: string, options: { claims?: string; format: OutputFormat }) => {
+    .addOption(formatOption(["table", "json", "pdf", "xlsx"]))
+    .addOption(reportFileOptions()[0]!)
+    .addOption(reportFileOptions()[1]!)
+    .action(async (file: string, options: { claims?: string; format: OutputFormat; out?: string }) => {
+      const target = reportTarget(io, options);
       const loaded = readDealFile(io, file);
       const chosen = options.claims
         ?.split(",")
@@ -94,6 +100,12 @@ export function registerClaims(program: Command, io: CliIo): void {
           file,
         );
       const report = claimsReport(loaded.deal, chosen);
+      if (target)
+        return writeReportFile(
+          io,
+          target,
+          claimsDocument(claimsFiguresOf(report, lastEventDate(loaded.deal))),
+        );
       io.stdout.write(options.format === "json" ? jsonText(report) : renderClaims(report));
     });
 }

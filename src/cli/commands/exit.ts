@@ -4,9 +4,11 @@ import { runDeal } from "../../core/round/timeline.js";
 import { parseIsoDate } from "../../core/shared/date.js";
 import { sampleEstimate } from "../../core/uncertainty/estimate-sampling.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { exitDocument, exitFiguresOf } from "../../render/reports/exit.js";
 import {
   exitAtReport,
   exitBreakpointsReport,
+  exitInvestedReport,
   exitIpoReport,
   exitModelOf,
   exitSimulationReport,
@@ -22,6 +24,7 @@ import { inScenario, readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { reportFileOptions, reportTarget, writeReportFile } from "../report-file.js";
 import { renderCsv, renderTable } from "../table.js";
 
 interface ExitOptions {
@@ -36,6 +39,7 @@ interface ExitOptions {
   round?: string;
   scenario?: string;
   format: OutputFormat;
+  out?: string;
 }
 
 /** Exit values for an option: the report's reading, its problem named after the option. */
@@ -81,8 +85,16 @@ export function registerExit(program: Command, io: CliIo): void {
       "--scenario <name>",
       "for a deal with uncertain amounts: the scenario of its rounds (default base)",
     )
-    .addOption(formatOption())
-    .action((file: string, options: ExitOptions) => {
+    .addOption(formatOption(["table", "json", "csv", "pdf", "xlsx"]))
+    .addOption(reportFileOptions()[0]!)
+    .addOption(reportFileOptions()[1]!)
+    .action(async (file: string, options: ExitOptions) => {
+      const target = reportTarget(io, options);
+      if (target && (options.sweep !== undefined || options.ipo !== undefined))
+        throw CommandFailure.of(
+          "usage",
+          `--format ${target.format} writes the waterfall at --at values with the breakpoints, or the breakpoints alone: --sweep and --ipo print text, JSON or CSV`,
+        );
       const modes = [options.at, options.breakpoints, options.sweep, options.ipo].filter(
         (x) => x !== undefined,
       );
@@ -107,6 +119,26 @@ export function registerExit(program: Command, io: CliIo): void {
       );
       const currency = deal.ledger.company.currency;
       const money = (v: string) => moneyText({ kind: "money", currency, amount: Rational.parse(v)! }, 0);
+      if (target) {
+        if (options.at !== undefined && exitValueEstimate(options.at, currency))
+          throw CommandFailure.of(
+            "usage",
+            `--format ${target.format} takes exact exit values in --at (such as 500M,1B,5B), not an estimate`,
+          );
+        const at = exitAtReport(
+          model.value,
+          options.at === undefined ? [] : exitValues(options.at, currency),
+        );
+        if (!at.ok) throw CommandFailure.fromProblems(at.problems, file);
+        const figures = exitFiguresOf(
+          deal.ledger.company.name,
+          at.value,
+          exitBreakpointsReport(model.value),
+          exitInvestedReport(run.value.final),
+          deal.scenario?.name ?? null,
+        );
+        return writeReportFile(io, target, exitDocument(figures));
+      }
 
       if (options.at !== undefined) {
         const estimate = exitValueEstimate(options.at, currency);

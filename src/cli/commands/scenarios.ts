@@ -1,12 +1,15 @@
 import type { Command } from "commander";
 import { Rational } from "../../core/exact/rational.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { lastEventDate } from "../../render/reports/bridge.js";
+import { scenariosDocument, scenariosFiguresOf } from "../../render/reports/scenarios.js";
 import { moneyText, percent } from "../../report/format.js";
 import { compareScenarios, type ScenariosReport } from "../../report/scenarios-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { reportFileOptions, reportTarget, writeReportFile } from "../report-file.js";
 import { renderCsv, renderTable } from "../table.js";
 
 function rows(report: ScenariosReport): { header: string[]; body: string[][] } {
@@ -56,37 +59,51 @@ export function registerScenarios(program: Command, io: CliIo): void {
       "the scenarios to compare, comma-separated (default: low, base, high and the deal's own)",
     )
     .option("--round <id>", "the round to compare (default: the last one)")
-    .addOption(formatOption())
-    .action((file: string, options: { scenario?: string; round?: string; format: OutputFormat }) => {
-      const loaded = readDealFile(io, file);
-      const names = options.scenario
-        ?.split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const report = compareScenarios(loaded.deal, names, options.round);
-      const usage = report.ok ? undefined : report.problems.find((p) => p.code === "usage" && !p.path);
-      if (usage && !loaded.deal.uncertainty?.roundsUncertain)
-        throw CommandFailure.of("usage", usage.message, file);
-      if (!report.ok) throw CommandFailure.fromProblems(report.problems, file, loaded.locate);
-      printDiagnostics(
-        io,
-        report.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
-      );
-      if (options.format === "json") {
-        io.stdout.write(jsonText(report.value));
-        return;
-      }
-      const { header, body } = rows(report.value);
-      if (options.format === "csv") {
-        io.stdout.write(renderCsv(["metric", ...header.slice(1)], body));
-        return;
-      }
-      io.stdout.write(`${report.value.company} — ${report.value.round}, by scenario\n\n`);
-      io.stdout.write(
-        renderTable(
-          header.map((h, i) => ({ header: h, align: i === 0 ? ("left" as const) : ("right" as const) })),
-          body,
-        ),
-      );
-    });
+    .addOption(formatOption(["table", "json", "csv", "pdf", "xlsx"]))
+    .addOption(reportFileOptions()[0]!)
+    .addOption(reportFileOptions()[1]!)
+    .action(
+      async (
+        file: string,
+        options: { scenario?: string; round?: string; format: OutputFormat; out?: string },
+      ) => {
+        const target = reportTarget(io, options);
+        const loaded = readDealFile(io, file);
+        const names = options.scenario
+          ?.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const report = compareScenarios(loaded.deal, names, options.round);
+        const usage = report.ok ? undefined : report.problems.find((p) => p.code === "usage" && !p.path);
+        if (usage && !loaded.deal.uncertainty?.roundsUncertain)
+          throw CommandFailure.of("usage", usage.message, file);
+        if (!report.ok) throw CommandFailure.fromProblems(report.problems, file, loaded.locate);
+        printDiagnostics(
+          io,
+          report.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
+        );
+        if (target)
+          return writeReportFile(
+            io,
+            target,
+            scenariosDocument(scenariosFiguresOf(report.value, lastEventDate(loaded.deal))),
+          );
+        if (options.format === "json") {
+          io.stdout.write(jsonText(report.value));
+          return;
+        }
+        const { header, body } = rows(report.value);
+        if (options.format === "csv") {
+          io.stdout.write(renderCsv(["metric", ...header.slice(1)], body));
+          return;
+        }
+        io.stdout.write(`${report.value.company} — ${report.value.round}, by scenario\n\n`);
+        io.stdout.write(
+          renderTable(
+            header.map((h, i) => ({ header: h, align: i === 0 ? ("left" as const) : ("right" as const) })),
+            body,
+          ),
+        );
+      },
+    );
 }

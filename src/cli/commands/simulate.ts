@@ -1,11 +1,14 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { runSimulationInWorkers } from "../../adapters/simulation-workers.js";
+import { lastEventDate } from "../../render/reports/bridge.js";
+import { simulationDocument, simulationFiguresOf } from "../../render/reports/simulation.js";
 import { simulationReport, simulationSetup } from "../../report/simulation-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
-import { jsonText } from "../format-option.js";
+import { formatOption, jsonText } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { reportFileOptions, reportTarget, writeReportFile } from "../report-file.js";
 import { renderTable } from "../table.js";
 
 function wholeNumber(text: string, what: string, min: number): number {
@@ -31,6 +34,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option("--round <id>", "the round to simulate (default: the last one)")
     .option("--scenario <name>", "sample under the claims of this scenario (default: the default reading)")
     .option("--json", "print JSON (no progress bar)")
+    .addOption(formatOption(["table", "json", "pdf", "xlsx"]))
+    .addOption(reportFileOptions()[0]!)
+    .addOption(reportFileOptions()[1]!)
     .action(
       async (
         file: string,
@@ -41,8 +47,12 @@ export function registerSimulate(program: Command, io: CliIo): void {
           round?: string;
           scenario?: string;
           json?: boolean;
+          format: string;
+          out?: string;
         },
       ) => {
+        const target = reportTarget(io, options);
+        if (options.format === "json") options.json = true;
         const runs = wholeNumber(options.runs, "--runs", 1);
         if (!/^\d+$/.test(options.seed))
           throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
@@ -75,6 +85,12 @@ export function registerSimulate(program: Command, io: CliIo): void {
         bar?.stop();
         if (!summary.ok) throw CommandFailure.fromProblems(summary.problems, file, loaded.locate);
         const report = simulationReport(summary.value, meta);
+        if (target)
+          return writeReportFile(
+            io,
+            target,
+            simulationDocument(simulationFiguresOf(report, lastEventDate(loaded.deal))),
+          );
         if (options.json) {
           io.stdout.write(jsonText(report));
           return;

@@ -1,10 +1,7 @@
 import type { Command } from "commander";
-import { runDeal } from "../../core/round/timeline.js";
-import { diagnosticFrom } from "../../deal/diagnostics.js";
-import { flowModelOf } from "../../report/flows-report.js";
-import { isWorkspaceFile, readDealFile, readWorkspaceFile } from "../deal-file.js";
-import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
@@ -13,34 +10,43 @@ export function registerValidate(program: Command, io: CliIo): void {
       "check a deal or workspace file: its form, its references, and that its ledgers and rounds apply",
     )
     .argument("<deal>", "deal or workspace file (YAML or JSON)")
-    .action((file: string) => {
-      if (isWorkspaceFile(io, file)) {
-        const { workspace: ws } = readWorkspaceFile(io, file);
-        const model = flowModelOf(ws);
-        if (!model.ok) throw CommandFailure.fromProblems(model.problems, file);
+    .action(async (file: string) => {
+      const [
+        { validateDeal, validateWorkspace },
+        deals,
+        { CommandFailure, printDiagnostics },
+        { diagnosticFrom },
+      ] = await Promise.all([
+        import("../../app/validate.js"),
+        import("../deal-file.js"),
+        import("../failure.js"),
+        import("../../deal/diagnostics.js"),
+      ]);
+      if (deals.isWorkspaceFile(io, file)) {
+        const checked = validateWorkspace(deals.readWorkspaceFile(io, file).workspace);
+        if (!checked.ok) throw CommandFailure.fromProblems(checked.problems, file);
         printDiagnostics(
           io,
-          model.warnings.map((w) => diagnosticFrom(w, file)),
+          checked.warnings.map((w) => diagnosticFrom(w, file)),
         );
-        const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+        const v = checked.value;
         io.stdout.write(
-          `${file}: valid workspace — ${n(ws.companies.length, "company").replace("companys", "companies")}, ` +
-            `${n(ws.parties.length, "party").replace("partys", "parties")}, ${n(ws.agreements.length, "agreement")}, ` +
-            `${n(ws.stakes.length, "declared stake")}, ${n(model.value.rounds.length, "round")}\n`,
+          `${file}: valid workspace — ${plural(v.companies, "company", "companies")}, ${plural(v.parties, "party", "parties")}, ` +
+            `${plural(v.agreements, "agreement", "agreements")}, ${plural(v.stakes, "declared stake", "declared stakes")}, ${plural(v.rounds, "round", "rounds")}\n`,
         );
         return;
       }
-      const loaded = readDealFile(io, file);
-      const run = runDeal(loaded.deal.ledger, loaded.deal.rounds);
-      if (!run.ok) throw CommandFailure.fromProblems(run.problems, file, loaded.locate);
+      const loaded = deals.readDealFile(io, file);
+      const checked = validateDeal(loaded.deal);
+      if (!checked.ok) throw CommandFailure.fromProblems(checked.problems, file, loaded.locate);
       printDiagnostics(
         io,
-        run.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
+        checked.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
       );
-      const { ledger, rounds } = loaded.deal;
+      const v = checked.value;
       io.stdout.write(
-        `${file}: valid — ${ledger.stakeholders.length} stakeholders, ${ledger.classes.length} class${ledger.classes.length === 1 ? "" : "es"}, ` +
-          `${ledger.transactions.length} transactions, ${rounds.length} round${rounds.length === 1 ? "" : "s"}\n`,
+        `${file}: valid — ${v.stakeholders} stakeholders, ${plural(v.classes, "class", "classes")}, ` +
+          `${v.transactions} transactions, ${plural(v.rounds, "round", "rounds")}\n`,
       );
     });
 }

@@ -1,15 +1,5 @@
+import { gcd } from "./gcd.js";
 import { divideRounded, type RoundingMode } from "./rounding.js";
-
-function gcd(a: bigint, b: bigint): bigint {
-  let x = a < 0n ? -a : a;
-  let y = b < 0n ? -b : b;
-  while (y !== 0n) {
-    const t = x % y;
-    x = y;
-    y = t;
-  }
-  return x;
-}
 
 const DECIMAL_PATTERN = /^([+-])?(\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 const FRACTION_PATTERN = /^([+-])?(\d+)\/(\d+)$/;

@@ -297,6 +297,39 @@ export function holderPayoutFunction(bp: ExitBreakpoints, holder: StakeholderId)
   return combinePiecewise(bp.breakpoints, terms);
 }
 
+/**
+ * Every holder's payout function (model.holders order), equal to `holderPayoutFunction`
+ * for each holder but built in one pass: each position's functions are computed once and
+ * each stake is visited once, so the cost grows with holders + stakes, not with their
+ * product (issue 19: asking `holderPayoutFunction` for each of 10,000 holders scanned
+ * every position's holders for each one). `holderPayoutFunction` stays as the
+ * straightforward reference; a property test keeps the two equal.
+ */
+export function holderPayoutFunctions(bp: ExitBreakpoints): PiecewiseLinear[] {
+  const { model } = bp;
+  const terms: { weight: Rational; fn: PiecewiseLinear }[][] = model.holders.map(() => []);
+  for (const [index, position] of model.positions.entries()) {
+    if (position.holders.length === 0) continue;
+    const f = positionFunctions(bp, index);
+    for (const stake of position.holders) {
+      const w = holderWeights(position, stake.units, stake.claim);
+      terms[stake.index]!.push({ weight: w.claim, fn: f.preference }, { weight: w.units, fn: f.asConverted });
+    }
+  }
+  const recipients = model.terms.carveOutRecipients;
+  if (recipients.length > 0) {
+    const total = Rational.sum(recipients.map((r) => r.weight));
+    const own = new Map<StakeholderId, Rational>();
+    for (const r of recipients) own.set(r.holder, (own.get(r.holder) ?? Rational.ZERO).add(r.weight));
+    const carveOut = proceedsFunctions(bp).carveOut;
+    for (const [i, h] of model.holders.entries()) {
+      const weight = own.get(h.id);
+      if (weight?.isPositive()) terms[i]!.push({ weight: weight.div(total), fn: carveOut });
+    }
+  }
+  return terms.map((t) => combinePiecewise(bp.breakpoints, t));
+}
+
 /** One row of a breakpoint table: an exit value, what happens there, and how the next dollar splits. */
 export interface BreakpointRow {
   readonly exitValue: Rational;

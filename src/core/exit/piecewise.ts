@@ -36,6 +36,21 @@ export function evaluatePiecewise(fn: PiecewiseLinear, x: Rational): Rational {
   return fn.slopes[j]!.mul(x).add(fn.intercepts[j]!);
 }
 
+/**
+ * The exact value of `fn` at each of its own breakpoints, equal to evaluating it there
+ * one by one but without searching for the segment: segments are left-open, so at
+ * breakpoint j > 0 the value is that of segment j − 1, and at 0 it is `atZero`.
+ */
+export function valuesAtBreakpoints(fn: PiecewiseLinear): Rational[] {
+  const values: Rational[] = [fn.atZero];
+  for (let j = 1; j < fn.breakpoints.length; j++) {
+    const slope = fn.slopes[j - 1]!;
+    const intercept = fn.intercepts[j - 1]!;
+    values.push(slope.isZero() ? intercept : slope.mul(fn.breakpoints[j]!).add(intercept));
+  }
+  return values;
+}
+
 /** Σ weight_k · fn_k over functions sharing one breakpoints array. */
 export function combinePiecewise(
   breakpoints: readonly Rational[],

@@ -74,6 +74,59 @@ export class CapTable {
   }
 
   /**
+   * Checks the ledger's invariants (SPEC LED-1) for what changed since `before`, when only
+   * the named securities, classes and pools changed: the changed lots are positive, held by
+   * known stakeholders and of known classes; each changed class's issued count moved by
+   * exactly the change in its lots and stays within its authorized shares; each changed
+   * pool stays within its reserve. Equal to `assertInvariants` when `before` satisfied the
+   * invariants and nothing else changed, at a cost proportional to the change rather than
+   * to the cap table (issue 19). A failure is a bug in the engine, not bad input.
+   */
+  assertChangedInvariants(
+    before: CapTable,
+    changed: {
+      readonly securities: Iterable<SecurityId>;
+      readonly classes: Iterable<ShareClassId>;
+      readonly pools: Iterable<PoolId>;
+    },
+  ): void {
+    const lotChange = new Map<ShareClassId, bigint>();
+    const addLot = (s: Security | undefined, sign: bigint) => {
+      if (s?.kind === "stock") lotChange.set(s.classId, (lotChange.get(s.classId) ?? 0n) + sign * s.shares);
+    };
+    for (const id of new Set(changed.securities)) {
+      const s = this.securities.get(id);
+      addLot(before.securities.get(id), -1n);
+      addLot(s, 1n);
+      if (s === undefined) continue;
+      if (!this.stakeholders.has(s.holder)) throw new Error(`invariant: ${s.id} held by unknown ${s.holder}`);
+      if (s.kind === "stock") {
+        if (s.shares <= 0n) throw new Error(`invariant: lot ${s.id} has ${s.shares} shares`);
+        if (!this.classes.has(s.classId)) throw new Error(`invariant: lot ${s.id} of unknown class`);
+      } else if (s.kind === "option" || s.kind === "warrant") {
+        if (s.quantity <= 0n) throw new Error(`invariant: ${s.id} has quantity ${s.quantity}`);
+      }
+    }
+    const classes = new Set(changed.classes);
+    for (const classId of lotChange.keys()) classes.add(classId);
+    for (const classId of classes) {
+      const shareClass = this.classes.get(classId);
+      const issued = this.issuedByClass.get(classId) ?? 0n;
+      const issuedBefore = before.issuedByClass.get(classId) ?? 0n;
+      if (issued - issuedBefore !== (lotChange.get(classId) ?? 0n))
+        throw new Error(`invariant: class ${classId} issued count drifted`);
+      if (shareClass?.authorizedShares !== undefined && issued > shareClass.authorizedShares) {
+        throw new Error(`invariant: class ${classId} issued above authorized`);
+      }
+    }
+    for (const poolId of changed.pools) {
+      const pool = this.pools.get(poolId);
+      if (pool && (pool.available < 0n || pool.available > pool.reserved))
+        throw new Error(`invariant: pool ${pool.id} out of range`);
+    }
+  }
+
+  /**
    * Checks the ledger's invariants (SPEC LED-1): lots of each class sum to its issued
    * count, issued never exceeds authorized, pools are within their reserve, nothing is
    * negative, every reference resolves. A failure is a bug in the engine, not bad input.

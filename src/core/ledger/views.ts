@@ -246,3 +246,122 @@ export function optionVesting(
   }
   return out;
 }
+
+/** The totals of the views without the holder rows: what pricing a round needs (issue 19). */
+export interface CapTableTotals {
+  readonly outstanding: bigint;
+  readonly asConverted: bigint;
+  /** Every holder's fully diluted shares plus every pool's available shares (FD-1). */
+  readonly fullyDiluted: bigint;
+  /** Per class: its as-converted shares, rounded down per holder (FD-3). */
+  readonly classAsConverted: ReadonlyMap<ShareClassId, bigint>;
+  /** Per pool: options granted from it and outstanding, and its available shares as-converted. */
+  readonly pools: ReadonlyMap<PoolId, { readonly granted: bigint; readonly available: bigint }>;
+  /** The fully diluted shares of each holder asked for (0 for one with no position). */
+  readonly holdersFullyDiluted: ReadonlyMap<StakeholderId, bigint>;
+  /** The shares of each holder asked for, per class (stock only; absent when none). */
+  readonly holdersShares: ReadonlyMap<StakeholderId, ReadonlyMap<ShareClassId, bigint>>;
+}
+
+/**
+ * The same totals as `capTableView(table).totals` (and its class and pool rows), computed
+ * in one pass over the securities without building a row per holder. As-converted counts
+ * still round down per holder and class (FD-3): for a class whose conversion ratio is a
+ * whole number rounding changes nothing and the class is summed directly; for the others
+ * the holder's count in the class is accumulated first. `holders` names the holders whose
+ * fully diluted count is wanted too (pro-rata investors). A property test keeps this equal
+ * to `capTableView`, the straightforward reference.
+ */
+export function capTableTotals(
+  table: CapTable,
+  holders: ReadonlySet<StakeholderId> = new Set(),
+): CapTableTotals {
+  const ratios = new Map<ShareClassId, Rational>();
+  for (const c of table.classes.values()) ratios.set(c.id, conversionRatio(c));
+  // Per class with a fractional ratio and per kind (shares, options, warrants): each holder's count.
+  const fractional = new Map<string, Map<StakeholderId, bigint>>();
+  const wholeShares = new Map<ShareClassId, bigint>();
+  const poolGranted = new Map<PoolId, bigint>();
+  const wanted = new Map<StakeholderId, Map<string, bigint>>();
+  let outstanding = 0n;
+  let wholeAsConverted = 0n;
+  let wholeFullyDiluted = 0n;
+  for (const s of table.securities.values()) {
+    if (s.kind === "safe" || s.kind === "note") continue;
+    if (!table.stakeholders.has(s.holder)) continue;
+    const n = s.kind === "stock" ? s.shares : s.quantity;
+    if (s.kind === "stock") outstanding += n;
+    else if (s.kind === "option" && s.poolId !== undefined)
+      poolGranted.set(s.poolId, (poolGranted.get(s.poolId) ?? 0n) + n);
+    const key = `${s.kind === "stock" ? "s" : s.kind === "option" ? "o" : "w"}:${s.classId}`;
+    if (holders.has(s.holder)) {
+      let own = wanted.get(s.holder);
+      if (!own) {
+        own = new Map();
+        wanted.set(s.holder, own);
+      }
+      own.set(key, (own.get(key) ?? 0n) + n);
+    }
+    const r = ratios.get(s.classId)!;
+    if (r.den === 1n) {
+      const converted = n * r.num;
+      wholeFullyDiluted += converted;
+      if (s.kind === "stock") {
+        wholeAsConverted += converted;
+        wholeShares.set(s.classId, (wholeShares.get(s.classId) ?? 0n) + converted);
+      }
+      continue;
+    }
+    let byHolder = fractional.get(key);
+    if (!byHolder) {
+      byHolder = new Map();
+      fractional.set(key, byHolder);
+    }
+    byHolder.set(s.holder, (byHolder.get(s.holder) ?? 0n) + n);
+  }
+  let asConverted = wholeAsConverted;
+  let fullyDiluted = wholeFullyDiluted;
+  const classAsConverted = new Map<ShareClassId, bigint>();
+  for (const c of table.classes.values()) classAsConverted.set(c.id, wholeShares.get(c.id) ?? 0n);
+  for (const [key, byHolder] of fractional) {
+    const classId = key.slice(2) as ShareClassId;
+    const r = ratios.get(classId)!;
+    let total = 0n;
+    for (const n of byHolder.values()) total += (n * r.num) / r.den;
+    fullyDiluted += total;
+    if (key.startsWith("s:")) {
+      asConverted += total;
+      classAsConverted.set(classId, classAsConverted.get(classId)! + total);
+    }
+  }
+  const pools = new Map<PoolId, { granted: bigint; available: bigint }>();
+  for (const pool of table.pools.values()) {
+    const r = ratios.get(pool.classId)!;
+    const available = r.den === 1n ? pool.available * r.num : (pool.available * r.num) / r.den;
+    pools.set(pool.id, { granted: poolGranted.get(pool.id) ?? 0n, available });
+    fullyDiluted += available;
+  }
+  const holdersFullyDiluted = new Map<StakeholderId, bigint>();
+  const holdersShares = new Map<StakeholderId, Map<ShareClassId, bigint>>();
+  for (const holder of holders) {
+    let total = 0n;
+    const shares = new Map<ShareClassId, bigint>();
+    for (const [key, n] of wanted.get(holder) ?? []) {
+      const classId = key.slice(2) as ShareClassId;
+      const r = ratios.get(classId)!;
+      total += r.den === 1n ? n * r.num : (n * r.num) / r.den;
+      if (key.startsWith("s:")) shares.set(classId, n);
+    }
+    holdersFullyDiluted.set(holder, total);
+    holdersShares.set(holder, shares);
+  }
+  return {
+    outstanding,
+    asConverted,
+    fullyDiluted,
+    classAsConverted,
+    pools,
+    holdersFullyDiluted,
+    holdersShares,
+  };
+}

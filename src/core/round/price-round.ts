@@ -7,9 +7,11 @@ import type { CapTable } from "../ledger/cap-table.js";
 import type { ConvertibleNote, Safe } from "../ledger/security.js";
 import { conversionRatio, type ShareClass } from "../ledger/share-class.js";
 import type { Transaction } from "../ledger/transaction.js";
-import { capTableView } from "../ledger/views.js";
+import { type CapTableTotals, capTableTotals } from "../ledger/views.js";
 import type { IsoDate } from "../shared/date.js";
+import { debugChecks } from "../shared/debug-checks.js";
 import {
+  type PoolId,
   type SecurityId,
   type ShareClassId,
   type StakeholderId,
@@ -100,7 +102,11 @@ export interface PreparedRound {
   readonly terms: RoundTerms;
   readonly classId: ShareClassId;
   readonly conversionClassId: ShareClassId;
-  readonly view: ReturnType<typeof capTableView>;
+  /**
+   * The capitalization before the round: totals only, computed in one pass without a row
+   * per holder (issue 19); with the fully diluted shares of the pro-rata investors.
+   */
+  readonly totals: CapTableTotals;
   readonly safesAndNotes: readonly (Safe | ConvertibleNote)[];
   readonly convertibles: readonly ConvertibleInput[];
   readonly convertingAmounts: readonly { amount: Money; interest: Money | undefined }[];
@@ -207,9 +213,15 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
   }
 
   // --- The capitalization before the round ---------------------------------------------
-  const view = capTableView(table);
-  const existing = view.totals.fullyDiluted;
-  const holderFd = new Map(view.holders.map((h) => [h.holder, h.fullyDiluted]));
+  // Every holder the round can give shares to (investors, SAFE and note holders) is read
+  // in the same pass: the fully diluted count after the round is the count before plus the
+  // change in these holders' as-converted shares (see fullyDilutedAfterRound).
+  const roundHolders = new Set(terms.investments.map((inv) => inv.investor));
+  for (const s of table.securities.values())
+    if (s.kind === "safe" || s.kind === "note") roundHolders.add(s.holder);
+  const totals = capTableTotals(table, roundHolders);
+  const existing = totals.fullyDiluted;
+  const holderFd = totals.holdersFullyDiluted;
 
   // --- Convertibles: every outstanding SAFE and note converts (SAFE-1, NOTE-1) ----------
   const safesAndNotes = [...table.securities.values()].filter(
@@ -301,7 +313,7 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
   if (poolTopUp.kind === "shares") {
     pool = { kind: "shares", shares: Rational.of(poolTopUp.shares), inPreMoney: poolTopUp.inPreMoney };
   } else if (poolTopUp.kind === "target_fraction") {
-    const position = view.pools.find((p) => p.pool === poolTopUp.poolId)!;
+    const position = totals.pools.get(poolTopUp.poolId)!;
     const base = poolTopUp.of === "unallocated" ? position.available : position.available + position.granted;
     pool = {
       kind: "target",
@@ -343,7 +355,7 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
     terms,
     classId,
     conversionClassId,
-    view,
+    totals,
     safesAndNotes,
     convertibles,
     convertingAmounts,
@@ -352,6 +364,69 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
     priceEquation,
     warnings,
   });
+}
+
+/**
+ * The fully diluted shares after a round's transactions, from the totals before it: each
+ * new lot changes its holder's as-converted count in its class (rounded down per holder and
+ * class, FD-3), and a pool increase the pool's available shares. A conversion-price
+ * adjustment changes a whole class's ratio, so then the totals are recomputed in one pass.
+ * The property test "priced on totals" checks this against the full view.
+ */
+function fullyDilutedAfterRound(
+  before: CapTable,
+  after: CapTable,
+  totals: CapTableTotals,
+  transactions: readonly Transaction[],
+): bigint {
+  const recount = transactions.some(
+    (tx) =>
+      tx.type === "conversion_price_adjustment" ||
+      (tx.type === "conversion" && (tx.toClassId === undefined || tx.shares === undefined)),
+  );
+  if (recount) {
+    return capTableTotals(after).fullyDiluted;
+  }
+  const converted = (classId: ShareClassId, n: bigint) => {
+    const r = conversionRatio(after.classes.get(classId)!);
+    return r.den === 1n ? n * r.num : (n * r.num) / r.den;
+  };
+  let fullyDiluted = totals.fullyDiluted;
+  const held = new Map<string, bigint>();
+  const addShares = (holder: StakeholderId, classId: ShareClassId, shares: bigint) => {
+    const key = `${holder}\u0000${classId}`;
+    const n = held.get(key) ?? totals.holdersShares.get(holder)?.get(classId) ?? 0n;
+    fullyDiluted += converted(classId, n + shares) - converted(classId, n);
+    held.set(key, n + shares);
+  };
+  for (const tx of transactions) {
+    if (tx.type === "stock_issuance") addShares(tx.holder, tx.classId, tx.shares);
+    else if (tx.type === "conversion") {
+      const security = before.securities.get(tx.security)!;
+      addShares(security.holder, tx.toClassId!, tx.shares!);
+    } else if (tx.type === "pool_increase") {
+      const pool = before.pools.get(tx.poolId)!;
+      fullyDiluted +=
+        converted(pool.classId, pool.available + tx.shares) - converted(pool.classId, pool.available);
+    } else throw new Error(`a round does not generate ${tx.type} transactions`);
+  }
+  return fullyDiluted;
+}
+
+/** The securities, classes and pools a round's transactions change, for the incremental LED-1 check. */
+function changesOf(transactions: readonly Transaction[]) {
+  const securities: SecurityId[] = [];
+  const classes: ShareClassId[] = [];
+  const pools: PoolId[] = [];
+  for (const tx of transactions) {
+    if ("security" in tx && tx.security !== undefined) securities.push(tx.security);
+    if ("resultingSecurity" in tx && tx.resultingSecurity !== undefined)
+      securities.push(tx.resultingSecurity);
+    if ("classId" in tx && tx.classId !== undefined) classes.push(tx.classId);
+    if ("toClassId" in tx && tx.toClassId !== undefined) classes.push(tx.toClassId);
+    if ("poolId" in tx && tx.poolId !== undefined) pools.push(tx.poolId);
+  }
+  return { securities, classes, pools };
 }
 
 /**
@@ -364,7 +439,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const {
     classId,
     conversionClassId,
-    view,
+    totals,
     safesAndNotes,
     convertibles,
     convertingAmounts,
@@ -376,8 +451,8 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const currency = table.company.currency;
   const m = (amount: Rational): Money => ({ kind: "money", currency, amount });
   const path = ["rounds", terms.id];
-  const existingR = Rational.of(view.totals.fullyDiluted);
-  const existing = view.totals.fullyDiluted;
+  const existingR = Rational.of(totals.fullyDiluted);
+  const existing = totals.fullyDiluted;
   const solution = solvePricing({
     existing: existingR,
     convertibles,
@@ -469,9 +544,11 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
 
   // --- Anti-dilution of existing classes on a down round (ADJ-1..ADJ-3) ----------------
   const antiDilution: AntiDilutionOutcome[] = [];
-  const broadBase = existing - view.pools.reduce((sum, p) => sum + p.available, 0n);
+  let broadBase = existing;
+  for (const p of totals.pools.values()) broadBase -= p.available;
   let narrowBase = 0n;
-  for (const c of view.classes) if (c.type === "preferred") narrowBase += c.asConverted;
+  for (const c of table.classes.values())
+    if (c.type === "preferred") narrowBase += totals.classAsConverted.get(c.id) ?? 0n;
   for (const shareClass of table.classes.values()) {
     if (shareClass.type !== "preferred" || !shareClass.conversionPrice || shareClass.antiDilution === "none")
       continue;
@@ -563,9 +640,13 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
     const rejected = applyTransaction(after, tx);
     if (rejected) return { ok: false, problems: [rejected] };
   }
-  after.assertInvariants();
+  // LED-1 after the round: the incremental check covers everything the round's
+  // transactions can change (the lots they create or convert, the classes and pools they
+  // touch); the full scan of the cap table runs under the debug flag and in the tests.
+  after.assertChangedInvariants(table, changesOf(transactions));
+  if (debugChecks.fullInvariants) after.assertInvariants();
 
-  const fullyDilutedAfter = capTableView(after).totals.fullyDiluted;
+  const fullyDilutedAfter = fullyDilutedAfterRound(table, after, totals, transactions);
   const postMoney = price.mulInt(fullyDilutedAfter);
   return ok(
     {

@@ -1,7 +1,7 @@
 import type { Money } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
 import type { CapTable } from "../ledger/cap-table.js";
-import { capTableView, fractionOf } from "../ledger/views.js";
+import { capTableTotals, capTableView, fractionOf } from "../ledger/views.js";
 import type { StakeholderId } from "../shared/ids.js";
 import { fail, ok, type Result } from "../shared/problem.js";
 import { prepareRound, priceRound, type RoundOutcome } from "./price-round.js";
@@ -64,11 +64,11 @@ export function solveRound(table: CapTable, terms: RoundTerms, request: SolveReq
   const prepared = prepareRound(table, template);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
-  const view = capTableView(table);
-  const holder = view.holders.find((h) => h.holder === request.investor);
+  const holderFullyDiluted =
+    capTableTotals(table, new Set([request.investor])).holdersFullyDiluted.get(request.investor) ?? 0n;
   const target: HolderTarget = {
     fraction: request.fraction,
-    existingShares: Rational.of(holder?.fullyDiluted ?? 0n),
+    existingShares: Rational.of(holderFullyDiluted),
     convertibleIndices: p.safesAndNotes.flatMap((s, i) => (s.holder === request.investor ? [i] : [])),
   };
   const investorIndices = template.investments.flatMap((inv, i) =>
@@ -76,7 +76,7 @@ export function solveRound(table: CapTable, terms: RoundTerms, request: SolveReq
   );
   const investorAmount = Rational.sum(investorIndices.map((i) => p.allocation.accepted[i]!));
   const solution = solvePricing({
-    existing: Rational.of(p.view.totals.fullyDiluted),
+    existing: Rational.of(p.totals.fullyDiluted),
     convertibles: p.convertibles,
     pool: p.pool,
     knownNewMoney: p.allocation.total,

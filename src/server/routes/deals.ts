@@ -23,6 +23,7 @@ import {
   workspaceAccess,
 } from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
+import { hasReportFile, requestedFileFormat, sendReportFile, withFormatParam } from "../report-files.js";
 import { DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
@@ -83,7 +84,7 @@ export async function commitRevision(
 export function registerDealRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, cache } = context;
 
-  const { readDeal } = documentReaders(context);
+  const { builtDeal, readDeal } = documentReaders(context);
 
   /** A stored document as a computation reads it: a workspace with the deals it names (STORE-3). */
   async function storedSource(
@@ -350,13 +351,14 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       {
         schema: {
           tags: ["computations"],
-          summary: `${computation.summary} (a stored deal)`,
+          summary: `${computation.summary} (a stored deal)${hasReportFile(computation) ? "; as a PDF or XLSX file with ?format= or the Accept header" : ""}`,
           params: DealParams,
-          querystring: computation.input,
+          querystring: withFormatParam(computation),
         },
       },
       async (request, reply) => {
         const { ws, deal } = request.params as { ws: string; deal: string };
+        const fileFormat = hasReportFile(computation) ? requestedFileFormat(request) : undefined;
         const access = await workspaceAccess(context, request, ws, "report.read");
         if (access.investor && !computation.forInvestor)
           throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
@@ -377,13 +379,26 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             kind: "compute",
             name: computation.name,
             source: await storedSource(ws, revision),
-            query: request.rawQuery ?? {},
+            // The computation's own parameters: the file format is the route's, not its.
+            query: withoutFormat(request.rawQuery ?? {}),
             ...(investor ? { investor } : {}),
           });
           text = out.text;
           if (key !== "") cache.set(key, text);
         }
         reply.header("etag", `"${head.version}"`);
+        if (fileFormat)
+          // A PDF or XLSX file is rendered from the report here (reports' rendering, not yet
+          // on the worker threads); investors are refused it.
+          return sendReportFile(reply, {
+            format: fileFormat,
+            computation,
+            report: JSON.parse(text) as Record<string, unknown>,
+            deal: builtDeal(liveDocument(await store.revision(ws, deal, head.version), deal)),
+            dealId: deal,
+            version: head.version,
+            investor: access.investor !== undefined,
+          });
         return reply.type("application/json; charset=utf-8").send(text);
       },
     );
@@ -427,6 +442,11 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       },
     );
   }
+}
+
+function withoutFormat(query: Record<string, unknown>): Record<string, unknown> {
+  const { format: _format, ...rest } = query;
+  return rest;
 }
 
 /** An investor's view as plain lists, for a worker thread. */

@@ -5,11 +5,16 @@ import {
   type ExitBreakpoints,
   exitBreakpoints,
   holderPayoutFunction,
+  holderPayoutFunctions,
   positionFunctions,
   proceedsFunctions,
 } from "../../../src/core/exit/breakpoints.js";
 import { type ExitModel, prepareExit } from "../../../src/core/exit/model.js";
-import { evaluatePiecewise, type PiecewiseLinear } from "../../../src/core/exit/piecewise.js";
+import {
+  evaluatePiecewise,
+  type PiecewiseLinear,
+  valuesAtBreakpoints,
+} from "../../../src/core/exit/piecewise.js";
 import { allocateWithDecisions, referenceWaterfall } from "../../../src/core/exit/reference-waterfall.js";
 import { compilePayoutTable, payoutsAt, toFloat } from "../../../src/core/exit/sweep.js";
 import { type ExitOutcome, waterfallAt } from "../../../src/core/exit/waterfall.js";
@@ -156,6 +161,36 @@ describe("exit properties on generated cap tables", () => {
           expect(evaluatePiecewise(proceeds.fees, x).eq(o.fees)).toBe(true);
           expect(evaluatePiecewise(proceeds.debt, x).eq(o.debt)).toBe(true);
           expect(evaluatePiecewise(proceeds.carveOut, x).eq(o.carveOut)).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test("EXIT-15: every holder's payout function built in one pass equals the per-holder reference and the direct waterfall at every breakpoint and between", () => {
+    fc.assert(
+      fc.property(generatedExit({ uniform: false }), extraValue, (g, extra) => {
+        const model = modelOf(g);
+        const bp = exitBreakpoints(model);
+        const all = holderPayoutFunctions(bp);
+        expect(all).toHaveLength(model.holders.length);
+        for (const [i, h] of model.holders.entries()) {
+          const reference = holderPayoutFunction(bp, h.id);
+          const fn = all[i]!;
+          expect(fn.atZero.toString()).toBe(reference.atZero.toString());
+          expect(fn.slopes.map(String)).toEqual(reference.slopes.map(String));
+          expect(fn.intercepts.map(String)).toEqual(reference.intercepts.map(String));
+          // Read off the segments at the breakpoints, as the report does.
+          expect(valuesAtBreakpoints(fn).map(String)).toEqual(
+            bp.breakpoints.map((x) => evaluatePiecewise(reference, x).toString()),
+          );
+        }
+        for (const x of testPoints(bp, extra)) {
+          const direct = referenceWaterfall(model, x);
+          if (!direct.ok) throw new Error(direct.problems[0]!.message);
+          for (const [i, h] of direct.value.holders.entries()) {
+            expect(evaluatePiecewise(all[i]!, x).toString()).toBe(h.total.toString());
+          }
         }
       }),
       RUNS,

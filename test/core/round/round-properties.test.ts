@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
-import { prepareRound } from "../../../src/core/round/price-round.js";
+import { prepareRound, priceRound } from "../../../src/core/round/price-round.js";
 import { solvePricing } from "../../../src/core/round/pricing-solver.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { dealFrom } from "../../support/deal.js";
@@ -94,7 +94,7 @@ function exact(g: Generated) {
   if (!prepared.ok) return undefined;
   const p = prepared.value;
   const solution = solvePricing({
-    existing: Rational.of(p.view.totals.fullyDiluted),
+    existing: Rational.of(p.totals.fullyDiluted),
     convertibles: p.convertibles,
     pool: p.pool,
     knownNewMoney: p.allocation.total,
@@ -120,7 +120,7 @@ describe("priced-round properties (SPEC ROUND-4, POOL-1, SAFE-2)", () => {
             .eq(m.div(v.add(m))),
         ).toBe(true);
         if (s.poolActive) {
-          const base = Rational.of(r.prepared.view.pools[0]!.available);
+          const base = Rational.of([...r.prepared.totals.pools.values()][0]!.available);
           expect(
             base
               .add(s.poolIncrease)
@@ -139,7 +139,7 @@ describe("priced-round properties (SPEC ROUND-4, POOL-1, SAFE-2)", () => {
         const r = exact(g);
         if (!r || "reason" in r.solution) return;
         const s = r.solution;
-        const capitalization = Rational.of(r.prepared.view.totals.fullyDiluted).add(
+        const capitalization = Rational.of(r.prepared.totals.fullyDiluted).add(
           Rational.sum(s.conversionShares),
         );
         r.prepared.convertibles.forEach((c, i) => {
@@ -158,10 +158,10 @@ describe("priced-round properties (SPEC ROUND-4, POOL-1, SAFE-2)", () => {
         const r = exact(g);
         if (!r || "reason" in r.solution) return;
         const s = r.solution;
-        const capitalizationPost = Rational.of(r.prepared.view.totals.fullyDiluted).add(
+        const capitalizationPost = Rational.of(r.prepared.totals.fullyDiluted).add(
           Rational.sum(s.conversionShares),
         );
-        const capitalizationPre = Rational.of(r.prepared.view.totals.fullyDiluted).add(s.poolIncrease);
+        const capitalizationPre = Rational.of(r.prepared.totals.fullyDiluted).add(s.poolIncrease);
         r.prepared.convertibles.forEach((c, i) => {
           const price = c.amount.div(s.conversionShares[i]!);
           const discountPrice = s.price.mul(Rational.ONE.sub(c.discount));
@@ -176,6 +176,40 @@ describe("priced-round properties (SPEC ROUND-4, POOL-1, SAFE-2)", () => {
         });
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it("ROUND-5: priced on totals, the round equals the full-view computation: the capitalization before, the post-money after, and the ledger's invariants by a full scan", () => {
+    fc.assert(
+      fc.property(generatedArb, fc.boolean(), (raw, proRata) => {
+        const deal = dealFrom(yamlOf(raw));
+        const before = runDeal(deal.ledger, deal.rounds, { beforeRound: "a" as never });
+        if (!before.ok) throw new Error(before.problems[0]!.message);
+        const table = before.value.final;
+        // Pro-rata investors make the round read their fully diluted shares too.
+        const terms = {
+          ...deal.rounds[0]!,
+          investments: deal.rounds[0]!.investments.map((inv) => ({ ...inv, proRata })),
+        };
+        const prepared = prepareRound(table, terms);
+        const outcome = priceRound(table, terms);
+        if (!prepared.ok || !outcome.ok) return;
+        const viewBefore = capTableView(table);
+        expect(prepared.value.totals.fullyDiluted).toBe(viewBefore.totals.fullyDiluted);
+        for (const inv of terms.investments) {
+          if (!inv.proRata) continue;
+          const row = viewBefore.holders.find((h) => h.holder === inv.investor);
+          expect(prepared.value.totals.holdersFullyDiluted.get(inv.investor)).toBe(row?.fullyDiluted ?? 0n);
+        }
+        const o = outcome.value;
+        const viewAfter = capTableView(o.after);
+        expect(
+          o.postMoneyValuation.amount.eq(o.pricePerShare.amount.mulInt(viewAfter.totals.fullyDiluted)),
+        ).toBe(true);
+        // The incremental check ran inside priceRound; the full scan agrees.
+        expect(() => o.after.assertInvariants()).not.toThrow();
+      }),
+      { numRuns: 80 },
     );
   });
 

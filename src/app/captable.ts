@@ -1,0 +1,132 @@
+import * as z from "zod";
+import type { Money } from "../core/exact/money.js";
+import type { Rational } from "../core/exact/rational.js";
+import type { CapTable } from "../core/ledger/cap-table.js";
+import { capTableView, fractionOf, optionVesting } from "../core/ledger/views.js";
+import { runDeal } from "../core/round/timeline.js";
+import type { IsoDate } from "../core/shared/date.js";
+import { ok, type Result } from "../core/shared/problem.js";
+import type { Deal } from "../deal/build.js";
+import { capTableJson } from "../report/captable-report.js";
+import { DateParam, ScenarioParam } from "./params.js";
+import { dealInScenario, lastEventDate } from "./select.js";
+import type { DealUseCase, Ref } from "./use-case.js";
+
+/** One row of the cap table: a stakeholder, a pool's unallocated options, or a class. */
+export interface CapTableRow {
+  readonly kind: "stakeholder" | "unallocated_pool" | "class";
+  /** The stakeholder, pool (named "Unallocated: <pool>") or class. */
+  readonly subject: Ref;
+  readonly outstanding: bigint;
+  readonly asConverted: bigint;
+  readonly fullyDiluted: bigint;
+  /** Exact fractions of the totals: each column sums to exactly 1 over the rows. */
+  readonly outstandingFraction: Rational;
+  readonly asConvertedFraction: Rational;
+  readonly fullyDilutedFraction: Rational;
+  /** A holder's outstanding options and RSUs, vested and unvested at the report's date. */
+  readonly options?: { readonly vested: bigint; readonly unvested: bigint };
+  /** A holder's issued shares by class id (the holder × class layout of the XLSX report). */
+  readonly sharesByClass?: ReadonlyMap<string, bigint>;
+}
+
+/** The cap table at a date (`roundtable captable`, the API's captable; SPEC FD-1..FD-4). */
+export interface CapTableReport {
+  readonly company: { readonly name: string; readonly currency: string };
+  readonly asOf: IsoDate;
+  readonly holders: readonly CapTableRow[];
+  readonly classes: readonly CapTableRow[];
+  readonly totals: {
+    readonly outstanding: bigint;
+    readonly asConverted: bigint;
+    readonly fullyDiluted: bigint;
+    /** SAFEs and notes not yet converted: outside the share counts. */
+    readonly unconverted: Money;
+  };
+}
+
+/** The typed cap table of a replayed ledger at a date. */
+export function capTableReportOf(table: CapTable, asOf: IsoDate): CapTableReport {
+  const view = capTableView(table);
+  const vesting = optionVesting(table, asOf);
+  const t = view.totals;
+  const row = (kind: CapTableRow["kind"], subject: Ref, o: bigint, a: bigint, f: bigint): CapTableRow => {
+    const v = kind === "stakeholder" ? vesting.get(subject.id as never) : undefined;
+    return {
+      kind,
+      subject,
+      outstanding: o,
+      asConverted: a,
+      fullyDiluted: f,
+      outstandingFraction: fractionOf(o, t.outstanding),
+      asConvertedFraction: fractionOf(a, t.asConverted),
+      fullyDilutedFraction: fractionOf(f, t.fullyDiluted),
+      ...(v ? { options: { vested: v.vested, unvested: v.unvested } } : {}),
+    };
+  };
+  return {
+    company: { name: table.company.name, currency: table.company.currency },
+    asOf,
+    holders: [
+      ...view.holders.map((h) => ({
+        ...row("stakeholder", { id: h.holder, name: h.name }, h.outstanding, h.asConverted, h.fullyDiluted),
+        sharesByClass: new Map([...h.sharesByClass].map(([c, n]) => [c as string, n])),
+      })),
+      ...view.pools.map((p) =>
+        row("unallocated_pool", { id: p.pool, name: `Unallocated: ${p.name}` }, 0n, 0n, p.available),
+      ),
+    ],
+    classes: view.classes.map((c) =>
+      row(
+        "class",
+        { id: c.classId, name: c.name },
+        c.issued,
+        c.asConverted,
+        c.asConverted +
+          c.options +
+          c.warrants +
+          view.pools
+            .filter((p) => table.pools.get(p.pool)?.classId === c.classId)
+            .reduce((s, p) => s + p.available, 0n),
+      ),
+    ),
+    totals: {
+      outstanding: t.outstanding,
+      asConverted: t.asConverted,
+      fullyDiluted: t.fullyDiluted,
+      unconverted: t.unconverted,
+    },
+  };
+}
+
+export interface CapTableInput {
+  readonly asOf?: IsoDate | undefined;
+  readonly scenario?: string | undefined;
+}
+
+/** The cap table as of a date (after every transaction and round by default). */
+export function capTableOf(loaded: Deal, input: CapTableInput): Result<CapTableReport> {
+  const scenario = dealInScenario(loaded, input.scenario);
+  if (!scenario.ok) return scenario;
+  const deal = scenario.value;
+  const run = runDeal(deal.ledger, deal.rounds, input.asOf ? { asOf: input.asOf } : {});
+  if (!run.ok) return run;
+  // Without a date the report is as of the deal's last dated event (never the clock: OUT-3).
+  return ok(capTableReportOf(run.value.final, input.asOf ?? lastEventDate(deal)), run.warnings);
+}
+
+/** The `captable` use case (APP-1). */
+export const captable: DealUseCase<CapTableInput, CapTableReport> = {
+  name: "captable",
+  summary: "The cap table at a date: outstanding, as-converted and fully diluted, per holder and per class.",
+  input: z.strictObject({
+    asOf: DateParam.optional().meta({
+      description: "YYYY-MM-DD; after every transaction and round by default.",
+    }),
+    scenario: ScenarioParam,
+  }),
+  mode: "sync",
+  on: "deal",
+  run: capTableOf,
+  json: capTableJson,
+};

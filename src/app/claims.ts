@@ -1,0 +1,34 @@
+import * as z from "zod";
+import { fail, ok } from "../core/shared/problem.js";
+import { claimsReport, unknownClaims } from "../report/claims-report.js";
+import { ListParam } from "./params.js";
+import type { DealUseCase } from "./use-case.js";
+
+/** The claims dossier: sources, claims by date, conflicts, feasible ranges per reading (UNC-*). */
+export type ClaimsReport = ReturnType<typeof claimsReport>;
+
+/** The `claims` use case (APP-1). */
+export const claims: DealUseCase<{ claims?: string[] | undefined }, ClaimsReport> = {
+  name: "claims",
+  summary:
+    "The deal's sources and claims by date, the conflicts among them, and each consistent reading's feasible ranges (reconciliation).",
+  input: z.strictObject({
+    claims: ListParam.optional().meta({
+      description: "A claim set of your own, comma-separated: its feasible ranges are reported first.",
+    }),
+  }),
+  on: "deal",
+  mode: "sync",
+  run(deal, input) {
+    const unknown = unknownClaims(deal, input.claims ?? []);
+    if (unknown.length > 0)
+      return fail(
+        "usage",
+        `unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; the deal's claims are ${deal.uncertainty?.claimSet.claims.map((c) => c.id).join(", ")}`,
+        ["claims"],
+      );
+    return ok(claimsReport(deal, input.claims));
+  },
+  // No investor view: the claims are the reports about the round, the owner's to share.
+  json: (report) => report,
+};

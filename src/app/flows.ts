@@ -1,0 +1,55 @@
+import * as z from "zod";
+import { LIMITS } from "../core/shared/limits.js";
+import { ok } from "../core/shared/problem.js";
+import { flowModelOf, flowsReport } from "../report/flows-report.js";
+import { flowsSimulation } from "../report/flows-simulation.js";
+import { ScenarioParam, SeedParam } from "./params.js";
+import { workspaceInScenario } from "./select.js";
+import type { WorkspaceUseCase } from "./use-case.js";
+
+/** The money between a workspace's companies and investors, or its percentiles over sampled amounts. */
+export type FlowsReport =
+  | ReturnType<typeof flowsReport>
+  | Extract<ReturnType<typeof flowsSimulation>, { ok: true }>["value"];
+
+/** The `flows` use case (APP-1). */
+export const flows: WorkspaceUseCase<
+  {
+    scenario?: string | undefined;
+    runs?: number | undefined;
+    seed: bigint;
+  },
+  FlowsReport
+> = {
+  name: "flows",
+  summary:
+    "The money between a workspace's companies and investors: investments, agreements, round-trip ratios, net cash, supplier shares; with runs, percentiles over sampled uncertain amounts.",
+  input: z.strictObject({
+    scenario: ScenarioParam,
+    runs: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(LIMITS.apiFlowsRuns)
+      .optional()
+      .meta({
+        description: `Monte Carlo: sample the uncertain amounts this many times (at most ${LIMITS.apiFlowsRuns}) and report percentiles.`,
+      }),
+    seed: SeedParam,
+  }),
+  on: "workspace",
+  mode: "sync",
+  run(loaded, input) {
+    const resolved = workspaceInScenario(loaded, input.scenario);
+    if (!resolved.ok) return resolved;
+    const ws = resolved.value;
+    if (input.runs !== undefined) {
+      const sim = flowsSimulation(ws, input.runs, input.seed, ws.scenario?.claims as never);
+      return sim.ok ? ok(sim.value) : sim;
+    }
+    const model = flowModelOf(ws);
+    if (!model.ok) return model;
+    return ok(flowsReport(ws, model.value), model.warnings);
+  },
+  json: (report) => report,
+};

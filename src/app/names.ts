@@ -1,0 +1,35 @@
+import type { CapTable } from "../core/ledger/cap-table.js";
+import type { Deal } from "../deal/build.js";
+import type { Ref } from "./use-case.js";
+
+/**
+ * Display names for the references a report carries (APP-2), looked up once here so that
+ * no face looks a name up from an id. An id without a name (a security, a pool) is its
+ * own name.
+ */
+export function namer(table: CapTable, deal?: Deal) {
+  const quantities = new Map(deal?.uncertainty?.claimSet.model.quantities.map((q) => [q.id as string, q]));
+  const claims = new Map(deal?.uncertainty?.claimSet.claims.map((c) => [c.id as string, c]));
+  const sources = deal?.uncertainty?.claimSet.sources;
+  return {
+    holder: (id: string): Ref => ({ id, name: table.stakeholders.get(id as never)?.name ?? id }),
+    shareClass: (id: string): Ref => ({ id, name: table.classes.get(id as never)?.name ?? id }),
+    pool: (id: string): Ref => ({ id, name: table.pools.get(id as never)?.name ?? id }),
+    security: (id: string): Ref => ({ id, name: id }),
+    quantity: (id: string) => {
+      const q = quantities.get(id);
+      return { id, name: q?.label ?? id, ...(q ? { ref: q.ref } : {}) };
+    },
+    /** A claim by what it is about: "Amazon + Nvidia + Microsoft"; its source is `source`. */
+    claim: (id: string): Ref & { readonly source?: Ref } => {
+      const c = claims.get(id);
+      if (!c) return { id, name: id };
+      const s = sources?.get(c.source);
+      return {
+        id,
+        name: c.subjectLabel,
+        source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source },
+      };
+    },
+  };
+}

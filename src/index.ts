@@ -1,0 +1,66 @@
+/**
+ * roundtable as a library (SPEC APP-7): the application layer's use cases with their input
+ * schemas and typed reports, the renderers of those reports, and the core's types. Every
+ * use case runs on a loaded deal or workspace:
+ *
+ *   const loaded = loadDeal(text, "deal.yaml");
+ *   if (loaded.ok) {
+ *     const result = await model.run(loaded.deal, { scenario: "base" });
+ *     if (result.ok) console.log(compactMoney(result.value.round.postMoneyValuation));
+ *   }
+ */
+
+export {
+  type CapTableInput,
+  type CapTableReport,
+  type CapTableRow,
+  capTableOf,
+  captable,
+} from "./app/captable.js";
+export { type ClaimsReport, claims } from "./app/claims.js";
+export { type ExitReport, exit } from "./app/exit.js";
+export { type ExposureReport, exposure } from "./app/exposure.js";
+export { type FlowsReport, flows } from "./app/flows.js";
+export {
+  type ModelClass,
+  type ModelHolder,
+  type ModelInput,
+  type ModelReport,
+  model,
+  modelOf,
+  type PricingNote,
+} from "./app/model.js";
+export { type ScenariosReport, scenarios } from "./app/scenarios.js";
+export { type SimulationReport, simulate } from "./app/simulate.js";
+export { type SolveInput, type SolveReport, solve, solveOf } from "./app/solve.js";
+export {
+  type DealUseCase,
+  type Explanation,
+  parseInput,
+  type Ref,
+  type RunContext,
+  runToEnd,
+  type UseCase,
+  type WorkspaceUseCase,
+} from "./app/use-case.js";
+export { USE_CASES } from "./app/use-cases.js";
+export {
+  type DealValidation,
+  validate,
+  validateDeal,
+  validateWorkspace,
+  type WorkspaceValidation,
+} from "./app/validate.js";
+export type { Currency, Money } from "./core/exact/money.js";
+export { Rational } from "./core/exact/rational.js";
+export type { ErrorCode } from "./core/shared/errors.js";
+export type { Failure, FieldPath, Problem, Result } from "./core/shared/problem.js";
+export type { Deal } from "./deal/build.js";
+export { type LoadResult, loadDeal } from "./deal/load.js";
+export { loadWorkspace, type Workspace } from "./deal/workspace.js";
+export { capTableJson } from "./report/captable-report.js";
+export { capTableText } from "./report/captable-text.js";
+export { compactMoney, percentText, type TextOptions } from "./report/format.js";
+export { modelJson, solveJson } from "./report/model-report.js";
+export { modelText, solveText } from "./report/model-text.js";
+export { jsonText } from "./report/text-formats.js";

@@ -1,0 +1,104 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import * as z from "zod";
+import type { Deal } from "../deal/build.js";
+import type { ReportDocument } from "../render/document.js";
+import { nodePdfFonts } from "../render/node-fonts.js";
+import { renderPdf } from "../render/pdf.js";
+import { lastEventDate } from "../render/reports/bridge.js";
+import { capTableDocument, capTableFiguresOf } from "../render/reports/cap-table.js";
+import { claimsDocument, claimsFiguresOf } from "../render/reports/claims.js";
+import { proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
+import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
+import { renderXlsx } from "../render/xlsx.js";
+import type { CapTableReport } from "../report/captable-report.js";
+import type { ClaimsReport } from "../report/claims-report.js";
+import type { ModelReport } from "../report/model-report.js";
+import type { ScenariosReport } from "../report/scenarios-report.js";
+import { ApiError } from "./api-error.js";
+import type { Computation } from "./computations.js";
+
+/**
+ * PDF and XLSX reports from the API (SPEC REP-8): the stored deal's computation routes
+ * answer `?format=pdf|xlsx` or `Accept: application/pdf` / the XLSX media type with the
+ * report's file instead of its JSON, for the computations below. Investors get JSON only:
+ * their view of a report leaves out what they may not see, and the files are built from
+ * the whole report.
+ */
+const DOCUMENTS: Readonly<
+  Record<string, (report: Record<string, unknown>, deal: Deal, version: string) => ReportDocument>
+> = {
+  model: (r, _d, version) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), { version }),
+  captable: (r, _d, version) =>
+    capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), { version }),
+  claims: (r, d, version) =>
+    claimsDocument(claimsFiguresOf(r as unknown as ClaimsReport, lastEventDate(d)), { version }),
+  scenarios: (r, d, version) =>
+    scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), { version }),
+};
+
+export const FILE_MEDIA_TYPES = {
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+type FileFormat = keyof typeof FILE_MEDIA_TYPES;
+
+/** Whether a computation's stored-deal route also answers as a file. */
+export function hasReportFile(computation: Computation): boolean {
+  return computation.on === "deal" && computation.mode === "sync" && computation.name in DOCUMENTS;
+}
+
+/** The computation's query schema with `format` added (json by default). */
+export function withFormatParam(computation: Computation): z.ZodType {
+  if (!hasReportFile(computation)) return computation.input;
+  return (computation.input as unknown as z.ZodObject).extend({
+    format: z.enum(["json", "pdf", "xlsx"]).optional().meta({
+      description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
+    }),
+  });
+}
+
+/** The file format a request asks for: `?format=`, else the Accept header; undefined for JSON. */
+export function requestedFileFormat(request: FastifyRequest): FileFormat | undefined {
+  const query = request.query as { format?: string };
+  if (query.format === "pdf" || query.format === "xlsx") return query.format;
+  if (query.format === "json") return undefined;
+  const accept = String(request.headers.accept ?? "");
+  if (accept.includes(FILE_MEDIA_TYPES.pdf)) return "pdf";
+  if (accept.includes(FILE_MEDIA_TYPES.xlsx)) return "xlsx";
+  return undefined;
+}
+
+/** Renders the report as the file asked for and sends it as an attachment. */
+export async function sendReportFile(
+  reply: FastifyReply,
+  options: {
+    format: FileFormat;
+    computation: Computation;
+    report: Record<string, unknown>;
+    deal: Deal;
+    dealId: string;
+    version: number;
+    investor: boolean;
+  },
+) {
+  if (options.investor)
+    throw new ApiError(
+      "forbidden",
+      `investors read the ${options.computation.name} report as JSON; its ${options.format.toUpperCase()} file shows the whole deal`,
+    );
+  const build = DOCUMENTS[options.computation.name]!;
+  const document = build(options.report, options.deal, String(options.version));
+  const bytes =
+    options.format === "pdf"
+      ? await renderPdf(document, { fonts: nodePdfFonts() })
+      : await renderXlsx(document);
+  const name = `${options.dealId}-${options.computation.name}-v${options.version}.${options.format}`.replace(
+    /[^A-Za-z0-9._-]/g,
+    "_",
+  );
+  return reply
+    .type(FILE_MEDIA_TYPES[options.format])
+    .header("content-disposition", `attachment; filename="${name}"`)
+    .send(Buffer.from(bytes));
+}

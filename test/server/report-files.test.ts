@@ -1,0 +1,69 @@
+import { execFileSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import type { FastifyInstance } from "fastify";
+import { beforeAll, expect, it } from "vitest";
+import type { Store } from "../../src/storage/store.js";
+import { describeEachBackend } from "./support/backends.js";
+import { as, type Credentials, type Persona, seedTeam, teamApp } from "./support/team.js";
+
+describeEachBackend(
+  "PDF and XLSX reports from the API",
+  (backends) => {
+    let store: Store;
+    let app: FastifyInstance;
+    let team: Record<Persona, Credentials>;
+    beforeAll(async () => {
+      store = await backends.freshStore();
+      team = await seedTeam(store);
+      app = await teamApp(store);
+      return () => app.close();
+    });
+
+    it("REP-8: ?format=pdf on a stored deal's model gives the pro forma as a PDF attachment", async () => {
+      const json = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model",
+      });
+      const pdf = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf",
+      });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toMatch(/^attachment; filename="openai-model-v1\.pdf"$/);
+      const text = execFileSync("pdftotext", ["-", "-"], { input: pdf.rawPayload, encoding: "utf8" });
+      expect(text).toContain("Document version 1");
+      for (const h of json.json().holders) expect(text).toContain(h.name);
+    });
+
+    it("REP-8: Accept chooses the XLSX workbook; the cap table reads back", async () => {
+      const xlsx = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/seed/captable",
+        headers: { accept: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      });
+      expect(xlsx.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const byHolder = wb.getWorksheet("By holder")!;
+      expect(byHolder.getCell("A4").value).toBe("Ada Lovelace");
+      expect(byHolder.getCell("B4").value).toBe(4625000);
+    });
+
+    it("REP-8: investors are refused the files; an unknown format is a 400", async () => {
+      const investor = await as(app, team.investor, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf",
+      });
+      expect(investor.statusCode).toBe(403);
+      expect(investor.json().error.code).toBe("forbidden");
+      const bad = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?format=docx",
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe("request_invalid");
+    });
+  },
+  ["sqlite"],
+);
