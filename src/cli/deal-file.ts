@@ -1,5 +1,6 @@
 import path from "node:path";
 import { errorSpec } from "../core/shared/errors.js";
+import { LIMITS } from "../core/shared/limits.js";
 import { withScenario } from "../deal/build.js";
 import { type LoadResult, loadDeal, parseDealText } from "../deal/load.js";
 import {
@@ -27,7 +28,7 @@ function describeReadError(error: unknown): string {
  */
 export function isWorkspaceFile(io: CliIo, file: string): boolean {
   try {
-    const text = io.readBytes(path.resolve(io.cwd, file)).toString("utf8");
+    const text = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes).toString("utf8");
     if (!/^\s*(\{[\s\S]*)?"?workspace"?\s*:/m.test(text)) return false;
     const parsed = parseDealText(text, file);
     return parsed.ok && isWorkspaceText(parsed.value.raw);
@@ -41,7 +42,7 @@ export function readDealFile(io: CliIo, file: string): LoadedDeal {
   const display = file;
   let text: string;
   try {
-    const bytes = io.readBytes(path.resolve(io.cwd, file));
+    const bytes = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes);
     if (bytes.includes(0))
       throw CommandFailure.of("file_unreadable", "is a binary file, not a YAML or JSON deal", display);
     text = bytes.toString("utf8");
@@ -79,8 +80,9 @@ export type LoadedWorkspace = Extract<WorkspaceLoadResult, { ok: true }> & { rea
 export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
   let text: string;
   try {
-    text = io.readBytes(path.resolve(io.cwd, file)).toString("utf8");
+    text = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes).toString("utf8");
   } catch (error) {
+    if (error instanceof CommandFailure) throw error;
     throw CommandFailure.of(
       "file_unreadable",
       `cannot read the workspace file: ${describeReadError(error)}`,
@@ -93,7 +95,7 @@ export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
     try {
       return {
         ok: true,
-        text: io.readBytes(resolved).toString("utf8"),
+        text: io.readBytes(resolved, LIMITS.dealFileBytes).toString("utf8"),
         file: path.relative(io.cwd, resolved) || resolved,
       };
     } catch (error) {

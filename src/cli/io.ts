@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
+import { LIMITS } from "../core/shared/limits.js";
+import { CommandFailure } from "./failure.js";
 
 /** What a command may touch: injected so that commands run in-process in tests. */
 export interface CliIo {
@@ -9,9 +11,15 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readText(file: string): string;
-  readBytes(file: string): Buffer;
+  /**
+   * Reads a whole file, at most `limit` bytes (LIMITS.ingestTextBytes, the largest input the
+   * CLI reads, by default): a longer file, a device or a pipe that does not end is refused
+   * with `input_too_large` once the limit is passed, whatever its reported size.
+   */
+  readBytes(file: string, limit?: number): Buffer;
   /** Writes a whole file atomically: a temporary file, fsync, then a rename. */
   writeFileAtomic(file: string, contents: string | Uint8Array): void;
+  /** Reads standard input to its end, at most LIMITS.ingestTextBytes bytes. */
   readStdin(): Buffer;
   /** Asks for a secret on a terminal without echoing it; absent when standard input is not a terminal. */
   readSecret?(prompt: string): Promise<string>;
@@ -37,16 +45,89 @@ export function writeFileAtomic(file: string, contents: string | Uint8Array): vo
   }
 }
 
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/** A short pause on a thread with nothing else to do (standard input not ready yet). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function sizeInWords(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * Reads a file descriptor to its end, but never more than `limit` bytes: the size a file
+ * reports is not trusted (a device such as /dev/zero reports 0 and never ends), so the
+ * bytes are counted as they come and the read stops one chunk past the limit.
+ */
+export function readCapped(fd: number, limit: number, name: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, limit + 1 - total));
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // A non-blocking pipe with nothing yet: wait for it as a blocking read would.
+      if ((error as { code?: string }).code === "EAGAIN") {
+        pause(5);
+        continue;
+      }
+      throw error;
+    }
+    if (read === 0) break;
+    chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    total += read;
+    if (total > limit)
+      throw CommandFailure.of(
+        "input_too_large",
+        `the input is larger than the ${sizeInWords(limit)} limit; reading stopped there`,
+        name,
+      );
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function readFileCapped(file: string, limit: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    return readCapped(fd, limit, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+let quietOnClosedPipe = false;
+
+/**
+ * A reader that stops early (`roundtable exit deal.yaml | head`) closes the pipe: the next
+ * write fails with EPIPE. The output is then not wanted, so the process ends quietly with
+ * 0, as a pipeline expects, instead of an unhandled error with a stack trace.
+ */
+function endQuietlyOnClosedPipe(): void {
+  if (quietOnClosedPipe) return;
+  quietOnClosedPipe = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
+}
+
 export function processIo(): CliIo {
+  endQuietlyOnClosedPipe();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
-    readText: (file) => readFileSync(file, "utf8"),
-    readBytes: (file) => readFileSync(file),
+    readText: (file) => readFileCapped(file, LIMITS.ingestTextBytes).toString("utf8"),
+    readBytes: (file, limit = LIMITS.ingestTextBytes) => readFileCapped(file, limit),
     writeFileAtomic,
-    readStdin: () => readFileSync(0),
+    readStdin: () => readCapped(0, LIMITS.ingestTextBytes, "standard input"),
     ...(process.stdin.isTTY ? { readSecret: promptWithoutEcho } : {}),
   };
 }

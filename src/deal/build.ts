@@ -448,6 +448,8 @@ function roundFigure(
       path,
       what,
     );
+    // A negative figure is already reported at its field; it has no estimate to claim.
+    if (money.amount.isNegative()) return undefined;
     sink.termsClaims.push({ quantity, estimate: exactEstimate(money), path });
     return { kind: "fixed", value: money };
   }

@@ -15,6 +15,7 @@ import type { FieldPath } from "../core/shared/problem.js";
 import { buildDeal, type Deal } from "./build.js";
 import { type Diagnostic, diagnosticFrom } from "./diagnostics.js";
 import { DealSchema } from "./schema.js";
+import { type YamlPlainResult, yamlToPlain } from "./yaml-plain.js";
 
 export type LoadResult =
   | {
@@ -199,10 +200,12 @@ export function parseYamlFull(
 ): { ok: true; value: unknown } | { ok: false; doc: Document.Parsed } {
   const { doc } = parseYaml(text);
   if (doc.errors.length > 0) return { ok: false, doc };
-  return { ok: true, value: toDataKeepingNumberText(doc) };
+  const plain = toDataKeepingNumberText(doc);
+  if (!plain.ok) throw new Error(plain.problem.message);
+  return { ok: true, value: plain.value };
 }
 
-function toDataKeepingNumberText(doc: Document.Parsed): unknown {
+function toDataKeepingNumberText(doc: Document.Parsed): YamlPlainResult {
   // Keep every number as the text the user wrote, so that no value passes through a float.
   visit(doc, {
     Scalar(_key, node) {
@@ -211,7 +214,8 @@ function toDataKeepingNumberText(doc: Document.Parsed): unknown {
       }
     },
   });
-  return doc.toJS({ maxAliasCount: 100 });
+  // Aliases bounded by their expanded size before any value is built (SPEC SRV-5).
+  return yamlToPlain(doc);
 }
 
 interface ParsedYaml {
@@ -284,7 +288,24 @@ export function parseDealText(
   if (raw === undefined) {
     const { doc } = yamlOf();
     if (doc.errors.length > 0) return { ok: false, diagnostics: syntaxDiagnostics(doc, text, file) };
-    raw = toDataKeepingNumberText(doc);
+    const plain = toDataKeepingNumberText(doc);
+    if (!plain.ok) {
+      const pos =
+        plain.problem.offset === undefined ? undefined : yamlOf().lines.linePos(plain.problem.offset);
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            code: plain.problem.code,
+            message: plain.problem.message,
+            severity: "error",
+            file,
+            ...(pos ? { line: pos.line, column: pos.col } : {}),
+          },
+        ],
+      };
+    }
+    raw = plain.value;
   }
   const locate = (path: FieldPath, key?: string) => {
     const { doc, lines } = yamlOf();

@@ -107,10 +107,16 @@ export function investorModelReport(report: Json, view: InvestorView): Json {
     (Array.isArray(report[key]) ? (report[key] as Json[]) : []).filter((row) =>
       view.stakeholders.has(String(row[field] ?? "")),
     );
+  const shown = pick(round, roundKeys);
+  // The round's option-pool term (which pool, its target) is about other holders (AUTH-7).
+  if (typeof shown.conventions === "object" && shown.conventions !== null) {
+    const { pool: _pool, ...conventions } = shown.conventions as Json;
+    shown.conventions = conventions;
+  }
   return {
     company: report.company,
     currency: report.currency,
-    round: pick(round, roundKeys),
+    round: shown,
     holders: (Array.isArray(report.holders) ? (report.holders as Json[]) : []).filter(
       (h) => h.kind === "stakeholder" && view.stakeholders.has(String(h.id)),
     ),

@@ -8,6 +8,7 @@ import { DealSchema, RoundSchema, TransactionSchema, WorkspaceSchema } from "../
 import type { Store } from "../storage/store.js";
 import { ApiError } from "./api-error.js";
 import { LoginLimiter, sameSecret, tokenHash } from "./auth.js";
+import { ComputePool, type ComputePoolOptions } from "./compute-pool.js";
 import type { Caller, ServerContext } from "./context.js";
 import { JobManager } from "./jobs.js";
 import { ReportCache } from "./report-cache.js";
@@ -33,10 +34,17 @@ export interface AppOptions {
   readonly version?: string;
   /** The built web app to serve at `/` (SPEC SRV-4); none when undefined (API tests). */
   readonly webRoot?: string;
+  /** The worker pool's size and limits (SPEC SRV-5); LIMITS by default. */
+  readonly compute?: ComputePoolOptions;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const BEARER = /^Bearer ([A-Za-z0-9_-]{1,200})$/;
+
+/** JSON bodies longer than this are not parsed on the event loop. */
+const JSON_PARSED_BYTES = 1024 * 1024;
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"];
 
@@ -57,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jobs: new JobManager(now),
     cache: new ReportCache(),
     limiter: new LoginLimiter(() => now().getTime()),
+    pool: options.compute ? new ComputePool(options.compute) : ComputePool.shared(),
     now,
   };
   const app = Fastify({
@@ -83,6 +92,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest("caller", null);
   app.decorateRequest("rawBody", undefined);
+  app.decorateRequest("bodyBytes", undefined);
+  app.decorateRequest("rawQuery", undefined);
+  // The query as sent, before its schema transforms it: computations that run on a worker
+  // thread get it as plain strings and validate it there with the same schema.
+  app.addHook("preValidation", async (request) => {
+    request.rawQuery = request.query as Record<string, unknown>;
+  });
 
   // Bodies are read as text: deal documents keep each number as written (SPEC API-2).
   app.removeAllContentTypeParsers();
@@ -90,6 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const text = body as string;
     request.rawBody = text;
     if (text.trim() === "") return done(null, undefined);
+    // A large body is a deal document, read from its text on a worker thread (SPEC SRV-5):
+    // parsing it here would hold the event loop. Routes that take a JSON object are small.
+    if (text.length > JSON_PARSED_BYTES) return done(null, text);
     try {
       done(null, JSON.parse(text));
     } catch (error) {
@@ -101,9 +120,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
     }
   });
-  app.addContentTypeParser(YAML_TYPES, { parseAs: "string" }, (request, body, done) => {
-    request.rawBody = body as string;
-    done(null, body);
+  // Text bodies are decoded here, so that a route reading a report can refuse bytes that
+  // are not UTF-8 (SPEC API-8) instead of reading replacement characters.
+  app.addContentTypeParser(YAML_TYPES, { parseAs: "buffer" }, (request, body, done) => {
+    const bytes = body as Buffer;
+    let text: string;
+    try {
+      text = STRICT_UTF8.decode(bytes);
+    } catch {
+      text = bytes.toString("utf8");
+      request.bodyBytes = bytes;
+    }
+    request.rawBody = text;
+    done(null, text);
   });
   // OCF packages are uploaded as zips (SPEC API-8).
   app.addContentTypeParser(ZIP_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
@@ -229,6 +258,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     closing = true;
     context.jobs.cancelAll();
   });
+  // A pool of the app's own is closed with it; the process's shared pool stays warm.
+  app.addHook("onClose", async () => {
+    if (!context.pool.isShared) await context.pool.close();
+  });
   return app;
 }
 
@@ -245,6 +278,11 @@ function expectedError(error: unknown, store: Store): ApiError | undefined {
     return new ApiError(
       "input_too_large",
       `the body is larger than the ${LIMITS.requestBodyBytes} bytes limit`,
+    );
+  if (store.backend.isInvalidText(error))
+    return new ApiError(
+      "request_invalid",
+      "the request holds a character the database cannot store as text (such as NUL)",
     );
   if (store.backend.isUnavailable(error))
     return new ApiError("unavailable", "the database is busy or unreachable; try again");

@@ -80,7 +80,12 @@ export function runComputation(
 export function requestProblems(problems: readonly Problem[]): Problem[] {
   return problems.map((p) =>
     p.code === "usage"
-      ? { ...p, code: "request_invalid", ...(p.path ? { path: ["query", ...p.path] } : {}) }
+      ? {
+          ...p,
+          code: "request_invalid",
+          // A path the computation already placed under the query is kept as it is.
+          ...(p.path ? { path: p.path[0] === "query" ? p.path : ["query", ...p.path] } : {}),
+        }
       : p,
   );
 }

@@ -2,10 +2,12 @@ import type {} from "@fastify/cookie";
 import type {} from "@fastify/swagger";
 import type { FastifyRequest } from "fastify";
 import * as z from "zod";
+import { LIMITS } from "../core/shared/limits.js";
 import type { Membership, Store, User, Workspace } from "../storage/store.js";
 import { allows, type InvestorView, type Permission, type SharedAggregate } from "./access.js";
 import { ApiError } from "./api-error.js";
 import type { LoginLimiter } from "./auth.js";
+import type { ComputePool } from "./compute-pool.js";
 import type { JobManager } from "./jobs.js";
 import type { ReportCache } from "./report-cache.js";
 
@@ -22,6 +24,10 @@ declare module "fastify" {
     caller: Caller | null;
     /** The body as received, for deal documents: numbers keep the text written. */
     rawBody: string | undefined;
+    /** The body's bytes, kept only when they are not valid UTF-8 (text bodies). */
+    bodyBytes: Buffer | undefined;
+    /** The query string parsed but not validated: plain strings, for worker threads. */
+    rawQuery: Record<string, unknown> | undefined;
   }
   interface FastifyContextConfig {
     /** "public": no credentials needed; otherwise a session or token is required. */
@@ -35,6 +41,8 @@ export interface ServerContext {
   readonly jobs: JobManager;
   readonly cache: ReportCache;
   readonly limiter: LoginLimiter;
+  /** The worker threads that run every computation whose cost depends on the input (SRV-5). */
+  readonly pool: ComputePool;
   readonly now: () => Date;
 }
 
@@ -92,6 +100,25 @@ export const Username = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/, "a user name is 1 to 64 letters, digits, ., _, @ or -");
 
-export const ExpectedVersion = z.coerce.number().int().min(0).max(2_000_000_000).meta({
+/**
+ * A version number in a query: decimal digits only, so that `0x1`, `1e0` and an empty value
+ * are refused rather than read as numbers (z.coerce would read "" as 0 and "0x1" as 1).
+ */
+export function versionNumber(min: number) {
+  return z
+    .string()
+    .regex(/^[0-9]{1,10}$/, "a version is a whole number written in decimal digits")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(2_000_000_000));
+}
+
+/** A name people read (a workspace's, a token's): no control characters, which no name needs. */
+export const DisplayName = z
+  .string()
+  .min(1)
+  .max(LIMITS.nameLength)
+  .regex(/^\P{Cc}*$/u, "a name holds no control characters");
+
+export const ExpectedVersion = versionNumber(0).meta({
   description: "The version the write expects to replace (0 for a new deal): a stale one gets 409.",
 });

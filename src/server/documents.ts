@@ -12,6 +12,8 @@ import type { Revision } from "../storage/store.js";
 import { ApiError } from "./api-error.js";
 import type { ServerContext } from "./context.js";
 
+const BUILT_DOCUMENTS_KEPT = 4;
+
 export function liveDocument(revision: Revision | undefined, slug: string): Revision & { document: string } {
   if (!revision || revision.document === null) throw new ApiError("not_found", `no deal "${slug}"`);
   return revision as Revision & { document: string };
@@ -22,7 +24,17 @@ export function liveDocument(revision: Revision | undefined, slug: string): Revi
  * a workspace with the deals it names; either kind asked of the other is a 400.
  */
 export function documentReaders(context: ServerContext) {
-  const { store, cache } = context;
+  const { store } = context;
+  /**
+   * Built documents by revision, for the few routes that still build on the request's
+   * thread (OCF export and import); few are kept, since a large deal's built form is large.
+   */
+  const cache = new Map<string, unknown>();
+  const keep = (key: string, value: unknown) => {
+    cache.delete(key);
+    cache.set(key, value);
+    while (cache.size > BUILT_DOCUMENTS_KEPT) cache.delete(cache.keys().next().value as string);
+  };
 
   /** The built deal of a revision; revisions never change, so it is cached by revision. */
   function builtDeal(revision: Revision & { document: string }): Deal {
@@ -36,7 +48,7 @@ export function documentReaders(context: ServerContext) {
     if (cached) return cached;
     const built = storedDeal(revision.document, revision.slug);
     if (!built.ok) throw ApiError.fromDiagnostics(built.diagnostics, `stored deal ${revision.slug}`);
-    cache.set(key, built.deal);
+    keep(key, built.deal);
     return built.deal;
   }
 
@@ -62,7 +74,7 @@ export function documentReaders(context: ServerContext) {
     const deals = await readStoredDeals(slugs, readDeal(ws));
     const loaded = storedWorkspace(revision.document, revision.slug, deals);
     if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, `stored workspace ${revision.slug}`);
-    cache.set(key, loaded.workspace);
+    keep(key, loaded.workspace);
     return loaded.workspace;
   }
 

@@ -86,10 +86,14 @@ export class JobManager {
               : { status: "failed", error: ApiError.fromProblems(result.problems).body().error },
           );
         })
-        .catch(() => {
+        .catch((error: unknown) => {
+          if (job.state.status !== "running") return;
           this.finish(job, {
             status: "failed",
-            error: { code: "unavailable", message: "the job failed unexpectedly", problems: [] },
+            error:
+              error instanceof ApiError
+                ? error.body().error
+                : { code: "unavailable", message: "the job failed unexpectedly", problems: [] },
           });
         });
     });

@@ -1,16 +1,25 @@
 import { LIMITS } from "../core/shared/limits.js";
 
 /**
- * Reports computed for stored deals, by deal revision, computation and query (SPEC API-7).
- * A revision never changes, so an entry is never stale: only the choice of the latest
- * revision is read from the database on every request. Least recently used entries go first.
+ * Reports computed for stored deals, as their JSON text, by deal revision, computation,
+ * query and view (SPEC API-7). A revision never changes, so an entry is never stale: only
+ * the choice of the latest revision is read from the database on every request. The cache
+ * is bounded in bytes, not in entries (issue 20: 500 reports of a 20,000-holder deal would
+ * have held 9 GB): each entry counts its text's size, two bytes per UTF-16 code unit as a
+ * string takes in memory, and the least recently used entries go first until the total is
+ * within the limit. A report larger than the whole limit is not kept.
  */
-export class ReportCache<V = unknown> {
-  private readonly entries = new Map<string, V>();
+export class ReportCache {
+  private readonly entries = new Map<string, string>();
+  private totalBytes = 0;
 
-  constructor(private readonly capacity: number = LIMITS.reportCacheEntries) {}
+  constructor(readonly capacityBytes: number = LIMITS.reportCacheBytes) {}
 
-  get(key: string): V | undefined {
+  static sizeOf(key: string, text: string): number {
+    return 2 * (key.length + text.length);
+  }
+
+  get(key: string): string | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) {
       this.entries.delete(key);
@@ -19,17 +28,32 @@ export class ReportCache<V = unknown> {
     return value;
   }
 
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
+  set(key: string, text: string): void {
+    this.delete(key);
+    const size = ReportCache.sizeOf(key, text);
+    if (size > this.capacityBytes) return;
+    this.entries.set(key, text);
+    this.totalBytes += size;
+    while (this.totalBytes > this.capacityBytes) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
-      this.entries.delete(oldest.value);
+      this.delete(oldest.value);
     }
+  }
+
+  private delete(key: string): void {
+    const old = this.entries.get(key);
+    if (old === undefined) return;
+    this.entries.delete(key);
+    this.totalBytes -= ReportCache.sizeOf(key, old);
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The bytes the kept entries count. */
+  get bytes(): number {
+    return this.totalBytes;
   }
 }

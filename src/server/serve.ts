@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { type BackendConfig, openBackend } from "../storage/backend.js";
 import { Store } from "../storage/store.js";
 import { buildApp } from "./app.js";
+import { ComputePool } from "./compute-pool.js";
 import { DEMO_USER, DEMO_WORKSPACE, seedDemo } from "./demo.js";
 import { WEB_APP_DIR } from "./web-app.js";
 
@@ -61,6 +62,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       url,
       close: async () => {
         await app.close();
+        await ComputePool.closeShared();
       },
     };
   } catch (error) {

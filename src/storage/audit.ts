@@ -29,7 +29,15 @@ export function auditHash(row: Omit<AuditRow, "hash">): string {
 }
 
 export type AuditVerification =
-  | { readonly ok: true; readonly entries: number; readonly revisions: number }
+  | {
+      readonly ok: true;
+      readonly entries: number;
+      readonly revisions: number;
+      /** The last entry's hash: keep it elsewhere to anchor the chain (AUDIT-4). */
+      readonly head: string;
+      /** With an expected head: how many entries the chain holds after it (0: it is the head). */
+      readonly sinceExpectedHead?: number;
+    }
   | { readonly ok: false; readonly seq: number | null; readonly reason: string };
 
 const PAGE = 1000;
@@ -47,7 +55,11 @@ export interface RevisionReference {
  * from the entry's fields; then every revision of every deal against the audit entry that
  * wrote it (the document's hash and the existence of both). Names the first broken link.
  */
-export async function verifyAuditChain(db: Kysely<Tables>): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Kysely<Tables>,
+  options: { readonly expectHead?: string } = {},
+): Promise<AuditVerification> {
+  let expectedHeadSeq: number | undefined;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   const written = new Map<string, string | null>();
@@ -76,6 +88,7 @@ export async function verifyAuditChain(db: Kysely<Tables>): Promise<AuditVerific
         const ref = JSON.parse(row.after) as RevisionReference;
         written.set(`${ref.dealId}@${ref.version}`, ref.documentHash);
       }
+      if (row.hash === options.expectHead) expectedHeadSeq = seq;
       prevHash = row.hash;
       expectedSeq++;
     }
@@ -124,5 +137,27 @@ export async function verifyAuditChain(db: Kysely<Tables>): Promise<AuditVerific
       seq: null,
       reason: `the audit trail records revision ${orphan.value}, which is missing`,
     };
-  return { ok: true, entries: expectedSeq - 1, revisions };
+  const entries = expectedSeq - 1;
+  // An empty trail proves nothing: a store that holds anything was written with entries
+  // (a database copied while it was being written can come out empty, issue 20).
+  if (entries === 0)
+    return {
+      ok: false,
+      seq: null,
+      reason:
+        "the audit trail is empty: nothing is recorded, so nothing can be verified (a store in use always has entries; was this database restored from an incomplete copy?)",
+    };
+  if (options.expectHead !== undefined && expectedHeadSeq === undefined)
+    return {
+      ok: false,
+      seq: null,
+      reason: `no entry has the expected hash ${options.expectHead}: the trail was truncated or rewritten after that hash was kept (its last entry is ${entries}, hash ${prevHash})`,
+    };
+  return {
+    ok: true,
+    entries,
+    revisions,
+    head: prevHash,
+    ...(expectedHeadSeq === undefined ? {} : { sinceExpectedHead: entries - expectedHeadSeq }),
+  };
 }

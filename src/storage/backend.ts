@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
@@ -39,6 +39,8 @@ export interface Backend {
    */
   watchChanges(handlers: { changed(): void; live(isLive: boolean): void }): () => Promise<void>;
   isUniqueViolation(error: unknown): boolean;
+  /** The database refused a value as text it cannot hold (PostgreSQL: a NUL character). */
+  isInvalidText(error: unknown): boolean;
   /** The database is busy, unreachable or going away: the request may be retried. */
   isUnavailable(error: unknown): boolean;
   close(): Promise<void>;
@@ -93,7 +95,10 @@ export async function openBackend(config: BackendConfig): Promise<Backend> {
 }
 
 function openSqlite(file: string): Backend {
-  mkdirSync(path.dirname(file), { recursive: true });
+  // The database holds password hashes: its folder and files are the owner's alone. SQLite
+  // creates the -wal and -shm files with the database file's permissions.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
   const database = new Database(file);
   // WAL with synchronous=FULL: a commit is on disk before it is acknowledged (SPEC STORE-5).
   database.pragma("journal_mode = WAL");
@@ -129,6 +134,7 @@ function openSqlite(file: string): Backend {
       const code = (error as { code?: unknown }).code;
       return code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
     },
+    isInvalidText: () => false,
     isUnavailable: (error) => {
       const code = (error as { code?: unknown }).code;
       return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
@@ -210,6 +216,11 @@ function openPostgres(config: Extract<BackendConfig, { kind: "postgres" }>): Bac
     },
     watchChanges: (handlers) => watchPostgres(config, handlers),
     isUniqueViolation: (error) => (error as { code?: unknown }).code === "23505",
+    // 22021: a character not in the encoding (NUL, in text); 22P05: one it cannot translate.
+    isInvalidText: (error) => {
+      const code = (error as { code?: unknown }).code;
+      return code === "22021" || code === "22P05";
+    },
     isUnavailable: (error) => {
       const code = (error as { code?: unknown }).code;
       if (typeof code !== "string") return false;

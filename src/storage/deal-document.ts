@@ -1,9 +1,10 @@
-import { parseDocument, stringify, visit } from "yaml";
+import { LineCounter, parseDocument, stringify, visit } from "yaml";
 import { runDeal } from "../core/round/timeline.js";
 import type { Deal } from "../deal/build.js";
 import { type Diagnostic, diagnosticFrom } from "../deal/diagnostics.js";
 import { loadDeal, parseDealText, wrongFileKind } from "../deal/load.js";
 import { isWorkspaceText, loadWorkspace, type Workspace } from "../deal/workspace.js";
+import { yamlToPlain } from "../deal/yaml-plain.js";
 import { canonicalJson } from "./canonical-json.js";
 
 /** A deal document that loads, builds and runs: what the store keeps (SPEC STORE-3). */
@@ -217,7 +218,8 @@ export function parseFragment(
   text: string,
   file: string,
 ): { ok: true; value: unknown } | { ok: false; diagnostics: readonly Diagnostic[] } {
-  const doc = parseDocument(text, { uniqueKeys: true, strict: true, prettyErrors: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -237,7 +239,23 @@ export function parseFragment(
       }
     },
   });
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  const plain = yamlToPlain(doc);
+  if (!plain.ok) {
+    const pos = plain.problem.offset === undefined ? undefined : lines.linePos(plain.problem.offset);
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: plain.problem.code,
+          message: plain.problem.message,
+          severity: "error" as const,
+          file,
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
+        },
+      ],
+    };
+  }
+  return { ok: true, value: plain.value };
 }
 
 /** The stored document with one more item in a list (`transactions` or `rounds`). */

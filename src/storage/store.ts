@@ -1083,8 +1083,8 @@ export class Store {
     }));
   }
 
-  verifyAudit() {
-    return verifyAuditChain(this.db);
+  verifyAudit(options: { readonly expectHead?: string } = {}) {
+    return verifyAuditChain(this.db, options);
   }
 
   /**

@@ -62,7 +62,9 @@ it("AUDIT-4: audit verify exits 0 on an intact trail and 1 naming the first brok
   await cli(["user", "create", "bob", "--data", dir], { stdin: "a long enough password\n" });
   const ok = await cli(["audit", "verify", "--data", dir]);
   expect(ok.code).toBe(0);
-  expect(ok.stdout).toMatch(/audit trail verified: 3 entries, 0 deal revisions\n$/);
+  expect(ok.stdout).toMatch(
+    /audit trail verified: 3 entries, 0 deal revisions\nlast hash: [0-9a-f]{64} \(keep it elsewhere; check it later with --expect-head\)\n$/,
+  );
   const store = await storeIn(dir);
   await sql`update audit_log set actor_id = 'mallory' where seq = 2`.execute(store.backend.db);
   await store.close();

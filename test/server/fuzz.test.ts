@@ -6,6 +6,18 @@ import type { Store } from "../../src/storage/store.js";
 import { describeEachBackend } from "./support/backends.js";
 import { as, type Credentials, type Persona, seedTeam, teamApp, yamlOf } from "./support/team.js";
 
+/**
+ * How many requests to generate in all (ROUNDTABLE_FUZZ_RUNS; 1,500 by default, for CI) and
+ * the time they may take per backend (ROUNDTABLE_FUZZ_SECONDS; 30 by default): a run by
+ * hand sets ROUNDTABLE_FUZZ_RUNS=100000 and a budget to match. The seed is fixed
+ * (ROUNDTABLE_FUZZ_SEED to change it), so a failure replays.
+ */
+const TOTAL_RUNS = Number(process.env.ROUNDTABLE_FUZZ_RUNS ?? 1_500);
+const budgetMs = 1000 * Number(process.env.ROUNDTABLE_FUZZ_SECONDS ?? 30);
+const SEED = Number(process.env.ROUNDTABLE_FUZZ_SEED ?? 20261126);
+/** No response may take longer than this (issue 20). */
+const RESPONSE_MS = 2_000;
+
 /** A stack frame as Node prints it: "    at fn (/path/file.js:12:34)". */
 const STACK_FRAME = /\n\s+at .*:\d+:\d+|node_modules|\/src\/|\.ts:\d+/;
 
@@ -85,6 +97,95 @@ const editedDeal = fc
     edits.reduce((text, e) => text.slice(0, e.at) + e.insert + text.slice(e.at + e.cut), EXAMPLE),
   );
 
+/** An amount as people write it, well or badly. */
+const amountText = fc.oneof(
+  fc.bigInt({ min: 0n, max: 10n ** 15n }).map((n) => n.toString()),
+  fc.constantFrom(
+    "$15M",
+    "-$15M",
+    "€2.5B",
+    "about $40B",
+    "up to $50B",
+    "less than $10B",
+    "between $1B and $3B",
+    "0",
+    "$0.0001",
+    "1e9",
+    "$",
+    "15%",
+  ),
+  fc.string({ maxLength: 12 }),
+);
+const idText = fc.oneof(
+  fc.constantFrom("ada", "grace", "common", "plan", "a", "series-a"),
+  fc.string({ maxLength: 10 }),
+);
+const dateText = fc.oneof(
+  fc
+    .date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom("2020-02-30", "2020-13-01", "yesterday", ""),
+);
+
+/**
+ * Structure-aware deal documents: the deal format's sections with generated stakeholders,
+ * classes, transactions and rounds, their fields well-formed or not, written as JSON or
+ * YAML (some YAML with anchors and aliases). They reach the loader's and the engine's
+ * checks far more often than random text does.
+ */
+const generatedDeal = fc
+  .record({
+    stakeholders: fc.array(fc.record({ id: idText, name: fc.string({ maxLength: 12 }) }), { maxLength: 5 }),
+    classes: fc.array(
+      fc.record({
+        id: idText,
+        name: fc.string({ maxLength: 8 }),
+        type: fc.constantFrom("common", "preferred", "bogus"),
+        authorized: fc.option(fc.bigInt({ min: -5n, max: 10n ** 19n }).map(String), { nil: undefined }),
+      }),
+      { maxLength: 3 },
+    ),
+    transactions: fc.array(
+      fc.record({
+        type: fc.constantFrom("issue", "transfer", "safe", "grant", "cancel", "split", "bogus"),
+        date: dateText,
+        holder: idText,
+        class: idText,
+        shares: fc.oneof(fc.bigInt({ min: -10n, max: 10n ** 19n }).map(String), fc.string({ maxLength: 5 })),
+        amount: fc.option(amountText, { nil: undefined }),
+      }),
+      { maxLength: 5 },
+    ),
+    rounds: fc.array(
+      fc.record({
+        id: idText,
+        name: fc.string({ maxLength: 8 }),
+        date: dateText,
+        class: idText,
+        preMoney: fc.option(amountText, { nil: undefined }),
+        pricePerShare: fc.option(amountText, { nil: undefined }),
+        investments: fc.array(fc.record({ investor: idText, amount: amountText }), { maxLength: 3 }),
+      }),
+      { maxLength: 2 },
+    ),
+    format: fc.constantFrom("json", "yaml", "yaml-aliases"),
+  })
+  .map(({ format, ...sections }) => {
+    const document = {
+      roundtable: 1,
+      company: { name: "Fuzzed", formed: "2020-01-01", currency: "USD" },
+      ...sections,
+    };
+    const json = JSON.stringify(document, (_k, v) => (v === undefined ? undefined : v));
+    if (format === "json") return json;
+    // JSON is YAML; with aliases, the first stakeholder is anchored and repeated.
+    if (format === "yaml") return `# fuzzed\n${json}`;
+    return `base: &base ${JSON.stringify(document.company)}\n${json
+      .slice(1, -1)
+      .replace(/"company":\{[^}]*\}/, '"company": *base')
+      .replace(/,"/g, '\n"')}\nextra: [*base, *base, *nothing]\n`;
+  });
+
 const VALID_PARAMS: Record<string, string> = {
   ws: "acme",
   deal: "seed",
@@ -123,36 +224,48 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   },
 };
 
-describeEachBackend(
-  "fuzzing every endpoint (API-3)",
-  (backends) => {
-    let store: Store;
-    let app: FastifyInstance;
-    let team: Record<Persona, Credentials>;
-    let routes: { method: string; path: string; params: string[]; query: string[] }[];
-    let ownerId: string;
+describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
+  let store: Store;
+  let app: FastifyInstance;
+  let team: Record<Persona, Credentials>;
+  let routes: { method: string; path: string; params: string[]; query: string[] }[];
+  let ownerId: string;
 
-    beforeAll(async () => {
-      store = await backends.freshStore();
-      team = await seedTeam(store);
-      app = await teamApp(store);
-      ownerId = (await store.findUserByName("owner"))!.id;
-      const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
-      routes = Object.entries(
-        doc.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>,
-      ).flatMap(([path, ops]) =>
-        Object.entries(ops).map(([method, op]) => ({
-          method: method.toUpperCase(),
-          path,
-          params: (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
-          query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
-        })),
-      );
-      return () => app.close();
-    });
+  beforeAll(async () => {
+    store = await backends.freshStore();
+    team = await seedTeam(store);
+    app = await teamApp(store);
+    ownerId = (await store.findUserByName("owner"))!.id;
+    const doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json();
+    routes = Object.entries(
+      doc.paths as Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>,
+    ).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        params: (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name),
+        query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
+      })),
+    );
+    return () => app.close();
+  });
 
-    it("no request gets a 500 or a stack trace, and a rejected request changes nothing", async () => {
+  it(
+    "no request gets a 500 or a stack trace, and a rejected request changes nothing",
+    async () => {
       expect(routes.length).toBeGreaterThan(30);
+      const runsPerRoute = Math.ceil(TOTAL_RUNS / routes.length);
+      // The worker threads start before the clock does: their start is not a response's time.
+      await as(app, team.owner, {
+        method: "POST",
+        url: "/api/v1/compute/validate",
+        headers: { "content-type": "application/yaml" },
+        payload: EXAMPLE,
+      });
+      const began = performance.now();
+      let requests = 0;
+      let slowest = 0;
+      let index = 0;
       for (const route of routes) {
         const key = `${route.method} ${route.path}`;
         const sample = SAMPLE_BODIES[key];
@@ -161,6 +274,7 @@ describeEachBackend(
           fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
           fc.string({ maxLength: 200 }),
           editedDeal,
+          generatedDeal,
           ...(sample ? [mutated(sample).map((v) => JSON.stringify(v))] : []),
         );
         // Mostly-valid requests with one or two parts fuzzed reach the deep checks; fully random
@@ -220,8 +334,15 @@ describeEachBackend(
                 : "application/json",
             auth: r.fuzz.includes("auth") ? r.auth : "owner-token",
           }));
+        const routeDeadline = began + (budgetMs * (index + 1)) / routes.length;
+        let ranHere = 0;
         await fc.assert(
           fc.asyncProperty(request, async (r) => {
+            // The time budget is shared out over the routes: past its share, a route's
+            // remaining runs are skipped before they send anything (never cut off mid-request,
+            // which would leave a write running into the next check), after one run at least.
+            if (ranHere > 0 && performance.now() > routeDeadline) return;
+            ranHere++;
             let url = route.path;
             route.params.forEach((name, i) => {
               url = url.replace(`{${name}}`, encodeURIComponent(r.params[i] as string));
@@ -252,6 +373,7 @@ describeEachBackend(
               ? team[r.auth.replace("-token", "") as Persona]
               : undefined;
             const before = await store.contentDigest();
+            const started = performance.now();
             const response = await as(app, credentials, {
               method: route.method as "GET",
               url,
@@ -259,7 +381,11 @@ describeEachBackend(
               ...(r.body !== undefined && route.method !== "GET" ? { payload: r.body } : {}),
             });
             const label = `${route.method} ${url} → ${response.statusCode} ${response.body.slice(0, 300)}`;
+            requests++;
+            const elapsed = performance.now() - started;
+            slowest = Math.max(slowest, elapsed);
             expect(response.statusCode, label).toBeLessThan(500);
+            expect(elapsed, `${label} took ${elapsed.toFixed(0)} ms`).toBeLessThan(RESPONSE_MS);
             expect(response.body, label).not.toMatch(STACK_FRAME);
             if (response.statusCode >= 400) {
               expect(response.json().error.code, label).toEqual(expect.any(String));
@@ -269,10 +395,18 @@ describeEachBackend(
               await as(app, credentials, { method: "DELETE", url: `/api/v1/jobs/${response.json().job.id}` });
             }
           }),
-          { numRuns: 25, seed: 20261126 },
+          {
+            numRuns: runsPerRoute,
+            seed: SEED,
+          },
         );
+        index++;
       }
-    });
-  },
-  ["sqlite"],
-);
+      console.log(
+        `fuzz (${backends.kind}): seed ${SEED}, ${requests} requests over ${routes.length} routes (${runsPerRoute} asked per route, ${TOTAL_RUNS} in all), in ${((performance.now() - began) / 1000).toFixed(1)} s; slowest response ${slowest.toFixed(0)} ms`,
+      );
+      expect(requests).toBeGreaterThan(routes.length);
+    },
+    budgetMs + 120_000,
+  );
+});

@@ -308,7 +308,12 @@ describeEachBackend("storage", (backends) => {
       await s.createWorkspace({ id: "w", name: "W", ownerId: u!.id }, u!.id);
       await s.setSharedAggregates("w", ["totals"], u!.id);
       await s.setSharedAggregates("w", ["classes"], u!.id);
-      expect(await s.verifyAudit()).toEqual({ ok: true, entries: 4, revisions: 0 });
+      expect(await s.verifyAudit()).toEqual({
+        ok: true,
+        entries: 4,
+        revisions: 0,
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       await sql`update audit_log set after = ${'{"sharedAggregates":["round_price"]}'} where seq = 3`.execute(
         s.backend.db,
       );
@@ -334,7 +339,12 @@ describeEachBackend("storage", (backends) => {
         actorId: u!.id,
       });
       await s.setSharedAggregates("w", ["totals"], u!.id);
-      expect(await s.verifyAudit()).toEqual({ ok: true, entries: 4, revisions: 1 });
+      expect(await s.verifyAudit()).toEqual({
+        ok: true,
+        entries: 4,
+        revisions: 1,
+        head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       const tampered = doc.canonical.replace('"Acme Robotics, Inc."', '"Acme Robotics, Ltd."');
       expect(tampered).not.toBe(doc.canonical);
       await sql`update revisions set document = ${tampered}`.execute(s.backend.db);

@@ -15,11 +15,17 @@ export function registerAudit(program: Command, io: CliIo): void {
       "--data <dir>",
       "the data directory for SQLite (default: ROUNDTABLE_DATA, or DATABASE_URL for PostgreSQL)",
     )
-    .action(async (options: { data?: string }) => {
+    .option(
+      "--expect-head <hash>",
+      "the last hash printed by an earlier verify or backup, kept elsewhere: the trail must still hold it",
+    )
+    .action(async (options: { data?: string; expectHead?: string }) => {
       const config = backendConfigFrom({ data: options.data, env: io.env, cwd: io.cwd });
       const store = new Store(await openBackend(config));
       try {
-        const result = await store.verifyAudit();
+        const result = await store.verifyAudit(
+          options.expectHead === undefined ? {} : { expectHead: options.expectHead.trim().toLowerCase() },
+        );
         if (!result.ok) {
           throw CommandFailure.of(
             "audit_chain_broken",
@@ -28,7 +34,11 @@ export function registerAudit(program: Command, io: CliIo): void {
           );
         }
         io.stdout.write(
-          `${store.backend.description}: audit trail verified: ${result.entries} entries, ${result.revisions} deal revisions\n`,
+          `${store.backend.description}: audit trail verified: ${result.entries} entries, ${result.revisions} deal revisions\n` +
+            `last hash: ${result.head} (keep it elsewhere; check it later with --expect-head)\n` +
+            (result.sinceExpectedHead === undefined
+              ? ""
+              : `the expected head is in the trail, ${result.sinceExpectedHead} entries before its end\n`),
         );
       } finally {
         await store.close();

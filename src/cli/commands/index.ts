@@ -36,6 +36,8 @@ export const COMMANDS: readonly CommandModule[] = [
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["user"], load: async () => (await import("./user.js")).registerUser },
   { names: ["audit"], load: async () => (await import("./audit.js")).registerAudit },
+  { names: ["backup"], load: async () => (await import("./backup.js")).registerBackup },
+  { names: ["restore"], load: async () => (await import("./backup.js")).registerRestore },
 ];
 
 /**

@@ -517,6 +517,12 @@ export const ERROR_CATALOGUE = {
     httpStatus: 429,
     summary: "The server is running as many jobs as its limit allows; try again when one ends.",
   },
+  computation_too_long: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary:
+      "A computation of a request ran past the server's time limit and was stopped; make the input smaller or run it with the CLI.",
+  },
   unavailable: {
     exitCode: 1,
     httpStatus: 503,

@@ -5,6 +5,14 @@
 export const LIMITS = {
   /** Largest deal file read, in bytes. */
   dealFileBytes: 20 * 1024 * 1024,
+  /** Aliases (`*name`) one YAML document may use. */
+  yamlAliases: 100,
+  /**
+   * Largest size of a YAML document with every alias written out, counted as its nodes
+   * plus its scalars' characters (about its length in bytes): aliases cannot make a
+   * document larger than one written out within dealFileBytes.
+   */
+  yamlExpandedSize: 20 * 1024 * 1024,
   stakeholders: 100_000,
   shareClasses: 1_000,
   transactions: 1_000_000,
@@ -75,6 +83,12 @@ export const LIMITS = {
   apiFlowsRuns: 10_000,
   /** Exit values in one sweep. */
   exitSweepSteps: 10_001,
-  /** Computed reports kept in memory per server process. */
-  reportCacheEntries: 500,
+  /** Bytes of computed reports kept in memory per server process (their JSON text). */
+  reportCacheBytes: 64 * 1024 * 1024,
+  /** Longest a request's computation may run on a worker thread, in milliseconds. */
+  computeRequestMs: 60_000,
+  /** Heap of one worker thread of the server, in MiB: past it the thread ends, not the server. */
+  computeHeapMb: 2048,
+  /** Computations waiting for a worker thread before the server answers 503. */
+  computeQueue: 64,
 } as const;

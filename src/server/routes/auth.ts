@@ -13,9 +13,14 @@ import {
   tokenHash,
   verifyPassword,
 } from "../auth.js";
-import { callerOf, type ServerContext, Slug, Username } from "../context.js";
+import { callerOf, DisplayName, type ServerContext, Slug, Username } from "../context.js";
 
 export const SESSION_COOKIE = "rt_session";
+
+/** The session cookie's attributes (SPEC AUTH-2): the same when it is set and when it is cleared. */
+function sessionCookieAttributes(secure: boolean) {
+  return { httpOnly: true, sameSite: "strict" as const, secure, path: "/" };
+}
 
 const Password = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
@@ -34,7 +39,11 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
         security: [],
         body: z.strictObject({
           // Any name up to the limit is accepted, so that the answer never says whether it exists.
-          username: z.string().min(1).max(LIMITS.nameLength),
+          username: z
+            .string()
+            .min(1)
+            .max(LIMITS.nameLength)
+            .refine((name) => !name.includes("\u0000"), "a user name holds no NUL character"),
           password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
         }),
       },
@@ -69,10 +78,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
       const expires = new Date(context.now().getTime() + LIMITS.sessionMs);
       await store.createSession(tokenHash(sessionId), user.id, csrfToken, expires);
       reply.setCookie(SESSION_COOKIE, sessionId, {
-        httpOnly: true,
-        sameSite: "strict",
-        secure: request.protocol === "https",
-        path: "/",
+        ...sessionCookieAttributes(request.protocol === "https"),
         expires,
       });
       return { user: { username: user.username, admin: user.admin }, csrfToken };
@@ -85,7 +91,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
     async (request, reply) => {
       const caller = callerOf(request);
       if (caller.sessionHash) await store.deleteSession(caller.sessionHash);
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      // Cleared with the attributes it was set with (SPEC AUTH-2), so that no browser keeps it.
+      reply.clearCookie(SESSION_COOKIE, sessionCookieAttributes(request.protocol === "https"));
       return reply.status(204).send();
     },
   );
@@ -114,7 +121,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
         tags: ["auth"],
         summary:
           "Create an API token for scripts: shown once, stored hashed; send it as Authorization: Bearer",
-        body: z.strictObject({ name: z.string().min(1).max(LIMITS.nameLength) }),
+        body: z.strictObject({ name: DisplayName }),
       },
     },
     async (request, reply) => {
@@ -185,7 +192,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
       schema: {
         tags: ["workspaces"],
         summary: "Create a workspace (administrators only); its creator is its owner",
-        body: z.strictObject({ id: Slug, name: z.string().min(1).max(LIMITS.nameLength) }),
+        body: z.strictObject({ id: Slug, name: DisplayName }),
       },
     },
     async (request, reply) => {

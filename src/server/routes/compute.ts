@@ -1,45 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import * as z from "zod";
-import type { Deal } from "../../deal/build.js";
-import type { Diagnostic } from "../../deal/diagnostics.js";
-import { loadDeal, parseDealText } from "../../deal/load.js";
-import { isWorkspaceText, loadWorkspace, type Workspace } from "../../deal/workspace.js";
-import { wrongDocumentKind } from "../../storage/deal-document.js";
-import { ApiError, problemBody } from "../api-error.js";
-import { COMPUTATIONS, type Computation, requestProblems, runComputation } from "../computations.js";
+import { ApiError } from "../api-error.js";
+import { COMPUTATIONS, type Computation } from "../computations.js";
+import { runJob } from "../compute-pool.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
 import { JobState as JobStateBody } from "../responses.js";
 import { DEAL_BODY, documentText, sendJob, WORKSPACE_BODY } from "./deals.js";
 
-/** A posted deal document, loaded; a workspace document is a 400 of the wrong kind (STORE-3). */
-export function postedDeal(text: string): { value: Deal; warnings: readonly Diagnostic[] } {
-  const parsed = loadDeal(text, "body");
-  if (parsed.ok) return { value: parsed.deal, warnings: parsed.warnings };
-  const raw = parseDealText(text, "body");
-  if (raw.ok && isWorkspaceText(raw.value.raw))
-    throw ApiError.fromDiagnostics(wrongDocumentKind("body", "workspace").diagnostics);
-  throw ApiError.fromDiagnostics(parsed.diagnostics);
-}
-
-/**
- * A posted workspace document, loaded. It stands alone: its companies' deals are inline
- * (`deal:`); a `file:` reference names a stored deal, which only a stored workspace reads.
- */
-export function postedWorkspace(text: string): { value: Workspace; warnings: readonly Diagnostic[] } {
-  const raw = parseDealText(text, "body");
-  if (raw.ok && !isWorkspaceText(raw.value.raw))
-    throw ApiError.fromDiagnostics(wrongDocumentKind("body", "deal").diagnostics);
-  const loaded = loadWorkspace(text, "body", () => ({
-    ok: false,
-    message:
-      "a posted workspace stands alone: write the company's deal inline (deal:), or store the workspace and its deals and compute on the stored workspace",
-  }));
-  if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, "the workspace document");
-  return { value: loaded.workspace, warnings: loaded.warnings };
-}
-
 const JobParams = z.strictObject({ jobId: z.uuid() });
+
+/** A report's JSON text with the posted document's load warnings added, when it has any. */
+function withLoadWarnings(out: { text: string; loadWarnings: readonly unknown[] }): string {
+  if (out.loadWarnings.length === 0) return out.text;
+  const warnings = `"loadWarnings":${JSON.stringify(out.loadWarnings)}`;
+  return out.text === "{}" ? `{${warnings}}` : `${out.text.slice(0, -1)},${warnings}}`;
+}
 
 /** Computations on posted deal documents, and the jobs endpoints (SPEC API-5, API-6). */
 export function registerComputeRoutes(app: FastifyInstance, context: ServerContext): void {
@@ -60,30 +36,27 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       },
       async (request, reply) => {
         const caller = callerOf(request);
-        // Loaded, not run: the computation runs the deal and reports what fails.
-        const text = documentText(request);
-        const subject = computation.on === "deal" ? postedDeal(text) : postedWorkspace(text);
+        // Loaded and run on a worker thread (SPEC SRV-5): the document's text and the query
+        // as sent go there, the computation by its name.
+        const task = {
+          kind: "compute" as const,
+          name: computation.name,
+          source: { text: documentText(request) },
+          query: request.rawQuery ?? {},
+        };
         if (computation.mode === "job") {
+          // A document that does not load is the request's 400, before any job starts.
+          await context.pool.run({ kind: "load", name: computation.name, source: task.source });
           const job = context.jobs.start({
             computation: computation.name,
             ownerId: caller.user.id,
-            run: async (ctx) => {
-              const result = await runComputation(computation, subject.value, request.query, ctx);
-              return result.ok ? result : { ok: false, problems: requestProblems(result.problems) };
-            },
+            run: (ctx) => runJob(context.pool, task, ctx),
             present: (result) => result,
           });
           return sendJob(reply, job);
         }
-        const result = await runComputation(computation, subject.value, request.query, {
-          progress: () => {},
-          signal: new AbortController().signal,
-        });
-        if (!result.ok) throw ApiError.fromProblems(requestProblems(result.problems), "body");
-        return {
-          ...result.value,
-          ...(subject.warnings.length ? { loadWarnings: subject.warnings.map(problemBody) } : {}),
-        };
+        const out = await context.pool.run(task);
+        return reply.type("application/json; charset=utf-8").send(withLoadWarnings(out));
       },
     );
   }

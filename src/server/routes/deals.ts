@@ -1,25 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
-import { runDeal } from "../../core/round/timeline.js";
-import { amount } from "../../report/format.js";
 import {
-  appendToDocument,
   exportDocument,
-  parseFragment,
-  storableDocument,
-  storedDeal,
+  includedDealSlugs,
+  readStoredDeals,
   storedKind,
   wrongDocumentKind,
 } from "../../storage/deal-document.js";
 import type { Revision, Store } from "../../storage/store.js";
-import { type InvestorView, investorDocument } from "../access.js";
-import { ApiError, problemBody } from "../api-error.js";
-import { COMPUTATIONS, type Computation, requestProblems, runComputation } from "../computations.js";
+import type { InvestorView } from "../access.js";
+import { ApiError } from "../api-error.js";
+import { COMPUTATIONS, type Computation } from "../computations.js";
+import { runJob } from "../compute-pool.js";
+import type { DocumentSource, InvestorViewData } from "../compute-tasks.js";
 import {
   callerOf,
   ExpectedVersion,
   type ServerContext,
   Slug,
+  versionNumber,
   type WorkspaceAccess,
   workspaceAccess,
 } from "../context.js";
@@ -28,7 +27,7 @@ import { hasReportFile, requestedFileFormat, sendReportFile, withFormatParam } f
 import { DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
-const VersionQuery = z.coerce.number().int().min(1).max(2_000_000_000);
+const VersionQuery = versionNumber(1);
 
 /** The body schema of a deal document, for the OpenAPI document; the deal loader validates it. */
 export const DEAL_BODY = { $ref: "DealDocument#" } as const;
@@ -85,18 +84,18 @@ export async function commitRevision(
 export function registerDealRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, cache } = context;
 
-  const { builtDeal, builtWorkspace, readDeal } = documentReaders(context);
+  const { builtDeal, readDeal } = documentReaders(context);
 
-  /** The rounds' prices per share, when the owner shares them with investors (AUTH-7). */
-  function roundPrices(view: InvestorView, revision: Revision & { document: string }): Map<string, string> {
-    const prices = new Map<string, string>();
-    if (!view.shared.has("round_price") || storedKind(revision.document) !== "deal") return prices;
-    const deal = builtDeal(revision);
-    const run = runDeal(deal.ledger, deal.rounds);
-    if (!run.ok) return prices;
-    for (const outcome of run.value.rounds)
-      prices.set(outcome.terms.id, `${amount(outcome.pricePerShare)} ${outcome.pricePerShare.currency}`);
-    return prices;
+  /** A stored document as a computation reads it: a workspace with the deals it names (STORE-3). */
+  async function storedSource(
+    ws: string,
+    revision: Revision & { document: string },
+  ): Promise<DocumentSource> {
+    const stored = { slug: revision.slug, key: `${revision.dealId}@${revision.version}` };
+    if (storedKind(revision.document) !== "workspace") return { text: revision.document, stored };
+    const slugs = includedDealSlugs(JSON.parse(revision.document) as Record<string, unknown>);
+    const deals = await readStoredDeals(slugs, readDeal(ws));
+    return { text: revision.document, stored, deals: Object.fromEntries(deals) };
   }
 
   app.get(
@@ -136,23 +135,33 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         version === undefined ? await store.headRevision(ws, deal) : await store.revision(ws, deal, version),
         deal,
       );
-      const document = JSON.parse(revision.document) as Record<string, unknown>;
       if (access.investor && storedKind(revision.document) === "workspace")
         throw new ApiError(
           "forbidden",
           "investors see the deal documents of their companies, not workspaces",
         );
       reply.header("etag", `"${revision.version}"`);
-      const shown = access.investor
-        ? investorDocument(document, access.investor, roundPrices(access.investor, revision))
-        : document;
-      return {
+      // The stored text is sent as it is: a large document is neither parsed nor written
+      // again on the request's thread; an investor's view is made on a worker thread.
+      const document = access.investor
+        ? (
+            await context.pool.run({
+              kind: "investor-document",
+              document: revision.document,
+              slug: deal,
+              investor: viewData(access.investor),
+            })
+          ).text
+        : revision.document;
+      const head = JSON.stringify({
         id: deal,
         version: revision.version,
         updatedAt: revision.createdAt,
         ...(access.investor ? {} : { action: revision.action, documentHash: revision.documentHash }),
-        document: shown,
-      };
+      });
+      return reply
+        .type("application/json; charset=utf-8")
+        .send(`${head.slice(0, -1)},"document":${document}}`);
     },
   );
 
@@ -228,8 +237,14 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       const { ws, deal } = request.params as { ws: string; deal: string };
       const { expectedVersion } = request.query as { expectedVersion: number };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const parsed = await storableDocument(documentText(request), "body", readDeal(ws));
-      if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
+      // Read and checked on a worker thread; a workspace names stored deals, read here.
+      const text = documentText(request);
+      let parsed = await context.pool.run({ kind: "storable", text });
+      if ("needsDeals" in parsed) {
+        const deals = await readStoredDeals(parsed.needsDeals, readDeal(ws));
+        parsed = await context.pool.run({ kind: "storable", text, deals: Object.fromEntries(deals) });
+      }
+      if ("needsDeals" in parsed) throw new Error("a workspace's deals were read and asked for again");
       const head = await store.headVersion(ws, deal);
       const creating = !head || head.deleted;
       const revision = await commit(
@@ -246,7 +261,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         kind: parsed.kind,
         version: revision.version,
         documentHash: revision.documentHash,
-        warnings: parsed.warnings.map(problemBody),
+        warnings: parsed.warnings,
       });
     },
   );
@@ -292,8 +307,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         const { ws, deal } = request.params as { ws: string; deal: string };
         const { expectedVersion } = request.query as { expectedVersion: number };
         const access = await workspaceAccess(context, request, ws, "deal.write");
-        const fragment = parseFragment(documentText(request), "body");
-        if (!fragment.ok) throw ApiError.fromDiagnostics(fragment.diagnostics, `the ${what.slice(2)}`);
+        const fragment = documentText(request);
         const base = await store.revision(ws, deal, expectedVersion);
         if (!base || base.document === null) {
           const head = await store.headVersion(ws, deal);
@@ -305,18 +319,22 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           throw ApiError.fromDiagnostics(
             wrongDocumentKind(`stored document ${deal}`, "workspace").diagnostics,
           );
-        const canonical = appendToDocument(base.document, list, fragment.value);
-        const parsed = storedDeal(canonical, "body");
-        if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics);
+        const parsed = await context.pool.run({
+          kind: "append",
+          base: base.document,
+          list,
+          fragment,
+          what: what.slice(2),
+        });
         const revision = await commit(access, ws, deal, expectedVersion, action, parsed.canonical);
-        const index = (JSON.parse(parsed.canonical)[list] as unknown[]).length - 1;
+        const index = parsed.index;
         reply.header("etag", `"${revision.version}"`);
         return reply.status(201).send({
           id: deal,
           version: revision.version,
           documentHash: revision.documentHash,
           path: `${list}[${index}]`,
-          warnings: parsed.warnings.map(problemBody),
+          warnings: parsed.warnings,
         });
       },
     );
@@ -347,38 +365,41 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         const head = await store.headVersion(ws, deal);
         if (!head || head.deleted) throw new ApiError("not_found", `no deal "${deal}"`);
         const query = request.url.slice(request.url.indexOf("?") + 1 || request.url.length);
-        // A workspace's report also depends on the deals it names: only its loading is cached.
+        const investor = access.investor && computation.forInvestor ? viewData(access.investor) : undefined;
+        // Reports of a deal are cached by its version, the query and the view (SPEC API-7); a
+        // workspace's report also depends on the deals it names, which are read each time.
         const key =
           computation.on === "deal"
-            ? `report|${head.dealId}@${head.version}|${computation.name}|${query}`
+            ? `report|${head.dealId}@${head.version}|${computation.name}|${query}${investor ? `|investor:${investor.stakeholders.join(",")}|${investor.shared.join(",")}` : ""}`
             : "";
-        let entry =
-          key === ""
-            ? undefined
-            : (cache.get(key) as { report: Record<string, unknown>; text: string } | undefined);
-        if (!entry) {
+        let text = key === "" ? undefined : cache.get(key);
+        if (text === undefined) {
           const revision = liveDocument(await store.revision(ws, deal, head.version), deal);
-          const subject =
-            computation.on === "deal" ? builtDeal(revision) : await builtWorkspace(ws, revision);
-          const result = await runComputation(computation, subject, request.query, neverCancelled);
-          if (!result.ok) throw ApiError.fromProblems(requestProblems(result.problems), `deal ${deal}`);
-          entry = { report: result.value, text: JSON.stringify(result.value) };
-          if (key !== "") cache.set(key, entry);
+          const out = await context.pool.run({
+            kind: "compute",
+            name: computation.name,
+            source: await storedSource(ws, revision),
+            // The computation's own parameters: the file format is the route's, not its.
+            query: withoutFormat(request.rawQuery ?? {}),
+            ...(investor ? { investor } : {}),
+          });
+          text = out.text;
+          if (key !== "") cache.set(key, text);
         }
         reply.header("etag", `"${head.version}"`);
         if (fileFormat)
+          // A PDF or XLSX file is rendered from the report here (reports' rendering, not yet
+          // on the worker threads); investors are refused it.
           return sendReportFile(reply, {
             format: fileFormat,
             computation,
-            report: entry.report,
+            report: JSON.parse(text) as Record<string, unknown>,
             deal: builtDeal(liveDocument(await store.revision(ws, deal, head.version), deal)),
             dealId: deal,
             version: head.version,
             investor: access.investor !== undefined,
           });
-        if (access.investor && computation.forInvestor)
-          return computation.forInvestor(entry.report, access.investor);
-        return reply.type("application/json; charset=utf-8").send(entry.text);
+        return reply.type("application/json; charset=utf-8").send(text);
       },
     );
   }
@@ -400,15 +421,20 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         if (access.investor && !computation.forInvestor)
           throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
         const revision = liveDocument(await store.headRevision(ws, deal), deal);
-        const built = computation.on === "deal" ? builtDeal(revision) : await builtWorkspace(ws, revision);
+        const source = await storedSource(ws, revision);
+        // A document of the wrong kind is the request's 400, before any job starts.
+        await context.pool.run({ kind: "load", name: computation.name, source });
         const investor = access.investor;
+        const task = {
+          kind: "compute" as const,
+          name: computation.name,
+          source,
+          query: request.rawQuery ?? {},
+        };
         const job = context.jobs.start({
           computation: computation.name,
           ownerId: callerOf(request).user.id,
-          run: async (ctx) => {
-            const result = await runComputation(computation, built, request.query, ctx);
-            return result.ok ? result : { ok: false, problems: requestProblems(result.problems) };
-          },
+          run: (ctx) => runJob(context.pool, task, ctx),
           present: (result) =>
             investor && computation.forInvestor ? computation.forInvestor(result, investor) : result,
         });
@@ -418,7 +444,15 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
   }
 }
 
-const neverCancelled = { progress: () => {}, signal: new AbortController().signal };
+function withoutFormat(query: Record<string, unknown>): Record<string, unknown> {
+  const { format: _format, ...rest } = query;
+  return rest;
+}
+
+/** An investor's view as plain lists, for a worker thread. */
+function viewData(view: InvestorView): InvestorViewData {
+  return { stakeholders: [...view.stakeholders].sort(), shared: [...view.shared].sort() };
+}
 
 export function sendJob(reply: FastifyReply, job: { id: string }) {
   return reply.status(202).header("location", `/api/v1/jobs/${job.id}`).send({ job });

@@ -1,10 +1,7 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
-import { ingestOutputToJson } from "../../core/ingest/claim-json.js";
-import { ingest } from "../../core/ingest/ingest.js";
+import { Utf8Validator } from "../../core/ingest/input-check.js";
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
-import { LIMITS } from "../../core/shared/limits.js";
-import { ingestionForDeal, knownNames } from "../../deal/ingest-into-deal.js";
 import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
 import {
   buildCheckedOcfPackage,
@@ -12,12 +9,17 @@ import {
   preservedOf,
   zipPackage,
 } from "../../interchange/ocf/index.js";
-import { canonicalJson } from "../../storage/canonical-json.js";
-import { storableDeal, storedDeal, storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
-import type { Revision } from "../../storage/store.js";
+import { storableDeal, storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
 import { ApiError, problemBody } from "../api-error.js";
 import { requestProblems } from "../computations.js";
-import { callerOf, ExpectedVersion, type ServerContext, Slug, workspaceAccess } from "../context.js";
+import {
+  callerOf,
+  DisplayName,
+  ExpectedVersion,
+  type ServerContext,
+  Slug,
+  workspaceAccess,
+} from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
 import { DealWritten } from "../responses.js";
 import { type CommitArgs, commitRevision, conflict, documentText } from "./deals.js";
@@ -33,6 +35,21 @@ const IngestQuery = {
   lang: z.enum(["fr", "en", "auto"]).default("auto").meta({ description: "The report's language." }),
   sourceDate: DateParam.optional().meta({ description: "The report's publication date (YYYY-MM-DD)." }),
 };
+
+/**
+ * The text of a posted report: bytes that are not UTF-8 are refused with the error the CLI
+ * gives them (`ingest_invalid_utf8`, naming the first bad byte), not read as replacement
+ * characters.
+ */
+function reportText(request: FastifyRequest): string {
+  const text = documentText(request);
+  if (request.bodyBytes !== undefined) {
+    const validator = new Utf8Validator();
+    const bad = validator.push(request.bodyBytes) ?? validator.end();
+    if (bad) throw ApiError.fromProblems([bad], "the report");
+  }
+  return text;
+}
 
 /** A plain-text report, for the OpenAPI document (sent as text/plain). */
 const REPORT_BODY = z
@@ -68,12 +85,17 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         body: REPORT_BODY,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       callerOf(request);
       const { lang, sourceDate } = request.query as { lang: "fr" | "en" | "auto"; sourceDate?: IsoDate };
-      const output = ingest(documentText(request), { lang, ...(sourceDate ? { sourceDate } : {}) });
-      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
-      return ingestOutputToJson(output.value);
+      // Read on a worker thread: a long report must not hold the event loop (SPEC SRV-5).
+      const out = await context.pool.run({
+        kind: "ingest",
+        text: reportText(request),
+        lang,
+        ...(sourceDate ? { sourceDate } : {}),
+      });
+      return reply.type("application/json; charset=utf-8").send(out.text);
     },
   );
 
@@ -91,8 +113,8 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
           round: z.string().min(1).max(200).optional().meta({
             description: "The round the claims are about (default: the deal's last).",
           }),
-          title: z.string().min(1).max(LIMITS.nameLength).optional(),
-          publisher: z.string().min(1).max(LIMITS.nameLength).optional(),
+          title: DisplayName.optional(),
+          publisher: DisplayName.optional(),
           url: z.url().max(2000).optional(),
           sourceId: z
             .string()
@@ -119,7 +141,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         sourceId?: string;
       };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const text = documentText(request);
+      const text = reportText(request);
       const base = await store.revision(ws, deal, q.expectedVersion);
       if (!base || base.document === null) {
         const head = await store.headVersion(ws, deal);
@@ -127,42 +149,13 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
           throw conflict(q.expectedVersion, head.version);
         throw new ApiError("not_found", `no deal "${deal}"`);
       }
-      const built = builtDeal(base as Revision & { document: string });
-      const output = ingest(text, {
-        lang: q.lang,
-        ...(q.sourceDate ? { sourceDate: q.sourceDate } : {}),
-        knownStakeholders: knownNames(built),
+      const checked = await context.pool.run({
+        kind: "add-source",
+        base: base.document,
+        slug: deal,
+        text,
+        query: q,
       });
-      if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
-      const added = ingestionForDeal(output.value, built, {
-        round: q.round,
-        source: {
-          ...(q.sourceId ? { id: q.sourceId } : {}),
-          ...(q.title ? { title: q.title } : {}),
-          ...(q.publisher ? { publisher: q.publisher } : {}),
-          ...(q.url ? { url: q.url } : {}),
-          ...(q.sourceDate ? { publicationDate: q.sourceDate } : {}),
-        },
-      });
-      if (!added.ok)
-        throw ApiError.fromProblems(
-          requestProblems(added.problems).map((p) =>
-            p.code === "deal_duplicate_id" ? { ...p, path: ["query", "sourceId"] } : p,
-          ),
-          `deal ${deal}`,
-        );
-      const { draft, entries } = added.value;
-      const document = JSON.parse(base.document) as Record<string, unknown>;
-      const list = (key: string) => (Array.isArray(document[key]) ? (document[key] as unknown[]) : []);
-      const canonical = canonicalJson({
-        ...document,
-        sources: [...list("sources"), entries.source],
-        claims: [...list("claims"), ...entries.claims],
-      });
-      // The deal with the new source must load, build and run before anything is written.
-      const checked = storedDeal(canonical, deal);
-      if (!checked.ok)
-        throw ApiError.fromDiagnostics(checked.diagnostics, `deal ${deal} with the report's claims`);
       const revision = await commit(access, ws, deal, q.expectedVersion, "append_source", checked.canonical);
       reply.header("etag", `"${revision.version}"`);
       return reply.status(201).send({
@@ -170,12 +163,12 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         kind: "deal",
         version: revision.version,
         documentHash: revision.documentHash,
-        path: `sources[${list("sources").length}]`,
-        warnings: checked.warnings.map(problemBody),
-        source: draft.source.id,
-        claims: entries.claims.length,
-        skipped: entries.skipped,
-        newStakeholders: draft.newStakeholders,
+        path: `sources[${checked.sourceIndex}]`,
+        warnings: checked.warnings,
+        source: checked.source,
+        claims: checked.claims,
+        skipped: checked.skipped,
+        newStakeholders: checked.newStakeholders,
       });
     },
   );
