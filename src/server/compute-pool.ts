@@ -59,12 +59,14 @@ const minutes = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : `${m
  * and the server goes on). When every thread is busy, tasks wait in a bounded queue; a
  * full queue is answered 503 naming its limit.
  *
- * Jobs (SPEC API-6) run on the same threads without a time limit: they are cancelled by
- * their owner, which terminates their thread. The pool has as many more threads as jobs may
- * run, so that jobs never take the threads requests need.
+ * Requests run on all cores but one, which stays with the event loop and sign-in's argon2
+ * verifications, so that heavy requests queue rather than slow every answer. Jobs (SPEC
+ * API-6) run on threads of their own, without a time limit: they are cancelled by their
+ * owner, which terminates their thread; they never take the threads requests need.
  */
 export class ComputePool {
   private readonly threads: Piscina;
+  private readonly jobThreads: Piscina;
   readonly timeoutMs: number;
   readonly heapMb: number;
   readonly maxQueue: number;
@@ -76,9 +78,9 @@ export class ComputePool {
     this.maxQueue = options.maxQueue ?? LIMITS.computeQueue;
     const common = {
       filename: sharedWorkerFile,
-      // Two threads are kept started, and replaced when a timeout or a cancelled job ends
-      // one: starting a thread (loading the engine) takes longer than most requests.
-      minThreads: 2,
+      // One thread is kept started, and replaced when a timeout or a cancelled job ends
+      // it: starting a thread (loading the engine) takes longer than most requests.
+      minThreads: 1,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
       // Threads with nothing to do must not keep a CLI process or a test alive.
@@ -86,8 +88,14 @@ export class ComputePool {
     };
     this.threads = new Piscina({
       ...common,
-      maxThreads: (options.threads ?? Math.max(2, os.availableParallelism())) + LIMITS.jobsRunning,
-      maxQueue: this.maxQueue + LIMITS.jobsRunning,
+      maxThreads: options.threads ?? Math.max(1, os.availableParallelism() - 1),
+      maxQueue: this.maxQueue,
+    });
+    this.jobThreads = new Piscina({
+      ...common,
+      minThreads: 0,
+      maxThreads: LIMITS.jobsRunning,
+      maxQueue: LIMITS.jobsRunning,
     });
   }
 
@@ -141,7 +149,7 @@ export class ComputePool {
     const channel = new MessageChannel();
     channel.port1.on("message", (p: { done: number; total: number }) => onProgress(p.done, p.total));
     try {
-      const outcome = await this.threads.run(
+      const outcome = await this.jobThreads.run(
         { ...task, progress: channel.port2 },
         { signal, transferList: [channel.port2] as never },
       );
@@ -179,7 +187,7 @@ export class ComputePool {
   /** Stops every thread (the server is closing): running tasks end as cancelled. */
   async close(): Promise<void> {
     if (this.isShared) ComputePool.sharedPool = undefined;
-    await this.threads.destroy();
+    await Promise.all([this.threads.destroy(), this.jobThreads.destroy()]);
   }
 }
 

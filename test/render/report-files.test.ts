@@ -120,7 +120,7 @@ describe("PDF reports (SPEC REP-3)", () => {
 
   it("REP-6: the exit report has the waterfall per class and holder, multiples and breakpoints", async () => {
     const at = await json(["exit", SEED, "--at", "50M"]);
-    const file = await writeReport(["exit", SEED, "--at", "10M,50M"], "pdf");
+    const file = await writeReport(["exit", SEED, "--at", "10M;50M"], "pdf");
     const text = pdfText(file);
     expect(text).toContain("Exit waterfall");
     expect(text).toContain("At an exit of $50M");

@@ -444,7 +444,7 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       method: "GET",
       route: "/api/v1/workspaces/{ws}/deals/{deal}/exit",
       allowed: MEMBERS,
-      request: () => ({ method: "GET", url: `${deal}/seed/exit?at=15M,60M` }),
+      request: () => ({ method: "GET", url: `${deal}/seed/exit?at=15M%3B60M` }),
     },
     {
       method: "POST",

@@ -28,7 +28,7 @@ describe("WEB-21 an investor sees its own payouts and dilution, and nothing of o
   });
 
   it("WEB-21 the waterfall at exit values: the investor's rows are the owner's rows for its holders, and only those", async () => {
-    const url = `${deals}/seed/exit?at=15M,60M,1B`;
+    const url = `${deals}/seed/exit?at=15M%3B60M%3B1B`;
     const owner = (await as(app, team.owner, { method: "GET", url })).json();
     const investor = await as(app, team.investor, { method: "GET", url });
     expect(investor.statusCode).toBe(200);
