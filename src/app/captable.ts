@@ -7,10 +7,12 @@ import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { ok, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
+import type { WhatIfOutcome } from "../deal/what-if.js";
 import { capTableJson } from "../report/captable-report.js";
 import { DateParam, ScenarioParam } from "./params.js";
-import { dealInScenario, lastEventDate } from "./select.js";
+import { lastEventDate } from "./select.js";
 import type { DealUseCase, Ref } from "./use-case.js";
+import { dealForInput, SetParam } from "./what-if.js";
 
 /** One row of the cap table: a stakeholder, a pool's unallocated options, or a class. */
 export interface CapTableRow {
@@ -33,6 +35,8 @@ export interface CapTableRow {
 /** The cap table at a date (`roundtable captable`, the API's captable; SPEC FD-1..FD-4). */
 export interface CapTableReport {
   readonly company: { readonly name: string; readonly currency: string };
+  /** The what-ifs the cap table was computed with (DEAL-WHATIF-4), when any. */
+  readonly whatIf?: WhatIfOutcome;
   readonly asOf: IsoDate;
   readonly holders: readonly CapTableRow[];
   readonly classes: readonly CapTableRow[];
@@ -102,17 +106,19 @@ export function capTableReportOf(table: CapTable, asOf: IsoDate): CapTableReport
 export interface CapTableInput {
   readonly asOf?: IsoDate | undefined;
   readonly scenario?: string | undefined;
+  readonly set?: readonly string[];
 }
 
 /** The cap table as of a date (after every transaction and round by default). */
 export function capTableOf(loaded: Deal, input: CapTableInput): Result<CapTableReport> {
-  const scenario = dealInScenario(loaded, input.scenario);
-  if (!scenario.ok) return scenario;
-  const deal = scenario.value;
+  const chosen = dealForInput(loaded, input);
+  if (!chosen.ok) return chosen;
+  const { deal, whatIf } = chosen.value;
   const run = runDeal(deal.ledger, deal.rounds, input.asOf ? { asOf: input.asOf } : {});
   if (!run.ok) return run;
   // Without a date the report is as of the deal's last dated event (never the clock: OUT-3).
-  return ok(capTableReportOf(run.value.final, input.asOf ?? lastEventDate(deal)), run.warnings);
+  const report = capTableReportOf(run.value.final, input.asOf ?? lastEventDate(deal));
+  return ok(whatIf ? { ...report, whatIf } : report, run.warnings);
 }
 
 /** The `captable` use case (APP-1). */
@@ -124,6 +130,7 @@ export const captable: DealUseCase<CapTableInput, CapTableReport> = {
       description: "YYYY-MM-DD; after every transaction and round by default.",
     }),
     scenario: ScenarioParam,
+    set: SetParam,
   }),
   mode: "sync",
   on: "deal",

@@ -9,11 +9,13 @@ import { roundId } from "../core/shared/ids.js";
 import { ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { QuantityRef } from "../core/uncertainty/quantity.js";
 import type { Deal } from "../deal/build.js";
+import type { WhatIfOutcome } from "../deal/what-if.js";
 import { modelJson } from "../report/model-report.js";
 import { namer } from "./names.js";
 import { RoundParam, ScenarioParam } from "./params.js";
-import { chosenRound, dealInScenario } from "./select.js";
+import { chosenRound } from "./select.js";
 import type { DealUseCase, Explanation, Ref } from "./use-case.js";
+import { dealForInput, SetParam } from "./what-if.js";
 
 /** One holder's position before and after the round: a stakeholder, or a pool's unallocated options. */
 export interface ModelHolder {
@@ -83,6 +85,8 @@ export type PricingNote =
 /** The pro forma of a round (`roundtable model`, the API's model): exact values and named references. */
 export interface ModelReport {
   readonly company: { readonly name: string; readonly currency: string };
+  /** The what-ifs the report was priced with (DEAL-WHATIF-4), when any. */
+  readonly whatIf?: WhatIfOutcome;
   readonly round: {
     readonly round: Ref;
     readonly date: string;
@@ -401,26 +405,28 @@ export function modelReportOf(deal: Deal, outcome: RoundOutcome, warnings: reado
 export interface ModelInput {
   readonly round?: string | undefined;
   readonly scenario?: string | undefined;
+  readonly set?: readonly string[];
 }
 
 /** Runs the deal up to the chosen round (the last by default) in the chosen scenario and prices it. */
 export function modelOf(loaded: Deal, input: ModelInput): Result<ModelReport> {
-  const scenario = dealInScenario(loaded, input.scenario);
-  if (!scenario.ok) return scenario;
-  const deal = scenario.value;
+  const chosen = dealForInput(loaded, input);
+  if (!chosen.ok) return chosen;
+  const { deal, whatIf } = chosen.value;
   const round = chosenRound(deal, input.round, "to model");
   if (!round.ok) return round;
   const run = runDeal(deal.ledger, deal.rounds, { untilRound: roundId(round.value.id) });
   if (!run.ok) return run;
   const outcome = run.value.rounds[run.value.rounds.length - 1]!;
-  return ok(modelReportOf(deal, outcome, run.warnings), run.warnings);
+  const report = modelReportOf(deal, outcome, run.warnings);
+  return ok(whatIf ? { ...report, whatIf } : report, run.warnings);
 }
 
 /** The `model` use case (APP-1): the pro forma of a round. */
 export const model: DealUseCase<ModelInput, ModelReport> = {
   name: "model",
   summary: "The pro forma of a round: price, pre- and post-money, each holder before and after.",
-  input: z.strictObject({ round: RoundParam, scenario: ScenarioParam }),
+  input: z.strictObject({ round: RoundParam, scenario: ScenarioParam, set: SetParam }),
   mode: "sync",
   on: "deal",
   run: modelOf,

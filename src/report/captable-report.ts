@@ -6,6 +6,7 @@ import {
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { amount, fractionsSummingToOne } from "./format.js";
+import { whatIfJson } from "./what-if-report.js";
 
 export interface CapTableRow {
   readonly kind: "stakeholder" | "unallocated_pool" | "class";
@@ -25,6 +26,7 @@ export interface CapTableRow {
 }
 
 export interface CapTableReport {
+  readonly whatIf?: ReturnType<typeof whatIfJson>;
   readonly company: string;
   readonly currency: string;
   readonly asOf: string;
@@ -75,6 +77,8 @@ export function capTableJson(report: AppCapTableReport, options: { byClass?: boo
       fullyDiluted: t.fullyDiluted.toString(),
       unconverted: amount(t.unconverted),
     },
+    // Only with what-ifs (DEAL-WHATIF-4): the documented JSON is unchanged without them.
+    ...(report.whatIf ? { whatIf: whatIfJson(report.whatIf) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Problem } from "../core/shared/problem.js";
 import { formatPath } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import { amount, decimal, fractionsSummingToOne } from "./format.js";
+import { whatIfJson } from "./what-if-report.js";
 
 /**
  * The JSON report of `roundtable model` (and of the API's model endpoint): the round's
@@ -12,6 +13,7 @@ import { amount, decimal, fractionsSummingToOne } from "./format.js";
  * are decimal strings, share counts integer strings, fractions 0 to 1 (SPEC OUT-1).
  */
 export interface ModelReport {
+  readonly whatIf?: ReturnType<typeof whatIfJson>;
   readonly company: string;
   readonly currency: string;
   readonly round: {
@@ -205,6 +207,8 @@ export function modelJson(report: AppModelReport): ModelReport {
       message: w.message,
       path: w.path ? formatPath(w.path) : null,
     })),
+    // Only with what-ifs (DEAL-WHATIF-4): the documented JSON is unchanged without them.
+    ...(report.whatIf ? { whatIf: whatIfJson(report.whatIf) } : {}),
   };
 }
 

@@ -23,6 +23,12 @@ export function registerCapTable(program: Command, io: CliIo): void {
         "for a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; default base)",
       )
       .option("--as-of <date>", "the date (YYYY-MM-DD); default: after every transaction and round")
+      .option(
+        "--set <name=value>",
+        "a what-if, repeatable: amazon=$50B, pre-money=$830B, round-size=$60B, microsoft-stake=27% (priced as a scenario of its own; the claims it contradicts are listed)",
+        (value: string, previous: string[]) => [...previous, value],
+        [] as string[],
+      )
       .addOption(
         new Option("--by <grouping>", "rows per holder or per class")
           .choices(["holder", "class"])
@@ -37,6 +43,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
       options: {
         scenario?: string;
         asOf?: string;
+        set: string[];
         by: "holder" | "class";
         format: OutputFormat | FileFormat;
         out?: string;
@@ -74,7 +81,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
         io,
         captable,
         loaded.deal,
-        { asOf: options.asOf, scenario: options.scenario },
+        { asOf: options.asOf, scenario: options.scenario, set: options.set },
         file,
         loaded.locate,
       );
@@ -88,7 +95,13 @@ export function registerCapTable(program: Command, io: CliIo): void {
       }
       if (options.format === "json") io.stdout.write(jsonText(json.capTableJson(report)));
       else if (options.format === "csv") io.stdout.write(capTableCsv(json.capTableJson(report), options.by));
-      else io.stdout.write(capTableText(report, options.by, textOptionsOf(options)));
+      else {
+        io.stdout.write(capTableText(report, options.by, textOptionsOf(options)));
+        if (report.whatIf) {
+          const { whatIfText } = await import("../../report/what-if-report.js");
+          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency)}`);
+        }
+      }
     },
   );
 }

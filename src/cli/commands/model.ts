@@ -21,6 +21,12 @@ export function registerModel(program: Command, io: CliIo): void {
         "for a deal with uncertain amounts: the scenario that gives them (low, base, high, or one the deal defines; default base)",
       )
       .option("--round <id>", "the round to model (default: the last one); earlier rounds are applied first")
+      .option(
+        "--set <name=value>",
+        "a what-if, repeatable: amazon=$50B, pre-money=$830B, round-size=$60B, microsoft-stake=27% (priced as a scenario of its own; the claims it contradicts are listed)",
+        (value: string, previous: string[]) => [...previous, value],
+        [] as string[],
+      )
       .addOption(formatOption(["table", "json", "csv", "pdf", "xlsx"]))
       .addOption(reportFileOptions()[0]!)
       .addOption(reportFileOptions()[1]!),
@@ -30,6 +36,7 @@ export function registerModel(program: Command, io: CliIo): void {
       options: {
         scenario?: string;
         round?: string;
+        set: string[];
         format: OutputFormat | FileFormat;
         out?: string;
         pageSize?: string;
@@ -60,7 +67,7 @@ export function registerModel(program: Command, io: CliIo): void {
         io,
         model,
         loaded.deal,
-        { round: options.round, scenario: options.scenario },
+        { round: options.round, scenario: options.scenario, set: options.set },
         file,
         loaded.locate,
       );
@@ -70,7 +77,13 @@ export function registerModel(program: Command, io: CliIo): void {
       }
       if (options.format === "json") io.stdout.write(jsonText(model.json(report)));
       else if (options.format === "csv") io.stdout.write(modelCsv(modelJson(report)));
-      else io.stdout.write(modelText(report, textOptionsOf(options)));
+      else {
+        io.stdout.write(modelText(report, textOptionsOf(options)));
+        if (report.whatIf) {
+          const { whatIfText } = await import("../../report/what-if-report.js");
+          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency)}`);
+        }
+      }
     },
   );
 }

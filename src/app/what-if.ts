@@ -1,0 +1,59 @@
+import * as z from "zod";
+import type { Problem, Result } from "../core/shared/problem.js";
+import { ok } from "../core/shared/problem.js";
+import type { Deal } from "../deal/build.js";
+import { applyWhatIfs, parseWhatIfSetting, type WhatIfOutcome, type WhatIfSetting } from "../deal/what-if.js";
+import { dealInScenario } from "./select.js";
+
+/**
+ * What-ifs as an input field (SPEC DEAL-WHATIF-1): `--set NAME=VALUE`, repeatable, or the
+ * API's `set=` repeated. A value may hold commas ($1,000,000), so a list is never split.
+ */
+export const SetParam = z
+  .union([z.string().max(1_000), z.array(z.string().max(1_000)).max(100)])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .meta({
+    description:
+      "What-ifs, NAME=VALUE, repeatable: amazon=$50B, pre-money=$830B, round-size=$60B, microsoft-stake=27%, or full quantity ids.",
+  });
+
+/**
+ * The deal a use case computes on (DEAL-4, DEAL-WHATIF-3): in the named scenario, or, with
+ * what-ifs, in a scenario of their own based on it. A problem with the what-ifs is the
+ * `set` field's.
+ */
+export function dealForInput(
+  deal: Deal,
+  input: {
+    readonly scenario?: string | undefined;
+    readonly set?: readonly string[];
+    readonly round?: string | undefined;
+  },
+): Result<{ readonly deal: Deal; readonly whatIf: WhatIfOutcome | undefined }> {
+  const texts = input.set ?? [];
+  if (texts.length === 0) {
+    const scenario = dealInScenario(deal, input.scenario);
+    return scenario.ok ? ok({ deal: scenario.value, whatIf: undefined }, scenario.warnings) : scenario;
+  }
+  const settings: WhatIfSetting[] = [];
+  const problems: Problem[] = [];
+  for (const text of texts) {
+    const parsed = parseWhatIfSetting(text);
+    if (parsed.ok) settings.push(parsed.value);
+    else problems.push(...parsed.problems.map((p) => ({ ...p, path: ["set"] })));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const applied = applyWhatIfs(deal, settings, {
+    ...(input.scenario === undefined ? {} : { scenario: input.scenario }),
+    ...(input.round === undefined ? {} : { round: input.round }),
+  });
+  if (!applied.ok)
+    return {
+      ok: false,
+      problems: applied.problems.map((p) =>
+        p.code === "what_if_unknown_name" || p.code === "what_if_invalid" ? { ...p, path: ["set"] } : p,
+      ),
+    };
+  return ok({ deal: applied.value.deal, whatIf: applied.value.whatIf }, applied.warnings);
+}
