@@ -12,7 +12,7 @@ import {
   readDraft,
   writeDraft,
 } from "../app/drafts.js";
-import { ANALYSIS_VIEWS, type AnalysisView, href, type Route } from "../app/routes.js";
+import { ANALYSIS_VIEWS, type AnalysisView, href, type Route, WORKSPACE_VIEWS } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
@@ -25,6 +25,7 @@ import { CapTableView } from "./CapTableView.js";
 // view of a deal, comes without the round builder, the charts or the simulation.
 const ClaimsView = lazy(() => import("./ClaimsView.js").then((m) => ({ default: m.ClaimsView })));
 const ExitView = lazy(() => import("./ExitView.js").then((m) => ({ default: m.ExitView })));
+const ExposureView = lazy(() => import("./ExposureView.js").then((m) => ({ default: m.ExposureView })));
 const FlowsView = lazy(() => import("./FlowsView.js").then((m) => ({ default: m.FlowsView })));
 const RoundBuilder = lazy(() => import("./RoundBuilder.js").then((m) => ({ default: m.RoundBuilder })));
 const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ default: m.ScenariosView })));
@@ -38,6 +39,7 @@ const VIEW_TITLES: Record<AnalysisView, MessageKey> = {
   simulate: "monteCarlo",
   flows: "capitalFlows",
   exit: "exit",
+  exposure: "exposure",
 };
 
 /** A workspace document (several companies and their agreements, SPEC FLOW-1) rather than one company's deal. */
@@ -306,7 +308,7 @@ function LoadedDeal({
               </a>
             </li>
           ))}
-          {ANALYSIS_VIEWS.filter((v) => v !== "flows").map((v) => (
+          {ANALYSIS_VIEWS.filter((v) => !(WORKSPACE_VIEWS as readonly string[]).includes(v)).map((v) => (
             <li key={v}>
               <a
                 href={href.view(route.workspace, route.deal, v)}
@@ -423,15 +425,24 @@ function WorkspaceDealPage({ route, record }: { route: DealRoute; record: DealRe
       <h1 className="deal-title">{typeof name === "string" ? name : record.name}</h1>
       <nav aria-label={t("dealNav")} className="tabs no-print">
         <ul>
-          <li>
-            <a href={href.view(route.workspace, route.deal, "flows")} aria-current="page">
-              {t("capitalFlows")}
-            </a>
-          </li>
+          {WORKSPACE_VIEWS.map((v) => (
+            <li key={v}>
+              <a
+                href={href.view(route.workspace, route.deal, v)}
+                aria-current={(route.view === "exposure" ? "exposure" : "flows") === v ? "page" : undefined}
+              >
+                {t(VIEW_TITLES[v])}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
       <Suspense fallback={<Loading />}>
-        <FlowsView workspace={route.workspace} record={record} />
+        {route.view === "exposure" ? (
+          <ExposureView workspace={route.workspace} record={record} />
+        ) : (
+          <FlowsView workspace={route.workspace} record={record} />
+        )}
       </Suspense>
     </div>
   );
