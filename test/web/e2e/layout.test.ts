@@ -47,6 +47,7 @@ const VIEWS: readonly ViewCase[] = [
   },
   { name: "exit", hash: `${DEAL}/exit`, ready: "#exit-breakpoints" },
   { name: "flows", hash: "/w/examples/d/ai-ecosystem/flows", ready: "#flows-net-cash" },
+  { name: "exposure", hash: "/w/examples/d/ai-ecosystem/exposure", ready: "#exposure-table" },
   { name: "members", hash: "/w/examples/access", ready: "#members-table" },
 ];
 
