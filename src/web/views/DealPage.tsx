@@ -12,13 +12,20 @@ import {
   readDraft,
   writeDraft,
 } from "../app/drafts.js";
-import { ANALYSIS_VIEWS, type AnalysisView, href, type Route, WORKSPACE_VIEWS } from "../app/routes.js";
+import {
+  ANALYSIS_VIEWS,
+  type AnalysisView,
+  href,
+  INVESTOR_VIEWS,
+  type Route,
+  WORKSPACE_VIEWS,
+} from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
-import { useIsOwner } from "./AccessView.js";
+import { useWorkspaceRole } from "./AccessView.js";
 import { CapTableView } from "./CapTableView.js";
 
 // The views beside the cap table load on demand (SPEC WEB-20): the cap table, the first
@@ -26,6 +33,7 @@ import { CapTableView } from "./CapTableView.js";
 const ClaimsView = lazy(() => import("./ClaimsView.js").then((m) => ({ default: m.ClaimsView })));
 const ExitView = lazy(() => import("./ExitView.js").then((m) => ({ default: m.ExitView })));
 const ExposureView = lazy(() => import("./ExposureView.js").then((m) => ({ default: m.ExposureView })));
+const InvestorView = lazy(() => import("./InvestorView.js").then((m) => ({ default: m.InvestorView })));
 const FlowsView = lazy(() => import("./FlowsView.js").then((m) => ({ default: m.FlowsView })));
 const RoundBuilder = lazy(() => import("./RoundBuilder.js").then((m) => ({ default: m.RoundBuilder })));
 const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ default: m.ScenariosView })));
@@ -40,6 +48,7 @@ const VIEW_TITLES: Record<AnalysisView, MessageKey> = {
   flows: "capitalFlows",
   exit: "exit",
   exposure: "exposure",
+  mine: "myPosition",
 };
 
 /** A workspace document (several companies and their agreements, SPEC FLOW-1) rather than one company's deal. */
@@ -105,7 +114,11 @@ function LoadedDeal({
 }) {
   const { t } = useI18n();
   const data = useDataAccess();
-  const owner = useIsOwner(route.workspace);
+  const role = useWorkspaceRole(route.workspace);
+  const owner = role === "owner";
+  // An investor's document holds its own rows only: the views that compute on the whole deal
+  // in the page would mislead; its own figures come from the server (SPEC WEB-23).
+  const investor = role === "investor";
   const [draft, setDraftState] = useState<DealDraft>(
     () => readDraft(route.workspace, route.deal) ?? { baseVersion: record.version, rounds: {} },
   );
@@ -244,6 +257,8 @@ function LoadedDeal({
     content = <SimulationView deal={workingLoad.deal} documentText={dealDocumentText(working)} />;
   } else if (route.view === "exit") {
     content = <ExitView deal={workingLoad.deal} />;
+  } else if (route.view === "mine" && investor) {
+    content = <InvestorView workspace={route.workspace} dealId={route.deal} deal={workingLoad.deal} />;
   } else if (roundId !== undefined && sessionLoad) {
     content = sessionLoad.ok ? (
       <RoundBuilder
@@ -298,7 +313,7 @@ function LoadedDeal({
               {t("capTable")}
             </a>
           </li>
-          {rounds.map((r) => (
+          {(investor ? [] : rounds).map((r) => (
             <li key={r.id}>
               <a
                 href={href.round(route.workspace, route.deal, r.id)}
@@ -308,7 +323,14 @@ function LoadedDeal({
               </a>
             </li>
           ))}
-          {ANALYSIS_VIEWS.filter((v) => !(WORKSPACE_VIEWS as readonly string[]).includes(v)).map((v) => (
+          {(investor
+            ? INVESTOR_VIEWS
+            : ANALYSIS_VIEWS.filter(
+                (v) =>
+                  !(WORKSPACE_VIEWS as readonly string[]).includes(v) &&
+                  !(INVESTOR_VIEWS as readonly string[]).includes(v),
+              )
+          ).map((v) => (
             <li key={v}>
               <a
                 href={href.view(route.workspace, route.deal, v)}
