@@ -106,6 +106,9 @@ function WorkspaceExposure({ ws }: { ws: Workspace }) {
       <p>{t("exposureIntro")}</p>
       <fieldset className="controls exposure-valuations">
         <legend>{t("valuationColumn")}</legend>
+        <p id={`${ids}-valuation-help`} className="field-help">
+          {t("exposureValuationHelp")}
+        </p>
         {ws.companies.map((c) => {
           const id = `${ids}-valuation-${c.id}`;
           const error = errors.get(c.id);
@@ -118,9 +121,8 @@ function WorkspaceExposure({ ws }: { ws: Workspace }) {
                 id={id}
                 data-company={c.id}
                 value={texts[c.id] ?? ""}
-                placeholder={t("exposureValuationHelp")}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
+                aria-describedby={error ? `${id}-error` : `${ids}-valuation-help`}
                 onChange={(e) => setTexts({ ...texts, [c.id]: e.currentTarget.value })}
               />
               {error ? (
