@@ -77,7 +77,8 @@ export interface ScenarioHolderJson {
   readonly name: string;
   readonly fullyDilutedBefore: string;
   readonly fullyDilutedAfter: string;
-  readonly dilution: string;
+  /** Null where the holder held nothing before the round. */
+  readonly dilution: string | null;
 }
 
 /**
@@ -95,6 +96,13 @@ export interface ScenariosJson {
     readonly roundSize?: string | null;
     readonly holders: readonly ScenarioHolderJson[];
   }[];
+}
+
+/** GET deals/:deal/model: the round's pro forma; as an investor sees it, its own holders only. */
+export interface ModelJson {
+  readonly company: string;
+  readonly currency: string;
+  readonly holders: readonly ScenarioHolderJson[];
 }
 
 /** GET deals/:deal/exit?at=…: each exit value's payouts per holder (an investor's own holders only). */
@@ -133,6 +141,12 @@ export const ROUTES = {
     method: "GET",
     path: (workspace: string, deal: string) =>
       `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/scenarios`,
+  },
+  /** A deal's model report (the round's pro forma; an investor's own holders, SPEC AUTH-7). */
+  model: {
+    method: "GET",
+    path: (workspace: string, deal: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/model`,
   },
   /** The waterfall at exit values (`at`, a list as `exit --at` reads it; an investor's own holders, WEB-21). */
   exitAt: {

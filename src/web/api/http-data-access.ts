@@ -11,6 +11,7 @@ import {
   type LoginRequest,
   type LoginResponse,
   type MeResponse,
+  type ModelJson,
   ROUTES,
   type Role,
   type SaveDealResponse,
@@ -173,6 +174,10 @@ export class HttpDataAccess implements DataAccess {
       method: ROUTES.scenarios.method,
       path: ROUTES.scenarios.path(workspace, deal),
     });
+  }
+
+  async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
+    return this.request<ModelJson>({ method: ROUTES.model.method, path: ROUTES.model.path(workspace, deal) });
   }
 
   async exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>> {

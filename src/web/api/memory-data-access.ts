@@ -4,6 +4,7 @@ import type {
   DealSummary,
   ExitAtJson,
   Member,
+  ModelJson,
   Role,
   ScenariosJson,
   User,
@@ -122,6 +123,10 @@ export class MemoryDataAccess implements DataAccess {
    * workspace's owner, and no investor to compute them for.
    */
   async scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>> {
+    return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
+  }
+
+  async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
     return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
   }
 

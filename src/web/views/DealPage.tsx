@@ -225,7 +225,17 @@ function LoadedDeal({
   const workingLoad = route.view === "round" ? baseLoad : load(working);
 
   let content: React.ReactNode;
-  if (!workingLoad.ok) {
+  if (route.view === "mine" && investor) {
+    // The investor's figures are the server's; its own document (which may not load on its
+    // own, without the round's shared price) only gives what it invested.
+    content = (
+      <InvestorView
+        workspace={route.workspace}
+        dealId={route.deal}
+        deal={workingLoad.ok ? workingLoad.deal : undefined}
+      />
+    );
+  } else if (!workingLoad.ok) {
     const diagnostics = workingLoad.diagnostics;
     content = (
       <div className="notice error" role="alert">
@@ -257,8 +267,6 @@ function LoadedDeal({
     content = <SimulationView deal={workingLoad.deal} documentText={dealDocumentText(working)} />;
   } else if (route.view === "exit") {
     content = <ExitView deal={workingLoad.deal} />;
-  } else if (route.view === "mine" && investor) {
-    content = <InvestorView workspace={route.workspace} dealId={route.deal} deal={workingLoad.deal} />;
   } else if (roundId !== undefined && sessionLoad) {
     content = sessionLoad.ok ? (
       <RoundBuilder

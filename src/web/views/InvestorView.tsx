@@ -3,7 +3,7 @@ import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { runDeal } from "../../core/round/timeline.js";
 import type { Deal } from "../../deal/build.js";
-import type { ExitAtJson } from "../api/contract.js";
+import type { ExitAtJson, ScenariosJson } from "../api/contract.js";
 import type { ApiResult } from "../api/data-access.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
 import { groupedBarsOption } from "../charts/options.js";
@@ -30,21 +30,36 @@ export function InvestorView({
 }: {
   workspace: string;
   dealId: string;
-  /** The investor's own document, loaded: where its invested amounts come from. */
-  deal: Deal;
+  /** The investor's own document, loaded (where its invested amounts come from), when it loads. */
+  deal: Deal | undefined;
 }) {
   const { t } = useI18n();
   const ids = useId();
   const data = useDataAccess();
-  const [scenarios, reloadScenarios] = useApi(
-    () => data.scenariosReport(workspace, dealId),
-    [data, workspace, dealId],
-  );
+  const asStated = t("myAsStated");
+  const [scenarios, reloadScenarios] = useApi(async (): Promise<ApiResult<ScenariosJson>> => {
+    const report = await data.scenariosReport(workspace, dealId);
+    if (report.ok || report.status >= 500 || [401, 403, 404].includes(report.status)) return report;
+    // A deal whose round amounts are all exact has one scenario, the deal as stated: the
+    // server's model report (its own holders only) gives the same figures.
+    const model = await data.modelReport(workspace, dealId);
+    if (!model.ok) return model;
+    return {
+      ok: true,
+      value: {
+        company: model.value.company,
+        currency: model.value.currency,
+        scenarios: [{ scenario: asStated, holders: model.value.holders }],
+      },
+    };
+  }, [data, workspace, dealId, asStated]);
   const invested = useMemo(() => {
-    const run = runDeal(deal.ledger, deal.rounds);
-    return run.ok ? investedByHolder(run.value.final) : new Map<string, Rational>();
+    const run = deal ? runDeal(deal.ledger, deal.rounds) : undefined;
+    return run?.ok ? investedByHolder(run.value.final) : new Map<string, Rational>();
   }, [deal]);
-  const currency = deal.ledger.company.currency;
+  const currency =
+    deal?.ledger.company.currency ??
+    (scenarios.state === "ok" ? (scenarios.value.currency as Currency) : ("USD" as Currency));
 
   return (
     <section aria-labelledby={`${ids}-title`} className="investor-view">
@@ -62,7 +77,7 @@ export function InvestorView({
   );
 }
 
-function OwnScenarios({ report }: { report: import("../api/contract.js").ScenariosJson }) {
+function OwnScenarios({ report }: { report: ScenariosJson }) {
   const { t, locale } = useI18n();
   const percent = (text: string) => formatPercent(exact(text), 4, locale);
   const holders = report.scenarios[0]?.holders ?? [];
@@ -93,7 +108,7 @@ function OwnScenarios({ report }: { report: import("../api/contract.js").Scenari
               <td>{h.name}</td>
               <td className="num">{percent(h.fullyDilutedBefore)}</td>
               <td className="num">{percent(h.fullyDilutedAfter)}</td>
-              <td className="num">{percent(h.dilution)}</td>
+              <td className="num">{h.dilution === null ? "—" : percent(h.dilution)}</td>
             </tr>
           )),
         )}
@@ -141,10 +156,12 @@ function OwnExit({
   const [asked, setAsked] = useState<string | undefined>(undefined);
   const [outcome, setOutcome] = useState<ApiResult<ExitAtJson> | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const money = (x: Rational) => formatMoney({ kind: "money", currency, amount: x }, 0, locale);
+  // The currency the server's answer states, else the deal's.
+  const shown = outcome?.ok ? (outcome.value.currency as Currency) : currency;
+  const money = (x: Rational) => formatMoney({ kind: "money", currency: shown, amount: x }, 0, locale);
   const short = (x: number) =>
     formatMoneyShort(
-      { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
+      { kind: "money", currency: shown, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
       locale,
       1,
     );
