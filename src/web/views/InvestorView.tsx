@@ -285,7 +285,9 @@ function OwnExit({
               title={t("myPayoutChart")}
               height={Math.max(240, 120 + exitValues.length * 30)}
               option={groupedBarsOption(
-                exitValues.map((v) => money(v)),
+                exitValues.map((v) =>
+                  formatMoneyShort({ kind: "money", currency: shown, amount: v }, locale, 3),
+                ),
                 holders.map(([id, name]) => ({
                   name,
                   values: rows.filter((r) => r.holder === id).map((r) => r.total.toNumber()),
