@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense, useId, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useId, useRef, useState } from "react";
 import { download, fileStem } from "../export/download.js";
 import { useI18n } from "../i18n/i18n.js";
 
@@ -11,6 +11,25 @@ const EChartCanvas = lazy(() => import("./EChartCanvas.js"));
 export interface ChartImages {
   readonly png: () => string;
   readonly svg: () => string;
+}
+
+/**
+ * True once the page has drawn what it had to draw first: ECharts (the largest script of
+ * the app) is asked for only then, so that a view's figures and tables are not kept
+ * waiting while it downloads and compiles (SPEC WEB-20). An idle moment, or half a second
+ * on a busy page.
+ */
+function useAfterFirstDraw(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(() => setAfter(true), { timeout: 500 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const handle = window.setTimeout(() => setAfter(true), 50);
+    return () => window.clearTimeout(handle);
+  }, []);
+  return after;
 }
 
 /** The bytes of a `data:` URL in base64. */
@@ -43,6 +62,7 @@ export function Chart({ title, option, table, afterTable, height = 280 }: ChartP
   const { t } = useI18n();
   const [asTable, setAsTable] = useState(false);
   const [drawn, setDrawn] = useState(false);
+  const afterFirstDraw = useAfterFirstDraw();
   const images = useRef<ChartImages | undefined>(undefined);
   const titleId = useId();
   const onImages = (next: ChartImages | undefined) => {
@@ -90,15 +110,19 @@ export function Chart({ title, option, table, afterTable, height = 280 }: ChartP
         </div>
       ) : (
         <>
-          <Suspense fallback={<div className="chart-canvas" style={{ height }} aria-busy="true" />}>
-            <EChartCanvas
-              title={title}
-              option={option}
-              height={height}
-              onUnavailable={() => setAsTable(true)}
-              onImages={onImages}
-            />
-          </Suspense>
+          {afterFirstDraw ? (
+            <Suspense fallback={<div className="chart-canvas" style={{ height }} aria-busy="true" />}>
+              <EChartCanvas
+                title={title}
+                option={option}
+                height={height}
+                onUnavailable={() => setAsTable(true)}
+                onImages={onImages}
+              />
+            </Suspense>
+          ) : (
+            <div className="chart-canvas" style={{ height }} aria-busy="true" />
+          )}
           <div className="visually-hidden">
             {table}
             {afterTable}
