@@ -418,6 +418,32 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         shares: t.shares,
         resultingSecurity: securityId(t.resultingSecurity ?? id),
       };
+    case "tender":
+      return {
+        ...base,
+        type: "tender",
+        classId: shareClassId(t.class),
+        pricePerShare: b.money(t.price, [...path, "price"], "price"),
+        cap: t.cap,
+        sellers: t.sellers.map((p) => ({ holder: stakeholderId(p.holder), shares: p.shares })),
+        buyers: t.buyers.map((p) => ({ holder: stakeholderId(p.holder), shares: p.shares })),
+        companyFirstRefusal: t.firstRefusal?.company,
+        investorFirstRefusal: (t.firstRefusal?.investors ?? []).map((p) => ({
+          holder: stakeholderId(p.holder),
+          shares: p.shares,
+        })),
+        buyersClassId: t.buyersClass === undefined ? undefined : shareClassId(t.buyersClass),
+      };
+    case "pay_to_play":
+      return {
+        ...base,
+        type: "pay_to_play",
+        classIds: t.classes.map(shareClassId),
+        roundClassId: shareClassId(t.roundClass),
+        offered: t.offered,
+        since: t.since,
+        shadowClassId: t.shadowClass === undefined ? undefined : shareClassId(t.shadowClass),
+      };
   }
 }
 

@@ -292,6 +292,71 @@ export const TransactionSchema = z.discriminatedUnion("type", [
     shares: Shares.optional(),
     resultingSecurity: Id.optional(),
   }),
+  // Issue 14, item 12: tender offers and secondary sales (SPEC TENDER-1..TENDER-7).
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("tender").meta({
+      description:
+        "A tender offer or secondary sale at one price: sellers offer shares of a class, the company and investors with a right of first refusal take theirs first, the buyers the rest, up to the cap, every cutback pro rata (SPEC TENDER-1..TENDER-7).",
+    }),
+    class: Id.meta({ description: "The class the sellers sell.", examples: ["common"] }),
+    price: Amount.meta({ description: "The price per share paid to the sellers.", examples: ["$4.50"] }),
+    cap: Shares.optional().meta({
+      description:
+        "The most shares bought in all; by default what the company, the investors and the buyers ask for. Sellers are cut back pro rata when they offer more.",
+      examples: [1_000_000],
+    }),
+    sellers: z
+      .array(
+        z.strictObject({
+          holder: Id,
+          shares: Shares.meta({ description: "The shares offered; no more than the seller holds." }),
+        }),
+      )
+      .min(1),
+    buyers: z
+      .array(
+        z.strictObject({
+          holder: Id,
+          shares: Shares.meta({ description: "The most shares this buyer takes; cut back pro rata with the others." }),
+        }),
+      )
+      .default([]),
+    firstRefusal: z
+      .strictObject({
+        company: Shares.optional().meta({
+          description: "Shares the company repurchases under its right of first refusal, before anyone else.",
+        }),
+        investors: z
+          .array(z.strictObject({ holder: Id, shares: Shares }))
+          .default([])
+          .meta({ description: "Investors exercising a right of first refusal, in order, after the company." }),
+      })
+      .optional(),
+    buyersClass: Id.optional().meta({
+      description: "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
+    }),
+  }),
+  // Issue 14, item 11: pay-to-play (SPEC P2P-1..P2P-4).
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("pay_to_play").meta({
+      description:
+        "Pay-to-play at a financing: holders of the classes who do not buy their pro rata of the offered shares have their shares of the classes converted into common, or re-designated as a shadow class without preference (SPEC P2P-1..P2P-4).",
+    }),
+    classes: z.array(Id).min(1).meta({ description: "The preferred classes whose holders must play.", examples: [["seriesA"]] }),
+    roundClass: Id.meta({ description: "The class sold in the financing.", examples: ["seriesB"] }),
+    offered: Shares.meta({
+      description:
+        "The shares of the round offered to the holders of the classes (the NVCA's Offered Securities); each holder's pro rata is its as-converted part of them.",
+    }),
+    since: DateText.optional().meta({
+      description: "Purchases of the round class count from this date (the first closing); by default the transaction's date.",
+    }),
+    shadowClass: Id.optional().meta({
+      description: "A class without preference the shares become, one for one; by default they convert into common.",
+    }),
+  }),
 ]);
 
 export const InvestmentSchema = z.strictObject({

@@ -209,6 +209,35 @@ export function ledgerToDocument(
           class: t.classId,
           authorized: t.authorizedShares?.toString() ?? "unlimited",
         });
+      case "tender": {
+        const parts = (list: readonly { holder: string; shares: bigint }[]) =>
+          list.map((p) => ({ holder: p.holder, shares: p.shares.toString() }));
+        const firstRefusal = compact({
+          company: t.companyFirstRefusal?.toString(),
+          investors: t.investorFirstRefusal.length > 0 ? parts(t.investorFirstRefusal) : undefined,
+        });
+        return compact({
+          ...base,
+          type: "tender",
+          class: t.classId,
+          price: amount(t.pricePerShare),
+          cap: t.cap?.toString(),
+          sellers: parts(t.sellers),
+          buyers: parts(t.buyers),
+          firstRefusal: Object.keys(firstRefusal).length > 0 ? firstRefusal : undefined,
+          buyersClass: t.buyersClassId,
+        });
+      }
+      case "pay_to_play":
+        return compact({
+          ...base,
+          type: "pay_to_play",
+          classes: [...t.classIds],
+          roundClass: t.roundClassId,
+          offered: t.offered.toString(),
+          since: t.since,
+          shadowClass: t.shadowClassId,
+        });
     }
   };
 

@@ -5,9 +5,12 @@ import { type Problem, problem } from "../shared/problem.js";
 import type { CapTable } from "./cap-table.js";
 import type { Security, StockLot } from "./security.js";
 import { conversionRatio, type ShareClass } from "./share-class.js";
+import { expandPayToPlay } from "./pay-to-play.js";
+import { expandTender } from "./tender.js";
 import type {
   AuthorizedSharesAdjustment,
   Cancellation,
+  CompoundTransaction,
   Conversion,
   ConversionPriceAdjustment,
   Exercise,
@@ -67,7 +70,32 @@ export function applyTransaction(table: CapTable, tx: Transaction): Problem | un
       return applyConversionPriceAdjustment(table, tx);
     case "authorized_shares_adjustment":
       return applyAuthorizedSharesAdjustment(table, tx);
+    case "tender":
+    case "pay_to_play":
+      return applyCompound(table, tx);
   }
+}
+
+/**
+ * Applies a tender or pay-to-play as the primitive transactions it comes to from the state
+ * before it (TENDER-5, P2P-3): all of them or none. They are tried on a copy first, so that
+ * a rejection leaves `table` unchanged.
+ */
+function applyCompound(table: CapTable, tx: CompoundTransaction): Problem | undefined {
+  const parts = expandCompound(table, tx);
+  if (!Array.isArray(parts)) return parts;
+  const trial = table.clone();
+  for (const part of parts) {
+    const rejected = applyTransaction(trial, part);
+    if (rejected) return rejected;
+  }
+  for (const part of parts) applyTransaction(table, part);
+  return undefined;
+}
+
+/** The primitive transactions a compound transaction comes to, from the state before it. */
+export function expandCompound(table: CapTable, tx: CompoundTransaction): Transaction[] | Problem {
+  return tx.type === "tender" ? expandTender(table, tx) : expandPayToPlay(table, tx);
 }
 
 function reject(
@@ -723,6 +751,7 @@ function applyConversion(table: CapTable, tx: Conversion): Problem | undefined {
   if ("code" in security) return security;
   const p = checkNewSecurityId(table, tx, tx.resultingSecurity, "resultingSecurity");
   if (p) return p;
+  if (security.kind === "stock" && tx.redesignation) return applyRedesignation(table, tx, security);
   if (security.kind === "stock") {
     const from = table.classes.get(security.classId)!;
     if (from.type !== "preferred" || from.convertsTo === undefined) {
@@ -796,6 +825,23 @@ function applyConversion(table: CapTable, tx: Conversion): Problem | undefined {
     `converts "${tx.security}", a ${security.kind}; exercise it instead`,
     ["security"],
   );
+}
+
+/** A lot becomes as many shares of another class (TENDER-6, P2P-3). */
+function applyRedesignation(table: CapTable, tx: Conversion, lot: StockLot): Problem | undefined {
+  if (tx.toClassId === undefined) {
+    return reject(tx, "deal_invalid_field", "re-designates shares without naming the class", ["toClass"]);
+  }
+  const target = checkClass(table, tx, tx.toClassId, "toClass");
+  if ("code" in target) return target;
+  if (tx.shares !== undefined && tx.shares !== lot.shares) {
+    return reject(tx, "deal_invalid_field", `re-designates ${lot.shares} shares as ${tx.shares}`, ["shares"]);
+  }
+  const q = checkAuthorized(table, tx, target, lot.shares, "shares");
+  if (q) return q;
+  setLotShares(table, lot, 0n, undefined);
+  addLot(table, { ...lot, id: tx.resultingSecurity, classId: target.id, issueDate: tx.date });
+  return undefined;
 }
 
 function applyConversionPriceAdjustment(table: CapTable, tx: ConversionPriceAdjustment): Problem | undefined {

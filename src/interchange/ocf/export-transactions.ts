@@ -1,11 +1,12 @@
 import { type Currency, type Money, zeroMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
-import { applyTransaction } from "../../core/ledger/apply.js";
+import { applyTransaction, expandCompound } from "../../core/ledger/apply.js";
 import type { CapTable } from "../../core/ledger/cap-table.js";
 import type { OptionGrant, Security, StockLot, Warrant } from "../../core/ledger/security.js";
 import { conversionRatio } from "../../core/ledger/share-class.js";
 import type {
   Cancellation,
+  CompoundTransaction,
   Conversion,
   ConversionPriceAdjustment,
   Exercise,
@@ -93,6 +94,7 @@ export class TransactionWriter {
 
   /** Writes a ledger transaction as OCF objects and applies it. */
   write(tx: Transaction): WrittenTransaction | Problem {
+    if (tx.type === "tender" || tx.type === "pay_to_play") return this.writeCompound(tx);
     try {
       const before = this.capture(tx);
       const rejected = applyTransaction(this.table, tx);
@@ -112,6 +114,26 @@ export class TransactionWriter {
       if (error instanceof ExportProblem) return error.problem;
       throw error;
     }
+  }
+
+  /**
+   * A tender or pay-to-play has no OCF transaction of its own: it is written as the transfers,
+   * repurchases and stock conversions it comes to (OCF-EXP-10), checked whole on a copy first.
+   */
+  private writeCompound(tx: CompoundTransaction): WrittenTransaction | Problem {
+    const parts = expandCompound(this.table, tx);
+    if (!Array.isArray(parts)) return parts;
+    const rejected = applyTransaction(this.table.clone(), tx);
+    if (rejected) return rejected;
+    const objects: JsonObject[] = [];
+    const omitted: string[] = [];
+    for (const part of parts) {
+      const written = this.write(part);
+      if ("code" in written) return written;
+      objects.push(...written.objects);
+      omitted.push(...written.omitted);
+    }
+    return { objects, omitted };
   }
 
   /** What a transaction's OCF objects need from the state before it applies. */
@@ -173,6 +195,10 @@ export class TransactionWriter {
         return this.conversion(tx, before.security);
       case "conversion_price_adjustment":
         return this.ratioAdjustment(tx);
+      case "tender":
+      case "pay_to_play":
+        // Written by writeCompound as the transactions they come to; never generated here.
+        throw new Error(`transaction ${tx.id}: a ${tx.type} reached the primitive writer`);
       case "authorized_shares_adjustment":
         if (tx.authorizedShares === undefined) {
           fail(
