@@ -210,10 +210,13 @@ function buildClass(
       [...path, "preference", "participation", "cap"],
     );
   }
-  if (!preferred && (c.preference || c.antiDilution || c.dividends || c.ipoRatchet || c.convertsTo)) {
+  if (
+    !preferred &&
+    (c.preference || c.antiDilution || c.dividends || c.ipoRatchet || c.convertsTo || c.qualifiedIpoPrice)
+  ) {
     b.report(
       "deal_invalid_field",
-      "a common class has no preference, anti-dilution, dividends or conversion",
+      "a common class has no preference, anti-dilution, dividends, conversion or qualified-IPO price",
       path,
     );
   }
@@ -264,6 +267,15 @@ function buildClass(
         }
       : undefined,
     ipoRatchetMultiple: c.ipoRatchet,
+    ...(c.qualifiedIpoPrice === undefined
+      ? {}
+      : {
+          qualifiedIpoPrice: b.money(
+            c.qualifiedIpoPrice,
+            [...path, "qualifiedIpoPrice"],
+            "qualifiedIpoPrice",
+          ),
+        }),
   };
 }
 

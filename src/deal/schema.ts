@@ -97,6 +97,12 @@ export const ShareClassSchema = z.strictObject({
     description:
       "At an IPO below this multiple of the original issue price, the conversion rate rises to make it up.",
   }),
+  // Issue 14, item 11: the qualified-IPO threshold (SPEC IPO-Q-1..IPO-Q-3).
+  qualifiedIpoPrice: Amount.optional().meta({
+    description:
+      "The least IPO price per common share that forces the class to convert (the NVCA model charter's Mandatory Conversion); below it the holders keep their preferred when that is worth more.",
+    examples: ["$3.00"],
+  }),
   note: Note,
 });
 
@@ -318,7 +324,9 @@ export const TransactionSchema = z.discriminatedUnion("type", [
       .array(
         z.strictObject({
           holder: Id,
-          shares: Shares.meta({ description: "The most shares this buyer takes; cut back pro rata with the others." }),
+          shares: Shares.meta({
+            description: "The most shares this buyer takes; cut back pro rata with the others.",
+          }),
         }),
       )
       .default([]),
@@ -330,11 +338,14 @@ export const TransactionSchema = z.discriminatedUnion("type", [
         investors: z
           .array(z.strictObject({ holder: Id, shares: Shares }))
           .default([])
-          .meta({ description: "Investors exercising a right of first refusal, in order, after the company." }),
+          .meta({
+            description: "Investors exercising a right of first refusal, in order, after the company.",
+          }),
       })
       .optional(),
     buyersClass: Id.optional().meta({
-      description: "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
+      description:
+        "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
     }),
   }),
   // Issue 14, item 11: pay-to-play (SPEC P2P-1..P2P-4).
@@ -344,17 +355,22 @@ export const TransactionSchema = z.discriminatedUnion("type", [
       description:
         "Pay-to-play at a financing: holders of the classes who do not buy their pro rata of the offered shares have their shares of the classes converted into common, or re-designated as a shadow class without preference (SPEC P2P-1..P2P-4).",
     }),
-    classes: z.array(Id).min(1).meta({ description: "The preferred classes whose holders must play.", examples: [["seriesA"]] }),
+    classes: z
+      .array(Id)
+      .min(1)
+      .meta({ description: "The preferred classes whose holders must play.", examples: [["seriesA"]] }),
     roundClass: Id.meta({ description: "The class sold in the financing.", examples: ["seriesB"] }),
     offered: Shares.meta({
       description:
         "The shares of the round offered to the holders of the classes (the NVCA's Offered Securities); each holder's pro rata is its as-converted part of them.",
     }),
     since: DateText.optional().meta({
-      description: "Purchases of the round class count from this date (the first closing); by default the transaction's date.",
+      description:
+        "Purchases of the round class count from this date (the first closing); by default the transaction's date.",
     }),
     shadowClass: Id.optional().meta({
-      description: "A class without preference the shares become, one for one; by default they convert into common.",
+      description:
+        "A class without preference the shares become, one for one; by default they convert into common.",
     }),
   }),
 ]);

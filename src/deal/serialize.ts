@@ -57,6 +57,7 @@ export function ledgerToDocument(
         ? { rate: exactText(c.dividends.rate), cumulative: c.dividends.cumulative }
         : undefined,
       ipoRatchet: c.ipoRatchetMultiple === undefined ? undefined : exactText(c.ipoRatchetMultiple),
+      qualifiedIpoPrice: amount(c.qualifiedIpoPrice),
     });
 
   // A security created by a transaction takes the transaction's id unless it says otherwise (LED-2).

@@ -3,9 +3,9 @@ import { Rational } from "../exact/rational.js";
 import type { SecurityId, ShareClassId } from "../shared/ids.js";
 import { type Problem, problem } from "../shared/problem.js";
 import type { CapTable } from "./cap-table.js";
+import { expandPayToPlay } from "./pay-to-play.js";
 import type { Security, StockLot } from "./security.js";
 import { conversionRatio, type ShareClass } from "./share-class.js";
-import { expandPayToPlay } from "./pay-to-play.js";
 import { expandTender } from "./tender.js";
 import type {
   AuthorizedSharesAdjustment,

@@ -1,5 +1,5 @@
 import { Rational } from "../exact/rational.js";
-import { securityId, type StakeholderId, transactionId } from "../shared/ids.js";
+import { type StakeholderId, securityId, transactionId } from "../shared/ids.js";
 import { type Problem, problem } from "../shared/problem.js";
 import type { CapTable } from "./cap-table.js";
 import type { StockLot } from "./security.js";
@@ -31,40 +31,57 @@ function checkPayToPlay(table: CapTable, tx: PayToPlay): Problem | undefined {
   if (tx.classIds.length === 0) return reject(tx, "deal_invalid_field", "names no class", ["classes"]);
   for (const [i, classId] of tx.classIds.entries()) {
     const c = table.classes.get(classId);
-    if (!c) return reject(tx, "deal_unknown_reference", `names unknown share class "${classId}"`, ["classes", i]);
+    if (!c)
+      return reject(tx, "deal_unknown_reference", `names unknown share class "${classId}"`, ["classes", i]);
     if (c.type !== "preferred") {
-      return reject(tx, "deal_invalid_field", `names ${c.name}, a common class; pay-to-play applies to preferred`, [
-        "classes",
-        i,
-      ]);
+      return reject(
+        tx,
+        "deal_invalid_field",
+        `names ${c.name}, a common class; pay-to-play applies to preferred`,
+        ["classes", i],
+      );
     }
     if (tx.classIds.indexOf(classId) !== i) {
       return reject(tx, "deal_duplicate_id", `names class "${classId}" twice`, ["classes", i]);
     }
   }
   if (!table.classes.has(tx.roundClassId)) {
-    return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.roundClassId}"`, ["roundClass"]);
-  }
-  if (tx.classIds.includes(tx.roundClassId)) {
-    return reject(tx, "deal_invalid_field", `names the round's class "${tx.roundClassId}" among the classes that must play`, [
+    return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.roundClassId}"`, [
       "roundClass",
     ]);
   }
+  if (tx.classIds.includes(tx.roundClassId)) {
+    return reject(
+      tx,
+      "deal_invalid_field",
+      `names the round's class "${tx.roundClassId}" among the classes that must play`,
+      ["roundClass"],
+    );
+  }
   if (tx.shadowClassId !== undefined) {
     if (!table.classes.has(tx.shadowClassId)) {
-      return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.shadowClassId}"`, ["shadowClass"]);
-    }
-    if (tx.classIds.includes(tx.shadowClassId)) {
-      return reject(tx, "deal_invalid_field", `re-designates into "${tx.shadowClassId}", one of the classes that must play`, [
+      return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.shadowClassId}"`, [
         "shadowClass",
       ]);
     }
+    if (tx.classIds.includes(tx.shadowClassId)) {
+      return reject(
+        tx,
+        "deal_invalid_field",
+        `re-designates into "${tx.shadowClassId}", one of the classes that must play`,
+        ["shadowClass"],
+      );
+    }
   }
   if (tx.offered <= 0n) {
-    return reject(tx, "deal_invalid_field", `needs a positive number of offered shares, got ${tx.offered}`, ["offered"]);
+    return reject(tx, "deal_invalid_field", `needs a positive number of offered shares, got ${tx.offered}`, [
+      "offered",
+    ]);
   }
   if (tx.since !== undefined && tx.since > tx.date) {
-    return reject(tx, "deal_invalid_field", `counts purchases since ${tx.since}, after its own date`, ["since"]);
+    return reject(tx, "deal_invalid_field", `counts purchases since ${tx.since}, after its own date`, [
+      "since",
+    ]);
   }
   return undefined;
 }
@@ -78,7 +95,10 @@ export function payToPlayHolders(table: CapTable, tx: PayToPlay): PayToPlayHolde
     const ratio = conversionRatio(shareClass);
     const lots = table.lotsOfClass(classId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const lot of lots) {
-      asConverted.set(lot.holder, (asConverted.get(lot.holder) ?? Rational.ZERO).add(ratio.mulInt(lot.shares)));
+      asConverted.set(
+        lot.holder,
+        (asConverted.get(lot.holder) ?? Rational.ZERO).add(ratio.mulInt(lot.shares)),
+      );
     }
   }
   const total = Rational.sum([...asConverted.values()]);

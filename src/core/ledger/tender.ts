@@ -1,6 +1,6 @@
 import { allocate } from "../exact/allocate.js";
 import { Rational } from "../exact/rational.js";
-import { securityId, type StakeholderId, transactionId } from "../shared/ids.js";
+import { type StakeholderId, securityId, transactionId } from "../shared/ids.js";
 import { type Problem, problem } from "../shared/problem.js";
 import type { CapTable } from "./cap-table.js";
 import type { Conversion, Repurchase, Tender, TenderPart, Transaction, Transfer } from "./transaction.js";
@@ -49,7 +49,12 @@ export function tenderOutcome(tx: Tender): TenderOutcome {
   const cap = tx.cap ?? demand;
   const sold = offered < cap ? offered : cap;
   const sellers =
-    sold === offered ? tx.sellers.map((s) => s.shares) : allocate(sold, tx.sellers.map((s) => Rational.of(s.shares)));
+    sold === offered
+      ? tx.sellers.map((s) => s.shares)
+      : allocate(
+          sold,
+          tx.sellers.map((s) => Rational.of(s.shares)),
+        );
   let left = sold;
   const take = (asked: bigint) => {
     const taken = asked < left ? asked : left;
@@ -64,23 +69,33 @@ export function tenderOutcome(tx: Tender): TenderOutcome {
       ? tx.buyers.map((b) => b.shares)
       : left === 0n
         ? tx.buyers.map(() => 0n)
-        : allocate(left, tx.buyers.map((b) => Rational.of(b.shares)));
+        : allocate(
+            left,
+            tx.buyers.map((b) => Rational.of(b.shares)),
+          );
   return { sold, sellers, companyTakes, investors, buyers };
 }
 
 /** The checks of TENDER-1 against the cap table before the tender. */
 function checkTender(table: CapTable, tx: Tender): Problem | undefined {
   const shareClass = table.classes.get(tx.classId);
-  if (!shareClass) return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.classId}"`, ["class"]);
+  if (!shareClass)
+    return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.classId}"`, ["class"]);
   if (tx.buyersClassId !== undefined && !table.classes.has(tx.buyersClassId)) {
-    return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.buyersClassId}"`, ["buyersClass"]);
-  }
-  if (tx.buyersClassId === tx.classId) {
-    return reject(tx, "deal_invalid_field", `re-designates the buyers' shares as "${tx.classId}", the class sold`, [
+    return reject(tx, "deal_unknown_reference", `names unknown share class "${tx.buyersClassId}"`, [
       "buyersClass",
     ]);
   }
-  if (tx.pricePerShare.amount.isNegative()) return reject(tx, "deal_invalid_field", "has a negative price", ["price"]);
+  if (tx.buyersClassId === tx.classId) {
+    return reject(
+      tx,
+      "deal_invalid_field",
+      `re-designates the buyers' shares as "${tx.classId}", the class sold`,
+      ["buyersClass"],
+    );
+  }
+  if (tx.pricePerShare.amount.isNegative())
+    return reject(tx, "deal_invalid_field", "has a negative price", ["price"]);
   if (tx.sellers.length === 0) return reject(tx, "deal_invalid_field", "has no sellers", ["sellers"]);
   const groups: [string, readonly TenderPart[]][] = [
     ["sellers", tx.sellers],
@@ -92,10 +107,18 @@ function checkTender(table: CapTable, tx: Tender): Problem | undefined {
     const seen = new Set<string>();
     for (const [i, part] of parts.entries()) {
       if (!table.stakeholders.has(part.holder)) {
-        return reject(tx, "deal_unknown_reference", `names unknown stakeholder "${part.holder}"`, [...field, i, "holder"]);
+        return reject(tx, "deal_unknown_reference", `names unknown stakeholder "${part.holder}"`, [
+          ...field,
+          i,
+          "holder",
+        ]);
       }
       if (seen.has(part.holder)) {
-        return reject(tx, "deal_duplicate_id", `names ${part.holder} twice among its ${group}`, [...field, i, "holder"]);
+        return reject(tx, "deal_duplicate_id", `names ${part.holder} twice among its ${group}`, [
+          ...field,
+          i,
+          "holder",
+        ]);
       }
       seen.add(part.holder);
       if (part.shares <= 0n) {
@@ -117,21 +140,31 @@ function checkTender(table: CapTable, tx: Tender): Problem | undefined {
         ["sellers", i, "shares"],
       );
     }
-    if (tx.buyers.some((b) => b.holder === seller.holder) || tx.investorFirstRefusal.some((b) => b.holder === seller.holder)) {
-      return reject(tx, "deal_invalid_field", `has ${seller.holder} both sell and buy`, ["sellers", i, "holder"]);
+    if (
+      tx.buyers.some((b) => b.holder === seller.holder) ||
+      tx.investorFirstRefusal.some((b) => b.holder === seller.holder)
+    ) {
+      return reject(tx, "deal_invalid_field", `has ${seller.holder} both sell and buy`, [
+        "sellers",
+        i,
+        "holder",
+      ]);
     }
   }
   if (tx.companyFirstRefusal !== undefined && tx.companyFirstRefusal <= 0n) {
-    return reject(tx, "deal_invalid_field", "needs a positive number of shares for the company's first refusal", [
-      "firstRefusal",
-      "company",
-    ]);
+    return reject(
+      tx,
+      "deal_invalid_field",
+      "needs a positive number of shares for the company's first refusal",
+      ["firstRefusal", "company"],
+    );
   }
   const demand =
     (tx.companyFirstRefusal ?? 0n) +
     sum(tx.investorFirstRefusal.map((i) => i.shares)) +
     sum(tx.buyers.map((b) => b.shares));
-  if (demand === 0n) return reject(tx, "deal_invalid_field", "has neither buyers nor a first refusal", ["buyers"]);
+  if (demand === 0n)
+    return reject(tx, "deal_invalid_field", "has neither buyers nor a first refusal", ["buyers"]);
   if (tx.cap !== undefined && (tx.cap <= 0n || tx.cap > demand)) {
     return reject(
       tx,

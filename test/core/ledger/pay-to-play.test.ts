@@ -9,10 +9,13 @@ import { dealFrom, header, runProblems, sharesOf } from "../../support/deal.js";
  * a Qualified Financing into Common Stock; the pro rata amount is the holder's part of the
  * Series A, as converted, of the offered shares. Figures checked by hand below.
  */
-const P2P = `${header(["founder", "fundA", "fundB", "newco"], `  - { id: seriesA, name: Series A, type: preferred, originalIssuePrice: 1.00 }
+const P2P = `${header(
+  ["founder", "fundA", "fundB", "newco"],
+  `  - { id: seriesA, name: Series A, type: preferred, originalIssuePrice: 1.00 }
   - { id: seriesA1, name: Series A-1 (shadow), type: preferred, originalIssuePrice: 1.00, preference: { multiple: 0x } }
   - { id: seriesB, name: Series B, type: preferred, originalIssuePrice: 0.50, preference: { seniority: 2 } }
-`)}transactions:
+`,
+)}transactions:
   - { type: issue, date: 2020-01-01, holder: founder, class: common, shares: 10000000 }
   - { type: issue, date: 2020-06-01, holder: fundA, class: seriesA, shares: 3000000, price: 1.00 }
   - { type: issue, date: 2020-06-01, holder: fundB, class: seriesA, shares: 1500000, price: 1.00 }
@@ -45,10 +48,10 @@ describe("pay-to-play (SPEC P2P-1..P2P-4)", () => {
 
   it("P2P-2: the pro rata is exact: a fractional pro rata needs the next whole share", () => {
     // Offered 2,000,001: fundB's pro rata is 2,000,001 × 2/5 = 800,000.4, so 800,000 is short.
-    const short = P2P.replace("holder: fundB, class: seriesB, shares: 500000", "holder: fundB, class: seriesB, shares: 800000").replace(
-      "offered: 2000000",
-      "offered: 2000001",
-    );
+    const short = P2P.replace(
+      "holder: fundB, class: seriesB, shares: 500000",
+      "holder: fundB, class: seriesB, shares: 800000",
+    ).replace("offered: 2000000", "offered: 2000001");
     const t1 = replay(dealFrom(short).ledger);
     if (!t1.ok) throw new Error("replay failed");
     expect(sharesOf(t1.value, "fundB", "seriesA")).toBe(0n);
@@ -83,11 +86,26 @@ describe("pay-to-play (SPEC P2P-1..P2P-4)", () => {
 
   it("P2P-1: a pay-to-play on a class that does not exist, or on common, is refused naming the field", () => {
     const cases: [string, string, RegExp, (string | number)[]][] = [
-      ["classes: [seriesA]", "classes: [seriesX]", /pay_to_play, 2024-06-01\) names unknown share class "seriesX"/, ["classes", 0]],
+      [
+        "classes: [seriesA]",
+        "classes: [seriesX]",
+        /pay_to_play, 2024-06-01\) names unknown share class "seriesX"/,
+        ["classes", 0],
+      ],
       ["classes: [seriesA]", "classes: [common]", /names Common, a common class/, ["classes", 0]],
       ["roundClass: seriesB", "roundClass: seriesC", /unknown share class "seriesC"/, ["roundClass"]],
-      ["offered: 2000000", "offered: 2000000, since: 2024-07-01", /counts purchases since 2024-07-01, after its own date/, ["since"]],
-      ["offered: 2000000", "offered: 2000000, shadowClass: seriesQ", /unknown share class "seriesQ"/, ["shadowClass"]],
+      [
+        "offered: 2000000",
+        "offered: 2000000, since: 2024-07-01",
+        /counts purchases since 2024-07-01, after its own date/,
+        ["since"],
+      ],
+      [
+        "offered: 2000000",
+        "offered: 2000000, shadowClass: seriesQ",
+        /unknown share class "seriesQ"/,
+        ["shadowClass"],
+      ],
     ];
     for (const [from, to, message, field] of cases) {
       const [p] = runProblems(P2P.replace(from, to));

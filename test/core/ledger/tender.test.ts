@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { money } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { replay } from "../../../src/core/ledger/replay.js";
 import { tenderOutcome } from "../../../src/core/ledger/tender.js";
@@ -14,8 +15,11 @@ import { dealFrom, header, runProblems, sharesOf } from "../../support/deal.js";
  * the NVCA Model Right of First Refusal and Co-Sale Agreement, section 2 (the Company's
  * right first, then the Major Investors' secondary refusal right).
  */
-const TENDER = `${header(["alice", "bob", "carol", "company_fund", "fund", "growth", "second"], `  - { id: seriesS, name: Series S (secondary), type: preferred, originalIssuePrice: 4.50 }
-`)}transactions:
+const TENDER = `${header(
+  ["alice", "bob", "carol", "company_fund", "fund", "growth", "second"],
+  `  - { id: seriesS, name: Series S (secondary), type: preferred, originalIssuePrice: 4.50 }
+`,
+)}transactions:
   - { type: issue, date: 2021-01-01, holder: alice, class: common, shares: 1000000 }
   - { type: issue, date: 2021-01-01, holder: bob, class: common, shares: 900000 }
   - { type: issue, date: 2021-01-01, holder: carol, class: common, shares: 700000 }
@@ -79,7 +83,9 @@ describe("tender offers and secondary sales (SPEC TENDER-1..TENDER-7)", () => {
   });
 
   it("TENDER-1: a seller offering more shares than it holds is refused, naming the field", () => {
-    const [p] = runProblems(TENDER.replace("{ holder: carol, shares: 500001 }", "{ holder: carol, shares: 700001 }"));
+    const [p] = runProblems(
+      TENDER.replace("{ holder: carol, shares: 500001 }", "{ holder: carol, shares: 700001 }"),
+    );
     expect(p!.code).toBe("tender_exceeds_holding");
     expect(p!.message).toMatch(/has carol offer 700001 Common shares, and carol holds 700000/);
     expect(p!.path).toEqual(["transactions", 3, "sellers", 2, "shares"]);
@@ -116,7 +122,7 @@ describe("tender offers and secondary sales (SPEC TENDER-1..TENDER-7)", () => {
             id: transactionId("t"),
             date: "2025-01-01" as never,
             classId: shareClassId("common"),
-            pricePerShare: { amount: Rational.ONE, currency: "USD" as never },
+            pricePerShare: money(1n, "USD"),
             cap,
             sellers: offers.map((shares, i) => ({ holder: stakeholderId(`s${i}`), shares })),
             buyers: asks.map((shares, i) => ({ holder: stakeholderId(`b${i}`), shares })),
