@@ -5,7 +5,7 @@ import type { Ledger, OptionPoolDefinition } from "../core/ledger/ledger.js";
 import { checkClassStructure } from "../core/ledger/replay.js";
 import type { ShareClass } from "../core/ledger/share-class.js";
 import type { Stakeholder } from "../core/ledger/stakeholder.js";
-import type { Transaction } from "../core/ledger/transaction.js";
+import type { DebtIssuance, Transaction } from "../core/ledger/transaction.js";
 import type { VestingSchedule } from "../core/ledger/vesting.js";
 import type { PoolTopUp, RoundTerms } from "../core/round/terms.js";
 import {
@@ -446,6 +446,75 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         })),
         buyersClassId: t.buyersClass === undefined ? undefined : shareClassId(t.buyersClass),
       };
+    case "debt": {
+      const principal = b.money(t.principal, [...path, "principal"], "principal");
+      const coverage = b.fractionInRange(
+        t.warrantCoverage,
+        [...path, "warrantCoverage"],
+        "the warrant coverage",
+        {
+          allowOne: true,
+        },
+      );
+      const stated = [t.warrantCoverage, t.warrantClass, t.warrantPrice].filter(
+        (x) => x !== undefined,
+      ).length;
+      if (stated !== 0 && stated !== 3) {
+        const missing =
+          t.warrantCoverage === undefined
+            ? "warrantCoverage"
+            : t.warrantClass === undefined
+              ? "warrantClass"
+              : "warrantPrice";
+        b.report(
+          "deal_invalid_field",
+          "warrant coverage needs warrantCoverage, warrantClass and warrantPrice together",
+          [...path, missing],
+        );
+      }
+      const exercisePrice = b.optionalMoney(t.warrantPrice, [...path, "warrantPrice"], "warrantPrice");
+      let warrant: DebtIssuance["warrant"];
+      if (coverage !== undefined && exercisePrice !== undefined && t.warrantClass !== undefined) {
+        if (!exercisePrice.amount.isPositive()) {
+          b.report("deal_invalid_field", "a warrant price must be positive", [...path, "warrantPrice"]);
+        } else if (exercisePrice.currency !== principal.currency) {
+          b.report("deal_invalid_field", "the warrant price and the principal must be in one currency", [
+            ...path,
+            "warrantPrice",
+          ]);
+        } else {
+          warrant = {
+            security: securityId(`${t.security ?? id}-warrant`),
+            classId: shareClassId(t.warrantClass),
+            // DEBT-2: coverage × principal ÷ exercise price, rounded down to whole shares.
+            quantity: principal.amount.mul(coverage).div(exercisePrice.amount).floor(),
+            exercisePrice,
+            expirationDate: t.warrantExpires,
+          };
+        }
+      }
+      return {
+        ...base,
+        type: "debt_issuance",
+        security: securityId(t.security ?? id),
+        holder: stakeholderId(t.holder),
+        principal,
+        interestRate:
+          b.fractionInRange(t.interestRate, [...path, "interestRate"], "the interest rate", {
+            allowOne: true,
+          }) ?? Rational.ZERO,
+        interest: t.interest,
+        finalPayment:
+          b.fractionInRange(t.finalPayment, [...path, "finalPayment"], "the final payment", {
+            allowOne: true,
+          }) ?? Rational.ZERO,
+        seniority: t.seniority,
+        maturityDate: t.maturity,
+        warrant,
+      };
+    }
+    case "repay_debt":
+      return { ...base, type: "debt_repayment", security: securityId(t.debt) };
     case "pay_to_play":
       return {
         ...base,

@@ -348,6 +348,49 @@ export const TransactionSchema = z.discriminatedUnion("type", [
         "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
     }),
   }),
+  // Issue 14, item 11: venture debt with warrant coverage (SPEC DEBT-1..DEBT-4).
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("debt").meta({
+      description:
+        "Venture debt lent to the company: a liability repaid at an exit before any equity, by seniority, and the warrants its coverage gives the lender (SPEC DEBT-1..DEBT-4).",
+    }),
+    holder: Id.meta({ description: "The lender." }),
+    principal: Amount.meta({ examples: ["$5M"] }),
+    interestRate: Fraction.prefault(0).meta({
+      description: "The yearly interest rate, as a percentage (12%) or a fraction (0.12).",
+      examples: ["12%"],
+    }),
+    interest: z.enum(["paid", "accrued"]).default("paid").meta({
+      description:
+        "paid: interest is paid as it falls due, so only principal and the final payment are owed at an exit (the usual term loan); accrued: simple interest accrues (actual/365) to the exit.",
+    }),
+    finalPayment: Fraction.optional().meta({
+      description: "The end-of-term fee owed at repayment, as a fraction of principal.",
+      examples: ["3%"],
+    }),
+    seniority: Integer(0, 1000).prefault(1).meta({
+      description: "Among the company's debts, higher is repaid first; equal seniorities share pari passu.",
+    }),
+    maturity: DateText.optional(),
+    warrantCoverage: Fraction.optional().meta({
+      description:
+        "Warrant coverage, a fraction of principal: the lender receives warrants for coverage × principal ÷ warrantPrice shares, rounded down.",
+      examples: ["10%"],
+    }),
+    warrantClass: Id.optional().meta({
+      description: "The class the warrants are for.",
+      examples: ["seriesB"],
+    }),
+    warrantPrice: Amount.optional().meta({ description: "The warrants' exercise price per share." }),
+    warrantExpires: DateText.optional(),
+    security: SecurityIdField,
+  }),
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("repay_debt").meta({ description: "Venture debt repaid in full (SPEC DEBT-4)." }),
+    debt: Id.meta({ description: "The venture debt repaid: the id of its `debt` transaction or security." }),
+  }),
   // Issue 14, item 11: pay-to-play (SPEC P2P-1..P2P-4).
   z.strictObject({
     ...TxBase,

@@ -229,6 +229,31 @@ export function ledgerToDocument(
           buyersClass: t.buyersClassId,
         });
       }
+      case "debt_issuance": {
+        const w = t.warrant;
+        const principal = t.principal.amount;
+        return compact({
+          ...base,
+          type: "debt",
+          holder: t.holder,
+          principal: amount(t.principal),
+          interestRate: exactText(t.interestRate),
+          interest: t.interest,
+          finalPayment: t.finalPayment.isZero() ? undefined : exactText(t.finalPayment),
+          seniority: String(t.seniority),
+          maturity: t.maturityDate,
+          // The coverage that gives the warrants' quantity back: quantity × price ÷ principal (DEBT-2).
+          warrantCoverage: w
+            ? exactText(w.exercisePrice.amount.mulInt(w.quantity).div(principal))
+            : undefined,
+          warrantClass: w?.classId,
+          warrantPrice: w ? amount(w.exercisePrice) : undefined,
+          warrantExpires: w?.expirationDate,
+          security: sameId(t.security, t.id) ? undefined : t.security,
+        });
+      }
+      case "debt_repayment":
+        return { ...base, type: "repay_debt", debt: t.security };
       case "pay_to_play":
         return compact({
           ...base,

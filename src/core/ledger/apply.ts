@@ -13,6 +13,8 @@ import type {
   CompoundTransaction,
   Conversion,
   ConversionPriceAdjustment,
+  DebtIssuance,
+  DebtRepayment,
   Exercise,
   NoteIssuance,
   OptionGrantTx,
@@ -73,6 +75,10 @@ export function applyTransaction(table: CapTable, tx: Transaction): Problem | un
     case "tender":
     case "pay_to_play":
       return applyCompound(table, tx);
+    case "debt_issuance":
+      return applyDebtIssuance(table, tx);
+    case "debt_repayment":
+      return applyDebtRepayment(table, tx);
   }
 }
 
@@ -91,6 +97,87 @@ function applyCompound(table: CapTable, tx: CompoundTransaction): Problem | unde
   }
   for (const part of parts) applyTransaction(table, part);
   return undefined;
+}
+
+/** Venture debt and the warrants of its coverage (DEBT-1, DEBT-2): both or neither. */
+function applyDebtIssuance(table: CapTable, tx: DebtIssuance): Problem | undefined {
+  const p = firstProblem(
+    () => checkHolder(table, tx, tx.holder, "holder"),
+    () => checkNewSecurityId(table, tx, tx.security, "security"),
+    () =>
+      tx.principal.amount.isPositive()
+        ? checkMoneyNotNegative(table, tx, tx.principal, "principal")
+        : reject(tx, "deal_invalid_field", "has a principal that is not positive", ["principal"]),
+    () =>
+      tx.interestRate.isNegative()
+        ? reject(tx, "deal_invalid_field", "has a negative interest rate", ["interestRate"])
+        : undefined,
+    () =>
+      tx.finalPayment.isNegative()
+        ? reject(tx, "deal_invalid_field", "has a negative final payment", ["finalPayment"])
+        : undefined,
+    () =>
+      tx.maturityDate !== undefined && tx.maturityDate < tx.date
+        ? reject(tx, "deal_invalid_field", `matures on ${tx.maturityDate}, before it is lent`, ["maturity"])
+        : undefined,
+  );
+  if (p) return p;
+  if (tx.warrant) {
+    const w = tx.warrant;
+    const shareClass = checkClass(table, tx, w.classId, "warrantClass");
+    if ("code" in shareClass) return shareClass;
+    const q = firstProblem(
+      () =>
+        w.quantity > 0n
+          ? undefined
+          : reject(tx, "deal_invalid_field", "has a warrant coverage that buys no whole share", [
+              "warrantCoverage",
+            ]),
+      () => checkNewSecurityId(table, tx, w.security, "warrantSecurity"),
+      () => checkMoneyNotNegative(table, tx, w.exercisePrice, "warrantPrice"),
+    );
+    if (q) return q;
+    table.securities.set(w.security, {
+      kind: "warrant",
+      id: w.security,
+      holder: tx.holder,
+      classId: w.classId,
+      quantity: w.quantity,
+      exercisePrice: w.exercisePrice,
+      issueDate: tx.date,
+      expirationDate: w.expirationDate,
+    });
+    table.usedSecurityIds.add(w.security);
+  }
+  table.debts.set(tx.security, {
+    kind: "debt",
+    id: tx.security,
+    holder: tx.holder,
+    principal: tx.principal,
+    interestRate: tx.interestRate,
+    interest: tx.interest,
+    finalPayment: tx.finalPayment,
+    seniority: tx.seniority,
+    issueDate: tx.date,
+    maturityDate: tx.maturityDate,
+  });
+  table.usedSecurityIds.add(tx.security);
+  return undefined;
+}
+
+function applyDebtRepayment(table: CapTable, tx: DebtRepayment): Problem | undefined {
+  if (table.debts.has(tx.security)) {
+    table.debts.delete(tx.security);
+    return undefined;
+  }
+  return reject(
+    tx,
+    table.usedSecurityIds.has(tx.security) ? "security_not_outstanding" : "deal_unknown_reference",
+    table.usedSecurityIds.has(tx.security)
+      ? `repays "${tx.security}", which is not outstanding venture debt`
+      : `names unknown venture debt "${tx.security}"`,
+    ["debt"],
+  );
 }
 
 /** The primitive transactions a compound transaction comes to, from the state before it. */

@@ -180,6 +180,37 @@ export interface AuthorizedSharesAdjustment extends TransactionBase {
   readonly authorizedShares: bigint | undefined;
 }
 
+/**
+ * Venture debt lent to the company (DEBT-1..DEBT-3), with the warrants its coverage gives
+ * the lender (DEBT-2), issued with it.
+ */
+export interface DebtIssuance extends TransactionBase {
+  readonly type: "debt_issuance";
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly principal: Money;
+  readonly interestRate: Rational;
+  readonly interest: "paid" | "accrued";
+  readonly finalPayment: Rational;
+  readonly seniority: number;
+  readonly maturityDate: IsoDate | undefined;
+  readonly warrant:
+    | {
+        readonly security: SecurityId;
+        readonly classId: ShareClassId;
+        readonly quantity: bigint;
+        readonly exercisePrice: Money;
+        readonly expirationDate: IsoDate | undefined;
+      }
+    | undefined;
+}
+
+/** Venture debt repaid in full before any exit (DEBT-4). */
+export interface DebtRepayment extends TransactionBase {
+  readonly type: "debt_repayment";
+  readonly security: SecurityId;
+}
+
 /** One party's shares in a tender offer or secondary sale: offered by a seller, or taken by a buyer. */
 export interface TenderPart {
   readonly holder: StakeholderId;
@@ -242,7 +273,9 @@ export type Transaction =
   | ConversionPriceAdjustment
   | AuthorizedSharesAdjustment
   | Tender
-  | PayToPlay;
+  | PayToPlay
+  | DebtIssuance
+  | DebtRepayment;
 
 /** The transactions that apply as primitive transactions made from the state before them. */
 export type CompoundTransaction = Tender | PayToPlay;

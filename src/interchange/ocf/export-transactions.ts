@@ -9,6 +9,7 @@ import type {
   CompoundTransaction,
   Conversion,
   ConversionPriceAdjustment,
+  DebtIssuance,
   Exercise,
   NoteIssuance,
   OptionGrantTx,
@@ -21,7 +22,7 @@ import type {
   WarrantIssuance,
 } from "../../core/ledger/transaction.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { SecurityId } from "../../core/shared/ids.js";
+import { type SecurityId, transactionId } from "../../core/shared/ids.js";
 import { type Problem, problem } from "../../core/shared/problem.js";
 import { isJsonObject, type JsonObject } from "./json.js";
 import { OCF_NUMERIC_PLACES, writeMonetary, writeNumeric, writeRatio } from "./numbers.js";
@@ -195,6 +196,15 @@ export class TransactionWriter {
         return this.conversion(tx, before.security);
       case "conversion_price_adjustment":
         return this.ratioAdjustment(tx);
+      case "debt_issuance":
+        return this.debtIssuance(tx);
+      case "debt_repayment":
+        return {
+          objects: [],
+          omitted: [
+            `transaction ${tx.id}: the repayment of venture debt "${tx.security}" has no OCF 1.2.0 object`,
+          ],
+        };
       case "tender":
       case "pay_to_play":
         // Written by writeCompound as the transactions they come to; never generated here.
@@ -401,6 +411,29 @@ export class TransactionWriter {
     };
     if (w.expirationDate !== undefined) o.warrant_expiration_date = w.expirationDate;
     return o;
+  }
+
+  /**
+   * Venture debt (DEBT-1) has no OCF 1.2.0 object: it is reported as not exported; the warrants
+   * of its coverage (DEBT-2) are written as a warrant issuance (OCF-EXP-11).
+   */
+  private debtIssuance(tx: DebtIssuance): WrittenTransaction {
+    const omitted = [
+      `transaction ${tx.id}: venture debt "${tx.security}" (a loan, not equity) has no OCF 1.2.0 object`,
+    ];
+    if (!tx.warrant) return { objects: [], omitted };
+    const warrant = this.warrantIssuance({
+      type: "warrant_issuance",
+      id: transactionId(`${tx.id}-warrant`),
+      date: tx.date,
+      security: tx.warrant.security,
+      holder: tx.holder,
+      classId: tx.warrant.classId,
+      quantity: tx.warrant.quantity,
+      exercisePrice: tx.warrant.exercisePrice,
+      expirationDate: tx.warrant.expirationDate,
+    });
+    return { objects: warrant.objects, omitted: [...omitted, ...warrant.omitted] };
   }
 
   private warrantIssuance(tx: WarrantIssuance): WrittenTransaction {
