@@ -708,7 +708,19 @@ function buildRound(
         shareRounding: c.shareRounding,
         noteInterestConverts: c.noteInterestConverts,
       },
-      closings: r.closings.map((cl) => ({ id: cl.id, date: cl.date })),
+      closings: r.closings.map((cl, i) => ({
+        id: cl.id,
+        date: cl.date,
+        ...(cl.pricePerShare === undefined
+          ? {}
+          : {
+              pricePerShare: b.money(
+                cl.pricePerShare,
+                [...path, "closings", i, "pricePerShare"],
+                "the tranche's price per share",
+              ),
+            }),
+      })),
     },
     pricing: {
       basis,

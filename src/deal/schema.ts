@@ -486,7 +486,22 @@ export const RoundSchema = z.strictObject({
   oversubscription: z.enum(["pro_rata_cutback", "lead_priority"]).default("pro_rata_cutback"),
   pool: PoolTopUpSchema.optional(),
   conventions: ConventionsSchema.prefault({}),
-  closings: z.array(z.strictObject({ id: Id, date: DateText })).default([]),
+  closings: z
+    .array(
+      z.strictObject({
+        id: Id,
+        date: DateText.meta({
+          description: "The closing's date; not before the round's (the first closing).",
+        }),
+        // Issue 14, item 11: milestone tranches at their own price (SPEC TRANCHE-1..TRANCHE-3).
+        pricePerShare: Amount.optional().meta({
+          description:
+            "A milestone tranche's own price per share; by default the round's. The round's price, conversions and anti-dilution are set at the first closing.",
+          examples: ["$1.20"],
+        }),
+      }),
+    )
+    .default([]),
   note: Note,
 });
 
