@@ -119,7 +119,7 @@ export class TransactionWriter {
 
   /**
    * A tender or pay-to-play has no OCF transaction of its own: it is written as the transfers,
-   * repurchases and stock conversions it comes to (OCF-EXP-10), checked whole on a copy first.
+   * repurchases and stock conversions it comes to (OCF-EXP-12), checked whole on a copy first.
    */
   private writeCompound(tx: CompoundTransaction): WrittenTransaction | Problem {
     const parts = expandCompound(this.table, tx);
@@ -415,7 +415,7 @@ export class TransactionWriter {
 
   /**
    * Venture debt (DEBT-1) has no OCF 1.2.0 object: it is reported as not exported; the warrants
-   * of its coverage (DEBT-2) are written as a warrant issuance (OCF-EXP-11).
+   * of its coverage (DEBT-2) are written as a warrant issuance (OCF-EXP-13).
    */
   private debtIssuance(tx: DebtIssuance): WrittenTransaction {
     const omitted = [
