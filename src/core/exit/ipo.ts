@@ -97,7 +97,7 @@ export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOut
     if (unqualified !== undefined) {
       return fail(
         "exit_terms_invalid",
-        `a pre-IPO valuation of ${pricing.valuation.toDecimalString()} prices the IPO at ${price.toDecimalString(6)} a share, below the qualified-IPO price ${unqualified.qualifiedIpoPrice!.toDecimalString()} of ${unqualified.label}; give the IPO price per share instead`,
+        `a pre-IPO valuation of ${pricing.valuation.toDecimalString()} prices the IPO at ${price.toDecimalString(10)} a share, below the qualified-IPO price ${unqualified.qualifiedIpoPrice!.toDecimalString()} of ${unqualified.label}; give the IPO price per share instead`,
         ["ipo", "valuation"],
       );
     }
