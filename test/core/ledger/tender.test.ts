@@ -148,4 +148,49 @@ describe("tender offers and secondary sales (SPEC TENDER-1..TENDER-7)", () => {
       { numRuns: 300 },
     );
   });
+
+  it("TENDER-5: after the tender each seller holds what it had less what it sold, each taker what it took, and only the company's shares leave the class (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 100 })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 300_000 }),
+        fc.integer({ min: 1, max: 100 }),
+        (sellers, buyers, company, capPercent) => {
+          const offers = sellers.map(([held, pct]) => Math.max(1, Math.floor((held * pct) / 100)));
+          const demand = buyers.reduce((a, b) => a + b, 0) + company;
+          const cap = Math.max(1, Math.floor((demand * capPercent) / 100));
+          const names = [...sellers.map((_, i) => `s${i}`), ...buyers.map((_, i) => `b${i}`)];
+          const yaml = `${header(names)}transactions:
+${sellers.map(([held], i) => `  - { type: issue, date: 2021-01-01, holder: s${i}, class: common, shares: ${held} }`).join("\n")}
+  - type: tender
+    id: tender
+    date: 2022-01-01
+    class: common
+    price: 2
+    cap: ${cap}
+    sellers: [${offers.map((o, i) => `{ holder: s${i}, shares: ${o} }`).join(", ")}]
+    buyers: [${buyers.map((b, i) => `{ holder: b${i}, shares: ${b} }`).join(", ")}]
+${company > 0 ? `    firstRefusal: { company: ${company} }\n` : ""}`;
+          const deal = dealFrom(yaml);
+          const outcome = tenderOutcome(deal.ledger.transactions[sellers.length] as Tender);
+          const table = replay(deal.ledger);
+          if (!table.ok) throw new Error(table.problems[0]!.message);
+          sellers.forEach(([held], i) => {
+            expect(sharesOf(table.value, `s${i}`, "common")).toBe(BigInt(held) - outcome.sellers[i]!);
+          });
+          buyers.forEach((_, i) => {
+            expect(sharesOf(table.value, `b${i}`, "common")).toBe(outcome.buyers[i]!);
+          });
+          const issued = sellers.reduce((a, [held]) => a + BigInt(held), 0n);
+          expect(table.value.issuedByClass.get(shareClassId("common"))).toBe(issued - outcome.companyTakes);
+          table.value.assertInvariants();
+        },
+      ),
+      { numRuns: 80, seed: 12 },
+    );
+  });
 });
