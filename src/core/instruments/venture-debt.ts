@@ -56,7 +56,7 @@ export function repayDebts(
       paid,
       at.map((d) => d.owed),
     );
-    at.forEach((d, i) => repaid.set(d.security, parts[i]!));
+    for (const [i, d] of at.entries()) repaid.set(d.security, parts[i]!);
   }
   return debts.map((d) => ({ ...d, repaid: repaid.get(d.security) ?? Rational.ZERO }));
 }
