@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { replay } from "../../../src/core/ledger/replay.js";
 import { dealFrom, header, runProblems, sharesOf } from "../../support/deal.js";
@@ -112,5 +113,47 @@ describe("pay-to-play (SPEC P2P-1..P2P-4)", () => {
       expect(p!.message, to).toMatch(message);
       expect(p!.path, to).toEqual(["transactions", 7, ...field]);
     }
+  });
+
+  it("P2P-2, P2P-3: the holders converted are exactly those that bought less than their pro rata, computed by plain integer arithmetic (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 2_000_000 }), fc.integer({ min: 0, max: 1_000_000 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 3_000_000 }),
+        (holders, offered) => {
+          const names = holders.map((_, i) => `h${i}`);
+          const yaml = `${header(
+            names,
+            `  - { id: seriesA, name: Series A, type: preferred, originalIssuePrice: 1 }
+  - { id: seriesB, name: Series B, type: preferred, originalIssuePrice: 0.5 }
+`,
+          )}transactions:
+${holders.map(([held], i) => `  - { type: issue, date: 2020-01-01, holder: h${i}, class: seriesA, shares: ${held} }`).join("\n")}
+${holders
+  .flatMap(([, bought], i) =>
+    bought > 0
+      ? [`  - { type: issue, date: 2024-01-01, holder: h${i}, class: seriesB, shares: ${bought} }\n`]
+      : [],
+  )
+  .join(
+    "",
+  )}  - { type: pay_to_play, date: 2024-01-01, classes: [seriesA], roundClass: seriesB, offered: ${offered} }
+`;
+          const table = replay(dealFrom(yaml).ledger);
+          if (!table.ok) throw new Error(table.problems[0]!.message);
+          const total = holders.reduce((a, [held]) => a + BigInt(held), 0n);
+          holders.forEach(([held, bought], i) => {
+            // Plays when bought ≥ offered × held ÷ total, i.e. bought × total ≥ offered × held.
+            const plays = BigInt(bought) * total >= BigInt(offered) * BigInt(held);
+            expect(sharesOf(table.value, `h${i}`, "seriesA"), `h${i}`).toBe(plays ? BigInt(held) : 0n);
+            expect(sharesOf(table.value, `h${i}`, "common"), `h${i}`).toBe(plays ? 0n : BigInt(held));
+          });
+        },
+      ),
+      { numRuns: 80, seed: 11 },
+    );
   });
 });
