@@ -946,7 +946,7 @@ export class Store {
           .where("memberships.workspace_id", "=", input.workspaceId)
           .where("users.username", "=", input.recipient)
           .executeTakeFirst();
-        if (!member || member.role !== "investor") return { ok: false, reason: "recipient_not_investor" };
+        if (member?.role !== "investor") return { ok: false, reason: "recipient_not_investor" };
         recipientId = member.id;
       }
       const row = {
