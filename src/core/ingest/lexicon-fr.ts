@@ -405,9 +405,20 @@ export const FRENCH_RULES: LanguageRules = {
         "est (?:deja )?actionnaire",
         "deja actionnaire",
         "actionnaire depuis",
+        // ING-STAT-7: a raise made official is done; a state in the imperfect was so then.
+        "(?:a|ont|avait|avaient)\\s+officialise",
+        "officialis(?:e|ent)(?! par)",
+        "s'(?:elev|etabliss)(?:ait|aient)",
+        "affich(?:ait|aient)",
+        "(?:etait|etaient) valorisee?s?",
+        "obtenue?s? (?:par|lors)",
       ]),
     },
-    { status: "announced", pattern: words(["annonc\\w*", "officialis\\w*", "devoil\\w*", "a rendu public"]) },
+    // "annoncé par Reuters", "officialisée par la société": the source's act, not the deal's (ING-STAT-7).
+    {
+      status: "announced",
+      pattern: words(["annonc\\w*(?! par)", "officialiser", "devoil\\w*(?! par)", "a rendu public"]),
+    },
     {
       status: "agreed",
       pattern: words([
@@ -456,6 +467,8 @@ export const FRENCH_RULES: LanguageRules = {
         "tractations",
         "sur les rangs",
         "sond\\w*",
+        "en passe de",
+        "(?:est|sont) sur le point de",
       ]),
     },
   ],
