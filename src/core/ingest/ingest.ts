@@ -347,6 +347,8 @@ class Session implements IngestSession {
       alternative: c.alternative,
       amount: c.amount,
       qualifier: c.qualifier,
+      roundLabel: c.roundLabel,
+      part: linkedPart(c),
     }));
     const conflicts = findConflicts(conflictInput, LIMITS.ingestConflictWindow, (indexes) =>
       indexes.map((i) => `#${i} ${describeClaim(claims[i]!)}`).join("; "),
@@ -452,4 +454,11 @@ function describeClaim(c: DraftClaim): string {
         ?.toDecimalString()} ${c.amount.currency}`
     : "no amount";
   return `${c.kind}${who ? ` by ${who}` : ""}${c.subject ? ` in ${c.subject.name}` : ""} (${amount})`;
+}
+
+/** ING-CONF-4: the part of a round a linked figure is (ING-LINK-1: "$7.5bn in equity"), if it is one. */
+function linkedPart(c: WorkingClaim): string | undefined {
+  if (!c.rules.includes("ING-LINK-1")) return undefined;
+  const m = /\b(equity|debt|fonds propres|dette|capital|actions|obligations)\b/i.exec(c.evidenceText);
+  return (m?.[1] ?? "part").toLowerCase();
 }

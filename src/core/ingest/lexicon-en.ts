@@ -457,6 +457,9 @@ export const ENGLISH_RULES: LanguageRules = {
     "last raised",
     "other (?:companies|startups|players|firms|labs)",
     "before that",
+    // ING-TEMP-3: a deal some time before the reported one, or in a month gone by.
+    "(?:days|weeks|months|years) (?:after|before)",
+    "(?:in|last|by|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)(?! \\d)",
   ]),
   backgroundAdjacent:
     /\b(?:(?:has|have|had) already|already (?:invested|raised|backed|put|poured))(?![a-z])/g,

@@ -412,6 +412,8 @@ export const FRENCH_RULES: LanguageRules = {
         "affich(?:ait|aient)",
         "(?:etait|etaient) valorisee?s?",
         "obtenue?s? (?:par|lors)",
+        "(?:avai(?:t|ent)|a|ont) conclu (?:une|un|sa|son) (?:levee|tour|financement|serie)",
+        "conclu(?:t|ent) (?:une|un|sa|son|la|le) (?:levee|tour|financement|serie)",
       ]),
     },
     // "annoncé par Reuters", "officialisée par la société": the source's act, not the deal's (ING-STAT-7).
@@ -498,6 +500,9 @@ export const FRENCH_RULES: LanguageRules = {
     "lors de son (?:amorcage|premier tour|tour precedent)",
     "avait",
     "avaient",
+    // ING-TEMP-3: "s'établissait alors", "lors du précédent tour", a month gone by ("début octobre").
+    "alors(?! que| qu')",
+    "(?:debut|fin|mi-?|courant|en|depuis) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! \\d)",
     "d'autres (?:acteurs|entreprises|societes|start-?ups?|jeunes pousses|laboratoires|groupes)",
   ]),
   backgroundAdjacent: /\b(?:(?:a|ont|avait) deja|deja (?:investi|leve|injecte|apporte))(?![a-z])/g,

@@ -52,6 +52,28 @@ export interface WorkingClaim {
   rules: string[];
   /** The sentence presents its figure as another version of one given before (ING-CONF-1). */
   alternative: boolean;
+  /** The round the claim's sentence names nearest to it ("series c", "seed"), if any (ING-CONF-4). */
+  roundLabel: string | undefined;
+}
+
+/** Round names: "Series B", "série C", "seed", "amorçage" (folded). */
+const ROUND_LABEL = /\b(?:series|serie) ([a-h])(?![a-z0-9])|\b(pre-?seed|seed|amorcage)(?![a-z])/g;
+
+/** ING-CONF-4: the round named nearest to a claim in its sentence, within 160 characters. */
+export function roundLabelNear(folded: string, anchor: number): string | undefined {
+  if (!folded.includes("seri") && !folded.includes("seed") && !folded.includes("amorcage")) return undefined;
+  let best: string | undefined;
+  let bestDistance = 160;
+  for (const m of folded.matchAll(ROUND_LABEL)) {
+    const end = m.index + m[0].length;
+    const d = end <= anchor ? anchor - end : m.index >= anchor ? m.index - anchor : 0;
+    if (d < bestDistance) {
+      bestDistance = d;
+      const seed = m[2]?.replace("-", "");
+      best = m[1] ?? (seed === "amorcage" ? "seed" : seed);
+    }
+  }
+  return best;
 }
 
 /** One sentence to read: its text, folded copy and offset in the whole input. */
@@ -1124,6 +1146,7 @@ export class ClaimReader {
       language: s.rules.language,
       rules: attribution ? [...spec.rules, "ING-ATTR-1"] : spec.rules,
       alternative: s.cues.alternative.length > 0,
+      roundLabel: roundLabelNear(s.folded, spec.anchor),
     };
   }
 
