@@ -461,6 +461,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "(?:days|weeks|months|years) (?:after|before)",
     "(?:in|last|by|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)(?! \\d)",
   ]),
+  stakeAcquired:
+    /\b(?:will (?:hold|own|take|acquire|get)|(?:is|are) (?:taking|acquiring)|takes|acquires|(?:has|have) (?:taken|acquired)|to (?:take|acquire)) (?:about |around |roughly |nearly |some )?(?:an? |the |its )?(?:\d|stake|share|holding)/g,
   backgroundAdjacent:
     /\b(?:(?:has|have|had) already|already (?:invested|raised|backed|put|poured))(?![a-z])/g,
 

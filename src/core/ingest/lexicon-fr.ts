@@ -502,9 +502,11 @@ export const FRENCH_RULES: LanguageRules = {
     "avaient",
     // ING-TEMP-3: "s'établissait alors", "lors du précédent tour", a month gone by ("début octobre").
     "alors(?! que| qu')",
-    "(?:debut|fin|mi-?|courant|en|depuis) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! \\d)",
+    "(?:debut|fin|mi-?|courant|depuis) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! \\d)",
     "d'autres (?:acteurs|entreprises|societes|start-?ups?|jeunes pousses|laboratoires|groupes)",
   ]),
+  stakeAcquired:
+    /\b(?:detiendra(?:it)?|detiendront|acquier(?:t|ent)|(?:a|ont|avoir) (?:acquis|pris)|prend(?:ra|rait)?|obtiendra(?:it)?|aura(?:it)?) (?:environ |pres de |quelque )?(?:une? |la |sa )?(?:participation|part|parts|\d)/g,
   backgroundAdjacent: /\b(?:(?:a|ont|avait) deja|deja (?:investi|leve|injecte|apporte))(?![a-z])/g,
 
   attribution: [

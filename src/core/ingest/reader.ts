@@ -120,6 +120,9 @@ const LIST_SEPARATOR =
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
 const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}(?::\s*)?$/;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/** A day and month just before a year: "9 septembre ", "september 9, " (folded). */
+const FULL_DATE_BEFORE_YEAR =
+  /(?:\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december) |\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, )$/;
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
@@ -1231,11 +1234,22 @@ export class ClaimReader {
     segEnd: number,
     anchor: number,
   ): { temporal: Temporal; rule: string } {
-    if (kind === "existing_stake") return { temporal: "background", rule: "ING-TEMP-2" };
-    if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
-    const inClause = (c: Span) => c.start >= segStart && c.end <= segEnd;
+    // A time word after the figure and past a comma speaks of what follows ("valorisant 300 Md$, soit
+    // près du double de sa valorisation précédente"): ING-TEMP-3.
+    const inClause = (c: Span) =>
+      c.start >= segStart &&
+      c.end <= segEnd &&
+      (c.end <= anchor || !/[,;(]/.test(s.folded.slice(anchor, c.start)));
     const background = this.sameClause(s, anchor, s.cues.background.filter(inClause));
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
+    if (kind === "existing_stake") {
+      // ING-TEMP-4: a stake taken with the reported deal ("détiendra environ 11 %") is current.
+      const acquired = this.sameClause(s, anchor, s.cues.stakeAcquired.filter(inClause));
+      if (acquired.length > 0 && background.length === 0 && adjacent.length === 0)
+        return { temporal: "current", rule: "ING-TEMP-4" };
+      return { temporal: "background", rule: "ING-TEMP-2" };
+    }
+    if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
     if (background.length > 0 || adjacent.length > 0) {
       return { temporal: "background", rule: "ING-TEMP-1" };
     }
@@ -1244,6 +1258,8 @@ export class ClaimReader {
       ? s.folded.slice(Math.max(segStart, home.start), Math.min(segEnd, home.end))
       : this.outsideRelatives(s, segStart, segEnd);
     for (const y of clause.matchAll(YEAR)) {
+      // ING-TEMP-3: a full date ("le 9 septembre 2025", "September 9, 2025") dates the report's own deal.
+      if (FULL_DATE_BEFORE_YEAR.test(clause.slice(Math.max(0, y.index - 24), y.index))) continue;
       const year = Number(y[0]);
       if (this.sourceYear === undefined || year < this.sourceYear)
         return { temporal: "background", rule: "ING-TEMP-1" };
@@ -1602,16 +1618,17 @@ export class ClaimReader {
       const companyKey = company === undefined ? undefined : this.registry.canonical(company);
       if (made.some((x) => x.holder === holderKey && x.company === companyKey)) return;
       made.push({ holder: holderKey, company: companyKey });
+      const time = this.temporalOf(s, "existing_stake", { status: "closed" }, 0, s.text.length, cueStart);
       const claim = this.baseClaim(s, {
         kind: "existing_stake",
         subject: company,
         counterparty: { keys: [holderKey], group: false, start: holder.start, end: holder.end },
         status: "closed",
-        temporal: "background",
+        temporal: time.temporal,
         evidenceFrom: cueStart - holderMention.start <= 80 ? holderMention.start : cueStart,
         evidenceTo: companyEnd,
         anchor: cueStart,
-        rules: [rule, "ING-STAT-4", "ING-TEMP-2"],
+        rules: [rule, "ING-STAT-4", time.rule],
       });
       claim.fraction = fraction;
       this.emit(s, claim);
