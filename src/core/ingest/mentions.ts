@@ -61,6 +61,8 @@ interface Token {
 
 /** A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name. */
 const AFTER_FIGURE = /\d[\s\u00a0\u202f]?$/;
+/** ING-ENT-5: a date or a year is not a figure with a unit ("date 2025-04 OpenAI", "in 2021 Anthropic"). */
+const DATE_OR_YEAR_BEFORE = /(?:^|[^\d$€£¥.,])(?:19|20)\d\d(?:-\d\d){0,2}[\s\u00a0\u202f]$/;
 
 const UPPER = /\p{Lu}/gu;
 const LETTER = /\p{L}/u;
@@ -108,7 +110,11 @@ function tokenize(text: string, folded: string): Token[] {
       if (at - wordStart > 4 || !/^[a-z]+$/.test(text.slice(wordStart, at))) continue;
       start = wordStart;
     }
-    if (AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (
+      AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start)) &&
+      !DATE_OR_YEAR_BEFORE.test(text.slice(Math.max(0, start - 13), start))
+    )
+      continue;
     let raw = text.slice(start, end);
     let possessive = false;
     if (/['’]s$/.test(raw)) {

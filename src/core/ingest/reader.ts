@@ -124,6 +124,13 @@ const YEAR = /\b(?:19|20)\d\d\b/g;
 const FULL_DATE_BEFORE_YEAR =
   /(?:\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december) |\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, )$/;
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
+/** ING-ROLE-8: a round noun whose owner follows ("the funding round of X", "a round in X", "la levée de fonds de X"). */
+const ROUND_OF =
+  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)\s+(?:of|in|into|for|de|d'|du|chez|dans)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
+/** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
+const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
+const PRODUCT_MAKER_BEFORE =
+  /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*$/;
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
 const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
@@ -225,7 +232,12 @@ export class ClaimReader {
     };
     if (this.subjectTopic === undefined) {
       const first = names.find(
-        (n) => n.type === "organisation" && !n.inAttribution && !n.possessive && !this.isPrepObject(s, n),
+        (n) =>
+          n.type === "organisation" &&
+          !n.inAttribution &&
+          !n.possessive &&
+          !this.isProductOfMaker(s, n) &&
+          (!this.isPrepObject(s, n) || this.isRoundOwner(s, n)),
       );
       if (first) this.subjectTopic = first.key;
     }
@@ -362,6 +374,36 @@ export class ClaimReader {
     return this.subjectTopic === undefined ? undefined : this.registry.canonical(this.subjectTopic);
   }
 
+  /** ING-ROLE-8: "the funding round of Anthropic", "a $100m round in DealShare": the name owns the round. */
+  private isRoundOwner(s: Sentence, n: Mention): boolean {
+    return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 70), n.start));
+  }
+
+  /** ING-ROLE-8: "the ChatGPT developer", "créateur de ChatGPT", "OpenAI (ChatGPT)": a product, not the company. */
+  private isProductOfMaker(s: Sentence, n: Mention): boolean {
+    if (n.kind !== "name") return false;
+    if (PRODUCT_MAKER_AFTER.test(s.folded.slice(n.end, n.end + 20))) return true;
+    if (PRODUCT_MAKER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 30), n.start))) return true;
+    // A name in brackets right after another name: its product or its alias, never a second party.
+    return (
+      /\(\s*$/.test(s.folded.slice(Math.max(0, n.start - 3), n.start)) &&
+      /^\s*\)/.test(s.folded.slice(n.end, n.end + 3)) &&
+      s.names.some((x) => x !== n && x.end <= n.start && /^\s*\(\s*$/.test(s.folded.slice(x.end, n.start)))
+    );
+  }
+
+  /** ING-ROLE-8: the owner of a round named before `pos` in the sentence ("the funding round of X … has raised"). */
+  private roundOwnerBefore(s: Sentence, pos: number): NameMention | undefined {
+    return s.names.find(
+      (n) =>
+        n.end <= pos + 60 &&
+        n.type === "organisation" &&
+        !n.inAttribution &&
+        !this.investors.has(this.registry.canonical(n.key)) &&
+        this.isRoundOwner(s, n),
+    );
+  }
+
   // ---- helpers on the sentence -----------------------------------------------------
 
   /**
@@ -419,6 +461,7 @@ export class ClaimReader {
       if (m.inAttribution) continue;
       if (m.kind === "anaphor" && m.form === "clitic") continue;
       if (m.kind === "name" && m.possessive) continue;
+      if (this.isProductOfMaker(s, m)) continue;
       if (this.isPrepObject(s, m)) continue;
       return m;
     }
@@ -947,7 +990,7 @@ export class ClaimReader {
     const between = s.mentions.find(
       (x) => x.start >= cue.end && x.end <= m.start && !x.inAttribution && x.kind !== "group",
     );
-    if (between) {
+    if (between && !this.isProductOfMaker(s, between)) {
       if (between.kind === "name") return between.key;
       const party = this.resolve(s, between, "company");
       if (party) return party.keys[0];
@@ -987,8 +1030,13 @@ export class ClaimReader {
     const investorSubject =
       subjectMention?.kind === "name" &&
       s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start);
+    const roundOwner = owner ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
     if (owner) subject = owner.key;
-    else if (investorSubject) {
+    else if (roundOwner) {
+      // ING-ROLE-8: "The recent funding round of Anthropic … has raised $30bn", "to lead a $100m round in DealShare".
+      subject = roundOwner.key;
+      if (!s.cues.background.some((b) => b.start < m.end + 60)) this.subjectTopic = roundOwner.key;
+    } else if (investorSubject) {
       // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
       s.roundInvestors.push(subjectMention);
     } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {

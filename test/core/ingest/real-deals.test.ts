@@ -138,3 +138,49 @@ describe("ING-CONF-4 conflicts only within one deal", () => {
     expect(one.conflicts.length).toBe(1);
   });
 });
+
+describe("ING-ROLE-8 the company raising money, named through its round or its product", () => {
+  it("'the funding round of X has raised' and 'a round in X' name the company raising", () => {
+    expect(
+      claims("The latest funding round of Brisa Health, a Lisbon medtech, has raised $30 million.").map(
+        brief,
+      ),
+    ).toEqual(["round_size Brisa Health <- - exact 30000000 USD"]);
+    const out = claims(
+      "Halden Ventures is in the last stage of talks to lead a $50 million funding round in grocery startup Pantrio. Halden Ventures would value the company at $400 million.",
+    );
+    expect(out.map((c) => c.subject)).toEqual(["Pantrio", "Pantrio"]);
+  });
+
+  it("a product names its maker: 'the Loomchat developer', 'créateur de Loomchat', 'Loomis (Loomchat)'", () => {
+    const en = claims(
+      "Loomis is assembling a round of up to $2 billion that would value the Loomchat developer at about $20 billion.",
+    );
+    expect(en.map((c) => c.subject)).toEqual(["Loomis", "Loomis"]);
+    const fr = claims(
+      "Loomis (Loomchat) cherche à lever 2 milliards de dollars, ce qui valoriserait le créateur de Loomchat à 20 milliards de dollars.",
+    );
+    expect(fr.map((c) => c.subject)).toEqual(["Loomis", "Loomis"]);
+  });
+
+  it("a roundup's company opens its sentence with a verb of ranking ('Syntavo arrive deuxième')", () => {
+    const out = claims(
+      "Kestra signe la levée la plus importante avec 20 millions d'euros. Syntavo arrive juste derrière avec une opération de 15 millions d'euros.",
+    );
+    expect(out.map((c) => c.subject)).toEqual(["Kestra", "Syntavo"]);
+  });
+});
+
+describe("ING-ENT-5 a date or a year before a name is not a figure with its unit", () => {
+  it("' date 2025-04 Loomis …' and 'In 2021 Loomis …' name Loomis", () => {
+    expect(
+      claims(" date 2025-04 Loomis a bouclé une levée de 40 millions d'euros.").map((c) => c.subject),
+    ).toEqual(["Loomis"]);
+    expect(
+      claims(
+        "Founded in 2019, Loomis raised $12 million in 2021. In 2024 Loomis raised $40 million.",
+        "2024-06-01",
+      ).map((c) => c.subject),
+    ).toEqual(["Loomis", "Loomis"]);
+  });
+});
