@@ -131,6 +131,18 @@ const ROUND_OF =
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
   /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*$/;
+/** ING-ROLE-9: an apposition set off by commas just before a verb (", a longstanding backer of X, is … "). */
+const APPOSITION_BEFORE_VERB =
+  /,\s*(?:a|an|the|its|one of|le|la|l'|les|un|une|son|sa|ses|deja)\s[^,;:()]{3,140},\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}$/;
+const MONTHS =
+  "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+/** ING-LINK-3: a hedge between two figures that restate one amount ("more than $1bn, potentially even more than $2bn"). */
+const RESTATED_FIGURE_GAP =
+  /^(?:\s+(?:in|into|dans|chez)\s+[a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,2})?\s*,?\s*(?:(?:or|ou|and|et)\s+)?(?:potentially|possibly|perhaps|maybe|even|peut-etre|meme|voire|eventuellement|sinon)(?:\s+(?:even|meme|more|plus))?\s*$/;
+/** ING-LINK-4: a time and a conjunction between two tranches ("10 M€ en avril et 30 M€ en décembre", "$5m now and $15m later"). */
+const TRANCHE_GAP = new RegExp(
+  `^\\s+(?:(?:(?:en|in|au mois d'|d'ici|by|fin|debut) ?(?:${MONTHS})(?: \\d{4})?|now|immediately|upfront|maintenant|immediatement|dans un premier temps)\\s*[,;]?\\s*(?:and|et|puis|then)|(?:and|et|puis|then)(?:\\s+(?:then|puis|later|ensuite))?)\\s*$`,
+);
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
 const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
@@ -455,6 +467,16 @@ export class ClaimReader {
         }
       }
     }
+    // ING-ROLE-9: "Microsoft, a longstanding backer with rights to sell OpenAI models, is in talks to
+    // invest": the apposition between a name and its verb names nothing of its own.
+    const apposition = APPOSITION_BEFORE_VERB.exec(s.folded.slice(Math.max(0, pos - 160), pos));
+    if (apposition) {
+      const commaAt = Math.max(0, pos - 160) + apposition.index;
+      const head = s.names
+        .filter((n) => n.end <= commaAt && /^\s*$/.test(s.folded.slice(n.end, commaAt)))
+        .pop();
+      if (head && !head.inAttribution && !this.isPrepObject(s, head)) return head;
+    }
     for (let k = s.mentions.length - 1; k >= 0; k--) {
       const m = s.mentions[k]!;
       if (m.end > pos) continue;
@@ -616,9 +638,44 @@ export class ClaimReader {
     const segEnd = i + 1 < s.money.length ? s.money[i + 1]!.start : s.text.length;
     const { cues, folded, rules } = s;
 
-    // ING-KIND-1: a figure next to a commercial agreement is the agreement's value.
+    // ING-LINK-3: a second figure joined to the first by a hedge or a time ("more than $10bn, potentially
+    // even more than $20bn", "10 Md$ en avril et jusqu'à 30 Md$ en décembre", "$500m now and $1.5bn later")
+    // restates or continues the first: the same kind and parties.
+    const gap = i > 0 ? folded.slice(s.money[i - 1]!.end, m.start) : "";
+    const restated = i > 0 && previous?.amount && RESTATED_FIGURE_GAP.test(gap);
+    // A tranche follows a time ("en avril et"), or is followed by one ("$15m later", "30 M€ en décembre").
+    const tranche =
+      i > 0 &&
+      previous?.amount &&
+      previous.kind === "investment" &&
+      TRANCHE_GAP.test(gap) &&
+      (!/^\s+(?:and|et|puis|then)/.test(gap) ||
+        new RegExp(`^\\s+(?:later|plus tard|ensuite|then|(?:en|in|by|d'ici|fin) (?:${MONTHS}))`).test(
+          folded.slice(m.end, m.end + 24),
+        ));
+    if (previous && (restated || tranche)) {
+      if (tranche && !previous.rules.includes("ING-LINK-4")) previous.rules.push("ING-LINK-4");
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: previous.kind,
+        subject: previous.subject,
+        counterparty: previous.counterparty
+          ? { keys: previous.counterparty, group: previous.group, start: m.start, end: m.start }
+          : undefined,
+        basisStated: previous.basisStated,
+        rules: [tranche ? "ING-LINK-4" : "ING-LINK-3"],
+        evidenceFrom: m.start,
+        evidenceTo: m.end,
+      });
+    }
+
+    // ING-KIND-1: a figure next to a commercial agreement is the agreement's value, unless an
+    // investment verb stands between them ("Microsoft, a backer with exclusive rights to sell X's
+    // models, is in talks to invest less than $10bn": the agreement is in the apposition).
+    const agreementBefore = lastBefore(cues.agreement, segStart, m.start, 120);
     const agreement =
-      lastBefore(cues.agreement, segStart, m.start, 120) ?? firstAfter(cues.agreement, m.end, segEnd, 20);
+      (agreementBefore && !cues.investVerb.some((v) => v.start >= agreementBefore.end && v.end <= m.start)
+        ? agreementBefore
+        : undefined) ?? firstAfter(cues.agreement, m.end, segEnd, 20);
     if (agreement) {
       const investor = this.agreementInvestor(s, Math.min(agreement.start, m.start), segEnd);
       if (!investor) return undefined;

@@ -184,3 +184,51 @@ describe("ING-ENT-5 a date or a year before a name is not a figure with its unit
     ).toEqual(["Loomis", "Loomis"]);
   });
 });
+
+describe("ING-LINK-3 a second figure that restates or continues the first", () => {
+  it("'more than $10bn, potentially even more than $20bn' is one investor's, twice", () => {
+    const out = claims(
+      "Corvane is raising a new round. Halden Ventures is in talks to invest more than $1 billion in Corvane, potentially even more than $2 billion.",
+    );
+    expect(out.map(brief)).toEqual([
+      "investment Corvane <- Halden Ventures more_than 1000000000 USD",
+      "investment Corvane <- Halden Ventures more_than 2000000000 USD",
+    ]);
+    expect(out[1]!.rules).toContain("ING-LINK-3");
+  });
+
+  it("'10 M€ en avril et jusqu'à 30 M€ en décembre' and '$5m now and $15m later' are two tranches of one investor", () => {
+    const fr = claims(
+      "Kestra lève 40 millions d'euros. Lumen Capital investira 10 millions d'euros en avril et jusqu'à 30 millions d'euros en décembre.",
+    ).slice(1);
+    expect(fr.map(brief)).toEqual([
+      "investment Kestra <- Lumen Capital exact 10000000 EUR",
+      "investment Kestra <- Lumen Capital up_to 30000000 EUR",
+    ]);
+    const text =
+      "Quarry Labs is raising $20 million. Halden Ventures will invest $5 million now and $15 million later.";
+    const en = claims(text).slice(1);
+    // Tranches are parts: they do not compete with each other (ING-CONF-4).
+    expect(read(text).conflicts).toEqual([]);
+    expect(en.map(brief)).toEqual([
+      "investment Quarry Labs <- Halden Ventures exact 5000000 USD",
+      "investment Quarry Labs <- Halden Ventures exact 15000000 USD",
+    ]);
+  });
+
+  it("two figures of different things joined by 'and' are not linked", () => {
+    const out = claims("Quarry Labs raised $40 million and its valuation reached $400 million.");
+    expect(out.map((c) => c.kind)).toEqual(["round_size", "valuation_post"]);
+  });
+});
+
+describe("ING-ROLE-9 an apposition between the investor and its verb", () => {
+  it("'Halden, a longstanding backer with rights to resell Quarry's software, is in talks to invest' is Halden's investment", () => {
+    const out = claims(
+      "Quarry Labs is raising $300 million. Halden Ventures, a longstanding backer with exclusive rights to resell Quarry software, is in talks to invest less than $100 million.",
+    );
+    expect(out.map(brief)).toContain("investment Quarry Labs <- Halden Ventures less_than 100000000 USD");
+    // The agreement in the apposition is not the figure's: it is a claim of its own, without amount.
+    expect(out.filter((c) => c.kind === "commercial_agreement").map((c) => c.amount)).toEqual([null]);
+  });
+});
