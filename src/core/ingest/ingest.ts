@@ -459,7 +459,7 @@ function describeClaim(c: DraftClaim): string {
 /** ING-CONF-4: the part of a round a linked figure is (ING-LINK-1: "$7.5bn in equity"), if it is one. */
 function linkedPart(c: WorkingClaim): string | undefined {
   // Each tranche is a part of its own (ING-LINK-4): "$5m now and $15m later" do not compete.
-  if (c.rules.includes("ING-LINK-4")) return `tranche@${c.evidenceStart}`;
+  if (c.rules.includes("ING-LINK-4") || c.rules.includes("ING-KIND-10")) return `tranche@${c.evidenceStart}`;
   if (!c.rules.includes("ING-LINK-1")) return undefined;
   const m = /\b(equity|debt|fonds propres|dette|capital|actions|obligations)\b/i.exec(c.evidenceText);
   return (m?.[1] ?? "part").toLowerCase();

@@ -46,7 +46,7 @@ export const ENGLISH_RULES: LanguageRules = {
     {
       qualifier: "up_to",
       pattern:
-        /(?:\bup to|\bas much as|\bas many as|\ba maximum of|\bat most|\bno more than|\bnot more than|\bcapped at|\ba ceiling of)\s*$/,
+        /(?:\bup to|\bas much as|\bas many as|\ba maximum of|\bat most|\bno more than|\bnot more than|\bcapped at|\ba ceiling of|\b(?:that|which) could reach)\s*$/,
     },
     {
       qualifier: "less_than",

@@ -42,7 +42,7 @@ export const FRENCH_RULES: LanguageRules = {
     {
       qualifier: "up_to",
       pattern:
-        /(?:\bjusqu'(?:a|au|aux)|\bau maximum|\btout au plus|\bau plus|\bplafonnee?s? a|\bpas plus de|\bpas plus d')\s*$/,
+        /(?:\bjusqu'(?:a|au|aux)|\bau maximum|\btout au plus|\bau plus|\bplafonnee?s? a|\bpas plus de|\bpas plus d'|\bpouvant (?:atteindre|aller jusqu'a)|\bqui pourrai(?:t|ent) atteindre)\s*$/,
     },
     {
       qualifier: "less_than",

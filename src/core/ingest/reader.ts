@@ -131,6 +131,9 @@ const ROUND_OF =
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
   /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*$/;
+/** ING-KIND-10: a tranche of the money, just before its figure (folded). */
+const TRANCHE_NOUN =
+  /\b(?:(?:premier|premiere|deuxieme|second|seconde|troisieme|dernier|derniere|first|second|third|final|initial|later)\s+)?(?:versements?|tranches?|complements?|installments?|instalments?|payments?)\b([^.;]{0,30})$/;
 /** ING-ROLE-9: an apposition set off by commas just before a verb (", a longstanding backer of X, is … "). */
 const APPOSITION_BEFORE_VERB =
   /,\s*(?:a|an|the|its|one of|le|la|l'|les|un|une|son|sa|ses|deja)\s[^,;:()]{3,140},\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}$/;
@@ -143,6 +146,7 @@ const RESTATED_FIGURE_GAP =
 const TRANCHE_GAP = new RegExp(
   `^\\s+(?:(?:(?:en|in|au mois d'|d'ici|by|fin|debut) ?(?:${MONTHS})(?: \\d{4})?|now|immediately|upfront|maintenant|immediatement|dans un premier temps)\\s*[,;]?\\s*(?:and|et|puis|then)|(?:and|et|puis|then)(?:\\s+(?:then|puis|later|ensuite))?)\\s*$`,
 );
+const MONTH_WORD = new RegExp(`\\b(?:${MONTHS})\\b`);
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
 const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
@@ -786,6 +790,28 @@ export class ClaimReader {
     }
     if (investor && recipient === "spending") return undefined;
 
+    // ING-KIND-10: a tranche of the money ("un premier versement de 10 Md$", "un complément pouvant
+    // atteindre 30 Md$", "the first tranche of $10bn") nearer than any round word is an investment;
+    // with no payer named, it has no counterparty.
+    const trancheNoun = TRANCHE_NOUN.exec(folded.slice(Math.max(segStart, m.start - 45), m.start));
+    if (trancheNoun) {
+      const trancheAt = Math.max(segStart, m.start - 45) + trancheNoun.index;
+      const trancheEnd = trancheAt + trancheNoun[0].length - trancheNoun[1]!.length;
+      const nearerRound = [cues.raiseVerb, cues.roundNoun].some((list) =>
+        list.some((c) => c.start >= trancheEnd && c.end <= m.start),
+      );
+      if (!nearerRound) {
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: "investment",
+          subject: this.topicOrSentenceSubject(s),
+          counterparty: undefined,
+          rules: ["ING-KIND-10"],
+          evidenceFrom: trancheAt,
+          evidenceTo: m.end,
+        });
+      }
+    }
+
     // ING-KIND-5: the size or target of a round.
     const raise = lastBefore(cues.raiseVerb, segStart, m.start);
     const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
@@ -1334,7 +1360,7 @@ export class ClaimReader {
   private temporalOf(
     s: Sentence,
     kind: ClaimKind,
-    status: { status: ClaimStatus },
+    status: { status: ClaimStatus; rule?: string },
     segStart: number,
     segEnd: number,
     anchor: number,
@@ -1345,7 +1371,16 @@ export class ClaimReader {
       c.start >= segStart &&
       c.end <= segEnd &&
       (c.end <= anchor || !/[,;(]/.test(s.folded.slice(anchor, c.start)));
-    const background = this.sameClause(s, anchor, s.cues.background.filter(inClause));
+    // A month marks an earlier deal only when the clause says the deal was done ("raised … in
+    // December"), not when nothing dates the verb ("the first tranche arrives in April").
+    const datedByVerb = status.rule !== "ING-STAT-6";
+    const background = this.sameClause(
+      s,
+      anchor,
+      s.cues.background.filter(
+        (c) => inClause(c) && (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))),
+      ),
+    );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
     if (kind === "existing_stake") {
       // ING-TEMP-4: a stake taken with the reported deal ("détiendra environ 11 %") is current.

@@ -232,3 +232,51 @@ describe("ING-ROLE-9 an apposition between the investor and its verb", () => {
     expect(out.filter((c) => c.kind === "commercial_agreement").map((c) => c.amount)).toEqual([null]);
   });
 });
+
+describe("ING-ENT-6 a name that starts with a number, in a list", () => {
+  it("'Sorel, 212 Capital Partners et Brume Invest ont participé' names three investors", () => {
+    const out = claims(
+      "Kestra a levé 6 millions d'euros. Sorel, 212 Capital Partners et Brume Invest ont participé à l'opération.",
+    );
+    expect(out.map(brief)).toEqual([
+      "round_size Kestra <- - exact 6000000 EUR",
+      "investment Kestra <- Sorel -",
+      "investment Kestra <- 212 Capital Partners -",
+      "investment Kestra <- Brume Invest -",
+    ]);
+  });
+
+  it("a figure's unit is still no name ('5 Md$', '40 M€', '$2 Bn')", () => {
+    expect(
+      claims("Kestra a levé 40 M€, puis Sorel a investi 5 Md$.").map((c) => c.counterparty),
+    ).not.toContain("M€");
+    expect(claims("Quarry Labs raised $2 Bn, its largest round.").map(brief)).toEqual([
+      "round_size Quarry Labs <- - exact 2000000000 USD",
+    ]);
+  });
+});
+
+describe("ING-KIND-10 a tranche of the money is an investment", () => {
+  it("'un premier versement de 10 Md$' and 'un complément pouvant atteindre 30 Md$' are investments without payer", () => {
+    const out = claims(
+      "Kestra a obtenu 40 millions d'euros. L'opération prévoit un premier versement de 10 millions d'euros en avril puis un complément pouvant atteindre 30 millions d'euros.",
+    );
+    expect(out.map(brief)).toEqual([
+      "round_size Kestra <- - exact 40000000 EUR",
+      "investment Kestra <- - exact 10000000 EUR",
+      "investment Kestra <- - up_to 30000000 EUR",
+    ]);
+    expect(out[1]!.rules).toContain("ING-KIND-10");
+  });
+
+  it("'the first tranche of $10bn' is an investment; 'a round of $40m' stays a round", () => {
+    expect(
+      claims("Corvane closed a $40 billion round. The first tranche of $10 billion arrives in April.").map(
+        brief,
+      ),
+    ).toEqual([
+      "round_size Corvane <- - exact 40000000000 USD",
+      "investment Corvane <- - exact 10000000000 USD",
+    ]);
+  });
+});
