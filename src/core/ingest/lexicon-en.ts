@@ -415,6 +415,8 @@ export const ENGLISH_RULES: LanguageRules = {
         "committed",
         "commits",
         "will (?:invest|contribute|put|inject|provide|commit|join|take)",
+        "will be (?:paid|released|disbursed|made|invested)",
+        "(?:is|are) conditional on",
       ]),
     },
     {
@@ -440,6 +442,8 @@ export const ENGLISH_RULES: LanguageRules = {
         "mulling",
         "eyeing",
         "close to (?:securing|raising|closing|receiving|finali[sz]ing|a deal|an agreement)",
+        "planned",
+        "assembling",
         "poised to",
       ]),
     },

@@ -412,7 +412,7 @@ export const FRENCH_RULES: LanguageRules = {
         "affich(?:ait|aient)",
         "(?:etait|etaient) valorisee?s?",
         "obtenue?s? (?:par|lors)",
-        "(?:avai(?:t|ent)|a|ont) conclu (?:une|un|sa|son) (?:levee|tour|financement|serie)",
+        "(?:avai(?:t|ent)|a|ont) conclu (?:[a-z-]+ ){0,3}(?:une|un|sa|son) (?:levee|tour|financement|serie)",
         "conclu(?:t|ent) (?:une|un|sa|son|la|le) (?:levee|tour|financement|serie)",
       ]),
     },
@@ -448,6 +448,11 @@ export const FRENCH_RULES: LanguageRules = {
         "mettront",
         "souscrira",
         "souscriront",
+        // ING-STAT-7: a payment the deal schedules or makes conditional is agreed.
+        "sera (?:realisee?|versee?|debloquee?|verse|paye)",
+        "seront (?:realisee?s|versee?s|debloquee?s)",
+        "(?:est|sont) conditionnee?s?",
+        "sous conditions?",
       ]),
     },
     {

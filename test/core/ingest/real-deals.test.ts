@@ -73,6 +73,28 @@ describe("ING-STAT-7 a raise made official, completed, or near", () => {
   });
 });
 
+describe("ING-STAT-7 payments scheduled, plans and rounds being assembled", () => {
+  it("a payment that 'sera réalisé' or 'est conditionnée' is agreed", () => {
+    expect(
+      statuses(
+        "Kestra a obtenu 40 millions d'euros. Un premier versement de 10 millions d'euros sera réalisé en avril. La seconde tranche, pouvant atteindre 30 millions d'euros, est conditionnée à une restructuration.",
+      ),
+    ).toEqual(["closed", "agreed", "agreed"]);
+  });
+
+  it("'had planned for' and 'is assembling' are talks; 'avait conclu début octobre une levée' is closed", () => {
+    expect(
+      statuses(
+        "Corvane has closed a $20 billion round. Corvane had planned for roughly $8 billion of equity and up to $12 billion of debt.",
+      ),
+    ).toEqual(["closed", "in_talks", "in_talks"]);
+    expect(statuses("Corvane is reportedly assembling a round of up to $10 billion.")).toEqual(["in_talks"]);
+    expect(
+      statuses("Kestra avait conclu début octobre une levée de fonds majeure de 6 millions d'euros."),
+    ).toEqual(["closed"]);
+  });
+});
+
 describe("ING-TEMP-3 earlier deals in real reports", () => {
   it("'alors', 'l'année dernière', 'début octobre' and 'months after' mark an earlier deal", () => {
     expect(times("Sa valorisation s'établissait alors à 40 millions d'euros.")).toEqual(["background"]);
