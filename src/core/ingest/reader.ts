@@ -116,7 +116,7 @@ interface Sentence {
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
-  /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*)?(?:[a-z-]+\s+){0,2}$/;
+  /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
 const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}(?::\s*)?$/;
 const YEAR = /\b(?:19|20)\d\d\b/g;
@@ -901,7 +901,10 @@ export class ClaimReader {
         const roundNear =
           lastBefore(cues.roundNoun, segStart, m.start, 6) ??
           firstAfter(cues.roundNoun, m.end, source.start, 25);
-        if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear)) {
+        // ING-ROLE-10: "$4bn investment from Amazon", "un investissement de 2 M€ de la part de X": an
+        // investment noun between the figure and the source makes the figure that investor's ticket.
+        const ticket = cues.investNoun.some((c) => c.start >= m.end && c.end <= source.start);
+        if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear) && !ticket) {
           s.roundSources.set(i, party);
           return undefined;
         }

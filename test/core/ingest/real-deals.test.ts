@@ -302,3 +302,41 @@ describe("ING-KIND-10 a tranche of the money is an investment", () => {
     ]);
   });
 });
+
+describe("ING-ROLE-10 and ING-PART-1 investors named after the figure or in a described list", () => {
+  it("'$4bn investment from retail giant X' is X's ticket; 'raised $30m from A and B' stays the round", () => {
+    expect(
+      claims("Quarry Labs secured an additional $400 million investment from retail giant Pantrio.").map(
+        brief,
+      ),
+    ).toEqual(["investment Quarry Labs <- Pantrio exact 400000000 USD"]);
+    expect(
+      claims("Quarry Labs raised $30 million from Halden Ventures and Ostrow Capital.").map(brief),
+    ).toEqual([
+      "round_size Quarry Labs <- - exact 30000000 USD",
+      "investment Quarry Labs <- Halden Ventures -",
+      "investment Quarry Labs <- Ostrow Capital -",
+    ]);
+  });
+
+  it("'from a number of top investors, including X' and a later member with its description", () => {
+    expect(
+      claims(
+        "Brisa Health is in advanced talks to raise $30 million from a number of top Lisbon investors, including Marlow Capital.",
+      ).map(brief),
+    ).toEqual([
+      "round_target Brisa Health <- - exact 30000000 USD",
+      "investment Brisa Health <- Marlow Capital -",
+    ]);
+    expect(
+      claims(
+        "Brisa Health has raised $30 million. Alongside Marlow Capital, the Danish pension fund Ostrow and the American investment firm Tessaro Partners also took part.",
+      ).map(brief),
+    ).toEqual([
+      "round_size Brisa Health <- - exact 30000000 USD",
+      "investment Brisa Health <- Marlow Capital -",
+      "investment Brisa Health <- Ostrow -",
+      "investment Brisa Health <- Tessaro Partners -",
+    ]);
+  });
+});
