@@ -108,7 +108,7 @@ export const FRENCH_RULES: LanguageRules = {
     { pattern: /\b(?:des|plusieurs)\s+millions(?![a-z])/g, qualifier: "at_least", minExponent: 6 },
   ],
   currencylessContinuation:
-    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?|restants?|supplementaires?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
+    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?|restants?|supplementaires?|apportee?s?|versee?s?|investie?s?|injectee?s?|souscrite?s?|engagee?s?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
   fractionWords: new Map<string, readonly [number, number]>([
     ["un quart", [1, 4]],
     ["un tiers", [1, 3]],

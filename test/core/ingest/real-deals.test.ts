@@ -340,3 +340,24 @@ describe("ING-ROLE-10 and ING-PART-1 investors named after the figure or in a de
     ]);
   });
 });
+
+describe("ING-AMT-7 and ING-KIND-2 figures as real reports write them", () => {
+  it("'dont 1,3 milliard apporté par X': a sum with no currency before a participle of giving is money", () => {
+    expect(
+      claims(
+        "Kestra a finalisé une levée de fonds de 17 millions d'euros, dont 13 millions apportés par Lumen Capital.",
+      ).map(brief),
+    ).toEqual([
+      "round_size Kestra <- - exact 17000000 EUR",
+      "investment Kestra <- Lumen Capital exact 13000000 EUR",
+    ]);
+  });
+
+  it("a fund's size before a dash is not a round ('from its $3.75 billion fund— …')", () => {
+    expect(
+      claims(
+        "Halden Ventures plans five investments from its $3.75 billion fund— Halden Growth XI — this year.",
+      ),
+    ).toEqual([]);
+  });
+});
