@@ -229,7 +229,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "the sector",
     "the industry",
   ]),
-  valuation: words(["valu(?:e|es|ed|ing)", "valuations?"]),
+  // "valuations reached tens of billions" speaks of valuations in general, not of one company's (ING-KIND-3).
+  valuation: words(["valu(?:e|es|ed|ing)", "valuation"]),
   valuationPre: phrases([
     "pre-?money",
     "pre money",
@@ -329,7 +330,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "subsid(?:y|ies)",
   ]),
   negativeAfter:
-    /^[^.;]{0,30}?\b(?:this week|last week|this month|so far this year|per deal|on average|since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue|over the (?:last|past) (?:year|\d+ months)|in a year|(?<=^\s*(?:(?!from\b|by\b|with\b)[a-z-]+\s+){0,3})fund(?![a-z]|-[a-z]))/,
+    /^[^.;]{0,30}?\b(?:(?:could|will|would|may|might) be (?:used|spent) (?:to|for|on)|earmarked for|this week|last week|this month|so far this year|per deal|on average|since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue|over the (?:last|past) (?:year|\d+ months)|in a year|(?<=^\s*(?:(?!from\b|by\b|with\b)[a-z-]+\s+){0,3})fund(?![a-z]|-[a-z]))/,
   amountRef:
     /\b(?:(?:the|that|this) (?:amount|figure|sum|total)|put (?:it|the figure|the amount|the total) at)(?![a-z])/g,
   alternative: words([

@@ -353,7 +353,7 @@ export const FRENCH_RULES: LanguageRules = {
     "le total (?:de|des)",
   ]),
   negativeAfter:
-    /^[^.;]{0,30}?\b(?:cette semaine|la semaine derniere|ce mois-ci|par operation|en moyenne|depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,
+    /^[^.;]{0,30}?\b(?:(?:pourrai(?:t|ent)|devrai(?:t|ent)|vont|va|seront|sera) (?:etre )?(?:utilisee?s?|affectee?s?|consacree?s?) (?:a|pour|au)|servir(?:a|ont|aient|ait) a|cette semaine|la semaine derniere|ce mois-ci|par operation|en moyenne|depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,
   amountRef:
     /\b(?:(?:le|ce|ledit) montant|(?:la|cette) somme|(?:le|ce) chiffre(?! d'affaires)|ce total)(?![a-z])/g,
   alternative: words([

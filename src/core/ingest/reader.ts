@@ -728,7 +728,13 @@ export class ClaimReader {
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
 
     // ING-KIND-3: valuations.
-    const valuation = lastBefore(cues.valuation, segStart, m.start, 70);
+    // "at a $45bn valuation": the noun right after the figure (ING-KIND-3).
+    const valuationAfter = firstAfter(cues.valuation, m.end, segEnd, 2);
+    const valuation =
+      lastBefore(cues.valuation, segStart, m.start, 70) ??
+      (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
+        ? valuationAfter
+        : undefined);
     // A basis written after the figure must follow it closely ("12 Md$ pré-money"): further on
     // it belongs to the next figure ("10 M€, sur une valorisation pré-money de 40 M€").
     const pre =
@@ -753,7 +759,12 @@ export class ClaimReader {
         basisStated: basis !== undefined,
         rules: ["ING-KIND-3"],
         evidenceFrom: Math.min(valuation?.start ?? m.start, pre?.start ?? m.start, post?.start ?? m.start),
-        evidenceTo: Math.max(m.end, pre?.end ?? 0, post?.end ?? 0),
+        evidenceTo: Math.max(
+          m.end,
+          pre?.end ?? 0,
+          post?.end ?? 0,
+          valuation === valuationAfter ? (valuation?.end ?? 0) : 0,
+        ),
       });
     }
 
@@ -1076,6 +1087,10 @@ export class ClaimReader {
     const between = s.mentions.find(
       (x) => x.start >= cue.end && x.end <= m.start && !x.inAttribution && x.kind !== "group",
     );
+    // "X raised $6.6bn in a round valuing the company at $157bn": the company is the one just raising.
+    const previousInSentence = s.claims[s.claims.length - 1];
+    if (between && between.kind === "anaphor" && previousInSentence?.subject !== undefined)
+      return previousInSentence.subject;
     if (between && !this.isProductOfMaker(s, between)) {
       if (between.kind === "name") return between.key;
       const party = this.resolve(s, between, "company");
@@ -1370,10 +1385,14 @@ export class ClaimReader {
   ): { temporal: Temporal; rule: string } {
     // A time word after the figure and past a comma speaks of what follows ("valorisant 300 Md$, soit
     // près du double de sa valorisation précédente"): ING-TEMP-3.
+    // A time set before the sentence's first comma ("In October, X raised … in a round valuing …")
+    // dates every clause of the sentence.
+    const opening = (c: Span) => c.start < 4 && /^[^,]{0,30},/.test(s.folded.slice(c.start, c.start + 32));
     const inClause = (c: Span) =>
-      c.start >= segStart &&
-      c.end <= segEnd &&
-      (c.end <= anchor || !/[,;(]/.test(s.folded.slice(anchor, c.start)));
+      opening(c) ||
+      (c.start >= segStart &&
+        c.end <= segEnd &&
+        (c.end <= anchor || !/[,;(]/.test(s.folded.slice(anchor, c.start))));
     // A month marks an earlier deal only when the clause says the deal was done ("raised … in
     // December"), not when nothing dates the verb ("the first tranche arrives in April").
     const datedByVerb = status.rule !== "ING-STAT-6";

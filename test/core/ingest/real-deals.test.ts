@@ -361,3 +361,30 @@ describe("ING-AMT-7 and ING-KIND-2 figures as real reports write them", () => {
     ).toEqual([]);
   });
 });
+
+describe("ING-KIND-3 and ING-TEMP-3 valuations and times of another company's earlier deal", () => {
+  it("'In October, X raised $6bn in a round valuing the company at $150bn, while Y raised $5bn at a $40bn valuation in December'", () => {
+    const out = claims(
+      "Brisa Health is close to securing a $2 billion round. In October, Corvane raised $6 billion in a round valuing the company at $150 billion, while Quarry Labs raised $5 billion at a $40 billion valuation in December.",
+    );
+    expect(out.map((c) => [brief(c), c.temporal])).toEqual([
+      ["round_target Brisa Health <- - exact 2000000000 USD", "current"],
+      ["round_size Corvane <- - exact 6000000000 USD", "background"],
+      ["valuation_post Corvane <- - exact 150000000000 USD", "background"],
+      ["round_size Quarry Labs <- - exact 5000000000 USD", "background"],
+      ["valuation_post Quarry Labs <- - exact 40000000000 USD", "background"],
+    ]);
+    expect(out[4]!.evidence).toBe("$40 billion valuation");
+  });
+
+  it("'valuations reached tens of billions' is no company's valuation; money 'to be used for' is no round", () => {
+    expect(
+      claims("Start-ups used to go public long before their valuations reached tens of billions of dollars."),
+    ).toEqual([]);
+    expect(
+      claims(
+        "Selon CNBC, sur cette levée de fonds 18 millions pourraient être utilisés pour financer des usines.",
+      ),
+    ).toEqual([]);
+  });
+});
