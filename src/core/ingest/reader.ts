@@ -1794,6 +1794,9 @@ export class ClaimReader {
       });
       claim.fraction = fraction;
       this.emit(s, claim);
+      // ING-ROLE-4: a holder is not the company raising; the company it holds a stake in is
+      // ("ASML … deviendrait l'actionnaire majoritaire de Mistral AI").
+      if (company !== undefined && this.canonicalTopic() === holderKey) this.subjectTopic = company;
     };
     for (const verb of s.cues.stakeVerb) {
       const object = s.rules.stakeObject.exec(s.folded.slice(verb.end, verb.end + 80));

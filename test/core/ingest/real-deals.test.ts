@@ -388,3 +388,14 @@ describe("ING-KIND-3 and ING-TEMP-3 valuations and times of another company's ea
     ).toEqual([]);
   });
 });
+
+describe("ING-ROLE-4 a holder named first is not the company raising", () => {
+  it("'Lumen Capital deviendrait l'actionnaire majoritaire de Kestra … s'engagerait à hauteur de 13 M€' invests in Kestra", () => {
+    const out = claims(
+      "Lumen Capital serait sur le point de devenir l'actionnaire majoritaire de Kestra. Selon Reuters, Lumen Capital s'engagerait à hauteur de 13 millions d'euros dans un nouveau tour de table.",
+    );
+    expect(out.filter((c) => c.amount !== null).map(brief)).toEqual([
+      "investment Kestra <- Lumen Capital exact 13000000 EUR",
+    ]);
+  });
+});
