@@ -161,6 +161,7 @@ const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s[^,;]*(?:,|$)/g;
 const DIRECT_COMPLEMENT =
   /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
 /** A sentence opening with a determiner and no verb: "le spécialiste du stockage ". */
+const REPORTED_CLAUSE_NOUN_PHRASE = /\b(?:que|qu'|that)\s+(?:le|la|les|l'|the)\s*(?:[a-z'-]+\s+){1,8}$/;
 const OPENING_NOUN_PHRASE = /^\s*(?:le|la|les|l'|un|une|the|a|an)\s*(?:[a-z'-]+\s+){0,5}$/;
 /** ING-LINK-1: the part of a round a figure is ("$7.5bn in equity and $12.5bn in debt", "5 Md$ en fonds propres"). */
 const LINKED_PART =
@@ -448,7 +449,11 @@ export class ClaimReader {
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
     // A name right after a preposition or an article is its complement ("pour OpenAI").
     if (DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, m.start - 12), m.start))) return true;
-    return !OPENING_NOUN_PHRASE.test(s.folded.slice(0, m.start));
+    if (OPENING_NOUN_PHRASE.test(s.folded.slice(0, m.start))) return false;
+    // The same after "que"/"that" opening a reported clause ("… a rapporté que le géant japonais de
+    // l'investissement dans les technologies SoftBank pourrait investir"): ING-ROLE-3.
+    const reported = REPORTED_CLAUSE_NOUN_PHRASE.exec(s.folded.slice(Math.max(0, m.start - 90), m.start));
+    return reported === null;
   }
 
   /**

@@ -399,3 +399,12 @@ describe("ING-ROLE-4 a holder named first is not the company raising", () => {
     ]);
   });
 });
+
+describe("ING-ROLE-3 the subject of a reported clause after a long description", () => {
+  it("'… a rapporté, tout comme le Courrier, que le géant japonais de l'investissement dans les technologies Lumen pourrait investir' is Lumen's", () => {
+    const out = claims(
+      "Le quotidien avait déjà rapporté, tout comme le Courrier Financier, que le géant japonais de l'investissement dans les technologies Lumen Group pourrait investir entre 15 et 25 millions d'euros dans Kestra.",
+    );
+    expect(out.map(brief)).toEqual(["investment Kestra <- Lumen Group range 15000000 EUR"]);
+  });
+});
