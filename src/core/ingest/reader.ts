@@ -134,9 +134,10 @@ const PRODUCT_MAKER_BEFORE =
 /** ING-KIND-10: a tranche of the money, just before its figure (folded). */
 const TRANCHE_NOUN =
   /\b(?:(?:premier|premiere|deuxieme|second|seconde|troisieme|dernier|derniere|first|second|third|final|initial|later)\s+)?(?:versements?|tranches?|complements?|installments?|instalments?|payments?)\b([^.;]{0,30})$/;
-/** ING-ROLE-9: an apposition set off by commas just before a verb (", a longstanding backer of X, is … "). */
-const APPOSITION_BEFORE_VERB =
-  /,\s*(?:a|an|the|its|one of|le|la|l'|les|un|une|son|sa|ses|deja)\s[^,;:()]{3,140},\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}$/;
+/** ING-ROLE-9: what follows the closing comma of an apposition, up to the verb ("is in talks to"). */
+const APPOSITION_TAIL = /^\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}$/;
+/** ING-ROLE-9: the body of an apposition: a description opened by a determiner ("a longstanding backer of X"). */
+const APPOSITION_BODY = /^\s*(?:a|an|the|its|one of|le|la|l'|les|un|une|son|sa|ses|deja)\s[^;:()]{3,140}$/;
 const MONTHS =
   "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
 /** ING-LINK-3: a hedge between two figures that restate one amount ("more than $1bn, potentially even more than $2bn"). */
@@ -478,9 +479,8 @@ export class ClaimReader {
     }
     // ING-ROLE-9: "Microsoft, a longstanding backer with rights to sell OpenAI models, is in talks to
     // invest": the apposition between a name and its verb names nothing of its own.
-    const apposition = APPOSITION_BEFORE_VERB.exec(s.folded.slice(Math.max(0, pos - 160), pos));
-    if (apposition) {
-      const commaAt = Math.max(0, pos - 160) + apposition.index;
+    const commaAt = this.appositionStart(s, pos);
+    if (commaAt >= 0) {
       const head = s.names
         .filter((n) => n.end <= commaAt && /^\s*$/.test(s.folded.slice(n.end, commaAt)))
         .pop();
@@ -497,6 +497,21 @@ export class ClaimReader {
       return m;
     }
     return undefined;
+  }
+
+  /**
+   * ING-ROLE-9: where an apposition set off by commas ends just before `pos` (", a longstanding
+   * backer of X, is …"), the position of its opening comma; else -1. Found from the two
+   * commas before `pos` (no regular expression over the window: this runs for every verb).
+   */
+  private appositionStart(s: Sentence, pos: number): number {
+    const f = s.folded;
+    const closing = f.lastIndexOf(",", pos - 1);
+    if (closing < 0 || pos - closing > 60) return -1;
+    if (!APPOSITION_TAIL.test(f.slice(closing + 1, pos))) return -1;
+    const opening = f.lastIndexOf(",", closing - 1);
+    if (opening < 0 || closing - opening > 150) return -1;
+    return APPOSITION_BODY.test(f.slice(opening + 1, closing)) ? opening : -1;
   }
 
   /** The members of a list ending with `last` ("Mistelle, Corvanne et le fonds Aubrac Partenaires"). */
