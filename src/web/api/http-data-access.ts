@@ -1,15 +1,22 @@
 import {
+  type AcceptInvitationResponse,
   type ApiErrorBody,
+  type CreateInvitationRequest,
+  type CreateInvitationResponse,
   CSRF_HEADER,
   type DealDocumentJson,
   type DealRecord,
+  type DifferenceResponse,
   type GetDealResponse,
+  type InvitationLookup,
   type ListDealsResponse,
   type ListMembersResponse,
+  type ListRevisionsResponse,
   type ListWorkspacesResponse,
   type LoginRequest,
   type LoginResponse,
   type MeResponse,
+  type RevertResponse,
   ROUTES,
   type Role,
   type SaveDealResponse,
@@ -217,5 +224,69 @@ export class HttpDataAccess implements DataAccess {
       path: ROUTES.removeMember.path(workspace, username),
     });
     return r.ok ? { ok: true as const, value: null } : r;
+  }
+
+  async listRevisions(workspace: string, deal: string) {
+    const r = await this.request<ListRevisionsResponse>({
+      method: ROUTES.listRevisions.method,
+      path: ROUTES.listRevisions.path(workspace, deal),
+    });
+    return r.ok ? { ok: true as const, value: r.value.revisions } : r;
+  }
+
+  async dealDifference(workspace: string, deal: string, from: number, to: number) {
+    return this.request<DifferenceResponse>({
+      method: ROUTES.dealDifference.method,
+      path: ROUTES.dealDifference.path(workspace, deal, from, to),
+    });
+  }
+
+  /** Reverts as a new version, then reads the deal back; a 409 is a conflict, as a save's. */
+  async revertDeal(
+    workspace: string,
+    deal: string,
+    to: number,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>> {
+    const r = await this.request<RevertResponse>(
+      {
+        method: ROUTES.revertDeal.method,
+        path: ROUTES.revertDeal.path(workspace, deal, to, expectedVersion),
+      },
+      {},
+    );
+    if (!r.ok && r.status === 409) {
+      const current = await this.getDeal(workspace, deal);
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: r.error,
+        currentVersion: current.ok ? current.value.version : -1,
+      };
+    }
+    if (!r.ok) return r;
+    return this.getDeal(workspace, deal);
+  }
+
+  async createInvitation(workspace: string, request: CreateInvitationRequest) {
+    return this.request<CreateInvitationResponse>(
+      { method: ROUTES.createInvitation.method, path: ROUTES.createInvitation.path(workspace) },
+      request,
+    );
+  }
+
+  async lookupInvitation(code: string) {
+    return this.request<InvitationLookup>(
+      { method: ROUTES.lookupInvitation.method, path: ROUTES.lookupInvitation.path() },
+      { code },
+    );
+  }
+
+  async acceptInvitation(code: string, password: string) {
+    return this.request<AcceptInvitationResponse>(
+      { method: ROUTES.acceptInvitation.method, path: ROUTES.acceptInvitation.path() },
+      { code, password },
+    );
   }
 }

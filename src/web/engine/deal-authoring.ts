@@ -355,7 +355,7 @@ export function addRound(document: DealDocumentJson, options: RoundFormOptions):
  * record through a form never drops what the form does not know.
  */
 export function recordFromFields(
-  fields: Readonly<Record<string, string | boolean>>,
+  fields: Readonly<Record<string, unknown>>,
   shown: readonly string[],
   previous?: Json,
 ): Json {
@@ -369,7 +369,13 @@ export function recordFromFields(
       target = target[part] as Json;
     }
     const last = parts[parts.length - 1]!;
-    if (value === undefined || value === "" || value === false) delete target[last];
+    const empty =
+      value === undefined ||
+      value === "" ||
+      value === false ||
+      (Array.isArray(value) && value.length === 0) ||
+      (isObject(value) && Object.keys(value).length === 0);
+    if (empty) delete target[last];
     else target[last] = typeof value === "string" ? value.trim() : value;
   }
   // A nested object the form emptied is removed with its last field.

@@ -6,6 +6,7 @@ import { href } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
+import { InviteForm } from "./InviteForm.js";
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   owner: "roleOwner",
@@ -123,6 +124,7 @@ function Members({ workspace }: { workspace: string }) {
               )
             }
           />
+          <InviteForm workspace={workspace} onInvited={reload} />
         </>
       ) : null}
     </>

@@ -12,10 +12,11 @@ import {
   readDraft,
   writeDraft,
 } from "../app/drafts.js";
-import { ANALYSIS_VIEWS, type AnalysisView, href, type Route } from "../app/routes.js";
+import { ANALYSIS_VIEWS, type AnalysisView, AUTHORING_VIEWS, href, type Route } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
+import { useAuthoringText } from "../i18n/authoring-messages.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
 import { useIsOwner } from "./AccessView.js";
@@ -28,6 +29,8 @@ const ExitView = lazy(() => import("./ExitView.js").then((m) => ({ default: m.Ex
 const FlowsView = lazy(() => import("./FlowsView.js").then((m) => ({ default: m.FlowsView })));
 const RoundBuilder = lazy(() => import("./RoundBuilder.js").then((m) => ({ default: m.RoundBuilder })));
 const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ default: m.ScenariosView })));
+const DealEditor = lazy(() => import("./DealEditor.js").then((m) => ({ default: m.DealEditor })));
+const HistoryView = lazy(() => import("./HistoryView.js").then((m) => ({ default: m.HistoryView })));
 const SimulationView = lazy(() => import("./SimulationView.js").then((m) => ({ default: m.SimulationView })));
 
 type DealRoute = Extract<Route, { name: "deal" }>;
@@ -102,6 +105,7 @@ function LoadedDeal({
   replaceRecord: (r: DealRecord) => void;
 }) {
   const { t } = useI18n();
+  const a = useAuthoringText();
   const data = useDataAccess();
   const owner = useIsOwner(route.workspace);
   const [draft, setDraftState] = useState<DealDraft>(
@@ -207,10 +211,35 @@ function LoadedDeal({
   const company = deal?.ledger.company.name ?? record.company;
   const rounds = deal?.rounds ?? [];
   // Every view but the round builder (which has its own session) shows the working document.
-  const workingLoad = route.view === "round" ? baseLoad : load(working);
+  const workingLoad =
+    route.view === "round" || route.view === "edit" || route.view === "history" ? baseLoad : load(working);
 
   let content: React.ReactNode;
-  if (!workingLoad.ok) {
+  // The editor shows a document that does not load itself, with its YAML to correct it.
+  if (route.view === "edit") {
+    content = (
+      <DealEditor
+        workspace={route.workspace}
+        deal={route.deal}
+        record={record}
+        base={working}
+        onSaved={(saved) => {
+          setDraft({ baseVersion: saved.version, rounds: {} });
+          replaceRecord(saved);
+        }}
+      />
+    );
+  } else if (route.view === "history") {
+    content = (
+      <HistoryView
+        workspace={route.workspace}
+        deal={route.deal}
+        record={record}
+        dirty={dirty}
+        onReverted={(saved) => replaceRecord(saved)}
+      />
+    );
+  } else if (!workingLoad.ok) {
     const diagnostics = workingLoad.diagnostics;
     content = (
       <div className="notice error" role="alert">
@@ -313,6 +342,16 @@ function LoadedDeal({
                 aria-current={route.view === v ? "page" : undefined}
               >
                 {t(VIEW_TITLES[v])}
+              </a>
+            </li>
+          ))}
+          {AUTHORING_VIEWS.map((v) => (
+            <li key={v}>
+              <a
+                href={href.view(route.workspace, route.deal, v)}
+                aria-current={route.view === v ? "page" : undefined}
+              >
+                {a(v === "edit" ? "editDeal" : "history")}
               </a>
             </li>
           ))}
