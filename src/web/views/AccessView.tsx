@@ -124,9 +124,10 @@ function Members({ workspace }: { workspace: string }) {
               )
             }
           />
-          <InviteForm workspace={workspace} onInvited={reload} />
         </>
       ) : null}
+      {/* Outside the list, so that the link shown once stays while the list reloads. */}
+      <InviteForm workspace={workspace} onInvited={reload} />
     </>
   );
 }

@@ -92,7 +92,9 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
   }
 
   function section(page: Page, title: string): Locator {
-    return page.locator("section.editor-section", { has: page.getByRole("heading", { name: title, exact: true }) });
+    return page.locator("section.editor-section", {
+      has: page.getByRole("heading", { name: title, exact: true }),
+    });
   }
 
   /** Opens an add form of a section (a `<details>`), fills its fields by label, submits, and waits for the edit. */
@@ -102,7 +104,9 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
     summary: string,
     fields: readonly [label: string, value: string, kind?: "select" | "check"][],
   ) {
-    const details = section(page, sectionTitle).locator("details", { has: page.locator("summary", { hasText: summary }) });
+    const details = section(page, sectionTitle).locator("details", {
+      has: page.locator("summary", { hasText: summary }),
+    });
     if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
     for (const [label, value, kind] of fields) {
       const control = details.getByLabel(label, { exact: true });
@@ -132,13 +136,18 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
     await page.getByRole("button", { name: "Create" }).click();
     const currency = page.getByLabel("Currency (ISO 4217, e.g. USD) *", { exact: true });
     await expect.poll(() => currency.getAttribute("aria-invalid")).toBe("true");
-    const currencyError = await page.locator(`#${(await currency.getAttribute("aria-describedby"))!.replaceAll(":", "\\:")}`).textContent();
+    const currencyError = await page
+      .locator(`#${(await currency.getAttribute("aria-describedby"))!.replaceAll(":", "\\:")}`)
+      .textContent();
     expect(currencyError).toContain("ISO 4217");
     await currency.fill("USD");
     await page.getByRole("button", { name: "Create" }).click();
-    await page.getByRole("heading", { name: "Edit the deal" }).waitFor().catch(async (e) => {
-      throw new Error(`${e}\n${await page.textContent("main")}`);
-    });
+    await page
+      .getByRole("heading", { name: "Edit the deal" })
+      .waitFor()
+      .catch(async (e) => {
+        throw new Error(`${e}\n${await page.textContent("main")}`);
+      });
     await page.screenshot({ path: join(screenshots, "authoring-new-deal-editor-1366.png"), fullPage: false });
 
     await add(page, "Stakeholders", "Add — Stakeholders", [
@@ -233,7 +242,9 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
       const row = page.locator(`#holders-table tbody tr[data-id="${h.id}"]`);
       await row.waitFor();
       const cells = row.locator("td");
-      expect(await cells.nth(2).textContent(), h.id).toBe(formatInteger(BigInt(h.fullyDilutedSharesAfter), "en"));
+      expect(await cells.nth(2).textContent(), h.id).toBe(
+        formatInteger(BigInt(h.fullyDilutedSharesAfter), "en"),
+      );
       expect(await cells.nth(3).textContent(), h.id).toBe(
         formatPercent(Rational.parse(h.fullyDilutedAfter)!, 4, "en"),
       );
@@ -281,12 +292,16 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
     const owner = await newPage();
     await signIn(owner);
     await owner.goto(`${server.url}/?data=http#/w/${DEMO_WORKSPACE}/access`);
-    await owner.getByRole("heading", { name: "Invite someone who has no account" }).waitFor().catch(async (e) => {
-      throw new Error(`${e}\n${await owner.textContent("main")}`);
-    });
-    await owner.getByLabel("User name", { exact: true }).fill("carol");
-    await owner.getByLabel("Role", { exact: true }).selectOption("viewer");
-    await owner.getByRole("button", { name: "Invite", exact: true }).click();
+    await owner
+      .getByRole("heading", { name: "Invite someone who has no account" })
+      .waitFor()
+      .catch(async (e) => {
+        throw new Error(`${e}\n${await owner.textContent("main")}`);
+      });
+    const invite = owner.getByRole("region", { name: "Invite someone who has no account" });
+    await invite.getByLabel("User name", { exact: true }).fill("carol");
+    await invite.getByLabel("Role", { exact: true }).selectOption("viewer");
+    await invite.getByRole("button", { name: "Invite", exact: true }).click();
     const link = (await owner.locator("code.invitation-link").textContent())!;
     expect(link).toMatch(new RegExp(`^${server.url.replace(/[.]/g, "\\.")}/#/invitation/inv_`));
     await owner.screenshot({ path: join(screenshots, "authoring-invite-1366.png"), fullPage: true });
