@@ -59,8 +59,8 @@ transactions:
     shares: 8_000_000
 `;
 
-describe("WEB-21 an edit in the app gives the same document as the same edit by hand or by the CLI", () => {
-  it("WEB-21 a SAFE added from the form equals roundtable add-safe's edit of the same file", () => {
+describe("WEB-AUTH-1 an edit in the app gives the same document as the same edit by hand or by the CLI", () => {
+  it("WEB-AUTH-1 a SAFE added from the form equals roundtable add-safe's edit of the same file", () => {
     const options = {
       kind: "safe" as const,
       investor: "Seed Fund",
@@ -87,7 +87,7 @@ describe("WEB-21 an edit in the app gives the same document as the same edit by 
     });
   });
 
-  it("WEB-21 a note added from the form equals roundtable add-note's edit", () => {
+  it("WEB-AUTH-1 a note added from the form equals roundtable add-note's edit", () => {
     const options = {
       kind: "note" as const,
       investor: "ada",
@@ -106,7 +106,7 @@ describe("WEB-21 an edit in the app gives the same document as the same edit by 
     expect(app.document).toEqual(cliEdit(START, entries.value.additions));
   });
 
-  it("WEB-21 a round added from the form equals roundtable add-round's edit; pro rata and closings are written as by hand", () => {
+  it("WEB-AUTH-1 a round added from the form equals roundtable add-round's edit; pro rata and closings are written as by hand", () => {
     const options = {
       name: "Series A",
       date: "2025-03-01",
@@ -134,7 +134,7 @@ describe("WEB-21 an edit in the app gives the same document as the same edit by 
     expect(round.closings).toEqual([{ id: "first", date: "2025-03-01" }]);
   });
 
-  it("WEB-21 a stakeholder, a class and a transaction from forms equal the same entries written by hand", () => {
+  it("WEB-AUTH-1 a stakeholder, a class and a transaction from forms equal the same entries written by hand", () => {
     let doc = dealDocumentFromText(START)!;
     const steps: [Parameters<typeof putRecord>[1], Record<string, string | boolean>, string[]][] = [
       ["stakeholders", { name: "Bea Engineer", type: "individual" }, ["name", "type"]],
@@ -203,8 +203,8 @@ pools:
   });
 });
 
-describe("WEB-21 a form's problems are the loader's, on the field they are about", () => {
-  it("WEB-21 a share count of 12,5k is refused on the shares field with the loader's message", () => {
+describe("WEB-AUTH-1 a form's problems are the loader's, on the field they are about", () => {
+  it("WEB-AUTH-1 a share count of 12,5k is refused on the shares field with the loader's message", () => {
     const doc = dealDocumentFromText(START)!;
     const result = putRecord(
       doc,
@@ -227,7 +227,7 @@ describe("WEB-21 a form's problems are the loader's, on the field they are about
     expect(result.problems[0]!.message).toBe(hand.diagnostics[0]!.message);
   });
 
-  it("WEB-21 an unknown class and a bad date are each on their field; a SAFE without cap or discount names --cap as the CLI does", () => {
+  it("WEB-AUTH-1 an unknown class and a bad date are each on their field; a SAFE without cap or discount names --cap as the CLI does", () => {
     const doc = dealDocumentFromText(START)!;
     const unknownClass = putRecord(
       doc,
@@ -259,7 +259,7 @@ describe("WEB-21 a form's problems are the loader's, on the field they are about
     });
   });
 
-  it("WEB-21 a new deal's company is checked as the loader checks it", () => {
+  it("WEB-AUTH-1 a new deal's company is checked as the loader checks it", () => {
     const bad = checkNewDeal({ name: "Acme", currency: "usd" });
     expect(bad.ok).toBe(false);
     if (!bad.ok)
@@ -272,22 +272,22 @@ describe("WEB-21 a form's problems are the loader's, on the field they are about
     });
   });
 
-  it("WEB-21 removing a record another names is refused with the loader's message", () => {
+  it("WEB-AUTH-1 removing a record another names is refused with the loader's message", () => {
     const doc = dealDocumentFromText(START)!;
     const result = deleteRecord(doc, "stakeholders", 0);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]!.message).toMatch(/ada/);
   });
 
-  it("WEB-21 appending to a list the document lacks creates it, as the CLI's text edit does", () => {
+  it("WEB-AUTH-1 appending to a list the document lacks creates it, as the CLI's text edit does", () => {
     const text = exampleText("seed-to-series-a");
     const additions = { scenarios: [{ id: "bear", name: "Bear", pick: "low" }] };
     expect(appendEntries(dealDocumentFromText(text)!, additions)).toEqual(cliEdit(text, additions));
   });
 });
 
-describe("WEB-22 undo and redo of unsaved edits", () => {
-  it("WEB-22 undo steps back, redo forward, and a new edit drops what was undone", () => {
+describe("WEB-AUTH-2 undo and redo of unsaved edits", () => {
+  it("WEB-AUTH-2 undo steps back, redo forward, and a new edit drops what was undone", () => {
     const a = { roundtable: 1, company: { name: "A" } };
     const b = { ...a, company: { name: "B" } };
     const c = { ...a, company: { name: "C" } };

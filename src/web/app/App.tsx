@@ -59,7 +59,7 @@ function Shell({ mode }: { mode: DataMode }) {
   }, [title]);
 
   let content: React.ReactNode;
-  // An invitation is redeemed by someone who has no password yet (SPEC WEB-24).
+  // An invitation is redeemed by someone who has no password yet (SPEC WEB-AUTH-4).
   if (route.name === "invitation") content = <InvitationView code={route.code} onSignedIn={reloadMe} />;
   else if (me.state === "loading") content = <Loading />;
   else if (signedOut || route.name === "login") content = <LoginView onSignedIn={reloadMe} />;

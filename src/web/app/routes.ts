@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
  */
 export type DealView = "captable" | "round" | AnalysisView | AuthoringView;
 
-/** The views that change the deal document itself: its records, and its versions (SPEC WEB-21..23). */
+/** The views that change the deal document itself: its records, and its versions (SPEC WEB-AUTH-1..3). */
 export const AUTHORING_VIEWS = ["edit", "history"] as const;
 export type AuthoringView = (typeof AUTHORING_VIEWS)[number];
 

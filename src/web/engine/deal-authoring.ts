@@ -9,7 +9,7 @@ import type { DealDocumentJson } from "../api/contract.js";
 import { dealDocumentText } from "../api/deal-text.js";
 
 /**
- * Editing a deal document from forms (SPEC WEB-21..23): every edit is a new document built
+ * Editing a deal document from forms (SPEC WEB-AUTH-1..3): every edit is a new document built
  * from the old one — entries appended to a top-level list as `roundtable add-round`,
  * `add-safe` and `add-note` append them (the same functions make them), or one record
  * replaced or removed — then checked by the deal loader, so that a form shows the CLI's own
@@ -398,7 +398,7 @@ export function fieldOfRecord(record: Json, key: string): string | boolean {
 }
 
 /**
- * The unsaved edits of a document as a history one can step through (SPEC WEB-22): undo
+ * The unsaved edits of a document as a history one can step through (SPEC WEB-AUTH-2): undo
  * goes back one edit, redo forward again; a new edit after an undo drops the edits undone.
  * At most `limit` edits are kept (the oldest dropped first).
  */

@@ -4,7 +4,7 @@ import type { DealList } from "./deal-authoring.js";
  * The fields a form shows for each kind of record of a deal document (src/deal/schema.ts):
  * the keys the deal format reads (dotted when nested, `preference.multiple`), how each is
  * entered, and its label in English and French. A field the schema requires is `required`
- * here only to mark it; the loader checks everything, with its own messages (WEB-21).
+ * here only to mark it; the loader checks everything, with its own messages (WEB-AUTH-1).
  */
 export type FieldKind =
   | { readonly kind: "text"; readonly placeholder?: string }

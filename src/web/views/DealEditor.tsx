@@ -100,7 +100,7 @@ type SaveState =
   | { readonly kind: "conflict"; readonly currentVersion: number };
 
 /**
- * The deal editor (SPEC WEB-21..22): the company, and every list of the deal document —
+ * The deal editor (SPEC WEB-AUTH-1..2): the company, and every list of the deal document —
  * stakeholders, classes, pools, vesting, transactions of every kind, rounds, sources,
  * claims, scenarios — added to, changed and removed through forms that the deal loader
  * checks, with undo and redo of the edits not yet saved and the document's YAML one click

@@ -22,7 +22,7 @@ const CHANGE_KEYS: Record<"added" | "removed" | "changed", AuthoringKey> = {
 };
 
 /**
- * A stored deal's versions (SPEC WEB-23): who wrote each and when; the difference between
+ * A stored deal's versions (SPEC WEB-AUTH-3): who wrote each and when; the difference between
  * any two, as the server computes it (records added, removed or changed field by field,
  * and how the pro forma moved: its figures and each holder's fully diluted ownership);
  * and a revert to an earlier version, written as a new version so that nothing is lost.

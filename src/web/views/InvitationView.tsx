@@ -8,7 +8,7 @@ import { useAuthoringText } from "../i18n/authoring-messages.js";
 const MIN_PASSWORD_LENGTH = 12;
 
 /**
- * Redeeming an invitation (SPEC WEB-24, AUTH-8): `#/invitation/CODE` says what the code
+ * Redeeming an invitation (SPEC WEB-AUTH-4, AUTH-8): `#/invitation/CODE` says what the code
  * opens (the user name, the workspace, the role, the expiry); the person chooses a password
  * and is signed in. A code used already, expired or withdrawn gets the server's message.
  */

@@ -4,7 +4,7 @@ import { useDataAccess } from "../app/data-context.js";
 import { useAuthoringText } from "../i18n/authoring-messages.js";
 
 /**
- * An owner invites a person who has no account (SPEC WEB-24, AUTH-8): the server makes a
+ * An owner invites a person who has no account (SPEC WEB-AUTH-4, AUTH-8): the server makes a
  * pending member and answers a one-time link, shown here once, with a button to copy it.
  */
 export function InviteForm({ workspace, onInvited }: { workspace: string; onInvited: () => void }) {

@@ -39,7 +39,7 @@ function slugOf(name: string): string {
 }
 
 /**
- * A new deal from nothing (SPEC WEB-21): the company, its currency and its formation date,
+ * A new deal from nothing (SPEC WEB-AUTH-1): the company, its currency and its formation date,
  * checked as the loader checks a deal file, stored as version 1 (`expectedVersion=0`), then
  * opened in the editor.
  */

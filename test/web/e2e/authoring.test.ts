@@ -28,10 +28,10 @@ interface CliHolder {
 
 /**
  * A company from nothing to a priced Series A in the web app, against a real server
- * (SPEC WEB-21..24): the app built, the server started on a temporary SQLite folder with
+ * (SPEC WEB-AUTH-1..4): the app built, the server started on a temporary SQLite folder with
  * the demo account, Chromium driving the forms.
  */
-describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a real server", () => {
+describe.skipIf(!present)("WEB-AUTH-1..4 authoring a deal in Chromium, against a real server", () => {
   let browser: Browser;
   let server: RunningServer;
   let dataDir: string;
@@ -122,7 +122,7 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
     return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
   }
 
-  it("WEB-21 WEB-22 WEB-23 a company from nothing to a priced Series A with a pool top-up, a post-money SAFE and a note; the pro forma equals the CLI's model --format json on the YAML exported from the app", async () => {
+  it("WEB-AUTH-1 WEB-AUTH-2 WEB-AUTH-3 a company from nothing to a priced Series A with a pool top-up, a post-money SAFE and a note; the pro forma equals the CLI's model --format json on the YAML exported from the app", async () => {
     const page = await newPage();
     await signIn(page);
     await page.goto(`${server.url}/?data=http#/w/${DEMO_WORKSPACE}`);
@@ -208,7 +208,7 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
     const rounds = section(page, "Rounds").locator(".record-list > li");
     await expect.poll(() => rounds.count()).toBe(1);
 
-    // Undo takes the round away, redo brings it back (WEB-22).
+    // Undo takes the round away, redo brings it back (WEB-AUTH-2).
     await page.getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => rounds.count()).toBe(0);
     await page.getByRole("button", { name: "Redo" }).click();
@@ -288,7 +288,7 @@ describe.skipIf(!present)("WEB-21..24 authoring a deal in Chromium, against a re
     await page.context().close();
   }, 180_000);
 
-  it("WEB-24 an owner invites a person with no account; the link sets a password and signs them in, once", async () => {
+  it("WEB-AUTH-4 an owner invites a person with no account; the link sets a password and signs them in, once", async () => {
     const owner = await newPage();
     await signIn(owner);
     await owner.goto(`${server.url}/?data=http#/w/${DEMO_WORKSPACE}/access`);
