@@ -125,8 +125,41 @@ export const ROUTES = {
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/invitations`,
   },
   lookupInvitation: { method: "POST", path: () => `${API_BASE}/invitations/lookup` },
+  /** The body is the spreadsheet's bytes; the query its options (src/server/routes/import.ts). */
+  importPreview: {
+    method: "POST",
+    path: (query: URLSearchParams) => `${API_BASE}/compute/import?${query}`,
+  },
+  importDeal: {
+    method: "POST",
+    path: (workspace: string, deal: string, query: URLSearchParams) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/import?${query}`,
+  },
   acceptInvitation: { method: "POST", path: () => `${API_BASE}/invitations/accept` },
 } as const;
+
+/** The options of an import, as the import routes' query takes them. */
+export interface ImportRequest {
+  /** The file's name, for messages. */
+  readonly name: string;
+  readonly sheet?: string;
+  readonly layout?: "template" | "summary" | "ledger";
+  readonly company?: string;
+  readonly currency?: string;
+  /** A mapping file's text (JSON here): columns, ignore, headerRow, layout, sheet. */
+  readonly mapping?: string;
+}
+/** POST compute/import: the deal document read from the sheet, nothing stored. */
+export interface ImportPreviewResponse {
+  readonly document: DealDocumentJson;
+  readonly yaml: string;
+  readonly layout: string;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly columns: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+  readonly warnings: readonly ProblemBody[];
+}
 
 /** One version of a stored deal, as the revisions route lists it (SPEC STORE-9). */
 export interface RevisionSummary {

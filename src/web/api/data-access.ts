@@ -7,6 +7,8 @@ import type {
   DealRecord,
   DealSummary,
   DifferenceResponse,
+  ImportPreviewResponse,
+  ImportRequest,
   InvitationLookup,
   Member,
   RevisionSummary,
@@ -81,6 +83,15 @@ export interface DataAccess {
   lookupInvitation(code: string): Promise<ApiResult<InvitationLookup>>;
   /** Redeems a code with a chosen password; the person is then signed in. */
   acceptInvitation(code: string, password: string): Promise<ApiResult<AcceptInvitationResponse>>;
+  /** Reads a spreadsheet into a deal document as `roundtable import` does; nothing is stored. */
+  previewImport(bytes: Uint8Array, request: ImportRequest): Promise<ApiResult<ImportPreviewResponse>>;
+  /** Imports a spreadsheet as a new stored deal (version 1). */
+  importDeal(
+    workspace: string,
+    deal: string,
+    bytes: Uint8Array,
+    request: ImportRequest,
+  ): Promise<ApiResult<DealRecord>>;
 }
 
 export function failure(status: number, code: string, message: string): ApiFailure {

@@ -8,6 +8,8 @@ import {
   type DealRecord,
   type DifferenceResponse,
   type GetDealResponse,
+  type ImportPreviewResponse,
+  type ImportRequest,
   type InvitationLookup,
   type ListDealsResponse,
   type ListMembersResponse,
@@ -60,17 +62,29 @@ export class HttpDataAccess implements DataAccess {
     }
   }
 
-  private async request<T>(route: { method: string; path: string }, body?: unknown): Promise<ApiResult<T>> {
+  private async request<T>(
+    route: { method: string; path: string },
+    body?: unknown,
+    file?: { bytes: Uint8Array; type: string },
+  ): Promise<ApiResult<T>> {
     let response: Response;
     try {
-      const headers: Record<string, string> =
-        body === undefined ? { accept: "application/json" } : { "content-type": "application/json" };
+      const headers: Record<string, string> = file
+        ? { "content-type": file.type, accept: "application/json" }
+        : body === undefined
+          ? { accept: "application/json" }
+          : { "content-type": "application/json" };
       if (route.method !== "GET" && this.csrfToken !== undefined) headers[CSRF_HEADER] = this.csrfToken;
+      const payload = file
+        ? { body: file.bytes as BodyInit }
+        : body === undefined
+          ? {}
+          : { body: JSON.stringify(body) };
       response = await this.fetchImpl(route.path, {
         method: route.method,
         credentials: "same-origin",
         headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...payload,
       });
     } catch (e) {
       return failure(
@@ -289,4 +303,39 @@ export class HttpDataAccess implements DataAccess {
       { code, password },
     );
   }
+
+  async previewImport(bytes: Uint8Array, request: ImportRequest) {
+    return this.request<ImportPreviewResponse>(
+      { method: ROUTES.importPreview.method, path: ROUTES.importPreview.path(importQuery(request)) },
+      undefined,
+      { bytes, type: spreadsheetType(bytes) },
+    );
+  }
+
+  async importDeal(workspace: string, deal: string, bytes: Uint8Array, request: ImportRequest) {
+    const query = importQuery(request);
+    query.set("expectedVersion", "0");
+    const r = await this.request<SaveDealResponse>(
+      { method: ROUTES.importDeal.method, path: ROUTES.importDeal.path(workspace, deal, query) },
+      undefined,
+      { bytes, type: spreadsheetType(bytes) },
+    );
+    if (!r.ok) return r;
+    return this.getDeal(workspace, deal);
+  }
+}
+
+/** The import routes' query: the options given, each once. */
+function importQuery(request: ImportRequest): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(request))
+    if (typeof value === "string" && value !== "") query.set(key, value);
+  return query;
+}
+
+/** The content type a spreadsheet is posted with: XLSX for a zip, CSV otherwise (the server reads the bytes either way). */
+function spreadsheetType(bytes: Uint8Array): string {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b
+    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    : "text/csv";
 }

@@ -1,5 +1,6 @@
 import { dealDifference } from "../../deal/difference.js";
 import { loadDeal } from "../../deal/load.js";
+import { parseMapping } from "../../interchange/spreadsheet/mapping.js";
 import { differenceJson } from "../../report/difference-report.js";
 import type {
   AcceptInvitationResponse,
@@ -9,6 +10,8 @@ import type {
   DealRecord,
   DealSummary,
   DifferenceResponse,
+  ImportPreviewResponse,
+  ImportRequest,
   InvitationLookup,
   Member,
   RevisionSummary,
@@ -399,5 +402,63 @@ export class MemoryDataAccess implements DataAccess {
   private lastOwner(username: string): boolean {
     const owners = [...this.members.values()].filter((m) => m.role === "owner");
     return owners.length === 1 && owners[0]!.username === username;
+  }
+
+  /** As the server's compute/import: the same import function, run in the page. */
+  async previewImport(bytes: Uint8Array, request: ImportRequest): Promise<ApiResult<ImportPreviewResponse>> {
+    const { importSpreadsheet } = await import("../../interchange/spreadsheet/import.js");
+    const options: Record<string, unknown> = { sourceName: request.name, strict: false };
+    if (request.mapping !== undefined) {
+      const parsed = parseMapping(request.mapping, "mapping");
+      if (!parsed.ok)
+        return failure(400, "request_invalid", parsed.problems.map((p) => p.message).join("; "));
+      options.mapping = parsed.mapping;
+    }
+    for (const key of ["sheet", "layout", "company", "currency"] as const)
+      if (request[key] !== undefined) options[key] = request[key];
+    const imported = await importSpreadsheet(
+      bytes,
+      options as unknown as Parameters<typeof importSpreadsheet>[1],
+    );
+    if (!imported.ok)
+      return {
+        ok: false,
+        kind: "error",
+        status: 400,
+        error: {
+          code: imported.problems[0]?.code ?? "import_invalid",
+          message: `the spreadsheet ${request.name} cannot be imported`,
+          problems: imported.problems.map((p) => ({ code: p.code, message: p.message })),
+        },
+      };
+    const v = imported.value;
+    return {
+      ok: true,
+      value: {
+        document: dealDocumentFromText(v.yaml) ?? {},
+        yaml: v.yaml,
+        layout: v.layout,
+        sheet: v.sheet,
+        headerRow: v.headerRow,
+        columns: v.columns,
+        counts: v.counts as unknown as Record<string, number>,
+        warnings: imported.warnings.map((w) => ({
+          code: w.code,
+          message: w.message,
+          severity: "warning" as const,
+        })),
+      },
+    };
+  }
+
+  async importDeal(
+    workspace: string,
+    deal: string,
+    bytes: Uint8Array,
+    request: ImportRequest,
+  ): Promise<ApiResult<DealRecord>> {
+    const preview = await this.previewImport(bytes, request);
+    if (!preview.ok) return preview;
+    return this.saveDeal(workspace, deal, preview.value.document, 0);
   }
 }

@@ -15,6 +15,7 @@ import { href, useRoute } from "./routes.js";
 // A deal's pages load on demand (SPEC WEB-20): the sign-in page and the lists come without
 // the deal format's loader, the engine or the views.
 const DealPage = lazy(() => import("../views/DealPage.js").then((m) => ({ default: m.DealPage })));
+const ImportView = lazy(() => import("../views/ImportView.js").then((m) => ({ default: m.ImportView })));
 const NewDealView = lazy(() => import("../views/NewDealView.js").then((m) => ({ default: m.NewDealView })));
 
 export function App({
@@ -67,6 +68,12 @@ function Shell({ mode }: { mode: DataMode }) {
   else if (route.name === "workspaces") content = <WorkspacesView />;
   else if (route.name === "deals") content = <DealsView workspace={route.workspace} />;
   else if (route.name === "access") content = <AccessView workspace={route.workspace} />;
+  else if (route.name === "import")
+    content = (
+      <Suspense fallback={<Loading />}>
+        <ImportView workspace={route.workspace} />
+      </Suspense>
+    );
   else if (route.name === "new_deal")
     content = (
       <Suspense fallback={<Loading />}>

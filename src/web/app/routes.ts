@@ -20,6 +20,7 @@ export type Route =
   | { readonly name: "deals"; readonly workspace: string }
   | { readonly name: "access"; readonly workspace: string }
   | { readonly name: "new_deal"; readonly workspace: string }
+  | { readonly name: "import"; readonly workspace: string }
   | { readonly name: "invitation"; readonly code: string }
   | {
       readonly name: "deal";
@@ -47,6 +48,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 2) return { name: "deals", workspace };
   if (parts[2] === "access" && parts.length === 3) return { name: "access", workspace };
   if (parts[2] === "new" && parts.length === 3) return { name: "new_deal", workspace };
+  if (parts[2] === "import" && parts.length === 3) return { name: "import", workspace };
   if (parts[2] !== "d" || parts[3] === undefined) return { name: "not_found" };
   const deal = parts[3];
   const view = parts[4] ?? "captable";
@@ -76,6 +78,7 @@ export const href = {
   round: (workspace: string, deal: string, round: string) =>
     `#/w/${enc(workspace)}/d/${enc(deal)}/round/${enc(round)}`,
   newDeal: (workspace: string) => `#/w/${enc(workspace)}/new`,
+  importDeal: (workspace: string) => `#/w/${enc(workspace)}/import`,
   invitation: (code: string) => `#/invitation/${enc(code)}`,
   view: (workspace: string, deal: string, view: AnalysisView | AuthoringView, query?: URLSearchParams) =>
     `#/w/${enc(workspace)}/d/${enc(deal)}/${view}${query && query.size > 0 ? `?${query}` : ""}`,

@@ -24,7 +24,8 @@ export function DealsView({ workspace }: { workspace: string }) {
         </p>
       ) : null}
       <p>
-        <a href={href.newDeal(workspace)}>{a("newDeal")}</a>
+        <a href={href.newDeal(workspace)}>{a("newDeal")}</a> ·{" "}
+        <a href={href.importDeal(workspace)}>{a("importSpreadsheet")}</a>
       </p>
       {deals.state === "loading" ? <Loading /> : null}
       {deals.state === "failed" ? <Failed failure={deals.failure} onRetry={reload} /> : null}
