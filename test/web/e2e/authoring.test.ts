@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -332,5 +332,63 @@ describe.skipIf(!present)("WEB-AUTH-1..4 authoring a deal in Chromium, against a
     await again.goto(opened);
     await again.getByText("this invitation has already been used").waitFor();
     await again.context().close();
+  }, 60_000);
+
+  it("WEB-AUTH-5 a spreadsheet uploaded in the app: the first rows previewed, an unrecognised column mapped, the import checked and stored; an XLSX reads in the page; a file that is not a spreadsheet is refused", async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.goto(`${server.url}/?data=http#/w/${DEMO_WORKSPACE}`);
+    await page.getByRole("link", { name: "Import a spreadsheet" }).click();
+    await page.getByRole("heading", { name: "Import a cap table from a spreadsheet" }).waitFor();
+    const template = readFileSync(join(root, "examples/captable-template.csv"), "utf8");
+    // "Shares" renamed to a header the import does not know.
+    const renamed = template.replace(",Shares,", ",Qty held,");
+    await page.getByLabel("Spreadsheet (CSV or XLSX)").setInputFiles({
+      name: "holdings.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(renamed),
+    });
+    await page.locator("#import-preview tbody tr").first().waitFor();
+    expect(await page.locator("#import-preview tbody tr").count()).toBe(5);
+    expect(await page.locator("#import-preview tbody tr").first().locator("td").first().textContent()).toBe(
+      "Maya Patel",
+    );
+    const qty = page.locator("#import-mapping tr", { hasText: "Qty held" });
+    expect(await qty.textContent()).toContain("not recognised");
+    await page.getByLabel("Company name (when the sheet has none)").fill("Template Co");
+    await page.getByLabel("Currency (ISO 4217)").fill("USD");
+    await page.getByRole("button", { name: "Check the import" }).click();
+    await page.locator(".notice.error").waitFor();
+    expect(await page.locator(".notice.error").textContent()).toContain("nothing was written");
+    await page.getByLabel("Qty held").selectOption("shares");
+    await page.getByRole("button", { name: "Check the import" }).click();
+    await page.getByText(/holder\(s\), .* class\(es\)/).waitFor();
+    await page.screenshot({ path: join(screenshots, "authoring-import-1366.png"), fullPage: true });
+    await page.getByLabel("Deal id").fill("template-co");
+    await page.getByRole("button", { name: "Import as a new deal" }).click();
+    await page.getByRole("heading", { name: "Template Co", exact: true }).waitFor();
+
+    // The XLSX template is read by the same reader in the page.
+    await page.goto(`${server.url}/?data=http#/w/${DEMO_WORKSPACE}/import`);
+    await page
+      .getByLabel("Spreadsheet (CSV or XLSX)")
+      .setInputFiles(join(root, "examples/captable-template.xlsx"));
+    await page.locator("#import-preview tbody tr").first().waitFor();
+    await page.getByRole("button", { name: "Check the import" }).click();
+    await page.getByText(/holder\(s\), .* class\(es\)/).waitFor();
+
+    // A PDF is refused before anything is read, with what it is.
+    await page.getByLabel("Spreadsheet (CSV or XLSX)").setInputFiles({
+      name: "captable.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.7\n..."),
+    });
+    await page.getByText("is a PDF, not a spreadsheet").waitFor();
+    for (const width of [390, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await noOverflow(page), `import at ${width}px`).toBe(true);
+    }
+    expect(page.problems).toEqual([]);
+    await page.context().close();
   }, 60_000);
 });
