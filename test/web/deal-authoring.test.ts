@@ -17,6 +17,7 @@ import {
   startHistory,
   undo,
 } from "../../src/web/engine/deal-authoring.js";
+import { whatIfFromQuery, whatIfQuery } from "../../src/web/engine/what-if-link.js";
 import { exampleText } from "./support/examples.js";
 
 /** The text the CLI writes for the same additions, read back into the document the app stores. */
@@ -303,5 +304,22 @@ describe("WEB-AUTH-2 undo and redo of unsaved edits", () => {
     expect(h.future).toEqual([]);
     expect(redo(h)).toBe(h);
     expect(h.past).toEqual([a, b]);
+  });
+});
+
+describe("WEB-AUTH-6 a what-if as a link", () => {
+  it("WEB-AUTH-6 the builder's state reads back from its link, and a link that does not fit the round is ignored", () => {
+    const edit = {
+      basis: "pre_money" as const,
+      valueText: "$830B",
+      amountTexts: ["$50B", null, "10 Md$"],
+      poolTargetText: null,
+    };
+    const query = new URLSearchParams(whatIfQuery(edit).toString());
+    expect(whatIfFromQuery(query, 3)).toEqual(edit);
+    expect(whatIfFromQuery(query, 2)).toBeUndefined();
+    expect(whatIfFromQuery(new URLSearchParams("whatif=%5B1%5D"), 3)).toBeUndefined();
+    expect(whatIfFromQuery(new URLSearchParams("whatif=not-json"), 3)).toBeUndefined();
+    expect(whatIfFromQuery(new URLSearchParams(""), 3)).toBeUndefined();
   });
 });

@@ -280,6 +280,7 @@ function LoadedDeal({
         draft={draft.rounds[roundId]}
         onDraft={(d) => setRoundDraft(roundId, d)}
         fileName={record.name}
+        linkQuery={route.query}
       />
     ) : (
       <div className="notice error" role="alert">

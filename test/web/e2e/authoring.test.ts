@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { DEMO_USER, DEMO_WORKSPACE } from "../../../src/server/demo.js";
 import { type RunningServer, startServer } from "../../../src/server/serve.js";
+import { whatIfQuery } from "../../../src/web/engine/what-if-link.js";
 import { formatInteger, formatPercent } from "../../../src/web/i18n/number-format.js";
 import { cli } from "../../support/cli.js";
 import { CHROMIUM, chromiumPresent, launchChromium } from "../support/browser.js";
@@ -249,6 +250,37 @@ describe.skipIf(!present)("WEB-AUTH-1..4 authoring a deal in Chromium, against a
         formatPercent(Rational.parse(h.fullyDilutedAfter)!, 4, "en"),
       );
     }
+
+    // A what-if link (WEB-AUTH-6): a pre-money of $30M, opened from its address, prices as
+    // the CLI's --set pre-money=$30M on the same file; the link button writes the same address.
+    const whatIf = whatIfQuery({
+      basis: "pre_money",
+      valueText: "$30M",
+      amountTexts: ["$5M"],
+      poolTargetText: "10%",
+    });
+    const whatIfFile = join(mkdtempSync(join(tmpdir(), "roundtable-authoring-whatif-")), "acme.yaml");
+    writeFileSync(whatIfFile, yaml);
+    const setModel = await cli(["model", whatIfFile, "--set", "pre-money=$30M", "--format", "json"]);
+    expect(setModel.stderr).toBe("");
+    const setReport = JSON.parse(setModel.stdout) as { holders: CliHolder[] };
+    const reader = await newPage();
+    await signIn(reader);
+    await reader.goto(`${server.url}/?data=http#/w/${DEMO_WORKSPACE}/d/acme/round/series-a?${whatIf}`);
+    await reader.locator("#holders-table").waitFor();
+    for (const h of setReport.holders) {
+      const cells = reader.locator(`#holders-table tbody tr[data-id="${h.id}"] td`);
+      expect(await cells.nth(2).textContent(), h.id).toBe(
+        formatInteger(BigInt(h.fullyDilutedSharesAfter), "en"),
+      );
+      expect(await cells.nth(3).textContent(), h.id).toBe(
+        formatPercent(Rational.parse(h.fullyDilutedAfter)!, 4, "en"),
+      );
+    }
+    await reader.getByRole("button", { name: "Link to this what-if" }).click();
+    const shownLink = (await reader.locator("#what-if-link").textContent())!;
+    expect(new URL(shownLink).hash.split("?")[1]).toBe(whatIf.toString());
+    await reader.context().close();
 
     // History: two versions by the demo user; the difference names the new records; revert as version 3.
     await page.goto(`${server.url}/?data=http#/w/${DEMO_WORKSPACE}/d/acme/history`);
