@@ -28,6 +28,7 @@ export const FIELDS = [
   "participation",
   "seniority",
   "conversionRatio",
+  "antiDilution",
   "originalIssuePrice",
   "valuationCap",
   "discount",
@@ -49,6 +50,7 @@ export const ClassTermsSchema = z.strictObject({
   participation: Scalar.optional(),
   seniority: Scalar.optional(),
   conversionRatio: Scalar.optional(),
+  antiDilution: Scalar.optional(),
   originalIssuePrice: Scalar.optional(),
 });
 
