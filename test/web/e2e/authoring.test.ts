@@ -32,7 +32,7 @@ interface CliHolder {
  * (SPEC WEB-AUTH-1..4): the app built, the server started on a temporary SQLite folder with
  * the demo account, Chromium driving the forms.
  */
-describe.skipIf(!present)("WEB-AUTH-1..4 authoring a deal in Chromium, against a real server", () => {
+describe.skipIf(!present)("WEB-AUTH-1..6 authoring a deal in Chromium, against a real server", () => {
   let browser: Browser;
   let server: RunningServer;
   let dataDir: string;
