@@ -416,7 +416,9 @@ export const RECORD_FIELDS: Record<Exclude<DealList, "transactions">, readonly F
 
 /** The fields of a record of a list; a transaction's depend on its type. */
 export function fieldsOf(list: DealList, type?: string): readonly FieldSpec[] {
+  // A kind of transaction the forms do not know (tender, debt, pay-to-play…) shows its id and
+  // date only; the form keeps its other fields, which the YAML view edits.
   if (list === "transactions")
-    return TRANSACTION_FIELDS[(type ?? "issue") as TransactionType] ?? TRANSACTION_FIELDS.issue;
+    return TRANSACTION_FIELDS[(type ?? "issue") as TransactionType] ?? [txId, date];
   return RECORD_FIELDS[list];
 }
