@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { claimsReportOf } from "../app/claims-report.js";
 import type { Deal } from "../deal/build.js";
 import type { ReportDocument } from "../render/document.js";
 import { nodePdfFonts } from "../render/node-fonts.js";
@@ -11,7 +12,6 @@ import { proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
 import { renderXlsx } from "../render/xlsx.js";
 import type { CapTableReport } from "../report/captable-report.js";
-import type { ClaimsReport } from "../report/claims-report.js";
 import type { ModelReport } from "../report/model-report.js";
 import type { ScenariosReport } from "../report/scenarios-report.js";
 import { ApiError } from "./api-error.js";
@@ -30,8 +30,12 @@ const DOCUMENTS: Readonly<
   model: (r, _d, version) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), { version }),
   captable: (r, _d, version) =>
     capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), { version }),
+  // The typed dossier of the stored deal with the request's claim set (the JSON's chosen ids).
   claims: (r, d, version) =>
-    claimsDocument(claimsFiguresOf(r as unknown as ClaimsReport, lastEventDate(d)), { version }),
+    claimsDocument(
+      claimsFiguresOf(claimsReportOf(d, (r.chosen as { claims: string[] } | null)?.claims), lastEventDate(d)),
+      { version },
+    ),
   scenarios: (r, d, version) =>
     scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), { version }),
 };
