@@ -11,6 +11,7 @@ import type { ExitModel } from "../core/exit/model.js";
 import { type PiecewiseLinear, simplifyPiecewise, valuesAtBreakpoints } from "../core/exit/piecewise.js";
 import { compilePayoutTable, payoutsAt, sweepPayouts } from "../core/exit/sweep.js";
 import { type ExitOutcome, waterfallAt } from "../core/exit/waterfall.js";
+import { repayDebts } from "../core/instruments/venture-debt.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { shareClassId } from "../core/shared/ids.js";
@@ -60,6 +61,17 @@ export interface WaterfallAtValue {
     readonly net: Rational;
     readonly carveOut: Rational;
     readonly total: Rational;
+  }[];
+  /**
+   * Each venture debt's repayment (DEBT-3): the exit's own debt first, then the ledger's
+   * venture debt by seniority; present only when the ledger holds venture debt.
+   */
+  readonly ventureDebts?: readonly {
+    readonly security: Ref;
+    readonly holder: Ref;
+    readonly seniority: number;
+    readonly owed: Rational;
+    readonly repaid: Rational;
   }[];
 }
 
@@ -193,7 +205,23 @@ export type ExitReport =
   | ExitIpoReport
   | ExitStatementReport;
 
-function waterfallAtValue(o: ExitOutcome): WaterfallAtValue {
+function waterfallAtValue(o: ExitOutcome, model: ExitModel): WaterfallAtValue {
+  const debts = model.terms.ventureDebts;
+  const names = new Map(model.holders.map((h) => [h.id as string, h.name]));
+  const ventureDebts =
+    debts.length === 0
+      ? {}
+      : {
+          ventureDebts: repayDebts(debts, Rational.max(o.debt.sub(model.terms.otherDebt), Rational.ZERO)).map(
+            (d) => ({
+              security: { id: d.security as string, name: d.security as string },
+              holder: { id: d.holder as string, name: names.get(d.holder) ?? d.holder },
+              seniority: d.seniority,
+              owed: d.owed,
+              repaid: d.repaid,
+            }),
+          ),
+        };
   return {
     exitValue: o.exitValue,
     fees: o.fees,
@@ -223,6 +251,7 @@ function waterfallAtValue(o: ExitOutcome): WaterfallAtValue {
       carveOut: h.carveOut,
       total: h.total,
     })),
+    ...ventureDebts,
   };
 }
 
@@ -232,7 +261,7 @@ export function exitWaterfallOf(model: ExitModel, values: readonly Rational[]): 
   for (const v of values) {
     const o = waterfallAt(model, v);
     if (!o.ok) return o;
-    outcomes.push(waterfallAtValue(o.value));
+    outcomes.push(waterfallAtValue(o.value, model));
   }
   return ok({ kind: "waterfall", currency: model.currency, exitDate: model.terms.exitDate, outcomes });
 }

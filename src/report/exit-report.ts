@@ -128,6 +128,19 @@ function outcomeJson(o: WaterfallAtValue) {
       carveOut: decimal(h.carveOut),
       total: totals[i]!,
     })),
+    // DEBT-3: listed only when the ledger holds venture debt, so that other deals' JSON is unchanged.
+    ...(o.ventureDebts
+      ? {
+          ventureDebts: o.ventureDebts.map((d) => ({
+            id: d.security.id,
+            holder: d.holder.id,
+            name: d.holder.name,
+            seniority: d.seniority,
+            owed: decimal(d.owed),
+            repaid: decimal(d.repaid),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -50,6 +50,13 @@ function waterfallText(report: ExitWaterfallReport, options: TextOptions): strin
     ["Fees, debt and carve-out", ...outcomes.map((o) => money(o.fees.add(o.debt).add(o.carveOut)))],
     ["Price per common share", ...outcomes.map((o) => priceFor(moneyOf(currency, o.commonPrice), options))],
   ];
+  // DEBT-3: each venture debt's repayment, before any equity.
+  for (const [k, d] of (first.ventureDebts ?? []).entries()) {
+    lines.push([
+      `${refText(d.holder, options)} (venture debt, seniority ${d.seniority})`,
+      ...outcomes.map((o) => money(o.ventureDebts![k]!.repaid)),
+    ]);
+  }
   for (const c of first.classes) {
     lines.push([
       `${refText(c.shareClass, options)} (class)`,

@@ -29,6 +29,8 @@ export const ERROR_SUMMARIES_FR: Readonly<Record<ErrorCode, string>> = {
   issuance_exceeds_authorized: "Les actions émises d'une catégorie dépasseraient le nombre autorisé.",
   grant_exceeds_pool: "Une attribution d'options dépasse les actions disponibles dans son pool.",
   transfer_exceeds_holding: "Une cession porte sur plus d'actions que le détenteur n'en possède.",
+  tender_exceeds_holding:
+    "Un vendeur d'une offre de rachat (tender offer) propose plus d'actions qu'il n'en détient.",
   repurchase_exceeds_holding: "Un rachat porte sur plus d'actions que le détenteur n'en possède.",
   exercise_exceeds_outstanding: "Un exercice porte sur plus d'options ou de bons que ceux en circulation.",
   cancellation_exceeds_outstanding: "Une annulation retire plus que ce qui est en circulation.",
