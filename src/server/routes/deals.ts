@@ -394,6 +394,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             format: fileFormat,
             computation,
             report: JSON.parse(text) as Record<string, unknown>,
+            query: withoutFormat(request.rawQuery ?? {}),
             deal: builtDeal(liveDocument(await store.revision(ws, deal, head.version), deal)),
             dealId: deal,
             version: head.version,
