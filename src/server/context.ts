@@ -8,7 +8,7 @@ import { allows, type InvestorView, type Permission, type SharedAggregate } from
 import { ApiError } from "./api-error.js";
 import type { LoginLimiter } from "./auth.js";
 import type { ComputePool } from "./compute-pool.js";
-import type { JobManager } from "./jobs.js";
+import type { Jobs } from "./jobs.js";
 import type { ReportCache } from "./report-cache.js";
 
 /** Who made a request, and how (SPEC AUTH-2, AUTH-4). */
@@ -38,7 +38,7 @@ declare module "fastify" {
 /** What every route handler shares. */
 export interface ServerContext {
   readonly store: Store;
-  readonly jobs: JobManager;
+  readonly jobs: Jobs;
   readonly cache: ReportCache;
   readonly limiter: LoginLimiter;
   /** The worker threads that run every computation whose cost depends on the input (SRV-5). */

@@ -431,9 +431,11 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           source,
           query: request.rawQuery ?? {},
         };
-        const job = context.jobs.start({
+        const job = await context.jobs.start({
           computation: computation.name,
           ownerId: callerOf(request).user.id,
+          // A worker process applies the investor's view itself (SPEC SRV-6).
+          task: investor && computation.forInvestor ? { ...task, investor: viewData(investor) } : task,
           run: (ctx) => runJob(context.pool, task, ctx),
           present: (result) =>
             investor && computation.forInvestor ? computation.forInvestor(result, investor) : result,
