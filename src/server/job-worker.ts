@@ -184,10 +184,9 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
         where c.job_id = j.id and c.job_id = ${jobId} and c.chunk = ${chunk}
         returning c.run_from, c.run_to, c.finished, c.attempts, j.status, j.task`.execute(db)
     ).rows[0];
-    if (!claimed || claimed.status !== "running") {
-      log({ event: "chunk-dropped", job: jobId, chunk, reason: claimed ? claimed.status : "gone" });
-      return;
-    }
+    if (!claimed) return log({ event: "chunk-dropped", job: jobId, chunk, reason: "gone" });
+    if (claimed.status !== "running")
+      return log({ event: "chunk-dropped", job: jobId, chunk, reason: claimed.status });
     if (claimed.finished !== 1) {
       log({ event: "chunk-start", job: jobId, chunk, attempt: claimed.attempts });
       const task = JSON.parse(claimed.task) as Task;
@@ -234,7 +233,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
         task: string;
       }>`select status, task from shared_jobs where id = ${jobId}`.execute(db)
     ).rows[0];
-    if (!job || job.status !== "running") return;
+    if (!job) return;
+    if (job.status !== "running") return;
     const { setup, input } = setupFor(jobId, JSON.parse(job.task) as Task);
     const buffers = allocateSimulationBuffers(setup.plan, input.runs);
     const chunks = (
@@ -279,7 +279,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
         task: string;
       }>`select status, task from shared_jobs where id = ${jobId}`.execute(db)
     ).rows[0];
-    if (!job || job.status !== "running") return;
+    if (!job) return;
+    if (job.status !== "running") return;
     const channel = new MessageChannel();
     let writing: Promise<unknown> = Promise.resolve();
     channel.port1.on("message", (p: { done: number; total: number }) => {
