@@ -12,6 +12,7 @@ import { ComputePool, type ComputePoolOptions } from "./compute-pool.js";
 import type { Caller, ServerContext } from "./context.js";
 import { JobManager, type Jobs } from "./jobs.js";
 import { ReportCache } from "./report-cache.js";
+import { SharedLoginLimiter, SharedReportCache } from "./shared-limits.js";
 import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
@@ -68,8 +69,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const context: ServerContext = {
     store: options.store,
     jobs: options.jobs ?? new JobManager(now),
-    cache: new ReportCache(),
-    limiter: new LoginLimiter(() => now().getTime()),
+    // On PostgreSQL the processes of a deployment share reports and login counts (SRV-6).
+    cache:
+      options.store.backend.kind === "postgres"
+        ? new SharedReportCache(options.store.backend.db, new ReportCache(), () => now().getTime())
+        : new ReportCache(),
+    limiter:
+      options.store.backend.kind === "postgres"
+        ? new SharedLoginLimiter(options.store.backend.db, () => now().getTime())
+        : new LoginLimiter(() => now().getTime()),
     pool: options.compute ? new ComputePool(options.compute) : ComputePool.shared(),
     now,
   };

@@ -6,10 +6,10 @@ import { LIMITS } from "../core/shared/limits.js";
 import type { Membership, Store, User, Workspace } from "../storage/store.js";
 import { allows, type InvestorView, type Permission, type SharedAggregate } from "./access.js";
 import { ApiError } from "./api-error.js";
-import type { LoginLimiter } from "./auth.js";
+import type { LoginThrottle } from "./auth.js";
 import type { ComputePool } from "./compute-pool.js";
 import type { Jobs } from "./jobs.js";
-import type { ReportCache } from "./report-cache.js";
+import type { ReportStore } from "./report-cache.js";
 
 /** Who made a request, and how (SPEC AUTH-2, AUTH-4). */
 export interface Caller {
@@ -39,8 +39,8 @@ declare module "fastify" {
 export interface ServerContext {
   readonly store: Store;
   readonly jobs: Jobs;
-  readonly cache: ReportCache;
-  readonly limiter: LoginLimiter;
+  readonly cache: ReportStore;
+  readonly limiter: LoginThrottle;
   /** The worker threads that run every computation whose cost depends on the input (SRV-5). */
   readonly pool: ComputePool;
   readonly now: () => Date;

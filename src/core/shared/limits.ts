@@ -92,6 +92,8 @@ export const LIMITS = {
   exitSweepSteps: 10_001,
   /** Bytes of computed reports kept in memory per server process (their JSON text). */
   reportCacheBytes: 64 * 1024 * 1024,
+  /** Bytes of computed reports kept in the database on PostgreSQL, for every process (UTF-16 units). */
+  sharedReportCacheBytes: 256 * 1024 * 1024,
   /** Longest a request's computation may run on a worker thread, in milliseconds. */
   computeRequestMs: 60_000,
   /** Heap of one worker thread of the server, in MiB: past it the thread ends, not the server. */

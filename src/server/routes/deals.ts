@@ -372,7 +372,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           computation.on === "deal"
             ? `report|${head.dealId}@${head.version}|${computation.name}|${query}${investor ? `|investor:${investor.stakeholders.join(",")}|${investor.shared.join(",")}` : ""}`
             : "";
-        let text = key === "" ? undefined : cache.get(key);
+        let text = key === "" ? undefined : await cache.get(key);
         if (text === undefined) {
           const revision = liveDocument(await store.revision(ws, deal, head.version), deal);
           const out = await context.pool.run({
@@ -384,7 +384,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             ...(investor ? { investor } : {}),
           });
           text = out.text;
-          if (key !== "") cache.set(key, text);
+          if (key !== "") await cache.set(key, text);
         }
         reply.header("etag", `"${head.version}"`);
         if (fileFormat)
