@@ -1,0 +1,90 @@
+import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import { beforeAll, expect, it } from "vitest";
+import { LIMITS } from "../../src/core/shared/limits.js";
+import { ReportCache } from "../../src/server/report-cache.js";
+import { SharedReportCache } from "../../src/server/shared-limits.js";
+import { openBackend } from "../../src/storage/backend.js";
+import { Store } from "../../src/storage/store.js";
+import { describeEachBackend } from "./support/backends.js";
+import { as, type Credentials, type Persona, seedTeam, teamApp } from "./support/team.js";
+
+/**
+ * SRV-6: two server processes on one PostgreSQL share failed-login counts (AUTH-3) and
+ * cached reports (API-7). Each app here has its own Store (its own connections), as two
+ * processes would; they share only the database.
+ */
+describeEachBackend(
+  "state shared by the servers of one PostgreSQL (SRV-6)",
+  (backends) => {
+    let stores: Store[];
+    let apps: FastifyInstance[];
+    let team: Record<Persona, Credentials>;
+
+    beforeAll(async () => {
+      const { config } = await backends.freshConfig();
+      stores = [new Store(await openBackend(config)), new Store(await openBackend(config))];
+      team = await seedTeam(stores[0]!);
+      apps = [await teamApp(stores[0]!), await teamApp(stores[1]!)];
+      return async () => {
+        for (const app of apps) await app.close();
+        for (const store of stores) await store.close();
+      };
+    });
+
+    const loginAt = (app: FastifyInstance, username: string, password: string) =>
+      app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password } });
+
+    it("AUTH-3, SRV-6: failed logins counted by one server hold on the other", async () => {
+      const half = LIMITS.loginFailures / 2;
+      for (let i = 0; i < LIMITS.loginFailures; i++) {
+        const response = await loginAt(apps[i < half ? 0 : 1]!, "viewer", "not the password at all");
+        expect(response.statusCode).toBe(401);
+      }
+      for (const app of apps) {
+        const refused = await loginAt(app, "viewer", "correct horse battery staple");
+        expect(refused.statusCode).toBe(429);
+        expect(refused.json().error.code).toBe("login_rate_limited");
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+      }
+      // The address is counted too, across both: another user name from it is refused as well.
+      expect((await loginAt(apps[1]!, "editor", "correct horse battery staple")).statusCode).toBe(429);
+    });
+
+    it("API-7, SRV-6: a report computed through one server is served by the other from the database", async () => {
+      const url = "/api/v1/workspaces/acme/deals/openai/captable?asOf=2026-01-01";
+      const first = await as(apps[0]!, team.viewer, { method: "GET", url });
+      expect(first.statusCode).toBe(200);
+      const db = stores[0]!.backend.db;
+      const rows = (await sql<{ key: string }>`select key from shared_reports`.execute(db)).rows;
+      expect(rows.map((r) => r.key).filter((k) => k.includes("|captable|asOf=2026-01-01"))).toHaveLength(1);
+      // The second server has not computed it: it answers the database's text, as written there.
+      const marked = `${first.body.slice(0, -1)},"servedFrom":"shared_reports"}`;
+      await sql`update shared_reports set text = ${marked} where key like ${"%|captable|asOf=2026-01-01"}`.execute(
+        db,
+      );
+      const second = await as(apps[1]!, team.viewer, { method: "GET", url });
+      expect(second.statusCode).toBe(200);
+      expect(second.json()).toEqual({ ...first.json(), servedFrom: "shared_reports" });
+    });
+
+    it("API-7: the reports kept in the database are bounded in bytes, least recently used first", async () => {
+      const db = stores[0]!.backend.db;
+      await sql`delete from shared_reports`.execute(db);
+      let clock = 1;
+      const cache = new SharedReportCache(db, new ReportCache(0), () => clock++, 250);
+      const text = "x".repeat(96);
+      await cache.set("k1", text);
+      await cache.set("k2", text);
+      expect(await cache.get("k1")).toBe(text);
+      await cache.set("k3", text);
+      await cache.sweep();
+      const kept = (await sql<{ key: string }>`select key from shared_reports order by key`.execute(db)).rows;
+      // k2 was used least recently: k1 was read after it was written.
+      expect(kept.map((r) => r.key)).toEqual(["k1", "k3"]);
+      await cache.set("big", "y".repeat(300));
+      expect(await cache.get("big")).toBeUndefined();
+    });
+  },
+  ["postgres"],
+);
