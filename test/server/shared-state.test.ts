@@ -2,7 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
 import { LIMITS } from "../../src/core/shared/limits.js";
+import { buildApp } from "../../src/server/app.js";
+import { JobQueue } from "../../src/server/job-queue.js";
+import { startJobWorker } from "../../src/server/job-worker.js";
 import { ReportCache } from "../../src/server/report-cache.js";
+import { SharedJobs } from "../../src/server/shared-jobs.js";
 import { SharedReportCache } from "../../src/server/shared-limits.js";
 import { openBackend } from "../../src/storage/backend.js";
 import { Store } from "../../src/storage/store.js";
@@ -84,6 +88,109 @@ describeEachBackend(
       expect(kept.map((r) => r.key)).toEqual(["k1", "k3"]);
       await cache.set("big", "y".repeat(300));
       expect(await cache.get("big")).toBeUndefined();
+    });
+  },
+  ["postgres"],
+);
+
+/**
+ * SRV-6 with the worker in this process (startJobWorker, what `roundtable worker` runs):
+ * the API-6 behaviours of jobs on shared jobs — a whole computation (replay) with its
+ * progress and result, the events stream, cancellation, another user's 404, a job that
+ * fails with its request's error, posted documents.
+ */
+describeEachBackend(
+  "jobs in the database, run by a worker (SRV-6)",
+  (backends) => {
+    let store: Store;
+    let app: FastifyInstance;
+    let team: Record<Persona, Credentials>;
+    let stopWorker: () => Promise<void>;
+
+    beforeAll(async () => {
+      const { config } = await backends.freshConfig();
+      if (config.kind !== "postgres") throw new Error("postgres only");
+      store = new Store(await openBackend(config));
+      team = await seedTeam(store);
+      const timing = { leaseSeconds: 30, maintenanceSeconds: 1, pollSeconds: 0.5 };
+      const schema = config.schema ?? "public";
+      const queue = await JobQueue.open(config, schema, timing, () => {});
+      app = await buildApp({ store, jobs: new SharedJobs(store.backend.db, queue) });
+      await app.ready();
+      const worker = await startJobWorker({ backend: config, timing, log: () => {} });
+      stopWorker = () => worker.stop(false);
+      return async () => {
+        await stopWorker();
+        await app.close();
+        await queue.stop(false);
+        await store.close();
+      };
+    });
+
+    const get = (credentials: Credentials, url: string) => as(app, credentials, { method: "GET", url });
+    async function waitEnd(id: string) {
+      for (let i = 0; i < 600; i++) {
+        const job = (await get(team.viewer, `/api/v1/jobs/${id}`)).json().job;
+        if (job.status !== "running") return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error("the job did not end");
+    }
+
+    it("API-6, SRV-6: a replay job run by the worker reports progress and its result; another user gets 404", async () => {
+      const start = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/workspaces/acme/deals/seed/jobs/replay?stepDelayMs=20",
+      });
+      expect(start.statusCode).toBe(202);
+      const id = start.json().job.id as string;
+      const job = await waitEnd(id);
+      expect(job.status).toBe("succeeded");
+      expect(job.progress.done).toBe(job.progress.total);
+      expect(job.progress.total).toBeGreaterThan(0);
+      expect(job.result.transactions).toBe(job.progress.total);
+      expect((await get(team.editor, `/api/v1/jobs/${id}`)).statusCode).toBe(404);
+      const events = await get(team.viewer, `/api/v1/jobs/${id}/events`);
+      const names = [...events.body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+      expect(names).toEqual(["end"]);
+    });
+
+    it("API-6, SRV-6: a simulation's result is the in-memory job's; a bad round fails with the request's error", async () => {
+      const inMemory = await teamApp(store);
+      const url = "/api/v1/workspaces/acme/deals/openai/jobs/simulate?runs=300000&seed=3";
+      const local = (await as(inMemory, team.viewer, { method: "POST", url })).json().job.id as string;
+      const shared = (await as(app, team.viewer, { method: "POST", url })).json().job.id as string;
+      let localJob = { status: "running", result: undefined as unknown };
+      for (let i = 0; i < 600 && localJob.status === "running"; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        localJob = (await as(inMemory, team.viewer, { method: "GET", url: `/api/v1/jobs/${local}` })).json()
+          .job;
+      }
+      await inMemory.close();
+      expect(localJob.status).toBe("succeeded");
+      const sharedJob = await waitEnd(shared);
+      expect(sharedJob.status).toBe("succeeded");
+      expect(sharedJob.progress).toEqual({ done: 300_000, total: 300_000 });
+      expect(JSON.stringify(sharedJob.result)).toBe(JSON.stringify(localJob.result));
+      const bad = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/workspaces/acme/deals/openai/jobs/simulate?runs=10&round=nope",
+      });
+      const failed = await waitEnd(bad.json().job.id);
+      expect(failed.status).toBe("failed");
+      expect(failed.error.problems[0]).toMatchObject({ code: "request_invalid", path: "query.round" });
+    });
+
+    it("API-6, SRV-6: a running job is cancelled, and stays cancelled", async () => {
+      const start = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/workspaces/acme/deals/seed/jobs/replay?stepDelayMs=200",
+      });
+      const id = start.json().job.id as string;
+      const cancel = await as(app, team.viewer, { method: "DELETE", url: `/api/v1/jobs/${id}` });
+      expect(cancel.json().job.status).toBe("cancelled");
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await get(team.viewer, `/api/v1/jobs/${id}`)).json().job.status).toBe("cancelled");
     });
   },
   ["postgres"],
