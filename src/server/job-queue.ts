@@ -108,8 +108,11 @@ export class JobQueue {
     return new JobQueue(boss, timing);
   }
 
-  /** Queues a simulation's chunks, each leased for `leaseSeconds`. */
-  async sendChunks(jobId: string, chunks: number): Promise<void> {
+  /**
+   * Queues a simulation's chunks, each leased for `leaseSeconds`; through `db` (a
+   * transaction's connection), they are queued only if it commits.
+   */
+  async sendChunks(jobId: string, chunks: number, db?: PgBoss.Db): Promise<void> {
     await this.boss.insert(
       Array.from({ length: chunks }, (_, chunk) => ({
         name: QUEUES.chunk,
@@ -118,6 +121,7 @@ export class JobQueue {
         retryDelay: 0,
         expireInSeconds: this.timing.leaseSeconds,
       })),
+      db ? { db } : {},
     );
   }
 
@@ -139,12 +143,13 @@ export class JobQueue {
     );
   }
 
-  /** Queues a whole computation; its lease is ten chunks'. */
-  async sendCompute(jobId: string): Promise<void> {
+  /** Queues a whole computation (through `db`, only if its transaction commits); its lease is ten chunks'. */
+  async sendCompute(jobId: string, db?: PgBoss.Db): Promise<void> {
     await this.boss.send(
       QUEUES.compute,
       { jobId },
       {
+        ...(db ? { db } : {}),
         retryLimit: QUEUE_RETRIES,
         retryDelay: 0,
         expireInSeconds: Math.min(23 * 3600, this.timing.leaseSeconds * 10),

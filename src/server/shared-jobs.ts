@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
+import { CompiledQuery, type Kysely, sql } from "kysely";
 import { LIMITS } from "../core/shared/limits.js";
 import type { Tables } from "../storage/schema.js";
 import { ApiError } from "./api-error.js";
@@ -75,9 +75,15 @@ export class SharedJobs implements Jobs {
       for (const [chunk, range] of chunks.entries())
         await sql`insert into shared_job_chunks (job_id, chunk, run_from, run_to)
           values (${id}, ${chunk}, ${range.from}, ${range.to})`.execute(trx);
+      // Queued in the same transaction: a job's rows exist if and only if its work is queued.
+      const db = {
+        executeSql: async (text: string, values: unknown[]) => ({
+          rows: [...(await trx.executeQuery(CompiledQuery.raw(text, values))).rows],
+        }),
+      };
+      if (input.task.name === "simulate") await this.queue.sendChunks(id, chunks.length, db);
+      else await this.queue.sendCompute(id, db);
     });
-    if (input.task.name === "simulate") await this.queue.sendChunks(id, chunks.length);
-    else await this.queue.sendCompute(id);
     return {
       id,
       computation: input.computation,
