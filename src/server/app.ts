@@ -12,7 +12,6 @@ import { ComputePool, type ComputePoolOptions } from "./compute-pool.js";
 import type { Caller, ServerContext } from "./context.js";
 import { JobManager, type Jobs } from "./jobs.js";
 import { ReportCache } from "./report-cache.js";
-import { SharedLoginLimiter, SharedReportCache } from "./shared-limits.js";
 import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
 import { registerComputeRoutes } from "./routes/compute.js";
@@ -22,6 +21,7 @@ import { registerImportRoutes, SPREADSHEET_TYPES } from "./routes/import.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
 import { registerInvitationRoutes } from "./routes/invitations.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
+import { SharedLoginLimiter, SharedReportCache } from "./shared-limits.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
 import { registerWebApp } from "./web-app.js";
 
