@@ -18,6 +18,8 @@ export const QUEUES = {
   merge: "roundtable-merge",
   /** A whole computation other than a simulation: `{ jobId }`. */
   compute: "roundtable-compute",
+  /** Items given back QUEUE_RETRIES times (their workers kept dying or failing): their jobs fail. */
+  dead: "roundtable-dead",
 } as const;
 
 export interface QueueTiming {
@@ -25,6 +27,8 @@ export interface QueueTiming {
   readonly leaseSeconds: number;
   /** How often the queue looks for ended leases, in seconds. */
   readonly maintenanceSeconds: number;
+  /** How often an item is given back after its lease ended or it failed (QUEUE_RETRIES by default). */
+  readonly retries?: number;
   /** How often an idle worker asks for work, in seconds. */
   readonly pollSeconds: number;
 }
@@ -98,7 +102,7 @@ export class JobQueue {
     for (const name of Object.values(QUEUES)) {
       if (!(await boss.getQueue(name))) {
         try {
-          await boss.createQueue(name, { name, retryLimit: QUEUE_RETRIES, retryDelay: 0 });
+          await boss.createQueue(name, { name, retryLimit: timing.retries ?? QUEUE_RETRIES, retryDelay: 0 });
         } catch (error) {
           // Another process created it between the look and the creation.
           if (!(await boss.getQueue(name))) throw error;
@@ -117,9 +121,10 @@ export class JobQueue {
       Array.from({ length: chunks }, (_, chunk) => ({
         name: QUEUES.chunk,
         data: { jobId, chunk },
-        retryLimit: QUEUE_RETRIES,
+        retryLimit: this.timing.retries ?? QUEUE_RETRIES,
         retryDelay: 0,
         expireInSeconds: this.timing.leaseSeconds,
+        deadLetter: QUEUES.dead,
       })),
       db ? { db } : {},
     );
@@ -136,7 +141,8 @@ export class JobQueue {
       { jobId },
       {
         singletonKey: jobId,
-        retryLimit: QUEUE_RETRIES,
+        deadLetter: QUEUES.dead,
+        retryLimit: this.timing.retries ?? QUEUE_RETRIES,
         retryDelay: 0,
         expireInSeconds: Math.min(23 * 3600, this.timing.leaseSeconds * 10),
       },
@@ -150,7 +156,8 @@ export class JobQueue {
       { jobId },
       {
         ...(db ? { db } : {}),
-        retryLimit: QUEUE_RETRIES,
+        deadLetter: QUEUES.dead,
+        retryLimit: this.timing.retries ?? QUEUE_RETRIES,
         retryDelay: 0,
         expireInSeconds: Math.min(23 * 3600, this.timing.leaseSeconds * 10),
       },

@@ -17,7 +17,7 @@ import type { Tables } from "../storage/schema.js";
 import { ApiError } from "./api-error.js";
 import { requestProblems } from "./computations.js";
 import { type ComputeTask, namedComputation, runTask, subjectOf } from "./compute-tasks.js";
-import { JobQueue, QUEUES, type QueuedItem, type QueueTiming } from "./job-queue.js";
+import { JobQueue, QUEUE_RETRIES, QUEUES, type QueuedItem, type QueueTiming } from "./job-queue.js";
 
 type Task = Extract<ComputeTask, { kind: "compute" }>;
 
@@ -309,6 +309,17 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
     await queue.work(QUEUES.chunk, guarded(runChunk));
     await queue.work(QUEUES.merge, guarded(runMerge));
     await queue.work(QUEUES.compute, guarded(runCompute));
+    // An item given back too often (its workers were killed again and again): its job fails.
+    const starts = (options.timing.retries ?? QUEUE_RETRIES) + 1;
+    await queue.work(QUEUES.dead, (item) =>
+      failJob(
+        item.data.jobId,
+        new ApiError(
+          "unavailable",
+          `a part of the job was started ${starts} time${starts === 1 ? "" : "s"} and never finished (its workers stopped or failed); start the job again`,
+        ),
+      ),
+    );
   } catch (error) {
     await queue.stop(false).catch(() => {});
     await backend.close();

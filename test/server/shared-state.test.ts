@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
+import PgBoss from "pg-boss";
 import { beforeAll, expect, it } from "vitest";
 import { LIMITS } from "../../src/core/shared/limits.js";
 import { buildApp } from "../../src/server/app.js";
-import { JobQueue } from "../../src/server/job-queue.js";
+import { JobQueue, QUEUES } from "../../src/server/job-queue.js";
 import { startJobWorker } from "../../src/server/job-worker.js";
 import { ReportCache } from "../../src/server/report-cache.js";
 import { SharedJobs } from "../../src/server/shared-jobs.js";
@@ -192,6 +193,50 @@ describeEachBackend(
       await new Promise((r) => setTimeout(r, 1500));
       expect((await get(team.viewer, `/api/v1/jobs/${id}`)).json().job.status).toBe("cancelled");
     });
+  },
+  ["postgres"],
+);
+
+describeEachBackend(
+  "a shared job whose work never finishes (SRV-6)",
+  (backends) => {
+    it("SRV-6: a chunk whose lease ends more often than the retries allow fails its job, with a message saying so", async () => {
+      const { config } = await backends.freshConfig();
+      if (config.kind !== "postgres") throw new Error("postgres only");
+      const store = new Store(await openBackend(config));
+      const team = await seedTeam(store);
+      const timing = { leaseSeconds: 1, maintenanceSeconds: 1, pollSeconds: 0.5, retries: 0 };
+      const schema = config.schema ?? "public";
+      const queue = await JobQueue.open(config, schema, timing, () => {});
+      const app = await buildApp({ store, jobs: new SharedJobs(store.backend.db, queue) });
+      // A worker that takes the chunk and dies without a word: an item fetched, never answered.
+      const silent = new PgBoss({ connectionString: config.url, schema, supervise: false, schedule: false });
+      await silent.start();
+      try {
+        const start = await as(app, team.viewer, {
+          method: "POST",
+          url: "/api/v1/workspaces/acme/deals/openai/jobs/simulate?runs=10",
+        });
+        const id = start.json().job.id as string;
+        const taken = await silent.fetch(QUEUES.chunk);
+        expect(taken?.map((j) => (j.data as { jobId: string }).jobId)).toEqual([id]);
+        const worker = await startJobWorker({ backend: config, timing, log: () => {} });
+        let job = start.json().job;
+        for (let i = 0; i < 300 && job.status === "running"; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          job = (await as(app, team.viewer, { method: "GET", url: `/api/v1/jobs/${id}` })).json().job;
+        }
+        await worker.stop(false);
+        expect(job.status).toBe("failed");
+        expect(job.error.code).toBe("unavailable");
+        expect(job.error.message).toMatch(/started 1 time and never finished/);
+      } finally {
+        await silent.stop({ graceful: false, wait: true });
+        await app.close();
+        await queue.stop(false);
+        await store.close();
+      }
+    }, 60_000);
   },
   ["postgres"],
 );
