@@ -3,10 +3,23 @@ import { LIMITS } from "../core/shared/limits.js";
 export * from "../app/credentials.js";
 
 /**
+ * Counts failed logins per key (a user name, an address) in a fixed window (SPEC AUTH-3):
+ * in memory for one process (LoginLimiter), or in the database for every process of a
+ * deployment on PostgreSQL (SharedLoginLimiter), so that a second server does not give an
+ * attacker ten more tries.
+ */
+export interface LoginThrottle {
+  /** Milliseconds to wait when any key is over the limit, else 0. */
+  retryAfter(keys: readonly string[]): number | Promise<number>;
+  fail(keys: readonly string[]): void | Promise<void>;
+  succeed(key: string): void | Promise<void>;
+}
+
+/**
  * Failed logins per key (a user name, an address) in a fixed window (SPEC AUTH-3). Kept
  * in memory, per process; the map is bounded, the oldest windows dropped first.
  */
-export class LoginLimiter {
+export class LoginLimiter implements LoginThrottle {
   private readonly failures = new Map<string, { count: number; since: number }>();
 
   constructor(

@@ -134,12 +134,16 @@ export function registerInvitationRoutes(app: FastifyInstance, context: ServerCo
   );
 
   /** Counts a wrong code against the caller's address, as a failed login is (AUTH-3). */
-  const refuse = (request: FastifyRequest, code: "invitation_unknown", message: string): never => {
-    limiter.fail([`address:${request.ip}`]);
+  const refuse = async (
+    request: FastifyRequest,
+    code: "invitation_unknown",
+    message: string,
+  ): Promise<never> => {
+    await limiter.fail([`address:${request.ip}`]);
     throw new ApiError(code, message);
   };
-  const checkRate = (request: FastifyRequest) => {
-    const wait = limiter.retryAfter([`address:${request.ip}`]);
+  const checkRate = async (request: FastifyRequest) => {
+    const wait = await limiter.retryAfter([`address:${request.ip}`]);
     if (wait > 0) {
       throw new ApiError("login_rate_limited", "too many wrong codes or logins; try again later", [], {
         "retry-after": String(Math.ceil(wait / 1000)),
@@ -159,7 +163,7 @@ export function registerInvitationRoutes(app: FastifyInstance, context: ServerCo
       },
     },
     async (request) => {
-      checkRate(request);
+      await checkRate(request);
       const { code } = request.body as { code: string };
       const invitation = await store.findInvitation(tokenHash(code));
       if (!invitation) return refuse(request, "invitation_unknown", "no invitation has this code");
@@ -189,7 +193,7 @@ export function registerInvitationRoutes(app: FastifyInstance, context: ServerCo
       },
     },
     async (request, reply: FastifyReply) => {
-      checkRate(request);
+      await checkRate(request);
       const { code, password } = request.body as { code: string; password: string };
       const passwordHash = await hashPassword(password);
       if (passwordHash === PENDING_PASSWORD) throw new Error("argon2 returned an empty hash");
