@@ -83,7 +83,7 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
       );
     // The key is the report route's for the same version without a query (SPEC API-7).
     const key = `report|${revision.dealId}@${revision.version}|${report}|`;
-    let text = cache.get(key);
+    let text = await cache.get(key);
     if (text === undefined) {
       const out = await context.pool.run({
         kind: "compute",
@@ -95,7 +95,7 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
         query: {},
       });
       text = out.text;
-      cache.set(key, text);
+      await cache.set(key, text);
     }
     return JSON.parse(text) as Record<string, unknown>;
   }
@@ -228,6 +228,7 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
         format: document.format,
         computation: computation(document.report)!,
         report,
+        query: {},
         deal: builtDeal(revision),
         dealId: document.deal,
         version: document.version,
