@@ -637,6 +637,17 @@ export function buildDeal(doc: DealDocument, options: BuildOptions = {}): Result
   b.checkUnique(doc.pools, "pools");
   b.checkUnique(doc.vesting, "vesting");
   b.checkUnique(doc.rounds, "rounds");
+  b.checkUnique(doc.closedRounds, "closedRounds");
+  // CLOSE-4: a modelled round may not take the id of a round already closed into the ledger.
+  const closedIds = new Set(doc.closedRounds.map((r) => r.id));
+  doc.rounds.forEach((r, i) => {
+    if (closedIds.has(r.id))
+      b.report(
+        "deal_duplicate_id",
+        `rounds[${i}] has the id "${r.id}" of a round already closed into the ledger (closedRounds); give it another id`,
+        ["rounds", i, "id"],
+      );
+  });
   b.checkUnique(doc.assumptions, "assumptions");
   const txIds = doc.transactions.map((t, i) => ({ id: t.id ?? `t${i + 1}` }));
   b.checkUnique(txIds, "transactions");

@@ -104,7 +104,13 @@ export function closeRound(
 
   const removed = removeRound(text, round.id);
   if (!removed.ok) return { ok: false, problems: fail("deal_syntax", removed.error).problems };
-  const edited = appendToDealText(removed.text, { classes: added.classes, transactions: added.transactions });
+  // CLOSE-4: the round is listed as closed, so that claims about it (its history) still load.
+  const record = { id: round.id, name: round.name, date: String(round.date) };
+  const edited = appendToDealText(removed.text, {
+    classes: added.classes,
+    transactions: added.transactions,
+    closedRounds: [record],
+  });
   if (!edited.ok)
     return {
       ok: false,

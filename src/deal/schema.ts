@@ -452,6 +452,25 @@ export const ExitSettingsSchema = z
   })
   .meta({ description: "Terms of an exit the cap table does not hold (docs/spec/exit.md)." });
 
+// --- Closed rounds (CLOSE-4): the record close-round leaves of a round it closed. ---
+export const ClosedRoundSchema = z
+  .strictObject({
+    id: Id.meta({
+      description: "The closed round's id, as it was among the modelled rounds.",
+      examples: ["series-a"],
+    }),
+    name: z
+      .string()
+      .min(1)
+      .meta({ description: "The closed round's name.", examples: ["Series A"] }),
+    date: DateText.meta({ description: "The round's date (its first closing).", examples: ["2024-03-01"] }),
+  })
+  .meta({
+    description:
+      "A round closed into the ledger by `roundtable close-round` (SPEC CLOSE-4): its transactions are in `transactions`; claims and quantities may still name it, as its history, and it is not modelled again.",
+  });
+// --- end of closed rounds ---
+
 export const DealSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -465,6 +484,7 @@ export const DealSchema = z
     vesting: z.array(VestingSchema).default([]),
     transactions: z.array(TransactionSchema).default([]),
     rounds: z.array(RoundSchema).default([]),
+    closedRounds: z.array(ClosedRoundSchema).default([]),
     sources: z.array(SourceSchema).default([]),
     claims: z.array(ClaimSchema).default([]),
     quantities: z.array(QuantitySchema).default([]),
