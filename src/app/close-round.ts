@@ -1,6 +1,6 @@
 import * as z from "zod";
 import type { Problem } from "../core/shared/problem.js";
-import { closeRound as closeRoundInText } from "../deal/close-round.js";
+import { type ClosedRound, closeRound as closeRoundInText } from "../deal/close-round.js";
 import type { Diagnostic } from "../deal/diagnostics.js";
 import type { Ref } from "./use-case.js";
 
@@ -57,6 +57,40 @@ export type CloseRoundOutcome =
       readonly problems?: readonly Problem[];
     };
 
+/** The report of a closed round, names read from the cap table after it. */
+export function closingReport(value: ClosedRound): CloseRoundReport {
+  const after = value.outcome.after;
+  const holderRef = (id: unknown): Ref | undefined => {
+    if (typeof id !== "string") return undefined;
+    const found = after.stakeholders.get(id as never);
+    return { id, name: found?.name ?? id };
+  };
+  const classRef = (id: unknown): Ref | undefined => {
+    if (typeof id !== "string") return undefined;
+    const found = after.classes.get(id as never);
+    return { id, name: found?.name ?? id };
+  };
+  return {
+    round: { id: value.roundId, name: value.roundName },
+    date: String(value.outcome.terms.date),
+    pricePerShare: {
+      amount: value.outcome.pricePerShare.amount.toDecimalString(),
+      currency: value.outcome.pricePerShare.currency,
+    },
+    classes: value.classes.map((c) => ({ id: String(c.id), name: String(c.name ?? c.id) })),
+    transactions: value.transactions.map((t) => ({
+      id: String(t.id),
+      date: String(t.date),
+      type: String(t.type),
+      holder: holderRef(t.holder),
+      shareClass: classRef(t.class ?? t.toClass),
+      shares: t.shares === undefined ? undefined : String(t.shares),
+    })),
+    text: value.text,
+    added: { classes: value.classes, transactions: value.transactions },
+  };
+}
+
 /**
  * The close-round use case (CLOSE-3): one place for the CLI, the API and the web. It takes
  * the deal document's text (a file, or a stored version) because closing edits the document
@@ -78,40 +112,7 @@ export const closeRound = {
         ...(closed.diagnostics ? { diagnostics: closed.diagnostics } : {}),
         ...(closed.problems ? { problems: closed.problems } : {}),
       };
-    const { value } = closed;
-    const after = value.outcome.after;
-    const holderRef = (id: unknown): Ref | undefined => {
-      if (typeof id !== "string") return undefined;
-      const found = after.stakeholders.get(id as never);
-      return { id, name: found?.name ?? id };
-    };
-    const classRef = (id: unknown): Ref | undefined => {
-      if (typeof id !== "string") return undefined;
-      const found = after.classes.get(id as never);
-      return { id, name: found?.name ?? id };
-    };
-    return {
-      ok: true,
-      value: {
-        round: { id: value.roundId, name: value.roundName },
-        date: String(value.outcome.terms.date),
-        pricePerShare: {
-          amount: value.outcome.pricePerShare.amount.toDecimalString(),
-          currency: value.outcome.pricePerShare.currency,
-        },
-        classes: value.classes.map((c) => ({ id: String(c.id), name: String(c.name ?? c.id) })),
-        transactions: value.transactions.map((t) => ({
-          id: String(t.id),
-          date: String(t.date),
-          type: String(t.type),
-          holder: holderRef(t.holder),
-          shareClass: classRef(t.class ?? t.toClass),
-          shares: t.shares === undefined ? undefined : String(t.shares),
-        })),
-        text: value.text,
-        added: { classes: value.classes, transactions: value.transactions },
-      },
-    };
+    return { ok: true, value: closingReport(closed.value) };
   },
   /** The report as `--format json` and the API write it: ids and exact decimal strings. */
   json(report: CloseRoundReport) {

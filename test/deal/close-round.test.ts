@@ -5,8 +5,9 @@ import { parseDocument } from "yaml";
 import type { CapTable } from "../../src/core/ledger/cap-table.js";
 import { capTableView } from "../../src/core/ledger/views.js";
 import { runDeal } from "../../src/core/round/timeline.js";
-import { closeRound } from "../../src/deal/close-round.js";
+import { closeRound, closeRoundInWorkspace } from "../../src/deal/close-round.js";
 import { loadDeal } from "../../src/deal/load.js";
+import { loadWorkspace, type ReadIncluded } from "../../src/deal/workspace.js";
 import { cli, tempFile } from "../support/cli.js";
 import { dealFrom, header } from "../support/deal.js";
 
@@ -214,3 +215,152 @@ rounds:
     expect(unknown.code).toBe(2);
   });
 });
+
+/** The workspace's text with its agreements' links to rounds removed (`linkedTo: {...}` lines). */
+function unlinked(text: string): string {
+  return text.replace(/^ +linkedTo: \{[^}]*\}\n/gm, "");
+}
+
+function readBeside(dir: string): ReadIncluded {
+  return (relative) => ({
+    ok: true,
+    text: readFileSync(`${dir}/${relative}`, "utf8"),
+    file: `${dir}/${relative}`,
+  });
+}
+
+/** CLOSE-5: the company's pro forma in the workspace equals its cap table after closing, exactly. */
+function expectWorkspaceClosingKeepsProForma(text: string, company: string, read: ReadIncluded): string {
+  const before = loadWorkspace(text, "ws.yaml", read);
+  if (!before.ok) throw new Error(JSON.stringify(before.diagnostics));
+  const c = before.workspace.companies.find((x) => x.id === company)!;
+  const rounds = before.workspace.rounds.get(company)!;
+  const proForma = runDeal(c.deal!.ledger, rounds, { untilRound: rounds[0]!.id });
+  if (!proForma.ok) throw new Error(proForma.problems[0]!.message);
+  const closed = closeRoundInWorkspace(text, "ws.yaml", read, { company });
+  if (!closed.ok) throw new Error(JSON.stringify(closed.diagnostics ?? closed.problems));
+  const afterRead: ReadIncluded =
+    closed.value.file === "ws.yaml"
+      ? read
+      : (relative) => {
+          const r = read(relative);
+          return r.ok && r.file === closed.value.file ? { ...r, text: closed.value.text } : r;
+        };
+  const after = loadWorkspace(
+    closed.value.file === "ws.yaml" ? closed.value.text : text,
+    "ws.yaml",
+    afterRead,
+  );
+  if (!after.ok) throw new Error(JSON.stringify(after.diagnostics));
+  const cAfter = after.workspace.companies.find((x) => x.id === company)!;
+  const left = after.workspace.rounds.get(company) ?? [];
+  expect(left.map((r) => r.id)).not.toContain(rounds[0]!.id);
+  const replayed = runDeal(cAfter.deal!.ledger, left, left[0] ? { beforeRound: left[0].id } : {});
+  if (!replayed.ok) throw new Error(replayed.problems[0]!.message);
+  expect(holdings(replayed.value.final)).toEqual(holdings(proForma.value.final));
+  return closed.value.text;
+}
+
+describe("close-round in a workspace (SPEC CLOSE-5)", () => {
+  it.each([
+    ["cloud-partners.yaml", "nimbus"],
+    ["cloud-partners.yaml", "stratus"],
+    ["ai-ecosystem.yaml", "openai"],
+  ])(
+    "CLOSE-5: examples/%s, company %s, its round unlinked from agreements: the pro forma equals the cap table after closing",
+    (file, company) => {
+      const text = unlinked(readFileSync(`examples/${file}`, "utf8"));
+      const read = readBeside("examples");
+      const out = expectWorkspaceClosingKeepsProForma(text, company, read);
+      if (file === "cloud-partners.yaml") {
+        // Inline: the workspace file is edited; the other companies' text is unchanged.
+        const other = company === "nimbus" ? "  - id: stratus\n" : "  - id: nimbus\n";
+        const start = text.indexOf(other);
+        expect(out).toContain(text.slice(start, text.indexOf("\n  - id: ", start + 1)));
+        expect(out).toMatch(
+          new RegExp(
+            `\\n      closedRounds:\\n        - id: ${company === "nimbus" ? "series-b" : "stratus-a"}\\n`,
+          ),
+        );
+      }
+    },
+  );
+
+  it("CLOSE-5: a company whose deal is a file of its own has that file edited", () => {
+    const closed = closeRoundInWorkspace(
+      unlinked(readFileSync("examples/ai-ecosystem.yaml", "utf8")),
+      "examples/ai-ecosystem.yaml",
+      readBeside("examples"),
+      { company: "openai" },
+    );
+    if (!closed.ok) throw new Error(JSON.stringify(closed.problems ?? closed.diagnostics));
+    expect(closed.value.file).toBe("examples/openai-round.yaml");
+    expect(closed.value.text).toBe(closeRoundOk(readFileSync("examples/openai-round.yaml", "utf8")));
+  });
+
+  it.each([
+    [
+      "cloud-partners.yaml",
+      "nimbus",
+      "round Series B of Nimbus AI cannot be closed in this workspace: agreement nimbus-compute is linked to its investments, and round-trip metrics are computed from modelled rounds only; unlink it (linkedTo) to close the round",
+    ],
+    [
+      "ai-ecosystem.yaml",
+      "openai",
+      "round 2026 mega-round of OpenAI Group PBC cannot be closed in this workspace: agreements aws-usage-2026, amazon-distribution-2026, nvidia-gpus-2026 are linked to its investments, and round-trip metrics are computed from modelled rounds only; unlink them (linkedTo) to close the round",
+    ],
+  ])(
+    "CLOSE-5: examples/%s as it is: %s's round, linked to agreements, is refused with the reason",
+    (file, company, message) => {
+      const closed = closeRoundInWorkspace(
+        readFileSync(`examples/${file}`, "utf8"),
+        file,
+        readBeside("examples"),
+        { company },
+      );
+      expect(closed.ok).toBe(false);
+      if (closed.ok) return;
+      expect(closed.problems![0]!.message).toBe(message);
+    },
+  );
+
+  it("CLOSE-5: without --company, or with an unknown one, the message lists the companies", () => {
+    const text = readFileSync("examples/cloud-partners.yaml", "utf8");
+    const none = closeRoundInWorkspace(text, "ws.yaml", readBeside("examples"), {});
+    expect(!none.ok && none.problems![0]!.message).toBe(
+      "a workspace holds several companies: name the one whose round to close with --company (nimbus, stratus)",
+    );
+    const unknown = closeRoundInWorkspace(text, "ws.yaml", readBeside("examples"), { company: "acme" });
+    expect(!unknown.ok && unknown.problems![0]!.message).toBe(
+      'no company "acme" in the workspace; its companies are nimbus, stratus, cirrus',
+    );
+    const valued = closeRoundInWorkspace(text, "ws.yaml", readBeside("examples"), { company: "cirrus" });
+    expect(!valued.ok && valued.problems![0]!.message).toBe(
+      "company Cirrus Robotics has no cap table in the workspace: it has no round to close",
+    );
+  });
+
+  it("CLOSE-5: the CLI writes the workspace file with --company and --write", async () => {
+    const file = tempFile("ws.yaml", unlinked(readFileSync("examples/cloud-partners.yaml", "utf8")));
+    const wrote = await cli(["close-round", file, "--company", "stratus", "--write"]);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    expect(wrote.stdout).toBe(
+      `closed Series A into ${file}: 1 class and 1 transaction added, round stratus-a removed\n`,
+    );
+    expect((await cli(["validate", file])).code).toBe(0);
+    const refused = await cli([
+      "close-round",
+      tempFile("ws.yaml", readFileSync("examples/cloud-partners.yaml", "utf8")),
+      "--company",
+      "stratus",
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/agreement stratus-compute is linked to its investments/);
+  });
+});
+
+function closeRoundOk(text: string): string {
+  const closed = closeRound(text, "deal.yaml");
+  if (!closed.ok) throw new Error("not closed");
+  return closed.value.text;
+}

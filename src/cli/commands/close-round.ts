@@ -1,8 +1,10 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { closeRound } from "../../app/close-round.js";
-import { readDealFile } from "../deal-file.js";
+import { closeRound, closingReport } from "../../app/close-round.js";
+import { LIMITS } from "../../core/shared/limits.js";
+import { closeRoundInWorkspace } from "../../deal/close-round.js";
+import { isWorkspaceFile, readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";
 
@@ -19,12 +21,26 @@ export function registerCloseRound(program: Command, io: CliIo): void {
       "--scenario <name>",
       "for a round with uncertain amounts: the scenario whose amounts become the record (default base)",
     )
+    .option("--company <id>", "in a workspace file: the company whose round to close")
     .option("--write", "write the deal file (every other byte unchanged; nothing written unless it loads)")
     .option("--format <format>", "text or json (the report of what is added, ids and exact decimals)", "text")
     .action(
-      (file: string, options: { round?: string; scenario?: string; write?: boolean; format: string }) => {
+      (
+        file: string,
+        options: { round?: string; scenario?: string; company?: string; write?: boolean; format: string },
+      ) => {
         if (options.format !== "text" && options.format !== "json")
           throw CommandFailure.of("usage", `--format must be text or json, not "${options.format}"`, file);
+        if (isWorkspaceFile(io, file)) {
+          closeInWorkspace(io, file, options);
+          return;
+        }
+        if (options.company !== undefined)
+          throw CommandFailure.of(
+            "usage",
+            "--company is for a workspace file; this is a deal file of one company",
+            file,
+          );
         const loaded = readDealFile(io, file);
         const closed = closeRound.run(loaded.text, file, {
           ...(options.round === undefined ? {} : { round: options.round }),
@@ -65,4 +81,70 @@ export function registerCloseRound(program: Command, io: CliIo): void {
         );
       },
     );
+}
+
+/** CLOSE-5: a company's round in a workspace file (inline, or in the company's own file). */
+function closeInWorkspace(
+  io: CliIo,
+  file: string,
+  options: { round?: string; scenario?: string; company?: string; write?: boolean; format: string },
+): void {
+  const text = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes).toString("utf8");
+  const dir = path.dirname(path.resolve(io.cwd, file));
+  const closed = closeRoundInWorkspace(
+    text,
+    file,
+    (relative) => {
+      const resolved = path.resolve(dir, relative);
+      try {
+        return {
+          ok: true,
+          text: io.readBytes(resolved, LIMITS.dealFileBytes).toString("utf8"),
+          file: path.relative(io.cwd, resolved) || resolved,
+        };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+    {
+      ...(options.company === undefined ? {} : { company: options.company }),
+      ...(options.round === undefined ? {} : { round: options.round }),
+      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+    },
+  );
+  if (!closed.ok) {
+    if (closed.diagnostics) throw new CommandFailure(closed.diagnostics, 1);
+    throw CommandFailure.fromProblems(closed.problems ?? [], file);
+  }
+  const { value } = closed;
+  if (options.write) {
+    try {
+      io.writeFileAtomic(path.resolve(io.cwd, value.file), value.text);
+    } catch (error) {
+      throw CommandFailure.of(
+        "file_unwritable",
+        `cannot write the file: ${(error as Error).message}`,
+        value.file,
+      );
+    }
+  }
+  if (options.format === "json") {
+    io.stdout.write(
+      `${JSON.stringify({ written: options.write === true, file: value.file, ...closeRound.json(closingReport(value)) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (!options.write) {
+    io.stdout.write(
+      `Closing ${value.roundName} would add to ${value.file} (run again with --write to write it):\n\n`,
+    );
+    io.stdout.write(
+      stringify({ classes: value.classes, transactions: value.transactions }, { lineWidth: 0 }),
+    );
+    io.stdout.write(`\nand move round ${value.roundId} from the modelled rounds to closedRounds.\n`);
+    return;
+  }
+  io.stdout.write(
+    `closed ${value.roundName} into ${value.file}: ${value.classes.length} class${value.classes.length === 1 ? "" : "es"} and ${value.transactions.length} transaction${value.transactions.length === 1 ? "" : "s"} added, round ${value.roundId} removed\n`,
+  );
 }
