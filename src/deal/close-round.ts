@@ -348,3 +348,48 @@ function removeFromJson(
   const out = JSON.stringify(root, null, indent).replace(/"\\u0000n:([^"]*)"/g, "$1");
   return { ok: true, text: text.endsWith("\n") ? `${out}\n` : out };
 }
+
+/** A modelled round written into an export as if closed, or left out of it (OCF-EXP-13). */
+export interface ModelledRoundNote {
+  readonly id: string;
+  readonly name: string;
+  readonly date: string;
+  /** The date of its last closing: the pro forma an export with the round includes is as of then. */
+  readonly lastClosing: string;
+}
+
+/**
+ * The ledger with every modelled round written in as `close-round` would write it, one after
+ * the other in date order (OCF-EXP-13, `--include-modelled`): the pro forma as of each round's
+ * last closing, with the ledger's own transactions. A round whose prices are not decimals that
+ * end is refused, as closing it is.
+ */
+export function ledgerWithModelledRounds(
+  ledger: Ledger,
+  rounds: readonly RoundTerms[],
+): Result<{ readonly ledger: Ledger; readonly rounds: readonly ModelledRoundNote[] }> {
+  let current = ledger;
+  let rest = [...rounds];
+  const notes: ModelledRoundNote[] = [];
+  while (rest.length > 0) {
+    const planned = planClosing(current, rest, undefined);
+    if (!planned.ok) return planned;
+    const { outcome, round } = planned.value;
+    const before = new Set(current.classes.map((c) => c.id));
+    const added = [...outcome.after.classes.values()].filter((c) => !before.has(c.id));
+    const transactions = [...current.transactions, ...outcome.transactions]
+      .map((tx, index) => ({ tx, index }))
+      .sort((a, b) => (a.tx.date < b.tx.date ? -1 : a.tx.date > b.tx.date ? 1 : a.index - b.index))
+      .map(({ tx }) => tx);
+    current = { ...current, classes: [...current.classes, ...added], transactions };
+    notes.push(modelledRoundNote(round));
+    rest = rest.filter((r) => r.id !== round.id);
+  }
+  return ok({ ledger: current, rounds: notes });
+}
+
+/** What an export says of a modelled round it leaves out or includes. */
+export function modelledRoundNote(round: RoundTerms): ModelledRoundNote {
+  const dates = [String(round.date), ...(round.closings ?? []).map((c) => String(c.date))].sort();
+  return { id: round.id, name: round.name, date: String(round.date), lastClosing: dates[dates.length - 1]! };
+}

@@ -131,4 +131,24 @@ describeEachBackend("close-round over HTTP (CLOSE-3)", (backends) => {
     expect(refused.statusCode).toBeLessThan(500);
     expect(refused.json().error.message).toMatch(/workspace/);
   });
+
+  it("OCF-EXP-13: the OCF export of a stored deal names its modelled rounds not exported, or includes them when asked", async () => {
+    const left = await as(app, team.owner, { method: "GET", url: `${deals}/seed/ocf?country=US` });
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.headers["x-ocf-not-exported"]).toBe("series-a");
+    expect(left.headers["x-ocf-included-modelled"]).toBe("");
+    const included = await as(app, team.owner, {
+      method: "GET",
+      url: `${deals}/seed/ocf?country=US&includeModelled=true`,
+    });
+    expect(included.statusCode, included.body).toBe(200);
+    expect(included.headers["x-ocf-not-exported"]).toBe("");
+    expect(included.headers["x-ocf-included-modelled"]).toBe("series-a");
+    expect(included.rawPayload.equals(left.rawPayload)).toBe(false);
+    const wrong = await as(app, team.owner, {
+      method: "GET",
+      url: `${deals}/seed/ocf?country=US&includeModelled=yes`,
+    });
+    expect(wrong.statusCode).toBe(400);
+  });
 });
