@@ -3,6 +3,7 @@ import { Rational } from "../core/exact/rational.js";
 import type { Company } from "../core/ledger/company.js";
 import type { Ledger, OptionPoolDefinition } from "../core/ledger/ledger.js";
 import { checkClassStructure } from "../core/ledger/replay.js";
+import type { ConversionPricePrecision } from "../core/ledger/security.js";
 import type { ShareClass } from "../core/ledger/share-class.js";
 import type { Stakeholder } from "../core/ledger/stakeholder.js";
 import type { Transaction } from "../core/ledger/transaction.js";
@@ -328,6 +329,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         mfn: t.mfn,
         proRataRights: t.proRata,
         ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
+        ...conversionPricePrecisionOf(t),
       };
     case "note":
       return {
@@ -351,6 +353,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         }),
         proRataRights: t.proRata,
         ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
+        ...conversionPricePrecisionOf(t),
       };
     case "exercise":
       return {
@@ -795,4 +798,26 @@ export function buildDeal(doc: DealDocument, options: BuildOptions = {}): Result
     "base",
     uncertainty.warnings,
   );
+}
+
+/** A SAFE's or note's own conversion-price precisions (ROUND-9), when it states any. */
+function conversionPricePrecisionOf(t: {
+  capPricePrecision?: {
+    places: number;
+    rounding: "up" | "down" | "half_up";
+    sharesFromRoundedPrice: boolean;
+  };
+  discountPricePrecision?: {
+    places: number;
+    rounding: "up" | "down" | "half_up";
+    sharesFromRoundedPrice: boolean;
+  };
+}): { conversionPricePrecision?: ConversionPricePrecision } {
+  if (t.capPricePrecision === undefined && t.discountPricePrecision === undefined) return {};
+  return {
+    conversionPricePrecision: {
+      ...(t.capPricePrecision ? { cap: t.capPricePrecision } : {}),
+      ...(t.discountPricePrecision ? { discount: t.discountPricePrecision } : {}),
+    },
+  };
 }

@@ -119,6 +119,34 @@ export const VestingSchema = z.strictObject({
     .prefault({}),
 });
 
+// --- An instrument's own conversion-price precisions (ROUND-9) ---
+const InstrumentPricePrecisionSchema = z
+  .strictObject({
+    places: Integer(0, 12).meta({ description: "Decimal places the price is stated to.", examples: [4] }),
+    rounding: z
+      .enum(["up", "down", "half_up"])
+      .default("half_up")
+      .meta({ description: "How the price is rounded to its places.", examples: ["half_up"] }),
+    sharesFromRoundedPrice: z
+      .boolean()
+      .default(true)
+      .meta({
+        description:
+          "Whether its shares are the amount ÷ the rounded price (true) or ÷ the exact price (false).",
+        examples: [true],
+      }),
+  })
+  .meta({
+    description:
+      "The precision this instrument's conversion price is stated to, instead of the round's pricePrecision (SPEC ROUND-9).",
+    examples: [{ places: 4, rounding: "half_up", sharesFromRoundedPrice: true }],
+  });
+const InstrumentPrecisionFields = {
+  capPricePrecision: InstrumentPricePrecisionSchema.optional(),
+  discountPricePrecision: InstrumentPricePrecisionSchema.optional(),
+};
+// --- end of instrument price precisions ---
+
 const TxBase = {
   id: Id.optional().meta({ description: "Defaults to t<position>, e.g. t3 for the third transaction." }),
   date: DateText,
@@ -189,6 +217,7 @@ export const TransactionSchema = z.discriminatedUnion("type", [
           "Converts into a shadow series of the round's class, with its own original issue price, preference, dividend base and anti-dilution price equal to its conversion price (the YC safe's Safe Preferred Stock; default true).",
         examples: [true],
       }),
+    ...InstrumentPrecisionFields,
     security: SecurityIdField,
   }),
   z.strictObject({
@@ -220,6 +249,7 @@ export const TransactionSchema = z.discriminatedUnion("type", [
           "Converts into a shadow series of the round's class priced at its conversion price, when the note's terms say so (default false).",
         examples: [true],
       }),
+    ...InstrumentPrecisionFields,
     security: SecurityIdField,
   }),
   z.strictObject({

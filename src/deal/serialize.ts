@@ -120,6 +120,8 @@ export function ledgerToDocument(
           mfn: t.mfn || undefined,
           proRata: t.proRataRights || undefined,
           shadowSeries: t.shadowSeries,
+          capPricePrecision: t.conversionPricePrecision?.cap,
+          discountPricePrecision: t.conversionPricePrecision?.discount,
           security: sameId(t.security, t.id) ? undefined : t.security,
         });
       case "note_issuance":
@@ -142,6 +144,8 @@ export function ledgerToDocument(
           discount: t.discount === undefined ? undefined : exactText(t.discount),
           proRata: t.proRataRights || undefined,
           shadowSeries: t.shadowSeries,
+          capPricePrecision: t.conversionPricePrecision?.cap,
+          discountPricePrecision: t.conversionPricePrecision?.discount,
           security: sameId(t.security, t.id) ? undefined : t.security,
         });
       case "exercise":
