@@ -3,7 +3,7 @@ import { ok, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import { ledgerWithModelledRounds, type ModelledRoundNote, modelledRoundNote } from "../deal/close-round.js";
 
-/** The ledger an OCF export writes, and what it says of the deal's modelled rounds (OCF-EXP-13). */
+/** The ledger an OCF export writes, and what it says of the deal's modelled rounds (OCF-EXP-14). */
 export interface ModelledRoundsForExport {
   readonly ledger: Ledger;
   /** Rounds still only modelled and left out of the package. */
@@ -15,7 +15,7 @@ export interface ModelledRoundsForExport {
 /**
  * An OCF package holds the record: closed rounds are its transactions. A round still only
  * modelled is listed as not exported, or, asked for, written in as `close-round` would
- * record it, the pro forma as of its last closing (OCF-EXP-13). One place for the CLI and the API.
+ * record it, the pro forma as of its last closing (OCF-EXP-14). One place for the CLI and the API.
  */
 export function modelledRoundsForExport(
   deal: Deal,

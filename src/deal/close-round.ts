@@ -349,7 +349,7 @@ function removeFromJson(
   return { ok: true, text: text.endsWith("\n") ? `${out}\n` : out };
 }
 
-/** A modelled round written into an export as if closed, or left out of it (OCF-EXP-13). */
+/** A modelled round written into an export as if closed, or left out of it (OCF-EXP-14). */
 export interface ModelledRoundNote {
   readonly id: string;
   readonly name: string;
@@ -360,7 +360,7 @@ export interface ModelledRoundNote {
 
 /**
  * The ledger with every modelled round written in as `close-round` would write it, one after
- * the other in date order (OCF-EXP-13, `--include-modelled`): the pro forma as of each round's
+ * the other in date order (OCF-EXP-14, `--include-modelled`): the pro forma as of each round's
  * last closing, with the ledger's own transactions. A round whose prices are not decimals that
  * end is refused, as closing it is.
  */

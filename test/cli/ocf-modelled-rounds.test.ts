@@ -10,6 +10,7 @@ import { cli, tempFile } from "../support/cli.js";
  */
 const DEALS: readonly (readonly [string, (text: string) => string])[] = [
   ["down-round.yaml", (t) => t],
+  ["down-round-pay-to-play.yaml", (t) => t],
   ["seed-to-series-a.yaml", (t) => t],
   ["openai-round.yaml", (t) => t.replace("  currency: USD\n", "  currency: USD\n  formed: 2025-10-28\n")],
 ];
@@ -44,9 +45,9 @@ async function exportThenImport(file: string, extra: readonly string[] = []) {
   return { exported, back };
 }
 
-describe("OCF export never drops a modelled round silently (SPEC OCF-EXP-13)", () => {
+describe("OCF export never drops a modelled round silently (SPEC OCF-EXP-14)", () => {
   it.each(DEALS)(
-    "OCF-EXP-13: examples/%s: its modelled round is listed as not exported, in text and JSON",
+    "OCF-EXP-14: examples/%s: its modelled round is listed as not exported, in text and JSON",
     async (name, edit) => {
       const file = tempFile(name, edit(readFileSync(`examples/${name}`, "utf8")));
       const text = await cli([
@@ -80,7 +81,7 @@ describe("OCF export never drops a modelled round silently (SPEC OCF-EXP-13)", (
   );
 
   it.each(DEALS)(
-    "OCF-EXP-13: examples/%s closed with close-round exports to a package that imports back to the same cap table",
+    "OCF-EXP-14: examples/%s closed with close-round exports to a package that imports back to the same cap table",
     async (name, edit) => {
       const file = tempFile(name, edit(readFileSync(`examples/${name}`, "utf8")));
       const closed = await cli(["close-round", file, "--write"]);
@@ -92,7 +93,7 @@ describe("OCF export never drops a modelled round silently (SPEC OCF-EXP-13)", (
   );
 
   it.each(DEALS)(
-    "OCF-EXP-13: examples/%s exported with --include-modelled imports back to its pro forma as of the last closing",
+    "OCF-EXP-14: examples/%s exported with --include-modelled imports back to its pro forma as of the last closing",
     async (name, edit) => {
       const text = edit(readFileSync(`examples/${name}`, "utf8"));
       const file = tempFile(name, text);

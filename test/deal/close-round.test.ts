@@ -51,7 +51,7 @@ function expectClosingKeepsProForma(text: string): void {
 }
 
 describe("close-round: a modelled round becomes ledger transactions (SPEC CLOSE-3)", () => {
-  it.each(["down-round.yaml", "seed-to-series-a.yaml", "openai-round.yaml"])(
+  it.each(["down-round.yaml", "down-round-pay-to-play.yaml", "seed-to-series-a.yaml", "openai-round.yaml"])(
     "CLOSE-3: closing examples/%s gives its pro forma, holder by holder, and changes no other byte",
     (file) => {
       const text = readFileSync(`examples/${file}`, "utf8");

@@ -132,7 +132,7 @@ describeEachBackend("close-round over HTTP (CLOSE-3)", (backends) => {
     expect(refused.json().error.message).toMatch(/workspace/);
   });
 
-  it("OCF-EXP-13: the OCF export of a stored deal names its modelled rounds not exported, or includes them when asked", async () => {
+  it("OCF-EXP-14: the OCF export of a stored deal names its modelled rounds not exported, or includes them when asked", async () => {
     const left = await as(app, team.owner, { method: "GET", url: `${deals}/seed/ocf?country=US` });
     expect(left.statusCode, left.body).toBe(200);
     expect(left.headers["x-ocf-not-exported"]).toBe("series-a");

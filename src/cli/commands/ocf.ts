@@ -140,7 +140,7 @@ export function registerOcf(program: Command, io: CliIo): void {
         const kept = preservedOf(loaded.deal.document.ocfPreserved);
         if (!kept.ok) throw CommandFailure.of("deal_invalid_field", kept.problems[0]!.message, file);
         const preserved = kept.value;
-        // OCF-EXP-13: a round still only modelled is never dropped silently.
+        // OCF-EXP-14: a round still only modelled is never dropped silently.
         const modelled = modelledRoundsForExport(loaded.deal, options.includeModelled === true);
         if (!modelled.ok) throw CommandFailure.fromProblems(modelled.problems, file, loaded.locate);
         const exported = await exportOcf(

@@ -193,7 +193,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
           onInconsistency: OnInconsistency,
           includeModelled: z.enum(["true", "false"]).default("false").meta({
             description:
-              "Also write the rounds still only modelled, as close-round would record them (OCF-EXP-13); without it they are listed in the x-ocf-not-exported header",
+              "Also write the rounds still only modelled, as close-round would record them (OCF-EXP-14); without it they are listed in the x-ocf-not-exported header",
           }),
         }),
       },
@@ -210,7 +210,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
       const built = builtDeal(revision);
       const preserved = preservedOf(built.document.ocfPreserved);
       if (!preserved.ok) throw ApiError.fromProblems(preserved.problems, `deal ${deal}`);
-      // OCF-EXP-13: a round still only modelled is never dropped silently.
+      // OCF-EXP-14: a round still only modelled is never dropped silently.
       const modelled = modelledRoundsForExport(built, includeModelled === "true");
       if (!modelled.ok) throw ApiError.fromProblems(requestProblems(modelled.problems), `deal ${deal}`);
       // Dated by the revision, not the clock: the same version exports the same bytes.
@@ -226,7 +226,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         .header("etag", `"${revision.version}"`)
         // OCF-VAL-4: whether the package was checked against the official schemas or only with roundtable's own checks.
         .header("x-ocf-validation", checked.value.validation)
-        // OCF-EXP-13: the modelled rounds left out, or written in, by id (empty when none).
+        // OCF-EXP-14: the modelled rounds left out, or written in, by id (empty when none).
         .header("x-ocf-not-exported", modelled.value.notExported.map((r) => r.id).join(","))
         .header("x-ocf-included-modelled", modelled.value.included.map((r) => r.id).join(","));
       return reply.send(Buffer.from(zipPackage(checked.value.files)));
