@@ -1,12 +1,8 @@
 import { parseAmount } from "../core/exact/amount-parse.js";
 import { type Currency, convert, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import {
-  type BreakpointEvent,
-  classPayoutFunction,
-  exitBreakpoints,
-  holderPayoutFunctions,
-} from "../core/exit/breakpoints.js";
+import { type BreakpointEvent, classPayoutFunction, exitBreakpoints } from "../core/exit/breakpoints.js";
+import { type Fraction, fractionsEqual, HolderPayouts } from "../core/exit/holder-payouts.js";
 import { type IpoOutcome, type IpoPricing, ipoOutcome } from "../core/exit/ipo.js";
 import { type ExitModel, prepareExit } from "../core/exit/model.js";
 import { type PiecewiseLinear, simplifyPiecewise, valuesAtBreakpoints } from "../core/exit/piecewise.js";
@@ -195,15 +191,52 @@ function functionJson(fn: PiecewiseLinear) {
   };
 }
 
+/** A holder's payout at every breakpoint, as the report writes them (OUT-1). */
+function holderValuesText(payouts: HolderPayouts, holder: number): string[] {
+  return payouts.breakpoints.map((_, j) => {
+    const v = payouts.valueAt(holder, j);
+    return Rational.decimalText(v.num, v.den);
+  });
+}
+
 /**
- * The breakpoints (`exit --breakpoints`): the exit values where the split of the next
- * dollar changes, what happens there, every class's and holder's payout at each, and each
- * payout as an exact piecewise-linear function of the exit value (EXIT-15). With
- * `eventDetails`, each breakpoint also carries its events as structure (`eventDetails`,
- * one per entry of `events`), for a reader that words them in another language; the
- * CLI's report leaves it out.
+ * A holder's payout function as `functionJson` writes it (the breakpoints where it neither
+ * changes slope nor jumps removed), or undefined when it pays nothing at any exit value.
+ * Equal to `functionJson(simplifyPiecewise(holderPayoutFunction(...)))`, computed on
+ * unreduced fractions (EXIT-15, issue 19).
  */
-export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?: boolean } = {}) {
+function holderFunctionJson(payouts: HolderPayouts, holder: number, breakpointTexts: readonly string[]) {
+  const count = payouts.breakpoints.length;
+  const slopes: Fraction[] = [];
+  const intercepts: Fraction[] = [];
+  let paysSomething = false;
+  for (let j = 0; j < count; j++) {
+    const slope = payouts.slope(holder, j);
+    if (slope.num !== 0n) paysSomething = true;
+    slopes.push(slope);
+    intercepts.push(payouts.intercept(holder, j));
+  }
+  const atZero = payouts.atZero(holder);
+  if (!paysSomething && atZero.num === 0n) return undefined;
+  const kept: number[] = [0];
+  for (let j = 1; j < count; j++) {
+    if (!fractionsEqual(slopes[j]!, slopes[j - 1]!) || !fractionsEqual(intercepts[j]!, intercepts[j - 1]!))
+      kept.push(j);
+  }
+  const text = (f: Fraction) => Rational.decimalText(f.num, f.den);
+  return {
+    atZero: text(atZero),
+    segments: kept.map((j, k) => ({
+      from: breakpointTexts[j]!,
+      to: k + 1 < kept.length ? breakpointTexts[kept[k + 1]!]! : null,
+      slope: text(slopes[j]!),
+      intercept: text(intercepts[j]!),
+    })),
+  };
+}
+
+/** The parts of the breakpoints report that do not grow with the number of holders. */
+function breakpointsHead(model: ExitModel, options: { eventDetails?: boolean }) {
   const bp = exitBreakpoints(model);
   const labels = new Map(model.positions.map((p) => [p.id, p.label]));
   const eventPositions = new Map(
@@ -224,17 +257,9 @@ export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?
     .map((id) => ({ id, fn: classPayoutFunction(bp, shareClassId(id)) }))
     .filter((x): x is { id: (typeof classIds)[number]; fn: PiecewiseLinear } => x.fn !== undefined)
     .map((c) => ({ ...c, values: valuesAtBreakpoints(c.fn).map(decimal) }));
-  // Every holder's function in one pass over the stakes, and its values at the breakpoints
-  // read off its segments: linear in the number of holders (issue 19).
-  const holderFns = holderPayoutFunctions(bp).map((fn, i) => ({
-    id: model.holders[i]!.id,
-    name: model.holders[i]!.name,
-    fn,
-    values: valuesAtBreakpoints(fn).map(decimal),
-  }));
   return {
-    currency: model.currency,
-    exitDate: model.terms.exitDate,
+    bp,
+    breakpointTexts: bp.breakpoints.map(decimal),
     breakpoints: bp.breakpoints.map((x, j) => ({
       exitValue: decimal(x),
       events: bp.events[j]!.map((e) => eventText(e, labels)),
@@ -246,13 +271,96 @@ export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?
         payout: c.values[j]!,
         nextDollar: decimal(c.fn.slopes[j] ?? Rational.ZERO),
       })),
-      holders: holderFns.map((h) => ({ id: h.id, payout: h.values[j]! })),
     })),
     classFunctions: classFns.map((c) => ({ id: c.id, ...functionJson(c.fn) })),
-    holderFunctions: holderFns
-      .filter((h) => !h.fn.slopes.every((s) => s.isZero()) || !h.fn.atZero.isZero())
-      .map((h) => ({ id: h.id, name: h.name, ...functionJson(h.fn) })),
   };
+}
+
+/**
+ * The breakpoints (`exit --breakpoints`): the exit values where the split of the next
+ * dollar changes, what happens there, every class's and holder's payout at each, and each
+ * payout as an exact piecewise-linear function of the exit value (EXIT-15). With
+ * `eventDetails`, each breakpoint also carries its events as structure (`eventDetails`,
+ * one per entry of `events`), for a reader that words them in another language; the
+ * CLI's report leaves it out. With `holders: false`, the holders' payouts are left out
+ * (every breakpoint's `holders` and `holderFunctions` are empty): the text and CSV tables
+ * show none, so they are not computed (issue 19).
+ */
+export function exitBreakpointsReport(
+  model: ExitModel,
+  options: { eventDetails?: boolean; holders?: boolean } = {},
+) {
+  const head = breakpointsHead(model, options);
+  const withHolders = options.holders ?? true;
+  // Every holder's function in one pass over the stakes, and its values at the breakpoints
+  // read off its terms: linear in the number of holders (issue 19).
+  const payouts = withHolders ? new HolderPayouts(head.bp) : undefined;
+  const values = payouts ? payouts.holders.map((_, i) => holderValuesText(payouts, i)) : [];
+  const holderFunctions: {
+    id: string;
+    name: string;
+    atZero: string;
+    segments: { from: string; to: string | null; slope: string; intercept: string }[];
+  }[] = [];
+  if (payouts) {
+    for (const [i, h] of payouts.holders.entries()) {
+      const fn = holderFunctionJson(payouts, i, head.breakpointTexts);
+      if (fn) holderFunctions.push({ id: h.id, name: h.name, ...fn });
+    }
+  }
+  return {
+    currency: model.currency,
+    exitDate: model.terms.exitDate,
+    breakpoints: head.breakpoints.map((b, j) => ({
+      ...b,
+      holders: payouts ? payouts.holders.map((h, i) => ({ id: h.id as string, payout: values[i]![j]! })) : [],
+    })),
+    classFunctions: head.classFunctions,
+    holderFunctions,
+  };
+}
+
+/** JSON.stringify(value, null, 2) written at an indentation of `depth` levels, as a nested value. */
+function nestedJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+}
+
+/**
+ * The text of `jsonText(exitBreakpointsReport(model))`, byte for byte, in pieces: one per
+ * breakpoint and one per holder's function, so that no piece grows with holders ×
+ * breakpoints (the whole text is hundreds of megabytes at 100,000 holders, beyond the
+ * longest string a JavaScript engine builds) and no holder × breakpoint table is held in
+ * memory. What `exit --breakpoints --format json` writes (issue 19).
+ */
+export function* exitBreakpointsJsonChunks(model: ExitModel): Generator<string> {
+  const head = breakpointsHead(model, {});
+  const payouts = new HolderPayouts(head.bp);
+  // A breakpoint's holders are written directly, as JSON.stringify lays out
+  // { id, payout } objects four levels down: 870,000 of them at 10,000 holders.
+  const holderOpenings = payouts.holders.map(
+    (h) => `        {\n          "id": ${JSON.stringify(h.id)},\n          "payout": "`,
+  );
+  yield `{\n  "currency": ${JSON.stringify(model.currency)},\n  "exitDate": ${JSON.stringify(model.terms.exitDate)},\n  "breakpoints": [`;
+  for (const [j, b] of head.breakpoints.entries()) {
+    const withoutHolders = nestedJson(b, 2);
+    const parts: string[] = [];
+    for (let i = 0; i < holderOpenings.length; i++) {
+      const v = payouts.valueAt(i, j);
+      parts.push(`${holderOpenings[i]}${Rational.decimalText(v.num, v.den)}"\n        }`);
+    }
+    // The breakpoint's object without its last line ("}"), then its holders and the closing brace.
+    const holders = parts.length === 0 ? "[]" : `[\n${parts.join(",\n")}\n      ]`;
+    yield `${j === 0 ? "" : ","}\n    ${withoutHolders.slice(0, -6)},\n      "holders": ${holders}\n    }`;
+  }
+  yield `${head.breakpoints.length === 0 ? "" : "\n  "}],\n  "classFunctions": ${nestedJson(head.classFunctions, 1)},\n  "holderFunctions": [`;
+  let written = 0;
+  for (const [i, h] of payouts.holders.entries()) {
+    const fn = holderFunctionJson(payouts, i, head.breakpointTexts);
+    if (!fn) continue;
+    yield `${written === 0 ? "" : ","}\n    ${nestedJson({ id: h.id, name: h.name, ...fn }, 2)}`;
+    written++;
+  }
+  yield `${written === 0 ? "" : "\n  "}]\n}\n`;
 }
 
 /** Payouts at evenly spaced exit values (`exit --sweep`), from the exact functions evaluated in floats (EXIT-16). */

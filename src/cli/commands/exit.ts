@@ -7,6 +7,7 @@ import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { exitDocument, exitFiguresOf } from "../../render/reports/exit.js";
 import {
   exitAtReport,
+  exitBreakpointsJsonChunks,
   exitBreakpointsReport,
   exitInvestedReport,
   exitIpoReport,
@@ -236,8 +237,13 @@ export function registerExit(program: Command, io: CliIo): void {
       }
 
       if (options.breakpoints) {
-        const report = exitBreakpointsReport(model.value);
-        if (options.format === "json") return void io.stdout.write(jsonText(report));
+        if (options.format === "json") {
+          // Written in pieces: the whole text can exceed the longest string (issue 19).
+          for (const chunk of exitBreakpointsJsonChunks(model.value)) io.stdout.write(chunk);
+          return;
+        }
+        // The tables show breakpoints and classes: holders' payouts are not computed.
+        const report = exitBreakpointsReport(model.value, { holders: false });
         const rows = report.breakpoints.map((b) => [
           b.exitValue,
           b.events.join("; "),

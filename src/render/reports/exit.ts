@@ -83,10 +83,12 @@ export function exitFiguresOf(
     at.outcomes.reduce((a, o) => Rational.max(a, exact(o.exitValue)), Rational.ZERO),
   );
   const end = largest.isZero() ? Rational.ONE : largest.mul(Rational.of(5n, 4n));
+  // Each breakpoint's payouts by holder id, looked up once per holder and breakpoint.
+  const payoutsAt = breakpoints.breakpoints.map((b) => new Map(b.holders.map((h) => [h.id, h.payout])));
   const pointsOf = (f: BreakpointsReport["holderFunctions"][number]) => [
-    ...breakpoints.breakpoints.map((b) => ({
+    ...breakpoints.breakpoints.map((b, j) => ({
       x: exact(b.exitValue),
-      y: exact(b.holders.find((h) => h.id === f.id)?.payout ?? "0"),
+      y: exact(payoutsAt[j]!.get(f.id) ?? "0"),
     })),
     ...(breakpoints.breakpoints.some((b) => exact(b.exitValue).gte(end))
       ? []
