@@ -2,7 +2,6 @@ import { Rational } from "../exact/rational.js";
 import type { StakeholderId } from "../shared/ids.js";
 import { type ExitBreakpoints, positionFunctions, proceedsFunctions } from "./breakpoints.js";
 import { type PiecewiseLinear, valuesAtBreakpoints } from "./piecewise.js";
-import { holderWeights } from "./waterfall.js";
 
 /**
  * An exact value as a fraction num/den with den > 0, not necessarily in lowest terms.
@@ -43,25 +42,36 @@ export class HolderPayouts {
   readonly breakpoints: readonly Rational[];
   readonly holders: readonly { readonly id: StakeholderId; readonly name: string }[];
   private readonly termStart: Int32Array;
-  private readonly termWeight: Rational[] = [];
+  private readonly termWeight: Fraction[] = [];
   private readonly termFunction: SharedFunction[] = [];
 
   constructor(bp: ExitBreakpoints) {
     const { model } = bp;
     this.breakpoints = bp.breakpoints;
     this.holders = model.holders;
-    const perHolder: { weight: Rational; fn: SharedFunction }[][] = model.holders.map(() => []);
+    const perHolder: { weight: Fraction; fn: SharedFunction }[][] = model.holders.map(() => []);
     const shared = (fn: PiecewiseLinear): SharedFunction => ({ fn, values: valuesAtBreakpoints(fn) });
     for (const [index, position] of model.positions.entries()) {
       if (position.holders.length === 0) continue;
       const f = positionFunctions(bp, index);
       const preference = shared(f.preference);
       const asConverted = shared(f.asConverted);
+      // The weights of EXIT-13 (holderWeights) as unreduced fractions: a stake's units over
+      // the position's, its claim over the position's preference (or its units when claims
+      // are proportional). No gcd per stake.
+      const byClaim = !position.preference.isZero();
       for (const stake of position.holders) {
-        const w = holderWeights(position, stake.units, stake.claim);
         const terms = perHolder[stake.index]!;
-        if (!w.claim.isZero()) terms.push({ weight: w.claim, fn: preference });
-        if (!w.units.isZero()) terms.push({ weight: w.units, fn: asConverted });
+        const units: Fraction = position.units === 0n ? ZERO : { num: stake.units, den: position.units };
+        const claim: Fraction =
+          stake.claim === undefined || !byClaim
+            ? units
+            : {
+                num: stake.claim.num * position.preference.den,
+                den: stake.claim.den * position.preference.num,
+              };
+        if (claim.num !== 0n) terms.push({ weight: claim, fn: preference });
+        if (units.num !== 0n) terms.push({ weight: units, fn: asConverted });
       }
     }
     const recipients = model.terms.carveOutRecipients;
@@ -72,7 +82,10 @@ export class HolderPayouts {
       const carveOut = shared(proceedsFunctions(bp).carveOut);
       for (const [i, h] of model.holders.entries()) {
         const weight = own.get(h.id);
-        if (weight?.isPositive()) perHolder[i]!.push({ weight: weight.div(total), fn: carveOut });
+        if (weight?.isPositive()) {
+          const w = weight.div(total);
+          perHolder[i]!.push({ weight: { num: w.num, den: w.den }, fn: carveOut });
+        }
       }
     }
     this.termStart = new Int32Array(model.holders.length + 1);
