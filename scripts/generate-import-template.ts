@@ -41,8 +41,8 @@ const README: readonly [string, string][] = [
   ["Expiry", "For options and warrants; a note's maturity."],
   ["Vesting start, Vesting months, Cliff months", "The vesting schedule of shares or options."],
   [
-    "Liquidation preference, Participation, Seniority, Conversion ratio",
-    "The terms of a preferred class: 1x, none/full/capped at 3x, 1, 1.",
+    "Liquidation preference, Participation, Seniority, Conversion ratio, Anti-dilution",
+    "The terms of a preferred class: 1x, none/full/capped at 3x, 1, 1, broad-based weighted average (or narrow-based weighted average, full ratchet, none).",
   ],
   ["Valuation cap, Discount, Interest rate", "For SAFEs and notes."],
   ["(a holder named Option pool or Available)", "The pool's shares not yet granted."],

@@ -1,6 +1,6 @@
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import { decimalText } from "./cell-values.js";
+import { antiDilutionOfText, decimalText } from "./cell-values.js";
 import type { ClassDefinition, Holding, PlacedAmount, SheetContents } from "./holdings.js";
 import { nameKey } from "./holdings.js";
 import type { ClassTermsText } from "./mapping.js";
@@ -140,9 +140,11 @@ export function buildDocument(
       sheet?.preferenceMultiple !== undefined ||
       sheet?.participation !== undefined ||
       sheet?.seniority !== undefined ||
+      sheet?.antiDilution !== undefined ||
       mapped?.preferenceMultiple !== undefined ||
       mapped?.participation !== undefined ||
-      mapped?.seniority !== undefined;
+      mapped?.seniority !== undefined ||
+      mapped?.antiDilution !== undefined;
     const type = sheet?.type ?? mapped?.type ?? (preferenceStated ? "preferred" : "common");
     if (!stated && !COMMON_NAME.test(key))
       problems.warn(
@@ -171,6 +173,24 @@ export function buildDocument(
         seniority: String(sheet?.seniority ?? mapped?.seniority ?? 1),
         participation: participation ?? "none",
       };
+      // IMP-61: the protection is written out, stated or not, so that the document says which
+      // one the exits and down rounds apply; an unstated one is the NVCA default (CLS-4), said.
+      const mappedAntiDilution =
+        mapped?.antiDilution === undefined ? undefined : antiDilutionOfText(mapped.antiDilution);
+      if (mapped?.antiDilution !== undefined && mappedAntiDilution === undefined)
+        problems.error(
+          "import_invalid_cell",
+          place,
+          `the mapping file gives class "${name}" the anti-dilution term "${mapped.antiDilution}": write none, broad-based weighted average, narrow-based weighted average or full ratchet`,
+        );
+      const antiDilution = sheet?.antiDilution ?? mappedAntiDilution;
+      if (antiDilution === undefined)
+        problems.warn(
+          "import_value_assumed",
+          place,
+          `preferred class "${name}" states no anti-dilution term: broad-based weighted average is written, the NVCA model charter's default (SPEC CLS-4); add an anti-dilution column (or the mapping file's classes: section) with none, narrow-based weighted average or full ratchet if its terms differ`,
+        );
+      entry.antiDilution = antiDilution ?? "broad_based_weighted_average";
     } else if (firstCommon === undefined) firstCommon = id;
     const ratio = exact(sheet?.conversionRatio) ?? mapped?.conversionRatio;
     if (ratio !== undefined && ratio !== "1") entry.conversionRatio = ratio;

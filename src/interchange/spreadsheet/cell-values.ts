@@ -258,6 +258,52 @@ export function readClassType(cell: SheetCell): CellRead<"common" | "preferred">
   return no(`${quoted(cell)} is not a class type: write common or preferred`);
 }
 
+/** The anti-dilution protections a class can have (SPEC ADJ-1, CLS-4). */
+export type AntiDilution =
+  | "none"
+  | "broad_based_weighted_average"
+  | "narrow_based_weighted_average"
+  | "full_ratchet";
+
+/**
+ * An anti-dilution term as people write it (IMP-44): `none`, `broad-based weighted average`
+ * (`broad`, `BBWA`, `moyenne pondérée large`), `narrow-based weighted average` (`narrow`,
+ * `moyenne pondérée étroite`), `full ratchet` (`ratchet`, `cliquet intégral`).
+ */
+export function antiDilutionOfText(text: string): AntiDilution | undefined {
+  const k = text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  if (/^(none|no|non|aucune?|sans|false|0|n a)$/.test(k)) return "none";
+  if (/^(full ratchet|ratchet|full|ratchet integral|cliquet|cliquet integral|clause de cliquet)$/.test(k))
+    return "full_ratchet";
+  if (
+    /^(broad|broad based|broad based weighted average|bbwa|weighted average broad based|moyenne ponderee large|moyenne ponderee elargie|large)$/.test(
+      k,
+    )
+  )
+    return "broad_based_weighted_average";
+  if (
+    /^(narrow|narrow based|narrow based weighted average|nbwa|weighted average narrow based|moyenne ponderee etroite|moyenne ponderee restreinte|etroite)$/.test(
+      k,
+    )
+  )
+    return "narrow_based_weighted_average";
+  return undefined;
+}
+
+export function readAntiDilution(cell: SheetCell): CellRead<AntiDilution> {
+  const read = antiDilutionOfText(cell.text);
+  return read !== undefined
+    ? ok(read)
+    : no(
+        `${quoted(cell)} is not an anti-dilution term: write none, broad-based weighted average, narrow-based weighted average or full ratchet`,
+      );
+}
+
 /** Whether a ledger row is outstanding: cancelled, transferred, exercised, converted rows are not. */
 export function readOutstanding(cell: SheetCell): CellRead<boolean> {
   const k = key(cell);

@@ -1,4 +1,10 @@
-import { readClassType, readMultiple, readParticipation, readWhole } from "./cell-values.js";
+import {
+  readAntiDilution,
+  readClassType,
+  readMultiple,
+  readParticipation,
+  readWhole,
+} from "./cell-values.js";
 import type { Field } from "./headers.js";
 import type { ClassDefinition } from "./holdings.js";
 import { type Column, meaningOf } from "./layouts.js";
@@ -12,6 +18,7 @@ const TERM_FIELDS: readonly Field[] = [
   "participation",
   "seniority",
   "conversionRatio",
+  "antiDilution",
   "originalIssuePrice",
 ];
 
@@ -56,6 +63,7 @@ export function readClassSheet(
       const participation = reader.read("participation", readParticipation);
       const seniority = reader.read("seniority", (c) => readWhole(c, 0, 1000));
       const ratio = reader.read("conversionRatio", readMultiple);
+      const antiDilution = reader.read("antiDilution", readAntiDilution);
       const oip = reader.amount("originalIssuePrice");
       recordClassTerms(
         classes,
@@ -67,6 +75,7 @@ export function readClassSheet(
           ...(participation !== undefined ? { participation } : {}),
           ...(seniority !== undefined ? { seniority } : {}),
           ...(ratio !== undefined ? { conversionRatio: ratio } : {}),
+          ...(antiDilution !== undefined ? { antiDilution } : {}),
           ...(oip !== undefined ? { originalIssuePrice: oip } : {}),
         },
         problems,

@@ -24,6 +24,7 @@ export type Field =
   | "participation"
   | "seniority"
   | "conversionRatio"
+  | "antiDilution"
   | "originalIssuePrice"
   | "valuationCap"
   | "discount"
@@ -262,6 +263,18 @@ const NAMES: Readonly<Record<Exclude<Field, "percent">, readonly string[]>> = {
     "ratio de conversion",
     "parité de conversion",
     "parité",
+  ],
+  antiDilution: [
+    "anti-dilution",
+    "anti dilution",
+    "anti-dilution protection",
+    "anti-dilution provision",
+    "anti-dilution adjustment",
+    "price protection",
+    "anti-dilution type",
+    "clause anti-dilution",
+    "protection anti-dilution",
+    "anti-dilution (type)",
   ],
   originalIssuePrice: ["original issue price", "oip", "prix d'émission initial"],
   valuationCap: [

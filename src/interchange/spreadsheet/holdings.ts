@@ -1,7 +1,7 @@
 import type { Currency } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { Participation, SecurityKind } from "./cell-values.js";
+import type { AntiDilution, Participation, SecurityKind } from "./cell-values.js";
 import type { PercentBasis } from "./headers.js";
 import type { CellPlace } from "./sheet.js";
 
@@ -48,6 +48,7 @@ export interface ClassDefinition {
   readonly participation?: Participation;
   readonly seniority?: number;
   readonly conversionRatio?: Rational;
+  readonly antiDilution?: AntiDilution;
   readonly originalIssuePrice?: PlacedAmount;
 }
 

@@ -27,6 +27,7 @@ const FIELDS = [
   "participation",
   "seniority",
   "conversionRatio",
+  "antiDilution",
   "originalIssuePrice",
   "valuationCap",
   "discount",
@@ -48,6 +49,7 @@ export const ClassTermsSchema = z.strictObject({
   participation: Scalar.optional(),
   seniority: Scalar.optional(),
   conversionRatio: Scalar.optional(),
+  antiDilution: Scalar.optional(),
   originalIssuePrice: Scalar.optional(),
 });
 

@@ -4,6 +4,7 @@ import {
   type CellRead,
   type DateOrder,
   readAmount,
+  readAntiDilution,
   readClassType,
   readDate,
   readFraction,
@@ -109,6 +110,7 @@ export function recordClassTerms(
     "participation",
     "seniority",
     "conversionRatio",
+    "antiDilution",
     "originalIssuePrice",
   ] as const;
   for (const f of fields) {
@@ -299,8 +301,9 @@ export function readRows(
       const participation = r.read("participation", readParticipation);
       const seniority = r.read("seniority", (c) => readWhole(c, 0, 1000));
       const ratio = r.read("conversionRatio", readMultiple);
+      const antiDilution = r.read("antiDilution", readAntiDilution);
       const oip = r.amount("originalIssuePrice");
-      if ([type, multiple, participation, seniority, ratio, oip].some((v) => v !== undefined))
+      if ([type, multiple, participation, seniority, ratio, antiDilution, oip].some((v) => v !== undefined))
         recordClassTerms(
           contents.classes,
           {
@@ -311,6 +314,7 @@ export function readRows(
             ...defined("participation", participation),
             ...defined("seniority", seniority),
             ...defined("conversionRatio", ratio),
+            ...defined("antiDilution", antiDilution),
             ...defined("originalIssuePrice", oip),
           },
           problems,

@@ -22,7 +22,7 @@ describe("the documented template (examples/captable-template.csv and .xlsx, IMP
         .filter((l) => !l.startsWith("#") && !l.includes("note: Imported from"))
         .join("\n");
     expect(withoutSource(xlsx.value.yaml)).toBe(withoutSource(csv.value.yaml));
-    expect(csv.value.columns).toHaveLength(21);
+    expect(csv.value.columns).toHaveLength(22);
     expect(csv.warnings).toEqual([]);
     expect(xlsx.value.sheet).toBe("Holdings");
   });
