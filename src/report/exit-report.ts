@@ -357,7 +357,14 @@ export function* exitBreakpointsJsonChunks(model: ExitModel): Generator<string> 
   for (const [i, h] of payouts.holders.entries()) {
     const fn = holderFunctionJson(payouts, i, head.breakpointTexts);
     if (!fn) continue;
-    yield `${written === 0 ? "" : ","}\n    ${nestedJson({ id: h.id, name: h.name, ...fn }, 2)}`;
+    // Laid out as JSON.stringify does, written directly: no object per segment.
+    const segments = fn.segments
+      .map(
+        (g) =>
+          `        {\n          "from": "${g.from}",\n          "to": ${g.to === null ? "null" : `"${g.to}"`},\n          "slope": "${g.slope}",\n          "intercept": "${g.intercept}"\n        }`,
+      )
+      .join(",\n");
+    yield `${written === 0 ? "" : ","}\n    {\n      "id": ${JSON.stringify(h.id)},\n      "name": ${JSON.stringify(h.name)},\n      "atZero": "${fn.atZero}",\n      "segments": [\n${segments}\n      ]\n    }`;
     written++;
   }
   yield `${written === 0 ? "" : "\n  "}]\n}\n`;
