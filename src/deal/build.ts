@@ -5,7 +5,7 @@ import type { Ledger, OptionPoolDefinition } from "../core/ledger/ledger.js";
 import { checkClassStructure } from "../core/ledger/replay.js";
 import type { ShareClass } from "../core/ledger/share-class.js";
 import type { Stakeholder } from "../core/ledger/stakeholder.js";
-import type { Transaction } from "../core/ledger/transaction.js";
+import type { DebtIssuance, Transaction } from "../core/ledger/transaction.js";
 import type { VestingSchedule } from "../core/ledger/vesting.js";
 import type { PoolTopUp, RoundTerms } from "../core/round/terms.js";
 import {
@@ -210,10 +210,13 @@ function buildClass(
       [...path, "preference", "participation", "cap"],
     );
   }
-  if (!preferred && (c.preference || c.antiDilution || c.dividends || c.ipoRatchet || c.convertsTo)) {
+  if (
+    !preferred &&
+    (c.preference || c.antiDilution || c.dividends || c.ipoRatchet || c.convertsTo || c.qualifiedIpoPrice)
+  ) {
     b.report(
       "deal_invalid_field",
-      "a common class has no preference, anti-dilution, dividends or conversion",
+      "a common class has no preference, anti-dilution, dividends, conversion or qualified-IPO price",
       path,
     );
   }
@@ -264,6 +267,15 @@ function buildClass(
         }
       : undefined,
     ipoRatchetMultiple: c.ipoRatchet,
+    ...(c.qualifiedIpoPrice === undefined
+      ? {}
+      : {
+          qualifiedIpoPrice: b.money(
+            c.qualifiedIpoPrice,
+            [...path, "qualifiedIpoPrice"],
+            "qualifiedIpoPrice",
+          ),
+        }),
   };
 }
 
@@ -417,6 +429,101 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         toClassId: t.to === undefined ? undefined : shareClassId(t.to),
         shares: t.shares,
         resultingSecurity: securityId(t.resultingSecurity ?? id),
+      };
+    case "tender":
+      return {
+        ...base,
+        type: "tender",
+        classId: shareClassId(t.class),
+        pricePerShare: b.money(t.price, [...path, "price"], "price"),
+        cap: t.cap,
+        sellers: t.sellers.map((p) => ({ holder: stakeholderId(p.holder), shares: p.shares })),
+        buyers: t.buyers.map((p) => ({ holder: stakeholderId(p.holder), shares: p.shares })),
+        companyFirstRefusal: t.firstRefusal?.company,
+        investorFirstRefusal: (t.firstRefusal?.investors ?? []).map((p) => ({
+          holder: stakeholderId(p.holder),
+          shares: p.shares,
+        })),
+        buyersClassId: t.buyersClass === undefined ? undefined : shareClassId(t.buyersClass),
+      };
+    case "debt": {
+      const principal = b.money(t.principal, [...path, "principal"], "principal");
+      const coverage = b.fractionInRange(
+        t.warrantCoverage,
+        [...path, "warrantCoverage"],
+        "the warrant coverage",
+        {
+          allowOne: true,
+        },
+      );
+      const stated = [t.warrantCoverage, t.warrantClass, t.warrantPrice].filter(
+        (x) => x !== undefined,
+      ).length;
+      if (stated !== 0 && stated !== 3) {
+        const missing =
+          t.warrantCoverage === undefined
+            ? "warrantCoverage"
+            : t.warrantClass === undefined
+              ? "warrantClass"
+              : "warrantPrice";
+        b.report(
+          "deal_invalid_field",
+          "warrant coverage needs warrantCoverage, warrantClass and warrantPrice together",
+          [...path, missing],
+        );
+      }
+      const exercisePrice = b.optionalMoney(t.warrantPrice, [...path, "warrantPrice"], "warrantPrice");
+      let warrant: DebtIssuance["warrant"];
+      if (coverage !== undefined && exercisePrice !== undefined && t.warrantClass !== undefined) {
+        if (!exercisePrice.amount.isPositive()) {
+          b.report("deal_invalid_field", "a warrant price must be positive", [...path, "warrantPrice"]);
+        } else if (exercisePrice.currency !== principal.currency) {
+          b.report("deal_invalid_field", "the warrant price and the principal must be in one currency", [
+            ...path,
+            "warrantPrice",
+          ]);
+        } else {
+          warrant = {
+            security: securityId(`${t.security ?? id}-warrant`),
+            classId: shareClassId(t.warrantClass),
+            // DEBT-2: coverage × principal ÷ exercise price, rounded down to whole shares.
+            quantity: principal.amount.mul(coverage).div(exercisePrice.amount).floor(),
+            exercisePrice,
+            expirationDate: t.warrantExpires,
+          };
+        }
+      }
+      return {
+        ...base,
+        type: "debt_issuance",
+        security: securityId(t.security ?? id),
+        holder: stakeholderId(t.holder),
+        principal,
+        interestRate:
+          b.fractionInRange(t.interestRate, [...path, "interestRate"], "the interest rate", {
+            allowOne: true,
+          }) ?? Rational.ZERO,
+        interest: t.interest,
+        finalPayment:
+          b.fractionInRange(t.finalPayment, [...path, "finalPayment"], "the final payment", {
+            allowOne: true,
+          }) ?? Rational.ZERO,
+        seniority: t.seniority,
+        maturityDate: t.maturity,
+        warrant,
+      };
+    }
+    case "repay_debt":
+      return { ...base, type: "debt_repayment", security: securityId(t.debt) };
+    case "pay_to_play":
+      return {
+        ...base,
+        type: "pay_to_play",
+        classIds: t.classes.map(shareClassId),
+        roundClassId: shareClassId(t.roundClass),
+        offered: t.offered,
+        since: t.since,
+        shadowClassId: t.shadowClass === undefined ? undefined : shareClassId(t.shadowClass),
       };
   }
 }
@@ -601,7 +708,19 @@ function buildRound(
         shareRounding: c.shareRounding,
         noteInterestConverts: c.noteInterestConverts,
       },
-      closings: r.closings.map((cl) => ({ id: cl.id, date: cl.date })),
+      closings: r.closings.map((cl, i) => ({
+        id: cl.id,
+        date: cl.date,
+        ...(cl.pricePerShare === undefined
+          ? {}
+          : {
+              pricePerShare: b.money(
+                cl.pricePerShare,
+                [...path, "closings", i, "pricePerShare"],
+                "the tranche's price per share",
+              ),
+            }),
+      })),
     },
     pricing: {
       basis,

@@ -97,6 +97,12 @@ export const ShareClassSchema = z.strictObject({
     description:
       "At an IPO below this multiple of the original issue price, the conversion rate rises to make it up.",
   }),
+  // Issue 14, item 11: the qualified-IPO threshold (SPEC IPO-Q-1..IPO-Q-3).
+  qualifiedIpoPrice: Amount.optional().meta({
+    description:
+      "The least IPO price per common share that forces the class to convert (the NVCA model charter's Mandatory Conversion); below it the holders keep their preferred when that is worth more.",
+    examples: ["$3.00"],
+  }),
   note: Note,
 });
 
@@ -292,6 +298,124 @@ export const TransactionSchema = z.discriminatedUnion("type", [
     shares: Shares.optional(),
     resultingSecurity: Id.optional(),
   }),
+  // Issue 14, item 12: tender offers and secondary sales (SPEC TENDER-1..TENDER-7).
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("tender").meta({
+      description:
+        "A tender offer or secondary sale at one price: sellers offer shares of a class, the company and investors with a right of first refusal take theirs first, the buyers the rest, up to the cap, every cutback pro rata (SPEC TENDER-1..TENDER-7).",
+    }),
+    class: Id.meta({ description: "The class the sellers sell.", examples: ["common"] }),
+    price: Amount.meta({ description: "The price per share paid to the sellers.", examples: ["$4.50"] }),
+    cap: Shares.optional().meta({
+      description:
+        "The most shares bought in all; by default what the company, the investors and the buyers ask for. Sellers are cut back pro rata when they offer more.",
+      examples: [1_000_000],
+    }),
+    sellers: z
+      .array(
+        z.strictObject({
+          holder: Id,
+          shares: Shares.meta({ description: "The shares offered; no more than the seller holds." }),
+        }),
+      )
+      .min(1),
+    buyers: z
+      .array(
+        z.strictObject({
+          holder: Id,
+          shares: Shares.meta({
+            description: "The most shares this buyer takes; cut back pro rata with the others.",
+          }),
+        }),
+      )
+      .default([]),
+    firstRefusal: z
+      .strictObject({
+        company: Shares.optional().meta({
+          description: "Shares the company repurchases under its right of first refusal, before anyone else.",
+        }),
+        investors: z
+          .array(z.strictObject({ holder: Id, shares: Shares }))
+          .default([])
+          .meta({
+            description: "Investors exercising a right of first refusal, in order, after the company.",
+          }),
+      })
+      .optional(),
+    buyersClass: Id.optional().meta({
+      description:
+        "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
+    }),
+  }),
+  // Issue 14, item 11: venture debt with warrant coverage (SPEC DEBT-1..DEBT-4).
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("debt").meta({
+      description:
+        "Venture debt lent to the company: a liability repaid at an exit before any equity, by seniority, and the warrants its coverage gives the lender (SPEC DEBT-1..DEBT-4).",
+    }),
+    holder: Id.meta({ description: "The lender." }),
+    principal: Amount.meta({ examples: ["$5M"] }),
+    interestRate: Fraction.prefault(0).meta({
+      description: "The yearly interest rate, as a percentage (12%) or a fraction (0.12).",
+      examples: ["12%"],
+    }),
+    interest: z.enum(["paid", "accrued"]).default("paid").meta({
+      description:
+        "paid: interest is paid as it falls due, so only principal and the final payment are owed at an exit (the usual term loan); accrued: simple interest accrues (actual/365) to the exit.",
+    }),
+    finalPayment: Fraction.optional().meta({
+      description: "The end-of-term fee owed at repayment, as a fraction of principal.",
+      examples: ["3%"],
+    }),
+    seniority: Integer(0, 1000).prefault(1).meta({
+      description: "Among the company's debts, higher is repaid first; equal seniorities share pari passu.",
+    }),
+    maturity: DateText.optional(),
+    warrantCoverage: Fraction.optional().meta({
+      description:
+        "Warrant coverage, a fraction of principal: the lender receives warrants for coverage × principal ÷ warrantPrice shares, rounded down.",
+      examples: ["10%"],
+    }),
+    warrantClass: Id.optional().meta({
+      description: "The class the warrants are for.",
+      examples: ["seriesB"],
+    }),
+    warrantPrice: Amount.optional().meta({ description: "The warrants' exercise price per share." }),
+    warrantExpires: DateText.optional(),
+    security: SecurityIdField,
+  }),
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("repay_debt").meta({ description: "Venture debt repaid in full (SPEC DEBT-4)." }),
+    debt: Id.meta({ description: "The venture debt repaid: the id of its `debt` transaction or security." }),
+  }),
+  // Issue 14, item 11: pay-to-play (SPEC P2P-1..P2P-4).
+  z.strictObject({
+    ...TxBase,
+    type: z.literal("pay_to_play").meta({
+      description:
+        "Pay-to-play at a financing: holders of the classes who do not buy their pro rata of the offered shares have their shares of the classes converted into common, or re-designated as a shadow class without preference (SPEC P2P-1..P2P-4).",
+    }),
+    classes: z
+      .array(Id)
+      .min(1)
+      .meta({ description: "The preferred classes whose holders must play.", examples: [["seriesA"]] }),
+    roundClass: Id.meta({ description: "The class sold in the financing.", examples: ["seriesB"] }),
+    offered: Shares.meta({
+      description:
+        "The shares of the round offered to the holders of the classes (the NVCA's Offered Securities); each holder's pro rata is its as-converted part of them.",
+    }),
+    since: DateText.optional().meta({
+      description:
+        "Purchases of the round class count from this date (the first closing); by default the transaction's date.",
+    }),
+    shadowClass: Id.optional().meta({
+      description:
+        "A class without preference the shares become, one for one; by default they convert into common.",
+    }),
+  }),
 ]);
 
 export const InvestmentSchema = z.strictObject({
@@ -362,7 +486,22 @@ export const RoundSchema = z.strictObject({
   oversubscription: z.enum(["pro_rata_cutback", "lead_priority"]).default("pro_rata_cutback"),
   pool: PoolTopUpSchema.optional(),
   conventions: ConventionsSchema.prefault({}),
-  closings: z.array(z.strictObject({ id: Id, date: DateText })).default([]),
+  closings: z
+    .array(
+      z.strictObject({
+        id: Id,
+        date: DateText.meta({
+          description: "The closing's date; not before the round's (the first closing).",
+        }),
+        // Issue 14, item 11: milestone tranches at their own price (SPEC TRANCHE-1..TRANCHE-3).
+        pricePerShare: Amount.optional().meta({
+          description:
+            "A milestone tranche's own price per share; by default the round's. The round's price, conversions and anti-dilution are set at the first closing.",
+          examples: ["$1.20"],
+        }),
+      }),
+    )
+    .default([]),
   note: Note,
 });
 

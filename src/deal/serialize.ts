@@ -57,6 +57,7 @@ export function ledgerToDocument(
         ? { rate: exactText(c.dividends.rate), cumulative: c.dividends.cumulative }
         : undefined,
       ipoRatchet: c.ipoRatchetMultiple === undefined ? undefined : exactText(c.ipoRatchetMultiple),
+      qualifiedIpoPrice: amount(c.qualifiedIpoPrice),
     });
 
   // A security created by a transaction takes the transaction's id unless it says otherwise (LED-2).
@@ -208,6 +209,60 @@ export function ledgerToDocument(
           type: "authorize",
           class: t.classId,
           authorized: t.authorizedShares?.toString() ?? "unlimited",
+        });
+      case "tender": {
+        const parts = (list: readonly { holder: string; shares: bigint }[]) =>
+          list.map((p) => ({ holder: p.holder, shares: p.shares.toString() }));
+        const firstRefusal = compact({
+          company: t.companyFirstRefusal?.toString(),
+          investors: t.investorFirstRefusal.length > 0 ? parts(t.investorFirstRefusal) : undefined,
+        });
+        return compact({
+          ...base,
+          type: "tender",
+          class: t.classId,
+          price: amount(t.pricePerShare),
+          cap: t.cap?.toString(),
+          sellers: parts(t.sellers),
+          buyers: parts(t.buyers),
+          firstRefusal: Object.keys(firstRefusal).length > 0 ? firstRefusal : undefined,
+          buyersClass: t.buyersClassId,
+        });
+      }
+      case "debt_issuance": {
+        const w = t.warrant;
+        const principal = t.principal.amount;
+        return compact({
+          ...base,
+          type: "debt",
+          holder: t.holder,
+          principal: amount(t.principal),
+          interestRate: exactText(t.interestRate),
+          interest: t.interest,
+          finalPayment: t.finalPayment.isZero() ? undefined : exactText(t.finalPayment),
+          seniority: String(t.seniority),
+          maturity: t.maturityDate,
+          // The coverage that gives the warrants' quantity back: quantity × price ÷ principal (DEBT-2).
+          warrantCoverage: w
+            ? exactText(w.exercisePrice.amount.mulInt(w.quantity).div(principal))
+            : undefined,
+          warrantClass: w?.classId,
+          warrantPrice: w ? amount(w.exercisePrice) : undefined,
+          warrantExpires: w?.expirationDate,
+          security: sameId(t.security, t.id) ? undefined : t.security,
+        });
+      }
+      case "debt_repayment":
+        return { ...base, type: "repay_debt", debt: t.security };
+      case "pay_to_play":
+        return compact({
+          ...base,
+          type: "pay_to_play",
+          classes: [...t.classIds],
+          roundClass: t.roundClassId,
+          offered: t.offered.toString(),
+          since: t.since,
+          shadowClass: t.shadowClassId,
         });
     }
   };

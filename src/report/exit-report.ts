@@ -9,6 +9,7 @@ import { type PiecewiseLinear, simplifyPiecewise, valuesAtBreakpoints } from "..
 import { compilePayoutTable, payoutsAt, sweepPayouts } from "../core/exit/sweep.js";
 import type { ExitTerms } from "../core/exit/terms.js";
 import { type ExitOutcome, waterfallAt } from "../core/exit/waterfall.js";
+import { repayDebts } from "../core/instruments/venture-debt.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { shareClassId, stakeholderId } from "../core/shared/ids.js";
@@ -74,7 +75,29 @@ export function exitModelOf(table: CapTable, terms: ExitTerms): Result<ExitModel
   return prepareExit(table, terms);
 }
 
-function outcomeJson(o: ExitOutcome) {
+/**
+ * Each venture debt's repayment at an exit (DEBT-3): the exit's own debt first, then the
+ * ledger's venture debt by seniority; listed only when the ledger holds venture debt, so that
+ * the JSON of deals without it is unchanged.
+ */
+function ventureDebtJson(model: ExitModel, o: ExitOutcome) {
+  const debts = model.terms.ventureDebts;
+  if (debts.length === 0) return {};
+  const afterOther = Rational.max(o.debt.sub(model.terms.otherDebt), Rational.ZERO);
+  const names = new Map(model.holders.map((h) => [h.id, h.name]));
+  return {
+    ventureDebts: repayDebts(debts, afterOther).map((d) => ({
+      id: d.security,
+      holder: d.holder,
+      name: names.get(d.holder) ?? d.holder,
+      seniority: d.seniority,
+      owed: decimal(d.owed),
+      repaid: decimal(d.repaid),
+    })),
+  };
+}
+
+function outcomeJson(o: ExitOutcome, model: ExitModel) {
   // Holders' proceeds sum to the distributable amount, and their totals to what holders keep:
   // written so that the decimal strings sum exactly too (OUT-2).
   const proceeds = decimalsSummingTo(
@@ -117,6 +140,7 @@ function outcomeJson(o: ExitOutcome) {
       carveOut: decimal(h.carveOut),
       total: totals[i]!,
     })),
+    ...ventureDebtJson(model, o),
   };
 }
 
@@ -126,7 +150,7 @@ export function exitAtReport(model: ExitModel, values: readonly Rational[]) {
   for (const v of values) {
     const o = waterfallAt(model, v);
     if (!o.ok) return o;
-    outcomes.push(outcomeJson(o.value));
+    outcomes.push(outcomeJson(o.value, model));
   }
   return ok({ currency: model.currency, exitDate: model.terms.exitDate, outcomes });
 }

@@ -43,6 +43,10 @@ function statistics(s: SampleStatistics) {
     p95: floatText(s.p95),
     min: floatText(s.min),
     max: floatText(s.max),
+    // The quartiles came after the first release of this report: added at the end, so that the
+    // fields before them keep their order (a fan chart's inner band, P25–P75).
+    p25: floatText(s.p25),
+    p75: floatText(s.p75),
     ...(s.histogram
       ? {
           histogram: {

@@ -35,7 +35,12 @@ describe("writing a ledger as a deal file (SPEC DEAL-5)", () => {
   });
 
   it("every kind of record of the examples survives the round trip", () => {
-    for (const file of ["examples/seed-to-series-a.yaml", "examples/down-round.yaml"]) {
+    for (const file of [
+      "examples/seed-to-series-a.yaml",
+      "examples/down-round.yaml",
+      // Tender, pay-to-play, venture debt with warrants and a qualified-IPO price (issue 14).
+      "examples/down-round-pay-to-play.yaml",
+    ]) {
       const deal = dealFrom(readFileSync(file, "utf8"));
       const again = dealFrom(dealYaml(ledgerToDocument(deal.ledger), "copy"));
       expect(withoutPaths(again.ledger), file).toEqual(withoutPaths(deal.ledger));

@@ -218,6 +218,13 @@ export function registerExit(program: Command, io: CliIo): void {
             ),
           ],
         ];
+        // DEBT-3: each venture debt's repayment, before any equity.
+        for (const [k, d] of (outcomes[0]!.ventureDebts ?? []).entries()) {
+          lines.push([
+            `${d.name} (venture debt, seniority ${d.seniority})`,
+            ...outcomes.map((o) => money(o.ventureDebts![k]!.repaid)),
+          ]);
+        }
         for (const c of outcomes[0]!.classes) {
           lines.push([
             `${c.name} (class)`,

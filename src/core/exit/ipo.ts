@@ -17,7 +17,9 @@ export type IpoState =
   | "cash_out"
   | "exercises"
   | "out_of_the_money"
-  | "does_not_convert";
+  | "does_not_convert"
+  /** Below its qualified-IPO price the class need not convert, and keeping its preference is worth more (IPO-Q-2). */
+  | "keeps_preference";
 
 export interface IpoPositionValue {
   readonly position: string;
@@ -75,7 +77,12 @@ export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOut
         ["ipo", "valuation"],
       );
     }
-    const solved = priceForValuation(model, pricing.valuation);
+    // Solved as if every class converted; IPO-Q-3 below refuses the price if one need not.
+    const allConvert = {
+      ...model,
+      positions: model.positions.map(({ qualifiedIpoPrice: _, ...p }) => p),
+    };
+    const solved = priceForValuation(allConvert, pricing.valuation);
     if (solved === undefined) {
       return fail(
         "exit_terms_invalid",
@@ -84,6 +91,16 @@ export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOut
       );
     }
     price = solved;
+    // IPO-Q-3: the valuation is shared by the classes that convert; when a class's qualified-IPO
+    // price is above the price found, which classes convert changes the price: not solved here.
+    const unqualified = model.positions.find((p) => p.qualifiedIpoPrice?.gt(price));
+    if (unqualified !== undefined) {
+      return fail(
+        "exit_terms_invalid",
+        `a pre-IPO valuation of ${pricing.valuation.toDecimalString()} prices the IPO at ${price.toDecimalString(10)} a share, below the qualified-IPO price ${unqualified.qualifiedIpoPrice!.toDecimalString()} of ${unqualified.label}; give the IPO price per share instead`,
+        ["ipo", "valuation"],
+      );
+    }
   }
 
   const positions = model.positions.map((p) => positionValue(p, price));
@@ -126,6 +143,14 @@ function positionValue(p: ExitPosition, price: Rational): IpoPositionValue {
       if (p.rights.kind === "fixed") {
         // A preferred class with no class to convert into stays outstanding: no IPO value is computed.
         return { ...base, state: "does_not_convert", shares: zero, cash: zero, value: zero };
+      }
+      if (p.qualifiedIpoPrice?.gt(price)) {
+        // IPO-Q-2: not a qualified IPO for this class, so conversion is the holders' choice; they
+        // convert only when the common (with any ratchet) is worth at least the preference they keep.
+        const converted = p.ipoMinimumValue ? Rational.max(p.ipoMinimumValue, asConverted) : asConverted;
+        if (converted.lt(p.preference)) {
+          return { ...base, state: "keeps_preference", shares: zero, cash: zero, value: zero };
+        }
       }
       if (p.ipoMinimumValue?.gt(asConverted)) {
         return {
@@ -187,8 +212,11 @@ export function fullyDilutedValue(model: ExitModel, price: Rational): Rational {
 function fullyDilutedPart(p: ExitPosition, price: Rational): Rational {
   if (p.rights.kind === "fixed") return p.kind === "safe" ? p.preference : Rational.ZERO;
   const asConverted = p.shares.mul(price);
-  if (p.ipoMinimumValue !== undefined) return Rational.max(asConverted, p.ipoMinimumValue);
-  return asConverted;
+  const converted =
+    p.ipoMinimumValue !== undefined ? Rational.max(asConverted, p.ipoMinimumValue) : asConverted;
+  // A class that keeps its preference below its qualified-IPO price holds no common (IPO-Q-2).
+  if (p.qualifiedIpoPrice?.gt(price) && converted.lt(p.preference)) return Rational.ZERO;
+  return converted;
 }
 
 /**

@@ -115,6 +115,13 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
     if (price === undefined) return noRate(c.originalIssuePrice, classPath(c.id, "originalIssuePrice"));
     originalIssuePrice.set(c.id, price);
   }
+  const qualifiedIpoPrice = new Map<ShareClassId, Rational>();
+  for (const c of table.classes.values()) {
+    if (c.qualifiedIpoPrice === undefined) continue;
+    const price = inCurrency(c.qualifiedIpoPrice);
+    if (price === undefined) return noRate(c.qualifiedIpoPrice, classPath(c.id, "qualifiedIpoPrice"));
+    qualifiedIpoPrice.set(c.id, price);
+  }
   for (const c of table.classes.values()) {
     if (c.type !== "preferred" || c.preference === undefined) continue;
     const pref = c.preference;
@@ -298,6 +305,7 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       units,
       holders,
       ipoMinimumValue: ratchet && oip ? ratchet.mul(oip).mulInt(units) : undefined,
+      ...(qualifiedIpoPrice.has(c.id) ? { qualifiedIpoPrice: qualifiedIpoPrice.get(c.id)! } : {}),
     });
   }
 

@@ -71,6 +71,8 @@ export interface ExitPosition {
   readonly holders: readonly HolderStake[];
   /** IPO: the value the class's IPO ratchet guarantees (ipoRatchetMultiple × original issue price × shares). */
   readonly ipoMinimumValue: Rational | undefined;
+  /** IPO: the least price per common share at which the class must convert (IPO-Q-1); undefined: any price. */
+  readonly qualifiedIpoPrice?: Rational;
 }
 
 /** The state of a position at a given common price. */

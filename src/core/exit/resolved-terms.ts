@@ -1,8 +1,9 @@
 import { convert, type Money } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
+import { debtOwed } from "../instruments/venture-debt.js";
 import type { CapTable } from "../ledger/cap-table.js";
 import { parseIsoDate } from "../shared/date.js";
-import type { StakeholderId } from "../shared/ids.js";
+import type { SecurityId, StakeholderId } from "../shared/ids.js";
 import { type FieldPath, fail, formatPath, ok, type Result } from "../shared/problem.js";
 import type { ExitTerms } from "./terms.js";
 
@@ -11,7 +12,17 @@ export interface ResolvedExitTerms {
   readonly exitDate: ExitTerms["exitDate"];
   readonly feesFixed: Rational;
   readonly feesRate: Rational;
+  /** All debt repaid before equity: the exit's `debt` and the venture debt outstanding at the exit (DEBT-3). */
   readonly debt: Rational;
+  /** The exit's own `debt` (debt the ledger does not hold), repaid first. */
+  readonly otherDebt: Rational;
+  /** The venture debt outstanding at the exit date and what each is owed then (DEBT-3). */
+  readonly ventureDebts: readonly {
+    readonly security: SecurityId;
+    readonly holder: StakeholderId;
+    readonly seniority: number;
+    readonly owed: Rational;
+  }[];
   readonly carveOutFraction: Rational;
   readonly carveOutMaximum: Rational | undefined;
   readonly carveOutRecipients: readonly { readonly holder: StakeholderId; readonly weight: Rational }[];
@@ -134,11 +145,21 @@ export function resolveExitTerms(
       "safeSeniority",
     ]);
   }
+  const ventureDebts: ResolvedExitTerms["ventureDebts"][number][] = [];
+  for (const d of [...table.debts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const owed = debtOwed(d, terms.exitDate);
+    const amount = inCurrency(owed);
+    if (amount === undefined) return noRate(owed, ["securities", d.id, "principal"]);
+    ventureDebts.push({ security: d.id, holder: d.holder, seniority: d.seniority, owed: amount });
+  }
+  const otherDebt = amounts.debt ?? Rational.ZERO;
   return ok({
     exitDate: terms.exitDate,
     feesFixed: amounts.feesFixed ?? Rational.ZERO,
     feesRate,
-    debt: amounts.debt ?? Rational.ZERO,
+    debt: otherDebt.add(Rational.sum(ventureDebts.map((d) => d.owed))),
+    otherDebt,
+    ventureDebts,
     carveOutFraction,
     carveOutMaximum: amounts.carveOutMaximum,
     carveOutRecipients: recipients,

@@ -24,6 +24,10 @@ export interface ConflictInput {
     readonly point: Rational | null;
   } | null;
   readonly qualifier: Qualifier | null;
+  /** The round named next to the claim ("c" for "Series C", "seed"), if any (ING-CONF-4). */
+  readonly roundLabel?: string | undefined;
+  /** The part of a round a linked figure is ("equity", "debt": ING-LINK-1), if it is one. */
+  readonly part?: string | undefined;
 }
 
 interface Interval {
@@ -109,6 +113,9 @@ function sameQuantity(a: ConflictInput, b: ConflictInput): boolean {
   if (ka === undefined || ka !== kindClass(b)) return false;
   if (ka === "valuation" && a.basisStated && b.basisStated && a.kind !== b.kind) return false;
   if (a.subject !== b.subject) return false;
+  // ING-CONF-4: a part of a round is not the round; two rounds named differently are two deals.
+  if (a.part !== b.part) return false;
+  if (a.roundLabel !== undefined && b.roundLabel !== undefined && a.roundLabel !== b.roundLabel) return false;
   if (a.counterparty.length !== b.counterparty.length) return false;
   const set = new Set(a.counterparty);
   return b.counterparty.every((k) => set.has(k));

@@ -38,6 +38,7 @@ export interface Cues {
   readonly alternative: readonly Span[];
   readonly background: readonly Span[];
   readonly backgroundAdjacent: readonly Span[];
+  readonly stakeAcquired: readonly Span[];
   readonly status: readonly StatusCue[];
 }
 
@@ -146,6 +147,9 @@ export class SentenceCues implements Cues {
   }
   get backgroundAdjacent() {
     return this.get(20, this.rules.backgroundAdjacent);
+  }
+  get stakeAcquired() {
+    return this.get(21, this.rules.stakeAcquired);
   }
   get status(): readonly StatusCue[] {
     this.statusMemo ??= scanStatus(this.folded, this.rules, this.names, this.attributions);

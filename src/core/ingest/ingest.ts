@@ -347,6 +347,8 @@ class Session implements IngestSession {
       alternative: c.alternative,
       amount: c.amount,
       qualifier: c.qualifier,
+      roundLabel: c.roundLabel,
+      part: linkedPart(c),
     }));
     const conflicts = findConflicts(conflictInput, LIMITS.ingestConflictWindow, (indexes) =>
       indexes.map((i) => `#${i} ${describeClaim(claims[i]!)}`).join("; "),
@@ -452,4 +454,13 @@ function describeClaim(c: DraftClaim): string {
         ?.toDecimalString()} ${c.amount.currency}`
     : "no amount";
   return `${c.kind}${who ? ` by ${who}` : ""}${c.subject ? ` in ${c.subject.name}` : ""} (${amount})`;
+}
+
+/** ING-CONF-4: the part of a round a linked figure is (ING-LINK-1: "$7.5bn in equity"), if it is one. */
+function linkedPart(c: WorkingClaim): string | undefined {
+  // Each tranche is a part of its own (ING-LINK-4): "$5m now and $15m later" do not compete.
+  if (c.rules.includes("ING-LINK-4") || c.rules.includes("ING-KIND-10")) return `tranche@${c.evidenceStart}`;
+  if (!c.rules.includes("ING-LINK-1")) return undefined;
+  const m = /\b(equity|debt|fonds propres|dette|capital|actions|obligations)\b/i.exec(c.evidenceText);
+  return (m?.[1] ?? "part").toLowerCase();
 }

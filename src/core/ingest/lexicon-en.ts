@@ -46,7 +46,7 @@ export const ENGLISH_RULES: LanguageRules = {
     {
       qualifier: "up_to",
       pattern:
-        /(?:\bup to|\bas much as|\bas many as|\ba maximum of|\bat most|\bno more than|\bnot more than|\bcapped at|\ba ceiling of)\s*$/,
+        /(?:\bup to|\bas much as|\bas many as|\ba maximum of|\bat most|\bno more than|\bnot more than|\bcapped at|\ba ceiling of|\b(?:that|which) could reach)\s*$/,
     },
     {
       qualifier: "less_than",
@@ -200,7 +200,7 @@ export const ENGLISH_RULES: LanguageRules = {
   nonExhaustive: words(["including", "such as", "among them", "among others", "notably"]),
   leadPrep: phrases(["led by ", "co-led by ", "spearheaded by ", "headed by ", "anchored by "]),
   participantAfter:
-    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|with (?:the )?participation (?:from|of|by)|joined by|alongside|existing (?:investors|backers|shareholders)|(?:investors|backers|participants)(?: [a-z-]+){0,6}? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in)(?: the)? /g,
+    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|with (?:the )?participation (?:from|of|by)|joined by|alongside|existing (?:investors|backers|shareholders)|(?:investors|backers|participants)(?: [a-z-]+){0,6}?,? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in)(?: the)? /g,
   participantBefore:
     /\b(?:(?:has |have |had |also |too |will |is |are |was |were )*(?:participat(?:e|es|ed|ing)|taking part|tak(?:e|es) part|took part|c(?:o|a)me on board)|(?:has |have |will |is |also )*(le(?:d|ads?|ading) the (?:[a-z-]+ )?(?:round|investment|financing|raise))|(?:is|are) (?:also )?investing(?! (?:as much|up to|about|nearly|\$))|(?:are|is) (?:the )?other (?:new )?investors|(?:are|is) supporting the)\b/g,
   leadSuffix: /^-led\b/,
@@ -229,7 +229,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "the sector",
     "the industry",
   ]),
-  valuation: words(["valu(?:e|es|ed|ing)", "valuations?"]),
+  // "valuations reached tens of billions" speaks of valuations in general, not of one company's (ING-KIND-3).
+  valuation: words(["valu(?:e|es|ed|ing)", "valuation"]),
   valuationPre: phrases([
     "pre-?money",
     "pre money",
@@ -329,7 +330,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "subsid(?:y|ies)",
   ]),
   negativeAfter:
-    /^[^.;]{0,30}?\b(?:this week|last week|this month|so far this year|per deal|on average|since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue|over the (?:last|past) (?:year|\d+ months)|in a year|(?<=^\s*(?:(?!from\b|by\b|with\b)[a-z-]+\s+){0,3})fund(?![a-z-]))/,
+    /^[^.;]{0,30}?\b(?:(?:could|will|would|may|might) be (?:used|spent) (?:to|for|on)|earmarked for|this week|last week|this month|so far this year|per deal|on average|since (?:its |their )?(?:founding|inception|creation|launch)|to date|in (?:revenue|sales)|of (?:revenue|sales)|in annual revenue|over the (?:last|past) (?:year|\d+ months)|in a year|(?<=^\s*(?:(?!from\b|by\b|with\b)[a-z-]+\s+){0,3})fund(?![a-z]|-[a-z]))/,
   amountRef:
     /\b(?:(?:the|that|this) (?:amount|figure|sum|total)|put (?:it|the figure|the amount|the total) at)(?![a-z])/g,
   alternative: words([
@@ -393,6 +394,11 @@ export const ENGLISH_RULES: LanguageRules = {
         "netted",
         "led(?! by)",
         "already (?:a |an )?(?:shareholder|investor)",
+        // ING-STAT-7: a completion announced is a round closed; investors who took part.
+        "(?:the )?(?:completion|closing) of (?:a|an|its|the)",
+        "participated",
+        "took part",
+        "came on board",
       ]),
     },
     { status: "announced", pattern: words(["announc\\w*", "unveil\\w*", "disclos\\w*", "made public"]) },
@@ -410,6 +416,8 @@ export const ENGLISH_RULES: LanguageRules = {
         "committed",
         "commits",
         "will (?:invest|contribute|put|inject|provide|commit|join|take)",
+        "will be (?:paid|released|disbursed|made|invested)",
+        "(?:is|are) conditional on",
       ]),
     },
     {
@@ -434,6 +442,10 @@ export const ENGLISH_RULES: LanguageRules = {
         "courting",
         "mulling",
         "eyeing",
+        "close to (?:securing|raising|closing|receiving|finali[sz]ing|a deal|an agreement)",
+        "planned",
+        "assembling",
+        "poised to",
       ]),
     },
   ],
@@ -450,7 +462,12 @@ export const ENGLISH_RULES: LanguageRules = {
     "last raised",
     "other (?:companies|startups|players|firms|labs)",
     "before that",
+    // ING-TEMP-3: a deal some time before the reported one, or in a month gone by.
+    "(?:days|weeks|months|years) (?:after|before)",
+    "(?:in|last|by|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)(?! \\d)",
   ]),
+  stakeAcquired:
+    /\b(?:will (?:hold|own|take|acquire|get)|(?:is|are) (?:taking|acquiring)|takes|acquires|(?:has|have) (?:taken|acquired)|to (?:take|acquire)) (?:about |around |roughly |nearly |some )?(?:an? |the |its )?(?:\d|stake|share|holding)/g,
   backgroundAdjacent:
     /\b(?:(?:has|have|had) already|already (?:invested|raised|backed|put|poured))(?![a-z])/g,
 
@@ -519,6 +536,6 @@ export const ENGLISH_RULES: LanguageRules = {
     /^\s*,\s*(?:a |an |the |its )?(?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) of (?:(its|their) (?:new |main |largest |lead )?(?:investor|backer|shareholder))?/,
   subsidiaryBefore: /^'s (?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:,|:|\\(|'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|leads|led|backs|backed|heads|eyes|mulls|targets|wins|gets|buys|takes|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
+    `^\\s*(?:[,:(]|(?:'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|leads|led|backs|backed|heads|eyes|mulls|targets|wins|gets|buys|takes|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
   ),
 };

@@ -42,7 +42,7 @@ export const FRENCH_RULES: LanguageRules = {
     {
       qualifier: "up_to",
       pattern:
-        /(?:\bjusqu'(?:a|au|aux)|\bau maximum|\btout au plus|\bau plus|\bplafonnee?s? a|\bpas plus de|\bpas plus d')\s*$/,
+        /(?:\bjusqu'(?:a|au|aux)|\bau maximum|\btout au plus|\bau plus|\bplafonnee?s? a|\bpas plus de|\bpas plus d'|\bpouvant (?:atteindre|aller jusqu'a)|\bqui pourrai(?:t|ent) atteindre)\s*$/,
     },
     {
       qualifier: "less_than",
@@ -108,7 +108,7 @@ export const FRENCH_RULES: LanguageRules = {
     { pattern: /\b(?:des|plusieurs)\s+millions(?![a-z])/g, qualifier: "at_least", minExponent: 6 },
   ],
   currencylessContinuation:
-    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?|restants?|supplementaires?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
+    /^(?:\s*(?:[,.;:)!?]|$)|\s+(?:dans|en|pour|a|au|aux|et|ou|sur|depuis|avec|par|supplementaires?|de plus|est|sont|ont|serait|seraient|etait|qui|que|lors|selon|environ|d'ici|cette|cet|ce|via|aupres|provenant|venant|afin|chacun|chacune|au total|en tout|leves?|levees?|rassembles?|recoltes?|restants?|supplementaires?|apportee?s?|versee?s?|investie?s?|injectee?s?|souscrite?s?|engagee?s?)(?![a-z])|\s*(?:de |d')(?:financement|fonds|investissements?|capital|capitaux|liquidites|cash|dette|apports?|levee|nouveaux fonds|argent frais)(?![a-z]))/,
   fractionWords: new Map<string, readonly [number, number]>([
     ["un quart", [1, 4]],
     ["un tiers", [1, 3]],
@@ -353,7 +353,7 @@ export const FRENCH_RULES: LanguageRules = {
     "le total (?:de|des)",
   ]),
   negativeAfter:
-    /^[^.;]{0,30}?\b(?:cette semaine|la semaine derniere|ce mois-ci|par operation|en moyenne|depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,
+    /^[^.;]{0,30}?\b(?:(?:pourrai(?:t|ent)|devrai(?:t|ent)|vont|va|seront|sera) (?:etre )?(?:utilisee?s?|affectee?s?|consacree?s?) (?:a|pour|au)|servir(?:a|ont|aient|ait) a|cette semaine|la semaine derniere|ce mois-ci|par operation|en moyenne|depuis sa (?:creation|fondation)|au total depuis|depuis (?:son|ses) (?:lancement|debuts)|de chiffre d'affaires|de revenus|de ventes|de pertes|de benefice)/,
   amountRef:
     /\b(?:(?:le|ce|ledit) montant|(?:la|cette) somme|(?:le|ce) chiffre(?! d'affaires)|ce total)(?![a-z])/g,
   alternative: words([
@@ -405,9 +405,22 @@ export const FRENCH_RULES: LanguageRules = {
         "est (?:deja )?actionnaire",
         "deja actionnaire",
         "actionnaire depuis",
+        // ING-STAT-7: a raise made official is done; a state in the imperfect was so then.
+        "(?:a|ont|avait|avaient)\\s+officialise",
+        "officialis(?:e|ent)(?! par)",
+        "s'(?:elev|etabliss)(?:ait|aient)",
+        "affich(?:ait|aient)",
+        "(?:etait|etaient) valorisee?s?",
+        "obtenue?s? (?:par|lors)",
+        "(?:avai(?:t|ent)|a|ont) conclu (?:[a-z-]+ ){0,3}(?:une|un|sa|son) (?:levee|tour|financement|serie)",
+        "conclu(?:t|ent) (?:une|un|sa|son|la|le) (?:levee|tour|financement|serie)",
       ]),
     },
-    { status: "announced", pattern: words(["annonc\\w*", "officialis\\w*", "devoil\\w*", "a rendu public"]) },
+    // "annoncé par Reuters", "officialisée par la société": the source's act, not the deal's (ING-STAT-7).
+    {
+      status: "announced",
+      pattern: words(["annonc\\w*(?! par)", "officialiser", "devoil\\w*(?! par)", "a rendu public"]),
+    },
     {
       status: "agreed",
       pattern: words([
@@ -435,6 +448,11 @@ export const FRENCH_RULES: LanguageRules = {
         "mettront",
         "souscrira",
         "souscriront",
+        // ING-STAT-7: a payment the deal schedules or makes conditional is agreed.
+        "sera (?:realisee?|versee?|debloquee?|verse|paye)",
+        "seront (?:realisee?s|versee?s|debloquee?s)",
+        "(?:est|sont) conditionnee?s?",
+        "sous conditions?",
       ]),
     },
     {
@@ -456,6 +474,8 @@ export const FRENCH_RULES: LanguageRules = {
         "tractations",
         "sur les rangs",
         "sond\\w*",
+        "en passe de",
+        "(?:est|sont) sur le point de",
       ]),
     },
   ],
@@ -485,8 +505,13 @@ export const FRENCH_RULES: LanguageRules = {
     "lors de son (?:amorcage|premier tour|tour precedent)",
     "avait",
     "avaient",
+    // ING-TEMP-3: "s'établissait alors", "lors du précédent tour", a month gone by ("début octobre").
+    "alors(?! que| qu')",
+    "(?:debut|fin|mi-?|courant|depuis) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! \\d)",
     "d'autres (?:acteurs|entreprises|societes|start-?ups?|jeunes pousses|laboratoires|groupes)",
   ]),
+  stakeAcquired:
+    /\b(?:detiendra(?:it)?|detiendront|acquier(?:t|ent)|(?:a|ont|avoir) (?:acquis|pris)|prend(?:ra|rait)?|obtiendra(?:it)?|aura(?:it)?) (?:environ |pres de |quelque )?(?:une? |la |sa )?(?:participation|part|parts|\d)/g,
   backgroundAdjacent: /\b(?:(?:a|ont|avait) deja|deja (?:investi|leve|injecte|apporte))(?![a-z])/g,
 
   attribution: [
@@ -564,6 +589,6 @@ export const FRENCH_RULES: LanguageRules = {
     /^\s*,\s*(?:une |la |sa )?(?:filiale|branche|division|entite)(?: [a-z]+)? (?:de |d'|du )(?:(son|sa|leur) (?:nouvel |nouveau |principal |premier )?(?:investisseur|actionnaire))?/,
   subsidiaryBefore: /^\s*(?:,\s*)?(?:et )?(?:sa|leur) (?:filiale|branche|division)(?: [a-z]+)? $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:,|:|\\(|est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z])`,
+    `^\\s*(?:[,:(]|(?:est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|arrive|occupe|signe|monte|grimpe|decroche|conclut|se|s'[a-z]+|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
   ),
 };

@@ -105,6 +105,8 @@ export interface LanguageRules {
   readonly conditionalExceptions: ReadonlySet<string>;
   readonly background: RegExp;
   readonly backgroundAdjacent: RegExp;
+  /** A stake taken with the reported deal ("détiendra environ 11 %", "will hold a 10% stake"): current (ING-TEMP-4). */
+  readonly stakeAcquired: RegExp;
 
   // Attribution (ING-ATTR)
   readonly attribution: readonly AttributionRule[];

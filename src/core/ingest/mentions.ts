@@ -61,6 +61,13 @@ interface Token {
 
 /** A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name. */
 const AFTER_FIGURE = /\d[\s\u00a0\u202f]?$/;
+/** ING-ENT-6: a bare number opening a list member ("…, 360 Capital Partners"), captured with its space. */
+const NUMBERED_NAME_IN_LIST = /(?:[,;:]\s|\b(?:et|and)\s)(\d{1,4}\s)$/;
+/** Units and scale words that follow a figure ("5 Md$", "40 M€", "2 Bn", "3 Millions"). */
+const UNIT_WORD =
+  /^(?:M|Md|Mds|Mn|Mio|Mrd|Bn|B|K|Mln|Md\$|M€|M\$|USD|EUR|GBP|CHF|JPY|INR|Cr|Crore|Lakh|Millions?|Milliards?|Billions?|Trillions?|Thousand|Euros?|Dollars?)\b/;
+/** ING-ENT-5: a date or a year is not a figure with a unit ("date 2025-04 OpenAI", "in 2021 Anthropic"). */
+const DATE_OR_YEAR_BEFORE = /(?:^|[^\d$€£¥.,])(?:19|20)\d\d(?:-\d\d){0,2}[\s\u00a0\u202f]$/;
 
 const UPPER = /\p{Lu}/gu;
 const LETTER = /\p{L}/u;
@@ -108,7 +115,15 @@ function tokenize(text: string, folded: string): Token[] {
       if (at - wordStart > 4 || !/^[a-z]+$/.test(text.slice(wordStart, at))) continue;
       start = wordStart;
     }
-    if (AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (
+      AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start)) &&
+      !DATE_OR_YEAR_BEFORE.test(text.slice(Math.max(0, start - 13), start))
+    ) {
+      // ING-ENT-6: in a list, a name may start with a number ("Sigma, 360 Capital Partners et …").
+      const listed = NUMBERED_NAME_IN_LIST.exec(text.slice(Math.max(0, start - 10), start));
+      if (!listed || UNIT_WORD.test(text.slice(start, end))) continue;
+      start -= listed[1]!.length;
+    }
     let raw = text.slice(start, end);
     let possessive = false;
     if (/['’]s$/.test(raw)) {

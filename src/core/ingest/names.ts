@@ -51,6 +51,9 @@ export const PLACE_WORDS: ReadonlySet<string> = new Set(
   european americain americaine francais francaise allemand allemande britannique europeen europeenne
   delhi new delhi mumbai bengaluru bangalore gurgaon gurugram memphis tennessee singaporean japonais
   japanese indian dutch neerlandais qatari saudi emirati
+  danish swedish norwegian finnish spanish italian portuguese swiss belgian irish korean canadian
+  brazilian australian israeli polish austrian taiwanese asian african latin nordic scandinavian
+  espagnol espagnole italien italienne suisse belge coreen coreenne canadien canadienne asiatique
   `),
 );
 

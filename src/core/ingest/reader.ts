@@ -52,6 +52,28 @@ export interface WorkingClaim {
   rules: string[];
   /** The sentence presents its figure as another version of one given before (ING-CONF-1). */
   alternative: boolean;
+  /** The round the claim's sentence names nearest to it ("series c", "seed"), if any (ING-CONF-4). */
+  roundLabel: string | undefined;
+}
+
+/** Round names: "Series B", "série C", "seed", "amorçage" (folded). */
+const ROUND_LABEL = /\b(?:series|serie) ([a-h])(?![a-z0-9])|\b(pre-?seed|seed|amorcage)(?![a-z])/g;
+
+/** ING-CONF-4: the round named nearest to a claim in its sentence, within 160 characters. */
+export function roundLabelNear(folded: string, anchor: number): string | undefined {
+  if (!folded.includes("seri") && !folded.includes("seed") && !folded.includes("amorcage")) return undefined;
+  let best: string | undefined;
+  let bestDistance = 160;
+  for (const m of folded.matchAll(ROUND_LABEL)) {
+    const end = m.index + m[0].length;
+    const d = end <= anchor ? anchor - end : m.index >= anchor ? m.index - anchor : 0;
+    if (d < bestDistance) {
+      bestDistance = d;
+      const seed = m[2]?.replace("-", "");
+      best = m[1] ?? (seed === "amorcage" ? "seed" : seed);
+    }
+  }
+  return best;
 }
 
 /** One sentence to read: its text, folded copy and offset in the whole input. */
@@ -94,11 +116,38 @@ interface Sentence {
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
-  /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*)?(?:[a-z-]+\s+){0,2}$/;
+  /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
 const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}(?::\s*)?$/;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/** A day and month just before a year: "9 septembre ", "september 9, " (folded). */
+const FULL_DATE_BEFORE_YEAR =
+  /(?:\b\d{1,2}(?:er)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december) |\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{1,2}, )$/;
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
+/** ING-ROLE-8: a round noun whose owner follows ("the funding round of X", "a round in X", "la levée de fonds de X"). */
+const ROUND_OF =
+  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)\s+(?:of|in|into|for|de|d'|du|chez|dans)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
+/** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
+const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
+const PRODUCT_MAKER_BEFORE =
+  /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*$/;
+/** ING-KIND-10: a tranche of the money, just before its figure (folded). */
+const TRANCHE_NOUN =
+  /\b(?:(?:premier|premiere|deuxieme|second|seconde|troisieme|dernier|derniere|first|second|third|final|initial|later)\s+)?(?:versements?|tranches?|complements?|installments?|instalments?|payments?)\b([^.;]{0,30})$/;
+/** ING-ROLE-9: what follows the closing comma of an apposition, up to the verb ("is in talks to"). */
+const APPOSITION_TAIL = /^\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}$/;
+/** ING-ROLE-9: the body of an apposition: a description opened by a determiner ("a longstanding backer of X"). */
+const APPOSITION_BODY = /^\s*(?:a|an|the|its|one of|le|la|l'|les|un|une|son|sa|ses|deja)\s[^;:()]{3,140}$/;
+const MONTHS =
+  "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
+/** ING-LINK-3: a hedge between two figures that restate one amount ("more than $1bn, potentially even more than $2bn"). */
+const RESTATED_FIGURE_GAP =
+  /^(?:\s+(?:in|into|dans|chez)\s+[a-z0-9'-]+(?:\s+[a-z0-9'-]+){0,2})?\s*,?\s*(?:(?:or|ou|and|et)\s+)?(?:potentially|possibly|perhaps|maybe|even|peut-etre|meme|voire|eventuellement|sinon)(?:\s+(?:even|meme|more|plus))?\s*$/;
+/** ING-LINK-4: a time and a conjunction between two tranches ("10 M€ en avril et 30 M€ en décembre", "$5m now and $15m later"). */
+const TRANCHE_GAP = new RegExp(
+  `^\\s+(?:(?:(?:en|in|au mois d'|d'ici|by|fin|debut) ?(?:${MONTHS})(?: \\d{4})?|now|immediately|upfront|maintenant|immediatement|dans un premier temps)\\s*[,;]?\\s*(?:and|et|puis|then)|(?:and|et|puis|then)(?:\\s+(?:then|puis|later|ensuite))?)\\s*$`,
+);
+const MONTH_WORD = new RegExp(`\\b(?:${MONTHS})\\b`);
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
 const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
@@ -113,6 +162,7 @@ const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s[^,;]*(?:,|$)/g;
 const DIRECT_COMPLEMENT =
   /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
 /** A sentence opening with a determiner and no verb: "le spécialiste du stockage ". */
+const REPORTED_CLAUSE_NOUN_PHRASE = /\b(?:que|qu'|that)\s+(?:le|la|les|l'|the)\s*(?:[a-z'-]+\s+){1,8}$/;
 const OPENING_NOUN_PHRASE = /^\s*(?:le|la|les|l'|un|une|the|a|an)\s*(?:[a-z'-]+\s+){0,5}$/;
 /** ING-LINK-1: the part of a round a figure is ("$7.5bn in equity and $12.5bn in debt", "5 Md$ en fonds propres"). */
 const LINKED_PART =
@@ -200,7 +250,12 @@ export class ClaimReader {
     };
     if (this.subjectTopic === undefined) {
       const first = names.find(
-        (n) => n.type === "organisation" && !n.inAttribution && !n.possessive && !this.isPrepObject(s, n),
+        (n) =>
+          n.type === "organisation" &&
+          !n.inAttribution &&
+          !n.possessive &&
+          !this.isProductOfMaker(s, n) &&
+          (!this.isPrepObject(s, n) || this.isRoundOwner(s, n)),
       );
       if (first) this.subjectTopic = first.key;
     }
@@ -337,6 +392,36 @@ export class ClaimReader {
     return this.subjectTopic === undefined ? undefined : this.registry.canonical(this.subjectTopic);
   }
 
+  /** ING-ROLE-8: "the funding round of Anthropic", "a $100m round in DealShare": the name owns the round. */
+  private isRoundOwner(s: Sentence, n: Mention): boolean {
+    return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 70), n.start));
+  }
+
+  /** ING-ROLE-8: "the ChatGPT developer", "créateur de ChatGPT", "OpenAI (ChatGPT)": a product, not the company. */
+  private isProductOfMaker(s: Sentence, n: Mention): boolean {
+    if (n.kind !== "name") return false;
+    if (PRODUCT_MAKER_AFTER.test(s.folded.slice(n.end, n.end + 20))) return true;
+    if (PRODUCT_MAKER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 30), n.start))) return true;
+    // A name in brackets right after another name: its product or its alias, never a second party.
+    return (
+      /\(\s*$/.test(s.folded.slice(Math.max(0, n.start - 3), n.start)) &&
+      /^\s*\)/.test(s.folded.slice(n.end, n.end + 3)) &&
+      s.names.some((x) => x !== n && x.end <= n.start && /^\s*\(\s*$/.test(s.folded.slice(x.end, n.start)))
+    );
+  }
+
+  /** ING-ROLE-8: the owner of a round named before `pos` in the sentence ("the funding round of X … has raised"). */
+  private roundOwnerBefore(s: Sentence, pos: number): NameMention | undefined {
+    return s.names.find(
+      (n) =>
+        n.end <= pos + 60 &&
+        n.type === "organisation" &&
+        !n.inAttribution &&
+        !this.investors.has(this.registry.canonical(n.key)) &&
+        this.isRoundOwner(s, n),
+    );
+  }
+
   // ---- helpers on the sentence -----------------------------------------------------
 
   /**
@@ -365,7 +450,11 @@ export class ClaimReader {
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
     // A name right after a preposition or an article is its complement ("pour OpenAI").
     if (DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, m.start - 12), m.start))) return true;
-    return !OPENING_NOUN_PHRASE.test(s.folded.slice(0, m.start));
+    if (OPENING_NOUN_PHRASE.test(s.folded.slice(0, m.start))) return false;
+    // The same after "que"/"that" opening a reported clause ("… a rapporté que le géant japonais de
+    // l'investissement dans les technologies SoftBank pourrait investir"): ING-ROLE-3.
+    const reported = REPORTED_CLAUSE_NOUN_PHRASE.exec(s.folded.slice(Math.max(0, m.start - 90), m.start));
+    return reported === null;
   }
 
   /**
@@ -388,16 +477,41 @@ export class ClaimReader {
         }
       }
     }
+    // ING-ROLE-9: "Microsoft, a longstanding backer with rights to sell OpenAI models, is in talks to
+    // invest": the apposition between a name and its verb names nothing of its own.
+    const commaAt = this.appositionStart(s, pos);
+    if (commaAt >= 0) {
+      const head = s.names
+        .filter((n) => n.end <= commaAt && /^\s*$/.test(s.folded.slice(n.end, commaAt)))
+        .pop();
+      if (head && !head.inAttribution && !this.isPrepObject(s, head)) return head;
+    }
     for (let k = s.mentions.length - 1; k >= 0; k--) {
       const m = s.mentions[k]!;
       if (m.end > pos) continue;
       if (m.inAttribution) continue;
       if (m.kind === "anaphor" && m.form === "clitic") continue;
       if (m.kind === "name" && m.possessive) continue;
+      if (this.isProductOfMaker(s, m)) continue;
       if (this.isPrepObject(s, m)) continue;
       return m;
     }
     return undefined;
+  }
+
+  /**
+   * ING-ROLE-9: where an apposition set off by commas ends just before `pos` (", a longstanding
+   * backer of X, is …"), the position of its opening comma; else -1. Found from the two
+   * commas before `pos` (no regular expression over the window: this runs for every verb).
+   */
+  private appositionStart(s: Sentence, pos: number): number {
+    const f = s.folded;
+    const closing = f.lastIndexOf(",", pos - 1);
+    if (closing < 0 || pos - closing > 60) return -1;
+    if (!APPOSITION_TAIL.test(f.slice(closing + 1, pos))) return -1;
+    const opening = f.lastIndexOf(",", closing - 1);
+    if (opening < 0 || closing - opening > 150) return -1;
+    return APPOSITION_BODY.test(f.slice(opening + 1, closing)) ? opening : -1;
   }
 
   /** The members of a list ending with `last` ("Mistelle, Corvanne et le fonds Aubrac Partenaires"). */
@@ -548,9 +662,44 @@ export class ClaimReader {
     const segEnd = i + 1 < s.money.length ? s.money[i + 1]!.start : s.text.length;
     const { cues, folded, rules } = s;
 
-    // ING-KIND-1: a figure next to a commercial agreement is the agreement's value.
+    // ING-LINK-3: a second figure joined to the first by a hedge or a time ("more than $10bn, potentially
+    // even more than $20bn", "10 Md$ en avril et jusqu'à 30 Md$ en décembre", "$500m now and $1.5bn later")
+    // restates or continues the first: the same kind and parties.
+    const gap = i > 0 ? folded.slice(s.money[i - 1]!.end, m.start) : "";
+    const restated = i > 0 && previous?.amount && RESTATED_FIGURE_GAP.test(gap);
+    // A tranche follows a time ("en avril et"), or is followed by one ("$15m later", "30 M€ en décembre").
+    const tranche =
+      i > 0 &&
+      previous?.amount &&
+      previous.kind === "investment" &&
+      TRANCHE_GAP.test(gap) &&
+      (!/^\s+(?:and|et|puis|then)/.test(gap) ||
+        new RegExp(`^\\s+(?:later|plus tard|ensuite|then|(?:en|in|by|d'ici|fin) (?:${MONTHS}))`).test(
+          folded.slice(m.end, m.end + 24),
+        ));
+    if (previous && (restated || tranche)) {
+      if (tranche && !previous.rules.includes("ING-LINK-4")) previous.rules.push("ING-LINK-4");
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: previous.kind,
+        subject: previous.subject,
+        counterparty: previous.counterparty
+          ? { keys: previous.counterparty, group: previous.group, start: m.start, end: m.start }
+          : undefined,
+        basisStated: previous.basisStated,
+        rules: [tranche ? "ING-LINK-4" : "ING-LINK-3"],
+        evidenceFrom: m.start,
+        evidenceTo: m.end,
+      });
+    }
+
+    // ING-KIND-1: a figure next to a commercial agreement is the agreement's value, unless an
+    // investment verb stands between them ("Microsoft, a backer with exclusive rights to sell X's
+    // models, is in talks to invest less than $10bn": the agreement is in the apposition).
+    const agreementBefore = lastBefore(cues.agreement, segStart, m.start, 120);
     const agreement =
-      lastBefore(cues.agreement, segStart, m.start, 120) ?? firstAfter(cues.agreement, m.end, segEnd, 20);
+      (agreementBefore && !cues.investVerb.some((v) => v.start >= agreementBefore.end && v.end <= m.start)
+        ? agreementBefore
+        : undefined) ?? firstAfter(cues.agreement, m.end, segEnd, 20);
     if (agreement) {
       const investor = this.agreementInvestor(s, Math.min(agreement.start, m.start), segEnd);
       if (!investor) return undefined;
@@ -599,7 +748,13 @@ export class ClaimReader {
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
 
     // ING-KIND-3: valuations.
-    const valuation = lastBefore(cues.valuation, segStart, m.start, 70);
+    // "at a $45bn valuation": the noun right after the figure (ING-KIND-3).
+    const valuationAfter = firstAfter(cues.valuation, m.end, segEnd, 2);
+    const valuation =
+      lastBefore(cues.valuation, segStart, m.start, 70) ??
+      (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
+        ? valuationAfter
+        : undefined);
     // A basis written after the figure must follow it closely ("12 Md$ pré-money"): further on
     // it belongs to the next figure ("10 M€, sur une valorisation pré-money de 40 M€").
     const pre =
@@ -624,7 +779,12 @@ export class ClaimReader {
         basisStated: basis !== undefined,
         rules: ["ING-KIND-3"],
         evidenceFrom: Math.min(valuation?.start ?? m.start, pre?.start ?? m.start, post?.start ?? m.start),
-        evidenceTo: Math.max(m.end, pre?.end ?? 0, post?.end ?? 0),
+        evidenceTo: Math.max(
+          m.end,
+          pre?.end ?? 0,
+          post?.end ?? 0,
+          valuation === valuationAfter ? (valuation?.end ?? 0) : 0,
+        ),
       });
     }
 
@@ -660,6 +820,28 @@ export class ClaimReader {
       });
     }
     if (investor && recipient === "spending") return undefined;
+
+    // ING-KIND-10: a tranche of the money ("un premier versement de 10 Md$", "un complément pouvant
+    // atteindre 30 Md$", "the first tranche of $10bn") nearer than any round word is an investment;
+    // with no payer named, it has no counterparty.
+    const trancheNoun = TRANCHE_NOUN.exec(folded.slice(Math.max(segStart, m.start - 45), m.start));
+    if (trancheNoun) {
+      const trancheAt = Math.max(segStart, m.start - 45) + trancheNoun.index;
+      const trancheEnd = trancheAt + trancheNoun[0].length - trancheNoun[1]!.length;
+      const nearerRound = [cues.raiseVerb, cues.roundNoun].some((list) =>
+        list.some((c) => c.start >= trancheEnd && c.end <= m.start),
+      );
+      if (!nearerRound) {
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: "investment",
+          subject: this.topicOrSentenceSubject(s),
+          counterparty: undefined,
+          rules: ["ING-KIND-10"],
+          evidenceFrom: trancheAt,
+          evidenceTo: m.end,
+        });
+      }
+    }
 
     // ING-KIND-5: the size or target of a round.
     const raise = lastBefore(cues.raiseVerb, segStart, m.start);
@@ -750,7 +932,10 @@ export class ClaimReader {
         const roundNear =
           lastBefore(cues.roundNoun, segStart, m.start, 6) ??
           firstAfter(cues.roundNoun, m.end, source.start, 25);
-        if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear)) {
+        // ING-ROLE-10: "$4bn investment from Amazon", "un investissement de 2 M€ de la part de X": an
+        // investment noun between the figure and the source makes the figure that investor's ticket.
+        const ticket = cues.investNoun.some((c) => c.start >= m.end && c.end <= source.start);
+        if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear) && !ticket) {
           s.roundSources.set(i, party);
           return undefined;
         }
@@ -922,7 +1107,11 @@ export class ClaimReader {
     const between = s.mentions.find(
       (x) => x.start >= cue.end && x.end <= m.start && !x.inAttribution && x.kind !== "group",
     );
-    if (between) {
+    // "X raised $6.6bn in a round valuing the company at $157bn": the company is the one just raising.
+    const previousInSentence = s.claims[s.claims.length - 1];
+    if (between && between.kind === "anaphor" && previousInSentence?.subject !== undefined)
+      return previousInSentence.subject;
+    if (between && !this.isProductOfMaker(s, between)) {
       if (between.kind === "name") return between.key;
       const party = this.resolve(s, between, "company");
       if (party) return party.keys[0];
@@ -962,8 +1151,13 @@ export class ClaimReader {
     const investorSubject =
       subjectMention?.kind === "name" &&
       s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start);
+    const roundOwner = owner ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
     if (owner) subject = owner.key;
-    else if (investorSubject) {
+    else if (roundOwner) {
+      // ING-ROLE-8: "The recent funding round of Anthropic … has raised $30bn", "to lead a $100m round in DealShare".
+      subject = roundOwner.key;
+      if (!s.cues.background.some((b) => b.start < m.end + 60)) this.subjectTopic = roundOwner.key;
+    } else if (investorSubject) {
       // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
       s.roundInvestors.push(subjectMention);
     } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
@@ -1124,6 +1318,7 @@ export class ClaimReader {
       language: s.rules.language,
       rules: attribution ? [...spec.rules, "ING-ATTR-1"] : spec.rules,
       alternative: s.cues.alternative.length > 0,
+      roundLabel: roundLabelNear(s.folded, spec.anchor),
     };
   }
 
@@ -1203,16 +1398,40 @@ export class ClaimReader {
   private temporalOf(
     s: Sentence,
     kind: ClaimKind,
-    status: { status: ClaimStatus },
+    status: { status: ClaimStatus; rule?: string },
     segStart: number,
     segEnd: number,
     anchor: number,
   ): { temporal: Temporal; rule: string } {
-    if (kind === "existing_stake") return { temporal: "background", rule: "ING-TEMP-2" };
-    if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
-    const inClause = (c: Span) => c.start >= segStart && c.end <= segEnd;
-    const background = this.sameClause(s, anchor, s.cues.background.filter(inClause));
+    // A time word after the figure and past a comma speaks of what follows ("valorisant 300 Md$, soit
+    // près du double de sa valorisation précédente"): ING-TEMP-3.
+    // A time set before the sentence's first comma ("In October, X raised … in a round valuing …")
+    // dates every clause of the sentence.
+    const opening = (c: Span) => c.start < 4 && /^[^,]{0,30},/.test(s.folded.slice(c.start, c.start + 32));
+    const inClause = (c: Span) =>
+      opening(c) ||
+      (c.start >= segStart &&
+        c.end <= segEnd &&
+        (c.end <= anchor || !/[,;(]/.test(s.folded.slice(anchor, c.start))));
+    // A month marks an earlier deal only when the clause says the deal was done ("raised … in
+    // December"), not when nothing dates the verb ("the first tranche arrives in April").
+    const datedByVerb = status.rule !== "ING-STAT-6";
+    const background = this.sameClause(
+      s,
+      anchor,
+      s.cues.background.filter(
+        (c) => inClause(c) && (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))),
+      ),
+    );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
+    if (kind === "existing_stake") {
+      // ING-TEMP-4: a stake taken with the reported deal ("détiendra environ 11 %") is current.
+      const acquired = this.sameClause(s, anchor, s.cues.stakeAcquired.filter(inClause));
+      if (acquired.length > 0 && background.length === 0 && adjacent.length === 0)
+        return { temporal: "current", rule: "ING-TEMP-4" };
+      return { temporal: "background", rule: "ING-TEMP-2" };
+    }
+    if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
     if (background.length > 0 || adjacent.length > 0) {
       return { temporal: "background", rule: "ING-TEMP-1" };
     }
@@ -1221,6 +1440,8 @@ export class ClaimReader {
       ? s.folded.slice(Math.max(segStart, home.start), Math.min(segEnd, home.end))
       : this.outsideRelatives(s, segStart, segEnd);
     for (const y of clause.matchAll(YEAR)) {
+      // ING-TEMP-3: a full date ("le 9 septembre 2025", "September 9, 2025") dates the report's own deal.
+      if (FULL_DATE_BEFORE_YEAR.test(clause.slice(Math.max(0, y.index - 24), y.index))) continue;
       const year = Number(y[0]);
       if (this.sourceYear === undefined || year < this.sourceYear)
         return { temporal: "background", rule: "ING-TEMP-1" };
@@ -1579,19 +1800,23 @@ export class ClaimReader {
       const companyKey = company === undefined ? undefined : this.registry.canonical(company);
       if (made.some((x) => x.holder === holderKey && x.company === companyKey)) return;
       made.push({ holder: holderKey, company: companyKey });
+      const time = this.temporalOf(s, "existing_stake", { status: "closed" }, 0, s.text.length, cueStart);
       const claim = this.baseClaim(s, {
         kind: "existing_stake",
         subject: company,
         counterparty: { keys: [holderKey], group: false, start: holder.start, end: holder.end },
         status: "closed",
-        temporal: "background",
+        temporal: time.temporal,
         evidenceFrom: cueStart - holderMention.start <= 80 ? holderMention.start : cueStart,
         evidenceTo: companyEnd,
         anchor: cueStart,
-        rules: [rule, "ING-STAT-4", "ING-TEMP-2"],
+        rules: [rule, "ING-STAT-4", time.rule],
       });
       claim.fraction = fraction;
       this.emit(s, claim);
+      // ING-ROLE-4: a holder is not the company raising; the company it holds a stake in is
+      // ("ASML … deviendrait l'actionnaire majoritaire de Mistral AI").
+      if (company !== undefined && this.canonicalTopic() === holderKey) this.subjectTopic = company;
     };
     for (const verb of s.cues.stakeVerb) {
       const object = s.rules.stakeObject.exec(s.folded.slice(verb.end, verb.end + 80));

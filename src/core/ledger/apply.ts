@@ -3,13 +3,18 @@ import { Rational } from "../exact/rational.js";
 import type { SecurityId, ShareClassId } from "../shared/ids.js";
 import { type Problem, problem } from "../shared/problem.js";
 import type { CapTable } from "./cap-table.js";
+import { expandPayToPlay } from "./pay-to-play.js";
 import type { Security, StockLot } from "./security.js";
 import { conversionRatio, type ShareClass } from "./share-class.js";
+import { expandTender } from "./tender.js";
 import type {
   AuthorizedSharesAdjustment,
   Cancellation,
+  CompoundTransaction,
   Conversion,
   ConversionPriceAdjustment,
+  DebtIssuance,
+  DebtRepayment,
   Exercise,
   NoteIssuance,
   OptionGrantTx,
@@ -67,7 +72,117 @@ export function applyTransaction(table: CapTable, tx: Transaction): Problem | un
       return applyConversionPriceAdjustment(table, tx);
     case "authorized_shares_adjustment":
       return applyAuthorizedSharesAdjustment(table, tx);
+    case "tender":
+    case "pay_to_play":
+      return applyCompound(table, tx);
+    case "debt_issuance":
+      return applyDebtIssuance(table, tx);
+    case "debt_repayment":
+      return applyDebtRepayment(table, tx);
   }
+}
+
+/**
+ * Applies a tender or pay-to-play as the primitive transactions it comes to from the state
+ * before it (TENDER-5, P2P-3): all of them or none. They are tried on a copy first, so that
+ * a rejection leaves `table` unchanged.
+ */
+function applyCompound(table: CapTable, tx: CompoundTransaction): Problem | undefined {
+  const parts = expandCompound(table, tx);
+  if (!Array.isArray(parts)) return parts;
+  const trial = table.clone();
+  for (const part of parts) {
+    const rejected = applyTransaction(trial, part);
+    if (rejected) return rejected;
+  }
+  for (const part of parts) applyTransaction(table, part);
+  return undefined;
+}
+
+/** Venture debt and the warrants of its coverage (DEBT-1, DEBT-2): both or neither. */
+function applyDebtIssuance(table: CapTable, tx: DebtIssuance): Problem | undefined {
+  const p = firstProblem(
+    () => checkHolder(table, tx, tx.holder, "holder"),
+    () => checkNewSecurityId(table, tx, tx.security, "security"),
+    () =>
+      tx.principal.amount.isPositive()
+        ? checkMoneyNotNegative(table, tx, tx.principal, "principal")
+        : reject(tx, "deal_invalid_field", "has a principal that is not positive", ["principal"]),
+    () =>
+      tx.interestRate.isNegative()
+        ? reject(tx, "deal_invalid_field", "has a negative interest rate", ["interestRate"])
+        : undefined,
+    () =>
+      tx.finalPayment.isNegative()
+        ? reject(tx, "deal_invalid_field", "has a negative final payment", ["finalPayment"])
+        : undefined,
+    () =>
+      tx.maturityDate !== undefined && tx.maturityDate < tx.date
+        ? reject(tx, "deal_invalid_field", `matures on ${tx.maturityDate}, before it is lent`, ["maturity"])
+        : undefined,
+  );
+  if (p) return p;
+  if (tx.warrant) {
+    const w = tx.warrant;
+    const shareClass = checkClass(table, tx, w.classId, "warrantClass");
+    if ("code" in shareClass) return shareClass;
+    const q = firstProblem(
+      () =>
+        w.quantity > 0n
+          ? undefined
+          : reject(tx, "deal_invalid_field", "has a warrant coverage that buys no whole share", [
+              "warrantCoverage",
+            ]),
+      () => checkNewSecurityId(table, tx, w.security, "warrantSecurity"),
+      () => checkMoneyNotNegative(table, tx, w.exercisePrice, "warrantPrice"),
+    );
+    if (q) return q;
+    table.securities.set(w.security, {
+      kind: "warrant",
+      id: w.security,
+      holder: tx.holder,
+      classId: w.classId,
+      quantity: w.quantity,
+      exercisePrice: w.exercisePrice,
+      issueDate: tx.date,
+      expirationDate: w.expirationDate,
+    });
+    table.usedSecurityIds.add(w.security);
+  }
+  table.debts.set(tx.security, {
+    kind: "debt",
+    id: tx.security,
+    holder: tx.holder,
+    principal: tx.principal,
+    interestRate: tx.interestRate,
+    interest: tx.interest,
+    finalPayment: tx.finalPayment,
+    seniority: tx.seniority,
+    issueDate: tx.date,
+    maturityDate: tx.maturityDate,
+  });
+  table.usedSecurityIds.add(tx.security);
+  return undefined;
+}
+
+function applyDebtRepayment(table: CapTable, tx: DebtRepayment): Problem | undefined {
+  if (table.debts.has(tx.security)) {
+    table.debts.delete(tx.security);
+    return undefined;
+  }
+  return reject(
+    tx,
+    table.usedSecurityIds.has(tx.security) ? "security_not_outstanding" : "deal_unknown_reference",
+    table.usedSecurityIds.has(tx.security)
+      ? `repays "${tx.security}", which is not outstanding venture debt`
+      : `names unknown venture debt "${tx.security}"`,
+    ["debt"],
+  );
+}
+
+/** The primitive transactions a compound transaction comes to, from the state before it. */
+export function expandCompound(table: CapTable, tx: CompoundTransaction): Transaction[] | Problem {
+  return tx.type === "tender" ? expandTender(table, tx) : expandPayToPlay(table, tx);
 }
 
 function reject(
@@ -723,6 +838,7 @@ function applyConversion(table: CapTable, tx: Conversion): Problem | undefined {
   if ("code" in security) return security;
   const p = checkNewSecurityId(table, tx, tx.resultingSecurity, "resultingSecurity");
   if (p) return p;
+  if (security.kind === "stock" && tx.redesignation) return applyRedesignation(table, tx, security);
   if (security.kind === "stock") {
     const from = table.classes.get(security.classId)!;
     if (from.type !== "preferred" || from.convertsTo === undefined) {
@@ -796,6 +912,23 @@ function applyConversion(table: CapTable, tx: Conversion): Problem | undefined {
     `converts "${tx.security}", a ${security.kind}; exercise it instead`,
     ["security"],
   );
+}
+
+/** A lot becomes as many shares of another class (TENDER-6, P2P-3). */
+function applyRedesignation(table: CapTable, tx: Conversion, lot: StockLot): Problem | undefined {
+  if (tx.toClassId === undefined) {
+    return reject(tx, "deal_invalid_field", "re-designates shares without naming the class", ["toClass"]);
+  }
+  const target = checkClass(table, tx, tx.toClassId, "toClass");
+  if ("code" in target) return target;
+  if (tx.shares !== undefined && tx.shares !== lot.shares) {
+    return reject(tx, "deal_invalid_field", `re-designates ${lot.shares} shares as ${tx.shares}`, ["shares"]);
+  }
+  const q = checkAuthorized(table, tx, target, lot.shares, "shares");
+  if (q) return q;
+  setLotShares(table, lot, 0n, undefined);
+  addLot(table, { ...lot, id: tx.resultingSecurity, classId: target.id, issueDate: tx.date });
+  return undefined;
 }
 
 function applyConversionPriceAdjustment(table: CapTable, tx: ConversionPriceAdjustment): Problem | undefined {

@@ -1,7 +1,7 @@
 import type { PoolId, SecurityId, ShareClassId, StakeholderId, VestingScheduleId } from "../shared/ids.js";
 import type { Company } from "./company.js";
 import type { OptionPool } from "./option-pool.js";
-import type { Security, StockLot } from "./security.js";
+import type { Security, StockLot, VentureDebt } from "./security.js";
 import type { ShareClass } from "./share-class.js";
 import type { Stakeholder } from "./stakeholder.js";
 import type { VestingSchedule } from "./vesting.js";
@@ -24,6 +24,8 @@ export class CapTable {
     readonly issuedByClass: Map<ShareClassId, bigint>,
     /** Every security id ever used, so that an id is never reused (LED-2). */
     readonly usedSecurityIds: Set<SecurityId>,
+    /** Venture debt outstanding (DEBT-1): liabilities, not securities of the cap table. */
+    readonly debts: Map<SecurityId, VentureDebt> = new Map(),
   ) {}
 
   static empty(company: Company): CapTable {
@@ -41,6 +43,7 @@ export class CapTable {
       new Map(this.securities),
       new Map(this.issuedByClass),
       new Set(this.usedSecurityIds),
+      new Map(this.debts),
     );
   }
 

@@ -93,6 +93,28 @@ export interface ConvertibleNote {
   readonly shadowSeries?: boolean;
 }
 
+/**
+ * Venture debt (DEBT-1..DEBT-4): a loan, a liability of the company and not equity. Kept
+ * beside the securities (CapTable.debts), never in the cap table's views; at an exit it is
+ * repaid before any equity, by its seniority.
+ */
+export interface VentureDebt {
+  readonly kind: "debt";
+  readonly id: SecurityId;
+  readonly holder: StakeholderId;
+  readonly principal: Money;
+  /** Yearly interest rate, 0.12 = 12%. */
+  readonly interestRate: Rational;
+  /** "paid": interest is paid as it falls due (the usual term loan); "accrued": it accrues, simple, actual/365, to repayment. */
+  readonly interest: "paid" | "accrued";
+  /** The end-of-term fee, a fraction of principal, owed at maturity or repayment. */
+  readonly finalPayment: Rational;
+  /** Higher is repaid first; equal seniorities share pari passu. */
+  readonly seniority: number;
+  readonly issueDate: IsoDate;
+  readonly maturityDate: IsoDate | undefined;
+}
+
 export type Security = StockLot | OptionGrant | Warrant | Safe | ConvertibleNote;
 export type Convertible = Safe | ConvertibleNote;
 

@@ -62,6 +62,11 @@ export interface ShareClass {
   readonly dividends: Dividends | undefined;
   /** When set, at an IPO below this multiple of the original issue price the conversion rate rises to make it up. */
   readonly ipoRatchetMultiple: Rational | undefined;
+  /**
+   * The least IPO price per common share at which the class must convert (IPO-Q-1, the NVCA
+   * model charter's Mandatory Conversion); below it the holders choose. Undefined: every IPO.
+   */
+  readonly qualifiedIpoPrice?: Money;
 }
 
 /** Common shares received per share of `shareClass` on conversion (docs/SPEC.md CLS-2). */

@@ -154,6 +154,11 @@ export interface Conversion extends TransactionBase {
   /** Shares received; required for SAFEs and notes, computed for preferred (rounded down, CLS-3). */
   readonly shares: bigint | undefined;
   readonly resultingSecurity: SecurityId;
+  /**
+   * A re-designation: the lot becomes the same number of shares of `toClassId`, whatever
+   * its class converts into (TENDER-6, P2P-3). Made by tenders and pay-to-play, not written.
+   */
+  readonly redesignation?: true;
 }
 
 /** A change of a class's conversion price (an anti-dilution adjustment made by a round). */
@@ -175,6 +180,83 @@ export interface AuthorizedSharesAdjustment extends TransactionBase {
   readonly authorizedShares: bigint | undefined;
 }
 
+/**
+ * Venture debt lent to the company (DEBT-1..DEBT-3), with the warrants its coverage gives
+ * the lender (DEBT-2), issued with it.
+ */
+export interface DebtIssuance extends TransactionBase {
+  readonly type: "debt_issuance";
+  readonly security: SecurityId;
+  readonly holder: StakeholderId;
+  readonly principal: Money;
+  readonly interestRate: Rational;
+  readonly interest: "paid" | "accrued";
+  readonly finalPayment: Rational;
+  readonly seniority: number;
+  readonly maturityDate: IsoDate | undefined;
+  readonly warrant:
+    | {
+        readonly security: SecurityId;
+        readonly classId: ShareClassId;
+        readonly quantity: bigint;
+        readonly exercisePrice: Money;
+        readonly expirationDate: IsoDate | undefined;
+      }
+    | undefined;
+}
+
+/** Venture debt repaid in full before any exit (DEBT-4). */
+export interface DebtRepayment extends TransactionBase {
+  readonly type: "debt_repayment";
+  readonly security: SecurityId;
+}
+
+/** One party's shares in a tender offer or secondary sale: offered by a seller, or taken by a buyer. */
+export interface TenderPart {
+  readonly holder: StakeholderId;
+  readonly shares: bigint;
+}
+
+/**
+ * A tender offer or secondary sale at one price (TENDER-1..TENDER-7): sellers offer shares
+ * of one class, the company and investors with a right of first refusal take theirs first,
+ * the buyers the rest, up to the cap, every cutback pro rata by the largest remainder. It
+ * applies as the transfers, repurchases and re-designations it comes to (ledger/tender.ts).
+ */
+export interface Tender extends TransactionBase {
+  readonly type: "tender";
+  readonly classId: ShareClassId;
+  readonly pricePerShare: Money;
+  /** The most shares bought in all; undefined: what the company, investors and buyers ask for. */
+  readonly cap: bigint | undefined;
+  readonly sellers: readonly TenderPart[];
+  readonly buyers: readonly TenderPart[];
+  /** Shares the company repurchases under its right of first refusal, taken before anyone else. */
+  readonly companyFirstRefusal: bigint | undefined;
+  /** Investors exercising a right of first refusal, in order, after the company and before the buyers. */
+  readonly investorFirstRefusal: readonly TenderPart[];
+  /** The class the buyers' shares are re-designated as; undefined: they stay in `classId`. */
+  readonly buyersClassId: ShareClassId | undefined;
+}
+
+/**
+ * Pay-to-play (P2P-1..P2P-4): at a financing, every holder of `classIds` who does not buy
+ * its pro-rata share of `offered` shares of `roundClassId` sees all its shares of those
+ * classes converted into their common class, or re-designated as `shadowClassId` (a series
+ * without preference), per the terms. It applies as the conversions it comes to
+ * (ledger/pay-to-play.ts).
+ */
+export interface PayToPlay extends TransactionBase {
+  readonly type: "pay_to_play";
+  readonly classIds: readonly ShareClassId[];
+  readonly roundClassId: ShareClassId;
+  /** The shares of the round offered to the holders of `classIds` (the NVCA "Offered Securities"). */
+  readonly offered: bigint;
+  /** Purchases of the round class count from this date to the transaction's; default: its date. */
+  readonly since: IsoDate | undefined;
+  readonly shadowClassId: ShareClassId | undefined;
+}
+
 export type Transaction =
   | StockIssuance
   | OptionGrantTx
@@ -189,6 +271,13 @@ export type Transaction =
   | PoolIncrease
   | Conversion
   | ConversionPriceAdjustment
-  | AuthorizedSharesAdjustment;
+  | AuthorizedSharesAdjustment
+  | Tender
+  | PayToPlay
+  | DebtIssuance
+  | DebtRepayment;
+
+/** The transactions that apply as primitive transactions made from the state before them. */
+export type CompoundTransaction = Tender | PayToPlay;
 
 export type TransactionType = Transaction["type"];

@@ -198,6 +198,35 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
       );
     }
   }
+  // TRANCHE-2: a tranche's own price must be positive and in a currency the deal converts; a
+  // pool target of the post-money counts the new shares at the round's price, so it cannot
+  // be combined with a tranche at another price.
+  for (const [i, closing] of terms.closings.entries()) {
+    if (closing.pricePerShare === undefined) continue;
+    const where = [...path, "closings", i, "pricePerShare"];
+    const converted = inCurrency(table, closing.pricePerShare);
+    if (!converted) {
+      return fail(
+        "currency_without_rate",
+        `round ${terms.name}: closing "${closing.id}" is priced in ${closing.pricePerShare.currency}, and the deal gives no rate to ${table.company.currency}`,
+        where,
+      );
+    }
+    if (!converted.amount.isPositive()) {
+      return fail(
+        "deal_invalid_field",
+        `round ${terms.name}: closing "${closing.id}" has a price that is not positive`,
+        where,
+      );
+    }
+    if (terms.pool.kind === "target_fraction") {
+      return fail(
+        "round_invalid",
+        `round ${terms.name}: closing "${closing.id}" has its own price, and the pool targets a fraction of the post-money, which counts the new shares at the round's price; state the pool top-up in shares`,
+        where,
+      );
+    }
+  }
   if (terms.pool.kind !== "none" && !table.pools.has(terms.pool.poolId)) {
     return fail("deal_unknown_reference", `round ${terms.name} tops up unknown pool "${terms.pool.poolId}"`, [
       ...path,
@@ -547,15 +576,24 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
 
   const closingDate = (closing: string | undefined): IsoDate =>
     closing === undefined ? terms.date : (terms.closings.find((c) => c.id === closing)?.date ?? terms.date);
+  // TRANCHE-2: an investment in a milestone tranche with its own price buys at that price.
+  const closingPrice = (closing: string | undefined): Rational | undefined => {
+    const stated = terms.closings.find((c) => c.id === closing)?.pricePerShare;
+    return stated === undefined ? undefined : inCurrency(table, stated)!.amount;
+  };
   const investments: InvestmentOutcome[] = terms.investments.map((inv, i) => {
     const accepted = allocation.accepted[i]!;
-    const shares = roundShares(accepted.div(priceForShares), conventions.shareRounding.investors);
+    const tranchePrice = closingPrice(inv.closing);
+    const shares = roundShares(
+      accepted.div(tranchePrice ?? priceForShares),
+      conventions.shareRounding.investors,
+    );
     return {
       investor: inv.investor,
       requested: m(allocation.requested[i]!),
       accepted: m(accepted),
       shares,
-      paid: m(price.mulInt(shares)),
+      paid: m((tranchePrice ?? price).mulInt(shares)),
       lead: inv.lead,
       proRata: inv.proRata,
       closing: inv.closing,
@@ -658,7 +696,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       holder: inv.investor,
       classId,
       shares: inv.shares,
-      pricePerShare: m(price),
+      pricePerShare: m(closingPrice(inv.closing) ?? price),
       investedAmount: inv.paid,
       vestingId: undefined,
       vestingStart: undefined,
@@ -687,7 +725,9 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       classId,
       pricePerShare: m(price),
       exactPricePerShare: m(solution.price),
-      preMoneyValuation: m(postMoney.sub(newMoney)),
+      // The pre-money is the post-money less the new shares at the round's price: their cost,
+      // unless a milestone tranche is priced otherwise (TRANCHE-2).
+      preMoneyValuation: m(postMoney.sub(price.mulInt(newShares))),
       postMoneyValuation: m(postMoney),
       newMoney: m(newMoney),
       poolIncrease,

@@ -78,6 +78,11 @@ export interface Investment {
 export interface Closing {
   readonly id: string;
   readonly date: IsoDate;
+  /**
+   * A milestone tranche's own price per share (TRANCHE-2); undefined: the round's price. The
+   * round's price, conversions and anti-dilution are still set at the first closing (CLOSE-1).
+   */
+  readonly pricePerShare?: Money;
 }
 
 export type Oversubscription = "pro_rata_cutback" | "lead_priority";

@@ -52,6 +52,11 @@ export const ERROR_CATALOGUE = {
     httpStatus: 422,
     summary: "A transfer moves more shares than the holder holds.",
   },
+  tender_exceeds_holding: {
+    exitCode: 1,
+    httpStatus: 422,
+    summary: "A seller in a tender offer offers more shares than it holds.",
+  },
   repurchase_exceeds_holding: {
     exitCode: 1,
     httpStatus: 422,

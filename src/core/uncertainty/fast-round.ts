@@ -175,6 +175,11 @@ export function planFastRound(
       );
     }
   }
+  if (terms.closings.some((c) => c.pricePerShare !== undefined)) {
+    return unsupported(
+      "prices every share at the round's price and does not take a milestone tranche with its own price (TRANCHE-2) yet; model the round without simulating it",
+    );
+  }
   const classId = terms.newClass?.id ?? terms.existingClassId;
   if (classId === undefined) return fail("round_invalid", `round ${terms.name} names no class to sell`);
   if (terms.newClass && capTable.classes.has(terms.newClass.id)) {

@@ -1,14 +1,18 @@
 /**
  * Summary statistics of a simulated sample (SPEC UNC-SIM-5): the mean (summed in scenario
- * order, so the same on any number of workers), the 5th, 50th and 95th percentiles by the
- * nearest-rank method (the value of rank ⌈p·N⌉, an actual sample value), the minimum and
+ * order, so the same on any number of workers), the 5th, 25th, 50th, 75th and 95th
+ * percentiles by the nearest-rank method (the value of rank ⌈p·N⌉, an actual sample value), the minimum and
  * maximum, and a histogram of equal-width bins from the minimum to the maximum.
  */
 export interface SampleStatistics {
   readonly count: number;
   readonly mean: number;
   readonly p5: number;
+  /** The lower quartile, for a fan chart's inner band (P25–P75). */
+  readonly p25: number;
   readonly p50: number;
+  /** The upper quartile. */
+  readonly p75: number;
   readonly p95: number;
   readonly min: number;
   readonly max: number;
@@ -64,7 +68,9 @@ export function describeSample(values: Float64Array, bins = HISTOGRAM_BINS): Sam
       count: 0,
       mean: Number.NaN,
       p5: Number.NaN,
+      p25: Number.NaN,
       p50: Number.NaN,
+      p75: Number.NaN,
       p95: Number.NaN,
       min: Number.NaN,
       max: Number.NaN,
@@ -91,11 +97,26 @@ export function describeSample(values: Float64Array, bins = HISTOGRAM_BINS): Sam
   }
   const k50 = rankIndex(0.5, n);
   const k5 = rankIndex(0.05, n);
+  const k25 = rankIndex(0.25, n);
+  const k75 = rankIndex(0.75, n);
   const k95 = rankIndex(0.95, n);
+  // Each selection partitions around its rank, so the next one searches only the side that holds its rank.
   select(values, 0, n - 1, k50);
-  select(values, 0, k50, k5);
-  select(values, k50, n - 1, k95);
-  const stats = { count: n, mean: sum / n, p5: values[k5]!, p50: values[k50]!, p95: values[k95]!, min, max };
+  select(values, 0, k50, k25);
+  select(values, 0, k25, k5);
+  select(values, k50, n - 1, k75);
+  select(values, k75, n - 1, k95);
+  const stats = {
+    count: n,
+    mean: sum / n,
+    p5: values[k5]!,
+    p25: values[k25]!,
+    p50: values[k50]!,
+    p75: values[k75]!,
+    p95: values[k95]!,
+    min,
+    max,
+  };
   return histogram ? { ...stats, histogram } : stats;
 }
 
@@ -105,7 +126,9 @@ export function scaleStatistics(s: SampleStatistics, c: number, withHistogram = 
     count: s.count,
     mean: s.mean * c,
     p5: s.p5 * c,
+    p25: s.p25 * c,
     p50: s.p50 * c,
+    p75: s.p75 * c,
     p95: s.p95 * c,
     min: s.min * c,
     max: s.max * c,

@@ -1,13 +1,15 @@
 import { type Currency, type Money, zeroMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
-import { applyTransaction } from "../../core/ledger/apply.js";
+import { applyTransaction, expandCompound } from "../../core/ledger/apply.js";
 import type { CapTable } from "../../core/ledger/cap-table.js";
 import type { OptionGrant, Security, StockLot, Warrant } from "../../core/ledger/security.js";
 import { conversionRatio } from "../../core/ledger/share-class.js";
 import type {
   Cancellation,
+  CompoundTransaction,
   Conversion,
   ConversionPriceAdjustment,
+  DebtIssuance,
   Exercise,
   NoteIssuance,
   OptionGrantTx,
@@ -20,7 +22,7 @@ import type {
   WarrantIssuance,
 } from "../../core/ledger/transaction.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { SecurityId } from "../../core/shared/ids.js";
+import { type SecurityId, transactionId } from "../../core/shared/ids.js";
 import { type Problem, problem } from "../../core/shared/problem.js";
 import { isJsonObject, type JsonObject } from "./json.js";
 import { OCF_NUMERIC_PLACES, writeMonetary, writeNumeric, writeRatio } from "./numbers.js";
@@ -93,6 +95,7 @@ export class TransactionWriter {
 
   /** Writes a ledger transaction as OCF objects and applies it. */
   write(tx: Transaction): WrittenTransaction | Problem {
+    if (tx.type === "tender" || tx.type === "pay_to_play") return this.writeCompound(tx);
     try {
       const before = this.capture(tx);
       const rejected = applyTransaction(this.table, tx);
@@ -112,6 +115,26 @@ export class TransactionWriter {
       if (error instanceof ExportProblem) return error.problem;
       throw error;
     }
+  }
+
+  /**
+   * A tender or pay-to-play has no OCF transaction of its own: it is written as the transfers,
+   * repurchases and stock conversions it comes to (OCF-EXP-12), checked whole on a copy first.
+   */
+  private writeCompound(tx: CompoundTransaction): WrittenTransaction | Problem {
+    const parts = expandCompound(this.table, tx);
+    if (!Array.isArray(parts)) return parts;
+    const rejected = applyTransaction(this.table.clone(), tx);
+    if (rejected) return rejected;
+    const objects: JsonObject[] = [];
+    const omitted: string[] = [];
+    for (const part of parts) {
+      const written = this.write(part);
+      if ("code" in written) return written;
+      objects.push(...written.objects);
+      omitted.push(...written.omitted);
+    }
+    return { objects, omitted };
   }
 
   /** What a transaction's OCF objects need from the state before it applies. */
@@ -173,6 +196,19 @@ export class TransactionWriter {
         return this.conversion(tx, before.security);
       case "conversion_price_adjustment":
         return this.ratioAdjustment(tx);
+      case "debt_issuance":
+        return this.debtIssuance(tx);
+      case "debt_repayment":
+        return {
+          objects: [],
+          omitted: [
+            `transaction ${tx.id}: the repayment of venture debt "${tx.security}" has no OCF 1.2.0 object`,
+          ],
+        };
+      case "tender":
+      case "pay_to_play":
+        // Written by writeCompound as the transactions they come to; never generated here.
+        throw new Error(`transaction ${tx.id}: a ${tx.type} reached the primitive writer`);
       case "authorized_shares_adjustment":
         if (tx.authorizedShares === undefined) {
           fail(
@@ -375,6 +411,29 @@ export class TransactionWriter {
     };
     if (w.expirationDate !== undefined) o.warrant_expiration_date = w.expirationDate;
     return o;
+  }
+
+  /**
+   * Venture debt (DEBT-1) has no OCF 1.2.0 object: it is reported as not exported; the warrants
+   * of its coverage (DEBT-2) are written as a warrant issuance (OCF-EXP-13).
+   */
+  private debtIssuance(tx: DebtIssuance): WrittenTransaction {
+    const omitted = [
+      `transaction ${tx.id}: venture debt "${tx.security}" (a loan, not equity) has no OCF 1.2.0 object`,
+    ];
+    if (!tx.warrant) return { objects: [], omitted };
+    const warrant = this.warrantIssuance({
+      type: "warrant_issuance",
+      id: transactionId(`${tx.id}-warrant`),
+      date: tx.date,
+      security: tx.warrant.security,
+      holder: tx.holder,
+      classId: tx.warrant.classId,
+      quantity: tx.warrant.quantity,
+      exercisePrice: tx.warrant.exercisePrice,
+      expirationDate: tx.warrant.expirationDate,
+    });
+    return { objects: warrant.objects, omitted: [...omitted, ...warrant.omitted] };
   }
 
   private warrantIssuance(tx: WarrantIssuance): WrittenTransaction {

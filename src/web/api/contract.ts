@@ -71,6 +71,56 @@ export interface ProblemBody {
   readonly severity?: "warning";
 }
 
+/** One holder's figures in a scenario of the scenarios report (`scenariosReport`). */
+export interface ScenarioHolderJson {
+  readonly id: string;
+  readonly name: string;
+  readonly fullyDilutedBefore: string;
+  readonly fullyDilutedAfter: string;
+  /** Null where the holder held nothing before the round. */
+  readonly dilution: string | null;
+}
+
+/**
+ * GET deals/:deal/scenarios: each scenario's holders; as an investor sees it (WEB-21), its
+ * own holders only, and the round's figures only where the owner shares them.
+ */
+export interface ScenariosJson {
+  readonly company: string;
+  readonly currency: string;
+  readonly scenarios: readonly {
+    readonly scenario: string;
+    readonly pricePerShare?: string | null;
+    readonly preMoneyValuation?: string | null;
+    readonly postMoneyValuation?: string | null;
+    readonly roundSize?: string | null;
+    readonly holders: readonly ScenarioHolderJson[];
+  }[];
+}
+
+/** GET deals/:deal/model: the round's pro forma; as an investor sees it, its own holders only. */
+export interface ModelJson {
+  readonly company: string;
+  readonly currency: string;
+  readonly holders: readonly ScenarioHolderJson[];
+}
+
+/** GET deals/:deal/exit?at=…: each exit value's payouts per holder (an investor's own holders only). */
+export interface ExitAtJson {
+  readonly currency: string;
+  readonly outcomes: readonly {
+    readonly exitValue: string;
+    readonly holders: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly proceeds: string;
+      readonly exercisePaid: string;
+      readonly net: string;
+      readonly total: string;
+    }[];
+  }[];
+}
+
 /** Paths and bodies, per operation. */
 export const ROUTES = {
   login: { method: "POST", path: () => `${API_BASE}/auth/login` },
@@ -85,6 +135,24 @@ export const ROUTES = {
     method: "GET",
     path: (workspace: string, deal: string) =>
       `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}`,
+  },
+  /** A deal's scenarios report (an investor's own columns, SPEC WEB-21). */
+  scenarios: {
+    method: "GET",
+    path: (workspace: string, deal: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/scenarios`,
+  },
+  /** A deal's model report (the round's pro forma; an investor's own holders, SPEC AUTH-7). */
+  model: {
+    method: "GET",
+    path: (workspace: string, deal: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/model`,
+  },
+  /** The waterfall at exit values (`at`, a list as `exit --at` reads it; an investor's own holders, WEB-21). */
+  exitAt: {
+    method: "GET",
+    path: (workspace: string, deal: string, at: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/exit?at=${encodeURIComponent(at)}`,
   },
   saveDeal: {
     method: "PUT",

@@ -3,8 +3,11 @@ import type {
   DealDocumentJson,
   DealRecord,
   DealSummary,
+  ExitAtJson,
   Member,
+  ModelJson,
   Role,
+  ScenariosJson,
   User,
   WorkspaceSummary,
 } from "./contract.js";
@@ -34,6 +37,12 @@ export interface DataAccess {
   listWorkspaces(): Promise<ApiResult<readonly WorkspaceSummary[]>>;
   listDeals(workspace: string): Promise<ApiResult<readonly DealSummary[]>>;
   getDeal(workspace: string, deal: string): Promise<ApiResult<DealRecord>>;
+  /** The server's scenarios report of a stored deal: an investor's own figures (SPEC WEB-21, WEB-23). */
+  scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>>;
+  /** The server's model report of a stored deal: an investor's own holders in the round's pro forma. */
+  modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>>;
+  /** The server's waterfall at exit values (`at` as `exit --at` reads it): an investor's own payouts. */
+  exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>>;
   /** Saves the whole document edited from `expectedVersion`; a `conflict` failure when another save came first. */
   saveDeal(
     workspace: string,

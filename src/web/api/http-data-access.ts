@@ -3,6 +3,7 @@ import {
   CSRF_HEADER,
   type DealDocumentJson,
   type DealRecord,
+  type ExitAtJson,
   type GetDealResponse,
   type ListDealsResponse,
   type ListMembersResponse,
@@ -10,9 +11,11 @@ import {
   type LoginRequest,
   type LoginResponse,
   type MeResponse,
+  type ModelJson,
   ROUTES,
   type Role,
   type SaveDealResponse,
+  type ScenariosJson,
   type SetMemberRequest,
   type SetMemberResponse,
 } from "./contract.js";
@@ -164,6 +167,24 @@ export class HttpDataAccess implements DataAccess {
         document,
       },
     };
+  }
+
+  async scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>> {
+    return this.request<ScenariosJson>({
+      method: ROUTES.scenarios.method,
+      path: ROUTES.scenarios.path(workspace, deal),
+    });
+  }
+
+  async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
+    return this.request<ModelJson>({ method: ROUTES.model.method, path: ROUTES.model.path(workspace, deal) });
+  }
+
+  async exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>> {
+    return this.request<ExitAtJson>({
+      method: ROUTES.exitAt.method,
+      path: ROUTES.exitAt.path(workspace, deal, at),
+    });
   }
 
   /**

@@ -2,8 +2,11 @@ import type {
   DealDocumentJson,
   DealRecord,
   DealSummary,
+  ExitAtJson,
   Member,
+  ModelJson,
   Role,
+  ScenariosJson,
   User,
   WorkspaceSummary,
 } from "./contract.js";
@@ -113,6 +116,22 @@ export class MemoryDataAccess implements DataAccess {
     const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
     if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
     return { ok: true, value: copy(record) };
+  }
+
+  /**
+   * The investor's figures are the server's (SPEC WEB-23): in memory there is one user, the
+   * workspace's owner, and no investor to compute them for.
+   */
+  async scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>> {
+    return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
+  }
+
+  async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
+    return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
+  }
+
+  async exitAt(workspace: string, deal: string, _at: string): Promise<ApiResult<ExitAtJson>> {
+    return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
   }
 
   async saveDeal(

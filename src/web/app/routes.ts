@@ -6,9 +6,26 @@ import { useEffect, useState } from "react";
  */
 export type DealView = "captable" | "round" | AnalysisView;
 
-/** The views of a deal beside its cap table and rounds, in the order of the deal page's tabs. */
-export const ANALYSIS_VIEWS = ["claims", "scenarios", "simulate", "flows", "exit"] as const;
+/**
+ * The views of a deal beside its cap table and rounds, in the order of the deal page's tabs;
+ * the capital flows and the exposure are a workspace document's (WORKSPACE_VIEWS).
+ */
+export const ANALYSIS_VIEWS = [
+  "claims",
+  "scenarios",
+  "simulate",
+  "flows",
+  "exit",
+  "exposure",
+  "mine",
+] as const;
 export type AnalysisView = (typeof ANALYSIS_VIEWS)[number];
+
+/** An investor member's own view of a deal (SPEC WEB-23), the only one beside the cap table it is offered. */
+export const INVESTOR_VIEWS = ["mine"] as const satisfies readonly AnalysisView[];
+
+/** The views of a workspace document (several companies and their agreements, SPEC FLOW-1). */
+export const WORKSPACE_VIEWS = ["flows", "exposure"] as const satisfies readonly AnalysisView[];
 
 export type Route =
   | { readonly name: "login" }

@@ -1,4 +1,4 @@
-import { BarChart, LineChart, PieChart, SankeyChart } from "echarts/charts";
+import { BarChart, LineChart, PieChart, SankeyChart, ScatterChart } from "echarts/charts";
 import {
   GridComponent,
   LegendComponent,
@@ -7,9 +7,9 @@ import {
   TooltipComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
+import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
-import type { ChartOption } from "./Chart.js";
+import type { ChartImages, ChartOption } from "./Chart.js";
 
 // Only the chart types and components the app draws, so that the bundle carries no more of ECharts.
 echarts.use([
@@ -17,13 +17,31 @@ echarts.use([
   LineChart,
   PieChart,
   SankeyChart,
+  ScatterChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   MarkPointComponent,
   TooltipComponent,
   CanvasRenderer,
+  SVGRenderer,
 ]);
+
+/**
+ * The chart as SVG text: the same option drawn by ECharts' SVG renderer at the canvas's
+ * size, in a detached element that is disposed of at once (the page keeps its canvas,
+ * the fastest to redraw while a slider moves).
+ */
+function svgOf(option: ChartOption, width: number, height: number): string {
+  const element = document.createElement("div");
+  const instance = echarts.init(element, undefined, { renderer: "svg", ssr: true, width, height });
+  try {
+    instance.setOption(option);
+    return instance.renderToSVGString();
+  } finally {
+    instance.dispose();
+  }
+}
 
 /** A text box a chart draws, in the canvas's pixels. */
 export interface LabelBox {
@@ -81,19 +99,23 @@ export interface EChartCanvasProps {
   readonly height: number;
   /** Called when no chart can be drawn here (no canvas): the caller shows the table instead. */
   readonly onUnavailable: () => void;
+  /** Given the chart's images once it is drawn, and undefined when it goes. */
+  readonly onImages?: (images: ChartImages | undefined) => void;
 }
 
 /**
  * The ECharts drawing of a chart, on a canvas (the fastest to redraw while a slider
  * moves). Loaded on demand, so that the app's first screen does not wait for ECharts.
  */
-export default function EChartCanvas({ title, option, height, onUnavailable }: EChartCanvasProps) {
+export default function EChartCanvas({ title, option, height, onUnavailable, onImages }: EChartCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.EChartsType | undefined>(undefined);
   const latestOption = useRef(option);
   latestOption.current = option;
   const unavailable = useRef(onUnavailable);
   unavailable.current = onUnavailable;
+  const images = useRef(onImages);
+  images.current = onImages;
 
   useEffect(() => {
     const element = container.current;
@@ -112,6 +134,10 @@ export default function EChartCanvas({ title, option, height, onUnavailable }: E
     }
     chart.current = instance;
     CHARTS.set(element, instance);
+    images.current?.({
+      png: () => instance.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" }),
+      svg: () => svgOf(latestOption.current, instance.getWidth(), instance.getHeight()),
+    });
     const observer =
       typeof ResizeObserver === "undefined"
         ? undefined
@@ -119,6 +145,7 @@ export default function EChartCanvas({ title, option, height, onUnavailable }: E
     observer?.observe(element);
     return () => {
       observer?.disconnect();
+      images.current?.(undefined);
       instance.dispose();
       CHARTS.delete(element);
       chart.current = undefined;

@@ -24,10 +24,16 @@ function stakeholderIds(text: string): string[] {
 
 /** Whether the signed-in user owns the workspace (its members are the owners' to see and change). */
 export function useIsOwner(workspace: string): boolean | undefined {
+  const role = useWorkspaceRole(workspace);
+  return role === undefined ? undefined : role === "owner";
+}
+
+/** The signed-in user's role in the workspace: undefined while it loads, null when unknown. */
+export function useWorkspaceRole(workspace: string): Role | null | undefined {
   const data = useDataAccess();
   const [workspaces] = useApi(() => data.listWorkspaces(), [data]);
-  if (workspaces.state !== "ok") return workspaces.state === "failed" ? false : undefined;
-  return workspaces.value.find((w) => w.id === workspace)?.role === "owner";
+  if (workspaces.state !== "ok") return workspaces.state === "failed" ? null : undefined;
+  return workspaces.value.find((w) => w.id === workspace)?.role ?? null;
 }
 
 /**

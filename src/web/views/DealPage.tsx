@@ -12,19 +12,28 @@ import {
   readDraft,
   writeDraft,
 } from "../app/drafts.js";
-import { ANALYSIS_VIEWS, type AnalysisView, href, type Route } from "../app/routes.js";
+import {
+  ANALYSIS_VIEWS,
+  type AnalysisView,
+  href,
+  INVESTOR_VIEWS,
+  type Route,
+  WORKSPACE_VIEWS,
+} from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
-import { useIsOwner } from "./AccessView.js";
+import { useWorkspaceRole } from "./AccessView.js";
 import { CapTableView } from "./CapTableView.js";
 
 // The views beside the cap table load on demand (SPEC WEB-20): the cap table, the first
 // view of a deal, comes without the round builder, the charts or the simulation.
 const ClaimsView = lazy(() => import("./ClaimsView.js").then((m) => ({ default: m.ClaimsView })));
 const ExitView = lazy(() => import("./ExitView.js").then((m) => ({ default: m.ExitView })));
+const ExposureView = lazy(() => import("./ExposureView.js").then((m) => ({ default: m.ExposureView })));
+const InvestorView = lazy(() => import("./InvestorView.js").then((m) => ({ default: m.InvestorView })));
 const FlowsView = lazy(() => import("./FlowsView.js").then((m) => ({ default: m.FlowsView })));
 const RoundBuilder = lazy(() => import("./RoundBuilder.js").then((m) => ({ default: m.RoundBuilder })));
 const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ default: m.ScenariosView })));
@@ -38,6 +47,8 @@ const VIEW_TITLES: Record<AnalysisView, MessageKey> = {
   simulate: "monteCarlo",
   flows: "capitalFlows",
   exit: "exit",
+  exposure: "exposure",
+  mine: "myPosition",
 };
 
 /** A workspace document (several companies and their agreements, SPEC FLOW-1) rather than one company's deal. */
@@ -103,7 +114,11 @@ function LoadedDeal({
 }) {
   const { t } = useI18n();
   const data = useDataAccess();
-  const owner = useIsOwner(route.workspace);
+  const role = useWorkspaceRole(route.workspace);
+  const owner = role === "owner";
+  // An investor's document holds its own rows only: the views that compute on the whole deal
+  // in the page would mislead; its own figures come from the server (SPEC WEB-23).
+  const investor = role === "investor";
   const [draft, setDraftState] = useState<DealDraft>(
     () => readDraft(route.workspace, route.deal) ?? { baseVersion: record.version, rounds: {} },
   );
@@ -210,7 +225,17 @@ function LoadedDeal({
   const workingLoad = route.view === "round" ? baseLoad : load(working);
 
   let content: React.ReactNode;
-  if (!workingLoad.ok) {
+  if (route.view === "mine" && investor) {
+    // The investor's figures are the server's; its own document (which may not load on its
+    // own, without the round's shared price) only gives what it invested.
+    content = (
+      <InvestorView
+        workspace={route.workspace}
+        dealId={route.deal}
+        deal={workingLoad.ok ? workingLoad.deal : undefined}
+      />
+    );
+  } else if (!workingLoad.ok) {
     const diagnostics = workingLoad.diagnostics;
     content = (
       <div className="notice error" role="alert">
@@ -296,7 +321,7 @@ function LoadedDeal({
               {t("capTable")}
             </a>
           </li>
-          {rounds.map((r) => (
+          {(investor ? [] : rounds).map((r) => (
             <li key={r.id}>
               <a
                 href={href.round(route.workspace, route.deal, r.id)}
@@ -306,7 +331,14 @@ function LoadedDeal({
               </a>
             </li>
           ))}
-          {ANALYSIS_VIEWS.filter((v) => v !== "flows").map((v) => (
+          {(investor
+            ? INVESTOR_VIEWS
+            : ANALYSIS_VIEWS.filter(
+                (v) =>
+                  !(WORKSPACE_VIEWS as readonly string[]).includes(v) &&
+                  !(INVESTOR_VIEWS as readonly string[]).includes(v),
+              )
+          ).map((v) => (
             <li key={v}>
               <a
                 href={href.view(route.workspace, route.deal, v)}
@@ -423,15 +455,24 @@ function WorkspaceDealPage({ route, record }: { route: DealRoute; record: DealRe
       <h1 className="deal-title">{typeof name === "string" ? name : record.name}</h1>
       <nav aria-label={t("dealNav")} className="tabs no-print">
         <ul>
-          <li>
-            <a href={href.view(route.workspace, route.deal, "flows")} aria-current="page">
-              {t("capitalFlows")}
-            </a>
-          </li>
+          {WORKSPACE_VIEWS.map((v) => (
+            <li key={v}>
+              <a
+                href={href.view(route.workspace, route.deal, v)}
+                aria-current={(route.view === "exposure" ? "exposure" : "flows") === v ? "page" : undefined}
+              >
+                {t(VIEW_TITLES[v])}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
       <Suspense fallback={<Loading />}>
-        <FlowsView workspace={route.workspace} record={record} />
+        {route.view === "exposure" ? (
+          <ExposureView workspace={route.workspace} record={record} />
+        ) : (
+          <FlowsView workspace={route.workspace} record={record} />
+        )}
       </Suspense>
     </div>
   );

@@ -470,7 +470,7 @@ function TrancheChart({
         TRANCHE_COLORS(split.tranches),
       )}
       table={
-        <table className="data compact" id="exit-tranches-table">
+        <table className="data compact" id={`exit-tranches-table-${by}`}>
           <caption>{title}</caption>
           <thead>
             <tr>

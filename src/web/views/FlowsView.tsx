@@ -3,13 +3,12 @@ import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { flowModelOf, flowsReport } from "../../report/flows-report.js";
 import type { DealRecord } from "../api/contract.js";
-import type { ApiResult } from "../api/data-access.js";
-import { useApi, useDataAccess } from "../app/data-context.js";
+import { useIncludedDeals } from "../app/use-included-deals.js";
 import { type SankeyLink, sankeyOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { Failed, Loading } from "../components/Status.js";
-import { dealForFile, includedFiles, loadStoredWorkspace } from "../engine/workspace-load.js";
+import { loadStoredWorkspace } from "../engine/workspace-load.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatMoney, formatPercent } from "../i18n/number-format.js";
 
@@ -23,22 +22,7 @@ type FlowsReport = ReturnType<typeof flowsReport>;
  */
 export function FlowsView({ workspace, record }: { workspace: string; record: DealRecord }) {
   const { t } = useI18n();
-  const data = useDataAccess();
-  const files = useMemo(() => includedFiles(record.document), [record.document]);
-  const [included, reload] = useApi(async (): Promise<ApiResult<DealRecord[]>> => {
-    if (files.length === 0) return { ok: true, value: [] };
-    const list = await data.listDeals(workspace);
-    if (!list.ok) return list;
-    const records: DealRecord[] = [];
-    for (const file of files) {
-      const summary = dealForFile(list.value, file);
-      if (!summary) continue;
-      const got = await data.getDeal(workspace, summary.id);
-      if (!got.ok) return got;
-      records.push(got.value);
-    }
-    return { ok: true, value: records };
-  }, [data, workspace, files]);
+  const [included, reload] = useIncludedDeals(workspace, record);
 
   const result = useMemo(() => {
     if (included.state !== "ok") return undefined;

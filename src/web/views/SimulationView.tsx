@@ -4,7 +4,7 @@ import { Rational } from "../../core/exact/rational.js";
 import { LIMITS } from "../../core/shared/limits.js";
 import { templateQuantities } from "../../core/uncertainty/round-template.js";
 import type { Deal } from "../../deal/build.js";
-import { histogramOption } from "../charts/options.js";
+import { fanOption, histogramOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import type { SimulationReport } from "../engine/simulation-job.js";
@@ -45,8 +45,10 @@ function formatStatistic(text: string, unit: Metric["unit"], currency: Currency,
 
 /**
  * The seeded Monte Carlo of `roundtable simulate`, run in a Web Worker with its progress
- * and a cancel: percentiles of the round's figures and of every holder's ownership, and a
- * histogram of one of them with its P5, P50 and P95, beside a table of the same figures.
+ * and a cancel: percentiles of the round's figures and of every holder's ownership, fan
+ * charts (P5–P95, P25–P75, P50) of every holder's ownership and of the price per share,
+ * and a histogram of one figure with its P5, P50 and P95, each beside a table of the same
+ * figures (SPEC WEB-13).
  * The round (when several are uncertain) and the scenario whose claims are sampled (the
  * deal's named scenarios; the default reading by default) are chosen as `simulate --round`
  * and `--scenario` choose them. The same seed, runs, round and scenario give the CLI's
@@ -345,6 +347,7 @@ function SimulationResult({
       {report.failures.map((f) => (
         <p key={f.reason}>{t("simulationFailures", { count: f.count, reason: f.reason })}</p>
       ))}
+      <SimulationFans report={report} currency={currency} />
       <div className="field">
         <label className="field-label" htmlFor={`${ids}-metric`}>
           {t("histogramMetric")}
@@ -393,8 +396,130 @@ function SimulationResult({
               </tbody>
             </table>
           }
+          afterTable={
+            <table className="data compact" id="histogram-percentiles">
+              <caption>{t("histogramPercentiles", { metric: metric.label })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("percentileColumn")}</th>
+                  <th scope="col" className="num">
+                    {t("valueColumn")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {PERCENTILES.map((p) => (
+                  <tr key={p}>
+                    <th scope="row">{p.toUpperCase()}</th>
+                    <td className="num">{format(metric.stats[p], metric.unit)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
         />
       ) : null}
+    </div>
+  );
+}
+
+/** The percentiles a fan chart draws, from the outer band's low end to its high end. */
+const PERCENTILES = ["p5", "p25", "p50", "p75", "p95"] as const;
+
+/** Drawing coordinates of a report's decimal statistic (floats for drawing only, WEB-1). */
+const drawn = (text: string) => Number(text);
+
+/**
+ * Fan charts of the simulated outcome (SPEC WEB-13): every holder's ownership after the
+ * round and the price per share, each as its P5–P95 band, its P25–P75 band and its median,
+ * read from the report's statistics; the table beside each lists the five percentiles
+ * exactly as the report writes them.
+ */
+function SimulationFans({ report, currency }: { report: SimulationReport; currency: Currency }) {
+  const { t, locale } = useI18n();
+  const labels = { outer: t("fanOuter"), inner: t("fanInner"), median: t("fanMedian") };
+  const percent = (x: number) => formatPercent(Rational.parse(x.toPrecision(6)) ?? Rational.ZERO, 2, locale);
+  const price = (x: number) =>
+    formatMoney(
+      { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
+      2,
+      locale,
+    );
+  const band = (stats: readonly Statistics[], name: string) => ({
+    name,
+    p5: stats.map((s) => drawn(s.p5)),
+    p25: stats.map((s) => drawn(s.p25)),
+    p50: stats.map((s) => drawn(s.p50)),
+    p75: stats.map((s) => drawn(s.p75)),
+    p95: stats.map((s) => drawn(s.p95)),
+  });
+  const holders = report.holders;
+  const ownershipTitle = t("fanOwnership");
+  const priceTitle = t("fanPrice");
+  const table = (
+    id: string,
+    caption: string,
+    rows: readonly { key: string; name: string; stats: Statistics }[],
+    unit: Metric["unit"],
+  ) => (
+    <table className="data compact" id={id}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <td />
+          {PERCENTILES.map((p) => (
+            <th key={p} scope="col" className="num">
+              {p.toUpperCase()}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} data-fan={row.key}>
+            <th scope="row">{row.name}</th>
+            {PERCENTILES.map((p) => (
+              <td key={p} className="num">
+                {formatStatistic(row.stats[p], unit, currency, locale)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <div className="charts simulation-fans">
+      <Chart
+        title={ownershipTitle}
+        height={Math.max(200, 110 + holders.length * 30)}
+        option={fanOption(
+          holders.map((h) => h.name),
+          band(
+            holders.map((h) => h.ownership),
+            ownershipTitle,
+          ),
+          labels,
+          percent,
+        )}
+        table={table(
+          "fan-ownership-table",
+          ownershipTitle,
+          holders.map((h) => ({ key: h.holder, name: h.name, stats: h.ownership })),
+          "fraction",
+        )}
+      />
+      <Chart
+        title={priceTitle}
+        height={170}
+        option={fanOption([t("pricePerShare")], band([report.pricePerShare], priceTitle), labels, price)}
+        table={table(
+          "fan-price-table",
+          priceTitle,
+          [{ key: "pricePerShare", name: t("pricePerShare"), stats: report.pricePerShare }],
+          "price",
+        )}
+      />
     </div>
   );
 }

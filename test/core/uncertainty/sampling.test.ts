@@ -157,7 +157,9 @@ describe("UNC-SIM-5 statistics", () => {
   it("nearest-rank percentiles, mean and histogram of a known sample", () => {
     const values = Float64Array.from({ length: 100 }, (_, i) => 100 - i); // 100 … 1
     const s = describeSample(values, 4);
-    expect([s.p5, s.p50, s.p95, s.mean, s.min, s.max]).toEqual([5, 50, 95, 50.5, 1, 100]);
+    expect([s.p5, s.p25, s.p50, s.p75, s.p95, s.mean, s.min, s.max]).toEqual([
+      5, 25, 50, 75, 95, 50.5, 1, 100,
+    ]);
     expect(s.histogram!.counts).toEqual([25, 25, 25, 25]);
   });
   it("percentiles by selection equal those of a full sort", () => {
@@ -169,7 +171,13 @@ describe("UNC-SIM-5 statistics", () => {
           const at = (p: number) =>
             sorted[Math.min(xs.length - 1, Math.max(0, Math.ceil(p * xs.length) - 1))];
           const s = describeSample(Float64Array.from(xs), 0);
-          expect([s.p5, s.p50, s.p95]).toEqual([at(0.05), at(0.5), at(0.95)]);
+          expect([s.p5, s.p25, s.p50, s.p75, s.p95]).toEqual([
+            at(0.05),
+            at(0.25),
+            at(0.5),
+            at(0.75),
+            at(0.95),
+          ]);
         },
       ),
       { numRuns: 150 },

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { dealDocumentFromText, dealDocumentText } from "../../../src/web/api/deal-text.js";
@@ -7,7 +7,7 @@ import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { prepareSimulationJob } from "../../../src/web/engine/simulation-job.js";
-import { formatMoneyShort, formatPercent } from "../../../src/web/i18n/number-format.js";
+import { formatMoney, formatMoneyShort, formatPercent } from "../../../src/web/i18n/number-format.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
 
@@ -46,8 +46,28 @@ describe("WEB-13 the Monte Carlo view", () => {
     expect(cells("holder:amazon")).toEqual(
       [amazon.p5, amazon.p50, amazon.p95, amazon.mean].map((x) => formatPercent(Rational.parse(x)!, 4, "en")),
     );
+    // The fan charts' tables: the five percentiles of every holder's ownership and of the price,
+    // the report's statistics to the digit shown (WEB-13).
+    const fan = (id: string, key: string) =>
+      [...document.querySelectorAll(`#${id} tr[data-fan="${key}"] td`)].map((td) => td.textContent);
+    const quantiles = (st: typeof amazon) => [st.p5, st.p25, st.p50, st.p75, st.p95];
+    expect(fan("fan-ownership-table", "amazon")).toEqual(
+      quantiles(amazon).map((x) => formatPercent(Rational.parse(x)!, 4, "en")),
+    );
+    expect(document.querySelectorAll("#fan-ownership-table tbody tr").length).toBe(report.holders.length);
+    expect(fan("fan-price-table", "pricePerShare")).toEqual(
+      quantiles(report.pricePerShare).map((x) =>
+        formatMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(x)! }, 4, "en"),
+      ),
+    );
+    // The quartiles lie between the outer percentiles and around the median.
+    for (const h of report.holders) {
+      const [p5, p25, p50, p75, p95] = quantiles(h.ownership).map(Number);
+      expect(p5! <= p25! && p25! <= p50! && p50! <= p75! && p75! <= p95!).toBe(true);
+    }
     // The histogram's table alternative: its bins' counts add up to the priced scenarios.
-    fireEvent.click(screen.getByRole("button", { name: "Show as a table" }));
+    const histogram = screen.getByRole("figure", { name: /^Histogram/ });
+    fireEvent.click(within(histogram).getByRole("button", { name: "Show as a table" }));
     const counts = [...document.querySelectorAll("#histogram-table tbody tr td:last-child")].map((td) =>
       Number(td.textContent?.replaceAll(",", "")),
     );

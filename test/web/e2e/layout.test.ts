@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -47,6 +47,7 @@ const VIEWS: readonly ViewCase[] = [
   },
   { name: "exit", hash: `${DEAL}/exit`, ready: "#exit-breakpoints" },
   { name: "flows", hash: "/w/examples/d/ai-ecosystem/flows", ready: "#flows-net-cash" },
+  { name: "exposure", hash: "/w/examples/d/ai-ecosystem/exposure", ready: "#exposure-table" },
   { name: "members", hash: "/w/examples/access", ready: "#members-table" },
 ];
 
@@ -178,4 +179,41 @@ describe.skipIf(!present)("WEB-17 every view at a phone's, a tablet's and a desk
       await context.close();
     }, 180_000);
   }
+
+  it("WEB-10 every drawn chart downloads as PNG and as SVG", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: "en-US",
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?data=memory#${DEAL}/scenarios`);
+    await page.locator("#scenarios-table").waitFor({ timeout: 15_000 });
+    await chartsDrawn(page);
+    const figure = page.getByRole("figure", { name: /^Price per share per scenario/ });
+    const png = page.waitForEvent("download");
+    await figure
+      .getByRole("button", { name: "Download the chart “Price per share per scenario” as PNG" })
+      .click();
+    const pngFile = await png;
+    expect(pngFile.suggestedFilename()).toBe("price-per-share-per-scenario.png");
+    const pngBytes = readFileSync((await pngFile.path())!);
+    // The PNG signature, and an image at twice the canvas's pixels.
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const canvasWidth = await figure.locator(".chart-canvas").evaluate((el) => el.clientWidth);
+    expect(pngBytes.readUInt32BE(16)).toBe(canvasWidth * 2);
+    const svg = page.waitForEvent("download");
+    await figure
+      .getByRole("button", { name: "Download the chart “Price per share per scenario” as SVG" })
+      .click();
+    const svgFile = await svg;
+    expect(svgFile.suggestedFilename()).toBe("price-per-share-per-scenario.svg");
+    const svgText = readFileSync((await svgFile.path())!, "utf8");
+    expect(svgText.startsWith("<svg")).toBe(true);
+    // The SVG draws the same chart: its categories are the scenarios' names.
+    const categories = await page.locator("#scenarios-table thead th[data-scenario]").allTextContents();
+    expect(categories.length).toBeGreaterThan(0);
+    for (const name of categories) expect(svgText).toContain(name);
+    await context.close();
+  }, 60_000);
 });

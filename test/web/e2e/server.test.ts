@@ -1,10 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Rational } from "../../../src/core/exact/rational.js";
+import { runDeal } from "../../../src/core/round/timeline.js";
+import { loadDeal } from "../../../src/deal/load.js";
 import { type RunningServer, startServer } from "../../../src/server/serve.js";
+import { investedByHolder } from "../../../src/web/engine/exit-tranches.js";
+import { formatFixed, formatMoney, formatPercent } from "../../../src/web/i18n/number-format.js";
+import { cli } from "../../support/cli.js";
 import { CHROMIUM, chromiumPresent, launchChromium } from "../support/browser.js";
 
 const root = join(import.meta.dirname, "../../..");
@@ -157,4 +163,155 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     expect(investor.problems).toEqual([]);
     await investor.context().close();
   }, 30_000);
+
+  it("WEB-23 an investor's own view: its payout at an exit equals `roundtable exit` for its holder, its dilution per scenario is the API's, nothing of other holders, at a phone's, a tablet's and a desktop's width in both languages", async () => {
+    const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
+    const owner = await newPage();
+    await owner.goto(`${server.url}/?data=http`);
+    await signIn(owner, "demo", password!);
+    const csrf = (await (await owner.request.get(`${server.url}/api/v1/auth/me`)).json()).csrfToken as string;
+    const headers = { "x-csrf-token": csrf };
+    expect(
+      (
+        await owner.request.post(`${server.url}/api/v1/users`, {
+          headers,
+          data: { username: "amazon-lp", password: "another long enough password" },
+        })
+      ).status(),
+    ).toBe(201);
+    expect(
+      (
+        await owner.request.put(`${server.url}/api/v1/workspaces/demo/members/amazon-lp`, {
+          headers,
+          data: { role: "investor", stakeholders: ["amazon"] },
+        })
+      ).status(),
+    ).toBe(200);
+    // The round's price is shared, so that the investor's own document prices what it invested.
+    expect(
+      (
+        await owner.request.put(`${server.url}/api/v1/workspaces/demo/settings`, {
+          headers,
+          data: { sharedAggregates: ["round_price"] },
+        })
+      ).status(),
+    ).toBe(200);
+    // `roundtable exit` on the stored deal as its owner reads it, at the exit values the investor types.
+    const stored = (await (
+      await owner.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round`)
+    ).json()) as { document: unknown };
+    const file = join(dataDir, "openai-round-stored.json");
+    writeFileSync(file, JSON.stringify(stored.document));
+    const exit = await cli(["exit", file, "--at", "$1T; $2.5T", "--format", "json"]);
+    // What Amazon invested, counted on the whole deal as the exit view counts it (WEB-19).
+    const whole = loadDeal(JSON.stringify(stored.document), "openai-round.json");
+    if (!whole.ok) throw new Error(whole.diagnostics[0]!.message);
+    const run = runDeal(whole.deal.ledger, whole.deal.rounds);
+    if (!run.ok) throw new Error(run.problems[0]!.message);
+    const invested = investedByHolder(run.value.final).get("amazon")!;
+    expect(invested.isPositive()).toBe(true);
+    expect(exit.code, exit.stderr).toBe(0);
+    const cliOutcomes = JSON.parse(exit.stdout).outcomes as {
+      exitValue: string;
+      holders: { id: string; total: string }[];
+    }[];
+    // Amazon's dilution in each scenario as the owner sees it; a deal whose round amounts are
+    // all exact has one, the model's (the first test leaves the stored deal so).
+    const scenariosAnswer = await owner.request.get(
+      `${server.url}/api/v1/workspaces/demo/deals/openai-round/scenarios`,
+    );
+    const ownerScenarios: { scenario: string; holders: { id: string; dilution: string | null }[] }[] =
+      scenariosAnswer.status() === 200
+        ? (await scenariosAnswer.json()).scenarios
+        : [
+            {
+              scenario: "as stated",
+              holders: (
+                await (
+                  await owner.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round/model`)
+                ).json()
+              ).holders,
+            },
+          ];
+    await owner.context().close();
+
+    const page = await newPage();
+    await page.goto(`${server.url}/?data=http`);
+    await signIn(page, "amazon-lp", "another long enough password");
+    await page.goto(`${server.url}/?data=http#/w/demo/d/openai-round/mine`);
+    await page
+      .locator("#investor-scenarios")
+      .waitFor()
+      .catch(async (e) => {
+        throw new Error(`${e}: the page shows ${await page.locator("main").textContent()}`);
+      });
+    await page.getByLabel("Exit values").fill("$1T; $2.5T");
+    await page.getByRole("button", { name: "Show my payouts" }).click();
+    await page.locator("#investor-payouts").waitFor();
+    for (const outcome of cliOutcomes) {
+      const amazon = outcome.holders.find((h) => h.id === "amazon")!;
+      const cell = page.locator(
+        `#investor-payouts tr[data-holder="amazon"][data-exit="${Rational.parse(outcome.exitValue)!.toDecimalString(18)}"] td[data-cell="payout"]`,
+      );
+      expect(await cell.textContent()).toBe(
+        formatMoney(
+          { kind: "money", currency: "USD" as never, amount: Rational.parse(amazon.total)! },
+          0,
+          "en",
+        ),
+      );
+      const multiple = page.locator(
+        `#investor-payouts tr[data-holder="amazon"][data-exit="${Rational.parse(outcome.exitValue)!.toDecimalString(18)}"] td[data-cell="multiple"]`,
+      );
+      expect(await multiple.textContent()).toBe(
+        `${formatFixed(Rational.parse(amazon.total)!.div(invested), 2, "en")}×`,
+      );
+    }
+    // Its dilution in each scenario is the owner's figure for Amazon.
+    expect(ownerScenarios.length).toBeGreaterThan(0);
+    for (const s of ownerScenarios) {
+      const dilution = s.holders.find((h) => h.id === "amazon")!.dilution;
+      const cells = await page
+        .locator(`#investor-scenarios tr[data-scenario="${s.scenario}"][data-holder="amazon"] td`)
+        .allTextContents();
+      expect(cells.length).toBe(4);
+      expect(cells.at(-1)).toBe(dilution === null ? "—" : formatPercent(Rational.parse(dilution)!, 4, "en"));
+    }
+    // Only Amazon's rows, and no other holder named anywhere in the view.
+    const holders = await page
+      .locator("#investor-payouts tbody tr, #investor-scenarios tbody tr")
+      .evaluateAll((trs) => [...new Set(trs.map((tr) => tr.getAttribute("data-holder")))]);
+    expect(holders).toEqual(["amazon"]);
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toMatch(/Microsoft|Nvidia|SoftBank|OpenAI Foundation/);
+
+    // Screenshots at every width, in both languages: no page wider than the viewport, the
+    // charts' labels inside their canvas (WEB-17).
+    const shots = join(root, "artifacts/screenshots/layout");
+    mkdirSync(shots, { recursive: true });
+    const failures: string[] = [];
+    for (const language of ["en", "fr"] as const) {
+      await page.locator("header select").selectOption(language);
+      for (const width of [390, 768, 1440]) {
+        await page.setViewportSize({ width, height: width < 800 ? 844 : 900 });
+        await page.waitForTimeout(300);
+        const m = (await page.evaluate(`(() => {
+          const charts = [...document.querySelectorAll(".chart-canvas[role=img]")].map((el) => {
+            const b = window.roundtableLabelBoxes && window.roundtableLabelBoxes(el);
+            if (!b) return ["no chart drawn"];
+            return b.boxes.filter((x) => x.x < -0.5 || x.y < -0.5 || x.x + x.width > b.width + 0.5 || x.y + x.height > b.height + 0.5).map((x) => x.text);
+          });
+          return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, outside: charts.flat() };
+        })()`)) as { scrollWidth: number; innerWidth: number; outside: string[] };
+        if (m.scrollWidth > m.innerWidth)
+          failures.push(`${language} ${width}: page ${m.scrollWidth} px wide`);
+        if (m.outside.length > 0)
+          failures.push(`${language} ${width}: labels outside: ${m.outside.join(", ")}`);
+        await page.screenshot({ path: join(shots, `investor-${language}-${width}.png`), fullPage: true });
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });

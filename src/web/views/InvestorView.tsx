@@ -1,0 +1,304 @@
+import { useId, useMemo, useState } from "react";
+import type { Currency } from "../../core/exact/money.js";
+import { Rational } from "../../core/exact/rational.js";
+import { runDeal } from "../../core/round/timeline.js";
+import type { Deal } from "../../deal/build.js";
+import type { ExitAtJson, ScenariosJson } from "../api/contract.js";
+import type { ApiResult } from "../api/data-access.js";
+import { useApi, useDataAccess } from "../app/data-context.js";
+import { groupedBarsOption } from "../charts/options.js";
+import { Chart } from "../components/Chart.js";
+import { ScrollRegion } from "../components/ScrollRegion.js";
+import { Failed, Loading } from "../components/Status.js";
+import { investedByHolder } from "../engine/exit-tranches.js";
+import { useI18n } from "../i18n/i18n.js";
+import { formatFixed, formatMoney, formatMoneyShort, formatPercent } from "../i18n/number-format.js";
+
+const exact = (text: string) => Rational.parse(text) ?? Rational.ZERO;
+
+/**
+ * An investor's own view of a stored deal (SPEC WEB-23): from the server's investor routes
+ * (WEB-21), its holders' ownership before and after the round and their dilution in every
+ * scenario, and their payouts at the exit values typed, each with its multiple on the
+ * capital it invested (counted from the investor's own document as the exit view counts it,
+ * WEB-19). Nothing here is about another holder: the server sends the investor's rows only.
+ */
+export function InvestorView({
+  workspace,
+  dealId,
+  deal,
+}: {
+  workspace: string;
+  dealId: string;
+  /** The investor's own document, loaded (where its invested amounts come from), when it loads. */
+  deal: Deal | undefined;
+}) {
+  const { t } = useI18n();
+  const ids = useId();
+  const data = useDataAccess();
+  const asStated = t("myAsStated");
+  const [scenarios, reloadScenarios] = useApi(async (): Promise<ApiResult<ScenariosJson>> => {
+    const report = await data.scenariosReport(workspace, dealId);
+    if (report.ok || report.status >= 500 || [401, 403, 404].includes(report.status)) return report;
+    // A deal whose round amounts are all exact has one scenario, the deal as stated: the
+    // server's model report (its own holders only) gives the same figures.
+    const model = await data.modelReport(workspace, dealId);
+    if (!model.ok) return model;
+    return {
+      ok: true,
+      value: {
+        company: model.value.company,
+        currency: model.value.currency,
+        scenarios: [{ scenario: asStated, holders: model.value.holders }],
+      },
+    };
+  }, [data, workspace, dealId, asStated]);
+  const invested = useMemo(() => {
+    const run = deal ? runDeal(deal.ledger, deal.rounds) : undefined;
+    return run?.ok ? investedByHolder(run.value.final) : new Map<string, Rational>();
+  }, [deal]);
+  const currency =
+    deal?.ledger.company.currency ??
+    (scenarios.state === "ok" ? (scenarios.value.currency as Currency) : ("USD" as Currency));
+
+  return (
+    <section aria-labelledby={`${ids}-title`} className="investor-view">
+      <h2 id={`${ids}-title`}>{t("myPosition")}</h2>
+      <p>{t("myPositionIntro")}</p>
+      {scenarios.state === "loading" ? (
+        <Loading />
+      ) : scenarios.state === "failed" ? (
+        <Failed failure={scenarios.failure} onRetry={reloadScenarios} />
+      ) : (
+        <OwnScenarios report={scenarios.value} />
+      )}
+      <OwnExit workspace={workspace} dealId={dealId} invested={invested} currency={currency} />
+    </section>
+  );
+}
+
+function OwnScenarios({ report }: { report: ScenariosJson }) {
+  const { t, locale } = useI18n();
+  const percent = (text: string) => formatPercent(exact(text), 4, locale);
+  const holders = report.scenarios[0]?.holders ?? [];
+  const title = t("myDilutionTitle");
+  const table = (id: string) => (
+    <table className="data" id={id}>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("scenarioColumn")}</th>
+          <th scope="col">{t("holder")}</th>
+          <th scope="col" className="num">
+            {t("before")}
+          </th>
+          <th scope="col" className="num">
+            {t("after")}
+          </th>
+          <th scope="col" className="num">
+            {t("dilution")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.scenarios.flatMap((s) =>
+          s.holders.map((h) => (
+            <tr key={`${s.scenario}/${h.id}`} data-scenario={s.scenario} data-holder={h.id}>
+              <th scope="row">{s.scenario}</th>
+              <td>{h.name}</td>
+              <td className="num">{percent(h.fullyDilutedBefore)}</td>
+              <td className="num">{percent(h.fullyDilutedAfter)}</td>
+              <td className="num">{h.dilution === null ? "—" : percent(h.dilution)}</td>
+            </tr>
+          )),
+        )}
+      </tbody>
+    </table>
+  );
+  if (holders.length === 0) return <p>{t("myPositionNoHoldings")}</p>;
+  return (
+    <>
+      <ScrollRegion label={t("scrollableTable", { table: title })}>
+        {table("investor-scenarios")}
+      </ScrollRegion>
+      <Chart
+        title={t("myOwnershipChart")}
+        height={Math.max(240, 120 + holders.length * 40)}
+        option={groupedBarsOption(
+          holders.map((h) => h.name),
+          report.scenarios.map((s) => ({
+            name: s.scenario,
+            values: holders.map((h) => Number(s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter ?? 0)),
+          })),
+          (x) => formatPercent(Rational.parse(x.toPrecision(6)) ?? Rational.ZERO, 2, locale),
+        )}
+        table={table("investor-scenarios-chart-table")}
+      />
+    </>
+  );
+}
+
+function OwnExit({
+  workspace,
+  dealId,
+  invested,
+  currency,
+}: {
+  workspace: string;
+  dealId: string;
+  invested: ReadonlyMap<string, Rational>;
+  currency: Currency;
+}) {
+  const { t, locale } = useI18n();
+  const ids = useId();
+  const data = useDataAccess();
+  const [text, setText] = useState("");
+  const [asked, setAsked] = useState<string | undefined>(undefined);
+  const [outcome, setOutcome] = useState<ApiResult<ExitAtJson> | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  // The currency the server's answer states, else the deal's.
+  const shown = outcome?.ok ? (outcome.value.currency as Currency) : currency;
+  const money = (x: Rational) => formatMoney({ kind: "money", currency: shown, amount: x }, 0, locale);
+  const short = (x: number) =>
+    formatMoneyShort(
+      { kind: "money", currency: shown, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
+      locale,
+      1,
+    );
+
+  const show = async () => {
+    const at = text.trim();
+    if (at === "") return;
+    setBusy(true);
+    const result = await data.exitAt(workspace, dealId, at);
+    setBusy(false);
+    setAsked(at);
+    setOutcome(result);
+  };
+  const error =
+    outcome && !outcome.ok && outcome.status !== 401 && outcome.status < 500 && outcome.status !== 403
+      ? outcome.error.message
+      : undefined;
+  const fieldId = `${ids}-at`;
+  const rows =
+    outcome?.ok === true
+      ? outcome.value.outcomes.flatMap((o) =>
+          o.holders.map((h) => {
+            const total = exact(h.total);
+            const put = invested.get(h.id);
+            return {
+              key: `${o.exitValue}/${h.id}`,
+              exitValue: exact(o.exitValue),
+              holder: h.id,
+              name: h.name,
+              total,
+              invested: put,
+              multiple: put?.isPositive() ? total.div(put) : undefined,
+            };
+          }),
+        )
+      : [];
+  const holders = [...new Map(rows.map((r) => [r.holder, r.name])).entries()];
+  const exitValues = outcome?.ok === true ? outcome.value.outcomes.map((o) => exact(o.exitValue)) : [];
+  const title = t("myPayoutTitle");
+  const table = (id: string) => (
+    <table className="data" id={id}>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("exitValueColumn")}</th>
+          <th scope="col">{t("holder")}</th>
+          <th scope="col" className="num">
+            {t("payoutColumn")}
+          </th>
+          <th scope="col" className="num">
+            {t("investedColumn")}
+          </th>
+          <th scope="col" className="num">
+            {t("multipleColumn")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-exit={r.exitValue.toDecimalString(18)} data-holder={r.holder}>
+            <th scope="row">{money(r.exitValue)}</th>
+            <td>{r.name}</td>
+            <td className="num" data-cell="payout">
+              {money(r.total)}
+            </td>
+            <td className="num">{r.invested ? money(r.invested) : t("unknown")}</td>
+            <td className="num" data-cell="multiple">
+              {r.multiple ? `${formatFixed(r.multiple, 2, locale)}×` : "—"}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <div className="investor-exit">
+      <h3>{t("myPayoutHeading")}</h3>
+      <form
+        className="controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void show();
+        }}
+      >
+        <div className="field">
+          <label className="field-label" htmlFor={fieldId}>
+            {t("myExitValues")}
+          </label>
+          <input
+            id={fieldId}
+            value={text}
+            placeholder="$500B; $1T; $2T"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${fieldId}-error` : `${fieldId}-help`}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          <p id={`${fieldId}-help`} className="field-help">
+            {t("myExitValuesHelp")}
+          </p>
+          {error ? (
+            <p id={`${fieldId}-error`} className="field-error" lang="en">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div className="buttons">
+          <button type="submit" disabled={busy || text.trim() === ""}>
+            {t("myShowPayouts")}
+          </button>
+        </div>
+      </form>
+      {outcome && !outcome.ok && !error ? <Failed failure={outcome} onRetry={() => void show()} /> : null}
+      {outcome?.ok && asked ? (
+        <>
+          <ScrollRegion label={t("scrollableTable", { table: title })}>
+            {table("investor-payouts")}
+          </ScrollRegion>
+          {holders.length > 0 ? (
+            <Chart
+              title={t("myPayoutChart")}
+              height={Math.max(240, 120 + exitValues.length * 30)}
+              option={groupedBarsOption(
+                exitValues.map((v) =>
+                  formatMoneyShort({ kind: "money", currency: shown, amount: v }, locale, 3),
+                ),
+                holders.map(([id, name]) => ({
+                  name,
+                  values: rows.filter((r) => r.holder === id).map((r) => r.total.toNumber()),
+                })),
+                short,
+              )}
+              table={table("investor-payouts-chart-table")}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
