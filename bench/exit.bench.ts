@@ -1,5 +1,6 @@
 import { Rational, rat } from "../src/core/exact/rational.js";
 import { exitBreakpoints, positionFunctions } from "../src/core/exit/breakpoints.js";
+import { HolderPayouts } from "../src/core/exit/holder-payouts.js";
 import { prepareExit } from "../src/core/exit/model.js";
 import { compilePayoutTable, payoutsAt, sweepPayouts } from "../src/core/exit/sweep.js";
 import { waterfallAt } from "../src/core/exit/waterfall.js";
@@ -99,6 +100,12 @@ export default async function (): Promise<BenchReport[]> {
     const m = prepareExit(table, terms);
     if (m.ok) exitBreakpointsReport(m.value, { holders: false });
   }, once);
+  // Inner kernel of the above: every holder's exact payout function in compact form
+  // (HolderPayouts: each holder's terms over the position functions), prepare included.
+  const holderFunctionsMs = timeMedian(() => {
+    const m = prepareExit(table, terms);
+    if (m.ok) new HolderPayouts(exitBreakpoints(m.value));
+  }, once);
   const breakpointsReportMs = timeMedian(() => {
     const m = prepareExit(table, terms);
     if (m.ok) exitBreakpointsReport(m.value);
@@ -131,6 +138,12 @@ export default async function (): Promise<BenchReport[]> {
         {
           label: "exit --breakpoints (table or CSV: breakpoints, events, classes' payouts)",
           value: breakpointsTableMs,
+          unit: "ms",
+        },
+        {
+          label:
+            "inner kernel: prepare + breakpoints + every holder's exact payout function (HolderPayouts, compact)",
+          value: holderFunctionsMs,
           unit: "ms",
         },
         {
