@@ -17,8 +17,32 @@ export {
   capTableOf,
   captable,
 } from "./app/captable.js";
-export { type ClaimsReport, claims } from "./app/claims.js";
-export { type ExitReport, exit } from "./app/exit.js";
+export {
+  type ClaimsReport,
+  type ConflictExplanation,
+  claims,
+  type GapExplanation,
+  type RangeFigure,
+  type Reading,
+} from "./app/claims.js";
+export {
+  type ExitBreakpointsReport,
+  type ExitIpoReport,
+  type ExitPercentilesReport,
+  type ExitReport,
+  type ExitStatementReport,
+  type ExitSweepReport,
+  type ExitWaterfallReport,
+  exit,
+} from "./app/exit.js";
+export type {
+  BreakpointExplanation,
+  BreakpointPosition,
+  HolderInvested,
+  PayoutFunction,
+  PayoutStatistics,
+  WaterfallAtValue,
+} from "./app/exit-report.js";
 export { type ExposureReport, exposure } from "./app/exposure.js";
 export { type FlowsReport, flows } from "./app/flows.js";
 export {
@@ -60,6 +84,10 @@ export { type LoadResult, loadDeal } from "./deal/load.js";
 export { loadWorkspace, type Workspace } from "./deal/workspace.js";
 export { capTableJson } from "./report/captable-report.js";
 export { capTableText } from "./report/captable-text.js";
+export { claimsJson } from "./report/claims-report.js";
+export { claimsText, conflictText, gapWords } from "./report/claims-text.js";
+export { exitJson } from "./report/exit-report.js";
+export { exitCsv, exitText } from "./report/exit-text.js";
 export { compactMoney, percentText, type TextOptions } from "./report/format.js";
 export { modelJson, solveJson } from "./report/model-report.js";
 export { modelText, solveText } from "./report/model-text.js";

@@ -1,11 +1,17 @@
 import * as z from "zod";
 import { fail, ok } from "../core/shared/problem.js";
-import { claimsReport, unknownClaims } from "../report/claims-report.js";
+import { claimsJson, unknownClaims } from "../report/claims-report.js";
+import { type ClaimsReport, claimsReportOf } from "./claims-report.js";
 import { ListParam } from "./params.js";
 import type { DealUseCase } from "./use-case.js";
 
-/** The claims dossier: sources, claims by date, conflicts, feasible ranges per reading (UNC-*). */
-export type ClaimsReport = ReturnType<typeof claimsReport>;
+export type {
+  ClaimsReport,
+  ConflictExplanation,
+  GapExplanation,
+  RangeFigure,
+  Reading,
+} from "./claims-report.js";
 
 /** The `claims` use case (APP-1). */
 export const claims: DealUseCase<{ claims?: string[] | undefined }, ClaimsReport> = {
@@ -27,8 +33,8 @@ export const claims: DealUseCase<{ claims?: string[] | undefined }, ClaimsReport
         `unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; the deal's claims are ${deal.uncertainty?.claimSet.claims.map((c) => c.id).join(", ")}`,
         ["claims"],
       );
-    return ok(claimsReport(deal, input.claims));
+    return ok(claimsReportOf(deal, input.claims));
   },
   // No investor view: the claims are the reports about the round, the owner's to share.
-  json: (report) => report,
+  json: (report) => claimsJson(report),
 };

@@ -6,38 +6,47 @@ import { LIMITS } from "../core/shared/limits.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
 import { sampleEstimate } from "../core/uncertainty/estimate-sampling.js";
 import {
-  exitAtReport,
-  exitBreakpointsReport,
-  exitIpoReport,
+  exitJson,
   exitModelOf,
-  exitSimulationReport,
-  exitSweepReport,
   exitTermsOf,
   exitValueEstimate,
   exitValuesOf,
   ipoPricingOf,
   sweepRangeOf,
 } from "../report/exit-report.js";
+import {
+  type ExitReport,
+  exitBreakpointsOf,
+  exitIpoOf,
+  exitPercentilesOf,
+  exitSweepOf,
+  exitWaterfallOf,
+  investedOf,
+} from "./exit-report.js";
 import { DateParam, RoundParam, ScenarioParam, SeedParam } from "./params.js";
 import { chosenRound, dealInScenario } from "./select.js";
 import type { DealUseCase } from "./use-case.js";
 
-type Value<F extends (...args: never[]) => unknown> =
-  Extract<ReturnType<F>, { ok: true }> extends { value: infer V } ? V : ReturnType<F>;
+export type {
+  ExitBreakpointsReport,
+  ExitIpoReport,
+  ExitPercentilesReport,
+  ExitReport,
+  ExitStatementReport,
+  ExitSweepReport,
+  ExitWaterfallReport,
+} from "./exit-report.js";
 
-/** Who receives what at an exit: a waterfall, percentiles over an estimate, breakpoints, a sweep or an IPO. */
-export type ExitReport =
-  | Value<typeof exitAtReport>
-  | Value<typeof exitSimulationReport>
-  | ReturnType<typeof exitBreakpointsReport>
-  | Value<typeof exitSweepReport>
-  | Value<typeof exitIpoReport>;
-
-/** The `exit` use case (APP-1): give exactly one of at, breakpoints, sweep, ipo. */
+/**
+ * The `exit` use case (APP-1): give exactly one of at, breakpoints, sweep, ipo; or
+ * `statement` (with exact `at` values or none) for the exit statement the PDF and XLSX
+ * show (REP-6): the waterfalls, the breakpoints and what each holder invested.
+ */
 export const exit: DealUseCase<
   {
     at?: string | undefined;
     breakpoints?: boolean | undefined;
+    statement?: boolean | undefined;
     sweep?: string | undefined;
     steps: number;
     ipo?: string | undefined;
@@ -51,15 +60,19 @@ export const exit: DealUseCase<
 > = {
   name: "exit",
   summary:
-    "Who receives what at an exit: the waterfall at exit values (or percentiles over an estimated one), its exact breakpoints, a sweep for charts, or an IPO. Give exactly one of at, breakpoints, sweep, ipo.",
+    "Who receives what at an exit: the waterfall at exit values (or percentiles over an estimated one), its exact breakpoints, a sweep for charts, or an IPO. Give exactly one of at, breakpoints, sweep, ipo; or statement=true (with exact at values, or none) for the exit statement: the waterfalls, the breakpoints and what each holder invested.",
   input: z.strictObject({
     at: z.string().min(1).max(10_000).optional().meta({
       description:
-        'Exit values, comma-separated (15M,60M,1B); or one estimate ("between $1B and $3B") for payout percentiles over `runs` sampled values.',
+        'Exit values separated by ";" (15M;60M;1B; a comma only groups thousands, EXIT-LIST-1); or one estimate ("between $1B and $3B") for payout percentiles over `runs` sampled values.',
     }),
     breakpoints: z.stringbool().optional().meta({
       description:
         "true: the exit values where the split of the next dollar changes, with the payouts there.",
+    }),
+    statement: z.stringbool().optional().meta({
+      description:
+        "true: the exit statement (what the PDF and XLSX reports show): the waterfall at the exact `at` values (none when absent), the breakpoints, and what each holder invested.",
     }),
     sweep: z.string().min(1).max(200).optional().meta({
       description: "Payouts at evenly spaced exit values from..to, such as 0..1B.",
@@ -88,12 +101,23 @@ export const exit: DealUseCase<
   mode: "sync",
   run(loaded, input) {
     const modes = (["at", "breakpoints", "sweep", "ipo"] as const).filter((m) => input[m] !== undefined);
-    if (modes.length !== 1)
+    if (input.statement === false) return fail("usage", "statement is true when given", ["statement"]);
+    const statement = input.statement === true;
+    if (statement) {
+      const other = modes.find((m) => m !== "at");
+      if (other !== undefined)
+        return fail(
+          "usage",
+          `the exit statement is the waterfall at exact at values with the breakpoints: ${other} is not part of it`,
+          [other],
+        );
+    } else if (modes.length !== 1)
       return fail(
         "usage",
         `give exactly one of at, breakpoints, sweep or ipo${modes.length > 1 ? `, not ${modes.join(" and ")}` : ""}`,
         [modes[1] ?? "at"],
       );
+    if (input.breakpoints === false) return fail("usage", "breakpoints is true when given", ["breakpoints"]);
     const scenario = dealInScenario(loaded, input.scenario);
     if (!scenario.ok) return scenario;
     const deal = scenario.value;
@@ -107,52 +131,63 @@ export const exit: DealUseCase<
       input.round === undefined ? {} : { untilRound: roundId(input.round) },
     );
     if (!run.ok) return run;
-    const model = exitModelOf(run.value.final, exitTermsOf(deal, input.date));
+    const table = run.value.final;
+    const model = exitModelOf(table, exitTermsOf(deal, input.date));
     if (!model.ok) return model;
     const currency = deal.ledger.company.currency;
-    // The parameter a report function refused: its usage problem is the request's.
-    const atQuery = (r: Result<unknown>, parameter: string) =>
-      r.ok
-        ? r
-        : {
-            ok: false as const,
-            problems: r.problems.map((p) => ({
-              ...p,
-              code: p.code === "usage" ? ("usage" as const) : p.code,
-              path: [parameter],
-            })),
-          };
-    if (input.at !== undefined) {
-      const estimate = exitValueEstimate(input.at, currency);
+    const classNames = new Map([...table.classes.values()].map((c) => [c.id as string, c.name]));
+    // A parameter the readers refused: the problem is the request's, at that parameter.
+    const atInput = <T>(r: Result<T>, parameter: string): Result<T> =>
+      r.ok ? r : { ok: false, problems: r.problems.map((p) => ({ ...p, path: [parameter] })) };
+    const done = (r: Result<ExitReport>): Result<ExitReport> => (r.ok ? ok(r.value, run.warnings) : r);
+    if (input.at !== undefined || statement) {
+      const at = input.at ?? "";
+      const estimate = input.at === undefined ? undefined : exitValueEstimate(input.at, currency);
       if (estimate) {
-        const report = exitSimulationReport(model.value, sampleEstimate(estimate, input.runs, input.seed));
-        return report.ok ? ok(report.value, run.warnings) : report;
+        if (statement)
+          return fail(
+            "usage",
+            "the exit statement takes exact exit values in at (such as 500M;1B;5B), not an estimate",
+            ["at"],
+          );
+        return done(
+          exitPercentilesOf(model.value, sampleEstimate(estimate, input.runs, input.seed), {
+            estimate: at,
+            seed: input.seed,
+          }),
+        );
       }
-      const values = exitValuesOf(input.at, currency);
-      if (!values.ok) return atQuery(values, "at") as Result<never>;
-      const report = exitAtReport(model.value, values.value);
-      return report.ok ? ok(report.value, run.warnings) : report;
-    }
-    if (input.breakpoints !== undefined) {
-      if (!input.breakpoints) return fail("usage", "breakpoints is true when given", ["breakpoints"]);
-      return ok(exitBreakpointsReport(model.value), run.warnings);
-    }
-    if (input.sweep !== undefined) {
-      const range = sweepRangeOf(input.sweep, currency);
-      if (!range.ok) return atQuery(range, "sweep") as Result<never>;
-      const report = exitSweepReport(
-        model.value,
-        range.value.from.toNumber(),
-        range.value.to.toNumber(),
-        input.steps,
+      const values = input.at === undefined ? ok([]) : atInput(exitValuesOf(at, currency), "at");
+      if (!values.ok) return values;
+      const waterfall = exitWaterfallOf(model.value, values.value);
+      if (!waterfall.ok || !statement) return done(waterfall);
+      return done(
+        ok({
+          kind: "statement",
+          company: { name: deal.ledger.company.name, currency },
+          exitDate: waterfall.value.exitDate,
+          scenario: deal.scenario?.name ?? null,
+          waterfall: waterfall.value,
+          breakpoints: exitBreakpointsOf(model.value, classNames),
+          invested: investedOf(table),
+        }),
       );
-      return report.ok ? ok(report.value, run.warnings) : (atQuery(report, "sweep") as Result<never>);
     }
-    const pricing = ipoPricingOf(input.ipo!, currency);
-    if (!pricing.ok) return atQuery(pricing, "ipo") as Result<never>;
-    const report = exitIpoReport(model.value, pricing.value);
-    return report.ok ? ok(report.value, run.warnings) : report;
+    if (input.breakpoints) return done(ok(exitBreakpointsOf(model.value, classNames)));
+    if (input.sweep !== undefined) {
+      const range = atInput(sweepRangeOf(input.sweep, currency), "sweep");
+      if (!range.ok) return range;
+      return done(
+        atInput(
+          exitSweepOf(model.value, range.value.from.toNumber(), range.value.to.toNumber(), input.steps),
+          "sweep",
+        ),
+      );
+    }
+    const pricing = atInput(ipoPricingOf(input.ipo!, currency), "ipo");
+    if (!pricing.ok) return pricing;
+    return done(exitIpoOf(model.value, pricing.value));
   },
-  // No investor view: payouts at an exit show every class's preference and every holder.
-  json: (report) => report,
+  // No investor view here: the API's investor view filters this JSON (src/server/access.ts).
+  json: exitJson,
 };

@@ -10,8 +10,9 @@ import { solveJson } from "../report/model-report.js";
 import { type ModelReport, modelReportOf } from "./model.js";
 import { namer } from "./names.js";
 import { FractionParam, RoundParam, ScenarioParam } from "./params.js";
-import { chosenRound, dealInScenario } from "./select.js";
+import { chosenRound } from "./select.js";
 import type { DealUseCase, Ref } from "./use-case.js";
+import { dealForInput, SetParam } from "./what-if.js";
 
 /** A round solved for the valuation or an amount that gives an investor a target ownership. */
 export interface SolveReport {
@@ -35,13 +36,15 @@ export interface SolveInput {
   readonly investor: string;
   readonly fraction: Rational;
   readonly for: "valuation" | "amount";
+  /** What-ifs (DEAL-WHATIF-1): the round is solved in a scenario of their own. */
+  readonly set?: readonly string[];
 }
 
 /** Prices every earlier round, then solves the chosen one on the cap table just before it. */
 export function solveOf(loaded: Deal, input: SolveInput): Result<SolveReport> {
-  const scenario = dealInScenario(loaded, input.scenario);
-  if (!scenario.ok) return scenario;
-  const deal = scenario.value;
+  const chosen = dealForInput(loaded, input);
+  if (!chosen.ok) return chosen;
+  const { deal, whatIf } = chosen.value;
   const round = chosenRound(deal, input.round, "to solve");
   if (!round.ok) return round;
   const before = runDeal(deal.ledger, deal.rounds, { beforeRound: roundId(round.value.id) });
@@ -63,9 +66,11 @@ export function solveOf(loaded: Deal, input: SolveInput): Result<SolveReport> {
         exactPricePerShare: s.exactPricePerShare,
         amount: s.exactAmount,
       },
-      model: modelReportOf(deal, s.outcome, solved.warnings),
+      model: whatIf
+        ? { ...modelReportOf(deal, s.outcome, solved.warnings), whatIf }
+        : modelReportOf(deal, s.outcome, solved.warnings),
     },
-    solved.warnings,
+    [...chosen.warnings, ...solved.warnings],
   );
 }
 
@@ -82,6 +87,7 @@ export const solve: DealUseCase<SolveInput, SolveReport> = {
       description: "The target fully diluted fraction after the round: 10% or 0.1.",
     }),
     for: z.enum(["valuation", "amount"]).default("valuation"),
+    set: SetParam,
   }),
   mode: "sync",
   on: "deal",

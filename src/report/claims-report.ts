@@ -1,14 +1,14 @@
-import { Rational } from "../core/exact/rational.js";
-import type { Claim, ClaimSet } from "../core/uncertainty/claim.js";
-import { describeClaim } from "../core/uncertainty/claim.js";
-import type { ConflictExplanation, Relation } from "../core/uncertainty/conflict-explanation.js";
+import {
+  type ClaimsReport,
+  type ConflictExplanation,
+  claimsReportOf,
+  type GapExplanation,
+  type RangeFigure,
+} from "../app/claims-report.js";
+import type { Rational } from "../core/exact/rational.js";
+import type { Relation } from "../core/uncertainty/conflict-explanation.js";
 import { formatEstimate, formatEstimateValue } from "../core/uncertainty/estimate.js";
-import type { FeasibleRange } from "../core/uncertainty/reconcile.js";
-import { feasibleRanges } from "../core/uncertainty/reconcile.js";
-import { reliabilityScore } from "../core/uncertainty/source.js";
-import { claimTimeline } from "../core/uncertainty/timeline.js";
 import type { Deal } from "../deal/build.js";
-import { TERMS_SOURCE_ID } from "../deal/uncertain.js";
 import { decimal } from "./format.js";
 
 /** A feasible range as written in reports: exact decimal ends, with whether each is reached. */
@@ -64,7 +64,8 @@ export interface Gap {
   readonly detail?: GapDetail;
 }
 
-export interface ClaimsReport {
+/** The claims dossier as the CLI's `--format json` and the API write it (SPEC OUT-1, APP-3). */
+export interface ClaimsJson {
   readonly company: string;
   readonly currency: string;
   readonly sources: readonly Record<string, unknown>[];
@@ -89,193 +90,149 @@ export interface ClaimsReport {
   readonly complete: boolean;
 }
 
-function rangeRow(r: FeasibleRange): RangeRow {
+/** A range's ends as a person reads them: "[$40B, $60B]", "(no lower end, 10%)". */
+export function rangeText(r: RangeFigure): string {
   const v = (x: Rational) => formatEstimateValue(x, r.unit);
-  const lo = r.min === undefined ? "(no lower end" : `${r.min.attained ? "[" : "("}${v(r.min.value)}`;
-  const hi = r.max === undefined ? "no upper end)" : `${v(r.max.value)}${r.max.attained ? "]" : ")"}`;
+  const lo = r.min === null ? "(no lower end" : `${r.min.attained ? "[" : "("}${v(r.min.value)}`;
+  const hi = r.max === null ? "no upper end)" : `${v(r.max.value)}${r.max.attained ? "]" : ")"}`;
+  return `${lo}, ${hi}`;
+}
+
+function rangeRow(r: RangeFigure): RangeRow {
   return {
-    quantity: r.quantity ?? null,
+    quantity: r.quantity?.id ?? null,
     label: r.label,
-    min: r.min === undefined ? null : decimal(r.min.value),
+    min: r.min === null ? null : decimal(r.min.value),
     minAttained: r.min?.attained ?? false,
-    max: r.max === undefined ? null : decimal(r.max.value),
+    max: r.max === null ? null : decimal(r.max.value),
     maxAttained: r.max?.attained ?? false,
-    text: `${lo}, ${hi}`,
+    text: rangeText(r),
   };
 }
 
-/**
- * Gaps between a group's claim and its members' own claims (SPEC UNC-REC-8): when the
- * members' upper ends add up to more than the group's upper end, not all of them can reach
- * their bounds together; when their lower ends add up to less than the group's lower end,
- * the group needs more than their stated minimums. Not conflicts: tensions worth seeing.
- */
-function gaps(claims: readonly Claim[], withDetail: boolean): Gap[] {
-  const out: Gap[] = [];
-  const direct = (q: string) =>
-    claims.filter((c) => c.subject.terms.length === 1 && c.subject.terms[0]!.quantity === q);
-  for (const group of claims) {
-    if (group.subject.terms.length < 2 || group.source === TERMS_SOURCE_ID) continue;
-    const unit = group.value.unit;
-    const v = (x: Rational) => formatEstimateValue(x, unit);
-    const detail = (kind: GapDetail["kind"], sum: Rational, bound: Rational) =>
-      withDetail
-        ? {
-            detail: {
-              kind,
-              members: [...upperClaims],
-              sum: decimal(sum),
-              bound: decimal(bound),
-              unit: unit.kind === "fraction" ? ("fraction" as const) : ("money" as const),
-              currency: unit.kind === "fraction" ? null : unit.currency,
-            },
-          }
-        : {};
-    let upper: Rational | undefined = Rational.ZERO;
-    const upperClaims: string[] = [];
-    for (const term of group.subject.terms) {
-      const ups = direct(term.quantity).filter((c) => c.value.upper !== undefined);
-      if (ups.length === 0) {
-        upper = undefined;
-        break;
-      }
-      const tightest = ups.reduce((a, b) => (b.value.upper!.value.lt(a.value.upper!.value) ? b : a));
-      upper = upper.add(tightest.value.upper!.value);
-      upperClaims.push(tightest.id);
-    }
-    const groupUpper = group.value.upper?.value;
-    if (upper !== undefined && groupUpper !== undefined && upper.gt(groupUpper)) {
-      out.push({
-        claim: group.id,
-        text: `the members' own upper ends (${upperClaims.join(", ")}) add up to ${v(upper)}, more than the ${v(groupUpper)} that claim "${group.id}" allows the group: they cannot all reach their bounds together`,
-        ...detail("exceeds", upper, groupUpper),
-      });
-    }
-    const groupLower = group.value.lower?.value;
-    if (upper !== undefined && groupLower !== undefined && upper.lt(groupLower)) {
-      out.push({
-        claim: group.id,
-        text: `the members' upper ends add up to ${v(upper)}, less than the ${v(groupLower)} that claim "${group.id}" needs`,
-        ...detail("short", upper, groupLower),
-      });
-    }
-  }
-  return out;
+/** A gap in English words, as the JSON's `text` writes it. */
+export function gapText(g: GapExplanation): string {
+  const v = (x: Rational) => formatEstimateValue(x, g.params.unit);
+  const group = g.params.group.id;
+  return g.code === "claims_gap_exceeds"
+    ? `the members' own upper ends (${g.params.members.map((m) => m.id).join(", ")}) add up to ${v(g.params.sum)}, more than the ${v(g.params.bound)} that claim "${group}" allows the group: they cannot all reach their bounds together`
+    : `the members' upper ends add up to ${v(g.params.sum)}, less than the ${v(g.params.bound)} that claim "${group}" needs`;
 }
 
-function conflictDetail(set: ClaimSet, e: ConflictExplanation): ConflictDetail {
-  const unit = set.claims.find((c) => c.id === e.pivot)?.value.unit;
+function gapDetail(g: GapExplanation): GapDetail {
+  const unit = g.params.unit;
   return {
-    pivot: e.pivot,
-    subject: e.subject,
-    side: e.pivotBound.relation === "<=" || e.pivotBound.relation === "<" ? "upper" : "lower",
-    pivotBound: { relation: e.pivotBound.relation, value: decimal(e.pivotBound.value) },
-    implied: { relation: e.implied.relation, value: decimal(e.implied.value) },
-    others: [...e.others],
-    usesDomain: e.usesDomain,
-    identities: e.identities.map((id) => ({
-      id,
-      text: set.model.identities.find((i) => i.id === id)?.text ?? id,
-    })),
-    unit: unit?.kind === "fraction" ? "fraction" : "money",
-    currency: unit?.kind === "money" ? unit.currency : null,
+    kind: g.code === "claims_gap_exceeds" ? "exceeds" : "short",
+    members: g.params.members.map((m) => m.id),
+    sum: decimal(g.params.sum),
+    bound: decimal(g.params.bound),
+    unit: unit.kind === "fraction" ? "fraction" : "money",
+    currency: unit.kind === "fraction" ? null : unit.currency,
+  };
+}
+
+function conflictDetail(e: ConflictExplanation): ConflictDetail {
+  const p = e.params;
+  return {
+    pivot: p.pivot.id,
+    subject: p.subject,
+    side: p.side,
+    pivotBound: { relation: p.pivotBound.relation, value: decimal(p.pivotBound.value) },
+    implied: { relation: p.implied.relation, value: decimal(p.implied.value) },
+    others: p.others.map((o) => o.id),
+    usesDomain: p.usesDomain,
+    identities: [...p.identities],
+    unit: p.unit.kind === "fraction" ? "fraction" : "money",
+    currency: p.unit.kind === "money" ? p.unit.currency : null,
   };
 }
 
 /**
- * The claims report (`roundtable claims`): sources, claims, timeline, conflicts, readings
- * and their feasible ranges (SPEC UNC-REC). With `gapDetails`, each gap also carries its
- * figures as structure (`detail`), which the CLI's report leaves out.
+ * The claims dossier's JSON (`roundtable claims --format json`, the API): sources, claims,
+ * timeline, conflicts, readings and their feasible ranges (SPEC UNC-REC), ids where the
+ * typed report has refs. With `gapDetails` / `conflictDetails`, each gap or conflict also
+ * carries its figures as structure (`detail`), which the CLI's and the API's JSON leave out.
  */
-export function claimsReport(
-  deal: Deal,
-  chosenClaims?: readonly string[],
+export function claimsJson(
+  report: ClaimsReport,
   options: { gapDetails?: boolean; conflictDetails?: boolean } = {},
-): ClaimsReport {
-  const u = deal.uncertainty;
-  const company = deal.ledger.company;
-  if (!u) {
-    return {
-      company: company.name,
-      currency: company.currency,
-      sources: [],
-      claims: [],
-      timeline: [],
-      consistent: true,
-      conflicts: [],
-      gaps: [],
-      readings: [],
-      chosen: null,
-      complete: true,
-    };
-  }
-  const set = u.claimSet;
-  const r = u.reconciliation;
-  const rangesOf = (claims: readonly string[]): RangeRow[] => {
-    const ranges = feasibleRanges(set, claims as never);
-    return ranges.ok ? ranges.value.quantities.map(rangeRow) : [];
-  };
-  const chosen: ClaimsReport["chosen"] = chosenClaims
-    ? { claims: [...chosenClaims], ranges: rangesOf(chosenClaims) }
-    : null;
+): ClaimsJson {
+  const ids = (refs: readonly { readonly id: string }[]) => refs.map((r) => r.id);
   return {
-    company: company.name,
-    currency: company.currency,
-    sources: [...set.sources.values()].map((s) => ({
-      id: s.id,
+    company: report.company.name,
+    currency: report.company.currency,
+    sources: report.sources.map((s) => ({
+      id: s.source.id,
       type: s.type,
-      publisher: s.publisher ?? null,
-      title: s.title ?? null,
-      date: s.date ?? null,
-      language: s.language ?? null,
-      url: s.url ?? null,
-      reliability:
-        s.reliability.kind === "grade" ? s.reliability.grade : decimal(reliabilityScore(s.reliability)),
+      publisher: s.publisher,
+      title: s.title,
+      date: s.date,
+      language: s.language,
+      url: s.url,
+      reliability: "grade" in s.reliability ? s.reliability.grade : decimal(s.reliability.score),
     })),
-    claims: set.claims.map((c) => ({
-      id: c.id,
-      source: c.source,
-      about: c.subject.terms.map((t) => t.quantity),
-      subject: c.subjectLabel,
+    claims: report.claims.map((c) => ({
+      id: c.claim.id,
+      source: c.source.id,
+      about: ids(c.about),
+      subject: c.subject,
       value: formatEstimate(c.value),
       qualifier: c.value.qualifier,
       min: c.value.lower ? decimal(c.value.lower.value) : null,
       minStrict: c.value.lower?.strict ?? false,
       max: c.value.upper ? decimal(c.value.upper.value) : null,
       maxStrict: c.value.upper?.strict ?? false,
-      attribution: c.attribution ?? null,
+      attribution: c.attribution,
       status: c.status,
-      evidence: c.evidence?.text ?? null,
-      date: c.date ?? null,
-      weight: (r.weights.get(c.id) ?? 0).toPrecision(6),
-      text: describeClaim(c),
+      evidence: c.evidence,
+      date: c.date,
+      weight: c.weight.toPrecision(6),
+      text: c.text,
     })),
-    timeline: claimTimeline(set).map((e) => ({
+    timeline: report.timeline.map((e) => ({
       date: e.date ?? null,
-      claim: e.claim,
-      source: e.source,
+      claim: e.claim.id,
+      source: e.source.id,
       subject: e.subject,
       value: e.value,
       status: e.status,
       change: e.change,
-      previous: e.previous ?? null,
+      previous: e.previous?.id ?? null,
     })),
-    consistent: r.consistent,
-    conflicts: r.conflicts.map((c) => ({
-      claims: [...c.claims],
-      explanation: c.explanation.text,
-      ...(options.conflictDetails ? { detail: conflictDetail(set, c.explanation) } : {}),
+    consistent: report.consistent,
+    conflicts: report.conflicts.map((c) => ({
+      claims: ids(c.claims),
+      explanation: c.explanation.params.text,
+      ...(options.conflictDetails ? { detail: conflictDetail(c.explanation) } : {}),
     })),
-    gaps: gaps(set.claims, options.gapDetails ?? false),
-    readings: r.readings.map((reading) => ({
-      claims: [...reading.claims],
-      dropped: [...reading.dropped],
-      weight: reading.weight.toPrecision(6),
-      ranges: rangesOf(reading.claims),
+    gaps: report.gaps.map((g) => ({
+      claim: g.claim.id,
+      text: gapText(g.explanation),
+      ...(options.gapDetails ? { detail: gapDetail(g.explanation) } : {}),
     })),
-    chosen,
-    complete: r.complete,
+    readings: report.readings.map((r) => ({
+      claims: ids(r.claims),
+      dropped: ids(r.dropped),
+      weight: r.weight.toPrecision(6),
+      ranges: r.ranges.map(rangeRow),
+    })),
+    chosen: report.chosen
+      ? { claims: ids(report.chosen.claims), ranges: report.chosen.ranges.map(rangeRow) }
+      : null,
+    complete: report.complete,
   };
+}
+
+/**
+ * The claims report's JSON for a deal (`claimsJson` of the typed dossier); with
+ * `gapDetails` / `conflictDetails` the gaps and conflicts carry their figures as structure.
+ */
+export function claimsReport(
+  deal: Deal,
+  chosenClaims?: readonly string[],
+  options: { gapDetails?: boolean; conflictDetails?: boolean } = {},
+): ClaimsJson {
+  return claimsJson(claimsReportOf(deal, chosenClaims), options);
 }
 
 /** The ids of a chosen claim set that are not claims of the deal (a `usage` problem for the caller). */

@@ -10,7 +10,7 @@ import { ApiError } from "./api-error.js";
 import { LoginLimiter, sameSecret, tokenHash } from "./auth.js";
 import { ComputePool, type ComputePoolOptions } from "./compute-pool.js";
 import type { Caller, ServerContext } from "./context.js";
-import { JobManager } from "./jobs.js";
+import { JobManager, type Jobs } from "./jobs.js";
 import { ReportCache } from "./report-cache.js";
 import { ErrorBody } from "./responses.js";
 import { registerAuthRoutes, SESSION_COOKIE } from "./routes/auth.js";
@@ -21,6 +21,7 @@ import { registerImportRoutes, SPREADSHEET_TYPES } from "./routes/import.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
 import { registerInvitationRoutes } from "./routes/invitations.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
+import { SharedLoginLimiter, SharedReportCache } from "./shared-limits.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
 import { registerWebApp } from "./web-app.js";
 
@@ -36,6 +37,11 @@ export interface AppOptions {
   readonly webRoot?: string;
   /** The worker pool's size and limits (SPEC SRV-5); LIMITS by default. */
   readonly compute?: ComputePoolOptions;
+  /**
+   * Where jobs live: in this process's memory by default (SPEC API-6); a deployment on
+   * PostgreSQL passes SharedJobs, run by worker processes (SPEC SRV-6).
+   */
+  readonly jobs?: Jobs;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -62,9 +68,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const context: ServerContext = {
     store: options.store,
-    jobs: new JobManager(now),
-    cache: new ReportCache(),
-    limiter: new LoginLimiter(() => now().getTime()),
+    jobs: options.jobs ?? new JobManager(now),
+    // On PostgreSQL the processes of a deployment share reports and login counts (SRV-6).
+    cache:
+      options.store.backend.kind === "postgres"
+        ? new SharedReportCache(options.store.backend.db, new ReportCache(), () => now().getTime())
+        : new ReportCache(),
+    limiter:
+      options.store.backend.kind === "postgres"
+        ? new SharedLoginLimiter(options.store.backend.db, () => now().getTime())
+        : new LoginLimiter(() => now().getTime()),
     pool: options.compute ? new ComputePool(options.compute) : ComputePool.shared(),
     now,
   };
@@ -256,7 +269,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook("preClose", async () => {
     closing = true;
-    context.jobs.cancelAll();
+    await context.jobs.cancelAll();
   });
   // A pool of the app's own is closed with it; the process's shared pool stays warm.
   app.addHook("onClose", async () => {

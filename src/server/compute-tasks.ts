@@ -204,14 +204,14 @@ const viewOf = (data: InvestorViewData): InvestorView => ({
   shared: new Set(data.shared as SharedAggregate[]),
 });
 
-function namedComputation(name: string) {
+export function namedComputation(name: string) {
   const found = computation(name);
   if (!found) throw new ApiError("not_found", `no computation "${name}"`);
   return found;
 }
 
 /** What a computation takes, loaded from its document: a deal or a workspace, and the load's warnings. */
-function subjectOf(found: ReturnType<typeof namedComputation>, source: DocumentSource) {
+export function subjectOf(found: ReturnType<typeof namedComputation>, source: DocumentSource) {
   const stored = source.stored;
   if (stored === undefined)
     return found.on === "deal" ? postedDeal(source.text) : postedWorkspace(source.text);

@@ -6,10 +6,10 @@ import { LIMITS } from "../core/shared/limits.js";
 import type { Membership, Store, User, Workspace } from "../storage/store.js";
 import { allows, type InvestorView, type Permission, type SharedAggregate } from "./access.js";
 import { ApiError } from "./api-error.js";
-import type { LoginLimiter } from "./auth.js";
+import type { LoginThrottle } from "./auth.js";
 import type { ComputePool } from "./compute-pool.js";
-import type { JobManager } from "./jobs.js";
-import type { ReportCache } from "./report-cache.js";
+import type { Jobs } from "./jobs.js";
+import type { ReportStore } from "./report-cache.js";
 
 /** Who made a request, and how (SPEC AUTH-2, AUTH-4). */
 export interface Caller {
@@ -38,9 +38,9 @@ declare module "fastify" {
 /** What every route handler shares. */
 export interface ServerContext {
   readonly store: Store;
-  readonly jobs: JobManager;
-  readonly cache: ReportCache;
-  readonly limiter: LoginLimiter;
+  readonly jobs: Jobs;
+  readonly cache: ReportStore;
+  readonly limiter: LoginThrottle;
   /** The worker threads that run every computation whose cost depends on the input (SRV-5). */
   readonly pool: ComputePool;
   readonly now: () => Date;

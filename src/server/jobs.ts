@@ -4,6 +4,7 @@ import { LIMITS } from "../core/shared/limits.js";
 import type { Result } from "../core/shared/problem.js";
 import { ApiError } from "./api-error.js";
 import type { ComputationContext } from "./computations.js";
+import type { ComputeTask } from "./compute-tasks.js";
 
 export type JobStatus = "running" | "succeeded" | "failed" | "cancelled";
 
@@ -27,22 +28,47 @@ interface Job {
   readonly present: (result: Record<string, unknown>) => unknown;
 }
 
+/** What starts a job: the computation as plain data (for a shared queue), and how to run it here. */
+export interface JobStart {
+  readonly computation: string;
+  readonly ownerId: string;
+  /** The computation as plain data: what a worker process runs (SPEC SRV-6). */
+  readonly task: Extract<ComputeTask, { kind: "compute" }>;
+  /** Runs the computation in this process (the in-memory jobs). */
+  readonly run: (context: ComputationContext) => Promise<Result<Record<string, unknown>>>;
+  /** Applied to the result when it is read (the investor view). */
+  readonly present: (result: Record<string, unknown>) => unknown;
+}
+
+/**
+ * The jobs of a server (SPEC API-6): in this process's memory (JobManager, SQLite's
+ * embedded default), or in the database, run by worker processes (SharedJobs, PostgreSQL,
+ * SPEC SRV-6). A job is visible only to the user who started it.
+ */
+export interface Jobs {
+  start(input: JobStart): JobState | Promise<JobState>;
+  get(id: string, userId: string): JobState | undefined | Promise<JobState | undefined>;
+  follow(
+    id: string,
+    userId: string,
+    on: { progress(p: JobState["progress"]): void; end(state: JobState): void },
+  ): (() => void) | undefined | Promise<(() => void) | undefined>;
+  cancel(id: string, userId: string): JobState | undefined | Promise<JobState | undefined>;
+  /** At shutdown: cancels the jobs that live in this process. */
+  cancelAll(): void | Promise<void>;
+}
+
 /**
  * Jobs for long computations (SPEC API-6): started by a POST, read by polling or as a
  * stream of server-sent events. Kept in memory by the process that runs them, visible
  * only to the user who started them, bounded in number, dropped a while after they end.
  */
-export class JobManager {
+export class JobManager implements Jobs {
   private readonly jobs = new Map<string, Job>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  start(input: {
-    computation: string;
-    ownerId: string;
-    run: (context: ComputationContext) => Promise<Result<Record<string, unknown>>>;
-    present: (result: Record<string, unknown>) => unknown;
-  }): JobState {
+  start(input: JobStart): JobState {
     this.expire();
     const running = [...this.jobs.values()].filter((j) => j.state.status === "running").length;
     if (this.jobs.size >= LIMITS.jobsKept || running >= LIMITS.jobsRunning)

@@ -1,5 +1,11 @@
 import { LIMITS } from "../core/shared/limits.js";
 
+/** Where reports of stored deals are kept (SPEC API-7): this process's memory, or also the database. */
+export interface ReportStore {
+  get(key: string): string | undefined | Promise<string | undefined>;
+  set(key: string, text: string): void | Promise<void>;
+}
+
 /**
  * Reports computed for stored deals, as their JSON text, by deal revision, computation,
  * query and view (SPEC API-7). A revision never changes, so an entry is never stale: only
@@ -9,7 +15,7 @@ import { LIMITS } from "../core/shared/limits.js";
  * string takes in memory, and the least recently used entries go first until the total is
  * within the limit. A report larger than the whole limit is not kept.
  */
-export class ReportCache {
+export class ReportCache implements ReportStore {
   private readonly entries = new Map<string, string>();
   private totalBytes = 0;
 

@@ -1,5 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { claimsReportOf } from "../app/claims-report.js";
+import { exit } from "../app/exit.js";
+import { parseInput } from "../app/use-case.js";
 import type { Deal } from "../deal/build.js";
 import type { ReportDocument } from "../render/document.js";
 import { nodePdfFonts } from "../render/node-fonts.js";
@@ -7,15 +10,15 @@ import { renderPdf } from "../render/pdf.js";
 import { lastEventDate } from "../render/reports/bridge.js";
 import { capTableDocument, capTableFiguresOf } from "../render/reports/cap-table.js";
 import { claimsDocument, claimsFiguresOf } from "../render/reports/claims.js";
+import { exitDocument, exitFiguresOf } from "../render/reports/exit.js";
 import { proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
 import { renderXlsx } from "../render/xlsx.js";
 import type { CapTableReport } from "../report/captable-report.js";
-import type { ClaimsReport } from "../report/claims-report.js";
 import type { ModelReport } from "../report/model-report.js";
 import type { ScenariosReport } from "../report/scenarios-report.js";
 import { ApiError } from "./api-error.js";
-import type { Computation } from "./computations.js";
+import { type Computation, requestProblems } from "./computations.js";
 
 /**
  * PDF and XLSX reports from the API (SPEC REP-8): the stored deal's computation routes
@@ -25,13 +28,41 @@ import type { Computation } from "./computations.js";
  * the whole report.
  */
 const DOCUMENTS: Readonly<
-  Record<string, (report: Record<string, unknown>, deal: Deal, version: string) => ReportDocument>
+  Record<
+    string,
+    (
+      report: Record<string, unknown>,
+      deal: Deal,
+      version: string,
+      query: Record<string, unknown>,
+    ) => ReportDocument | Promise<ReportDocument>
+  >
 > = {
   model: (r, _d, version) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), { version }),
   captable: (r, _d, version) =>
     capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), { version }),
+  // The typed dossier of the stored deal with the request's claim set (the JSON's chosen ids).
   claims: (r, d, version) =>
-    claimsDocument(claimsFiguresOf(r as unknown as ClaimsReport, lastEventDate(d)), { version }),
+    claimsDocument(
+      claimsFiguresOf(claimsReportOf(d, (r.chosen as { claims: string[] } | null)?.claims), lastEventDate(d)),
+      { version },
+    ),
+  // The exit statement at the request's exact `at` values (none: the breakpoints alone),
+  // from the typed report of the exit use case (REP-6).
+  exit: async (_r, d, version, query) => {
+    if (query.sweep !== undefined || query.ipo !== undefined)
+      throw new ApiError(
+        "request_invalid",
+        "the exit's PDF and XLSX are the waterfall at exact `at` values with the breakpoints: sweep and ipo are JSON only",
+      );
+    const { breakpoints: _breakpoints, ...rest } = query;
+    const input = parseInput(exit, { ...rest, statement: "true" });
+    if (!input.ok) throw ApiError.fromProblems(requestProblems(input.problems), "the request");
+    const report = await exit.run(d, input.value);
+    if (!report.ok) throw ApiError.fromProblems(requestProblems(report.problems), "the report");
+    if (report.value.kind !== "statement") throw new Error("exit: a file report is the exit statement");
+    return exitDocument(exitFiguresOf(report.value), { version });
+  },
   scenarios: (r, d, version) =>
     scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), { version }),
 };
@@ -76,6 +107,8 @@ export async function sendReportFile(
     format: FileFormat;
     computation: Computation;
     report: Record<string, unknown>;
+    /** The computation's query parameters (the file format left out). */
+    query: Record<string, unknown>;
     deal: Deal;
     dealId: string;
     version: number;
@@ -88,7 +121,7 @@ export async function sendReportFile(
       `investors read the ${options.computation.name} report as JSON; its ${options.format.toUpperCase()} file shows the whole deal`,
     );
   const build = DOCUMENTS[options.computation.name]!;
-  const document = build(options.report, options.deal, String(options.version));
+  const document = await build(options.report, options.deal, String(options.version), options.query);
   const bytes =
     options.format === "pdf"
       ? await renderPdf(document, { fonts: nodePdfFonts() })

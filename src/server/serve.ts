@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { type BackendConfig, openBackend } from "../storage/backend.js";
 import { Store } from "../storage/store.js";
 import { buildApp } from "./app.js";
 import { ComputePool } from "./compute-pool.js";
 import { DEMO_USER, DEMO_WORKSPACE, seedDemo } from "./demo.js";
+import { JobQueue, type QueueTiming, queueTimingFrom } from "./job-queue.js";
+import { SharedJobs } from "./shared-jobs.js";
 import { WEB_APP_DIR } from "./web-app.js";
 
 export interface ServeOptions {
@@ -19,6 +22,11 @@ export interface ServeOptions {
   readonly webRoot?: string;
   /** Where the URL and the demo password are printed (not the log). */
   readonly print: (text: string) => void;
+  /**
+   * On PostgreSQL, jobs are in the database, run by `roundtable worker` processes (SPEC
+   * SRV-6), with this queue timing; "memory" keeps them in this process as on SQLite.
+   */
+  readonly jobs?: { readonly kind: "shared"; readonly timing: QueueTiming } | { readonly kind: "memory" };
 }
 
 export interface RunningServer {
@@ -32,16 +40,31 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const store = new Store(await openBackend(options.backend));
   let app: FastifyInstance;
+  let queue: JobQueue | undefined;
   try {
     const password = options.demo ? await seedDemo(store) : undefined;
+    const config = options.backend;
+    if (config.kind === "postgres" && options.jobs?.kind !== "memory") {
+      const schema =
+        (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.backend.db)).rows[0]
+          ?.schema ?? "public";
+      queue = await JobQueue.open(config, schema, options.jobs?.timing ?? queueTimingDefault(), (error) =>
+        app?.log.error({ err: error }, "job queue error"),
+      );
+    }
     app = await buildApp({
+      ...(queue ? { jobs: new SharedJobs(store.backend.db, queue) } : {}),
       store,
       logger: { level: options.logLevel },
       trustProxy: options.trustProxy,
       version: options.version,
       webRoot: options.webRoot ?? WEB_APP_DIR,
     });
-    app.addHook("onClose", async () => store.close());
+    const opened = queue;
+    app.addHook("onClose", async () => {
+      await opened?.stop(false);
+      await store.close();
+    });
     await app.listen({ port: options.port, host: options.host });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : options.port;
@@ -66,9 +89,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       },
     };
   } catch (error) {
+    await queue?.stop(false).catch(() => {});
     await store.close().catch(() => {});
     throw error;
   }
+}
+
+function queueTimingDefault(): QueueTiming {
+  return queueTimingFrom({});
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from "kysely";
 
 /**
  * The migrations, numbered, in code (SPEC STORE-2). The same migrations run on SQLite and
@@ -111,6 +111,54 @@ export const MIGRATIONS: Record<string, Migration> = {
         .on("invitations")
         .columns(["workspace_id", "created_at"])
         .execute();
+    },
+  },
+  // Jobs shared by the processes of a deployment on PostgreSQL (SPEC SRV-6): each job, the
+  // chunks its workers run and their results, failed logins counted across processes, and
+  // reports any process can serve. SQLite, one process, keeps them in memory: the tables
+  // are created on PostgreSQL only. Chunk results are raw bytes (bytea), stored without
+  // compression (their float64s do not compress, and trying costs time).
+  "0003_shared_jobs": {
+    async up(db: Kysely<unknown>) {
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+      await sql`create table shared_jobs (
+        id text primary key,
+        owner_id text not null,
+        computation text not null,
+        status text not null,
+        task text not null,
+        chunks integer not null,
+        total bigint not null,
+        created_at text not null,
+        finished_at text,
+        result text,
+        error text
+      )`.execute(db);
+      await sql`create index shared_jobs_owner on shared_jobs (owner_id, status)`.execute(db);
+      await sql`create table shared_job_chunks (
+        job_id text not null references shared_jobs(id) on delete cascade,
+        chunk integer not null,
+        run_from bigint not null,
+        run_to bigint not null,
+        done bigint not null default 0,
+        attempts integer not null default 0,
+        finished integer not null default 0,
+        data bytea,
+        primary key (job_id, chunk)
+      )`.execute(db);
+      await sql`alter table shared_job_chunks alter column data set storage external`.execute(db);
+      await sql`create table login_failures (
+        key text primary key,
+        count integer not null,
+        since bigint not null
+      )`.execute(db);
+      await sql`create table shared_reports (
+        key text primary key,
+        text text not null,
+        bytes bigint not null,
+        used_at bigint not null
+      )`.execute(db);
+      await sql`create index shared_reports_used on shared_reports (used_at)`.execute(db);
     },
   },
 };

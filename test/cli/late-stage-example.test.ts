@@ -59,8 +59,11 @@ describe("examples/down-round-pay-to-play.yaml: pay-to-play, venture debt, a ten
     ]);
     expect(low.holders.every((h: { total: string }) => h.total === "0")).toBe(true);
     expect(high.ventureDebts[0].repaid).toBe("2060000");
+    // The table reads compact (APP-5); --exact gives the cents.
     const text = await cli(["exit", FILE, "--at", "20000000"]);
-    expect(text.stdout).toMatch(/Cairn Venture Lending \(venture debt, seniority 1\)\s+\$2,060,000/);
+    expect(text.stdout).toMatch(/Cairn Venture Lending \(venture debt, seniority 1\)\s+\$2\.06M\n/);
+    const exact = await cli(["exit", FILE, "--at", "20000000", "--exact"]);
+    expect(exact.stdout).toMatch(/Cairn Venture Lending \(venture debt, seniority 1\)\s+\$2,060,000\.00\n/);
   });
 
   it("IPO-Q-2: an IPO at $0.40, below the Series B's $2.00 qualified price and its $0.50 preference per share, leaves it preferred", async () => {

@@ -32,11 +32,21 @@ describe("roundtable claims (SPEC UNC-REC, issue: the founding report)", () => {
     ]);
   });
 
-  it("the table names the conflict and the readings", async () => {
+  it("APP-5: the table names the conflict and the readings by what the claims say, ids with --ids", async () => {
     const r = await cli(["claims", OPENAI]);
     expect(r.stdout).toMatch(/Conflicts \(1\)/);
-    expect(r.stdout).toMatch(/Reading 1 \(the default: heaviest\): without trio-60/);
+    expect(r.stdout).toContain(
+      '"Amazon + Nvidia + Microsoft: $60B" needs Amazon + Nvidia + Microsoft to be at least $60B, but "Amazon + Nvidia + Microsoft: about $40B" allows at most $44B.',
+    );
+    expect(r.stdout).toMatch(
+      /Reading 1 \(the default: heaviest\): without Amazon \+ Nvidia \+ Microsoft: \$60B — weight 1\.54\n/,
+    );
     expect(r.stdout).toMatch(/Amazon\s+\(\$20B, \$50B\]/);
+    expect(r.stdout).not.toContain("trio-60");
+    const ids = await cli(["claims", OPENAI, "--ids"]);
+    expect(ids.stdout).toContain("without Amazon + Nvidia + Microsoft: $60B [trio-60]");
+    const none = await cli(["claims", "examples/down-round.yaml"]);
+    expect(none.stdout).not.toContain("(claims: )");
   });
 
   it("a claim set of the user's own", async () => {

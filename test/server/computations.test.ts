@@ -134,7 +134,7 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
     it("API-2: simulate: too many runs, a bad seed, an unknown round are 400s naming the parameter", async () => {
       const r = await as(app, team.viewer, {
         method: "POST",
-        url: `${deals}/openai/jobs/simulate?runs=2000000&seed=x`,
+        url: `${deals}/openai/jobs/simulate?runs=5000000&seed=x`,
       });
       expect(r.statusCode).toBe(400);
       expect(

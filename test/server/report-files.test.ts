@@ -50,6 +50,55 @@ describeEachBackend(
       expect(byHolder.getCell("B4").value).toBe(4625000);
     });
 
+    it("REP-8: the exit statement as a PDF and an XLSX: the waterfall at the `at` values and the breakpoints, as the JSON gives them", async () => {
+      const json = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/seed/exit?at=10M%3B50M",
+      });
+      expect(json.statusCode).toBe(200);
+      const pdf = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/seed/exit?at=10M%3B50M&format=pdf",
+      });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-disposition"]).toMatch(/^attachment; filename="seed-exit-v1\.pdf"$/);
+      const text = execFileSync("pdftotext", ["-", "-"], { input: pdf.rawPayload, encoding: "utf8" });
+      expect(text).toContain("Document version 1");
+      expect(text).toContain("At an exit of $50M");
+      expect(text).toContain("Breakpoints");
+      const at50 = json.json().outcomes[1];
+      for (const h of at50.holders.filter((x: { total: string }) => x.total !== "0"))
+        expect(text).toContain(h.name);
+      const xlsx = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/seed/exit?at=10M%3B50M&format=xlsx",
+      });
+      expect(xlsx.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet("At an exit of $50M")!;
+      const cells = new Map<string, unknown>();
+      sheet.eachRow((row) => {
+        const name = row.getCell(1).value;
+        if (typeof name === "string") cells.set(name, row.values);
+      });
+      // Every holder paid at $50M has a row on the sheet, by name, with the JSON's total as a number.
+      const numbers = (values: unknown) =>
+        (values as unknown[]).map((v) =>
+          typeof v === "object" && v !== null && "result" in v ? (v as { result: unknown }).result : v,
+        );
+      for (const h of at50.holders.filter((x: { total: string }) => x.total !== "0")) {
+        expect(cells.has(h.name), h.name).toBe(true);
+        expect(numbers(cells.get(h.name)), h.name).toContain(Number(h.total));
+      }
+      const sweep = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/seed/exit?sweep=0..1B&format=pdf",
+      });
+      expect(sweep.statusCode).toBe(400);
+      expect(sweep.json().error.code).toBe("request_invalid");
+    });
+
     it("REP-8: investors are refused the files; an unknown format is a 400", async () => {
       const investor = await as(app, team.investor, {
         method: "GET",

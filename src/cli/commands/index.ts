@@ -34,6 +34,7 @@ export const COMMANDS: readonly CommandModule[] = [
   { names: ["import"], load: async () => (await import("./import.js")).registerImport },
   { names: ["import-ocf", "export-ocf"], load: async () => (await import("./ocf.js")).registerOcf },
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
+  { names: ["worker"], load: async () => (await import("./worker.js")).registerWorker },
   { names: ["user"], load: async () => (await import("./user.js")).registerUser },
   { names: ["audit"], load: async () => (await import("./audit.js")).registerAudit },
   { names: ["backup"], load: async () => (await import("./backup.js")).registerBackup },

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { queueTimingFrom } from "../../server/job-queue.js";
 import { serveUntilSignalled } from "../../server/serve.js";
 import { backendConfigFrom } from "../../storage/backend.js";
 import { CommandFailure } from "../failure.js";
@@ -29,6 +30,11 @@ export function registerServe(program: Command, io: CliIo): void {
       "--trust-proxy",
       "trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (secure cookies behind HTTPS)",
     )
+    .option(
+      "--jobs <where>",
+      "on PostgreSQL: shared (in the database, run by `roundtable worker` processes) or memory (in this process)",
+      "shared",
+    )
     .action(
       async (options: {
         port?: string;
@@ -36,8 +42,17 @@ export function registerServe(program: Command, io: CliIo): void {
         data?: string;
         demo?: boolean;
         trustProxy?: boolean;
+        jobs: string;
       }) => {
         const port = portNumber(options.port ?? io.env.PORT ?? "3000");
+        if (options.jobs !== "shared" && options.jobs !== "memory")
+          throw CommandFailure.of("usage", `--jobs takes shared or memory, got "${options.jobs}"`);
+        let timing: ReturnType<typeof queueTimingFrom>;
+        try {
+          timing = queueTimingFrom(io.env);
+        } catch (error) {
+          throw CommandFailure.of("usage", (error as Error).message);
+        }
         await serveUntilSignalled({
           backend: backendConfigFrom({ data: options.data, env: io.env, cwd: io.cwd }),
           port,
@@ -47,6 +62,7 @@ export function registerServe(program: Command, io: CliIo): void {
           logLevel: io.env.LOG_LEVEL ?? "info",
           version: VERSION,
           print: (text) => io.stderr.write(text),
+          jobs: options.jobs === "memory" ? { kind: "memory" } : { kind: "shared", timing },
         });
       },
     );

@@ -40,6 +40,12 @@ export function registerSolve(program: Command, io: CliIo): void {
           .default("valuation"),
       )
       .option("--round <id>", "the round to solve (default: the last one)")
+      .option(
+        "--set <name=value>",
+        "a what-if, repeatable: amazon=$50B, pre-money=$830B, round-size=$60B (the round is solved in a scenario of its own; the claims it contradicts are listed)",
+        (value: string, previous: string[]) => [...previous, value],
+        [] as string[],
+      )
       .addOption(formatOption()),
   ).action(
     async (
@@ -49,6 +55,7 @@ export function registerSolve(program: Command, io: CliIo): void {
         target: string;
         for: string;
         round?: string;
+        set: string[];
         format: OutputFormat;
         exact?: boolean;
         ids?: boolean;
@@ -81,13 +88,20 @@ export function registerSolve(program: Command, io: CliIo): void {
           for: options.for === "amount" ? "amount" : "valuation",
           round: options.round,
           scenario: options.scenario,
+          set: options.set,
         },
         file,
         loaded.locate,
       );
       if (options.format === "json") io.stdout.write(jsonText(solve.json(report)));
       else if (options.format === "csv") io.stdout.write(modelCsv(modelJson(report.model)));
-      else io.stdout.write(solveText(report, textOptionsOf(options)));
+      else {
+        io.stdout.write(solveText(report, textOptionsOf(options)));
+        if (report.model.whatIf) {
+          const { whatIfText } = await import("../../report/what-if-report.js");
+          io.stdout.write(`\n${whatIfText(report.model.whatIf, report.model.company.currency)}`);
+        }
+      }
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../server/auth.js";
-import { INVITATION_DAYS, invitationLink, issueInvitation } from "../../server/routes/invitations.js";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../app/credentials.js";
+import { INVITATION_DAYS, invitationLink, issueInvitation } from "../../app/invitations.js";
 import { backendConfigFrom, openBackend } from "../../storage/backend.js";
 import { ROLES, type Role, Store } from "../../storage/store.js";
 import { CommandFailure } from "../failure.js";

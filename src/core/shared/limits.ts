@@ -64,9 +64,16 @@ export const LIMITS = {
   ingestSentenceChars: 4_000,
   /** Largest HTTP request body, in bytes (a deal document is at most dealFileBytes). */
   requestBodyBytes: 20 * 1024 * 1024,
-  /** Jobs running or kept (finished, until they expire) per server process. */
+  /**
+   * Jobs running or kept (finished, until they expire) per server process; on PostgreSQL,
+   * where jobs are shared by every process (SPEC SRV-6), per user.
+   */
   jobsKept: 100,
   jobsRunning: 4,
+  /** Scenarios in one chunk of a simulation shared by workers on PostgreSQL (SPEC SRV-6). */
+  simulationChunkRuns: 250_000,
+  /** Seconds a worker holds a chunk before another may take it over (its lease). */
+  jobLeaseSeconds: 60,
   /** How long a finished job's result is kept, in milliseconds. */
   jobResultMs: 15 * 60 * 1000,
   /** Failed logins allowed per user name and per address in one window. */
@@ -77,7 +84,7 @@ export const LIMITS = {
   /** Length limits of names kept by the server. */
   nameLength: 200,
   /** Monte Carlo scenarios in one simulate job of the API (the CLI takes up to simulationRuns). */
-  apiSimulationRuns: 1_000_000,
+  apiSimulationRuns: 4_000_000,
   /** Sampled exit values, and flows scenarios, in one API request: computed while it waits. */
   apiExitSamples: 100_000,
   apiFlowsRuns: 10_000,
@@ -85,6 +92,8 @@ export const LIMITS = {
   exitSweepSteps: 10_001,
   /** Bytes of computed reports kept in memory per server process (their JSON text). */
   reportCacheBytes: 64 * 1024 * 1024,
+  /** Bytes of computed reports kept in the database on PostgreSQL, for every process (UTF-16 units). */
+  sharedReportCacheBytes: 256 * 1024 * 1024,
   /** Longest a request's computation may run on a worker thread, in milliseconds. */
   computeRequestMs: 60_000,
   /** Heap of one worker thread of the server, in MiB: past it the thread ends, not the server. */

@@ -164,6 +164,8 @@ export const PROGRESS_EVERY = 65_536;
  * only to its own slots of `buffers`. The result of a scenario depends only on the seed,
  * the plan and its index, so any split of the range between threads gives the same
  * buffers. `onProgress(done)` is called every PROGRESS_EVERY scenarios and at the end.
+ * Scenario i is written at slot i − `base`: buffers that hold one chunk of a simulation
+ * (scenarios `base` to `base + buffers.runs − 1`) serve a worker that runs only that chunk.
  */
 export function simulateRange(
   plan: SimulationPlan,
@@ -172,6 +174,7 @@ export function simulateRange(
   to: number,
   buffers: SimulationBuffers,
   onProgress?: (done: number) => void,
+  base = 0,
 ): void {
   const rng = new ScenarioRandom(seed);
   const sampler = plan.sampler;
@@ -184,12 +187,13 @@ export function simulateRange(
   let sinceReport = 0;
   for (let i = from; i < to; i++) {
     rng.startScenario(i);
+    const slot = i - base;
     if (drawQuantities(sampler, rng, x) === 0) {
-      status[i] = STATUS_SAMPLING_FAILED;
+      status[slot] = STATUS_SAMPLING_FAILED;
     } else {
-      const qo = i * n;
+      const qo = slot * n;
       for (let j = 0; j < n; j++) quantities[qo + j] = x[j]!;
-      status[i] = priceRoundFast(round, x, metrics, i * width, scratch);
+      status[slot] = priceRoundFast(round, x, metrics, slot * width, scratch);
     }
     if (++sinceReport === PROGRESS_EVERY) {
       sinceReport = 0;

@@ -8,7 +8,8 @@ import { importProblem } from "./problems.js";
  * the layout, the sheet and the header row, the order of slash dates, and the terms of
  * classes that the sheet names without defining. YAML or JSON.
  */
-const FIELDS = [
+/** The fields a mapping file can name a column for (the web app lists them in its mapping step). */
+export const FIELDS = [
   "holder",
   "class",
   "shares",

@@ -155,8 +155,13 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<XlsxRea
   const { default: ExcelJS } = await import("exceljs");
   const workbook: ExcelWorkbook = new ExcelJS.Workbook();
   try {
-    // exceljs types its input as an older Buffer type.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    // exceljs types its input as an older Buffer type; in a browser (the web app's import
+    // preview) there is no Buffer, and exceljs reads the bytes' ArrayBuffer.
+    await workbook.xlsx.load(
+      (typeof Buffer === "undefined"
+        ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+        : Buffer.from(bytes)) as unknown as ArrayBuffer,
+    );
   } catch (error) {
     return {
       ok: false,

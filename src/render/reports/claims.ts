@@ -1,7 +1,11 @@
+import type { ClaimsReport, RangeFigure } from "../../app/claims-report.js";
+import type { Ref } from "../../app/use-case.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { ClaimsReport, RangeRow } from "../../report/claims-report.js";
+import { formatEstimate } from "../../core/uncertainty/estimate.js";
+import { gapText, rangeText } from "../../report/claims-report.js";
+import { decimal } from "../../report/format.js";
 import {
   type Block,
   type CellValue,
@@ -13,7 +17,6 @@ import {
   type Section,
   text,
 } from "../document.js";
-import { exactOrNull, moneyIn } from "./bridge.js";
 import type { DocumentContext } from "./pro-forma.js";
 
 export interface RangeFigures {
@@ -55,62 +58,63 @@ export interface ClaimsFigures {
 }
 
 /**
- * THE BRIDGE from today's claims report (records of strings) to typed figures. Today's
- * ranges do not carry their unit: a range written with a percent sign is a fraction, any
- * other is money in the deal's currency (the application layer will carry the unit). Only
- * this function changes when src/app lands.
+ * The figures of the claims dossier, from the typed report: ranges keep their unit (money
+ * in the deal's currency, or a fraction), claims and sources are named for people.
  */
 export function claimsFiguresOf(report: ClaimsReport, date: IsoDate): ClaimsFigures {
-  const m = moneyIn(report.currency);
-  const range = (r: RangeRow): RangeFigures => {
-    const isFraction = r.text.includes("%");
-    const end = (v: string | null) => {
-      const x = exactOrNull(v);
-      return x === null ? null : isFraction ? x : m(v!);
-    };
-    return { label: r.label, min: end(r.min), max: end(r.max), text: r.text };
+  const range = (r: RangeFigure): RangeFigures => {
+    const end = (e: RangeFigure["min"]): Money | Rational | null =>
+      e === null
+        ? null
+        : r.unit.kind === "money"
+          ? { kind: "money", currency: r.unit.currency, amount: e.value }
+          : e.value;
+    return { label: r.label, min: end(r.min), max: end(r.max), text: rangeText(r) };
   };
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const names = (refs: readonly Ref[]) => refs.map((c) => c.name).join(", ");
   // The dossier is dated by its latest claim or source when one is later than the deal's last event.
   const dates = [...report.sources.map((s) => s.date), ...report.claims.map((c) => c.date)].filter(
     (d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d),
   );
   const latest = dates.reduce((a, b) => (a > b ? a : b), date as string) as IsoDate;
   return {
-    company: report.company,
+    company: report.company.name,
     date: latest,
     sources: report.sources.map((s) => ({
-      id: String(s.id),
-      title: [str(s.publisher), str(s.title)].filter(Boolean).join(", ") || "(untitled)",
-      date: str(s.date),
-      type: String(s.type),
-      reliability: String(s.reliability),
-      url: str(s.url),
+      id: s.source.id,
+      title: [s.publisher, s.title].filter(Boolean).join(", ") || "(untitled)",
+      date: s.date,
+      type: s.type,
+      reliability: "grade" in s.reliability ? s.reliability.grade : decimal(s.reliability.score),
+      url: s.url,
     })),
     claims: report.claims.map((c) => ({
-      id: String(c.id),
-      source: String(c.source),
-      subject: String(c.subject),
-      value: String(c.value),
-      status: String(c.status),
-      attribution: str(c.attribution),
-      evidence: str(c.evidence),
-      date: str(c.date),
+      id: c.claim.id,
+      source: c.source.name,
+      subject: c.subject,
+      value: formatEstimate(c.value),
+      status: c.status,
+      attribution: c.attribution,
+      evidence: c.evidence,
+      date: c.date,
     })),
-    conflicts: report.conflicts.map((c) => ({ claims: c.claims, explanation: c.explanation })),
-    gaps: report.gaps.map((g) => g.text),
+    conflicts: report.conflicts.map((c) => ({
+      claims: c.claims.map((x) => x.name),
+      explanation: c.explanation.params.text,
+    })),
+    gaps: report.gaps.map((g) => gapText(g.explanation)),
     readings: [
       ...(report.chosen
         ? [
             {
-              title: `Your claim set (${report.chosen.claims.join(", ")})`,
+              title: `Your claim set (${names(report.chosen.claims)})`,
               ranges: report.chosen.ranges.map(range),
             },
           ]
         : []),
       ...report.readings.map((r, i) => ({
         title: `Reading ${i + 1}${i === 0 ? " (the default: the heaviest)" : ""}: ${
-          r.dropped.length === 0 ? "every claim holds" : `without ${r.dropped.join(", ")}`
+          r.dropped.length === 0 ? "every claim holds" : `without ${names(r.dropped)}`
         }`,
         ranges: r.ranges.map(range),
       })),

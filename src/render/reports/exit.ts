@@ -1,7 +1,9 @@
+import type { ExitStatementReport } from "../../app/exit-report.js";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
+import { evaluatePiecewise } from "../../core/exit/piecewise.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { exitAtReport, exitBreakpointsReport, exitInvestedReport } from "../../report/exit-report.js";
+import { breakpointEventText } from "../../report/exit-report.js";
 import {
   type Block,
   type CellValue,
@@ -17,12 +19,7 @@ import {
   text,
 } from "../document.js";
 import { compactMoneyText } from "../figures.js";
-import { exact, moneyIn } from "./bridge.js";
 import type { DocumentContext } from "./pro-forma.js";
-
-type AtReport = Extract<ReturnType<typeof exitAtReport>, { ok: true }>["value"];
-type BreakpointsReport = ReturnType<typeof exitBreakpointsReport>;
-type InvestedReport = ReturnType<typeof exitInvestedReport>;
 
 /** One exit value's waterfall, exact. */
 export interface WaterfallFigures {
@@ -61,45 +58,33 @@ export interface ExitFigures {
 }
 
 /**
- * THE BRIDGE from today's exit reports (decimal strings, holder ids) to exact figures: the
- * waterfalls at the chosen values (`exitAtReport`), the breakpoints (`exitBreakpointsReport`)
- * and what each holder invested (`exitInvestedReport`). Only this function changes when
- * src/app lands.
+ * The figures of the exit statement (the `exit` use case with exact `at` values and the
+ * breakpoints): the typed report's exact values as money, and each holder's payout line
+ * through the breakpoints, exact.
  */
-export function exitFiguresOf(
-  company: string,
-  at: AtReport,
-  breakpoints: BreakpointsReport,
-  invested: InvestedReport,
-  scenario: string | null,
-): ExitFigures {
-  const m = moneyIn(at.currency);
-  const investedOf = new Map(invested.holders.map((h) => [h.id, h.invested === null ? null : m(h.invested)]));
-  const names = new Map(invested.holders.map((h) => [h.id, h.name]));
+export function exitFiguresOf(report: ExitStatementReport): ExitFigures {
+  const currency = report.company.currency;
+  const m = (amount: Rational): Money => ({ kind: "money", currency, amount });
+  const investedOf = new Map(
+    report.invested.map((h) => [h.holder.id, h.invested === null ? null : m(h.invested)]),
+  );
+  const bp = report.breakpoints;
   // The lines run through every breakpoint (the payouts there, exact) to past the largest
-  // exit value asked, where the last segment of each function gives the payout.
+  // exit value asked, where the last segment of each function gives the payout, exactly.
   const largest = Rational.max(
-    breakpoints.breakpoints.reduce((a, b) => Rational.max(a, exact(b.exitValue)), Rational.ZERO),
-    at.outcomes.reduce((a, o) => Rational.max(a, exact(o.exitValue)), Rational.ZERO),
+    bp.breakpoints.reduce((a, b) => Rational.max(a, b.exitValue), Rational.ZERO),
+    report.waterfall.outcomes.reduce((a, o) => Rational.max(a, o.exitValue), Rational.ZERO),
   );
   const end = largest.isZero() ? Rational.ONE : largest.mul(Rational.of(5n, 4n));
-  // Each breakpoint's payouts by holder id, looked up once per holder and breakpoint.
-  const payoutsAt = breakpoints.breakpoints.map((b) => new Map(b.holders.map((h) => [h.id, h.payout])));
-  const pointsOf = (f: BreakpointsReport["holderFunctions"][number]) => [
-    ...breakpoints.breakpoints.map((b, j) => ({
-      x: exact(b.exitValue),
-      y: exact(payoutsAt[j]!.get(f.id) ?? "0"),
-    })),
-    ...(breakpoints.breakpoints.some((b) => exact(b.exitValue).gte(end))
-      ? []
-      : [{ x: end, y: evaluate(f, end) }]),
-  ];
+  const lines = bp.holderFunctions.filter(
+    (f) => !f.function.slopes.every((s) => s.isZero()) || !f.function.atZero.isZero(),
+  );
   return {
-    company,
-    exitDate: at.exitDate,
-    scenario,
-    currency: m("0").currency,
-    waterfalls: at.outcomes.map((o) => ({
+    company: report.company.name,
+    exitDate: report.exitDate,
+    scenario: report.scenario,
+    currency,
+    waterfalls: report.waterfall.outcomes.map((o) => ({
       exitValue: m(o.exitValue),
       fees: m(o.fees),
       debt: m(o.debt),
@@ -107,34 +92,33 @@ export function exitFiguresOf(
       exerciseCash: m(o.exerciseCash),
       distributable: m(o.distributable),
       commonPrice: m(o.commonPrice),
-      classes: o.classes.map((c) => ({ name: c.name, state: c.state, payout: m(c.payout) })),
+      classes: o.classes.map((c) => ({ name: c.shareClass.name, state: c.state, payout: m(c.payout) })),
       holders: o.holders.map((h) => ({
-        name: h.name,
+        name: h.holder.name,
         proceeds: m(h.proceeds),
         exercisePaid: m(h.exercisePaid),
         carveOut: m(h.carveOut),
         total: m(h.total),
-        invested: investedOf.get(h.id) ?? null,
+        invested: investedOf.get(h.holder.id) ?? null,
       })),
     })),
-    breakpoints: breakpoints.breakpoints.map((b) => ({ exitValue: m(b.exitValue), events: b.events })),
-    payoutLines: breakpoints.holderFunctions.map((f) => ({
-      name: names.get(f.id) ?? f.name,
-      points: pointsOf(f),
+    breakpoints: bp.breakpoints.map((b) => ({
+      exitValue: m(b.exitValue),
+      events: b.events.map(breakpointEventText),
+    })),
+    payoutLines: lines.map((f) => ({
+      name: f.subject.name,
+      points: [
+        ...bp.breakpoints.map((b) => ({
+          x: b.exitValue,
+          y: b.holders.find((h) => h.holder.id === f.subject.id)?.payout ?? Rational.ZERO,
+        })),
+        ...(bp.breakpoints.some((b) => b.exitValue.gte(end))
+          ? []
+          : [{ x: end, y: evaluatePiecewise(f.function, end) }]),
+      ],
     })),
   };
-}
-
-/**
- * A payout function of the breakpoints report at x, from the segment that holds x. Today's
- * report writes slopes and intercepts as decimals to 18 places, so this point (the end of
- * the chart's lines, past the last breakpoint) is within 1e-18 × x of the exact payout;
- * the breakpoints' own payouts are used everywhere else.
- */
-function evaluate(f: BreakpointsReport["holderFunctions"][number], x: Rational): Rational {
-  const segment = f.segments.find((s) => exact(s.from).lte(x) && (s.to === null || x.lt(exact(s.to))));
-  if (!segment) return exact(f.atZero);
-  return exact(segment.slope).mul(x).add(exact(segment.intercept));
 }
 
 /** The exit: a waterfall statement per class and per holder at each exit value, and the breakpoints (SPEC REP-6). */

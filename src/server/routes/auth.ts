@@ -51,7 +51,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
     async (request, reply) => {
       const { username, password } = request.body as { username: string; password: string };
       const keys = [`user:${username.toLowerCase()}`, `address:${request.ip}`];
-      const wait = limiter.retryAfter(keys);
+      const wait = await limiter.retryAfter(keys);
       if (wait > 0) {
         throw new ApiError("login_rate_limited", "too many failed logins; try again later", [], {
           "retry-after": String(Math.ceil(wait / 1000)),
@@ -67,10 +67,10 @@ export function registerAuthRoutes(app: FastifyInstance, context: ServerContext)
         password,
       );
       if (!user || pending || !valid) {
-        limiter.fail(keys);
+        await limiter.fail(keys);
         throw new ApiError("login_failed", LOGIN_FAILED);
       }
-      limiter.succeed(keys[0]!);
+      await limiter.succeed(keys[0]!);
       // Ended sessions are removed as others begin: the table holds live sessions only.
       await store.deleteExpiredSessions();
       const sessionId = newSecret();

@@ -47,9 +47,10 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
         if (computation.mode === "job") {
           // A document that does not load is the request's 400, before any job starts.
           await context.pool.run({ kind: "load", name: computation.name, source: task.source });
-          const job = context.jobs.start({
+          const job = await context.jobs.start({
             computation: computation.name,
             ownerId: caller.user.id,
+            task,
             run: (ctx) => runJob(context.pool, task, ctx),
             present: (result) => result,
           });
@@ -73,7 +74,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
     },
     async (request) => {
       const { jobId } = request.params as { jobId: string };
-      const job = context.jobs.get(jobId, callerOf(request).user.id);
+      const job = await context.jobs.get(jobId, callerOf(request).user.id);
       if (!job) throw new ApiError("not_found", `no job "${jobId}"`);
       return { job };
     },
@@ -84,7 +85,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
     { schema: { tags: ["jobs"], summary: "Cancel a running job", params: JobParams } },
     async (request) => {
       const { jobId } = request.params as { jobId: string };
-      const job = context.jobs.cancel(jobId, callerOf(request).user.id);
+      const job = await context.jobs.cancel(jobId, callerOf(request).user.id);
       if (!job) throw new ApiError("not_found", `no job "${jobId}"`);
       return { job };
     },
@@ -103,7 +104,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
     async (request, reply) => {
       const { jobId } = request.params as { jobId: string };
       const userId = callerOf(request).user.id;
-      if (!context.jobs.get(jobId, userId)) throw new ApiError("not_found", `no job "${jobId}"`);
+      if (!(await context.jobs.get(jobId, userId))) throw new ApiError("not_found", `no job "${jobId}"`);
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -120,8 +121,13 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
         stop?.();
         raw.end();
       };
-      stop = context.jobs.follow(jobId, userId, { progress: (p) => send("progress", p), end });
-      request.raw.on("close", () => stop?.());
+      let closed = false;
+      request.raw.on("close", () => {
+        closed = true;
+        stop?.();
+      });
+      stop = await context.jobs.follow(jobId, userId, { progress: (p) => send("progress", p), end });
+      if (closed) stop?.();
     },
   );
 }

@@ -372,7 +372,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           computation.on === "deal"
             ? `report|${head.dealId}@${head.version}|${computation.name}|${query}${investor ? `|investor:${investor.stakeholders.join(",")}|${investor.shared.join(",")}` : ""}`
             : "";
-        let text = key === "" ? undefined : cache.get(key);
+        let text = key === "" ? undefined : await cache.get(key);
         if (text === undefined) {
           const revision = liveDocument(await store.revision(ws, deal, head.version), deal);
           const out = await context.pool.run({
@@ -384,7 +384,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             ...(investor ? { investor } : {}),
           });
           text = out.text;
-          if (key !== "") cache.set(key, text);
+          if (key !== "") await cache.set(key, text);
         }
         reply.header("etag", `"${head.version}"`);
         if (fileFormat)
@@ -394,6 +394,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             format: fileFormat,
             computation,
             report: JSON.parse(text) as Record<string, unknown>,
+            query: withoutFormat(request.rawQuery ?? {}),
             deal: builtDeal(liveDocument(await store.revision(ws, deal, head.version), deal)),
             dealId: deal,
             version: head.version,
@@ -431,9 +432,11 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           source,
           query: request.rawQuery ?? {},
         };
-        const job = context.jobs.start({
+        const job = await context.jobs.start({
           computation: computation.name,
           ownerId: callerOf(request).user.id,
+          // A worker process applies the investor's view itself (SPEC SRV-6).
+          task: investor && computation.forInvestor ? { ...task, investor: viewData(investor) } : task,
           run: (ctx) => runJob(context.pool, task, ctx),
           present: (result) =>
             investor && computation.forInvestor ? computation.forInvestor(result, investor) : result,

@@ -1,58 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { INVITATION_DAYS, issueInvitation } from "../../app/invitations.js";
 import { LIMITS } from "../../core/shared/limits.js";
-import { type Invitation, PENDING_PASSWORD, ROLES, type Role, type Store } from "../../storage/store.js";
+import { type Invitation, PENDING_PASSWORD, ROLES, type Role } from "../../storage/store.js";
 import { ApiError } from "../api-error.js";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newSecret, tokenHash } from "../auth.js";
 import { type ServerContext, Slug, Username, workspaceAccess } from "../context.js";
 import { SESSION_COOKIE } from "./auth.js";
 
-/** Days an invitation stays open by default, and at most (SPEC AUTH-8). */
-export const INVITATION_DAYS = { default: 7, max: 30 } as const;
-
-/** The one-time code's prefix, so that a code pasted in the wrong place is recognisable. */
-const CODE_PREFIX = "inv_";
+export { INVITATION_DAYS, invitationLink, issueInvitation } from "../../app/invitations.js";
 
 const Code = z.string().min(1).max(200);
-
-/** Where the web app redeems a code: after `#`, which browsers do not send to servers. */
-export function invitationLink(code: string, base = ""): string {
-  return `${base.replace(/\/+$/, "")}/#/invitation/${code}`;
-}
-
-/**
- * Issues an invitation (AUTH-8): a new one-time code, its hash stored with the pending
- * account and membership; the code itself is returned once and never stored. The server's
- * route and `roundtable user invite` both call this.
- */
-export async function issueInvitation(
-  store: Store,
-  input: {
-    readonly workspaceId: string;
-    readonly username: string;
-    readonly role: Role;
-    readonly stakeholders: readonly string[];
-    readonly expiresInDays: number;
-  },
-  now: Date,
-  actorId: string,
-): Promise<{ ok: true; invitation: Invitation; code: string; link: string } | { ok: false }> {
-  const code = `${CODE_PREFIX}${newSecret()}`;
-  const expiresAt = new Date(now.getTime() + input.expiresInDays * 86_400_000);
-  const created = await store.createInvitation(
-    {
-      workspaceId: input.workspaceId,
-      username: input.username,
-      role: input.role,
-      stakeholders: input.stakeholders,
-      codeHash: tokenHash(code),
-      expiresAt,
-    },
-    actorId,
-  );
-  if (!created.ok) return { ok: false };
-  return { ok: true, invitation: created.invitation, code, link: invitationLink(code) };
-}
 
 /** The state of an invitation at a moment: open, used, expired or revoked. */
 export function invitationState(invitation: Invitation, now: Date): "open" | "used" | "expired" | "revoked" {
@@ -176,12 +134,16 @@ export function registerInvitationRoutes(app: FastifyInstance, context: ServerCo
   );
 
   /** Counts a wrong code against the caller's address, as a failed login is (AUTH-3). */
-  const refuse = (request: FastifyRequest, code: "invitation_unknown", message: string): never => {
-    limiter.fail([`address:${request.ip}`]);
+  const refuse = async (
+    request: FastifyRequest,
+    code: "invitation_unknown",
+    message: string,
+  ): Promise<never> => {
+    await limiter.fail([`address:${request.ip}`]);
     throw new ApiError(code, message);
   };
-  const checkRate = (request: FastifyRequest) => {
-    const wait = limiter.retryAfter([`address:${request.ip}`]);
+  const checkRate = async (request: FastifyRequest) => {
+    const wait = await limiter.retryAfter([`address:${request.ip}`]);
     if (wait > 0) {
       throw new ApiError("login_rate_limited", "too many wrong codes or logins; try again later", [], {
         "retry-after": String(Math.ceil(wait / 1000)),
@@ -201,7 +163,7 @@ export function registerInvitationRoutes(app: FastifyInstance, context: ServerCo
       },
     },
     async (request) => {
-      checkRate(request);
+      await checkRate(request);
       const { code } = request.body as { code: string };
       const invitation = await store.findInvitation(tokenHash(code));
       if (!invitation) return refuse(request, "invitation_unknown", "no invitation has this code");
@@ -231,7 +193,7 @@ export function registerInvitationRoutes(app: FastifyInstance, context: ServerCo
       },
     },
     async (request, reply: FastifyReply) => {
-      checkRate(request);
+      await checkRate(request);
       const { code, password } = request.body as { code: string; password: string };
       const passwordHash = await hashPassword(password);
       if (passwordHash === PENDING_PASSWORD) throw new Error("argon2 returned an empty hash");

@@ -173,7 +173,145 @@ export const ROUTES = {
     path: (workspace: string, username: string) =>
       `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members/${encodeURIComponent(username)}`,
   },
+  listRevisions: {
+    method: "GET",
+    path: (workspace: string, deal: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/revisions`,
+  },
+  dealDifference: {
+    method: "GET",
+    path: (workspace: string, deal: string, from: number, to: number) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/diff?from=${from}&to=${to}`,
+  },
+  revertDeal: {
+    method: "POST",
+    path: (workspace: string, deal: string, to: number, expectedVersion: number) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/revert?to=${to}&expectedVersion=${expectedVersion}`,
+  },
+  createInvitation: {
+    method: "POST",
+    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/invitations`,
+  },
+  lookupInvitation: { method: "POST", path: () => `${API_BASE}/invitations/lookup` },
+  /** The body is the spreadsheet's bytes; the query its options (src/server/routes/import.ts). */
+  importPreview: {
+    method: "POST",
+    path: (query: URLSearchParams) => `${API_BASE}/compute/import?${query}`,
+  },
+  importDeal: {
+    method: "POST",
+    path: (workspace: string, deal: string, query: URLSearchParams) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/import?${query}`,
+  },
+  acceptInvitation: { method: "POST", path: () => `${API_BASE}/invitations/accept` },
 } as const;
+
+/** The options of an import, as the import routes' query takes them. */
+export interface ImportRequest {
+  /** The file's name, for messages. */
+  readonly name: string;
+  readonly sheet?: string;
+  readonly layout?: "template" | "summary" | "ledger";
+  readonly company?: string;
+  readonly currency?: string;
+  /** A mapping file's text (JSON here): columns, ignore, headerRow, layout, sheet. */
+  readonly mapping?: string;
+}
+/** POST compute/import: the deal document read from the sheet, nothing stored. */
+export interface ImportPreviewResponse {
+  readonly document: DealDocumentJson;
+  readonly yaml: string;
+  readonly layout: string;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly columns: readonly string[];
+  readonly counts: Readonly<Record<string, number>>;
+  readonly warnings: readonly ProblemBody[];
+}
+
+/** One version of a stored deal, as the revisions route lists it (SPEC STORE-9). */
+export interface RevisionSummary {
+  readonly version: number;
+  readonly action: string;
+  readonly documentHash: string | null;
+  readonly createdAt: string;
+  /** The user name of who wrote it. */
+  readonly author: string;
+}
+export interface ListRevisionsResponse {
+  readonly revisions: readonly RevisionSummary[];
+}
+
+/** GET diff: what changed between two versions (src/report/difference-report.ts, DEAL-DIFF-1..3). */
+export interface DifferenceResponse {
+  readonly from: number;
+  readonly to: number;
+  readonly records: readonly {
+    readonly kind: string;
+    readonly id: string;
+    readonly name: string;
+    readonly change: "added" | "removed" | "changed";
+    readonly fields: readonly { readonly field: string; readonly before?: string; readonly after?: string }[];
+  }[];
+  readonly proForma: {
+    readonly round: { readonly before?: string; readonly after?: string };
+    readonly figures: readonly {
+      readonly figure: string;
+      readonly currency: string;
+      readonly before?: string;
+      readonly after?: string;
+    }[];
+    readonly holders: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly before?: string;
+      readonly after?: string;
+    }[];
+  } | null;
+}
+
+/** POST revert: an earlier version's document written as a new version. */
+export interface RevertResponse {
+  readonly id: string;
+  readonly version: number;
+  readonly revertedTo: number;
+}
+
+/** POST invitations (owners): a pending member, and its one-time code and link, shown once (SPEC AUTH-8). */
+export interface CreateInvitationRequest {
+  readonly username: string;
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+  readonly expiresInDays?: number;
+}
+export interface InvitationBody {
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly state: "open" | "used" | "expired" | "revoked";
+}
+export interface CreateInvitationResponse {
+  readonly invitation: InvitationBody;
+  readonly code: string;
+  /** The path of the app's page that redeems the code (`/#/invitation/CODE`). */
+  readonly link: string;
+}
+/** POST invitations/lookup: what a code opens. */
+export interface InvitationLookup {
+  readonly username: string;
+  readonly workspace: { readonly id: string; readonly name: string };
+  readonly role: Role;
+  readonly expiresAt: string;
+}
+/** POST invitations/accept: the password chosen; the answer signs the person in. */
+export interface AcceptInvitationResponse {
+  readonly user: User;
+  readonly csrfToken: string;
+  readonly workspace: string;
+}
 
 /** The roles, from most to least power (the server's ROLES). */
 export const ROLES: readonly Role[] = ["owner", "editor", "viewer", "investor"];

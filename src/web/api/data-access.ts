@@ -1,11 +1,19 @@
 import type {
+  AcceptInvitationResponse,
   ApiErrorBody,
+  CreateInvitationRequest,
+  CreateInvitationResponse,
   DealDocumentJson,
   DealRecord,
   DealSummary,
+  DifferenceResponse,
   ExitAtJson,
+  ImportPreviewResponse,
+  ImportRequest,
+  InvitationLookup,
   Member,
   ModelJson,
+  RevisionSummary,
   Role,
   ScenariosJson,
   User,
@@ -60,6 +68,39 @@ export interface DataAccess {
     stakeholders: readonly string[],
   ): Promise<ApiResult<Member>>;
   removeMember(workspace: string, username: string): Promise<ApiResult<null>>;
+  /** Every version of a deal, oldest first, with who wrote it and when. */
+  listRevisions(workspace: string, deal: string): Promise<ApiResult<readonly RevisionSummary[]>>;
+  /** What changed from one version to another (the server's difference, DEAL-DIFF-1..3). */
+  dealDifference(
+    workspace: string,
+    deal: string,
+    from: number,
+    to: number,
+  ): Promise<ApiResult<DifferenceResponse>>;
+  /** Writes version `to`'s document as a new version; a `conflict` failure when `expectedVersion` is not the latest. */
+  revertDeal(
+    workspace: string,
+    deal: string,
+    to: number,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>>;
+  /** Invites a person who has no account (owners): the code and link are answered once. */
+  createInvitation(
+    workspace: string,
+    request: CreateInvitationRequest,
+  ): Promise<ApiResult<CreateInvitationResponse>>;
+  lookupInvitation(code: string): Promise<ApiResult<InvitationLookup>>;
+  /** Redeems a code with a chosen password; the person is then signed in. */
+  acceptInvitation(code: string, password: string): Promise<ApiResult<AcceptInvitationResponse>>;
+  /** Reads a spreadsheet into a deal document as `roundtable import` does; nothing is stored. */
+  previewImport(bytes: Uint8Array, request: ImportRequest): Promise<ApiResult<ImportPreviewResponse>>;
+  /** Imports a spreadsheet as a new stored deal (version 1). */
+  importDeal(
+    workspace: string,
+    deal: string,
+    bytes: Uint8Array,
+    request: ImportRequest,
+  ): Promise<ApiResult<DealRecord>>;
 }
 
 export function failure(status: number, code: string, message: string): ApiFailure {

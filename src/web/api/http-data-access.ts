@@ -1,17 +1,26 @@
 import {
+  type AcceptInvitationResponse,
   type ApiErrorBody,
+  type CreateInvitationRequest,
+  type CreateInvitationResponse,
   CSRF_HEADER,
   type DealDocumentJson,
   type DealRecord,
+  type DifferenceResponse,
   type ExitAtJson,
   type GetDealResponse,
+  type ImportPreviewResponse,
+  type ImportRequest,
+  type InvitationLookup,
   type ListDealsResponse,
   type ListMembersResponse,
+  type ListRevisionsResponse,
   type ListWorkspacesResponse,
   type LoginRequest,
   type LoginResponse,
   type MeResponse,
   type ModelJson,
+  type RevertResponse,
   ROUTES,
   type Role,
   type SaveDealResponse,
@@ -56,17 +65,29 @@ export class HttpDataAccess implements DataAccess {
     }
   }
 
-  private async request<T>(route: { method: string; path: string }, body?: unknown): Promise<ApiResult<T>> {
+  private async request<T>(
+    route: { method: string; path: string },
+    body?: unknown,
+    file?: { bytes: Uint8Array; type: string },
+  ): Promise<ApiResult<T>> {
     let response: Response;
     try {
-      const headers: Record<string, string> =
-        body === undefined ? { accept: "application/json" } : { "content-type": "application/json" };
+      const headers: Record<string, string> = file
+        ? { "content-type": file.type, accept: "application/json" }
+        : body === undefined
+          ? { accept: "application/json" }
+          : { "content-type": "application/json" };
       if (route.method !== "GET" && this.csrfToken !== undefined) headers[CSRF_HEADER] = this.csrfToken;
+      const payload = file
+        ? { body: file.bytes as BodyInit }
+        : body === undefined
+          ? {}
+          : { body: JSON.stringify(body) };
       response = await this.fetchImpl(route.path, {
         method: route.method,
         credentials: "same-origin",
         headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...payload,
       });
     } catch (e) {
       return failure(
@@ -239,4 +260,103 @@ export class HttpDataAccess implements DataAccess {
     });
     return r.ok ? { ok: true as const, value: null } : r;
   }
+
+  async listRevisions(workspace: string, deal: string) {
+    const r = await this.request<ListRevisionsResponse>({
+      method: ROUTES.listRevisions.method,
+      path: ROUTES.listRevisions.path(workspace, deal),
+    });
+    return r.ok ? { ok: true as const, value: r.value.revisions } : r;
+  }
+
+  async dealDifference(workspace: string, deal: string, from: number, to: number) {
+    return this.request<DifferenceResponse>({
+      method: ROUTES.dealDifference.method,
+      path: ROUTES.dealDifference.path(workspace, deal, from, to),
+    });
+  }
+
+  /** Reverts as a new version, then reads the deal back; a 409 is a conflict, as a save's. */
+  async revertDeal(
+    workspace: string,
+    deal: string,
+    to: number,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>> {
+    const r = await this.request<RevertResponse>(
+      {
+        method: ROUTES.revertDeal.method,
+        path: ROUTES.revertDeal.path(workspace, deal, to, expectedVersion),
+      },
+      {},
+    );
+    if (!r.ok && r.status === 409) {
+      const current = await this.getDeal(workspace, deal);
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: r.error,
+        currentVersion: current.ok ? current.value.version : -1,
+      };
+    }
+    if (!r.ok) return r;
+    return this.getDeal(workspace, deal);
+  }
+
+  async createInvitation(workspace: string, request: CreateInvitationRequest) {
+    return this.request<CreateInvitationResponse>(
+      { method: ROUTES.createInvitation.method, path: ROUTES.createInvitation.path(workspace) },
+      request,
+    );
+  }
+
+  async lookupInvitation(code: string) {
+    return this.request<InvitationLookup>(
+      { method: ROUTES.lookupInvitation.method, path: ROUTES.lookupInvitation.path() },
+      { code },
+    );
+  }
+
+  async acceptInvitation(code: string, password: string) {
+    return this.request<AcceptInvitationResponse>(
+      { method: ROUTES.acceptInvitation.method, path: ROUTES.acceptInvitation.path() },
+      { code, password },
+    );
+  }
+
+  async previewImport(bytes: Uint8Array, request: ImportRequest) {
+    return this.request<ImportPreviewResponse>(
+      { method: ROUTES.importPreview.method, path: ROUTES.importPreview.path(importQuery(request)) },
+      undefined,
+      { bytes, type: spreadsheetType(bytes) },
+    );
+  }
+
+  async importDeal(workspace: string, deal: string, bytes: Uint8Array, request: ImportRequest) {
+    const query = importQuery(request);
+    query.set("expectedVersion", "0");
+    const r = await this.request<SaveDealResponse>(
+      { method: ROUTES.importDeal.method, path: ROUTES.importDeal.path(workspace, deal, query) },
+      undefined,
+      { bytes, type: spreadsheetType(bytes) },
+    );
+    if (!r.ok) return r;
+    return this.getDeal(workspace, deal);
+  }
+}
+
+/** The import routes' query: the options given, each once. */
+function importQuery(request: ImportRequest): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(request))
+    if (typeof value === "string" && value !== "") query.set(key, value);
+  return query;
+}
+
+/** The content type a spreadsheet is posted with: XLSX for a zip, CSV otherwise (the server reads the bytes either way). */
+function spreadsheetType(bytes: Uint8Array): string {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b
+    ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    : "text/csv";
 }

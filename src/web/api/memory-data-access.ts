@@ -1,10 +1,22 @@
+import { dealDifference } from "../../deal/difference.js";
+import { loadDeal } from "../../deal/load.js";
+import { parseMapping } from "../../interchange/spreadsheet/mapping.js";
+import { differenceJson } from "../../report/difference-report.js";
 import type {
+  AcceptInvitationResponse,
+  CreateInvitationRequest,
+  CreateInvitationResponse,
   DealDocumentJson,
   DealRecord,
   DealSummary,
+  DifferenceResponse,
   ExitAtJson,
+  ImportPreviewResponse,
+  ImportRequest,
+  InvitationLookup,
   Member,
   ModelJson,
+  RevisionSummary,
   Role,
   ScenariosJson,
   User,
@@ -12,7 +24,19 @@ import type {
 } from "./contract.js";
 import type { ApiResult, DataAccess } from "./data-access.js";
 import { failure } from "./data-access.js";
-import { dealDocumentFromText } from "./deal-text.js";
+import { dealDocumentFromText, dealDocumentText } from "./deal-text.js";
+
+interface MemoryRevision extends RevisionSummary {
+  readonly document: DealDocumentJson;
+}
+
+interface MemoryInvitation {
+  readonly username: string;
+  readonly role: Role;
+  readonly stakeholders: readonly string[];
+  readonly expiresAt: string;
+  used: boolean;
+}
 
 export interface MemoryDealFile {
   readonly id: string;
@@ -47,7 +71,13 @@ export class MemoryDataAccess implements DataAccess {
   private readonly members = new Map<string, Member>([
     ["dev", { username: "dev", role: "owner", stakeholders: [] }],
   ]);
+  /** Every version of every deal, oldest first (the server's revisions). */
+  private readonly revisions = new Map<string, MemoryRevision[]>();
+  /** Open invitations by code. */
+  private readonly invitations = new Map<string, MemoryInvitation>();
+  private invitationCount = 0;
   private signedIn = true;
+  private user: User = DEV_USER;
   /** Set to make the next save fail as a server or network failure would (tests). */
   failNextSave: { status: number; code: string; message: string } | undefined;
 
@@ -64,7 +94,31 @@ export class MemoryDataAccess implements DataAccess {
         workspaceId: WORKSPACE.id,
         document,
       });
+      this.revisions.set(file.id, [
+        {
+          version: 1,
+          action: "create",
+          documentHash: null,
+          createdAt: EPOCH,
+          author: DEV_USER.username,
+          document,
+        },
+      ]);
     }
+  }
+
+  /** Keeps a version in the deal's history. */
+  private keep(record: DealRecord, action: string): void {
+    const list = this.revisions.get(record.id) ?? [];
+    list.push({
+      version: record.version,
+      action,
+      documentHash: null,
+      createdAt: record.updatedAt,
+      author: this.user.username,
+      document: copy(record.document),
+    });
+    this.revisions.set(record.id, list);
   }
 
   /** Saves `document` as another user would, so that the next save from the app conflicts (tests). */
@@ -76,11 +130,12 @@ export class MemoryDataAccess implements DataAccess {
       version: record.version + 1,
       document: copy(document ?? record.document),
     });
+    this.keep(this.deals.get(deal)!, "replace");
   }
 
   async me(): Promise<ApiResult<User>> {
     return this.signedIn
-      ? { ok: true, value: DEV_USER }
+      ? { ok: true, value: this.user }
       : failure(401, "unauthenticated", "nobody is signed in");
   }
 
@@ -140,7 +195,22 @@ export class MemoryDataAccess implements DataAccess {
     document: DealDocumentJson,
     expectedVersion: number,
   ): Promise<ApiResult<DealRecord>> {
-    const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
+    if (workspace !== WORKSPACE.id) return failure(404, "not_found", `no workspace "${workspace}"`);
+    const existing = this.deals.get(deal);
+    // As the server: expectedVersion 0 creates a deal that does not exist yet.
+    const record: DealRecord | undefined =
+      existing ??
+      (expectedVersion === 0
+        ? {
+            id: deal,
+            name: deal,
+            company: "",
+            version: 0,
+            updatedAt: EPOCH,
+            workspaceId: WORKSPACE.id,
+            document: {},
+          }
+        : undefined);
     if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
     if (this.failNextSave) {
       const { status, code, message } = this.failNextSave;
@@ -166,7 +236,143 @@ export class MemoryDataAccess implements DataAccess {
       document: copy(document),
     };
     this.deals.set(deal, saved);
+    this.keep(saved, existing ? "replace" : "create");
     return { ok: true, value: copy(saved) };
+  }
+
+  async listRevisions(workspace: string, deal: string): Promise<ApiResult<readonly RevisionSummary[]>> {
+    const list = workspace === WORKSPACE.id ? this.revisions.get(deal) : undefined;
+    if (!list) return failure(404, "not_found", `no deal "${deal}"`);
+    return { ok: true, value: list.map(({ document: _document, ...summary }) => copy(summary)) };
+  }
+
+  /** The server's difference, computed here from the two versions' documents. */
+  async dealDifference(
+    workspace: string,
+    deal: string,
+    from: number,
+    to: number,
+  ): Promise<ApiResult<DifferenceResponse>> {
+    const list = workspace === WORKSPACE.id ? this.revisions.get(deal) : undefined;
+    const older = list?.find((r) => r.version === from);
+    const newer = list?.find((r) => r.version === to);
+    if (!older || !newer)
+      return failure(404, "not_found", `deal "${deal}" has no version ${older ? to : from}`);
+    const before = loadDeal(dealDocumentText(older.document), `${deal}@${from}`);
+    const after = loadDeal(dealDocumentText(newer.document), `${deal}@${to}`);
+    if (!before.ok)
+      return failure(400, "deal_invalid_field", before.diagnostics.map((d) => d.message).join("; "));
+    if (!after.ok)
+      return failure(400, "deal_invalid_field", after.diagnostics.map((d) => d.message).join("; "));
+    return {
+      ok: true,
+      value: differenceJson(dealDifference(before.deal, after.deal), { from, to }) as DifferenceResponse,
+    };
+  }
+
+  async revertDeal(
+    workspace: string,
+    deal: string,
+    to: number,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>> {
+    const target = (workspace === WORKSPACE.id ? this.revisions.get(deal) : undefined)?.find(
+      (r) => r.version === to,
+    );
+    if (!target) return failure(404, "not_found", `deal "${deal}" has no version ${to}`);
+    const record = this.deals.get(deal)!;
+    if (record.version !== expectedVersion)
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: { code: "version_conflict", message: `the deal is at version ${record.version}` },
+        currentVersion: record.version,
+      };
+    const saved: DealRecord = {
+      ...record,
+      version: record.version + 1,
+      company: companyName(target.document),
+      document: copy(target.document),
+    };
+    this.deals.set(deal, saved);
+    this.keep(saved, "revert");
+    return { ok: true, value: copy(saved) };
+  }
+
+  /** As the server: a pending member and a one-time code; a user who exists is refused. */
+  async createInvitation(
+    workspace: string,
+    request: CreateInvitationRequest,
+  ): Promise<ApiResult<CreateInvitationResponse>> {
+    if (workspace !== WORKSPACE.id) return failure(404, "not_found", `no workspace "${workspace}"`);
+    if (
+      this.members.has(request.username) ||
+      [...this.invitations.values()].some((i) => i.username === request.username)
+    )
+      return failure(409, "already_exists", `a user "${request.username}" already exists`);
+    if ((request.role === "investor") !== request.stakeholders.length > 0)
+      return failure(
+        400,
+        "request_invalid",
+        "an investor is linked to at least one stakeholder id, and only an investor is",
+      );
+    this.invitationCount += 1;
+    const code = `inv_memory${this.invitationCount}`;
+    const days = request.expiresInDays ?? 7;
+    const expiresAt = new Date(Date.parse(EPOCH) + days * 86_400_000).toISOString();
+    this.invitations.set(code, { ...request, expiresAt, used: false });
+    this.members.set(request.username, {
+      username: request.username,
+      role: request.role,
+      stakeholders: [...request.stakeholders],
+    });
+    return {
+      ok: true,
+      value: {
+        invitation: {
+          id: `invitation-${this.invitationCount}`,
+          username: request.username,
+          role: request.role,
+          stakeholders: [...request.stakeholders],
+          createdAt: EPOCH,
+          expiresAt,
+          state: "open",
+        },
+        code,
+        link: `/#/invitation/${code}`,
+      },
+    };
+  }
+
+  async lookupInvitation(code: string): Promise<ApiResult<InvitationLookup>> {
+    const invitation = this.invitations.get(code);
+    if (!invitation) return failure(404, "invitation_unknown", "no invitation has this code");
+    if (invitation.used)
+      return failure(
+        410,
+        "invitation_closed",
+        "this invitation has already been used; sign in with the password set then, or ask the owner for a new one",
+      );
+    return {
+      ok: true,
+      value: {
+        username: invitation.username,
+        workspace: { id: WORKSPACE.id, name: WORKSPACE.name },
+        role: invitation.role,
+        expiresAt: invitation.expiresAt,
+      },
+    };
+  }
+
+  async acceptInvitation(code: string, password: string): Promise<ApiResult<AcceptInvitationResponse>> {
+    const found = await this.lookupInvitation(code);
+    if (!found.ok) return found;
+    if (password.length < 12) return failure(400, "request_invalid", "a password has at least 12 characters");
+    this.invitations.get(code)!.used = true;
+    this.user = { username: found.value.username, admin: false };
+    this.signedIn = true;
+    return { ok: true, value: { user: this.user, csrfToken: "memory", workspace: WORKSPACE.id } };
   }
 
   async listMembers(workspace: string): Promise<ApiResult<readonly Member[]>> {
@@ -215,5 +421,63 @@ export class MemoryDataAccess implements DataAccess {
   private lastOwner(username: string): boolean {
     const owners = [...this.members.values()].filter((m) => m.role === "owner");
     return owners.length === 1 && owners[0]!.username === username;
+  }
+
+  /** As the server's compute/import: the same import function, run in the page. */
+  async previewImport(bytes: Uint8Array, request: ImportRequest): Promise<ApiResult<ImportPreviewResponse>> {
+    const { importSpreadsheet } = await import("../../interchange/spreadsheet/import.js");
+    const options: Record<string, unknown> = { sourceName: request.name, strict: false };
+    if (request.mapping !== undefined) {
+      const parsed = parseMapping(request.mapping, "mapping");
+      if (!parsed.ok)
+        return failure(400, "request_invalid", parsed.problems.map((p) => p.message).join("; "));
+      options.mapping = parsed.mapping;
+    }
+    for (const key of ["sheet", "layout", "company", "currency"] as const)
+      if (request[key] !== undefined) options[key] = request[key];
+    const imported = await importSpreadsheet(
+      bytes,
+      options as unknown as Parameters<typeof importSpreadsheet>[1],
+    );
+    if (!imported.ok)
+      return {
+        ok: false,
+        kind: "error",
+        status: 400,
+        error: {
+          code: imported.problems[0]?.code ?? "import_invalid",
+          message: `the spreadsheet ${request.name} cannot be imported`,
+          problems: imported.problems.map((p) => ({ code: p.code, message: p.message })),
+        },
+      };
+    const v = imported.value;
+    return {
+      ok: true,
+      value: {
+        document: dealDocumentFromText(v.yaml) ?? {},
+        yaml: v.yaml,
+        layout: v.layout,
+        sheet: v.sheet,
+        headerRow: v.headerRow,
+        columns: v.columns,
+        counts: v.counts as unknown as Record<string, number>,
+        warnings: imported.warnings.map((w) => ({
+          code: w.code,
+          message: w.message,
+          severity: "warning" as const,
+        })),
+      },
+    };
+  }
+
+  async importDeal(
+    workspace: string,
+    deal: string,
+    bytes: Uint8Array,
+    request: ImportRequest,
+  ): Promise<ApiResult<DealRecord>> {
+    const preview = await this.previewImport(bytes, request);
+    if (!preview.ok) return preview;
+    return this.saveDeal(workspace, deal, preview.value.document, 0);
   }
 }

@@ -5,6 +5,7 @@ import { I18nProvider, useI18n } from "../i18n/i18n.js";
 import { LOCALES, type Locale } from "../i18n/number-format.js";
 import { AccessView } from "../views/AccessView.js";
 import { DealsView } from "../views/DealsView.js";
+import { InvitationView } from "../views/InvitationView.js";
 import { LoginView } from "../views/LoginView.js";
 import { WorkspacesView } from "../views/WorkspacesView.js";
 import { DataAccessProvider, useApi, useDataAccess } from "./data-context.js";
@@ -14,6 +15,8 @@ import { href, useRoute } from "./routes.js";
 // A deal's pages load on demand (SPEC WEB-20): the sign-in page and the lists come without
 // the deal format's loader, the engine or the views.
 const DealPage = lazy(() => import("../views/DealPage.js").then((m) => ({ default: m.DealPage })));
+const ImportView = lazy(() => import("../views/ImportView.js").then((m) => ({ default: m.ImportView })));
+const NewDealView = lazy(() => import("../views/NewDealView.js").then((m) => ({ default: m.NewDealView })));
 
 export function App({
   dataAccess,
@@ -57,12 +60,26 @@ function Shell({ mode }: { mode: DataMode }) {
   }, [title]);
 
   let content: React.ReactNode;
-  if (me.state === "loading") content = <Loading />;
+  // An invitation is redeemed by someone who has no password yet (SPEC WEB-AUTH-4).
+  if (route.name === "invitation") content = <InvitationView code={route.code} onSignedIn={reloadMe} />;
+  else if (me.state === "loading") content = <Loading />;
   else if (signedOut || route.name === "login") content = <LoginView onSignedIn={reloadMe} />;
   else if (me.state === "failed") content = <Failed failure={me.failure} onRetry={reloadMe} />;
   else if (route.name === "workspaces") content = <WorkspacesView />;
   else if (route.name === "deals") content = <DealsView workspace={route.workspace} />;
   else if (route.name === "access") content = <AccessView workspace={route.workspace} />;
+  else if (route.name === "import")
+    content = (
+      <Suspense fallback={<Loading />}>
+        <ImportView workspace={route.workspace} />
+      </Suspense>
+    );
+  else if (route.name === "new_deal")
+    content = (
+      <Suspense fallback={<Loading />}>
+        <NewDealView workspace={route.workspace} />
+      </Suspense>
+    );
   else if (route.name === "deal")
     content = (
       <Suspense fallback={<Loading />}>

@@ -6,6 +6,7 @@ import { href } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
+import { InviteForm } from "./InviteForm.js";
 
 const ROLE_KEYS: Record<Role, MessageKey> = {
   owner: "roleOwner",
@@ -131,6 +132,8 @@ function Members({ workspace }: { workspace: string }) {
           />
         </>
       ) : null}
+      {/* Outside the list, so that the link shown once stays while the list reloads. */}
+      <InviteForm workspace={workspace} onInvited={reload} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import {
 import {
   ANALYSIS_VIEWS,
   type AnalysisView,
+  AUTHORING_VIEWS,
   href,
   INVESTOR_VIEWS,
   type Route,
@@ -23,6 +24,7 @@ import {
 import { Failed, Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
+import { useAuthoringText } from "../i18n/authoring-messages.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
 import { useWorkspaceRole } from "./AccessView.js";
@@ -37,6 +39,8 @@ const InvestorView = lazy(() => import("./InvestorView.js").then((m) => ({ defau
 const FlowsView = lazy(() => import("./FlowsView.js").then((m) => ({ default: m.FlowsView })));
 const RoundBuilder = lazy(() => import("./RoundBuilder.js").then((m) => ({ default: m.RoundBuilder })));
 const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ default: m.ScenariosView })));
+const DealEditor = lazy(() => import("./DealEditor.js").then((m) => ({ default: m.DealEditor })));
+const HistoryView = lazy(() => import("./HistoryView.js").then((m) => ({ default: m.HistoryView })));
 const SimulationView = lazy(() => import("./SimulationView.js").then((m) => ({ default: m.SimulationView })));
 
 type DealRoute = Extract<Route, { name: "deal" }>;
@@ -113,6 +117,7 @@ function LoadedDeal({
   replaceRecord: (r: DealRecord) => void;
 }) {
   const { t } = useI18n();
+  const a = useAuthoringText();
   const data = useDataAccess();
   const role = useWorkspaceRole(route.workspace);
   const owner = role === "owner";
@@ -222,10 +227,35 @@ function LoadedDeal({
   const company = deal?.ledger.company.name ?? record.company;
   const rounds = deal?.rounds ?? [];
   // Every view but the round builder (which has its own session) shows the working document.
-  const workingLoad = route.view === "round" ? baseLoad : load(working);
+  const workingLoad =
+    route.view === "round" || route.view === "edit" || route.view === "history" ? baseLoad : load(working);
 
   let content: React.ReactNode;
-  if (route.view === "mine" && investor) {
+  // The editor shows a document that does not load itself, with its YAML to correct it.
+  if (route.view === "edit" && !investor) {
+    content = (
+      <DealEditor
+        workspace={route.workspace}
+        deal={route.deal}
+        record={record}
+        base={working}
+        onSaved={(saved) => {
+          setDraft({ baseVersion: saved.version, rounds: {} });
+          replaceRecord(saved);
+        }}
+      />
+    );
+  } else if (route.view === "history" && !investor) {
+    content = (
+      <HistoryView
+        workspace={route.workspace}
+        deal={route.deal}
+        record={record}
+        dirty={dirty}
+        onReverted={(saved) => replaceRecord(saved)}
+      />
+    );
+  } else if (route.view === "mine" && investor) {
     // The investor's figures are the server's; its own document (which may not load on its
     // own, without the round's shared price) only gives what it invested.
     content = (
@@ -276,6 +306,7 @@ function LoadedDeal({
         draft={draft.rounds[roundId]}
         onDraft={(d) => setRoundDraft(roundId, d)}
         fileName={record.name}
+        linkQuery={route.query}
       />
     ) : (
       <div className="notice error" role="alert">
@@ -345,6 +376,16 @@ function LoadedDeal({
                 aria-current={route.view === v ? "page" : undefined}
               >
                 {t(VIEW_TITLES[v])}
+              </a>
+            </li>
+          ))}
+          {(investor ? [] : AUTHORING_VIEWS).map((v) => (
+            <li key={v}>
+              <a
+                href={href.view(route.workspace, route.deal, v)}
+                aria-current={route.view === v ? "page" : undefined}
+              >
+                {a(v === "edit" ? "editDeal" : "history")}
               </a>
             </li>
           ))}

@@ -1,12 +1,14 @@
 import { useApi, useDataAccess } from "../app/data-context.js";
 import { href } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
+import { useAuthoringText } from "../i18n/authoring-messages.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatInteger } from "../i18n/number-format.js";
 import { useIsOwner } from "./AccessView.js";
 
 export function DealsView({ workspace }: { workspace: string }) {
   const { t, locale } = useI18n();
+  const a = useAuthoringText();
   const data = useDataAccess();
   const [deals, reload] = useApi(() => data.listDeals(workspace), [data, workspace]);
   const owner = useIsOwner(workspace);
@@ -21,6 +23,10 @@ export function DealsView({ workspace }: { workspace: string }) {
           <a href={href.access(workspace)}>{t("access")}</a>
         </p>
       ) : null}
+      <p>
+        <a href={href.newDeal(workspace)}>{a("newDeal")}</a> ·{" "}
+        <a href={href.importDeal(workspace)}>{a("importSpreadsheet")}</a>
+      </p>
       {deals.state === "loading" ? <Loading /> : null}
       {deals.state === "failed" ? <Failed failure={deals.failure} onRetry={reload} /> : null}
       {deals.state === "ok" ? (

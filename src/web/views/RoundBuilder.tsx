@@ -6,6 +6,7 @@ import { Fraction } from "../../deal/scalars.js";
 import { modelReport } from "../../report/model-report.js";
 import { jsonText, modelCsv } from "../../report/text-formats.js";
 import type { RoundDraft } from "../app/drafts.js";
+import { replaceHash } from "../app/routes.js";
 import { type BeforeAfter, beforeAfterOption, dilutionOption, type Slice } from "../charts/options.js";
 import { AmountField } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
@@ -34,6 +35,7 @@ import {
   RoundSession,
   switchPricingBasis,
 } from "../engine/round-session.js";
+import { whatIfFromQuery, whatIfQuery } from "../engine/what-if-link.js";
 import { download, fileStem } from "../export/download.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
@@ -77,12 +79,15 @@ export function RoundBuilder({
   draft,
   onDraft,
   fileName,
+  linkQuery,
 }: {
   deal: Deal;
   roundId: string;
   draft: RoundDraft | undefined;
   onDraft: (draft: RoundDraft | undefined) => void;
   fileName: string;
+  /** The route's query, which may hold a what-if link's state (WEB-AUTH-6). */
+  linkQuery?: URLSearchParams;
 }) {
   const { t } = useI18n();
   const opened = useMemo(() => RoundSession.open(deal, roundId), [deal, roundId]);
@@ -99,7 +104,50 @@ export function RoundBuilder({
       </div>
     );
   }
-  return <Builder session={opened.session} draft={draft} onDraft={onDraft} fileName={fileName} />;
+  return (
+    <Builder
+      session={opened.session}
+      draft={draft}
+      onDraft={onDraft}
+      fileName={fileName}
+      {...(linkQuery ? { linkQuery } : {})}
+    />
+  );
+}
+
+/** The what-if as a link (WEB-AUTH-6): the address of this round with the fields' state in its query. */
+function WhatIfLink({ edit }: { edit: RoundEdit }) {
+  const { locale } = useI18n();
+  const [shown, setShown] = useState<string>();
+  const label = locale === "fr" ? "Lien vers ce scénario" : "Link to this what-if";
+  return (
+    <div className="what-if-link">
+      <button
+        type="button"
+        className="secondary"
+        onClick={async () => {
+          const [page] = window.location.href.split("#");
+          const [path] = window.location.hash.split("?");
+          const link = `${page}${path}?${whatIfQuery(edit)}`;
+          setShown(link);
+          try {
+            await navigator.clipboard.writeText(link);
+          } catch {
+            // No clipboard (an insecure page, a test): the link is shown to copy by hand.
+          }
+        }}
+      >
+        {label}
+      </button>
+      {shown ? (
+        <p className="field-help">
+          <code className="invitation-link" id="what-if-link">
+            {shown}
+          </code>
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 function writer(locale: Locale) {
@@ -111,25 +159,41 @@ function Builder({
   draft,
   onDraft,
   fileName,
+  linkQuery,
 }: {
   session: RoundSession;
   draft: RoundDraft | undefined;
   onDraft: (draft: RoundDraft | undefined) => void;
   fileName: string;
+  linkQuery?: URLSearchParams;
 }) {
   const { t, locale } = useI18n();
   const initial = useMemo(
     () => draft?.initial ?? session.initialEdit(writer(locale)),
     [draft?.initial, session, locale],
   );
-  const edit = draft?.current ?? initial;
+  // A what-if link shows its state until the reader moves something (WEB-AUTH-6).
+  const linkText = linkQuery?.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: linkText stands for the query's content.
+  const linked = useMemo(
+    () => (linkQuery ? whatIfFromQuery(linkQuery, initial.amountTexts.length) : undefined),
+    [linkText, initial.amountTexts.length],
+  );
+  const edit = linked ?? draft?.current ?? initial;
   const computed = useMemo(() => compute(session, edit), [session, edit]);
   const lastGood = useRef<Computed | undefined>(undefined);
   if (computed.result.ok) lastGood.current = computed;
   const shown = computed.result.ok ? computed : lastGood.current;
   const errors: FieldErrors = computed.result.ok ? {} : computed.result.errors;
 
-  const setEdit = useCallback((next: RoundEdit) => onDraft({ initial, current: next }), [onDraft, initial]);
+  const setEdit = useCallback(
+    (next: RoundEdit) => {
+      onDraft({ initial, current: next });
+      // The reader's own edit from here: the link's state leaves the address.
+      if (linked) replaceHash(window.location.hash.split("?")[0] ?? "");
+    },
+    [onDraft, initial, linked],
+  );
   const terms = session.baseTerms;
   const company = session.deal.ledger.company.name;
   const assumedFields = session.deal.assumedFields;
@@ -284,6 +348,7 @@ function Builder({
           <button type="button" className="secondary" onClick={() => onDraft(undefined)} disabled={!draft}>
             {t("resetRound")}
           </button>
+          <WhatIfLink edit={edit} />
         </form>
         <section className="results" aria-labelledby="results-title">
           <h2 id="results-title" className="no-print">

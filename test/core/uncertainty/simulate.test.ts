@@ -48,6 +48,23 @@ describe("UNC-SIM-1 a fixed seed reproduces a simulation byte for byte", () => {
     expect(Buffer.from(split.quantities.buffer).equals(Buffer.from(whole.quantities.buffer))).toBe(true);
     expect(split.status).toEqual(whole.status);
   });
+
+  it("chunks run into buffers of their own (SRV-6's workers), laid end to end, are the whole run's bytes", () => {
+    const whole = allocateSimulationBuffers(p, 5_000);
+    simulateRange(p, 9n, 0, 5_000, whole);
+    const bounds = [0, 1_700, 1_701, 4_096, 5_000];
+    const parts = bounds.slice(1).map((to, k) => {
+      const from = bounds[k]!;
+      const chunk = allocateSimulationBuffers(p, to - from);
+      simulateRange(p, 9n, from, to, chunk, undefined, from);
+      return chunk;
+    });
+    const joined = (pick: (b: ReturnType<typeof allocateSimulationBuffers>) => Uint8Array | Float64Array) =>
+      Buffer.concat(parts.map((b) => Buffer.from(pick(b).buffer)));
+    expect(joined((b) => b.status).equals(Buffer.from(whole.status.buffer))).toBe(true);
+    expect(joined((b) => b.metrics).equals(Buffer.from(whole.metrics.buffer))).toBe(true);
+    expect(joined((b) => b.quantities).equals(Buffer.from(whole.quantities.buffer))).toBe(true);
+  });
 });
 
 describe("UNC-SIM-4 worker threads", () => {

@@ -1,0 +1,48 @@
+import type { Command } from "commander";
+import { queueTimingFrom } from "../../server/job-queue.js";
+import { startJobWorker } from "../../server/job-worker.js";
+import { backendConfigFrom } from "../../storage/backend.js";
+import { CommandFailure } from "../failure.js";
+import type { CliIo } from "../io.js";
+
+/**
+ * `roundtable worker` (SPEC SRV-6): runs the jobs of a deployment on PostgreSQL, on this
+ * machine or another, until SIGTERM or SIGINT (then it finishes the chunk in hand). It
+ * writes one JSON line per event on standard output.
+ */
+export function registerWorker(program: Command, io: CliIo): void {
+  program
+    .command("worker")
+    .description(
+      "run the jobs of servers on PostgreSQL (DATABASE_URL): simulation chunks, their merges and other long computations",
+    )
+    .action(async () => {
+      const config = backendConfigFrom({ env: io.env, cwd: io.cwd });
+      if (config.kind !== "postgres")
+        throw CommandFailure.of(
+          "usage",
+          "a worker runs the jobs of servers on PostgreSQL: set DATABASE_URL (on SQLite the server runs its jobs itself)",
+        );
+      let timing: ReturnType<typeof queueTimingFrom>;
+      try {
+        timing = queueTimingFrom(io.env);
+      } catch (error) {
+        throw CommandFailure.of("usage", (error as Error).message);
+      }
+      const worker = await startJobWorker({
+        backend: config,
+        timing,
+        log: (event) => io.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...event })}\n`),
+      });
+      await new Promise<void>((resolve) => {
+        let stopping = false;
+        const stop = () => {
+          if (stopping) return;
+          stopping = true;
+          worker.stop(true).then(resolve, resolve);
+        };
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      });
+    });
+}

@@ -1,0 +1,183 @@
+import type {
+  ExitBreakpointsReport,
+  ExitIpoReport,
+  ExitPercentilesReport,
+  ExitReport,
+  ExitWaterfallReport,
+} from "../app/exit-report.js";
+import type { Currency, Money } from "../core/exact/money.js";
+import { Rational } from "../core/exact/rational.js";
+import { breakpointEventText, exitIpoJson, exitSweepJson, exitWaterfallJson } from "./exit-report.js";
+import { decimal, moneyFor, moneyText, priceFor, refText, type TextOptions } from "./format.js";
+import { renderTable } from "./table.js";
+import { renderCsv } from "./text-formats.js";
+
+const moneyOf = (currency: Currency, amount: Rational): Money => ({ kind: "money", currency, amount });
+
+/** A simulated figure (a float, UNC-SIM) as money: read through its 12 significant digits. */
+function floatMoney(currency: Currency, x: number): Money {
+  return moneyOf(currency, Rational.fromNumberText(Number(x.toPrecision(12))));
+}
+
+/**
+ * `roundtable exit` as text (APP-5): display names (`--ids` adds ids), money compact
+ * ($830B) or to the cent with `--exact`. A sweep is a CSV in every text format (its
+ * figures are for charts).
+ */
+export function exitText(report: ExitReport, options: TextOptions = {}): string {
+  switch (report.kind) {
+    case "waterfall":
+      return waterfallText(report, options);
+    case "statement":
+      return `${waterfallText(report.waterfall, options)}\n${breakpointsText(report.breakpoints, options)}`;
+    case "breakpoints":
+      return breakpointsText(report, options);
+    case "percentiles":
+      return percentilesText(report, options);
+    case "ipo":
+      return ipoText(report, options);
+    case "sweep":
+      return exitCsv(report);
+  }
+}
+
+function waterfallText(report: ExitWaterfallReport, options: TextOptions): string {
+  const { outcomes, currency } = report;
+  const money = (amount: Rational) => moneyFor(moneyOf(currency, amount), options);
+  const first = outcomes[0];
+  if (!first) return `Exit waterfall (closing ${report.exitDate}): no exit values\n`;
+  const lines: string[][] = [
+    ["Fees, debt and carve-out", ...outcomes.map((o) => money(o.fees.add(o.debt).add(o.carveOut)))],
+    ["Price per common share", ...outcomes.map((o) => priceFor(moneyOf(currency, o.commonPrice), options))],
+  ];
+  // DEBT-3: each venture debt's repayment, before any equity.
+  for (const [k, d] of (first.ventureDebts ?? []).entries()) {
+    lines.push([
+      `${refText(d.holder, options)} (venture debt, seniority ${d.seniority})`,
+      ...outcomes.map((o) => money(o.ventureDebts![k]!.repaid)),
+    ]);
+  }
+  for (const c of first.classes) {
+    lines.push([
+      `${refText(c.shareClass, options)} (class)`,
+      ...outcomes.map((o) => money(o.classes.find((x) => x.shareClass.id === c.shareClass.id)!.payout)),
+    ]);
+  }
+  for (const h of first.holders) {
+    const totals = outcomes.map((o) => o.holders.find((x) => x.holder.id === h.holder.id)!.total);
+    if (totals.every((t) => t.isZero())) continue;
+    lines.push([refText(h.holder, options), ...totals.map(money)]);
+  }
+  return `Exit waterfall (closing ${report.exitDate})\n\n${renderTable(
+    [{ header: "" }, ...outcomes.map((o) => ({ header: money(o.exitValue), align: "right" as const }))],
+    lines,
+  )}`;
+}
+
+function breakpointsText(report: ExitBreakpointsReport, options: TextOptions): string {
+  return `Breakpoints: exit values where the split of the next dollar changes (closing ${report.exitDate})\n\n${renderTable(
+    [{ header: "Exit value", align: "right" }, { header: "What happens" }],
+    report.breakpoints.map((b) => [
+      moneyFor(moneyOf(report.currency, b.exitValue), options),
+      b.events
+        .map((e) =>
+          breakpointEventText({
+            ...e,
+            params: { positions: e.params.positions.map((p) => ({ ...p, name: refText(p, options) })) },
+          }),
+        )
+        .join("; ") || "start",
+    ]),
+  )}`;
+}
+
+function percentilesText(report: ExitPercentilesReport, options: TextOptions): string {
+  const money = (x: number) => moneyFor(floatMoney(report.currency, x), options, 0);
+  return `Exit value ${report.estimate}: ${report.runs.toLocaleString("en-US")} sampled values, seed ${report.seed}\n\n${renderTable(
+    [
+      { header: "Holder" },
+      { header: "P5", align: "right" },
+      { header: "P50", align: "right" },
+      { header: "P95", align: "right" },
+      { header: "mean", align: "right" },
+    ],
+    report.holders.map((h) => [
+      refText(h.holder, options),
+      ...[h.payout.p5, h.payout.p50, h.payout.p95, h.payout.mean].map(money),
+    ]),
+  )}`;
+}
+
+function ipoText(report: ExitIpoReport, options: TextOptions): string {
+  const money = (amount: Rational) => moneyFor(moneyOf(report.currency, amount), options);
+  return `IPO at ${priceFor(moneyOf(report.currency, report.pricePerShare), options)} a share (pre-IPO valuation ${money(report.preIpoValuation)})\n\n${renderTable(
+    [
+      { header: "Holder" },
+      { header: "Shares", align: "right" },
+      { header: "Cash", align: "right" },
+      { header: "Value", align: "right" },
+    ],
+    report.holders.map((h) => [
+      refText(h.holder, options),
+      groupedShares(h.shares),
+      money(h.cash),
+      money(h.value),
+    ]),
+  )}`;
+}
+
+function groupedShares(shares: Rational): string {
+  return shares.toFixed(0, "down").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * `roundtable exit --format csv`: machine figures as the JSON writes them (exact decimal
+ * strings, ids beside names); percentiles as whole money, a sweep as its rows.
+ */
+export function exitCsv(report: ExitReport): string {
+  switch (report.kind) {
+    case "waterfall":
+    case "statement": {
+      const outcomes = exitWaterfallJson(report.kind === "waterfall" ? report : report.waterfall).outcomes;
+      return renderCsv(
+        ["exit_value", "kind", "id", "name", "state", "payout"],
+        outcomes.flatMap((o) => [
+          ...o.classes.map((c) => [o.exitValue, "class", c.id, c.name, c.state, c.payout]),
+          ...o.holders.map((h) => [o.exitValue, "holder", h.id, h.name, "", h.total]),
+        ]),
+      );
+    }
+    case "breakpoints": {
+      return renderCsv(
+        ["exit_value", "events", ...report.classFunctions.map((c) => c.subject.id)],
+        report.breakpoints.map((b) => [
+          decimal(b.exitValue),
+          b.events.map(breakpointEventText).join("; "),
+          ...b.classes.map((c) => decimal(c.payout)),
+        ]),
+      );
+    }
+    case "sweep": {
+      const json = exitSweepJson(report);
+      return renderCsv(json.header, json.rows);
+    }
+    case "percentiles": {
+      return renderCsv(
+        ["holder", "p5", "p50", "p95", "mean"],
+        report.holders.map((h) => [
+          h.holder.name,
+          ...[h.payout.p5, h.payout.p50, h.payout.p95, h.payout.mean].map((x) =>
+            moneyText(floatMoney(report.currency, x), 0),
+          ),
+        ]),
+      );
+    }
+    case "ipo": {
+      const json = exitIpoJson(report);
+      return renderCsv(
+        ["holder", "shares", "cash", "value"],
+        json.holders.map((h) => [h.name, h.shares, h.cash, h.value]),
+      );
+    }
+  }
+}

@@ -1,0 +1,337 @@
+import type { ConflictExplanation, GapExplanation } from "../app/claims-report.js";
+import type { BreakpointExplanation } from "../app/exit-report.js";
+import type { PricingNote } from "../app/model.js";
+import type { Money } from "../core/exact/money.js";
+import { Rational } from "../core/exact/rational.js";
+import type { ErrorCode } from "../core/shared/errors.js";
+import type { Relation } from "../core/uncertainty/conflict-explanation.js";
+import type { EstimateUnit } from "../core/uncertainty/estimate.js";
+
+/**
+ * French for what the engine says as codes (issue 16, "French throughout"): every error
+ * code of the catalogue (src/core/shared/errors.ts) and every explanation code of the typed
+ * reports, worded from their parameters. The CLI's and the web app's French renderers read
+ * these; `test/report/french.test.ts` walks the catalogue and the explanation codes.
+ */
+export const ERROR_SUMMARIES_FR: Readonly<Record<ErrorCode, string>> = {
+  usage: "La commande ou la requête est mal formée.",
+  file_unreadable: "Un fichier d'entrée ne peut pas être lu.",
+  input_too_large: "Une entrée dépasse une limite documentée.",
+  deal_syntax: "Le fichier du dossier n'est pas du YAML ou du JSON bien formé.",
+  deal_invalid_field: "Un champ du dossier a un type ou une valeur erronés, ou est inconnu.",
+  deal_unknown_reference:
+    "Un champ nomme un actionnaire, une catégorie, un pool, un titre ou un tour que le dossier ne définit pas.",
+  deal_duplicate_id: "Deux enregistrements de même nature partagent un identifiant.",
+  amount_invalid: "Un montant ne peut pas être lu.",
+  currency_without_rate:
+    "Des montants en deux devises se rencontrent et le dossier n'indique aucun taux de change entre elles.",
+  date_before_formation: "Une opération est datée d'avant la constitution de la société.",
+  issuance_exceeds_authorized: "Les actions émises d'une catégorie dépasseraient le nombre autorisé.",
+  grant_exceeds_pool: "Une attribution d'options dépasse les actions disponibles dans son pool.",
+  transfer_exceeds_holding: "Une cession porte sur plus d'actions que le détenteur n'en possède.",
+  tender_exceeds_holding:
+    "Un vendeur d'une offre de rachat (tender offer) propose plus d'actions qu'il n'en détient.",
+  repurchase_exceeds_holding: "Un rachat porte sur plus d'actions que le détenteur n'en possède.",
+  exercise_exceeds_outstanding: "Un exercice porte sur plus d'options ou de bons que ceux en circulation.",
+  cancellation_exceeds_outstanding: "Une annulation retire plus que ce qui est en circulation.",
+  security_not_outstanding: "Une opération nomme un titre qui n'est pas en circulation à sa date.",
+  security_wrong_kind: "Une opération nomme un titre d'une nature sur laquelle elle ne peut pas agir.",
+  conversion_cycle: "Des catégories d'actions se convertissent les unes dans les autres en boucle.",
+  mfn_without_later_safe:
+    "Un SAFE avec clause NPF n'a aucun SAFE ultérieur dont reprendre les conditions (un avertissement).",
+  round_terms_infeasible:
+    "Les conditions du tour ne peuvent pas toutes tenir (par exemple des droits sur 100 % ou plus de la société).",
+  round_invalid: "Les conditions du tour sont incomplètes ou incohérentes.",
+  output_exists: "Le chemin de sortie existe et l'écrasement n'a pas été demandé.",
+  file_unwritable: "Un fichier ou un dossier de sortie ne peut pas être écrit.",
+  ocf_schemas_missing:
+    "Le dossier des schémas JSON officiels OCF indiqué (--schemas ou $ROUNDTABLE_OCF_SCHEMAS) ne les contient pas ; sans dossier indiqué, les vérifications propres à roundtable s'appliquent.",
+  ocf_package_unreadable:
+    "Un paquet OCF (dossier, zip ou manifeste) ne peut pas être ouvert : zip corrompu, manifeste absent, chemin hors du paquet.",
+  ocf_json_invalid: "Un fichier d'un paquet OCF n'est pas du JSON bien formé.",
+  ocf_schema_violation: "Un fichier ou un objet OCF enfreint une règle des schémas JSON officiels OCF.",
+  ocf_hash_mismatch: "L'empreinte MD5 d'un fichier diffère de celle que le manifeste OCF indique.",
+  ocf_duplicate_id:
+    "Deux objets OCF de même nature, ou deux émissions d'un même titre, partagent un identifiant.",
+  ocf_broken_reference:
+    "Un objet OCF nomme un actionnaire, une catégorie, un plan, des conditions d'acquisition, un titre ou un objet que le paquet ne définit pas.",
+  ocf_unmappable:
+    "Un objet OCF indique des valeurs que le registre ne peut pas représenter (par exemple des quantités résultantes dont la somme ne tombe pas juste).",
+  ocf_export_incomplete:
+    "OCF exige une valeur que le registre ne contient pas (par exemple le pays de constitution de l'émetteur).",
+  import_not_spreadsheet:
+    "Le fichier à importer n'est pas un tableur CSV ou XLSX (un PDF, un ancien .xls, une autre archive zip, des données binaires).",
+  import_sheet_not_found: "La feuille nommée pour l'import ne figure pas dans le classeur.",
+  import_sheet_empty: "La feuille à importer n'a pas de ligne d'en-tête ou aucune ligne de détention.",
+  import_headers_unrecognised:
+    "Une colonne obligatoire (détenteur, catégorie, actions) ne figure pas parmi les en-têtes de la feuille.",
+  import_duplicate_header: "Deux colonnes de la feuille désignent le même champ.",
+  import_invalid_cell:
+    "Une cellule du tableur ne peut pas être lue comme ce que contient sa colonne (un nombre d'actions, un montant, une date…).",
+  import_missing_value: "Une ligne de détention laisse vide une cellule obligatoire.",
+  import_conflicting_values:
+    "Deux lignes indiquent des conditions différentes pour une même catégorie ou un même détenteur.",
+  import_date_ambiguous:
+    "Des dates écrites jour et mois séparés par des barres obliques se lisent dans les deux sens ; l'ordre doit être indiqué.",
+  import_mapping_invalid:
+    "Le fichier de correspondance de l'import n'est pas valide ou nomme une colonne absente de la feuille.",
+  import_total_mismatch:
+    "Un total de la feuille (ligne ou colonne de total) diffère de la somme des actions importées.",
+  import_percentage_mismatch:
+    "Un pourcentage de la feuille diffère de la détention que donnent les actions importées (un avertissement, sauf en mode strict).",
+  import_check_skipped:
+    "Un total ou un pourcentage de la feuille est une formule sans valeur calculée : il n'est pas vérifié (un avertissement).",
+  import_class_undefined:
+    "Une catégorie utilisée par une détention n'est pas définie dans la feuille ; elle est importée comme actions ordinaires (un avertissement).",
+  import_value_assumed:
+    "Un chiffre dont le dossier a besoin manque dans la feuille ; une valeur indiquée le remplace, marquée comme hypothèse (un avertissement).",
+  import_column_ignored:
+    "Une colonne de la feuille n'est pas importée : son en-tête ne nomme aucun champ connu de l'import (un avertissement).",
+  import_row_skipped:
+    "Une ligne de la feuille n'est pas importée (pas en circulation, ou sans actions) ; signalé par un avertissement.",
+  import_deal_invalid:
+    "Le dossier construit depuis le tableur ne se charge pas (une règle du registre échoue) ; rien n'est écrit.",
+  solve_infeasible: "Aucune valeur de l'inconnue ne satisfait l'objectif ; aucune réponse n'est donnée.",
+  estimate_unreadable:
+    "Une estimation ne peut pas être lue (formes attendues : « jusqu'à 50 Md$ », « entre 1 Md$ et 2 Md$ »).",
+  estimate_unknown_qualifier:
+    "Une estimation commence par un mot qui n'est pas un qualificatif connu (environ, jusqu'à, au moins…).",
+  estimate_bounds_reversed:
+    "La borne basse d'une estimation dépasse sa borne haute, ou son mode est hors de ces bornes.",
+  estimate_negative: "Une estimation d'un montant ou d'une fraction est négative.",
+  estimate_out_of_range: "Une estimation d'une fraction dépasse 1 (100 %).",
+  estimate_invalid_distribution:
+    "La loi d'une estimation est inconnue ou ses paramètres ne lui conviennent pas.",
+  quantity_invalid_id:
+    "Un identifiant de grandeur n'a pas une forme connue (round:ID/investment:DETENTEUR, round:ID/size…).",
+  quantity_unknown_reference: "Une grandeur nomme un actionnaire ou un tour que le dossier ne définit pas.",
+  source_invalid: "Une source a une note ou un score de fiabilité erronés, ou un champ mal formé.",
+  claim_unknown_source: "Une affirmation nomme une source qui n'existe pas.",
+  claim_unknown_quantity: "Une affirmation porte sur une grandeur que le dossier ne définit pas.",
+  claim_unit_mismatch:
+    "L'estimation d'une affirmation est dans une unité (montant ou fraction) que sa grandeur n'a pas.",
+  claim_unknown: "Un ensemble d'affirmations ou un scénario nomme une affirmation qui n'existe pas.",
+  claim_set_inconsistent:
+    "Les affirmations choisies ne peuvent pas toutes tenir ; le message dit lesquelles se contredisent et pourquoi.",
+  reconcile_limit_reached:
+    "La réconciliation s'est arrêtée à une limite documentée ; les lectures listées ne sont pas toutes (un avertissement).",
+  quantity_unbounded:
+    "Une grandeur n'a pas de borne haute sous les affirmations choisies, et le scénario ou la simulation en a besoin.",
+  scenario_invalid:
+    "Un scénario nomme une grandeur inconnue ou fixe une valeur que les affirmations choisies excluent.",
+  what_if_unknown_name:
+    "Une hypothèse (--set NOM=VALEUR) nomme un chiffre que le dossier n'a pas ; le message liste les noms.",
+  what_if_invalid:
+    "Une valeur d'hypothèse ne peut pas être lue, n'est pas exacte, ou contredit un chiffre du dossier ou les autres valeurs fixées.",
+  simulation_unsupported:
+    "La simulation rapide ne prend pas en charge les conditions de ce tour ; le message dit lesquelles et pourquoi.",
+  simulation_sampling_failed:
+    "Les affirmations laissent une région trop étroite pour que l'échantillonneur y tire des scénarios.",
+  simulation_cancelled:
+    "La simulation a été annulée avant la fin (une tâche annulée) ; rien n'a été produit.",
+  exit_value_negative:
+    "Une valeur de sortie, un prix ou une valorisation d'introduction en bourse est négatif.",
+  exit_value_list_ambiguous:
+    "Une liste de valeurs de sortie contient une virgule qui n'est pas un séparateur de milliers : plusieurs valeurs se séparent par « ; » (ou en répétant --at).",
+  exit_terms_invalid:
+    "Un paramètre de sortie est hors limites (frais, dette, carve-out, bornes ou pas d'un balayage).",
+  exit_participation_cap_invalid:
+    "Un plafond de participation est inférieur à 1x ou au multiple de préférence de la catégorie.",
+  exit_preference_undefined:
+    "Une préférence de liquidation ou un dividende ne peut pas être calculé : sa base (prix d'émission d'origine ou montant investi) manque.",
+  exit_convertibles_exceed_capitalization:
+    "Les SAFE post-money et les obligations convertibles en circulation à la sortie détiendraient 100 % ou plus de la société à leurs plafonds.",
+  exit_no_residual_claimant:
+    "Rien en circulation ne peut recevoir la valeur de sortie au-delà des préférences (aucune action).",
+  ingest_empty_input: "Le texte à analyser est vide ou ne contient que des blancs.",
+  ingest_binary_input: "L'entrée à analyser contient des octets NUL : c'est du binaire, pas du texte.",
+  ingest_invalid_utf8: "L'entrée à analyser n'est pas de l'UTF-8 valide.",
+  ingest_invalid_option:
+    "Une option d'analyse (langue, date de la source, actionnaires connus) a une valeur erronée.",
+  ingest_no_figures:
+    "Le texte ne contient aucun chiffre ni accord qui se lise comme une affirmation (un avertissement).",
+  ingest_language_uncertain:
+    "La langue du texte n'a pas pu être déterminée avec assurance (un avertissement).",
+  ingest_currency_inferred:
+    "Le montant d'une affirmation ne nomme aucune devise ; celle de l'article a été retenue (un avertissement).",
+  ingest_claims_truncated:
+    "Le texte donne plus d'affirmations ou d'entités que la limite documentée ; le reste est laissé de côté (un avertissement).",
+  request_invalid:
+    "Le chemin, les paramètres, les en-têtes ou le corps d'une requête n'ont pas la forme documentée.",
+  document_kind_wrong:
+    "La requête attend le dossier d'une société et a reçu un espace de travail, ou l'inverse.",
+  unsupported_media_type:
+    "Le corps d'une requête n'est ni du JSON ni du YAML (application/json, application/yaml ou text/yaml).",
+  unauthenticated: "La requête ne porte aucune session ni aucun jeton d'API valide.",
+  login_failed: "Le nom d'utilisateur ou le mot de passe est erroné (la réponse ne dit pas lequel).",
+  login_rate_limited:
+    "Trop de connexions échouées pour ce nom d'utilisateur ou cette adresse ; attendez avant de réessayer.",
+  csrf_token_invalid:
+    "Une écriture authentifiée par un cookie de session n'a pas l'en-tête X-CSRF-Token de la session.",
+  forbidden: "Le rôle de l'utilisateur dans l'espace de travail ne permet pas cette requête.",
+  not_found:
+    "Aucun espace de travail, dossier, révision, utilisateur, jeton ou tâche de ce nom n'est visible pour l'utilisateur.",
+  invitation_unknown: "Aucune invitation n'a ce code.",
+  invitation_closed:
+    "L'invitation a déjà servi, a expiré ou a été retirée ; le message dit laquelle de ces raisons.",
+  already_exists: "Un espace de travail ou un utilisateur de ce nom existe déjà.",
+  version_conflict:
+    "L'écriture attendait une version du dossier qui n'est plus la dernière ; rien n'a été modifié.",
+  too_many_jobs:
+    "Le serveur exécute autant de tâches que sa limite le permet ; réessayez quand l'une d'elles se termine.",
+  computation_too_long:
+    "Un calcul d'une requête a dépassé la limite de temps du serveur et a été arrêté ; réduisez l'entrée ou lancez-le avec la CLI.",
+  unavailable: "Le serveur s'arrête ou sa base de données est injoignable ; réessayez.",
+  audit_chain_broken:
+    "La chaîne d'empreintes du journal d'audit ne se vérifie pas : une entrée ou une révision a été modifiée après son écriture.",
+};
+
+/** Every explanation a typed report carries (APP-2), by code. */
+export type AnyExplanation = PricingNote | ConflictExplanation | GapExplanation | BreakpointExplanation;
+export type ExplanationCode = AnyExplanation["code"];
+
+/** The explanation codes, listed so that a test can walk them; the type below keeps the list whole. */
+export const EXPLANATION_CODES = [
+  "valuation_as_stated",
+  "valuation_differs_from_stated",
+  "claims_conflict",
+  "claims_gap_exceeds",
+  "claims_gap_short",
+  "fees_paid",
+  "debt_repaid",
+  "carve_out_maximum",
+  "level_paid",
+  "common_starts",
+  "regime_change",
+] as const satisfies readonly ExplanationCode[];
+
+// A compile-time check that no explanation code is missing from the list above.
+type Missing = Exclude<ExplanationCode, (typeof EXPLANATION_CODES)[number]>;
+const _everyCodeListed: [Missing] extends [never] ? true : Missing = true;
+void _everyCodeListed;
+
+const SCALES_FR: readonly [bigint, string][] = [
+  [1_000_000_000_000n, "Bn"],
+  [1_000_000_000n, "Md"],
+  [1_000_000n, "M"],
+  [1_000n, "k"],
+];
+
+function trimZeros(fixed: string): string {
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}
+
+/**
+ * Money as a French reader reads it (display only): three significant digits, a decimal
+ * comma and the scale before the symbol, "830 Md$", "1,2 M$", "950 k€"; below a thousand,
+ * to the cent ("12,5 $"). Rounded half-even from the exact value.
+ */
+export function frenchMoney(value: Money): string {
+  const abs = value.amount.abs();
+  const sign = value.amount.isNegative() ? "-" : "";
+  const symbol =
+    value.currency === "USD"
+      ? "$"
+      : value.currency === "EUR"
+        ? "€"
+        : value.currency === "GBP"
+          ? "£"
+          : ` ${value.currency}`;
+  let index = SCALES_FR.findIndex(([unit]) => abs.gte(Rational.of(unit, 1n)));
+  if (index === -1) index = SCALES_FR.length;
+  const text = (i: number) => {
+    const scale = SCALES_FR[i];
+    if (!scale) return trimZeros(abs.toFixed(2));
+    const scaled = abs.divInt(scale[0]);
+    const whole = scaled.toInteger("down").toString().length;
+    return trimZeros(scaled.toFixed(Math.max(0, 3 - whole)));
+  };
+  // One scale up when rounding makes it 1000: 999,96 k$ reads 1 M$.
+  if (index > 0 && /^1000(\D|$)/.test(text(index))) index -= 1;
+  const letter = SCALES_FR[index]?.[1] ?? "";
+  return `${sign}${text(index).replace(".", ",")} ${letter}${symbol.trim()}`;
+}
+
+/** A fraction as a French percentage: "27,00 %", "< 0,01 %". */
+export function frenchPercent(value: Rational): string {
+  if (value.isZero()) return "0 %";
+  const text = value.mulInt(100n).toFixed(2);
+  if (text === "0.00" || text === "-0.00") return value.isNegative() ? "> -0,01 %" : "< 0,01 %";
+  return `${text.replace(".", ",")} %`;
+}
+
+const RELATIONS_FR: Readonly<Record<Relation, string>> = {
+  "<=": "au plus",
+  "<": "moins de",
+  ">=": "au moins",
+  ">": "plus de",
+};
+
+const BASIS_FR: Readonly<Record<string, string>> = {
+  pre_money: "la valorisation pré-money",
+  post_money: "la valorisation post-money",
+};
+
+const STATED_FR: Readonly<Record<string, string>> = {
+  pre_money: "la valorisation pré-money indiquée",
+  post_money: "la valorisation post-money indiquée",
+  price_per_share: "le prix par action indiqué",
+};
+
+function valueFr(value: Rational, unit: EstimateUnit): string {
+  return unit.kind === "fraction"
+    ? frenchPercent(value)
+    : frenchMoney({ kind: "money", currency: unit.currency, amount: value });
+}
+
+const names = (refs: readonly { readonly name: string }[]) => refs.map((r) => `« ${r.name} »`).join(", ");
+
+/** An explanation of a typed report in French, from its code and parameters. */
+export function explanationFr(e: AnyExplanation, currency = "USD"): string {
+  const money = (amount: Rational) => frenchMoney({ kind: "money", currency: currency as never, amount });
+  const signed = (amount: Rational) => `${amount.isNegative() ? "-" : "+"}${money(amount.abs())}`;
+  switch (e.code) {
+    case "valuation_as_stated":
+      return `Le tour est évalué selon ${STATED_FR[e.params.basis] ?? e.params.basis}, sans écart.`;
+    case "valuation_differs_from_stated": {
+      const p = e.params;
+      const parts: string[] = [];
+      if (p.conversions)
+        parts.push(
+          p.conversions.method === "outside_pre_money"
+            ? `${signed(p.conversions.amount)} pour les actions issues des conversions au prix du tour (la méthode pré-money fixe le prix sans elles)`
+            : `${signed(p.conversions.amount)} pour les montants des SAFE et obligations convertis (la méthode des montants investis les ajoute à la pré-money)`,
+        );
+      if (!p.priceRounding.isZero())
+        parts.push(
+          `${signed(p.priceRounding)} dus à l'arrondi du prix${p.pricePlaces === undefined ? "" : ` à ${p.pricePlaces} décimales`}`,
+        );
+      if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares)} dus aux actions entières`);
+      return `${BASIS_FR[p.basis]} calculée (${frenchMoney(p.priced)}) diffère de celle indiquée (${frenchMoney(p.stated)}) : ${parts.join(", ")}.`.replace(
+        /^l/,
+        "L",
+      );
+    }
+    case "claims_conflict": {
+      const p = e.params;
+      const verb = (r: Relation) => (r === "<=" || r === "<" ? "autorise" : "exige");
+      return `« ${p.pivot.name} » ${verb(p.pivotBound.relation)} pour ${p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
+    }
+    case "claims_gap_exceeds":
+      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, plus que les ${valueFr(e.params.bound, e.params.unit)} que « ${e.params.group.name} » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.`;
+    case "claims_gap_short":
+      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, moins que les ${valueFr(e.params.bound, e.params.unit)} qu'exige « ${e.params.group.name} ».`;
+    case "fees_paid":
+      return "frais payés";
+    case "debt_repaid":
+      return "dette remboursée";
+    case "carve_out_maximum":
+      return "le carve-out atteint son maximum";
+    case "level_paid":
+      return `préférences payées : ${e.params.positions.map((p) => p.name).join(", ")}`;
+    case "common_starts":
+      return "les actions ordinaires commencent à recevoir de la valeur";
+    case "regime_change":
+      return `changement : ${e.params.positions.map((p) => p.name).join(", ")}`;
+  }
+}

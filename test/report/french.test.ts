@@ -1,0 +1,166 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { claims } from "../../src/app/claims.js";
+import { exit } from "../../src/app/exit.js";
+import type { BreakpointExplanation } from "../../src/app/exit-report.js";
+import { model } from "../../src/app/model.js";
+import { parseInput } from "../../src/app/use-case.js";
+import { Rational } from "../../src/core/exact/rational.js";
+import { ERROR_CATALOGUE } from "../../src/core/shared/errors.js";
+import {
+  type AnyExplanation,
+  ERROR_SUMMARIES_FR,
+  EXPLANATION_CODES,
+  explanationFr,
+  frenchMoney,
+  frenchPercent,
+} from "../../src/report/fr.js";
+import { dealFrom } from "../support/deal.js";
+
+/**
+ * French for every code the engine speaks in (issue 16: "a French rendering of every
+ * explanation and error code exists"): the test walks the error catalogue and the list of
+ * explanation codes (whose completeness the compiler checks against the typed reports'
+ * unions), and words real explanations of the examples to the letter.
+ */
+const openai = dealFrom(readFileSync("examples/openai-round.yaml", "utf8"));
+const down = dealFrom(readFileSync("examples/down-round.yaml", "utf8"));
+
+/** Words that only English has: a French text containing one was left untranslated. */
+const ENGLISH = /\b(the|and|which|cannot|is not|does not|with|from|when)\b/i;
+
+describe("French", () => {
+  it("every error code of the catalogue has its French, not the English summary", () => {
+    const codes = Object.keys(ERROR_CATALOGUE) as (keyof typeof ERROR_CATALOGUE)[];
+    expect(codes.length).toBeGreaterThan(100);
+    const missing = codes.filter((c) => !ERROR_SUMMARIES_FR[c]?.trim());
+    expect(missing).toEqual([]);
+    for (const c of codes) {
+      const fr = ERROR_SUMMARIES_FR[c];
+      expect(fr, c).not.toBe(ERROR_CATALOGUE[c].summary);
+      expect(fr, `${c}: ${fr}`).not.toMatch(ENGLISH);
+    }
+    // No French for a code the catalogue does not have.
+    expect(Object.keys(ERROR_SUMMARIES_FR).sort()).toEqual([...codes].sort());
+  });
+
+  it("every explanation code is worded in French from its parameters", () => {
+    const position = {
+      id: "p",
+      name: "Série A (alice)",
+      kind: "shares",
+      shareClass: null,
+      security: null,
+      strike: null,
+    } as const;
+    const worded = new Map<string, string>();
+    for (const code of EXPLANATION_CODES) {
+      const e = sampleOf(code, position);
+      const fr = explanationFr(e);
+      expect(fr.trim(), code).not.toBe("");
+      expect(fr, `${code}: ${fr}`).not.toMatch(ENGLISH);
+      worded.set(code, fr);
+    }
+    expect(worded.get("level_paid")).toBe("préférences payées : Série A (alice)");
+    expect(worded.get("common_starts")).toBe("les actions ordinaires commencent à recevoir de la valeur");
+  });
+
+  it("the OpenAI claims' conflict and gap in French, to the letter", async () => {
+    const report = await claims.run(openai, {});
+    if (!report.ok) throw new Error("claims");
+    const [conflict] = report.value.conflicts;
+    expect(explanationFr(conflict!.explanation)).toBe(
+      "« Amazon + Nvidia + Microsoft: $60B » exige pour Amazon + Nvidia + Microsoft au moins 60 Md$, mais « Amazon + Nvidia + Microsoft: about $40B » autorise au plus 44 Md$.",
+    );
+    expect(explanationFr(report.value.gaps[0]!.explanation)).toBe(
+      "Les bornes hautes des membres (« Amazon: up to $50B », « Nvidia: up to $30B », « Microsoft: less than $10B ») totalisent 90 Md$, plus que les 44 Md$ que « Amazon + Nvidia + Microsoft: about $40B » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.",
+    );
+  });
+
+  it("the breakpoints of a down round and a priced round's note in French", async () => {
+    const input = parseInput(exit, { breakpoints: "true" });
+    if (!input.ok) throw new Error("input");
+    const report = await exit.run(down, input.value);
+    if (!report.ok || report.value.kind !== "breakpoints") throw new Error("breakpoints");
+    const events = report.value.breakpoints.flatMap((b) => b.events);
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(explanationFr(e)).not.toMatch(ENGLISH);
+    const priced = await model.run(openai, model.input.parse({}));
+    if (!priced.ok) throw new Error("model");
+    expect(explanationFr(priced.value.round.pricing)).not.toMatch(ENGLISH);
+  });
+
+  it("money and percentages as a French reader reads them", () => {
+    const usd = (n: bigint, d = 1n) => ({
+      kind: "money" as const,
+      currency: "USD" as never,
+      amount: Rational.of(n, d),
+    });
+    expect(frenchMoney(usd(830_000_000_000n))).toBe("830 Md$");
+    expect(frenchMoney(usd(1_250_000n))).toBe("1,25 M$");
+    expect(frenchMoney(usd(999_960n))).toBe("1 M$");
+    expect(frenchMoney(usd(1_000_000_000_000n))).toBe("1 Bn$");
+    expect(frenchMoney(usd(25n, 2n))).toBe("12,5 $");
+    expect(frenchPercent(Rational.of(27n, 100n))).toBe("27,00 %");
+    expect(frenchPercent(Rational.of(1n, 1_000_000n))).toBe("< 0,01 %");
+  });
+});
+
+/** A sample explanation of each code, with parameters of the right shape. */
+function sampleOf(
+  code: (typeof EXPLANATION_CODES)[number],
+  position: BreakpointExplanation["params"]["positions"][number],
+): AnyExplanation {
+  const usd = { kind: "money" as const, currency: "USD" as never };
+  const money = { ...usd, amount: Rational.of(830_000_000_000n) };
+  const claim = { id: "c", name: "Amazon: up to $50B" };
+  switch (code) {
+    case "valuation_as_stated":
+      return { code, params: { basis: "pre_money" } };
+    case "valuation_differs_from_stated":
+      return {
+        code,
+        params: {
+          basis: "post_money",
+          stated: money,
+          priced: { ...usd, amount: Rational.of(829_999_999_990n) },
+          difference: Rational.of(-10n),
+          priceRounding: Rational.of(-4n),
+          wholeShares: Rational.of(-6n),
+          conversionShares: 0n,
+          conversions: undefined,
+          pricePlaces: 4,
+        },
+      };
+    case "claims_conflict":
+      return {
+        code,
+        params: {
+          pivot: claim,
+          subject: "Amazon",
+          side: "upper",
+          pivotBound: { relation: "<=", value: Rational.of(50n) },
+          implied: { relation: ">=", value: Rational.of(60n) },
+          others: [claim],
+          usesDomain: true,
+          identities: [],
+          unit: { kind: "money", currency: "USD" as never },
+          text: "",
+        },
+      };
+    case "claims_gap_exceeds":
+    case "claims_gap_short":
+      return {
+        code,
+        params: {
+          group: claim,
+          members: [claim],
+          sum: Rational.of(90n),
+          bound: Rational.of(44n),
+          unit: { kind: "fraction" },
+        },
+      } as AnyExplanation;
+    default:
+      return { code, params: { positions: [position] } };
+  }
+}
