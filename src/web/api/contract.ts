@@ -159,6 +159,11 @@ export const ROUTES = {
     path: (workspace: string, deal: string, expectedVersion: number) =>
       `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}?expectedVersion=${expectedVersion}`,
   },
+  closeRound: {
+    method: "POST",
+    path: (workspace: string, deal: string, round: string, expectedVersion: number) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/close-round?expectedVersion=${expectedVersion}&round=${encodeURIComponent(round)}`,
+  },
   listMembers: {
     method: "GET",
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members`,
