@@ -1,14 +1,16 @@
 import * as z from "zod";
+import { parseAmount } from "../core/exact/amount-parse.js";
 import type { Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import { capTableView, fractionOf, optionVesting } from "../core/ledger/views.js";
 import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
-import { ok, type Result } from "../core/shared/problem.js";
+import { fail, ok, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { WhatIfOutcome } from "../deal/what-if.js";
 import { capTableJson } from "../report/captable-report.js";
+import { type ConvertibleRow, convertiblesOf } from "./convertibles.js";
 import { DateParam, ScenarioParam } from "./params.js";
 import { lastEventDate } from "./select.js";
 import type { DealUseCase, Ref } from "./use-case.js";
@@ -47,6 +49,10 @@ export interface CapTableReport {
     /** SAFEs and notes not yet converted: outside the share counts. */
     readonly unconverted: Money;
   };
+  /** SAFE-7: each SAFE and note not yet converted, priced at its cap and, asked, at a price (only when there are some). */
+  readonly convertibles?: readonly ConvertibleRow[];
+  /** The price `convertibles[].atPrice` is at, when one was given. */
+  readonly atPrice?: Money;
 }
 
 /** The typed cap table of a replayed ledger at a date. */
@@ -105,6 +111,8 @@ export function capTableReportOf(table: CapTable, asOf: IsoDate): CapTableReport
 
 export interface CapTableInput {
   readonly asOf?: IsoDate | undefined;
+  /** A round price per share: the shares each SAFE and note would convert into at it (SAFE-7). */
+  readonly atPrice?: string | undefined;
   readonly scenario?: string | undefined;
   readonly set?: readonly string[];
 }
@@ -117,8 +125,29 @@ export function capTableOf(loaded: Deal, input: CapTableInput): Result<CapTableR
   const run = runDeal(deal.ledger, deal.rounds, input.asOf ? { asOf: input.asOf } : {});
   if (!run.ok) return run;
   // Without a date the report is as of the deal's last dated event (never the clock: OUT-3).
-  const report = capTableReportOf(run.value.final, input.asOf ?? lastEventDate(deal));
-  return ok(whatIf ? { ...report, whatIf } : report, run.warnings);
+  const asOf = input.asOf ?? lastEventDate(deal);
+  const report = capTableReportOf(run.value.final, asOf);
+  let price: Money | undefined;
+  if (input.atPrice !== undefined) {
+    const parsed = parseAmount(input.atPrice, { defaultCurrency: deal.ledger.company.currency });
+    if (!parsed.ok) return fail("usage", `atPrice: ${parsed.error}`, ["atPrice"]);
+    if (!parsed.value.amount.isPositive())
+      return fail("usage", "atPrice: a price per share is more than zero", ["atPrice"]);
+    if (parsed.value.currency !== deal.ledger.company.currency)
+      return fail(
+        "usage",
+        `atPrice: the price is in ${parsed.value.currency}, the company's shares in ${deal.ledger.company.currency}`,
+        ["atPrice"],
+      );
+    price = parsed.value;
+  }
+  const convertibles = convertiblesOf(run.value.final, asOf, price);
+  if (!convertibles.ok) return convertibles;
+  const withConvertibles =
+    convertibles.value.length === 0
+      ? report
+      : { ...report, convertibles: convertibles.value, ...(price ? { atPrice: price } : {}) };
+  return ok(whatIf ? { ...withConvertibles, whatIf } : withConvertibles, run.warnings);
 }
 
 /** The `captable` use case (APP-1). */
@@ -131,6 +160,10 @@ export const captable: DealUseCase<CapTableInput, CapTableReport> = {
     }),
     scenario: ScenarioParam,
     set: SetParam,
+    atPrice: z.string().min(1).max(100).optional().meta({
+      description:
+        "A round price per share ($1.25): the shares each SAFE and note not yet converted would convert into at it (SAFE-7).",
+    }),
   }),
   mode: "sync",
   on: "deal",

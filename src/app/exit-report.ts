@@ -1,11 +1,7 @@
 import { type Currency, convert, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import {
-  type BreakpointEvent,
-  classPayoutFunction,
-  exitBreakpoints,
-  holderPayoutFunctions,
-} from "../core/exit/breakpoints.js";
+import { type BreakpointEvent, classPayoutFunction, exitBreakpoints } from "../core/exit/breakpoints.js";
+import { HolderPayouts } from "../core/exit/holder-payouts.js";
 import { type IpoPricing, ipoOutcome } from "../core/exit/ipo.js";
 import type { ExitModel } from "../core/exit/model.js";
 import { type PiecewiseLinear, simplifyPiecewise, valuesAtBreakpoints } from "../core/exit/piecewise.js";
@@ -319,10 +315,17 @@ export function exitBreakpointsOf(
           },
         ];
   });
-  const holderFns = holderPayoutFunctions(bp).map((fn, i) => ({
-    subject: { id: model.holders[i]!.id as string, name: model.holders[i]!.name },
-    function: fn,
-    values: valuesAtBreakpoints(fn),
+  // Every holder's function from its few terms on unreduced fractions, each coefficient
+  // reduced once (issue 19): equal to holderPayoutFunctions (a property test keeps them
+  // equal), without the gcds of summing Rationals term by term.
+  const payouts = new HolderPayouts(bp);
+  const holderFns = model.holders.map((h, i) => ({
+    subject: { id: h.id as string, name: h.name },
+    function: payouts.functionOf(i),
+    values: bp.breakpoints.map((_, j) => {
+      const v = payouts.valueAt(i, j);
+      return Rational.of(v.num, v.den);
+    }),
   }));
   return {
     kind: "breakpoints",

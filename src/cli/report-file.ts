@@ -1,9 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { ReportDocument } from "../render/document.js";
-import { nodePdfFonts } from "../render/node-fonts.js";
-import { renderPdf } from "../render/pdf.js";
-import { renderXlsx } from "../render/xlsx.js";
 import { CommandFailure } from "./failure.js";
 import type { FileFormat } from "./format-option.js";
 import type { CliIo } from "./io.js";
@@ -74,10 +71,19 @@ export async function writeReportFile(
   target: ReportTarget,
   document: ReportDocument,
 ): Promise<void> {
-  const bytes =
-    target.format === "pdf"
-      ? await renderPdf(document, { fonts: nodePdfFonts(), pageSize: target.pageSize })
-      : await renderXlsx(document);
+  // The renderers (pdfkit, exceljs) are loaded only for a file: a command that prints
+  // text does not pay for them at start (issue 19).
+  let bytes: Uint8Array;
+  if (target.format === "pdf") {
+    const [{ renderPdf }, { nodePdfFonts }] = await Promise.all([
+      import("../render/pdf.js"),
+      import("../render/node-fonts.js"),
+    ]);
+    bytes = await renderPdf(document, { fonts: nodePdfFonts(), pageSize: target.pageSize });
+  } else {
+    const { renderXlsx } = await import("../render/xlsx.js");
+    bytes = await renderXlsx(document);
+  }
   if (target.out === "-") {
     // Standard output takes bytes (checked above not to be a terminal).
     (io.stdout as { write(chunk: string | Uint8Array): void }).write(bytes);

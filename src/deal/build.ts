@@ -3,6 +3,7 @@ import { Rational } from "../core/exact/rational.js";
 import type { Company } from "../core/ledger/company.js";
 import type { Ledger, OptionPoolDefinition } from "../core/ledger/ledger.js";
 import { checkClassStructure } from "../core/ledger/replay.js";
+import type { ConversionPricePrecision } from "../core/ledger/security.js";
 import type { ShareClass } from "../core/ledger/share-class.js";
 import type { Stakeholder } from "../core/ledger/stakeholder.js";
 import type { DebtIssuance, Transaction } from "../core/ledger/transaction.js";
@@ -340,6 +341,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         mfn: t.mfn,
         proRataRights: t.proRata,
         ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
+        ...conversionPricePrecisionOf(t),
       };
     case "note":
       return {
@@ -363,6 +365,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         }),
         proRataRights: t.proRata,
         ...(t.shadowSeries === undefined ? {} : { shadowSeries: t.shadowSeries }),
+        ...conversionPricePrecisionOf(t),
       };
     case "exercise":
       return {
@@ -756,6 +759,17 @@ export function buildDeal(doc: DealDocument, options: BuildOptions = {}): Result
   b.checkUnique(doc.pools, "pools");
   b.checkUnique(doc.vesting, "vesting");
   b.checkUnique(doc.rounds, "rounds");
+  b.checkUnique(doc.closedRounds, "closedRounds");
+  // CLOSE-4: a modelled round may not take the id of a round already closed into the ledger.
+  const closedIds = new Set(doc.closedRounds.map((r) => r.id));
+  doc.rounds.forEach((r, i) => {
+    if (closedIds.has(r.id))
+      b.report(
+        "deal_duplicate_id",
+        `rounds[${i}] has the id "${r.id}" of a round already closed into the ledger (closedRounds); give it another id`,
+        ["rounds", i, "id"],
+      );
+  });
   b.checkUnique(doc.assumptions, "assumptions");
   const txIds = doc.transactions.map((t, i) => ({ id: t.id ?? `t${i + 1}` }));
   b.checkUnique(txIds, "transactions");
@@ -903,4 +917,26 @@ export function buildDeal(doc: DealDocument, options: BuildOptions = {}): Result
     "base",
     uncertainty.warnings,
   );
+}
+
+/** A SAFE's or note's own conversion-price precisions (ROUND-9), when it states any. */
+function conversionPricePrecisionOf(t: {
+  capPricePrecision?: {
+    places: number;
+    rounding: "up" | "down" | "half_up";
+    sharesFromRoundedPrice: boolean;
+  };
+  discountPricePrecision?: {
+    places: number;
+    rounding: "up" | "down" | "half_up";
+    sharesFromRoundedPrice: boolean;
+  };
+}): { conversionPricePrecision?: ConversionPricePrecision } {
+  if (t.capPricePrecision === undefined && t.discountPricePrecision === undefined) return {};
+  return {
+    conversionPricePrecision: {
+      ...(t.capPricePrecision ? { cap: t.capPricePrecision } : {}),
+      ...(t.discountPricePrecision ? { discount: t.discountPricePrecision } : {}),
+    },
+  };
 }

@@ -125,6 +125,34 @@ export const VestingSchema = z.strictObject({
     .prefault({}),
 });
 
+// --- An instrument's own conversion-price precisions (ROUND-9) ---
+const InstrumentPricePrecisionSchema = z
+  .strictObject({
+    places: Integer(0, 12).meta({ description: "Decimal places the price is stated to.", examples: [4] }),
+    rounding: z
+      .enum(["up", "down", "half_up"])
+      .default("half_up")
+      .meta({ description: "How the price is rounded to its places.", examples: ["half_up"] }),
+    sharesFromRoundedPrice: z
+      .boolean()
+      .default(true)
+      .meta({
+        description:
+          "Whether its shares are the amount ÷ the rounded price (true) or ÷ the exact price (false).",
+        examples: [true],
+      }),
+  })
+  .meta({
+    description:
+      "The precision this instrument's conversion price is stated to, instead of the round's pricePrecision (SPEC ROUND-9).",
+    examples: [{ places: 4, rounding: "half_up", sharesFromRoundedPrice: true }],
+  });
+const InstrumentPrecisionFields = {
+  capPricePrecision: InstrumentPricePrecisionSchema.optional(),
+  discountPricePrecision: InstrumentPricePrecisionSchema.optional(),
+};
+// --- end of instrument price precisions ---
+
 const TxBase = {
   id: Id.optional().meta({ description: "Defaults to t<position>, e.g. t3 for the third transaction." }),
   date: DateText,
@@ -195,6 +223,7 @@ export const TransactionSchema = z.discriminatedUnion("type", [
           "Converts into a shadow series of the round's class, with its own original issue price, preference, dividend base and anti-dilution price equal to its conversion price (the YC safe's Safe Preferred Stock; default true).",
         examples: [true],
       }),
+    ...InstrumentPrecisionFields,
     security: SecurityIdField,
   }),
   z.strictObject({
@@ -226,6 +255,7 @@ export const TransactionSchema = z.discriminatedUnion("type", [
           "Converts into a shadow series of the round's class priced at its conversion price, when the note's terms say so (default false).",
         examples: [true],
       }),
+    ...InstrumentPrecisionFields,
     security: SecurityIdField,
   }),
   z.strictObject({
@@ -591,6 +621,25 @@ export const ExitSettingsSchema = z
   })
   .meta({ description: "Terms of an exit the cap table does not hold (docs/spec/exit.md)." });
 
+// --- Closed rounds (CLOSE-4): the record close-round leaves of a round it closed. ---
+export const ClosedRoundSchema = z
+  .strictObject({
+    id: Id.meta({
+      description: "The closed round's id, as it was among the modelled rounds.",
+      examples: ["series-a"],
+    }),
+    name: z
+      .string()
+      .min(1)
+      .meta({ description: "The closed round's name.", examples: ["Series A"] }),
+    date: DateText.meta({ description: "The round's date (its first closing).", examples: ["2024-03-01"] }),
+  })
+  .meta({
+    description:
+      "A round closed into the ledger by `roundtable close-round` (SPEC CLOSE-4): its transactions are in `transactions`; claims and quantities may still name it, as its history, and it is not modelled again.",
+  });
+// --- end of closed rounds ---
+
 export const DealSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -604,6 +653,7 @@ export const DealSchema = z
     vesting: z.array(VestingSchema).default([]),
     transactions: z.array(TransactionSchema).default([]),
     rounds: z.array(RoundSchema).default([]),
+    closedRounds: z.array(ClosedRoundSchema).default([]),
     sources: z.array(SourceSchema).default([]),
     claims: z.array(ClaimSchema).default([]),
     quantities: z.array(QuantitySchema).default([]),

@@ -121,6 +121,8 @@ export function ledgerToDocument(
           mfn: t.mfn || undefined,
           proRata: t.proRataRights || undefined,
           shadowSeries: t.shadowSeries,
+          capPricePrecision: t.conversionPricePrecision?.cap,
+          discountPricePrecision: t.conversionPricePrecision?.discount,
           security: sameId(t.security, t.id) ? undefined : t.security,
         });
       case "note_issuance":
@@ -143,6 +145,8 @@ export function ledgerToDocument(
           discount: t.discount === undefined ? undefined : exactText(t.discount),
           proRata: t.proRataRights || undefined,
           shadowSeries: t.shadowSeries,
+          capPricePrecision: t.conversionPricePrecision?.cap,
+          discountPricePrecision: t.conversionPricePrecision?.discount,
           security: sameId(t.security, t.id) ? undefined : t.security,
         });
       case "exercise":

@@ -91,7 +91,8 @@ export function buildUncertainty(
 ): Result<DealUncertainty> {
   const problems: Problem[] = [];
   const stakeholders = new Map(doc.stakeholders.map((s) => [s.id, s.name]));
-  const rounds = new Map(doc.rounds.map((r) => [r.id, r.name]));
+  // Claims may name a round closed into the ledger (CLOSE-4): its history stays in the file.
+  const rounds = new Map([...doc.closedRounds, ...doc.rounds].map((r) => [r.id, r.name]));
   const entries: { id: string; label?: string }[] = [];
   const seen = new Set<string>();
   const add = (id: string, label?: string) => {

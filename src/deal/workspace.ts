@@ -508,6 +508,7 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
         aliases: [],
       })),
       rounds: documents.flatMap((d) => d.doc.rounds),
+      closedRounds: documents.flatMap((d) => d.doc.closedRounds),
       assumptions: [...ws.assumptions, ...documents.flatMap((d) => d.doc.assumptions)],
       sources: [...ws.sources, ...documents.flatMap((d) => d.doc.sources)],
       claims: [...ws.claims, ...documents.flatMap((d) => d.doc.claims)],

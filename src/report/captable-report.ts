@@ -3,6 +3,7 @@ import {
   type CapTableRow as AppCapTableRow,
   capTableReportOf,
 } from "../app/captable.js";
+import type { ConvertibleRow } from "../app/convertibles.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { amount, fractionsSummingToOne } from "./format.js";
@@ -37,6 +38,58 @@ export interface CapTableReport {
     readonly asConverted: string;
     readonly fullyDiluted: string;
     readonly unconverted: string;
+  };
+  /** SAFE-7, only when SAFEs or notes are not yet converted (added; the fields above are unchanged). */
+  readonly convertibles?: readonly ConvertibleJson[];
+  readonly atPrice?: string;
+}
+
+/** A SAFE or note not yet converted (SAFE-7): ids and exact decimal strings. */
+export interface ConvertibleJson {
+  readonly security: string;
+  readonly holder: { readonly id: string; readonly name: string };
+  readonly instrument: "safe" | "note";
+  readonly capBasis: "post_money" | "pre_money";
+  readonly convertingAmount: string;
+  readonly valuationCap?: string;
+  readonly discount?: string;
+  readonly atCap?: {
+    readonly companyCapitalization: string;
+    readonly capPrice: string;
+    readonly shares: string;
+    readonly impliedOwnership: string;
+  };
+  readonly atPrice?: { readonly basis: string; readonly conversionPrice: string; readonly shares: string };
+}
+
+function convertibleJson(row: ConvertibleRow): ConvertibleJson {
+  return {
+    security: row.security,
+    holder: row.holder,
+    instrument: row.instrument,
+    capBasis: row.capBasis,
+    convertingAmount: amount(row.convertingAmount),
+    ...(row.valuationCap ? { valuationCap: amount(row.valuationCap) } : {}),
+    ...(row.discount ? { discount: row.discount.toDecimalString() } : {}),
+    ...(row.atCap
+      ? {
+          atCap: {
+            companyCapitalization: row.atCap.companyCapitalization.toDecimalString(),
+            capPrice: amount(row.atCap.capPrice),
+            shares: row.atCap.shares.toString(),
+            impliedOwnership: row.atCap.impliedOwnership.toDecimalString(),
+          },
+        }
+      : {}),
+    ...(row.atPrice
+      ? {
+          atPrice: {
+            basis: row.atPrice.basis,
+            conversionPrice: amount(row.atPrice.conversionPrice),
+            shares: row.atPrice.shares.toString(),
+          },
+        }
+      : {}),
   };
 }
 
@@ -79,6 +132,9 @@ export function capTableJson(report: AppCapTableReport, options: { byClass?: boo
     },
     // Only with what-ifs (DEAL-WHATIF-4): the documented JSON is unchanged without them.
     ...(report.whatIf ? { whatIf: whatIfJson(report.whatIf) } : {}),
+    // SAFE-7: only when SAFEs or notes are not yet converted.
+    ...(report.convertibles ? { convertibles: report.convertibles.map(convertibleJson) } : {}),
+    ...(report.atPrice ? { atPrice: amount(report.atPrice) } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CapTableReport } from "../app/captable.js";
-import { groupedInteger, moneyFor, percentText, refText, type TextOptions } from "./format.js";
+import { groupedInteger, moneyFor, percentText, priceFor, refText, type TextOptions } from "./format.js";
 import { renderTable } from "./table.js";
 
 /** `roundtable captable` as a table (APP-5): rows per holder or per class, by display name. */
@@ -48,6 +48,48 @@ export function capTableText(
       : [
           `SAFEs and notes not yet converted (outside the share counts): ${moneyFor(t.unconverted, options)}`,
         ]),
+    ...convertiblesText(report, options),
     "",
   ].join("\n");
+}
+
+/** SAFE-7: each SAFE and note not yet converted, at its cap and, asked, at a round price. */
+function convertiblesText(report: CapTableReport, options: TextOptions): string[] {
+  const rows = report.convertibles ?? [];
+  if (rows.length === 0) return [];
+  const at = report.atPrice;
+  const table = renderTable(
+    [
+      { header: "Holder" },
+      { header: "Instrument" },
+      { header: "Amount", align: "right" },
+      { header: "Cap", align: "right" },
+      { header: "Discount", align: "right" },
+      { header: "Company capitalization", align: "right" },
+      { header: "Cap price", align: "right" },
+      { header: "Shares at cap", align: "right" },
+      { header: "Ownership at cap", align: "right" },
+      ...(at ? [{ header: `Shares at ${priceFor(at, options)}`, align: "right" as const }] : []),
+    ],
+    rows.map((r) => [
+      refText(r.holder, options),
+      `${r.instrument === "safe" ? "SAFE" : "note"}, ${r.capBasis === "post_money" ? "post-money" : "pre-money"}`,
+      moneyFor(r.convertingAmount, options),
+      r.valuationCap ? moneyFor(r.valuationCap, options) : "",
+      r.discount ? percentText(r.discount) : "",
+      r.atCap ? groupedInteger(r.atCap.companyCapitalization.floor()) : "",
+      r.atCap ? priceFor(r.atCap.capPrice, options) : "",
+      r.atCap ? groupedInteger(r.atCap.shares) : "",
+      r.atCap ? percentText(r.atCap.impliedOwnership) : "",
+      ...(at
+        ? [r.atPrice ? `${groupedInteger(r.atPrice.shares)} (${r.atPrice.basis.replace("_", " ")})` : ""]
+        : []),
+    ]),
+  );
+  return [
+    "",
+    "SAFEs and notes not yet converted (SAFE-7): a post-money SAFE's cap price is its cap ÷ the Company Capitalization (shares, options, unallocated pool and every converting security), its ownership at the cap its amount ÷ its cap",
+    "",
+    table.trimEnd(),
+  ];
 }

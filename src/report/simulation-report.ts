@@ -15,7 +15,23 @@ import { scenarioNamed } from "../deal/uncertain.js";
 export function floatText(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (Number.isInteger(x) && Math.abs(x) < Number.MAX_SAFE_INTEGER) return String(x);
-  return Rational.parse(x.toPrecision(12))!.toDecimalString(18);
+  const text = x.toPrecision(12);
+  // The 12 digits are moved and trimmed as text: a sweep writes a million of these (issue
+  // 19). Fixed notation has at most 17 places, so nothing rounds; an exponent of 11 or
+  // more is an integer. Only tiny values (an exponent below -6) go through the rounding.
+  const e = text.indexOf("e");
+  if (e < 0) {
+    if (text.indexOf(".") < 0) return text;
+    const trimmed = text.replace(/\.?0+$/, "");
+    return trimmed === "-0" ? "0" : trimmed;
+  }
+  const exponent = Number(text.slice(e + 1));
+  if (exponent >= 11) {
+    const negative = text.startsWith("-");
+    const digits = text.slice(negative ? 1 : 0, e).replace(".", "");
+    return `${negative ? "-" : ""}${digits.padEnd(exponent + 1, "0")}`;
+  }
+  return Rational.parse(text)!.toDecimalString(18);
 }
 
 function statistics(s: SampleStatistics) {

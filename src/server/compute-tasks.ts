@@ -1,8 +1,11 @@
 import { MessagePort } from "node:worker_threads";
+import { closeRound } from "../app/close-round.js";
+import { parseInput } from "../app/use-case.js";
 import { ingestOutputToJson } from "../core/ingest/claim-json.js";
 import { ingest } from "../core/ingest/ingest.js";
 import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
+import type { Problem } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { Diagnostic } from "../deal/diagnostics.js";
 import { ingestionForDeal, knownNames } from "../deal/ingest-into-deal.js";
@@ -91,6 +94,12 @@ export type ComputeTask =
     }
   | { readonly kind: "load"; readonly name: string; readonly source: DocumentSource }
   | {
+      readonly kind: "close-round";
+      readonly base: string;
+      readonly slug: string;
+      readonly query: Readonly<Record<string, unknown>>;
+    }
+  | {
       readonly kind: "investor-document";
       readonly document: string;
       readonly slug: string;
@@ -120,6 +129,11 @@ export interface TaskValues {
         readonly warnings: readonly ProblemBody[];
       };
   append: { readonly canonical: string; readonly index: number; readonly warnings: readonly ProblemBody[] };
+  "close-round": {
+    readonly canonical: string;
+    readonly report: unknown;
+    readonly warnings: readonly ProblemBody[];
+  };
   ingest: { readonly text: string };
   "add-source": {
     readonly canonical: string;
@@ -282,6 +296,47 @@ function append(task: Extract<ComputeTask, { kind: "append" }>): TaskValues["app
   return { canonical: parsed.canonical, index, warnings: parsed.warnings.map(problemBody) };
 }
 
+/**
+ * Closes a round of a stored deal (CLOSE-3): the use case edits the stored document, which
+ * must load again before anything is written; a round that cannot close is the request's 4xx.
+ */
+function closeStoredRound(task: Extract<ComputeTask, { kind: "close-round" }>): TaskValues["close-round"] {
+  if (storedKind(task.base) !== "deal")
+    throw ApiError.fromDiagnostics(
+      wrongDocumentKind(`stored document ${task.slug}`, "workspace").diagnostics,
+    );
+  const input = parseInput(closeRound, task.query);
+  if (!input.ok) throw ApiError.fromProblems(requestProblems(input.problems), "the request");
+  const closed = closeRound.run(task.base, task.slug, input.value);
+  if (!closed.ok) {
+    if (closed.diagnostics)
+      throw ApiError.fromDiagnostics(closed.diagnostics.map(withoutLine), `deal ${task.slug}`);
+    throw ApiError.fromProblems(
+      requestProblems(closeRoundProblems(closed.problems ?? [])),
+      `deal ${task.slug}`,
+    );
+  }
+  const checked = storedDeal(canonicalJson(JSON.parse(closed.value.text)), task.slug);
+  if (!checked.ok)
+    throw ApiError.fromDiagnostics(checked.diagnostics, `deal ${task.slug} with the round closed`);
+  return {
+    canonical: checked.canonical,
+    report: closeRound.json(closed.value),
+    warnings: checked.warnings.map(problemBody),
+  };
+}
+
+/** A stored document is one line: its positions say nothing, the field path names the place. */
+function withoutLine(d: Diagnostic): Diagnostic {
+  const { line: _line, column: _column, ...rest } = d;
+  return rest;
+}
+
+/** The round named in the query that the deal does not have is the request's fault (its `round`). */
+function closeRoundProblems(problems: readonly Problem[]): readonly Problem[] {
+  return problems.map((p) => (p.code === "usage" ? { ...p, path: ["query", "round"] } : p));
+}
+
 function ingestReport(task: Extract<ComputeTask, { kind: "ingest" }>): TaskValues["ingest"] {
   const output = ingest(task.text, {
     lang: task.lang,
@@ -377,6 +432,8 @@ export async function runTask(task: ComputeTask): Promise<TaskOutcome<unknown>> 
         return { ok: true, value: append(task) };
       case "ingest":
         return { ok: true, value: ingestReport(task) };
+      case "close-round":
+        return { ok: true, value: closeStoredRound(task) };
       case "add-source":
         return { ok: true, value: addSource(task) };
       case "load":

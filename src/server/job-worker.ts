@@ -333,3 +333,6 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
     },
   };
 }
+
+/** How the launcher reads the queue's timing settings (`roundtable worker`, SRV-6). */
+export { queueTimingFrom } from "./job-queue.js";

@@ -41,6 +41,34 @@ export const DealWritten = z.object({
   warnings: ProblemList,
 });
 
+const RefBody = z.object({ id: z.string(), name: z.string() });
+
+/** The answer to closing a round (CLOSE-3): the new version and what the closing added. */
+export const DealClosed = z.object({
+  id: z.string(),
+  version: z.number().int().meta({ description: "The new version (also the ETag)" }),
+  documentHash: z.string().nullable(),
+  closed: z.object({
+    round: RefBody,
+    date: z.string().meta({ description: "The round's date (its first closing)" }),
+    pricePerShare: z.object({ amount: z.string(), currency: z.string() }),
+    classes: z
+      .array(RefBody)
+      .meta({ description: "The classes the round created (its class, shadow series)" }),
+    transactions: z.array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        type: z.string(),
+        holder: RefBody.optional(),
+        shareClass: RefBody.optional(),
+        shares: z.string().optional(),
+      }),
+    ),
+  }),
+  warnings: ProblemList,
+});
+
 export const DealRead = z.object({
   id: z.string(),
   version: z.number().int(),

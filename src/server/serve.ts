@@ -120,3 +120,6 @@ export async function serveUntilSignalled(options: ServeOptions): Promise<void> 
     process.once("SIGINT", stop);
   });
 }
+
+/** How the launcher reads the queue's timing settings (`roundtable serve`, SRV-6). */
+export { queueTimingFrom } from "./job-queue.js";

@@ -39,6 +39,7 @@ export type RevisionAction =
   | "append_transaction"
   | "append_round"
   | "append_source"
+  | "close_round"
   | "revert"
   | "delete";
 

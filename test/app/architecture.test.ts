@@ -13,11 +13,15 @@ const SRC = path.resolve(import.meta.dirname, "..", "..", "src");
 const FACES = ["cli", "server", "web"] as const;
 
 /**
- * The one import from a face into another that the architecture has: `roundtable serve` is
- * the server's launcher, the composition root that starts it (nothing else of the CLI runs
- * in the server, and the server never reaches back).
+ * The imports from a face into another that the architecture has: `roundtable serve` and
+ * `roundtable worker` are the launchers of the server and of its job worker, the composition
+ * roots that start them, each through one entry module (nothing else of the CLI runs in the
+ * server, and the server never reaches back).
  */
-const LAUNCHERS: readonly [from: string, to: string][] = [["cli/commands/serve.ts", "server/serve.ts"]];
+const LAUNCHERS: readonly [from: string, to: string][] = [
+  ["cli/commands/serve.ts", "server/serve.ts"],
+  ["cli/commands/worker.ts", "server/job-worker.ts"],
+];
 
 interface Import {
   readonly file: string;

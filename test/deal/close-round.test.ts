@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import type { CapTable } from "../../src/core/ledger/cap-table.js";
 import { capTableView } from "../../src/core/ledger/views.js";
 import { runDeal } from "../../src/core/round/timeline.js";
-import { closeRound } from "../../src/deal/close-round.js";
+import { closeRound, closeRoundInWorkspace } from "../../src/deal/close-round.js";
+import { loadDeal } from "../../src/deal/load.js";
+import { loadWorkspace, type ReadIncluded } from "../../src/deal/workspace.js";
 import { cli, tempFile } from "../support/cli.js";
 import { dealFrom, header } from "../support/deal.js";
 
@@ -48,7 +51,7 @@ function expectClosingKeepsProForma(text: string): void {
 }
 
 describe("close-round: a modelled round becomes ledger transactions (SPEC CLOSE-3)", () => {
-  it.each(["down-round.yaml", "seed-to-series-a.yaml"])(
+  it.each(["down-round.yaml", "down-round-pay-to-play.yaml", "seed-to-series-a.yaml", "openai-round.yaml"])(
     "CLOSE-3: closing examples/%s gives its pro forma, holder by holder, and changes no other byte",
     (file) => {
       const text = readFileSync(`examples/${file}`, "utf8");
@@ -56,8 +59,10 @@ describe("close-round: a modelled round becomes ledger transactions (SPEC CLOSE-
       const closed = closeRound(text, file);
       if (!closed.ok) throw new Error("not closed");
       // Every line of the original outside the round's entry is still there, in order.
-      const roundStart = text.indexOf("\nrounds:\n");
-      const kept = text.slice(0, roundStart);
+      const doc = parseDocument(text);
+      const rounds = doc.get("rounds", true) as { range: [number, number, number] };
+      const roundsKey = text.lastIndexOf("\nrounds:", rounds.range[0]);
+      const kept = text.slice(0, roundsKey) + text.slice(rounds.range[2]);
       const lines = closed.value.text.split("\n");
       let at = 0;
       for (const line of kept.split("\n")) {
@@ -68,11 +73,29 @@ describe("close-round: a modelled round becomes ledger transactions (SPEC CLOSE-
     },
   );
 
-  it("CLOSE-3: a deal whose claims name the round is refused, and says why; nothing is returned", () => {
-    const closed = closeRound(readFileSync("examples/openai-round.yaml", "utf8"), "openai-round.yaml");
-    expect(closed.ok).toBe(false);
-    if (closed.ok) return;
-    expect(closed.diagnostics![0]!.message).toMatch(/names unknown round "round-2026"/);
+  it("CLOSE-4: claims that name a closed round still load, as its history; the round is listed in closedRounds", () => {
+    const text = readFileSync("examples/openai-round.yaml", "utf8");
+    const closed = closeRound(text, "openai-round.yaml");
+    if (!closed.ok) throw new Error(JSON.stringify(closed.diagnostics ?? closed.problems));
+    expect(closed.value.text).toMatch(
+      /\nclosedRounds:\n {2}- id: round-2026\n {4}name: 2026 mega-round\n {4}date: 2026-03-31\n$/,
+    );
+    const after = dealFrom(closed.value.text);
+    expect(after.rounds).toEqual([]);
+    expect(after.document.claims.map((c) => c.id)).toContain("amazon-50");
+    // The two tranches are dated by their closings (CLOSE-2): SoftBank's shares come on 2026-06-30.
+    const issues = after.ledger.transactions.filter((t) => t.id.startsWith("round-2026:invest:"));
+    expect(issues.map((t) => t.date)).toEqual(["2026-03-31", "2026-03-31", "2026-03-31", "2026-06-30"]);
+  });
+
+  it("CLOSE-4: a modelled round may not take the id of a closed round", () => {
+    const text = `${readFileSync("examples/down-round.yaml", "utf8")}closedRounds:\n  - { id: series-b, name: Series B, date: 2023-01-01 }\n`;
+    const loaded = loadDeal(text, "deal.yaml");
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.diagnostics.map((d) => d.message)).toContain(
+      'rounds[0] has the id "series-b" of a round already closed into the ledger (closedRounds); give it another id',
+    );
   });
 
   it("CLOSE-3: the pro forma equals the cap table after closing, on generated deals (property)", () => {
@@ -192,3 +215,152 @@ rounds:
     expect(unknown.code).toBe(2);
   });
 });
+
+/** The workspace's text with its agreements' links to rounds removed (`linkedTo: {...}` lines). */
+function unlinked(text: string): string {
+  return text.replace(/^ +linkedTo: \{[^}]*\}\n/gm, "");
+}
+
+function readBeside(dir: string): ReadIncluded {
+  return (relative) => ({
+    ok: true,
+    text: readFileSync(`${dir}/${relative}`, "utf8"),
+    file: `${dir}/${relative}`,
+  });
+}
+
+/** CLOSE-5: the company's pro forma in the workspace equals its cap table after closing, exactly. */
+function expectWorkspaceClosingKeepsProForma(text: string, company: string, read: ReadIncluded): string {
+  const before = loadWorkspace(text, "ws.yaml", read);
+  if (!before.ok) throw new Error(JSON.stringify(before.diagnostics));
+  const c = before.workspace.companies.find((x) => x.id === company)!;
+  const rounds = before.workspace.rounds.get(company)!;
+  const proForma = runDeal(c.deal!.ledger, rounds, { untilRound: rounds[0]!.id });
+  if (!proForma.ok) throw new Error(proForma.problems[0]!.message);
+  const closed = closeRoundInWorkspace(text, "ws.yaml", read, { company });
+  if (!closed.ok) throw new Error(JSON.stringify(closed.diagnostics ?? closed.problems));
+  const afterRead: ReadIncluded =
+    closed.value.file === "ws.yaml"
+      ? read
+      : (relative) => {
+          const r = read(relative);
+          return r.ok && r.file === closed.value.file ? { ...r, text: closed.value.text } : r;
+        };
+  const after = loadWorkspace(
+    closed.value.file === "ws.yaml" ? closed.value.text : text,
+    "ws.yaml",
+    afterRead,
+  );
+  if (!after.ok) throw new Error(JSON.stringify(after.diagnostics));
+  const cAfter = after.workspace.companies.find((x) => x.id === company)!;
+  const left = after.workspace.rounds.get(company) ?? [];
+  expect(left.map((r) => r.id)).not.toContain(rounds[0]!.id);
+  const replayed = runDeal(cAfter.deal!.ledger, left, left[0] ? { beforeRound: left[0].id } : {});
+  if (!replayed.ok) throw new Error(replayed.problems[0]!.message);
+  expect(holdings(replayed.value.final)).toEqual(holdings(proForma.value.final));
+  return closed.value.text;
+}
+
+describe("close-round in a workspace (SPEC CLOSE-5)", () => {
+  it.each([
+    ["cloud-partners.yaml", "nimbus"],
+    ["cloud-partners.yaml", "stratus"],
+    ["ai-ecosystem.yaml", "openai"],
+  ])(
+    "CLOSE-5: examples/%s, company %s, its round unlinked from agreements: the pro forma equals the cap table after closing",
+    (file, company) => {
+      const text = unlinked(readFileSync(`examples/${file}`, "utf8"));
+      const read = readBeside("examples");
+      const out = expectWorkspaceClosingKeepsProForma(text, company, read);
+      if (file === "cloud-partners.yaml") {
+        // Inline: the workspace file is edited; the other companies' text is unchanged.
+        const other = company === "nimbus" ? "  - id: stratus\n" : "  - id: nimbus\n";
+        const start = text.indexOf(other);
+        expect(out).toContain(text.slice(start, text.indexOf("\n  - id: ", start + 1)));
+        expect(out).toMatch(
+          new RegExp(
+            `\\n      closedRounds:\\n        - id: ${company === "nimbus" ? "series-b" : "stratus-a"}\\n`,
+          ),
+        );
+      }
+    },
+  );
+
+  it("CLOSE-5: a company whose deal is a file of its own has that file edited", () => {
+    const closed = closeRoundInWorkspace(
+      unlinked(readFileSync("examples/ai-ecosystem.yaml", "utf8")),
+      "examples/ai-ecosystem.yaml",
+      readBeside("examples"),
+      { company: "openai" },
+    );
+    if (!closed.ok) throw new Error(JSON.stringify(closed.problems ?? closed.diagnostics));
+    expect(closed.value.file).toBe("examples/openai-round.yaml");
+    expect(closed.value.text).toBe(closeRoundOk(readFileSync("examples/openai-round.yaml", "utf8")));
+  });
+
+  it.each([
+    [
+      "cloud-partners.yaml",
+      "nimbus",
+      "round Series B of Nimbus AI cannot be closed in this workspace: agreement nimbus-compute is linked to its investments, and round-trip metrics are computed from modelled rounds only; unlink it (linkedTo) to close the round",
+    ],
+    [
+      "ai-ecosystem.yaml",
+      "openai",
+      "round 2026 mega-round of OpenAI Group PBC cannot be closed in this workspace: agreements aws-usage-2026, amazon-distribution-2026, nvidia-gpus-2026 are linked to its investments, and round-trip metrics are computed from modelled rounds only; unlink them (linkedTo) to close the round",
+    ],
+  ])(
+    "CLOSE-5: examples/%s as it is: %s's round, linked to agreements, is refused with the reason",
+    (file, company, message) => {
+      const closed = closeRoundInWorkspace(
+        readFileSync(`examples/${file}`, "utf8"),
+        file,
+        readBeside("examples"),
+        { company },
+      );
+      expect(closed.ok).toBe(false);
+      if (closed.ok) return;
+      expect(closed.problems![0]!.message).toBe(message);
+    },
+  );
+
+  it("CLOSE-5: without --company, or with an unknown one, the message lists the companies", () => {
+    const text = readFileSync("examples/cloud-partners.yaml", "utf8");
+    const none = closeRoundInWorkspace(text, "ws.yaml", readBeside("examples"), {});
+    expect(!none.ok && none.problems![0]!.message).toBe(
+      "a workspace holds several companies: name the one whose round to close with --company (nimbus, stratus)",
+    );
+    const unknown = closeRoundInWorkspace(text, "ws.yaml", readBeside("examples"), { company: "acme" });
+    expect(!unknown.ok && unknown.problems![0]!.message).toBe(
+      'no company "acme" in the workspace; its companies are nimbus, stratus, cirrus',
+    );
+    const valued = closeRoundInWorkspace(text, "ws.yaml", readBeside("examples"), { company: "cirrus" });
+    expect(!valued.ok && valued.problems![0]!.message).toBe(
+      "company Cirrus Robotics has no cap table in the workspace: it has no round to close",
+    );
+  });
+
+  it("CLOSE-5: the CLI writes the workspace file with --company and --write", async () => {
+    const file = tempFile("ws.yaml", unlinked(readFileSync("examples/cloud-partners.yaml", "utf8")));
+    const wrote = await cli(["close-round", file, "--company", "stratus", "--write"]);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    expect(wrote.stdout).toBe(
+      `closed Series A into ${file}: 1 class and 1 transaction added, round stratus-a removed\n`,
+    );
+    expect((await cli(["validate", file])).code).toBe(0);
+    const refused = await cli([
+      "close-round",
+      tempFile("ws.yaml", readFileSync("examples/cloud-partners.yaml", "utf8")),
+      "--company",
+      "stratus",
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/agreement stratus-compute is linked to its investments/);
+  });
+});
+
+function closeRoundOk(text: string): string {
+  const closed = closeRound(text, "deal.yaml");
+  if (!closed.ok) throw new Error("not closed");
+  return closed.value.text;
+}

@@ -374,6 +374,25 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         },
       }),
     },
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/deals/{deal}/close-round",
+      allowed: ["owner", "editor"],
+      request: async (caller) => {
+        // A deal of its own per caller, with a round to close (CLOSE-3).
+        if ((caller === "owner" || caller === "editor") && (await version(`close-${caller}`)) === 0)
+          await as(app, team.owner, {
+            method: "PUT",
+            url: `${deal}/close-${caller}?expectedVersion=0`,
+            headers: yaml,
+            payload: yamlOf("examples/down-round.yaml"),
+          });
+        return {
+          method: "POST",
+          url: `${deal}/close-${caller}/close-round?expectedVersion=${await version(`close-${caller}`)}`,
+        };
+      },
+    },
     ...["model", "captable", "validate"].map(
       (name): Case => ({
         method: "GET",

@@ -24,6 +24,10 @@ export function registerCapTable(program: Command, io: CliIo): void {
       )
       .option("--as-of <date>", "the date (YYYY-MM-DD); default: after every transaction and round")
       .option(
+        "--at-price <price>",
+        "a round price per share ($1.25): the shares each SAFE and note not yet converted would convert into at it (SAFE-7)",
+      )
+      .option(
         "--set <name=value>",
         "a what-if, repeatable: amazon=$50B, pre-money=$830B, round-size=$60B, microsoft-stake=27% (priced as a scenario of its own; the claims it contradicts are listed)",
         (value: string, previous: string[]) => [...previous, value],
@@ -43,6 +47,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
       options: {
         scenario?: string;
         asOf?: string;
+        atPrice?: string;
         set: string[];
         by: "holder" | "class";
         format: OutputFormat | FileFormat;
@@ -81,7 +86,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
         io,
         captable,
         loaded.deal,
-        { asOf: options.asOf, scenario: options.scenario, set: options.set },
+        { asOf: options.asOf, scenario: options.scenario, set: options.set, atPrice: options.atPrice },
         file,
         loaded.locate,
       );

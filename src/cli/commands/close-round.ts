@@ -1,12 +1,14 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { closeRound } from "../../deal/close-round.js";
-import { readDealFile } from "../deal-file.js";
+import { closeRound, closingReport } from "../../app/close-round.js";
+import { LIMITS } from "../../core/shared/limits.js";
+import { closeRoundInWorkspace } from "../../deal/close-round.js";
+import { isWorkspaceFile, readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";
 
-/** `roundtable close-round`: a thin face over the use case in src/deal/close-round.ts (CLOSE-3). */
+/** `roundtable close-round`: a thin face over the use case in src/app/close-round.ts (CLOSE-3). */
 export function registerCloseRound(program: Command, io: CliIo): void {
   program
     .command("close-round")
@@ -19,39 +21,130 @@ export function registerCloseRound(program: Command, io: CliIo): void {
       "--scenario <name>",
       "for a round with uncertain amounts: the scenario whose amounts become the record (default base)",
     )
+    .option("--company <id>", "in a workspace file: the company whose round to close")
     .option("--write", "write the deal file (every other byte unchanged; nothing written unless it loads)")
-    .action((file: string, options: { round?: string; scenario?: string; write?: boolean }) => {
-      const loaded = readDealFile(io, file);
-      const closed = closeRound(loaded.text, file, {
-        ...(options.round === undefined ? {} : { round: options.round }),
-        ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
-      });
-      if (!closed.ok) {
-        if (closed.diagnostics) throw new CommandFailure(closed.diagnostics, 1);
-        throw CommandFailure.fromProblems(closed.problems ?? [], file, loaded.locate);
-      }
-      const { value } = closed;
-      if (!options.write) {
+    .option("--format <format>", "text or json (the report of what is added, ids and exact decimals)", "text")
+    .action(
+      (
+        file: string,
+        options: { round?: string; scenario?: string; company?: string; write?: boolean; format: string },
+      ) => {
+        if (options.format !== "text" && options.format !== "json")
+          throw CommandFailure.of("usage", `--format must be text or json, not "${options.format}"`, file);
+        if (isWorkspaceFile(io, file)) {
+          closeInWorkspace(io, file, options);
+          return;
+        }
+        if (options.company !== undefined)
+          throw CommandFailure.of(
+            "usage",
+            "--company is for a workspace file; this is a deal file of one company",
+            file,
+          );
+        const loaded = readDealFile(io, file);
+        const closed = closeRound.run(loaded.text, file, {
+          ...(options.round === undefined ? {} : { round: options.round }),
+          ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+        });
+        if (!closed.ok) {
+          if (closed.diagnostics) throw new CommandFailure(closed.diagnostics, 1);
+          throw CommandFailure.fromProblems(closed.problems ?? [], file, loaded.locate);
+        }
+        const report = closed.value;
+        if (options.write) {
+          try {
+            io.writeFileAtomic(path.resolve(io.cwd, file), report.text);
+          } catch (error) {
+            throw CommandFailure.of(
+              "file_unwritable",
+              `cannot write the deal file: ${(error as Error).message}`,
+              file,
+            );
+          }
+        }
+        if (options.format === "json") {
+          io.stdout.write(
+            `${JSON.stringify({ written: options.write === true, ...closeRound.json(report) }, null, 2)}\n`,
+          );
+          return;
+        }
+        if (!options.write) {
+          io.stdout.write(
+            `Closing ${report.round.name} would add to ${file} (run again with --write to write it):\n\n`,
+          );
+          io.stdout.write(stringify(report.added, { lineWidth: 0 }));
+          io.stdout.write(`\nand move round ${report.round.id} from the modelled rounds to closedRounds.\n`);
+          return;
+        }
         io.stdout.write(
-          `Closing ${value.roundName} would add to ${file} (run again with --write to write it):\n\n`,
+          `closed ${report.round.name} into ${file}: ${report.classes.length} class${report.classes.length === 1 ? "" : "es"} and ${report.transactions.length} transaction${report.transactions.length === 1 ? "" : "s"} added, round ${report.round.id} removed\n`,
         );
-        io.stdout.write(
-          stringify({ classes: value.classes, transactions: value.transactions }, { lineWidth: 0 }),
-        );
-        io.stdout.write(`\nand remove round ${value.roundId} from the modelled rounds.\n`);
-        return;
-      }
+      },
+    );
+}
+
+/** CLOSE-5: a company's round in a workspace file (inline, or in the company's own file). */
+function closeInWorkspace(
+  io: CliIo,
+  file: string,
+  options: { round?: string; scenario?: string; company?: string; write?: boolean; format: string },
+): void {
+  const text = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes).toString("utf8");
+  const dir = path.dirname(path.resolve(io.cwd, file));
+  const closed = closeRoundInWorkspace(
+    text,
+    file,
+    (relative) => {
+      const resolved = path.resolve(dir, relative);
       try {
-        io.writeFileAtomic(path.resolve(io.cwd, file), value.text);
+        return {
+          ok: true,
+          text: io.readBytes(resolved, LIMITS.dealFileBytes).toString("utf8"),
+          file: path.relative(io.cwd, resolved) || resolved,
+        };
       } catch (error) {
-        throw CommandFailure.of(
-          "file_unwritable",
-          `cannot write the deal file: ${(error as Error).message}`,
-          file,
-        );
+        return { ok: false, message: (error as Error).message };
       }
-      io.stdout.write(
-        `closed ${value.roundName} into ${file}: ${value.classes.length} class${value.classes.length === 1 ? "" : "es"} and ${value.transactions.length} transaction${value.transactions.length === 1 ? "" : "s"} added, round ${value.roundId} removed\n`,
+    },
+    {
+      ...(options.company === undefined ? {} : { company: options.company }),
+      ...(options.round === undefined ? {} : { round: options.round }),
+      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
+    },
+  );
+  if (!closed.ok) {
+    if (closed.diagnostics) throw new CommandFailure(closed.diagnostics, 1);
+    throw CommandFailure.fromProblems(closed.problems ?? [], file);
+  }
+  const { value } = closed;
+  if (options.write) {
+    try {
+      io.writeFileAtomic(path.resolve(io.cwd, value.file), value.text);
+    } catch (error) {
+      throw CommandFailure.of(
+        "file_unwritable",
+        `cannot write the file: ${(error as Error).message}`,
+        value.file,
       );
-    });
+    }
+  }
+  if (options.format === "json") {
+    io.stdout.write(
+      `${JSON.stringify({ written: options.write === true, file: value.file, ...closeRound.json(closingReport(value)) }, null, 2)}\n`,
+    );
+    return;
+  }
+  if (!options.write) {
+    io.stdout.write(
+      `Closing ${value.roundName} would add to ${value.file} (run again with --write to write it):\n\n`,
+    );
+    io.stdout.write(
+      stringify({ classes: value.classes, transactions: value.transactions }, { lineWidth: 0 }),
+    );
+    io.stdout.write(`\nand move round ${value.roundId} from the modelled rounds to closedRounds.\n`);
+    return;
+  }
+  io.stdout.write(
+    `closed ${value.roundName} into ${value.file}: ${value.classes.length} class${value.classes.length === 1 ? "" : "es"} and ${value.transactions.length} transaction${value.transactions.length === 1 ? "" : "s"} added, round ${value.roundId} removed\n`,
+  );
 }

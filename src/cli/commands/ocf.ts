@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
+import { modelledRoundLines, modelledRoundsForExport } from "../../app/ocf-export.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
 import { exportOcf, importOcf, preservedOf, validationNote } from "../../interchange/ocf/index.js";
@@ -105,6 +106,15 @@ export function registerOcf(program: Command, io: CliIo): void {
       "--schemas <dir>",
       "the folder of the official OCF 1.2.0 JSON Schemas to validate against (default: $ROUNDTABLE_OCF_SCHEMAS; with neither, roundtable's own checks only)",
     )
+    .option(
+      "--include-modelled",
+      "also write the rounds still only modelled, as close-round would record them (the pro forma as of each one's last closing); without it they are listed as not exported",
+    )
+    .option(
+      "--format <format>",
+      "text or json (what was written, the validation, the rounds not exported)",
+      "text",
+    )
     .action(
       async (
         file: string,
@@ -114,8 +124,12 @@ export function registerOcf(program: Command, io: CliIo): void {
           onInconsistency: "fail" | "preserve";
           country?: string;
           schemas?: string;
+          includeModelled?: boolean;
+          format: string;
         },
       ) => {
+        if (options.format !== "text" && options.format !== "json")
+          throw CommandFailure.of("usage", `--format must be text or json, not "${options.format}"`);
         if (options.country !== undefined && !/^[A-Z]{2}$/.test(options.country)) {
           throw CommandFailure.of(
             "usage",
@@ -126,13 +140,21 @@ export function registerOcf(program: Command, io: CliIo): void {
         const kept = preservedOf(loaded.deal.document.ocfPreserved);
         if (!kept.ok) throw CommandFailure.of("deal_invalid_field", kept.problems[0]!.message, file);
         const preserved = kept.value;
-        const exported = await exportOcf(loaded.deal.ledger, preserved, path.resolve(io.cwd, options.out), {
-          overwrite: options.force ?? false,
-          onInconsistency: options.onInconsistency,
-          ...(options.country ? { issuer: { countryOfFormation: options.country } } : {}),
-          env: io.env,
-          ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}),
-        });
+        // OCF-EXP-14: a round still only modelled is never dropped silently.
+        const modelled = modelledRoundsForExport(loaded.deal, options.includeModelled === true);
+        if (!modelled.ok) throw CommandFailure.fromProblems(modelled.problems, file, loaded.locate);
+        const exported = await exportOcf(
+          modelled.value.ledger,
+          preserved,
+          path.resolve(io.cwd, options.out),
+          {
+            overwrite: options.force ?? false,
+            onInconsistency: options.onInconsistency,
+            ...(options.country ? { issuer: { countryOfFormation: options.country } } : {}),
+            env: io.env,
+            ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}),
+          },
+        );
         // These problems are about the package written, not about places in the deal file.
         if (!exported.ok) throw CommandFailure.fromProblems(exported.problems, options.out);
         const r = exported.value;
@@ -140,7 +162,28 @@ export function registerOcf(program: Command, io: CliIo): void {
           io,
           r.warnings.map((w) => diagnosticFrom(w, file)),
         );
+        if (options.format === "json") {
+          io.stdout.write(
+            `${JSON.stringify(
+              {
+                out: options.out,
+                written: r.written,
+                validation: r.validation,
+                kept: r.kept,
+                generated: r.generated,
+                omitted: r.omitted,
+                dropped: r.dropped,
+                notExported: modelled.value.notExported,
+                includedModelled: modelled.value.included,
+              },
+              null,
+              2,
+            )}\n`,
+          );
+          return;
+        }
         io.stdout.write(`wrote ${options.out}: ${counts(r.written)}\n`);
+        for (const line of modelledRoundLines(modelled.value)) io.stdout.write(`${line}\n`);
         io.stdout.write(`${validationNote(r.validation)}\n`);
         io.stdout.write(
           `kept verbatim from the import: ${r.kept}; written from the ledger: ${r.generated}\n`,

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { queueTimingFrom } from "../../server/job-queue.js";
-import { serveUntilSignalled } from "../../server/serve.js";
+import { queueTimingFrom, serveUntilSignalled } from "../../server/serve.js";
 import { backendConfigFrom } from "../../storage/backend.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";

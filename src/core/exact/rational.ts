@@ -5,6 +5,8 @@ const DECIMAL_PATTERN = /^([+-])?(\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 const FRACTION_PATTERN = /^([+-])?(\d+)\/(\d+)$/;
 /** Exponents beyond this are refused when parsing, so that no input can ask for a huge bigint. */
 const MAX_DECIMAL_EXPONENT = 400;
+/** 10^18, the places of report decimals (OUT-1), computed once rather than per value. */
+const SCALE_18 = 10n ** 18n;
 
 /**
  * An exact rational number: a bigint numerator over a positive bigint denominator,
@@ -234,8 +236,18 @@ export class Rational {
    * within `maxPlaces`.
    */
   toDecimalString(maxPlaces = 18): string {
-    const scale = 10n ** BigInt(maxPlaces);
-    const scaled = divideRounded(this.num * scale, this.den, "half_even");
+    return Rational.decimalText(this.num, this.den, maxPlaces);
+  }
+
+  /**
+   * The decimal text of num/den (den > 0, lowest terms or not: rounding depends on the
+   * value only) as `toDecimalString` writes it, for values kept as unreduced fractions.
+   */
+  static decimalText(num: bigint, den: bigint, maxPlaces = 18): string {
+    if (num === 0n) return "0";
+    if (den === 1n && maxPlaces >= 0) return num.toString();
+    const scale = maxPlaces === 18 ? SCALE_18 : 10n ** BigInt(maxPlaces);
+    const scaled = divideRounded(num * scale, den, "half_even");
     const negative = scaled < 0n;
     const digits = (negative ? -scaled : scaled).toString().padStart(maxPlaces + 1, "0");
     const whole = digits.slice(0, digits.length - maxPlaces);

@@ -446,6 +446,9 @@ function applySafeIssuance(table: CapTable, tx: SafeIssuance): Problem | undefin
     issueDate: tx.date,
     proRataRights: tx.proRataRights,
     ...(tx.shadowSeries === undefined ? {} : { shadowSeries: tx.shadowSeries }),
+    ...(tx.conversionPricePrecision === undefined
+      ? {}
+      : { conversionPricePrecision: tx.conversionPricePrecision }),
   });
   table.usedSecurityIds.add(tx.security);
   return undefined;
@@ -487,6 +490,9 @@ function applyNoteIssuance(table: CapTable, tx: NoteIssuance): Problem | undefin
     discount: tx.discount,
     proRataRights: tx.proRataRights,
     ...(tx.shadowSeries === undefined ? {} : { shadowSeries: tx.shadowSeries }),
+    ...(tx.conversionPricePrecision === undefined
+      ? {}
+      : { conversionPricePrecision: tx.conversionPricePrecision }),
   });
   table.usedSecurityIds.add(tx.security);
   return undefined;

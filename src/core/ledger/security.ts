@@ -49,6 +49,22 @@ export interface Warrant {
   readonly expirationDate: IsoDate | undefined;
 }
 
+/**
+ * The precision an instrument's own conversion price is stated to (ROUND-9): its places and
+ * rounding, and whether its shares are computed from the rounded price or the exact one.
+ */
+export interface InstrumentPricePrecision {
+  readonly places: number;
+  readonly rounding: "up" | "down" | "half_up";
+  readonly sharesFromRoundedPrice: boolean;
+}
+
+/** A SAFE's or note's own price precisions (ROUND-9): of its cap price and of its discount price. */
+export interface ConversionPricePrecision {
+  readonly cap?: InstrumentPricePrecision;
+  readonly discount?: InstrumentPricePrecision;
+}
+
 /** A simple agreement for future equity (docs/SPEC.md SAFE-1..SAFE-6). */
 export interface Safe {
   readonly kind: "safe";
@@ -66,6 +82,8 @@ export interface Safe {
   readonly proRataRights: boolean;
   /** Converts into a shadow series of the round's class (SAFE-6); undefined: yes, the YC safe's default. */
   readonly shadowSeries?: boolean;
+  /** Its cap and discount prices' own precisions (ROUND-9); undefined: the round's. */
+  readonly conversionPricePrecision?: ConversionPricePrecision;
 }
 
 export type NoteInterest =
@@ -91,6 +109,8 @@ export interface ConvertibleNote {
   readonly proRataRights: boolean;
   /** Converts into a shadow series of the round's class when the note's terms say so (SAFE-6); undefined: no. */
   readonly shadowSeries?: boolean;
+  /** Its cap and discount prices' own precisions (ROUND-9); undefined: the round's. */
+  readonly conversionPricePrecision?: ConversionPricePrecision;
 }
 
 /**

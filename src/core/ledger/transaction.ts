@@ -10,7 +10,7 @@ import type {
   VestingScheduleId,
 } from "../shared/ids.js";
 import type { FieldPath } from "../shared/problem.js";
-import type { NoteInterest } from "./security.js";
+import type { ConversionPricePrecision, NoteInterest } from "./security.js";
 
 interface TransactionBase {
   readonly id: TransactionId;
@@ -69,6 +69,8 @@ export interface SafeIssuance extends TransactionBase {
   readonly proRataRights: boolean;
   /** Converts into a shadow series of the round's class (SAFE-6); undefined: yes, the YC safe's default. */
   readonly shadowSeries?: boolean;
+  /** Its cap and discount prices' own precisions (ROUND-9); undefined: the round's. */
+  readonly conversionPricePrecision?: ConversionPricePrecision;
 }
 
 export interface NoteIssuance extends TransactionBase {
@@ -85,6 +87,8 @@ export interface NoteIssuance extends TransactionBase {
   readonly proRataRights: boolean;
   /** Converts into a shadow series of the round's class when the note's terms say so (SAFE-6); undefined: no. */
   readonly shadowSeries?: boolean;
+  /** Its cap and discount prices' own precisions (ROUND-9); undefined: the round's. */
+  readonly conversionPricePrecision?: ConversionPricePrecision;
 }
 
 /** Exercise of options or warrants into shares of their class. */

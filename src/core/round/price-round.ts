@@ -4,7 +4,7 @@ import { resolveMfnTerms } from "../instruments/mfn.js";
 import { noteBalance } from "../instruments/note-interest.js";
 import { applyTransaction } from "../ledger/apply.js";
 import type { CapTable } from "../ledger/cap-table.js";
-import type { ConvertibleNote, Safe } from "../ledger/security.js";
+import type { ConvertibleNote, InstrumentPricePrecision, Safe } from "../ledger/security.js";
 import { conversionRatio, type ShareClass } from "../ledger/share-class.js";
 import type { Transaction } from "../ledger/transaction.js";
 import { type CapTableTotals, capTableTotals } from "../ledger/views.js";
@@ -522,15 +522,34 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const existingShares = Rational.of(existing);
   const conversionShares: bigint[] = convertibles.map(() => 0n);
   const conversionPrices: Rational[] = convertibles.map(() => Rational.ZERO);
+  // ROUND-9: an instrument may state its own cap or discount price precision, which then
+  // rounds that price (from the round price as the round states it) instead of the round's.
+  const ownPrecision = safesAndNotes.map((s) => s.conversionPricePrecision);
+  const stated = (p: Rational, precision: InstrumentPricePrecision) =>
+    p.roundTo(precision.places, precision.rounding);
   convertibles.forEach((c, i) => {
     const regime = solution.regimes[i]!;
+    let exact: Rational;
+    let own: InstrumentPricePrecision | undefined;
     if (regime === "discount") {
-      conversionPrices[i] = roundConversionPrice(priceForShares.mul(Rational.ONE.sub(c.discount)));
+      exact = priceForShares.mul(Rational.ONE.sub(c.discount));
+      own = ownPrecision[i]?.discount;
     } else if (c.capBasis === "pre") {
-      conversionPrices[i] = roundConversionPrice(c.cap!.div(existingShares.add(Rational.of(poolIncrease))));
+      exact = c.cap!.div(existingShares.add(Rational.of(poolIncrease)));
+      own = ownPrecision[i]?.cap;
     } else {
       return;
     }
+    if (own) {
+      conversionPrices[i] = stated(exact, own);
+      if (conversionPrices[i]!.isZero()) return;
+      conversionShares[i] = roundShares(
+        c.amount.div(own.sharesFromRoundedPrice ? conversionPrices[i]! : exact),
+        shareRounding,
+      );
+      return;
+    }
+    conversionPrices[i] = roundConversionPrice(exact);
     // A conversion price that rounds to 0 converts into no definite number of shares (ROUND-8).
     if (conversionPrices[i]!.isZero()) return;
     conversionShares[i] = roundShares(c.amount.div(conversionPrices[i]!), shareRounding);
@@ -555,9 +574,26 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
     const companyCapitalization = existingShares.add(Rational.of(fixed)).div(Rational.ONE.sub(claimed));
     for (const i of postCapped) {
       const c = convertibles[i]!;
+      const own = ownPrecision[i]?.cap;
+      if (own) {
+        // ROUND-9: the cap price to the instrument's own precision; its shares from it, or exact.
+        conversionPrices[i] = stated(c.cap!.div(companyCapitalization), own);
+        conversionShares[i] =
+          own.sharesFromRoundedPrice && !conversionPrices[i]!.isZero()
+            ? roundShares(c.amount.div(conversionPrices[i]!), shareRounding)
+            : roundShares(c.amount.div(c.cap!).mul(companyCapitalization), shareRounding);
+        continue;
+      }
       conversionPrices[i] = roundConversionPrice(c.cap!.div(companyCapitalization));
       conversionShares[i] = roundShares(c.amount.div(c.cap!).mul(companyCapitalization), shareRounding);
     }
+    const zeroCap = postCapped.find((i) => conversionPrices[i]!.isZero());
+    if (zeroCap !== undefined)
+      return fail(
+        "round_terms_infeasible",
+        `round ${terms.name}: ${safesAndNotes[zeroCap]!.id}'s conversion price rounds to 0 at the stated precision; the terms give no positive price`,
+        path,
+      );
   }
   const conversions: ConversionOutcome[] = safesAndNotes.map((s, i) => {
     const c = convertibles[i]!;

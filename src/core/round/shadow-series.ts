@@ -27,10 +27,10 @@ export function convertsIntoShadowSeries(instrument: Safe | ConvertibleNote): bo
 
 /**
  * The shadow series of a round (SAFE-6). The YC post-money safe (definition of "Safe
- * Preferred Stock") gives a converting safe "the shares of the Standard Preferred Stock …,
- * except that the per share liquidation preference and the initial conversion price for
- * purposes of price-based anti-dilution protection and dividend rights will equal the
- * Conversion Price". Each distinct conversion price below or above the class's original
+ * Preferred Stock") gives a converting safe the rights of the Standard Preferred Stock other
+ * than the per share liquidation preference and the anti-dilution conversion price, which
+ * equal its Conversion Price, and the basis of dividend rights, which is its Conversion Price
+ * (the pre-money safe names only the first two; roundtable applies all three). Each distinct conversion price below or above the class's original
  * issue price makes one sub-series of the class: the same type, seniority, participation,
  * dividends rate, anti-dilution method and target class, with the conversion price as its
  * own original issue price and conversion price. Instruments that convert at the class's own

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { CloseRoundInput } from "../../app/close-round.js";
 import {
   exportDocument,
   includedDealSlugs,
@@ -24,7 +25,7 @@ import {
 } from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
 import { hasReportFile, requestedFileFormat, sendReportFile, withFormatParam } from "../report-files.js";
-import { DealRead, DealWritten } from "../responses.js";
+import { DealClosed, DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
 const VersionQuery = versionNumber(1);
@@ -339,6 +340,42 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
       },
     );
   }
+
+  app.post(
+    "/api/v1/workspaces/:ws/deals/:deal/close-round",
+    {
+      schema: {
+        tags: ["deals"],
+        summary:
+          "Close a modelled round into the ledger (CLOSE-3): its classes, conversions, pool increase, anti-dilution and issuances per closing become dated transactions, the round moves to closedRounds; a new version",
+        params: DealParams,
+        querystring: z.strictObject({ expectedVersion: ExpectedVersion, ...CloseRoundInput.shape }),
+        response: { 201: DealClosed },
+      },
+    },
+    async (request, reply) => {
+      const { ws, deal } = request.params as { ws: string; deal: string };
+      const { expectedVersion, ...query } = request.query as { expectedVersion: number } & CloseRoundInput;
+      const access = await workspaceAccess(context, request, ws, "deal.write");
+      const base = await store.revision(ws, deal, expectedVersion);
+      if (!base || base.document === null) {
+        const head = await store.headVersion(ws, deal);
+        if (head && !head.deleted && head.version !== expectedVersion)
+          throw conflict(expectedVersion, head.version);
+        throw new ApiError("not_found", `no deal "${deal}"`);
+      }
+      const closed = await context.pool.run({ kind: "close-round", base: base.document, slug: deal, query });
+      const revision = await commit(access, ws, deal, expectedVersion, "close_round", closed.canonical);
+      reply.header("etag", `"${revision.version}"`);
+      return reply.status(201).send({
+        id: deal,
+        version: revision.version,
+        documentHash: revision.documentHash,
+        closed: closed.report,
+        warnings: closed.warnings,
+      });
+    },
+  );
 
   for (const computation of COMPUTATIONS as readonly Computation[]) {
     if (computation.mode === "sync") registerStoredComputation(computation);

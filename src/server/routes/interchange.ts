@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { modelledRoundsForExport } from "../../app/ocf-export.js";
 import { Utf8Validator } from "../../core/ingest/input-check.js";
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
@@ -190,22 +191,30 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
               description: "The issuer's country of formation, which OCF requires; kept from an import.",
             }),
           onInconsistency: OnInconsistency,
+          includeModelled: z.enum(["true", "false"]).default("false").meta({
+            description:
+              "Also write the rounds still only modelled, as close-round would record them (OCF-EXP-14); without it they are listed in the x-ocf-not-exported header",
+          }),
         }),
       },
     },
     async (request, reply) => {
       const { ws, deal } = request.params as { ws: string; deal: string };
-      const { country, onInconsistency } = request.query as {
+      const { country, onInconsistency, includeModelled } = request.query as {
         country?: string;
         onInconsistency: "fail" | "preserve";
+        includeModelled: "true" | "false";
       };
       await workspaceAccess(context, request, ws, "deal.export");
       const revision = liveDocument(await store.headRevision(ws, deal), deal);
       const built = builtDeal(revision);
       const preserved = preservedOf(built.document.ocfPreserved);
       if (!preserved.ok) throw ApiError.fromProblems(preserved.problems, `deal ${deal}`);
+      // OCF-EXP-14: a round still only modelled is never dropped silently.
+      const modelled = modelledRoundsForExport(built, includeModelled === "true");
+      if (!modelled.ok) throw ApiError.fromProblems(requestProblems(modelled.problems), `deal ${deal}`);
       // Dated by the revision, not the clock: the same version exports the same bytes.
-      const checked = buildCheckedOcfPackage(built.ledger, preserved.value, {
+      const checked = buildCheckedOcfPackage(modelled.value.ledger, preserved.value, {
         onInconsistency,
         generatedAt: revision.createdAt,
         ...(country ? { issuer: { countryOfFormation: country } } : {}),
@@ -216,7 +225,10 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         .header("content-disposition", `attachment; filename="${deal}.ocf.zip"`)
         .header("etag", `"${revision.version}"`)
         // OCF-VAL-4: whether the package was checked against the official schemas or only with roundtable's own checks.
-        .header("x-ocf-validation", checked.value.validation);
+        .header("x-ocf-validation", checked.value.validation)
+        // OCF-EXP-14: the modelled rounds left out, or written in, by id (empty when none).
+        .header("x-ocf-not-exported", modelled.value.notExported.map((r) => r.id).join(","))
+        .header("x-ocf-included-modelled", modelled.value.included.map((r) => r.id).join(","));
       return reply.send(Buffer.from(zipPackage(checked.value.files)));
     },
   );

@@ -195,6 +195,11 @@ export const ROUTES = {
     method: "POST",
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents`,
   },
+  closeRound: {
+    method: "POST",
+    path: (workspace: string, deal: string, round: string, expectedVersion: number) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/close-round?expectedVersion=${expectedVersion}&round=${encodeURIComponent(round)}`,
+  },
   listMembers: {
     method: "GET",
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/members`,

@@ -64,6 +64,17 @@ export interface DataAccess {
     document: DealDocumentJson,
     expectedVersion: number,
   ): Promise<ApiResult<DealRecord>>;
+  /**
+   * Closes a modelled round into the ledger (CLOSE-3: POST …/close-round) as the version
+   * after `expectedVersion`, and reads the deal back; a `conflict` failure when another
+   * save came first, an `error` failure with the server's reason when it cannot close.
+   */
+  closeRound(
+    workspace: string,
+    deal: string,
+    round: string,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>>;
   /** The workspace's members and roles (owners only; others get a 403 failure). */
   listMembers(workspace: string): Promise<ApiResult<readonly Member[]>>;
   /** Adds a member or changes their role; an investor names the stakeholder ids they see. */

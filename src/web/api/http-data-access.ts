@@ -258,6 +258,30 @@ export class HttpDataAccess implements DataAccess {
     return this.getDeal(workspace, deal);
   }
 
+  async closeRound(
+    workspace: string,
+    deal: string,
+    round: string,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>> {
+    const r = await this.request<SaveDealResponse>({
+      method: ROUTES.closeRound.method,
+      path: ROUTES.closeRound.path(workspace, deal, round, expectedVersion),
+    });
+    if (!r.ok && r.status === 409) {
+      const current = await this.getDeal(workspace, deal);
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: r.error,
+        currentVersion: current.ok ? current.value.version : -1,
+      };
+    }
+    if (!r.ok) return r;
+    return this.getDeal(workspace, deal);
+  }
+
   async listMembers(workspace: string) {
     const r = await this.request<ListMembersResponse>({
       method: ROUTES.listMembers.method,

@@ -1,3 +1,4 @@
+import { closeRound } from "../../app/close-round.js";
 import { dealDifference } from "../../deal/difference.js";
 import { loadDeal } from "../../deal/load.js";
 import { parseMapping } from "../../interchange/spreadsheet/mapping.js";
@@ -386,6 +387,40 @@ export class MemoryDataAccess implements DataAccess {
     this.user = { username: found.value.username, admin: false };
     this.signedIn = true;
     return { ok: true, value: { user: this.user, csrfToken: "memory", workspace: WORKSPACE.id } };
+  }
+
+  /** As the server (CLOSE-3): the same use case closes the round; its refusal is a 4xx. */
+  async closeRound(
+    workspace: string,
+    deal: string,
+    round: string,
+    expectedVersion: number,
+  ): Promise<ApiResult<DealRecord>> {
+    const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
+    if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
+    if (record.version !== expectedVersion) {
+      return {
+        ok: false,
+        kind: "conflict",
+        status: 409,
+        error: {
+          code: "version_conflict",
+          message: `the deal is at version ${record.version}, not ${expectedVersion}: read it again and apply the change to the latest version`,
+        },
+        currentVersion: record.version,
+      };
+    }
+    const closed = closeRound.run(dealDocumentText(record.document), record.name, { round });
+    if (!closed.ok) {
+      const first = closed.diagnostics?.[0] ?? closed.problems?.[0];
+      return failure(422, first?.code ?? "round_invalid", first?.message ?? "the round cannot be closed");
+    }
+    const document = dealDocumentFromText(closed.value.text);
+    if (!document) return failure(500, "internal", "the closed deal is not a mapping");
+    const saved: DealRecord = { ...record, version: record.version + 1, document };
+    this.deals.set(deal, saved);
+    this.keep(saved, "close_round");
+    return { ok: true, value: copy(saved) };
   }
 
   async listMembers(workspace: string): Promise<ApiResult<readonly Member[]>> {

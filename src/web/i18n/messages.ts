@@ -422,6 +422,20 @@ const en = {
   scenarioOwnershipChart: "Ownership after the round, fully diluted, per scenario",
   scenarioPriceChart: "Price per share per scenario",
   scenarioAmountChart: "Each investor's amount per scenario",
+  // Close-round action (CLOSE-3)
+  closeRoundTitle: "Close the round into the ledger",
+  closeRoundIntro:
+    "Closing turns the round into dated ledger transactions (its class, conversions, pool increase, anti-dilution and each closing's issuances) and removes it from the modelled rounds, as a new version of the deal.",
+  closeRoundButton: "Close {name}…",
+  closeRoundConfirm:
+    "Close {name} into the ledger? Version {version} becomes the record: the round's figures are fixed as transactions and it is no longer modelled. Its claims stay, as its history. An earlier version can be restored from the deal's history.",
+  closeRoundYes: "Yes, close {name}",
+  closeRoundCancel: "Cancel",
+  closeRoundClosing: "Closing…",
+  closeRoundUnsaved: "Save or discard your changes first: closing records the saved version of the deal.",
+  closeRoundFailed: "The round was not closed: {message}",
+  closeRoundConflict:
+    "Someone saved this deal (now version {version}) since you opened it: reload it before closing the round.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -855,6 +869,21 @@ const fr: Messages = {
   scenarioOwnershipChart: "Détention après le tour, entièrement diluée, par scénario",
   scenarioPriceChart: "Prix par action par scénario",
   scenarioAmountChart: "Montant de chaque investisseur par scénario",
+  // Close-round action (CLOSE-3)
+  closeRoundTitle: "Clore le tour dans le registre",
+  closeRoundIntro:
+    "Clore le tour le transforme en opérations datées du registre (sa catégorie, les conversions, l'augmentation du pool, l'anti-dilution et les émissions de chaque closing) et le retire des tours modélisés, dans une nouvelle version de l'opération.",
+  closeRoundButton: "Clore {name}…",
+  closeRoundConfirm:
+    "Clore {name} dans le registre ? La version {version} devient l'enregistrement : les chiffres du tour sont fixés en opérations et il n'est plus modélisé. Ses affirmations restent, comme son historique. Une version antérieure peut être restaurée depuis l'historique.",
+  closeRoundYes: "Oui, clore {name}",
+  closeRoundCancel: "Annuler",
+  closeRoundClosing: "Clôture…",
+  closeRoundUnsaved:
+    "Enregistrez ou abandonnez d'abord vos modifications : la clôture enregistre la version sauvegardée.",
+  closeRoundFailed: "Le tour n'a pas été clos : {message}",
+  closeRoundConflict:
+    "Quelqu'un a enregistré cette opération (version {version}) depuis son ouverture : rechargez-la avant de clore le tour.",
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, fr };

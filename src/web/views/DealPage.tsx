@@ -30,6 +30,7 @@ import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
 import { useWorkspaceRole } from "./AccessView.js";
 import { CapTableView } from "./CapTableView.js";
+import { CloseRoundAction } from "./CloseRoundAction.js";
 
 // The views beside the cap table load on demand (SPEC WEB-20): the cap table, the first
 // view of a deal, comes without the round builder, the charts or the simulation.
@@ -300,15 +301,29 @@ function LoadedDeal({
     content = <ExitView deal={workingLoad.deal} />;
   } else if (roundId !== undefined && sessionLoad) {
     content = sessionLoad.ok ? (
-      <RoundBuilder
-        key={`${roundId}:${record.version}`}
-        deal={sessionLoad.deal}
-        roundId={roundId}
-        draft={draft.rounds[roundId]}
-        onDraft={(d) => setRoundDraft(roundId, d)}
-        fileName={record.name}
-        linkQuery={route.query}
-      />
+      <>
+        <RoundBuilder
+          key={`${roundId}:${record.version}`}
+          deal={sessionLoad.deal}
+          roundId={roundId}
+          draft={draft.rounds[roundId]}
+          onDraft={(d) => setRoundDraft(roundId, d)}
+          fileName={record.name}
+          linkQuery={route.query}
+        />
+        <CloseRoundAction
+          workspace={route.workspace}
+          deal={route.deal}
+          round={roundId}
+          roundName={rounds.find((r) => r.id === roundId)?.name ?? roundId}
+          record={record}
+          unsaved={dirty}
+          onClosed={(closed) => {
+            setDraft({ baseVersion: closed.version, rounds: {} });
+            replaceRecord(closed);
+          }}
+        />
+      </>
     ) : (
       <div className="notice error" role="alert">
         <h2>{t("dealInvalid")}</h2>
