@@ -55,8 +55,8 @@ describeEachBackend("documents shared with investors (SRV-SHARE)", (backends) =>
     expect(response.statusCode, response.body).toBe(200);
     return response.json().sharedDocuments as { id: string; title: string; withdrawnAt: string | null }[];
   };
-  const download = (credentials: Credentials, id: string) =>
-    as(app, credentials, { method: "GET", url: `${SHARED}/${id}/file` });
+  const download = (credentials: Credentials, id: string, server: FastifyInstance = app) =>
+    as(server, credentials, { method: "GET", url: `${SHARED}/${id}/file` });
 
   it("SRV-SHARE-1 an owner shares the pro forma of the latest version as a PDF with every investor; the share is audited", async () => {
     const response = await share(team.owner, { deal: "openai", report: "model", format: "pdf" });
@@ -99,6 +99,17 @@ describeEachBackend("documents shared with investors (SRV-SHARE)", (backends) =>
       url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf",
     });
     expect(Buffer.compare(first.rawPayload, owners.rawPayload)).toBe(0);
+    // The second download came from the kept file. Another server renders it afresh on SQLite
+    // (its memory holds nothing yet) and reads the kept copy from the database on PostgreSQL
+    // (SRV-6): the same bytes either way.
+    const other = await teamApp(store);
+    try {
+      const fresh = await download(team.investor, sharedDocument.id, other);
+      expect(fresh.statusCode).toBe(200);
+      expect(Buffer.compare(first.rawPayload, fresh.rawPayload)).toBe(0);
+    } finally {
+      await other.close();
+    }
     const text = execFileSync("pdftotext", ["-", "-"], { input: first.rawPayload, encoding: "utf8" });
     expect(text).toContain("Document version 1");
   });

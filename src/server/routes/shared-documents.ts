@@ -223,6 +223,19 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
       if (!document || (access.investor && !sharedWith(document, access)))
         throw new ApiError("not_found", `no document "${id}" is shared with you in workspace "${ws}"`);
       const revision = liveDocument(await store.revision(ws, document.deal, document.version), document.deal);
+      // A version never changes and the renderers are deterministic (SRV-SHARE-2), so the file
+      // is kept as the reports are (API-7): a second download is not rendered again.
+      const key = `file|${revision.dealId}@${revision.version}|${document.report}|${document.format}`;
+      const kept = await cache.get(key);
+      if (kept !== undefined) {
+        const { bytes, mediaType, filename } = JSON.parse(kept) as Record<string, string>;
+        reply.header("cache-control", "private, no-cache");
+        return sendFile(reply, {
+          bytes: Buffer.from(bytes!, "base64"),
+          mediaType: mediaType!,
+          filename: filename!,
+        });
+      }
       const report = await reportOf(revision, document.report);
       const file = await renderReportFile({
         format: document.format,
@@ -233,7 +246,15 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
         dealId: document.deal,
         version: document.version,
       });
-      reply.header("etag", `"${document.id}"`).header("cache-control", "private, no-cache");
+      await cache.set(
+        key,
+        JSON.stringify({
+          bytes: Buffer.from(file.bytes).toString("base64"),
+          mediaType: file.mediaType,
+          filename: file.filename,
+        }),
+      );
+      reply.header("cache-control", "private, no-cache");
       return sendFile(reply, file);
     },
   );
