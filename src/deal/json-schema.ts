@@ -11,6 +11,12 @@ export function dealJsonSchema(): Record<string, unknown> {
     unrepresentable: "any",
     target: "draft-2020-12",
     reused: "ref",
+    // zod drops `examples` of a transforming schema in input mode (they would show its
+    // output); the deal format's examples are written as a file states them, so keep them.
+    override: ({ zodSchema, jsonSchema }) => {
+      const examples = z.globalRegistry.get(zodSchema)?.examples;
+      if (Array.isArray(examples) && jsonSchema.examples === undefined) jsonSchema.examples = examples;
+    },
   });
   return { ...readableDefinitionNames(schema), title: "roundtable deal file" };
 }

@@ -26,7 +26,11 @@ export const Id = z
     "an id uses letters, digits and . _ : + - and starts with a letter or digit",
   )
   .max(200)
-  .meta({ description: "A short identifier chosen by the user, such as `amazon` or `series-a`." });
+  .meta({
+    id: "Id",
+    description: "A short identifier chosen by the user, such as `amazon` or `series-a`.",
+    examples: ["series-a"],
+  });
 
 export const DateText = z
   .string()
@@ -38,7 +42,7 @@ export const DateText = z
     }
     return date;
   })
-  .meta({ description: "A calendar date, YYYY-MM-DD.", examples: ["2026-01-28"] });
+  .meta({ id: "IsoDate", description: "A calendar date, YYYY-MM-DD.", examples: ["2026-01-28"] });
 
 /** A small whole number (months, places, seniority), written as a number or its text. */
 export function Integer(min: number, max: number) {
@@ -55,7 +59,7 @@ export function Integer(min: number, max: number) {
       }
       return n;
     })
-    .meta({ description: `A whole number from ${min} to ${max}.` });
+    .meta({ description: `A whole number from ${min} to ${max}.`, examples: [Math.min(max, Math.max(min, 1))] });
 }
 
 const GROUPED_INTEGER = /^\d{1,3}(?:([ _,\u00a0\u202f])\d{3})*$/;
@@ -81,7 +85,7 @@ export const Shares = scalar
     }
     return n;
   })
-  .meta({ description: "A whole number of shares.", examples: [4000000, "4_000_000"] });
+  .meta({ id: "Shares", description: "A whole number of shares.", examples: [4000000, "4_000_000"] });
 
 /** An exact decimal or fraction: `1.08`, `"3/4"`, `2.5e9`. */
 export const Decimal = scalar
@@ -93,7 +97,11 @@ export const Decimal = scalar
     }
     return r;
   })
-  .meta({ description: "An exact number: a decimal such as 1.08 or a fraction such as 3/4." });
+  .meta({
+    id: "Decimal",
+    description: "An exact number: a decimal such as 1.08 or a fraction such as 3/4.",
+    examples: ["1.08", "3/4"],
+  });
 
 /** A fraction written as a percentage (`20%`) or a decimal (`0.2`). */
 export const Fraction = scalar
@@ -110,7 +118,7 @@ export const Fraction = scalar
     }
     return percent ? r.divInt(100n) : r;
   })
-  .meta({ description: "A fraction: 20% or 0.2.", examples: ["20%", 0.2] });
+  .meta({ id: "Fraction", description: "A fraction: 20% or 0.2.", examples: ["20%", 0.2] });
 
 /** A multiple such as `1x`, `1.5x`, `2`. */
 export const Multiple = scalar
@@ -126,7 +134,7 @@ export const Multiple = scalar
     }
     return r;
   })
-  .meta({ description: "A multiple: 1x, 1.5x or 2.", examples: ["1x", "1.5x"] });
+  .meta({ id: "Multiple", description: "A multiple: 1x, 1.5x or 2.", examples: ["1x", "1.5x"] });
 
 /** A split or conversion ratio: `2:1`, `1:10`, `3/2`. */
 export const Ratio = scalar
@@ -141,7 +149,11 @@ export const Ratio = scalar
     }
     return { numerator: BigInt(m[1]!), denominator: BigInt(m[2]!) };
   })
-  .meta({ description: "A ratio new:old, such as 2:1 (a 2-for-1 split) or 1:10 (a reverse split)." });
+  .meta({
+    id: "Ratio",
+    description: "A ratio new:old, such as 2:1 (a 2-for-1 split) or 1:10 (a reverse split).",
+    examples: ["2:1", "1:10"],
+  });
 
 /** An amount of money as written; the currency is filled from the company when the text names none. */
 export interface AmountText {
@@ -180,11 +192,15 @@ export const Amount = z
     z
       .strictObject({
         value: AmountScalar,
-        assumption: Id.optional().meta({ description: "The id of the labelled assumption this figure is." }),
+        assumption: Id.optional().meta({
+          description: "The id of the labelled assumption this figure is.",
+          examples: ["valuation"],
+        }),
       })
       .transform((v): AmountText => ({ ...v.value, assumption: v.assumption })),
   ])
   .meta({
+    id: "Amount",
     description:
       "An amount of money, exact: `$50B`, `40 Md$`, `USD 300m`, `€2,5 M`, or a plain number in the company's currency.",
     examples: ["$50B", "40 Md$", "USD 300m", "1 234 567,89 €", { value: "$730B", assumption: "valuation" }],
@@ -225,7 +241,10 @@ export const Figure = z
         shape: structureValue.optional(),
         p5: structureValue.optional(),
         p95: structureValue.optional(),
-        assumption: Id.optional().meta({ description: "The id of the labelled assumption this figure is." }),
+        assumption: Id.optional().meta({
+          description: "The id of the labelled assumption this figure is.",
+          examples: ["valuation"],
+        }),
       })
       .transform((v): FigureText => {
         const { assumption, ...rest } = v;
@@ -235,6 +254,7 @@ export const Figure = z
       }),
   ])
   .meta({
+    id: "Figure",
     description:
       "An exact amount ($50B) or an estimate: up to $50B, < 10 Md$, about $40B, between $1B and $2B, or { min, max, mode, distribution }.",
     examples: ["$50B", "up to $50B", "< 10 Md$", "about $40B", { max: "$50B", distribution: "uniform" }],
