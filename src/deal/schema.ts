@@ -332,289 +332,473 @@ const SecurityIdField = Id.optional().meta({
   examples: ["cs-1"],
 });
 
-export const TransactionSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("issue").meta({ description: "Issue shares of a class." }),
-    holder: Id,
-    class: Id,
-    shares: Shares,
-    price: Amount.optional().meta({ description: "Price per share paid." }),
-    invested: Amount.optional().meta({ description: "Amount paid in total, when not shares x price." }),
-    vesting: Id.optional(),
-    vestingStart: DateText.optional(),
-    security: SecurityIdField,
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("grant").meta({ description: "Grant options or RSUs, usually from a pool." }),
-    holder: Id,
-    pool: Id.optional(),
-    class: Id.optional(),
-    optionType: z.enum(["option", "rsu"]).default("option"),
-    quantity: Shares,
-    exercisePrice: Amount,
-    vesting: Id.optional(),
-    vestingStart: DateText.optional(),
-    expires: DateText.optional(),
-    security: SecurityIdField,
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("warrant"),
-    holder: Id,
-    class: Id,
-    quantity: Shares,
-    exercisePrice: Amount,
-    expires: DateText.optional(),
-    security: SecurityIdField,
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("safe"),
-    holder: Id,
-    amount: Amount,
-    safeType: z.enum(["post_money", "pre_money"]).default("post_money"),
-    cap: Amount.optional().meta({ description: "Valuation cap (post-money for a post-money SAFE)." }),
-    discount: Fraction.optional().meta({
-      description:
-        "The discount off the round's price per share: 20% means the SAFE converts at 80% of the price (not a 'discount rate' of 80%).",
-      examples: ["20%", 0.2],
-    }),
-    mfn: z.boolean().default(false),
-    proRata: z.boolean().default(false),
-    shadowSeries: z
-      .boolean()
-      .optional()
-      .meta({
-        description:
-          "Converts into a shadow series of the round's class, with its own original issue price, preference, dividend base and anti-dilution price equal to its conversion price (the YC safe's Safe Preferred Stock; default true).",
-        examples: [true],
-      }),
-    ...InstrumentPrecisionFields,
-    security: SecurityIdField,
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("note"),
-    holder: Id,
-    principal: Amount,
-    interestRate: Fraction.meta({
-      description:
-        "The yearly interest rate, as a percentage (8%) or a fraction (0.08); a bare 8 is refused.",
-      examples: ["8%", 0.08],
-    }),
-    interest: z.enum(["simple", "compound"]).default("simple"),
-    compounding: z.enum(["annually", "semiannually", "quarterly", "monthly"]).default("annually"),
-    maturity: DateText.optional(),
-    cap: Amount.optional(),
-    capBasis: z.enum(["pre_money", "post_money"]).default("pre_money"),
-    discount: Fraction.optional().meta({
-      description:
-        "The discount off the round's price per share: 20% means the note converts at 80% of the price (not a 'discount rate' of 80%).",
-      examples: ["20%", 0.2],
-    }),
-    proRata: z.boolean().default(false),
-    shadowSeries: z
-      .boolean()
-      .optional()
-      .meta({
-        description:
-          "Converts into a shadow series of the round's class priced at its conversion price, when the note's terms say so (default false).",
-        examples: [true],
-      }),
-    ...InstrumentPrecisionFields,
-    security: SecurityIdField,
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("exercise"),
-    security: Id,
-    quantity: Shares,
-    resultingSecurity: Id.optional(),
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("transfer"),
-    from: Id,
-    to: Id,
-    class: Id,
-    shares: Shares,
-    security: Id.optional().meta({
-      description: "One lot to transfer from; without it, the oldest lots first.",
-    }),
-    price: Amount.optional(),
-    resultingSecurity: Id.optional(),
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("cancel"),
-    security: Id,
-    quantity: Shares.optional().meta({ description: "Without it, all that is outstanding is cancelled." }),
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("repurchase"),
-    holder: Id,
-    class: Id,
-    shares: Shares,
-    security: Id.optional(),
-    price: Amount.optional(),
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("split"),
-    ratio: Ratio,
-    classes: z.array(Id).optional().meta({ description: "The classes that split; all when absent." }),
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("pool_increase"),
-    pool: Id,
-    shares: Shares,
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("authorize").meta({ description: "Change a class's authorized shares." }),
-    class: Id,
-    authorized: z.union([Shares, z.literal("unlimited")]),
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z
-      .literal("adjust_conversion_price")
-      .meta({ description: "Record a change of a class's conversion price (an anti-dilution adjustment)." }),
-    class: Id,
-    conversionPrice: Amount,
-    reason: z.string().default("conversion price adjustment"),
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("convert"),
-    security: Id,
-    to: Id.optional(),
-    shares: Shares.optional(),
-    resultingSecurity: Id.optional(),
-  }),
-  // Issue 14, item 12: tender offers and secondary sales (SPEC TENDER-1..TENDER-7).
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("tender").meta({
-      description:
-        "A tender offer or secondary sale at one price: sellers offer shares of a class, the company and investors with a right of first refusal take theirs first, the buyers the rest, up to the cap, every cutback pro rata (SPEC TENDER-1..TENDER-7).",
-    }),
-    class: Id.meta({ description: "The class the sellers sell.", examples: ["common"] }),
-    price: Amount.meta({ description: "The price per share paid to the sellers.", examples: ["$4.50"] }),
-    cap: Shares.optional().meta({
-      description:
-        "The most shares bought in all; by default what the company, the investors and the buyers ask for. Sellers are cut back pro rata when they offer more.",
-      examples: [1_000_000],
-    }),
-    sellers: z
-      .array(
-        z.strictObject({
-          holder: Id,
-          shares: Shares.meta({ description: "The shares offered; no more than the seller holds." }),
-        }),
-      )
-      .min(1),
-    buyers: z
-      .array(
-        z.strictObject({
-          holder: Id,
-          shares: Shares.meta({
-            description: "The most shares this buyer takes; cut back pro rata with the others.",
-          }),
-        }),
-      )
-      .default([]),
-    firstRefusal: z
+export const TransactionSchema = z
+  .discriminatedUnion("type", [
+    z
       .strictObject({
-        company: Shares.optional().meta({
-          description: "Shares the company repurchases under its right of first refusal, before anyone else.",
+        ...TxBase,
+        type: z.literal("issue").meta({ description: "Issue shares of a class." }),
+        holder: Id.meta({ description: "The stakeholder who receives the shares.", examples: ["alice"] }),
+        class: Id.meta({ description: "The class issued.", examples: ["common"] }),
+        shares: Shares.meta({ description: "The number of shares issued.", examples: [4_000_000] }),
+        price: Amount.optional().meta({ description: "Price per share paid." }),
+        invested: Amount.optional().meta({ description: "Amount paid in total, when not shares x price." }),
+        vesting: Id.optional().meta({
+          description: "The vesting schedule the shares follow (restricted stock); none when absent.",
+          examples: ["standard-4y"],
         }),
-        investors: z
-          .array(z.strictObject({ holder: Id, shares: Shares }))
-          .default([])
+        vestingStart: DateText.optional().meta({
+          description: "When vesting starts; the transaction's date by default.",
+          examples: ["2024-01-01"],
+        }),
+        security: SecurityIdField,
+      })
+      .meta({ id: "IssueTransaction", description: "Issue shares of a class to a holder." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("grant").meta({ description: "Grant options or RSUs, usually from a pool." }),
+        holder: Id.meta({ description: "The stakeholder granted the options or RSUs.", examples: ["bob"] }),
+        pool: Id.optional().meta({
+          description: "The pool the grant is drawn from; none when granted outside a pool.",
+          examples: ["esop"],
+        }),
+        class: Id.optional().meta({
+          description: "The class the options are for; the pool's class by default.",
+          examples: ["common"],
+        }),
+        optionType: z
+          .enum(["option", "rsu"])
+          .default("option")
           .meta({
-            description: "Investors exercising a right of first refusal, in order, after the company.",
+            description: "Stock options (the default) or restricted stock units.",
+            examples: ["option"],
+          }),
+        quantity: Shares.meta({ description: "The number of options or units granted.", examples: [50_000] }),
+        exercisePrice: Amount.meta({
+          description: "The price per share paid to exercise (0 for RSUs).",
+          examples: ["$0.10"],
+        }),
+        vesting: Id.optional().meta({
+          description: "The vesting schedule the grant follows; fully vested when absent.",
+          examples: ["standard-4y"],
+        }),
+        vestingStart: DateText.optional().meta({
+          description: "When vesting starts; the grant's date by default.",
+          examples: ["2024-01-01"],
+        }),
+        expires: DateText.optional().meta({
+          description: "The last day the options can be exercised.",
+          examples: ["2034-01-01"],
+        }),
+        security: SecurityIdField,
+      })
+      .meta({ id: "GrantTransaction", description: "Grant options or RSUs." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("warrant").meta({ description: "Issue a warrant to buy shares of a class." }),
+        holder: Id.meta({ description: "The warrant holder.", examples: ["bank"] }),
+        class: Id.meta({ description: "The class the warrant buys.", examples: ["seriesA"] }),
+        quantity: Shares.meta({ description: "The number of shares the warrant buys.", examples: [100_000] }),
+        exercisePrice: Amount.meta({
+          description: "The price per share paid to exercise.",
+          examples: ["$1.25"],
+        }),
+        expires: DateText.optional().meta({
+          description: "The last day the warrant can be exercised.",
+          examples: ["2031-03-01"],
+        }),
+        security: SecurityIdField,
+      })
+      .meta({ id: "WarrantTransaction", description: "Issue a warrant for shares of a class." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z
+          .literal("safe")
+          .meta({ description: "A SAFE: money now for shares at the next priced round." }),
+        holder: Id.meta({ description: "The investor.", examples: ["angel-1"] }),
+        amount: Amount.meta({ description: "The purchase amount paid for the SAFE.", examples: ["$500K"] }),
+        safeType: z
+          .enum(["post_money", "pre_money"])
+          .default("post_money")
+          .meta({
+            description:
+              "A post-money SAFE (the default) or a pre-money SAFE: what the cap is a valuation of.",
+            examples: ["post_money"],
+          }),
+        cap: Amount.optional().meta({ description: "Valuation cap (post-money for a post-money SAFE)." }),
+        discount: Fraction.optional().meta({
+          description:
+            "The discount off the round's price per share: 20% means the SAFE converts at 80% of the price (not a 'discount rate' of 80%).",
+          examples: ["20%", 0.2],
+        }),
+        mfn: z
+          .boolean()
+          .default(false)
+          .meta({
+            description: "Most favoured nation: takes the better terms of a later SAFE (false by default).",
+            examples: [true],
+          }),
+        proRata: z
+          .boolean()
+          .default(false)
+          .meta({
+            description: "Has a pro rata right in the round it converts in (false by default; SPEC PR-1).",
+            examples: [true],
+          }),
+        shadowSeries: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "Converts into a shadow series of the round's class, with its own original issue price, preference, dividend base and anti-dilution price equal to its conversion price (the YC safe's Safe Preferred Stock; default true).",
+            examples: [true],
+          }),
+        ...InstrumentPrecisionFields,
+        security: SecurityIdField,
+      })
+      .meta({
+        id: "SafeTransaction",
+        description: "A SAFE (simple agreement for future equity), post- or pre-money.",
+      }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z
+          .literal("note")
+          .meta({ description: "A convertible note: a loan that converts into shares at a priced round." }),
+        holder: Id.meta({ description: "The lender.", examples: ["angel-2"] }),
+        principal: Amount.meta({ description: "The amount lent.", examples: ["$250K"] }),
+        interestRate: Fraction.meta({
+          description:
+            "The yearly interest rate, as a percentage (8%) or a fraction (0.08); a bare 8 is refused.",
+          examples: ["8%", 0.08],
+        }),
+        interest: z
+          .enum(["simple", "compound"])
+          .default("simple")
+          .meta({ description: "Simple (the default) or compound interest.", examples: ["simple"] }),
+        compounding: z
+          .enum(["annually", "semiannually", "quarterly", "monthly"])
+          .default("annually")
+          .meta({
+            description: "How often compound interest compounds (annually by default).",
+            examples: ["annually"],
+          }),
+        maturity: DateText.optional().meta({
+          description: "The maturity date: interest stops accruing there.",
+          examples: ["2026-03-01"],
+        }),
+        cap: Amount.optional().meta({
+          description: "Valuation cap (a pre- or post-money valuation, per capBasis).",
+          examples: ["$8M"],
+        }),
+        capBasis: z
+          .enum(["pre_money", "post_money"])
+          .default("pre_money")
+          .meta({
+            description: "Whether the cap is a pre-money (the default) or a post-money valuation.",
+            examples: ["pre_money"],
+          }),
+        discount: Fraction.optional().meta({
+          description:
+            "The discount off the round's price per share: 20% means the note converts at 80% of the price (not a 'discount rate' of 80%).",
+          examples: ["20%", 0.2],
+        }),
+        proRata: z
+          .boolean()
+          .default(false)
+          .meta({
+            description: "Has a pro rata right in the round it converts in (false by default; SPEC PR-1).",
+            examples: [true],
+          }),
+        shadowSeries: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "Converts into a shadow series of the round's class priced at its conversion price, when the note's terms say so (default false).",
+            examples: [true],
+          }),
+        ...InstrumentPrecisionFields,
+        security: SecurityIdField,
+      })
+      .meta({ id: "ConvertibleNoteTransaction", description: "A convertible note." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("exercise").meta({ description: "Exercise options or a warrant into shares." }),
+        security: Id.meta({ description: "The option grant or warrant exercised.", examples: ["t5"] }),
+        quantity: Shares.meta({ description: "The number of shares exercised.", examples: [10_000] }),
+        resultingSecurity: Id.optional().meta({
+          description: "The id of the shares it creates; defaults to the transaction id.",
+          examples: ["cs-7"],
+        }),
+      })
+      .meta({ id: "ExerciseTransaction", description: "Exercise options or warrants." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("transfer").meta({ description: "Transfer shares from one holder to another." }),
+        from: Id.meta({ description: "The seller.", examples: ["alice"] }),
+        to: Id.meta({ description: "The buyer.", examples: ["bob"] }),
+        class: Id.meta({ description: "The class transferred.", examples: ["common"] }),
+        shares: Shares.meta({ description: "The number of shares transferred.", examples: [100_000] }),
+        security: Id.optional().meta({
+          description: "One lot to transfer from; without it, the oldest lots first.",
+        }),
+        price: Amount.optional().meta({
+          description: "The price per share paid, when known.",
+          examples: ["$2.00"],
+        }),
+        resultingSecurity: Id.optional().meta({
+          description: "The id of the buyer's new lot; defaults to the transaction id.",
+          examples: ["cs-8"],
+        }),
+      })
+      .meta({ id: "TransferTransaction", description: "Transfer shares between holders." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("cancel").meta({ description: "Cancel a security (forfeited options, say)." }),
+        security: Id.meta({ description: "The security cancelled.", examples: ["t5"] }),
+        quantity: Shares.optional().meta({
+          description: "Without it, all that is outstanding is cancelled.",
+        }),
+      })
+      .meta({ id: "CancelTransaction", description: "Cancel a security, in whole or in part." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("repurchase").meta({ description: "The company buys back shares from a holder." }),
+        holder: Id.meta({ description: "The holder the shares are bought from.", examples: ["alice"] }),
+        class: Id.meta({ description: "The class bought back.", examples: ["common"] }),
+        shares: Shares.meta({ description: "The number of shares bought back.", examples: [250_000] }),
+        security: Id.optional().meta({
+          description: "One lot to buy back from; without it, the oldest lots first.",
+          examples: ["t1"],
+        }),
+        price: Amount.optional().meta({
+          description: "The price per share paid, when known.",
+          examples: ["$0.001"],
+        }),
+      })
+      .meta({ id: "RepurchaseTransaction", description: "The company buys back shares." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("split").meta({ description: "A stock split (2:1) or reverse split (1:10)." }),
+        ratio: Ratio,
+        classes: z.array(Id).optional().meta({ description: "The classes that split; all when absent." }),
+      })
+      .meta({ id: "SplitTransaction", description: "A stock split or reverse split." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("pool_increase").meta({ description: "Reserve more shares in an option pool." }),
+        pool: Id.meta({ description: "The pool increased.", examples: ["esop"] }),
+        shares: Shares.meta({ description: "The shares added to the pool.", examples: [500_000] }),
+      })
+      .meta({ id: "PoolIncreaseTransaction", description: "Add shares to an option pool." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("authorize").meta({ description: "Change a class's authorized shares." }),
+        class: Id.meta({ description: "The class whose authorized shares change.", examples: ["common"] }),
+        authorized: z
+          .union([Shares, z.literal("unlimited")])
+          .meta({
+            description: "The new number of authorized shares, or unlimited.",
+            examples: [20_000_000],
           }),
       })
-      .optional(),
-    buyersClass: Id.optional().meta({
-      description:
-        "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
-    }),
-  }),
-  // Issue 14, item 11: venture debt with warrant coverage (SPEC DEBT-1..DEBT-4).
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("debt").meta({
-      description:
-        "Venture debt lent to the company: a liability repaid at an exit before any equity, by seniority, and the warrants its coverage gives the lender (SPEC DEBT-1..DEBT-4).",
-    }),
-    holder: Id.meta({ description: "The lender." }),
-    principal: Amount.meta({ examples: ["$5M"] }),
-    interestRate: Fraction.prefault(0).meta({
-      description: "The yearly interest rate, as a percentage (12%) or a fraction (0.12).",
-      examples: ["12%"],
-    }),
-    interest: z.enum(["paid", "accrued"]).default("paid").meta({
-      description:
-        "paid: interest is paid as it falls due, so only principal and the final payment are owed at an exit (the usual term loan); accrued: simple interest accrues (actual/365) to the exit.",
-    }),
-    finalPayment: Fraction.optional().meta({
-      description: "The end-of-term fee owed at repayment, as a fraction of principal.",
-      examples: ["3%"],
-    }),
-    seniority: Integer(0, 1000).prefault(1).meta({
-      description: "Among the company's debts, higher is repaid first; equal seniorities share pari passu.",
-    }),
-    maturity: DateText.optional(),
-    warrantCoverage: Fraction.optional().meta({
-      description:
-        "Warrant coverage, a fraction of principal: the lender receives warrants for coverage × principal ÷ warrantPrice shares, rounded down.",
-      examples: ["10%"],
-    }),
-    warrantClass: Id.optional().meta({
-      description: "The class the warrants are for.",
-      examples: ["seriesB"],
-    }),
-    warrantPrice: Amount.optional().meta({ description: "The warrants' exercise price per share." }),
-    warrantExpires: DateText.optional(),
-    security: SecurityIdField,
-  }),
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("repay_debt").meta({ description: "Venture debt repaid in full (SPEC DEBT-4)." }),
-    debt: Id.meta({ description: "The venture debt repaid: the id of its `debt` transaction or security." }),
-  }),
-  // Issue 14, item 11: pay-to-play (SPEC P2P-1..P2P-4).
-  z.strictObject({
-    ...TxBase,
-    type: z.literal("pay_to_play").meta({
-      description:
-        "Pay-to-play at a financing: holders of the classes who do not buy their pro rata of the offered shares have their shares of the classes converted into common, or re-designated as a shadow class without preference (SPEC P2P-1..P2P-4).",
-    }),
-    classes: z
-      .array(Id)
-      .min(1)
-      .meta({ description: "The preferred classes whose holders must play.", examples: [["seriesA"]] }),
-    roundClass: Id.meta({ description: "The class sold in the financing.", examples: ["seriesB"] }),
-    offered: Shares.meta({
-      description:
-        "The shares of the round offered to the holders of the classes (the NVCA's Offered Securities); each holder's pro rata is its as-converted part of them.",
-    }),
-    since: DateText.optional().meta({
-      description:
-        "Purchases of the round class count from this date (the first closing); by default the transaction's date.",
-    }),
-    shadowClass: Id.optional().meta({
-      description:
-        "A class without preference the shares become, one for one; by default they convert into common.",
-    }),
-  }),
-]);
+      .meta({ id: "AuthorizeTransaction", description: "Change a class's authorized shares." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z
+          .literal("adjust_conversion_price")
+          .meta({
+            description: "Record a change of a class's conversion price (an anti-dilution adjustment).",
+          }),
+        class: Id.meta({ description: "The class whose conversion price changes.", examples: ["seriesA"] }),
+        conversionPrice: Amount.meta({
+          description: "The new conversion price per share.",
+          examples: ["$1.10"],
+        }),
+        reason: z
+          .string()
+          .default("conversion price adjustment")
+          .meta({
+            description: "Why it changed; conversion price adjustment by default.",
+            examples: ["broad-based weighted average anti-dilution"],
+          }),
+      })
+      .meta({ id: "AdjustConversionPriceTransaction", description: "Record a conversion price change." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z
+          .literal("convert")
+          .meta({ description: "Convert a security (preferred shares, say) into another class." }),
+        security: Id.meta({ description: "The security converted.", examples: ["t2"] }),
+        to: Id.optional().meta({
+          description: "The class it converts into; its class's convertsTo by default.",
+          examples: ["common"],
+        }),
+        shares: Shares.optional().meta({
+          description: "The shares converted; all of them when absent.",
+          examples: [1_000_000],
+        }),
+        resultingSecurity: Id.optional().meta({
+          description: "The id of the shares it creates; defaults to the transaction id.",
+          examples: ["cs-9"],
+        }),
+      })
+      .meta({ id: "ConvertTransaction", description: "Convert a security into another class." }),
+    // Issue 14, item 12: tender offers and secondary sales (SPEC TENDER-1..TENDER-7).
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("tender").meta({
+          description:
+            "A tender offer or secondary sale at one price: sellers offer shares of a class, the company and investors with a right of first refusal take theirs first, the buyers the rest, up to the cap, every cutback pro rata (SPEC TENDER-1..TENDER-7).",
+        }),
+        class: Id.meta({ description: "The class the sellers sell.", examples: ["common"] }),
+        price: Amount.meta({ description: "The price per share paid to the sellers.", examples: ["$4.50"] }),
+        cap: Shares.optional().meta({
+          description:
+            "The most shares bought in all; by default what the company, the investors and the buyers ask for. Sellers are cut back pro rata when they offer more.",
+          examples: [1_000_000],
+        }),
+        sellers: z
+          .array(
+            z.strictObject({
+              holder: Id.meta({ description: "The seller.", examples: ["alice"] }),
+              shares: Shares.meta({ description: "The shares offered; no more than the seller holds." }),
+            }),
+          )
+          .min(1),
+        buyers: z
+          .array(
+            z.strictObject({
+              holder: Id.meta({ description: "The buyer.", examples: ["fund-2"] }),
+              shares: Shares.meta({
+                description: "The most shares this buyer takes; cut back pro rata with the others.",
+              }),
+            }),
+          )
+          .default([]),
+        firstRefusal: z
+          .strictObject({
+            company: Shares.optional().meta({
+              description:
+                "Shares the company repurchases under its right of first refusal, before anyone else.",
+            }),
+            investors: z
+              .array(z.strictObject({ holder: Id, shares: Shares }))
+              .default([])
+              .meta({
+                description: "Investors exercising a right of first refusal, in order, after the company.",
+              }),
+          })
+          .optional(),
+        buyersClass: Id.optional().meta({
+          description:
+            "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
+        }),
+      })
+      .meta({
+        id: "TenderTransaction",
+        description: "A tender offer or secondary sale (SPEC TENDER-1..TENDER-7).",
+      }),
+    // Issue 14, item 11: venture debt with warrant coverage (SPEC DEBT-1..DEBT-4).
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("debt").meta({
+          description:
+            "Venture debt lent to the company: a liability repaid at an exit before any equity, by seniority, and the warrants its coverage gives the lender (SPEC DEBT-1..DEBT-4).",
+        }),
+        holder: Id.meta({ description: "The lender." }),
+        principal: Amount.meta({ examples: ["$5M"] }),
+        interestRate: Fraction.prefault(0).meta({
+          description: "The yearly interest rate, as a percentage (12%) or a fraction (0.12).",
+          examples: ["12%"],
+        }),
+        interest: z.enum(["paid", "accrued"]).default("paid").meta({
+          description:
+            "paid: interest is paid as it falls due, so only principal and the final payment are owed at an exit (the usual term loan); accrued: simple interest accrues (actual/365) to the exit.",
+        }),
+        finalPayment: Fraction.optional().meta({
+          description: "The end-of-term fee owed at repayment, as a fraction of principal.",
+          examples: ["3%"],
+        }),
+        seniority: Integer(0, 1000).prefault(1).meta({
+          description:
+            "Among the company's debts, higher is repaid first; equal seniorities share pari passu.",
+        }),
+        maturity: DateText.optional().meta({
+          description: "The loan's maturity date.",
+          examples: ["2028-06-30"],
+        }),
+        warrantCoverage: Fraction.optional().meta({
+          description:
+            "Warrant coverage, a fraction of principal: the lender receives warrants for coverage × principal ÷ warrantPrice shares, rounded down.",
+          examples: ["10%"],
+        }),
+        warrantClass: Id.optional().meta({
+          description: "The class the warrants are for.",
+          examples: ["seriesB"],
+        }),
+        warrantPrice: Amount.optional().meta({ description: "The warrants' exercise price per share." }),
+        warrantExpires: DateText.optional().meta({
+          description: "The last day the lender's warrants can be exercised.",
+          examples: ["2035-06-30"],
+        }),
+        security: SecurityIdField,
+      })
+      .meta({ id: "DebtTransaction", description: "Venture debt (SPEC DEBT-1..DEBT-4)." }),
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("repay_debt").meta({ description: "Venture debt repaid in full (SPEC DEBT-4)." }),
+        debt: Id.meta({
+          description: "The venture debt repaid: the id of its `debt` transaction or security.",
+        }),
+      })
+      .meta({ id: "RepayDebtTransaction", description: "Venture debt repaid (SPEC DEBT-4)." }),
+    // Issue 14, item 11: pay-to-play (SPEC P2P-1..P2P-4).
+    z
+      .strictObject({
+        ...TxBase,
+        type: z.literal("pay_to_play").meta({
+          description:
+            "Pay-to-play at a financing: holders of the classes who do not buy their pro rata of the offered shares have their shares of the classes converted into common, or re-designated as a shadow class without preference (SPEC P2P-1..P2P-4).",
+        }),
+        classes: z
+          .array(Id)
+          .min(1)
+          .meta({ description: "The preferred classes whose holders must play.", examples: [["seriesA"]] }),
+        roundClass: Id.meta({ description: "The class sold in the financing.", examples: ["seriesB"] }),
+        offered: Shares.meta({
+          description:
+            "The shares of the round offered to the holders of the classes (the NVCA's Offered Securities); each holder's pro rata is its as-converted part of them.",
+        }),
+        since: DateText.optional().meta({
+          description:
+            "Purchases of the round class count from this date (the first closing); by default the transaction's date.",
+        }),
+        shadowClass: Id.optional().meta({
+          description:
+            "A class without preference the shares become, one for one; by default they convert into common.",
+        }),
+      })
+      .meta({ id: "PayToPlayTransaction", description: "Pay-to-play at a financing (SPEC P2P-1..P2P-4)." }),
+  ])
+  .meta({ id: "Transaction", description: "One entry of the ledger, by its type." });
 
 export const InvestmentSchema = z.strictObject({
   investor: Id,
