@@ -16,6 +16,8 @@ export function dealJsonSchema(): Record<string, unknown> {
     override: ({ zodSchema, jsonSchema }) => {
       const examples = z.globalRegistry.get(zodSchema)?.examples;
       if (Array.isArray(examples) && jsonSchema.examples === undefined) jsonSchema.examples = examples;
+      // A constant (a transaction's type, the format version) is its own example.
+      if (jsonSchema.examples === undefined && jsonSchema.const !== undefined) jsonSchema.examples = [jsonSchema.const];
     },
   });
   return { ...readableDefinitionNames(schema), title: "roundtable deal file" };
