@@ -607,22 +607,18 @@ export const TransactionSchema = z
         ...TxBase,
         type: z.literal("authorize").meta({ description: "Change a class's authorized shares." }),
         class: Id.meta({ description: "The class whose authorized shares change.", examples: ["common"] }),
-        authorized: z
-          .union([Shares, z.literal("unlimited")])
-          .meta({
-            description: "The new number of authorized shares, or unlimited.",
-            examples: [20_000_000],
-          }),
+        authorized: z.union([Shares, z.literal("unlimited")]).meta({
+          description: "The new number of authorized shares, or unlimited.",
+          examples: [20_000_000],
+        }),
       })
       .meta({ id: "AuthorizeTransaction", description: "Change a class's authorized shares." }),
     z
       .strictObject({
         ...TxBase,
-        type: z
-          .literal("adjust_conversion_price")
-          .meta({
-            description: "Record a change of a class's conversion price (an anti-dilution adjustment).",
-          }),
+        type: z.literal("adjust_conversion_price").meta({
+          description: "Record a change of a class's conversion price (an anti-dilution adjustment).",
+        }),
         class: Id.meta({ description: "The class whose conversion price changes.", examples: ["seriesA"] }),
         conversionPrice: Amount.meta({
           description: "The new conversion price per share.",
@@ -800,92 +796,244 @@ export const TransactionSchema = z
   ])
   .meta({ id: "Transaction", description: "One entry of the ledger, by its type." });
 
-export const InvestmentSchema = z.strictObject({
-  investor: Id,
-  amount: Figure.optional().meta({
-    description:
-      "Exact, or an estimate (up to $50B). Absent: a pro-rata purchase (proRata: true), or an amount that comes from the claims.",
-  }),
-  lead: z.boolean().default(false),
-  proRata: z
-    .boolean()
-    .default(false)
-    .meta({ description: "Buys the investor's pro-rata share of the round (SPEC PR-1)." }),
-  closing: Id.optional(),
-  note: Note,
-});
+export const InvestmentSchema = z
+  .strictObject({
+    investor: Id.meta({ description: "The stakeholder who invests.", examples: ["sequoia"] }),
+    amount: Figure.optional().meta({
+      description:
+        "Exact, or an estimate (up to $50B). Absent: a pro-rata purchase (proRata: true), or an amount that comes from the claims.",
+      examples: ["$10M", "up to $50B"],
+    }),
+    lead: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          "Leads the round (false by default); leads are filled first under lead_priority (SPEC ALLOC-2).",
+        examples: [true],
+      }),
+    proRata: z
+      .boolean()
+      .default(false)
+      .meta({
+        description: "Buys the investor's pro-rata share of the round (SPEC PR-1); false by default.",
+        examples: [true],
+      }),
+    closing: Id.optional().meta({
+      description: "The closing the investment comes in at; the first by default.",
+      examples: ["second-close"],
+    }),
+    note: Note,
+  })
+  .meta({ id: "Investment", description: "One investor's purchase in a round." });
 
-export const PoolTopUpSchema = z.union([
-  z.strictObject({
-    pool: Id,
-    target: Fraction.meta({ description: "Target fraction of the post-money fully diluted shares." }),
-    of: z.enum(["unallocated", "total"]).default("unallocated"),
-    inPreMoney: z
+export const PoolTopUpSchema = z
+  .union([
+    z.strictObject({
+      pool: Id.meta({ description: "The pool topped up.", examples: ["esop"] }),
+      target: Fraction.meta({
+        description: "Target fraction of the post-money fully diluted shares (SPEC POOL-1).",
+        examples: ["10%"],
+      }),
+      of: z
+        .enum(["unallocated", "total"])
+        .default("unallocated")
+        .meta({
+          description:
+            "What reaches the target: the unallocated pool (the default) or the whole pool, granted and unallocated.",
+          examples: ["unallocated"],
+        }),
+      inPreMoney: z
+        .boolean()
+        .default(true)
+        .meta({
+          description:
+            "Whether the top-up is counted in the pre-money (the option-pool shuffle; true by default).",
+          examples: [true],
+        }),
+    }),
+    z.strictObject({
+      pool: Id.meta({ description: "The pool topped up.", examples: ["esop"] }),
+      shares: Shares.meta({ description: "The number of shares added to the pool.", examples: [1_000_000] }),
+      inPreMoney: z
+        .boolean()
+        .default(true)
+        .meta({
+          description:
+            "Whether the top-up is counted in the pre-money (the option-pool shuffle; true by default).",
+          examples: [true],
+        }),
+    }),
+  ])
+  .meta({
+    id: "PoolTopUp",
+    description:
+      "An option pool increase made with the round: to a target fraction, or by a number of shares (SPEC POOL-1).",
+    examples: [{ pool: "esop", target: "10%" }],
+  });
+
+export const ConventionsSchema = z
+  .strictObject({
+    convertibles: z
+      .enum(["in_pre_money", "outside_pre_money", "dollars_invested"])
+      .default("in_pre_money")
+      .meta({
+        description:
+          "How converting SAFEs and notes enter the capitalization that sets the price: in_pre_money (the default), outside_pre_money or dollars_invested (SPEC ROUND-3).",
+        examples: ["in_pre_money"],
+      }),
+    pricePrecision: z
+      .strictObject({
+        places: Integer(0, 12).meta({ description: "Decimal places the price is stated to.", examples: [4] }),
+        rounding: z
+          .enum(["up", "down", "half_up"])
+          .default("half_up")
+          .meta({
+            description: "How the price is rounded to its places (half_up by default).",
+            examples: ["half_up"],
+          }),
+        sharesFromRoundedPrice: z
+          .boolean()
+          .default(true)
+          .meta({
+            description:
+              "Whether shares are the amount ÷ the rounded price (true, the default) or ÷ the exact price.",
+            examples: [true],
+          }),
+      })
+      .optional()
+      .meta({
+        description: "The precision the round's price is stated to; exact when absent (SPEC ROUND-6).",
+        examples: [{ places: 4, rounding: "half_up" }],
+      }),
+    shareRounding: z
+      .strictObject({
+        investors: z
+          .enum(["down", "nearest"])
+          .default("down")
+          .meta({
+            description:
+              "How the new investors' shares are rounded to whole shares (down by default; SPEC ROUND-6).",
+            examples: ["down"],
+          }),
+        convertibles: z
+          .enum(["down", "nearest"])
+          .default("down")
+          .meta({
+            description: "How converting SAFEs' and notes' shares are rounded (down by default).",
+            examples: ["nearest"],
+          }),
+        pool: z
+          .enum(["down", "nearest"])
+          .default("down")
+          .meta({ description: "How the pool top-up is rounded (down by default).", examples: ["down"] }),
+      })
+      .prefault({})
+      .meta({
+        description: "Rounding to whole shares, per instrument group (SPEC ROUND-6).",
+        examples: [{ investors: "down", convertibles: "nearest" }],
+      }),
+    noteInterestConverts: z
       .boolean()
       .default(true)
-      .meta({ description: "The option-pool shuffle: counted in the pre-money." }),
-  }),
-  z.strictObject({
-    pool: Id,
-    shares: Shares,
-    inPreMoney: z.boolean().default(true),
-  }),
-]);
-
-export const ConventionsSchema = z.strictObject({
-  convertibles: z.enum(["in_pre_money", "outside_pre_money", "dollars_invested"]).default("in_pre_money"),
-  pricePrecision: z
-    .strictObject({
-      places: Integer(0, 12),
-      rounding: z.enum(["up", "down", "half_up"]).default("half_up"),
-      sharesFromRoundedPrice: z.boolean().default(true),
-    })
-    .optional(),
-  shareRounding: z
-    .strictObject({
-      investors: z.enum(["down", "nearest"]).default("down"),
-      convertibles: z.enum(["down", "nearest"]).default("down"),
-      pool: z.enum(["down", "nearest"]).default("down"),
-    })
-    .prefault({}),
-  noteInterestConverts: z.boolean().default(true),
-});
-
-export const RoundSchema = z.strictObject({
-  id: Id,
-  name: z.string().min(1),
-  date: DateText,
-  class: z.union([
-    Id.meta({ description: "An existing class the round sells more of." }),
-    ShareClassSchema.omit({ type: true }).extend({ type: z.literal("preferred").default("preferred") }),
-  ]),
-  conversionClass: Id.optional(),
-  preMoney: Figure.optional(),
-  postMoney: Figure.optional(),
-  pricePerShare: Figure.optional(),
-  investments: z.array(InvestmentSchema).min(1),
-  target: Figure.optional().meta({ description: "The most new money the round takes." }),
-  oversubscription: z.enum(["pro_rata_cutback", "lead_priority"]).default("pro_rata_cutback"),
-  pool: PoolTopUpSchema.optional(),
-  conventions: ConventionsSchema.prefault({}),
-  closings: z
-    .array(
-      z.strictObject({
-        id: Id,
-        date: DateText.meta({
-          description: "The closing's date; not before the round's (the first closing).",
-        }),
-        // Issue 14, item 11: milestone tranches at their own price (SPEC TRANCHE-1..TRANCHE-3).
-        pricePerShare: Amount.optional().meta({
-          description:
-            "A milestone tranche's own price per share; by default the round's. The round's price, conversions and anti-dilution are set at the first closing.",
-          examples: ["$1.20"],
-        }),
+      .meta({
+        description:
+          "Whether a note converts its principal and accrued interest (true, the default) or its principal only (SPEC NOTE-1).",
+        examples: [false],
       }),
-    )
-    .default([]),
-  note: Note,
-});
+  })
+  .meta({ id: "Conventions", description: "How the round is computed where term sheets differ." });
+
+export const RoundSchema = z
+  .strictObject({
+    id: Id,
+    name: z
+      .string()
+      .min(1)
+      .meta({ description: "The round's display name.", examples: ["Series A"] }),
+    date: DateText.meta({ description: "The round's date (its first closing).", examples: ["2024-03-01"] }),
+    class: z
+      .union([
+        Id.meta({ description: "An existing class the round sells more of.", examples: ["seriesA"] }),
+        ShareClassSchema.omit({ type: true }).extend({
+          type: z
+            .literal("preferred")
+            .default("preferred")
+            .meta({ description: "A new round's class is preferred." }),
+        }),
+      ])
+      .meta({
+        description:
+          "The class the round sells: an existing class's id, or a new preferred class defined here.",
+        examples: ["seriesA", { id: "seriesA", name: "Series A Preferred" }],
+      }),
+    conversionClass: Id.optional().meta({
+      description: "The class SAFEs and notes convert into; the round's class by default (SPEC SAFE-1).",
+      examples: ["seriesA"],
+    }),
+    preMoney: Figure.optional().meta({
+      description: "The pre-money valuation (SPEC ROUND-1).",
+      examples: ["$40M"],
+    }),
+    postMoney: Figure.optional().meta({
+      description: "The post-money valuation: pre-money plus the round's new money (SPEC ROUND-2).",
+      examples: ["$50M"],
+    }),
+    pricePerShare: Figure.optional().meta({
+      description: "The price per share, when the round states it instead of a valuation.",
+      examples: ["$1.25"],
+    }),
+    investments: z
+      .array(InvestmentSchema)
+      .min(1)
+      .meta({
+        description: "The investors' purchases; at least one.",
+        examples: [[{ investor: "sequoia", amount: "$10M", lead: true }]],
+      }),
+    target: Figure.optional().meta({
+      description: "The most new money the round takes; more requested is cut back (SPEC ALLOC-1).",
+      examples: ["$10M"],
+    }),
+    oversubscription: z
+      .enum(["pro_rata_cutback", "lead_priority"])
+      .default("pro_rata_cutback")
+      .meta({
+        description:
+          "How requests above the target are cut back: pro_rata_cutback (the default, SPEC ALLOC-1) or lead_priority (SPEC ALLOC-2).",
+        examples: ["pro_rata_cutback"],
+      }),
+    pool: PoolTopUpSchema.optional(),
+    conventions: ConventionsSchema.prefault({}).meta({
+      description: "How the round is computed; the defaults when absent.",
+      examples: [{ convertibles: "in_pre_money" }],
+    }),
+    closings: z
+      .array(
+        z.strictObject({
+          id: Id.meta({
+            description: "The closing's id, named by investments' closing.",
+            examples: ["second-close"],
+          }),
+          date: DateText.meta({
+            description: "The closing's date; not before the round's (the first closing).",
+            examples: ["2024-05-01"],
+          }),
+          // Issue 14, item 11: milestone tranches at their own price (SPEC TRANCHE-1..TRANCHE-3).
+          pricePerShare: Amount.optional().meta({
+            description:
+              "A milestone tranche's own price per share; by default the round's. The round's price, conversions and anti-dilution are set at the first closing.",
+            examples: ["$1.20"],
+          }),
+        }),
+      )
+      .default([])
+      .meta({
+        description: "Later closings of the round (SPEC TRANCHE-1); the round's date is the first.",
+        examples: [[{ id: "second-close", date: "2024-05-01" }]],
+      }),
+    note: Note,
+  })
+  .meta({ id: "Round", description: "A priced round being modelled (SPEC ROUND-1..ROUND-9)." });
 
 export const SourceSchema = z.strictObject({
   id: Id,
