@@ -591,7 +591,10 @@ export const TransactionSchema = z
         ...TxBase,
         type: z.literal("split").meta({ description: "A stock split (2:1) or reverse split (1:10)." }),
         ratio: Ratio,
-        classes: z.array(Id).optional().meta({ description: "The classes that split; all when absent." }),
+        classes: z
+          .array(Id)
+          .optional()
+          .meta({ description: "The classes that split; all when absent.", examples: [["common"]] }),
       })
       .meta({ id: "SplitTransaction", description: "A stock split or reverse split." }),
     z
@@ -673,34 +676,58 @@ export const TransactionSchema = z
           .array(
             z.strictObject({
               holder: Id.meta({ description: "The seller.", examples: ["alice"] }),
-              shares: Shares.meta({ description: "The shares offered; no more than the seller holds." }),
+              shares: Shares.meta({
+                description: "The shares offered; no more than the seller holds.",
+                examples: [200_000],
+              }),
             }),
           )
-          .min(1),
+          .min(1)
+          .meta({
+            description: "The holders selling and the shares each offers; at least one.",
+            examples: [[{ holder: "alice", shares: 200_000 }]],
+          }),
         buyers: z
           .array(
             z.strictObject({
               holder: Id.meta({ description: "The buyer.", examples: ["fund-2"] }),
               shares: Shares.meta({
                 description: "The most shares this buyer takes; cut back pro rata with the others.",
+                examples: [150_000],
               }),
             }),
           )
-          .default([]),
+          .default([])
+          .meta({
+            description:
+              "The buyers and the most each takes; none by default (only the company and first-refusal investors buy).",
+            examples: [[{ holder: "fund-2", shares: 150_000 }]],
+          }),
         firstRefusal: z
           .strictObject({
             company: Shares.optional().meta({
               description:
                 "Shares the company repurchases under its right of first refusal, before anyone else.",
+              examples: [50_000],
             }),
             investors: z
-              .array(z.strictObject({ holder: Id, shares: Shares }))
+              .array(
+                z.strictObject({
+                  holder: Id.meta({ description: "The investor.", examples: ["fund-1"] }),
+                  shares: Shares.meta({ description: "The most shares it takes.", examples: [25_000] }),
+                }),
+              )
               .default([])
               .meta({
                 description: "Investors exercising a right of first refusal, in order, after the company.",
+                examples: [[{ holder: "fund-1", shares: 25_000 }]],
               }),
           })
-          .optional(),
+          .optional()
+          .meta({
+            description: "Rights of first refusal exercised, taken before the buyers'.",
+            examples: [{ company: 50_000 }],
+          }),
         buyersClass: Id.optional().meta({
           description:
             "The class the buyers' shares are re-designated as (a new series, say); by default they stay in `class`.",
@@ -1035,91 +1062,267 @@ export const RoundSchema = z
   })
   .meta({ id: "Round", description: "A priced round being modelled (SPEC ROUND-1..ROUND-9)." });
 
-export const SourceSchema = z.strictObject({
-  id: Id,
-  type: z.enum(["report", "assumption"]).default("report"),
-  publisher: z.string().optional(),
-  title: z.string().optional(),
-  date: DateText.optional(),
-  language: z.string().optional().meta({ description: "A BCP 47 language tag: fr, en, en-US." }),
-  url: z.string().optional(),
-  reliability: z
-    .union([z.string(), z.number()])
-    .optional()
-    .meta({ description: "A grade A (most reliable) to E, or a score from 0 to 1 (SPEC UNC-SRC-2)." }),
-  text: z.string().optional().meta({
-    description:
-      "The source's text, as published (SPEC DEAL-7): a claim's evidence is found in it, so that a reader sees the words a figure rests on.",
-  }),
-  note: Note,
-});
-
-export const ClaimSchema = z.strictObject({
-  id: Id,
-  source: Id,
-  about: z.union([z.string(), z.array(z.string()).min(1)]).meta({
-    description:
-      "The quantity the claim is about (round:ROUND/investment:HOLDER, round:ROUND/size, round:ROUND/target, round:ROUND/valuation:pre|post, round:ROUND/price, holder:HOLDER/stake, agreement:ID/value), or a list: their sum.",
-  }),
-  value: Figure,
-  attribution: z.string().optional(),
-  status: z.enum(["rumored", "in_talks", "agreed", "announced", "closed"]),
-  evidence: z
-    .union([
-      z.string(),
-      z.strictObject({
-        text: z.string(),
-        start: Integer(0, 100_000_000).optional(),
-        end: Integer(0, 100_000_000).optional(),
+export const SourceSchema = z
+  .strictObject({
+    id: Id,
+    type: z
+      .enum(["report", "assumption"])
+      .default("report")
+      .meta({
+        description: "A published report (the default) or the user's own assumption.",
+        examples: ["report"],
       }),
-    ])
-    .optional(),
-  date: DateText.optional(),
-  note: Note,
-});
+    publisher: z
+      .string()
+      .optional()
+      .meta({ description: "Who published it.", examples: ["Reuters"] }),
+    title: z
+      .string()
+      .optional()
+      .meta({ description: "The headline or title.", examples: ["Acme raises $10M Series A"] }),
+    date: DateText.optional().meta({ description: "The publication date.", examples: ["2026-01-28"] }),
+    language: z
+      .string()
+      .optional()
+      .meta({ description: "A BCP 47 language tag: fr, en, en-US.", examples: ["en"] }),
+    url: z
+      .string()
+      .optional()
+      .meta({ description: "Where it is published.", examples: ["https://example.com/acme-series-a"] }),
+    reliability: z
+      .union([z.string(), z.number()])
+      .optional()
+      .meta({
+        description: "A grade A (most reliable) to E, or a score from 0 to 1 (SPEC UNC-SRC-2).",
+        examples: ["B", 0.8],
+      }),
+    text: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "The source's text, as published (SPEC DEAL-7): a claim's evidence is found in it, so that a reader sees the words a figure rests on.",
+        examples: ["Acme said on Tuesday it raised $10 million led by Sequoia."],
+      }),
+    note: Note,
+  })
+  .meta({ id: "Source", description: "Where claims come from: a report or an assumption (SPEC UNC-SRC-1)." });
 
-export const QuantitySchema = z.strictObject({ id: z.string(), label: z.string().optional() });
+export const ClaimSchema = z
+  .strictObject({
+    id: Id,
+    source: Id.meta({ description: "The source the claim is read from.", examples: ["reuters-2026-01-28"] }),
+    about: z.union([z.string(), z.array(z.string()).min(1)]).meta({
+      examples: [
+        "round:series-a/valuation:post",
+        ["round:series-a/investment:sequoia", "round:series-a/investment:a16z"],
+      ],
+      description:
+        "The quantity the claim is about (round:ROUND/investment:HOLDER, round:ROUND/size, round:ROUND/target, round:ROUND/valuation:pre|post, round:ROUND/price, holder:HOLDER/stake, agreement:ID/value), or a list: their sum.",
+    }),
+    value: Figure.meta({
+      description: "The figure claimed, exact or an estimate.",
+      examples: ["about $50M"],
+    }),
+    attribution: z
+      .string()
+      .optional()
+      .meta({
+        description: "Who the source says the figure comes from.",
+        examples: ["people familiar with the matter"],
+      }),
+    status: z
+      .enum(["rumored", "in_talks", "agreed", "announced", "closed"])
+      .meta({
+        description:
+          "How far along the deal is, as reported: rumored, in_talks, agreed, announced or closed.",
+        examples: ["announced"],
+      }),
+    evidence: z
+      .union([
+        z.string(),
+        z.strictObject({
+          text: z
+            .string()
+            .meta({
+              description: "The words of the source the claim rests on.",
+              examples: ["raised $10 million"],
+            }),
+          start: Integer(0, 100_000_000)
+            .optional()
+            .meta({
+              description: "Where the words start in the source's text (a character offset).",
+              examples: [120],
+            }),
+          end: Integer(0, 100_000_000)
+            .optional()
+            .meta({
+              description: "Where the words end in the source's text (a character offset, exclusive).",
+              examples: [138],
+            }),
+        }),
+      ])
+      .optional()
+      .meta({
+        description:
+          "The source's words the claim rests on, alone or with their place in its text (SPEC DEAL-7).",
+        examples: ["raised $10 million"],
+      }),
+    date: DateText.optional().meta({
+      description: "When the claim was made; the source's date by default.",
+      examples: ["2026-01-28"],
+    }),
+    note: Note,
+  })
+  .meta({
+    id: "Claim",
+    description: "A figure a source states about a quantity, with its status (SPEC UNC-SRC-1).",
+  });
 
-export const ScenarioSchema = z.strictObject({
-  id: Id,
-  name: z.string().optional(),
-  claims: z
-    .array(Id)
-    .optional()
-    .meta({ description: "The claims that hold in this scenario; the default reading when absent." }),
-  pick: z
-    .enum(["low", "base", "high"])
-    .default("base")
-    .meta({ description: "What a quantity with no stated value takes." }),
-  values: z
-    .record(z.string(), Figure)
-    .optional()
-    .meta({ description: "Stated values of quantities, by quantity id." }),
-  picks: z.record(z.string(), z.enum(["low", "base", "high"])).optional(),
-  note: Note,
-});
+export const QuantitySchema = z
+  .strictObject({
+    id: z
+      .string()
+      .meta({
+        description: "The quantity, named as a claim's about names it.",
+        examples: ["round:series-a/size"],
+      }),
+    label: z
+      .string()
+      .optional()
+      .meta({ description: "A display label.", examples: ["Series A size"] }),
+  })
+  .meta({ id: "Quantity", description: "A label for a quantity claims are about." });
+
+export const ScenarioSchema = z
+  .strictObject({
+    id: Id,
+    name: z
+      .string()
+      .optional()
+      .meta({ description: "The scenario's display name.", examples: ["Bear case"] }),
+    claims: z
+      .array(Id)
+      .optional()
+      .meta({
+        description: "The claims that hold in this scenario; the default reading when absent.",
+        examples: [["c1", "c3"]],
+      }),
+    pick: z
+      .enum(["low", "base", "high"])
+      .default("base")
+      .meta({
+        description: "What a quantity with no stated value takes: its low, base (the default) or high value.",
+        examples: ["low"],
+      }),
+    values: z
+      .record(z.string(), Figure)
+      .optional()
+      .meta({
+        description: "Stated values of quantities, by quantity id.",
+        examples: [{ "round:series-a/valuation:post": "$60M" }],
+      }),
+    picks: z
+      .record(z.string(), z.enum(["low", "base", "high"]))
+      .optional()
+      .meta({
+        description: "The pick of particular quantities, by quantity id, instead of pick.",
+        examples: [{ "round:series-a/size": "high" }],
+      }),
+    note: Note,
+  })
+  .meta({
+    id: "Scenario",
+    description: "A reading of the claims: which hold and which values quantities take.",
+  });
 
 export const ExitSettingsSchema = z
   .strictObject({
     date: DateText.optional().meta({
       description: "The exit's closing date (default: the deal's last dated event).",
+      examples: ["2030-06-30"],
     }),
-    fees: z.strictObject({ fixed: Amount.optional(), rate: Fraction.optional() }).optional(),
-    debt: Amount.optional(),
+    fees: z
+      .strictObject({
+        fixed: Amount.optional().meta({ description: "Transaction fees as an amount.", examples: ["$2M"] }),
+        rate: Fraction.optional().meta({
+          description: "Transaction fees as a fraction of the exit value.",
+          examples: ["2%"],
+        }),
+      })
+      .optional()
+      .meta({ description: "Transaction fees, paid before anyone else.", examples: [{ rate: "2%" }] }),
+    debt: Amount.optional().meta({
+      description: "Debt repaid out of the exit value before any equity holder.",
+      examples: ["$5M"],
+    }),
     carveOut: z
       .strictObject({
-        fraction: Fraction,
-        maximum: Amount.optional(),
-        recipients: z.array(z.strictObject({ holder: Id, weight: Decimal })).optional(),
+        fraction: Fraction.meta({
+          description: "The fraction of what is left after fees and debt the carve-out takes.",
+          examples: ["5%"],
+        }),
+        maximum: Amount.optional().meta({ description: "The most the carve-out takes.", examples: ["$3M"] }),
+        recipients: z
+          .array(
+            z.strictObject({
+              holder: Id.meta({ description: "A recipient of the carve-out.", examples: ["ceo"] }),
+              weight: Decimal.meta({
+                description: "The recipient's weight: the carve-out is shared in proportion to weights.",
+                examples: ["2"],
+              }),
+            }),
+          )
+          .optional()
+          .meta({
+            description: "Who is paid the carve-out, by weight; reported as one line when absent.",
+            examples: [[{ holder: "ceo", weight: "1" }]],
+          }),
       })
-      .optional(),
-    exercise: z.enum(["cash", "net"]).default("cash"),
-    optionVesting: z.enum(["all_outstanding", "vested_on_change_of_control"]).default("all_outstanding"),
-    terminated: z.array(Id).default([]),
-    safeSeniority: Integer(0, 1000).optional(),
-    noteRepaymentPremium: Fraction.optional(),
+      .optional()
+      .meta({
+        description: "A management carve-out, paid before any equity holder (docs/spec/exit.md).",
+        examples: [{ fraction: "5%", maximum: "$3M" }],
+      }),
+    exercise: z
+      .enum(["cash", "net"])
+      .default("cash")
+      .meta({
+        description: "How options are exercised at the exit: cash (the default) or net.",
+        examples: ["net"],
+      }),
+    optionVesting: z
+      .enum(["all_outstanding", "vested_on_change_of_control"])
+      .default("all_outstanding")
+      .meta({
+        description:
+          "Which options take part: all outstanding (the default) or only the vested and accelerated part (EXIT-10).",
+        examples: ["vested_on_change_of_control"],
+      }),
+    terminated: z
+      .array(Id)
+      .default([])
+      .meta({
+        description:
+          "Holders terminated at the change of control: their double-trigger acceleration applies (EXIT-10).",
+        examples: [["cto"]],
+      }),
+    safeSeniority: Integer(0, 1000)
+      .optional()
+      .meta({
+        description:
+          "The seniority SAFE cash-out amounts rank at; by default the lowest of the preferred classes (EXIT-5).",
+        examples: [1],
+      }),
+    noteRepaymentPremium: Fraction.optional().meta({
+      description: "The premium on principal a note repaid at the exit pays (0 by default; EXIT-12).",
+      examples: ["100%"],
+    }),
   })
-  .meta({ description: "Terms of an exit the cap table does not hold (docs/spec/exit.md)." });
+  .meta({
+    id: "ExitSettings",
+    description: "Terms of an exit the cap table does not hold (docs/spec/exit.md).",
+  });
 
 // --- Closed rounds (CLOSE-4): the record close-round leaves of a round it closed. ---
 export const ClosedRoundSchema = z
