@@ -59,7 +59,10 @@ export function Integer(min: number, max: number) {
       }
       return n;
     })
-    .meta({ description: `A whole number from ${min} to ${max}.`, examples: [Math.min(max, Math.max(min, 1))] });
+    .meta({
+      description: `A whole number from ${min} to ${max}.`,
+      examples: [Math.min(max, Math.max(min, 1))],
+    });
 }
 
 const GROUPED_INTEGER = /^\d{1,3}(?:([ _,\u00a0\u202f])\d{3})*$/;
@@ -191,11 +194,16 @@ export const Amount = z
     AmountScalar,
     z
       .strictObject({
-        value: AmountScalar,
+        value: AmountScalar.meta({ description: "The amount.", examples: ["$730B"] }),
         assumption: Id.optional().meta({
           description: "The id of the labelled assumption this figure is.",
           examples: ["valuation"],
         }),
+      })
+      .meta({
+        id: "LabelledAmount",
+        description: "An amount labelled as an assumption.",
+        examples: [{ value: "$730B", assumption: "valuation" }],
       })
       .transform((v): AmountText => ({ ...v.value, assumption: v.assumption })),
   ])
@@ -227,24 +235,62 @@ export const Figure = z
     scalar.transform((v): FigureText => ({ kind: "text", text: text(v), assumption: undefined })),
     z
       .strictObject({
-        value: structureValue.optional().meta({ description: "The figure: exact, or an estimate in words." }),
+        value: structureValue
+          .optional()
+          .meta({ description: "The figure: exact, or an estimate in words.", examples: ["about $40B"] }),
         qualifier: z
           .enum(["exact", "about", "up_to", "less_than", "at_least", "more_than", "between"])
-          .optional(),
-        min: structureValue.optional(),
-        max: structureValue.optional(),
-        mode: structureValue.optional(),
-        minStrict: z.boolean().optional(),
-        maxStrict: z.boolean().optional(),
-        width: structureValue.optional().meta({ description: "Relative half-width of about, e.g. 10%." }),
-        distribution: z.enum(["uniform", "triangular", "pert", "lognormal"]).optional(),
-        shape: structureValue.optional(),
-        p5: structureValue.optional(),
-        p95: structureValue.optional(),
+          .optional()
+          .meta({
+            description: "The kind of estimate; checked against the figures when stated (SPEC UNC-EST-9).",
+            examples: ["between"],
+          }),
+        min: structureValue
+          .optional()
+          .meta({ description: "The lower bound (at least; more than with minStrict).", examples: ["$1B"] }),
+        max: structureValue.optional().meta({ description: "The upper bound (up to).", examples: ["$2B"] }),
+        mode: structureValue
+          .optional()
+          .meta({
+            description: "The most likely value; makes the default shape triangular.",
+            examples: ["$1.5B"],
+          }),
+        minStrict: z
+          .boolean()
+          .optional()
+          .meta({ description: "The lower bound is excluded (more than).", examples: [true] }),
+        maxStrict: z
+          .boolean()
+          .optional()
+          .meta({ description: "The upper bound is excluded (less than).", examples: [true] }),
+        width: structureValue
+          .optional()
+          .meta({ description: "Relative half-width of about, e.g. 10%.", examples: ["10%"] }),
+        distribution: z
+          .enum(["uniform", "triangular", "pert", "lognormal"])
+          .optional()
+          .meta({
+            description: "The shape of the law: uniform, triangular, PERT or lognormal (SPEC UNC-EST-7).",
+            examples: ["pert"],
+          }),
+        shape: structureValue
+          .optional()
+          .meta({ description: "The PERT shape parameter lambda.", examples: ["4"] }),
+        p5: structureValue
+          .optional()
+          .meta({ description: "A lognormal's 5th percentile.", examples: ["$30B"] }),
+        p95: structureValue
+          .optional()
+          .meta({ description: "A lognormal's 95th percentile.", examples: ["$60B"] }),
         assumption: Id.optional().meta({
           description: "The id of the labelled assumption this figure is.",
           examples: ["valuation"],
         }),
+      })
+      .meta({
+        id: "EstimateStructure",
+        description: "An estimate's structured form (SPEC UNC-EST-9).",
+        examples: [{ min: "$1B", max: "$2B", mode: "$1.5B", distribution: "triangular" }],
       })
       .transform((v): FigureText => {
         const { assumption, ...rest } = v;
