@@ -751,10 +751,14 @@ export const TransactionSchema = z
           description: "The yearly interest rate, as a percentage (12%) or a fraction (0.12).",
           examples: ["12%"],
         }),
-        interest: z.enum(["paid", "accrued"]).default("paid").meta({
-          description:
-            "paid: interest is paid as it falls due, so only principal and the final payment are owed at an exit (the usual term loan); accrued: simple interest accrues (actual/365) to the exit.",
-        }),
+        interest: z
+          .enum(["paid", "accrued"])
+          .default("paid")
+          .meta({
+            examples: ["paid"],
+            description:
+              "paid: interest is paid as it falls due, so only principal and the final payment are owed at an exit (the usual term loan); accrued: simple interest accrues (actual/365) to the exit.",
+          }),
         finalPayment: Fraction.optional().meta({
           description: "The end-of-term fee owed at repayment, as a fraction of principal.",
           examples: ["3%"],
@@ -1131,23 +1135,18 @@ export const ClaimSchema = z
         description: "Who the source says the figure comes from.",
         examples: ["people familiar with the matter"],
       }),
-    status: z
-      .enum(["rumored", "in_talks", "agreed", "announced", "closed"])
-      .meta({
-        description:
-          "How far along the deal is, as reported: rumored, in_talks, agreed, announced or closed.",
-        examples: ["announced"],
-      }),
+    status: z.enum(["rumored", "in_talks", "agreed", "announced", "closed"]).meta({
+      description: "How far along the deal is, as reported: rumored, in_talks, agreed, announced or closed.",
+      examples: ["announced"],
+    }),
     evidence: z
       .union([
         z.string(),
         z.strictObject({
-          text: z
-            .string()
-            .meta({
-              description: "The words of the source the claim rests on.",
-              examples: ["raised $10 million"],
-            }),
+          text: z.string().meta({
+            description: "The words of the source the claim rests on.",
+            examples: ["raised $10 million"],
+          }),
           start: Integer(0, 100_000_000)
             .optional()
             .meta({
@@ -1181,12 +1180,10 @@ export const ClaimSchema = z
 
 export const QuantitySchema = z
   .strictObject({
-    id: z
-      .string()
-      .meta({
-        description: "The quantity, named as a claim's about names it.",
-        examples: ["round:series-a/size"],
-      }),
+    id: z.string().meta({
+      description: "The quantity, named as a claim's about names it.",
+      examples: ["round:series-a/size"],
+    }),
     label: z
       .string()
       .optional()
@@ -1343,31 +1340,146 @@ export const ClosedRoundSchema = z
   });
 // --- end of closed rounds ---
 
+const SchemaField = z
+  .string()
+  .optional()
+  .meta({
+    description: "The JSON Schema the file follows, for editors; ignored by roundtable.",
+    examples: ["https://roundtable.dev/schema/deal.schema.json"],
+  });
+const VersionField = z
+  .union([z.literal(1), z.literal("1")])
+  .meta({ description: "The deal format version: 1.", examples: [1] });
+const ExchangeRatesField = z
+  .array(ExchangeRateSchema)
+  .default([])
+  .meta({
+    description: "Exchange rates between the currencies amounts are stated in; none by default.",
+    examples: [[{ from: "EUR", to: "USD", rate: "1.08" }]],
+  });
+const AssumptionsField = z
+  .array(AssumptionSchema)
+  .default([])
+  .meta({
+    description: "Labelled assumptions, named by the figures they stand for (SPEC DEAL-3).",
+    examples: [[{ id: "valuation", text: "The post-money is the reported $730B." }]],
+  });
+const SourcesField = z
+  .array(SourceSchema)
+  .default([])
+  .meta({
+    description: "The reports and assumptions claims come from.",
+    examples: [[{ id: "reuters-1", publisher: "Reuters", date: "2026-01-28" }]],
+  });
+const ClaimsField = z
+  .array(ClaimSchema)
+  .default([])
+  .meta({
+    description: "Figures sources state about rounds, stakes and agreements.",
+    examples: [
+      [{ id: "c1", source: "reuters-1", about: "round:series-a/size", value: "$10M", status: "announced" }],
+    ],
+  });
+const QuantitiesField = z
+  .array(QuantitySchema)
+  .default([])
+  .meta({
+    description: "Labels for the quantities claims are about.",
+    examples: [[{ id: "round:series-a/size", label: "Series A size" }]],
+  });
+const ScenariosField = z
+  .array(ScenarioSchema)
+  .default([])
+  .meta({ description: "Named readings of the claims.", examples: [[{ id: "bear", pick: "low" }]] });
+
 export const DealSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    roundtable: z.union([z.literal(1), z.literal("1")]).meta({ description: "The deal format version: 1." }),
-    company: CompanySchema,
-    exchangeRates: z.array(ExchangeRateSchema).default([]),
-    assumptions: z.array(AssumptionSchema).default([]),
-    stakeholders: z.array(StakeholderSchema).default([]),
-    classes: z.array(ShareClassSchema).default([]),
-    pools: z.array(PoolSchema).default([]),
-    vesting: z.array(VestingSchema).default([]),
-    transactions: z.array(TransactionSchema).default([]),
-    rounds: z.array(RoundSchema).default([]),
-    closedRounds: z.array(ClosedRoundSchema).default([]),
-    sources: z.array(SourceSchema).default([]),
-    claims: z.array(ClaimSchema).default([]),
-    quantities: z.array(QuantitySchema).default([]),
-    scenarios: z.array(ScenarioSchema).default([]),
-    exit: ExitSettingsSchema.optional(),
-    ocfPreserved: z.string().optional().meta({
-      description:
-        "Open Cap Format objects with no counterpart in the ledger, kept as JSON text so that an export writes them back (SPEC OCF).",
+    $schema: SchemaField,
+    roundtable: VersionField,
+    company: CompanySchema.meta({
+      description: "The company whose cap table this is.",
+      examples: [{ name: "Acme Robotics, Inc.", currency: "USD" }],
     }),
+    exchangeRates: ExchangeRatesField,
+    assumptions: AssumptionsField,
+    stakeholders: z
+      .array(StakeholderSchema)
+      .default([])
+      .meta({
+        description: "The holders, investors and other parties named in the file.",
+        examples: [[{ id: "alice", name: "Alice Chen", type: "individual" }]],
+      }),
+    classes: z
+      .array(ShareClassSchema)
+      .default([])
+      .meta({
+        description: "The share classes.",
+        examples: [[{ id: "common", name: "Common Stock", type: "common" }]],
+      }),
+    pools: z
+      .array(PoolSchema)
+      .default([])
+      .meta({
+        description: "The option pools.",
+        examples: [[{ id: "esop", name: "Equity Incentive Plan", class: "common", reserved: 1_000_000 }]],
+      }),
+    vesting: z
+      .array(VestingSchema)
+      .default([])
+      .meta({
+        description: "The vesting schedules.",
+        examples: [[{ id: "standard-4y", months: 48, cliffMonths: 12 }]],
+      }),
+    transactions: z
+      .array(TransactionSchema)
+      .default([])
+      .meta({
+        description: "The ledger: every issue, grant, SAFE, note, transfer… in date order.",
+        examples: [
+          [{ type: "issue", date: "2021-06-01", holder: "alice", class: "common", shares: 4_000_000 }],
+        ],
+      }),
+    rounds: z
+      .array(RoundSchema)
+      .default([])
+      .meta({
+        description: "The rounds modelled on top of the ledger, in order.",
+        examples: [
+          [
+            {
+              id: "series-a",
+              name: "Series A",
+              date: "2024-03-01",
+              class: "seriesA",
+              preMoney: "$40M",
+              investments: [{ investor: "sequoia", amount: "$10M" }],
+            },
+          ],
+        ],
+      }),
+    closedRounds: z
+      .array(ClosedRoundSchema)
+      .default([])
+      .meta({
+        description: "Rounds closed into the ledger (SPEC CLOSE-4).",
+        examples: [[{ id: "seed", name: "Seed", date: "2022-01-15" }]],
+      }),
+    sources: SourcesField,
+    claims: ClaimsField,
+    quantities: QuantitiesField,
+    scenarios: ScenariosField,
+    exit: ExitSettingsSchema.optional(),
+    ocfPreserved: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "Open Cap Format objects with no counterpart in the ledger, kept as JSON text so that an export writes them back (SPEC OCF).",
+        examples: ['[{"object_type":"TX_STOCK_ISSUANCE","id":"x"}]'],
+      }),
   })
   .meta({
+    id: "Deal",
     title: "roundtable deal",
     description: "A company's cap table, its ledger of transactions and its rounds.",
   });
@@ -1391,8 +1503,17 @@ export const AgreementKinds = [
 
 export const AgreementSchema = z.strictObject({
   id: Id,
-  name: z.string().optional(),
-  kind: z.enum(AgreementKinds),
+  name: z
+    .string()
+    .optional()
+    .meta({ description: "The agreement's display name.", examples: ["Cloud compute commitment"] }),
+  kind: z
+    .enum(AgreementKinds)
+    .meta({
+      description:
+        "What the agreement is for: cloud_compute, chips_hardware, distribution, revenue_share, licensing or other.",
+      examples: ["cloud_compute"],
+    }),
   payer: Id.meta({ description: "The party that pays (the buyer)." }),
   payee: Id.meta({ description: "The party paid (the seller)." }),
   value: Figure.optional().meta({
@@ -1402,17 +1523,42 @@ export const AgreementSchema = z.strictObject({
   schedule: z
     .union([
       z.strictObject({
-        start: DateText.optional(),
-        end: DateText.optional(),
-        years: Integer(1, 100).optional(),
+        start: DateText.optional().meta({
+          description: "The first day of the period.",
+          examples: ["2026-01-01"],
+        }),
+        end: DateText.optional().meta({
+          description: "The last day of the period.",
+          examples: ["2030-12-31"],
+        }),
+        years: Integer(1, 100)
+          .optional()
+          .meta({ description: "The period's length in years.", examples: [5] }),
       }),
       z.strictObject({
-        yearly: z.array(z.strictObject({ year: Integer(1900, 2200), amount: Amount })).min(1),
+        yearly: z
+          .array(
+            z.strictObject({
+              year: Integer(1900, 2200).meta({ description: "The calendar year.", examples: [2027] }),
+              amount: Amount.meta({ description: "The amount paid in that year.", examples: ["$2B"] }),
+            }),
+          )
+          .min(1)
+          .meta({
+            description: "The amount paid each year; at least one year.",
+            examples: [[{ year: 2027, amount: "$2B" }]],
+          }),
       }),
     ])
     .optional()
     .meta({ description: "The period of the total, or yearly amounts (which then give the total)." }),
-  conditions: z.string().optional(),
+  conditions: z
+    .string()
+    .optional()
+    .meta({
+      description: "Conditions the agreement is subject to, in words.",
+      examples: ["Subject to regulatory approval"],
+    }),
   source: z.string().optional().meta({ description: "Where the agreement and its figures are reported." }),
   linkedTo: z
     .strictObject({ company: Id, round: Id, investor: Id })
