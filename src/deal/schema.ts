@@ -1319,6 +1319,7 @@ export const ExitSettingsSchema = z
   .meta({
     id: "ExitSettings",
     description: "Terms of an exit the cap table does not hold (docs/spec/exit.md).",
+    examples: [{ date: "2030-06-30", fees: { rate: "2%" }, exercise: "net" }],
   });
 
 // --- Closed rounds (CLOSE-4): the record close-round leaves of a round it closed. ---
@@ -1507,13 +1508,11 @@ export const AgreementSchema = z.strictObject({
     .string()
     .optional()
     .meta({ description: "The agreement's display name.", examples: ["Cloud compute commitment"] }),
-  kind: z
-    .enum(AgreementKinds)
-    .meta({
-      description:
-        "What the agreement is for: cloud_compute, chips_hardware, distribution, revenue_share, licensing or other.",
-      examples: ["cloud_compute"],
-    }),
+  kind: z.enum(AgreementKinds).meta({
+    description:
+      "What the agreement is for: cloud_compute, chips_hardware, distribution, revenue_share, licensing or other.",
+    examples: ["cloud_compute"],
+  }),
   payer: Id.meta({ description: "The party that pays (the buyer)." }),
   payee: Id.meta({ description: "The party paid (the seller)." }),
   value: Figure.optional().meta({
@@ -1551,7 +1550,10 @@ export const AgreementSchema = z.strictObject({
       }),
     ])
     .optional()
-    .meta({ description: "The period of the total, or yearly amounts (which then give the total)." }),
+    .meta({
+      description: "The period of the total, or yearly amounts (which then give the total).",
+      examples: [{ start: "2026-01-01", years: 5 }],
+    }),
   conditions: z
     .string()
     .optional()
@@ -1559,11 +1561,20 @@ export const AgreementSchema = z.strictObject({
       description: "Conditions the agreement is subject to, in words.",
       examples: ["Subject to regulatory approval"],
     }),
-  source: z.string().optional().meta({ description: "Where the agreement and its figures are reported." }),
+  source: z
+    .string()
+    .optional()
+    .meta({
+      description: "Where the agreement and its figures are reported.",
+      examples: ["Company press release, 2026-01-28"],
+    }),
   linkedTo: z
     .strictObject({ company: Id, round: Id, investor: Id })
     .optional()
-    .meta({ description: "The investment the agreement accompanies." }),
+    .meta({
+      description: "The investment the agreement accompanies.",
+      examples: [{ company: "acme", round: "series-a", investor: "bigcloud" }],
+    }),
   sellerMargin: Figure.optional().meta({
     description: "The payee's gross margin, 0 to 1: turns revenue into profit.",
   }),
@@ -1574,31 +1585,58 @@ const CompanyDealSchema = DealSchema.omit({ roundtable: true, $schema: true });
 
 export const WorkspaceSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    roundtable: z.union([z.literal(1), z.literal("1")]).meta({ description: "The deal format version: 1." }),
-    workspace: z.strictObject({
-      name: z.string().min(1),
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/, "a currency is an ISO 4217 code such as USD or EUR")
-        .default("USD"),
-      note: Note,
-    }),
+    $schema: SchemaField,
+    roundtable: VersionField,
+    workspace: z
+      .strictObject({
+        name: z
+          .string()
+          .min(1)
+          .meta({ description: "The workspace's display name.", examples: ["AI ecosystem"] }),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, "a currency is an ISO 4217 code such as USD or EUR")
+          .default("USD")
+          .meta({
+            description: "The currency the workspace's totals are in (ISO 4217), USD by default.",
+            examples: ["USD"],
+          }),
+        note: Note,
+      })
+      .meta({
+        description: "The workspace's name and currency.",
+        examples: [{ name: "AI ecosystem", currency: "USD" }],
+      }),
     parties: z
       .array(StakeholderSchema)
       .default([])
-      .meta({ description: "Parties that are not in any company's cap table (a supplier, say)." }),
+      .meta({
+        description: "Parties that are not in any company's cap table (a supplier, say).",
+        examples: [[{ id: "chipco", name: "ChipCo" }]],
+      }),
     companies: z
       .array(
         z.union([
           z.strictObject({
             id: Id,
-            file: z.string().min(1).meta({ description: "A deal file, relative to this one." }),
+            file: z
+              .string()
+              .min(1)
+              .meta({ description: "A deal file, relative to this one.", examples: ["acme.yaml"] }),
           }),
-          z.strictObject({ id: Id, deal: CompanyDealSchema }),
           z.strictObject({
             id: Id,
-            name: z.string().min(1),
+            deal: CompanyDealSchema.meta({
+              description: "The company's deal, inline: a deal file's fields without roundtable and $schema.",
+              examples: [{ company: { name: "Acme Robotics, Inc." } }],
+            }),
+          }),
+          z.strictObject({
+            id: Id,
+            name: z
+              .string()
+              .min(1)
+              .meta({ description: "The company's name.", examples: ["OtherCo"] }),
             valuation: Figure.optional().meta({
               description:
                 "The company's valuation, to value the stakes declared in it (an estimate is taken at its central value).",
@@ -1611,6 +1649,12 @@ export const WorkspaceSchema = z
       .meta({
         description:
           "The companies: a deal file beside this one, a deal inline, or a company whose cap table is not modelled (only its name, valuation and the stakes declared in it).",
+        examples: [
+          [
+            { id: "acme", file: "acme.yaml" },
+            { id: "otherco", name: "OtherCo", valuation: "$2B" },
+          ],
+        ],
       }),
     stakes: z
       .array(
@@ -1624,8 +1668,14 @@ export const WorkspaceSchema = z
           invested: Amount.optional().meta({
             description: "What the holder paid for the stake, when known.",
           }),
-          assumption: Id.optional(),
-          source: z.string().optional(),
+          assumption: Id.optional().meta({
+            description: "The labelled assumption the stake's figures are.",
+            examples: ["stake-estimate"],
+          }),
+          source: z
+            .string()
+            .optional()
+            .meta({ description: "Where the stake is reported.", examples: ["Annual report 2025"] }),
           note: Note,
         }),
       )
@@ -1633,16 +1683,24 @@ export const WorkspaceSchema = z
       .meta({
         description:
           "Existing stakes in companies whose cap table is not modelled (a company with a deal has its stakes in its cap table).",
+        examples: [[{ holder: "bigcloud", company: "otherco", fraction: "about 15%" }]],
       }),
-    exchangeRates: z.array(ExchangeRateSchema).default([]),
-    agreements: z.array(AgreementSchema).default([]),
-    assumptions: z.array(AssumptionSchema).default([]),
-    sources: z.array(SourceSchema).default([]),
-    claims: z.array(ClaimSchema).default([]),
-    quantities: z.array(QuantitySchema).default([]),
-    scenarios: z.array(ScenarioSchema).default([]),
+    exchangeRates: ExchangeRatesField,
+    agreements: z
+      .array(AgreementSchema)
+      .default([])
+      .meta({
+        description: "Commercial agreements between the parties (cloud, chips, distribution…).",
+        examples: [[{ id: "a1", kind: "cloud_compute", payer: "acme", payee: "bigcloud", value: "$10B" }]],
+      }),
+    assumptions: AssumptionsField,
+    sources: SourcesField,
+    claims: ClaimsField,
+    quantities: QuantitiesField,
+    scenarios: ScenariosField,
   })
   .meta({
+    id: "Workspace",
     title: "roundtable workspace",
     description:
       "Several companies, each with its cap table and rounds, the parties they share, and the agreements between them.",
