@@ -20,7 +20,55 @@ export function dealJsonSchema(): Record<string, unknown> {
       if (jsonSchema.examples === undefined && jsonSchema.const !== undefined) jsonSchema.examples = [jsonSchema.const];
     },
   });
-  return { ...readableDefinitionNames(schema), title: "roundtable deal file" };
+  return { ...readableDefinitionNames(inlineSingleUseDefinitions(schema)), title: "roundtable deal file" };
+}
+
+const ANNOTATIONS = new Set(["description", "examples", "default", "title", "deprecated"]);
+
+/**
+ * zod extracts the schema under each `.meta()` (its parent) as a definition of its own; a
+ * generated definition used by one field only is put back in that field, so that the
+ * published schema reads field by field. The field's own annotations (its description,
+ * examples, default) win over the definition's; a field with any other keyword beside its
+ * `$ref` keeps the reference.
+ */
+function inlineSingleUseDefinitions(schema: Record<string, unknown>): Record<string, unknown> {
+  const defs = { ...((schema.$defs ?? {}) as Record<string, Record<string, unknown>>) };
+  const uses = new Map<string, number>();
+  const count = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) count(item);
+    else if (node !== null && typeof node === "object") {
+      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+        if (key === "$ref" && typeof value === "string") {
+          const name = value.replace("#/$defs/", "");
+          uses.set(name, (uses.get(name) ?? 0) + 1);
+        } else count(value);
+      }
+    }
+  };
+  count(schema);
+  const inlined = new Set<string>();
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== "object") return node;
+    const object = node as Record<string, unknown>;
+    const ref = typeof object.$ref === "string" ? object.$ref.replace("#/$defs/", "") : undefined;
+    if (ref !== undefined && GENERATED_NAME.test(ref) && uses.get(ref) === 1 && defs[ref] !== undefined) {
+      const { $ref: _, ...siblings } = object;
+      if (Object.keys(siblings).every((key) => ANNOTATIONS.has(key))) {
+        inlined.add(ref);
+        return rewrite({ ...defs[ref], ...siblings });
+      }
+    }
+    return Object.fromEntries(
+      Object.entries(object).map(([key, value]) => [key, key === "$defs" ? value : rewrite(value)]),
+    );
+  };
+  const { $defs: _, ...root } = schema;
+  const rewritten = rewrite(root) as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const [name, def] of Object.entries(defs)) if (!inlined.has(name)) kept[name] = rewrite(def);
+  return { ...rewritten, $defs: kept };
 }
 
 const GENERATED_NAME = /^__schema\d+$/;
@@ -55,6 +103,7 @@ function readableDefinitionNames(schema: Record<string, unknown>): Record<string
     names.set(generated, `${base}${i}`);
     taken.add(`${base}${i}`);
   };
+  const visitedNamed = new Set<string>();
   const visit = (node: unknown, context: string[]): void => {
     if (Array.isArray(node)) {
       for (const item of node) visit(item, context);
@@ -63,10 +112,14 @@ function readableDefinitionNames(schema: Record<string, unknown>): Record<string
     if (node === null || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (key === "$ref" && typeof value === "string") {
-        const generated = value.replace("#/$defs/", "");
-        if (GENERATED_NAME.test(generated)) {
-          nameFor(generated, context);
-          visit(defs[generated], [...context]);
+        const target = value.replace("#/$defs/", "");
+        if (GENERATED_NAME.test(target)) {
+          nameFor(target, context);
+          visit(defs[target], [...context]);
+        } else if (!visitedNamed.has(target)) {
+          // A definition named by its `id` (Deal, ShareClass…): its parts are named after it.
+          visitedNamed.add(target);
+          visit(defs[target], [target]);
         }
       } else if (key !== "$defs") {
         const word = key === "items" ? "item" : key;
