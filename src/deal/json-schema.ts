@@ -17,7 +17,8 @@ export function dealJsonSchema(): Record<string, unknown> {
       const examples = z.globalRegistry.get(zodSchema)?.examples;
       if (Array.isArray(examples) && jsonSchema.examples === undefined) jsonSchema.examples = examples;
       // A constant (a transaction's type, the format version) is its own example.
-      if (jsonSchema.examples === undefined && jsonSchema.const !== undefined) jsonSchema.examples = [jsonSchema.const];
+      if (jsonSchema.examples === undefined && jsonSchema.const !== undefined)
+        jsonSchema.examples = [jsonSchema.const];
     },
   });
   return { ...readableDefinitionNames(inlineSingleUseDefinitions(schema)), title: "roundtable deal file" };

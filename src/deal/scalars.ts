@@ -249,12 +249,10 @@ export const Figure = z
           .optional()
           .meta({ description: "The lower bound (at least; more than with minStrict).", examples: ["$1B"] }),
         max: structureValue.optional().meta({ description: "The upper bound (up to).", examples: ["$2B"] }),
-        mode: structureValue
-          .optional()
-          .meta({
-            description: "The most likely value; makes the default shape triangular.",
-            examples: ["$1.5B"],
-          }),
+        mode: structureValue.optional().meta({
+          description: "The most likely value; makes the default shape triangular.",
+          examples: ["$1.5B"],
+        }),
         minStrict: z
           .boolean()
           .optional()
