@@ -32,6 +32,11 @@ export interface NewRoundOptions {
   /** The option pool's target after the round (`10%`), as a fraction of the post-money fully diluted shares. */
   readonly poolTarget?: string;
   readonly pool?: string;
+  /**
+   * The decimal places the price per share is stated to, rounded half up (ROUND-6), as a
+   * closing states it; without it the price is the exact fraction (DEAL-ROUND-5).
+   */
+  readonly pricePlaces?: number;
 }
 
 export interface NewRoundEntries {
@@ -196,6 +201,8 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
     ...(options.pricePerShare === undefined ? {} : { pricePerShare: options.pricePerShare }),
     investments,
   };
+  if (options.pricePlaces !== undefined)
+    round.conventions = { pricePrecision: { places: options.pricePlaces, rounding: "half_up" } };
   const newPools: Record<string, unknown>[] = [];
   if (options.poolTarget !== undefined) {
     const common = doc.classes.find((c) => c.type === "common");

@@ -160,6 +160,48 @@ describe("roundtable add-round (SPEC DEAL-ROUND-1..3)", () => {
     expect(readFileSync(file2, "utf8")).toBe(noPool);
   });
 
+  it("DEAL-ROUND-5 --price-places states the price as a closing does, and the round then closes into the ledger", async () => {
+    // 1 M€ on 1,100,000 fully diluted shares: 10/11 € a share, a decimal that does not end.
+    const seed = (file: string, ...extra: string[]) =>
+      cli([
+        "add-round",
+        file,
+        "--name",
+        "Seed",
+        "--date",
+        "2025-03-01",
+        "--pre-money",
+        "1 M€",
+        "--invest",
+        "Kima Ventures=800 k€",
+        ...extra,
+        "--write",
+      ]);
+    const exact = tempFile("co.yaml", COMPANY);
+    expect((await seed(exact)).code).toBe(0);
+    const refused = await cli(["close-round", exact]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("its price per share, 10/11, is not a decimal that ends");
+    expect(refused.stderr).toContain("add-round --price-places 4");
+
+    const file = tempFile("co.yaml", COMPANY);
+    const r = await seed(file, "--price-places", "4");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("price €0.9091 per share");
+    expect(readFileSync(file, "utf8")).toContain(
+      "    conventions:\n      pricePrecision:\n        places: 4\n        rounding: half_up\n",
+    );
+    expect(summary(readFileSync(file, "utf8")).price).toBe("9091/10000");
+    const closed = await cli(["close-round", file, "--write"]);
+    expect(closed.code, closed.stderr).toBe(0);
+
+    const bad = await seed(tempFile("co.yaml", COMPANY), "--price-places", "four");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--price-places is a whole number of decimal places from 0 to 12; got "four"',
+    );
+  });
+
   it("a JSON deal file keeps its key order and number texts", async () => {
     const json = JSON.stringify(
       {
