@@ -212,7 +212,7 @@ export function planClosing(
   if (endless) {
     return fail(
       "round_invalid",
-      `round ${round.name} cannot be closed: ${endless.what}, ${endless.price.amount.toString()}, is not a decimal that ends; state the round's pricePrecision (for example { places: 4, rounding: half_up }) so that its record has exact prices`,
+      `round ${round.name} cannot be closed: ${endless.what}, ${endless.price.amount.toString()}, is not a decimal that ends; state the round's pricePrecision (conventions: { pricePrecision: { places: 4, rounding: half_up } }, or add-round --price-places 4) so that its record has exact prices`,
       ["rounds", round.id, "conventions", "pricePrecision"],
     );
   }

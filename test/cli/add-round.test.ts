@@ -129,6 +129,79 @@ describe("roundtable add-round (SPEC DEAL-ROUND-1..3)", () => {
     },
   );
 
+  it("DEAL-ROUND-4 a pool target on a deal with no pool creates the pool with the round, as written by hand", async () => {
+    const noPool = COMPANY.replace(
+      "pools:\n  - { id: bspce, name: BSPCE 2024, class: ordinaires, reserved: 100000 }\n",
+      "",
+    );
+    const byHand = BY_HAND("4 M€", "800 k€", "50 k€")
+      .replace(
+        "pools:\n  - { id: bspce, name: BSPCE 2024, class: ordinaires, reserved: 100000 }\n",
+        "pools:\n  - { id: option-pool, name: Option pool, class: ordinaires, reserved: 0 }\n",
+      )
+      .replace("pool: { pool: bspce,", "pool: { pool: option-pool,");
+    const file = tempFile("co.yaml", noPool);
+    const r = await cli([...args(file, "4 M€", "800 k€", "50 k€"), "--write"]);
+    expect(r.code, r.stderr).toBe(0);
+    const after = readFileSync(file, "utf8");
+    expect(after).toContain(
+      "pools:\n  - id: option-pool\n    name: Option pool\n    class: ordinaires\n    reserved: 0\n",
+    );
+    expect(summary(after)).toEqual(summary(byHand));
+    // The pool holds 10% of the post-money fully diluted shares (POOL-1).
+    expect(BigInt(summary(after).pool)).toBeGreaterThan(0n);
+    // Naming a pool the deal does not have says how to create one.
+    const file2 = tempFile("co.yaml", noPool);
+    const named = await cli([...args(file2, "4 M€", "800 k€", "50 k€"), "--pool", "esop", "--write"]);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain(
+      "--pool esop is not a pool of the deal, which has none: leave --pool out to create one with the round",
+    );
+    expect(readFileSync(file2, "utf8")).toBe(noPool);
+  });
+
+  it("DEAL-ROUND-5 --price-places states the price as a closing does, and the round then closes into the ledger", async () => {
+    // 1 M€ on 1,100,000 fully diluted shares: 10/11 € a share, a decimal that does not end.
+    const seed = (file: string, ...extra: string[]) =>
+      cli([
+        "add-round",
+        file,
+        "--name",
+        "Seed",
+        "--date",
+        "2025-03-01",
+        "--pre-money",
+        "1 M€",
+        "--invest",
+        "Kima Ventures=800 k€",
+        ...extra,
+        "--write",
+      ]);
+    const exact = tempFile("co.yaml", COMPANY);
+    expect((await seed(exact)).code).toBe(0);
+    const refused = await cli(["close-round", exact]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("its price per share, 10/11, is not a decimal that ends");
+    expect(refused.stderr).toContain("add-round --price-places 4");
+
+    const file = tempFile("co.yaml", COMPANY);
+    const r = await seed(file, "--price-places", "4");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("price €0.9091 per share");
+    expect(readFileSync(file, "utf8")).toContain(
+      "    conventions:\n      pricePrecision:\n        places: 4\n        rounding: half_up\n",
+    );
+    expect(summary(readFileSync(file, "utf8")).price).toBe("9091/10000");
+    const closed = await cli(["close-round", file, "--write"]);
+    expect(closed.code, closed.stderr).toBe(0);
+
+    const bad = await seed(tempFile("co.yaml", COMPANY), "--price-places", "four");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--price-places is a whole number of decimal places from 0 to 12; got "four"',
+    );
+  });
+
   it("a JSON deal file keeps its key order and number texts", async () => {
     const json = JSON.stringify(
       {

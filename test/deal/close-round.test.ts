@@ -181,7 +181,7 @@ rounds:
     expect(closed.ok).toBe(false);
     if (closed.ok) return;
     expect(closed.problems![0]!.message).toBe(
-      "round Series A cannot be closed: its price per share, 10/3, is not a decimal that ends; state the round's pricePrecision (for example { places: 4, rounding: half_up }) so that its record has exact prices",
+      "round Series A cannot be closed: its price per share, 10/3, is not a decimal that ends; state the round's pricePrecision (conventions: { pricePrecision: { places: 4, rounding: half_up } }, or add-round --price-places 4) so that its record has exact prices",
     );
     expectClosingKeepsProForma(
       text.replace(

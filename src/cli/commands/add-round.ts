@@ -24,6 +24,7 @@ interface AddRoundFlags {
   preference?: string;
   participation?: "none" | "full";
   seniority?: string;
+  pricePlaces?: string;
   antiDilution?: "none" | "broad_based_weighted_average" | "narrow_based_weighted_average" | "full_ratchet";
   poolTarget?: string;
   pool?: string;
@@ -68,11 +69,21 @@ export function registerAddRound(program: Command, io: CliIo): void {
       "the option pool's target after the round, e.g. 10% (the option-pool shuffle)",
     )
     .option("--pool <id>", "the pool the target applies to (the deal's only pool by default)")
+    .option(
+      "--price-places <n>",
+      "the decimal places the price per share is stated to, rounded half up, e.g. 4 (exact by default; a round is closed into the ledger at a stated price)",
+    )
     .option("--write", "append the round to the deal file (otherwise only print its pro forma)")
     .action((file: string, flags: AddRoundFlags) => {
       const loaded = readDealFile(io, file);
       if (flags.seniority !== undefined && !/^\d{1,4}$/.test(flags.seniority))
         throw CommandFailure.of("usage", `--seniority is a whole number; got "${flags.seniority}"`, file);
+      if (flags.pricePlaces !== undefined && !/^(\d|1[0-2])$/.test(flags.pricePlaces))
+        throw CommandFailure.of(
+          "usage",
+          `--price-places is a whole number of decimal places from 0 to 12; got "${flags.pricePlaces}"`,
+          file,
+        );
       const entries = newRoundEntries(loaded.deal.document, {
         name: flags.name,
         date: flags.date,
@@ -89,6 +100,7 @@ export function registerAddRound(program: Command, io: CliIo): void {
         ...(flags.antiDilution === undefined ? {} : { antiDilution: flags.antiDilution }),
         ...(flags.poolTarget === undefined ? {} : { poolTarget: flags.poolTarget }),
         ...(flags.pool === undefined ? {} : { pool: flags.pool }),
+        ...(flags.pricePlaces === undefined ? {} : { pricePlaces: Number(flags.pricePlaces) }),
       });
       if (!entries.ok) {
         const code = entries.problems.some((p) => p.code !== "usage") ? 1 : 2;
@@ -100,7 +112,11 @@ export function registerAddRound(program: Command, io: CliIo): void {
       const { edited: check, save } = appendToDealFile(
         io,
         loaded,
-        { stakeholders: entries.value.additions.stakeholders, rounds: entries.value.additions.rounds },
+        {
+          stakeholders: entries.value.additions.stakeholders,
+          pools: entries.value.additions.pools,
+          rounds: entries.value.additions.rounds,
+        },
         "the new round",
       );
       const run = runDeal(check.deal.ledger, check.deal.rounds, {

@@ -74,7 +74,7 @@ describe("CLOSE-3 the round page's close action", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Close Series A…" }));
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Yes, close Series A" })));
     expect((await screen.findByText(/The round was not closed/)).textContent).toBe(
-      "The round was not closed: round Series A cannot be closed: its price per share, 10/3, is not a decimal that ends; state the round's pricePrecision (for example { places: 4, rounding: half_up }) so that its record has exact prices",
+      "The round was not closed: round Series A cannot be closed: its price per share, 10/3, is not a decimal that ends; state the round's pricePrecision (conventions: { pricePrecision: { places: 4, rounding: half_up } }, or add-round --price-places 4) so that its record has exact prices",
     );
     const stored = await data.getDeal("examples", "endless");
     expect(stored.ok && stored.value.version).toBe(1);
