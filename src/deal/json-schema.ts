@@ -67,8 +67,8 @@ function inlineSingleUseDefinitions(schema: Record<string, unknown>): Record<str
   };
   const { $defs: _, ...root } = schema;
   const rewritten = rewrite(root) as Record<string, unknown>;
-  const kept: Record<string, unknown> = {};
-  for (const [name, def] of Object.entries(defs)) if (!inlined.has(name)) kept[name] = rewrite(def);
+  const rewrittenDefs = Object.entries(defs).map(([name, def]) => [name, rewrite(def)] as const);
+  const kept = Object.fromEntries(rewrittenDefs.filter(([name]) => !inlined.has(name)));
   return { ...rewritten, $defs: kept };
 }
 

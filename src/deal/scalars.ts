@@ -12,7 +12,10 @@ import { LIMITS } from "../core/shared/limits.js";
  * and returns an exact value.
  */
 
-const scalar = z.union([z.string(), z.number()]);
+const scalar = z.union([z.string(), z.number()]).meta({
+  id: "NumberOrText",
+  description: "A number, or the text of one (read exactly, never through a binary float).",
+});
 
 function text(value: string | number): string {
   // A JS number (from an API body) reads back through its shortest round-trip text.
@@ -183,7 +186,13 @@ function readAmount(value: string | number, ctx: z.core.$RefinementCtx): AmountT
   };
 }
 
-const AmountScalar = scalar.transform((value, ctx) => readAmount(value, ctx));
+const AmountScalar = scalar
+  .transform((value, ctx) => readAmount(value, ctx))
+  .meta({
+    id: "AmountText",
+    description: "An amount of money written as text or a number.",
+    examples: ["$50B"],
+  });
 
 /**
  * An amount of money: `$50B`, `40 Md$`, `USD 300m`, `1 234 567,89 €`, a plain number in
@@ -228,7 +237,13 @@ export type FigureText =
       readonly assumption: string | undefined;
     };
 
-const structureValue = scalar.transform((v) => text(v));
+const structureValue = scalar
+  .transform((v) => text(v))
+  .meta({
+    id: "EstimateValue",
+    description: "A figure of an estimate: an amount or a fraction.",
+    examples: ["$1B"],
+  });
 
 export const Figure = z
   .union([

@@ -316,11 +316,17 @@ const InstrumentPrecisionFields = {
 
 const TxBase = {
   id: Id.optional().meta({
+    id: "TransactionId",
     description: "The transaction's id; defaults to t<position>, e.g. t3 for the third transaction.",
     examples: ["t3"],
   }),
-  date: DateText.meta({ description: "The transaction's date.", examples: ["2024-03-01"] }),
+  date: DateText.meta({
+    id: "TransactionDate",
+    description: "The transaction's date.",
+    examples: ["2024-03-01"],
+  }),
   assumption: Id.optional().meta({
+    id: "TransactionAssumption",
     description: "The labelled assumption this transaction's figures are.",
     examples: ["founder-split"],
   }),
@@ -328,6 +334,7 @@ const TxBase = {
 };
 
 const SecurityIdField = Id.optional().meta({
+  id: "CreatedSecurityId",
   description: "The id of the security this transaction creates; defaults to the transaction id.",
   examples: ["cs-1"],
 });
@@ -1336,6 +1343,7 @@ export const ClosedRoundSchema = z
     date: DateText.meta({ description: "The round's date (its first closing).", examples: ["2024-03-01"] }),
   })
   .meta({
+    id: "ClosedRound",
     description:
       "A round closed into the ledger by `roundtable close-round` (SPEC CLOSE-4): its transactions are in `transactions`; claims and quantities may still name it, as its history, and it is not modelled again.",
   });
@@ -1345,12 +1353,13 @@ const SchemaField = z
   .string()
   .optional()
   .meta({
+    id: "SchemaReference",
     description: "The JSON Schema the file follows, for editors; ignored by roundtable.",
     examples: ["https://roundtable.dev/schema/deal.schema.json"],
   });
 const VersionField = z
   .union([z.literal(1), z.literal("1")])
-  .meta({ description: "The deal format version: 1.", examples: [1] });
+  .meta({ id: "FormatVersion", description: "The deal format version: 1.", examples: [1] });
 const ExchangeRatesField = z
   .array(ExchangeRateSchema)
   .default([])
