@@ -753,7 +753,7 @@ export const TransactionSchema = z
             "Venture debt lent to the company: a liability repaid at an exit before any equity, by seniority, and the warrants its coverage gives the lender (SPEC DEBT-1..DEBT-4).",
         }),
         holder: Id.meta({ description: "The lender." }),
-        principal: Amount.meta({ examples: ["$5M"] }),
+        principal: Amount.meta({ description: "The amount lent.", examples: ["$5M"] }),
         interestRate: Fraction.prefault(0).meta({
           description: "The yearly interest rate, as a percentage (12%) or a fraction (0.12).",
           examples: ["12%"],
@@ -1578,7 +1578,14 @@ export const AgreementSchema = z.strictObject({
       examples: ["Company press release, 2026-01-28"],
     }),
   linkedTo: z
-    .strictObject({ company: Id, round: Id, investor: Id })
+    .strictObject({
+      company: Id.meta({ description: "The company invested in.", examples: ["acme"] }),
+      round: Id.meta({ description: "The round of the investment.", examples: ["series-a"] }),
+      investor: Id.meta({
+        description: "The investor, the agreement's other party.",
+        examples: ["bigcloud"],
+      }),
+    })
     .optional()
     .meta({
       description: "The investment the agreement accompanies.",
@@ -1668,8 +1675,8 @@ export const WorkspaceSchema = z
     stakes: z
       .array(
         z.strictObject({
-          holder: Id,
-          company: Id,
+          holder: Id.meta({ description: "The holder of the stake.", examples: ["bigcloud"] }),
+          company: Id.meta({ description: "The company the stake is in.", examples: ["otherco"] }),
           fraction: Figure.meta({
             description:
               'The holder\'s as-converted, fully diluted fraction of the company, 0 to 1 ("about 15%"; an estimate is taken at its central value).',
