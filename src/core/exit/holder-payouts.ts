@@ -22,6 +22,15 @@ export function fractionsEqual(a: Fraction, b: Fraction): boolean {
   return a.num * b.den === b.num * a.den;
 }
 
+/** A holder's payout function with its redundant breakpoints removed (`HolderPayouts.simplifiedFunctionOf`). */
+export interface SimplifiedFunction {
+  readonly atZero: Fraction;
+  /** The indices of the breakpoints kept, the first 0. */
+  readonly segments: readonly number[];
+  readonly slopes: readonly Fraction[];
+  readonly intercepts: readonly Fraction[];
+}
+
 /** A function of the exit value a holder's payout takes a share of, with its values at the breakpoints. */
 interface SharedFunction {
   readonly fn: PiecewiseLinear;
@@ -138,6 +147,43 @@ export class HolderPayouts {
   /** The intercept of the holder's payout on segment j. */
   intercept(holder: number, j: number): Fraction {
     return this.sum(holder, (f) => f.fn.intercepts[j]!);
+  }
+
+  /**
+   * The holder's payout function with the breakpoints where it neither changes slope nor
+   * jumps removed (what `simplifyPiecewise` keeps), on unreduced fractions: `segments` are
+   * the indices of the kept breakpoints, `slopes[k]` and `intercepts[k]` those of the
+   * segment from breakpoint `segments[k]`. Undefined when the holder is paid nothing at any
+   * exit value (every slope and the value at zero are 0).
+   */
+  simplifiedFunctionOf(holder: number): SimplifiedFunction | undefined {
+    const count = this.breakpoints.length;
+    const slopes: Fraction[] = [];
+    const intercepts: Fraction[] = [];
+    let paysSomething = false;
+    for (let j = 0; j < count; j++) {
+      const slope = this.slope(holder, j);
+      if (slope.num !== 0n) paysSomething = true;
+      slopes.push(slope);
+      intercepts.push(this.intercept(holder, j));
+    }
+    const atZero = this.atZero(holder);
+    if (!paysSomething && atZero.num === 0n) return undefined;
+    const segments: number[] = [0];
+    const keptSlopes: Fraction[] = [slopes[0]!];
+    const keptIntercepts: Fraction[] = [intercepts[0]!];
+    for (let j = 1; j < count; j++) {
+      const last = keptSlopes.length - 1;
+      if (
+        fractionsEqual(slopes[j]!, keptSlopes[last]!) &&
+        fractionsEqual(intercepts[j]!, keptIntercepts[last]!)
+      )
+        continue;
+      segments.push(j);
+      keptSlopes.push(slopes[j]!);
+      keptIntercepts.push(intercepts[j]!);
+    }
+    return { atZero, segments, slopes: keptSlopes, intercepts: keptIntercepts };
   }
 
   /** The holder's payout as an exact function (what `holderPayoutFunction` returns), for tests and small reports. */
