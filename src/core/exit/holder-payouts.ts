@@ -35,6 +35,16 @@ export interface SimplifiedFunction {
 interface SharedFunction {
   readonly fn: PiecewiseLinear;
   readonly values: readonly Rational[];
+  /** changes[j] = 1 when segment j's slope or intercept differs from segment j-1's (j >= 1). */
+  readonly changes: Uint8Array;
+}
+
+function sharedFunction(fn: PiecewiseLinear): SharedFunction {
+  const changes = new Uint8Array(fn.breakpoints.length);
+  for (let j = 1; j < fn.breakpoints.length; j++) {
+    if (!fn.slopes[j]!.eq(fn.slopes[j - 1]!) || !fn.intercepts[j]!.eq(fn.intercepts[j - 1]!)) changes[j] = 1;
+  }
+  return { fn, values: valuesAtBreakpoints(fn), changes };
 }
 
 /**
@@ -59,7 +69,7 @@ export class HolderPayouts {
     this.breakpoints = bp.breakpoints;
     this.holders = model.holders;
     const perHolder: { weight: Fraction; fn: SharedFunction }[][] = model.holders.map(() => []);
-    const shared = (fn: PiecewiseLinear): SharedFunction => ({ fn, values: valuesAtBreakpoints(fn) });
+    const shared = sharedFunction;
     for (const [index, position] of model.positions.entries()) {
       if (position.holders.length === 0) continue;
       const f = positionFunctions(bp, index);
@@ -157,33 +167,31 @@ export class HolderPayouts {
    * exit value (every slope and the value at zero are 0).
    */
   simplifiedFunctionOf(holder: number): SimplifiedFunction | undefined {
-    const count = this.breakpoints.length;
-    const slopes: Fraction[] = [];
-    const intercepts: Fraction[] = [];
-    let paysSomething = false;
-    for (let j = 0; j < count; j++) {
-      const slope = this.slope(holder, j);
-      if (slope.num !== 0n) paysSomething = true;
-      slopes.push(slope);
-      intercepts.push(this.intercept(holder, j));
-    }
+    // A weighted sum keeps its slope and intercept from segment j-1 to j unless one of its
+    // terms' functions changes there: only segment 0 and those are computed, and each is
+    // kept when it differs from the last kept (as simplifyPiecewise compares).
+    const first = this.termStart[holder]!;
+    const end = this.termStart[holder + 1]!;
     const atZero = this.atZero(holder);
-    if (!paysSomething && atZero.num === 0n) return undefined;
     const segments: number[] = [0];
-    const keptSlopes: Fraction[] = [slopes[0]!];
-    const keptIntercepts: Fraction[] = [intercepts[0]!];
-    for (let j = 1; j < count; j++) {
-      const last = keptSlopes.length - 1;
-      if (
-        fractionsEqual(slopes[j]!, keptSlopes[last]!) &&
-        fractionsEqual(intercepts[j]!, keptIntercepts[last]!)
-      )
-        continue;
+    const slopes: Fraction[] = [this.slope(holder, 0)];
+    const intercepts: Fraction[] = [this.intercept(holder, 0)];
+    let paysSomething = slopes[0]!.num !== 0n;
+    for (let j = 1; j < this.breakpoints.length; j++) {
+      let changes = false;
+      for (let t = first; t < end && !changes; t++) changes = this.termFunction[t]!.changes[j] === 1;
+      if (!changes) continue;
+      const slope = this.slope(holder, j);
+      const intercept = this.intercept(holder, j);
+      if (slope.num !== 0n) paysSomething = true;
+      const last = slopes.length - 1;
+      if (fractionsEqual(slope, slopes[last]!) && fractionsEqual(intercept, intercepts[last]!)) continue;
       segments.push(j);
-      keptSlopes.push(slopes[j]!);
-      keptIntercepts.push(intercepts[j]!);
+      slopes.push(slope);
+      intercepts.push(intercept);
     }
-    return { atZero, segments, slopes: keptSlopes, intercepts: keptIntercepts };
+    if (!paysSomething && atZero.num === 0n) return undefined;
+    return { atZero, segments, slopes, intercepts };
   }
 
   /** The holder's payout as an exact function (what `holderPayoutFunction` returns), for tests and small reports. */
