@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { Rational } from "../core/exact/rational.js";
 import type { Block, CellValue, Chart, Facts, ReportDocument, Table, TitleBlock } from "./document.js";
 import { tableTotals } from "./totals.js";
+import { withZipEntryDates } from "./zip-dates.js";
 
 /**
  * The XLSX renderer (SPEC REP-5): a workbook with a first sheet for the title block and a
@@ -66,7 +67,8 @@ export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> 
     }
   }
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  // The zip entries are dated by the report too, not by the clock (OUT-3).
+  return withZipEntryDates(new Uint8Array(buffer as ArrayBuffer), stamp);
 }
 
 /** Sheet names as Excel allows them: at most 31 characters, none of []:*?/\, unique in the workbook. */

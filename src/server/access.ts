@@ -10,16 +10,27 @@ export type Permission =
   | "report.read"
   | "members.manage"
   | "settings.manage"
-  | "audit.read";
+  | "audit.read"
+  | "shared.manage"
+  | "shared.read";
 
 const VIEWER: readonly Permission[] = ["deal.read", "deal.export", "deal.history", "report.read"];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
-  owner: new Set<Permission>([...VIEWER, "deal.write", "members.manage", "settings.manage", "audit.read"]),
+  owner: new Set<Permission>([
+    ...VIEWER,
+    "deal.write",
+    "members.manage",
+    "settings.manage",
+    "audit.read",
+    "shared.manage",
+    "shared.read",
+  ]),
   editor: new Set<Permission>([...VIEWER, "deal.write"]),
   viewer: new Set<Permission>(VIEWER),
   // An investor reads the deal and its reports through the investor view only.
-  investor: new Set<Permission>(["deal.read", "report.read"]),
+  // They also list and download the documents an owner shared with them (SRV-SHARE-3).
+  investor: new Set<Permission>(["deal.read", "report.read", "shared.read"]),
 };
 
 export function allows(role: Role, permission: Permission): boolean {

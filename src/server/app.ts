@@ -20,6 +20,7 @@ import { registerHistoryRoutes } from "./routes/history.js";
 import { registerImportRoutes, SPREADSHEET_TYPES } from "./routes/import.js";
 import { registerInterchangeRoutes, ZIP_TYPES } from "./routes/interchange.js";
 import { registerInvitationRoutes } from "./routes/invitations.js";
+import { registerSharedDocumentRoutes } from "./routes/shared-documents.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { SharedLoginLimiter, SharedReportCache } from "./shared-limits.js";
 import { openApiTransform, zodValidatorCompiler } from "./validation.js";
@@ -258,6 +259,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerComputeRoutes(app, context);
   registerInterchangeRoutes(app, context);
   registerImportRoutes(app, context);
+  registerSharedDocumentRoutes(app, context);
   if (options.webRoot !== undefined) await registerWebApp(app, options.webRoot);
 
   // While closing, every response ends its connection: a keep-alive connection that was

@@ -72,7 +72,7 @@ export const FILE_MEDIA_TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 
-type FileFormat = keyof typeof FILE_MEDIA_TYPES;
+export type FileFormat = keyof typeof FILE_MEDIA_TYPES;
 
 /** Whether a computation's stored-deal route also answers as a file. */
 export function hasReportFile(computation: Computation): boolean {
@@ -100,6 +100,46 @@ export function requestedFileFormat(request: FastifyRequest): FileFormat | undef
   return undefined;
 }
 
+/**
+ * The report's file: the document built from the report and rendered as PDF or XLSX, and its
+ * attachment name. The renderers are deterministic (REP-3, OUT-3), so the same report of the
+ * same version gives the same bytes.
+ */
+export async function renderReportFile(options: {
+  format: FileFormat;
+  computation: Computation;
+  report: Record<string, unknown>;
+  /** The computation's query parameters (the file format left out). */
+  query: Record<string, unknown>;
+  deal: Deal;
+  dealId: string;
+  version: number;
+}): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
+  const build = DOCUMENTS[options.computation.name]!;
+  const document = await build(options.report, options.deal, String(options.version), options.query);
+  const bytes =
+    options.format === "pdf"
+      ? await renderPdf(document, { fonts: nodePdfFonts() })
+      : await renderXlsx(document);
+  const filename =
+    `${options.dealId}-${options.computation.name}-v${options.version}.${options.format}`.replace(
+      /[^A-Za-z0-9._-]/g,
+      "_",
+    );
+  return { bytes, mediaType: FILE_MEDIA_TYPES[options.format], filename };
+}
+
+/** Sends a rendered file as an attachment. */
+export function sendFile(
+  reply: FastifyReply,
+  file: { bytes: Uint8Array; mediaType: string; filename: string },
+) {
+  return reply
+    .type(file.mediaType)
+    .header("content-disposition", `attachment; filename="${file.filename}"`)
+    .send(Buffer.from(file.bytes));
+}
+
 /** Renders the report as the file asked for and sends it as an attachment. */
 export async function sendReportFile(
   reply: FastifyReply,
@@ -120,18 +160,5 @@ export async function sendReportFile(
       "forbidden",
       `investors read the ${options.computation.name} report as JSON; its ${options.format.toUpperCase()} file shows the whole deal`,
     );
-  const build = DOCUMENTS[options.computation.name]!;
-  const document = await build(options.report, options.deal, String(options.version), options.query);
-  const bytes =
-    options.format === "pdf"
-      ? await renderPdf(document, { fonts: nodePdfFonts() })
-      : await renderXlsx(document);
-  const name = `${options.dealId}-${options.computation.name}-v${options.version}.${options.format}`.replace(
-    /[^A-Za-z0-9._-]/g,
-    "_",
-  );
-  return reply
-    .type(FILE_MEDIA_TYPES[options.format])
-    .header("content-disposition", `attachment; filename="${name}"`)
-    .send(Buffer.from(bytes));
+  return sendFile(reply, await renderReportFile(options));
 }

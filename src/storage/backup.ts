@@ -8,7 +8,7 @@ import type { Tables } from "./schema.js";
 /**
  * Backups that restore (SPEC STORE-8). A backup is a logical export: one JSON line per row
  * of every table that holds data — users, API tokens, workspaces, memberships, deals,
- * revisions and the audit trail (sessions are left out: they are not data, and a restored
+ * revisions, the audit trail and the documents shared with investors (sessions are left out: they are not data, and a restored
  * store needs new logins) — after a header line, gzip'd. It is read in one transaction
  * that sees one moment of the database (SQLite: a read transaction on the WAL snapshot;
  * PostgreSQL: REPEATABLE READ), so writes that go on meanwhile are either wholly in it or
@@ -26,7 +26,14 @@ export const BACKUP_TABLES = [
   "deals",
   "revisions",
   "audit_log",
+  "shared_documents",
 ] as const satisfies readonly (keyof Tables)[];
+
+/**
+ * Tables added after the backup format's first release: a backup written before them has no
+ * count for them in its header, and restores with none of their rows.
+ */
+const LATER_TABLES: ReadonlySet<BackupTable> = new Set(["shared_documents"]);
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
 
@@ -39,6 +46,7 @@ const ORDER: Record<BackupTable, readonly string[]> = {
   deals: ["id"],
   revisions: ["deal_id", "version"],
   audit_log: ["seq"],
+  shared_documents: ["id"],
 };
 
 /** Integer columns, written as numbers whichever backend they came from. */
@@ -173,12 +181,14 @@ export function readBackup(
     if (!list) return { ok: false, reason: `line ${i + 1} names an unknown table "${entry.table}"` };
     list.push(entry.row);
   }
-  for (const table of BACKUP_TABLES)
-    if (rows.get(table)!.length !== header.rows[table])
+  for (const table of BACKUP_TABLES) {
+    const counted = header.rows[table] ?? (LATER_TABLES.has(table) ? 0 : undefined);
+    if (rows.get(table)!.length !== counted)
       return {
         ok: false,
-        reason: `the backup holds ${rows.get(table)!.length} rows of ${table}, its header says ${header.rows[table]}: the file is truncated or damaged`,
+        reason: `the backup holds ${rows.get(table)!.length} rows of ${table}, its header says ${counted}: the file is truncated or damaged`,
       };
+  }
   return { ok: true, header, rows };
 }
 

@@ -161,6 +161,31 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`create index shared_reports_used on shared_reports (used_at)`.execute(db);
     },
   },
+  // Documents an owner shares with the workspace's investors (SPEC SRV-SHARE-1..5): a report
+  // of one stored version, rendered again from that version on each download.
+  "0004_shared_documents": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("shared_documents")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id"))
+        .addColumn("deal_id", "text", (c) => c.notNull().references("deals.id"))
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("report", "text", (c) => c.notNull())
+        .addColumn("format", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("recipient_id", "text", (c) => c.references("users.id"))
+        .addColumn("shared_by", "text", (c) => c.notNull())
+        .addColumn("shared_at", "text", (c) => c.notNull())
+        .addColumn("withdrawn_at", "text")
+        .execute();
+      await db.schema
+        .createIndex("shared_documents_workspace")
+        .on("shared_documents")
+        .columns(["workspace_id", "shared_at"])
+        .execute();
+    },
+  },
 };
 
 class InCodeMigrations implements MigrationProvider {

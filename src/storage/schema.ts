@@ -85,4 +85,22 @@ export interface Tables {
     /** When an owner withdrew it; null unless withdrawn. */
     revoked_at: string | null;
   };
+  shared_documents: {
+    id: string;
+    workspace_id: string;
+    deal_id: string;
+    /** The deal's version the report is made from; versions never change (STORE-4). */
+    version: number;
+    /** The report: "model" (pro forma) or "captable". */
+    report: string;
+    /** "pdf" or "xlsx". */
+    format: string;
+    title: string;
+    /** The investor member it is shared with; null for every investor member of the workspace. */
+    recipient_id: string | null;
+    shared_by: string;
+    shared_at: string;
+    /** When an owner withdrew it; null while it is shared. */
+    withdrawn_at: string | null;
+  };
 }

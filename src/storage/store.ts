@@ -62,6 +62,37 @@ export type DealWrite =
 
 type Trx = Transaction<Tables>;
 
+/** The reports an owner may share with investors, and the files they go out as (SRV-SHARE-1). */
+export const SHARED_REPORTS = ["model", "captable"] as const;
+export type SharedReport = (typeof SHARED_REPORTS)[number];
+export const SHARED_FORMATS = ["pdf", "xlsx"] as const;
+export type SharedFormat = (typeof SHARED_FORMATS)[number];
+
+/** A document shared with a workspace's investors (SPEC SRV-SHARE-1..5). */
+export interface SharedDocument {
+  readonly id: string;
+  readonly workspaceId: string;
+  /** The stored deal's id in its workspace (its slug). */
+  readonly deal: string;
+  readonly version: number;
+  readonly report: SharedReport;
+  readonly format: SharedFormat;
+  readonly title: string;
+  /** The investor member's user name; null when shared with every investor member. */
+  readonly recipient: string | null;
+  /** The user name of the owner who shared it. */
+  readonly sharedBy: string;
+  readonly sharedAt: string;
+  readonly withdrawnAt: string | null;
+}
+
+export type SharedDocumentWrite =
+  | { readonly ok: true; readonly document: SharedDocument }
+  | {
+      readonly ok: false;
+      readonly reason: "deal_unknown" | "version_unknown" | "recipient_not_investor";
+    };
+
 function toMembership(row: {
   workspace_id: string;
   user_id: string;
@@ -120,6 +151,28 @@ function toInvitation(
     expiresAt: row.expires_at,
     usedAt: row.used_at,
     revokedAt: row.revoked_at,
+  };
+}
+
+function toSharedDocument(
+  row: Tables["shared_documents"] & {
+    slug: string;
+    sharer_name: string | null;
+    recipient_name: string | null;
+  },
+): SharedDocument {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    deal: row.slug,
+    version: Number(row.version),
+    report: row.report as SharedReport,
+    format: row.format as SharedFormat,
+    title: row.title,
+    recipient: row.recipient_id === null ? null : (row.recipient_name ?? row.recipient_id),
+    sharedBy: row.sharer_name ?? row.shared_by,
+    sharedAt: row.shared_at,
+    withdrawnAt: row.withdrawn_at,
   };
 }
 
@@ -849,6 +902,179 @@ export class Store {
     });
   }
 
+  // Shared documents (SPEC SRV-SHARE-1..5) ----------------------------------------------
+
+  /**
+   * Shares a report of one stored version with the workspace's investor members, or with one
+   * of them, in one transaction with its audit entry. The deal, its version (not a deletion)
+   * and the recipient (an investor member) are checked inside the transaction: a refusal
+   * writes nothing.
+   */
+  async shareDocument(
+    input: {
+      readonly workspaceId: string;
+      readonly deal: string;
+      readonly version: number;
+      readonly report: SharedReport;
+      readonly format: SharedFormat;
+      readonly title: string;
+      /** A user name, or null for every investor member. */
+      readonly recipient: string | null;
+    },
+    actorId: ActorId,
+  ): Promise<SharedDocumentWrite> {
+    return this.write(async (trx): Promise<SharedDocumentWrite> => {
+      const deal = await trx
+        .selectFrom("deals")
+        .select("id")
+        .where("workspace_id", "=", input.workspaceId)
+        .where("slug", "=", input.deal)
+        .executeTakeFirst();
+      if (!deal) return { ok: false, reason: "deal_unknown" };
+      const revision = await trx
+        .selectFrom("revisions")
+        .select("document_hash")
+        .where("deal_id", "=", deal.id)
+        .where("version", "=", input.version)
+        .executeTakeFirst();
+      if (!revision || revision.document_hash === null) return { ok: false, reason: "version_unknown" };
+      let recipientId: string | null = null;
+      if (input.recipient !== null) {
+        const member = await trx
+          .selectFrom("memberships")
+          .innerJoin("users", "users.id", "memberships.user_id")
+          .select(["users.id", "memberships.role"])
+          .where("memberships.workspace_id", "=", input.workspaceId)
+          .where("users.username", "=", input.recipient)
+          .executeTakeFirst();
+        if (member?.role !== "investor") return { ok: false, reason: "recipient_not_investor" };
+        recipientId = member.id;
+      }
+      const row = {
+        id: randomUUID(),
+        workspace_id: input.workspaceId,
+        deal_id: deal.id,
+        version: input.version,
+        report: input.report,
+        format: input.format,
+        title: input.title,
+        recipient_id: recipientId,
+        shared_by: actorId,
+        shared_at: this.timestamp(),
+        withdrawn_at: null,
+      };
+      await trx.insertInto("shared_documents").values(row).execute();
+      await this.appendAudit(trx, {
+        actorId,
+        workspaceId: input.workspaceId,
+        action: "document.share",
+        target: `shared-document:${row.id}`,
+        before: null,
+        after: {
+          deal: input.deal,
+          version: input.version,
+          documentHash: revision.document_hash,
+          report: input.report,
+          format: input.format,
+          title: input.title,
+          recipient: input.recipient,
+        },
+      });
+      const sharer = await trx
+        .selectFrom("users")
+        .select("username")
+        .where("id", "=", actorId)
+        .executeTakeFirst();
+      return {
+        ok: true,
+        document: {
+          id: row.id,
+          workspaceId: input.workspaceId,
+          deal: input.deal,
+          version: input.version,
+          report: input.report,
+          format: input.format,
+          title: input.title,
+          recipient: input.recipient,
+          sharedBy: sharer?.username ?? actorId,
+          sharedAt: row.shared_at,
+          withdrawnAt: null,
+        },
+      };
+    });
+  }
+
+  /** The documents shared in a workspace and their deals, users and state: the query every reader starts from. */
+  private sharedDocumentRows(workspaceId: string) {
+    return this.db
+      .selectFrom("shared_documents")
+      .innerJoin("deals", "deals.id", "shared_documents.deal_id")
+      .leftJoin("users as sharer", "sharer.id", "shared_documents.shared_by")
+      .leftJoin("users as recipient", "recipient.id", "shared_documents.recipient_id")
+      .selectAll("shared_documents")
+      .select(["deals.slug", "sharer.username as sharer_name", "recipient.username as recipient_name"])
+      .where("shared_documents.workspace_id", "=", workspaceId);
+  }
+
+  /**
+   * The documents shared in a workspace, newest first. For an investor (`forInvestor`, their
+   * user id) only those still shared and shared with every investor or with them; otherwise
+   * every document, withdrawn ones included, for the owners.
+   */
+  async listSharedDocuments(
+    workspaceId: string,
+    options: { readonly forInvestor?: string } = {},
+  ): Promise<SharedDocument[]> {
+    let query = this.sharedDocumentRows(workspaceId);
+    if (options.forInvestor !== undefined) {
+      const userId = options.forInvestor;
+      query = query
+        .where("shared_documents.withdrawn_at", "is", null)
+        .where((eb) =>
+          eb.or([
+            eb("shared_documents.recipient_id", "is", null),
+            eb("shared_documents.recipient_id", "=", userId),
+          ]),
+        );
+    }
+    const rows = await query
+      .orderBy("shared_documents.shared_at", "desc")
+      .orderBy("shared_documents.id")
+      .execute();
+    return rows.map(toSharedDocument);
+  }
+
+  /** One shared document of a workspace, whatever its state; undefined when there is none. */
+  async sharedDocument(workspaceId: string, id: string): Promise<SharedDocument | undefined> {
+    const row = await this.sharedDocumentRows(workspaceId)
+      .where("shared_documents.id", "=", id)
+      .executeTakeFirst();
+    return row ? toSharedDocument(row) : undefined;
+  }
+
+  /** Withdraws a document still shared; false when there is no such document or it was withdrawn. */
+  async withdrawSharedDocument(workspaceId: string, id: string, actorId: ActorId): Promise<boolean> {
+    return this.write(async (trx) => {
+      const done = await trx
+        .updateTable("shared_documents")
+        .set({ withdrawn_at: this.timestamp() })
+        .where("id", "=", id)
+        .where("workspace_id", "=", workspaceId)
+        .where("withdrawn_at", "is", null)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) return false;
+      await this.appendAudit(trx, {
+        actorId,
+        workspaceId,
+        action: "document.withdraw",
+        target: `shared-document:${id}`,
+        before: { withdrawn: false },
+        after: { withdrawn: true },
+      });
+      return true;
+    });
+  }
+
   // Deals and revisions -----------------------------------------------------------------
 
   /** The latest revision of a deal (a deletion included), or undefined when it never existed. */
@@ -1101,6 +1327,7 @@ export class Store {
       this.db.selectFrom("deals").selectAll().orderBy("id").execute(),
       this.db.selectFrom("revisions").selectAll().orderBy("deal_id").orderBy("version").execute(),
       this.db.selectFrom("audit_log").selectAll().orderBy("seq").execute(),
+      this.db.selectFrom("shared_documents").selectAll().orderBy("id").execute(),
     ]);
     const normalized = parts.map((rows) =>
       rows.map((row) =>

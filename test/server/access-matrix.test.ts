@@ -84,6 +84,23 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
     if (!made.ok) throw new Error(`cannot invite ${username}`);
     return { code, id: made.invitation.id };
   };
+  /** A document shared with every investor member, made in the store, by its id. */
+  const shareWithInvestors = async () => {
+    const shared = await store.shareDocument(
+      {
+        workspaceId: "acme",
+        deal: "seed",
+        version: 1,
+        report: "captable",
+        format: "xlsx",
+        title: "Seed cap table",
+        recipient: null,
+      },
+      "system",
+    );
+    if (!shared.ok) throw new Error(`cannot share: ${shared.reason}`);
+    return shared.document.id;
+  };
   const deal = "/api/v1/workspaces/acme/deals";
   const cases: Case[] = [
     {
@@ -541,6 +558,42 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
         url: `${deal}/import-${caller}/import?expectedVersion=${await version(`import-${caller}`)}&name=acme.csv`,
         headers: { "content-type": "text/csv" },
         payload: csvText(templateRows()),
+      }),
+    },
+    // Documents shared with investors (SRV-SHARE-1..5): owners share and withdraw; owners
+    // and investors list and download; editors and viewers are refused.
+    {
+      method: "POST",
+      route: "/api/v1/workspaces/{ws}/shared-documents",
+      allowed: ["owner"],
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/workspaces/acme/shared-documents",
+        payload: { deal: "seed", report: "captable", format: "pdf" },
+      }),
+    },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/shared-documents",
+      allowed: ["owner", "investor"],
+      request: () => ({ method: "GET", url: "/api/v1/workspaces/acme/shared-documents" }),
+    },
+    {
+      method: "GET",
+      route: "/api/v1/workspaces/{ws}/shared-documents/{id}/file",
+      allowed: ["owner", "investor"],
+      request: async () => ({
+        method: "GET",
+        url: `/api/v1/workspaces/acme/shared-documents/${await shareWithInvestors()}/file`,
+      }),
+    },
+    {
+      method: "DELETE",
+      route: "/api/v1/workspaces/{ws}/shared-documents/{id}",
+      allowed: ["owner"],
+      request: async () => ({
+        method: "DELETE",
+        url: `/api/v1/workspaces/acme/shared-documents/${await shareWithInvestors()}`,
       }),
     },
     // A job is its starter's alone: every other caller gets 404.

@@ -125,6 +125,52 @@ describeEachBackend("backups that restore", (factory) => {
     expect(later.stdout).toMatch(/the expected head is in the trail, [1-9][0-9]* entries before its end/);
   }, 300_000);
 
+  test("STORE-8 / SRV-SHARE: documents shared with investors are backed up and restored; a backup written before them restores", async () => {
+    const owner = await store.findUserByName("owner");
+    const shared = await store.shareDocument(
+      {
+        workspaceId: "acme",
+        deal: "seed",
+        version: 1,
+        report: "captable",
+        format: "xlsx",
+        title: "Seed cap table",
+        recipient: "investor",
+      },
+      owner!.id,
+    );
+    expect(shared.ok).toBe(true);
+    const file = path.join(folder, `shared-${factory.kind}.jsonl.gz`);
+    expect((await source.run(["backup", "--out", file])).code).toBe(0);
+    const target = await freshCli(factory);
+    const restored = await target.run(["restore", file]);
+    expect(restored.code, restored.stderr).toBe(0);
+    const copy = new Store(await openBackend(target.config));
+    try {
+      expect(await copy.listSharedDocuments("acme")).toEqual(await store.listSharedDocuments("acme"));
+    } finally {
+      await copy.close();
+    }
+
+    // The same backup as the format wrote it before shared documents: no count, no rows.
+    const { gunzipSync, gzipSync } = await import("node:zlib");
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const [headerLine, ...rows] = gunzipSync(readFileSync(file)).toString("utf8").trim().split("\n");
+    const header = JSON.parse(headerLine!);
+    delete header.rows.shared_documents;
+    const older = path.join(folder, `older-${factory.kind}.jsonl.gz`);
+    writeFileSync(
+      older,
+      gzipSync(
+        `${[JSON.stringify(header), ...rows.filter((r) => !r.startsWith('{"table":"shared_documents"'))].join("\n")}\n`,
+      ),
+    );
+    const olderTarget = await freshCli(factory);
+    const olderRestored = await olderTarget.run(["restore", older]);
+    expect(olderRestored.code, olderRestored.stderr).toBe(0);
+    expect((await olderTarget.run(["audit", "verify"])).code).toBe(0);
+  });
+
   test("AUDIT-4: an empty trail is refused, and so is a trail that no longer holds the expected head", async () => {
     const empty = await freshCli(factory);
     // Opening the store creates its tables, and nothing else.

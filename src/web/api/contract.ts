@@ -121,6 +121,33 @@ export interface ExitAtJson {
   }[];
 }
 
+/** A document an owner shared with investors (SPEC SRV-SHARE-1..5), as the server lists it. */
+export interface SharedDocumentJson {
+  readonly id: string;
+  readonly deal: string;
+  readonly version: number;
+  readonly report: "model" | "captable";
+  readonly format: "pdf" | "xlsx";
+  readonly title: string;
+  /** The investor member's user name; null when shared with every investor member. */
+  readonly recipient: string | null;
+  readonly sharedBy: string;
+  readonly sharedAt: string;
+  readonly withdrawnAt: string | null;
+  /** Where the file is downloaded (a GET, with the session's cookie). */
+  readonly file: string;
+}
+
+/** POST workspaces/:ws/shared-documents: what to share; the latest version and every investor by default. */
+export interface ShareDocumentRequest {
+  readonly deal: string;
+  readonly report: "model" | "captable";
+  readonly format: "pdf" | "xlsx";
+  readonly version?: number;
+  readonly recipient?: string;
+  readonly title?: string;
+}
+
 /** Paths and bodies, per operation. */
 export const ROUTES = {
   login: { method: "POST", path: () => `${API_BASE}/auth/login` },
@@ -158,6 +185,15 @@ export const ROUTES = {
     method: "PUT",
     path: (workspace: string, deal: string, expectedVersion: number) =>
       `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}?expectedVersion=${expectedVersion}`,
+  },
+  /** Documents shared with investors (SPEC SRV-SHARE-1..5): listed, and shared by owners. */
+  listSharedDocuments: {
+    method: "GET",
+    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents`,
+  },
+  shareDocument: {
+    method: "POST",
+    path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents`,
   },
   closeRound: {
     method: "POST",

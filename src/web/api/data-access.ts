@@ -16,6 +16,8 @@ import type {
   RevisionSummary,
   Role,
   ScenariosJson,
+  ShareDocumentRequest,
+  SharedDocumentJson,
   User,
   WorkspaceSummary,
 } from "./contract.js";
@@ -51,6 +53,10 @@ export interface DataAccess {
   modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>>;
   /** The server's waterfall at exit values (`at` as `exit --at` reads it): an investor's own payouts. */
   exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>>;
+  /** Documents shared with investors: an investor's own, or every one for an owner (SPEC SRV-SHARE-3). */
+  listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>>;
+  /** Shares a report of a stored deal with the workspace's investors (owners; SPEC SRV-SHARE-1). */
+  shareDocument(workspace: string, request: ShareDocumentRequest): Promise<ApiResult<SharedDocumentJson>>;
   /** Saves the whole document edited from `expectedVersion`; a `conflict` failure when another save came first. */
   saveDeal(
     workspace: string,

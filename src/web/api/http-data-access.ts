@@ -27,6 +27,8 @@ import {
   type ScenariosJson,
   type SetMemberRequest,
   type SetMemberResponse,
+  type ShareDocumentRequest,
+  type SharedDocumentJson,
 } from "./contract.js";
 import { type ApiResult, type DataAccess, failure } from "./data-access.js";
 
@@ -199,6 +201,25 @@ export class HttpDataAccess implements DataAccess {
 
   async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
     return this.request<ModelJson>({ method: ROUTES.model.method, path: ROUTES.model.path(workspace, deal) });
+  }
+
+  async listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>> {
+    const r = await this.request<{ sharedDocuments: SharedDocumentJson[] }>({
+      method: ROUTES.listSharedDocuments.method,
+      path: ROUTES.listSharedDocuments.path(workspace),
+    });
+    return r.ok ? { ok: true, value: r.value.sharedDocuments } : r;
+  }
+
+  async shareDocument(
+    workspace: string,
+    request: ShareDocumentRequest,
+  ): Promise<ApiResult<SharedDocumentJson>> {
+    const r = await this.request<{ sharedDocument: SharedDocumentJson }>(
+      { method: ROUTES.shareDocument.method, path: ROUTES.shareDocument.path(workspace) },
+      request,
+    );
+    return r.ok ? { ok: true, value: r.value.sharedDocument } : r;
   }
 
   async exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>> {

@@ -20,6 +20,8 @@ import type {
   RevisionSummary,
   Role,
   ScenariosJson,
+  ShareDocumentRequest,
+  SharedDocumentJson,
   User,
   WorkspaceSummary,
 } from "./contract.js";
@@ -184,6 +186,17 @@ export class MemoryDataAccess implements DataAccess {
 
   async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
     return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
+  }
+
+  async listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>> {
+    return failure(404, "not_found", `documents shared in "${workspace}" are the server's`);
+  }
+
+  async shareDocument(
+    workspace: string,
+    _request: ShareDocumentRequest,
+  ): Promise<ApiResult<SharedDocumentJson>> {
+    return failure(404, "not_found", `sharing documents in "${workspace}" is the server's`);
   }
 
   async exitAt(workspace: string, deal: string, _at: string): Promise<ApiResult<ExitAtJson>> {

@@ -21,6 +21,7 @@ import {
   type Route,
   WORKSPACE_VIEWS,
 } from "../app/routes.js";
+import { ShareWithInvestors } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
@@ -357,6 +358,9 @@ function LoadedDeal({
         ) : null}
       </nav>
       <h1 className="deal-title">{company}</h1>
+      {owner ? (
+        <ShareWithInvestors workspace={route.workspace} dealId={route.deal} version={record.version} />
+      ) : null}
       <nav aria-label={t("dealNav")} className="tabs no-print">
         <ul>
           <li>

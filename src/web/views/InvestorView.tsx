@@ -9,6 +9,7 @@ import { useApi, useDataAccess } from "../app/data-context.js";
 import { groupedBarsOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
+import { SharedDocumentsList } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
 import { investedByHolder } from "../engine/exit-tranches.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -73,6 +74,7 @@ export function InvestorView({
         <OwnScenarios report={scenarios.value} />
       )}
       <OwnExit workspace={workspace} dealId={dealId} invested={invested} currency={currency} />
+      <SharedDocumentsList workspace={workspace} />
     </section>
   );
 }

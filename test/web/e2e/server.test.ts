@@ -233,6 +233,16 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
               ).holders,
             },
           ];
+    // SRV-SHARE-1: the owner shares the stored pro forma as a PDF with every investor member.
+    const shared = await owner.request.post(`${server.url}/api/v1/workspaces/demo/shared-documents`, {
+      headers,
+      data: { deal: "openai-round", report: "model", format: "pdf" },
+    });
+    expect(shared.status(), await shared.text()).toBe(201);
+    const sharedDocument = (await shared.json()).sharedDocument as { id: string; title: string };
+    const ownersFile = await (
+      await owner.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round/model?format=pdf`)
+    ).body();
     await owner.context().close();
 
     const page = await newPage();
@@ -284,6 +294,16 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     expect(holders).toEqual(["amazon"]);
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text).not.toMatch(/Microsoft|Nvidia|SoftBank|OpenAI Foundation/);
+
+    // SRV-SHARE-3: My position lists the document shared, and its link downloads the owner's
+    // file of that version, byte for byte.
+    const sharedRow = page.locator(`tr[data-shared-document="${sharedDocument.id}"]`);
+    await sharedRow.waitFor();
+    expect(await sharedRow.locator("th").textContent()).toBe(sharedDocument.title);
+    const link = await sharedRow.getByRole("link").getAttribute("href");
+    const downloaded = await page.request.get(`${server.url}${link}`);
+    expect(downloaded.status()).toBe(200);
+    expect(Buffer.compare(await downloaded.body(), ownersFile)).toBe(0);
 
     // Screenshots at every width, in both languages: no page wider than the viewport, the
     // charts' labels inside their canvas (WEB-17).
