@@ -130,8 +130,8 @@ export interface ExitBreakpointsReport {
   /**
    * Every holder's payout in compact, exact form (issue 19): its weights over the positions
    * it holds a stake in, each position's function once. A holder's values are computed when
-   * asked, so nothing holder × breakpoint is held and a reader that shows no holders (the
-   * text and CSV tables) computes none.
+   * asked (the compact form itself when first read), so nothing holder × breakpoint is held
+   * and a reader that shows no holders (the text and CSV tables) computes none.
    */
   readonly holderPayouts: HolderPayouts;
 }
@@ -305,6 +305,7 @@ export function exitBreakpointsOf(
   classNames: ReadonlyMap<string, string> = new Map(),
 ): ExitBreakpointsReport {
   const bp = exitBreakpoints(model);
+  let holderPayouts: HolderPayouts | undefined;
   const classNameOf = (id: string) => classNames.get(id) ?? id;
   const positions = new Map(
     model.positions.map((p): [string, BreakpointPosition] => [
@@ -363,9 +364,13 @@ export function exitBreakpointsOf(
     })),
     classFunctions: classFns.map((c) => ({ subject: c.subject, function: simplifyPiecewise(c.function) })),
     holders: model.holders.map((h) => ({ id: h.id as string, name: h.name })),
-    // Every holder's payout from its few terms on unreduced fractions, computed when read
-    // (issue 19): equal to holderPayoutFunction (a property test keeps them equal).
-    holderPayouts: new HolderPayouts(bp),
+    // Every holder's payout from its few terms on unreduced fractions (issue 19), equal to
+    // holderPayoutFunction (a property test keeps them equal): built when first read, so
+    // that the text table and the CSV, which show no holder, do not build it.
+    get holderPayouts() {
+      holderPayouts ??= new HolderPayouts(bp);
+      return holderPayouts;
+    },
   };
 }
 
