@@ -17,6 +17,7 @@ import {
   exitModelOf,
   exitTermsOf,
 } from "../../src/report/exit-report.js";
+import { exitCsv, exitText } from "../../src/report/exit-text.js";
 import { decimal } from "../../src/report/format.js";
 import { jsonText } from "../../src/report/text-formats.js";
 import { buildGeneratedExit, generatedExit } from "../core/exit/arbitraries.js";
@@ -177,6 +178,23 @@ describe("EXIT-15: every holder's payout in the breakpoints report, linear in ho
       expect(chunks.join("")).toBe(jsonText(json));
       // The opening, one per breakpoint, the class functions, one per holder function, the end.
       expect(chunks).toHaveLength(1 + json.breakpoints.length + 1 + json.holderFunctions.length + 1);
+    },
+  );
+
+  it.each(["openai-round", "seed-to-series-a", "down-round"])(
+    "EXIT-15: %s — the text table and the CSV of the breakpoints read no holder's payout",
+    (name) => {
+      const report = exitBreakpointsOf(exampleModel(name));
+      const text = exitText(report);
+      const csv = exitCsv(report);
+      const { holderPayouts: _, ...rest } = report;
+      const guarded = Object.defineProperty(rest, "holderPayouts", {
+        get() {
+          throw new Error("the holders' payouts were read");
+        },
+      }) as typeof report;
+      expect(exitText(guarded)).toBe(text);
+      expect(exitCsv(guarded)).toBe(csv);
     },
   );
 });
