@@ -457,9 +457,9 @@ export function exitJson(r: ExitReport) {
 }
 
 /**
- * Reads exit values written as `roundtable exit --at` takes them: "15M,60M,1B" (commas
- * separate values; amounts are written without thousands commas), in the deal's currency,
- * none negative. A `usage` problem says what is wrong.
+ * Reads exit values written as `roundtable exit --at` takes them: "15M;60M;1B" (EXIT-LIST-1:
+ * semicolons separate values; a comma only groups thousands, as in 1,500,000), in the deal's
+ * currency, none negative. A `usage` problem says what is wrong.
  */
 export function exitValuesOf(text: string, currency: Currency): Result<Rational[]> {
   // EXIT-LIST-1: a list is separated by ";" only. A comma is read only as a thousands

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { LIMITS } from "../core/shared/limits.js";
 import type { BackendConfig } from "../storage/backend.js";
+import { retryConcurrentSetup } from "../storage/retry.js";
 
 /**
  * The queue of work shared by the processes of a deployment on PostgreSQL (SPEC SRV-6),
@@ -85,31 +86,44 @@ export class JobQueue {
     timing: QueueTiming,
     onError: (error: Error) => void,
   ): Promise<JobQueue> {
-    const boss = new PgBoss({
-      connectionString: config.url,
-      schema,
-      max: 4,
-      application_name: "roundtable-queue",
-      supervise: true,
-      schedule: false,
-      maintenanceIntervalSeconds: timing.maintenanceSeconds,
-      // Finished items are kept a day, for inspection; the job's result is in shared_jobs.
-      archiveCompletedAfterSeconds: 3600,
-      deleteAfterDays: 1,
-    });
-    boss.on("error", onError);
-    await boss.start();
-    for (const name of Object.values(QUEUES)) {
-      if (!(await boss.getQueue(name))) {
-        try {
-          await boss.createQueue(name, { name, retryLimit: timing.retries ?? QUEUE_RETRIES, retryDelay: 0 });
-        } catch (error) {
-          // Another process created it between the look and the creation.
-          if (!(await boss.getQueue(name))) throw error;
+    // Servers and workers started together may meet installing pg-boss's tables or creating
+    // its queues: the one PostgreSQL aborts starts again with a new connection (SRV-6).
+    return retryConcurrentSetup(async () => {
+      const boss = new PgBoss({
+        connectionString: config.url,
+        schema,
+        max: 4,
+        application_name: "roundtable-queue",
+        supervise: true,
+        schedule: false,
+        maintenanceIntervalSeconds: timing.maintenanceSeconds,
+        // Finished items are kept a day, for inspection; the job's result is in shared_jobs.
+        archiveCompletedAfterSeconds: 3600,
+        deleteAfterDays: 1,
+      });
+      boss.on("error", onError);
+      try {
+        await boss.start();
+        for (const name of Object.values(QUEUES)) {
+          if (!(await boss.getQueue(name))) {
+            try {
+              await boss.createQueue(name, {
+                name,
+                retryLimit: timing.retries ?? QUEUE_RETRIES,
+                retryDelay: 0,
+              });
+            } catch (error) {
+              // Another process created it between the look and the creation.
+              if (!(await boss.getQueue(name))) throw error;
+            }
+          }
         }
+      } catch (error) {
+        await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+        throw error;
       }
-    }
-    return new JobQueue(boss, timing);
+      return new JobQueue(boss, timing);
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { migrateToLatest } from "./migrations.js";
+import { retryConcurrentSetup } from "./retry.js";
 import type { Tables } from "./schema.js";
 
 /** Where the data lives: an SQLite file (the embedded default) or a PostgreSQL database. */
@@ -86,7 +87,8 @@ export async function openBackend(config: BackendConfig): Promise<Backend> {
         ? ((await sql<{ schema: string }>`select current_schema() as schema`.execute(backend.db)).rows[0]
             ?.schema ?? undefined)
         : undefined;
-    await migrateToLatest(backend.db as Kysely<unknown>, schema);
+    // Two processes started together on one PostgreSQL may meet in their first migration.
+    await retryConcurrentSetup(() => migrateToLatest(backend.db as Kysely<unknown>, schema));
   } catch (error) {
     await backend.close();
     throw error;

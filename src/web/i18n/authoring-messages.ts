@@ -112,7 +112,7 @@ const en = {
   invitationAccepted: "Welcome, {username}.",
   openWorkspace: "Open the workspace",
   inviteTitle: "Invite someone who has no account",
-  inviteUsername: "User name",
+  inviteUsername: "User name to invite",
   inviteRole: "Role",
   inviteStakeholders: "Stakeholder ids (investors only, comma-separated)",
   inviteDays: "Days before it expires",
@@ -230,7 +230,7 @@ const fr: Record<AuthoringKey, string> = {
   invitationAccepted: "Bienvenue, {username}.",
   openWorkspace: "Ouvrir l’espace",
   inviteTitle: "Inviter une personne sans compte",
-  inviteUsername: "Nom d’utilisateur",
+  inviteUsername: "Nom d’utilisateur à inviter",
   inviteRole: "Rôle",
   inviteStakeholders:
     "Identifiants des parties prenantes (investisseurs seulement, séparés par des virgules)",

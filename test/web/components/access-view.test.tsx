@@ -26,11 +26,13 @@ describe("WEB-16 the owners' access view", () => {
     ]);
     expect((screen.getByLabelText("Role of dev") as HTMLSelectElement).value).toBe("owner");
 
-    fireEvent.change(screen.getByLabelText("User name"), { target: { value: "ana" } });
-    fireEvent.change(screen.getByLabelText("Role", { selector: "select" }), {
+    // The add-member form, beside the invitation form that has fields of the same kind.
+    const add = within(screen.getByRole("form", { name: "Add a member" }));
+    fireEvent.change(add.getByLabelText("User name"), { target: { value: "ana" } });
+    fireEvent.change(add.getByLabelText("Role", { selector: "select" }), {
       target: { value: "investor" },
     });
-    fireEvent.change(screen.getByLabelText("Stakeholders seen (investors)", { selector: "input" }), {
+    fireEvent.change(add.getByLabelText("Stakeholders seen (investors)", { selector: "input" }), {
       target: { value: "amazon, nvidia" },
     });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Add the member" })));

@@ -331,7 +331,7 @@ describe.skipIf(!present)("WEB-AUTH-1..6 authoring a deal in Chromium, against a
         throw new Error(`${e}\n${await owner.textContent("main")}`);
       });
     const invite = owner.getByRole("region", { name: "Invite someone who has no account" });
-    await invite.getByLabel("User name", { exact: true }).fill("carol");
+    await invite.getByLabel("User name to invite", { exact: true }).fill("carol");
     await invite.getByLabel("Role", { exact: true }).selectOption("viewer");
     await invite.getByRole("button", { name: "Invite", exact: true }).click();
     const link = (await owner.locator("code.invitation-link").textContent())!;
