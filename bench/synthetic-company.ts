@@ -1,5 +1,6 @@
 import { rat } from "../src/core/exact/rational.js";
 import type { CapTable } from "../src/core/ledger/cap-table.js";
+import type { Ledger } from "../src/core/ledger/ledger.js";
 import { LedgerBuilder } from "../test/support/ledger-builder.js";
 
 /** The number of share classes of the synthetic company: common and 49 preferred. */
@@ -21,6 +22,15 @@ export function lcg(seed: number) {
  * strikes, 10 warrants, 10 SAFEs and 5 notes.
  */
 export function syntheticCompany(holders: number): CapTable {
+  return syntheticBuilder(holders).table();
+}
+
+/** The same company's ledger, as a deal file holds it (`ledgerToDocument`). */
+export function syntheticLedger(holders: number): Ledger {
+  return syntheticBuilder(holders).build();
+}
+
+function syntheticBuilder(holders: number): LedgerBuilder {
   const random = lcg(21);
   const b = new LedgerBuilder({ formed: "2015-01-01", start: "2015-01-01" });
   b.common("common");
@@ -60,5 +70,5 @@ export function syntheticCompany(holders: number): CapTable {
   for (let n = 0; n < 5; n++) {
     b.note(`h${random(holders)}`, { principal: 500_000, rate: "0.06", cap: 150_000_000 + 5_000_000 * n });
   }
-  return b.table();
+  return b;
 }

@@ -35,13 +35,15 @@ export {
   type ExitWaterfallReport,
   exit,
 } from "./app/exit.js";
-export type {
-  BreakpointExplanation,
-  BreakpointPosition,
-  HolderInvested,
-  PayoutFunction,
-  PayoutStatistics,
-  WaterfallAtValue,
+export {
+  type BreakpointExplanation,
+  type BreakpointPosition,
+  type HolderInvested,
+  holderFunctionOf,
+  holderPayoutAt,
+  type PayoutFunction,
+  type PayoutStatistics,
+  type WaterfallAtValue,
 } from "./app/exit-report.js";
 export { type ExposureReport, exposure } from "./app/exposure.js";
 export { type FlowsReport, flows } from "./app/flows.js";
@@ -86,7 +88,7 @@ export { capTableJson } from "./report/captable-report.js";
 export { capTableText } from "./report/captable-text.js";
 export { claimsJson } from "./report/claims-report.js";
 export { claimsText, conflictText, gapWords } from "./report/claims-text.js";
-export { exitJson } from "./report/exit-report.js";
+export { exitJson, exitJsonChunks } from "./report/exit-report.js";
 export { exitCsv, exitText } from "./report/exit-text.js";
 export { compactMoney, percentText, type TextOptions } from "./report/format.js";
 export { modelJson, solveJson } from "./report/model-report.js";

@@ -1,7 +1,7 @@
 import { type Currency, convert, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import { type BreakpointEvent, classPayoutFunction, exitBreakpoints } from "../core/exit/breakpoints.js";
-import { HolderPayouts } from "../core/exit/holder-payouts.js";
+import { type Fraction, HolderPayouts } from "../core/exit/holder-payouts.js";
 import { type IpoPricing, ipoOutcome } from "../core/exit/ipo.js";
 import type { ExitModel } from "../core/exit/model.js";
 import { type PiecewiseLinear, simplifyPiecewise, valuesAtBreakpoints } from "../core/exit/piecewise.js";
@@ -119,11 +119,44 @@ export interface ExitBreakpointsReport {
       readonly payout: Rational;
       readonly nextDollar: Rational;
     }[];
-    readonly holders: readonly { readonly holder: Ref; readonly payout: Rational }[];
   }[];
   readonly classFunctions: readonly PayoutFunction[];
-  /** Every holder's payout function, also those that are zero everywhere. */
-  readonly holderFunctions: readonly PayoutFunction[];
+  /**
+   * Every holder (also those paid nothing anywhere), in the order of `holderPayouts`:
+   * holder i's payout is `holderPayoutAt(report, i, j)` at breakpoint j and
+   * `holderFunctionOf(report, i)` as a function.
+   */
+  readonly holders: readonly Ref[];
+  /**
+   * Every holder's payout in compact, exact form (issue 19): its weights over the positions
+   * it holds a stake in, each position's function once. A holder's values are computed when
+   * asked (the compact form itself when first read), so nothing holder × breakpoint is held
+   * and a reader that shows no holders (the text and CSV tables) computes none.
+   */
+  readonly holderPayouts: HolderPayouts;
+}
+
+/** Holder i's payout at breakpoint j of the report, exact. */
+export function holderPayoutAt(report: ExitBreakpointsReport, holder: number, breakpoint: number): Rational {
+  const v = report.holderPayouts.valueAt(holder, breakpoint);
+  return Rational.of(v.num, v.den);
+}
+
+/**
+ * Holder i's payout as an exact function of the exit value, the breakpoints where it
+ * neither changes slope nor jumps removed (`simplifyPiecewise`); undefined when it pays
+ * nothing at any exit value.
+ */
+export function holderFunctionOf(report: ExitBreakpointsReport, holder: number): PiecewiseLinear | undefined {
+  const fn = report.holderPayouts.simplifiedFunctionOf(holder);
+  if (fn === undefined) return undefined;
+  const exact = (f: Fraction) => Rational.of(f.num, f.den);
+  return {
+    breakpoints: fn.segments.map((j) => report.holderPayouts.breakpoints[j]!),
+    slopes: fn.slopes.map(exact),
+    intercepts: fn.intercepts.map(exact),
+    atZero: exact(fn.atZero),
+  };
 }
 
 /** `exit --sweep from..to`: payouts at evenly spaced exit values, from the exact functions in floats (EXIT-16). */
@@ -272,6 +305,7 @@ export function exitBreakpointsOf(
   classNames: ReadonlyMap<string, string> = new Map(),
 ): ExitBreakpointsReport {
   const bp = exitBreakpoints(model);
+  let holderPayouts: HolderPayouts | undefined;
   const classNameOf = (id: string) => classNames.get(id) ?? id;
   const positions = new Map(
     model.positions.map((p): [string, BreakpointPosition] => [
@@ -315,18 +349,6 @@ export function exitBreakpointsOf(
           },
         ];
   });
-  // Every holder's function from its few terms on unreduced fractions, each coefficient
-  // reduced once (issue 19): equal to holderPayoutFunctions (a property test keeps them
-  // equal), without the gcds of summing Rationals term by term.
-  const payouts = new HolderPayouts(bp);
-  const holderFns = model.holders.map((h, i) => ({
-    subject: { id: h.id as string, name: h.name },
-    function: payouts.functionOf(i),
-    values: bp.breakpoints.map((_, j) => {
-      const v = payouts.valueAt(i, j);
-      return Rational.of(v.num, v.den);
-    }),
-  }));
   return {
     kind: "breakpoints",
     currency: model.currency,
@@ -339,10 +361,16 @@ export function exitBreakpointsOf(
         payout: c.values[j]!,
         nextDollar: c.function.slopes[j] ?? Rational.ZERO,
       })),
-      holders: holderFns.map((h) => ({ holder: h.subject, payout: h.values[j]! })),
     })),
     classFunctions: classFns.map((c) => ({ subject: c.subject, function: simplifyPiecewise(c.function) })),
-    holderFunctions: holderFns.map((h) => ({ subject: h.subject, function: simplifyPiecewise(h.function) })),
+    holders: model.holders.map((h) => ({ id: h.id as string, name: h.name })),
+    // Every holder's payout from its few terms on unreduced fractions (issue 19), equal to
+    // holderPayoutFunction (a property test keeps them equal): built when first read, so
+    // that the text table and the CSV, which show no holder, do not build it.
+    get holderPayouts() {
+      holderPayouts ??= new HolderPayouts(bp);
+      return holderPayouts;
+    },
   };
 }
 

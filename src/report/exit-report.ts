@@ -17,6 +17,7 @@ import {
 import { parseAmount } from "../core/exact/amount-parse.js";
 import { type Currency, convert, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
+import type { Fraction } from "../core/exit/holder-payouts.js";
 import type { IpoPricing } from "../core/exit/ipo.js";
 import { type ExitModel, prepareExit } from "../core/exit/model.js";
 import type { PiecewiseLinear } from "../core/exit/piecewise.js";
@@ -29,6 +30,7 @@ import { parseEstimate } from "../core/uncertainty/estimate-parse.js";
 import type { Deal } from "../deal/build.js";
 import { decimal, decimalsSummingTo } from "./format.js";
 import { floatText } from "./simulation-report.js";
+import { jsonText } from "./text-formats.js";
 
 /** The exit terms of a deal: its `exit:` settings, with the date given or the deal's last dated event (EXIT-1). */
 export function exitTermsOf(deal: Deal, date: IsoDate | undefined): ExitTerms {
@@ -218,18 +220,9 @@ function functionJson(f: PiecewiseLinear) {
   };
 }
 
-/**
- * The JSON of the breakpoints (`exit --breakpoints`): the exit values where the split of
- * the next dollar changes, what happens there in words, every class's and holder's payout
- * at each, and each payout as an exact piecewise-linear function (EXIT-15); the holders'
- * functions that are zero everywhere are left out. With `eventDetails`, each breakpoint
- * also carries its events as structure, for a reader that words them in another language;
- * the CLI's and the API's JSON leave it out.
- */
-export function exitBreakpointsJson(r: ExitBreakpointsReport, options: { eventDetails?: boolean } = {}) {
+/** The parts of the breakpoints' JSON that do not grow with the number of holders. */
+function breakpointsHeadJson(r: ExitBreakpointsReport, options: { eventDetails?: boolean }) {
   return {
-    currency: r.currency,
-    exitDate: r.exitDate,
     breakpoints: r.breakpoints.map((b) => ({
       exitValue: decimal(b.exitValue),
       events: b.events.map(breakpointEventText),
@@ -239,13 +232,129 @@ export function exitBreakpointsJson(r: ExitBreakpointsReport, options: { eventDe
         payout: decimal(c.payout),
         nextDollar: decimal(c.nextDollar),
       })),
-      holders: b.holders.map((h) => ({ id: h.holder.id, payout: decimal(h.payout) })),
     })),
     classFunctions: r.classFunctions.map((c) => ({ id: c.subject.id, ...functionJson(c.function) })),
-    holderFunctions: r.holderFunctions
-      .filter((h) => !h.function.slopes.every((s) => s.isZero()) || !h.function.atZero.isZero())
-      .map((h) => ({ id: h.subject.id, name: h.subject.name, ...functionJson(h.function) })),
   };
+}
+
+/** Holder i's payout at breakpoint j as the report writes it (OUT-1), from its unreduced fraction. */
+function holderPayoutText(r: ExitBreakpointsReport, holder: number, breakpoint: number): string {
+  const v = r.holderPayouts.valueAt(holder, breakpoint);
+  return Rational.decimalText(v.num, v.den);
+}
+
+/**
+ * Holder i's payout function as `functionJson(simplifyPiecewise(…))` writes it, or
+ * undefined when it pays nothing at any exit value; written from unreduced fractions.
+ */
+function holderFunctionJson(r: ExitBreakpointsReport, holder: number, breakpointTexts: readonly string[]) {
+  const fn = r.holderPayouts.simplifiedFunctionOf(holder);
+  if (fn === undefined) return undefined;
+  const text = (f: Fraction) => Rational.decimalText(f.num, f.den);
+  return {
+    atZero: text(fn.atZero),
+    segments: fn.segments.map((j, k) => ({
+      from: breakpointTexts[j]!,
+      to: k + 1 < fn.segments.length ? breakpointTexts[fn.segments[k + 1]!]! : null,
+      slope: text(fn.slopes[k]!),
+      intercept: text(fn.intercepts[k]!),
+    })),
+  };
+}
+
+/**
+ * The JSON of the breakpoints (`exit --breakpoints`): the exit values where the split of
+ * the next dollar changes, what happens there in words, every class's and holder's payout
+ * at each, and each payout as an exact piecewise-linear function (EXIT-15); the holders'
+ * functions that are zero everywhere are left out. With `eventDetails`, each breakpoint
+ * also carries its events as structure, for a reader that words them in another language;
+ * the CLI's and the API's JSON leave it out. `exitBreakpointsJsonChunks` writes the same
+ * text in pieces.
+ */
+export function exitBreakpointsJson(r: ExitBreakpointsReport, options: { eventDetails?: boolean } = {}) {
+  const head = breakpointsHeadJson(r, options);
+  const breakpointTexts = head.breakpoints.map((b) => b.exitValue);
+  const holderFunctions: {
+    id: string;
+    name: string;
+    atZero: string;
+    segments: { from: string; to: string | null; slope: string; intercept: string }[];
+  }[] = [];
+  for (const [i, h] of r.holders.entries()) {
+    const fn = holderFunctionJson(r, i, breakpointTexts);
+    if (fn) holderFunctions.push({ id: h.id, name: h.name, ...fn });
+  }
+  return {
+    currency: r.currency,
+    exitDate: r.exitDate,
+    breakpoints: head.breakpoints.map((b, j) => ({
+      ...b,
+      holders: r.holders.map((h, i) => ({ id: h.id, payout: holderPayoutText(r, i, j) })),
+    })),
+    classFunctions: head.classFunctions,
+    holderFunctions,
+  };
+}
+
+/** JSON.stringify(value, null, 2) written at an indentation of `depth` levels, as a nested value. */
+function nestedJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+}
+
+/**
+ * The text of `jsonText(exitBreakpointsJson(r))`, byte for byte, in pieces: one per
+ * breakpoint and one per holder's function, so that no piece grows with holders ×
+ * breakpoints (the whole text is hundreds of megabytes at 100,000 holders, beyond the
+ * longest string a JavaScript engine builds) and no holder × breakpoint table is held in
+ * memory. What `exit --breakpoints --format json` writes (issue 19).
+ */
+export function* exitBreakpointsJsonChunks(
+  r: ExitBreakpointsReport,
+  options: { eventDetails?: boolean } = {},
+): Generator<string> {
+  const head = breakpointsHeadJson(r, options);
+  const breakpointTexts = head.breakpoints.map((b) => b.exitValue);
+  // A breakpoint's holders are written directly, as JSON.stringify lays out
+  // { id, payout } objects four levels down: 870,000 of them at 10,000 holders.
+  const holderOpenings = r.holders.map(
+    (h) => `        {\n          "id": ${JSON.stringify(h.id)},\n          "payout": `,
+  );
+  yield `{\n  "currency": ${JSON.stringify(r.currency)},\n  "exitDate": ${JSON.stringify(r.exitDate)},\n  "breakpoints": [`;
+  for (const [j, b] of head.breakpoints.entries()) {
+    const withoutHolders = nestedJson(b, 2);
+    const parts: string[] = [];
+    for (let i = 0; i < holderOpenings.length; i++) {
+      parts.push(`${holderOpenings[i]}${JSON.stringify(holderPayoutText(r, i, j))}\n        }`);
+    }
+    // The breakpoint's object without its last line ("}"), then its holders and the closing brace.
+    const holders = parts.length === 0 ? "[]" : `[\n${parts.join(",\n")}\n      ]`;
+    yield `${j === 0 ? "" : ","}\n    ${withoutHolders.slice(0, -6)},\n      "holders": ${holders}\n    }`;
+  }
+  yield `${head.breakpoints.length === 0 ? "" : "\n  "}],\n  "classFunctions": ${nestedJson(head.classFunctions, 1)},\n  "holderFunctions": [`;
+  let written = 0;
+  for (const [i, h] of r.holders.entries()) {
+    const fn = holderFunctionJson(r, i, breakpointTexts);
+    if (!fn) continue;
+    // Laid out as JSON.stringify does, written directly: no object per segment.
+    const segments = fn.segments
+      .map(
+        (g) =>
+          `        {\n          "from": ${JSON.stringify(g.from)},\n          "to": ${JSON.stringify(g.to)},\n          "slope": ${JSON.stringify(g.slope)},\n          "intercept": ${JSON.stringify(g.intercept)}\n        }`,
+      )
+      .join(",\n");
+    yield `${written === 0 ? "" : ","}\n    {\n      "id": ${JSON.stringify(h.id)},\n      "name": ${JSON.stringify(h.name)},\n      "atZero": ${JSON.stringify(fn.atZero)},\n      "segments": [\n${segments}\n      ]\n    }`;
+    written++;
+  }
+  yield `${written === 0 ? "" : "\n  "}]\n}\n`;
+}
+
+/**
+ * The exit report as the CLI's `--format json` writes it, in pieces: `jsonText(exitJson(r))`
+ * byte for byte; the breakpoints (alone) written by `exitBreakpointsJsonChunks` (issue 19).
+ */
+export function* exitJsonChunks(r: ExitReport): Generator<string> {
+  if (r.kind === "breakpoints") yield* exitBreakpointsJsonChunks(r);
+  else yield jsonText(exitJson(r));
 }
 
 /** The breakpoints (`exit --breakpoints`) as JSON (EXIT-15); see `exitBreakpointsJson`. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { exitBreakpointsOf, holderFunctionOf, holderPayoutAt } from "../../src/app/exit-report.js";
 import { Rational } from "../../src/core/exact/rational.js";
 import { exitBreakpoints, holderPayoutFunction } from "../../src/core/exit/breakpoints.js";
 import { HolderPayouts } from "../../src/core/exit/holder-payouts.js";
@@ -8,8 +9,17 @@ import { type ExitModel, prepareExit } from "../../src/core/exit/model.js";
 import { evaluatePiecewise, simplifyPiecewise } from "../../src/core/exit/piecewise.js";
 import { runDeal } from "../../src/core/round/timeline.js";
 import { loadDeal } from "../../src/deal/load.js";
-import { exitBreakpointsReport, exitModelOf, exitTermsOf } from "../../src/report/exit-report.js";
+import {
+  exitBreakpointsJson,
+  exitBreakpointsJsonChunks,
+  exitBreakpointsReport,
+  exitJsonChunks,
+  exitModelOf,
+  exitTermsOf,
+} from "../../src/report/exit-report.js";
+import { exitCsv, exitText } from "../../src/report/exit-text.js";
 import { decimal } from "../../src/report/format.js";
+import { jsonText } from "../../src/report/text-formats.js";
 import { buildGeneratedExit, generatedExit } from "../core/exit/arbitraries.js";
 
 /**
@@ -110,6 +120,81 @@ describe("EXIT-15: every holder's payout in the breakpoints report, linear in ho
       const reference = referenceHolders(model);
       expect(report.breakpoints.map((b) => b.holders)).toEqual(reference.atBreakpoints);
       expect(report.holderFunctions).toEqual(reference.functions);
+    },
+  );
+
+  it("EXIT-15: the typed report's holder accessors equal the reference, exactly (property)", () => {
+    fc.assert(
+      fc.property(generatedExit({ uniform: false, convertibles: true, exitCosts: true }), (g) => {
+        const model = generatedModel(g);
+        fc.pre(model !== undefined);
+        const report = exitBreakpointsOf(model!);
+        const bp = exitBreakpoints(model!);
+        expect(report.holders.map((h) => h.id)).toEqual(model!.holders.map((h) => h.id as string));
+        for (const [i, h] of model!.holders.entries()) {
+          const reference = holderPayoutFunction(bp, h.id);
+          for (const [j, x] of bp.breakpoints.entries())
+            expect(holderPayoutAt(report, i, j).toString()).toBe(evaluatePiecewise(reference, x).toString());
+          const fn = holderFunctionOf(report, i);
+          if (reference.slopes.every((s) => s.isZero()) && reference.atZero.isZero()) {
+            expect(fn).toBeUndefined();
+            continue;
+          }
+          const simplified = simplifyPiecewise(reference);
+          expect(fn!.breakpoints.map(String)).toEqual(simplified.breakpoints.map(String));
+          expect(fn!.slopes.map(String)).toEqual(simplified.slopes.map(String));
+          expect(fn!.intercepts.map(String)).toEqual(simplified.intercepts.map(String));
+          expect(fn!.atZero.toString()).toBe(simplified.atZero.toString());
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("EXIT-15: the JSON written in pieces is jsonText of the report, byte for byte (property)", () => {
+    fc.assert(
+      fc.property(
+        generatedExit({ uniform: false, convertibles: true, exitCosts: true }),
+        fc.boolean(),
+        (g, eventDetails) => {
+          const model = generatedModel(g);
+          fc.pre(model !== undefined);
+          const report = exitBreakpointsOf(model!);
+          const whole = jsonText(exitBreakpointsJson(report, { eventDetails }));
+          expect([...exitBreakpointsJsonChunks(report, { eventDetails })].join("")).toBe(whole);
+          if (!eventDetails) expect([...exitJsonChunks(report)].join("")).toBe(whole);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it.each(["openai-round", "seed-to-series-a", "down-round"])(
+    "EXIT-15: %s — the JSON in pieces is jsonText of the report, one piece per breakpoint and per holder function",
+    (name) => {
+      const report = exitBreakpointsOf(exampleModel(name));
+      const json = exitBreakpointsJson(report);
+      const chunks = [...exitBreakpointsJsonChunks(report)];
+      expect(chunks.join("")).toBe(jsonText(json));
+      // The opening, one per breakpoint, the class functions, one per holder function, the end.
+      expect(chunks).toHaveLength(1 + json.breakpoints.length + 1 + json.holderFunctions.length + 1);
+    },
+  );
+
+  it.each(["openai-round", "seed-to-series-a", "down-round"])(
+    "EXIT-15: %s — the text table and the CSV of the breakpoints read no holder's payout",
+    (name) => {
+      const report = exitBreakpointsOf(exampleModel(name));
+      const text = exitText(report);
+      const csv = exitCsv(report);
+      const { holderPayouts: _, ...rest } = report;
+      const guarded = Object.defineProperty(rest, "holderPayouts", {
+        get() {
+          throw new Error("the holders' payouts were read");
+        },
+      }) as typeof report;
+      expect(exitText(guarded)).toBe(text);
+      expect(exitCsv(guarded)).toBe(csv);
     },
   );
 });

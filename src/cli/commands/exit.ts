@@ -73,13 +73,13 @@ export function registerExit(program: Command, io: CliIo): void {
     // The PDF and XLSX renderers load only for a report written to a file (APP-6).
     const files = wantsReportFile(options) ? await import("../report-file.js") : undefined;
     const target = files?.reportTarget(io, options);
-    const [{ exit }, { readDealFile }, { runUseCase }, text, { jsonText }, { CommandFailure }] =
+    const [{ exit }, { readDealFile }, { runUseCase }, text, { exitJsonChunks }, { CommandFailure }] =
       await Promise.all([
         import("../../app/exit.js"),
         import("../deal-file.js"),
         import("../use-case.js"),
         import("../../report/exit-text.js"),
-        import("../../report/text-formats.js"),
+        import("../../report/exit-report.js"),
         import("../failure.js"),
       ]);
     if (target && (options.sweep !== undefined || options.ipo !== undefined))
@@ -115,7 +115,9 @@ export function registerExit(program: Command, io: CliIo): void {
       const { exitDocument, exitFiguresOf } = await import("../../render/reports/exit.js");
       return files.writeReportFile(io, target, exitDocument(exitFiguresOf(report)));
     }
-    if (options.format === "json") io.stdout.write(jsonText(exit.json(report)));
+    // The JSON is written in pieces: the breakpoints' text can exceed the longest string a
+    // JavaScript engine builds (issue 19); the bytes are those of jsonText(exit.json(report)).
+    if (options.format === "json") for (const chunk of exitJsonChunks(report)) io.stdout.write(chunk);
     else if (options.format === "csv" || report.kind === "sweep") io.stdout.write(text.exitCsv(report));
     else io.stdout.write(text.exitText(report, textOptionsOf(options)));
   });

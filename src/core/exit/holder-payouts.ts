@@ -22,10 +22,29 @@ export function fractionsEqual(a: Fraction, b: Fraction): boolean {
   return a.num * b.den === b.num * a.den;
 }
 
+/** A holder's payout function with its redundant breakpoints removed (`HolderPayouts.simplifiedFunctionOf`). */
+export interface SimplifiedFunction {
+  readonly atZero: Fraction;
+  /** The indices of the breakpoints kept, the first 0. */
+  readonly segments: readonly number[];
+  readonly slopes: readonly Fraction[];
+  readonly intercepts: readonly Fraction[];
+}
+
 /** A function of the exit value a holder's payout takes a share of, with its values at the breakpoints. */
 interface SharedFunction {
   readonly fn: PiecewiseLinear;
   readonly values: readonly Rational[];
+  /** changes[j] = 1 when segment j's slope or intercept differs from segment j-1's (j >= 1). */
+  readonly changes: Uint8Array;
+}
+
+function sharedFunction(fn: PiecewiseLinear): SharedFunction {
+  const changes = new Uint8Array(fn.breakpoints.length);
+  for (let j = 1; j < fn.breakpoints.length; j++) {
+    if (!fn.slopes[j]!.eq(fn.slopes[j - 1]!) || !fn.intercepts[j]!.eq(fn.intercepts[j - 1]!)) changes[j] = 1;
+  }
+  return { fn, values: valuesAtBreakpoints(fn), changes };
 }
 
 /**
@@ -50,7 +69,7 @@ export class HolderPayouts {
     this.breakpoints = bp.breakpoints;
     this.holders = model.holders;
     const perHolder: { weight: Fraction; fn: SharedFunction }[][] = model.holders.map(() => []);
-    const shared = (fn: PiecewiseLinear): SharedFunction => ({ fn, values: valuesAtBreakpoints(fn) });
+    const shared = sharedFunction;
     for (const [index, position] of model.positions.entries()) {
       if (position.holders.length === 0) continue;
       const f = positionFunctions(bp, index);
@@ -138,6 +157,41 @@ export class HolderPayouts {
   /** The intercept of the holder's payout on segment j. */
   intercept(holder: number, j: number): Fraction {
     return this.sum(holder, (f) => f.fn.intercepts[j]!);
+  }
+
+  /**
+   * The holder's payout function with the breakpoints where it neither changes slope nor
+   * jumps removed (what `simplifyPiecewise` keeps), on unreduced fractions: `segments` are
+   * the indices of the kept breakpoints, `slopes[k]` and `intercepts[k]` those of the
+   * segment from breakpoint `segments[k]`. Undefined when the holder is paid nothing at any
+   * exit value (every slope and the value at zero are 0).
+   */
+  simplifiedFunctionOf(holder: number): SimplifiedFunction | undefined {
+    // A weighted sum keeps its slope and intercept from segment j-1 to j unless one of its
+    // terms' functions changes there: only segment 0 and those are computed, and each is
+    // kept when it differs from the last kept (as simplifyPiecewise compares).
+    const first = this.termStart[holder]!;
+    const end = this.termStart[holder + 1]!;
+    const atZero = this.atZero(holder);
+    const segments: number[] = [0];
+    const slopes: Fraction[] = [this.slope(holder, 0)];
+    const intercepts: Fraction[] = [this.intercept(holder, 0)];
+    let paysSomething = slopes[0]!.num !== 0n;
+    for (let j = 1; j < this.breakpoints.length; j++) {
+      let changes = false;
+      for (let t = first; t < end && !changes; t++) changes = this.termFunction[t]!.changes[j] === 1;
+      if (!changes) continue;
+      const slope = this.slope(holder, j);
+      const intercept = this.intercept(holder, j);
+      if (slope.num !== 0n) paysSomething = true;
+      const last = slopes.length - 1;
+      if (fractionsEqual(slope, slopes[last]!) && fractionsEqual(intercept, intercepts[last]!)) continue;
+      segments.push(j);
+      slopes.push(slope);
+      intercepts.push(intercept);
+    }
+    if (!paysSomething && atZero.num === 0n) return undefined;
+    return { atZero, segments, slopes, intercepts };
   }
 
   /** The holder's payout as an exact function (what `holderPayoutFunction` returns), for tests and small reports. */

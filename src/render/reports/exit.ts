@@ -1,4 +1,4 @@
-import type { ExitStatementReport } from "../../app/exit-report.js";
+import { type ExitStatementReport, holderFunctionOf, holderPayoutAt } from "../../app/exit-report.js";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { evaluatePiecewise } from "../../core/exit/piecewise.js";
@@ -76,9 +76,12 @@ export function exitFiguresOf(report: ExitStatementReport): ExitFigures {
     report.waterfall.outcomes.reduce((a, o) => Rational.max(a, o.exitValue), Rational.ZERO),
   );
   const end = largest.isZero() ? Rational.ONE : largest.mul(Rational.of(5n, 4n));
-  const lines = bp.holderFunctions.filter(
-    (f) => !f.function.slopes.every((s) => s.isZero()) || !f.function.atZero.isZero(),
-  );
+  // The holders paid something at some exit value, each with its function (computed here,
+  // from the report's compact form).
+  const lines = bp.holders.flatMap((holder, i) => {
+    const fn = holderFunctionOf(bp, i);
+    return fn === undefined ? [] : [{ holder, index: i, fn }];
+  });
   return {
     company: report.company.name,
     exitDate: report.exitDate,
@@ -107,15 +110,12 @@ export function exitFiguresOf(report: ExitStatementReport): ExitFigures {
       events: b.events.map(breakpointEventText),
     })),
     payoutLines: lines.map((f) => ({
-      name: f.subject.name,
+      name: f.holder.name,
       points: [
-        ...bp.breakpoints.map((b) => ({
-          x: b.exitValue,
-          y: b.holders.find((h) => h.holder.id === f.subject.id)?.payout ?? Rational.ZERO,
-        })),
+        ...bp.breakpoints.map((b, j) => ({ x: b.exitValue, y: holderPayoutAt(bp, f.index, j) })),
         ...(bp.breakpoints.some((b) => b.exitValue.gte(end))
           ? []
-          : [{ x: end, y: evaluatePiecewise(f.function, end) }]),
+          : [{ x: end, y: evaluatePiecewise(f.fn, end) }]),
       ],
     })),
   };
