@@ -832,7 +832,7 @@ export const TransactionSchema = z
       })
       .meta({ id: "PayToPlayTransaction", description: "Pay-to-play at a financing (SPEC P2P-1..P2P-4)." }),
   ])
-  .meta({ id: "Transaction", description: "One entry of the ledger, by its type." });
+  .meta({ description: "One entry of the ledger, by its type." });
 
 export const InvestmentSchema = z
   .strictObject({
@@ -1071,7 +1071,7 @@ export const RoundSchema = z
       }),
     note: Note,
   })
-  .meta({ id: "Round", description: "A priced round being modelled (SPEC ROUND-1..ROUND-9)." });
+  .meta({ description: "A priced round being modelled (SPEC ROUND-1..ROUND-9)." });
 
 export const SourceSchema = z
   .strictObject({
@@ -1489,7 +1489,6 @@ export const DealSchema = z
       }),
   })
   .meta({
-    id: "Deal",
     title: "roundtable deal",
     description: "A company's cap table, its ledger of transactions and its rounds.",
   });
@@ -1716,7 +1715,6 @@ export const WorkspaceSchema = z
     scenarios: ScenariosField,
   })
   .meta({
-    id: "Workspace",
     title: "roundtable workspace",
     description:
       "Several companies, each with its cap table and rounds, the parties they share, and the agreements between them.",

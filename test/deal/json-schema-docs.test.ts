@@ -102,7 +102,13 @@ describe("DEAL-SCHEMA-1: the deal-file JSON Schema explains itself", () => {
     expect(defs.filter((name) => /^__schema/.test(name))).toEqual([]);
     for (const name of ["Amount", "Shares", "Fraction", "Id", "IsoDate", "Decimal", "Multiple", "ShareClass"])
       expect(defs).toContain(name);
-    for (const name of ["SafeTransaction", "ConvertibleNoteTransaction", "Round", "Investment", "Claim"])
+    for (const name of [
+      "SafeTransaction",
+      "ConvertibleNoteTransaction",
+      "Investment",
+      "Claim",
+      "ExitSettings",
+    ])
       expect(defs).toContain(name);
   });
 
