@@ -1,11 +1,17 @@
 import type { Currency } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
-import type { Claim } from "../core/uncertainty/claim.js";
+import { type Claim, type ClaimId, type ClaimSet, claimId } from "../core/uncertainty/claim.js";
 import { claimsBesideValues } from "../core/uncertainty/consistent-claims.js";
-import { formatEstimate, formatEstimateValue } from "../core/uncertainty/estimate.js";
-import { parseQuantityId, type QuantityId, quantityIdOf } from "../core/uncertainty/quantity.js";
+import { formatEstimate, formatEstimateValue, makeEstimate } from "../core/uncertainty/estimate.js";
+import {
+  parseQuantityId,
+  type QuantityId,
+  quantityExpression,
+  quantityIdOf,
+} from "../core/uncertainty/quantity.js";
 import type { Scenario, ScenarioChoice } from "../core/uncertainty/scenario.js";
+import { sourceId } from "../core/uncertainty/source.js";
 import { buildDeal, type Deal, withScenario } from "./build.js";
 import { readEstimate, readMoneyFigure } from "./figures.js";
 import type { DealDocument } from "./schema.js";
@@ -347,4 +353,36 @@ export function applyWhatIfs(
     },
     priced.warnings,
   );
+}
+
+/**
+ * The what-if's figures as exact claims of the deal's own terms (DEAL-WHATIF-5): what a
+ * sampler needs to hold them fixed while it samples the rest, as it holds a figure the
+ * file states. They join the claim set under ids `what-if:QUANTITY`.
+ */
+export function whatIfClaims(set: ClaimSet, whatIf: WhatIfOutcome): { claimSet: ClaimSet; ids: ClaimId[] } {
+  const claims: Claim[] = whatIf.settings.map((s) => {
+    const unit =
+      s.unit === "fraction"
+        ? ({ kind: "fraction" } as const)
+        : ({ kind: "money", currency: set.currency } as const);
+    const estimate = makeEstimate("exact", { value: s.value }, unit);
+    // applyWhatIfs has checked each value (exact, not negative, a fraction at most 1).
+    if (!estimate.ok)
+      throw new Error(`whatIfClaims: ${s.quantity} = ${s.value.toString()} is not an estimate`);
+    return {
+      kind: "claim",
+      id: claimId(`${WHAT_IF_SCENARIO}:${s.quantity}`),
+      source: sourceId(TERMS_SOURCE_ID),
+      subject: quantityExpression(s.quantity),
+      subjectLabel: s.label,
+      value: estimate.value,
+      statedValue: estimate.value,
+      attribution: undefined,
+      status: "agreed",
+      evidence: undefined,
+      date: undefined,
+    };
+  });
+  return { claimSet: { ...set, claims: [...set.claims, ...claims] }, ids: claims.map((c) => c.id) };
 }
