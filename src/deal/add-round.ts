@@ -39,6 +39,8 @@ export interface NewRoundEntries {
   /** What to append to the deal file's top-level lists. */
   readonly additions: {
     readonly stakeholders: readonly Record<string, unknown>[];
+    /** The option pool the round creates, when the deal has none (DEAL-ROUND-4). */
+    readonly pools: readonly Record<string, unknown>[];
     readonly rounds: readonly Record<string, unknown>[];
   };
   /** The investors the deal did not know, with the ids given to them. */
@@ -194,24 +196,40 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
     ...(options.pricePerShare === undefined ? {} : { pricePerShare: options.pricePerShare }),
     investments,
   };
+  const newPools: Record<string, unknown>[] = [];
   if (options.poolTarget !== undefined) {
-    const pool = options.pool ?? (doc.pools.length === 1 ? doc.pools[0]!.id : undefined);
-    if (pool === undefined) {
-      problems.push(
-        problem(
-          "usage",
-          doc.pools.length === 0
-            ? "--pool-target needs an option pool, and the deal has none"
-            : `--pool-target needs --pool, one of ${doc.pools.map((p) => p.id).join(", ")}`,
-          ["options", "pool"],
-        ),
-      );
-    } else if (!doc.pools.some((p) => p.id === pool)) {
-      problems.push(
-        problem("deal_unknown_reference", `--pool ${pool} is not a pool of the deal`, ["options", "pool"]),
-      );
-    } else {
+    const common = doc.classes.find((c) => c.type === "common");
+    if (doc.pools.length === 0 && options.pool === undefined && common !== undefined) {
+      // DEAL-ROUND-4: a first pool, created empty on the common class; the round's top-up
+      // fills it to the target (the option-pool shuffle), as a Series A usually does.
+      const pool = uniqueId("option-pool", new Set(doc.pools.map((p) => p.id)));
+      newPools.push({ id: pool, name: "Option pool", class: common.id, reserved: 0 });
       round.pool = { pool, target: options.poolTarget, inPreMoney: true };
+    } else {
+      const pool = options.pool ?? (doc.pools.length === 1 ? doc.pools[0]!.id : undefined);
+      if (pool === undefined) {
+        problems.push(
+          problem(
+            "usage",
+            doc.pools.length === 0
+              ? "--pool-target needs an option pool on a common class, and the deal has no common class"
+              : `--pool-target needs --pool, one of ${doc.pools.map((p) => p.id).join(", ")}`,
+            ["options", "pool"],
+          ),
+        );
+      } else if (!doc.pools.some((p) => p.id === pool)) {
+        problems.push(
+          problem(
+            "deal_unknown_reference",
+            doc.pools.length === 0
+              ? `--pool ${pool} is not a pool of the deal, which has none: leave --pool out to create one with the round`
+              : `--pool ${pool} is not a pool of the deal`,
+            ["options", "pool"],
+          ),
+        );
+      } else {
+        round.pool = { pool, target: options.poolTarget, inPreMoney: true };
+      }
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -219,6 +237,7 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
     roundId,
     additions: {
       stakeholders: newStakeholders.map((s) => ({ id: s.id, name: s.name })),
+      pools: newPools,
       rounds: [round],
     },
     newStakeholders,

@@ -129,6 +129,37 @@ describe("roundtable add-round (SPEC DEAL-ROUND-1..3)", () => {
     },
   );
 
+  it("DEAL-ROUND-4 a pool target on a deal with no pool creates the pool with the round, as written by hand", async () => {
+    const noPool = COMPANY.replace(
+      "pools:\n  - { id: bspce, name: BSPCE 2024, class: ordinaires, reserved: 100000 }\n",
+      "",
+    );
+    const byHand = BY_HAND("4 M€", "800 k€", "50 k€")
+      .replace(
+        "pools:\n  - { id: bspce, name: BSPCE 2024, class: ordinaires, reserved: 100000 }\n",
+        "pools:\n  - { id: option-pool, name: Option pool, class: ordinaires, reserved: 0 }\n",
+      )
+      .replace("pool: { pool: bspce,", "pool: { pool: option-pool,");
+    const file = tempFile("co.yaml", noPool);
+    const r = await cli([...args(file, "4 M€", "800 k€", "50 k€"), "--write"]);
+    expect(r.code, r.stderr).toBe(0);
+    const after = readFileSync(file, "utf8");
+    expect(after).toContain(
+      "pools:\n  - id: option-pool\n    name: Option pool\n    class: ordinaires\n    reserved: 0\n",
+    );
+    expect(summary(after)).toEqual(summary(byHand));
+    // The pool holds 10% of the post-money fully diluted shares (POOL-1).
+    expect(BigInt(summary(after).pool)).toBeGreaterThan(0n);
+    // Naming a pool the deal does not have says how to create one.
+    const file2 = tempFile("co.yaml", noPool);
+    const named = await cli([...args(file2, "4 M€", "800 k€", "50 k€"), "--pool", "esop", "--write"]);
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain(
+      "--pool esop is not a pool of the deal, which has none: leave --pool out to create one with the round",
+    );
+    expect(readFileSync(file2, "utf8")).toBe(noPool);
+  });
+
   it("a JSON deal file keeps its key order and number texts", async () => {
     const json = JSON.stringify(
       {

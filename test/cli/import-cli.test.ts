@@ -29,6 +29,31 @@ async function importFile(name: string, bytes: string | Buffer, args: string[] =
 }
 
 describe("roundtable import (docs/spec/import.md)", () => {
+  it("IMP-66 --formed writes the company's formation date, so that the import exports to OCF as it is", async () => {
+    const r = await importFile("acme.csv", csvText(templateRows()), [
+      "--company",
+      "Acme SAS",
+      "--formed",
+      "2020-06-01",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.written).toMatch(/company:\n {2}name: Acme SAS\n {2}currency: \w{3}\n {2}formed: 2020-06-01\n/);
+    const exported = await cli(["export-ocf", "deal.yaml", "--out", "acme-ocf.zip", "--country", "FR"], {
+      cwd: r.dir,
+    });
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(existsSync(path.join(r.dir, "acme-ocf.zip"))).toBe(true);
+    // A holding dated before the formation is refused, nothing written.
+    const early = await importFile("acme.csv", csvText(templateRows()), ["--formed", "2023-01-15"]);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain("before the company's formation on 2023-01-15 (date_before_formation)");
+    expect(early.written).toBeUndefined();
+    const bad = await importFile("acme.csv", csvText(templateRows()), ["--formed", "15/01/2023"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--formed takes a calendar date YYYY-MM-DD, got "15/01/2023"');
+    expect(bad.written).toBeUndefined();
+  });
+
   it("IMP-1 imports the template into a deal file that validates, and prints what each column was read as", async () => {
     const r = await importFile("acme.csv", csvText(templateRows()), ["--company", "Acme SAS"]);
     expect(r.code).toBe(0);

@@ -100,7 +100,11 @@ export function registerAddRound(program: Command, io: CliIo): void {
       const { edited: check, save } = appendToDealFile(
         io,
         loaded,
-        { stakeholders: entries.value.additions.stakeholders, rounds: entries.value.additions.rounds },
+        {
+          stakeholders: entries.value.additions.stakeholders,
+          pools: entries.value.additions.pools,
+          rounds: entries.value.additions.rounds,
+        },
         "the new round",
       );
       const run = runDeal(check.deal.ledger, check.deal.rounds, {

@@ -16,6 +16,7 @@ interface ImportFlags {
   currency?: string;
   layout?: "template" | "summary" | "ledger";
   date?: string;
+  formed?: string;
   dateOrder?: "dmy" | "mdy";
   strict?: boolean;
 }
@@ -66,6 +67,10 @@ export function registerImport(program: Command, io: CliIo): void {
       "--date <YYYY-MM-DD>",
       "the date of holdings the sheet gives no date for (the date of the cap table)",
     )
+    .option(
+      "--formed <YYYY-MM-DD>",
+      "the company's date of formation (incorporation), which an OCF export needs",
+    )
     .addOption(
       new Option(
         "--date-order <order>",
@@ -85,6 +90,9 @@ export function registerImport(program: Command, io: CliIo): void {
       const date = flags.date === undefined ? undefined : parseIsoDate(flags.date);
       if (flags.date !== undefined && date === undefined)
         throw CommandFailure.of("usage", `--date takes a calendar date YYYY-MM-DD, got "${flags.date}"`);
+      const formed = flags.formed === undefined ? undefined : parseIsoDate(flags.formed);
+      if (flags.formed !== undefined && formed === undefined)
+        throw CommandFailure.of("usage", `--formed takes a calendar date YYYY-MM-DD, got "${flags.formed}"`);
       const out = flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out);
       if (out && existsSync(out) && !flags.force)
         throw CommandFailure.of(
@@ -107,6 +115,7 @@ export function registerImport(program: Command, io: CliIo): void {
         ...(flags.currency !== undefined ? { currency: flags.currency } : {}),
         ...(flags.layout !== undefined ? { layout: flags.layout } : {}),
         ...(date !== undefined ? { date } : {}),
+        ...(formed !== undefined ? { formed } : {}),
         ...(flags.dateOrder !== undefined ? { dateOrder: flags.dateOrder } : {}),
         strict: flags.strict ?? false,
       });

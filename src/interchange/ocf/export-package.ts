@@ -381,7 +381,10 @@ function writeIssuer(
     return issuer;
   }
   if (company.formationDate === undefined) {
-    return problem("ocf_export_incomplete", "OCF requires the issuer's formation date; the company has none");
+    return problem(
+      "ocf_export_incomplete",
+      "OCF requires the issuer's formation date; the company has none: add formed: YYYY-MM-DD under company in the deal file (the date of incorporation)",
+    );
   }
   if (given.countryOfFormation === undefined || !/^[A-Z]{2}$/.test(given.countryOfFormation)) {
     return problem(

@@ -20,6 +20,8 @@ export interface BuildOptions {
   readonly currency: string | undefined;
   /** The date of undated holdings. */
   readonly date: IsoDate | undefined;
+  /** The company's date of formation, when given (IMP-66). */
+  readonly formed?: IsoDate | undefined;
   /** Class terms from the mapping file, by class name. */
   readonly classTerms: Readonly<Record<string, ClassTermsText>>;
   readonly sourceName: string;
@@ -416,7 +418,11 @@ export function buildDocument(
 
   const document: Record<string, unknown> = {
     roundtable: 1,
-    company: { name: options.company, currency },
+    company: {
+      name: options.company,
+      currency,
+      ...(options.formed === undefined ? {} : { formed: options.formed }),
+    },
     stakeholders,
     classes,
     ...(pools.length > 0 ? { pools } : {}),

@@ -33,6 +33,8 @@ export interface ImportOptions {
   readonly layout?: LayoutName;
   /** The date of holdings the sheet gives no date for (the date of the cap table). */
   readonly date?: IsoDate;
+  /** The company's date of formation (incorporation), which OCF export needs (IMP-66). */
+  readonly formed?: IsoDate;
   /** How slash dates read, when the file does not show it. */
   readonly dateOrder?: DateOrder;
   /** Percentages that differ from the imported shares are errors rather than warnings. */
@@ -186,6 +188,7 @@ export async function importSpreadsheet(
       company: options.company ?? stem,
       currency: options.currency,
       date: options.date,
+      formed: options.formed,
       classTerms: mapping?.classes ?? {},
       sourceName: base,
     },

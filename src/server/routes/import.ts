@@ -37,6 +37,11 @@ const ImportQuery = {
     .refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD")
     .optional()
     .meta({ description: "The date of holdings the sheet gives no date for." }),
+  formed: z
+    .string()
+    .refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD")
+    .optional()
+    .meta({ description: "The company's date of formation (incorporation), which OCF export needs." }),
   dateOrder: z.enum(["dmy", "mdy"]).optional(),
   strict: z.stringbool().default(false).meta({ description: "Percentages that differ are errors." }),
   mapping: z
@@ -56,6 +61,7 @@ type ImportQueryValue = {
   company?: string;
   currency?: string;
   date?: string;
+  formed?: string;
   dateOrder?: "dmy" | "mdy";
   strict: boolean;
   mapping?: string;
@@ -84,6 +90,7 @@ async function importBody(request: FastifyRequest, query: ImportQueryValue) {
   if (query.company !== undefined) options.company = query.company;
   if (query.currency !== undefined) options.currency = query.currency;
   if (query.date !== undefined) options.date = parseIsoDate(query.date) as IsoDate;
+  if (query.formed !== undefined) options.formed = parseIsoDate(query.formed) as IsoDate;
   if (query.dateOrder !== undefined) options.dateOrder = query.dateOrder;
   const imported = await importSpreadsheet(new Uint8Array(bytes), options);
   if (!imported.ok) throw ApiError.fromProblems(imported.problems, `the spreadsheet ${query.name}`);

@@ -344,6 +344,7 @@ export function addRound(document: DealDocumentJson, options: RoundFormOptions):
   const rounds = Array.isArray(document.rounds) ? document.rounds.length : 0;
   const next = appendEntries(document, {
     stakeholders: entries.value.additions.stakeholders,
+    pools: entries.value.additions.pools,
     rounds: [round],
   });
   return checked(next, fieldInRecord("rounds", rounds));

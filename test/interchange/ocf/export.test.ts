@@ -129,7 +129,7 @@ describe("OCF-EXP-3 the issuer", () => {
       company: { ...acmeLedger().company, formationDate: undefined },
     };
     expect(expectProblems(buildCheckedOcfPackage(ledger, undefined, options))[0]!.message).toBe(
-      "OCF requires the issuer's formation date; the company has none",
+      "OCF requires the issuer's formation date; the company has none: add formed: YYYY-MM-DD under company in the deal file (the date of incorporation)",
     );
   });
 });
