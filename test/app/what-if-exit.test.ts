@@ -26,11 +26,11 @@ describe("--set what-ifs on exit, CLI and API (SPEC DEAL-WHATIF-1..4)", () => {
     expect(plain).not.toHaveProperty("whatIf");
   });
 
-  it("DEAL-WHATIF-1 the breakpoints' JSON in pieces equals the whole JSON with the what-if last", () => {
+  it("DEAL-WHATIF-1 the breakpoints' JSON in pieces equals the whole JSON with the what-if last", async () => {
     const loaded = loadDeal(SEED, "seed-to-series-a.yaml");
     if (!loaded.ok) throw new Error("load");
     const input = exit.input.parse({ breakpoints: "true", set: ["pre-money=$20M"] });
-    const report = exit.run(loaded.deal, input);
+    const report = await exit.run(loaded.deal, input);
     if (!report.ok) throw new Error(report.problems[0]!.message);
     expect(report.value.whatIf).toBeDefined();
     const whole = jsonText(exitJson(report.value));
