@@ -13,6 +13,7 @@ import type { IsoDate } from "../core/shared/date.js";
 import { shareClassId } from "../core/shared/ids.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
 import { describeSample } from "../core/uncertainty/statistics.js";
+import type { WhatIfOutcome } from "../deal/what-if.js";
 import type { Explanation, Ref } from "./use-case.js";
 
 type PositionState = ExitOutcome["positions"][number]["state"];
@@ -225,14 +226,18 @@ export interface ExitStatementReport {
   readonly invested: readonly HolderInvested[];
 }
 
-/** Who receives what at an exit: one of the reports above, by `kind`. */
-export type ExitReport =
+/**
+ * Who receives what at an exit: one of the reports above, by `kind`; with what-ifs
+ * (`set`, DEAL-WHATIF-1), the figures set and the claims they set aside.
+ */
+export type ExitReport = (
   | ExitWaterfallReport
   | ExitBreakpointsReport
   | ExitSweepReport
   | ExitPercentilesReport
   | ExitIpoReport
-  | ExitStatementReport;
+  | ExitStatementReport
+) & { readonly whatIf?: WhatIfOutcome };
 
 function waterfallAtValue(o: ExitOutcome, model: ExitModel): WaterfallAtValue {
   const debts = model.terms.ventureDebts;

@@ -24,8 +24,9 @@ import {
   investedOf,
 } from "./exit-report.js";
 import { DateParam, RoundParam, ScenarioParam, SeedParam } from "./params.js";
-import { chosenRound, dealInScenario } from "./select.js";
+import { chosenRound } from "./select.js";
 import type { DealUseCase } from "./use-case.js";
+import { dealForInput, SetParam } from "./what-if.js";
 
 export type {
   ExitBreakpointsReport,
@@ -55,6 +56,7 @@ export const exit: DealUseCase<
     date?: IsoDate | undefined;
     round?: string | undefined;
     scenario?: string | undefined;
+    set?: readonly string[];
   },
   ExitReport
 > = {
@@ -96,6 +98,7 @@ export const exit: DealUseCase<
       description: "The cap table just after this round (default: after every transaction and round).",
     }),
     scenario: ScenarioParam,
+    set: SetParam,
   }),
   on: "deal",
   mode: "sync",
@@ -118,9 +121,10 @@ export const exit: DealUseCase<
         [modes[1] ?? "at"],
       );
     if (input.breakpoints === false) return fail("usage", "breakpoints is true when given", ["breakpoints"]);
-    const scenario = dealInScenario(loaded, input.scenario);
-    if (!scenario.ok) return scenario;
-    const deal = scenario.value;
+    // DEAL-WHATIF-1: with what-ifs, the exit of the deal in a scenario of their own.
+    const chosen = dealForInput(loaded, input);
+    if (!chosen.ok) return chosen;
+    const { deal, whatIf } = chosen.value;
     if (input.round !== undefined) {
       const chosen = chosenRound(deal, input.round);
       if (!chosen.ok) return chosen;
@@ -139,7 +143,8 @@ export const exit: DealUseCase<
     // A parameter the readers refused: the problem is the request's, at that parameter.
     const atInput = <T>(r: Result<T>, parameter: string): Result<T> =>
       r.ok ? r : { ok: false, problems: r.problems.map((p) => ({ ...p, path: [parameter] })) };
-    const done = (r: Result<ExitReport>): Result<ExitReport> => (r.ok ? ok(r.value, run.warnings) : r);
+    const done = (r: Result<ExitReport>): Result<ExitReport> =>
+      r.ok ? ok(whatIf ? { ...r.value, whatIf } : r.value, [...chosen.warnings, ...run.warnings]) : r;
     if (input.at !== undefined || statement) {
       const at = input.at ?? "";
       const estimate = input.at === undefined ? undefined : exitValueEstimate(input.at, currency);

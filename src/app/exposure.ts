@@ -1,12 +1,15 @@
 import * as z from "zod";
 import { ok } from "../core/shared/problem.js";
 import { exposureInputs, exposureReport, flowModelOf } from "../report/flows-report.js";
+import { whatIfJson } from "../report/what-if-report.js";
 import { ListParam, ScenarioParam } from "./params.js";
-import { workspaceInScenario } from "./select.js";
 import type { WorkspaceUseCase } from "./use-case.js";
+import { SetParam, workspaceForInput } from "./what-if.js";
 
-/** An investor's exposure across a workspace's companies. */
-export type ExposureReport = ReturnType<typeof exposureReport>;
+/** An investor's exposure across a workspace's companies; with what-ifs, those (DEAL-WHATIF-5). */
+export type ExposureReport = ReturnType<typeof exposureReport> & {
+  readonly whatIf?: ReturnType<typeof whatIfJson>;
+};
 
 /** The `exposure` use case (APP-1). */
 export const exposure: WorkspaceUseCase<
@@ -14,6 +17,7 @@ export const exposure: WorkspaceUseCase<
     investor: string;
     valuation?: string[] | undefined;
     scenario?: string | undefined;
+    set?: readonly string[];
   },
   ExposureReport
 > = {
@@ -27,18 +31,23 @@ export const exposure: WorkspaceUseCase<
         "Value a company at this valuation instead of its last round's post-money: company=amount, comma-separated or repeated.",
     }),
     scenario: ScenarioParam,
+    set: SetParam,
   }),
   on: "workspace",
   mode: "sync",
   run(loaded, input) {
-    const resolved = workspaceInScenario(loaded, input.scenario);
+    const resolved = workspaceForInput(loaded, input);
     if (!resolved.ok) return resolved;
-    const ws = resolved.value;
+    const { workspace: ws, whatIf } = resolved.value;
     const valuations = exposureInputs(ws, input.investor, input.valuation ?? []);
     if (!valuations.ok) return valuations;
     const model = flowModelOf(ws, valuations.value);
     if (!model.ok) return model;
-    return ok(exposureReport(ws, model.value, input.investor), model.warnings);
+    const report = exposureReport(ws, model.value, input.investor);
+    return ok(whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report, [
+      ...(whatIf ? resolved.warnings : []),
+      ...model.warnings,
+    ]);
   },
   json: (report) => report,
 };

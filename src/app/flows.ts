@@ -3,14 +3,19 @@ import { LIMITS } from "../core/shared/limits.js";
 import { ok } from "../core/shared/problem.js";
 import { flowModelOf, flowsReport } from "../report/flows-report.js";
 import { flowsSimulation } from "../report/flows-simulation.js";
+import { whatIfJson } from "../report/what-if-report.js";
 import { ScenarioParam, SeedParam } from "./params.js";
-import { workspaceInScenario } from "./select.js";
 import type { WorkspaceUseCase } from "./use-case.js";
+import { SetParam, workspaceForInput } from "./what-if.js";
 
-/** The money between a workspace's companies and investors, or its percentiles over sampled amounts. */
-export type FlowsReport =
+/**
+ * The money between a workspace's companies and investors, or its percentiles over sampled
+ * amounts; with what-ifs, the figures set and the claims they set aside (DEAL-WHATIF-5).
+ */
+export type FlowsReport = (
   | ReturnType<typeof flowsReport>
-  | Extract<ReturnType<typeof flowsSimulation>, { ok: true }>["value"];
+  | Extract<ReturnType<typeof flowsSimulation>, { ok: true }>["value"]
+) & { readonly whatIf?: ReturnType<typeof whatIfJson> };
 
 /** The `flows` use case (APP-1). */
 export const flows: WorkspaceUseCase<
@@ -18,6 +23,7 @@ export const flows: WorkspaceUseCase<
     scenario?: string | undefined;
     runs?: number | undefined;
     seed: bigint;
+    set?: readonly string[];
   },
   FlowsReport
 > = {
@@ -36,20 +42,26 @@ export const flows: WorkspaceUseCase<
         description: `Monte Carlo: sample the uncertain amounts this many times (at most ${LIMITS.apiFlowsRuns}) and report percentiles.`,
       }),
     seed: SeedParam,
+    set: SetParam,
   }),
   on: "workspace",
   mode: "sync",
   run(loaded, input) {
-    const resolved = workspaceInScenario(loaded, input.scenario);
+    const resolved = workspaceForInput(loaded, input);
     if (!resolved.ok) return resolved;
-    const ws = resolved.value;
+    const { workspace: ws, whatIf } = resolved.value;
+    const withWhatIf = <T extends object>(report: T) =>
+      whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report;
     if (input.runs !== undefined) {
       const sim = flowsSimulation(ws, input.runs, input.seed, ws.scenario?.claims as never);
-      return sim.ok ? ok(sim.value) : sim;
+      return sim.ok ? ok(withWhatIf(sim.value)) : sim;
     }
     const model = flowModelOf(ws);
     if (!model.ok) return model;
-    return ok(flowsReport(ws, model.value), model.warnings);
+    return ok(withWhatIf(flowsReport(ws, model.value)), [
+      ...(whatIf ? resolved.warnings : []),
+      ...model.warnings,
+    ]);
   },
   json: (report) => report,
 };

@@ -2,13 +2,22 @@ import os from "node:os";
 import * as z from "zod";
 import { runSimulationInWorkers } from "../adapters/simulation-workers.js";
 import { LIMITS } from "../core/shared/limits.js";
-import { fail, ok } from "../core/shared/problem.js";
-import { simulationReport, simulationSetup } from "../report/simulation-report.js";
+import { fail, ok, type Result } from "../core/shared/problem.js";
+import type { Deal } from "../deal/build.js";
+import type { WhatIfOutcome } from "../deal/what-if.js";
+import { type SimulationSetup, simulationReport, simulationSetup } from "../report/simulation-report.js";
+import { whatIfJson } from "../report/what-if-report.js";
 import { RoundParam, SeedParam } from "./params.js";
 import { type DealUseCase, runToEnd } from "./use-case.js";
+import { dealForInput, SetParam } from "./what-if.js";
 
-/** Percentiles of the round and of every holder's ownership over seeded scenarios (UNC-SIM-*). */
-export type SimulationReport = ReturnType<typeof simulationReport>;
+/**
+ * Percentiles of the round and of every holder's ownership over seeded scenarios (UNC-SIM-*);
+ * with what-ifs, the figures they held and the claims they set aside (DEAL-WHATIF-5).
+ */
+export type SimulationReport = ReturnType<typeof simulationReport> & {
+  readonly whatIf?: ReturnType<typeof whatIfJson>;
+};
 
 /** From this many scenarios a simulation runs on worker threads. */
 const SIMULATION_WORKER_THRESHOLD = 50_000;
@@ -20,6 +29,7 @@ export const simulate: DealUseCase<
     seed: bigint;
     round?: string | undefined;
     scenario?: string | undefined;
+    set?: readonly string[];
   },
   SimulationReport
 > = {
@@ -42,12 +52,14 @@ export const simulate: DealUseCase<
       .max(200)
       .optional()
       .meta({ description: "Sample under the claims of this scenario (default: the default reading)." }),
+    set: SetParam,
   }),
   on: "deal",
   mode: "job",
   async run(deal, input, context = runToEnd()) {
-    const setup = simulationSetup(deal, { round: input.round, scenario: input.scenario });
+    const setup = simulationOfInput(deal, input);
     if (!setup.ok) return setup;
+    const { whatIf } = setup.value;
     const { plan, capTable, template, meta } = setup.value;
     if (context.signal.aborted) return fail("unavailable", "the job was cancelled");
     context.progress(0, input.runs);
@@ -62,7 +74,33 @@ export const simulate: DealUseCase<
     });
     if (!summary.ok) return summary;
     context.progress(input.runs, input.runs);
-    return ok(simulationReport(summary.value, meta));
+    const report = simulationReport(summary.value, meta);
+    return ok(whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report);
   },
   json: (report) => report,
 };
+
+/**
+ * The simulation a use case's input asks for (UNC-SIM-3, DEAL-WHATIF-5): without what-ifs,
+ * the deal's round under the named scenario's claims; with them, the round in the what-if's
+ * scenario, its figures held fixed and the rest sampled as before.
+ */
+export function simulationOfInput(
+  deal: Deal,
+  input: { round?: string | undefined; scenario?: string | undefined; set?: readonly string[] },
+): Result<SimulationSetup & { readonly whatIf: WhatIfOutcome | undefined }> {
+  if ((input.set ?? []).length === 0) {
+    const setup = simulationSetup(deal, { round: input.round, scenario: input.scenario });
+    return setup.ok ? ok({ ...setup.value, whatIf: undefined }, setup.warnings) : setup;
+  }
+  if (!deal.uncertainty?.roundsUncertain) {
+    // An exact deal has nothing to sample, with or without what-ifs: the same message.
+    const exact = simulationSetup(deal, { round: input.round });
+    if (!exact.ok) return exact;
+  }
+  const chosen = dealForInput(deal, input);
+  if (!chosen.ok) return chosen;
+  const { deal: withWhatIf, whatIf } = chosen.value;
+  const setup = simulationSetup(withWhatIf, { round: input.round, whatIf });
+  return setup.ok ? ok({ ...setup.value, whatIf }, [...chosen.warnings, ...setup.warnings]) : setup;
+}

@@ -3,7 +3,9 @@ import type { Problem, Result } from "../core/shared/problem.js";
 import { ok } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import { applyWhatIfs, parseWhatIfSetting, type WhatIfOutcome, type WhatIfSetting } from "../deal/what-if.js";
-import { dealInScenario } from "./select.js";
+import type { Workspace } from "../deal/workspace.js";
+import { applyWorkspaceWhatIfs } from "../deal/workspace-what-if.js";
+import { dealInScenario, workspaceInScenario } from "./select.js";
 
 /**
  * What-ifs as an input field (SPEC DEAL-WHATIF-1): `--set NAME=VALUE`, repeatable, or the
@@ -56,4 +58,37 @@ export function dealForInput(
       ),
     };
   return ok({ deal: applied.value.deal, whatIf: applied.value.whatIf }, applied.warnings);
+}
+
+/**
+ * The workspace a use case computes on (DEAL-WHATIF-5): in the named scenario, or, with
+ * what-ifs (`COMPANY.NAME=VALUE`), in a scenario of their own based on it. A problem with
+ * the what-ifs is the `set` field's.
+ */
+export function workspaceForInput(
+  ws: Workspace,
+  input: { readonly scenario?: string | undefined; readonly set?: readonly string[] },
+): Result<{ readonly workspace: Workspace; readonly whatIf: WhatIfOutcome | undefined }> {
+  const texts = input.set ?? [];
+  if (texts.length === 0) {
+    const scenario = workspaceInScenario(ws, input.scenario);
+    return scenario.ok ? ok({ workspace: scenario.value, whatIf: undefined }, scenario.warnings) : scenario;
+  }
+  const settings: WhatIfSetting[] = [];
+  const problems: Problem[] = [];
+  for (const text of texts) {
+    const parsed = parseWhatIfSetting(text);
+    if (parsed.ok) settings.push(parsed.value);
+    else problems.push(...parsed.problems.map((p) => ({ ...p, path: ["set"] })));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const applied = applyWorkspaceWhatIfs(ws, settings, { scenario: input.scenario });
+  if (!applied.ok)
+    return {
+      ok: false,
+      problems: applied.problems.map((p) =>
+        p.code === "what_if_unknown_name" || p.code === "what_if_invalid" ? { ...p, path: ["set"] } : p,
+      ),
+    };
+  return applied;
 }

@@ -1,15 +1,21 @@
 import type { Currency } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
-import type { Claim } from "../core/uncertainty/claim.js";
+import { type Claim, type ClaimId, type ClaimSet, claimId } from "../core/uncertainty/claim.js";
 import { claimsBesideValues } from "../core/uncertainty/consistent-claims.js";
-import { formatEstimate, formatEstimateValue } from "../core/uncertainty/estimate.js";
-import { parseQuantityId, type QuantityId, quantityIdOf } from "../core/uncertainty/quantity.js";
+import { formatEstimate, formatEstimateValue, makeEstimate } from "../core/uncertainty/estimate.js";
+import {
+  parseQuantityId,
+  type QuantityId,
+  quantityExpression,
+  quantityIdOf,
+} from "../core/uncertainty/quantity.js";
 import type { Scenario, ScenarioChoice } from "../core/uncertainty/scenario.js";
+import { sourceId } from "../core/uncertainty/source.js";
 import { buildDeal, type Deal, withScenario } from "./build.js";
 import { readEstimate, readMoneyFigure } from "./figures.js";
 import type { DealDocument } from "./schema.js";
-import { roundQuantity, scenarioNamed, TERMS_SOURCE_ID } from "./uncertain.js";
+import { type DealUncertainty, roundQuantity, scenarioNamed, TERMS_SOURCE_ID } from "./uncertain.js";
 
 /**
  * What-ifs (SPEC DEAL-WHATIF-1..4): a user fixes some of a deal's figures by the names a
@@ -200,24 +206,26 @@ function documentForWhatIf(
   return ok({ ...doc, rounds, scenarios: [...doc.scenarios, scenario] } as DealDocument);
 }
 
+/** A what-if's figure as read: the name it was given, its exact value and unit. */
+export interface WhatIfValue {
+  readonly name: string;
+  readonly value: Rational;
+  readonly unit: "money" | "fraction";
+}
+
 /**
- * Applies what-ifs to a deal (DEAL-WHATIF-1..4) and returns the deal priced in the what-if
- * scenario. Each name resolves to a quantity (an unknown name lists the names there are);
- * each value is exact and in the deal's currency (money) or a fraction (`27%`). The round
- * fields the values replace are left to them; the scenario keeps the claims of the chosen
- * scenario that hold beside the values and reports the others. A value that contradicts a
- * figure the deal itself states, or values that cannot hold together, are refused.
+ * Reads what-ifs against a deal document (DEAL-WHATIF-1, -2): each name resolves to a
+ * quantity (an unknown name lists the names there are), each value is exact and in the
+ * currency (money) or a fraction (`27%`); a quantity given twice is refused.
  */
-export function applyWhatIfs(
-  deal: Deal,
+export function readWhatIfValues(
+  doc: DealDocument,
+  currency: Currency,
   settings: readonly WhatIfSetting[],
-  options: { readonly scenario?: string; readonly round?: string } = {},
-): Result<{ readonly deal: Deal; readonly whatIf: WhatIfOutcome }> {
-  const doc = deal.document;
-  const currency = deal.ledger.company.currency as Currency;
-  const names = whatIfNames(doc, options.round);
-  const values = new Map<QuantityId, { name: string; value: Rational; unit: "money" | "fraction" }>();
-  const texts = new Map<QuantityId, string>();
+  round?: string,
+): Result<Map<QuantityId, WhatIfValue>> {
+  const names = whatIfNames(doc, round);
+  const values = new Map<QuantityId, WhatIfValue>();
   for (const setting of settings) {
     const resolved = resolveName(doc, names, setting.name);
     if (!resolved.ok) return resolved;
@@ -268,8 +276,30 @@ export function applyWhatIfs(
       value = read.value.amount;
     }
     values.set(quantity, { name: setting.name, value, unit });
-    texts.set(quantity, value.toDecimalString(40));
   }
+  return ok(values);
+}
+
+/**
+ * Applies what-ifs to a deal (DEAL-WHATIF-1..4) and returns the deal priced in the what-if
+ * scenario. Each name resolves to a quantity (an unknown name lists the names there are);
+ * each value is exact and in the deal's currency (money) or a fraction (`27%`). The round
+ * fields the values replace are left to them; the scenario keeps the claims of the chosen
+ * scenario that hold beside the values and reports the others. A value that contradicts a
+ * figure the deal itself states, or values that cannot hold together, are refused.
+ */
+export function applyWhatIfs(
+  deal: Deal,
+  settings: readonly WhatIfSetting[],
+  options: { readonly scenario?: string; readonly round?: string } = {},
+): Result<{ readonly deal: Deal; readonly whatIf: WhatIfOutcome }> {
+  const doc = deal.document;
+  const currency = deal.ledger.company.currency as Currency;
+  const read = readWhatIfValues(doc, currency, settings, options.round);
+  if (!read.ok) return read;
+  const values = read.value;
+  const texts = new Map<QuantityId, string>();
+  for (const [quantity, v] of values) texts.set(quantity, v.value.toDecimalString(40));
 
   const taken = new Set(doc.scenarios.map((s) => s.id));
   let scenarioId = WHAT_IF_SCENARIO;
@@ -287,39 +317,11 @@ export function applyWhatIfs(
     const known = ["low", "base", "high", ...doc.scenarios.map((s) => s.id)];
     return fail("usage", `no scenario "${basedOn}"; the deal's scenarios are ${known.join(", ")}`);
   }
-  const fixed = new Map<QuantityId, Rational>();
-  const choices = new Map<QuantityId, ScenarioChoice>();
-  for (const [q, choice] of base.choices) {
-    if (values.has(q)) continue;
-    choices.set(q, choice);
-    if (choice.kind === "value") fixed.set(q, choice.value);
-  }
-  for (const [q, v] of values) {
-    fixed.set(q, v.value);
-    choices.set(q, { kind: "value", value: v.value });
-  }
-  const claims = base.claims ?? u.defaultClaims;
-  const beside = claimsBesideValues(u.claimSet, claims, fixed, (c) => c.source === TERMS_SOURCE_ID);
+  const scenario = whatIfScenarioOf(u, base, values, currency, scenarioId);
+  if (!scenario.ok) return scenario;
+  const whatIfScenario = scenario.value.scenario;
   const labelOf = new Map(u.claimSet.model.quantities.map((q) => [q.id as string, q.label]));
-  const unitText = (unit: "money" | "fraction") =>
-    unit === "fraction" ? ({ kind: "fraction" } as const) : ({ kind: "money", currency } as const);
-  const listed = [...values.values()]
-    .map((v) => `${v.name}=${formatEstimateValue(v.value, unitText(v.unit))}`)
-    .join(", ");
-  if (!beside.ok) {
-    if (beside.reason === "values_inconsistent") {
-      return fail(
-        "what_if_invalid",
-        `the what-if values ${listed} cannot hold together (a post-money is the pre-money plus the round's size, and the size is the sum of the investments)`,
-      );
-    }
-    const claim = beside.claim;
-    return fail(
-      "what_if_invalid",
-      `the what-if values ${listed} contradict the deal's own figure for ${claim.subjectLabel} (${formatEstimate(claim.value)}); set that figure too, or change the deal`,
-    );
-  }
-  const whatIfScenario: Scenario = { name: scenarioId, claims: beside.value.kept, pick: base.pick, choices };
+
   const withWhatIf: Deal = {
     ...built.value,
     uncertainty: {
@@ -342,9 +344,97 @@ export function applyWhatIfs(
           unit: v.unit,
           value: v.value,
         })),
-        contradicted: beside.value.contradicted,
+        contradicted: scenario.value.contradicted,
       },
     },
     priced.warnings,
   );
+}
+
+/**
+ * The what-if's figures as exact claims of the deal's own terms (DEAL-WHATIF-5): what a
+ * sampler needs to hold them fixed while it samples the rest, as it holds a figure the
+ * file states. They join the claim set under ids `what-if:QUANTITY`.
+ */
+export function whatIfClaims(set: ClaimSet, whatIf: WhatIfOutcome): { claimSet: ClaimSet; ids: ClaimId[] } {
+  const claims: Claim[] = whatIf.settings.map((s) => {
+    const unit =
+      s.unit === "fraction"
+        ? ({ kind: "fraction" } as const)
+        : ({ kind: "money", currency: set.currency } as const);
+    const estimate = makeEstimate("exact", { value: s.value }, unit);
+    // applyWhatIfs has checked each value (exact, not negative, a fraction at most 1).
+    if (!estimate.ok)
+      throw new Error(`whatIfClaims: ${s.quantity} = ${s.value.toString()} is not an estimate`);
+    return {
+      kind: "claim",
+      id: claimId(`${WHAT_IF_SCENARIO}:${s.quantity}`),
+      source: sourceId(TERMS_SOURCE_ID),
+      subject: quantityExpression(s.quantity),
+      subjectLabel: s.label,
+      value: estimate.value,
+      statedValue: estimate.value,
+      attribution: undefined,
+      status: "agreed",
+      evidence: undefined,
+      date: undefined,
+    };
+  });
+  return { claimSet: { ...set, claims: [...set.claims, ...claims] }, ids: claims.map((c) => c.id) };
+}
+
+/**
+ * The what-if's scenario (DEAL-WHATIF-3, -4): the base scenario's picks and values, the
+ * what-if's values in place of any it had for their quantities, and the base's claims
+ * (the `claims` given, by default) heaviest first while they hold beside the values; the
+ * others are returned as contradicted. A value against the deal's own terms, or values
+ * that cannot hold together, are refused with the figures involved.
+ */
+export function whatIfScenarioOf(
+  u: DealUncertainty,
+  base: Scenario,
+  values: ReadonlyMap<QuantityId, WhatIfValue>,
+  currency: Currency,
+  scenarioId: string,
+  claims: readonly ClaimId[] = base.claims ?? u.defaultClaims,
+): Result<{
+  readonly scenario: Scenario;
+  readonly kept: readonly ClaimId[];
+  readonly contradicted: readonly Claim[];
+}> {
+  const fixed = new Map<QuantityId, Rational>();
+  const choices = new Map<QuantityId, ScenarioChoice>();
+  for (const [q, choice] of base.choices) {
+    if (values.has(q)) continue;
+    choices.set(q, choice);
+    if (choice.kind === "value") fixed.set(q, choice.value);
+  }
+  for (const [q, v] of values) {
+    fixed.set(q, v.value);
+    choices.set(q, { kind: "value", value: v.value });
+  }
+  const beside = claimsBesideValues(u.claimSet, claims, fixed, (c) => c.source === TERMS_SOURCE_ID);
+  const unitText = (unit: "money" | "fraction") =>
+    unit === "fraction" ? ({ kind: "fraction" } as const) : ({ kind: "money", currency } as const);
+  const listed = [...values.values()]
+    .map((v) => `${v.name}=${formatEstimateValue(v.value, unitText(v.unit))}`)
+    .join(", ");
+  if (!beside.ok) {
+    if (beside.reason === "values_inconsistent") {
+      return fail(
+        "what_if_invalid",
+        `the what-if values ${listed} cannot hold together (a post-money is the pre-money plus the round's size, and the size is the sum of the investments)`,
+      );
+    }
+    const claim = beside.claim;
+    return fail(
+      "what_if_invalid",
+      `the what-if values ${listed} contradict the deal's own figure for ${claim.subjectLabel} (${formatEstimate(claim.value)}); set that figure too, or change the deal`,
+    );
+  }
+  return ok({
+    scenario: { name: scenarioId, claims: beside.value.kept, pick: base.pick, choices },
+    kept: beside.value.kept,
+    contradicted: beside.value.contradicted,
+  });
 }

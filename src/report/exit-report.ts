@@ -31,6 +31,7 @@ import type { Deal } from "../deal/build.js";
 import { decimal, decimalsSummingTo } from "./format.js";
 import { floatText } from "./simulation-report.js";
 import { jsonText } from "./text-formats.js";
+import { whatIfJson } from "./what-if-report.js";
 
 /** The exit terms of a deal: its `exit:` settings, with the date given or the deal's last dated event (EXIT-1). */
 export function exitTermsOf(deal: Deal, date: IsoDate | undefined): ExitTerms {
@@ -353,8 +354,21 @@ export function* exitBreakpointsJsonChunks(
  * byte for byte; the breakpoints (alone) written by `exitBreakpointsJsonChunks` (issue 19).
  */
 export function* exitJsonChunks(r: ExitReport): Generator<string> {
-  if (r.kind === "breakpoints") yield* exitBreakpointsJsonChunks(r);
-  else yield jsonText(exitJson(r));
+  if (r.kind !== "breakpoints") {
+    yield jsonText(exitJson(r));
+    return;
+  }
+  if (!r.whatIf) {
+    yield* exitBreakpointsJsonChunks(r);
+    return;
+  }
+  // With what-ifs, their object follows the last key, as in exitJson: the last piece ends "}\n".
+  let last: string | undefined;
+  for (const chunk of exitBreakpointsJsonChunks(r)) {
+    if (last !== undefined) yield last;
+    last = chunk;
+  }
+  yield `${last!.slice(0, -"\n}\n".length)},\n  "whatIf": ${nestedJson(whatIfJson(r.whatIf), 1)}\n}\n`;
 }
 
 /** The breakpoints (`exit --breakpoints`) as JSON (EXIT-15); see `exitBreakpointsJson`. */
@@ -440,6 +454,12 @@ export function exitStatementJson(r: ExitStatementReport) {
 
 /** The exit report as the CLI's `--format json` and the API write it (APP-3). */
 export function exitJson(r: ExitReport) {
+  const json = exitKindJson(r);
+  // DEAL-WHATIF-1: present only with what-ifs, last, so that the JSON without them is unchanged.
+  return r.whatIf ? { ...json, whatIf: whatIfJson(r.whatIf) } : json;
+}
+
+function exitKindJson(r: ExitReport) {
   switch (r.kind) {
     case "waterfall":
       return exitWaterfallJson(r);

@@ -7,6 +7,7 @@ import { planSimulation, type SimulationPlan, type SimulationSummary } from "../
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
 import type { Deal } from "../deal/build.js";
 import { scenarioNamed } from "../deal/uncertain.js";
+import { type WhatIfOutcome, whatIfClaims } from "../deal/what-if.js";
 
 /**
  * A float statistic as a decimal string (SPEC OUT-4): simulation statistics are float64
@@ -112,7 +113,12 @@ export interface SimulationSetup {
  */
 export function simulationSetup(
   deal: Deal,
-  options: { round?: string | undefined; scenario?: string | undefined },
+  options: {
+    round?: string | undefined;
+    scenario?: string | undefined;
+    /** What-ifs applied to the deal (DEAL-WHATIF-5): their figures are held, not sampled. */
+    whatIf?: WhatIfOutcome | undefined;
+  },
 ): Result<SimulationSetup> {
   const u = deal.uncertainty;
   if (!u?.roundsUncertain)
@@ -127,14 +133,21 @@ export function simulationSetup(
   if (index < 0) return fail("usage", `no round "${options.round}" in the deal`, ["round"]);
   const template = u.templates[index]!;
   let claims = u.defaultClaims;
-  if (options.scenario !== undefined) {
+  let claimSet = u.claimSet;
+  if (options.whatIf) {
+    // The what-if's scenario keeps the chosen scenario's claims that hold beside its figures.
+    const scenario = scenarioNamed(u, options.whatIf.scenario);
+    const held = whatIfClaims(u.claimSet, options.whatIf);
+    claimSet = held.claimSet;
+    claims = [...(scenario?.claims ?? u.defaultClaims), ...held.ids];
+  } else if (options.scenario !== undefined) {
     const scenario = scenarioNamed(u, options.scenario);
     if (!scenario) return fail("usage", `no scenario "${options.scenario}" in the deal`, ["scenario"]);
     claims = scenario.claims ?? u.defaultClaims;
   }
   const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
   if (!before.ok) return before;
-  const plan = planSimulation(u.claimSet, claims, before.value.final, template);
+  const plan = planSimulation(claimSet, claims, before.value.final, template);
   if (!plan.ok) return plan;
   return ok({
     plan: plan.value,

@@ -21,6 +21,7 @@ interface ExitOptions {
   date?: string;
   round?: string;
   scenario?: string;
+  set: string[];
   format: OutputFormat | FileFormat;
   out?: string;
   pageSize?: string;
@@ -66,6 +67,12 @@ export function registerExit(program: Command, io: CliIo): void {
         "--scenario <name>",
         "for a deal with uncertain amounts: the scenario of its rounds (default base)",
       )
+      .option(
+        "--set <name=value>",
+        "a what-if, repeatable: amazon=$50B, pre-money=$830B, round-size=$60B (the exit of the deal priced in a scenario of its own; the claims it contradicts are listed)",
+        (value: string, previous: string[]) => [...previous, value],
+        [] as string[],
+      )
       .addOption(formatOption(["table", "json", "csv", "pdf", "xlsx"]))
       .addOption(reportFileOptions()[0]!)
       .addOption(reportFileOptions()[1]!),
@@ -106,6 +113,7 @@ export function registerExit(program: Command, io: CliIo): void {
       date: options.date,
       round: options.round,
       scenario: options.scenario,
+      set: options.set,
     };
     const report = await runUseCase(io, exit, loaded.deal, input, file, loaded.locate).catch((e: unknown) => {
       throw atFlag(e, CommandFailure);
@@ -119,7 +127,13 @@ export function registerExit(program: Command, io: CliIo): void {
     // JavaScript engine builds (issue 19); the bytes are those of jsonText(exit.json(report)).
     if (options.format === "json") for (const chunk of exitJsonChunks(report)) io.stdout.write(chunk);
     else if (options.format === "csv" || report.kind === "sweep") io.stdout.write(text.exitCsv(report));
-    else io.stdout.write(text.exitText(report, textOptionsOf(options)));
+    else {
+      io.stdout.write(text.exitText(report, textOptionsOf(options)));
+      if (report.whatIf) {
+        const { whatIfText } = await import("../../report/what-if-report.js");
+        io.stdout.write(`\n${whatIfText(report.whatIf, loaded.deal.ledger.company.currency)}`);
+      }
+    }
   });
 }
 

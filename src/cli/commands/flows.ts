@@ -1,14 +1,52 @@
 import type { Command } from "commander";
+import { workspaceForInput } from "../../app/what-if.js";
 import { Rational } from "../../core/exact/rational.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import type { WhatIfOutcome } from "../../deal/what-if.js";
+import type { Workspace } from "../../deal/workspace.js";
 import { exposureInputs, exposureReport, flowModelOf, flowsReport } from "../../report/flows-report.js";
 import { flowsSimulation } from "../../report/flows-simulation.js";
 import { moneyText, percent } from "../../report/format.js";
+import { whatIfJson, whatIfText } from "../../report/what-if-report.js";
 import { readWorkspaceFile, workspaceInScenario } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
 import { renderCsv, renderTable } from "../table.js";
+
+/** `--set COMPANY.NAME=VALUE`, repeatable (DEAL-WHATIF-5). */
+const SET_OPTION = [
+  "--set <company.name=value>",
+  "a what-if, repeatable: openai.amazon=$50B, openai.pre-money=$830B (COMPANY.NAME; the claims it contradicts are listed)",
+  (value: string, previous: string[]) => [...previous, value],
+  [] as string[],
+] as const;
+
+/** The workspace in the scenario asked for, with the what-ifs asked for (DEAL-WHATIF-5). */
+function chosenWorkspace(
+  io: CliIo,
+  file: string,
+  options: { scenario?: string; set: string[] },
+): { ws: Workspace; whatIf: WhatIfOutcome | undefined } {
+  if (options.set.length === 0)
+    return {
+      ws: workspaceInScenario(readWorkspaceFile(io, file), options.scenario).workspace,
+      whatIf: undefined,
+    };
+  const loaded = readWorkspaceFile(io, file);
+  const chosen = workspaceForInput(loaded.workspace, options);
+  if (!chosen.ok) throw CommandFailure.fromProblems(chosen.problems, file);
+  printDiagnostics(
+    io,
+    chosen.warnings.map((w) => diagnosticFrom(w, file)),
+  );
+  return { ws: chosen.value.workspace, whatIf: chosen.value.whatIf };
+}
+
+/** The JSON with the what-if added when there is one (the existing JSON is unchanged otherwise). */
+function withWhatIf<T extends object>(report: T, whatIf: WhatIfOutcome | undefined) {
+  return whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report;
+}
 
 export function registerFlows(program: Command, io: CliIo): void {
   program
@@ -20,11 +58,15 @@ export function registerFlows(program: Command, io: CliIo): void {
     .option("--scenario <name>", "the scenario of the uncertain amounts (default base)")
     .option("--runs <n>", "Monte Carlo: sample the uncertain amounts this many times and report percentiles")
     .option("--seed <s>", "the seed of the Monte Carlo", "1")
+    .option(...SET_OPTION)
     .addOption(formatOption())
     .action(
-      (file: string, options: { scenario?: string; runs?: string; seed: string; format: OutputFormat }) => {
-        const loaded = workspaceInScenario(readWorkspaceFile(io, file), options.scenario);
-        const ws = loaded.workspace;
+      (
+        file: string,
+        options: { scenario?: string; runs?: string; seed: string; set: string[]; format: OutputFormat },
+      ) => {
+        const { ws, whatIf } = chosenWorkspace(io, file, options);
+        const whatIfBlock = whatIf ? `\n${whatIfText(whatIf, ws.currency)}` : "";
         if (options.runs !== undefined) {
           const runs = Number(options.runs);
           if (!Number.isInteger(runs) || runs < 1 || runs > 10_000_000)
@@ -37,7 +79,7 @@ export function registerFlows(program: Command, io: CliIo): void {
           const partyName = (id: string) => ws.parties.find((p) => p.id === id)?.name ?? id;
           const sim = flowsSimulation(ws, runs, BigInt(options.seed), ws.scenario?.claims as never);
           if (!sim.ok) throw CommandFailure.fromProblems(sim.problems, file);
-          if (options.format === "json") return void io.stdout.write(jsonText(sim.value));
+          if (options.format === "json") return void io.stdout.write(jsonText(withWhatIf(sim.value, whatIf)));
           type Stats = { p5: string; p50: string; p95: string; mean: string } | null;
           const keys = ["p5", "p50", "p95", "mean"] as const;
           if (options.format === "csv") {
@@ -90,7 +132,7 @@ export function registerFlows(program: Command, io: CliIo): void {
               sim.value.rounds.map((r) => [`${partyName(r.company)} ${r.round}`, ...pct(r.supplierShare)]),
             ).trimEnd(),
           ];
-          io.stdout.write(`${out.join("\n")}\n`);
+          io.stdout.write(`${out.join("\n")}\n${whatIfBlock}`);
           return;
         }
         const model = flowModelOf(ws);
@@ -100,7 +142,7 @@ export function registerFlows(program: Command, io: CliIo): void {
           model.warnings.map((w) => diagnosticFrom(w, file)),
         );
         const report = flowsReport(ws, model.value);
-        if (options.format === "json") return void io.stdout.write(jsonText(report));
+        if (options.format === "json") return void io.stdout.write(jsonText(withWhatIf(report, whatIf)));
         const money = (v: string | null) =>
           v === null
             ? "unknown"
@@ -216,7 +258,7 @@ export function registerFlows(program: Command, io: CliIo): void {
             report.netCash.filter((n) => n.net !== "0").map((n) => [n.name, money(n.net)]),
           ).trimEnd(),
         );
-        io.stdout.write(`${out.join("\n")}\n`);
+        io.stdout.write(`${out.join("\n")}\n${whatIfBlock}`);
       },
     );
 
@@ -233,15 +275,15 @@ export function registerFlows(program: Command, io: CliIo): void {
       (v: string, all: string[] = []) => [...all, v],
     )
     .option("--scenario <name>", "the scenario of the uncertain amounts (default base)")
+    .option(...SET_OPTION)
     .addOption(formatOption())
     .action(
       (
         file: string,
         investor: string,
-        options: { valuation?: string[]; scenario?: string; format: OutputFormat },
+        options: { valuation?: string[]; scenario?: string; set: string[]; format: OutputFormat },
       ) => {
-        const loaded = workspaceInScenario(readWorkspaceFile(io, file), options.scenario);
-        const ws = loaded.workspace;
+        const { ws, whatIf } = chosenWorkspace(io, file, options);
         const inputs = exposureInputs(ws, investor, options.valuation ?? []);
         if (!inputs.ok) {
           const p = inputs.problems[0]!;
@@ -253,7 +295,7 @@ export function registerFlows(program: Command, io: CliIo): void {
         const model = flowModelOf(ws, valuations);
         if (!model.ok) throw CommandFailure.fromProblems(model.problems, file);
         const report = exposureReport(ws, model.value, investor);
-        if (options.format === "json") return void io.stdout.write(jsonText(report));
+        if (options.format === "json") return void io.stdout.write(jsonText(withWhatIf(report, whatIf)));
         const money = (v: string | null) =>
           v === null
             ? ""
@@ -304,6 +346,7 @@ export function registerFlows(program: Command, io: CliIo): void {
             ],
           ),
         );
+        if (whatIf) io.stdout.write(`\n${whatIfText(whatIf, ws.currency)}`);
       },
     );
 }

@@ -1,10 +1,13 @@
 import type { Command } from "commander";
+import { compareScenariosWithWhatIfs } from "../../app/scenarios.js";
 import { Rational } from "../../core/exact/rational.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import type { WhatIfOutcome } from "../../deal/what-if.js";
 import { lastEventDate } from "../../render/reports/bridge.js";
 import { scenariosDocument, scenariosFiguresOf } from "../../render/reports/scenarios.js";
 import { moneyText, percent } from "../../report/format.js";
 import { compareScenarios, type ScenariosReport } from "../../report/scenarios-report.js";
+import { whatIfText } from "../../report/what-if-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
@@ -47,6 +50,12 @@ function rows(report: ScenariosReport): { header: string[]; body: string[][] } {
   return { header, body };
 }
 
+/** The report as JSON gives it: the what-ifs' outcomes are printed, not written out raw. */
+function withoutOutcomes<T extends object>(value: T): ScenariosReport & { whatIf?: unknown } {
+  const { whatIfs: _outcomes, ...rest } = value as T & { whatIfs?: unknown };
+  return rest as unknown as ScenariosReport & { whatIf?: unknown };
+}
+
 export function registerScenarios(program: Command, io: CliIo): void {
   program
     .command("scenarios")
@@ -59,13 +68,19 @@ export function registerScenarios(program: Command, io: CliIo): void {
       "the scenarios to compare, comma-separated (default: low, base, high and the deal's own)",
     )
     .option("--round <id>", "the round to compare (default: the last one)")
+    .option(
+      "--set <name=value>",
+      "a what-if, repeatable: amazon=$50B, pre-money=$830B (fixed in every scenario compared; the claims it contradicts are listed)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .addOption(formatOption(["table", "json", "csv", "pdf", "xlsx"]))
     .addOption(reportFileOptions()[0]!)
     .addOption(reportFileOptions()[1]!)
     .action(
       async (
         file: string,
-        options: { scenario?: string; round?: string; format: OutputFormat; out?: string },
+        options: { scenario?: string; round?: string; set: string[]; format: OutputFormat; out?: string },
       ) => {
         const target = reportTarget(io, options);
         const loaded = readDealFile(io, file);
@@ -73,7 +88,19 @@ export function registerScenarios(program: Command, io: CliIo): void {
           ?.split(",")
           .map((s) => s.trim())
           .filter(Boolean);
-        const report = compareScenarios(loaded.deal, names, options.round);
+        const compared =
+          options.set.length === 0
+            ? compareScenarios(loaded.deal, names, options.round)
+            : compareScenariosWithWhatIfs(loaded.deal, {
+                scenario: names,
+                round: options.round,
+                set: options.set,
+              });
+        const whatIfs: readonly WhatIfOutcome[] =
+          compared.ok && "whatIfs" in compared.value
+            ? (compared.value.whatIfs as readonly WhatIfOutcome[])
+            : [];
+        const report = compared.ok ? { ...compared, value: withoutOutcomes(compared.value) } : compared;
         const usage = report.ok ? undefined : report.problems.find((p) => p.code === "usage" && !p.path);
         if (usage && !loaded.deal.uncertainty?.roundsUncertain)
           throw CommandFailure.of("usage", usage.message, file);
@@ -104,6 +131,10 @@ export function registerScenarios(program: Command, io: CliIo): void {
             body,
           ),
         );
+        for (const whatIf of whatIfs)
+          io.stdout.write(
+            `\n${report.value.scenarios.length > 1 ? `${whatIf.basedOn}: ` : ""}${whatIfText(whatIf, report.value.currency)}`,
+          );
       },
     );
 }

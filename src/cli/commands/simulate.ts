@@ -1,9 +1,11 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { runSimulationInWorkers } from "../../adapters/simulation-workers.js";
+import { simulationOfInput } from "../../app/simulate.js";
 import { lastEventDate } from "../../render/reports/bridge.js";
 import { simulationDocument, simulationFiguresOf } from "../../render/reports/simulation.js";
-import { simulationReport, simulationSetup } from "../../report/simulation-report.js";
+import { simulationReport } from "../../report/simulation-report.js";
+import { whatIfJson, whatIfText } from "../../report/what-if-report.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import { formatOption, jsonText } from "../format-option.js";
@@ -33,6 +35,12 @@ export function registerSimulate(program: Command, io: CliIo): void {
     )
     .option("--round <id>", "the round to simulate (default: the last one)")
     .option("--scenario <name>", "sample under the claims of this scenario (default: the default reading)")
+    .option(
+      "--set <name=value>",
+      "a what-if, repeatable: amazon=$50B, pre-money=$830B (held fixed, the rest sampled; the claims it contradicts are listed)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option("--json", "print JSON (no progress bar)")
     .addOption(formatOption(["table", "json", "pdf", "xlsx"]))
     .addOption(reportFileOptions()[0]!)
@@ -46,6 +54,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
           workers?: string;
           round?: string;
           scenario?: string;
+          set: string[];
           json?: boolean;
           format: string;
           out?: string;
@@ -60,13 +69,17 @@ export function registerSimulate(program: Command, io: CliIo): void {
         const workers =
           options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
         const loaded = readDealFile(io, file);
-        const setup = simulationSetup(loaded.deal, { round: options.round, scenario: options.scenario });
+        const setup = simulationOfInput(loaded.deal, {
+          round: options.round,
+          scenario: options.scenario,
+          set: options.set,
+        });
         if (!setup.ok) {
           const usage = setup.problems.find((p) => p.code === "usage");
           if (usage) throw CommandFailure.of("usage", usage.message, file);
           throw CommandFailure.fromProblems(setup.problems, file, loaded.locate);
         }
-        const { plan, capTable, template, meta } = setup.value;
+        const { plan, capTable, template, meta, whatIf } = setup.value;
         const bar =
           !options.json && io.stderr.isTTY
             ? new SingleBar({
@@ -84,7 +97,8 @@ export function registerSimulate(program: Command, io: CliIo): void {
         });
         bar?.stop();
         if (!summary.ok) throw CommandFailure.fromProblems(summary.problems, file, loaded.locate);
-        const report = simulationReport(summary.value, meta);
+        const simulated = simulationReport(summary.value, meta);
+        const report = whatIf ? { ...simulated, whatIf: whatIfJson(whatIf) } : simulated;
         if (target)
           return writeReportFile(
             io,
@@ -135,6 +149,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
           ),
         );
         for (const f of s.failures) io.stdout.write(`${f.count} scenarios failed: ${f.reason}\n`);
+        if (whatIf) io.stdout.write(`\n${whatIfText(whatIf, report.currency)}`);
       },
     );
 }
