@@ -43,7 +43,7 @@ export function syntheticDealYaml(holders: number): string {
 
 export default async function (): Promise<readonly BenchReport[]> {
   const reports: BenchReport[] = [];
-  for (const holders of [1_000, 10_000]) {
+  for (const holders of [1_000, 10_000, 100_000]) {
     const text = syntheticDealYaml(holders);
     const load = timeMedian(() => void loadDeal(text, "synthetic.yaml"), { minMs: 300, minRuns: 3 });
     const loaded = loadDeal(text, "synthetic.yaml");
