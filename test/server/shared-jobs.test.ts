@@ -88,6 +88,8 @@ interface Job {
   error?: unknown;
 }
 
+// Jobs are shared through PostgreSQL only: without a PostgreSQL answering at POSTGRES_URL this
+// suite cannot run, and support/backends.ts prints why it was skipped (CI starts PostgreSQL).
 describe.skipIf(postgresUnavailable !== undefined)(
   "SRV-6: two servers and two workers on one PostgreSQL",
   () => {
