@@ -79,6 +79,12 @@ export type PricingNote =
           | undefined;
         /** The places the price is rounded to, when the terms state a precision. */
         readonly pricePlaces: number | undefined;
+        /**
+         * A down round's anti-dilution adjustment (ADJ-1..3): the as-converted shares it adds
+         * to the adjusted classes and their value at the round price, which the priced
+         * valuation counts and the stated one does not; undefined when nothing was adjusted.
+         */
+        readonly antiDilution?: { readonly shares: bigint; readonly amount: Rational } | undefined;
       }
     >;
 
@@ -212,7 +218,12 @@ function holderRows(
   return [...stakeholderRows, ...poolRows.values()];
 }
 
-function pricingNote(outcome: RoundOutcome, fdAfter: bigint, conversionShares: bigint): PricingNote {
+function pricingNote(
+  outcome: RoundOutcome,
+  fdBefore: bigint,
+  fdAfter: bigint,
+  conversionShares: bigint,
+): PricingNote {
   const basis = outcome.terms.pricing.basis;
   if (basis === "price_per_share") return { code: "valuation_as_stated", params: { basis } };
   const stated = {
@@ -237,6 +248,15 @@ function pricingNote(outcome: RoundOutcome, fdAfter: bigint, conversionShares: b
     conversionPart === undefined || conversionPart.isZero()
       ? undefined
       : { method: method as "outside_pre_money" | "dollars_invested", amount: conversionPart };
+  // The shares after the round that no purchase, conversion or pool top-up issued are the
+  // adjusted classes' extra as-converted shares (ADJ-3: the round is priced before them).
+  const issued =
+    outcome.investments.reduce((sum, i) => sum + i.shares, 0n) + conversionShares + outcome.poolIncrease;
+  const adjustedShares = outcome.antiDilution.length > 0 ? fdAfter - fdBefore - issued : 0n;
+  const antiDilution =
+    adjustedShares > 0n
+      ? { shares: adjustedShares, amount: outcome.pricePerShare.amount.mulInt(adjustedShares) }
+      : undefined;
   return {
     code: "valuation_differs_from_stated",
     params: {
@@ -245,7 +265,11 @@ function pricingNote(outcome: RoundOutcome, fdAfter: bigint, conversionShares: b
       priced,
       difference,
       priceRounding,
-      wholeShares: difference.sub(priceRounding).sub(conversions?.amount ?? Rational.ZERO),
+      wholeShares: difference
+        .sub(priceRounding)
+        .sub(conversions?.amount ?? Rational.ZERO)
+        .sub(antiDilution?.amount ?? Rational.ZERO),
+      antiDilution,
       conversionShares,
       conversions,
       pricePlaces: outcome.terms.conventions.pricePrecision?.places,
@@ -318,7 +342,7 @@ export function modelReportOf(deal: Deal, outcome: RoundOutcome, warnings: reado
       postMoneyValuation: outcome.postMoneyValuation,
       newMoney: outcome.newMoney,
       statedValuation: { basis: terms.pricing.basis, value: terms.pricing.value },
-      pricing: pricingNote(outcome, after.totals.fullyDiluted, conversionShares),
+      pricing: pricingNote(outcome, before.totals.fullyDiluted, after.totals.fullyDiluted, conversionShares),
       poolIncrease: outcome.poolIncrease,
       newShares,
       conversionShares,

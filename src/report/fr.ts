@@ -306,6 +306,10 @@ export function explanationFr(e: AnyExplanation, currency = "USD"): string {
         parts.push(
           `${signed(p.priceRounding)} dus à l'arrondi du prix${p.pricePlaces === undefined ? "" : ` à ${p.pricePlaces} décimales`}`,
         );
+      if (p.antiDilution)
+        parts.push(
+          `${signed(p.antiDilution.amount)} pour les ${p.antiDilution.shares.toLocaleString("fr-FR")} actions (sur une base convertie) de l'ajustement anti-dilution au prix du tour`,
+        );
       if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares)} dus aux actions entières`);
       return `${BASIS_FR[p.basis]} calculée (${frenchMoney(p.priced)}) diffère de celle indiquée (${frenchMoney(p.stated)}) : ${parts.join(", ")}.`.replace(
         /^l/,

@@ -32,6 +32,10 @@ export function pricingText(note: PricingNote, currency: string, options: TextOp
     parts.push(
       `${signed(p.priceRounding, currency, options)} from the price rounded${p.pricePlaces === undefined ? "" : ` to ${p.pricePlaces} places`}`,
     );
+  if (p.antiDilution)
+    parts.push(
+      `${signed(p.antiDilution.amount, currency, options)} the anti-dilution adjustment's ${p.antiDilution.shares.toLocaleString("en-US")} as-converted shares at the round price`,
+    );
   if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares, currency, options)} from whole shares`);
   return `  (stated ${BASIS_WORDS[p.basis]} ${moneyFor(p.stated, options)}: ${parts.join(", ")})`;
 }

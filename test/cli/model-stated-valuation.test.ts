@@ -53,3 +53,51 @@ describe("ROUND-5: the stated pre-money's difference is explained by its real ca
     );
   });
 });
+
+/**
+ * ADJ-3 with ROUND-5: a down round for a seed preferred (€1.25 → €1.1413) adds as-converted shares
+ * through its broad-based anti-dilution; the priced pre-money counts them at the round price and
+ * the stated one does not, and the text says so rather than "from whole shares".
+ */
+const DOWN_ROUND = `roundtable: 1
+company: { name: Atelier Numérique SAS, currency: EUR, formed: 2023-12-01 }
+stakeholders:
+  - { id: camille, name: Camille Durand }
+  - { id: bastien, name: Bastien Roux }
+  - { id: seine, name: Seine Capital }
+  - { id: bleu, name: Fonds Bleu }
+classes:
+  - { id: ordinaires, name: Actions ordinaires, type: common }
+  - id: adp-seed
+    name: ADP Seed
+    type: preferred
+    originalIssuePrice: "1.25"
+    antiDilution: broad_based_weighted_average
+pools:
+  - { id: option-pool, name: Option pool, class: ordinaires, reserved: 0 }
+transactions:
+  - { type: issue, date: 2024-01-15, holder: camille, class: ordinaires, shares: 5000000 }
+  - { type: issue, date: 2024-01-15, holder: bastien, class: ordinaires, shares: 3000000 }
+  - { type: issue, date: 2024-10-01, holder: seine, class: adp-seed, shares: 1200000 }
+rounds:
+  - id: serie-a
+    name: Série A
+    date: 2025-10-01
+    class: { id: serie-a-preferred, name: Série A Preferred }
+    preMoney: 12 M€
+    investments: [{ investor: bleu, amount: 3 M€ }]
+    conventions: { pricePrecision: { places: 4, rounding: half_up } }
+    pool: { pool: option-pool, target: 10%, inPreMoney: true }
+`;
+
+describe("ADJ-3 the anti-dilution shares in the stated-vs-priced explanation", () => {
+  it("names the adjustment's as-converted shares at the round price, in English", async () => {
+    const r = await cli(["model", tempFile("down.yaml", DOWN_ROUND), "--exact"]);
+    expect(r.code, r.stderr).toBe(0);
+    const line = r.stdout.split("\n").find((l) => l.includes("pre-money"))!;
+    expect(line).toContain("the anti-dilution adjustment's 23,690 as-converted shares at the round price");
+    // 23,690 × €1.1413 = €27,037.397: the adjustment, not whole shares, makes the difference.
+    expect(line).toContain("+€27,037.40 the anti-dilution adjustment's");
+    expect(line).not.toMatch(/\+€27,0\d\d\.\d\d from whole shares/);
+  });
+});
