@@ -38,25 +38,13 @@ export function dealForInput(
     const scenario = dealInScenario(deal, input.scenario);
     return scenario.ok ? ok({ deal: scenario.value, whatIf: undefined }, scenario.warnings) : scenario;
   }
-  const settings: WhatIfSetting[] = [];
-  const problems: Problem[] = [];
-  for (const text of texts) {
-    const parsed = parseWhatIfSetting(text);
-    if (parsed.ok) settings.push(parsed.value);
-    else problems.push(...parsed.problems.map((p) => ({ ...p, path: ["set"] })));
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  const applied = applyWhatIfs(deal, settings, {
+  const settings = parseSettings(texts);
+  if (!settings.ok) return settings;
+  const applied = applyWhatIfs(deal, settings.value, {
     ...(input.scenario === undefined ? {} : { scenario: input.scenario }),
     ...(input.round === undefined ? {} : { round: input.round }),
   });
-  if (!applied.ok)
-    return {
-      ok: false,
-      problems: applied.problems.map((p) =>
-        p.code === "what_if_unknown_name" || p.code === "what_if_invalid" ? { ...p, path: ["set"] } : p,
-      ),
-    };
+  if (!applied.ok) return { ok: false, problems: applied.problems.map(asSetProblem) };
   return ok({ deal: applied.value.deal, whatIf: applied.value.whatIf }, applied.warnings);
 }
 
@@ -74,6 +62,15 @@ export function workspaceForInput(
     const scenario = workspaceInScenario(ws, input.scenario);
     return scenario.ok ? ok({ workspace: scenario.value, whatIf: undefined }, scenario.warnings) : scenario;
   }
+  const settings = parseSettings(texts);
+  if (!settings.ok) return settings;
+  const applied = applyWorkspaceWhatIfs(ws, settings.value, { scenario: input.scenario });
+  if (!applied.ok) return { ok: false, problems: applied.problems.map(asSetProblem) };
+  return applied;
+}
+
+/** The what-ifs' texts parsed; a text that does not parse is a problem of the `set` field. */
+function parseSettings(texts: readonly string[]): Result<WhatIfSetting[]> {
   const settings: WhatIfSetting[] = [];
   const problems: Problem[] = [];
   for (const text of texts) {
@@ -81,14 +78,10 @@ export function workspaceForInput(
     if (parsed.ok) settings.push(parsed.value);
     else problems.push(...parsed.problems.map((p) => ({ ...p, path: ["set"] })));
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const applied = applyWorkspaceWhatIfs(ws, settings, { scenario: input.scenario });
-  if (!applied.ok)
-    return {
-      ok: false,
-      problems: applied.problems.map((p) =>
-        p.code === "what_if_unknown_name" || p.code === "what_if_invalid" ? { ...p, path: ["set"] } : p,
-      ),
-    };
-  return applied;
+  return problems.length > 0 ? { ok: false, problems } : ok(settings);
+}
+
+/** A what-if that names nothing known, or cannot apply, is the `set` field's problem. */
+function asSetProblem(p: Problem): Problem {
+  return p.code === "what_if_unknown_name" || p.code === "what_if_invalid" ? { ...p, path: ["set"] } : p;
 }
