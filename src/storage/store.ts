@@ -5,6 +5,24 @@ import type { Backend } from "./backend.js";
 import { canonicalJson, sha256Hex } from "./canonical-json.js";
 import type { Tables } from "./schema.js";
 
+/**
+ * The tables whose rows are the store's content, with the columns that order them: all but
+ * sessions (which sign-ins and sign-outs change) and what a PostgreSQL deployment shares
+ * between processes (jobs, cached reports, sign-in failures). contentDigest reads them.
+ */
+export const CONTENT_TABLES: readonly { readonly table: keyof Tables; readonly order: readonly string[] }[] =
+  [
+    { table: "users", order: ["id"] },
+    { table: "api_tokens", order: ["id"] },
+    { table: "workspaces", order: ["id"] },
+    { table: "memberships", order: ["workspace_id", "user_id"] },
+    { table: "deals", order: ["id"] },
+    { table: "revisions", order: ["deal_id", "version"] },
+    { table: "audit_log", order: ["seq"] },
+    { table: "invitations", order: ["id"] },
+    { table: "shared_documents", order: ["id"] },
+  ];
+
 export type Role = "owner" | "editor" | "viewer" | "investor";
 export const ROLES: readonly Role[] = ["owner", "editor", "viewer", "investor"];
 
@@ -1315,20 +1333,17 @@ export class Store {
   }
 
   /**
-   * A digest of everything stored but sessions: equal digests mean no row changed. Tests
-   * compare it before and after a rejected request.
+   * A digest of everything stored but sessions (the tables of CONTENT_TABLES): equal digests
+   * mean no row changed. Tests compare it before and after a rejected request.
    */
   async contentDigest(): Promise<string> {
-    const parts = await Promise.all([
-      this.db.selectFrom("users").selectAll().orderBy("id").execute(),
-      this.db.selectFrom("api_tokens").selectAll().orderBy("id").execute(),
-      this.db.selectFrom("workspaces").selectAll().orderBy("id").execute(),
-      this.db.selectFrom("memberships").selectAll().orderBy("workspace_id").orderBy("user_id").execute(),
-      this.db.selectFrom("deals").selectAll().orderBy("id").execute(),
-      this.db.selectFrom("revisions").selectAll().orderBy("deal_id").orderBy("version").execute(),
-      this.db.selectFrom("audit_log").selectAll().orderBy("seq").execute(),
-      this.db.selectFrom("shared_documents").selectAll().orderBy("id").execute(),
-    ]);
+    const parts = await Promise.all(
+      CONTENT_TABLES.map(({ table, order }) => {
+        let query = this.db.selectFrom(table).selectAll();
+        for (const column of order) query = query.orderBy(column as never);
+        return query.execute() as Promise<Record<string, unknown>[]>;
+      }),
+    );
     const normalized = parts.map((rows) =>
       rows.map((row) =>
         Object.fromEntries(
