@@ -140,8 +140,13 @@ const NAMES: Readonly<Record<Exclude<Field, "percent">, readonly string[]>> = {
   ],
   price: [
     "price per share",
+    "price paid per share",
+    "price paid",
+    "paid per share",
     "share price",
     "issue price",
+    "issue price per share",
+    "subscription price",
     "price",
     "cost per share",
     "purchase price",
