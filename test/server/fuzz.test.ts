@@ -377,9 +377,14 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
               url = url.replace(`{${name}}`, encodeURIComponent(r.params[i] as string));
             });
             const dealSlug = url.match(/\/deals\/([^/?]+)/)?.[1];
-            const current = dealSlug
-              ? String((await store.headVersion("acme", decodeURIComponent(dealSlug)))?.version ?? 0)
-              : "0";
+            // The harness's own lookup of the current version (for "CURRENT" in a query) reads
+            // only a slug a deal could have: a fuzzed one (a NUL, say) is the server's to refuse,
+            // and PostgreSQL would refuse it in this lookup before the request is even sent.
+            const slug = dealSlug === undefined ? undefined : decodeURIComponent(dealSlug);
+            const current =
+              slug !== undefined && /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(slug)
+                ? String((await store.headVersion("acme", slug))?.version ?? 0)
+                : "0";
             const query = Object.fromEntries(
               Object.entries(r.query as Record<string, string>).map(([k, v]) => [
                 k,
