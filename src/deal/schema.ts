@@ -1341,6 +1341,16 @@ export const ClosedRoundSchema = z
       .min(1)
       .meta({ description: "The closed round's name.", examples: ["Series A"] }),
     date: DateText.meta({ description: "The round's date (its first closing).", examples: ["2024-03-01"] }),
+    pricePerShare: Amount.optional().meta({
+      description:
+        "The round's price per share, as it was priced when closed (SPEC CLOSE-6); written by `close-round`.",
+      examples: ["$1.25"],
+    }),
+    postMoney: Amount.optional().meta({
+      description:
+        "The round's post-money valuation when it closed (SPEC CLOSE-6): what `exposure` values the company at while no later round is modelled; written by `close-round`.",
+      examples: ["$50000000"],
+    }),
   })
   .meta({
     id: "ClosedRound",
