@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { exposure, investmentMetrics, supplierMetrics } from "../../src/core/flows/metrics.js";
+import type { CapTable } from "../../src/core/ledger/cap-table.js";
+import { capTableView } from "../../src/core/ledger/views.js";
+import { runDeal } from "../../src/core/round/timeline.js";
 import { closeRound, closeRoundInWorkspace } from "../../src/deal/close-round.js";
 import { loadDeal } from "../../src/deal/load.js";
 import { loadWorkspace, type ReadIncluded } from "../../src/deal/workspace.js";
@@ -142,7 +145,7 @@ describe("close-round keeps the capital flows of a workspace (SPEC CLOSE-6)", ()
 
 describe("close-round on every example deal (SPEC CLOSE-3, CLOSE-6)", () => {
   it.each(["down-round.yaml", "down-round-pay-to-play.yaml", "seed-to-series-a.yaml", "openai-round.yaml"])(
-    "CLOSE-6: examples/%s, every modelled round closed in turn, loads after each closing",
+    "CLOSE-6: examples/%s, every modelled round closed in turn, loads and equals the round's pro forma holder by holder after each closing",
     (name) => {
       let text = readFileSync(`examples/${name}`, "utf8");
       let closings = 0;
@@ -150,12 +153,39 @@ describe("close-round on every example deal (SPEC CLOSE-3, CLOSE-6)", () => {
         const loaded = loadDeal(text, name);
         if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
         if (loaded.deal.rounds.length === 0) break;
+        const first = loadedEarliest(loaded.deal.rounds);
+        const proForma = runDeal(loaded.deal.ledger, loaded.deal.rounds, { untilRound: first });
+        if (!proForma.ok) throw new Error(proForma.problems[0]!.message);
         const closed = closeRound(text, name);
         if (!closed.ok) throw new Error(JSON.stringify(closed.problems ?? closed.diagnostics));
         text = closed.value.text;
         closings++;
+        const after = loadDeal(text, name);
+        if (!after.ok) throw new Error(JSON.stringify(after.diagnostics));
+        const next = after.deal.rounds.length > 0 ? loadedEarliest(after.deal.rounds) : undefined;
+        const replayed = runDeal(after.deal.ledger, after.deal.rounds, next ? { beforeRound: next } : {});
+        if (!replayed.ok) throw new Error(replayed.problems[0]!.message);
+        expect(holders(replayed.value.final)).toEqual(holders(proForma.value.final));
       }
       expect(closings).toBeGreaterThan(0);
     },
   );
 });
+
+function loadedEarliest<Id extends string>(rounds: readonly { id: Id; date: string }[]): Id {
+  return [...rounds].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0]!.id;
+}
+
+/** A cap table holder by holder and class by class, exact, as comparable text. */
+function holders(table: CapTable) {
+  const view = capTableView(table);
+  return {
+    holders: view.holders.map((h) => ({
+      holder: h.holder,
+      outstanding: h.outstanding.toString(),
+      fullyDiluted: h.fullyDiluted.toString(),
+      byClass: Object.fromEntries([...h.sharesByClass].map(([c, n]) => [c, n.toString()])),
+    })),
+    fullyDiluted: view.totals.fullyDiluted.toString(),
+  };
+}
