@@ -414,6 +414,7 @@ function fullyDilutedAfterRound(
   const recount = transactions.some(
     (tx) =>
       tx.type === "conversion_price_adjustment" ||
+      tx.type === "pay_to_play" ||
       (tx.type === "conversion" && (tx.toClassId === undefined || tx.shares === undefined)),
   );
   if (recount) {
@@ -712,16 +713,17 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       resultingSecurity: securityId(`${terms.id}:${conversion.security}`),
     });
   }
-  for (const a of antiDilution) {
-    transactions.push({
-      type: "conversion_price_adjustment",
-      id: txId(`anti-dilution:${a.classId}`),
-      date: terms.date,
-      classId: a.classId,
-      conversionPrice: a.conversionPriceAfter,
-      reason: `${a.method.replaceAll("_", " ")} adjustment for ${terms.name}`,
-    });
-  }
+  const adjustments: Transaction[] = antiDilution.map((a) => ({
+    type: "conversion_price_adjustment",
+    id: txId(`anti-dilution:${a.classId}`),
+    date: terms.date,
+    classId: a.classId,
+    conversionPrice: a.conversionPriceAfter,
+    reason: `${a.method.replaceAll("_", " ")} adjustment for ${terms.name}`,
+  }));
+  // P2P-6: a pay-to-play counts the round's purchases, so it comes after the investments, and
+  // converts "immediately prior" to the adjustment (P2P-3), so before the anti-dilution.
+  if (!terms.payToPlay) transactions.push(...adjustments);
   investments.forEach((inv, i) => {
     if (inv.shares === 0n) return;
     transactions.push({
@@ -738,6 +740,22 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       vestingStart: undefined,
     });
   });
+  if (terms.payToPlay) {
+    const p2p = terms.payToPlay;
+    transactions.push({
+      type: "pay_to_play",
+      id: txId("pay-to-play"),
+      date: terms.date,
+      path: p2p.path,
+      classIds: p2p.classIds,
+      roundClassId: classId,
+      offered: p2p.offered ?? newShares,
+      since: undefined,
+      shadowClassId: p2p.shadowClassId,
+      ...(p2p.form === "partial" ? { form: "partial" as const } : {}),
+    });
+    transactions.push(...adjustments);
+  }
 
   // --- Apply them to a copy of the cap table (the pro forma) ----------------------------
   const after = table.clone();
@@ -750,7 +768,9 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   // LED-1 after the round: the incremental check covers everything the round's
   // transactions can change (the lots they create or convert, the classes and pools they
   // touch); the full scan of the cap table runs under the debug flag and in the tests.
-  after.assertChangedInvariants(table, changesOf(transactions));
+  // A pay-to-play's conversions are made as it applies (P2P-6): the full check covers them.
+  if (terms.payToPlay) after.assertInvariants();
+  else after.assertChangedInvariants(table, changesOf(transactions));
   if (debugChecks.fullInvariants) after.assertInvariants();
 
   const fullyDilutedAfter = fullyDilutedAfterRound(table, after, totals, transactions);
