@@ -527,6 +527,7 @@ function buildTransaction(b: Builder, t: TransactionDocument, index: number): Tr
         offered: t.offered,
         since: t.since,
         shadowClassId: t.shadowClass === undefined ? undefined : shareClassId(t.shadowClass),
+        ...(t.form === "partial" ? { form: "partial" as const } : {}),
       };
   }
 }
@@ -711,6 +712,18 @@ function buildRound(
         shareRounding: c.shareRounding,
         noteInterestConverts: c.noteInterestConverts,
       },
+      ...(r.payToPlay
+        ? {
+            payToPlay: {
+              classIds: r.payToPlay.classes.map(shareClassId),
+              offered: r.payToPlay.offered,
+              shadowClassId:
+                r.payToPlay.shadowClass === undefined ? undefined : shareClassId(r.payToPlay.shadowClass),
+              form: r.payToPlay.form,
+              path: [...path, "payToPlay"],
+            },
+          }
+        : {}),
       closings: r.closings.map((cl, i) => ({
         id: cl.id,
         date: cl.date,
@@ -852,8 +865,39 @@ export function buildDeal(doc: DealDocument, options: BuildOptions = {}): Result
   for (const c of doc.claims)
     for (const id of typeof c.about === "string" ? [c.about] : c.about) claimed.add(id);
   for (const sc of doc.scenarios) for (const id of Object.keys(sc.values ?? {})) claimed.add(id);
+  // P2P-6: the classes a round's pay-to-play names are the deal's, or made by its rounds.
+  const knownClasses = new Set([
+    ...doc.classes.map((c) => c.id),
+    ...doc.rounds.flatMap((r) => (typeof r.class === "string" ? [] : [r.class.id])),
+  ]);
   const rounds = doc.rounds.map((r, i) => {
     const where: FieldPath = ["rounds", i];
+    if (r.payToPlay) {
+      const p2p = r.payToPlay;
+      const at: FieldPath = [...where, "payToPlay"];
+      p2p.classes.forEach((id, j) => {
+        if (!knownClasses.has(id))
+          b.report(
+            "deal_unknown_reference",
+            `round ${r.name}'s pay-to-play names unknown share class "${id}"; declare it under classes`,
+            [...at, "classes", j],
+          );
+      });
+      if (p2p.shadowClass !== undefined && !knownClasses.has(p2p.shadowClass))
+        b.report(
+          "deal_unknown_reference",
+          `round ${r.name}'s pay-to-play re-designates into unknown share class "${p2p.shadowClass}"; declare it under classes`,
+          [...at, "shadowClass"],
+        );
+      if (p2p.offered !== undefined && p2p.offered <= 0n)
+        b.report("deal_invalid_field", `round ${r.name}'s pay-to-play offers no shares`, [...at, "offered"]);
+      if (r.closings.length > 0)
+        b.report(
+          "round_invalid",
+          `round ${r.name} has later closings and a pay-to-play term: which closings' purchases count is not modelled; write the pay-to-play as a pay_to_play transaction dated at the closing that counts`,
+          [...at],
+        );
+    }
     r.investments.forEach((inv, j) => {
       if (!stakeholderIds.has(inv.investor)) {
         b.report(

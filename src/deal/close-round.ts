@@ -1,4 +1,5 @@
 import { isMap, isSeq, parseDocument } from "yaml";
+import type { Money } from "../core/exact/money.js";
 import type { Ledger } from "../core/ledger/ledger.js";
 import type { Transaction } from "../core/ledger/transaction.js";
 import type { RoundOutcome } from "../core/round/price-round.js";
@@ -109,21 +110,6 @@ export function closeRoundInWorkspace(
   const entry = ws.document.companies[index] as { file?: string };
   const planned = planClosing(company.deal.ledger, ws.rounds.get(company.id) ?? [], options.round);
   if (!planned.ok) return { ok: false, problems: planned.problems };
-  // Capital-flow metrics (FLOW-4, FLOW-5) read a round's investments from the modelled round:
-  // an agreement linked to one would lose what it is measured against.
-  const linked = ws.agreements
-    .map((a) => a.agreement)
-    .filter((a) => a.linkedTo?.company === company.id && a.linkedTo.round === planned.value.round.id);
-  if (linked.length > 0) {
-    return {
-      ok: false,
-      problems: fail(
-        "round_invalid",
-        `round ${planned.value.round.name} of ${company.name} cannot be closed in this workspace: agreement${linked.length === 1 ? "" : "s"} ${linked.map((a) => a.id).join(", ")} ${linked.length === 1 ? "is" : "are"} linked to its investments, and round-trip metrics are computed from modelled rounds only; unlink ${linked.length === 1 ? "it" : "them"} (linkedTo) to close the round`,
-        ["agreements"],
-      ).problems,
-    };
-  }
   if (entry.file !== undefined) {
     // The company's deal is a file of its own: it is the file edited, and the workspace must still load.
     const included = readIncluded(entry.file);
@@ -229,7 +215,14 @@ export function editForClosing(
   const removed = removeRound(text, at, plan.round.id);
   if (!removed.ok) return fail("deal_syntax", removed.error);
   // CLOSE-4: the round is listed as closed, so that claims about it (its history) still load.
-  const record = { id: plan.round.id, name: plan.round.name, date: String(plan.round.date) };
+  // CLOSE-6: with its price and post-money, which the capital flows and exposure read.
+  const record = {
+    id: plan.round.id,
+    name: plan.round.name,
+    date: String(plan.round.date),
+    pricePerShare: amountText(plan.outcome.pricePerShare),
+    postMoney: amountText(plan.outcome.postMoneyValuation),
+  };
   const edited = appendToDealText(
     removed.text,
     { classes: plan.classes, transactions: plan.transactions, closedRounds: [record] },
@@ -237,6 +230,11 @@ export function editForClosing(
   );
   if (!edited.ok) return fail("deal_syntax", `cannot edit the deal file: ${edited.error}`);
   return ok(edited.text);
+}
+
+/** An exact amount as the deal file writes it (the serializer's form: a decimal with its currency code). */
+function amountText(m: Money): string {
+  return `${m.currency} ${m.amount.toDecimalString(30)}`;
 }
 
 /** The deal-file entries of a round's outcome: its new classes, then its transactions. */

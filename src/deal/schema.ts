@@ -339,6 +339,16 @@ const SecurityIdField = Id.optional().meta({
   examples: ["cs-1"],
 });
 
+const PayToPlayForm = z
+  .enum(["all_or_nothing", "partial"])
+  .default("all_or_nothing")
+  .meta({
+    id: "PayToPlayForm",
+    description:
+      "all_or_nothing (the NVCA form, the default): a holder that did not buy its whole pro rata converts all its shares of the classes; partial: it converts the fraction of them it did not buy, rounded down (SPEC P2P-5).",
+    examples: ["partial"],
+  });
+
 export const TransactionSchema = z
   .discriminatedUnion("type", [
     z
@@ -829,10 +839,36 @@ export const TransactionSchema = z
           description:
             "A class without preference the shares become, one for one; by default they convert into common.",
         }),
+        form: PayToPlayForm,
       })
       .meta({ id: "PayToPlayTransaction", description: "Pay-to-play at a financing (SPEC P2P-1..P2P-4)." }),
   ])
   .meta({ description: "One entry of the ledger, by its type." });
+
+export const RoundPayToPlaySchema = z
+  .strictObject({
+    classes: z
+      .array(Id)
+      .min(1)
+      .meta({ description: "The preferred classes whose holders must play.", examples: [["seriesA"]] }),
+    offered: Shares.optional().meta({
+      description:
+        "The shares of the round offered to the holders of the classes (the NVCA's Offered Securities); by default all the shares the round's investments buy.",
+      examples: [2000000],
+    }),
+    shadowClass: Id.optional().meta({
+      description:
+        "A class without preference the shares become, one for one; by default they convert into common.",
+      examples: ["seriesA-shadow"],
+    }),
+    form: PayToPlayForm,
+  })
+  .meta({
+    id: "RoundPayToPlay",
+    description:
+      "Pay-to-play as a term of the round (SPEC P2P-6; NVCA Model Term Sheet, Pay-to-Play; NVCA Model Certificate of Incorporation, Special Mandatory Conversion): at the round's date, after its investments, holders of the classes who did not buy their pro rata of the offered shares convert (all their shares, or with form: partial the fraction they did not buy).",
+    examples: [{ classes: ["seriesA"], form: "partial" }],
+  });
 
 export const InvestmentSchema = z
   .strictObject({
@@ -1069,6 +1105,7 @@ export const RoundSchema = z
         description: "Later closings of the round (SPEC TRANCHE-1); the round's date is the first.",
         examples: [[{ id: "second-close", date: "2024-05-01" }]],
       }),
+    payToPlay: RoundPayToPlaySchema.optional(),
     note: Note,
   })
   .meta({ description: "A priced round being modelled (SPEC ROUND-1..ROUND-9)." });
@@ -1341,6 +1378,16 @@ export const ClosedRoundSchema = z
       .min(1)
       .meta({ description: "The closed round's name.", examples: ["Series A"] }),
     date: DateText.meta({ description: "The round's date (its first closing).", examples: ["2024-03-01"] }),
+    pricePerShare: Amount.optional().meta({
+      description:
+        "The round's price per share, as it was priced when closed (SPEC CLOSE-6); written by `close-round`.",
+      examples: ["$1.25"],
+    }),
+    postMoney: Amount.optional().meta({
+      description:
+        "The round's post-money valuation when it closed (SPEC CLOSE-6): what `exposure` values the company at while no later round is modelled; written by `close-round`.",
+      examples: ["$50000000"],
+    }),
   })
   .meta({
     id: "ClosedRound",

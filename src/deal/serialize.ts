@@ -267,6 +267,7 @@ export function ledgerToDocument(
           offered: t.offered.toString(),
           since: t.since,
           shadowClass: t.shadowClassId,
+          form: t.form === "partial" ? "partial" : undefined,
         });
     }
   };

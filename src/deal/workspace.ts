@@ -13,6 +13,7 @@ import {
 } from "../core/uncertainty/round-template.js";
 import { type ResolvedScenario, valuesOf } from "../core/uncertainty/scenario.js";
 import { buildDeal, type Deal } from "./build.js";
+import { closedRoundHasInvestor } from "./closed-rounds.js";
 import { type Diagnostic, diagnosticFrom } from "./diagnostics.js";
 import { readEstimate, readMoneyFigure } from "./figures.js";
 import { parseDealText, validateAgainst, wrongFileKind } from "./load.js";
@@ -285,13 +286,22 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
     if (a.linkedTo) {
       const company = companies.find((c) => c.id === a.linkedTo!.company);
       const round = company?.deal?.templates.find((t) => t.terms.id === a.linkedTo!.round);
+      // CLOSE-6: an agreement may stay linked to a round closed into the ledger.
+      const closed = company?.deal?.document.closedRounds.some((r) => r.id === a.linkedTo!.round);
       if (!company)
         report(
           "deal_unknown_reference",
           `agreement ${a.id} is linked to unknown company "${a.linkedTo.company}"`,
           [...path, "linkedTo", "company"],
         );
-      else if (!round)
+      else if (closed) {
+        if (!closedRoundHasInvestor(company.deal!, a.linkedTo.round, a.linkedTo.investor))
+          report(
+            "deal_unknown_reference",
+            `agreement ${a.id} is linked to ${a.linkedTo.investor}'s investment in ${a.linkedTo.round}, which has no such investment`,
+            [...path, "linkedTo", "investor"],
+          );
+      } else if (!round)
         report(
           "deal_unknown_reference",
           `agreement ${a.id} is linked to round "${a.linkedTo.round}", which ${company.id} does not have`,

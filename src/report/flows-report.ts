@@ -12,6 +12,7 @@ import { exposure, investmentMetrics, supplierMetrics } from "../core/flows/metr
 import { capTableView, fractionOf } from "../core/ledger/views.js";
 import { runDeal } from "../core/round/timeline.js";
 import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
+import { closedRoundFlows } from "../deal/closed-rounds.js";
 import type { Workspace } from "../deal/workspace.js";
 import { decimal } from "./format.js";
 
@@ -48,6 +49,10 @@ export function flowModelOf(
         problems: run.problems.map((p) => ({ ...p, message: `company ${c.id}: ${p.message}` })),
       };
     warnings.push(...run.warnings);
+    // CLOSE-6: the rounds closed into the ledger come first (a round closes only when it is
+    // the earliest modelled), read from their record as they were read from their pro forma.
+    const closed = closedRoundFlows(c.deal, c.id);
+    rounds.push(...closed);
     for (const o of run.value.rounds) {
       rounds.push({
         company: c.id,
@@ -62,7 +67,8 @@ export function flowModelOf(
     const table = run.value.final;
     const view = capTableView(table);
     const lastRound = run.value.rounds.at(-1);
-    const valuation = valuations.get(c.id) ?? lastRound?.postMoneyValuation;
+    const valuation =
+      valuations.get(c.id) ?? (lastRound ? lastRound.postMoneyValuation : closed.at(-1)?.postMoneyValuation);
     const invested = new Map<string, Rational>();
     for (const s of table.securities.values()) {
       const amount =

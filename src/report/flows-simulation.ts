@@ -6,6 +6,7 @@ import { ScenarioRandom } from "../core/uncertainty/rng.js";
 import type { AmountSource } from "../core/uncertainty/round-template.js";
 import { drawQuantities, planSampler } from "../core/uncertainty/sampler.js";
 import { describeSample } from "../core/uncertainty/statistics.js";
+import { closedRoundFlows } from "../deal/closed-rounds.js";
 import type { Workspace } from "../deal/workspace.js";
 import { floatText } from "./simulation-report.js";
 
@@ -41,22 +42,32 @@ export function flowsSimulation(
     for (const t of s.expression.terms) v += t.coefficient.toNumber() * x[index.get(t.quantity)!]!;
     return v;
   };
+  // CLOSE-6: a round closed into the ledger is a fixed record, the same in every scenario;
+  // each company's closed rounds come before its modelled ones, as in `flows`.
+  const closed = ws.companies.flatMap((c) => (c.deal ? closedRoundFlows(c.deal, c.id) : []));
+  const roundKeys = ws.companies.flatMap((c) => [
+    ...closed.filter((r) => r.company === c.id).map((r) => ({ company: c.id, round: r.round })),
+    ...(c.deal?.templates ?? []).map((t) => ({ company: c.id, round: t.terms.id })),
+  ]);
   const investmentKeys: { company: string; round: string; investor: string }[] = [];
-  for (const c of ws.companies)
-    for (const t of c.deal?.templates ?? [])
-      for (const inv of t.investments) {
-        if (
-          !investmentKeys.some(
-            (k) => k.company === c.id && k.round === t.terms.id && k.investor === inv.investor,
-          )
+  for (const key of roundKeys) {
+    const record = closed.find((r) => r.company === key.company && r.round === key.round);
+    const investors = record
+      ? record.investments.map((inv) => inv.investor)
+      : ws.companies
+          .find((c) => c.id === key.company)!
+          .deal!.templates.find((t) => t.terms.id === key.round)!
+          .investments.map((inv) => inv.investor);
+    for (const investor of investors)
+      if (
+        !investmentKeys.some(
+          (k) => k.company === key.company && k.round === key.round && k.investor === investor,
         )
-          investmentKeys.push({ company: c.id, round: t.terms.id, investor: inv.investor });
-      }
+      )
+        investmentKeys.push({ ...key, investor });
+  }
   const ratio = investmentKeys.map(() => new Float64Array(runs));
   const net = investmentKeys.map(() => new Float64Array(runs));
-  const roundKeys = ws.companies.flatMap((c) =>
-    (c.deal?.templates ?? []).map((t) => ({ company: c.id, round: t.terms.id })),
-  );
   const supplierShare = roundKeys.map(() => new Float64Array(runs));
   const suppliersOf = (company: string) =>
     new Set(ws.agreements.filter((a) => a.agreement.payer === company).map((a) => a.agreement.payee));
@@ -72,27 +83,33 @@ export function flowsSimulation(
     const agreementValue = new Map(ws.agreements.map((a) => [a.agreement.id, read(a.value)]));
     for (const [r, key] of roundKeys.entries()) {
       const company = ws.companies.find((c) => c.id === key.company)!;
-      const t = company.deal!.templates.find((y) => y.terms.id === key.round)!;
-      const requested = t.investments.map((inv) => read(inv.amount) ?? 0);
-      const target = read(t.targetSize);
-      const allocation = allocate(
-        t.investments.map((inv, i) => ({
-          requested: Rational.fromNumberText(Math.max(0, requested[i]!)),
-          lead: inv.lead,
-          proRataFraction: Rational.ZERO,
-        })),
-        target === undefined ? undefined : Rational.fromNumberText(Math.max(0, target)),
-        t.terms.oversubscription,
-      );
-      const accepted = "reason" in allocation ? requested : allocation.accepted.map((a) => a.toNumber());
+      const record = closed.find((c) => c.company === key.company && c.round === key.round);
+      const t = record ? undefined : company.deal!.templates.find((y) => y.terms.id === key.round)!;
+      const investments = record ? record.investments : t!.investments;
+      let accepted: number[];
+      if (record) accepted = record.investments.map((inv) => inv.paid.amount.toNumber());
+      else {
+        const requested = t!.investments.map((inv) => read(inv.amount) ?? 0);
+        const target = read(t!.targetSize);
+        const allocation = allocate(
+          t!.investments.map((inv, i) => ({
+            requested: Rational.fromNumberText(Math.max(0, requested[i]!)),
+            lead: inv.lead,
+            proRataFraction: Rational.ZERO,
+          })),
+          target === undefined ? undefined : Rational.fromNumberText(Math.max(0, target)),
+          t!.terms.oversubscription,
+        );
+        accepted = "reason" in allocation ? requested : allocation.accepted.map((a) => a.toNumber());
+      }
       const total = accepted.reduce((a, b) => a + b, 0);
       const suppliers = suppliersOf(key.company);
-      const fromSuppliers = t.investments.reduce(
+      const fromSuppliers = investments.reduce(
         (sum, inv, i) => sum + (suppliers.has(inv.investor) ? accepted[i]! : 0),
         0,
       );
       supplierShare[r]![s] = total > 0 ? fromSuppliers / total : 0;
-      t.investments.forEach((inv, i) => {
+      investments.forEach((inv, i) => {
         const k = investmentKeys.findIndex(
           (y) => y.company === key.company && y.round === key.round && y.investor === inv.investor,
         );

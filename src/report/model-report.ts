@@ -182,6 +182,8 @@ export function modelJson(report: AppModelReport): ModelReport {
       conversionPriceAfter: amount(a.conversionPriceAfter),
       conversionRatioBefore: decimal(a.ratioBefore),
       conversionRatioAfter: decimal(a.ratioAfter),
+      // ADJ-4: a later closing's adjustment says which closing made it (absent for the first's).
+      ...(a.closing === undefined ? {} : { closing: a.closing, date: a.date }),
     })),
     assumptions: report.assumptions.map((a) => ({
       id: a.id,

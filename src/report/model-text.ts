@@ -87,7 +87,7 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
   }
   for (const a of report.antiDilution) {
     notes.push(
-      `  anti-dilution ${refText(a.shareClass, options)} (${a.method.replaceAll("_", " ")}): conversion price ${priceFor(a.conversionPriceBefore, options)} → ${priceFor(a.conversionPriceAfter, options)}`,
+      `  anti-dilution ${refText(a.shareClass, options)} (${a.method.replaceAll("_", " ")}): conversion price ${priceFor(a.conversionPriceBefore, options)} → ${priceFor(a.conversionPriceAfter, options)}${a.closing === undefined ? "" : ` at closing ${a.closing} (${a.date})`}`,
     );
   }
   const scenario = report.scenario;

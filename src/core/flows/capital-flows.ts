@@ -7,8 +7,9 @@ export interface RoundFlows {
   readonly company: string;
   readonly round: string;
   readonly roundName: string;
-  readonly pricePerShare: Money;
-  readonly postMoneyValuation: Money;
+  /** Undefined for a closed round whose record states none (CLOSE-6). */
+  readonly pricePerShare: Money | undefined;
+  readonly postMoneyValuation: Money | undefined;
   readonly newMoney: Money;
   readonly investments: readonly {
     readonly investor: string;

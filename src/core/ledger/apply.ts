@@ -844,6 +844,17 @@ function applyConversion(table: CapTable, tx: Conversion): Problem | undefined {
   if ("code" in security) return security;
   const p = checkNewSecurityId(table, tx, tx.resultingSecurity, "resultingSecurity");
   if (p) return p;
+  if (security.kind === "stock" && tx.quantity !== undefined) {
+    // P2P-5: part of a lot may convert; the rest stays in it.
+    if (tx.quantity <= 0n || tx.quantity > security.shares) {
+      return reject(
+        tx,
+        "deal_invalid_field",
+        `converts ${tx.quantity} shares of "${tx.security}", which holds ${security.shares}`,
+        ["quantity"],
+      );
+    }
+  }
   if (security.kind === "stock" && tx.redesignation) return applyRedesignation(table, tx, security);
   if (security.kind === "stock") {
     const from = table.classes.get(security.classId)!;
@@ -865,16 +876,15 @@ function applyConversion(table: CapTable, tx: Conversion): Problem | undefined {
       );
     }
     const target = table.classes.get(toClassId)!;
-    // CLS-3: conversion shares round down per lot.
-    const shares = tx.shares ?? conversionRatio(from).mulInt(security.shares).floor();
+    // CLS-3: conversion shares round down per lot (per part of a lot that converts, P2P-5).
+    const converted = tx.quantity ?? security.shares;
+    const shares = tx.shares ?? conversionRatio(from).mulInt(converted).floor();
     const q = firstProblem(
       () => checkPositive(tx, shares, "shares"),
       () => checkAuthorized(table, tx, target, shares, "shares"),
     );
     if (q) return q;
-    setLotShares(table, security, 0n, undefined);
-    addLot(table, {
-      ...security,
+    splitOff(table, security, converted, {
       id: tx.resultingSecurity,
       classId: toClassId,
       shares,
@@ -927,14 +937,36 @@ function applyRedesignation(table: CapTable, tx: Conversion, lot: StockLot): Pro
   }
   const target = checkClass(table, tx, tx.toClassId, "toClass");
   if ("code" in target) return target;
-  if (tx.shares !== undefined && tx.shares !== lot.shares) {
-    return reject(tx, "deal_invalid_field", `re-designates ${lot.shares} shares as ${tx.shares}`, ["shares"]);
+  const moved = tx.quantity ?? lot.shares;
+  if (tx.shares !== undefined && tx.shares !== moved) {
+    return reject(tx, "deal_invalid_field", `re-designates ${moved} shares as ${tx.shares}`, ["shares"]);
   }
-  const q = checkAuthorized(table, tx, target, lot.shares, "shares");
+  const q = checkAuthorized(table, tx, target, moved, "shares");
   if (q) return q;
-  setLotShares(table, lot, 0n, undefined);
-  addLot(table, { ...lot, id: tx.resultingSecurity, classId: target.id, issueDate: tx.date });
+  splitOff(table, lot, moved, {
+    id: tx.resultingSecurity,
+    classId: target.id,
+    shares: moved,
+    issueDate: tx.date,
+  });
   return undefined;
+}
+
+/**
+ * Takes `part` of a lot's shares into a new lot (a conversion or re-designation of all of it,
+ * or of part of it, P2P-5): the rest stays in the lot, and the amount invested is shared pro
+ * rata between them.
+ */
+function splitOff(
+  table: CapTable,
+  lot: StockLot,
+  part: bigint,
+  into: Pick<StockLot, "id" | "classId" | "shares" | "issueDate">,
+): void {
+  const whole = part === lot.shares;
+  const rest = lot.shares - part;
+  setLotShares(table, lot, rest, whole ? undefined : investedShare(lot, rest));
+  addLot(table, { ...lot, ...into, investedAmount: whole ? lot.investedAmount : investedShare(lot, part) });
 }
 
 function applyConversionPriceAdjustment(table: CapTable, tx: ConversionPriceAdjustment): Problem | undefined {

@@ -135,7 +135,20 @@ export function expandPayToPlay(table: CapTable, tx: PayToPlay): Transaction[] |
     if (holder.participated) continue;
     for (const classId of tx.classIds) {
       const lots: StockLot[] = table.lotsOf(holder.holder, classId);
+      // P2P-5: the partial form converts the fraction not bought, rounded down per class,
+      // taken from the holder's lots oldest first; the NVCA form converts every lot whole.
+      let left =
+        tx.form === "partial"
+          ? partialConversion(
+              lots.reduce((sum, lot) => sum + lot.shares, 0n),
+              holder.proRata,
+              holder.purchased,
+            )
+          : undefined;
       for (const lot of lots) {
+        const quantity = left === undefined ? lot.shares : left < lot.shares ? left : lot.shares;
+        if (quantity === 0n) break;
+        if (left !== undefined) left -= quantity;
         n += 1;
         const id = `${tx.id}-${n}`;
         const conversion: Conversion = {
@@ -145,8 +158,9 @@ export function expandPayToPlay(table: CapTable, tx: PayToPlay): Transaction[] |
           type: "conversion",
           security: lot.id,
           toClassId: tx.shadowClassId,
-          shares: tx.shadowClassId === undefined ? undefined : lot.shares,
+          shares: tx.shadowClassId === undefined ? undefined : quantity,
           resultingSecurity: securityId(id),
+          ...(quantity === lot.shares ? {} : { quantity }),
           ...(tx.shadowClassId === undefined ? {} : { redesignation: true as const }),
         };
         out.push(conversion);
@@ -154,4 +168,14 @@ export function expandPayToPlay(table: CapTable, tx: PayToPlay): Transaction[] |
     }
   }
   return out;
+}
+
+/**
+ * The shares of a class a holder converts under a partial pay-to-play (P2P-5): its shares ×
+ * (pro rata − bought) ÷ pro rata, rounded down (a holder never converts more than the
+ * fraction it did not take up); none when it bought its pro rata.
+ */
+export function partialConversion(held: bigint, proRata: Rational, purchased: bigint): bigint {
+  if (!proRata.isPositive() || Rational.of(purchased).gte(proRata)) return 0n;
+  return proRata.sub(Rational.of(purchased)).div(proRata).mulInt(held).floor();
 }

@@ -159,6 +159,11 @@ export interface Conversion extends TransactionBase {
   readonly shares: bigint | undefined;
   readonly resultingSecurity: SecurityId;
   /**
+   * The shares of the lot converted, when only part of it converts (a partial pay-to-play,
+   * P2P-5); the rest stays in the lot. Default: the whole lot. Made by pay-to-play, not written.
+   */
+  readonly quantity?: bigint;
+  /**
    * A re-designation: the lot becomes the same number of shares of `toClassId`, whatever
    * its class converts into (TENDER-6, P2P-3). Made by tenders and pay-to-play, not written.
    */
@@ -259,6 +264,12 @@ export interface PayToPlay extends TransactionBase {
   /** Purchases of the round class count from this date to the transaction's; default: its date. */
   readonly since: IsoDate | undefined;
   readonly shadowClassId: ShareClassId | undefined;
+  /**
+   * `all_or_nothing` (the NVCA form, the default): a holder that did not buy its whole pro rata
+   * converts all its shares of the classes; `partial` (P2P-5): it converts the fraction of them
+   * it did not buy.
+   */
+  readonly form?: "all_or_nothing" | "partial";
 }
 
 export type Transaction =

@@ -63,6 +63,9 @@ export interface AntiDilutionOutcome {
   readonly conversionPriceAfter: Money;
   readonly ratioBefore: Rational;
   readonly ratioAfter: Rational;
+  /** A later closing's adjustment (ADJ-4): its id and date; absent for the first closing's. */
+  readonly closing?: string;
+  readonly date?: IsoDate;
 }
 
 export interface RoundOutcome {
@@ -414,6 +417,7 @@ function fullyDilutedAfterRound(
   const recount = transactions.some(
     (tx) =>
       tx.type === "conversion_price_adjustment" ||
+      tx.type === "pay_to_play" ||
       (tx.type === "conversion" && (tx.toClassId === undefined || tx.shares === undefined)),
   );
   if (recount) {
@@ -639,38 +643,80 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const newShares = investments.reduce((sum, inv) => sum + inv.shares, 0n);
   const newMoney = Rational.sum(investments.map((inv) => inv.paid.amount));
 
-  // --- Anti-dilution of existing classes on a down round (ADJ-1..ADJ-3) ----------------
+  // --- Anti-dilution of existing classes on a down round (ADJ-1..ADJ-4) ----------------
+  // ADJ-4: each closing is an issuance of its own, counted when it closes, at its date and
+  // its own price: the first closing (with the round's conversions outstanding after it),
+  // then each later closing in date order, on the conversion prices the earlier ones left.
   const antiDilution: AntiDilutionOutcome[] = [];
   let broadBase = existing;
   for (const p of totals.pools.values()) broadBase -= p.available;
   let narrowBase = 0n;
   for (const c of table.classes.values())
     if (c.type === "preferred") narrowBase += totals.classAsConverted.get(c.id) ?? 0n;
-  for (const shareClass of table.classes.values()) {
-    if (shareClass.type !== "preferred" || !shareClass.conversionPrice || shareClass.antiDilution === "none")
-      continue;
-    const cp = inCurrency(table, shareClass.conversionPrice);
-    if (!cp) continue;
-    const adjusted = adjustedConversionPrice({
-      method: shareClass.antiDilution,
-      conversionPrice: cp.amount,
-      roundPrice: price,
-      newMoney,
-      newShares,
-      sharesBefore: shareClass.antiDilution === "narrow_based_weighted_average" ? narrowBase : broadBase,
-    });
-    if (!adjusted) continue;
-    const after = precision ? adjusted.roundTo(precision.places, "half_up") : adjusted;
-    const ratioBefore = conversionRatio(shareClass);
-    const adjustedClass = { ...shareClass, conversionPrice: m(after) };
-    antiDilution.push({
-      classId: shareClass.id,
-      method: shareClass.antiDilution,
-      conversionPriceBefore: cp,
-      conversionPriceAfter: m(after),
-      ratioBefore,
-      ratioAfter: conversionRatio(adjustedClass),
-    });
+  const soldPreferred = (terms.newClass ?? table.classes.get(classId))?.type === "preferred";
+  // A closing on the round's date at the round's price is the first closing itself.
+  const laterClosings = terms.closings
+    .filter((c) => c.date > terms.date || c.pricePerShare !== undefined)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const issuances = [
+    { closing: undefined as string | undefined, date: terms.date, price },
+    ...laterClosings.map((c) => ({ closing: c.id, date: c.date, price: closingPrice(c.id) ?? price })),
+  ].map((g) => {
+    const bought = investments.filter((inv) =>
+      g.closing === undefined
+        ? inv.closing === undefined || !laterClosings.some((c) => c.id === inv.closing)
+        : inv.closing === g.closing,
+    );
+    return {
+      ...g,
+      newMoney: Rational.sum(bought.map((inv) => inv.paid.amount)),
+      newShares: bought.reduce((sum, inv) => sum + inv.shares, 0n),
+    };
+  });
+  const currentPrice = new Map<ShareClassId, Money>();
+  const convertedShares = conversions.reduce((sum, c) => sum + c.shares, 0n);
+  for (const [g, issuance] of issuances.entries()) {
+    // A closing that issues nothing is no issuance (a round with one closing keeps ADJ-1 as it is).
+    const issuesNothing = issuances.length > 1 && issuance.newShares === 0n;
+    for (const shareClass of issuesNothing ? [] : table.classes.values()) {
+      if (
+        shareClass.type !== "preferred" ||
+        !shareClass.conversionPrice ||
+        shareClass.antiDilution === "none"
+      )
+        continue;
+      const stated = inCurrency(table, shareClass.conversionPrice);
+      if (!stated) continue;
+      const cp = currentPrice.get(shareClass.id) ?? stated;
+      const adjusted = adjustedConversionPrice({
+        method: shareClass.antiDilution,
+        conversionPrice: cp.amount,
+        roundPrice: issuance.price,
+        newMoney: issuance.newMoney,
+        newShares: issuance.newShares,
+        sharesBefore: shareClass.antiDilution === "narrow_based_weighted_average" ? narrowBase : broadBase,
+      });
+      if (!adjusted) continue;
+      const after = precision ? adjusted.roundTo(precision.places, "half_up") : adjusted;
+      const classBefore = currentPrice.has(shareClass.id)
+        ? { ...shareClass, conversionPrice: cp }
+        : shareClass;
+      const adjustedClass = { ...shareClass, conversionPrice: m(after) };
+      currentPrice.set(shareClass.id, m(after));
+      antiDilution.push({
+        classId: shareClass.id,
+        method: shareClass.antiDilution,
+        conversionPriceBefore: cp,
+        conversionPriceAfter: m(after),
+        ratioBefore: conversionRatio(classBefore),
+        ratioAfter: conversionRatio(adjustedClass),
+        ...(issuance.closing === undefined ? {} : { closing: issuance.closing, date: issuance.date }),
+      });
+    }
+    // The shares this closing issued (and, at the first, the conversions) are outstanding at the next.
+    const outstandingAfter = issuance.newShares + (g === 0 ? convertedShares : 0n);
+    broadBase += outstandingAfter;
+    if (soldPreferred) narrowBase += outstandingAfter;
   }
 
   // --- The round's class and the shadow series of its conversions (SAFE-6) --------------
@@ -712,16 +758,22 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       resultingSecurity: securityId(`${terms.id}:${conversion.security}`),
     });
   }
-  for (const a of antiDilution) {
-    transactions.push({
-      type: "conversion_price_adjustment",
-      id: txId(`anti-dilution:${a.classId}`),
-      date: terms.date,
-      classId: a.classId,
-      conversionPrice: a.conversionPriceAfter,
-      reason: `${a.method.replaceAll("_", " ")} adjustment for ${terms.name}`,
-    });
-  }
+  const adjustmentOf = (a: AntiDilutionOutcome): Transaction => ({
+    type: "conversion_price_adjustment",
+    id: txId(
+      a.closing === undefined ? `anti-dilution:${a.classId}` : `anti-dilution:${a.classId}:${a.closing}`,
+    ),
+    date: a.date ?? terms.date,
+    classId: a.classId,
+    conversionPrice: a.conversionPriceAfter,
+    reason: `${a.method.replaceAll("_", " ")} adjustment for ${terms.name}${a.closing === undefined ? "" : ` (closing ${a.closing})`}`,
+  });
+  const adjustments = antiDilution.filter((a) => a.closing === undefined).map(adjustmentOf);
+  // ADJ-4: a later closing's adjustment is made at its date, after every first-closing entry.
+  const laterAdjustments = antiDilution.filter((a) => a.closing !== undefined).map(adjustmentOf);
+  // P2P-6: a pay-to-play counts the round's purchases, so it comes after the investments, and
+  // converts "immediately prior" to the adjustment (P2P-3), so before the anti-dilution.
+  if (!terms.payToPlay) transactions.push(...adjustments);
   investments.forEach((inv, i) => {
     if (inv.shares === 0n) return;
     transactions.push({
@@ -738,6 +790,23 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       vestingStart: undefined,
     });
   });
+  if (terms.payToPlay) {
+    const p2p = terms.payToPlay;
+    transactions.push({
+      type: "pay_to_play",
+      id: txId("pay-to-play"),
+      date: terms.date,
+      path: p2p.path,
+      classIds: p2p.classIds,
+      roundClassId: classId,
+      offered: p2p.offered ?? newShares,
+      since: undefined,
+      shadowClassId: p2p.shadowClassId,
+      ...(p2p.form === "partial" ? { form: "partial" as const } : {}),
+    });
+    transactions.push(...adjustments);
+  }
+  transactions.push(...laterAdjustments);
 
   // --- Apply them to a copy of the cap table (the pro forma) ----------------------------
   const after = table.clone();
@@ -750,7 +819,9 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   // LED-1 after the round: the incremental check covers everything the round's
   // transactions can change (the lots they create or convert, the classes and pools they
   // touch); the full scan of the cap table runs under the debug flag and in the tests.
-  after.assertChangedInvariants(table, changesOf(transactions));
+  // A pay-to-play's conversions are made as it applies (P2P-6): the full check covers them.
+  if (terms.payToPlay) after.assertInvariants();
+  else after.assertChangedInvariants(table, changesOf(transactions));
   if (debugChecks.fullInvariants) after.assertInvariants();
 
   const fullyDilutedAfter = fullyDilutedAfterRound(table, after, totals, transactions);

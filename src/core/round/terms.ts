@@ -106,6 +106,19 @@ export interface RoundTerms {
   readonly pool: PoolTopUp;
   readonly conventions: RoundConventions;
   readonly closings: readonly Closing[];
+  /** Pay-to-play as a term of the round (P2P-6): applied at its date, after its investments. */
+  readonly payToPlay?: RoundPayToPlay;
+}
+
+/** The pay-to-play a round's terms state (P2P-6): a `pay_to_play` transaction the round makes. */
+export interface RoundPayToPlay {
+  readonly classIds: readonly ShareClassId[];
+  /** The shares offered to the holders of the classes; undefined: all the round's new shares. */
+  readonly offered: bigint | undefined;
+  readonly shadowClassId: ShareClassId | undefined;
+  readonly form: "all_or_nothing" | "partial";
+  /** Where the term is written, for messages (`rounds[i].payToPlay`). */
+  readonly path: readonly (string | number)[];
 }
 
 export const DEFAULT_CONVENTIONS: RoundConventions = {

@@ -175,6 +175,11 @@ export function planFastRound(
       );
     }
   }
+  if (terms.payToPlay) {
+    return unsupported(
+      "does not apply a pay-to-play term (P2P-6), which changes who holds what after the round; model the round without simulating it",
+    );
+  }
   if (terms.closings.some((c) => c.pricePerShare !== undefined)) {
     return unsupported(
       "prices every share at the round's price and does not take a milestone tranche with its own price (TRANCHE-2) yet; model the round without simulating it",

@@ -757,14 +757,17 @@ export class TransactionWriter {
     const source = this.ocfId(s.id);
     const result = this.table.securities.get(tx.resultingSecurity) as StockLot;
     if (s.kind === "stock") {
+      // P2P-5: when part of the lot converts, the rest is a balance security, as OCF writes it.
+      const balance = this.balance(tx.id, tx.date, this.table.securities.get(s.id), "");
       return one(
         {
           object_type: "TX_STOCK_CONVERSION",
           id: tx.id,
           date: tx.date,
           security_id: source,
-          quantity_converted: s.shares.toString(),
+          quantity_converted: (tx.quantity ?? s.shares).toString(),
           resulting_security_ids: [tx.resultingSecurity],
+          ...(balance ? { balance_security_id: balance.id } : {}),
         },
         this.stockIssuanceObject(
           `${tx.id}.issuance`,
@@ -773,6 +776,7 @@ export class TransactionWriter {
           result,
           this.money(zeroMoney(this.currency), "price"),
         ),
+        ...(balance?.objects ?? []),
       );
     }
     const amount = s.kind === "safe" ? s.purchaseAmount : (s as { principal: Money }).principal;

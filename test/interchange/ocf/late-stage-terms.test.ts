@@ -70,3 +70,30 @@ describe("OCF export of tenders, pay-to-play and venture debt (OCF-EXP-12, OCF-E
     }
   });
 });
+
+describe("OCF export of a partial pay-to-play (P2P-5, OCF-EXP-12)", () => {
+  const PARTIAL = DEAL.replace("offered: 2000000 }", "offered: 2000000, form: partial }").replace(
+    "  - { type: issue, date: 2024-06-01, holder: fundA, class: seriesB, shares: 1200000, price: 0.50 }\n",
+    "  - { type: issue, date: 2024-06-01, holder: fundA, class: seriesB, shares: 1200000, price: 0.50 }\n  - { type: issue, date: 2024-06-01, holder: fundB, class: seriesB, shares: 500000, price: 0.50 }\n",
+  );
+
+  it("P2P-5: the part converted is a stock conversion with a balance security, valid; export then import gives the same cap table at every date", () => {
+    expect(PARTIAL).toContain("form: partial");
+    const ledger = dealFrom(PARTIAL).ledger;
+    const exported = exportOf(ledger);
+    expect(exported.validation).toBe("official_schemas");
+    const conversion = exported.files
+      .flatMap((f) => {
+        const parsed = JSON.parse(new TextDecoder().decode(f.bytes)) as { items?: Record<string, unknown>[] };
+        return parsed.items ?? [];
+      })
+      .find((o) => o.object_type === "TX_STOCK_CONVERSION" && String(o.id).startsWith("p2p"));
+    // fundB converts 2,000,000 × 300,000 ÷ 800,000 = 750,000 of its 2,000,000 Series A.
+    expect(conversion).toMatchObject({ quantity_converted: "750000" });
+    expect(conversion!.balance_security_id).toBeDefined();
+    const back = expectOk(importOcfFiles(exported.files, options));
+    for (const date of [...new Set([...transactionDates(ledger), ...transactionDates(back.ledger)])].sort()) {
+      expect(positions(back.ledger, date), `as of ${date}`).toEqual(positions(ledger, date));
+    }
+  });
+});
