@@ -18,6 +18,7 @@ import { ApiError } from "./api-error.js";
 import { requestProblems } from "./computations.js";
 import { type ComputeTask, namedComputation, runTask, subjectOf } from "./compute-tasks.js";
 import { JobQueue, QUEUE_RETRIES, QUEUES, type QueuedItem, type QueueTiming } from "./job-queue.js";
+import { chunkProgress, claimChunk, finishChunk } from "./shared-jobs.js";
 
 type Task = Extract<ComputeTask, { kind: "compute" }>;
 
@@ -169,21 +170,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
   const runChunk = async (item: QueuedItem) => {
     const jobId = item.data.jobId;
     const chunk = item.data.chunk ?? 0;
-    const claimed = (
-      await sql<{
-        run_from: string;
-        run_to: string;
-        finished: number;
-        attempts: number;
-        status: string;
-        task: string;
-      }>`
-        update shared_job_chunks c set attempts = c.attempts + 1,
-          done = case when c.finished = 1 then c.done else 0 end
-        from shared_jobs j
-        where c.job_id = j.id and c.job_id = ${jobId} and c.chunk = ${chunk}
-        returning c.run_from, c.run_to, c.finished, c.attempts, j.status, j.task`.execute(db)
-    ).rows[0];
+    const claimed = await claimChunk(db, jobId, chunk);
     if (!claimed) return log({ event: "chunk-dropped", job: jobId, chunk, reason: "gone" });
     if (claimed.status !== "running")
       return log({ event: "chunk-dropped", job: jobId, chunk, reason: claimed.status });
@@ -197,14 +184,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
       for (let at = from; at < to; at += PROGRESS_EVERY) {
         const end = Math.min(to, at + PROGRESS_EVERY);
         simulateRange(setup.plan, input.seed, at, end, buffers, undefined, from);
-        const status = (
-          await sql<{ status: string }>`
-            with progress as (
-              update shared_job_chunks set done = ${end - from}
-              where job_id = ${jobId} and chunk = ${chunk} and finished = 0
-            )
-            select status from shared_jobs where id = ${jobId}`.execute(db)
-        ).rows[0]?.status;
+        const status = await chunkProgress(db, jobId, chunk, end - from);
         if (status !== "running") {
           log({ event: "chunk-dropped", job: jobId, chunk, reason: status ?? "gone" });
           return;
@@ -213,8 +193,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
         await nextTurn();
       }
       completeExactScenarios(setup.plan, buffers, setup.capTable, setup.template);
-      await sql`update shared_job_chunks set data = ${chunkBytes(buffers)}, done = ${to - from}, finished = 1
-        where job_id = ${jobId} and chunk = ${chunk} and finished = 0`.execute(db);
+      await finishChunk(db, jobId, chunk, chunkBytes(buffers), to - from);
       log({ event: "chunk-done", job: jobId, chunk });
     }
     const counts = (
@@ -286,7 +265,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
     channel.port1.on("message", (p: { done: number; total: number }) => {
       writing = writing.then(() =>
         sql`with progress as (
-            update shared_job_chunks set done = ${p.done} where job_id = ${jobId} and chunk = 0
+            update shared_job_chunks set done = greatest(done, ${p.done}) where job_id = ${jobId} and chunk = 0
           )
           update shared_jobs set total = ${p.total} where id = ${jobId} and status = 'running'`
           .execute(db)

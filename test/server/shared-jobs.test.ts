@@ -215,6 +215,8 @@ describe.skipIf(postgresUnavailable !== undefined)(
       expect(job.status, JSON.stringify(job.error)).toBe("succeeded");
       expect(job.progress).toEqual({ done: RUNS, total: RUNS });
       expect(seen.some((d) => d > 0 && d < RUNS)).toBe(true);
+      // SRV-6b: the chunk redone after the kill never takes the job's progress back.
+      for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
       // The chunk the victim held was taken again, and finished by the survivor.
       const rows = await chunkRows(id);
       const redone = rows.find((r) => r.chunk === chunk)!;
