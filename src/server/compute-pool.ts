@@ -47,6 +47,12 @@ function workerFile(): string {
 
 let sharedWorkerFile: string | undefined;
 
+/** The worker threads' entry file, written once per process when run from source. */
+export function computeWorkerFile(): string {
+  sharedWorkerFile ??= workerFile();
+  return sharedWorkerFile;
+}
+
 const minutes = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 /**
@@ -72,12 +78,12 @@ export class ComputePool {
   readonly maxQueue: number;
 
   constructor(options: ComputePoolOptions = {}) {
-    sharedWorkerFile ??= workerFile();
+    const filename = computeWorkerFile();
     this.timeoutMs = options.timeoutMs ?? LIMITS.computeRequestMs;
     this.heapMb = options.heapMb ?? LIMITS.computeHeapMb;
     this.maxQueue = options.maxQueue ?? LIMITS.computeQueue;
     const common = {
-      filename: sharedWorkerFile,
+      filename,
       // One thread is kept started, and replaced when a timeout or a cancelled job ends
       // it: starting a thread (loading the engine) takes longer than most requests.
       minThreads: 1,

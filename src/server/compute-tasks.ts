@@ -27,6 +27,7 @@ import { type InvestorView, investorDocument, type SharedAggregate } from "./acc
 import { ApiError, type ProblemBody, problemBody } from "./api-error.js";
 import { computation, requestProblems, runComputation } from "./computations.js";
 import { type FileTask, type FileTaskValues, runFileTask } from "./file-tasks.js";
+import { type ChunkTask, runChunk } from "./simulation-chunks.js";
 
 /**
  * The work the server hands to its pool of worker threads (SPEC SRV-5): every step whose
@@ -108,7 +109,8 @@ export type ComputeTask =
       readonly slug: string;
       readonly investor: InvestorViewData;
     }
-  | FileTask;
+  | FileTask
+  | ChunkTask;
 
 /** An expected failure, as an error body: the request's thread answers it with its status. */
 export interface TaskFailure {
@@ -150,6 +152,7 @@ export interface TaskValues extends FileTaskValues {
   };
   load: Record<string, never>;
   "investor-document": { readonly text: string };
+  "simulate-chunk": Uint8Array;
 }
 
 /** A posted deal document, loaded; a workspace document is a 400 of the wrong kind (STORE-3). */
@@ -459,6 +462,8 @@ export async function runTask(task: ComputeTask): Promise<TaskOutcome<unknown>> 
       case "report-file":
       case "diff":
         return { ok: true, value: await runFileTask(task, storedBuiltDeal) };
+      case "simulate-chunk":
+        return { ok: true, value: runChunk(task) };
       default:
         throw new Error(`unknown task ${(task as { kind: string }).kind}`);
     }
@@ -466,6 +471,8 @@ export async function runTask(task: ComputeTask): Promise<TaskOutcome<unknown>> 
     if (error instanceof ApiError) return { ok: false, error: error.body().error };
     throw error;
   } finally {
-    task.kind === "compute" && task.progress instanceof MessagePort && task.progress.close();
+    (task.kind === "compute" || task.kind === "simulate-chunk") &&
+      task.progress instanceof MessagePort &&
+      task.progress.close();
   }
 }
