@@ -64,11 +64,12 @@ function placeChunk(
 }
 
 /**
- * A worker process's loop (SPEC SRV-6, `roundtable worker`): takes a simulation's chunks,
- * the merges of finished simulations and whole computations from the queue, one of each
- * at a time, and writes their results to the job's rows. A chunk is run in slices of
- * PROGRESS_EVERY scenarios; after each the worker writes the chunk's progress and reads
- * the job's status, so that a cancelled job's chunk is dropped within a slice. A chunk's
+ * A worker process's loop (SPEC SRV-6, `roundtable worker`): takes a simulation's chunks
+ * (up to `concurrency` at once, each on a thread of its own: SRV-6c), the merges of
+ * finished simulations and whole computations from the queue, and writes their results to
+ * the job's rows. A chunk is run in slices of PROGRESS_EVERY scenarios; after each the
+ * worker writes the chunk's progress (never lower than before: SRV-6b) and reads the job's
+ * status, so that a cancelled job's chunk is dropped (its thread terminated) within a slice. A chunk's
  * scenarios depend only on the seed, the plan and their indices (UNC-SIM-4), so the
  * simulation's summary, computed from every chunk's results in scenario order, is the
  * same bytes as one process's, whichever workers ran which chunks, and however often a
