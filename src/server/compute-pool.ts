@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { MessageChannel } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { LIMITS } from "../core/shared/limits.js";
 import { ok } from "../core/shared/problem.js";
@@ -165,6 +165,12 @@ export class ComputePool {
         throw new ApiError("simulation_cancelled", "the job was cancelled before it finished");
       throw this.failure(error, false);
     } finally {
+      // Progress posted just before the result may not have been read yet: read it now, so
+      // that a job's last progress (its whole total) is never lost with the port.
+      for (let m = receiveMessageOnPort(channel.port1); m; m = receiveMessageOnPort(channel.port1)) {
+        const p = m.message as { done: number; total: number };
+        onProgress(p.done, p.total);
+      }
       channel.port1.close();
     }
   }

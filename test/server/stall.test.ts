@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { syntheticDealYaml } from "../../bench/model.bench.js";
 import { LIMITS } from "../../src/core/shared/limits.js";
 import { buildApp } from "../../src/server/app.js";
+import { storableDeal } from "../../src/storage/deal-document.js";
 import type { Store } from "../../src/storage/store.js";
 import { BackendFactory } from "./support/backends.js";
 import { type Credentials, PASSWORD, type Persona, seedTeam } from "./support/team.js";
@@ -302,9 +303,10 @@ describe("SRV-5: a request's computation past the time limit is stopped and answ
   const factory = new BackendFactory("sqlite");
   let app: FastifyInstance;
   let team: Record<Persona, Credentials>;
+  let store: Store;
 
   beforeAll(async () => {
-    const store = await factory.freshStore();
+    store = await factory.freshStore();
     team = await seedTeam(store);
     app = await buildApp({ store, compute: { timeoutMs: 200 } });
   });
@@ -326,4 +328,52 @@ describe("SRV-5: a request's computation past the time limit is stopped and answ
     const health = await app.inject({ method: "GET", url: "/api/v1/health" });
     expect(health.statusCode).toBe(200);
   }, 60_000);
+
+  test("SRV-5a: OCF export, a PDF, a YAML export, a difference and a spreadsheet import past the limit are 422 naming it", async () => {
+    // A 5,000-holder deal, stored directly (its PUT would itself run past 0.2 s).
+    const parsed = storableDeal(syntheticDealYaml(5_000), "big.yaml");
+    if (!parsed.ok) throw new Error("the synthetic deal does not load");
+    const ownerId = (await store.findUserByName("owner"))!.id;
+    for (const [expectedVersion, document] of [
+      [0, parsed.canonical],
+      [1, parsed.canonical.replace('"shares":"10000"', '"shares":"10001"')],
+    ] as const)
+      await store.writeDeal({
+        workspaceId: "acme",
+        slug: "big",
+        expectedVersion,
+        action: expectedVersion === 0 ? "create" : "replace",
+        document,
+        actorId: ownerId,
+      });
+    const deals = "/api/v1/workspaces/acme/deals/big";
+    for (const [what, request] of [
+      ["OCF export", { method: "GET", url: `${deals}/ocf?country=US` }],
+      ["cap-table PDF", { method: "GET", url: `${deals}/captable?format=pdf` }],
+      ["YAML export", { method: "GET", url: `${deals}/export?format=yaml` }],
+      ["difference", { method: "GET", url: `${deals}/diff?from=1&to=2` }],
+      [
+        "spreadsheet import",
+        {
+          method: "POST",
+          url: "/api/v1/compute/import?name=big.csv&company=Big",
+          headers: { "content-type": "text/csv" },
+          payload: largeCsv(20_000),
+        },
+      ],
+    ] as const) {
+      const response = await app.inject({
+        ...request,
+        headers: {
+          authorization: `Bearer ${team.owner.token}`,
+          ...("headers" in request ? request.headers : {}),
+        },
+      } as never);
+      expect(response.statusCode, `${what}: ${response.body.slice(0, 300)}`).toBe(422);
+      expect(response.json().error.code, what).toBe("computation_too_long");
+      expect(response.json().error.message, what).toContain("the 0.2 s limit");
+    }
+    const health = await app.inject({ method: "GET", url: "/api/v1/health" });
+    expect(health.statusCode).toBe(200);
+  }, 120_000);
 });
