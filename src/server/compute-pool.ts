@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { MessageChannel } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { LIMITS } from "../core/shared/limits.js";
 import { ok } from "../core/shared/problem.js";
@@ -47,6 +47,12 @@ function workerFile(): string {
 
 let sharedWorkerFile: string | undefined;
 
+/** The worker threads' entry file, written once per process when run from source. */
+export function computeWorkerFile(): string {
+  sharedWorkerFile ??= workerFile();
+  return sharedWorkerFile;
+}
+
 const minutes = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 /**
@@ -72,12 +78,12 @@ export class ComputePool {
   readonly maxQueue: number;
 
   constructor(options: ComputePoolOptions = {}) {
-    sharedWorkerFile ??= workerFile();
+    const filename = computeWorkerFile();
     this.timeoutMs = options.timeoutMs ?? LIMITS.computeRequestMs;
     this.heapMb = options.heapMb ?? LIMITS.computeHeapMb;
     this.maxQueue = options.maxQueue ?? LIMITS.computeQueue;
     const common = {
-      filename: sharedWorkerFile,
+      filename,
       // One thread is kept started, and replaced when a timeout or a cancelled job ends
       // it: starting a thread (loading the engine) takes longer than most requests.
       minThreads: 1,
@@ -159,6 +165,12 @@ export class ComputePool {
         throw new ApiError("simulation_cancelled", "the job was cancelled before it finished");
       throw this.failure(error, false);
     } finally {
+      // Progress posted just before the result may not have been read yet: read it now, so
+      // that a job's last progress (its whole total) is never lost with the port.
+      for (let m = receiveMessageOnPort(channel.port1); m; m = receiveMessageOnPort(channel.port1)) {
+        const p = m.message as { done: number; total: number };
+        onProgress(p.done, p.total);
+      }
       channel.port1.close();
     }
   }

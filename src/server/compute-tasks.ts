@@ -26,6 +26,8 @@ import {
 import { type InvestorView, investorDocument, type SharedAggregate } from "./access.js";
 import { ApiError, type ProblemBody, problemBody } from "./api-error.js";
 import { computation, requestProblems, runComputation } from "./computations.js";
+import { type FileTask, type FileTaskValues, runFileTask } from "./file-tasks.js";
+import { type ChunkTask, runChunk } from "./simulation-chunks.js";
 
 /**
  * The work the server hands to its pool of worker threads (SPEC SRV-5): every step whose
@@ -67,6 +69,8 @@ export type ComputeTask =
   | {
       readonly kind: "append";
       readonly base: string;
+      /** The stored deal's id, for messages. */
+      readonly slug: string;
       readonly list: "transactions" | "rounds";
       readonly fragment: string;
       readonly what: string;
@@ -104,7 +108,9 @@ export type ComputeTask =
       readonly document: string;
       readonly slug: string;
       readonly investor: InvestorViewData;
-    };
+    }
+  | FileTask
+  | ChunkTask;
 
 /** An expected failure, as an error body: the request's thread answers it with its status. */
 export interface TaskFailure {
@@ -119,7 +125,7 @@ export interface TaskFailure {
 export type TaskOutcome<T> = { readonly ok: true; readonly value: T } | TaskFailure;
 
 /** What each task answers. */
-export interface TaskValues {
+export interface TaskValues extends FileTaskValues {
   compute: { readonly text: string; readonly loadWarnings: readonly ProblemBody[] };
   storable:
     | { readonly needsDeals: readonly string[] }
@@ -146,6 +152,7 @@ export interface TaskValues {
   };
   load: Record<string, never>;
   "investor-document": { readonly text: string };
+  "simulate-chunk": Uint8Array;
 }
 
 /** A posted deal document, loaded; a workspace document is a 400 of the wrong kind (STORE-3). */
@@ -287,6 +294,10 @@ async function storable(task: Extract<ComputeTask, { kind: "storable" }>): Promi
 }
 
 function append(task: Extract<ComputeTask, { kind: "append" }>): TaskValues["append"] {
+  if (storedKind(task.base) !== "deal")
+    throw ApiError.fromDiagnostics(
+      wrongDocumentKind(`stored document ${task.slug}`, "workspace").diagnostics,
+    );
   const fragment = parseFragment(task.fragment, "body");
   if (!fragment.ok) throw ApiError.fromDiagnostics(fragment.diagnostics, `the ${task.what}`);
   const canonical = appendToDocument(task.base, task.list, fragment.value);
@@ -403,9 +414,11 @@ function addSource(task: Extract<ComputeTask, { kind: "add-source" }>): TaskValu
 function investorDocumentText(
   task: Extract<ComputeTask, { kind: "investor-document" }>,
 ): TaskValues["investor-document"] {
+  if (storedKind(task.document) === "workspace")
+    throw new ApiError("forbidden", "investors see the deal documents of their companies, not workspaces");
   const view = viewOf(task.investor);
   const prices = new Map<string, string>();
-  if (view.shared.has("round_price") && storedKind(task.document) === "deal") {
+  if (view.shared.has("round_price")) {
     const deal = storedBuiltDeal(task.document, task.slug, `prices|${task.slug}`);
     builtDeals.delete(`prices|${task.slug}`);
     const run = runDeal(deal.ledger, deal.rounds);
@@ -441,6 +454,16 @@ export async function runTask(task: ComputeTask): Promise<TaskOutcome<unknown>> 
         return { ok: true, value: {} };
       case "investor-document":
         return { ok: true, value: investorDocumentText(task) };
+      case "describe":
+      case "export":
+      case "ocf-export":
+      case "ocf-import":
+      case "spreadsheet-import":
+      case "report-file":
+      case "diff":
+        return { ok: true, value: await runFileTask(task, storedBuiltDeal) };
+      case "simulate-chunk":
+        return { ok: true, value: runChunk(task) };
       default:
         throw new Error(`unknown task ${(task as { kind: string }).kind}`);
     }
@@ -448,6 +471,8 @@ export async function runTask(task: ComputeTask): Promise<TaskOutcome<unknown>> 
     if (error instanceof ApiError) return { ok: false, error: error.body().error };
     throw error;
   } finally {
-    task.kind === "compute" && task.progress instanceof MessagePort && task.progress.close();
+    (task.kind === "compute" || task.kind === "simulate-chunk") &&
+      task.progress instanceof MessagePort &&
+      task.progress.close();
   }
 }

@@ -1,23 +1,21 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import os from "node:os";
 import { MessageChannel } from "node:worker_threads";
 import { type Kysely, sql } from "kysely";
-import type { Problem } from "../core/shared/problem.js";
+import { Piscina } from "piscina";
 import {
   allocateSimulationBuffers,
-  completeExactScenarios,
-  PROGRESS_EVERY,
   type SimulationBuffers,
-  simulateRange,
   summarizeSimulation,
 } from "../core/uncertainty/simulate.js";
-import type { Deal } from "../deal/build.js";
-import { type SimulationSetup, simulationReport, simulationSetup } from "../report/simulation-report.js";
+import { type SimulationSetup, simulationReport } from "../report/simulation-report.js";
 import { type BackendConfig, openBackend } from "../storage/backend.js";
 import type { Tables } from "../storage/schema.js";
 import { ApiError } from "./api-error.js";
-import { requestProblems } from "./computations.js";
-import { type ComputeTask, namedComputation, runTask, subjectOf } from "./compute-tasks.js";
+import { computeWorkerFile } from "./compute-pool.js";
+import type { ComputeTask, TaskOutcome } from "./compute-tasks.js";
 import { JobQueue, QUEUE_RETRIES, QUEUES, type QueuedItem, type QueueTiming } from "./job-queue.js";
+import { chunkProgress, claimChunk, finishChunk } from "./shared-jobs.js";
+import { type ChunkTask, forgetSetup, setupFor } from "./simulation-chunks.js";
 
 type Task = Extract<ComputeTask, { kind: "compute" }>;
 
@@ -37,52 +35,13 @@ export interface JobWorkerOptions {
   readonly timing: QueueTiming;
   readonly log: (event: WorkerEvent) => void;
   readonly now?: () => Date;
+  /** Chunks run at once, each on a thread of its own (SRV-6c); the cores by default. */
+  readonly concurrency?: number;
 }
 
 export interface RunningWorker {
   /** Stops taking work; finishes (gracefully) or drops the items in hand. */
   stop(graceful: boolean): Promise<void>;
-}
-
-/** The simulation parameters of a task, as its schema reads them. */
-interface SimulateInput {
-  runs: number;
-  seed: bigint;
-  round?: string | undefined;
-  scenario?: string | undefined;
-}
-
-/** A task's simulation: the deal built and the simulation compiled, or the job's error. */
-function simulationOf(task: Task): { setup: SimulationSetup; input: SimulateInput } {
-  const found = namedComputation("simulate");
-  const parsed = found.input.safeParse(task.query);
-  if (!parsed.success) throw new ApiError("request_invalid", "the job's parameters are not valid");
-  const input = parsed.data as SimulateInput;
-  const { value } = subjectOf(found, task.source);
-  const setup = simulationSetup(value as Deal, { round: input.round, scenario: input.scenario });
-  if (!setup.ok) {
-    // The same error the simulation would end with in one process (computationOf, compute).
-    const fields = ["runs", "seed", "round", "scenario"];
-    const problems: Problem[] = setup.problems.map((p) =>
-      p.code !== "usage" && p.path?.length === 1 && fields.includes(String(p.path[0]))
-        ? { ...p, path: ["query", ...p.path] }
-        : p,
-    );
-    throw ApiError.fromProblems(
-      requestProblems(problems),
-      task.source.stored ? `deal ${task.source.stored.slug}` : "body",
-    );
-  }
-  return { setup: setup.value, input };
-}
-
-/** A chunk's results as bytes: statuses, then metrics and quantities as float64 (this machine's byte order). */
-function chunkBytes(buffers: SimulationBuffers): Buffer {
-  return Buffer.concat([
-    Buffer.from(buffers.status.buffer, buffers.status.byteOffset, buffers.status.byteLength),
-    Buffer.from(buffers.metrics.buffer, buffers.metrics.byteOffset, buffers.metrics.byteLength),
-    Buffer.from(buffers.quantities.buffer, buffers.quantities.byteOffset, buffers.quantities.byteLength),
-  ]);
 }
 
 /** Copies a chunk's bytes into the whole simulation's buffers, at its scenarios' slots. */
@@ -105,11 +64,12 @@ function placeChunk(
 }
 
 /**
- * A worker process's loop (SPEC SRV-6, `roundtable worker`): takes a simulation's chunks,
- * the merges of finished simulations and whole computations from the queue, one of each
- * at a time, and writes their results to the job's rows. A chunk is run in slices of
- * PROGRESS_EVERY scenarios; after each the worker writes the chunk's progress and reads
- * the job's status, so that a cancelled job's chunk is dropped within a slice. A chunk's
+ * A worker process's loop (SPEC SRV-6, `roundtable worker`): takes a simulation's chunks
+ * (up to `concurrency` at once, each on a thread of its own: SRV-6c), the merges of
+ * finished simulations and whole computations from the queue, and writes their results to
+ * the job's rows. A chunk is run in slices of PROGRESS_EVERY scenarios; after each the
+ * worker writes the chunk's progress (never lower than before: SRV-6b) and reads the job's
+ * status, so that a cancelled job's chunk is dropped (its thread terminated) within a slice. A chunk's
  * scenarios depend only on the seed, the plan and their indices (UNC-SIM-4), so the
  * simulation's summary, computed from every chunk's results in scenario order, is the
  * same bytes as one process's, whichever workers ran which chunks, and however often a
@@ -119,6 +79,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
   const backend = await openBackend(options.backend);
   const db = backend.db as Kysely<Tables>;
   const now = options.now ?? (() => new Date());
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? os.availableParallelism()));
   const log = options.log;
   let queue: JobQueue;
   try {
@@ -133,16 +94,42 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
     throw error;
   }
 
-  // A job's simulation, compiled once per worker (its chunks come one after another).
-  const setups = new Map<string, ReturnType<typeof simulationOf>>();
-  const setupFor = (jobId: string, task: Task) => {
-    let found = setups.get(jobId);
-    if (!found) {
-      found = simulationOf(task);
-      setups.set(jobId, found);
-      while (setups.size > 2) setups.delete(setups.keys().next().value as string);
+  // Chunks and whole computations run on threads of their own (SRV-6c), up to
+  // `concurrency` chunks at once; the event loop writes progress and answers the queue.
+  const threads = new Piscina({
+    filename: computeWorkerFile(),
+    minThreads: 0,
+    maxThreads: concurrency,
+    idleTimeout: 60_000,
+    closeTimeout: 5_000,
+  });
+
+  /**
+   * Runs a task on a thread with a port for its progress; `onProgress` may abort it (its
+   * thread is terminated at once). Answers the task's outcome, or undefined when aborted.
+   */
+  const onThread = async (
+    task: ChunkTask | Task,
+    onProgress: (p: { done: number; total?: number }, abort: () => void) => Promise<void>,
+  ): Promise<TaskOutcome<unknown> | undefined> => {
+    const channel = new MessageChannel();
+    const aborting = new AbortController();
+    let writing: Promise<unknown> = Promise.resolve();
+    channel.port1.on("message", (p: { done: number; total?: number }) => {
+      writing = writing.then(() => onProgress(p, () => aborting.abort())).catch(() => {});
+    });
+    try {
+      return (await threads.run(
+        { ...task, progress: channel.port2 },
+        { signal: aborting.signal, transferList: [channel.port2] as never },
+      )) as TaskOutcome<unknown>;
+    } catch (error) {
+      if (aborting.signal.aborted) return undefined;
+      throw error;
+    } finally {
+      channel.port1.close();
+      await writing;
     }
-    return found;
   };
 
   const failJob = async (jobId: string, error: ApiError) => {
@@ -169,52 +156,41 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
   const runChunk = async (item: QueuedItem) => {
     const jobId = item.data.jobId;
     const chunk = item.data.chunk ?? 0;
-    const claimed = (
-      await sql<{
-        run_from: string;
-        run_to: string;
-        finished: number;
-        attempts: number;
-        status: string;
-        task: string;
-      }>`
-        update shared_job_chunks c set attempts = c.attempts + 1,
-          done = case when c.finished = 1 then c.done else 0 end
-        from shared_jobs j
-        where c.job_id = j.id and c.job_id = ${jobId} and c.chunk = ${chunk}
-        returning c.run_from, c.run_to, c.finished, c.attempts, j.status, j.task`.execute(db)
-    ).rows[0];
+    const claimed = await claimChunk(db, jobId, chunk);
     if (!claimed) return log({ event: "chunk-dropped", job: jobId, chunk, reason: "gone" });
     if (claimed.status !== "running")
       return log({ event: "chunk-dropped", job: jobId, chunk, reason: claimed.status });
     if (claimed.finished !== 1) {
       log({ event: "chunk-start", job: jobId, chunk, attempt: claimed.attempts });
-      const task = JSON.parse(claimed.task) as Task;
-      const { setup, input } = setupFor(jobId, task);
       const from = Number(claimed.run_from);
       const to = Number(claimed.run_to);
-      const buffers = allocateSimulationBuffers(setup.plan, to - from);
-      for (let at = from; at < to; at += PROGRESS_EVERY) {
-        const end = Math.min(to, at + PROGRESS_EVERY);
-        simulateRange(setup.plan, input.seed, at, end, buffers, undefined, from);
-        const status = (
-          await sql<{ status: string }>`
-            with progress as (
-              update shared_job_chunks set done = ${end - from}
-              where job_id = ${jobId} and chunk = ${chunk} and finished = 0
-            )
-            select status from shared_jobs where id = ${jobId}`.execute(db)
-        ).rows[0]?.status;
-        if (status !== "running") {
-          log({ event: "chunk-dropped", job: jobId, chunk, reason: status ?? "gone" });
-          return;
-        }
-        // Other items (a merge, the queue's own upkeep) get a turn between slices.
-        await nextTurn();
+      let dropped: string | undefined;
+      // After each slice the chunk's progress is written and the job's status read: a chunk
+      // of a job that no longer runs is dropped (its thread terminated) within a slice.
+      const outcome = await onThread(
+        { kind: "simulate-chunk", jobId, task: JSON.parse(claimed.task) as Task, from, to },
+        async (p, abort) => {
+          if (dropped !== undefined) return;
+          const status = await chunkProgress(db, jobId, chunk, p.done);
+          if (status !== "running") {
+            dropped = status ?? "gone";
+            abort();
+          }
+        },
+      );
+      if (outcome === undefined || dropped !== undefined) {
+        log({ event: "chunk-dropped", job: jobId, chunk, reason: dropped ?? "gone" });
+        return;
       }
-      completeExactScenarios(setup.plan, buffers, setup.capTable, setup.template);
-      await sql`update shared_job_chunks set data = ${chunkBytes(buffers)}, done = ${to - from}, finished = 1
-        where job_id = ${jobId} and chunk = ${chunk} and finished = 0`.execute(db);
+      if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.problems);
+      const bytes = outcome.value as Uint8Array;
+      await finishChunk(
+        db,
+        jobId,
+        chunk,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        to - from,
+      );
       log({ event: "chunk-done", job: jobId, chunk });
     }
     const counts = (
@@ -267,7 +243,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
       if (Number(done.numAffectedRows ?? 0) > 0)
         await sql`update shared_job_chunks set data = null where job_id = ${jobId}`.execute(trx);
     });
-    setups.delete(jobId);
+    forgetSetup(jobId);
     log({ event: "merge-done", job: jobId });
   };
 
@@ -281,22 +257,16 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
     ).rows[0];
     if (!job) return;
     if (job.status !== "running") return;
-    const channel = new MessageChannel();
-    let writing: Promise<unknown> = Promise.resolve();
-    channel.port1.on("message", (p: { done: number; total: number }) => {
-      writing = writing.then(() =>
-        sql`with progress as (
-            update shared_job_chunks set done = ${p.done} where job_id = ${jobId} and chunk = 0
-          )
-          update shared_jobs set total = ${p.total} where id = ${jobId} and status = 'running'`
-          .execute(db)
-          .catch(() => {}),
+    const task = JSON.parse(job.task) as Task;
+    const outcome = await onThread(task, async (p) => {
+      await sql`with progress as (
+          update shared_job_chunks set done = greatest(done, ${p.done}) where job_id = ${jobId} and chunk = 0
+        )
+        update shared_jobs set total = ${p.total ?? 0} where id = ${jobId} and status = 'running'`.execute(
+        db,
       );
     });
-    const task = JSON.parse(job.task) as Task;
-    const outcome = await runTask({ ...task, progress: channel.port2 });
-    channel.port1.close();
-    await writing;
+    if (outcome === undefined) return;
     if (!outcome.ok)
       return failJob(jobId, new ApiError(outcome.error.code, outcome.error.message, outcome.error.problems));
     const text = (outcome.value as { text: string }).text;
@@ -306,7 +276,8 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
   };
 
   try {
-    await queue.work(QUEUES.chunk, guarded(runChunk));
+    // Up to `concurrency` chunks in hand at once: each loop takes one at a time.
+    for (let i = 0; i < concurrency; i++) await queue.work(QUEUES.chunk, guarded(runChunk));
     await queue.work(QUEUES.merge, guarded(runMerge));
     await queue.work(QUEUES.compute, guarded(runCompute));
     // An item given back too often (its workers were killed again and again): its job fails.
@@ -322,6 +293,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
     );
   } catch (error) {
     await queue.stop(false).catch(() => {});
+    await threads.destroy();
     await backend.close();
     throw error;
   }
@@ -329,6 +301,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
   return {
     async stop(graceful) {
       await queue.stop(graceful);
+      await threads.destroy();
       await backend.close();
     },
   };

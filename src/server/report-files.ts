@@ -140,25 +140,10 @@ export function sendFile(
     .send(Buffer.from(file.bytes));
 }
 
-/** Renders the report as the file asked for and sends it as an attachment. */
-export async function sendReportFile(
-  reply: FastifyReply,
-  options: {
-    format: FileFormat;
-    computation: Computation;
-    report: Record<string, unknown>;
-    /** The computation's query parameters (the file format left out). */
-    query: Record<string, unknown>;
-    deal: Deal;
-    dealId: string;
-    version: number;
-    investor: boolean;
-  },
-) {
-  if (options.investor)
-    throw new ApiError(
-      "forbidden",
-      `investors read the ${options.computation.name} report as JSON; its ${options.format.toUpperCase()} file shows the whole deal`,
-    );
-  return sendFile(reply, await renderReportFile(options));
+/** Investors read reports as JSON only (REP-8): the files are built from the whole report. */
+export function investorFileRefused(computation: Computation, format: FileFormat): ApiError {
+  return new ApiError(
+    "forbidden",
+    `investors read the ${computation.name} report as JSON; its ${format.toUpperCase()} file shows the whole deal`,
+  );
 }

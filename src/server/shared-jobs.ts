@@ -25,6 +25,69 @@ export function jobChunks(task: Extract<ComputeTask, { kind: "compute" }>): {
   return { chunks, total: runs };
 }
 
+/** A chunk a worker takes (SRV-6): its scenario range, whether it is done, and its job's task. */
+export interface ClaimedChunk {
+  readonly run_from: string;
+  readonly run_to: string;
+  readonly finished: number;
+  readonly attempts: number;
+  readonly status: string;
+  readonly task: string;
+}
+
+/**
+ * A worker takes a chunk (SPEC SRV-6, SRV-6b): its attempt is counted; its progress is left
+ * as it is. A chunk whose worker was killed is redone from its first scenario, but the
+ * progress it had reached stays counted until the redo passes it, so that a job's progress
+ * never goes down.
+ */
+export async function claimChunk(
+  db: Kysely<Tables>,
+  jobId: string,
+  chunk: number,
+): Promise<ClaimedChunk | undefined> {
+  return (
+    await sql<ClaimedChunk>`
+      update shared_job_chunks c set attempts = c.attempts + 1
+      from shared_jobs j
+      where c.job_id = j.id and c.job_id = ${jobId} and c.chunk = ${chunk}
+      returning c.run_from, c.run_to, c.finished, c.attempts, j.status, j.task`.execute(db)
+  ).rows[0];
+}
+
+/**
+ * A chunk's progress, in scenarios done, written as the larger of what it had reached and
+ * `done` (SRV-6b); answers its job's status (a worker drops the chunk of a job that no
+ * longer runs).
+ */
+export async function chunkProgress(
+  db: Kysely<Tables>,
+  jobId: string,
+  chunk: number,
+  done: number,
+): Promise<string | undefined> {
+  return (
+    await sql<{ status: string }>`
+      with progress as (
+        update shared_job_chunks set done = greatest(done, ${done})
+        where job_id = ${jobId} and chunk = ${chunk} and finished = 0
+      )
+      select status from shared_jobs where id = ${jobId}`.execute(db)
+  ).rows[0]?.status;
+}
+
+/** A chunk's results, written once: it counts its whole range as done (SRV-6b). */
+export async function finishChunk(
+  db: Kysely<Tables>,
+  jobId: string,
+  chunk: number,
+  data: Buffer,
+  runs: number,
+): Promise<void> {
+  await sql`update shared_job_chunks set data = ${data}, done = ${runs}, finished = 1
+    where job_id = ${jobId} and chunk = ${chunk} and finished = 0`.execute(db);
+}
+
 interface JobRow {
   id: string;
   owner_id: string;

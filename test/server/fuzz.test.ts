@@ -2,7 +2,9 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { beforeAll, expect, it } from "vitest";
 import { newSecret, tokenHash } from "../../src/server/auth.js";
+import { storableDeal } from "../../src/storage/deal-document.js";
 import type { Store } from "../../src/storage/store.js";
+import { csvText, summaryXlsx, templateRows } from "../interchange/spreadsheet/fixtures.js";
 import { describeEachBackend } from "./support/backends.js";
 import { as, type Credentials, type Persona, seedTeam, teamApp, yamlOf } from "./support/team.js";
 import { markSeesSessions, writeMarker } from "./support/write-marker.js";
@@ -23,6 +25,11 @@ const RESPONSE_MS = 2_000;
 const STACK_FRAME = /\n\s+at .*:\d+:\d+|node_modules|\/src\/|\.ts:\d+/;
 
 const EXAMPLE = yamlOf("examples/seed-to-series-a.yaml");
+const SEED_CANONICAL = (() => {
+  const parsed = storableDeal(EXAMPLE, "examples/seed-to-series-a.yaml");
+  if (!parsed.ok) throw new Error("the seed example does not load");
+  return parsed.canonical;
+})();
 
 /** Plausible and implausible values for a path parameter. */
 const pathValue = fc.oneof(
@@ -59,6 +66,10 @@ const queryValue = fc.oneof(
     "json",
     "2026-01-01",
     "true",
+    "pdf",
+    "xlsx",
+    "US",
+    "preserve",
   ),
   fc.string({ maxLength: 40 }),
 );
@@ -199,7 +210,64 @@ const VALID_QUERY: Record<string, string> = {
   expectedVersion: "CURRENT",
   investor: "ada",
   fraction: "5%",
+  // The history's difference and revert (STORE-9): the seed deal's first version.
+  from: "1",
+  to: "1",
+  country: "US",
 };
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * The routes that read files (SRV-5a) and the files they take: an OCF package (the seed
+ * deal's own export) or a spreadsheet (the import fixtures' CSV and XLSX), each also with
+ * bytes changed, cut short, or replaced by random bytes.
+ */
+const FILE_ROUTES: Record<string, "zip" | "sheet"> = {
+  "POST /api/v1/workspaces/{ws}/deals/{deal}/ocf": "zip",
+  "POST /api/v1/compute/import": "sheet",
+  "POST /api/v1/workspaces/{ws}/deals/{deal}/import": "sheet",
+};
+
+interface FileBody {
+  readonly bytes: Buffer;
+  readonly type: string;
+}
+
+/** A file, as it is, with a few bytes changed, cut short, or random bytes of its type. */
+function fileBodies(files: readonly FileBody[]) {
+  const file = fc.constantFrom(...files);
+  return fc.oneof(
+    { arbitrary: file, weight: 3 },
+    fc
+      .record({
+        file,
+        edits: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+      })
+      .map(({ file, edits }) => {
+        const bytes = Buffer.from(file.bytes);
+        for (const [at, byte] of edits) bytes[at % bytes.length] = byte;
+        return { bytes, type: file.type };
+      }),
+    fc.record({ file, cut: fc.double({ min: 0, max: 1, noNaN: true }) }).map(({ file, cut }) => ({
+      bytes: file.bytes.subarray(0, Math.floor(file.bytes.length * cut)),
+      type: file.type,
+    })),
+    fc
+      .record({ file, bytes: fc.uint8Array({ maxLength: 2_000 }) })
+      .map(({ file, bytes }) => ({ bytes: Buffer.from(bytes), type: file.type })),
+  );
+}
+
+/** A route's valid query: `format` asks for each file a stored deal's report answers as (REP-8). */
+function validQueryOf(route: { path: string; query: string[] }) {
+  const fixed = Object.fromEntries(
+    route.query.filter((q) => q in VALID_QUERY).map((q) => [q, VALID_QUERY[q]!]),
+  );
+  if (!route.query.includes("format")) return fc.constant(fixed);
+  const formats = route.path.endsWith("/export") ? ["yaml", "json"] : ["pdf", "xlsx", "json"];
+  return fc.constantFrom(...formats).map((format) => ({ ...fixed, format }));
+}
 
 const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   "POST /api/v1/auth/login": { username: "viewer", password: "correct horse battery staple" },
@@ -231,6 +299,7 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
   let team: Record<Persona, Credentials>;
   let routes: { method: string; path: string; params: string[]; query: string[] }[];
   let ownerId: string;
+  let files: Record<"zip" | "sheet", FileBody[]>;
 
   beforeAll(async () => {
     store = await backends.freshStore();
@@ -248,6 +317,18 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
         query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
       })),
     );
+    const zip = await as(app, team.owner, {
+      method: "GET",
+      url: "/api/v1/workspaces/acme/deals/seed/ocf?country=US",
+    });
+    expect(zip.statusCode, zip.body).toBe(200);
+    files = {
+      zip: [{ bytes: zip.rawPayload, type: "application/zip" }],
+      sheet: [
+        { bytes: Buffer.from(csvText(templateRows())), type: "text/csv" },
+        { bytes: await summaryXlsx(), type: XLSX_TYPE },
+      ],
+    };
     return () => app.close();
   });
 
@@ -288,6 +369,23 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
         headers: { "content-type": "application/yaml" },
         payload: EXAMPLE,
       });
+      // So do the file readers' and renderers' first uses (OCF schemas, fonts, workbooks).
+      const warm = "/api/v1/workspaces/acme/deals/seed";
+      for (const [url, payload, type] of [
+        [`${warm}/ocf?country=US`],
+        ...["model", "captable", "exit"].flatMap((report) =>
+          ["pdf", "xlsx"].map((format) => [`${warm}/${report}?format=${format}`]),
+        ),
+        [`${warm}/diff?from=1&to=1`],
+        [`${warm}/export?format=yaml`],
+        ["/api/v1/compute/import?name=cap.csv", files.sheet[0]!.bytes, "text/csv"],
+        ["/api/v1/compute/import?name=cap.xlsx", files.sheet[1]!.bytes, XLSX_TYPE],
+      ] as [string, Buffer?, string?][])
+        await as(app, team.owner, {
+          method: payload ? "POST" : "GET",
+          url,
+          ...(payload ? { payload, headers: { "content-type": type! } } : {}),
+        });
       const began = performance.now();
       let requests = 0;
       let slowest = 0;
@@ -295,9 +393,13 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
       /** The content digest at the last write mark it was computed at (see writeMarker). */
       let known: { mark: string; digest: string } | undefined;
       let digests = 0;
+      /** Answers by route and status class, printed for the routes that read or write files. */
+      const answered: Record<string, Record<string, number>> = {};
       for (const route of routes) {
         const key = `${route.method} ${route.path}`;
         const sample = SAMPLE_BODIES[key];
+        const fileKind = FILE_ROUTES[key];
+        const file = fileKind ? fileBodies(files[fileKind]) : undefined;
         const body = fc.oneof(
           fc.constant(undefined),
           fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
@@ -305,13 +407,11 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
           editedDeal,
           generatedDeal,
           ...(sample ? [mutated(sample).map((v) => JSON.stringify(v))] : []),
+          ...(file ? [{ arbitrary: file.map((f) => f.bytes), weight: 4 }] : []),
         );
         // Mostly-valid requests with one or two parts fuzzed reach the deep checks; fully random
         // ones exercise the edges.
         const validParams = route.params.map((name) => VALID_PARAMS[name] ?? "acme");
-        const validQuery = Object.fromEntries(
-          route.query.filter((q) => q in VALID_QUERY).map((q) => [q, VALID_QUERY[q]!]),
-        );
         const fuzzedQuery = fc
           .record({
             keys: fc.subarray([...new Set([...route.query, "expectedVersion"])]),
@@ -322,11 +422,13 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
             ...Object.fromEntries(keys.map((k, i) => [k, values[i % values.length]!])),
             ...(extra ? { [extra[0]]: extra[1] } : {}),
           }));
-        const validBody = sample
-          ? fc.constant(JSON.stringify(sample))
-          : route.path.includes("compute") || route.method === "PUT"
-            ? fc.constant(EXAMPLE)
-            : fc.constant(undefined);
+        const validBody: fc.Arbitrary<string | FileBody | undefined> = file
+          ? file
+          : sample
+            ? fc.constant(JSON.stringify(sample))
+            : route.path.includes("compute") || route.method === "PUT"
+              ? fc.constant(EXAMPLE)
+              : fc.constant(undefined);
         const request = fc
           .record({
             fuzz: fc.subarray(["params", "query", "body", "contentType", "auth"] as const, {
@@ -335,6 +437,7 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
             }),
             params: fc.tuple(...route.params.map(() => pathValue)),
             query: fuzzedQuery,
+            validQuery: validQueryOf(route),
             body,
             validBody,
             contentType: fc.constantFrom(
@@ -342,6 +445,9 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
               "application/yaml",
               "text/plain",
               "application/x-www-form-urlencoded",
+              "application/zip",
+              "text/csv",
+              XLSX_TYPE,
               undefined,
             ),
             auth: fc.constantFrom(
@@ -354,15 +460,35 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
           })
           .map((r) => ({
             params: r.fuzz.includes("params") ? r.params : validParams,
-            query: r.fuzz.includes("query") ? r.query : validQuery,
-            body: r.fuzz.includes("body") ? r.body : r.validBody,
+            query: r.fuzz.includes("query") ? r.query : r.validQuery,
+            body: r.fuzz.includes("body")
+              ? r.body
+              : typeof r.validBody === "object"
+                ? r.validBody.bytes
+                : r.validBody,
             contentType: r.fuzz.includes("contentType")
               ? r.contentType
-              : r.validBody === EXAMPLE
-                ? "application/yaml"
-                : "application/json",
+              : typeof r.validBody === "object"
+                ? r.validBody.type
+                : r.validBody === EXAMPLE
+                  ? "application/yaml"
+                  : "application/json",
             auth: r.fuzz.includes("auth") ? r.auth : "owner-token",
           }));
+        // A route that deleted the seed deal (DELETE, a revert to a deletion) would leave
+        // every later route only its 404: each route starts with the seed deal stored.
+        const head = await store.headVersion("acme", "seed");
+        if (!head || head.deleted) {
+          await store.writeDeal({
+            workspaceId: "acme",
+            slug: "seed",
+            expectedVersion: head?.version ?? 0,
+            action: "create",
+            document: SEED_CANONICAL,
+            actorId: ownerId,
+          });
+          known = undefined;
+        }
         const routeDeadline = began + (budgetMs * (index + 1)) / routes.length;
         let ranHere = 0;
         await fc.assert(
@@ -427,9 +553,13 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
               headers,
               ...(r.body !== undefined && route.method !== "GET" ? { payload: r.body } : {}),
             });
+            const elapsed = performance.now() - started;
             const label = `${route.method} ${url} → ${response.statusCode} ${response.body.slice(0, 300)}`;
             requests++;
-            const elapsed = performance.now() - started;
+            answered[key] ??= {};
+            const tally = answered[key];
+            const kind = `${String(response.statusCode).slice(0, 1)}xx`;
+            tally[kind] = (tally[kind] ?? 0) + 1;
             slowest = Math.max(slowest, elapsed);
             expect(response.statusCode, label).toBeLessThan(500);
             expect(elapsed, `${label} took ${elapsed.toFixed(0)} ms`).toBeLessThan(RESPONSE_MS);
@@ -459,6 +589,18 @@ describeEachBackend("fuzzing every endpoint (API-3)", (backends) => {
       }
       console.log(
         `fuzz (${backends.kind}): seed ${SEED}, ${requests} requests over ${routes.length} routes (${runsPerRoute} asked per route, ${TOTAL_RUNS} in all), in ${((performance.now() - began) / 1000).toFixed(1)} s; slowest response ${slowest.toFixed(0)} ms; ${digests} content digests computed`,
+      );
+      const fileLines = Object.entries(answered)
+        .filter(([key]) => key in FILE_ROUTES || /\/(ocf|diff|revert|export|model|captable|exit)$/.test(key))
+        .map(
+          ([key, tally]) =>
+            `${key}: ${Object.entries(tally)
+              .sort()
+              .map(([k, n]) => `${n} ${k}`)
+              .join(", ")}`,
+        );
+      console.log(
+        `fuzz (${backends.kind}), routes that read or write files (SRV-5a):\n  ${fileLines.join("\n  ")}`,
       );
       expect(requests).toBeGreaterThan(routes.length);
     },

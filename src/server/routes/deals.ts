@@ -1,13 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
 import { CloseRoundInput } from "../../app/close-round.js";
-import {
-  exportDocument,
-  includedDealSlugs,
-  readStoredDeals,
-  storedKind,
-  wrongDocumentKind,
-} from "../../storage/deal-document.js";
+import { readStoredDeals } from "../../storage/deal-document.js";
 import type { Revision, Store } from "../../storage/store.js";
 import type { InvestorView } from "../access.js";
 import { ApiError } from "../api-error.js";
@@ -24,7 +18,13 @@ import {
   workspaceAccess,
 } from "../context.js";
 import { documentReaders, liveDocument } from "../documents.js";
-import { hasReportFile, requestedFileFormat, sendReportFile, withFormatParam } from "../report-files.js";
+import {
+  hasReportFile,
+  investorFileRefused,
+  requestedFileFormat,
+  sendFile,
+  withFormatParam,
+} from "../report-files.js";
 import { DealClosed, DealRead, DealWritten } from "../responses.js";
 
 const DealParams = z.strictObject({ ws: Slug, deal: Slug });
@@ -85,7 +85,7 @@ export async function commitRevision(
 export function registerDealRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, cache } = context;
 
-  const { builtDeal, readDeal } = documentReaders(context);
+  const { readDeal } = documentReaders(context);
 
   /** A stored document as a computation reads it: a workspace with the deals it names (STORE-3). */
   async function storedSource(
@@ -93,9 +93,10 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
     revision: Revision & { document: string },
   ): Promise<DocumentSource> {
     const stored = { slug: revision.slug, key: `${revision.dealId}@${revision.version}` };
-    if (storedKind(revision.document) !== "workspace") return { text: revision.document, stored };
-    const slugs = includedDealSlugs(JSON.parse(revision.document) as Record<string, unknown>);
-    const deals = await readStoredDeals(slugs, readDeal(ws));
+    // What the document is, read on a worker thread (SRV-5a): a large one is not parsed here.
+    const described = await context.pool.run({ kind: "describe", document: revision.document });
+    if (described.kind !== "workspace") return { text: revision.document, stored };
+    const deals = await readStoredDeals(described.includedDeals, readDeal(ws));
     return { text: revision.document, stored, deals: Object.fromEntries(deals) };
   }
 
@@ -136,14 +137,10 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         version === undefined ? await store.headRevision(ws, deal) : await store.revision(ws, deal, version),
         deal,
       );
-      if (access.investor && storedKind(revision.document) === "workspace")
-        throw new ApiError(
-          "forbidden",
-          "investors see the deal documents of their companies, not workspaces",
-        );
       reply.header("etag", `"${revision.version}"`);
       // The stored text is sent as it is: a large document is neither parsed nor written
-      // again on the request's thread; an investor's view is made on a worker thread.
+      // again on the request's thread; an investor's view is made on a worker thread, which
+      // also refuses them a workspace (SRV-5a).
       const document = access.investor
         ? (
             await context.pool.run({
@@ -197,7 +194,10 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           `attachment; filename="${deal}.${format === "json" ? "json" : "yaml"}"`,
         )
         .header("etag", `"${revision.version}"`);
-      return reply.send(exportDocument(revision.document, format));
+      // Written out on a worker thread (SRV-5a): a large deal's YAML takes long to write.
+      return reply.send(
+        (await context.pool.run({ kind: "export", document: revision.document, format })).text,
+      );
     },
   );
 
@@ -316,13 +316,11 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             throw conflict(expectedVersion, head.version);
           throw new ApiError("not_found", `no deal "${deal}"`);
         }
-        if (storedKind(base.document) !== "deal")
-          throw ApiError.fromDiagnostics(
-            wrongDocumentKind(`stored document ${deal}`, "workspace").diagnostics,
-          );
+        // The stored document's kind is checked on the worker thread with the fragment (SRV-5a).
         const parsed = await context.pool.run({
           kind: "append",
           base: base.document,
+          slug: deal,
           list,
           fragment,
           what: what.slice(2),
@@ -399,6 +397,8 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
         const access = await workspaceAccess(context, request, ws, "report.read");
         if (access.investor && !computation.forInvestor)
           throw new ApiError("forbidden", `investors cannot run ${computation.name}`);
+        // Investors read reports as JSON only (REP-8).
+        if (fileFormat && access.investor) throw investorFileRefused(computation, fileFormat);
         const head = await store.headVersion(ws, deal);
         if (!head || head.deleted) throw new ApiError("not_found", `no deal "${deal}"`);
         const query = request.url.slice(request.url.indexOf("?") + 1 || request.url.length);
@@ -424,19 +424,25 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
           if (key !== "") await cache.set(key, text);
         }
         reply.header("etag", `"${head.version}"`);
-        if (fileFormat)
-          // A PDF or XLSX file is rendered from the report here (reports' rendering, not yet
-          // on the worker threads); investors are refused it.
-          return sendReportFile(reply, {
+        if (fileFormat) {
+          // A PDF or XLSX is rendered from the report on a worker thread (SRV-5a).
+          const revision = liveDocument(await store.revision(ws, deal, head.version), deal);
+          const file = await context.pool.run({
+            kind: "report-file",
             format: fileFormat,
-            computation,
-            report: JSON.parse(text) as Record<string, unknown>,
+            name: computation.name,
+            report: text,
             query: withoutFormat(request.rawQuery ?? {}),
-            deal: builtDeal(liveDocument(await store.revision(ws, deal, head.version), deal)),
+            revision: {
+              document: revision.document,
+              slug: revision.slug,
+              key: `${revision.dealId}@${revision.version}`,
+            },
             dealId: deal,
             version: head.version,
-            investor: access.investor !== undefined,
           });
+          return sendFile(reply, file);
+        }
         return reply.type("application/json; charset=utf-8").send(text);
       },
     );

@@ -1,11 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import * as z from "zod";
-import { dealDifference } from "../../deal/difference.js";
-import { differenceJson } from "../../report/difference-report.js";
-import { storedKind } from "../../storage/deal-document.js";
 import { ApiError } from "../api-error.js";
 import { ExpectedVersion, type ServerContext, Slug, workspaceAccess } from "../context.js";
-import { documentReaders, liveDocument } from "../documents.js";
+import { liveDocument } from "../documents.js";
 import { DealWritten } from "../responses.js";
 import { commitRevision } from "./deals.js";
 
@@ -19,7 +16,6 @@ const Version = z.coerce.number().int().min(1).max(2_000_000_000);
  */
 export function registerHistoryRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store } = context;
-  const { builtDeal } = documentReaders(context);
 
   app.get(
     "/api/v1/workspaces/:ws/deals/:deal/diff",
@@ -32,7 +28,7 @@ export function registerHistoryRoutes(app: FastifyInstance, context: ServerConte
         querystring: z.strictObject({ from: Version, to: Version.optional() }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { ws, deal } = request.params as { ws: string; deal: string };
       const query = request.query as { from: number; to?: number };
       await workspaceAccess(context, request, ws, "deal.history");
@@ -40,10 +36,15 @@ export function registerHistoryRoutes(app: FastifyInstance, context: ServerConte
       const to = query.to ?? head?.version;
       const older = liveDocument(await store.revision(ws, deal, query.from), deal);
       const newer = liveDocument(to === undefined ? undefined : await store.revision(ws, deal, to), deal);
-      return differenceJson(dealDifference(builtDeal(older), builtDeal(newer)), {
-        from: older.version,
-        to: newer.version,
+      // Both versions built and compared on a worker thread (SRV-5a).
+      const revision = (r: typeof older) => ({
+        document: r.document,
+        slug: r.slug,
+        key: `${r.dealId}@${r.version}`,
+        version: r.version,
       });
+      const out = await context.pool.run({ kind: "diff", older: revision(older), newer: revision(newer) });
+      return reply.type("application/json; charset=utf-8").send(out.text);
     },
   );
 
@@ -69,6 +70,8 @@ export function registerHistoryRoutes(app: FastifyInstance, context: ServerConte
           "not_found",
           `version ${to} of deal "${deal}" is a deletion; revert to a version that holds a document`,
         );
+      // What the document is, read on a worker thread (SRV-5a): it may be large.
+      const { kind } = await context.pool.run({ kind: "describe", document: target.document });
       const revision = await commitRevision(
         store,
         access,
@@ -81,7 +84,7 @@ export function registerHistoryRoutes(app: FastifyInstance, context: ServerConte
       reply.header("etag", `"${revision.version}"`);
       return {
         id: deal,
-        kind: storedKind(target.document),
+        kind,
         version: revision.version,
         documentHash: revision.documentHash,
         revertedTo: to,

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
-import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
+import { parseIsoDate } from "../../core/shared/date.js";
 import { LIMITS } from "../../core/shared/limits.js";
-import { type ImportOptions, importSpreadsheet, parseMapping } from "../../interchange/spreadsheet/index.js";
-import { storableDeal, storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
-import { ApiError, problemBody } from "../api-error.js";
+import { ApiError } from "../api-error.js";
 import { callerOf, ExpectedVersion, type ServerContext, Slug, workspaceAccess } from "../context.js";
+import type { SpreadsheetQuery } from "../file-tasks.js";
 import { DealWritten } from "../responses.js";
 import { commitRevision } from "./deals.js";
 
@@ -67,8 +66,8 @@ type ImportQueryValue = {
   mapping?: string;
 };
 
-/** The posted spreadsheet read into a deal document, or an ApiError naming sheet, row and column. */
-async function importBody(request: FastifyRequest, query: ImportQueryValue) {
+/** The posted spreadsheet's bytes; an empty body is a 400 naming the types it may be. */
+function spreadsheetBytes(request: FastifyRequest): Uint8Array {
   const bytes = request.body;
   if (!(bytes instanceof Buffer) || bytes.length === 0)
     throw new ApiError(
@@ -76,25 +75,13 @@ async function importBody(request: FastifyRequest, query: ImportQueryValue) {
       "the body must be a spreadsheet: CSV (text/csv) or XLSX (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)",
       [{ code: "request_invalid", message: "is required: the file's bytes", path: "body" }],
     );
-  const options: { -readonly [K in keyof ImportOptions]: ImportOptions[K] } = {
-    sourceName: query.name,
-    strict: query.strict,
-  };
-  if (query.mapping !== undefined) {
-    const parsed = parseMapping(query.mapping, "mapping");
-    if (!parsed.ok) throw ApiError.fromProblems(parsed.problems, "the mapping");
-    options.mapping = parsed.mapping;
-  }
-  if (query.sheet !== undefined) options.sheet = query.sheet;
-  if (query.layout !== undefined) options.layout = query.layout;
-  if (query.company !== undefined) options.company = query.company;
-  if (query.currency !== undefined) options.currency = query.currency;
-  if (query.date !== undefined) options.date = parseIsoDate(query.date) as IsoDate;
-  if (query.formed !== undefined) options.formed = parseIsoDate(query.formed) as IsoDate;
-  if (query.dateOrder !== undefined) options.dateOrder = query.dateOrder;
-  const imported = await importSpreadsheet(new Uint8Array(bytes), options);
-  if (!imported.ok) throw ApiError.fromProblems(imported.problems, `the spreadsheet ${query.name}`);
-  return imported;
+  return new Uint8Array(bytes);
+}
+
+/** The import's own query: the route's `expectedVersion` left out. */
+function spreadsheetQuery(query: ImportQueryValue & { expectedVersion?: number }): SpreadsheetQuery {
+  const { expectedVersion: _expectedVersion, ...rest } = query;
+  return rest;
 }
 
 /**
@@ -112,20 +99,17 @@ export function registerImportRoutes(app: FastifyInstance, context: ServerContex
         querystring: z.strictObject(ImportQuery),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       callerOf(request);
-      const imported = await importBody(request, request.query as ImportQueryValue);
-      const v = imported.value;
-      return {
-        document: v.document,
-        yaml: v.yaml,
-        layout: v.layout,
-        sheet: v.sheet,
-        headerRow: v.headerRow,
-        columns: v.columns,
-        counts: v.counts,
-        warnings: imported.warnings.map(problemBody),
-      };
+      // Read on a worker thread (SRV-5a), within the import's limits (IMP-80).
+      const out = await context.pool.run({
+        kind: "spreadsheet-import",
+        bytes: spreadsheetBytes(request),
+        query: spreadsheetQuery(request.query as ImportQueryValue),
+        store: false,
+      });
+      if (out.stored) throw new Error("a spreadsheet import not to be stored was checked for the store");
+      return reply.type("application/json; charset=utf-8").send(out.text);
     },
   );
 
@@ -145,19 +129,19 @@ export function registerImportRoutes(app: FastifyInstance, context: ServerContex
       const { ws, deal } = request.params as { ws: string; deal: string };
       const query = request.query as ImportQueryValue & { expectedVersion: number };
       const access = await workspaceAccess(context, request, ws, "deal.write");
-      const imported = await importBody(request, query);
-      const parsed = storableDeal(imported.value.yaml, query.name);
-      if (!parsed.ok)
-        throw ApiError.fromDiagnostics(parsed.diagnostics, "the deal read from the spreadsheet");
+      const bytes = spreadsheetBytes(request);
       const head = await context.store.headVersion(ws, deal);
       const creating = !head || head.deleted;
-      if (!creating) {
-        const current = await context.store.revision(ws, deal, head.version);
-        if (current?.document && storedKind(current.document) !== "deal")
-          throw ApiError.fromDiagnostics(
-            wrongDocumentKind(`stored document ${deal}`, "workspace").diagnostics,
-          );
-      }
+      const current = creating ? undefined : await context.store.revision(ws, deal, head.version);
+      // Read and checked as the store keeps it on a worker thread (SRV-5a).
+      const out = await context.pool.run({
+        kind: "spreadsheet-import",
+        bytes,
+        query: spreadsheetQuery(query),
+        store: true,
+        ...(current?.document ? { current: { document: current.document, slug: deal } } : {}),
+      });
+      if (!out.stored) throw new Error("a spreadsheet import to be stored was not checked for the store");
       const revision = await commitRevision(
         context.store,
         access,
@@ -165,7 +149,7 @@ export function registerImportRoutes(app: FastifyInstance, context: ServerContex
         deal,
         query.expectedVersion,
         creating ? "create" : "replace",
-        parsed.canonical,
+        out.canonical,
       );
       reply.header("etag", `"${revision.version}"`);
       return reply.status(creating ? 201 : 200).send({
@@ -173,7 +157,7 @@ export function registerImportRoutes(app: FastifyInstance, context: ServerContex
         kind: "deal",
         version: revision.version,
         documentHash: revision.documentHash,
-        warnings: [...imported.warnings, ...parsed.warnings].map(problemBody),
+        warnings: out.warnings,
       });
     },
   );

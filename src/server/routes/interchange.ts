@@ -1,18 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
-import { modelledRoundsForExport } from "../../app/ocf-export.js";
 import { Utf8Validator } from "../../core/ingest/input-check.js";
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
-import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
-import {
-  buildCheckedOcfPackage,
-  importOcfZip,
-  preservedOf,
-  zipPackage,
-} from "../../interchange/ocf/index.js";
-import { storableDeal, storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
-import { ApiError, problemBody } from "../api-error.js";
-import { requestProblems } from "../computations.js";
+import { ApiError } from "../api-error.js";
 import {
   callerOf,
   DisplayName,
@@ -21,7 +11,7 @@ import {
   Slug,
   workspaceAccess,
 } from "../context.js";
-import { documentReaders, liveDocument } from "../documents.js";
+import { liveDocument } from "../documents.js";
 import { DealWritten } from "../responses.js";
 import { type CommitArgs, commitRevision, conflict, documentText } from "./deals.js";
 
@@ -71,8 +61,6 @@ export const ZIP_TYPES = ["application/zip", "application/x-zip-compressed", "ap
  */
 export function registerInterchangeRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store } = context;
-  const { builtDeal } = documentReaders(context);
-
   const commit = (...args: CommitArgs) => commitRevision(store, ...args);
 
   app.post(
@@ -207,29 +195,30 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
       };
       await workspaceAccess(context, request, ws, "deal.export");
       const revision = liveDocument(await store.headRevision(ws, deal), deal);
-      const built = builtDeal(revision);
-      const preserved = preservedOf(built.document.ocfPreserved);
-      if (!preserved.ok) throw ApiError.fromProblems(preserved.problems, `deal ${deal}`);
-      // OCF-EXP-14: a round still only modelled is never dropped silently.
-      const modelled = modelledRoundsForExport(built, includeModelled === "true");
-      if (!modelled.ok) throw ApiError.fromProblems(requestProblems(modelled.problems), `deal ${deal}`);
-      // Dated by the revision, not the clock: the same version exports the same bytes.
-      const checked = buildCheckedOcfPackage(modelled.value.ledger, preserved.value, {
-        onInconsistency,
+      // Built, checked and zipped on a worker thread (SRV-5a); dated by the revision, not the
+      // clock: the same version exports the same bytes.
+      const exported = await context.pool.run({
+        kind: "ocf-export",
+        revision: {
+          document: revision.document,
+          slug: revision.slug,
+          key: `${revision.dealId}@${revision.version}`,
+        },
         generatedAt: revision.createdAt,
-        ...(country ? { issuer: { countryOfFormation: country } } : {}),
+        ...(country ? { country } : {}),
+        onInconsistency,
+        includeModelled: includeModelled === "true",
       });
-      if (!checked.ok) throw ApiError.fromProblems(requestProblems(checked.problems), `deal ${deal}`);
       reply
         .header("content-type", "application/zip")
         .header("content-disposition", `attachment; filename="${deal}.ocf.zip"`)
         .header("etag", `"${revision.version}"`)
         // OCF-VAL-4: whether the package was checked against the official schemas or only with roundtable's own checks.
-        .header("x-ocf-validation", checked.value.validation)
+        .header("x-ocf-validation", exported.validation)
         // OCF-EXP-14: the modelled rounds left out, or written in, by id (empty when none).
-        .header("x-ocf-not-exported", modelled.value.notExported.map((r) => r.id).join(","))
-        .header("x-ocf-included-modelled", modelled.value.included.map((r) => r.id).join(","));
-      return reply.send(Buffer.from(zipPackage(checked.value.files)));
+        .header("x-ocf-not-exported", exported.notExported.join(","))
+        .header("x-ocf-included-modelled", exported.included.join(","));
+      return reply.send(Buffer.from(exported.bytes));
     },
   );
 
@@ -257,33 +246,25 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         throw new ApiError("request_invalid", "the body must be an OCF package as a zip (application/zip)", [
           { code: "request_invalid", message: "is required: the zip's bytes", path: "body" },
         ]);
-      const imported = importOcfZip("body", new Uint8Array(bytes), { onInconsistency });
-      if (!imported.ok) throw ApiError.fromProblems(imported.problems, "the OCF package");
-      const { ledger, preserved, report } = imported.value;
-      reply.header("x-ocf-validation", imported.value.validation ?? "own_checks");
-      const text = dealYaml(
-        ledgerToDocument(ledger, { ocfPreserved: preserved }),
-        "Imported from an Open Cap Format package.",
-      );
-      const parsed = storableDeal(text, "body");
-      if (!parsed.ok)
-        throw ApiError.fromDiagnostics(parsed.diagnostics, "the deal read from the OCF package");
       const head = await store.headVersion(ws, deal);
       const creating = !head || head.deleted;
-      if (!creating) {
-        const current = await store.revision(ws, deal, head.version);
-        if (current?.document && storedKind(current.document) !== "deal")
-          throw ApiError.fromDiagnostics(
-            wrongDocumentKind(`stored document ${deal}`, "workspace").diagnostics,
-          );
-      }
+      const current = creating ? undefined : await store.revision(ws, deal, head.version);
+      // Read, mapped and checked on a worker thread (SRV-5a), with the limits of the OCF
+      // reader (OCF-IMP): the package's size unzipped, its files, the request's time.
+      const imported = await context.pool.run({
+        kind: "ocf-import",
+        bytes: new Uint8Array(bytes),
+        onInconsistency,
+        ...(current?.document ? { current: { document: current.document, slug: deal } } : {}),
+      });
+      reply.header("x-ocf-validation", imported.validation);
       const revision = await commit(
         access,
         ws,
         deal,
         expectedVersion,
         creating ? "create" : "replace",
-        parsed.canonical,
+        imported.canonical,
       );
       reply.header("etag", `"${revision.version}"`);
       return reply.status(creating ? 201 : 200).send({
@@ -291,10 +272,10 @@ export function registerInterchangeRoutes(app: FastifyInstance, context: ServerC
         kind: "deal",
         version: revision.version,
         documentHash: revision.documentHash,
-        warnings: [...report.warnings, ...parsed.warnings].map(problemBody),
-        mapped: report.mapped,
-        unmapped: report.unmapped,
-        unresolved: report.unresolved,
+        warnings: imported.warnings,
+        mapped: imported.mapped,
+        unmapped: imported.unmapped,
+        unresolved: imported.unresolved,
       });
     },
   );

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import * as z from "zod";
-import { storedKind, wrongDocumentKind } from "../../storage/deal-document.js";
 import {
   SHARED_FORMATS,
   SHARED_REPORTS,
@@ -9,7 +8,6 @@ import {
   type SharedReport,
 } from "../../storage/store.js";
 import { ApiError } from "../api-error.js";
-import { computation } from "../computations.js";
 import {
   DisplayName,
   type ServerContext,
@@ -18,8 +16,8 @@ import {
   type WorkspaceAccess,
   workspaceAccess,
 } from "../context.js";
-import { documentReaders, liveDocument } from "../documents.js";
-import { renderReportFile, sendFile } from "../report-files.js";
+import { liveDocument } from "../documents.js";
+import { sendFile } from "../report-files.js";
 
 /** What each shareable report is called in a default title. */
 const REPORT_TITLES: Readonly<Record<SharedReport, string>> = {
@@ -69,18 +67,10 @@ function sharedWith(document: SharedDocument, access: WorkspaceAccess): boolean 
  */
 export function registerSharedDocumentRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, cache } = context;
-  const { builtDeal } = documentReaders(context);
 
   /** The report's JSON of one stored version, computed as the report routes compute it and cached with theirs. */
-  async function reportOf(
-    revision: ReturnType<typeof liveDocument>,
-    report: SharedReport,
-  ): Promise<Record<string, unknown>> {
-    if (storedKind(revision.document) !== "deal")
-      throw ApiError.fromDiagnostics(
-        wrongDocumentKind(`stored document ${revision.slug}`, "workspace").diagnostics,
-        `stored document ${revision.slug}`,
-      );
+  async function reportOf(revision: ReturnType<typeof liveDocument>, report: SharedReport): Promise<string> {
+    // A workspace is refused on the worker thread, which builds the revision as a deal (SRV-5a).
     // The key is the report route's for the same version without a query (SPEC API-7).
     const key = `report|${revision.dealId}@${revision.version}|${report}|`;
     let text = await cache.get(key);
@@ -97,7 +87,7 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
       text = out.text;
       await cache.set(key, text);
     }
-    return JSON.parse(text) as Record<string, unknown>;
+    return text;
   }
 
   app.post(
@@ -157,7 +147,9 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
       // rather than at an investor's download.
       await reportOf(live, body.report);
       const company =
-        (JSON.parse(live.document) as { company?: { name?: string } }).company?.name ?? body.deal;
+        body.title === undefined
+          ? ((await context.pool.run({ kind: "describe", document: live.document })).company ?? body.deal)
+          : body.deal;
       const shared = await store.shareDocument(
         {
           workspaceId: ws,
@@ -237,12 +229,18 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
         });
       }
       const report = await reportOf(revision, document.report);
-      const file = await renderReportFile({
+      // Rendered on a worker thread (SRV-5a).
+      const file = await context.pool.run({
+        kind: "report-file",
         format: document.format,
-        computation: computation(document.report)!,
+        name: document.report,
         report,
         query: {},
-        deal: builtDeal(revision),
+        revision: {
+          document: revision.document,
+          slug: revision.slug,
+          key: `${revision.dealId}@${revision.version}`,
+        },
         dealId: document.deal,
         version: document.version,
       });

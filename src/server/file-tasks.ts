@@ -1,0 +1,291 @@
+import { modelledRoundsForExport } from "../app/ocf-export.js";
+import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
+import type { Deal } from "../deal/build.js";
+import { dealDifference } from "../deal/difference.js";
+import { dealYaml, ledgerToDocument } from "../deal/serialize.js";
+import { buildCheckedOcfPackage, importOcfZip, preservedOf, zipPackage } from "../interchange/ocf/index.js";
+import { type ImportOptions, importSpreadsheet, parseMapping } from "../interchange/spreadsheet/index.js";
+import { differenceJson } from "../report/difference-report.js";
+import {
+  exportDocument,
+  includedDealSlugs,
+  storableDeal,
+  storedKind,
+  wrongDocumentKind,
+} from "../storage/deal-document.js";
+import { ApiError, type ProblemBody, problemBody } from "./api-error.js";
+import { computation, requestProblems } from "./computations.js";
+import { type FileFormat, renderReportFile } from "./report-files.js";
+
+/**
+ * The work of the routes that read and write files (SPEC SRV-5a): OCF export and import,
+ * PDF and XLSX reports, spreadsheet import, the history's difference of two versions, a
+ * deal's YAML or JSON export and what a stored document is. Each runs on a worker thread
+ * of the server's pool, on plain data (document texts, file bytes, query values), and
+ * answers plain data; run on the request's thread it gives the same answers.
+ */
+
+/** A stored deal revision a task reads: its canonical text, id (for messages) and revision key. */
+export interface StoredRevision {
+  readonly document: string;
+  readonly slug: string;
+  /** `dealId@version`: a revision never changes, so its built deal is kept by this key. */
+  readonly key: string;
+}
+
+/** The query of a spreadsheet import, as its route validated it (docs/spec/import.md). */
+export interface SpreadsheetQuery {
+  readonly name: string;
+  readonly sheet?: string;
+  readonly layout?: "template" | "summary" | "ledger";
+  readonly company?: string;
+  readonly currency?: string;
+  readonly date?: string;
+  readonly formed?: string;
+  readonly dateOrder?: "dmy" | "mdy";
+  readonly strict: boolean;
+  readonly mapping?: string;
+}
+
+export type FileTask =
+  | {
+      readonly kind: "describe";
+      readonly document: string;
+    }
+  | {
+      readonly kind: "export";
+      readonly document: string;
+      readonly format: "yaml" | "json";
+    }
+  | {
+      readonly kind: "ocf-export";
+      readonly revision: StoredRevision;
+      /** The revision's date: the same version exports the same bytes. */
+      readonly generatedAt: string;
+      readonly country?: string;
+      readonly onInconsistency: "fail" | "preserve";
+      readonly includeModelled: boolean;
+    }
+  | {
+      readonly kind: "ocf-import";
+      readonly bytes: Uint8Array;
+      readonly onInconsistency: "fail" | "preserve";
+      /** The deal's latest document when it exists: a workspace is not replaced by a deal. */
+      readonly current?: { readonly document: string; readonly slug: string };
+    }
+  | {
+      readonly kind: "spreadsheet-import";
+      readonly bytes: Uint8Array;
+      readonly query: SpreadsheetQuery;
+      /** To be stored: the deal checked as the store keeps it; absent, the import's report. */
+      readonly store: boolean;
+      readonly current?: { readonly document: string; readonly slug: string };
+    }
+  | {
+      readonly kind: "report-file";
+      readonly format: FileFormat;
+      /** The computation whose report it is (model, captable, claims, exit, scenarios). */
+      readonly name: string;
+      /** The report's JSON text, as the computation answered it. */
+      readonly report: string;
+      readonly query: Readonly<Record<string, unknown>>;
+      readonly revision: StoredRevision;
+      readonly dealId: string;
+      readonly version: number;
+    }
+  | {
+      readonly kind: "diff";
+      readonly older: StoredRevision & { readonly version: number };
+      readonly newer: StoredRevision & { readonly version: number };
+    };
+
+export interface FileTaskValues {
+  describe: {
+    readonly kind: "deal" | "workspace";
+    /** For a workspace: the stored deals it names, by id. */
+    readonly includedDeals: readonly string[];
+    readonly company?: string;
+  };
+  export: { readonly text: string };
+  "ocf-export": {
+    readonly bytes: Uint8Array;
+    readonly validation: string;
+    readonly notExported: readonly string[];
+    readonly included: readonly string[];
+  };
+  "ocf-import": {
+    readonly canonical: string;
+    readonly validation: string;
+    readonly warnings: readonly ProblemBody[];
+    readonly mapped: unknown;
+    readonly unmapped: unknown;
+    readonly unresolved: unknown;
+  };
+  "spreadsheet-import":
+    | { readonly stored: false; readonly text: string }
+    | { readonly stored: true; readonly canonical: string; readonly warnings: readonly ProblemBody[] };
+  "report-file": { readonly bytes: Uint8Array; readonly mediaType: string; readonly filename: string };
+  diff: { readonly text: string };
+}
+
+/** How a file task builds a stored deal: the pool's per-thread cache of built revisions. */
+export type BuildStoredDeal = (text: string, slug: string, key: string) => Deal;
+
+function describe(task: Extract<FileTask, { kind: "describe" }>): FileTaskValues["describe"] {
+  const document = JSON.parse(task.document) as Record<string, unknown>;
+  const kind = storedKind(task.document);
+  const company = (document.company as { name?: unknown } | undefined)?.name;
+  return {
+    kind,
+    includedDeals: kind === "workspace" ? includedDealSlugs(document) : [],
+    ...(typeof company === "string" ? { company } : {}),
+  };
+}
+
+/** A stored document that is a workspace is not replaced by an imported deal (STORE-3). */
+function refuseWorkspace(current: { readonly document: string; readonly slug: string } | undefined): void {
+  if (current && storedKind(current.document) !== "deal")
+    throw ApiError.fromDiagnostics(
+      wrongDocumentKind(`stored document ${current.slug}`, "workspace").diagnostics,
+    );
+}
+
+function ocfExport(
+  task: Extract<FileTask, { kind: "ocf-export" }>,
+  build: BuildStoredDeal,
+): FileTaskValues["ocf-export"] {
+  const { slug } = task.revision;
+  const built = build(task.revision.document, slug, task.revision.key);
+  const preserved = preservedOf(built.document.ocfPreserved);
+  if (!preserved.ok) throw ApiError.fromProblems(preserved.problems, `deal ${slug}`);
+  // OCF-EXP-14: a round still only modelled is never dropped silently.
+  const modelled = modelledRoundsForExport(built, task.includeModelled);
+  if (!modelled.ok) throw ApiError.fromProblems(requestProblems(modelled.problems), `deal ${slug}`);
+  const checked = buildCheckedOcfPackage(modelled.value.ledger, preserved.value, {
+    onInconsistency: task.onInconsistency,
+    generatedAt: task.generatedAt,
+    ...(task.country ? { issuer: { countryOfFormation: task.country } } : {}),
+  });
+  if (!checked.ok) throw ApiError.fromProblems(requestProblems(checked.problems), `deal ${slug}`);
+  return {
+    bytes: zipPackage(checked.value.files),
+    validation: checked.value.validation,
+    notExported: modelled.value.notExported.map((r) => r.id),
+    included: modelled.value.included.map((r) => r.id),
+  };
+}
+
+function ocfImport(task: Extract<FileTask, { kind: "ocf-import" }>): FileTaskValues["ocf-import"] {
+  const imported = importOcfZip("body", task.bytes, { onInconsistency: task.onInconsistency });
+  if (!imported.ok) throw ApiError.fromProblems(imported.problems, "the OCF package");
+  const { ledger, preserved, report } = imported.value;
+  const text = dealYaml(
+    ledgerToDocument(ledger, { ocfPreserved: preserved }),
+    "Imported from an Open Cap Format package.",
+  );
+  const parsed = storableDeal(text, "body");
+  if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics, "the deal read from the OCF package");
+  refuseWorkspace(task.current);
+  return {
+    canonical: parsed.canonical,
+    validation: imported.value.validation ?? "own_checks",
+    warnings: [...report.warnings, ...parsed.warnings].map(problemBody),
+    mapped: report.mapped,
+    unmapped: report.unmapped,
+    unresolved: report.unresolved,
+  };
+}
+
+async function spreadsheetImport(
+  task: Extract<FileTask, { kind: "spreadsheet-import" }>,
+): Promise<FileTaskValues["spreadsheet-import"]> {
+  const { query } = task;
+  const options: { -readonly [K in keyof ImportOptions]: ImportOptions[K] } = {
+    sourceName: query.name,
+    strict: query.strict,
+  };
+  if (query.mapping !== undefined) {
+    const parsed = parseMapping(query.mapping, "mapping");
+    if (!parsed.ok) throw ApiError.fromProblems(parsed.problems, "the mapping");
+    options.mapping = parsed.mapping;
+  }
+  if (query.sheet !== undefined) options.sheet = query.sheet;
+  if (query.layout !== undefined) options.layout = query.layout;
+  if (query.company !== undefined) options.company = query.company;
+  if (query.currency !== undefined) options.currency = query.currency;
+  if (query.date !== undefined) options.date = parseIsoDate(query.date) as IsoDate;
+  if (query.formed !== undefined) options.formed = parseIsoDate(query.formed) as IsoDate;
+  if (query.dateOrder !== undefined) options.dateOrder = query.dateOrder;
+  const imported = await importSpreadsheet(task.bytes, options);
+  if (!imported.ok) throw ApiError.fromProblems(imported.problems, `the spreadsheet ${query.name}`);
+  const v = imported.value;
+  if (!task.store)
+    return {
+      stored: false,
+      text: JSON.stringify({
+        document: v.document,
+        yaml: v.yaml,
+        layout: v.layout,
+        sheet: v.sheet,
+        headerRow: v.headerRow,
+        columns: v.columns,
+        counts: v.counts,
+        warnings: imported.warnings.map(problemBody),
+      }),
+    };
+  const parsed = storableDeal(v.yaml, query.name);
+  if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics, "the deal read from the spreadsheet");
+  refuseWorkspace(task.current);
+  return {
+    stored: true,
+    canonical: parsed.canonical,
+    warnings: [...imported.warnings, ...parsed.warnings].map(problemBody),
+  };
+}
+
+async function reportFile(
+  task: Extract<FileTask, { kind: "report-file" }>,
+  build: BuildStoredDeal,
+): Promise<FileTaskValues["report-file"]> {
+  const found = computation(task.name);
+  if (!found) throw new ApiError("not_found", `no computation "${task.name}"`);
+  const file = await renderReportFile({
+    format: task.format,
+    computation: found,
+    report: JSON.parse(task.report) as Record<string, unknown>,
+    query: task.query as Record<string, unknown>,
+    deal: build(task.revision.document, task.revision.slug, task.revision.key),
+    dealId: task.dealId,
+    version: task.version,
+  });
+  return file;
+}
+
+function diff(task: Extract<FileTask, { kind: "diff" }>, build: BuildStoredDeal): FileTaskValues["diff"] {
+  const { older, newer } = task;
+  const difference = dealDifference(
+    build(older.document, older.slug, older.key),
+    build(newer.document, newer.slug, newer.key),
+  );
+  return { text: JSON.stringify(differenceJson(difference, { from: older.version, to: newer.version })) };
+}
+
+/** Runs one file task (SPEC SRV-5a); an expected failure is thrown as an ApiError. */
+export async function runFileTask(task: FileTask, build: BuildStoredDeal): Promise<unknown> {
+  switch (task.kind) {
+    case "describe":
+      return describe(task);
+    case "export":
+      return { text: exportDocument(task.document, task.format) };
+    case "ocf-export":
+      return ocfExport(task, build);
+    case "ocf-import":
+      return ocfImport(task);
+    case "spreadsheet-import":
+      return spreadsheetImport(task);
+    case "report-file":
+      return reportFile(task, build);
+    case "diff":
+      return diff(task, build);
+  }
+}
