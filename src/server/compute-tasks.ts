@@ -26,7 +26,7 @@ import {
 import { type InvestorView, investorDocument, type SharedAggregate } from "./access.js";
 import { ApiError, type ProblemBody, problemBody } from "./api-error.js";
 import { computation, requestProblems, runComputation } from "./computations.js";
-import { type FileTask, type FileTaskValues, runFileTask } from "./file-tasks.js";
+import type { FileTask, FileTaskValues } from "./file-tasks.js";
 import { type ChunkTask, runChunk } from "./simulation-chunks.js";
 
 /**
@@ -461,7 +461,12 @@ export async function runTask(task: ComputeTask): Promise<TaskOutcome<unknown>> 
       case "spreadsheet-import":
       case "report-file":
       case "diff":
-        return { ok: true, value: await runFileTask(task, storedBuiltDeal) };
+        // Loaded on first use: the file readers and renderers (OCF schemas, workbooks, PDF
+        // fonts) would lengthen every thread's start, jobs' threads included.
+        return {
+          ok: true,
+          value: await (await import("./file-tasks.js")).runFileTask(task, storedBuiltDeal),
+        };
       case "simulate-chunk":
         return { ok: true, value: runChunk(task) };
       default:
