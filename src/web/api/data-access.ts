@@ -1,6 +1,7 @@
 import type {
   AcceptInvitationResponse,
   ApiErrorBody,
+  CapTableJson,
   CreateInvitationRequest,
   CreateInvitationResponse,
   DealDocumentJson,
@@ -47,6 +48,12 @@ export interface DataAccess {
   listWorkspaces(): Promise<ApiResult<readonly WorkspaceSummary[]>>;
   listDeals(workspace: string): Promise<ApiResult<readonly DealSummary[]>>;
   getDeal(workspace: string, deal: string): Promise<ApiResult<DealRecord>>;
+  /**
+   * The cap table report of the stored deal's latest version as of a date (the deal's last
+   * event by default): the server's, so that the cap table page draws without the deal
+   * engine (SPEC WEB-20); an investor's own rows.
+   */
+  capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>>;
   /** The server's scenarios report of a stored deal: an investor's own figures (SPEC WEB-21, WEB-23). */
   scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>>;
   /** The server's model report of a stored deal: an investor's own holders in the round's pro forma. */

@@ -1,6 +1,7 @@
 import {
   type AcceptInvitationResponse,
   type ApiErrorBody,
+  type CapTableJson,
   type CreateInvitationRequest,
   type CreateInvitationResponse,
   CSRF_HEADER,
@@ -190,6 +191,13 @@ export class HttpDataAccess implements DataAccess {
         document,
       },
     };
+  }
+
+  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>> {
+    return this.request<CapTableJson>({
+      method: ROUTES.capTable.method,
+      path: ROUTES.capTable.path(workspace, deal, asOf),
+    });
   }
 
   async scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>> {

@@ -1,10 +1,15 @@
+import { capTableOf } from "../../app/captable.js";
 import { closeRound } from "../../app/close-round.js";
+import { parseIsoDate } from "../../core/shared/date.js";
+import { errorSpec } from "../../core/shared/errors.js";
 import { dealDifference } from "../../deal/difference.js";
 import { loadDeal } from "../../deal/load.js";
 import { parseMapping } from "../../interchange/spreadsheet/mapping.js";
+import { capTableJson } from "../../report/captable-report.js";
 import { differenceJson } from "../../report/difference-report.js";
 import type {
   AcceptInvitationResponse,
+  CapTableJson,
   CreateInvitationRequest,
   CreateInvitationResponse,
   DealDocumentJson,
@@ -174,6 +179,25 @@ export class MemoryDataAccess implements DataAccess {
     const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
     if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
     return { ok: true, value: copy(record) };
+  }
+
+  /** The cap table of the deal's latest version, computed here as the server's `captable` route does. */
+  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>> {
+    const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
+    if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
+    const date = asOf === undefined ? undefined : parseIsoDate(asOf);
+    if (asOf !== undefined && !date)
+      return failure(400, "request_invalid", `asOf: "${asOf}" is not a date in YYYY-MM-DD form`);
+    const loaded = loadDeal(dealDocumentText(record.document), record.name);
+    // The error as the server answers it: the first problem's code and status (SPEC WEB-6).
+    const problems = loaded.ok ? undefined : loaded.diagnostics;
+    const report = loaded.ok ? capTableOf(loaded.deal, date ? { asOf: date } : {}) : undefined;
+    const all = problems ?? (report && !report.ok ? report.problems : []);
+    if (!report?.ok) {
+      const code = all[0]?.code ?? "deal_invalid_field";
+      return failure(errorSpec(code).httpStatus, code, all.map((p) => p.message).join("; "));
+    }
+    return { ok: true, value: capTableJson(report.value) };
   }
 
   /**

@@ -204,6 +204,7 @@ const en = {
   notFoundText: "This address does not match any view.",
   backToWorkspaces: "Back to workspaces",
   requestFailed: "The request failed: {message}",
+  moduleFailed: "the page's code could not be loaded from the server",
   monteCarlo: "Monte Carlo",
   flowsNeedWorkspace:
     "Capital flows are computed for a workspace document (several companies and their agreements): open one from the workspace's list.",
@@ -647,6 +648,7 @@ const fr: Messages = {
   notFoundText: "Cette adresse ne correspond à aucune vue.",
   backToWorkspaces: "Retour aux espaces de travail",
   requestFailed: "La requête a échoué : {message}",
+  moduleFailed: "le code de la page n’a pas pu être chargé depuis le serveur",
   monteCarlo: "Monte-Carlo",
   flowsNeedWorkspace:
     "Les flux de capitaux se calculent pour un document d’espace de travail (plusieurs sociétés et leurs accords) : ouvrez-en un depuis la liste de l’espace.",
