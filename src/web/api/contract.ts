@@ -206,6 +206,12 @@ export const ROUTES = {
     method: "GET",
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents`,
   },
+  /** An owner withdraws a shared document (SPEC SRV-SHARE-4); investors no longer list or download it. */
+  withdrawSharedDocument: {
+    method: "DELETE",
+    path: (workspace: string, id: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents/${encodeURIComponent(id)}`,
+  },
   shareDocument: {
     method: "POST",
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents`,

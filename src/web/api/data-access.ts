@@ -62,6 +62,13 @@ export interface DataAccess {
   exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>>;
   /** Documents shared with investors: an investor's own, or every one for an owner (SPEC SRV-SHARE-3). */
   listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>>;
+  /** Withdraws a shared document (owners; SPEC SRV-SHARE-4): the owners' list keeps it with its date. */
+  withdrawSharedDocument(workspace: string, id: string): Promise<ApiResult<null>>;
+  /**
+   * The bytes of a shared document's file (its `file` path), as the server's answer to a HEAD
+   * request gives them; null when the answer does not say.
+   */
+  sharedDocumentSize(file: string): Promise<ApiResult<number | null>>;
   /** Shares a report of a stored deal with the workspace's investors (owners; SPEC SRV-SHARE-1). */
   shareDocument(workspace: string, request: ShareDocumentRequest): Promise<ApiResult<SharedDocumentJson>>;
   /** Saves the whole document edited from `expectedVersion`; a `conflict` failure when another save came first. */

@@ -216,6 +216,14 @@ export class MemoryDataAccess implements DataAccess {
     return failure(404, "not_found", `documents shared in "${workspace}" are the server's`);
   }
 
+  async withdrawSharedDocument(workspace: string, _id: string): Promise<ApiResult<null>> {
+    return failure(404, "not_found", `documents shared in "${workspace}" are the server's`);
+  }
+
+  async sharedDocumentSize(file: string): Promise<ApiResult<number | null>> {
+    return failure(404, "not_found", `the file ${file} is the server's`);
+  }
+
   async shareDocument(
     workspace: string,
     _request: ShareDocumentRequest,

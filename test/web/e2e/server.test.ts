@@ -225,6 +225,65 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     await context.close();
   }, 60_000);
 
+  it("WEB-24 an owner lists the documents shared from a deal with their size, downloads one and withdraws it after a confirmation, in English and French, at a phone's width too", async () => {
+    const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
+    const page = await newPage();
+    await page.goto(`${server.url}/?data=http`);
+    await signIn(page, "demo", password!);
+    await page.goto(`${server.url}/?data=http#/w/demo/d/openai-round/captable`);
+    await page.getByText("Share with investors", { exact: true }).click();
+    // The selects' names are their labels' text with the chosen option's.
+    await page.locator("details.share-with-investors select").nth(0).selectOption("captable");
+    await page.locator("details.share-with-investors select").nth(1).selectOption("xlsx");
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    const done = (await page.getByRole("status").filter({ hasText: "Shared:" }).textContent())!;
+    const title = /^Shared: (.+)\.$/.exec(done)![1]!;
+    const listed = (
+      await (await page.request.get(`${server.url}/api/v1/workspaces/demo/shared-documents`)).json()
+    ).sharedDocuments as { id: string; title: string; file: string; withdrawnAt: string | null }[];
+    const shared = listed.find((d) => d.title === title && d.withdrawnAt === null)!;
+    expect(shared).toBeDefined();
+    const row = page.locator(`#shared-from-deal tr[data-shared-document="${shared.id}"]`);
+    await row.waitFor();
+    // The size shown is the file's, as downloaded; the link downloads that file.
+    const file = await page.request.get(`${server.url}${shared.file}`);
+    expect(file.status()).toBe(200);
+    const bytes = (await file.body()).length;
+    await row.locator(`td[data-size="${bytes}"]`).waitFor();
+    expect(await row.locator("a[download]").getAttribute("href")).toBe(shared.file);
+    expect(await row.locator("td").nth(2).textContent()).toBe("every investor member");
+
+    // Withdrawing asks first; cancelling leaves it shared.
+    const withdraw = row.getByRole("button", { name: `Withdraw ${title}` });
+    await withdraw.click();
+    await row.getByText(`Withdraw “${title}”? Investors will no longer see or download it.`).waitFor();
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await withdraw.waitFor();
+    await withdraw.click();
+    await row.getByRole("button", { name: "Yes, withdraw" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Withdrawn: ${title}.` })
+      .waitFor();
+    await row.getByText(/^Withdrawn on /).waitFor();
+    const after = (
+      await (await page.request.get(`${server.url}/api/v1/workspaces/demo/shared-documents`)).json()
+    ).sharedDocuments as { id: string; withdrawnAt: string | null }[];
+    expect(after.find((d) => d.id === shared.id)!.withdrawnAt).not.toBeNull();
+    expect((await page.request.get(`${server.url}${shared.file}`)).status()).toBe(200);
+
+    // In French, at a phone's width: the same list, in French, inside the page's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator("header select").selectOption("fr");
+    await page.getByRole("heading", { name: "Partagés depuis cette opération" }).waitFor();
+    await row.getByText(/^Retiré le /).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+      true,
+    );
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it("WEB-23 an investor's own view: its payout at an exit equals `roundtable exit` for its holder, its dilution per scenario is the API's, nothing of other holders, at a phone's, a tablet's and a desktop's width in both languages", async () => {
     const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
     const owner = await newPage();
