@@ -16,7 +16,7 @@ import { href, useRoute } from "./routes.js";
 // the deal format's loader, the engine or the views.
 type DealPageModule = typeof import("../views/DealPage.js");
 let dealPageModule: DealPageModule | undefined;
-const dealPage = () =>
+export const dealPage = () =>
   import("../views/DealPage.js").then((m) => {
     dealPageModule = m;
     return m;

@@ -1,11 +1,10 @@
 import { useCallback, useMemo, useRef } from "react";
 import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
-import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import type { CapTableRow } from "../../report/captable-report.js";
 import type { CapTableJson } from "../api/contract.js";
-import type { ApiResult } from "../api/data-access.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
+import { capTableDate, type EarlyCapTable } from "../app/early-cap-table.js";
 import { href, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
@@ -22,18 +21,6 @@ const fraction = (text: string) => Rational.parse(text) ?? Rational.ZERO;
 export type CapTableResult =
   | { readonly ok: true; readonly report: CapTableJson }
   | { readonly ok: false; readonly messages: readonly string[] };
-
-/** The cap table asked for with the deal itself, at the date the address named then (DealPage). */
-export interface EarlyCapTable {
-  readonly asOf: IsoDate | undefined;
-  readonly answer: Promise<ApiResult<CapTableJson>>;
-}
-
-/** The date the route asks the cap table at (`?asOf=`), when it is one. */
-export function capTableDate(route: DealRoute): IsoDate | undefined {
-  const text = route.query.get("asOf") ?? "";
-  return text === "" ? undefined : parseIsoDate(text);
-}
 
 /**
  * The stored deal's cap table as the server computes it (GET …/captable, the report of

@@ -1,12 +1,13 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { DealDocumentJson, DealRecord } from "../api/contract.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
-import { draftIsEmpty, readDraft } from "../app/drafts.js";
+import { type EarlyCapTable, earlyCapTable, storedCapTable } from "../app/early-cap-table.js";
+import { takeDealPrefetch } from "../app/prefetch.js";
 import { href, WORKSPACE_VIEWS } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useWorkspaceRole } from "./AccessView.js";
-import { capTableDate, type EarlyCapTable, StoredCapTableView } from "./CapTableView.js";
+import { StoredCapTableView } from "./CapTableView.js";
 import { DealFrame, type DealRoute, VIEW_TITLES } from "./DealFrame.js";
 
 // The page first draws the stored deal's cap table from the server's report, without the
@@ -25,16 +26,19 @@ export function isWorkspaceDocument(document: DealDocumentJson): boolean {
 
 export function DealPage({ route }: { route: DealRoute }) {
   const data = useDataAccess();
-  const [record, reload, replaceRecord] = useApi(
-    () => data.getDeal(route.workspace, route.deal),
-    [data, route.workspace, route.deal],
-  );
-  // The stored cap table is asked for with the deal, not after it.
-  const [early] = useState<EarlyCapTable | undefined>(() => {
-    if (!storedCapTable(route)) return undefined;
-    const asOf = capTableDate(route);
-    return { asOf, answer: data.capTableReport(route.workspace, route.deal, asOf) };
+  // The requests the page made for this address as it started, else made now: the stored
+  // cap table is asked for with the deal, not after it.
+  const [prefetched] = useState(() => {
+    const taken = takeDealPrefetch(route.workspace, route.deal);
+    return { record: taken?.record, capTable: taken ? taken.capTable : earlyCapTable(data, route) };
   });
+  const unused = useRef(prefetched.record);
+  const [record, reload, replaceRecord] = useApi(() => {
+    const asked = unused.current;
+    unused.current = undefined;
+    return asked ?? data.getDeal(route.workspace, route.deal);
+  }, [data, route.workspace, route.deal]);
+  const early = prefetched.capTable;
   if (record.state === "loading") return <Loading />;
   if (record.state === "failed") return <Failed failure={record.failure} onRetry={reload} />;
   if (isWorkspaceDocument(record.value.document))
@@ -48,13 +52,6 @@ export function DealPage({ route }: { route: DealRoute }) {
       early={early}
     />
   );
-}
-
-/** True when the route's view is the stored cap table with no unsaved edit: drawn from the server's report. */
-function storedCapTable(route: DealRoute): boolean {
-  if (route.view !== "captable") return false;
-  const draft = readDraft(route.workspace, route.deal);
-  return draft === undefined || draftIsEmpty(draft);
 }
 
 function CompanyDealPage({

@@ -15,13 +15,14 @@ import {
   readDraft,
   writeDraft,
 } from "../app/drafts.js";
+import { capTableDate } from "../app/early-cap-table.js";
 import { href } from "../app/routes.js";
 import { Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useWorkspaceRole } from "./AccessView.js";
-import { type CapTableResult, CapTableView, capTableDate, StoredCapTableView } from "./CapTableView.js";
+import { type CapTableResult, CapTableView, StoredCapTableView } from "./CapTableView.js";
 import { CloseRoundAction } from "./CloseRoundAction.js";
 import { DealFrame, type DealRoute, roundTabsOf } from "./DealFrame.js";
 
