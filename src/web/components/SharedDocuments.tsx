@@ -111,7 +111,11 @@ export function SharedDocumentsManager({
     { kind: "withdrawn"; title: string } | { kind: "refused"; id: string; message: string } | undefined
   >();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const mine = documents.state === "ok" ? documents.value.filter((d) => d.deal === dealId) : [];
+  // While the list is read again (after a withdrawal, a share), the last one stays shown.
+  const last = useRef<readonly SharedDocumentJson[] | undefined>(undefined);
+  if (documents.state === "ok") last.current = documents.value;
+  const listed = documents.state === "ok" ? documents.value : last.current;
+  const mine = (listed ?? []).filter((d) => d.deal === dealId);
   const when = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
       new Date(iso),
@@ -155,7 +159,7 @@ export function SharedDocumentsManager({
           {t("sharedWithdrawDone", { title: outcome.title })}
         </p>
       ) : null}
-      {documents.state === "loading" ? (
+      {documents.state === "loading" && listed === undefined ? (
         <Loading />
       ) : documents.state === "failed" ? (
         <Failed failure={documents.failure} onRetry={reload} />
