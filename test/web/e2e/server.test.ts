@@ -266,6 +266,10 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
       .filter({ hasText: `Withdrawn: ${title}.` })
       .waitFor();
     await row.getByText(/^Withdrawn on /).waitFor();
+    mkdirSync(join(root, "artifacts/screenshots/layout"), { recursive: true });
+    await page.locator("details.share-with-investors").screenshot({
+      path: join(root, "artifacts/screenshots/layout/shared-documents-en-1366.png"),
+    });
     const after = (
       await (await page.request.get(`${server.url}/api/v1/workspaces/demo/shared-documents`)).json()
     ).sharedDocuments as { id: string; withdrawnAt: string | null }[];
@@ -280,6 +284,9 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
       true,
     );
+    await page.locator("details.share-with-investors").screenshot({
+      path: join(root, "artifacts/screenshots/layout/shared-documents-fr-390.png"),
+    });
     expect(page.problems).toEqual([]);
     await page.context().close();
   }, 60_000);
