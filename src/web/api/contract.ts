@@ -10,6 +10,8 @@
  * made with it carries the CSRF token the login or `me` answered (`CSRF_HEADER`).
  */
 
+import type { CapTableReport } from "../../report/captable-report.js";
+
 export const API_BASE = "/api/v1";
 
 export type Role = "owner" | "editor" | "viewer" | "investor";
@@ -98,6 +100,13 @@ export interface ScenariosJson {
   }[];
 }
 
+/**
+ * GET deals/:deal/captable?asOf=: the cap table report (`roundtable captable --json`, the
+ * report module's JSON). As an investor sees it (AUTH-7), its own holders only, the classes
+ * and the totals only where the owner shares them.
+ */
+export type CapTableJson = Omit<CapTableReport, "totals"> & { readonly totals?: CapTableReport["totals"] };
+
 /** GET deals/:deal/model: the round's pro forma; as an investor sees it, its own holders only. */
 export interface ModelJson {
   readonly company: string;
@@ -169,6 +178,12 @@ export const ROUTES = {
     path: (workspace: string, deal: string) =>
       `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/scenarios`,
   },
+  /** A deal's cap table as of a date (the latest by default; an investor's own rows, SPEC WEB-20). */
+  capTable: {
+    method: "GET",
+    path: (workspace: string, deal: string, asOf?: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/captable${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ""}`,
+  },
   /** A deal's model report (the round's pro forma; an investor's own holders, SPEC AUTH-7). */
   model: {
     method: "GET",
@@ -190,6 +205,12 @@ export const ROUTES = {
   listSharedDocuments: {
     method: "GET",
     path: (workspace: string) => `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents`,
+  },
+  /** An owner withdraws a shared document (SPEC SRV-SHARE-4); investors no longer list or download it. */
+  withdrawSharedDocument: {
+    method: "DELETE",
+    path: (workspace: string, id: string) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/shared-documents/${encodeURIComponent(id)}`,
   },
   shareDocument: {
     method: "POST",

@@ -1,6 +1,7 @@
 import type {
   AcceptInvitationResponse,
   ApiErrorBody,
+  CapTableJson,
   CreateInvitationRequest,
   CreateInvitationResponse,
   DealDocumentJson,
@@ -47,6 +48,12 @@ export interface DataAccess {
   listWorkspaces(): Promise<ApiResult<readonly WorkspaceSummary[]>>;
   listDeals(workspace: string): Promise<ApiResult<readonly DealSummary[]>>;
   getDeal(workspace: string, deal: string): Promise<ApiResult<DealRecord>>;
+  /**
+   * The cap table report of the stored deal's latest version as of a date (the deal's last
+   * event by default): the server's, so that the cap table page draws without the deal
+   * engine (SPEC WEB-20); an investor's own rows.
+   */
+  capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>>;
   /** The server's scenarios report of a stored deal: an investor's own figures (SPEC WEB-21, WEB-23). */
   scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>>;
   /** The server's model report of a stored deal: an investor's own holders in the round's pro forma. */
@@ -55,6 +62,13 @@ export interface DataAccess {
   exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>>;
   /** Documents shared with investors: an investor's own, or every one for an owner (SPEC SRV-SHARE-3). */
   listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>>;
+  /** Withdraws a shared document (owners; SPEC SRV-SHARE-4): the owners' list keeps it with its date. */
+  withdrawSharedDocument(workspace: string, id: string): Promise<ApiResult<null>>;
+  /**
+   * The bytes of a shared document's file (its `file` path), as the server's answer to a HEAD
+   * request gives them; null when the answer does not say.
+   */
+  sharedDocumentSize(file: string): Promise<ApiResult<number | null>>;
   /** Shares a report of a stored deal with the workspace's investors (owners; SPEC SRV-SHARE-1). */
   shareDocument(workspace: string, request: ShareDocumentRequest): Promise<ApiResult<SharedDocumentJson>>;
   /** Saves the whole document edited from `expectedVersion`; a `conflict` failure when another save came first. */

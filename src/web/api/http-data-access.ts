@@ -1,6 +1,8 @@
 import {
   type AcceptInvitationResponse,
+  API_BASE,
   type ApiErrorBody,
+  type CapTableJson,
   type CreateInvitationRequest,
   type CreateInvitationResponse,
   CSRF_HEADER,
@@ -192,6 +194,13 @@ export class HttpDataAccess implements DataAccess {
     };
   }
 
+  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>> {
+    return this.request<CapTableJson>({
+      method: ROUTES.capTable.method,
+      path: ROUTES.capTable.path(workspace, deal, asOf),
+    });
+  }
+
   async scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>> {
     return this.request<ScenariosJson>({
       method: ROUTES.scenarios.method,
@@ -209,6 +218,37 @@ export class HttpDataAccess implements DataAccess {
       path: ROUTES.listSharedDocuments.path(workspace),
     });
     return r.ok ? { ok: true, value: r.value.sharedDocuments } : r;
+  }
+
+  async withdrawSharedDocument(workspace: string, id: string): Promise<ApiResult<null>> {
+    const r = await this.request<unknown>({
+      method: ROUTES.withdrawSharedDocument.method,
+      path: ROUTES.withdrawSharedDocument.path(workspace, id),
+    });
+    return r.ok ? { ok: true, value: null } : r;
+  }
+
+  async sharedDocumentSize(file: string): Promise<ApiResult<number | null>> {
+    // Only the server's own download paths: the list names them.
+    if (!file.startsWith(`${API_BASE}/`)) return failure(0, "bad_response", `not a download path: ${file}`);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(file, { method: "HEAD", credentials: "same-origin" });
+    } catch (e) {
+      return failure(
+        0,
+        "network",
+        `the server could not be reached (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    if (!response.ok)
+      return failure(
+        response.status,
+        "http_error",
+        `the server answered ${response.status} ${response.statusText}`,
+      );
+    const length = response.headers.get("content-length");
+    return { ok: true, value: length !== null && /^\d+$/.test(length) ? Number(length) : null };
   }
 
   async shareDocument(

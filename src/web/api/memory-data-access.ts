@@ -1,10 +1,15 @@
+import { capTableOf } from "../../app/captable.js";
 import { closeRound } from "../../app/close-round.js";
+import { parseIsoDate } from "../../core/shared/date.js";
+import { errorSpec } from "../../core/shared/errors.js";
 import { dealDifference } from "../../deal/difference.js";
 import { loadDeal } from "../../deal/load.js";
 import { parseMapping } from "../../interchange/spreadsheet/mapping.js";
+import { capTableJson } from "../../report/captable-report.js";
 import { differenceJson } from "../../report/difference-report.js";
 import type {
   AcceptInvitationResponse,
+  CapTableJson,
   CreateInvitationRequest,
   CreateInvitationResponse,
   DealDocumentJson,
@@ -176,6 +181,25 @@ export class MemoryDataAccess implements DataAccess {
     return { ok: true, value: copy(record) };
   }
 
+  /** The cap table of the deal's latest version, computed here as the server's `captable` route does. */
+  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>> {
+    const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
+    if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
+    const date = asOf === undefined ? undefined : parseIsoDate(asOf);
+    if (asOf !== undefined && !date)
+      return failure(400, "request_invalid", `asOf: "${asOf}" is not a date in YYYY-MM-DD form`);
+    const loaded = loadDeal(dealDocumentText(record.document), record.name);
+    // The error as the server answers it: the first problem's code and status (SPEC WEB-6).
+    const problems = loaded.ok ? undefined : loaded.diagnostics;
+    const report = loaded.ok ? capTableOf(loaded.deal, date ? { asOf: date } : {}) : undefined;
+    const all = problems ?? (report && !report.ok ? report.problems : []);
+    if (!report?.ok) {
+      const code = all[0]?.code ?? "deal_invalid_field";
+      return failure(errorSpec(code).httpStatus, code, all.map((p) => p.message).join("; "));
+    }
+    return { ok: true, value: capTableJson(report.value) };
+  }
+
   /**
    * The investor's figures are the server's (SPEC WEB-23): in memory there is one user, the
    * workspace's owner, and no investor to compute them for.
@@ -190,6 +214,14 @@ export class MemoryDataAccess implements DataAccess {
 
   async listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>> {
     return failure(404, "not_found", `documents shared in "${workspace}" are the server's`);
+  }
+
+  async withdrawSharedDocument(workspace: string, _id: string): Promise<ApiResult<null>> {
+    return failure(404, "not_found", `documents shared in "${workspace}" are the server's`);
+  }
+
+  async sharedDocumentSize(file: string): Promise<ApiResult<number | null>> {
+    return failure(404, "not_found", `the file ${file} is the server's`);
   }
 
   async shareDocument(

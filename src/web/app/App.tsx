@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect } from "react";
-import type { DataAccess } from "../api/data-access.js";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { type DataAccess, failure } from "../api/data-access.js";
 import { Failed, Loading } from "../components/Status.js";
 import { I18nProvider, useI18n } from "../i18n/i18n.js";
 import { LOCALES, type Locale } from "../i18n/number-format.js";
@@ -14,7 +14,34 @@ import { href, useRoute } from "./routes.js";
 
 // A deal's pages load on demand (SPEC WEB-20): the sign-in page and the lists come without
 // the deal format's loader, the engine or the views.
-const DealPage = lazy(() => import("../views/DealPage.js").then((m) => ({ default: m.DealPage })));
+type DealPageModule = typeof import("../views/DealPage.js");
+let dealPageModule: DealPageModule | undefined;
+export const dealPage = () =>
+  import("../views/DealPage.js").then((m) => {
+    dealPageModule = m;
+    return m;
+  });
+
+/**
+ * The deal page's module once loaded; asked for as soon as a deal's address is open, while the
+ * session is asked for. Not React.lazy: a lazy component suspends, and React holds a revealed
+ * Suspense boundary back for a few hundred milliseconds, on the page's first view.
+ */
+function useDealPageModule(wanted: boolean): DealPageModule | "failed" | undefined {
+  const [loaded, setLoaded] = useState<DealPageModule | "failed" | undefined>(dealPageModule);
+  useEffect(() => {
+    if (!wanted || loaded !== undefined) return;
+    let current = true;
+    dealPage().then(
+      (m) => current && setLoaded(m),
+      () => current && setLoaded("failed"),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, loaded]);
+  return loaded;
+}
 const ImportView = lazy(() => import("../views/ImportView.js").then((m) => ({ default: m.ImportView })));
 const NewDealView = lazy(() => import("../views/NewDealView.js").then((m) => ({ default: m.NewDealView })));
 
@@ -44,6 +71,7 @@ function Shell({ mode }: { mode: DataMode }) {
   const route = useRoute();
   const [me, reloadMe] = useApi(() => data.me(), [data]);
   const signedOut = me.state === "failed" && me.failure.status === 401;
+  const dealModule = useDealPageModule(route.name === "deal");
   const where =
     route.name === "deal"
       ? `${route.deal} — ${route.view === "round" ? (route.round ?? "") : route.view}`
@@ -62,7 +90,9 @@ function Shell({ mode }: { mode: DataMode }) {
   let content: React.ReactNode;
   // An invitation is redeemed by someone who has no password yet (SPEC WEB-AUTH-4).
   if (route.name === "invitation") content = <InvitationView code={route.code} onSignedIn={reloadMe} />;
-  else if (me.state === "loading") content = <Loading />;
+  // A deal's page asks for the deal while the session is asked for (the server refuses it
+  // to no one signed in, who then gets the sign-in page).
+  else if (me.state === "loading" && route.name !== "deal") content = <Loading />;
   else if (signedOut || route.name === "login") content = <LoginView onSignedIn={reloadMe} />;
   else if (me.state === "failed") content = <Failed failure={me.failure} onRetry={reloadMe} />;
   else if (route.name === "workspaces") content = <WorkspacesView />;
@@ -81,11 +111,14 @@ function Shell({ mode }: { mode: DataMode }) {
       </Suspense>
     );
   else if (route.name === "deal")
-    content = (
-      <Suspense fallback={<Loading />}>
-        <DealPage key={`${route.workspace}/${route.deal}`} route={route} />
-      </Suspense>
-    );
+    content =
+      dealModule === undefined ? (
+        <Loading />
+      ) : dealModule === "failed" ? (
+        <Failed failure={failure(0, "network", t("moduleFailed"))} onRetry={() => window.location.reload()} />
+      ) : (
+        <dealModule.DealPage key={`${route.workspace}/${route.deal}`} route={route} />
+      );
   else
     content = (
       <section aria-labelledby="not-found">

@@ -1,38 +1,74 @@
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
+import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
-import { runDeal } from "../../core/round/timeline.js";
-import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
-import type { Deal } from "../../deal/build.js";
-import { type CapTableReport, type CapTableRow, capTableReport } from "../../report/captable-report.js";
-import { href, type Route, replaceHash } from "../app/routes.js";
+import type { CapTableRow } from "../../report/captable-report.js";
+import type { CapTableJson } from "../api/contract.js";
+import { useApi, useDataAccess } from "../app/data-context.js";
+import { capTableDate, type EarlyCapTable } from "../app/early-cap-table.js";
+import { href, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
+import { Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatInteger, formatMoney, formatPercent } from "../i18n/number-format.js";
-
-type DealRoute = Extract<Route, { name: "deal" }>;
+import type { DealRoute } from "./DealFrame.js";
 
 const fraction = (text: string) => Rational.parse(text) ?? Rational.ZERO;
 
-/** The deal's last dated event: the date of a cap table asked for with no date (never the clock, SPEC OUT-3). */
-function lastDealDate(deal: Deal): IsoDate {
-  const dates = [
-    ...deal.ledger.transactions.map((t) => t.date),
-    ...deal.rounds.flatMap((r) => [r.date, ...r.closings.map((c) => c.date)]),
-  ];
-  return dates.reduce(
-    (a, b) => (a > b ? a : b),
-    deal.ledger.company.formationDate ?? ("1970-01-01" as IsoDate),
+/** The cap table report a view draws, or the messages of why there is none. */
+export type CapTableResult =
+  | { readonly ok: true; readonly report: CapTableJson }
+  | { readonly ok: false; readonly messages: readonly string[] };
+
+/**
+ * The stored deal's cap table as the server computes it (GET …/captable, the report of
+ * `roundtable captable`): the deal page's first view draws it without loading the deal
+ * format's loader or the engine (SPEC WEB-20). The page uses it while no unsaved edit is
+ * held; with edits, the cap table is computed in the page from the edited document.
+ */
+export function StoredCapTableView({
+  route,
+  version,
+  early,
+}: {
+  route: DealRoute;
+  version: number;
+  early?: EarlyCapTable | undefined;
+}) {
+  const data = useDataAccess();
+  const asOf = capTableDate(route);
+  const unused = useRef(early);
+  // A new stored version (a save) asks again.
+  const [report] = useApi(() => {
+    const asked = unused.current;
+    unused.current = undefined;
+    return asked && asked.asOf === asOf
+      ? asked.answer
+      : data.capTableReport(route.workspace, route.deal, asOf);
+  }, [data, route.workspace, route.deal, asOf, version]);
+  const result = useMemo<CapTableResult | undefined>(
+    () =>
+      report.state === "loading"
+        ? undefined
+        : report.state === "ok"
+          ? { ok: true, report: report.value }
+          : {
+              ok: false,
+              messages: report.failure.error.problems?.map((p) => p.message) ?? [
+                report.failure.error.message,
+              ],
+            },
+    [report],
   );
+  return <CapTableView route={route} result={result} />;
 }
 
-/** The cap table as of a date: outstanding, as-converted and fully diluted, per holder or per class (capTableReport). */
-export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) {
+/** The cap table as of a date: outstanding, as-converted and fully diluted, per holder or per class (the captable report). */
+export function CapTableView({ route, result }: { route: DealRoute; result: CapTableResult | undefined }) {
   const { t, locale } = useI18n();
-  const asOfText = route.query.get("asOf") ?? "";
-  const asOf = asOfText === "" ? undefined : parseIsoDate(asOfText);
+  const asOf = capTableDate(route);
   const by = route.query.get("by") === "class" ? "class" : "holder";
   const setQuery = (name: string, value: string) => {
     const query = new URLSearchParams(route.query);
@@ -41,18 +77,12 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
     replaceHash(href.capTable(route.workspace, route.deal, query));
   };
 
-  const result = useMemo(() => {
-    const run = runDeal(deal.ledger, deal.rounds, asOf ? { asOf } : {});
-    if (!run.ok) return { ok: false as const, problems: run.problems };
-    return { ok: true as const, report: capTableReport(run.value.final, asOf ?? lastDealDate(deal)) };
-  }, [deal, asOf]);
-
-  const rows: readonly CapTableRow[] = result.ok
+  const rows: readonly CapTableRow[] = result?.ok
     ? by === "holder"
       ? result.report.holders
       : result.report.classes
     : [];
-  const page = usePage(rows, `${by}:${asOfText}`);
+  const page = usePage(rows, `${by}:${asOf ?? ""}`);
   const percent = (v: Rational) => formatPercent(v, 2, locale);
   const rowName = useCallback(
     (r: CapTableRow) =>
@@ -75,7 +105,7 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
     );
   }, [rows, rowName, t]);
 
-  const title = result.ok
+  const title = result?.ok
     ? asOf
       ? t("capTableAsOf", { company: result.report.company, date: asOf })
       : t("capTableTitle", { company: result.report.company })
@@ -116,13 +146,15 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
           ))}
         </fieldset>
       </div>
-      {!result.ok ? (
+      {result === undefined ? (
+        <Loading />
+      ) : !result.ok ? (
         <div className="notice error" role="alert">
           <p>{t("dealProblems")}</p>
           <ul>
-            {result.problems.map((p, i) => (
+            {result.messages.map((message, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and keep their order.
-              <li key={i}>{p.message}</li>
+              <li key={i}>{message}</li>
             ))}
           </ul>
         </div>
@@ -145,13 +177,13 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
             <CapTableTable report={result.report} rows={page.items} by={by} rowName={rowName} />
           </ScrollRegion>
           <Pager page={page.page} pages={page.pages} setPage={page.setPage} label={t("holdersTable")} />
-          {result.report.totals.unconverted !== "0" ? (
+          {result.report.totals && result.report.totals.unconverted !== "0" ? (
             <p>
               {t("unconverted", {
                 amount: formatMoney(
                   {
                     kind: "money",
-                    currency: deal.ledger.company.currency,
+                    currency: result.report.currency as Currency,
                     amount: fraction(result.report.totals.unconverted),
                   },
                   2,
@@ -205,7 +237,7 @@ function CapTableTable({
   by,
   rowName,
 }: {
-  report: CapTableReport;
+  report: CapTableJson;
   rows: readonly CapTableRow[];
   by: "holder" | "class";
   rowName: (r: CapTableRow) => string;
@@ -252,17 +284,19 @@ function CapTableTable({
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t("total")}</th>
-          <td className="num">{n(report.totals.outstanding)}</td>
-          <td />
-          <td className="num">{n(report.totals.asConverted)}</td>
-          <td />
-          <td className="num">{n(report.totals.fullyDiluted)}</td>
-          <td />
-        </tr>
-      </tfoot>
+      {report.totals ? (
+        <tfoot>
+          <tr>
+            <th scope="row">{t("total")}</th>
+            <td className="num">{n(report.totals.outstanding)}</td>
+            <td />
+            <td className="num">{n(report.totals.asConverted)}</td>
+            <td />
+            <td className="num">{n(report.totals.fullyDiluted)}</td>
+            <td />
+          </tr>
+        </tfoot>
+      ) : null}
     </table>
   );
 }

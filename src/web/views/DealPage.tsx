@@ -1,504 +1,96 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
-import { formatPath } from "../../core/shared/problem.js";
-import { type LoadResult, loadDeal } from "../../deal/load.js";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { DealDocumentJson, DealRecord } from "../api/contract.js";
-import { dealDocumentText } from "../api/deal-text.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
-import {
-  type DealDraft,
-  draftIsEmpty,
-  type IngestedAddition,
-  type RoundDraft,
-  readDraft,
-  writeDraft,
-} from "../app/drafts.js";
-import {
-  ANALYSIS_VIEWS,
-  type AnalysisView,
-  AUTHORING_VIEWS,
-  href,
-  INVESTOR_VIEWS,
-  type Route,
-  WORKSPACE_VIEWS,
-} from "../app/routes.js";
-import { ShareWithInvestors } from "../components/SharedDocuments.js";
+import { type EarlyCapTable, earlyCapTable, storedCapTable } from "../app/early-cap-table.js";
+import { takeDealPrefetch } from "../app/prefetch.js";
+import { href, WORKSPACE_VIEWS } from "../app/routes.js";
 import { Failed, Loading } from "../components/Status.js";
-import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
-import type { RoundEdit } from "../engine/round-session.js";
-import { useAuthoringText } from "../i18n/authoring-messages.js";
 import { useI18n } from "../i18n/i18n.js";
-import type { MessageKey } from "../i18n/messages.js";
 import { useWorkspaceRole } from "./AccessView.js";
-import { CapTableView } from "./CapTableView.js";
-import { CloseRoundAction } from "./CloseRoundAction.js";
+import { StoredCapTableView } from "./CapTableView.js";
+import { DealFrame, type DealRoute, VIEW_TITLES } from "./DealFrame.js";
 
-// The views beside the cap table load on demand (SPEC WEB-20): the cap table, the first
-// view of a deal, comes without the round builder, the charts or the simulation.
-const ClaimsView = lazy(() => import("./ClaimsView.js").then((m) => ({ default: m.ClaimsView })));
-const ExitView = lazy(() => import("./ExitView.js").then((m) => ({ default: m.ExitView })));
+// The page first draws the stored deal's cap table from the server's report, without the
+// deal format's loader or the engine (SPEC WEB-20); they load with the first view that
+// computes in the page (the round builder, claims, scenarios, Monte Carlo, exit, the editor,
+// the history, an investor's position) or when unsaved edits are held, and stay loaded.
+const loadedDeal = () => import("./LoadedDeal.js");
+const LoadedDeal = lazy(() => loadedDeal().then((m) => ({ default: m.LoadedDeal })));
 const ExposureView = lazy(() => import("./ExposureView.js").then((m) => ({ default: m.ExposureView })));
-const InvestorView = lazy(() => import("./InvestorView.js").then((m) => ({ default: m.InvestorView })));
 const FlowsView = lazy(() => import("./FlowsView.js").then((m) => ({ default: m.FlowsView })));
-const RoundBuilder = lazy(() => import("./RoundBuilder.js").then((m) => ({ default: m.RoundBuilder })));
-const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ default: m.ScenariosView })));
-const DealEditor = lazy(() => import("./DealEditor.js").then((m) => ({ default: m.DealEditor })));
-const HistoryView = lazy(() => import("./HistoryView.js").then((m) => ({ default: m.HistoryView })));
-const SimulationView = lazy(() => import("./SimulationView.js").then((m) => ({ default: m.SimulationView })));
-
-type DealRoute = Extract<Route, { name: "deal" }>;
-
-const VIEW_TITLES: Record<AnalysisView, MessageKey> = {
-  claims: "sourcesAndClaims",
-  scenarios: "scenarios",
-  simulate: "monteCarlo",
-  flows: "capitalFlows",
-  exit: "exit",
-  exposure: "exposure",
-  mine: "myPosition",
-};
 
 /** A workspace document (several companies and their agreements, SPEC FLOW-1) rather than one company's deal. */
 export function isWorkspaceDocument(document: DealDocumentJson): boolean {
   return "workspace" in document;
 }
 
-function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
-  return (
-    a.basis === b.basis &&
-    a.valueText === b.valueText &&
-    a.poolTargetText === b.poolTargetText &&
-    a.amountTexts.length === b.amountTexts.length &&
-    a.amountTexts.every((text, i) => text === b.amountTexts[i])
-  );
-}
-
-/** The document with the edits of every round written in, except `skipRound`'s, and the ingested sources added. */
-function documentWithEdits(
-  document: DealDocumentJson,
-  rounds: Readonly<Record<string, RoundDraft>>,
-  ingested: readonly IngestedAddition[],
-  skipRound?: string,
-): DealDocumentJson {
-  let doc = applyIngested(document, ingested);
-  for (const [id, draft] of Object.entries(rounds)) {
-    if (id === skipRound) continue;
-    doc = applyRoundEdit(doc, id, draft.current, draft.initial) ?? doc;
-  }
-  return doc;
-}
-
-export type SaveState =
-  | { readonly kind: "idle" }
-  | { readonly kind: "saving" }
-  | { readonly kind: "saved"; readonly version: number }
-  | { readonly kind: "failed"; readonly message: string }
-  | { readonly kind: "conflict"; readonly currentVersion: number };
-
 export function DealPage({ route }: { route: DealRoute }) {
   const data = useDataAccess();
-  const [record, reload, replaceRecord] = useApi(
-    () => data.getDeal(route.workspace, route.deal),
-    [data, route.workspace, route.deal],
-  );
+  // The requests the page made for this address as it started, else made now: the stored
+  // cap table is asked for with the deal, not after it.
+  const [prefetched] = useState(() => {
+    const taken = takeDealPrefetch(route.workspace, route.deal);
+    return { record: taken?.record, capTable: taken ? taken.capTable : earlyCapTable(data, route) };
+  });
+  const unused = useRef(prefetched.record);
+  const [record, reload, replaceRecord] = useApi(() => {
+    const asked = unused.current;
+    unused.current = undefined;
+    return asked ?? data.getDeal(route.workspace, route.deal);
+  }, [data, route.workspace, route.deal]);
+  const early = prefetched.capTable;
   if (record.state === "loading") return <Loading />;
   if (record.state === "failed") return <Failed failure={record.failure} onRetry={reload} />;
   if (isWorkspaceDocument(record.value.document))
     return <WorkspaceDealPage route={route} record={record.value} />;
-  return <LoadedDeal route={route} record={record.value} reload={reload} replaceRecord={replaceRecord} />;
+  return (
+    <CompanyDealPage
+      route={route}
+      record={record.value}
+      reload={reload}
+      replaceRecord={replaceRecord}
+      early={early}
+    />
+  );
 }
 
-function LoadedDeal({
+function CompanyDealPage({
   route,
   record,
   reload,
   replaceRecord,
+  early,
 }: {
   route: DealRoute;
   record: DealRecord;
   reload: () => void;
   replaceRecord: (r: DealRecord) => void;
+  early: EarlyCapTable | undefined;
 }) {
-  const { t } = useI18n();
-  const a = useAuthoringText();
-  const data = useDataAccess();
   const role = useWorkspaceRole(route.workspace);
-  const owner = role === "owner";
-  // An investor's document holds its own rows only: the views that compute on the whole deal
-  // in the page would mislead; its own figures come from the server (SPEC WEB-23).
-  const investor = role === "investor";
-  const [draft, setDraftState] = useState<DealDraft>(
-    () => readDraft(route.workspace, route.deal) ?? { baseVersion: record.version, rounds: {} },
-  );
-  const [restored, setRestored] = useState(() => !draftIsEmpty(draft));
-  const ingested = useMemo(() => draft.ingested ?? [], [draft.ingested]);
-  const [save, setSave] = useState<SaveState>({ kind: "idle" });
-
-  const setDraft = useCallback(
-    (next: DealDraft) => {
-      setDraftState(next);
-      writeDraft(route.workspace, route.deal, next);
-    },
-    [route.workspace, route.deal],
-  );
-
-  // Loading a document is the slow path (parse, validate, build): cache it per document text.
-  const loads = useRef(new Map<string, LoadResult>());
-  const load = useCallback(
-    (doc: DealDocumentJson): LoadResult => {
-      const text = dealDocumentText(doc);
-      let result = loads.current.get(text);
-      if (!result) {
-        result = loadDeal(text, record.name);
-        if (loads.current.size > 16) loads.current.clear();
-        loads.current.set(text, result);
+  // Once loaded, the deal stays loaded (its cache, the save's state), whatever view follows.
+  const [engine, setEngine] = useState(() => !storedCapTable(route));
+  const needed = engine || !storedCapTable(route);
+  useEffect(() => {
+    if (needed) setEngine(true);
+  }, [needed]);
+  const frame = { route, record, owner: role === "owner", investor: role === "investor" };
+  if (!needed)
+    return (
+      <DealFrame {...frame}>
+        <StoredCapTableView route={route} version={record.version} early={early} />
+      </DealFrame>
+    );
+  return (
+    <Suspense
+      fallback={
+        <DealFrame {...frame}>
+          <Loading />
+        </DealFrame>
       }
-      return result;
-    },
-    [record.name],
-  );
-
-  // The working document (the stored one with the unsaved edits written in) is only
-  // loaded where it is shown (the cap table) or saved: never while a slider moves.
-  const working = useMemo(
-    () => documentWithEdits(record.document, draft.rounds, ingested),
-    [record.document, draft.rounds, ingested],
-  );
-  const dirty =
-    Object.values(draft.rounds).some((d) => !sameEdit(d.current, d.initial)) || ingested.length > 0;
-  const baseLoad = useMemo(() => load(record.document), [load, record.document]);
-  // The round builder's deal: the other rounds' edits written in, reloaded only when those change.
-  const roundId = route.view === "round" ? route.round : undefined;
-  const otherEdits = JSON.stringify([
-    Object.entries(draft.rounds).filter(([id]) => id !== roundId),
-    ingested,
-  ]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: otherEdits stands for the drafts of the other rounds and the ingested sources.
-  const sessionLoad = useMemo(
-    () =>
-      roundId === undefined
-        ? undefined
-        : load(documentWithEdits(record.document, draft.rounds, ingested, roundId)),
-    [load, record.document, roundId, otherEdits],
-  );
-
-  const setRoundDraft = useCallback(
-    (roundId: string, roundDraft: RoundDraft | undefined) => {
-      const rounds = { ...draft.rounds };
-      if (roundDraft) rounds[roundId] = roundDraft;
-      else delete rounds[roundId];
-      setDraft({ ...draft, rounds });
-      setSave({ kind: "idle" });
-    },
-    [draft, setDraft],
-  );
-
-  const addIngested = useCallback(
-    (addition: IngestedAddition) => {
-      setDraft({ ...draft, ingested: [...ingested, addition] });
-      setSave({ kind: "idle" });
-    },
-    [draft, ingested, setDraft],
-  );
-
-  const doSave = async (expectedVersion: number) => {
-    const checked = load(working);
-    if (!checked.ok) {
-      setSave({ kind: "failed", message: checked.diagnostics.map((d) => d.message).join("; ") });
-      return;
-    }
-    setSave({ kind: "saving" });
-    const result = await data.saveDeal(route.workspace, route.deal, working, expectedVersion);
-    if (result.ok) {
-      setDraft({ baseVersion: result.value.version, rounds: {} });
-      replaceRecord(result.value);
-      setSave({ kind: "saved", version: result.value.version });
-      setRestored(false);
-      return;
-    }
-    if (result.kind === "conflict") setSave({ kind: "conflict", currentVersion: result.currentVersion });
-    else setSave({ kind: "failed", message: result.error.message });
-  };
-
-  const discard = () => {
-    setDraft({ baseVersion: record.version, rounds: {} });
-    setSave({ kind: "idle" });
-    setRestored(false);
-  };
-
-  const deal = baseLoad.ok ? baseLoad.deal : undefined;
-  const company = deal?.ledger.company.name ?? record.company;
-  const rounds = deal?.rounds ?? [];
-  // Every view but the round builder (which has its own session) shows the working document.
-  const workingLoad =
-    route.view === "round" || route.view === "edit" || route.view === "history" ? baseLoad : load(working);
-
-  let content: React.ReactNode;
-  // The editor shows a document that does not load itself, with its YAML to correct it.
-  if (route.view === "edit" && !investor) {
-    content = (
-      <DealEditor
-        workspace={route.workspace}
-        deal={route.deal}
-        record={record}
-        base={working}
-        onSaved={(saved) => {
-          setDraft({ baseVersion: saved.version, rounds: {} });
-          replaceRecord(saved);
-        }}
-      />
-    );
-  } else if (route.view === "history" && !investor) {
-    content = (
-      <HistoryView
-        workspace={route.workspace}
-        deal={route.deal}
-        record={record}
-        dirty={dirty}
-        onReverted={(saved) => replaceRecord(saved)}
-      />
-    );
-  } else if (route.view === "mine" && investor) {
-    // The investor's figures are the server's; its own document (which may not load on its
-    // own, without the round's shared price) only gives what it invested.
-    content = (
-      <InvestorView
-        workspace={route.workspace}
-        dealId={route.deal}
-        deal={workingLoad.ok ? workingLoad.deal : undefined}
-      />
-    );
-  } else if (!workingLoad.ok) {
-    const diagnostics = workingLoad.diagnostics;
-    content = (
-      <div className="notice error" role="alert">
-        <h2>{t("dealInvalid")}</h2>
-        <ul>
-          {diagnostics.map((d, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no id and keep their order.
-            <li key={i}>
-              {d.path && d.path.length > 0 ? <code>{formatPath(d.path)}</code> : null} {d.message}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  } else if (route.view === "captable") {
-    content = <CapTableView deal={workingLoad.deal} route={route} />;
-  } else if (route.view === "claims") {
-    content = (
-      <ClaimsView
-        deal={workingLoad.deal}
-        sourceIds={sourceIdsOf(working)}
-        onAccept={addIngested}
-        route={route}
-      />
-    );
-  } else if (route.view === "scenarios") {
-    content = <ScenariosView deal={workingLoad.deal} />;
-  } else if (route.view === "simulate") {
-    content = <SimulationView deal={workingLoad.deal} documentText={dealDocumentText(working)} />;
-  } else if (route.view === "exit") {
-    content = <ExitView deal={workingLoad.deal} />;
-  } else if (roundId !== undefined && sessionLoad) {
-    content = sessionLoad.ok ? (
-      <>
-        <RoundBuilder
-          key={`${roundId}:${record.version}`}
-          deal={sessionLoad.deal}
-          roundId={roundId}
-          draft={draft.rounds[roundId]}
-          onDraft={(d) => setRoundDraft(roundId, d)}
-          fileName={record.name}
-          linkQuery={route.query}
-        />
-        <CloseRoundAction
-          workspace={route.workspace}
-          deal={route.deal}
-          round={roundId}
-          roundName={rounds.find((r) => r.id === roundId)?.name ?? roundId}
-          record={record}
-          unsaved={dirty}
-          onClosed={(closed) => {
-            setDraft({ baseVersion: closed.version, rounds: {} });
-            replaceRecord(closed);
-          }}
-        />
-      </>
-    ) : (
-      <div className="notice error" role="alert">
-        <h2>{t("dealInvalid")}</h2>
-        <ul>
-          {sessionLoad.diagnostics.map((d, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no id and keep their order.
-            <li key={i}>{d.message}</li>
-          ))}
-        </ul>
-      </div>
-    );
-  } else {
-    content = (
-      <section aria-labelledby="unavailable-title" className="unavailable">
-        <h2 id="unavailable-title">{t("capitalFlows")}</h2>
-        <p>{t("flowsNeedWorkspace")}</p>
-        <a href={href.deals(route.workspace)}>{t("dealsIn", { workspace: route.workspace })}</a>
-      </section>
-    );
-  }
-
-  return (
-    <div className="deal-page">
-      <nav aria-label="breadcrumb" className="breadcrumb no-print">
-        <a href={href.workspaces()}>{t("workspaces")}</a> /{" "}
-        <a href={href.deals(route.workspace)}>{route.workspace}</a>
-        {owner ? (
-          <>
-            {" "}
-            · <a href={href.access(route.workspace)}>{t("access")}</a>
-          </>
-        ) : null}
-      </nav>
-      <h1 className="deal-title">{company}</h1>
-      {owner ? (
-        <ShareWithInvestors workspace={route.workspace} dealId={route.deal} version={record.version} />
-      ) : null}
-      <nav aria-label={t("dealNav")} className="tabs no-print">
-        <ul>
-          <li>
-            <a
-              href={href.capTable(route.workspace, route.deal)}
-              aria-current={route.view === "captable" ? "page" : undefined}
-            >
-              {t("capTable")}
-            </a>
-          </li>
-          {(investor ? [] : rounds).map((r) => (
-            <li key={r.id}>
-              <a
-                href={href.round(route.workspace, route.deal, r.id)}
-                aria-current={route.view === "round" && route.round === r.id ? "page" : undefined}
-              >
-                {t("roundNav", { name: r.name })}
-              </a>
-            </li>
-          ))}
-          {(investor
-            ? INVESTOR_VIEWS
-            : ANALYSIS_VIEWS.filter(
-                (v) =>
-                  !(WORKSPACE_VIEWS as readonly string[]).includes(v) &&
-                  !(INVESTOR_VIEWS as readonly string[]).includes(v),
-              )
-          ).map((v) => (
-            <li key={v}>
-              <a
-                href={href.view(route.workspace, route.deal, v)}
-                aria-current={route.view === v ? "page" : undefined}
-              >
-                {t(VIEW_TITLES[v])}
-              </a>
-            </li>
-          ))}
-          {(investor ? [] : AUTHORING_VIEWS).map((v) => (
-            <li key={v}>
-              <a
-                href={href.view(route.workspace, route.deal, v)}
-                aria-current={route.view === v ? "page" : undefined}
-              >
-                {a(v === "edit" ? "editDeal" : "history")}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <SaveBar
-        dirty={dirty}
-        save={save}
-        restored={restored}
-        onSave={() => doSave(draft.baseVersion)}
-        onSaveOver={(v) => doSave(v)}
-        onDiscard={discard}
-        onDiscardAndReload={() => {
-          discard();
-          reload();
-        }}
-      />
-      <Suspense fallback={<Loading />}>{content}</Suspense>
-    </div>
-  );
-}
-
-function SaveBar({
-  dirty,
-  save,
-  restored,
-  onSave,
-  onSaveOver,
-  onDiscard,
-  onDiscardAndReload,
-}: {
-  dirty: boolean;
-  save: SaveState;
-  restored: boolean;
-  onSave: () => void;
-  onSaveOver: (version: number) => void;
-  onDiscard: () => void;
-  onDiscardAndReload: () => void;
-}) {
-  const { t } = useI18n();
-  if (!dirty && save.kind !== "saved") return null;
-  return (
-    <div className="save-bar no-print" aria-live="polite">
-      {save.kind === "saved" && !dirty ? <p className="ok">{t("saved", { version: save.version })}</p> : null}
-      {dirty ? (
-        <>
-          {restored ? (
-            <p>
-              {t("draftRestored")}{" "}
-              <button type="button" className="link-button" onClick={onDiscard}>
-                {t("discardDraft")}
-              </button>
-            </p>
-          ) : null}
-          <p>{t("unsaved")}</p>
-          <div className="buttons">
-            <button type="button" onClick={onSave} disabled={save.kind === "saving"}>
-              {save.kind === "saving" ? t("saving") : t("save")}
-            </button>
-            <button type="button" className="secondary" onClick={onDiscard}>
-              {t("discardDraft")}
-            </button>
-          </div>
-          {save.kind === "failed" ? (
-            <p className="field-error" role="alert">
-              {t("saveFailed", { message: save.message })}
-            </p>
-          ) : null}
-          {save.kind === "conflict" ? (
-            <div className="notice warning" role="alert">
-              <p>{t("saveConflict", { version: save.currentVersion })}</p>
-              <div className="buttons">
-                <button type="button" onClick={() => onSaveOver(save.currentVersion)}>
-                  {t("saveOver", { version: save.currentVersion })}
-                </button>
-                <button type="button" className="secondary" onClick={onDiscardAndReload}>
-                  {t("discardAndReload")}
-                </button>
-              </div>
-            </div>
-          ) : null}
-        </>
-      ) : null}
-    </div>
-  );
-}
-
-/** The ids of the document's sources, so that an ingested report gets an id of its own. */
-function sourceIdsOf(document: DealDocumentJson): string[] {
-  const sources = Array.isArray(document.sources) ? document.sources : [];
-  return sources.flatMap((s) =>
-    s !== null && typeof s === "object" && typeof (s as { id?: unknown }).id === "string"
-      ? [(s as { id: string }).id]
-      : [],
+    >
+      <LoadedDeal route={route} record={record} reload={reload} replaceRecord={replaceRecord} />
+    </Suspense>
   );
 }
 

@@ -8,6 +8,17 @@ import { type AuthoringKey, useAuthoringText } from "../i18n/authoring-messages.
 import { useI18n } from "../i18n/i18n.js";
 import { formatDecimal, formatPercent, type Locale } from "../i18n/number-format.js";
 
+/** A revision's action (the store's RevisionAction) in the interface's language; an unknown one as the server wrote it. */
+const ACTION_TEXT: Readonly<Record<string, AuthoringKey>> = {
+  create: "actionCreate",
+  replace: "actionReplace",
+  append_transaction: "actionAppendTransaction",
+  append_round: "actionAppendRound",
+  append_source: "actionAppendSource",
+  close_round: "actionCloseRound",
+  revert: "actionRevert",
+  delete: "actionDelete",
+};
 /** A report's exact decimal string in the interface's language: an amount with its currency, or a fraction as a percent. */
 function formatDecimalText(text: string, locale: Locale, unit: string): string {
   const value = Rational.parse(text);
@@ -101,7 +112,7 @@ export function HistoryView({
                 <th scope="row" className="num">
                   {r.version}
                 </th>
-                <td>{r.action}</td>
+                <td data-action={r.action}>{ACTION_TEXT[r.action] ? a(ACTION_TEXT[r.action]!) : r.action}</td>
                 <td>{r.author}</td>
                 <td>
                   <time dateTime={r.createdAt}>{r.createdAt.replace("T", " ").slice(0, 19)}</time>

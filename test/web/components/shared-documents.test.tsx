@@ -7,7 +7,11 @@ import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { DataAccessProvider } from "../../../src/web/app/data-context.js";
 import { href } from "../../../src/web/app/routes.js";
-import { SharedDocumentsList } from "../../../src/web/components/SharedDocuments.js";
+import {
+  formatFileSize,
+  SharedDocumentsList,
+  SharedDocumentsManager,
+} from "../../../src/web/components/SharedDocuments.js";
 import { I18nProvider } from "../../../src/web/i18n/i18n.js";
 import { exampleFiles } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
@@ -131,5 +135,118 @@ describe("SRV-SHARE-3 / WEB-23 the documents shared with an investor", () => {
       '"viewer" is not an investor member of workspace "examples"',
     );
     expect(data.shared).toHaveLength(1);
+  });
+});
+
+/** An owner's server: the deal's shared documents, their files' sizes, and withdrawals. */
+class OwnerDataAccess extends MemoryDataAccess {
+  listed: SharedDocumentJson[] = [
+    { ...DOCUMENTS[0]!, deal: "openai-round", id: "a1", title: "Pro forma v3" },
+    { ...DOCUMENTS[1]!, deal: "openai-round", id: "b2", title: "Board pack" },
+    { ...DOCUMENTS[1]!, deal: "other-deal", id: "c3", title: "Elsewhere" },
+  ];
+  readonly withdrawn: string[] = [];
+
+  override async listSharedDocuments(): Promise<ApiResult<readonly SharedDocumentJson[]>> {
+    return { ok: true, value: this.listed.map((d) => ({ ...d })) };
+  }
+
+  override async sharedDocumentSize(file: string): Promise<ApiResult<number | null>> {
+    return { ok: true, value: file === DOCUMENTS[0]!.file ? 48_213 : 900 };
+  }
+
+  override async withdrawSharedDocument(_workspace: string, id: string): Promise<ApiResult<null>> {
+    if (id === "b2") return failure(404, "not_found", 'no document "b2" is shared in workspace "acme"');
+    this.withdrawn.push(id);
+    this.listed = this.listed.map((d) =>
+      d.id === id ? { ...d, withdrawnAt: "2026-12-07T05:00:00.000Z" } : d,
+    );
+    return { ok: true, value: null };
+  }
+}
+
+function manager(data: OwnerDataAccess, locale: "en" | "fr") {
+  return render(
+    <I18nProvider initial={locale}>
+      <DataAccessProvider value={data}>
+        <SharedDocumentsManager workspace="acme" dealId="openai-round" generation={0} />
+      </DataAccessProvider>
+    </I18nProvider>,
+  );
+}
+
+describe("WEB-24 an owner manages the documents shared from a deal", () => {
+  it("WEB-24 file sizes: bytes below 1 KB, else KB to one place, half-even, in both languages", () => {
+    expect(formatFileSize(900, "en")).toBe("900 B");
+    expect(formatFileSize(48_213, "en")).toBe("47.1 KB");
+    // 1,280 bytes is exactly 1.25 KB and 1,792 bytes 1.75 KB: ties, to the even place.
+    expect(formatFileSize(1_280, "en")).toBe("1.2 KB");
+    expect(formatFileSize(1_792, "en")).toBe("1.8 KB");
+    expect(formatFileSize(48_213, "fr")).toBe("47,1\u00a0Ko");
+    expect(formatFileSize(900, "fr")).toBe("900\u00a0o");
+  });
+
+  it("WEB-24 lists this deal's documents with size, recipient and link; withdraws after a confirmation; a refusal stays in its row", async () => {
+    const data = new OwnerDataAccess(exampleFiles());
+    manager(data, "en");
+    const table = await screen.findByRole("table", { name: /shared with investors from this deal/ });
+    const rows = () =>
+      [...table.querySelectorAll("tbody tr")].map((row) =>
+        [...row.querySelectorAll("th, td")].map((c) => c.textContent),
+      );
+    await screen.findByText("47.1 KB");
+    expect(rows()).toEqual([
+      [
+        "Pro forma v3",
+        "Pro forma, PDF",
+        "3",
+        "every investor member",
+        "owner",
+        expect.stringMatching(/Dec 7, 2026.*4:30/),
+        "47.1 KB",
+        "Download Pro forma v3",
+        "Shared Withdraw",
+      ],
+      [
+        "Board pack",
+        "Cap table, XLSX",
+        "1",
+        "investor",
+        "ceo",
+        expect.stringMatching(/Dec 6, 2026.*9:15/),
+        "900 B",
+        "Download Board pack",
+        "Shared Withdraw",
+      ],
+    ]);
+    // Cancelling leaves the document shared; nothing is sent.
+    fireEvent.click(screen.getByRole("button", { name: "Withdraw Pro forma v3" }));
+    screen.getByText("Withdraw “Pro forma v3”? Investors will no longer see or download it.");
+    expect(document.activeElement?.textContent).toBe("Cancel");
+    fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(data.withdrawn).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Withdraw Pro forma v3" }));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Yes, withdraw" })));
+    await screen.findByText("Withdrawn: Pro forma v3.");
+    expect(data.withdrawn).toEqual(["a1"]);
+    await screen.findByText(/^Withdrawn on Dec 7, 2026/);
+    // The list as read again.
+    const reread = screen.getByRole("table", { name: /shared with investors from this deal/ });
+    expect(within(reread).queryByRole("link", { name: "Download Pro forma v3" })).toBeNull();
+    // The server's refusal is shown in the row it is about.
+    fireEvent.click(screen.getByRole("button", { name: "Withdraw Board pack" }));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Yes, withdraw" })));
+    const refused = await screen.findByRole("alert");
+    expect(refused.textContent).toContain('no document "b2" is shared in workspace "acme"');
+    expect(refused.closest("tr")?.getAttribute("data-shared-document")).toBe("b2");
+  });
+
+  it("WEB-24 in French", async () => {
+    manager(new OwnerDataAccess(exampleFiles()), "fr");
+    await screen.findByRole("heading", { name: "Partagés depuis cette opération" });
+    // The text matcher reads U+00A0 as a space.
+    await screen.findByText("47,1 Ko");
+    screen.getByRole("button", { name: "Retirer Pro forma v3" });
+    screen.getByText("tous les membres investisseurs");
   });
 });

@@ -49,6 +49,11 @@ const VIEWS: readonly ViewCase[] = [
   { name: "flows", hash: "/w/examples/d/ai-ecosystem/flows", ready: "#flows-net-cash" },
   { name: "exposure", hash: "/w/examples/d/ai-ecosystem/exposure", ready: "#exposure-table" },
   { name: "members", hash: "/w/examples/access", ready: "#members-table" },
+  { name: "workspaces", hash: "/", ready: "#workspaces-title" },
+  { name: "editor", hash: `${DEAL}/edit`, ready: "#edit-title" },
+  { name: "history", hash: `${DEAL}/history`, ready: "section.history table" },
+  { name: "new-deal", hash: "/w/examples/new", ready: "#new-deal-title" },
+  { name: "import", hash: "/w/examples/import", ready: "input[type='file']" },
 ];
 
 interface Measured {

@@ -164,6 +164,133 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     await investor.context().close();
   }, 30_000);
 
+  it("WEB-20 a signed-in user's deal address draws the cap table from the server's report, without the deal's loader, the engine or ECharts; a round's tab loads them", async () => {
+    const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "en-US" });
+    const login = await context.request.post(`${server.url}/api/v1/auth/login`, {
+      data: { username: "demo", password },
+    });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    // The moment the table's first row enters the document, taken in the page.
+    await page.addInitScript(`(() => {
+      const observer = new MutationObserver(() => {
+        if (window.__drawnAt === undefined && document.querySelector("#captable-table tbody tr")) {
+          window.__drawnAt = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    })()`);
+    // The server's API, as a production build uses by default (built under the test runner,
+    // the app would default to the examples in memory).
+    await page.goto(`${server.url}/?data=http#/w/demo/d/openai-round/captable`);
+    await page.locator("#captable-table tbody tr").first().waitFor();
+    const { drawnAt, scripts } = (await page.evaluate(`({
+      drawnAt: window.__drawnAt,
+      scripts: performance.getEntriesByType("resource")
+        .filter((e) => new URL(e.name).pathname.endsWith(".js"))
+        .map((e) => ({ url: e.name, start: e.startTime })),
+    })`)) as { drawnAt: number; scripts: { url: string; start: number }[] };
+    const before = scripts.filter((s) => s.start < drawnAt).map((s) => s.url);
+    expect(before.length).toBeGreaterThan(0);
+    // Markers of what must not be on the path: the deal format's schema (its loader), the
+    // round engine's messages, and ECharts.
+    const markers = ["The round's display name.", "names no class to sell", "getZr"];
+    for (const url of before) {
+      const text = await (await context.request.get(url)).text();
+      for (const marker of markers) expect(text.includes(marker), `${url} holds "${marker}"`).toBe(false);
+    }
+    // The figures are the server's cap table of the stored deal, to the share.
+    const api = await (
+      await context.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round/captable`)
+    ).json();
+    const ids = await page
+      .locator("#captable-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")));
+    expect(ids).toEqual((api.holders as { id: string }[]).slice(0, ids.length).map((h) => h.id));
+    const footer = await page.locator("#captable-table tfoot td").allTextContents();
+    expect(footer[4]!.replaceAll(",", "")).toBe(api.totals.fullyDiluted);
+    // A round's tab loads the deal in the page; the cap table then still shows the same figures.
+    await page.getByRole("link", { name: "Round: 2026 mega-round" }).click();
+    await page.getByLabel("Amazon’s amount", { exact: true }).waitFor();
+    await page.getByRole("link", { name: "Cap table", exact: true }).click();
+    await page.locator("#captable-table tbody tr").first().waitFor();
+    expect((await page.locator("#captable-table tfoot td").allTextContents())[4]!.replaceAll(",", "")).toBe(
+      api.totals.fullyDiluted,
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("WEB-24 an owner lists the documents shared from a deal with their size, downloads one and withdraws it after a confirmation, in English and French, at a phone's width too", async () => {
+    const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
+    const page = await newPage();
+    await page.goto(`${server.url}/?data=http`);
+    await signIn(page, "demo", password!);
+    await page.goto(`${server.url}/?data=http#/w/demo/d/openai-round/captable`);
+    await page.getByText("Share with investors", { exact: true }).click();
+    // The selects' names are their labels' text with the chosen option's.
+    await page.locator("details.share-with-investors select").nth(0).selectOption("captable");
+    await page.locator("details.share-with-investors select").nth(1).selectOption("xlsx");
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    const done = (await page.getByRole("status").filter({ hasText: "Shared:" }).textContent())!;
+    const title = /^Shared: (.+)\.$/.exec(done)![1]!;
+    const listed = (
+      await (await page.request.get(`${server.url}/api/v1/workspaces/demo/shared-documents`)).json()
+    ).sharedDocuments as { id: string; title: string; file: string; withdrawnAt: string | null }[];
+    const shared = listed.find((d) => d.title === title && d.withdrawnAt === null)!;
+    expect(shared).toBeDefined();
+    const row = page.locator(`#shared-from-deal tr[data-shared-document="${shared.id}"]`);
+    await row.waitFor();
+    // The size shown is the file's, as downloaded; the link downloads that file.
+    const file = await page.request.get(`${server.url}${shared.file}`);
+    expect(file.status()).toBe(200);
+    const bytes = (await file.body()).length;
+    await row.locator(`td[data-size="${bytes}"]`).waitFor();
+    expect(await row.locator("a[download]").getAttribute("href")).toBe(shared.file);
+    expect(await row.locator("td").nth(2).textContent()).toBe("every investor member");
+
+    // Withdrawing asks first; cancelling leaves it shared.
+    const withdraw = row.getByRole("button", { name: `Withdraw ${title}` });
+    await withdraw.click();
+    await row.getByText(`Withdraw “${title}”? Investors will no longer see or download it.`).waitFor();
+    await row.getByRole("button", { name: "Cancel" }).click();
+    await withdraw.waitFor();
+    await withdraw.click();
+    await row.getByRole("button", { name: "Yes, withdraw" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Withdrawn: ${title}.` })
+      .waitFor();
+    await row.getByText(/^Withdrawn on /).waitFor();
+    mkdirSync(join(root, "artifacts/screenshots/layout"), { recursive: true });
+    await page.locator("details.share-with-investors").screenshot({
+      path: join(root, "artifacts/screenshots/layout/shared-documents-en-1366.png"),
+    });
+    const after = (
+      await (await page.request.get(`${server.url}/api/v1/workspaces/demo/shared-documents`)).json()
+    ).sharedDocuments as { id: string; withdrawnAt: string | null }[];
+    expect(after.find((d) => d.id === shared.id)!.withdrawnAt).not.toBeNull();
+    expect((await page.request.get(`${server.url}${shared.file}`)).status()).toBe(200);
+
+    // In French, at a phone's width: the same list, in French, inside the page's width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator("header select").selectOption("fr");
+    await page.getByRole("heading", { name: "Partagés depuis cette opération" }).waitFor();
+    await row.getByText(/^Retiré le /).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+      true,
+    );
+    await page.locator("details.share-with-investors").screenshot({
+      path: join(root, "artifacts/screenshots/layout/shared-documents-fr-390.png"),
+    });
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it("WEB-23 an investor's own view: its payout at an exit equals `roundtable exit` for its holder, its dilution per scenario is the API's, nothing of other holders, at a phone's, a tablet's and a desktop's width in both languages", async () => {
     const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
     const owner = await newPage();

@@ -1,0 +1,37 @@
+import type { DealRecord } from "../api/contract.js";
+import type { ApiResult, DataAccess } from "../api/data-access.js";
+import { type EarlyCapTable, earlyCapTable } from "./early-cap-table.js";
+import type { Route } from "./routes.js";
+
+/** What the page asked for a deal's address before React drew anything. */
+export interface DealPrefetch {
+  readonly workspace: string;
+  readonly deal: string;
+  readonly record: Promise<ApiResult<DealRecord>>;
+  readonly capTable: EarlyCapTable | undefined;
+}
+
+let pending: DealPrefetch | undefined;
+
+/**
+ * Asks for a deal's record and, when the address is its cap table, the stored cap table, as
+ * the page starts (SPEC WEB-20): the requests run while the app's code is compiled and the
+ * session is asked for, instead of after. The deal page takes them once; a page not signed
+ * in gets the server's 401 and then the sign-in page, as without them.
+ */
+export function prefetchDeal(data: DataAccess, route: Route): void {
+  if (route.name !== "deal") return;
+  pending = {
+    workspace: route.workspace,
+    deal: route.deal,
+    record: data.getDeal(route.workspace, route.deal),
+    capTable: earlyCapTable(data, route),
+  };
+}
+
+/** The requests made for this deal as the page started, once; later visits ask again. */
+export function takeDealPrefetch(workspace: string, deal: string): DealPrefetch | undefined {
+  const taken = pending;
+  pending = undefined;
+  return taken && taken.workspace === workspace && taken.deal === deal ? taken : undefined;
+}
