@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
 import { claimsReportOf } from "../app/claims-report.js";
 import { exit } from "../app/exit.js";
-import { parseInput } from "../app/use-case.js";
+import { scenarios } from "../app/scenarios.js";
+import { type DealUseCase, parseInput } from "../app/use-case.js";
 import type { Deal } from "../deal/build.js";
 import type { ReportDocument } from "../render/document.js";
 import { nodePdfFonts } from "../render/node-fonts.js";
@@ -16,7 +17,6 @@ import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenari
 import { renderXlsx } from "../render/xlsx.js";
 import type { CapTableReport } from "../report/captable-report.js";
 import type { ModelReport } from "../report/model-report.js";
-import type { ScenariosReport } from "../report/scenarios-report.js";
 import { ApiError } from "./api-error.js";
 import { type Computation, requestProblems } from "./computations.js";
 
@@ -63,9 +63,24 @@ const DOCUMENTS: Readonly<
     if (report.value.kind !== "statement") throw new Error("exit: a file report is the exit statement");
     return exitDocument(exitFiguresOf(report.value), { version });
   },
-  scenarios: (r, d, version) =>
-    scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), { version }),
+  // The scenarios side by side, from the typed report of the scenarios use case (REP-6).
+  scenarios: async (_r, d, version, query) =>
+    scenariosDocument(scenariosFiguresOf(await typedReport(scenarios, d, query), lastEventDate(d)), {
+      version,
+    }),
 };
+
+/**
+ * The typed report of a use case on the stored deal with the request's query (the JSON's
+ * report is its JSON; the file is built from the typed one, APP-2).
+ */
+async function typedReport<I, R>(useCase: DealUseCase<I, R>, deal: Deal, query: Record<string, unknown>) {
+  const input = parseInput(useCase, query);
+  if (!input.ok) throw ApiError.fromProblems(requestProblems(input.problems), "the request");
+  const report = await useCase.run(deal, input.value);
+  if (!report.ok) throw ApiError.fromProblems(requestProblems(report.problems), "the report");
+  return report.value;
+}
 
 export const FILE_MEDIA_TYPES = {
   pdf: "application/pdf",
