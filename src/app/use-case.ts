@@ -25,6 +25,11 @@ export interface Explanation<Code extends string = string, Params = Readonly<Rec
 export interface RunContext {
   progress(done: number, total: number): void;
   readonly signal: AbortSignal;
+  /**
+   * The worker threads a use case that runs on several may use (the CLI's `--workers`);
+   * left out, the use case chooses. Its result never depends on it.
+   */
+  readonly workers?: number;
 }
 
 /** A context for a use case run to its end in one call (the CLI, the library, a sync route). */
