@@ -38,6 +38,15 @@ export function floatText(x: number): string {
   return Rational.parse(text)!.toDecimalString(18);
 }
 
+/**
+ * The value `floatText(x)` writes, as an exact figure for a renderer (a table, a PDF), read
+ * from the number rather than from its text.
+ */
+export function floatValue(x: number): Rational {
+  if (Number.isSafeInteger(x)) return Rational.of(x);
+  return Rational.fromNumberText(Number(x.toPrecision(12)));
+}
+
 function statistics(s: SampleStatistics) {
   return {
     count: s.count,

@@ -2,6 +2,7 @@ import type { SimulationReport } from "../../app/simulation-report.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
 import type { SampleStatistics } from "../../core/uncertainty/statistics.js";
+import { floatValue } from "../../report/simulation-report.js";
 import {
   type Block,
   type CellValue,
@@ -54,28 +55,20 @@ export interface SimulationFigures {
   }[];
 }
 
-/**
- * A float statistic as the document's exact figure: its 12 significant digits, the JSON's
- * (OUT-4), read from the number (a renderer rounds it further for display).
- */
-function statistic(x: number): Rational {
-  return Rational.fromNumberText(Number(x.toPrecision(12)));
-}
-
 /** The figures of the typed simulation report (APP-2) that the document shows. */
 export function simulationFiguresOf(report: SimulationReport, date: IsoDate): SimulationFigures {
   const money: ChartUnit = { kind: "money", currency: report.company.currency };
   const stats = (label: string, unit: ChartUnit, s: SampleStatistics): StatisticFigures => ({
     label,
     unit,
-    mean: statistic(s.mean),
-    p5: statistic(s.p5),
-    p50: statistic(s.p50),
-    p95: statistic(s.p95),
-    min: statistic(s.min),
-    max: statistic(s.max),
+    mean: floatValue(s.mean),
+    p5: floatValue(s.p5),
+    p50: floatValue(s.p50),
+    p95: floatValue(s.p95),
+    min: floatValue(s.min),
+    max: floatValue(s.max),
     histogram: s.histogram
-      ? { min: statistic(s.histogram.min), max: statistic(s.histogram.max), counts: s.histogram.counts }
+      ? { min: floatValue(s.histogram.min), max: floatValue(s.histogram.max), counts: s.histogram.counts }
       : null,
   });
   return {
@@ -103,7 +96,7 @@ export function simulationFiguresOf(report: SimulationReport, date: IsoDate): Si
     ],
     holders: report.holders.map((h) => ({
       name: h.holder.name,
-      before: statistic(h.ownershipBefore),
+      before: floatValue(h.ownershipBefore),
       ownership: stats(`${h.holder.name}: ownership`, { kind: "fraction" }, h.ownership),
       dilution: h.dilution ? stats(`${h.holder.name}: dilution`, { kind: "fraction" }, h.dilution) : null,
     })),
