@@ -65,16 +65,17 @@ export interface SimulationSetup {
 
 /**
  * The typed report of a simulation's summary. `names` (the deal's, `namer`) gives the
- * claims their names; without it (a worker that merged the chunks) a claim is named by its id.
+ * claims their names; without it (a worker that merged the chunks) a claim is named by its
+ * id, and a round without its id is named by its name.
  */
 export function simulationReportOf(
   summary: SimulationSummary,
-  meta: SimulationSetup["meta"],
+  meta: { company: string; currency: Currency; round: string; roundId?: string },
   names?: ReturnType<typeof namer>,
 ): SimulationReport {
   return {
     company: { name: meta.company, currency: meta.currency },
-    round: { id: meta.roundId, name: meta.round },
+    round: { id: meta.roundId ?? meta.round, name: meta.round },
     seed: BigInt(summary.seed),
     runs: summary.runs,
     valid: summary.valid,

@@ -108,7 +108,7 @@ export function simulationJson(report: SimulationReport) {
 }
 
 /** The JSON of a simulation's summary (the web's simulation and the API's merged job): `simulationJson` of its typed report. */
-export function simulationReport(summary: SimulationSummary, meta: SimulationSetup["meta"]) {
+export function simulationReport(summary: SimulationSummary, meta: Parameters<typeof simulationReportOf>[1]) {
   return simulationJson(simulationReportOf(summary, meta));
 }
 
