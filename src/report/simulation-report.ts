@@ -1,10 +1,15 @@
+import * as z from "zod";
+import type { QuantityRefNamed } from "../app/model.js";
 import {
   type SimulationReport,
   type SimulationSetup,
   simulationReportOf,
   simulationSetup,
 } from "../app/simulation-report.js";
+import type { Ref } from "../app/use-case.js";
+import type { Currency } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
+import { parseQuantityId } from "../core/uncertainty/quantity.js";
 import type { SimulationSummary } from "../core/uncertainty/simulate.js";
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
 import { renderTable } from "./table.js";
@@ -154,4 +159,116 @@ export function simulationText(report: SimulationReport): string {
     table,
     ...report.failures.map((f) => `${f.count} scenarios failed: ${f.reason}\n`),
   ].join("");
+}
+
+const StatisticText = z.string().refine((s) => Number.isFinite(Number(s)), "a decimal");
+const StatisticsJson = z.object({
+  count: z.number(),
+  mean: StatisticText,
+  p5: StatisticText,
+  p50: StatisticText,
+  p95: StatisticText,
+  min: StatisticText,
+  max: StatisticText,
+  p25: StatisticText,
+  p75: StatisticText,
+  histogram: z.object({ min: StatisticText, max: StatisticText, counts: z.array(z.number()) }).optional(),
+});
+const SimulationJsonSchema = z.object({
+  company: z.string(),
+  currency: z.string(),
+  round: z.string(),
+  seed: z.string().regex(/^[0-9]+$/),
+  runs: z.number(),
+  valid: z.number(),
+  exactScenarios: z.number(),
+  failures: z.array(z.object({ reason: z.string(), count: z.number() })),
+  claims: z.array(z.string()),
+  assumptions: z.array(z.string()),
+  roundSize: StatisticsJson,
+  pricePerShare: StatisticsJson,
+  preMoneyValuation: StatisticsJson,
+  postMoneyValuation: StatisticsJson,
+  quantities: z.array(z.object({ quantity: z.string(), label: z.string(), value: StatisticsJson })),
+  dilutionOfOthers: StatisticsJson,
+  holders: z.array(
+    z.object({
+      holder: z.string(),
+      name: z.string(),
+      ownershipBefore: StatisticText,
+      takesPart: z.boolean(),
+      ownership: StatisticsJson,
+      dilution: StatisticsJson.nullable(),
+    }),
+  ),
+});
+
+function statisticsOf(s: z.infer<typeof StatisticsJson>): SampleStatistics {
+  return {
+    count: s.count,
+    mean: Number(s.mean),
+    p5: Number(s.p5),
+    p25: Number(s.p25),
+    p50: Number(s.p50),
+    p75: Number(s.p75),
+    p95: Number(s.p95),
+    min: Number(s.min),
+    max: Number(s.max),
+    ...(s.histogram
+      ? {
+          histogram: {
+            min: Number(s.histogram.min),
+            max: Number(s.histogram.max),
+            counts: s.histogram.counts,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * A simulation's typed report read back from its JSON (`simulationJson`), for a finished
+ * job whose result is kept as JSON (a worker process wrote it, API-6): the statistics are
+ * float64 figures written to 12 significant digits (OUT-4), so the numbers they read give
+ * the same JSON again, byte for byte. `names` (the deal's) names the claims and the round's
+ * quantities; undefined when the JSON is not a simulation's.
+ */
+export function simulationReportFromJson(
+  json: unknown,
+  names?: { claim(id: string): Ref & { readonly source?: Ref }; quantity(id: string): QuantityRefNamed },
+  roundId?: string,
+): SimulationReport | undefined {
+  const parsed = SimulationJsonSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const r = parsed.data;
+  return {
+    company: { name: r.company, currency: r.currency as Currency },
+    round: { id: roundId ?? r.round, name: r.round },
+    seed: BigInt(r.seed),
+    runs: r.runs,
+    valid: r.valid,
+    exactScenarios: r.exactScenarios,
+    failures: r.failures,
+    claims: r.claims.map((c) => names?.claim(c) ?? { id: c, name: c }),
+    assumptions: r.assumptions,
+    roundSize: statisticsOf(r.roundSize),
+    pricePerShare: statisticsOf(r.pricePerShare),
+    preMoneyValuation: statisticsOf(r.preMoneyValuation),
+    postMoneyValuation: statisticsOf(r.postMoneyValuation),
+    quantities: r.quantities.map((q) => {
+      const ref = parseQuantityId(q.quantity);
+      return {
+        quantity: { id: q.quantity, name: q.label, ...(ref.ok ? { ref: ref.value } : {}) },
+        value: statisticsOf(q.value),
+      };
+    }),
+    dilutionOfOthers: statisticsOf(r.dilutionOfOthers),
+    holders: r.holders.map((h) => ({
+      holder: { id: h.holder, name: h.name },
+      ownershipBefore: Number(h.ownershipBefore),
+      takesPart: h.takesPart,
+      ownership: statisticsOf(h.ownership),
+      dilution: h.dilution ? statisticsOf(h.dilution) : null,
+    })),
+  };
 }

@@ -4,6 +4,7 @@ import { claimsReportOf } from "../app/claims-report.js";
 import { exit } from "../app/exit.js";
 import { scenarios } from "../app/scenarios.js";
 import { lastEventDate } from "../app/select.js";
+import { simulate, simulationOfInput } from "../app/simulate.js";
 import { type DealUseCase, parseInput } from "../app/use-case.js";
 import type { Deal } from "../deal/build.js";
 import type { ReportDocument } from "../render/document.js";
@@ -14,11 +15,15 @@ import { claimsDocument, claimsFiguresOf } from "../render/reports/claims.js";
 import { exitDocument, exitFiguresOf } from "../render/reports/exit.js";
 import { proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
+import { simulationDocument, simulationFiguresOf } from "../render/reports/simulation.js";
 import { renderXlsx } from "../render/xlsx.js";
 import type { CapTableReport } from "../report/captable-report.js";
 import type { ModelReport } from "../report/model-report.js";
+import { simulationReportFromJson } from "../report/simulation-report.js";
 import { ApiError } from "./api-error.js";
 import { type Computation, requestProblems } from "./computations.js";
+import { namedComputation, subjectOf } from "./compute-tasks.js";
+import type { JobStart, JobState } from "./jobs.js";
 
 /**
  * PDF and XLSX reports from the API (SPEC REP-8): the stored deal's computation routes
@@ -142,6 +147,48 @@ export async function renderReportFile(options: {
       "_",
     );
   return { bytes, mediaType: FILE_MEDIA_TYPES[options.format], filename };
+}
+
+/**
+ * A finished job's report as a file (REP-8): the simulation's Monte Carlo summary, from the
+ * job's result (its JSON, read back into the typed report) and the deal it ran on (the
+ * claims' names, the date of its last event). Only a succeeded simulate job has one.
+ */
+export async function renderJobFile(options: {
+  format: FileFormat;
+  job: JobState;
+  task: JobStart["task"];
+}): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
+  const { job, task } = options;
+  if (job.computation !== "simulate")
+    throw new ApiError(
+      "request_invalid",
+      `a ${job.computation} job's result is JSON only; a simulate job's is also a PDF or XLSX file`,
+    );
+  if (job.status !== "succeeded")
+    throw new ApiError(
+      "request_invalid",
+      `the job has ${job.status === "running" ? "not finished" : job.status}: its file is there once it has succeeded`,
+    );
+  const deal = subjectOf(namedComputation(task.name), task.source).value as Deal;
+  const input = parseInput(simulate, task.query);
+  const setup = input.ok ? simulationOfInput(deal, input.value) : undefined;
+  const report = simulationReportFromJson(
+    job.result,
+    setup?.ok ? setup.value.names : undefined,
+    setup?.ok ? setup.value.meta.roundId : undefined,
+  );
+  if (!report) throw new Error(`job ${job.id}: its result is not a simulation report`);
+  const document = simulationDocument(simulationFiguresOf(report, lastEventDate(deal)));
+  const bytes =
+    options.format === "pdf"
+      ? await renderPdf(document, { fonts: nodePdfFonts() })
+      : await renderXlsx(document);
+  return {
+    bytes,
+    mediaType: FILE_MEDIA_TYPES[options.format],
+    filename: `simulation-${job.id}.${options.format}`,
+  };
 }
 
 /** Sends a rendered file as an attachment. */
