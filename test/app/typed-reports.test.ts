@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exposure } from "../../src/app/exposure.js";
 import { flows } from "../../src/app/flows.js";
+import { ingest } from "../../src/app/ingest.js";
 import { model } from "../../src/app/model.js";
 import { scenarios } from "../../src/app/scenarios.js";
 import { simulate } from "../../src/app/simulate.js";
@@ -119,5 +120,29 @@ describe("APP-2: flows and exposure", () => {
       expect(sum(report.companies.map((c) => c.invested)).eq(report.totals.invested.amount)).toBe(true);
       expect(sum(report.companies.map((c) => c.value)).eq(report.totals.value.amount)).toBe(true);
     }
+  });
+});
+
+describe("APP-1: ingest", () => {
+  it("the use case's JSON is the CLI's documented JSON (the goldens), for every report of the corpus, with and without a deal", async () => {
+    const golden = (name: string) => {
+      const text = readFileSync(`test/golden/cli/${name}.golden`, "utf8");
+      return text.slice(text.indexOf("--- stdout\n") + 11, text.indexOf("--- stderr"));
+    };
+    for (const name of ["aerolis-cloture-fr", "brightwave-talks-en", "corvid-term-sheet-en"]) {
+      const report = value(
+        await ingest.run({ text: readFileSync(`corpus/ingest/${name}.txt`) }, { lang: "auto" }),
+      );
+      expect(jsonText(ingest.json(report)), name).toBe(golden(`ingest.${name}.json`));
+    }
+    const withDeal = value(
+      await ingest.run(
+        { text: readFileSync("corpus/ingest/brightwave-talks-en.txt"), deal: deal(DEALS[0]!) },
+        { lang: "auto" },
+      ),
+    );
+    expect(jsonText(ingest.json(withDeal))).toBe(golden("ingest.with-deal.json"));
+    const bad = await ingest.run({ text: "x" }, { lang: "auto", sourceDate: "2026-13-45" });
+    expect(bad.ok).toBe(false);
   });
 });
