@@ -20,7 +20,7 @@ export interface ScenariosFigures {
   readonly date: IsoDate;
   readonly scenarios: readonly {
     readonly name: string;
-    /** The claims behind the scenario, by what they are about and their source, the deal's own stated terms left out. */
+    /** The claims behind the scenario, grouped by source (`claimsBySource`), the deal's own stated terms left out. */
     readonly claims: readonly string[];
     readonly roundSize: Money;
     readonly pricePerShare: Money;
@@ -31,6 +31,25 @@ export interface ScenariosFigures {
   }[];
   /** Every holder of any scenario, in order of first appearance. */
   readonly holders: readonly Ref[];
+}
+
+/**
+ * Claims in words, grouped by their source: "Reuters: SoftBank, 2026 mega-round post-money
+ * valuation", the deal's own stated terms (`terms:`) left out. A claim is named by what it
+ * is about; its source once for all its claims.
+ */
+export function claimsBySource(claims: readonly (Ref & { readonly source?: Ref })[]): string[] {
+  const groups = new Map<string, { source: string; about: string[] }>();
+  for (const c of claims) {
+    if (c.id.startsWith("terms:")) continue;
+    const key = c.source?.id ?? "";
+    const group = groups.get(key) ?? { source: c.source?.name ?? "", about: [] };
+    if (!group.about.includes(c.name)) group.about.push(c.name);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) =>
+    g.source ? `${g.source}: ${g.about.join(", ")}` : g.about.join(", "),
+  );
 }
 
 /** The figures of the typed scenarios report (APP-2) that the document shows. */
@@ -45,9 +64,7 @@ export function scenariosFiguresOf(report: ScenariosReport, date: IsoDate): Scen
     holders,
     scenarios: report.scenarios.map((s) => ({
       name: s.scenario,
-      claims: s.claims
-        .filter((c) => !c.id.startsWith("terms:"))
-        .map((c) => (c.source ? `${c.name} (${c.source.name})` : c.name)),
+      claims: claimsBySource(s.claims),
       roundSize: s.roundSize,
       pricePerShare: s.pricePerShare,
       preMoney: s.preMoneyValuation,
@@ -144,7 +161,7 @@ export function scenariosDocument(f: ScenariosFigures, context: DocumentContext 
               { key: "claims", header: "Claims" },
             ],
             rows: f.scenarios.map((s) => ({
-              cells: { name: text(s.name), claims: text(s.claims.join(", ") || "the deal's own terms") },
+              cells: { name: text(s.name), claims: text(s.claims.join("; ") || "the deal's own terms") },
             })),
           },
           paragraph(

@@ -18,6 +18,7 @@ import {
 } from "../document.js";
 import { axisText } from "../figures.js";
 import type { DocumentContext } from "./pro-forma.js";
+import { claimsBySource } from "./scenarios.js";
 
 /** A statistic of the sample: float64 figures to 12 significant digits, as the JSON writes them, not exact ones (OUT-4). */
 export interface StatisticFigures {
@@ -79,9 +80,7 @@ export function simulationFiguresOf(report: SimulationReport, date: IsoDate): Si
     runs: report.runs,
     valid: report.valid,
     exactScenarios: report.exactScenarios,
-    claims: report.claims
-      .filter((c) => !c.id.startsWith("terms:"))
-      .map((c) => (c.source ? `${c.name} (${c.source.name})` : c.name)),
+    claims: claimsBySource(report.claims),
     failures: report.failures.map((f) => ({ reason: f.reason, count: f.count })),
     roundFigures: [
       stats("Round size", money, report.roundSize),
@@ -192,7 +191,7 @@ export function simulationDocument(f: SimulationFigures, context: DocumentContex
               { label: "Scenarios priced", value: shares(BigInt(f.valid)) },
               { label: "Priced by the exact engine", value: shares(BigInt(f.exactScenarios)) },
               { label: "Seed", value: text(f.seed) },
-              { label: "Claims sampled", value: text(f.claims.join(", ") || "the deal's own terms") },
+              { label: "Claims sampled", value: text(f.claims.join("; ") || "the deal's own terms") },
             ],
           },
           ...f.failures.map((x) => paragraph(`${x.count} scenarios failed: ${x.reason}`, "note")),
