@@ -199,3 +199,28 @@ export function scenarioWords(name: string, options: TextOptions): string {
 export function refText(ref: { readonly id: string; readonly name: string }, options: TextOptions): string {
   return options.ids && ref.id !== ref.name ? `${ref.name} [${ref.id}]` : ref.name;
 }
+
+/**
+ * Claims in words, grouped by their source: "Reuters: SoftBank, 2026 mega-round post-money
+ * valuation", the deal's own stated terms (`terms:`) left out. A claim is named by what it
+ * is about; its source once for all its claims.
+ */
+export function claimsBySource(
+  claims: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly source?: { readonly id: string; readonly name: string };
+  }[],
+): string[] {
+  const groups = new Map<string, { source: string; about: string[] }>();
+  for (const c of claims) {
+    if (c.id.startsWith("terms:")) continue;
+    const key = c.source?.id ?? "";
+    const group = groups.get(key) ?? { source: c.source?.name ?? "", about: [] };
+    if (!group.about.includes(c.name)) group.about.push(c.name);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) =>
+    g.source ? `${g.source}: ${g.about.join(", ")}` : g.about.join(", "),
+  );
+}

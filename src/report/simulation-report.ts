@@ -12,6 +12,7 @@ import { Rational } from "../core/exact/rational.js";
 import { parseQuantityId } from "../core/uncertainty/quantity.js";
 import type { SimulationSummary } from "../core/uncertainty/simulate.js";
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
+import { claimsBySource } from "./format.js";
 import { renderTable } from "./table.js";
 import { whatIfJson } from "./what-if-report.js";
 
@@ -131,7 +132,7 @@ export function simulationText(report: SimulationReport): string {
   const [scale, unit] =
     size >= 1e10 ? [1e-9, "billions"] : size >= 1e7 ? [1e-6, "millions"] : [1e-3, "thousands"];
   const currency = report.company.currency;
-  const reported = report.claims.filter((c) => !c.id.startsWith("terms:")).map((c) => c.id);
+  const reported = claimsBySource(report.claims);
   const table = renderTable(
     [
       { header: "" },
@@ -155,7 +156,7 @@ export function simulationText(report: SimulationReport): string {
   );
   return [
     `${report.company.name} — ${report.round.name}: ${report.runs.toLocaleString("en-US")} scenarios, seed ${report.seed} (${report.valid.toLocaleString("en-US")} priced, ${report.exactScenarios} by the exact engine)\n`,
-    `claims: ${reported.length > 0 ? reported.join(", ") : "the deal's own terms"}\n\n`,
+    `claims: ${reported.length > 0 ? reported.join("; ") : "the deal's own terms"}\n\n`,
     table,
     ...report.failures.map((f) => `${f.count} scenarios failed: ${f.reason}\n`),
   ].join("");

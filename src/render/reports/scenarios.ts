@@ -3,6 +3,7 @@ import type { Ref } from "../../app/use-case.js";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
+import { claimsBySource } from "../../report/format.js";
 import {
   type CellValue,
   fraction,
@@ -13,6 +14,8 @@ import {
   text,
 } from "../document.js";
 import type { DocumentContext } from "./pro-forma.js";
+
+export { claimsBySource };
 
 export interface ScenariosFigures {
   readonly company: string;
@@ -31,25 +34,6 @@ export interface ScenariosFigures {
   }[];
   /** Every holder of any scenario, in order of first appearance. */
   readonly holders: readonly Ref[];
-}
-
-/**
- * Claims in words, grouped by their source: "Reuters: SoftBank, 2026 mega-round post-money
- * valuation", the deal's own stated terms (`terms:`) left out. A claim is named by what it
- * is about; its source once for all its claims.
- */
-export function claimsBySource(claims: readonly (Ref & { readonly source?: Ref })[]): string[] {
-  const groups = new Map<string, { source: string; about: string[] }>();
-  for (const c of claims) {
-    if (c.id.startsWith("terms:")) continue;
-    const key = c.source?.id ?? "";
-    const group = groups.get(key) ?? { source: c.source?.name ?? "", about: [] };
-    if (!group.about.includes(c.name)) group.about.push(c.name);
-    groups.set(key, group);
-  }
-  return [...groups.values()].map((g) =>
-    g.source ? `${g.source}: ${g.about.join(", ")}` : g.about.join(", "),
-  );
 }
 
 /** The figures of the typed scenarios report (APP-2) that the document shows. */
