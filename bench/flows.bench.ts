@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { flowsSimulation } from "../src/app/flows-report.js";
 import { loadWorkspace, type Workspace } from "../src/deal/workspace.js";
 import { flowModelOf, flowsReport } from "../src/report/flows-report.js";
-import { flowsSimulation } from "../src/report/flows-simulation.js";
 import { type BenchReport, timeMedian } from "./harness.js";
 
 const COMPANIES = 50;

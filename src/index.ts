@@ -47,6 +47,7 @@ export {
 } from "./app/exit-report.js";
 export { type ExposureReport, exposure } from "./app/exposure.js";
 export { type FlowsReport, flows } from "./app/flows.js";
+export { type IngestInput, ingest } from "./app/ingest.js";
 export {
   type ModelClass,
   type ModelHolder,
@@ -66,6 +67,7 @@ export {
   type Ref,
   type RunContext,
   runToEnd,
+  type TextUseCase,
   type UseCase,
   type WorkspaceUseCase,
 } from "./app/use-case.js";

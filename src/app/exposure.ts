@@ -1,15 +1,12 @@
 import * as z from "zod";
 import { ok } from "../core/shared/problem.js";
-import { exposureInputs, exposureReport, flowModelOf } from "../report/flows-report.js";
-import { whatIfJson } from "../report/what-if-report.js";
+import { exposureJson } from "../report/flows-report.js";
+import { type ExposureReport, exposureInputs, exposureReportOf, flowModelOf } from "./flows-report.js";
 import { ListParam, ScenarioParam } from "./params.js";
 import type { WorkspaceUseCase } from "./use-case.js";
 import { SetParam, workspaceForInput } from "./what-if.js";
 
-/** An investor's exposure across a workspace's companies; with what-ifs, those (DEAL-WHATIF-5). */
-export type ExposureReport = ReturnType<typeof exposureReport> & {
-  readonly whatIf?: ReturnType<typeof whatIfJson>;
-};
+export type { ExposureReport };
 
 /** The `exposure` use case (APP-1). */
 export const exposure: WorkspaceUseCase<
@@ -43,11 +40,11 @@ export const exposure: WorkspaceUseCase<
     if (!valuations.ok) return valuations;
     const model = flowModelOf(ws, valuations.value);
     if (!model.ok) return model;
-    const report = exposureReport(ws, model.value, input.investor);
-    return ok(whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report, [
+    const report = exposureReportOf(ws, model.value, input.investor);
+    return ok(whatIf ? { ...report, whatIf } : report, [
       ...(whatIf ? resolved.warnings : []),
       ...model.warnings,
     ]);
   },
-  json: (report) => report,
+  json: exposureJson,
 };

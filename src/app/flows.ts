@@ -1,21 +1,13 @@
 import * as z from "zod";
 import { LIMITS } from "../core/shared/limits.js";
 import { ok } from "../core/shared/problem.js";
-import { flowModelOf, flowsReport } from "../report/flows-report.js";
-import { flowsSimulation } from "../report/flows-simulation.js";
-import { whatIfJson } from "../report/what-if-report.js";
+import { flowsJson } from "../report/flows-report.js";
+import { type FlowsReport, flowModelOf, flowsReportOf, flowsSimulation } from "./flows-report.js";
 import { ScenarioParam, SeedParam } from "./params.js";
 import type { WorkspaceUseCase } from "./use-case.js";
 import { SetParam, workspaceForInput } from "./what-if.js";
 
-/**
- * The money between a workspace's companies and investors, or its percentiles over sampled
- * amounts; with what-ifs, the figures set and the claims they set aside (DEAL-WHATIF-5).
- */
-export type FlowsReport = (
-  | ReturnType<typeof flowsReport>
-  | Extract<ReturnType<typeof flowsSimulation>, { ok: true }>["value"]
-) & { readonly whatIf?: ReturnType<typeof whatIfJson> };
+export type { FlowsReport };
 
 /** The `flows` use case (APP-1). */
 export const flows: WorkspaceUseCase<
@@ -50,18 +42,17 @@ export const flows: WorkspaceUseCase<
     const resolved = workspaceForInput(loaded, input);
     if (!resolved.ok) return resolved;
     const { workspace: ws, whatIf } = resolved.value;
-    const withWhatIf = <T extends object>(report: T) =>
-      whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report;
+    const withWhatIf = <T extends object>(report: T) => (whatIf ? { ...report, whatIf } : report);
     if (input.runs !== undefined) {
-      const sim = flowsSimulation(ws, input.runs, input.seed, ws.scenario?.claims as never);
+      const sim = flowsSimulation(ws, input.runs, input.seed, ws.scenario?.claims);
       return sim.ok ? ok(withWhatIf(sim.value)) : sim;
     }
     const model = flowModelOf(ws);
     if (!model.ok) return model;
-    return ok(withWhatIf(flowsReport(ws, model.value)), [
+    return ok(withWhatIf(flowsReportOf(ws, model.value)), [
       ...(whatIf ? resolved.warnings : []),
       ...model.warnings,
     ]);
   },
-  json: (report) => report,
+  json: flowsJson,
 };

@@ -2,39 +2,34 @@ import * as z from "zod";
 import { ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { WhatIfOutcome } from "../deal/what-if.js";
+import { scenariosJson } from "../report/scenarios-report.js";
+import { ListParam, RoundParam } from "./params.js";
 import {
   compareScenarios,
   type ScenarioColumn,
+  type ScenariosReport,
   scenarioNames,
-  scenariosReport,
-} from "../report/scenarios-report.js";
-import { whatIfJson } from "../report/what-if-report.js";
-import { ListParam, RoundParam } from "./params.js";
+  scenariosReportOf,
+} from "./scenarios-report.js";
 import { chosenRound } from "./select.js";
 import type { DealUseCase } from "./use-case.js";
 import { dealForInput, SetParam } from "./what-if.js";
 
-/**
- * A round priced in each scenario by the exact engine, side by side; with what-ifs, each
- * scenario's what-if (the figures set, the claims of that scenario they set aside).
- */
-export type ScenariosReport = Extract<ReturnType<typeof compareScenarios>, { ok: true }>["value"] & {
-  readonly whatIf?: readonly ReturnType<typeof whatIfJson>[];
-};
+export type { ScenarioColumn, ScenariosReport };
 
 /**
  * The scenarios compared with what-ifs (DEAL-WHATIF-5): each scenario is priced with the
  * set figures in a what-if scenario based on it (its picks and values, its claims but those
  * the figures contradict), and keeps its own name in the comparison.
  */
-export function compareScenariosWithWhatIfs(
+function compareScenariosWithWhatIfs(
   deal: Deal,
   input: {
     readonly scenario?: readonly string[] | undefined;
     readonly round?: string | undefined;
     readonly set: readonly string[];
   },
-): Result<ScenariosReport & { readonly whatIfs: readonly WhatIfOutcome[] }> {
+): Result<ScenariosReport> {
   const plain = compareScenarios(deal, [], input.round);
   if (!plain.ok) return plain;
   const names = input.scenario ?? scenarioNames(deal);
@@ -47,24 +42,24 @@ export function compareScenariosWithWhatIfs(
     if (!chosen.ok) return chosen;
     const { deal: withWhatIf, whatIf } = chosen.value;
     if (!whatIf) throw new Error("compareScenariosWithWhatIfs: what-ifs always give a what-if");
-    const priced = scenariosReport(withWhatIf, [whatIf.scenario], input.round);
+    const priced = scenariosReportOf(withWhatIf, [whatIf.scenario], input.round);
     if (!priced.ok) return priced;
     round = priced.value.round;
     columns.push(...priced.value.scenarios.map((c) => ({ ...c, scenario: name })));
     whatIfs.push(whatIf);
     warnings.push(...chosen.warnings, ...priced.warnings);
   }
-  return ok(
-    { ...plain.value, round, scenarios: columns, whatIf: whatIfs.map(whatIfJson), whatIfs },
-    warnings,
-  );
+  return ok({ ...plain.value, round, scenarios: columns, whatIfs }, warnings);
+}
+
+export interface ScenariosInput {
+  scenario?: string[] | undefined;
+  round?: string | undefined;
+  set?: readonly string[];
 }
 
 /** The `scenarios` use case (APP-1). */
-export const scenarios: DealUseCase<
-  { scenario?: string[] | undefined; round?: string | undefined; set?: readonly string[] },
-  ScenariosReport
-> = {
+export const scenarios: DealUseCase<ScenariosInput, ScenariosReport> = {
   name: "scenarios",
   summary:
     "Prices a round in each scenario (low, base, high and the deal's own) with the exact engine and compares them.",
@@ -87,10 +82,7 @@ export const scenarios: DealUseCase<
       set.length === 0
         ? compareScenarios(deal, input.scenario, input.round)
         : compareScenariosWithWhatIfs(deal, { scenario: input.scenario, round: input.round, set });
-    if (report.ok) {
-      const { whatIfs: _outcomes, ...value } = report.value as ScenariosReport & { whatIfs?: unknown };
-      return ok(value, report.warnings);
-    }
+    if (report.ok) return report;
     // A scenario the deal does not have is the scenario parameter's fault.
     return {
       ok: false,
@@ -101,5 +93,5 @@ export const scenarios: DealUseCase<
       ),
     };
   },
-  json: (report) => report,
+  json: scenariosJson,
 };

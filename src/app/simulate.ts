@@ -5,19 +5,19 @@ import { LIMITS } from "../core/shared/limits.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { WhatIfOutcome } from "../deal/what-if.js";
-import { type SimulationSetup, simulationReport, simulationSetup } from "../report/simulation-report.js";
-import { whatIfJson } from "../report/what-if-report.js";
+import { simulationJson } from "../report/simulation-report.js";
 import { RoundParam, SeedParam } from "./params.js";
+import {
+  type SimulationReport,
+  type SimulationSetup,
+  simulationNames,
+  simulationReportOf,
+  simulationSetup,
+} from "./simulation-report.js";
 import { type DealUseCase, runToEnd } from "./use-case.js";
 import { dealForInput, SetParam } from "./what-if.js";
 
-/**
- * Percentiles of the round and of every holder's ownership over seeded scenarios (UNC-SIM-*);
- * with what-ifs, the figures they held and the claims they set aside (DEAL-WHATIF-5).
- */
-export type SimulationReport = ReturnType<typeof simulationReport> & {
-  readonly whatIf?: ReturnType<typeof whatIfJson>;
-};
+export type { SimulationReport };
 
 /** From this many scenarios a simulation runs on worker threads. */
 const SIMULATION_WORKER_THRESHOLD = 50_000;
@@ -59,8 +59,7 @@ export const simulate: DealUseCase<
   async run(deal, input, context = runToEnd()) {
     const setup = simulationOfInput(deal, input);
     if (!setup.ok) return setup;
-    const { whatIf } = setup.value;
-    const { plan, capTable, template, meta } = setup.value;
+    const { plan, capTable, template, meta, names, whatIf } = setup.value;
     if (context.signal.aborted) return fail("unavailable", "the job was cancelled");
     context.progress(0, input.runs);
     // Large runs go to worker threads so that the server keeps answering while they run;
@@ -68,16 +67,18 @@ export const simulate: DealUseCase<
     const summary = await runSimulationInWorkers(plan, capTable, template, {
       runs: input.runs,
       seed: input.seed,
-      workers: input.runs >= SIMULATION_WORKER_THRESHOLD ? Math.max(2, os.availableParallelism()) : 1,
+      workers:
+        context.workers ??
+        (input.runs >= SIMULATION_WORKER_THRESHOLD ? Math.max(2, os.availableParallelism()) : 1),
       onProgress: (done, total) => context.progress(done, total),
       signal: context.signal,
     });
     if (!summary.ok) return summary;
     context.progress(input.runs, input.runs);
-    const report = simulationReport(summary.value, meta);
-    return ok(whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report);
+    const report = simulationReportOf(summary.value, meta, names);
+    return ok(whatIf ? { ...report, whatIf } : report);
   },
-  json: (report) => report,
+  json: simulationJson,
 };
 
 /**
@@ -88,10 +89,17 @@ export const simulate: DealUseCase<
 export function simulationOfInput(
   deal: Deal,
   input: { round?: string | undefined; scenario?: string | undefined; set?: readonly string[] },
-): Result<SimulationSetup & { readonly whatIf: WhatIfOutcome | undefined }> {
+): Result<
+  SimulationSetup & {
+    readonly whatIf: WhatIfOutcome | undefined;
+    readonly names: ReturnType<typeof simulationNames>;
+  }
+> {
   if ((input.set ?? []).length === 0) {
     const setup = simulationSetup(deal, { round: input.round, scenario: input.scenario });
-    return setup.ok ? ok({ ...setup.value, whatIf: undefined }, setup.warnings) : setup;
+    return setup.ok
+      ? ok({ ...setup.value, whatIf: undefined, names: simulationNames(deal, setup.value) }, setup.warnings)
+      : setup;
   }
   if (!deal.uncertainty?.roundsUncertain) {
     // An exact deal has nothing to sample, with or without what-ifs: the same message.
@@ -102,5 +110,10 @@ export function simulationOfInput(
   if (!chosen.ok) return chosen;
   const { deal: withWhatIf, whatIf } = chosen.value;
   const setup = simulationSetup(withWhatIf, { round: input.round, whatIf });
-  return setup.ok ? ok({ ...setup.value, whatIf }, [...chosen.warnings, ...setup.warnings]) : setup;
+  return setup.ok
+    ? ok({ ...setup.value, whatIf, names: simulationNames(withWhatIf, setup.value) }, [
+        ...chosen.warnings,
+        ...setup.warnings,
+      ])
+    : setup;
 }

@@ -25,6 +25,11 @@ export interface Explanation<Code extends string = string, Params = Readonly<Rec
 export interface RunContext {
   progress(done: number, total: number): void;
   readonly signal: AbortSignal;
+  /**
+   * The worker threads a use case that runs on several may use (the CLI's `--workers`);
+   * left out, the use case chooses. Its result never depends on it.
+   */
+  readonly workers?: number;
 }
 
 /** A context for a use case run to its end in one call (the CLI, the library, a sync route). */
@@ -56,9 +61,23 @@ export interface WorkspaceUseCase<Input = unknown, Report = unknown> extends Use
   run(ws: Workspace, input: Input, context?: RunContext): Result<Report> | Promise<Result<Report>>;
 }
 
+/**
+ * A use case on a text (a news report to read), with the deal whose names it matches
+ * when there is one.
+ */
+export interface TextUseCase<Input = unknown, Report = unknown> extends UseCaseShape<Input, Report> {
+  readonly on: "text";
+  run(
+    subject: { readonly text: string | Uint8Array; readonly deal?: Deal | undefined },
+    input: Input,
+    context?: RunContext,
+  ): Result<Report> | Promise<Result<Report>>;
+}
+
 export type UseCase<Input = unknown, Report = unknown> =
   | DealUseCase<Input, Report>
-  | WorkspaceUseCase<Input, Report>;
+  | WorkspaceUseCase<Input, Report>
+  | TextUseCase<Input, Report>;
 
 /** The input a use case's schema gives, or a `usage` problem per wrong field, at its path. */
 export function parseInput<Input>(

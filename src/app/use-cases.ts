@@ -3,6 +3,7 @@ import { claims } from "./claims.js";
 import { exit } from "./exit.js";
 import { exposure } from "./exposure.js";
 import { flows } from "./flows.js";
+import { ingest } from "./ingest.js";
 import { model } from "./model.js";
 import { scenarios } from "./scenarios.js";
 import { simulate } from "./simulate.js";
@@ -22,4 +23,5 @@ export const USE_CASES: readonly UseCase<never, never>[] = [
   exit,
   flows,
   exposure,
+  ingest,
 ] as never;

@@ -3,7 +3,7 @@ import { runDeal } from "../core/round/timeline.js";
 import { ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { Workspace } from "../deal/workspace.js";
-import { flowModelOf } from "../report/flows-report.js";
+import { flowModelOf } from "./flows-report.js";
 import type { DealUseCase } from "./use-case.js";
 
 /** A deal that loads and whose ledger and rounds apply: what it holds, and the warnings. */

@@ -1,7 +1,9 @@
 import { type ErrorCode, errorSpec } from "../core/shared/errors.js";
-import type { Problem } from "../core/shared/problem.js";
+import { formatPath, type Problem } from "../core/shared/problem.js";
 import { type Diagnostic, diagnosticFrom, formatDiagnostic } from "../deal/diagnostics.js";
+import { ERROR_SUMMARIES_FR } from "../report/fr.js";
 import type { CliIo } from "./io.js";
+import { language } from "./lang.js";
 
 /**
  * A command that cannot go on: it carries diagnostics and the exit code to return.
@@ -31,6 +33,20 @@ export class CommandFailure extends Error {
   }
 }
 
+/**
+ * Writes diagnostics to standard error, in the run's language (APP-9): in French, the
+ * catalogue's French summary of the code (src/report/fr.ts) leads, and the engine's
+ * detail, which names the figures and the fields, follows as it is written.
+ */
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of diagnostics)
+    io.stderr.write(`${language() === "fr" ? frenchDiagnostic(d) : formatDiagnostic(d)}\n`);
+}
+
+function frenchDiagnostic(d: Diagnostic): string {
+  const position = d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : "";
+  const field = d.path && d.path.length > 0 ? `${formatPath(d.path)} : ` : "";
+  const level = d.severity === "warning" ? "avertissement : " : "";
+  const summary = ERROR_SUMMARIES_FR[d.code as ErrorCode] ?? "";
+  return `${d.file}${position} : ${level}${summary}${summary ? " Détail : " : ""}${field}${d.message} (${d.code})`;
 }

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import type { TextOptions } from "../report/format.js";
+import { language } from "./lang.js";
 
 export type OutputFormat = "table" | "json" | "csv";
 
@@ -10,16 +11,26 @@ export function formatOption(
   return new Option("--format <format>", "output format").choices(choices).default("table");
 }
 
-/** Adds `--exact` and `--ids`, which change how a table reads (APP-5), to a command. */
+/** Adds `--exact`, `--ids` and `--lang`, which change how a table reads (APP-5, APP-9), to a command. */
 export function withTextOptions(command: Command): Command {
   return command
     .option("--exact", "in tables, money to the cent and prices to their places instead of $1.2M")
-    .option("--ids", "in tables, every name followed by its id: Amazon [amazon]");
+    .option("--ids", "in tables, every name followed by its id: Amazon [amazon]")
+    .addOption(
+      new Option(
+        "--lang <lang>",
+        "the language of tables and messages (default: ROUNDTABLE_LANG, else the locale, else en)",
+      ).choices(["en", "fr"]),
+    );
 }
 
-/** The text options a command's parsed flags give. */
-export function textOptionsOf(options: { exact?: boolean; ids?: boolean }): TextOptions {
-  return { exact: options.exact === true, ids: options.ids === true };
+/** The text options a command's parsed flags give; the language is the run's unless `--lang` says. */
+export function textOptionsOf(options: { exact?: boolean; ids?: boolean; lang?: string }): TextOptions {
+  return {
+    exact: options.exact === true,
+    ids: options.ids === true,
+    lang: options.lang === "fr" || options.lang === "en" ? options.lang : language(),
+  };
 }
 
 /** The formats written to a file rather than printed (SPEC REP-7). */

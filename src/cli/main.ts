@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { COMMANDS, type CommandModule, modulesFor } from "./commands/index.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import { type CliIo, processIo } from "./io.js";
+import { languageOf, setLanguage } from "./lang.js";
 
 import { VERSION } from "./version.js";
 
@@ -41,6 +42,7 @@ export async function buildProgram(
  * 2 on wrong usage. Never prints a stack trace unless ROUNDTABLE_DEBUG is set.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  setLanguage(languageOf(argv, io.env));
   const program = await buildProgram(io, modulesFor(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -1,5 +1,5 @@
 import type { CapTableReport } from "../app/captable.js";
-import { groupedInteger, moneyFor, percentText, priceFor, refText, type TextOptions } from "./format.js";
+import { groupedInteger, moneyFor, percentText, priceFor, refText, say, type TextOptions } from "./format.js";
 import { renderTable } from "./table.js";
 
 /** `roundtable captable` as a table (APP-5): rows per holder or per class, by display name. */
@@ -10,43 +10,54 @@ export function capTableText(
 ): string {
   const rows = by === "holder" ? report.holders : report.classes;
   const t = report.totals;
+  const w = (en: string, fr: string) => say(options, en, fr);
+  const int = (n: bigint) => groupedInteger(n, options);
+  const pct = (f: Parameters<typeof percentText>[0]) => percentText(f, options);
   const table = renderTable(
     [
-      { header: by === "holder" ? "Holder" : "Class" },
-      { header: "Outstanding", align: "right" },
+      { header: by === "holder" ? w("Holder", "Détenteur") : w("Class", "Catégorie") },
+      { header: w("Outstanding", "Émises"), align: "right" },
       { header: "%", align: "right" },
-      { header: "As-converted", align: "right" },
+      { header: w("As-converted", "Base convertie"), align: "right" },
       { header: "%", align: "right" },
-      { header: "Fully diluted", align: "right" },
+      { header: w("Fully diluted", "Entièrement dilué"), align: "right" },
       { header: "%", align: "right" },
-      ...(by === "holder" ? [{ header: "Options vested", align: "right" as const }] : []),
+      ...(by === "holder"
+        ? [{ header: w("Options vested", "Options acquises"), align: "right" as const }]
+        : []),
     ],
     rows.map((r) => [
       refText(r.subject, options),
-      groupedInteger(r.outstanding),
-      percentText(r.outstandingFraction),
-      groupedInteger(r.asConverted),
-      percentText(r.asConvertedFraction),
-      groupedInteger(r.fullyDiluted),
-      percentText(r.fullyDilutedFraction),
+      int(r.outstanding),
+      pct(r.outstandingFraction),
+      int(r.asConverted),
+      pct(r.asConvertedFraction),
+      int(r.fullyDiluted),
+      pct(r.fullyDilutedFraction),
       ...(by === "holder"
         ? [
             r.options
-              ? `${groupedInteger(r.options.vested)} of ${groupedInteger(r.options.vested + r.options.unvested)}`
+              ? `${int(r.options.vested)} ${w("of", "sur")} ${int(r.options.vested + r.options.unvested)}`
               : "",
           ]
         : []),
     ]),
   );
   return [
-    `${report.company.name} — cap table as of ${report.asOf}`,
+    options.lang === "fr"
+      ? `${report.company.name} — table de capitalisation au ${report.asOf}`
+      : `${report.company.name} — cap table as of ${report.asOf}`,
     "",
     table,
-    `Total: ${groupedInteger(t.outstanding)} outstanding, ${groupedInteger(t.asConverted)} as-converted, ${groupedInteger(t.fullyDiluted)} fully diluted`,
+    options.lang === "fr"
+      ? `Total : ${int(t.outstanding)} émises, ${int(t.asConverted)} sur une base convertie, ${int(t.fullyDiluted)} entièrement diluées`
+      : `Total: ${groupedInteger(t.outstanding)} outstanding, ${groupedInteger(t.asConverted)} as-converted, ${groupedInteger(t.fullyDiluted)} fully diluted`,
     ...(t.unconverted.amount.isZero()
       ? []
       : [
-          `SAFEs and notes not yet converted (outside the share counts): ${moneyFor(t.unconverted, options)}`,
+          options.lang === "fr"
+            ? `SAFE et obligations convertibles pas encore converties (hors des nombres d'actions) : ${moneyFor(t.unconverted, options)}`
+            : `SAFEs and notes not yet converted (outside the share counts): ${moneyFor(t.unconverted, options)}`,
         ]),
     ...convertiblesText(report, options),
     "",

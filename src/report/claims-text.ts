@@ -5,13 +5,15 @@ import type { Rational } from "../core/exact/rational.js";
 import type { Relation } from "../core/uncertainty/conflict-explanation.js";
 import type { EstimateUnit } from "../core/uncertainty/estimate.js";
 import { rangeText } from "./claims-report.js";
-import { compactMoney, moneyText, percentText, refText, type TextOptions } from "./format.js";
+import { compactMoney, moneyFor, moneyText, percentText, refText, say, type TextOptions } from "./format.js";
+import { explanationFr } from "./fr.js";
 import { renderTable } from "./table.js";
 
 /** A value of a claim's unit as a person reads it: $44B, 27.00% (to the cent with `exact`). */
 function valueText(value: Rational, unit: EstimateUnit, options: TextOptions): string {
-  if (unit.kind === "fraction") return percentText(value);
+  if (unit.kind === "fraction") return percentText(value, options);
   const money: Money = { kind: "money", currency: unit.currency, amount: value };
+  if (options.lang === "fr") return moneyFor(money, options);
   return options.exact ? moneyText(money) : compactMoney(money);
 }
 
@@ -47,11 +49,13 @@ export function gapWords(g: GapExplanation, options: TextOptions = {}): string {
 }
 
 function rangeWords(r: RangeFigure, options: TextOptions): string {
-  if (!options.exact || r.unit.kind === "fraction") return rangeText(r);
+  const fr = options.lang === "fr";
+  if (!fr && (!options.exact || r.unit.kind === "fraction")) return rangeText(r);
   const end = (e: RangeFigure["min"]) => (e === null ? undefined : valueText(e.value, r.unit, options));
   const lo = end(r.min);
   const hi = end(r.max);
-  return `${lo === undefined ? "(no lower end" : `${r.min!.attained ? "[" : "("}${lo}`}, ${hi === undefined ? "no upper end)" : `${hi}${r.max!.attained ? "]" : ")"}`}`;
+  // French writes a decimal comma: the ends are separated by a semicolon.
+  return `${lo === undefined ? say(options, "(no lower end", "(sans borne basse") : `${r.min!.attained ? "[" : "("}${lo}`}${fr ? " ; " : ", "}${hi === undefined ? say(options, "no upper end)", "sans borne haute)") : `${hi}${r.max!.attained ? "]" : ")"}`}`;
 }
 
 /** A long name (a source known by its headline) cut to fit a table column. */
@@ -65,29 +69,35 @@ function shortened(name: string, width = 40): string {
  * each reading's feasible ranges. A deal without claims says so in one line.
  */
 export function claimsText(report: ClaimsReport, options: TextOptions = {}): string {
-  if (report.claims.length === 0) return `${report.company.name}: the deal has no claims.\n`;
-  const out: string[] = [`${report.company.name} — claims, conflicts and feasible ranges`, ""];
+  const w = (en: string, fr: string) => say(options, en, fr);
+  if (report.claims.length === 0)
+    return `${report.company.name}${w(": the deal has no claims.", " : le dossier ne contient aucune information.")}\n`;
+  const out: string[] = [
+    `${report.company.name} — ${w("claims, conflicts and feasible ranges", "informations, conflits et plages possibles")}`,
+    "",
+  ];
   out.push("Sources");
   for (const s of report.sources) {
-    const what = [s.publisher, s.title].filter(Boolean).join(", ") || "(untitled)";
-    const reliability = "grade" in s.reliability ? s.reliability.grade : percentText(s.reliability.score);
+    const what = [s.publisher, s.title].filter(Boolean).join(", ") || w("(untitled)", "(sans titre)");
+    const reliability =
+      "grade" in s.reliability ? s.reliability.grade : percentText(s.reliability.score, options);
     out.push(
-      `  ${what}${options.ids ? ` [${s.source.id}]` : ""}${s.date ? `, ${s.date}` : ""} — ${s.type}, reliability ${reliability}`,
+      `  ${what}${options.ids ? ` [${s.source.id}]` : ""}${s.date ? `, ${s.date}` : ""} — ${s.type}, ${w("reliability", "fiabilité")} ${reliability}`,
     );
   }
-  out.push("", "Claims, in date order");
+  out.push("", w("Claims, in date order", "Informations, par date"));
   out.push(
     renderTable(
       [
         { header: "Date" },
-        { header: "About" },
+        { header: w("About", "Sur") },
         { header: "Source" },
-        { header: "Value" },
-        { header: "Status" },
-        { header: "Change" },
+        { header: w("Value", "Valeur") },
+        { header: w("Status", "Statut") },
+        { header: w("Change", "Évolution") },
       ],
       report.timeline.map((e) => [
-        e.date ?? "undated",
+        e.date ?? w("undated", "non datée"),
         options.ids ? `${e.subject} [${e.claim.id}]` : e.subject,
         shortened(refText(e.source, options)),
         e.value,
@@ -97,22 +107,53 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
     ).trimEnd(),
   );
   out.push("");
-  if (report.conflicts.length === 0) out.push("No conflict: all the claims can hold together.");
+  const fr = options.lang === "fr";
+  // In French, conflicts and gaps are worded from their codes (src/report/fr.ts).
+  if (report.conflicts.length === 0)
+    out.push(
+      w(
+        "No conflict: all the claims can hold together.",
+        "Aucun conflit : toutes les informations peuvent tenir ensemble.",
+      ),
+    );
   else {
-    out.push(`Conflicts (${report.conflicts.length}): claims that cannot all hold`);
-    for (const c of report.conflicts) out.push(`  ${conflictText(c.explanation, options)}`);
+    out.push(
+      w(
+        `Conflicts (${report.conflicts.length}): claims that cannot all hold`,
+        `Conflits (${report.conflicts.length}) : des informations qui ne peuvent pas toutes tenir`,
+      ),
+    );
+    for (const c of report.conflicts)
+      out.push(`  ${fr ? explanationFr(c.explanation) : conflictText(c.explanation, options)}`);
   }
   if (report.gaps.length > 0) {
-    out.push("", "Gaps between group claims and their members' own claims");
-    for (const g of report.gaps) out.push(`  ${gapWords(g.explanation, options)}`);
+    out.push(
+      "",
+      w(
+        "Gaps between group claims and their members' own claims",
+        "Écarts entre les informations de groupe et celles de leurs membres",
+      ),
+    );
+    for (const g of report.gaps)
+      out.push(`  ${fr ? explanationFr(g.explanation) : gapWords(g.explanation, options)}`);
   }
   const sections = report.chosen
-    ? [{ title: `Your claim set (${refs(report.chosen.claims, options)})`, ranges: report.chosen.ranges }]
+    ? [
+        {
+          title: `${w("Your claim set", "Votre jeu d'informations")} (${refs(report.chosen.claims, options)})`,
+          ranges: report.chosen.ranges,
+        },
+      ]
     : [];
   report.readings.forEach((r, i) => {
-    const dropped = r.dropped.length === 0 ? "every claim" : `without ${refs(r.dropped, options)}`;
+    const dropped =
+      r.dropped.length === 0
+        ? w("every claim", "toutes les informations")
+        : `${w("without", "sans")} ${refs(r.dropped, options)}`;
     sections.push({
-      title: `Reading ${i + 1}${i === 0 ? " (the default: heaviest)" : ""}: ${dropped} — weight ${r.weight.toPrecision(3)}`,
+      title: fr
+        ? `Lecture ${i + 1}${i === 0 ? " (par défaut : la plus lourde)" : ""} : ${dropped} — poids ${r.weight.toPrecision(3).replace(".", ",")}`
+        : `Reading ${i + 1}${i === 0 ? " (the default: heaviest)" : ""}: ${dropped} — weight ${r.weight.toPrecision(3)}`,
       ranges: r.ranges,
     });
   });
@@ -120,7 +161,7 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
     out.push("", section.title);
     out.push(
       renderTable(
-        [{ header: "Quantity" }, { header: "Feasible range" }],
+        [{ header: w("Quantity", "Quantité") }, { header: w("Feasible range", "Plage possible") }],
         section.ranges.map((x) => [
           x.quantity ? refText({ ...x.quantity, name: x.label }, options) : x.label,
           rangeWords(x, options),
@@ -128,6 +169,13 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
       ).trimEnd(),
     );
   }
-  if (!report.complete) out.push("", "note: a limit stopped the enumeration; the lists above are partial.");
+  if (!report.complete)
+    out.push(
+      "",
+      w(
+        "note: a limit stopped the enumeration; the lists above are partial.",
+        "note : une limite a arrêté l'énumération ; les listes ci-dessus sont partielles.",
+      ),
+    );
   return `${out.join("\n")}\n`;
 }

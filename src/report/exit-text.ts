@@ -8,7 +8,8 @@ import type {
 import type { Currency, Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import { breakpointEventText, exitIpoJson, exitSweepJson, exitWaterfallJson } from "./exit-report.js";
-import { decimal, moneyFor, moneyText, priceFor, refText, type TextOptions } from "./format.js";
+import { decimal, moneyFor, moneyText, priceFor, refText, say, type TextOptions } from "./format.js";
+import { explanationFr } from "./fr.js";
 import { renderTable } from "./table.js";
 import { renderCsv } from "./text-formats.js";
 
@@ -45,21 +46,32 @@ function waterfallText(report: ExitWaterfallReport, options: TextOptions): strin
   const { outcomes, currency } = report;
   const money = (amount: Rational) => moneyFor(moneyOf(currency, amount), options);
   const first = outcomes[0];
-  if (!first) return `Exit waterfall (closing ${report.exitDate}): no exit values\n`;
+  const w = (en: string, fr: string) => say(options, en, fr);
+  const title = w(
+    `Exit waterfall (closing ${report.exitDate})`,
+    `Répartition à la sortie (au ${report.exitDate})`,
+  );
+  if (!first) return `${title}${w(": no exit values", " : aucune valeur de sortie")}\n`;
   const lines: string[][] = [
-    ["Fees, debt and carve-out", ...outcomes.map((o) => money(o.fees.add(o.debt).add(o.carveOut)))],
-    ["Price per common share", ...outcomes.map((o) => priceFor(moneyOf(currency, o.commonPrice), options))],
+    [
+      w("Fees, debt and carve-out", "Frais, dette et carve-out"),
+      ...outcomes.map((o) => money(o.fees.add(o.debt).add(o.carveOut))),
+    ],
+    [
+      w("Price per common share", "Prix par action ordinaire"),
+      ...outcomes.map((o) => priceFor(moneyOf(currency, o.commonPrice), options)),
+    ],
   ];
   // DEBT-3: each venture debt's repayment, before any equity.
   for (const [k, d] of (first.ventureDebts ?? []).entries()) {
     lines.push([
-      `${refText(d.holder, options)} (venture debt, seniority ${d.seniority})`,
+      `${refText(d.holder, options)} (${w("venture debt, seniority", "dette venture, rang")} ${d.seniority})`,
       ...outcomes.map((o) => money(o.ventureDebts![k]!.repaid)),
     ]);
   }
   for (const c of first.classes) {
     lines.push([
-      `${refText(c.shareClass, options)} (class)`,
+      `${refText(c.shareClass, options)} (${w("class", "catégorie")})`,
       ...outcomes.map((o) => money(o.classes.find((x) => x.shareClass.id === c.shareClass.id)!.payout)),
     ]);
   }
@@ -68,25 +80,33 @@ function waterfallText(report: ExitWaterfallReport, options: TextOptions): strin
     if (totals.every((t) => t.isZero())) continue;
     lines.push([refText(h.holder, options), ...totals.map(money)]);
   }
-  return `Exit waterfall (closing ${report.exitDate})\n\n${renderTable(
+  return `${title}\n\n${renderTable(
     [{ header: "" }, ...outcomes.map((o) => ({ header: money(o.exitValue), align: "right" as const }))],
     lines,
   )}`;
 }
 
 function breakpointsText(report: ExitBreakpointsReport, options: TextOptions): string {
-  return `Breakpoints: exit values where the split of the next dollar changes (closing ${report.exitDate})\n\n${renderTable(
-    [{ header: "Exit value", align: "right" }, { header: "What happens" }],
+  const w = (en: string, fr: string) => say(options, en, fr);
+  return `${w(
+    `Breakpoints: exit values where the split of the next dollar changes (closing ${report.exitDate})`,
+    `Points de rupture : les valeurs de sortie où le partage du dollar suivant change (au ${report.exitDate})`,
+  )}\n\n${renderTable(
+    [
+      { header: w("Exit value", "Valeur de sortie"), align: "right" },
+      { header: w("What happens", "Ce qui se passe") },
+    ],
     report.breakpoints.map((b) => [
       moneyFor(moneyOf(report.currency, b.exitValue), options),
       b.events
-        .map((e) =>
-          breakpointEventText({
+        .map((e) => {
+          const named = {
             ...e,
             params: { positions: e.params.positions.map((p) => ({ ...p, name: refText(p, options) })) },
-          }),
-        )
-        .join("; ") || "start",
+          };
+          return options.lang === "fr" ? explanationFr(named, report.currency) : breakpointEventText(named);
+        })
+        .join("; ") || w("start", "début"),
     ]),
   )}`;
 }

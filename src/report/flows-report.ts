@@ -1,132 +1,53 @@
-import { parseAmount } from "../core/exact/amount-parse.js";
-import type { Money } from "../core/exact/money.js";
-import { Rational } from "../core/exact/rational.js";
 import {
-  type CapitalFlowModel,
-  flowEdges,
-  type Holding,
-  netCash,
-  type RoundFlows,
-} from "../core/flows/capital-flows.js";
-import { exposure, investmentMetrics, supplierMetrics } from "../core/flows/metrics.js";
-import { capTableView, fractionOf } from "../core/ledger/views.js";
-import { runDeal } from "../core/round/timeline.js";
-import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
-import { closedRoundFlows } from "../deal/closed-rounds.js";
+  type ExposureReport,
+  exposureReportOf,
+  type FlowStatistics,
+  type FlowsExactReport,
+  type FlowsReport,
+  type FlowsSimulationReport,
+  flowModelOf,
+  flowsReportOf,
+} from "../app/flows-report.js";
+import type { Money } from "../core/exact/money.js";
+import type { Rational } from "../core/exact/rational.js";
+import type { CapitalFlowModel } from "../core/flows/capital-flows.js";
 import type { Workspace } from "../deal/workspace.js";
 import { decimal } from "./format.js";
+import { floatText } from "./simulation-report.js";
+import { whatIfJson } from "./what-if-report.js";
 
-/**
- * The flow model of a workspace in its current scenario (FLOW-1..FLOW-6): every company's
- * rounds priced by the exact engine, every holder's position after them, and the
- * agreements with their values.
- */
-export function flowModelOf(
-  ws: Workspace,
-  valuations: ReadonlyMap<string, Money> = new Map(),
-): Result<CapitalFlowModel> {
-  const rounds: RoundFlows[] = [];
-  const holdings: Holding[] = [];
-  const warnings: Problem[] = [];
-  for (const c of ws.companies) {
-    if (!c.deal) {
-      // FLOW-7: a company without a deal has only the stakes declared in it.
-      for (const s of ws.stakes.filter((y) => y.company === c.id)) {
-        holdings.push({
-          company: c.id,
-          holder: s.holder,
-          ownership: s.fraction,
-          invested: s.invested,
-          valuation: valuations.get(c.id) ?? c.valuation,
-        });
-      }
-      continue;
-    }
-    const run = runDeal(c.deal.ledger, ws.rounds.get(c.id) ?? []);
-    if (!run.ok)
-      return {
-        ok: false,
-        problems: run.problems.map((p) => ({ ...p, message: `company ${c.id}: ${p.message}` })),
-      };
-    warnings.push(...run.warnings);
-    // CLOSE-6: the rounds closed into the ledger come first (a round closes only when it is
-    // the earliest modelled), read from their record as they were read from their pro forma.
-    const closed = closedRoundFlows(c.deal, c.id);
-    rounds.push(...closed);
-    for (const o of run.value.rounds) {
-      rounds.push({
-        company: c.id,
-        round: o.terms.id,
-        roundName: o.terms.name,
-        pricePerShare: o.pricePerShare,
-        postMoneyValuation: o.postMoneyValuation,
-        newMoney: o.newMoney,
-        investments: o.investments.map((i) => ({ investor: i.investor, paid: i.paid, shares: i.shares })),
-      });
-    }
-    const table = run.value.final;
-    const view = capTableView(table);
-    const lastRound = run.value.rounds.at(-1);
-    const valuation =
-      valuations.get(c.id) ?? (lastRound ? lastRound.postMoneyValuation : closed.at(-1)?.postMoneyValuation);
-    const invested = new Map<string, Rational>();
-    for (const s of table.securities.values()) {
-      const amount =
-        s.kind === "stock"
-          ? s.investedAmount?.amount
-          : s.kind === "safe"
-            ? s.purchaseAmount.amount
-            : s.kind === "note"
-              ? s.principal.amount
-              : undefined;
-      if (amount) invested.set(s.holder, (invested.get(s.holder) ?? Rational.ZERO).add(amount));
-    }
-    for (const h of view.holders) {
-      holdings.push({
-        company: c.id,
-        holder: h.holder,
-        ownership: fractionOf(h.fullyDiluted, view.totals.fullyDiluted),
-        invested: { kind: "money", currency: ws.currency, amount: invested.get(h.holder) ?? Rational.ZERO },
-        valuation,
-      });
-    }
-  }
-  return ok(
-    { currency: ws.currency, parties: ws.parties, rounds, agreements: ws.resolvedAgreements, holdings },
-    warnings,
-  );
-}
+export { flowModelOf };
 
-const optional = (r: Rational | undefined) => (r === undefined ? null : decimal(r));
+const optional = (r: Rational | Money | undefined) =>
+  r === undefined ? null : decimal("amount" in r ? r.amount : r);
 
-/** The flows report (`roundtable flows`): graph, Sankey, metrics and net cash (FLOW-2..FLOW-5). */
-export function flowsReport(ws: Workspace, model: CapitalFlowModel) {
-  const edges = flowEdges(model);
-  const name = new Map(model.parties.map((p) => [p.id, p.name]));
-  const money = edges.flatMap(
+/** The JSON of `roundtable flows` (APP-3): graph, Sankey, metrics and net cash (FLOW-2..FLOW-5). */
+function flowsExactJson(report: FlowsExactReport) {
+  const money = report.edges.flatMap(
     (e): { from: string; to: string; amount: Rational; label: string; kind: string }[] =>
       e.kind === "investment"
         ? [
             {
-              from: e.from,
-              to: e.to,
+              from: e.from.id,
+              to: e.to.id,
               amount: e.amount.amount,
-              label: `investment (${e.round})`,
+              label: `investment (${e.round.id})`,
               kind: e.kind,
             },
           ]
         : e.kind === "agreement" && e.amount
           ? [
               {
-                from: e.from,
-                to: e.to,
+                from: e.from.id,
+                to: e.to.id,
                 amount: e.amount.amount,
-                label: `${e.type.replaceAll("_", " ")} (${e.agreement})`,
+                label: `${e.type.replaceAll("_", " ")} (${e.agreement.id})`,
                 kind: e.kind,
               },
             ]
           : [],
   );
+  const name = new Map(report.parties.map((p) => [p.id, p.name]));
   // A Sankey cannot draw cycles (an investor pays a company that pays it back), so each
   // party appears twice: as a payer on the left and as a receiver on the right.
   const sankeyNodes = [
@@ -137,23 +58,31 @@ export function flowsReport(ws: Workspace, model: CapitalFlowModel) {
     return { id, party, name: `${name.get(party) ?? party} (${side})` };
   });
   return {
-    workspace: ws.name,
-    currency: model.currency,
-    scenario: ws.scenario ? { name: ws.scenario.name, claims: [...ws.scenario.claims] } : null,
-    parties: model.parties,
+    workspace: report.workspace,
+    currency: report.currency as string,
+    scenario: report.scenario
+      ? { name: report.scenario.name, claims: report.scenario.claims.map((c) => c.id) }
+      : null,
+    parties: report.parties.map((p) => ({ id: p.id, name: p.name, company: p.company })),
     graph: {
-      nodes: model.parties.map((p) => ({ id: p.id, name: p.name, kind: p.company ? "company" : "party" })),
-      links: edges.map((e) =>
+      nodes: report.parties.map((p) => ({ id: p.id, name: p.name, kind: p.company ? "company" : "party" })),
+      links: report.edges.map((e) =>
         e.kind === "stake"
-          ? { kind: e.kind, source: e.from, target: e.to, fraction: decimal(e.fraction) }
+          ? { kind: e.kind, source: e.from.id, target: e.to.id, fraction: decimal(e.fraction) }
           : e.kind === "investment"
-            ? { kind: e.kind, source: e.from, target: e.to, value: decimal(e.amount.amount), round: e.round }
+            ? {
+                kind: e.kind,
+                source: e.from.id,
+                target: e.to.id,
+                value: decimal(e.amount.amount),
+                round: e.round.id,
+              }
             : {
                 kind: e.kind,
-                source: e.from,
-                target: e.to,
+                source: e.from.id,
+                target: e.to.id,
                 value: e.amount ? decimal(e.amount.amount) : null,
-                agreement: e.agreement,
+                agreement: e.agreement.id,
                 type: e.type,
               },
       ),
@@ -168,102 +97,116 @@ export function flowsReport(ws: Workspace, model: CapitalFlowModel) {
         label: e.label,
       })),
     },
-    investments: investmentMetrics(model).map((m) => ({
-      company: m.company,
-      round: m.round,
-      investor: m.investor,
-      gross: decimal(m.gross),
+    investments: report.investments.map((m) => ({
+      company: m.company.id,
+      round: m.round.id,
+      investor: m.investor.id,
+      gross: decimal(m.gross.amount),
       shares: m.shares.toString(),
-      returned: decimal(m.returned),
+      returned: decimal(m.returned.amount),
       returnedProfit: optional(m.returnedProfit),
-      netCash: decimal(m.netCash),
+      netCash: decimal(m.netCash.amount),
       roundTripRatio: decimal(m.roundTripRatio),
       effectivePricePerShare: optional(m.effectivePricePerShare),
-      linked: m.linked,
-      linkedWithoutValue: m.linkedWithoutValue,
+      linked: m.linked.map((a) => a.id),
+      linkedWithoutValue: m.linkedWithoutValue.map((a) => a.id),
     })),
-    rounds: supplierMetrics(model).map((s) => ({
-      company: s.company,
-      round: s.round,
-      newMoney: decimal(s.newMoney),
-      suppliers: s.suppliers,
-      fromSuppliers: decimal(s.fromSuppliers),
+    rounds: report.rounds.map((s) => ({
+      company: s.company.id,
+      round: s.round.id,
+      newMoney: decimal(s.newMoney.amount),
+      suppliers: s.suppliers.map((p) => p.id),
+      fromSuppliers: decimal(s.fromSuppliers.amount),
       supplierShare: decimal(s.supplierShare),
     })),
-    agreements: model.agreements.map((a) => ({
-      id: a.id,
-      name: a.name,
-      kind: a.type,
-      payer: a.payer,
-      payee: a.payee,
-      value: a.value ? decimal(a.value.amount) : null,
+    agreements: report.agreements.map((a) => ({
+      id: a.agreement.id,
+      name: a.agreement.name,
+      kind: a.kind,
+      payer: a.payer.id,
+      payee: a.payee.id,
+      value: optional(a.value),
       sellerMargin: optional(a.sellerMargin),
-      linkedTo: a.linkedTo ?? null,
+      linkedTo: a.linkedTo
+        ? { company: a.linkedTo.company.id, round: a.linkedTo.round.id, investor: a.linkedTo.investor.id }
+        : null,
       conditions: a.conditions ?? null,
       schedule: a.schedule ?? null,
     })),
-    netCash: [...netCash(model)].map(([party, net]) => ({
-      party,
-      name: name.get(party) ?? party,
-      net: decimal(net),
+    netCash: report.netCash.map((n) => ({
+      party: n.party.id,
+      name: n.party.name,
+      net: decimal(n.net.amount),
     })),
   };
 }
 
-/** An investor's exposure across the workspace's companies (`roundtable exposure`, FLOW-6). */
-export function exposureReport(ws: Workspace, model: CapitalFlowModel, investor: string) {
-  const rows = exposure(model, investor);
+function statisticsJson(s: FlowStatistics | null) {
+  return s && { mean: floatText(s.mean), p5: floatText(s.p5), p50: floatText(s.p50), p95: floatText(s.p95) };
+}
+
+/** The JSON of `roundtable flows --runs` (APP-3): percentiles as decimal strings (OUT-4). */
+function flowsSimulationJson(report: FlowsSimulationReport) {
   return {
-    workspace: ws.name,
-    currency: model.currency,
-    investor,
-    name: model.parties.find((p) => p.id === investor)?.name ?? investor,
-    companies: rows.map((r) => ({
-      company: r.company,
-      name: model.parties.find((p) => p.id === r.company)?.name ?? r.company,
+    workspace: report.workspace,
+    currency: report.currency as string,
+    runs: report.runs,
+    seed: report.seed.toString(),
+    failed: report.failed,
+    claims: report.claims.map((c) => c.id),
+    investments: report.investments.map((i) => ({
+      company: i.company.id,
+      round: i.round.id,
+      investor: i.investor.id,
+      roundTripRatio: statisticsJson(i.roundTripRatio),
+      netCash: statisticsJson(i.netCash),
+    })),
+    rounds: report.rounds.map((r) => ({
+      company: r.company.id,
+      round: r.round.id,
+      supplierShare: statisticsJson(r.supplierShare),
+    })),
+  };
+}
+
+/** The JSON of `roundtable flows` and the API's flows, with the what-if when there is one. */
+export function flowsJson(report: FlowsReport) {
+  const json = report.kind === "flows" ? flowsExactJson(report) : flowsSimulationJson(report);
+  return report.whatIf ? { ...json, whatIf: whatIfJson(report.whatIf) } : json;
+}
+
+/** The JSON of `roundtable exposure` and the API's exposure (APP-3, FLOW-6). */
+export function exposureJson(report: ExposureReport) {
+  const json = {
+    workspace: report.workspace,
+    currency: report.currency as string,
+    investor: report.investor.id,
+    name: report.investor.name,
+    companies: report.companies.map((r) => ({
+      company: r.company.id,
+      name: r.company.name,
       ownership: decimal(r.ownership),
       invested: optional(r.invested),
       valuation: optional(r.valuation),
       value: optional(r.value),
-      agreementRevenue: decimal(r.agreementRevenue),
+      agreementRevenue: decimal(r.agreementRevenue.amount),
     })),
     totals: {
-      /** The sum of the known amounts; `investedUnknownIn` names the companies whose amount is unknown. */
-      invested: decimal(Rational.sum(rows.map((r) => r.invested ?? Rational.ZERO))),
-      investedUnknownIn: rows.filter((r) => r.invested === undefined).map((r) => r.company),
-      value: decimal(Rational.sum(rows.map((r) => r.value ?? Rational.ZERO))),
-      agreementRevenue: decimal(Rational.sum(rows.map((r) => r.agreementRevenue))),
+      invested: decimal(report.totals.invested.amount),
+      investedUnknownIn: report.totals.investedUnknownIn.map((c) => c.id),
+      value: decimal(report.totals.value.amount),
+      agreementRevenue: decimal(report.totals.agreementRevenue.amount),
     },
   };
+  return report.whatIf ? { ...json, whatIf: whatIfJson(report.whatIf) } : json;
 }
 
-/**
- * Reads the valuations `exposure` may be given, each written `company=amount` (openai=$1T),
- * for companies of the workspace; and checks that the investor is a party of it. A
- * `usage` problem says what is wrong, its path the parameter (investor or valuation).
- */
-export function exposureInputs(
-  ws: Workspace,
-  investor: string,
-  entries: readonly string[],
-): Result<Map<string, Money>> {
-  if (!ws.parties.some((p) => p.id === investor))
-    return fail(
-      "usage",
-      `no party "${investor}" in the workspace; its parties are ${ws.parties.map((p) => p.id).join(", ")}`,
-      ["investor"],
-    );
-  const valuations = new Map<string, Money>();
-  for (const v of entries) {
-    const m = /^([^=]+)=(.+)$/.exec(v);
-    const amount = m ? parseAmount(m[2]!.trim(), { defaultCurrency: ws.currency }) : undefined;
-    if (!m || !amount?.ok || !ws.companies.some((c) => c.id === m[1]!.trim()))
-      return fail(
-        "usage",
-        `valuation takes company=amount for a company of the workspace, such as openai=$1T; got "${v}"`,
-        ["valuation"],
-      );
-    valuations.set(m[1]!.trim(), amount.value);
-  }
-  return ok(valuations);
+/** The JSON-shaped flows of the web's view: `flowsJson` of the typed report. */
+export function flowsReport(ws: Workspace, model: CapitalFlowModel) {
+  return flowsExactJson(flowsReportOf(ws, model));
+}
+
+/** The JSON-shaped exposure of the web's view: `exposureJson` of the typed report. */
+export function exposureReport(ws: Workspace, model: CapitalFlowModel, investor: string) {
+  return exposureJson(exposureReportOf(ws, model, investor));
 }

@@ -1,6 +1,7 @@
 import { allocate } from "../core/exact/allocate.js";
 import type { Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
+import { frenchMoney, frenchPercent } from "./fr.js";
 
 /**
  * How numbers are written in reports (SPEC OUT-1, OUT-2). JSON carries amounts, prices
@@ -55,7 +56,8 @@ export function percent(value: Rational, places = 4): string {
 }
 
 /** A share count with thousands separators for tables: "1,234,567". */
-export function groupedInteger(value: bigint): string {
+export function groupedInteger(value: bigint, options: TextOptions = {}): string {
+  if (options.lang === "fr") return frenchFixed(value.toString());
   const negative = value < 0n;
   const digits = (negative ? -value : value).toString();
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -83,6 +85,25 @@ export interface TextOptions {
   readonly exact?: boolean;
   /** References written "Name [id]" rather than by name alone. */
   readonly ids?: boolean;
+  /** The language of the words and the numbers (APP-9): French writes 830 Md$, 27,00 %, 1 234 567. */
+  readonly lang?: "en" | "fr";
+}
+
+/** A group separator for French numbers: the narrow no-break space (as `fr-FR` formats them). */
+const FRENCH_GROUP = "\u202f";
+
+/** A decimal in French: groups of three with a narrow no-break space, a decimal comma. */
+function frenchFixed(text: string): string {
+  const negative = text.startsWith("-");
+  const [whole, frac] = (negative ? text.slice(1) : text).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, FRENCH_GROUP);
+  return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `,${frac}`}`;
+}
+
+/** Money written in full in French: "1 234 567,89 $", "12,5000 €". */
+function frenchMoneyText(value: Money, places: number): string {
+  const symbol = currencySymbol(value.currency) || value.currency;
+  return `${frenchFixed(value.amount.toFixed(places))} ${symbol}`;
 }
 
 const SCALES: readonly [bigint, string][] = [
@@ -128,11 +149,17 @@ function trimZeros(fixed: string): string {
 
 /** Money for a person or, with `exact`, to `places` (the cent by default). */
 export function moneyFor(value: Money, options: TextOptions, places = 2): string {
+  if (options.lang === "fr") return options.exact ? frenchMoneyText(value, places) : frenchMoney(value);
   return options.exact ? moneyText(value, places) : compactMoney(value);
 }
 
 /** A price per share: to four places (trailing zeros beyond the cent dropped), or `places` with `exact`. */
 export function priceFor(value: Money, options: TextOptions, places = 6): string {
+  if (options.lang === "fr") {
+    if (options.exact) return frenchMoneyText(value, places);
+    // 77,5010 $ reads 77,501 $; 2,0000 $ reads 2,00 $.
+    return frenchMoneyText(value, 4).replace(/(,\d\d\d*?)0+(?=\D*$)/, "$1");
+  }
   if (options.exact) return moneyText(value, places);
   const text = moneyText(value, 4);
   // $77.5010 reads $77.501; $2.0000 reads $2.00: never fewer than the cents.
@@ -143,7 +170,8 @@ export function priceFor(value: Money, options: TextOptions, places = 6): string
  * A fraction as a percentage with sensible precision (display only): two places
  * (27.00%, 3.25%), "<0.01%" for a positive value that would show as zero.
  */
-export function percentText(value: Rational): string {
+export function percentText(value: Rational, options: TextOptions = {}): string {
+  if (options.lang === "fr") return frenchPercent(value);
   if (value.isZero()) return "0%";
   const text = percent(value, 2);
   if (text === "0.00%" || text === "-0.00%") return value.isNegative() ? ">-0.01%" : "<0.01%";
@@ -151,6 +179,48 @@ export function percentText(value: Rational): string {
 }
 
 /** A reference by its display name, or "Name [id]" with `ids`. */
+/** A word in the options' language: the English, or the French. */
+export function say(options: TextOptions, en: string, fr: string): string {
+  return options.lang === "fr" ? fr : en;
+}
+
+/** A scenario in words: "the base scenario", "le scénario de base" (one word per concept, issue 16). */
+export function scenarioWords(name: string, options: TextOptions): string {
+  if (options.lang !== "fr") return `the ${name} scenario`;
+  return name === "base"
+    ? "le scénario de base"
+    : name === "low"
+      ? "le scénario bas"
+      : name === "high"
+        ? "le scénario haut"
+        : `le scénario « ${name} »`;
+}
+
 export function refText(ref: { readonly id: string; readonly name: string }, options: TextOptions): string {
   return options.ids && ref.id !== ref.name ? `${ref.name} [${ref.id}]` : ref.name;
+}
+
+/**
+ * Claims in words, grouped by their source: "Reuters: SoftBank, 2026 mega-round post-money
+ * valuation", the deal's own stated terms (`terms:`) left out. A claim is named by what it
+ * is about; its source once for all its claims.
+ */
+export function claimsBySource(
+  claims: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly source?: { readonly id: string; readonly name: string };
+  }[],
+): string[] {
+  const groups = new Map<string, { source: string; about: string[] }>();
+  for (const c of claims) {
+    if (c.id.startsWith("terms:")) continue;
+    const key = c.source?.id ?? "";
+    const group = groups.get(key) ?? { source: c.source?.name ?? "", about: [] };
+    if (!group.about.includes(c.name)) group.about.push(c.name);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) =>
+    g.source ? `${g.source}: ${g.about.join(", ")}` : g.about.join(", "),
+  );
 }

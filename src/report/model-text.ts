@@ -2,7 +2,17 @@ import type { ModelReport, PricingNote } from "../app/model.js";
 import type { SolveReport } from "../app/solve.js";
 import type { Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
-import { groupedInteger, moneyFor, percentText, priceFor, refText, type TextOptions } from "./format.js";
+import {
+  groupedInteger,
+  moneyFor,
+  percentText,
+  priceFor,
+  refText,
+  say,
+  scenarioWords,
+  type TextOptions,
+} from "./format.js";
+import { explanationFr } from "./fr.js";
 import { renderTable } from "./table.js";
 
 const BASIS_WORDS: Readonly<Record<string, string>> = {
@@ -20,6 +30,7 @@ function signed(amount: Rational, currency: string, options: TextOptions): strin
 /** Why the priced valuation is not the stated one, in words (the note's code and parameters). */
 export function pricingText(note: PricingNote, currency: string, options: TextOptions): string {
   if (note.code === "valuation_as_stated") return "";
+  if (options.lang === "fr") return `  (${explanationFr(note, currency)})`;
   const p = note.params;
   const parts = [];
   if (p.conversions)
@@ -45,49 +56,56 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
   const r = report.round;
   const currency = report.company.currency;
   const money = (m: Money) => moneyFor(m, options);
+  const w = (en: string, fr: string) => say(options, en, fr);
+  const int = (n: bigint) => groupedInteger(n, options);
+  const pct = (f: Rational) => percentText(f, options);
   const lines = [
     `${report.company.name} — ${refText(r.round, options)} (${r.date})`,
-    `  price per share     ${priceFor(r.pricePerShare, options)}${
+    `  ${w("price per share   ", "prix par action   ")}  ${priceFor(r.pricePerShare, options)}${
       r.exactPricePerShare.amount.eq(r.pricePerShare.amount)
         ? ""
-        : `  (exact ${r.exactPricePerShare.amount.toDecimalString(18)})`
+        : `  (${w("exact", "exact")} ${r.exactPricePerShare.amount.toDecimalString(18)})`
     }`,
-    `  pre-money           ${money(r.preMoneyValuation)}${r.pricing.params.basis === "pre_money" ? pricingText(r.pricing, currency, options) : ""}`,
-    `  new money           ${money(r.newMoney)}`,
-    `  post-money          ${money(r.postMoneyValuation)}${r.pricing.params.basis === "post_money" ? pricingText(r.pricing, currency, options) : ""}`,
-    `  new shares          ${groupedInteger(r.newShares)}   conversion shares ${groupedInteger(r.conversionShares)}   pool increase ${groupedInteger(r.poolIncrease)}`,
-    `  fully diluted       ${groupedInteger(r.fullyDilutedSharesBefore)} → ${groupedInteger(r.fullyDilutedSharesAfter)}`,
+    `  ${w("pre-money         ", "pré-money         ")}  ${money(r.preMoneyValuation)}${r.pricing.params.basis === "pre_money" ? pricingText(r.pricing, currency, options) : ""}`,
+    `  ${w("new money         ", "argent frais      ")}  ${money(r.newMoney)}`,
+    `  ${w("post-money        ", "post-money        ")}  ${money(r.postMoneyValuation)}${r.pricing.params.basis === "post_money" ? pricingText(r.pricing, currency, options) : ""}`,
+    `  ${w("new shares        ", "actions nouvelles ")}  ${int(r.newShares)}   ${w("conversion shares", "actions de conversion")} ${int(r.conversionShares)}   ${w("pool increase", "hausse du pool")} ${int(r.poolIncrease)}`,
+    `  ${w("fully diluted     ", "entièrement dilué ")}  ${int(r.fullyDilutedSharesBefore)} → ${int(r.fullyDilutedSharesAfter)}`,
     "",
   ];
   const table = renderTable(
     [
-      { header: "Holder" },
-      { header: "FD shares before", align: "right" },
-      { header: "FD before", align: "right" },
-      { header: "FD shares after", align: "right" },
-      { header: "FD after", align: "right" },
+      { header: w("Holder", "Détenteur") },
+      { header: w("FD shares before", "Actions ED avant"), align: "right" },
+      { header: w("FD before", "ED avant"), align: "right" },
+      { header: w("FD shares after", "Actions ED après"), align: "right" },
+      { header: w("FD after", "ED après"), align: "right" },
       { header: "Dilution", align: "right" },
-      { header: "Invested", align: "right" },
+      { header: w("Invested", "Investi"), align: "right" },
     ],
     report.holders.map((h) => [
       refText(h.holder, options),
-      groupedInteger(h.fullyDilutedSharesBefore),
-      percentText(h.fullyDilutedBefore),
-      groupedInteger(h.fullyDilutedSharesAfter),
-      percentText(h.fullyDilutedAfter),
-      h.dilution === undefined ? (h.kind === "stakeholder" ? "new" : "") : percentText(h.dilution),
+      int(h.fullyDilutedSharesBefore),
+      pct(h.fullyDilutedBefore),
+      int(h.fullyDilutedSharesAfter),
+      pct(h.fullyDilutedAfter),
+      h.dilution === undefined ? (h.kind === "stakeholder" ? w("new", "nouveau") : "") : pct(h.dilution),
       h.invested.amount.isZero() ? "" : money(h.invested),
     ]),
   );
   const notes: string[] = [];
   for (const c of report.conversions) {
     notes.push(
-      `  ${refText(c.security, options)} (${c.instrument === "safe" ? "SAFE" : "note"}, ${refText(c.holder, options)}): ${money(c.convertingAmount)} at ${priceFor(c.conversionPrice, options)} (${c.basis.replace("_", " ")}) → ${groupedInteger(c.shares)} shares`,
+      options.lang === "fr"
+        ? `  ${refText(c.security, options)} (${c.instrument === "safe" ? "SAFE" : "obligation convertible"}, ${refText(c.holder, options)}) : ${money(c.convertingAmount)} à ${priceFor(c.conversionPrice, options)} (${c.basis === "cap" ? "plafond" : c.basis === "discount" ? "décote" : "prix du tour"}) → ${int(c.shares)} actions`
+        : `  ${refText(c.security, options)} (${c.instrument === "safe" ? "SAFE" : "note"}, ${refText(c.holder, options)}): ${money(c.convertingAmount)} at ${priceFor(c.conversionPrice, options)} (${c.basis.replace("_", " ")}) → ${groupedInteger(c.shares)} shares`,
     );
   }
   for (const a of report.antiDilution) {
     notes.push(
-      `  anti-dilution ${refText(a.shareClass, options)} (${a.method.replaceAll("_", " ")}): conversion price ${priceFor(a.conversionPriceBefore, options)} → ${priceFor(a.conversionPriceAfter, options)}${a.closing === undefined ? "" : ` at closing ${a.closing} (${a.date})`}`,
+      options.lang === "fr"
+        ? `  anti-dilution ${refText(a.shareClass, options)} (${a.method.replaceAll("_", " ")}) : prix de conversion ${priceFor(a.conversionPriceBefore, options)} → ${priceFor(a.conversionPriceAfter, options)}${a.closing === undefined ? "" : ` à la clôture ${a.closing} (${a.date})`}`
+        : `  anti-dilution ${refText(a.shareClass, options)} (${a.method.replaceAll("_", " ")}): conversion price ${priceFor(a.conversionPriceBefore, options)} → ${priceFor(a.conversionPriceAfter, options)}${a.closing === undefined ? "" : ` at closing ${a.closing} (${a.date})`}`,
     );
   }
   const scenario = report.scenario;
@@ -96,7 +114,9 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     : [];
   const scenarioLines = scenario
     ? [
-        `Amounts from the ${scenario.name} scenario${reported.length ? `, given by the claims on ${reported.join(", ")}` : ""}`,
+        options.lang === "fr"
+          ? `Montants du ${scenarioWords(scenario.name, options).replace(/^le /, "")}${reported.length ? `, donnés par les informations sur ${reported.join(", ")}` : ""}`
+          : `Amounts from ${scenarioWords(scenario.name, options)}${reported.length ? `, given by the claims on ${reported.join(", ")}` : ""}`,
         ...scenario.values
           .filter((v) =>
             ["investment", "round_size", "valuation_pre", "valuation_post"].includes(
@@ -105,7 +125,7 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
           )
           .map(
             (v) =>
-              `  ${refText(v.quantity, options).padEnd(40)} ${money({ kind: "money", currency, amount: v.value } as Money)}  (${v.how}${v.atOpenBound ? ", at a limit the claims exclude" : ""})`,
+              `  ${refText(v.quantity, options).padEnd(40)} ${money({ kind: "money", currency, amount: v.value } as Money)}  (${v.how}${v.atOpenBound ? w(", at a limit the claims exclude", ", à une limite que les informations excluent") : ""})`,
           ),
         "",
       ]
@@ -114,14 +134,14 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     .filter((a) => a.fields.length > 0)
     .map(
       (a) =>
-        `  ${options.ids ? `[${a.id}] ` : ""}${a.text} (used in ${a.fields.map((f) => refText(f, options)).join(", ")})`,
+        `  ${options.ids ? `[${a.id}] ` : ""}${a.text} (${w("used in", "utilisée pour")} ${a.fields.map((f) => refText(f, options)).join(", ")})`,
     );
   return [
     ...lines,
     table,
     ...scenarioLines,
-    ...(notes.length ? ["Conversions and adjustments", ...notes, ""] : []),
-    ...(assumptions.length ? ["Assumptions", ...assumptions, ""] : []),
+    ...(notes.length ? [w("Conversions and adjustments", "Conversions et ajustements"), ...notes, ""] : []),
+    ...(assumptions.length ? [w("Assumptions", "Hypothèses"), ...assumptions, ""] : []),
   ].join("\n");
 }
 

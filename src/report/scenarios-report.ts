@@ -1,152 +1,100 @@
+import {
+  type ScenarioColumn,
+  type ScenariosReport,
+  scenarioNames,
+  scenariosReportOf,
+} from "../app/scenarios-report.js";
 import { Rational } from "../core/exact/rational.js";
-import { capTableView, fractionOf } from "../core/ledger/views.js";
-import { runDeal } from "../core/round/timeline.js";
-import type { Problem, Result } from "../core/shared/problem.js";
-import { fail, ok } from "../core/shared/problem.js";
-import { STANDARD_SCENARIOS } from "../core/uncertainty/scenario.js";
-import { type Deal, withScenario } from "../deal/build.js";
-import { amount, decimal } from "./format.js";
+import type { Result } from "../core/shared/problem.js";
+import type { Deal } from "../deal/build.js";
+import { amount, decimal, moneyText, percent } from "./format.js";
+import { whatIfJson } from "./what-if-report.js";
 
-export interface ScenarioColumn {
-  readonly scenario: string;
-  readonly claims: readonly string[];
-  readonly roundSize: string;
-  readonly pricePerShare: string;
-  readonly preMoneyValuation: string;
-  readonly postMoneyValuation: string;
-  readonly values: readonly { readonly quantity: string; readonly value: string; readonly how: string }[];
-  readonly holders: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly fullyDilutedBefore: string;
-    readonly fullyDilutedAfter: string;
-    readonly dilution: string | null;
-  }[];
-  /**
-   * Each investment of the round as priced in the scenario (the amount paid, whole shares
-   * at the price), when asked for (`investments: true`, the web's scenarios view); the
-   * CLI's report does not carry it.
-   */
-  readonly investments?: readonly {
-    readonly investor: string;
-    readonly name: string;
-    readonly paid: string;
-  }[];
-}
+export { scenarioNames };
 
-export interface ScenariosReport {
-  readonly company: string;
-  readonly currency: string;
-  readonly round: string;
-  readonly scenarios: readonly ScenarioColumn[];
-}
-
-/** The names compared by default: low, base, high, then the deal's own scenarios. */
-export function scenarioNames(deal: Deal): string[] {
-  return [
-    ...STANDARD_SCENARIOS.map((s) => s.name),
-    ...(deal.uncertainty?.scenarios.map((s) => s.name) ?? []),
-  ];
+function columnJson(c: ScenarioColumn) {
+  return {
+    scenario: c.scenario,
+    claims: c.claims.map((claim) => claim.id),
+    roundSize: amount(c.roundSize),
+    pricePerShare: amount(c.pricePerShare),
+    preMoneyValuation: amount(c.preMoneyValuation),
+    postMoneyValuation: amount(c.postMoneyValuation),
+    values: c.values.map((v) => ({ quantity: v.quantity.id, value: decimal(v.value), how: v.how })),
+    ...(c.investments
+      ? {
+          investments: c.investments.map((i) => ({
+            investor: i.investor.id,
+            name: i.investor.name,
+            paid: amount(i.paid),
+          })),
+        }
+      : {}),
+    holders: c.holders.map((h) => ({
+      id: h.holder.id,
+      name: h.holder.name,
+      fullyDilutedBefore: decimal(h.fullyDilutedBefore),
+      fullyDilutedAfter: decimal(h.fullyDilutedAfter),
+      dilution: h.dilution === null ? null : decimal(h.dilution),
+    })),
+  };
 }
 
 /**
- * Prices the round in every scenario with the exact engine and puts the results side by
- * side (SPEC UNC-SCN-5): round size, price, pre- and post-money, and each holder's fully
- * diluted ownership and dilution.
+ * The JSON of `roundtable scenarios` and the API's scenarios (APP-3): every figure a
+ * decimal string, holders and claims by id (the holders with their names).
  */
+export function scenariosJson(report: ScenariosReport) {
+  return {
+    company: report.company.name,
+    currency: report.company.currency as string,
+    round: report.round.name,
+    scenarios: report.scenarios.map(columnJson),
+    ...(report.whatIfs ? { whatIf: report.whatIfs.map(whatIfJson) } : {}),
+  };
+}
+
+/** The JSON-shaped scenarios of the web's view: `scenariosJson` of the typed report. */
 export function scenariosReport(
   deal: Deal,
   names: readonly string[],
   roundId?: string,
   options: { readonly investments?: boolean } = {},
-): Result<ScenariosReport> {
-  const columns: ScenarioColumn[] = [];
-  const warnings: Problem[] = [];
-  let roundName = "";
-  for (const name of names) {
-    const d = withScenario(deal, name);
-    if (!d.ok) return d;
-    const rounds = d.value.rounds;
-    const round = roundId === undefined ? rounds[rounds.length - 1] : rounds.find((r) => r.id === roundId);
-    if (!round)
-      return fail(
-        "usage",
-        roundId === undefined ? "the deal has no rounds" : `no round "${roundId}" in the deal`,
-      );
-    roundName = round.name;
-    const run = runDeal(d.value.ledger, rounds, { untilRound: round.id });
-    if (!run.ok)
-      return {
-        ok: false,
-        problems: run.problems.map((p) => ({ ...p, message: `scenario ${name}: ${p.message}` })),
-      };
-    warnings.push(...run.warnings);
-    const outcome = run.value.rounds[run.value.rounds.length - 1]!;
-    const before = capTableView(outcome.before);
-    const after = capTableView(outcome.after);
-    const ids = [...new Set([...before.holders.map((h) => h.holder), ...after.holders.map((h) => h.holder)])];
-    columns.push({
-      scenario: name,
-      claims: d.value.scenario ? [...d.value.scenario.claims] : [],
-      roundSize: amount(outcome.newMoney),
-      pricePerShare: amount(outcome.pricePerShare),
-      preMoneyValuation: amount(outcome.preMoneyValuation),
-      postMoneyValuation: amount(outcome.postMoneyValuation),
-      values:
-        d.value.scenario?.values.map((v) => ({
-          quantity: v.quantity,
-          value: decimal(v.value),
-          how: v.how,
-        })) ?? [],
-      ...(options.investments
-        ? {
-            investments: outcome.investments.map((i) => ({
-              investor: i.investor,
-              name: d.value.ledger.stakeholders.find((s) => s.id === i.investor)?.name ?? i.investor,
-              paid: amount(i.paid),
-            })),
-          }
-        : {}),
-      holders: ids.map((id) => {
-        const b = before.holders.find((h) => h.holder === id);
-        const a = after.holders.find((h) => h.holder === id);
-        const fb = fractionOf(b?.fullyDiluted ?? 0n, before.totals.fullyDiluted);
-        const fa = fractionOf(a?.fullyDiluted ?? 0n, after.totals.fullyDiluted);
-        return {
-          id,
-          name: (a ?? b)!.name,
-          fullyDilutedBefore: decimal(fb),
-          fullyDilutedAfter: decimal(fa),
-          dilution: fb.isZero() ? null : decimal(Rational.ONE.sub(fa.div(fb))),
-        };
-      }),
-    });
-  }
-  return ok(
-    {
-      company: deal.ledger.company.name,
-      currency: deal.ledger.company.currency,
-      round: roundName,
-      scenarios: columns,
-    },
-    warnings,
-  );
+): Result<ReturnType<typeof scenariosJson>> {
+  const report = scenariosReportOf(deal, names, roundId, options);
+  return report.ok ? { ...report, value: scenariosJson(report.value) } : report;
 }
 
 /**
- * The scenarios comparison as `roundtable scenarios` and the API give it: the named
- * scenarios (low, base, high and the deal's own by default). A deal whose round amounts
- * are all exact has one scenario only: a `usage` problem.
+ * The table of `roundtable scenarios` (text and CSV): the round's figures, then each
+ * holder's ownership and dilution, one column per scenario; money in full to the cent
+ * (to four places for the price), fractions as percentages.
  */
-export function compareScenarios(
-  deal: Deal,
-  names: readonly string[] | undefined,
-  roundId?: string,
-): Result<ScenariosReport> {
-  if (!deal.uncertainty?.roundsUncertain)
-    return fail(
-      "usage",
-      "the deal's round amounts are all exact: there is one scenario, which `roundtable model` prints",
-    );
-  return scenariosReport(deal, names ?? scenarioNames(deal), roundId);
+export function scenariosRows(report: ScenariosReport): { header: string[]; body: string[][] } {
+  const header = ["", ...report.scenarios.map((s) => s.scenario)];
+  const body: string[][] = [
+    ["Round size", ...report.scenarios.map((s) => moneyText(s.roundSize, 0))],
+    ["Price per share", ...report.scenarios.map((s) => moneyText(s.pricePerShare, 4))],
+    ["Pre-money", ...report.scenarios.map((s) => moneyText(s.preMoneyValuation, 0))],
+    ["Post-money", ...report.scenarios.map((s) => moneyText(s.postMoneyValuation, 0))],
+  ];
+  // Every holder of any scenario, in order of first appearance (a holder may invest nothing in one).
+  const holders = [
+    ...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.holder.id, h.holder])).values(),
+  ];
+  for (const h of holders) {
+    const of = (s: ScenarioColumn) => s.holders.find((x) => x.holder.id === h.id);
+    body.push([
+      `${h.name}: ownership`,
+      ...report.scenarios.map((s) => percent(of(s)?.fullyDilutedAfter ?? Rational.ZERO)),
+    ]);
+    body.push([
+      `${h.name}: dilution`,
+      ...report.scenarios.map((s) => {
+        const d = of(s)?.dilution;
+        return d === null || d === undefined ? "new" : percent(d);
+      }),
+    ]);
+  }
+  return { header, body };
 }

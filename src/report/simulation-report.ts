@@ -1,13 +1,22 @@
+import * as z from "zod";
+import type { QuantityRefNamed } from "../app/model.js";
+import {
+  type SimulationReport,
+  type SimulationSetup,
+  simulationReportOf,
+  simulationSetup,
+} from "../app/simulation-report.js";
+import type { Ref } from "../app/use-case.js";
+import type { Currency } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import type { CapTable } from "../core/ledger/cap-table.js";
-import { runDeal } from "../core/round/timeline.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
-import type { RoundTemplate } from "../core/uncertainty/round-template.js";
-import { planSimulation, type SimulationPlan, type SimulationSummary } from "../core/uncertainty/simulate.js";
+import { parseQuantityId } from "../core/uncertainty/quantity.js";
+import type { SimulationSummary } from "../core/uncertainty/simulate.js";
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
-import type { Deal } from "../deal/build.js";
-import { scenarioNamed } from "../deal/uncertain.js";
-import { type WhatIfOutcome, whatIfClaims } from "../deal/what-if.js";
+import { claimsBySource } from "./format.js";
+import { renderTable } from "./table.js";
+import { whatIfJson } from "./what-if-report.js";
+
+export { type SimulationSetup, simulationSetup };
 
 /**
  * A float statistic as a decimal string (SPEC OUT-4): simulation statistics are float64
@@ -35,6 +44,15 @@ export function floatText(x: number): string {
   return Rational.parse(text)!.toDecimalString(18);
 }
 
+/**
+ * The value `floatText(x)` writes, as an exact figure for a renderer (a table, a PDF), read
+ * from the number rather than from its text.
+ */
+export function floatValue(x: number): Rational {
+  if (Number.isSafeInteger(x)) return Rational.of(x);
+  return Rational.fromNumberText(Number(x.toPrecision(12)));
+}
+
 function statistics(s: SampleStatistics) {
   return {
     count: s.count,
@@ -60,103 +78,198 @@ function statistics(s: SampleStatistics) {
   };
 }
 
-/** The JSON of `roundtable simulate`: every statistic as a decimal string (OUT-4). */
-export function simulationReport(
-  summary: SimulationSummary,
-  meta: { company: string; currency: string; round: string },
-) {
+/** The JSON of `roundtable simulate` and the API's simulate (APP-3): every statistic as a decimal string (OUT-4). */
+export function simulationJson(report: SimulationReport) {
   return {
-    company: meta.company,
-    currency: meta.currency,
-    round: meta.round,
-    seed: summary.seed,
-    runs: summary.runs,
-    valid: summary.valid,
-    exactScenarios: summary.exactScenarios,
-    failures: summary.failures,
-    claims: [...summary.claims],
-    assumptions: [...summary.assumptions],
-    roundSize: statistics(summary.roundSize),
-    pricePerShare: statistics(summary.pricePerShare),
-    preMoneyValuation: statistics(summary.preMoney),
-    postMoneyValuation: statistics(summary.postMoney),
-    quantities: summary.quantities.map((q) => ({
-      quantity: q.quantity,
-      label: q.label,
+    company: report.company.name,
+    currency: report.company.currency as string,
+    round: report.round.name,
+    seed: String(report.seed),
+    runs: report.runs,
+    valid: report.valid,
+    exactScenarios: report.exactScenarios,
+    failures: report.failures,
+    claims: report.claims.map((c) => c.id),
+    assumptions: [...report.assumptions],
+    roundSize: statistics(report.roundSize),
+    pricePerShare: statistics(report.pricePerShare),
+    preMoneyValuation: statistics(report.preMoneyValuation),
+    postMoneyValuation: statistics(report.postMoneyValuation),
+    quantities: report.quantities.map((q) => ({
+      quantity: q.quantity.id,
+      label: q.quantity.name,
       value: statistics(q.value),
     })),
-    dilutionOfOthers: statistics(summary.dilutionOfOthers),
-    holders: summary.holders.map((h) => ({
-      holder: h.holder,
-      name: h.name,
+    dilutionOfOthers: statistics(report.dilutionOfOthers),
+    holders: report.holders.map((h) => ({
+      holder: h.holder.id,
+      name: h.holder.name,
       ownershipBefore: floatText(h.ownershipBefore),
       takesPart: h.takesPart,
       ownership: statistics(h.ownership),
       dilution: h.dilution ? statistics(h.dilution) : null,
     })),
+    ...(report.whatIf ? { whatIf: whatIfJson(report.whatIf) } : {}),
   };
 }
 
-/** What a simulation of a deal's round needs: the compiled plan, the cap table before the round, the round. */
-export interface SimulationSetup {
-  readonly plan: SimulationPlan;
-  readonly capTable: CapTable;
-  readonly template: RoundTemplate;
-  readonly meta: { company: string; currency: string; round: string };
+/** The JSON of a simulation's summary (the web's simulation and the API's merged job): `simulationJson` of its typed report. */
+export function simulationReport(summary: SimulationSummary, meta: Parameters<typeof simulationReportOf>[1]) {
+  return simulationJson(simulationReportOf(summary, meta));
 }
 
 /**
- * Prepares the simulation of a deal's round (SPEC UNC-SIM-3), as `roundtable simulate` and
- * the API's simulate job both run it: the round (the last by default), the claims of the
- * named scenario (the default reading otherwise), earlier rounds taken at the base
- * scenario. A wrong round or scenario is a `usage` problem whose path names the parameter.
+ * The table of `roundtable simulate` (UNC-SIM): P5, P50, P95 and the mean of the round's
+ * figures, each investment and each holder's ownership and dilution. Money in a unit that
+ * suits the round (billions, millions or thousands), display only.
  */
-export function simulationSetup(
-  deal: Deal,
-  options: {
-    round?: string | undefined;
-    scenario?: string | undefined;
-    /** What-ifs applied to the deal (DEAL-WHATIF-5): their figures are held, not sampled. */
-    whatIf?: WhatIfOutcome | undefined;
-  },
-): Result<SimulationSetup> {
-  const u = deal.uncertainty;
-  if (!u?.roundsUncertain)
-    return fail(
-      "usage",
-      "the deal's round amounts are all exact: there is nothing to sample; `roundtable model` prints its pro forma",
-    );
-  const index =
-    options.round === undefined
-      ? u.templates.length - 1
-      : u.templates.findIndex((t) => t.terms.id === options.round);
-  if (index < 0) return fail("usage", `no round "${options.round}" in the deal`, ["round"]);
-  const template = u.templates[index]!;
-  let claims = u.defaultClaims;
-  let claimSet = u.claimSet;
-  if (options.whatIf) {
-    // The what-if's scenario keeps the chosen scenario's claims that hold beside its figures.
-    const scenario = scenarioNamed(u, options.whatIf.scenario);
-    const held = whatIfClaims(u.claimSet, options.whatIf);
-    claimSet = held.claimSet;
-    claims = [...(scenario?.claims ?? u.defaultClaims), ...held.ids];
-  } else if (options.scenario !== undefined) {
-    const scenario = scenarioNamed(u, options.scenario);
-    if (!scenario) return fail("usage", `no scenario "${options.scenario}" in the deal`, ["scenario"]);
-    claims = scenario.claims ?? u.defaultClaims;
-  }
-  const before = runDeal(deal.ledger, deal.rounds, { beforeRound: template.terms.id });
-  if (!before.ok) return before;
-  const plan = planSimulation(claimSet, claims, before.value.final, template);
-  if (!plan.ok) return plan;
-  return ok({
-    plan: plan.value,
-    capTable: before.value.final,
-    template,
-    meta: {
-      company: deal.ledger.company.name,
-      currency: deal.ledger.company.currency,
-      round: template.terms.name,
-    },
-  });
+export function simulationText(report: SimulationReport): string {
+  const row = (label: string, st: SampleStatistics, scale = 1, digits = 4) => [
+    label,
+    ...[st.p5, st.p50, st.p95, st.mean].map((x) => (x * scale).toFixed(digits)),
+  ];
+  const size = Math.max(Math.abs(report.postMoneyValuation.p95), 1);
+  const [scale, unit] =
+    size >= 1e10 ? [1e-9, "billions"] : size >= 1e7 ? [1e-6, "millions"] : [1e-3, "thousands"];
+  const currency = report.company.currency;
+  const reported = claimsBySource(report.claims);
+  const table = renderTable(
+    [
+      { header: "" },
+      { header: "P5", align: "right" },
+      { header: "P50", align: "right" },
+      { header: "P95", align: "right" },
+      { header: "mean", align: "right" },
+    ],
+    [
+      row(`Round size (${currency} ${unit})`, report.roundSize, scale, 3),
+      row(`Post-money (${currency} ${unit})`, report.postMoneyValuation, scale, 3),
+      row("Price per share", report.pricePerShare, 1, 4),
+      ...report.quantities
+        .filter((q) => q.quantity.ref?.kind === "investment")
+        .map((q) => row(`${q.quantity.name} (${currency} ${unit})`, q.value, scale, 3)),
+      ...report.holders.flatMap((h) => [
+        row(`${h.holder.name}: ownership %`, h.ownership, 100, 4),
+        ...(h.dilution ? [row(`${h.holder.name}: dilution %`, h.dilution, 100, 4)] : []),
+      ]),
+    ],
+  );
+  return [
+    `${report.company.name} — ${report.round.name}: ${report.runs.toLocaleString("en-US")} scenarios, seed ${report.seed} (${report.valid.toLocaleString("en-US")} priced, ${report.exactScenarios} by the exact engine)\n`,
+    `claims: ${reported.length > 0 ? reported.join("; ") : "the deal's own terms"}\n\n`,
+    table,
+    ...report.failures.map((f) => `${f.count} scenarios failed: ${f.reason}\n`),
+  ].join("");
+}
+
+const StatisticText = z.string().refine((s) => Number.isFinite(Number(s)), "a decimal");
+const StatisticsJson = z.object({
+  count: z.number(),
+  mean: StatisticText,
+  p5: StatisticText,
+  p50: StatisticText,
+  p95: StatisticText,
+  min: StatisticText,
+  max: StatisticText,
+  p25: StatisticText,
+  p75: StatisticText,
+  histogram: z.object({ min: StatisticText, max: StatisticText, counts: z.array(z.number()) }).optional(),
+});
+const SimulationJsonSchema = z.object({
+  company: z.string(),
+  currency: z.string(),
+  round: z.string(),
+  seed: z.string().regex(/^[0-9]+$/),
+  runs: z.number(),
+  valid: z.number(),
+  exactScenarios: z.number(),
+  failures: z.array(z.object({ reason: z.string(), count: z.number() })),
+  claims: z.array(z.string()),
+  assumptions: z.array(z.string()),
+  roundSize: StatisticsJson,
+  pricePerShare: StatisticsJson,
+  preMoneyValuation: StatisticsJson,
+  postMoneyValuation: StatisticsJson,
+  quantities: z.array(z.object({ quantity: z.string(), label: z.string(), value: StatisticsJson })),
+  dilutionOfOthers: StatisticsJson,
+  holders: z.array(
+    z.object({
+      holder: z.string(),
+      name: z.string(),
+      ownershipBefore: StatisticText,
+      takesPart: z.boolean(),
+      ownership: StatisticsJson,
+      dilution: StatisticsJson.nullable(),
+    }),
+  ),
+});
+
+function statisticsOf(s: z.infer<typeof StatisticsJson>): SampleStatistics {
+  return {
+    count: s.count,
+    mean: Number(s.mean),
+    p5: Number(s.p5),
+    p25: Number(s.p25),
+    p50: Number(s.p50),
+    p75: Number(s.p75),
+    p95: Number(s.p95),
+    min: Number(s.min),
+    max: Number(s.max),
+    ...(s.histogram
+      ? {
+          histogram: {
+            min: Number(s.histogram.min),
+            max: Number(s.histogram.max),
+            counts: s.histogram.counts,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * A simulation's typed report read back from its JSON (`simulationJson`), for a finished
+ * job whose result is kept as JSON (a worker process wrote it, API-6): the statistics are
+ * float64 figures written to 12 significant digits (OUT-4), so the numbers they read give
+ * the same JSON again, byte for byte. `names` (the deal's) names the claims and the round's
+ * quantities; undefined when the JSON is not a simulation's.
+ */
+export function simulationReportFromJson(
+  json: unknown,
+  names?: { claim(id: string): Ref & { readonly source?: Ref }; quantity(id: string): QuantityRefNamed },
+  roundId?: string,
+): SimulationReport | undefined {
+  const parsed = SimulationJsonSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const r = parsed.data;
+  return {
+    company: { name: r.company, currency: r.currency as Currency },
+    round: { id: roundId ?? r.round, name: r.round },
+    seed: BigInt(r.seed),
+    runs: r.runs,
+    valid: r.valid,
+    exactScenarios: r.exactScenarios,
+    failures: r.failures,
+    claims: r.claims.map((c) => names?.claim(c) ?? { id: c, name: c }),
+    assumptions: r.assumptions,
+    roundSize: statisticsOf(r.roundSize),
+    pricePerShare: statisticsOf(r.pricePerShare),
+    preMoneyValuation: statisticsOf(r.preMoneyValuation),
+    postMoneyValuation: statisticsOf(r.postMoneyValuation),
+    quantities: r.quantities.map((q) => {
+      const ref = parseQuantityId(q.quantity);
+      return {
+        quantity: { id: q.quantity, name: q.label, ...(ref.ok ? { ref: ref.value } : {}) },
+        value: statisticsOf(q.value),
+      };
+    }),
+    dilutionOfOthers: statisticsOf(r.dilutionOfOthers),
+    holders: r.holders.map((h) => ({
+      holder: { id: h.holder, name: h.name },
+      ownershipBefore: Number(h.ownershipBefore),
+      takesPart: h.takesPart,
+      ownership: statisticsOf(h.ownership),
+      dilution: h.dilution ? statisticsOf(h.dilution) : null,
+    })),
+  };
 }

@@ -174,6 +174,10 @@ export function computationOf<I, R>(
       },
     };
   }
+  if (useCase.on === "text")
+    throw new Error(
+      `computationOf: ${useCase.name} reads a text; the API reads texts through its own routes`,
+    );
   const run = useCase.run;
   return {
     ...shape,

@@ -26,6 +26,7 @@ interface Job {
   readonly events: EventEmitter;
   /** Applied to the result when it is read (the investor view). */
   readonly present: (result: Record<string, unknown>) => unknown;
+  readonly task: JobStart["task"];
 }
 
 /** What starts a job: the computation as plain data (for a shared queue), and how to run it here. */
@@ -54,6 +55,11 @@ export interface Jobs {
     on: { progress(p: JobState["progress"]): void; end(state: JobState): void },
   ): (() => void) | undefined | Promise<(() => void) | undefined>;
   cancel(id: string, userId: string): JobState | undefined | Promise<JobState | undefined>;
+  /**
+   * What a job computed on, for its owner: the task as started (the document's text and the
+   * query), from which a finished job's report file is built (REP-8); undefined for anyone else.
+   */
+  task(id: string, userId: string): JobStart["task"] | undefined | Promise<JobStart["task"] | undefined>;
   /** At shutdown: cancels the jobs that live in this process. */
   cancelAll(): void | Promise<void>;
 }
@@ -89,6 +95,7 @@ export class JobManager implements Jobs {
       abort: new AbortController(),
       events: new EventEmitter(),
       present: input.present,
+      task: input.task,
     };
     this.jobs.set(job.state.id, job);
     const context: ComputationContext = {
@@ -161,6 +168,11 @@ export class JobManager implements Jobs {
       job.events.off("progress", on.progress);
       job.events.off("end", on.end);
     };
+  }
+
+  task(id: string, userId: string): JobStart["task"] | undefined {
+    const job = this.jobs.get(id);
+    return job && job.ownerId === userId ? job.task : undefined;
   }
 
   cancel(id: string, userId: string): JobState | undefined {

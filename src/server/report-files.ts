@@ -2,23 +2,28 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
 import { claimsReportOf } from "../app/claims-report.js";
 import { exit } from "../app/exit.js";
-import { parseInput } from "../app/use-case.js";
+import { scenarios } from "../app/scenarios.js";
+import { lastEventDate } from "../app/select.js";
+import { simulate, simulationOfInput } from "../app/simulate.js";
+import { type DealUseCase, parseInput } from "../app/use-case.js";
 import type { Deal } from "../deal/build.js";
 import type { ReportDocument } from "../render/document.js";
 import { nodePdfFonts } from "../render/node-fonts.js";
 import { renderPdf } from "../render/pdf.js";
-import { lastEventDate } from "../render/reports/bridge.js";
 import { capTableDocument, capTableFiguresOf } from "../render/reports/cap-table.js";
 import { claimsDocument, claimsFiguresOf } from "../render/reports/claims.js";
 import { exitDocument, exitFiguresOf } from "../render/reports/exit.js";
 import { proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
+import { simulationDocument, simulationFiguresOf } from "../render/reports/simulation.js";
 import { renderXlsx } from "../render/xlsx.js";
 import type { CapTableReport } from "../report/captable-report.js";
 import type { ModelReport } from "../report/model-report.js";
-import type { ScenariosReport } from "../report/scenarios-report.js";
+import { simulationReportFromJson } from "../report/simulation-report.js";
 import { ApiError } from "./api-error.js";
 import { type Computation, requestProblems } from "./computations.js";
+import { namedComputation, subjectOf } from "./compute-tasks.js";
+import type { JobStart, JobState } from "./jobs.js";
 
 /**
  * PDF and XLSX reports from the API (SPEC REP-8): the stored deal's computation routes
@@ -63,9 +68,24 @@ const DOCUMENTS: Readonly<
     if (report.value.kind !== "statement") throw new Error("exit: a file report is the exit statement");
     return exitDocument(exitFiguresOf(report.value), { version });
   },
-  scenarios: (r, d, version) =>
-    scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), { version }),
+  // The scenarios side by side, from the typed report of the scenarios use case (REP-6).
+  scenarios: async (_r, d, version, query) =>
+    scenariosDocument(scenariosFiguresOf(await typedReport(scenarios, d, query), lastEventDate(d)), {
+      version,
+    }),
 };
+
+/**
+ * The typed report of a use case on the stored deal with the request's query (the JSON's
+ * report is its JSON; the file is built from the typed one, APP-2).
+ */
+async function typedReport<I, R>(useCase: DealUseCase<I, R>, deal: Deal, query: Record<string, unknown>) {
+  const input = parseInput(useCase, query);
+  if (!input.ok) throw ApiError.fromProblems(requestProblems(input.problems), "the request");
+  const report = await useCase.run(deal, input.value);
+  if (!report.ok) throw ApiError.fromProblems(requestProblems(report.problems), "the report");
+  return report.value;
+}
 
 export const FILE_MEDIA_TYPES = {
   pdf: "application/pdf",
@@ -127,6 +147,48 @@ export async function renderReportFile(options: {
       "_",
     );
   return { bytes, mediaType: FILE_MEDIA_TYPES[options.format], filename };
+}
+
+/**
+ * A finished job's report as a file (REP-8): the simulation's Monte Carlo summary, from the
+ * job's result (its JSON, read back into the typed report) and the deal it ran on (the
+ * claims' names, the date of its last event). Only a succeeded simulate job has one.
+ */
+export async function renderJobFile(options: {
+  format: FileFormat;
+  job: JobState;
+  task: JobStart["task"];
+}): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
+  const { job, task } = options;
+  if (job.computation !== "simulate")
+    throw new ApiError(
+      "request_invalid",
+      `a ${job.computation} job's result is JSON only; a simulate job's is also a PDF or XLSX file`,
+    );
+  if (job.status !== "succeeded")
+    throw new ApiError(
+      "request_invalid",
+      `the job has ${job.status === "running" ? "not finished" : job.status}: its file is there once it has succeeded`,
+    );
+  const deal = subjectOf(namedComputation(task.name), task.source).value as Deal;
+  const input = parseInput(simulate, task.query);
+  const setup = input.ok ? simulationOfInput(deal, input.value) : undefined;
+  const report = simulationReportFromJson(
+    job.result,
+    setup?.ok ? setup.value.names : undefined,
+    setup?.ok ? setup.value.meta.roundId : undefined,
+  );
+  if (!report) throw new Error(`job ${job.id}: its result is not a simulation report`);
+  const document = simulationDocument(simulationFiguresOf(report, lastEventDate(deal)));
+  const bytes =
+    options.format === "pdf"
+      ? await renderPdf(document, { fonts: nodePdfFonts() })
+      : await renderXlsx(document);
+  return {
+    bytes,
+    mediaType: FILE_MEDIA_TYPES[options.format],
+    filename: `simulation-${job.id}.${options.format}`,
+  };
 }
 
 /** Sends a rendered file as an attachment. */

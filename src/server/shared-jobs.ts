@@ -223,6 +223,15 @@ export class SharedJobs implements Jobs {
     };
   }
 
+  /** The task a job was started with (its document and query), for its owner. */
+  async task(id: string, userId: string): Promise<JobStart["task"] | undefined> {
+    const row = (
+      await sql<{ owner_id: string; task: string }>`
+        select owner_id, task from shared_jobs where id = ${id}`.execute(this.db)
+    ).rows[0];
+    return row && row.owner_id === userId ? (JSON.parse(row.task) as JobStart["task"]) : undefined;
+  }
+
   /**
    * Cancels a running job, from any process: its status says so at once; workers see it at
    * their next progress report (every PROGRESS_EVERY scenarios) and drop their chunk.

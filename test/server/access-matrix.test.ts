@@ -8,7 +8,7 @@ import { as, type Credentials, PERSONAS, type Persona, seedTeam, teamApp, yamlOf
 
 /** Waits for a job to end, so that jobs started one after another stay within the running limit. */
 async function finished(app: FastifyInstance, credentials: Credentials, id: string) {
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 4000; i++) {
     const job = (await as(app, credentials, { method: "GET", url: `/api/v1/jobs/${id}` })).json().job;
     if (job.status !== "running") return;
     await new Promise((r) => setTimeout(r, 5));
@@ -36,6 +36,8 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
   let app: FastifyInstance;
   let team: Record<Persona, Credentials>;
   let ownerJob: string;
+  /** A finished simulate job of the owner's: the one kind of job with a report file. */
+  let ownerSimulation: string;
   let ocfZip: Buffer;
   const version = async (slug: string) => (await store.headVersion("acme", slug))?.version ?? 0;
 
@@ -48,6 +50,12 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       url: "/api/v1/workspaces/acme/deals/seed/jobs/replay",
     });
     ownerJob = job.json().job.id;
+    const simulation = await as(app, team.owner, {
+      method: "POST",
+      url: "/api/v1/workspaces/acme/deals/openai/jobs/simulate?runs=100",
+    });
+    ownerSimulation = simulation.json().job.id;
+    await finished(app, team.owner, ownerSimulation);
     // A workspace document naming a stored deal (STORE-3), and an OCF package to upload.
     for (const [slug, file] of [
       ["openai-round", "examples/openai-round.yaml"],
@@ -608,6 +616,12 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       route: "/api/v1/jobs/{jobId}/events",
       allowed: ["owner"],
       request: () => ({ method: "GET", url: `/api/v1/jobs/${ownerJob}/events` }),
+    },
+    {
+      method: "GET",
+      route: "/api/v1/jobs/{jobId}/file",
+      allowed: ["owner"],
+      request: () => ({ method: "GET", url: `/api/v1/jobs/${ownerSimulation}/file?format=xlsx` }),
     },
     {
       method: "DELETE",

@@ -99,6 +99,77 @@ describeEachBackend(
       expect(sweep.json().error.code).toBe("request_invalid");
     });
 
+    it("REP-8: a finished simulate job's Monte Carlo summary as a PDF and an XLSX, with the figures of its JSON", async () => {
+      const started = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/workspaces/acme/deals/openai/jobs/simulate?runs=300&seed=3",
+      });
+      expect(started.statusCode).toBe(202);
+      const id: string = started.json().job.id;
+      let job = started.json().job;
+      for (let i = 0; i < 600 && job.status === "running"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        job = (await as(app, team.viewer, { method: "GET", url: `/api/v1/jobs/${id}` })).json().job;
+      }
+      expect(job.status).toBe("succeeded");
+      const result = job.result;
+      const pdf = await as(app, team.viewer, { method: "GET", url: `/api/v1/jobs/${id}/file?format=pdf` });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toBe(`attachment; filename="simulation-${id}.pdf"`);
+      const text = execFileSync("pdftotext", ["-", "-"], { input: pdf.rawPayload, encoding: "utf8" });
+      expect(text).toContain("Monte Carlo simulation");
+      expect(text).toContain(result.round);
+      expect(text).toContain("300 sampled scenarios (seed 3)");
+      for (const h of result.holders) expect(text).toContain(h.name);
+      // The claims by what they are about, not by their ids.
+      expect(text).not.toContain("trio-about-40");
+      const xlsx = await as(app, team.viewer, {
+        method: "GET",
+        url: `/api/v1/jobs/${id}/file`,
+        headers: { accept: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      });
+      expect(xlsx.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      // Every row of a percentile table by its label: the JSON's statistics, as numbers.
+      const rows = new Map<string, unknown[]>();
+      wb.eachSheet((sheet) =>
+        sheet.eachRow((row) => {
+          const label = row.getCell(1).value;
+          if (typeof label === "string" && !rows.has(label)) rows.set(label, row.values as unknown[]);
+        }),
+      );
+      const post = result.postMoneyValuation;
+      expect(rows.get("Post-money valuation")?.slice(2, 5)).toEqual([
+        Number(post.p5),
+        Number(post.p50),
+        Number(post.p95),
+      ]);
+      for (const h of result.holders) {
+        const o = h.ownership;
+        expect(rows.get(`${h.name}: ownership`)?.slice(2, 5), h.name).toEqual([
+          Number(o.p5),
+          Number(o.p50),
+          Number(o.p95),
+        ]);
+      }
+      // Another user does not see the job; a job of another kind has no file.
+      const other = await as(app, team.investor, { method: "GET", url: `/api/v1/jobs/${id}/file` });
+      expect(other.statusCode).toBe(404);
+      const replay = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/workspaces/acme/deals/seed/jobs/replay",
+      });
+      const replayId: string = replay.json().job.id;
+      const notSimulation = await as(app, team.viewer, {
+        method: "GET",
+        url: `/api/v1/jobs/${replayId}/file`,
+      });
+      expect(notSimulation.statusCode).toBe(400);
+      expect(notSimulation.json().error.message).toMatch(/a replay job's result is JSON only/);
+    });
+
     it("REP-8: investors are refused the files; an unknown format is a 400", async () => {
       const investor = await as(app, team.investor, {
         method: "GET",

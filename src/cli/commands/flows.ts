@@ -1,18 +1,7 @@
 import type { Command } from "commander";
-import { workspaceForInput } from "../../app/what-if.js";
-import { Rational } from "../../core/exact/rational.js";
-import { diagnosticFrom } from "../../deal/diagnostics.js";
-import type { WhatIfOutcome } from "../../deal/what-if.js";
-import type { Workspace } from "../../deal/workspace.js";
-import { exposureInputs, exposureReport, flowModelOf, flowsReport } from "../../report/flows-report.js";
-import { flowsSimulation } from "../../report/flows-simulation.js";
-import { moneyText, percent } from "../../report/format.js";
-import { whatIfJson, whatIfText } from "../../report/what-if-report.js";
-import { readWorkspaceFile, workspaceInScenario } from "../deal-file.js";
-import { CommandFailure, printDiagnostics } from "../failure.js";
-import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
+import { CommandFailure } from "../failure.js";
+import { formatOption, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
-import { renderCsv, renderTable } from "../table.js";
 
 /** `--set COMPANY.NAME=VALUE`, repeatable (DEAL-WHATIF-5). */
 const SET_OPTION = [
@@ -22,30 +11,28 @@ const SET_OPTION = [
   [] as string[],
 ] as const;
 
-/** The workspace in the scenario asked for, with the what-ifs asked for (DEAL-WHATIF-5). */
-function chosenWorkspace(
-  io: CliIo,
-  file: string,
-  options: { scenario?: string; set: string[] },
-): { ws: Workspace; whatIf: WhatIfOutcome | undefined } {
-  if (options.set.length === 0)
-    return {
-      ws: workspaceInScenario(readWorkspaceFile(io, file), options.scenario).workspace,
-      whatIf: undefined,
-    };
-  const loaded = readWorkspaceFile(io, file);
-  const chosen = workspaceForInput(loaded.workspace, options);
-  if (!chosen.ok) throw CommandFailure.fromProblems(chosen.problems, file);
-  printDiagnostics(
-    io,
-    chosen.warnings.map((w) => diagnosticFrom(w, file)),
-  );
-  return { ws: chosen.value.workspace, whatIf: chosen.value.whatIf };
+/** The modules a workspace command uses, loaded when it runs (APP-6). */
+async function modules() {
+  const [{ readWorkspaceFile }, { failureOf }, { printDiagnostics }, { diagnosticFrom }, text, { jsonText }] =
+    await Promise.all([
+      import("../deal-file.js"),
+      import("../use-case.js"),
+      import("../failure.js"),
+      import("../../deal/diagnostics.js"),
+      import("../../report/flows-text.js"),
+      import("../../report/text-formats.js"),
+    ]);
+  return { readWorkspaceFile, failureOf, printDiagnostics, diagnosticFrom, text, jsonText };
 }
 
-/** The JSON with the what-if added when there is one (the existing JSON is unchanged otherwise). */
-function withWhatIf<T extends object>(report: T, whatIf: WhatIfOutcome | undefined) {
-  return whatIf ? { ...report, whatIf: whatIfJson(whatIf) } : report;
+/** The what-if's block under a table, when there is one. */
+async function whatIfBlock(
+  report: { whatIf?: import("../../deal/what-if.js").WhatIfOutcome },
+  currency: string,
+) {
+  if (!report.whatIf) return "";
+  const { whatIfText } = await import("../../report/what-if-report.js");
+  return `\n${whatIfText(report.whatIf, currency)}`;
 }
 
 export function registerFlows(program: Command, io: CliIo): void {
@@ -61,14 +48,14 @@ export function registerFlows(program: Command, io: CliIo): void {
     .option(...SET_OPTION)
     .addOption(formatOption())
     .action(
-      (
+      async (
         file: string,
         options: { scenario?: string; runs?: string; seed: string; set: string[]; format: OutputFormat },
       ) => {
-        const { ws, whatIf } = chosenWorkspace(io, file, options);
-        const whatIfBlock = whatIf ? `\n${whatIfText(whatIf, ws.currency)}` : "";
+        // The CLI takes more runs than the API: its flags are read here into the use case's input.
+        let runs: number | undefined;
         if (options.runs !== undefined) {
-          const runs = Number(options.runs);
+          runs = Number(options.runs);
           if (!Number.isInteger(runs) || runs < 1 || runs > 10_000_000)
             throw CommandFailure.of(
               "usage",
@@ -76,189 +63,31 @@ export function registerFlows(program: Command, io: CliIo): void {
             );
           if (!/^\d+$/.test(options.seed))
             throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
-          const partyName = (id: string) => ws.parties.find((p) => p.id === id)?.name ?? id;
-          const sim = flowsSimulation(ws, runs, BigInt(options.seed), ws.scenario?.claims as never);
-          if (!sim.ok) throw CommandFailure.fromProblems(sim.problems, file);
-          if (options.format === "json") return void io.stdout.write(jsonText(withWhatIf(sim.value, whatIf)));
-          type Stats = { p5: string; p50: string; p95: string; mean: string } | null;
-          const keys = ["p5", "p50", "p95", "mean"] as const;
-          if (options.format === "csv") {
-            const csvRows: string[][] = [];
-            const add = (company: string, round: string, investor: string, metric: string, st: Stats) => {
-              if (st) csvRows.push([company, round, investor, metric, ...keys.map((k) => st[k])]);
-            };
-            for (const i of sim.value.investments) {
-              add(i.company, i.round, i.investor, "round_trip_ratio", i.roundTripRatio);
-              add(i.company, i.round, i.investor, "net_cash", i.netCash);
-            }
-            for (const r of sim.value.rounds) add(r.company, r.round, "", "supplier_share", r.supplierShare);
-            return void io.stdout.write(
-              renderCsv(["company", "round", "investor", "metric", ...keys], csvRows),
-            );
-          }
-          const pct = (st: Stats) => keys.map((k) => (st ? percent(Rational.parse(st[k])!, 2) : ""));
-          const cash = (st: Stats) =>
-            keys.map((k) =>
-              st
-                ? moneyText({ kind: "money", currency: ws.currency, amount: Rational.parse(st[k])! }, 0)
-                : "",
-            );
-          const columns = [
-            { header: "P5", align: "right" as const },
-            { header: "P50", align: "right" as const },
-            { header: "P95", align: "right" as const },
-            { header: "mean", align: "right" as const },
-          ];
-          const label = (i: { company: string; round: string; investor: string }) =>
-            `${partyName(i.investor)} in ${partyName(i.company)} (${i.round})`;
-          const out = [
-            `${sim.value.workspace}: ${runs.toLocaleString("en-US")} scenarios, seed ${options.seed}${sim.value.failed > 0 ? ` (${sim.value.failed} could not be drawn)` : ""}`,
-            "",
-            "Round-trip ratio (money returned through linked agreements ÷ investment)",
-            renderTable(
-              [{ header: "Investment" }, ...columns],
-              sim.value.investments.map((i) => [label(i), ...pct(i.roundTripRatio)]),
-            ).trimEnd(),
-            "",
-            "Net cash provided (investment − money returned)",
-            renderTable(
-              [{ header: "Investment" }, ...columns],
-              sim.value.investments.map((i) => [label(i), ...cash(i.netCash)]),
-            ).trimEnd(),
-            "",
-            "Share of the round's new money from the company's own suppliers",
-            renderTable(
-              [{ header: "Round" }, ...columns],
-              sim.value.rounds.map((r) => [`${partyName(r.company)} ${r.round}`, ...pct(r.supplierShare)]),
-            ).trimEnd(),
-          ];
-          io.stdout.write(`${out.join("\n")}\n${whatIfBlock}`);
-          return;
         }
-        const model = flowModelOf(ws);
-        if (!model.ok) throw CommandFailure.fromProblems(model.problems, file);
-        printDiagnostics(
+        const [{ flows }, m] = await Promise.all([import("../../app/flows.js"), modules()]);
+        const loaded = m.readWorkspaceFile(io, file);
+        const input = {
+          scenario: options.scenario,
+          runs,
+          seed: /^\d+$/.test(options.seed) ? BigInt(options.seed) : 1n,
+          set: options.set,
+        };
+        const result = await flows.run(loaded.workspace, input);
+        if (!result.ok) throw m.failureOf(result.problems, Object.keys(input), file);
+        m.printDiagnostics(
           io,
-          model.warnings.map((w) => diagnosticFrom(w, file)),
+          result.warnings.map((w) => m.diagnosticFrom(w, file)),
         );
-        const report = flowsReport(ws, model.value);
-        if (options.format === "json") return void io.stdout.write(jsonText(withWhatIf(report, whatIf)));
-        const money = (v: string | null) =>
-          v === null
-            ? "unknown"
-            : moneyText({ kind: "money", currency: ws.currency, amount: Rational.parse(v)! }, 0);
-        const nameOf = (id: string) => report.parties.find((p) => p.id === id)?.name ?? id;
-        const investmentRows = report.investments.map((m) => [
-          `${nameOf(m.investor)} in ${nameOf(m.company)}`,
-          m.round,
-          money(m.gross),
-          money(m.returned),
-          m.returnedProfit === null ? "no margin" : money(m.returnedProfit),
-          money(m.netCash),
-          percent(Rational.parse(m.roundTripRatio)!, 2),
-          m.effectivePricePerShare === null
-            ? ""
-            : moneyText(
-                { kind: "money", currency: ws.currency, amount: Rational.parse(m.effectivePricePerShare)! },
-                4,
-              ),
-        ]);
-        if (options.format === "csv") {
+        const report = result.value;
+        if (options.format === "json") return void io.stdout.write(m.jsonText(flows.json(report)));
+        if (report.kind === "simulation") {
+          if (options.format === "csv") return void io.stdout.write(m.text.flowsSimulationCsv(report));
           return void io.stdout.write(
-            renderCsv(
-              [
-                "company",
-                "round",
-                "investor",
-                "gross",
-                "returned",
-                "returned_profit",
-                "net_cash",
-                "round_trip_ratio",
-                "effective_price_per_share",
-              ],
-              report.investments.map((m) => [
-                m.company,
-                m.round,
-                m.investor,
-                m.gross,
-                m.returned,
-                m.returnedProfit ?? "",
-                m.netCash,
-                m.roundTripRatio,
-                m.effectivePricePerShare ?? "",
-              ]),
-            ),
+            `${m.text.flowsSimulationText(report)}${await whatIfBlock(report, report.currency)}`,
           );
         }
-        const out: string[] = [
-          `${report.workspace} — capital flows${report.scenario ? ` (${report.scenario.name} scenario)` : ""}`,
-          "",
-        ];
-        out.push("Investments and the money that comes back through linked agreements");
-        out.push(
-          renderTable(
-            [
-              { header: "Investment" },
-              { header: "Round" },
-              { header: "Invested", align: "right" },
-              { header: "Returned", align: "right" },
-              { header: "Returned profit", align: "right" },
-              { header: "Net cash", align: "right" },
-              { header: "Round trip", align: "right" },
-              { header: "Net price/share", align: "right" },
-            ],
-            investmentRows,
-          ).trimEnd(),
-        );
-        out.push("", "New money from the company's own suppliers");
-        out.push(
-          renderTable(
-            [
-              { header: "Round" },
-              { header: "New money", align: "right" },
-              { header: "From suppliers", align: "right" },
-              { header: "Share", align: "right" },
-              { header: "Suppliers" },
-            ],
-            report.rounds.map((r) => [
-              `${nameOf(r.company)} ${r.round}`,
-              money(r.newMoney),
-              money(r.fromSuppliers),
-              percent(Rational.parse(r.supplierShare)!, 2),
-              r.suppliers.map(nameOf).join(", "),
-            ]),
-          ).trimEnd(),
-        );
-        out.push("", "Agreements");
-        out.push(
-          renderTable(
-            [
-              { header: "Agreement" },
-              { header: "Kind" },
-              { header: "Payer → payee" },
-              { header: "Value", align: "right" },
-              { header: "Linked to" },
-            ],
-            report.agreements.map((a) => [
-              a.name,
-              a.kind.replaceAll("_", " "),
-              `${nameOf(a.payer)} → ${nameOf(a.payee)}`,
-              money(a.value),
-              a.linkedTo
-                ? `${nameOf(a.linkedTo.investor)} in ${nameOf(a.linkedTo.company)} ${a.linkedTo.round}`
-                : "",
-            ]),
-          ).trimEnd(),
-        );
-        out.push("", "Net cash by party (received − paid, over the investments and agreements above)");
-        out.push(
-          renderTable(
-            [{ header: "Party" }, { header: "Net", align: "right" }],
-            report.netCash.filter((n) => n.net !== "0").map((n) => [n.name, money(n.net)]),
-          ).trimEnd(),
-        );
-        io.stdout.write(`${out.join("\n")}\n${whatIfBlock}`);
+        if (options.format === "csv") return void io.stdout.write(m.text.flowsCsv(report));
+        io.stdout.write(`${m.text.flowsText(report)}${await whatIfBlock(report, report.currency)}`);
       },
     );
 
@@ -278,75 +107,33 @@ export function registerFlows(program: Command, io: CliIo): void {
     .option(...SET_OPTION)
     .addOption(formatOption())
     .action(
-      (
+      async (
         file: string,
         investor: string,
         options: { valuation?: string[]; scenario?: string; set: string[]; format: OutputFormat },
       ) => {
-        const { ws, whatIf } = chosenWorkspace(io, file, options);
-        const inputs = exposureInputs(ws, investor, options.valuation ?? []);
-        if (!inputs.ok) {
-          const p = inputs.problems[0]!;
-          // The report names the parameter; the command names its option.
-          if (p.path?.[0] === "valuation") throw CommandFailure.of("usage", `--${p.message}`);
-          throw CommandFailure.of("usage", p.message, file);
+        const [{ exposure }, m] = await Promise.all([import("../../app/exposure.js"), modules()]);
+        const loaded = m.readWorkspaceFile(io, file);
+        const result = await exposure.run(loaded.workspace, {
+          investor,
+          valuation: options.valuation,
+          scenario: options.scenario,
+          set: options.set,
+        });
+        if (!result.ok) {
+          // A wrong valuation is its option's (the report names the parameter; the command its option).
+          const valuation = result.problems.find((p) => p.code === "usage" && p.path?.[0] === "valuation");
+          if (valuation) throw CommandFailure.of("usage", `--${valuation.message}`);
+          throw m.failureOf(result.problems, ["investor", "valuation", "scenario", "set"], file);
         }
-        const valuations = inputs.value;
-        const model = flowModelOf(ws, valuations);
-        if (!model.ok) throw CommandFailure.fromProblems(model.problems, file);
-        const report = exposureReport(ws, model.value, investor);
-        if (options.format === "json") return void io.stdout.write(jsonText(withWhatIf(report, whatIf)));
-        const money = (v: string | null) =>
-          v === null
-            ? ""
-            : moneyText({ kind: "money", currency: ws.currency, amount: Rational.parse(v)! }, 0);
-        const rows = report.companies.map((c) => [
-          c.name,
-          percent(Rational.parse(c.ownership)!, 4),
-          c.invested === null ? "unknown" : money(c.invested),
-          money(c.valuation),
-          money(c.value),
-          money(c.agreementRevenue),
-        ]);
-        if (options.format === "csv")
-          return void io.stdout.write(
-            renderCsv(
-              ["company", "ownership", "invested", "valuation", "value", "agreement_revenue"],
-              report.companies.map((c) => [
-                c.company,
-                c.ownership,
-                c.invested ?? "",
-                c.valuation ?? "",
-                c.value ?? "",
-                c.agreementRevenue,
-              ]),
-            ),
-          );
-        io.stdout.write(`${report.name}'s exposure across ${report.workspace}\n\n`);
-        io.stdout.write(
-          renderTable(
-            [
-              { header: "Company" },
-              { header: "Ownership", align: "right" },
-              { header: "Invested", align: "right" },
-              { header: "Valuation", align: "right" },
-              { header: "Value", align: "right" },
-              { header: "Agreement revenue", align: "right" },
-            ],
-            [
-              ...rows,
-              [
-                "Total",
-                "",
-                money(report.totals.invested),
-                "",
-                money(report.totals.value),
-                money(report.totals.agreementRevenue),
-              ],
-            ],
-          ),
+        m.printDiagnostics(
+          io,
+          result.warnings.map((w) => m.diagnosticFrom(w, file)),
         );
-        if (whatIf) io.stdout.write(`\n${whatIfText(whatIf, ws.currency)}`);
+        const report = result.value;
+        if (options.format === "json") return void io.stdout.write(m.jsonText(exposure.json(report)));
+        if (options.format === "csv") return void io.stdout.write(m.text.exposureCsv(report));
+        io.stdout.write(`${m.text.exposureText(report)}${await whatIfBlock(report, report.currency)}`);
       },
     );
 }

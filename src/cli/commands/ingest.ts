@@ -1,12 +1,11 @@
 import path from "node:path";
 import { type Command, Option } from "commander";
-import { ingestOutputToJson } from "../../core/ingest/claim-json.js";
+import { ingest } from "../../app/ingest.js";
 import { renderClaimTable } from "../../core/ingest/claim-table.js";
-import { ingest } from "../../core/ingest/ingest.js";
 import { parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { appendToDealText } from "../../deal/edit.js";
-import { ingestionForDeal, knownNames } from "../../deal/ingest-into-deal.js";
+import { ingestionForDeal } from "../../deal/ingest-into-deal.js";
 import { loadDeal } from "../../deal/load.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
@@ -45,7 +44,7 @@ export function registerIngest(program: Command, io: CliIo): void {
     .option("--url <url>", "the report's address, for the source")
     .option("--source-id <id>", "the new source's id (default: from the title)")
     .addOption(formatOption(["table", "json"]))
-    .action((file: string, options: IngestCliOptions) => {
+    .action(async (file: string, options: IngestCliOptions) => {
       if (options.write && !options.deal)
         throw CommandFailure.of("usage", "--write needs --deal <deal file> to write to");
       const sourceDate = options.sourceDate === undefined ? undefined : parseIsoDate(options.sourceDate);
@@ -63,21 +62,19 @@ export function registerIngest(program: Command, io: CliIo): void {
         );
       }
       const loaded = options.deal ? readDealFile(io, options.deal) : undefined;
-      const output = ingest(new Uint8Array(bytes), {
-        lang: options.lang,
-        ...(sourceDate ? { sourceDate } : {}),
-        ...(loaded ? { knownStakeholders: knownNames(loaded.deal) } : {}),
-      });
-      if (!output.ok) throw CommandFailure.fromProblems(output.problems, file);
+      const read = await ingest.run(
+        { text: new Uint8Array(bytes), deal: loaded?.deal },
+        { lang: options.lang, ...(sourceDate ? { sourceDate } : {}) },
+      );
+      if (!read.ok) throw CommandFailure.fromProblems(read.problems, file);
       printDiagnostics(
         io,
-        [...output.warnings, ...output.value.warnings].map((w) => diagnosticFrom(w, file)),
+        read.warnings.map((w) => diagnosticFrom(w, file)),
       );
+      const output = read;
       if (!options.write || !loaded) {
         io.stdout.write(
-          options.format === "json"
-            ? jsonText(ingestOutputToJson(output.value))
-            : renderClaimTable(output.value),
+          options.format === "json" ? jsonText(ingest.json(output.value)) : renderClaimTable(output.value),
         );
         return;
       }

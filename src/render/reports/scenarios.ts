@@ -1,7 +1,9 @@
+import type { ScenariosReport } from "../../app/scenarios-report.js";
+import type { Ref } from "../../app/use-case.js";
 import type { Money } from "../../core/exact/money.js";
-import type { Rational } from "../../core/exact/rational.js";
+import { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { ScenariosReport } from "../../report/scenarios-report.js";
+import { claimsBySource } from "../../report/format.js";
 import {
   type CellValue,
   fraction,
@@ -11,8 +13,9 @@ import {
   type Table,
   text,
 } from "../document.js";
-import { exact, moneyIn } from "./bridge.js";
 import type { DocumentContext } from "./pro-forma.js";
+
+export { claimsBySource };
 
 export interface ScenariosFigures {
   readonly company: string;
@@ -20,38 +23,38 @@ export interface ScenariosFigures {
   readonly date: IsoDate;
   readonly scenarios: readonly {
     readonly name: string;
+    /** The claims behind the scenario, grouped by source (`claimsBySource`), the deal's own stated terms left out. */
     readonly claims: readonly string[];
     readonly roundSize: Money;
     readonly pricePerShare: Money;
     readonly preMoney: Money;
     readonly postMoney: Money;
+    /** By holder id. */
     readonly holders: ReadonlyMap<string, { readonly after: Rational; readonly dilution: Rational | null }>;
   }[];
   /** Every holder of any scenario, in order of first appearance. */
-  readonly holders: readonly string[];
+  readonly holders: readonly Ref[];
 }
 
-/** THE BRIDGE from today's scenarios report (decimal strings) to exact figures; only it changes when src/app lands. */
+/** The figures of the typed scenarios report (APP-2) that the document shows. */
 export function scenariosFiguresOf(report: ScenariosReport, date: IsoDate): ScenariosFigures {
-  const m = moneyIn(report.currency);
-  const names = [...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.id, h.name])).values()];
+  const holders = [
+    ...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.holder.id, h.holder])).values(),
+  ];
   return {
-    company: report.company,
-    round: report.round,
+    company: report.company.name,
+    round: report.round.name,
     date,
-    holders: names,
+    holders,
     scenarios: report.scenarios.map((s) => ({
       name: s.scenario,
-      claims: s.claims.filter((c) => !c.startsWith("terms:")),
-      roundSize: m(s.roundSize),
-      pricePerShare: m(s.pricePerShare),
-      preMoney: m(s.preMoneyValuation),
-      postMoney: m(s.postMoneyValuation),
+      claims: claimsBySource(s.claims),
+      roundSize: s.roundSize,
+      pricePerShare: s.pricePerShare,
+      preMoney: s.preMoneyValuation,
+      postMoney: s.postMoneyValuation,
       holders: new Map(
-        s.holders.map((h) => [
-          h.name,
-          { after: exact(h.fullyDilutedAfter), dilution: h.dilution === null ? null : exact(h.dilution) },
-        ]),
+        s.holders.map((h) => [h.holder.id, { after: h.fullyDilutedAfter, dilution: h.dilution }]),
       ),
     })),
   };
@@ -81,7 +84,7 @@ export function scenariosDocument(f: ScenariosFigures, context: DocumentContext 
     kind: "table",
     title: "Fully diluted ownership after the round",
     columns,
-    rows: f.holders.map((h) => row(h, (s) => fraction(s.holders.get(h)?.after ?? exactZero()))),
+    rows: f.holders.map((h) => row(h.name, (s) => fraction(s.holders.get(h.id)?.after ?? Rational.ZERO))),
     total: { label: "Total", sums: f.scenarios.map((_, i) => `s${i}`) },
   };
   const dilution: Table = {
@@ -89,10 +92,10 @@ export function scenariosDocument(f: ScenariosFigures, context: DocumentContext 
     title: "Dilution of each holder (relative)",
     columns,
     rows: f.holders
-      .filter((h) => f.scenarios.some((s) => (s.holders.get(h)?.dilution ?? null) !== null))
+      .filter((h) => f.scenarios.some((s) => (s.holders.get(h.id)?.dilution ?? null) !== null))
       .map((h) =>
-        row(h, (s) => {
-          const d = s.holders.get(h)?.dilution;
+        row(h.name, (s) => {
+          const d = s.holders.get(h.id)?.dilution;
           return d === null || d === undefined ? text("new") : fraction(d);
         }),
       ),
@@ -122,10 +125,10 @@ export function scenariosDocument(f: ScenariosFigures, context: DocumentContext 
             chart: "bar",
             title: "Ownership after the round, by scenario",
             unit: { kind: "fraction" },
-            categories: f.holders,
+            categories: f.holders.map((h) => h.name),
             series: f.scenarios.map((s) => ({
               name: s.name,
-              values: f.holders.map((h) => s.holders.get(h)?.after ?? exactZero()),
+              values: f.holders.map((h) => s.holders.get(h.id)?.after ?? Rational.ZERO),
             })),
           },
           ownership,
@@ -142,7 +145,7 @@ export function scenariosDocument(f: ScenariosFigures, context: DocumentContext 
               { key: "claims", header: "Claims" },
             ],
             rows: f.scenarios.map((s) => ({
-              cells: { name: text(s.name), claims: text(s.claims.join(", ") || "the deal's own terms") },
+              cells: { name: text(s.name), claims: text(s.claims.join("; ") || "the deal's own terms") },
             })),
           },
           paragraph(
@@ -153,8 +156,4 @@ export function scenariosDocument(f: ScenariosFigures, context: DocumentContext 
       },
     ],
   };
-}
-
-function exactZero(): Rational {
-  return exact("0");
 }

@@ -1,6 +1,8 @@
+import type { SimulationReport } from "../../app/simulation-report.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { simulationReport } from "../../report/simulation-report.js";
+import type { SampleStatistics } from "../../core/uncertainty/statistics.js";
+import { floatValue } from "../../report/simulation-report.js";
 import {
   type Block,
   type CellValue,
@@ -15,13 +17,10 @@ import {
   text,
 } from "../document.js";
 import { axisText } from "../figures.js";
-import { exact, isMoneyQuantity } from "./bridge.js";
 import type { DocumentContext } from "./pro-forma.js";
+import { claimsBySource } from "./scenarios.js";
 
-type SimulationReport = ReturnType<typeof simulationReport>;
-type Statistics = SimulationReport["roundSize"];
-
-/** A statistic of the sample, read from its decimal text: float64 figures, not exact ones (OUT-4). */
+/** A statistic of the sample: float64 figures to 12 significant digits, as the JSON writes them, not exact ones (OUT-4). */
 export interface StatisticFigures {
   readonly label: string;
   readonly unit: ChartUnit;
@@ -57,49 +56,48 @@ export interface SimulationFigures {
   }[];
 }
 
-/** THE BRIDGE from today's simulation report (decimal strings) to figures; only it changes when src/app lands. */
+/** The figures of the typed simulation report (APP-2) that the document shows. */
 export function simulationFiguresOf(report: SimulationReport, date: IsoDate): SimulationFigures {
-  const money: ChartUnit = { kind: "money", currency: report.currency as never };
-  const stats = (label: string, unit: ChartUnit, s: Statistics): StatisticFigures => ({
+  const money: ChartUnit = { kind: "money", currency: report.company.currency };
+  const stats = (label: string, unit: ChartUnit, s: SampleStatistics): StatisticFigures => ({
     label,
     unit,
-    mean: exact(s.mean),
-    p5: exact(s.p5),
-    p50: exact(s.p50),
-    p95: exact(s.p95),
-    min: exact(s.min),
-    max: exact(s.max),
-    histogram:
-      "histogram" in s && s.histogram
-        ? { min: exact(s.histogram.min), max: exact(s.histogram.max), counts: s.histogram.counts }
-        : null,
+    mean: floatValue(s.mean),
+    p5: floatValue(s.p5),
+    p50: floatValue(s.p50),
+    p95: floatValue(s.p95),
+    min: floatValue(s.min),
+    max: floatValue(s.max),
+    histogram: s.histogram
+      ? { min: floatValue(s.histogram.min), max: floatValue(s.histogram.max), counts: s.histogram.counts }
+      : null,
   });
   return {
-    company: report.company,
-    round: report.round,
+    company: report.company.name,
+    round: report.round.name,
     date,
     seed: String(report.seed),
     runs: report.runs,
     valid: report.valid,
     exactScenarios: report.exactScenarios,
-    claims: report.claims.filter((c) => !c.startsWith("terms:")),
+    claims: claimsBySource(report.claims),
     failures: report.failures.map((f) => ({ reason: f.reason, count: f.count })),
     roundFigures: [
       stats("Round size", money, report.roundSize),
       stats("Price per share", money, report.pricePerShare),
       stats("Pre-money valuation", money, report.preMoneyValuation),
       stats("Post-money valuation", money, report.postMoneyValuation),
+      // The round's size and valuation are listed above: only the investments are added.
       ...report.quantities
-        // The round's size and valuation are listed above: only the investments are added.
-        .filter((q) => isMoneyQuantity(q.quantity) && q.quantity.includes("/investment:"))
-        .map((q) => stats(q.label, money, q.value)),
+        .filter((q) => q.quantity.ref?.kind === "investment")
+        .map((q) => stats(q.quantity.name, money, q.value)),
       stats("Dilution of the existing holders", { kind: "fraction" }, report.dilutionOfOthers),
     ],
     holders: report.holders.map((h) => ({
-      name: h.name,
-      before: exact(h.ownershipBefore),
-      ownership: stats(`${h.name}: ownership`, { kind: "fraction" }, h.ownership),
-      dilution: h.dilution ? stats(`${h.name}: dilution`, { kind: "fraction" }, h.dilution) : null,
+      name: h.holder.name,
+      before: floatValue(h.ownershipBefore),
+      ownership: stats(`${h.holder.name}: ownership`, { kind: "fraction" }, h.ownership),
+      dilution: h.dilution ? stats(`${h.holder.name}: dilution`, { kind: "fraction" }, h.dilution) : null,
     })),
   };
 }
@@ -193,7 +191,7 @@ export function simulationDocument(f: SimulationFigures, context: DocumentContex
               { label: "Scenarios priced", value: shares(BigInt(f.valid)) },
               { label: "Priced by the exact engine", value: shares(BigInt(f.exactScenarios)) },
               { label: "Seed", value: text(f.seed) },
-              { label: "Claims sampled", value: text(f.claims.join(", ") || "the deal's own terms") },
+              { label: "Claims sampled", value: text(f.claims.join("; ") || "the deal's own terms") },
             ],
           },
           ...f.failures.map((x) => paragraph(`${x.count} scenarios failed: ${x.reason}`, "note")),

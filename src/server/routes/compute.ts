@@ -5,6 +5,7 @@ import { COMPUTATIONS, type Computation } from "../computations.js";
 import { runJob } from "../compute-pool.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
+import { renderJobFile, requestedFileFormat, sendFile } from "../report-files.js";
 import { JobState as JobStateBody } from "../responses.js";
 import { DEAL_BODY, documentText, sendJob, WORKSPACE_BODY } from "./deals.js";
 
@@ -77,6 +78,36 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       const job = await context.jobs.get(jobId, callerOf(request).user.id);
       if (!job) throw new ApiError("not_found", `no job "${jobId}"`);
       return { job };
+    },
+  );
+
+  app.get(
+    "/api/v1/jobs/:jobId/file",
+    {
+      schema: {
+        tags: ["jobs"],
+        summary:
+          "A finished simulate job's Monte Carlo summary as a PDF or an XLSX workbook (?format= or the Accept header)",
+        params: JobParams,
+        querystring: z.strictObject({
+          format: z.enum(["pdf", "xlsx"]).optional().meta({
+            description: "pdf (default) or xlsx; also by the Accept header.",
+          }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { jobId } = request.params as { jobId: string };
+      const userId = callerOf(request).user.id;
+      const [job, task] = await Promise.all([
+        context.jobs.get(jobId, userId),
+        context.jobs.task(jobId, userId),
+      ]);
+      if (!job || !task) throw new ApiError("not_found", `no job "${jobId}"`);
+      return sendFile(
+        reply,
+        await renderJobFile({ format: requestedFileFormat(request) ?? "pdf", job, task }),
+      );
     },
   );
 

@@ -1,0 +1,45 @@
+import * as z from "zod";
+import { ingestOutputToJson } from "../core/ingest/claim-json.js";
+import { ingest as readReport } from "../core/ingest/ingest.js";
+import type { IngestOutput } from "../core/ingest/types.js";
+import { ok } from "../core/shared/problem.js";
+import { knownNames } from "../deal/ingest-into-deal.js";
+import { DateParam } from "./params.js";
+import type { TextUseCase } from "./use-case.js";
+
+export interface IngestInput {
+  readonly lang: "fr" | "en" | "auto";
+  readonly sourceDate?: string | undefined;
+}
+
+/**
+ * The `ingest` use case (APP-1): a news report read into draft claims, each with the words
+ * it rests on (ING-*). Its report is the reader's typed output (`IngestOutput`: claims,
+ * conflicts, entities with their offsets, exact amounts), its JSON `ingestOutputToJson`
+ * (ING-OUT-1). With a deal, names are matched against its company and stakeholders. The
+ * reader's own warnings and the text's are the result's warnings.
+ */
+export const ingest: TextUseCase<IngestInput, IngestOutput> = {
+  name: "ingest",
+  summary:
+    "Reads a news report (French or English) and proposes draft claims, with the words they rest on; with a deal, names are matched against its stakeholders.",
+  input: z.strictObject({
+    lang: z
+      .enum(["fr", "en", "auto"])
+      .default("auto")
+      .meta({ description: "The report's language: fr, en, or auto (detected)." }),
+    sourceDate: DateParam.optional().meta({ description: "The report's publication date (YYYY-MM-DD)." }),
+  }),
+  mode: "sync",
+  on: "text",
+  run(subject, input) {
+    const output = readReport(subject.text, {
+      lang: input.lang,
+      ...(input.sourceDate ? { sourceDate: input.sourceDate } : {}),
+      ...(subject.deal ? { knownStakeholders: knownNames(subject.deal) } : {}),
+    });
+    if (!output.ok) return output;
+    return ok(output.value, [...output.warnings, ...output.value.warnings]);
+  },
+  json: ingestOutputToJson,
+};

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { cli } from "../support/cli.js";
+
+/**
+ * The CLI in French (issue 16, APP-9): `--lang fr`, `ROUNDTABLE_LANG=fr` or a French locale
+ * word the tables, the engine's explanations and the messages in French, with French
+ * numbers; JSON does not change. The figures are those of the English tables of the same
+ * examples (openai-round.yaml: $77.50 a share, $775B pre-money, $55B new money, $830B
+ * post-money, from the public reports cited in the example).
+ */
+const OPENAI = "examples/openai-round.yaml";
+const SEED = "examples/seed-to-series-a.yaml";
+
+describe("APP-9: model, captable, exit and claims in French", () => {
+  it("model --lang fr: French words, French numbers, 'le scénario de base', the pricing note from fr.ts", async () => {
+    const r = await cli(["model", OPENAI, "--lang", "fr"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/prix par action\s+77,50 \$/);
+    expect(r.stdout).toMatch(/pré-money\s+775 Md\$/);
+    expect(r.stdout).toMatch(/argent frais\s+55 Md\$/);
+    expect(r.stdout).toMatch(/post-money\s+830 Md\$/);
+    expect(r.stdout).toContain("La valorisation post-money calculée (830 Md$) diffère de celle indiquée");
+    expect(r.stdout).toContain("Montants du scénario de base");
+    expect(r.stdout).toMatch(/Microsoft\s+2\u202f700\u202f000\u202f000\s+27,00 %/);
+    expect(r.stdout).toMatch(/Amazon .* nouveau\s+27 Md\$/);
+    for (const english of ["price per share", "new money", "Holder", "Amounts from", "Central"])
+      expect(r.stdout).not.toContain(english);
+  });
+
+  it("captable in French from the locale (LANG=fr_FR.UTF-8) and from ROUNDTABLE_LANG; --lang en wins over both", async () => {
+    const byLocale = await cli(["captable", SEED], { env: { LANG: "fr_FR.UTF-8" } });
+    expect(byLocale.stdout).toContain("Acme Robotics, Inc. — table de capitalisation au 2023-06-15");
+    expect(byLocale.stdout).toMatch(/Ada Lovelace\s+4\u202f625\u202f000\s+28,56 %/);
+    expect(byLocale.stdout).toMatch(/Alan Turing .*131\u202f250 sur 300\u202f000/);
+    expect(byLocale.stdout).toContain("Total : 16\u202f193\u202f443 émises");
+    const byVariable = await cli(["captable", SEED], { env: { ROUNDTABLE_LANG: "fr", LANG: "en_US.UTF-8" } });
+    expect(byVariable.stdout).toBe(byLocale.stdout);
+    const english = await cli(["captable", SEED, "--lang", "en"], { env: { ROUNDTABLE_LANG: "fr" } });
+    expect(english.stdout).toContain("cap table as of 2023-06-15");
+    expect(english.stdout).toMatch(/Ada Lovelace\s+4,625,000\s+28\.56%/);
+  });
+
+  it("exit --lang fr: the waterfall and the breakpoints' events in French", async () => {
+    const at = await cli(["exit", SEED, "--at", "10M;50M", "--lang", "fr"]);
+    expect(at.stdout).toContain("Répartition à la sortie (au 2023-06-15)");
+    expect(at.stdout).toMatch(/Prix par action ordinaire\s+0,3627 \$\s+2,9711 \$/);
+    expect(at.stdout).toMatch(/Lead Ventures\s+4 M\$\s+11,1 M\$/);
+    const bp = await cli(["exit", SEED, "--breakpoints", "--lang", "fr"]);
+    expect(bp.stdout).toContain("Points de rupture");
+    expect(bp.stdout).toContain("les actions ordinaires commencent à recevoir de la valeur");
+    expect(bp.stdout).not.toMatch(/common starts|preferences paid/i);
+  });
+
+  it("claims --lang fr: the conflict and the gaps worded in French from their codes", async () => {
+    const r = await cli(["claims", OPENAI, "--lang", "fr"]);
+    expect(r.stdout).toContain("informations, conflits et plages possibles");
+    expect(r.stdout).toContain("Conflits (1) : des informations qui ne peuvent pas toutes tenir");
+    expect(r.stdout).toMatch(/exige pour Amazon \+ Nvidia \+ Microsoft au moins 60 Md\$/);
+    expect(r.stdout).toContain("Lecture 1 (par défaut : la plus lourde)");
+    expect(r.stdout).toMatch(/Amazon\s+\[10 Md\$ ; 44 Md\$\]/);
+  });
+
+  it("errors lead with the catalogue's French summary and keep their code and exit code; JSON is the same in both languages", async () => {
+    const missing = await cli(["model", "examples/none.yaml", "--lang", "fr"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /^examples\/none\.yaml : Un fichier d'entrée ne peut pas être lu\. Détail : .* \(file_unreadable\)\n$/,
+    );
+    const round = await cli(["model", OPENAI, "--round", "nope"], { env: { LANG: "fr_FR.UTF-8" } });
+    expect(round.code).toBe(2);
+    expect(round.stderr).toContain("La commande ou la requête est mal formée.");
+    const fr = await cli(["model", OPENAI, "--format", "json", "--lang", "fr"]);
+    const en = await cli(["model", OPENAI, "--format", "json"]);
+    expect(fr.stdout).toBe(en.stdout);
+  });
+
+  it("ingest keeps its own --lang (the report's language): no French output from it", async () => {
+    const r = await cli(["ingest", "corpus/ingest/brightwave-talks-en.txt", "--lang", "en"], {
+      env: { LANG: "en_US.UTF-8" },
+    });
+    expect(r.code).toBe(0);
+  });
+});
