@@ -1,7 +1,7 @@
 import type { ModelReport, PricingNote } from "../app/model.js";
 import type { SolveReport } from "../app/solve.js";
 import type { Money } from "../core/exact/money.js";
-import type { Rational } from "../core/exact/rational.js";
+import { Rational } from "../core/exact/rational.js";
 import { groupedInteger, moneyFor, percentText, priceFor, refText, type TextOptions } from "./format.js";
 import { renderTable } from "./table.js";
 
@@ -88,6 +88,13 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
   for (const a of report.antiDilution) {
     notes.push(
       `  anti-dilution ${refText(a.shareClass, options)} (${a.method.replaceAll("_", " ")}): conversion price ${priceFor(a.conversionPriceBefore, options)} → ${priceFor(a.conversionPriceAfter, options)}${a.closing === undefined ? "" : ` at closing ${a.closing} (${a.date})`}`,
+    );
+  }
+  // P2P-6: who did not buy its pro rata, and what it converted.
+  const p2p = report.payToPlay;
+  for (const h of p2p?.holders ?? []) {
+    notes.push(
+      `  pay-to-play (${p2p!.form.replaceAll("_", " ")}, ${groupedInteger(p2p!.offered)} offered): ${refText(h.holder, options)} bought ${groupedInteger(h.purchased)} of a pro rata of ${h.proRata.eq(Rational.of(h.proRata.floor())) ? groupedInteger(h.proRata.floor()) : h.proRata.toDecimalString(2)}: ${h.converted === 0n ? "plays, nothing converts" : `${groupedInteger(h.converted)} preferred shares convert`}`,
     );
   }
   const scenario = report.scenario;

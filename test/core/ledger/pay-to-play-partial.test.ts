@@ -152,6 +152,38 @@ describe("pay-to-play as a term of a modelled round (SPEC P2P-6)", () => {
     expect(sharesOf(whole, "fundB", "common")).toBe(2000000n);
   });
 
+  it("P2P-6: model reports who played and what the others converted, in its outcome, JSON and text", async () => {
+    const text = roundP2P("{ classes: [seriesA], offered: 2000000, form: partial }");
+    const deal = dealFrom(text);
+    const run = runDeal(deal.ledger, deal.rounds);
+    if (!run.ok) throw new Error(run.problems[0]!.message);
+    const p2p = run.value.rounds[0]!.payToPlay!;
+    expect(p2p.form).toBe("partial");
+    expect(p2p.offered).toBe(2000000n);
+    expect(p2p.holders.map((h) => [h.holder, h.proRata.toString(), h.purchased, h.converted])).toEqual([
+      ["fundA", "1200000", 1200000n, 0n],
+      ["fundB", "800000", 500000n, 750000n],
+    ]);
+    const { cli, tempFile } = await import("../../support/cli.js");
+    const file = tempFile("deal.yaml", text);
+    const out = await cli(["model", file]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain(
+      "pay-to-play (partial, 2,000,000 offered): fundB bought 500,000 of a pro rata of 800,000: 750,000 preferred shares convert",
+    );
+    const json = await cli(["model", file, "--format", "json"]);
+    expect(JSON.parse(json.stdout).payToPlay.holders[1]).toEqual({
+      holder: "fundB",
+      name: "fundB",
+      proRata: "800000",
+      purchased: "500000",
+      converted: "750000",
+    });
+    // A round without the term has no payToPlay field (the report is unchanged).
+    const plain = await cli(["model", "examples/down-round.yaml", "--format", "json"]);
+    expect("payToPlay" in JSON.parse(plain.stdout)).toBe(false);
+  });
+
   it("P2P-6: without `offered`, the offered shares are all the round's new shares", () => {
     // Offered 5,700,000: fundA's pro rata 3,420,000 (bought 1,200,000) converts
     // ⌊3,000,000 × 2,220,000 ÷ 3,420,000⌋ = 1,947,368; fundB's 2,280,000 (bought 500,000)
