@@ -85,6 +85,20 @@ describe("pay-to-play, partial form (SPEC P2P-5)", () => {
     expect(lots).toContainEqual(["common", 750000n, "750000"]);
   });
 
+  it("P2P-5: with a shadow class, the fraction not bought is re-designated one for one", () => {
+    const text = LEDGER_P2P.replace(
+      "  - { id: seriesB,",
+      "  - { id: seriesA1, name: Series A-1 (shadow), type: preferred, originalIssuePrice: 1.00, preference: { multiple: 0x } }\n  - { id: seriesB,",
+    ).replace("form: partial }", "form: partial, shadowClass: seriesA1 }");
+    expect(text).toContain("shadowClass: seriesA1");
+    const table = replay(dealFrom(text).ledger);
+    if (!table.ok) throw new Error(table.problems[0]!.message);
+    expect(sharesOf(table.value, "fundB", "seriesA1")).toBe(750000n);
+    expect(sharesOf(table.value, "fundB", "seriesA")).toBe(1250000n);
+    expect(sharesOf(table.value, "fundB", "common")).toBe(0n);
+    expect(table.value.issuedByClass.get("seriesA1" as never)).toBe(750000n);
+  });
+
   it("P2P-5: against plain integer arithmetic, every holder converts ⌊shares × (pro rata − bought) ÷ pro rata⌋ (property)", () => {
     fc.assert(
       fc.property(
