@@ -2,6 +2,7 @@ import * as z from "zod";
 import { parseAmount } from "../core/exact/amount-parse.js";
 import type { Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
+import { debtOwed } from "../core/instruments/venture-debt.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import { capTableView, fractionOf, optionVesting } from "../core/ledger/views.js";
 import { runDeal } from "../core/round/timeline.js";
@@ -53,6 +54,39 @@ export interface CapTableReport {
   readonly convertibles?: readonly ConvertibleRow[];
   /** The price `convertibles[].atPrice` is at, when one was given. */
   readonly atPrice?: Money;
+  /** DEBT-6: the venture debt outstanding at the date, outside ownership (only when there is some). */
+  readonly debts?: readonly DebtRow[];
+}
+
+/** One venture debt outstanding at the report's date (DEBT-6): a liability, not a share of the company. */
+export interface DebtRow {
+  readonly security: string;
+  readonly holder: Ref;
+  readonly principal: Money;
+  readonly interestRate: Rational;
+  readonly interest: "paid" | "accrued";
+  readonly seniority: number;
+  readonly issueDate: IsoDate;
+  readonly maturityDate: IsoDate | undefined;
+  /** What repaying it at the report's date would cost: principal, final payment, interest accrued (DEBT-3). */
+  readonly owed: Money;
+}
+
+/** The venture debt outstanding in a cap table at a date, most senior first (DEBT-6). */
+export function debtRowsOf(table: CapTable, asOf: IsoDate): DebtRow[] {
+  return [...table.debts.values()]
+    .sort((a, b) => b.seniority - a.seniority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((d) => ({
+      security: d.id,
+      holder: { id: d.holder, name: table.stakeholders.get(d.holder)?.name ?? d.holder },
+      principal: d.principal,
+      interestRate: d.interestRate,
+      interest: d.interest,
+      seniority: d.seniority,
+      issueDate: d.issueDate,
+      maturityDate: d.maturityDate,
+      owed: debtOwed(d, asOf),
+    }));
 }
 
 /** The typed cap table of a replayed ledger at a date. */
@@ -147,7 +181,9 @@ export function capTableOf(loaded: Deal, input: CapTableInput): Result<CapTableR
     convertibles.value.length === 0
       ? report
       : { ...report, convertibles: convertibles.value, ...(price ? { atPrice: price } : {}) };
-  return ok(whatIf ? { ...withConvertibles, whatIf } : withConvertibles, run.warnings);
+  const debts = debtRowsOf(run.value.final, asOf);
+  const withDebts = debts.length === 0 ? withConvertibles : { ...withConvertibles, debts };
+  return ok(whatIf ? { ...withDebts, whatIf } : withDebts, run.warnings);
 }
 
 /** The `captable` use case (APP-1). */

@@ -208,6 +208,17 @@ export interface ExitIpoReport {
     readonly cash: Rational;
     readonly value: Rational;
   }[];
+  /**
+   * The venture debt outstanding at the IPO, repaid in full in cash before any equity (DEBT-5),
+   * by seniority; present only when the ledger holds venture debt.
+   */
+  readonly ventureDebts?: readonly {
+    readonly security: Ref;
+    readonly holder: Ref;
+    readonly seniority: number;
+    readonly owed: Rational;
+    readonly repaid: Rational;
+  }[];
 }
 
 /**
@@ -423,6 +434,23 @@ export function exitIpoOf(model: ExitModel, pricing: IpoPricing): Result<ExitIpo
       cash: h.cash,
       value: h.value,
     })),
+    // DEBT-5: at an IPO the venture debt is repaid in full, before equity, as at a sale.
+    ...(model.terms.ventureDebts.length === 0
+      ? {}
+      : {
+          ventureDebts: [...model.terms.ventureDebts]
+            .sort((a, b) => b.seniority - a.seniority)
+            .map((d) => ({
+              security: { id: d.security as string, name: d.security as string },
+              holder: {
+                id: d.holder as string,
+                name: model.holders.find((h) => h.id === d.holder)?.name ?? d.holder,
+              },
+              seniority: d.seniority,
+              owed: d.owed,
+              repaid: d.owed,
+            })),
+        }),
   });
 }
 

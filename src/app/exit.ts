@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { parseAmount } from "../core/exact/amount-parse.js";
+import type { Rational } from "../core/exact/rational.js";
 import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { roundId } from "../core/shared/ids.js";
@@ -51,6 +53,7 @@ export const exit: DealUseCase<
     sweep?: string | undefined;
     steps: number;
     ipo?: string | undefined;
+    ipoProceeds?: string | undefined;
     runs: number;
     seed: bigint;
     date?: IsoDate | undefined;
@@ -85,6 +88,10 @@ export const exit: DealUseCase<
     ipo: z.string().min(1).max(200).optional().meta({
       description:
         'Each holder\'s value at an IPO: a price per share ("$120/share") or a pre-IPO valuation ("$1T").',
+    }),
+    ipoProceeds: z.string().min(1).max(200).optional().meta({
+      description:
+        "With ipo: the offering's gross proceeds ($80M), which a class's qualifiedIpoMinProceeds is measured against (IPO-Q-4).",
     }),
     runs: z.coerce.number().int().min(1).max(LIMITS.apiExitSamples).default(10_000).meta({
       description: "With an estimated `at`: the number of sampled exit values.",
@@ -121,6 +128,8 @@ export const exit: DealUseCase<
         [modes[1] ?? "at"],
       );
     if (input.breakpoints === false) return fail("usage", "breakpoints is true when given", ["breakpoints"]);
+    if (input.ipoProceeds !== undefined && input.ipo === undefined)
+      return fail("usage", "ipoProceeds is the gross proceeds of an IPO: give it with ipo", ["ipoProceeds"]);
     // DEAL-WHATIF-1: with what-ifs, the exit of the deal in a scenario of their own.
     const chosen = dealForInput(loaded, input);
     if (!chosen.ok) return chosen;
@@ -191,7 +200,33 @@ export const exit: DealUseCase<
     }
     const pricing = atInput(ipoPricingOf(input.ipo!, currency), "ipo");
     if (!pricing.ok) return pricing;
-    return done(exitIpoOf(model.value, pricing.value));
+    let grossProceeds: Rational | undefined;
+    if (input.ipoProceeds !== undefined) {
+      const parsed = parseAmount(input.ipoProceeds, { defaultCurrency: currency });
+      if (!parsed.ok) return fail("usage", `ipoProceeds: ${parsed.error}`, ["ipoProceeds"]);
+      if (parsed.value.currency !== currency)
+        return fail(
+          "usage",
+          `ipoProceeds: the proceeds are in ${parsed.value.currency}, the company's amounts in ${currency}`,
+          ["ipoProceeds"],
+        );
+      grossProceeds = parsed.value.amount;
+    }
+    const ipo = exitIpoOf(
+      model.value,
+      grossProceeds === undefined ? pricing.value : { ...pricing.value, grossProceeds },
+    );
+    // A problem with the proceeds is the request's, at its parameter.
+    return done(
+      ipo.ok
+        ? ipo
+        : {
+            ok: false,
+            problems: ipo.problems.map((p) =>
+              p.path?.[0] === "ipo" && p.path[1] === "proceeds" ? { ...p, path: ["ipoProceeds"] } : p,
+            ),
+          },
+    );
   },
   // No investor view here: the API's investor view filters this JSON (src/server/access.ts).
   json: exitJson,

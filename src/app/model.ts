@@ -137,6 +137,17 @@ export interface ModelReport {
     readonly shares: bigint;
   }[];
   readonly antiDilution: readonly (Omit<AntiDilutionOutcome, "classId"> & { readonly shareClass: Ref })[];
+  /** The round's pay-to-play term, applied (P2P-6): present only when the round states one. */
+  readonly payToPlay?: {
+    readonly form: "all_or_nothing" | "partial";
+    readonly offered: bigint;
+    readonly holders: readonly {
+      readonly holder: Ref;
+      readonly proRata: Rational;
+      readonly purchased: bigint;
+      readonly converted: bigint;
+    }[];
+  };
   readonly assumptions: readonly {
     readonly id: string;
     readonly text: string;
@@ -404,6 +415,14 @@ export function modelReportOf(deal: Deal, outcome: RoundOutcome, warnings: reado
       ...a,
       shareClass: names.shareClass(classId),
     })),
+    ...(outcome.payToPlay
+      ? {
+          payToPlay: {
+            ...outcome.payToPlay,
+            holders: outcome.payToPlay.holders.map((h) => ({ ...h, holder: names.holder(h.holder) })),
+          },
+        }
+      : {}),
     assumptions: deal.assumptions.map((a) => ({
       id: a.id,
       text: a.text,

@@ -213,11 +213,17 @@ function buildClass(
   }
   if (
     !preferred &&
-    (c.preference || c.antiDilution || c.dividends || c.ipoRatchet || c.convertsTo || c.qualifiedIpoPrice)
+    (c.preference ||
+      c.antiDilution ||
+      c.dividends ||
+      c.ipoRatchet ||
+      c.convertsTo ||
+      c.qualifiedIpoPrice ||
+      c.qualifiedIpoMinProceeds)
   ) {
     b.report(
       "deal_invalid_field",
-      "a common class has no preference, anti-dilution, dividends, conversion or qualified-IPO price",
+      "a common class has no preference, anti-dilution, dividends, conversion or qualified-IPO price or proceeds",
       path,
     );
   }
@@ -275,6 +281,15 @@ function buildClass(
             c.qualifiedIpoPrice,
             [...path, "qualifiedIpoPrice"],
             "qualifiedIpoPrice",
+          ),
+        }),
+    ...(c.qualifiedIpoMinProceeds === undefined
+      ? {}
+      : {
+          qualifiedIpoMinProceeds: b.money(
+            c.qualifiedIpoMinProceeds,
+            [...path, "qualifiedIpoMinProceeds"],
+            "qualifiedIpoMinProceeds",
           ),
         }),
   };

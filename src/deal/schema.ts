@@ -228,6 +228,11 @@ export const ShareClassSchema = z
         "The least IPO price per common share that forces the class to convert (the NVCA model charter's Mandatory Conversion); below it the holders keep their preferred when that is worth more.",
       examples: ["$3.00"],
     }),
+    qualifiedIpoMinProceeds: Amount.optional().meta({
+      description:
+        "The least gross proceeds of the offering for an IPO to force the class to convert (the NVCA model charter's Mandatory Conversion: a public offering \"resulting in at least $[___] of gross proceeds\"); below them the holders keep their preferred when that is worth more. `exit --ipo` then needs the offering's gross proceeds (--ipo-proceeds).",
+      examples: ["$50M"],
+    }),
     note: Note,
   })
   .meta({ id: "ShareClass", description: "A class of shares: common or preferred, with its terms." });

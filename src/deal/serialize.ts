@@ -58,6 +58,7 @@ export function ledgerToDocument(
         : undefined,
       ipoRatchet: c.ipoRatchetMultiple === undefined ? undefined : exactText(c.ipoRatchetMultiple),
       qualifiedIpoPrice: amount(c.qualifiedIpoPrice),
+      qualifiedIpoMinProceeds: amount(c.qualifiedIpoMinProceeds),
     });
 
   // A security created by a transaction takes the transaction's id unless it says otherwise (LED-2).

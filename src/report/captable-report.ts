@@ -6,7 +6,7 @@ import {
 import type { ConvertibleRow } from "../app/convertibles.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
-import { amount, fractionsSummingToOne } from "./format.js";
+import { amount, decimal, fractionsSummingToOne } from "./format.js";
 import { whatIfJson } from "./what-if-report.js";
 
 export interface CapTableRow {
@@ -42,6 +42,21 @@ export interface CapTableReport {
   /** SAFE-7, only when SAFEs or notes are not yet converted (added; the fields above are unchanged). */
   readonly convertibles?: readonly ConvertibleJson[];
   readonly atPrice?: string;
+  /** DEBT-6, only when venture debt is outstanding (added; the fields above are unchanged). */
+  readonly debts?: readonly DebtJson[];
+}
+
+/** A venture debt outstanding (DEBT-6): outside ownership; exact decimal strings. */
+export interface DebtJson {
+  readonly security: string;
+  readonly holder: { readonly id: string; readonly name: string };
+  readonly principal: string;
+  readonly interestRate: string;
+  readonly interest: "paid" | "accrued";
+  readonly seniority: number;
+  readonly issueDate: string;
+  readonly maturityDate: string | null;
+  readonly owed: string;
 }
 
 /** A SAFE or note not yet converted (SAFE-7): ids and exact decimal strings. */
@@ -135,6 +150,21 @@ export function capTableJson(report: AppCapTableReport, options: { byClass?: boo
     // SAFE-7: only when SAFEs or notes are not yet converted.
     ...(report.convertibles ? { convertibles: report.convertibles.map(convertibleJson) } : {}),
     ...(report.atPrice ? { atPrice: amount(report.atPrice) } : {}),
+    ...(report.debts
+      ? {
+          debts: report.debts.map((d) => ({
+            security: d.security,
+            holder: { id: d.holder.id, name: d.holder.name },
+            principal: amount(d.principal),
+            interestRate: decimal(d.interestRate),
+            interest: d.interest,
+            seniority: d.seniority,
+            issueDate: d.issueDate,
+            maturityDate: d.maturityDate ?? null,
+            owed: amount(d.owed),
+          })),
+        }
+      : {}),
   };
 }
 

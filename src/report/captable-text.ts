@@ -60,8 +60,43 @@ export function capTableText(
             : `SAFEs and notes not yet converted (outside the share counts): ${moneyFor(t.unconverted, options)}`,
         ]),
     ...convertiblesText(report, options),
+    ...debtsText(report, options),
     "",
   ].join("\n");
+}
+
+/** DEBT-6: the venture debt outstanding, below the equity and outside ownership. */
+function debtsText(report: CapTableReport, options: TextOptions): string[] {
+  const rows = report.debts ?? [];
+  if (rows.length === 0) return [];
+  const table = renderTable(
+    [
+      { header: "Lender" },
+      { header: "Debt" },
+      { header: "Principal", align: "right" },
+      { header: "Rate", align: "right" },
+      { header: "Interest" },
+      { header: "Seniority", align: "right" },
+      { header: "Maturity" },
+      { header: `Owed on ${report.asOf}`, align: "right" },
+    ],
+    rows.map((d) => [
+      refText(d.holder, options),
+      d.security,
+      moneyFor(d.principal, options),
+      percentText(d.interestRate),
+      d.interest,
+      String(d.seniority),
+      d.maturityDate ?? "",
+      moneyFor(d.owed, options),
+    ]),
+  );
+  return [
+    "",
+    "Venture debt outstanding (DEBT-6): a liability repaid before equity at an exit, not part of the ownership above",
+    "",
+    table.trimEnd(),
+  ];
 }
 
 /** SAFE-7: each SAFE and note not yet converted, at its cap and, asked, at a round price. */

@@ -414,6 +414,18 @@ export function exitIpoJson(o: ExitIpoReport) {
       cash: decimal(h.cash),
       value: decimal(h.value),
     })),
+    ...(o.ventureDebts
+      ? {
+          ventureDebts: o.ventureDebts.map((d) => ({
+            id: d.security.id,
+            holder: d.holder.id,
+            name: d.holder.name,
+            seniority: d.seniority,
+            owed: decimal(d.owed),
+            repaid: decimal(d.repaid),
+          })),
+        }
+      : {}),
   };
 }
 

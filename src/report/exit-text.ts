@@ -130,7 +130,12 @@ function percentilesText(report: ExitPercentilesReport, options: TextOptions): s
 
 function ipoText(report: ExitIpoReport, options: TextOptions): string {
   const money = (amount: Rational) => moneyFor(moneyOf(report.currency, amount), options);
-  return `IPO at ${priceFor(moneyOf(report.currency, report.pricePerShare), options)} a share (pre-IPO valuation ${money(report.preIpoValuation)})\n\n${renderTable(
+  // DEBT-5: the venture debt repaid at the IPO, before the equity.
+  const debts = (report.ventureDebts ?? []).map(
+    (d) =>
+      `Venture debt repaid before equity: ${refText(d.holder, options)} (${d.security.id}, seniority ${d.seniority}) ${money(d.repaid)}\n`,
+  );
+  return `IPO at ${priceFor(moneyOf(report.currency, report.pricePerShare), options)} a share (pre-IPO valuation ${money(report.preIpoValuation)})\n\n${debts.length > 0 ? `${debts.join("")}\n` : ""}${renderTable(
     [
       { header: "Holder" },
       { header: "Shares", align: "right" },

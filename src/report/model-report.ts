@@ -185,6 +185,22 @@ export function modelJson(report: AppModelReport): ModelReport {
       // ADJ-4: a later closing's adjustment says which closing made it (absent for the first's).
       ...(a.closing === undefined ? {} : { closing: a.closing, date: a.date }),
     })),
+    // P2P-6: only when the round states a pay-to-play (added; the fields above are unchanged).
+    ...(report.payToPlay
+      ? {
+          payToPlay: {
+            form: report.payToPlay.form,
+            offered: report.payToPlay.offered.toString(),
+            holders: report.payToPlay.holders.map((h) => ({
+              holder: h.holder.id,
+              name: h.holder.name,
+              proRata: decimal(h.proRata),
+              purchased: h.purchased.toString(),
+              converted: h.converted.toString(),
+            })),
+          },
+        }
+      : {}),
     assumptions: report.assumptions.map((a) => ({
       id: a.id,
       text: a.text,

@@ -108,6 +108,17 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
         : `  anti-dilution ${refText(a.shareClass, options)} (${a.method.replaceAll("_", " ")}): conversion price ${priceFor(a.conversionPriceBefore, options)} → ${priceFor(a.conversionPriceAfter, options)}${a.closing === undefined ? "" : ` at closing ${a.closing} (${a.date})`}`,
     );
   }
+  // P2P-6: who did not buy its pro rata, and what it converted.
+  const p2p = report.payToPlay;
+  for (const h of p2p?.holders ?? []) {
+    notes.push(
+      say(
+        options,
+        `  pay-to-play (${p2p!.form.replaceAll("_", " ")}, ${groupedInteger(p2p!.offered)} offered): ${refText(h.holder, options)} bought ${groupedInteger(h.purchased)} of a pro rata of ${proRata(h.proRata)}: ${h.converted === 0n ? "plays, nothing converts" : `${groupedInteger(h.converted)} preferred shares convert`}`,
+        `  pay-to-play (${p2p!.form === "partial" ? "partiel" : "tout ou rien"}, ${groupedInteger(p2p!.offered)} offertes) : ${refText(h.holder, options)} a acheté ${groupedInteger(h.purchased)} sur un prorata de ${proRata(h.proRata)} : ${h.converted === 0n ? "participe, rien n'est converti" : `${groupedInteger(h.converted)} actions de préférence converties`}`,
+      ),
+    );
+  }
   const scenario = report.scenario;
   const reported = scenario
     ? scenario.claims.filter((c) => !c.id.startsWith("terms:")).map((c) => refText(c, options))

@@ -156,6 +156,8 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
         ["breakpoints=true", ["--breakpoints"]],
         ["sweep=0..100M&steps=11", ["--sweep", "0..100M", "--steps", "11"]],
         ["ipo=%2420%2Fshare", ["--ipo", "$20/share"]],
+        // IPO-Q-4: the offering's gross proceeds, as the CLI's --ipo-proceeds.
+        ["ipo=%2420%2Fshare&ipoProceeds=%2480M", ["--ipo", "$20/share", "--ipo-proceeds", "$80M"]],
         [
           "at=between%20%2410M%20and%20%2450M&runs=500&seed=3",
           ["--at", "between $10M and $50M", "--runs", "500", "--seed", "3"],
@@ -178,6 +180,7 @@ describeEachBackend("computations on stored and posted documents", (backends) =>
       for (const [query, path] of [
         ["", "query.at"],
         ["at=1M&ipo=%241T", "query.ipo"],
+        ["at=1M&ipoProceeds=%2480M", "query.ipoProceeds"],
         ["at=lots", "query.at"],
         ["sweep=1B", "query.sweep"],
         ["at=-5M", "query.at"],

@@ -16,6 +16,7 @@ interface ExitOptions {
   sweep?: string;
   steps: string;
   ipo?: string;
+  ipoProceeds?: string;
   runs: string;
   seed: string;
   date?: string;
@@ -52,6 +53,10 @@ export function registerExit(program: Command, io: CliIo): void {
       .option(
         "--ipo <price or valuation>",
         'each holder\'s value at an IPO: a price per share ("$120/share") or a pre-IPO valuation ("$1T")',
+      )
+      .option(
+        "--ipo-proceeds <amount>",
+        "with --ipo: the offering's gross proceeds, which a class's qualifiedIpoMinProceeds is measured against",
       )
       .option("--runs <n>", "with an estimated --at: the number of sampled exit values", "10000")
       .option("--seed <s>", "the seed of the sampled exit values", "1")
@@ -108,6 +113,7 @@ export function registerExit(program: Command, io: CliIo): void {
       sweep: options.sweep,
       steps: options.steps,
       ipo: options.ipo,
+      ipoProceeds: options.ipoProceeds,
       runs: options.runs,
       seed: options.seed,
       date: options.date,

@@ -6,9 +6,23 @@ import type { ExitModel } from "./model.js";
 import type { ExitPosition, PositionKind } from "./position.js";
 
 /** How the IPO is priced: a price per common share, or a pre-IPO fully diluted valuation (EXIT-18). */
-export type IpoPricing =
+export type IpoPricing = (
   | { readonly kind: "price_per_share"; readonly price: Rational }
-  | { readonly kind: "pre_ipo_valuation"; readonly valuation: Rational };
+  | { readonly kind: "pre_ipo_valuation"; readonly valuation: Rational }
+) & {
+  /** The offering's gross proceeds, which a class's qualified-IPO minimum is measured against (IPO-Q-4). */
+  readonly grossProceeds?: Rational;
+};
+
+/**
+ * Whether the IPO is not qualified for a class (IPO-Q-2, IPO-Q-4): its price is below the
+ * class's qualified-IPO price, or its gross proceeds below the class's minimum.
+ */
+function unqualified(p: ExitPosition, price: Rational, proceeds: Rational | undefined): boolean {
+  if (p.qualifiedIpoPrice?.gt(price)) return true;
+  const minimum = p.qualifiedIpoMinProceeds;
+  return minimum !== undefined && proceeds?.lt(minimum) === true;
+}
 
 export type IpoState =
   | "common"
@@ -59,6 +73,23 @@ export interface IpoOutcome {
  * of their cash-out and conversion; options and warrants are worth their intrinsic value.
  */
 export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOutcome> {
+  const proceeds = pricing.grossProceeds;
+  if (proceeds?.isNegative()) {
+    return fail(
+      "exit_value_negative",
+      `the IPO's gross proceeds ${proceeds.toDecimalString()} are negative`,
+      ["ipo", "proceeds"],
+    );
+  }
+  // IPO-Q-4: a class whose qualified IPO needs a minimum of gross proceeds cannot be judged without them.
+  const needsProceeds = model.positions.find((p) => p.qualifiedIpoMinProceeds !== undefined);
+  if (needsProceeds && proceeds === undefined) {
+    return fail(
+      "exit_terms_invalid",
+      `${needsProceeds.label} converts at an IPO only when its gross proceeds are at least ${needsProceeds.qualifiedIpoMinProceeds!.toDecimalString()} (qualifiedIpoMinProceeds): give the offering's gross proceeds (--ipo-proceeds, or ipoProceeds)`,
+      ["ipo", "proceeds"],
+    );
+  }
   let price: Rational;
   if (pricing.kind === "price_per_share") {
     if (pricing.price.isNegative()) {
@@ -80,7 +111,7 @@ export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOut
     // Solved as if every class converted; IPO-Q-3 below refuses the price if one need not.
     const allConvert = {
       ...model,
-      positions: model.positions.map(({ qualifiedIpoPrice: _, ...p }) => p),
+      positions: model.positions.map(({ qualifiedIpoPrice: _, qualifiedIpoMinProceeds: __, ...p }) => p),
     };
     const solved = priceForValuation(allConvert, pricing.valuation);
     if (solved === undefined) {
@@ -93,17 +124,19 @@ export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOut
     price = solved;
     // IPO-Q-3: the valuation is shared by the classes that convert; when a class's qualified-IPO
     // price is above the price found, which classes convert changes the price: not solved here.
-    const unqualified = model.positions.find((p) => p.qualifiedIpoPrice?.gt(price));
-    if (unqualified !== undefined) {
+    const notQualified = model.positions.find((p) => unqualified(p, price, proceeds));
+    if (notQualified !== undefined) {
       return fail(
         "exit_terms_invalid",
-        `a pre-IPO valuation of ${pricing.valuation.toDecimalString()} prices the IPO at ${price.toDecimalString(10)} a share, below the qualified-IPO price ${unqualified.qualifiedIpoPrice!.toDecimalString()} of ${unqualified.label}; give the IPO price per share instead`,
+        notQualified.qualifiedIpoPrice?.gt(price)
+          ? `a pre-IPO valuation of ${pricing.valuation.toDecimalString()} prices the IPO at ${price.toDecimalString(10)} a share, below the qualified-IPO price ${notQualified.qualifiedIpoPrice!.toDecimalString()} of ${notQualified.label}; give the IPO price per share instead`
+          : `gross proceeds of ${proceeds!.toDecimalString()} are below the qualified-IPO minimum ${notQualified.qualifiedIpoMinProceeds!.toDecimalString()} of ${notQualified.label}, so which classes convert changes the price a pre-IPO valuation gives; give the IPO price per share instead`,
         ["ipo", "valuation"],
       );
     }
   }
 
-  const positions = model.positions.map((p) => positionValue(p, price));
+  const positions = model.positions.map((p) => positionValue(p, price, proceeds));
   const shares = new Map<StakeholderId, Rational>();
   const cash = new Map<StakeholderId, Rational>();
   const value = new Map<StakeholderId, Rational>();
@@ -122,7 +155,7 @@ export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOut
   return ok({
     currency: model.currency,
     pricePerShare: price,
-    preIpoValuation: fullyDilutedValue(model, price),
+    preIpoValuation: fullyDilutedValue(model, price, proceeds),
     positions,
     holders: model.holders.map(({ id, name }) => ({
       holder: id,
@@ -134,7 +167,7 @@ export function ipoOutcome(model: ExitModel, pricing: IpoPricing): Result<IpoOut
   });
 }
 
-function positionValue(p: ExitPosition, price: Rational): IpoPositionValue {
+function positionValue(p: ExitPosition, price: Rational, proceeds: Rational | undefined): IpoPositionValue {
   const base = { position: p.id, kind: p.kind, label: p.label, classId: p.classId };
   const zero = Rational.ZERO;
   const asConverted = p.shares.mul(price);
@@ -144,7 +177,7 @@ function positionValue(p: ExitPosition, price: Rational): IpoPositionValue {
         // A preferred class with no class to convert into stays outstanding: no IPO value is computed.
         return { ...base, state: "does_not_convert", shares: zero, cash: zero, value: zero };
       }
-      if (p.qualifiedIpoPrice?.gt(price)) {
+      if (unqualified(p, price, proceeds)) {
         // IPO-Q-2: not a qualified IPO for this class, so conversion is the holders' choice; they
         // convert only when the common (with any ratchet) is worth at least the preference they keep.
         const converted = p.ipoMinimumValue ? Rational.max(p.ipoMinimumValue, asConverted) : asConverted;
@@ -203,19 +236,23 @@ function positionValue(p: ExitPosition, price: Rational): IpoPositionValue {
  * ratchet shares), every option and warrant, every capped SAFE and note as converted, and
  * the shares uncapped SAFEs convert into, times the price.
  */
-export function fullyDilutedValue(model: ExitModel, price: Rational): Rational {
+export function fullyDilutedValue(
+  model: ExitModel,
+  price: Rational,
+  proceeds: Rational | undefined = undefined,
+): Rational {
   let total = Rational.ZERO;
-  for (const p of model.positions) total = total.add(fullyDilutedPart(p, price));
+  for (const p of model.positions) total = total.add(fullyDilutedPart(p, price, proceeds));
   return total;
 }
 
-function fullyDilutedPart(p: ExitPosition, price: Rational): Rational {
+function fullyDilutedPart(p: ExitPosition, price: Rational, proceeds: Rational | undefined): Rational {
   if (p.rights.kind === "fixed") return p.kind === "safe" ? p.preference : Rational.ZERO;
   const asConverted = p.shares.mul(price);
   const converted =
     p.ipoMinimumValue !== undefined ? Rational.max(asConverted, p.ipoMinimumValue) : asConverted;
   // A class that keeps its preference below its qualified-IPO price holds no common (IPO-Q-2).
-  if (p.qualifiedIpoPrice?.gt(price) && converted.lt(p.preference)) return Rational.ZERO;
+  if (unqualified(p, price, proceeds) && converted.lt(p.preference)) return Rational.ZERO;
   return converted;
 }
 

@@ -122,6 +122,14 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
     if (price === undefined) return noRate(c.qualifiedIpoPrice, classPath(c.id, "qualifiedIpoPrice"));
     qualifiedIpoPrice.set(c.id, price);
   }
+  const qualifiedIpoMinProceeds = new Map<ShareClassId, Rational>();
+  for (const c of table.classes.values()) {
+    if (c.qualifiedIpoMinProceeds === undefined) continue;
+    const proceeds = inCurrency(c.qualifiedIpoMinProceeds);
+    if (proceeds === undefined)
+      return noRate(c.qualifiedIpoMinProceeds, classPath(c.id, "qualifiedIpoMinProceeds"));
+    qualifiedIpoMinProceeds.set(c.id, proceeds);
+  }
   for (const c of table.classes.values()) {
     if (c.type !== "preferred" || c.preference === undefined) continue;
     const pref = c.preference;
@@ -306,6 +314,9 @@ export function prepareExit(table: CapTable, terms: ExitTerms): Result<ExitModel
       holders,
       ipoMinimumValue: ratchet && oip ? ratchet.mul(oip).mulInt(units) : undefined,
       ...(qualifiedIpoPrice.has(c.id) ? { qualifiedIpoPrice: qualifiedIpoPrice.get(c.id)! } : {}),
+      ...(qualifiedIpoMinProceeds.has(c.id)
+        ? { qualifiedIpoMinProceeds: qualifiedIpoMinProceeds.get(c.id)! }
+        : {}),
     });
   }
 

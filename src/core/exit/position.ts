@@ -73,6 +73,8 @@ export interface ExitPosition {
   readonly ipoMinimumValue: Rational | undefined;
   /** IPO: the least price per common share at which the class must convert (IPO-Q-1); undefined: any price. */
   readonly qualifiedIpoPrice?: Rational;
+  /** IPO: the least gross proceeds of the offering at which the class must convert (IPO-Q-4). */
+  readonly qualifiedIpoMinProceeds?: Rational;
 }
 
 /** The state of a position at a given common price. */

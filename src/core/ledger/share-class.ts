@@ -67,6 +67,11 @@ export interface ShareClass {
    * model charter's Mandatory Conversion); below it the holders choose. Undefined: every IPO.
    */
   readonly qualifiedIpoPrice?: Money;
+  /**
+   * The least gross proceeds of the offering for an IPO to force the class to convert (IPO-Q-4,
+   * the NVCA charter's "gross proceeds of at least …"); below them the holders choose.
+   */
+  readonly qualifiedIpoMinProceeds?: Money;
 }
 
 /** Common shares received per share of `shareClass` on conversion (docs/SPEC.md CLS-2). */

@@ -4,9 +4,10 @@ import { resolveMfnTerms } from "../instruments/mfn.js";
 import { noteBalance } from "../instruments/note-interest.js";
 import { applyTransaction } from "../ledger/apply.js";
 import type { CapTable } from "../ledger/cap-table.js";
+import { expandPayToPlay, payToPlayHolders } from "../ledger/pay-to-play.js";
 import type { ConvertibleNote, InstrumentPricePrecision, Safe } from "../ledger/security.js";
 import { conversionRatio, type ShareClass } from "../ledger/share-class.js";
-import type { Transaction } from "../ledger/transaction.js";
+import type { PayToPlay, Transaction } from "../ledger/transaction.js";
 import { type CapTableTotals, capTableTotals } from "../ledger/views.js";
 import type { IsoDate } from "../shared/date.js";
 import { debugChecks } from "../shared/debug-checks.js";
@@ -68,6 +69,42 @@ export interface AntiDilutionOutcome {
   readonly date?: IsoDate;
 }
 
+/** What a round's pay-to-play did (P2P-6): each holder of the classes, its pro rata, and what it converted. */
+export interface PayToPlayOutcome {
+  readonly form: "all_or_nothing" | "partial";
+  readonly offered: bigint;
+  readonly holders: readonly {
+    readonly holder: StakeholderId;
+    /** offered × its shares as converted ÷ all holders' (exact, P2P-2). */
+    readonly proRata: Rational;
+    readonly purchased: bigint;
+    /** Shares of the classes it converts (0 when it played). */
+    readonly converted: bigint;
+  }[];
+}
+
+function payToPlayOutcome(table: CapTable, tx: PayToPlay): PayToPlayOutcome | undefined {
+  const parts = expandPayToPlay(table, tx);
+  if (!Array.isArray(parts)) return undefined;
+  const converted = new Map<string, bigint>();
+  for (const part of parts) {
+    if (part.type !== "conversion") continue;
+    const lot = table.securities.get(part.security);
+    if (lot?.kind !== "stock") continue;
+    converted.set(lot.holder, (converted.get(lot.holder) ?? 0n) + (part.quantity ?? lot.shares));
+  }
+  return {
+    form: tx.form ?? "all_or_nothing",
+    offered: tx.offered,
+    holders: payToPlayHolders(table, tx).map((h) => ({
+      holder: h.holder,
+      proRata: h.proRata,
+      purchased: h.purchased,
+      converted: converted.get(h.holder) ?? 0n,
+    })),
+  };
+}
+
 export interface RoundOutcome {
   readonly terms: RoundTerms;
   readonly classId: ShareClassId;
@@ -87,6 +124,8 @@ export interface RoundOutcome {
   readonly antiDilution: readonly AntiDilutionOutcome[];
   /** The sub-series SAFEs and notes convert into, at their own conversion prices (SAFE-6). */
   readonly shadowSeries: readonly ShareClass[];
+  /** The round's pay-to-play term, applied (P2P-6): present only when the round states one. */
+  readonly payToPlay?: PayToPlayOutcome;
   readonly oversubscribed: boolean;
   /** The generated ledger transactions, in the order they apply. */
   readonly transactions: readonly Transaction[];
@@ -812,7 +851,10 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
   const after = table.clone();
   if (roundClass) after.classes.set(roundClass.id, roundClass);
   for (const series of shadow.classes) after.classes.set(series.id, series);
+  let payToPlay: PayToPlayOutcome | undefined;
   for (const tx of transactions) {
+    // P2P-6: who played, and what the others converted, read just before it applies.
+    if (tx.type === "pay_to_play") payToPlay = payToPlayOutcome(after, tx);
     const rejected = applyTransaction(after, tx);
     if (rejected) return { ok: false, problems: [rejected] };
   }
@@ -842,6 +884,7 @@ export function priceRound(table: CapTable, terms: RoundTerms): Result<RoundOutc
       investments,
       antiDilution,
       shadowSeries: shadow.classes,
+      ...(payToPlay ? { payToPlay } : {}),
       oversubscribed: allocation.oversubscribed,
       transactions,
       before: table,

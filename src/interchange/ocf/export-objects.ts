@@ -156,6 +156,8 @@ export function writeShareClass(c: ShareClass, commonSeniority: Rational): Writt
   if (c.dividends) omitted.push(`class "${c.id}": dividends have no OCF 1.2.0 field`);
   if (c.ipoRatchetMultiple) omitted.push(`class "${c.id}": the IPO ratchet has no OCF 1.2.0 field`);
   if (c.qualifiedIpoPrice) omitted.push(`class "${c.id}": the qualified-IPO price has no OCF 1.2.0 field`);
+  if (c.qualifiedIpoMinProceeds)
+    omitted.push(`class "${c.id}": the qualified-IPO minimum gross proceeds have no OCF 1.2.0 field`);
   return { object, omitted };
 }
 

@@ -453,6 +453,17 @@ export class TransactionWriter {
       terms.conversion_valuation_cap = this.money(tx.valuationCap, `transaction ${tx.id}: valuation cap`);
     if (tx.discount)
       terms.conversion_discount = this.percentage(tx.discount, `transaction ${tx.id}: discount`);
+    // ROUND-9: a conversion price's own precision has no OCF 1.2.0 field; it is reported, not dropped silently.
+    for (const [key, what] of [
+      ["cap", "cap price"],
+      ["discount", "discount price"],
+    ] as const) {
+      const p = tx.conversionPricePrecision?.[key];
+      if (p)
+        omitted.push(
+          `transaction ${tx.id}: the ${what}'s precision (${key}PricePrecision: ${p.places} places, ${p.rounding.replaceAll("_", " ")}, shares from the ${p.sharesFromRoundedPrice ? "rounded" : "exact"} price) has no OCF 1.2.0 field`,
+        );
+    }
     const right = (mechanism: JsonObject): JsonObject => ({
       type: "CONVERTIBLE_CONVERSION_RIGHT",
       conversion_mechanism: mechanism,

@@ -77,3 +77,101 @@ describe("qualified IPO (SPEC IPO-Q-1..IPO-Q-3)", () => {
     expect(d[0]!.path).toEqual(["classes", 0]);
   });
 });
+
+/**
+ * IPO-Q-4: the NVCA charter's Mandatory Conversion also asks for an offering "resulting in at
+ * least $[___] of gross proceeds". The Series C above with a $50,000,000 minimum besides its
+ * $15 price.
+ */
+const WITH_PROCEEDS = DEAL.replace(
+  "qualifiedIpoPrice: 15 }",
+  "qualifiedIpoPrice: 15, qualifiedIpoMinProceeds: $50M }",
+);
+
+function ipoWithProceeds(pricing: IpoPricing) {
+  const table = replay(dealFrom(WITH_PROCEEDS).ledger);
+  if (!table.ok) throw new Error("replay failed");
+  return ipoOutcome(model(table.value), pricing);
+}
+
+describe("qualified IPO: minimum gross proceeds (SPEC IPO-Q-4)", () => {
+  test("IPO-Q-4: at $20 (above the price) with $50M of proceeds the class must convert", () => {
+    const o = ipoWithProceeds({ kind: "price_per_share", price: rat("20"), grossProceeds: rat("50000000") });
+    if (!o.ok) throw new Error(o.problems[0]!.message);
+    expect(c(o.value).state).toBe("converts");
+  });
+
+  test("IPO-Q-4: below the minimum proceeds the IPO is not qualified: at $9 the Series C keeps its $10M preference", () => {
+    // $9 is below $15 anyway; at $20 with $49,999,999 of proceeds the class may still choose:
+    // the common ($20M) beats the preference ($10M), so it converts by choice.
+    const small = ipoWithProceeds({
+      kind: "price_per_share",
+      price: rat("20"),
+      grossProceeds: rat("49999999"),
+    });
+    if (!small.ok) throw new Error(small.problems[0]!.message);
+    expect(c(small.value).state).toBe("converts");
+    // A class with only a proceeds minimum: at $8 with $40M raised, the IPO is not qualified for
+    // it and the $8M of common is less than the $10M preference: it stays preferred.
+    const onlyProceeds = DEAL.replace("qualifiedIpoPrice: 15 }", "qualifiedIpoMinProceeds: $50M }");
+    const table = replay(dealFrom(onlyProceeds).ledger);
+    if (!table.ok) throw new Error("replay failed");
+    const below = ipoOutcome(model(table.value), {
+      kind: "price_per_share",
+      price: rat("8"),
+      grossProceeds: rat("40000000"),
+    });
+    if (!below.ok) throw new Error(below.problems[0]!.message);
+    expect(c(below.value).state).toBe("keeps_preference");
+    expect(below.value.preIpoValuation.toString()).toBe("72000000");
+    // The same IPO raising $50M is qualified: the class converts at $8 whatever its preference.
+    const qualified = ipoOutcome(model(table.value), {
+      kind: "price_per_share",
+      price: rat("8"),
+      grossProceeds: rat("50000000"),
+    });
+    if (!qualified.ok) throw new Error(qualified.problems[0]!.message);
+    expect(c(qualified.value).state).toBe("converts");
+    expect(c(qualified.value).value.toString()).toBe("8000000");
+  });
+
+  test("IPO-Q-4: without the proceeds the IPO cannot be judged: refused with the option that gives them", () => {
+    expectProblem(
+      ipoWithProceeds({ kind: "price_per_share", price: rat("20") }),
+      "exit_terms_invalid",
+      "Series C converts at an IPO only when its gross proceeds are at least 50000000 (qualifiedIpoMinProceeds): give the offering's gross proceeds (--ipo-proceeds, or ipoProceeds)",
+    );
+  });
+
+  test("IPO-Q-4: the CLI takes --ipo-proceeds; the minimum is written back by the serializer and named in the OCF export's omissions", async () => {
+    const { cli, tempFile } = await import("../../support/cli.js");
+    const file = tempFile("deal.yaml", WITH_PROCEEDS);
+    const out = await cli(["exit", file, "--ipo", "$20/share", "--ipo-proceeds", "$60M", "--format", "json"]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(
+      JSON.parse(out.stdout).positions.find((p: { id: string }) => p.id === "shares:seriesC").state,
+    ).toBe("converts");
+    const missing = await cli(["exit", file, "--ipo", "$20/share"]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/give the offering's gross proceeds \(--ipo-proceeds, or ipoProceeds\)/);
+    const alone = await cli(["exit", file, "--at", "$1M", "--ipo-proceeds", "$60M"]);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toMatch(/ipoProceeds is the gross proceeds of an IPO: give it with ipo/);
+    const { ledgerToDocument } = await import("../../../src/deal/serialize.js");
+    const doc = ledgerToDocument(dealFrom(WITH_PROCEEDS).ledger) as { classes: Record<string, unknown>[] };
+    expect(doc.classes.find((k) => k.id === "seriesC")).toMatchObject({
+      qualifiedIpoMinProceeds: "50000000",
+    });
+    const { buildCheckedOcfPackage } = await import("../../../src/interchange/ocf/export.js");
+    const { SCHEMA_DIR } = await import("../../interchange/ocf/helpers.js");
+    const exported = buildCheckedOcfPackage(dealFrom(WITH_PROCEEDS).ledger, undefined, {
+      schemaDir: SCHEMA_DIR,
+      generatedAt: "2024-05-01T12:00:00Z",
+      issuer: { countryOfFormation: "US" },
+    });
+    if (!exported.ok) throw new Error(exported.problems[0]!.message);
+    expect(exported.value.report.omitted).toContain(
+      'class "seriesC": the qualified-IPO minimum gross proceeds have no OCF 1.2.0 field',
+    );
+  });
+});

@@ -85,6 +85,20 @@ describe("pay-to-play, partial form (SPEC P2P-5)", () => {
     expect(lots).toContainEqual(["common", 750000n, "750000"]);
   });
 
+  it("P2P-5: with a shadow class, the fraction not bought is re-designated one for one", () => {
+    const text = LEDGER_P2P.replace(
+      "  - { id: seriesB,",
+      "  - { id: seriesA1, name: Series A-1 (shadow), type: preferred, originalIssuePrice: 1.00, preference: { multiple: 0x } }\n  - { id: seriesB,",
+    ).replace("form: partial }", "form: partial, shadowClass: seriesA1 }");
+    expect(text).toContain("shadowClass: seriesA1");
+    const table = replay(dealFrom(text).ledger);
+    if (!table.ok) throw new Error(table.problems[0]!.message);
+    expect(sharesOf(table.value, "fundB", "seriesA1")).toBe(750000n);
+    expect(sharesOf(table.value, "fundB", "seriesA")).toBe(1250000n);
+    expect(sharesOf(table.value, "fundB", "common")).toBe(0n);
+    expect(table.value.issuedByClass.get("seriesA1" as never)).toBe(750000n);
+  });
+
   it("P2P-5: against plain integer arithmetic, every holder converts ⌊shares × (pro rata − bought) ÷ pro rata⌋ (property)", () => {
     fc.assert(
       fc.property(
@@ -150,6 +164,38 @@ describe("pay-to-play as a term of a modelled round (SPEC P2P-6)", () => {
     const whole = proForma(roundP2P("{ classes: [seriesA], offered: 2000000 }"));
     expect(sharesOf(whole, "fundB", "seriesA")).toBe(0n);
     expect(sharesOf(whole, "fundB", "common")).toBe(2000000n);
+  });
+
+  it("P2P-6: model reports who played and what the others converted, in its outcome, JSON and text", async () => {
+    const text = roundP2P("{ classes: [seriesA], offered: 2000000, form: partial }");
+    const deal = dealFrom(text);
+    const run = runDeal(deal.ledger, deal.rounds);
+    if (!run.ok) throw new Error(run.problems[0]!.message);
+    const p2p = run.value.rounds[0]!.payToPlay!;
+    expect(p2p.form).toBe("partial");
+    expect(p2p.offered).toBe(2000000n);
+    expect(p2p.holders.map((h) => [h.holder, h.proRata.toString(), h.purchased, h.converted])).toEqual([
+      ["fundA", "1200000", 1200000n, 0n],
+      ["fundB", "800000", 500000n, 750000n],
+    ]);
+    const { cli, tempFile } = await import("../../support/cli.js");
+    const file = tempFile("deal.yaml", text);
+    const out = await cli(["model", file]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain(
+      "pay-to-play (partial, 2,000,000 offered): fundB bought 500,000 of a pro rata of 800,000: 750,000 preferred shares convert",
+    );
+    const json = await cli(["model", file, "--format", "json"]);
+    expect(JSON.parse(json.stdout).payToPlay.holders[1]).toEqual({
+      holder: "fundB",
+      name: "fundB",
+      proRata: "800000",
+      purchased: "500000",
+      converted: "750000",
+    });
+    // A round without the term has no payToPlay field (the report is unchanged).
+    const plain = await cli(["model", "examples/down-round.yaml", "--format", "json"]);
+    expect("payToPlay" in JSON.parse(plain.stdout)).toBe(false);
   });
 
   it("P2P-6: without `offered`, the offered shares are all the round's new shares", () => {
