@@ -1,7 +1,7 @@
 import type { ModelReport, PricingNote } from "../app/model.js";
 import type { SolveReport } from "../app/solve.js";
 import type { Money } from "../core/exact/money.js";
-import type { Rational } from "../core/exact/rational.js";
+import { Rational } from "../core/exact/rational.js";
 import {
   groupedInteger,
   moneyFor,
@@ -109,6 +109,8 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     );
   }
   // P2P-6: who did not buy its pro rata, and what it converted.
+  const proRata = (r: Rational) =>
+    r.eq(Rational.of(r.floor())) ? groupedInteger(r.floor()) : r.toDecimalString(2);
   const p2p = report.payToPlay;
   for (const h of p2p?.holders ?? []) {
     notes.push(
