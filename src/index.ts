@@ -52,6 +52,7 @@ export {
   type ModelHolder,
   type ModelInput,
   type ModelReport,
+  type ModelTotals,
   model,
   modelOf,
   type PricingNote,
