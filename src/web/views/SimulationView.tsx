@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { quantityNamer } from "../../app/names.js";
 import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { LIMITS } from "../../core/shared/limits.js";
@@ -228,6 +229,7 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
       {state.kind === "done" ? (
         <SimulationResult
           report={state.report}
+          deal={deal}
           currency={currency}
           metricId={metricId}
           onMetric={setMetricId}
@@ -239,25 +241,32 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
 
 function SimulationResult({
   report,
+  deal,
   currency,
   metricId,
   onMetric,
 }: {
   report: SimulationReport;
+  deal: Deal;
   currency: Currency;
   metricId: string;
   onMetric: (id: string) => void;
 }) {
   const { t, locale } = useI18n();
   const ids = useId();
+  // Each quantity by what it is (its typed reference and display name), as the layer names it.
+  const quantity = useMemo(() => quantityNamer(deal), [deal]);
   const metrics = useMemo<Metric[]>(
     () => [
       { id: "roundSize", label: t("roundSize"), unit: "money", stats: report.roundSize },
       { id: "postMoney", label: t("postMoney"), unit: "money", stats: report.postMoneyValuation },
       { id: "pricePerShare", label: t("pricePerShare"), unit: "price", stats: report.pricePerShare },
       ...report.quantities
-        .filter((q) => q.quantity.includes("/investment:"))
-        .map((q): Metric => ({ id: q.quantity, label: q.label, unit: "money", stats: q.value })),
+        .map((q) => ({ q, named: quantity(q.quantity) }))
+        .filter(({ named }) => named.ref?.kind === "investment")
+        .map(
+          ({ q, named }): Metric => ({ id: q.quantity, label: named.name, unit: "money", stats: q.value }),
+        ),
       ...report.holders.map(
         (h): Metric => ({
           id: `holder:${h.holder}`,
@@ -267,7 +276,7 @@ function SimulationResult({
         }),
       ),
     ],
-    [report, t],
+    [report, t, quantity],
   );
   const metric = metrics.find((m) => m.id === metricId) ?? metrics[1]!;
   const format = (text: string, unit: Metric["unit"]) => formatStatistic(text, unit, currency, locale);
