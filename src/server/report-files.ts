@@ -11,7 +11,7 @@ import { lastEventDate } from "../render/reports/bridge.js";
 import { capTableDocument, capTableFiguresOf } from "../render/reports/cap-table.js";
 import { claimsDocument, claimsFiguresOf } from "../render/reports/claims.js";
 import { exitDocument, exitFiguresOf } from "../render/reports/exit.js";
-import { proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
+import { type DocumentContext, proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
 import { renderXlsx } from "../render/xlsx.js";
 import type { CapTableReport } from "../report/captable-report.js";
@@ -33,23 +33,22 @@ const DOCUMENTS: Readonly<
     (
       report: Record<string, unknown>,
       deal: Deal,
-      version: string,
+      context: DocumentContext,
       query: Record<string, unknown>,
     ) => ReportDocument | Promise<ReportDocument>
   >
 > = {
-  model: (r, _d, version) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), { version }),
-  captable: (r, _d, version) =>
-    capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), { version }),
+  model: (r, _d, context) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), context),
+  captable: (r, _d, context) => capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), context),
   // The typed dossier of the stored deal with the request's claim set (the JSON's chosen ids).
-  claims: (r, d, version) =>
+  claims: (r, d, context) =>
     claimsDocument(
       claimsFiguresOf(claimsReportOf(d, (r.chosen as { claims: string[] } | null)?.claims), lastEventDate(d)),
-      { version },
+      context,
     ),
   // The exit statement at the request's exact `at` values (none: the breakpoints alone),
   // from the typed report of the exit use case (REP-6).
-  exit: async (_r, d, version, query) => {
+  exit: async (_r, d, context, query) => {
     if (query.sweep !== undefined || query.ipo !== undefined)
       throw new ApiError(
         "request_invalid",
@@ -61,10 +60,10 @@ const DOCUMENTS: Readonly<
     const report = await exit.run(d, input.value);
     if (!report.ok) throw ApiError.fromProblems(requestProblems(report.problems), "the report");
     if (report.value.kind !== "statement") throw new Error("exit: a file report is the exit statement");
-    return exitDocument(exitFiguresOf(report.value), { version });
+    return exitDocument(exitFiguresOf(report.value), context);
   },
-  scenarios: (r, d, version) =>
-    scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), { version }),
+  scenarios: (r, d, context) =>
+    scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), context),
 };
 
 export const FILE_MEDIA_TYPES = {
@@ -79,15 +78,40 @@ export function hasReportFile(computation: Computation): boolean {
   return computation.on === "deal" && computation.mode === "sync" && computation.name in DOCUMENTS;
 }
 
+const FORMAT_PARAM = z.enum(["json", "pdf", "xlsx"]).optional().meta({
+  description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
+});
+
 /** The computation's query schema with `format` added (json by default). */
 export function withFormatParam(computation: Computation): z.ZodType {
   if (!hasReportFile(computation)) return computation.input;
+  return (computation.input as unknown as z.ZodObject).extend({ format: FORMAT_PARAM });
+}
+
+/**
+ * The query schema of a computation on a posted document (`POST /api/v1/compute/<name>`):
+ * `format` as on a stored deal, and `unsaved`, which marks the file's figures as coming
+ * from unsaved edits (the web app posts its working document with them, SPEC WEB-PDF-1).
+ */
+export function withPostedFileParams(computation: Computation): z.ZodType {
+  if (!hasReportFile(computation)) return computation.input;
   return (computation.input as unknown as z.ZodObject).extend({
-    format: z.enum(["json", "pdf", "xlsx"]).optional().meta({
-      description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
-    }),
+    format: FORMAT_PARAM,
+    unsaved: z
+      .enum(["true", "false"])
+      .optional()
+      .meta({
+        description:
+          "true: the posted document holds edits not yet saved; a PDF or XLSX file says so in its title block.",
+      }),
   });
 }
+
+/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1). */
+export const UNSAVED_EDITS_MARK = {
+  kind: "unsaved_edits",
+  text: "The figures come from edits not yet saved: no stored version of the deal holds them.",
+} as const;
 
 /** The file format a request asks for: `?format=`, else the Accept header; undefined for JSON. */
 export function requestedFileFormat(request: FastifyRequest): FileFormat | undefined {
@@ -113,16 +137,23 @@ export async function renderReportFile(options: {
   query: Record<string, unknown>;
   deal: Deal;
   dealId: string;
-  version: number;
+  /** The stored version; none for a posted document. */
+  version: number | undefined;
+  /** Marks the figures cannot carry themselves: unsaved edits. */
+  marks?: DocumentContext["marks"];
 }): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
   const build = DOCUMENTS[options.computation.name]!;
-  const document = await build(options.report, options.deal, String(options.version), options.query);
+  const context: DocumentContext = {
+    ...(options.version === undefined ? {} : { version: String(options.version) }),
+    ...(options.marks ? { marks: options.marks } : {}),
+  };
+  const document = await build(options.report, options.deal, context, options.query);
   const bytes =
     options.format === "pdf"
       ? await renderPdf(document, { fonts: nodePdfFonts() })
       : await renderXlsx(document);
-  const filename =
-    `${options.dealId}-${options.computation.name}-v${options.version}.${options.format}`.replace(
+  const version = options.version === undefined ? "" : `-v${options.version}`;
+  const filename = `${options.dealId}-${options.computation.name}${version}.${options.format}`.replace(
       /[^A-Za-z0-9._-]/g,
       "_",
     );

@@ -99,6 +99,42 @@ describeEachBackend(
       expect(sweep.json().error.code).toBe("request_invalid");
     });
 
+    it("WEB-PDF-1: a posted document's report as a file, the same figures as the stored deal's, marked when it holds unsaved edits", async () => {
+      const exported = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/export?format=json",
+      });
+      const json = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/compute/model",
+        headers: { "content-type": "application/json" },
+        payload: exported.body,
+      });
+      const post = (query: string) =>
+        as(app, team.viewer, {
+          method: "POST",
+          url: `/api/v1/compute/model?${query}`,
+          headers: { "content-type": "application/json" },
+          payload: exported.body,
+        });
+      const unsaved = await post("format=pdf&unsaved=true");
+      expect(unsaved.statusCode).toBe(200);
+      expect(unsaved.headers["content-type"]).toBe("application/pdf");
+      expect(unsaved.headers["content-disposition"]).toMatch(/^attachment; filename="[a-z0-9-]+-model\.pdf"$/);
+      const text = execFileSync("pdftotext", ["-", "-"], { input: unsaved.rawPayload, encoding: "utf8" });
+      expect(text).toContain("Unsaved edits");
+      expect(text).not.toContain("Document version");
+      for (const h of json.json().holders) expect(text).toContain(h.name);
+      const saved = await post("format=pdf");
+      const savedText = execFileSync("pdftotext", ["-", "-"], { input: saved.rawPayload, encoding: "utf8" });
+      expect(savedText).not.toContain("Unsaved edits");
+      // The computation's own parameters still apply, and a bad one is the request's 400.
+      const bad = await post("format=pdf&round=nope");
+      expect(bad.statusCode).toBe(400);
+      const badFlag = await post("format=pdf&unsaved=maybe");
+      expect(badFlag.statusCode).toBe(400);
+    });
+
     it("REP-8: investors are refused the files; an unknown format is a 400", async () => {
       const investor = await as(app, team.investor, {
         method: "GET",

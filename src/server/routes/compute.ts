@@ -1,10 +1,19 @@
 import type { FastifyInstance } from "fastify";
+import { loadDeal } from "../../deal/load.js";
 import * as z from "zod";
 import { ApiError } from "../api-error.js";
 import { COMPUTATIONS, type Computation } from "../computations.js";
 import { runJob } from "../compute-pool.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
+import {
+  hasReportFile,
+  renderReportFile,
+  requestedFileFormat,
+  sendFile,
+  UNSAVED_EDITS_MARK,
+  withPostedFileParams,
+} from "../report-files.js";
 import { JobState as JobStateBody } from "../responses.js";
 import { DEAL_BODY, documentText, sendJob, WORKSPACE_BODY } from "./deals.js";
 
@@ -30,19 +39,21 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
         schema: {
           tags: computation.mode === "sync" ? ["computations"] : ["jobs"],
           summary: `${computation.mode === "job" ? "Start a job: " : ""}${computation.summary} (a posted ${computation.on} document, JSON or YAML)`,
-          querystring: computation.input,
+          querystring: computation.mode === "sync" ? withPostedFileParams(computation) : computation.input,
           body: computation.on === "deal" ? DEAL_BODY : WORKSPACE_BODY,
         },
       },
       async (request, reply) => {
         const caller = callerOf(request);
+        const fileFormat = hasReportFile(computation) ? requestedFileFormat(request) : undefined;
+        const { format: _format, unsaved, ...query } = (request.rawQuery ?? {}) as Record<string, unknown>;
         // Loaded and run on a worker thread (SPEC SRV-5): the document's text and the query
-        // as sent go there, the computation by its name.
+        // as sent go there (the file's parameters left out), the computation by its name.
         const task = {
           kind: "compute" as const,
           name: computation.name,
           source: { text: documentText(request) },
-          query: request.rawQuery ?? {},
+          query: hasReportFile(computation) ? query : (request.rawQuery ?? {}),
         };
         if (computation.mode === "job") {
           // A document that does not load is the request's 400, before any job starts.
@@ -57,6 +68,27 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
           return sendJob(reply, job);
         }
         const out = await context.pool.run(task);
+        if (fileFormat) {
+          // The file of a posted document (SPEC WEB-PDF-1): the report rendered as on a
+          // stored deal, with no version, and marked when the document holds unsaved edits.
+          // The worker has loaded the same text without error.
+          const loaded = loadDeal(task.source.text, "the posted deal");
+          if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, "the posted deal");
+          const company = loaded.deal.ledger.company.name;
+          return sendFile(
+            reply,
+            await renderReportFile({
+              format: fileFormat,
+              computation,
+              report: JSON.parse(out.text) as Record<string, unknown>,
+              query,
+              deal: loaded.deal,
+              dealId: company.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "deal",
+              version: undefined,
+              ...(unsaved === "true" ? { marks: [UNSAVED_EDITS_MARK] } : {}),
+            }),
+          );
+        }
         return reply.type("application/json; charset=utf-8").send(withLoadWarnings(out));
       },
     );
