@@ -8,6 +8,7 @@ import { href, type Route, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatInteger, formatMoney, formatPercent } from "../i18n/number-format.js";
@@ -84,6 +85,7 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
   return (
     <section aria-labelledby="captable-title" className="captable">
       <h2 id="captable-title">{title || t("capTable")}</h2>
+      <ReportFileButtons report="captable" query={asOf ? { asOf } : {}} />
       <div className="controls no-print">
         <div className="field">
           <label className="field-label" htmlFor="as-of">

@@ -5,6 +5,7 @@ import { TERMS_SOURCE_ID } from "../../deal/uncertain.js";
 import { claimsReport, type RangeRow } from "../../report/claims-report.js";
 import type { IngestedAddition } from "../app/drafts.js";
 import type { Route } from "../app/routes.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { findEvidence, type TextSpan } from "../engine/evidence.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -78,6 +79,7 @@ export function ClaimsView({
   return (
     <section aria-labelledby="claims-title" className="claims">
       <h2 id="claims-title">{t("claimsTitle", { company: report.company })}</h2>
+      <ReportFileButtons report="claims" />
       {claims.length === 0 ? <p>{t("noClaims")}</p> : null}
 
       {report.conflicts.length > 0 || report.gaps.length > 0 ? (

@@ -21,6 +21,7 @@ import {
   type Route,
   WORKSPACE_VIEWS,
 } from "../app/routes.js";
+import { ReportFileProvider } from "../components/ReportFiles.js";
 import { ShareWithInvestors } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
@@ -422,7 +423,16 @@ function LoadedDeal({
           reload();
         }}
       />
-      <Suspense fallback={<Loading />}>{content}</Suspense>
+      {investor ? (
+        // Investors read their own JSON views; the files show the whole deal (REP-8).
+        <Suspense fallback={<Loading />}>{content}</Suspense>
+      ) : (
+        <ReportFileProvider
+          subject={{ workspace: route.workspace, deal: route.deal, unsaved: dirty ? working : undefined }}
+        >
+          <Suspense fallback={<Loading />}>{content}</Suspense>
+        </ReportFileProvider>
+      )}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { AmountField } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { PercentField } from "../components/PercentField.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import {
   type BasisSwitch,
@@ -656,6 +657,7 @@ function Results({
         </button>
         {exportState ? <span role="status">{exportState}</span> : null}
       </fieldset>
+      <ReportFileButtons report="model" query={{ round: result.terms.id }} disabled={stale} />
 
       <fieldset className="radio-group no-print">
         <legend>{t("ownershipBasis")}</legend>
