@@ -8,6 +8,7 @@ import { href, type Route, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
+import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -124,7 +125,9 @@ export function CapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
           <ul>
             {result.problems.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and keep their order.
-              <li key={i}>{p.message}</li>
+              <li key={i}>
+                <ProblemText problem={p} />
+              </li>
             ))}
           </ul>
         </div>

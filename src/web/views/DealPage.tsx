@@ -21,6 +21,7 @@ import {
   type Route,
   WORKSPACE_VIEWS,
 } from "../app/routes.js";
+import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileProvider } from "../components/ReportFiles.js";
 import { ShareWithInvestors } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
@@ -276,8 +277,8 @@ function LoadedDeal({
         <ul>
           {diagnostics.map((d, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no id and keep their order.
-            <li key={i}>
-              {d.path && d.path.length > 0 ? <code>{formatPath(d.path)}</code> : null} {d.message}
+            <li key={i} title={d.path && d.path.length > 0 ? formatPath(d.path) : undefined}>
+              <ProblemText problem={d} />
             </li>
           ))}
         </ul>
@@ -331,7 +332,9 @@ function LoadedDeal({
         <ul>
           {sessionLoad.diagnostics.map((d, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no id and keep their order.
-            <li key={i}>{d.message}</li>
+            <li key={i}>
+              <ProblemText problem={d} />
+            </li>
           ))}
         </ul>
       </div>

@@ -4,7 +4,9 @@ import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
 import { Fraction } from "../../deal/scalars.js";
+import { explanationFr } from "../../report/fr.js";
 import { modelJson } from "../../report/model-report.js";
+import { pricingText } from "../../report/model-text.js";
 import { jsonText, modelCsv } from "../../report/text-formats.js";
 import type { RoundDraft } from "../app/drafts.js";
 import { replaceHash } from "../app/routes.js";
@@ -13,6 +15,7 @@ import { AmountField } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { PercentField } from "../components/PercentField.js";
+import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import {
@@ -185,7 +188,9 @@ export function RoundBuilder({
         <ul>
           {opened.problems.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and keep their order.
-            <li key={i}>{p.message}</li>
+            <li key={i}>
+              <ProblemText problem={p} />
+            </li>
           ))}
         </ul>
       </div>
@@ -604,6 +609,17 @@ function Results({
           </div>
         ) : null}
       </dl>
+      {r0.pricing.code === "valuation_differs_from_stated" ? (
+        // Why the priced valuation is not the stated one, from the report's explanation
+        // (ROUND-5, ROUND-6): the CLI's words in English, src/report/fr.ts's in French.
+        <p className="muted no-print" id="pricing-note">
+          {locale === "en"
+            ? pricingText(r0.pricing, pf.company.currency, {})
+                .trim()
+                .replace(/^\((.*)\)$/, "$1")
+            : explanationFr(r0.pricing, pf.company.currency)}
+        </p>
+      ) : null}
       <p className="muted no-print recompute-time">{t("recomputeTime", { ms: computed.ms.toFixed(1) })}</p>
       {r0.oversubscribed ? <p className="notice warning">{t("oversubscribed")}</p> : null}
       {result.warnings.length > 0 ? (
@@ -612,7 +628,9 @@ function Results({
           <ul>
             {result.warnings.map((w, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id and keep their order.
-              <li key={i}>{w.message}</li>
+              <li key={i}>
+                <ProblemText problem={w} />
+              </li>
             ))}
           </ul>
         </div>
