@@ -13,6 +13,7 @@ import { claimsDocument, claimsFiguresOf } from "../render/reports/claims.js";
 import { exitDocument, exitFiguresOf } from "../render/reports/exit.js";
 import { type DocumentContext, proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
+import { simulationDocument, simulationFiguresOf } from "../render/reports/simulation.js";
 import { renderXlsx } from "../render/xlsx.js";
 import type { CapTableReport } from "../report/captable-report.js";
 import type { ModelReport } from "../report/model-report.js";
@@ -64,6 +65,13 @@ const DOCUMENTS: Readonly<
   },
   scenarios: (r, d, context) =>
     scenariosDocument(scenariosFiguresOf(r as unknown as ScenariosReport, lastEventDate(d)), context),
+  // A job on the server: its file is only for a posted document, run to the end in the
+  // request (`POST /api/v1/compute/simulate?format=pdf`, WEB-PDF-1).
+  simulate: (r, d, context) =>
+    simulationDocument(
+      simulationFiguresOf(r as unknown as Parameters<typeof simulationFiguresOf>[0], lastEventDate(d)),
+      context,
+    ),
 };
 
 export const FILE_MEDIA_TYPES = {
@@ -78,9 +86,31 @@ export function hasReportFile(computation: Computation): boolean {
   return computation.on === "deal" && computation.mode === "sync" && computation.name in DOCUMENTS;
 }
 
+const UNSAVED_PARAM = z.enum(["true", "false"]).optional().meta({
+  description:
+    "true: the posted document holds edits not yet saved; a PDF or XLSX file says so in its title block.",
+});
+
 const FORMAT_PARAM = z.enum(["json", "pdf", "xlsx"]).optional().meta({
   description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
 });
+
+/**
+ * Whether a job computation of a deal also answers, on a posted document, as a file run to
+ * the end in the request (`POST /api/v1/compute/<name>?format=pdf|xlsx`; the Monte Carlo
+ * summary, WEB-PDF-1).
+ */
+export function hasPostedJobFile(computation: Computation): boolean {
+  return computation.on === "deal" && computation.mode === "job" && computation.name in DOCUMENTS;
+}
+
+/** The query schema of a job's file route: its parameters, the format (required) and `unsaved`. */
+export function postedJobFileParams(computation: Computation): z.ZodType {
+  return (computation.input as unknown as z.ZodObject).extend({
+    format: z.enum(["pdf", "xlsx"]).meta({ description: "The report as a PDF or an XLSX workbook." }),
+    unsaved: UNSAVED_PARAM,
+  });
+}
 
 /** The computation's query schema with `format` added (json by default). */
 export function withFormatParam(computation: Computation): z.ZodType {
@@ -97,13 +127,7 @@ export function withPostedFileParams(computation: Computation): z.ZodType {
   if (!hasReportFile(computation)) return computation.input;
   return (computation.input as unknown as z.ZodObject).extend({
     format: FORMAT_PARAM,
-    unsaved: z
-      .enum(["true", "false"])
-      .optional()
-      .meta({
-        description:
-          "true: the posted document holds edits not yet saved; a PDF or XLSX file says so in its title block.",
-      }),
+    unsaved: UNSAVED_PARAM,
   });
 }
 
@@ -154,9 +178,9 @@ export async function renderReportFile(options: {
       : await renderXlsx(document);
   const version = options.version === undefined ? "" : `-v${options.version}`;
   const filename = `${options.dealId}-${options.computation.name}${version}.${options.format}`.replace(
-      /[^A-Za-z0-9._-]/g,
-      "_",
-    );
+    /[^A-Za-z0-9._-]/g,
+    "_",
+  );
   return { bytes, mediaType: FILE_MEDIA_TYPES[options.format], filename };
 }
 

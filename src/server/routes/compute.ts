@@ -1,13 +1,15 @@
-import type { FastifyInstance } from "fastify";
-import { loadDeal } from "../../deal/load.js";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import * as z from "zod";
+import { loadDeal } from "../../deal/load.js";
 import { ApiError } from "../api-error.js";
 import { COMPUTATIONS, type Computation } from "../computations.js";
 import { runJob } from "../compute-pool.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
 import {
+  hasPostedJobFile,
   hasReportFile,
+  postedJobFileParams,
   renderReportFile,
   requestedFileFormat,
   sendFile,
@@ -67,30 +69,77 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
           });
           return sendJob(reply, job);
         }
+        if (fileFormat)
+          return sendPostedFile(reply, computation, fileFormat, task, query, unsaved === "true");
         const out = await context.pool.run(task);
-        if (fileFormat) {
-          // The file of a posted document (SPEC WEB-PDF-1): the report rendered as on a
-          // stored deal, with no version, and marked when the document holds unsaved edits.
-          // The worker has loaded the same text without error.
-          const loaded = loadDeal(task.source.text, "the posted deal");
-          if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, "the posted deal");
-          const company = loaded.deal.ledger.company.name;
-          return sendFile(
-            reply,
-            await renderReportFile({
-              format: fileFormat,
-              computation,
-              report: JSON.parse(out.text) as Record<string, unknown>,
-              query,
-              deal: loaded.deal,
-              dealId: company.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "deal",
-              version: undefined,
-              ...(unsaved === "true" ? { marks: [UNSAVED_EDITS_MARK] } : {}),
-            }),
-          );
-        }
         return reply.type("application/json; charset=utf-8").send(withLoadWarnings(out));
       },
+    );
+    if (hasPostedJobFile(computation))
+      app.post(
+        `/api/v1/compute/${computation.name}`,
+        {
+          schema: {
+            tags: ["computations"],
+            summary: `${computation.summary} (a posted deal document), run to the end in the request: as a PDF or XLSX file`,
+            querystring: postedJobFileParams(computation),
+            body: DEAL_BODY,
+          },
+        },
+        async (request, reply) => {
+          const { format, unsaved, ...query } = (request.rawQuery ?? {}) as Record<string, unknown>;
+          const task = {
+            kind: "compute" as const,
+            name: computation.name,
+            source: { text: documentText(request) },
+            query,
+          };
+          return sendPostedFile(
+            reply,
+            computation,
+            format as "pdf" | "xlsx",
+            task,
+            query,
+            unsaved === "true",
+          );
+        },
+      );
+  }
+
+  /**
+   * The file of a posted document (SPEC WEB-PDF-1): the report computed on a worker thread,
+   * rendered as on a stored deal, with no version, and marked when the document holds
+   * unsaved edits.
+   */
+  async function sendPostedFile(
+    reply: FastifyReply,
+    computation: Computation,
+    format: "pdf" | "xlsx",
+    task: { kind: "compute"; name: string; source: { text: string }; query: Record<string, unknown> },
+    query: Record<string, unknown>,
+    unsaved: boolean,
+  ) {
+    const out = await context.pool.run(task);
+    // The worker has loaded the same text without error.
+    const loaded = loadDeal(task.source.text, "the posted deal");
+    if (!loaded.ok) throw ApiError.fromDiagnostics(loaded.diagnostics, "the posted deal");
+    const company = loaded.deal.ledger.company.name;
+    return sendFile(
+      reply,
+      await renderReportFile({
+        format,
+        computation,
+        report: JSON.parse(out.text) as Record<string, unknown>,
+        query,
+        deal: loaded.deal,
+        dealId:
+          company
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "-")
+            .replace(/^-|-$/g, "") || "deal",
+        version: undefined,
+        ...(unsaved ? { marks: [UNSAVED_EDITS_MARK] } : {}),
+      }),
     );
   }
 
