@@ -149,7 +149,7 @@ export interface ShareDocumentRequest {
 }
 
 /** The reports the server gives as PDF or XLSX files (REP-8, WEB-PDF-1). */
-export type ReportFileName = "model" | "captable" | "claims" | "exit" | "scenarios";
+export type ReportFileName = "model" | "captable" | "claims" | "exit" | "scenarios" | "simulate";
 
 /** A report file asked of the server: which report, its parameters (as the CLI's flags), and the format. */
 export interface ReportFileRequest {
@@ -159,6 +159,11 @@ export interface ReportFileRequest {
   readonly query: Readonly<Record<string, string>>;
   /** The working document when the page holds unsaved edits: its report is computed and marked as such. */
   readonly unsaved?: DealDocumentJson;
+  /**
+   * A document to post even with nothing unsaved: a report the server gives only for a posted
+   * document (`simulate`, a job on stored deals) is computed on it, unmarked.
+   */
+  readonly posted?: DealDocumentJson;
 }
 
 /** A file the server rendered, with the name it gives it. */

@@ -232,13 +232,14 @@ export class HttpDataAccess implements DataAccess {
     const query = new URLSearchParams(request.query);
     query.set("format", request.format);
     if (request.unsaved) query.set("unsaved", "true");
-    const route = request.unsaved
+    const body = request.unsaved ?? request.posted;
+    const route = body
       ? { method: ROUTES.computeFile.method, path: ROUTES.computeFile.path(request.report, query) }
       : {
           method: ROUTES.reportFile.method,
           path: ROUTES.reportFile.path(workspace, deal, request.report, query),
         };
-    const headers: Record<string, string> = request.unsaved ? { "content-type": "application/json" } : {};
+    const headers: Record<string, string> = body ? { "content-type": "application/json" } : {};
     if (route.method !== "GET" && this.csrfToken !== undefined) headers[CSRF_HEADER] = this.csrfToken;
     let response: Response;
     try {
@@ -246,7 +247,7 @@ export class HttpDataAccess implements DataAccess {
         method: route.method,
         credentials: "same-origin",
         headers,
-        ...(request.unsaved ? { body: JSON.stringify(request.unsaved) } : {}),
+        ...(body ? { body: JSON.stringify(body) } : {}),
       });
     } catch (e) {
       return failure(

@@ -10,6 +10,8 @@ export interface ReportFileSubject {
   readonly deal: string;
   /** The stored document with the page's unsaved edits written in; undefined when there are none. */
   readonly unsaved: DealDocumentJson | undefined;
+  /** The document the page shows (the stored one, or the one with the unsaved edits). */
+  readonly working: DealDocumentJson;
 }
 
 const ReportFileContext = createContext<ReportFileSubject | undefined>(undefined);
@@ -54,6 +56,8 @@ export function ReportFileButtons({
       format,
       query,
       ...(subject.unsaved ? { unsaved: subject.unsaved } : {}),
+      // The Monte Carlo summary is a file of a posted document only (simulate is a job on stored deals).
+      ...(report === "simulate" && !subject.unsaved ? { posted: subject.working } : {}),
     });
     if (!file.ok) {
       setState(t("exportFailed", { message: file.error.message }));

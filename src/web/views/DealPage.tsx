@@ -431,7 +431,12 @@ function LoadedDeal({
         <Suspense fallback={<Loading />}>{content}</Suspense>
       ) : (
         <ReportFileProvider
-          subject={{ workspace: route.workspace, deal: route.deal, unsaved: dirty ? working : undefined }}
+          subject={{
+            workspace: route.workspace,
+            deal: route.deal,
+            unsaved: dirty ? working : undefined,
+            working,
+          }}
         >
           <Suspense fallback={<Loading />}>{content}</Suspense>
         </ReportFileProvider>

@@ -7,6 +7,7 @@ import { templateQuantities } from "../../core/uncertainty/round-template.js";
 import type { Deal } from "../../deal/build.js";
 import { fanOption, histogramOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import type { SimulationReport } from "../engine/simulation-job.js";
 import { type RunningSimulation, startSimulation } from "../engine/simulation-runner.js";
@@ -225,6 +226,18 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
             ))}
           </ul>
         </div>
+      ) : null}
+      {state.kind === "done" ? (
+        <ReportFileButtons
+          report="simulate"
+          // The run shown: its runs, seed, round and scenario, as `simulate`'s flags.
+          query={{
+            runs: String(state.report.runs),
+            seed: String(state.report.seed),
+            round: state.report.round,
+            ...(scenario === "" ? {} : { scenario }),
+          }}
+        />
       ) : null}
       {state.kind === "done" ? (
         <SimulationResult
