@@ -69,14 +69,18 @@ export default async function (): Promise<readonly BenchReport[]> {
         name: `web recompute in Chromium, ${holders.toLocaleString("en-US")} holders, 20 SAFEs, pool top-up (median of ${runs})`,
         figures: [
           {
-            label: "slider step: read terms, priceRound, pro-forma views",
+            label: "slider step: read terms, priceRound, the model's typed report",
             value: r.total,
             unit: "ms",
             ...target,
           },
           { label: "read the typed terms (amount parser)", value: r.read, unit: "ms" },
           { label: "priceRound on the cached cap table", value: r.price, unit: "ms" },
-          { label: "pro-forma views (before/after, per holder and class)", value: r.views, unit: "ms" },
+          {
+            label: "the model's typed report (modelReportOf: per holder and class, before/after)",
+            value: r.views,
+            unit: "ms",
+          },
           { label: "of which the cap-table view after the round", value: r.afterView, unit: "ms" },
         ],
         notes: [load, "Chromium coarsens performance.now() to 0.1 ms: 0 means under 0.1 ms"],

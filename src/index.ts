@@ -53,6 +53,7 @@ export {
   type ModelHolder,
   type ModelInput,
   type ModelReport,
+  type ModelTotals,
   model,
   modelOf,
   type PricingNote,

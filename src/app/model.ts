@@ -22,8 +22,13 @@ export interface ModelHolder {
   readonly kind: "stakeholder" | "unallocated_pool";
   /** The stakeholder, or the pool (named "Unallocated: <pool>"). */
   readonly holder: Ref;
+  /** For a pool's row: the pool with its own name, for a face that words "unallocated" in its language. */
+  readonly pool?: Ref;
   readonly sharesBefore: bigint;
   readonly sharesAfter: bigint;
+  /** As-converted shares (preferred counted as the common it converts into, FD-3). */
+  readonly asConvertedSharesBefore: bigint;
+  readonly asConvertedSharesAfter: bigint;
   readonly fullyDilutedSharesBefore: bigint;
   readonly fullyDilutedSharesAfter: bigint;
   /** Exact fractions of the fully diluted totals (each column sums to exactly 1). */
@@ -40,7 +45,23 @@ export interface ModelClass {
   readonly type: string;
   readonly issuedBefore: bigint;
   readonly issuedAfter: bigint;
+  /** The class's shares as converted, before and after the round. */
+  readonly asConvertedSharesBefore: bigint;
+  readonly asConvertedSharesAfter: bigint;
+  /**
+   * The class's fully diluted shares: as converted, plus its options, warrants and the
+   * unallocated options of the pools that grant it.
+   */
+  readonly fullyDilutedSharesBefore: bigint;
+  readonly fullyDilutedSharesAfter: bigint;
   readonly conversionRatio: Rational;
+}
+
+/** Share totals of the cap table on each basis (outstanding, as converted, fully diluted). */
+export interface ModelTotals {
+  readonly outstanding: bigint;
+  readonly asConverted: bigint;
+  readonly fullyDiluted: bigint;
 }
 
 /** A quantity of the deal's claims: its id, its label as name, and what it is (an investment, a size…). */
@@ -109,6 +130,9 @@ export interface ModelReport {
     readonly conversionShares: bigint;
     readonly fullyDilutedSharesBefore: bigint;
     readonly fullyDilutedSharesAfter: bigint;
+    /** The totals on the three bases before and after the round (the holders' columns sum to them). */
+    readonly totalsBefore: ModelTotals;
+    readonly totalsAfter: ModelTotals;
     readonly oversubscribed: boolean;
     readonly conventions: RoundConventions;
     readonly pool: RoundOutcome["terms"]["pool"];
@@ -176,7 +200,10 @@ interface RowFigures {
   readonly kind: ModelHolder["kind"];
   readonly id: string;
   readonly name: string;
+  /** A pool's own name. */
+  readonly poolName?: string;
   readonly outstanding: [bigint, bigint];
+  readonly asConverted: [bigint, bigint];
   readonly fd: [bigint, bigint];
   readonly byClass: Map<string, bigint>;
 }
@@ -197,17 +224,27 @@ function holderRows(
           id: h.holder,
           name: h.name,
           outstanding: [0n, 0n],
+          asConverted: [0n, 0n],
           fd: [0n, 0n],
           byClass: new Map(),
         };
         rows.set(h.holder, row);
       }
       row.outstanding[index] = h.outstanding;
+      row.asConverted[index] = h.asConverted;
       row.fd[index] = h.fullyDiluted;
       if (index === 1) for (const [c, n] of h.sharesByClass) row.byClass.set(c, n);
     }
   }
-  const stakeholderRows = [...rows.values()].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  // In declaration order, read off the order itself (no sort): every holder of either view
+  // is a stakeholder of the table after the round.
+  const stakeholderRows: RowFigures[] = [];
+  for (const id of order.keys()) {
+    const row = rows.get(id);
+    if (row) stakeholderRows.push(row);
+  }
+  if (stakeholderRows.length !== rows.size)
+    throw new Error("model: a holder is not a stakeholder of the table");
   const poolRows = new Map<string, RowFigures>();
   for (const [index, view] of [before, after].entries()) {
     for (const p of view.pools) {
@@ -217,7 +254,9 @@ function holderRows(
           kind: "unallocated_pool",
           id: p.pool,
           name: `Unallocated: ${p.name}`,
+          poolName: p.name,
           outstanding: [0n, 0n],
+          asConverted: [0n, 0n],
           fd: [0n, 0n],
           byClass: new Map(),
         };
@@ -322,9 +361,107 @@ function fieldRef(deal: Deal, path: string): Ref {
   return { id: path, name: path };
 }
 
-/** The typed pro forma of a priced round. */
-export function modelReportOf(deal: Deal, outcome: RoundOutcome, warnings: readonly Problem[]): ModelReport {
-  const before = capTableView(outcome.before);
+/**
+ * A holder's row of the report. Its exact fractions and dilution are reduced when first
+ * read, then kept (accessors of the class): a fraction's reduction (a gcd of large
+ * integers) is most of the cost of a report of many holders, and the web app's round
+ * builder, which builds one report per slider step, reads the counts only. The values are
+ * the same exact Rationals (APP-2).
+ */
+class HolderRow implements ModelHolder {
+  readonly kind: ModelHolder["kind"];
+  readonly holder: Ref;
+  readonly pool?: Ref;
+  readonly sharesBefore: bigint;
+  readonly sharesAfter: bigint;
+  readonly asConvertedSharesBefore: bigint;
+  readonly asConvertedSharesAfter: bigint;
+  readonly fullyDilutedSharesBefore: bigint;
+  readonly fullyDilutedSharesAfter: bigint;
+  readonly invested: Money;
+  readonly sharesAfterByClass: readonly { readonly shareClass: Ref; readonly shares: bigint }[];
+  #totalBefore: bigint;
+  #totalAfter: bigint;
+  #before: Rational | undefined = undefined;
+  #after: Rational | undefined = undefined;
+  #dilution: Rational | undefined | null = null;
+
+  constructor(
+    r: RowFigures,
+    totals: readonly [bigint, bigint],
+    invested: Money,
+    names: ReturnType<typeof namer>,
+  ) {
+    this.kind = r.kind;
+    this.holder = { id: r.id, name: r.name };
+    if (r.poolName !== undefined) this.pool = { id: r.id, name: r.poolName };
+    this.sharesBefore = r.outstanding[0];
+    this.sharesAfter = r.outstanding[1];
+    this.asConvertedSharesBefore = r.asConverted[0];
+    this.asConvertedSharesAfter = r.asConverted[1];
+    this.fullyDilutedSharesBefore = r.fd[0];
+    this.fullyDilutedSharesAfter = r.fd[1];
+    this.invested = invested;
+    this.sharesAfterByClass = [...r.byClass].map(([c, shares]) => ({
+      shareClass: names.shareClass(c),
+      shares,
+    }));
+    this.#totalBefore = totals[0];
+    this.#totalAfter = totals[1];
+  }
+
+  get fullyDilutedBefore(): Rational {
+    this.#before ??= fractionOf(this.fullyDilutedSharesBefore, this.#totalBefore);
+    return this.#before;
+  }
+
+  get fullyDilutedAfter(): Rational {
+    this.#after ??= fractionOf(this.fullyDilutedSharesAfter, this.#totalAfter);
+    return this.#after;
+  }
+
+  get dilution(): Rational | undefined {
+    if (this.#dilution === null) {
+      const before = this.fullyDilutedBefore;
+      this.#dilution =
+        this.kind !== "stakeholder" || before.isZero()
+          ? undefined
+          : Rational.ONE.sub(this.fullyDilutedAfter.div(before));
+    }
+    return this.#dilution;
+  }
+}
+
+function totalsOf(view: CapTableView): ModelTotals {
+  const { outstanding, asConverted, fullyDiluted } = view.totals;
+  return { outstanding, asConverted, fullyDiluted };
+}
+
+/** A class's counts in a view: issued, as converted, and fully diluted (with its pools' unallocated options). */
+function classCounts(view: CapTableView, table: RoundOutcome["after"], classId: string) {
+  const c = view.classes.find((x) => x.classId === classId);
+  if (!c) return { issued: 0n, asConverted: 0n, fullyDiluted: 0n };
+  let poolAvailable = 0n;
+  for (const p of view.pools) if (table.pools.get(p.pool)?.classId === classId) poolAvailable += p.available;
+  return {
+    issued: c.issued,
+    asConverted: c.asConverted,
+    fullyDiluted: c.asConverted + c.options + c.warrants + poolAvailable,
+  };
+}
+
+/**
+ * The typed pro forma of a priced round. `beforeView`, when given, is the cap-table view of
+ * `outcome.before` already computed (the web app's round builder keeps it across slider
+ * steps, which price the round again on the same table before it).
+ */
+export function modelReportOf(
+  deal: Deal,
+  outcome: RoundOutcome,
+  warnings: readonly Problem[],
+  beforeView?: CapTableView,
+): ModelReport {
+  const before = beforeView ?? capTableView(outcome.before);
   const after = capTableView(outcome.after);
   const names = namer(outcome.after, deal);
   const order = new Map<string, number>();
@@ -359,37 +496,37 @@ export function modelReportOf(deal: Deal, outcome: RoundOutcome, warnings: reado
       conversionShares,
       fullyDilutedSharesBefore: before.totals.fullyDiluted,
       fullyDilutedSharesAfter: after.totals.fullyDiluted,
+      totalsBefore: totalsOf(before),
+      totalsAfter: totalsOf(after),
       oversubscribed: outcome.oversubscribed,
       conventions: terms.conventions,
       pool: terms.pool,
     },
-    holders: rows.map((r) => {
-      const fb = fractionOf(r.fd[0], before.totals.fullyDiluted);
-      const fa = fractionOf(r.fd[1], after.totals.fullyDiluted);
+    holders: rows.map(
+      (r) =>
+        new HolderRow(
+          r,
+          [before.totals.fullyDiluted, after.totals.fullyDiluted],
+          money(invested.get(r.id) ?? Rational.ZERO),
+          names,
+        ),
+    ),
+    classes: after.classes.map((c) => {
+      // Pools keep their class through a round: the table after it names every pool's class.
+      const b = classCounts(before, outcome.after, c.classId);
+      const a = classCounts(after, outcome.after, c.classId);
       return {
-        kind: r.kind,
-        holder: { id: r.id, name: r.name },
-        sharesBefore: r.outstanding[0],
-        sharesAfter: r.outstanding[1],
-        fullyDilutedSharesBefore: r.fd[0],
-        fullyDilutedSharesAfter: r.fd[1],
-        fullyDilutedBefore: fb,
-        fullyDilutedAfter: fa,
-        dilution: r.kind !== "stakeholder" || fb.isZero() ? undefined : Rational.ONE.sub(fa.div(fb)),
-        invested: money(invested.get(r.id) ?? Rational.ZERO),
-        sharesAfterByClass: [...r.byClass].map(([c, shares]) => ({
-          shareClass: names.shareClass(c),
-          shares,
-        })),
+        shareClass: { id: c.classId, name: c.name },
+        type: c.type,
+        issuedBefore: b.issued,
+        issuedAfter: c.issued,
+        asConvertedSharesBefore: b.asConverted,
+        asConvertedSharesAfter: a.asConverted,
+        fullyDilutedSharesBefore: b.fullyDiluted,
+        fullyDilutedSharesAfter: a.fullyDiluted,
+        conversionRatio: c.conversionRatio,
       };
     }),
-    classes: after.classes.map((c) => ({
-      shareClass: { id: c.classId, name: c.name },
-      type: c.type,
-      issuedBefore: before.classes.find((b) => b.classId === c.classId)?.issued ?? 0n,
-      issuedAfter: c.issued,
-      conversionRatio: c.conversionRatio,
-    })),
     investments: outcome.investments.map((i) => ({
       investor: names.holder(i.investor),
       requested: i.requested,

@@ -1,5 +1,6 @@
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { Deal } from "../deal/build.js";
+import type { QuantityRefNamed } from "./model.js";
 import type { Ref } from "./use-case.js";
 
 /**
@@ -7,8 +8,21 @@ import type { Ref } from "./use-case.js";
  * no face looks a name up from an id. An id without a name (a security, a pool) is its
  * own name.
  */
-export function namer(table: CapTable, deal?: Deal) {
+/**
+ * A quantity of the deal's claims by its id: its label as name and its typed reference
+ * (an investment, a round size, a valuation…), so that a face asks what a quantity is
+ * without matching its id.
+ */
+export function quantityNamer(deal?: Deal): (id: string) => QuantityRefNamed {
   const quantities = new Map(deal?.uncertainty?.claimSet.model.quantities.map((q) => [q.id as string, q]));
+  return (id) => {
+    const q = quantities.get(id);
+    return { id, name: q?.label ?? id, ...(q ? { ref: q.ref } : {}) };
+  };
+}
+
+export function namer(table: CapTable, deal?: Deal) {
+  const quantity = quantityNamer(deal);
   const claims = new Map(deal?.uncertainty?.claimSet.claims.map((c) => [c.id as string, c]));
   const sources = deal?.uncertainty?.claimSet.sources;
   return {
@@ -16,10 +30,7 @@ export function namer(table: CapTable, deal?: Deal) {
     shareClass: (id: string): Ref => ({ id, name: table.classes.get(id as never)?.name ?? id }),
     pool: (id: string): Ref => ({ id, name: table.pools.get(id as never)?.name ?? id }),
     security: (id: string): Ref => ({ id, name: id }),
-    quantity: (id: string) => {
-      const q = quantities.get(id);
-      return { id, name: q?.label ?? id, ...(q ? { ref: q.ref } : {}) };
-    },
+    quantity,
     /** A claim by what it is about: "Amazon + Nvidia + Microsoft"; its source is `source`. */
     claim: (id: string): Ref & { readonly source?: Ref } => {
       const c = claims.get(id);

@@ -467,6 +467,17 @@ export async function runTask(task: ComputeTask): Promise<TaskOutcome<unknown>> 
           ok: true,
           value: await (await import("./file-tasks.js")).runFileTask(task, storedBuiltDeal),
         };
+      case "posted-report-file": {
+        // The computation on the posted text, then its file (SPEC WEB-PDF-1, SRV-5a).
+        const out = await compute({
+          kind: "compute",
+          name: task.name,
+          source: { text: task.text },
+          query: task.query,
+        });
+        const files = await import("./file-tasks.js");
+        return { ok: true, value: await files.postedReportFile(task, out.text, postedDeal(task.text).value) };
+      }
       case "simulate-chunk":
         return { ok: true, value: runChunk(task) };
       default:

@@ -15,7 +15,7 @@ import {
 } from "../storage/deal-document.js";
 import { ApiError, type ProblemBody, problemBody } from "./api-error.js";
 import { computation, requestProblems } from "./computations.js";
-import { type FileFormat, renderReportFile } from "./report-files.js";
+import { type FileFormat, renderReportFile, UNSAVED_EDITS_MARK } from "./report-files.js";
 
 /**
  * The work of the routes that read and write files (SPEC SRV-5a): OCF export and import,
@@ -97,6 +97,18 @@ export type FileTask =
       readonly kind: "diff";
       readonly older: StoredRevision & { readonly version: number };
       readonly newer: StoredRevision & { readonly version: number };
+    }
+  | {
+      /**
+       * The file of a posted document (SPEC WEB-PDF-1): the computation run on the posted
+       * text, then rendered with no version, marked when the text holds unsaved edits.
+       */
+      readonly kind: "posted-report-file";
+      readonly format: FileFormat;
+      readonly name: string;
+      readonly text: string;
+      readonly query: Readonly<Record<string, unknown>>;
+      readonly unsaved: boolean;
     };
 
 export interface FileTaskValues {
@@ -125,6 +137,7 @@ export interface FileTaskValues {
     | { readonly stored: false; readonly text: string }
     | { readonly stored: true; readonly canonical: string; readonly warnings: readonly ProblemBody[] };
   "report-file": { readonly bytes: Uint8Array; readonly mediaType: string; readonly filename: string };
+  "posted-report-file": { readonly bytes: Uint8Array; readonly mediaType: string; readonly filename: string };
   diff: { readonly text: string };
 }
 
@@ -261,6 +274,34 @@ async function reportFile(
   return file;
 }
 
+/**
+ * A posted document's file: its report (the computation's JSON, as the request's thread
+ * would have had it) rendered with no version; the attachment is named by the company.
+ */
+export async function postedReportFile(
+  task: Extract<FileTask, { kind: "posted-report-file" }>,
+  report: string,
+  deal: Deal,
+): Promise<FileTaskValues["posted-report-file"]> {
+  const found = computation(task.name);
+  if (!found) throw new ApiError("not_found", `no computation "${task.name}"`);
+  const company = deal.ledger.company.name;
+  return renderReportFile({
+    format: task.format,
+    computation: found,
+    report: JSON.parse(report) as Record<string, unknown>,
+    query: task.query as Record<string, unknown>,
+    deal,
+    dealId:
+      company
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "deal",
+    version: undefined,
+    ...(task.unsaved ? { marks: [UNSAVED_EDITS_MARK] } : {}),
+  });
+}
+
 function diff(task: Extract<FileTask, { kind: "diff" }>, build: BuildStoredDeal): FileTaskValues["diff"] {
   const { older, newer } = task;
   const difference = dealDifference(
@@ -271,7 +312,10 @@ function diff(task: Extract<FileTask, { kind: "diff" }>, build: BuildStoredDeal)
 }
 
 /** Runs one file task (SPEC SRV-5a); an expected failure is thrown as an ApiError. */
-export async function runFileTask(task: FileTask, build: BuildStoredDeal): Promise<unknown> {
+export async function runFileTask(
+  task: Exclude<FileTask, { kind: "posted-report-file" }>,
+  build: BuildStoredDeal,
+): Promise<unknown> {
   switch (task.kind) {
     case "describe":
       return describe(task);

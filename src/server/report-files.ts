@@ -13,7 +13,7 @@ import { renderPdf } from "../render/pdf.js";
 import { capTableDocument, capTableFiguresOf } from "../render/reports/cap-table.js";
 import { claimsDocument, claimsFiguresOf } from "../render/reports/claims.js";
 import { exitDocument, exitFiguresOf } from "../render/reports/exit.js";
-import { proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
+import { type DocumentContext, proFormaDocument, proFormaFiguresOf } from "../render/reports/pro-forma.js";
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
 import { simulationDocument, simulationFiguresOf } from "../render/reports/simulation.js";
 import { renderXlsx } from "../render/xlsx.js";
@@ -38,23 +38,22 @@ const DOCUMENTS: Readonly<
     (
       report: Record<string, unknown>,
       deal: Deal,
-      version: string,
+      context: DocumentContext,
       query: Record<string, unknown>,
     ) => ReportDocument | Promise<ReportDocument>
   >
 > = {
-  model: (r, _d, version) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), { version }),
-  captable: (r, _d, version) =>
-    capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), { version }),
+  model: (r, _d, context) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), context),
+  captable: (r, _d, context) => capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), context),
   // The typed dossier of the stored deal with the request's claim set (the JSON's chosen ids).
-  claims: (r, d, version) =>
+  claims: (r, d, context) =>
     claimsDocument(
       claimsFiguresOf(claimsReportOf(d, (r.chosen as { claims: string[] } | null)?.claims), lastEventDate(d)),
-      { version },
+      context,
     ),
   // The exit statement at the request's exact `at` values (none: the breakpoints alone),
   // from the typed report of the exit use case (REP-6).
-  exit: async (_r, d, version, query) => {
+  exit: async (_r, d, context, query) => {
     if (query.sweep !== undefined || query.ipo !== undefined)
       throw new ApiError(
         "request_invalid",
@@ -66,13 +65,25 @@ const DOCUMENTS: Readonly<
     const report = await exit.run(d, input.value);
     if (!report.ok) throw ApiError.fromProblems(requestProblems(report.problems), "the report");
     if (report.value.kind !== "statement") throw new Error("exit: a file report is the exit statement");
-    return exitDocument(exitFiguresOf(report.value), { version });
+    return exitDocument(exitFiguresOf(report.value), context);
   },
   // The scenarios side by side, from the typed report of the scenarios use case (REP-6).
-  scenarios: async (_r, d, version, query) =>
-    scenariosDocument(scenariosFiguresOf(await typedReport(scenarios, d, query), lastEventDate(d)), {
-      version,
-    }),
+  scenarios: async (_r, d, context, query) =>
+    scenariosDocument(scenariosFiguresOf(await typedReport(scenarios, d, query), lastEventDate(d)), context),
+  // A job on the server: its file here is only for a posted document, run to the end in the
+  // request (`POST /api/v1/compute/simulate?format=pdf`, WEB-PDF-1); the summary is built from
+  // the report's JSON read back into the typed report (a stored job's file: renderJobFile).
+  simulate: (r, d, context, query) => {
+    const input = parseInput(simulate, query);
+    const setup = input.ok ? simulationOfInput(d, input.value) : undefined;
+    const report = simulationReportFromJson(
+      r,
+      setup?.ok ? setup.value.names : undefined,
+      setup?.ok ? setup.value.meta.roundId : undefined,
+    );
+    if (!report) throw new Error("simulate: its result is not a simulation report");
+    return simulationDocument(simulationFiguresOf(report, lastEventDate(d)), context);
+  },
 };
 
 /**
@@ -99,15 +110,56 @@ export function hasReportFile(computation: Computation): boolean {
   return computation.on === "deal" && computation.mode === "sync" && computation.name in DOCUMENTS;
 }
 
+const UNSAVED_PARAM = z.enum(["true", "false"]).optional().meta({
+  description:
+    "true: the posted document holds edits not yet saved; a PDF or XLSX file says so in its title block.",
+});
+
+const FORMAT_PARAM = z.enum(["json", "pdf", "xlsx"]).optional().meta({
+  description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
+});
+
+/**
+ * Whether a job computation of a deal also answers, on a posted document, as a file run to
+ * the end in the request (`POST /api/v1/compute/<name>?format=pdf|xlsx`; the Monte Carlo
+ * summary, WEB-PDF-1).
+ */
+export function hasPostedJobFile(computation: Computation): boolean {
+  return computation.on === "deal" && computation.mode === "job" && computation.name in DOCUMENTS;
+}
+
+/** The query schema of a job's file route: its parameters, the format (required) and `unsaved`. */
+export function postedJobFileParams(computation: Computation): z.ZodType {
+  return (computation.input as unknown as z.ZodObject).extend({
+    format: z.enum(["pdf", "xlsx"]).meta({ description: "The report as a PDF or an XLSX workbook." }),
+    unsaved: UNSAVED_PARAM,
+  });
+}
+
 /** The computation's query schema with `format` added (json by default). */
 export function withFormatParam(computation: Computation): z.ZodType {
   if (!hasReportFile(computation)) return computation.input;
+  return (computation.input as unknown as z.ZodObject).extend({ format: FORMAT_PARAM });
+}
+
+/**
+ * The query schema of a computation on a posted document (`POST /api/v1/compute/<name>`):
+ * `format` as on a stored deal, and `unsaved`, which marks the file's figures as coming
+ * from unsaved edits (the web app posts its working document with them, SPEC WEB-PDF-1).
+ */
+export function withPostedFileParams(computation: Computation): z.ZodType {
+  if (!hasReportFile(computation)) return computation.input;
   return (computation.input as unknown as z.ZodObject).extend({
-    format: z.enum(["json", "pdf", "xlsx"]).optional().meta({
-      description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
-    }),
+    format: FORMAT_PARAM,
+    unsaved: UNSAVED_PARAM,
   });
 }
+
+/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1). */
+export const UNSAVED_EDITS_MARK = {
+  kind: "unsaved_edits",
+  text: "The figures come from edits not yet saved: no stored version of the deal holds them.",
+} as const;
 
 /** The file format a request asks for: `?format=`, else the Accept header; undefined for JSON. */
 export function requestedFileFormat(request: FastifyRequest): FileFormat | undefined {
@@ -133,19 +185,26 @@ export async function renderReportFile(options: {
   query: Record<string, unknown>;
   deal: Deal;
   dealId: string;
-  version: number;
+  /** The stored version; none for a posted document. */
+  version: number | undefined;
+  /** Marks the figures cannot carry themselves: unsaved edits. */
+  marks?: DocumentContext["marks"];
 }): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
   const build = DOCUMENTS[options.computation.name]!;
-  const document = await build(options.report, options.deal, String(options.version), options.query);
+  const context: DocumentContext = {
+    ...(options.version === undefined ? {} : { version: String(options.version) }),
+    ...(options.marks ? { marks: options.marks } : {}),
+  };
+  const document = await build(options.report, options.deal, context, options.query);
   const bytes =
     options.format === "pdf"
       ? await renderPdf(document, { fonts: nodePdfFonts() })
       : await renderXlsx(document);
-  const filename =
-    `${options.dealId}-${options.computation.name}-v${options.version}.${options.format}`.replace(
-      /[^A-Za-z0-9._-]/g,
-      "_",
-    );
+  const version = options.version === undefined ? "" : `-v${options.version}`;
+  const filename = `${options.dealId}-${options.computation.name}${version}.${options.format}`.replace(
+    /[^A-Za-z0-9._-]/g,
+    "_",
+  );
   return { bytes, mediaType: FILE_MEDIA_TYPES[options.format], filename };
 }
 

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { beforeAll, expect, it } from "vitest";
 import type { Store } from "../../src/storage/store.js";
+import { cli } from "../support/cli.js";
 import { describeEachBackend } from "./support/backends.js";
 import { as, type Credentials, type Persona, seedTeam, teamApp } from "./support/team.js";
 
@@ -168,6 +169,81 @@ describeEachBackend(
       });
       expect(notSimulation.statusCode).toBe(400);
       expect(notSimulation.json().error.message).toMatch(/a replay job's result is JSON only/);
+    });
+
+    it("WEB-PDF-1: a posted document's report as a file, the same figures as the stored deal's, marked when it holds unsaved edits", async () => {
+      const exported = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/export?format=json",
+      });
+      const json = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/compute/model",
+        headers: { "content-type": "application/json" },
+        payload: exported.body,
+      });
+      const post = (query: string) =>
+        as(app, team.viewer, {
+          method: "POST",
+          url: `/api/v1/compute/model?${query}`,
+          headers: { "content-type": "application/json" },
+          payload: exported.body,
+        });
+      const unsaved = await post("format=pdf&unsaved=true");
+      expect(unsaved.statusCode).toBe(200);
+      expect(unsaved.headers["content-type"]).toBe("application/pdf");
+      expect(unsaved.headers["content-disposition"]).toMatch(
+        /^attachment; filename="[a-z0-9-]+-model\.pdf"$/,
+      );
+      const text = execFileSync("pdftotext", ["-", "-"], { input: unsaved.rawPayload, encoding: "utf8" });
+      expect(text).toContain("Unsaved edits");
+      expect(text).not.toContain("Document version");
+      for (const h of json.json().holders) expect(text).toContain(h.name);
+      const saved = await post("format=pdf");
+      const savedText = execFileSync("pdftotext", ["-", "-"], { input: saved.rawPayload, encoding: "utf8" });
+      expect(savedText).not.toContain("Unsaved edits");
+      // The computation's own parameters still apply, and a bad one is the request's 400.
+      const bad = await post("format=pdf&round=nope");
+      expect(bad.statusCode).toBe(400);
+      const badFlag = await post("format=pdf&unsaved=maybe");
+      expect(badFlag.statusCode).toBe(400);
+    });
+
+    it("WEB-PDF-1: the Monte Carlo summary of a posted document as a PDF, run to the end in the request, with the JSON job's figures", async () => {
+      const exported = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/export?format=json",
+      });
+      const pdf = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/compute/simulate?runs=200&seed=7&format=pdf&unsaved=true",
+        headers: { "content-type": "application/json" },
+        payload: exported.body,
+      });
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      const text = execFileSync("pdftotext", ["-", "-"], { input: pdf.rawPayload, encoding: "utf8" });
+      expect(text).toContain("Monte Carlo simulation");
+      expect(text).toContain("Unsaved edits");
+      // The same simulation as the CLI's JSON with the same runs and seed: its holders are named.
+      const { writeFileSync, mkdtempSync } = await import("node:fs");
+      const { join } = await import("node:path");
+      const { tmpdir } = await import("node:os");
+      const file = join(mkdtempSync(join(tmpdir(), "rt-sim-")), "openai.json");
+      writeFileSync(file, exported.body);
+      const simulated = await cli(["simulate", file, "--runs", "200", "--seed", "7", "--json"]);
+      expect(simulated.code, simulated.stderr).toBe(0);
+      const json = JSON.parse(simulated.stdout);
+      const flat = text.replace(/\s+/g, " ");
+      for (const h of json.holders as { name: string }[]) expect(flat).toContain(h.name);
+      expect(json.runs).toBe(200);
+      const noFormat = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/compute/simulate?runs=200",
+        headers: { "content-type": "application/json" },
+        payload: exported.body,
+      });
+      expect(noFormat.statusCode).toBe(400);
     });
 
     it("REP-8: investors are refused the files; an unknown format is a 400", async () => {

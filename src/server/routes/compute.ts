@@ -1,11 +1,19 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import * as z from "zod";
 import { ApiError } from "../api-error.js";
 import { COMPUTATIONS, type Computation } from "../computations.js";
 import { runJob } from "../compute-pool.js";
 import { callerOf, type ServerContext } from "../context.js";
 import type { JobState } from "../jobs.js";
-import { renderJobFile, requestedFileFormat, sendFile } from "../report-files.js";
+import {
+  hasPostedJobFile,
+  hasReportFile,
+  postedJobFileParams,
+  renderJobFile,
+  requestedFileFormat,
+  sendFile,
+  withPostedFileParams,
+} from "../report-files.js";
 import { JobState as JobStateBody } from "../responses.js";
 import { DEAL_BODY, documentText, sendJob, WORKSPACE_BODY } from "./deals.js";
 
@@ -31,19 +39,21 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
         schema: {
           tags: computation.mode === "sync" ? ["computations"] : ["jobs"],
           summary: `${computation.mode === "job" ? "Start a job: " : ""}${computation.summary} (a posted ${computation.on} document, JSON or YAML)`,
-          querystring: computation.input,
+          querystring: computation.mode === "sync" ? withPostedFileParams(computation) : computation.input,
           body: computation.on === "deal" ? DEAL_BODY : WORKSPACE_BODY,
         },
       },
       async (request, reply) => {
         const caller = callerOf(request);
+        const fileFormat = hasReportFile(computation) ? requestedFileFormat(request) : undefined;
+        const { format: _format, unsaved, ...query } = (request.rawQuery ?? {}) as Record<string, unknown>;
         // Loaded and run on a worker thread (SPEC SRV-5): the document's text and the query
-        // as sent go there, the computation by its name.
+        // as sent go there (the file's parameters left out), the computation by its name.
         const task = {
           kind: "compute" as const,
           name: computation.name,
           source: { text: documentText(request) },
-          query: request.rawQuery ?? {},
+          query: hasReportFile(computation) ? query : (request.rawQuery ?? {}),
         };
         if (computation.mode === "job") {
           // A document that does not load is the request's 400, before any job starts.
@@ -57,9 +67,67 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
           });
           return sendJob(reply, job);
         }
+        if (fileFormat)
+          return sendPostedFile(reply, computation, fileFormat, task, query, unsaved === "true");
         const out = await context.pool.run(task);
         return reply.type("application/json; charset=utf-8").send(withLoadWarnings(out));
       },
+    );
+    if (hasPostedJobFile(computation))
+      app.post(
+        `/api/v1/compute/${computation.name}`,
+        {
+          schema: {
+            tags: ["computations"],
+            summary: `${computation.summary} (a posted deal document), run to the end in the request: as a PDF or XLSX file`,
+            querystring: postedJobFileParams(computation),
+            body: DEAL_BODY,
+          },
+        },
+        async (request, reply) => {
+          const { format, unsaved, ...query } = (request.rawQuery ?? {}) as Record<string, unknown>;
+          const task = {
+            kind: "compute" as const,
+            name: computation.name,
+            source: { text: documentText(request) },
+            query,
+          };
+          return sendPostedFile(
+            reply,
+            computation,
+            format as "pdf" | "xlsx",
+            task,
+            query,
+            unsaved === "true",
+          );
+        },
+      );
+  }
+
+  /**
+   * The file of a posted document (SPEC WEB-PDF-1): the report computed on a worker thread,
+   * rendered as on a stored deal, with no version, and marked when the document holds
+   * unsaved edits.
+   */
+  async function sendPostedFile(
+    reply: FastifyReply,
+    computation: Computation,
+    format: "pdf" | "xlsx",
+    task: { kind: "compute"; name: string; source: { text: string }; query: Record<string, unknown> },
+    query: Record<string, unknown>,
+    unsaved: boolean,
+  ) {
+    // Computed and rendered on a worker thread (SPEC SRV-5a).
+    return sendFile(
+      reply,
+      await context.pool.run({
+        kind: "posted-report-file",
+        format,
+        name: computation.name,
+        text: task.source.text,
+        query,
+        unsaved,
+      }),
     );
   }
 

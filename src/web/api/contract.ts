@@ -157,6 +157,31 @@ export interface ShareDocumentRequest {
   readonly title?: string;
 }
 
+/** The reports the server gives as PDF or XLSX files (REP-8, WEB-PDF-1). */
+export type ReportFileName = "model" | "captable" | "claims" | "exit" | "scenarios" | "simulate";
+
+/** A report file asked of the server: which report, its parameters (as the CLI's flags), and the format. */
+export interface ReportFileRequest {
+  readonly report: ReportFileName;
+  readonly format: "pdf" | "xlsx";
+  /** The report's own parameters (`round`, `at`, `scenario`…), as query strings. */
+  readonly query: Readonly<Record<string, string>>;
+  /** The working document when the page holds unsaved edits: its report is computed and marked as such. */
+  readonly unsaved?: DealDocumentJson;
+  /**
+   * A document to post even with nothing unsaved: a report the server gives only for a posted
+   * document (`simulate`, a job on stored deals) is computed on it, unmarked.
+   */
+  readonly posted?: DealDocumentJson;
+}
+
+/** A file the server rendered, with the name it gives it. */
+export interface ReportFile {
+  readonly bytes: Uint8Array;
+  readonly filename: string;
+  readonly mediaType: string;
+}
+
 /** Paths and bodies, per operation. */
 export const ROUTES = {
   login: { method: "POST", path: () => `${API_BASE}/auth/login` },
@@ -195,6 +220,17 @@ export const ROUTES = {
     method: "GET",
     path: (workspace: string, deal: string, at: string) =>
       `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/exit?at=${encodeURIComponent(at)}`,
+  },
+  /** A stored deal's report as the server's PDF or XLSX file (REP-8). */
+  reportFile: {
+    method: "GET",
+    path: (workspace: string, deal: string, report: ReportFileName, query: URLSearchParams) =>
+      `${API_BASE}/workspaces/${encodeURIComponent(workspace)}/deals/${encodeURIComponent(deal)}/${report}?${query}`,
+  },
+  /** A posted document's report as a file, marked when it holds unsaved edits (WEB-PDF-1). */
+  computeFile: {
+    method: "POST",
+    path: (report: ReportFileName, query: URLSearchParams) => `${API_BASE}/compute/${report}?${query}`,
   },
   saveDeal: {
     method: "PUT",

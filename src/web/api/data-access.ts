@@ -14,6 +14,8 @@ import type {
   InvitationLookup,
   Member,
   ModelJson,
+  ReportFile,
+  ReportFileRequest,
   RevisionSummary,
   Role,
   ScenariosJson,
@@ -60,6 +62,12 @@ export interface DataAccess {
   modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>>;
   /** The server's waterfall at exit values (`at` as `exit --at` reads it): an investor's own payouts. */
   exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>>;
+  /**
+   * A report of a deal as the server renders it for `roundtable <report> --format pdf|xlsx`
+   * (SPEC WEB-PDF-1): the stored version's, or, when the request carries the working
+   * document with unsaved edits, that document's, marked "Unsaved edits".
+   */
+  reportFile(workspace: string, deal: string, request: ReportFileRequest): Promise<ApiResult<ReportFile>>;
   /** Documents shared with investors: an investor's own, or every one for an owner (SPEC SRV-SHARE-3). */
   listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>>;
   /** Withdraws a shared document (owners; SPEC SRV-SHARE-4): the owners' list keeps it with its date. */

@@ -22,6 +22,8 @@ import {
   type LoginResponse,
   type MeResponse,
   type ModelJson,
+  type ReportFile,
+  type ReportFileRequest,
   type RevertResponse,
   ROUTES,
   type Role,
@@ -260,6 +262,67 @@ export class HttpDataAccess implements DataAccess {
       request,
     );
     return r.ok ? { ok: true, value: r.value.sharedDocument } : r;
+  }
+
+  async reportFile(
+    workspace: string,
+    deal: string,
+    request: ReportFileRequest,
+  ): Promise<ApiResult<ReportFile>> {
+    const query = new URLSearchParams(request.query);
+    query.set("format", request.format);
+    if (request.unsaved) query.set("unsaved", "true");
+    const body = request.unsaved ?? request.posted;
+    const route = body
+      ? { method: ROUTES.computeFile.method, path: ROUTES.computeFile.path(request.report, query) }
+      : {
+          method: ROUTES.reportFile.method,
+          path: ROUTES.reportFile.path(workspace, deal, request.report, query),
+        };
+    const headers: Record<string, string> = body ? { "content-type": "application/json" } : {};
+    if (route.method !== "GET" && this.csrfToken !== undefined) headers[CSRF_HEADER] = this.csrfToken;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(route.path, {
+        method: route.method,
+        credentials: "same-origin",
+        headers,
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (e) {
+      return failure(
+        0,
+        "network",
+        `the server could not be reached (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // Not JSON: the status says it.
+      }
+      if (isErrorBody(parsed))
+        return { ok: false, kind: "error", status: response.status, error: withPath(parsed.error) };
+      return failure(
+        response.status,
+        "http_error",
+        `the server answered ${response.status} ${response.statusText}`,
+      );
+    }
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const filename =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${deal}-${request.report}.${request.format}`;
+    return {
+      ok: true,
+      value: {
+        bytes: new Uint8Array(await response.arrayBuffer()),
+        filename,
+        mediaType: response.headers.get("content-type") ?? "application/octet-stream",
+      },
+    };
   }
 
   async exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>> {

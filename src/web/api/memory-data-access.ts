@@ -22,6 +22,8 @@ import type {
   InvitationLookup,
   Member,
   ModelJson,
+  ReportFile,
+  ReportFileRequest,
   RevisionSummary,
   Role,
   ScenariosJson,
@@ -210,6 +212,19 @@ export class MemoryDataAccess implements DataAccess {
 
   async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
     return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
+  }
+
+  /** PDF and XLSX files are rendered by the server (its fonts and pdfkit): in memory there is none. */
+  async reportFile(
+    workspace: string,
+    deal: string,
+    request: ReportFileRequest,
+  ): Promise<ApiResult<ReportFile>> {
+    return failure(
+      404,
+      "not_found",
+      `the ${request.format.toUpperCase()} file of "${deal}" in "${workspace}" is the server's: open the app served by roundtable serve`,
+    );
   }
 
   async listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>> {

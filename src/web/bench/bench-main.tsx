@@ -1,12 +1,12 @@
 import { createRoot } from "react-dom/client";
 import { syntheticDealYaml } from "../../../bench/model.bench.js";
+import { modelReportOf } from "../../app/model.js";
 import { capTableView } from "../../core/ledger/views.js";
 import { priceRound } from "../../core/round/price-round.js";
 import { loadDeal } from "../../deal/load.js";
 import { dealDocumentFromText, dealDocumentText } from "../api/deal-text.js";
 import { MemoryDataAccess } from "../api/memory-data-access.js";
 import { App } from "../app/App.js";
-import { proForma } from "../engine/pro-forma.js";
 import { type RoundEdit, RoundSession } from "../engine/round-session.js";
 import { formatMoneyExactShort } from "../i18n/number-format.js";
 import { compute } from "../views/RoundBuilder.js";
@@ -42,7 +42,7 @@ function openSession(holders: number) {
   return opened.session;
 }
 
-/** Times the recompute of one slider step: the edited terms priced exactly, then the pro-forma views. */
+/** Times the recompute of one slider step: the edited terms priced exactly, then the model's typed report. */
 function recompute(holders: number, runs: number) {
   const session = openSession(holders);
   const initial = session.initialEdit((m) => formatMoneyExactShort(m, "en"));
@@ -67,7 +67,10 @@ function recompute(holders: number, runs: number) {
   let i = 0;
   const read = timeMedian(() => void session.readTerms(edits[i++ % edits.length]!), runs);
   const price = timeMedian(() => void priceRound(session.before, terms[i++ % terms.length]!), runs);
-  const views = timeMedian(() => void proForma(outcomes[i++ % outcomes.length]!, session.beforeView), runs);
+  const views = timeMedian(() => {
+    const outcome = outcomes[i++ % outcomes.length]!;
+    void modelReportOf(session.deal, outcome, [], session.beforeView);
+  }, runs);
   const afterView = timeMedian(() => void capTableView(outcomes[i++ % outcomes.length]!.after), runs);
   // Last, so that its parts have been compiled by then as they are after a few slider steps.
   const total = timeMedian(() => void compute(session, edits[i++ % edits.length]!), runs);

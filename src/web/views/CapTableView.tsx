@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef } from "react";
 import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
+import type { ErrorCode } from "../../core/shared/errors.js";
 import type { CapTableRow } from "../../report/captable-report.js";
 import type { CapTableJson } from "../api/contract.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
@@ -9,6 +10,8 @@ import { href, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
+import { ProblemText } from "../components/ProblemText.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -20,7 +23,10 @@ const fraction = (text: string) => Rational.parse(text) ?? Rational.ZERO;
 /** The cap table report a view draws, or the messages of why there is none. */
 export type CapTableResult =
   | { readonly ok: true; readonly report: CapTableJson }
-  | { readonly ok: false; readonly messages: readonly string[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly { readonly code: ErrorCode; readonly message: string }[];
+    };
 
 /**
  * The stored deal's cap table as the server computes it (GET …/captable, the report of
@@ -56,8 +62,11 @@ export function StoredCapTableView({
           ? { ok: true, report: report.value }
           : {
               ok: false,
-              messages: report.failure.error.problems?.map((p) => p.message) ?? [
-                report.failure.error.message,
+              problems: report.failure.error.problems?.map((p) => ({
+                code: p.code as ErrorCode,
+                message: p.message,
+              })) ?? [
+                { code: report.failure.error.code as ErrorCode, message: report.failure.error.message },
               ],
             },
     [report],
@@ -114,6 +123,7 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
   return (
     <section aria-labelledby="captable-title" className="captable">
       <h2 id="captable-title">{title || t("capTable")}</h2>
+      <ReportFileButtons report="captable" query={asOf ? { asOf } : {}} />
       <div className="controls no-print">
         <div className="field">
           <label className="field-label" htmlFor="as-of">
@@ -152,9 +162,11 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
         <div className="notice error" role="alert">
           <p>{t("dealProblems")}</p>
           <ul>
-            {result.messages.map((message, i) => (
+            {result.problems.map((problem, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and keep their order.
-              <li key={i}>{message}</li>
+              <li key={i}>
+                <ProblemText problem={problem} />
+              </li>
             ))}
           </ul>
         </div>

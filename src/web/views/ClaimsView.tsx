@@ -1,15 +1,19 @@
 import { useEffect, useId, useMemo, useState } from "react";
+import { type ClaimsReport, claimsReportOf } from "../../app/claims-report.js";
+import type { Ref } from "../../app/use-case.js";
 import { type Claim, describeClaim } from "../../core/uncertainty/claim.js";
 import type { Deal } from "../../deal/build.js";
 import { TERMS_SOURCE_ID } from "../../deal/uncertain.js";
-import { claimsReport, type RangeRow } from "../../report/claims-report.js";
+import { claimsJson, type RangeRow } from "../../report/claims-report.js";
+import { conflictText, gapWords } from "../../report/claims-text.js";
+import { explanationFr } from "../../report/fr.js";
 import type { IngestedAddition } from "../app/drafts.js";
 import type { Route } from "../app/routes.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { findEvidence, type TextSpan } from "../engine/evidence.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
-import { conflictText, gapText } from "../i18n/report-text.js";
 import { formatEstimateIn, formatRange } from "../i18n/value-format.js";
 import { IngestPanel } from "./IngestPanel.js";
 
@@ -52,10 +56,9 @@ export function ClaimsView({
   route: DealRoute;
 }) {
   const { t, locale } = useI18n();
-  const report = useMemo(
-    () => claimsReport(deal, undefined, { gapDetails: true, conflictDetails: true }),
-    [deal],
-  );
+  // The claims use case's typed dossier; the tables below still read its JSON.
+  const typed = useMemo(() => claimsReportOf(deal), [deal]);
+  const report = useMemo(() => claimsJson(typed), [typed]);
   const u = deal.uncertainty;
   const currency = deal.ledger.company.currency;
   const claims = u?.claimSet.claims ?? [];
@@ -67,7 +70,6 @@ export function ClaimsView({
       ? describeClaim(c)
       : `${c.subjectLabel}${t("colon")}${formatEstimateIn(c.value, t, locale)}`;
   };
-  const roundName = (id: string) => deal.rounds.find((r) => r.id === id)?.name;
   const [selected, setSelected] = useState<string | undefined>(() => route.query.get("claim") ?? undefined);
   const unitOf = (row: RangeRow): "money" | "fraction" =>
     u?.claimSet.model.quantities.find((q) => q.id === row.quantity)?.unit ?? "money";
@@ -78,43 +80,11 @@ export function ClaimsView({
   return (
     <section aria-labelledby="claims-title" className="claims">
       <h2 id="claims-title">{t("claimsTitle", { company: report.company })}</h2>
+      <ReportFileButtons report="claims" />
       {claims.length === 0 ? <p>{t("noClaims")}</p> : null}
 
-      {report.conflicts.length > 0 || report.gaps.length > 0 ? (
-        <section aria-labelledby="conflicts-title" className="notice warning">
-          <h3 id="conflicts-title">{t("conflictsTitle", { count: report.conflicts.length })}</h3>
-          <ul>
-            {report.conflicts.map((c) => (
-              <li key={c.claims.join("+")} data-conflict={c.claims.join("+")}>
-                <strong>{c.claims.join(" + ")}</strong>
-                {t("colon")}
-                {c.detail ? (
-                  <span>{conflictText(c.detail, describe, roundName, t, locale)}</span>
-                ) : (
-                  <span lang="en">{c.explanation}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-          {report.gaps.length > 0 ? (
-            <>
-              <h4>{t("gapsTitle")}</h4>
-              <ul>
-                {report.gaps.map((g) => (
-                  <li key={g.claim + g.text} data-gap={g.claim}>
-                    <strong>{g.claim}</strong>
-                    {t("colon")}
-                    {g.detail ? (
-                      <span>{gapText(g.claim, g.detail, t, locale)}</span>
-                    ) : (
-                      <span lang="en">{g.text}</span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </section>
+      {typed.conflicts.length > 0 || typed.gaps.length > 0 ? (
+        <Conflicts report={typed} describe={describe} />
       ) : claims.length > 0 ? (
         <p>{t("noConflict")}</p>
       ) : null}
@@ -123,7 +93,13 @@ export function ClaimsView({
         const title =
           reading.dropped.length === 0
             ? t("readingAll", { n: i + 1 })
-            : t("readingWithout", { n: i + 1, claims: reading.dropped.join(", ") });
+            : t("readingWithout", {
+                n: i + 1,
+                // The claims it drops by name, in the interface's language (their ids on hover).
+                claims: (typed.readings[i]?.dropped ?? [])
+                  .map((c) => (locale === "en" ? c.name : describe(c.id)))
+                  .join(", "),
+              });
         const key = reading.dropped.join("+") || "all";
         const table = (
           <ScrollRegion key={key} label={t("scrollableTable", { table: title })}>
@@ -269,5 +245,72 @@ function SourceCard({
         </ScrollRegion>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * The conflicts and gaps in words, with the claims' names (their ids on hover): in English
+ * the CLI's text (`conflictText`, `gapWords`), in French the sentences of src/report/fr.ts
+ * with each claim worded in French (`describe`).
+ */
+function Conflicts({ report, describe }: { report: ClaimsReport; describe: (id: string) => string }) {
+  const { t, locale } = useI18n();
+  const currency = report.company.currency;
+  const named = (r: Ref): Ref => ({ id: r.id, name: locale === "en" ? r.name : describe(r.id) });
+  const names = (refs: readonly Ref[]) => refs.map((r) => named(r).name);
+  return (
+    <section aria-labelledby="conflicts-title" className="notice warning">
+      <h3 id="conflicts-title">{t("conflictsTitle", { count: report.conflicts.length })}</h3>
+      <ul>
+        {report.conflicts.map(({ claims, explanation: e }) => {
+          const ids = claims.map((c) => c.id).join("+");
+          const text =
+            locale === "en"
+              ? conflictText(e)
+              : explanationFr(
+                  {
+                    ...e,
+                    params: { ...e.params, pivot: named(e.params.pivot), others: e.params.others.map(named) },
+                  },
+                  currency,
+                );
+          return (
+            <li key={ids} data-conflict={ids}>
+              <strong title={ids}>{names(claims).join(" + ")}</strong>
+              {t("colon")}
+              <span>{text}</span>
+            </li>
+          );
+        })}
+      </ul>
+      {report.gaps.length > 0 ? (
+        <>
+          <h4>{t("gapsTitle")}</h4>
+          <ul>
+            {report.gaps.map(({ claim, explanation: e }) => (
+              <li key={`${claim.id}:${e.code}`} data-gap={claim.id}>
+                <strong title={claim.id}>{named(claim).name}</strong>
+                {t("colon")}
+                <span>
+                  {locale === "en"
+                    ? gapWords(e)
+                    : explanationFr(
+                        {
+                          ...e,
+                          params: {
+                            ...e.params,
+                            group: named(e.params.group),
+                            members: e.params.members.map(named),
+                          },
+                        },
+                        currency,
+                      )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { useApi, useDataAccess } from "../app/data-context.js";
 import { type EarlyCapTable, earlyCapTable, storedCapTable } from "../app/early-cap-table.js";
 import { takeDealPrefetch } from "../app/prefetch.js";
 import { href, WORKSPACE_VIEWS } from "../app/routes.js";
+import { ReportFileProvider } from "../components/ReportFiles.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useWorkspaceRole } from "./AccessView.js";
@@ -78,7 +79,21 @@ function CompanyDealPage({
   if (!needed)
     return (
       <DealFrame {...frame}>
-        <StoredCapTableView route={route} version={record.version} early={early} />
+        {frame.investor ? (
+          <StoredCapTableView route={route} version={record.version} early={early} />
+        ) : (
+          // The stored version's files (SPEC WEB-PDF-1): nothing is unsaved on this path.
+          <ReportFileProvider
+            subject={{
+              workspace: route.workspace,
+              deal: route.deal,
+              unsaved: undefined,
+              working: record.document,
+            }}
+          >
+            <StoredCapTableView route={route} version={record.version} early={early} />
+          </ReportFileProvider>
+        )}
       </DealFrame>
     );
   return (

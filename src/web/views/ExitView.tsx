@@ -20,6 +20,7 @@ import { scenarioNames } from "../../report/scenarios-report.js";
 import { payoutLinesOption, stackedBarsOption } from "../charts/options.js";
 import { niceCeiling } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { exitTranches, investedByHolder, kinksOf, type Tranche } from "../engine/exit-tranches.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -115,6 +116,7 @@ export function ExitView({ deal }: { deal: Deal }) {
       classNames={prepared.classes}
       invested={prepared.invested}
       scenarioSelector={scenarioSelector}
+      scenario={uncertain && scenario !== "base" ? scenario : undefined}
     />
   );
 }
@@ -125,12 +127,15 @@ function ExitModelView({
   classNames,
   invested,
   scenarioSelector,
+  scenario,
 }: {
   model: ExitModel;
   currency: Deal["ledger"]["company"]["currency"];
   classNames: readonly ShareClass[];
   invested: ReadonlyMap<string, Rational>;
   scenarioSelector: ReactNode;
+  /** The scenario chosen, when not the deal as loaded: the file's `scenario` parameter. */
+  scenario: string | undefined;
 }) {
   const { t, locale } = useI18n();
   const ids = useId();
@@ -218,6 +223,13 @@ function ExitModelView({
     <section aria-labelledby={`${ids}-title`} className="exit">
       <h2 id={`${ids}-title`}>{t("exitTitle", { date: breakpoints.exitDate })}</h2>
       {scenarioSelector}
+      <ReportFileButtons
+        report="exit"
+        query={{
+          ...(scenario !== undefined ? { scenario } : {}),
+          ...(exitValue.ok ? { at: exitValue.value.toDecimalString() } : {}),
+        }}
+      />
       <fieldset className="radio-group">
         <legend>{t("groupBy")}</legend>
         {(["class", "holder"] as const).map((value) => (

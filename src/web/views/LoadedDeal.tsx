@@ -17,6 +17,8 @@ import {
 } from "../app/drafts.js";
 import { capTableDate } from "../app/early-cap-table.js";
 import { href } from "../app/routes.js";
+import { ProblemText } from "../components/ProblemText.js";
+import { ReportFileProvider } from "../components/ReportFiles.js";
 import { Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
 import type { RoundEdit } from "../engine/round-session.js";
@@ -241,8 +243,8 @@ export function LoadedDeal({
         <ul>
           {diagnostics.map((d, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no id and keep their order.
-            <li key={i}>
-              {d.path && d.path.length > 0 ? <code>{formatPath(d.path)}</code> : null} {d.message}
+            <li key={i} title={d.path && d.path.length > 0 ? formatPath(d.path) : undefined}>
+              <ProblemText problem={d} />
             </li>
           ))}
         </ul>
@@ -296,7 +298,9 @@ export function LoadedDeal({
         <ul>
           {sessionLoad.diagnostics.map((d, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no id and keep their order.
-            <li key={i}>{d.message}</li>
+            <li key={i}>
+              <ProblemText problem={d} />
+            </li>
           ))}
         </ul>
       </div>
@@ -325,7 +329,21 @@ export function LoadedDeal({
           reload();
         }}
       />
-      <Suspense fallback={<Loading />}>{content}</Suspense>
+      {investor ? (
+        // Investors read their own JSON views; the files show the whole deal (REP-8).
+        <Suspense fallback={<Loading />}>{content}</Suspense>
+      ) : (
+        <ReportFileProvider
+          subject={{
+            workspace: route.workspace,
+            deal: route.deal,
+            unsaved: dirty ? working : undefined,
+            working,
+          }}
+        >
+          <Suspense fallback={<Loading />}>{content}</Suspense>
+        </ReportFileProvider>
+      )}
     </DealFrame>
   );
 }
@@ -412,7 +430,7 @@ function WorkingCapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
     const report = capTableOf(deal, asOf ? { asOf } : {});
     return report.ok
       ? { ok: true, report: capTableJson(report.value) }
-      : { ok: false, messages: report.problems.map((p) => p.message) };
+      : { ok: false, problems: report.problems };
   }, [deal, asOf]);
   return <CapTableView route={route} result={result} />;
 }

@@ -1,9 +1,12 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { type ModelHolder, type ModelReport, type ModelTotals, modelReportOf } from "../../app/model.js";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
 import { Fraction } from "../../deal/scalars.js";
-import { modelReport } from "../../report/model-report.js";
+import { explanationFr } from "../../report/fr.js";
+import { modelJson } from "../../report/model-report.js";
+import { pricingText } from "../../report/model-text.js";
 import { jsonText, modelCsv } from "../../report/text-formats.js";
 import type { RoundDraft } from "../app/drafts.js";
 import { replaceHash } from "../app/routes.js";
@@ -12,20 +15,9 @@ import { AmountField } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { PercentField } from "../components/PercentField.js";
+import { ProblemText } from "../components/ProblemText.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
-import {
-  compareByDilution,
-  compareByHoldingAfter,
-  dilution,
-  dilutionRatio,
-  OWNERSHIP_BASES,
-  type OwnershipBasis,
-  ownership,
-  ownershipRatio,
-  type ProForma,
-  type ProFormaRow,
-  proForma,
-} from "../engine/pro-forma.js";
 import {
   type BasisSwitch,
   type FieldErrors,
@@ -49,6 +41,97 @@ import {
   type Locale,
 } from "../i18n/number-format.js";
 
+/** The three ways of counting a holding that the pro forma switches between. */
+type OwnershipBasis = keyof ModelTotals;
+
+const OWNERSHIP_BASES: readonly OwnershipBasis[] = ["fullyDiluted", "asConverted", "outstanding"];
+
+/**
+ * A holder's shares on a basis, before or after the round, read off the model's typed
+ * report (a pool's unallocated options count only in the fully diluted column).
+ */
+function sharesOn(h: ModelHolder, basis: OwnershipBasis, when: "before" | "after"): bigint {
+  const before = when === "before";
+  switch (basis) {
+    case "outstanding":
+      return before ? h.sharesBefore : h.sharesAfter;
+    case "asConverted":
+      return before ? h.asConvertedSharesBefore : h.asConvertedSharesAfter;
+    case "fullyDiluted":
+      return before ? h.fullyDilutedSharesBefore : h.fullyDilutedSharesAfter;
+  }
+}
+
+function totalOn(report: ModelReport, basis: OwnershipBasis, when: "before" | "after"): bigint {
+  return (when === "before" ? report.round.totalsBefore : report.round.totalsAfter)[basis];
+}
+
+/** A holder's fraction of the total on a basis as integers (count, total): formatted without reducing. */
+function ownershipRatio(
+  h: ModelHolder,
+  report: ModelReport,
+  basis: OwnershipBasis,
+  when: "before" | "after",
+): [bigint, bigint] {
+  return [sharesOn(h, basis, when), totalOn(report, basis, when)];
+}
+
+/**
+ * Relative dilution 1 − (a/A)/(b/B) as integers (b·A − a·B, b·A); undefined for a holder
+ * with nothing before, a new holder or a pool. On the fully diluted basis it is the
+ * report's own `dilution`, written without reducing the fraction.
+ */
+function dilutionRatio(
+  h: ModelHolder,
+  report: ModelReport,
+  basis: OwnershipBasis,
+): [bigint, bigint] | undefined {
+  const b = sharesOn(h, basis, "before");
+  const bigA = totalOn(report, basis, "after");
+  if (h.kind !== "stakeholder" || b === 0n || bigA === 0n) return undefined;
+  const den = b * bigA;
+  return [den - sharesOn(h, basis, "after") * totalOn(report, basis, "before"), den];
+}
+
+function ratio(r: [bigint, bigint]): Rational {
+  return r[1] === 0n ? Rational.ZERO : Rational.of(r[0], r[1]);
+}
+
+/**
+ * Orders holders by dilution, most diluted first, then those with no dilution (new holders,
+ * pools). With the same totals for every row, a larger dilution is a smaller after/before:
+ * compared as a₁·b₂ against a₂·b₁ in integers.
+ */
+function compareByDilution(basis: OwnershipBasis) {
+  return (x: ModelHolder, y: ModelHolder): number => {
+    const xb = x.kind === "stakeholder" ? sharesOn(x, basis, "before") : 0n;
+    const yb = y.kind === "stakeholder" ? sharesOn(y, basis, "before") : 0n;
+    if (xb === 0n || yb === 0n) return xb === yb ? 0 : xb === 0n ? 1 : -1;
+    const left = sharesOn(x, basis, "after") * yb;
+    const right = sharesOn(y, basis, "after") * xb;
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
+}
+
+/** Orders holders by their holding after the round, largest first (counts share one total). */
+function compareByHoldingAfter(basis: OwnershipBasis) {
+  return (a: ModelHolder, b: ModelHolder): number => {
+    const x = sharesOn(a, basis, "after");
+    const y = sharesOn(b, basis, "after");
+    return x > y ? -1 : x < y ? 1 : 0;
+  };
+}
+
+/** A row's display name: a stakeholder's name, or a pool's unallocated options in the interface's words. */
+function holderName(
+  h: ModelHolder,
+  t: (key: MessageKey, values?: Record<string, string | number>) => string,
+) {
+  return h.kind === "unallocated_pool" && h.pool
+    ? t("unallocatedPool", { name: h.pool.name })
+    : h.holder.name;
+}
+
 /** Holders drawn one by one in the ownership chart; the others are summed into one bar. */
 const CHART_ROWS = 9;
 const BASES: readonly PricingBasis[] = ["pre_money", "post_money", "price_per_share"];
@@ -60,17 +143,24 @@ const BASIS_LABEL: Record<OwnershipBasis, MessageKey> = {
 
 export interface Computed {
   readonly result: Recompute;
-  readonly proForma: ProForma | undefined;
-  /** performance.now() time of the exact recompute (priceRound and the pro forma views), in ms. */
+  /** The model use case's typed pro forma of the priced round (what `roundtable model` reports). */
+  readonly report: ModelReport | undefined;
+  /** performance.now() time of the exact recompute (priceRound and the typed report), in ms. */
   readonly ms: number;
 }
 
-/** Prices the edited round on the session's cached cap table and builds the pro forma; timed. */
+/**
+ * Prices the edited round on the session's cached cap table and builds the model's typed
+ * report of it (`modelReportOf`, the one pro-forma builder, given the cached view of the
+ * table before the round); timed.
+ */
 export function compute(session: RoundSession, edit: RoundEdit): Computed {
   const started = performance.now();
   const result = session.recompute(edit);
-  const pf = result.ok ? proForma(result.outcome, session.beforeView) : undefined;
-  return { result, proForma: pf, ms: performance.now() - started };
+  const report = result.ok
+    ? modelReportOf(session.deal, result.outcome, result.warnings, session.beforeView)
+    : undefined;
+  return { result, report, ms: performance.now() - started };
 }
 
 export function RoundBuilder({
@@ -98,7 +188,9 @@ export function RoundBuilder({
         <ul>
           {opened.problems.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and keep their order.
-            <li key={i}>{p.message}</li>
+            <li key={i}>
+              <ProblemText problem={p} />
+            </li>
           ))}
         </ul>
       </div>
@@ -360,7 +452,7 @@ function Builder({
               <p>{errors.round}</p>
             </div>
           ) : null}
-          {shown?.proForma && shown.result.ok ? (
+          {shown?.report && shown.result.ok ? (
             <Results session={session} computed={shown} stale={!computed.result.ok} fileName={fileName} />
           ) : null}
         </section>
@@ -382,7 +474,8 @@ function Results({
 }) {
   const { t, locale } = useI18n();
   const [basis, setBasis] = useState<OwnershipBasis>("fullyDiluted");
-  const pf = computed.proForma!;
+  const pf = computed.report!;
+  const r0 = pf.round;
   const result = computed.result as Extract<Recompute, { ok: true }>;
   const money = (m: Money) => formatMoney(m, 2, locale);
   const short = (m: Money) => formatMoneyShort(m, locale, 2);
@@ -395,43 +488,43 @@ function Results({
   // Only the rows a chart draws get exact fractions; choosing them compares integer counts.
   const chartRows = useMemo<BeforeAfter[]>(() => {
     const pf = chartPf;
-    const held = pf.rows.filter((r) => r.before[basis] > 0n || r.after[basis] > 0n);
-    const name = (r: ProFormaRow) =>
-      r.kind === "unallocated_pool" ? t("unallocatedPool", { name: r.name }) : r.name;
-    const toChart = (r: ProFormaRow): BeforeAfter => ({
-      name: name(r),
-      before: ownership(r, pf, basis, "before"),
-      after: ownership(r, pf, basis, "after"),
+    const held = pf.holders.filter(
+      (h) => sharesOn(h, basis, "before") > 0n || sharesOn(h, basis, "after") > 0n,
+    );
+    const toChart = (h: ModelHolder): BeforeAfter => ({
+      name: holderName(h, t),
+      before: ratio(ownershipRatio(h, pf, basis, "before")),
+      after: ratio(ownershipRatio(h, pf, basis, "after")),
     });
     if (held.length <= CHART_ROWS + 1) return held.map(toChart);
     const sorted = [...held].sort(compareByHoldingAfter(basis));
     const rest = sorted.slice(CHART_ROWS);
     let before = 0n;
     let after = 0n;
-    for (const r of rest) {
-      before += r.before[basis];
-      after += r.after[basis];
+    for (const h of rest) {
+      before += sharesOn(h, basis, "before");
+      after += sharesOn(h, basis, "after");
     }
     return [
       ...sorted.slice(0, CHART_ROWS).map(toChart),
-      toChart({
-        kind: "stakeholder",
-        id: "",
+      {
         name: t("others", { count: rest.length }),
-        before: { ...pf.totalsBefore, [basis]: before },
-        after: { ...pf.totalsAfter, [basis]: after },
-        invested: Rational.ZERO,
-      }),
+        before: ratio([before, totalOn(pf, basis, "before")]),
+        after: ratio([after, totalOn(pf, basis, "after")]),
+      },
     ];
   }, [chartPf, basis, t]);
 
   const dilutionRows = useMemo<Slice[]>(() => {
     const pf = chartPf;
-    const rows = pf.rows.filter((r) => r.kind === "stakeholder" && r.before[basis] > 0n);
+    const rows = pf.holders.filter((h) => h.kind === "stakeholder" && sharesOn(h, basis, "before") > 0n);
     return [...rows]
       .sort(compareByDilution(basis))
       .slice(0, 10)
-      .map((r) => ({ name: r.name, value: dilution(r, pf, basis) ?? Rational.ZERO }));
+      .map((h) => {
+        const d = dilutionRatio(h, pf, basis);
+        return { name: h.holder.name, value: d ? ratio(d) : Rational.ZERO };
+      });
   }, [chartPf, basis]);
   const ownershipOption = useMemo(
     () =>
@@ -445,15 +538,16 @@ function Results({
     [dilutionRows, t, locale],
   );
 
-  const report = () => modelReport(session.deal, result.outcome, result.warnings);
+  // The exports are the model's JSON of the report shown (what `roundtable model --format json` writes).
+  const report = () => modelJson(pf);
   const stem = `${fileStem(session.deal.ledger.company.name)}-${fileStem(result.terms.id)}`;
   const [exportState, setExportState] = useState<string | undefined>();
 
   // Screen readers hear the outcome once the terms settle, not at every slider step.
   const summary = t("announce", {
-    price: formatMoney(pf.pricePerShare, 4, locale),
-    post: short(pf.postMoneyValuation),
-    newMoney: short(pf.newMoney),
+    price: formatMoney(r0.pricePerShare, 4, locale),
+    post: short(r0.postMoneyValuation),
+    newMoney: short(r0.newMoney),
   });
   const announcement = useSettled(summary, 700);
 
@@ -470,60 +564,73 @@ function Results({
       <dl className="figures">
         <div>
           <dt>{t("pricePerShare")}</dt>
-          <dd id="figure-price">{formatMoney(pf.pricePerShare, 4, locale)}</dd>
-          {!pf.exactPricePerShare.amount.eq(pf.pricePerShare.amount) ? (
+          <dd id="figure-price">{formatMoney(r0.pricePerShare, 4, locale)}</dd>
+          {!r0.exactPricePerShare.amount.eq(r0.pricePerShare.amount) ? (
             <dd className="muted">
-              {t("exactPrice", { price: formatMoney(pf.exactPricePerShare, 10, locale) })}
+              {t("exactPrice", { price: formatMoney(r0.exactPricePerShare, 10, locale) })}
             </dd>
           ) : null}
         </div>
         <div>
           <dt>{t("preMoney")}</dt>
-          <dd id="figure-pre-money" title={money(pf.preMoneyValuation)}>
-            {short(pf.preMoneyValuation)}
+          <dd id="figure-pre-money" title={money(r0.preMoneyValuation)}>
+            {short(r0.preMoneyValuation)}
           </dd>
         </div>
         <div>
           <dt>{t("newMoney")}</dt>
-          <dd id="figure-new-money" title={money(pf.newMoney)}>
-            {short(pf.newMoney)}
+          <dd id="figure-new-money" title={money(r0.newMoney)}>
+            {short(r0.newMoney)}
           </dd>
         </div>
         <div>
           <dt>{t("postMoney")}</dt>
-          <dd id="figure-post-money" title={money(pf.postMoneyValuation)}>
-            {short(pf.postMoneyValuation)}
+          <dd id="figure-post-money" title={money(r0.postMoneyValuation)}>
+            {short(r0.postMoneyValuation)}
           </dd>
           <dd className="muted" id="figure-post-money-exact">
-            {money(pf.postMoneyValuation)}
+            {money(r0.postMoneyValuation)}
           </dd>
         </div>
         <div>
           <dt>{t("newShares")}</dt>
-          <dd>{formatInteger(pf.newShares, locale)}</dd>
+          <dd>{formatInteger(r0.newShares, locale)}</dd>
         </div>
-        {pf.conversionShares > 0n ? (
+        {r0.conversionShares > 0n ? (
           <div>
             <dt>{t("conversionShares")}</dt>
-            <dd>{formatInteger(pf.conversionShares, locale)}</dd>
+            <dd>{formatInteger(r0.conversionShares, locale)}</dd>
           </div>
         ) : null}
-        {pf.poolIncrease > 0n ? (
+        {r0.poolIncrease > 0n ? (
           <div>
             <dt>{t("poolIncrease")}</dt>
-            <dd id="figure-pool-increase">{formatInteger(pf.poolIncrease, locale)}</dd>
+            <dd id="figure-pool-increase">{formatInteger(r0.poolIncrease, locale)}</dd>
           </div>
         ) : null}
       </dl>
+      {r0.pricing.code === "valuation_differs_from_stated" ? (
+        // Why the priced valuation is not the stated one, from the report's explanation
+        // (ROUND-5, ROUND-6): the CLI's words in English, src/report/fr.ts's in French.
+        <p className="muted no-print" id="pricing-note">
+          {locale === "en"
+            ? pricingText(r0.pricing, pf.company.currency, {})
+                .trim()
+                .replace(/^\((.*)\)$/, "$1")
+            : explanationFr(r0.pricing, pf.company.currency)}
+        </p>
+      ) : null}
       <p className="muted no-print recompute-time">{t("recomputeTime", { ms: computed.ms.toFixed(1) })}</p>
-      {pf.oversubscribed ? <p className="notice warning">{t("oversubscribed")}</p> : null}
+      {r0.oversubscribed ? <p className="notice warning">{t("oversubscribed")}</p> : null}
       {result.warnings.length > 0 ? (
         <div className="notice warning">
           <p>{t("warnings")}</p>
           <ul>
             {result.warnings.map((w, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id and keep their order.
-              <li key={i}>{w.message}</li>
+              <li key={i}>
+                <ProblemText problem={w} />
+              </li>
             ))}
           </ul>
         </div>
@@ -568,6 +675,7 @@ function Results({
         </button>
         {exportState ? <span role="status">{exportState}</span> : null}
       </fieldset>
+      <ReportFileButtons report="model" query={{ round: result.terms.id }} disabled={stale} />
 
       <fieldset className="radio-group no-print">
         <legend>{t("ownershipBasis")}</legend>
@@ -602,7 +710,7 @@ function Results({
 
       <HolderTable pf={pf} basis={basis} />
       <ClassTable pf={pf} />
-      <Assumptions session={session} />
+      <Assumptions report={pf} />
       <p className="print-only muted">
         {t("printedOn")} {fileName}
       </p>
@@ -676,23 +784,20 @@ function DilutionTable({ rows, caption }: { rows: readonly Slice[]; caption: str
 
 type SortKey = "declared" | "ownershipAfter" | "dilution";
 
-function HolderTable({ pf, basis }: { pf: ProForma; basis: OwnershipBasis }) {
+function HolderTable({ pf, basis }: { pf: ModelReport; basis: OwnershipBasis }) {
   const { t, locale } = useI18n();
   const [sort, setSort] = useState<SortKey>("declared");
   const [filter, setFilter] = useState("");
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    let list = pf.rows.filter(
-      (r) =>
-        (r.before[basis] > 0n || r.after[basis] > 0n) &&
-        (needle === "" || r.name.toLowerCase().includes(needle)),
+    let list = pf.holders.filter(
+      (h) =>
+        (sharesOn(h, basis, "before") > 0n || sharesOn(h, basis, "after") > 0n) &&
+        (needle === "" || h.holder.name.toLowerCase().includes(needle)),
     );
-    if (sort === "ownershipAfter")
-      list = [...list].sort((a, b) =>
-        a.after[basis] > b.after[basis] ? -1 : a.after[basis] < b.after[basis] ? 1 : 0,
-      );
+    if (sort === "ownershipAfter") list = [...list].sort(compareByHoldingAfter(basis));
     if (sort === "dilution") {
-      const d = new Map(list.map((r) => [r, dilution(r, pf, basis) ?? Rational.of(-2)]));
+      const d = new Map(list.map((h) => [h, ratio(dilutionRatio(h, pf, basis) ?? [-2n, 1n])]));
       list = [...list].sort((a, b) => d.get(b)!.cmp(d.get(a)!));
     }
     return list;
@@ -754,18 +859,18 @@ function HolderTable({ pf, basis }: { pf: ProForma; basis: OwnershipBasis }) {
           </thead>
           <tbody>
             {page.items.map((r) => (
-              <HolderRow key={`${r.kind}:${r.id}`} row={r} pf={pf} basis={basis} locale={locale} />
+              <HolderRow key={`${r.kind}:${r.holder.id}`} row={r} pf={pf} basis={basis} locale={locale} />
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row">{t("total")}</th>
-              <td className="num">{formatInteger(pf.totalsBefore[basis], locale)}</td>
+              <td className="num">{formatInteger(totalOn(pf, basis, "before"), locale)}</td>
               <td />
-              <td className="num">{formatInteger(pf.totalsAfter[basis], locale)}</td>
+              <td className="num">{formatInteger(totalOn(pf, basis, "after"), locale)}</td>
               <td />
               <td />
-              <td className="num">{formatMoney(pf.newMoney, 2, locale)}</td>
+              <td className="num">{formatMoney(pf.round.newMoney, 2, locale)}</td>
             </tr>
           </tfoot>
         </table>
@@ -781,21 +886,21 @@ const HolderRow = memo(function HolderRow({
   basis,
   locale,
 }: {
-  row: ProFormaRow;
-  pf: ProForma;
+  row: ModelHolder;
+  pf: ModelReport;
   basis: OwnershipBasis;
   locale: Locale;
 }) {
   const { t } = useI18n();
   // Integer formatting of count/total: exact, and cheap enough to redraw every row per slider step.
   const d = dilutionRatio(row, pf, basis);
-  const name = row.kind === "unallocated_pool" ? t("unallocatedPool", { name: row.name }) : row.name;
+  const name = holderName(row, t);
   return (
-    <tr data-id={row.id}>
+    <tr data-id={row.holder.id} title={row.holder.id}>
       <th scope="row">{name}</th>
-      <td className="num">{formatInteger(row.before[basis], locale)}</td>
+      <td className="num">{formatInteger(sharesOn(row, basis, "before"), locale)}</td>
       <td className="num">{formatRatioPercent(...ownershipRatio(row, pf, basis, "before"), 4, locale)}</td>
-      <td className="num">{formatInteger(row.after[basis], locale)}</td>
+      <td className="num">{formatInteger(sharesOn(row, basis, "after"), locale)}</td>
       <td className="num" data-cell="ownership-after">
         {formatRatioPercent(...ownershipRatio(row, pf, basis, "after"), 4, locale)}
       </td>
@@ -806,16 +911,12 @@ const HolderRow = memo(function HolderRow({
             : ""
           : formatRatioPercent(d[0], d[1], 4, locale)}
       </td>
-      <td className="num">
-        {row.invested.isZero()
-          ? ""
-          : formatMoney({ kind: "money", currency: pf.currency, amount: row.invested }, 2, locale)}
-      </td>
+      <td className="num">{row.invested.amount.isZero() ? "" : formatMoney(row.invested, 2, locale)}</td>
     </tr>
   );
 });
 
-function ClassTable({ pf }: { pf: ProForma }) {
+function ClassTable({ pf }: { pf: ModelReport }) {
   const { t, locale } = useI18n();
   const n = (v: bigint) => formatInteger(v, locale);
   return (
@@ -851,14 +952,14 @@ function ClassTable({ pf }: { pf: ProForma }) {
           </thead>
           <tbody>
             {pf.classes.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name}</th>
-                <td className="num">{n(c.before.outstanding)}</td>
-                <td className="num">{n(c.after.outstanding)}</td>
-                <td className="num">{n(c.before.asConverted)}</td>
-                <td className="num">{n(c.after.asConverted)}</td>
-                <td className="num">{n(c.before.fullyDiluted)}</td>
-                <td className="num">{n(c.after.fullyDiluted)}</td>
+              <tr key={c.shareClass.id} title={c.shareClass.id}>
+                <th scope="row">{c.shareClass.name}</th>
+                <td className="num">{n(c.issuedBefore)}</td>
+                <td className="num">{n(c.issuedAfter)}</td>
+                <td className="num">{n(c.asConvertedSharesBefore)}</td>
+                <td className="num">{n(c.asConvertedSharesAfter)}</td>
+                <td className="num">{n(c.fullyDilutedSharesBefore)}</td>
+                <td className="num">{n(c.fullyDilutedSharesAfter)}</td>
               </tr>
             ))}
           </tbody>
@@ -868,16 +969,15 @@ function ClassTable({ pf }: { pf: ProForma }) {
   );
 }
 
-function Assumptions({ session }: { session: RoundSession }) {
+/** The assumptions the deal states, with the fields each gives named by what they are (the path on hover). */
+function Assumptions({ report }: { report: ModelReport }) {
   const { t } = useI18n();
-  const fields = new Map<string, string[]>();
-  for (const [path, id] of session.deal.assumedFields) fields.set(id, [...(fields.get(id) ?? []), path]);
-  if (session.deal.assumptions.length === 0) return null;
+  if (report.assumptions.length === 0) return null;
   return (
     <section className="assumptions" aria-labelledby="assumptions-title">
       <h3 id="assumptions-title">{t("assumptions")}</h3>
       <dl>
-        {session.deal.assumptions.map((a) => (
+        {report.assumptions.map((a) => (
           <div key={a.id}>
             <dt>
               <code>{a.id}</code>
@@ -885,8 +985,11 @@ function Assumptions({ session }: { session: RoundSession }) {
             <dd>
               {a.text}
               {a.source ? <span className="muted"> — {a.source}</span> : null}
-              {fields.get(a.id)?.length ? (
-                <span className="muted"> ({t("usedIn", { fields: fields.get(a.id)!.join(", ") })})</span>
+              {a.fields.length > 0 ? (
+                <span className="muted" title={a.fields.map((f) => f.id).join(", ")}>
+                  {" "}
+                  ({t("usedIn", { fields: a.fields.map((f) => f.name).join(", ") })})
+                </span>
               ) : null}
             </dd>
           </div>

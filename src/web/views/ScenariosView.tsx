@@ -4,6 +4,7 @@ import type { Deal } from "../../deal/build.js";
 import { scenarioNames, scenariosReport } from "../../report/scenarios-report.js";
 import { groupedBarsOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatMoney, formatMoneyShort, formatPercent } from "../i18n/number-format.js";
@@ -65,6 +66,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
   return (
     <section aria-labelledby={`${ids}-title`} className="scenarios">
       <h2 id={`${ids}-title`}>{t("scenariosOf", { round: report.round })}</h2>
+      <ReportFileButtons report="scenarios" query={roundId ? { round: roundId } : {}} />
       {deal.rounds.length > 1 ? (
         <div className="field">
           <label className="field-label" htmlFor={`${ids}-round`}>

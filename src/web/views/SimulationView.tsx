@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { quantityNamer } from "../../app/names.js";
 import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { LIMITS } from "../../core/shared/limits.js";
@@ -6,6 +7,7 @@ import { templateQuantities } from "../../core/uncertainty/round-template.js";
 import type { Deal } from "../../deal/build.js";
 import { fanOption, histogramOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import type { SimulationReport } from "../engine/simulation-job.js";
 import { type RunningSimulation, startSimulation } from "../engine/simulation-runner.js";
@@ -226,8 +228,21 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
         </div>
       ) : null}
       {state.kind === "done" ? (
+        <ReportFileButtons
+          report="simulate"
+          // The run shown: its runs, seed, round and scenario, as `simulate`'s flags.
+          query={{
+            runs: String(state.report.runs),
+            seed: String(state.report.seed),
+            round: state.report.round,
+            ...(scenario === "" ? {} : { scenario }),
+          }}
+        />
+      ) : null}
+      {state.kind === "done" ? (
         <SimulationResult
           report={state.report}
+          deal={deal}
           currency={currency}
           metricId={metricId}
           onMetric={setMetricId}
@@ -239,25 +254,32 @@ export function SimulationView({ deal, documentText }: { deal: Deal; documentTex
 
 function SimulationResult({
   report,
+  deal,
   currency,
   metricId,
   onMetric,
 }: {
   report: SimulationReport;
+  deal: Deal;
   currency: Currency;
   metricId: string;
   onMetric: (id: string) => void;
 }) {
   const { t, locale } = useI18n();
   const ids = useId();
+  // Each quantity by what it is (its typed reference and display name), as the layer names it.
+  const quantity = useMemo(() => quantityNamer(deal), [deal]);
   const metrics = useMemo<Metric[]>(
     () => [
       { id: "roundSize", label: t("roundSize"), unit: "money", stats: report.roundSize },
       { id: "postMoney", label: t("postMoney"), unit: "money", stats: report.postMoneyValuation },
       { id: "pricePerShare", label: t("pricePerShare"), unit: "price", stats: report.pricePerShare },
       ...report.quantities
-        .filter((q) => q.quantity.includes("/investment:"))
-        .map((q): Metric => ({ id: q.quantity, label: q.label, unit: "money", stats: q.value })),
+        .map((q) => ({ q, named: quantity(q.quantity) }))
+        .filter(({ named }) => named.ref?.kind === "investment")
+        .map(
+          ({ q, named }): Metric => ({ id: q.quantity, label: named.name, unit: "money", stats: q.value }),
+        ),
       ...report.holders.map(
         (h): Metric => ({
           id: `holder:${h.holder}`,
@@ -267,7 +289,7 @@ function SimulationResult({
         }),
       ),
     ],
-    [report, t],
+    [report, t, quantity],
   );
   const metric = metrics.find((m) => m.id === metricId) ?? metrics[1]!;
   const format = (text: string, unit: Metric["unit"]) => formatStatistic(text, unit, currency, locale);

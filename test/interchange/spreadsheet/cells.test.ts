@@ -39,7 +39,12 @@ describe("reading cells exactly (IMP-10..IMP-17)", () => {
     expect(recogniseHeader("% non dilué")).toEqual({ field: "percent", basis: "outstanding" });
     expect(recogniseHeader("Ownership")).toEqual({ field: "percent", basis: "either" });
     // The wording of UK registers and share-issue ledgers (found trying a Ltd's CSV as a new user).
-    for (const h of ["Price paid per share", "Issue price per share", "Subscription price", "Prix de souscription"])
+    for (const h of [
+      "Price paid per share",
+      "Issue price per share",
+      "Subscription price",
+      "Prix de souscription",
+    ])
       expect(recogniseHeader(h)?.field, h).toBe("price");
     expect(recogniseHeader("Favourite colour")).toBeUndefined();
   });

@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { claimsReportOf } from "../../../src/app/claims-report.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { toDealDraft } from "../../../src/core/ingest/deal-draft.js";
 import { ingest } from "../../../src/core/ingest/ingest.js";
 import { ingestedEntries, knownNames } from "../../../src/deal/ingest-into-deal.js";
 import { loadDeal } from "../../../src/deal/load.js";
 import { claimsReport } from "../../../src/report/claims-report.js";
+import { conflictText, gapWords } from "../../../src/report/claims-text.js";
+import { explanationFr } from "../../../src/report/fr.js";
 import { scenarioNames, scenariosReport } from "../../../src/report/scenarios-report.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
@@ -54,7 +57,7 @@ describe("WEB-11 sources and claims", () => {
     window.location.hash = href.view("examples", "openai-round", "claims");
     renderApp(new MemoryDataAccess(exampleFiles()));
     const table = (await screen.findByRole("table", {
-      name: /Reading 1: without trio-60/,
+      name: /^Reading 1: without Amazon \+ Nvidia \+ Microsoft: \$60B/,
     })) as HTMLTableElement;
     const report = claimsReport(openaiDeal());
     const rows = report.readings[0]!.ranges;
@@ -70,7 +73,9 @@ describe("WEB-11 sources and claims", () => {
       "[24.3%, 29.7%]",
     );
     const conflict = document.querySelector('[data-conflict="trio-about-40+trio-60"]');
-    expect(conflict?.textContent).toContain(report.conflicts[0]!.explanation);
+    expect(conflict?.textContent).toContain(
+      conflictText(claimsReportOf(openaiDeal()).conflicts[0]!.explanation),
+    );
     for (const title of [
       "IA : OpenAI prépare une levée de fonds géante avec Amazon, Nvidia et Microsoft",
       "Announcements of OpenAI's recapitalization",
@@ -79,45 +84,60 @@ describe("WEB-11 sources and claims", () => {
     }
   });
 
-  it("WEB-11 the gaps and conflicts are worded from their structure: the CLI's text in English, French in French", async () => {
-    const r = await cli(["claims", "examples/openai-round.yaml", "--format", "json"]);
+  it("WEB-11 the gaps and conflicts are worded from their structure with the claims' names: the CLI's text in English, src/report/fr.ts's sentences in French, no id", async () => {
+    const r = await cli(["claims", "examples/openai-round.yaml"]);
     expect(r.code).toBe(0);
-    const cliGaps: { claim: string; text: string }[] = JSON.parse(r.stdout).gaps;
-    // The CLI's report does not carry the structure.
-    expect(cliGaps.length).toBe(2);
-    for (const g of cliGaps) expect(Object.keys(g)).toEqual(["claim", "text"]);
-    const gapText = (claim: string) => {
-      const span = document.querySelector(`[data-gap="${claim}"] span`)!;
+    const typed = claimsReportOf(openaiDeal());
+    expect(typed.gaps.length).toBe(2);
+    expect(typed.conflicts.length).toBe(1);
+    const spanOf = (selector: string) => {
+      const span = document.querySelector(`${selector} span`)!;
       expect(span.getAttribute("lang")).toBeNull();
-      return span.textContent;
+      return span.textContent!;
     };
 
     window.location.hash = href.view("examples", "openai-round", "claims");
     renderApp(new MemoryDataAccess(exampleFiles()));
-    await screen.findByRole("table", { name: /Reading 1: without trio-60/ });
-    for (const g of cliGaps) expect(gapText(g.claim)).toBe(g.text);
-    // The conflict's explanation worded from its structure is the engine's sentence.
-    const cliConflicts: { claims: string[]; explanation: string }[] = JSON.parse(r.stdout).conflicts;
-    expect(cliConflicts.length).toBe(1);
-    expect(Object.keys(cliConflicts[0]!)).toEqual(["claims", "explanation"]);
-    expect(document.querySelector('[data-conflict="trio-about-40+trio-60"] span')!.textContent).toBe(
-      cliConflicts[0]!.explanation,
+    await screen.findByRole("table", { name: /^Reading 1: without Amazon \+ Nvidia \+ Microsoft: \$60B/ });
+    // The CLI's text report prints the same sentences.
+    for (const g of typed.gaps) {
+      const text = spanOf(`[data-gap="${g.claim.id}"]`);
+      expect(text).toBe(gapWords(g.explanation));
+      expect(r.stdout).toContain(text);
+    }
+    const english = spanOf('[data-conflict="trio-about-40+trio-60"]');
+    expect(english).toBe(conflictText(typed.conflicts[0]!.explanation));
+    expect(r.stdout).toContain(english);
+    expect(document.querySelector('[data-conflict="trio-about-40+trio-60"] strong')!.textContent).toBe(
+      "Amazon + Nvidia + Microsoft: about $40B + Amazon + Nvidia + Microsoft: $60B",
     );
     cleanup();
 
     renderApp(new MemoryDataAccess(exampleFiles()), "fr");
     await waitFor(() => expect(document.querySelector('[data-gap="trio-60"]')).not.toBeNull());
-    expect(gapText("trio-about-40")).toBe(
-      "les bornes hautes propres des membres (amazon-50, nvidia-30, microsoft-under-10) totalisent 90\u00a0Md$, plus que les 44\u00a0Md$ que l’affirmation « trio-about-40 » permet au groupe : ils ne peuvent pas tous atteindre leurs bornes ensemble",
+    expect(spanOf('[data-gap="trio-about-40"]')).toBe(
+      "Les bornes hautes des membres (« Amazon : jusqu’à 50\u00a0Md$ », « Nvidia : jusqu’à 30\u00a0Md$ », « Microsoft : moins de 10\u00a0Md$ ») totalisent 90 Md$, plus que les 44 Md$ que « Amazon + Nvidia + Microsoft : environ 40\u00a0Md$ » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.",
     );
-    expect(gapText("trio-60")).toBe(
-      "les bornes hautes propres des membres (amazon-50, nvidia-30, microsoft-under-10) totalisent 90\u00a0Md$, plus que les 60\u00a0Md$ que l’affirmation « trio-60 » permet au groupe : ils ne peuvent pas tous atteindre leurs bornes ensemble",
+    const french = spanOf('[data-conflict="trio-about-40+trio-60"]');
+    expect(french).toBe(
+      "« Amazon + Nvidia + Microsoft : 60\u00a0Md$ » exige pour Amazon + Nvidia + Microsoft au moins 60 Md$, mais « Amazon + Nvidia + Microsoft : environ 40\u00a0Md$ » autorise au plus 44 Md$.",
     );
-    const conflict = document.querySelector('[data-conflict="trio-about-40+trio-60"] span')!;
-    expect(conflict.getAttribute("lang")).toBeNull();
-    expect(conflict.textContent).toBe(
-      "Selon l’affirmation « trio-about-40 » (Amazon + Nvidia + Microsoft : environ 40\u00a0Md$), Amazon + Nvidia + Microsoft vaut au plus 44\u00a0Md$, mais l’affirmation « trio-60 » (Amazon + Nvidia + Microsoft : 60\u00a0Md$) exige au moins 60\u00a0Md$.",
+    // The sentence templates are src/report/fr.ts's: no second French table in the web app.
+    expect(french).toBe(
+      explanationFr(
+        {
+          ...typed.conflicts[0]!.explanation,
+          params: {
+            ...typed.conflicts[0]!.explanation.params,
+            pivot: { id: "trio-60", name: "Amazon + Nvidia + Microsoft : 60\u00a0Md$" },
+            others: [{ id: "trio-about-40", name: "Amazon + Nvidia + Microsoft : environ 40\u00a0Md$" }],
+          },
+        },
+        "USD",
+      ),
     );
+    for (const id of ["trio-60", "trio-about-40", "amazon-50"])
+      expect(document.querySelector(".claims .notice")!.textContent).not.toContain(id);
   });
 
   it("WEB-11 choosing a claim marks its evidence in the source's text", async () => {

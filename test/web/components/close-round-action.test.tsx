@@ -61,7 +61,14 @@ describe("CLOSE-3 the round page's close action", () => {
     expect(stored.value.version).toBe(2);
     expect(stored.value.document.rounds).toBeUndefined();
     expect(stored.value.document.closedRounds).toEqual([
-      { id: "series-b", name: "Series B (down round)", date: "2023-11-20" },
+      // The record keeps the round's price and post-money (CLOSE-6), which the flows read.
+      {
+        id: "series-b",
+        name: "Series B (down round)",
+        date: "2023-11-20",
+        pricePerShare: "USD 1.2",
+        postMoney: "USD 21776779.2",
+      },
     ]);
     // The round's tab is gone: it is no longer modelled.
     await waitFor(() => expect(screen.queryByRole("link", { name: /Series B \(down round\)/ })).toBeNull());

@@ -1,12 +1,17 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { modelOf } from "../../../src/app/model.js";
 import { parseAmount } from "../../../src/core/exact/amount-parse.js";
 import type { Currency } from "../../../src/core/exact/money.js";
+import { loadDeal } from "../../../src/deal/load.js";
+import { explanationFr } from "../../../src/report/fr.js";
+import { pricingText } from "../../../src/report/model-text.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
-import { exampleFiles } from "../support/examples.js";
+import { cli as runCli } from "../../support/cli.js";
+import { exampleFiles, exampleText } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
 
 const ROUND = href.round("examples", "openai-round", "round-2026");
@@ -105,5 +110,31 @@ describe("WEB-9 a failed save loses nothing typed", () => {
     const over = within(alert.closest("div")!).getByRole("button", { name: "Save over version 2" });
     await act(async () => fireEvent.click(over));
     await screen.findByText("Saved as version 3.");
+  });
+});
+
+describe("APP-2 the round builder reads the model's typed report: its explanations in the interface's language", () => {
+  it("ROUND-5 the priced valuation's difference from the stated one: the CLI's words in English, src/report/fr.ts's in French", async () => {
+    const loaded = loadDeal(exampleText("openai-round"), "openai-round.yaml");
+    if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+    const report = modelOf(loaded.deal, { round: "round-2026" });
+    if (!report.ok) throw new Error(report.problems[0]!.message);
+    const pricing = report.value.round.pricing;
+    expect(pricing.code).toBe("valuation_differs_from_stated");
+    const cli = await runCli(["model", "examples/openai-round.yaml"]);
+    expect(cli.code).toBe(0);
+
+    renderApp(new MemoryDataAccess(exampleFiles()));
+    const english = (await screen.findByText(/^stated post-money/)).textContent!;
+    expect(english).toBe(pricingText(pricing, "USD", {}).trim().slice(1, -1));
+    expect(cli.stdout).toContain(english);
+    cleanup();
+
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
+    await waitFor(() => expect(document.getElementById("pricing-note")).not.toBeNull());
+    expect(document.getElementById("pricing-note")!.textContent).toBe(explanationFr(pricing, "USD"));
+    expect(document.getElementById("pricing-note")!.textContent).toMatch(
+      /^La valorisation post-money calculée/,
+    );
   });
 });

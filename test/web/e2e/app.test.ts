@@ -152,7 +152,9 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
 
     // Sources and claims: a claim's evidence marked in the founding report's text.
     await page.getByRole("link", { name: "Sources & claims" }).click();
-    await page.getByRole("table", { name: /Reading 1: without trio-60/ }).waitFor();
+    await page
+      .getByRole("table", { name: /^Reading 1: without Amazon \+ Nvidia \+ Microsoft: \$60B/ })
+      .waitFor();
     const claims = claimsReport(loaded.deal);
     const amazonRange = claims.readings[0]!.ranges.find(
       (r) => r.quantity === "round:round-2026/investment:amazon",

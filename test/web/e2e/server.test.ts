@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -461,4 +462,84 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     expect(page.problems).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it("WEB-PDF-1 the PDF buttons download the server's report files: the stored version's as `GET …?format=pdf` gives it, and the working document's, marked, while edits are unsaved", async () => {
+    const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
+    const page = await newPage();
+    await page.context().close();
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: "en-US",
+      acceptDownloads: true,
+    });
+    const app = await context.newPage();
+    app.setDefaultTimeout(15_000);
+    await app.goto(`${server.url}/?data=http`);
+    await signIn(app, "demo", password!);
+    await app.goto(`${server.url}/?data=http#/w/demo/d/openai-round/captable`);
+    await app.getByRole("heading", { name: "OpenAI Group PBC — cap table" }).waitFor();
+    const pdfText = (bytes: Buffer) =>
+      execFileSync("pdftotext", ["-", "-"], { input: bytes, encoding: "utf8" }).replace(/\s+/g, " ");
+    const downloaded = async (report: string) => {
+      const [download] = await Promise.all([
+        app.waitForEvent("download"),
+        app.locator(`fieldset[data-report="${report}"] button[data-format="pdf"]`).click(),
+      ]);
+      return readFileSync((await download.path())!);
+    };
+    // No edits: the stored version's file, byte for byte the API's.
+    const head = (await (
+      await app.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round`)
+    ).json()) as {
+      version: number;
+      document: { rounds: { id: string; investments: { investor: string; amount?: string }[] }[] };
+    };
+    const capTable = await downloaded("captable");
+    const apiCapTable = await (
+      await app.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round/captable?format=pdf`)
+    ).body();
+    expect(capTable.equals(apiCapTable)).toBe(true);
+    const capTableJson = await (
+      await app.request.get(`${server.url}/api/v1/workspaces/demo/deals/openai-round/captable`)
+    ).json();
+    const capText = pdfText(capTable);
+    expect(capText).toContain(`Document version ${head.version}`);
+    expect(capText).not.toContain("Unsaved edits");
+    for (const h of capTableJson.holders as { name: string }[]) expect(capText).toContain(h.name);
+
+    // An unsaved edit in the round builder: the file is the working document's, marked.
+    const round = head.document.rounds[0]!;
+    await app.goto(`${server.url}/?data=http#/w/demo/d/openai-round/round/${round.id}`);
+    const amazon = app.getByLabel("Amazon’s amount", { exact: true });
+    await amazon.fill("$33B");
+    await amazon.press("Enter");
+    await app.locator("[data-unsaved-mark]").first().waitFor();
+    // The document the page posts is its working document, the stored one with the edit.
+    const [posted, modelBytes] = await Promise.all([
+      app.waitForRequest((r) => r.url().includes("/api/v1/compute/model")),
+      downloaded("model"),
+    ]);
+    const model = pdfText(modelBytes);
+    const csrf = (await (await app.request.get(`${server.url}/api/v1/auth/me`)).json()).csrfToken as string;
+    const post = (query: string) =>
+      app.request.post(`${server.url}/api/v1/compute/model?round=${round.id}${query}`, {
+        headers: { "x-csrf-token": csrf, "content-type": "application/json" },
+        data: posted.postData()!,
+      });
+    const json = await (await post("")).json();
+    // The same file as the API gives for that document, marked, with no version.
+    expect(model).toBe(pdfText(await (await post("&format=pdf&unsaved=true")).body()));
+    expect(model).toContain("Unsaved edits");
+    expect(model).not.toContain("Document version");
+    // The report's figures: every holder's name and fully diluted shares after the round.
+    for (const h of json.holders as { name: string; fullyDilutedSharesAfter: string }[]) {
+      expect(model).toContain(h.name);
+      expect(model).toContain(BigInt(h.fullyDilutedSharesAfter).toLocaleString("en-US"));
+    }
+    // The edit is in the figures: Amazon's accepted amount is the $33B typed.
+    expect(json.investments.find((i: { investor: string }) => i.investor === "amazon").accepted).toBe(
+      "33000000000",
+    );
+    await context.close();
+  }, 90_000);
 });
