@@ -496,6 +496,18 @@ describeEachBackend("every endpoint × every role (AUTH-5)", (backends) => {
       allowed: ["owner", "editor", "viewer"],
       request: () => ({ method: "POST", url: `${deal}/openai/jobs/simulate?runs=100` }),
     },
+    // The Monte Carlo summary of a posted document as a file, run in the request (WEB-PDF-1).
+    {
+      method: "POST",
+      route: "/api/v1/compute/simulate",
+      allowed: USERS,
+      request: () => ({
+        method: "POST",
+        url: "/api/v1/compute/simulate?runs=100&format=pdf",
+        headers: yaml,
+        payload: yamlOf("examples/openai-round.yaml"),
+      }),
+    },
     {
       method: "POST",
       route: "/api/v1/compute/simulate/jobs",
