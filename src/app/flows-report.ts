@@ -11,7 +11,7 @@ import {
 } from "../core/flows/capital-flows.js";
 
 import { exposure, investmentMetrics, supplierMetrics } from "../core/flows/metrics.js";
-import { capTableView, fractionOf } from "../core/ledger/views.js";
+import { capTableView, fractionOf, investedByHolder } from "../core/ledger/views.js";
 import { allocate } from "../core/round/allocation.js";
 import { runDeal } from "../core/round/timeline.js";
 import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
@@ -239,18 +239,7 @@ export function flowModelOf(
     const lastRound = run.value.rounds.at(-1);
     const valuation =
       valuations.get(c.id) ?? (lastRound ? lastRound.postMoneyValuation : closed.at(-1)?.postMoneyValuation);
-    const invested = new Map<string, Rational>();
-    for (const s of table.securities.values()) {
-      const amount =
-        s.kind === "stock"
-          ? s.investedAmount?.amount
-          : s.kind === "safe"
-            ? s.purchaseAmount.amount
-            : s.kind === "note"
-              ? s.principal.amount
-              : undefined;
-      if (amount) invested.set(s.holder, (invested.get(s.holder) ?? Rational.ZERO).add(amount));
-    }
+    const invested = investedByHolder(table);
     for (const h of view.holders) {
       holdings.push({
         company: c.id,

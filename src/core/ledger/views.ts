@@ -365,3 +365,24 @@ export function capTableTotals(
     holdersShares,
   };
 }
+
+/**
+ * What each holder invested (SPEC WEB-19): the invested amounts of its stock, the purchase
+ * amounts of its SAFEs and the principal of its notes, as the capital-flows model counts
+ * them (flowModelOf) and the web's exit views show it. Holders with none are left out.
+ */
+export function investedByHolder(table: CapTable): Map<string, Rational> {
+  const invested = new Map<string, Rational>();
+  for (const s of table.securities.values()) {
+    const amount =
+      s.kind === "stock"
+        ? s.investedAmount?.amount
+        : s.kind === "safe"
+          ? s.purchaseAmount.amount
+          : s.kind === "note"
+            ? s.principal.amount
+            : undefined;
+    if (amount) invested.set(s.holder, (invested.get(s.holder) ?? Rational.ZERO).add(amount));
+  }
+  return invested;
+}

@@ -2,7 +2,6 @@ import { Rational } from "../../core/exact/rational.js";
 import type { ExitModel } from "../../core/exit/model.js";
 import type { PiecewiseLinear } from "../../core/exit/piecewise.js";
 import type { ExitOutcome } from "../../core/exit/waterfall.js";
-import type { CapTable } from "../../core/ledger/cap-table.js";
 
 /**
  * A tranche of the distributable amount: a seniority level of the preference stack (rank 1
@@ -118,27 +117,6 @@ export function exitTranches(
 
 function order(t: Tranche): number {
   return t.kind === "preference" ? t.rank : t.kind === "participation" ? 1_000_000 : 1_000_001;
-}
-
-/**
- * What each holder invested (SPEC WEB-19): the invested amounts of its stock, the purchase
- * amounts of its SAFEs and the principal of its notes, as the capital-flows model counts
- * them (flowModelOf). Holders with none are left out.
- */
-export function investedByHolder(table: CapTable): Map<string, Rational> {
-  const invested = new Map<string, Rational>();
-  for (const s of table.securities.values()) {
-    const amount =
-      s.kind === "stock"
-        ? s.investedAmount?.amount
-        : s.kind === "safe"
-          ? s.purchaseAmount.amount
-          : s.kind === "note"
-            ? s.principal.amount
-            : undefined;
-    if (amount) invested.set(s.holder, (invested.get(s.holder) ?? Rational.ZERO).add(amount));
-  }
-  return invested;
 }
 
 /** The exit values where a payout changes slope: the holder's own breakpoints. */

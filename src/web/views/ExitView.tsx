@@ -6,6 +6,7 @@ import type { ExitModel } from "../../core/exit/model.js";
 import { evaluatePiecewise, type PiecewiseLinear } from "../../core/exit/piecewise.js";
 import { waterfallAt } from "../../core/exit/waterfall.js";
 import type { ShareClass } from "../../core/ledger/share-class.js";
+import { investedByHolder } from "../../core/ledger/views.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { shareClassId, stakeholderId } from "../../core/shared/ids.js";
 import { type Deal, withScenario } from "../../deal/build.js";
@@ -22,7 +23,7 @@ import { niceCeiling } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
-import { exitTranches, investedByHolder, kinksOf, type Tranche } from "../engine/exit-tranches.js";
+import { exitTranches, kinksOf, type Tranche } from "../engine/exit-tranches.js";
 import { useI18n } from "../i18n/i18n.js";
 import {
   formatDecimal,

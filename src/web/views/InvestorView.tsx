@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from "react";
 import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
+import { investedByHolder } from "../../core/ledger/views.js";
 import { runDeal } from "../../core/round/timeline.js";
 import type { Deal } from "../../deal/build.js";
 import type { ExitAtJson, ScenariosJson } from "../api/contract.js";
@@ -11,7 +12,6 @@ import { Chart } from "../components/Chart.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { SharedDocumentsList } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
-import { investedByHolder } from "../engine/exit-tranches.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatFixed, formatMoney, formatMoneyShort, formatPercent } from "../i18n/number-format.js";
 
