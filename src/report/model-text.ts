@@ -94,11 +94,13 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     ]),
   );
   const notes: string[] = [];
+  // A SAFE or note is named by its holder (securities have no display name); its id with --ids.
+  const securityId = (security: { readonly id: string }) => (options.ids ? ` [${security.id}]` : "");
   for (const c of report.conversions) {
     notes.push(
       options.lang === "fr"
-        ? `  ${refText(c.security, options)} (${c.instrument === "safe" ? "SAFE" : "obligation convertible"}, ${refText(c.holder, options)}) : ${money(c.convertingAmount)} à ${priceFor(c.conversionPrice, options)} (${c.basis === "cap" ? "plafond" : c.basis === "discount" ? "décote" : "prix du tour"}) → ${int(c.shares)} actions`
-        : `  ${refText(c.security, options)} (${c.instrument === "safe" ? "SAFE" : "note"}, ${refText(c.holder, options)}): ${money(c.convertingAmount)} at ${priceFor(c.conversionPrice, options)} (${c.basis.replace("_", " ")}) → ${groupedInteger(c.shares)} shares`,
+        ? `  ${c.instrument === "safe" ? "SAFE" : "Obligation convertible"} — ${refText(c.holder, options)}${securityId(c.security)} : ${money(c.convertingAmount)} à ${priceFor(c.conversionPrice, options)} (${c.basis === "cap" ? "plafond" : c.basis === "discount" ? "décote" : "prix du tour"}) → ${int(c.shares)} actions`
+        : `  ${c.instrument === "safe" ? "SAFE" : "Convertible note"} — ${refText(c.holder, options)}${securityId(c.security)}: ${money(c.convertingAmount)} at ${priceFor(c.conversionPrice, options)} (${c.basis.replace("_", " ")}) → ${groupedInteger(c.shares)} shares`,
     );
   }
   for (const a of report.antiDilution) {

@@ -101,3 +101,19 @@ describe("ADJ-3 the anti-dilution shares in the stated-vs-priced explanation", (
     expect(line).not.toMatch(/\+€27,0\d\d\.\d\d from whole shares/);
   });
 });
+
+describe("model's conversions block names each SAFE and note by its holder (issue 16: names, not ids)", () => {
+  it("without --ids no security id is printed; with --ids each one is, in English and French", async () => {
+    const plain = await cli(["model", "examples/seed-to-series-a.yaml"]);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain("  SAFE — Investor A (angel): $200K at $0.3261 (cap) → 613,243 shares");
+    expect(plain.stdout).toContain(
+      "  Convertible note — Bridge Capital: $262K at $0.8495 (cap) → 308,174 shares",
+    );
+    expect(plain.stdout).not.toMatch(/safe-|note-/);
+    const ids = await cli(["model", "examples/seed-to-series-a.yaml", "--ids", "--lang", "fr"]);
+    expect(ids.code, ids.stderr).toBe(0);
+    expect(ids.stdout).toMatch(/ {2}SAFE — Investor A \(angel\) \[[^\]]+\] \[[^\]]+\] : /);
+    expect(ids.stdout).toContain("Obligation convertible — Bridge Capital");
+  });
+});
