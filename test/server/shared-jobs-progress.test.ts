@@ -16,6 +16,8 @@ import { POSTGRES_URL, postgresUnavailable } from "./support/backends.js";
  * that monotone in-flight progress. The chunk statements the workers run are exercised on
  * PostgreSQL in the order a kill and a redo give them.
  */
+// Skipped only where no PostgreSQL answers (the reason is printed by support/backends.ts):
+// shared jobs exist on PostgreSQL alone (SQLite keeps the in-process jobs); CI starts one.
 describe.skipIf(postgresUnavailable !== undefined)("SRV-6b: a shared job's progress never goes down", () => {
   const schema = `rt_progress_${randomBytes(5).toString("hex")}`;
   let admin: pg.Client;
