@@ -47,6 +47,12 @@ export {
 } from "./app/exit-report.js";
 export { type ExposureReport, exposure } from "./app/exposure.js";
 export { type FlowsReport, flows } from "./app/flows.js";
+export {
+  type SpreadsheetImportInput,
+  type SpreadsheetImportOutcome,
+  type SpreadsheetSource,
+  spreadsheetImport,
+} from "./app/import.js";
 export { type IngestInput, ingest } from "./app/ingest.js";
 export {
   type ModelClass,
@@ -58,6 +64,13 @@ export {
   modelOf,
   type PricingNote,
 } from "./app/model.js";
+export {
+  type OcfExportInput,
+  type OcfExportOutcome,
+  type OcfExportResult,
+  ocfExport,
+} from "./app/ocf-export.js";
+export { type OcfImportInput, type OcfImportReport, type OcfSource, ocfImport } from "./app/ocf-import.js";
 export { type ScenariosReport, scenarios } from "./app/scenarios.js";
 export { type SimulationReport, simulate } from "./app/simulate.js";
 export { type SolveInput, type SolveReport, solve, solveOf } from "./app/solve.js";
