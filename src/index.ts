@@ -94,6 +94,7 @@ export {
   type WorkspaceValidation,
 } from "./app/validate.js";
 export type { Currency, Money } from "./core/exact/money.js";
+export { compactMoney } from "./core/exact/money.js";
 export { Rational } from "./core/exact/rational.js";
 export type { ErrorCode } from "./core/shared/errors.js";
 export type { Failure, FieldPath, Problem, Result } from "./core/shared/problem.js";
@@ -106,7 +107,7 @@ export { claimsJson } from "./report/claims-report.js";
 export { claimsText, conflictText, gapWords } from "./report/claims-text.js";
 export { exitJson, exitJsonChunks } from "./report/exit-report.js";
 export { exitCsv, exitText } from "./report/exit-text.js";
-export { compactMoney, percentText, type TextOptions } from "./report/format.js";
+export { percentText, type TextOptions } from "./report/format.js";
 export { modelJson, solveJson } from "./report/model-report.js";
 export { modelText, solveText } from "./report/model-text.js";
 export { jsonText } from "./report/text-formats.js";

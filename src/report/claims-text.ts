@@ -1,11 +1,12 @@
 import type { ClaimsReport, ConflictExplanation, GapExplanation, RangeFigure } from "../app/claims-report.js";
 import type { Ref } from "../app/use-case.js";
 import type { Money } from "../core/exact/money.js";
+import { compactMoney } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import type { Relation } from "../core/uncertainty/conflict-explanation.js";
 import type { EstimateUnit } from "../core/uncertainty/estimate.js";
 import { rangeText } from "./claims-report.js";
-import { compactMoney, moneyFor, moneyText, percentText, refText, say, type TextOptions } from "./format.js";
+import { moneyFor, moneyText, percentText, refText, say, type TextOptions } from "./format.js";
 import { explanationFr } from "./fr.js";
 import { renderTable } from "./table.js";
 

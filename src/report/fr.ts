@@ -1,8 +1,8 @@
 import type { ConflictExplanation, GapExplanation } from "../app/claims-report.js";
 import type { BreakpointExplanation } from "../app/exit-report.js";
 import type { PricingNote } from "../app/model.js";
-import type { Money } from "../core/exact/money.js";
-import { Rational } from "../core/exact/rational.js";
+import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
+import type { Rational } from "../core/exact/rational.js";
 import type { ErrorCode } from "../core/shared/errors.js";
 import type { Relation } from "../core/uncertainty/conflict-explanation.js";
 import type { EstimateUnit } from "../core/uncertainty/estimate.js";
@@ -210,46 +210,21 @@ type Missing = Exclude<ExplanationCode, (typeof EXPLANATION_CODES)[number]>;
 const _everyCodeListed: [Missing] extends [never] ? true : Missing = true;
 void _everyCodeListed;
 
-const SCALES_FR: readonly [bigint, string][] = [
-  [1_000_000_000_000n, "Bn"],
-  [1_000_000_000n, "Md"],
-  [1_000_000n, "M"],
-  [1_000n, "k"],
-];
+/** A group separator for French numbers: the narrow no-break space (as `fr-FR` formats them). */
+const FRENCH_GROUP = "\u202f";
 
-function trimZeros(fixed: string): string {
-  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+/** A decimal in French: groups of three with a narrow no-break space, a decimal comma. */
+export function frenchFixed(text: string): string {
+  const negative = text.startsWith("-");
+  const [whole, frac] = (negative ? text.slice(1) : text).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, FRENCH_GROUP);
+  return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `,${frac}`}`;
 }
 
-/**
- * Money as a French reader reads it (display only): three significant digits, a decimal
- * comma and the scale before the symbol, "830 Md$", "1,2 M$", "950 k€"; below a thousand,
- * to the cent ("12,5 $"). Rounded half-even from the exact value.
- */
-export function frenchMoney(value: Money): string {
-  const abs = value.amount.abs();
-  const sign = value.amount.isNegative() ? "-" : "";
-  const symbol =
-    value.currency === "USD"
-      ? "$"
-      : value.currency === "EUR"
-        ? "€"
-        : value.currency === "GBP"
-          ? "£"
-          : ` ${value.currency}`;
-  let index = SCALES_FR.findIndex(([unit]) => abs.gte(Rational.of(unit, 1n)));
-  if (index === -1) index = SCALES_FR.length;
-  const text = (i: number) => {
-    const scale = SCALES_FR[i];
-    if (!scale) return trimZeros(abs.toFixed(2));
-    const scaled = abs.divInt(scale[0]);
-    const whole = scaled.toInteger("down").toString().length;
-    return trimZeros(scaled.toFixed(Math.max(0, 3 - whole)));
-  };
-  // One scale up when rounding makes it 1000: 999,96 k$ reads 1 M$.
-  if (index > 0 && /^1000(\D|$)/.test(text(index))) index -= 1;
-  const letter = SCALES_FR[index]?.[1] ?? "";
-  return `${sign}${text(index).replace(".", ",")} ${letter}${symbol.trim()}`;
+/** Money written in full in French: "1 234 567,89 $", "12,5000 €". */
+export function frenchMoneyText(value: Money, places: number): string {
+  const symbol = currencySymbol(value.currency) || value.currency;
+  return `${frenchFixed(value.amount.toFixed(places))} ${symbol}`;
 }
 
 /** A fraction as a French percentage: "27,00 %", "< 0,01 %". */
@@ -281,14 +256,21 @@ const STATED_FR: Readonly<Record<string, string>> = {
 function valueFr(value: Rational, unit: EstimateUnit): string {
   return unit.kind === "fraction"
     ? frenchPercent(value)
-    : frenchMoney({ kind: "money", currency: unit.currency, amount: value });
+    : compactMoney({ kind: "money", currency: unit.currency, amount: value }, "fr");
 }
 
 const names = (refs: readonly { readonly name: string }[]) => refs.map((r) => `« ${r.name} »`).join(", ");
 
+/** Two amounts in the compact form, or to the cent when their compact forms read the same. */
+function distinctMoney(a: Money, b: Money): [string, string] {
+  const compact = [compactMoney(a, "fr"), compactMoney(b, "fr")] as const;
+  return compact[0] === compact[1] ? [frenchMoneyText(a, 2), frenchMoneyText(b, 2)] : [...compact];
+}
+
 /** An explanation of a typed report in French, from its code and parameters. */
 export function explanationFr(e: AnyExplanation, currency = "USD"): string {
-  const money = (amount: Rational) => frenchMoney({ kind: "money", currency: currency as never, amount });
+  const money = (amount: Rational) =>
+    compactMoney({ kind: "money", currency: currency as never, amount }, "fr");
   const signed = (amount: Rational) => `${amount.isNegative() ? "-" : "+"}${money(amount.abs())}`;
   switch (e.code) {
     case "valuation_as_stated":
@@ -311,7 +293,9 @@ export function explanationFr(e: AnyExplanation, currency = "USD"): string {
           `${signed(p.antiDilution.amount)} pour les ${p.antiDilution.shares.toLocaleString("fr-FR")} actions (sur une base convertie) de l'ajustement anti-dilution au prix du tour`,
         );
       if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares)} dus aux actions entières`);
-      return `${BASIS_FR[p.basis]} calculée (${frenchMoney(p.priced)}) diffère de celle indiquée (${frenchMoney(p.stated)}) : ${parts.join(", ")}.`.replace(
+      // Two valuations that read the same compactly (830 Md$ and 830 Md$) are written exactly.
+      const [priced, stated] = distinctMoney(p.priced, p.stated);
+      return `${BASIS_FR[p.basis]} calculée (${priced}) diffère de celle indiquée (${stated}) : ${parts.join(", ")}.`.replace(
         /^l/,
         "L",
       );

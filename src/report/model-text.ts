@@ -48,7 +48,13 @@ export function pricingText(note: PricingNote, currency: string, options: TextOp
       `${signed(p.antiDilution.amount, currency, options)} the anti-dilution adjustment's ${p.antiDilution.shares.toLocaleString("en-US")} as-converted shares at the round price`,
     );
   if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares, currency, options)} from whole shares`);
-  return `  (stated ${BASIS_WORDS[p.basis]} ${moneyFor(p.stated, options)}: ${parts.join(", ")})`;
+  // A stated valuation that reads as the priced one compactly ($830B and $830B) is written
+  // to the cent beside the priced one, so that the note shows the difference it explains.
+  const same = !options.exact && moneyFor(p.stated, options) === moneyFor(p.priced, options);
+  const stated = same
+    ? `${moneyFor(p.stated, { ...options, exact: true })}, priced ${moneyFor(p.priced, { ...options, exact: true })}`
+    : moneyFor(p.stated, options);
+  return `  (stated ${BASIS_WORDS[p.basis]} ${stated}: ${parts.join(", ")})`;
 }
 
 /** `roundtable model` as a table (APP-5): display names, compact money unless `exact`, ids with `ids`. */

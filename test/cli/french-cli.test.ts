@@ -19,7 +19,14 @@ describe("APP-9: model, captable, exit and claims in French", () => {
     expect(r.stdout).toMatch(/pré-money\s+775 Md\$/);
     expect(r.stdout).toMatch(/argent frais\s+55 Md\$/);
     expect(r.stdout).toMatch(/post-money\s+830 Md\$/);
-    expect(r.stdout).toContain("La valorisation post-money calculée (830 Md$) diffère de celle indiquée");
+    // Two valuations that read the same compactly (830 Md$) are written exactly (issue 16).
+    expect(r.stdout).toContain(
+      "La valorisation post-money calculée (829\u202f999\u202f999\u202f895,00 $) diffère de celle indiquée (830\u202f000\u202f000\u202f000,00 $) : -105 $ dus aux actions entières.",
+    );
+    const english = await cli(["model", OPENAI]);
+    expect(english.stdout).toContain(
+      "(stated post-money $830,000,000,000.00, priced $829,999,999,895.00: -$105 from whole shares)",
+    );
     expect(r.stdout).toContain("Montants du scénario de base");
     expect(r.stdout).toMatch(/Microsoft\s+2\u202f700\u202f000\u202f000\s+27,00 %/);
     expect(r.stdout).toMatch(/Amazon .* nouveau\s+27 Md\$/);

@@ -5,6 +5,7 @@ import { exit } from "../../src/app/exit.js";
 import type { BreakpointExplanation } from "../../src/app/exit-report.js";
 import { model } from "../../src/app/model.js";
 import { parseInput } from "../../src/app/use-case.js";
+import { compactMoney } from "../../src/core/exact/money.js";
 import { Rational } from "../../src/core/exact/rational.js";
 import { ERROR_CATALOGUE } from "../../src/core/shared/errors.js";
 import {
@@ -12,7 +13,6 @@ import {
   ERROR_SUMMARIES_FR,
   EXPLANATION_CODES,
   explanationFr,
-  frenchMoney,
   frenchPercent,
 } from "../../src/report/fr.js";
 import { dealFrom } from "../support/deal.js";
@@ -96,11 +96,12 @@ describe("French", () => {
       currency: "USD" as never,
       amount: Rational.of(n, d),
     });
-    expect(frenchMoney(usd(830_000_000_000n))).toBe("830 Md$");
-    expect(frenchMoney(usd(1_250_000n))).toBe("1,25 M$");
-    expect(frenchMoney(usd(999_960n))).toBe("1 M$");
-    expect(frenchMoney(usd(1_000_000_000_000n))).toBe("1 Bn$");
-    expect(frenchMoney(usd(25n, 2n))).toBe("12,5 $");
+    expect(compactMoney(usd(830_000_000_000n), "fr")).toBe("830 Md$");
+    expect(compactMoney(usd(1_250_000n), "fr")).toBe("1,25 M$");
+    expect(compactMoney(usd(999_960n), "fr")).toBe("1 M$");
+    expect(compactMoney(usd(1_000_000_000_000n), "fr")).toBe("1 Bn$");
+    // Below a thousand, to the cent when there are cents.
+    expect(compactMoney(usd(25n, 2n), "fr")).toBe("12,50 $");
     expect(frenchPercent(Rational.of(27n, 100n))).toBe("27,00 %");
     expect(frenchPercent(Rational.of(1n, 1_000_000n))).toBe("< 0,01 %");
   });
