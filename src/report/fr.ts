@@ -3,6 +3,7 @@ import type { BreakpointExplanation } from "../app/exit-report.js";
 import type { PricingNote } from "../app/model.js";
 import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
+import type { AgreementKind } from "../core/flows/agreement.js";
 import type { ErrorCode } from "../core/shared/errors.js";
 import type { Relation } from "../core/uncertainty/conflict-explanation.js";
 import type { EstimateUnit } from "../core/uncertainty/estimate.js";
@@ -209,6 +210,16 @@ export const EXPLANATION_CODES = [
 type Missing = Exclude<ExplanationCode, (typeof EXPLANATION_CODES)[number]>;
 const _everyCodeListed: [Missing] extends [never] ? true : Missing = true;
 void _everyCodeListed;
+
+/** The kinds of agreement between parties (docs/spec/flows.md), in French. */
+export const AGREEMENT_KINDS_FR: Readonly<Record<AgreementKind, string>> = {
+  cloud_compute: "capacité de calcul (cloud)",
+  chips_hardware: "puces et matériel",
+  distribution: "distribution",
+  revenue_share: "partage de revenus",
+  licensing: "licence",
+  other: "autre",
+};
 
 /** A group separator for French numbers: the narrow no-break space (as `fr-FR` formats them). */
 const FRENCH_GROUP = "\u202f";

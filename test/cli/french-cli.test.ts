@@ -87,4 +87,24 @@ describe("APP-9: model, captable, exit and claims in French", () => {
     });
     expect(r.code).toBe(0);
   });
+
+  it("scenarios and simulate --lang fr: French words and numbers; scenarios compact, exact with --exact", async () => {
+    const fr = await cli(["scenarios", OPENAI, "--lang", "fr"]);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain("2026 mega-round, par scénario");
+    expect(fr.stdout).toMatch(/bas\s+de base\s+haut/);
+    expect(fr.stdout).toMatch(/Taille du tour\s+36 Md\$\s+55 Md\$\s+74 Md\$/);
+    expect(fr.stdout).toMatch(/Microsoft : détention\s+27,04 %\s+25,75 %/);
+    const en = await cli(["scenarios", OPENAI, "--lang", "en"]);
+    expect(en.stdout).toMatch(/Round size\s+\$36B\s+\$55B\s+\$74B/);
+    const exact = await cli(["scenarios", OPENAI, "--lang", "en", "--exact"]);
+    expect(exact.stdout).toMatch(/Post-money\s+\$746,999,999,934\.30\s+\$829,999,999,895\.00/);
+    const sim = await cli(["simulate", OPENAI, "--runs", "200", "--lang", "fr"]);
+    expect(sim.code).toBe(0);
+    expect(sim.stdout).toMatch(/200 scénarios, graine 1 \(200 évalués/);
+    expect(sim.stdout).toMatch(/Taille du tour \(milliards USD\)\s+\d+,\d{3}/);
+    expect(sim.stdout).toMatch(/Microsoft : détention %/);
+    for (const english of ["by scenario", "Round size", "ownership", "scenarios, seed", "mean"])
+      expect(`${fr.stdout}${sim.stdout}`).not.toContain(english);
+  });
 });
