@@ -1,12 +1,14 @@
-import type { ConflictExplanation, GapExplanation } from "../app/claims-report.js";
+import type { ClaimRef, ConflictExplanation, GapExplanation } from "../app/claims-report.js";
 import type { BreakpointExplanation } from "../app/exit-report.js";
 import type { PricingNote } from "../app/model.js";
 import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import type { AgreementKind } from "../core/flows/agreement.js";
 import type { ErrorCode } from "../core/shared/errors.js";
+import type { ClaimStatus } from "../core/uncertainty/claim.js";
 import type { Relation } from "../core/uncertainty/conflict-explanation.js";
-import type { EstimateUnit } from "../core/uncertainty/estimate.js";
+import { DEFAULT_ABOUT_WIDTH, type Estimate, type EstimateUnit } from "../core/uncertainty/estimate.js";
+import type { Change } from "../core/uncertainty/timeline.js";
 
 /**
  * French for what the engine says as codes (issue 16, "French throughout"): every error
@@ -270,7 +272,83 @@ function valueFr(value: Rational, unit: EstimateUnit): string {
     : compactMoney({ kind: "money", currency: unit.currency, amount: value }, "fr");
 }
 
-const names = (refs: readonly { readonly name: string }[]) => refs.map((r) => `« ${r.name} »`).join(", ");
+/** A claim's stated figure in French, as the engine's `formatEstimate` words it in English. */
+export function estimateFr(e: Estimate): string {
+  const v = (r: Rational) =>
+    e.unit.kind === "fraction"
+      ? `${frenchFixed(r.mulInt(100n).toDecimalString(4))} %`
+      : compactMoney({ kind: "money", currency: e.unit.currency, amount: r }, "fr");
+  switch (e.qualifier) {
+    case "exact":
+      return v(e.stated!);
+    case "about":
+      return e.width && !e.width.eq(DEFAULT_ABOUT_WIDTH)
+        ? `${v(e.stated!)} ± ${frenchFixed(e.width.mulInt(100n).toDecimalString(4))} %`
+        : `environ ${v(e.stated!)}`;
+    case "up_to":
+      return `jusqu'à ${v(e.stated!)}`;
+    case "less_than":
+      return `moins de ${v(e.stated!)}`;
+    case "at_least":
+      return `au moins ${v(e.stated!)}`;
+    case "more_than":
+      return `plus de ${v(e.stated!)}`;
+    case "between":
+      if (e.lower!.strict || e.upper!.strict)
+        return `${e.lower!.strict ? "plus de" : "au moins"} ${v(e.lower!.value)} et ${e.upper!.strict ? "moins de" : "au plus"} ${v(e.upper!.value)}`;
+      return `entre ${v(e.lower!.value)} et ${v(e.upper!.value)}`;
+    case "distribution": {
+      const d = e.distribution;
+      return d.kind === "lognormal"
+        ? `log-normale, 90 % entre ${v(d.p5)} et ${v(d.p95)}`
+        : DISTRIBUTIONS_FR[d.kind];
+    }
+  }
+}
+
+const DISTRIBUTIONS_FR: Readonly<Record<Exclude<Estimate["distribution"], undefined>["kind"], string>> = {
+  point: "ponctuelle",
+  uniform: "uniforme",
+  triangular: "triangulaire",
+  pert: "PERT",
+  lognormal: "log-normale",
+};
+
+/** A claim named in French: "Amazon : jusqu'à 50 Md$" (its English name when it carries no estimate). */
+export function claimNameFr(ref: ClaimRef): string {
+  return ref.estimate && ref.subject !== undefined
+    ? `${ref.subject} : ${estimateFr(ref.estimate)}`
+    : ref.name;
+}
+
+/** A claim's status (UNC-CLAIM), in French. */
+export const CLAIM_STATUSES_FR: Readonly<Record<ClaimStatus, string>> = {
+  rumored: "rumeur",
+  in_talks: "en discussion",
+  agreed: "convenu",
+  announced: "annoncé",
+  closed: "conclu",
+};
+
+/** How a claim moved from the previous one on its subject (UNC-TL-1), in French. */
+export const CHANGES_FR: Readonly<Record<Change, string>> = {
+  first: "première",
+  unchanged: "inchangée",
+  narrowed: "resserrée",
+  widened: "élargie",
+  raised: "relevée",
+  lowered: "abaissée",
+  shifted: "décalée",
+  contradicts: "contredit",
+};
+
+/** A source's kind, in French. */
+export const SOURCE_TYPES_FR: Readonly<Record<"report" | "assumption", string>> = {
+  report: "article",
+  assumption: "hypothèse",
+};
+
+const names = (refs: readonly ClaimRef[]) => refs.map((r) => `« ${claimNameFr(r)} »`).join(", ");
 
 /** Two amounts in the compact form, or to the cent when their compact forms read the same. */
 function distinctMoney(a: Money, b: Money): [string, string] {
@@ -314,12 +392,12 @@ export function explanationFr(e: AnyExplanation, currency = "USD"): string {
     case "claims_conflict": {
       const p = e.params;
       const verb = (r: Relation) => (r === "<=" || r === "<" ? "autorise" : "exige");
-      return `« ${p.pivot.name} » ${verb(p.pivotBound.relation)} pour ${p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
+      return `« ${claimNameFr(p.pivot)} » ${verb(p.pivotBound.relation)} pour ${p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
     }
     case "claims_gap_exceeds":
-      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, plus que les ${valueFr(e.params.bound, e.params.unit)} que « ${e.params.group.name} » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.`;
+      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, plus que les ${valueFr(e.params.bound, e.params.unit)} que « ${claimNameFr(e.params.group)} » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.`;
     case "claims_gap_short":
-      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, moins que les ${valueFr(e.params.bound, e.params.unit)} qu'exige « ${e.params.group.name} ».`;
+      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, moins que les ${valueFr(e.params.bound, e.params.unit)} qu'exige « ${claimNameFr(e.params.group)} ».`;
     case "fees_paid":
       return "frais payés";
     case "debt_repaid":
