@@ -12,7 +12,7 @@ import {
   scenarioWords,
   type TextOptions,
 } from "./format.js";
-import { explanationFr } from "./fr.js";
+import { explanationFr, frenchFixed } from "./fr.js";
 import { renderTable } from "./table.js";
 
 const BASIS_WORDS: Readonly<Record<string, string>> = {
@@ -70,7 +70,7 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     `  ${w("price per share   ", "prix par action   ")}  ${priceFor(r.pricePerShare, options)}${
       r.exactPricePerShare.amount.eq(r.pricePerShare.amount)
         ? ""
-        : `  (${w("exact", "exact")} ${r.exactPricePerShare.amount.toDecimalString(18)})`
+        : `  (${w("exact", "exactement")} ${w(r.exactPricePerShare.amount.toDecimalString(18), frenchFixed(r.exactPricePerShare.amount.toDecimalString(18)))})`
     }`,
     `  ${w("pre-money         ", "pré-money         ")}  ${money(r.preMoneyValuation)}${r.pricing.params.basis === "pre_money" ? pricingText(r.pricing, currency, options) : ""}`,
     `  ${w("new money         ", "argent frais      ")}  ${money(r.newMoney)}`,

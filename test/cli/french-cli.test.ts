@@ -23,6 +23,9 @@ describe("APP-9: model, captable, exit and claims in French", () => {
     expect(r.stdout).toContain(
       "La valorisation post-money calculée (829\u202f999\u202f999\u202f895,00 $) diffère de celle indiquée (830\u202f000\u202f000\u202f000,00 $) : -105 $ dus aux actions entières.",
     );
+    // A price that does not end at four places: "exactement" and a decimal comma.
+    const seed = await cli(["model", SEED, "--lang", "fr"]);
+    expect(seed.stdout).toMatch(/prix par action\s+\S+ \$ {2}\(exactement \d+,\d+\)/);
     const english = await cli(["model", OPENAI]);
     expect(english.stdout).toContain(
       "(stated post-money $830,000,000,000.00, priced $829,999,999,895.00: -$105 from whole shares)",
