@@ -47,6 +47,12 @@ export {
 } from "./app/exit-report.js";
 export { type ExposureReport, exposure } from "./app/exposure.js";
 export { type FlowsReport, flows } from "./app/flows.js";
+export {
+  type SpreadsheetImportInput,
+  type SpreadsheetImportOutcome,
+  type SpreadsheetSource,
+  spreadsheetImport,
+} from "./app/import.js";
 export { type IngestInput, ingest } from "./app/ingest.js";
 export {
   type ModelClass,
@@ -58,6 +64,13 @@ export {
   modelOf,
   type PricingNote,
 } from "./app/model.js";
+export {
+  type OcfExportInput,
+  type OcfExportOutcome,
+  type OcfExportResult,
+  ocfExport,
+} from "./app/ocf-export.js";
+export { type OcfImportInput, type OcfImportReport, type OcfSource, ocfImport } from "./app/ocf-import.js";
 export { type ScenariosReport, scenarios } from "./app/scenarios.js";
 export { type SimulationReport, simulate } from "./app/simulate.js";
 export { type SolveInput, type SolveReport, solve, solveOf } from "./app/solve.js";
@@ -81,6 +94,7 @@ export {
   type WorkspaceValidation,
 } from "./app/validate.js";
 export type { Currency, Money } from "./core/exact/money.js";
+export { compactMoney } from "./core/exact/money.js";
 export { Rational } from "./core/exact/rational.js";
 export type { ErrorCode } from "./core/shared/errors.js";
 export type { Failure, FieldPath, Problem, Result } from "./core/shared/problem.js";
@@ -93,7 +107,7 @@ export { claimsJson } from "./report/claims-report.js";
 export { claimsText, conflictText, gapWords } from "./report/claims-text.js";
 export { exitJson, exitJsonChunks } from "./report/exit-report.js";
 export { exitCsv, exitText } from "./report/exit-text.js";
-export { compactMoney, percentText, type TextOptions } from "./report/format.js";
+export { percentText, type TextOptions } from "./report/format.js";
 export { modelJson, solveJson } from "./report/model-report.js";
 export { modelText, solveText } from "./report/model-text.js";
 export { jsonText } from "./report/text-formats.js";

@@ -12,6 +12,15 @@ import { TERMS_SOURCE_ID } from "../deal/uncertain.js";
 import type { Explanation, Ref } from "./use-case.js";
 
 /**
+ * A claim as a report names it: "Amazon: up to $50B" (its name, in English), with what it is
+ * about and its estimate, so that the French renderer words it again (APP-9).
+ */
+export interface ClaimRef extends Ref {
+  readonly subject?: string;
+  readonly estimate?: Estimate;
+}
+
+/**
  * The typed claims dossier (APP-2, SPEC UNC-REC): sources, claims, their timeline, the
  * conflicts and gaps as explanations (a code and exact parameters), and each consistent
  * reading's feasible ranges with their unit. Every claim, source and quantity is a `Ref`
@@ -34,7 +43,7 @@ export interface ClaimsReport {
     readonly reliability: { readonly grade: string } | { readonly score: Rational };
   }[];
   readonly claims: readonly {
-    readonly claim: Ref;
+    readonly claim: ClaimRef;
     readonly source: Ref;
     /** The quantities the claim is about (several for a group claim). */
     readonly about: readonly Ref[];
@@ -51,27 +60,27 @@ export interface ClaimsReport {
     readonly text: string;
   }[];
   readonly timeline: readonly (Omit<TimelineEntry, "claim" | "source" | "previous"> & {
-    readonly claim: Ref;
+    readonly claim: ClaimRef;
     readonly source: Ref;
-    readonly previous: Ref | null;
+    readonly previous: ClaimRef | null;
   })[];
   readonly consistent: boolean;
   readonly conflicts: readonly {
-    readonly claims: readonly Ref[];
+    readonly claims: readonly ClaimRef[];
     readonly explanation: ConflictExplanation;
   }[];
-  readonly gaps: readonly { readonly claim: Ref; readonly explanation: GapExplanation }[];
+  readonly gaps: readonly { readonly claim: ClaimRef; readonly explanation: GapExplanation }[];
   readonly readings: readonly Reading[];
   /** The ranges under the claims the user chose, when given. */
-  readonly chosen: { readonly claims: readonly Ref[]; readonly ranges: readonly RangeFigure[] } | null;
+  readonly chosen: { readonly claims: readonly ClaimRef[]; readonly ranges: readonly RangeFigure[] } | null;
   /** False when a limit stopped the enumeration of readings. */
   readonly complete: boolean;
 }
 
 /** A consistent reading: the claims it keeps, those it drops, its weight (a float) and ranges. */
 export interface Reading {
-  readonly claims: readonly Ref[];
-  readonly dropped: readonly Ref[];
+  readonly claims: readonly ClaimRef[];
+  readonly dropped: readonly ClaimRef[];
   readonly weight: number;
   readonly ranges: readonly RangeFigure[];
 }
@@ -94,12 +103,12 @@ export interface RangeFigure {
 export type ConflictExplanation = Explanation<
   "claims_conflict",
   {
-    readonly pivot: Ref;
+    readonly pivot: ClaimRef;
     readonly subject: string;
     readonly side: "upper" | "lower";
     readonly pivotBound: { readonly relation: Relation; readonly value: Rational };
     readonly implied: { readonly relation: Relation; readonly value: Rational };
-    readonly others: readonly Ref[];
+    readonly others: readonly ClaimRef[];
     readonly usesDomain: boolean;
     readonly identities: readonly { readonly id: string; readonly text: string }[];
     readonly unit: EstimateUnit;
@@ -115,8 +124,8 @@ export type ConflictExplanation = Explanation<
 export type GapExplanation = Explanation<
   "claims_gap_exceeds" | "claims_gap_short",
   {
-    readonly group: Ref;
-    readonly members: readonly Ref[];
+    readonly group: ClaimRef;
+    readonly members: readonly ClaimRef[];
     readonly sum: Rational;
     readonly bound: Rational;
     readonly unit: EstimateUnit;
@@ -148,9 +157,16 @@ export function claimsReportOf(deal: Deal, chosenClaims?: readonly string[]): Cl
     return { id, name: s?.publisher ?? s?.title ?? id };
   };
   const claimsById = new Map(set.claims.map((c) => [c.id as string, c]));
-  const claimRef = (id: string): Ref => {
+  const claimRef = (id: string): ClaimRef => {
     const c = claimsById.get(id);
-    return c ? { id, name: `${c.subjectLabel}: ${formatEstimate(c.value)}` } : { id, name: id };
+    return c
+      ? {
+          id,
+          name: `${c.subjectLabel}: ${formatEstimate(c.value)}`,
+          subject: c.subjectLabel,
+          estimate: c.value,
+        }
+      : { id, name: id };
   };
   const quantities = new Map(set.model.quantities.map((q) => [q.id as string, q.label]));
   const quantityRef = (id: string): Ref => ({ id, name: quantities.get(id) ?? id });
@@ -222,7 +238,7 @@ function rangeFigure(r: FeasibleRange, quantityRef: (id: string) => Ref): RangeF
 function conflictExplanation(
   set: ClaimSet,
   e: import("../core/uncertainty/conflict-explanation.js").ConflictExplanation,
-  claimRef: (id: string) => Ref,
+  claimRef: (id: string) => ClaimRef,
 ): ConflictExplanation {
   const unit = set.claims.find((c) => c.id === e.pivot)?.value.unit ?? { kind: "fraction" as const };
   return {
@@ -251,7 +267,7 @@ function conflictExplanation(
  * their bounds together; when their upper ends add up to less than the group's lower end,
  * the group needs more than they allow. Not conflicts: tensions worth seeing.
  */
-function gaps(claims: readonly Claim[], claimRef: (id: string) => Ref): ClaimsReport["gaps"] {
+function gaps(claims: readonly Claim[], claimRef: (id: string) => ClaimRef): ClaimsReport["gaps"] {
   const out: ClaimsReport["gaps"][number][] = [];
   const direct = (q: string) =>
     claims.filter((c) => c.subject.terms.length === 1 && c.subject.terms[0]!.quantity === q);

@@ -1,7 +1,10 @@
+import * as z from "zod";
 import type { Ledger } from "../core/ledger/ledger.js";
-import { ok, type Result } from "../core/shared/problem.js";
+import { ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import { ledgerWithModelledRounds, type ModelledRoundNote, modelledRoundNote } from "../deal/close-round.js";
+import { buildCheckedOcfPackage, type OcfExport, preservedOf } from "../interchange/ocf/index.js";
+import { OcfImportInput, type OcfSchemaLocation } from "./ocf-import.js";
 
 /** The ledger an OCF export writes, and what it says of the deal's modelled rounds (OCF-EXP-14). */
 export interface ModelledRoundsForExport {
@@ -41,3 +44,87 @@ export function modelledRoundLines(value: ModelledRoundsForExport): string[] {
     ),
   ];
 }
+
+/** What `export-ocf` takes, from the CLI's flags or the API's query (docs/spec/ocf.md). */
+export const OcfExportInput = z.strictObject({
+  onInconsistency: OcfImportInput.shape.onInconsistency,
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as US or FR")
+    .optional()
+    .meta({ description: "The issuer's country of formation, which OCF requires; kept from an import." }),
+  includeModelled: z.boolean().default(false).meta({
+    description: "Also write the rounds still only modelled, as close-round would record them (OCF-EXP-14).",
+  }),
+});
+export type OcfExportInput = z.infer<typeof OcfExportInput>;
+
+/** A package built and checked from a deal, and what it says of the deal's modelled rounds. */
+export interface OcfExportResult extends OcfExport {
+  readonly modelled: ModelledRoundsForExport;
+}
+
+/**
+ * The outcome of an export; a failure says what it is about: the deal (what it kept from an
+ * import, its modelled rounds) or the package that would have been written.
+ */
+export type OcfExportOutcome =
+  | { readonly ok: true; readonly value: OcfExportResult; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly problems: readonly Problem[]; readonly about: "deal" | "package" };
+
+/** How an export is written beyond its input: its manifest's date (now by default) and the schemas. */
+export interface OcfExportOptions extends OcfSchemaLocation {
+  /** The manifest's generated_at: a stored version exports with its own date, the same bytes each time. */
+  readonly generatedAt?: string;
+}
+
+function runOcfExport(deal: Deal, input: OcfExportInput, options: OcfExportOptions = {}): OcfExportOutcome {
+  const kept = preservedOf(deal.document.ocfPreserved);
+  if (!kept.ok) return { ok: false, problems: kept.problems, about: "deal" };
+  // OCF-EXP-14: a round still only modelled is never dropped silently.
+  const modelled = modelledRoundsForExport(deal, input.includeModelled);
+  if (!modelled.ok) return { ok: false, problems: modelled.problems, about: "deal" };
+  const checked = buildCheckedOcfPackage(modelled.value.ledger, kept.value, {
+    onInconsistency: input.onInconsistency,
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    ...(input.country ? { issuer: { countryOfFormation: input.country } } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.schemaDir ? { schemaDir: options.schemaDir } : {}),
+  });
+  if (!checked.ok) return { ok: false, problems: checked.problems, about: "package" };
+  return {
+    ok: true,
+    value: { ...checked.value, modelled: modelled.value },
+    warnings: checked.value.warnings,
+  };
+}
+
+/** What an export wrote, as `export-ocf --format json` prints it. */
+function ocfExportJson(result: OcfExportResult, out: string) {
+  const r = result.report;
+  return {
+    out,
+    written: r.written,
+    validation: result.validation,
+    kept: r.kept,
+    generated: r.generated,
+    omitted: r.omitted,
+    dropped: r.dropped,
+    notExported: result.modelled.notExported,
+    includedModelled: result.modelled.included,
+  };
+}
+
+/**
+ * The `export-ocf` use case (APP-1): a deal's ledger as an Open Cap Format package, built and
+ * checked as an import would check it (OCF-EXP-11); the face writes it (a folder, a .zip, a
+ * download). One place for `roundtable export-ocf` and the API's OCF download.
+ */
+export const ocfExport = {
+  name: "export-ocf",
+  summary:
+    "Writes a deal's ledger as a valid Open Cap Format package, with its manifest and file hashes; rounds still only modelled are listed, or written in as close-round would record them.",
+  input: OcfExportInput,
+  run: runOcfExport,
+  json: ocfExportJson,
+};

@@ -11,17 +11,20 @@ export function formatOption(
   return new Option("--format <format>", "output format").choices(choices).default("table");
 }
 
+/** `--lang`: the language of a command's tables and messages (APP-9). */
+export function langOption(): Option {
+  return new Option(
+    "--lang <lang>",
+    "the language of tables and messages (default: ROUNDTABLE_LANG, else the locale, else en)",
+  ).choices(["en", "fr"]);
+}
+
 /** Adds `--exact`, `--ids` and `--lang`, which change how a table reads (APP-5, APP-9), to a command. */
 export function withTextOptions(command: Command): Command {
   return command
     .option("--exact", "in tables, money to the cent and prices to their places instead of $1.2M")
     .option("--ids", "in tables, every name followed by its id: Amazon [amazon]")
-    .addOption(
-      new Option(
-        "--lang <lang>",
-        "the language of tables and messages (default: ROUNDTABLE_LANG, else the locale, else en)",
-      ).choices(["en", "fr"]),
-    );
+    .addOption(langOption());
 }
 
 /** The text options a command's parsed flags give; the language is the run's unless `--lang` says. */

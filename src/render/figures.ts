@@ -1,4 +1,4 @@
-import type { Money } from "../core/exact/money.js";
+import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import type { CellValue, ChartUnit } from "./document.js";
 
@@ -17,7 +17,7 @@ export function cellText(value: CellValue): string {
         ? exactMoneyText(value.value, 2)
         : value.precision === "price"
           ? priceText(value.value)
-          : compactMoneyText(value.value);
+          : compactMoney(value.value);
     case "shares":
       return groupedDecimal(value.value.toString());
     case "fraction":
@@ -32,42 +32,6 @@ export function cellText(value: CellValue): string {
 }
 
 /**
- * "$830B", "$1.2M", "€2.5K", "$950": three significant digits after the scale, rounded
- * half-even; a figure that rounds up to 1,000 of its scale takes the next one ($1M, not
- * $1000K).
- */
-export function compactMoneyText(value: Money): string {
-  const abs = value.amount.abs();
-  const scales: [bigint, string][] = [
-    [10n ** 12n, "T"],
-    [10n ** 9n, "B"],
-    [10n ** 6n, "M"],
-    [10n ** 3n, "K"],
-  ];
-  let body = abs.toDecimalString(2);
-  for (const [index, [scale, suffix]] of scales.entries()) {
-    if (abs.lt(Rational.of(scale))) continue;
-    const scaled = abs.div(Rational.of(scale));
-    const places = scaled.gte(Rational.of(100n)) ? 0 : scaled.gte(Rational.of(10n)) ? 1 : 2;
-    const rounded = Rational.parse(scaled.toDecimalString(places))!;
-    if (rounded.gte(Rational.of(1000n)) && index > 0) {
-      const [, upSuffix] = scales[index - 1]!;
-      body = `1${upSuffix}`;
-    } else body = `${scaled.toDecimalString(places)}${suffix}`;
-    break;
-  }
-  if (abs.lt(Rational.of(1000n))) {
-    const rounded = abs.toDecimalString(2);
-    body = rounded === "1000" ? "1K" : rounded;
-  }
-  const sign = value.amount.isNegative() && body !== "0" ? "-" : "";
-  const symbol = SYMBOLS[value.currency];
-  return symbol ? `${sign}${symbol}${body}` : `${sign}${value.currency} ${body}`;
-}
-
-const SYMBOLS: Readonly<Record<string, string>> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
-
-/**
  * Money exactly: grouped, with at least `minPlaces` decimals and at most `maxPlaces`
  * (a value whose decimals end before is written to its last digit; one that does not is
  * rounded half-even there, which only a price with a repeating expansion needs).
@@ -78,7 +42,7 @@ export function exactMoneyText(value: Money, minPlaces: number, maxPlaces = minP
   const places = fractional.padEnd(minPlaces, "0");
   const text = `${groupedDecimal(whole!)}${places ? `.${places}` : ""}`;
   const sign = value.amount.isNegative() ? "-" : "";
-  const symbol = SYMBOLS[value.currency];
+  const symbol = currencySymbol(value.currency);
   return symbol ? `${sign}${symbol}${text}` : `${sign}${text} ${value.currency}`;
 }
 
@@ -114,7 +78,7 @@ function groupedDecimal(text: string): string {
 export function axisText(value: Rational, unit: ChartUnit): string {
   switch (unit.kind) {
     case "money":
-      return compactMoneyText({ kind: "money", currency: unit.currency, amount: value });
+      return compactMoney({ kind: "money", currency: unit.currency, amount: value });
     case "fraction": {
       const percent = value.mulInt(100n);
       return `${percent.isInteger() ? percent.toFixed(0) : percent.toDecimalString(2)}%`;

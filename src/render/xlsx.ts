@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { currencySymbol } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import type { Block, CellValue, Chart, Facts, ReportDocument, Table, TitleBlock } from "./document.js";
 import { tableTotals } from "./totals.js";
@@ -301,11 +302,9 @@ function numericValue(value: CellValue): number | string | undefined {
   }
 }
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
-
 function moneyFormat(currency: string, price: boolean): string {
   const places = price ? "0.00##########" : "0.00";
-  const symbol = CURRENCY_SYMBOLS[currency];
+  const symbol = currencySymbol(currency);
   return symbol ? `"${symbol}"#,##${places}` : `#,##${places} "${currency}"`;
 }
 

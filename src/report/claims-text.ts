@@ -1,12 +1,27 @@
-import type { ClaimsReport, ConflictExplanation, GapExplanation, RangeFigure } from "../app/claims-report.js";
+import type {
+  ClaimRef,
+  ClaimsReport,
+  ConflictExplanation,
+  GapExplanation,
+  RangeFigure,
+} from "../app/claims-report.js";
 import type { Ref } from "../app/use-case.js";
 import type { Money } from "../core/exact/money.js";
+import { compactMoney } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import type { Relation } from "../core/uncertainty/conflict-explanation.js";
 import type { EstimateUnit } from "../core/uncertainty/estimate.js";
+import { TERMS_SOURCE_ID } from "../deal/uncertain.js";
 import { rangeText } from "./claims-report.js";
-import { compactMoney, moneyFor, moneyText, percentText, refText, say, type TextOptions } from "./format.js";
-import { explanationFr } from "./fr.js";
+import { moneyFor, moneyText, percentText, refText, say, type TextOptions } from "./format.js";
+import {
+  CHANGES_FR,
+  CLAIM_STATUSES_FR,
+  claimNameFr,
+  estimateFr,
+  explanationFr,
+  SOURCE_TYPES_FR,
+} from "./fr.js";
 import { renderTable } from "./table.js";
 
 /** A value of a claim's unit as a person reads it: $44B, 27.00% (to the cent with `exact`). */
@@ -25,6 +40,12 @@ const RELATION_WORDS: Readonly<Record<Relation, string>> = {
 };
 
 const refs = (list: readonly Ref[], options: TextOptions) => list.map((r) => refText(r, options)).join(", ");
+
+/** Claims named in the options' language: in French, worded again from their estimates. */
+const claimRefs = (list: readonly ClaimRef[], options: TextOptions) =>
+  options.lang === "fr"
+    ? list.map((r) => refText({ id: r.id, name: claimNameFr(r) }, options)).join(", ")
+    : refs(list, options);
 
 /** Why claims cannot all hold, in words with the claims' names (`claims_conflict`). */
 export function conflictText(e: ConflictExplanation, options: TextOptions = {}): string {
@@ -72,17 +93,21 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
   const w = (en: string, fr: string) => say(options, en, fr);
   if (report.claims.length === 0)
     return `${report.company.name}${w(": the deal has no claims.", " : le dossier ne contient aucune information.")}\n`;
+  const fr = options.lang === "fr";
   const out: string[] = [
     `${report.company.name} — ${w("claims, conflicts and feasible ranges", "informations, conflits et plages possibles")}`,
     "",
   ];
   out.push("Sources");
   for (const s of report.sources) {
-    const what = [s.publisher, s.title].filter(Boolean).join(", ") || w("(untitled)", "(sans titre)");
+    // The deal's own stated terms are a source the engine names in English.
+    const title =
+      s.source.id === TERMS_SOURCE_ID ? w(s.title ?? "", "les conditions indiquées du dossier") : s.title;
+    const what = [s.publisher, title].filter(Boolean).join(", ") || w("(untitled)", "(sans titre)");
     const reliability =
       "grade" in s.reliability ? s.reliability.grade : percentText(s.reliability.score, options);
     out.push(
-      `  ${what}${options.ids ? ` [${s.source.id}]` : ""}${s.date ? `, ${s.date}` : ""} — ${s.type}, ${w("reliability", "fiabilité")} ${reliability}`,
+      `  ${what}${options.ids ? ` [${s.source.id}]` : ""}${s.date ? `, ${s.date}` : ""} — ${fr ? SOURCE_TYPES_FR[s.type] : s.type}, ${w("reliability", "fiabilité")} ${reliability}`,
     );
   }
   out.push("", w("Claims, in date order", "Informations, par date"));
@@ -100,14 +125,13 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
         e.date ?? w("undated", "non datée"),
         options.ids ? `${e.subject} [${e.claim.id}]` : e.subject,
         shortened(refText(e.source, options)),
-        e.value,
-        e.status.replaceAll("_", " "),
-        e.change,
+        fr && e.claim.estimate ? estimateFr(e.claim.estimate) : e.value,
+        fr ? CLAIM_STATUSES_FR[e.status] : e.status.replaceAll("_", " "),
+        fr ? CHANGES_FR[e.change] : e.change,
       ]),
     ).trimEnd(),
   );
   out.push("");
-  const fr = options.lang === "fr";
   // In French, conflicts and gaps are worded from their codes (src/report/fr.ts).
   if (report.conflicts.length === 0)
     out.push(
@@ -140,7 +164,7 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
   const sections = report.chosen
     ? [
         {
-          title: `${w("Your claim set", "Votre jeu d'informations")} (${refs(report.chosen.claims, options)})`,
+          title: `${w("Your claim set", "Votre jeu d'informations")} (${claimRefs(report.chosen.claims, options)})`,
           ranges: report.chosen.ranges,
         },
       ]
@@ -149,7 +173,7 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
     const dropped =
       r.dropped.length === 0
         ? w("every claim", "toutes les informations")
-        : `${w("without", "sans")} ${refs(r.dropped, options)}`;
+        : `${w("without", "sans")} ${claimRefs(r.dropped, options)}`;
     sections.push({
       title: fr
         ? `Lecture ${i + 1}${i === 0 ? " (par défaut : la plus lourde)" : ""} : ${dropped} — poids ${r.weight.toPrecision(3).replace(".", ",")}`

@@ -1,4 +1,4 @@
-import { formatMoneyShort } from "../core/exact/money.js";
+import { compactMoney } from "../core/exact/money.js";
 import type { DealDifference, FigureMove, RecordChange } from "../deal/difference.js";
 import { amount, decimal, moneyText, percent } from "./format.js";
 
@@ -88,7 +88,7 @@ export function differenceText(d: DealDifference): string {
     lines.push("", round ? `Pro forma after ${round}` : "Cap table");
     for (const f of p.figures) {
       // Compact money, unless it hides the change: then to the cent.
-      const short = (m: FigureMove["before"]) => (m === undefined ? "—" : formatMoneyShort(m, 3));
+      const short = (m: FigureMove["before"]) => (m === undefined ? "—" : compactMoney(m));
       const exact = (m: FigureMove["before"]) => (m === undefined ? "—" : moneyText(m, 2));
       const show = short(f.before) === short(f.after) ? exact : short;
       lines.push(`    ${FIGURE_NAMES[f.figure]}: ${show(f.before)} → ${show(f.after)}`);

@@ -5,93 +5,141 @@ import type {
   FlowsSimulationReport,
 } from "../app/flows-report.js";
 import type { Currency, Money } from "../core/exact/money.js";
-import { decimal, moneyText, percent } from "./format.js";
+import type { Rational } from "../core/exact/rational.js";
+import {
+  decimal,
+  moneyFor,
+  percentText,
+  priceFor,
+  refText,
+  say,
+  scenarioWords,
+  type TextOptions,
+} from "./format.js";
+import { AGREEMENT_KINDS_FR, frenchFixed } from "./fr.js";
 import { floatText, floatValue } from "./simulation-report.js";
 import { renderTable } from "./table.js";
 import { renderCsv } from "./text-formats.js";
 
 /**
  * The tables of `roundtable flows` and `roundtable exposure` (text and CSV), from their
- * typed reports: parties and companies by name (rounds by id, as the deal files write
- * them); money to the unit, fractions as percentages; CSV by ids and decimal strings.
+ * typed reports: parties, companies and rounds by name (ids beside them with `--ids`);
+ * money compact ($50M), to the cent with `--exact`; fractions as percentages; English or
+ * French (APP-9). The CSV keeps ids and decimal strings.
  */
 
-const whole = (m: Money | undefined, unknown = "unknown") => (m === undefined ? unknown : moneyText(m, 0));
+/** Money as the options write it, or a word for an amount the report does not know. */
+function amountText(
+  m: Money | undefined,
+  options: TextOptions,
+  unknown = say(options, "unknown", "inconnu"),
+) {
+  return m === undefined ? unknown : moneyFor(m, options);
+}
+
+/** A fraction as a percentage to `places` decimals: "12.0000%", "12,0000 %". */
+function percentPlaces(value: Rational, places: number, options: TextOptions): string {
+  const text = value.mulInt(100n).toFixed(places);
+  return options.lang === "fr" ? `${frenchFixed(text)} %` : `${text}%`;
+}
+
+/** "Amazon in OpenAI", "Amazon dans OpenAI". */
+function investmentText(investor: { name: string }, company: { name: string }, options: TextOptions) {
+  return `${investor.name} ${say(options, "in", "dans")} ${company.name}`;
+}
 
 /** `roundtable flows`: investments and what comes back, suppliers' share, agreements, net cash. */
-export function flowsText(report: FlowsExactReport): string {
-  const out: string[] = [
-    `${report.workspace} — capital flows${report.scenario ? ` (${report.scenario.name} scenario)` : ""}`,
-    "",
-  ];
-  out.push("Investments and the money that comes back through linked agreements");
+export function flowsText(report: FlowsExactReport, options: TextOptions = {}): string {
+  const w = (en: string, fr: string) => say(options, en, fr);
+  const money = (m: Money | undefined) => amountText(m, options);
+  const scenario = report.scenario
+    ? ` (${w(`${report.scenario.name} scenario`, scenarioWords(report.scenario.name, options))})`
+    : "";
+  const out: string[] = [`${report.workspace} — ${w("capital flows", "flux de capitaux")}${scenario}`, ""];
+  out.push(
+    w(
+      "Investments and the money that comes back through linked agreements",
+      "Investissements et argent qui revient par les accords liés",
+    ),
+  );
   out.push(
     renderTable(
       [
-        { header: "Investment" },
-        { header: "Round" },
-        { header: "Invested", align: "right" },
-        { header: "Returned", align: "right" },
-        { header: "Returned profit", align: "right" },
-        { header: "Net cash", align: "right" },
-        { header: "Round trip", align: "right" },
-        { header: "Net price/share", align: "right" },
+        { header: w("Investment", "Investissement") },
+        { header: w("Round", "Tour") },
+        { header: w("Invested", "Investi"), align: "right" },
+        { header: w("Returned", "Revenu"), align: "right" },
+        { header: w("Returned profit", "Marge revenue"), align: "right" },
+        { header: w("Net cash", "Trésorerie nette"), align: "right" },
+        { header: w("Round trip", "Aller-retour"), align: "right" },
+        { header: w("Net price/share", "Prix net/action"), align: "right" },
       ],
       report.investments.map((m) => [
-        `${m.investor.name} in ${m.company.name}`,
-        m.round.id,
-        whole(m.gross),
-        whole(m.returned),
-        m.returnedProfit === undefined ? "no margin" : whole(m.returnedProfit),
-        whole(m.netCash),
-        percent(m.roundTripRatio, 2),
-        m.effectivePricePerShare === undefined ? "" : moneyText(m.effectivePricePerShare, 4),
+        investmentText(m.investor, m.company, options),
+        refText(m.round, options),
+        money(m.gross),
+        money(m.returned),
+        m.returnedProfit === undefined ? w("no margin", "sans marge") : money(m.returnedProfit),
+        money(m.netCash),
+        percentText(m.roundTripRatio, options),
+        m.effectivePricePerShare === undefined ? "" : priceFor(m.effectivePricePerShare, options),
       ]),
     ).trimEnd(),
   );
-  out.push("", "New money from the company's own suppliers");
+  out.push(
+    "",
+    w("New money from the company's own suppliers", "Argent frais venant des fournisseurs de la société"),
+  );
   out.push(
     renderTable(
       [
-        { header: "Round" },
-        { header: "New money", align: "right" },
-        { header: "From suppliers", align: "right" },
-        { header: "Share", align: "right" },
-        { header: "Suppliers" },
+        { header: w("Round", "Tour") },
+        { header: w("New money", "Argent frais"), align: "right" },
+        { header: w("From suppliers", "Des fournisseurs"), align: "right" },
+        { header: w("Share", "Part"), align: "right" },
+        { header: w("Suppliers", "Fournisseurs") },
       ],
       report.rounds.map((r) => [
-        `${r.company.name} ${r.round.id}`,
-        whole(r.newMoney),
-        whole(r.fromSuppliers),
-        percent(r.supplierShare, 2),
+        `${r.company.name} ${refText(r.round, options)}`,
+        money(r.newMoney),
+        money(r.fromSuppliers),
+        percentText(r.supplierShare, options),
         r.suppliers.map((s) => s.name).join(", "),
       ]),
     ).trimEnd(),
   );
-  out.push("", "Agreements");
+  out.push("", w("Agreements", "Accords"));
   out.push(
     renderTable(
       [
-        { header: "Agreement" },
-        { header: "Kind" },
-        { header: "Payer → payee" },
-        { header: "Value", align: "right" },
-        { header: "Linked to" },
+        { header: w("Agreement", "Accord") },
+        { header: w("Kind", "Nature") },
+        { header: w("Payer → payee", "Payeur → bénéficiaire") },
+        { header: w("Value", "Valeur"), align: "right" },
+        { header: w("Linked to", "Lié à") },
       ],
       report.agreements.map((a) => [
         a.agreement.name,
-        a.kind.replaceAll("_", " "),
+        options.lang === "fr" ? AGREEMENT_KINDS_FR[a.kind] : a.kind.replaceAll("_", " "),
         `${a.payer.name} → ${a.payee.name}`,
-        whole(a.value),
-        a.linkedTo ? `${a.linkedTo.investor.name} in ${a.linkedTo.company.name} ${a.linkedTo.round.id}` : "",
+        money(a.value),
+        a.linkedTo
+          ? `${investmentText(a.linkedTo.investor, a.linkedTo.company, options)} ${refText(a.linkedTo.round, options)}`
+          : "",
       ]),
     ).trimEnd(),
   );
-  out.push("", "Net cash by party (received − paid, over the investments and agreements above)");
+  out.push(
+    "",
+    w(
+      "Net cash by party (received − paid, over the investments and agreements above)",
+      "Trésorerie nette par partie (reçu − payé, sur les investissements et accords ci-dessus)",
+    ),
+  );
   out.push(
     renderTable(
-      [{ header: "Party" }, { header: "Net", align: "right" }],
-      report.netCash.filter((n) => !n.net.amount.isZero()).map((n) => [n.party.name, whole(n.net)]),
+      [{ header: w("Party", "Partie") }, { header: w("Net", "Net"), align: "right" }],
+      report.netCash.filter((n) => !n.net.amount.isZero()).map((n) => [n.party.name, money(n.net)]),
     ).trimEnd(),
   );
   return `${out.join("\n")}\n`;
@@ -129,39 +177,52 @@ export function flowsCsv(report: FlowsExactReport): string {
 const KEYS = ["p5", "p50", "p95", "mean"] as const;
 
 /** `roundtable flows --runs`: percentiles of each cash metric over the sampled scenarios (FLOW-8). */
-export function flowsSimulationText(report: FlowsSimulationReport): string {
+export function flowsSimulationText(report: FlowsSimulationReport, options: TextOptions = {}): string {
+  const w = (en: string, fr: string) => say(options, en, fr);
   // Each statistic at the 12 significant digits the JSON writes (OUT-4), then rounded for the table.
   const exact = floatValue;
-  const pct = (st: FlowStatistics | null) => KEYS.map((k) => (st ? percent(exact(st[k]), 2) : ""));
+  const pct = (st: FlowStatistics | null) => KEYS.map((k) => (st ? percentText(exact(st[k]), options) : ""));
   const cash = (st: FlowStatistics | null, currency: Currency) =>
-    KEYS.map((k) => (st ? moneyText({ kind: "money", currency, amount: exact(st[k]) }, 0) : ""));
+    KEYS.map((k) => (st ? moneyFor({ kind: "money", currency, amount: exact(st[k]) }, options) : ""));
   const columns = [
     { header: "P5", align: "right" as const },
     { header: "P50", align: "right" as const },
     { header: "P95", align: "right" as const },
-    { header: "mean", align: "right" as const },
+    { header: w("mean", "moyenne"), align: "right" as const },
   ];
   const label = (i: FlowsSimulationReport["investments"][number]) =>
-    `${i.investor.name} in ${i.company.name} (${i.round.id})`;
+    `${investmentText(i.investor, i.company, options)} (${refText(i.round, options)})`;
+  const runs = report.runs.toLocaleString(options.lang === "fr" ? "fr-FR" : "en-US");
+  const failed =
+    report.failed > 0 ? ` (${report.failed} ${w("could not be drawn", "n'ont pas pu être tirés")})` : "";
   const out = [
-    `${report.workspace}: ${report.runs.toLocaleString("en-US")} scenarios, seed ${report.seed}${report.failed > 0 ? ` (${report.failed} could not be drawn)` : ""}`,
+    `${report.workspace}${w(":", " :")} ${runs} ${w("scenarios, seed", "scénarios, graine")} ${report.seed}${failed}`,
     "",
-    "Round-trip ratio (money returned through linked agreements ÷ investment)",
+    w(
+      "Round-trip ratio (money returned through linked agreements ÷ investment)",
+      "Taux d'aller-retour (argent revenu par les accords liés ÷ investissement)",
+    ),
     renderTable(
-      [{ header: "Investment" }, ...columns],
+      [{ header: w("Investment", "Investissement") }, ...columns],
       report.investments.map((i) => [label(i), ...pct(i.roundTripRatio)]),
     ).trimEnd(),
     "",
-    "Net cash provided (investment − money returned)",
+    w(
+      "Net cash provided (investment − money returned)",
+      "Trésorerie nette apportée (investissement − argent revenu)",
+    ),
     renderTable(
-      [{ header: "Investment" }, ...columns],
+      [{ header: w("Investment", "Investissement") }, ...columns],
       report.investments.map((i) => [label(i), ...cash(i.netCash, report.currency)]),
     ).trimEnd(),
     "",
-    "Share of the round's new money from the company's own suppliers",
+    w(
+      "Share of the round's new money from the company's own suppliers",
+      "Part de l'argent frais du tour venant des fournisseurs de la société",
+    ),
     renderTable(
-      [{ header: "Round" }, ...columns],
-      report.rounds.map((r) => [`${r.company.name} ${r.round.id}`, ...pct(r.supplierShare)]),
+      [{ header: w("Round", "Tour") }, ...columns],
+      report.rounds.map((r) => [`${r.company.name} ${refText(r.round, options)}`, ...pct(r.supplierShare)]),
     ).trimEnd(),
   ];
   return `${out.join("\n")}\n`;
@@ -188,24 +249,29 @@ export function flowsSimulationCsv(report: FlowsSimulationReport): string {
 }
 
 /** `roundtable exposure`: the investor's ownership, invested amount, value and revenue by company. */
-export function exposureText(report: ExposureReport): string {
-  const money = (m: Money | undefined) => whole(m, "");
+export function exposureText(report: ExposureReport, options: TextOptions = {}): string {
+  const w = (en: string, fr: string) => say(options, en, fr);
+  const money = (m: Money | undefined) => amountText(m, options, "");
   const rows = report.companies.map((c) => [
     c.company.name,
-    percent(c.ownership, 4),
-    c.invested === undefined ? "unknown" : money(c.invested),
+    percentPlaces(c.ownership, 4, options),
+    c.invested === undefined ? w("unknown", "inconnu") : money(c.invested),
     money(c.valuation),
     money(c.value),
     money(c.agreementRevenue),
   ]);
-  return `${report.investor.name}'s exposure across ${report.workspace}\n\n${renderTable(
+  const title = w(
+    `${report.investor.name}'s exposure across ${report.workspace}`,
+    `Exposition de ${report.investor.name} dans ${report.workspace}`,
+  );
+  return `${title}\n\n${renderTable(
     [
-      { header: "Company" },
-      { header: "Ownership", align: "right" },
-      { header: "Invested", align: "right" },
-      { header: "Valuation", align: "right" },
-      { header: "Value", align: "right" },
-      { header: "Agreement revenue", align: "right" },
+      { header: w("Company", "Société") },
+      { header: w("Ownership", "Détention"), align: "right" },
+      { header: w("Invested", "Investi"), align: "right" },
+      { header: w("Valuation", "Valorisation"), align: "right" },
+      { header: w("Value", "Valeur"), align: "right" },
+      { header: w("Agreement revenue", "Revenus des accords"), align: "right" },
     ],
     [
       ...rows,

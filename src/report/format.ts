@@ -1,7 +1,7 @@
 import { allocate } from "../core/exact/allocate.js";
-import type { Money } from "../core/exact/money.js";
+import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import { frenchMoney, frenchPercent } from "./fr.js";
+import { frenchFixed, frenchMoneyText, frenchPercent } from "./fr.js";
 
 /**
  * How numbers are written in reports (SPEC OUT-1, OUT-2). JSON carries amounts, prices
@@ -70,8 +70,7 @@ export function moneyText(value: Money, places = 2): string {
   const [whole, frac] = fixed.split(".");
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const sign = value.amount.isNegative() ? "-" : "";
-  const symbol =
-    value.currency === "USD" ? "$" : value.currency === "EUR" ? "€" : value.currency === "GBP" ? "£" : "";
+  const symbol = currencySymbol(value.currency);
   const body = frac === undefined ? grouped : `${grouped}.${frac}`;
   return symbol ? `${sign}${symbol}${body}` : `${sign}${body} ${value.currency}`;
 }
@@ -89,67 +88,10 @@ export interface TextOptions {
   readonly lang?: "en" | "fr";
 }
 
-/** A group separator for French numbers: the narrow no-break space (as `fr-FR` formats them). */
-const FRENCH_GROUP = "\u202f";
-
-/** A decimal in French: groups of three with a narrow no-break space, a decimal comma. */
-function frenchFixed(text: string): string {
-  const negative = text.startsWith("-");
-  const [whole, frac] = (negative ? text.slice(1) : text).split(".");
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, FRENCH_GROUP);
-  return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `,${frac}`}`;
-}
-
-/** Money written in full in French: "1 234 567,89 $", "12,5000 €". */
-function frenchMoneyText(value: Money, places: number): string {
-  const symbol = currencySymbol(value.currency) || value.currency;
-  return `${frenchFixed(value.amount.toFixed(places))} ${symbol}`;
-}
-
-const SCALES: readonly [bigint, string][] = [
-  [1_000_000_000_000n, "T"],
-  [1_000_000_000n, "B"],
-  [1_000_000n, "M"],
-  [1_000n, "K"],
-];
-
-function currencySymbol(currency: string): string {
-  return currency === "USD" ? "$" : currency === "EUR" ? "€" : currency === "GBP" ? "£" : "";
-}
-
-/**
- * Money as a person reads it in a table (display only): three significant digits and a
- * scale letter, $830B, $1.2M, $15.3M, $950K; below a thousand, to the cent without
- * trailing zeros ($12.5, $0.25). Rounded half-even from the exact value.
- */
-export function compactMoney(value: Money): string {
-  const abs = value.amount.abs();
-  const sign = value.amount.isNegative() ? "-" : "";
-  // The largest scale the value reaches; one scale up when rounding makes it 1000 (999.96K is $1M).
-  let index = SCALES.findIndex(([unit]) => abs.gte(Rational.of(unit, 1n)));
-  if (index === -1) index = SCALES.length;
-  let body = scaledText(abs, index);
-  if (index > 0 && /^1000(\D|$)/.test(body)) body = scaledText(abs, index - 1);
-  const symbol = currencySymbol(value.currency);
-  return symbol ? `${sign}${symbol}${body}` : `${sign}${body} ${value.currency}`;
-}
-
-/** The value at SCALES[index] (past the end: no scale, to the cent) in three significant digits. */
-function scaledText(abs: Rational, index: number): string {
-  const scale = SCALES[index];
-  if (!scale) return trimZeros(abs.toFixed(2));
-  const scaled = abs.divInt(scale[0]);
-  const whole = scaled.toInteger("down").toString().length;
-  return `${trimZeros(scaled.toFixed(Math.max(0, 3 - whole)))}${scale[1]}`;
-}
-
-function trimZeros(fixed: string): string {
-  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
-}
-
 /** Money for a person or, with `exact`, to `places` (the cent by default). */
 export function moneyFor(value: Money, options: TextOptions, places = 2): string {
-  if (options.lang === "fr") return options.exact ? frenchMoneyText(value, places) : frenchMoney(value);
+  if (options.lang === "fr")
+    return options.exact ? frenchMoneyText(value, places) : compactMoney(value, "fr");
   return options.exact ? moneyText(value, places) : compactMoney(value);
 }
 

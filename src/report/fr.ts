@@ -1,11 +1,14 @@
-import type { ConflictExplanation, GapExplanation } from "../app/claims-report.js";
+import type { ClaimRef, ConflictExplanation, GapExplanation } from "../app/claims-report.js";
 import type { BreakpointExplanation } from "../app/exit-report.js";
 import type { PricingNote } from "../app/model.js";
-import type { Money } from "../core/exact/money.js";
-import { Rational } from "../core/exact/rational.js";
+import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
+import type { Rational } from "../core/exact/rational.js";
+import type { AgreementKind } from "../core/flows/agreement.js";
 import type { ErrorCode } from "../core/shared/errors.js";
+import type { ClaimStatus } from "../core/uncertainty/claim.js";
 import type { Relation } from "../core/uncertainty/conflict-explanation.js";
-import type { EstimateUnit } from "../core/uncertainty/estimate.js";
+import { DEFAULT_ABOUT_WIDTH, type Estimate, type EstimateUnit } from "../core/uncertainty/estimate.js";
+import type { Change } from "../core/uncertainty/timeline.js";
 
 /**
  * French for what the engine says as codes (issue 16, "French throughout"): every error
@@ -210,46 +213,31 @@ type Missing = Exclude<ExplanationCode, (typeof EXPLANATION_CODES)[number]>;
 const _everyCodeListed: [Missing] extends [never] ? true : Missing = true;
 void _everyCodeListed;
 
-const SCALES_FR: readonly [bigint, string][] = [
-  [1_000_000_000_000n, "Bn"],
-  [1_000_000_000n, "Md"],
-  [1_000_000n, "M"],
-  [1_000n, "k"],
-];
+/** The kinds of agreement between parties (docs/spec/flows.md), in French. */
+export const AGREEMENT_KINDS_FR: Readonly<Record<AgreementKind, string>> = {
+  cloud_compute: "capacité de calcul (cloud)",
+  chips_hardware: "puces et matériel",
+  distribution: "distribution",
+  revenue_share: "partage de revenus",
+  licensing: "licence",
+  other: "autre",
+};
 
-function trimZeros(fixed: string): string {
-  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+/** A group separator for French numbers: the narrow no-break space (as `fr-FR` formats them). */
+const FRENCH_GROUP = "\u202f";
+
+/** A decimal in French: groups of three with a narrow no-break space, a decimal comma. */
+export function frenchFixed(text: string): string {
+  const negative = text.startsWith("-");
+  const [whole, frac] = (negative ? text.slice(1) : text).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, FRENCH_GROUP);
+  return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `,${frac}`}`;
 }
 
-/**
- * Money as a French reader reads it (display only): three significant digits, a decimal
- * comma and the scale before the symbol, "830 Md$", "1,2 M$", "950 k€"; below a thousand,
- * to the cent ("12,5 $"). Rounded half-even from the exact value.
- */
-export function frenchMoney(value: Money): string {
-  const abs = value.amount.abs();
-  const sign = value.amount.isNegative() ? "-" : "";
-  const symbol =
-    value.currency === "USD"
-      ? "$"
-      : value.currency === "EUR"
-        ? "€"
-        : value.currency === "GBP"
-          ? "£"
-          : ` ${value.currency}`;
-  let index = SCALES_FR.findIndex(([unit]) => abs.gte(Rational.of(unit, 1n)));
-  if (index === -1) index = SCALES_FR.length;
-  const text = (i: number) => {
-    const scale = SCALES_FR[i];
-    if (!scale) return trimZeros(abs.toFixed(2));
-    const scaled = abs.divInt(scale[0]);
-    const whole = scaled.toInteger("down").toString().length;
-    return trimZeros(scaled.toFixed(Math.max(0, 3 - whole)));
-  };
-  // One scale up when rounding makes it 1000: 999,96 k$ reads 1 M$.
-  if (index > 0 && /^1000(\D|$)/.test(text(index))) index -= 1;
-  const letter = SCALES_FR[index]?.[1] ?? "";
-  return `${sign}${text(index).replace(".", ",")} ${letter}${symbol.trim()}`;
+/** Money written in full in French: "1 234 567,89 $", "12,5000 €". */
+export function frenchMoneyText(value: Money, places: number): string {
+  const symbol = currencySymbol(value.currency) || value.currency;
+  return `${frenchFixed(value.amount.toFixed(places))} ${symbol}`;
 }
 
 /** A fraction as a French percentage: "27,00 %", "< 0,01 %". */
@@ -281,14 +269,97 @@ const STATED_FR: Readonly<Record<string, string>> = {
 function valueFr(value: Rational, unit: EstimateUnit): string {
   return unit.kind === "fraction"
     ? frenchPercent(value)
-    : frenchMoney({ kind: "money", currency: unit.currency, amount: value });
+    : compactMoney({ kind: "money", currency: unit.currency, amount: value }, "fr");
 }
 
-const names = (refs: readonly { readonly name: string }[]) => refs.map((r) => `« ${r.name} »`).join(", ");
+/** A claim's stated figure in French, as the engine's `formatEstimate` words it in English. */
+export function estimateFr(e: Estimate): string {
+  const v = (r: Rational) =>
+    e.unit.kind === "fraction"
+      ? `${frenchFixed(r.mulInt(100n).toDecimalString(4))} %`
+      : compactMoney({ kind: "money", currency: e.unit.currency, amount: r }, "fr");
+  switch (e.qualifier) {
+    case "exact":
+      return v(e.stated!);
+    case "about":
+      return e.width && !e.width.eq(DEFAULT_ABOUT_WIDTH)
+        ? `${v(e.stated!)} ± ${frenchFixed(e.width.mulInt(100n).toDecimalString(4))} %`
+        : `environ ${v(e.stated!)}`;
+    case "up_to":
+      return `jusqu'à ${v(e.stated!)}`;
+    case "less_than":
+      return `moins de ${v(e.stated!)}`;
+    case "at_least":
+      return `au moins ${v(e.stated!)}`;
+    case "more_than":
+      return `plus de ${v(e.stated!)}`;
+    case "between":
+      if (e.lower!.strict || e.upper!.strict)
+        return `${e.lower!.strict ? "plus de" : "au moins"} ${v(e.lower!.value)} et ${e.upper!.strict ? "moins de" : "au plus"} ${v(e.upper!.value)}`;
+      return `entre ${v(e.lower!.value)} et ${v(e.upper!.value)}`;
+    case "distribution": {
+      const d = e.distribution;
+      return d.kind === "lognormal"
+        ? `log-normale, 90 % entre ${v(d.p5)} et ${v(d.p95)}`
+        : DISTRIBUTIONS_FR[d.kind];
+    }
+  }
+}
+
+const DISTRIBUTIONS_FR: Readonly<Record<Exclude<Estimate["distribution"], undefined>["kind"], string>> = {
+  point: "ponctuelle",
+  uniform: "uniforme",
+  triangular: "triangulaire",
+  pert: "PERT",
+  lognormal: "log-normale",
+};
+
+/** A claim named in French: "Amazon : jusqu'à 50 Md$" (its English name when it carries no estimate). */
+export function claimNameFr(ref: ClaimRef): string {
+  return ref.estimate && ref.subject !== undefined
+    ? `${ref.subject} : ${estimateFr(ref.estimate)}`
+    : ref.name;
+}
+
+/** A claim's status (UNC-CLAIM), in French. */
+export const CLAIM_STATUSES_FR: Readonly<Record<ClaimStatus, string>> = {
+  rumored: "rumeur",
+  in_talks: "en discussion",
+  agreed: "convenu",
+  announced: "annoncé",
+  closed: "conclu",
+};
+
+/** How a claim moved from the previous one on its subject (UNC-TL-1), in French. */
+export const CHANGES_FR: Readonly<Record<Change, string>> = {
+  first: "première",
+  unchanged: "inchangée",
+  narrowed: "resserrée",
+  widened: "élargie",
+  raised: "relevée",
+  lowered: "abaissée",
+  shifted: "décalée",
+  contradicts: "contredit",
+};
+
+/** A source's kind, in French. */
+export const SOURCE_TYPES_FR: Readonly<Record<"report" | "assumption", string>> = {
+  report: "article",
+  assumption: "hypothèse",
+};
+
+const names = (refs: readonly ClaimRef[]) => refs.map((r) => `« ${claimNameFr(r)} »`).join(", ");
+
+/** Two amounts in the compact form, or to the cent when their compact forms read the same. */
+function distinctMoney(a: Money, b: Money): [string, string] {
+  const compact = [compactMoney(a, "fr"), compactMoney(b, "fr")] as const;
+  return compact[0] === compact[1] ? [frenchMoneyText(a, 2), frenchMoneyText(b, 2)] : [...compact];
+}
 
 /** An explanation of a typed report in French, from its code and parameters. */
 export function explanationFr(e: AnyExplanation, currency = "USD"): string {
-  const money = (amount: Rational) => frenchMoney({ kind: "money", currency: currency as never, amount });
+  const money = (amount: Rational) =>
+    compactMoney({ kind: "money", currency: currency as never, amount }, "fr");
   const signed = (amount: Rational) => `${amount.isNegative() ? "-" : "+"}${money(amount.abs())}`;
   switch (e.code) {
     case "valuation_as_stated":
@@ -311,7 +382,9 @@ export function explanationFr(e: AnyExplanation, currency = "USD"): string {
           `${signed(p.antiDilution.amount)} pour les ${p.antiDilution.shares.toLocaleString("fr-FR")} actions (sur une base convertie) de l'ajustement anti-dilution au prix du tour`,
         );
       if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares)} dus aux actions entières`);
-      return `${BASIS_FR[p.basis]} calculée (${frenchMoney(p.priced)}) diffère de celle indiquée (${frenchMoney(p.stated)}) : ${parts.join(", ")}.`.replace(
+      // Two valuations that read the same compactly (830 Md$ and 830 Md$) are written exactly.
+      const [priced, stated] = distinctMoney(p.priced, p.stated);
+      return `${BASIS_FR[p.basis]} calculée (${priced}) diffère de celle indiquée (${stated}) : ${parts.join(", ")}.`.replace(
         /^l/,
         "L",
       );
@@ -319,12 +392,12 @@ export function explanationFr(e: AnyExplanation, currency = "USD"): string {
     case "claims_conflict": {
       const p = e.params;
       const verb = (r: Relation) => (r === "<=" || r === "<" ? "autorise" : "exige");
-      return `« ${p.pivot.name} » ${verb(p.pivotBound.relation)} pour ${p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
+      return `« ${claimNameFr(p.pivot)} » ${verb(p.pivotBound.relation)} pour ${p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
     }
     case "claims_gap_exceeds":
-      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, plus que les ${valueFr(e.params.bound, e.params.unit)} que « ${e.params.group.name} » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.`;
+      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, plus que les ${valueFr(e.params.bound, e.params.unit)} que « ${claimNameFr(e.params.group)} » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.`;
     case "claims_gap_short":
-      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, moins que les ${valueFr(e.params.bound, e.params.unit)} qu'exige « ${e.params.group.name} ».`;
+      return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, moins que les ${valueFr(e.params.bound, e.params.unit)} qu'exige « ${claimNameFr(e.params.group)} ».`;
     case "fees_paid":
       return "frais payés";
     case "debt_repaid":

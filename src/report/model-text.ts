@@ -12,7 +12,7 @@ import {
   scenarioWords,
   type TextOptions,
 } from "./format.js";
-import { explanationFr } from "./fr.js";
+import { explanationFr, frenchFixed } from "./fr.js";
 import { renderTable } from "./table.js";
 
 const BASIS_WORDS: Readonly<Record<string, string>> = {
@@ -48,7 +48,13 @@ export function pricingText(note: PricingNote, currency: string, options: TextOp
       `${signed(p.antiDilution.amount, currency, options)} the anti-dilution adjustment's ${p.antiDilution.shares.toLocaleString("en-US")} as-converted shares at the round price`,
     );
   if (!p.wholeShares.isZero()) parts.push(`${signed(p.wholeShares, currency, options)} from whole shares`);
-  return `  (stated ${BASIS_WORDS[p.basis]} ${moneyFor(p.stated, options)}: ${parts.join(", ")})`;
+  // A stated valuation that reads as the priced one compactly ($830B and $830B) is written
+  // to the cent beside the priced one, so that the note shows the difference it explains.
+  const same = !options.exact && moneyFor(p.stated, options) === moneyFor(p.priced, options);
+  const stated = same
+    ? `${moneyFor(p.stated, { ...options, exact: true })}, priced ${moneyFor(p.priced, { ...options, exact: true })}`
+    : moneyFor(p.stated, options);
+  return `  (stated ${BASIS_WORDS[p.basis]} ${stated}: ${parts.join(", ")})`;
 }
 
 /** `roundtable model` as a table (APP-5): display names, compact money unless `exact`, ids with `ids`. */
@@ -64,7 +70,7 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     `  ${w("price per share   ", "prix par action   ")}  ${priceFor(r.pricePerShare, options)}${
       r.exactPricePerShare.amount.eq(r.pricePerShare.amount)
         ? ""
-        : `  (${w("exact", "exact")} ${r.exactPricePerShare.amount.toDecimalString(18)})`
+        : `  (${w("exact", "exactement")} ${w(r.exactPricePerShare.amount.toDecimalString(18), frenchFixed(r.exactPricePerShare.amount.toDecimalString(18)))})`
     }`,
     `  ${w("pre-money         ", "pré-money         ")}  ${money(r.preMoneyValuation)}${r.pricing.params.basis === "pre_money" ? pricingText(r.pricing, currency, options) : ""}`,
     `  ${w("new money         ", "argent frais      ")}  ${money(r.newMoney)}`,

@@ -7,7 +7,18 @@ import {
 import { Rational } from "../core/exact/rational.js";
 import type { Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
-import { amount, decimal, moneyText, percent } from "./format.js";
+import {
+  amount,
+  decimal,
+  moneyFor,
+  moneyText,
+  percent,
+  percentText,
+  priceFor,
+  say,
+  type TextOptions,
+} from "./format.js";
+import { renderTable } from "./table.js";
 import { whatIfJson } from "./what-if-report.js";
 
 export { scenarioNames };
@@ -97,4 +108,51 @@ export function scenariosRows(report: ScenariosReport): { header: string[]; body
     ]);
   }
   return { header, body };
+}
+
+/** A scenario's name as a column header: the three the engine defines are words in French. */
+function scenarioHeader(name: string, options: TextOptions): string {
+  if (options.lang !== "fr") return name;
+  return name === "low" ? "bas" : name === "base" ? "de base" : name === "high" ? "haut" : name;
+}
+
+/**
+ * `roundtable scenarios` as a table people read (APP-5, APP-9): money compact ($55B), to the
+ * cent with `--exact`; prices to their places; percentages; English or French. The CSV is
+ * `scenariosRows`, exact.
+ */
+export function scenariosText(report: ScenariosReport, options: TextOptions = {}): string {
+  const w = (en: string, fr: string) => say(options, en, fr);
+  const body: string[][] = [
+    [w("Round size", "Taille du tour"), ...report.scenarios.map((s) => moneyFor(s.roundSize, options))],
+    [
+      w("Price per share", "Prix par action"),
+      ...report.scenarios.map((s) => priceFor(s.pricePerShare, options)),
+    ],
+    [w("Pre-money", "Pré-money"), ...report.scenarios.map((s) => moneyFor(s.preMoneyValuation, options))],
+    [w("Post-money", "Post-money"), ...report.scenarios.map((s) => moneyFor(s.postMoneyValuation, options))],
+  ];
+  const holders = [
+    ...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.holder.id, h.holder])).values(),
+  ];
+  for (const h of holders) {
+    const of = (s: ScenarioColumn) => s.holders.find((x) => x.holder.id === h.id);
+    const name = options.ids && h.id !== h.name ? `${h.name} [${h.id}]` : h.name;
+    body.push([
+      `${name}${w(": ownership", " : détention")}`,
+      ...report.scenarios.map((s) => percentText(of(s)?.fullyDilutedAfter ?? Rational.ZERO, options)),
+    ]);
+    body.push([
+      `${name}${w(": dilution", " : dilution")}`,
+      ...report.scenarios.map((s) => {
+        const d = of(s)?.dilution;
+        return d === null || d === undefined ? w("new", "nouveau") : percentText(d, options);
+      }),
+    ]);
+  }
+  const header = ["", ...report.scenarios.map((s) => scenarioHeader(s.scenario, options))];
+  return `${report.company.name} — ${report.round.name}, ${w("by scenario", "par scénario")}\n\n${renderTable(
+    header.map((h, i) => ({ header: h, align: i === 0 ? ("left" as const) : ("right" as const) })),
+    body,
+  )}`;
 }

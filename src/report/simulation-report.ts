@@ -12,7 +12,7 @@ import { Rational } from "../core/exact/rational.js";
 import { parseQuantityId } from "../core/uncertainty/quantity.js";
 import type { SimulationSummary } from "../core/uncertainty/simulate.js";
 import type { SampleStatistics } from "../core/uncertainty/statistics.js";
-import { claimsBySource } from "./format.js";
+import { claimsBySource, say, type TextOptions } from "./format.js";
 import { renderTable } from "./table.js";
 import { whatIfJson } from "./what-if-report.js";
 
@@ -123,42 +123,55 @@ export function simulationReport(summary: SimulationSummary, meta: Parameters<ty
  * figures, each investment and each holder's ownership and dilution. Money in a unit that
  * suits the round (billions, millions or thousands), display only.
  */
-export function simulationText(report: SimulationReport): string {
+export function simulationText(report: SimulationReport, options: TextOptions = {}): string {
+  const w = (en: string, fr: string) => say(options, en, fr);
+  const fr = options.lang === "fr";
+  // The statistics are the fast path's floats (UNC-SIM): written to a fixed number of places.
+  const fixed = (x: number, digits: number) => (fr ? x.toFixed(digits).replace(".", ",") : x.toFixed(digits));
   const row = (label: string, st: SampleStatistics, scale = 1, digits = 4) => [
     label,
-    ...[st.p5, st.p50, st.p95, st.mean].map((x) => (x * scale).toFixed(digits)),
+    ...[st.p5, st.p50, st.p95, st.mean].map((x) => fixed(x * scale, digits)),
   ];
   const size = Math.max(Math.abs(report.postMoneyValuation.p95), 1);
   const [scale, unit] =
-    size >= 1e10 ? [1e-9, "billions"] : size >= 1e7 ? [1e-6, "millions"] : [1e-3, "thousands"];
+    size >= 1e10
+      ? [1e-9, w("billions", "milliards")]
+      : size >= 1e7
+        ? [1e-6, w("millions", "millions")]
+        : [1e-3, w("thousands", "milliers")];
   const currency = report.company.currency;
+  const inUnits = fr ? `${unit} ${currency}` : `${currency} ${unit}`;
   const reported = claimsBySource(report.claims);
+  const colon = w(":", " :");
   const table = renderTable(
     [
       { header: "" },
       { header: "P5", align: "right" },
       { header: "P50", align: "right" },
       { header: "P95", align: "right" },
-      { header: "mean", align: "right" },
+      { header: w("mean", "moyenne"), align: "right" },
     ],
     [
-      row(`Round size (${currency} ${unit})`, report.roundSize, scale, 3),
-      row(`Post-money (${currency} ${unit})`, report.postMoneyValuation, scale, 3),
-      row("Price per share", report.pricePerShare, 1, 4),
+      row(`${w("Round size", "Taille du tour")} (${inUnits})`, report.roundSize, scale, 3),
+      row(`Post-money (${inUnits})`, report.postMoneyValuation, scale, 3),
+      row(w("Price per share", "Prix par action"), report.pricePerShare, 1, 4),
       ...report.quantities
         .filter((q) => q.quantity.ref?.kind === "investment")
-        .map((q) => row(`${q.quantity.name} (${currency} ${unit})`, q.value, scale, 3)),
+        .map((q) => row(`${q.quantity.name} (${inUnits})`, q.value, scale, 3)),
       ...report.holders.flatMap((h) => [
-        row(`${h.holder.name}: ownership %`, h.ownership, 100, 4),
-        ...(h.dilution ? [row(`${h.holder.name}: dilution %`, h.dilution, 100, 4)] : []),
+        row(`${h.holder.name}${colon} ${w("ownership", "détention")} %`, h.ownership, 100, 4),
+        ...(h.dilution ? [row(`${h.holder.name}${colon} dilution %`, h.dilution, 100, 4)] : []),
       ]),
     ],
   );
+  const count = (n: number) => n.toLocaleString(fr ? "fr-FR" : "en-US");
   return [
-    `${report.company.name} — ${report.round.name}: ${report.runs.toLocaleString("en-US")} scenarios, seed ${report.seed} (${report.valid.toLocaleString("en-US")} priced, ${report.exactScenarios} by the exact engine)\n`,
-    `claims: ${reported.length > 0 ? reported.join("; ") : "the deal's own terms"}\n\n`,
+    `${report.company.name} — ${report.round.name}${colon} ${count(report.runs)} ${w("scenarios, seed", "scénarios, graine")} ${report.seed} (${count(report.valid)} ${w("priced", "évalués")}, ${report.exactScenarios} ${w("by the exact engine", "par le moteur exact")})\n`,
+    `${w("claims", "informations")}${colon} ${reported.length > 0 ? reported.join("; ") : w("the deal's own terms", "les conditions du dossier")}\n\n`,
     table,
-    ...report.failures.map((f) => `${f.count} scenarios failed: ${f.reason}\n`),
+    ...report.failures.map(
+      (f) => `${f.count} ${w("scenarios failed", "scénarios en échec")}${colon} ${f.reason}\n`,
+    ),
   ].join("");
 }
 

@@ -1,10 +1,9 @@
-import { modelledRoundsForExport } from "../app/ocf-export.js";
-import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
+import { type SpreadsheetImportInput, spreadsheetImport } from "../app/import.js";
+import { ocfExport } from "../app/ocf-export.js";
+import { ocfImport } from "../app/ocf-import.js";
 import type { Deal } from "../deal/build.js";
 import { dealDifference } from "../deal/difference.js";
-import { dealYaml, ledgerToDocument } from "../deal/serialize.js";
-import { buildCheckedOcfPackage, importOcfZip, preservedOf, zipPackage } from "../interchange/ocf/index.js";
-import { type ImportOptions, importSpreadsheet, parseMapping } from "../interchange/spreadsheet/index.js";
+import { zipPackage } from "../interchange/ocf/index.js";
 import { differenceJson } from "../report/difference-report.js";
 import {
   exportDocument,
@@ -33,19 +32,8 @@ export interface StoredRevision {
   readonly key: string;
 }
 
-/** The query of a spreadsheet import, as its route validated it (docs/spec/import.md). */
-export interface SpreadsheetQuery {
-  readonly name: string;
-  readonly sheet?: string;
-  readonly layout?: "template" | "summary" | "ledger";
-  readonly company?: string;
-  readonly currency?: string;
-  readonly date?: string;
-  readonly formed?: string;
-  readonly dateOrder?: "dmy" | "mdy";
-  readonly strict: boolean;
-  readonly mapping?: string;
-}
+/** The query of a spreadsheet import, as its route parsed it: the file's name and the use case's input. */
+export type SpreadsheetQuery = SpreadsheetImportInput & { readonly name: string };
 
 export type FileTask =
   | {
@@ -163,45 +151,46 @@ function refuseWorkspace(current: { readonly document: string; readonly slug: st
     );
 }
 
-function ocfExport(
+function exportOcfTask(
   task: Extract<FileTask, { kind: "ocf-export" }>,
   build: BuildStoredDeal,
 ): FileTaskValues["ocf-export"] {
   const { slug } = task.revision;
   const built = build(task.revision.document, slug, task.revision.key);
-  const preserved = preservedOf(built.document.ocfPreserved);
-  if (!preserved.ok) throw ApiError.fromProblems(preserved.problems, `deal ${slug}`);
-  // OCF-EXP-14: a round still only modelled is never dropped silently.
-  const modelled = modelledRoundsForExport(built, task.includeModelled);
-  if (!modelled.ok) throw ApiError.fromProblems(requestProblems(modelled.problems), `deal ${slug}`);
-  const checked = buildCheckedOcfPackage(modelled.value.ledger, preserved.value, {
-    onInconsistency: task.onInconsistency,
-    generatedAt: task.generatedAt,
-    ...(task.country ? { issuer: { countryOfFormation: task.country } } : {}),
-  });
-  if (!checked.ok) throw ApiError.fromProblems(requestProblems(checked.problems), `deal ${slug}`);
+  const exported = ocfExport.run(
+    built,
+    {
+      onInconsistency: task.onInconsistency,
+      ...(task.country ? { country: task.country } : {}),
+      includeModelled: task.includeModelled,
+    },
+    { generatedAt: task.generatedAt },
+  );
+  if (!exported.ok) throw ApiError.fromProblems(requestProblems(exported.problems), `deal ${slug}`);
+  const { files, validation, modelled } = exported.value;
   return {
-    bytes: zipPackage(checked.value.files),
-    validation: checked.value.validation,
-    notExported: modelled.value.notExported.map((r) => r.id),
-    included: modelled.value.included.map((r) => r.id),
+    bytes: zipPackage(files),
+    validation,
+    notExported: modelled.notExported.map((r) => r.id),
+    included: modelled.included.map((r) => r.id),
   };
 }
 
-function ocfImport(task: Extract<FileTask, { kind: "ocf-import" }>): FileTaskValues["ocf-import"] {
-  const imported = importOcfZip("body", task.bytes, { onInconsistency: task.onInconsistency });
-  if (!imported.ok) throw ApiError.fromProblems(imported.problems, "the OCF package");
-  const { ledger, preserved, report } = imported.value;
-  const text = dealYaml(
-    ledgerToDocument(ledger, { ocfPreserved: preserved }),
-    "Imported from an Open Cap Format package.",
+async function importOcfTask(
+  task: Extract<FileTask, { kind: "ocf-import" }>,
+): Promise<FileTaskValues["ocf-import"]> {
+  const imported = await ocfImport.run(
+    { kind: "zip", name: "body", bytes: task.bytes },
+    { onInconsistency: task.onInconsistency },
   );
+  if (!imported.ok) throw ApiError.fromProblems(imported.problems, "the OCF package");
+  const { report, text, validation } = imported.value;
   const parsed = storableDeal(text, "body");
   if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics, "the deal read from the OCF package");
   refuseWorkspace(task.current);
   return {
     canonical: parsed.canonical,
-    validation: imported.value.validation ?? "own_checks",
+    validation,
     warnings: [...report.warnings, ...parsed.warnings].map(problemBody),
     mapped: report.mapped,
     unmapped: report.unmapped,
@@ -209,44 +198,23 @@ function ocfImport(task: Extract<FileTask, { kind: "ocf-import" }>): FileTaskVal
   };
 }
 
-async function spreadsheetImport(
+async function importSpreadsheetTask(
   task: Extract<FileTask, { kind: "spreadsheet-import" }>,
 ): Promise<FileTaskValues["spreadsheet-import"]> {
-  const { query } = task;
-  const options: { -readonly [K in keyof ImportOptions]: ImportOptions[K] } = {
-    sourceName: query.name,
-    strict: query.strict,
-  };
-  if (query.mapping !== undefined) {
-    const parsed = parseMapping(query.mapping, "mapping");
-    if (!parsed.ok) throw ApiError.fromProblems(parsed.problems, "the mapping");
-    options.mapping = parsed.mapping;
-  }
-  if (query.sheet !== undefined) options.sheet = query.sheet;
-  if (query.layout !== undefined) options.layout = query.layout;
-  if (query.company !== undefined) options.company = query.company;
-  if (query.currency !== undefined) options.currency = query.currency;
-  if (query.date !== undefined) options.date = parseIsoDate(query.date) as IsoDate;
-  if (query.formed !== undefined) options.formed = parseIsoDate(query.formed) as IsoDate;
-  if (query.dateOrder !== undefined) options.dateOrder = query.dateOrder;
-  const imported = await importSpreadsheet(task.bytes, options);
-  if (!imported.ok) throw ApiError.fromProblems(imported.problems, `the spreadsheet ${query.name}`);
+  const { name, ...input } = task.query;
+  const imported = await spreadsheetImport.run({ bytes: task.bytes, name }, input);
+  if (!imported.ok)
+    throw ApiError.fromProblems(
+      imported.problems,
+      imported.about === "mapping" ? "the mapping" : `the spreadsheet ${name}`,
+    );
   const v = imported.value;
   if (!task.store)
     return {
       stored: false,
-      text: JSON.stringify({
-        document: v.document,
-        yaml: v.yaml,
-        layout: v.layout,
-        sheet: v.sheet,
-        headerRow: v.headerRow,
-        columns: v.columns,
-        counts: v.counts,
-        warnings: imported.warnings.map(problemBody),
-      }),
+      text: JSON.stringify(spreadsheetImport.json(v, imported.warnings.map(problemBody))),
     };
-  const parsed = storableDeal(v.yaml, query.name);
+  const parsed = storableDeal(v.yaml, name);
   if (!parsed.ok) throw ApiError.fromDiagnostics(parsed.diagnostics, "the deal read from the spreadsheet");
   refuseWorkspace(task.current);
   return {
@@ -322,11 +290,11 @@ export async function runFileTask(
     case "export":
       return { text: exportDocument(task.document, task.format) };
     case "ocf-export":
-      return ocfExport(task, build);
+      return exportOcfTask(task, build);
     case "ocf-import":
-      return ocfImport(task);
+      return importOcfTask(task);
     case "spreadsheet-import":
-      return spreadsheetImport(task);
+      return importSpreadsheetTask(task);
     case "report-file":
       return reportFile(task, build);
     case "diff":

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { captable } from "../app/captable.js";
 import { claimsReportOf } from "../app/claims-report.js";
 import { exit } from "../app/exit.js";
+import { model } from "../app/model.js";
 import { scenarios } from "../app/scenarios.js";
 import { lastEventDate } from "../app/select.js";
 import { simulate, simulationOfInput } from "../app/simulate.js";
@@ -17,8 +19,6 @@ import { type DocumentContext, proFormaDocument, proFormaFiguresOf } from "../re
 import { scenariosDocument, scenariosFiguresOf } from "../render/reports/scenarios.js";
 import { simulationDocument, simulationFiguresOf } from "../render/reports/simulation.js";
 import { renderXlsx } from "../render/xlsx.js";
-import type { CapTableReport } from "../report/captable-report.js";
-import type { ModelReport } from "../report/model-report.js";
 import { simulationReportFromJson } from "../report/simulation-report.js";
 import { ApiError } from "./api-error.js";
 import { type Computation, requestProblems } from "./computations.js";
@@ -43,8 +43,12 @@ const DOCUMENTS: Readonly<
     ) => ReportDocument | Promise<ReportDocument>
   >
 > = {
-  model: (r, _d, context) => proFormaDocument(proFormaFiguresOf(r as unknown as ModelReport), context),
-  captable: (r, _d, context) => capTableDocument(capTableFiguresOf(r as unknown as CapTableReport), context),
+  // The pro forma and the cap table from the typed reports of their use cases with the
+  // request's query (APP-2); the API's cap table has no holder × class breakdown.
+  model: async (_r, d, context, query) =>
+    proFormaDocument(proFormaFiguresOf(await typedReport(model, d, query)), context),
+  captable: async (_r, d, context, query) =>
+    capTableDocument(capTableFiguresOf(await typedReport(captable, d, query)), context),
   // The typed dossier of the stored deal with the request's claim set (the JSON's chosen ids).
   claims: (r, d, context) =>
     claimsDocument(

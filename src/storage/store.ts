@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
+import type { Role } from "../core/shared/roles.js";
 import { auditHash, GENESIS_HASH, type RevisionReference, verifyAuditChain } from "./audit.js";
 import type { Backend } from "./backend.js";
 import { canonicalJson, sha256Hex } from "./canonical-json.js";
@@ -23,8 +24,7 @@ export const CONTENT_TABLES: readonly { readonly table: keyof Tables; readonly o
     { table: "shared_documents", order: ["id"] },
   ];
 
-export type Role = "owner" | "editor" | "viewer" | "investor";
-export const ROLES: readonly Role[] = ["owner", "editor", "viewer", "investor"];
+export { ROLES, type Role } from "../core/shared/roles.js";
 
 /** Who makes a change: a user id, or "system" for the CLI's first-run and demo commands. */
 export type ActorId = string;

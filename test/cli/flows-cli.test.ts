@@ -11,11 +11,39 @@ describe("roundtable flows and exposure (docs/spec/flows.md)", () => {
   it("flows prints the investments, the suppliers' share, the agreements and the net cash", async () => {
     const out = await cli(["flows", CLOUD]);
     expect(out.code).toBe(0);
+    // Rounds by their display names, money compact (issue 16).
     expect(out.stdout).toMatch(
-      /Helios Cloud in Nimbus AI\s+series-b\s+\$50,000,000\s+\$40,000,000\s+\$14,000,000\s+\$10,000,000\s+80\.00%\s+\$23\.0400/,
+      /Helios Cloud in Nimbus AI\s+Series B\s+\$50M\s+\$40M\s+\$14M\s+\$10M\s+80\.00%\s+\$23\.04\n/,
     );
-    expect(out.stdout).toMatch(/Nimbus AI series-b\s+\$80,000,000\s+\$50,000,000\s+62\.50%\s+Helios Cloud/);
-    expect(out.stdout).toMatch(/Helios Cloud\s+-\$13,000,000/);
+    expect(out.stdout).toMatch(/Nimbus AI Series B\s+\$80M\s+\$50M\s+62\.50%\s+Helios Cloud/);
+    expect(out.stdout).toMatch(/Helios Cloud\s+-\$13M/);
+    expect(out.stdout).not.toContain("series-b");
+    // The exact amounts with --exact, the rounds' ids beside their names with --ids.
+    const exact = await cli(["flows", CLOUD, "--exact", "--ids"]);
+    expect(exact.stdout).toMatch(
+      /Helios Cloud in Nimbus AI\s+Series B \[series-b\]\s+\$50,000,000\.00\s+\$40,000,000\.00\s+\$14,000,000\.00\s+\$10,000,000\.00\s+80\.00%\s+\$23\.040000/,
+    );
+    expect(exact.stdout).toMatch(/Helios Cloud\s+-\$13,000,000\.00/);
+  });
+
+  it("flows and exposure in French (APP-9): French words, numbers and agreement kinds", async () => {
+    const out = await cli(["flows", CLOUD, "--lang", "fr"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("flux de capitaux (le scénario de base)");
+    expect(out.stdout).toMatch(
+      /Helios Cloud dans Nimbus AI\s+Series B\s+50 M\$\s+40 M\$\s+14 M\$\s+10 M\$\s+80,00 %/,
+    );
+    expect(out.stdout).toMatch(
+      /Nimbus compute commitment\s+capacité de calcul \(cloud\)\s+Nimbus AI → Helios Cloud/,
+    );
+    const runs = await cli(["flows", AI, "--runs", "50", "--lang", "fr"]);
+    expect(runs.stdout).toContain("Taux d'aller-retour");
+    expect(runs.stdout).toMatch(/50 scénarios, graine 1/);
+    const exposure = await cli(["exposure", CLOUD, "helios", "--lang", "fr"]);
+    expect(exposure.stdout).toContain("Exposition de Helios Cloud dans");
+    expect(exposure.stdout).toMatch(/Cirrus Robotics\s+12,0000 %\s+15 M\$\s+200 M\$\s+24 M\$\s+0 \$/);
+    for (const english of ["Investment", "Agreements", "Ownership", "scenarios", " in "])
+      expect(`${out.stdout}${runs.stdout}${exposure.stdout}`).not.toContain(english);
   });
 
   it("flows --format json: the Sankey's links are money and the net cash sums to zero", async () => {
@@ -75,8 +103,10 @@ describe("roundtable flows and exposure (docs/spec/flows.md)", () => {
       agreementRevenue: "46000000",
     });
     const table = await cli(["exposure", CLOUD, "helios"]);
-    expect(table.stdout).toMatch(
-      /Cirrus Robotics\s+12\.0000%\s+\$15,000,000\s+\$200,000,000\s+\$24,000,000\s+\$0/,
+    expect(table.stdout).toMatch(/Cirrus Robotics\s+12\.0000%\s+\$15M\s+\$200M\s+\$24M\s+\$0/);
+    const exact = await cli(["exposure", CLOUD, "helios", "--exact"]);
+    expect(exact.stdout).toMatch(
+      /Cirrus Robotics\s+12\.0000%\s+\$15,000,000\.00\s+\$200,000,000\.00\s+\$24,000,000\.00\s+\$0\.00/,
     );
   });
 

@@ -19,7 +19,17 @@ describe("APP-9: model, captable, exit and claims in French", () => {
     expect(r.stdout).toMatch(/pré-money\s+775 Md\$/);
     expect(r.stdout).toMatch(/argent frais\s+55 Md\$/);
     expect(r.stdout).toMatch(/post-money\s+830 Md\$/);
-    expect(r.stdout).toContain("La valorisation post-money calculée (830 Md$) diffère de celle indiquée");
+    // Two valuations that read the same compactly (830 Md$) are written exactly (issue 16).
+    expect(r.stdout).toContain(
+      "La valorisation post-money calculée (829\u202f999\u202f999\u202f895,00 $) diffère de celle indiquée (830\u202f000\u202f000\u202f000,00 $) : -105 $ dus aux actions entières.",
+    );
+    // A price that does not end at four places: "exactement" and a decimal comma.
+    const seed = await cli(["model", SEED, "--lang", "fr"]);
+    expect(seed.stdout).toMatch(/prix par action\s+\S+ \$ {2}\(exactement \d+,\d+\)/);
+    const english = await cli(["model", OPENAI]);
+    expect(english.stdout).toContain(
+      "(stated post-money $830,000,000,000.00, priced $829,999,999,895.00: -$105 from whole shares)",
+    );
     expect(r.stdout).toContain("Montants du scénario de base");
     expect(r.stdout).toMatch(/Microsoft\s+2\u202f700\u202f000\u202f000\s+27,00 %/);
     expect(r.stdout).toMatch(/Amazon .* nouveau\s+27 Md\$/);
@@ -79,5 +89,25 @@ describe("APP-9: model, captable, exit and claims in French", () => {
       env: { LANG: "en_US.UTF-8" },
     });
     expect(r.code).toBe(0);
+  });
+
+  it("scenarios and simulate --lang fr: French words and numbers; scenarios compact, exact with --exact", async () => {
+    const fr = await cli(["scenarios", OPENAI, "--lang", "fr"]);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain("2026 mega-round, par scénario");
+    expect(fr.stdout).toMatch(/bas\s+de base\s+haut/);
+    expect(fr.stdout).toMatch(/Taille du tour\s+36 Md\$\s+55 Md\$\s+74 Md\$/);
+    expect(fr.stdout).toMatch(/Microsoft : détention\s+27,04 %\s+25,75 %/);
+    const en = await cli(["scenarios", OPENAI, "--lang", "en"]);
+    expect(en.stdout).toMatch(/Round size\s+\$36B\s+\$55B\s+\$74B/);
+    const exact = await cli(["scenarios", OPENAI, "--lang", "en", "--exact"]);
+    expect(exact.stdout).toMatch(/Post-money\s+\$746,999,999,934\.30\s+\$829,999,999,895\.00/);
+    const sim = await cli(["simulate", OPENAI, "--runs", "200", "--lang", "fr"]);
+    expect(sim.code).toBe(0);
+    expect(sim.stdout).toMatch(/200 scénarios, graine 1 \(200 évalués/);
+    expect(sim.stdout).toMatch(/Taille du tour \(milliards USD\)\s+\d+,\d{3}/);
+    expect(sim.stdout).toMatch(/Microsoft : détention %/);
+    for (const english of ["by scenario", "Round size", "ownership", "scenarios, seed", "mean"])
+      expect(`${fr.stdout}${sim.stdout}`).not.toContain(english);
   });
 });

@@ -90,6 +90,9 @@ describe("PDF reports (SPEC REP-3)", () => {
     }
     // Estimated amounts are marked in the title block.
     expect(text).toContain("Estimates: Some round amounts are estimates");
+    // The scenario's claims by what they are about, not by their ids; two about one holder once.
+    expect(text).toContain("Amazon + Nvidia + Microsoft, Amazon (2 claims), Nvidia");
+    expect(text).not.toContain("trio-about-40");
   });
 
   it("REP-3: the same report gives the same bytes, with the fonts embedded and dated by the report", async () => {

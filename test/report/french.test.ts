@@ -5,15 +5,26 @@ import { exit } from "../../src/app/exit.js";
 import type { BreakpointExplanation } from "../../src/app/exit-report.js";
 import { model } from "../../src/app/model.js";
 import { parseInput } from "../../src/app/use-case.js";
+import { compactMoney } from "../../src/core/exact/money.js";
 import { Rational } from "../../src/core/exact/rational.js";
 import { ERROR_CATALOGUE } from "../../src/core/shared/errors.js";
+import { CLAIM_STATUSES } from "../../src/core/uncertainty/claim.js";
+import {
+  type EstimateUnit,
+  formatEstimate,
+  makeEstimate,
+  QUALIFIERS,
+} from "../../src/core/uncertainty/estimate.js";
 import {
   type AnyExplanation,
+  CHANGES_FR,
+  CLAIM_STATUSES_FR,
   ERROR_SUMMARIES_FR,
   EXPLANATION_CODES,
+  estimateFr,
   explanationFr,
-  frenchMoney,
   frenchPercent,
+  SOURCE_TYPES_FR,
 } from "../../src/report/fr.js";
 import { dealFrom } from "../support/deal.js";
 
@@ -25,6 +36,9 @@ import { dealFrom } from "../support/deal.js";
  */
 const openai = dealFrom(readFileSync("examples/openai-round.yaml", "utf8"));
 const down = dealFrom(readFileSync("examples/down-round.yaml", "utf8"));
+
+/** The English words of a claim's estimate ("up to $50B", "about 27%"). */
+const ENGLISH_ESTIMATE = /\b(about|up to|less than|at least|more than|between|and|at most|lognormal)\b|\$\d/;
 
 /** Words that only English has: a French text containing one was left untranslated. */
 const ENGLISH = /\b(the|and|which|cannot|is not|does not|with|from|when)\b/i;
@@ -70,11 +84,40 @@ describe("French", () => {
     if (!report.ok) throw new Error("claims");
     const [conflict] = report.value.conflicts;
     expect(explanationFr(conflict!.explanation)).toBe(
-      "« Amazon + Nvidia + Microsoft: $60B » exige pour Amazon + Nvidia + Microsoft au moins 60 Md$, mais « Amazon + Nvidia + Microsoft: about $40B » autorise au plus 44 Md$.",
+      "« Amazon + Nvidia + Microsoft : 60 Md$ » exige pour Amazon + Nvidia + Microsoft au moins 60 Md$, mais « Amazon + Nvidia + Microsoft : environ 40 Md$ » autorise au plus 44 Md$.",
     );
     expect(explanationFr(report.value.gaps[0]!.explanation)).toBe(
-      "Les bornes hautes des membres (« Amazon: up to $50B », « Nvidia: up to $30B », « Microsoft: less than $10B ») totalisent 90 Md$, plus que les 44 Md$ que « Amazon + Nvidia + Microsoft: about $40B » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.",
+      "Les bornes hautes des membres (« Amazon : jusqu'à 50 Md$ », « Nvidia : jusqu'à 30 Md$ », « Microsoft : moins de 10 Md$ ») totalisent 90 Md$, plus que les 44 Md$ que « Amazon + Nvidia + Microsoft : environ 40 Md$ » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.",
     );
+  });
+
+  it("every claim's qualifier, status, change and source kind has its French (the details the explanations name)", () => {
+    const usd = { kind: "money", currency: "USD" } as unknown as EstimateUnit;
+    let worded = 0;
+    const billions = (n: bigint) => Rational.of(n * 1_000_000_000n);
+    for (const q of QUALIFIERS) {
+      const figures =
+        q === "between"
+          ? { min: billions(10n), max: billions(100n) }
+          : q === "distribution"
+            ? { min: billions(10n), max: billions(100n) }
+            : { value: billions(50n) };
+      const made = makeEstimate(q, figures, usd);
+      if (!made.ok) continue;
+      worded += 1;
+      const fr = estimateFr(made.value);
+      expect(fr.trim(), q).not.toBe("");
+      expect(fr, `${q}: ${fr}`).not.toMatch(ENGLISH_ESTIMATE);
+      expect(fr, q).not.toBe(formatEstimate(made.value));
+    }
+    // Every qualifier a figure states (a distribution alone is made otherwise).
+    expect(worded).toBeGreaterThanOrEqual(QUALIFIERS.length - 1);
+    const upTo = makeEstimate("up_to", { value: billions(50n) }, usd);
+    if (!upTo.ok) throw new Error("estimate");
+    expect(estimateFr(upTo.value)).toBe("jusqu'à 50 Md$");
+    for (const status of CLAIM_STATUSES) expect(CLAIM_STATUSES_FR[status], status).not.toMatch(/_| talks/);
+    for (const [change, fr] of Object.entries(CHANGES_FR)) expect(fr, change).not.toBe(change);
+    expect(SOURCE_TYPES_FR).toEqual({ report: "article", assumption: "hypothèse" });
   });
 
   it("the breakpoints of a down round and a priced round's note in French", async () => {
@@ -96,11 +139,12 @@ describe("French", () => {
       currency: "USD" as never,
       amount: Rational.of(n, d),
     });
-    expect(frenchMoney(usd(830_000_000_000n))).toBe("830 Md$");
-    expect(frenchMoney(usd(1_250_000n))).toBe("1,25 M$");
-    expect(frenchMoney(usd(999_960n))).toBe("1 M$");
-    expect(frenchMoney(usd(1_000_000_000_000n))).toBe("1 Bn$");
-    expect(frenchMoney(usd(25n, 2n))).toBe("12,5 $");
+    expect(compactMoney(usd(830_000_000_000n), "fr")).toBe("830 Md$");
+    expect(compactMoney(usd(1_250_000n), "fr")).toBe("1,25 M$");
+    expect(compactMoney(usd(999_960n), "fr")).toBe("1 M$");
+    expect(compactMoney(usd(1_000_000_000_000n), "fr")).toBe("1 Bn$");
+    // Below a thousand, to the cent when there are cents.
+    expect(compactMoney(usd(25n, 2n), "fr")).toBe("12,50 $");
     expect(frenchPercent(Rational.of(27n, 100n))).toBe("27,00 %");
     expect(frenchPercent(Rational.of(1n, 1_000_000n))).toBe("< 0,01 %");
   });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { formatMoneyShort } from "../../core/exact/money.js";
+import { compactMoney } from "../../core/exact/money.js";
 import { type NewConvertible, newConvertibleEntries } from "../../deal/add-convertible.js";
 import { percent } from "../../report/format.js";
 import { appendToDealFile } from "../deal-edit.js";
@@ -36,8 +36,8 @@ function addConvertible(io: CliIo, file: string, options: NewConvertible, write:
   if (transaction?.type === "safe_issuance") {
     const cap = transaction.valuationCap;
     lines.push(
-      `SAFE ${transaction.id}: ${investor?.name ?? transaction.holder} invests ${formatMoneyShort(transaction.purchaseAmount, 4)} on ${transaction.date}` +
-        `${cap ? `, ${transaction.safeType === "post_money" ? "post" : "pre"}-money cap ${formatMoneyShort(cap, 4)}` : ""}` +
+      `SAFE ${transaction.id}: ${investor?.name ?? transaction.holder} invests ${compactMoney(transaction.purchaseAmount)} on ${transaction.date}` +
+        `${cap ? `, ${transaction.safeType === "post_money" ? "post" : "pre"}-money cap ${compactMoney(cap)}` : ""}` +
         `${transaction.discount ? `, discount ${percent(transaction.discount, 2)}` : ""}`,
     );
     // A post-money SAFE's ownership at its cap is its purchase amount over the cap (YC
@@ -49,7 +49,7 @@ function addConvertible(io: CliIo, file: string, options: NewConvertible, write:
     else lines.push("  converts at the next priced round (roundtable model prices it then)");
   } else if (transaction?.type === "note_issuance") {
     lines.push(
-      `note ${transaction.id}: ${investor?.name ?? transaction.holder} lends ${formatMoneyShort(transaction.principal, 4)} on ${transaction.date} at ${percent(transaction.interestRate, 2)} a year (${transaction.interest.method === "simple" ? "simple interest" : `compounded ${transaction.interest.periodsPerYear} times a year`})`,
+      `note ${transaction.id}: ${investor?.name ?? transaction.holder} lends ${compactMoney(transaction.principal)} on ${transaction.date} at ${percent(transaction.interestRate, 2)} a year (${transaction.interest.method === "simple" ? "simple interest" : `compounded ${transaction.interest.periodsPerYear} times a year`})`,
       "  converts at the next priced round with its interest (roundtable model prices it then)",
     );
   }

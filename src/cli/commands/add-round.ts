@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { formatMoneyShort } from "../../core/exact/money.js";
+import { compactMoney } from "../../core/exact/money.js";
 import { capTableView, fractionOf } from "../../core/ledger/views.js";
 import { runDeal } from "../../core/round/timeline.js";
 import { roundId } from "../../core/shared/ids.js";
 import { newRoundEntries } from "../../deal/add-round.js";
-import { percent } from "../../report/format.js";
+import { percent, priceFor } from "../../report/format.js";
 import { appendToDealFile } from "../deal-edit.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
@@ -126,7 +126,7 @@ export function registerAddRound(program: Command, io: CliIo): void {
       const outcome = run.value.rounds[run.value.rounds.length - 1]!;
       const view = capTableView(outcome.after);
       const lines = [
-        `${flags.name} (${flags.date}): price ${formatMoneyShort(outcome.pricePerShare, 4)} per share, pre-money ${formatMoneyShort(outcome.preMoneyValuation, 3)}, new money ${formatMoneyShort(outcome.newMoney, 3)}, post-money ${formatMoneyShort(outcome.postMoneyValuation, 3)}`,
+        `${flags.name} (${flags.date}): price ${priceFor(outcome.pricePerShare, {})} per share, pre-money ${compactMoney(outcome.preMoneyValuation)}, new money ${compactMoney(outcome.newMoney)}, post-money ${compactMoney(outcome.postMoneyValuation)}`,
         ...view.holders.map(
           (h) =>
             `  ${h.name.padEnd(32)} ${percent(fractionOf(h.fullyDiluted, view.totals.fullyDiluted), 2).padStart(8)} fully diluted`,

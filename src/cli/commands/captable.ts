@@ -95,7 +95,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
         return files.writeReportFile(
           io,
           target,
-          capTableDocument(capTableFiguresOf(json.capTableJson(report, { byClass: true }))),
+          capTableDocument(capTableFiguresOf(report, { byClass: true })),
         );
       }
       if (options.format === "json") io.stdout.write(jsonText(json.capTableJson(report)));

@@ -1,11 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
+import { spreadsheetImport } from "../../app/import.js";
+import { parseInput } from "../../app/use-case.js";
 import { parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
-import { importSpreadsheet, parseMapping } from "../../interchange/spreadsheet/index.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
+import { flagOf } from "../use-case.js";
 
 interface ImportFlags {
   out?: string;
@@ -34,8 +36,8 @@ function readInput(io: CliIo, file: string, what: string): Buffer {
 
 /**
  * `roundtable import`: a cap table from a CSV or XLSX spreadsheet into a deal file
- * (docs/spec/import.md). The command only reads the flags and the files, calls
- * importSpreadsheet, and writes the deal atomically when the whole import loads.
+ * (docs/spec/import.md). The command only reads the flags and the files, runs the `import`
+ * use case (src/app/import.ts), and writes the deal atomically when the whole import loads.
  */
 export function registerImport(program: Command, io: CliIo): void {
   program
@@ -100,26 +102,39 @@ export function registerImport(program: Command, io: CliIo): void {
           `${flags.out} exists; pass --force to replace it`,
           flags.out,
         );
-      let mapping: Parameters<typeof importSpreadsheet>[1]["mapping"];
-      if (flags.map !== undefined) {
-        const parsed = parseMapping(readInput(io, flags.map, "mapping file").toString("utf8"), flags.map);
-        if (!parsed.ok) throw CommandFailure.fromProblems(parsed.problems, flags.map);
-        mapping = parsed.mapping;
-      }
+      const mapping =
+        flags.map === undefined ? undefined : readInput(io, flags.map, "mapping file").toString("utf8");
       const bytes = readInput(io, file, "spreadsheet");
-      const imported = await importSpreadsheet(new Uint8Array(bytes), {
-        sourceName: file,
+      const input = parseInput(spreadsheetImport, {
         ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
-        ...(mapping !== undefined ? { mapping } : {}),
+        ...(flags.layout !== undefined ? { layout: flags.layout } : {}),
         ...(flags.company !== undefined ? { company: flags.company } : {}),
         ...(flags.currency !== undefined ? { currency: flags.currency } : {}),
-        ...(flags.layout !== undefined ? { layout: flags.layout } : {}),
-        ...(date !== undefined ? { date } : {}),
-        ...(formed !== undefined ? { formed } : {}),
+        ...(flags.date !== undefined ? { date: flags.date } : {}),
+        ...(flags.formed !== undefined ? { formed: flags.formed } : {}),
         ...(flags.dateOrder !== undefined ? { dateOrder: flags.dateOrder } : {}),
-        strict: flags.strict ?? false,
+        ...(mapping !== undefined ? { mapping } : {}),
+        strict: flags.strict ? "true" : "false",
       });
-      if (!imported.ok) throw CommandFailure.fromProblems(imported.problems, file);
+      if (!input.ok) {
+        const p = input.problems[0]!;
+        const field = p.path?.[0];
+        const flag = field === "mapping" ? "--map" : field === undefined ? undefined : flagOf(field);
+        throw CommandFailure.of("usage", `${flag ? `${flag}: ` : ""}${p.message}`);
+      }
+      const imported = await spreadsheetImport.run(
+        {
+          bytes: new Uint8Array(bytes),
+          name: file,
+          ...(flags.map !== undefined ? { mappingName: flags.map } : {}),
+        },
+        input.value,
+      );
+      if (!imported.ok)
+        throw CommandFailure.fromProblems(
+          imported.problems,
+          imported.about === "mapping" ? (flags.map ?? file) : file,
+        );
       const result = imported.value;
       printDiagnostics(
         io,

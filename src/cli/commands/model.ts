@@ -73,7 +73,7 @@ export function registerModel(program: Command, io: CliIo): void {
       );
       if (files && target) {
         const { proFormaDocument, proFormaFiguresOf } = await import("../../render/reports/pro-forma.js");
-        return files.writeReportFile(io, target, proFormaDocument(proFormaFiguresOf(modelJson(report))));
+        return files.writeReportFile(io, target, proFormaDocument(proFormaFiguresOf(report)));
       }
       if (options.format === "json") io.stdout.write(jsonText(model.json(report)));
       else if (options.format === "csv") io.stdout.write(modelCsv(modelJson(report)));

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
-import { modelledRoundLines, modelledRoundsForExport } from "../../app/ocf-export.js";
+import { modelledRoundLines, ocfExport } from "../../app/ocf-export.js";
+import { ocfImport } from "../../app/ocf-import.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
-import { dealYaml, ledgerToDocument } from "../../deal/serialize.js";
-import { exportOcf, importOcf, preservedOf, validationNote } from "../../interchange/ocf/index.js";
+import { validationNote, writeOcfPackage } from "../../interchange/ocf/index.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
@@ -47,21 +47,17 @@ export function registerOcf(program: Command, io: CliIo): void {
             `${options.out} exists; pass --force to replace it`,
             options.out,
           );
-        const imported = await importOcf(path.resolve(io.cwd, source), {
-          onInconsistency: options.onInconsistency,
-          env: io.env,
-          ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}),
-        });
+        const imported = await ocfImport.run(
+          { kind: "path", path: path.resolve(io.cwd, source) },
+          { onInconsistency: options.onInconsistency },
+          { env: io.env, ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}) },
+        );
         if (!imported.ok) throw CommandFailure.fromProblems(imported.problems, source);
-        io.stderr.write(`${validationNote(imported.value.validation ?? "own_checks")}\n`);
-        const { ledger, preserved, report } = imported.value;
+        io.stderr.write(`${validationNote(imported.value.validation)}\n`);
+        const { report, text } = imported.value;
         printDiagnostics(
           io,
           report.warnings.map((w) => diagnosticFrom(w, source)),
-        );
-        const text = dealYaml(
-          ledgerToDocument(ledger, { ocfPreserved: preserved }),
-          `Imported from the Open Cap Format package ${path.basename(source)} by roundtable import-ocf.\nObjects with no counterpart in the ledger are kept in ocfPreserved so that export-ocf writes them back.`,
         );
         io.stderr.write(`mapped: ${counts(report.mapped)}\n`);
         io.stderr.write(`kept, with no counterpart in the ledger: ${counts(report.unmapped)}\n`);
@@ -137,54 +133,39 @@ export function registerOcf(program: Command, io: CliIo): void {
           );
         }
         const loaded = readDealFile(io, file);
-        const kept = preservedOf(loaded.deal.document.ocfPreserved);
-        if (!kept.ok) throw CommandFailure.of("deal_invalid_field", kept.problems[0]!.message, file);
-        const preserved = kept.value;
-        // OCF-EXP-14: a round still only modelled is never dropped silently.
-        const modelled = modelledRoundsForExport(loaded.deal, options.includeModelled === true);
-        if (!modelled.ok) throw CommandFailure.fromProblems(modelled.problems, file, loaded.locate);
-        const exported = await exportOcf(
-          modelled.value.ledger,
-          preserved,
-          path.resolve(io.cwd, options.out),
+        const exported = ocfExport.run(
+          loaded.deal,
           {
-            overwrite: options.force ?? false,
             onInconsistency: options.onInconsistency,
-            ...(options.country ? { issuer: { countryOfFormation: options.country } } : {}),
-            env: io.env,
-            ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}),
+            ...(options.country ? { country: options.country } : {}),
+            includeModelled: options.includeModelled === true,
           },
+          { env: io.env, ...(options.schemas ? { schemaDir: path.resolve(io.cwd, options.schemas) } : {}) },
         );
-        // These problems are about the package written, not about places in the deal file.
-        if (!exported.ok) throw CommandFailure.fromProblems(exported.problems, options.out);
-        const r = exported.value;
+        if (!exported.ok)
+          // Problems with the package written are not about places in the deal file.
+          throw exported.about === "deal"
+            ? CommandFailure.fromProblems(exported.problems, file, loaded.locate)
+            : CommandFailure.fromProblems(exported.problems, options.out);
+        const written = writeOcfPackage(
+          path.resolve(io.cwd, options.out),
+          exported.value.files,
+          options.force ?? false,
+        );
+        if (!written.ok) throw CommandFailure.fromProblems(written.problems, options.out);
+        const modelled = exported.value.modelled;
+        const r = exported.value.report;
         printDiagnostics(
           io,
-          r.warnings.map((w) => diagnosticFrom(w, file)),
+          exported.warnings.map((w) => diagnosticFrom(w, file)),
         );
         if (options.format === "json") {
-          io.stdout.write(
-            `${JSON.stringify(
-              {
-                out: options.out,
-                written: r.written,
-                validation: r.validation,
-                kept: r.kept,
-                generated: r.generated,
-                omitted: r.omitted,
-                dropped: r.dropped,
-                notExported: modelled.value.notExported,
-                includedModelled: modelled.value.included,
-              },
-              null,
-              2,
-            )}\n`,
-          );
+          io.stdout.write(`${JSON.stringify(ocfExport.json(exported.value, options.out), null, 2)}\n`);
           return;
         }
         io.stdout.write(`wrote ${options.out}: ${counts(r.written)}\n`);
-        for (const line of modelledRoundLines(modelled.value)) io.stdout.write(`${line}\n`);
-        io.stdout.write(`${validationNote(r.validation)}\n`);
+        for (const line of modelledRoundLines(modelled)) io.stdout.write(`${line}\n`);
+        io.stdout.write(`${validationNote(exported.value.validation)}\n`);
         io.stdout.write(
           `kept verbatim from the import: ${r.kept}; written from the ledger: ${r.generated}\n`,
         );

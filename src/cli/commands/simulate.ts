@@ -1,6 +1,12 @@
 import type { Command } from "commander";
 import { CommandFailure } from "../failure.js";
-import { formatOption, reportFileOptions, wantsReportFile } from "../format-option.js";
+import {
+  formatOption,
+  langOption,
+  reportFileOptions,
+  textOptionsOf,
+  wantsReportFile,
+} from "../format-option.js";
 import type { CliIo } from "../io.js";
 
 function wholeNumber(text: string, what: string, min: number): number {
@@ -35,6 +41,8 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .addOption(formatOption(["table", "json", "pdf", "xlsx"]))
     .addOption(reportFileOptions()[0]!)
     .addOption(reportFileOptions()[1]!)
+    // The statistics are the sampled floats, written to fixed places: no --exact or --ids here.
+    .addOption(langOption())
     .action(
       async (
         file: string,
@@ -48,6 +56,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
           json?: boolean;
           format: string;
           out?: string;
+          lang?: string;
         },
       ) => {
         // The PDF and XLSX renderers load only for a report written to a file (APP-6).
@@ -113,7 +122,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
           io.stdout.write(jsonText(simulate.json(report)));
           return;
         }
-        io.stdout.write(simulationText(report));
+        io.stdout.write(simulationText(report, textOptionsOf(options)));
         if (report.whatIf) {
           const { whatIfText } = await import("../../report/what-if-report.js");
           io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency)}`);

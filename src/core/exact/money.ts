@@ -92,25 +92,56 @@ export function convert(value: Money, target: Currency, rates: readonly Exchange
   return undefined;
 }
 
-const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
+const SYMBOLS: Readonly<Record<string, string>> = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
 
-/** Short human form for tables: "$1.25B", "€2.5M", "CHF 300K". Display only. */
-export function formatMoneyShort(value: Money, digits = 2): string {
-  const abs = value.amount.abs();
-  const scales: [Rational, string][] = [
-    [Rational.of(10n ** 12n), "T"],
-    [Rational.of(10n ** 9n), "B"],
-    [Rational.of(10n ** 6n), "M"],
-    [Rational.of(10n ** 3n), "K"],
-  ];
-  let text = abs.toDecimalString(digits);
-  for (const [scale, suffix] of scales) {
-    if (abs.gte(scale)) {
-      text = abs.div(scale).toDecimalString(digits) + suffix;
-      break;
-    }
+/** The symbol people write a currency with, or "" when it has none here (CHF, SEK…). */
+export function currencySymbol(code: string): string {
+  return SYMBOLS[code] ?? "";
+}
+
+/** Scales of the compact form: English K, M, B, T; French k, M, Md (milliard), Bn (billion). */
+const COMPACT_SCALES: readonly { readonly unit: bigint; readonly en: string; readonly fr: string }[] = [
+  { unit: 10n ** 12n, en: "T", fr: "Bn" },
+  { unit: 10n ** 9n, en: "B", fr: "Md" },
+  { unit: 10n ** 6n, en: "M", fr: "M" },
+  { unit: 10n ** 3n, en: "K", fr: "k" },
+];
+
+/** `abs` at COMPACT_SCALES[index] in three significant digits; past the end, to the cent. */
+function compactDigits(abs: Rational, index: number): string {
+  const scale = COMPACT_SCALES[index];
+  if (!scale) {
+    // Below a thousand: whole, or to the cent when there are cents ($950, $119.60, $0.25).
+    const cents = abs.toFixed(2);
+    return cents.endsWith(".00") ? cents.slice(0, -3) : cents;
   }
-  const sign = value.amount.isNegative() ? "-" : "";
-  const symbol = SYMBOLS[value.currency];
-  return symbol ? `${sign}${symbol}${text}` : `${sign}${value.currency} ${text}`;
+  const scaled = abs.divInt(scale.unit);
+  const whole = scaled.toInteger("down").toString().length;
+  const fixed = scaled.toFixed(Math.max(0, 3 - whole));
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}
+
+/**
+ * Money in the compact form a person reads in a table or a sentence (display only; the
+ * exact value is one step away: `--exact`, the JSON, the workbook): three significant
+ * digits and a scale, "$830B", "$1.2M", "$64.5K"; below a thousand, whole or to the cent
+ * ("$950", "$119.60"). Rounded half-even from the exact value, never through a float; a
+ * figure that rounds to 1,000 of its scale takes the next one ("$1M", not "$1000K"). In
+ * French: "830 Md$", "1,2 M$", "119,60 £". A currency without a symbol follows the number:
+ * "300M CHF", "300 M CHF".
+ */
+export function compactMoney(value: Money, lang: "en" | "fr" = "en"): string {
+  const abs = value.amount.abs();
+  let index = COMPACT_SCALES.findIndex((s) => abs.gte(Rational.of(s.unit)));
+  if (index === -1) index = COMPACT_SCALES.length;
+  // One scale up when rounding makes it 1000: 999.996 is $1K, 999,960 is $1M.
+  if (index > 0 && /^1000(\D|$)/.test(compactDigits(abs, index))) index -= 1;
+  else if (index === COMPACT_SCALES.length && compactDigits(abs, index) === "1000") index -= 1;
+  const digits = compactDigits(abs, index);
+  const sign = value.amount.isNegative() && /[1-9]/.test(digits) ? "-" : "";
+  const symbol = currencySymbol(value.currency);
+  const scale = COMPACT_SCALES[index]?.[lang] ?? "";
+  if (lang === "fr")
+    return `${sign}${digits.replace(".", ",")} ${scale}${symbol || `${scale ? " " : ""}${value.currency}`}`;
+  return symbol ? `${sign}${symbol}${digits}${scale}` : `${sign}${digits}${scale} ${value.currency}`;
 }

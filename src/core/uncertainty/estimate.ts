@@ -1,5 +1,5 @@
 import { parseAmount } from "../exact/amount-parse.js";
-import { type Currency, type ExchangeRate, formatMoneyShort, type Money } from "../exact/money.js";
+import { type Currency, compactMoney, type ExchangeRate, type Money } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
 import { type FieldPath, fail, ok, type Result } from "../shared/problem.js";
 import {
@@ -566,7 +566,7 @@ export function convertEstimate(
 /** A value in the estimate's unit, for messages: "$44B", "27.5%". Display only. */
 export function formatEstimateValue(value: Rational, unit: EstimateUnit): string {
   if (unit.kind === "fraction") return `${value.mulInt(100n).toDecimalString(4)}%`;
-  return formatMoneyShort({ kind: "money", currency: unit.currency, amount: value }, 3);
+  return compactMoney({ kind: "money", currency: unit.currency, amount: value });
 }
 
 /** The estimate in words: "up to $50B", "about $40B", "between $1B and $2B". */

@@ -29,7 +29,7 @@ export type {
   OcfPackage,
   OcfPreserved,
 } from "./model.js";
-export { zipPackage } from "./package-writer.js";
+export { type OcfOutputFile, writeOcfPackage, zipPackage } from "./package-writer.js";
 export {
   OCF_SCHEMAS_ENV,
   type OcfValidationKind,

@@ -1,7 +1,7 @@
+import type { CapTableReport, CapTableRow } from "../../app/captable.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { CapTableReport } from "../../report/captable-report.js";
 import {
   type CellValue,
   empty,
@@ -13,7 +13,6 @@ import {
   type Table,
   text,
 } from "../document.js";
-import { count, exact, moneyIn } from "./bridge.js";
 import type { DocumentContext } from "./pro-forma.js";
 
 interface ViewRow {
@@ -42,34 +41,39 @@ export interface CapTableFigures {
 }
 
 /**
- * THE BRIDGE from today's cap-table report (decimal strings, class ids; asked with
- * `byClass`) to exact figures. Only this function changes when src/app lands.
+ * The cap table's figures, read from the typed report of the captable use case (APP-2);
+ * with `byClass`, each holder's issued shares by class (the holder × class section).
  */
-export function capTableFiguresOf(report: CapTableReport): CapTableFigures {
-  const className = (id: string) => report.classes.find((c) => c.id === id)?.name ?? id;
-  const row = (r: CapTableReport["holders"][number]): ViewRow => ({
-    name: r.name,
+export function capTableFiguresOf(
+  report: CapTableReport,
+  options: { byClass?: boolean } = {},
+): CapTableFigures {
+  const className = new Map(report.classes.map((c) => [c.subject.id, c.subject.name]));
+  const row = (r: CapTableRow): ViewRow => ({
+    name: r.subject.name,
     pool: r.kind === "unallocated_pool",
-    outstanding: count(r.outstanding),
-    asConverted: count(r.asConverted),
-    fullyDiluted: count(r.fullyDiluted),
-    outstandingFraction: exact(r.outstandingFraction),
-    asConvertedFraction: exact(r.asConvertedFraction),
-    fullyDilutedFraction: exact(r.fullyDilutedFraction),
+    outstanding: r.outstanding,
+    asConverted: r.asConverted,
+    fullyDiluted: r.fullyDiluted,
+    outstandingFraction: r.outstandingFraction,
+    asConvertedFraction: r.asConvertedFraction,
+    fullyDilutedFraction: r.fullyDilutedFraction,
   });
   return {
-    company: report.company,
-    asOf: report.asOf as IsoDate,
+    company: report.company.name,
+    asOf: report.asOf,
     holders: report.holders.map((h) => ({
       ...row(h),
-      byClass: new Map(Object.entries(h.sharesByClass ?? {}).map(([c, n]) => [className(c), count(n)])),
+      byClass: new Map(
+        options.byClass ? [...(h.sharesByClass ?? [])].map(([c, n]) => [className.get(c) ?? c, n]) : [],
+      ),
     })),
     classes: report.classes.map(row),
     totals: {
-      outstanding: count(report.totals.outstanding),
-      asConverted: count(report.totals.asConverted),
-      fullyDiluted: count(report.totals.fullyDiluted),
-      unconverted: moneyIn(report.currency)(report.totals.unconverted),
+      outstanding: report.totals.outstanding,
+      asConverted: report.totals.asConverted,
+      fullyDiluted: report.totals.fullyDiluted,
+      unconverted: report.totals.unconverted,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { type ExitStatementReport, holderFunctionOf, holderPayoutAt } from "../../app/exit-report.js";
 import type { Money } from "../../core/exact/money.js";
+import { compactMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { evaluatePiecewise } from "../../core/exit/piecewise.js";
 import type { IsoDate } from "../../core/shared/date.js";
@@ -18,7 +19,6 @@ import {
   type Table,
   text,
 } from "../document.js";
-import { compactMoneyText } from "../figures.js";
 import type { DocumentContext } from "./pro-forma.js";
 
 /** One exit value's waterfall, exact. */
@@ -139,7 +139,7 @@ export function exitDocument(f: ExitFigures, context: DocumentContext = {}): Rep
       company: f.company,
       subject:
         f.waterfalls.length > 0
-          ? `at ${f.waterfalls.map((w) => compactMoneyText(w.exitValue)).join(", ")}`
+          ? `at ${f.waterfalls.map((w) => compactMoney(w.exitValue)).join(", ")}`
           : "breakpoints",
       ...(context.version === undefined ? {} : { version: context.version }),
       date: f.exitDate,
@@ -157,7 +157,7 @@ function comparison(f: ExitFigures): Section {
     chart: "stacked_bar",
     title: "Who receives what, by exit value",
     unit: { kind: "money", currency: f.currency },
-    categories: f.waterfalls.map((w) => compactMoneyText(w.exitValue)),
+    categories: f.waterfalls.map((w) => compactMoney(w.exitValue)),
     series: shown.map((name) => ({
       name,
       values: f.waterfalls.map((w) => w.holders.find((h) => h.name === name)!.total.amount),
@@ -168,7 +168,7 @@ function comparison(f: ExitFigures): Section {
     title: "Each holder's total, by exit value",
     columns: [
       { key: "name", header: "Holder" },
-      ...f.waterfalls.map((w, i) => ({ key: `v${i}`, header: compactMoneyText(w.exitValue) })),
+      ...f.waterfalls.map((w, i) => ({ key: `v${i}`, header: compactMoney(w.exitValue) })),
     ],
     rows: shown.map((name) => ({
       cells: {
@@ -259,7 +259,7 @@ function waterfallSection(w: WaterfallFigures): Section {
       "note",
     ),
   ];
-  return { title: `At an exit of ${compactMoneyText(w.exitValue)}`, blocks };
+  return { title: `At an exit of ${compactMoney(w.exitValue)}`, blocks };
 }
 
 function multiple(total: Money, invested: Money | null): CellValue {

@@ -1,7 +1,8 @@
+import type { ModelReport } from "../../app/model.js";
+import type { Ref } from "../../app/use-case.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import type { ModelReport } from "../../report/model-report.js";
 import {
   type Block,
   type CellValue,
@@ -16,7 +17,6 @@ import {
   type Table,
   text,
 } from "../document.js";
-import { count, exact, moneyIn } from "./bridge.js";
 
 /** The pro forma's figures, exact: what the document is built from. */
 export interface ProFormaFigures {
@@ -86,90 +86,91 @@ export interface ProFormaFigures {
   readonly warnings: readonly string[];
 }
 
-/**
- * THE BRIDGE from today's model report (decimal strings, ids) to exact figures. When the
- * application layer (src/app) returns exact values and named references, only this
- * function changes.
- */
+/** The amounts of a round a scenario gives: its investments, its size and its valuation. */
+const ROUND_AMOUNTS: ReadonlySet<string> = new Set([
+  "investment",
+  "round_size",
+  "valuation_pre",
+  "valuation_post",
+]);
+
+/** Claims named by what they are about: "Amazon (2 claims)" when two are about Amazon. */
+function claimsAbout(claims: readonly Ref[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of claims) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  return [...counts].map(([name, n]) => (n === 1 ? name : `${name} (${n} claims)`));
+}
+
+/** The pro forma's figures, read from the typed report of the model use case (APP-2). */
 export function proFormaFiguresOf(report: ModelReport): ProFormaFigures {
-  const m = moneyIn(report.currency);
   const r = report.round;
-  const className = (id: string) => report.classes.find((c) => c.id === id)?.name ?? id;
-  const holderName = (id: string) => report.holders.find((h) => h.id === id)?.name ?? id;
+  const currency = r.pricePerShare.currency;
   return {
-    company: report.company,
+    company: report.company.name,
     round: {
-      name: r.name,
+      name: r.round.name,
       date: r.date as IsoDate,
-      className: className(r.class),
-      pricePerShare: m(r.pricePerShare),
-      exactPricePerShare: m(r.exactPricePerShare),
-      preMoney: m(r.preMoneyValuation),
-      postMoney: m(r.postMoneyValuation),
-      newMoney: m(r.newMoney),
-      stated: { basis: r.statedValuation.basis, value: m(r.statedValuation.value) },
-      newShares: count(r.newShares),
-      conversionShares: count(r.conversionShares),
-      poolIncrease: count(r.poolIncrease),
-      fullyDilutedBefore: count(r.fullyDilutedSharesBefore),
-      fullyDilutedAfter: count(r.fullyDilutedSharesAfter),
+      className: r.shareClass.name,
+      pricePerShare: r.pricePerShare,
+      exactPricePerShare: r.exactPricePerShare,
+      preMoney: r.preMoneyValuation,
+      postMoney: r.postMoneyValuation,
+      newMoney: r.newMoney,
+      stated: r.statedValuation,
+      newShares: r.newShares,
+      conversionShares: r.conversionShares,
+      poolIncrease: r.poolIncrease,
+      fullyDilutedBefore: r.fullyDilutedSharesBefore,
+      fullyDilutedAfter: r.fullyDilutedSharesAfter,
       oversubscribed: r.oversubscribed,
     },
     holders: report.holders.map((h) => ({
-      name: h.name,
+      name: h.holder.name,
       pool: h.kind === "unallocated_pool",
-      fullyDilutedSharesBefore: count(h.fullyDilutedSharesBefore),
-      fullyDilutedSharesAfter: count(h.fullyDilutedSharesAfter),
-      fullyDilutedBefore: exact(h.fullyDilutedBefore),
-      fullyDilutedAfter: exact(h.fullyDilutedAfter),
-      dilution: h.dilution === null ? null : exact(h.dilution),
-      invested: m(h.invested),
-      sharesAfterByClass: new Map(
-        Object.entries(h.sharesAfterByClass).map(([c, n]) => [className(c), count(n)]),
-      ),
+      fullyDilutedSharesBefore: h.fullyDilutedSharesBefore,
+      fullyDilutedSharesAfter: h.fullyDilutedSharesAfter,
+      fullyDilutedBefore: h.fullyDilutedBefore,
+      fullyDilutedAfter: h.fullyDilutedAfter,
+      dilution: h.dilution ?? null,
+      invested: h.invested,
+      sharesAfterByClass: new Map(h.sharesAfterByClass.map((c) => [c.shareClass.name, c.shares])),
     })),
     classes: report.classes.map((c) => ({
-      name: c.name,
+      name: c.shareClass.name,
       type: c.type,
-      issuedBefore: count(c.issuedBefore),
-      issuedAfter: count(c.issuedAfter),
-      conversionRatio: exact(c.conversionRatio),
+      issuedBefore: c.issuedBefore,
+      issuedAfter: c.issuedAfter,
+      conversionRatio: c.conversionRatio,
     })),
     conversions: report.conversions.map((c) => ({
-      security: String(c.security),
-      holder: holderName(String(c.holder)),
-      instrument: String(c.instrument),
-      convertingAmount: m(String(c.convertingAmount)),
-      conversionPrice: m(String(c.conversionPrice)),
-      basis: String(c.basis),
-      shares: count(String(c.shares)),
+      security: c.security.name,
+      holder: c.holder.name,
+      instrument: c.instrument,
+      convertingAmount: c.convertingAmount,
+      conversionPrice: c.conversionPrice,
+      basis: c.basis,
+      shares: c.shares,
     })),
     antiDilution: report.antiDilution.map((a) => ({
-      className: className(String(a.class)),
+      className: a.shareClass.name,
       method: String(a.method),
-      priceBefore: m(String(a.conversionPriceBefore)),
-      priceAfter: m(String(a.conversionPriceAfter)),
+      priceBefore: a.conversionPriceBefore,
+      priceAfter: a.conversionPriceAfter,
     })),
     assumptions: report.assumptions
       .filter((a) => a.fields.length > 0)
-      .map((a) => ({ text: a.text, source: a.source, usedIn: a.fields })),
+      .map((a) => ({ text: a.text, source: a.source ?? null, usedIn: a.fields.map((f) => f.id) })),
     scenario: report.scenario
       ? {
           name: report.scenario.name,
-          claims: report.scenario.claims.filter((c) => !c.startsWith("terms:")),
-          // Today's report does not say a quantity's unit: its amounts are the round's
-          // investments, size and valuation, named so in their ids (the application layer
-          // will carry the unit).
+          // The claims by what they are about, once each with their number when several are
+          // about one thing; the deal's own stated terms are not claims.
+          claims: claimsAbout(report.scenario.claims.filter((c) => !c.id.startsWith("terms:"))),
           values: report.scenario.values
-            .filter(
-              (v) =>
-                v.quantity.includes("/investment:") ||
-                v.quantity.endsWith("/size") ||
-                v.quantity.includes("/valuation:"),
-            )
+            .filter((v) => v.quantity.ref !== undefined && ROUND_AMOUNTS.has(v.quantity.ref.kind))
             .map((v) => ({
-              label: v.label,
-              value: m(v.value),
+              label: v.quantity.name,
+              value: { kind: "money", currency, amount: v.value },
               how: `${v.how}${v.atOpenBound ? ", at a limit the claims exclude" : ""}`,
             })),
         }

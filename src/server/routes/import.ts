@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
-import { parseIsoDate } from "../../core/shared/date.js";
+import { SpreadsheetImportFields } from "../../app/import.js";
 import { LIMITS } from "../../core/shared/limits.js";
 import { ApiError } from "../api-error.js";
 import { callerOf, ExpectedVersion, type ServerContext, Slug, workspaceAccess } from "../context.js";
@@ -21,50 +21,10 @@ const ImportQuery = {
   name: z.string().min(1).max(LIMITS.nameLength).default("upload").meta({
     description: "The file's name, for messages and the deal's notes (captable.xlsx).",
   }),
-  sheet: z.string().min(1).max(LIMITS.nameLength).optional().meta({ description: "The sheet to read." }),
-  layout: z
-    .enum(["template", "summary", "ledger"])
-    .optional()
-    .meta({ description: "Found from the headers by default." }),
-  company: z.string().min(1).max(LIMITS.nameLength).optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR or USD")
-    .optional(),
-  date: z
-    .string()
-    .refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD")
-    .optional()
-    .meta({ description: "The date of holdings the sheet gives no date for." }),
-  formed: z
-    .string()
-    .refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD")
-    .optional()
-    .meta({ description: "The company's date of formation (incorporation), which OCF export needs." }),
-  dateOrder: z.enum(["dmy", "mdy"]).optional(),
-  strict: z.stringbool().default(false).meta({ description: "Percentages that differ are errors." }),
-  mapping: z
-    .string()
-    .max(64 * 1024)
-    .optional()
-    .meta({
-      description:
-        "A mapping file's text (YAML or JSON): columns, layout, sheet, headerRow, dateOrder, classes.",
-    }),
+  ...SpreadsheetImportFields,
 };
 
-type ImportQueryValue = {
-  name: string;
-  sheet?: string;
-  layout?: "template" | "summary" | "ledger";
-  company?: string;
-  currency?: string;
-  date?: string;
-  formed?: string;
-  dateOrder?: "dmy" | "mdy";
-  strict: boolean;
-  mapping?: string;
-};
+type ImportQueryValue = SpreadsheetQuery;
 
 /** The posted spreadsheet's bytes; an empty body is a 400 naming the types it may be. */
 function spreadsheetBytes(request: FastifyRequest): Uint8Array {

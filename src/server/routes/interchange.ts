@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import * as z from "zod";
+import { OcfImportInput } from "../../app/ocf-import.js";
 import { Utf8Validator } from "../../core/ingest/input-check.js";
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import { ApiError } from "../api-error.js";
@@ -47,10 +48,8 @@ const REPORT_BODY = z
   .string()
   .meta({ description: "The report as plain text (text/plain), French or English." });
 
-const OnInconsistency = z.enum(["fail", "preserve"]).default("fail").meta({
-  description:
-    "A package whose references do not resolve: fail, or keep it as it is (references kept from an import with preserve).",
-});
+/** The OCF use cases' own parameter (src/app/ocf-import.ts). */
+const OnInconsistency = OcfImportInput.shape.onInconsistency;
 
 /** The body of an OCF upload: the zip's bytes (application/zip). */
 export const ZIP_TYPES = ["application/zip", "application/x-zip-compressed", "application/octet-stream"];

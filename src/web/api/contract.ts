@@ -10,11 +10,12 @@
  * made with it carries the CSRF token the login or `me` answered (`CSRF_HEADER`).
  */
 
+import type { Role } from "../../core/shared/roles.js";
 import type { CapTableReport } from "../../report/captable-report.js";
 
 export const API_BASE = "/api/v1";
 
-export type Role = "owner" | "editor" | "viewer" | "investor";
+export { ROLES, type Role } from "../../core/shared/roles.js";
 
 export interface User {
   readonly username: string;
@@ -410,9 +411,6 @@ export interface AcceptInvitationResponse {
   readonly csrfToken: string;
   readonly workspace: string;
 }
-
-/** The roles, from most to least power (the server's ROLES). */
-export const ROLES: readonly Role[] = ["owner", "editor", "viewer", "investor"];
 
 /** A member of a workspace: an investor is linked to the stakeholder ids whose holdings they see. */
 export interface Member {
