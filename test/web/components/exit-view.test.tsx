@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { exit } from "../../../src/app/exit.js";
+import { parseInput } from "../../../src/app/use-case.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { loadDeal } from "../../../src/deal/load.js";
@@ -14,7 +16,7 @@ import {
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
-import { formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
+import { formatFixed, formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
 import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
@@ -207,7 +209,7 @@ describe("WEB-15 exit", () => {
       expect(tr.querySelector("td")!.getAttribute("lang")).toBeNull();
       return tr.querySelector("td")!.textContent;
     };
-    expect(row("0")).toBe("départ");
+    expect(row("0")).toBe("début");
     expect(row("6000000")).toBe("préférences payées : Series B Preferred");
     expect(row("12900000")).toBe("préférences payées : Series A Preferred, Series A-1 Preferred (bridge)");
     expect(row("14900000")).toBe(
@@ -215,6 +217,12 @@ describe("WEB-15 exit", () => {
     );
     expect(row("15500000")).toBe("changements : options Common au prix d’exercice de 0,1");
     expect(row("23160000")).toBe("changements : Series A-1 Preferred (bridge), Series B Preferred");
+    // One wording for every face: the CLI's French text words each breakpoint as the page does.
+    const text = await cli(["exit", "examples/down-round.yaml", "--breakpoints", "--lang", "fr"]);
+    expect(text.code).toBe(0);
+    const words = [...table.querySelectorAll("tbody tr td:first-of-type")].map((td) => td.textContent);
+    expect(words).toHaveLength(report.breakpoints.length);
+    for (const w of words) expect(text.stdout).toContain(`  ${w}\n`);
 
     fireEvent.change(screen.getByLabelText("Valeur de sortie"), { target: { value: "30 M$" } });
     const at = (await json(["--at", "30000000"])).outcomes[0];
@@ -248,5 +256,48 @@ describe("WEB-15 exit", () => {
     const waterfall = await screen.findByRole("table", { name: "Waterfall at $30,000,000" });
     expect(cells(waterfall.querySelector('tr[data-class="seed"]')!)[1]).toBe("converts");
     expect(cells(waterfall.querySelector('tr[data-class="series-a"]')!)[1]).toBe("takes preference");
+  });
+
+  it("WEB-15 each holder's invested amount and multiple are the exit statement's (the PDF's and XLSX's), in both languages", async () => {
+    const loaded = loadDeal(exampleText("seed-to-series-a"), "seed-to-series-a.yaml");
+    if (!loaded.ok) throw new Error("load");
+    const input = parseInput(exit, { statement: "true", at: "30000000" });
+    if (!input.ok) throw new Error("input");
+    const statement = await exit.run(loaded.deal, input.value);
+    if (!statement.ok || statement.value.kind !== "statement") throw new Error("statement");
+    const { waterfall, invested } = statement.value;
+    const outcome = waterfall.outcomes[0]!;
+    for (const locale of ["en", "fr"] as const) {
+      render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale={locale} />);
+      const field = await screen.findByLabelText(locale === "en" ? "Exit value" : "Valeur de sortie");
+      fireEvent.change(field, { target: { value: locale === "en" ? "$30M" : "30 M$" } });
+      const table = await screen.findByRole("table", {
+        name:
+          locale === "en"
+            ? "Each holder's multiple on invested capital at $30,000,000 (payout ÷ invested)"
+            : "Multiple sur le capital investi de chaque détenteur à 30\u202f000\u202f000\u00a0$ (produit ÷ investi)",
+      });
+      let withMultiple = 0;
+      for (const h of outcome.holders) {
+        const put = invested.find((x) => x.holder.id === h.holder.id)!.invested;
+        const row = table.querySelector(`tr[data-holder="${h.holder.id}"]`);
+        if (h.total.isZero() && put?.isZero()) {
+          expect(row, h.holder.id).toBeNull();
+          continue;
+        }
+        const [name, investedCell, payout, multiple] = cells(row!);
+        expect(name).toBe(h.holder.name);
+        expect(payout).toBe(usd(h.total.toDecimalString(), locale));
+        if (put === null) expect(investedCell).toBe(locale === "en" ? "unknown" : "inconnu");
+        else if (put.isPositive()) {
+          expect(investedCell).toBe(usd(put.toDecimalString(), locale));
+          expect(multiple).toBe(`${formatFixed(h.total.div(put), 2, locale)}×`);
+          withMultiple += 1;
+        } else expect(multiple).toBe("—");
+      }
+      // The preferred investors have a multiple: the test does not pass on an empty table.
+      expect(withMultiple).toBeGreaterThanOrEqual(3);
+      cleanup();
+    }
   });
 });
