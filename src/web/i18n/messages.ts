@@ -150,6 +150,9 @@ const en = {
   shareWithInvestors: "Share with investors",
   shareWithInvestorsIntro:
     "Share a report of version {version} as stored (unsaved edits are not shared) with the workspace's investors, who can then download it.",
+  shareTitle: "Title investors see",
+  shareTitleModel: "{company} pro forma, version {version}",
+  shareTitleCaptable: "{company} cap table, version {version}",
   shareRecipient: "Investor's user name (empty: every investor member)",
   shareRecipientAll: "every investor member",
   shareButton: "Share",
@@ -581,6 +584,9 @@ const fr: Messages = {
   shareWithInvestors: "Partager avec les investisseurs",
   shareWithInvestorsIntro:
     "Partager un rapport de la version {version} enregistrée (les modifications non enregistrées ne le sont pas) avec les investisseurs de l'espace, qui pourront le télécharger.",
+  shareTitle: "Titre que voient les investisseurs",
+  shareTitleModel: "{company} — pro forma, version {version}",
+  shareTitleCaptable: "{company} — table de capitalisation, version {version}",
   shareRecipient: "Nom d'utilisateur de l'investisseur (vide : tous les membres investisseurs)",
   shareRecipientAll: "tous les membres investisseurs",
   shareButton: "Partager",
