@@ -104,7 +104,7 @@ const en = {
   charts: "Charts",
   ownershipChart: "Ownership before and after ({basis})",
   dilutionChart: "Dilution of existing holders ({basis})",
-  capTableChart: "Ownership ({basis})",
+  capTableChart: "Ownership, fully diluted",
   showTable: "Show as a table",
   showChart: "Show as a chart",
   downloadPng: "PNG",
@@ -539,7 +539,7 @@ const fr: Messages = {
   charts: "Graphiques",
   ownershipChart: "Détention avant et après ({basis})",
   dilutionChart: "Dilution des détenteurs existants ({basis})",
-  capTableChart: "Détention ({basis})",
+  capTableChart: "Détention, entièrement diluée",
   showTable: "Afficher en tableau",
   showChart: "Afficher en graphique",
   downloadPng: "PNG",
@@ -726,7 +726,7 @@ const fr: Messages = {
   scenariosAllExact:
     "Les montants des tours de l’opération sont tous exacts : il n’y a qu’un scénario, que montrent la table de capitalisation et le constructeur de tour.",
   scenariosIntro:
-    "Chaque colonne évalue le tour avec le moteur exact dans un scénario : bas, central et haut de la lecture par défaut des affirmations, puis les scénarios propres à l’opération.",
+    "Chaque colonne évalue le tour avec le moteur exact dans un scénario : bas, de base et haut de la lecture par défaut des affirmations, puis les scénarios propres à l’opération.",
   roundToCompare: "Tour",
   scenarioLow: "Bas",
   scenarioBase: "De base",

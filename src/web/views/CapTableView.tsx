@@ -173,12 +173,12 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
       ) : (
         <>
           <Chart
-            title={t("capTableChart", { basis: t("fullyDiluted") })}
+            title={t("capTableChart")}
             option={pieOption(slices, percent)}
             table={
               <SliceTable
                 slices={slices}
-                caption={t("capTableChart", { basis: t("fullyDiluted") })}
+                caption={t("capTableChart")}
                 rowHeader={by === "holder" ? t("holder") : t("shareClass")}
               />
             }

@@ -118,6 +118,8 @@ function ExitModelView({
   const currency = basis.company.currency;
   const money = (x: Rational, places = 0) =>
     formatMoney({ kind: "money", currency, amount: x }, places, locale);
+  // An amount as a table shows it: compact as people read it, exact on hover (issue 16).
+  const compact = (x: Rational) => formatMoneyShort({ kind: "money", currency, amount: x }, locale, 2);
   const [by, setBy] = useState<"class" | "holder">("class");
 
   const breakpoints = useMemo(() => exitBreakpointsOf(model, classNames), [model, classNames]);
@@ -246,10 +248,12 @@ function ExitModelView({
             <tbody>
               {points.map((x) => (
                 <tr key={x.toString()}>
-                  <th scope="row">{money(x)}</th>
+                  <th scope="row" title={money(x)}>
+                    {compact(x)}
+                  </th>
                   {shown.map((s) => (
-                    <td className="num" key={s.id}>
-                      {money(evaluatePiecewise(s.fn, x))}
+                    <td className="num" key={s.id} title={money(evaluatePiecewise(s.fn, x))}>
+                      {compact(evaluatePiecewise(s.fn, x))}
                     </td>
                   ))}
                 </tr>
@@ -278,13 +282,13 @@ function ExitModelView({
           <tbody>
             {breakpoints.breakpoints.map((b) => (
               <tr key={b.exitValue.toString()} data-exit-value={decimal(b.exitValue)}>
-                <th scope="row" className="num">
-                  {money(b.exitValue)}
+                <th scope="row" className="num" title={money(b.exitValue)}>
+                  {compact(b.exitValue)}
                 </th>
                 <td>{b.events.map(eventText).join("; ") || t("exitStart")}</td>
                 {b.classes.map((c) => (
-                  <td className="num" key={c.shareClass.id}>
-                    {money(c.payout)}
+                  <td className="num" key={c.shareClass.id} title={money(c.payout)}>
+                    {compact(c.payout)}
                   </td>
                 ))}
               </tr>
@@ -313,13 +317,14 @@ function ExitModelView({
       </div>
       {waterfall?.ok && exitValue.ok ? (
         <>
-          <Waterfall outcome={waterfall.value.outcomes[0]!} money={money} />
+          <Waterfall outcome={waterfall.value.outcomes[0]!} money={money} compact={compact} />
           <TrancheChart
             model={model}
             exitValue={exitValue.value}
             by={by}
             classNames={classNames}
             money={money}
+            compact={compact}
             short={short}
           />
           <Multiples
@@ -327,6 +332,7 @@ function ExitModelView({
             invested={basis.invested}
             holderFunctions={series.holders}
             money={money}
+            compact={compact}
           />
         </>
       ) : waterfall && !waterfall.ok ? (
@@ -376,7 +382,7 @@ function ExitModelView({
             <caption>
               {t("ipoCaption", {
                 price: money(ipo.value.pricePerShare, 4),
-                valuation: money(ipo.value.preIpoValuation),
+                valuation: compact(ipo.value.preIpoValuation),
               })}
             </caption>
             <thead>
@@ -398,8 +404,12 @@ function ExitModelView({
                 <tr key={h.holder.id} data-holder={h.holder.id}>
                   <th scope="row">{h.holder.name}</th>
                   <td className="num">{formatDecimal(h.shares, 0, locale)}</td>
-                  <td className="num">{money(h.cash)}</td>
-                  <td className="num">{money(h.value)}</td>
+                  <td className="num" title={money(h.cash)}>
+                    {compact(h.cash)}
+                  </td>
+                  <td className="num" title={money(h.value)}>
+                    {compact(h.value)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -423,6 +433,7 @@ function TrancheChart({
   by,
   classNames,
   money,
+  compact,
   short,
 }: {
   model: ExitModel;
@@ -430,6 +441,7 @@ function TrancheChart({
   by: "class" | "holder";
   classNames: ReadonlyMap<string, string>;
   money: (x: Rational) => string;
+  compact: (x: Rational) => string;
   short: (x: number) => string;
 }) {
   const { t, locale } = useI18n();
@@ -445,7 +457,7 @@ function TrancheChart({
       : t(tr.kind === "participation" ? "trancheParticipation" : "trancheCommon"),
   );
   const title = t(by === "class" ? "trancheChartByClass" : "trancheChartByHolder", {
-    value: money(exitValue),
+    value: compact(exitValue),
   });
   return (
     <Chart
@@ -478,11 +490,13 @@ function TrancheChart({
               <tr key={r.id} data-row={r.id}>
                 <th scope="row">{r.name}</th>
                 {r.amounts.map((a, i) => (
-                  <td className="num" key={names[i]}>
-                    {money(a)}
+                  <td className="num" key={names[i]} title={money(a)}>
+                    {compact(a)}
                   </td>
                 ))}
-                <td className="num">{money(r.total)}</td>
+                <td className="num" title={money(r.total)}>
+                  {compact(r.total)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -515,11 +529,13 @@ function Multiples({
   invested,
   holderFunctions,
   money,
+  compact,
 }: {
   outcome: WaterfallAtValue;
   invested: readonly HolderInvested[];
   holderFunctions: readonly PayoutSeries[];
   money: (x: Rational) => string;
+  compact: (x: Rational) => string;
 }) {
   const { t, locale } = useI18n();
   const investedBy = new Map(invested.map((h) => [h.holder.id, h.invested]));
@@ -530,7 +546,7 @@ function Multiples({
   return (
     <ScrollRegion label={t("scrollableTable", { table: t("multiplesTitle") })}>
       <table className="data" id="exit-multiples">
-        <caption>{t("multiplesAt", { value: money(outcome.exitValue) })}</caption>
+        <caption>{t("multiplesAt", { value: compact(outcome.exitValue) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("holder")}</th>
@@ -554,17 +570,19 @@ function Multiples({
             return (
               <tr key={h.holder.id} data-holder={h.holder.id}>
                 <th scope="row">{h.holder.name}</th>
-                <td className="num">
-                  {put === null ? t("investedNotKnown") : put?.isPositive() ? money(put) : "—"}
+                <td className="num" title={put?.isPositive() ? money(put) : undefined}>
+                  {put === null ? t("investedNotKnown") : put?.isPositive() ? compact(put) : "—"}
                 </td>
-                <td className="num">{money(paid)}</td>
+                <td className="num" title={money(paid)}>
+                  {compact(paid)}
+                </td>
                 <td className="num" data-cell="multiple">
                   {put?.isPositive() ? `${formatFixed(paid.div(put), 2, locale)}×` : "—"}
                 </td>
                 <td>
                   {fn
                     ? kinksOf(fn)
-                        .map((x) => money(x))
+                        .map((x) => compact(x))
                         .join(", ") || "—"
                     : "—"}
                 </td>
@@ -580,21 +598,25 @@ function Multiples({
 function Waterfall({
   outcome,
   money,
+  compact,
 }: {
   outcome: WaterfallAtValue;
   money: (x: Rational, places?: number) => string;
+  compact: (x: Rational) => string;
 }) {
   const { t } = useI18n();
   const deductions = outcome.fees.add(outcome.debt).add(outcome.carveOut);
   return (
     <ScrollRegion label={t("scrollableTable", { table: t("waterfallTitle") })}>
       <table className="data" id="exit-waterfall">
-        <caption>{t("waterfallAt", { value: money(outcome.exitValue) })}</caption>
+        <caption>{t("waterfallAt", { value: compact(outcome.exitValue) })}</caption>
         <tbody>
           <tr data-row="deductions">
             <th scope="row">{t("feesDebtCarveOut")}</th>
             <td />
-            <td className="num">{money(deductions)}</td>
+            <td className="num" title={money(deductions)}>
+              {compact(deductions)}
+            </td>
           </tr>
           <tr data-row="common-price">
             <th scope="row">{t("commonPrice")}</th>
@@ -605,7 +627,9 @@ function Waterfall({
             <tr key={`class:${c.shareClass.id}`} data-class={c.shareClass.id}>
               <th scope="row">{t("classRow", { name: c.shareClass.name })}</th>
               <td>{positionStateText(c.state, t)}</td>
-              <td className="num">{money(c.payout)}</td>
+              <td className="num" title={money(c.payout)}>
+                {compact(c.payout)}
+              </td>
             </tr>
           ))}
           {outcome.holders
@@ -614,7 +638,9 @@ function Waterfall({
               <tr key={`holder:${h.holder.id}`} data-holder={h.holder.id}>
                 <th scope="row">{h.holder.name}</th>
                 <td />
-                <td className="num">{money(h.total)}</td>
+                <td className="num" title={money(h.total)}>
+                  {compact(h.total)}
+                </td>
               </tr>
             ))}
         </tbody>

@@ -16,7 +16,12 @@ import {
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
-import { formatFixed, formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
+import {
+  formatFixed,
+  formatMoney,
+  formatMoneyShort,
+  type Locale,
+} from "../../../src/web/i18n/number-format.js";
 import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
@@ -34,7 +39,13 @@ function cliModel() {
 
 const usd = (text: string, locale: Locale, places = 0) =>
   formatMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, places, locale);
+/** An amount as the tables show it: compact, the exact amount in the cell's title. */
+const short = (text: string, locale: Locale) =>
+  formatMoneyShort({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, locale, 2);
 const cells = (row: Element) => [...row.querySelectorAll("th, td")].map((c) => c.textContent);
+/** A row's cells, each amount by its exact value (the cell's title), other cells by their text. */
+const exactCells = (row: Element) =>
+  [...row.querySelectorAll("th, td")].map((c) => c.getAttribute("title") ?? c.textContent);
 
 beforeEach(() => {
   localStorage.clear();
@@ -58,7 +69,7 @@ describe("WEB-15 exit", () => {
       report.breakpoints.map((b) => b.exitValue),
     );
     report.breakpoints.forEach((b, i) => {
-      expect(cells(rows[i]!)).toEqual([
+      expect(exactCells(rows[i]!)).toEqual([
         usd(b.exitValue, "en"),
         b.events.join("; ") || "start",
         ...b.classes.map((c) => usd(c.payout, "en")),
@@ -66,7 +77,13 @@ describe("WEB-15 exit", () => {
     });
     // The first preference is paid in full at the CLI's first breakpoint: the SAFEs' shadow
     // series prefer their conversion prices, about their purchase amounts (SAFE-6).
-    expect(cells(rows[1]!)[0]).toBe("$6,429,360");
+    expect(exactCells(rows[1]!)[0]).toBe("$6,429,360");
+    // What a reader sees is compact; the exact amount is the cell's title (issue 16).
+    report.breakpoints.forEach((b, i) => {
+      expect(cells(rows[i]!)[0]).toBe(short(b.exitValue, "en"));
+      expect(cells(rows[i]!).slice(2)).toEqual(b.classes.map((c) => short(c.payout, "en")));
+    });
+    expect(cells(rows[1]!)[0]).toBe("$6.43M");
 
     // The chart's table: the lines pass through every breakpoint at the report's payouts.
     const payoutChart = screen.getByRole("figure", { name: /^Payout per class against the exit value/ });
@@ -74,8 +91,8 @@ describe("WEB-15 exit", () => {
     const curve = document.getElementById("exit-curve-table")!;
     const byValue = new Map(
       [...curve.querySelectorAll("tbody tr")].map((tr) => [
-        tr.querySelector("th")!.textContent,
-        cells(tr).slice(1),
+        tr.querySelector("th")!.getAttribute("title"),
+        exactCells(tr).slice(1),
       ]),
     );
     for (const b of report.breakpoints) {
@@ -91,16 +108,16 @@ describe("WEB-15 exit", () => {
     const at = exitAtReport(model, [Rational.parse("20000000")!]);
     if (!at.ok) throw new Error("at");
     const outcome = at.value.outcomes[0]!;
-    const table = await screen.findByRole("table", { name: "Cascade à 20\u202f000\u202f000\u00a0$" });
+    const table = await screen.findByRole("table", { name: `Cascade à ${short("20000000", "fr")}` });
     for (const h of outcome.holders.filter((x) => x.total !== "0")) {
-      expect(cells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
+      expect(exactCells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
         h.name,
         "",
         usd(h.total, "fr"),
       ]);
     }
     for (const c of outcome.classes) {
-      expect(cells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "fr"));
+      expect(exactCells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "fr"));
     }
     // An unreadable value is shown under the field.
     fireEvent.change(input, { target: { value: "beaucoup" } });
@@ -117,7 +134,7 @@ describe("WEB-15 exit", () => {
     if (!ipo.ok) throw new Error("ipo");
     const ipoTable = document.getElementById("exit-ipo")!;
     for (const h of ipo.value.holders) {
-      expect(cells(ipoTable.querySelector(`tr[data-holder="${h.id}"]`)!).slice(2)).toEqual([
+      expect(exactCells(ipoTable.querySelector(`tr[data-holder="${h.id}"]`)!).slice(2)).toEqual([
         usd(h.cash, "fr"),
         usd(h.value, "fr"),
       ]);
@@ -162,7 +179,7 @@ describe("WEB-15 exit", () => {
     );
     high.breakpoints.forEach(
       (b: { exitValue: string; events: string[]; classes: { payout: string }[] }, i: number) => {
-        expect(cells(rows[i]!)).toEqual([
+        expect(exactCells(rows[i]!)).toEqual([
           usd(b.exitValue, "en"),
           b.events.join("; ") || "start",
           ...b.classes.map((c) => usd(c.payout, "en")),
@@ -173,16 +190,16 @@ describe("WEB-15 exit", () => {
     fireEvent.change(screen.getByLabelText("Exit value"), { target: { value: "$1T" } });
     const at = await json(["--at", "1000000000000", "--scenario", "high"]);
     const outcome = at.outcomes[0];
-    const table = await screen.findByRole("table", { name: "Waterfall at $1,000,000,000,000" });
+    const table = await screen.findByRole("table", { name: "Waterfall at $1T" });
     for (const h of outcome.holders.filter((x: { total: string }) => x.total !== "0")) {
-      expect(cells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
+      expect(exactCells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
         h.name,
         "",
         usd(h.total, "en"),
       ]);
     }
     for (const c of outcome.classes) {
-      expect(cells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "en"));
+      expect(exactCells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "en"));
     }
   });
 
@@ -201,7 +218,7 @@ describe("WEB-15 exit", () => {
     const row = (exitValue: string) => {
       const tr = table.querySelector(`tr[data-exit-value="${exitValue}"]`)!;
       const b = report.breakpoints.find((x: { exitValue: string }) => x.exitValue === exitValue);
-      expect(cells(tr)).toEqual([
+      expect(exactCells(tr)).toEqual([
         usd(exitValue, "fr"),
         expect.any(String),
         ...b.classes.map((c: { payout: string }) => usd(c.payout, "fr")),
@@ -226,11 +243,11 @@ describe("WEB-15 exit", () => {
 
     fireEvent.change(screen.getByLabelText("Valeur de sortie"), { target: { value: "30 M$" } });
     const at = (await json(["--at", "30000000"])).outcomes[0];
-    const waterfall = await screen.findByRole("table", { name: "Cascade à 30\u202f000\u202f000\u00a0$" });
+    const waterfall = await screen.findByRole("table", { name: `Cascade à ${short("30000000", "fr")}` });
     const states = { common: "ordinaire", converts: "convertit", takes_preference: "prend sa préférence" };
     expect(new Set(at.classes.map((c: { state: string }) => c.state))).toEqual(new Set(Object.keys(states)));
     for (const c of at.classes) {
-      expect(cells(waterfall.querySelector(`tr[data-class="${c.id}"]`)!).slice(1)).toEqual([
+      expect(exactCells(waterfall.querySelector(`tr[data-class="${c.id}"]`)!).slice(1)).toEqual([
         states[c.state as keyof typeof states],
         usd(c.payout, "fr"),
       ]);
@@ -253,7 +270,7 @@ describe("WEB-15 exit", () => {
     );
     expect(texts).toContain("changes: Common options at 0.1");
     fireEvent.change(screen.getByLabelText("Exit value"), { target: { value: "$30M" } });
-    const waterfall = await screen.findByRole("table", { name: "Waterfall at $30,000,000" });
+    const waterfall = await screen.findByRole("table", { name: "Waterfall at $30M" });
     expect(cells(waterfall.querySelector('tr[data-class="seed"]')!)[1]).toBe("converts");
     expect(cells(waterfall.querySelector('tr[data-class="series-a"]')!)[1]).toBe("takes preference");
   });
@@ -274,8 +291,8 @@ describe("WEB-15 exit", () => {
       const table = await screen.findByRole("table", {
         name:
           locale === "en"
-            ? "Each holder's multiple on invested capital at $30,000,000 (payout ÷ invested)"
-            : "Multiple sur le capital investi de chaque détenteur à 30\u202f000\u202f000\u00a0$ (produit ÷ investi)",
+            ? "Each holder's multiple on invested capital at $30M (payout ÷ invested)"
+            : `Multiple sur le capital investi de chaque détenteur à ${short("30000000", "fr")} (produit ÷ investi)`,
       });
       let withMultiple = 0;
       for (const h of outcome.holders) {
@@ -285,7 +302,7 @@ describe("WEB-15 exit", () => {
           expect(row, h.holder.id).toBeNull();
           continue;
         }
-        const [name, investedCell, payout, multiple] = cells(row!);
+        const [name, investedCell, payout, multiple] = exactCells(row!);
         expect(name).toBe(h.holder.name);
         expect(payout).toBe(usd(h.total.toDecimalString(), locale));
         if (put === null) expect(investedCell).toBe(locale === "en" ? "unknown" : "inconnu");
