@@ -77,4 +77,15 @@ describe("WEB-FR French forms", () => {
     const formed = screen.getByLabelText("Date de création") as HTMLInputElement;
     expect(formed.placeholder).toBe("jj/mm/aaaa");
   });
+
+  it("WEB-FR the round builder says which scenario its uncertain figures start from in French, its claims by what they are about, not their ids", async () => {
+    window.location.hash = href.round("examples", "openai-round", "round-2026");
+    render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
+    const note = (await screen.findByText(/partent du scénario/)).textContent ?? "";
+    expect(note).toContain("partent du scénario de base (affirmations : ");
+    // Grouped by source, each claim by what it is about (as the scenarios' and simulation's files name them).
+    expect(note).toContain("Amazon + Nvidia + Microsoft");
+    for (const id of ["trio-about-40", "amazon-tens-of-billions", "microsoft-under-10", "valuation-830"])
+      expect(note).not.toContain(id);
+  });
 });
