@@ -17,8 +17,8 @@ beforeAll(preloadLazyViews, 120_000);
  * (found by hand in Chromium): dates as mm/dd/yyyy, transaction kinds and the choices of the
  * editor's lists as the deal file's values.
  */
-describe("WEB-FR French forms", () => {
-  it("WEB-FR a date reads and writes as the interface's language does: 28/10/2025 in French, ISO in English", () => {
+describe("WEB-FR-1 French forms", () => {
+  it("WEB-FR-1 a date reads and writes as the interface's language does: 28/10/2025 in French, ISO in English", () => {
     expect(dateText("2025-10-28", "fr")).toBe("28/10/2025");
     expect(dateText("2025-10-28", "en")).toBe("2025-10-28");
     expect(readDate("28/10/2025", "fr")).toBe("2025-10-28");
@@ -31,7 +31,7 @@ describe("WEB-FR French forms", () => {
     expect(readDate("2025-13-01", "en")).toBeUndefined();
   });
 
-  it("WEB-FR the cap table's date is typed jj/mm/aaaa in French and gives the cap table of that day; a wrong date is said, not used", async () => {
+  it("WEB-FR-1 the cap table's date is typed jj/mm/aaaa in French and gives the cap table of that day; a wrong date is said, not used", async () => {
     window.location.hash = href.capTable("examples", "openai-round");
     render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
     const field = (await screen.findByLabelText("À la date du")) as HTMLInputElement;
@@ -55,7 +55,7 @@ describe("WEB-FR French forms", () => {
     expect(window.location.hash).toContain("asOf=2026-01-01");
   });
 
-  it("WEB-FR the editor's lists name transactions by their kind in French, with French dates; its choices are French words", async () => {
+  it("WEB-FR-1 the editor's lists name transactions by their kind in French, with French dates; its choices are French words", async () => {
     window.location.hash = href.view("examples", "openai-round", "edit");
     render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
     const operations = (await screen.findByRole("heading", { name: "Opérations" })).closest("section")!;
@@ -78,7 +78,7 @@ describe("WEB-FR French forms", () => {
     expect(formed.placeholder).toBe("jj/mm/aaaa");
   });
 
-  it("WEB-FR the round builder says which scenario its uncertain figures start from in French, its claims by what they are about, not their ids", async () => {
+  it("WEB-FR-1 the round builder says which scenario its uncertain figures start from in French, its claims by what they are about, not their ids", async () => {
     window.location.hash = href.round("examples", "openai-round", "round-2026");
     render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="fr" />);
     const note = (await screen.findByText(/partent du scénario/)).textContent ?? "";
