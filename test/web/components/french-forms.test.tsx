@@ -5,6 +5,8 @@ import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { dateText, readDate } from "../../../src/web/components/DateField.js";
+import { I18nProvider } from "../../../src/web/i18n/i18n.js";
+import { DifferenceTables } from "../../../src/web/views/HistoryView.js";
 import { exampleFiles } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
 
@@ -87,5 +89,39 @@ describe("WEB-FR-1 French forms", () => {
     expect(note).toContain("Amazon + Nvidia + Microsoft");
     for (const id of ["trio-about-40", "amazon-tens-of-billions", "microsoft-under-10", "valuation-830"])
       expect(note).not.toContain(id);
+  });
+
+  it("WEB-FR-1 the history's pro forma figures are named in French (were the JSON's ids: 'post money'); an unmoved pro forma is said in words, not an empty table", () => {
+    const moved = {
+      from: 1,
+      to: 2,
+      records: [],
+      proForma: {
+        round: { before: "Series A", after: "Series A" },
+        figures: [
+          { figure: "price_per_share", currency: "USD", before: "1.5", after: "1.6" },
+          { figure: "post_money", currency: "USD", before: "15000000", after: "16000000" },
+        ],
+        holders: [],
+      },
+    };
+    const view = render(
+      <I18nProvider initial="fr">
+        <DifferenceTables difference={moved} />
+      </I18nProvider>,
+    );
+    const table = screen.getByRole("table", { name: "Évolution du pro forma (Series A)" });
+    expect([...table.querySelectorAll("tbody th")].map((th) => th.textContent)).toEqual([
+      "Prix par action",
+      "Post-money",
+    ]);
+    view.unmount();
+    render(
+      <I18nProvider initial="fr">
+        <DifferenceTables difference={{ ...moved, proForma: { ...moved.proForma, figures: [] } }} />
+      </I18nProvider>,
+    );
+    expect(screen.queryByRole("table")).toBeNull();
+    screen.getByText("Le pro forma (Series A) est le même dans les deux versions.");
   });
 });
