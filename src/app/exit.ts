@@ -1,12 +1,16 @@
 import * as z from "zod";
 import { parseAmount } from "../core/exact/amount-parse.js";
+import type { Currency } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
+import type { ExitModel } from "../core/exit/model.js";
 import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { roundId } from "../core/shared/ids.js";
 import { LIMITS } from "../core/shared/limits.js";
 import { fail, ok, type Result } from "../core/shared/problem.js";
 import { sampleEstimate } from "../core/uncertainty/estimate-sampling.js";
+import type { Deal } from "../deal/build.js";
+import type { WhatIfOutcome } from "../deal/what-if.js";
 import {
   exitJson,
   exitModelOf,
@@ -23,6 +27,7 @@ import {
   exitPercentilesOf,
   exitSweepOf,
   exitWaterfallOf,
+  type HolderInvested,
   investedOf,
 } from "./exit-report.js";
 import { DateParam, RoundParam, ScenarioParam, SeedParam } from "./params.js";
@@ -130,30 +135,15 @@ export const exit: DealUseCase<
     if (input.breakpoints === false) return fail("usage", "breakpoints is true when given", ["breakpoints"]);
     if (input.ipoProceeds !== undefined && input.ipo === undefined)
       return fail("usage", "ipoProceeds is the gross proceeds of an IPO: give it with ipo", ["ipoProceeds"]);
-    // DEAL-WHATIF-1: with what-ifs, the exit of the deal in a scenario of their own.
-    const chosen = dealForInput(loaded, input);
-    if (!chosen.ok) return chosen;
-    const { deal, whatIf } = chosen.value;
-    if (input.round !== undefined) {
-      const chosen = chosenRound(deal, input.round);
-      if (!chosen.ok) return chosen;
-    }
-    const run = runDeal(
-      deal.ledger,
-      deal.rounds,
-      input.round === undefined ? {} : { untilRound: roundId(input.round) },
-    );
-    if (!run.ok) return run;
-    const table = run.value.final;
-    const model = exitModelOf(table, exitTermsOf(deal, input.date));
-    if (!model.ok) return model;
-    const currency = deal.ledger.company.currency;
-    const classNames = new Map([...table.classes.values()].map((c) => [c.id as string, c.name]));
+    const basis = exitBasisOf(loaded, input);
+    if (!basis.ok) return basis;
+    const { model, classNames, whatIf } = basis.value;
+    const currency = basis.value.company.currency;
     // A parameter the readers refused: the problem is the request's, at that parameter.
     const atInput = <T>(r: Result<T>, parameter: string): Result<T> =>
       r.ok ? r : { ok: false, problems: r.problems.map((p) => ({ ...p, path: [parameter] })) };
     const done = (r: Result<ExitReport>): Result<ExitReport> =>
-      r.ok ? ok(whatIf ? { ...r.value, whatIf } : r.value, [...chosen.warnings, ...run.warnings]) : r;
+      r.ok ? ok(whatIf ? { ...r.value, whatIf } : r.value, basis.warnings) : r;
     if (input.at !== undefined || statement) {
       const at = input.at ?? "";
       const estimate = input.at === undefined ? undefined : exitValueEstimate(input.at, currency);
@@ -165,7 +155,7 @@ export const exit: DealUseCase<
             ["at"],
           );
         return done(
-          exitPercentilesOf(model.value, sampleEstimate(estimate, input.runs, input.seed), {
+          exitPercentilesOf(model, sampleEstimate(estimate, input.runs, input.seed), {
             estimate: at,
             seed: input.seed,
           }),
@@ -173,27 +163,27 @@ export const exit: DealUseCase<
       }
       const values = input.at === undefined ? ok([]) : atInput(exitValuesOf(at, currency), "at");
       if (!values.ok) return values;
-      const waterfall = exitWaterfallOf(model.value, values.value);
+      const waterfall = exitWaterfallOf(model, values.value);
       if (!waterfall.ok || !statement) return done(waterfall);
       return done(
         ok({
           kind: "statement",
-          company: { name: deal.ledger.company.name, currency },
+          company: basis.value.company,
           exitDate: waterfall.value.exitDate,
-          scenario: deal.scenario?.name ?? null,
+          scenario: basis.value.scenario,
           waterfall: waterfall.value,
-          breakpoints: exitBreakpointsOf(model.value, classNames),
-          invested: investedOf(table),
+          breakpoints: exitBreakpointsOf(model, classNames),
+          invested: basis.value.invested,
         }),
       );
     }
-    if (input.breakpoints) return done(ok(exitBreakpointsOf(model.value, classNames)));
+    if (input.breakpoints) return done(ok(exitBreakpointsOf(model, classNames)));
     if (input.sweep !== undefined) {
       const range = atInput(sweepRangeOf(input.sweep, currency), "sweep");
       if (!range.ok) return range;
       return done(
         atInput(
-          exitSweepOf(model.value, range.value.from.toNumber(), range.value.to.toNumber(), input.steps),
+          exitSweepOf(model, range.value.from.toNumber(), range.value.to.toNumber(), input.steps),
           "sweep",
         ),
       );
@@ -213,7 +203,7 @@ export const exit: DealUseCase<
       grossProceeds = parsed.value.amount;
     }
     const ipo = exitIpoOf(
-      model.value,
+      model,
       grossProceeds === undefined ? pricing.value : { ...pricing.value, grossProceeds },
     );
     // A problem with the proceeds is the request's, at its parameter.
@@ -231,3 +221,61 @@ export const exit: DealUseCase<
   // No investor view here: the API's investor view filters this JSON (src/server/access.ts).
   json: exitJson,
 };
+
+/**
+ * What every exit report of a deal is computed from (the `exit` use case's first steps,
+ * also the web's exit view's): the exit model of the cap table after every round (or just
+ * after `round`), in the chosen scenario or with what-ifs, at the exit date; the classes'
+ * display names; and what each holder invested (REP-6), with the company and the scenario
+ * the reports name.
+ */
+export interface ExitBasis {
+  readonly model: ExitModel;
+  readonly classNames: ReadonlyMap<string, string>;
+  readonly invested: readonly HolderInvested[];
+  readonly company: { readonly name: string; readonly currency: Currency };
+  /** The scenario whose round amounts the cap table comes from, when some were estimates. */
+  readonly scenario: string | null;
+  readonly whatIf: WhatIfOutcome | undefined;
+}
+
+/** The exit model of a deal and what its reports name (see `ExitBasis`); its warnings are the scenario's and the rounds'. */
+export function exitBasisOf(
+  loaded: Deal,
+  input: {
+    readonly date?: IsoDate | undefined;
+    readonly round?: string | undefined;
+    readonly scenario?: string | undefined;
+    readonly set?: readonly string[];
+  },
+): Result<ExitBasis> {
+  // DEAL-WHATIF-1: with what-ifs, the exit of the deal in a scenario of their own.
+  const chosen = dealForInput(loaded, input);
+  if (!chosen.ok) return chosen;
+  const { deal, whatIf } = chosen.value;
+  if (input.round !== undefined) {
+    const round = chosenRound(deal, input.round);
+    if (!round.ok) return round;
+  }
+  const run = runDeal(
+    deal.ledger,
+    deal.rounds,
+    input.round === undefined ? {} : { untilRound: roundId(input.round) },
+  );
+  if (!run.ok) return run;
+  const table = run.value.final;
+  const model = exitModelOf(table, exitTermsOf(deal, input.date));
+  if (!model.ok) return model;
+  const currency = deal.ledger.company.currency;
+  return ok(
+    {
+      model: model.value,
+      classNames: new Map([...table.classes.values()].map((c) => [c.id as string, c.name])),
+      invested: investedOf(table),
+      company: { name: deal.ledger.company.name, currency },
+      scenario: deal.scenario?.name ?? null,
+      whatIf,
+    },
+    [...chosen.warnings, ...run.warnings],
+  );
+}

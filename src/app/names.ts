@@ -21,10 +21,20 @@ export function quantityNamer(deal?: Deal): (id: string) => QuantityRefNamed {
   };
 }
 
-export function namer(table: CapTable, deal?: Deal) {
-  const quantity = quantityNamer(deal);
+/** A claim of the deal by its id: named by what it is about ("Amazon + Nvidia + Microsoft"), its source by its publisher. */
+export function claimNamer(deal?: Deal): (id: string) => Ref & { readonly source?: Ref } {
   const claims = new Map(deal?.uncertainty?.claimSet.claims.map((c) => [c.id as string, c]));
   const sources = deal?.uncertainty?.claimSet.sources;
+  return (id) => {
+    const c = claims.get(id);
+    if (!c) return { id, name: id };
+    const s = sources?.get(c.source);
+    return { id, name: c.subjectLabel, source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source } };
+  };
+}
+
+export function namer(table: CapTable, deal?: Deal) {
+  const quantity = quantityNamer(deal);
   return {
     holder: (id: string): Ref => ({ id, name: table.stakeholders.get(id as never)?.name ?? id }),
     shareClass: (id: string): Ref => ({ id, name: table.classes.get(id as never)?.name ?? id }),
@@ -32,15 +42,6 @@ export function namer(table: CapTable, deal?: Deal) {
     security: (id: string): Ref => ({ id, name: id }),
     quantity,
     /** A claim by what it is about: "Amazon + Nvidia + Microsoft"; its source is `source`. */
-    claim: (id: string): Ref & { readonly source?: Ref } => {
-      const c = claims.get(id);
-      if (!c) return { id, name: id };
-      const s = sources?.get(c.source);
-      return {
-        id,
-        name: c.subjectLabel,
-        source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source },
-      };
-    },
+    claim: claimNamer(deal),
   };
 }

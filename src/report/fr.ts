@@ -1,5 +1,5 @@
 import type { ClaimRef, ConflictExplanation, GapExplanation } from "../app/claims-report.js";
-import type { BreakpointExplanation } from "../app/exit-report.js";
+import type { BreakpointExplanation, BreakpointPosition } from "../app/exit-report.js";
 import type { PricingNote } from "../app/model.js";
 import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
@@ -356,6 +356,29 @@ function distinctMoney(a: Money, b: Money): [string, string] {
   return compact[0] === compact[1] ? [frenchMoneyText(a, 2), frenchMoneyText(b, 2)] : [...compact];
 }
 
+/**
+ * A position a breakpoint names, in French from its parts: a class's shares by their name
+ * (as given: the CLI's `--ids` appends the id to it), options by their class and strike, a
+ * warrant, SAFE or note by its security.
+ */
+export function breakpointPositionFr(p: BreakpointPosition): string {
+  const cls = p.shareClass?.name ?? "";
+  switch (p.kind) {
+    case "options":
+      return p.strike === null
+        ? p.name
+        : `options ${cls} au prix d’exercice de ${p.strike.toDecimalString(6).replace(".", ",")}`;
+    case "warrant":
+      return `bon de souscription ${p.security ?? p.id} (${cls})`;
+    case "safe":
+      return `SAFE ${p.security ?? p.id}`;
+    case "note":
+      return `obligation convertible ${p.security ?? p.id}`;
+    default:
+      return p.name;
+  }
+}
+
 /** An explanation of a typed report in French, from its code and parameters. */
 export function explanationFr(e: AnyExplanation, currency = "USD"): string {
   const money = (amount: Rational) =>
@@ -405,10 +428,10 @@ export function explanationFr(e: AnyExplanation, currency = "USD"): string {
     case "carve_out_maximum":
       return "le carve-out atteint son maximum";
     case "level_paid":
-      return `préférences payées : ${e.params.positions.map((p) => p.name).join(", ")}`;
+      return `préférences payées : ${e.params.positions.map(breakpointPositionFr).join(", ")}`;
     case "common_starts":
       return "les actions ordinaires commencent à recevoir de la valeur";
     case "regime_change":
-      return `changement : ${e.params.positions.map((p) => p.name).join(", ")}`;
+      return `changements : ${e.params.positions.map(breakpointPositionFr).join(", ")}`;
   }
 }

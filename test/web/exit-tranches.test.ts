@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { exitTranches } from "../../src/app/exit-tranches.js";
 import { Rational } from "../../src/core/exact/rational.js";
 import { waterfallAt } from "../../src/core/exit/waterfall.js";
 import { investedByHolder } from "../../src/core/ledger/views.js";
 import { runDeal } from "../../src/core/round/timeline.js";
 import { loadDeal } from "../../src/deal/load.js";
 import { exitAtReport, exitModelOf, exitTermsOf } from "../../src/report/exit-report.js";
-import { exitTranches } from "../../src/web/engine/exit-tranches.js";
 import { exampleText } from "./support/examples.js";
 
 function modelOf(example: string) {

@@ -28,9 +28,9 @@ export function ReportFileProvider({
 }
 
 /**
- * The report as a file to hand over (SPEC WEB-PDF-1): the same PDF as
- * `roundtable <report> --format pdf` on the same document, rendered by the server (the
- * data access asks for XLSX the same way; the views keep their own XLSX exports). With
+ * The report as a file to hand over (SPEC WEB-PDF-1, WEB-XLSX-1): the same PDF or XLSX
+ * workbook as `roundtable <report> --format pdf|xlsx` on the same document, rendered by
+ * the server (the round builder keeps its own CSV, JSON and XLSX data exports). With
  * unsaved edits on the page, the working document is posted and the file's title block says
  * "Unsaved edits"; the buttons say so too. `query` holds the report's parameters as the
  * CLI's flags name them (`round`, `at`…).
@@ -71,6 +71,9 @@ export function ReportFileButtons({
       <legend>{t("reportFileTitle")}</legend>
       <button type="button" data-format="pdf" onClick={() => void get("pdf")}>
         {t("reportFilePdf")}
+      </button>
+      <button type="button" data-format="xlsx" onClick={() => void get("xlsx")}>
+        {t("reportFileXlsx")}
       </button>
       {subject.unsaved ? (
         <span className="muted" data-unsaved-mark="">

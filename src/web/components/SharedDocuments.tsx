@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Rational } from "../../core/exact/rational.js";
+import { LIMITS } from "../../core/shared/limits.js";
 import type { ShareDocumentRequest, SharedDocumentJson } from "../api/contract.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
 import { useI18n } from "../i18n/i18n.js";
@@ -280,10 +281,13 @@ export function SharedDocumentsManager({
 export function ShareWithInvestors({
   workspace,
   dealId,
+  company,
   version,
 }: {
   workspace: string;
   dealId: string;
+  /** The company's name, for the document's default title. */
+  company: string;
   /** The stored version the page shows: what is shared (unsaved edits are not). */
   version: number;
 }) {
@@ -293,6 +297,12 @@ export function ShareWithInvestors({
   const [report, setReport] = useState<(typeof REPORTS)[number]>("model");
   const [format, setFormat] = useState<(typeof FORMATS)[number]>("pdf");
   const [recipient, setRecipient] = useState("");
+  // What investors see, in the interface's language: the company, the report and the
+  // version until the owner writes a title of their own.
+  const [ownTitle, setOwnTitle] = useState<string | undefined>();
+  const title =
+    ownTitle ??
+    t(report === "model" ? "shareTitleModel" : "shareTitleCaptable", { company, version: String(version) });
   const [shares, setShares] = useState(0);
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<
@@ -310,6 +320,7 @@ export function ShareWithInvestors({
       format,
       version,
       ...(recipient.trim() === "" ? {} : { recipient: recipient.trim() }),
+      ...(title.trim() === "" ? {} : { title: title.trim() }),
     };
     const result = await data.shareDocument(workspace, request);
     setState(
@@ -344,6 +355,15 @@ export function ShareWithInvestors({
             <option value="pdf">PDF</option>
             <option value="xlsx">XLSX</option>
           </select>
+        </label>
+        <label>
+          {t("shareTitle")}
+          <input
+            value={title}
+            onChange={(e) => setOwnTitle(e.target.value)}
+            maxLength={LIMITS.nameLength}
+            autoComplete="off"
+          />
         </label>
         <label>
           {t("shareRecipient")}

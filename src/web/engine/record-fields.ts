@@ -124,6 +124,46 @@ export const TRANSACTION_NAMES: Record<TransactionType, { en: string; fr: string
   convert: { en: "Conversion", fr: "Conversion" },
 };
 
+/**
+ * What a select's option is called in each language, by its value in the deal file (the
+ * value stays the file's; the reader sees words). A value missing here is shown as written.
+ */
+export const OPTION_NAMES: Readonly<Record<string, { readonly en: string; readonly fr: string }>> = {
+  option: { en: "Option", fr: "Option" },
+  rsu: { en: "RSU", fr: "RSU (actions gratuites)" },
+  post_money: { en: "Post-money", fr: "Post-money" },
+  pre_money: { en: "Pre-money", fr: "Pré-money" },
+  simple: { en: "Simple", fr: "Simples" },
+  compound: { en: "Compound", fr: "Composés" },
+  institution: { en: "Institution", fr: "Personne morale" },
+  individual: { en: "Individual", fr: "Personne physique" },
+  common: { en: "Common", fr: "Ordinaires" },
+  preferred: { en: "Preferred", fr: "De préférence" },
+  none: { en: "None", fr: "Aucune" },
+  full: { en: "Full", fr: "Entière" },
+  broad_based_weighted_average: { en: "Broad-based weighted average", fr: "Moyenne pondérée large" },
+  narrow_based_weighted_average: { en: "Narrow-based weighted average", fr: "Moyenne pondérée étroite" },
+  full_ratchet: { en: "Full ratchet", fr: "Cliquet intégral (full ratchet)" },
+  pro_rata_cutback: { en: "Cut back pro rata", fr: "Réduction au prorata" },
+  lead_priority: { en: "Lead investor first", fr: "Priorité à l’investisseur principal" },
+  in_pre_money: { en: "In the pre-money", fr: "Dans la pré-money" },
+  outside_pre_money: { en: "Outside the pre-money", fr: "Hors de la pré-money" },
+  dollars_invested: { en: "Amounts invested", fr: "Montants investis" },
+  report: { en: "Published report", fr: "Publication" },
+  assumption: { en: "Assumption", fr: "Hypothèse" },
+  rumored: { en: "Rumored", fr: "Rumeur" },
+  in_talks: { en: "In talks", fr: "En discussion" },
+  agreed: { en: "Agreed", fr: "Convenu" },
+  announced: { en: "Announced", fr: "Annoncé" },
+  closed: { en: "Closed", fr: "Conclu" },
+  low: { en: "Low", fr: "Bas" },
+  base: { en: "Base", fr: "De base" },
+  high: { en: "High", fr: "Haut" },
+  preMoney: { en: "Pre-money valuation", fr: "Valorisation pré-money" },
+  postMoney: { en: "Post-money valuation", fr: "Valorisation post-money" },
+  pricePerShare: { en: "Price per share", fr: "Prix par action" },
+};
+
 export const TRANSACTION_FIELDS: Record<TransactionType, readonly FieldSpec[]> = {
   issue: [
     txId,

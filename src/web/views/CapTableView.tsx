@@ -9,6 +9,7 @@ import { capTableDate, type EarlyCapTable } from "../app/early-cap-table.js";
 import { href, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { DateField, dateText } from "../components/DateField.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
@@ -116,7 +117,7 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
 
   const title = result?.ok
     ? asOf
-      ? t("capTableAsOf", { company: result.report.company, date: asOf })
+      ? t("capTableAsOf", { company: result.report.company, date: dateText(asOf, locale) })
       : t("capTableTitle", { company: result.report.company })
     : "";
 
@@ -129,12 +130,11 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
           <label className="field-label" htmlFor="as-of">
             {t("asOf")}
           </label>
-          <input
+          <DateField
             id="as-of"
-            type="date"
             value={asOf ?? ""}
-            aria-describedby="as-of-help"
-            onChange={(e) => setQuery("asOf", e.currentTarget.value)}
+            describedBy="as-of-help"
+            onChange={(iso) => setQuery("asOf", iso)}
           />
           <p id="as-of-help" className="field-help">
             {t("asOfHelp")}
@@ -173,12 +173,12 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
       ) : (
         <>
           <Chart
-            title={t("capTableChart", { basis: t("fullyDiluted") })}
+            title={t("capTableChart")}
             option={pieOption(slices, percent)}
             table={
               <SliceTable
                 slices={slices}
-                caption={t("capTableChart", { basis: t("fullyDiluted") })}
+                caption={t("capTableChart")}
                 rowHeader={by === "holder" ? t("holder") : t("shareClass")}
               />
             }

@@ -3,6 +3,7 @@ import { dealYaml } from "../../deal/serialize.js";
 import type { DealDocumentJson, DealRecord } from "../api/contract.js";
 import { dealDocumentFromText } from "../api/deal-text.js";
 import { useDataAccess } from "../app/data-context.js";
+import { dateText } from "../components/DateField.js";
 import {
   type AuthoringResult,
   addConvertible,
@@ -28,10 +29,12 @@ import {
   RECORD_FIELDS,
   TRANSACTION_NAMES,
   TRANSACTION_TYPES,
+  type TransactionType,
 } from "../engine/record-fields.js";
 import { download } from "../export/download.js";
 import { type AuthoringKey, useAuthoringText } from "../i18n/authoring-messages.js";
 import { useI18n } from "../i18n/i18n.js";
+import type { Locale } from "../i18n/number-format.js";
 import { FieldsForm, type FieldValues, problemsOf, valuesOf, writtenValues } from "./RecordForm.js";
 
 type Json = Record<string, unknown>;
@@ -407,11 +410,16 @@ function CompanySection({
   );
 }
 
-/** What a record is called in its list: its name, else its type and date, else its id. */
-function recordTitle(record: Json, index: number): string {
+/**
+ * What a record is called in its list: its name, else (a transaction) its id, its kind in
+ * the interface's language and its date as that language writes it, else its id.
+ */
+function recordTitle(record: Json, index: number, locale: Locale): string {
   if (typeof record.name === "string") return record.name;
-  if (typeof record.type === "string" && typeof record.date === "string")
-    return `${record.id ?? `t${index + 1}`} · ${record.type} · ${record.date}`;
+  if (typeof record.type === "string" && typeof record.date === "string") {
+    const kind = TRANSACTION_NAMES[record.type as TransactionType]?.[locale] ?? record.type;
+    return `${record.id ?? `t${index + 1}`} · ${kind} · ${dateText(record.date, locale)}`;
+  }
   return String(record.id ?? index + 1);
 }
 
@@ -425,6 +433,7 @@ function ListSection({
   apply: (result: AuthoringResult, done: AuthoringKey) => readonly FieldProblem[];
 }) {
   const a = useAuthoringText();
+  const { locale } = useI18n();
   const id = useId();
   const records = listOf(document, list);
   const [editing, setEditing] = useState<number | undefined>();
@@ -439,7 +448,7 @@ function ListSection({
       {records.length > 0 ? (
         <ul className="record-list">
           {records.map((r, i) => {
-            const title = recordTitle(r, i);
+            const title = recordTitle(r, i, locale);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: records are edited by position.
               <li key={i}>

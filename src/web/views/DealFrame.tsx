@@ -85,7 +85,12 @@ export function DealFrame({
       </nav>
       <h1 className="deal-title">{record.company || record.name}</h1>
       {owner ? (
-        <ShareWithInvestors workspace={route.workspace} dealId={route.deal} version={record.version} />
+        <ShareWithInvestors
+          workspace={route.workspace}
+          dealId={route.deal}
+          company={record.company || record.name}
+          version={record.version}
+        />
       ) : null}
       <nav aria-label={t("dealNav")} className="tabs no-print">
         <ul>

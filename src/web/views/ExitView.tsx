@@ -1,29 +1,30 @@
 import { type ReactNode, useCallback, useId, useMemo, useState } from "react";
+import { type ExitBasis, exitBasisOf } from "../../app/exit.js";
+import {
+  type BreakpointExplanation,
+  exitBreakpointsOf,
+  exitIpoOf,
+  exitWaterfallOf,
+  type HolderInvested,
+  holderFunctionOf,
+  type WaterfallAtValue,
+} from "../../app/exit-report.js";
+import { exitTranchesAt, kinksOf, type Tranche } from "../../app/exit-tranches.js";
 import { parseAmount } from "../../core/exact/amount-parse.js";
 import { Rational } from "../../core/exact/rational.js";
-import { classPayoutFunction, exitBreakpoints, holderPayoutFunction } from "../../core/exit/breakpoints.js";
 import type { ExitModel } from "../../core/exit/model.js";
 import { evaluatePiecewise, type PiecewiseLinear } from "../../core/exit/piecewise.js";
-import { waterfallAt } from "../../core/exit/waterfall.js";
-import type { ShareClass } from "../../core/ledger/share-class.js";
-import { investedByHolder } from "../../core/ledger/views.js";
-import { runDeal } from "../../core/round/timeline.js";
-import { shareClassId, stakeholderId } from "../../core/shared/ids.js";
-import { type Deal, withScenario } from "../../deal/build.js";
-import {
-  exitAtReport,
-  exitBreakpointsReport,
-  exitIpoReport,
-  exitModelOf,
-  exitTermsOf,
-} from "../../report/exit-report.js";
+import type { Deal } from "../../deal/build.js";
+import { breakpointEventText } from "../../report/exit-report.js";
+import { decimal } from "../../report/format.js";
+import { explanationFr } from "../../report/fr.js";
 import { scenarioNames } from "../../report/scenarios-report.js";
 import { payoutLinesOption, stackedBarsOption } from "../charts/options.js";
 import { niceCeiling } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
+import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
-import { exitTranches, kinksOf, type Tranche } from "../engine/exit-tranches.js";
 import { useI18n } from "../i18n/i18n.js";
 import {
   formatDecimal,
@@ -33,7 +34,7 @@ import {
   formatMoneyExactShort,
   formatMoneyShort,
 } from "../i18n/number-format.js";
-import { exitEventText, positionStateText } from "../i18n/report-text.js";
+import { positionStateText } from "../i18n/report-text.js";
 
 const STANDARD_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
@@ -48,36 +49,24 @@ type Parsed =
   | { readonly ok: false; readonly error: string };
 
 /**
- * Who receives what at an exit (`roundtable exit`): each class's and holder's payout
- * against the exit value, drawn through its exact breakpoints (exitBreakpointsReport) and
- * listed in a table; the waterfall at an exit value typed in (exitAtReport); and each
- * holder's value at an IPO priced by a share price or a pre-IPO valuation (exitIpoReport).
- * For a deal with uncertain round amounts, the rounds are those of a chosen scenario (low,
- * base, high and the deal's own; base by default), as `roundtable exit --scenario`.
+ * Who receives what at an exit (`roundtable exit`), from the exit use case's typed reports
+ * (src/app/exit.ts): each class's and holder's payout against the exit value, drawn through
+ * its exact breakpoints (exitBreakpointsOf) and listed in a table, what happens at each in
+ * the words of src/report (English as the CLI's JSON, French from fr.ts); the waterfall at
+ * an exit value typed in (exitWaterfallOf), by tranche, with each holder's multiple on what
+ * it invested (the exit statement's); and each holder's value at an IPO priced by a share
+ * price or a pre-IPO valuation (exitIpoOf). For a deal with uncertain round amounts, the
+ * rounds are those of a chosen scenario (low, base, high and the deal's own; base by
+ * default), as `roundtable exit --scenario`.
  */
 export function ExitView({ deal }: { deal: Deal }) {
   const { t } = useI18n();
   const ids = useId();
-  const currency = deal.ledger.company.currency;
   const uncertain = deal.uncertainty?.roundsUncertain ?? false;
   const [scenario, setScenario] = useState("base");
-  const prepared = useMemo(() => {
-    // As `roundtable exit --scenario`: the base scenario is the deal as loaded.
-    const chosen =
-      !uncertain || scenario === "base" ? { ok: true as const, value: deal } : withScenario(deal, scenario);
-    if (!chosen.ok) return { ok: false as const, messages: chosen.problems.map((p) => p.message) };
-    const inScenario = chosen.value;
-    const run = runDeal(inScenario.ledger, inScenario.rounds);
-    if (!run.ok) return { ok: false as const, messages: run.problems.map((p) => p.message) };
-    const model = exitModelOf(run.value.final, exitTermsOf(inScenario, undefined));
-    if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
-    return {
-      ok: true as const,
-      model: model.value,
-      classes: [...run.value.final.classes.values()],
-      invested: investedByHolder(run.value.final),
-    };
-  }, [deal, uncertain, scenario]);
+  // As `roundtable exit --scenario`: the base scenario is the deal as loaded.
+  const chosen = uncertain && scenario !== "base" ? scenario : undefined;
+  const basis = useMemo(() => exitBasisOf(deal, { scenario: chosen }), [deal, chosen]);
   const scenarioSelector = uncertain ? (
     <div className="field">
       <label className="field-label" htmlFor={`${ids}-scenario`}>
@@ -92,7 +81,7 @@ export function ExitView({ deal }: { deal: Deal }) {
       </select>
     </div>
   ) : null;
-  if (!prepared.ok) {
+  if (!basis.ok) {
     return (
       <section aria-labelledby="exit-title">
         <h2 id="exit-title">{t("exit")}</h2>
@@ -100,9 +89,9 @@ export function ExitView({ deal }: { deal: Deal }) {
         <div className="notice error" role="alert">
           <p>{t("dealProblems")}</p>
           <ul>
-            {prepared.messages.map((m) => (
-              <li key={m} lang="en">
-                {m}
+            {basis.problems.map((p) => (
+              <li key={p.message}>
+                <ProblemText problem={p} />
               </li>
             ))}
           </ul>
@@ -110,63 +99,48 @@ export function ExitView({ deal }: { deal: Deal }) {
       </section>
     );
   }
-  return (
-    <ExitModelView
-      model={prepared.model}
-      currency={currency}
-      classNames={prepared.classes}
-      invested={prepared.invested}
-      scenarioSelector={scenarioSelector}
-      scenario={uncertain && scenario !== "base" ? scenario : undefined}
-    />
-  );
+  return <ExitModelView basis={basis.value} scenarioSelector={scenarioSelector} scenario={chosen} />;
 }
 
 function ExitModelView({
-  model,
-  currency,
-  classNames,
-  invested,
+  basis,
   scenarioSelector,
   scenario,
 }: {
-  model: ExitModel;
-  currency: Deal["ledger"]["company"]["currency"];
-  classNames: readonly ShareClass[];
-  invested: ReadonlyMap<string, Rational>;
+  basis: ExitBasis;
   scenarioSelector: ReactNode;
   /** The scenario chosen, when not the deal as loaded: the file's `scenario` parameter. */
   scenario: string | undefined;
 }) {
   const { t, locale } = useI18n();
   const ids = useId();
+  const { model, classNames } = basis;
+  const currency = basis.company.currency;
   const money = (x: Rational, places = 0) =>
     formatMoney({ kind: "money", currency, amount: x }, places, locale);
-  const moneyText = (text: string, places = 0) => money(Rational.parse(text)!, places);
+  // An amount as a table shows it: compact as people read it, exact on hover (issue 16).
+  const compact = (x: Rational) => formatMoneyShort({ kind: "money", currency, amount: x }, locale, 2);
   const [by, setBy] = useState<"class" | "holder">("class");
 
-  const breakpoints = useMemo(() => exitBreakpointsReport(model, { eventDetails: true }), [model]);
-  const className = useCallback(
-    (id: string) => classNames.find((k) => k.id === id)?.name ?? id,
-    [classNames],
-  );
-  const series = useMemo<{ classes: PayoutSeries[]; holders: PayoutSeries[] }>(() => {
-    const bp = exitBreakpoints(model);
-    return {
-      classes: breakpoints.classFunctions.flatMap((c) => {
-        const fn = classPayoutFunction(bp, shareClassId(c.id));
-        const name = classNames.find((k) => k.id === c.id)?.name ?? c.id;
-        return fn ? [{ id: c.id, name, fn }] : [];
-      }),
-      holders: breakpoints.holderFunctions.map((h) => ({
-        id: h.id,
-        name: h.name,
-        fn: holderPayoutFunction(bp, stakeholderId(h.id)),
+  const breakpoints = useMemo(() => exitBreakpointsOf(model, classNames), [model, classNames]);
+  const eventText = (e: BreakpointExplanation) =>
+    locale === "fr" ? explanationFr(e, currency) : breakpointEventText(e);
+  const series = useMemo<{ classes: PayoutSeries[]; holders: PayoutSeries[] }>(
+    () => ({
+      classes: breakpoints.classFunctions.map((c) => ({
+        id: c.subject.id,
+        name: c.subject.name,
+        fn: c.function,
       })),
-    };
-  }, [model, breakpoints, classNames]);
+      holders: breakpoints.holders.flatMap((h, i) => {
+        const fn = holderFunctionOf(breakpoints, i);
+        return fn ? [{ id: h.id, name: h.name, fn }] : [];
+      }),
+    }),
+    [breakpoints],
+  );
 
-  const lastBreakpoint = Rational.parse(breakpoints.breakpoints.at(-1)?.exitValue ?? "0")!;
+  const lastBreakpoint = breakpoints.breakpoints.at(-1)?.exitValue ?? Rational.ZERO;
   const defaultExit = niceCeiling(
     lastBreakpoint.isPositive() ? lastBreakpoint.mulInt(2n) : Rational.of(1_000_000n),
   );
@@ -185,7 +159,7 @@ function ExitModelView({
   );
   const exitValue = useMemo(() => parse(exitText), [parse, exitText]);
   const waterfall = useMemo(
-    () => (exitValue.ok ? exitAtReport(model, [exitValue.value]) : undefined),
+    () => (exitValue.ok ? exitWaterfallOf(model, [exitValue.value]) : undefined),
     [model, exitValue],
   );
 
@@ -194,7 +168,7 @@ function ExitModelView({
   const ipoValue = useMemo(() => (ipoText.trim() === "" ? undefined : parse(ipoText)), [parse, ipoText]);
   const ipo = useMemo(() => {
     if (!ipoValue?.ok) return undefined;
-    return exitIpoReport(
+    return exitIpoOf(
       model,
       ipoKind === "price_per_share"
         ? { kind: "price_per_share", price: ipoValue.value }
@@ -203,7 +177,7 @@ function ExitModelView({
   }, [model, ipoKind, ipoValue]);
 
   const shown = by === "class" ? series.classes : series.holders;
-  const xs = breakpoints.breakpoints.map((b) => Rational.parse(b.exitValue)!);
+  const xs = breakpoints.breakpoints.map((b) => b.exitValue);
   const end = [lastBreakpoint.mulInt(2n), exitValue.ok ? exitValue.value : Rational.ZERO].reduce((a, b) =>
     a.gt(b) ? a : b,
   );
@@ -274,10 +248,12 @@ function ExitModelView({
             <tbody>
               {points.map((x) => (
                 <tr key={x.toString()}>
-                  <th scope="row">{money(x)}</th>
+                  <th scope="row" title={money(x)}>
+                    {compact(x)}
+                  </th>
                   {shown.map((s) => (
-                    <td className="num" key={s.id}>
-                      {money(evaluatePiecewise(s.fn, x))}
+                    <td className="num" key={s.id} title={money(evaluatePiecewise(s.fn, x))}>
+                      {compact(evaluatePiecewise(s.fn, x))}
                     </td>
                   ))}
                 </tr>
@@ -297,25 +273,22 @@ function ExitModelView({
               </th>
               <th scope="col">{t("whatHappens")}</th>
               {breakpoints.classFunctions.map((c) => (
-                <th scope="col" className="num" key={c.id}>
-                  {classNames.find((k) => k.id === c.id)?.name ?? c.id}
+                <th scope="col" className="num" key={c.subject.id}>
+                  {c.subject.name}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {breakpoints.breakpoints.map((b) => (
-              <tr key={b.exitValue} data-exit-value={b.exitValue}>
-                <th scope="row" className="num">
-                  {moneyText(b.exitValue)}
+              <tr key={b.exitValue.toString()} data-exit-value={decimal(b.exitValue)}>
+                <th scope="row" className="num" title={money(b.exitValue)}>
+                  {compact(b.exitValue)}
                 </th>
-                <td>
-                  {(b.eventDetails ?? []).map((e) => exitEventText(e, t, locale, className)).join("; ") ||
-                    t("exitStart")}
-                </td>
+                <td>{b.events.map(eventText).join("; ") || t("exitStart")}</td>
                 {b.classes.map((c) => (
-                  <td className="num" key={c.id}>
-                    {moneyText(c.payout)}
+                  <td className="num" key={c.shareClass.id} title={money(c.payout)}>
+                    {compact(c.payout)}
                   </td>
                 ))}
               </tr>
@@ -344,24 +317,30 @@ function ExitModelView({
       </div>
       {waterfall?.ok && exitValue.ok ? (
         <>
-          <Waterfall outcome={waterfall.value.outcomes[0]!} moneyText={moneyText} classNames={classNames} />
+          <Waterfall outcome={waterfall.value.outcomes[0]!} money={money} compact={compact} />
           <TrancheChart
             model={model}
             exitValue={exitValue.value}
             by={by}
-            className={className}
+            classNames={classNames}
             money={money}
+            compact={compact}
             short={short}
           />
           <Multiples
             outcome={waterfall.value.outcomes[0]!}
-            invested={invested}
+            invested={basis.invested}
             holderFunctions={series.holders}
             money={money}
+            compact={compact}
           />
         </>
       ) : waterfall && !waterfall.ok ? (
-        <p className="field-error">{waterfall.problems.map((p) => p.message).join("; ")}</p>
+        <p className="field-error">
+          {waterfall.problems.map((p) => (
+            <ProblemText key={p.message} problem={p} />
+          ))}
+        </p>
       ) : null}
 
       <h3>{t("ipoTitle")}</h3>
@@ -402,8 +381,8 @@ function ExitModelView({
           <table className="data" id="exit-ipo">
             <caption>
               {t("ipoCaption", {
-                price: moneyText(ipo.value.pricePerShare, 4),
-                valuation: moneyText(ipo.value.preIpoValuation),
+                price: money(ipo.value.pricePerShare, 4),
+                valuation: compact(ipo.value.preIpoValuation),
               })}
             </caption>
             <thead>
@@ -422,19 +401,25 @@ function ExitModelView({
             </thead>
             <tbody>
               {ipo.value.holders.map((h) => (
-                <tr key={h.id} data-holder={h.id}>
-                  <th scope="row">{h.name}</th>
-                  <td className="num">{formatDecimal(Rational.parse(h.shares)!, 0, locale)}</td>
-                  <td className="num">{moneyText(h.cash)}</td>
-                  <td className="num">{moneyText(h.value)}</td>
+                <tr key={h.holder.id} data-holder={h.holder.id}>
+                  <th scope="row">{h.holder.name}</th>
+                  <td className="num">{formatDecimal(h.shares, 0, locale)}</td>
+                  <td className="num" title={money(h.cash)}>
+                    {compact(h.cash)}
+                  </td>
+                  <td className="num" title={money(h.value)}>
+                    {compact(h.value)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </ScrollRegion>
       ) : ipo ? (
-        <p className="field-error" lang="en">
-          {ipo.problems.map((p) => p.message).join("; ")}
+        <p className="field-error">
+          {ipo.problems.map((p) => (
+            <ProblemText key={p.message} problem={p} />
+          ))}
         </p>
       ) : null}
     </section>
@@ -446,22 +431,24 @@ function TrancheChart({
   model,
   exitValue,
   by,
-  className,
+  classNames,
   money,
+  compact,
   short,
 }: {
   model: ExitModel;
   exitValue: Rational;
   by: "class" | "holder";
-  className: (id: string) => string;
+  classNames: ReadonlyMap<string, string>;
   money: (x: Rational) => string;
+  compact: (x: Rational) => string;
   short: (x: number) => string;
 }) {
   const { t, locale } = useI18n();
   const split = useMemo(() => {
-    const outcome = waterfallAt(model, exitValue);
-    return outcome.ok ? exitTranches(model, outcome.value, className) : undefined;
-  }, [model, exitValue, className]);
+    const tranches = exitTranchesAt(model, exitValue, classNames);
+    return tranches.ok ? tranches.value : undefined;
+  }, [model, exitValue, classNames]);
   if (!split) return null;
   const rows = (by === "class" ? split.classes : split.holders).filter((r) => !r.total.isZero());
   const names = split.tranches.map((tr) =>
@@ -470,7 +457,7 @@ function TrancheChart({
       : t(tr.kind === "participation" ? "trancheParticipation" : "trancheCommon"),
   );
   const title = t(by === "class" ? "trancheChartByClass" : "trancheChartByHolder", {
-    value: money(exitValue),
+    value: compact(exitValue),
   });
   return (
     <Chart
@@ -503,11 +490,13 @@ function TrancheChart({
               <tr key={r.id} data-row={r.id}>
                 <th scope="row">{r.name}</th>
                 {r.amounts.map((a, i) => (
-                  <td className="num" key={names[i]}>
-                    {money(a)}
+                  <td className="num" key={names[i]} title={money(a)}>
+                    {compact(a)}
                   </td>
                 ))}
-                <td className="num">{money(r.total)}</td>
+                <td className="num" title={money(r.total)}>
+                  {compact(r.total)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -531,26 +520,33 @@ function TRANCHE_COLORS(tranches: readonly Tranche[]): string[] {
 
 /**
  * Each holder's payout at the chosen exit value against what it invested (multiple on
- * invested capital = payout ÷ invested, exact, shown to two places), and the exit values
- * where its payout changes slope.
+ * invested capital = payout ÷ invested, exact, shown to two places, as the exit statement's
+ * PDF and XLSX state it: `investedOf`), and the exit values where its payout changes slope.
+ * A holder with shares of unknown price has no multiple.
  */
 function Multiples({
   outcome,
   invested,
   holderFunctions,
   money,
+  compact,
 }: {
-  outcome: Outcome;
-  invested: ReadonlyMap<string, Rational>;
+  outcome: WaterfallAtValue;
+  invested: readonly HolderInvested[];
   holderFunctions: readonly PayoutSeries[];
   money: (x: Rational) => string;
+  compact: (x: Rational) => string;
 }) {
   const { t, locale } = useI18n();
-  const rows = outcome.holders.filter((h) => h.total !== "0" || invested.has(h.id));
+  const investedBy = new Map(invested.map((h) => [h.holder.id, h.invested]));
+  const rows = outcome.holders.filter((h) => {
+    const put = investedBy.get(h.holder.id);
+    return !h.total.isZero() || put === null || (put !== undefined && !put.isZero());
+  });
   return (
     <ScrollRegion label={t("scrollableTable", { table: t("multiplesTitle") })}>
       <table className="data" id="exit-multiples">
-        <caption>{t("multiplesAt", { value: money(Rational.parse(outcome.exitValue)!) })}</caption>
+        <caption>{t("multiplesAt", { value: compact(outcome.exitValue) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("holder")}</th>
@@ -568,21 +564,25 @@ function Multiples({
         </thead>
         <tbody>
           {rows.map((h) => {
-            const paid = Rational.parse(h.total)!;
-            const put = invested.get(h.id);
-            const fn = holderFunctions.find((f) => f.id === h.id)?.fn;
+            const paid = h.total;
+            const put = investedBy.get(h.holder.id);
+            const fn = holderFunctions.find((f) => f.id === h.holder.id)?.fn;
             return (
-              <tr key={h.id} data-holder={h.id}>
-                <th scope="row">{h.name}</th>
-                <td className="num">{put ? money(put) : "—"}</td>
-                <td className="num">{money(paid)}</td>
+              <tr key={h.holder.id} data-holder={h.holder.id}>
+                <th scope="row">{h.holder.name}</th>
+                <td className="num" title={put?.isPositive() ? money(put) : undefined}>
+                  {put === null ? t("investedNotKnown") : put?.isPositive() ? compact(put) : "—"}
+                </td>
+                <td className="num" title={money(paid)}>
+                  {compact(paid)}
+                </td>
                 <td className="num" data-cell="multiple">
                   {put?.isPositive() ? `${formatFixed(paid.div(put), 2, locale)}×` : "—"}
                 </td>
                 <td>
                   {fn
                     ? kinksOf(fn)
-                        .map((x) => money(x))
+                        .map((x) => compact(x))
                         .join(", ") || "—"
                     : "—"}
                 </td>
@@ -595,52 +595,52 @@ function Multiples({
   );
 }
 
-type Outcome = Extract<ReturnType<typeof exitAtReport>, { ok: true }>["value"]["outcomes"][number];
-
 function Waterfall({
   outcome,
-  moneyText,
-  classNames,
+  money,
+  compact,
 }: {
-  outcome: Outcome;
-  moneyText: (text: string, places?: number) => string;
-  classNames: readonly ShareClass[];
+  outcome: WaterfallAtValue;
+  money: (x: Rational, places?: number) => string;
+  compact: (x: Rational) => string;
 }) {
   const { t } = useI18n();
-  const deductions = Rational.parse(outcome.fees)!
-    .add(Rational.parse(outcome.debt)!)
-    .add(Rational.parse(outcome.carveOut)!);
+  const deductions = outcome.fees.add(outcome.debt).add(outcome.carveOut);
   return (
     <ScrollRegion label={t("scrollableTable", { table: t("waterfallTitle") })}>
       <table className="data" id="exit-waterfall">
-        <caption>{t("waterfallAt", { value: moneyText(outcome.exitValue) })}</caption>
+        <caption>{t("waterfallAt", { value: compact(outcome.exitValue) })}</caption>
         <tbody>
           <tr data-row="deductions">
             <th scope="row">{t("feesDebtCarveOut")}</th>
             <td />
-            <td className="num">{moneyText(deductions.toDecimalString(18))}</td>
+            <td className="num" title={money(deductions)}>
+              {compact(deductions)}
+            </td>
           </tr>
           <tr data-row="common-price">
             <th scope="row">{t("commonPrice")}</th>
             <td />
-            <td className="num">{moneyText(outcome.commonPrice, 4)}</td>
+            <td className="num">{money(outcome.commonPrice, 4)}</td>
           </tr>
           {outcome.classes.map((c) => (
-            <tr key={`class:${c.id}`} data-class={c.id}>
-              <th scope="row">
-                {t("classRow", { name: classNames.find((k) => k.id === c.id)?.name ?? c.name })}
-              </th>
+            <tr key={`class:${c.shareClass.id}`} data-class={c.shareClass.id}>
+              <th scope="row">{t("classRow", { name: c.shareClass.name })}</th>
               <td>{positionStateText(c.state, t)}</td>
-              <td className="num">{moneyText(c.payout)}</td>
+              <td className="num" title={money(c.payout)}>
+                {compact(c.payout)}
+              </td>
             </tr>
           ))}
           {outcome.holders
-            .filter((h) => h.total !== "0")
+            .filter((h) => !h.total.isZero())
             .map((h) => (
-              <tr key={`holder:${h.id}`} data-holder={h.id}>
-                <th scope="row">{h.name}</th>
+              <tr key={`holder:${h.holder.id}`} data-holder={h.holder.id}>
+                <th scope="row">{h.holder.name}</th>
                 <td />
-                <td className="num">{moneyText(h.total)}</td>
+                <td className="num" title={money(h.total)}>
+                  {compact(h.total)}
+                </td>
               </tr>
             ))}
         </tbody>

@@ -211,11 +211,13 @@ function InvestorExposure({
 }) {
   const { t, locale } = useI18n();
   const title = t("exposureOf", { name: report.name });
+  // The table's own name, not the heading's words again just below it.
+  const caption = t("exposureByCompany", { name: report.name });
   const chartTitle = t("exposureChart", { name: report.name });
   const drawn = (text: string | null) => (text === null ? 0 : Number(text));
   const table = (id: string) => (
     <table className="data" id={id}>
-      <caption>{title}</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t("companyColumn")}</th>
@@ -263,7 +265,7 @@ function InvestorExposure({
   return (
     <div className="exposure-investor">
       <h3>{title}</h3>
-      <ScrollRegion label={t("scrollableTable", { table: title })}>{table("exposure-table")}</ScrollRegion>
+      <ScrollRegion label={t("scrollableTable", { table: caption })}>{table("exposure-table")}</ScrollRegion>
       {report.totals.investedUnknownIn.length > 0 ? (
         <p>
           {t("investedUnknown", {

@@ -14,6 +14,9 @@ import { formatMoney, formatPercent } from "../i18n/number-format.js";
 
 type FlowsReport = ReturnType<typeof flowsReport>;
 
+/** The standard scenarios' names in the interface's language ("le scénario de base", as the CLI says). */
+const SCENARIO_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
+
 /**
  * A workspace's capital flows (`roundtable flows`, flowsReport): a Sankey of the money
  * from investments and agreements, with its table, and the round-trip metrics of every
@@ -30,7 +33,13 @@ export function FlowsView({ workspace, record }: { workspace: string; record: De
     if (!loaded.ok) return { ok: false as const, messages: loaded.diagnostics.map((d) => d.message) };
     const model = flowModelOf(loaded.workspace);
     if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
-    return { ok: true as const, report: flowsReport(loaded.workspace, model.value) };
+    // A round is shown by its name ("2026 mega-round"), the report's JSON holding its id.
+    const roundNames = new Map(
+      [...loaded.workspace.rounds].flatMap(([company, rounds]) =>
+        rounds.map((r) => [`${company}/${r.id}`, r.name] as const),
+      ),
+    );
+    return { ok: true as const, report: flowsReport(loaded.workspace, model.value), roundNames };
   }, [record, included]);
 
   if (included.state === "loading") return <Loading />;
@@ -50,11 +59,19 @@ export function FlowsView({ workspace, record }: { workspace: string; record: De
       </div>
     );
   }
-  return <FlowsReportView report={result.report} />;
+  return <FlowsReportView report={result.report} roundNames={result.roundNames} />;
 }
 
-function FlowsReportView({ report }: { report: FlowsReport }) {
+function FlowsReportView({
+  report,
+  roundNames,
+}: {
+  report: FlowsReport;
+  /** Each round's name by `company/round` id. */
+  roundNames: ReadonlyMap<string, string>;
+}) {
   const { t, locale } = useI18n();
+  const roundName = (company: string, round: string) => roundNames.get(`${company}/${round}`) ?? round;
   const ids = useId();
   const currency = report.currency as Currency;
   const money = (text: string | null) =>
@@ -92,7 +109,18 @@ function FlowsReportView({ report }: { report: FlowsReport }) {
   return (
     <section aria-labelledby={`${ids}-title`} className="flows">
       <h2 id={`${ids}-title`}>{t("flowsTitle", { workspace: report.workspace })}</h2>
-      {report.scenario ? <p>{t("flowsScenario", { scenario: report.scenario.name })}</p> : null}
+      {report.scenario ? (
+        <p>
+          {t("flowsScenario", {
+            scenario:
+              report.scenario.name in SCENARIO_KEYS
+                ? t(SCENARIO_KEYS[report.scenario.name as keyof typeof SCENARIO_KEYS]).toLocaleLowerCase(
+                    locale,
+                  )
+                : report.scenario.name,
+          })}
+        </p>
+      ) : null}
       <Chart
         title={title}
         height={Math.max(
@@ -174,7 +202,7 @@ function FlowsReportView({ report }: { report: FlowsReport }) {
                 <th scope="row">
                   {t("investmentIn", { investor: nameOf(m.investor), company: nameOf(m.company) })}
                 </th>
-                <td>{m.round}</td>
+                <td>{roundName(m.company, m.round)}</td>
                 <td className="num">{money(m.gross)}</td>
                 <td className="num">{money(m.returned)}</td>
                 <td className="num">{m.returnedProfit === null ? t("noMargin") : money(m.returnedProfit)}</td>
@@ -209,7 +237,7 @@ function FlowsReportView({ report }: { report: FlowsReport }) {
             {report.rounds.map((r) => (
               <tr key={`${r.company}/${r.round}`} data-round={`${r.company}/${r.round}`}>
                 <th scope="row">
-                  {nameOf(r.company)} {r.round}
+                  {nameOf(r.company)} {roundName(r.company, r.round)}
                 </th>
                 <td className="num">{money(r.newMoney)}</td>
                 <td className="num">{money(r.fromSuppliers)}</td>

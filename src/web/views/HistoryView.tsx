@@ -2,11 +2,21 @@ import { useId, useState } from "react";
 import { Rational } from "../../core/exact/rational.js";
 import type { DealRecord, DifferenceResponse } from "../api/contract.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
+import { dateText } from "../components/DateField.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { Failed, Loading } from "../components/Status.js";
 import { type AuthoringKey, useAuthoringText } from "../i18n/authoring-messages.js";
 import { useI18n } from "../i18n/i18n.js";
+import type { MessageKey } from "../i18n/messages.js";
 import { formatDecimal, formatPercent, type Locale } from "../i18n/number-format.js";
+
+/** A pro forma figure of the difference (its id in the JSON) in the interface's words. */
+const FIGURE_KEYS = {
+  price_per_share: "pricePerShare",
+  pre_money: "preMoney",
+  post_money: "postMoney",
+  new_money: "newMoney",
+} as const satisfies Record<string, MessageKey>;
 
 /** A revision's action (the store's RevisionAction) in the interface's language; an unknown one as the server wrote it. */
 const ACTION_TEXT: Readonly<Record<string, AuthoringKey>> = {
@@ -53,6 +63,7 @@ export function HistoryView({
   onReverted: (record: DealRecord) => void;
 }) {
   const a = useAuthoringText();
+  const { locale } = useI18n();
   const data = useDataAccess();
   const id = useId();
   const [revisions, reload] = useApi(
@@ -115,7 +126,9 @@ export function HistoryView({
                 <td data-action={r.action}>{ACTION_TEXT[r.action] ? a(ACTION_TEXT[r.action]!) : r.action}</td>
                 <td>{r.author}</td>
                 <td>
-                  <time dateTime={r.createdAt}>{r.createdAt.replace("T", " ").slice(0, 19)}</time>
+                  <time dateTime={r.createdAt}>
+                    {dateText(r.createdAt.slice(0, 10), locale)} {r.createdAt.slice(11, 19)}
+                  </time>
                 </td>
                 <td>
                   {r.version !== latest && r.action !== "delete" ? (
@@ -185,7 +198,7 @@ function Difference({
 
 export function DifferenceTables({ difference }: { difference: DifferenceResponse }) {
   const a = useAuthoringText();
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const pf = difference.proForma;
   return (
     <div className="difference" aria-live="polite">
@@ -229,7 +242,9 @@ export function DifferenceTables({ difference }: { difference: DifferenceRespons
           </table>
         </ScrollRegion>
       ) : null}
-      {pf ? (
+      {pf && pf.figures.length === 0 && pf.holders.length === 0 ? (
+        <p>{a("proFormaUnmoved", { round: pf.round.after ?? pf.round.before ?? "" })}</p>
+      ) : pf ? (
         <ScrollRegion label={a("proFormaMoved", { round: pf.round.after ?? pf.round.before ?? "" })}>
           <table className="data">
             <caption>{a("proFormaMoved", { round: pf.round.after ?? pf.round.before ?? "" })}</caption>
@@ -247,7 +262,11 @@ export function DifferenceTables({ difference }: { difference: DifferenceRespons
             <tbody>
               {pf.figures.map((f) => (
                 <tr key={f.figure}>
-                  <th scope="row">{f.figure.replaceAll("_", " ")}</th>
+                  <th scope="row">
+                    {f.figure in FIGURE_KEYS
+                      ? t(FIGURE_KEYS[f.figure as keyof typeof FIGURE_KEYS])
+                      : f.figure.replaceAll("_", " ")}
+                  </th>
                   <td className="num">
                     {f.before === undefined ? "—" : formatDecimalText(f.before, locale, f.currency)}
                   </td>

@@ -6,6 +6,7 @@ import { parseEstimate } from "../../core/uncertainty/estimate-parse.js";
 import type { Deal } from "../../deal/build.js";
 import { type IngestedEntries, ingestedEntries, knownNames } from "../../deal/ingest-into-deal.js";
 import type { IngestedAddition } from "../app/drafts.js";
+import { DateField } from "../components/DateField.js";
 import { findEvidence } from "../engine/evidence.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatEstimateIn } from "../i18n/value-format.js";
@@ -176,12 +177,7 @@ export function IngestPanel({
           <label className="field-label" htmlFor={`${ids}-date`}>
             {t("date")}
           </label>
-          <input
-            id={`${ids}-date`}
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
+          <DateField id={`${ids}-date`} value={date} onChange={setDate} />
         </div>
         {deal.rounds.length > 1 ? (
           <div className="field">

@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
 import type { DealDocumentJson } from "../api/contract.js";
+import { DateField } from "../components/DateField.js";
 import { type FieldProblem, fieldOfRecord } from "../engine/deal-authoring.js";
-import type { FieldSpec } from "../engine/record-fields.js";
+import { type FieldSpec, OPTION_NAMES } from "../engine/record-fields.js";
 import { useAuthoringText } from "../i18n/authoring-messages.js";
 import { useI18n } from "../i18n/i18n.js";
 
@@ -144,12 +145,23 @@ export function FieldsForm({
               >
                 {(options.includes(current) ? options : [...options, current]).map((o) => (
                   <option key={o} value={o}>
-                    {o === "" ? "—" : o}
+                    {o === "" ? "—" : f.kind === "select" ? (OPTION_NAMES[o]?.[locale] ?? o) : o}
                   </option>
                 ))}
               </select>
             );
-          } else if (f.kind === "map")
+          } else if (f.kind === "date")
+            control = (
+              <DateField
+                id={inputId}
+                name={f.key}
+                value={typeof value === "string" ? value : ""}
+                invalid={invalid}
+                describedBy={invalid ? errorId : undefined}
+                onChange={(iso) => onChange({ ...values, [f.key]: iso })}
+              />
+            );
+          else if (f.kind === "map")
             control = (
               <textarea
                 {...common}
@@ -161,9 +173,8 @@ export function FieldsForm({
           else
             control = (
               <input
-                type={f.kind === "date" ? "text" : "text"}
-                inputMode={f.kind === "date" ? "numeric" : undefined}
-                placeholder={f.kind === "date" ? "YYYY-MM-DD" : f.kind === "text" ? f.placeholder : undefined}
+                type="text"
+                placeholder={f.kind === "text" ? f.placeholder : undefined}
                 {...common}
                 value={typeof value === "string" ? value : ""}
                 onChange={(e) => onChange({ ...values, [f.key]: e.currentTarget.value })}

@@ -1,9 +1,11 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { type ModelHolder, type ModelReport, type ModelTotals, modelReportOf } from "../../app/model.js";
+import { claimNamer } from "../../app/names.js";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
 import { Fraction } from "../../deal/scalars.js";
+import { claimsBySource } from "../../report/format.js";
 import { explanationFr } from "../../report/fr.js";
 import { modelJson } from "../../report/model-report.js";
 import { pricingText } from "../../report/model-text.js";
@@ -40,6 +42,9 @@ import {
   formatRatioPercent,
   type Locale,
 } from "../i18n/number-format.js";
+
+/** The standard scenarios' names in the interface's language (one word per concept with the CLI's "scénario de base"). */
+const SCENARIO_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
 /** The three ways of counting a holding that the pro forma switches between. */
 type OwnershipBasis = keyof ModelTotals;
@@ -343,8 +348,14 @@ function Builder({
           {session.deal.scenario && session.deal.roundsUncertain ? (
             <p className="notice" id="scenario-note">
               {t("fromScenario", {
-                scenario: session.deal.scenario.name,
-                claims: session.deal.scenario.claims.filter((c) => !c.startsWith("terms:")).join(", "),
+                scenario:
+                  session.deal.scenario.name in SCENARIO_KEYS
+                    ? t(
+                        SCENARIO_KEYS[session.deal.scenario.name as keyof typeof SCENARIO_KEYS],
+                      ).toLocaleLowerCase(locale)
+                    : session.deal.scenario.name,
+                // The claims by what they are about, grouped by source, as the reports name them.
+                claims: claimsBySource(session.deal.scenario.claims.map(claimNamer(session.deal))).join("; "),
               })}
             </p>
           ) : null}

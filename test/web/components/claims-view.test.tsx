@@ -262,7 +262,7 @@ describe("WEB-12 scenarios side by side", () => {
     // In the scenarios table (the charts' tables, kept in the page for screen readers, have the column too).
     await waitFor(() =>
       expect(
-        within(document.getElementById("scenarios-table")!).getByRole("columnheader", { name: "Central" }),
+        within(document.getElementById("scenarios-table")!).getByRole("columnheader", { name: "De base" }),
       ).toBeTruthy(),
     );
   });

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { exit } from "../../../src/app/exit.js";
+import { parseInput } from "../../../src/app/use-case.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { loadDeal } from "../../../src/deal/load.js";
@@ -14,7 +16,12 @@ import {
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
-import { formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
+import {
+  formatFixed,
+  formatMoney,
+  formatMoneyShort,
+  type Locale,
+} from "../../../src/web/i18n/number-format.js";
 import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
@@ -32,7 +39,13 @@ function cliModel() {
 
 const usd = (text: string, locale: Locale, places = 0) =>
   formatMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, places, locale);
+/** An amount as the tables show it: compact, the exact amount in the cell's title. */
+const short = (text: string, locale: Locale) =>
+  formatMoneyShort({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, locale, 2);
 const cells = (row: Element) => [...row.querySelectorAll("th, td")].map((c) => c.textContent);
+/** A row's cells, each amount by its exact value (the cell's title), other cells by their text. */
+const exactCells = (row: Element) =>
+  [...row.querySelectorAll("th, td")].map((c) => c.getAttribute("title") ?? c.textContent);
 
 beforeEach(() => {
   localStorage.clear();
@@ -56,7 +69,7 @@ describe("WEB-15 exit", () => {
       report.breakpoints.map((b) => b.exitValue),
     );
     report.breakpoints.forEach((b, i) => {
-      expect(cells(rows[i]!)).toEqual([
+      expect(exactCells(rows[i]!)).toEqual([
         usd(b.exitValue, "en"),
         b.events.join("; ") || "start",
         ...b.classes.map((c) => usd(c.payout, "en")),
@@ -64,7 +77,13 @@ describe("WEB-15 exit", () => {
     });
     // The first preference is paid in full at the CLI's first breakpoint: the SAFEs' shadow
     // series prefer their conversion prices, about their purchase amounts (SAFE-6).
-    expect(cells(rows[1]!)[0]).toBe("$6,429,360");
+    expect(exactCells(rows[1]!)[0]).toBe("$6,429,360");
+    // What a reader sees is compact; the exact amount is the cell's title (issue 16).
+    report.breakpoints.forEach((b, i) => {
+      expect(cells(rows[i]!)[0]).toBe(short(b.exitValue, "en"));
+      expect(cells(rows[i]!).slice(2)).toEqual(b.classes.map((c) => short(c.payout, "en")));
+    });
+    expect(cells(rows[1]!)[0]).toBe("$6.43M");
 
     // The chart's table: the lines pass through every breakpoint at the report's payouts.
     const payoutChart = screen.getByRole("figure", { name: /^Payout per class against the exit value/ });
@@ -72,8 +91,8 @@ describe("WEB-15 exit", () => {
     const curve = document.getElementById("exit-curve-table")!;
     const byValue = new Map(
       [...curve.querySelectorAll("tbody tr")].map((tr) => [
-        tr.querySelector("th")!.textContent,
-        cells(tr).slice(1),
+        tr.querySelector("th")!.getAttribute("title"),
+        exactCells(tr).slice(1),
       ]),
     );
     for (const b of report.breakpoints) {
@@ -89,16 +108,16 @@ describe("WEB-15 exit", () => {
     const at = exitAtReport(model, [Rational.parse("20000000")!]);
     if (!at.ok) throw new Error("at");
     const outcome = at.value.outcomes[0]!;
-    const table = await screen.findByRole("table", { name: "Cascade à 20\u202f000\u202f000\u00a0$" });
+    const table = await screen.findByRole("table", { name: `Cascade à ${short("20000000", "fr")}` });
     for (const h of outcome.holders.filter((x) => x.total !== "0")) {
-      expect(cells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
+      expect(exactCells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
         h.name,
         "",
         usd(h.total, "fr"),
       ]);
     }
     for (const c of outcome.classes) {
-      expect(cells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "fr"));
+      expect(exactCells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "fr"));
     }
     // An unreadable value is shown under the field.
     fireEvent.change(input, { target: { value: "beaucoup" } });
@@ -115,7 +134,7 @@ describe("WEB-15 exit", () => {
     if (!ipo.ok) throw new Error("ipo");
     const ipoTable = document.getElementById("exit-ipo")!;
     for (const h of ipo.value.holders) {
-      expect(cells(ipoTable.querySelector(`tr[data-holder="${h.id}"]`)!).slice(2)).toEqual([
+      expect(exactCells(ipoTable.querySelector(`tr[data-holder="${h.id}"]`)!).slice(2)).toEqual([
         usd(h.cash, "fr"),
         usd(h.value, "fr"),
       ]);
@@ -160,7 +179,7 @@ describe("WEB-15 exit", () => {
     );
     high.breakpoints.forEach(
       (b: { exitValue: string; events: string[]; classes: { payout: string }[] }, i: number) => {
-        expect(cells(rows[i]!)).toEqual([
+        expect(exactCells(rows[i]!)).toEqual([
           usd(b.exitValue, "en"),
           b.events.join("; ") || "start",
           ...b.classes.map((c) => usd(c.payout, "en")),
@@ -171,16 +190,16 @@ describe("WEB-15 exit", () => {
     fireEvent.change(screen.getByLabelText("Exit value"), { target: { value: "$1T" } });
     const at = await json(["--at", "1000000000000", "--scenario", "high"]);
     const outcome = at.outcomes[0];
-    const table = await screen.findByRole("table", { name: "Waterfall at $1,000,000,000,000" });
+    const table = await screen.findByRole("table", { name: "Waterfall at $1T" });
     for (const h of outcome.holders.filter((x: { total: string }) => x.total !== "0")) {
-      expect(cells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
+      expect(exactCells(table.querySelector(`tr[data-holder="${h.id}"]`)!)).toEqual([
         h.name,
         "",
         usd(h.total, "en"),
       ]);
     }
     for (const c of outcome.classes) {
-      expect(cells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "en"));
+      expect(exactCells(table.querySelector(`tr[data-class="${c.id}"]`)!).at(-1)).toBe(usd(c.payout, "en"));
     }
   });
 
@@ -199,7 +218,7 @@ describe("WEB-15 exit", () => {
     const row = (exitValue: string) => {
       const tr = table.querySelector(`tr[data-exit-value="${exitValue}"]`)!;
       const b = report.breakpoints.find((x: { exitValue: string }) => x.exitValue === exitValue);
-      expect(cells(tr)).toEqual([
+      expect(exactCells(tr)).toEqual([
         usd(exitValue, "fr"),
         expect.any(String),
         ...b.classes.map((c: { payout: string }) => usd(c.payout, "fr")),
@@ -207,7 +226,7 @@ describe("WEB-15 exit", () => {
       expect(tr.querySelector("td")!.getAttribute("lang")).toBeNull();
       return tr.querySelector("td")!.textContent;
     };
-    expect(row("0")).toBe("départ");
+    expect(row("0")).toBe("début");
     expect(row("6000000")).toBe("préférences payées : Series B Preferred");
     expect(row("12900000")).toBe("préférences payées : Series A Preferred, Series A-1 Preferred (bridge)");
     expect(row("14900000")).toBe(
@@ -215,14 +234,20 @@ describe("WEB-15 exit", () => {
     );
     expect(row("15500000")).toBe("changements : options Common au prix d’exercice de 0,1");
     expect(row("23160000")).toBe("changements : Series A-1 Preferred (bridge), Series B Preferred");
+    // One wording for every face: the CLI's French text words each breakpoint as the page does.
+    const text = await cli(["exit", "examples/down-round.yaml", "--breakpoints", "--lang", "fr"]);
+    expect(text.code).toBe(0);
+    const words = [...table.querySelectorAll("tbody tr td:first-of-type")].map((td) => td.textContent);
+    expect(words).toHaveLength(report.breakpoints.length);
+    for (const w of words) expect(text.stdout).toContain(`  ${w}\n`);
 
     fireEvent.change(screen.getByLabelText("Valeur de sortie"), { target: { value: "30 M$" } });
     const at = (await json(["--at", "30000000"])).outcomes[0];
-    const waterfall = await screen.findByRole("table", { name: "Cascade à 30\u202f000\u202f000\u00a0$" });
+    const waterfall = await screen.findByRole("table", { name: `Cascade à ${short("30000000", "fr")}` });
     const states = { common: "ordinaire", converts: "convertit", takes_preference: "prend sa préférence" };
     expect(new Set(at.classes.map((c: { state: string }) => c.state))).toEqual(new Set(Object.keys(states)));
     for (const c of at.classes) {
-      expect(cells(waterfall.querySelector(`tr[data-class="${c.id}"]`)!).slice(1)).toEqual([
+      expect(exactCells(waterfall.querySelector(`tr[data-class="${c.id}"]`)!).slice(1)).toEqual([
         states[c.state as keyof typeof states],
         usd(c.payout, "fr"),
       ]);
@@ -245,8 +270,51 @@ describe("WEB-15 exit", () => {
     );
     expect(texts).toContain("changes: Common options at 0.1");
     fireEvent.change(screen.getByLabelText("Exit value"), { target: { value: "$30M" } });
-    const waterfall = await screen.findByRole("table", { name: "Waterfall at $30,000,000" });
+    const waterfall = await screen.findByRole("table", { name: "Waterfall at $30M" });
     expect(cells(waterfall.querySelector('tr[data-class="seed"]')!)[1]).toBe("converts");
     expect(cells(waterfall.querySelector('tr[data-class="series-a"]')!)[1]).toBe("takes preference");
+  });
+
+  it("WEB-15 each holder's invested amount and multiple are the exit statement's (the PDF's and XLSX's), in both languages", async () => {
+    const loaded = loadDeal(exampleText("seed-to-series-a"), "seed-to-series-a.yaml");
+    if (!loaded.ok) throw new Error("load");
+    const input = parseInput(exit, { statement: "true", at: "30000000" });
+    if (!input.ok) throw new Error("input");
+    const statement = await exit.run(loaded.deal, input.value);
+    if (!statement.ok || statement.value.kind !== "statement") throw new Error("statement");
+    const { waterfall, invested } = statement.value;
+    const outcome = waterfall.outcomes[0]!;
+    for (const locale of ["en", "fr"] as const) {
+      render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale={locale} />);
+      const field = await screen.findByLabelText(locale === "en" ? "Exit value" : "Valeur de sortie");
+      fireEvent.change(field, { target: { value: locale === "en" ? "$30M" : "30 M$" } });
+      const table = await screen.findByRole("table", {
+        name:
+          locale === "en"
+            ? "Each holder's multiple on invested capital at $30M (payout ÷ invested)"
+            : `Multiple sur le capital investi de chaque détenteur à ${short("30000000", "fr")} (produit ÷ investi)`,
+      });
+      let withMultiple = 0;
+      for (const h of outcome.holders) {
+        const put = invested.find((x) => x.holder.id === h.holder.id)!.invested;
+        const row = table.querySelector(`tr[data-holder="${h.holder.id}"]`);
+        if (h.total.isZero() && put?.isZero()) {
+          expect(row, h.holder.id).toBeNull();
+          continue;
+        }
+        const [name, investedCell, payout, multiple] = exactCells(row!);
+        expect(name).toBe(h.holder.name);
+        expect(payout).toBe(usd(h.total.toDecimalString(), locale));
+        if (put === null) expect(investedCell).toBe(locale === "en" ? "unknown" : "inconnu");
+        else if (put.isPositive()) {
+          expect(investedCell).toBe(usd(put.toDecimalString(), locale));
+          expect(multiple).toBe(`${formatFixed(h.total.div(put), 2, locale)}×`);
+          withMultiple += 1;
+        } else expect(multiple).toBe("—");
+      }
+      // The preferred investors have a multiple: the test does not pass on an empty table.
+      expect(withMultiple).toBeGreaterThanOrEqual(3);
+      cleanup();
+    }
   });
 });

@@ -56,7 +56,11 @@ describe("WEB-22 exposure of a workspace's investors", () => {
     fireEvent.change(investor, { target: { value: "amazon" } });
     const report = await cliExposure("ai-ecosystem.yaml", "amazon");
     const table = document.getElementById("exposure-table")!;
-    expect(table.querySelector("caption")?.textContent).toBe(`Exposure of ${report.name}`);
+    expect(table.querySelector("caption")?.textContent).toBe(
+      `${report.name}’s stakes and agreements by company`,
+    );
+    // The heading names the investor; the caption below it does not repeat its words.
+    expect(screen.getByRole("heading", { name: `Exposure of ${report.name}` })).toBeTruthy();
     expect(report.companies.length).toBe(2);
     for (const c of report.companies) {
       expect(cellsOf(table, c.company)).toEqual([

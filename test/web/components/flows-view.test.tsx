@@ -28,6 +28,21 @@ function cliReport(file: string) {
   return flowsReport(loaded.workspace, model.value);
 }
 
+/** Each round's name in a workspace file, by `company/round` (the page names rounds, the JSON gives ids). */
+function roundNamesOf(file: string): Map<string, string> {
+  const loaded = loadWorkspace(readFileSync(join(examples, file), "utf8"), file, (relative) => ({
+    ok: true,
+    text: readFileSync(join(examples, relative), "utf8"),
+    file: relative,
+  }));
+  if (!loaded.ok) throw new Error(loaded.diagnostics[0]!.message);
+  return new Map(
+    [...loaded.workspace.rounds].flatMap(([company, rounds]) =>
+      rounds.map((r) => [`${company}/${r.id}`, r.name]),
+    ),
+  );
+}
+
 const usd = (text: string | null, places: number, locale: Locale) =>
   formatMoney(
     { kind: "money", currency: "USD" as never, amount: Rational.parse(text ?? "0")! },
@@ -49,12 +64,13 @@ describe("WEB-14 capital flows of a workspace", () => {
       name: "Investments and the money that comes back through linked agreements",
     });
     const report = cliReport("cloud-partners.yaml");
+    const roundNames = roundNamesOf("cloud-partners.yaml");
     expect(report.investments.length).toBe(3);
     for (const m of report.investments) {
       const row = table.querySelector(`tr[data-investment="${m.investor}@${m.company}/${m.round}"]`)!;
       const cells = [...row.querySelectorAll("td")].map((td) => td.textContent);
       expect(cells).toEqual([
-        m.round,
+        roundNames.get(`${m.company}/${m.round}`),
         usd(m.gross, 0, "en"),
         usd(m.returned, 0, "en"),
         m.returnedProfit === null ? "no margin" : usd(m.returnedProfit, 0, "en"),
@@ -66,7 +82,7 @@ describe("WEB-14 capital flows of a workspace", () => {
     // Hand-checked figures of the example (the CLI prints the same).
     const helios = table.querySelector('tr[data-investment="helios@nimbus/series-b"]')!;
     expect([...helios.querySelectorAll("td")].map((td) => td.textContent)).toEqual([
-      "series-b",
+      "Series B",
       "$50,000,000",
       "$40,000,000",
       "$14,000,000",
@@ -96,9 +112,13 @@ describe("WEB-14 capital flows of a workspace", () => {
     });
     const report = cliReport("ai-ecosystem.yaml");
     expect(report.investments.some((m) => m.company === "openai")).toBe(true);
+    // The scenario in the CLI's words ("le scénario de base"), not its id.
+    expect(report.scenario?.name).toBe("base");
+    screen.getByText("Montants incertains pris dans le scénario de base.");
     for (const m of report.investments) {
       const row = document.querySelector(`tr[data-investment="${m.investor}@${m.company}/${m.round}"]`)!;
       const cells = [...row.querySelectorAll("td")].map((td) => td.textContent);
+      expect(cells[0]).toBe(roundNamesOf("ai-ecosystem.yaml").get(`${m.company}/${m.round}`));
       expect(cells[1]).toBe(usd(m.gross, 0, "fr"));
       expect(cells[5]).toBe(formatPercent(Rational.parse(m.roundTripRatio)!, 2, "fr"));
     }

@@ -128,13 +128,42 @@ describe("SRV-SHARE-3 / WEB-23 the documents shared with an investor", () => {
     fireEvent.change(screen.getByLabelText("Format"), { target: { value: "xlsx" } });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Share" })));
     await screen.findByText("Shared: Shared captable v1.");
-    expect(data.shared).toEqual([{ deal: "openai-round", report: "captable", format: "xlsx", version: 1 }]);
+    expect(data.shared).toEqual([
+      {
+        deal: "openai-round",
+        report: "captable",
+        format: "xlsx",
+        version: 1,
+        title: "OpenAI Group PBC cap table, version 1",
+      },
+    ]);
     fireEvent.change(screen.getByLabelText(/Investor's user name/), { target: { value: "viewer" } });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Share" })));
     expect((await screen.findByRole("alert")).textContent).toBe(
       '"viewer" is not an investor member of workspace "examples"',
     );
     expect(data.shared).toHaveLength(1);
+  });
+
+  it("SRV-SHARE-1 in French, the document's default title is French; a title the owner writes is sent as written", async () => {
+    window.location.hash = href.capTable("examples", "openai-round");
+    const data = new SharingDataAccess(exampleFiles());
+    render(<App dataAccess={data} mode="memory" locale="fr" />);
+    fireEvent.click(await screen.findByText("Partager avec les investisseurs"));
+    const title = screen.getByLabelText("Titre que voient les investisseurs") as HTMLInputElement;
+    expect(title.value).toBe("OpenAI Group PBC — pro forma, version 1");
+    fireEvent.change(screen.getByLabelText("Rapport"), { target: { value: "captable" } });
+    expect(title.value).toBe("OpenAI Group PBC — table de capitalisation, version 1");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Partager" })));
+    await screen.findByRole("status");
+    expect(data.shared.at(-1)?.title).toBe("OpenAI Group PBC — table de capitalisation, version 1");
+    fireEvent.change(title, { target: { value: "Dossier du conseil" } });
+    // Once written, the title stays the owner's when the report changes.
+    fireEvent.change(screen.getByLabelText("Rapport"), { target: { value: "model" } });
+    expect(title.value).toBe("Dossier du conseil");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Partager" })));
+    expect(data.shared.at(-1)).toMatchObject({ report: "model", title: "Dossier du conseil" });
+    expect(data.shared).toHaveLength(2);
   });
 });
 

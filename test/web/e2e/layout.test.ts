@@ -61,6 +61,8 @@ interface Measured {
   readonly innerWidth: number;
   /** Elements whose right edge passes the viewport's (the first few, to name what overflows). */
   readonly wide: string[];
+  /** Captions of tables in a sideways-scrolling box that pass the box's edges (cut on a phone). */
+  readonly captions: string[];
   readonly charts: {
     readonly title: string;
     readonly width: number;
@@ -108,7 +110,16 @@ const MEASURE = `(() => {
       }
     charts.push({ title: el.getAttribute("aria-label"), width: m.width, height: m.height, outside, overlapping });
   }
-  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide, charts };
+  const captions = [];
+  for (const box of document.querySelectorAll(".table-scroll")) {
+    const b = box.getBoundingClientRect();
+    for (const c of box.querySelectorAll(":scope > table > caption")) {
+      const r = c.getBoundingClientRect();
+      if (r.width > 0 && (r.left < b.left - 0.5 || r.right > b.right + 0.5))
+        captions.push(JSON.stringify(c.textContent.slice(0, 60)) + " " + Math.round(r.width) + " px in a box of " + Math.round(b.width));
+    }
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide, charts, captions };
 })()`;
 
 describe.skipIf(!present)("WEB-17 every view at a phone's, a tablet's and a desktop's width", () => {
@@ -147,7 +158,7 @@ describe.skipIf(!present)("WEB-17 every view at a phone's, a tablet's and a desk
     ["en", "en-US"],
     ["fr", "fr-FR"],
   ] as const) {
-    it(`WEB-17 no view is wider than the viewport and no chart clips or overlaps a label, in ${language}, at ${WIDTHS.join(", ")} px`, async () => {
+    it(`WEB-17 no view is wider than the viewport, no table's caption is cut by its scroll box and no chart clips or overlaps a label, in ${language}, at ${WIDTHS.join(", ")} px`, async () => {
       const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 844 }, locale });
       const page = await context.newPage();
       const errors: string[] = [];
@@ -167,6 +178,8 @@ describe.skipIf(!present)("WEB-17 every view at a phone's, a tablet's and a desk
           const where = `${view.name} (${language}, ${width} px)`;
           if (m.scrollWidth > m.innerWidth)
             failures.push(`${where}: page ${m.scrollWidth} px wide > ${m.innerWidth}: ${m.wide.join("; ")}`);
+          if (m.captions.length > 0)
+            failures.push(`${where}: captions cut by their box: ${m.captions.join("; ")}`);
           for (const chart of m.charts) {
             if (chart.outside.length > 0)
               failures.push(`${where}: chart "${chart.title}" clips ${chart.outside.join("; ")}`);

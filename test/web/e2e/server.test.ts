@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -542,4 +543,85 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     );
     await context.close();
   }, 90_000);
+
+  it("WEB-XLSX-1 the XLSX buttons download the server's workbooks: the cap table's and the exit statement's equal the API's and, read back, give every holder's figures of its JSON", async () => {
+    const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: "en-US",
+      acceptDownloads: true,
+    });
+    const app = await context.newPage();
+    app.setDefaultTimeout(15_000);
+    await app.goto(`${server.url}/?data=http`);
+    await signIn(app, "demo", password!);
+    await app.goto(`${server.url}/?data=http#/w/demo/d/openai-round/captable`);
+    await app.getByRole("heading", { name: "OpenAI Group PBC — cap table" }).waitFor();
+    const api = `${server.url}/api/v1/workspaces/demo/deals/openai-round`;
+    const downloaded = async (report: string) => {
+      const [download] = await Promise.all([
+        app.waitForEvent("download"),
+        app.locator(`fieldset[data-report="${report}"] button[data-format="xlsx"]`).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^openai-round-${report}-v\\d+\\.xlsx$`));
+      return readFileSync((await download.path())!);
+    };
+    const workbook = async (bytes: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      return wb;
+    };
+    // A sheet's rows by the text of their first cell, each cell's value (a formula's result).
+    const rowsOf = (sheet: ExcelJS.Worksheet | undefined) => {
+      const rows = new Map<string, unknown[]>();
+      sheet?.eachRow((row) => {
+        const label = row.getCell(1).value;
+        if (typeof label !== "string") return;
+        rows.set(
+          label,
+          (row.values as unknown[]).map((v) =>
+            typeof v === "object" && v !== null && "result" in v ? (v as { result: unknown }).result : v,
+          ),
+        );
+      });
+      return rows;
+    };
+
+    // The cap table: the stored version's workbook, byte for byte the API's.
+    const capTable = await downloaded("captable");
+    const apiCapTable = await (await app.request.get(`${api}/captable?format=xlsx`)).body();
+    expect(capTable.equals(apiCapTable)).toBe(true);
+    const capJson = (await (await app.request.get(`${api}/captable`)).json()) as {
+      holders: { name: string; outstanding: string; fullyDiluted: string }[];
+    };
+    const byHolder = rowsOf((await workbook(capTable)).getWorksheet("By holder"));
+    expect(capJson.holders.length).toBeGreaterThan(3);
+    for (const h of capJson.holders) {
+      const row = byHolder.get(h.name);
+      expect(row, h.name).toBeDefined();
+      // Numbers as numbers: the shares outstanding and fully diluted of the JSON.
+      expect(row, h.name).toContain(Number(h.outstanding));
+      expect(row, h.name).toContain(Number(h.fullyDiluted));
+    }
+
+    // The exit statement at the exit value typed on the page.
+    await app.goto(`${server.url}/?data=http#/w/demo/d/openai-round/exit`);
+    const field = app.getByLabel("Exit value", { exact: true });
+    await field.fill("$900B");
+    await app.getByRole("table", { name: "Waterfall at $900B", exact: true }).waitFor();
+    const exitFile = await downloaded("exit");
+    const apiExit = await (await app.request.get(`${api}/exit?at=900000000000&format=xlsx`)).body();
+    expect(exitFile.equals(apiExit)).toBe(true);
+    const exitJson = (await (await app.request.get(`${api}/exit?at=900000000000`)).json()) as {
+      outcomes: { holders: { name: string; total: string }[]; classes: { name: string; payout: string }[] }[];
+    };
+    const at = rowsOf((await workbook(exitFile)).getWorksheet("At an exit of $900B"));
+    const paid = exitJson.outcomes[0]!.holders.filter((h) => h.total !== "0");
+    expect(paid.length).toBeGreaterThan(3);
+    for (const h of paid) {
+      expect(at.get(h.name), h.name).toBeDefined();
+      expect(at.get(h.name), h.name).toContain(Number(h.total));
+    }
+    await context.close();
+  }, 120_000);
 });

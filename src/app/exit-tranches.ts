@@ -1,7 +1,8 @@
-import { Rational } from "../../core/exact/rational.js";
-import type { ExitModel } from "../../core/exit/model.js";
-import type { PiecewiseLinear } from "../../core/exit/piecewise.js";
-import type { ExitOutcome } from "../../core/exit/waterfall.js";
+import { Rational } from "../core/exact/rational.js";
+import type { ExitModel } from "../core/exit/model.js";
+import type { PiecewiseLinear } from "../core/exit/piecewise.js";
+import { type ExitOutcome, waterfallAt } from "../core/exit/waterfall.js";
+import { ok, type Result } from "../core/shared/problem.js";
 
 /**
  * A tranche of the distributable amount: a seniority level of the preference stack (rank 1
@@ -113,6 +114,20 @@ export function exitTranches(
     classes: [...byClass].map(([id, c]) => row(id, c.name, c.sums)),
     holders: holderSums.map(({ h, sums }) => row(h.holder, h.name, sums)),
   };
+}
+
+/**
+ * The waterfall at one exit value by tranche (`exitTranches`), classes named from the cap
+ * table (`ExitBasis.classNames`): what the web's exit view charts beside the payout curves.
+ */
+export function exitTranchesAt(
+  model: ExitModel,
+  exitValue: Rational,
+  classNames: ReadonlyMap<string, string>,
+): Result<ExitTranches> {
+  const outcome = waterfallAt(model, exitValue);
+  if (!outcome.ok) return outcome;
+  return ok(exitTranches(model, outcome.value, (id) => classNames.get(id) ?? id));
 }
 
 function order(t: Tranche): number {
