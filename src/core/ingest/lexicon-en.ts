@@ -536,6 +536,6 @@ export const ENGLISH_RULES: LanguageRules = {
     /^\s*,\s*(?:a |an |the |its )?(?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) of (?:(its|their) (?:new |main |largest |lead )?(?:investor|backer|shareholder))?/,
   subsidiaryBefore: /^'s (?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:[,:(]|(?:'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|leads|led|backs|backed|heads|eyes|mulls|targets|wins|gets|buys|takes|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
+    `^\\s*(?:[,:(]|(?:'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|leads|led|backs|backed|heads|eyes|mulls|targets|wins|gets|buys|takes|revealed|reveals|confirmed|confirms|unveiled|unveils|disclosed|discloses|secured|secures|closed|closes|completed|completes|landed|lands|bagged|bags|expects|aims|hopes|intends|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
   ),
 };

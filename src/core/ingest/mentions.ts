@@ -69,6 +69,9 @@ const UNIT_WORD =
 /** ING-ENT-5: a date or a year is not a figure with a unit ("date 2025-04 OpenAI", "in 2021 Anthropic"). */
 const DATE_OR_YEAR_BEFORE = /(?:^|[^\d$€£¥.,])(?:19|20)\d\d(?:-\d\d){0,2}[\s\u00a0\u202f]$/;
 
+/** ING-ENT-4, ING-ENT-7: a place or a kind glued to a descriptor ("US-based", "New York-headquartered"). */
+const DESCRIPTOR_TOKEN = /-(?:based|headquartered|owned|backed|listed|born|focused)$/;
+
 const UPPER = /\p{Lu}/gu;
 const LETTER = /\p{L}/u;
 
@@ -231,7 +234,21 @@ export function findMentions(
     i = j;
     // A verb written with a capital (a title-case headline) is not a name: skip it.
     if (i < tokens.length && isVerb(rules, tokens[i]!.folded) && !registry.has(tokens[i]!.folded)) i++;
+    // ING-ENT-8: "in The Viral Fever's round": a capitalised "The" inside a sentence opens the name.
+    const article =
+      run.length > 1 && run[0]!.folded === "the" && run[0]!.start !== sentenceStart && !isNotName(run[1]!)
+        ? run[0]!
+        : undefined;
     while (run.length > 0 && isNotName(run[0]!)) run.shift();
+    if (article && !/[.:;!?"“«([]\s*$/.test(text.slice(Math.max(0, article.start - 3), article.start)))
+      run.unshift(article);
+    // ING-ENT-7: "New York-headquartered Tiger": a glued descriptor inside the run is cut with what precedes it.
+    for (let k = run.length - 2; k >= 0; k--) {
+      if (DESCRIPTOR_TOKEN.test(run[k]!.folded)) {
+        run.splice(0, k + 1);
+        break;
+      }
+    }
     // "a US AI startup": a place followed only by words that name nothing is no name.
     if (run.length > 1 && PLACE_WORDS.has(run[0]!.folded) && run.slice(1).every((t) => isNotName(t)))
       continue;
@@ -243,7 +260,7 @@ export function findMentions(
     }
     // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
     const tail = run[run.length - 1];
-    if (tail && /-(?:based|headquartered|owned|backed|listed|born|focused)$/.test(tail.folded)) continue;
+    if (tail && DESCRIPTOR_TOKEN.test(tail.folded)) continue;
     // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
     while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) run.pop();
     if (run.length === 0) continue;
@@ -264,9 +281,16 @@ export function findMentions(
       run.length >= 2 &&
       run.length <= 3 &&
       run.every((t) => PERSON_TOKEN.test(t.text)) &&
+      // "an analyst with Futurum Group": the name after the role's preposition is its employer.
+      !/(?:\b(?:with|at|of|from|for|chez|de|du|des|pour)\s+|d['’])$/.test(
+        folded.slice(Math.max(0, first.start - 8), first.start),
+      ) &&
       PERSON_ROLE.test(folded.slice(Math.max(0, first.start - 40), Math.min(folded.length, last.end + 30)));
-    const type: EntityType = person ? "person" : "organisation";
-    const key = registry.resolve(surface, type, surfaceFolded);
+    // ING-ENT-9: a lone surname of a person named in full before is that person ("Carlsson said").
+    const surnameOf =
+      run.length === 1 && !registry.has(surfaceFolded) ? registry.personBySurname(surfaceFolded) : undefined;
+    const type: EntityType = person || surnameOf !== undefined ? "person" : "organisation";
+    const key = surnameOf ?? registry.resolve(surface, type, surfaceFolded);
     if (key === undefined) continue;
     const inAttribution = inSpans(first.start, last.end, attributionSpans);
     registry.noteMention(key, base + first.start, base + last.end, type);

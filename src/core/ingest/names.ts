@@ -84,4 +84,4 @@ export const NAME_COMPLETION_WORDS: ReadonlySet<string> = new Set(
 
 /** Role words near a two-word name make it a person ("le PDG d'Amazon, Andy Jassy"). */
 export const PERSON_ROLE =
-  /\b(?:pdg|ceo|chief executive|president|presidente|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|directeur|directrice|chairman|chairwoman|chair|business angel|angel investor|associe|associee|ministre|minister|m\.|mme|mr|mrs|ms|dr|patron|patronne|dirigeant|dirigeante|executive)\b/;
+  /\b(?:pdg|ceo|chief executive|president|presidente|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|directeur|directrice|chairman|chairwoman|chair|business angel|angel investor|associe|associee|ministre|minister|m\.|mme|mr|mrs|ms|dr|patron|patronne|dirigeant|dirigeante|executive|analyst|analyste|vice president|vice-president|spokesperson|spokesman|spokeswoman|porte-parole|economist|economiste|dirige par|dirigee par|run by|partner at|partner of|associe chez|associee chez)\b/;

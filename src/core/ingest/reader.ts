@@ -114,6 +114,18 @@ interface Sentence {
   readonly roundInvestors: NameMention[];
 }
 
+/** ING-TOPIC-1: what puts the names after it on the investor's side (folded, up to the first name). */
+const INVESTOR_MARK_BEFORE =
+  /\b(?:led by|co-led by|backed by|funded by|from|including|auprès d(?:e|u|es)|aupres d(?:e|u|es)|auprès d'|aupres d'|mene(?:e|s|es)? par|conduit(?:e|s|es)? par|pilote(?:e|s|es)? par|sous la houlette d(?:e|u)|sous la houlette d'|soutenu(?:e|s|es)? par|finance(?:e|s|es)? par)\s*(?:(?:le|la|les|l'|the|a|an|de|du|d')\s*)?(?:[a-z-]+\s+){0,3}$/;
+/** ING-TOPIC-1: a name in quotes is a term ("le « New Space »"), not the company reported on. */
+/** ING-TOPIC-1: a photo credit ("Photo by Jane Roe/Agency") names no party. */
+const CREDIT_BEFORE =
+  /\b(?:photo|photos|photograph|credit|credits|image|picture|illustration)\s*(?:by|:|de|par|©)\s*(?:[^\s.]+\s*){0,4}$/;
+const QUOTE_OPEN = /[«“"]\s*(?:\S+\s+){0,2}$/;
+const QUOTE_CLOSE = /^\s*[»”"]/;
+/** ING-TOPIC-1: "X revealed it raised", "X a annoncé qu'elle avait levé": the speaker is the company. */
+const SELF_REPORT = /^\s*(?:[a-z]+\s+){0,2}(?:it|that it|qu'elle|qu'il|avoir)\s/;
+
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
@@ -206,6 +218,8 @@ export class ClaimReader {
   /** Warnings about claims (currency taken from the article). */
   readonly inferredCurrencyClaims: WorkingClaim[] = [];
   private subjectTopic: string | undefined;
+  /** ING-TOPIC-3: the last organisation named that is neither an investor, a product nor a quoted term. */
+  private companyCandidate: string | undefined;
   private investorTopic: string | undefined;
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
@@ -249,15 +263,43 @@ export class ClaimReader {
       roundInvestors: [],
     };
     if (this.subjectTopic === undefined) {
+      // ING-TOPIC-1: the company the report is about is the first organisation named that is
+      // neither an investor (the subject of an investment verb, the object of "led by", "auprès
+      // de", "from"), a product, a person, nor a term in quotes; the object of "invest in" is.
       const first = names.find(
         (n) =>
-          n.type === "organisation" &&
-          !n.inAttribution &&
-          !n.possessive &&
-          !this.isProductOfMaker(s, n) &&
-          (!this.isPrepObject(s, n) || this.isRoundOwner(s, n)),
+          (n.type === "organisation" &&
+            !n.inAttribution &&
+            !n.possessive &&
+            !this.isProductOfMaker(s, n) &&
+            !this.isInvestorSide(s, n) &&
+            !CREDIT_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start)) &&
+            !(
+              QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
+              QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
+            ) &&
+            (!this.isPrepObject(s, n) || this.isRoundOwner(s, n) || this.isInvestTarget(s, n))) ||
+          // "Anthropic revealed it raised…": a company speaking of its own raise.
+          (n.inAttribution &&
+            n.type === "organisation" &&
+            SELF_REPORT.test(s.folded.slice(n.end, n.end + 40))),
       );
       if (first) this.subjectTopic = first.key;
+    }
+    // ING-TOPIC-3: the last organisation that could be the company, for "la société" when no topic is set yet.
+    for (const n of names) {
+      if (
+        n.type === "organisation" &&
+        !n.inAttribution &&
+        !this.isProductOfMaker(s, n) &&
+        !this.isInvestorSide(s, n) &&
+        !this.investors.has(this.registry.canonical(n.key)) &&
+        !(
+          QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
+          QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
+        )
+      )
+        this.companyCandidate = n.key;
     }
     this.registerGroups(s);
     this.linkSubsidiaries(s);
@@ -291,6 +333,19 @@ export class ClaimReader {
   }
 
   private emit(s: Sentence, claim: WorkingClaim): void {
+    // ING-TOPIC-2: a person, or the claim's own investor, is never the company raising money.
+    if (claim.subject !== undefined) {
+      const subject = this.registry.canonical(claim.subject);
+      const own = claim.counterparty?.some((k) => this.registry.canonical(k) === subject) ?? false;
+      if (this.registry.type(subject) === "person" || own) {
+        const topic = this.canonicalTopic();
+        claim.subject =
+          topic !== undefined && topic !== subject && this.registry.type(topic) !== "person"
+            ? topic
+            : undefined;
+        claim.rules.push("ING-TOPIC-2");
+      }
+    }
     if (this.claims.length >= this.maxClaims) {
       this.truncated = true;
       return;
@@ -397,6 +452,36 @@ export class ClaimReader {
     return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 70), n.start));
   }
 
+  /**
+   * ING-TOPIC-1: a name on the investor's side of a deal: right after "led by", "backed by",
+   * "from", "auprès de", "mené par", "sous la houlette de", "including" (and the later members
+   * of such a list), or the subject of an investment verb ("Tiger Global to invest …",
+   * "SoftBank avait investi … dans OpenAI").
+   */
+  private isInvestorSide(s: Sentence, n: NameMention): boolean {
+    // "auprès de X, Y signe …": a name followed by its verb opens a clause; it is no list member.
+    const clauseSubject =
+      /^\s+[a-z]/.test(s.folded.slice(n.end, n.end + 3)) &&
+      s.rules.subjectFollowers.test(s.folded.slice(n.end, n.end + 30));
+    const list = clauseSubject ? [n] : this.listEndingWith(s, n);
+    const head = list[0] ?? n;
+    if (INVESTOR_MARK_BEFORE.test(s.folded.slice(Math.max(0, head.start - 40), head.start))) return true;
+    return s.cues.investVerb.some(
+      (v) =>
+        v.start >= n.end &&
+        v.start - n.end <= 40 &&
+        !s.names.some((x) => x.start >= n.end && x.end <= v.start) &&
+        !/[,;(]|\b(?:qui|which|who|dont|whose)\b/.test(s.folded.slice(n.end, v.start)),
+    );
+  }
+
+  /** ING-TOPIC-1: the object of an investment verb ("invest $2bn in X", "investi 2 Md$ dans X"). */
+  private isInvestTarget(s: Sentence, n: NameMention): boolean {
+    if (!/(?:\b(?:in|into|dans|chez)\s+)$/.test(s.folded.slice(Math.max(0, n.start - 8), n.start)))
+      return false;
+    return s.cues.investVerb.some((v) => v.end <= n.start && n.start - v.end <= 60);
+  }
+
   /** ING-ROLE-8: "the ChatGPT developer", "créateur de ChatGPT", "OpenAI (ChatGPT)": a product, not the company. */
   private isProductOfMaker(s: Sentence, n: Mention): boolean {
     if (n.kind !== "name") return false;
@@ -494,6 +579,13 @@ export class ClaimReader {
       if (m.kind === "name" && m.possessive) continue;
       if (this.isProductOfMaker(s, m)) continue;
       if (this.isPrepObject(s, m)) continue;
+      // "Oyo, which counted Sequoia among its investors, raised": a closed relative clause is skipped.
+      if (
+        this.relativeClauses(s).some(
+          (r) => r.start <= m.start && m.end <= r.end && r.end <= pos && s.folded[r.end - 1] === ",",
+        )
+      )
+        continue;
       return m;
     }
     return undefined;
@@ -633,7 +725,35 @@ export class ClaimReader {
     // "la société", "the company", "it" in a company's place: the article's subject.
     if (topic !== undefined && !excluded.has(topic))
       return { keys: [topic], group: false, start: m.start, end: m.end };
+    // ING-TOPIC-3: no subject yet ("C'est le pari de Nautile. La société a levé …"): the company last named.
+    if (
+      topic === undefined &&
+      role === "company" &&
+      m.form === "description" &&
+      this.companyCandidate !== undefined
+    ) {
+      const candidate = this.registry.canonical(this.companyCandidate);
+      if (!excluded.has(candidate)) {
+        this.subjectTopic = candidate;
+        return { keys: [candidate], group: false, start: m.start, end: m.end };
+      }
+    }
     return undefined;
+  }
+
+  /**
+   * ING-TOPIC-4: at the end of the report, a claim on the current deal left without a company
+   * ("réunir 12 Md$ pour la start-up" before the company is named) is the report's company.
+   */
+  finish(): void {
+    const topic = this.canonicalTopic();
+    if (topic === undefined || this.registry.type(topic) === "person") return;
+    for (const c of this.claims) {
+      if (c.subject !== undefined || c.temporal !== "current") continue;
+      if (c.counterparty?.some((k) => this.registry.canonical(k) === topic)) continue;
+      c.subject = topic;
+      c.rules.push("ING-TOPIC-4");
+    }
   }
 
   private resolveInvestor(
@@ -1165,8 +1285,14 @@ export class ClaimReader {
     }
     // No company before the raise: the one named after it in the clause ("Avec 9,3 millions levés, Antaios occupe …").
     if (subject === undefined && subjectMention === undefined && !investorSubject) {
+      // ING-TOPIC-1: an investor named in the fronted phrase ("bouclé auprès de X, Y signe …") is skipped.
       const after = s.names.find(
-        (n) => n.start >= m.end && n.start - m.end <= 40 && !n.inAttribution && n.type === "organisation",
+        (n) =>
+          n.start >= m.end &&
+          n.start - m.end <= 80 &&
+          !n.inAttribution &&
+          n.type === "organisation" &&
+          !this.isInvestorSide(s, n),
       );
       if (after && !this.investors.has(this.registry.canonical(after.key))) subject = after.key;
     }

@@ -1,0 +1,115 @@
+/**
+ * The company raising money, identified robustly (issue 18; docs/spec/ingest.md
+ * ING-TOPIC, ING-ENT-7/8/9). The sentences are written for these tests in the manner of
+ * press reports, with fictional companies and people; none is copied from a report.
+ */
+import { describe, expect, it } from "vitest";
+import { type ClaimJson, ingestOutputToJson } from "../../../src/core/ingest/claim-json.js";
+import { ingest } from "../../../src/core/ingest/ingest.js";
+
+function claims(text: string): ClaimJson[] {
+  const r = ingest(text, { lang: "auto" });
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
+  return ingestOutputToJson(r.value).claims;
+}
+
+function brief(c: ClaimJson): string {
+  const who =
+    c.counterparty === null ? "-" : Array.isArray(c.counterparty) ? c.counterparty.join("+") : c.counterparty;
+  const a = c.amount;
+  const figure = a ? `${c.qualifier} ${a.point ?? a.min ?? a.max} ${a.currency}` : "-";
+  return `${c.kind} ${c.subject} <- ${who} ${figure}`;
+}
+
+const briefs = (text: string) => claims(text).map(brief);
+const subjects = (text: string) => [...new Set(claims(text).map((c) => c.subject))];
+
+describe("ING-TOPIC-1 the company the report is about", () => {
+  it("an investor named first ('Fund to invest $Xm in Company') is not the company", () => {
+    expect(
+      subjects(
+        "Corvane Capital to invest about $8m in Lumio's Series C round. The startup is allotting new preference shares to the fund, which values it at $90 million.",
+      ),
+    ).toEqual(["Lumio"]);
+  });
+
+  it("an earlier investment by the investor ('X avait investi … dans Y') makes Y the company, not X", () => {
+    const out = claims(
+      "Le fonds japonais a promis de réunir jusqu'à 12 milliards de dollars pour la start-up. Norikawa avait investi 2 milliards de dollars dans Veltra en 2024. La nouvelle opération valoriserait Veltra à 90 milliards de dollars.",
+    );
+    expect(out.map((c) => c.subject).every((s) => s === "Veltra")).toBe(true);
+  });
+
+  it("the object of 'auprès de' in a fronted phrase is the investor; the main clause's subject is the company", () => {
+    expect(
+      briefs(
+        "Avec un tour de table de 4 millions d'euros bouclé auprès de Solvane Investissement, Brasme Énergies signe la plus grosse opération de la semaine.",
+      )[0],
+    ).toBe("round_size Brasme Énergies <- - exact 4000000 EUR");
+  });
+
+  it("a term in quotes is not the company ('le « Deep Sea »')", () => {
+    expect(
+      subjects(
+        "Les jeunes pousses européennes veulent leur part du « Deep Sea ». C'est le pari de Nautile. La société a levé 6 millions d'euros auprès du fonds Abysse Partners.",
+      ),
+    ).toEqual(["Nautile"]);
+  });
+
+  it("a company that reports its own raise ('X revealed it raised') is the company, not a source", () => {
+    expect(
+      briefs("Data platform Quorix revealed it raised $45 million, putting its valuation at $600 million."),
+    ).toEqual([
+      "round_size Quorix <- - exact 45000000 USD",
+      "valuation_post Quorix <- - exact 600000000 USD",
+    ]);
+  });
+});
+
+describe("ING-TOPIC-2 no person and no investor as the company", () => {
+  it("a person named by surname after a full name with a role is a person, never the company", () => {
+    const out = claims(
+      'Orbitel said it raised $30 million. "They will need more," said Maren Holt, an analyst with Pellow Research. Holt noted that Sarnia, which recently completed a $90 million funding round, is bigger.',
+    );
+    expect(out.map((c) => c.subject)).not.toContain("Holt");
+    expect(out.map((c) => c.subject)).not.toContain("Maren Holt");
+  });
+
+  it("'dirigé par' a person: the person is not the company", () => {
+    const out = claims(
+      "Le géant de l'IA dirigé par Paul Verlaine viserait une valorisation de 80 milliards de dollars, selon la presse. Quantix cherche à lever 10 milliards de dollars.",
+    );
+    expect(out.map((c) => c.subject)).not.toContain("Paul Verlaine");
+  });
+});
+
+describe("ING-ENT-7, ING-ENT-8 names with glued descriptors and a leading 'The'", () => {
+  it("ING-ENT-7: 'the New York-headquartered Corvane' is Corvane", () => {
+    const out = claims(
+      "Lumio raised $20 million from Corvane Capital. The New York-headquartered Corvane led the round.",
+    );
+    const names = out.flatMap((c) => (Array.isArray(c.counterparty) ? c.counterparty : [c.counterparty]));
+    expect(names.some((n) => typeof n === "string" && /York/.test(n))).toBe(false);
+  });
+
+  it("ING-ENT-8: a capitalised 'The' inside a sentence belongs to the name", () => {
+    expect(subjects("Corvane Capital will invest $5 million in The Rolling Pixel's new round.")).toEqual([
+      "The Rolling Pixel",
+    ]);
+  });
+
+  it("ING-ENT-8: a 'The' opening the sentence does not", () => {
+    expect(subjects("The Rolling Pixel has raised $5 million from Corvane Capital.")).toEqual([
+      "Rolling Pixel",
+    ]);
+  });
+});
+
+describe("subject of a verb after a closed relative clause", () => {
+  it("'X, which counted A and B among its investors, raised $N': X raised it", () => {
+    const out = claims(
+      "The same month, the much-larger Halvio, which counted Borrow Capital and Gresham Ventures among its backers, raised $80 million in a Series B round.",
+    );
+    expect(out.find((c) => c.kind === "round_size")?.subject).toBe("Halvio");
+  });
+});
