@@ -133,6 +133,8 @@ function tokenize(text: string, folded: string): Token[] {
       raw = raw.slice(0, -2);
       possessive = true;
     }
+    // ING-ENT-10: "Amazon.com" is Amazon.
+    if (/^.{2,}\.com$/i.test(raw)) raw = raw.slice(0, -4);
     raw = raw.replace(/[.'’-]+$/, "");
     // ING-PART-3: "a Softbank-led round": the name ends before "-led".
     if (/.-(?:led|backed)$/i.test(raw)) raw = raw.replace(/-(?:led|backed)$/i, "");

@@ -118,6 +118,22 @@ interface Sentence {
 const INVESTOR_MARK_BEFORE =
   /\b(?:led by|co-led by|backed by|funded by|from|including|auprès d(?:e|u|es)|aupres d(?:e|u|es)|auprès d'|aupres d'|mene(?:e|s|es)? par|conduit(?:e|s|es)? par|pilote(?:e|s|es)? par|sous la houlette d(?:e|u)|sous la houlette d'|soutenu(?:e|s|es)? par|finance(?:e|s|es)? par)\s*(?:(?:le|la|les|l'|the|a|an|de|du|d')\s*)?(?:[a-z-]+\s+){0,3}$/;
 /** ING-TOPIC-1: a name in quotes is a term ("le « New Space »"), not the company reported on. */
+/** ING-ENT-10: a stock exchange's ticker in brackets. */
+const TICKER =
+  /\(\s*(?:NASDAQ|Nasdaq|nasdaq|NYSE|nyse|TYO|tyo|TSE|tse|LSE|lse|EPA|epa|AMS|ams|ETR|etr|FRA|fra|HKEX|hkex|HKG|hkg|SGX|sgx|BSE|bse|NSE|nse|OTC|otc|TSX|tsx|ASX|asx|KRX|krx|SIX|six|BIT|bit|STO|sto)\s*:\s*[A-Za-z0-9.]{1,10}\s*\)/g;
+/** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
+const STAFF_AFTER =
+  /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
+const FORMER_BEFORE = /\b(?:former|ex|ancien|anciens|ancienne|anciennes)\s*-?\s*$/;
+/** ING-ROLE-11: a person named as a company's manager ("led by CEO Jensen Huang", "dirigé par son PDG"). */
+const MANAGER_BEFORE =
+  /\b(?:led by|run by|headed by|dirige par|dirigee par)\s+(?:(?:its|their|son|sa|le|la)\s+)?(?:ceo|pdg|founder|co-founder|cofounder|chief executive|president|fondateur|cofondateur|chairman|directeur general)?\s*$/;
+/** ING-KIND-2b: a raise verb of a total to date, just before its figure (folded). */
+const CUMULATIVE_BEFORE =
+  /\b(?:already|pour l'instant|jusqu'ici|jusqu'a present|so far|to date|in total|au total)\s+(?:raised|secured|amassed|leve|recolte|collecte|amasse|engrange)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2b: what makes a figure a total to date, just after it (folded). */
+const CUMULATIVE_AFTER =
+  /^[^.;]{0,30}?\b(?:in (?:[a-z0-9]+ )?(?:funding|financing|investment|equity) rounds|across (?:[a-z0-9]+ )?rounds|before (?:this|the|its) (?:latest|current|new|last|most recent) (?:round|raise|deal|financing)|en (?:[a-z0-9]+ )?(?:tours de table|levees de fonds)|avant (?:ce|cette) (?:dernier|derniere|nouveau|nouvelle) )/;
 /** ING-TOPIC-1: a photo credit ("Photo by Jane Roe/Agency") names no party. */
 const CREDIT_BEFORE =
   /\b(?:photo|photos|photograph|credit|credits|image|picture|illustration)\s*(?:by|:|de|par|©)\s*(?:[^\s.]+\s*){0,4}$/;
@@ -242,9 +258,14 @@ export class ClaimReader {
   }
 
   read(input: SentenceInput): void {
-    const { text, folded, rules } = input;
-    const attributions = findAttributions(text, folded, rules);
-    const mentions = findMentions(text, folded, input.start, rules, this.registry, attributions);
+    const { text, rules } = input;
+    // ING-ENT-10: a stock ticker in brackets ("Microsoft (NASDAQ: MSFT)", "SoftBank (TYO: 9984)") names
+    // nothing and holds no figure: blanked for reading, kept in the evidence text.
+    const ticker = text.includes(":") && text.includes("(");
+    const scan = ticker ? text.replace(TICKER, (t) => " ".repeat(t.length)) : text;
+    const folded = ticker ? input.folded.replace(TICKER, (t) => " ".repeat(t.length)) : input.folded;
+    const attributions = findAttributions(scan, folded, rules);
+    const mentions = findMentions(scan, folded, input.start, rules, this.registry, attributions);
     const names = mentions.filter((m): m is NameMention => m.kind === "name");
     const style: NumberStyle = rules.language === "en" ? "en" : "auto";
     const s: Sentence = {
@@ -254,7 +275,7 @@ export class ClaimReader {
       rules,
       mentions,
       names,
-      money: findMoney(text, folded, rules, style),
+      money: findMoney(scan, folded, rules, style),
       attributions,
       cues: scanCues(folded, rules, names, attributions),
       claims: [],
@@ -287,7 +308,7 @@ export class ClaimReader {
       if (first) this.subjectTopic = first.key;
     }
     // ING-TOPIC-3: the last organisation that could be the company, for "la société" when no topic is set yet.
-    for (const n of names) {
+    for (const n of this.subjectTopic === undefined ? names : []) {
       if (
         n.type === "organisation" &&
         !n.inAttribution &&
@@ -333,6 +354,23 @@ export class ClaimReader {
   }
 
   private emit(s: Sentence, claim: WorkingClaim): void {
+    // ING-ROLE-11: "Nvidia, led by CEO Jensen Huang, will invest": the manager named in an apposition is no co-investor.
+    if (claim.counterparty && claim.counterparty.length >= 2) {
+      const managers = new Set(
+        s.names
+          .filter(
+            (n) =>
+              n.type === "person" && MANAGER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 40), n.start)),
+          )
+          .map((n) => this.registry.canonical(n.key)),
+      );
+      const kept = claim.counterparty.filter((k) => !managers.has(this.registry.canonical(k)));
+      if (kept.length > 0 && kept.length < claim.counterparty.length) {
+        claim.counterparty = kept;
+        if (kept.length === 1) claim.group = false;
+        claim.rules.push("ING-ROLE-11");
+      }
+    }
     // ING-TOPIC-2: a person, or the claim's own investor, is never the company raising money.
     if (claim.subject !== undefined) {
       const subject = this.registry.canonical(claim.subject);
@@ -866,6 +904,13 @@ export class ClaimReader {
       if (positives.every((d) => d > negativeDistance)) return undefined;
     }
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
+    // ING-KIND-2b: a total raised to date ("having already raised about $10bn", "has raised $220m in
+    // eight funding rounds", "had raised $1bn before this latest round", "a pour l'instant récolté").
+    if (
+      CUMULATIVE_BEFORE.test(folded.slice(Math.max(0, m.start - 50), m.start)) ||
+      CUMULATIVE_AFTER.test(folded.slice(m.end, m.end + 60))
+    )
+      return undefined;
 
     // ING-KIND-3: valuations.
     // "at a $45bn valuation": the noun right after the figure (ING-KIND-3).
@@ -1675,6 +1720,14 @@ export class ClaimReader {
       const key = this.registry.canonical(name.key);
       if (subject === undefined || this.registry.canonical(subject) === key) return;
       if (made.has(`${key}|${subject}`)) return;
+      // ING-PART-7: "led by former OpenAI execs", "dirigée par d'anciens de Google": the company's staff, not investors.
+      if (
+        STAFF_AFTER.test(folded.slice(name.end, name.end + 24)) ||
+        FORMER_BEFORE.test(folded.slice(Math.max(0, name.start - 12), name.start)) ||
+        (name.type === "person" &&
+          MANAGER_BEFORE.test(folded.slice(Math.max(0, name.start - 40), name.start)))
+      )
+        return;
       made.add(`${key}|${subject}`);
       const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
       const status = deal.claim

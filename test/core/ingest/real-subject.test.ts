@@ -113,3 +113,46 @@ describe("subject of a verb after a closed relative clause", () => {
     expect(out.find((c) => c.kind === "round_size")?.subject).toBe("Halvio");
   });
 });
+
+describe("ING-KIND-2b totals raised to date are not claims", () => {
+  it("'having already raised', 'in N funding rounds', 'before this latest round', 'pour l'instant récolté'", () => {
+    expect(
+      briefs(
+        "Veltra has closed a $40 million Series B. The company, having already raised about $25 million from angels, plans to hire. Veltra had raised $12 million before this latest round. It has raised $77 million in four funding rounds.",
+      ),
+    ).toEqual(["round_size Veltra <- - exact 40000000 USD"]);
+    expect(
+      briefs(
+        "Orlane a levé 9 millions d'euros. La société a pour l'instant récolté 15 millions d'euros, selon Dealroom.",
+      ),
+    ).toEqual(["round_size Orlane <- - exact 9000000 EUR"]);
+  });
+});
+
+describe("ING-PART-7, ING-ROLE-11 staff and managers are not investors", () => {
+  it("'led by former X execs' names no investor", () => {
+    expect(
+      briefs(
+        "Quorix raised $15 million from Halden Ventures. Quorix is led by former Brightmoor execs including its CEO.",
+      ),
+    ).toEqual(["round_size Quorix <- - exact 15000000 USD", "investment Quorix <- Halden Ventures -"]);
+  });
+
+  it("'X, led by CEO Jane Roe, will invest $N': X alone invests", () => {
+    expect(
+      briefs(
+        "Quorix is raising $300 million. Halden, led by CEO Marta Solberg, will invest nearly $100 million.",
+      ),
+    ).toContain("investment Quorix <- Halden about 100000000 USD");
+  });
+});
+
+describe("ING-ENT-10 stock tickers and '.com'", () => {
+  it("'(NASDAQ: ABCD)' names nothing and its number is no figure; 'Shopwell.com' is Shopwell", () => {
+    const out = briefs(
+      "Corvane (NASDAQ: CRVN), Halden (NYSE: HLD) and Shopwell.com (NASDAQ: SHPW) are in talks to invest as much as $9 billion combined in Quorix. Norikawa Group (TYO: 9984) is in talks to invest up to $3 billion in Quorix.",
+    );
+    expect(out[0]).toBe("investment Quorix <- Corvane+Halden+Shopwell up_to 9000000000 USD");
+    expect(out.join("\n")).not.toMatch(/CRVN|HLD|SHPW|TYO|9984/);
+  });
+});
