@@ -168,6 +168,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "is preparing",
     "eye(?:s|ing)",
     "mull(?:s|ing)",
+    // ING-KIND-5c: a lead still to come ("will lead a $200m round").
+    "(?:will|would|to|set to|expected to) (?:co-)?lead",
     // ING-KIND-5b: a round still being raised, expanded or negotiated.
     "(?:is|are|was) (?:now )?raising",
     "close to (?:securing|raising|closing|finali[sz]ing)",
@@ -446,6 +448,10 @@ export const ENGLISH_RULES: LanguageRules = {
         "planned",
         "assembling",
         "poised to",
+        // ING-KIND-5c: a lead still to come.
+        "will (?:co-)?lead",
+        "set to (?:co-)?lead",
+        "expected to (?:co-)?lead",
       ]),
     },
   ],

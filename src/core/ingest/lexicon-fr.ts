@@ -150,7 +150,7 @@ export const FRENCH_RULES: LanguageRules = {
   intent: words([
     "envisag\\w*",
     "cherch\\w*(?: [a-z]+)? a",
-    "vis(?:e|ent|ait|erait) a",
+    "vis(?:e|ent|ait|erait|ant) a",
     "souhait\\w*",
     "compt(?:e|ent|ait|erait) (?:lever|boucler)",
     "prevoi\\w*",
@@ -465,7 +465,7 @@ export const FRENCH_RULES: LanguageRules = {
         "en quete",
         "envisag\\w*",
         "cherch\\w*",
-        "vis(?:e|ent|ait|erait) a",
+        "vis(?:e|ent|ait|erait|ant) a",
         "prevoi\\w*",
         "prevoy\\w*",
         "prepar\\w*",

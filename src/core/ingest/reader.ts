@@ -121,6 +121,15 @@ const INVESTOR_MARK_BEFORE =
 /** ING-ENT-10: a stock exchange's ticker in brackets. */
 const TICKER =
   /\(\s*(?:NASDAQ|Nasdaq|nasdaq|NYSE|nyse|TYO|tyo|TSE|tse|LSE|lse|EPA|epa|AMS|ams|ETR|etr|FRA|fra|HKEX|hkex|HKG|hkg|SGX|sgx|BSE|bse|NSE|nse|OTC|otc|TSX|tsx|ASX|asx|KRX|krx|SIX|six|BIT|bit|STO|sto)\s*:\s*[A-Za-z0-9.]{1,10}\s*\)/g;
+/** ING-KIND-3c: the preposition of a valuation's figure ("à 340 Md$", "at $4bn"), just before it (folded). */
+const VALUED_AT =
+  /\b(?:a|at)\s+(?:(?:about|around|roughly|nearly|some|environ|pres de|plus de|more than|over)\s+)?[$€£]?$/;
+/** ING-KIND-4b: "with an investment of", "avec un ticket de", just before the figure (folded). */
+const WITH_INVESTMENT_OF =
+  /\b(?:with|avec)\s+(?:an?|un|une|its|son|sa)\s+(?:(?:initial|first|premier|premiere)\s+)?(?:investment|investissement|ticket|apport|contribution|cheque)\s+(?:of|de|d')\s*(?:(?:about|around|up to|nearly|environ|jusqu'a|pres de)\s+)?[$€£]?$/;
+/** ING-PART-6a: a lead verb between an investor and its round ("will lead a", "mènera le"). */
+const LEAD_VERB =
+  /^\s*(?:[a-z'-]+\s+){0,3}?(?:lead|leads|leading|led|co-lead|co-leads|co-leading|mene|menera|menerait|meneraient|menent|pilote|pilotera)\s/;
 /** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
 const STAFF_AFTER =
   /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
@@ -915,11 +924,17 @@ export class ClaimReader {
     // ING-KIND-3: valuations.
     // "at a $45bn valuation": the noun right after the figure (ING-KIND-3).
     const valuationAfter = firstAfter(cues.valuation, m.end, segEnd, 2);
+    // ING-KIND-3c: "qui valoriserait le champion américain de l'IA et créateur de X à 340 Md$": a
+    // valuation verb further back, with the figure after "à"/"at", is still the valuation.
+    const farValuation = VALUED_AT.test(folded.slice(Math.max(0, m.start - 20), m.start))
+      ? lastBefore(cues.valuation, segStart, m.start, 170)
+      : undefined;
     const valuation =
       lastBefore(cues.valuation, segStart, m.start, 70) ??
       (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
         ? valuationAfter
-        : undefined);
+        : undefined) ??
+      farValuation;
     // A basis written after the figure must follow it closely ("12 Md$ pré-money"): further on
     // it belongs to the next figure ("10 M€, sur une valorisation pré-money de 40 M€").
     const pre =
@@ -985,6 +1000,25 @@ export class ClaimReader {
       });
     }
     if (investor && recipient === "spending") return undefined;
+
+    // ING-KIND-4b: "X would be leading the round in Y with an investment of $100m": X's ticket, not the round.
+    const withInvestment = WITH_INVESTMENT_OF.exec(folded.slice(Math.max(segStart, m.start - 50), m.start));
+    if (withInvestment) {
+      const at = Math.max(segStart, m.start - 50) + withInvestment.index;
+      const lead = this.subjectBefore(s, at);
+      const party =
+        lead?.kind === "name" && lead.type === "organisation" ? this.resolveInvestor(s, lead) : undefined;
+      if (party) {
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: "investment",
+          subject: this.roundOwnerBefore(s, at)?.key ?? this.topicOrSentenceSubject(s),
+          counterparty: party,
+          rules: ["ING-KIND-4b"],
+          evidenceFrom: Math.min(party.start, m.start),
+          evidenceTo: m.end,
+        });
+      }
+    }
 
     // ING-KIND-10: a tranche of the money ("un premier versement de 10 Md$", "un complément pouvant
     // atteindre 30 Md$", "the first tranche of $10bn") nearer than any round word is an investment;
@@ -1313,9 +1347,14 @@ export class ClaimReader {
     let subject: string | undefined;
     // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
     const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);
+    // ING-PART-6a: "Corvane will lead a $200m round": the subject of "lead" is an investor, too.
     const investorSubject =
       subjectMention?.kind === "name" &&
-      s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start);
+      (s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start) ||
+        (subjectMention.end < anchor.start &&
+          LEAD_VERB.test(
+            s.folded.slice(subjectMention.end, Math.min(anchor.start, subjectMention.end + 40)),
+          )));
     const roundOwner = owner ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
     if (owner) subject = owner.key;
     else if (roundOwner) {

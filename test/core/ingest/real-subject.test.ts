@@ -156,3 +156,43 @@ describe("ING-ENT-10 stock tickers and '.com'", () => {
     expect(out.join("\n")).not.toMatch(/CRVN|HLD|SHPW|TYO|9984/);
   });
 });
+
+describe("kinds: valuation far from its verb, a lead's ticket, a lead still to come", () => {
+  it("ING-KIND-3c: 'un tour qui valoriserait le champion … et créateur de X à N' is a valuation", () => {
+    expect(
+      briefs(
+        "Quorix est en pourparlers pour lever jusqu'à 4 milliards d'euros dans le cadre d'un tour de table qui valoriserait le champion français du logiciel et éditeur de Tessel à 34 milliards d'euros, selon la presse.",
+      ),
+    ).toEqual([
+      "round_target Quorix <- - up_to 4000000000 EUR",
+      "valuation_post Quorix <- - exact 34000000000 EUR",
+    ]);
+  });
+
+  it("ING-KIND-4b: 'X would lead the round in Y with an investment of $N' is X's ticket", () => {
+    expect(
+      briefs(
+        "Earlier reports said Halden would be leading the Series D round in Quorix with an investment of $60 million.",
+      ),
+    ).toEqual(["investment Quorix <- Halden exact 60000000 USD"]);
+  });
+
+  it("ING-PART-6a, ING-KIND-5c: 'X will lead a $N round' is a round sought, X a participant", () => {
+    const out = claims(
+      "Quorix is close to a new deal. Corvane Global will lead a $150 Mn round, people familiar said.",
+    );
+    expect(out.map(brief)).toEqual([
+      "round_target Quorix <- - exact 150000000 USD",
+      "investment Quorix <- Corvane Global -",
+    ]);
+    expect(out[0]!.status).toBe("in_talks");
+  });
+
+  it("ING-KIND-5c in French: 'visant à lever' is a target", () => {
+    expect(
+      briefs(
+        "Norikawa investirait 3 milliards d'euros dans Quorix, dans un tour plus large visant à lever 10 milliards d'euros.",
+      ),
+    ).toContain("round_target Quorix <- - exact 10000000000 EUR");
+  });
+});
