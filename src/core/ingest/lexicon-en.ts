@@ -524,7 +524,7 @@ export const ENGLISH_RULES: LanguageRules = {
     /\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|this week|last week)$/,
 
   companyAnaphor: words([
-    "the (?:company|firm|startup|start-up|group|giant|maker|developer|lab|chipmaker|retailer|business|unicorn|biotech|fintech|operator|bank|fund|carrier|insurer)",
+    "the (?:company|firm|startup|start-up|group|giant|maker|developer|lab|chipmaker|retailer|business|unicorn|biotech|fintech|operator|bank|fund|carrier|insurer|investor|conglomerate|specialist)",
     "the latter",
   ]),
   groupAnaphor:

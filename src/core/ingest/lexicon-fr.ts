@@ -571,6 +571,10 @@ export const FRENCH_RULES: LanguageRules = {
     "l'operateur",
     "le fonds",
     "la banque",
+    // ING-ROLE-12: descriptions of an investor ("le spécialiste néerlandais … engage 1,3 Md€").
+    "le specialiste",
+    "l'investisseur",
+    "le conglomerat",
     "celle-ci",
     "celui-ci",
   ]),

@@ -1266,7 +1266,8 @@ export class ClaimReader {
         continue;
       }
       const rest = s.folded.slice(prep.end, Math.min(limit, prep.end + 90));
-      const stop = /[.;:,]/.exec(rest);
+      // ING-ROLE-13: "dans le pionnier de l'IA via son fonds X": the vehicle after "via" is the investor's.
+      const stop = /[.;:,]|\s(?:via|through|par l'intermediaire d)/.exec(rest);
       const phraseEnd = prep.end + (stop ? stop.index : rest.length);
       const inPhrase = s.mentions.filter(
         (x) => x.start >= prep.end && x.start < phraseEnd && !x.inAttribution,

@@ -196,3 +196,20 @@ describe("kinds: valuation far from its verb, a lead's ticket, a lead still to c
     ).toContain("round_target Quorix <- - exact 10000000000 EUR");
   });
 });
+
+describe("investors by description and by vehicle", () => {
+  it("ING-ROLE-12: 'le spécialiste néerlandais … engage N' is the investor named before", () => {
+    expect(
+      briefs(
+        "Quorix lève 900 millions d'euros. L'essentiel est apporté par Veldhoven. Le spécialiste néerlandais des lasers engage 700 millions d'euros.",
+      ),
+    ).toContain("investment Quorix <- Veldhoven exact 700000000 EUR");
+  });
+
+  it("ING-ROLE-13: 'investi N dans le pionnier via son fonds X': X is the investor's vehicle, not the company", () => {
+    const out = claims(
+      "Quorix a levé 4 milliards de dollars auprès de Norikawa. Le conglomérat avait déjà investi 2 milliards de dollars dans le pionnier du logiciel via son fonds Horizon Fund 3.",
+    );
+    expect(out.map((c) => c.subject)).not.toContain("Horizon Fund");
+  });
+});
