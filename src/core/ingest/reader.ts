@@ -130,6 +130,11 @@ const WITH_INVESTMENT_OF =
 /** ING-PART-6a: a lead verb between an investor and its round ("will lead a", "mènera le"). */
 const LEAD_VERB =
   /^\s*(?:[a-z'-]+\s+){0,3}?(?:lead|leads|leading|led|co-lead|co-leads|co-leading|mene|menera|menerait|meneraient|menent|pilote|pilotera)\s/;
+/** ING-STAKE-4: a stake noun right after its value (folded). */
+const STAKE_NOUN_AFTER = /^\s*(?:stake|holding|shareholding|equity stake)(?![a-z])/;
+/** ING-ROLE-14: a verb governing an investment noun ("considering an investment of"), just before the noun (folded). */
+const NOUN_GOVERNOR =
+  /\b(?:consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|explor(?:e|es|ing|ed)|discuss(?:es|ing|ed)?|plan(?:s|ning|ned)?|mull(?:s|ing|ed)?|eye(?:s|ing|d)?|mak(?:e|es|ing)|made|envisag\w*|etudi\w*|discut\w*|prepar\w*)\s+(?:(?:an?|un|une|the|a potential|une eventuelle|un eventuel|un nouvel|a new|a fresh)\s+)?(?:[a-z-]+\s+)?$/;
 /** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
 const STAFF_AFTER =
   /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
@@ -1042,6 +1047,43 @@ export class ClaimReader {
       }
     }
 
+    // ING-STAKE-4: "SoftBank's existing $41bn stake", "la participation de 2 Md$ de X": a stake with its value.
+    if (STAKE_NOUN_AFTER.test(folded.slice(m.end, m.end + 14))) {
+      const holder = s.names.find(
+        (n) =>
+          n.possessive &&
+          n.end <= m.start &&
+          /^['’]s\s+(?:(?:existing|current|present|earlier|initial)\s+)?[$€£]?$/.test(
+            folded.slice(n.end, m.start),
+          ),
+      );
+      const topic = this.canonicalTopic();
+      if (holder && this.registry.canonical(holder.key) !== topic) {
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: "existing_stake",
+          subject: this.topicOrSentenceSubject(s),
+          counterparty: { keys: [holder.key], group: false, start: holder.start, end: holder.end },
+          rules: ["ING-STAKE-4"],
+          evidenceFrom: holder.start,
+          evidenceTo: m.end + (STAKE_NOUN_AFTER.exec(folded.slice(m.end, m.end + 14))?.[0].length ?? 0),
+        });
+      }
+    }
+
+    // ING-KIND-5d: "the $6.6bn OpenAI raised in October": the raiser named after its figure.
+    const raiserAfter = s.names.find(
+      (n) => n.start >= m.end && n.start - m.end <= 2 && n.type === "organisation",
+    );
+    const raisedByAfter = raiserAfter ? firstAfter(cues.raiseVerb, raiserAfter.end, segEnd, 12) : undefined;
+    if (
+      raiserAfter &&
+      raisedByAfter &&
+      !lastBefore(cues.raiseVerb, segStart, m.start) &&
+      !lastBefore(cues.roundNoun, segStart, m.start, 40)
+    ) {
+      return this.roundClaim(s, m, segStart, segEnd, raisedByAfter, undefined, "ING-KIND-5d");
+    }
+
     // ING-KIND-5: the size or target of a round.
     const raise = lastBefore(cues.raiseVerb, segStart, m.start);
     const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
@@ -1084,11 +1126,25 @@ export class ClaimReader {
     if (verb || noun) {
       const recipient = this.recipientOf(s, (verb ?? noun)!.end, m, segEnd, []);
       if (recipient === "spending") return undefined;
+      // ING-ROLE-14: "Halden is said to be considering an investment of up to $30bn": the subject
+      // of the verb governing the noun is the investor.
+      let considering: Party | undefined;
+      if (!verb && noun && NOUN_GOVERNOR.test(folded.slice(Math.max(0, noun.start - 40), noun.start))) {
+        const who = this.subjectBefore(s, noun.start);
+        const recipientKeys = recipient ? recipient.keys.map((k) => this.registry.canonical(k)) : [];
+        if (
+          who?.kind === "name" &&
+          who.type === "organisation" &&
+          this.registry.canonical(who.key) !== this.canonicalTopic() &&
+          !recipientKeys.includes(this.registry.canonical(who.key))
+        )
+          considering = { keys: [who.key], group: false, start: who.start, end: who.end };
+      }
       return this.moneyClaim(s, m, segStart, segEnd, {
         kind: "investment",
         subject: recipient?.keys[0] ?? this.topicOrSentenceSubject(s),
-        counterparty: undefined,
-        rules: ["ING-KIND-8"],
+        counterparty: considering,
+        rules: considering ? ["ING-KIND-8", "ING-ROLE-14"] : ["ING-KIND-8"],
         evidenceFrom: Math.min((verb ?? noun)!.start, m.start),
         evidenceTo: Math.max(m.end, recipient?.end ?? 0),
       });

@@ -213,3 +213,35 @@ describe("investors by description and by vehicle", () => {
     expect(out.map((c) => c.subject)).not.toContain("Horizon Fund");
   });
 });
+
+describe("figures whose party is written around them", () => {
+  it("ING-STAKE-4: 'X's existing $N stake' is X's stake with its value", () => {
+    expect(
+      briefs(
+        "Norikawa is in talks to invest up to $3 billion in Quorix. It would add to Norikawa's existing $4 billion stake.",
+      ),
+    ).toEqual([
+      "investment Quorix <- Norikawa up_to 3000000000 USD",
+      "existing_stake Quorix <- Norikawa exact 4000000000 USD",
+    ]);
+  });
+
+  it("ING-KIND-5d: 'the $N X raised in October' is X's round, in the background", () => {
+    const out = claims(
+      "Quorix raised $500 million. That is less than the $900 million Brightmoor raised in October.",
+    );
+    expect(out.map(brief)).toEqual([
+      "round_size Quorix <- - exact 500000000 USD",
+      "round_size Brightmoor <- - exact 900000000 USD",
+    ]);
+    expect(out[1]!.temporal).toBe("background");
+  });
+
+  it("ING-ROLE-14: 'X is considering an investment of up to $N': X is the investor", () => {
+    expect(
+      briefs(
+        "Quorix seeks to raise as much as $10 billion. Halden is said to be considering an investment of up to $3 billion.",
+      ),
+    ).toContain("investment Quorix <- Halden up_to 3000000000 USD");
+  });
+});
