@@ -127,7 +127,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "tickets?",
     "backing",
   ]),
-  investNounOf: /^\s*(?:of|from|by) /,
+  investNounOf: /^\s*(?:(?:total|initial|overall|potential|direct)\s+)?(?:of|from|by) /,
   raiseVerb: words(RAISE_VERB),
   roundNoun: words([
     "funding rounds?",

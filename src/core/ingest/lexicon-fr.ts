@@ -132,7 +132,9 @@ export const FRENCH_RULES: LanguageRules = {
     "participations?",
     "enveloppes?",
   ]),
-  investNounOf: /^\s*(?:de |d'|du )/,
+  // ING-ROLE-2: "la contribution de X", "l'investissement total de X" (one adjective between).
+  investNounOf:
+    /^\s*(?:(?:total|totale|initial|initiale|global|globale|potentiel|potentielle|direct|directe)\s+)?(?:de |d'|du )/,
   raiseVerb: words(RAISE_VERB),
   roundNoun: words([
     "levees? de fonds",

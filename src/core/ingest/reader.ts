@@ -135,6 +135,12 @@ const STAKE_NOUN_AFTER = /^\s*(?:stake|holding|shareholding|equity stake)(?![a-z
 /** ING-ROLE-14: a verb governing an investment noun ("considering an investment of"), just before the noun (folded). */
 const NOUN_GOVERNOR =
   /\b(?:consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|explor(?:e|es|ing|ed)|discuss(?:es|ing|ed)?|plan(?:s|ning|ned)?|mull(?:s|ing|ed)?|eye(?:s|ing|d)?|mak(?:e|es|ing)|made|envisag\w*|etudi\w*|discut\w*|prepar\w*)\s+(?:(?:an?|un|une|the|a potential|une eventuelle|un eventuel|un nouvel|a new|a fresh)\s+)?(?:[a-z-]+\s+)?$/;
+/** ING-PART-8: a project, a joint venture or a consortium (folded); its partners are no round's investors. */
+const PROJECT_NOUN =
+  /\b(?:projet|project|initiative|coentreprise|joint venture|consortium|programme|program)(?![a-z])[^.;]*$/;
+/** ING-KIND-2c: a project's name after its noun ("le projet « X »", "projet d'infrastructure IA X", "the X project"). */
+const PROJECT_WORD = /\b(?:projet|project|initiative)(?![a-z])/;
+const PROJECT_BEFORE = /\b(?:projet|project|initiative)(?: (?:d'|de |du |of )?[a-z'-]+){0,3}\s*["«“]?\s*$/;
 /** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
 const STAFF_AFTER =
   /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
@@ -250,6 +256,8 @@ export class ClaimReader {
   private subjectTopic: string | undefined;
   /** ING-TOPIC-3: the last organisation named that is neither an investor, a product nor a quoted term. */
   private companyCandidate: string | undefined;
+  /** ING-KIND-2c: names introduced as projects. */
+  private readonly projects = new Set<string>();
   private investorTopic: string | undefined;
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
@@ -336,6 +344,17 @@ export class ClaimReader {
       )
         this.companyCandidate = n.key;
     }
+    // ING-KIND-2c: a name introduced as a project ("le projet Stargate", "the Stargate project",
+    // "projet d'infrastructure IA Stargate") is a project: money put into it is spending, not a deal.
+    if (PROJECT_WORD.test(folded)) {
+      for (const n of names) {
+        if (
+          PROJECT_BEFORE.test(folded.slice(Math.max(0, n.start - 40), n.start)) ||
+          /^\s*["»”]?\s*(?:project|initiative)(?![a-z])/.test(folded.slice(n.end, n.end + 14))
+        )
+          this.projects.add(this.registry.canonical(n.key));
+      }
+    }
     this.registerGroups(s);
     this.linkSubsidiaries(s);
     let previous: WorkingClaim | undefined;
@@ -368,6 +387,7 @@ export class ClaimReader {
   }
 
   private emit(s: Sentence, claim: WorkingClaim): void {
+    if (claim.subject !== undefined && this.projects.has(this.registry.canonical(claim.subject))) return;
     // ING-ROLE-11: "Nvidia, led by CEO Jensen Huang, will invest": the manager named in an apposition is no co-investor.
     if (claim.counterparty && claim.counterparty.length >= 2) {
       const managers = new Set(
@@ -1208,7 +1228,7 @@ export class ClaimReader {
       if (noun.end > m.start || noun.start < segStart || m.start - noun.end > 60) continue;
       // "an investment from X, to bring its funding round to $20bn": the figure is the round's.
       if (cues.roundNoun.some((r) => r.start >= noun.end && r.end <= m.start)) continue;
-      const of = rules.investNounOf.exec(folded.slice(noun.end, noun.end + 8));
+      const of = rules.investNounOf.exec(folded.slice(noun.end, noun.end + 20));
       if (of) {
         const at = noun.end + of[0].length;
         const owner = s.mentions.find((x) => x.start === at && !x.inAttribution);
@@ -1851,6 +1871,16 @@ export class ClaimReader {
       const cue = { start: m.index, end: m.index + m[0].length };
       if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
       const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
+      // ING-PART-8: partners of a project, not of a round ("le projet X, dans lequel A et B sont
+      // associés aux côtés de C et D").
+      const project = PROJECT_NOUN.exec(folded.slice(Math.max(0, cue.start - 100), cue.start));
+      if (project) {
+        const projectEnd = Math.max(0, cue.start - 100) + project.index + project[0].length;
+        const roundBetween = [s.cues.roundNoun, s.cues.raiseVerb].some((list) =>
+          list.some((c) => c.start >= projectEnd && c.end <= cue.start),
+        );
+        if (!roundBetween) continue;
+      }
       const members = this.namesAfter(s, cue.end);
       if (/\bin $/.test(m[0])) {
         // "X led three big rounds in A, B and C": the rounds are those of A, B and C.

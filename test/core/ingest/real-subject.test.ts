@@ -245,3 +245,29 @@ describe("figures whose party is written around them", () => {
     ).toContain("investment Quorix <- Halden up_to 3000000000 USD");
   });
 });
+
+describe("projects are not rounds", () => {
+  it("ING-KIND-2c: money put into a name introduced as a project is no claim", () => {
+    expect(
+      briefs(
+        "Quorix et Norikawa sont associés au projet « Atlas » d'infrastructures. Quorix va également investir 5 milliards de dollars dans Atlas.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("ING-PART-8: partners of a project ('aux côtés de') are no round's investors", () => {
+    expect(
+      briefs(
+        "Quorix a levé 4 milliards de dollars auprès de Norikawa. Une partie financera le projet Atlas, dans lequel Quorix et Norikawa sont associés aux côtés de Brightmoor et Veldhoven.",
+      ),
+    ).toEqual(["round_size Quorix <- - exact 4000000000 USD", "investment Quorix <- Norikawa -"]);
+  });
+
+  it("ING-ROLE-2: 'l'investissement total de X' names X", () => {
+    expect(
+      briefs(
+        "Quorix lève 4 milliards de dollars. Sans cette condition, l'investissement total de Norikawa tombera à 2 milliards de dollars.",
+      ),
+    ).toContain("investment Quorix <- Norikawa exact 2000000000 USD");
+  });
+});
