@@ -455,6 +455,9 @@ export const FRENCH_RULES: LanguageRules = {
         "seront (?:realisee?s|versee?s|debloquee?s)",
         "(?:est|sont) conditionnee?s?",
         "sous conditions?",
+        // ING-STAT-8: a commitment is agreed.
+        "(?:son|leur)\\s+engagement",
+        "s'engage(?:nt)?",
       ]),
     },
     {

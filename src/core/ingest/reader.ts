@@ -141,6 +141,9 @@ const PROJECT_NOUN =
 /** ING-KIND-2c: a project's name after its noun ("le projet « X »", "projet d'infrastructure IA X", "the X project"). */
 const PROJECT_WORD = /\b(?:projet|project|initiative)(?![a-z])/;
 const PROJECT_BEFORE = /\b(?:projet|project|initiative)(?: (?:d'|de |du |of )?[a-z'-]+){0,3}\s*["«“]?\s*$/;
+/** ING-STAT-8: a modal of the future governing an announcement or a closing, just before it (folded). */
+const FUTURE_BEFORE =
+  /\b(?:doit|doivent|devrait|devraient|va|vont|s'apprete a|s'appretent a|compte|is expected to|are expected to|is set to|are set to|is to|will|is poised to|is about to)[\s,]+(?:[a-z',]+\s+){0,6}?$/;
 /** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
 const STAFF_AFTER =
   /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
@@ -1660,6 +1663,14 @@ export class ClaimReader {
       );
       if (strong) nearest = strong;
     }
+    // ING-STAT-8: an announcement still to come ("doit officialiser", "devrait annoncer", "is expected
+    // to announce", "will unveil"): the deal is in talks.
+    if (
+      nearest &&
+      (nearest.status === "announced" || nearest.status === "closed") &&
+      FUTURE_BEFORE.test(s.folded.slice(Math.max(0, nearest.start - 50), nearest.start))
+    )
+      return { status: "in_talks", rule: "ING-STAT-8" };
     if (nearest && nearest.status !== "conditional") return { status: nearest.status, rule: "ING-STAT-2" };
     if (nearest && kind === "commercial_agreement") return { status: "rumored", rule: "ING-STAT-3" };
     // A conditional or no word in the claim's clause: the main clause may say it ("in talks

@@ -271,3 +271,19 @@ describe("projects are not rounds", () => {
     ).toContain("investment Quorix <- Norikawa exact 2000000000 USD");
   });
 });
+
+describe("ING-STAT-8 announcements to come and commitments", () => {
+  it("'doit, dans les prochaines heures, officialiser une levée' is in talks", () => {
+    const out = claims(
+      "Selon la presse, Quorix doit, dans les prochaines heures, officialiser une nouvelle levée de fonds de 2 milliards d'euros.",
+    );
+    expect(out.map((c) => [c.kind, c.status])).toEqual([["round_target", "in_talks"]]);
+  });
+
+  it("'a rendu public son engagement de réunir N' is agreed", () => {
+    const out = claims(
+      "Norikawa a rendu public son engagement de réunir jusqu'à 4 milliards de dollars pour Quorix.",
+    );
+    expect(out[0]!.status).toBe("agreed");
+  });
+});
