@@ -287,3 +287,14 @@ describe("ING-STAT-8 announcements to come and commitments", () => {
     expect(out[0]!.status).toBe("agreed");
   });
 });
+
+describe("ING-AMT-8 a figure written with a three-letter number word", () => {
+  it("'six millions de dollars', 'two billion dollars', 'one million' are read", () => {
+    expect(briefs("Quorix a levé six millions de dollars auprès de Halden.")[0]).toBe(
+      "round_size Quorix <- - exact 6000000 USD",
+    );
+    expect(briefs("Brightmoor raised two billion dollars from Halden.")[0]).toBe(
+      "round_size Brightmoor <- - exact 2000000000 USD",
+    );
+  });
+});
