@@ -144,6 +144,13 @@ const PROJECT_BEFORE = /\b(?:projet|project|initiative)(?: (?:d'|de |du |of )?[a
 /** ING-STAT-8: a modal of the future governing an announcement or a closing, just before it (folded). */
 const FUTURE_BEFORE =
   /\b(?:doit|doivent|devrait|devraient|va|vont|s'apprete a|s'appretent a|compte|is expected to|are expected to|is set to|are set to|is to|will|is poised to|is about to)[\s,]+(?:[a-z',]+\s+){0,6}?$/;
+/** ING-STAKE-5: a stake still to come: a conditional or "become" before the holder's cue (folded). */
+const PROSPECTIVE_STAKE =
+  /\b(?:pourrai(?:t|ent)|devrai(?:t|ent)|serai(?:t|ent) sur le point|could|would|might|devenir|deviendr\w*|become|becoming|to become)\b/;
+/** ING-STAKE-5: "the Nvidia chips": a name between an article and a plain noun names a thing. */
+const NAME_AS_MODIFIER = /\b(?:the|les|le|la|des)\s+$/;
+const MODIFIED_NOUN =
+  /^\s+(?:chips|processors|gpus|servers|hardware|assets|shares|stock|bonds|loans|products|models|technology|puces|processeurs|actions)(?![a-z])/;
 /** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
 const STAFF_AFTER =
   /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
@@ -391,6 +398,28 @@ export class ClaimReader {
 
   private emit(s: Sentence, claim: WorkingClaim): void {
     if (claim.subject !== undefined && this.projects.has(this.registry.canonical(claim.subject))) return;
+    // ING-STAKE-5: a stake the investor would only come to hold ("pourrait faire de X le principal
+    // bailleur", "sur le point de devenir l'actionnaire majoritaire", "could become the largest
+    // shareholder") is the deal itself, not an existing stake; nor is "backed by the X chips" (a
+    // name used as a modifier of a noun).
+    if (claim.kind === "existing_stake" && claim.amount === null) {
+      const at = claim.evidenceStart - s.base;
+      const before = s.folded.slice(Math.max(0, at - 60), Math.max(0, at));
+      const evidence = s.folded.slice(Math.max(0, at), claim.evidenceEnd - s.base);
+      if (PROSPECTIVE_STAKE.test(before) || PROSPECTIVE_STAKE.test(evidence)) return;
+      const holder = s.names.find(
+        (n) =>
+          claim.counterparty?.includes(n.key) &&
+          n.start >= at - 1 &&
+          n.end <= claim.evidenceEnd - s.base + 40,
+      );
+      if (
+        holder &&
+        NAME_AS_MODIFIER.test(s.folded.slice(Math.max(0, holder.start - 5), holder.start)) &&
+        MODIFIED_NOUN.test(s.folded.slice(holder.end, holder.end + 20))
+      )
+        return;
+    }
     // ING-ROLE-11: "Nvidia, led by CEO Jensen Huang, will invest": the manager named in an apposition is no co-investor.
     if (claim.counterparty && claim.counterparty.length >= 2) {
       const managers = new Set(

@@ -298,3 +298,25 @@ describe("ING-AMT-8 a figure written with a three-letter number word", () => {
     );
   });
 });
+
+describe("ING-STAKE-5 stakes still to come and names used as modifiers", () => {
+  it("'pourrait faire de X le principal bailleur de fonds', 'sur le point de devenir l'actionnaire majoritaire' are no existing stakes", () => {
+    const kinds = claims(
+      "Quorix cherche à lever 4 milliards d'euros. Un tel apport pourrait faire de Norikawa le principal bailleur de fonds de la start-up. Veldhoven serait sur le point de devenir l'actionnaire majoritaire de Quorix.",
+    ).map((c) => c.kind);
+    expect(kinds).not.toContain("existing_stake");
+  });
+
+  it("'backed by the X chips rather than the company' names no backer", () => {
+    const kinds = claims(
+      "Quorix raised $2 billion in debt. The loans are backed by the Halden chips rather than the company itself.",
+    ).map((c) => c.kind);
+    expect(kinds).not.toContain("existing_stake");
+  });
+
+  it("a stake already held stays ('déjà soutenue par X')", () => {
+    expect(briefs("Quorix, déjà soutenue par Norikawa, a levé 40 millions d'euros.")).toContain(
+      "existing_stake Quorix <- Norikawa -",
+    );
+  });
+});
