@@ -151,6 +151,9 @@ const PROSPECTIVE_STAKE =
 const NAME_AS_MODIFIER = /\b(?:the|les|le|la|des)\s+$/;
 const MODIFIED_NOUN =
   /^\s+(?:chips|processors|gpus|servers|hardware|assets|shares|stock|bonds|loans|products|models|technology|puces|processeurs|actions)(?![a-z])/;
+/** ING-STAKE-6: what names other companies after "investor in", "actionnaire de" (folded). */
+const OTHER_COMPANIES =
+  /^\s*(?:(?:a|an|the|les|des|de|d')\s*)?(?:(?:\d+|two|three|four|five|several|many|numerous|dozens of|other|deux|trois|quatre|cinq|plusieurs|nombreuses?|autres|d'autres)\s+)+/;
 /** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
 const STAFF_AFTER =
   /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
@@ -793,7 +796,12 @@ export class ClaimReader {
     // "Veridia, l'éditeur parisien …": a description right after a name and a comma is that name.
     if (m.form === "description") {
       const previous = s.names.filter((n) => n.end <= m.start).pop();
-      if (previous && !previous.inAttribution && /^\s*,\s*$/.test(s.folded.slice(previous.end, m.start))) {
+      if (
+        previous &&
+        !previous.inAttribution &&
+        previous.type === "organisation" &&
+        /^\s*,\s*$/.test(s.folded.slice(previous.end, m.start))
+      ) {
         if (!excluded.has(this.registry.canonical(previous.key))) {
           return { keys: [previous.key], group: false, start: m.start, end: m.end };
         }
@@ -2171,6 +2179,9 @@ export class ClaimReader {
     }
     for (const noun of s.cues.shareholderNoun) {
       const endsWithPreposition = /(?:de |d'|du |in|of)$/.test(s.folded.slice(noun.start, noun.end));
+      // ING-STAKE-6: "already an investor in two other startups", "déjà actionnaire de plusieurs
+      // sociétés": other companies, not this one.
+      if (endsWithPreposition && OTHER_COMPANIES.test(s.folded.slice(noun.end, noun.end + 30))) continue;
       add(noun.start, endsWithPreposition ? noun.end : noun.end, null, "ING-STAKE-2");
     }
   }

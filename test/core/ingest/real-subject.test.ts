@@ -320,3 +320,19 @@ describe("ING-STAKE-5 stakes still to come and names used as modifiers", () => {
     );
   });
 });
+
+describe("new-user trials: other companies and founders", () => {
+  it("ING-STAKE-6: 'already an investor in two other startups' is no stake in this one", () => {
+    const kinds = claims(
+      "Lumio has raised €18 million led by Eurazur Ventures. Eurazur Ventures, the Lyon-based fund, is already an investor in two other recycling startups.",
+    ).map((c) => c.kind);
+    expect(kinds).not.toContain("existing_stake");
+  });
+
+  it("ING-ENT-9: 'Fondée en 2019 par Jeanne Roux, la société avait levé …': the founder is a person, not the company", () => {
+    const out = claims(
+      "Verdalis lève 12 millions d'euros. Fondée en 2019 par Jeanne Roux, la société avait levé 3 millions d'euros en 2021.",
+    );
+    expect(out.map((c) => c.subject)).toEqual(["Verdalis", "Verdalis"]);
+  });
+});
