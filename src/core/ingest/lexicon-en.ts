@@ -37,6 +37,10 @@ const RAISE_VERB = [
   "seek(?:s|ing)",
   "sought",
   "nab(?:s|bed)",
+  // ING-KIND-5e: headline verbs of a raise ("Draws $120M From A", "Snags", "Pulls In").
+  "draws",
+  "snag(?:s|ged)",
+  "pull(?:s|ed)? in",
 ];
 
 export const ENGLISH_RULES: LanguageRules = {

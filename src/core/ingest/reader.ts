@@ -161,6 +161,9 @@ const FORMER_BEFORE = /\b(?:former|ex|ancien|anciens|ancienne|anciennes)\s*-?\s*
 /** ING-ROLE-11: a person named as a company's manager ("led by CEO Jensen Huang", "dirigé par son PDG"). */
 const MANAGER_BEFORE =
   /\b(?:led by|run by|headed by|dirige par|dirigee par)\s+(?:(?:its|their|son|sa|le|la)\s+)?(?:ceo|pdg|founder|co-founder|cofounder|chief executive|president|fondateur|cofondateur|chairman|directeur general)?\s*$/;
+/** ING-KIND-2d: a plural of companies as the raiser, just before the figure (folded). */
+const MARKET_BEFORE =
+  /\b(?:startups|start-ups|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes)\s+(?:(?:have|had|ont|avaient|[a-z]+)\s+){0,2}(?:raised|secured|attracted|drew|pulled in|leve|recolte|collecte|attire|engrange)\s+(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de)\s+)?$/;
 /** ING-KIND-2b: a raise verb of a total to date, just before its figure (folded). */
 const CUMULATIVE_BEFORE =
   /\b(?:already|pour l'instant|jusqu'ici|jusqu'a present|so far|to date|in total|au total)\s+(?:raised|secured|amassed|leve|recolte|collecte|amasse|engrange)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
@@ -980,7 +983,10 @@ export class ClaimReader {
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
     // ING-KIND-2b: a total raised to date ("having already raised about $10bn", "has raised $220m in
     // eight funding rounds", "had raised $1bn before this latest round", "a pour l'instant récolté").
+    // ING-KIND-2d: a market statistic: a plural of companies raising ("UK fintechs raised $3.4bn
+    // in the first half", "les jeunes pousses ont récolté").
     if (
+      MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 60), m.start)) ||
       CUMULATIVE_BEFORE.test(folded.slice(Math.max(0, m.start - 50), m.start)) ||
       CUMULATIVE_AFTER.test(folded.slice(m.end, m.end + 60))
     )

@@ -336,3 +336,20 @@ describe("new-user trials: other companies and founders", () => {
     expect(out.map((c) => c.subject)).toEqual(["Verdalis", "Verdalis"]);
   });
 });
+
+describe("headlines and market statistics", () => {
+  it("ING-KIND-5e: a title-case headline 'X Draws $N From A, Others' is X's round", () => {
+    expect(briefs("Fintech Paylane Draws $120M From Harborview, Others")).toEqual([
+      "round_size Paylane <- - exact 120000000 USD",
+      "investment Paylane <- Harborview -",
+    ]);
+  });
+
+  it("ING-KIND-2d: 'UK fintechs raised $3.4bn in the first half' is a market statistic", () => {
+    expect(
+      briefs(
+        "Paylane has closed a $120 million round. UK fintechs raised $3.4 billion in the first half of the year, according to Dealroom.",
+      ),
+    ).toEqual(["round_size Paylane <- - exact 120000000 USD"]);
+  });
+});
