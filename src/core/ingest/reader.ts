@@ -535,6 +535,8 @@ export class ClaimReader {
       const clause = s.folded.slice(0, verb.end + 60);
       if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
         continue;
+      // ING-TOPIC-5: an investor of the report does not become its subject ("Tiger … closed 2015 with 39 deals").
+      if (this.investors.has(this.registry.canonical(subject.key))) continue;
       this.subjectTopic = subject.key;
     }
     let investor: string | undefined;
@@ -1487,6 +1489,16 @@ export class ClaimReader {
     } else if (investorSubject) {
       // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
       s.roundInvestors.push(subjectMention);
+    } else if (
+      subjectMention?.kind === "anaphor" &&
+      subjectMention.form === "pronoun" &&
+      this.lastRoundClaim?.subject !== undefined &&
+      s.base - this.lastRoundClaim.evidenceEnd < 400 &&
+      !this.investors.has(this.registry.canonical(this.lastRoundClaim.subject))
+    ) {
+      // ING-TOPIC-6: "Grofers raised $35m … Seven months later, it raised $120m": "it" raising is
+      // the company whose round was just reported.
+      subject = this.lastRoundClaim.subject;
     } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
     }

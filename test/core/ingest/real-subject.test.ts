@@ -353,3 +353,16 @@ describe("headlines and market statistics", () => {
     ).toEqual(["round_size Paylane <- - exact 120000000 USD"]);
   });
 });
+
+describe("ING-TOPIC-5, ING-TOPIC-6 the company of a narrated round", () => {
+  it("'it raised' right after another company's round is that company; an investor never becomes the subject", () => {
+    const out = claims(
+      "Zorvo raised a $15 million round led by Halden Global. Halden, the New York fund, closed 2015 with 39 deals. The same year in April, Brightmoor raised $35 million from existing investors Halden Global and Pike. Seven months later, it raised $120 million.",
+    );
+    expect(out.filter((c) => c.kind === "round_size").map((c) => c.subject)).toEqual([
+      "Zorvo",
+      "Brightmoor",
+      "Brightmoor",
+    ]);
+  });
+});
