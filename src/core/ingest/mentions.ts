@@ -271,6 +271,14 @@ export function findMentions(
     const surface = text.slice(first.start, last.end);
     const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
     if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
+    // ING-ENT-11: "du logiciel d'entreprise (ERP)": an acronym in brackets after a common noun abbreviates a term.
+    if (
+      run.length === 1 &&
+      /^\p{Lu}{2,5}$/u.test(first.text) &&
+      /\p{Ll}\s*\(\s*$/u.test(text.slice(Math.max(0, first.start - 4), first.start)) &&
+      /^\s*\)/.test(text.slice(last.end, last.end + 3))
+    )
+      continue;
     if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded)) {
       // A capitalised word opening a sentence is a name only with some support: an inner
       // capital ("OpenAI"), or a verb, comma or colon after it ("Nvidia est", "Mistelle, le…").

@@ -194,7 +194,7 @@ const ROUND_OF =
 /** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
-  /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*$/;
+  /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*(?:(?:la|le|l'|les|the)\s*(?:suite|plateforme|application|appli|logiciel|chatbot|modele|service|app|platform|software|model|assistant)\s+)?$/;
 /** ING-KIND-10: a tranche of the money, just before its figure (folded). */
 const TRANCHE_NOUN =
   /\b(?:(?:premier|premiere|deuxieme|second|seconde|troisieme|dernier|derniere|first|second|third|final|initial|later)\s+)?(?:versements?|tranches?|complements?|installments?|instalments?|payments?)\b([^.;]{0,30})$/;

@@ -161,7 +161,7 @@ describe("kinds: valuation far from its verb, a lead's ticket, a lead still to c
   it("ING-KIND-3c: 'un tour qui valoriserait le champion … et créateur de X à N' is a valuation", () => {
     expect(
       briefs(
-        "Quorix est en pourparlers pour lever jusqu'à 4 milliards d'euros dans le cadre d'un tour de table qui valoriserait le champion français du logiciel et éditeur de Tessel à 34 milliards d'euros, selon la presse.",
+        "Quorix est en pourparlers pour lever jusqu'à 4 milliards d'euros dans le cadre d'un tour de table qui valoriserait le champion français du logiciel d'entreprise (ERP) et éditeur de la suite Tessel à 34 milliards d'euros, selon la presse.",
       ),
     ).toEqual([
       "round_target Quorix <- - up_to 4000000000 EUR",
