@@ -43,6 +43,8 @@ export class EntityRegistry {
   private readonly records = new Map<string, EntityRecord>();
   private readonly byFolded = new Map<string, string>();
   private readonly byFirstToken = new Map<string, string[]>();
+  /** ING-ENT-9: the last word of each person's full name ("Carlsson" for "Kjell Carlsson"). */
+  private readonly bySurname = new Map<string, string>();
   private nextKey = 1;
   /** True once LIMITS.ingestEntities is reached; later new names are not recorded. */
   truncated = false;
@@ -135,7 +137,16 @@ export class EntityRegistry {
     const record = this.record(key);
     record.mentionCount++;
     if (record.mentions.length < LIMITS.ingestMentionsPerEntity) record.mentions.push({ start, end });
-    if (type === "person" && !record.known) record.type = "person";
+    if (type === "person" && !record.known) {
+      record.type = "person";
+      if (record.tokens.length >= 2) this.bySurname.set(record.tokens[record.tokens.length - 1]!, record.key);
+    }
+  }
+
+  /** ING-ENT-9: the person a lone surname stands for ("Carlsson" after "Kjell Carlsson"), if one. */
+  personBySurname(folded: string): string | undefined {
+    const key = this.bySurname.get(folded);
+    return key === undefined ? undefined : this.canonical(key);
   }
 
   /**

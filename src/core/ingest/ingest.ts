@@ -326,6 +326,7 @@ class Session implements IngestSession {
 
   private output(): IngestOutput {
     const registry = this.registry;
+    this.reader.finish();
     const working = mergeDuplicates(this.reader.claims, registry);
     const claimed = new Set<string>();
     for (const c of working) {

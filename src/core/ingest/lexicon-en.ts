@@ -37,6 +37,10 @@ const RAISE_VERB = [
   "seek(?:s|ing)",
   "sought",
   "nab(?:s|bed)",
+  // ING-KIND-5e: headline verbs of a raise ("Draws $120M From A", "Snags", "Pulls In").
+  "draws",
+  "snag(?:s|ged)",
+  "pull(?:s|ed)? in",
 ];
 
 export const ENGLISH_RULES: LanguageRules = {
@@ -127,7 +131,7 @@ export const ENGLISH_RULES: LanguageRules = {
     "tickets?",
     "backing",
   ]),
-  investNounOf: /^\s*(?:of|from|by) /,
+  investNounOf: /^\s*(?:(?:total|initial|overall|potential|direct)\s+)?(?:of|from|by) /,
   raiseVerb: words(RAISE_VERB),
   roundNoun: words([
     "funding rounds?",
@@ -168,6 +172,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "is preparing",
     "eye(?:s|ing)",
     "mull(?:s|ing)",
+    // ING-KIND-5c: a lead still to come ("will lead a $200m round").
+    "(?:will|would|to|set to|expected to) (?:co-)?lead",
     // ING-KIND-5b: a round still being raised, expanded or negotiated.
     "(?:is|are|was) (?:now )?raising",
     "close to (?:securing|raising|closing|finali[sz]ing)",
@@ -446,6 +452,10 @@ export const ENGLISH_RULES: LanguageRules = {
         "planned",
         "assembling",
         "poised to",
+        // ING-KIND-5c: a lead still to come.
+        "will (?:co-)?lead",
+        "set to (?:co-)?lead",
+        "expected to (?:co-)?lead",
       ]),
     },
   ],
@@ -518,7 +528,7 @@ export const ENGLISH_RULES: LanguageRules = {
     /\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|this week|last week)$/,
 
   companyAnaphor: words([
-    "the (?:company|firm|startup|start-up|group|giant|maker|developer|lab|chipmaker|retailer|business|unicorn|biotech|fintech|operator|bank|fund|carrier|insurer)",
+    "the (?:company|firm|startup|start-up|group|giant|maker|developer|lab|chipmaker|retailer|business|unicorn|biotech|fintech|operator|bank|fund|carrier|insurer|investor|conglomerate|specialist)",
     "the latter",
   ]),
   groupAnaphor:
@@ -536,6 +546,6 @@ export const ENGLISH_RULES: LanguageRules = {
     /^\s*,\s*(?:a |an |the |its )?(?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) of (?:(its|their) (?:new |main |largest |lead )?(?:investor|backer|shareholder))?/,
   subsidiaryBefore: /^'s (?:[a-z-]+ )?(?:subsidiary|unit|arm|division|affiliate|portfolio company) $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:[,:(]|(?:'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|leads|led|backs|backed|heads|eyes|mulls|targets|wins|gets|buys|takes|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
+    `^\\s*(?:[,:(]|(?:'s|is|has|had|was|were|could|would|will|may|might|said|says|announced|announces|holds|owns|plans|seeks|signs|signed|agreed|nears|weighs|leads|led|backs|backed|heads|eyes|mulls|targets|wins|gets|buys|takes|revealed|reveals|confirmed|confirms|unveiled|unveils|disclosed|discloses|secured|secures|closed|closes|completed|completes|landed|lands|bagged|bags|expects|aims|hopes|intends|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
   ),
 };

@@ -132,7 +132,9 @@ export const FRENCH_RULES: LanguageRules = {
     "participations?",
     "enveloppes?",
   ]),
-  investNounOf: /^\s*(?:de |d'|du )/,
+  // ING-ROLE-2: "la contribution de X", "l'investissement total de X" (one adjective between).
+  investNounOf:
+    /^\s*(?:(?:total|totale|initial|initiale|global|globale|potentiel|potentielle|direct|directe)\s+)?(?:de |d'|du )/,
   raiseVerb: words(RAISE_VERB),
   roundNoun: words([
     "levees? de fonds",
@@ -150,7 +152,7 @@ export const FRENCH_RULES: LanguageRules = {
   intent: words([
     "envisag\\w*",
     "cherch\\w*(?: [a-z]+)? a",
-    "vis(?:e|ent|ait|erait) a",
+    "vis(?:e|ent|ait|erait|ant) a",
     "souhait\\w*",
     "compt(?:e|ent|ait|erait) (?:lever|boucler)",
     "prevoi\\w*",
@@ -453,6 +455,9 @@ export const FRENCH_RULES: LanguageRules = {
         "seront (?:realisee?s|versee?s|debloquee?s)",
         "(?:est|sont) conditionnee?s?",
         "sous conditions?",
+        // ING-STAT-8: a commitment is agreed.
+        "(?:son|leur)\\s+engagement",
+        "s'engage(?:nt)?",
       ]),
     },
     {
@@ -465,7 +470,7 @@ export const FRENCH_RULES: LanguageRules = {
         "en quete",
         "envisag\\w*",
         "cherch\\w*",
-        "vis(?:e|ent|ait|erait) a",
+        "vis(?:e|ent|ait|erait|ant) a",
         "prevoi\\w*",
         "prevoy\\w*",
         "prepar\\w*",
@@ -571,6 +576,10 @@ export const FRENCH_RULES: LanguageRules = {
     "l'operateur",
     "le fonds",
     "la banque",
+    // ING-ROLE-12: descriptions of an investor ("le spécialiste néerlandais … engage 1,3 Md€").
+    "le specialiste",
+    "l'investisseur",
+    "le conglomerat",
     "celle-ci",
     "celui-ci",
   ]),
@@ -589,6 +598,6 @@ export const FRENCH_RULES: LanguageRules = {
     /^\s*,\s*(?:une |la |sa )?(?:filiale|branche|division|entite)(?: [a-z]+)? (?:de |d'|du )(?:(son|sa|leur) (?:nouvel |nouveau |principal |premier )?(?:investisseur|actionnaire))?/,
   subsidiaryBefore: /^\s*(?:,\s*)?(?:et )?(?:sa|leur) (?:filiale|branche|division)(?: [a-z]+)? $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:[,:(]|(?:est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|arrive|occupe|signe|monte|grimpe|decroche|conclut|se|s'[a-z]+|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
+    `^\\s*(?:[,:(]|(?:est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|arrive|occupe|signe|monte|grimpe|decroche|conclut|confirme|devoile|officialise|boucle|finalise|revendique|affiche|vise|espere|se|s'[a-z]+|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
   ),
 };

@@ -44,7 +44,7 @@ export type Mention = NameMention | AnaphorMention | GroupMention;
 const JOINERS = "&'’.-";
 /** The head nouns of the descriptions in both lexicons: no description without one of them. */
 const DESCRIPTION_HEADS =
-  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter/;
+  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter|specialiste|investisseur|conglomerat|investor|conglomerate|specialist/;
 const ELIDED = /^(?:l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu)'/;
 const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u;
 const PERSON_TOKEN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -68,6 +68,9 @@ const UNIT_WORD =
   /^(?:M|Md|Mds|Mn|Mio|Mrd|Bn|B|K|Mln|Md\$|M€|M\$|USD|EUR|GBP|CHF|JPY|INR|Cr|Crore|Lakh|Millions?|Milliards?|Billions?|Trillions?|Thousand|Euros?|Dollars?)\b/;
 /** ING-ENT-5: a date or a year is not a figure with a unit ("date 2025-04 OpenAI", "in 2021 Anthropic"). */
 const DATE_OR_YEAR_BEFORE = /(?:^|[^\d$€£¥.,])(?:19|20)\d\d(?:-\d\d){0,2}[\s\u00a0\u202f]$/;
+
+/** ING-ENT-4, ING-ENT-7: a place or a kind glued to a descriptor ("US-based", "New York-headquartered"). */
+const DESCRIPTOR_TOKEN = /-(?:based|headquartered|owned|backed|listed|born|focused)$/;
 
 const UPPER = /\p{Lu}/gu;
 const LETTER = /\p{L}/u;
@@ -130,6 +133,8 @@ function tokenize(text: string, folded: string): Token[] {
       raw = raw.slice(0, -2);
       possessive = true;
     }
+    // ING-ENT-10: "Amazon.com" is Amazon.
+    if (/^.{2,}\.com$/i.test(raw)) raw = raw.slice(0, -4);
     raw = raw.replace(/[.'’-]+$/, "");
     // ING-PART-3: "a Softbank-led round": the name ends before "-led".
     if (/.-(?:led|backed)$/i.test(raw)) raw = raw.replace(/-(?:led|backed)$/i, "");
@@ -231,7 +236,21 @@ export function findMentions(
     i = j;
     // A verb written with a capital (a title-case headline) is not a name: skip it.
     if (i < tokens.length && isVerb(rules, tokens[i]!.folded) && !registry.has(tokens[i]!.folded)) i++;
+    // ING-ENT-8: "in The Viral Fever's round": a capitalised "The" inside a sentence opens the name.
+    const article =
+      run.length > 1 && run[0]!.folded === "the" && run[0]!.start !== sentenceStart && !isNotName(run[1]!)
+        ? run[0]!
+        : undefined;
     while (run.length > 0 && isNotName(run[0]!)) run.shift();
+    if (article && !/[.:;!?"“«([]\s*$/.test(text.slice(Math.max(0, article.start - 3), article.start)))
+      run.unshift(article);
+    // ING-ENT-7: "New York-headquartered Tiger": a glued descriptor inside the run is cut with what precedes it.
+    for (let k = run.length - 2; k >= 0; k--) {
+      if (DESCRIPTOR_TOKEN.test(run[k]!.folded)) {
+        run.splice(0, k + 1);
+        break;
+      }
+    }
     // "a US AI startup": a place followed only by words that name nothing is no name.
     if (run.length > 1 && PLACE_WORDS.has(run[0]!.folded) && run.slice(1).every((t) => isNotName(t)))
       continue;
@@ -243,7 +262,7 @@ export function findMentions(
     }
     // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
     const tail = run[run.length - 1];
-    if (tail && /-(?:based|headquartered|owned|backed|listed|born|focused)$/.test(tail.folded)) continue;
+    if (tail && DESCRIPTOR_TOKEN.test(tail.folded)) continue;
     // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
     while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) run.pop();
     if (run.length === 0) continue;
@@ -252,6 +271,14 @@ export function findMentions(
     const surface = text.slice(first.start, last.end);
     const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
     if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
+    // ING-ENT-11: "du logiciel d'entreprise (ERP)": an acronym in brackets after a common noun abbreviates a term.
+    if (
+      run.length === 1 &&
+      /^\p{Lu}{2,5}$/u.test(first.text) &&
+      /\p{Ll}\s*\(\s*$/u.test(text.slice(Math.max(0, first.start - 4), first.start)) &&
+      /^\s*\)/.test(text.slice(last.end, last.end + 3))
+    )
+      continue;
     if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded)) {
       // A capitalised word opening a sentence is a name only with some support: an inner
       // capital ("OpenAI"), or a verb, comma or colon after it ("Nvidia est", "Mistelle, le…").
@@ -264,9 +291,16 @@ export function findMentions(
       run.length >= 2 &&
       run.length <= 3 &&
       run.every((t) => PERSON_TOKEN.test(t.text)) &&
+      // "an analyst with Futurum Group": the name after the role's preposition is its employer.
+      !/(?:\b(?:with|at|of|from|for|chez|de|du|des|pour)\s+|d['’])$/.test(
+        folded.slice(Math.max(0, first.start - 8), first.start),
+      ) &&
       PERSON_ROLE.test(folded.slice(Math.max(0, first.start - 40), Math.min(folded.length, last.end + 30)));
-    const type: EntityType = person ? "person" : "organisation";
-    const key = registry.resolve(surface, type, surfaceFolded);
+    // ING-ENT-9: a lone surname of a person named in full before is that person ("Carlsson said").
+    const surnameOf =
+      run.length === 1 && !registry.has(surfaceFolded) ? registry.personBySurname(surfaceFolded) : undefined;
+    const type: EntityType = person || surnameOf !== undefined ? "person" : "organisation";
+    const key = surnameOf ?? registry.resolve(surface, type, surfaceFolded);
     if (key === undefined) continue;
     const inAttribution = inSpans(first.start, last.end, attributionSpans);
     registry.noteMention(key, base + first.start, base + last.end, type);

@@ -240,7 +240,13 @@ function findMoneyRaw(
   let resume = 0;
   for (const at of figureStarts(folded)) {
     if (at < resume) continue;
-    if (/^[a-z]{3}$/.test(folded.slice(at, at + 3)) && !CURRENCY_CODES.has(text.slice(at, at + 3))) continue;
+    // Three letters open a figure as a currency code ("USD 5m") or a number word ("six millions", "two billion").
+    if (
+      /^[a-z]{3}$/.test(folded.slice(at, at + 3)) &&
+      !CURRENCY_CODES.has(text.slice(at, at + 3)) &&
+      !NUMBER_WORDS.has(folded.slice(at, at + 3))
+    )
+      continue;
     let read = readAmountAt(text, at, folded, style);
     if (read === undefined || typeof read === "string" || read.amount.isNegative()) continue;
     if (read.currency === undefined) {

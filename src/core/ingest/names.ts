@@ -25,7 +25,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   indeed according other another some many most more less much few several all both each every any
   no not one two three four five six seven eight nine ten first second third last next new former
   latest part rumours rumors reports sources people analysts is are was were today yesterday alongside finally earlier
-  notably recently aujourd'hui hier recemment finalement outre-atlantique moyenne mediane
+  notably recently aujourd'hui hier recemment finalement outre-atlantique moyenne mediane now desormais maintenant others
   jan feb mar apr jun jul aug sep sept oct nov dec iot saas b2b b2c foodtech deeptech biotech medtech
   fintech greentech edtech insurtech proptech legaltech spacetech healthtech martech adtech
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -84,4 +84,4 @@ export const NAME_COMPLETION_WORDS: ReadonlySet<string> = new Set(
 
 /** Role words near a two-word name make it a person ("le PDG d'Amazon, Andy Jassy"). */
 export const PERSON_ROLE =
-  /\b(?:pdg|ceo|chief executive|president|presidente|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|directeur|directrice|chairman|chairwoman|chair|business angel|angel investor|associe|associee|ministre|minister|m\.|mme|mr|mrs|ms|dr|patron|patronne|dirigeant|dirigeante|executive)\b/;
+  /\b(?:pdg|ceo|chief executive|president|presidente|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|directeur|directrice|chairman|chairwoman|chair|business angel|angel investor|associe|associee|ministre|minister|m\.|mme|mr|mrs|ms|dr|patron|patronne|dirigeant|dirigeante|executive|analyst|analyste|vice president|vice-president|spokesperson|spokesman|spokeswoman|porte-parole|economist|economiste|dirige par|dirigee par|run by|partner at|partner of|associe chez|associee chez|(?:co-?)?fondee?s?(?: en \d{4})? par|(?:co-?)?founded(?: in \d{4})? by)\b/;

@@ -114,6 +114,70 @@ interface Sentence {
   readonly roundInvestors: NameMention[];
 }
 
+/** ING-TOPIC-1: what puts the names after it on the investor's side (folded, up to the first name). */
+const INVESTOR_MARK_BEFORE =
+  /\b(?:led by|co-led by|backed by|funded by|from|including|auprès d(?:e|u|es)|aupres d(?:e|u|es)|auprès d'|aupres d'|mene(?:e|s|es)? par|conduit(?:e|s|es)? par|pilote(?:e|s|es)? par|sous la houlette d(?:e|u)|sous la houlette d'|soutenu(?:e|s|es)? par|finance(?:e|s|es)? par)\s*(?:(?:le|la|les|l'|the|a|an|de|du|d')\s*)?(?:[a-z-]+\s+){0,3}$/;
+/** ING-TOPIC-1: a name in quotes is a term ("le « New Space »"), not the company reported on. */
+/** ING-ENT-10: a stock exchange's ticker in brackets. */
+const TICKER =
+  /\(\s*(?:NASDAQ|Nasdaq|nasdaq|NYSE|nyse|TYO|tyo|TSE|tse|LSE|lse|EPA|epa|AMS|ams|ETR|etr|FRA|fra|HKEX|hkex|HKG|hkg|SGX|sgx|BSE|bse|NSE|nse|OTC|otc|TSX|tsx|ASX|asx|KRX|krx|SIX|six|BIT|bit|STO|sto)\s*:\s*[A-Za-z0-9.]{1,10}\s*\)/g;
+/** ING-KIND-3c: the preposition of a valuation's figure ("à 340 Md$", "at $4bn"), just before it (folded). */
+const VALUED_AT =
+  /\b(?:a|at)\s+(?:(?:about|around|roughly|nearly|some|environ|pres de|plus de|more than|over)\s+)?[$€£]?$/;
+/** ING-KIND-4b: "with an investment of", "avec un ticket de", just before the figure (folded). */
+const WITH_INVESTMENT_OF =
+  /\b(?:with|avec)\s+(?:an?|un|une|its|son|sa)\s+(?:(?:initial|first|premier|premiere)\s+)?(?:investment|investissement|ticket|apport|contribution|cheque)\s+(?:of|de|d')\s*(?:(?:about|around|up to|nearly|environ|jusqu'a|pres de)\s+)?[$€£]?$/;
+/** ING-PART-6a: a lead verb between an investor and its round ("will lead a", "mènera le"). */
+const LEAD_VERB =
+  /^\s*(?:[a-z'-]+\s+){0,3}?(?:lead|leads|leading|led|co-lead|co-leads|co-leading|mene|menera|menerait|meneraient|menent|pilote|pilotera)\s/;
+/** ING-STAKE-4: a stake noun right after its value (folded). */
+const STAKE_NOUN_AFTER = /^\s*(?:stake|holding|shareholding|equity stake)(?![a-z])/;
+/** ING-ROLE-14: a verb governing an investment noun ("considering an investment of"), just before the noun (folded). */
+const NOUN_GOVERNOR =
+  /\b(?:consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|explor(?:e|es|ing|ed)|discuss(?:es|ing|ed)?|plan(?:s|ning|ned)?|mull(?:s|ing|ed)?|eye(?:s|ing|d)?|mak(?:e|es|ing)|made|envisag\w*|etudi\w*|discut\w*|prepar\w*)\s+(?:(?:an?|un|une|the|a potential|une eventuelle|un eventuel|un nouvel|a new|a fresh)\s+)?(?:[a-z-]+\s+)?$/;
+/** ING-PART-8: a project, a joint venture or a consortium (folded); its partners are no round's investors. */
+const PROJECT_NOUN =
+  /\b(?:projet|project|initiative|coentreprise|joint venture|consortium|programme|program)(?![a-z])[^.;]*$/;
+/** ING-KIND-2c: a project's name after its noun ("le projet « X »", "projet d'infrastructure IA X", "the X project"). */
+const PROJECT_WORD = /\b(?:projet|project|initiative)(?![a-z])/;
+const PROJECT_BEFORE = /\b(?:projet|project|initiative)(?: (?:d'|de |du |of )?[a-z'-]+){0,3}\s*["«“]?\s*$/;
+/** ING-STAT-8: a modal of the future governing an announcement or a closing, just before it (folded). */
+const FUTURE_BEFORE =
+  /\b(?:doit|doivent|devrait|devraient|va|vont|s'apprete a|s'appretent a|compte|is expected to|are expected to|is set to|are set to|is to|will|is poised to|is about to)[\s,]+(?:[a-z',]+\s+){0,6}?$/;
+/** ING-STAKE-5: a stake still to come: a conditional or "become" before the holder's cue (folded). */
+const PROSPECTIVE_STAKE =
+  /\b(?:pourrai(?:t|ent)|devrai(?:t|ent)|serai(?:t|ent) sur le point|could|would|might|devenir|deviendr\w*|become|becoming|to become)\b/;
+/** ING-STAKE-5: "the Nvidia chips": a name between an article and a plain noun names a thing. */
+const NAME_AS_MODIFIER = /\b(?:the|les|le|la|des)\s+$/;
+const MODIFIED_NOUN =
+  /^\s+(?:chips|processors|gpus|servers|hardware|assets|shares|stock|bonds|loans|products|models|technology|puces|processeurs|actions)(?![a-z])/;
+/** ING-STAKE-6: what names other companies after "investor in", "actionnaire de" (folded). */
+const OTHER_COMPANIES =
+  /^\s*(?:(?:a|an|the|les|des|de|d')\s*)?(?:(?:\d+|two|three|four|five|several|many|numerous|dozens of|other|deux|trois|quatre|cinq|plusieurs|nombreuses?|autres|d'autres)\s+)+/;
+/** ING-PART-7: the company's staff named after "led by" ("former OpenAI execs"). */
+const STAFF_AFTER =
+  /^\s*(?:execs?|executives|employees|staff|alumni|researchers|engineers|veterans|cadres|salaries|chercheurs|employes|ingenieurs)(?![a-z])/;
+const FORMER_BEFORE = /\b(?:former|ex|ancien|anciens|ancienne|anciennes)\s*-?\s*$/;
+/** ING-ROLE-11: a person named as a company's manager ("led by CEO Jensen Huang", "dirigé par son PDG"). */
+const MANAGER_BEFORE =
+  /\b(?:led by|run by|headed by|dirige par|dirigee par)\s+(?:(?:its|their|son|sa|le|la)\s+)?(?:ceo|pdg|founder|co-founder|cofounder|chief executive|president|fondateur|cofondateur|chairman|directeur general)?\s*$/;
+/** ING-KIND-2d: a plural of companies as the raiser, just before the figure (folded). */
+const MARKET_BEFORE =
+  /\b(?:startups|start-ups|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes)\s+(?:(?:have|had|ont|avaient|[a-z]+)\s+){0,2}(?:raised|secured|attracted|drew|pulled in|leve|recolte|collecte|attire|engrange)\s+(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de)\s+)?$/;
+/** ING-KIND-2b: a raise verb of a total to date, just before its figure (folded). */
+const CUMULATIVE_BEFORE =
+  /\b(?:already|pour l'instant|jusqu'ici|jusqu'a present|so far|to date|in total|au total)\s+(?:raised|secured|amassed|leve|recolte|collecte|amasse|engrange)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2b: what makes a figure a total to date, just after it (folded). */
+const CUMULATIVE_AFTER =
+  /^[^.;]{0,30}?\b(?:in (?:[a-z0-9]+ )?(?:funding|financing|investment|equity) rounds|across (?:[a-z0-9]+ )?rounds|before (?:this|the|its) (?:latest|current|new|last|most recent) (?:round|raise|deal|financing)|en (?:[a-z0-9]+ )?(?:tours de table|levees de fonds)|avant (?:ce|cette) (?:dernier|derniere|nouveau|nouvelle) )/;
+/** ING-TOPIC-1: a photo credit ("Photo by Jane Roe/Agency") names no party. */
+const CREDIT_BEFORE =
+  /\b(?:photo|photos|photograph|credit|credits|image|picture|illustration)\s*(?:by|:|de|par|©)\s*(?:[^\s.]+\s*){0,4}$/;
+const QUOTE_OPEN = /[«“"]\s*(?:\S+\s+){0,2}$/;
+const QUOTE_CLOSE = /^\s*[»”"]/;
+/** ING-TOPIC-1: "X revealed it raised", "X a annoncé qu'elle avait levé": the speaker is the company. */
+const SELF_REPORT = /^\s*(?:[a-z]+\s+){0,2}(?:it|that it|qu'elle|qu'il|avoir)\s/;
+
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
@@ -130,7 +194,7 @@ const ROUND_OF =
 /** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
-  /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*$/;
+  /\b(?:createur|createurs|editeur|developpeur|concepteur|maison mere|proprietaire|maker|developer|creator|owner|parent) (?:de |d'|du |of )\s*(?:(?:la|le|l'|les|the)\s*(?:suite|plateforme|application|appli|logiciel|chatbot|modele|service|app|platform|software|model|assistant)\s+)?$/;
 /** ING-KIND-10: a tranche of the money, just before its figure (folded). */
 const TRANCHE_NOUN =
   /\b(?:(?:premier|premiere|deuxieme|second|seconde|troisieme|dernier|derniere|first|second|third|final|initial|later)\s+)?(?:versements?|tranches?|complements?|installments?|instalments?|payments?)\b([^.;]{0,30})$/;
@@ -206,6 +270,10 @@ export class ClaimReader {
   /** Warnings about claims (currency taken from the article). */
   readonly inferredCurrencyClaims: WorkingClaim[] = [];
   private subjectTopic: string | undefined;
+  /** ING-TOPIC-3: the last organisation named that is neither an investor, a product nor a quoted term. */
+  private companyCandidate: string | undefined;
+  /** ING-KIND-2c: names introduced as projects. */
+  private readonly projects = new Set<string>();
   private investorTopic: string | undefined;
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
@@ -228,9 +296,14 @@ export class ClaimReader {
   }
 
   read(input: SentenceInput): void {
-    const { text, folded, rules } = input;
-    const attributions = findAttributions(text, folded, rules);
-    const mentions = findMentions(text, folded, input.start, rules, this.registry, attributions);
+    const { text, rules } = input;
+    // ING-ENT-10: a stock ticker in brackets ("Microsoft (NASDAQ: MSFT)", "SoftBank (TYO: 9984)") names
+    // nothing and holds no figure: blanked for reading, kept in the evidence text.
+    const ticker = text.includes(":") && text.includes("(");
+    const scan = ticker ? text.replace(TICKER, (t) => " ".repeat(t.length)) : text;
+    const folded = ticker ? input.folded.replace(TICKER, (t) => " ".repeat(t.length)) : input.folded;
+    const attributions = findAttributions(scan, folded, rules);
+    const mentions = findMentions(scan, folded, input.start, rules, this.registry, attributions);
     const names = mentions.filter((m): m is NameMention => m.kind === "name");
     const style: NumberStyle = rules.language === "en" ? "en" : "auto";
     const s: Sentence = {
@@ -240,7 +313,7 @@ export class ClaimReader {
       rules,
       mentions,
       names,
-      money: findMoney(text, folded, rules, style),
+      money: findMoney(scan, folded, rules, style),
       attributions,
       cues: scanCues(folded, rules, names, attributions),
       claims: [],
@@ -249,15 +322,54 @@ export class ClaimReader {
       roundInvestors: [],
     };
     if (this.subjectTopic === undefined) {
+      // ING-TOPIC-1: the company the report is about is the first organisation named that is
+      // neither an investor (the subject of an investment verb, the object of "led by", "auprès
+      // de", "from"), a product, a person, nor a term in quotes; the object of "invest in" is.
       const first = names.find(
         (n) =>
-          n.type === "organisation" &&
-          !n.inAttribution &&
-          !n.possessive &&
-          !this.isProductOfMaker(s, n) &&
-          (!this.isPrepObject(s, n) || this.isRoundOwner(s, n)),
+          (n.type === "organisation" &&
+            !n.inAttribution &&
+            !n.possessive &&
+            !this.isProductOfMaker(s, n) &&
+            !this.isInvestorSide(s, n) &&
+            !CREDIT_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start)) &&
+            !(
+              QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
+              QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
+            ) &&
+            (!this.isPrepObject(s, n) || this.isRoundOwner(s, n) || this.isInvestTarget(s, n))) ||
+          // "Anthropic revealed it raised…": a company speaking of its own raise.
+          (n.inAttribution &&
+            n.type === "organisation" &&
+            SELF_REPORT.test(s.folded.slice(n.end, n.end + 40))),
       );
       if (first) this.subjectTopic = first.key;
+    }
+    // ING-TOPIC-3: the last organisation that could be the company, for "la société" when no topic is set yet.
+    for (const n of this.subjectTopic === undefined ? names : []) {
+      if (
+        n.type === "organisation" &&
+        !n.inAttribution &&
+        !this.isProductOfMaker(s, n) &&
+        !this.isInvestorSide(s, n) &&
+        !this.investors.has(this.registry.canonical(n.key)) &&
+        !(
+          QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
+          QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
+        )
+      )
+        this.companyCandidate = n.key;
+    }
+    // ING-KIND-2c: a name introduced as a project ("le projet Stargate", "the Stargate project",
+    // "projet d'infrastructure IA Stargate") is a project: money put into it is spending, not a deal.
+    if (PROJECT_WORD.test(folded)) {
+      for (const n of names) {
+        if (
+          PROJECT_BEFORE.test(folded.slice(Math.max(0, n.start - 40), n.start)) ||
+          /^\s*["»”]?\s*(?:project|initiative)(?![a-z])/.test(folded.slice(n.end, n.end + 14))
+        )
+          this.projects.add(this.registry.canonical(n.key));
+      }
     }
     this.registerGroups(s);
     this.linkSubsidiaries(s);
@@ -291,6 +403,59 @@ export class ClaimReader {
   }
 
   private emit(s: Sentence, claim: WorkingClaim): void {
+    if (claim.subject !== undefined && this.projects.has(this.registry.canonical(claim.subject))) return;
+    // ING-STAKE-5: a stake the investor would only come to hold ("pourrait faire de X le principal
+    // bailleur", "sur le point de devenir l'actionnaire majoritaire", "could become the largest
+    // shareholder") is the deal itself, not an existing stake; nor is "backed by the X chips" (a
+    // name used as a modifier of a noun).
+    if (claim.kind === "existing_stake" && claim.amount === null) {
+      const at = claim.evidenceStart - s.base;
+      const before = s.folded.slice(Math.max(0, at - 60), Math.max(0, at));
+      const evidence = s.folded.slice(Math.max(0, at), claim.evidenceEnd - s.base);
+      if (PROSPECTIVE_STAKE.test(before) || PROSPECTIVE_STAKE.test(evidence)) return;
+      const holder = s.names.find(
+        (n) =>
+          claim.counterparty?.includes(n.key) &&
+          n.start >= at - 1 &&
+          n.end <= claim.evidenceEnd - s.base + 40,
+      );
+      if (
+        holder &&
+        NAME_AS_MODIFIER.test(s.folded.slice(Math.max(0, holder.start - 5), holder.start)) &&
+        MODIFIED_NOUN.test(s.folded.slice(holder.end, holder.end + 20))
+      )
+        return;
+    }
+    // ING-ROLE-11: "Nvidia, led by CEO Jensen Huang, will invest": the manager named in an apposition is no co-investor.
+    if (claim.counterparty && claim.counterparty.length >= 2) {
+      const managers = new Set(
+        s.names
+          .filter(
+            (n) =>
+              n.type === "person" && MANAGER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 40), n.start)),
+          )
+          .map((n) => this.registry.canonical(n.key)),
+      );
+      const kept = claim.counterparty.filter((k) => !managers.has(this.registry.canonical(k)));
+      if (kept.length > 0 && kept.length < claim.counterparty.length) {
+        claim.counterparty = kept;
+        if (kept.length === 1) claim.group = false;
+        claim.rules.push("ING-ROLE-11");
+      }
+    }
+    // ING-TOPIC-2: a person, or the claim's own investor, is never the company raising money.
+    if (claim.subject !== undefined) {
+      const subject = this.registry.canonical(claim.subject);
+      const own = claim.counterparty?.some((k) => this.registry.canonical(k) === subject) ?? false;
+      if (this.registry.type(subject) === "person" || own) {
+        const topic = this.canonicalTopic();
+        claim.subject =
+          topic !== undefined && topic !== subject && this.registry.type(topic) !== "person"
+            ? topic
+            : undefined;
+        claim.rules.push("ING-TOPIC-2");
+      }
+    }
     if (this.claims.length >= this.maxClaims) {
       this.truncated = true;
       return;
@@ -370,6 +535,8 @@ export class ClaimReader {
       const clause = s.folded.slice(0, verb.end + 60);
       if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
         continue;
+      // ING-TOPIC-5: an investor of the report does not become its subject ("Tiger … closed 2015 with 39 deals").
+      if (this.investors.has(this.registry.canonical(subject.key))) continue;
       this.subjectTopic = subject.key;
     }
     let investor: string | undefined;
@@ -395,6 +562,36 @@ export class ClaimReader {
   /** ING-ROLE-8: "the funding round of Anthropic", "a $100m round in DealShare": the name owns the round. */
   private isRoundOwner(s: Sentence, n: Mention): boolean {
     return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 70), n.start));
+  }
+
+  /**
+   * ING-TOPIC-1: a name on the investor's side of a deal: right after "led by", "backed by",
+   * "from", "auprès de", "mené par", "sous la houlette de", "including" (and the later members
+   * of such a list), or the subject of an investment verb ("Tiger Global to invest …",
+   * "SoftBank avait investi … dans OpenAI").
+   */
+  private isInvestorSide(s: Sentence, n: NameMention): boolean {
+    // "auprès de X, Y signe …": a name followed by its verb opens a clause; it is no list member.
+    const clauseSubject =
+      /^\s+[a-z]/.test(s.folded.slice(n.end, n.end + 3)) &&
+      s.rules.subjectFollowers.test(s.folded.slice(n.end, n.end + 30));
+    const list = clauseSubject ? [n] : this.listEndingWith(s, n);
+    const head = list[0] ?? n;
+    if (INVESTOR_MARK_BEFORE.test(s.folded.slice(Math.max(0, head.start - 40), head.start))) return true;
+    return s.cues.investVerb.some(
+      (v) =>
+        v.start >= n.end &&
+        v.start - n.end <= 40 &&
+        !s.names.some((x) => x.start >= n.end && x.end <= v.start) &&
+        !/[,;(]|\b(?:qui|which|who|dont|whose)\b/.test(s.folded.slice(n.end, v.start)),
+    );
+  }
+
+  /** ING-TOPIC-1: the object of an investment verb ("invest $2bn in X", "investi 2 Md$ dans X"). */
+  private isInvestTarget(s: Sentence, n: NameMention): boolean {
+    if (!/(?:\b(?:in|into|dans|chez)\s+)$/.test(s.folded.slice(Math.max(0, n.start - 8), n.start)))
+      return false;
+    return s.cues.investVerb.some((v) => v.end <= n.start && n.start - v.end <= 60);
   }
 
   /** ING-ROLE-8: "the ChatGPT developer", "créateur de ChatGPT", "OpenAI (ChatGPT)": a product, not the company. */
@@ -494,6 +691,13 @@ export class ClaimReader {
       if (m.kind === "name" && m.possessive) continue;
       if (this.isProductOfMaker(s, m)) continue;
       if (this.isPrepObject(s, m)) continue;
+      // "Oyo, which counted Sequoia among its investors, raised": a closed relative clause is skipped.
+      if (
+        this.relativeClauses(s).some(
+          (r) => r.start <= m.start && m.end <= r.end && r.end <= pos && s.folded[r.end - 1] === ",",
+        )
+      )
+        continue;
       return m;
     }
     return undefined;
@@ -597,7 +801,12 @@ export class ClaimReader {
     // "Veridia, l'éditeur parisien …": a description right after a name and a comma is that name.
     if (m.form === "description") {
       const previous = s.names.filter((n) => n.end <= m.start).pop();
-      if (previous && !previous.inAttribution && /^\s*,\s*$/.test(s.folded.slice(previous.end, m.start))) {
+      if (
+        previous &&
+        !previous.inAttribution &&
+        previous.type === "organisation" &&
+        /^\s*,\s*$/.test(s.folded.slice(previous.end, m.start))
+      ) {
         if (!excluded.has(this.registry.canonical(previous.key))) {
           return { keys: [previous.key], group: false, start: m.start, end: m.end };
         }
@@ -633,7 +842,35 @@ export class ClaimReader {
     // "la société", "the company", "it" in a company's place: the article's subject.
     if (topic !== undefined && !excluded.has(topic))
       return { keys: [topic], group: false, start: m.start, end: m.end };
+    // ING-TOPIC-3: no subject yet ("C'est le pari de Nautile. La société a levé …"): the company last named.
+    if (
+      topic === undefined &&
+      role === "company" &&
+      m.form === "description" &&
+      this.companyCandidate !== undefined
+    ) {
+      const candidate = this.registry.canonical(this.companyCandidate);
+      if (!excluded.has(candidate)) {
+        this.subjectTopic = candidate;
+        return { keys: [candidate], group: false, start: m.start, end: m.end };
+      }
+    }
     return undefined;
+  }
+
+  /**
+   * ING-TOPIC-4: at the end of the report, a claim on the current deal left without a company
+   * ("réunir 12 Md$ pour la start-up" before the company is named) is the report's company.
+   */
+  finish(): void {
+    const topic = this.canonicalTopic();
+    if (topic === undefined || this.registry.type(topic) === "person") return;
+    for (const c of this.claims) {
+      if (c.subject !== undefined || c.temporal !== "current") continue;
+      if (c.counterparty?.some((k) => this.registry.canonical(k) === topic)) continue;
+      c.subject = topic;
+      c.rules.push("ING-TOPIC-4");
+    }
   }
 
   private resolveInvestor(
@@ -746,15 +983,31 @@ export class ClaimReader {
       if (positives.every((d) => d > negativeDistance)) return undefined;
     }
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
+    // ING-KIND-2b: a total raised to date ("having already raised about $10bn", "has raised $220m in
+    // eight funding rounds", "had raised $1bn before this latest round", "a pour l'instant récolté").
+    // ING-KIND-2d: a market statistic: a plural of companies raising ("UK fintechs raised $3.4bn
+    // in the first half", "les jeunes pousses ont récolté").
+    if (
+      MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 60), m.start)) ||
+      CUMULATIVE_BEFORE.test(folded.slice(Math.max(0, m.start - 50), m.start)) ||
+      CUMULATIVE_AFTER.test(folded.slice(m.end, m.end + 60))
+    )
+      return undefined;
 
     // ING-KIND-3: valuations.
     // "at a $45bn valuation": the noun right after the figure (ING-KIND-3).
     const valuationAfter = firstAfter(cues.valuation, m.end, segEnd, 2);
+    // ING-KIND-3c: "qui valoriserait le champion américain de l'IA et créateur de X à 340 Md$": a
+    // valuation verb further back, with the figure after "à"/"at", is still the valuation.
+    const farValuation = VALUED_AT.test(folded.slice(Math.max(0, m.start - 20), m.start))
+      ? lastBefore(cues.valuation, segStart, m.start, 170)
+      : undefined;
     const valuation =
       lastBefore(cues.valuation, segStart, m.start, 70) ??
       (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
         ? valuationAfter
-        : undefined);
+        : undefined) ??
+      farValuation;
     // A basis written after the figure must follow it closely ("12 Md$ pré-money"): further on
     // it belongs to the next figure ("10 M€, sur une valorisation pré-money de 40 M€").
     const pre =
@@ -821,6 +1074,25 @@ export class ClaimReader {
     }
     if (investor && recipient === "spending") return undefined;
 
+    // ING-KIND-4b: "X would be leading the round in Y with an investment of $100m": X's ticket, not the round.
+    const withInvestment = WITH_INVESTMENT_OF.exec(folded.slice(Math.max(segStart, m.start - 50), m.start));
+    if (withInvestment) {
+      const at = Math.max(segStart, m.start - 50) + withInvestment.index;
+      const lead = this.subjectBefore(s, at);
+      const party =
+        lead?.kind === "name" && lead.type === "organisation" ? this.resolveInvestor(s, lead) : undefined;
+      if (party) {
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: "investment",
+          subject: this.roundOwnerBefore(s, at)?.key ?? this.topicOrSentenceSubject(s),
+          counterparty: party,
+          rules: ["ING-KIND-4b"],
+          evidenceFrom: Math.min(party.start, m.start),
+          evidenceTo: m.end,
+        });
+      }
+    }
+
     // ING-KIND-10: a tranche of the money ("un premier versement de 10 Md$", "un complément pouvant
     // atteindre 30 Md$", "the first tranche of $10bn") nearer than any round word is an investment;
     // with no payer named, it has no counterparty.
@@ -841,6 +1113,43 @@ export class ClaimReader {
           evidenceTo: m.end,
         });
       }
+    }
+
+    // ING-STAKE-4: "SoftBank's existing $41bn stake", "la participation de 2 Md$ de X": a stake with its value.
+    if (STAKE_NOUN_AFTER.test(folded.slice(m.end, m.end + 14))) {
+      const holder = s.names.find(
+        (n) =>
+          n.possessive &&
+          n.end <= m.start &&
+          /^['’]s\s+(?:(?:existing|current|present|earlier|initial)\s+)?[$€£]?$/.test(
+            folded.slice(n.end, m.start),
+          ),
+      );
+      const topic = this.canonicalTopic();
+      if (holder && this.registry.canonical(holder.key) !== topic) {
+        return this.moneyClaim(s, m, segStart, segEnd, {
+          kind: "existing_stake",
+          subject: this.topicOrSentenceSubject(s),
+          counterparty: { keys: [holder.key], group: false, start: holder.start, end: holder.end },
+          rules: ["ING-STAKE-4"],
+          evidenceFrom: holder.start,
+          evidenceTo: m.end + (STAKE_NOUN_AFTER.exec(folded.slice(m.end, m.end + 14))?.[0].length ?? 0),
+        });
+      }
+    }
+
+    // ING-KIND-5d: "the $6.6bn OpenAI raised in October": the raiser named after its figure.
+    const raiserAfter = s.names.find(
+      (n) => n.start >= m.end && n.start - m.end <= 2 && n.type === "organisation",
+    );
+    const raisedByAfter = raiserAfter ? firstAfter(cues.raiseVerb, raiserAfter.end, segEnd, 12) : undefined;
+    if (
+      raiserAfter &&
+      raisedByAfter &&
+      !lastBefore(cues.raiseVerb, segStart, m.start) &&
+      !lastBefore(cues.roundNoun, segStart, m.start, 40)
+    ) {
+      return this.roundClaim(s, m, segStart, segEnd, raisedByAfter, undefined, "ING-KIND-5d");
     }
 
     // ING-KIND-5: the size or target of a round.
@@ -885,11 +1194,25 @@ export class ClaimReader {
     if (verb || noun) {
       const recipient = this.recipientOf(s, (verb ?? noun)!.end, m, segEnd, []);
       if (recipient === "spending") return undefined;
+      // ING-ROLE-14: "Halden is said to be considering an investment of up to $30bn": the subject
+      // of the verb governing the noun is the investor.
+      let considering: Party | undefined;
+      if (!verb && noun && NOUN_GOVERNOR.test(folded.slice(Math.max(0, noun.start - 40), noun.start))) {
+        const who = this.subjectBefore(s, noun.start);
+        const recipientKeys = recipient ? recipient.keys.map((k) => this.registry.canonical(k)) : [];
+        if (
+          who?.kind === "name" &&
+          who.type === "organisation" &&
+          this.registry.canonical(who.key) !== this.canonicalTopic() &&
+          !recipientKeys.includes(this.registry.canonical(who.key))
+        )
+          considering = { keys: [who.key], group: false, start: who.start, end: who.end };
+      }
       return this.moneyClaim(s, m, segStart, segEnd, {
         kind: "investment",
         subject: recipient?.keys[0] ?? this.topicOrSentenceSubject(s),
-        counterparty: undefined,
-        rules: ["ING-KIND-8"],
+        counterparty: considering,
+        rules: considering ? ["ING-KIND-8", "ING-ROLE-14"] : ["ING-KIND-8"],
         evidenceFrom: Math.min((verb ?? noun)!.start, m.start),
         evidenceTo: Math.max(m.end, recipient?.end ?? 0),
       });
@@ -953,7 +1276,7 @@ export class ClaimReader {
       if (noun.end > m.start || noun.start < segStart || m.start - noun.end > 60) continue;
       // "an investment from X, to bring its funding round to $20bn": the figure is the round's.
       if (cues.roundNoun.some((r) => r.start >= noun.end && r.end <= m.start)) continue;
-      const of = rules.investNounOf.exec(folded.slice(noun.end, noun.end + 8));
+      const of = rules.investNounOf.exec(folded.slice(noun.end, noun.end + 20));
       if (of) {
         const at = noun.end + of[0].length;
         const owner = s.mentions.find((x) => x.start === at && !x.inAttribution);
@@ -1067,7 +1390,8 @@ export class ClaimReader {
         continue;
       }
       const rest = s.folded.slice(prep.end, Math.min(limit, prep.end + 90));
-      const stop = /[.;:,]/.exec(rest);
+      // ING-ROLE-13: "dans le pionnier de l'IA via son fonds X": the vehicle after "via" is the investor's.
+      const stop = /[.;:,]|\s(?:via|through|par l'intermediaire d)/.exec(rest);
       const phraseEnd = prep.end + (stop ? stop.index : rest.length);
       const inPhrase = s.mentions.filter(
         (x) => x.start >= prep.end && x.start < phraseEnd && !x.inAttribution,
@@ -1148,9 +1472,14 @@ export class ClaimReader {
     let subject: string | undefined;
     // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
     const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);
+    // ING-PART-6a: "Corvane will lead a $200m round": the subject of "lead" is an investor, too.
     const investorSubject =
       subjectMention?.kind === "name" &&
-      s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start);
+      (s.cues.investVerb.some((v) => v.start >= subjectMention.end && v.end <= anchor.start) ||
+        (subjectMention.end < anchor.start &&
+          LEAD_VERB.test(
+            s.folded.slice(subjectMention.end, Math.min(anchor.start, subjectMention.end + 40)),
+          )));
     const roundOwner = owner ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
     if (owner) subject = owner.key;
     else if (roundOwner) {
@@ -1160,13 +1489,29 @@ export class ClaimReader {
     } else if (investorSubject) {
       // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
       s.roundInvestors.push(subjectMention);
+    } else if (
+      subjectMention?.kind === "anaphor" &&
+      subjectMention.form === "pronoun" &&
+      this.lastRoundClaim?.subject !== undefined &&
+      s.base - this.lastRoundClaim.evidenceEnd < 400 &&
+      !this.investors.has(this.registry.canonical(this.lastRoundClaim.subject))
+    ) {
+      // ING-TOPIC-6: "Grofers raised $35m … Seven months later, it raised $120m": "it" raising is
+      // the company whose round was just reported.
+      subject = this.lastRoundClaim.subject;
     } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
     }
     // No company before the raise: the one named after it in the clause ("Avec 9,3 millions levés, Antaios occupe …").
     if (subject === undefined && subjectMention === undefined && !investorSubject) {
+      // ING-TOPIC-1: an investor named in the fronted phrase ("bouclé auprès de X, Y signe …") is skipped.
       const after = s.names.find(
-        (n) => n.start >= m.end && n.start - m.end <= 40 && !n.inAttribution && n.type === "organisation",
+        (n) =>
+          n.start >= m.end &&
+          n.start - m.end <= 80 &&
+          !n.inAttribution &&
+          n.type === "organisation" &&
+          !this.isInvestorSide(s, n),
       );
       if (after && !this.investors.has(this.registry.canonical(after.key))) subject = after.key;
     }
@@ -1373,6 +1718,14 @@ export class ClaimReader {
       );
       if (strong) nearest = strong;
     }
+    // ING-STAT-8: an announcement still to come ("doit officialiser", "devrait annoncer", "is expected
+    // to announce", "will unveil"): the deal is in talks.
+    if (
+      nearest &&
+      (nearest.status === "announced" || nearest.status === "closed") &&
+      FUTURE_BEFORE.test(s.folded.slice(Math.max(0, nearest.start - 50), nearest.start))
+    )
+      return { status: "in_talks", rule: "ING-STAT-8" };
     if (nearest && nearest.status !== "conditional") return { status: nearest.status, rule: "ING-STAT-2" };
     if (nearest && kind === "commercial_agreement") return { status: "rumored", rule: "ING-STAT-3" };
     // A conditional or no word in the claim's clause: the main clause may say it ("in talks
@@ -1549,6 +1902,14 @@ export class ClaimReader {
       const key = this.registry.canonical(name.key);
       if (subject === undefined || this.registry.canonical(subject) === key) return;
       if (made.has(`${key}|${subject}`)) return;
+      // ING-PART-7: "led by former OpenAI execs", "dirigée par d'anciens de Google": the company's staff, not investors.
+      if (
+        STAFF_AFTER.test(folded.slice(name.end, name.end + 24)) ||
+        FORMER_BEFORE.test(folded.slice(Math.max(0, name.start - 12), name.start)) ||
+        (name.type === "person" &&
+          MANAGER_BEFORE.test(folded.slice(Math.max(0, name.start - 40), name.start)))
+      )
+        return;
       made.add(`${key}|${subject}`);
       const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
       const status = deal.claim
@@ -1576,6 +1937,16 @@ export class ClaimReader {
       const cue = { start: m.index, end: m.index + m[0].length };
       if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
       const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
+      // ING-PART-8: partners of a project, not of a round ("le projet X, dans lequel A et B sont
+      // associés aux côtés de C et D").
+      const project = PROJECT_NOUN.exec(folded.slice(Math.max(0, cue.start - 100), cue.start));
+      if (project) {
+        const projectEnd = Math.max(0, cue.start - 100) + project.index + project[0].length;
+        const roundBetween = [s.cues.roundNoun, s.cues.raiseVerb].some((list) =>
+          list.some((c) => c.start >= projectEnd && c.end <= cue.start),
+        );
+        if (!roundBetween) continue;
+      }
       const members = this.namesAfter(s, cue.end);
       if (/\bin $/.test(m[0])) {
         // "X led three big rounds in A, B and C": the rounds are those of A, B and C.
@@ -1826,6 +2197,9 @@ export class ClaimReader {
     }
     for (const noun of s.cues.shareholderNoun) {
       const endsWithPreposition = /(?:de |d'|du |in|of)$/.test(s.folded.slice(noun.start, noun.end));
+      // ING-STAKE-6: "already an investor in two other startups", "déjà actionnaire de plusieurs
+      // sociétés": other companies, not this one.
+      if (endsWithPreposition && OTHER_COMPANIES.test(s.folded.slice(noun.end, noun.end + 30))) continue;
       add(noun.start, endsWithPreposition ? noun.end : noun.end, null, "ING-STAKE-2");
     }
   }
