@@ -64,6 +64,16 @@ export default defineConfig({
     // several times the code.
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: "app", tags: ["$initial"], priority: 2 },
+            { name: "deal-page", test: /[\\/]src[\\/]web[\\/]views[\\/]DealPage\.tsx$/, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: { fs: { allow: [fileURLToPath(new URL("../..", import.meta.url))] } },
 });

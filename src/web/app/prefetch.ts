@@ -1,4 +1,4 @@
-import type { DealRecord } from "../api/contract.js";
+import type { DealRecord, User } from "../api/contract.js";
 import type { ApiResult, DataAccess } from "../api/data-access.js";
 import { type EarlyCapTable, earlyCapTable } from "./early-cap-table.js";
 import type { Route } from "./routes.js";
@@ -34,4 +34,18 @@ export function takeDealPrefetch(workspace: string, deal: string): DealPrefetch 
   const taken = pending;
   pending = undefined;
   return taken && taken.workspace === workspace && taken.deal === deal ? taken : undefined;
+}
+
+let session: Promise<ApiResult<User>> | undefined;
+
+/** Asks who is signed in as the page starts (SPEC WEB-20), rather than after React's first draw. */
+export function prefetchSession(data: DataAccess): void {
+  session = data.me();
+}
+
+/** The session asked for as the page started, once; later checks ask again. */
+export function takeSessionPrefetch(): Promise<ApiResult<User>> | undefined {
+  const taken = session;
+  session = undefined;
+  return taken;
 }
