@@ -1,11 +1,12 @@
-// First of the app's modules to run: the session, and on a deal's address its code and figures,
-// are asked for before React's DOM renderer is evaluated (SPEC WEB-20).
+// First of the app's modules to run (the build also runs it as a script of its own, ahead):
+// the session, and on a deal's address its code and figures, are asked for before React's DOM
+// renderer is evaluated (SPEC WEB-20).
 import "./app/boot.js";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import type { DataAccess } from "./api/data-access.js";
 import { App } from "./app/App.js";
-import { bootDataAccess, bootMode } from "./app/boot.js";
+import { bootDataAccess, bootMode, firstViewAnswers } from "./app/boot.js";
 import "./styles/app.css";
 import "./styles/print.css";
 
@@ -19,9 +20,12 @@ async function dataAccess(): Promise<DataAccess> {
   return new MemoryDataAccess(EXAMPLE_FILES);
 }
 
-const data = await dataAccess();
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App dataAccess={data} mode={bootMode} />
-  </StrictMode>,
-);
+// Not a top-level await: the deal page's code imports this script's chunk, which must finish
+// evaluating before that code can run.
+void Promise.all([dataAccess(), firstViewAnswers()]).then(([data]) => {
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App dataAccess={data} mode={bootMode} />
+    </StrictMode>,
+  );
+});

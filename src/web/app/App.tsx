@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type DataAccess, failure } from "../api/data-access.js";
 import { Failed, Loading } from "../components/Status.js";
 import { I18nProvider, useI18n } from "../i18n/i18n.js";
@@ -61,8 +61,18 @@ function Shell({ mode }: { mode: DataMode }) {
   const { t, locale, setLocale } = useI18n();
   const data = useDataAccess();
   const route = useRoute();
-  // The session asked for as the page started (app/boot.ts), else asked now.
-  const [me, reloadMe] = useApi(() => takeSessionPrefetch() ?? data.me(), [data]);
+  // The session asked for as the page started (app/boot.ts), its answer if already come; else asked now.
+  const [session] = useState(takeSessionPrefetch);
+  const unusedSession = useRef(session?.settled ? undefined : session);
+  const [me, reloadMe] = useApi(
+    () => {
+      const asked = unusedSession.current;
+      unusedSession.current = undefined;
+      return asked?.answer ?? data.me();
+    },
+    [data],
+    session?.settled,
+  );
   const signedOut = me.state === "failed" && me.failure.status === 401;
   const dealModule = useDealPageModule(route.name === "deal");
   const where =

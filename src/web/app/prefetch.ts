@@ -1,5 +1,6 @@
 import type { DealRecord, User } from "../api/contract.js";
-import type { ApiResult, DataAccess } from "../api/data-access.js";
+import type { DataAccess } from "../api/data-access.js";
+import { type Asked, ask } from "./asked.js";
 import { type EarlyCapTable, earlyCapTable } from "./early-cap-table.js";
 import type { Route } from "./routes.js";
 
@@ -7,7 +8,7 @@ import type { Route } from "./routes.js";
 export interface DealPrefetch {
   readonly workspace: string;
   readonly deal: string;
-  readonly record: Promise<ApiResult<DealRecord>>;
+  readonly record: Asked<DealRecord>;
   readonly capTable: EarlyCapTable | undefined;
 }
 
@@ -19,14 +20,15 @@ let pending: DealPrefetch | undefined;
  * session is asked for, instead of after. The deal page takes them once; a page not signed
  * in gets the server's 401 and then the sign-in page, as without them.
  */
-export function prefetchDeal(data: DataAccess, route: Route): void {
-  if (route.name !== "deal") return;
+export function prefetchDeal(data: DataAccess, route: Route): DealPrefetch | undefined {
+  if (route.name !== "deal") return undefined;
   pending = {
     workspace: route.workspace,
     deal: route.deal,
-    record: data.getDeal(route.workspace, route.deal),
+    record: ask(data.getDeal(route.workspace, route.deal)),
     capTable: earlyCapTable(data, route),
   };
+  return pending;
 }
 
 /** The requests made for this deal as the page started, once; later visits ask again. */
@@ -36,15 +38,16 @@ export function takeDealPrefetch(workspace: string, deal: string): DealPrefetch 
   return taken && taken.workspace === workspace && taken.deal === deal ? taken : undefined;
 }
 
-let session: Promise<ApiResult<User>> | undefined;
+let session: Asked<User> | undefined;
 
 /** Asks who is signed in as the page starts (SPEC WEB-20), rather than after React's first draw. */
-export function prefetchSession(data: DataAccess): void {
-  session = data.me();
+export function prefetchSession(data: DataAccess): Asked<User> {
+  session = ask(data.me());
+  return session;
 }
 
 /** The session asked for as the page started, once; later checks ask again. */
-export function takeSessionPrefetch(): Promise<ApiResult<User>> | undefined {
+export function takeSessionPrefetch(): Asked<User> | undefined {
   const taken = session;
   session = undefined;
   return taken;
