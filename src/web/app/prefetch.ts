@@ -31,11 +31,19 @@ export function prefetchDeal(data: DataAccess, route: Route): DealPrefetch | und
   return pending;
 }
 
-/** The requests made for this deal as the page started, once; later visits ask again. */
+/** True when the server refused the request to no one signed in (who then signed in). */
+const refusedSignedOut = (asked: Asked<unknown> | undefined) =>
+  asked?.settled?.ok === false && asked.settled.status === 401;
+
+/**
+ * The requests made for this deal as the page started, once; later visits ask again, and so
+ * does the page drawn after a sign-in that those requests preceded.
+ */
 export function takeDealPrefetch(workspace: string, deal: string): DealPrefetch | undefined {
   const taken = pending;
   pending = undefined;
-  return taken && taken.workspace === workspace && taken.deal === deal ? taken : undefined;
+  if (!taken || taken.workspace !== workspace || taken.deal !== deal) return undefined;
+  return refusedSignedOut(taken.record) || refusedSignedOut(taken.capTable) ? undefined : taken;
 }
 
 let session: Asked<User> | undefined;
