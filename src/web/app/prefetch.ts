@@ -1,4 +1,4 @@
-import type { DealRecord, User } from "../api/contract.js";
+import type { DealRecord, User, WorkspaceSummary } from "../api/contract.js";
 import type { DataAccess } from "../api/data-access.js";
 import { type Asked, ask } from "./asked.js";
 import { type EarlyCapTable, earlyCapTable } from "./early-cap-table.js";
@@ -59,4 +59,23 @@ export function takeSessionPrefetch(): Asked<User> | undefined {
   const taken = session;
   session = undefined;
   return taken;
+}
+
+let workspaces: Asked<readonly WorkspaceSummary[]> | undefined;
+
+/**
+ * Asks for the signed-in user's workspaces as a deal's page starts (SPEC WEB-20): the page's
+ * frame depends on the user's role (an owner's sharing, an investor's own rows), which is then
+ * known at its first draw instead of redrawing it a moment later.
+ */
+export function prefetchWorkspaces(data: DataAccess): Asked<readonly WorkspaceSummary[]> {
+  workspaces = ask(data.listWorkspaces());
+  return workspaces;
+}
+
+/** The workspaces asked for as the page started, once, unless refused before a sign-in. */
+export function takeWorkspacesPrefetch(): Asked<readonly WorkspaceSummary[]> | undefined {
+  const taken = workspaces;
+  workspaces = undefined;
+  return refusedSignedOut(taken) ? undefined : taken;
 }
