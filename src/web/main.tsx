@@ -1,16 +1,18 @@
+// First of the app's modules to run (the build also runs it as a script of its own, ahead):
+// the session, and on a deal's address its code and figures, are asked for before React's DOM
+// renderer is evaluated (SPEC WEB-20).
+import "./app/boot.js";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import type { DataAccess } from "./api/data-access.js";
-import { HttpDataAccess } from "./api/http-data-access.js";
-import { App, dealPage } from "./app/App.js";
-import { type DataMode, dataMode } from "./app/data-mode.js";
-import { prefetchDeal } from "./app/prefetch.js";
-import { parseRoute } from "./app/routes.js";
+import { App } from "./app/App.js";
+import { bootDataAccess, bootMode, firstViewAnswers } from "./app/boot.js";
 import "./styles/app.css";
 import "./styles/print.css";
 
-async function dataAccessFor(mode: DataMode): Promise<DataAccess> {
-  if (mode === "http") return new HttpDataAccess();
+/** The server's API (set up by app/boot.ts), or the examples held in memory (`?data=memory`). */
+async function dataAccess(): Promise<DataAccess> {
+  if (bootDataAccess) return bootDataAccess;
   const [{ MemoryDataAccess }, { EXAMPLE_FILES }] = await Promise.all([
     import("./api/memory-data-access.js"),
     import("./api/examples.js"),
@@ -18,16 +20,12 @@ async function dataAccessFor(mode: DataMode): Promise<DataAccess> {
   return new MemoryDataAccess(EXAMPLE_FILES);
 }
 
-const mode = dataMode(window.location.search, import.meta.env.DEV);
-const dataAccess = await dataAccessFor(mode);
-// A deal's address asks for the deal page's code and its figures before React draws (SPEC WEB-20).
-const route = parseRoute(window.location.hash);
-if (route.name === "deal") {
-  void dealPage().catch(() => undefined);
-  prefetchDeal(dataAccess, route);
-}
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App dataAccess={dataAccess} mode={mode} />
-  </StrictMode>,
-);
+// Not a top-level await: the deal page's code imports this script's chunk, which must finish
+// evaluating before that code can run.
+void Promise.all([dataAccess(), firstViewAnswers()]).then(([data]) => {
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App dataAccess={data} mode={bootMode} />
+    </StrictMode>,
+  );
+});

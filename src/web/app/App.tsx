@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { type DataAccess, failure } from "../api/data-access.js";
 import { Failed, Loading } from "../components/Status.js";
 import { I18nProvider, useI18n } from "../i18n/i18n.js";
@@ -10,17 +10,9 @@ import { LoginView } from "../views/LoginView.js";
 import { WorkspacesView } from "../views/WorkspacesView.js";
 import { DataAccessProvider, useApi, useDataAccess } from "./data-context.js";
 import type { DataMode } from "./data-mode.js";
+import { type DealPageModule, dealPage, dealPageLoaded } from "./deal-page-module.js";
+import { takeSessionPrefetch } from "./prefetch.js";
 import { href, useRoute } from "./routes.js";
-
-// A deal's pages load on demand (SPEC WEB-20): the sign-in page and the lists come without
-// the deal format's loader, the engine or the views.
-type DealPageModule = typeof import("../views/DealPage.js");
-let dealPageModule: DealPageModule | undefined;
-export const dealPage = () =>
-  import("../views/DealPage.js").then((m) => {
-    dealPageModule = m;
-    return m;
-  });
 
 /**
  * The deal page's module once loaded; asked for as soon as a deal's address is open, while the
@@ -28,7 +20,7 @@ export const dealPage = () =>
  * Suspense boundary back for a few hundred milliseconds, on the page's first view.
  */
 function useDealPageModule(wanted: boolean): DealPageModule | "failed" | undefined {
-  const [loaded, setLoaded] = useState<DealPageModule | "failed" | undefined>(dealPageModule);
+  const [loaded, setLoaded] = useState<DealPageModule | "failed" | undefined>(dealPageLoaded);
   useEffect(() => {
     if (!wanted || loaded !== undefined) return;
     let current = true;
@@ -69,7 +61,18 @@ function Shell({ mode }: { mode: DataMode }) {
   const { t, locale, setLocale } = useI18n();
   const data = useDataAccess();
   const route = useRoute();
-  const [me, reloadMe] = useApi(() => data.me(), [data]);
+  // The session asked for as the page started (app/boot.ts), its answer if already come; else asked now.
+  const [session] = useState(takeSessionPrefetch);
+  const unusedSession = useRef(session?.settled ? undefined : session);
+  const [me, reloadMe] = useApi(
+    () => {
+      const asked = unusedSession.current;
+      unusedSession.current = undefined;
+      return asked?.answer ?? data.me();
+    },
+    [data],
+    session?.settled,
+  );
   const signedOut = me.state === "failed" && me.failure.status === 401;
   const dealModule = useDealPageModule(route.name === "deal");
   const where =

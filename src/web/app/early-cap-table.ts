@@ -1,15 +1,15 @@
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
 import type { CapTableJson } from "../api/contract.js";
-import type { ApiResult, DataAccess } from "../api/data-access.js";
+import type { DataAccess } from "../api/data-access.js";
+import { type Asked, ask } from "./asked.js";
 import { draftIsEmpty, readDraft } from "./drafts.js";
 import type { Route } from "./routes.js";
 
 type DealRoute = Extract<Route, { name: "deal" }>;
 
 /** The stored cap table asked for before its view is drawn, at the date the address named then. */
-export interface EarlyCapTable {
+export interface EarlyCapTable extends Asked<CapTableJson> {
   readonly asOf: IsoDate | undefined;
-  readonly answer: Promise<ApiResult<CapTableJson>>;
 }
 
 /** The date the route asks the cap table at (`?asOf=`), when it is one. */
@@ -32,5 +32,5 @@ export function storedCapTable(route: DealRoute): boolean {
 export function earlyCapTable(data: DataAccess, route: DealRoute): EarlyCapTable | undefined {
   if (!storedCapTable(route)) return undefined;
   const asOf = capTableDate(route);
-  return { asOf, answer: data.capTableReport(route.workspace, route.deal, asOf) };
+  return Object.assign(ask(data.capTableReport(route.workspace, route.deal, asOf)), { asOf });
 }

@@ -3,6 +3,7 @@ import { type Member, ROLES, type Role } from "../api/contract.js";
 import type { ApiResult } from "../api/data-access.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
 import { href } from "../app/routes.js";
+import { useWorkspaces } from "../app/use-workspaces.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
@@ -31,8 +32,7 @@ export function useIsOwner(workspace: string): boolean | undefined {
 
 /** The signed-in user's role in the workspace: undefined while it loads, null when unknown. */
 export function useWorkspaceRole(workspace: string): Role | null | undefined {
-  const data = useDataAccess();
-  const [workspaces] = useApi(() => data.listWorkspaces(), [data]);
+  const workspaces = useWorkspaces();
   if (workspaces.state !== "ok") return workspaces.state === "failed" ? null : undefined;
   return workspaces.value.find((w) => w.id === workspace)?.role ?? null;
 }

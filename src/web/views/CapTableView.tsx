@@ -46,15 +46,21 @@ export function StoredCapTableView({
 }) {
   const data = useDataAccess();
   const asOf = capTableDate(route);
-  const unused = useRef(early);
+  // The page's early request, when for this date: its answer if already come, else awaited once.
+  const answered = early && early.asOf === asOf ? early.settled : undefined;
+  const unused = useRef(answered ? undefined : early);
   // A new stored version (a save) asks again.
-  const [report] = useApi(() => {
-    const asked = unused.current;
-    unused.current = undefined;
-    return asked && asked.asOf === asOf
-      ? asked.answer
-      : data.capTableReport(route.workspace, route.deal, asOf);
-  }, [data, route.workspace, route.deal, asOf, version]);
+  const [report] = useApi(
+    () => {
+      const asked = unused.current;
+      unused.current = undefined;
+      return asked && asked.asOf === asOf
+        ? asked.answer
+        : data.capTableReport(route.workspace, route.deal, asOf);
+    },
+    [data, route.workspace, route.deal, asOf, version],
+    answered,
+  );
   const result = useMemo<CapTableResult | undefined>(
     () =>
       report.state === "loading"

@@ -33,12 +33,18 @@ export function DealPage({ route }: { route: DealRoute }) {
     const taken = takeDealPrefetch(route.workspace, route.deal);
     return { record: taken?.record, capTable: taken ? taken.capTable : earlyCapTable(data, route) };
   });
-  const unused = useRef(prefetched.record);
-  const [record, reload, replaceRecord] = useApi(() => {
-    const asked = unused.current;
-    unused.current = undefined;
-    return asked ?? data.getDeal(route.workspace, route.deal);
-  }, [data, route.workspace, route.deal]);
+  // An answer already come draws the page with it; one still to come is waited for, once.
+  const answered = prefetched.record?.settled;
+  const unused = useRef(answered ? undefined : prefetched.record);
+  const [record, reload, replaceRecord] = useApi(
+    () => {
+      const asked = unused.current;
+      unused.current = undefined;
+      return asked?.answer ?? data.getDeal(route.workspace, route.deal);
+    },
+    [data, route.workspace, route.deal],
+    answered,
+  );
   const early = prefetched.capTable;
   if (record.state === "loading") return <Loading />;
   if (record.state === "failed") return <Failed failure={record.failure} onRetry={reload} />;
