@@ -96,15 +96,15 @@ describe("ING-EVAL-4 the real-report corpus", () => {
     expect(loadRealCorpus(real, texts, "held-out").documents).toEqual([]);
   });
 
-  it("the committed corpus: 60 recipes, half in each language, a third held out (10 fr, 10 en), no quoted evidence", () => {
+  it("the committed corpus: 80 recipes, half in each language, 20 held out (10 fr, 10 en), no quoted evidence", () => {
     const recipes = readRecipes(path.join(root, "corpus/real"));
-    expect(recipes).toHaveLength(60);
-    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(30);
+    expect(recipes).toHaveLength(80);
+    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(40);
     const heldOut = recipes.filter((r) => r.held_out);
     expect(heldOut).toHaveLength(20);
     expect(heldOut.filter((r) => r.language === "fr")).toHaveLength(10);
-    expect(new Set(recipes.map((r) => r.id)).size).toBe(60);
-    expect(new Set(recipes.map((r) => r.url)).size).toBe(60);
+    expect(new Set(recipes.map((r) => r.id)).size).toBe(80);
+    expect(new Set(recipes.map((r) => r.url)).size).toBe(80);
     for (const r of recipes) {
       const gold = JSON.parse(readFileSync(path.join(root, "corpus/real/gold", `${r.id}.gold.json`), "utf8"));
       for (const c of gold.claims) {
