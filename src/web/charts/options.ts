@@ -188,7 +188,7 @@ export interface SankeyLink {
 }
 
 /**
- * The money between parties as a Sankey (flowsReport's `sankey`: each party once as a payer
+ * The money between parties as a Sankey (the flows report's money edges: each party once as a payer
  * and once as a receiver, since a Sankey cannot draw the cycles of round-tripped money).
  * Amounts become floats for drawing only; the table beside it has them exactly.
  */

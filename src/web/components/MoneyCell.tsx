@@ -3,17 +3,14 @@ import { Rational } from "../../core/exact/rational.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatMoney, type Locale } from "../i18n/number-format.js";
 
-/** Decimals an exact amount is written to in full: none for whole amounts, else its own up to ten. */
-const MAX_EXACT_PLACES = 10;
-
 /**
- * An amount written in full, every digit it has ("$829,999,999,895", "$23.0400" for a price
- * to four places when asked): what the title of a compact figure holds. At least `places`
- * decimals; more when the value has them (up to ten, rounded half-even past that).
+ * An amount written in full, to the dollar when whole and to the cent otherwise
+ * ("$829,999,999,895", "$32,530,120,413.75"), or to `places` decimals when more are asked
+ * (a price's four): what the title of a compact figure holds. Rounded half-even from the
+ * exact value; every digit is in the JSON.
  */
 export function exactMoneyText(value: Money, locale: Locale, places = 0): string {
-  const decimals = value.amount.toDecimalString(MAX_EXACT_PLACES).split(".")[1]?.length ?? 0;
-  return formatMoney(value, Math.max(places, decimals), locale);
+  return formatMoney(value, value.amount.isInteger() ? places : Math.max(places, 2), locale);
 }
 
 /**

@@ -51,8 +51,8 @@ const usd = (text: string | null, places: number, locale: Locale) =>
     locale,
   );
 
-/** An amount to its last digit, as the JSON's decimal text has it: the title of a compact cell. */
-const exactUsd = (text: string, locale: Locale) => usd(text, text.split(".")[1]?.length ?? 0, locale);
+/** An amount to the dollar, or to the cent when it has cents or less: the title of a compact cell. */
+const exactUsd = (text: string, locale: Locale) => usd(text, text.includes(".") ? 2 : 0, locale);
 
 /** An amount as the tables show it: compact as people read it (the core's compactMoney). */
 const compactUsd = (text: string | null, locale: Locale) =>
