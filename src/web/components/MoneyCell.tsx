@@ -39,9 +39,12 @@ export function MoneyCell({
   value,
   header = false,
   places = 0,
+  cell,
 }: {
   value: Money;
   header?: boolean;
+  /** The cell's `data-cell`, naming what it holds for tests and styles ("payout"). */
+  cell?: string;
   /** The least decimals of the exact amount in the title (a price's four). */
   places?: number;
 }) {
@@ -53,7 +56,7 @@ export function MoneyCell({
       {text}
     </th>
   ) : (
-    <td className="num" title={title}>
+    <td className="num" title={title} data-cell={cell}>
       {text}
     </td>
   );
