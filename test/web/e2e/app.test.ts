@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Currency, type Money, money } from "../../../src/core/exact/money.js";
+import { type Currency, compactMoney, type Money, money } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
 import type { RoundOutcome } from "../../../src/core/round/price-round.js";
@@ -215,7 +215,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
         .evaluateAll((cells) => cells.map((c) => c.getAttribute("title"))),
     ).toEqual(breakpoints.map((b) => formatMoney(usd(b.exitValue), 0, "en")));
     expect(await page.locator("#exit-breakpoints tbody tr th").allTextContents()).toEqual(
-      breakpoints.map((b) => formatMoneyShort(usd(b.exitValue), "en", 2)),
+      breakpoints.map((b) => compactMoney(usd(b.exitValue), "en")),
     );
     await shot(page, "exit");
 
