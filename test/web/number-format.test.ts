@@ -9,7 +9,7 @@ import {
   formatInteger,
   formatMoney,
   formatMoneyExactShort,
-  formatMoneyShort,
+  formatMoneyForInput,
   formatPercent,
   formatRatioPercent,
   type Locale,
@@ -30,17 +30,17 @@ describe("WEB-1 number formats are written from exact values, per locale", () =>
   });
 
   it("WEB-1 writes short amounts as $100B and 100 Md$", () => {
-    expect(formatMoneyShort(usd(rat("100000000000")), "en")).toBe("$100B");
-    expect(formatMoneyShort(usd(rat("100000000000")), "fr")).toBe(`100${NBSP}Md$`);
-    expect(formatMoneyShort(usd(rat("1250000000")), "en")).toBe("$1.25B");
-    expect(formatMoneyShort(usd(rat("1250000000")), "fr")).toBe(`1,25${NBSP}Md$`);
-    expect(formatMoneyShort(usd(rat("1460000000000")), "en")).toBe("$1.46T");
-    expect(formatMoneyShort(usd(rat("1460000000000")), "fr")).toBe(`1${NNBSP}460${NBSP}Md$`);
-    expect(formatMoneyShort(usd(rat("73")), "en")).toBe("$73");
+    expect(formatMoneyForInput(usd(rat("100000000000")), "en")).toBe("$100B");
+    expect(formatMoneyForInput(usd(rat("100000000000")), "fr")).toBe(`100${NBSP}Md$`);
+    expect(formatMoneyForInput(usd(rat("1250000000")), "en")).toBe("$1.25B");
+    expect(formatMoneyForInput(usd(rat("1250000000")), "fr")).toBe(`1,25${NBSP}Md$`);
+    expect(formatMoneyForInput(usd(rat("1460000000000")), "en")).toBe("$1.46T");
+    expect(formatMoneyForInput(usd(rat("1460000000000")), "fr")).toBe(`1${NNBSP}460${NBSP}Md$`);
+    expect(formatMoneyForInput(usd(rat("73")), "en")).toBe("$73");
     // Not "$1,250T", which reads back as 1.25T.
-    expect(formatMoneyShort(usd(rat("1250000000000000")), "en")).toBe("$1250T");
+    expect(formatMoneyForInput(usd(rat("1250000000000000")), "en")).toBe("$1250T");
     expect(
-      formatMoneyShort({ kind: "money", currency: "CHF" as Currency, amount: rat("2500000") }, "fr"),
+      formatMoneyForInput({ kind: "money", currency: "CHF" as Currency, amount: rat("2500000") }, "fr"),
     ).toBe(`2,5${NBSP}M${NBSP}CHF`);
   });
 
