@@ -174,9 +174,15 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await page.locator("#scenarios-table").waitFor();
     const scenarios = scenariosReport(loaded.deal, scenarioNames(loaded.deal));
     if (!scenarios.ok) throw new Error("scenarios");
-    const postMoneys = await page.locator('#scenarios-table tr[data-row="post-money"] td').allTextContents();
-    expect(postMoneys).toEqual(
-      scenarios.value.scenarios.map((c) => formatMoney(usd(c.postMoneyValuation), 0, "en")),
+    // Compact as a reader reads them ($830B), each exact on hover (the cell's title).
+    const postMoneys = page.locator('#scenarios-table tr[data-row="post-money"] td');
+    expect(await postMoneys.allTextContents()).toEqual(
+      scenarios.value.scenarios.map((c) => compactMoney(usd(c.postMoneyValuation), "en")),
+    );
+    expect(await postMoneys.evaluateAll((cells) => cells.map((c) => c.getAttribute("title")))).toEqual(
+      scenarios.value.scenarios.map((c) =>
+        formatMoney(usd(c.postMoneyValuation), c.postMoneyValuation.includes(".") ? 2 : 0, "en"),
+      ),
     );
     await shot(page, "scenarios");
 
@@ -224,7 +230,18 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await page.locator("#flows-net-cash").waitFor();
     const net = await page.locator("#flows-net-cash tbody td").allTextContents();
     expect(net.length).toBeGreaterThan(3);
-    expect(net.every((n) => /^-?\$[\d,]+$/.test(n))).toBe(true);
+    // Compact as a reader reads them ($50M, $8.5B), each exact on hover (the cell's title).
+    expect(
+      net.every((n) => /^-?\$\d+(\.\d+)?[KMBT]?$/.test(n)),
+      net.join(" "),
+    ).toBe(true);
+    const netTitles = await page
+      .locator("#flows-net-cash tbody td")
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("title") ?? ""));
+    expect(
+      netTitles.every((n) => /^-?\$[\d,]+(\.\d{2})?$/.test(n)),
+      netTitles.join(" "),
+    ).toBe(true);
     await shot(page, "flows");
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.context().close();
