@@ -177,38 +177,6 @@ export function breakpointEventText(e: BreakpointExplanation): string {
   }
 }
 
-/** A position an event names, in parts a reader can word in its own language. */
-export interface EventPosition {
-  readonly id: string;
-  readonly kind: ExitModel["positions"][number]["kind"];
-  /** The engine's English label, as `events` writes it. */
-  readonly label: string;
-  readonly classId: string | null;
-  readonly security: string | null;
-  /** An option's strike, as the label writes it (six places at most). */
-  readonly strike: string | null;
-}
-
-/** What happens at a breakpoint, as structure: the event's kind and the positions it names. */
-export interface EventDetail {
-  readonly kind: BreakpointExplanation["code"];
-  readonly positions: readonly EventPosition[];
-}
-
-function eventDetail(e: BreakpointExplanation): EventDetail {
-  return {
-    kind: e.code,
-    positions: e.params.positions.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      label: p.name,
-      classId: p.shareClass?.id ?? null,
-      security: p.security,
-      strike: p.strike === null ? null : p.strike.toDecimalString(6),
-    })),
-  };
-}
-
 function functionJson(f: PiecewiseLinear) {
   return {
     atZero: decimal(f.atZero),
@@ -222,12 +190,11 @@ function functionJson(f: PiecewiseLinear) {
 }
 
 /** The parts of the breakpoints' JSON that do not grow with the number of holders. */
-function breakpointsHeadJson(r: ExitBreakpointsReport, options: { eventDetails?: boolean }) {
+function breakpointsHeadJson(r: ExitBreakpointsReport) {
   return {
     breakpoints: r.breakpoints.map((b) => ({
       exitValue: decimal(b.exitValue),
       events: b.events.map(breakpointEventText),
-      ...(options.eventDetails ? { eventDetails: b.events.map(eventDetail) as readonly EventDetail[] } : {}),
       classes: b.classes.map((c) => ({
         id: c.shareClass.id,
         payout: decimal(c.payout),
@@ -267,13 +234,12 @@ function holderFunctionJson(r: ExitBreakpointsReport, holder: number, breakpoint
  * The JSON of the breakpoints (`exit --breakpoints`): the exit values where the split of
  * the next dollar changes, what happens there in words, every class's and holder's payout
  * at each, and each payout as an exact piecewise-linear function (EXIT-15); the holders'
- * functions that are zero everywhere are left out. With `eventDetails`, each breakpoint
- * also carries its events as structure, for a reader that words them in another language;
- * the CLI's and the API's JSON leave it out. `exitBreakpointsJsonChunks` writes the same
- * text in pieces.
+ * functions that are zero everywhere are left out (a reader wording the events in another
+ * language words them from the typed report's explanations, as fr.ts does).
+ * `exitBreakpointsJsonChunks` writes the same text in pieces.
  */
-export function exitBreakpointsJson(r: ExitBreakpointsReport, options: { eventDetails?: boolean } = {}) {
-  const head = breakpointsHeadJson(r, options);
+export function exitBreakpointsJson(r: ExitBreakpointsReport) {
+  const head = breakpointsHeadJson(r);
   const breakpointTexts = head.breakpoints.map((b) => b.exitValue);
   const holderFunctions: {
     id: string;
@@ -309,11 +275,8 @@ function nestedJson(value: unknown, depth: number): string {
  * longest string a JavaScript engine builds) and no holder × breakpoint table is held in
  * memory. What `exit --breakpoints --format json` writes (issue 19).
  */
-export function* exitBreakpointsJsonChunks(
-  r: ExitBreakpointsReport,
-  options: { eventDetails?: boolean } = {},
-): Generator<string> {
-  const head = breakpointsHeadJson(r, options);
+export function* exitBreakpointsJsonChunks(r: ExitBreakpointsReport): Generator<string> {
+  const head = breakpointsHeadJson(r);
   const breakpointTexts = head.breakpoints.map((b) => b.exitValue);
   // A breakpoint's holders are written directly, as JSON.stringify lays out
   // { id, payout } objects four levels down: 870,000 of them at 10,000 holders.
@@ -372,8 +335,8 @@ export function* exitJsonChunks(r: ExitReport): Generator<string> {
 }
 
 /** The breakpoints (`exit --breakpoints`) as JSON (EXIT-15); see `exitBreakpointsJson`. */
-export function exitBreakpointsReport(model: ExitModel, options: { eventDetails?: boolean } = {}) {
-  return exitBreakpointsJson(exitBreakpointsOf(model), options);
+export function exitBreakpointsReport(model: ExitModel) {
+  return exitBreakpointsJson(exitBreakpointsOf(model));
 }
 
 /** The JSON (and CSV rows) of a sweep: floats written as decimals (EXIT-16). */

@@ -100,11 +100,12 @@ function breakpointsText(report: ExitBreakpointsReport, options: TextOptions): s
       moneyFor(moneyOf(report.currency, b.exitValue), options),
       b.events
         .map((e) => {
+          if (options.lang === "fr") return explanationFr(e, report.currency, options.ids === true);
           const named = {
             ...e,
             params: { positions: e.params.positions.map((p) => ({ ...p, name: refText(p, options) })) },
           };
-          return options.lang === "fr" ? explanationFr(named, report.currency) : breakpointEventText(named);
+          return breakpointEventText(named);
         })
         .join("; ") || w("start", "début"),
     ]),

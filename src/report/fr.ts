@@ -357,11 +357,17 @@ function distinctMoney(a: Money, b: Money): [string, string] {
 }
 
 /**
- * A position a breakpoint names, in French from its parts: a class's shares by their name
- * (as given: the CLI's `--ids` appends the id to it), options by their class and strike, a
- * warrant, SAFE or note by its security.
+ * A position a breakpoint names, in French from its parts: a class's shares by their name,
+ * options by their class and strike, a warrant, SAFE or note by its security; with `ids`
+ * (the CLI's `--ids`), every one followed by its id, as the English text does.
  */
-export function breakpointPositionFr(p: BreakpointPosition): string {
+export function breakpointPositionFr(p: BreakpointPosition, ids = false): string {
+  const words = breakpointPositionWordsFr(p);
+  // The CLI's `--ids` puts every position's id after its words, as refText does for a name.
+  return ids && words !== p.id ? `${words} [${p.id}]` : words;
+}
+
+function breakpointPositionWordsFr(p: BreakpointPosition): string {
   const cls = p.shareClass?.name ?? "";
   switch (p.kind) {
     case "options":
@@ -380,7 +386,7 @@ export function breakpointPositionFr(p: BreakpointPosition): string {
 }
 
 /** An explanation of a typed report in French, from its code and parameters. */
-export function explanationFr(e: AnyExplanation, currency = "USD"): string {
+export function explanationFr(e: AnyExplanation, currency = "USD", ids = false): string {
   const money = (amount: Rational) =>
     compactMoney({ kind: "money", currency: currency as never, amount }, "fr");
   const signed = (amount: Rational) => `${amount.isNegative() ? "-" : "+"}${money(amount.abs())}`;
@@ -428,10 +434,10 @@ export function explanationFr(e: AnyExplanation, currency = "USD"): string {
     case "carve_out_maximum":
       return "le carve-out atteint son maximum";
     case "level_paid":
-      return `préférences payées : ${e.params.positions.map(breakpointPositionFr).join(", ")}`;
+      return `préférences payées : ${e.params.positions.map((p) => breakpointPositionFr(p, ids)).join(", ")}`;
     case "common_starts":
       return "les actions ordinaires commencent à recevoir de la valeur";
     case "regime_change":
-      return `changements : ${e.params.positions.map(breakpointPositionFr).join(", ")}`;
+      return `changements : ${e.params.positions.map((p) => breakpointPositionFr(p, ids)).join(", ")}`;
   }
 }

@@ -61,6 +61,25 @@ describe("APP-9: model, captable, exit and claims in French", () => {
     expect(bp.stdout).not.toMatch(/common starts|preferences paid/i);
   });
 
+  it("exit --breakpoints --ids: every position the events name keeps its id, options included, in French as in English", async () => {
+    const fr = await cli(["exit", SEED, "--breakpoints", "--ids", "--lang", "fr"]);
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain(
+      "changements : options Common Stock au prix d’exercice de 0,05 [options:common@0.05]",
+    );
+    expect(fr.stdout).toContain("préférences payées : Series A Preferred [shares:series-a],");
+    const en = await cli(["exit", SEED, "--breakpoints", "--ids", "--lang", "en"]);
+    expect(en.stdout).toContain("changes: Common Stock options at 0.05 [options:common@0.05]");
+    expect(en.stdout).toContain("preferences paid: Series A Preferred [shares:series-a],");
+    // Without --ids, names alone, in both languages.
+    for (const lang of ["fr", "en"]) {
+      const plain = await cli(["exit", SEED, "--breakpoints", "--lang", lang]);
+      expect(plain.stdout, lang).toMatch(/0[.,]05/);
+      expect(plain.stdout, lang).not.toContain("[options:");
+      expect(plain.stdout, lang).not.toContain("[shares:");
+    }
+  });
+
   it("claims --lang fr: the conflict and the gaps worded in French from their codes", async () => {
     const r = await cli(["claims", OPENAI, "--lang", "fr"]);
     expect(r.stdout).toContain("informations, conflits et plages possibles");

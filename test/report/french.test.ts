@@ -133,6 +133,36 @@ describe("French", () => {
     expect(explanationFr(priced.value.round.pricing)).not.toMatch(ENGLISH);
   });
 
+  it("with ids, every kind of position a breakpoint names keeps its id after its French words", () => {
+    const cls = { id: "series-a", name: "Series A" };
+    const position = (kind: "warrant" | "safe" | "note" | "options" | "shares", strike: string | null) => ({
+      id: `${kind}:x`,
+      name: `${kind} label`,
+      kind,
+      shareClass: cls,
+      security: kind === "options" || kind === "shares" ? null : "sec-1",
+      strike: strike === null ? null : Rational.parse(strike)!,
+    });
+    const event: BreakpointExplanation = {
+      code: "regime_change",
+      params: {
+        positions: [
+          position("warrant", null),
+          position("safe", null),
+          position("note", null),
+          position("options", "0.25"),
+          position("shares", null),
+        ],
+      },
+    };
+    expect(explanationFr(event, "USD", true)).toBe(
+      "changements : bon de souscription sec-1 (Series A) [warrant:x], SAFE sec-1 [safe:x], " +
+        "obligation convertible sec-1 [note:x], options Series A au prix d’exercice de 0,25 [options:x], " +
+        "shares label [shares:x]",
+    );
+    expect(explanationFr(event, "USD")).not.toContain("[");
+  });
+
   it("money and percentages as a French reader reads them", () => {
     const usd = (n: bigint, d = 1n) => ({
       kind: "money" as const,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { API_BASE } from "../../src/web/api/contract.js";
 import { HttpDataAccess } from "../../src/web/api/http-data-access.js";
@@ -181,5 +182,45 @@ describe("WEB-6 the HTTP data access follows the API contract", () => {
     const html = fakeFetch(() => ({ status: 502, body: undefined }));
     const deal = await html.data.getDeal("w", "d");
     expect(deal.ok ? null : deal.status).toBe(502);
+  });
+});
+
+describe("WEB-5 the in-memory import runs the import use case, as the server's compute/import", () => {
+  const csv = new TextEncoder().encode('Holder,Class,Shares\nAlice,Common,"12,5k"\nBob,Common,-3\n');
+
+  it("WEB-5 the template's CSV reads to the deal the use case reads, its warnings as the API writes them", async () => {
+    const { spreadsheetImport } = await import("../../src/app/import.js");
+    const bytes = new Uint8Array(readFileSync("examples/captable-template.csv"));
+    const data = new MemoryDataAccess(exampleFiles());
+    const preview = await data.previewImport(bytes, { name: "captable-template.csv", company: "Acme SAS" });
+    if (!preview.ok) throw new Error(JSON.stringify(preview));
+    const direct = await spreadsheetImport.run(
+      { bytes, name: "captable-template.csv" },
+      spreadsheetImport.input.parse({ company: "Acme SAS" }),
+    );
+    if (!direct.ok) throw new Error("import");
+    expect(preview.value.yaml).toBe(direct.value.yaml);
+    expect(preview.value.layout).toBe(direct.value.layout);
+    expect(preview.value.counts).toEqual(direct.value.counts);
+    expect(preview.value.warnings.map((w) => w.code)).toEqual(direct.warnings.map((w) => w.code));
+    expect((preview.value.document as { company?: { name?: string } }).company?.name).toBe("Acme SAS");
+  });
+
+  it("WEB-5 a bad cell names the spreadsheet, a bad mapping names the mapping, a bad query is request_invalid", async () => {
+    const data = new MemoryDataAccess(exampleFiles());
+    const bad = await data.previewImport(csv, { name: "bad.csv" });
+    expect(bad.ok).toBe(false);
+    if (bad.ok || bad.kind !== "error") throw new Error("expected an error");
+    expect(bad.error.code).toBe("import_invalid_cell");
+    expect(bad.error.message).toMatch(
+      /^the spreadsheet bad\.csv is not valid: \d+ problems, first: sheet "bad", row 2/,
+    );
+    const mapping = await data.previewImport(csv, { name: "bad.csv", mapping: "columns: [" });
+    if (mapping.ok || mapping.kind !== "error") throw new Error("expected an error");
+    expect(mapping.error.message).toMatch(/^the mapping is not valid: /);
+    const layout = await data.previewImport(csv, { name: "bad.csv", layout: "sideways" as never });
+    if (layout.ok || layout.kind !== "error") throw new Error("expected an error");
+    expect(layout.status).toBe(400);
+    expect(layout.error.code).toBe("request_invalid");
   });
 });

@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { parseAmount } from "../../src/core/exact/amount-parse.js";
 import type { Currency, Money } from "../../src/core/exact/money.js";
 import { Rational, rat } from "../../src/core/exact/rational.js";
+import { exactMoneyText, tickMoneyText } from "../../src/web/components/MoneyCell.js";
 import {
   formatDecimal,
   formatFixed,
   formatInteger,
   formatMoney,
   formatMoneyExactShort,
-  formatMoneyShort,
+  formatMoneyForInput,
   formatPercent,
   formatRatioPercent,
   type Locale,
@@ -30,17 +31,17 @@ describe("WEB-1 number formats are written from exact values, per locale", () =>
   });
 
   it("WEB-1 writes short amounts as $100B and 100 Md$", () => {
-    expect(formatMoneyShort(usd(rat("100000000000")), "en")).toBe("$100B");
-    expect(formatMoneyShort(usd(rat("100000000000")), "fr")).toBe(`100${NBSP}Md$`);
-    expect(formatMoneyShort(usd(rat("1250000000")), "en")).toBe("$1.25B");
-    expect(formatMoneyShort(usd(rat("1250000000")), "fr")).toBe(`1,25${NBSP}Md$`);
-    expect(formatMoneyShort(usd(rat("1460000000000")), "en")).toBe("$1.46T");
-    expect(formatMoneyShort(usd(rat("1460000000000")), "fr")).toBe(`1${NNBSP}460${NBSP}Md$`);
-    expect(formatMoneyShort(usd(rat("73")), "en")).toBe("$73");
+    expect(formatMoneyForInput(usd(rat("100000000000")), "en")).toBe("$100B");
+    expect(formatMoneyForInput(usd(rat("100000000000")), "fr")).toBe(`100${NBSP}Md$`);
+    expect(formatMoneyForInput(usd(rat("1250000000")), "en")).toBe("$1.25B");
+    expect(formatMoneyForInput(usd(rat("1250000000")), "fr")).toBe(`1,25${NBSP}Md$`);
+    expect(formatMoneyForInput(usd(rat("1460000000000")), "en")).toBe("$1.46T");
+    expect(formatMoneyForInput(usd(rat("1460000000000")), "fr")).toBe(`1${NNBSP}460${NBSP}Md$`);
+    expect(formatMoneyForInput(usd(rat("73")), "en")).toBe("$73");
     // Not "$1,250T", which reads back as 1.25T.
-    expect(formatMoneyShort(usd(rat("1250000000000000")), "en")).toBe("$1250T");
+    expect(formatMoneyForInput(usd(rat("1250000000000000")), "en")).toBe("$1250T");
     expect(
-      formatMoneyShort({ kind: "money", currency: "CHF" as Currency, amount: rat("2500000") }, "fr"),
+      formatMoneyForInput({ kind: "money", currency: "CHF" as Currency, amount: rat("2500000") }, "fr"),
     ).toBe(`2,5${NBSP}M${NBSP}CHF`);
   });
 
@@ -97,5 +98,36 @@ describe("WEB-1 number formats are written from exact values, per locale", () =>
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("issue 16: amounts a person reads are the core's compact form, the exact amount one step away", () => {
+  it("the title of a compact figure: to the dollar when whole, to the cent otherwise, more places when asked", () => {
+    expect(exactMoneyText(usd(rat("829999999895")), "en")).toBe("$829,999,999,895");
+    expect(exactMoneyText(usd(rat("829999999895")), "fr")).toBe(
+      `829${NNBSP}999${NNBSP}999${NNBSP}895${NBSP}$`,
+    );
+    expect(exactMoneyText(usd(rat("32530120413.753810413788")), "en")).toBe("$32,530,120,413.75");
+    expect(exactMoneyText(usd(rat("23.04")), "en", 4)).toBe("$23.0400");
+    expect(exactMoneyText(usd(rat("-13000000")), "en")).toBe("-$13,000,000");
+  });
+
+  it("a chart's tick from a float is the compact form of its six significant digits", () => {
+    const dollars = "USD" as Currency;
+    expect(tickMoneyText(829_999_999_895, dollars, "en")).toBe("$830B");
+    expect(tickMoneyText(829_999_999_895, dollars, "fr")).toBe("830 Md$");
+    expect(tickMoneyText(1.46e12, dollars, "fr")).toBe("1,46 Bn$");
+    expect(tickMoneyText(0, dollars, "en")).toBe("$0");
+    expect(tickMoneyText(Number.NaN, dollars, "en")).toBe("$0");
+  });
+
+  it("the input form reads back exactly, French milliards past 10^12 included (the parser reads 'Bn' as a milliard)", () => {
+    for (const amount of ["1460000000000", "100000000000", "1250000000", "73"]) {
+      for (const locale of ["en", "fr"] as const) {
+        const text = formatMoneyForInput(usd(rat(amount)), locale);
+        const back = parseAmount(text);
+        expect(back.ok && back.value.amount.toString(), `${text}`).toBe(rat(amount).toString());
+      }
+    }
   });
 });

@@ -4,7 +4,6 @@ import { parseIsoDate } from "../../core/shared/date.js";
 import { errorSpec } from "../../core/shared/errors.js";
 import { dealDifference } from "../../deal/difference.js";
 import { loadDeal } from "../../deal/load.js";
-import { parseMapping } from "../../interchange/spreadsheet/mapping.js";
 import { capTableJson } from "../../report/captable-report.js";
 import { differenceJson } from "../../report/difference-report.js";
 import type {
@@ -518,49 +517,44 @@ export class MemoryDataAccess implements DataAccess {
     return owners.length === 1 && owners[0]!.username === username;
   }
 
-  /** As the server's compute/import: the same import function, run in the page. */
+  /**
+   * As the server's compute/import: the import use case (src/app/import.ts) the CLI and the
+   * server run, run in the page (loaded on demand: the spreadsheet reader is large).
+   */
   async previewImport(bytes: Uint8Array, request: ImportRequest): Promise<ApiResult<ImportPreviewResponse>> {
-    const { importSpreadsheet } = await import("../../interchange/spreadsheet/import.js");
-    const options: Record<string, unknown> = { sourceName: request.name, strict: false };
-    if (request.mapping !== undefined) {
-      const parsed = parseMapping(request.mapping, "mapping");
-      if (!parsed.ok)
-        return failure(400, "request_invalid", parsed.problems.map((p) => p.message).join("; "));
-      options.mapping = parsed.mapping;
-    }
-    for (const key of ["sheet", "layout", "company", "currency"] as const)
-      if (request[key] !== undefined) options[key] = request[key];
-    const imported = await importSpreadsheet(
-      bytes,
-      options as unknown as Parameters<typeof importSpreadsheet>[1],
-    );
-    if (!imported.ok)
+    const { spreadsheetImport } = await import("../../app/import.js");
+    const { name, ...query } = request;
+    const input = spreadsheetImport.input.safeParse(query);
+    if (!input.success)
+      return failure(400, "request_invalid", input.error.issues.map((i) => i.message).join("; "));
+    const imported = await spreadsheetImport.run({ bytes, name }, input.data);
+    if (!imported.ok) {
+      // Named by the input the problems are about, as the server's answer names it.
+      const what = imported.about === "mapping" ? "the mapping" : `the spreadsheet ${name}`;
+      const first = imported.problems[0];
+      const count = imported.problems.length;
       return {
         ok: false,
         kind: "error",
         status: 400,
         error: {
-          code: imported.problems[0]?.code ?? "import_invalid",
-          message: `the spreadsheet ${request.name} cannot be imported`,
+          code: first?.code ?? "import_invalid",
+          message: `${what} is not valid: ${count} problem${count === 1 ? "" : "s"}${first ? `, first: ${first.message}` : ""}`,
           problems: imported.problems.map((p) => ({ code: p.code, message: p.message })),
         },
       };
+    }
     const v = imported.value;
+    const json = spreadsheetImport.json(
+      v,
+      imported.warnings.map((w) => ({ code: w.code, message: w.message, severity: "warning" as const })),
+    );
     return {
       ok: true,
       value: {
+        ...json,
         document: dealDocumentFromText(v.yaml) ?? {},
-        yaml: v.yaml,
-        layout: v.layout,
-        sheet: v.sheet,
-        headerRow: v.headerRow,
-        columns: v.columns,
         counts: v.counts as unknown as Record<string, number>,
-        warnings: imported.warnings.map((w) => ({
-          code: w.code,
-          message: w.message,
-          severity: "warning" as const,
-        })),
       },
     };
   }

@@ -180,13 +180,15 @@ export function histogramOption(
 export interface SankeyLink {
   readonly source: string;
   readonly target: string;
-  /** The exact amount, as the report's decimal text. */
+  /** The exact amount, as decimal text (drawn as a float: the bands' widths). */
   readonly value: string;
+  /** The amount as a person reads it ("$50M"), for the tooltip. */
+  readonly shown: string;
   readonly label: string;
 }
 
 /**
- * The money between parties as a Sankey (flowsReport's `sankey`: each party once as a payer
+ * The money between parties as a Sankey (the flows report's money edges: each party once as a payer
  * and once as a receiver, since a Sankey cannot draw the cycles of round-tripped money).
  * Amounts become floats for drawing only; the table beside it has them exactly.
  */
@@ -237,7 +239,6 @@ export function sankeyOption(
     readonly payer: boolean;
   }[],
   links: readonly SankeyLink[],
-  format: (value: string) => string,
 ): ChartOption {
   const nameOf = (id: string) => nodes.find((n) => n.id === id)?.name ?? id;
   // Payers' labels sit to the right of their nodes and receivers' to the left, both in the
@@ -269,7 +270,7 @@ export function sankeyOption(
         formatter: (p: { dataType: string; data: { name: string }; dataIndex: number }) => {
           if (p.dataType !== "edge") return nameOf(p.data.name);
           const l = links[p.dataIndex]!;
-          return `${nameOf(l.source)} → ${nameOf(l.target)}<br/>${l.label}: ${format(l.value)}`;
+          return `${nameOf(l.source)} → ${nameOf(l.target)}<br/>${l.label}: ${l.shown}`;
         },
       },
       series: [

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatMoneyExactShort, formatMoneyShort } from "../i18n/number-format.js";
+import { formatMoneyExactShort, formatMoneyForInput } from "../i18n/number-format.js";
 
 /** Slider positions: the range is split into this many exact steps. */
 export const SLIDER_STEPS = 1000;
@@ -85,7 +85,7 @@ export function AmountField({
   const lastPosition = useRef(0);
   const position = value ? sliderPosition(value.amount, range.step) : lastPosition.current;
   lastPosition.current = position;
-  const valueText = value ? formatMoneyShort(value, locale, 4) : "";
+  const valueText = value ? formatMoneyForInput(value, locale, 4) : "";
   const apply = () => {
     editing.current = false;
     if (draft !== text) onChange(draft);

@@ -106,7 +106,10 @@ interface Scale {
   readonly fr: string;
 }
 
-/** Short scales: English K, M, B, T; French k, M, Md (milliard); 10^12 stays "000 Md" in French. */
+/**
+ * Short scales of the input form: English K, M, B, T; French k, M, Md (milliard); 10^12
+ * stays "000 Md" in French, which the amount parser reads back (see formatMoneyForInput).
+ */
 const SCALES: readonly Scale[] = [
   { power: 10n ** 12n, en: "T", fr: "" },
   { power: 10n ** 9n, en: "B", fr: "Md" },
@@ -125,12 +128,16 @@ function shortScale(abs: Rational, locale: Locale): { scaled: Rational; suffix: 
 }
 
 /**
- * A short amount for headlines and sliders: "$100B", "$1.25B" / "100 Md$", "1,25 Md$";
- * at most `maxPlaces` decimals after scaling (rounded half-even), so the text is exact
- * whenever the scaled value has no more decimals than that. Such texts parse back with
- * parseAmount.
+ * A short amount written into a typed field or offered as an example of what to type, that
+ * the amount parser reads back (parseAmount): "$100B", "$1.25B" / "100 Md$", "1,25 Md$"; at
+ * most `maxPlaces` decimals after scaling (rounded half-even), so the text is exact whenever
+ * the scaled value has no more decimals than that. Only for input: an amount a person reads
+ * in a table, a sentence or a chart is the core's `compactMoney` (issue 16). The French
+ * scales are compactMoney's (k, M, Md) up to the milliards; from 10^12 this form keeps
+ * milliards ("1 460 Md$") where compactMoney writes "1,46 Bn$", because the amount parser
+ * reads "Bn" as the English "bn", a milliard: "1,46 Bn$" typed back would be 1.46 × 10^9.
  */
-export function formatMoneyShort(value: Money, locale: Locale, maxPlaces = 2): string {
+export function formatMoneyForInput(value: Money, locale: Locale, maxPlaces = 2): string {
   const { scaled, suffix } = shortScale(value.amount.abs(), locale);
   // "$1,250T" would read back as 1.25T (a single comma before a scale word is a decimal
   // comma, SPEC AMT-2), so English scaled amounts are not grouped; French groups with
@@ -161,7 +168,7 @@ export function formatMoneyExactShort(value: Money, locale: Locale): string {
     // The amount parser reads "0,001" (one comma, three digits, no scale word) as English
     // thousands (SPEC AMT-2); a fourth decimal keeps the French decimal comma unambiguous.
     if (locale === "fr" && places === 3 && suffix === "") return formatMoney(value, 4, locale);
-    return formatMoneyShort(value, locale, places);
+    return formatMoneyForInput(value, locale, places);
   }
   const places = value.amount.isTerminatingDecimal()
     ? (value.amount.toDecimalString(18).split(".")[1]?.length ?? 0)

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from "react";
-import type { Currency } from "../../core/exact/money.js";
+import { type Currency, compactMoney, type Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { ErrorCode } from "../../core/shared/errors.js";
 import type { CapTableRow } from "../../report/captable-report.js";
@@ -10,13 +10,14 @@ import { href, replaceHash } from "../app/routes.js";
 import { pieOption, type Slice, topAndOthers } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { DateField, dateText } from "../components/DateField.js";
+import { exactMoneyText } from "../components/MoneyCell.js";
 import { Pager, usePage } from "../components/Pager.js";
 import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatInteger, formatMoney, formatPercent } from "../i18n/number-format.js";
+import { formatInteger, formatPercent } from "../i18n/number-format.js";
 import type { DealRoute } from "./DealFrame.js";
 
 const fraction = (text: string) => Rational.parse(text) ?? Rational.ZERO;
@@ -196,23 +197,25 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
           </ScrollRegion>
           <Pager page={page.page} pages={page.pages} setPage={page.setPage} label={t("holdersTable")} />
           {result.report.totals && result.report.totals.unconverted !== "0" ? (
-            <p>
-              {t("unconverted", {
-                amount: formatMoney(
-                  {
-                    kind: "money",
-                    currency: result.report.currency as Currency,
-                    amount: fraction(result.report.totals.unconverted),
-                  },
-                  2,
-                  locale,
-                ),
-              })}
-            </p>
+            <UnconvertedNote
+              amount={{
+                kind: "money",
+                currency: result.report.currency as Currency,
+                amount: fraction(result.report.totals.unconverted),
+              }}
+            />
           ) : null}
         </>
       )}
     </section>
+  );
+}
+
+/** What SAFEs and notes hold unconverted: compact in the sentence, the exact amount on hover. */
+function UnconvertedNote({ amount }: { amount: Money }) {
+  const { t, locale } = useI18n();
+  return (
+    <p title={exactMoneyText(amount, locale)}>{t("unconverted", { amount: compactMoney(amount, locale) })}</p>
   );
 }
 

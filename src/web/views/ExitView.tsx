@@ -11,6 +11,7 @@ import {
 } from "../../app/exit-report.js";
 import { exitTranchesAt, kinksOf, type Tranche } from "../../app/exit-tranches.js";
 import { parseAmount } from "../../core/exact/amount-parse.js";
+import { compactMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { ExitModel } from "../../core/exit/model.js";
 import { evaluatePiecewise, type PiecewiseLinear } from "../../core/exit/piecewise.js";
@@ -22,6 +23,7 @@ import { scenarioNames } from "../../report/scenarios-report.js";
 import { payoutLinesOption, stackedBarsOption } from "../charts/options.js";
 import { niceCeiling } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";
+import { tickMoneyText } from "../components/MoneyCell.js";
 import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
@@ -32,7 +34,6 @@ import {
   formatInteger,
   formatMoney,
   formatMoneyExactShort,
-  formatMoneyShort,
 } from "../i18n/number-format.js";
 import { positionStateText } from "../i18n/report-text.js";
 
@@ -119,7 +120,7 @@ function ExitModelView({
   const money = (x: Rational, places = 0) =>
     formatMoney({ kind: "money", currency, amount: x }, places, locale);
   // An amount as a table shows it: compact as people read it, exact on hover (issue 16).
-  const compact = (x: Rational) => formatMoneyShort({ kind: "money", currency, amount: x }, locale, 2);
+  const compact = (x: Rational) => compactMoney({ kind: "money", currency, amount: x }, locale);
   const [by, setBy] = useState<"class" | "holder">("class");
 
   const breakpoints = useMemo(() => exitBreakpointsOf(model, classNames), [model, classNames]);
@@ -186,12 +187,7 @@ function ExitModelView({
     ...xs.filter((x) => x.isPositive()),
     ...(end.gt(lastBreakpoint) ? [end] : []),
   ];
-  const short = (x: number) =>
-    formatMoneyShort(
-      { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
-      locale,
-      1,
-    );
+  const short = (x: number) => tickMoneyText(x, currency, locale);
   const chartTitle = by === "class" ? t("exitChartByClass") : t("exitChartByHolder");
 
   return (

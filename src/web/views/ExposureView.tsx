@@ -1,20 +1,18 @@
 import { useId, useMemo, useState } from "react";
+import { type ExposureReport, exposureReportOf, flowModelOf } from "../../app/flows-report.js";
 import { parseAmount } from "../../core/exact/amount-parse.js";
 import type { Currency, Money } from "../../core/exact/money.js";
-import { Rational } from "../../core/exact/rational.js";
 import type { Workspace } from "../../deal/workspace.js";
-import { exposureReport, flowModelOf } from "../../report/flows-report.js";
 import type { DealRecord } from "../api/contract.js";
 import { useIncludedDeals } from "../app/use-included-deals.js";
 import { groupedBarsOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { MoneyCell, tickMoneyText } from "../components/MoneyCell.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { Failed, Loading } from "../components/Status.js";
 import { loadStoredWorkspace } from "../engine/workspace-load.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatMoney, formatMoneyShort, formatPercent } from "../i18n/number-format.js";
-
-type ExposureReport = ReturnType<typeof exposureReport>;
+import { formatPercent } from "../i18n/number-format.js";
 
 /**
  * A workspace's exposure (`roundtable exposure`, exposureReport; SPEC WEB-22): for each
@@ -83,22 +81,13 @@ function WorkspaceExposure({ ws }: { ws: Workspace }) {
     // The investors: every holder of a stake or of an investment in one of the companies.
     const investors = [...new Set(model.value.holdings.map((h) => h.holder))];
     const reports = investors
-      .map((investor) => exposureReport(ws, model.value, investor))
+      .map((investor) => exposureReportOf(ws, model.value, investor))
       .filter((r) => r.companies.length > 0);
     return { ok: true as const, reports };
   }, [ws, valuations]);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
 
-  const money = (text: string | null) =>
-    text === null
-      ? t("unknown")
-      : formatMoney({ kind: "money", currency, amount: Rational.parse(text)! }, 0, locale);
-  const short = (x: number) =>
-    formatMoneyShort(
-      { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
-      locale,
-      1,
-    );
+  const short = (x: number) => tickMoneyText(x, currency, locale);
 
   return (
     <section aria-labelledby={`${ids}-title`} className="exposure">
@@ -162,12 +151,12 @@ function WorkspaceExposure({ ws }: { ws: Workspace }) {
               </thead>
               <tbody>
                 {computed.reports.map((r) => (
-                  <tr key={r.investor} data-investor={r.investor}>
-                    <th scope="row">{r.name}</th>
+                  <tr key={r.investor.id} data-investor={r.investor.id}>
+                    <th scope="row">{r.investor.name}</th>
                     <td className="num">{r.companies.length}</td>
-                    <td className="num">{money(r.totals.invested)}</td>
-                    <td className="num">{money(r.totals.value)}</td>
-                    <td className="num">{money(r.totals.agreementRevenue)}</td>
+                    <MoneyCell value={r.totals.invested} />
+                    <MoneyCell value={r.totals.value} />
+                    <MoneyCell value={r.totals.agreementRevenue} />
                   </tr>
                 ))}
               </tbody>
@@ -179,19 +168,18 @@ function WorkspaceExposure({ ws }: { ws: Workspace }) {
             </label>
             <select
               id={`${ids}-investor`}
-              value={chosen ?? computed.reports[0]!.investor}
+              value={chosen ?? computed.reports[0]!.investor.id}
               onChange={(e) => setChosen(e.currentTarget.value)}
             >
               {computed.reports.map((r) => (
-                <option key={r.investor} value={r.investor}>
-                  {r.name}
+                <option key={r.investor.id} value={r.investor.id}>
+                  {r.investor.name}
                 </option>
               ))}
             </select>
           </div>
           <InvestorExposure
-            report={computed.reports.find((r) => r.investor === chosen) ?? computed.reports[0]!}
-            money={money}
+            report={computed.reports.find((r) => r.investor.id === chosen) ?? computed.reports[0]!}
             short={short}
           />
         </>
@@ -200,21 +188,17 @@ function WorkspaceExposure({ ws }: { ws: Workspace }) {
   );
 }
 
-function InvestorExposure({
-  report,
-  money,
-  short,
-}: {
-  report: ExposureReport;
-  money: (text: string | null) => string;
-  short: (x: number) => string;
-}) {
+function InvestorExposure({ report, short }: { report: ExposureReport; short: (x: number) => string }) {
   const { t, locale } = useI18n();
-  const title = t("exposureOf", { name: report.name });
+  const name = report.investor.name;
+  const title = t("exposureOf", { name });
   // The table's own name, not the heading's words again just below it.
-  const caption = t("exposureByCompany", { name: report.name });
-  const chartTitle = t("exposureChart", { name: report.name });
-  const drawn = (text: string | null) => (text === null ? 0 : Number(text));
+  const caption = t("exposureByCompany", { name });
+  const chartTitle = t("exposureChart", { name });
+  // The bars are drawn from floats (a drawing's scale); the table beside them is exact.
+  const drawn = (m: Money | undefined) => (m === undefined ? 0 : Number(m.amount.toDecimalString(6)));
+  const cell = (m: Money | undefined) =>
+    m === undefined ? <td className="num">{t("unknown")}</td> : <MoneyCell value={m} />;
   const table = (id: string) => (
     <table className="data" id={id}>
       <caption>{caption}</caption>
@@ -240,13 +224,13 @@ function InvestorExposure({
       </thead>
       <tbody>
         {report.companies.map((c) => (
-          <tr key={c.company} data-company={c.company}>
-            <th scope="row">{c.name}</th>
-            <td className="num">{formatPercent(Rational.parse(c.ownership)!, 4, locale)}</td>
-            <td className="num">{money(c.invested)}</td>
-            <td className="num">{money(c.valuation)}</td>
-            <td className="num">{money(c.value)}</td>
-            <td className="num">{money(c.agreementRevenue)}</td>
+          <tr key={c.company.id} data-company={c.company.id}>
+            <th scope="row">{c.company.name}</th>
+            <td className="num">{formatPercent(c.ownership, 4, locale)}</td>
+            {cell(c.invested)}
+            {cell(c.valuation)}
+            {cell(c.value)}
+            <MoneyCell value={c.agreementRevenue} />
           </tr>
         ))}
       </tbody>
@@ -254,10 +238,10 @@ function InvestorExposure({
         <tr>
           <th scope="row">{t("totalRow")}</th>
           <td />
-          <td className="num">{money(report.totals.invested)}</td>
+          <MoneyCell value={report.totals.invested} />
           <td />
-          <td className="num">{money(report.totals.value)}</td>
-          <td className="num">{money(report.totals.agreementRevenue)}</td>
+          <MoneyCell value={report.totals.value} />
+          <MoneyCell value={report.totals.agreementRevenue} />
         </tr>
       </tfoot>
     </table>
@@ -269,9 +253,7 @@ function InvestorExposure({
       {report.totals.investedUnknownIn.length > 0 ? (
         <p>
           {t("investedUnknown", {
-            companies: report.totals.investedUnknownIn
-              .map((id) => report.companies.find((c) => c.company === id)?.name ?? id)
-              .join(", "),
+            companies: report.totals.investedUnknownIn.map((c) => c.name).join(", "),
           })}
         </p>
       ) : null}
@@ -279,7 +261,7 @@ function InvestorExposure({
         title={chartTitle}
         height={300}
         option={groupedBarsOption(
-          report.companies.map((c) => c.name),
+          report.companies.map((c) => c.company.name),
           [
             { name: t("investedColumn"), values: report.companies.map((c) => drawn(c.invested)) },
             { name: t("stakeValueColumn"), values: report.companies.map((c) => drawn(c.value)) },

@@ -1,27 +1,30 @@
 import { useId, useMemo } from "react";
-import type { Currency } from "../../core/exact/money.js";
-import { Rational } from "../../core/exact/rational.js";
-import { flowModelOf, flowsReport } from "../../report/flows-report.js";
+import { type FlowsExactReport, flowModelOf, flowsReportOf } from "../../app/flows-report.js";
+import type { Ref } from "../../app/use-case.js";
+import { compactMoney, type Money } from "../../core/exact/money.js";
+import type { Rational } from "../../core/exact/rational.js";
 import type { DealRecord } from "../api/contract.js";
 import { useIncludedDeals } from "../app/use-included-deals.js";
 import { type SankeyLink, sankeyOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { MoneyCell } from "../components/MoneyCell.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { Failed, Loading } from "../components/Status.js";
 import { loadStoredWorkspace } from "../engine/workspace-load.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatMoney, formatPercent } from "../i18n/number-format.js";
 
-type FlowsReport = ReturnType<typeof flowsReport>;
-
 /** The standard scenarios' names in the interface's language ("le scénario de base", as the CLI says). */
 const SCENARIO_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
 /**
- * A workspace's capital flows (`roundtable flows`, flowsReport): a Sankey of the money
- * from investments and agreements, with its table, and the round-trip metrics of every
- * investment, the suppliers' share of each round, the agreements and every party's net
- * cash. The companies given by `file:` are the workspace's other stored deals.
+ * A workspace's capital flows (`roundtable flows`), from the flows use case's typed report
+ * (flowsReportOf, src/app/flows-report.ts): a Sankey of the money from investments and
+ * agreements, with its table, and the round-trip metrics of every investment, the
+ * suppliers' share of each round, the agreements and every party's net cash; parties,
+ * companies, rounds and agreements by the names their references carry, amounts compact
+ * with the exact amount in the cell's title. The companies given by `file:` are the
+ * workspace's other stored deals.
  */
 export function FlowsView({ workspace, record }: { workspace: string; record: DealRecord }) {
   const { t } = useI18n();
@@ -33,13 +36,7 @@ export function FlowsView({ workspace, record }: { workspace: string; record: De
     if (!loaded.ok) return { ok: false as const, messages: loaded.diagnostics.map((d) => d.message) };
     const model = flowModelOf(loaded.workspace);
     if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
-    // A round is shown by its name ("2026 mega-round"), the report's JSON holding its id.
-    const roundNames = new Map(
-      [...loaded.workspace.rounds].flatMap(([company, rounds]) =>
-        rounds.map((r) => [`${company}/${r.id}`, r.name] as const),
-      ),
-    );
-    return { ok: true as const, report: flowsReport(loaded.workspace, model.value), roundNames };
+    return { ok: true as const, report: flowsReportOf(loaded.workspace, model.value) };
   }, [record, included]);
 
   if (included.state === "loading") return <Loading />;
@@ -59,51 +56,89 @@ export function FlowsView({ workspace, record }: { workspace: string; record: De
       </div>
     );
   }
-  return <FlowsReportView report={result.report} roundNames={result.roundNames} />;
+  return <FlowsReportView report={result.report} />;
 }
 
-function FlowsReportView({
-  report,
-  roundNames,
-}: {
-  report: FlowsReport;
-  /** Each round's name by `company/round` id. */
-  roundNames: ReadonlyMap<string, string>;
-}) {
+/** An amount paid from one party to another, as the Sankey's table lists it. */
+interface MoneyFlow {
+  readonly from: Ref;
+  readonly to: Ref;
+  readonly amount: Money;
+  readonly key: string;
+  /** The investment's round or the agreement's kind and name. */
+  readonly label: string;
+  /** True when the label holds the deal file's English words (an agreement's kind). */
+  readonly english: boolean;
+}
+
+/** A payer's and a receiver's node in the Sankey: each party appears on both sides, so that a round trip draws. */
+const payerNode = (party: string) => `${party}:pays`;
+const receiverNode = (party: string) => `${party}:receives`;
+
+function FlowsReportView({ report }: { report: FlowsExactReport }) {
   const { t, locale } = useI18n();
-  const roundName = (company: string, round: string) => roundNames.get(`${company}/${round}`) ?? round;
   const ids = useId();
-  const currency = report.currency as Currency;
-  const money = (text: string | null) =>
-    text === null
-      ? t("unknown")
-      : formatMoney({ kind: "money", currency, amount: Rational.parse(text)! }, 0, locale);
-  const price = (text: string | null) =>
-    text === null ? "" : formatMoney({ kind: "money", currency, amount: Rational.parse(text)! }, 4, locale);
-  const percent = (text: string) => formatPercent(Rational.parse(text)!, 2, locale);
-  const nameOf = (id: string) => report.parties.find((p) => p.id === id)?.name ?? id;
-  const nodeName = (id: string) => {
-    const node = report.sankey.nodes.find((n) => n.id === id);
-    if (!node) return id;
-    return t(id.endsWith(":pays") ? "partyPays" : "partyReceives", { name: nameOf(node.party) });
-  };
+  const percent = (x: Rational) => formatPercent(x, 2, locale);
+  // Every amount of money between two parties, named by its references: an investment by
+  // its round, an agreement by its kind and name.
+  const flows = useMemo(
+    () =>
+      report.edges.flatMap((e): MoneyFlow[] =>
+        e.kind === "investment"
+          ? [
+              {
+                from: e.from,
+                to: e.to,
+                amount: e.amount,
+                key: `investment:${e.round.id}`,
+                label: `${t("investment")} (${e.round.name})`,
+                english: false,
+              },
+            ]
+          : e.kind === "agreement" && e.amount
+            ? [
+                {
+                  from: e.from,
+                  to: e.to,
+                  amount: e.amount,
+                  key: `agreement:${e.agreement.id}`,
+                  label: `${e.type.replaceAll("_", " ")} (${e.agreement.name})`,
+                  english: true,
+                },
+              ]
+            : [],
+      ),
+    [report, t],
+  );
+  const nodes = useMemo(() => {
+    const payers = new Map(flows.map((f) => [f.from.id, f.from]));
+    const receivers = new Map(flows.map((f) => [f.to.id, f.to]));
+    return [
+      ...[...payers.values()].map((p) => ({ id: payerNode(p.id), party: p, payer: true })),
+      ...[...receivers.values()].map((p) => ({ id: receiverNode(p.id), party: p, payer: false })),
+    ];
+  }, [flows]);
   // One band per payer and receiver for drawing (the table lists every flow).
   const bands = useMemo<SankeyLink[]>(() => {
-    const sums = new Map<string, { source: string; target: string; value: Rational; labels: string[] }>();
-    for (const l of report.sankey.links) {
-      const key = `${l.source}→${l.target}`;
-      const s = sums.get(key) ?? { source: l.source, target: l.target, value: Rational.ZERO, labels: [] };
-      s.value = s.value.add(Rational.parse(l.value)!);
-      s.labels.push(l.label);
-      sums.set(key, s);
+    const sums = new Map<string, { source: string; target: string; value: Money; labels: string[] }>();
+    for (const f of flows) {
+      const source = payerNode(f.from.id);
+      const target = receiverNode(f.to.id);
+      const key = `${source}→${target}`;
+      const s = sums.get(key);
+      if (s) {
+        s.value = { ...s.value, amount: s.value.amount.add(f.amount.amount) };
+        s.labels.push(f.label);
+      } else sums.set(key, { source, target, value: f.amount, labels: [f.label] });
     }
     return [...sums.values()].map((s) => ({
       source: s.source,
       target: s.target,
-      value: s.value.toDecimalString(18),
+      value: s.value.amount.toDecimalString(18),
+      shown: compactMoney(s.value, locale),
       label: s.labels.join(", "),
     }));
-  }, [report]);
+  }, [flows, locale]);
   const title = t("flowsChart");
 
   return (
@@ -125,19 +160,16 @@ function FlowsReportView({
         title={title}
         height={Math.max(
           320,
-          Math.max(
-            ...[":pays", ":receives"].map((s) => report.sankey.nodes.filter((n) => n.id.endsWith(s)).length),
-          ) * 48,
+          Math.max(...[true, false].map((payer) => nodes.filter((n) => n.payer === payer).length)) * 48,
         )}
         option={sankeyOption(
-          report.sankey.nodes.map((n) => ({
+          nodes.map((n) => ({
             id: n.id,
-            name: nodeName(n.id),
-            label: nameOf(n.party),
-            payer: n.id.endsWith(":pays"),
+            name: t(n.payer ? "partyPays" : "partyReceives", { name: n.party.name }),
+            label: n.party.name,
+            payer: n.payer,
           })),
           bands,
-          (v) => money(v),
         )}
         table={
           <table className="data compact" id="flows-links">
@@ -153,12 +185,12 @@ function FlowsReportView({
               </tr>
             </thead>
             <tbody>
-              {report.sankey.links.map((l) => (
-                <tr key={`${l.source}→${l.target}:${l.label}`}>
-                  <td>{nameOf(l.source.replace(/:pays$/, ""))}</td>
-                  <td>{nameOf(l.target.replace(/:receives$/, ""))}</td>
-                  <td lang="en">{l.label}</td>
-                  <td className="num">{money(l.value)}</td>
+              {flows.map((f) => (
+                <tr key={`${f.from.id}→${f.to.id}:${f.key}`}>
+                  <td>{f.from.name}</td>
+                  <td>{f.to.name}</td>
+                  <td lang={f.english ? "en" : undefined}>{f.label}</td>
+                  <MoneyCell value={f.amount} />
                 </tr>
               ))}
             </tbody>
@@ -196,19 +228,26 @@ function FlowsReportView({
           <tbody>
             {report.investments.map((m) => (
               <tr
-                key={`${m.company}/${m.round}/${m.investor}`}
-                data-investment={`${m.investor}@${m.company}/${m.round}`}
+                key={`${m.company.id}/${m.round.id}/${m.investor.id}`}
+                data-investment={`${m.investor.id}@${m.company.id}/${m.round.id}`}
               >
                 <th scope="row">
-                  {t("investmentIn", { investor: nameOf(m.investor), company: nameOf(m.company) })}
+                  {t("investmentIn", { investor: m.investor.name, company: m.company.name })}
                 </th>
-                <td>{roundName(m.company, m.round)}</td>
-                <td className="num">{money(m.gross)}</td>
-                <td className="num">{money(m.returned)}</td>
-                <td className="num">{m.returnedProfit === null ? t("noMargin") : money(m.returnedProfit)}</td>
-                <td className="num">{money(m.netCash)}</td>
+                <td>{m.round.name}</td>
+                <MoneyCell value={m.gross} />
+                <MoneyCell value={m.returned} />
+                {m.returnedProfit === undefined ? (
+                  <td className="num">{t("noMargin")}</td>
+                ) : (
+                  <MoneyCell value={m.returnedProfit} />
+                )}
+                <MoneyCell value={m.netCash} />
                 <td className="num">{percent(m.roundTripRatio)}</td>
-                <td className="num">{price(m.effectivePricePerShare)}</td>
+                {/* A price per share is read to four places, not compact ($23.0400, not $23.04). */}
+                <td className="num">
+                  {m.effectivePricePerShare ? formatMoney(m.effectivePricePerShare, 4, locale) : ""}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -235,14 +274,14 @@ function FlowsReportView({
           </thead>
           <tbody>
             {report.rounds.map((r) => (
-              <tr key={`${r.company}/${r.round}`} data-round={`${r.company}/${r.round}`}>
+              <tr key={`${r.company.id}/${r.round.id}`} data-round={`${r.company.id}/${r.round.id}`}>
                 <th scope="row">
-                  {nameOf(r.company)} {roundName(r.company, r.round)}
+                  {r.company.name} {r.round.name}
                 </th>
-                <td className="num">{money(r.newMoney)}</td>
-                <td className="num">{money(r.fromSuppliers)}</td>
+                <MoneyCell value={r.newMoney} />
+                <MoneyCell value={r.fromSuppliers} />
                 <td className="num">{percent(r.supplierShare)}</td>
-                <td>{r.suppliers.map(nameOf).join(", ")}</td>
+                <td>{r.suppliers.map((p) => p.name).join(", ")}</td>
               </tr>
             ))}
           </tbody>
@@ -264,13 +303,13 @@ function FlowsReportView({
           </thead>
           <tbody>
             {report.agreements.map((a) => (
-              <tr key={a.id} data-agreement={a.id}>
-                <th scope="row">{a.name}</th>
+              <tr key={a.agreement.id} data-agreement={a.agreement.id}>
+                <th scope="row">{a.agreement.name}</th>
                 <td lang="en">{String(a.kind).replaceAll("_", " ")}</td>
                 <td>
-                  {nameOf(a.payer)} → {nameOf(a.payee)}
+                  {a.payer.name} → {a.payee.name}
                 </td>
-                <td className="num">{money(a.value)}</td>
+                {a.value ? <MoneyCell value={a.value} /> : <td className="num">{t("unknown")}</td>}
               </tr>
             ))}
           </tbody>
@@ -290,9 +329,9 @@ function FlowsReportView({
           </thead>
           <tbody>
             {report.netCash.map((n) => (
-              <tr key={n.party} data-party={n.party}>
-                <th scope="row">{n.name}</th>
-                <td className="num">{money(n.net)}</td>
+              <tr key={n.party.id} data-party={n.party.id}>
+                <th scope="row">{n.party.name}</th>
+                <MoneyCell value={n.net} />
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from "react";
-import type { Currency } from "../../core/exact/money.js";
+import { type Currency, compactMoney, type Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { investedByHolder } from "../../core/ledger/views.js";
 import { runDeal } from "../../core/round/timeline.js";
@@ -9,11 +9,12 @@ import type { ApiResult } from "../api/data-access.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
 import { groupedBarsOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { MoneyCell, tickMoneyText } from "../components/MoneyCell.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { SharedDocumentsList } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatFixed, formatMoney, formatMoneyShort, formatPercent } from "../i18n/number-format.js";
+import { formatFixed, formatPercent } from "../i18n/number-format.js";
 
 const exact = (text: string) => Rational.parse(text) ?? Rational.ZERO;
 
@@ -160,13 +161,8 @@ function OwnExit({
   const [busy, setBusy] = useState(false);
   // The currency the server's answer states, else the deal's.
   const shown = outcome?.ok ? (outcome.value.currency as Currency) : currency;
-  const money = (x: Rational) => formatMoney({ kind: "money", currency: shown, amount: x }, 0, locale);
-  const short = (x: number) =>
-    formatMoneyShort(
-      { kind: "money", currency: shown, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
-      locale,
-      1,
-    );
+  const money = (x: Rational): Money => ({ kind: "money", currency: shown, amount: x });
+  const short = (x: number) => tickMoneyText(x, shown, locale);
 
   const show = async () => {
     const at = text.trim();
@@ -224,12 +220,10 @@ function OwnExit({
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} data-exit={r.exitValue.toDecimalString(18)} data-holder={r.holder}>
-            <th scope="row">{money(r.exitValue)}</th>
+            <MoneyCell header value={money(r.exitValue)} />
             <td>{r.name}</td>
-            <td className="num" data-cell="payout">
-              {money(r.total)}
-            </td>
-            <td className="num">{r.invested ? money(r.invested) : t("unknown")}</td>
+            <MoneyCell value={money(r.total)} cell="payout" />
+            {r.invested ? <MoneyCell value={money(r.invested)} /> : <td className="num">{t("unknown")}</td>}
             <td className="num" data-cell="multiple">
               {r.multiple ? `${formatFixed(r.multiple, 2, locale)}×` : "—"}
             </td>
@@ -287,9 +281,7 @@ function OwnExit({
               title={t("myPayoutChart")}
               height={Math.max(240, 120 + exitValues.length * 30)}
               option={groupedBarsOption(
-                exitValues.map((v) =>
-                  formatMoneyShort({ kind: "money", currency: shown, amount: v }, locale, 3),
-                ),
+                exitValues.map((v) => compactMoney(money(v), locale)),
                 holders.map(([id, name]) => ({
                   name,
                   values: rows.filter((r) => r.holder === id).map((r) => r.total.toNumber()),

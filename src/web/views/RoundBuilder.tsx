@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { type ModelHolder, type ModelReport, type ModelTotals, modelReportOf } from "../../app/model.js";
 import { claimNamer } from "../../app/names.js";
-import type { Money } from "../../core/exact/money.js";
+import { compactMoney, type Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
 import { Fraction } from "../../deal/scalars.js";
@@ -37,7 +37,7 @@ import {
   formatInteger,
   formatMoney,
   formatMoneyExactShort,
-  formatMoneyShort,
+  formatMoneyForInput,
   formatPercent,
   formatRatioPercent,
   type Locale,
@@ -335,11 +335,11 @@ function Builder({
           <h2 id="terms-title">{t("roundTerms")}</h2>
           <p id="amount-help" className="field-help">
             {t("typedHelp", {
-              example: formatMoneyShort(
+              example: formatMoneyForInput(
                 { kind: "money", currency: session.currency, amount: Rational.of(50_000_000_000n) },
                 "en",
               ),
-              example2: formatMoneyShort(
+              example2: formatMoneyForInput(
                 { kind: "money", currency: session.currency, amount: Rational.of(40_000_000_000n) },
                 "fr",
               ),
@@ -402,7 +402,7 @@ function Builder({
                   <p key={`${inv.investor}:${i}`} className="field-help">
                     {t("proRataComputed", {
                       investor: name,
-                      amount: computedAmount ? formatMoneyShort(computedAmount, locale, 4) : "—",
+                      amount: computedAmount ? formatMoneyForInput(computedAmount, locale, 4) : "—",
                     })}
                   </p>
                 );
@@ -489,7 +489,8 @@ function Results({
   const r0 = pf.round;
   const result = computed.result as Extract<Recompute, { ok: true }>;
   const money = (m: Money) => formatMoney(m, 2, locale);
-  const short = (m: Money) => formatMoneyShort(m, locale, 2);
+  // The figures as people read them, as the CLI, PDF and XLSX write them; exact on hover.
+  const short = (m: Money) => compactMoney(m, locale);
   const basisLabel = t(BASIS_LABEL[basis]);
 
   // The charts follow the figures and the table at a lower priority (React's deferred

@@ -1,13 +1,15 @@
 import { useId, useMemo, useState } from "react";
+import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
 import { scenarioNames, scenariosReport } from "../../report/scenarios-report.js";
 import { groupedBarsOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { MoneyCell, tickMoneyText } from "../components/MoneyCell.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { useI18n } from "../i18n/i18n.js";
-import { formatMoney, formatMoneyShort, formatPercent } from "../i18n/number-format.js";
+import { formatMoney, formatPercent } from "../i18n/number-format.js";
 
 const STANDARD_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
@@ -27,9 +29,8 @@ export function ScenariosView({ deal }: { deal: Deal }) {
     [deal, uncertain, roundId],
   );
   const currency = deal.ledger.company.currency;
-  // Whole units, as `roundtable scenarios` prints them: a scenario's figures are rarely round.
-  const money = (text: string) =>
-    formatMoney({ kind: "money", currency, amount: Rational.parse(text)! }, 0, locale);
+  // Compact, as `roundtable scenarios` prints them; the exact amount in each cell's title.
+  const money = (text: string): Money => ({ kind: "money", currency, amount: Rational.parse(text)! });
   const price = (text: string) =>
     formatMoney({ kind: "money", currency, amount: Rational.parse(text)! }, 4, locale);
   const percent = (text: string) => formatPercent(Rational.parse(text)!, 4, locale);
@@ -99,9 +100,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
             <tr data-row="round-size">
               <th scope="row">{t("roundSize")}</th>
               {report.scenarios.map((s) => (
-                <td className="num" key={s.scenario}>
-                  {money(s.roundSize)}
-                </td>
+                <MoneyCell key={s.scenario} value={money(s.roundSize)} />
               ))}
             </tr>
             <tr data-row="price">
@@ -115,17 +114,13 @@ export function ScenariosView({ deal }: { deal: Deal }) {
             <tr data-row="pre-money">
               <th scope="row">{t("preMoney")}</th>
               {report.scenarios.map((s) => (
-                <td className="num" key={s.scenario}>
-                  {money(s.preMoneyValuation)}
-                </td>
+                <MoneyCell key={s.scenario} value={money(s.preMoneyValuation)} />
               ))}
             </tr>
             <tr data-row="post-money">
               <th scope="row">{t("postMoney")}</th>
               {report.scenarios.map((s) => (
-                <td className="num" key={s.scenario}>
-                  {money(s.postMoneyValuation)}
-                </td>
+                <MoneyCell key={s.scenario} value={money(s.postMoneyValuation)} />
               ))}
             </tr>
             {holders.map((h) => (
@@ -188,18 +183,13 @@ function ScenarioCharts({
 }: {
   report: Report;
   scenarioName: (name: string) => string;
-  money: (text: string) => string;
+  money: (text: string) => Money;
   price: (text: string) => string;
   percent: (text: string) => string;
 }) {
   const { t, locale } = useI18n();
   const currency = report.currency as Parameters<typeof formatMoney>[0]["currency"];
-  const short = (x: number) =>
-    formatMoneyShort(
-      { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
-      locale,
-      1,
-    );
+  const short = (x: number) => tickMoneyText(x, currency, locale);
   const names = report.scenarios.map((s) => scenarioName(s.scenario));
   const holders = [
     ...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.id, h])).values(),
@@ -217,7 +207,8 @@ function ScenarioCharts({
   const priceTitle = t("scenarioPriceChart");
   const amountTitle = t("scenarioAmountChart");
   const pct = (x: number) => `${formatPercentNumber(x, locale)}`;
-  const table = (caption: string, rows: { id: string; name: string; cells: string[] }[]) => (
+  /** A chart's table: texts as given, amounts compact with the exact amount in the title. */
+  const table = (caption: string, rows: { id: string; name: string; cells: (string | Money)[] }[]) => (
     <table className="data compact">
       <caption>{caption}</caption>
       <thead>
@@ -234,11 +225,15 @@ function ScenarioCharts({
         {rows.map((r) => (
           <tr key={r.id}>
             <th scope="row">{r.name}</th>
-            {r.cells.map((c, i) => (
-              <td className="num" key={names[i]}>
-                {c}
-              </td>
-            ))}
+            {r.cells.map((c, i) =>
+              typeof c === "string" ? (
+                <td className="num" key={names[i]}>
+                  {c}
+                </td>
+              ) : (
+                <MoneyCell key={names[i]} value={c} />
+              ),
+            )}
           </tr>
         ))}
       </tbody>
@@ -320,7 +315,7 @@ function ScenarioCharts({
             investors.map(([id, name]) => ({
               id,
               name,
-              cells: report.scenarios.map((s) => money(paid(s, id).toDecimalString(18))),
+              cells: report.scenarios.map((s) => ({ kind: "money", currency, amount: paid(s, id) }) as Money),
             })),
           )}
         />

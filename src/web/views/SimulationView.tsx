@@ -1,24 +1,19 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { quantityNamer } from "../../app/names.js";
-import type { Currency } from "../../core/exact/money.js";
+import { type Currency, compactMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { LIMITS } from "../../core/shared/limits.js";
 import { templateQuantities } from "../../core/uncertainty/round-template.js";
 import type { Deal } from "../../deal/build.js";
 import { fanOption, histogramOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
+import { tickMoneyText } from "../components/MoneyCell.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import type { SimulationReport } from "../engine/simulation-job.js";
 import { type RunningSimulation, startSimulation } from "../engine/simulation-runner.js";
 import { useI18n } from "../i18n/i18n.js";
-import {
-  formatInteger,
-  formatMoney,
-  formatMoneyShort,
-  formatPercent,
-  type Locale,
-} from "../i18n/number-format.js";
+import { formatInteger, formatMoney, formatPercent, type Locale } from "../i18n/number-format.js";
 
 type Statistics = SimulationReport["roundSize"];
 
@@ -42,7 +37,8 @@ function formatStatistic(text: string, unit: Metric["unit"], currency: Currency,
   const amount = r(text);
   if (unit === "fraction") return formatPercent(amount, 4, locale);
   if (unit === "price") return formatMoney({ kind: "money", currency, amount }, 4, locale);
-  return formatMoneyShort({ kind: "money", currency, amount }, locale, 3);
+  // A statistic of sampled floats (OUT-4), compact as the CLI's simulate writes it.
+  return compactMoney({ kind: "money", currency, amount }, locale);
 }
 
 /**
@@ -303,11 +299,7 @@ function SimulationResult({
             2,
             locale,
           )
-        : formatMoneyShort(
-            { kind: "money", currency, amount: Rational.parse(x.toPrecision(6)) ?? Rational.ZERO },
-            locale,
-            1,
-          );
+        : tickMoneyText(x, currency, locale);
   const bins = histogram
     ? histogram.counts.map((count, i) => {
         const min = r(histogram.min);

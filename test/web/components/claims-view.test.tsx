@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimsReportOf } from "../../../src/app/claims-report.js";
+import { compactMoney } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { toDealDraft } from "../../../src/core/ingest/deal-draft.js";
 import { ingest } from "../../../src/core/ingest/ingest.js";
@@ -222,6 +223,18 @@ describe("WEB-11 sources and claims", () => {
 });
 
 describe("WEB-12 scenarios side by side", () => {
+  it("WEB-12 in English: amounts compact ($55B), the exact amount in the title", async () => {
+    window.location.hash = href.view("examples", "openai-round", "scenarios");
+    renderApp(new MemoryDataAccess(exampleFiles()), "en");
+    const table = (await screen.findByRole("table", {
+      name: "2026 mega-round, by scenario",
+    })) as HTMLTableElement;
+    const base = table.querySelectorAll('tr[data-row="round-size"] td')[1]!;
+    expect(base.textContent).toBe("$55B");
+    expect(base.getAttribute("title")).toBe("$54,999,999,895");
+    expect(table.querySelector("tbody")!.textContent).not.toMatch(/\d{1,3}(,\d{3}){3}/);
+  });
+
   it("WEB-12 shows each scenario's figures as `roundtable scenarios` reports them, in French formats", async () => {
     window.location.hash = href.view("examples", "openai-round", "scenarios");
     renderApp(new MemoryDataAccess(exampleFiles()), "fr");
@@ -233,24 +246,25 @@ describe("WEB-12 scenarios side by side", () => {
     if (!report.ok) throw new Error("no report");
     const columns = report.value.scenarios;
     expect(columns.map((c) => c.scenario).slice(0, 3)).toEqual(["low", "base", "high"]);
+    // Amounts by their exact value (the cell's title), other cells by their text.
     const cells = (row: string) =>
+      [...table.querySelectorAll(`tr[data-row="${row}"] td`)].map(
+        (td) => td.getAttribute("title") ?? td.textContent ?? "",
+      );
+    const shown = (row: string) =>
       [...table.querySelectorAll(`tr[data-row="${row}"] td`)].map((td) => td.textContent ?? "");
     const r = (text: string) => Rational.parse(text)!;
-    expect(cells("round-size")).toEqual(
-      columns.map((c) =>
-        formatMoney({ kind: "money", currency: "USD" as never, amount: r(c.roundSize) }, 0, "fr"),
-      ),
-    );
+    const usd = (text: string) => ({ kind: "money" as const, currency: "USD" as never, amount: r(text) });
+    const exact = (text: string) => formatMoney(usd(text), text.includes(".") ? 2 : 0, "fr");
+    expect(cells("round-size")).toEqual(columns.map((c) => exact(c.roundSize)));
+    expect(shown("round-size")).toEqual(columns.map((c) => compactMoney(usd(c.roundSize), "fr")));
     expect(cells("price")).toEqual(
       columns.map((c) =>
         formatMoney({ kind: "money", currency: "USD" as never, amount: r(c.pricePerShare) }, 4, "fr"),
       ),
     );
-    expect(cells("post-money")).toEqual(
-      columns.map((c) =>
-        formatMoney({ kind: "money", currency: "USD" as never, amount: r(c.postMoneyValuation) }, 0, "fr"),
-      ),
-    );
+    expect(cells("post-money")).toEqual(columns.map((c) => exact(c.postMoneyValuation)));
+    expect(shown("post-money")).toEqual(columns.map((c) => compactMoney(usd(c.postMoneyValuation), "fr")));
     const amazon = cells("ownership:amazon");
     columns.forEach((c, i) => {
       const h = c.holders.find((x) => x.id === "amazon")!;
@@ -258,6 +272,8 @@ describe("WEB-12 scenarios side by side", () => {
     });
     // French formats: narrow no-break spaces between groups, a no-break space before the unit, a decimal comma.
     expect(cells("round-size")[1]).toBe("54\u202f999\u202f999\u202f895\u00a0$");
+    // What a reader sees: the core's compact form, in French milliards.
+    expect(shown("round-size")[1]).toBe("55 Md$");
     expect(amazon[1]).toMatch(/^\d+,\d{4}\u00a0%$/);
     // In the scenarios table (the charts' tables, kept in the page for screen readers, have the column too).
     await waitFor(() =>

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exit } from "../../../src/app/exit.js";
 import { parseInput } from "../../../src/app/use-case.js";
+import { compactMoney } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { loadDeal } from "../../../src/deal/load.js";
@@ -16,12 +17,7 @@ import {
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
-import {
-  formatFixed,
-  formatMoney,
-  formatMoneyShort,
-  type Locale,
-} from "../../../src/web/i18n/number-format.js";
+import { formatFixed, formatMoney, type Locale } from "../../../src/web/i18n/number-format.js";
 import { cli } from "../../support/cli.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
@@ -41,7 +37,7 @@ const usd = (text: string, locale: Locale, places = 0) =>
   formatMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, places, locale);
 /** An amount as the tables show it: compact, the exact amount in the cell's title. */
 const short = (text: string, locale: Locale) =>
-  formatMoneyShort({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, locale, 2);
+  compactMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, locale);
 const cells = (row: Element) => [...row.querySelectorAll("th, td")].map((c) => c.textContent);
 /** A row's cells, each amount by its exact value (the cell's title), other cells by their text. */
 const exactCells = (row: Element) =>

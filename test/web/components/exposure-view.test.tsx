@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseAmount } from "../../../src/core/exact/amount-parse.js";
+import { compactMoney } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
@@ -32,12 +33,31 @@ async function cliExposure(file: string, investor: string, extra: string[] = [])
   return JSON.parse(run.stdout) as CliExposure;
 }
 
+/** An amount to the dollar, or to the cent when it has cents or less: the title of a compact cell. */
 const usd = (text: string | null, locale: Locale) =>
   text === null
     ? "unknown"
-    : formatMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, 0, locale);
+    : formatMoney(
+        { kind: "money", currency: "USD" as never, amount: Rational.parse(text)! },
+        text.includes(".") ? 2 : 0,
+        locale,
+      );
 
+/** An amount as a reader sees it in the table: the core's compact form. */
+const compactUsd = (text: string | null, locale: Locale) =>
+  text === null
+    ? "unknown"
+    : compactMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, locale);
+
+/** A row's cells, each amount by its exact value (the cell's title), other cells by their text. */
 function cellsOf(table: HTMLElement, company: string): (string | null)[] {
+  return [...table.querySelectorAll(`tr[data-company="${company}"] td`)].map(
+    (td) => td.getAttribute("title") ?? td.textContent,
+  );
+}
+
+/** A row's cells as they read. */
+function shownOf(table: HTMLElement, company: string): (string | null)[] {
   return [...table.querySelectorAll(`tr[data-company="${company}"] td`)].map((td) => td.textContent);
 }
 
@@ -70,8 +90,19 @@ describe("WEB-22 exposure of a workspace's investors", () => {
         usd(c.value, "en"),
         usd(c.agreementRevenue, "en"),
       ]);
+      expect(shownOf(table, c.company)).toEqual([
+        formatPercent(Rational.parse(c.ownership)!, 4, "en"),
+        compactUsd(c.invested, "en"),
+        compactUsd(c.valuation, "en"),
+        compactUsd(c.value, "en"),
+        compactUsd(c.agreementRevenue, "en"),
+      ]);
     }
-    const totals = [...table.querySelectorAll("tfoot td")].map((td) => td.textContent);
+    // Compact, as issue 16 asks: no twelve-digit figure in the table's text.
+    expect(table.querySelector("tbody")!.textContent).not.toMatch(/\d{1,3}(,\d{3}){3}/);
+    const totals = [...table.querySelectorAll("tfoot td")].map(
+      (td) => td.getAttribute("title") ?? td.textContent,
+    );
     expect(totals).toEqual([
       "",
       usd(report.totals.invested, "en"),
@@ -82,6 +113,14 @@ describe("WEB-22 exposure of a workspace's investors", () => {
     // The overview lists Amazon's totals too.
     const overview = document.querySelector('#exposure-overview tr[data-investor="amazon"]')!;
     expect([...overview.querySelectorAll("td")].map((td) => td.textContent)).toEqual([
+      "2",
+      compactUsd(report.totals.invested, "en"),
+      compactUsd(report.totals.value, "en"),
+      compactUsd(report.totals.agreementRevenue, "en"),
+    ]);
+    expect(
+      [...overview.querySelectorAll("td")].map((td) => td.getAttribute("title") ?? td.textContent),
+    ).toEqual([
       "2",
       usd(report.totals.invested, "en"),
       usd(report.totals.value, "en"),
@@ -107,6 +146,10 @@ describe("WEB-22 exposure of a workspace's investors", () => {
         usd(openai.agreementRevenue, "fr"),
       ]),
     );
+    // The typed trillion reads as the core's French compact form, its digits in the title.
+    const valuation = document.querySelectorAll('#exposure-table tr[data-company="openai"] td')[2]!;
+    expect(valuation.textContent).toBe("1 Bn$");
+    expect(valuation.getAttribute("title")).toBe("1\u202f000\u202f000\u202f000\u202f000\u00a0$");
   });
 
   it("WEB-22 an unreadable valuation shows the amount parser's message under its field and values nothing from it", async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { compactMoney } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { loadWorkspace } from "../../../src/deal/workspace.js";
 import { flowModelOf, flowsReport } from "../../../src/report/flows-report.js";
@@ -50,6 +51,17 @@ const usd = (text: string | null, places: number, locale: Locale) =>
     locale,
   );
 
+/** An amount to the dollar, or to the cent when it has cents or less: the title of a compact cell. */
+const exactUsd = (text: string, locale: Locale) => usd(text, text.includes(".") ? 2 : 0, locale);
+
+/** An amount as the tables show it: compact as people read it (the core's compactMoney). */
+const compactUsd = (text: string | null, locale: Locale) =>
+  compactMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text ?? "0")! }, locale);
+
+/** A row's cells, each amount by its exact value (the cell's title), other cells by their text. */
+const exactCells = (row: Element) =>
+  [...row.querySelectorAll("td")].map((c) => c.getAttribute("title") ?? c.textContent);
+
 beforeEach(() => localStorage.clear());
 afterEach(() => cleanup());
 
@@ -57,7 +69,7 @@ afterEach(() => cleanup());
 beforeAll(preloadLazyViews, 120_000);
 
 describe("WEB-14 capital flows of a workspace", () => {
-  it("WEB-14 the round-trip metrics and net cash of cloud-partners.yaml are the flows report's, to the dollar", async () => {
+  it("WEB-14 the round-trip metrics and net cash of cloud-partners.yaml are the flows report's: compact, to the dollar in the title", async () => {
     window.location.hash = href.view("examples", "cloud-partners", "flows");
     render(<App dataAccess={new MemoryDataAccess(exampleFiles())} mode="memory" locale="en" />);
     const table = await screen.findByRole("table", {
@@ -68,20 +80,30 @@ describe("WEB-14 capital flows of a workspace", () => {
     expect(report.investments.length).toBe(3);
     for (const m of report.investments) {
       const row = table.querySelector(`tr[data-investment="${m.investor}@${m.company}/${m.round}"]`)!;
-      const cells = [...row.querySelectorAll("td")].map((td) => td.textContent);
+      const cells = exactCells(row);
       expect(cells).toEqual([
         roundNames.get(`${m.company}/${m.round}`),
-        usd(m.gross, 0, "en"),
-        usd(m.returned, 0, "en"),
-        m.returnedProfit === null ? "no margin" : usd(m.returnedProfit, 0, "en"),
-        usd(m.netCash, 0, "en"),
+        exactUsd(m.gross, "en"),
+        exactUsd(m.returned, "en"),
+        m.returnedProfit === null ? "no margin" : exactUsd(m.returnedProfit, "en"),
+        exactUsd(m.netCash, "en"),
         formatPercent(Rational.parse(m.roundTripRatio)!, 2, "en"),
         m.effectivePricePerShare === null ? "" : usd(m.effectivePricePerShare, 4, "en"),
       ]);
     }
     // Hand-checked figures of the example (the CLI prints the same).
     const helios = table.querySelector('tr[data-investment="helios@nimbus/series-b"]')!;
+    // What a reader sees (issue 16), then the exact amounts one step away, in the titles.
     expect([...helios.querySelectorAll("td")].map((td) => td.textContent)).toEqual([
+      "Series B",
+      "$50M",
+      "$40M",
+      "$14M",
+      "$10M",
+      "80.00%",
+      "$23.0400",
+    ]);
+    expect(exactCells(helios)).toEqual([
       "Series B",
       "$50,000,000",
       "$40,000,000",
@@ -93,15 +115,25 @@ describe("WEB-14 capital flows of a workspace", () => {
     const net = [...document.querySelectorAll("#flows-net-cash tbody tr")].map((tr) => [
       tr.getAttribute("data-party"),
       tr.querySelector("td")?.textContent,
+      tr.querySelector("td")?.getAttribute("title"),
     ]);
-    expect(net).toEqual(report.netCash.map((n) => [n.party, usd(n.net, 0, "en")]));
-    expect(net.find(([p]) => p === "helios")?.[1]).toBe("-$13,000,000");
+    expect(net).toEqual(report.netCash.map((n) => [n.party, compactUsd(n.net, "en"), exactUsd(n.net, "en")]));
+    expect(net.find(([p]) => p === "helios")?.slice(1)).toEqual(["-$13M", "-$13,000,000"]);
     // The Sankey's table alternative lists every flow with its exact amount.
     fireEvent.click(screen.getAllByRole("button", { name: "Show as a table" })[0]!);
-    const links = [...document.querySelectorAll("#flows-links tbody tr td:last-child")].map(
-      (td) => td.textContent,
+    const links = [...document.querySelectorAll("#flows-links tbody tr")].map((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => td.getAttribute("title") ?? td.textContent),
     );
-    expect(links).toEqual(report.sankey.links.map((l) => usd(l.value, 0, "en")));
+    // Every flow of the JSON's Sankey, its parties and round or agreement by name.
+    const names = new Map(report.parties.map((p) => [p.id, p.name]));
+    expect(links.map((l) => l[3])).toEqual(report.sankey.links.map((l) => exactUsd(l.value, "en")));
+    expect(links.map((l) => l.slice(0, 2))).toEqual(
+      report.sankey.links.map((l) => [
+        names.get(l.source.replace(/:pays$/, "")),
+        names.get(l.target.replace(/:receives$/, "")),
+      ]),
+    );
+    expect(links.flat().join(" ")).not.toMatch(/series-b|nimbus|helios/);
   });
 
   it("WEB-14 ai-ecosystem.yaml's file: company resolves to the stored openai-round deal; French formats", async () => {
@@ -117,13 +149,20 @@ describe("WEB-14 capital flows of a workspace", () => {
     screen.getByText("Montants incertains pris dans le scénario de base.");
     for (const m of report.investments) {
       const row = document.querySelector(`tr[data-investment="${m.investor}@${m.company}/${m.round}"]`)!;
-      const cells = [...row.querySelectorAll("td")].map((td) => td.textContent);
+      const cells = exactCells(row);
       expect(cells[0]).toBe(roundNamesOf("ai-ecosystem.yaml").get(`${m.company}/${m.round}`));
-      expect(cells[1]).toBe(usd(m.gross, 0, "fr"));
+      expect(cells[1]).toBe(exactUsd(m.gross, "fr"));
+      expect(row.querySelectorAll("td")[1]!.textContent).toBe(compactUsd(m.gross, "fr"));
       expect(cells[5]).toBe(formatPercent(Rational.parse(m.roundTripRatio)!, 2, "fr"));
     }
-    const net = [...document.querySelectorAll("#flows-net-cash tbody tr td")].map((td) => td.textContent);
-    expect(net).toEqual(report.netCash.map((n) => usd(n.net, 0, "fr")));
-    expect(net[0]).toMatch(/^-?\d{1,3}(\u202f\d{3})*\u00a0\$$/);
+    const cells = [...document.querySelectorAll("#flows-net-cash tbody tr td")];
+    expect(cells.map((td) => td.getAttribute("title"))).toEqual(
+      report.netCash.map((n) => exactUsd(n.net, "fr")),
+    );
+    expect(cells.map((td) => td.textContent)).toEqual(report.netCash.map((n) => compactUsd(n.net, "fr")));
+    expect(cells[0]!.getAttribute("title")).toMatch(/^-?\d{1,3}(\u202f\d{3})*\u00a0\$$/);
+    // French scales: "Md$" for milliards, never the English "B".
+    expect(cells.map((td) => td.textContent).join(" ")).toMatch(/Md\$/);
+    expect(cells.map((td) => td.textContent).join(" ")).not.toMatch(/\dB\b/);
   });
 });

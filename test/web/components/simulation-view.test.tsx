@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { compactMoney } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { dealDocumentFromText, dealDocumentText } from "../../../src/web/api/deal-text.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
 import { prepareSimulationJob } from "../../../src/web/engine/simulation-job.js";
-import { formatMoney, formatMoneyShort, formatPercent } from "../../../src/web/i18n/number-format.js";
+import { formatMoney, formatPercent } from "../../../src/web/i18n/number-format.js";
 import { exampleFiles, exampleText } from "../support/examples.js";
 import { preloadLazyViews } from "../support/lazy-views.js";
 
@@ -39,7 +40,7 @@ describe("WEB-13 the Monte Carlo view", () => {
     const cells = (metric: string) =>
       [...document.querySelectorAll(`tr[data-metric="${metric}"] td`)].map((td) => td.textContent);
     const money = (text: string) =>
-      formatMoneyShort({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, "en", 3);
+      compactMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, "en");
     const s = report.postMoneyValuation;
     expect(cells("postMoney")).toEqual([money(s.p5), money(s.p50), money(s.p95), money(s.mean)]);
     const amazon = report.holders.find((h) => h.holder === "amazon")!.ownership;
@@ -102,7 +103,7 @@ describe("WEB-13 the Monte Carlo view", () => {
     };
     const named = job("version-60");
     const money = (text: string) =>
-      formatMoneyShort({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, "en", 3);
+      compactMoney({ kind: "money", currency: "USD" as never, amount: Rational.parse(text)! }, "en");
     const cells = [...document.querySelectorAll(`tr[data-metric="roundSize"] td`)].map(
       (td) => td.textContent,
     );

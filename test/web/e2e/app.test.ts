@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Currency, type Money, money } from "../../../src/core/exact/money.js";
+import { type Currency, compactMoney, type Money, money } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
 import type { RoundOutcome } from "../../../src/core/round/price-round.js";
@@ -23,7 +23,6 @@ import {
   formatInteger,
   formatMoney,
   formatMoneyExactShort,
-  formatMoneyShort,
   formatPercent,
   type Locale,
 } from "../../../src/web/i18n/number-format.js";
@@ -175,9 +174,15 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await page.locator("#scenarios-table").waitFor();
     const scenarios = scenariosReport(loaded.deal, scenarioNames(loaded.deal));
     if (!scenarios.ok) throw new Error("scenarios");
-    const postMoneys = await page.locator('#scenarios-table tr[data-row="post-money"] td').allTextContents();
-    expect(postMoneys).toEqual(
-      scenarios.value.scenarios.map((c) => formatMoney(usd(c.postMoneyValuation), 0, "en")),
+    // Compact as a reader reads them ($830B), each exact on hover (the cell's title).
+    const postMoneys = page.locator('#scenarios-table tr[data-row="post-money"] td');
+    expect(await postMoneys.allTextContents()).toEqual(
+      scenarios.value.scenarios.map((c) => compactMoney(usd(c.postMoneyValuation), "en")),
+    );
+    expect(await postMoneys.evaluateAll((cells) => cells.map((c) => c.getAttribute("title")))).toEqual(
+      scenarios.value.scenarios.map((c) =>
+        formatMoney(usd(c.postMoneyValuation), c.postMoneyValuation.includes(".") ? 2 : 0, "en"),
+      ),
     );
     await shot(page, "scenarios");
 
@@ -196,7 +201,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     if (!job.ok) throw new Error(job.messages.join("; "));
     const simulated = job.job.finish();
     const p50 = await page.locator('#simulation-table tr[data-metric="postMoney"] td').nth(1).textContent();
-    expect(p50).toBe(formatMoneyShort(usd(simulated.postMoneyValuation.p50), "en", 3));
+    expect(p50).toBe(compactMoney(usd(simulated.postMoneyValuation.p50), "en"));
     await shot(page, "monte-carlo");
 
     // Exit: the breakpoints of `roundtable exit --breakpoints`.
@@ -215,7 +220,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
         .evaluateAll((cells) => cells.map((c) => c.getAttribute("title"))),
     ).toEqual(breakpoints.map((b) => formatMoney(usd(b.exitValue), 0, "en")));
     expect(await page.locator("#exit-breakpoints tbody tr th").allTextContents()).toEqual(
-      breakpoints.map((b) => formatMoneyShort(usd(b.exitValue), "en", 2)),
+      breakpoints.map((b) => compactMoney(usd(b.exitValue), "en")),
     );
     await shot(page, "exit");
 
@@ -225,7 +230,18 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await page.locator("#flows-net-cash").waitFor();
     const net = await page.locator("#flows-net-cash tbody td").allTextContents();
     expect(net.length).toBeGreaterThan(3);
-    expect(net.every((n) => /^-?\$[\d,]+$/.test(n))).toBe(true);
+    // Compact as a reader reads them ($50M, $8.5B), each exact on hover (the cell's title).
+    expect(
+      net.every((n) => /^-?\$\d+(\.\d+)?[KMBT]?$/.test(n)),
+      net.join(" "),
+    ).toBe(true);
+    const netTitles = await page
+      .locator("#flows-net-cash tbody td")
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("title") ?? ""));
+    expect(
+      netTitles.every((n) => /^-?\$[\d,]+(\.\d{2})?$/.test(n)),
+      netTitles.join(" "),
+    ).toBe(true);
     await shot(page, "flows");
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.context().close();
@@ -301,7 +317,7 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     const { outcome } = engineOutcome(usd("27000000000"));
     expect(await postMoneyExact(page)).toBe(formatMoney(outcome.postMoneyValuation, 2, "fr"));
     expect(await postMoneyExact(page)).toMatch(/^829\u202f999\u202f999\u202f\d{3},\d{2}\u00a0\$$/);
-    expect(await page.locator("#figure-post-money").textContent()).toBe("830\u00a0Md$");
+    expect(await page.locator("#figure-post-money").textContent()).toBe("830 Md$");
     expect(await microsoftCell(page)).toBe(microsoftAfter(outcome, "fr"));
     expect(await microsoftCell(page)).toMatch(/^\d+,\d{4}\u00a0%$/);
     // The slider now writes French amounts, which the engine reads back exactly.
