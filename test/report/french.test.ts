@@ -172,7 +172,7 @@ describe("French", () => {
     expect(compactMoney(usd(830_000_000_000n), "fr")).toBe("830 Md$");
     expect(compactMoney(usd(1_250_000n), "fr")).toBe("1,25 M$");
     expect(compactMoney(usd(999_960n), "fr")).toBe("1 M$");
-    expect(compactMoney(usd(1_000_000_000_000n), "fr")).toBe("1 Bn$");
+    expect(compactMoney(usd(1_000_000_000_000n), "fr")).toBe("1 000 Md$");
     // Below a thousand, to the cent when there are cents.
     expect(compactMoney(usd(25n, 2n), "fr")).toBe("12,50 $");
     expect(frenchPercent(Rational.of(27n, 100n))).toBe("27,00 %");

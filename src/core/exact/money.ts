@@ -99,9 +99,14 @@ export function currencySymbol(code: string): string {
   return SYMBOLS[code] ?? "";
 }
 
-/** Scales of the compact form: English K, M, B, T; French k, M, Md (milliard), Bn (billion). */
+/**
+ * Scales of the compact form: English K, M, B, T; French k, M, Md (milliard). French has no
+ * trillion abbreviation people read safely ("Bn" is an English billion to the amount parser and
+ * to most readers): past 10^12 French counts milliards, grouped ("1 460 Md$"), as the French
+ * financial press writes "1 460 milliards de dollars".
+ */
 const COMPACT_SCALES: readonly { readonly unit: bigint; readonly en: string; readonly fr: string }[] = [
-  { unit: 10n ** 12n, en: "T", fr: "Bn" },
+  { unit: 10n ** 12n, en: "T", fr: "" },
   { unit: 10n ** 9n, en: "B", fr: "Md" },
   { unit: 10n ** 6n, en: "M", fr: "M" },
   { unit: 10n ** 3n, en: "K", fr: "k" },
@@ -127,7 +132,7 @@ function compactDigits(abs: Rational, index: number): string {
  * digits and a scale, "$830B", "$1.2M", "$64.5K"; below a thousand, whole or to the cent
  * ("$950", "$119.60"). Rounded half-even from the exact value, never through a float; a
  * figure that rounds to 1,000 of its scale takes the next one ("$1M", not "$1000K"). In
- * French: "830 Md$", "1,2 M$", "119,60 £". A currency without a symbol follows the number:
+ * French: "830 Md$", "1,2 M$", "119,60 £", and past 10^12 in milliards: "1 460 Md$". A currency without a symbol follows the number:
  * "300M CHF", "300 M CHF".
  */
 export function compactMoney(value: Money, lang: "en" | "fr" = "en"): string {
@@ -137,7 +142,13 @@ export function compactMoney(value: Money, lang: "en" | "fr" = "en"): string {
   // One scale up when rounding makes it 1000: 999.996 is $1K, 999,960 is $1M.
   if (index > 0 && /^1000(\D|$)/.test(compactDigits(abs, index))) index -= 1;
   else if (index === COMPACT_SCALES.length && compactDigits(abs, index) === "1000") index -= 1;
-  const digits = compactDigits(abs, index);
+  let digits = compactDigits(abs, index);
+  if (lang === "fr" && index === 0) {
+    // Three significant digits of trillions, written in milliards: "1.46" -> "1 460".
+    const milliards = Rational.parse(digits)!.mulInt(1000n).toInteger("down").toString();
+    digits = milliards.replace(/\B(?=(\d{3})+$)/g, " ");
+    index = 1;
+  }
   const sign = value.amount.isNegative() && /[1-9]/.test(digits) ? "-" : "";
   const symbol = currencySymbol(value.currency);
   const scale = COMPACT_SCALES[index]?.[lang] ?? "";

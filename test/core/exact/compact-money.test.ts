@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseAmount } from "../../../src/core/exact/amount-parse.js";
 import { compactMoney, type Money } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 
@@ -58,7 +59,10 @@ describe("compactMoney", () => {
     expect(compactMoney(money("830000000000"), "fr")).toBe("830 Md$");
     expect(compactMoney(money("1250000"), "fr")).toBe("1,25 M$");
     expect(compactMoney(money("950000", "EUR"), "fr")).toBe("950 k€");
-    expect(compactMoney(money("1000000000000"), "fr")).toBe("1 Bn$");
+    expect(compactMoney(money("1000000000000"), "fr")).toBe("1 000 Md$");
+    expect(compactMoney(money("1463250000000"), "fr")).toBe("1 460 Md$");
+    expect(compactMoney(money("12345000000000"), "fr")).toBe("12 300 Md$");
+    expect(compactMoney(money("-999999000000000"), "fr")).toBe("-1 000 000 Md$");
     expect(compactMoney(money("119.6", "GBP"), "fr")).toBe("119,60 £");
     expect(compactMoney(money("300000000", "CHF"), "fr")).toBe("300 M CHF");
     expect(compactMoney(money("12", "CHF"), "fr")).toBe("12 CHF");
@@ -86,6 +90,28 @@ describe("compactMoney", () => {
         expect(shown.sub(exact).abs().lte(unit.divInt(2n))).toBe(true);
       }),
       { seed: 16, numRuns: 2000 },
+    );
+  });
+
+  it("in French, the project's amount parser reads the compact form back within half a unit of its last digit, trillions included (a property)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 17n }), (cents) => {
+        const exact = Rational.of(cents, 100n);
+        const text = compactMoney({ kind: "money", currency: "USD" as never, amount: exact }, "fr");
+        const back = parseAmount(text);
+        expect(back.ok, text).toBe(true);
+        if (!back.ok) return;
+        const [, digits = "", scale = ""] = /^([\d ,]+?) ?(k|M|Md)?\$$/.exec(text) ?? [];
+        const fraction = digits.split(",")[1] ?? "";
+        const unit = { "": 1n, k: 10n ** 3n, M: 10n ** 6n, Md: 10n ** 9n }[scale]!;
+        const half = Rational.of(unit, 2n * 10n ** BigInt(fraction.length));
+        // Past 10^12 the milliards carry three significant digits: the unit of the last one.
+        const step = exact.gte(Rational.of(10n ** 12n))
+          ? Rational.of(10n ** 9n * 10n ** BigInt(Math.max(0, digits.replaceAll(" ", "").length - 3)), 2n)
+          : half;
+        expect(back.value.amount.sub(exact).abs().lte(step), text).toBe(true);
+      }),
+      { seed: 17, numRuns: 2000 },
     );
   });
 });

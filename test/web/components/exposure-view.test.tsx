@@ -148,7 +148,7 @@ describe("WEB-22 exposure of a workspace's investors", () => {
     );
     // The typed trillion reads as the core's French compact form, its digits in the title.
     const valuation = document.querySelectorAll('#exposure-table tr[data-company="openai"] td')[2]!;
-    expect(valuation.textContent).toBe("1 Bn$");
+    expect(valuation.textContent).toBe("1 000 Md$");
     expect(valuation.getAttribute("title")).toBe("1\u202f000\u202f000\u202f000\u202f000\u00a0$");
   });
 
