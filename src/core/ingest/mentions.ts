@@ -206,7 +206,14 @@ function firstWordStart(text: string): number {
  */
 /** Legal forms written after a company's name. */
 const LEGAL_SUFFIX =
-  /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co)\.?$/;
+  /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co|aps|oy|srl|spa|pty|kk)\.?$/;
+
+/** ING-ENT-13: "based in Shanghai and Philadelphia", "basée à Lyon": the names after it are places. */
+const LOCATED_IN_BEFORE =
+  /\b(?:based|headquartered|located|offices?|campus(?:es)?) in\s+(?:[\p{L}.'-]+(?:,\s*|\s+and\s+|\s+))*$|\b(?:basee?s?|implantee?s?|installee?s?|situee?s?) (?:a|en)\s+(?:[\p{L}.'-]+(?:,\s*|\s+et\s+|\s+))*$/u;
+
+/** ING-ENT-13: "T-cell", "X-ray", "B-cell": a single capital joined to a common word names a thing. */
+const LETTER_COMPOUND = /^\p{Lu}-\p{Ll}+$/u;
 
 export function findMentions(
   text: string,
@@ -268,6 +275,13 @@ export function findMentions(
     if (run.length === 0) continue;
     const first = run[0]!;
     const last = run[run.length - 1]!;
+    // ING-ENT-13: a legal form alone ("Ltd." after "Co.", cut by the sentence splitter), a place
+    // abbreviation written before "-based" ("Cambridge, Mass.-based"), a single capital joined to
+    // a common word ("T-cell"), and names after "based in" are no company.
+    if (run.length === 1 && LEGAL_SUFFIX.test(first.folded)) continue;
+    if (/^\.?-(?:based|headquartered)\b/.test(folded.slice(last.end, last.end + 16))) continue;
+    if (run.length === 1 && LETTER_COMPOUND.test(first.text)) continue;
+    if (LOCATED_IN_BEFORE.test(folded.slice(Math.max(0, first.start - 60), first.start))) continue;
     const surface = text.slice(first.start, last.end);
     const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
     if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
