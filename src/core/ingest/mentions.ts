@@ -7,7 +7,7 @@
  */
 import type { EntityRegistry, EntityType } from "./entity-registry.js";
 import type { LanguageRules } from "./lexicon.js";
-import { NOT_NAME_WORDS, PERSON_ROLE, PLACE_WORDS } from "./names.js";
+import { DESIGNATOR_WORDS, NOT_NAME_WORDS, PERSON_ROLE, PLACE_WORDS } from "./names.js";
 import { squeezeFoldedName } from "./text-fold.js";
 
 export interface NameMention {
@@ -115,7 +115,15 @@ function tokenize(text: string, folded: string): Token[] {
     let start = at;
     if (wordStart < at) {
       // "xAI", "eBay": a short lower-case start; a capital deeper inside a word is no name start.
-      if (at - wordStart > 4 || !/^[a-z]+$/.test(text.slice(wordStart, at))) continue;
+      // ING-ENT-14: "5AM Ventures", "7Oaks": one or two digits glued to a capitalised word open a
+      // name, unless they make a figure with a unit ("5Bn", "$4B", "10M").
+      const lead = text.slice(wordStart, at);
+      const digits =
+        /^\d{1,2}$/.test(lead) &&
+        end - at >= 2 &&
+        !UNIT_WORD.test(text.slice(at, end)) &&
+        !/[$€£¥\d.,]/.test(text[wordStart - 1] ?? " ");
+      if (!digits && (at - wordStart > 4 || !/^[a-z]+$/.test(lead))) continue;
       start = wordStart;
     }
     if (
@@ -248,7 +256,14 @@ export function findMentions(
       run.length > 1 && run[0]!.folded === "the" && run[0]!.start !== sentenceStart && !isNotName(run[1]!)
         ? run[0]!
         : undefined;
-    while (run.length > 0 && isNotName(run[0]!)) run.shift();
+    // ING-ENT-14: "M Ventures", "K Capital": a single capital before a designator names a fund.
+    const run0 = run[0];
+    const letterFund =
+      run.length > 1 &&
+      /^[B-HJ-Z]$/.test(run[0]!.text) &&
+      DESIGNATOR_WORDS.has(run[1]!.folded) &&
+      run[0]!.start !== sentenceStart;
+    while (run.length > 0 && isNotName(run[0]!) && !(letterFund && run[0] === run0)) run.shift();
     if (article && !/[.:;!?"“«([]\s*$/.test(text.slice(Math.max(0, article.start - 3), article.start)))
       run.unshift(article);
     // ING-ENT-7: "New York-headquartered Tiger": a glued descriptor inside the run is cut with what precedes it.
@@ -264,14 +279,18 @@ export function findMentions(
     if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;
-      if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();
+      if (!/^(?:ai|ia|cloud|investments?)$/.test(last)) run.pop();
       else break;
     }
     // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
     const tail = run[run.length - 1];
     if (tail && DESCRIPTOR_TOKEN.test(tail.folded)) continue;
     // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
-    while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) run.pop();
+    let legalForm = false;
+    while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) {
+      run.pop();
+      legalForm = true;
+    }
     if (run.length === 0) continue;
     const first = run[0]!;
     const last = run[run.length - 1]!;
@@ -299,7 +318,8 @@ export function findMentions(
       const innerCapital = /.\p{Lu}/u.test(first.text);
       const after = folded.slice(last.end, last.end + 40);
       const adverb = /(?:ly|ment)$/.test(first.folded) && /^\s*,/.test(after);
-      if (adverb || (!innerCapital && !rules.subjectFollowers.test(after))) continue;
+      // A legal form after it ("Tamsel Ltd. has closed") marks a company too.
+      if (adverb || (!innerCapital && !legalForm && !rules.subjectFollowers.test(after))) continue;
     }
     const person =
       run.length >= 2 &&
