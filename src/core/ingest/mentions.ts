@@ -325,6 +325,8 @@ export function findMentions(
       run.length >= 2 &&
       run.length <= 3 &&
       run.every((t) => PERSON_TOKEN.test(t.text)) &&
+      // ING-ENT-14: "dirigé par Halden Venture Fund": a name ending in a designator is no person.
+      !DESIGNATOR_WORDS.has(last.folded) &&
       // "an analyst with Futurum Group": the name after the role's preposition is its employer.
       !/(?:\b(?:with|at|of|from|for|chez|de|du|des|pour)\s+|d['’])$/.test(
         folded.slice(Math.max(0, first.start - 8), first.start),
