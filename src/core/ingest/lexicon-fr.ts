@@ -245,7 +245,13 @@ export const FRENCH_RULES: LanguageRules = {
     "le secteur",
     "la filiere",
   ]),
-  valuation: words(["valoris\\w*", "valeur de", "valant"]),
+  // ING-KIND-3g: "(désormais) estimée à 5 Md$", "évaluée à": a company's worth, as "valorisée à".
+  valuation: words([
+    "valoris\\w*",
+    "valeur de",
+    "valant",
+    "(?:est|etait|sera|serait|desormais|aujourd'hui|deja) (?:desormais |aujourd'hui |deja )?(?:estimee?|evaluee?) a",
+  ]),
   valuationPre: phrases([
     "pre-?money",
     "pre money",
