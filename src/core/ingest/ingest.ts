@@ -330,7 +330,10 @@ class Session implements IngestSession {
     const working = mergeDuplicates(this.reader.claims, registry);
     const claimed = new Set<string>();
     for (const c of working) {
-      if (c.subject !== undefined) claimed.add(registry.canonical(c.subject));
+      if (c.subject !== undefined) {
+        claimed.add(registry.canonical(c.subject));
+        registry.preferShortForm(c.subject);
+      }
       for (const k of c.counterparty ?? []) claimed.add(registry.canonical(k));
     }
     const { list: entities, ids } = registry.entities(claimed);

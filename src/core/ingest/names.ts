@@ -82,6 +82,17 @@ export const NAME_COMPLETION_WORDS: ReadonlySet<string> = new Set(
   `),
 );
 
+/**
+ * ING-ENT-12: life-science sector nouns that the press drops from a company's name once
+ * introduced ("Akero Therapeutics" → "Akero"): the short form is the display name.
+ */
+export const SHORTENED_TAIL_WORDS: ReadonlySet<string> = new Set(
+  split(`
+  therapeutics biotherapeutics biosciences bioscience pharmaceuticals biopharmaceuticals biopharma
+  biologics diagnostics
+  `),
+);
+
 /** Role words near a two-word name make it a person ("le PDG d'Amazon, Andy Jassy"). */
 export const PERSON_ROLE =
   /\b(?:pdg|ceo|chief executive|president|presidente|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|directeur|directrice|chairman|chairwoman|chair|business angel|angel investor|associe|associee|ministre|minister|m\.|mme|mr|mrs|ms|dr|patron|patronne|dirigeant|dirigeante|executive|analyst|analyste|vice president|vice-president|spokesperson|spokesman|spokeswoman|porte-parole|economist|economiste|dirige par|dirigee par|run by|partner at|partner of|associe chez|associee chez|(?:co-?)?fondee?s?(?: en \d{4})? par|(?:co-?)?founded(?: in \d{4})? by)\b/;
