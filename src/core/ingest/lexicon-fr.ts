@@ -218,7 +218,7 @@ export const FRENCH_RULES: LanguageRules = {
   participantAfter:
     /\b(?:((?:co-)?menee?s? par|(?:co-)?dirigee?s? par|conduite? par|pilotee? par|emmenee? par|sous la houlette d(?:e |u |')|chef de file(?: de l'operation)?\s*:)|avec la participation d(?:e |u |es |')|aux cotes d(?:e |u |es |')|(?:grace au|avec le) soutien d(?:e |u |es |')|l'appui d(?:e |u |es |')|a pu compter sur|participent a l'operation\s*:|figuraient(?: les investisseurs existants)?|participe au tour de table, dont|(?:d')?autres (?:co-)?investisseurs seraient|en faisant entrer(?: le fonds| la societe)?|investisseurs (?:existants|historiques)\s*:)\s*(?:(?:le|la|les|l')\s*)?/g,
   participantBefore:
-    /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|(co-?lead) (?:sur|du|de) (?:le |la |l')?(?:tour|operation|levee)|seraient les autres participants)\b/g,
+    /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|,? ?(co-?lead) (?:sur|du|de) (?:le |la |l')?(?:tour|operation|levee)|seraient les autres participants)\b/g,
   leadSuffix: /(?!)/,
   backerAfter:
     /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,

@@ -1962,6 +1962,12 @@ export class ClaimReader {
     rules.participantBefore.lastIndex = 0;
     for (const m of folded.matchAll(rules.participantBefore)) {
       const cue = { start: m.index, end: m.index + m[0].length };
+      // ING-PART-2b: "et de Medicxi, co-lead sur le tour": the role in apposition is the name's just before.
+      const apposed = folded[cue.start] === "," ? s.names.find((n) => n.end === cue.start) : undefined;
+      if (apposed) {
+        add(apposed, cue, "ING-PART-2b");
+        continue;
+      }
       const subject = this.subjectBefore(s, cue.start);
       if (subject?.kind !== "name") continue;
       const rule = m[1] || m[2] ? "ING-PART-2a" : "ING-PART-2";
