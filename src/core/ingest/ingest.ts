@@ -330,11 +330,12 @@ class Session implements IngestSession {
     const working = mergeDuplicates(this.reader.claims, registry);
     const claimed = new Set<string>();
     for (const c of working) {
-      if (c.subject !== undefined) {
-        claimed.add(registry.canonical(c.subject));
-        registry.preferShortForm(c.subject);
-      }
+      if (c.subject !== undefined) claimed.add(registry.canonical(c.subject));
       for (const k of c.counterparty ?? []) claimed.add(registry.canonical(k));
+    }
+    // ING-ENT-12: each company raising money once, before the names are handed out.
+    for (const subject of new Set(working.map((c) => c.subject))) {
+      if (subject !== undefined) registry.preferShortForm(subject);
     }
     const { list: entities, ids } = registry.entities(claimed);
     const ref = (key: string): PartyRef => {

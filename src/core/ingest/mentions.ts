@@ -218,7 +218,9 @@ const LEGAL_SUFFIX =
 
 /** ING-ENT-13: "based in Shanghai and Philadelphia", "basée à Lyon": the names after it are places. */
 const LOCATED_IN_BEFORE =
-  /\b(?:based|headquartered|located|offices?|campus(?:es)?) in\s+(?:[\p{L}.'-]+(?:,\s*|\s+and\s+|\s+))*$|\b(?:basee?s?|implantee?s?|installee?s?|situee?s?) (?:a|en)\s+(?:[\p{L}.'-]+(?:,\s*|\s+et\s+|\s+))*$/u;
+  /\b(?:(?:based|headquartered|located|offices?|campus(?:es)?) in|(?:basee?s?|implantee?s?|installee?s?|situee?s?) (?:a|en))\s+(?:[\p{L}.'-]+[,\s]+)*$/u;
+/** A cheap test before LOCATED_IN_BEFORE: most names have none of these words before them. */
+const LOCATED_HINT = /based|headquartered|located|office|campus|basee?s? |implante|installe|situe/;
 
 /** ING-ENT-13: "T-cell", "X-ray", "B-cell": a single capital joined to a common word names a thing. */
 const LETTER_COMPOUND = /^\p{Lu}-\p{Ll}+$/u;
@@ -300,7 +302,8 @@ export function findMentions(
     if (run.length === 1 && LEGAL_SUFFIX.test(first.folded)) continue;
     if (/^\.?-(?:based|headquartered)\b/.test(folded.slice(last.end, last.end + 16))) continue;
     if (run.length === 1 && LETTER_COMPOUND.test(first.text)) continue;
-    if (LOCATED_IN_BEFORE.test(folded.slice(Math.max(0, first.start - 60), first.start))) continue;
+    const before60 = folded.slice(Math.max(0, first.start - 60), first.start);
+    if (LOCATED_HINT.test(before60) && LOCATED_IN_BEFORE.test(before60)) continue;
     const surface = text.slice(first.start, last.end);
     const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
     if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
