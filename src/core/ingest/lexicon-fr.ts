@@ -619,6 +619,6 @@ export const FRENCH_RULES: LanguageRules = {
     /^\s*,\s*(?:une |la |sa )?(?:filiale|branche|division|entite)(?: [a-z]+)? (?:de |d'|du )(?:(son|sa|leur) (?:nouvel |nouveau |principal |premier )?(?:investisseur|actionnaire))?/,
   subsidiaryBefore: /^\s*(?:,\s*)?(?:et )?(?:sa|leur) (?:filiale|branche|division)(?: [a-z]+)? $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:[,:(]|(?:est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|arrive|occupe|signe|monte|grimpe|decroche|conclut|confirme|devoile|officialise|boucle|finalise|realise|effectue|accueille|attire|enregistre|lance|ouvre|revendique|affiche|vise|espere|se|s'[a-z]+|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
+    `^\\s*(?:[,:(]|(?:est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|arrive|occupe|signe|monte|grimpe|decroche|conclut|confirme|devoile|officialise|boucle|finalise|souhaite|recoit|recoivent|obtient|realise|effectue|accueille|attire|enregistre|lance|ouvre|revendique|affiche|vise|espere|se|s'[a-z]+|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
   ),
 };

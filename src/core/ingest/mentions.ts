@@ -59,8 +59,11 @@ interface Token {
   readonly possessive: boolean;
 }
 
-/** A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name. */
-const AFTER_FIGURE = /\d[\s\u00a0\u202f]?$/;
+/**
+ * A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name; a
+ * digit ending a word ("H2 Green Steel", "Q8 Blue") makes no figure (ING-ENT-14).
+ */
+const AFTER_FIGURE = /(?<![\p{L}\d])\d+(?:[.,]\d+)?[\s\u00a0\u202f]?$/u;
 /** ING-ENT-6: a bare number opening a list member ("…, 360 Capital Partners"), captured with its space. */
 const NUMBERED_NAME_IN_LIST = /(?:[,;:]\s|\b(?:et|and)\s)(\d{1,4}\s)$/;
 /** Units and scale words that follow a figure ("5 Md$", "40 M€", "2 Bn", "3 Millions"). */
@@ -127,7 +130,7 @@ function tokenize(text: string, folded: string): Token[] {
       start = wordStart;
     }
     if (
-      AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start)) &&
+      AFTER_FIGURE.test(text.slice(Math.max(0, start - 12), start)) &&
       !DATE_OR_YEAR_BEFORE.test(text.slice(Math.max(0, start - 13), start))
     ) {
       // ING-ENT-6: in a list, a name may start with a number ("Sigma, 360 Capital Partners et …").

@@ -165,4 +165,22 @@ describe("French roundups: leads, present tense, targets, valuations", () => {
       "valuation_post Varlen <- - more_than 4000000000 USD",
     ]);
   });
+
+  it("the subject of 'reçoit' is the company; a preposition far past the figure names no company (ING-ROLE-15)", () => {
+    expect(
+      briefs(
+        "Velanor lève 6 M€ auprès de Corbin Santé. Ostrya reçoit un financement de 7 M€ de la part de Pelican Repair Impact Fund La biotech lyonnaise développe des antifongiques contre les infections à Gram négatif Avec ces fonds, Ostrya va accélérer son programme",
+      ),
+    ).toContain("investment Ostrya <- Pelican Repair Impact Fund exact 7000000 EUR");
+  });
+});
+
+describe("ING-ENT-14 a digit ending a word makes no figure", () => {
+  it("'H2 Green Steel' is one name, not 'Steel'", () => {
+    expect(
+      subjects(
+        "Swedish steelmaker H2 Green Steel bagged $4.7 billion in debt and equity to build its plant.",
+      ),
+    ).toEqual(["H2 Green Steel"]);
+  });
 });
