@@ -1443,7 +1443,8 @@ export class ClaimReader {
    */
   private receiverOf(s: Sentence, m: MoneyMention, investorKeys: readonly string[]): string | undefined {
     const who = this.subjectBefore(s, m.start);
-    if (who?.kind !== "name" || who.type !== "organisation" || investorKeys.includes(who.key)) return undefined;
+    if (who?.kind !== "name" || who.type !== "organisation" || investorKeys.includes(who.key))
+      return undefined;
     if (m.start - who.end > 60 || !RECEIVE_VERB.test(s.folded.slice(who.end, m.start))) return undefined;
     return who.key;
   }
