@@ -63,6 +63,8 @@ interface Token {
  * A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name; a
  * digit ending a word ("H2 Green Steel", "Q8 Blue") makes no figure (ING-ENT-14).
  */
+/** The cheap test before AFTER_FIGURE: a digit right before, or before one space. */
+const DIGIT_BEFORE = /\d[\s\u00a0\u202f]?$/;
 const AFTER_FIGURE = /(?<![\p{L}\d])\d+(?:[.,]\d+)?[\s\u00a0\u202f]?$/u;
 /** ING-ENT-6: a bare number opening a list member ("…, 360 Capital Partners"), captured with its space. */
 const NUMBERED_NAME_IN_LIST = /(?:[,;:]\s|\b(?:et|and)\s)(\d{1,4}\s)$/;
@@ -130,6 +132,7 @@ function tokenize(text: string, folded: string): Token[] {
       start = wordStart;
     }
     if (
+      DIGIT_BEFORE.test(text.slice(Math.max(0, start - 2), start)) &&
       AFTER_FIGURE.test(text.slice(Math.max(0, start - 12), start)) &&
       !DATE_OR_YEAR_BEFORE.test(text.slice(Math.max(0, start - 13), start))
     ) {
