@@ -7,7 +7,7 @@
  * designator) and the second records the first as its parent.
  */
 import { LIMITS } from "../shared/limits.js";
-import { DESIGNATOR_WORDS, NAME_COMPLETION_WORDS } from "./names.js";
+import { DESIGNATOR_WORDS, NAME_COMPLETION_WORDS, SHORTENED_TAIL_WORDS } from "./names.js";
 import { foldName } from "./text-fold.js";
 import type { IngestEntity, KnownStakeholder } from "./types.js";
 
@@ -45,6 +45,8 @@ export class EntityRegistry {
   private readonly byFirstToken = new Map<string, string[]>();
   /** ING-ENT-9: the last word of each person's full name ("Carlsson" for "Kjell Carlsson"). */
   private readonly bySurname = new Map<string, string>();
+  /** ING-ENT-12: how often each written form (folded) was resolved, at most LIMITS.ingestEntities forms. */
+  private readonly formCounts = new Map<string, number>();
   private nextKey = 1;
   /** True once LIMITS.ingestEntities is reached; later new names are not recorded. */
   truncated = false;
@@ -155,6 +157,9 @@ export class EntityRegistry {
    */
   resolve(surface: string, type: EntityType, foldedSurface?: string): string | undefined {
     const folded = foldedSurface ?? foldName(surface);
+    const count = this.formCounts.get(folded);
+    if (count !== undefined || this.formCounts.size < LIMITS.ingestEntities)
+      this.formCounts.set(folded, (count ?? 0) + 1);
     const exact = this.byFolded.get(folded);
     if (exact !== undefined) return this.canonical(exact);
     const tokens = tokensOf(folded);
@@ -206,6 +211,34 @@ export class EntityRegistry {
       }
     }
     return created.key;
+  }
+
+  /**
+   * ING-ENT-12: the company raising money is displayed in the short form the text uses at
+   * least as often as its long one, when the long one only adds a life-science sector noun
+   * ("Walking Fish" for "Walking Fish Therapeutics … Walking Fish", "Akero" for "Akero
+   * Therapeutics"), as that press names such companies. Other designators are part of the
+   * name as written ("Corvid Materials", "Mistral AI"). Known stakeholders keep their name.
+   */
+  preferShortForm(key: string): void {
+    const record = this.record(key);
+    if (record.known) return;
+    const forms = [record.name, ...record.aliases].map((name) => {
+      const folded = foldName(name);
+      return { name, tokens: tokensOf(folded), uses: this.formCounts.get(folded) ?? 0 };
+    });
+    const current = forms[0]!;
+    let best = current;
+    for (const f of forms) {
+      if (f.tokens.length === 0 || f.tokens.length >= best.tokens.length || f.uses < current.uses) continue;
+      if (!f.tokens.every((t, i) => current.tokens[i] === t)) continue;
+      if (!current.tokens.slice(f.tokens.length).every((t) => SHORTENED_TAIL_WORDS.has(t))) continue;
+      best = f;
+    }
+    if (best === current) return;
+    record.aliases.add(record.name);
+    record.aliases.delete(best.name);
+    record.name = best.name;
   }
 
   /** The entities that were mentioned, known ones with their ids, others with proposed ids. */

@@ -333,6 +333,10 @@ class Session implements IngestSession {
       if (c.subject !== undefined) claimed.add(registry.canonical(c.subject));
       for (const k of c.counterparty ?? []) claimed.add(registry.canonical(k));
     }
+    // ING-ENT-12: each company raising money once, before the names are handed out.
+    for (const subject of new Set(working.map((c) => c.subject))) {
+      if (subject !== undefined) registry.preferShortForm(subject);
+    }
     const { list: entities, ids } = registry.entities(claimed);
     const ref = (key: string): PartyRef => {
       const k = registry.canonical(key);

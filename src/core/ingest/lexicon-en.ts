@@ -206,7 +206,7 @@ export const ENGLISH_RULES: LanguageRules = {
   nonExhaustive: words(["including", "such as", "among them", "among others", "notably"]),
   leadPrep: phrases(["led by ", "co-led by ", "spearheaded by ", "headed by ", "anchored by "]),
   participantAfter:
-    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|with (?:the )?participation (?:from|of|by)|joined by|alongside|existing (?:investors|backers|shareholders)|(?:investors|backers|participants)(?: [a-z-]+){0,6}?,? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in)(?: the)? /g,
+    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|with (?:the )?participation (?:from|of|by)|joined by|alongside|existing (?:investors|backers|shareholders)|(?:investors|backers|participants)(?: [a-z-]+){0,6}?,? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in|(?:(?:further|additional|other|new) )?(?:investments?|support|backing|commitments?) (?:(?:for|in|to) (?:the|this) (?:round|financing|raise) )?from)(?: the)? /g,
   participantBefore:
     /\b(?:(?:has |have |had |also |too |will |is |are |was |were )*(?:participat(?:e|es|ed|ing)|taking part|tak(?:e|es) part|took part|c(?:o|a)me on board)|(?:has |have |will |is |also )*(le(?:d|ads?|ading) the (?:[a-z-]+ )?(?:round|investment|financing|raise))|(?:is|are) (?:also )?investing(?! (?:as much|up to|about|nearly|\$))|(?:are|is) (?:the )?other (?:new )?investors|(?:are|is) supporting the)\b/g,
   leadSuffix: /^-led\b/,

@@ -33,6 +33,8 @@ const RAISE_VERB = [
   "empoch(?:e|er|ent)",
   "decroch(?:e|er|ent|erait)",
   "rassembl(?:e|er|ent|es|ee|ees)",
+  // ING-KIND-5f: "qu'elle souhaite compléter avec 2 M€ supplémentaires": topping up a round.
+  "completer",
 ];
 
 export const FRENCH_RULES: LanguageRules = {
@@ -162,6 +164,8 @@ export const FRENCH_RULES: LanguageRules = {
     "esper\\w*",
     "tent\\w* de",
     "veu(?:t|lent)",
+    // ING-STAT-10: "est en train de boucler": a round being finalised is still a target.
+    "en train de",
     "voudrai\\w*",
     "projet\\w* de",
     "objectif",
@@ -212,9 +216,9 @@ export const FRENCH_RULES: LanguageRules = {
     "sous la houlette (?:de |d'|du )",
   ]),
   participantAfter:
-    /\b(?:((?:co-)?menee?s? par|conduite? par|pilotee? par|emmenee? par|sous la houlette d(?:e |u |')|chef de file(?: de l'operation)?\s*:)|avec la participation d(?:e |u |es |')|aux cotes d(?:e |u |es |')|(?:grace au|avec le) soutien d(?:e |u |es |')|l'appui d(?:e |u |es |')|a pu compter sur|participent a l'operation\s*:|figuraient(?: les investisseurs existants)?|participe au tour de table, dont|(?:d')?autres (?:co-)?investisseurs seraient|en faisant entrer(?: le fonds| la societe)?|investisseurs (?:existants|historiques)\s*:)\s*(?:(?:le|la|les|l')\s*)?/g,
+    /\b(?:((?:co-)?menee?s? par|(?:co-)?dirigee?s? par|conduite? par|pilotee? par|emmenee? par|sous la houlette d(?:e |u |')|chef de file(?: de l'operation)?\s*:)|avec la participation d(?:e |u |es |')|aux cotes d(?:e |u |es |')|(?:grace au|avec le) soutien d(?:e |u |es |')|l'appui d(?:e |u |es |')|a pu compter sur|participent a l'operation\s*:|figuraient(?: les investisseurs existants)?|participe au tour de table, dont|(?:d')?autres (?:co-)?investisseurs seraient|en faisant entrer(?: le fonds| la societe)?|investisseurs (?:existants|historiques)\s*:)\s*(?:(?:le|la|les|l')\s*)?/g,
   participantBefore:
-    /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|seraient les autres participants)\b/g,
+    /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|,? ?(co-?lead) (?:sur|du|de) (?:le |la |l')?(?:tour|operation|levee)|seraient les autres participants)\b/g,
   leadSuffix: /(?!)/,
   backerAfter:
     /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,
@@ -241,7 +245,13 @@ export const FRENCH_RULES: LanguageRules = {
     "le secteur",
     "la filiere",
   ]),
-  valuation: words(["valoris\\w*", "valeur de", "valant"]),
+  // ING-KIND-3g: "(désormais) estimée à 5 Md$", "évaluée à": a company's worth, as "valorisée à".
+  valuation: words([
+    "valoris\\w*",
+    "valeur de",
+    "valant",
+    "(?:est|etait|sera|serait|desormais|aujourd'hui|deja) (?:desormais |aujourd'hui |deja )?(?:estimee?|evaluee?) a",
+  ]),
   valuationPre: phrases([
     "pre-?money",
     "pre money",
@@ -396,6 +406,16 @@ export const FRENCH_RULES: LanguageRules = {
         "vien(?:t|nent) d(?:e |')(?:boucler|lever|finaliser|clore|cloturer|obtenir|reunir|investir|injecter|apporter|securiser)",
         "boucl(?:e|ent)",
         "finalis(?:e|ent)",
+        // ING-STAT-9: the journalistic present of a raise states it done ("X lève 5 M€",
+        // "reçoit un financement", "réalise une série A"), as "raises", "lands" do in English.
+        "lev(?:e|ent)",
+        "recoi(?:t|vent)",
+        "obtien(?:t|nent)",
+        "empoch(?:e|ent)",
+        "decroch(?:e|ent)",
+        "recolt(?:e|ent)",
+        "securis(?:e|ent)",
+        "realis(?:e|ent) (?:une|un|sa|son) (?:levee|tour|serie|financement|augmentation)",
         "clotur(?:e|ent)",
         "detient",
         "detiennent",
@@ -481,6 +501,7 @@ export const FRENCH_RULES: LanguageRules = {
         "sond\\w*",
         "en passe de",
         "(?:est|sont) sur le point de",
+        "(?:est|sont) en train de",
       ]),
     },
   ],
@@ -598,6 +619,6 @@ export const FRENCH_RULES: LanguageRules = {
     /^\s*,\s*(?:une |la |sa )?(?:filiale|branche|division|entite)(?: [a-z]+)? (?:de |d'|du )(?:(son|sa|leur) (?:nouvel |nouveau |principal |premier )?(?:investisseur|actionnaire))?/,
   subsidiaryBefore: /^\s*(?:,\s*)?(?:et )?(?:sa|leur) (?:filiale|branche|division)(?: [a-z]+)? $/,
   subjectFollowers: new RegExp(
-    `^\\s*(?:[,:(]|(?:est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|arrive|occupe|signe|monte|grimpe|decroche|conclut|confirme|devoile|officialise|boucle|finalise|revendique|affiche|vise|espere|se|s'[a-z]+|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
+    `^\\s*(?:[,:(]|(?:est|a|ont|sont|serait|seraient|pourrait|pourraient|avait|etait|sera|va|vient|compte|annonce|detient|possede|negocie|discute|prepare|envisage|cherche|chercherait|mene|emmene|rejoint|soutient|accompagne|entre|prend|arrive|occupe|signe|monte|grimpe|decroche|conclut|confirme|devoile|officialise|boucle|finalise|souhaite|recoit|recoivent|obtient|realise|effectue|accueille|attire|enregistre|lance|ouvre|revendique|affiche|vise|espere|se|s'[a-z]+|${[...INVEST_VERB, ...RAISE_VERB].join("|")})(?![a-z]))`,
   ),
 };

@@ -7,7 +7,7 @@
  */
 import type { EntityRegistry, EntityType } from "./entity-registry.js";
 import type { LanguageRules } from "./lexicon.js";
-import { NOT_NAME_WORDS, PERSON_ROLE, PLACE_WORDS } from "./names.js";
+import { DESIGNATOR_WORDS, NOT_NAME_WORDS, PERSON_ROLE, PLACE_WORDS } from "./names.js";
 import { squeezeFoldedName } from "./text-fold.js";
 
 export interface NameMention {
@@ -59,8 +59,13 @@ interface Token {
   readonly possessive: boolean;
 }
 
-/** A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name. */
-const AFTER_FIGURE = /\d[\s\u00a0\u202f]?$/;
+/**
+ * A capitalised word right after a figure is a unit ("5 Md$", "40 M€"), not a name; a
+ * digit ending a word ("H2 Green Steel", "Q8 Blue") makes no figure (ING-ENT-14).
+ */
+/** The cheap test before AFTER_FIGURE: a digit right before, or before one space. */
+const DIGIT_BEFORE = /\d[\s\u00a0\u202f]?$/;
+const AFTER_FIGURE = /(?<![\p{L}\d])\d+(?:[.,]\d+)?[\s\u00a0\u202f]?$/u;
 /** ING-ENT-6: a bare number opening a list member ("…, 360 Capital Partners"), captured with its space. */
 const NUMBERED_NAME_IN_LIST = /(?:[,;:]\s|\b(?:et|and)\s)(\d{1,4}\s)$/;
 /** Units and scale words that follow a figure ("5 Md$", "40 M€", "2 Bn", "3 Millions"). */
@@ -115,11 +120,20 @@ function tokenize(text: string, folded: string): Token[] {
     let start = at;
     if (wordStart < at) {
       // "xAI", "eBay": a short lower-case start; a capital deeper inside a word is no name start.
-      if (at - wordStart > 4 || !/^[a-z]+$/.test(text.slice(wordStart, at))) continue;
+      // ING-ENT-14: "5AM Ventures", "7Oaks": one or two digits glued to a capitalised word open a
+      // name, unless they make a figure with a unit ("5Bn", "$4B", "10M").
+      const lead = text.slice(wordStart, at);
+      const digits =
+        /^\d{1,2}$/.test(lead) &&
+        end - at >= 2 &&
+        !UNIT_WORD.test(text.slice(at, end)) &&
+        !/[$€£¥\d.,]/.test(text[wordStart - 1] ?? " ");
+      if (!digits && (at - wordStart > 4 || !/^[a-z]+$/.test(lead))) continue;
       start = wordStart;
     }
     if (
-      AFTER_FIGURE.test(text.slice(Math.max(0, start - 2), start)) &&
+      DIGIT_BEFORE.test(text.slice(Math.max(0, start - 2), start)) &&
+      AFTER_FIGURE.test(text.slice(Math.max(0, start - 12), start)) &&
       !DATE_OR_YEAR_BEFORE.test(text.slice(Math.max(0, start - 13), start))
     ) {
       // ING-ENT-6: in a list, a name may start with a number ("Sigma, 360 Capital Partners et …").
@@ -206,7 +220,16 @@ function firstWordStart(text: string): number {
  */
 /** Legal forms written after a company's name. */
 const LEGAL_SUFFIX =
-  /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co)\.?$/;
+  /^(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|sa|sas|sasu|ag|gmbh|nv|bv|co|aps|oy|srl|spa|pty|kk)\.?$/;
+
+/** ING-ENT-13: "based in Shanghai and Philadelphia", "basée à Lyon": the names after it are places. */
+const LOCATED_IN_BEFORE =
+  /\b(?:(?:based|headquartered|located|offices?|campus(?:es)?) in|(?:basee?s?|implantee?s?|installee?s?|situee?s?) (?:a|en))\s+(?:[\p{L}.'-]+[,\s]+)*$/u;
+/** A cheap test before LOCATED_IN_BEFORE: most names have none of these words before them. */
+const LOCATED_HINT = /based|headquartered|located|office|campus|basee?s? |implante|installe|situe/;
+
+/** ING-ENT-13: "T-cell", "X-ray", "B-cell": a single capital joined to a common word names a thing. */
+const LETTER_COMPOUND = /^\p{Lu}-\p{Ll}+$/u;
 
 export function findMentions(
   text: string,
@@ -241,7 +264,14 @@ export function findMentions(
       run.length > 1 && run[0]!.folded === "the" && run[0]!.start !== sentenceStart && !isNotName(run[1]!)
         ? run[0]!
         : undefined;
-    while (run.length > 0 && isNotName(run[0]!)) run.shift();
+    // ING-ENT-14: "M Ventures", "K Capital": a single capital before a designator names a fund.
+    const run0 = run[0];
+    const letterFund =
+      run.length > 1 &&
+      /^[B-HJ-Z]$/.test(run[0]!.text) &&
+      DESIGNATOR_WORDS.has(run[1]!.folded) &&
+      run[0]!.start !== sentenceStart;
+    while (run.length > 0 && isNotName(run[0]!) && !(letterFund && run[0] === run0)) run.shift();
     if (article && !/[.:;!?"“«([]\s*$/.test(text.slice(Math.max(0, article.start - 3), article.start)))
       run.unshift(article);
     // ING-ENT-7: "New York-headquartered Tiger": a glued descriptor inside the run is cut with what precedes it.
@@ -257,17 +287,29 @@ export function findMentions(
     if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;
-      if (!/^(?:ai|ia|cloud)$/.test(last)) run.pop();
+      if (!/^(?:ai|ia|cloud|investments?)$/.test(last)) run.pop();
       else break;
     }
     // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
     const tail = run[run.length - 1];
     if (tail && DESCRIPTOR_TOKEN.test(tail.folded)) continue;
     // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
-    while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) run.pop();
+    let legalForm = false;
+    while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) {
+      run.pop();
+      legalForm = true;
+    }
     if (run.length === 0) continue;
     const first = run[0]!;
     const last = run[run.length - 1]!;
+    // ING-ENT-13: a legal form alone ("Ltd." after "Co.", cut by the sentence splitter), a place
+    // abbreviation written before "-based" ("Cambridge, Mass.-based"), a single capital joined to
+    // a common word ("T-cell"), and names after "based in" are no company.
+    if (run.length === 1 && LEGAL_SUFFIX.test(first.folded)) continue;
+    if (/^\.?-(?:based|headquartered)\b/.test(folded.slice(last.end, last.end + 16))) continue;
+    if (run.length === 1 && LETTER_COMPOUND.test(first.text)) continue;
+    const before60 = folded.slice(Math.max(0, first.start - 60), first.start);
+    if (LOCATED_HINT.test(before60) && LOCATED_IN_BEFORE.test(before60)) continue;
     const surface = text.slice(first.start, last.end);
     const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
     if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
@@ -285,12 +327,15 @@ export function findMentions(
       const innerCapital = /.\p{Lu}/u.test(first.text);
       const after = folded.slice(last.end, last.end + 40);
       const adverb = /(?:ly|ment)$/.test(first.folded) && /^\s*,/.test(after);
-      if (adverb || (!innerCapital && !rules.subjectFollowers.test(after))) continue;
+      // A legal form after it ("Tamsel Ltd. has closed") marks a company too.
+      if (adverb || (!innerCapital && !legalForm && !rules.subjectFollowers.test(after))) continue;
     }
     const person =
       run.length >= 2 &&
       run.length <= 3 &&
       run.every((t) => PERSON_TOKEN.test(t.text)) &&
+      // ING-ENT-14: "dirigé par Halden Venture Fund": a name ending in a designator is no person.
+      !DESIGNATOR_WORDS.has(last.folded) &&
       // "an analyst with Futurum Group": the name after the role's preposition is its employer.
       !/(?:\b(?:with|at|of|from|for|chez|de|du|des|pour)\s+|d['’])$/.test(
         folded.slice(Math.max(0, first.start - 8), first.start),

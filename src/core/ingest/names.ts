@@ -25,7 +25,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   indeed according other another some many most more less much few several all both each every any
   no not one two three four five six seven eight nine ten first second third last next new former
   latest part rumours rumors reports sources people analysts is are was were today yesterday alongside finally earlier
-  notably recently aujourd'hui hier recemment finalement outre-atlantique moyenne mediane now desormais maintenant others
+  startup start-up startups start-ups notably recently aujourd'hui hier recemment finalement outre-atlantique moyenne mediane now desormais maintenant others
   jan feb mar apr jun jul aug sep sept oct nov dec iot saas b2b b2c foodtech deeptech biotech medtech
   fintech greentech edtech insurtech proptech legaltech spacetech healthtech martech adtech
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -79,6 +79,17 @@ export const NAME_COMPLETION_WORDS: ReadonlySet<string> = new Set(
   capital partners partenaires labs lab ai ia health sante energy energie bio biotech group groupe
   holdings holding inc corp corporation ltd sa sas se ag gmbh plc llc robotics materials therapeutics
   technologies technology systems pharma motors industries
+  `),
+);
+
+/**
+ * ING-ENT-12: life-science sector nouns that the press drops from a company's name once
+ * introduced ("Akero Therapeutics" → "Akero"): the short form is the display name.
+ */
+export const SHORTENED_TAIL_WORDS: ReadonlySet<string> = new Set(
+  split(`
+  therapeutics biotherapeutics biosciences bioscience pharmaceuticals biopharmaceuticals biopharma
+  biologics diagnostics
   `),
 );
 

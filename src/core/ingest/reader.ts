@@ -214,6 +214,11 @@ const TRANCHE_GAP = new RegExp(
 const MONTH_WORD = new RegExp(`\\b(?:${MONTHS})\\b`);
 const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
+/** ING-ROLE-15: a verb of receiving money, its subject the company. */
+const RECEIVE_VERB =
+  /^\s+(?:recoi(?:t|vent)|a recu|ont recu|obtien(?:t|nent)|receives?|received|has received|gets|got)\s/;
+/** ING-ROLE-15: how far past a figure (characters) the company invested in may be named. */
+const RECIPIENT_REACH = 100;
 const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
 /** The start of a noun phrase: a determiner, or a capital (a name). */
 const BEFORE_NOUN_PHRASE = /^(?:the|its|their|a|an|this|that|le|la|les|l'|ce|cette|ces|son|sa|ses|un|une)\s/;
@@ -1049,6 +1054,7 @@ export class ClaimReader {
     const subject = found
       ? (found.subject ??
         (recipient === "spending" ? undefined : recipient?.keys[0]) ??
+        this.receiverOf(s, m, found.party.keys) ??
         this.topicOrSentenceSubject(s))
       : undefined;
     // A company does not invest in itself: "OpenAI … pourrait investir" names no investor.
@@ -1378,6 +1384,9 @@ export class ClaimReader {
     );
     for (const prep of s.cues.recipientPrep) {
       if (prep.start < Math.min(from, m.start) || prep.start >= limit) continue;
+      // ING-ROLE-15: a preposition far past the figure belongs to another clause ("… de la part de X
+      // La biotech développe … contre les infections à Gram négatif", a text without its points).
+      if (prep.start - m.end > RECIPIENT_REACH) continue;
       // Folded "a" is the preposition only when written "à" (not the verb "a"); "to", "à" before
       // a verb ("to buy", "à acheter") introduce no company.
       const word = s.folded.slice(prep.start, prep.end);
@@ -1425,6 +1434,19 @@ export class ClaimReader {
       s.rules.spendingNoun.lastIndex = 0;
     }
     return spending ? "spending" : undefined;
+  }
+
+  /**
+   * ING-ROLE-15: "Ostrya reçoit un financement de 7 M€ de la part de X", "Tamsel received $5m from
+   * X": with no company named after the figure, the subject of a verb of receiving before it is
+   * the company (not the article's topic, in a roundup).
+   */
+  private receiverOf(s: Sentence, m: MoneyMention, investorKeys: readonly string[]): string | undefined {
+    const who = this.subjectBefore(s, m.start);
+    if (who?.kind !== "name" || who.type !== "organisation" || investorKeys.includes(who.key))
+      return undefined;
+    if (m.start - who.end > 60 || !RECEIVE_VERB.test(s.folded.slice(who.end, m.start))) return undefined;
+    return who.key;
   }
 
   private valuationSubject(s: Sentence, cue: Span, m: MoneyMention): string | undefined {
@@ -1962,6 +1984,12 @@ export class ClaimReader {
     rules.participantBefore.lastIndex = 0;
     for (const m of folded.matchAll(rules.participantBefore)) {
       const cue = { start: m.index, end: m.index + m[0].length };
+      // ING-PART-2b: "et de Medicxi, co-lead sur le tour": the role in apposition is the name's just before.
+      const apposed = folded[cue.start] === "," ? s.names.find((n) => n.end === cue.start) : undefined;
+      if (apposed) {
+        add(apposed, cue, "ING-PART-2b");
+        continue;
+      }
       const subject = this.subjectBefore(s, cue.start);
       if (subject?.kind !== "name") continue;
       const rule = m[1] || m[2] ? "ING-PART-2a" : "ING-PART-2";
