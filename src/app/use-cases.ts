@@ -4,6 +4,7 @@ import { exit } from "./exit.js";
 import { exposure } from "./exposure.js";
 import { flows } from "./flows.js";
 import { ingest } from "./ingest.js";
+import { ingestIntoDeal } from "./ingest-into-deal.js";
 import { model } from "./model.js";
 import { scenarios } from "./scenarios.js";
 import { simulate } from "./simulate.js";
@@ -24,4 +25,5 @@ export const USE_CASES: readonly UseCase<never, never>[] = [
   flows,
   exposure,
   ingest,
+  ingestIntoDeal,
 ] as never;
