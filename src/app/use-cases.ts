@@ -1,4 +1,4 @@
-import { captable } from "./captable.js";
+import { captable, replay } from "./captable.js";
 import { claims } from "./claims.js";
 import { exit } from "./exit.js";
 import { exposure } from "./exposure.js";
@@ -17,6 +17,7 @@ export const USE_CASES: readonly UseCase<never, never>[] = [
   model,
   solve,
   captable,
+  replay,
   validate,
   claims,
   scenarios,
