@@ -2,8 +2,8 @@ import { MessagePort } from "node:worker_threads";
 import { closeRound } from "../app/close-round.js";
 import { ingest, readReport } from "../app/ingest.js";
 import { ingestIntoDealOf } from "../app/ingest-into-deal.js";
+import { roundPricesOf } from "../app/model.js";
 import { parseInput } from "../app/use-case.js";
-import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
 import type { Problem } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
@@ -407,10 +407,10 @@ function investorDocumentText(
   if (view.shared.has("round_price")) {
     const deal = storedBuiltDeal(task.document, task.slug, `prices|${task.slug}`);
     builtDeals.delete(`prices|${task.slug}`);
-    const run = runDeal(deal.ledger, deal.rounds);
-    if (run.ok)
-      for (const outcome of run.value.rounds)
-        prices.set(outcome.terms.id, `${amount(outcome.pricePerShare)} ${outcome.pricePerShare.currency}`);
+    const rounds = roundPricesOf(deal);
+    if (rounds.ok)
+      for (const r of rounds.value)
+        prices.set(r.round, `${amount(r.pricePerShare)} ${r.pricePerShare.currency}`);
   }
   const document = JSON.parse(task.document) as Record<string, unknown>;
   return { text: JSON.stringify(investorDocument(document, view, prices)) };
