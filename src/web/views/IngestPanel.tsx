@@ -1,10 +1,8 @@
 import { useId, useState } from "react";
-import { ingestIntoDealOf } from "../../app/ingest-into-deal.js";
-import type { DealDraft as IngestDraft } from "../../core/ingest/deal-draft.js";
+import { type DealAddition, ingestIntoDealOf } from "../../app/ingest-into-deal.js";
 import { parseIsoDate } from "../../core/shared/date.js";
 import { parseEstimate } from "../../core/uncertainty/estimate-parse.js";
 import type { Deal } from "../../deal/build.js";
-import type { IngestedEntries } from "../../deal/ingest-into-deal.js";
 import type { IngestedAddition } from "../app/drafts.js";
 import { DateField } from "../components/DateField.js";
 import { findEvidence } from "../engine/evidence.js";
@@ -17,8 +15,8 @@ type Reading =
   | {
       readonly kind: "read";
       readonly text: string;
-      readonly draft: IngestDraft;
-      readonly entries: IngestedEntries;
+      readonly draft: DealAddition["draft"];
+      readonly entries: DealAddition["entries"];
       readonly accepted: ReadonlySet<string>;
     };
 
