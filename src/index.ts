@@ -55,6 +55,13 @@ export {
 } from "./app/import.js";
 export { type IngestInput, ingest } from "./app/ingest.js";
 export {
+  type DealAddition,
+  dealTextWithAddition,
+  type IngestIntoDealInput,
+  type IngestIntoDealReport,
+  ingestIntoDeal,
+} from "./app/ingest-into-deal.js";
+export {
   type ModelClass,
   type ModelHolder,
   type ModelInput,

@@ -3,7 +3,9 @@ import { parseAmount } from "../core/exact/amount-parse.js";
 import type { Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import { debtOwed } from "../core/instruments/venture-debt.js";
+import { applyTransaction } from "../core/ledger/apply.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
+import { openingCapTable, orderedTransactions } from "../core/ledger/replay.js";
 import { capTableView, fractionOf, optionVesting } from "../core/ledger/views.js";
 import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
@@ -14,7 +16,7 @@ import { capTableJson } from "../report/captable-report.js";
 import { type ConvertibleRow, convertiblesOf } from "./convertibles.js";
 import { DateParam, ScenarioParam } from "./params.js";
 import { lastEventDate } from "./select.js";
-import type { DealUseCase, Ref } from "./use-case.js";
+import { type DealUseCase, type Ref, type RunContext, runToEnd } from "./use-case.js";
 import { dealForInput, SetParam } from "./what-if.js";
 
 /** One row of the cap table: a stakeholder, a pool's unallocated options, or a class. */
@@ -205,4 +207,63 @@ export const captable: DealUseCase<CapTableInput, CapTableReport> = {
   on: "deal",
   run: capTableOf,
   json: capTableJson,
+};
+
+const STEP_DELAY_MAX_MS = 1000;
+
+/** The ledger replayed: how many transactions, and the cap table after the last. */
+export interface ReplayReport {
+  readonly transactions: number;
+  readonly capTable: CapTableReport;
+}
+
+/**
+ * The ledger replayed one transaction at a time (the rounds are not run), with progress
+ * after each and a stop between two when the context's signal says so: the job mechanism's
+ * reference computation (long simulations report progress the same way). Each step waits
+ * `stepDelayMs` (0 by default: the step only yields to the event loop, so that a cancel is
+ * seen), so that progress can be watched.
+ */
+export async function replayOf(
+  deal: Deal,
+  input: { readonly stepDelayMs: number },
+  context: RunContext = runToEnd(),
+): Promise<Result<ReplayReport>> {
+  const opening = openingCapTable(deal.ledger);
+  if (!opening.ok) return opening;
+  const table = opening.value;
+  const transactions = orderedTransactions(deal.ledger.transactions);
+  context.progress(0, transactions.length);
+  for (let i = 0; i < transactions.length; i++) {
+    if (context.signal.aborted) return fail("unavailable", "the job was cancelled");
+    const rejected = applyTransaction(table, transactions[i]!);
+    if (rejected) return { ok: false, problems: [rejected] };
+    context.progress(i + 1, transactions.length);
+    await new Promise((resolve) => setTimeout(resolve, input.stepDelayMs));
+  }
+  table.assertInvariants();
+  return ok({ transactions: transactions.length, capTable: capTableReportOf(table, lastEventDate(deal)) });
+}
+
+/** The `replay` use case (APP-1): a job; its JSON is the transaction count and the final totals and holders. */
+export const replay: DealUseCase<{ stepDelayMs: number }, ReplayReport> = {
+  name: "replay",
+  summary:
+    "Replays the ledger transaction by transaction as a job, reporting progress after each; the result is the final totals.",
+  input: z.strictObject({
+    stepDelayMs: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(STEP_DELAY_MAX_MS)
+      .default(0)
+      .meta({ description: "A pause after each step, in milliseconds (to watch progress)." }),
+  }),
+  on: "deal",
+  mode: "job",
+  run: replayOf,
+  json(report) {
+    const table = capTableJson(report.capTable);
+    return { transactions: report.transactions, totals: table.totals, holders: table.holders };
+  },
 };

@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { ingestOutputToJson } from "../core/ingest/claim-json.js";
-import { ingest as readReport } from "../core/ingest/ingest.js";
+import { ingest as readText } from "../core/ingest/ingest.js";
 import type { IngestOutput } from "../core/ingest/types.js";
-import { ok } from "../core/shared/problem.js";
+import { ok, type Result } from "../core/shared/problem.js";
+import type { Deal } from "../deal/build.js";
 import { knownNames } from "../deal/ingest-into-deal.js";
 import { DateParam } from "./params.js";
 import type { TextUseCase } from "./use-case.js";
@@ -10,6 +11,21 @@ import type { TextUseCase } from "./use-case.js";
 export interface IngestInput {
   readonly lang: "fr" | "en" | "auto";
   readonly sourceDate?: string | undefined;
+}
+
+/**
+ * A news report read into draft claims (the `ingest` use case's computation, for the faces
+ * that run it in one call): with a deal, names are matched against its company and
+ * stakeholders. The reader's own warnings and the text's are the result's warnings.
+ */
+export function readReport(text: string | Uint8Array, input: IngestInput, deal?: Deal): Result<IngestOutput> {
+  const output = readText(text, {
+    lang: input.lang,
+    ...(input.sourceDate ? { sourceDate: input.sourceDate } : {}),
+    ...(deal ? { knownStakeholders: knownNames(deal) } : {}),
+  });
+  if (!output.ok) return output;
+  return ok(output.value, [...output.warnings, ...output.value.warnings]);
 }
 
 /**
@@ -33,13 +49,7 @@ export const ingest: TextUseCase<IngestInput, IngestOutput> = {
   mode: "sync",
   on: "text",
   run(subject, input) {
-    const output = readReport(subject.text, {
-      lang: input.lang,
-      ...(input.sourceDate ? { sourceDate: input.sourceDate } : {}),
-      ...(subject.deal ? { knownStakeholders: knownNames(subject.deal) } : {}),
-    });
-    if (!output.ok) return output;
-    return ok(output.value, [...output.warnings, ...output.value.warnings]);
+    return readReport(subject.text, input, subject.deal);
   },
   json: ingestOutputToJson,
 };

@@ -588,6 +588,21 @@ export interface ModelInput {
   readonly set?: readonly string[];
 }
 
+/**
+ * The price per share of each of the deal's rounds, in order, the whole deal run (the
+ * base scenario): what an investor sees of the rounds when `round_price` is shared (AUTH-7).
+ */
+export function roundPricesOf(
+  deal: Deal,
+): Result<{ readonly round: string; readonly pricePerShare: Money }[]> {
+  const run = runDeal(deal.ledger, deal.rounds);
+  if (!run.ok) return run;
+  return ok(
+    run.value.rounds.map((o) => ({ round: o.terms.id as string, pricePerShare: o.pricePerShare })),
+    run.warnings,
+  );
+}
+
 /** Runs the deal up to the chosen round (the last by default) in the chosen scenario and prices it. */
 export function modelOf(loaded: Deal, input: ModelInput): Result<ModelReport> {
   const chosen = dealForInput(loaded, input);

@@ -1,9 +1,10 @@
-import { captable } from "./captable.js";
+import { captable, replay } from "./captable.js";
 import { claims } from "./claims.js";
 import { exit } from "./exit.js";
 import { exposure } from "./exposure.js";
 import { flows } from "./flows.js";
 import { ingest } from "./ingest.js";
+import { ingestIntoDeal } from "./ingest-into-deal.js";
 import { model } from "./model.js";
 import { scenarios } from "./scenarios.js";
 import { simulate } from "./simulate.js";
@@ -16,6 +17,7 @@ export const USE_CASES: readonly UseCase<never, never>[] = [
   model,
   solve,
   captable,
+  replay,
   validate,
   claims,
   scenarios,
@@ -24,4 +26,5 @@ export const USE_CASES: readonly UseCase<never, never>[] = [
   flows,
   exposure,
   ingest,
+  ingestIntoDeal,
 ] as never;

@@ -1,22 +1,18 @@
-import * as z from "zod";
-import { captable } from "../app/captable.js";
+import type * as z from "zod";
+import { captable, replay } from "../app/captable.js";
 import { claims } from "../app/claims.js";
 import { exit } from "../app/exit.js";
 import { exposure } from "../app/exposure.js";
 import { flows } from "../app/flows.js";
 import { model } from "../app/model.js";
 import { scenarios } from "../app/scenarios.js";
-import { lastEventDate } from "../app/select.js";
 import { simulate } from "../app/simulate.js";
 import { solve } from "../app/solve.js";
 import type { UseCase } from "../app/use-case.js";
 import { validate } from "../app/validate.js";
-import { applyTransaction } from "../core/ledger/apply.js";
-import { openingCapTable, orderedTransactions } from "../core/ledger/replay.js";
-import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
+import { ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { Workspace } from "../deal/workspace.js";
-import { capTableReport } from "../report/captable-report.js";
 import {
   type InvestorView,
   investorCapTableReport,
@@ -90,50 +86,14 @@ export function requestProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
-const STEP_DELAY_MAX_MS = 1000;
-
-/**
- * Replays the ledger one transaction at a time, reporting progress after each: the job
- * mechanism's reference computation (long simulations report progress the same way).
- */
-const replay: DealComputation<{ stepDelayMs: number }> = {
-  name: "replay",
-  summary:
-    "Replays the ledger transaction by transaction as a job, reporting progress after each; the result is the final totals.",
-  input: z.strictObject({
-    stepDelayMs: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(STEP_DELAY_MAX_MS)
-      .default(0)
-      .meta({ description: "A pause after each step, in milliseconds (to watch progress)." }),
-  }),
-  on: "deal",
-  mode: "job",
-  async run(deal, input, context) {
-    const opening = openingCapTable(deal.ledger);
-    if (!opening.ok) return opening;
-    const table = opening.value;
-    const transactions = orderedTransactions(deal.ledger.transactions);
-    context.progress(0, transactions.length);
-    for (let i = 0; i < transactions.length; i++) {
-      if (context.signal.aborted) return fail("unavailable", "the job was cancelled");
-      const rejected = applyTransaction(table, transactions[i]!);
-      if (rejected) return { ok: false, problems: [rejected] };
-      context.progress(i + 1, transactions.length);
-      await new Promise((resolve) => setTimeout(resolve, input.stepDelayMs));
-    }
-    table.assertInvariants();
-    const report = capTableReport(table, lastEventDate(deal));
-    return ok({ transactions: transactions.length, totals: report.totals, holders: report.holders });
-  },
-  forInvestor: (report, view) => ({
+/** An investor sees the transaction count, its own holdings, and the totals when they are shared. */
+function investorReplayReport(report: Json, view: InvestorView): Json {
+  return {
     transactions: report.transactions,
     holders: (report.holders as Json[]).filter((h) => view.stakeholders.has(String(h.id))),
     ...(view.shared.has("totals") ? { totals: report.totals } : {}),
-  }),
-};
+  };
+}
 
 /**
  * A use case of the application layer as a computation (APP-4): its input schema is the
@@ -195,7 +155,7 @@ export const COMPUTATIONS: readonly Computation<never>[] = [
   computationOf(solve),
   computationOf(captable, investorCapTableReport),
   computationOf(validate, () => ({ valid: true })),
-  replay,
+  computationOf(replay, investorReplayReport),
   computationOf(claims),
   // Investors get their own ownership and dilution per scenario, and the shared aggregates.
   computationOf(scenarios, investorScenariosReport),

@@ -1,14 +1,13 @@
 import { MessagePort } from "node:worker_threads";
 import { closeRound } from "../app/close-round.js";
+import { ingest, readReport } from "../app/ingest.js";
+import { ingestIntoDealOf } from "../app/ingest-into-deal.js";
+import { roundPricesOf } from "../app/model.js";
 import { parseInput } from "../app/use-case.js";
-import { ingestOutputToJson } from "../core/ingest/claim-json.js";
-import { ingest } from "../core/ingest/ingest.js";
-import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
 import type { Problem } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { Diagnostic } from "../deal/diagnostics.js";
-import { ingestionForDeal, knownNames } from "../deal/ingest-into-deal.js";
 import { loadDeal, parseDealText } from "../deal/load.js";
 import { isWorkspaceText, loadWorkspace, type Workspace } from "../deal/workspace.js";
 import { amount } from "../report/format.js";
@@ -349,34 +348,21 @@ function closeRoundProblems(problems: readonly Problem[]): readonly Problem[] {
 }
 
 function ingestReport(task: Extract<ComputeTask, { kind: "ingest" }>): TaskValues["ingest"] {
-  const output = ingest(task.text, {
+  const output = readReport(task.text, {
     lang: task.lang,
     ...(task.sourceDate ? { sourceDate: task.sourceDate } : {}),
   });
   if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
-  return { text: JSON.stringify(ingestOutputToJson(output.value)) };
+  return { text: JSON.stringify(ingest.json(output.value)) };
 }
 
 function addSource(task: Extract<ComputeTask, { kind: "add-source" }>): TaskValues["add-source"] {
   const { query: q, slug } = task;
   const built = storedBuiltDeal(task.base, slug, `source|${slug}`);
   builtDeals.delete(`source|${slug}`);
-  const output = ingest(task.text, {
-    lang: q.lang,
-    ...(q.sourceDate ? { sourceDate: q.sourceDate } : {}),
-    knownStakeholders: knownNames(built),
-  });
-  if (!output.ok) throw ApiError.fromProblems(requestProblems(output.problems), "the report");
-  const added = ingestionForDeal(output.value, built, {
-    round: q.round,
-    source: {
-      ...(q.sourceId ? { id: q.sourceId } : {}),
-      ...(q.title ? { title: q.title } : {}),
-      ...(q.publisher ? { publisher: q.publisher } : {}),
-      ...(q.url ? { url: q.url } : {}),
-      ...(q.sourceDate ? { publicationDate: q.sourceDate } : {}),
-    },
-  });
+  const read = ingestIntoDealOf(task.text, built, q);
+  if (!read.ok) throw ApiError.fromProblems(requestProblems(read.problems), "the report");
+  const added = read.value.addition;
   if (!added.ok)
     throw ApiError.fromProblems(
       requestProblems(added.problems).map((p) =>
@@ -421,10 +407,10 @@ function investorDocumentText(
   if (view.shared.has("round_price")) {
     const deal = storedBuiltDeal(task.document, task.slug, `prices|${task.slug}`);
     builtDeals.delete(`prices|${task.slug}`);
-    const run = runDeal(deal.ledger, deal.rounds);
-    if (run.ok)
-      for (const outcome of run.value.rounds)
-        prices.set(outcome.terms.id, `${amount(outcome.pricePerShare)} ${outcome.pricePerShare.currency}`);
+    const rounds = roundPricesOf(deal);
+    if (rounds.ok)
+      for (const r of rounds.value)
+        prices.set(r.round, `${amount(r.pricePerShare)} ${r.pricePerShare.currency}`);
   }
   const document = JSON.parse(task.document) as Record<string, unknown>;
   return { text: JSON.stringify(investorDocument(document, view, prices)) };

@@ -1,12 +1,11 @@
 import path from "node:path";
 import { type Command, Option } from "commander";
 import { ingest } from "../../app/ingest.js";
+import { dealTextWithAddition, ingestIntoDeal } from "../../app/ingest-into-deal.js";
 import { renderClaimTable } from "../../core/ingest/claim-table.js";
 import { parseIsoDate } from "../../core/shared/date.js";
+import type { Problem } from "../../core/shared/problem.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
-import { appendToDealText } from "../../deal/edit.js";
-import { ingestionForDeal } from "../../deal/ingest-into-deal.js";
-import { loadDeal } from "../../deal/load.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
@@ -62,33 +61,34 @@ export function registerIngest(program: Command, io: CliIo): void {
         );
       }
       const loaded = options.deal ? readDealFile(io, options.deal) : undefined;
-      const read = await ingest.run(
-        { text: new Uint8Array(bytes), deal: loaded?.deal },
-        { lang: options.lang, ...(sourceDate ? { sourceDate } : {}) },
-      );
-      if (!read.ok) throw CommandFailure.fromProblems(read.problems, file);
-      printDiagnostics(
-        io,
-        read.warnings.map((w) => diagnosticFrom(w, file)),
-      );
-      const output = read;
       if (!options.write || !loaded) {
+        const read = await ingest.run(
+          { text: new Uint8Array(bytes), deal: loaded?.deal },
+          { lang: options.lang, ...(sourceDate ? { sourceDate } : {}) },
+        );
+        if (!read.ok) throw CommandFailure.fromProblems(read.problems, file);
+        printWarnings(io, read.warnings, file);
         io.stdout.write(
-          options.format === "json" ? jsonText(ingest.json(output.value)) : renderClaimTable(output.value),
+          options.format === "json" ? jsonText(ingest.json(read.value)) : renderClaimTable(read.value),
         );
         return;
       }
       // --write: one new source with its claims, added to the deal file; nothing else changes.
-      const added = ingestionForDeal(output.value, loaded.deal, {
-        round: options.round,
-        source: {
-          ...(options.sourceId ? { id: options.sourceId } : {}),
-          ...(options.title ? { title: options.title } : {}),
-          ...(options.publisher ? { publisher: options.publisher } : {}),
-          ...(options.url ? { url: options.url } : {}),
-          ...(sourceDate ? { publicationDate: sourceDate } : {}),
+      const read = ingestIntoDeal.run(
+        { text: new Uint8Array(bytes), deal: loaded.deal },
+        {
+          lang: options.lang,
+          ...(sourceDate ? { sourceDate } : {}),
+          round: options.round,
+          sourceId: options.sourceId,
+          title: options.title,
+          publisher: options.publisher,
+          url: options.url,
         },
-      });
+      );
+      if (!read.ok) throw CommandFailure.fromProblems(read.problems, file);
+      printWarnings(io, read.warnings, file);
+      const added = read.value.addition;
       if (!added.ok) {
         const p = added.problems[0]!;
         throw CommandFailure.of(
@@ -98,12 +98,12 @@ export function registerIngest(program: Command, io: CliIo): void {
         );
       }
       const { draft, entries } = added.value;
-      const edited = appendToDealText(loaded.text, { sources: [entries.source], claims: entries.claims });
-      if (!edited.ok)
-        throw CommandFailure.of("deal_syntax", `cannot edit the deal file: ${edited.error}`, options.deal);
       // The edited deal must load before anything is written.
-      const check = loadDeal(edited.text, options.deal!);
-      if (!check.ok) throw new CommandFailure(check.diagnostics, 1);
+      const edited = dealTextWithAddition(loaded.text, options.deal!, entries);
+      if (!edited.ok)
+        throw edited.diagnostics
+          ? new CommandFailure(edited.diagnostics, 1)
+          : CommandFailure.of("deal_syntax", edited.problems[0]!.message, options.deal);
       try {
         io.writeFileAtomic(path.resolve(io.cwd, options.deal!), edited.text);
       } catch (error) {
@@ -120,4 +120,11 @@ export function registerIngest(program: Command, io: CliIo): void {
       for (const n of draft.newStakeholders)
         io.stdout.write(`  named but not a stakeholder of the deal: ${n.name} (proposed id ${n.id})\n`);
     });
+}
+
+function printWarnings(io: CliIo, warnings: readonly Problem[], file: string): void {
+  printDiagnostics(
+    io,
+    warnings.map((w) => diagnosticFrom(w, file)),
+  );
 }

@@ -46,12 +46,10 @@ function sourceText(deal: Deal, id: string): string | undefined {
  */
 export function ClaimsView({
   deal,
-  sourceIds,
   onAccept,
   route,
 }: {
   deal: Deal;
-  sourceIds: readonly string[];
   onAccept: (addition: IngestedAddition) => void;
   route: DealRoute;
 }) {
@@ -149,7 +147,7 @@ export function ClaimsView({
         />
       ))}
 
-      <IngestPanel deal={deal} sourceIds={sourceIds} onAccept={onAccept} />
+      <IngestPanel deal={deal} onAccept={onAccept} />
     </section>
   );
 }

@@ -1,10 +1,8 @@
 import { useId, useState } from "react";
-import { type DealDraft as IngestDraft, toDealDraft } from "../../core/ingest/deal-draft.js";
-import { ingest } from "../../core/ingest/ingest.js";
+import { type DealAddition, ingestIntoDealOf } from "../../app/ingest-into-deal.js";
 import { parseIsoDate } from "../../core/shared/date.js";
 import { parseEstimate } from "../../core/uncertainty/estimate-parse.js";
 import type { Deal } from "../../deal/build.js";
-import { type IngestedEntries, ingestedEntries, knownNames } from "../../deal/ingest-into-deal.js";
 import type { IngestedAddition } from "../app/drafts.js";
 import { DateField } from "../components/DateField.js";
 import { findEvidence } from "../engine/evidence.js";
@@ -17,16 +15,10 @@ type Reading =
   | {
       readonly kind: "read";
       readonly text: string;
-      readonly draft: IngestDraft;
-      readonly entries: IngestedEntries;
+      readonly draft: DealAddition["draft"];
+      readonly entries: DealAddition["entries"];
       readonly accepted: ReadonlySet<string>;
     };
-
-/** A source id not yet in the deal: the draft's, or the draft's with -2, -3, … */
-function freeSourceId(wanted: string, taken: readonly string[]): string {
-  if (!taken.includes(wanted)) return wanted;
-  for (let n = 2; ; n++) if (!taken.includes(`${wanted}-${n}`)) return `${wanted}-${n}`;
-}
 
 /** The words around a claim's evidence, the evidence marked, so that it reads in its sentence. */
 function EvidenceInContext({
@@ -53,18 +45,17 @@ function EvidenceInContext({
 }
 
 /**
- * Reads a pasted report with the ingestion core (`roundtable ingest`, pure, in the page),
- * maps its claims onto the deal as `ingest --deal --write` does (SPEC DEAL-6), and lets the
+ * Reads a pasted report against the deal with the app's `ingest-into-deal` use case (pure,
+ * in the page), as `ingest --deal --write` does (SPEC DEAL-6), a taken source id moving on
+ * to the next free (-2, -3, …), and lets the
  * user accept or reject each: the accepted ones are added, with the report as a new
  * source holding its text, to the deal's unsaved edits, saved as the round builder's are.
  */
 export function IngestPanel({
   deal,
-  sourceIds,
   onAccept,
 }: {
   deal: Deal;
-  sourceIds: readonly string[];
   onAccept: (addition: IngestedAddition) => void;
 }) {
   const { t, locale } = useI18n();
@@ -90,27 +81,20 @@ export function IngestPanel({
   const read = () => {
     setAdded(undefined);
     const sourceDate = date === "" ? undefined : parseIsoDate(date);
-    const output = ingest(text, {
+    const output = ingestIntoDealOf(text, deal, {
       lang,
       ...(sourceDate ? { sourceDate } : {}),
-      knownStakeholders: knownNames(deal),
+      ...(roundId ? { round: roundId } : {}),
+      ...(title ? { title } : {}),
+      ...(publisher ? { publisher } : {}),
+      takenSourceId: "next",
     });
-    if (!output.ok) {
-      setReading({ kind: "failed", messages: output.problems.map((p) => p.message) });
+    const addition = output.ok ? output.value.addition : output;
+    if (!addition.ok) {
+      setReading({ kind: "failed", messages: addition.problems.map((p) => p.message) });
       return;
     }
-    const provisional = toDealDraft(output.value, {
-      ...(title ? { title } : {}),
-      ...(publisher ? { publisher } : {}),
-      ...(sourceDate ? { publicationDate: sourceDate } : {}),
-    });
-    const draft = toDealDraft(output.value, {
-      id: freeSourceId(provisional.source.id, sourceIds),
-      ...(title ? { title } : {}),
-      ...(publisher ? { publisher } : {}),
-      ...(sourceDate ? { publicationDate: sourceDate } : {}),
-    });
-    const entries = ingestedEntries(draft, deal, roundId);
+    const { draft, entries } = addition.value;
     setReading({ kind: "read", text, draft, entries, accepted: new Set() });
   };
 

@@ -253,14 +253,7 @@ export function LoadedDeal({
   } else if (route.view === "captable") {
     content = <WorkingCapTableView deal={workingLoad.deal} route={route} />;
   } else if (route.view === "claims") {
-    content = (
-      <ClaimsView
-        deal={workingLoad.deal}
-        sourceIds={sourceIdsOf(working)}
-        onAccept={addIngested}
-        route={route}
-      />
-    );
+    content = <ClaimsView deal={workingLoad.deal} onAccept={addIngested} route={route} />;
   } else if (route.view === "scenarios") {
     content = <ScenariosView deal={workingLoad.deal} />;
   } else if (route.view === "simulate") {
@@ -410,16 +403,6 @@ function SaveBar({
         </>
       ) : null}
     </div>
-  );
-}
-
-/** The ids of the document's sources, so that an ingested report gets an id of its own. */
-function sourceIdsOf(document: DealDocumentJson): string[] {
-  const sources = Array.isArray(document.sources) ? document.sources : [];
-  return sources.flatMap((s) =>
-    s !== null && typeof s === "object" && typeof (s as { id?: unknown }).id === "string"
-      ? [(s as { id: string }).id]
-      : [],
   );
 }
 
