@@ -5,28 +5,7 @@
  * is copied from a report.
  */
 import { describe, expect, it } from "vitest";
-import { type ClaimJson, ingestOutputToJson } from "../../../src/core/ingest/claim-json.js";
-import { ingest } from "../../../src/core/ingest/ingest.js";
-import type { IngestOutput } from "../../../src/core/ingest/types.js";
-
-function read(text: string, sourceDate?: string): IngestOutput {
-  const r = ingest(text, sourceDate ? { lang: "auto", sourceDate } : { lang: "auto" });
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
-  return r.value;
-}
-
-function claims(text: string, sourceDate?: string): ClaimJson[] {
-  return ingestOutputToJson(read(text, sourceDate)).claims;
-}
-
-/** kind, company ← investors, hedge and figure. */
-function brief(c: ClaimJson): string {
-  const who =
-    c.counterparty === null ? "-" : Array.isArray(c.counterparty) ? c.counterparty.join("+") : c.counterparty;
-  const a = c.amount;
-  const figure = a ? `${c.qualifier} ${a.point ?? a.min ?? a.max} ${a.currency}` : "-";
-  return `${c.kind} ${c.subject} <- ${who} ${figure}`;
-}
+import { brief, claims, read } from "../../support/ingest-text.js";
 
 const statuses = (text: string) => claims(text).map((c) => c.status);
 const times = (text: string, sourceDate?: string) => claims(text, sourceDate).map((c) => c.temporal);

@@ -5,25 +5,7 @@
  * fictional companies; none is copied from a report.
  */
 import { describe, expect, it } from "vitest";
-import { type ClaimJson, ingestOutputToJson } from "../../../src/core/ingest/claim-json.js";
-import { ingest } from "../../../src/core/ingest/ingest.js";
-
-function claims(text: string): ClaimJson[] {
-  const r = ingest(text, { lang: "auto" });
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
-  return ingestOutputToJson(r.value).claims;
-}
-
-/** kind, company ← investors, hedge and figure, status. */
-function brief(c: ClaimJson): string {
-  const who =
-    c.counterparty === null ? "-" : Array.isArray(c.counterparty) ? c.counterparty.join("+") : c.counterparty;
-  const a = c.amount;
-  const figure = a ? `${c.qualifier} ${a.point ?? a.min ?? a.max} ${a.currency}` : "-";
-  return `${c.kind} ${c.subject} <- ${who} ${figure}`;
-}
-
-const briefs = (text: string) => claims(text).map(brief);
+import { brief, briefs, claims } from "../../support/ingest-text.js";
 
 describe("ING-PART participants named without an amount", () => {
   it("ING-PART-1a and ING-PART-1: the lead and 'with participation from' a list", () => {

@@ -4,25 +4,7 @@
  * press reports, with fictional companies and people; none is copied from a report.
  */
 import { describe, expect, it } from "vitest";
-import { type ClaimJson, ingestOutputToJson } from "../../../src/core/ingest/claim-json.js";
-import { ingest } from "../../../src/core/ingest/ingest.js";
-
-function claims(text: string): ClaimJson[] {
-  const r = ingest(text, { lang: "auto" });
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
-  return ingestOutputToJson(r.value).claims;
-}
-
-function brief(c: ClaimJson): string {
-  const who =
-    c.counterparty === null ? "-" : Array.isArray(c.counterparty) ? c.counterparty.join("+") : c.counterparty;
-  const a = c.amount;
-  const figure = a ? `${c.qualifier} ${a.point ?? a.min ?? a.max} ${a.currency}` : "-";
-  return `${c.kind} ${c.subject} <- ${who} ${figure}`;
-}
-
-const briefs = (text: string) => claims(text).map(brief);
-const subjects = (text: string) => [...new Set(claims(text).map((c) => c.subject))];
+import { brief, briefs, claims, subjects } from "../../support/ingest-text.js";
 
 describe("ING-TOPIC-1 the company the report is about", () => {
   it("an investor named first ('Fund to invest $Xm in Company') is not the company", () => {
