@@ -17,7 +17,7 @@ import {
   type RoundEdit,
   RoundSession,
   switchPricingBasis,
-} from "../../src/web/engine/round-session.js";
+} from "../../src/app/round-session.js";
 import { formatMoneyExactShort, type Locale } from "../../src/web/i18n/number-format.js";
 import { exampleText } from "./support/examples.js";
 

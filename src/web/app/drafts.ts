@@ -1,4 +1,4 @@
-import type { RoundEdit } from "../engine/round-session.js";
+import type { RoundEdit } from "../../app/round-session.js";
 
 /** A round's edit and the edit it started from (the deal's terms, as the fields first wrote them). */
 export interface RoundDraft {

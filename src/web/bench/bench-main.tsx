@@ -7,7 +7,7 @@ import { loadDeal } from "../../deal/load.js";
 import { dealDocumentFromText, dealDocumentText } from "../api/deal-text.js";
 import { MemoryDataAccess } from "../api/memory-data-access.js";
 import { App } from "../app/App.js";
-import { type RoundEdit, RoundSession } from "../engine/round-session.js";
+import { type RoundEdit, RoundSession } from "../../app/round-session.js";
 import { formatMoneyExactShort } from "../i18n/number-format.js";
 import { compute } from "../views/RoundBuilder.js";
 import "../styles/app.css";

@@ -1,4 +1,4 @@
-import type { RoundEdit } from "./round-session.js";
+import type { RoundEdit } from "../../app/round-session.js";
 
 /** The query parameter that carries a round's what-if in a link (SPEC WEB-AUTH-6). */
 export const WHAT_IF_PARAM = "whatif";

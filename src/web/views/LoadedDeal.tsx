@@ -21,7 +21,7 @@ import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileProvider } from "../components/ReportFiles.js";
 import { Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
-import type { RoundEdit } from "../engine/round-session.js";
+import type { RoundEdit } from "../../app/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useWorkspaceRole } from "./AccessView.js";
 import { type CapTableResult, CapTableView, StoredCapTableView } from "./CapTableView.js";

@@ -28,7 +28,7 @@ import {
   type RoundEdit,
   RoundSession,
   switchPricingBasis,
-} from "../engine/round-session.js";
+} from "../../app/round-session.js";
 import { whatIfFromQuery, whatIfQuery } from "../engine/what-if-link.js";
 import { download, fileStem } from "../export/download.js";
 import { useI18n } from "../i18n/i18n.js";

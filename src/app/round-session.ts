@@ -1,14 +1,14 @@
-import { parseAmount } from "../../core/exact/amount-parse.js";
-import type { Currency, Money } from "../../core/exact/money.js";
-import { Rational } from "../../core/exact/rational.js";
-import type { CapTable } from "../../core/ledger/cap-table.js";
-import { type CapTableView, capTableView } from "../../core/ledger/views.js";
-import { priceRound, type RoundOutcome } from "../../core/round/price-round.js";
-import type { Pricing, RoundTerms } from "../../core/round/terms.js";
-import { runDeal } from "../../core/round/timeline.js";
-import type { FieldPath, Problem } from "../../core/shared/problem.js";
-import type { Deal } from "../../deal/build.js";
-import { Fraction } from "../../deal/scalars.js";
+import { parseAmount } from "../core/exact/amount-parse.js";
+import type { Currency, Money } from "../core/exact/money.js";
+import { Rational } from "../core/exact/rational.js";
+import type { CapTable } from "../core/ledger/cap-table.js";
+import { type CapTableView, capTableView } from "../core/ledger/views.js";
+import { priceRound, type RoundOutcome } from "../core/round/price-round.js";
+import type { Pricing, RoundTerms } from "../core/round/terms.js";
+import { runDeal } from "../core/round/timeline.js";
+import type { FieldPath, Problem } from "../core/shared/problem.js";
+import type { Deal } from "../deal/build.js";
+import { Fraction } from "../deal/scalars.js";
 
 export type PricingBasis = Pricing["basis"];
 
