@@ -1,5 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  type BasisSwitch,
+  fieldOfPath,
+  type PricingBasis,
+  type RoundEdit,
+  RoundSession,
+  switchPricingBasis,
+} from "../../src/app/round-session.js";
 import { parseAmount } from "../../src/core/exact/amount-parse.js";
 import type { Currency } from "../../src/core/exact/money.js";
 import { Rational } from "../../src/core/exact/rational.js";
@@ -10,14 +18,6 @@ import { modelReport } from "../../src/report/model-report.js";
 import type { DealDocumentJson } from "../../src/web/api/contract.js";
 import { dealDocumentFromText, dealDocumentText } from "../../src/web/api/deal-text.js";
 import { applyRoundEdit } from "../../src/web/engine/document-edit.js";
-import {
-  type BasisSwitch,
-  fieldOfPath,
-  type PricingBasis,
-  type RoundEdit,
-  RoundSession,
-  switchPricingBasis,
-} from "../../src/app/round-session.js";
 import { formatMoneyExactShort, type Locale } from "../../src/web/i18n/number-format.js";
 import { exampleText } from "./support/examples.js";
 

@@ -1,13 +1,13 @@
 import { createRoot } from "react-dom/client";
 import { syntheticDealYaml } from "../../../bench/model.bench.js";
 import { modelReportOf } from "../../app/model.js";
+import { type RoundEdit, RoundSession } from "../../app/round-session.js";
 import { capTableView } from "../../core/ledger/views.js";
 import { priceRound } from "../../core/round/price-round.js";
 import { loadDeal } from "../../deal/load.js";
 import { dealDocumentFromText, dealDocumentText } from "../api/deal-text.js";
 import { MemoryDataAccess } from "../api/memory-data-access.js";
 import { App } from "../app/App.js";
-import { type RoundEdit, RoundSession } from "../../app/round-session.js";
 import { formatMoneyExactShort } from "../i18n/number-format.js";
 import { compute } from "../views/RoundBuilder.js";
 import "../styles/app.css";

@@ -1,8 +1,8 @@
+import type { PricingBasis, RoundEdit } from "../../app/round-session.js";
 import { parseAmount } from "../../core/exact/amount-parse.js";
 import type { Currency } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { DealDocumentJson } from "../api/contract.js";
-import type { PricingBasis, RoundEdit } from "../../app/round-session.js";
 
 const PRICING_KEYS: Record<PricingBasis, string> = {
   pre_money: "preMoney",

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { capTableOf } from "../../app/captable.js";
+import type { RoundEdit } from "../../app/round-session.js";
 import { formatPath } from "../../core/shared/problem.js";
 import type { Deal } from "../../deal/build.js";
 import { type LoadResult, loadDeal } from "../../deal/load.js";
@@ -21,7 +22,6 @@ import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileProvider } from "../components/ReportFiles.js";
 import { Loading } from "../components/Status.js";
 import { applyIngested, applyRoundEdit } from "../engine/document-edit.js";
-import type { RoundEdit } from "../../app/round-session.js";
 import { useI18n } from "../i18n/i18n.js";
 import { useWorkspaceRole } from "./AccessView.js";
 import { type CapTableResult, CapTableView, StoredCapTableView } from "./CapTableView.js";

@@ -1,6 +1,15 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { type ModelHolder, type ModelReport, type ModelTotals, modelReportOf } from "../../app/model.js";
 import { claimNamer } from "../../app/names.js";
+import {
+  type BasisSwitch,
+  type FieldErrors,
+  type PricingBasis,
+  type Recompute,
+  type RoundEdit,
+  RoundSession,
+  switchPricingBasis,
+} from "../../app/round-session.js";
 import { compactMoney, type Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
@@ -20,15 +29,6 @@ import { PercentField } from "../components/PercentField.js";
 import { ProblemText } from "../components/ProblemText.js";
 import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
-import {
-  type BasisSwitch,
-  type FieldErrors,
-  type PricingBasis,
-  type Recompute,
-  type RoundEdit,
-  RoundSession,
-  switchPricingBasis,
-} from "../../app/round-session.js";
 import { whatIfFromQuery, whatIfQuery } from "../engine/what-if-link.js";
 import { download, fileStem } from "../export/download.js";
 import { useI18n } from "../i18n/i18n.js";
