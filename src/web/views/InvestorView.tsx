@@ -250,7 +250,7 @@ function OwnExit({
           <input
             id={fieldId}
             value={text}
-            placeholder="$500B; $1T; $2T"
+            placeholder={t("myExitValuesPlaceholder")}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${fieldId}-error` : `${fieldId}-help`}
             onChange={(e) => setText(e.currentTarget.value)}
