@@ -7,8 +7,7 @@ import type { Diagnostic } from "../deal/diagnostics.js";
 import { appendToDealText } from "../deal/edit.js";
 import { type IngestedEntries, ingestionForDeal } from "../deal/ingest-into-deal.js";
 import { loadDeal } from "../deal/load.js";
-import { type IngestInput, readReport } from "./ingest.js";
-import { DateParam } from "./params.js";
+import { type IngestInput, READING_FIELDS, readReport } from "./ingest.js";
 import type { TextUseCase } from "./use-case.js";
 
 export interface IngestIntoDealInput extends IngestInput {
@@ -110,11 +109,7 @@ export const ingestIntoDeal = {
   summary:
     "Reads a news report against a deal and proposes what it adds: one new source, with a claim for each figure about the deal's round.",
   input: z.strictObject({
-    lang: z
-      .enum(["fr", "en", "auto"])
-      .default("auto")
-      .meta({ description: "The report's language: fr, en, or auto (detected)." }),
-    sourceDate: DateParam.optional().meta({ description: "The report's publication date (YYYY-MM-DD)." }),
+    ...READING_FIELDS,
     round: z
       .string()
       .optional()

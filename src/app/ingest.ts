@@ -35,17 +35,20 @@ export function readReport(text: string | Uint8Array, input: IngestInput, deal?:
  * (ING-OUT-1). With a deal, names are matched against its company and stakeholders. The
  * reader's own warnings and the text's are the result's warnings.
  */
+/** What a reading of a report takes: its language and publication date (ingest and ingest-into-deal). */
+export const READING_FIELDS = {
+  lang: z
+    .enum(["fr", "en", "auto"])
+    .default("auto")
+    .meta({ description: "The report's language: fr, en, or auto (detected)." }),
+  sourceDate: DateParam.optional().meta({ description: "The report's publication date (YYYY-MM-DD)." }),
+};
+
 export const ingest: TextUseCase<IngestInput, IngestOutput> = {
   name: "ingest",
   summary:
     "Reads a news report (French or English) and proposes draft claims, with the words they rest on; with a deal, names are matched against its stakeholders.",
-  input: z.strictObject({
-    lang: z
-      .enum(["fr", "en", "auto"])
-      .default("auto")
-      .meta({ description: "The report's language: fr, en, or auto (detected)." }),
-    sourceDate: DateParam.optional().meta({ description: "The report's publication date (YYYY-MM-DD)." }),
-  }),
+  input: z.strictObject(READING_FIELDS),
   mode: "sync",
   on: "text",
   run(subject, input) {

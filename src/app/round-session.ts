@@ -35,7 +35,8 @@ export interface BasisSwitch {
   readonly after: RoundEdit;
 }
 
-function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
+/** Whether two edits hold the same texts (the same terms as the user typed them). */
+export function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
   return (
     a.basis === b.basis &&
     a.valueText === b.valueText &&

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { capTableOf } from "../../app/captable.js";
-import type { RoundEdit } from "../../app/round-session.js";
+import { type RoundEdit, sameEdit } from "../../app/round-session.js";
 import { formatPath } from "../../core/shared/problem.js";
 import type { Deal } from "../../deal/build.js";
 import { type LoadResult, loadDeal } from "../../deal/load.js";
@@ -38,16 +38,6 @@ const ScenariosView = lazy(() => import("./ScenariosView.js").then((m) => ({ def
 const DealEditor = lazy(() => import("./DealEditor.js").then((m) => ({ default: m.DealEditor })));
 const HistoryView = lazy(() => import("./HistoryView.js").then((m) => ({ default: m.HistoryView })));
 const SimulationView = lazy(() => import("./SimulationView.js").then((m) => ({ default: m.SimulationView })));
-
-function sameEdit(a: RoundEdit, b: RoundEdit): boolean {
-  return (
-    a.basis === b.basis &&
-    a.valueText === b.valueText &&
-    a.poolTargetText === b.poolTargetText &&
-    a.amountTexts.length === b.amountTexts.length &&
-    a.amountTexts.every((text, i) => text === b.amountTexts[i])
-  );
-}
 
 /** The document with the edits of every round written in, except `skipRound`'s, and the ingested sources added. */
 function documentWithEdits(
