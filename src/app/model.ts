@@ -177,7 +177,7 @@ export interface ModelReport {
     readonly text: string;
     readonly source: string | undefined;
     /** The fields the assumption gives: the document path as id, what it is as name. */
-    readonly fields: readonly Ref[];
+    readonly fields: readonly FieldRef[];
   }[];
   /** When some round amount is uncertain: the scenario that gave its value (DEAL-4). */
   readonly scenario:
@@ -337,12 +337,32 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A deal field by what it is: `transactions[2]` is "the stock issuance of 2025-10-28 to
- * Employees and other investors", `rounds[0].preMoney` is "2026 mega-round pre-money".
+ * A field of the deal file an assumption gives a value to: its document path as id, what
+ * it is in English as name, and the parts of that name (the transaction's kind, date and
+ * holder, or the round; the field), which the French renderer words (APP-9).
  */
-function fieldRef(deal: Deal, path: string): Ref {
+export interface FieldRef extends Ref {
+  readonly about?:
+    | {
+        readonly kind: "transaction";
+        readonly type: string;
+        readonly date: string;
+        readonly holder?: string;
+        readonly field?: string;
+      }
+    | { readonly kind: "round"; readonly round: string; readonly field?: string };
+}
+
+/**
+ * A deal field by what it is: `transactions[2]` is "the stock issuance of 2025-10-28 to
+ * Employees and other investors", `rounds[0].preMoney` is "2026 mega-round pre-money";
+ * `about` keeps the parts, for a renderer that words them in another language.
+ */
+function fieldRef(deal: Deal, path: string): FieldRef {
   const m = /^(transactions|rounds)\[(\d+)\](?:\.(\w+))?/.exec(path);
-  const field = m?.[3] ? ` ${FIELD_WORDS[m[3]] ?? m[3]}` : "";
+  const fieldName = m?.[3];
+  const field = fieldName ? ` ${FIELD_WORDS[fieldName] ?? fieldName}` : "";
+  const withField = fieldName ? { field: fieldName } : {};
   if (m?.[1] === "transactions") {
     const t = deal.ledger.transactions[Number(m[2])];
     if (t) {
@@ -351,12 +371,22 @@ function fieldRef(deal: Deal, path: string): Ref {
       return {
         id: path,
         name: `the ${t.type.replaceAll("_", " ")} of ${t.date}${name ? ` to ${name}` : ""}${field}`,
+        about: {
+          kind: "transaction",
+          type: t.type,
+          date: t.date,
+          ...(name !== undefined ? { holder: name } : {}),
+          ...withField,
+        },
       };
     }
   }
   if (m?.[1] === "rounds") {
     const r = deal.document.rounds?.[Number(m[2])];
-    if (r) return { id: path, name: `${r.name ?? r.id}${field}` };
+    if (r) {
+      const round = r.name ?? r.id;
+      return { id: path, name: `${round}${field}`, about: { kind: "round", round, ...withField } };
+    }
   }
   return { id: path, name: path };
 }

@@ -1,8 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { COMMANDS, type CommandModule, modulesFor } from "./commands/index.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
+import { langOption } from "./format-option.js";
 import { type CliIo, processIo } from "./io.js";
-import { languageOf, setLanguage } from "./lang.js";
+import { language, languageOf, setLanguage } from "./lang.js";
+import { cliText, frenchUsageError } from "./messages.js";
 
 import { VERSION } from "./version.js";
 
@@ -21,16 +23,21 @@ export async function buildProgram(
       "Model a funding round from the first hedged report to the pro-forma cap table, the capital flows and the exit.",
     )
     .version(VERSION)
-    .showHelpAfterError("(run with --help for usage)")
+    .showHelpAfterError(cliText.usageHint())
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(language() === "fr" ? frenchUsageError(text) : text),
     });
   const registers = await Promise.all(modules.map((m) => m.load()));
   for (const register of registers) register(program, io);
   const override = (command: Command) => {
     command.exitOverride();
+    // Every command takes --lang (APP-9), except `ingest`, whose --lang names the report's
+    // language (its messages follow ROUNDTABLE_LANG or the locale).
+    if (command.name() !== "ingest" && !command.options.some((o) => o.long === "--lang"))
+      command.addOption(langOption());
     command.commands.forEach(override);
   };
   program.commands.forEach(override);
@@ -56,11 +63,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    io.stderr.write(`roundtable: internal error: ${(error as Error).message ?? String(error)}\n`);
+    const [first, ...rest] = cliText.internalError((error as Error).message ?? String(error)).split("\n");
+    io.stderr.write(`${first}\n`);
     if (io.env.ROUNDTABLE_DEBUG) io.stderr.write(`${(error as Error).stack ?? ""}\n`);
-    io.stderr.write(
-      "This is a bug in roundtable; please report it with the command and input that caused it.\n",
-    );
+    io.stderr.write(`${rest.join("\n")}\n`);
     return 70;
   }
 }

@@ -4,6 +4,7 @@ import type { ReportDocument } from "../render/document.js";
 import { CommandFailure } from "./failure.js";
 import type { FileFormat } from "./format-option.js";
 import type { CliIo } from "./io.js";
+import { cliText } from "./messages.js";
 
 export { FILE_FORMATS, type FileFormat, reportFileOptions } from "./format-option.js";
 
@@ -93,21 +94,10 @@ export async function writeReportFile(
     io.writeFileAtomic(path.resolve(io.cwd, target.out), bytes);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why =
-      code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "ENOENT"
-          ? "the folder does not exist"
-          : code === "EROFS"
-            ? "the file system is read-only"
-            : code === "ENOSPC"
-              ? "no space left on the device"
-              : ((error as Error).message ?? String(error));
-    throw CommandFailure.of("file_unwritable", `cannot write ${target.out}: ${why}`);
+    const why = cliText.writeFailure(code, (error as Error).message ?? String(error));
+    throw CommandFailure.of("file_unwritable", cliText.cannotWrite(target.out, why));
   }
-  io.stderr.write(
-    `wrote ${target.out} (${target.format.toUpperCase()}, ${bytes.length.toLocaleString("en-US")} bytes)\n`,
-  );
+  io.stderr.write(`${cliText.wroteReport(target.out, target.format, bytes.length)}\n`);
 }
 
 function statOrUndefined(file: string) {

@@ -1,6 +1,6 @@
 import type { ClaimRef, ConflictExplanation, GapExplanation } from "../app/claims-report.js";
 import type { BreakpointExplanation, BreakpointPosition } from "../app/exit-report.js";
-import type { PricingNote } from "../app/model.js";
+import type { FieldRef, PricingNote } from "../app/model.js";
 import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import type { AgreementKind } from "../core/flows/agreement.js";
@@ -440,4 +440,49 @@ export function explanationFr(e: AnyExplanation, currency = "USD", ids = false):
     case "regime_change":
       return `changements : ${e.params.positions.map((p) => breakpointPositionFr(p, ids)).join(", ")}`;
   }
+}
+
+/** The ledger's transaction kinds in French (the web editor's words for the same kinds). */
+const TRANSACTION_KINDS_FR: Readonly<Record<string, string>> = {
+  stock_issuance: "l'émission d'actions",
+  option_grant: "l'attribution d'options",
+  warrant_issuance: "l'émission de bons de souscription",
+  safe_issuance: "l'émission du SAFE",
+  note_issuance: "l'émission de l'obligation convertible",
+  exercise: "l'exercice",
+  transfer: "la cession",
+  cancellation: "l'annulation",
+  repurchase: "le rachat",
+  split: "la division",
+  pool_increase: "la hausse du pool",
+  conversion: "la conversion",
+  conversion_price_adjustment: "l'ajustement du prix de conversion",
+  authorized_shares_adjustment: "l'ajustement des actions autorisées",
+  debt_issuance: "l'emprunt",
+  debt_repayment: "le remboursement de l'emprunt",
+  tender: "l'offre de rachat",
+  pay_to_play: "le pay-to-play",
+};
+
+const FIELDS_FR: Readonly<Record<string, string>> = {
+  preMoney: "pré-money",
+  postMoney: "post-money",
+  pricePerShare: "prix par action",
+  shares: "actions",
+  amount: "montant",
+  target: "objectif",
+};
+
+/**
+ * A field of the deal file in French, from its parts: "l'émission d'actions du 2025-10-28 à
+ * OpenAI Foundation", "2026 mega-round : pré-money"; its English name when it has no parts.
+ */
+export function fieldNameFr(ref: FieldRef): string {
+  const about = ref.about;
+  if (!about) return ref.name;
+  const field = about.field ? (FIELDS_FR[about.field] ?? about.field) : undefined;
+  if (about.kind === "round") return field ? `${about.round} : ${field}` : about.round;
+  const kind = TRANSACTION_KINDS_FR[about.type] ?? about.type.replaceAll("_", " ");
+  const what = `${kind} du ${about.date}${about.holder ? ` à ${about.holder}` : ""}`;
+  return field ? `${what} (${field})` : what;
 }

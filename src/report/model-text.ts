@@ -12,7 +12,7 @@ import {
   scenarioWords,
   type TextOptions,
 } from "./format.js";
-import { explanationFr, frenchFixed } from "./fr.js";
+import { explanationFr, fieldNameFr, frenchFixed } from "./fr.js";
 import { renderTable } from "./table.js";
 
 const BASIS_WORDS: Readonly<Record<string, string>> = {
@@ -155,7 +155,13 @@ export function modelText(report: ModelReport, options: TextOptions = {}): strin
     .filter((a) => a.fields.length > 0)
     .map(
       (a) =>
-        `  ${options.ids ? `[${a.id}] ` : ""}${a.text} (${w("used in", "utilisée pour")} ${a.fields.map((f) => refText(f, options)).join(", ")})`,
+        `  ${options.ids ? `[${a.id}] ` : ""}${a.text} (${w("used in", "utilisée pour")} ${a.fields
+          .map((f) =>
+            options.lang === "fr"
+              ? refText({ id: f.id, name: fieldNameFr(f) }, options)
+              : refText(f, options),
+          )
+          .join(", ")})`,
     );
   return [
     ...lines,

@@ -9,6 +9,7 @@ import {
   withTextOptions,
 } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 export function registerCapTable(program: Command, io: CliIo): void {
   withTextOptions(
@@ -104,7 +105,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
         io.stdout.write(capTableText(report, options.by, textOptionsOf(options)));
         if (report.whatIf) {
           const { whatIfText } = await import("../../report/what-if-report.js");
-          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency)}`);
+          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency, language())}`);
         }
       }
     },

@@ -7,6 +7,7 @@ import { closeRoundInWorkspace } from "../../deal/close-round.js";
 import { isWorkspaceFile, readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";
+import { cliText } from "../messages.js";
 
 /** `roundtable close-round`: a thin face over the use case in src/app/close-round.ts (CLOSE-3). */
 export function registerCloseRound(program: Command, io: CliIo): void {
@@ -57,7 +58,7 @@ export function registerCloseRound(program: Command, io: CliIo): void {
           } catch (error) {
             throw CommandFailure.of(
               "file_unwritable",
-              `cannot write the deal file: ${(error as Error).message}`,
+              cliText.cannotWriteDeal((error as Error).message),
               file,
             );
           }
@@ -69,15 +70,13 @@ export function registerCloseRound(program: Command, io: CliIo): void {
           return;
         }
         if (!options.write) {
-          io.stdout.write(
-            `Closing ${report.round.name} would add to ${file} (run again with --write to write it):\n\n`,
-          );
+          io.stdout.write(`${cliText.closeRoundPreview(report.round.name, file)}\n\n`);
           io.stdout.write(stringify(report.added, { lineWidth: 0 }));
-          io.stdout.write(`\nand move round ${report.round.id} from the modelled rounds to closedRounds.\n`);
+          io.stdout.write(`\n${cliText.closeRoundMove(report.round.id)}\n`);
           return;
         }
         io.stdout.write(
-          `closed ${report.round.name} into ${file}: ${report.classes.length} class${report.classes.length === 1 ? "" : "es"} and ${report.transactions.length} transaction${report.transactions.length === 1 ? "" : "s"} added, round ${report.round.id} removed\n`,
+          `${cliText.closeRoundDone(report.round.name, file, report.classes.length, report.transactions.length, report.round.id)}\n`,
         );
       },
     );
@@ -135,16 +134,14 @@ function closeInWorkspace(
     return;
   }
   if (!options.write) {
-    io.stdout.write(
-      `Closing ${value.roundName} would add to ${value.file} (run again with --write to write it):\n\n`,
-    );
+    io.stdout.write(`${cliText.closeRoundPreview(value.roundName, value.file)}\n\n`);
     io.stdout.write(
       stringify({ classes: value.classes, transactions: value.transactions }, { lineWidth: 0 }),
     );
-    io.stdout.write(`\nand move round ${value.roundId} from the modelled rounds to closedRounds.\n`);
+    io.stdout.write(`\n${cliText.closeRoundMove(value.roundId)}\n`);
     return;
   }
   io.stdout.write(
-    `closed ${value.roundName} into ${value.file}: ${value.classes.length} class${value.classes.length === 1 ? "" : "es"} and ${value.transactions.length} transaction${value.transactions.length === 1 ? "" : "s"} added, round ${value.roundId} removed\n`,
+    `${cliText.closeRoundDone(value.roundName, value.file, value.classes.length, value.transactions.length, value.roundId)}\n`,
   );
 }

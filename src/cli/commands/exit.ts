@@ -9,6 +9,7 @@ import {
   withTextOptions,
 } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 interface ExitOptions {
   at?: string;
@@ -137,7 +138,7 @@ export function registerExit(program: Command, io: CliIo): void {
       io.stdout.write(text.exitText(report, textOptionsOf(options)));
       if (report.whatIf) {
         const { whatIfText } = await import("../../report/what-if-report.js");
-        io.stdout.write(`\n${whatIfText(report.whatIf, loaded.deal.ledger.company.currency)}`);
+        io.stdout.write(`\n${whatIfText(report.whatIf, loaded.deal.ledger.company.currency, language())}`);
       }
     }
   });

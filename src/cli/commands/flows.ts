@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { CommandFailure } from "../failure.js";
 import { formatOption, type OutputFormat, textOptionsOf, withTextOptions } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 /** `--set COMPANY.NAME=VALUE`, repeatable (DEAL-WHATIF-5). */
 const SET_OPTION = [
@@ -32,7 +33,7 @@ async function whatIfBlock(
 ) {
   if (!report.whatIf) return "";
   const { whatIfText } = await import("../../report/what-if-report.js");
-  return `\n${whatIfText(report.whatIf, currency)}`;
+  return `\n${whatIfText(report.whatIf, currency, language())}`;
 }
 
 export function registerFlows(program: Command, io: CliIo): void {

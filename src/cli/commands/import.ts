@@ -7,6 +7,7 @@ import { parseIsoDate } from "../../core/shared/date.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
+import { cliText } from "../messages.js";
 import { flagOf } from "../use-case.js";
 
 interface ImportFlags {
@@ -97,11 +98,7 @@ export function registerImport(program: Command, io: CliIo): void {
         throw CommandFailure.of("usage", `--formed takes a calendar date YYYY-MM-DD, got "${flags.formed}"`);
       const out = flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out);
       if (out && existsSync(out) && !flags.force)
-        throw CommandFailure.of(
-          "output_exists",
-          `${flags.out} exists; pass --force to replace it`,
-          flags.out,
-        );
+        throw CommandFailure.of("output_exists", cliText.outputExists(flags.out!), flags.out);
       const mapping =
         flags.map === undefined ? undefined : readInput(io, flags.map, "mapping file").toString("utf8");
       const bytes = readInput(io, file, "spreadsheet");
@@ -142,23 +139,21 @@ export function registerImport(program: Command, io: CliIo): void {
       );
       const c = result.counts;
       io.stderr.write(
-        `read ${file}: sheet "${result.sheet}", ${result.layout} layout, headers in row ${result.headerRow}${result.csv ? `, ${result.csv.encoding}, delimiter ${JSON.stringify(result.csv.delimiter)}` : ""}\n`,
+        `${cliText.spreadsheetRead(file, result.sheet, result.layout, result.headerRow, result.csv)}\n`,
       );
       for (const column of result.columns) io.stderr.write(`  ${column}\n`);
-      io.stderr.write(
-        `imported ${c.holders} holder${c.holders === 1 ? "" : "s"}, ${c.classes} class${c.classes === 1 ? "" : "es"}, ${c.transactions} transaction${c.transactions === 1 ? "" : "s"}\n`,
-      );
+      io.stderr.write(`${cliText.imported(c.holders, c.classes, c.transactions)}\n`);
       if (out) {
         try {
           io.writeFileAtomic(out, result.yaml);
         } catch (error) {
           throw CommandFailure.of(
             "file_unwritable",
-            `cannot write the deal file: ${(error as Error).message}`,
+            cliText.cannotWriteDeal((error as Error).message),
             flags.out,
           );
         }
-        io.stderr.write(`wrote ${flags.out}\n`);
+        io.stderr.write(`${cliText.wroteFile(flags.out!)}\n`);
       } else io.stdout.write(result.yaml);
     });
 }

@@ -10,6 +10,7 @@ import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { cliText } from "../messages.js";
 
 interface IngestCliOptions {
   lang: "fr" | "en" | "auto";
@@ -109,16 +110,13 @@ export function registerIngest(program: Command, io: CliIo): void {
       } catch (error) {
         throw CommandFailure.of(
           "file_unwritable",
-          `cannot write the deal file: ${(error as Error).message}`,
+          cliText.cannotWriteDeal((error as Error).message),
           options.deal,
         );
       }
-      io.stdout.write(
-        `added source "${draft.source.id}" with ${entries.claims.length} claim${entries.claims.length === 1 ? "" : "s"} to ${options.deal}\n`,
-      );
-      for (const s of entries.skipped) io.stdout.write(`  not added: ${s.claim}: ${s.reason}\n`);
-      for (const n of draft.newStakeholders)
-        io.stdout.write(`  named but not a stakeholder of the deal: ${n.name} (proposed id ${n.id})\n`);
+      io.stdout.write(`${cliText.ingestAdded(draft.source.id, entries.claims.length, options.deal!)}\n`);
+      for (const s of entries.skipped) io.stdout.write(`${cliText.ingestSkipped(s.claim, s.reason)}\n`);
+      for (const n of draft.newStakeholders) io.stdout.write(`${cliText.ingestUnknownName(n.name, n.id)}\n`);
     });
 }
 

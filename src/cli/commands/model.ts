@@ -9,6 +9,7 @@ import {
   withTextOptions,
 } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 export function registerModel(program: Command, io: CliIo): void {
   withTextOptions(
@@ -81,7 +82,7 @@ export function registerModel(program: Command, io: CliIo): void {
         io.stdout.write(modelText(report, textOptionsOf(options)));
         if (report.whatIf) {
           const { whatIfText } = await import("../../report/what-if-report.js");
-          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency)}`);
+          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency, language())}`);
         }
       }
     },

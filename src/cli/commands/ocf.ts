@@ -8,6 +8,7 @@ import { validationNote, writeOcfPackage } from "../../interchange/ocf/index.js"
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
+import { cliText } from "../messages.js";
 
 function counts(record: Readonly<Record<string, number>>): string {
   const entries = Object.entries(record).filter(([, n]) => n > 0);
@@ -42,11 +43,7 @@ export function registerOcf(program: Command, io: CliIo): void {
       ) => {
         const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
         if (out && existsSync(out) && !options.force)
-          throw CommandFailure.of(
-            "output_exists",
-            `${options.out} exists; pass --force to replace it`,
-            options.out,
-          );
+          throw CommandFailure.of("output_exists", cliText.outputExists(options.out!), options.out);
         const imported = await ocfImport.run(
           { kind: "path", path: path.resolve(io.cwd, source) },
           { onInconsistency: options.onInconsistency },
@@ -59,21 +56,21 @@ export function registerOcf(program: Command, io: CliIo): void {
           io,
           report.warnings.map((w) => diagnosticFrom(w, source)),
         );
-        io.stderr.write(`mapped: ${counts(report.mapped)}\n`);
-        io.stderr.write(`kept, with no counterpart in the ledger: ${counts(report.unmapped)}\n`);
+        io.stderr.write(`${cliText.ocfMapped(counts(report.mapped))}\n`);
+        io.stderr.write(`${cliText.ocfUnmapped(counts(report.unmapped))}\n`);
         if (Object.values(report.unresolved).some((n) => n > 0))
-          io.stderr.write(`kept with unresolved references: ${counts(report.unresolved)}\n`);
+          io.stderr.write(`${cliText.ocfUnresolved(counts(report.unresolved))}\n`);
         if (out) {
           try {
             io.writeFileAtomic(out, text);
           } catch (error) {
             throw CommandFailure.of(
               "file_unwritable",
-              `cannot write the deal file: ${(error as Error).message}`,
+              cliText.cannotWriteDeal((error as Error).message),
               options.out,
             );
           }
-          io.stderr.write(`wrote ${options.out}\n`);
+          io.stderr.write(`${cliText.wroteFile(options.out!)}\n`);
         } else io.stdout.write(text);
       },
     );
@@ -163,14 +160,12 @@ export function registerOcf(program: Command, io: CliIo): void {
           io.stdout.write(`${JSON.stringify(ocfExport.json(exported.value, options.out), null, 2)}\n`);
           return;
         }
-        io.stdout.write(`wrote ${options.out}: ${counts(r.written)}\n`);
+        io.stdout.write(`${cliText.ocfWritten(options.out, counts(r.written))}\n`);
         for (const line of modelledRoundLines(modelled)) io.stdout.write(`${line}\n`);
         io.stdout.write(`${validationNote(exported.value.validation)}\n`);
-        io.stdout.write(
-          `kept verbatim from the import: ${r.kept}; written from the ledger: ${r.generated}\n`,
-        );
-        for (const o of r.omitted) io.stdout.write(`  note: ${o}\n`);
-        for (const d of r.dropped) io.stdout.write(`  dropped (its ledger records changed): ${d}\n`);
+        io.stdout.write(`${cliText.ocfKept(r.kept, r.generated)}\n`);
+        for (const o of r.omitted) io.stdout.write(`${cliText.ocfNote(o)}\n`);
+        for (const d of r.dropped) io.stdout.write(`${cliText.ocfDropped(d)}\n`);
       },
     );
 }

@@ -9,6 +9,7 @@ import {
   withTextOptions,
 } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 export function registerScenarios(program: Command, io: CliIo): void {
   withTextOptions(
@@ -98,7 +99,7 @@ export function registerScenarios(program: Command, io: CliIo): void {
         const { whatIfText } = await import("../../report/what-if-report.js");
         for (const whatIf of report.whatIfs)
           io.stdout.write(
-            `\n${report.scenarios.length > 1 ? `${whatIf.basedOn}: ` : ""}${whatIfText(whatIf, report.company.currency)}`,
+            `\n${report.scenarios.length > 1 ? `${whatIf.basedOn}: ` : ""}${whatIfText(whatIf, report.company.currency, language())}`,
           );
       }
     },

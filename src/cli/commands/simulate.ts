@@ -8,6 +8,7 @@ import {
   wantsReportFile,
 } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 function wholeNumber(text: string, what: string, min: number): number {
   if (!/^\d+$/.test(text.replaceAll("_", "")) || Number(text.replaceAll("_", "")) < min) {
@@ -125,7 +126,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
         io.stdout.write(simulationText(report, textOptionsOf(options)));
         if (report.whatIf) {
           const { whatIfText } = await import("../../report/what-if-report.js");
-          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency)}`);
+          io.stdout.write(`\n${whatIfText(report.whatIf, report.company.currency, language())}`);
         }
       },
     );

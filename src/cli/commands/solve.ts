@@ -2,6 +2,7 @@ import { type Command, Option } from "commander";
 import { CommandFailure } from "../failure.js";
 import { formatOption, type OutputFormat, textOptionsOf, withTextOptions } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 /** Reads `investor=10%` or `investor=0.1` into the solve input's investor and fraction. */
 function parseTarget(text: string): { investor: string; fraction: string } {
@@ -99,7 +100,7 @@ export function registerSolve(program: Command, io: CliIo): void {
         io.stdout.write(solveText(report, textOptionsOf(options)));
         if (report.model.whatIf) {
           const { whatIfText } = await import("../../report/what-if-report.js");
-          io.stdout.write(`\n${whatIfText(report.model.whatIf, report.model.company.currency)}`);
+          io.stdout.write(`\n${whatIfText(report.model.whatIf, report.model.company.currency, language())}`);
         }
       }
     },
