@@ -174,7 +174,9 @@ if (isMain) {
   ) {
     if (badBlindSet) {
       console.error(
-        `eval:ingest: --blind-set takes a positive whole number (the held-out set to score) and needs --texts; got ${JSON.stringify(blindSetText ?? null)}`,
+        textsDir === undefined
+          ? "eval:ingest: --blind-set scores the real-report corpus: give the folder of its texts with --texts DIR"
+          : `eval:ingest: --blind-set takes a positive whole number (the held-out set to score); got ${JSON.stringify(blindSetText ?? null)}`,
       );
     }
     console.error(
