@@ -17,6 +17,8 @@ import type { Explanation, Ref } from "./use-case.js";
  */
 export interface ClaimRef extends Ref {
   readonly subject?: string;
+  /** What the claim is about, in French (APP-9). */
+  readonly subjectFr?: string;
   readonly estimate?: Estimate;
 }
 
@@ -49,6 +51,8 @@ export interface ClaimsReport {
     readonly about: readonly Ref[];
     /** What the claim is about, in words: "Amazon + Nvidia + Microsoft". */
     readonly subject: string;
+    /** The same in French: "participation de Microsoft" (APP-9). */
+    readonly subjectFr: string;
     readonly value: Estimate;
     readonly attribution: string | null;
     readonly status: Claim["status"];
@@ -89,6 +93,7 @@ export interface Reading {
 export interface RangeFigure {
   readonly quantity: Ref | null;
   readonly label: string;
+  readonly labelFr: string;
   readonly unit: EstimateUnit;
   readonly min: { readonly value: Rational; readonly attained: boolean } | null;
   readonly max: { readonly value: Rational; readonly attained: boolean } | null;
@@ -164,12 +169,16 @@ export function claimsReportOf(deal: Deal, chosenClaims?: readonly string[]): Cl
           id,
           name: `${c.subjectLabel}: ${formatEstimate(c.value)}`,
           subject: c.subjectLabel,
+          subjectFr: c.subjectLabelFr,
           estimate: c.value,
         }
       : { id, name: id };
   };
-  const quantities = new Map(set.model.quantities.map((q) => [q.id as string, q.label]));
-  const quantityRef = (id: string): Ref => ({ id, name: quantities.get(id) ?? id });
+  const quantities = new Map(set.model.quantities.map((q) => [q.id as string, q]));
+  const quantityRef = (id: string): Ref => {
+    const q = quantities.get(id);
+    return { id, name: q?.label ?? id, ...(q && q.labelFr !== q.label ? { nameFr: q.labelFr } : {}) };
+  };
   const rangesOf = (claims: readonly string[]): RangeFigure[] => {
     const ranges = feasibleRanges(set, claims as never);
     return ranges.ok ? ranges.value.quantities.map((x) => rangeFigure(x, quantityRef)) : [];
@@ -194,6 +203,7 @@ export function claimsReportOf(deal: Deal, chosenClaims?: readonly string[]): Cl
       source: sourceRef(c.source),
       about: c.subject.terms.map((t) => quantityRef(t.quantity)),
       subject: c.subjectLabel,
+      subjectFr: c.subjectLabelFr,
       value: c.value,
       attribution: c.attribution ?? null,
       status: c.status,
@@ -229,6 +239,7 @@ function rangeFigure(r: FeasibleRange, quantityRef: (id: string) => Ref): RangeF
   return {
     quantity: r.quantity === undefined ? null : quantityRef(r.quantity),
     label: r.label,
+    labelFr: r.labelFr,
     unit: r.unit,
     min: r.min === undefined ? null : { value: r.min.value, attained: r.min.attained },
     max: r.max === undefined ? null : { value: r.max.value, attained: r.max.attained },

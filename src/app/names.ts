@@ -17,7 +17,12 @@ export function quantityNamer(deal?: Deal): (id: string) => QuantityRefNamed {
   const quantities = new Map(deal?.uncertainty?.claimSet.model.quantities.map((q) => [q.id as string, q]));
   return (id) => {
     const q = quantities.get(id);
-    return { id, name: q?.label ?? id, ...(q ? { ref: q.ref } : {}) };
+    return {
+      id,
+      name: q?.label ?? id,
+      ...(q && q.labelFr !== q.label ? { nameFr: q.labelFr } : {}),
+      ...(q ? { ref: q.ref } : {}),
+    };
   };
 }
 
@@ -29,7 +34,12 @@ export function claimNamer(deal?: Deal): (id: string) => Ref & { readonly source
     const c = claims.get(id);
     if (!c) return { id, name: id };
     const s = sources?.get(c.source);
-    return { id, name: c.subjectLabel, source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source } };
+    return {
+      id,
+      name: c.subjectLabel,
+      ...(c.subjectLabelFr !== c.subjectLabel ? { nameFr: c.subjectLabelFr } : {}),
+      source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source },
+    };
   };
 }
 

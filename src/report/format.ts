@@ -138,8 +138,12 @@ export function scenarioWords(name: string, options: TextOptions): string {
         : `le scénario « ${name} »`;
 }
 
-export function refText(ref: { readonly id: string; readonly name: string }, options: TextOptions): string {
-  return options.ids && ref.id !== ref.name ? `${ref.name} [${ref.id}]` : ref.name;
+export function refText(
+  ref: { readonly id: string; readonly name: string; readonly nameFr?: string },
+  options: TextOptions,
+): string {
+  const name = options.lang === "fr" && ref.nameFr !== undefined ? ref.nameFr : ref.name;
+  return options.ids && ref.id !== name ? `${name} [${ref.id}]` : name;
 }
 
 /**

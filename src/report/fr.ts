@@ -317,7 +317,7 @@ const DISTRIBUTIONS_FR: Readonly<Record<Exclude<Estimate["distribution"], undefi
 /** A claim named in French: "Amazon : jusqu'à 50 Md$" (its English name when it carries no estimate). */
 export function claimNameFr(ref: ClaimRef): string {
   return ref.estimate && ref.subject !== undefined
-    ? `${ref.subject} : ${estimateFr(ref.estimate)}`
+    ? `${ref.subjectFr ?? ref.subject} : ${estimateFr(ref.estimate)}`
     : ref.name;
 }
 
@@ -421,7 +421,7 @@ export function explanationFr(e: AnyExplanation, currency = "USD", ids = false):
     case "claims_conflict": {
       const p = e.params;
       const verb = (r: Relation) => (r === "<=" || r === "<" ? "autorise" : "exige");
-      return `« ${claimNameFr(p.pivot)} » ${verb(p.pivotBound.relation)} pour ${p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
+      return `« ${claimNameFr(p.pivot)} » ${verb(p.pivotBound.relation)} pour ${p.pivot.subjectFr ?? p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
     }
     case "claims_gap_exceeds":
       return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, plus que les ${valueFr(e.params.bound, e.params.unit)} que « ${claimNameFr(e.params.group)} » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.`;

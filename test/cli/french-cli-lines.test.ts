@@ -156,3 +156,27 @@ describe("APP-9: the fields an assumption gives, named in French", () => {
     expect(r.stdout).not.toContain("What-if");
   });
 });
+
+describe("APP-9: the names the engine makes for quantities, in French", () => {
+  it("claims --lang fr: 'participation de Microsoft', 'taille du tour …' in the timeline, the conflicts and the ranges; the deal's own names as they are", async () => {
+    const r = await cli(["claims", "examples/openai-round.yaml", "--lang", "fr"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2025-10-28 +participation de Microsoft +OpenAI and Microsoft +environ 27 %/m);
+    expect(r.stdout).toMatch(/^non datée +taille du tour 2026 mega-round +/m);
+    expect(r.stdout).toMatch(/^valorisation post-money du tour 2026 mega-round +\[747 Md\$ ; 913 Md\$\]$/m);
+    expect(r.stdout).toMatch(/^non datée +Amazon \+ Nvidia \+ Microsoft +IA : OpenAI/m);
+    for (const english of ["Microsoft's stake", "mega-round size", "post-money valuation"])
+      expect(r.stdout).not.toContain(english);
+    const english = await cli(["claims", "examples/openai-round.yaml"]);
+    expect(english.stdout).toContain("Microsoft's stake");
+    expect(english.stdout).toContain("2026 mega-round post-money valuation");
+  });
+
+  it("the JSON keeps the English names only (no French field added)", async () => {
+    const r = await cli(["claims", "examples/openai-round.yaml", "--format", "json", "--lang", "fr"]);
+    expect(r.stdout).toContain("Microsoft's stake");
+    expect(r.stdout).not.toContain("participation de");
+    expect(r.stdout).not.toContain("nameFr");
+    expect(r.stdout).not.toContain("subjectFr");
+  });
+});

@@ -45,6 +45,11 @@ export interface Quantity {
   readonly unit: QuantityUnit;
   /** A short human name: "Amazon's investment in series-x". */
   readonly label: string;
+  /**
+   * The same name in French ("participation de Microsoft"): the deal's own label when it
+   * gives one (a name is not translated), else the default label worded in French (APP-9).
+   */
+  readonly labelFr: string;
 }
 
 const SLUG = "[a-z0-9][a-z0-9._-]*";
@@ -113,6 +118,29 @@ export interface QuantityContext {
   readonly rounds: ReadonlyMap<string, string>;
 }
 
+function defaultLabelFr(ref: QuantityRef, context: QuantityContext): string {
+  const holder = (id: string) => context.stakeholders.get(id) ?? id;
+  const round = (id: string) => context.rounds.get(id) ?? id;
+  switch (ref.kind) {
+    case "investment":
+      return holder(ref.holder);
+    case "round_size":
+      return `taille du tour ${round(ref.round)}`;
+    case "round_target":
+      return `objectif du tour ${round(ref.round)}`;
+    case "valuation_pre":
+      return `valorisation pré-money du tour ${round(ref.round)}`;
+    case "valuation_post":
+      return `valorisation post-money du tour ${round(ref.round)}`;
+    case "price_per_share":
+      return `prix par action du tour ${round(ref.round)}`;
+    case "existing_stake":
+      return `participation de ${holder(ref.holder)}`;
+    case "agreement_value":
+      return `accord ${ref.agreement}`;
+  }
+}
+
 function defaultLabel(ref: QuantityRef, context: QuantityContext): string {
   const holder = (id: string) => context.stakeholders.get(id) ?? id;
   const round = (id: string) => context.rounds.get(id) ?? id;
@@ -167,6 +195,7 @@ export function defineQuantity(
     ref,
     unit: unitOf(ref),
     label: options.label ?? defaultLabel(ref, context),
+    labelFr: options.label ?? defaultLabelFr(ref, context),
   });
 }
 

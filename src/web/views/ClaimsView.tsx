@@ -66,7 +66,14 @@ export function ClaimsView({
     if (!c) return id;
     return locale === "en"
       ? describeClaim(c)
-      : `${c.subjectLabel}${t("colon")}${formatEstimateIn(c.value, t, locale)}`;
+      : `${c.subjectLabelFr}${t("colon")}${formatEstimateIn(c.value, t, locale)}`;
+  };
+  // A range's quantity (or group) in the interface's language: the engine's French label.
+  const rangeLabel = (row: RangeRow): string => {
+    if (locale === "en") return row.label;
+    const q = u?.claimSet.model.quantities.find((x) => x.id === row.quantity);
+    if (q) return q.labelFr;
+    return claims.find((c) => c.subjectLabel === row.label)?.subjectLabelFr ?? row.label;
   };
   const [selected, setSelected] = useState<string | undefined>(() => route.query.get("claim") ?? undefined);
   const unitOf = (row: RangeRow): "money" | "fraction" =>
@@ -117,7 +124,7 @@ export function ClaimsView({
               <tbody>
                 {reading.ranges.map((r) => (
                   <tr key={r.quantity ?? r.label} data-quantity={r.quantity ?? ""}>
-                    <th scope="row">{r.label}</th>
+                    <th scope="row">{rangeLabel(r)}</th>
                     <td className="num">{formatRange(r, unitOf(r), currency, t, locale)}</td>
                   </tr>
                 ))}
@@ -200,7 +207,8 @@ function SourceCard({
                 aria-pressed={selected === c.id}
                 onClick={() => onSelect(selected === c.id ? undefined : c.id)}
               >
-                <span className="claim-id">{c.id}</span> — {c.subjectLabel}
+                <span className="claim-id">{c.id}</span> —{" "}
+                {locale === "en" ? c.subjectLabel : c.subjectLabelFr}
                 {t("colon")}
                 <span className="claim-value">{formatEstimateIn(c.value, t, locale)}</span> (
                 {t(STATUS_KEYS[c.status] ?? "statusInTalks")})

@@ -141,6 +141,18 @@ describe("WEB-11 sources and claims", () => {
       expect(document.querySelector(".claims .notice")!.textContent).not.toContain(id);
   });
 
+  it("APP-9 in French, the quantities the engine names are named in French: the claims list and the ranges", async () => {
+    window.location.hash = href.view("examples", "openai-round", "claims");
+    renderApp(new MemoryDataAccess(exampleFiles()), "fr");
+    await screen.findByRole("button", { name: /^microsoft-stake — participation de Microsoft/ });
+    const ranges = document.getElementById("reading-1")!;
+    const rows = [...ranges.querySelectorAll("tbody th")].map((th) => th.textContent);
+    expect(rows).toContain("participation de Microsoft");
+    expect(rows).toContain("valorisation post-money du tour 2026 mega-round");
+    expect(document.body.textContent).not.toContain("Microsoft's stake");
+    expect(document.body.textContent).not.toContain("post-money valuation");
+  });
+
   it("WEB-11 choosing a claim marks its evidence in the source's text", async () => {
     window.location.hash = href.view("examples", "openai-round", "claims");
     renderApp(new MemoryDataAccess(exampleFiles()));
