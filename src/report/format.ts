@@ -155,18 +155,21 @@ export function claimsBySource(
   claims: readonly {
     readonly id: string;
     readonly name: string;
+    readonly nameFr?: string;
     readonly source?: { readonly id: string; readonly name: string };
   }[],
+  lang: "en" | "fr" = "en",
 ): string[] {
   const groups = new Map<string, { source: string; about: string[] }>();
   for (const c of claims) {
     if (c.id.startsWith("terms:")) continue;
     const key = c.source?.id ?? "";
     const group = groups.get(key) ?? { source: c.source?.name ?? "", about: [] };
-    if (!group.about.includes(c.name)) group.about.push(c.name);
+    const name = lang === "fr" ? (c.nameFr ?? c.name) : c.name;
+    if (!group.about.includes(name)) group.about.push(name);
     groups.set(key, group);
   }
   return [...groups.values()].map((g) =>
-    g.source ? `${g.source}: ${g.about.join(", ")}` : g.about.join(", "),
+    g.source ? `${g.source}${lang === "fr" ? " :" : ":"} ${g.about.join(", ")}` : g.about.join(", "),
   );
 }
