@@ -172,3 +172,9 @@ export const paragraph = (value: string, style: Paragraph["style"] = "body"): Pa
   text: value,
   style,
 });
+
+/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1). */
+export const UNSAVED_EDITS_MARK: ReportMark = {
+  kind: "unsaved_edits",
+  text: "The figures come from edits not yet saved: no stored version of the deal holds them.",
+};

@@ -320,6 +320,7 @@ export function LoadedDeal({
           subject={{
             workspace: route.workspace,
             deal: route.deal,
+            version: record.version,
             unsaved: dirty ? working : undefined,
             working,
           }}

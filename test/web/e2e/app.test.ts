@@ -279,11 +279,12 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
       page.getByRole("button", { name: "JSON" }).click(),
     ]);
     expect(JSON.parse(readFileSync((await json.path())!, "utf8"))).toEqual(JSON.parse(jsonText(report)));
+    // One XLSX button: the pro forma's workbook, rendered in the page by the renderer the CLI
+    // and the server use (src/render/xlsx.ts) from the typed report shown; no server in memory.
+    expect(await page.getByRole("button", { name: "XLSX" }).count()).toBe(1);
     const [xlsx] = await Promise.all([
       page.waitForEvent("download"),
-      // The builder's own data export (these terms, in the browser); the report to hand over
-      // beside it has its own XLSX button, rendered by the server (WEB-XLSX-1).
-      page.locator("fieldset.export:not(.report-files)").getByRole("button", { name: "XLSX" }).click(),
+      page.locator("fieldset.report-files").getByRole("button", { name: "XLSX" }).click(),
     ]);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
@@ -291,14 +292,20 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await workbook.xlsx.load(
       readFileSync((await xlsx.path())!) as unknown as Parameters<typeof workbook.xlsx.load>[0],
     );
-    const sheet = workbook.getWorksheet("Pro forma")!;
-    const microsoftRow = sheet
-      .getRows(2, report.holders.length)!
-      .find((r) => r.getCell(1).value === "Microsoft")!;
+    const rows = workbook.getWorksheet("Pro forma by holder")!.getSheetValues() as unknown[][];
+    const header = rows.find((r) => Array.isArray(r) && r[1] === "Holder")!;
+    const column = (name: string) => header.indexOf(name);
+    const microsoftRow = rows.find((r) => Array.isArray(r) && r[1] === "Microsoft")!;
     const microsoft = report.holders.find((h) => h.id === "microsoft")!;
-    expect(microsoftRow.getCell(6).value).toBe(Number(microsoft.fullyDilutedSharesAfter));
-    expect(microsoftRow.getCell(7).value).toBe(Number(microsoft.fullyDilutedAfter));
-    expect(xlsx.suggestedFilename()).toBe("openai-group-pbc-round-2026.xlsx");
+    expect(microsoftRow[column("FD shares after")]).toBe(Number(microsoft.fullyDilutedSharesAfter));
+    // Ownership is the formula shares / total, its cached result the exact fraction's double.
+    const after = microsoftRow[column("FD after")] as { formula: string; result: number };
+    expect(after.formula).toMatch(/^D\d+\/D\$\d+$/);
+    expect(after.result).toBeCloseTo(Number(microsoft.fullyDilutedAfter), 15);
+    // The round's terms typed here are not saved: the workbook is marked so, as the server's is.
+    const title = workbook.getWorksheet("Report")!.getSheetValues().flat().map(String).join(" ");
+    expect(title).toContain("The figures come from edits not yet saved");
+    expect(xlsx.suggestedFilename()).toBe("openai-round-model.xlsx");
 
     // An unreadable amount is reported next to its field; the figures stay those of the last valid terms.
     await typed.fill("beaucoup");
