@@ -17,7 +17,9 @@ export function cellText(value: CellValue): string {
         ? exactMoneyText(value.value, 2)
         : value.precision === "price"
           ? priceText(value.value)
-          : compactMoney(value.value);
+          : value.precision === "key"
+            ? `${compactMoney(value.value)} (${exactMoneyText(value.value, 2)})`
+            : compactMoney(value.value);
     case "shares":
       return groupedDecimal(value.value.toString());
     case "fraction":

@@ -159,11 +159,8 @@ export function withPostedFileParams(computation: Computation): z.ZodType {
   });
 }
 
-/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1). */
-export const UNSAVED_EDITS_MARK = {
-  kind: "unsaved_edits",
-  text: "The figures come from edits not yet saved: no stored version of the deal holds them.",
-} as const;
+/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1), the renderers'. */
+export { UNSAVED_EDITS_MARK } from "../render/document.js";
 
 /** The file format a request asks for: `?format=`, else the Accept header; undefined for JSON. */
 export function requestedFileFormat(request: FastifyRequest): FileFormat | undefined {

@@ -209,9 +209,9 @@ export function proFormaDocument(f: ProFormaFigures, context: DocumentContext = 
         ...(r.exactPricePerShare.amount.eq(r.pricePerShare.amount)
           ? []
           : [{ label: "Exact price before rounding", value: money(r.exactPricePerShare, "price") }]),
-        { label: "Pre-money valuation", value: money(r.preMoney, "exact") },
-        { label: "New money", value: money(r.newMoney, "exact") },
-        { label: "Post-money valuation", value: money(r.postMoney, "exact") },
+        { label: "Pre-money valuation", value: money(r.preMoney, "key") },
+        { label: "New money", value: money(r.newMoney, "key") },
+        { label: "Post-money valuation", value: money(r.postMoney, "key") },
         { label: "Class issued", value: text(r.className) },
         { label: "New shares", value: shares(r.newShares) },
         { label: "Shares from conversions", value: shares(r.conversionShares) },
