@@ -6,7 +6,7 @@ import { parseInput } from "../../../src/app/use-case.js";
 import type { Deal } from "../../../src/deal/build.js";
 import { loadDeal } from "../../../src/deal/load.js";
 import { exitJson } from "../../../src/report/exit-report.js";
-import type { ExitAtJson } from "../../../src/web/api/contract.js";
+import { type InvestorPayouts, investorPayoutsFromJson } from "../../../src/report/investor-read.js";
 import { type ApiResult, failure } from "../../../src/web/api/data-access.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { DataAccessProvider } from "../../../src/web/app/data-context.js";
@@ -54,12 +54,15 @@ class ServerLike extends MemoryDataAccess {
   override async scenariosReport(): Promise<ApiResult<never>> {
     return failure(404, "not_found", "no scenarios here");
   }
-  override async exitAt(_workspace: string, _deal: string, at: string): Promise<ApiResult<ExitAtJson>> {
+  override async exitAt(_workspace: string, _deal: string, at: string): Promise<ApiResult<InvestorPayouts>> {
     const input = parseInput(exit, { at });
     if (!input.ok) throw new Error("input");
     const report = await exit.run(this.deal, input.value);
     if (!report.ok) throw new Error(report.problems[0]!.message);
-    return { ok: true, value: exitJson(report.value) as ExitAtJson };
+    // The API's JSON, read as the HTTP data access reads it.
+    const read = investorPayoutsFromJson(exitJson(report.value));
+    if (!read.ok) throw new Error(read.message);
+    return { ok: true, value: read.value };
   }
 }
 
