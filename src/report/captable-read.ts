@@ -7,8 +7,8 @@ import {
   field,
   has,
   isoDate,
-  keys,
   type JsonRead,
+  keys,
   list,
   moneyIn,
   oneOf,
@@ -25,7 +25,10 @@ import {
  * add are not read: their JSON does not carry every figure's currency or the claims a
  * what-if set aside, and the web's cap table shows the ownership only.
  */
-export type CapTableOwnership = Omit<CapTableReport, "totals" | "whatIf" | "convertibles" | "atPrice" | "debts"> & {
+export type CapTableOwnership = Omit<
+  CapTableReport,
+  "totals" | "whatIf" | "convertibles" | "atPrice" | "debts"
+> & {
   readonly totals?: CapTableReport["totals"];
 };
 
@@ -87,9 +90,7 @@ export function capTableOwnershipFromJson(json: unknown): JsonRead<CapTableOwner
           : {}),
         ...(byClass.value !== undefined
           ? {
-              sharesByClass: new Map(
-                keys(byClass).map((c) => [c, whole(field(byClass, c))]),
-              ),
+              sharesByClass: new Map(keys(byClass).map((c) => [c, whole(field(byClass, c))])),
             }
           : {}),
       };

@@ -8,7 +8,9 @@ import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
  * the field. These helpers are small on purpose, without a schema library: the web's boot
  * script reads the first view's cap table with them (SPEC WEB-20), and it stays small.
  */
-export type JsonRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type JsonRead<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string };
 
 /** What a reader throws at a field it cannot read; `readJson` turns it into a message. */
 class FieldError extends Error {}
@@ -48,15 +50,16 @@ export function readJson<T>(what: string, json: unknown, read: (root: At) => T):
 
 /** A field of an object ("" for the root's own). */
 export function field(at: At, name: string): At {
-  if (at.value === null || typeof at.value !== "object" || Array.isArray(at.value))
-    refuse(at, "an object");
-  return { value: (at.value as Record<string, unknown>)[name], path: at.path === "" ? name : `${at.path}.${name}` };
+  if (at.value === null || typeof at.value !== "object" || Array.isArray(at.value)) refuse(at, "an object");
+  return {
+    value: (at.value as Record<string, unknown>)[name],
+    path: at.path === "" ? name : `${at.path}.${name}`,
+  };
 }
 
 /** The names of an object's fields (a map written as an object: shares by class id). */
 export function keys(at: At): string[] {
-  if (at.value === null || typeof at.value !== "object" || Array.isArray(at.value))
-    refuse(at, "an object");
+  if (at.value === null || typeof at.value !== "object" || Array.isArray(at.value)) refuse(at, "an object");
   return Object.keys(at.value);
 }
 

@@ -147,7 +147,9 @@ export interface DataAccess {
  */
 export function readAnswer<T>(
   answer: ApiResult<unknown>,
-  read: (json: unknown) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string },
+  read: (
+    json: unknown,
+  ) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string },
 ): ApiResult<T> {
   if (!answer.ok) return answer;
   const report = read(answer.value);

@@ -201,7 +201,11 @@ export class HttpDataAccess implements DataAccess {
     };
   }
 
-  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableOwnership>> {
+  async capTableReport(
+    workspace: string,
+    deal: string,
+    asOf?: string,
+  ): Promise<ApiResult<CapTableOwnership>> {
     const answer = await this.request<unknown>({
       method: ROUTES.capTable.method,
       path: ROUTES.capTable.path(workspace, deal, asOf),

@@ -180,7 +180,11 @@ export class MemoryDataAccess implements DataAccess {
   }
 
   /** The cap table of the deal's latest version, computed here as the server's `captable` route does. */
-  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableOwnership>> {
+  async capTableReport(
+    workspace: string,
+    deal: string,
+    asOf?: string,
+  ): Promise<ApiResult<CapTableOwnership>> {
     const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
     if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
     const date = asOf === undefined ? undefined : parseIsoDate(asOf);
