@@ -13,6 +13,7 @@ import {
   moneyIn,
   oneOf,
   readJson,
+  refuse,
   text,
   whole,
 } from "./json-read.js";
@@ -39,6 +40,8 @@ export function capTableOwnershipOf(report: CapTableReport): CapTableOwnership {
 }
 
 const KINDS = ["stakeholder", "unallocated_pool", "class"] as const;
+/** One unit of the 18th decimal place, the places of a report's decimals (OUT-1). */
+const LAST_PLACE = Rational.of(1n, 10n ** 18n);
 
 /**
  * The typed cap table of the API's JSON (`capTableJson`, SPEC FD-1..FD-4, OUT-2): share
@@ -62,9 +65,14 @@ export function capTableOwnershipFromJson(json: unknown): JsonRead<CapTableOwner
         })()
       : undefined;
     const fractionOf = (row: At, name: string, count: bigint, total: bigint | undefined): Rational => {
-      const written = exact(field(row, name));
+      const at = field(row, name);
+      const written = exact(at);
       if (total === undefined) return written;
-      return total === 0n ? Rational.ZERO : Rational.of(count, total);
+      const quotient = total === 0n ? Rational.ZERO : Rational.of(count, total);
+      // Rounded to 18 places, the decimal is less than one unit of the last place away.
+      if (!written.sub(quotient).abs().lt(LAST_PLACE))
+        refuse(at, `the count's fraction of the total (${quotient.toDecimalString(18)})`);
+      return quotient;
     };
     const rowOf = (row: At): CapTableRow => {
       const outstanding = whole(field(row, "outstanding"));

@@ -34,7 +34,8 @@ const describe = (value: unknown) =>
             ? "an object"
             : String(value);
 
-function refuse(at: At, expected: string): never {
+/** Refuses the field: "<field>: <its value> is not <expected>". */
+export function refuse(at: At, expected: string): never {
   throw new FieldError(`${at.path}: ${describe(at.value)} is not ${expected}`);
 }
 

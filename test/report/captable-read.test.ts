@@ -102,6 +102,14 @@ describe("WEB-20 a JSON that is not a cap table gives a message naming the field
       },
       'holders[0].asConvertedFraction: "1e-3" is not a decimal number',
     ],
+    [
+      "a fraction that does not agree with its count and the total",
+      (j) => {
+        j.holders[0]!.fullyDilutedFraction = "0.5";
+        return j;
+      },
+      'holders[0].fullyDilutedFraction: "0.5" is not the count\'s fraction of the total (0.',
+    ],
     ["a lower-case currency", (j) => ({ ...j, currency: "usd" }), 'currency: "usd" is not a currency code'],
     ["an impossible date", (j) => ({ ...j, asOf: "2023-13-01" }), 'asOf: "2023-13-01" is not a date'],
     [
