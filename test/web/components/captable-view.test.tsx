@@ -2,9 +2,11 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { captable } from "../../../src/app/captable.js";
+import { compactMoney } from "../../../src/core/exact/money.js";
 import { HttpDataAccess } from "../../../src/web/api/http-data-access.js";
 import { DataAccessProvider } from "../../../src/web/app/data-context.js";
 import { parseRoute } from "../../../src/web/app/routes.js";
+import { exactMoneyText } from "../../../src/web/components/MoneyCell.js";
 import { I18nProvider } from "../../../src/web/i18n/i18n.js";
 import { formatInteger, formatPercent } from "../../../src/web/i18n/number-format.js";
 import { StoredCapTableView } from "../../../src/web/views/CapTableView.js";
@@ -49,6 +51,26 @@ describe("WEB-20 the stored cap table view draws the typed report the API's JSON
       expect(within(foot as HTMLElement).getAllByRole("cell")[0]!.textContent).toBe(
         formatInteger(report.totals.outstanding, locale),
       );
+    });
+
+    it(`WEB-20 what SAFEs hold unconverted, from the typed totals' Money, in ${locale}`, async () => {
+      const report = await typedReport(captable, exampleDeal("seed-to-series-a"), { asOf: "2022-06-01" });
+      expect(report.totals.unconverted.amount.isPositive()).toBe(true);
+      const dated = parseRoute("#/w/demo/d/seed-to-series-a/captable?asOf=2022-06-01") as DealRoute;
+      const data = new HttpDataAccess(
+        async () => new Response(JSON.stringify(captable.json(report)), { status: 200 }),
+      );
+      render(
+        <I18nProvider initial={locale}>
+          <DataAccessProvider value={data}>
+            <StoredCapTableView route={dated} version={1} />
+          </DataAccessProvider>
+        </I18nProvider>,
+      );
+      await screen.findAllByRole("table");
+      const note = document.querySelector(".captable p[title]")!;
+      expect(note.getAttribute("title")).toBe(exactMoneyText(report.totals.unconverted, locale));
+      expect(note.textContent).toContain(compactMoney(report.totals.unconverted, locale));
     });
 
     it(`WEB-20 an answer that is not a cap table shows the reader's message, in ${locale}`, async () => {
