@@ -1,64 +1,44 @@
 import type { Command } from "commander";
 import { Option } from "commander";
+import type { AddConvertibleInput } from "../../app/add-convertible.js";
 import { compactMoney } from "../../core/exact/money.js";
-import { type NewConvertible, newConvertibleEntries } from "../../deal/add-convertible.js";
 import { percent } from "../../report/format.js";
-import { appendToDealFile } from "../deal-edit.js";
-import { type LoadedDeal, readDealFile } from "../deal-file.js";
-import { CommandFailure } from "../failure.js";
+import { authoringFailure, writeDealFile } from "../deal-edit.js";
+import { readDealFile } from "../deal-file.js";
 import type { CliIo } from "../io.js";
 
 /** Appends the instrument, prints what it is, and writes the file with --write (DEAL-CONV-1..2). */
-function addConvertible(io: CliIo, file: string, options: NewConvertible, write: boolean): void {
-  const loaded: LoadedDeal = readDealFile(io, file);
-  const entries = newConvertibleEntries(loaded.deal.document, options);
-  if (!entries.ok) {
-    const code = entries.problems.some((p) => p.code !== "usage") ? 1 : 2;
-    throw new CommandFailure(
-      entries.problems.map((p) => ({ ...p, file })),
-      code,
-    );
-  }
-  const { edited, save } = appendToDealFile(
-    io,
-    loaded,
-    {
-      stakeholders: entries.value.additions.stakeholders,
-      transactions: entries.value.additions.transactions,
-    },
-    `the new ${options.kind === "safe" ? "SAFE" : "note"}`,
-  );
-  const transaction = edited.deal.ledger.transactions.find((t) => t.id === entries.value.transactionId);
-  const investor = edited.deal.ledger.stakeholders.find(
-    (s) => s.id === (entries.value.additions.transactions[0]!.holder as string),
-  );
+async function addConvertible(io: CliIo, file: string, options: AddConvertibleInput, write: boolean) {
+  const loaded = readDealFile(io, file);
+  const { addConvertible: useCase } = await import("../../app/add-convertible.js");
+  const added = useCase.run(loaded, options);
+  if (!added.ok) throw authoringFailure(added, file);
+  const report = added.value;
   const lines: string[] = [];
-  if (transaction?.type === "safe_issuance") {
-    const cap = transaction.valuationCap;
+  if (report.kind === "safe") {
+    const cap = report.cap;
     lines.push(
-      `SAFE ${transaction.id}: ${investor?.name ?? transaction.holder} invests ${compactMoney(transaction.purchaseAmount)} on ${transaction.date}` +
-        `${cap ? `, ${transaction.safeType === "post_money" ? "post" : "pre"}-money cap ${compactMoney(cap)}` : ""}` +
-        `${transaction.discount ? `, discount ${percent(transaction.discount, 2)}` : ""}`,
+      `SAFE ${report.security.id}: ${report.investor.name} invests ${compactMoney(report.amount)} on ${report.date}` +
+        `${cap ? `, ${report.safeType === "post_money" ? "post" : "pre"}-money cap ${compactMoney(cap)}` : ""}` +
+        `${report.discount ? `, discount ${percent(report.discount, 2)}` : ""}`,
     );
-    // A post-money SAFE's ownership at its cap is its purchase amount over the cap (YC
-    // Post-Money Safe User Guide, "Conversion"): known before any priced round.
-    if (cap && transaction.safeType === "post_money" && !cap.amount.isZero())
+    if (report.ownershipAtCap)
       lines.push(
-        `  converts into ${percent(transaction.purchaseAmount.amount.div(cap.amount), 4)} of the Company Capitalization at the cap (amount / post-money cap), before the new money of the priced round`,
+        `  converts into ${percent(report.ownershipAtCap, 4)} of the Company Capitalization at the cap (amount / post-money cap), before the new money of the priced round`,
       );
     else lines.push("  converts at the next priced round (roundtable model prices it then)");
-  } else if (transaction?.type === "note_issuance") {
+  } else {
     lines.push(
-      `note ${transaction.id}: ${investor?.name ?? transaction.holder} lends ${compactMoney(transaction.principal)} on ${transaction.date} at ${percent(transaction.interestRate, 2)} a year (${transaction.interest.method === "simple" ? "simple interest" : `compounded ${transaction.interest.periodsPerYear} times a year`})`,
+      `note ${report.security.id}: ${report.investor.name} lends ${compactMoney(report.principal)} on ${report.date} at ${percent(report.interestRate, 2)} a year (${report.interest.method === "simple" ? "simple interest" : `compounded ${report.interest.periodsPerYear} times a year`})`,
       "  converts at the next priced round with its interest (roundtable model prices it then)",
     );
   }
-  for (const s of entries.value.newStakeholders) lines.push(`  new stakeholder: ${s.name} (id ${s.id})`);
+  for (const s of report.newStakeholders) lines.push(`  new stakeholder: ${s.name} (id ${s.id})`);
   if (write) {
-    save();
-    lines.push(`added ${entries.value.transactionId} to ${file}`);
+    writeDealFile(io, file, report.text);
+    lines.push(`added ${report.security.id} to ${file}`);
   } else {
-    lines.push(`(not written: add --write to append ${entries.value.transactionId} to ${file})`);
+    lines.push(`(not written: add --write to append ${report.security.id} to ${file})`);
   }
   io.stdout.write(`${lines.join("\n")}\n`);
 }
