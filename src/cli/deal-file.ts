@@ -1,14 +1,8 @@
 import path from "node:path";
 import { errorSpec } from "../core/shared/errors.js";
 import { LIMITS } from "../core/shared/limits.js";
-import { withScenario } from "../deal/build.js";
 import { type LoadResult, loadDeal, parseDealText } from "../deal/load.js";
-import {
-  isWorkspaceText,
-  loadWorkspace,
-  resolveWorkspace,
-  type WorkspaceLoadResult,
-} from "../deal/workspace.js";
+import { isWorkspaceText, loadWorkspace, type WorkspaceLoadResult } from "../deal/workspace.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import type { CliIo } from "./io.js";
 
@@ -63,17 +57,6 @@ export function readDealFile(io: CliIo, file: string): LoadedDeal {
   return { ...loaded, file: display, text };
 }
 
-/**
- * The deal with its rounds in the named scenario (DEAL-4): the base scenario by default,
- * which is how the deal loads. A deal whose rounds are all exact has only that one.
- */
-export function inScenario(loaded: LoadedDeal, name: string | undefined): LoadedDeal {
-  if (name === undefined || name === "base") return loaded;
-  const resolved = withScenario(loaded.deal, name);
-  if (!resolved.ok) throw CommandFailure.fromProblems(resolved.problems, loaded.file, loaded.locate);
-  return { ...loaded, deal: resolved.value };
-}
-
 export type LoadedWorkspace = Extract<WorkspaceLoadResult, { ok: true }> & { readonly file: string };
 
 /** Reads and loads a workspace file, company files named in it read beside it. */
@@ -108,12 +91,4 @@ export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
   }
   printDiagnostics(io, loaded.warnings);
   return { ...loaded, file };
-}
-
-/** The workspace in the named scenario (base by default). */
-export function workspaceInScenario(loaded: LoadedWorkspace, name: string | undefined): LoadedWorkspace {
-  if (name === undefined || name === "base") return loaded;
-  const resolved = resolveWorkspace(loaded.workspace, name);
-  if (!resolved.ok) throw CommandFailure.fromProblems(resolved.problems, loaded.file);
-  return { ...loaded, workspace: resolved.value };
 }

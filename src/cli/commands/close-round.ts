@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { closeRound, closingReport } from "../../app/close-round.js";
+import { closeRound } from "../../app/close-round.js";
 import { LIMITS } from "../../core/shared/limits.js";
-import { closeRoundInWorkspace } from "../../deal/close-round.js";
+import { writeDealFile } from "../deal-edit.js";
 import { isWorkspaceFile, readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";
@@ -51,17 +51,7 @@ export function registerCloseRound(program: Command, io: CliIo): void {
           throw CommandFailure.fromProblems(closed.problems ?? [], file, loaded.locate);
         }
         const report = closed.value;
-        if (options.write) {
-          try {
-            io.writeFileAtomic(path.resolve(io.cwd, file), report.text);
-          } catch (error) {
-            throw CommandFailure.of(
-              "file_unwritable",
-              `cannot write the deal file: ${(error as Error).message}`,
-              file,
-            );
-          }
-        }
+        if (options.write) writeDealFile(io, file, report.text);
         if (options.format === "json") {
           io.stdout.write(
             `${JSON.stringify({ written: options.write === true, ...closeRound.json(report) }, null, 2)}\n`,
@@ -91,7 +81,7 @@ function closeInWorkspace(
 ): void {
   const text = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes).toString("utf8");
   const dir = path.dirname(path.resolve(io.cwd, file));
-  const closed = closeRoundInWorkspace(
+  const closed = closeRound.runInWorkspace(
     text,
     file,
     (relative) => {
@@ -106,11 +96,7 @@ function closeInWorkspace(
         return { ok: false, message: (error as Error).message };
       }
     },
-    {
-      ...(options.company === undefined ? {} : { company: options.company }),
-      ...(options.round === undefined ? {} : { round: options.round }),
-      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
-    },
+    { round: options.round, scenario: options.scenario, company: options.company },
   );
   if (!closed.ok) {
     if (closed.diagnostics) throw new CommandFailure(closed.diagnostics, 1);
@@ -130,21 +116,19 @@ function closeInWorkspace(
   }
   if (options.format === "json") {
     io.stdout.write(
-      `${JSON.stringify({ written: options.write === true, file: value.file, ...closeRound.json(closingReport(value)) }, null, 2)}\n`,
+      `${JSON.stringify({ written: options.write === true, file: value.file, ...closeRound.json(value) }, null, 2)}\n`,
     );
     return;
   }
   if (!options.write) {
     io.stdout.write(
-      `Closing ${value.roundName} would add to ${value.file} (run again with --write to write it):\n\n`,
+      `Closing ${value.round.name} would add to ${value.file} (run again with --write to write it):\n\n`,
     );
-    io.stdout.write(
-      stringify({ classes: value.classes, transactions: value.transactions }, { lineWidth: 0 }),
-    );
-    io.stdout.write(`\nand move round ${value.roundId} from the modelled rounds to closedRounds.\n`);
+    io.stdout.write(stringify(value.added, { lineWidth: 0 }));
+    io.stdout.write(`\nand move round ${value.round.id} from the modelled rounds to closedRounds.\n`);
     return;
   }
   io.stdout.write(
-    `closed ${value.roundName} into ${value.file}: ${value.classes.length} class${value.classes.length === 1 ? "" : "es"} and ${value.transactions.length} transaction${value.transactions.length === 1 ? "" : "s"} added, round ${value.roundId} removed\n`,
+    `closed ${value.round.name} into ${value.file}: ${value.classes.length} class${value.classes.length === 1 ? "" : "es"} and ${value.transactions.length} transaction${value.transactions.length === 1 ? "" : "s"} added, round ${value.round.id} removed\n`,
   );
 }
