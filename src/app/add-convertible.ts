@@ -83,7 +83,7 @@ function runAddConvertible(
       stakeholders: entries.value.additions.stakeholders,
       transactions: entries.value.additions.transactions,
     },
-    `the new ${input.kind === "safe" ? "SAFE" : "note"}`,
+    input.kind === "safe" ? "SAFE" : "note",
   );
   if (!appended.ok) return appended;
   const ledger = appended.value.loaded.deal.ledger;

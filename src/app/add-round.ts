@@ -50,7 +50,7 @@ function runAddRound(source: DealSource, input: AddRoundInput): AuthoringOutcome
       pools: entries.value.additions.pools,
       rounds: entries.value.additions.rounds,
     },
-    "the new round",
+    "round",
   );
   if (!appended.ok) return appended;
   const { loaded: check } = appended.value;

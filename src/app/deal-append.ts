@@ -1,3 +1,4 @@
+import { message } from "../core/shared/messages.js";
 import type { Problem } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { Diagnostic } from "../deal/diagnostics.js";
@@ -46,7 +47,7 @@ export function appendToDeal(
   text: string,
   file: string,
   additions: Readonly<Record<string, readonly Record<string, unknown>[]>>,
-  what: string,
+  what: "round" | "SAFE" | "note",
 ):
   | { readonly ok: true; readonly value: AppendedDeal }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
@@ -67,9 +68,10 @@ export function appendToDeal(
   if (!check.ok)
     return {
       ok: false,
-      diagnostics: check.diagnostics.map(({ line: _line, column: _column, ...d }) => ({
+      diagnostics: check.diagnostics.map(({ line: _line, column: _column, detail, ...d }) => ({
         ...d,
-        message: `${what}: ${d.message}`,
+        message: `the new ${what}: ${d.message}`,
+        ...(detail ? { detail: message("new_entries", { what, message: detail }) } : {}),
       })),
     };
   return { ok: true, value: { text: edited.text, loaded: check } };

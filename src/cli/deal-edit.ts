@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { AuthoringOutcome } from "../app/deal-append.js";
+import { message } from "../core/shared/messages.js";
 import { CommandFailure } from "./failure.js";
 import type { CliIo } from "./io.js";
 
@@ -10,7 +11,7 @@ export function writeDealFile(io: CliIo, file: string, text: string): void {
   } catch (error) {
     throw CommandFailure.of(
       "file_unwritable",
-      `cannot write the deal file: ${(error as Error).message}`,
+      message("cannot_write_deal_file", { why: (error as Error).message }),
       file,
     );
   }

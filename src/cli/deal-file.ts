@@ -1,6 +1,7 @@
 import path from "node:path";
 import { errorSpec } from "../core/shared/errors.js";
 import { LIMITS } from "../core/shared/limits.js";
+import { message, type ReadFailure, readFailureEn } from "../core/shared/messages.js";
 import { type LoadResult, loadDeal, parseDealText } from "../deal/load.js";
 import { isWorkspaceText, loadWorkspace, type WorkspaceLoadResult } from "../deal/workspace.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
@@ -8,12 +9,16 @@ import type { CliIo } from "./io.js";
 
 export type LoadedDeal = Extract<LoadResult, { ok: true }> & { readonly file: string; readonly text: string };
 
-function describeReadError(error: unknown): string {
+/** Why a file could not be read, from the system's error. */
+export function readFailure(
+  error: unknown,
+  directory: "is_directory" | "directory_not_deal" = "is_directory",
+): ReadFailure {
   const code = (error as { code?: string }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "is a directory, not a deal file";
-  if (code === "EACCES") return "permission denied";
-  return (error as Error).message ?? String(error);
+  if (code === "ENOENT") return "no_such_file";
+  if (code === "EISDIR") return directory;
+  if (code === "EACCES") return "permission_denied";
+  return { system: (error as Error).message ?? String(error) };
 }
 
 /**
@@ -37,14 +42,13 @@ export function readDealFile(io: CliIo, file: string): LoadedDeal {
   let text: string;
   try {
     const bytes = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes);
-    if (bytes.includes(0))
-      throw CommandFailure.of("file_unreadable", "is a binary file, not a YAML or JSON deal", display);
+    if (bytes.includes(0)) throw CommandFailure.of("file_unreadable", message("binary_file", {}), display);
     text = bytes.toString("utf8");
   } catch (error) {
     if (error instanceof CommandFailure) throw error;
     throw CommandFailure.of(
       "file_unreadable",
-      `cannot read the deal file: ${describeReadError(error)}`,
+      message("cannot_read", { what: "deal file", why: readFailure(error, "directory_not_deal") }),
       display,
     );
   }
@@ -68,7 +72,7 @@ export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
     if (error instanceof CommandFailure) throw error;
     throw CommandFailure.of(
       "file_unreadable",
-      `cannot read the workspace file: ${describeReadError(error)}`,
+      message("cannot_read", { what: "workspace file", why: readFailure(error, "directory_not_deal") }),
       file,
     );
   }
@@ -82,7 +86,7 @@ export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
         file: path.relative(io.cwd, resolved) || resolved,
       };
     } catch (error) {
-      return { ok: false, message: describeReadError(error) };
+      return { ok: false, message: readFailureEn(readFailure(error, "directory_not_deal")) };
     }
   });
   if (!loaded.ok) {

@@ -71,7 +71,7 @@ const folderOf = (relative: string) => relative.split("/")[0]!;
  * What the CLI and the server may take from the engine's folders (src/core, src/deal,
  * src/interchange) at run time: parsing (dates, deal and workspace files, schemas, input
  * bytes), formatting (the compact form of money, diagnostics, the ingestion's claim table),
- * the limits and the error catalogue, and writing an OCF package (I/O of a package the
+ * the limits, the error catalogue and the messages' catalogue, and writing an OCF package (I/O of a package the
  * application layer made). A name listed as "*" is a module of such helpers only, which a
  * face may also import dynamically. Types are always free (`import type`). Everything else
  * there runs the engine (runDeal, capTableView, waterfall, solve, simulate, replay…): a face
@@ -81,6 +81,7 @@ const FACE_MAY_IMPORT: Readonly<Record<string, readonly string[] | "*">> = {
   "core/shared/limits.ts": "*",
   "core/shared/errors.ts": "*",
   "core/shared/date.ts": "*",
+  "core/shared/messages.ts": "*",
   "core/shared/problem.ts": ["formatPath", "ok"],
   "core/exact/money.ts": ["compactMoney"],
   "core/ingest/claim-table.ts": ["renderClaimTable"],

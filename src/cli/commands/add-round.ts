@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { compactMoney } from "../../core/exact/money.js";
+import { message } from "../../core/shared/messages.js";
 import { percent, priceFor } from "../../report/format.js";
 import { authoringFailure, writeDealFile } from "../deal-edit.js";
 import { readDealFile } from "../deal-file.js";
@@ -73,11 +74,21 @@ export function registerAddRound(program: Command, io: CliIo): void {
     .action(async (file: string, flags: AddRoundFlags) => {
       const loaded = readDealFile(io, file);
       if (flags.seniority !== undefined && !/^\d{1,4}$/.test(flags.seniority))
-        throw CommandFailure.of("usage", `--seniority is a whole number; got "${flags.seniority}"`, file);
+        throw CommandFailure.of(
+          "usage",
+          message("flag_whole_number_is", { flag: "--seniority", got: flags.seniority }),
+          file,
+        );
       if (flags.pricePlaces !== undefined && !/^(\d|1[0-2])$/.test(flags.pricePlaces))
         throw CommandFailure.of(
           "usage",
-          `--price-places is a whole number of decimal places from 0 to 12; got "${flags.pricePlaces}"`,
+          message("flag_whole_number_is", {
+            flag: "--price-places",
+            what: "decimal places",
+            min: 0,
+            max: 12,
+            got: flags.pricePlaces,
+          }),
           file,
         );
       const { addRound } = await import("../../app/add-round.js");

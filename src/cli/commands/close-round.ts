@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { stringify } from "yaml";
 import { closeRound } from "../../app/close-round.js";
 import { LIMITS } from "../../core/shared/limits.js";
+import { message } from "../../core/shared/messages.js";
 import { writeDealFile } from "../deal-edit.js";
 import { isWorkspaceFile, readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
@@ -30,17 +31,21 @@ export function registerCloseRound(program: Command, io: CliIo): void {
         options: { round?: string; scenario?: string; company?: string; write?: boolean; format: string },
       ) => {
         if (options.format !== "text" && options.format !== "json")
-          throw CommandFailure.of("usage", `--format must be text or json, not "${options.format}"`, file);
+          throw CommandFailure.of(
+            "usage",
+            message("flag_must_be_choice", {
+              flag: "--format",
+              choices: ["text", "json"],
+              got: options.format,
+            }),
+            file,
+          );
         if (isWorkspaceFile(io, file)) {
           closeInWorkspace(io, file, options);
           return;
         }
         if (options.company !== undefined)
-          throw CommandFailure.of(
-            "usage",
-            "--company is for a workspace file; this is a deal file of one company",
-            file,
-          );
+          throw CommandFailure.of("usage", message("company_not_workspace", {}), file);
         const loaded = readDealFile(io, file);
         const closed = closeRound.run(loaded.text, file, {
           ...(options.round === undefined ? {} : { round: options.round }),
@@ -109,7 +114,7 @@ function closeInWorkspace(
     } catch (error) {
       throw CommandFailure.of(
         "file_unwritable",
-        `cannot write the file: ${(error as Error).message}`,
+        message("cannot_write_file", { why: (error as Error).message }),
         value.file,
       );
     }

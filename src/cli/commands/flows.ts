@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { message } from "../../core/shared/messages.js";
 import { CommandFailure } from "../failure.js";
 import { formatOption, type OutputFormat, textOptionsOf, withTextOptions } from "../format-option.js";
 import type { CliIo } from "../io.js";
@@ -72,10 +73,13 @@ export function registerFlows(program: Command, io: CliIo): void {
         if (!Number.isInteger(runs) || runs < 1 || runs > 10_000_000)
           throw CommandFailure.of(
             "usage",
-            `--runs takes a whole number from 1 to 10,000,000, got "${options.runs}"`,
+            message("flag_whole_number", { flag: "--runs", min: 1, max: "10,000,000", got: options.runs }),
           );
         if (!/^\d+$/.test(options.seed))
-          throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
+          throw CommandFailure.of(
+            "usage",
+            message("flag_whole_number", { flag: "--seed", got: options.seed }),
+          );
       }
       const [{ flows }, m] = await Promise.all([import("../../app/flows.js"), modules()]);
       const loaded = m.readWorkspaceFile(io, file);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { type Command, Option } from "commander";
 import { modelledRoundLines, ocfExport } from "../../app/ocf-export.js";
 import { ocfImport } from "../../app/ocf-import.js";
+import { message } from "../../core/shared/messages.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { validationNote, writeOcfPackage } from "../../interchange/ocf/index.js";
 import { readDealFile } from "../deal-file.js";
@@ -44,7 +45,7 @@ export function registerOcf(program: Command, io: CliIo): void {
         if (out && existsSync(out) && !options.force)
           throw CommandFailure.of(
             "output_exists",
-            `${options.out} exists; pass --force to replace it`,
+            message("output_exists", { out: options.out ?? out }),
             options.out,
           );
         const imported = await ocfImport.run(
@@ -69,7 +70,7 @@ export function registerOcf(program: Command, io: CliIo): void {
           } catch (error) {
             throw CommandFailure.of(
               "file_unwritable",
-              `cannot write the deal file: ${(error as Error).message}`,
+              message("cannot_write_deal_file", { why: (error as Error).message }),
               options.out,
             );
           }
@@ -125,12 +126,16 @@ export function registerOcf(program: Command, io: CliIo): void {
         },
       ) => {
         if (options.format !== "text" && options.format !== "json")
-          throw CommandFailure.of("usage", `--format must be text or json, not "${options.format}"`);
-        if (options.country !== undefined && !/^[A-Z]{2}$/.test(options.country)) {
           throw CommandFailure.of(
             "usage",
-            `--country takes an ISO 3166-1 alpha-2 code such as US or FR, got "${options.country}"`,
+            message("flag_must_be_choice", {
+              flag: "--format",
+              choices: ["text", "json"],
+              got: options.format,
+            }),
           );
+        if (options.country !== undefined && !/^[A-Z]{2}$/.test(options.country)) {
+          throw CommandFailure.of("usage", message("flag_country", { got: options.country }));
         }
         const loaded = readDealFile(io, file);
         const exported = ocfExport.run(
