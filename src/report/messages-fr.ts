@@ -1,5 +1,6 @@
 import type {
   FileRole,
+  InputForm,
   Message,
   MessageKey,
   MessageParams,
@@ -98,6 +99,19 @@ export const MESSAGES_FR: { readonly [K in MessageKey]: (p: MessageParams<K>) =>
     "--company vaut pour un fichier d'espace de travail ; celui-ci est le dossier d'une seule société",
   exit_file_modes: (p) =>
     `--format ${p.format} écrit la cascade aux valeurs de --at avec les points de bascule, ou les points de bascule seuls : --sweep et --ipo écrivent du texte, du JSON ou du CSV`,
+  input_form: (p) => INPUT_FORMS_FR[p.form],
+  amount_empty: () =>
+    "montant vide ; écrivez un montant comme 50 Md$, 40 Md€, $50B, 2,5 M€ ou 1 234 567,89 €",
+  amount_unreadable: (p) =>
+    `${q(p.text)} n'est pas un montant ; écrivez un montant comme 50 Md$, 40 Md€, $50B, 2,5 M€ ou 1 234 567,89 €`,
+  amount_trailing: (p) => `${q(p.text)} : ${q(p.rest)} inattendu après le montant`,
+  amount_no_currency: (p) => `${q(p.text)} ne nomme aucune devise ; écrivez-le comme 50 Md$, 40 Md€ ou $50B`,
+  exit_value_comma: (p) =>
+    `${q(p.text)} : une virgule dans une valeur de sortie n'est lue que comme séparateur de milliers (1,500,000), et ${q(p.comma)} n'en est pas un : écrivez les décimales avec un point (2.5M) et séparez plusieurs valeurs de sortie par « ; » (15M;60M;1B)`,
+  exit_value_empty: (p) => `${q(p.text)} contient une valeur de sortie vide entre ses « ; »`,
+  exit_value_currency: (p) => `${p.value} n'est pas en ${p.currency}, la devise du dossier`,
+  exit_value_negative: (p) => `une valeur de sortie ne peut pas être négative (${p.value})`,
+  sweep_form: (p) => `un balayage s'écrit de..à, comme 0..1B, reçu ${q(p.got)}`,
   worker_needs_postgres: () =>
     "un worker exécute les tâches de serveurs sur PostgreSQL : définissez DATABASE_URL (sur SQLite, le serveur exécute lui-même ses tâches)",
   password_length: (p) =>
@@ -157,6 +171,14 @@ export const MESSAGES_FR: { readonly [K in MessageKey]: (p: MessageParams<K>) =>
   field_too_long: (p) => `est trop long (au plus ${p.max} caractères)`,
   field_too_many: (p) => `a trop d'éléments (au plus ${p.max})`,
   field_at_most: (p) => `doit valoir au plus ${p.max}, reçu ${gotFr(p.got)}`,
+};
+
+const INPUT_FORMS_FR: Readonly<Record<InputForm, string>> = {
+  date: "une date s'écrit AAAA-MM-JJ",
+  fraction: "une fraction s'écrit 10% ou 0.1",
+  seed: "une graine est un nombre entier",
+  currency: "un code ISO 4217 comme EUR ou USD",
+  country: "un code ISO 3166-1 alpha-2 comme US ou FR",
 };
 
 /** The value types the schema names (`expected string, got a number`), in French. */

@@ -9,7 +9,7 @@ import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { readFailure } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
-import { flagOf } from "../use-case.js";
+import { flagMessage } from "../use-case.js";
 
 interface ImportFlags {
   out?: string;
@@ -124,9 +124,11 @@ export function registerImport(program: Command, io: CliIo): void {
       });
       if (!input.ok) {
         const p = input.problems[0]!;
-        const field = p.path?.[0];
-        const flag = field === "mapping" ? "--map" : field === undefined ? undefined : flagOf(field);
-        throw CommandFailure.of("usage", `${flag ? `${flag}: ` : ""}${p.message}`);
+        // The mapping file is given by --map.
+        throw CommandFailure.of(
+          "usage",
+          flagMessage(p.path?.[0] === "mapping" ? { ...p, path: ["map"] } : p),
+        );
       }
       const imported = await spreadsheetImport.run(
         {

@@ -19,6 +19,25 @@ export type ReadFailure =
 /** The files a command reads. */
 export type FileRole = "deal file" | "workspace file" | "report" | "spreadsheet" | "mapping file";
 
+/** The forms a use case's input is written in (its schema's own messages, `inputForm`). */
+export type InputForm = "date" | "fraction" | "seed" | "currency" | "country";
+
+const INPUT_FORMS_EN: Readonly<Record<InputForm, string>> = {
+  date: "a date is written YYYY-MM-DD",
+  fraction: "a fraction is written as 10% or 0.1",
+  seed: "a seed is a whole number",
+  currency: "an ISO 4217 code such as EUR or USD",
+  country: "an ISO 3166-1 alpha-2 code such as US or FR",
+};
+
+/** A schema's message for an input form (its English), and the form a schema's message names. */
+export function inputForm(form: InputForm): string {
+  return INPUT_FORMS_EN[form];
+}
+export function inputFormOf(text: string): InputForm | undefined {
+  return (Object.keys(INPUT_FORMS_EN) as InputForm[]).find((f) => INPUT_FORMS_EN[f] === text);
+}
+
 /** The kinds of record a deal names by id. */
 export type RecordKind =
   | "stakeholder"
@@ -93,6 +112,23 @@ export const MESSAGES = {
     "--company is for a workspace file; this is a deal file of one company",
   exit_file_modes: (p: { format: string }) =>
     `--format ${p.format} writes the waterfall at --at values with the breakpoints, or the breakpoints alone: --sweep and --ipo print text, JSON or CSV`,
+  /** How an input is written (a use case's schema): its own message, worded again from the key. */
+  input_form: (p: { form: InputForm }) => INPUT_FORMS_EN[p.form],
+  // Amounts of money and exit values.
+  amount_empty: (p: { examples: string }) => `empty amount; expected an amount ${p.examples}`,
+  amount_unreadable: (p: { text: string; examples: string }) =>
+    `"${p.text}" is not an amount; expected an amount ${p.examples}`,
+  amount_trailing: (p: { text: string; rest: string }) =>
+    `"${p.text}": unexpected "${p.rest}" after the amount`,
+  amount_no_currency: (p: { text: string }) =>
+    `"${p.text}" names no currency; write it as $50B, 50 billion USD or 40 Md$`,
+  exit_value_comma: (p: { text: string; comma: string }) =>
+    `"${p.text}": a comma in an exit value is read only as a thousands separator (1,500,000), and "${p.comma}" is not one: write decimals with a point (2.5M) and separate several exit values with ";" (15M;60M;1B)`,
+  exit_value_empty: (p: { text: string }) => `"${p.text}" has an empty exit value between its ";"`,
+  exit_value_currency: (p: { value: string; currency: string }) =>
+    `${p.value} is not in ${p.currency}, the deal's currency`,
+  exit_value_negative: (p: { value: string }) => `an exit value cannot be negative (${p.value})`,
+  sweep_form: (p: { got: string }) => `a sweep is written from..to, such as 0..1B, got "${p.got}"`,
   // Accounts and the store.
   worker_needs_postgres: (_: Record<string, never>) =>
     "a worker runs the jobs of servers on PostgreSQL: set DATABASE_URL (on SQLite the server runs its jobs itself)",
