@@ -189,6 +189,45 @@ describe("APP-9: model, captable, exit and claims in French", () => {
     }
   });
 
+  it("add-round and add-safe --lang fr: the preview in French from the same typed report, figures as in English", async () => {
+    const round = [
+      "add-round",
+      SEED,
+      "--name",
+      "Growth",
+      "--date",
+      "2027-06-01",
+      "--pre-money",
+      "$80M",
+      "--invest",
+      "Acme=$10M",
+      "--pool-target",
+      "10%",
+    ];
+    const en = await cli(round);
+    expect(en.stdout).toContain(
+      "Growth (2027-06-01): price $4.2153 per share, pre-money $80M, new money $10M, post-money $90M",
+    );
+    expect(en.stdout).toMatch(/Acme\s+11\.11% fully diluted/);
+    const fr = await cli([...round, "--lang", "fr"]);
+    expect(fr.code, fr.stderr).toBe(0);
+    expect(fr.stdout).toContain(
+      "Growth (2027-06-01) : prix 4,2153 $ par action, pré-money 80 M$, argent frais 10 M$, post-money 90 M$",
+    );
+    expect(fr.stdout).toMatch(/Acme\s+11,11 % entièrement dilué/);
+    expect(fr.stdout).toMatch(/2021 Stock Plan \(disponible\)\s+10,00 % entièrement dilué/);
+    expect(fr.stdout).toContain("nouvel actionnaire : Acme (id acme)");
+    expect(fr.stdout).not.toMatch(ENGLISH_WORDS);
+    const safe = await cli(
+      ["add-safe", SEED, "--investor", "Angel", "--amount", "$100K", "--date", "2027-01-01", "--cap", "$10M"],
+      { env: { LANG: "fr_FR.UTF-8" } },
+    );
+    expect(safe.stdout).toContain(
+      "SAFE safe-angel : Angel investit 100 k$ le 2027-01-01, plafond post-money 10 M$",
+    );
+    expect(safe.stdout).toContain("se convertit en 1,00 % du capital de la société au plafond");
+  });
+
   it("ingest keeps its own --lang (the report's language): no French output from it", async () => {
     const r = await cli(["ingest", "corpus/ingest/brightwave-talks-en.txt", "--lang", "en"], {
       env: { LANG: "en_US.UTF-8" },

@@ -1,46 +1,27 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import type { AddConvertibleInput } from "../../app/add-convertible.js";
-import { compactMoney } from "../../core/exact/money.js";
-import { percent } from "../../report/format.js";
 import { authoringFailure, writeDealFile } from "../deal-edit.js";
 import { readDealFile } from "../deal-file.js";
+import { langOption } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 /** Appends the instrument, prints what it is, and writes the file with --write (DEAL-CONV-1..2). */
-async function addConvertible(io: CliIo, file: string, options: AddConvertibleInput, write: boolean) {
+async function addConvertible(
+  io: CliIo,
+  file: string,
+  options: AddConvertibleInput,
+  write: boolean,
+  lang: "en" | "fr" | undefined,
+) {
   const loaded = readDealFile(io, file);
   const { addConvertible: useCase } = await import("../../app/add-convertible.js");
   const added = useCase.run(loaded, options);
   if (!added.ok) throw authoringFailure(added, file);
-  const report = added.value;
-  const lines: string[] = [];
-  if (report.kind === "safe") {
-    const cap = report.cap;
-    lines.push(
-      `SAFE ${report.security.id}: ${report.investor.name} invests ${compactMoney(report.amount)} on ${report.date}` +
-        `${cap ? `, ${report.safeType === "post_money" ? "post" : "pre"}-money cap ${compactMoney(cap)}` : ""}` +
-        `${report.discount ? `, discount ${percent(report.discount, 2)}` : ""}`,
-    );
-    if (report.ownershipAtCap)
-      lines.push(
-        `  converts into ${percent(report.ownershipAtCap, 4)} of the Company Capitalization at the cap (amount / post-money cap), before the new money of the priced round`,
-      );
-    else lines.push("  converts at the next priced round (roundtable model prices it then)");
-  } else {
-    lines.push(
-      `note ${report.security.id}: ${report.investor.name} lends ${compactMoney(report.principal)} on ${report.date} at ${percent(report.interestRate, 2)} a year (${report.interest.method === "simple" ? "simple interest" : `compounded ${report.interest.periodsPerYear} times a year`})`,
-      "  converts at the next priced round with its interest (roundtable model prices it then)",
-    );
-  }
-  for (const s of report.newStakeholders) lines.push(`  new stakeholder: ${s.name} (id ${s.id})`);
-  if (write) {
-    writeDealFile(io, file, report.text);
-    lines.push(`added ${report.security.id} to ${file}`);
-  } else {
-    lines.push(`(not written: add --write to append ${report.security.id} to ${file})`);
-  }
-  io.stdout.write(`${lines.join("\n")}\n`);
+  if (write) writeDealFile(io, file, added.value.text);
+  const { addConvertibleText } = await import("../../report/authoring-text.js");
+  io.stdout.write(addConvertibleText(added.value, file, write, { lang: lang ?? language() }));
 }
 
 export function registerAddConvertibles(program: Command, io: CliIo): void {
@@ -62,6 +43,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
     .option("--pro-rata", "a pro-rata side letter")
     .option("--id <id>", "the transaction's id (safe-<investor> by default)")
     .option("--write", "append it to the deal file (otherwise only print it)")
+    .addOption(langOption())
     .action(
       (
         file: string,
@@ -76,6 +58,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
           proRata?: boolean;
           id?: string;
           write?: boolean;
+          lang?: "en" | "fr";
         },
       ) =>
         addConvertible(
@@ -94,6 +77,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
             ...(o.id === undefined ? {} : { id: o.id }),
           },
           o.write === true,
+          o.lang,
         ),
     );
   program
@@ -116,6 +100,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
     .option("--pro-rata", "a pro-rata right")
     .option("--id <id>", "the transaction's id (note-<investor> by default)")
     .option("--write", "append it to the deal file (otherwise only print it)")
+    .addOption(langOption())
     .action(
       (
         file: string,
@@ -132,6 +117,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
           proRata?: boolean;
           id?: string;
           write?: boolean;
+          lang?: "en" | "fr";
         },
       ) =>
         addConvertible(
@@ -152,6 +138,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
             ...(o.id === undefined ? {} : { id: o.id }),
           },
           o.write === true,
+          o.lang,
         ),
     );
 }

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { compactMoney } from "../../core/exact/money.js";
 import { message } from "../../core/shared/messages.js";
-import { percent, priceFor } from "../../report/format.js";
 import { authoringFailure, writeDealFile } from "../deal-edit.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
+import { langOption } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 interface AddRoundFlags {
   name: string;
@@ -26,6 +26,7 @@ interface AddRoundFlags {
   poolTarget?: string;
   pool?: string;
   write?: boolean;
+  lang?: "en" | "fr";
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -71,6 +72,7 @@ export function registerAddRound(program: Command, io: CliIo): void {
       "the decimal places the price per share is stated to, rounded half up, e.g. 4 (exact by default; a round is closed into the ledger at a stated price)",
     )
     .option("--write", "append the round to the deal file (otherwise only print its pro forma)")
+    .addOption(langOption())
     .action(async (file: string, flags: AddRoundFlags) => {
       const loaded = readDealFile(io, file);
       if (flags.seniority !== undefined && !/^\d{1,4}$/.test(flags.seniority))
@@ -111,23 +113,10 @@ export function registerAddRound(program: Command, io: CliIo): void {
         pricePlaces: flags.pricePlaces === undefined ? undefined : Number(flags.pricePlaces),
       });
       if (!added.ok) throw authoringFailure(added, file);
-      const report = added.value;
-      const round = report.model.round;
-      const lines = [
-        `${report.round.name} (${report.date}): price ${priceFor(round.pricePerShare, {})} per share, pre-money ${compactMoney(round.preMoneyValuation)}, new money ${compactMoney(round.newMoney)}, post-money ${compactMoney(round.postMoneyValuation)}`,
-        ...report.model.holders.map(
-          (h) =>
-            `  ${(h.kind === "stakeholder" ? h.holder.name : `${h.pool!.name} (available)`).padEnd(32)} ${percent(h.fullyDilutedAfter, 2).padStart(8)} fully diluted`,
-        ),
-        ...report.newStakeholders.map((s) => `  new stakeholder: ${s.name} (id ${s.id})`),
-      ];
-      if (!flags.write) {
-        lines.push(`(not written: add --write to append round "${report.round.id}" to ${file})`);
-        io.stdout.write(`${lines.join("\n")}\n`);
-        return;
-      }
-      writeDealFile(io, file, report.text);
-      lines.push(`added round "${report.round.id}" to ${file}`);
-      io.stdout.write(`${lines.join("\n")}\n`);
+      if (flags.write) writeDealFile(io, file, added.value.text);
+      const { addRoundText } = await import("../../report/authoring-text.js");
+      io.stdout.write(
+        addRoundText(added.value, file, flags.write === true, { lang: flags.lang ?? language() }),
+      );
     });
 }
