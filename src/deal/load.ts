@@ -380,10 +380,14 @@ export function validateAgainst<T>(
  * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
  */
 /** A file of the other kind (a workspace where a deal is expected, or the reverse), reported at its first line. */
-export function wrongFileKind(file: string, message: string): { ok: false; diagnostics: Diagnostic[] } {
+export function wrongFileKind(
+  file: string,
+  text: string | Message,
+): { ok: false; diagnostics: Diagnostic[] } {
+  const worded = typeof text === "string" ? { message: text } : { message: say(text), detail: text };
   return {
     ok: false,
-    diagnostics: [{ code: "deal_invalid_field", message, severity: "error", file, line: 1, column: 1 }],
+    diagnostics: [{ code: "deal_invalid_field", ...worded, severity: "error", file, line: 1, column: 1 }],
   };
 }
 
@@ -391,10 +395,7 @@ export function loadDeal(text: string, file: string): LoadResult {
   const parsed = parseDealText(text, file);
   if (!parsed.ok) return parsed;
   if ("workspace" in parsed.value.raw) {
-    return wrongFileKind(
-      file,
-      "this is a workspace file (several companies); this command takes a deal file of one company (flows, exposure and validate take workspaces)",
-    );
+    return wrongFileKind(file, message("wrong_file_kind", { got: "workspace" }));
   }
   const validated = validateAgainst(DealSchema, parsed.value, file);
   if (!validated.ok) return validated;

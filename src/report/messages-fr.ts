@@ -112,6 +112,15 @@ export const MESSAGES_FR: { readonly [K in MessageKey]: (p: MessageParams<K>) =>
   exit_value_currency: (p) => `${p.value} n'est pas en ${p.currency}, la devise du dossier`,
   exit_value_negative: (p) => `une valeur de sortie ne peut pas être négative (${p.value})`,
   sweep_form: (p) => `un balayage s'écrit de..à, comme 0..1B, reçu ${q(p.got)}`,
+  estimate_unknown_word: (p) =>
+    `${q(p.text)} : ${q(p.word)} n'est pas un qualificatif connu ; écrivez un montant (60 Md$), environ X, jusqu'à X, moins de X, au moins X, plus de X, entre X et Y, X±10%`,
+  estimate_unreadable: (p) =>
+    `${q(p.text)} n'est pas une estimation ; écrivez un montant (60 Md$), environ X, jusqu'à X, moins de X, au moins X, plus de X, entre X et Y, X±10%`,
+  estimate_no_amount: (p) => `${q(p.text)} : aucun montant après ${q(p.prefix)}`,
+  wrong_file_kind: (p) =>
+    p.got === "workspace"
+      ? "c'est un fichier d'espace de travail (plusieurs sociétés) ; cette commande prend le dossier d'une seule société (flows, exposure et validate prennent les espaces de travail)"
+      : "c'est le dossier d'une seule société ; la commande prend un fichier d'espace de travail (avec une section workspace)",
   worker_needs_postgres: () =>
     "un worker exécute les tâches de serveurs sur PostgreSQL : définissez DATABASE_URL (sur SQLite, le serveur exécute lui-même ses tâches)",
   password_length: (p) =>

@@ -177,6 +177,27 @@ describe("APP-9: model, captable, exit and claims in French", () => {
         2,
         "un SAFE demande un plafond",
       ],
+      [
+        [
+          "add-round",
+          SEED,
+          "--name",
+          "B",
+          "--date",
+          "2027-01-01",
+          "--pre-money",
+          "beaucoup",
+          "--invest",
+          "A=$1M",
+        ],
+        1,
+        "le nouveau tour : « beaucoup » : « beaucoup » n'est pas un qualificatif connu",
+      ],
+      [
+        ["model", "examples/ai-ecosystem.yaml"],
+        1,
+        "c'est un fichier d'espace de travail (plusieurs sociétés)",
+      ],
     ];
     for (const [args, code, detail] of cases) {
       const r = await cli(args, fr);

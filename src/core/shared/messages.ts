@@ -129,6 +129,15 @@ export const MESSAGES = {
     `${p.value} is not in ${p.currency}, the deal's currency`,
   exit_value_negative: (p: { value: string }) => `an exit value cannot be negative (${p.value})`,
   sweep_form: (p: { got: string }) => `a sweep is written from..to, such as 0..1B, got "${p.got}"`,
+  estimate_unknown_word: (p: { text: string; word: string; forms: string }) =>
+    `"${p.text}": "${p.word}" is not a known qualifier; write ${p.forms}`,
+  estimate_unreadable: (p: { text: string; forms: string }) =>
+    `"${p.text}" is not an estimate; write ${p.forms}`,
+  estimate_no_amount: (p: { text: string; prefix: string }) => `"${p.text}": no amount after "${p.prefix}"`,
+  wrong_file_kind: (p: { got: "workspace" | "deal" }) =>
+    p.got === "workspace"
+      ? "this is a workspace file (several companies); this command takes a deal file of one company (flows, exposure and validate take workspaces)"
+      : "this is a deal file of one company; the command takes a workspace file (with a workspace section)",
   // Accounts and the store.
   worker_needs_postgres: (_: Record<string, never>) =>
     "a worker runs the jobs of servers on PostgreSQL: set DATABASE_URL (on SQLite the server runs its jobs itself)",
