@@ -121,6 +121,10 @@ export const MESSAGES_FR: { readonly [K in MessageKey]: (p: MessageParams<K>) =>
     p.got === "workspace"
       ? "c'est un fichier d'espace de travail (plusieurs sociétés) ; cette commande prend le dossier d'une seule société (flows, exposure et validate prennent les espaces de travail)"
       : "c'est le dossier d'une seule société ; la commande prend un fichier d'espace de travail (avec une section workspace)",
+  no_such_party: (p) =>
+    `aucune partie ${q(p.party)} dans l'espace de travail ; ses parties sont ${p.parties.join(", ")}`,
+  valuation_form: (p) =>
+    `${p.flag ? "--" : ""}valuation attend société=montant pour une société de l'espace de travail, comme openai=1000 Md$ ; reçu ${q(p.got)}`,
   worker_needs_postgres: () =>
     "un worker exécute les tâches de serveurs sur PostgreSQL : définissez DATABASE_URL (sur SQLite, le serveur exécute lui-même ses tâches)",
   password_length: (p) =>

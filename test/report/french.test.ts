@@ -89,6 +89,8 @@ const EXAMPLES: { readonly [K in MessageKey]: MessageParams<K> } = {
   estimate_unreadable: { text: "??", forms: "about X" },
   estimate_no_amount: { text: "about", prefix: "about" },
   wrong_file_kind: { got: "workspace" },
+  no_such_party: { party: "apple", parties: ["openai", "microsoft"] },
+  valuation_form: { got: "openai", flag: true },
   worker_needs_postgres: {},
   password_length: { min: 12, max: 256 },
   user_name_form: { got: "a b" },

@@ -151,7 +151,13 @@ export function registerFlows(program: Command, io: CliIo): void {
       if (!result.ok) {
         // A wrong valuation is its option's (the report names the parameter; the command its option).
         const valuation = result.problems.find((p) => p.code === "usage" && p.path?.[0] === "valuation");
-        if (valuation) throw CommandFailure.of("usage", `--${valuation.message}`);
+        if (valuation)
+          throw CommandFailure.of(
+            "usage",
+            valuation.detail?.key === "valuation_form"
+              ? message("valuation_form", { ...valuation.detail.params, flag: true })
+              : `--${valuation.message}`,
+          );
         throw m.failureOf(result.problems, ["investor", "valuation", "scenario", "set"], file);
       }
       m.printDiagnostics(

@@ -138,6 +138,11 @@ export const MESSAGES = {
     p.got === "workspace"
       ? "this is a workspace file (several companies); this command takes a deal file of one company (flows, exposure and validate take workspaces)"
       : "this is a deal file of one company; the command takes a workspace file (with a workspace section)",
+  no_such_party: (p: { party: string; parties: readonly string[] }) =>
+    `no party "${p.party}" in the workspace; its parties are ${p.parties.join(", ")}`,
+  /** `valuation takes…`, or `--valuation takes…` when the flag gave it. */
+  valuation_form: (p: { got: string; flag?: boolean }) =>
+    `${p.flag ? "--" : ""}valuation takes company=amount for a company of the workspace, such as openai=$1T; got "${p.got}"`,
   // Accounts and the store.
   worker_needs_postgres: (_: Record<string, never>) =>
     "a worker runs the jobs of servers on PostgreSQL: set DATABASE_URL (on SQLite the server runs its jobs itself)",
