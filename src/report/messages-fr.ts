@@ -125,6 +125,15 @@ export const MESSAGES_FR: { readonly [K in MessageKey]: (p: MessageParams<K>) =>
     `aucune partie ${q(p.party)} dans l'espace de travail ; ses parties sont ${p.parties.join(", ")}`,
   valuation_form: (p) =>
     `${p.flag ? "--" : ""}valuation attend société=montant pour une société de l'espace de travail, comme openai=1000 Md$ ; reçu ${q(p.got)}`,
+  round_price_currency: (p) =>
+    `le tour ${p.round} fixe son prix en ${p.from} sans taux de change vers ${p.to}`,
+  round_pricing_not_positive: (p) =>
+    p.basis === "price_per_share"
+      ? `le tour ${p.round} a un prix par action qui n'est pas strictement positif`
+      : `le tour ${p.round} a une valorisation ${p.basis === "pre_money" ? "pré" : "post"}-money qui n'est pas strictement positive`,
+  round_unknown_investor: (p) =>
+    `le tour ${p.round} a un investissement d'un actionnaire inconnu, ${q(p.investor)}`,
+  round_negative_investment: (p) => `tour ${p.round} : ${p.investor} investit un montant négatif`,
   worker_needs_postgres: () =>
     "un worker exécute les tâches de serveurs sur PostgreSQL : définissez DATABASE_URL (sur SQLite, le serveur exécute lui-même ses tâches)",
   password_length: (p) =>

@@ -143,6 +143,15 @@ export const MESSAGES = {
   /** `valuation takes…`, or `--valuation takes…` when the flag gave it. */
   valuation_form: (p: { got: string; flag?: boolean }) =>
     `${p.flag ? "--" : ""}valuation takes company=amount for a company of the workspace, such as openai=$1T; got "${p.got}"`,
+  // Pricing a round.
+  round_price_currency: (p: { round: string; from: string; to: string }) =>
+    `round ${p.round} states its price in ${p.from} with no rate to ${p.to}`,
+  round_pricing_not_positive: (p: { round: string; basis: "pre_money" | "post_money" | "price_per_share" }) =>
+    `round ${p.round} has a ${p.basis.replaceAll("_", "-")} that is not positive`,
+  round_unknown_investor: (p: { round: string; investor: string }) =>
+    `round ${p.round} has an investment by unknown stakeholder "${p.investor}"`,
+  round_negative_investment: (p: { round: string; investor: string }) =>
+    `round ${p.round}: ${p.investor} invests a negative amount`,
   // Accounts and the store.
   worker_needs_postgres: (_: Record<string, never>) =>
     "a worker runs the jobs of servers on PostgreSQL: set DATABASE_URL (on SQLite the server runs its jobs itself)",
