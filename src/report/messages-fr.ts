@@ -134,6 +134,10 @@ export const MESSAGES_FR: { readonly [K in MessageKey]: (p: MessageParams<K>) =>
   round_unknown_investor: (p) =>
     `le tour ${p.round} a un investissement d'un actionnaire inconnu, ${q(p.investor)}`,
   round_negative_investment: (p) => `tour ${p.round} : ${p.investor} investit un montant négatif`,
+  unknown_claims: (p) =>
+    `${p.unknown.length > 1 ? "affirmations inconnues" : "affirmation inconnue"} ${p.unknown.join(", ")} ; les affirmations du dossier sont ${p.claims.join(", ")}`,
+  no_such_scenario: (p) =>
+    `aucun scénario ${q(p.scenario)} ; les scénarios ${p.of === "deal" ? "du dossier" : "de l'espace de travail"} sont ${p.scenarios.join(", ")}`,
   worker_needs_postgres: () =>
     "un worker exécute les tâches de serveurs sur PostgreSQL : définissez DATABASE_URL (sur SQLite, le serveur exécute lui-même ses tâches)",
   password_length: (p) =>

@@ -95,6 +95,8 @@ const EXAMPLES: { readonly [K in MessageKey]: MessageParams<K> } = {
   round_pricing_not_positive: { round: "Series A", basis: "pre_money" },
   round_unknown_investor: { round: "Series A", investor: "zoe" },
   round_negative_investment: { round: "Series A", investor: "zoe" },
+  unknown_claims: { unknown: ["nope"], claims: ["amazon-50"] },
+  no_such_scenario: { scenario: "nope", of: "workspace", scenarios: ["low", "base"] },
   worker_needs_postgres: {},
   password_length: { min: 12, max: 256 },
   user_name_form: { got: "a b" },

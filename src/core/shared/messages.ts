@@ -143,6 +143,10 @@ export const MESSAGES = {
   /** `valuation takes…`, or `--valuation takes…` when the flag gave it. */
   valuation_form: (p: { got: string; flag?: boolean }) =>
     `${p.flag ? "--" : ""}valuation takes company=amount for a company of the workspace, such as openai=$1T; got "${p.got}"`,
+  unknown_claims: (p: { unknown: readonly string[]; claims: readonly string[] }) =>
+    `unknown claim${p.unknown.length > 1 ? "s" : ""} ${p.unknown.join(", ")}; the deal's claims are ${p.claims.join(", ")}`,
+  no_such_scenario: (p: { scenario: string; of: "deal" | "workspace"; scenarios: readonly string[] }) =>
+    `no scenario "${p.scenario}"; the ${p.of}'s scenarios are ${p.scenarios.join(", ")}`,
   // Pricing a round.
   round_price_currency: (p: { round: string; from: string; to: string }) =>
     `round ${p.round} states its price in ${p.from} with no rate to ${p.to}`,
