@@ -11,6 +11,12 @@
  */
 
 export {
+  type AddConvertibleInput,
+  type AddConvertibleReport,
+  addConvertible,
+} from "./app/add-convertible.js";
+export { type AddRoundInput, type AddRoundReport, addRound } from "./app/add-round.js";
+export {
   type CapTableInput,
   type CapTableReport,
   type CapTableRow,
@@ -25,6 +31,8 @@ export {
   type RangeFigure,
   type Reading,
 } from "./app/claims.js";
+export { type CloseRoundInput, type CloseRoundReport, closeRound } from "./app/close-round.js";
+export { diff } from "./app/diff.js";
 export {
   type ExitBreakpointsReport,
   type ExitIpoReport,
@@ -104,6 +112,7 @@ export type { Currency, Money } from "./core/exact/money.js";
 export { compactMoney } from "./core/exact/money.js";
 export { Rational } from "./core/exact/rational.js";
 export type { ErrorCode } from "./core/shared/errors.js";
+export { MESSAGES, type Message, type MessageKey, say } from "./core/shared/messages.js";
 export type { Failure, FieldPath, Problem, Result } from "./core/shared/problem.js";
 export type { Deal } from "./deal/build.js";
 export { type LoadResult, loadDeal } from "./deal/load.js";
@@ -115,6 +124,7 @@ export { claimsText, conflictText, gapWords } from "./report/claims-text.js";
 export { exitJson, exitJsonChunks } from "./report/exit-report.js";
 export { exitCsv, exitText } from "./report/exit-text.js";
 export { percentText, type TextOptions } from "./report/format.js";
+export { MESSAGES_FR, messageFr } from "./report/messages-fr.js";
 export { modelJson, solveJson } from "./report/model-report.js";
 export { modelText, solveText } from "./report/model-text.js";
 export { jsonText } from "./report/text-formats.js";

@@ -9,7 +9,8 @@ import { openingCapTable, orderedTransactions } from "../core/ledger/replay.js";
 import { capTableView, fractionOf, optionVesting } from "../core/ledger/views.js";
 import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { fail, failSaying, ok, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import type { WhatIfOutcome } from "../deal/what-if.js";
 import { capTableJson } from "../report/captable-report.js";
@@ -166,7 +167,10 @@ export function capTableOf(loaded: Deal, input: CapTableInput): Result<CapTableR
   let price: Money | undefined;
   if (input.atPrice !== undefined) {
     const parsed = parseAmount(input.atPrice, { defaultCurrency: deal.ledger.company.currency });
-    if (!parsed.ok) return fail("usage", `atPrice: ${parsed.error}`, ["atPrice"]);
+    if (!parsed.ok)
+      return parsed.detail
+        ? failSaying("usage", message("flag_input", { flag: "atPrice", message: parsed.detail }), ["atPrice"])
+        : fail("usage", `atPrice: ${parsed.error}`, ["atPrice"]);
     if (!parsed.value.amount.isPositive())
       return fail("usage", "atPrice: a price per share is more than zero", ["atPrice"]);
     if (parsed.value.currency !== deal.ledger.company.currency)

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { fail, ok } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { failSaying, ok } from "../core/shared/problem.js";
 import { claimsJson, unknownClaims } from "../report/claims-report.js";
 import { type ClaimsReport, claimsReportOf } from "./claims-report.js";
 import { ListParam } from "./params.js";
@@ -28,9 +29,12 @@ export const claims: DealUseCase<{ claims?: string[] | undefined }, ClaimsReport
   run(deal, input) {
     const unknown = unknownClaims(deal, input.claims ?? []);
     if (unknown.length > 0)
-      return fail(
+      return failSaying(
         "usage",
-        `unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; the deal's claims are ${deal.uncertainty?.claimSet.claims.map((c) => c.id).join(", ")}`,
+        message("unknown_claims", {
+          unknown,
+          claims: deal.uncertainty?.claimSet.claims.map((c) => c.id as string) ?? [],
+        }),
         ["claims"],
       );
     return ok(claimsReportOf(deal, input.claims));

@@ -1,7 +1,12 @@
 import * as z from "zod";
 import type { Problem } from "../core/shared/problem.js";
-import { type ClosedRound, closeRound as closeRoundInText } from "../deal/close-round.js";
+import {
+  type ClosedRound,
+  closeRound as closeRoundInText,
+  closeRoundInWorkspace,
+} from "../deal/close-round.js";
 import type { Diagnostic } from "../deal/diagnostics.js";
+import type { ReadIncluded } from "../deal/workspace.js";
 import type { Ref } from "./use-case.js";
 
 /** What `close-round` takes, from the CLI's flags or the API's query (CLOSE-3). */
@@ -113,6 +118,32 @@ export const closeRound = {
         ...(closed.problems ? { problems: closed.problems } : {}),
       };
     return { ok: true, value: closingReport(closed.value) };
+  },
+  /**
+   * CLOSE-5: a company's round in a workspace's text: an inline company's deal is edited in
+   * the workspace's text, a company whose deal is in its own file (`file:`, read with
+   * `readIncluded`) has that file's text edited; the report's `file` says which.
+   */
+  runInWorkspace(
+    text: string,
+    file: string,
+    readIncluded: ReadIncluded,
+    input: CloseRoundInput & { readonly company?: string | undefined },
+  ):
+    | { readonly ok: true; readonly value: CloseRoundReport & { readonly file: string } }
+    | Extract<CloseRoundOutcome, { ok: false }> {
+    const closed = closeRoundInWorkspace(text, file, readIncluded, {
+      ...(input.company === undefined ? {} : { company: input.company }),
+      ...(input.round === undefined ? {} : { round: input.round }),
+      ...(input.scenario === undefined ? {} : { scenario: input.scenario }),
+    });
+    if (!closed.ok)
+      return {
+        ok: false,
+        ...(closed.diagnostics ? { diagnostics: closed.diagnostics } : {}),
+        ...(closed.problems ? { problems: closed.problems } : {}),
+      };
+    return { ok: true, value: { ...closingReport(closed.value), file: closed.value.file } };
   },
   /** The report as `--format json` and the API write it: ids and exact decimal strings. */
   json(report: CloseRoundReport) {

@@ -8,7 +8,8 @@ import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { roundId } from "../core/shared/ids.js";
 import { LIMITS } from "../core/shared/limits.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { fail, failSaying, ok, type Result } from "../core/shared/problem.js";
 import { sampleEstimate } from "../core/uncertainty/estimate-sampling.js";
 import type { Deal } from "../deal/build.js";
 import type { WhatIfOutcome } from "../deal/what-if.js";
@@ -194,7 +195,12 @@ export const exit: DealUseCase<
     let grossProceeds: Rational | undefined;
     if (input.ipoProceeds !== undefined) {
       const parsed = parseAmount(input.ipoProceeds, { defaultCurrency: currency });
-      if (!parsed.ok) return fail("usage", `ipoProceeds: ${parsed.error}`, ["ipoProceeds"]);
+      if (!parsed.ok)
+        return parsed.detail
+          ? failSaying("usage", message("flag_input", { flag: "ipoProceeds", message: parsed.detail }), [
+              "ipoProceeds",
+            ])
+          : fail("usage", `ipoProceeds: ${parsed.error}`, ["ipoProceeds"]);
       if (parsed.value.currency !== currency)
         return fail(
           "usage",

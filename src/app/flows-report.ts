@@ -14,7 +14,8 @@ import { exposure, investmentMetrics, supplierMetrics } from "../core/flows/metr
 import { capTableView, fractionOf, investedByHolder } from "../core/ledger/views.js";
 import { allocate } from "../core/round/allocation.js";
 import { runDeal } from "../core/round/timeline.js";
-import { fail, ok, type Problem, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { fail, failSaying, ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { ClaimId } from "../core/uncertainty/claim.js";
 import { ScenarioRandom } from "../core/uncertainty/rng.js";
 import type { AmountSource } from "../core/uncertainty/round-template.js";
@@ -393,9 +394,9 @@ export function exposureInputs(
   entries: readonly string[],
 ): Result<Map<string, Money>> {
   if (!ws.parties.some((p) => p.id === investor))
-    return fail(
+    return failSaying(
       "usage",
-      `no party "${investor}" in the workspace; its parties are ${ws.parties.map((p) => p.id).join(", ")}`,
+      message("no_such_party", { party: investor, parties: ws.parties.map((p) => p.id) }),
       ["investor"],
     );
   const valuations = new Map<string, Money>();
@@ -403,11 +404,7 @@ export function exposureInputs(
     const m = /^([^=]+)=(.+)$/.exec(v);
     const amount = m ? parseAmount(m[2]!.trim(), { defaultCurrency: ws.currency }) : undefined;
     if (!m || !amount?.ok || !ws.companies.some((c) => c.id === m[1]!.trim()))
-      return fail(
-        "usage",
-        `valuation takes company=amount for a company of the workspace, such as openai=$1T; got "${v}"`,
-        ["valuation"],
-      );
+      return failSaying("usage", message("valuation_form", { got: v }), ["valuation"]);
     valuations.set(m[1]!.trim(), amount.value);
   }
   return ok(valuations);

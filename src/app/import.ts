@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
 import { LIMITS } from "../core/shared/limits.js";
+import { inputForm } from "../core/shared/messages.js";
 import type { Problem, Result } from "../core/shared/problem.js";
 import {
   type ImportedSpreadsheet,
@@ -9,7 +10,7 @@ import {
   parseMapping,
 } from "../interchange/spreadsheet/index.js";
 
-const ImportDate = z.string().refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD");
+const ImportDate = z.string().refine((s) => parseIsoDate(s) !== undefined, inputForm("date"));
 
 /**
  * The fields of a spreadsheet import's input (docs/spec/import.md): the CLI's flags and the
@@ -24,7 +25,7 @@ export const SpreadsheetImportFields = {
   company: z.string().min(1).max(LIMITS.nameLength).optional(),
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR or USD")
+    .regex(/^[A-Z]{3}$/, inputForm("currency"))
     .optional(),
   date: ImportDate.optional().meta({ description: "The date of holdings the sheet gives no date for." }),
   formed: ImportDate.optional().meta({

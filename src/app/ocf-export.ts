@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { Ledger } from "../core/ledger/ledger.js";
+import { inputForm } from "../core/shared/messages.js";
 import { ok, type Problem, type Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
 import { ledgerWithModelledRounds, type ModelledRoundNote, modelledRoundNote } from "../deal/close-round.js";
@@ -50,7 +51,7 @@ export const OcfExportInput = z.strictObject({
   onInconsistency: OcfImportInput.shape.onInconsistency,
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as US or FR")
+    .regex(/^[A-Z]{2}$/, inputForm("country"))
     .optional()
     .meta({ description: "The issuer's country of formation, which OCF requires; kept from an import." }),
   includeModelled: z.boolean().default(false).meta({

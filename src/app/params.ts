@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { Rational } from "../core/exact/rational.js";
 import { type IsoDate, parseIsoDate } from "../core/shared/date.js";
+import { inputForm } from "../core/shared/messages.js";
 
 /**
  * The input fields several use cases share. The CLI's flags and the API's query
@@ -21,13 +22,13 @@ export const ScenarioParam = z.string().min(1).max(200).optional().meta({
 
 export const DateParam = z
   .string()
-  .refine((s) => parseIsoDate(s) !== undefined, "a date is written YYYY-MM-DD")
+  .refine((s) => parseIsoDate(s) !== undefined, inputForm("date"))
   .transform((s) => parseIsoDate(s) as IsoDate);
 
 /** A fraction written `10%` or `0.1`. */
 export const FractionParam = z
   .string()
-  .regex(/^\s*[0-9]+(\.[0-9]+)?\s*%?\s*$/, "a fraction is written as 10% or 0.1")
+  .regex(/^\s*[0-9]+(\.[0-9]+)?\s*%?\s*$/, inputForm("fraction"))
   .transform((s) => {
     const text = s.trim();
     const value = Rational.parse(text.replace("%", "").trim())!;
@@ -36,7 +37,7 @@ export const FractionParam = z
 
 export const SeedParam = z
   .string()
-  .regex(/^[0-9]{1,20}$/, "a seed is a whole number")
+  .regex(/^[0-9]{1,20}$/, inputForm("seed"))
   .default("1")
   .transform((s) => BigInt(s))
   .meta({ description: "The seed: the same seed gives the same result, byte for byte." });

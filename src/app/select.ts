@@ -1,5 +1,6 @@
 import type { IsoDate } from "../core/shared/date.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { failSaying, ok, type Result } from "../core/shared/problem.js";
 import { type Deal, withScenario } from "../deal/build.js";
 import { resolveWorkspace, type Workspace } from "../deal/workspace.js";
 
@@ -35,15 +36,15 @@ export function lastEventDate(deal: Deal): IsoDate {
 }
 
 /** The named round of the deal, or its last one; `what` says what the round is for ("to model"). */
-export function chosenRound(deal: Deal, round: string | undefined, what = "") {
+export function chosenRound(deal: Deal, round: string | undefined, what?: "to model" | "to solve") {
   if (deal.rounds.length === 0)
-    return fail("round_invalid", `the deal has no rounds${what ? ` ${what}` : ""}; add one under rounds`);
+    return failSaying("round_invalid", message("no_rounds", what ? { purpose: what } : {}));
   const chosen =
     round === undefined ? deal.rounds[deal.rounds.length - 1] : deal.rounds.find((r) => r.id === round);
   if (!chosen)
-    return fail(
+    return failSaying(
       "usage",
-      `no round "${round}" in the deal; its rounds are ${deal.rounds.map((r) => r.id).join(", ")}`,
+      message("no_such_round", { round: round ?? "", rounds: deal.rounds.map((r) => r.id) }),
       ["round"],
     );
   return ok(chosen);

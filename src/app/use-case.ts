@@ -1,6 +1,8 @@
 import type * as z from "zod";
+import { inputFormOf, message, say } from "../core/shared/messages.js";
 import type { Problem, Result } from "../core/shared/problem.js";
 import type { Deal } from "../deal/build.js";
+import { issueDetail } from "../deal/load.js";
 import type { Workspace } from "../deal/workspace.js";
 
 /**
@@ -94,13 +96,16 @@ export function parseInput<Input>(
   if (parsed.success) return { ok: true, value: parsed.data, warnings: [] };
   return {
     ok: false,
-    problems: parsed.error.issues.map(
-      (issue): Problem => ({
+    problems: parsed.error.issues.map((issue): Problem => {
+      const form = inputFormOf(issue.message);
+      const detail = form ? message("input_form", { form }) : issueDetail(issue, raw);
+      return {
         code: "usage",
         message: issue.message,
         path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
         severity: "error",
-      }),
-    ),
+        ...(detail && say(detail) === issue.message ? { detail } : {}),
+      };
+    }),
   };
 }

@@ -1,46 +1,32 @@
 import path from "node:path";
-import { appendToDealText } from "../deal/edit.js";
-import { type LoadResult, loadDeal } from "../deal/load.js";
-import type { LoadedDeal } from "./deal-file.js";
+import type { AuthoringOutcome } from "../app/deal-append.js";
+import { message } from "../core/shared/messages.js";
 import { CommandFailure } from "./failure.js";
 import type { CliIo } from "./io.js";
 
-/**
- * Appends entries to a deal file's lists (DEAL-6's editing: every other byte unchanged) and
- * checks that the edited deal loads. A problem
- * with the new entries is reported without line and column, which would be those of text
- * that is not in the file. Returns the edited deal, loaded, and `save`, which writes it
- * atomically: a caller checks what it must (that a round prices) before saving.
- */
-export function appendToDealFile(
-  io: CliIo,
-  loaded: LoadedDeal,
-  additions: Readonly<Record<string, readonly Record<string, unknown>[]>>,
-  what: string,
-): { readonly edited: Extract<LoadResult, { ok: true }>; readonly save: () => void } {
-  const file = loaded.file;
-  const edited = appendToDealText(loaded.text, additions);
-  if (!edited.ok) throw CommandFailure.of("deal_syntax", `cannot edit the deal file: ${edited.error}`, file);
-  const check = loadDeal(edited.text, file);
-  if (!check.ok) {
-    throw new CommandFailure(
-      check.diagnostics.map(({ line: _line, column: _column, ...d }) => ({
-        ...d,
-        message: `${what}: ${d.message}`,
-      })),
-      1,
+/** Writes an authoring use case's edited deal text to the file, atomically. */
+export function writeDealFile(io: CliIo, file: string, text: string): void {
+  try {
+    io.writeFileAtomic(path.resolve(io.cwd, file), text);
+  } catch (error) {
+    throw CommandFailure.of(
+      "file_unwritable",
+      message("cannot_write_deal_file", { why: (error as Error).message }),
+      file,
     );
   }
-  const save = () => {
-    try {
-      io.writeFileAtomic(path.resolve(io.cwd, file), edited.text);
-    } catch (error) {
-      throw CommandFailure.of(
-        "file_unwritable",
-        `cannot write the deal file: ${(error as Error).message}`,
-        file,
-      );
-    }
-  };
-  return { edited: check, save };
+}
+
+/**
+ * An authoring use case's failure as the command's: wrong options exit 2 (1 when one is
+ * about the deal, a duplicate id), an edited deal that would not load or price exits 1.
+ */
+export function authoringFailure(outcome: Extract<AuthoringOutcome<unknown>, { ok: false }>, file: string) {
+  if (outcome.diagnostics) return new CommandFailure(outcome.diagnostics, 1);
+  const problems = outcome.problems ?? [];
+  if (outcome.locate) return CommandFailure.fromProblems(problems, file, outcome.locate);
+  return new CommandFailure(
+    problems.map((p) => ({ ...p, file })),
+    problems.some((p) => p.code !== "usage") ? 1 : 2,
+  );
 }

@@ -1,25 +1,24 @@
 import path from "node:path";
 import { errorSpec } from "../core/shared/errors.js";
 import { LIMITS } from "../core/shared/limits.js";
-import { withScenario } from "../deal/build.js";
+import { message, type ReadFailure, readFailureEn } from "../core/shared/messages.js";
 import { type LoadResult, loadDeal, parseDealText } from "../deal/load.js";
-import {
-  isWorkspaceText,
-  loadWorkspace,
-  resolveWorkspace,
-  type WorkspaceLoadResult,
-} from "../deal/workspace.js";
+import { isWorkspaceText, loadWorkspace, type WorkspaceLoadResult } from "../deal/workspace.js";
 import { CommandFailure, printDiagnostics } from "./failure.js";
 import type { CliIo } from "./io.js";
 
 export type LoadedDeal = Extract<LoadResult, { ok: true }> & { readonly file: string; readonly text: string };
 
-function describeReadError(error: unknown): string {
+/** Why a file could not be read, from the system's error. */
+export function readFailure(
+  error: unknown,
+  directory: "is_directory" | "directory_not_deal" = "is_directory",
+): ReadFailure {
   const code = (error as { code?: string }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "is a directory, not a deal file";
-  if (code === "EACCES") return "permission denied";
-  return (error as Error).message ?? String(error);
+  if (code === "ENOENT") return "no_such_file";
+  if (code === "EISDIR") return directory;
+  if (code === "EACCES") return "permission_denied";
+  return { system: (error as Error).message ?? String(error) };
 }
 
 /**
@@ -43,14 +42,13 @@ export function readDealFile(io: CliIo, file: string): LoadedDeal {
   let text: string;
   try {
     const bytes = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes);
-    if (bytes.includes(0))
-      throw CommandFailure.of("file_unreadable", "is a binary file, not a YAML or JSON deal", display);
+    if (bytes.includes(0)) throw CommandFailure.of("file_unreadable", message("binary_file", {}), display);
     text = bytes.toString("utf8");
   } catch (error) {
     if (error instanceof CommandFailure) throw error;
     throw CommandFailure.of(
       "file_unreadable",
-      `cannot read the deal file: ${describeReadError(error)}`,
+      message("cannot_read", { what: "deal file", why: readFailure(error, "directory_not_deal") }),
       display,
     );
   }
@@ -61,17 +59,6 @@ export function readDealFile(io: CliIo, file: string): LoadedDeal {
   }
   printDiagnostics(io, loaded.warnings);
   return { ...loaded, file: display, text };
-}
-
-/**
- * The deal with its rounds in the named scenario (DEAL-4): the base scenario by default,
- * which is how the deal loads. A deal whose rounds are all exact has only that one.
- */
-export function inScenario(loaded: LoadedDeal, name: string | undefined): LoadedDeal {
-  if (name === undefined || name === "base") return loaded;
-  const resolved = withScenario(loaded.deal, name);
-  if (!resolved.ok) throw CommandFailure.fromProblems(resolved.problems, loaded.file, loaded.locate);
-  return { ...loaded, deal: resolved.value };
 }
 
 export type LoadedWorkspace = Extract<WorkspaceLoadResult, { ok: true }> & { readonly file: string };
@@ -85,7 +72,7 @@ export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
     if (error instanceof CommandFailure) throw error;
     throw CommandFailure.of(
       "file_unreadable",
-      `cannot read the workspace file: ${describeReadError(error)}`,
+      message("cannot_read", { what: "workspace file", why: readFailure(error, "directory_not_deal") }),
       file,
     );
   }
@@ -99,7 +86,7 @@ export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
         file: path.relative(io.cwd, resolved) || resolved,
       };
     } catch (error) {
-      return { ok: false, message: describeReadError(error) };
+      return { ok: false, message: readFailureEn(readFailure(error, "directory_not_deal")) };
     }
   });
   if (!loaded.ok) {
@@ -108,12 +95,4 @@ export function readWorkspaceFile(io: CliIo, file: string): LoadedWorkspace {
   }
   printDiagnostics(io, loaded.warnings);
   return { ...loaded, file };
-}
-
-/** The workspace in the named scenario (base by default). */
-export function workspaceInScenario(loaded: LoadedWorkspace, name: string | undefined): LoadedWorkspace {
-  if (name === undefined || name === "base") return loaded;
-  const resolved = resolveWorkspace(loaded.workspace, name);
-  if (!resolved.ok) throw CommandFailure.fromProblems(resolved.problems, loaded.file);
-  return { ...loaded, workspace: resolved.value };
 }

@@ -1,7 +1,9 @@
 import { type ErrorCode, errorSpec } from "../core/shared/errors.js";
+import { type Message, say } from "../core/shared/messages.js";
 import { formatPath, type Problem } from "../core/shared/problem.js";
 import { type Diagnostic, diagnosticFrom, formatDiagnostic } from "../deal/diagnostics.js";
 import { ERROR_SUMMARIES_FR } from "../report/fr.js";
+import { messageFr } from "../report/messages-fr.js";
 import type { CliIo } from "./io.js";
 import { language } from "./lang.js";
 
@@ -18,8 +20,10 @@ export class CommandFailure extends Error {
     super(diagnostics.map(formatDiagnostic).join("\n"));
   }
 
-  static of(code: ErrorCode, message: string, file = "roundtable"): CommandFailure {
-    return new CommandFailure([{ code, message, severity: "error", file }], errorSpec(code).exitCode);
+  /** A failure with one message: a message with a key (French with `--lang fr`), or a text given as it is. */
+  static of(code: ErrorCode, message: Message | string, file = "roundtable"): CommandFailure {
+    const worded = typeof message === "string" ? { message } : { message: say(message), detail: message };
+    return new CommandFailure([{ code, ...worded, severity: "error", file }], errorSpec(code).exitCode);
   }
 
   static fromProblems(
@@ -35,8 +39,9 @@ export class CommandFailure extends Error {
 
 /**
  * Writes diagnostics to standard error, in the run's language (APP-9): in French, the
- * catalogue's French summary of the code (src/report/fr.ts) leads, and the engine's
- * detail, which names the figures and the fields, follows as it is written.
+ * catalogue's French summary of the code (src/report/fr.ts) leads, and the detail, which
+ * names the figures and the fields, follows: in French when its message has a key
+ * (src/report/messages-fr.ts), else as the engine wrote it.
  */
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics)
@@ -48,5 +53,6 @@ function frenchDiagnostic(d: Diagnostic): string {
   const field = d.path && d.path.length > 0 ? `${formatPath(d.path)} : ` : "";
   const level = d.severity === "warning" ? "avertissement : " : "";
   const summary = ERROR_SUMMARIES_FR[d.code as ErrorCode] ?? "";
-  return `${d.file}${position} : ${level}${summary}${summary ? " Détail : " : ""}${field}${d.message} (${d.code})`;
+  const detail = d.detail ? messageFr(d.detail) : d.message;
+  return `${d.file}${position} : ${level}${summary}${summary ? " Détail : " : ""}${field}${detail} (${d.code})`;
 }

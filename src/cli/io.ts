@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import { LIMITS } from "../core/shared/limits.js";
+import { message } from "../core/shared/messages.js";
 import { CommandFailure } from "./failure.js";
 
 /** What a command may touch: injected so that commands run in-process in tests. */
@@ -83,7 +84,7 @@ export function readCapped(fd: number, limit: number, name: string): Buffer {
     if (total > limit)
       throw CommandFailure.of(
         "input_too_large",
-        `the input is larger than the ${sizeInWords(limit)} limit; reading stopped there`,
+        message("input_too_large", { limit: sizeInWords(limit) }),
         name,
       );
   }

@@ -23,12 +23,6 @@ export const cliText = {
       `wrote ${file} (${format.toUpperCase()}, ${bytes.toLocaleString("en-US")} bytes)`,
       `fichier écrit : ${file} (${format.toUpperCase()}, ${frenchCount(bytes)} octets)`,
     ),
-  cannotWrite: (file: string, why: string) =>
-    say(`cannot write ${file}: ${why}`, `impossible d'écrire ${file} : ${why}`),
-  cannotWriteDeal: (why: string) =>
-    say(`cannot write the deal file: ${why}`, `impossible d'écrire le dossier : ${why}`),
-  outputExists: (file: string) =>
-    say(`${file} exists; pass --force to replace it`, `${file} existe déjà ; --force pour le remplacer`),
   /** Why a file could not be written, from the system's error code. */
   writeFailure: (code: string | undefined, message: string) => {
     switch (code) {

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
+import { message } from "../core/shared/messages.js";
 import type { ReportDocument } from "../render/document.js";
 import { CommandFailure } from "./failure.js";
 import type { FileFormat } from "./format-option.js";
@@ -28,35 +29,23 @@ export function reportTarget(
   const isFile = format === "pdf" || format === "xlsx";
   if (!isFile) {
     if (options.out !== undefined)
-      throw CommandFailure.of(
-        "usage",
-        `--out writes a pdf or xlsx report: add --format pdf or --format xlsx (--format ${format ?? "table"} prints to standard output)`,
-      );
+      throw CommandFailure.of("usage", message("out_needs_file_format", { format: format ?? "table" }));
     return undefined;
   }
   if (options.out === undefined || options.out === "")
-    throw CommandFailure.of(
-      "usage",
-      `--format ${format} writes a file: name it with --out FILE (for example --out report.${format})`,
-    );
+    throw CommandFailure.of("usage", message("file_format_needs_out", { format }));
   if (options.out === "-" && io.stdout.isTTY)
-    throw CommandFailure.of(
-      "usage",
-      `refusing to write a ${format} file to the terminal: redirect standard output, or name a file with --out`,
-    );
+    throw CommandFailure.of("usage", message("file_to_terminal", { format }));
   if (options.out !== "-") {
     const file = path.resolve(io.cwd, options.out);
     const stat = statOrUndefined(file);
     if (stat?.isDirectory())
-      throw CommandFailure.of(
-        "file_unwritable",
-        `${options.out} is a directory: --out names the file to write`,
-      );
+      throw CommandFailure.of("file_unwritable", message("out_is_directory", { out: options.out }));
     const dir = statOrUndefined(path.dirname(file));
     if (!dir?.isDirectory())
       throw CommandFailure.of(
         "file_unwritable",
-        `cannot write ${options.out}: the folder ${path.dirname(options.out) || "."} does not exist`,
+        message("out_folder_missing", { out: options.out, folder: path.dirname(options.out) || "." }),
       );
   }
   return { format, out: options.out, pageSize: options.pageSize === "Letter" ? "LETTER" : "A4" };
@@ -95,7 +84,7 @@ export async function writeReportFile(
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why = cliText.writeFailure(code, (error as Error).message ?? String(error));
-    throw CommandFailure.of("file_unwritable", cliText.cannotWrite(target.out, why));
+    throw CommandFailure.of("file_unwritable", message("cannot_write", { what: target.out, why }));
   }
   io.stderr.write(`${cliText.wroteReport(target.out, target.format, bytes.length)}\n`);
 }

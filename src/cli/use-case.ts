@@ -1,5 +1,6 @@
 import type { UseCase } from "../app/use-case.js";
 import { parseInput } from "../app/use-case.js";
+import { type Message, message } from "../core/shared/messages.js";
 import type { Problem } from "../core/shared/problem.js";
 import { diagnosticFrom } from "../deal/diagnostics.js";
 import type { LoadedDeal } from "./deal-file.js";
@@ -28,8 +29,7 @@ export async function runUseCase<Input, Report>(
   const defined = Object.fromEntries(Object.entries(rawInput).filter(([, v]) => v !== undefined));
   const input = parseInput(useCase, defined);
   if (!input.ok) {
-    const p = input.problems[0]!;
-    throw CommandFailure.of("usage", `${p.path?.length ? `${flagOf(p.path[0]!)}: ` : ""}${p.message}`);
+    throw CommandFailure.of("usage", flagMessage(input.problems[0]!));
   }
   const result = await useCase.run(subject as never, input.value, undefined);
   if (!result.ok)
@@ -39,6 +39,13 @@ export async function runUseCase<Input, Report>(
     result.warnings.map((w) => diagnosticFrom(w, file, locate)),
   );
   return result.value;
+}
+
+/** A problem with a flag's value, `--as-of: a date is written YYYY-MM-DD`, as a message with a key when it has one. */
+export function flagMessage(p: Problem): Message | string {
+  const flag = p.path?.length ? flagOf(p.path[0]!) : undefined;
+  if (flag === undefined) return p.detail ?? p.message;
+  return p.detail ? message("flag_input", { flag, message: p.detail }) : `${flag}: ${p.message}`;
 }
 
 function inputFields(useCase: UseCase<never, never> | UseCase<unknown, unknown>): string[] {

@@ -1,4 +1,5 @@
-import { ok, type Problem, problem, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { ok, type Problem, problemSaying, type Result } from "../core/shared/problem.js";
 import { stakeholderResolver, uniqueId } from "./add-round.js";
 import type { DealDocument } from "./schema.js";
 
@@ -54,34 +55,29 @@ export function newConvertibleEntries(
   const problems: Problem[] = [];
   if (!DATE.test(options.date))
     problems.push(
-      problem("usage", `--date is a date as YYYY-MM-DD; got "${options.date}"`, ["options", "date"]),
+      problemSaying("usage", message("flag_is_date", { flag: "--date", got: options.date }), [
+        "options",
+        "date",
+      ]),
     );
   if (options.kind === "note" && options.maturity !== undefined && !DATE.test(options.maturity))
     problems.push(
-      problem("usage", `--maturity is a date as YYYY-MM-DD; got "${options.maturity}"`, [
+      problemSaying("usage", message("flag_is_date", { flag: "--maturity", got: options.maturity }), [
         "options",
         "maturity",
       ]),
     );
   if (options.kind === "safe" && options.cap === undefined && options.discount === undefined)
-    problems.push(
-      problem("usage", "a SAFE needs a valuation cap (--cap), a discount (--discount), or both", [
-        "options",
-        "cap",
-      ]),
-    );
+    problems.push(problemSaying("usage", message("safe_terms", {}), ["options", "cap"]));
   if (options.investor.trim() === "")
-    problems.push(problem("usage", "--investor names who invests", ["options", "investor"]));
+    problems.push(problemSaying("usage", message("investor_needed", {}), ["options", "investor"]));
   const resolver = stakeholderResolver(doc);
   const holder = resolver.idOf(options.investor.trim());
   const taken = new Set(doc.transactions.map((t, i) => t.id ?? `t${i + 1}`));
   const id = options.id ?? uniqueId(`${options.kind}-${holder}`, taken);
   if (taken.has(id))
     problems.push(
-      problem("deal_duplicate_id", `the deal already has a transaction "${id}"; choose another --id`, [
-        "options",
-        "id",
-      ]),
+      problemSaying("deal_duplicate_id", message("id_taken", { kind: "transaction", id }), ["options", "id"]),
     );
   if (problems.length > 0) return { ok: false, problems };
   const optional = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });

@@ -1,4 +1,5 @@
-import { ok, type Problem, problem, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { ok, type Problem, problemSaying, type Result } from "../core/shared/problem.js";
 import type { DealDocument } from "./schema.js";
 import { slugOfName } from "./what-if.js";
 
@@ -100,23 +101,25 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
   );
   if (prices.length !== 1) {
     problems.push(
-      problem("usage", "give exactly one of --pre-money, --post-money or --price, e.g. --pre-money $20M", [
-        "options",
-        "price",
-      ]),
+      problemSaying(
+        "usage",
+        message("flags_exactly_one", {
+          flags: ["--pre-money", "--post-money", "--price"],
+          example: "--pre-money $20M",
+        }),
+        ["options", "price"],
+      ),
     );
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date))
     problems.push(
-      problem("usage", `--date is a date as YYYY-MM-DD; got "${options.date}"`, ["options", "date"]),
-    );
-  if (options.investments.length === 0)
-    problems.push(
-      problem("usage", 'give at least one --invest INVESTOR=AMOUNT, e.g. --invest "Acme Ventures=$5M"', [
+      problemSaying("usage", message("flag_is_date", { flag: "--date", got: options.date }), [
         "options",
-        "invest",
+        "date",
       ]),
     );
+  if (options.investments.length === 0)
+    problems.push(problemSaying("usage", message("invest_needed", {}), ["options", "invest"]));
 
   const resolver = stakeholderResolver(doc);
   const investorOf = resolver.idOf;
@@ -129,24 +132,12 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
     const name = at < 0 ? "" : text.slice(0, at).trim();
     const amount = at < 0 ? "" : text.slice(at + 1).trim();
     if (name === "" || amount === "") {
-      problems.push(
-        problem("usage", `--invest "${text}": write INVESTOR=AMOUNT, e.g. "Acme Ventures=$5M"`, [
-          "options",
-          "invest",
-          i,
-        ]),
-      );
+      problems.push(problemSaying("usage", message("invest_form", { text }), ["options", "invest", i]));
       continue;
     }
     const investor = investorOf(name);
     if (seen.has(investor)) {
-      problems.push(
-        problem("usage", `--invest names ${name} twice; give one amount per investor`, [
-          "options",
-          "invest",
-          i,
-        ]),
-      );
+      problems.push(problemSaying("usage", message("invest_twice", { name }), ["options", "invest", i]));
       continue;
     }
     seen.add(investor);
@@ -155,7 +146,7 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
   const lead = options.lead === undefined ? investments[0]?.investor : byName.get(options.lead.toLowerCase());
   if (options.lead !== undefined && (lead === undefined || !seen.has(lead as string)))
     problems.push(
-      problem("usage", `--lead ${options.lead} is not one of the round's investors`, ["options", "lead"]),
+      problemSaying("usage", message("lead_not_investor", { lead: options.lead }), ["options", "lead"]),
     );
   for (const inv of investments) if (inv.investor === lead) inv.lead = true;
 
@@ -167,7 +158,7 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
   const roundId = options.id ?? uniqueId(slugOfName(options.name), roundIds);
   if (roundIds.has(roundId))
     problems.push(
-      problem("deal_duplicate_id", `the deal already has a round "${roundId}"; choose another --id`, [
+      problemSaying("deal_duplicate_id", message("id_taken", { kind: "round", id: roundId }), [
         "options",
         "id",
       ]),
@@ -216,21 +207,16 @@ export function newRoundEntries(doc: DealDocument, options: NewRoundOptions): Re
       const pool = options.pool ?? (doc.pools.length === 1 ? doc.pools[0]!.id : undefined);
       if (pool === undefined) {
         problems.push(
-          problem(
-            "usage",
-            doc.pools.length === 0
-              ? "--pool-target needs an option pool on a common class, and the deal has no common class"
-              : `--pool-target needs --pool, one of ${doc.pools.map((p) => p.id).join(", ")}`,
-            ["options", "pool"],
-          ),
+          problemSaying("usage", message("pool_target_pool", { pools: doc.pools.map((p) => p.id) }), [
+            "options",
+            "pool",
+          ]),
         );
       } else if (!doc.pools.some((p) => p.id === pool)) {
         problems.push(
-          problem(
+          problemSaying(
             "deal_unknown_reference",
-            doc.pools.length === 0
-              ? `--pool ${pool} is not a pool of the deal, which has none: leave --pool out to create one with the round`
-              : `--pool ${pool} is not a pool of the deal`,
+            message("not_a_pool", { pool, none: doc.pools.length === 0 }),
             ["options", "pool"],
           ),
         );

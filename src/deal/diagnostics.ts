@@ -1,4 +1,5 @@
 import type { ErrorCode } from "../core/shared/errors.js";
+import type { Message } from "../core/shared/messages.js";
 import { type FieldPath, formatPath, type Problem } from "../core/shared/problem.js";
 
 /** A problem located in a file: the field path, and the line and column when known. */
@@ -10,6 +11,8 @@ export interface Diagnostic {
   readonly path?: FieldPath;
   readonly line?: number;
   readonly column?: number;
+  /** The message as data, when it has a key (Problem.detail). */
+  readonly detail?: Message;
 }
 
 export function diagnosticFrom(
@@ -25,6 +28,7 @@ export function diagnosticFrom(
     file,
     ...(p.path ? { path: p.path } : {}),
     ...(where ? { line: where.line, column: where.column } : {}),
+    ...(p.detail ? { detail: p.detail } : {}),
   };
 }
 

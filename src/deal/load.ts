@@ -11,6 +11,7 @@ import {
 } from "yaml";
 import type * as z from "zod";
 import { LIMITS } from "../core/shared/limits.js";
+import { type Message, message, say } from "../core/shared/messages.js";
 import type { FieldPath } from "../core/shared/problem.js";
 import { buildDeal, type Deal } from "./build.js";
 import { type Diagnostic, diagnosticFrom } from "./diagnostics.js";
@@ -112,41 +113,55 @@ export function flattenIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return best.flatMap((i) => flattenIssues({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
 }
 
+const detailOf = (detail: Message | undefined) => (detail ? { detail } : {});
+
 /** Turns a zod issue into a sentence a user can act on (SPEC DEAL-2). */
 export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  const detail = issueDetail(issue, input);
+  if (detail) return say(detail);
+  if (issue.code === "invalid_union") return deepestCustom(issue) ?? issue.message;
+  if (issue.code === "invalid_format") return `${issue.message}, got ${describe(valueAt(input, issue.path))}`;
+  return issue.message;
+}
+
+/**
+ * A zod issue's message as data (a key and its parameters, src/core/shared/messages.ts), or
+ * undefined for a schema's own custom message, which is given as it is.
+ */
+export function issueDetail(issue: z.core.$ZodIssue, input: unknown): Message | undefined {
   const value = valueAt(input, issue.path);
+  const got = describe(value);
   switch (issue.code) {
     case "invalid_type":
-      return value === undefined ? "is required" : `expected ${issue.expected}, got ${describe(value)}`;
+      return value === undefined
+        ? message("field_required", {})
+        : message("field_expected", { expected: issue.expected, got });
     case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      return message("field_unknown", { keys: issue.keys });
     case "invalid_value":
-      return `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`}, got ${describe(value)}`;
+      return message("field_must_be", { values: issue.values.map((v) => JSON.stringify(v)), got });
     case "invalid_union": {
       if ("discriminator" in issue && issue.discriminator) {
-        const options = (issue as { options?: unknown[] }).options ?? [];
+        const options = ((issue as { options?: unknown[] }).options ?? []).map((o) => JSON.stringify(o));
         return value === undefined
-          ? `is required: one of ${options.map((o) => JSON.stringify(o)).join(", ")}`
-          : `unknown ${issue.discriminator} ${describe(value)}; expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
+          ? message("field_required", { options })
+          : message("field_unknown_kind", { discriminator: issue.discriminator, got, options });
       }
-      if (value === undefined) return "is required";
-      return deepestCustom(issue) ?? `has the wrong form: ${describe(value)}`;
+      if (value === undefined) return message("field_required", {});
+      return deepestCustom(issue) === undefined ? message("field_wrong_form", { got }) : undefined;
     }
     case "too_small":
-      if (issue.origin === "array")
-        return `needs at least ${issue.minimum} item${issue.minimum === 1 ? "" : "s"}`;
-      if (issue.origin === "string") return "must not be empty";
-      return `must be at least ${issue.minimum}, got ${describe(value)}`;
+      if (issue.origin === "array") return message("field_min_items", { min: Number(issue.minimum) });
+      if (issue.origin === "string") return message("field_not_empty", {});
+      return message("field_at_least", { min: String(issue.minimum), got });
     case "too_big":
-      if (issue.origin === "string") return `is too long (at most ${issue.maximum} characters)`;
-      if (issue.origin === "array") return `has too many items (at most ${issue.maximum})`;
-      return `must be at most ${issue.maximum}, got ${describe(value)}`;
+      if (issue.origin === "string") return message("field_too_long", { max: String(issue.maximum) });
+      if (issue.origin === "array") return message("field_too_many", { max: String(issue.maximum) });
+      return message("field_at_most", { max: String(issue.maximum), got });
     case "invalid_format":
-      return issue.message.startsWith("Invalid")
-        ? `has the wrong format: ${describe(value)}`
-        : `${issue.message}, got ${describe(value)}`;
+      return issue.message.startsWith("Invalid") ? message("field_wrong_format", { got }) : undefined;
     default:
-      return issue.message;
+      return undefined;
   }
 }
 
@@ -241,6 +256,7 @@ function syntaxDiagnostics(doc: Document.Parsed, text: string, file: string): Di
     return {
       code: "deal_syntax" as const,
       message: `${firstLine}${hint}`,
+      detail: message("yaml_syntax", { detail: `${firstLine}${hint}`, commas: hint !== "" }),
       severity: "error" as const,
       file,
       ...(pos ? { line: pos.line, column: pos.col } : {}),
@@ -348,6 +364,7 @@ export function validateAgainst<T>(
       return {
         code: "deal_invalid_field" as const,
         message: issueMessage(issue, parsed.raw),
+        ...detailOf(issueDetail(issue, parsed.raw)),
         severity: "error" as const,
         file,
         path: [...prefix, ...fieldPath],
@@ -363,10 +380,14 @@ export function validateAgainst<T>(
  * path and what is wrong (SPEC DEAL-2). Pure: the caller reads the file.
  */
 /** A file of the other kind (a workspace where a deal is expected, or the reverse), reported at its first line. */
-export function wrongFileKind(file: string, message: string): { ok: false; diagnostics: Diagnostic[] } {
+export function wrongFileKind(
+  file: string,
+  text: string | Message,
+): { ok: false; diagnostics: Diagnostic[] } {
+  const worded = typeof text === "string" ? { message: text } : { message: say(text), detail: text };
   return {
     ok: false,
-    diagnostics: [{ code: "deal_invalid_field", message, severity: "error", file, line: 1, column: 1 }],
+    diagnostics: [{ code: "deal_invalid_field", ...worded, severity: "error", file, line: 1, column: 1 }],
   };
 }
 
@@ -374,10 +395,7 @@ export function loadDeal(text: string, file: string): LoadResult {
   const parsed = parseDealText(text, file);
   if (!parsed.ok) return parsed;
   if ("workspace" in parsed.value.raw) {
-    return wrongFileKind(
-      file,
-      "this is a workspace file (several companies); this command takes a deal file of one company (flows, exposure and validate take workspaces)",
-    );
+    return wrongFileKind(file, message("wrong_file_kind", { got: "workspace" }));
   }
   const validated = validateAgainst(DealSchema, parsed.value, file);
   if (!validated.ok) return validated;

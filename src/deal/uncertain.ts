@@ -1,8 +1,9 @@
 import type { Currency, ExchangeRate, Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import type { Investment, RoundTerms } from "../core/round/terms.js";
+import { message } from "../core/shared/messages.js";
 import type { FieldPath, Problem, Result } from "../core/shared/problem.js";
-import { fail, ok, problem } from "../core/shared/problem.js";
+import { fail, failSaying, ok, problem } from "../core/shared/problem.js";
 import {
   type ClaimId,
   type ClaimInput,
@@ -298,7 +299,7 @@ export function resolveDealScenario(uncertainty: DealUncertainty, name: string):
   const scenario = scenarioNamed(uncertainty, name);
   if (!scenario) {
     const names = [...STANDARD_SCENARIOS.map((s) => s.name), ...uncertainty.scenarios.map((s) => s.name)];
-    return fail("usage", `no scenario "${name}"; the deal's scenarios are ${names.join(", ")}`);
+    return failSaying("usage", message("no_such_scenario", { scenario: name, of: "deal", scenarios: names }));
   }
   return resolveScenario(uncertainty.claimSet, scenario, uncertainty.defaultClaims);
 }

@@ -1,6 +1,7 @@
 import type { Currency } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { fail, failSaying, ok, type Result } from "../core/shared/problem.js";
 import { type Claim, type ClaimId, type ClaimSet, claimId } from "../core/uncertainty/claim.js";
 import { claimsBesideValues } from "../core/uncertainty/consistent-claims.js";
 import { formatEstimate, formatEstimateValue, makeEstimate } from "../core/uncertainty/estimate.js";
@@ -317,7 +318,10 @@ export function applyWhatIfs(
   const base = scenarioNamed(u, basedOn);
   if (!base || basedOn === scenarioId) {
     const known = ["low", "base", "high", ...doc.scenarios.map((s) => s.id)];
-    return fail("usage", `no scenario "${basedOn}"; the deal's scenarios are ${known.join(", ")}`);
+    return failSaying(
+      "usage",
+      message("no_such_scenario", { scenario: basedOn, of: "deal", scenarios: known }),
+    );
   }
   const scenario = whatIfScenarioOf(u, base, values, currency, scenarioId);
   if (!scenario.ok) return scenario;

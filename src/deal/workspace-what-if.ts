@@ -1,5 +1,6 @@
 import type { Currency } from "../core/exact/money.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { fail, failSaying, ok, type Result } from "../core/shared/problem.js";
 import type { QuantityId } from "../core/uncertainty/quantity.js";
 import { scenarioNamed } from "./uncertain.js";
 import {
@@ -77,9 +78,11 @@ export function applyWorkspaceWhatIfs(
   const base = scenarioNamed(u, basedOn);
   if (!base) {
     const known = ["low", "base", "high", ...u.scenarios.map((s) => s.name)];
-    return fail("usage", `no scenario "${basedOn}"; the workspace's scenarios are ${known.join(", ")}`, [
-      "scenario",
-    ]);
+    return failSaying(
+      "usage",
+      message("no_such_scenario", { scenario: basedOn, of: "workspace", scenarios: known }),
+      ["scenario"],
+    );
   }
   const taken = new Set(u.scenarios.map((s) => s.name));
   let scenarioId = WHAT_IF_SCENARIO;

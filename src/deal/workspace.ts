@@ -3,6 +3,7 @@ import { Rational } from "../core/exact/rational.js";
 import type { Agreement, AgreementSchedule } from "../core/flows/agreement.js";
 import type { RoundTerms } from "../core/round/terms.js";
 import type { IsoDate } from "../core/shared/date.js";
+import { message } from "../core/shared/messages.js";
 import { type FieldPath, fail, ok, type Problem, problem, type Result } from "../core/shared/problem.js";
 import { centralValue } from "../core/uncertainty/distribution.js";
 import { type QuantityId, quantityExpression } from "../core/uncertainty/quantity.js";
@@ -100,10 +101,7 @@ export function loadWorkspace(text: string, file: string, readIncluded: ReadIncl
   const parsed = parseDealText(text, file);
   if (!parsed.ok) return parsed;
   if (!isWorkspaceText(parsed.value.raw)) {
-    return wrongFileKind(
-      file,
-      "this is a deal file of one company; the command takes a workspace file (with a workspace section)",
-    );
+    return wrongFileKind(file, message("wrong_file_kind", { got: "deal" }));
   }
   const validated = validateAgainst(WorkspaceSchema, parsed.value, file);
   if (!validated.ok) return validated;

@@ -25,7 +25,8 @@ import type { ExitTerms } from "../core/exit/terms.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { stakeholderId } from "../core/shared/ids.js";
-import { fail, ok, type Result } from "../core/shared/problem.js";
+import { message } from "../core/shared/messages.js";
+import { fail, failSaying, ok, type Result } from "../core/shared/problem.js";
 import { parseEstimate } from "../core/uncertainty/estimate-parse.js";
 import type { Deal } from "../deal/build.js";
 import { decimal, decimalsSummingTo } from "./format.js";
@@ -464,22 +465,22 @@ export function exitValuesOf(text: string, currency: Currency): Result<Rational[
     (token) => !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(token),
   );
   if (misplacedComma !== undefined) {
-    return fail(
+    return failSaying(
       "exit_value_list_ambiguous",
-      `"${text}": a comma in an exit value is read only as a thousands separator (1,500,000), and "${misplacedComma}" is not one: write decimals with a point (2.5M) and separate several exit values with ";" (15M;60M;1B)`,
+      message("exit_value_comma", { text, comma: misplacedComma }),
     );
   }
   const parts = text.split(";");
   const values: Rational[] = [];
   for (const part of parts) {
     if (part.trim() === "")
-      return fail("exit_value_list_ambiguous", `"${text}" has an empty exit value between its ";"`);
+      return failSaying("exit_value_list_ambiguous", message("exit_value_empty", { text }));
     const r = parseAmount(part.trim(), { defaultCurrency: currency });
-    if (!r.ok) return fail("usage", r.error);
+    if (!r.ok) return r.detail ? failSaying("usage", r.detail) : fail("usage", r.error);
     if (r.value.currency !== currency)
-      return fail("usage", `${part.trim()} is not in ${currency}, the deal's currency`);
+      return failSaying("usage", message("exit_value_currency", { value: part.trim(), currency }));
     if (r.value.amount.isNegative())
-      return fail("exit_value_negative", `an exit value cannot be negative (${part.trim()})`);
+      return failSaying("exit_value_negative", message("exit_value_negative", { value: part.trim() }));
     values.push(r.value.amount);
   }
   return ok(values);
@@ -488,7 +489,7 @@ export function exitValuesOf(text: string, currency: Currency): Result<Rational[
 /** Reads a sweep range written `from..to`, such as 0..1B. */
 export function sweepRangeOf(text: string, currency: Currency): Result<{ from: Rational; to: Rational }> {
   const m = /^(.+?)\.\.(.+)$/.exec(text);
-  if (!m) return fail("usage", `a sweep is written from..to, such as 0..1B, got "${text}"`);
+  if (!m) return failSaying("usage", message("sweep_form", { got: text }));
   const from = exitValuesOf(m[1]!, currency);
   if (!from.ok) return from;
   const to = exitValuesOf(m[2]!, currency);

@@ -1,10 +1,9 @@
+import { diff as dealDiff } from "../app/diff.js";
 import { type SpreadsheetImportInput, spreadsheetImport } from "../app/import.js";
 import { ocfExport } from "../app/ocf-export.js";
 import { ocfImport } from "../app/ocf-import.js";
 import type { Deal } from "../deal/build.js";
-import { dealDifference } from "../deal/difference.js";
 import { zipPackage } from "../interchange/ocf/index.js";
-import { differenceJson } from "../report/difference-report.js";
 import {
   exportDocument,
   includedDealSlugs,
@@ -272,11 +271,11 @@ export async function postedReportFile(
 
 function diff(task: Extract<FileTask, { kind: "diff" }>, build: BuildStoredDeal): FileTaskValues["diff"] {
   const { older, newer } = task;
-  const difference = dealDifference(
+  const difference = dealDiff.run(
     build(older.document, older.slug, older.key),
     build(newer.document, newer.slug, newer.key),
   );
-  return { text: JSON.stringify(differenceJson(difference, { from: older.version, to: newer.version })) };
+  return { text: JSON.stringify(dealDiff.json(difference, { from: older.version, to: newer.version })) };
 }
 
 /** Runs one file task (SPEC SRV-5a); an expected failure is thrown as an ApiError. */

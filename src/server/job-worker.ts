@@ -2,12 +2,7 @@ import os from "node:os";
 import { MessageChannel } from "node:worker_threads";
 import { type Kysely, sql } from "kysely";
 import { Piscina } from "piscina";
-import {
-  allocateSimulationBuffers,
-  type SimulationBuffers,
-  summarizeSimulation,
-} from "../core/uncertainty/simulate.js";
-import { type SimulationSetup, simulationReport } from "../report/simulation-report.js";
+import { SimulationMerge } from "../app/simulation-chunks.js";
 import { type BackendConfig, openBackend } from "../storage/backend.js";
 import type { Tables } from "../storage/schema.js";
 import { ApiError } from "./api-error.js";
@@ -42,25 +37,6 @@ export interface JobWorkerOptions {
 export interface RunningWorker {
   /** Stops taking work; finishes (gracefully) or drops the items in hand. */
   stop(graceful: boolean): Promise<void>;
-}
-
-/** Copies a chunk's bytes into the whole simulation's buffers, at its scenarios' slots. */
-function placeChunk(
-  buffers: SimulationBuffers,
-  setup: SimulationSetup,
-  from: number,
-  runs: number,
-  data: Buffer,
-): void {
-  const width = setup.plan.metricWidth * 8;
-  const n = setup.plan.round.quantityCount * 8;
-  if (data.length !== runs * (1 + width + n))
-    throw new Error(`chunk at ${from} holds ${data.length} bytes, expected ${runs * (1 + width + n)}`);
-  const target = (array: Uint8Array | Float64Array) =>
-    Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  data.copy(target(buffers.status), from, 0, runs);
-  data.copy(target(buffers.metrics), from * width, runs, runs + runs * width);
-  data.copy(target(buffers.quantities), from * n, runs + runs * width, data.length);
 }
 
 /**
@@ -212,7 +188,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
     if (!job) return;
     if (job.status !== "running") return;
     const { setup, input } = setupFor(jobId, JSON.parse(job.task) as Task);
-    const buffers = allocateSimulationBuffers(setup.plan, input.runs);
+    const merge = new SimulationMerge(setup, input.runs);
     const chunks = (
       await sql<{ chunk: number; run_from: string; run_to: string }>`
         select chunk, run_from, run_to from shared_job_chunks where job_id = ${jobId} and finished = 1
@@ -230,12 +206,12 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<Running
           where job_id = ${jobId} and chunk = ${c.chunk}`.execute(db)
       ).rows[0];
       if (!row?.data) return; // cancelled meanwhile: its chunks' data are dropped
-      placeChunk(buffers, setup, from, to - from, row.data);
+      merge.place(from, to - from, row.data);
       covered = to;
     }
     if (covered !== input.runs)
       throw new Error(`job ${jobId}: the chunks cover ${covered} of ${input.runs} runs`);
-    const report = simulationReport(summarizeSimulation(setup.plan, buffers, input.seed), setup.meta);
+    const report = merge.json(input.seed);
     await db.transaction().execute(async (trx) => {
       const done = await sql`update shared_jobs set status = 'succeeded', result = ${JSON.stringify(report)},
           finished_at = ${now().toISOString()}

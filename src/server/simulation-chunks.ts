@@ -1,12 +1,6 @@
 import type { MessagePort } from "node:worker_threads";
+import { runSimulationChunk } from "../app/simulation-chunks.js";
 import type { Problem } from "../core/shared/problem.js";
-import {
-  allocateSimulationBuffers,
-  completeExactScenarios,
-  PROGRESS_EVERY,
-  type SimulationBuffers,
-  simulateRange,
-} from "../core/uncertainty/simulate.js";
 import type { Deal } from "../deal/build.js";
 import { type SimulationSetup, simulationSetup } from "../report/simulation-report.js";
 import { ApiError } from "./api-error.js";
@@ -16,8 +10,8 @@ import { type ComputeTask, namedComputation, subjectOf } from "./compute-tasks.j
 /**
  * One chunk of a simulation shared by workers (SPEC SRV-6, SRV-6c), as a task of a worker
  * process's threads: the deal built and the simulation compiled once per job and thread,
- * the chunk's scenarios run in slices of PROGRESS_EVERY, its progress posted after each
- * slice, and its results answered as bytes. The chunk's scenarios depend only on the seed,
+ * the chunk's scenarios run by the application layer (`runSimulationChunk`), its progress
+ * posted after each slice, and its results answered as bytes. The chunk's scenarios depend only on the seed,
  * the plan and their indices (UNC-SIM-4), whichever thread runs them.
  */
 
@@ -55,15 +49,6 @@ export function simulationOf(task: Task): { setup: SimulationSetup; input: Simul
   return { setup: setup.value, input };
 }
 
-/** A chunk's results as bytes: statuses, then metrics and quantities as float64 (this machine's byte order). */
-export function chunkBytes(buffers: SimulationBuffers): Buffer {
-  return Buffer.concat([
-    Buffer.from(buffers.status.buffer, buffers.status.byteOffset, buffers.status.byteLength),
-    Buffer.from(buffers.metrics.buffer, buffers.metrics.byteOffset, buffers.metrics.byteLength),
-    Buffer.from(buffers.quantities.buffer, buffers.quantities.byteOffset, buffers.quantities.byteLength),
-  ]);
-}
-
 /** A chunk to run: the job's task, its scenario range, and where its progress goes. */
 export interface ChunkTask {
   readonly kind: "simulate-chunk";
@@ -91,16 +76,10 @@ export function forgetSetup(jobId: string): void {
   setups.delete(jobId);
 }
 
-/** Runs a chunk's scenarios, posting `{ done }` (scenarios of the chunk) after each slice. */
+/** Runs a chunk's scenarios (`runSimulationChunk`), posting `{ done }` (scenarios of the chunk) after each slice. */
 export function runChunk(task: ChunkTask): Uint8Array {
   const { setup, input } = setupFor(task.jobId, task.task);
-  const buffers = allocateSimulationBuffers(setup.plan, task.to - task.from);
-  for (let at = task.from; at < task.to; at += PROGRESS_EVERY) {
-    const end = Math.min(task.to, at + PROGRESS_EVERY);
-    simulateRange(setup.plan, input.seed, at, end, buffers, undefined, task.from);
-    task.progress?.postMessage({ done: end - task.from });
-  }
-  completeExactScenarios(setup.plan, buffers, setup.capTable, setup.template);
-  const bytes = chunkBytes(buffers);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return runSimulationChunk(setup, input.seed, task.from, task.to, (done) =>
+    task.progress?.postMessage({ done }),
+  );
 }

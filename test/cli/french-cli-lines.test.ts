@@ -106,7 +106,7 @@ describe("APP-9: what the commands say they did, in French", () => {
     expect(r.stderr).not.toMatch(/^(read|imported|wrote) /m);
     const again = await cli(["import", "examples/captable-template.csv", "--out", out, "--lang", "fr"]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("existe déjà ; --force pour le remplacer");
+    expect(again.stderr).toContain("existe déjà ; ajoutez --force pour le remplacer");
   });
 
   it("close-round: the preview's lead and closing lines", async () => {

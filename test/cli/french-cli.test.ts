@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { cli } from "../support/cli.js";
+import { cli, tempFile } from "../support/cli.js";
 
 /**
  * The CLI in French (issue 16, APP-9): `--lang fr`, `ROUNDTABLE_LANG=fr` or a French locale
@@ -10,6 +11,10 @@ import { cli } from "../support/cli.js";
  */
 const OPENAI = "examples/openai-round.yaml";
 const SEED = "examples/seed-to-series-a.yaml";
+
+/** Words only English has: a French message containing one was left untranslated. */
+const ENGLISH_WORDS =
+  /\b(the|and|which|cannot|is not|does not|with|from|when|give|takes|got|names|unknown|expected)\b/i;
 
 describe("APP-9: model, captable, exit and claims in French", () => {
   it("model --lang fr: French words, French numbers, 'le scénario de base', the pricing note from fr.ts", async () => {
@@ -101,6 +106,147 @@ describe("APP-9: model, captable, exit and claims in French", () => {
     const fr = await cli(["model", OPENAI, "--format", "json", "--lang", "fr"]);
     const en = await cli(["model", OPENAI, "--format", "json"]);
     expect(fr.stdout).toBe(en.stdout);
+  });
+
+  it("no English after the French summary: the flags, the file, YAML, the schema, the ledger and the amounts have French messages", async () => {
+    const seedText = readFileSync(SEED, "utf8");
+    const unknownHolder = tempFile("unknown.yaml", seedText.replace("holder: ada", "holder: nobody"));
+    const badYaml = tempFile("bad.yaml", "company: [a\n");
+    const unknownField = tempFile(
+      "field.yaml",
+      "roundtable: 1\ncompany: {name: X, currency: EUR, bogus: 1}\n",
+    );
+    const fr = { env: { ROUNDTABLE_LANG: "fr" } };
+    const cases: [args: string[], code: number, detail: string][] = [
+      [
+        ["exit", SEED, "--at", "$10M", "--sweep", "$1M..$2M"],
+        2,
+        "indiquez une seule option parmi --at, --breakpoints, --sweep ou --ipo",
+      ],
+      [["model", badYaml], 1, "syntaxe YAML ou JSON invalide à cet endroit"],
+      [
+        ["model", unknownHolder],
+        1,
+        "transaction t1 (stock_issuance, 2021-03-01) : nomme un actionnaire inconnu, « nobody »",
+      ],
+      [["model", unknownField], 1, "company.bogus : champ inconnu « bogus »"],
+      [
+        ["model", SEED, "--round", "nope"],
+        2,
+        "aucun tour « nope » dans le dossier ; ses tours sont series-a",
+      ],
+      [["model", "examples/none.yaml"], 1, "impossible de lire le fichier du dossier : fichier introuvable"],
+      [
+        ["captable", SEED, "--as-of", "2020-13-45"],
+        2,
+        "--as-of attend une date AAAA-MM-JJ, reçu « 2020-13-45 »",
+      ],
+      [["exit", SEED, "--at", "ten dollars"], 2, "« ten dollars » n'est pas un montant"],
+      [
+        ["exit", SEED, "--at", "$10M", "--format", "pdf"],
+        2,
+        "--format pdf écrit un fichier : nommez-le avec --out",
+      ],
+      [["solve", SEED, "--target", "foo"], 2, "--target attend investisseur=fraction"],
+      [["simulate", OPENAI, "--seed", "x"], 2, "--seed attend un nombre entier, reçu « x »"],
+      [
+        ["add-round", SEED, "--name", "B", "--date", "2027-01-01", "--invest", "A=$1M"],
+        2,
+        "indiquez une seule option parmi --pre-money, --post-money ou --price",
+      ],
+      [
+        [
+          "add-round",
+          SEED,
+          "--name",
+          "B",
+          "--date",
+          "2027-01-01",
+          "--pre-money",
+          "$9M",
+          "--invest",
+          "A=$1M",
+          "--seniority",
+          "high",
+        ],
+        2,
+        "--seniority est un nombre entier ; reçu « high »",
+      ],
+      [
+        ["add-safe", SEED, "--investor", "A", "--amount", "$1M", "--date", "2027-01-01"],
+        2,
+        "un SAFE demande un plafond",
+      ],
+      [
+        [
+          "add-round",
+          SEED,
+          "--name",
+          "B",
+          "--date",
+          "2027-01-01",
+          "--pre-money",
+          "beaucoup",
+          "--invest",
+          "A=$1M",
+        ],
+        1,
+        "le nouveau tour : « beaucoup » : « beaucoup » n'est pas un qualificatif connu",
+      ],
+      [
+        ["model", "examples/ai-ecosystem.yaml"],
+        1,
+        "c'est un fichier d'espace de travail (plusieurs sociétés)",
+      ],
+    ];
+    for (const [args, code, detail] of cases) {
+      const r = await cli(args, fr);
+      const what = `${args.join(" ")}\n${r.stderr}`;
+      expect(r.code, what).toBe(code);
+      expect(r.stderr, what).toMatch(/ : .+ Détail : .+ \([a-z_]+\)\n$/);
+      expect(r.stderr, what).toContain(detail);
+      const worded = r.stderr.slice(r.stderr.indexOf("Détail : ")).replace(/\([a-z_]+\)\n$/, "");
+      expect(worded, what).not.toMatch(ENGLISH_WORDS);
+    }
+  });
+
+  it("add-round and add-safe --lang fr: the preview in French from the same typed report, figures as in English", async () => {
+    const round = [
+      "add-round",
+      SEED,
+      "--name",
+      "Growth",
+      "--date",
+      "2027-06-01",
+      "--pre-money",
+      "$80M",
+      "--invest",
+      "Acme=$10M",
+      "--pool-target",
+      "10%",
+    ];
+    const en = await cli(round);
+    expect(en.stdout).toContain(
+      "Growth (2027-06-01): price $4.2153 per share, pre-money $80M, new money $10M, post-money $90M",
+    );
+    expect(en.stdout).toMatch(/Acme\s+11\.11% fully diluted/);
+    const fr = await cli([...round, "--lang", "fr"]);
+    expect(fr.code, fr.stderr).toBe(0);
+    expect(fr.stdout).toContain(
+      "Growth (2027-06-01) : prix 4,2153 $ par action, pré-money 80 M$, argent frais 10 M$, post-money 90 M$",
+    );
+    expect(fr.stdout).toMatch(/Acme\s+11,11 % entièrement dilué/);
+    expect(fr.stdout).toMatch(/2021 Stock Plan \(disponible\)\s+10,00 % entièrement dilué/);
+    expect(fr.stdout).toContain("nouvel actionnaire : Acme (id acme)");
+    expect(fr.stdout).not.toMatch(ENGLISH_WORDS);
+    const safe = await cli(
+      ["add-safe", SEED, "--investor", "Angel", "--amount", "$100K", "--date", "2027-01-01", "--cap", "$10M"],
+      { env: { LANG: "fr_FR.UTF-8" } },
+    );
+    expect(safe.stdout).toContain(
+      "SAFE safe-angel : Angel investit 100 k$ le 2027-01-01, plafond post-money 10 M$",
+    );
+    expect(safe.stdout).toContain("se convertit en 1,00 % du capital de la société au plafond");
   });
 
   it("ingest keeps its own --lang (the report's language): no French output from it", async () => {

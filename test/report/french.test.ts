@@ -8,6 +8,13 @@ import { parseInput } from "../../src/app/use-case.js";
 import { compactMoney } from "../../src/core/exact/money.js";
 import { Rational } from "../../src/core/exact/rational.js";
 import { ERROR_CATALOGUE } from "../../src/core/shared/errors.js";
+import {
+  MESSAGES,
+  type MessageKey,
+  type MessageParams,
+  message,
+  say,
+} from "../../src/core/shared/messages.js";
 import { CLAIM_STATUSES } from "../../src/core/uncertainty/claim.js";
 import {
   type EstimateUnit,
@@ -26,7 +33,107 @@ import {
   frenchPercent,
   SOURCE_TYPES_FR,
 } from "../../src/report/fr.js";
+import { MESSAGES_FR, messageFr } from "../../src/report/messages-fr.js";
 import { dealFrom } from "../support/deal.js";
+
+/**
+ * One example of every message of the catalogue (src/core/shared/messages.ts): the type
+ * makes the compiler ask for a new key's example, so the walk below covers every key.
+ */
+const nested = message("names_unknown", { kind: "stakeholder", id: "zoe" });
+const EXAMPLES: { readonly [K in MessageKey]: MessageParams<K> } = {
+  input_too_large: { limit: "64 MiB" },
+  binary_file: {},
+  cannot_read: { what: "deal file", why: "no_such_file" },
+  cannot_write: { what: "pro-forma.pdf", why: "EACCES" },
+  cannot_write_deal_file: { why: "EROFS" },
+  cannot_write_file: { why: "EROFS" },
+  output_exists: { out: "co.yaml" },
+  out_is_directory: { out: "out" },
+  out_folder_missing: { out: "a/b.pdf", folder: "a" },
+  out_needs_file_format: { format: "table" },
+  file_format_needs_out: { format: "pdf" },
+  file_to_terminal: { format: "xlsx" },
+  yaml_syntax: {
+    detail: "Flow sequence in block collection must be sufficiently indented and end with a ]",
+    commas: true,
+  },
+  flag_input: { flag: "--as-of", message: message("input_form", { form: "date" }) },
+  flag_whole_number: { flag: "--runs", min: 1, max: "10,000,000", got: "x" },
+  flag_whole_number_is: { flag: "--price-places", what: "decimal places", min: 0, max: 12, got: "four" },
+  flag_must_be_between: { flag: "--concurrency", min: 1, max: 64, got: "0" },
+  flag_date: { flag: "--date", form: "calendar", got: "2027" },
+  flag_is_date: { flag: "--date", got: "2027" },
+  flag_choice: { flag: "--jobs", choices: ["shared", "memory"], got: "x" },
+  flag_must_be_choice: { flag: "--format", choices: ["text", "json"], got: "csv" },
+  flag_is_one_of: { flag: "--role", choices: ["owner", "viewer"], got: "x" },
+  flag_port: { got: "99999" },
+  flag_currency: { got: "dollars" },
+  flag_country: { got: "France" },
+  flag_target: { got: "amazon" },
+  flags_exactly_one: { flags: ["--pre-money", "--post-money", "--price"], example: "--pre-money $20M" },
+  flag_needs: { flag: "--write", needs: "--deal <deal file>" },
+  company_not_workspace: {},
+  exit_file_modes: { format: "pdf" },
+  input_form: { form: "fraction" },
+  amount_empty: { examples: "such as $50B" },
+  amount_unreadable: { text: "ten dollars", examples: "such as $50B" },
+  amount_trailing: { text: "$5M dollars", rest: "dollars" },
+  amount_no_currency: { text: "5M" },
+  exit_value_comma: { text: "1,5M", comma: "1,5" },
+  exit_value_empty: { text: "1M;;2M" },
+  exit_value_currency: { value: "€5M", currency: "USD" },
+  exit_value_negative: { value: "-5M" },
+  sweep_form: { got: "5M" },
+  estimate_unknown_word: { text: "beaucoup", word: "beaucoup", forms: "about X" },
+  estimate_unreadable: { text: "??", forms: "about X" },
+  estimate_no_amount: { text: "about", prefix: "about" },
+  wrong_file_kind: { got: "workspace" },
+  no_such_party: { party: "apple", parties: ["openai", "microsoft"] },
+  valuation_form: { got: "openai", flag: true },
+  round_price_currency: { round: "Series A", from: "EUR", to: "USD" },
+  round_pricing_not_positive: { round: "Series A", basis: "pre_money" },
+  round_unknown_investor: { round: "Series A", investor: "zoe" },
+  round_negative_investment: { round: "Series A", investor: "zoe" },
+  unknown_claims: { unknown: ["nope"], claims: ["amazon-50"] },
+  no_such_scenario: { scenario: "nope", of: "workspace", scenarios: ["low", "base"] },
+  worker_needs_postgres: {},
+  password_length: { min: 12, max: 256 },
+  user_name_form: { got: "a b" },
+  workspace_id_form: { got: "a b" },
+  investor_stakeholders: {},
+  no_workspace: { id: "acme" },
+  user_exists: { name: "ada", invited: true },
+  audit_broken: { seq: 12, reason: "hash mismatch" },
+  no_rounds: { purpose: "to model" },
+  no_such_round: { round: "nope", rounds: ["seed", "series-a"] },
+  invest_needed: {},
+  invest_form: { text: "Acme" },
+  invest_twice: { name: "Acme" },
+  lead_not_investor: { lead: "Acme" },
+  id_taken: { kind: "round", id: "seed" },
+  pool_target_pool: { pools: ["plan-2021", "plan-2024"] },
+  not_a_pool: { pool: "plan", none: true },
+  safe_terms: {},
+  investor_needed: {},
+  new_entries: { what: "round", message: nested },
+  transaction: { id: "t1", type: "stock_issuance", date: "2021-03-01", message: nested },
+  names_unknown: { kind: "option pool", id: "plan" },
+  not_outstanding: { kind: "security", id: "s1" },
+  field_required: { options: ['"safe"', '"note"'] },
+  field_expected: { expected: "string", got: "a list" },
+  field_unknown: { keys: ["bogus", "other"] },
+  field_must_be: { values: ['"full"', '"none"'], got: '"half"' },
+  field_unknown_kind: { discriminator: "type", got: '"gift"', options: ['"stock_issuance"'] },
+  field_wrong_form: { got: "a mapping" },
+  field_wrong_format: { got: '"x"' },
+  field_min_items: { min: 1 },
+  field_not_empty: {},
+  field_at_least: { min: "0", got: "-1" },
+  field_too_long: { max: "200" },
+  field_too_many: { max: "1000" },
+  field_at_most: { max: "1", got: "2" },
+};
 
 /**
  * French for every code the engine speaks in (issue 16: "a French rendering of every
@@ -56,6 +163,31 @@ describe("French", () => {
     }
     // No French for a code the catalogue does not have.
     expect(Object.keys(ERROR_SUMMARIES_FR).sort()).toEqual([...codes].sort());
+  });
+
+  it("every message of the catalogue has its French, worded from the same parameters, with no English left", () => {
+    const keys = Object.keys(MESSAGES) as MessageKey[];
+    expect(keys.length).toBeGreaterThan(60);
+    // The French catalogue has the same keys, no more.
+    expect(Object.keys(MESSAGES_FR).sort()).toEqual([...keys].sort());
+    // The English that carries the system's or the parser's own words is given as it is.
+    const verbatim = new Set<MessageKey>(["yaml_syntax"]);
+    for (const key of keys) {
+      const m = { key, params: EXAMPLES[key] } as Parameters<typeof say>[0];
+      const en = say(m);
+      const fr = messageFr(m);
+      expect(fr.trim(), key).not.toBe("");
+      expect(fr, key).not.toBe(en);
+      expect(fr, `${key}: ${fr}`).not.toMatch(ENGLISH);
+      if (!verbatim.has(key)) expect(en, `${key}: ${en}`).toMatch(/[a-z]/);
+    }
+    // Nested messages are worded in the same language, and the values the user gave are kept.
+    expect(messageFr({ key: "transaction", params: EXAMPLES.transaction } as Parameters<typeof say>[0])).toBe(
+      "transaction t1 (stock_issuance, 2021-03-01) : nomme un actionnaire inconnu, « zoe »",
+    );
+    expect(say(message("flags_exactly_one", { flags: ["--at", "--breakpoints", "--sweep", "--ipo"] }))).toBe(
+      "give exactly one of --at, --breakpoints, --sweep or --ipo",
+    );
   });
 
   it("every explanation code is worded in French from its parameters", () => {

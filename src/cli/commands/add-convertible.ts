@@ -1,66 +1,27 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { compactMoney } from "../../core/exact/money.js";
-import { type NewConvertible, newConvertibleEntries } from "../../deal/add-convertible.js";
-import { percent } from "../../report/format.js";
-import { appendToDealFile } from "../deal-edit.js";
-import { type LoadedDeal, readDealFile } from "../deal-file.js";
-import { CommandFailure } from "../failure.js";
+import type { AddConvertibleInput } from "../../app/add-convertible.js";
+import { authoringFailure, writeDealFile } from "../deal-edit.js";
+import { readDealFile } from "../deal-file.js";
+import { langOption } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 /** Appends the instrument, prints what it is, and writes the file with --write (DEAL-CONV-1..2). */
-function addConvertible(io: CliIo, file: string, options: NewConvertible, write: boolean): void {
-  const loaded: LoadedDeal = readDealFile(io, file);
-  const entries = newConvertibleEntries(loaded.deal.document, options);
-  if (!entries.ok) {
-    const code = entries.problems.some((p) => p.code !== "usage") ? 1 : 2;
-    throw new CommandFailure(
-      entries.problems.map((p) => ({ ...p, file })),
-      code,
-    );
-  }
-  const { edited, save } = appendToDealFile(
-    io,
-    loaded,
-    {
-      stakeholders: entries.value.additions.stakeholders,
-      transactions: entries.value.additions.transactions,
-    },
-    `the new ${options.kind === "safe" ? "SAFE" : "note"}`,
-  );
-  const transaction = edited.deal.ledger.transactions.find((t) => t.id === entries.value.transactionId);
-  const investor = edited.deal.ledger.stakeholders.find(
-    (s) => s.id === (entries.value.additions.transactions[0]!.holder as string),
-  );
-  const lines: string[] = [];
-  if (transaction?.type === "safe_issuance") {
-    const cap = transaction.valuationCap;
-    lines.push(
-      `SAFE ${transaction.id}: ${investor?.name ?? transaction.holder} invests ${compactMoney(transaction.purchaseAmount)} on ${transaction.date}` +
-        `${cap ? `, ${transaction.safeType === "post_money" ? "post" : "pre"}-money cap ${compactMoney(cap)}` : ""}` +
-        `${transaction.discount ? `, discount ${percent(transaction.discount, 2)}` : ""}`,
-    );
-    // A post-money SAFE's ownership at its cap is its purchase amount over the cap (YC
-    // Post-Money Safe User Guide, "Conversion"): known before any priced round.
-    if (cap && transaction.safeType === "post_money" && !cap.amount.isZero())
-      lines.push(
-        `  converts into ${percent(transaction.purchaseAmount.amount.div(cap.amount), 4)} of the Company Capitalization at the cap (amount / post-money cap), before the new money of the priced round`,
-      );
-    else lines.push("  converts at the next priced round (roundtable model prices it then)");
-  } else if (transaction?.type === "note_issuance") {
-    lines.push(
-      `note ${transaction.id}: ${investor?.name ?? transaction.holder} lends ${compactMoney(transaction.principal)} on ${transaction.date} at ${percent(transaction.interestRate, 2)} a year (${transaction.interest.method === "simple" ? "simple interest" : `compounded ${transaction.interest.periodsPerYear} times a year`})`,
-      "  converts at the next priced round with its interest (roundtable model prices it then)",
-    );
-  }
-  for (const s of entries.value.newStakeholders) lines.push(`  new stakeholder: ${s.name} (id ${s.id})`);
-  if (write) {
-    save();
-    lines.push(`added ${entries.value.transactionId} to ${file}`);
-  } else {
-    lines.push(`(not written: add --write to append ${entries.value.transactionId} to ${file})`);
-  }
-  io.stdout.write(`${lines.join("\n")}\n`);
+async function addConvertible(
+  io: CliIo,
+  file: string,
+  options: AddConvertibleInput,
+  write: boolean,
+  lang: "en" | "fr" | undefined,
+) {
+  const loaded = readDealFile(io, file);
+  const { addConvertible: useCase } = await import("../../app/add-convertible.js");
+  const added = useCase.run(loaded, options);
+  if (!added.ok) throw authoringFailure(added, file);
+  if (write) writeDealFile(io, file, added.value.text);
+  const { addConvertibleText } = await import("../../report/authoring-text.js");
+  io.stdout.write(addConvertibleText(added.value, file, write, { lang: lang ?? language() }));
 }
 
 export function registerAddConvertibles(program: Command, io: CliIo): void {
@@ -82,6 +43,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
     .option("--pro-rata", "a pro-rata side letter")
     .option("--id <id>", "the transaction's id (safe-<investor> by default)")
     .option("--write", "append it to the deal file (otherwise only print it)")
+    .addOption(langOption())
     .action(
       (
         file: string,
@@ -96,6 +58,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
           proRata?: boolean;
           id?: string;
           write?: boolean;
+          lang?: "en" | "fr";
         },
       ) =>
         addConvertible(
@@ -114,6 +77,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
             ...(o.id === undefined ? {} : { id: o.id }),
           },
           o.write === true,
+          o.lang,
         ),
     );
   program
@@ -136,6 +100,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
     .option("--pro-rata", "a pro-rata right")
     .option("--id <id>", "the transaction's id (note-<investor> by default)")
     .option("--write", "append it to the deal file (otherwise only print it)")
+    .addOption(langOption())
     .action(
       (
         file: string,
@@ -152,6 +117,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
           proRata?: boolean;
           id?: string;
           write?: boolean;
+          lang?: "en" | "fr";
         },
       ) =>
         addConvertible(
@@ -172,6 +138,7 @@ export function registerAddConvertibles(program: Command, io: CliIo): void {
             ...(o.id === undefined ? {} : { id: o.id }),
           },
           o.write === true,
+          o.lang,
         ),
     );
 }

@@ -1,15 +1,12 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import { compactMoney } from "../../core/exact/money.js";
-import { capTableView, fractionOf } from "../../core/ledger/views.js";
-import { runDeal } from "../../core/round/timeline.js";
-import { roundId } from "../../core/shared/ids.js";
-import { newRoundEntries } from "../../deal/add-round.js";
-import { percent, priceFor } from "../../report/format.js";
-import { appendToDealFile } from "../deal-edit.js";
+import { message } from "../../core/shared/messages.js";
+import { authoringFailure, writeDealFile } from "../deal-edit.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
+import { langOption } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 interface AddRoundFlags {
   name: string;
@@ -29,6 +26,7 @@ interface AddRoundFlags {
   poolTarget?: string;
   pool?: string;
   write?: boolean;
+  lang?: "en" | "fr";
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -74,76 +72,51 @@ export function registerAddRound(program: Command, io: CliIo): void {
       "the decimal places the price per share is stated to, rounded half up, e.g. 4 (exact by default; a round is closed into the ledger at a stated price)",
     )
     .option("--write", "append the round to the deal file (otherwise only print its pro forma)")
-    .action((file: string, flags: AddRoundFlags) => {
+    .addOption(langOption())
+    .action(async (file: string, flags: AddRoundFlags) => {
       const loaded = readDealFile(io, file);
       if (flags.seniority !== undefined && !/^\d{1,4}$/.test(flags.seniority))
-        throw CommandFailure.of("usage", `--seniority is a whole number; got "${flags.seniority}"`, file);
+        throw CommandFailure.of(
+          "usage",
+          message("flag_whole_number_is", { flag: "--seniority", got: flags.seniority }),
+          file,
+        );
       if (flags.pricePlaces !== undefined && !/^(\d|1[0-2])$/.test(flags.pricePlaces))
         throw CommandFailure.of(
           "usage",
-          `--price-places is a whole number of decimal places from 0 to 12; got "${flags.pricePlaces}"`,
+          message("flag_whole_number_is", {
+            flag: "--price-places",
+            what: "decimal places",
+            min: 0,
+            max: 12,
+            got: flags.pricePlaces,
+          }),
           file,
         );
-      const entries = newRoundEntries(loaded.deal.document, {
+      const { addRound } = await import("../../app/add-round.js");
+      const added = addRound.run(loaded, {
         name: flags.name,
         date: flags.date,
-        ...(flags.preMoney === undefined ? {} : { preMoney: flags.preMoney }),
-        ...(flags.postMoney === undefined ? {} : { postMoney: flags.postMoney }),
-        ...(flags.price === undefined ? {} : { pricePerShare: flags.price }),
+        preMoney: flags.preMoney,
+        postMoney: flags.postMoney,
+        pricePerShare: flags.price,
         investments: flags.invest,
-        ...(flags.lead === undefined ? {} : { lead: flags.lead }),
-        ...(flags.id === undefined ? {} : { id: flags.id }),
-        ...(flags.className === undefined ? {} : { className: flags.className }),
-        ...(flags.preference === undefined ? {} : { preferenceMultiple: flags.preference }),
-        ...(flags.participation === undefined ? {} : { participation: flags.participation }),
-        ...(flags.seniority === undefined ? {} : { seniority: Number(flags.seniority) }),
-        ...(flags.antiDilution === undefined ? {} : { antiDilution: flags.antiDilution }),
-        ...(flags.poolTarget === undefined ? {} : { poolTarget: flags.poolTarget }),
-        ...(flags.pool === undefined ? {} : { pool: flags.pool }),
-        ...(flags.pricePlaces === undefined ? {} : { pricePlaces: Number(flags.pricePlaces) }),
+        lead: flags.lead,
+        id: flags.id,
+        className: flags.className,
+        preferenceMultiple: flags.preference,
+        participation: flags.participation,
+        seniority: flags.seniority === undefined ? undefined : Number(flags.seniority),
+        antiDilution: flags.antiDilution,
+        poolTarget: flags.poolTarget,
+        pool: flags.pool,
+        pricePlaces: flags.pricePlaces === undefined ? undefined : Number(flags.pricePlaces),
       });
-      if (!entries.ok) {
-        const code = entries.problems.some((p) => p.code !== "usage") ? 1 : 2;
-        throw new CommandFailure(
-          entries.problems.map((p) => ({ ...p, file })),
-          code,
-        );
-      }
-      const { edited: check, save } = appendToDealFile(
-        io,
-        loaded,
-        {
-          stakeholders: entries.value.additions.stakeholders,
-          pools: entries.value.additions.pools,
-          rounds: entries.value.additions.rounds,
-        },
-        "the new round",
+      if (!added.ok) throw authoringFailure(added, file);
+      if (flags.write) writeDealFile(io, file, added.value.text);
+      const { addRoundText } = await import("../../report/authoring-text.js");
+      io.stdout.write(
+        addRoundText(added.value, file, flags.write === true, { lang: flags.lang ?? language() }),
       );
-      const run = runDeal(check.deal.ledger, check.deal.rounds, {
-        untilRound: roundId(entries.value.roundId),
-      });
-      if (!run.ok) throw CommandFailure.fromProblems(run.problems, file, check.locate);
-      const outcome = run.value.rounds[run.value.rounds.length - 1]!;
-      const view = capTableView(outcome.after);
-      const lines = [
-        `${flags.name} (${flags.date}): price ${priceFor(outcome.pricePerShare, {})} per share, pre-money ${compactMoney(outcome.preMoneyValuation)}, new money ${compactMoney(outcome.newMoney)}, post-money ${compactMoney(outcome.postMoneyValuation)}`,
-        ...view.holders.map(
-          (h) =>
-            `  ${h.name.padEnd(32)} ${percent(fractionOf(h.fullyDiluted, view.totals.fullyDiluted), 2).padStart(8)} fully diluted`,
-        ),
-        ...view.pools.map(
-          (p) =>
-            `  ${`${p.name} (available)`.padEnd(32)} ${percent(fractionOf(p.available, view.totals.fullyDiluted), 2).padStart(8)} fully diluted`,
-        ),
-        ...entries.value.newStakeholders.map((s) => `  new stakeholder: ${s.name} (id ${s.id})`),
-      ];
-      if (!flags.write) {
-        lines.push(`(not written: add --write to append round "${entries.value.roundId}" to ${file})`);
-        io.stdout.write(`${lines.join("\n")}\n`);
-        return;
-      }
-      save();
-      lines.push(`added round "${entries.value.roundId}" to ${file}`);
-      io.stdout.write(`${lines.join("\n")}\n`);
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { message } from "../../core/shared/messages.js";
 import { backendConfigFrom, openBackend } from "../../storage/backend.js";
 import { Store } from "../../storage/store.js";
 import { CommandFailure } from "../failure.js";
@@ -29,7 +30,10 @@ export function registerAudit(program: Command, io: CliIo): void {
         if (!result.ok) {
           throw CommandFailure.of(
             "audit_chain_broken",
-            `the audit trail is broken${result.seq === null ? "" : ` at entry ${result.seq}`}: ${result.reason}`,
+            message("audit_broken", {
+              ...(result.seq === null ? {} : { seq: result.seq }),
+              reason: result.reason,
+            }),
             store.backend.description,
           );
         }

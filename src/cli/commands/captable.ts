@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { message } from "../../core/shared/messages.js";
 import {
   type FileFormat,
   formatOption,
@@ -81,7 +82,10 @@ export function registerCapTable(program: Command, io: CliIo): void {
         import("../failure.js"),
       ]);
       if (options.asOf !== undefined && !date.parseIsoDate(options.asOf))
-        throw failure.CommandFailure.of("usage", `--as-of takes a date as YYYY-MM-DD, got "${options.asOf}"`);
+        throw failure.CommandFailure.of(
+          "usage",
+          message("flag_date", { flag: "--as-of", form: "as", got: options.asOf }),
+        );
       const loaded = readDealFile(io, file);
       const report = await runUseCase(
         io,

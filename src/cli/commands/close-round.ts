@@ -1,9 +1,10 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { closeRound, closingReport } from "../../app/close-round.js";
+import { closeRound } from "../../app/close-round.js";
 import { LIMITS } from "../../core/shared/limits.js";
-import { closeRoundInWorkspace } from "../../deal/close-round.js";
+import { message } from "../../core/shared/messages.js";
+import { writeDealFile } from "../deal-edit.js";
 import { isWorkspaceFile, readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
 import type { CliIo } from "../io.js";
@@ -31,17 +32,21 @@ export function registerCloseRound(program: Command, io: CliIo): void {
         options: { round?: string; scenario?: string; company?: string; write?: boolean; format: string },
       ) => {
         if (options.format !== "text" && options.format !== "json")
-          throw CommandFailure.of("usage", `--format must be text or json, not "${options.format}"`, file);
+          throw CommandFailure.of(
+            "usage",
+            message("flag_must_be_choice", {
+              flag: "--format",
+              choices: ["text", "json"],
+              got: options.format,
+            }),
+            file,
+          );
         if (isWorkspaceFile(io, file)) {
           closeInWorkspace(io, file, options);
           return;
         }
         if (options.company !== undefined)
-          throw CommandFailure.of(
-            "usage",
-            "--company is for a workspace file; this is a deal file of one company",
-            file,
-          );
+          throw CommandFailure.of("usage", message("company_not_workspace", {}), file);
         const loaded = readDealFile(io, file);
         const closed = closeRound.run(loaded.text, file, {
           ...(options.round === undefined ? {} : { round: options.round }),
@@ -52,17 +57,7 @@ export function registerCloseRound(program: Command, io: CliIo): void {
           throw CommandFailure.fromProblems(closed.problems ?? [], file, loaded.locate);
         }
         const report = closed.value;
-        if (options.write) {
-          try {
-            io.writeFileAtomic(path.resolve(io.cwd, file), report.text);
-          } catch (error) {
-            throw CommandFailure.of(
-              "file_unwritable",
-              cliText.cannotWriteDeal((error as Error).message),
-              file,
-            );
-          }
-        }
+        if (options.write) writeDealFile(io, file, report.text);
         if (options.format === "json") {
           io.stdout.write(
             `${JSON.stringify({ written: options.write === true, ...closeRound.json(report) }, null, 2)}\n`,
@@ -90,7 +85,7 @@ function closeInWorkspace(
 ): void {
   const text = io.readBytes(path.resolve(io.cwd, file), LIMITS.dealFileBytes).toString("utf8");
   const dir = path.dirname(path.resolve(io.cwd, file));
-  const closed = closeRoundInWorkspace(
+  const closed = closeRound.runInWorkspace(
     text,
     file,
     (relative) => {
@@ -105,11 +100,7 @@ function closeInWorkspace(
         return { ok: false, message: (error as Error).message };
       }
     },
-    {
-      ...(options.company === undefined ? {} : { company: options.company }),
-      ...(options.round === undefined ? {} : { round: options.round }),
-      ...(options.scenario === undefined ? {} : { scenario: options.scenario }),
-    },
+    { round: options.round, scenario: options.scenario, company: options.company },
   );
   if (!closed.ok) {
     if (closed.diagnostics) throw new CommandFailure(closed.diagnostics, 1);
@@ -122,26 +113,24 @@ function closeInWorkspace(
     } catch (error) {
       throw CommandFailure.of(
         "file_unwritable",
-        `cannot write the file: ${(error as Error).message}`,
+        message("cannot_write_file", { why: (error as Error).message }),
         value.file,
       );
     }
   }
   if (options.format === "json") {
     io.stdout.write(
-      `${JSON.stringify({ written: options.write === true, file: value.file, ...closeRound.json(closingReport(value)) }, null, 2)}\n`,
+      `${JSON.stringify({ written: options.write === true, file: value.file, ...closeRound.json(value) }, null, 2)}\n`,
     );
     return;
   }
   if (!options.write) {
-    io.stdout.write(`${cliText.closeRoundPreview(value.roundName, value.file)}\n\n`);
-    io.stdout.write(
-      stringify({ classes: value.classes, transactions: value.transactions }, { lineWidth: 0 }),
-    );
-    io.stdout.write(`\n${cliText.closeRoundMove(value.roundId)}\n`);
+    io.stdout.write(`${cliText.closeRoundPreview(value.round.name, value.file)}\n\n`);
+    io.stdout.write(stringify(value.added, { lineWidth: 0 }));
+    io.stdout.write(`\n${cliText.closeRoundMove(value.round.id)}\n`);
     return;
   }
   io.stdout.write(
-    `${cliText.closeRoundDone(value.roundName, value.file, value.classes.length, value.transactions.length, value.roundId)}\n`,
+    `${cliText.closeRoundDone(value.round.name, value.file, value.classes.length, value.transactions.length, value.round.id)}\n`,
   );
 }

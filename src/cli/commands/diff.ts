@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { dealDifference } from "../../deal/difference.js";
-import { differenceJson, differenceText } from "../../report/difference-report.js";
+import { diff } from "../../app/diff.js";
+import { differenceText } from "../../report/difference-report.js";
 import { readDealFile } from "../deal-file.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
@@ -18,9 +18,7 @@ export function registerDiff(program: Command, io: CliIo): void {
     .action((older: string, newer: string, options: { format: OutputFormat }) => {
       const a = readDealFile(io, older);
       const b = readDealFile(io, newer);
-      const d = dealDifference(a.deal, b.deal);
-      io.stdout.write(
-        options.format === "json" ? jsonText(differenceJson(d)) : differenceText(d, language()),
-      );
+      const d = diff.run(a.deal, b.deal);
+      io.stdout.write(options.format === "json" ? jsonText(diff.json(d)) : differenceText(d, language()));
     });
 }

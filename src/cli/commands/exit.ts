@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { message } from "../../core/shared/messages.js";
 import {
   type FileFormat,
   formatOption,
@@ -96,16 +97,16 @@ export function registerExit(program: Command, io: CliIo): void {
         import("../failure.js"),
       ]);
     if (target && (options.sweep !== undefined || options.ipo !== undefined))
-      throw CommandFailure.of(
-        "usage",
-        `--format ${target.format} writes the waterfall at --at values with the breakpoints, or the breakpoints alone: --sweep and --ipo print text, JSON or CSV`,
-      );
+      throw CommandFailure.of("usage", message("exit_file_modes", { format: target.format }));
     if (
       !target &&
       [options.at, options.breakpoints, options.sweep, options.ipo].filter((x) => x !== undefined).length !==
         1
     )
-      throw CommandFailure.of("usage", "give exactly one of --at, --breakpoints, --sweep or --ipo");
+      throw CommandFailure.of(
+        "usage",
+        message("flags_exactly_one", { flags: ["--at", "--breakpoints", "--sweep", "--ipo"] }),
+      );
     const loaded = readDealFile(io, file);
     const input = {
       at: options.at,

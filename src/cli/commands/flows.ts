@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { message } from "../../core/shared/messages.js";
 import { CommandFailure } from "../failure.js";
 import { formatOption, type OutputFormat, textOptionsOf, withTextOptions } from "../format-option.js";
 import type { CliIo } from "../io.js";
@@ -73,10 +74,13 @@ export function registerFlows(program: Command, io: CliIo): void {
         if (!Number.isInteger(runs) || runs < 1 || runs > 10_000_000)
           throw CommandFailure.of(
             "usage",
-            `--runs takes a whole number from 1 to 10,000,000, got "${options.runs}"`,
+            message("flag_whole_number", { flag: "--runs", min: 1, max: "10,000,000", got: options.runs }),
           );
         if (!/^\d+$/.test(options.seed))
-          throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
+          throw CommandFailure.of(
+            "usage",
+            message("flag_whole_number", { flag: "--seed", got: options.seed }),
+          );
       }
       const [{ flows }, m] = await Promise.all([import("../../app/flows.js"), modules()]);
       const loaded = m.readWorkspaceFile(io, file);
@@ -148,7 +152,13 @@ export function registerFlows(program: Command, io: CliIo): void {
       if (!result.ok) {
         // A wrong valuation is its option's (the report names the parameter; the command its option).
         const valuation = result.problems.find((p) => p.code === "usage" && p.path?.[0] === "valuation");
-        if (valuation) throw CommandFailure.of("usage", `--${valuation.message}`);
+        if (valuation)
+          throw CommandFailure.of(
+            "usage",
+            valuation.detail?.key === "valuation_form"
+              ? message("valuation_form", { ...valuation.detail.params, flag: true })
+              : `--${valuation.message}`,
+          );
         throw m.failureOf(result.problems, ["investor", "valuation", "scenario", "set"], file);
       }
       m.printDiagnostics(

@@ -4,11 +4,13 @@ import { type Command, Option } from "commander";
 import { spreadsheetImport } from "../../app/import.js";
 import { parseInput } from "../../app/use-case.js";
 import { parseIsoDate } from "../../core/shared/date.js";
+import { type FileRole, message } from "../../core/shared/messages.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { readFailure } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import type { CliIo } from "../io.js";
 import { cliText } from "../messages.js";
-import { flagOf } from "../use-case.js";
+import { flagMessage } from "../use-case.js";
 
 interface ImportFlags {
   out?: string;
@@ -24,14 +26,15 @@ interface ImportFlags {
   strict?: boolean;
 }
 
-function readInput(io: CliIo, file: string, what: string): Buffer {
+function readInput(io: CliIo, file: string, what: FileRole): Buffer {
   try {
     return io.readBytes(path.resolve(io.cwd, file));
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
-    throw CommandFailure.of("file_unreadable", `cannot read the ${what}: ${why}`, file);
+    throw CommandFailure.of(
+      "file_unreadable",
+      message("cannot_read", { what, why: readFailure(error) }),
+      file,
+    );
   }
 }
 
@@ -86,19 +89,26 @@ export function registerImport(program: Command, io: CliIo): void {
     )
     .action(async (file: string, flags: ImportFlags) => {
       if (flags.currency !== undefined && !/^[A-Z]{3}$/.test(flags.currency))
-        throw CommandFailure.of(
-          "usage",
-          `--currency takes an ISO 4217 code such as EUR or USD, got "${flags.currency}"`,
-        );
+        throw CommandFailure.of("usage", message("flag_currency", { got: flags.currency }));
       const date = flags.date === undefined ? undefined : parseIsoDate(flags.date);
       if (flags.date !== undefined && date === undefined)
-        throw CommandFailure.of("usage", `--date takes a calendar date YYYY-MM-DD, got "${flags.date}"`);
+        throw CommandFailure.of(
+          "usage",
+          message("flag_date", { flag: "--date", form: "calendar", got: flags.date }),
+        );
       const formed = flags.formed === undefined ? undefined : parseIsoDate(flags.formed);
       if (flags.formed !== undefined && formed === undefined)
-        throw CommandFailure.of("usage", `--formed takes a calendar date YYYY-MM-DD, got "${flags.formed}"`);
+        throw CommandFailure.of(
+          "usage",
+          message("flag_date", { flag: "--formed", form: "calendar", got: flags.formed }),
+        );
       const out = flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out);
       if (out && existsSync(out) && !flags.force)
-        throw CommandFailure.of("output_exists", cliText.outputExists(flags.out!), flags.out);
+        throw CommandFailure.of(
+          "output_exists",
+          message("output_exists", { out: flags.out ?? out }),
+          flags.out,
+        );
       const mapping =
         flags.map === undefined ? undefined : readInput(io, flags.map, "mapping file").toString("utf8");
       const bytes = readInput(io, file, "spreadsheet");
@@ -115,9 +125,11 @@ export function registerImport(program: Command, io: CliIo): void {
       });
       if (!input.ok) {
         const p = input.problems[0]!;
-        const field = p.path?.[0];
-        const flag = field === "mapping" ? "--map" : field === undefined ? undefined : flagOf(field);
-        throw CommandFailure.of("usage", `${flag ? `${flag}: ` : ""}${p.message}`);
+        // The mapping file is given by --map.
+        throw CommandFailure.of(
+          "usage",
+          flagMessage(p.path?.[0] === "mapping" ? { ...p, path: ["map"] } : p),
+        );
       }
       const imported = await spreadsheetImport.run(
         {
@@ -149,7 +161,7 @@ export function registerImport(program: Command, io: CliIo): void {
         } catch (error) {
           throw CommandFailure.of(
             "file_unwritable",
-            cliText.cannotWriteDeal((error as Error).message),
+            message("cannot_write_deal_file", { why: (error as Error).message }),
             flags.out,
           );
         }

@@ -3,10 +3,11 @@ import { type Command, Option } from "commander";
 import { ingest } from "../../app/ingest.js";
 import { dealTextWithAddition, ingestIntoDeal } from "../../app/ingest-into-deal.js";
 import { parseIsoDate } from "../../core/shared/date.js";
+import { message } from "../../core/shared/messages.js";
 import type { Problem } from "../../core/shared/problem.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { ingestText } from "../../report/ingest-text.js";
-import { readDealFile } from "../deal-file.js";
+import { readDealFile, readFailure } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
@@ -49,18 +50,23 @@ export function registerIngest(program: Command, io: CliIo): void {
     .option("--exact", "in the table, amounts to the cent instead of $1.2M")
     .action(async (file: string, options: IngestCliOptions) => {
       if (options.write && !options.deal)
-        throw CommandFailure.of("usage", "--write needs --deal <deal file> to write to");
+        throw CommandFailure.of(
+          "usage",
+          message("flag_needs", { flag: "--write", needs: "--deal <deal file>" }),
+        );
       const sourceDate = options.sourceDate === undefined ? undefined : parseIsoDate(options.sourceDate);
       if (options.sourceDate !== undefined && !sourceDate)
-        throw CommandFailure.of("usage", `--source-date takes YYYY-MM-DD, got "${options.sourceDate}"`);
+        throw CommandFailure.of(
+          "usage",
+          message("flag_date", { flag: "--source-date", form: "plain", got: options.sourceDate }),
+        );
       let bytes: Buffer;
       try {
         bytes = file === "-" ? io.readStdin() : io.readBytes(path.resolve(io.cwd, file));
       } catch (error) {
-        const code = (error as { code?: string }).code;
         throw CommandFailure.of(
           "file_unreadable",
-          `cannot read the report: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message}`,
+          message("cannot_read", { what: "report", why: readFailure(error) }),
           file,
         );
       }
@@ -115,7 +121,7 @@ export function registerIngest(program: Command, io: CliIo): void {
       } catch (error) {
         throw CommandFailure.of(
           "file_unwritable",
-          cliText.cannotWriteDeal((error as Error).message),
+          message("cannot_write_deal_file", { why: (error as Error).message }),
           options.deal,
         );
       }

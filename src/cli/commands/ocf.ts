@@ -3,6 +3,7 @@ import path from "node:path";
 import { type Command, Option } from "commander";
 import { modelledRoundLines, ocfExport } from "../../app/ocf-export.js";
 import { ocfImport } from "../../app/ocf-import.js";
+import { message } from "../../core/shared/messages.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { validationNote, writeOcfPackage } from "../../interchange/ocf/index.js";
 import { readDealFile } from "../deal-file.js";
@@ -43,7 +44,11 @@ export function registerOcf(program: Command, io: CliIo): void {
       ) => {
         const out = options.out === undefined ? undefined : path.resolve(io.cwd, options.out);
         if (out && existsSync(out) && !options.force)
-          throw CommandFailure.of("output_exists", cliText.outputExists(options.out!), options.out);
+          throw CommandFailure.of(
+            "output_exists",
+            message("output_exists", { out: options.out ?? out }),
+            options.out,
+          );
         const imported = await ocfImport.run(
           { kind: "path", path: path.resolve(io.cwd, source) },
           { onInconsistency: options.onInconsistency },
@@ -66,7 +71,7 @@ export function registerOcf(program: Command, io: CliIo): void {
           } catch (error) {
             throw CommandFailure.of(
               "file_unwritable",
-              cliText.cannotWriteDeal((error as Error).message),
+              message("cannot_write_deal_file", { why: (error as Error).message }),
               options.out,
             );
           }
@@ -122,12 +127,16 @@ export function registerOcf(program: Command, io: CliIo): void {
         },
       ) => {
         if (options.format !== "text" && options.format !== "json")
-          throw CommandFailure.of("usage", `--format must be text or json, not "${options.format}"`);
-        if (options.country !== undefined && !/^[A-Z]{2}$/.test(options.country)) {
           throw CommandFailure.of(
             "usage",
-            `--country takes an ISO 3166-1 alpha-2 code such as US or FR, got "${options.country}"`,
+            message("flag_must_be_choice", {
+              flag: "--format",
+              choices: ["text", "json"],
+              got: options.format,
+            }),
           );
+        if (options.country !== undefined && !/^[A-Z]{2}$/.test(options.country)) {
+          throw CommandFailure.of("usage", message("flag_country", { got: options.country }));
         }
         const loaded = readDealFile(io, file);
         const exported = ocfExport.run(

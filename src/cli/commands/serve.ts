@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { message } from "../../core/shared/messages.js";
 import { queueTimingFrom, serveUntilSignalled } from "../../server/serve.js";
 import { backendConfigFrom } from "../../storage/backend.js";
 import { CommandFailure } from "../failure.js";
@@ -8,7 +9,7 @@ import { VERSION } from "../version.js";
 function portNumber(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535)
-    throw CommandFailure.of("usage", `--port takes 0 to 65535, got "${text}"`);
+    throw CommandFailure.of("usage", message("flag_port", { got: text }));
   return port;
 }
 
@@ -45,7 +46,10 @@ export function registerServe(program: Command, io: CliIo): void {
       }) => {
         const port = portNumber(options.port ?? io.env.PORT ?? "3000");
         if (options.jobs !== "shared" && options.jobs !== "memory")
-          throw CommandFailure.of("usage", `--jobs takes shared or memory, got "${options.jobs}"`);
+          throw CommandFailure.of(
+            "usage",
+            message("flag_choice", { flag: "--jobs", choices: ["shared", "memory"], got: options.jobs }),
+          );
         let timing: ReturnType<typeof queueTimingFrom>;
         try {
           timing = queueTimingFrom(io.env);

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { message } from "../../core/shared/messages.js";
 import { CommandFailure } from "../failure.js";
 import {
   formatOption,
@@ -12,7 +13,7 @@ import { language } from "../lang.js";
 
 function wholeNumber(text: string, what: string, min: number): number {
   if (!/^\d+$/.test(text.replaceAll("_", "")) || Number(text.replaceAll("_", "")) < min) {
-    throw CommandFailure.of("usage", `${what} takes a whole number of at least ${min}, got "${text}"`);
+    throw CommandFailure.of("usage", message("flag_whole_number", { flag: what, min, got: text }));
   }
   return Number(text.replaceAll("_", ""));
 }
@@ -68,7 +69,10 @@ export function registerSimulate(program: Command, io: CliIo): void {
         // here into the use case's input, and the engine checks the count.
         const runs = wholeNumber(options.runs, "--runs", 1);
         if (!/^\d+$/.test(options.seed))
-          throw CommandFailure.of("usage", `--seed takes a whole number, got "${options.seed}"`);
+          throw CommandFailure.of(
+            "usage",
+            message("flag_whole_number", { flag: "--seed", got: options.seed }),
+          );
         const workers =
           options.workers === undefined ? undefined : wholeNumber(options.workers, "--workers", 1);
         const [{ simulate }, { readDealFile }, { failureOf }, { SingleBar }] = await Promise.all([

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { message } from "../../core/shared/messages.js";
 import { CommandFailure } from "../failure.js";
 import { formatOption, type OutputFormat, textOptionsOf, withTextOptions } from "../format-option.js";
 import type { CliIo } from "../io.js";
@@ -8,10 +9,7 @@ import { language } from "../lang.js";
 function parseTarget(text: string): { investor: string; fraction: string } {
   const m = /^([^=]+)=\s*([0-9]+(?:\.[0-9]+)?)\s*(%?)$/.exec(text.trim());
   if (!m) {
-    throw CommandFailure.of(
-      "usage",
-      `--target takes investor=fraction, such as amazon=10% or amazon=0.1; got "${text}"`,
-    );
+    throw CommandFailure.of("usage", message("flag_target", { got: text }));
   }
   return { investor: m[1]!.trim(), fraction: `${m[2]}${m[3]}` };
 }

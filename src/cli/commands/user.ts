@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../app/credentials.js";
 import { INVITATION_DAYS, invitationLink, issueInvitation } from "../../app/invitations.js";
+import { message } from "../../core/shared/messages.js";
 import { backendConfigFrom, openBackend } from "../../storage/backend.js";
 import { ROLES, type Role, Store } from "../../storage/store.js";
 import { CommandFailure } from "../failure.js";
@@ -16,7 +17,7 @@ async function readPassword(io: CliIo): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
     throw CommandFailure.of(
       "usage",
-      `a password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; pass it on standard input, never as an argument`,
+      message("password_length", { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }),
     );
   return password;
 }
@@ -34,15 +35,9 @@ export function registerUser(program: Command, io: CliIo): void {
     .option("--data <dir>", "the data directory for SQLite (default: ROUNDTABLE_DATA or ./.roundtable)")
     .action(async (username: string, options: { owner?: boolean; workspace: string; data?: string }) => {
       if (!USERNAME.test(username))
-        throw CommandFailure.of(
-          "usage",
-          `a user name is 1 to 64 letters, digits, ., _, @ or -; got "${username}"`,
-        );
+        throw CommandFailure.of("usage", message("user_name_form", { got: username }));
       if (!WORKSPACE.test(options.workspace))
-        throw CommandFailure.of(
-          "usage",
-          `a workspace id is 1 to 64 letters, digits, - or _; got "${options.workspace}"`,
-        );
+        throw CommandFailure.of("usage", message("workspace_id_form", { got: options.workspace }));
       const password = await readPassword(io);
       const store = new Store(
         await openBackend(backendConfigFrom({ data: options.data, env: io.env, cwd: io.cwd })),
@@ -52,7 +47,7 @@ export function registerUser(program: Command, io: CliIo): void {
           { username, passwordHash: await hashPassword(password), admin: options.owner === true },
           "system",
         );
-        if (!created) throw CommandFailure.of("already_exists", `a user "${username}" already exists`);
+        if (!created) throw CommandFailure.of("already_exists", message("user_exists", { name: username }));
         io.stdout.write(`created ${options.owner ? "administrator" : "user"} ${username}\n`);
         if (options.owner) {
           const workspace = await store.createWorkspace(
@@ -103,35 +98,35 @@ export function registerUser(program: Command, io: CliIo): void {
         },
       ) => {
         if (!USERNAME.test(username))
-          throw CommandFailure.of(
-            "usage",
-            `a user name is 1 to 64 letters, digits, ., _, @ or -; got "${username}"`,
-          );
+          throw CommandFailure.of("usage", message("user_name_form", { got: username }));
         if (!WORKSPACE.test(options.workspace))
+          throw CommandFailure.of("usage", message("workspace_id_form", { got: options.workspace }));
+        if (!(ROLES as readonly string[]).includes(options.role))
           throw CommandFailure.of(
             "usage",
-            `a workspace id is 1 to 64 letters, digits, - or _; got "${options.workspace}"`,
+            message("flag_is_one_of", { flag: "--role", choices: ROLES, got: options.role }),
           );
-        if (!(ROLES as readonly string[]).includes(options.role))
-          throw CommandFailure.of("usage", `--role is one of ${ROLES.join(", ")}; got "${options.role}"`);
         const role = options.role as Role;
         if ((role === "investor") !== options.stakeholder.length > 0)
-          throw CommandFailure.of(
-            "usage",
-            "an investor is linked to at least one --stakeholder id, and only an investor is",
-          );
+          throw CommandFailure.of("usage", message("investor_stakeholders", {}));
         const days = Number(options.expiresDays);
         if (!/^[0-9]+$/.test(options.expiresDays) || days < 1 || days > INVITATION_DAYS.max)
           throw CommandFailure.of(
             "usage",
-            `--expires-days is a whole number of days from 1 to ${INVITATION_DAYS.max}; got "${options.expiresDays}"`,
+            message("flag_whole_number_is", {
+              flag: "--expires-days",
+              what: "days",
+              min: 1,
+              max: INVITATION_DAYS.max,
+              got: options.expiresDays,
+            }),
           );
         const store = new Store(
           await openBackend(backendConfigFrom({ data: options.data, env: io.env, cwd: io.cwd })),
         );
         try {
           if (!(await store.getWorkspace(options.workspace)))
-            throw CommandFailure.of("not_found", `no workspace "${options.workspace}"`);
+            throw CommandFailure.of("not_found", message("no_workspace", { id: options.workspace }));
           const issued = await issueInvitation(
             store,
             {
@@ -147,7 +142,7 @@ export function registerUser(program: Command, io: CliIo): void {
           if (!issued.ok)
             throw CommandFailure.of(
               "already_exists",
-              `a user "${username}" already exists; an owner adds them as a member instead`,
+              message("user_exists", { name: username, invited: true }),
             );
           io.stdout.write(
             [

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Command } from "commander";
+import { message } from "../../core/shared/messages.js";
 import { queueTimingFrom, startJobWorker } from "../../server/job-worker.js";
 import { backendConfigFrom } from "../../storage/backend.js";
 import { CommandFailure } from "../failure.js";
@@ -31,15 +32,16 @@ export function registerWorker(program: Command, io: CliIo): void {
         if (!/^[0-9]+$/.test(options.concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
           throw CommandFailure.of(
             "usage",
-            `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${options.concurrency}"`,
+            message("flag_must_be_between", {
+              flag: "--concurrency",
+              min: 1,
+              max: MAX_CONCURRENCY,
+              got: options.concurrency,
+            }),
           );
       }
       const config = backendConfigFrom({ env: io.env, cwd: io.cwd });
-      if (config.kind !== "postgres")
-        throw CommandFailure.of(
-          "usage",
-          "a worker runs the jobs of servers on PostgreSQL: set DATABASE_URL (on SQLite the server runs its jobs itself)",
-        );
+      if (config.kind !== "postgres") throw CommandFailure.of("usage", message("worker_needs_postgres", {}));
       let timing: ReturnType<typeof queueTimingFrom>;
       try {
         timing = queueTimingFrom(io.env);

@@ -1,3 +1,4 @@
+import { type Message, message, say } from "../shared/messages.js";
 import {
   CURRENCY_CODES,
   CURRENCY_SIGNS,
@@ -27,7 +28,7 @@ export interface AmountMatch {
 
 export type AmountParseResult =
   | { readonly ok: true; readonly value: Money; readonly match: AmountMatch }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly detail?: Message };
 
 export interface AmountParseOptions {
   /** The currency to use when the text names none; without it, such text is an error. */
@@ -345,15 +346,14 @@ const EXAMPLES = "such as $50B, 50 billion USD, 40 Md$, €2,5 M or 1 234 567,89
  * `2.5M€`, `1 234 567,89 €`, `un milliard de dollars`. The whole text must be the amount.
  */
 export function parseAmount(text: string, options: AmountParseOptions = {}): AmountParseResult {
-  if (text.trim().length === 0) return { ok: false, error: `empty amount; expected an amount ${EXAMPLES}` };
+  const refused = (detail: Message): AmountParseResult => ({ ok: false, error: say(detail), detail });
+  if (text.trim().length === 0) return refused(message("amount_empty", { examples: EXAMPLES }));
   const read = readAmountAt(text, 0);
-  if (read === undefined)
-    return { ok: false, error: `"${text}" is not an amount; expected an amount ${EXAMPLES}` };
+  if (read === undefined) return refused(message("amount_unreadable", { text, examples: EXAMPLES }));
   if (typeof read === "string") return { ok: false, error: `"${text}": ${read}` };
   const rest = text.slice(read.end).trim();
-  if (rest.length > 0) return { ok: false, error: `"${text}": unexpected "${rest}" after the amount` };
+  if (rest.length > 0) return refused(message("amount_trailing", { text, rest }));
   const code = read.currency ?? options.defaultCurrency;
-  if (!code)
-    return { ok: false, error: `"${text}" names no currency; write it as $50B, 50 billion USD or 40 Md$` };
+  if (!code) return refused(message("amount_no_currency", { text }));
   return { ok: true, value: { kind: "money", currency: code, amount: read.amount }, match: read };
 }

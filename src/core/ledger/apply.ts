@@ -1,7 +1,8 @@
 import { convert, type Money, scaleMoney } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
 import type { SecurityId, ShareClassId } from "../shared/ids.js";
-import { type Problem, problem } from "../shared/problem.js";
+import { type Message, message } from "../shared/messages.js";
+import { type Problem, problem, problemSaying } from "../shared/problem.js";
 import type { CapTable } from "./cap-table.js";
 import { expandPayToPlay } from "./pay-to-play.js";
 import type { Security, StockLot } from "./security.js";
@@ -174,8 +175,8 @@ function applyDebtRepayment(table: CapTable, tx: DebtRepayment): Problem | undef
     tx,
     table.usedSecurityIds.has(tx.security) ? "security_not_outstanding" : "deal_unknown_reference",
     table.usedSecurityIds.has(tx.security)
-      ? `repays "${tx.security}", which is not outstanding venture debt`
-      : `names unknown venture debt "${tx.security}"`,
+      ? message("not_outstanding", { kind: "venture debt", id: tx.security })
+      : message("names_unknown", { kind: "venture debt", id: tx.security }),
     ["debt"],
   );
 }
@@ -188,22 +189,35 @@ export function expandCompound(table: CapTable, tx: CompoundTransaction): Transa
 function reject(
   tx: Transaction,
   code: Problem["code"],
-  text: string,
+  text: string | Message,
   field?: readonly (string | number)[],
 ): Problem {
   const path = tx.path === undefined ? undefined : field ? [...tx.path, ...field] : tx.path;
-  return problem(code, `transaction ${tx.id} (${tx.type}, ${tx.date}) ${text}`, path);
+  if (typeof text === "string")
+    return problem(code, `transaction ${tx.id} (${tx.type}, ${tx.date}) ${text}`, path);
+  return problemSaying(
+    code,
+    message("transaction", { id: tx.id, type: tx.type, date: tx.date, message: text }),
+    path,
+  );
 }
 
 function checkHolder(table: CapTable, tx: Transaction, holder: string, field: string): Problem | undefined {
   return table.stakeholders.has(holder as never)
     ? undefined
-    : reject(tx, "deal_unknown_reference", `names unknown stakeholder "${holder}"`, [field]);
+    : reject(tx, "deal_unknown_reference", message("names_unknown", { kind: "stakeholder", id: holder }), [
+        field,
+      ]);
 }
 
 function checkClass(table: CapTable, tx: Transaction, classId: string, field: string): ShareClass | Problem {
   const c = table.classes.get(classId as ShareClassId);
-  return c ?? reject(tx, "deal_unknown_reference", `names unknown share class "${classId}"`, [field]);
+  return (
+    c ??
+    reject(tx, "deal_unknown_reference", message("names_unknown", { kind: "share class", id: classId }), [
+      field,
+    ])
+  );
 }
 
 function checkNewSecurityId(
@@ -298,9 +312,12 @@ function applyStockIssuance(table: CapTable, tx: StockIssuance): Problem | undef
     () => checkAuthorized(table, tx, shareClass, tx.shares, "shares"),
     () =>
       tx.vestingId !== undefined && !table.vestingSchedules.has(tx.vestingId)
-        ? reject(tx, "deal_unknown_reference", `names unknown vesting schedule "${tx.vestingId}"`, [
-            "vesting",
-          ])
+        ? reject(
+            tx,
+            "deal_unknown_reference",
+            message("names_unknown", { kind: "vesting schedule", id: tx.vestingId }),
+            ["vesting"],
+          )
         : undefined,
   );
   if (p) return p;
@@ -323,7 +340,12 @@ function applyStockIssuance(table: CapTable, tx: StockIssuance): Problem | undef
 function applyOptionGrant(table: CapTable, tx: OptionGrantTx): Problem | undefined {
   const pool = tx.poolId === undefined ? undefined : table.pools.get(tx.poolId);
   if (tx.poolId !== undefined && !pool) {
-    return reject(tx, "deal_unknown_reference", `names unknown option pool "${tx.poolId}"`, ["pool"]);
+    return reject(
+      tx,
+      "deal_unknown_reference",
+      message("names_unknown", { kind: "option pool", id: tx.poolId }),
+      ["pool"],
+    );
   }
   const classId = tx.classId ?? pool?.classId;
   if (classId === undefined) {
@@ -347,9 +369,12 @@ function applyOptionGrant(table: CapTable, tx: OptionGrantTx): Problem | undefin
         : undefined,
     () =>
       tx.vestingId !== undefined && !table.vestingSchedules.has(tx.vestingId)
-        ? reject(tx, "deal_unknown_reference", `names unknown vesting schedule "${tx.vestingId}"`, [
-            "vesting",
-          ])
+        ? reject(
+            tx,
+            "deal_unknown_reference",
+            message("names_unknown", { kind: "vesting schedule", id: tx.vestingId }),
+            ["vesting"],
+          )
         : undefined,
   );
   if (p) return p;
@@ -505,8 +530,8 @@ function outstandingSecurity(table: CapTable, tx: Transaction, id: SecurityId): 
     tx,
     table.usedSecurityIds.has(id) ? "security_not_outstanding" : "deal_unknown_reference",
     table.usedSecurityIds.has(id)
-      ? `names security "${id}", which is no longer outstanding`
-      : `names unknown security "${id}"`,
+      ? message("not_outstanding", { kind: "security", id })
+      : message("names_unknown", { kind: "security", id }),
     ["security"],
   );
 }
@@ -738,7 +763,12 @@ function applySplit(table: CapTable, tx: Split): Problem | undefined {
     () => {
       for (const [i, id] of (tx.classIds ?? []).entries()) {
         if (!table.classes.has(id)) {
-          return reject(tx, "deal_unknown_reference", `names unknown share class "${id}"`, ["classes", i]);
+          return reject(
+            tx,
+            "deal_unknown_reference",
+            message("names_unknown", { kind: "share class", id: id }),
+            ["classes", i],
+          );
         }
       }
       return undefined;
@@ -821,7 +851,12 @@ function applySplit(table: CapTable, tx: Split): Problem | undefined {
 function applyPoolIncrease(table: CapTable, tx: PoolIncrease): Problem | undefined {
   const pool = table.pools.get(tx.poolId);
   if (!pool)
-    return reject(tx, "deal_unknown_reference", `names unknown option pool "${tx.poolId}"`, ["pool"]);
+    return reject(
+      tx,
+      "deal_unknown_reference",
+      message("names_unknown", { kind: "option pool", id: tx.poolId }),
+      ["pool"],
+    );
   if (tx.shares === 0n) return undefined;
   if (tx.shares < 0n && pool.available + tx.shares < 0n) {
     return reject(

@@ -19,7 +19,8 @@ import {
   securityId,
   transactionId,
 } from "../shared/ids.js";
-import { fail, ok, type Problem, type Result, warning } from "../shared/problem.js";
+import { message } from "../shared/messages.js";
+import { fail, failSaying, ok, type Problem, type Result, warning } from "../shared/problem.js";
 import { allocate } from "./allocation.js";
 import { adjustedConversionPrice } from "./anti-dilution.js";
 import {
@@ -197,25 +198,29 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
   }
   const pricingValue = inCurrency(table, terms.pricing.value);
   if (!pricingValue) {
-    return fail(
+    return failSaying(
       "currency_without_rate",
-      `round ${terms.name} states its price in ${terms.pricing.value.currency} with no rate to ${currency}`,
+      message("round_price_currency", {
+        round: terms.name,
+        from: terms.pricing.value.currency,
+        to: currency,
+      }),
       [...path, "pricing"],
     );
   }
   if (!pricingValue.amount.isPositive()) {
-    return fail(
+    return failSaying(
       "round_invalid",
-      `round ${terms.name} has a ${terms.pricing.basis.replaceAll("_", "-")} that is not positive`,
+      message("round_pricing_not_positive", { round: terms.name, basis: terms.pricing.basis }),
       [...path, "pricing"],
     );
   }
   for (const [i, inv] of terms.investments.entries()) {
     const where = inv.path ?? [...path, "investments", i];
     if (!table.stakeholders.has(inv.investor)) {
-      return fail(
+      return failSaying(
         "deal_unknown_reference",
-        `round ${terms.name} has an investment by unknown stakeholder "${inv.investor}"`,
+        message("round_unknown_investor", { round: terms.name, investor: inv.investor }),
         [...where, "investor"],
       );
     }
@@ -227,10 +232,11 @@ export function prepareRound(table: CapTable, terms: RoundTerms): Result<Prepare
       );
     }
     if (inv.amount?.amount.isNegative()) {
-      return fail("deal_invalid_field", `round ${terms.name}: ${inv.investor} invests a negative amount`, [
-        ...where,
-        "amount",
-      ]);
+      return failSaying(
+        "deal_invalid_field",
+        message("round_negative_investment", { round: terms.name, investor: inv.investor }),
+        [...where, "amount"],
+      );
     }
     if (inv.closing !== undefined && !terms.closings.some((c) => c.id === inv.closing)) {
       return fail(

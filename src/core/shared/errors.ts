@@ -111,7 +111,8 @@ export const ERROR_CATALOGUE = {
   bad_response: {
     exitCode: 1,
     httpStatus: 502,
-    summary: "The server's answer could not be read as the report it should be (the web app names the field).",
+    summary:
+      "The server's answer could not be read as the report it should be (the web app names the field).",
   },
   ocf_schemas_missing: {
     exitCode: 2,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from "./errors.js";
+import { type Message, say } from "./messages.js";
 
 /** A path into a deal document: ["transactions", 3, "shares"]. */
 export type FieldPath = readonly (string | number)[];
@@ -12,6 +13,11 @@ export interface Problem {
   readonly message: string;
   readonly path?: FieldPath;
   readonly severity: "error" | "warning";
+  /**
+   * The message as data (src/core/shared/messages.ts), when it has a key: a face that speaks
+   * another language words it from this; `message` is its English.
+   */
+  readonly detail?: Message;
 }
 
 export type Result<T> =
@@ -35,6 +41,16 @@ export function problem(code: ErrorCode, message: string, path?: FieldPath): Pro
   return path === undefined
     ? { code, message, severity: "error" }
     : { code, message, path, severity: "error" };
+}
+
+/** A problem whose message has a key (`message` is its English). */
+export function problemSaying(code: ErrorCode, detail: Message, path?: FieldPath): Problem {
+  return { ...problem(code, say(detail), path), detail };
+}
+
+/** A failure whose message has a key. */
+export function failSaying(code: ErrorCode, detail: Message, path?: FieldPath): Failure {
+  return { ok: false, problems: [problemSaying(code, detail, path)] };
 }
 
 export function warning(code: ErrorCode, message: string, path?: FieldPath): Problem {

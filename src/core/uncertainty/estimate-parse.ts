@@ -1,7 +1,8 @@
 import { readAmountAt } from "../exact/amount-parse.js";
 import type { Currency } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
-import { type FieldPath, fail, type Result } from "../shared/problem.js";
+import { message } from "../shared/messages.js";
+import { type FieldPath, fail, failSaying, type Result } from "../shared/problem.js";
 import {
   type DistributionShape,
   type Estimate,
@@ -114,15 +115,23 @@ export function parseEstimate(text: string, options: EstimateParseOptions = {}):
     if (qualifier === undefined) {
       const word = /^[\p{L}'’.-]+(?:\s+[\p{L}'’]+)?/u.exec(source)?.[0];
       if (word !== undefined) {
-        return fail(
+        return failSaying(
           "estimate_unknown_qualifier",
-          `"${source}": "${word}" is not a known qualifier; write ${FORMS}`,
+          message("estimate_unknown_word", { text: source, word, forms: FORMS }),
           path,
         );
       }
-      return fail("estimate_unreadable", `"${source}" is not an estimate; write ${FORMS}`, path);
+      return failSaying(
+        "estimate_unreadable",
+        message("estimate_unreadable", { text: source, forms: FORMS }),
+        path,
+      );
     }
-    return fail("estimate_unreadable", `"${source}": no amount after "${prefix}"`, path);
+    return failSaying(
+      "estimate_unreadable",
+      message("estimate_no_amount", { text: source, prefix: prefix! }),
+      path,
+    );
   }
   pos = skipSpaces(source, first.end);
   let second: Figure | undefined;
