@@ -1,17 +1,20 @@
 import PDFDocument from "pdfkit";
 import { Rational } from "../core/exact/rational.js";
-import type {
-  BarChart,
-  Block,
-  CellValue,
-  Chart,
-  ChartUnit,
-  Facts,
-  LineChart,
-  Paragraph,
-  ReportDocument,
-  Table,
-  TitleBlock,
+import {
+  type BarChart,
+  type Block,
+  type CellValue,
+  type Chart,
+  type ChartUnit,
+  type Facts,
+  type Language,
+  type LineChart,
+  markLabel,
+  type Paragraph,
+  type ReportDocument,
+  type Table,
+  type TitleBlock,
+  wording,
 } from "./document.js";
 import { axisText, cellText, printable } from "./figures.js";
 import { tableTotals } from "./totals.js";
@@ -76,7 +79,7 @@ export function renderPdf(document: ReportDocument, options: PdfOptions): Promis
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_GAP, left: MARGIN, right: MARGIN },
     bufferPages: true,
     autoFirstPage: true,
-    lang: "en",
+    lang: document.lang ?? "en",
     displayTitle: true,
     info: {
       Title: `${document.title.title} — ${document.title.company}`,
@@ -96,7 +99,7 @@ export function renderPdf(document: ReportDocument, options: PdfOptions): Promis
     pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on("error", reject);
   });
-  const layout = new Layout(pdf);
+  const layout = new Layout(pdf, document.lang ?? "en");
   layout.titleBlock(document.title);
   for (const section of document.sections) {
     layout.heading(section.title);
@@ -113,8 +116,13 @@ class Layout {
   private readonly left: number;
   private readonly width: number;
   private readonly bottom: number;
+  private readonly w: (en: string, fr: string) => string;
 
-  constructor(private readonly pdf: PDFKit.PDFDocument) {
+  constructor(
+    private readonly pdf: PDFKit.PDFDocument,
+    private readonly lang: Language,
+  ) {
+    this.w = wording(lang);
     this.left = MARGIN;
     this.width = pdf.page.width - 2 * MARGIN;
     this.bottom = pdf.page.height - MARGIN - FOOTER_GAP;
@@ -184,7 +192,9 @@ class Layout {
     this.write(subject, this.left, this.y, { font: BOLD, size: 12, width: this.width });
     this.y += this.heightOf(subject, this.width, BOLD, 12) + 3;
     const line = [
-      title.version === undefined ? undefined : `Document version ${title.version}`,
+      title.version === undefined
+        ? undefined
+        : `${this.w("Document version", "Version du document")} ${title.version}`,
       `Date ${title.date}`,
     ]
       .filter((x) => x !== undefined)
@@ -192,7 +202,8 @@ class Layout {
     this.write(line, this.left, this.y, { size: 9, color: COLORS.muted, width: this.width });
     this.y += 16;
     if (title.marks.length > 0) {
-      const texts = title.marks.map((m) => `${markLabel(m.kind)}: ${m.text}`);
+      const colon = this.w(":", "\u00a0:");
+      const texts = title.marks.map((m) => `${markLabel(m.kind, this.lang)}${colon} ${m.text}`);
       const inner = this.width - 20;
       const height = texts.reduce((h, t) => h + this.heightOf(t, inner, REGULAR, 8.5) + 3, 0) + 14;
       this.pdf
@@ -253,7 +264,7 @@ class Layout {
     );
     const valueWidth = this.width - labelWidth;
     for (const item of f.items) {
-      const value = cellText(item.value);
+      const value = cellText(item.value, this.lang);
       const h = Math.max(
         this.heightOf(item.label, labelWidth - 8, REGULAR, size),
         this.heightOf(value, valueWidth, BOLD, size),
@@ -268,10 +279,12 @@ class Layout {
 
   private table(t: Table): void {
     const totals = t.total ? tableTotals(t) : undefined;
-    const rows: string[][] = t.rows.map((r) => t.columns.map((c) => cellText(r.cells[c.key] ?? EMPTY)));
+    const rows: string[][] = t.rows.map((r) =>
+      t.columns.map((c) => cellText(r.cells[c.key] ?? EMPTY, this.lang)),
+    );
     const totalRow = t.total
       ? t.columns.map((c, i) =>
-          i === 0 ? t.total!.label : totals?.get(c.key) ? cellText(totals.get(c.key)!) : "",
+          i === 0 ? t.total!.label : totals?.get(c.key) ? cellText(totals.get(c.key)!, this.lang) : "",
         )
       : undefined;
     const numeric = t.columns.map((c) =>
@@ -460,7 +473,7 @@ class Layout {
     const ticks = niceTicks(min, max, 5);
     const lo = ticks[0]!;
     const hi = ticks[ticks.length - 1]!;
-    const labels = ticks.map((t) => axisText(Rational.fromNumberText(t), unit));
+    const labels = ticks.map((t) => axisText(Rational.fromNumberText(t), unit, this.lang));
     const labelWidth = Math.max(...labels.map((l) => this.widthOf(l, REGULAR, 7))) + 6;
     const plotLeft = this.left + labelWidth;
     const toY = (v: number) => plotTop + plotHeight - ((v - lo) / (hi - lo || 1)) * plotHeight;
@@ -598,7 +611,7 @@ class Layout {
     const toX = (v: number) => plotLeft + ((v - x0) / (x1 - x0 || 1)) * plotWidth;
     for (const t of xTicks) {
       if (t < x0 || t > x1) continue;
-      const label = axisText(Rational.fromNumberText(t), chart.xUnit);
+      const label = axisText(Rational.fromNumberText(t), chart.xUnit, this.lang);
       this.write(label, toX(t) - 30, top + plotHeight + 4, {
         size: 7,
         color: COLORS.muted,
@@ -673,7 +686,7 @@ class Layout {
         width: this.width - 80,
         lineBreak: false,
       });
-      this.write(`Page ${i - range.start + 1} of ${range.count}`, this.left + this.width - 80, y, {
+      this.write(`Page ${i - range.start + 1} ${this.w("of", "sur")} ${range.count}`, this.left + this.width - 80, y, {
         size: 7,
         color: COLORS.muted,
         width: 80,
@@ -686,19 +699,6 @@ class Layout {
 }
 
 const EMPTY: CellValue = { kind: "empty" };
-
-function markLabel(kind: TitleBlock["marks"][number]["kind"]): string {
-  switch (kind) {
-    case "estimate":
-      return "Estimates";
-    case "scenario":
-      return "Scenario";
-    case "simulation":
-      return "Simulation";
-    case "unsaved_edits":
-      return "Unsaved edits";
-  }
-}
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
