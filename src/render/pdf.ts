@@ -686,13 +686,18 @@ class Layout {
         width: this.width - 80,
         lineBreak: false,
       });
-      this.write(`Page ${i - range.start + 1} ${this.w("of", "sur")} ${range.count}`, this.left + this.width - 80, y, {
-        size: 7,
-        color: COLORS.muted,
-        width: 80,
-        align: "right",
-        lineBreak: false,
-      });
+      this.write(
+        `Page ${i - range.start + 1} ${this.w("of", "sur")} ${range.count}`,
+        this.left + this.width - 80,
+        y,
+        {
+          size: 7,
+          color: COLORS.muted,
+          width: 80,
+          align: "right",
+          lineBreak: false,
+        },
+      );
       this.pdf.page.margins = margins;
     }
   }

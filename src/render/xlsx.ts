@@ -372,10 +372,7 @@ function noteIfInexact(
   const back = Rational.parse(String(double));
   if (back?.eq(exact)) return;
   const digits = `${exact.toDecimalString(18)}${exact.isTerminatingDecimal() ? "" : "…"}`;
-  cell.note =
-    lang === "fr"
-      ? `Valeur exacte : ${frenchFixed(digits)} ${unit}`
-      : `Exact: ${digits} ${unit}`;
+  cell.note = lang === "fr" ? `Valeur exacte : ${frenchFixed(digits)} ${unit}` : `Exact: ${digits} ${unit}`;
 }
 
 function displayLength(value: CellValue): number {

@@ -69,7 +69,8 @@ export function gapWords(g: GapExplanation, options: TextOptions = {}): string {
     : `the members' upper ends (${refs(p.members, options)}) add up to ${sum}, less than the ${bound} that ${refText(p.group, options)} needs`;
 }
 
-function rangeWords(r: RangeFigure, options: TextOptions): string {
+/** A feasible range in words, in the options' language (French: "[20 Md$ ; 50 Md$]"). */
+export function rangeWords(r: RangeFigure, options: TextOptions): string {
   const fr = options.lang === "fr";
   if (!fr && (!options.exact || r.unit.kind === "fraction")) return rangeText(r);
   const end = (e: RangeFigure["min"]) => (e === null ? undefined : valueText(e.value, r.unit, options));

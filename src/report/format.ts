@@ -153,6 +153,7 @@ export function claimsBySource(
     readonly name: string;
     readonly source?: { readonly id: string; readonly name: string };
   }[],
+  options: TextOptions = {},
 ): string[] {
   const groups = new Map<string, { source: string; about: string[] }>();
   for (const c of claims) {
@@ -163,6 +164,6 @@ export function claimsBySource(
     groups.set(key, group);
   }
   return [...groups.values()].map((g) =>
-    g.source ? `${g.source}: ${g.about.join(", ")}` : g.about.join(", "),
+    g.source ? `${g.source}${say(options, ":", " :")} ${g.about.join(", ")}` : g.about.join(", "),
   );
 }

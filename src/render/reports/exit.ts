@@ -9,8 +9,8 @@ import { compactMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { evaluatePiecewise } from "../../core/exit/piecewise.js";
 import type { IsoDate } from "../../core/shared/date.js";
-import { scenarioWords } from "../../report/format.js";
 import { breakpointEventText } from "../../report/exit-report.js";
+import { scenarioWords } from "../../report/format.js";
 import { explanationFr, POSITION_STATES_FR } from "../../report/fr.js";
 import {
   type Block,
@@ -220,7 +220,12 @@ function waterfallSection(x: WaterfallFigures, lang: Language): Section {
           : [{ label: w("Debt repaid", "Dette remboursée"), value: money(x.debt, "exact") }]),
         ...(x.carveOut.amount.isZero()
           ? []
-          : [{ label: w("Management carve-out", "Carve-out de la direction"), value: money(x.carveOut, "exact") }]),
+          : [
+              {
+                label: w("Management carve-out", "Carve-out de la direction"),
+                value: money(x.carveOut, "exact"),
+              },
+            ]),
         ...(x.exerciseCash.amount.isZero()
           ? []
           : [
@@ -233,7 +238,10 @@ function waterfallSection(x: WaterfallFigures, lang: Language): Section {
           label: w("Distributable to holders", "À répartir entre les détenteurs"),
           value: money(x.distributable, "exact"),
         },
-        { label: w("Price per common share", "Prix par action ordinaire"), value: money(x.commonPrice, "price") },
+        {
+          label: w("Price per common share", "Prix par action ordinaire"),
+          value: money(x.commonPrice, "price"),
+        },
       ],
     },
     {
@@ -301,7 +309,13 @@ function waterfallSection(x: WaterfallFigures, lang: Language): Section {
       "note",
     ),
   ];
-  return { title: w(`At an exit of ${compactMoney(x.exitValue)}`, `À une sortie de ${compactMoney(x.exitValue, "fr")}`), blocks };
+  return {
+    title: w(
+      `At an exit of ${compactMoney(x.exitValue)}`,
+      `À une sortie de ${compactMoney(x.exitValue, "fr")}`,
+    ),
+    blocks,
+  };
 }
 
 function multiple(total: Money, invested: Money | null): CellValue {
@@ -342,7 +356,10 @@ function breakpointSection(f: ExitFigures, lang: Language): Section {
     blocks.push({
       kind: "chart",
       chart: "line",
-      title: w("Each holder's payout against the exit value", "Le produit de chaque détenteur selon la valeur de sortie"),
+      title: w(
+        "Each holder's payout against the exit value",
+        "Le produit de chaque détenteur selon la valeur de sortie",
+      ),
       xUnit: { kind: "money", currency: f.currency },
       unit: { kind: "money", currency: f.currency },
       series: lines.map((l) => ({ name: l.name, points: l.points })),

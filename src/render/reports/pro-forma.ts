@@ -385,8 +385,7 @@ function holderTable(f: ProFormaFigures, w: Wording): Table {
         before: fraction(h.fullyDilutedBefore),
         sharesAfter: shares(h.fullyDilutedSharesAfter),
         after: fraction(h.fullyDilutedAfter),
-        dilution:
-          h.dilution === null ? (h.pool ? empty : text(w("new", "nouveau"))) : fraction(h.dilution),
+        dilution: h.dilution === null ? (h.pool ? empty : text(w("new", "nouveau"))) : fraction(h.dilution),
         invested: h.invested.amount.isZero() ? empty : money(h.invested),
       },
     })),
@@ -467,7 +466,9 @@ function adjustments(f: ProFormaFigures, w: Wording): Section {
         cells: {
           security: text(c.security),
           holder: text(c.holder),
-          instrument: text(w(c.instrument, c.instrument === "note" ? "obligation convertible" : c.instrument.toUpperCase())),
+          instrument: text(
+            w(c.instrument, c.instrument === "note" ? "obligation convertible" : c.instrument.toUpperCase()),
+          ),
           amount: money(c.convertingAmount, "exact"),
           price: money(c.conversionPrice, "price"),
           basis: text(w(c.basis.replaceAll("_", " "), CONVERSION_BASES_FR[c.basis] ?? c.basis)),
