@@ -180,6 +180,15 @@ class Layout {
     return w;
   }
 
+  /**
+   * The width of a text's longest word as pdfkit's line wrapper needs it: with the space
+   * after it (the wrapper measures a word with its trailing space and splits a word that
+   * does not fit so, as a long French header's "entièrement " would be).
+   */
+  private wordWidth(value: string, font: string, size: number): number {
+    return this.widthOf(`${longestWord(value)} `, font, size);
+  }
+
   titleBlock(title: TitleBlock): void {
     this.write(title.title, this.left, this.y, {
       font: BOLD,
@@ -372,7 +381,7 @@ class Layout {
           numeric[i] ? this.widthOf(c, font, size, true) : this.widthOf(c, font, size);
         const natural = Math.max(
           this.widthOf(headers[i]!, BOLD, size) * (numeric[i] ? 0.5 : 1),
-          this.widthOf(longestWord(headers[i]!), BOLD, size),
+          this.wordWidth(headers[i]!, BOLD, size),
           ...cells.map((c) => cellWidth(c, REGULAR)),
           ...(totalRow ? [cellWidth(totalRow[i]!, BOLD)] : []),
         );
@@ -380,8 +389,8 @@ class Layout {
           ? natural
           : Math.max(
               40,
-              this.widthOf(longestWord(headers[i]!), BOLD, size),
-              ...cells.map((c) => this.widthOf(longestWord(c), REGULAR, size)),
+              this.wordWidth(headers[i]!, BOLD, size),
+              ...cells.map((c) => this.wordWidth(c, REGULAR, size)),
             );
         return { natural: natural + 2 * pad + 2, least: Math.min(natural, least) + 2 * pad + 2 };
       });

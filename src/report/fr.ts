@@ -527,3 +527,25 @@ export const SCENARIO_PICKS_FR: Readonly<Record<string, string>> = {
   base: "de base",
   high: "haut",
 };
+
+/** The engine's default quantity labels' endings (src/core/uncertainty/quantity.ts), in French. */
+const QUANTITY_ENDINGS_FR: Readonly<Record<string, readonly [string, string]>> = {
+  round_size: [" size", "taille"],
+  round_target: [" target", "objectif"],
+  valuation_pre: [" pre-money valuation", "valorisation pré-money"],
+  valuation_post: [" post-money valuation", "valorisation post-money"],
+  price_per_share: [" price per share", "prix par action"],
+};
+
+/**
+ * A quantity named in French: "2026 mega-round : valorisation post-money" for the engine's
+ * default label "2026 mega-round post-money valuation"; a label the deal states, or an
+ * investment (named by its holder), as it is.
+ */
+export function quantityNameFr(q: { readonly name: string; readonly ref?: { readonly kind: string } }): string {
+  const ending = q.ref ? QUANTITY_ENDINGS_FR[q.ref.kind] : undefined;
+  if (ending && q.name.endsWith(ending[0])) return `${q.name.slice(0, -ending[0].length)} : ${ending[1]}`;
+  if (q.ref?.kind === "existing_stake" && q.name.endsWith("'s stake"))
+    return `participation de ${q.name.slice(0, -"'s stake".length)}`;
+  return q.name;
+}

@@ -10,6 +10,7 @@ import {
   CLASS_TYPES_FR,
   CONVERSION_BASES_FR,
   ERROR_SUMMARIES_FR,
+  quantityNameFr,
   SCENARIO_PICKS_FR,
 } from "../../report/fr.js";
 import {
@@ -97,6 +98,8 @@ export interface ProFormaFigures {
     readonly claims: readonly { readonly about: string; readonly count: number }[];
     readonly values: readonly {
       readonly label: string;
+      /** The quantity's name in French (the engine's default labels worded again). */
+      readonly labelFr: string;
       readonly value: Money;
       /** How the value was chosen from the claims' range: stated, or its low, base or high pick. */
       readonly how: string;
@@ -200,6 +203,7 @@ export function proFormaFiguresOf(report: ModelReport): ProFormaFigures {
             .filter((v) => v.quantity.ref !== undefined && ROUND_AMOUNTS.has(v.quantity.ref.kind))
             .map((v) => ({
               label: v.quantity.name,
+              labelFr: quantityNameFr(v.quantity),
               value: { kind: "money", currency, amount: v.value },
               how: v.how,
               atOpenBound: v.atOpenBound,
@@ -523,7 +527,7 @@ function scenarioSection(s: NonNullable<ProFormaFigures["scenario"]>, w: Wording
         ],
         rows: s.values.map((v) => ({
           cells: {
-            label: text(v.label),
+            label: text(w(v.label, v.labelFr)),
             value: money(v.value),
             how: text(
               w(
