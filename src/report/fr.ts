@@ -542,7 +542,10 @@ const QUANTITY_ENDINGS_FR: Readonly<Record<string, readonly [string, string]>> =
  * default label "2026 mega-round post-money valuation"; a label the deal states, or an
  * investment (named by its holder), as it is.
  */
-export function quantityNameFr(q: { readonly name: string; readonly ref?: { readonly kind: string } }): string {
+export function quantityNameFr(q: {
+  readonly name: string;
+  readonly ref?: { readonly kind: string };
+}): string {
   const ending = q.ref ? QUANTITY_ENDINGS_FR[q.ref.kind] : undefined;
   if (ending && q.name.endsWith(ending[0])) return `${q.name.slice(0, -ending[0].length)} : ${ending[1]}`;
   if (q.ref?.kind === "existing_stake" && q.name.endsWith("'s stake"))

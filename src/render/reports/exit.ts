@@ -346,7 +346,7 @@ function breakpointSection(f: ExitFigures, lang: Language): Section {
         cells: {
           value: money(b.exitValue),
           exact: money(b.exitValue, "exact"),
-          events: text(b.events.map(event).join("; ") || w("start", "début")),
+          events: text(b.events.map(event).join(w("; ", " ; ")) || w("start", "début")),
         },
       })),
     },

@@ -98,8 +98,8 @@ export interface ProFormaFigures {
     readonly claims: readonly { readonly about: string; readonly count: number }[];
     readonly values: readonly {
       readonly label: string;
-      /** The quantity's name in French (the engine's default labels worded again). */
-      readonly labelFr: string;
+      /** What the quantity is (an investment, the round's size…), for its name in French. */
+      readonly kind?: string;
       readonly value: Money;
       /** How the value was chosen from the claims' range: stated, or its low, base or high pick. */
       readonly how: string;
@@ -203,7 +203,7 @@ export function proFormaFiguresOf(report: ModelReport): ProFormaFigures {
             .filter((v) => v.quantity.ref !== undefined && ROUND_AMOUNTS.has(v.quantity.ref.kind))
             .map((v) => ({
               label: v.quantity.name,
-              labelFr: quantityNameFr(v.quantity),
+              ...(v.quantity.ref ? { kind: v.quantity.ref.kind } : {}),
               value: { kind: "money", currency, amount: v.value },
               how: v.how,
               atOpenBound: v.atOpenBound,
@@ -527,7 +527,9 @@ function scenarioSection(s: NonNullable<ProFormaFigures["scenario"]>, w: Wording
         ],
         rows: s.values.map((v) => ({
           cells: {
-            label: text(w(v.label, v.labelFr)),
+            label: text(
+              w(v.label, quantityNameFr({ name: v.label, ...(v.kind ? { ref: { kind: v.kind } } : {}) })),
+            ),
             value: money(v.value),
             how: text(
               w(
