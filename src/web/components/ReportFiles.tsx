@@ -46,7 +46,7 @@ export function ReportFileButtons({
 }) {
   const subject = useContext(ReportFileContext);
   const data = useDataAccess();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [state, setState] = useState<string | undefined>();
   if (!subject) return null;
   const get = async (format: "pdf" | "xlsx") => {
@@ -55,6 +55,8 @@ export function ReportFileButtons({
       report,
       format,
       query,
+      // The file is worded in the interface's language (issue 16).
+      lang: locale,
       ...(subject.unsaved ? { unsaved: subject.unsaved } : {}),
       // The Monte Carlo summary is a file of a posted document only (simulate is a job on stored deals).
       ...(report === "simulate" && !subject.unsaved ? { posted: subject.working } : {}),
