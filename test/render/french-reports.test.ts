@@ -377,7 +377,7 @@ describe("French XLSX reports (--lang fr)", () => {
     const strip = (yaml: string) =>
       yaml
         .replaceAll(/report-(fr|en)\.xlsx/g, "report.xlsx")
-        .replace('sheet "Table de capitalisation"', 'sheet "Cap table"');
+        .replaceAll('sheet "Table de capitalisation"', 'sheet "Cap table"');
     expect(strip(french)).toBe(strip(await imported(en)));
   });
 });
