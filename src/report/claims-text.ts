@@ -21,6 +21,7 @@ import {
   estimateFr,
   explanationFr,
   SOURCE_TYPES_FR,
+  TERMS_SOURCE_FR,
 } from "./fr.js";
 import { renderTable } from "./table.js";
 
@@ -102,8 +103,7 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
   out.push("Sources");
   for (const s of report.sources) {
     // The deal's own stated terms are a source the engine names in English.
-    const title =
-      s.source.id === TERMS_SOURCE_ID ? w(s.title ?? "", "les conditions indiquées du dossier") : s.title;
+    const title = s.source.id === TERMS_SOURCE_ID ? w(s.title ?? "", TERMS_SOURCE_FR) : s.title;
     const what = [s.publisher, title].filter(Boolean).join(", ") || w("(untitled)", "(sans titre)");
     const reliability =
       "grade" in s.reliability ? s.reliability.grade : percentText(s.reliability.score, options);

@@ -342,6 +342,9 @@ export const CHANGES_FR: Readonly<Record<Change, string>> = {
   contradicts: "contredit",
 };
 
+/** The deal's own stated terms as a source (TERMS_SOURCE_ID), in French: the engine names it in English. */
+export const TERMS_SOURCE_FR = "les conditions indiquées du dossier";
+
 /** A source's kind, in French. */
 export const SOURCE_TYPES_FR: Readonly<Record<"report" | "assumption", string>> = {
   report: "article",

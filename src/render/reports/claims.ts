@@ -21,6 +21,7 @@ import {
   explanationFr,
   frenchFixed,
   SOURCE_TYPES_FR,
+  TERMS_SOURCE_FR,
 } from "../../report/fr.js";
 import {
   type Block,
@@ -35,9 +36,6 @@ import {
   text,
   wording,
 } from "../document.js";
-
-/** The deal's own stated terms as a source, in French (the French claims text's words). */
-const TERMS_FR = "les conditions indiquées du dossier";
 
 export interface RangeFigures {
   readonly label: string;
@@ -165,7 +163,7 @@ export function claimsDocument(f: ClaimsFigures, context: DocumentContext = {}):
   const names = (refs: readonly ClaimRef[]) => refs.map(claimName).join(", ");
   const sourceTitle = (s: ClaimsFigures["sources"][number]) =>
     // The deal's own stated terms are a source the engine names in English.
-    s.id === TERMS_SOURCE_ID && fr ? TERMS_FR : (s.title ?? w("(untitled)", "(sans titre)"));
+    s.id === TERMS_SOURCE_ID && fr ? TERMS_SOURCE_FR : (s.title ?? w("(untitled)", "(sans titre)"));
   const titles = new Map(f.sources.map((s) => [s.id, sourceTitle(s)]));
   const reliability = (r: ClaimsFigures["sources"][number]["reliability"]) =>
     "grade" in r ? r.grade : fr ? frenchFixed(decimal(r.score)) : decimal(r.score);
@@ -221,7 +219,7 @@ export function claimsDocument(f: ClaimsFigures, context: DocumentContext = {}):
               subject: text(c.subject),
               value: text(fr ? estimateFr(c.value) : formatEstimate(c.value)),
               source: text(
-                `${fr && c.sourceId === TERMS_SOURCE_ID ? TERMS_FR : (titles.get(c.source) ?? c.source)}${c.date ? `, ${c.date}` : ""}`,
+                `${fr && c.sourceId === TERMS_SOURCE_ID ? TERMS_SOURCE_FR : (titles.get(c.source) ?? c.source)}${c.date ? `, ${c.date}` : ""}`,
               ),
               evidence: text(
                 [
