@@ -9,6 +9,7 @@ import { reliabilityScore, type Source } from "../core/uncertainty/source.js";
 import { claimTimeline, type TimelineEntry } from "../core/uncertainty/timeline.js";
 import type { Deal } from "../deal/build.js";
 import { TERMS_SOURCE_ID } from "../deal/uncertain.js";
+import type { QuantityRefNamed } from "./model.js";
 import type { Explanation, Ref } from "./use-case.js";
 
 /**
@@ -46,7 +47,7 @@ export interface ClaimsReport {
     readonly claim: ClaimRef;
     readonly source: Ref;
     /** The quantities the claim is about (several for a group claim). */
-    readonly about: readonly Ref[];
+    readonly about: readonly QuantityRefNamed[];
     /** What the claim is about, in words: "Amazon + Nvidia + Microsoft". */
     readonly subject: string;
     readonly value: Estimate;
@@ -87,7 +88,7 @@ export interface Reading {
 
 /** A feasible range: the quantity (null for a group subject), its label, exact ends and unit. */
 export interface RangeFigure {
-  readonly quantity: Ref | null;
+  readonly quantity: QuantityRefNamed | null;
   readonly label: string;
   readonly unit: EstimateUnit;
   readonly min: { readonly value: Rational; readonly attained: boolean } | null;
@@ -168,8 +169,12 @@ export function claimsReportOf(deal: Deal, chosenClaims?: readonly string[]): Cl
         }
       : { id, name: id };
   };
-  const quantities = new Map(set.model.quantities.map((q) => [q.id as string, q.label]));
-  const quantityRef = (id: string): Ref => ({ id, name: quantities.get(id) ?? id });
+  const quantities = new Map(set.model.quantities.map((q) => [q.id as string, q]));
+  // A quantity by its label, with what it is (its typed reference), so that a renderer can word it again.
+  const quantityRef = (id: string): QuantityRefNamed => {
+    const q = quantities.get(id);
+    return q ? { id, name: q.label, ref: q.ref } : { id, name: id };
+  };
   const rangesOf = (claims: readonly string[]): RangeFigure[] => {
     const ranges = feasibleRanges(set, claims as never);
     return ranges.ok ? ranges.value.quantities.map((x) => rangeFigure(x, quantityRef)) : [];

@@ -199,6 +199,8 @@ describe("French PDF reports (--lang fr)", () => {
         "(20 Md$ ; 50 Md$]",
         "24,30 %",
         "les conditions indiquées du dossier",
+        "2026 mega-round : valorisation post-money 747 Md$ 913 Md$ [747 Md$ ; 913 Md$]",
+        "participation de Microsoft 24,30 % 29,70 %",
         "fonds géante",
       ],
       [
@@ -211,6 +213,8 @@ describe("French PDF reports (--lang fr)", () => {
         "($20B, $50B]",
         "Feasible range",
         "the deal's stated terms",
+        "post-money valuation",
+        "Microsoft's stake",
       ],
     );
   });

@@ -5,6 +5,7 @@ import type {
   GapExplanation,
   RangeFigure,
 } from "../../app/claims-report.js";
+import type { QuantityRefNamed } from "../../app/model.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
@@ -20,6 +21,7 @@ import {
   estimateFr,
   explanationFr,
   frenchFixed,
+  quantityNameFr,
   SOURCE_TYPES_FR,
   TERMS_SOURCE_FR,
 } from "../../report/fr.js";
@@ -64,6 +66,8 @@ export interface ClaimsFigures {
     readonly source: string;
     readonly sourceId: string;
     readonly subject: string;
+    /** The quantities it is about, with what they are (for their names in French). */
+    readonly about: readonly QuantityRefNamed[];
     readonly value: Estimate;
     readonly status: ClaimStatus;
     readonly attribution: string | null;
@@ -127,6 +131,7 @@ export function claimsFiguresOf(report: ClaimsReport, date: IsoDate): ClaimsFigu
       source: c.source.name,
       sourceId: c.source.id,
       subject: c.subject,
+      about: c.about,
       value: c.value,
       status: c.status,
       attribution: c.attribution,
@@ -216,7 +221,8 @@ export function claimsDocument(f: ClaimsFigures, context: DocumentContext = {}):
           ],
           rows: f.claims.map((c) => ({
             cells: {
-              subject: text(c.subject),
+              // One quantity is named in French from what it is; a group keeps its words ("A + B").
+              subject: text(fr && c.about.length === 1 ? quantityNameFr(c.about[0]!) : c.subject),
               value: text(fr ? estimateFr(c.value) : formatEstimate(c.value)),
               source: text(
                 `${fr && c.sourceId === TERMS_SOURCE_ID ? TERMS_SOURCE_FR : (titles.get(c.source) ?? c.source)}${c.date ? `, ${c.date}` : ""}`,
@@ -292,7 +298,9 @@ export function claimsDocument(f: ClaimsFigures, context: DocumentContext = {}):
             ],
             rows: r.ranges.map((x) => ({
               cells: {
-                label: text(x.label),
+                label: text(
+                  fr && x.range.quantity ? quantityNameFr({ ...x.range.quantity, name: x.label }) : x.label,
+                ),
                 min: endCell(x.min),
                 max: endCell(x.max),
                 text: text(fr ? rangeWords(x.range, { lang: "fr" }) : rangeText(x.range)),
