@@ -21,15 +21,31 @@ export function quantityNamer(deal?: Deal): (id: string) => QuantityRefNamed {
   };
 }
 
+/**
+ * A claim named by what it is about, with its source; when it is about one quantity, that
+ * quantity with what it is (so that a renderer words its name in another language).
+ */
+export interface ClaimNamed extends Ref {
+  readonly source?: Ref;
+  readonly quantity?: QuantityRefNamed;
+}
+
 /** A claim of the deal by its id: named by what it is about ("Amazon + Nvidia + Microsoft"), its source by its publisher. */
-export function claimNamer(deal?: Deal): (id: string) => Ref & { readonly source?: Ref } {
+export function claimNamer(deal?: Deal): (id: string) => ClaimNamed {
   const claims = new Map(deal?.uncertainty?.claimSet.claims.map((c) => [c.id as string, c]));
   const sources = deal?.uncertainty?.claimSet.sources;
+  const quantity = quantityNamer(deal);
   return (id) => {
     const c = claims.get(id);
     if (!c) return { id, name: id };
     const s = sources?.get(c.source);
-    return { id, name: c.subjectLabel, source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source } };
+    const terms = c.subject.terms;
+    return {
+      id,
+      name: c.subjectLabel,
+      source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source },
+      ...(terms.length === 1 ? { quantity: quantity(terms[0]!.quantity) } : {}),
+    };
   };
 }
 

@@ -1,7 +1,7 @@
 import { allocate } from "../core/exact/allocate.js";
 import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import { frenchFixed, frenchMoneyText, frenchPercent } from "./fr.js";
+import { frenchFixed, frenchMoneyText, frenchPercent, quantityNameFr } from "./fr.js";
 
 /**
  * How numbers are written in reports (SPEC OUT-1, OUT-2). JSON carries amounts, prices
@@ -152,6 +152,8 @@ export function claimsBySource(
     readonly id: string;
     readonly name: string;
     readonly source?: { readonly id: string; readonly name: string };
+    /** The one quantity the claim is about, with what it is: its name in French. */
+    readonly quantity?: { readonly name: string; readonly ref?: { readonly kind: string } };
   }[],
   options: TextOptions = {},
 ): string[] {
@@ -160,7 +162,8 @@ export function claimsBySource(
     if (c.id.startsWith("terms:")) continue;
     const key = c.source?.id ?? "";
     const group = groups.get(key) ?? { source: c.source?.name ?? "", about: [] };
-    if (!group.about.includes(c.name)) group.about.push(c.name);
+    const name = options.lang === "fr" && c.quantity ? quantityNameFr(c.quantity) : c.name;
+    if (!group.about.includes(name)) group.about.push(name);
     groups.set(key, group);
   }
   return [...groups.values()].map((g) =>

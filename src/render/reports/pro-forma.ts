@@ -1,5 +1,5 @@
 import type { ModelReport } from "../../app/model.js";
-import type { Ref } from "../../app/use-case.js";
+import type { ClaimNamed } from "../../app/names.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
@@ -94,8 +94,8 @@ export interface ProFormaFigures {
   /** When some amount is an estimate: the scenario that gave it and each value's origin. */
   readonly scenario: {
     readonly name: string;
-    /** The claims by what they are about, with how many are about it. */
-    readonly claims: readonly { readonly about: string; readonly count: number }[];
+    /** The claims by what they are about (in English and in French), with how many are about it. */
+    readonly claims: readonly { readonly about: string; readonly aboutFr: string; readonly count: number }[];
     readonly values: readonly {
       readonly label: string;
       /** What the quantity is (an investment, the round's size…), for its name in French. */
@@ -118,18 +118,28 @@ const ROUND_AMOUNTS: ReadonlySet<string> = new Set([
   "valuation_post",
 ]);
 
-/** Claims counted by what they are about: two about Amazon are Amazon, twice. */
-function claimsAbout(claims: readonly Ref[]): { about: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const c of claims) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-  return [...counts].map(([about, count]) => ({ about, count }));
+/** Claims counted by what they are about: two about Amazon are Amazon, twice (in French, the quantity's French name). */
+function claimsAbout(claims: readonly ClaimNamed[]): { about: string; aboutFr: string; count: number }[] {
+  const counts = new Map<string, { aboutFr: string; count: number }>();
+  for (const c of claims) {
+    const seen = counts.get(c.name);
+    counts.set(c.name, {
+      aboutFr: seen?.aboutFr ?? (c.quantity ? quantityNameFr(c.quantity) : c.name),
+      count: (seen?.count ?? 0) + 1,
+    });
+  }
+  return [...counts].map(([about, { aboutFr, count }]) => ({ about, aboutFr, count }));
 }
 
 /** Claims named by what they are about: "Amazon (2 claims)", "Amazon (2 informations)" when two are about Amazon. */
-function claimsText(claims: readonly { about: string; count: number }[], w: Wording): string[] {
-  return claims.map((c) =>
-    c.count === 1 ? c.about : `${c.about} (${c.count} ${w("claims", "informations")})`,
-  );
+function claimsText(
+  claims: readonly { about: string; aboutFr: string; count: number }[],
+  w: Wording,
+): string[] {
+  return claims.map((c) => {
+    const about = w(c.about, c.aboutFr);
+    return c.count === 1 ? about : `${about} (${c.count} ${w("claims", "informations")})`;
+  });
 }
 
 type Wording = (en: string, fr: string) => string;
