@@ -205,7 +205,8 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
         tags: ["shared documents"],
         summary: "Download a shared document: the report rendered from its version, the same bytes each time",
         params: SharedParams,
-        querystring: z.strictObject({ lang: LANG_PARAM }),
+        // Other query parameters are ignored, as before the language was one.
+        querystring: z.object({ lang: LANG_PARAM }),
       },
     },
     async (request, reply) => {
