@@ -6,12 +6,14 @@
  *
  *   npm run eval:ingest -- corpus/ingest ../shared/fixtures [--json] [--quiet]
  *   npm run eval:ingest -- --texts DIR [--split dev|held-out|all] [--real corpus/real] [--json] [--quiet]
+ *   npm run eval:ingest -- --texts DIR --blind-set N [--real corpus/real] [--json] [--quiet]
  *
  * With `--texts`, the real-report corpus is scored (ING-EVAL-4): recipes and gold from
  * corpus/real, texts from DIR (never committed), every span's hash checked first; claims
  * match on kind, counterparty and amount, and the company raising money is scored on the
  * matched claims. The default split is `dev`: the held-out third is read only for a
- * final score.
+ * final score. `--blind-set N` scores only the held-out reports of blind set N (the third
+ * set's recipes carry no field and are set 3; corpus/real/README.md), whatever `--split`.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
@@ -20,7 +22,7 @@ import { pathToFileURL } from "node:url";
 import { ingestOutputToJson } from "../src/core/ingest/claim-json.js";
 import { type Evaluation, type EvaluationInput, evaluate, parseGold } from "../src/core/ingest/evaluate.js";
 import { ingest } from "../src/core/ingest/ingest.js";
-import { loadRealCorpus, type Split } from "./real-corpus.js";
+import { blindSetOf, loadRealCorpus, readRecipes, type Split } from "./real-corpus.js";
 
 export interface CorpusDocument {
   readonly id: string;
@@ -75,8 +77,9 @@ export function evaluateRealCorpus(
   realDir: string,
   textsDir: string,
   split: Split,
+  blindSet?: number,
 ): { evaluation: Evaluation; problems: string[] } {
-  const corpus = loadRealCorpus(realDir, textsDir, split);
+  const corpus = loadRealCorpus(realDir, textsDir, split, blindSet);
   const inputs: EvaluationInput[] = corpus.documents.map((doc) => {
     const result = ingest(new TextEncoder().encode(doc.text), {
       lang: "auto",
@@ -156,23 +159,45 @@ if (isMain) {
     return at >= 0 ? args[at + 1] : undefined;
   };
   const textsDir = flagValue("--texts");
-  const flagValues = new Set(["--texts", "--split", "--real"].map(flagValue));
+  const flagValues = new Set(["--texts", "--split", "--real", "--blind-set"].map(flagValue));
   const dirs = args.filter((a) => !a.startsWith("--") && !flagValues.has(a));
   const split = (flagValue("--split") ?? "dev") as Split;
-  if ((dirs.length === 0 && textsDir === undefined) || !["dev", "held-out", "all"].includes(split)) {
+  const blindSetText = flagValue("--blind-set");
+  const blindSet = blindSetText === undefined ? undefined : Number(blindSetText);
+  const badBlindSet =
+    args.includes("--blind-set") &&
+    (blindSet === undefined || !Number.isInteger(blindSet) || blindSet < 1 || textsDir === undefined);
+  if (
+    (dirs.length === 0 && textsDir === undefined) ||
+    !["dev", "held-out", "all"].includes(split) ||
+    badBlindSet
+  ) {
+    if (badBlindSet) {
+      console.error(
+        textsDir === undefined
+          ? "eval:ingest: --blind-set scores the real-report corpus: give the folder of its texts with --texts DIR"
+          : `eval:ingest: --blind-set takes a positive whole number (the held-out set to score); got ${JSON.stringify(blindSetText ?? null)}`,
+      );
+    }
     console.error(
       "usage: npm run eval:ingest -- <folder> [<folder>…] [--json] [--quiet]\n" +
-        "       npm run eval:ingest -- --texts DIR [--split dev|held-out|all] [--real corpus/real] [--json] [--quiet]",
+        "       npm run eval:ingest -- --texts DIR [--split dev|held-out|all] [--real corpus/real] [--json] [--quiet]\n" +
+        "       npm run eval:ingest -- --texts DIR --blind-set N [--real corpus/real] [--json] [--quiet]",
     );
     process.exit(2);
   }
   try {
     let evaluation: Evaluation;
     if (textsDir !== undefined) {
-      const real = evaluateRealCorpus(flagValue("--real") ?? "corpus/real", textsDir, split);
+      const realDir = flagValue("--real") ?? "corpus/real";
+      if (blindSet !== undefined && !readRecipes(realDir).some((r) => blindSetOf(r) === blindSet)) {
+        throw new Error(`${realDir}/recipes.json has no held-out report of blind set ${blindSet}`);
+      }
+      const real = evaluateRealCorpus(realDir, textsDir, split, blindSet);
       for (const p of real.problems) console.error(`left out: ${p}`);
-      if (real.evaluation.documents.length === 0) throw new Error("no document of the split could be read");
-      if (!args.includes("--json")) console.log(`real-report corpus, split ${split}`);
+      const what = blindSet === undefined ? `split ${split}` : `blind set ${blindSet}`;
+      if (real.evaluation.documents.length === 0) throw new Error(`no document of the ${what} could be read`);
+      if (!args.includes("--json")) console.log(`real-report corpus, ${what}`);
       evaluation = real.evaluation;
     } else {
       evaluation = evaluateCorpus(dirs);

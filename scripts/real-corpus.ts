@@ -23,6 +23,17 @@ export interface Recipe {
   readonly utf8_bytes: number;
   readonly sha256_12: string;
   readonly held_out: boolean;
+  /**
+   * Which blind set a held-out report came in (corpus/real/README.md): the third set's
+   * recipes have no field and are set 3; the fourth set's say 4.
+   */
+  readonly blind_set?: number;
+}
+
+/** The blind set of a held-out recipe (3 when the recipe does not say), null for a development one. */
+export function blindSetOf(recipe: Recipe): number | null {
+  if (!recipe.held_out) return null;
+  return recipe.blind_set ?? 3;
 }
 
 export type Split = "dev" | "held-out" | "all";
@@ -71,16 +82,26 @@ function isSpan(v: unknown): v is StoredSpan {
 }
 
 /**
- * Reads the recipes of the split, each text from `textsDir/ID.txt` and its gold file,
- * checks the hash of every span against the text first, and returns the documents whose
- * spans all check, with their evidence and attribution cut from the text.
+ * Reads the recipes of the split (or, when `blindSet` is given, only the held-out recipes
+ * of that blind set), each text from `textsDir/ID.txt` and its gold file, checks the hash
+ * of every span against the text first, and returns the documents whose spans all check,
+ * with their evidence and attribution cut from the text.
  */
-export function loadRealCorpus(realDir: string, textsDir: string, split: Split): RealCorpus {
+export function loadRealCorpus(
+  realDir: string,
+  textsDir: string,
+  split: Split,
+  blindSet?: number,
+): RealCorpus {
   const documents: RealDocument[] = [];
   const problems: string[] = [];
   for (const recipe of readRecipes(realDir)) {
-    if (split === "dev" && recipe.held_out) continue;
-    if (split === "held-out" && !recipe.held_out) continue;
+    if (blindSet !== undefined) {
+      if (blindSetOf(recipe) !== blindSet) continue;
+    } else {
+      if (split === "dev" && recipe.held_out) continue;
+      if (split === "held-out" && !recipe.held_out) continue;
+    }
     const textPath = path.join(textsDir, `${recipe.id}.txt`);
     if (!statSync(textPath, { throwIfNoEntry: false })?.isFile()) {
       problems.push(

@@ -9,7 +9,6 @@ import { reliabilityScore, type Source } from "../core/uncertainty/source.js";
 import { claimTimeline, type TimelineEntry } from "../core/uncertainty/timeline.js";
 import type { Deal } from "../deal/build.js";
 import { TERMS_SOURCE_ID } from "../deal/uncertain.js";
-import type { QuantityRefNamed } from "./model.js";
 import type { Explanation, Ref } from "./use-case.js";
 
 /**
@@ -18,6 +17,8 @@ import type { Explanation, Ref } from "./use-case.js";
  */
 export interface ClaimRef extends Ref {
   readonly subject?: string;
+  /** What the claim is about, in French (APP-9). */
+  readonly subjectFr?: string;
   readonly estimate?: Estimate;
 }
 
@@ -47,9 +48,11 @@ export interface ClaimsReport {
     readonly claim: ClaimRef;
     readonly source: Ref;
     /** The quantities the claim is about (several for a group claim). */
-    readonly about: readonly QuantityRefNamed[];
+    readonly about: readonly Ref[];
     /** What the claim is about, in words: "Amazon + Nvidia + Microsoft". */
     readonly subject: string;
+    /** The same in French: "participation de Microsoft" (APP-9). */
+    readonly subjectFr: string;
     readonly value: Estimate;
     readonly attribution: string | null;
     readonly status: Claim["status"];
@@ -88,8 +91,9 @@ export interface Reading {
 
 /** A feasible range: the quantity (null for a group subject), its label, exact ends and unit. */
 export interface RangeFigure {
-  readonly quantity: QuantityRefNamed | null;
+  readonly quantity: Ref | null;
   readonly label: string;
+  readonly labelFr: string;
   readonly unit: EstimateUnit;
   readonly min: { readonly value: Rational; readonly attained: boolean } | null;
   readonly max: { readonly value: Rational; readonly attained: boolean } | null;
@@ -165,15 +169,15 @@ export function claimsReportOf(deal: Deal, chosenClaims?: readonly string[]): Cl
           id,
           name: `${c.subjectLabel}: ${formatEstimate(c.value)}`,
           subject: c.subjectLabel,
+          subjectFr: c.subjectLabelFr,
           estimate: c.value,
         }
       : { id, name: id };
   };
   const quantities = new Map(set.model.quantities.map((q) => [q.id as string, q]));
-  // A quantity by its label, with what it is (its typed reference), so that a renderer can word it again.
-  const quantityRef = (id: string): QuantityRefNamed => {
+  const quantityRef = (id: string): Ref => {
     const q = quantities.get(id);
-    return q ? { id, name: q.label, ref: q.ref } : { id, name: id };
+    return { id, name: q?.label ?? id, ...(q && q.labelFr !== q.label ? { nameFr: q.labelFr } : {}) };
   };
   const rangesOf = (claims: readonly string[]): RangeFigure[] => {
     const ranges = feasibleRanges(set, claims as never);
@@ -199,6 +203,7 @@ export function claimsReportOf(deal: Deal, chosenClaims?: readonly string[]): Cl
       source: sourceRef(c.source),
       about: c.subject.terms.map((t) => quantityRef(t.quantity)),
       subject: c.subjectLabel,
+      subjectFr: c.subjectLabelFr,
       value: c.value,
       attribution: c.attribution ?? null,
       status: c.status,
@@ -234,6 +239,7 @@ function rangeFigure(r: FeasibleRange, quantityRef: (id: string) => Ref): RangeF
   return {
     quantity: r.quantity === undefined ? null : quantityRef(r.quantity),
     label: r.label,
+    labelFr: r.labelFr,
     unit: r.unit,
     min: r.min === undefined ? null : { value: r.min.value, attained: r.min.attained },
     max: r.max === undefined ? null : { value: r.max.value, attained: r.max.attained },

@@ -3,6 +3,7 @@ import { parseAmount } from "../core/exact/amount-parse.js";
 import type { Currency } from "../core/exact/money.js";
 import type { Rational } from "../core/exact/rational.js";
 import type { ExitModel } from "../core/exit/model.js";
+import type { CapTable } from "../core/ledger/cap-table.js";
 import { runDeal } from "../core/round/timeline.js";
 import type { IsoDate } from "../core/shared/date.js";
 import { roundId } from "../core/shared/ids.js";
@@ -253,17 +254,9 @@ export function exitBasisOf(
   const chosen = dealForInput(loaded, input);
   if (!chosen.ok) return chosen;
   const { deal, whatIf } = chosen.value;
-  if (input.round !== undefined) {
-    const round = chosenRound(deal, input.round);
-    if (!round.ok) return round;
-  }
-  const run = runDeal(
-    deal.ledger,
-    deal.rounds,
-    input.round === undefined ? {} : { untilRound: roundId(input.round) },
-  );
+  const run = tableOf(deal, input.round);
   if (!run.ok) return run;
-  const table = run.value.final;
+  const table = run.value;
   const model = exitModelOf(table, exitTermsOf(deal, input.date));
   if (!model.ok) return model;
   const currency = deal.ledger.company.currency;
@@ -278,4 +271,39 @@ export function exitBasisOf(
     },
     [...chosen.warnings, ...run.warnings],
   );
+}
+
+/** The cap table after every round of a chosen deal, or just after `round`. */
+function tableOf(deal: Deal, round: string | undefined): Result<CapTable> {
+  if (round !== undefined) {
+    const chosen = chosenRound(deal, round);
+    if (!chosen.ok) return chosen;
+  }
+  const run = runDeal(deal.ledger, deal.rounds, round === undefined ? {} : { untilRound: roundId(round) });
+  return run.ok ? ok(run.value.final, run.warnings) : run;
+}
+
+/**
+ * What each holder of a deal invested (REP-6, `investedOf`): what the exit statement's
+ * multiples on invested capital divide by, counted on the same cap table as `exitBasisOf`
+ * (after every round, or just after `round`, in the chosen scenario or with what-ifs),
+ * without the exit model, so that an investor's own document, which may hold no exit terms
+ * of the other holders, gives it too (the web's investor view, WEB-23).
+ */
+export function investedInDeal(
+  loaded: Deal,
+  input: {
+    readonly round?: string | undefined;
+    readonly scenario?: string | undefined;
+    readonly set?: readonly string[];
+  } = {},
+): Result<{ readonly currency: Currency; readonly invested: readonly HolderInvested[] }> {
+  const chosen = dealForInput(loaded, input);
+  if (!chosen.ok) return chosen;
+  const table = tableOf(chosen.value.deal, input.round);
+  if (!table.ok) return table;
+  return ok({ currency: table.value.company.currency, invested: investedOf(table.value) }, [
+    ...chosen.warnings,
+    ...table.warnings,
+  ]);
 }

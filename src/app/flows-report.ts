@@ -328,6 +328,12 @@ export function flowsReportOf(ws: Workspace, model: CapitalFlowModel): FlowsExac
   };
 }
 
+/** The capital flows of a workspace (FLOW-*): its flow model and the typed report of it, as `flows` gives them. */
+export function workspaceFlowsOf(ws: Workspace): Result<FlowsExactReport> {
+  const model = flowModelOf(ws);
+  return model.ok ? ok(flowsReportOf(ws, model.value), model.warnings) : model;
+}
+
 /** An investor's exposure across the workspace's companies, exact (FLOW-6). */
 export function exposureReportOf(ws: Workspace, model: CapitalFlowModel, investor: string): ExposureReport {
   const names = workspaceNames(ws);
@@ -354,6 +360,26 @@ export function exposureReportOf(ws: Workspace, model: CapitalFlowModel, investo
       agreementRevenue: money(Rational.sum(rows.map((r) => r.agreementRevenue))),
     },
   };
+}
+
+/**
+ * Every investor's exposure across a workspace's companies (the web's exposure view): one
+ * flow model at the valuations given, then `exposureReportOf` for each holder of a stake or
+ * of an investment in one of the companies, those with none left out.
+ */
+export function workspaceExposuresOf(
+  ws: Workspace,
+  valuations: ReadonlyMap<string, Money> = new Map(),
+): Result<ExposureReport[]> {
+  const model = flowModelOf(ws, valuations);
+  if (!model.ok) return model;
+  const investors = [...new Set(model.value.holdings.map((h) => h.holder))];
+  return ok(
+    investors
+      .map((investor) => exposureReportOf(ws, model.value, investor))
+      .filter((r) => r.companies.length > 0),
+    model.warnings,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { LIMITS } from "../core/shared/limits.js";
 import { ok } from "../core/shared/problem.js";
 import { flowsJson } from "../report/flows-report.js";
-import { type FlowsReport, flowModelOf, flowsReportOf, flowsSimulation } from "./flows-report.js";
+import { type FlowsReport, flowsSimulation, workspaceFlowsOf } from "./flows-report.js";
 import { ScenarioParam, SeedParam } from "./params.js";
 import type { WorkspaceUseCase } from "./use-case.js";
 import { SetParam, workspaceForInput } from "./what-if.js";
@@ -47,12 +47,9 @@ export const flows: WorkspaceUseCase<
       const sim = flowsSimulation(ws, input.runs, input.seed, ws.scenario?.claims);
       return sim.ok ? ok(withWhatIf(sim.value)) : sim;
     }
-    const model = flowModelOf(ws);
-    if (!model.ok) return model;
-    return ok(withWhatIf(flowsReportOf(ws, model.value)), [
-      ...(whatIf ? resolved.warnings : []),
-      ...model.warnings,
-    ]);
+    const report = workspaceFlowsOf(ws);
+    if (!report.ok) return report;
+    return ok(withWhatIf(report.value), [...(whatIf ? resolved.warnings : []), ...report.warnings]);
   },
   json: flowsJson,
 };

@@ -11,7 +11,7 @@ import type { QuantityRef } from "../core/uncertainty/quantity.js";
 import type { Deal } from "../deal/build.js";
 import type { WhatIfOutcome } from "../deal/what-if.js";
 import { modelJson } from "../report/model-report.js";
-import { type ClaimNamed, namer } from "./names.js";
+import { namer } from "./names.js";
 import { RoundParam, ScenarioParam } from "./params.js";
 import { chosenRound } from "./select.js";
 import type { DealUseCase, Explanation, Ref } from "./use-case.js";
@@ -184,7 +184,7 @@ export interface ModelReport {
     | {
         readonly name: string;
         /** The claims the scenario holds, the deal's own stated terms (`terms:`) included. */
-        readonly claims: readonly ClaimNamed[];
+        readonly claims: readonly Ref[];
         readonly values: readonly {
           readonly quantity: QuantityRefNamed;
           readonly value: Rational;

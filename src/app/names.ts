@@ -17,34 +17,28 @@ export function quantityNamer(deal?: Deal): (id: string) => QuantityRefNamed {
   const quantities = new Map(deal?.uncertainty?.claimSet.model.quantities.map((q) => [q.id as string, q]));
   return (id) => {
     const q = quantities.get(id);
-    return { id, name: q?.label ?? id, ...(q ? { ref: q.ref } : {}) };
+    return {
+      id,
+      name: q?.label ?? id,
+      ...(q && q.labelFr !== q.label ? { nameFr: q.labelFr } : {}),
+      ...(q ? { ref: q.ref } : {}),
+    };
   };
 }
 
-/**
- * A claim named by what it is about, with its source; when it is about one quantity, that
- * quantity with what it is (so that a renderer words its name in another language).
- */
-export interface ClaimNamed extends Ref {
-  readonly source?: Ref;
-  readonly quantity?: QuantityRefNamed;
-}
-
 /** A claim of the deal by its id: named by what it is about ("Amazon + Nvidia + Microsoft"), its source by its publisher. */
-export function claimNamer(deal?: Deal): (id: string) => ClaimNamed {
+export function claimNamer(deal?: Deal): (id: string) => Ref & { readonly source?: Ref } {
   const claims = new Map(deal?.uncertainty?.claimSet.claims.map((c) => [c.id as string, c]));
   const sources = deal?.uncertainty?.claimSet.sources;
-  const quantity = quantityNamer(deal);
   return (id) => {
     const c = claims.get(id);
     if (!c) return { id, name: id };
     const s = sources?.get(c.source);
-    const terms = c.subject.terms;
     return {
       id,
       name: c.subjectLabel,
+      ...(c.subjectLabelFr !== c.subjectLabel ? { nameFr: c.subjectLabelFr } : {}),
       source: { id: c.source, name: s?.publisher ?? s?.title ?? c.source },
-      ...(terms.length === 1 ? { quantity: quantity(terms[0]!.quantity) } : {}),
     };
   };
 }

@@ -7,7 +7,7 @@ import { STANDARD_SCENARIOS } from "../core/uncertainty/scenario.js";
 import { type Deal, withScenario } from "../deal/build.js";
 import type { WhatIfOutcome } from "../deal/what-if.js";
 import type { QuantityRefNamed } from "./model.js";
-import { type ClaimNamed, namer } from "./names.js";
+import { namer } from "./names.js";
 import type { Ref } from "./use-case.js";
 
 /**
@@ -21,7 +21,7 @@ export interface ScenarioColumn {
   /** The scenario's name (low, base, high or the deal's own). */
   readonly scenario: string;
   /** The claims the scenario holds, the deal's own stated terms (`terms:`) included. */
-  readonly claims: readonly ClaimNamed[];
+  readonly claims: readonly (Ref & { readonly source?: Ref })[];
   readonly roundSize: Money;
   readonly pricePerShare: Money;
   readonly preMoneyValuation: Money;

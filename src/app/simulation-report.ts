@@ -10,7 +10,7 @@ import type { Deal } from "../deal/build.js";
 import { scenarioNamed } from "../deal/uncertain.js";
 import { type WhatIfOutcome, whatIfClaims } from "../deal/what-if.js";
 import type { QuantityRefNamed } from "./model.js";
-import { type ClaimNamed, namer } from "./names.js";
+import { namer } from "./names.js";
 import type { Ref } from "./use-case.js";
 
 /**
@@ -32,7 +32,7 @@ export interface SimulationReport {
   readonly exactScenarios: number;
   readonly failures: readonly { readonly reason: string; readonly count: number }[];
   /** The claims sampled, the deal's own stated terms (`terms:`) included. */
-  readonly claims: readonly ClaimNamed[];
+  readonly claims: readonly (Ref & { readonly source?: Ref })[];
   readonly assumptions: readonly string[];
   readonly roundSize: SampleStatistics;
   readonly pricePerShare: SampleStatistics;

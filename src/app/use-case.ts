@@ -10,6 +10,12 @@ import type { Workspace } from "../deal/workspace.js";
 export interface Ref {
   readonly id: string;
   readonly name: string;
+  /**
+   * The display name in French, for the names the engine makes ("participation de
+   * Microsoft" for "Microsoft's stake"); absent when the name is the deal's own (a holder's,
+   * a class's), which is not translated. The JSON carries `name` only (APP-9).
+   */
+  readonly nameFr?: string;
 }
 
 /**

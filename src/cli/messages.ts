@@ -132,6 +132,22 @@ export const cliText = {
         "transactions ajoutées",
       )}, tour ${roundId} retiré`,
     ),
+  validDeal: (
+    file: string,
+    v: { stakeholders: number; classes: number; transactions: number; rounds: number },
+  ) =>
+    say(
+      `${file}: valid — ${v.stakeholders} stakeholders, ${plural(v.classes, "class", "classes")}, ${v.transactions} transactions, ${plural(v.rounds, "round", "rounds")}`,
+      `${file} : valide — ${plural(v.stakeholders, "détenteur", "détenteurs")}, ${plural(v.classes, "catégorie", "catégories")}, ${plural(v.transactions, "transaction", "transactions")}, ${plural(v.rounds, "tour", "tours")}`,
+    ),
+  validWorkspace: (
+    file: string,
+    v: { companies: number; parties: number; agreements: number; stakes: number; rounds: number },
+  ) =>
+    say(
+      `${file}: valid workspace — ${plural(v.companies, "company", "companies")}, ${plural(v.parties, "party", "parties")}, ${plural(v.agreements, "agreement", "agreements")}, ${plural(v.stakes, "declared stake", "declared stakes")}, ${plural(v.rounds, "round", "rounds")}`,
+      `${file} : espace de travail valide — ${plural(v.companies, "société", "sociétés")}, ${plural(v.parties, "partie", "parties")}, ${plural(v.agreements, "accord", "accords")}, ${plural(v.stakes, "participation déclarée", "participations déclarées")}, ${plural(v.rounds, "tour", "tours")}`,
+    ),
   usageHint: () => say("(run with --help for usage)", "(--help pour l'aide)"),
   internalError: (message: string) =>
     say(

@@ -43,6 +43,8 @@ export interface RecordChange {
   readonly id: string;
   /** The record's display name in the newer version (the older one when removed). */
   readonly name: string;
+  /** The name in French, when the name is made of words (a transaction, an investment) (APP-9). */
+  readonly nameFr?: string;
   readonly change: "added" | "removed" | "changed";
   /** The fields that differ; for an added or removed record, its fields. */
   readonly fields: readonly FieldChange[];
@@ -134,8 +136,26 @@ function fieldChanges(before: Map<string, string>, after: Map<string, string>): 
 interface Keyed {
   readonly id: string;
   readonly name: string;
+  readonly nameFr?: string;
   readonly value: unknown;
 }
+
+/** The deal file's transaction types in French (the web editor's words for them). */
+const TRANSACTION_TYPES_FR: Readonly<Record<string, string>> = {
+  issue: "émission d'actions",
+  grant: "attribution d'options",
+  warrant: "bon de souscription",
+  safe: "SAFE",
+  note: "obligation convertible",
+  exercise: "exercice",
+  transfer: "cession",
+  cancel: "annulation",
+  repurchase: "rachat",
+  split: "division",
+  pool_increase: "hausse du pool",
+  authorize: "actions autorisées",
+  convert: "conversion",
+};
 
 function diffRecords(
   kind: RecordKind,
@@ -149,13 +169,15 @@ function diffRecords(
   for (const r of after) {
     const was = old.get(r.id);
     const fields = fieldChanges(was ? fieldsOf(was.value, skip) : new Map(), fieldsOf(r.value, skip));
-    if (!was) changes.push({ kind, id: r.id, name: r.name, change: "added", fields });
-    else if (fields.length > 0) changes.push({ kind, id: r.id, name: r.name, change: "changed", fields });
+    const names = { name: r.name, ...(r.nameFr !== undefined ? { nameFr: r.nameFr } : {}) };
+    if (!was) changes.push({ kind, id: r.id, ...names, change: "added", fields });
+    else if (fields.length > 0) changes.push({ kind, id: r.id, ...names, change: "changed", fields });
   }
   for (const r of before) {
     if (now.has(r.id)) continue;
     const fields = fieldChanges(fieldsOf(r.value, skip), new Map());
-    changes.push({ kind, id: r.id, name: r.name, change: "removed", fields });
+    const names = { name: r.name, ...(r.nameFr !== undefined ? { nameFr: r.nameFr } : {}) };
+    changes.push({ kind, id: r.id, ...names, change: "removed", fields });
   }
   return changes;
 }
@@ -176,7 +198,12 @@ export function documentDifference(before: DealDocument, after: DealDocument): R
     doc.transactions.map((t, i) => {
       const id = t.id ?? `t${i + 1}`;
       const holder = "holder" in t && typeof t.holder === "string" ? holderName.get(t.holder) : undefined;
-      return { id, name: `${t.type}${holder ? ` to ${holder}` : ""} on ${t.date}`, value: t };
+      return {
+        id,
+        name: `${t.type}${holder ? ` to ${holder}` : ""} on ${t.date}`,
+        nameFr: `${TRANSACTION_TYPES_FR[t.type] ?? t.type}${holder ? ` à ${holder}` : ""} le ${t.date}`,
+        value: t,
+      };
     });
   const investments = (doc: DealDocument): Keyed[] =>
     doc.rounds.flatMap((r) =>
@@ -185,6 +212,7 @@ export function documentDifference(before: DealDocument, after: DealDocument): R
         return {
           id: `${r.id}/${inv.investor}${twice ? `#${i + 1}` : ""}`,
           name: `${holderName.get(inv.investor) ?? inv.investor} in ${r.name}`,
+          nameFr: `${holderName.get(inv.investor) ?? inv.investor} dans ${r.name}`,
           value: inv,
         };
       }),

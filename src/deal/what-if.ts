@@ -50,6 +50,8 @@ export interface WhatIfOutcome {
     readonly quantity: QuantityId;
     /** The quantity in words: "Amazon's investment in 2026 mega-round". */
     readonly label: string;
+    /** The label in French (APP-9). */
+    readonly labelFr: string;
     readonly unit: "money" | "fraction";
     readonly value: Rational;
   }[];
@@ -321,6 +323,7 @@ export function applyWhatIfs(
   if (!scenario.ok) return scenario;
   const whatIfScenario = scenario.value.scenario;
   const labelOf = new Map(u.claimSet.model.quantities.map((q) => [q.id as string, q.label]));
+  const labelFrOf = new Map(u.claimSet.model.quantities.map((q) => [q.id as string, q.labelFr]));
 
   const withWhatIf: Deal = {
     ...built.value,
@@ -341,6 +344,7 @@ export function applyWhatIfs(
           name: v.name,
           quantity,
           label: labelOf.get(quantity) ?? quantity,
+          labelFr: labelFrOf.get(quantity) ?? quantity,
           unit: v.unit,
           value: v.value,
         })),
@@ -372,6 +376,7 @@ export function whatIfClaims(set: ClaimSet, whatIf: WhatIfOutcome): { claimSet: 
       source: sourceId(TERMS_SOURCE_ID),
       subject: quantityExpression(s.quantity),
       subjectLabel: s.label,
+      subjectLabelFr: s.labelFr,
       value: estimate.value,
       statedValue: estimate.value,
       attribution: undefined,

@@ -87,6 +87,7 @@ export function applyWorkspaceWhatIfs(
   const scenario = whatIfScenarioOf(u, base, values, ws.currency as Currency, scenarioId);
   if (!scenario.ok) return scenario;
   const labelOf = new Map(u.claimSet.model.quantities.map((q) => [q.id as string, q.label]));
+  const labelFrOf = new Map(u.claimSet.model.quantities.map((q) => [q.id as string, q.labelFr]));
   const whatIf: WhatIfOutcome = {
     scenario: scenarioId,
     basedOn,
@@ -94,6 +95,7 @@ export function applyWorkspaceWhatIfs(
       name: v.name,
       quantity,
       label: labelOf.get(quantity) ?? quantity,
+      labelFr: labelFrOf.get(quantity) ?? quantity,
       unit: v.unit,
       value: v.value,
     })),

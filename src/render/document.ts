@@ -109,10 +109,11 @@ export type CellValue =
 
 /**
  * How a PDF writes an amount: `compact` as people read it in a table ($830B, $1.2M),
- * `exact` to the cent (or to every decimal a price has) where a lawyer needs the figure.
- * A workbook always holds the number itself.
+ * `exact` to the cent (or to every decimal a price has) where a lawyer needs the figure,
+ * `key` both: a key figure read compact, its exact amount beside it ("$830B
+ * $829,999,999,895.00"). A workbook always holds the number itself.
  */
-export type MoneyPrecision = "compact" | "exact" | "price";
+export type MoneyPrecision = "compact" | "exact" | "price" | "key";
 
 export interface TableColumn {
   readonly key: string;
@@ -212,3 +213,14 @@ export const paragraph = (value: string, style: Paragraph["style"] = "body"): Pa
   text: value,
   style,
 });
+
+/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1), in the file's language. */
+export function unsavedEditsMark(lang?: Language): ReportMark {
+  return {
+    kind: "unsaved_edits",
+    text: wording(lang)(
+      "The figures come from edits not yet saved: no stored version of the deal holds them.",
+      "Les chiffres viennent de modifications pas encore enregistrées : aucune version enregistrée du dossier ne les contient.",
+    ),
+  };
+}

@@ -23,7 +23,9 @@ export function cellText(value: CellValue, lang: Language = "en"): string {
         ? exactMoneyText(value.value, 2, 2, lang)
         : value.precision === "price"
           ? priceText(value.value, lang)
-          : compactMoney(value.value, lang);
+          : value.precision === "key"
+            ? `${compactMoney(value.value, lang)} (${exactMoneyText(value.value, 2, 2, lang)})`
+            : compactMoney(value.value, lang);
     case "shares":
       return groupedDecimal(value.value.toString(), lang);
     case "fraction":

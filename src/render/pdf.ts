@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { compactMoney } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import {
   type BarChart,
@@ -16,7 +17,7 @@ import {
   type TitleBlock,
   wording,
 } from "./document.js";
-import { axisText, cellText, printable } from "./figures.js";
+import { axisText, cellText, exactMoneyText, printable } from "./figures.js";
 import { tableTotals } from "./totals.js";
 
 /**
@@ -273,14 +274,28 @@ class Layout {
     );
     const valueWidth = this.width - labelWidth;
     for (const item of f.items) {
-      const value = cellText(item.value, this.lang);
+      // A key figure: compact in bold as people read it, its exact amount beside it, muted.
+      const key =
+        item.value.kind === "money" && item.value.precision === "key" ? item.value.value : undefined;
+      const value = key ? compactMoney(key, this.lang) : cellText(item.value, this.lang);
+      const exact = key ? exactMoneyText(key, 2, 2, this.lang) : undefined;
+      const gap = 8;
+      const valueBox = exact ? this.widthOf(value, BOLD, size, true) : valueWidth;
       const h = Math.max(
         this.heightOf(item.label, labelWidth - 8, REGULAR, size),
         this.heightOf(value, valueWidth, BOLD, size),
+        exact ? this.heightOf(exact, Math.max(valueWidth - valueBox - gap, 1), REGULAR, size) : 0,
       );
       this.room(h + 3);
       this.write(item.label, this.left, this.y, { size, color: COLORS.muted, width: labelWidth - 8 });
       this.write(value, this.left + labelWidth, this.y, { font: BOLD, size, width: valueWidth, ...NUMERIC });
+      if (exact)
+        this.write(exact, this.left + labelWidth + valueBox + gap, this.y, {
+          size,
+          color: COLORS.muted,
+          width: Math.max(valueWidth - valueBox - gap, 1),
+          ...NUMERIC,
+        });
       this.y += h + 3;
     }
     this.y += 6;

@@ -124,7 +124,9 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
       ],
       report.timeline.map((e) => [
         e.date ?? w("undated", "non datée"),
-        options.ids ? `${e.subject} [${e.claim.id}]` : e.subject,
+        ((subject) => (options.ids ? `${subject} [${e.claim.id}]` : subject))(
+          fr ? (e.claim.subjectFr ?? e.subject) : e.subject,
+        ),
         shortened(refText(e.source, options)),
         fr && e.claim.estimate ? estimateFr(e.claim.estimate) : e.value,
         fr ? CLAIM_STATUSES_FR[e.status] : e.status.replaceAll("_", " "),
@@ -188,7 +190,11 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
       renderTable(
         [{ header: w("Quantity", "Quantité") }, { header: w("Feasible range", "Plage possible") }],
         section.ranges.map((x) => [
-          x.quantity ? refText({ ...x.quantity, name: x.label }, options) : x.label,
+          x.quantity
+            ? refText({ ...x.quantity, name: x.label, nameFr: x.labelFr }, options)
+            : fr
+              ? x.labelFr
+              : x.label,
           rangeWords(x, options),
         ]),
       ).trimEnd(),

@@ -9,7 +9,7 @@ import type { Currency, Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
 import { breakpointEventText, exitIpoJson, exitSweepJson, exitWaterfallJson } from "./exit-report.js";
 import { decimal, moneyFor, moneyText, priceFor, refText, say, type TextOptions } from "./format.js";
-import { explanationFr } from "./fr.js";
+import { explanationFr, frenchFixed } from "./fr.js";
 import { renderTable } from "./table.js";
 import { renderCsv } from "./text-formats.js";
 
@@ -113,14 +113,16 @@ function breakpointsText(report: ExitBreakpointsReport, options: TextOptions): s
 }
 
 function percentilesText(report: ExitPercentilesReport, options: TextOptions): string {
+  const w = (en: string, fr: string) => say(options, en, fr);
   const money = (x: number) => moneyFor(floatMoney(report.currency, x), options, 0);
-  return `Exit value ${report.estimate}: ${report.runs.toLocaleString("en-US")} sampled values, seed ${report.seed}\n\n${renderTable(
+  const runs = options.lang === "fr" ? frenchFixed(String(report.runs)) : report.runs.toLocaleString("en-US");
+  return `${w("Exit value", "Valeur de sortie")} ${report.estimate}${w(":", " :")} ${runs} ${w("sampled values, seed", "valeurs tirées, graine")} ${report.seed}\n\n${renderTable(
     [
-      { header: "Holder" },
+      { header: w("Holder", "Détenteur") },
       { header: "P5", align: "right" },
       { header: "P50", align: "right" },
       { header: "P95", align: "right" },
-      { header: "mean", align: "right" },
+      { header: w("mean", "moyenne"), align: "right" },
     ],
     report.holders.map((h) => [
       refText(h.holder, options),
@@ -130,22 +132,30 @@ function percentilesText(report: ExitPercentilesReport, options: TextOptions): s
 }
 
 function ipoText(report: ExitIpoReport, options: TextOptions): string {
+  const w = (en: string, fr: string) => say(options, en, fr);
   const money = (amount: Rational) => moneyFor(moneyOf(report.currency, amount), options);
+  const shareCount = (shares: Rational) =>
+    options.lang === "fr" ? frenchFixed(shares.toFixed(0, "down")) : groupedShares(shares);
   // DEBT-5: the venture debt repaid at the IPO, before the equity.
   const debts = (report.ventureDebts ?? []).map(
     (d) =>
-      `Venture debt repaid before equity: ${refText(d.holder, options)} (${d.security.id}, seniority ${d.seniority}) ${money(d.repaid)}\n`,
+      `${w("Venture debt repaid before equity:", "Dette venture remboursée avant les actions :")} ${refText(d.holder, options)} (${d.security.id}, ${w("seniority", "rang")} ${d.seniority}) ${money(d.repaid)}\n`,
   );
-  return `IPO at ${priceFor(moneyOf(report.currency, report.pricePerShare), options)} a share (pre-IPO valuation ${money(report.preIpoValuation)})\n\n${debts.length > 0 ? `${debts.join("")}\n` : ""}${renderTable(
+  const price = priceFor(moneyOf(report.currency, report.pricePerShare), options);
+  const heading = w(
+    `IPO at ${price} a share (pre-IPO valuation ${money(report.preIpoValuation)})`,
+    `Introduction en bourse à ${price} par action (valorisation avant l'introduction ${money(report.preIpoValuation)})`,
+  );
+  return `${heading}\n\n${debts.length > 0 ? `${debts.join("")}\n` : ""}${renderTable(
     [
-      { header: "Holder" },
-      { header: "Shares", align: "right" },
-      { header: "Cash", align: "right" },
-      { header: "Value", align: "right" },
+      { header: w("Holder", "Détenteur") },
+      { header: w("Shares", "Actions"), align: "right" },
+      { header: w("Cash", "Numéraire"), align: "right" },
+      { header: w("Value", "Valeur"), align: "right" },
     ],
     report.holders.map((h) => [
       refText(h.holder, options),
-      groupedShares(h.shares),
+      shareCount(h.shares),
       money(h.cash),
       money(h.value),
     ]),

@@ -1,7 +1,7 @@
 import { allocate } from "../core/exact/allocate.js";
 import { compactMoney, currencySymbol, type Money } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import { frenchFixed, frenchMoneyText, frenchPercent, quantityNameFr } from "./fr.js";
+import { frenchFixed, frenchMoneyText, frenchPercent } from "./fr.js";
 
 /**
  * How numbers are written in reports (SPEC OUT-1, OUT-2). JSON carries amounts, prices
@@ -138,8 +138,12 @@ export function scenarioWords(name: string, options: TextOptions): string {
         : `le scénario « ${name} »`;
 }
 
-export function refText(ref: { readonly id: string; readonly name: string }, options: TextOptions): string {
-  return options.ids && ref.id !== ref.name ? `${ref.name} [${ref.id}]` : ref.name;
+export function refText(
+  ref: { readonly id: string; readonly name: string; readonly nameFr?: string },
+  options: TextOptions,
+): string {
+  const name = options.lang === "fr" && ref.nameFr !== undefined ? ref.nameFr : ref.name;
+  return options.ids && ref.id !== name ? `${name} [${ref.id}]` : name;
 }
 
 /**
@@ -151,22 +155,21 @@ export function claimsBySource(
   claims: readonly {
     readonly id: string;
     readonly name: string;
+    readonly nameFr?: string;
     readonly source?: { readonly id: string; readonly name: string };
-    /** The one quantity the claim is about, with what it is: its name in French. */
-    readonly quantity?: { readonly name: string; readonly ref?: { readonly kind: string } };
   }[],
-  options: TextOptions = {},
+  lang: "en" | "fr" = "en",
 ): string[] {
   const groups = new Map<string, { source: string; about: string[] }>();
   for (const c of claims) {
     if (c.id.startsWith("terms:")) continue;
     const key = c.source?.id ?? "";
     const group = groups.get(key) ?? { source: c.source?.name ?? "", about: [] };
-    const name = options.lang === "fr" && c.quantity ? quantityNameFr(c.quantity) : c.name;
+    const name = lang === "fr" ? (c.nameFr ?? c.name) : c.name;
     if (!group.about.includes(name)) group.about.push(name);
     groups.set(key, group);
   }
   return [...groups.values()].map((g) =>
-    g.source ? `${g.source}${say(options, ":", " :")} ${g.about.join(", ")}` : g.about.join(", "),
+    g.source ? `${g.source}${lang === "fr" ? " :" : ":"} ${g.about.join(", ")}` : g.about.join(", "),
   );
 }

@@ -317,7 +317,7 @@ const DISTRIBUTIONS_FR: Readonly<Record<Exclude<Estimate["distribution"], undefi
 /** A claim named in French: "Amazon : jusqu'à 50 Md$" (its English name when it carries no estimate). */
 export function claimNameFr(ref: ClaimRef): string {
   return ref.estimate && ref.subject !== undefined
-    ? `${ref.subject} : ${estimateFr(ref.estimate)}`
+    ? `${ref.subjectFr ?? ref.subject} : ${estimateFr(ref.estimate)}`
     : ref.name;
 }
 
@@ -424,7 +424,7 @@ export function explanationFr(e: AnyExplanation, currency = "USD", ids = false):
     case "claims_conflict": {
       const p = e.params;
       const verb = (r: Relation) => (r === "<=" || r === "<" ? "autorise" : "exige");
-      return `« ${claimNameFr(p.pivot)} » ${verb(p.pivotBound.relation)} pour ${p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
+      return `« ${claimNameFr(p.pivot)} » ${verb(p.pivotBound.relation)} pour ${p.pivot.subjectFr ?? p.subject} ${RELATIONS_FR[p.pivotBound.relation]} ${valueFr(p.pivotBound.value, p.unit)}, mais ${p.others.length === 0 ? "les autres chiffres" : names(p.others)} ${p.others.length > 1 ? (verb(p.implied.relation) === "exige" ? "exigent" : "autorisent") : verb(p.implied.relation)} ${RELATIONS_FR[p.implied.relation]} ${valueFr(p.implied.value, p.unit)}${p.usesDomain ? " (aucun montant n'est négatif, aucune part ne dépasse 100 %)" : ""}.`;
     }
     case "claims_gap_exceeds":
       return `Les bornes hautes des membres (${names(e.params.members)}) totalisent ${valueFr(e.params.sum, e.params.unit)}, plus que les ${valueFr(e.params.bound, e.params.unit)} que « ${claimNameFr(e.params.group)} » autorise pour le groupe : ils ne peuvent pas tous atteindre leur borne ensemble.`;
@@ -530,28 +530,3 @@ export const SCENARIO_PICKS_FR: Readonly<Record<string, string>> = {
   base: "de base",
   high: "haut",
 };
-
-/** The engine's default quantity labels' endings (src/core/uncertainty/quantity.ts), in French. */
-const QUANTITY_ENDINGS_FR: Readonly<Record<string, readonly [string, string]>> = {
-  round_size: [" size", "taille"],
-  round_target: [" target", "objectif"],
-  valuation_pre: [" pre-money valuation", "valorisation pré-money"],
-  valuation_post: [" post-money valuation", "valorisation post-money"],
-  price_per_share: [" price per share", "prix par action"],
-};
-
-/**
- * A quantity named in French: "2026 mega-round : valorisation post-money" for the engine's
- * default label "2026 mega-round post-money valuation"; a label the deal states, or an
- * investment (named by its holder), as it is.
- */
-export function quantityNameFr(q: {
-  readonly name: string;
-  readonly ref?: { readonly kind: string };
-}): string {
-  const ending = q.ref ? QUANTITY_ENDINGS_FR[q.ref.kind] : undefined;
-  if (ending && q.name.endsWith(ending[0])) return `${q.name.slice(0, -ending[0].length)} : ${ending[1]}`;
-  if (q.ref?.kind === "existing_stake" && q.name.endsWith("'s stake"))
-    return `participation de ${q.name.slice(0, -"'s stake".length)}`;
-  return q.name;
-}

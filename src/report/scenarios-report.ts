@@ -1,12 +1,5 @@
-import {
-  type ScenarioColumn,
-  type ScenariosReport,
-  scenarioNames,
-  scenariosReportOf,
-} from "../app/scenarios-report.js";
+import type { ScenarioColumn, ScenariosReport } from "../app/scenarios-report.js";
 import { Rational } from "../core/exact/rational.js";
-import type { Result } from "../core/shared/problem.js";
-import type { Deal } from "../deal/build.js";
 import {
   amount,
   decimal,
@@ -21,8 +14,6 @@ import {
 import { SCENARIO_PICKS_FR } from "./fr.js";
 import { renderTable } from "./table.js";
 import { whatIfJson } from "./what-if-report.js";
-
-export { scenarioNames };
 
 function columnJson(c: ScenarioColumn) {
   return {
@@ -64,17 +55,6 @@ export function scenariosJson(report: ScenariosReport) {
     scenarios: report.scenarios.map(columnJson),
     ...(report.whatIfs ? { whatIf: report.whatIfs.map(whatIfJson) } : {}),
   };
-}
-
-/** The JSON-shaped scenarios of the web's view: `scenariosJson` of the typed report. */
-export function scenariosReport(
-  deal: Deal,
-  names: readonly string[],
-  roundId?: string,
-  options: { readonly investments?: boolean } = {},
-): Result<ReturnType<typeof scenariosJson>> {
-  const report = scenariosReportOf(deal, names, roundId, options);
-  return report.ok ? { ...report, value: scenariosJson(report.value) } : report;
 }
 
 /**

@@ -141,7 +141,7 @@ export function simulationText(report: SimulationReport, options: TextOptions = 
         : [1e-3, w("thousands", "milliers")];
   const currency = report.company.currency;
   const inUnits = fr ? `${unit} ${currency}` : `${currency} ${unit}`;
-  const reported = claimsBySource(report.claims);
+  const reported = claimsBySource(report.claims, options.lang === "fr" ? "fr" : "en");
   const colon = w(":", " :");
   const table = renderTable(
     [

@@ -41,13 +41,13 @@ export function whatIfText(w: WhatIfOutcome, currency: string, lang: "en" | "fr"
         : compactMoney({ kind: "money", currency: currency as Currency, amount: value }, "fr");
     const lines = [
       `Hypothèse (à partir du ${w.basedOn === "base" ? "scénario de base" : `scénario ${w.basedOn}`}) : ${w.settings
-        .map((s) => `${s.label} = ${valueFr(s.value, s.unit)}`)
+        .map((s) => `${s.labelFr} = ${valueFr(s.value, s.unit)}`)
         .join(" ; ")}`,
     ];
     if (w.contradicted.length === 0) lines.push("  toutes les affirmations du scénario tiennent encore");
     for (const c of w.contradicted)
       lines.push(
-        `  écartée, contredite par l'hypothèse : affirmation ${c.id} (${c.subjectLabel} : ${estimateFr(c.value)})`,
+        `  écartée, contredite par l'hypothèse : affirmation ${c.id} (${c.subjectLabelFr} : ${estimateFr(c.value)})`,
       );
     return `${lines.join("\n")}\n`;
   }

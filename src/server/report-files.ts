@@ -9,7 +9,7 @@ import { lastEventDate } from "../app/select.js";
 import { simulate, simulationOfInput } from "../app/simulate.js";
 import { type DealUseCase, parseInput } from "../app/use-case.js";
 import type { Deal } from "../deal/build.js";
-import { type Language, type ReportDocument, wording } from "../render/document.js";
+import type { Language, ReportDocument } from "../render/document.js";
 import { nodePdfFonts } from "../render/node-fonts.js";
 import { renderPdf } from "../render/pdf.js";
 import { capTableDocument, capTableFiguresOf } from "../render/reports/cap-table.js";
@@ -172,16 +172,8 @@ export function withPostedFileParams(computation: Computation): z.ZodType {
   });
 }
 
-/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1), in the file's language. */
-export function unsavedEditsMark(lang: Language = "en") {
-  return {
-    kind: "unsaved_edits",
-    text: wording(lang)(
-      "The figures come from edits not yet saved: no stored version of the deal holds them.",
-      "Les chiffres viennent de modifications pas encore enregistrées : aucune version enregistrée du dossier ne les contient.",
-    ),
-  } as const;
-}
+/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1), the renderers'. */
+export { unsavedEditsMark } from "../render/document.js";
 
 /** The file format a request asks for: `?format=`, else the Accept header; undefined for JSON. */
 export function requestedFileFormat(request: FastifyRequest): FileFormat | undefined {

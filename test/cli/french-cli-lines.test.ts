@@ -156,3 +156,76 @@ describe("APP-9: the fields an assumption gives, named in French", () => {
     expect(r.stdout).not.toContain("What-if");
   });
 });
+
+describe("APP-9: the names the engine makes for quantities, in French", () => {
+  it("claims --lang fr: 'participation de Microsoft', 'taille du tour …' in the timeline, the conflicts and the ranges; the deal's own names as they are", async () => {
+    const r = await cli(["claims", "examples/openai-round.yaml", "--lang", "fr"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^2025-10-28 +participation de Microsoft +OpenAI and Microsoft +environ 27 %/m);
+    expect(r.stdout).toMatch(/^non datée +taille du tour 2026 mega-round +/m);
+    expect(r.stdout).toMatch(/^valorisation post-money du tour 2026 mega-round +\[747 Md\$ ; 913 Md\$\]$/m);
+    expect(r.stdout).toMatch(/^non datée +Amazon \+ Nvidia \+ Microsoft +IA : OpenAI/m);
+    for (const english of ["Microsoft's stake", "mega-round size", "post-money valuation"])
+      expect(r.stdout).not.toContain(english);
+    const english = await cli(["claims", "examples/openai-round.yaml"]);
+    expect(english.stdout).toContain("Microsoft's stake");
+    expect(english.stdout).toContain("2026 mega-round post-money valuation");
+  });
+
+  it("the JSON keeps the English names only (no French field added)", async () => {
+    const r = await cli(["claims", "examples/openai-round.yaml", "--format", "json", "--lang", "fr"]);
+    expect(r.stdout).toContain("Microsoft's stake");
+    expect(r.stdout).not.toContain("participation de");
+    expect(r.stdout).not.toContain("nameFr");
+    expect(r.stdout).not.toContain("subjectFr");
+  });
+});
+
+describe("APP-9: validate, diff and the IPO in French", () => {
+  it("validate: 'valide — 10 détenteurs, 1 catégorie, …' for a deal and a workspace", async () => {
+    const deal = await cli(["validate", SEED, "--lang", "fr"]);
+    expect(deal.stdout).toBe(`${SEED} : valide — 10 détenteurs, 1 catégorie, 8 transactions, 1 tour\n`);
+    const ws = await cli(["validate", "examples/ai-ecosystem.yaml", "--lang", "fr"]);
+    expect(ws.stdout).toBe(
+      "examples/ai-ecosystem.yaml : espace de travail valide — 2 sociétés, 8 parties, 7 accords, 3 participations déclarées, 1 tour\n",
+    );
+  });
+
+  it("diff: records and the pro forma's moves in French words and numbers (field names stay the file's)", async () => {
+    const r = await cli([
+      "diff",
+      "examples/down-round.yaml",
+      "examples/down-round-pay-to-play.yaml",
+      "--lang",
+      "fr",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("~ société Halden Robotics Inc. (company) modifiée");
+    expect(r.stdout).toContain("+ détenteur Skerry Ventures (fund-a) ajouté");
+    expect(r.stdout).toContain("− catégorie Seed Preferred (seed) retirée");
+    expect(r.stdout).toContain(
+      "~ transaction émission d'actions à Founders (together) le 2019-03-04 (t1) modifiée",
+    );
+    expect(r.stdout).toContain("    argent frais : 6 M$ → 8,5 M$");
+    expect(r.stdout).toContain("    Founders (together) : 33,06 % → 29,77 % entièrement dilué");
+    for (const english of [" changed", " added", " removed", "fully diluted", "new money", " on 2019"])
+      expect(r.stdout).not.toContain(english);
+  });
+
+  it("exit --ipo: the heading, the headers and the share counts in French", async () => {
+    const r = await cli(["exit", SEED, "--ipo", "500M", "--lang", "fr"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Introduction en bourse à \d+,\d+ \$ par action \(valorisation avant l'introduction 500 M\$\)$/m,
+    );
+    expect(r.stdout).toMatch(/^Détenteur +Actions +Numéraire +Valeur$/m);
+    expect(r.stdout).toMatch(/^Ada Lovelace +4\u202f625\u202f000 /m);
+  });
+
+  it("simulate: the claims behind the figures by their French names", async () => {
+    const r = await cli(["simulate", "examples/openai-round.yaml", "--runs", "100", "--lang", "fr"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("OpenAI and Microsoft : participation de Microsoft");
+    expect(r.stdout).not.toContain("Microsoft's stake");
+  });
+});

@@ -51,6 +51,7 @@ describe("the difference between two versions of a deal (SPEC DEAL-DIFF-1)", () 
         kind: "investment",
         id: "series-a/lead-vc",
         name: "Lead Ventures in Series A",
+        nameFr: "Lead Ventures dans Series A",
         change: "changed",
         fields: [{ field: "amount", before: "$4M", after: "$5M" }],
       },

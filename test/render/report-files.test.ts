@@ -6,8 +6,9 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/main.js";
+import { type Currency, compactMoney } from "../../src/core/exact/money.js";
 import { Rational } from "../../src/core/exact/rational.js";
-import { percentText } from "../../src/render/figures.js";
+import { exactMoneyText, percentText } from "../../src/render/figures.js";
 import { cli } from "../support/cli.js";
 
 const OPENAI = "examples/openai-round.yaml";
@@ -83,7 +84,16 @@ describe("PDF reports (SPEC REP-3)", () => {
     expect(text).toContain("OpenAI Group PBC");
     expect(text).toContain("Pro forma");
     expect(text).toContain("$77.50");
-    expect(text).toContain("$829,999,999,895.00");
+    // The key figures as people read them ($830B), each with its exact amount beside it.
+    expect(text).toContain("Post-money valuation $830B $829,999,999,895.00");
+    for (const [label, value] of [
+      ["Pre-money valuation", report.round.preMoneyValuation],
+      ["New money", report.round.newMoney],
+      ["Post-money valuation", report.round.postMoneyValuation],
+    ] as const) {
+      const amount = { kind: "money" as const, currency: "USD" as Currency, amount: Rational.parse(value)! };
+      expect(text).toContain(`${label} ${compactMoney(amount)} ${exactMoneyText(amount, 2)}`);
+    }
     for (const h of report.holders) {
       expect(text).toContain(h.name);
       expect(text).toContain(percentText(Rational.parse(h.fullyDilutedAfter)!));

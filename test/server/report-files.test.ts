@@ -272,7 +272,7 @@ describeEachBackend(
       const text = flat(pdf.rawPayload);
       for (const french of [
         "Version du document 1",
-        "Valorisation pré-money 775 000 000 000,00 $",
+        "Valorisation pré-money 775 Md$ 775 000 000 000,00 $",
         "Prix par action 77,50 $",
         "Pro forma par détenteur",
         "27,00 %",

@@ -4,6 +4,7 @@ import { differenceJson, differenceText } from "../../report/difference-report.j
 import { readDealFile } from "../deal-file.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 export function registerDiff(program: Command, io: CliIo): void {
   program
@@ -18,6 +19,8 @@ export function registerDiff(program: Command, io: CliIo): void {
       const a = readDealFile(io, older);
       const b = readDealFile(io, newer);
       const d = dealDifference(a.deal, b.deal);
-      io.stdout.write(options.format === "json" ? jsonText(differenceJson(d)) : differenceText(d));
+      io.stdout.write(
+        options.format === "json" ? jsonText(differenceJson(d)) : differenceText(d, language()),
+      );
     });
 }

@@ -2,14 +2,15 @@ import path from "node:path";
 import { type Command, Option } from "commander";
 import { ingest } from "../../app/ingest.js";
 import { dealTextWithAddition, ingestIntoDeal } from "../../app/ingest-into-deal.js";
-import { renderClaimTable } from "../../core/ingest/claim-table.js";
 import { parseIsoDate } from "../../core/shared/date.js";
 import type { Problem } from "../../core/shared/problem.js";
 import { diagnosticFrom } from "../../deal/diagnostics.js";
+import { ingestText } from "../../report/ingest-text.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
 import { formatOption, jsonText, type OutputFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 import { cliText } from "../messages.js";
 
 interface IngestCliOptions {
@@ -23,6 +24,7 @@ interface IngestCliOptions {
   url?: string;
   sourceId?: string;
   format: OutputFormat;
+  exact?: boolean;
 }
 
 export function registerIngest(program: Command, io: CliIo): void {
@@ -44,6 +46,7 @@ export function registerIngest(program: Command, io: CliIo): void {
     .option("--url <url>", "the report's address, for the source")
     .option("--source-id <id>", "the new source's id (default: from the title)")
     .addOption(formatOption(["table", "json"]))
+    .option("--exact", "in the table, amounts to the cent instead of $1.2M")
     .action(async (file: string, options: IngestCliOptions) => {
       if (options.write && !options.deal)
         throw CommandFailure.of("usage", "--write needs --deal <deal file> to write to");
@@ -70,7 +73,9 @@ export function registerIngest(program: Command, io: CliIo): void {
         if (!read.ok) throw CommandFailure.fromProblems(read.problems, file);
         printWarnings(io, read.warnings, file);
         io.stdout.write(
-          options.format === "json" ? jsonText(ingest.json(read.value)) : renderClaimTable(read.value),
+          options.format === "json"
+            ? jsonText(ingest.json(read.value))
+            : ingestText(read.value, { exact: options.exact === true, lang: language() }),
         );
         return;
       }

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+import { cliText } from "../messages.js";
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
@@ -30,10 +29,7 @@ export function registerValidate(program: Command, io: CliIo): void {
           checked.warnings.map((w) => diagnosticFrom(w, file)),
         );
         const v = checked.value;
-        io.stdout.write(
-          `${file}: valid workspace — ${plural(v.companies, "company", "companies")}, ${plural(v.parties, "party", "parties")}, ` +
-            `${plural(v.agreements, "agreement", "agreements")}, ${plural(v.stakes, "declared stake", "declared stakes")}, ${plural(v.rounds, "round", "rounds")}\n`,
-        );
+        io.stdout.write(`${cliText.validWorkspace(file, v)}\n`);
         return;
       }
       const loaded = deals.readDealFile(io, file);
@@ -44,9 +40,6 @@ export function registerValidate(program: Command, io: CliIo): void {
         checked.warnings.map((w) => diagnosticFrom(w, file, loaded.locate)),
       );
       const v = checked.value;
-      io.stdout.write(
-        `${file}: valid — ${v.stakeholders} stakeholders, ${plural(v.classes, "class", "classes")}, ` +
-          `${v.transactions} transactions, ${plural(v.rounds, "round", "rounds")}\n`,
-      );
+      io.stdout.write(`${cliText.validDeal(file, v)}\n`);
     });
 }

@@ -367,9 +367,12 @@ export function capTableTotals(
 }
 
 /**
- * What each holder invested (SPEC WEB-19): the invested amounts of its stock, the purchase
- * amounts of its SAFEs and the principal of its notes, as the capital-flows model counts
- * them (flowModelOf) and the web's exit views show it. Holders with none are left out.
+ * The cash each holder paid in, as the capital-flows and exposure reports count it
+ * (flowModelOf): the invested amounts of its stock, the purchase amounts of its SAFEs and
+ * the principal of its notes. Holders with none are left out. Not the base of a multiple on
+ * invested capital: that is `investedOf` (src/app/exit-report.ts, SPEC REP-6a), which also
+ * prices stock at its class's original issue price, converts currencies and says when it
+ * does not know.
  */
 export function investedByHolder(table: CapTable): Map<string, Rational> {
   const invested = new Map<string, Rational>();

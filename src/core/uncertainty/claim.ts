@@ -46,6 +46,8 @@ export interface Claim {
   readonly subject: LinearExpression;
   /** The subject in words: "Amazon", "Amazon + Nvidia + Microsoft". */
   readonly subjectLabel: string;
+  /** The subject in French words, from the quantities' French labels (APP-9). */
+  readonly subjectLabelFr: string;
   readonly value: Estimate;
   /** The estimate as the source wrote it, before any currency conversion. */
   readonly statedValue: Estimate;
@@ -77,10 +79,15 @@ export interface ClaimSet {
   readonly currency: Currency;
 }
 
-function expressionLabel(expression: LinearExpression, byId: ReadonlyMap<string, Quantity>): string {
+function expressionLabel(
+  expression: LinearExpression,
+  byId: ReadonlyMap<string, Quantity>,
+  lang: "en" | "fr" = "en",
+): string {
   const parts: string[] = [];
   for (const [i, term] of expression.terms.entries()) {
-    const name = byId.get(term.quantity)?.label ?? term.quantity;
+    const q = byId.get(term.quantity);
+    const name = (lang === "fr" ? q?.labelFr : q?.label) ?? term.quantity;
     const c = term.coefficient;
     const magnitude = c.abs();
     const text = magnitude.eq(Rational.ONE) ? name : `${magnitude.toDecimalString(6)} × ${name}`;
@@ -257,6 +264,7 @@ export function validateClaims(
       source: input.source as SourceId,
       subject,
       subjectLabel: expressionLabel(subject, byId),
+      subjectLabelFr: expressionLabel(subject, byId, "fr"),
       value,
       statedValue: input.value,
       attribution: input.attribution,

@@ -45,6 +45,11 @@ export interface Quantity {
   readonly unit: QuantityUnit;
   /** A short human name: "Amazon's investment in series-x". */
   readonly label: string;
+  /**
+   * The same name in French ("participation de Microsoft"): the deal's own label when it
+   * gives one (a name is not translated), else the default label worded in French (APP-9).
+   */
+  readonly labelFr: string;
 }
 
 const SLUG = "[a-z0-9][a-z0-9._-]*";
@@ -113,26 +118,32 @@ export interface QuantityContext {
   readonly rounds: ReadonlyMap<string, string>;
 }
 
-function defaultLabel(ref: QuantityRef, context: QuantityContext): string {
+/** A quantity's default label, in English or in French (APP-9). */
+function defaultLabel(ref: QuantityRef, context: QuantityContext, lang: "en" | "fr" = "en"): string {
   const holder = (id: string) => context.stakeholders.get(id) ?? id;
   const round = (id: string) => context.rounds.get(id) ?? id;
+  const fr = lang === "fr";
   switch (ref.kind) {
     case "investment":
       return holder(ref.holder);
     case "round_size":
-      return `${round(ref.round)} size`;
+      return fr ? `taille du tour ${round(ref.round)}` : `${round(ref.round)} size`;
     case "round_target":
-      return `${round(ref.round)} target`;
+      return fr ? `objectif du tour ${round(ref.round)}` : `${round(ref.round)} target`;
     case "valuation_pre":
-      return `${round(ref.round)} pre-money valuation`;
+      return fr
+        ? `valorisation pré-money du tour ${round(ref.round)}`
+        : `${round(ref.round)} pre-money valuation`;
     case "valuation_post":
-      return `${round(ref.round)} post-money valuation`;
+      return fr
+        ? `valorisation post-money du tour ${round(ref.round)}`
+        : `${round(ref.round)} post-money valuation`;
     case "price_per_share":
-      return `${round(ref.round)} price per share`;
+      return fr ? `prix par action du tour ${round(ref.round)}` : `${round(ref.round)} price per share`;
     case "existing_stake":
-      return `${holder(ref.holder)}'s stake`;
+      return fr ? `participation de ${holder(ref.holder)}` : `${holder(ref.holder)}'s stake`;
     case "agreement_value":
-      return `agreement ${ref.agreement}`;
+      return fr ? `accord ${ref.agreement}` : `agreement ${ref.agreement}`;
   }
 }
 
@@ -167,6 +178,7 @@ export function defineQuantity(
     ref,
     unit: unitOf(ref),
     label: options.label ?? defaultLabel(ref, context),
+    labelFr: options.label ?? defaultLabel(ref, context, "fr"),
   });
 }
 

@@ -26,6 +26,8 @@ export interface FeasibleRange {
   /** The quantity id, or undefined for a group subject. */
   readonly quantity: QuantityId | undefined;
   readonly label: string;
+  /** The label in French (APP-9). */
+  readonly labelFr: string;
   readonly expression: LinearExpression;
   readonly unit: EstimateUnit;
   /** Undefined: unbounded below. */
@@ -161,6 +163,7 @@ export function feasibleRanges(
     return {
       quantity: q.id,
       label: q.label,
+      labelFr: q.labelFr,
       expression: { terms: [{ quantity: q.id, coefficient: Rational.ONE }], constant: Rational.ZERO },
       unit: q.unit === "fraction" ? { kind: "fraction" } : { kind: "money", currency: set.currency },
       min: range.min,
@@ -186,6 +189,7 @@ export function feasibleRanges(
     groups.push({
       quantity: undefined,
       label: claim.subjectLabel,
+      labelFr: claim.subjectLabelFr,
       expression: claim.subject,
       unit: unitOf(set, claim.subject),
       min: range.min,

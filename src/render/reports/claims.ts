@@ -5,7 +5,6 @@ import type {
   GapExplanation,
   RangeFigure,
 } from "../../app/claims-report.js";
-import type { QuantityRefNamed } from "../../app/model.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
@@ -21,7 +20,6 @@ import {
   estimateFr,
   explanationFr,
   frenchFixed,
-  quantityNameFr,
   SOURCE_TYPES_FR,
   TERMS_SOURCE_FR,
 } from "../../report/fr.js";
@@ -66,8 +64,8 @@ export interface ClaimsFigures {
     readonly source: string;
     readonly sourceId: string;
     readonly subject: string;
-    /** The quantities it is about, with what they are (for their names in French). */
-    readonly about: readonly QuantityRefNamed[];
+    /** The same in French: "participation de Microsoft". */
+    readonly subjectFr: string;
     readonly value: Estimate;
     readonly status: ClaimStatus;
     readonly attribution: string | null;
@@ -131,7 +129,7 @@ export function claimsFiguresOf(report: ClaimsReport, date: IsoDate): ClaimsFigu
       source: c.source.name,
       sourceId: c.source.id,
       subject: c.subject,
-      about: c.about,
+      subjectFr: c.subjectFr,
       value: c.value,
       status: c.status,
       attribution: c.attribution,
@@ -222,7 +220,7 @@ export function claimsDocument(f: ClaimsFigures, context: DocumentContext = {}):
           rows: f.claims.map((c) => ({
             cells: {
               // One quantity is named in French from what it is; a group keeps its words ("A + B").
-              subject: text(fr && c.about.length === 1 ? quantityNameFr(c.about[0]!) : c.subject),
+              subject: text(fr ? c.subjectFr : c.subject),
               value: text(fr ? estimateFr(c.value) : formatEstimate(c.value)),
               source: text(
                 `${fr && c.sourceId === TERMS_SOURCE_ID ? TERMS_SOURCE_FR : (titles.get(c.source) ?? c.source)}${c.date ? `, ${c.date}` : ""}`,
@@ -298,9 +296,7 @@ export function claimsDocument(f: ClaimsFigures, context: DocumentContext = {}):
             ],
             rows: r.ranges.map((x) => ({
               cells: {
-                label: text(
-                  fr && x.range.quantity ? quantityNameFr({ ...x.range.quantity, name: x.label }) : x.label,
-                ),
+                label: text(fr ? x.range.labelFr : x.label),
                 min: endCell(x.min),
                 max: endCell(x.max),
                 text: text(fr ? rangeWords(x.range, { lang: "fr" }) : rangeText(x.range)),

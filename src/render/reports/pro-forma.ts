@@ -1,5 +1,5 @@
 import type { ModelReport } from "../../app/model.js";
-import type { ClaimNamed } from "../../app/names.js";
+import type { Ref } from "../../app/use-case.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
@@ -10,7 +10,6 @@ import {
   CLASS_TYPES_FR,
   CONVERSION_BASES_FR,
   ERROR_SUMMARIES_FR,
-  quantityNameFr,
   SCENARIO_PICKS_FR,
 } from "../../report/fr.js";
 import {
@@ -98,8 +97,8 @@ export interface ProFormaFigures {
     readonly claims: readonly { readonly about: string; readonly aboutFr: string; readonly count: number }[];
     readonly values: readonly {
       readonly label: string;
-      /** What the quantity is (an investment, the round's size…), for its name in French. */
-      readonly kind?: string;
+      /** Its name in French ("2026 mega-round : taille"; a holder's name as it is). */
+      readonly labelFr: string;
       readonly value: Money;
       /** How the value was chosen from the claims' range: stated, or its low, base or high pick. */
       readonly how: string;
@@ -119,14 +118,11 @@ const ROUND_AMOUNTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Claims counted by what they are about: two about Amazon are Amazon, twice (in French, the quantity's French name). */
-function claimsAbout(claims: readonly ClaimNamed[]): { about: string; aboutFr: string; count: number }[] {
+function claimsAbout(claims: readonly Ref[]): { about: string; aboutFr: string; count: number }[] {
   const counts = new Map<string, { aboutFr: string; count: number }>();
   for (const c of claims) {
     const seen = counts.get(c.name);
-    counts.set(c.name, {
-      aboutFr: seen?.aboutFr ?? (c.quantity ? quantityNameFr(c.quantity) : c.name),
-      count: (seen?.count ?? 0) + 1,
-    });
+    counts.set(c.name, { aboutFr: seen?.aboutFr ?? c.nameFr ?? c.name, count: (seen?.count ?? 0) + 1 });
   }
   return [...counts].map(([about, { aboutFr, count }]) => ({ about, aboutFr, count }));
 }
@@ -213,7 +209,7 @@ export function proFormaFiguresOf(report: ModelReport): ProFormaFigures {
             .filter((v) => v.quantity.ref !== undefined && ROUND_AMOUNTS.has(v.quantity.ref.kind))
             .map((v) => ({
               label: v.quantity.name,
-              ...(v.quantity.ref ? { kind: v.quantity.ref.kind } : {}),
+              labelFr: v.quantity.nameFr ?? v.quantity.name,
               value: { kind: "money", currency, amount: v.value },
               how: v.how,
               atOpenBound: v.atOpenBound,
@@ -260,9 +256,9 @@ export function proFormaDocument(f: ProFormaFigures, context: DocumentContext = 
                 value: money(r.exactPricePerShare, "price"),
               },
             ]),
-        { label: w("Pre-money valuation", "Valorisation pré-money"), value: money(r.preMoney, "exact") },
-        { label: w("New money", "Argent frais"), value: money(r.newMoney, "exact") },
-        { label: w("Post-money valuation", "Valorisation post-money"), value: money(r.postMoney, "exact") },
+        { label: w("Pre-money valuation", "Valorisation pré-money"), value: money(r.preMoney, "key") },
+        { label: w("New money", "Argent frais"), value: money(r.newMoney, "key") },
+        { label: w("Post-money valuation", "Valorisation post-money"), value: money(r.postMoney, "key") },
         { label: w("Class issued", "Catégorie émise"), value: text(r.className) },
         { label: w("New shares", "Actions nouvelles"), value: shares(r.newShares) },
         { label: w("Shares from conversions", "Actions de conversion"), value: shares(r.conversionShares) },
@@ -537,9 +533,7 @@ function scenarioSection(s: NonNullable<ProFormaFigures["scenario"]>, w: Wording
         ],
         rows: s.values.map((v) => ({
           cells: {
-            label: text(
-              w(v.label, quantityNameFr({ name: v.label, ...(v.kind ? { ref: { kind: v.kind } } : {}) })),
-            ),
+            label: text(w(v.label, v.labelFr)),
             value: money(v.value),
             how: text(
               w(

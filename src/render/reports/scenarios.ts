@@ -157,7 +157,7 @@ export function scenariosDocument(f: ScenariosFigures, context: DocumentContext 
               cells: {
                 name: text(name(s.name)),
                 claims: text(
-                  claimsBySource(s.claims, options).join(w("; ", " ; ")) ||
+                  claimsBySource(s.claims, options.lang).join(w("; ", " ; ")) ||
                     w("the deal's own terms", "les conditions du dossier"),
                 ),
               },

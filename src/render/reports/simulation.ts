@@ -209,7 +209,7 @@ export function simulationDocument(f: SimulationFigures, context: DocumentContex
   const w = wording(lang);
   const postMoney = f.roundFigures.find((s) => s.of.kind === "post_money");
   const roundSize = f.roundFigures.find((s) => s.of.kind === "round_size");
-  const claims = claimsBySource(f.claims, { lang }).join(w("; ", " ; "));
+  const claims = claimsBySource(f.claims, lang).join(w("; ", " ; "));
   return {
     ...(context.lang === undefined ? {} : { lang: context.lang }),
     title: {

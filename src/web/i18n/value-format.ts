@@ -1,5 +1,6 @@
+import type { RangeFigure } from "../../app/claims-report.js";
 import type { Currency, Money } from "../../core/exact/money.js";
-import { Rational } from "../../core/exact/rational.js";
+import type { Rational } from "../../core/exact/rational.js";
 import type { Estimate } from "../../core/uncertainty/estimate.js";
 import type { MessageKey } from "./messages.js";
 import { formatMoneyExactShort, formatPercent, type Locale } from "./number-format.js";
@@ -19,16 +20,6 @@ export function formatPercentExact(fraction: Rational, locale: Locale): string {
 export function formatAmount(amount: Rational, currency: Currency, locale: Locale): string {
   const money: Money = { kind: "money", currency, amount };
   return formatMoneyExactShort(money, locale);
-}
-
-/** A figure of a quantity: money in the deal's currency, or a fraction as a percentage. */
-export function formatQuantityValue(
-  value: Rational,
-  unit: "money" | "fraction",
-  currency: Currency,
-  locale: Locale,
-): string {
-  return unit === "fraction" ? formatPercentExact(value, locale) : formatAmount(value, currency, locale);
 }
 
 /** A claim's or a figure's estimate in the interface's language: "up to $50B", "jusqu'à 50 Md$". */
@@ -64,23 +55,16 @@ export function formatEstimateIn(estimate: Estimate, t: Translate, locale: Local
 }
 
 /**
- * A feasible range as the claims report gives it (exact decimal ends, each reached or
- * not) in interval notation: "[$10B, $44B]", "($20B, $50B]"; an open end is written in words.
+ * A feasible range of the typed claims report (exact ends, each reached or not) in
+ * interval notation: "[$10B, $44B]", "($20B, $50B]"; an open end is written in words.
  */
-export function formatRange(
-  range: {
-    readonly min: string | null;
-    readonly minAttained: boolean;
-    readonly max: string | null;
-    readonly maxAttained: boolean;
-  },
-  unit: "money" | "fraction",
-  currency: Currency,
-  t: Translate,
-  locale: Locale,
-): string {
-  const v = (text: string) => formatQuantityValue(Rational.parse(text)!, unit, currency, locale);
-  const lo = range.min === null ? `(${t("noLowerEnd")}` : `${range.minAttained ? "[" : "("}${v(range.min)}`;
-  const hi = range.max === null ? `${t("noUpperEnd")})` : `${v(range.max)}${range.maxAttained ? "]" : ")"}`;
+export function formatRange(range: RangeFigure, t: Translate, locale: Locale): string {
+  const unit = range.unit;
+  const v = (x: Rational) =>
+    unit.kind === "money" ? formatAmount(x, unit.currency, locale) : formatPercentExact(x, locale);
+  const lo =
+    range.min === null ? `(${t("noLowerEnd")}` : `${range.min.attained ? "[" : "("}${v(range.min.value)}`;
+  const hi =
+    range.max === null ? `${t("noUpperEnd")})` : `${v(range.max.value)}${range.max.attained ? "]" : ")"}`;
   return locale === "fr" ? `${lo} ; ${hi}` : `${lo}, ${hi}`;
 }

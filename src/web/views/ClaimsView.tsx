@@ -4,8 +4,8 @@ import type { Ref } from "../../app/use-case.js";
 import { type Claim, describeClaim } from "../../core/uncertainty/claim.js";
 import type { Deal } from "../../deal/build.js";
 import { TERMS_SOURCE_ID } from "../../deal/uncertain.js";
-import { claimsJson, type RangeRow } from "../../report/claims-report.js";
 import { conflictText, gapWords } from "../../report/claims-text.js";
+import { decimal } from "../../report/format.js";
 import { explanationFr } from "../../report/fr.js";
 import type { IngestedAddition } from "../app/drafts.js";
 import type { Route } from "../app/routes.js";
@@ -54,11 +54,9 @@ export function ClaimsView({
   route: DealRoute;
 }) {
   const { t, locale } = useI18n();
-  // The claims use case's typed dossier; the tables below still read its JSON.
+  // The claims use case's typed dossier: exact ranges, every claim and source by its Ref.
   const typed = useMemo(() => claimsReportOf(deal), [deal]);
-  const report = useMemo(() => claimsJson(typed), [typed]);
   const u = deal.uncertainty;
-  const currency = deal.ledger.company.currency;
   const claims = u?.claimSet.claims ?? [];
   // A claim in words, as the conflicts quote it: the engine's own in English.
   const describe = (id: string) => {
@@ -66,18 +64,16 @@ export function ClaimsView({
     if (!c) return id;
     return locale === "en"
       ? describeClaim(c)
-      : `${c.subjectLabel}${t("colon")}${formatEstimateIn(c.value, t, locale)}`;
+      : `${c.subjectLabelFr}${t("colon")}${formatEstimateIn(c.value, t, locale)}`;
   };
   const [selected, setSelected] = useState<string | undefined>(() => route.query.get("claim") ?? undefined);
-  const unitOf = (row: RangeRow): "money" | "fraction" =>
-    u?.claimSet.model.quantities.find((q) => q.id === row.quantity)?.unit ?? "money";
-  const sources = report.sources.filter(
-    (s) => s.id !== TERMS_SOURCE_ID || claims.some((c) => c.source === s.id),
+  const sources = typed.sources.filter(
+    (s) => s.source.id !== TERMS_SOURCE_ID || claims.some((c) => c.source === s.source.id),
   );
 
   return (
     <section aria-labelledby="claims-title" className="claims">
-      <h2 id="claims-title">{t("claimsTitle", { company: report.company })}</h2>
+      <h2 id="claims-title">{t("claimsTitle", { company: typed.company.name })}</h2>
       <ReportFileButtons report="claims" />
       {claims.length === 0 ? <p>{t("noClaims")}</p> : null}
 
@@ -87,18 +83,16 @@ export function ClaimsView({
         <p>{t("noConflict")}</p>
       ) : null}
 
-      {report.readings.map((reading, i) => {
+      {typed.readings.map((reading, i) => {
         const title =
           reading.dropped.length === 0
             ? t("readingAll", { n: i + 1 })
             : t("readingWithout", {
                 n: i + 1,
                 // The claims it drops by name, in the interface's language (their ids on hover).
-                claims: (typed.readings[i]?.dropped ?? [])
-                  .map((c) => (locale === "en" ? c.name : describe(c.id)))
-                  .join(", "),
+                claims: reading.dropped.map((c) => (locale === "en" ? c.name : describe(c.id))).join(", "),
               });
-        const key = reading.dropped.join("+") || "all";
+        const key = reading.dropped.map((c) => c.id).join("+") || "all";
         const table = (
           <ScrollRegion key={key} label={t("scrollableTable", { table: title })}>
             <table className="data compact" id={`reading-${i + 1}`}>
@@ -116,9 +110,9 @@ export function ClaimsView({
               </thead>
               <tbody>
                 {reading.ranges.map((r) => (
-                  <tr key={r.quantity ?? r.label} data-quantity={r.quantity ?? ""}>
-                    <th scope="row">{r.label}</th>
-                    <td className="num">{formatRange(r, unitOf(r), currency, t, locale)}</td>
+                  <tr key={r.quantity?.id ?? r.label} data-quantity={r.quantity?.id ?? ""}>
+                    <th scope="row">{locale === "en" ? r.label : r.labelFr}</th>
+                    <td className="num">{formatRange(r, t, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -138,10 +132,10 @@ export function ClaimsView({
       <h3>{t("sourcesTitle")}</h3>
       {sources.map((s) => (
         <SourceCard
-          key={String(s.id)}
+          key={s.source.id}
           source={s}
-          claims={claims.filter((c) => c.source === s.id)}
-          text={sourceText(deal, String(s.id))}
+          claims={claims.filter((c) => c.source === s.source.id)}
+          text={sourceText(deal, s.source.id)}
           selected={selected}
           onSelect={setSelected}
         />
@@ -159,7 +153,7 @@ function SourceCard({
   selected,
   onSelect,
 }: {
-  source: Record<string, unknown>;
+  source: ClaimsReport["sources"][number];
   claims: readonly Claim[];
   text: string | undefined;
   selected: string | undefined;
@@ -170,9 +164,11 @@ function SourceCard({
   const chosen = claims.find((c) => c.id === selected);
   const span: TextSpan | undefined =
     chosen?.evidence && text !== undefined ? findEvidence(text, chosen.evidence) : undefined;
-  const id = String(source.id);
-  const field = (key: string) =>
-    source[key] === null || source[key] === undefined ? "" : String(source[key]);
+  const id = source.source.id;
+  const field = (key: "title" | "publisher" | "date" | "language") => source[key] ?? "";
+  // A letter grade as stated, or a score in 0..1 as the JSON writes it.
+  const reliability =
+    "grade" in source.reliability ? source.reliability.grade : decimal(source.reliability.score);
   useEffect(() => {
     if (span) document.getElementById(`evidence-${id}`)?.scrollIntoView?.({ block: "nearest" });
   }, [span, id]);
@@ -188,7 +184,7 @@ function SourceCard({
         <dt>{t("languageOfSource")}</dt>
         <dd>{field("language") || t("notStated")}</dd>
         <dt>{t("reliability")}</dt>
-        <dd>{field("reliability")}</dd>
+        <dd>{reliability}</dd>
       </dl>
       {claims.length > 0 ? (
         <ul className="claim-list">
@@ -200,7 +196,8 @@ function SourceCard({
                 aria-pressed={selected === c.id}
                 onClick={() => onSelect(selected === c.id ? undefined : c.id)}
               >
-                <span className="claim-id">{c.id}</span> — {c.subjectLabel}
+                <span className="claim-id">{c.id}</span> —{" "}
+                {locale === "en" ? c.subjectLabel : c.subjectLabelFr}
                 {t("colon")}
                 <span className="claim-value">{formatEstimateIn(c.value, t, locale)}</span> (
                 {t(STATUS_KEYS[c.status] ?? "statusInTalks")})

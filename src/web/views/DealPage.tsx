@@ -93,6 +93,7 @@ function CompanyDealPage({
             subject={{
               workspace: route.workspace,
               deal: route.deal,
+              version: record.version,
               unsaved: undefined,
               working: record.document,
             }}

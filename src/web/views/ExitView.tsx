@@ -10,6 +10,7 @@ import {
   type WaterfallAtValue,
 } from "../../app/exit-report.js";
 import { exitTranchesAt, kinksOf, type Tranche } from "../../app/exit-tranches.js";
+import { scenarioNames } from "../../app/scenarios-report.js";
 import { parseAmount } from "../../core/exact/amount-parse.js";
 import { compactMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
@@ -19,7 +20,6 @@ import type { Deal } from "../../deal/build.js";
 import { breakpointEventText } from "../../report/exit-report.js";
 import { decimal } from "../../report/format.js";
 import { explanationFr } from "../../report/fr.js";
-import { scenarioNames } from "../../report/scenarios-report.js";
 import { payoutLinesOption, stackedBarsOption } from "../charts/options.js";
 import { niceCeiling } from "../components/AmountField.js";
 import { Chart } from "../components/Chart.js";

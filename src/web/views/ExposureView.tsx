@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from "react";
-import { type ExposureReport, exposureReportOf, flowModelOf } from "../../app/flows-report.js";
+import { type ExposureReport, workspaceExposuresOf } from "../../app/flows-report.js";
 import { parseAmount } from "../../core/exact/amount-parse.js";
 import type { Currency, Money } from "../../core/exact/money.js";
 import type { Workspace } from "../../deal/workspace.js";
@@ -76,14 +76,9 @@ function WorkspaceExposure({ ws }: { ws: Workspace }) {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const { valuations, errors } = useMemo(() => readValuations(texts, currency), [texts, currency]);
   const computed = useMemo(() => {
-    const model = flowModelOf(ws, valuations);
-    if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
-    // The investors: every holder of a stake or of an investment in one of the companies.
-    const investors = [...new Set(model.value.holdings.map((h) => h.holder))];
-    const reports = investors
-      .map((investor) => exposureReportOf(ws, model.value, investor))
-      .filter((r) => r.companies.length > 0);
-    return { ok: true as const, reports };
+    const reports = workspaceExposuresOf(ws, valuations);
+    if (!reports.ok) return { ok: false as const, messages: reports.problems.map((p) => p.message) };
+    return { ok: true as const, reports: reports.value };
   }, [ws, valuations]);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
 

@@ -1,5 +1,5 @@
 import { useId, useMemo } from "react";
-import { type FlowsExactReport, flowModelOf, flowsReportOf } from "../../app/flows-report.js";
+import { type FlowsExactReport, workspaceFlowsOf } from "../../app/flows-report.js";
 import type { Ref } from "../../app/use-case.js";
 import { compactMoney, type Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
@@ -19,7 +19,7 @@ const SCENARIO_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenari
 
 /**
  * A workspace's capital flows (`roundtable flows`), from the flows use case's typed report
- * (flowsReportOf, src/app/flows-report.ts): a Sankey of the money from investments and
+ * (workspaceFlowsOf, src/app/flows-report.ts): a Sankey of the money from investments and
  * agreements, with its table, and the round-trip metrics of every investment, the
  * suppliers' share of each round, the agreements and every party's net cash; parties,
  * companies, rounds and agreements by the names their references carry, amounts compact
@@ -34,9 +34,9 @@ export function FlowsView({ workspace, record }: { workspace: string; record: De
     if (included.state !== "ok") return undefined;
     const loaded = loadStoredWorkspace(record, included.value);
     if (!loaded.ok) return { ok: false as const, messages: loaded.diagnostics.map((d) => d.message) };
-    const model = flowModelOf(loaded.workspace);
-    if (!model.ok) return { ok: false as const, messages: model.problems.map((p) => p.message) };
-    return { ok: true as const, report: flowsReportOf(loaded.workspace, model.value) };
+    const report = workspaceFlowsOf(loaded.workspace);
+    if (!report.ok) return { ok: false as const, messages: report.problems.map((p) => p.message) };
+    return { ok: true as const, report: report.value };
   }, [record, included]);
 
   if (included.state === "loading") return <Loading />;

@@ -1,8 +1,7 @@
 import { useId, useMemo, useState } from "react";
+import { investedInDeal } from "../../app/exit.js";
 import { type Currency, compactMoney, type Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
-import { investedByHolder } from "../../core/ledger/views.js";
-import { runDeal } from "../../core/round/timeline.js";
 import type { Deal } from "../../deal/build.js";
 import type { ExitAtJson, ScenariosJson } from "../api/contract.js";
 import type { ApiResult } from "../api/data-access.js";
@@ -22,8 +21,8 @@ const exact = (text: string) => Rational.parse(text) ?? Rational.ZERO;
  * An investor's own view of a stored deal (SPEC WEB-23): from the server's investor routes
  * (WEB-21), its holders' ownership before and after the round and their dilution in every
  * scenario, and their payouts at the exit values typed, each with its multiple on the
- * capital it invested (counted from the investor's own document as the exit view counts it,
- * WEB-19). Nothing here is about another holder: the server sends the investor's rows only.
+ * capital it invested (counted from the investor's own document by `investedInDeal`, as the
+ * exit statement and the exit view count it, REP-6). Nothing here is about another holder: the server sends the investor's rows only.
  */
 export function InvestorView({
   workspace,
@@ -55,9 +54,13 @@ export function InvestorView({
       },
     };
   }, [data, workspace, dealId, asStated]);
+  // What each holder invested as the exit statement counts it (`investedOf`, REP-6): null
+  // when a lot's price is unknown, so that no multiple is stated on a partial base.
   const invested = useMemo(() => {
-    const run = deal ? runDeal(deal.ledger, deal.rounds) : undefined;
-    return run?.ok ? investedByHolder(run.value.final) : new Map<string, Rational>();
+    const counted = deal ? investedInDeal(deal) : undefined;
+    return new Map<string, Rational | null>(
+      counted?.ok ? counted.value.invested.map((h) => [h.holder.id, h.invested]) : [],
+    );
   }, [deal]);
   const currency =
     deal?.ledger.company.currency ??
@@ -149,7 +152,7 @@ function OwnExit({
 }: {
   workspace: string;
   dealId: string;
-  invested: ReadonlyMap<string, Rational>;
+  invested: ReadonlyMap<string, Rational | null>;
   currency: Currency;
 }) {
   const { t, locale } = useI18n();
@@ -223,7 +226,15 @@ function OwnExit({
             <MoneyCell header value={money(r.exitValue)} />
             <td>{r.name}</td>
             <MoneyCell value={money(r.total)} cell="payout" />
-            {r.invested ? <MoneyCell value={money(r.invested)} /> : <td className="num">{t("unknown")}</td>}
+            {r.invested === undefined ? (
+              <td className="num">{t("unknown")}</td>
+            ) : r.invested === null ? (
+              <td className="num">{t("investedNotKnown")}</td>
+            ) : r.invested.isPositive() ? (
+              <MoneyCell value={money(r.invested)} cell="invested" />
+            ) : (
+              <td className="num">—</td>
+            )}
             <td className="num" data-cell="multiple">
               {r.multiple ? `${formatFixed(r.multiple, 2, locale)}×` : "—"}
             </td>

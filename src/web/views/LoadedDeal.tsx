@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { capTableOf } from "../../app/captable.js";
-import { type RoundEdit, sameEdit } from "../../app/round-session.js";
+import { sameEdit } from "../../app/round-session.js";
 import { formatPath } from "../../core/shared/problem.js";
 import type { Deal } from "../../deal/build.js";
 import { type LoadResult, loadDeal } from "../../deal/load.js";
@@ -320,6 +320,7 @@ export function LoadedDeal({
           subject={{
             workspace: route.workspace,
             deal: route.deal,
+            version: record.version,
             unsaved: dirty ? working : undefined,
             working,
           }}

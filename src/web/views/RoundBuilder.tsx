@@ -553,7 +553,6 @@ function Results({
   // The exports are the model's JSON of the report shown (what `roundtable model --format json` writes).
   const report = () => modelJson(pf);
   const stem = `${fileStem(session.deal.ledger.company.name)}-${fileStem(result.terms.id)}`;
-  const [exportState, setExportState] = useState<string | undefined>();
 
   // Screen readers hear the outcome once the terms settle, not at every slider step.
   const summary = t("announce", {
@@ -648,8 +647,18 @@ function Results({
         </div>
       ) : null}
 
-      <fieldset className="export no-print" disabled={stale}>
-        <legend>{t("exportTitle")}</legend>
+      <ReportFileButtons
+        report="model"
+        query={{ round: result.terms.id }}
+        disabled={stale}
+        legend={t("exportTitle")}
+        // The workbook of the pro forma shown, rendered in the page from its typed report by
+        // the renderer the CLI and the server use (loaded when asked for): no server needed.
+        document={async (context) => {
+          const { proFormaDocument, proFormaFiguresOf } = await import("../../render/reports/pro-forma.js");
+          return proFormaDocument(proFormaFiguresOf(pf), context);
+        }}
+      >
         <button
           type="button"
           onClick={() => download(`${stem}.csv`, modelCsv(report()), "text/csv;charset=utf-8")}
@@ -662,32 +671,10 @@ function Results({
         >
           {t("exportJson")}
         </button>
-        <button
-          type="button"
-          onClick={async () => {
-            setExportState(t("exporting"));
-            try {
-              const { modelWorkbook } = await import("../export/xlsx.js");
-              const buffer = await modelWorkbook(report());
-              download(
-                `${stem}.xlsx`,
-                buffer,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-              );
-              setExportState(undefined);
-            } catch (e) {
-              setExportState(t("exportFailed", { message: e instanceof Error ? e.message : String(e) }));
-            }
-          }}
-        >
-          {t("exportXlsx")}
-        </button>
         <button type="button" onClick={() => window.print()}>
           {t("printSummary")}
         </button>
-        {exportState ? <span role="status">{exportState}</span> : null}
-      </fieldset>
-      <ReportFileButtons report="model" query={{ round: result.terms.id }} disabled={stale} />
+      </ReportFileButtons>
 
       <fieldset className="radio-group no-print">
         <legend>{t("ownershipBasis")}</legend>

@@ -1,8 +1,13 @@
 import { useId, useMemo, useState } from "react";
+import {
+  type ScenarioColumn,
+  type ScenariosReport,
+  scenarioNames,
+  scenariosReportOf,
+} from "../../app/scenarios-report.js";
 import type { Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
-import { scenarioNames, scenariosReport } from "../../report/scenarios-report.js";
 import { groupedBarsOption } from "../charts/options.js";
 import { Chart } from "../components/Chart.js";
 import { MoneyCell, tickMoneyText } from "../components/MoneyCell.js";
@@ -14,9 +19,10 @@ import { formatMoney, formatPercent } from "../i18n/number-format.js";
 const STANDARD_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
 
 /**
- * The round priced in every scenario side by side (`roundtable scenarios`, scenariosReport):
- * low, base and high of the default reading, then the deal's own; round size, price,
- * pre- and post-money, and each holder's fully diluted ownership and dilution.
+ * The round priced in every scenario side by side (`roundtable scenarios`): the typed
+ * scenarios report of the application layer (`scenariosReportOf`, exact `Money` and
+ * `Rational`), low, base and high of the default reading, then the deal's own; round size,
+ * price, pre- and post-money, and each holder's fully diluted ownership and dilution.
  */
 export function ScenariosView({ deal }: { deal: Deal }) {
   const { t, locale } = useI18n();
@@ -25,15 +31,13 @@ export function ScenariosView({ deal }: { deal: Deal }) {
   const uncertain = deal.uncertainty?.roundsUncertain ?? false;
   const result = useMemo(
     () =>
-      uncertain ? scenariosReport(deal, scenarioNames(deal), roundId, { investments: true }) : undefined,
+      uncertain ? scenariosReportOf(deal, scenarioNames(deal), roundId, { investments: true }) : undefined,
     [deal, uncertain, roundId],
   );
-  const currency = deal.ledger.company.currency;
-  // Compact, as `roundtable scenarios` prints them; the exact amount in each cell's title.
-  const money = (text: string): Money => ({ kind: "money", currency, amount: Rational.parse(text)! });
-  const price = (text: string) =>
-    formatMoney({ kind: "money", currency, amount: Rational.parse(text)! }, 4, locale);
-  const percent = (text: string) => formatPercent(Rational.parse(text)!, 4, locale);
+  // Amounts compact, as `roundtable scenarios` prints them, the exact amount in each cell's
+  // title (MoneyCell); the price to four places; fractions as percentages to four.
+  const price = (value: Money) => formatMoney(value, 4, locale);
+  const percent = (value: Rational) => formatPercent(value, 4, locale);
   const scenarioName = (name: string) =>
     name in STANDARD_KEYS ? t(STANDARD_KEYS[name as keyof typeof STANDARD_KEYS]) : name;
 
@@ -63,10 +67,10 @@ export function ScenariosView({ deal }: { deal: Deal }) {
     );
   }
   const report = result.value;
-  const holders = [...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.id, h])).values()];
+  const holders = holdersOf(report);
   return (
     <section aria-labelledby={`${ids}-title`} className="scenarios">
-      <h2 id={`${ids}-title`}>{t("scenariosOf", { round: report.round })}</h2>
+      <h2 id={`${ids}-title`}>{t("scenariosOf", { round: report.round.name })}</h2>
       <ReportFileButtons report="scenarios" query={roundId ? { round: roundId } : {}} />
       {deal.rounds.length > 1 ? (
         <div className="field">
@@ -85,7 +89,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
       <p>{t("scenariosIntro")}</p>
       <ScrollRegion label={t("scrollableTable", { table: t("scenariosTitle") })}>
         <table className="data" id="scenarios-table">
-          <caption>{t("scenariosOf", { round: report.round })}</caption>
+          <caption>{t("scenariosOf", { round: report.round.name })}</caption>
           <thead>
             <tr>
               <td />
@@ -100,7 +104,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
             <tr data-row="round-size">
               <th scope="row">{t("roundSize")}</th>
               {report.scenarios.map((s) => (
-                <MoneyCell key={s.scenario} value={money(s.roundSize)} />
+                <MoneyCell key={s.scenario} value={s.roundSize} />
               ))}
             </tr>
             <tr data-row="price">
@@ -114,23 +118,23 @@ export function ScenariosView({ deal }: { deal: Deal }) {
             <tr data-row="pre-money">
               <th scope="row">{t("preMoney")}</th>
               {report.scenarios.map((s) => (
-                <MoneyCell key={s.scenario} value={money(s.preMoneyValuation)} />
+                <MoneyCell key={s.scenario} value={s.preMoneyValuation} />
               ))}
             </tr>
             <tr data-row="post-money">
               <th scope="row">{t("postMoney")}</th>
               {report.scenarios.map((s) => (
-                <MoneyCell key={s.scenario} value={money(s.postMoneyValuation)} />
+                <MoneyCell key={s.scenario} value={s.postMoneyValuation} />
               ))}
             </tr>
             {holders.map((h) => (
               <tr key={h.id} data-row={`ownership:${h.id}`}>
                 <th scope="row">{t("ownershipOf", { name: h.name })}</th>
                 {report.scenarios.map((s) => {
-                  const x = s.holders.find((y) => y.id === h.id);
+                  const x = s.holders.find((y) => y.holder.id === h.id);
                   return (
                     <td className="num" key={s.scenario}>
-                      {percent(x?.fullyDilutedAfter ?? "0")}
+                      {percent(ownershipIn(s, h.id))}
                       {x?.dilution ? (
                         <span className="sub"> ({t("dilutionOf", { value: percent(x.dilution) })})</span>
                       ) : null}
@@ -142,13 +146,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
           </tbody>
         </table>
       </ScrollRegion>
-      <ScenarioCharts
-        report={report}
-        scenarioName={scenarioName}
-        money={money}
-        price={price}
-        percent={percent}
-      />
+      <ScenarioCharts report={report} scenarioName={scenarioName} price={price} percent={percent} />
       {report.scenarios.some((s) => s.claims.length > 0) ? (
         <details>
           <summary>{t("scenarioClaims")}</summary>
@@ -157,7 +155,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
               <li key={s.scenario}>
                 <strong>{scenarioName(s.scenario)}</strong>
                 {t("colon")}
-                {s.claims.join(", ")}
+                {s.claims.map((c) => c.name).join(", ")}
               </li>
             ))}
           </ul>
@@ -167,7 +165,17 @@ export function ScenariosView({ deal }: { deal: Deal }) {
   );
 }
 
-type Report = Extract<ReturnType<typeof scenariosReport>, { ok: true }>["value"];
+/** Every holder of any scenario, once, in the order they first appear. */
+function holdersOf(report: ScenariosReport) {
+  return [
+    ...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.holder.id, h.holder])).values(),
+  ];
+}
+
+/** A holder's fully diluted ownership after the round in a scenario (none when it holds nothing there). */
+function ownershipIn(scenario: ScenarioColumn, holder: string): Rational {
+  return scenario.holders.find((x) => x.holder.id === holder)?.fullyDilutedAfter ?? Rational.ZERO;
+}
 
 /**
  * The scenarios drawn (SPEC WEB-19): each holder's ownership after the round and each
@@ -177,31 +185,29 @@ type Report = Extract<ReturnType<typeof scenariosReport>, { ok: true }>["value"]
 function ScenarioCharts({
   report,
   scenarioName,
-  money,
   price,
   percent,
 }: {
-  report: Report;
+  report: ScenariosReport;
   scenarioName: (name: string) => string;
-  money: (text: string) => Money;
-  price: (text: string) => string;
-  percent: (text: string) => string;
+  price: (value: Money) => string;
+  percent: (value: Rational) => string;
 }) {
   const { t, locale } = useI18n();
-  const currency = report.currency as Parameters<typeof formatMoney>[0]["currency"];
+  const currency = report.company.currency;
   const short = (x: number) => tickMoneyText(x, currency, locale);
   const names = report.scenarios.map((s) => scenarioName(s.scenario));
-  const holders = [
-    ...new Map(report.scenarios.flatMap((s) => s.holders).map((h) => [h.id, h])).values(),
-  ].filter((h) =>
-    report.scenarios.some((s) => s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter !== "0"),
+  const holders = holdersOf(report).filter((h) =>
+    report.scenarios.some((s) => !ownershipIn(s, h.id).isZero()),
   );
   const investors = [
-    ...new Map(report.scenarios.flatMap((s) => s.investments ?? []).map((i) => [i.investor, i.name])),
+    ...new Map(
+      report.scenarios.flatMap((s) => s.investments ?? []).map((i) => [i.investor.id, i.investor.name]),
+    ),
   ];
-  const paid = (scenario: Report["scenarios"][number], investor: string) =>
+  const paid = (scenario: ScenarioColumn, investor: string) =>
     Rational.sum(
-      (scenario.investments ?? []).filter((i) => i.investor === investor).map((i) => Rational.parse(i.paid)!),
+      (scenario.investments ?? []).filter((i) => i.investor.id === investor).map((i) => i.paid.amount),
     );
   const ownershipTitle = t("scenarioOwnershipChart");
   const priceTitle = t("scenarioPriceChart");
@@ -248,11 +254,7 @@ function ScenarioCharts({
           holders.map((h) => h.name),
           report.scenarios.map((s, i) => ({
             name: names[i]!,
-            values: holders.map((h) =>
-              Rational.parse(s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter ?? "0")!
-                .mulInt(100n)
-                .toNumber(),
-            ),
+            values: holders.map((h) => ownershipIn(s, h.id).mulInt(100n).toNumber()),
           })),
           pct,
         )}
@@ -261,9 +263,7 @@ function ScenarioCharts({
           holders.map((h) => ({
             id: h.id,
             name: h.name,
-            cells: report.scenarios.map((s) =>
-              percent(s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter ?? "0"),
-            ),
+            cells: report.scenarios.map((s) => percent(ownershipIn(s, h.id))),
           })),
         )}
       />
@@ -275,7 +275,7 @@ function ScenarioCharts({
           [
             {
               name: t("pricePerShare"),
-              values: report.scenarios.map((s) => Rational.parse(s.pricePerShare)!.toNumber()),
+              values: report.scenarios.map((s) => s.pricePerShare.amount.toNumber()),
             },
           ],
           (x) =>
@@ -294,7 +294,7 @@ function ScenarioCharts({
           {
             id: "post-money",
             name: t("postMoney"),
-            cells: report.scenarios.map((s) => money(s.postMoneyValuation)),
+            cells: report.scenarios.map((s) => s.postMoneyValuation),
           },
         ])}
       />

@@ -11,7 +11,6 @@ import { describe, expect, it } from "vitest";
 import { evaluateCorpus } from "../../../scripts/eval-ingest.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { type ClaimJson, ingestOutputToJson, jsonNumber } from "../../../src/core/ingest/claim-json.js";
-import { renderClaimTable } from "../../../src/core/ingest/claim-table.js";
 import { type ConflictInput, disjoint, intervalOf } from "../../../src/core/ingest/conflicts.js";
 import { toDealDraft } from "../../../src/core/ingest/deal-draft.js";
 import {
@@ -24,6 +23,7 @@ import {
 } from "../../../src/core/ingest/evaluate.js";
 import { ingest } from "../../../src/core/ingest/ingest.js";
 import type { Qualifier } from "../../../src/core/ingest/types.js";
+import { ingestText } from "../../../src/report/ingest-text.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 /** The shared fixtures beside the main checkout, also from a worktree one level deeper (/work/wt/NAME). */
@@ -250,13 +250,22 @@ describe("ING-OUT-1 and ING-DEAL-1 output forms", () => {
     ]);
   });
 
-  it("renders a table with one row per claim and no rounding", () => {
-    const table = renderClaimTable(output);
+  it("renders a table with one row per claim: compact amounts with their hedge, exact with `exact`, French words in French", () => {
+    const table = ingestText(output);
     const lines = table.trimEnd().split("\n");
     expect(lines).toHaveLength(2 + output.claims.length);
     expect(lines[0]).toMatch(/^#\s+kind\s+subject\s+counterparty\s+amount\s+status/);
-    expect(table).toContain("up to 100 000 000 000 USD");
-    expect(table).toContain("50 000 000 000 USD");
+    expect(table).toContain("up to $100B");
+    expect(table).toMatch(/round target +OpenAI/);
     expect(table).toContain("selon des sources");
+    const exact = ingestText(output, { exact: true });
+    expect(exact).toContain("up to $100,000,000,000.00");
+    expect(exact).toContain("$50,000,000,000.00");
+    const french = ingestText(output, { lang: "fr" });
+    expect(french.split("\n")[0]).toMatch(/^#\s+nature\s+société\s+contrepartie\s+montant\s+statut\s+moment/);
+    expect(french).toContain("jusqu'à 100 Md$");
+    expect(french).toMatch(/objectif du tour +OpenAI/);
+    for (const english of ["round_target", "in_talks", "current", "up to"])
+      expect(french).not.toContain(english);
   });
 });

@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { evaluateRealCorpus } from "../../../scripts/eval-ingest.js";
-import { loadRealCorpus, readRecipes, shortHash } from "../../../scripts/real-corpus.js";
+import { blindSetOf, loadRealCorpus, readRecipes, shortHash } from "../../../scripts/real-corpus.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const TEXT = "Harbor Robotics has raised $40 million in a round led by Quillon Ventures.";
@@ -19,7 +19,7 @@ function span(text: string, piece: string) {
   return { start, end: start + piece.length, sha256_12: shortHash(piece) };
 }
 
-function corpus(): { real: string; texts: string } {
+function corpus(heldOut: Record<string, unknown> = { held_out: false }): { real: string; texts: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "rt-real-"));
   const real = path.join(dir, "real");
   const texts = path.join(dir, "texts");
@@ -37,7 +37,7 @@ function corpus(): { real: string; texts: string } {
     chars: TEXT.length,
     utf8_bytes: TEXT.length,
     sha256_12: shortHash(TEXT),
-    held_out: false,
+    ...heldOut,
   };
   writeFileSync(path.join(real, "recipes.json"), JSON.stringify({ version: 1, documents: [recipe] }));
   const claim = (over: Record<string, unknown>) => ({
@@ -96,15 +96,36 @@ describe("ING-EVAL-4 the real-report corpus", () => {
     expect(loadRealCorpus(real, texts, "held-out").documents).toEqual([]);
   });
 
-  it("the committed corpus: 80 recipes, half in each language, 20 held out (10 fr, 10 en), no quoted evidence", () => {
+  it("--blind-set N reads only the held-out reports of set N; a held-out recipe without the field is set 3", () => {
+    const third = corpus({ held_out: true });
+    expect(loadRealCorpus(third.real, third.texts, "dev", 3).documents).toHaveLength(1);
+    expect(loadRealCorpus(third.real, third.texts, "dev", 4).documents).toEqual([]);
+    const fourth = corpus({ held_out: true, blind_set: 4 });
+    expect(loadRealCorpus(fourth.real, fourth.texts, "all", 4).documents).toHaveLength(1);
+    expect(loadRealCorpus(fourth.real, fourth.texts, "all", 3).documents).toEqual([]);
+    expect(loadRealCorpus(fourth.real, fourth.texts, "held-out").documents).toHaveLength(1);
+    const dev = corpus();
+    expect(loadRealCorpus(dev.real, dev.texts, "dev", 3).documents).toEqual([]);
+    expect(evaluateRealCorpus(fourth.real, fourth.texts, "dev", 4).evaluation.overall.f1).toBe(1);
+  });
+
+  it("the committed corpus: 100 recipes, half in each language, 40 held out in blind sets 3 and 4 (10 fr, 10 en each), no quoted evidence", () => {
     const recipes = readRecipes(path.join(root, "corpus/real"));
-    expect(recipes).toHaveLength(80);
-    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(40);
+    expect(recipes).toHaveLength(100);
+    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(50);
     const heldOut = recipes.filter((r) => r.held_out);
-    expect(heldOut).toHaveLength(20);
-    expect(heldOut.filter((r) => r.language === "fr")).toHaveLength(10);
-    expect(new Set(recipes.map((r) => r.id)).size).toBe(80);
-    expect(new Set(recipes.map((r) => r.url)).size).toBe(80);
+    expect(heldOut).toHaveLength(40);
+    for (const set of [3, 4]) {
+      const inSet = recipes.filter((r) => blindSetOf(r) === set);
+      expect(inSet, `blind set ${set}`).toHaveLength(20);
+      expect(
+        inSet.filter((r) => r.language === "fr"),
+        `blind set ${set}`,
+      ).toHaveLength(10);
+    }
+    expect(recipes.filter((r) => !r.held_out && r.blind_set !== undefined)).toEqual([]);
+    expect(new Set(recipes.map((r) => r.id)).size).toBe(100);
+    expect(new Set(recipes.map((r) => r.url)).size).toBe(100);
     for (const r of recipes) {
       const gold = JSON.parse(readFileSync(path.join(root, "corpus/real/gold", `${r.id}.gold.json`), "utf8"));
       for (const c of gold.claims) {

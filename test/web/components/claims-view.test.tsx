@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimsReportOf } from "../../../src/app/claims-report.js";
-import { compactMoney } from "../../../src/core/exact/money.js";
-import { Rational } from "../../../src/core/exact/rational.js";
+import { scenarioNames, scenariosReportOf } from "../../../src/app/scenarios-report.js";
+import { compactMoney, type Money } from "../../../src/core/exact/money.js";
 import { toDealDraft } from "../../../src/core/ingest/deal-draft.js";
 import { ingest } from "../../../src/core/ingest/ingest.js";
 import { ingestedEntries, knownNames } from "../../../src/deal/ingest-into-deal.js";
@@ -11,7 +11,6 @@ import { loadDeal } from "../../../src/deal/load.js";
 import { claimsReport } from "../../../src/report/claims-report.js";
 import { conflictText, gapWords } from "../../../src/report/claims-text.js";
 import { explanationFr } from "../../../src/report/fr.js";
-import { scenarioNames, scenariosReport } from "../../../src/report/scenarios-report.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { App } from "../../../src/web/app/App.js";
 import { href } from "../../../src/web/app/routes.js";
@@ -141,6 +140,18 @@ describe("WEB-11 sources and claims", () => {
       expect(document.querySelector(".claims .notice")!.textContent).not.toContain(id);
   });
 
+  it("APP-9 in French, the quantities the engine names are named in French: the claims list and the ranges", async () => {
+    window.location.hash = href.view("examples", "openai-round", "claims");
+    renderApp(new MemoryDataAccess(exampleFiles()), "fr");
+    await screen.findByRole("button", { name: /^microsoft-stake — participation de Microsoft/ });
+    const ranges = document.getElementById("reading-1")!;
+    const rows = [...ranges.querySelectorAll("tbody th")].map((th) => th.textContent);
+    expect(rows).toContain("participation de Microsoft");
+    expect(rows).toContain("valorisation post-money du tour 2026 mega-round");
+    expect(document.body.textContent).not.toContain("Microsoft's stake");
+    expect(document.body.textContent).not.toContain("post-money valuation");
+  });
+
   it("WEB-11 choosing a claim marks its evidence in the source's text", async () => {
     window.location.hash = href.view("examples", "openai-round", "claims");
     renderApp(new MemoryDataAccess(exampleFiles()));
@@ -242,7 +253,7 @@ describe("WEB-12 scenarios side by side", () => {
       name: "2026 mega-round, par scénario",
     })) as HTMLTableElement;
     const deal = openaiDeal();
-    const report = scenariosReport(deal, scenarioNames(deal));
+    const report = scenariosReportOf(deal, scenarioNames(deal));
     if (!report.ok) throw new Error("no report");
     const columns = report.value.scenarios;
     expect(columns.map((c) => c.scenario).slice(0, 3)).toEqual(["low", "base", "high"]);
@@ -253,22 +264,16 @@ describe("WEB-12 scenarios side by side", () => {
       );
     const shown = (row: string) =>
       [...table.querySelectorAll(`tr[data-row="${row}"] td`)].map((td) => td.textContent ?? "");
-    const r = (text: string) => Rational.parse(text)!;
-    const usd = (text: string) => ({ kind: "money" as const, currency: "USD" as never, amount: r(text) });
-    const exact = (text: string) => formatMoney(usd(text), text.includes(".") ? 2 : 0, "fr");
+    const exact = (m: Money) => formatMoney(m, m.amount.isInteger() ? 0 : 2, "fr");
     expect(cells("round-size")).toEqual(columns.map((c) => exact(c.roundSize)));
-    expect(shown("round-size")).toEqual(columns.map((c) => compactMoney(usd(c.roundSize), "fr")));
-    expect(cells("price")).toEqual(
-      columns.map((c) =>
-        formatMoney({ kind: "money", currency: "USD" as never, amount: r(c.pricePerShare) }, 4, "fr"),
-      ),
-    );
+    expect(shown("round-size")).toEqual(columns.map((c) => compactMoney(c.roundSize, "fr")));
+    expect(cells("price")).toEqual(columns.map((c) => formatMoney(c.pricePerShare, 4, "fr")));
     expect(cells("post-money")).toEqual(columns.map((c) => exact(c.postMoneyValuation)));
-    expect(shown("post-money")).toEqual(columns.map((c) => compactMoney(usd(c.postMoneyValuation), "fr")));
+    expect(shown("post-money")).toEqual(columns.map((c) => compactMoney(c.postMoneyValuation, "fr")));
     const amazon = cells("ownership:amazon");
     columns.forEach((c, i) => {
-      const h = c.holders.find((x) => x.id === "amazon")!;
-      expect(amazon[i]).toBe(formatPercent(r(h.fullyDilutedAfter), 4, "fr"));
+      const h = c.holders.find((x) => x.holder.id === "amazon")!;
+      expect(amazon[i]).toBe(formatPercent(h.fullyDilutedAfter, 4, "fr"));
     });
     // French formats: narrow no-break spaces between groups, a no-break space before the unit, a decimal comma.
     expect(cells("round-size")[1]).toBe("54\u202f999\u202f999\u202f895\u00a0$");

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scenarioNames, scenariosReportOf } from "../../../src/app/scenarios-report.js";
 import { type Currency, compactMoney, type Money, money } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
 import { capTableView, fractionOf } from "../../../src/core/ledger/views.js";
@@ -15,7 +16,6 @@ import { capTableReport } from "../../../src/report/captable-report.js";
 import { claimsReport } from "../../../src/report/claims-report.js";
 import { exitBreakpointsReport, exitModelOf, exitTermsOf } from "../../../src/report/exit-report.js";
 import { modelReport } from "../../../src/report/model-report.js";
-import { scenarioNames, scenariosReport } from "../../../src/report/scenarios-report.js";
 import { jsonText, modelCsv } from "../../../src/report/text-formats.js";
 import { dealDocumentFromText, dealDocumentText } from "../../../src/web/api/deal-text.js";
 import { prepareSimulationJob } from "../../../src/web/engine/simulation-job.js";
@@ -172,16 +172,16 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     // Scenarios side by side: the base scenario's post-money, as `roundtable scenarios` reports it.
     await page.getByRole("link", { name: "Scenarios", exact: true }).click();
     await page.locator("#scenarios-table").waitFor();
-    const scenarios = scenariosReport(loaded.deal, scenarioNames(loaded.deal));
+    const scenarios = scenariosReportOf(loaded.deal, scenarioNames(loaded.deal));
     if (!scenarios.ok) throw new Error("scenarios");
     // Compact as a reader reads them ($830B), each exact on hover (the cell's title).
     const postMoneys = page.locator('#scenarios-table tr[data-row="post-money"] td');
     expect(await postMoneys.allTextContents()).toEqual(
-      scenarios.value.scenarios.map((c) => compactMoney(usd(c.postMoneyValuation), "en")),
+      scenarios.value.scenarios.map((c) => compactMoney(c.postMoneyValuation, "en")),
     );
     expect(await postMoneys.evaluateAll((cells) => cells.map((c) => c.getAttribute("title")))).toEqual(
       scenarios.value.scenarios.map((c) =>
-        formatMoney(usd(c.postMoneyValuation), c.postMoneyValuation.includes(".") ? 2 : 0, "en"),
+        formatMoney(c.postMoneyValuation, c.postMoneyValuation.amount.isInteger() ? 0 : 2, "en"),
       ),
     );
     await shot(page, "scenarios");
@@ -279,11 +279,12 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
       page.getByRole("button", { name: "JSON" }).click(),
     ]);
     expect(JSON.parse(readFileSync((await json.path())!, "utf8"))).toEqual(JSON.parse(jsonText(report)));
+    // One XLSX button: the pro forma's workbook, rendered in the page by the renderer the CLI
+    // and the server use (src/render/xlsx.ts) from the typed report shown; no server in memory.
+    expect(await page.getByRole("button", { name: "XLSX" }).count()).toBe(1);
     const [xlsx] = await Promise.all([
       page.waitForEvent("download"),
-      // The builder's own data export (these terms, in the browser); the report to hand over
-      // beside it has its own XLSX button, rendered by the server (WEB-XLSX-1).
-      page.locator("fieldset.export:not(.report-files)").getByRole("button", { name: "XLSX" }).click(),
+      page.locator("fieldset.report-files").getByRole("button", { name: "XLSX" }).click(),
     ]);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
@@ -291,14 +292,20 @@ describe.skipIf(!present)("WEB-10 the web app in Chromium", () => {
     await workbook.xlsx.load(
       readFileSync((await xlsx.path())!) as unknown as Parameters<typeof workbook.xlsx.load>[0],
     );
-    const sheet = workbook.getWorksheet("Pro forma")!;
-    const microsoftRow = sheet
-      .getRows(2, report.holders.length)!
-      .find((r) => r.getCell(1).value === "Microsoft")!;
+    const rows = workbook.getWorksheet("Pro forma by holder")!.getSheetValues() as unknown[][];
+    const header = rows.find((r) => Array.isArray(r) && r[1] === "Holder")!;
+    const column = (name: string) => header.indexOf(name);
+    const microsoftRow = rows.find((r) => Array.isArray(r) && r[1] === "Microsoft")!;
     const microsoft = report.holders.find((h) => h.id === "microsoft")!;
-    expect(microsoftRow.getCell(6).value).toBe(Number(microsoft.fullyDilutedSharesAfter));
-    expect(microsoftRow.getCell(7).value).toBe(Number(microsoft.fullyDilutedAfter));
-    expect(xlsx.suggestedFilename()).toBe("openai-group-pbc-round-2026.xlsx");
+    expect(microsoftRow[column("FD shares after")]).toBe(Number(microsoft.fullyDilutedSharesAfter));
+    // Ownership is the formula shares / total, its cached result the exact fraction's double.
+    const after = microsoftRow[column("FD after")] as { formula: string; result: number };
+    expect(after.formula).toMatch(/^D\d+\/D\$\d+$/);
+    expect(after.result).toBeCloseTo(Number(microsoft.fullyDilutedAfter), 15);
+    // The round's terms typed here are not saved: the workbook is marked so, as the server's is.
+    const title = workbook.getWorksheet("Report")!.getSheetValues().flat().map(String).join(" ");
+    expect(title).toContain("The figures come from edits not yet saved");
+    expect(xlsx.suggestedFilename()).toBe("openai-round-model.xlsx");
 
     // An unreadable amount is reported next to its field; the figures stay those of the last valid terms.
     await typed.fill("beaucoup");

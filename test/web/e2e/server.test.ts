@@ -6,10 +6,10 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exit as exitUseCase } from "../../../src/app/exit.js";
+import { parseInput } from "../../../src/app/use-case.js";
 import { compactMoney } from "../../../src/core/exact/money.js";
 import { Rational } from "../../../src/core/exact/rational.js";
-import { investedByHolder } from "../../../src/core/ledger/views.js";
-import { runDeal } from "../../../src/core/round/timeline.js";
 import { loadDeal } from "../../../src/deal/load.js";
 import { type RunningServer, startServer } from "../../../src/server/serve.js";
 import { formatFixed, formatMoney, formatPercent } from "../../../src/web/i18n/number-format.js";
@@ -335,12 +335,14 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     const file = join(dataDir, "openai-round-stored.json");
     writeFileSync(file, JSON.stringify(stored.document));
     const exit = await cli(["exit", file, "--at", "$1T; $2.5T", "--format", "json"]);
-    // What Amazon invested, counted on the whole deal as the exit view counts it (WEB-19).
+    // What Amazon invested, as the exit statement of the whole deal counts it (REP-6a).
     const whole = loadDeal(JSON.stringify(stored.document), "openai-round.json");
     if (!whole.ok) throw new Error(whole.diagnostics[0]!.message);
-    const run = runDeal(whole.deal.ledger, whole.deal.rounds);
-    if (!run.ok) throw new Error(run.problems[0]!.message);
-    const invested = investedByHolder(run.value.final).get("amazon")!;
+    const statementInput = parseInput(exitUseCase, { statement: "true", at: "$1T; $2.5T" });
+    if (!statementInput.ok) throw new Error("statement input");
+    const statement = await exitUseCase.run(whole.deal, statementInput.value);
+    if (!statement.ok || statement.value.kind !== "statement") throw new Error("statement");
+    const invested = statement.value.invested.find((h) => h.holder.id === "amazon")!.invested!;
     expect(invested.isPositive()).toBe(true);
     expect(exit.code, exit.stderr).toBe(0);
     const cliOutcomes = JSON.parse(exit.stdout).outcomes as {
