@@ -47,6 +47,8 @@ export const ERROR_SUMMARIES_FR: Readonly<Record<ErrorCode, string>> = {
   round_invalid: "Les conditions du tour sont incomplètes ou incohérentes.",
   output_exists: "Le chemin de sortie existe et l'écrasement n'a pas été demandé.",
   file_unwritable: "Un fichier ou un dossier de sortie ne peut pas être écrit.",
+  bad_response:
+    "La réponse du serveur ne se lit pas comme le rapport attendu (l'application web nomme le champ).",
   ocf_schemas_missing:
     "Le dossier des schémas JSON officiels OCF indiqué (--schemas ou $ROUNDTABLE_OCF_SCHEMAS) ne les contient pas ; sans dossier indiqué, les vérifications propres à roundtable s'appliquent.",
   ocf_package_unreadable:

@@ -6,7 +6,7 @@
 export interface ErrorSpec {
   /** 1: invalid input; 2: wrong usage of the command. */
   readonly exitCode: 1 | 2;
-  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
+  readonly httpStatus: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
   readonly summary: string;
 }
 
@@ -108,6 +108,11 @@ export const ERROR_CATALOGUE = {
     summary: "The output path exists and overwriting was not asked for.",
   },
   file_unwritable: { exitCode: 1, httpStatus: 500, summary: "An output file or folder cannot be written." },
+  bad_response: {
+    exitCode: 1,
+    httpStatus: 502,
+    summary: "The server's answer could not be read as the report it should be (the web app names the field).",
+  },
   ocf_schemas_missing: {
     exitCode: 2,
     httpStatus: 503,

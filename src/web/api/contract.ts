@@ -11,7 +11,6 @@
  */
 
 import type { Role } from "../../core/shared/roles.js";
-import type { CapTableReport } from "../../report/captable-report.js";
 
 export const API_BASE = "/api/v1";
 
@@ -74,62 +73,11 @@ export interface ProblemBody {
   readonly severity?: "warning";
 }
 
-/** One holder's figures in a scenario of the scenarios report (`scenariosReport`). */
-export interface ScenarioHolderJson {
-  readonly id: string;
-  readonly name: string;
-  readonly fullyDilutedBefore: string;
-  readonly fullyDilutedAfter: string;
-  /** Null where the holder held nothing before the round. */
-  readonly dilution: string | null;
-}
-
-/**
- * GET deals/:deal/scenarios: each scenario's holders; as an investor sees it (WEB-21), its
- * own holders only, and the round's figures only where the owner shares them.
+/*
+ * The reports the app reads (GET …/captable, …/scenarios, …/model, …/exit?at=) are read into
+ * their typed reports by src/report/captable-read.ts and investor-read.ts, which say what
+ * their JSON holds and refuse an answer that is not it.
  */
-export interface ScenariosJson {
-  readonly company: string;
-  readonly currency: string;
-  readonly scenarios: readonly {
-    readonly scenario: string;
-    readonly pricePerShare?: string | null;
-    readonly preMoneyValuation?: string | null;
-    readonly postMoneyValuation?: string | null;
-    readonly roundSize?: string | null;
-    readonly holders: readonly ScenarioHolderJson[];
-  }[];
-}
-
-/**
- * GET deals/:deal/captable?asOf=: the cap table report (`roundtable captable --json`, the
- * report module's JSON). As an investor sees it (AUTH-7), its own holders only, the classes
- * and the totals only where the owner shares them.
- */
-export type CapTableJson = Omit<CapTableReport, "totals"> & { readonly totals?: CapTableReport["totals"] };
-
-/** GET deals/:deal/model: the round's pro forma; as an investor sees it, its own holders only. */
-export interface ModelJson {
-  readonly company: string;
-  readonly currency: string;
-  readonly holders: readonly ScenarioHolderJson[];
-}
-
-/** GET deals/:deal/exit?at=…: each exit value's payouts per holder (an investor's own holders only). */
-export interface ExitAtJson {
-  readonly currency: string;
-  readonly outcomes: readonly {
-    readonly exitValue: string;
-    readonly holders: readonly {
-      readonly id: string;
-      readonly name: string;
-      readonly proceeds: string;
-      readonly exercisePaid: string;
-      readonly net: string;
-      readonly total: string;
-    }[];
-  }[];
-}
 
 /** A document an owner shared with investors (SPEC SRV-SHARE-1..5), as the server lists it. */
 export interface SharedDocumentJson {

@@ -1,24 +1,22 @@
+import type { CapTableOwnership } from "../../report/captable-read.js";
+import type { InvestorOwnership, InvestorPayouts, InvestorProForma } from "../../report/investor-read.js";
 import type {
   AcceptInvitationResponse,
   ApiErrorBody,
-  CapTableJson,
   CreateInvitationRequest,
   CreateInvitationResponse,
   DealDocumentJson,
   DealRecord,
   DealSummary,
   DifferenceResponse,
-  ExitAtJson,
   ImportPreviewResponse,
   ImportRequest,
   InvitationLookup,
   Member,
-  ModelJson,
   ReportFile,
   ReportFileRequest,
   RevisionSummary,
   Role,
-  ScenariosJson,
   ShareDocumentRequest,
   SharedDocumentJson,
   User,
@@ -53,15 +51,15 @@ export interface DataAccess {
   /**
    * The cap table report of the stored deal's latest version as of a date (the deal's last
    * event by default): the server's, so that the cap table page draws without the deal
-   * engine (SPEC WEB-20); an investor's own rows.
+   * engine (SPEC WEB-20); an investor's own rows. Typed: the view parses no figure.
    */
-  capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>>;
-  /** The server's scenarios report of a stored deal: an investor's own figures (SPEC WEB-21, WEB-23). */
-  scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>>;
-  /** The server's model report of a stored deal: an investor's own holders in the round's pro forma. */
-  modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>>;
-  /** The server's waterfall at exit values (`at` as `exit --at` reads it): an investor's own payouts. */
-  exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>>;
+  capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableOwnership>>;
+  /** The server's scenarios report of a stored deal, typed: an investor's own figures (SPEC WEB-21, WEB-23). */
+  scenariosReport(workspace: string, deal: string): Promise<ApiResult<InvestorOwnership>>;
+  /** The server's model report of a stored deal, typed: an investor's own holders in the round's pro forma. */
+  modelReport(workspace: string, deal: string): Promise<ApiResult<InvestorProForma>>;
+  /** The server's waterfall at exit values (`at` as `exit --at` reads it), typed: an investor's own payouts. */
+  exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<InvestorPayouts>>;
   /**
    * A report of a deal as the server renders it for `roundtable <report> --format pdf|xlsx`
    * (SPEC WEB-PDF-1): the stored version's, or, when the request carries the working
@@ -140,6 +138,22 @@ export interface DataAccess {
     bytes: Uint8Array,
     request: ImportRequest,
   ): Promise<ApiResult<DealRecord>>;
+}
+
+/**
+ * A report the server answered, read into its typed report by `read`; an answer that is not
+ * that report is a `bad_response` failure whose message names the field (never a crash in
+ * the view that draws it).
+ */
+export function readAnswer<T>(
+  answer: ApiResult<unknown>,
+  read: (
+    json: unknown,
+  ) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string },
+): ApiResult<T> {
+  if (!answer.ok) return answer;
+  const report = read(answer.value);
+  return report.ok ? { ok: true, value: report.value } : failure(502, "bad_response", report.message);
 }
 
 export function failure(status: number, code: string, message: string): ApiFailure {

@@ -1,15 +1,22 @@
+import { type CapTableOwnership, capTableOwnershipFromJson } from "../../report/captable-read.js";
+import {
+  type InvestorOwnership,
+  type InvestorPayouts,
+  type InvestorProForma,
+  investorOwnershipFromJson,
+  investorPayoutsFromJson,
+  investorProFormaFromJson,
+} from "../../report/investor-read.js";
 import {
   type AcceptInvitationResponse,
   API_BASE,
   type ApiErrorBody,
-  type CapTableJson,
   type CreateInvitationRequest,
   type CreateInvitationResponse,
   CSRF_HEADER,
   type DealDocumentJson,
   type DealRecord,
   type DifferenceResponse,
-  type ExitAtJson,
   type GetDealResponse,
   type ImportPreviewResponse,
   type ImportRequest,
@@ -21,20 +28,18 @@ import {
   type LoginRequest,
   type LoginResponse,
   type MeResponse,
-  type ModelJson,
   type ReportFile,
   type ReportFileRequest,
   type RevertResponse,
   ROUTES,
   type Role,
   type SaveDealResponse,
-  type ScenariosJson,
   type SetMemberRequest,
   type SetMemberResponse,
   type ShareDocumentRequest,
   type SharedDocumentJson,
 } from "./contract.js";
-import { type ApiResult, type DataAccess, failure } from "./data-access.js";
+import { type ApiResult, type DataAccess, failure, readAnswer } from "./data-access.js";
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -196,22 +201,32 @@ export class HttpDataAccess implements DataAccess {
     };
   }
 
-  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>> {
-    return this.request<CapTableJson>({
+  async capTableReport(
+    workspace: string,
+    deal: string,
+    asOf?: string,
+  ): Promise<ApiResult<CapTableOwnership>> {
+    const answer = await this.request<unknown>({
       method: ROUTES.capTable.method,
       path: ROUTES.capTable.path(workspace, deal, asOf),
     });
+    return readAnswer(answer, capTableOwnershipFromJson);
   }
 
-  async scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>> {
-    return this.request<ScenariosJson>({
+  async scenariosReport(workspace: string, deal: string): Promise<ApiResult<InvestorOwnership>> {
+    const answer = await this.request<unknown>({
       method: ROUTES.scenarios.method,
       path: ROUTES.scenarios.path(workspace, deal),
     });
+    return readAnswer(answer, investorOwnershipFromJson);
   }
 
-  async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
-    return this.request<ModelJson>({ method: ROUTES.model.method, path: ROUTES.model.path(workspace, deal) });
+  async modelReport(workspace: string, deal: string): Promise<ApiResult<InvestorProForma>> {
+    const answer = await this.request<unknown>({
+      method: ROUTES.model.method,
+      path: ROUTES.model.path(workspace, deal),
+    });
+    return readAnswer(answer, investorProFormaFromJson);
   }
 
   async listSharedDocuments(workspace: string): Promise<ApiResult<readonly SharedDocumentJson[]>> {
@@ -326,11 +341,12 @@ export class HttpDataAccess implements DataAccess {
     };
   }
 
-  async exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<ExitAtJson>> {
-    return this.request<ExitAtJson>({
+  async exitAt(workspace: string, deal: string, at: string): Promise<ApiResult<InvestorPayouts>> {
+    const answer = await this.request<unknown>({
       method: ROUTES.exitAt.method,
       path: ROUTES.exitAt.path(workspace, deal, at),
     });
+    return readAnswer(answer, investorPayoutsFromJson);
   }
 
   /**

@@ -4,28 +4,25 @@ import { parseIsoDate } from "../../core/shared/date.js";
 import { errorSpec } from "../../core/shared/errors.js";
 import { dealDifference } from "../../deal/difference.js";
 import { loadDeal } from "../../deal/load.js";
-import { capTableJson } from "../../report/captable-report.js";
+import { type CapTableOwnership, capTableOwnershipOf } from "../../report/captable-read.js";
 import { differenceJson } from "../../report/difference-report.js";
+import type { InvestorOwnership, InvestorPayouts, InvestorProForma } from "../../report/investor-read.js";
 import type {
   AcceptInvitationResponse,
-  CapTableJson,
   CreateInvitationRequest,
   CreateInvitationResponse,
   DealDocumentJson,
   DealRecord,
   DealSummary,
   DifferenceResponse,
-  ExitAtJson,
   ImportPreviewResponse,
   ImportRequest,
   InvitationLookup,
   Member,
-  ModelJson,
   ReportFile,
   ReportFileRequest,
   RevisionSummary,
   Role,
-  ScenariosJson,
   ShareDocumentRequest,
   SharedDocumentJson,
   User,
@@ -183,7 +180,11 @@ export class MemoryDataAccess implements DataAccess {
   }
 
   /** The cap table of the deal's latest version, computed here as the server's `captable` route does. */
-  async capTableReport(workspace: string, deal: string, asOf?: string): Promise<ApiResult<CapTableJson>> {
+  async capTableReport(
+    workspace: string,
+    deal: string,
+    asOf?: string,
+  ): Promise<ApiResult<CapTableOwnership>> {
     const record = workspace === WORKSPACE.id ? this.deals.get(deal) : undefined;
     if (!record) return failure(404, "not_found", `no deal "${deal}" in workspace "${workspace}"`);
     const date = asOf === undefined ? undefined : parseIsoDate(asOf);
@@ -198,18 +199,19 @@ export class MemoryDataAccess implements DataAccess {
       const code = all[0]?.code ?? "deal_invalid_field";
       return failure(errorSpec(code).httpStatus, code, all.map((p) => p.message).join("; "));
     }
-    return { ok: true, value: capTableJson(report.value) };
+    // The typed report itself: in memory nothing goes through the API's JSON.
+    return { ok: true, value: capTableOwnershipOf(report.value) };
   }
 
   /**
    * The investor's figures are the server's (SPEC WEB-23): in memory there is one user, the
    * workspace's owner, and no investor to compute them for.
    */
-  async scenariosReport(workspace: string, deal: string): Promise<ApiResult<ScenariosJson>> {
+  async scenariosReport(workspace: string, deal: string): Promise<ApiResult<InvestorOwnership>> {
     return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
   }
 
-  async modelReport(workspace: string, deal: string): Promise<ApiResult<ModelJson>> {
+  async modelReport(workspace: string, deal: string): Promise<ApiResult<InvestorProForma>> {
     return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
   }
 
@@ -245,7 +247,7 @@ export class MemoryDataAccess implements DataAccess {
     return failure(404, "not_found", `sharing documents in "${workspace}" is the server's`);
   }
 
-  async exitAt(workspace: string, deal: string, _at: string): Promise<ApiResult<ExitAtJson>> {
+  async exitAt(workspace: string, deal: string, _at: string): Promise<ApiResult<InvestorPayouts>> {
     return failure(404, "not_found", `the investor's view of "${deal}" in "${workspace}" is the server's`);
   }
 

@@ -1,5 +1,5 @@
 import { type IsoDate, parseIsoDate } from "../../core/shared/date.js";
-import type { CapTableJson } from "../api/contract.js";
+import type { CapTableOwnership } from "../../report/captable-read.js";
 import type { DataAccess } from "../api/data-access.js";
 import { type Asked, ask } from "./asked.js";
 import { draftIsEmpty, readDraft } from "./drafts.js";
@@ -8,7 +8,7 @@ import type { Route } from "./routes.js";
 type DealRoute = Extract<Route, { name: "deal" }>;
 
 /** The stored cap table asked for before its view is drawn, at the date the address named then. */
-export interface EarlyCapTable extends Asked<CapTableJson> {
+export interface EarlyCapTable extends Asked<CapTableOwnership> {
   readonly asOf: IsoDate | undefined;
 }
 

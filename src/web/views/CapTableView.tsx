@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useRef } from "react";
-import { type Currency, compactMoney, type Money } from "../../core/exact/money.js";
+import type { CapTableRow } from "../../app/captable.js";
+import { compactMoney, type Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { ErrorCode } from "../../core/shared/errors.js";
-import type { CapTableRow } from "../../report/captable-report.js";
-import type { CapTableJson } from "../api/contract.js";
+import type { CapTableOwnership } from "../../report/captable-read.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
 import { capTableDate, type EarlyCapTable } from "../app/early-cap-table.js";
 import { href, replaceHash } from "../app/routes.js";
@@ -20,11 +20,9 @@ import { useI18n } from "../i18n/i18n.js";
 import { formatInteger, formatPercent } from "../i18n/number-format.js";
 import type { DealRoute } from "./DealFrame.js";
 
-const fraction = (text: string) => Rational.parse(text) ?? Rational.ZERO;
-
 /** The cap table report a view draws, or the messages of why there is none. */
 export type CapTableResult =
-  | { readonly ok: true; readonly report: CapTableJson }
+  | { readonly ok: true; readonly report: CapTableOwnership }
   | {
       readonly ok: false;
       readonly problems: readonly { readonly code: ErrorCode; readonly message: string }[];
@@ -104,13 +102,13 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
   const rowName = useCallback(
     (r: CapTableRow) =>
       r.kind === "unallocated_pool"
-        ? t("unallocatedPool", { name: r.name.replace(/^Unallocated: /, "") })
-        : r.name,
+        ? t("unallocatedPool", { name: r.subject.name.replace(/^Unallocated: /, "") })
+        : r.subject.name,
     [t],
   );
 
   const slices = useMemo<Slice[]>(() => {
-    const all = rows.map((r) => ({ name: rowName(r), value: fraction(r.fullyDilutedFraction) }));
+    const all = rows.map((r) => ({ name: rowName(r), value: r.fullyDilutedFraction }));
     return topAndOthers(
       all,
       8,
@@ -124,8 +122,8 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
 
   const title = result?.ok
     ? asOf
-      ? t("capTableAsOf", { company: result.report.company, date: dateText(asOf, locale) })
-      : t("capTableTitle", { company: result.report.company })
+      ? t("capTableAsOf", { company: result.report.company.name, date: dateText(asOf, locale) })
+      : t("capTableTitle", { company: result.report.company.name })
     : "";
 
   return (
@@ -196,14 +194,8 @@ export function CapTableView({ route, result }: { route: DealRoute; result: CapT
             <CapTableTable report={result.report} rows={page.items} by={by} rowName={rowName} />
           </ScrollRegion>
           <Pager page={page.page} pages={page.pages} setPage={page.setPage} label={t("holdersTable")} />
-          {result.report.totals && result.report.totals.unconverted !== "0" ? (
-            <UnconvertedNote
-              amount={{
-                kind: "money",
-                currency: result.report.currency as Currency,
-                amount: fraction(result.report.totals.unconverted),
-              }}
-            />
+          {result.report.totals && !result.report.totals.unconverted.amount.isZero() ? (
+            <UnconvertedNote amount={result.report.totals.unconverted} />
           ) : null}
         </>
       )}
@@ -258,14 +250,14 @@ function CapTableTable({
   by,
   rowName,
 }: {
-  report: CapTableJson;
+  report: CapTableOwnership;
   rows: readonly CapTableRow[];
   by: "holder" | "class";
   rowName: (r: CapTableRow) => string;
 }) {
   const { t, locale } = useI18n();
-  const n = (text: string) => formatInteger(BigInt(text), locale);
-  const p = (text: string) => formatPercent(fraction(text), 4, locale);
+  const n = (count: bigint) => formatInteger(count, locale);
+  const p = (value: Rational) => formatPercent(value, 4, locale);
   return (
     <table className="data" id="captable-table">
       <caption>{by === "holder" ? t("byHolder") : t("byClass")}</caption>
@@ -294,7 +286,7 @@ function CapTableTable({
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={`${r.kind}:${r.id}`} data-id={r.id}>
+          <tr key={`${r.kind}:${r.subject.id}`} data-id={r.subject.id}>
             <th scope="row">{rowName(r)}</th>
             <td className="num">{n(r.outstanding)}</td>
             <td className="num">{p(r.outstandingFraction)}</td>

@@ -3,7 +3,7 @@ import { investedInDeal } from "../../app/exit.js";
 import { type Currency, compactMoney, type Money } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import type { Deal } from "../../deal/build.js";
-import type { ExitAtJson, ScenariosJson } from "../api/contract.js";
+import type { InvestorOwnership, InvestorPayouts } from "../../report/investor-read.js";
 import type { ApiResult } from "../api/data-access.js";
 import { useApi, useDataAccess } from "../app/data-context.js";
 import { groupedBarsOption } from "../charts/options.js";
@@ -14,8 +14,6 @@ import { SharedDocumentsList } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatFixed, formatPercent } from "../i18n/number-format.js";
-
-const exact = (text: string) => Rational.parse(text) ?? Rational.ZERO;
 
 /**
  * An investor's own view of a stored deal (SPEC WEB-23): from the server's investor routes
@@ -38,7 +36,7 @@ export function InvestorView({
   const ids = useId();
   const data = useDataAccess();
   const asStated = t("myAsStated");
-  const [scenarios, reloadScenarios] = useApi(async (): Promise<ApiResult<ScenariosJson>> => {
+  const [scenarios, reloadScenarios] = useApi(async (): Promise<ApiResult<InvestorOwnership>> => {
     const report = await data.scenariosReport(workspace, dealId);
     if (report.ok || report.status >= 500 || [401, 403, 404].includes(report.status)) return report;
     // A deal whose round amounts are all exact has one scenario, the deal as stated: the
@@ -49,7 +47,6 @@ export function InvestorView({
       ok: true,
       value: {
         company: model.value.company,
-        currency: model.value.currency,
         scenarios: [{ scenario: asStated, holders: model.value.holders }],
       },
     };
@@ -64,7 +61,7 @@ export function InvestorView({
   }, [deal]);
   const currency =
     deal?.ledger.company.currency ??
-    (scenarios.state === "ok" ? (scenarios.value.currency as Currency) : ("USD" as Currency));
+    (scenarios.state === "ok" ? scenarios.value.company.currency : ("USD" as Currency));
 
   return (
     <section aria-labelledby={`${ids}-title`} className="investor-view">
@@ -83,9 +80,9 @@ export function InvestorView({
   );
 }
 
-function OwnScenarios({ report }: { report: ScenariosJson }) {
+function OwnScenarios({ report }: { report: InvestorOwnership }) {
   const { t, locale } = useI18n();
-  const percent = (text: string) => formatPercent(exact(text), 4, locale);
+  const percent = (value: Rational) => formatPercent(value, 4, locale);
   const holders = report.scenarios[0]?.holders ?? [];
   const title = t("myDilutionTitle");
   const table = (id: string) => (
@@ -109,9 +106,9 @@ function OwnScenarios({ report }: { report: ScenariosJson }) {
       <tbody>
         {report.scenarios.flatMap((s) =>
           s.holders.map((h) => (
-            <tr key={`${s.scenario}/${h.id}`} data-scenario={s.scenario} data-holder={h.id}>
+            <tr key={`${s.scenario}/${h.holder.id}`} data-scenario={s.scenario} data-holder={h.holder.id}>
               <th scope="row">{s.scenario}</th>
-              <td>{h.name}</td>
+              <td>{h.holder.name}</td>
               <td className="num">{percent(h.fullyDilutedBefore)}</td>
               <td className="num">{percent(h.fullyDilutedAfter)}</td>
               <td className="num">{h.dilution === null ? "—" : percent(h.dilution)}</td>
@@ -131,10 +128,13 @@ function OwnScenarios({ report }: { report: ScenariosJson }) {
         title={t("myOwnershipChart")}
         height={Math.max(240, 120 + holders.length * 40)}
         option={groupedBarsOption(
-          holders.map((h) => h.name),
+          holders.map((h) => h.holder.name),
           report.scenarios.map((s) => ({
             name: s.scenario,
-            values: holders.map((h) => Number(s.holders.find((x) => x.id === h.id)?.fullyDilutedAfter ?? 0)),
+            // The chart draws floats; the table beside it states the exact figures.
+            values: holders.map(
+              (h) => s.holders.find((x) => x.holder.id === h.holder.id)?.fullyDilutedAfter.toNumber() ?? 0,
+            ),
           })),
           (x) => formatPercent(Rational.parse(x.toPrecision(6)) ?? Rational.ZERO, 2, locale),
         )}
@@ -160,10 +160,10 @@ function OwnExit({
   const data = useDataAccess();
   const [text, setText] = useState("");
   const [asked, setAsked] = useState<string | undefined>(undefined);
-  const [outcome, setOutcome] = useState<ApiResult<ExitAtJson> | undefined>(undefined);
+  const [outcome, setOutcome] = useState<ApiResult<InvestorPayouts> | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   // The currency the server's answer states, else the deal's.
-  const shown = outcome?.ok ? (outcome.value.currency as Currency) : currency;
+  const shown = outcome?.ok ? outcome.value.currency : currency;
   const money = (x: Rational): Money => ({ kind: "money", currency: shown, amount: x });
   const short = (x: number) => tickMoneyText(x, shown, locale);
 
@@ -185,13 +185,13 @@ function OwnExit({
     outcome?.ok === true
       ? outcome.value.outcomes.flatMap((o) =>
           o.holders.map((h) => {
-            const total = exact(h.total);
-            const put = invested.get(h.id);
+            const total = h.total;
+            const put = invested.get(h.holder.id);
             return {
-              key: `${o.exitValue}/${h.id}`,
-              exitValue: exact(o.exitValue),
-              holder: h.id,
-              name: h.name,
+              key: `${o.exitValue.toDecimalString(18)}/${h.holder.id}`,
+              exitValue: o.exitValue,
+              holder: h.holder.id,
+              name: h.holder.name,
               total,
               invested: put,
               multiple: put?.isPositive() ? total.div(put) : undefined,
@@ -200,7 +200,7 @@ function OwnExit({
         )
       : [];
   const holders = [...new Map(rows.map((r) => [r.holder, r.name])).entries()];
-  const exitValues = outcome?.ok === true ? outcome.value.outcomes.map((o) => exact(o.exitValue)) : [];
+  const exitValues = outcome?.ok === true ? outcome.value.outcomes.map((o) => o.exitValue) : [];
   const title = t("myPayoutTitle");
   const table = (id: string) => (
     <table className="data" id={id}>

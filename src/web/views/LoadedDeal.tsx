@@ -4,7 +4,7 @@ import { sameEdit } from "../../app/round-session.js";
 import { formatPath } from "../../core/shared/problem.js";
 import type { Deal } from "../../deal/build.js";
 import { type LoadResult, loadDeal } from "../../deal/load.js";
-import { capTableJson } from "../../report/captable-report.js";
+import { capTableOwnershipOf } from "../../report/captable-read.js";
 import type { DealDocumentJson, DealRecord } from "../api/contract.js";
 import { dealDocumentText } from "../api/deal-text.js";
 import { useDataAccess } from "../app/data-context.js";
@@ -403,7 +403,7 @@ function WorkingCapTableView({ deal, route }: { deal: Deal; route: DealRoute }) 
   const result = useMemo<CapTableResult>(() => {
     const report = capTableOf(deal, asOf ? { asOf } : {});
     return report.ok
-      ? { ok: true, report: capTableJson(report.value) }
+      ? { ok: true, report: capTableOwnershipOf(report.value) }
       : { ok: false, problems: report.problems };
   }, [deal, asOf]);
   return <CapTableView route={route} result={result} />;

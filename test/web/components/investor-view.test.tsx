@@ -6,8 +6,9 @@ import { parseInput } from "../../../src/app/use-case.js";
 import type { Deal } from "../../../src/deal/build.js";
 import { loadDeal } from "../../../src/deal/load.js";
 import { exitJson } from "../../../src/report/exit-report.js";
-import type { ExitAtJson } from "../../../src/web/api/contract.js";
+import { type InvestorPayouts, investorPayoutsFromJson } from "../../../src/report/investor-read.js";
 import { type ApiResult, failure } from "../../../src/web/api/data-access.js";
+import { HttpDataAccess } from "../../../src/web/api/http-data-access.js";
 import { MemoryDataAccess } from "../../../src/web/api/memory-data-access.js";
 import { DataAccessProvider } from "../../../src/web/app/data-context.js";
 import { I18nProvider } from "../../../src/web/i18n/i18n.js";
@@ -54,12 +55,15 @@ class ServerLike extends MemoryDataAccess {
   override async scenariosReport(): Promise<ApiResult<never>> {
     return failure(404, "not_found", "no scenarios here");
   }
-  override async exitAt(_workspace: string, _deal: string, at: string): Promise<ApiResult<ExitAtJson>> {
+  override async exitAt(_workspace: string, _deal: string, at: string): Promise<ApiResult<InvestorPayouts>> {
     const input = parseInput(exit, { at });
     if (!input.ok) throw new Error("input");
     const report = await exit.run(this.deal, input.value);
     if (!report.ok) throw new Error(report.problems[0]!.message);
-    return { ok: true, value: exitJson(report.value) as ExitAtJson };
+    // The API's JSON, read as the HTTP data access reads it.
+    const read = investorPayoutsFromJson(exitJson(report.value));
+    if (!read.ok) throw new Error(read.message);
+    return { ok: true, value: read.value };
   }
 }
 
@@ -128,6 +132,64 @@ describe("WEB-23 an investor's invested capital and multiples are the exit state
       }
       // The SAFE holders and the lead have a multiple at both exit values.
       expect(withMultiple).toBe(6);
+      cleanup();
+    }
+  });
+});
+
+describe("WEB-23 an answer that is not the investor's report shows the reader's message, never a crash", () => {
+  it("WEB-23 a malformed scenarios answer and a malformed payouts answer, in both languages", async () => {
+    // The server's answers over HTTP, as the deployed app reads them: the scenarios with a
+    // dilution written as a percent, the payouts with an exit value as a float number.
+    const fetchImpl = async (input: string) => {
+      const body = input.includes("/scenarios")
+        ? {
+            company: "Multiples Inc.",
+            currency: "USD",
+            scenarios: [
+              {
+                scenario: "base",
+                holders: [
+                  {
+                    id: "lead",
+                    name: "Lead Fund",
+                    fullyDilutedBefore: "0",
+                    fullyDilutedAfter: "0.5",
+                    dilution: "12%",
+                  },
+                ],
+              },
+            ],
+          }
+        : input.includes("/exit")
+          ? { currency: "USD", outcomes: [{ exitValue: 5000000, holders: [] }] }
+          : { sharedDocuments: [] };
+      return new Response(JSON.stringify(body), { status: 200 });
+    };
+    for (const locale of ["en", "fr"] as const) {
+      render(
+        <I18nProvider initial={locale}>
+          <DataAccessProvider value={new HttpDataAccess(fetchImpl)}>
+            <InvestorView workspace="w" dealId="multiples" deal={undefined} />
+          </DataAccessProvider>
+        </I18nProvider>,
+      );
+      const alert = await screen.findByRole("alert");
+      expect(alert.textContent).toContain(
+        'the scenarios the server answered: scenarios[0].holders[0].dilution: "12%" is not a decimal number',
+      );
+      fireEvent.change(screen.getByLabelText(locale === "en" ? "Exit values" : "Valeurs de sortie"), {
+        target: { value: "5000000" },
+      });
+      fireEvent.click(
+        screen.getByRole("button", { name: locale === "en" ? "Show my payouts" : "Afficher mes produits" }),
+      );
+      const message =
+        "the payouts the server answered: outcomes[0].exitValue: 5000000 is not a decimal number";
+      await screen.findByText(
+        (_, node) => node?.tagName === "P" && (node.textContent ?? "").includes(message),
+      );
+      expect(document.getElementById("investor-payouts")).toBeNull();
       cleanup();
     }
   });
