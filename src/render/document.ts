@@ -13,6 +13,32 @@ import type { IsoDate } from "../core/shared/date.js";
 export interface ReportDocument {
   readonly title: TitleBlock;
   readonly sections: readonly Section[];
+  /**
+   * The language of the document's words and of how the PDF writes its figures (English
+   * when absent): French writes 830 Md$, 775 000 000 000,00 $, 27,00 % (issue 16, APP-9).
+   */
+  readonly lang?: Language;
+}
+
+/** The languages a report document is written in. */
+export type Language = "en" | "fr";
+
+/** What the caller of a report builder knows and its figures cannot: the version, marks, the language. */
+export interface DocumentContext {
+  /** The stored deal's version, when the report comes from one. */
+  readonly version?: string;
+  /** Marks the caller knows of and the figures cannot: unsaved edits in the web app. */
+  readonly marks?: readonly ReportMark[];
+  /** The language to word the document in: the run's (`--lang`, the locale), the request's, the interface's. */
+  readonly lang?: Language;
+}
+
+/**
+ * A label in the document's language, the French beside the English where the label is
+ * written (one place per label): `const w = wording(context.lang); w("Holder", "Détenteur")`.
+ */
+export function wording(lang: Language | undefined): (en: string, fr: string) => string {
+  return lang === "fr" ? (_en, fr) => fr : (en) => en;
 }
 
 /** What the first lines of the report say: which deal, which version, which date, and how sure the figures are. */
@@ -34,6 +60,21 @@ export interface ReportMark {
   readonly kind: "estimate" | "scenario" | "simulation" | "unsaved_edits";
   /** What the reader should know, in a sentence. */
   readonly text: string;
+}
+
+/** A mark's label in the title block: "Estimates", "Unsaved edits"; in French "Estimations". */
+export function markLabel(kind: ReportMark["kind"], lang?: Language): string {
+  const w = wording(lang);
+  switch (kind) {
+    case "estimate":
+      return w("Estimates", "Estimations");
+    case "scenario":
+      return w("Scenario", "Scénario");
+    case "simulation":
+      return w("Simulation", "Simulation");
+    case "unsaved_edits":
+      return w("Unsaved edits", "Modifications non enregistrées");
+  }
 }
 
 export interface Section {
@@ -173,8 +214,13 @@ export const paragraph = (value: string, style: Paragraph["style"] = "body"): Pa
   style,
 });
 
-/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1). */
-export const UNSAVED_EDITS_MARK: ReportMark = {
-  kind: "unsaved_edits",
-  text: "The figures come from edits not yet saved: no stored version of the deal holds them.",
-};
+/** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1), in the file's language. */
+export function unsavedEditsMark(lang?: Language): ReportMark {
+  return {
+    kind: "unsaved_edits",
+    text: wording(lang)(
+      "The figures come from edits not yet saved: no stored version of the deal holds them.",
+      "Les chiffres viennent de modifications pas encore enregistrées : aucune version enregistrée du dossier ne les contient.",
+    ),
+  };
+}

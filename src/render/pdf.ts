@@ -1,18 +1,21 @@
 import PDFDocument from "pdfkit";
 import { compactMoney } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import type {
-  BarChart,
-  Block,
-  CellValue,
-  Chart,
-  ChartUnit,
-  Facts,
-  LineChart,
-  Paragraph,
-  ReportDocument,
-  Table,
-  TitleBlock,
+import {
+  type BarChart,
+  type Block,
+  type CellValue,
+  type Chart,
+  type ChartUnit,
+  type Facts,
+  type Language,
+  type LineChart,
+  markLabel,
+  type Paragraph,
+  type ReportDocument,
+  type Table,
+  type TitleBlock,
+  wording,
 } from "./document.js";
 import { axisText, cellText, exactMoneyText, printable } from "./figures.js";
 import { tableTotals } from "./totals.js";
@@ -77,7 +80,7 @@ export function renderPdf(document: ReportDocument, options: PdfOptions): Promis
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_GAP, left: MARGIN, right: MARGIN },
     bufferPages: true,
     autoFirstPage: true,
-    lang: "en",
+    lang: document.lang ?? "en",
     displayTitle: true,
     info: {
       Title: `${document.title.title} — ${document.title.company}`,
@@ -97,7 +100,7 @@ export function renderPdf(document: ReportDocument, options: PdfOptions): Promis
     pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on("error", reject);
   });
-  const layout = new Layout(pdf);
+  const layout = new Layout(pdf, document.lang ?? "en");
   layout.titleBlock(document.title);
   for (const section of document.sections) {
     layout.heading(section.title);
@@ -114,8 +117,13 @@ class Layout {
   private readonly left: number;
   private readonly width: number;
   private readonly bottom: number;
+  private readonly w: (en: string, fr: string) => string;
 
-  constructor(private readonly pdf: PDFKit.PDFDocument) {
+  constructor(
+    private readonly pdf: PDFKit.PDFDocument,
+    private readonly lang: Language,
+  ) {
+    this.w = wording(lang);
     this.left = MARGIN;
     this.width = pdf.page.width - 2 * MARGIN;
     this.bottom = pdf.page.height - MARGIN - FOOTER_GAP;
@@ -173,6 +181,15 @@ class Layout {
     return w;
   }
 
+  /**
+   * The width of a text's longest word as pdfkit's line wrapper needs it: with the space
+   * after it (the wrapper measures a word with its trailing space and splits a word that
+   * does not fit so, as a long French header's "entièrement " would be).
+   */
+  private wordWidth(value: string, font: string, size: number): number {
+    return this.widthOf(`${longestWord(value)} `, font, size);
+  }
+
   titleBlock(title: TitleBlock): void {
     this.write(title.title, this.left, this.y, {
       font: BOLD,
@@ -185,7 +202,9 @@ class Layout {
     this.write(subject, this.left, this.y, { font: BOLD, size: 12, width: this.width });
     this.y += this.heightOf(subject, this.width, BOLD, 12) + 3;
     const line = [
-      title.version === undefined ? undefined : `Document version ${title.version}`,
+      title.version === undefined
+        ? undefined
+        : `${this.w("Document version", "Version du document")} ${title.version}`,
       `Date ${title.date}`,
     ]
       .filter((x) => x !== undefined)
@@ -193,7 +212,8 @@ class Layout {
     this.write(line, this.left, this.y, { size: 9, color: COLORS.muted, width: this.width });
     this.y += 16;
     if (title.marks.length > 0) {
-      const texts = title.marks.map((m) => `${markLabel(m.kind)}: ${m.text}`);
+      const colon = this.w(":", "\u00a0:");
+      const texts = title.marks.map((m) => `${markLabel(m.kind, this.lang)}${colon} ${m.text}`);
       const inner = this.width - 20;
       const height = texts.reduce((h, t) => h + this.heightOf(t, inner, REGULAR, 8.5) + 3, 0) + 14;
       this.pdf
@@ -257,8 +277,8 @@ class Layout {
       // A key figure: compact in bold as people read it, its exact amount beside it, muted.
       const key =
         item.value.kind === "money" && item.value.precision === "key" ? item.value.value : undefined;
-      const value = key ? compactMoney(key) : cellText(item.value);
-      const exact = key ? exactMoneyText(key, 2) : undefined;
+      const value = key ? compactMoney(key, this.lang) : cellText(item.value, this.lang);
+      const exact = key ? exactMoneyText(key, 2, 2, this.lang) : undefined;
       const gap = 8;
       const valueBox = exact ? this.widthOf(value, BOLD, size, true) : valueWidth;
       const h = Math.max(
@@ -283,10 +303,12 @@ class Layout {
 
   private table(t: Table): void {
     const totals = t.total ? tableTotals(t) : undefined;
-    const rows: string[][] = t.rows.map((r) => t.columns.map((c) => cellText(r.cells[c.key] ?? EMPTY)));
+    const rows: string[][] = t.rows.map((r) =>
+      t.columns.map((c) => cellText(r.cells[c.key] ?? EMPTY, this.lang)),
+    );
     const totalRow = t.total
       ? t.columns.map((c, i) =>
-          i === 0 ? t.total!.label : totals?.get(c.key) ? cellText(totals.get(c.key)!) : "",
+          i === 0 ? t.total!.label : totals?.get(c.key) ? cellText(totals.get(c.key)!, this.lang) : "",
         )
       : undefined;
     const numeric = t.columns.map((c) =>
@@ -374,7 +396,7 @@ class Layout {
           numeric[i] ? this.widthOf(c, font, size, true) : this.widthOf(c, font, size);
         const natural = Math.max(
           this.widthOf(headers[i]!, BOLD, size) * (numeric[i] ? 0.5 : 1),
-          this.widthOf(longestWord(headers[i]!), BOLD, size),
+          this.wordWidth(headers[i]!, BOLD, size),
           ...cells.map((c) => cellWidth(c, REGULAR)),
           ...(totalRow ? [cellWidth(totalRow[i]!, BOLD)] : []),
         );
@@ -382,8 +404,8 @@ class Layout {
           ? natural
           : Math.max(
               40,
-              this.widthOf(longestWord(headers[i]!), BOLD, size),
-              ...cells.map((c) => this.widthOf(longestWord(c), REGULAR, size)),
+              this.wordWidth(headers[i]!, BOLD, size),
+              ...cells.map((c) => this.wordWidth(c, REGULAR, size)),
             );
         return { natural: natural + 2 * pad + 2, least: Math.min(natural, least) + 2 * pad + 2 };
       });
@@ -475,7 +497,7 @@ class Layout {
     const ticks = niceTicks(min, max, 5);
     const lo = ticks[0]!;
     const hi = ticks[ticks.length - 1]!;
-    const labels = ticks.map((t) => axisText(Rational.fromNumberText(t), unit));
+    const labels = ticks.map((t) => axisText(Rational.fromNumberText(t), unit, this.lang));
     const labelWidth = Math.max(...labels.map((l) => this.widthOf(l, REGULAR, 7))) + 6;
     const plotLeft = this.left + labelWidth;
     const toY = (v: number) => plotTop + plotHeight - ((v - lo) / (hi - lo || 1)) * plotHeight;
@@ -613,7 +635,7 @@ class Layout {
     const toX = (v: number) => plotLeft + ((v - x0) / (x1 - x0 || 1)) * plotWidth;
     for (const t of xTicks) {
       if (t < x0 || t > x1) continue;
-      const label = axisText(Rational.fromNumberText(t), chart.xUnit);
+      const label = axisText(Rational.fromNumberText(t), chart.xUnit, this.lang);
       this.write(label, toX(t) - 30, top + plotHeight + 4, {
         size: 7,
         color: COLORS.muted,
@@ -688,32 +710,24 @@ class Layout {
         width: this.width - 80,
         lineBreak: false,
       });
-      this.write(`Page ${i - range.start + 1} of ${range.count}`, this.left + this.width - 80, y, {
-        size: 7,
-        color: COLORS.muted,
-        width: 80,
-        align: "right",
-        lineBreak: false,
-      });
+      this.write(
+        `Page ${i - range.start + 1} ${this.w("of", "sur")} ${range.count}`,
+        this.left + this.width - 80,
+        y,
+        {
+          size: 7,
+          color: COLORS.muted,
+          width: 80,
+          align: "right",
+          lineBreak: false,
+        },
+      );
       this.pdf.page.margins = margins;
     }
   }
 }
 
 const EMPTY: CellValue = { kind: "empty" };
-
-function markLabel(kind: TitleBlock["marks"][number]["kind"]): string {
-  switch (kind) {
-    case "estimate":
-      return "Estimates";
-    case "scenario":
-      return "Scenario";
-    case "simulation":
-      return "Simulation";
-    case "unsaved_edits":
-      return "Unsaved edits";
-  }
-}
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);

@@ -1,7 +1,19 @@
 import ExcelJS from "exceljs";
 import { currencySymbol } from "../core/exact/money.js";
 import { Rational } from "../core/exact/rational.js";
-import type { Block, CellValue, Chart, Facts, ReportDocument, Table, TitleBlock } from "./document.js";
+import { frenchFixed } from "../report/fr.js";
+import {
+  type Block,
+  type CellValue,
+  type Chart,
+  type Facts,
+  type Language,
+  markLabel,
+  type ReportDocument,
+  type Table,
+  type TitleBlock,
+  wording,
+} from "./document.js";
 import { tableTotals } from "./totals.js";
 import { withZipEntryDates } from "./zip-dates.js";
 
@@ -18,8 +30,13 @@ import { withZipEntryDates } from "./zip-dates.js";
  * price with more digits than a double keeps, a share count past 2^53), the cell carries
  * a note with the exact decimal. Fractions are not noted: a percentage of a repeating
  * fraction is never exact in a double, and the JSON output has every figure exact.
+ *
+ * A French document has French sheet names, headers, labels and notes; its numbers stay
+ * numbers, which the reader's spreadsheet writes in its own locale.
  */
 export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> {
+  const lang = document.lang ?? "en";
+  const w = wording(lang);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "roundtable";
   workbook.lastModifiedBy = "roundtable";
@@ -37,11 +54,11 @@ export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> 
     for (const block of section.blocks) {
       if (block.kind !== "table" || !block.sheet) continue;
       const own = workbook.addWorksheet(names.take(block.sheet));
-      writeTable(own, block, 1);
+      writeTable(own, block, 1, lang);
       own.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
     }
   }
-  titleSheet(workbook.addWorksheet(names.take("Report")), document.title);
+  titleSheet(workbook.addWorksheet(names.take(w("Report", "Rapport"))), document.title, lang);
   for (const section of document.sections) {
     let sheet: ExcelJS.Worksheet | undefined;
     let row = 1;
@@ -58,7 +75,7 @@ export async function renderXlsx(document: ReportDocument): Promise<Uint8Array> 
     for (const block of section.blocks) {
       if (block.kind === "table" && block.sheet) continue;
       const target = current();
-      const written = writeBlock(target, block, row);
+      const written = writeBlock(target, block, row, lang);
       // The header is frozen when the table opens the sheet: freezing rows of figures above it would hide the table.
       if (written.headerRow !== undefined && written.headerRow <= 6 && !frozen) {
         target.views = [{ state: "frozen", ySplit: written.headerRow, xSplit: 1 }];
@@ -89,20 +106,26 @@ class SheetNames {
   }
 }
 
-function titleSheet(sheet: ExcelJS.Worksheet, title: TitleBlock): void {
+function titleSheet(sheet: ExcelJS.Worksheet, title: TitleBlock, lang: Language): void {
+  const w = wording(lang);
   sheet.getColumn(1).width = 22;
   sheet.getColumn(2).width = 90;
   sheet.getCell(1, 1).value = title.title;
   sheet.getCell(1, 1).font = { bold: true, size: 16 };
   const rows: [string, string][] = [
-    ["Company", title.company],
-    ...(title.subject ? ([["Subject", title.subject]] as [string, string][]) : []),
-    ...(title.version !== undefined ? ([["Document version", title.version]] as [string, string][]) : []),
+    [w("Company", "Société"), title.company],
+    ...(title.subject ? ([[w("Subject", "Objet"), title.subject]] as [string, string][]) : []),
+    ...(title.version !== undefined
+      ? ([[w("Document version", "Version du document"), title.version]] as [string, string][])
+      : []),
     ["Date", title.date],
-    ...title.marks.map((m): [string, string] => [markLabel(m.kind), m.text]),
+    ...title.marks.map((m): [string, string] => [markLabel(m.kind, lang), m.text]),
     [
-      "Exact values",
-      "Cells hold the nearest double to each exact figure; a note gives the exact decimal where the two differ. The JSON output (--format json) has every figure exact.",
+      w("Exact values", "Valeurs exactes"),
+      w(
+        "Cells hold the nearest double to each exact figure; a note gives the exact decimal where the two differ. The JSON output (--format json) has every figure exact.",
+        "Les cellules contiennent le nombre à virgule flottante le plus proche de chaque chiffre exact ; une note donne la valeur décimale exacte là où les deux diffèrent. La sortie JSON (--format json) donne chaque chiffre exactement.",
+      ),
     ],
   ];
   rows.forEach(([label, value], i) => {
@@ -113,19 +136,11 @@ function titleSheet(sheet: ExcelJS.Worksheet, title: TitleBlock): void {
   });
 }
 
-function markLabel(kind: TitleBlock["marks"][number]["kind"]): string {
-  return {
-    estimate: "Estimates",
-    scenario: "Scenario",
-    simulation: "Simulation",
-    unsaved_edits: "Unsaved edits",
-  }[kind];
-}
-
 function writeBlock(
   sheet: ExcelJS.Worksheet,
   block: Block,
   row: number,
+  lang: Language,
 ): { nextRow: number; headerRow?: number } {
   switch (block.kind) {
     case "paragraph":
@@ -133,19 +148,19 @@ function writeBlock(
       if (block.style === "note") sheet.getCell(row, 1).font = { italic: true, color: { argb: "FF5B6470" } };
       return { nextRow: row + 1 };
     case "facts":
-      return { nextRow: writeFacts(sheet, block, row) };
+      return { nextRow: writeFacts(sheet, block, row, lang) };
     case "table":
-      return writeTable(sheet, block, row);
+      return writeTable(sheet, block, row, lang);
     case "chart":
-      return writeTable(sheet, chartTable(block), row);
+      return writeTable(sheet, chartTable(block, lang), row, lang);
   }
 }
 
-function writeFacts(sheet: ExcelJS.Worksheet, facts: Facts, row: number): number {
+function writeFacts(sheet: ExcelJS.Worksheet, facts: Facts, row: number, lang: Language): number {
   widen(sheet, 1, Math.max(...facts.items.map((i) => i.label.length)));
   facts.items.forEach((item, i) => {
     sheet.getCell(row + i, 1).value = item.label;
-    setValue(sheet.getCell(row + i, 2), item.value);
+    setValue(sheet.getCell(row + i, 2), item.value, lang);
     widen(sheet, 2, displayLength(item.value));
   });
   return row + facts.items.length;
@@ -156,6 +171,7 @@ function writeTable(
   sheet: ExcelJS.Worksheet,
   table: Table,
   start: number,
+  lang: Language,
 ): { nextRow: number; headerRow: number } {
   let row = start;
   if (table.title) {
@@ -182,7 +198,7 @@ function writeTable(
     table.columns.forEach((c, i) => {
       const value = r.cells[c.key] ?? { kind: "empty" };
       const cell = sheet.getCell(at, i + 1);
-      setValue(cell, value);
+      setValue(cell, value, lang);
       widen(sheet, i + 1, displayLength(value));
       if (value.kind === "empty" || !c.formula) return;
       const f = c.formula;
@@ -208,7 +224,7 @@ function writeTable(
       const total = totals.get(c.key);
       if (!total) return;
       const cell = sheet.getCell(totalRow, i + 1);
-      setValue(cell, total);
+      setValue(cell, total, lang);
       cell.value = {
         formula: `SUM(${letter(c.key)}${first}:${letter(c.key)}${last})`,
         result: numericValue(total) as number,
@@ -221,7 +237,8 @@ function writeTable(
 }
 
 /** A chart's data as a table: one row per category (bars) or per x value shared by every series (lines). */
-export function chartTable(chart: Chart): Table {
+export function chartTable(chart: Chart, lang: Language = "en"): Table {
+  const dataTitle = `${chart.title} (${wording(lang)("chart data", "données du graphique")})`;
   const unitCell = (v: Rational, unit: Chart["unit"]): CellValue =>
     unit.kind === "money"
       ? { kind: "money", value: { kind: "money", currency: unit.currency, amount: v } }
@@ -234,7 +251,7 @@ export function chartTable(chart: Chart): Table {
   if (chart.chart !== "line") {
     return {
       kind: "table",
-      title: `${chart.title} (chart data)`,
+      title: dataTitle,
       columns: [
         { key: "category", header: "" },
         ...chart.series.map((s, i) => ({ key: seriesKeys[i]!, header: s.name })),
@@ -308,7 +325,7 @@ function moneyFormat(currency: string, price: boolean): string {
   return symbol ? `"${symbol}"#,##${places}` : `#,##${places} "${currency}"`;
 }
 
-function setValue(cell: ExcelJS.Cell, value: CellValue): void {
+function setValue(cell: ExcelJS.Cell, value: CellValue, lang: Language): void {
   switch (value.kind) {
     case "text":
       cell.value = value.text;
@@ -323,14 +340,14 @@ function setValue(cell: ExcelJS.Cell, value: CellValue): void {
       const double = nearestDouble(value.value.amount);
       cell.value = double;
       cell.numFmt = moneyFormat(value.value.currency, value.precision === "price");
-      noteIfInexact(cell, double, value.value.amount, value.value.currency);
+      noteIfInexact(cell, double, value.value.amount, value.value.currency, lang);
       return;
     }
     case "shares": {
       const double = Number(value.value);
       cell.value = double;
       cell.numFmt = "#,##0";
-      noteIfInexact(cell, double, Rational.of(value.value), "shares");
+      noteIfInexact(cell, double, Rational.of(value.value), wording(lang)("shares", "actions"), lang);
       return;
     }
     case "fraction":
@@ -345,10 +362,17 @@ function setValue(cell: ExcelJS.Cell, value: CellValue): void {
 }
 
 /** The exact decimal in a note when the double in the cell does not read back as the exact value. */
-function noteIfInexact(cell: ExcelJS.Cell, double: number, exact: Rational, unit: string): void {
+function noteIfInexact(
+  cell: ExcelJS.Cell,
+  double: number,
+  exact: Rational,
+  unit: string,
+  lang: Language,
+): void {
   const back = Rational.parse(String(double));
   if (back?.eq(exact)) return;
-  cell.note = `Exact: ${exact.toDecimalString(18)}${exact.isTerminatingDecimal() ? "" : "…"} ${unit}`;
+  const digits = `${exact.toDecimalString(18)}${exact.isTerminatingDecimal() ? "" : "…"}`;
+  cell.note = lang === "fr" ? `Valeur exacte : ${frenchFixed(digits)} ${unit}` : `Exact: ${digits} ${unit}`;
 }
 
 function displayLength(value: CellValue): number {

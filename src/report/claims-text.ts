@@ -21,6 +21,7 @@ import {
   estimateFr,
   explanationFr,
   SOURCE_TYPES_FR,
+  TERMS_SOURCE_FR,
 } from "./fr.js";
 import { renderTable } from "./table.js";
 
@@ -69,7 +70,8 @@ export function gapWords(g: GapExplanation, options: TextOptions = {}): string {
     : `the members' upper ends (${refs(p.members, options)}) add up to ${sum}, less than the ${bound} that ${refText(p.group, options)} needs`;
 }
 
-function rangeWords(r: RangeFigure, options: TextOptions): string {
+/** A feasible range in words, in the options' language (French: "[20 Md$ ; 50 Md$]"). */
+export function rangeWords(r: RangeFigure, options: TextOptions): string {
   const fr = options.lang === "fr";
   if (!fr && (!options.exact || r.unit.kind === "fraction")) return rangeText(r);
   const end = (e: RangeFigure["min"]) => (e === null ? undefined : valueText(e.value, r.unit, options));
@@ -101,8 +103,7 @@ export function claimsText(report: ClaimsReport, options: TextOptions = {}): str
   out.push("Sources");
   for (const s of report.sources) {
     // The deal's own stated terms are a source the engine names in English.
-    const title =
-      s.source.id === TERMS_SOURCE_ID ? w(s.title ?? "", "les conditions indiquées du dossier") : s.title;
+    const title = s.source.id === TERMS_SOURCE_ID ? w(s.title ?? "", TERMS_SOURCE_FR) : s.title;
     const what = [s.publisher, title].filter(Boolean).join(", ") || w("(untitled)", "(sans titre)");
     const reliability =
       "grade" in s.reliability ? s.reliability.grade : percentText(s.reliability.score, options);

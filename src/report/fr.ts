@@ -344,6 +344,9 @@ export const CHANGES_FR: Readonly<Record<Change, string>> = {
   contradicts: "contredit",
 };
 
+/** The deal's own stated terms as a source (TERMS_SOURCE_ID), in French: the engine names it in English. */
+export const TERMS_SOURCE_FR = "les conditions indiquées du dossier";
+
 /** A source's kind, in French. */
 export const SOURCE_TYPES_FR: Readonly<Record<"report" | "assumption", string>> = {
   report: "article",
@@ -488,3 +491,44 @@ export function fieldNameFr(ref: FieldRef): string {
   const what = `${kind} du ${about.date}${about.holder ? ` à ${about.holder}` : ""}`;
   return field ? `${what} (${field})` : what;
 }
+
+/** A share class's type, in French. */
+export const CLASS_TYPES_FR: Readonly<Record<string, string>> = {
+  common: "ordinaire",
+  preferred: "de préférence",
+};
+
+/** An anti-dilution method (a share class's protection), in French. */
+export const ANTI_DILUTION_FR: Readonly<Record<string, string>> = {
+  none: "aucune",
+  broad_based_weighted_average: "moyenne pondérée large",
+  narrow_based_weighted_average: "moyenne pondérée étroite",
+  full_ratchet: "cliquet intégral (full ratchet)",
+};
+
+/** What a SAFE or note converts at, in French (the model text's words). */
+export const CONVERSION_BASES_FR: Readonly<Record<string, string>> = {
+  cap: "plafond",
+  discount: "décote",
+  round_price: "prix du tour",
+};
+
+/** A position's or class's state in a waterfall, in French (the web's words for the same states). */
+export const POSITION_STATES_FR: Readonly<Record<string, string>> = {
+  common: "ordinaire",
+  unpaid: "non payée",
+  takes_preference: "prend sa préférence",
+  participates: "participe",
+  at_cap: "au plafond",
+  converts: "convertit",
+  exercises: "exerce",
+  out_of_the_money: "hors de la monnaie",
+};
+
+/** How a scenario chose a value from the claims' feasible range, in French (the scenarios' headers). */
+export const SCENARIO_PICKS_FR: Readonly<Record<string, string>> = {
+  stated: "indiquée",
+  low: "bas",
+  base: "de base",
+  high: "haut",
+};

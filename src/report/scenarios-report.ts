@@ -11,6 +11,7 @@ import {
   say,
   type TextOptions,
 } from "./format.js";
+import { SCENARIO_PICKS_FR } from "./fr.js";
 import { renderTable } from "./table.js";
 import { whatIfJson } from "./what-if-report.js";
 
@@ -91,9 +92,9 @@ export function scenariosRows(report: ScenariosReport): { header: string[]; body
 }
 
 /** A scenario's name as a column header: the three the engine defines are words in French. */
-function scenarioHeader(name: string, options: TextOptions): string {
+export function scenarioHeader(name: string, options: TextOptions): string {
   if (options.lang !== "fr") return name;
-  return name === "low" ? "bas" : name === "base" ? "de base" : name === "high" ? "haut" : name;
+  return name === "low" || name === "base" || name === "high" ? SCENARIO_PICKS_FR[name]! : name;
 }
 
 /**

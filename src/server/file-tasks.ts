@@ -13,7 +13,7 @@ import {
 } from "../storage/deal-document.js";
 import { ApiError, type ProblemBody, problemBody } from "./api-error.js";
 import { computation, requestProblems } from "./computations.js";
-import { type FileFormat, renderReportFile, UNSAVED_EDITS_MARK } from "./report-files.js";
+import { type FileFormat, renderReportFile, unsavedEditsMark } from "./report-files.js";
 
 /**
  * The work of the routes that read and write files (SPEC SRV-5a): OCF export and import,
@@ -79,6 +79,8 @@ export type FileTask =
       readonly revision: StoredRevision;
       readonly dealId: string;
       readonly version: number;
+      /** The language of the file's words (English when absent). */
+      readonly lang?: "en" | "fr";
     }
   | {
       readonly kind: "diff";
@@ -96,6 +98,8 @@ export type FileTask =
       readonly text: string;
       readonly query: Readonly<Record<string, unknown>>;
       readonly unsaved: boolean;
+      /** The language of the file's words (English when absent). */
+      readonly lang?: "en" | "fr";
     };
 
 export interface FileTaskValues {
@@ -237,6 +241,7 @@ async function reportFile(
     deal: build(task.revision.document, task.revision.slug, task.revision.key),
     dealId: task.dealId,
     version: task.version,
+    ...(task.lang ? { lang: task.lang } : {}),
   });
   return file;
 }
@@ -265,7 +270,8 @@ export async function postedReportFile(
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-|-$/g, "") || "deal",
     version: undefined,
-    ...(task.unsaved ? { marks: [UNSAVED_EDITS_MARK] } : {}),
+    ...(task.unsaved ? { marks: [unsavedEditsMark(task.lang)] } : {}),
+    ...(task.lang ? { lang: task.lang } : {}),
   });
 }
 

@@ -9,7 +9,7 @@ import { lastEventDate } from "../app/select.js";
 import { simulate, simulationOfInput } from "../app/simulate.js";
 import { type DealUseCase, parseInput } from "../app/use-case.js";
 import type { Deal } from "../deal/build.js";
-import type { ReportDocument } from "../render/document.js";
+import type { Language, ReportDocument } from "../render/document.js";
 import { nodePdfFonts } from "../render/node-fonts.js";
 import { renderPdf } from "../render/pdf.js";
 import { capTableDocument, capTableFiguresOf } from "../render/reports/cap-table.js";
@@ -123,6 +123,17 @@ const FORMAT_PARAM = z.enum(["json", "pdf", "xlsx"]).optional().meta({
   description: "json (default), or the report as a PDF or an XLSX workbook (also by the Accept header).",
 });
 
+/** The language a PDF or XLSX file is worded in (issue 16); the JSON does not change with it. */
+export const LANG_PARAM = z.enum(["en", "fr"]).optional().meta({
+  description:
+    "en (default) or fr: the language of a PDF or XLSX file's words and of how the PDF writes its figures (830 Md$, 27,00 %). The JSON answer does not change with it.",
+});
+
+/** The language a request asks its file in: `?lang=fr`, else English. */
+export function requestedFileLanguage(request: FastifyRequest): Language {
+  return (request.query as { lang?: string }).lang === "fr" ? "fr" : "en";
+}
+
 /**
  * Whether a job computation of a deal also answers, on a posted document, as a file run to
  * the end in the request (`POST /api/v1/compute/<name>?format=pdf|xlsx`; the Monte Carlo
@@ -137,13 +148,14 @@ export function postedJobFileParams(computation: Computation): z.ZodType {
   return (computation.input as unknown as z.ZodObject).extend({
     format: z.enum(["pdf", "xlsx"]).meta({ description: "The report as a PDF or an XLSX workbook." }),
     unsaved: UNSAVED_PARAM,
+    lang: LANG_PARAM,
   });
 }
 
 /** The computation's query schema with `format` added (json by default). */
 export function withFormatParam(computation: Computation): z.ZodType {
   if (!hasReportFile(computation)) return computation.input;
-  return (computation.input as unknown as z.ZodObject).extend({ format: FORMAT_PARAM });
+  return (computation.input as unknown as z.ZodObject).extend({ format: FORMAT_PARAM, lang: LANG_PARAM });
 }
 
 /**
@@ -156,11 +168,12 @@ export function withPostedFileParams(computation: Computation): z.ZodType {
   return (computation.input as unknown as z.ZodObject).extend({
     format: FORMAT_PARAM,
     unsaved: UNSAVED_PARAM,
+    lang: LANG_PARAM,
   });
 }
 
 /** The mark of a file whose figures come from edits not yet saved (SPEC WEB-PDF-1), the renderers'. */
-export { UNSAVED_EDITS_MARK } from "../render/document.js";
+export { unsavedEditsMark } from "../render/document.js";
 
 /** The file format a request asks for: `?format=`, else the Accept header; undefined for JSON. */
 export function requestedFileFormat(request: FastifyRequest): FileFormat | undefined {
@@ -190,11 +203,14 @@ export async function renderReportFile(options: {
   version: number | undefined;
   /** Marks the figures cannot carry themselves: unsaved edits. */
   marks?: DocumentContext["marks"];
+  /** The language of the file's words (English when absent). */
+  lang?: Language;
 }): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
   const build = DOCUMENTS[options.computation.name]!;
   const context: DocumentContext = {
     ...(options.version === undefined ? {} : { version: String(options.version) }),
     ...(options.marks ? { marks: options.marks } : {}),
+    ...(options.lang === "fr" ? { lang: "fr" as const } : {}),
   };
   const document = await build(options.report, options.deal, context, options.query);
   const bytes =
@@ -218,6 +234,7 @@ export async function renderJobFile(options: {
   format: FileFormat;
   job: JobState;
   task: JobStart["task"];
+  lang?: Language;
 }): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
   const { job, task } = options;
   if (job.computation !== "simulate")
@@ -239,7 +256,10 @@ export async function renderJobFile(options: {
     setup?.ok ? setup.value.meta.roundId : undefined,
   );
   if (!report) throw new Error(`job ${job.id}: its result is not a simulation report`);
-  const document = simulationDocument(simulationFiguresOf(report, lastEventDate(deal)));
+  const document = simulationDocument(
+    simulationFiguresOf(report, lastEventDate(deal)),
+    options.lang === "fr" ? { lang: "fr" } : {},
+  );
   const bytes =
     options.format === "pdf"
       ? await renderPdf(document, { fonts: nodePdfFonts() })

@@ -3,11 +3,67 @@ import { describe, expect, it } from "vitest";
 import { compactMoney } from "../../src/core/exact/money.js";
 import { Rational } from "../../src/core/exact/rational.js";
 import { money, shares, type Table, text } from "../../src/render/document.js";
-import { exactMoneyText, percentText, priceText } from "../../src/render/figures.js";
+import {
+  axisText,
+  cellText,
+  exactMoneyText,
+  percentText,
+  priceText,
+  printable,
+} from "../../src/render/figures.js";
 import { tableTotals } from "../../src/render/totals.js";
 import { columnLetter, nearestDouble } from "../../src/render/xlsx.js";
 
 const usd = (v: string) => ({ kind: "money" as const, currency: "USD" as never, amount: Rational.parse(v)! });
+
+describe("how a French report writes figures (SPEC REP-2a)", () => {
+  const N = "\u202f";
+  it("REP-2a: exact money, prices, shares, percentages and numbers the French way", () => {
+    expect(exactMoneyText(usd("775000000000"), 2, 2, "fr")).toBe(`775${N}000${N}000${N}000,00${N}$`);
+    expect(exactMoneyText(usd("-1234.5"), 2, 2, "fr")).toBe(`-1${N}234,50${N}$`);
+    expect(
+      exactMoneyText({ kind: "money", currency: "CHF" as never, amount: Rational.of(12n) }, 2, 2, "fr"),
+    ).toBe(`12,00${N}CHF`);
+    expect(priceText(usd("77.5"), "fr")).toBe(`77,50${N}$`);
+    expect(priceText({ kind: "money", currency: "USD" as never, amount: Rational.of(1n, 3n) }, "fr")).toBe(
+      `0,3333333333…${N}$`,
+    );
+    expect(percentText(Rational.parse("0.27")!, "fr")).toBe(`27,00${N}%`);
+    expect(percentText(Rational.parse("0.0000123")!, "fr")).toBe(`0,0012${N}%`);
+    expect(cellText(shares(10709677418n), "fr")).toBe(`10${N}709${N}677${N}418`);
+    expect(cellText(money(usd("830000000000")), "fr")).toBe("830 Md$");
+    expect(cellText(money(usd("829999999895"), "exact"), "fr")).toBe(`829${N}999${N}999${N}895,00${N}$`);
+    expect(
+      cellText({ kind: "number", value: Rational.parse("3627.4432")!, places: 2, suffix: "x" }, "fr"),
+    ).toBe(`3${N}627,44x`);
+    expect(cellText({ kind: "date", value: "2026-01-28" as never }, "fr")).toBe("2026-01-28");
+    expect(axisText(Rational.parse("0.25")!, { kind: "fraction" }, "fr")).toBe(`25${N}%`);
+    expect(axisText(Rational.of(1500000n), { kind: "count" }, "fr")).toBe(`1,5${N}M`);
+    expect(axisText(Rational.of(20n * 10n ** 9n), { kind: "money", currency: "USD" as never }, "fr")).toBe(
+      "20 Md$",
+    );
+    // The embedded font has no narrow no-break space: the PDF prints the no-break space.
+    expect(printable(`27,00${N}%`)).toBe("27,00\u00a0%");
+  });
+
+  it("REP-2a: a French figure is the English one with a decimal comma and spaced groups (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.integer({ min: 0, max: 6 }),
+        (n, places) => {
+          const value = usd(Rational.of(n, 10n ** BigInt(places)).toDecimalString(places));
+          const en = exactMoneyText(value, 2, 6);
+          const fr = exactMoneyText(value, 2, 6, "fr");
+          const digitsEn = en.replace("$", "").replaceAll(",", "");
+          const digitsFr = fr.replace(`${N}$`, "").replaceAll(N, "").replace(",", ".");
+          expect(digitsFr).toBe(digitsEn);
+          expect(cellText(shares(n), "fr").replaceAll(N, "")).toBe(n.toString());
+        },
+      ),
+    );
+  });
+});
 
 describe("how a printed report writes figures (SPEC REP-2)", () => {
   it("REP-2: money in tables reads compactly, three significant digits, rolling over to the next scale", () => {

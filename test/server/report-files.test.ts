@@ -155,6 +155,16 @@ describeEachBackend(
           Number(o.p95),
         ]);
       }
+      // The same job's summary in French.
+      const french = await as(app, team.viewer, { method: "GET", url: `/api/v1/jobs/${id}/file?lang=fr` });
+      expect(french.statusCode).toBe(200);
+      const frenchText = execFileSync("pdftotext", ["-", "-"], {
+        input: french.rawPayload,
+        encoding: "utf8",
+      });
+      expect(frenchText).toContain("Simulation Monte-Carlo");
+      expect(frenchText).toContain("300 scénarios tirés (graine 3)");
+      expect(frenchText).not.toContain("Monte Carlo simulation");
       // Another user does not see the job; a job of another kind has no file.
       const other = await as(app, team.investor, { method: "GET", url: `/api/v1/jobs/${id}/file` });
       expect(other.statusCode).toBe(404);
@@ -244,6 +254,88 @@ describeEachBackend(
         payload: exported.body,
       });
       expect(noFormat.statusCode).toBe(400);
+    });
+
+    it("REP-8: ?lang=fr words the file in French (the figures too: 775 000 000 000,00 $, 27,00 %); the JSON does not change with it", async () => {
+      const flat = (bytes: Buffer | Uint8Array) =>
+        execFileSync("pdftotext", ["-layout", "-", "-"], { input: bytes, encoding: "utf8" }).replace(
+          /[\s\u00a0\u202f]+/g,
+          " ",
+        );
+      const pdf = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf&lang=fr",
+      });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toMatch(/^attachment; filename="openai-model-v1\.pdf"$/);
+      const text = flat(pdf.rawPayload);
+      for (const french of [
+        "Version du document 1",
+        "Valorisation pré-money 775 Md$ 775 000 000 000,00 $",
+        "Prix par action 77,50 $",
+        "Pro forma par détenteur",
+        "27,00 %",
+        "Page 1 sur",
+      ])
+        expect(text).toContain(french);
+      for (const english of ["Document version", "Price per share", "Pre-money valuation", "Holder", "$775"])
+        expect(text).not.toContain(english);
+      // English by default and with lang=en: the same bytes.
+      const en = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf",
+      });
+      const enExplicit = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf&lang=en",
+      });
+      expect(Buffer.from(enExplicit.rawPayload).equals(Buffer.from(en.rawPayload))).toBe(true);
+      expect(flat(en.rawPayload)).toContain("Price per share");
+      // The JSON answer is the same with or without lang.
+      const json = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model",
+      });
+      const jsonFr = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?lang=fr",
+      });
+      expect(jsonFr.statusCode).toBe(200);
+      expect(jsonFr.body).toBe(json.body);
+      // The workbook: French sheets and headers, the numbers as numbers.
+      const xlsx = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/seed/captable?format=xlsx&lang=fr",
+      });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const byHolder = wb.getWorksheet("Par détenteur")!;
+      expect(byHolder.getCell("A3").value).toBe("Détenteur");
+      expect(byHolder.getCell("A4").value).toBe("Ada Lovelace");
+      expect(byHolder.getCell("B4").value).toBe(4625000);
+      // A posted document's file with unsaved edits: the mark in French.
+      const exported = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/seed/export?format=json",
+      });
+      const posted = await as(app, team.viewer, {
+        method: "POST",
+        url: "/api/v1/compute/exit?at=50M&format=pdf&unsaved=true&lang=fr",
+        headers: { "content-type": "application/json" },
+        payload: exported.body,
+      });
+      expect(posted.statusCode, posted.body).toBe(200);
+      const postedText = flat(posted.rawPayload);
+      expect(postedText).toContain("Modifications non enregistrées : Les chiffres viennent de modifications");
+      expect(postedText).toContain("À une sortie de 50 M$");
+      expect(postedText).not.toContain("Unsaved edits");
+      // An unknown language is the request's 400.
+      const bad = await as(app, team.viewer, {
+        method: "GET",
+        url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf&lang=de",
+      });
+      expect(bad.statusCode).toBe(400);
     });
 
     it("REP-8: investors are refused the files; an unknown format is a 400", async () => {

@@ -112,6 +112,23 @@ describeEachBackend("documents shared with investors (SRV-SHARE)", (backends) =>
     }
     const text = execFileSync("pdftotext", ["-", "-"], { input: first.rawPayload, encoding: "utf8" });
     expect(text).toContain("Document version 1");
+    // In French (`?lang=fr`, the web app's French interface): the French file of the report
+    // route, kept apart from the English one.
+    const french = await as(app, team.investor, {
+      method: "GET",
+      url: `${SHARED}/${sharedDocument.id}/file?lang=fr`,
+    });
+    expect(french.statusCode, french.body).toBe(200);
+    const ownersFrench = await as(app, team.owner, {
+      method: "GET",
+      url: "/api/v1/workspaces/acme/deals/openai/model?format=pdf&lang=fr",
+    });
+    expect(Buffer.compare(french.rawPayload, ownersFrench.rawPayload)).toBe(0);
+    expect(execFileSync("pdftotext", ["-", "-"], { input: french.rawPayload, encoding: "utf8" })).toContain(
+      "Version du document 1",
+    );
+    const englishAgain = await download(team.investor, sharedDocument.id);
+    expect(Buffer.compare(first.rawPayload, englishAgain.rawPayload)).toBe(0);
   });
 
   it("SRV-SHARE-2 a share of an earlier version keeps that version's figures after the deal moves on", async () => {

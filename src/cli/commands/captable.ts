@@ -100,7 +100,7 @@ export function registerCapTable(program: Command, io: CliIo): void {
         return files.writeReportFile(
           io,
           target,
-          capTableDocument(capTableFiguresOf(report, { byClass: true })),
+          capTableDocument(capTableFiguresOf(report, { byClass: true }), { lang: language() }),
         );
       }
       if (options.format === "json") io.stdout.write(jsonText(json.capTableJson(report)));

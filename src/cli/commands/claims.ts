@@ -9,6 +9,7 @@ import {
   withTextOptions,
 } from "../format-option.js";
 import type { CliIo } from "../io.js";
+import { language } from "../lang.js";
 
 export function registerClaims(program: Command, io: CliIo): void {
   withTextOptions(
@@ -62,7 +63,7 @@ export function registerClaims(program: Command, io: CliIo): void {
         return files.writeReportFile(
           io,
           target,
-          claimsDocument(claimsFiguresOf(report, lastEventDate(loaded.deal))),
+          claimsDocument(claimsFiguresOf(report, lastEventDate(loaded.deal)), { lang: language() }),
         );
       }
       io.stdout.write(

@@ -129,7 +129,7 @@ export function registerExit(program: Command, io: CliIo): void {
     if (files && target) {
       if (report.kind !== "statement") throw new Error("exit: a file report is the exit statement");
       const { exitDocument, exitFiguresOf } = await import("../../render/reports/exit.js");
-      return files.writeReportFile(io, target, exitDocument(exitFiguresOf(report)));
+      return files.writeReportFile(io, target, exitDocument(exitFiguresOf(report), { lang: language() }));
     }
     // The JSON is written in pieces: the breakpoints' text can exceed the longest string a
     // JavaScript engine builds (issue 19); the bytes are those of jsonText(exit.json(report)).

@@ -74,7 +74,11 @@ export function registerModel(program: Command, io: CliIo): void {
       );
       if (files && target) {
         const { proFormaDocument, proFormaFiguresOf } = await import("../../render/reports/pro-forma.js");
-        return files.writeReportFile(io, target, proFormaDocument(proFormaFiguresOf(report)));
+        return files.writeReportFile(
+          io,
+          target,
+          proFormaDocument(proFormaFiguresOf(report), { lang: language() }),
+        );
       }
       if (options.format === "json") io.stdout.write(jsonText(model.json(report)));
       else if (options.format === "csv") io.stdout.write(modelCsv(modelJson(report)));

@@ -82,7 +82,7 @@ export function registerScenarios(program: Command, io: CliIo): void {
         return files.writeReportFile(
           io,
           target,
-          scenariosDocument(scenariosFiguresOf(report, lastEventDate(loaded.deal))),
+          scenariosDocument(scenariosFiguresOf(report, lastEventDate(loaded.deal)), { lang: language() }),
         );
       }
       if (options.format === "json") {

@@ -116,7 +116,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
           return files.writeReportFile(
             io,
             target,
-            simulationDocument(simulationFiguresOf(report, lastEventDate(loaded.deal))),
+            simulationDocument(simulationFiguresOf(report, lastEventDate(loaded.deal)), { lang: language() }),
           );
         }
         const [{ jsonText }, { simulationText }] = await Promise.all([

@@ -4,6 +4,7 @@ import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
 import {
   type CellValue,
+  type DocumentContext,
   empty,
   fraction,
   money,
@@ -12,8 +13,10 @@ import {
   shares,
   type Table,
   text,
+  wording,
 } from "../document.js";
-import type { DocumentContext } from "./pro-forma.js";
+
+type Wording = (en: string, fr: string) => string;
 
 interface ViewRow {
   readonly name: string;
@@ -87,30 +90,41 @@ export const IMPORTABLE_SHEET = "Cap table";
 
 /** The cap table as of a date, by holder, by class and by holder × class (SPEC REP-6). */
 export function capTableDocument(f: CapTableFigures, context: DocumentContext = {}): ReportDocument {
+  const w = wording(context.lang);
   return {
+    ...(context.lang === undefined ? {} : { lang: context.lang }),
     title: {
-      title: "Cap table",
+      title: w("Cap table", "Table de capitalisation"),
       company: f.company,
-      subject: `as of ${f.asOf}`,
+      subject: w(`as of ${f.asOf}`, `au ${f.asOf}`),
       ...(context.version === undefined ? {} : { version: context.version }),
       date: f.asOf,
       marks: [...(context.marks ?? [])],
     },
     sections: [
       {
-        title: "Summary",
+        title: w("Summary", "Synthèse"),
         blocks: [
           {
             kind: "facts",
             items: [
-              { label: "Outstanding shares", value: shares(f.totals.outstanding) },
-              { label: "As-converted shares", value: shares(f.totals.asConverted) },
-              { label: "Fully diluted shares", value: shares(f.totals.fullyDiluted) },
+              { label: w("Outstanding shares", "Actions émises"), value: shares(f.totals.outstanding) },
+              {
+                label: w("As-converted shares", "Actions sur une base convertie"),
+                value: shares(f.totals.asConverted),
+              },
+              {
+                label: w("Fully diluted shares", "Actions entièrement diluées"),
+                value: shares(f.totals.fullyDiluted),
+              },
               ...(f.totals.unconverted.amount.isZero()
                 ? []
                 : [
                     {
-                      label: "SAFEs and notes not yet converted",
+                      label: w(
+                        "SAFEs and notes not yet converted",
+                        "SAFE et obligations convertibles pas encore converties",
+                      ),
                       value: money(f.totals.unconverted, "exact"),
                     },
                   ]),
@@ -119,44 +133,52 @@ export function capTableDocument(f: CapTableFigures, context: DocumentContext = 
           {
             kind: "chart",
             chart: "bar",
-            title: "Fully diluted ownership by holder",
+            title: w("Fully diluted ownership by holder", "Détention entièrement diluée par détenteur"),
             unit: { kind: "fraction" },
             categories: f.holders.map((h) => h.name),
-            series: [{ name: "Fully diluted", values: f.holders.map((h) => h.fullyDilutedFraction) }],
+            series: [
+              {
+                name: w("Fully diluted", "Entièrement dilué"),
+                values: f.holders.map((h) => h.fullyDilutedFraction),
+              },
+            ],
           },
         ],
       },
-      { title: "By holder", blocks: [viewTable("Holder", f.holders)] },
-      { title: "By class", blocks: [viewTable("Class", f.classes)] },
+      { title: w("By holder", "Par détenteur"), blocks: [viewTable(w("Holder", "Détenteur"), f.holders, w)] },
+      { title: w("By class", "Par catégorie"), blocks: [viewTable(w("Class", "Catégorie"), f.classes, w)] },
       // The holder × class breakdown is there when the report was asked for it (byClass).
-      ...(f.holders.some((h) => h.byClass.size > 0) ? [holderByClassSection(f)] : []),
+      ...(f.holders.some((h) => h.byClass.size > 0) ? [holderByClassSection(f, w)] : []),
     ],
   };
 }
 
-function holderByClassSection(f: CapTableFigures) {
+function holderByClassSection(f: CapTableFigures, w: Wording) {
   return {
-    title: "By holder and class",
+    title: w("By holder and class", "Par détenteur et catégorie"),
     blocks: [
-      holderByClassTable(f),
+      holderByClassTable(f, w),
       paragraph(
-        "Issued shares of each class by holder; the total is across classes. The fully diluted percentage also counts options, warrants and the unallocated pool, which this table does not list.",
+        w(
+          "Issued shares of each class by holder; the total is across classes. The fully diluted percentage also counts options, warrants and the unallocated pool, which this table does not list.",
+          "Actions émises de chaque catégorie par détenteur ; le total porte sur toutes les catégories. Le pourcentage entièrement dilué compte aussi les options, les bons de souscription et le pool non attribué, que ce tableau ne liste pas.",
+        ),
         "note",
       ),
     ],
   };
 }
 
-function viewTable(label: string, rows: readonly ViewRow[]): Table {
+function viewTable(label: string, rows: readonly ViewRow[], w: Wording): Table {
   return {
     kind: "table",
     columns: [
       { key: "name", header: label },
-      { key: "outstanding", header: "Outstanding" },
+      { key: "outstanding", header: w("Outstanding", "Émises") },
       { key: "outstandingFraction", header: "%", formula: { kind: "share_of_total", of: "outstanding" } },
-      { key: "asConverted", header: "As-converted" },
+      { key: "asConverted", header: w("As-converted", "Base convertie") },
       { key: "asConvertedFraction", header: "%", formula: { kind: "share_of_total", of: "asConverted" } },
-      { key: "fullyDiluted", header: "Fully diluted" },
+      { key: "fullyDiluted", header: w("Fully diluted", "Entièrement dilué") },
       { key: "fullyDilutedFraction", header: "%", formula: { kind: "share_of_total", of: "fullyDiluted" } },
     ],
     rows: rows.map((r) => ({
@@ -184,21 +206,21 @@ function viewTable(label: string, rows: readonly ViewRow[]): Table {
   };
 }
 
-function holderByClassTable(f: CapTableFigures): Table {
+function holderByClassTable(f: CapTableFigures, w: Wording): Table {
   const classes = f.classes.filter((c) => c.outstanding > 0n).map((c) => c.name);
   const holders = f.holders.filter((h) => !h.pool && h.outstanding > 0n);
   return {
     kind: "table",
-    sheet: IMPORTABLE_SHEET,
+    sheet: w(IMPORTABLE_SHEET, "Table de capitalisation"),
     columns: [
-      { key: "name", header: "Holder" },
+      { key: "name", header: w("Holder", "Détenteur") },
       ...classes.map((c, i) => ({ key: `c${i}`, header: c })),
       {
         key: "total",
         header: "Total",
         formula: { kind: "row_sum", columns: classes.map((_, i) => `c${i}`) },
       },
-      { key: "fd", header: "% fully diluted" },
+      { key: "fd", header: w("% fully diluted", "% entièrement dilué") },
     ],
     rows: holders.map((h) => {
       const cells: Record<string, CellValue> = { name: text(h.name) };

@@ -1,15 +1,24 @@
-import { type ExitStatementReport, holderFunctionOf, holderPayoutAt } from "../../app/exit-report.js";
+import {
+  type BreakpointExplanation,
+  type ExitStatementReport,
+  holderFunctionOf,
+  holderPayoutAt,
+} from "../../app/exit-report.js";
 import type { Money } from "../../core/exact/money.js";
 import { compactMoney } from "../../core/exact/money.js";
 import { Rational } from "../../core/exact/rational.js";
 import { evaluatePiecewise } from "../../core/exit/piecewise.js";
 import type { IsoDate } from "../../core/shared/date.js";
 import { breakpointEventText } from "../../report/exit-report.js";
+import { scenarioWords } from "../../report/format.js";
+import { explanationFr, POSITION_STATES_FR } from "../../report/fr.js";
 import {
   type Block,
   type CellValue,
   type Chart,
+  type DocumentContext,
   empty,
+  type Language,
   money,
   number,
   paragraph,
@@ -18,8 +27,10 @@ import {
   type Section,
   type Table,
   text,
+  wording,
 } from "../document.js";
-import type { DocumentContext } from "./pro-forma.js";
+
+type Wording = (en: string, fr: string) => string;
 
 /** One exit value's waterfall, exact. */
 export interface WaterfallFigures {
@@ -48,7 +59,11 @@ export interface ExitFigures {
   /** The scenario whose round amounts the cap table comes from, when some were estimates. */
   readonly scenario: string | null;
   readonly waterfalls: readonly WaterfallFigures[];
-  readonly breakpoints: readonly { readonly exitValue: Money; readonly events: readonly string[] }[];
+  readonly breakpoints: readonly {
+    readonly exitValue: Money;
+    /** What happens there, as the report's explanations (worded by the document in its language). */
+    readonly events: readonly BreakpointExplanation[];
+  }[];
   /** Each holder's payout as an exact piecewise-linear function of the exit value: points at the breakpoints. */
   readonly payoutLines: readonly {
     readonly name: string;
@@ -107,7 +122,7 @@ export function exitFiguresOf(report: ExitStatementReport): ExitFigures {
     })),
     breakpoints: bp.breakpoints.map((b) => ({
       exitValue: m(b.exitValue),
-      events: b.events.map(breakpointEventText),
+      events: b.events,
     })),
     payoutLines: lines.map((f) => ({
       name: f.holder.name,
@@ -123,24 +138,30 @@ export function exitFiguresOf(report: ExitStatementReport): ExitFigures {
 
 /** The exit: a waterfall statement per class and per holder at each exit value, and the breakpoints (SPEC REP-6). */
 export function exitDocument(f: ExitFigures, context: DocumentContext = {}): ReportDocument {
+  const lang = context.lang ?? "en";
+  const w = wording(lang);
   const marks: ReportMark[] = [...(context.marks ?? [])];
   if (f.scenario)
     marks.push({
       kind: "estimate",
-      text: `The cap table comes from round amounts that are estimates: those of the ${f.scenario} scenario.`,
+      text: w(
+        `The cap table comes from round amounts that are estimates: those of the ${f.scenario} scenario.`,
+        `La table de capitalisation vient de montants de tours qui sont des estimations : ceux du ${scenarioWords(f.scenario, { lang: "fr" }).replace(/^le /, "")}.`,
+      ),
     });
   const sections: Section[] = [];
-  if (f.waterfalls.length > 1) sections.push(comparison(f));
-  for (const w of f.waterfalls) sections.push(waterfallSection(w));
-  if (f.breakpoints.length > 0) sections.push(breakpointSection(f));
+  if (f.waterfalls.length > 1) sections.push(comparison(f, lang));
+  for (const x of f.waterfalls) sections.push(waterfallSection(x, lang));
+  if (f.breakpoints.length > 0) sections.push(breakpointSection(f, lang));
   return {
+    ...(context.lang === undefined ? {} : { lang: context.lang }),
     title: {
-      title: "Exit waterfall",
+      title: w("Exit waterfall", "Répartition à la sortie"),
       company: f.company,
       subject:
         f.waterfalls.length > 0
-          ? `at ${f.waterfalls.map((w) => compactMoney(w.exitValue)).join(", ")}`
-          : "breakpoints",
+          ? `${w("at", "à")} ${f.waterfalls.map((x) => compactMoney(x.exitValue, lang)).join(w(", ", " ; "))}`
+          : w("breakpoints", "points de rupture"),
       ...(context.version === undefined ? {} : { version: context.version }),
       date: f.exitDate,
       marks,
@@ -149,71 +170,93 @@ export function exitDocument(f: ExitFigures, context: DocumentContext = {}): Rep
   };
 }
 
-function comparison(f: ExitFigures): Section {
+function comparison(f: ExitFigures, lang: Language): Section {
+  const w = wording(lang);
   const holders = f.waterfalls[0]!.holders.map((h) => h.name);
   const shown = holders.filter((_, i) => f.waterfalls.some((w) => !w.holders[i]!.total.amount.isZero()));
   const chart: Chart = {
     kind: "chart",
     chart: "stacked_bar",
-    title: "Who receives what, by exit value",
+    title: w("Who receives what, by exit value", "Qui reçoit quoi, par valeur de sortie"),
     unit: { kind: "money", currency: f.currency },
-    categories: f.waterfalls.map((w) => compactMoney(w.exitValue)),
+    categories: f.waterfalls.map((x) => compactMoney(x.exitValue, lang)),
     series: shown.map((name) => ({
       name,
-      values: f.waterfalls.map((w) => w.holders.find((h) => h.name === name)!.total.amount),
+      values: f.waterfalls.map((x) => x.holders.find((h) => h.name === name)!.total.amount),
     })),
   };
   const table: Table = {
     kind: "table",
-    title: "Each holder's total, by exit value",
+    title: w("Each holder's total, by exit value", "Le total de chaque détenteur, par valeur de sortie"),
     columns: [
-      { key: "name", header: "Holder" },
-      ...f.waterfalls.map((w, i) => ({ key: `v${i}`, header: compactMoney(w.exitValue) })),
+      { key: "name", header: w("Holder", "Détenteur") },
+      ...f.waterfalls.map((x, i) => ({ key: `v${i}`, header: compactMoney(x.exitValue, lang) })),
     ],
     rows: shown.map((name) => ({
       cells: {
         name: text(name),
         ...Object.fromEntries(
-          f.waterfalls.map((w, i) => [`v${i}`, money(w.holders.find((h) => h.name === name)!.total)]),
+          f.waterfalls.map((x, i) => [`v${i}`, money(x.holders.find((h) => h.name === name)!.total)]),
         ),
       },
     })),
     total: { label: "Total", sums: f.waterfalls.map((_, i) => `v${i}`) },
   };
-  return { title: "Exit values compared", blocks: [chart, table] };
+  return { title: w("Exit values compared", "Valeurs de sortie comparées"), blocks: [chart, table] };
 }
 
-function waterfallSection(w: WaterfallFigures): Section {
+function waterfallSection(x: WaterfallFigures, lang: Language): Section {
+  const w: Wording = wording(lang);
   const blocks: Block[] = [
     {
       kind: "facts",
       items: [
-        { label: "Exit value", value: money(w.exitValue, "exact") },
-        ...(w.fees.amount.isZero() ? [] : [{ label: "Transaction fees", value: money(w.fees, "exact") }]),
-        ...(w.debt.amount.isZero() ? [] : [{ label: "Debt repaid", value: money(w.debt, "exact") }]),
-        ...(w.carveOut.amount.isZero()
+        { label: w("Exit value", "Valeur de sortie"), value: money(x.exitValue, "exact") },
+        ...(x.fees.amount.isZero()
           ? []
-          : [{ label: "Management carve-out", value: money(w.carveOut, "exact") }]),
-        ...(w.exerciseCash.amount.isZero()
+          : [{ label: w("Transaction fees", "Frais de transaction"), value: money(x.fees, "exact") }]),
+        ...(x.debt.amount.isZero()
           ? []
-          : [{ label: "Exercise cash received", value: money(w.exerciseCash, "exact") }]),
-        { label: "Distributable to holders", value: money(w.distributable, "exact") },
-        { label: "Price per common share", value: money(w.commonPrice, "price") },
+          : [{ label: w("Debt repaid", "Dette remboursée"), value: money(x.debt, "exact") }]),
+        ...(x.carveOut.amount.isZero()
+          ? []
+          : [
+              {
+                label: w("Management carve-out", "Carve-out de la direction"),
+                value: money(x.carveOut, "exact"),
+              },
+            ]),
+        ...(x.exerciseCash.amount.isZero()
+          ? []
+          : [
+              {
+                label: w("Exercise cash received", "Prix d'exercice encaissé"),
+                value: money(x.exerciseCash, "exact"),
+              },
+            ]),
+        {
+          label: w("Distributable to holders", "À répartir entre les détenteurs"),
+          value: money(x.distributable, "exact"),
+        },
+        {
+          label: w("Price per common share", "Prix par action ordinaire"),
+          value: money(x.commonPrice, "price"),
+        },
       ],
     },
     {
       kind: "table",
-      title: "By class",
+      title: w("By class", "Par catégorie"),
       columns: [
-        { key: "name", header: "Class" },
-        { key: "state", header: "Decision" },
-        { key: "payout", header: "Payout" },
-        { key: "exact", header: "Payout (exact)" },
+        { key: "name", header: w("Class", "Catégorie") },
+        { key: "state", header: w("Decision", "Décision") },
+        { key: "payout", header: w("Payout", "Produit") },
+        { key: "exact", header: w("Payout (exact)", "Produit (exact)") },
       ],
-      rows: w.classes.map((c) => ({
+      rows: x.classes.map((c) => ({
         cells: {
           name: text(c.name),
-          state: text(c.state.replaceAll("_", " ")),
+          state: text(w(c.state.replaceAll("_", " "), POSITION_STATES_FR[c.state] ?? c.state)),
           payout: money(c.payout),
           exact: money(c.payout, "exact"),
         },
@@ -222,22 +265,22 @@ function waterfallSection(w: WaterfallFigures): Section {
     },
     {
       kind: "table",
-      title: "By holder",
+      title: w("By holder", "Par détenteur"),
       columns: [
-        { key: "name", header: "Holder" },
-        { key: "proceeds", header: "Proceeds" },
-        { key: "exercise", header: "Exercise paid" },
+        { key: "name", header: w("Holder", "Détenteur") },
+        { key: "proceeds", header: w("Proceeds", "Produit") },
+        { key: "exercise", header: w("Exercise paid", "Exercice payé") },
         { key: "carveOut", header: "Carve-out" },
         { key: "total", header: "Total" },
-        { key: "exact", header: "Total (exact)" },
-        { key: "invested", header: "Invested" },
+        { key: "exact", header: w("Total (exact)", "Total (exact)") },
+        { key: "invested", header: w("Invested", "Investi") },
         {
           key: "multiple",
-          header: "Multiple",
+          header: w("Multiple", "Multiple"),
           formula: { kind: "ratio", numerator: "exact", denominator: "invested" },
         },
       ],
-      rows: w.holders
+      rows: x.holders
         .filter((h) => !h.total.amount.isZero() || (h.invested !== null && !h.invested.amount.isZero()))
         .map((h) => ({
           cells: {
@@ -248,18 +291,31 @@ function waterfallSection(w: WaterfallFigures): Section {
             total: money(h.total),
             exact: money(h.total, "exact"),
             invested:
-              h.invested === null ? text("unknown") : h.invested.amount.isZero() ? empty : money(h.invested),
+              h.invested === null
+                ? text(w("unknown", "inconnu"))
+                : h.invested.amount.isZero()
+                  ? empty
+                  : money(h.invested),
             multiple: multiple(h.total, h.invested),
           },
         })),
       total: { label: "Total", sums: ["proceeds", "exercise", "carveOut", "total", "exact"] },
     },
     paragraph(
-      "Multiple: the holder's total over what they paid for their shares, SAFEs and notes (options and warrants pay their exercise price at the exit, which the total is net of). A holder with shares of unknown price has no multiple.",
+      w(
+        "Multiple: the holder's total over what they paid for their shares, SAFEs and notes (options and warrants pay their exercise price at the exit, which the total is net of). A holder with shares of unknown price has no multiple.",
+        "Multiple : le total du détenteur rapporté à ce qu'il a payé pour ses actions, SAFE et obligations convertibles (options et bons de souscription paient leur prix d'exercice à la sortie, déduit du total). Un détenteur d'actions au prix inconnu n'a pas de multiple.",
+      ),
       "note",
     ),
   ];
-  return { title: `At an exit of ${compactMoney(w.exitValue)}`, blocks };
+  return {
+    title: w(
+      `At an exit of ${compactMoney(x.exitValue)}`,
+      `À une sortie de ${compactMoney(x.exitValue, "fr")}`,
+    ),
+    blocks,
+  };
 }
 
 function multiple(total: Money, invested: Money | null): CellValue {
@@ -267,23 +323,30 @@ function multiple(total: Money, invested: Money | null): CellValue {
   return number(total.amount.div(invested.amount), 2, "x");
 }
 
-function breakpointSection(f: ExitFigures): Section {
+function breakpointSection(f: ExitFigures, lang: Language): Section {
+  const w = wording(lang);
+  // The engine's explanations in the document's language: the French text's renderer in French.
+  const event = (e: BreakpointExplanation) =>
+    lang === "fr" ? explanationFr(e, f.currency) : breakpointEventText(e);
   const blocks: Block[] = [
     paragraph(
-      "A breakpoint is an exit value at which the way each further dollar is shared changes: a preference is paid in full, a class converts, common starts to receive value. Between two breakpoints every payout is linear in the exit value.",
+      w(
+        "A breakpoint is an exit value at which the way each further dollar is shared changes: a preference is paid in full, a class converts, common starts to receive value. Between two breakpoints every payout is linear in the exit value.",
+        "Un point de rupture est une valeur de sortie où le partage de chaque dollar supplémentaire change : une préférence est payée en entier, une catégorie se convertit, les actions ordinaires commencent à recevoir de la valeur. Entre deux points de rupture, chaque produit est linéaire en la valeur de sortie.",
+      ),
     ),
     {
       kind: "table",
       columns: [
-        { key: "value", header: "Exit value" },
-        { key: "exact", header: "Exit value (exact)" },
-        { key: "events", header: "What happens" },
+        { key: "value", header: w("Exit value", "Valeur de sortie") },
+        { key: "exact", header: w("Exit value (exact)", "Valeur de sortie (exacte)") },
+        { key: "events", header: w("What happens", "Ce qui se passe") },
       ],
       rows: f.breakpoints.map((b) => ({
         cells: {
           value: money(b.exitValue),
           exact: money(b.exitValue, "exact"),
-          events: text(b.events.join("; ") || "start"),
+          events: text(b.events.map(event).join(w("; ", " ; ")) || w("start", "début")),
         },
       })),
     },
@@ -293,10 +356,13 @@ function breakpointSection(f: ExitFigures): Section {
     blocks.push({
       kind: "chart",
       chart: "line",
-      title: "Each holder's payout against the exit value",
+      title: w(
+        "Each holder's payout against the exit value",
+        "Le produit de chaque détenteur selon la valeur de sortie",
+      ),
       xUnit: { kind: "money", currency: f.currency },
       unit: { kind: "money", currency: f.currency },
       series: lines.map((l) => ({ name: l.name, points: l.points })),
     });
-  return { title: "Breakpoints", blocks };
+  return { title: w("Breakpoints", "Points de rupture"), blocks };
 }

@@ -3,9 +3,19 @@ import type { Ref } from "../../app/use-case.js";
 import type { Money } from "../../core/exact/money.js";
 import type { Rational } from "../../core/exact/rational.js";
 import type { IsoDate } from "../../core/shared/date.js";
+import type { Problem } from "../../core/shared/problem.js";
+import { scenarioWords } from "../../report/format.js";
+import {
+  ANTI_DILUTION_FR,
+  CLASS_TYPES_FR,
+  CONVERSION_BASES_FR,
+  ERROR_SUMMARIES_FR,
+  SCENARIO_PICKS_FR,
+} from "../../report/fr.js";
 import {
   type Block,
   type CellValue,
+  type DocumentContext,
   empty,
   fraction,
   money,
@@ -16,7 +26,10 @@ import {
   shares,
   type Table,
   text,
+  wording,
 } from "../document.js";
+
+export type { DocumentContext };
 
 /** The pro forma's figures, exact: what the document is built from. */
 export interface ProFormaFigures {
@@ -80,10 +93,20 @@ export interface ProFormaFigures {
   /** When some amount is an estimate: the scenario that gave it and each value's origin. */
   readonly scenario: {
     readonly name: string;
-    readonly claims: readonly string[];
-    readonly values: readonly { readonly label: string; readonly value: Money; readonly how: string }[];
+    /** The claims by what they are about (in English and in French), with how many are about it. */
+    readonly claims: readonly { readonly about: string; readonly aboutFr: string; readonly count: number }[];
+    readonly values: readonly {
+      readonly label: string;
+      /** Its name in French ("2026 mega-round : taille"; a holder's name as it is). */
+      readonly labelFr: string;
+      readonly value: Money;
+      /** How the value was chosen from the claims' range: stated, or its low, base or high pick. */
+      readonly how: string;
+      /** The value is a limit the claims exclude ("less than"). */
+      readonly atOpenBound: boolean;
+    }[];
   } | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Pick<Problem, "code" | "message">[];
 }
 
 /** The amounts of a round a scenario gives: its investments, its size and its valuation. */
@@ -94,12 +117,28 @@ const ROUND_AMOUNTS: ReadonlySet<string> = new Set([
   "valuation_post",
 ]);
 
-/** Claims named by what they are about: "Amazon (2 claims)" when two are about Amazon. */
-function claimsAbout(claims: readonly Ref[]): string[] {
-  const counts = new Map<string, number>();
-  for (const c of claims) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-  return [...counts].map(([name, n]) => (n === 1 ? name : `${name} (${n} claims)`));
+/** Claims counted by what they are about: two about Amazon are Amazon, twice (in French, the quantity's French name). */
+function claimsAbout(claims: readonly Ref[]): { about: string; aboutFr: string; count: number }[] {
+  const counts = new Map<string, { aboutFr: string; count: number }>();
+  for (const c of claims) {
+    const seen = counts.get(c.name);
+    counts.set(c.name, { aboutFr: seen?.aboutFr ?? c.nameFr ?? c.name, count: (seen?.count ?? 0) + 1 });
+  }
+  return [...counts].map(([about, { aboutFr, count }]) => ({ about, aboutFr, count }));
 }
+
+/** Claims named by what they are about: "Amazon (2 claims)", "Amazon (2 informations)" when two are about Amazon. */
+function claimsText(
+  claims: readonly { about: string; aboutFr: string; count: number }[],
+  w: Wording,
+): string[] {
+  return claims.map((c) => {
+    const about = w(c.about, c.aboutFr);
+    return c.count === 1 ? about : `${about} (${c.count} ${w("claims", "informations")})`;
+  });
+}
+
+type Wording = (en: string, fr: string) => string;
 
 /** The pro forma's figures, read from the typed report of the model use case (APP-2). */
 export function proFormaFiguresOf(report: ModelReport): ProFormaFigures {
@@ -170,32 +209,35 @@ export function proFormaFiguresOf(report: ModelReport): ProFormaFigures {
             .filter((v) => v.quantity.ref !== undefined && ROUND_AMOUNTS.has(v.quantity.ref.kind))
             .map((v) => ({
               label: v.quantity.name,
+              labelFr: v.quantity.nameFr ?? v.quantity.name,
               value: { kind: "money", currency, amount: v.value },
-              how: `${v.how}${v.atOpenBound ? ", at a limit the claims exclude" : ""}`,
+              how: v.how,
+              atOpenBound: v.atOpenBound,
             })),
         }
       : null,
-    warnings: report.warnings.map((w) => w.message),
+    warnings: report.warnings.map((w) => ({ code: w.code, message: w.message })),
   };
-}
-
-export interface DocumentContext {
-  /** The stored deal's version, when the report comes from one. */
-  readonly version?: string;
-  /** Marks the caller knows of and the figures cannot: unsaved edits in the web app. */
-  readonly marks?: readonly ReportMark[];
 }
 
 /** The pro forma and cap table of a round, before and after, to hand over (SPEC REP-6). */
 export function proFormaDocument(f: ProFormaFigures, context: DocumentContext = {}): ReportDocument {
   const r = f.round;
+  const lang = context.lang;
+  const w = wording(lang);
   const marks: ReportMark[] = [...(context.marks ?? [])];
   if (f.scenario) {
+    const claims = claimsText(f.scenario.claims, w).join(", ");
     marks.push({
       kind: "estimate",
-      text: `Some round amounts are estimates: the figures are those of the ${f.scenario.name} scenario${
-        f.scenario.claims.length ? ` (claims ${f.scenario.claims.join(", ")})` : ""
-      }; see "Scenario and claims".`,
+      text: w(
+        `Some round amounts are estimates: the figures are those of the ${f.scenario.name} scenario${
+          claims ? ` (claims ${claims})` : ""
+        }; see "Scenario and claims".`,
+        `Des montants du tour sont des estimations : les chiffres sont ceux du ${scenarioWords(f.scenario.name, { lang: "fr" }).replace(/^le /, "")}${
+          claims ? ` (informations sur ${claims})` : ""
+        } ; voir « Scénario et informations ».`,
+      ),
     });
   }
   const statedDiffers =
@@ -205,60 +247,91 @@ export function proFormaDocument(f: ProFormaFigures, context: DocumentContext = 
     {
       kind: "facts",
       items: [
-        { label: "Price per share", value: money(r.pricePerShare, "price") },
+        { label: w("Price per share", "Prix par action"), value: money(r.pricePerShare, "price") },
         ...(r.exactPricePerShare.amount.eq(r.pricePerShare.amount)
           ? []
-          : [{ label: "Exact price before rounding", value: money(r.exactPricePerShare, "price") }]),
-        { label: "Pre-money valuation", value: money(r.preMoney, "key") },
-        { label: "New money", value: money(r.newMoney, "key") },
-        { label: "Post-money valuation", value: money(r.postMoney, "key") },
-        { label: "Class issued", value: text(r.className) },
-        { label: "New shares", value: shares(r.newShares) },
-        { label: "Shares from conversions", value: shares(r.conversionShares) },
-        { label: "Option pool increase", value: shares(r.poolIncrease) },
-        { label: "Fully diluted shares before", value: shares(r.fullyDilutedBefore) },
-        { label: "Fully diluted shares after", value: shares(r.fullyDilutedAfter) },
+          : [
+              {
+                label: w("Exact price before rounding", "Prix exact avant arrondi"),
+                value: money(r.exactPricePerShare, "price"),
+              },
+            ]),
+        { label: w("Pre-money valuation", "Valorisation pré-money"), value: money(r.preMoney, "key") },
+        { label: w("New money", "Argent frais"), value: money(r.newMoney, "key") },
+        { label: w("Post-money valuation", "Valorisation post-money"), value: money(r.postMoney, "key") },
+        { label: w("Class issued", "Catégorie émise"), value: text(r.className) },
+        { label: w("New shares", "Actions nouvelles"), value: shares(r.newShares) },
+        { label: w("Shares from conversions", "Actions de conversion"), value: shares(r.conversionShares) },
+        { label: w("Option pool increase", "Hausse du pool d'options"), value: shares(r.poolIncrease) },
+        {
+          label: w("Fully diluted shares before", "Actions entièrement diluées avant"),
+          value: shares(r.fullyDilutedBefore),
+        },
+        {
+          label: w("Fully diluted shares after", "Actions entièrement diluées après"),
+          value: shares(r.fullyDilutedAfter),
+        },
       ],
     },
     ...(statedDiffers
       ? [
           paragraph(
-            `The terms state a ${r.stated.basis.replace("_", "-")} valuation; the priced one differs by the rounded price and whole shares.`,
+            w(
+              `The terms state a ${r.stated.basis.replace("_", "-")} valuation; the priced one differs by the rounded price and whole shares.`,
+              `Les conditions indiquent une valorisation ${r.stated.basis.replace("_", "-")} ; celle du prix calculé en diffère par l'arrondi du prix et les actions entières.`,
+            ),
             "note",
           ),
         ]
       : []),
     ...(r.oversubscribed
-      ? [paragraph("The round was oversubscribed: the allocation cut investments back.", "note")]
+      ? [
+          paragraph(
+            w(
+              "The round was oversubscribed: the allocation cut investments back.",
+              "Le tour a été sursouscrit : l'allocation a réduit les investissements.",
+            ),
+            "note",
+          ),
+        ]
       : []),
     {
       kind: "chart",
       chart: "bar",
-      title: "Fully diluted ownership before and after the round",
+      title: w(
+        "Fully diluted ownership before and after the round",
+        "Détention entièrement diluée avant et après le tour",
+      ),
       unit: { kind: "fraction" },
       categories: f.holders.map((h) => h.name),
       series: [
-        { name: "Before", values: f.holders.map((h) => h.fullyDilutedBefore) },
-        { name: "After", values: f.holders.map((h) => h.fullyDilutedAfter) },
+        { name: w("Before", "Avant"), values: f.holders.map((h) => h.fullyDilutedBefore) },
+        { name: w("After", "Après"), values: f.holders.map((h) => h.fullyDilutedAfter) },
       ],
     },
   ];
   const sections: Section[] = [
     { title: `${r.name} (${r.date})`, blocks: roundBlocks },
-    { title: "Pro forma by holder", blocks: [holderTable(f)] },
-    { title: "Cap table after the round, by holder and class", blocks: [byClassTable(f)] },
-    { title: "Share classes", blocks: [classTable(f)] },
+    { title: w("Pro forma by holder", "Pro forma par détenteur"), blocks: [holderTable(f, w)] },
+    {
+      title: w(
+        "Cap table after the round, by holder and class",
+        "Table de capitalisation après le tour, par détenteur et catégorie",
+      ),
+      blocks: [byClassTable(f, w)],
+    },
+    { title: w("Share classes", "Catégories d'actions"), blocks: [classTable(f, w)] },
   ];
-  if (f.conversions.length > 0 || f.antiDilution.length > 0) sections.push(adjustments(f));
-  if (f.scenario) sections.push(scenarioSection(f.scenario));
+  if (f.conversions.length > 0 || f.antiDilution.length > 0) sections.push(adjustments(f, w));
+  if (f.scenario) sections.push(scenarioSection(f.scenario, w));
   if (f.assumptions.length > 0) {
     sections.push({
-      title: "Assumptions used",
+      title: w("Assumptions used", "Hypothèses utilisées"),
       blocks: [
         {
           kind: "table",
           columns: [
-            { key: "text", header: "Assumption" },
+            { key: "text", header: w("Assumption", "Hypothèse") },
             { key: "source", header: "Source" },
           ],
           rows: f.assumptions.map((a) => ({
@@ -269,8 +342,20 @@ export function proFormaDocument(f: ProFormaFigures, context: DocumentContext = 
     });
   }
   if (f.warnings.length > 0)
-    sections.push({ title: "Warnings", blocks: f.warnings.map((w) => paragraph(w, "note")) });
+    sections.push({
+      title: w("Warnings", "Avertissements"),
+      blocks: f.warnings.map((x) =>
+        paragraph(
+          lang === "fr"
+            ? // The engine's message is English: the catalogue's French summary says what it is.
+              `${ERROR_SUMMARIES_FR[x.code as keyof typeof ERROR_SUMMARIES_FR] ?? ""} Détail : ${x.message} (${x.code})`.trim()
+            : x.message,
+          "note",
+        ),
+      ),
+    });
   return {
+    ...(lang === undefined ? {} : { lang }),
     title: {
       title: "Pro forma",
       company: f.company,
@@ -283,17 +368,25 @@ export function proFormaDocument(f: ProFormaFigures, context: DocumentContext = 
   };
 }
 
-function holderTable(f: ProFormaFigures): Table {
+function holderTable(f: ProFormaFigures, w: Wording): Table {
   return {
     kind: "table",
     columns: [
-      { key: "name", header: "Holder" },
-      { key: "sharesBefore", header: "FD shares before" },
-      { key: "before", header: "FD before", formula: { kind: "share_of_total", of: "sharesBefore" } },
-      { key: "sharesAfter", header: "FD shares after" },
-      { key: "after", header: "FD after", formula: { kind: "share_of_total", of: "sharesAfter" } },
+      { key: "name", header: w("Holder", "Détenteur") },
+      { key: "sharesBefore", header: w("FD shares before", "Actions ED avant") },
+      {
+        key: "before",
+        header: w("FD before", "ED avant"),
+        formula: { kind: "share_of_total", of: "sharesBefore" },
+      },
+      { key: "sharesAfter", header: w("FD shares after", "Actions ED après") },
+      {
+        key: "after",
+        header: w("FD after", "ED après"),
+        formula: { kind: "share_of_total", of: "sharesAfter" },
+      },
       { key: "dilution", header: "Dilution" },
-      { key: "invested", header: "Invested" },
+      { key: "invested", header: w("Invested", "Investi") },
     ],
     rows: f.holders.map((h) => ({
       cells: {
@@ -302,7 +395,7 @@ function holderTable(f: ProFormaFigures): Table {
         before: fraction(h.fullyDilutedBefore),
         sharesAfter: shares(h.fullyDilutedSharesAfter),
         after: fraction(h.fullyDilutedAfter),
-        dilution: h.dilution === null ? (h.pool ? empty : text("new")) : fraction(h.dilution),
+        dilution: h.dilution === null ? (h.pool ? empty : text(w("new", "nouveau"))) : fraction(h.dilution),
         invested: h.invested.amount.isZero() ? empty : money(h.invested),
       },
     })),
@@ -310,20 +403,20 @@ function holderTable(f: ProFormaFigures): Table {
   };
 }
 
-function byClassTable(f: ProFormaFigures): Table {
+function byClassTable(f: ProFormaFigures, w: Wording): Table {
   const classes = f.classes.filter((c) => c.issuedAfter > 0n).map((c) => c.name);
   const holders = f.holders.filter((h) => !h.pool && [...h.sharesAfterByClass.values()].some((n) => n > 0n));
   return {
     kind: "table",
     columns: [
-      { key: "name", header: "Holder" },
+      { key: "name", header: w("Holder", "Détenteur") },
       ...classes.map((c, i) => ({ key: `c${i}`, header: c })),
       {
         key: "total",
         header: "Total",
         formula: { kind: "row_sum", columns: classes.map((_, i) => `c${i}`) },
       },
-      { key: "fd", header: "% fully diluted" },
+      { key: "fd", header: w("% fully diluted", "% entièrement dilué") },
     ],
     rows: holders.map((h) => {
       const cells: Record<string, CellValue> = { name: text(h.name) };
@@ -341,20 +434,20 @@ function byClassTable(f: ProFormaFigures): Table {
   };
 }
 
-function classTable(f: ProFormaFigures): Table {
+function classTable(f: ProFormaFigures, w: Wording): Table {
   return {
     kind: "table",
     columns: [
-      { key: "name", header: "Class" },
+      { key: "name", header: w("Class", "Catégorie") },
       { key: "type", header: "Type" },
-      { key: "before", header: "Issued before" },
-      { key: "after", header: "Issued after" },
-      { key: "ratio", header: "Conversion ratio" },
+      { key: "before", header: w("Issued before", "Émises avant") },
+      { key: "after", header: w("Issued after", "Émises après") },
+      { key: "ratio", header: w("Conversion ratio", "Ratio de conversion") },
     ],
     rows: f.classes.map((c) => ({
       cells: {
         name: text(c.name),
-        type: text(c.type),
+        type: text(w(c.type, CLASS_TYPES_FR[c.type] ?? c.type)),
         before: shares(c.issuedBefore),
         after: shares(c.issuedAfter),
         ratio: { kind: "number", value: c.conversionRatio, places: 4 },
@@ -364,29 +457,31 @@ function classTable(f: ProFormaFigures): Table {
   };
 }
 
-function adjustments(f: ProFormaFigures): Section {
+function adjustments(f: ProFormaFigures, w: Wording): Section {
   const blocks: Block[] = [];
   if (f.conversions.length > 0)
     blocks.push({
       kind: "table",
-      title: "SAFEs and notes converting",
+      title: w("SAFEs and notes converting", "SAFE et obligations convertibles convertis"),
       columns: [
-        { key: "security", header: "Security" },
-        { key: "holder", header: "Holder" },
-        { key: "instrument", header: "Instrument" },
-        { key: "amount", header: "Converting amount" },
-        { key: "price", header: "Conversion price" },
-        { key: "basis", header: "Basis" },
-        { key: "shares", header: "Shares" },
+        { key: "security", header: w("Security", "Titre") },
+        { key: "holder", header: w("Holder", "Détenteur") },
+        { key: "instrument", header: w("Instrument", "Instrument") },
+        { key: "amount", header: w("Converting amount", "Montant converti") },
+        { key: "price", header: w("Conversion price", "Prix de conversion") },
+        { key: "basis", header: w("Basis", "Base") },
+        { key: "shares", header: w("Shares", "Actions") },
       ],
       rows: f.conversions.map((c) => ({
         cells: {
           security: text(c.security),
           holder: text(c.holder),
-          instrument: text(c.instrument),
+          instrument: text(
+            w(c.instrument, c.instrument === "note" ? "obligation convertible" : c.instrument.toUpperCase()),
+          ),
           amount: money(c.convertingAmount, "exact"),
           price: money(c.conversionPrice, "price"),
-          basis: text(c.basis.replaceAll("_", " ")),
+          basis: text(w(c.basis.replaceAll("_", " "), CONVERSION_BASES_FR[c.basis] ?? c.basis)),
           shares: shares(c.shares),
         },
       })),
@@ -395,43 +490,58 @@ function adjustments(f: ProFormaFigures): Section {
   if (f.antiDilution.length > 0)
     blocks.push({
       kind: "table",
-      title: "Anti-dilution adjustments",
+      title: w("Anti-dilution adjustments", "Ajustements anti-dilution"),
       columns: [
-        { key: "class", header: "Class" },
-        { key: "method", header: "Method" },
-        { key: "before", header: "Conversion price before" },
-        { key: "after", header: "Conversion price after" },
+        { key: "class", header: w("Class", "Catégorie") },
+        { key: "method", header: w("Method", "Méthode") },
+        { key: "before", header: w("Conversion price before", "Prix de conversion avant") },
+        { key: "after", header: w("Conversion price after", "Prix de conversion après") },
       ],
       rows: f.antiDilution.map((a) => ({
         cells: {
           class: text(a.className),
-          method: text(a.method.replaceAll("_", " ")),
+          method: text(w(a.method.replaceAll("_", " "), ANTI_DILUTION_FR[a.method] ?? a.method)),
           before: money(a.priceBefore, "price"),
           after: money(a.priceAfter, "price"),
         },
       })),
     });
-  return { title: "Conversions and adjustments", blocks };
+  return { title: w("Conversions and adjustments", "Conversions et ajustements"), blocks };
 }
 
-function scenarioSection(s: NonNullable<ProFormaFigures["scenario"]>): Section {
+function scenarioSection(s: NonNullable<ProFormaFigures["scenario"]>, w: Wording): Section {
+  const claims = claimsText(s.claims, w).join(", ");
   return {
-    title: "Scenario and claims",
+    title: w("Scenario and claims", "Scénario et informations"),
     blocks: [
       paragraph(
-        `The round's amounts are not all known: they are taken from the ${s.name} scenario${
-          s.claims.length ? `, under the claims ${s.claims.join(", ")}` : ""
-        }. Each value below says how it was chosen from the claims' feasible range.`,
+        w(
+          `The round's amounts are not all known: they are taken from the ${s.name} scenario${
+            claims ? `, under the claims ${claims}` : ""
+          }. Each value below says how it was chosen from the claims' feasible range.`,
+          `Les montants du tour ne sont pas tous connus : ils sont pris dans le ${scenarioWords(s.name, { lang: "fr" }).replace(/^le /, "")}${
+            claims ? `, selon les informations sur ${claims}` : ""
+          }. Chaque valeur ci-dessous dit comment elle a été choisie dans la plage possible des informations.`,
+        ),
       ),
       {
         kind: "table",
         columns: [
-          { key: "label", header: "Quantity" },
-          { key: "value", header: "Value" },
-          { key: "how", header: "How it was chosen" },
+          { key: "label", header: w("Quantity", "Quantité") },
+          { key: "value", header: w("Value", "Valeur") },
+          { key: "how", header: w("How it was chosen", "Comment elle a été choisie") },
         ],
         rows: s.values.map((v) => ({
-          cells: { label: text(v.label), value: money(v.value), how: text(v.how.replaceAll("_", " ")) },
+          cells: {
+            label: text(w(v.label, v.labelFr)),
+            value: money(v.value),
+            how: text(
+              w(
+                `${v.how.replaceAll("_", " ")}${v.atOpenBound ? ", at a limit the claims exclude" : ""}`,
+                `${SCENARIO_PICKS_FR[v.how] ?? v.how}${v.atOpenBound ? ", à une limite que les informations excluent" : ""}`,
+              ),
+            ),
+          },
         })),
       },
     ],

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import * as z from "zod";
+import type { Language } from "../../render/document.js";
 import { ApiError } from "../api-error.js";
 import { COMPUTATIONS, type Computation } from "../computations.js";
 import { runJob } from "../compute-pool.js";
@@ -8,9 +9,11 @@ import type { JobState } from "../jobs.js";
 import {
   hasPostedJobFile,
   hasReportFile,
+  LANG_PARAM,
   postedJobFileParams,
   renderJobFile,
   requestedFileFormat,
+  requestedFileLanguage,
   sendFile,
   withPostedFileParams,
 } from "../report-files.js";
@@ -46,7 +49,12 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       async (request, reply) => {
         const caller = callerOf(request);
         const fileFormat = hasReportFile(computation) ? requestedFileFormat(request) : undefined;
-        const { format: _format, unsaved, ...query } = (request.rawQuery ?? {}) as Record<string, unknown>;
+        const {
+          format: _format,
+          unsaved,
+          lang: _lang,
+          ...query
+        } = (request.rawQuery ?? {}) as Record<string, unknown>;
         // Loaded and run on a worker thread (SPEC SRV-5): the document's text and the query
         // as sent go there (the file's parameters left out), the computation by its name.
         const task = {
@@ -68,7 +76,15 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
           return sendJob(reply, job);
         }
         if (fileFormat)
-          return sendPostedFile(reply, computation, fileFormat, task, query, unsaved === "true");
+          return sendPostedFile(
+            reply,
+            computation,
+            fileFormat,
+            task,
+            query,
+            unsaved === "true",
+            requestedFileLanguage(request),
+          );
         const out = await context.pool.run(task);
         return reply.type("application/json; charset=utf-8").send(withLoadWarnings(out));
       },
@@ -85,7 +101,12 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
           },
         },
         async (request, reply) => {
-          const { format, unsaved, ...query } = (request.rawQuery ?? {}) as Record<string, unknown>;
+          const {
+            format,
+            unsaved,
+            lang: _lang,
+            ...query
+          } = (request.rawQuery ?? {}) as Record<string, unknown>;
           const task = {
             kind: "compute" as const,
             name: computation.name,
@@ -99,6 +120,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
             task,
             query,
             unsaved === "true",
+            requestedFileLanguage(request),
           );
         },
       );
@@ -116,6 +138,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
     task: { kind: "compute"; name: string; source: { text: string }; query: Record<string, unknown> },
     query: Record<string, unknown>,
     unsaved: boolean,
+    lang: Language,
   ) {
     // Computed and rendered on a worker thread (SPEC SRV-5a).
     return sendFile(
@@ -127,6 +150,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
         text: task.source.text,
         query,
         unsaved,
+        lang,
       }),
     );
   }
@@ -161,6 +185,7 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
           format: z.enum(["pdf", "xlsx"]).optional().meta({
             description: "pdf (default) or xlsx; also by the Accept header.",
           }),
+          lang: LANG_PARAM,
         }),
       },
     },
@@ -174,7 +199,12 @@ export function registerComputeRoutes(app: FastifyInstance, context: ServerConte
       if (!job || !task) throw new ApiError("not_found", `no job "${jobId}"`);
       return sendFile(
         reply,
-        await renderJobFile({ format: requestedFileFormat(request) ?? "pdf", job, task }),
+        await renderJobFile({
+          format: requestedFileFormat(request) ?? "pdf",
+          job,
+          task,
+          lang: requestedFileLanguage(request),
+        }),
       );
     },
   );

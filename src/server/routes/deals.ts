@@ -22,6 +22,7 @@ import {
   hasReportFile,
   investorFileRefused,
   requestedFileFormat,
+  requestedFileLanguage,
   sendFile,
   withFormatParam,
 } from "../report-files.js";
@@ -440,6 +441,7 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
             },
             dealId: deal,
             version: head.version,
+            lang: requestedFileLanguage(request),
           });
           return sendFile(reply, file);
         }
@@ -491,7 +493,8 @@ export function registerDealRoutes(app: FastifyInstance, context: ServerContext)
 }
 
 function withoutFormat(query: Record<string, unknown>): Record<string, unknown> {
-  const { format: _format, ...rest } = query;
+  // The file's format and language are the route's: the computation's report does not change with them.
+  const { format: _format, lang: _lang, ...rest } = query;
   return rest;
 }
 

@@ -17,7 +17,7 @@ import {
   workspaceAccess,
 } from "../context.js";
 import { liveDocument } from "../documents.js";
-import { sendFile } from "../report-files.js";
+import { LANG_PARAM, requestedFileLanguage, sendFile } from "../report-files.js";
 
 /** What each shareable report is called in a default title. */
 const REPORT_TITLES: Readonly<Record<SharedReport, string>> = {
@@ -205,6 +205,8 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
         tags: ["shared documents"],
         summary: "Download a shared document: the report rendered from its version, the same bytes each time",
         params: SharedParams,
+        // Other query parameters are ignored, as before the language was one.
+        querystring: z.object({ lang: LANG_PARAM }),
       },
     },
     async (request, reply) => {
@@ -217,7 +219,8 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
       const revision = liveDocument(await store.revision(ws, document.deal, document.version), document.deal);
       // A version never changes and the renderers are deterministic (SRV-SHARE-2), so the file
       // is kept as the reports are (API-7): a second download is not rendered again.
-      const key = `file|${revision.dealId}@${revision.version}|${document.report}|${document.format}`;
+      const lang = requestedFileLanguage(request);
+      const key = `file|${revision.dealId}@${revision.version}|${document.report}|${document.format}${lang === "fr" ? "|fr" : ""}`;
       const kept = await cache.get(key);
       if (kept !== undefined) {
         const { bytes, mediaType, filename } = JSON.parse(kept) as Record<string, string>;
@@ -243,6 +246,7 @@ export function registerSharedDocumentRoutes(app: FastifyInstance, context: Serv
         },
         dealId: document.deal,
         version: document.version,
+        lang,
       });
       await cache.set(
         key,

@@ -122,6 +122,8 @@ export interface ReportFileRequest {
    * document (`simulate`, a job on stored deals) is computed on it, unmarked.
    */
   readonly posted?: DealDocumentJson;
+  /** The language of the file's words: the interface's (English when absent). */
+  readonly lang?: "en" | "fr";
 }
 
 /** A file the server rendered, with the name it gives it. */

@@ -287,6 +287,7 @@ export class HttpDataAccess implements DataAccess {
     const query = new URLSearchParams(request.query);
     query.set("format", request.format);
     if (request.unsaved) query.set("unsaved", "true");
+    if (request.lang === "fr") query.set("lang", "fr");
     const body = request.unsaved ?? request.posted;
     const route = body
       ? { method: ROUTES.computeFile.method, path: ROUTES.computeFile.path(request.report, query) }

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useState } from "react";
-import { type ReportDocument, UNSAVED_EDITS_MARK } from "../../render/document.js";
+import { type ReportDocument, unsavedEditsMark } from "../../render/document.js";
 import type { DocumentContext } from "../../render/reports/pro-forma.js";
 import type { DealDocumentJson, ReportFileName } from "../api/contract.js";
 import { useDataAccess } from "../app/data-context.js";
@@ -64,7 +64,7 @@ export function ReportFileButtons({
 }) {
   const subject = useContext(ReportFileContext);
   const data = useDataAccess();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [state, setState] = useState<string | undefined>();
   if (!subject) return null;
   const get = async (format: "pdf" | "xlsx") => {
@@ -74,7 +74,12 @@ export function ReportFileButtons({
         // As the server names and marks it: the stored version's, or unsaved edits marked.
         const [{ renderXlsx }, built] = await Promise.all([
           import("../../render/xlsx.js"),
-          document(subject.unsaved ? { marks: [UNSAVED_EDITS_MARK] } : { version: String(subject.version) }),
+          // In the interface's language, as the server's files (issue 16).
+          document(
+            subject.unsaved
+              ? { marks: [unsavedEditsMark(locale)], lang: locale }
+              : { version: String(subject.version), lang: locale },
+          ),
         ]);
         const bytes = await renderXlsx(built);
         const version = subject.unsaved ? "" : `-v${subject.version}`;
@@ -93,6 +98,8 @@ export function ReportFileButtons({
       report,
       format,
       query,
+      // The file is worded in the interface's language (issue 16).
+      lang: locale,
       ...(subject.unsaved ? { unsaved: subject.unsaved } : {}),
       // The Monte Carlo summary is a file of a posted document only (simulate is a job on stored deals).
       ...(report === "simulate" && !subject.unsaved ? { posted: subject.working } : {}),

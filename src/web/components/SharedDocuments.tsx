@@ -62,7 +62,7 @@ export function SharedDocumentsList({ workspace }: { workspace: string }) {
                   <td>{d.sharedBy}</td>
                   <td>{when(d.sharedAt)}</td>
                   <td>
-                    <a href={d.file} download>
+                    <a href={fileIn(d.file, locale)} download>
                       {t("sharedDownload", { title: d.title })}
                     </a>
                   </td>
@@ -212,7 +212,7 @@ export function SharedDocumentsManager({
                     </td>
                     <td>
                       {d.withdrawnAt === null ? (
-                        <a href={d.file} download>
+                        <a href={fileIn(d.file, locale)} download>
                           {t("sharedDownload", { title: d.title })}
                         </a>
                       ) : (
@@ -391,4 +391,9 @@ export function ShareWithInvestors({
       {open ? <SharedDocumentsManager workspace={workspace} dealId={dealId} generation={shares} /> : null}
     </details>
   );
+}
+
+/** A shared document's file in the interface's language: the server words it in French with `lang=fr` (REP-2a). */
+function fileIn(file: string, locale: "en" | "fr"): string {
+  return locale === "fr" ? `${file}${file.includes("?") ? "&" : "?"}lang=fr` : file;
 }

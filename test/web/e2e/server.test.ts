@@ -472,7 +472,7 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     await page.context().close();
   }, 60_000);
 
-  it("WEB-PDF-1 the PDF buttons download the server's report files: the stored version's as `GET …?format=pdf` gives it, and the working document's, marked, while edits are unsaved", async () => {
+  it("WEB-PDF-1 the PDF buttons download the server's report files in the interface's language: the stored version's as `GET …?format=pdf` gives it, and the working document's, marked, while edits are unsaved", async () => {
     const password = /password\s+(\S{20})\s/.exec(printed)?.[1];
     const page = await newPage();
     await page.context().close();
@@ -515,6 +515,27 @@ describe.skipIf(!present)("SRV-4 the served web app in Chromium, against a real 
     expect(capText).toContain(`Document version ${head.version}`);
     expect(capText).not.toContain("Unsaved edits");
     for (const h of capTableJson.holders as { name: string }[]) expect(capText).toContain(h.name);
+
+    // In French, the buttons ask for the file in the interface's language (`lang=fr`): the API's French file.
+    await app.locator("header select").selectOption("fr");
+    await app.getByRole("heading", { name: "OpenAI Group PBC — table de capitalisation" }).waitFor();
+    const [frenchRequest, frenchBytes] = await Promise.all([
+      app.waitForRequest((r) => r.url().includes("/captable?") && r.url().includes("format=pdf")),
+      downloaded("captable"),
+    ]);
+    expect(new URL(frenchRequest.url()).searchParams.get("lang")).toBe("fr");
+    const apiFrench = await (
+      await app.request.get(
+        `${server.url}/api/v1/workspaces/demo/deals/openai-round/captable?format=pdf&lang=fr`,
+      )
+    ).body();
+    expect(frenchBytes.equals(apiFrench)).toBe(true);
+    const frenchText = pdfText(frenchBytes);
+    expect(frenchText).toContain(`Version du document ${head.version}`);
+    expect(frenchText).toContain("Table de capitalisation");
+    expect(frenchText).not.toContain("Document version");
+    await app.locator("header select").selectOption("en");
+    await app.getByRole("heading", { name: "OpenAI Group PBC — cap table" }).waitFor();
 
     // An unsaved edit in the round builder: the file is the working document's, marked.
     const round = head.document.rounds[0]!;
