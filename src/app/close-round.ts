@@ -96,6 +96,18 @@ export function closingReport(value: ClosedRound): CloseRoundReport {
   };
 }
 
+/** A closing that failed, as the use case's outcome: its diagnostics and problems as they are. */
+function notClosed(closed: {
+  readonly diagnostics?: Extract<CloseRoundOutcome, { ok: false }>["diagnostics"];
+  readonly problems?: Extract<CloseRoundOutcome, { ok: false }>["problems"];
+}): Extract<CloseRoundOutcome, { ok: false }> {
+  return {
+    ok: false,
+    ...(closed.diagnostics ? { diagnostics: closed.diagnostics } : {}),
+    ...(closed.problems ? { problems: closed.problems } : {}),
+  };
+}
+
 /**
  * The close-round use case (CLOSE-3): one place for the CLI, the API and the web. It takes
  * the deal document's text (a file, or a stored version) because closing edits the document
@@ -111,12 +123,7 @@ export const closeRound = {
       ...(input.round === undefined ? {} : { round: input.round }),
       ...(input.scenario === undefined ? {} : { scenario: input.scenario }),
     });
-    if (!closed.ok)
-      return {
-        ok: false,
-        ...(closed.diagnostics ? { diagnostics: closed.diagnostics } : {}),
-        ...(closed.problems ? { problems: closed.problems } : {}),
-      };
+    if (!closed.ok) return notClosed(closed);
     return { ok: true, value: closingReport(closed.value) };
   },
   /**
@@ -137,12 +144,7 @@ export const closeRound = {
       ...(input.round === undefined ? {} : { round: input.round }),
       ...(input.scenario === undefined ? {} : { scenario: input.scenario }),
     });
-    if (!closed.ok)
-      return {
-        ok: false,
-        ...(closed.diagnostics ? { diagnostics: closed.diagnostics } : {}),
-        ...(closed.problems ? { problems: closed.problems } : {}),
-      };
+    if (!closed.ok) return notClosed(closed);
     return { ok: true, value: { ...closingReport(closed.value), file: closed.value.file } };
   },
   /** The report as `--format json` and the API write it: ids and exact decimal strings. */
