@@ -1,8 +1,4 @@
-import {
-  type CapTableReport as AppCapTableReport,
-  type CapTableRow as AppCapTableRow,
-  capTableReportOf,
-} from "../app/captable.js";
+import type { CapTableReport as AppCapTableReport, CapTableRow as AppCapTableRow } from "../app/captable.js";
 import type { ConvertibleRow } from "../app/convertibles.js";
 import type { CapTable } from "../core/ledger/cap-table.js";
 import type { IsoDate } from "../core/shared/date.js";
@@ -166,13 +162,4 @@ export function capTableJson(report: AppCapTableReport, options: { byClass?: boo
         }
       : {}),
   };
-}
-
-/** The JSON cap table of a replayed ledger at a date (the web app renders it). */
-export function capTableReport(
-  table: CapTable,
-  asOf: IsoDate,
-  options: { byClass?: boolean } = {},
-): CapTableReport {
-  return capTableJson(capTableReportOf(table, asOf), options);
 }

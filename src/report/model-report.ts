@@ -1,4 +1,4 @@
-import { type ModelReport as AppModelReport, modelReportOf } from "../app/model.js";
+import type { ModelReport as AppModelReport } from "../app/model.js";
 import type { SolveReport } from "../app/solve.js";
 import type { RoundOutcome } from "../core/round/price-round.js";
 import type { Problem } from "../core/shared/problem.js";
@@ -228,11 +228,6 @@ export function modelJson(report: AppModelReport): ModelReport {
     // Only with what-ifs (DEAL-WHATIF-4): the documented JSON is unchanged without them.
     ...(report.whatIf ? { whatIf: whatIfJson(report.whatIf) } : {}),
   };
-}
-
-/** The JSON pro forma of a priced round (the web app's round builder renders it). */
-export function modelReport(deal: Deal, outcome: RoundOutcome, warnings: readonly Problem[]): ModelReport {
-  return modelJson(modelReportOf(deal, outcome, warnings));
 }
 
 /** The JSON of a solved round (SPEC APP-3): the solution, then the round's pro forma. */

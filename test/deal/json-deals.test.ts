@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runDeal } from "../../src/core/round/timeline.js";
 import { loadDeal, parseJsonKeepingNumberText } from "../../src/deal/load.js";
-import { modelReport } from "../../src/report/model-report.js";
+import { modelReport } from "../support/report-json.js";
 
 function model(text: string, file: string) {
   const loaded = loadDeal(text, file);

@@ -7,7 +7,6 @@ import { runDeal } from "../../src/core/round/timeline.js";
 import { loadDeal, parseDealText } from "../../src/deal/load.js";
 import { isWorkspaceText, loadWorkspace, type Workspace } from "../../src/deal/workspace.js";
 import { flowModelOf, flowsReport } from "../../src/report/flows-report.js";
-import { modelReport } from "../../src/report/model-report.js";
 import { openBackend } from "../../src/storage/backend.js";
 import { canonicalJson } from "../../src/storage/canonical-json.js";
 import {
@@ -19,6 +18,7 @@ import {
   storedDeal,
 } from "../../src/storage/deal-document.js";
 import { Store } from "../../src/storage/store.js";
+import { modelReport } from "../support/report-json.js";
 import { describeEachBackend } from "./support/backends.js";
 
 const EXAMPLES = readdirSync("examples").filter((f) => f.endsWith(".yaml"));

@@ -14,11 +14,11 @@ import { Rational } from "../../src/core/exact/rational.js";
 import { runDeal } from "../../src/core/round/timeline.js";
 import { roundId } from "../../src/core/shared/ids.js";
 import { loadDeal } from "../../src/deal/load.js";
-import { modelReport } from "../../src/report/model-report.js";
 import type { DealDocumentJson } from "../../src/web/api/contract.js";
 import { dealDocumentFromText, dealDocumentText } from "../../src/web/api/deal-text.js";
 import { applyRoundEdit } from "../../src/web/engine/document-edit.js";
 import { formatMoneyExactShort, type Locale } from "../../src/web/i18n/number-format.js";
+import { modelReport } from "../support/report-json.js";
 import { exampleText } from "./support/examples.js";
 
 function open(example: string, round: string) {

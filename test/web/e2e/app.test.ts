@@ -12,10 +12,8 @@ import type { RoundOutcome } from "../../../src/core/round/price-round.js";
 import { runDeal } from "../../../src/core/round/timeline.js";
 import { isoDate } from "../../../src/core/shared/date.js";
 import { loadDeal } from "../../../src/deal/load.js";
-import { capTableReport } from "../../../src/report/captable-report.js";
 import { claimsReport } from "../../../src/report/claims-report.js";
 import { exitBreakpointsReport, exitModelOf, exitTermsOf } from "../../../src/report/exit-report.js";
-import { modelReport } from "../../../src/report/model-report.js";
 import { jsonText, modelCsv } from "../../../src/report/text-formats.js";
 import { dealDocumentFromText, dealDocumentText } from "../../../src/web/api/deal-text.js";
 import { prepareSimulationJob } from "../../../src/web/engine/simulation-job.js";
@@ -26,6 +24,7 @@ import {
   formatPercent,
   type Locale,
 } from "../../../src/web/i18n/number-format.js";
+import { capTableReport, modelReport } from "../../support/report-json.js";
 import { CHROMIUM, chromiumPresent, launchChromium } from "../support/browser.js";
 import { exampleText } from "../support/examples.js";
 import { serveStatic } from "../support/static-server.js";
