@@ -68,3 +68,12 @@ export function formatRange(range: RangeFigure, t: Translate, locale: Locale): s
     range.max === null ? `${t("noUpperEnd")})` : `${v(range.max.value)}${range.max.attained ? "]" : ")"}`;
   return locale === "fr" ? `${lo} ; ${hi}` : `${lo}, ${hi}`;
 }
+
+const STANDARD_SCENARIOS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
+
+/** A scenario's name in the interface's language: low, base and high are words; the deal's own names as written. */
+export function scenarioLabel(name: string, t: Translate): string {
+  return Object.hasOwn(STANDARD_SCENARIOS, name)
+    ? t(STANDARD_SCENARIOS[name as keyof typeof STANDARD_SCENARIOS])
+    : name;
+}

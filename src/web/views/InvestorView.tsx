@@ -14,6 +14,7 @@ import { SharedDocumentsList } from "../components/SharedDocuments.js";
 import { Failed, Loading } from "../components/Status.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatFixed, formatPercent } from "../i18n/number-format.js";
+import { scenarioLabel } from "../i18n/value-format.js";
 
 /**
  * An investor's own view of a stored deal (SPEC WEB-23): from the server's investor routes
@@ -107,7 +108,7 @@ function OwnScenarios({ report }: { report: InvestorOwnership }) {
         {report.scenarios.flatMap((s) =>
           s.holders.map((h) => (
             <tr key={`${s.scenario}/${h.holder.id}`} data-scenario={s.scenario} data-holder={h.holder.id}>
-              <th scope="row">{s.scenario}</th>
+              <th scope="row">{scenarioLabel(s.scenario, t)}</th>
               <td>{h.holder.name}</td>
               <td className="num">{percent(h.fullyDilutedBefore)}</td>
               <td className="num">{percent(h.fullyDilutedAfter)}</td>
@@ -130,7 +131,7 @@ function OwnScenarios({ report }: { report: InvestorOwnership }) {
         option={groupedBarsOption(
           holders.map((h) => h.holder.name),
           report.scenarios.map((s) => ({
-            name: s.scenario,
+            name: scenarioLabel(s.scenario, t),
             // The chart draws floats; the table beside it states the exact figures.
             values: holders.map(
               (h) => s.holders.find((x) => x.holder.id === h.holder.id)?.fullyDilutedAfter.toNumber() ?? 0,

@@ -15,8 +15,7 @@ import { ReportFileButtons } from "../components/ReportFiles.js";
 import { ScrollRegion } from "../components/ScrollRegion.js";
 import { useI18n } from "../i18n/i18n.js";
 import { formatMoney, formatPercent } from "../i18n/number-format.js";
-
-const STANDARD_KEYS = { low: "scenarioLow", base: "scenarioBase", high: "scenarioHigh" } as const;
+import { scenarioLabel } from "../i18n/value-format.js";
 
 /**
  * The round priced in every scenario side by side (`roundtable scenarios`): the typed
@@ -38,8 +37,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
   // title (MoneyCell); the price to four places; fractions as percentages to four.
   const price = (value: Money) => formatMoney(value, 4, locale);
   const percent = (value: Rational) => formatPercent(value, 4, locale);
-  const scenarioName = (name: string) =>
-    name in STANDARD_KEYS ? t(STANDARD_KEYS[name as keyof typeof STANDARD_KEYS]) : name;
+  const scenarioName = (name: string) => scenarioLabel(name, t);
 
   if (!uncertain || !result) {
     return (
@@ -155,7 +153,7 @@ export function ScenariosView({ deal }: { deal: Deal }) {
               <li key={s.scenario}>
                 <strong>{scenarioName(s.scenario)}</strong>
                 {t("colon")}
-                {s.claims.map((c) => c.name).join(", ")}
+                {s.claims.map((c) => (locale === "fr" ? (c.nameFr ?? c.name) : c.name)).join(", ")}
               </li>
             ))}
           </ul>
