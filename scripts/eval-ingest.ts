@@ -7,13 +7,15 @@
  *   npm run eval:ingest -- corpus/ingest ../shared/fixtures [--json] [--quiet]
  *   npm run eval:ingest -- --texts DIR [--split dev|held-out|all] [--real corpus/real] [--json] [--quiet]
  *   npm run eval:ingest -- --texts DIR --blind-set N [--real corpus/real] [--json] [--quiet]
+ *   npm run eval:ingest -- --texts DIR --batch N [--real corpus/real] [--json] [--quiet]
  *
  * With `--texts`, the real-report corpus is scored (ING-EVAL-4): recipes and gold from
  * corpus/real, texts from DIR (never committed), every span's hash checked first; claims
  * match on kind, counterparty and amount, and the company raising money is scored on the
  * matched claims. The default split is `dev`: the held-out third is read only for a
  * final score. `--blind-set N` scores only the held-out reports of blind set N (the third
- * set's recipes carry no field and are set 3; corpus/real/README.md), whatever `--split`.
+ * set's recipes carry no field and are set 3; corpus/real/README.md), whatever `--split`;
+ * `--batch N` only the development reports of batch N (their recipes say `batch: N`).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
@@ -78,8 +80,9 @@ export function evaluateRealCorpus(
   textsDir: string,
   split: Split,
   blindSet?: number,
+  batch?: number,
 ): { evaluation: Evaluation; problems: string[] } {
-  const corpus = loadRealCorpus(realDir, textsDir, split, blindSet);
+  const corpus = loadRealCorpus(realDir, textsDir, split, blindSet, batch);
   const inputs: EvaluationInput[] = corpus.documents.map((doc) => {
     const result = ingest(new TextEncoder().encode(doc.text), {
       lang: "auto",
@@ -159,19 +162,32 @@ if (isMain) {
     return at >= 0 ? args[at + 1] : undefined;
   };
   const textsDir = flagValue("--texts");
-  const flagValues = new Set(["--texts", "--split", "--real", "--blind-set"].map(flagValue));
+  const flagValues = new Set(["--texts", "--split", "--real", "--blind-set", "--batch"].map(flagValue));
   const dirs = args.filter((a) => !a.startsWith("--") && !flagValues.has(a));
   const split = (flagValue("--split") ?? "dev") as Split;
   const blindSetText = flagValue("--blind-set");
   const blindSet = blindSetText === undefined ? undefined : Number(blindSetText);
+  const batchText = flagValue("--batch");
+  const batch = batchText === undefined ? undefined : Number(batchText);
   const badBlindSet =
     args.includes("--blind-set") &&
     (blindSet === undefined || !Number.isInteger(blindSet) || blindSet < 1 || textsDir === undefined);
+  const badBatch =
+    args.includes("--batch") &&
+    (batch === undefined || !Number.isInteger(batch) || batch < 1 || textsDir === undefined);
   if (
     (dirs.length === 0 && textsDir === undefined) ||
     !["dev", "held-out", "all"].includes(split) ||
-    badBlindSet
+    badBlindSet ||
+    badBatch
   ) {
+    if (badBatch) {
+      console.error(
+        textsDir === undefined
+          ? "eval:ingest: --batch scores the real-report corpus: give the folder of its texts with --texts DIR"
+          : `eval:ingest: --batch takes a positive whole number (the development batch to score); got ${JSON.stringify(batchText ?? null)}`,
+      );
+    }
     if (badBlindSet) {
       console.error(
         textsDir === undefined
@@ -182,7 +198,8 @@ if (isMain) {
     console.error(
       "usage: npm run eval:ingest -- <folder> [<folder>…] [--json] [--quiet]\n" +
         "       npm run eval:ingest -- --texts DIR [--split dev|held-out|all] [--real corpus/real] [--json] [--quiet]\n" +
-        "       npm run eval:ingest -- --texts DIR --blind-set N [--real corpus/real] [--json] [--quiet]",
+        "       npm run eval:ingest -- --texts DIR --blind-set N [--real corpus/real] [--json] [--quiet]\n" +
+        "       npm run eval:ingest -- --texts DIR --batch N [--real corpus/real] [--json] [--quiet]",
     );
     process.exit(2);
   }
@@ -193,9 +210,17 @@ if (isMain) {
       if (blindSet !== undefined && !readRecipes(realDir).some((r) => blindSetOf(r) === blindSet)) {
         throw new Error(`${realDir}/recipes.json has no held-out report of blind set ${blindSet}`);
       }
-      const real = evaluateRealCorpus(realDir, textsDir, split, blindSet);
+      if (batch !== undefined && !readRecipes(realDir).some((r) => !r.held_out && r.batch === batch)) {
+        throw new Error(`${realDir}/recipes.json has no development report of batch ${batch}`);
+      }
+      const real = evaluateRealCorpus(realDir, textsDir, split, blindSet, batch);
       for (const p of real.problems) console.error(`left out: ${p}`);
-      const what = blindSet === undefined ? `split ${split}` : `blind set ${blindSet}`;
+      const what =
+        blindSet !== undefined
+          ? `blind set ${blindSet}`
+          : batch !== undefined
+            ? `development batch ${batch}`
+            : `split ${split}`;
       if (real.evaluation.documents.length === 0) throw new Error(`no document of the ${what} could be read`);
       if (!args.includes("--json")) console.log(`real-report corpus, ${what}`);
       evaluation = real.evaluation;

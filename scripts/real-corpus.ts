@@ -28,6 +28,11 @@ export interface Recipe {
    * recipes have no field and are set 3; the fourth set's say 4.
    */
   readonly blind_set?: number;
+  /**
+   * The development batch a report came in, when it came in a numbered batch annotated blind
+   * after the first development reports (batch 5: corpus/real/README.md); absent otherwise.
+   */
+  readonly batch?: number;
 }
 
 /** The blind set of a held-out recipe (3 when the recipe does not say), null for a development one. */
@@ -83,7 +88,7 @@ function isSpan(v: unknown): v is StoredSpan {
 
 /**
  * Reads the recipes of the split (or, when `blindSet` is given, only the held-out recipes
- * of that blind set), each text from `textsDir/ID.txt` and its gold file, checks the hash
+ * of that blind set; when `batch` is given, only the development recipes of that batch), each text from `textsDir/ID.txt` and its gold file, checks the hash
  * of every span against the text first, and returns the documents whose spans all check,
  * with their evidence and attribution cut from the text.
  */
@@ -92,12 +97,15 @@ export function loadRealCorpus(
   textsDir: string,
   split: Split,
   blindSet?: number,
+  batch?: number,
 ): RealCorpus {
   const documents: RealDocument[] = [];
   const problems: string[] = [];
   for (const recipe of readRecipes(realDir)) {
     if (blindSet !== undefined) {
       if (blindSetOf(recipe) !== blindSet) continue;
+    } else if (batch !== undefined) {
+      if (recipe.held_out || recipe.batch !== batch) continue;
     } else {
       if (split === "dev" && recipe.held_out) continue;
       if (split === "held-out" && !recipe.held_out) continue;
