@@ -109,10 +109,26 @@ describe("ING-EVAL-4 the real-report corpus", () => {
     expect(evaluateRealCorpus(fourth.real, fourth.texts, "dev", 4).evaluation.overall.f1).toBe(1);
   });
 
-  it("the committed corpus: 100 recipes, half in each language, 40 held out in blind sets 3 and 4 (10 fr, 10 en each), no quoted evidence", () => {
+  it("--batch N reads only the development reports of batch N", () => {
+    const batch = corpus({ batch: 5 });
+    expect(loadRealCorpus(batch.real, batch.texts, "dev", undefined, 5).documents).toHaveLength(1);
+    expect(loadRealCorpus(batch.real, batch.texts, "dev", undefined, 6).documents).toEqual([]);
+    expect(loadRealCorpus(batch.real, batch.texts, "dev").documents).toHaveLength(1);
+    const unbatched = corpus();
+    expect(loadRealCorpus(unbatched.real, unbatched.texts, "dev", undefined, 5).documents).toEqual([]);
+    const heldOut = corpus({ held_out: true, batch: 5 });
+    expect(loadRealCorpus(heldOut.real, heldOut.texts, "all", undefined, 5).documents).toEqual([]);
+    expect(evaluateRealCorpus(batch.real, batch.texts, "dev", undefined, 5).evaluation.overall.f1).toBe(1);
+  });
+
+  it("the committed corpus: 120 recipes, half in each language, 40 held out in blind sets 3 and 4 (10 fr, 10 en each), 20 in development batch 5, no quoted evidence", () => {
     const recipes = readRecipes(path.join(root, "corpus/real"));
-    expect(recipes).toHaveLength(100);
-    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(50);
+    expect(recipes).toHaveLength(120);
+    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(60);
+    const batch5 = recipes.filter((r) => r.batch === 5);
+    expect(batch5).toHaveLength(20);
+    expect(batch5.filter((r) => r.language === "fr")).toHaveLength(10);
+    expect(batch5.filter((r) => r.held_out)).toEqual([]);
     const heldOut = recipes.filter((r) => r.held_out);
     expect(heldOut).toHaveLength(40);
     for (const set of [3, 4]) {
@@ -124,8 +140,8 @@ describe("ING-EVAL-4 the real-report corpus", () => {
       ).toHaveLength(10);
     }
     expect(recipes.filter((r) => !r.held_out && r.blind_set !== undefined)).toEqual([]);
-    expect(new Set(recipes.map((r) => r.id)).size).toBe(100);
-    expect(new Set(recipes.map((r) => r.url)).size).toBe(100);
+    expect(new Set(recipes.map((r) => r.id)).size).toBe(120);
+    expect(new Set(recipes.map((r) => r.url)).size).toBe(120);
     for (const r of recipes) {
       const gold = JSON.parse(readFileSync(path.join(root, "corpus/real/gold", `${r.id}.gold.json`), "utf8"));
       for (const c of gold.claims) {
