@@ -77,6 +77,58 @@ function clip(text: string, width: number): string {
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`;
 }
 
+const MONTH_NAMES = {
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+  fr: [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ],
+};
+
+/** ING-DEAL-T: the round and date of the claim's deal, after its time (" · Series A, March 2021"). */
+function dealText(deal: DraftClaim["deal"], lang: "en" | "fr"): string {
+  const parts: string[] = [];
+  if (deal.round !== null) {
+    parts.push(
+      lang === "fr"
+        ? deal.round === "seed"
+          ? "amorçage"
+          : deal.round === "pre-seed"
+            ? "pré-amorçage"
+            : deal.round.replace("Series", "série")
+        : deal.round,
+    );
+  }
+  if (deal.date !== null) {
+    const [year, month] = deal.date.split("-");
+    parts.push(month === undefined ? year! : `${MONTH_NAMES[lang][Number(month) - 1]} ${year}`);
+  }
+  return parts.length === 0 ? "" : ` · ${parts.join(", ")}`;
+}
+
 /** The draft claims of one report as a table, with its conflicts and warnings. */
 export function ingestText(output: IngestOutput, options: TextOptions = {}): string {
   const lang = options.lang === "fr" ? "fr" : "en";
@@ -90,7 +142,7 @@ export function ingestText(output: IngestOutput, options: TextOptions = {}): str
       c.currencyInferred ? w(" (currency?)", " (devise ?)") : ""
     }`,
     lang === "fr" ? CLAIM_STATUSES_FR[c.status] : c.status.replaceAll("_", " "),
-    TIMES[c.temporal][lang],
+    `${TIMES[c.temporal][lang]}${dealText(c.deal, lang)}`,
     c.attribution ? clip(c.attribution.text, 40) : "—",
     `${c.evidence.start}–${c.evidence.end} ${clip(c.evidence.text, 60)}`,
   ];

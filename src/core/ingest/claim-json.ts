@@ -29,6 +29,8 @@ export interface ClaimJson {
   readonly start: number;
   readonly end: number;
   readonly temporal: string;
+  /** ING-DEAL-T: the round and date the claim's sentence gives its deal, or null. */
+  readonly deal: { readonly round: string | null; readonly date: string | null };
   readonly vague: boolean;
   readonly basis_stated?: boolean;
   readonly currency_inferred: boolean;
@@ -106,6 +108,7 @@ export function ingestOutputToJson(output: IngestOutput): IngestJson {
         start: c.evidence.start,
         end: c.evidence.end,
         temporal: c.temporal,
+        deal: { round: c.deal.round, date: c.deal.date },
         vague: c.vague,
         ...(c.basisStated === undefined ? {} : { basis_stated: c.basisStated }),
         currency_inferred: c.currencyInferred,

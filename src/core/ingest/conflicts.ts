@@ -26,6 +26,8 @@ export interface ConflictInput {
   readonly qualifier: Qualifier | null;
   /** The round named next to the claim ("c" for "Series C", "seed"), if any (ING-CONF-4). */
   readonly roundLabel?: string | undefined;
+  /** The date the claim's sentence gives its deal ("2018", "2011-12"), if any (ING-DEAL-T). */
+  readonly dealDate?: string | undefined;
   /** The part of a round a linked figure is ("equity", "debt": ING-LINK-1), if it is one. */
   readonly part?: string | undefined;
 }
@@ -116,9 +118,17 @@ function sameQuantity(a: ConflictInput, b: ConflictInput): boolean {
   // ING-CONF-4: a part of a round is not the round; two rounds named differently are two deals.
   if (a.part !== b.part) return false;
   if (a.roundLabel !== undefined && b.roundLabel !== undefined && a.roundLabel !== b.roundLabel) return false;
+  // ING-DEAL-T: deals dated differently ("in 2018", "en avril 2023") are two deals.
+  if (a.dealDate !== undefined && b.dealDate !== undefined && !sameDealDate(a.dealDate, b.dealDate))
+    return false;
   if (a.counterparty.length !== b.counterparty.length) return false;
   const set = new Set(a.counterparty);
   return b.counterparty.every((k) => set.has(k));
+}
+
+/** "2018" and "2018-04" may be one deal; "2018-04" and "2018-06", or "2017" and "2018", are two. */
+function sameDealDate(a: string, b: string): boolean {
+  return a.length === b.length ? a === b : a.slice(0, 4) === b.slice(0, 4);
 }
 
 export function findConflicts(

@@ -8,6 +8,7 @@ import { type IsoDate, parseIsoDate } from "../shared/date.js";
 import { LIMITS } from "../shared/limits.js";
 import { fail, type Problem, problem, type Result, warning } from "../shared/problem.js";
 import { type ConflictInput, findConflicts } from "./conflicts.js";
+import { roundDisplayName } from "./deal-time.js";
 import { mergeDuplicates } from "./duplicates.js";
 import { EntityRegistry } from "./entity-registry.js";
 import {
@@ -353,6 +354,7 @@ class Session implements IngestSession {
       amount: c.amount,
       qualifier: c.qualifier,
       roundLabel: c.roundLabel,
+      dealDate: c.dealDate,
       part: linkedPart(c),
     }));
     const conflicts = findConflicts(conflictInput, LIMITS.ingestConflictWindow, (indexes) =>
@@ -440,6 +442,10 @@ function toDraft(c: WorkingClaim, index: number, ref: (key: string) => PartyRef)
     attribution: c.attribution,
     status: c.status,
     temporal: c.temporal,
+    deal: {
+      round: c.roundLabel === undefined ? null : roundDisplayName(c.roundLabel),
+      date: c.dealDate ?? null,
+    },
     evidence: { text: c.evidenceText, start: c.evidenceStart, end: c.evidenceEnd },
     sentence: { start: c.sentenceStart, end: c.sentenceEnd },
     language: c.language,

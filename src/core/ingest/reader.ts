@@ -9,6 +9,7 @@ import type { Currency } from "../exact/money.js";
 import { Rational } from "../exact/rational.js";
 import { type AttributionSpan, findAttributions } from "./attribution.js";
 import { type Cues, type Span, scanCues } from "./cues.js";
+import { dealDateNear } from "./deal-time.js";
 import type { EntityRegistry } from "./entity-registry.js";
 import type { LanguageRules } from "./lexicon.js";
 import { findMentions, type Mention, type NameMention } from "./mentions.js";
@@ -54,6 +55,8 @@ export interface WorkingClaim {
   alternative: boolean;
   /** The round the claim's sentence names nearest to it ("series c", "seed"), if any (ING-CONF-4). */
   roundLabel: string | undefined;
+  /** The date the claim's sentence gives its deal nearest to it ("2011-12", "2018"), if any (ING-DEAL-T). */
+  dealDate: string | undefined;
 }
 
 /** Round names: "Series B", "série C", "seed", "amorçage" (folded). */
@@ -1686,6 +1689,7 @@ export class ClaimReader {
       rules: attribution ? [...spec.rules, "ING-ATTR-1"] : spec.rules,
       alternative: s.cues.alternative.length > 0,
       roundLabel: roundLabelNear(s.folded, spec.anchor),
+      dealDate: dealDateNear(s.folded, spec.anchor, this.sourceYear),
     };
   }
 

@@ -79,6 +79,11 @@ export interface DraftClaim {
   readonly attribution: TextSpan | null;
   readonly status: ClaimStatus;
   readonly temporal: Temporal;
+  /**
+   * The deal the claim belongs to, as its sentence names or dates it (ING-DEAL-T): the round
+   * ("Series C", "seed") and the date ("2011-12", "2018"); null where the sentence says nothing.
+   */
+  readonly deal: { readonly round: string | null; readonly date: string | null };
   /** The span the claim rests on. */
   readonly evidence: TextSpan;
   /** The sentence the claim was read from. */
