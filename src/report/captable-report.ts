@@ -1,7 +1,5 @@
 import type { CapTableReport as AppCapTableReport, CapTableRow as AppCapTableRow } from "../app/captable.js";
 import type { ConvertibleRow } from "../app/convertibles.js";
-import type { CapTable } from "../core/ledger/cap-table.js";
-import type { IsoDate } from "../core/shared/date.js";
 import { amount, decimal, fractionsSummingToOne } from "./format.js";
 import { whatIfJson } from "./what-if-report.js";
 

@@ -1,9 +1,6 @@
 import type { ModelReport as AppModelReport } from "../app/model.js";
 import type { SolveReport } from "../app/solve.js";
-import type { RoundOutcome } from "../core/round/price-round.js";
-import type { Problem } from "../core/shared/problem.js";
 import { formatPath } from "../core/shared/problem.js";
-import type { Deal } from "../deal/build.js";
 import { amount, decimal, fractionsSummingToOne } from "./format.js";
 import { whatIfJson } from "./what-if-report.js";
 
