@@ -117,6 +117,26 @@ interface Sentence {
   readonly roundInvestors: NameMention[];
 }
 
+/**
+ * ING-PART-G: words that make a sentence one about who puts money in (folded): investors,
+ * backers, funds, shareholders, a round, a raise, taking part, leading, subscribing.
+ */
+const INVESTOR_CONTEXT =
+  /\b(?:investors?|investisseurs?|backers?|bailleurs?|fonds|funds?|shareholders?|actionnaires?|tour de table|round|levee|financing|financement|augmentation de capital|particip\w*|led by|co-led|mene\w* par|pilote\w* par|aupres d|aux cotes d|alongside|joined by|souscri\w*|subscrib\w*|invest\w*|apport\w*|back(?:ed|s|ing)?\b|soutenu\w* par|capital-risque|venture)/;
+/**
+ * ING-PART-G: a list after these words names customers, rivals, partners, examples, founders,
+ * the companies of a roundup or an investor's portfolio, not the round's investors (folded,
+ * brackets and colons read as spaces, just before the list).
+ */
+const NOT_INVESTOR_LIST =
+  /\b(?:clients?|customers?|users?|utilisateurs?|competitors?|concurrents?|rivals?|compete\w*|rivalise\w*|face a|against|contre|partners? such as|partenaires? (?:commerciaux|industriels|comme)|brands?|marques?|retailers?|distributeurs?|hospitals?|hopitaux|universit\w*|acquired|acquis|rachete\w*|bought|portfolio|portefeuille|companies|societes|entreprises|startups?|start-ups?|pepites|unicorns?|licornes?|levees|operations|deals|rounds in|fundings? for|financements? (?:pour|de)|invested in|investi dans|backed|backing|bets? on|investments? in|participations? dans|founded by|co-?founded by|fondee?s? (?:en \d{4} )?par|creee?s? (?:en \d{4} )?par|created by|launched by|lancee?s? par|association de|execs|executives|dirigeants|such as|like|comme|tels? que)\s+(?:[a-z'-]+\s+){0,3}$/;
+/** ING-PART-G: examples of investors ("investors such as", "investisseurs comme") are investors (folded, before the list). */
+const INVESTOR_EXAMPLES =
+  /\b(?:investors?|investisseurs?|backers?|fonds|funds?|angels?|actionnaires?|shareholders?)\s+(?:[a-z'-]+\s+){0,2}(?:such as|like|comme|tels? que|including|dont|notamment)\s+(?:[a-z'-]+\s+){0,3}$/;
+/** ING-PART-G: what makes a list of people one of investors (folded, before the list): angels, individual investors, shareholders. */
+const PERSON_INVESTORS_BEFORE =
+  /\b(?:business angels?|angels?|individual investors|investisseurs (?:individuels|prives|comme)|shareholders|actionnaires|investors (?:including|include|such as)|investisseurs (?:dont|parmi lesquels)|particuliers)\b[^.;]{0,60}$/;
+
 /** ING-TOPIC-1: what puts the names after it on the investor's side (folded, up to the first name). */
 const INVESTOR_MARK_BEFORE =
   /\b(?:led by|co-led by|backed by|funded by|from|including|auprès d(?:e|u|es)|aupres d(?:e|u|es)|auprès d'|aupres d'|mene(?:e|s|es)? par|conduit(?:e|s|es)? par|pilote(?:e|s|es)? par|sous la houlette d(?:e|u)|sous la houlette d'|soutenu(?:e|s|es)? par|finance(?:e|s|es)? par)\s*(?:(?:le|la|les|l'|the|a|an|de|du|d')\s*)?(?:[a-z-]+\s+){0,3}$/;
@@ -392,6 +412,7 @@ export class ClaimReader {
     this.readAgreements(s);
     this.readStakes(s);
     this.readBackers(s);
+    this.readInvestorLists(s);
     this.updateTopics(s);
   }
 
@@ -502,6 +523,110 @@ export class ClaimReader {
       }
     }
     flush();
+  }
+
+  /**
+   * ING-PART-G: in a sentence about who puts money in (INVESTOR_CONTEXT), a list of two or more
+   * names that no other rule read, none of them the company raising money nor a company that
+   * raises money itself, names the round's participants: one investment claim without amount
+   * each, in the deal of the sentence (the round read nearest, else the one last reported).
+   * When another rule read some members of the list as investors, the others are read too. Lists
+   * after customers, rivals, partners or examples (NOT_INVESTOR_LIST) are not investors.
+   */
+  private readInvestorLists(s: Sentence): void {
+    if (s.names.length < 2 || !INVESTOR_CONTEXT.test(s.folded)) return;
+    const claimed = new Set<string>();
+    const investorsHere = new Set<string>();
+    for (const c of s.claims) {
+      if (c.subject !== undefined) claimed.add(this.registry.canonical(c.subject));
+      for (const k of c.counterparty ?? []) {
+        claimed.add(this.registry.canonical(k));
+        if (c.kind === "investment" || c.kind === "existing_stake")
+          investorsHere.add(this.registry.canonical(k));
+      }
+    }
+    const topic = this.canonicalTopic();
+    const runs: NameMention[][] = [];
+    let run: NameMention[] = [];
+    for (const m of s.names) {
+      const prev = run[run.length - 1];
+      if (prev && LIST_SEPARATOR.test(s.folded.slice(prev.end, m.start))) run.push(m);
+      else {
+        if (run.length >= 2) runs.push(run);
+        run = [m];
+      }
+    }
+    if (run.length >= 2) runs.push(run);
+    for (const list of runs) {
+      const first = list[0]!;
+      const last = list[list.length - 1]!;
+      const lead = s.folded.slice(Math.max(0, first.start - 60), first.start).replace(/[(:]/g, " ");
+      if (NOT_INVESTOR_LIST.test(lead) && !INVESTOR_EXAMPLES.test(lead)) continue;
+      // ING-PART-8: the partners of a project are no round's investors.
+      const project = PROJECT_NOUN.exec(s.folded.slice(Math.max(0, first.start - 100), first.start));
+      if (project) {
+        const projectEnd = Math.max(0, first.start - 100) + project.index + project[0].length;
+        const roundBetween = [s.cues.roundNoun, s.cues.raiseVerb].some((l) =>
+          l.some((c) => c.start >= projectEnd && c.end <= first.start),
+        );
+        if (!roundBetween) continue;
+      }
+      const peopleInvest = PERSON_INVESTORS_BEFORE.test(
+        s.folded.slice(Math.max(0, first.start - 90), first.start),
+      );
+      // "A, B and C raised …": the companies of a roundup, not investors.
+      if (s.cues.raiseVerb.some((v) => v.start >= last.end && v.start - last.end <= 40)) continue;
+      if (list.some((n) => n.inAttribution)) continue;
+      const keys = list.map((n) => this.registry.canonical(n.key));
+      if (topic !== undefined && keys.includes(topic)) continue;
+      const known = keys.filter((k) => investorsHere.has(k) || this.investors.has(k));
+      const fresh = list.filter(
+        (n, i) => !claimed.has(keys[i]!) && (n.type === "organisation" || peopleInvest || known.length > 0),
+      );
+      if (fresh.length === 0) continue;
+      // Unread lists need the words of investing near them; a list half read by other rules does not.
+      if (known.length === 0) {
+        const around = s.folded.slice(
+          Math.max(0, first.start - 80),
+          Math.min(s.folded.length, last.end + 60),
+        );
+        if (!INVESTOR_CONTEXT.test(around)) continue;
+      }
+      const deal = this.dealSubject(s, first.start);
+      const subject = deal.subject;
+      if (subject === undefined) continue;
+      for (const name of fresh) {
+        const key = this.registry.canonical(name.key);
+        if (key === this.registry.canonical(subject)) continue;
+        if (
+          STAFF_AFTER.test(s.folded.slice(name.end, name.end + 24)) ||
+          FORMER_BEFORE.test(s.folded.slice(Math.max(0, name.start - 12), name.start)) ||
+          (name.type === "person" &&
+            MANAGER_BEFORE.test(s.folded.slice(Math.max(0, name.start - 40), name.start)))
+        )
+          continue;
+        const status = deal.claim
+          ? { status: deal.claim.status, rule: "ING-PART-5" }
+          : this.statusAt(s, first.start, "investment");
+        const temporal = deal.claim
+          ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
+          : this.temporalOf(s, "investment", status, 0, s.text.length, first.start);
+        const claim = this.baseClaim(s, {
+          kind: "investment",
+          subject,
+          counterparty: { keys: [name.key], group: false, start: name.start, end: name.end },
+          status: status.status,
+          temporal: temporal.temporal,
+          evidenceFrom: name.start,
+          evidenceTo: name.end,
+          anchor: name.start,
+          rules: ["ING-PART-G", status.rule, temporal.rule],
+        });
+        this.emit(s, claim);
+        this.investors.add(key);
+        claimed.add(key);
+      }
+    }
   }
 
   /** ING-AGR-3: the subjects of investment verbs are investors, with or without a figure ("X and Y joined the round"). */

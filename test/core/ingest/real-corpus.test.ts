@@ -121,14 +121,16 @@ describe("ING-EVAL-4 the real-report corpus", () => {
     expect(evaluateRealCorpus(batch.real, batch.texts, "dev", undefined, 5).evaluation.overall.f1).toBe(1);
   });
 
-  it("the committed corpus: 120 recipes, half in each language, 40 held out in blind sets 3 and 4 (10 fr, 10 en each), 20 in development batch 5, no quoted evidence", () => {
+  it("the committed corpus: 140 recipes, half in each language, 40 held out in blind sets 3 and 4 (10 fr, 10 en each), 20 in each development batch 5 and 6, no quoted evidence", () => {
     const recipes = readRecipes(path.join(root, "corpus/real"));
-    expect(recipes).toHaveLength(120);
-    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(60);
-    const batch5 = recipes.filter((r) => r.batch === 5);
-    expect(batch5).toHaveLength(20);
-    expect(batch5.filter((r) => r.language === "fr")).toHaveLength(10);
-    expect(batch5.filter((r) => r.held_out)).toEqual([]);
+    expect(recipes).toHaveLength(140);
+    expect(recipes.filter((r) => r.language === "fr")).toHaveLength(70);
+    for (const batch of [5, 6]) {
+      const inBatch = recipes.filter((r) => r.batch === batch);
+      expect(inBatch, `batch ${batch}`).toHaveLength(20);
+      expect(inBatch.filter((r) => r.language === "fr"), `batch ${batch}`).toHaveLength(10);
+      expect(inBatch.filter((r) => r.held_out), `batch ${batch}`).toEqual([]);
+    }
     const heldOut = recipes.filter((r) => r.held_out);
     expect(heldOut).toHaveLength(40);
     for (const set of [3, 4]) {
@@ -140,8 +142,8 @@ describe("ING-EVAL-4 the real-report corpus", () => {
       ).toHaveLength(10);
     }
     expect(recipes.filter((r) => !r.held_out && r.blind_set !== undefined)).toEqual([]);
-    expect(new Set(recipes.map((r) => r.id)).size).toBe(120);
-    expect(new Set(recipes.map((r) => r.url)).size).toBe(120);
+    expect(new Set(recipes.map((r) => r.id)).size).toBe(140);
+    expect(new Set(recipes.map((r) => r.url)).size).toBe(140);
     for (const r of recipes) {
       const gold = JSON.parse(readFileSync(path.join(root, "corpus/real/gold", `${r.id}.gold.json`), "utf8"));
       for (const c of gold.claims) {
