@@ -128,8 +128,14 @@ describe("ING-EVAL-4 the real-report corpus", () => {
     for (const batch of [5, 6]) {
       const inBatch = recipes.filter((r) => r.batch === batch);
       expect(inBatch, `batch ${batch}`).toHaveLength(20);
-      expect(inBatch.filter((r) => r.language === "fr"), `batch ${batch}`).toHaveLength(10);
-      expect(inBatch.filter((r) => r.held_out), `batch ${batch}`).toEqual([]);
+      expect(
+        inBatch.filter((r) => r.language === "fr"),
+        `batch ${batch}`,
+      ).toHaveLength(10);
+      expect(
+        inBatch.filter((r) => r.held_out),
+        `batch ${batch}`,
+      ).toEqual([]);
     }
     const heldOut = recipes.filter((r) => r.held_out);
     expect(heldOut).toHaveLength(40);
