@@ -130,6 +130,20 @@ const WITH_INVESTMENT_OF =
 /** ING-PART-6a: a lead verb between an investor and its round ("will lead a", "mènera le"). */
 const LEAD_VERB =
   /^\s*(?:[a-z'-]+\s+){0,3}?(?:lead|leads|leading|led|co-lead|co-leads|co-leading|mene|menera|menerait|meneraient|menent|pilote|pilotera)\s/;
+/** ING-TOPIC-8: a lead verb after a name (or the rest of its list) whose object is a round ("and Ford are leading a"). */
+const LEAD_SUBJECT_AFTER =
+  /^(?:\s*(?:,|and|et|&)\s*(?:[a-z0-9'&.-]+\s+){1,3}?)?\s*(?:(?:is|are|will|would|has|have|a|ont|va|vont|also|aussi)\s+){0,2}(?:lead|leads|leading|led|co-lead|co-leads|co-leading|co-led|mene|menent|menera|meneront|pilote|pilotent)\s+(?:the|a|an|this|its|le|la|l'|ce|cette|un|une)\s*(?:[a-z0-9$€£.,-]+\s+){0,5}?(?:round|funding|financing|raise|investment|series|tour|levee|operation|financement)/;
+/** ING-TOPIC-10: a passive raising verb and "by"/"par" after a figure (folded). */
+const RAISED_BY_AFTER =
+  /^(?:\s*(?:d'euros|de dollars|euros|dollars|in funding|in capital|de fonds))?\s*,?\s*(?:(?:was|were|has been|have been|had been|a ete|ont ete|avait ete)\s+)?(?:raised|secured|bagged|swept up|scooped up|picked up|mopped up|netted|garnered|grabbed|snapped up|raked in|collected|leve(?:e|s|es)?|boucle(?:e|s|es)?|recolte(?:e|s|es)?|obtenu(?:e|s|es)?|decroche(?:e|s|es)?|collecte(?:e|s|es)?|engrange(?:e|s|es)?)\s+(?:by|par)\s+/;
+/** ING-TOPIC-10: what may stand between "by"/"par" and the agent: an article and a few describing words. */
+const AGENT_LEAD = /^(?:(?:the|a|an|le|la|les|l')\s*)?(?:[a-z0-9'-]+\s+){0,5}$/;
+/** ING-TOPIC-9: a person's role and its preposition before the employer's name (folded). */
+const EMPLOYER_BEFORE =
+  /\b(?:ceo|pdg|patron|patronne|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|chief executive|chief [a-z]+ officer|president|presidente|chairman|chairwoman|directeur general|directrice generale|dirigeant|dirigeante|employee|employees|executive|executives|engineer|engineers|alumni|alumnus|employe|employes|salarie|salaries|ingenieur|ingenieurs)\s+(?:of|at|de|du|d'|chez)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
+/** ING-TOPIC-9: a role right after a former employer's name ("former Cruise CEO"). */
+const EMPLOYER_ROLE_AFTER =
+  /^\s+(?:ceo|cto|cfo|coo|chief|founder|co-founder|cofounder|president|chairman|executive|exec|execs|employee|employees|engineer|engineers|boss|head|pdg|patron|dirigeant|cadre|cadres|salarie|salaries)(?![a-z])/;
 /** ING-STAKE-4: a stake noun right after its value (folded). */
 const STAKE_NOUN_AFTER = /^\s*(?:stake|holding|shareholding|equity stake)(?![a-z])/;
 /** ING-ROLE-14: a verb governing an investment noun ("considering an investment of"), just before the noun (folded). */
@@ -190,7 +204,7 @@ const FULL_DATE_BEFORE_YEAR =
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 /** ING-ROLE-8: a round noun whose owner follows ("the funding round of X", "a round in X", "la levée de fonds de X"). */
 const ROUND_OF =
-  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)\s+(?:of|in|into|for|de|d'|du|chez|dans)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
+  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)(?:\s+(?:de|of)\s+[$€£]?\d[\d.,\s]*(?:millions?|milliards?|billions?|mds?|mn|bn|m|k)?\s*(?:d'euros|de dollars|euros|dollars|m€|md€|m\$|md\$|€|\$)\s+(?=dans|chez|in|into|for|pour|de |d'|du |of )(?!de la part|of the part))?\s*(?:of|in|into|for|de|d'|du|chez|dans|pour)\s*(?:(?:the|le|la|l'|a|an|une|un)\s*)?(?:[a-z-]+\s+){0,4}(?:(?:startup|start-up|company|firm|maker|developer|platform|societe|entreprise|pepite|jeune pousse),\s*)?$/;
 /** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
@@ -275,6 +289,10 @@ export class ClaimReader {
   /** Warnings about claims (currency taken from the article). */
   readonly inferredCurrencyClaims: WorkingClaim[] = [];
   private subjectTopic: string | undefined;
+  /** ING-TOPIC-7: whether a raising cue named the subject (else it is only the first company named). */
+  private topicStrong = false;
+  /** ING-TOPIC-7: claims that took a subject named only first, not by a raising cue. */
+  private readonly weakClaims: WorkingClaim[] = [];
   /** ING-TOPIC-3: the last organisation named that is neither an investor, a product nor a quoted term. */
   private companyCandidate: string | undefined;
   /** ING-KIND-2c: names introduced as projects. */
@@ -338,6 +356,9 @@ export class ClaimReader {
             !this.isProductOfMaker(s, n) &&
             !this.isInvestorSide(s, n) &&
             !CREDIT_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start)) &&
+            !this.isHeadingOrDateline(s, n) &&
+            !this.isEmployerOfPerson(s, n) &&
+            this.describedName(s, n) === undefined &&
             !(
               QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
               QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
@@ -348,7 +369,8 @@ export class ClaimReader {
             n.type === "organisation" &&
             SELF_REPORT.test(s.folded.slice(n.end, n.end + 40))),
       );
-      if (first) this.subjectTopic = first.key;
+      // ING-TOPIC-7: the first company named is taken as the subject for good only as the subject of a verb.
+      if (first) this.setTopic(first.key, this.isClauseSubject(s, first), "ING-TOPIC-1");
     }
     // ING-TOPIC-3: the last organisation that could be the company, for "la société" when no topic is set yet.
     for (const n of this.subjectTopic === undefined ? names : []) {
@@ -378,6 +400,14 @@ export class ClaimReader {
     }
     this.registerGroups(s);
     this.linkSubsidiaries(s);
+    // ING-TOPIC-10: a company named as the agent of a raise ("$79m was swept up by X") is the subject.
+    if (/\b(?:by|par)\b/.test(folded)) {
+      for (let i = 0; i < s.money.length; i++) {
+        const segEnd = i + 1 < s.money.length ? s.money[i + 1]!.start : s.text.length;
+        const agent = this.raisedByAgent(s, s.money[i]!, segEnd);
+        if (agent) this.setTopic(agent.key, true, "ING-TOPIC-10");
+      }
+    }
     let previous: WorkingClaim | undefined;
     for (let i = 0; i < s.money.length; i++) {
       const claim = this.readMoney(s, i, previous);
@@ -465,6 +495,7 @@ export class ClaimReader {
       this.truncated = true;
       return;
     }
+    this.noteWeakTopic(s, claim);
     this.claims.push(claim);
     s.claims.push(claim);
     if (claim.counterparty && (claim.kind === "investment" || claim.kind === "existing_stake")) {
@@ -542,7 +573,7 @@ export class ClaimReader {
         continue;
       // ING-TOPIC-5: an investor of the report does not become its subject ("Tiger … closed 2015 with 39 deals").
       if (this.investors.has(this.registry.canonical(subject.key))) continue;
-      this.subjectTopic = subject.key;
+      this.setTopic(subject.key, true, "ING-TOPIC-5");
     }
     let investor: string | undefined;
     for (const n of s.names) {
@@ -560,13 +591,132 @@ export class ClaimReader {
     return this.roundStatus ?? this.investmentStatus;
   }
 
+  /**
+   * ING-TOPIC-8: a name that only frames the report: a dateline ("DETROIT --", "PARIS (Reuters) —"),
+   * a news agency in brackets before the dash ("(Bloomberg) --"), or a heading line in capitals
+   * ("STORAGE"). It is no company raising money.
+   */
+  private isHeadingOrDateline(s: Sentence, n: NameMention): boolean {
+    const word = s.text.slice(n.start, n.end);
+    const after = s.text.slice(n.end, n.end + 48);
+    if (
+      !/\p{Ll}/u.test(word) &&
+      /^\s*$/.test(s.text.slice(0, n.start)) &&
+      /^\s*(?:,\s*[\p{L} .]{2,20})?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[—–]|-\s)/u.test(after)
+    )
+      return true;
+    if (/\(\s*$/.test(s.text.slice(Math.max(0, n.start - 3), n.start)) && /^\s*\)\s*(?:--|[—–])/.test(after))
+      return true;
+    return s.text.length <= 40 && !/\p{Ll}/u.test(s.text);
+  }
+
+  /**
+   * ING-TOPIC-7: a claim on the current deal whose company is the report's subject only because
+   * it was the first company named (no raising cue yet) is kept aside, to follow the subject when
+   * a raising cue later names another company; a claim whose own clause names a company with a
+   * round or a raising verb, while the subject is still only the first company named, makes that
+   * company the subject.
+   */
+  private noteWeakTopic(s: Sentence, claim: WorkingClaim): void {
+    if (this.topicStrong || claim.subject === undefined) return;
+    const subject = this.registry.canonical(claim.subject);
+    const topic = this.canonicalTopic();
+    const named = s.names.some((n) => !n.inAttribution && this.registry.canonical(n.key) === subject);
+    if (subject === topic) {
+      // A claim of the subject's own clause confirms it ("Linkfluence conclut la levée …").
+      if (named) {
+        this.topicStrong = true;
+        this.weakClaims.length = 0;
+      } else this.weakClaims.push(claim);
+      return;
+    }
+    if (
+      named &&
+      claim.temporal === "current" &&
+      claim.amount !== null &&
+      (claim.kind === "round_size" || claim.kind === "round_target") &&
+      this.registry.type(subject) === "organisation" &&
+      !this.investors.has(subject)
+    )
+      this.setTopic(claim.subject, true, "ING-TOPIC-7");
+  }
+
+  /**
+   * ING-TOPIC-9: a person's employer ("la soeur du patron de Meta", "the founder of self-driving car
+   * company Cruise", "former Cruise CEO Kyle Vogt") is named for the person, not as the company raising.
+   */
+  private isEmployerOfPerson(s: Sentence, n: NameMention): boolean {
+    if (EMPLOYER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 60), n.start))) return true;
+    return (
+      FORMER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 10), n.start)) &&
+      EMPLOYER_ROLE_AFTER.test(s.folded.slice(n.end, n.end + 24))
+    );
+  }
+
+  /**
+   * ING-TOPIC-10: the agent of a passive raising verb after the figure ("$79m was swept up by B2B
+   * logistics startup Blackbuck", "celui de 160 M€ bouclé par X", "20 M€ levés par la start-up X").
+   */
+  private raisedByAgent(s: Sentence, m: MoneyMention, segEnd: number): NameMention | undefined {
+    const after = s.folded.slice(m.end, Math.min(segEnd, m.end + 120));
+    const passive = RAISED_BY_AFTER.exec(after);
+    if (!passive) return undefined;
+    const at = m.end + passive[0].length;
+    const agent = s.names.find((n) => n.start >= at && n.start - at <= 50 && !n.inAttribution);
+    if (agent?.type !== "organisation") return undefined;
+    if (!AGENT_LEAD.test(s.folded.slice(at, agent.start))) return undefined;
+    if (this.investors.has(this.registry.canonical(agent.key))) return undefined;
+    return agent;
+  }
+
+  /**
+   * ING-TOPIC-11: a name used as a common noun before the company's own ("le Google News indien
+   * Dailyhunt", "the Uber of Jakarta Ojeko"): after a determiner, followed by at most two lower-case
+   * words (or "of" and a place) and another name, the first describes the second, which is returned.
+   */
+  private describedName(s: Sentence, n: NameMention): NameMention | undefined {
+    if (
+      !/(?:^|[\s'])(?:le|la|l'|un|une|the|a|an)\s*$/.test(s.folded.slice(Math.max(0, n.start - 4), n.start))
+    )
+      return undefined;
+    const next = s.names.find((x) => x.start >= n.end);
+    if (!next || next.start - n.end > 30) return undefined;
+    const gap = s.text.slice(n.end, next.start);
+    return /^\s+(?:\p{Ll}[\p{Ll}'-]*\s+){1,2}$/u.test(gap) ? next : undefined;
+  }
+
+  /** ING-TOPIC-7: a name followed by its verb ("Zo Rooms was …", "Nvidia est …"), not by punctuation. */
+  private isClauseSubject(s: Sentence, n: NameMention): boolean {
+    const after = s.folded.slice(n.end, n.end + 30);
+    return /^\s+[a-z]/.test(after) && s.rules.subjectFollowers.test(after);
+  }
+
+  /** Sets the report's subject; `strong` when a raising cue names it (ING-TOPIC-7). */
+  private setTopic(key: string, strong: boolean, rule: string): void {
+    const previous = this.canonicalTopic();
+    this.subjectTopic = key;
+    if (strong && !this.topicStrong) {
+      // ING-TOPIC-7: the claims that only took the first company named follow the company a raising cue names.
+      const topic = this.registry.canonical(key);
+      for (const c of previous !== undefined && previous !== topic ? this.weakClaims : []) {
+        if (c.subject === undefined || this.registry.canonical(c.subject) !== previous) continue;
+        if (c.counterparty?.some((k) => this.registry.canonical(k) === topic)) continue;
+        c.subject = key;
+        c.rules.push("ING-TOPIC-7");
+        if (rule !== "ING-TOPIC-7" && !c.rules.includes(rule)) c.rules.push(rule);
+      }
+      this.weakClaims.length = 0;
+    }
+    this.topicStrong = strong;
+  }
+
   private canonicalTopic(): string | undefined {
     return this.subjectTopic === undefined ? undefined : this.registry.canonical(this.subjectTopic);
   }
 
   /** ING-ROLE-8: "the funding round of Anthropic", "a $100m round in DealShare": the name owns the round. */
   private isRoundOwner(s: Sentence, n: Mention): boolean {
-    return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 70), n.start));
+    return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 90), n.start));
   }
 
   /**
@@ -583,6 +733,8 @@ export class ClaimReader {
     const list = clauseSubject ? [n] : this.listEndingWith(s, n);
     const head = list[0] ?? n;
     if (INVESTOR_MARK_BEFORE.test(s.folded.slice(Math.max(0, head.start - 40), head.start))) return true;
+    // ING-TOPIC-8: "BMW and Ford are leading a $130m round", "X mène le tour": the subject of a lead verb.
+    if (LEAD_SUBJECT_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
     return s.cues.investVerb.some(
       (v) =>
         v.start >= n.end &&
@@ -856,7 +1008,7 @@ export class ClaimReader {
     ) {
       const candidate = this.registry.canonical(this.companyCandidate);
       if (!excluded.has(candidate)) {
-        this.subjectTopic = candidate;
+        this.setTopic(candidate, false, "ING-TOPIC-3");
         return { keys: [candidate], group: false, start: m.start, end: m.end };
       }
     }
@@ -1405,7 +1557,9 @@ export class ClaimReader {
       const inPhrase = s.mentions.filter(
         (x) => x.start >= prep.end && x.start < phraseEnd && !x.inAttribution,
       );
-      const name = inPhrase.find((x): x is NameMention => x.kind === "name");
+      const found = inPhrase.find((x): x is NameMention => x.kind === "name");
+      // ING-TOPIC-11: "dans le Google News indien Dailyhunt": the first name only describes the second.
+      const name = found ? (this.describedName(s, found) ?? found) : undefined;
       if (name && !investorKeys.includes(name.key))
         return { keys: [name.key], end: name.end, explicit: true };
       const description = inPhrase.find((x) => x.kind === "anaphor" && x.form === "description");
@@ -1502,12 +1656,21 @@ export class ClaimReader {
           LEAD_VERB.test(
             s.folded.slice(subjectMention.end, Math.min(anchor.start, subjectMention.end + 40)),
           )));
-    const roundOwner = owner ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
+    // ING-TOPIC-10: "$79m was swept up by logistics startup Blackbuck", "160 M€ bouclé par X": the agent raised it.
+    const agent = owner ? undefined : this.raisedByAgent(s, m, segEnd);
+    const roundOwner = owner || agent ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
+    // "BMW and Ford are leading a $130m round in Solid Power": the leads join the owner's round (ING-PART-6).
+    if ((owner || roundOwner) && investorSubject) s.roundInvestors.push(subjectMention);
     if (owner) subject = owner.key;
-    else if (roundOwner) {
+    else if (agent) {
+      subject = agent.key;
+      if (!s.cues.background.some((b) => b.start < m.end + 60))
+        this.setTopic(agent.key, true, "ING-TOPIC-10");
+    } else if (roundOwner) {
       // ING-ROLE-8: "The recent funding round of Anthropic … has raised $30bn", "to lead a $100m round in DealShare".
       subject = roundOwner.key;
-      if (!s.cues.background.some((b) => b.start < m.end + 60)) this.subjectTopic = roundOwner.key;
+      if (!s.cues.background.some((b) => b.start < m.end + 60))
+        this.setTopic(roundOwner.key, true, "ING-ROLE-8");
     } else if (investorSubject) {
       // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
       s.roundInvestors.push(subjectMention);
@@ -1533,7 +1696,8 @@ export class ClaimReader {
           n.start - m.end <= 80 &&
           !n.inAttribution &&
           n.type === "organisation" &&
-          !this.isInvestorSide(s, n),
+          !this.isInvestorSide(s, n) &&
+          !this.isEmployerOfPerson(s, n),
       );
       if (after && !this.investors.has(this.registry.canonical(after.key))) subject = after.key;
     }
@@ -1639,7 +1803,7 @@ export class ClaimReader {
       claim.subject !== undefined &&
       this.registry.type(claim.subject) === "organisation"
     ) {
-      this.subjectTopic = claim.subject;
+      this.setTopic(claim.subject, true, "ING-ROLE-7");
     }
     return claim;
   }
@@ -2215,7 +2379,8 @@ export class ClaimReader {
       this.emit(s, claim);
       // ING-ROLE-4: a holder is not the company raising; the company it holds a stake in is
       // ("ASML … deviendrait l'actionnaire majoritaire de Mistral AI").
-      if (company !== undefined && this.canonicalTopic() === holderKey) this.subjectTopic = company;
+      if (company !== undefined && this.canonicalTopic() === holderKey)
+        this.setTopic(company, true, "ING-ROLE-4");
     };
     for (const verb of s.cues.stakeVerb) {
       const object = s.rules.stakeObject.exec(s.folded.slice(verb.end, verb.end + 80));

@@ -1,0 +1,102 @@
+/**
+ * The company raising money on unseen reports (issue 18, batch 5; docs/spec/ingest.md
+ * ING-TOPIC-7 … ING-TOPIC-12): datelines and headings, leads named first, a person's
+ * employer, the first company named corrected by a later raising cue, roundups. The
+ * sentences are written for these tests in the manner of press reports, with fictional
+ * companies and people; none is copied from a report.
+ */
+import { describe, expect, it } from "vitest";
+import { brief, briefs, claims, subjects } from "../../support/ingest-text.js";
+
+describe("ING-TOPIC-8 names that frame the report", () => {
+  it("a dateline in capitals is no company", () => {
+    expect(
+      subjects(
+        "HAMBURG -- Corvane and Meltis are leading a $90 million funding round in a hydrogen storage startup, Aerolyt, the companies said on Monday.",
+      ),
+    ).toEqual(["Aerolyt"]);
+  });
+
+  it("a news agency in brackets before the dash is no company", () => {
+    expect(
+      briefs(
+        "(Dow Newswire) -- Tavora Inc., the meal-kit company that nearly folded last year, is seeking to raise about $300 million, according to people familiar with the matter.",
+      ),
+    ).toEqual(["round_target Tavora <- - about 300000000 USD"]);
+  });
+
+  it("a heading line in capitals is no company", () => {
+    expect(
+      subjects(
+        "MOBILITY\n\nThe scooter maker Rollina said it had raised $25 million in a Series B round led by Quent Partners.",
+      ),
+    ).toEqual(["Rollina"]);
+  });
+
+  it("the leads named before a round 'in' a company are investors; the company owns the round", () => {
+    const out = claims(
+      "Halvor et Brissac mènent le tour de table de 40 millions d'euros dans la start-up lyonnaise Ondalys.",
+    );
+    expect(out.map(brief)[0]).toBe("round_size Ondalys <- - exact 40000000 EUR");
+  });
+});
+
+describe("ING-TOPIC-9 a person's employer is not the company", () => {
+  it("'the founder of … company X' names the founder's former company, not the one raising", () => {
+    expect(
+      subjects(
+        "Mara Lind, the founder of delivery company Parcelo, stepped down last month. She has now secured $40 million in a funding round led by Quent Partners for her new startup, Fieldbot. The company is now valued at $300 million.",
+      ),
+    ).toEqual(["Fieldbot"]);
+  });
+
+  it("French: 'la soeur du patron de X' names X for the person", () => {
+    expect(
+      subjects(
+        "C'est ce que vient de faire Orbalis. La société a réalisé une extension de son amorçage. L'opération de quatre millions d'euros a été menée par Jeanne Morel, soeur du patron de Veltrix.",
+      ),
+    ).toEqual(["Orbalis"]);
+  });
+});
+
+describe("ING-TOPIC-7 the first company named, corrected by a raising cue", () => {
+  it("a company named first only as a complement gives way to the company a raise names", () => {
+    const out = claims(
+      "Kyra Dahl left Tessarine last year. She has now closed a $12 million seed round for her startup, Loomwork. The company is valued at $60 million.",
+    );
+    expect(out.map((c) => c.subject)).toEqual(["Loomwork", "Loomwork"]);
+  });
+
+  it("a company named first as the subject of its verb keeps the claims before another company's raise", () => {
+    const out = claims(
+      "Zenora was locked in a price war with Kivo. In June, the hotel aggregator raised $12 million, led by Quent Partners. A month later, Kivo raised $80 million.",
+    );
+    expect(out.filter((c) => c.amount !== null).map((c) => c.subject)).toEqual(["Zenora", "Kivo"]);
+  });
+});
+
+describe("ING-TOPIC-10 the agent of a passive raise", () => {
+  it("English: '$Nm was swept up by … startup X' in a weekly roundup", () => {
+    const out = claims(
+      "Kovana Labs topped last week's list. This week, startups raised $120 million across 18 deals. Of this, $45 million was secured by freight-tech startup Truckora. The deal values the company at $400 million.",
+    );
+    expect(out.filter((c) => c.kind === "valuation_post").map((c) => c.subject)).toEqual(["Truckora"]);
+  });
+
+  it("French: 'celui de 80 millions d'euros bouclé par X'", () => {
+    const out = claims(
+      "Les jeunes pousses françaises lèvent 500 millions d'euros en mai, portées par deux tours de table, dont celui de 80 millions d'euros bouclé par Vertalis.",
+    );
+    expect(out.map(brief)).toContain("round_size Vertalis <- - exact 80000000 EUR");
+  });
+});
+
+describe("ING-TOPIC-11 a name used as a common noun before the company's own", () => {
+  it("'dans le Spotify indien Ravela': Ravela is the company invested in", () => {
+    expect(
+      subjects(
+        "Le fonds Brennor s'apprêterait à investir une centaine de millions de dollars dans le Spotify indien Ravela, selon la presse.",
+      ),
+    ).toEqual(["Ravela"]);
+  });
+});
