@@ -192,6 +192,10 @@ const QUOTE_CLOSE = /^\s*[»”"]/;
 /** ING-TOPIC-1: "X revealed it raised", "X a annoncé qu'elle avait levé": the speaker is the company. */
 const SELF_REPORT = /^\s*(?:[a-z]+\s+){0,2}(?:it|that it|qu'elle|qu'il|avoir)\s/;
 
+/** ING-TOPIC-12: a reporting verb between a company and the pronoun standing for it ("announced that", "a indiqué qu'"). */
+const SELF_REPORT_BEFORE =
+  /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:that\s+|qu')?$/;
+
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
@@ -607,7 +611,9 @@ export class ClaimReader {
       return true;
     if (/\(\s*$/.test(s.text.slice(Math.max(0, n.start - 3), n.start)) && /^\s*\)\s*(?:--|[—–])/.test(after))
       return true;
-    return s.text.length <= 40 && !/\p{Ll}/u.test(s.text);
+    if (s.text.length <= 40 && !/\p{Ll}/u.test(s.text)) return true;
+    // A line holding only the name and no verb ("Apple Podcast Logo"): a caption or a heading.
+    return /^[\s\p{P}]*$/u.test(s.text.slice(0, n.start)) && /^[\s\p{P}]*$/u.test(s.text.slice(n.end));
   }
 
   /**
@@ -683,6 +689,18 @@ export class ClaimReader {
     if (!next || next.start - n.end > 30) return undefined;
     const gap = s.text.slice(n.end, next.start);
     return /^\s+(?:\p{Ll}[\p{Ll}'-]*\s+){1,2}$/u.test(gap) ? next : undefined;
+  }
+
+  /**
+   * ING-TOPIC-12: the company a pronoun stands for when it reports its own raise ("24M announced
+   * that it had raised", "X a indiqué qu'elle avait levé"): the name just before the reporting verb.
+   */
+  private selfReporter(s: Sentence, pronoun: Mention): NameMention | undefined {
+    if (pronoun.kind !== "anaphor" || pronoun.form !== "pronoun") return undefined;
+    const speaker = s.names.filter((n) => n.end <= pronoun.start && pronoun.start - n.end <= 40).pop();
+    if (speaker?.type !== "organisation" || this.investors.has(this.registry.canonical(speaker.key)))
+      return undefined;
+    return SELF_REPORT_BEFORE.test(s.folded.slice(speaker.end, pronoun.start)) ? speaker : undefined;
   }
 
   /** ING-TOPIC-7: a name followed by its verb ("Zo Rooms was …", "Nvidia est …"), not by punctuation. */
@@ -1674,6 +1692,10 @@ export class ClaimReader {
     } else if (investorSubject) {
       // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
       s.roundInvestors.push(subjectMention);
+    } else if (subjectMention?.kind === "anaphor" && this.selfReporter(s, subjectMention)) {
+      // ING-TOPIC-12: "24M announced that it had raised": "it" is the company speaking.
+      subject = this.selfReporter(s, subjectMention)!.key;
+      if (!this.topicStrong) this.setTopic(subject, true, "ING-TOPIC-12");
     } else if (
       subjectMention?.kind === "anaphor" &&
       subjectMention.form === "pronoun" &&

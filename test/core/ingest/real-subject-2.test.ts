@@ -100,3 +100,33 @@ describe("ING-TOPIC-11 a name used as a common noun before the company's own", (
     ).toEqual(["Ravela"]);
   });
 });
+
+describe("ING-ENT-15 a company named with digits and capitals", () => {
+  it("'the battery company 9V' is a name, not a figure; later '9V' alone is the same company", () => {
+    const out = claims(
+      "Last week, the battery company 9V announced it had closed a $40 million Series C round led by Quent Partners. 9V is planning a second close of the round.",
+    );
+    expect(out.map(brief)[0]).toBe("round_size 9V <- - exact 40000000 USD");
+  });
+
+  it("French: 'la start-up 4D' is a name", () => {
+    expect(subjects("La start-up 4D a levé 3 millions d'euros auprès du fonds Brennor.")).toEqual(["4D"]);
+  });
+});
+
+describe("ING-TOPIC-12 a company reporting its own raise", () => {
+  it("'X announced that it had raised': 'it' is X, not a company named before", () => {
+    const out = claims(
+      "Kovana Labs had a quiet summer. Last week, the materials company Ferrolyt announced that it had raised $30 million in a Series B round.",
+    );
+    expect(out.map((c) => c.subject)).toEqual(["Ferrolyt"]);
+  });
+
+  it("a line holding only a name (a caption, a logo) is no company", () => {
+    expect(
+      subjects(
+        "Listen on:\nPodlane Logo\n\nThe biotech Celvia said it raised €12 million from Brennor Capital.",
+      ),
+    ).toEqual(["Celvia"]);
+  });
+});
