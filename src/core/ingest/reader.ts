@@ -144,6 +144,9 @@ const EMPLOYER_BEFORE =
 /** ING-TOPIC-9: a role right after a former employer's name ("former Cruise CEO"). */
 const EMPLOYER_ROLE_AFTER =
   /^\s+(?:ceo|cto|cfo|coo|chief|founder|co-founder|cofounder|president|chairman|executive|exec|execs|employee|employees|engineer|engineers|boss|head|pdg|patron|dirigeant|cadre|cadres|salarie|salaries)(?![a-z])/;
+/** ING-TOPIC-8: a predicate making a name an investor ("was a surprise investor in", "est actionnaire de"). */
+const INVESTOR_PREDICATE_AFTER =
+  /^\s+(?:(?:is|was|has been|are|were|est|etait|a ete|reste|remains)\s+)(?:(?:also|already|aussi|deja|now|desormais)\s+)?(?:(?:a|an|the|one of the|un|une|le|la|l'|l'un des)\s*)?(?:[a-z-]+\s+){0,2}?(?:investor|investors|backer|backers|shareholder|shareholders|investisseur|investisseurs|actionnaire|actionnaires)\s+(?:in|of|de|d'|du|dans|au capital)/;
 /** ING-STAKE-4: a stake noun right after its value (folded). */
 const STAKE_NOUN_AFTER = /^\s*(?:stake|holding|shareholding|equity stake)(?![a-z])/;
 /** ING-ROLE-14: a verb governing an investment noun ("considering an investment of"), just before the noun (folded). */
@@ -192,6 +195,8 @@ const QUOTE_CLOSE = /^\s*[»”"]/;
 /** ING-TOPIC-1: "X revealed it raised", "X a annoncé qu'elle avait levé": the speaker is the company. */
 const SELF_REPORT = /^\s*(?:[a-z]+\s+){0,2}(?:it|that it|qu'elle|qu'il|avoir)\s/;
 
+/** ING-TOPIC-13: a verb phrase without punctuation between a company and its figure ("took a chunk of", "a empoché"). */
+const FIGURE_CLAUSE_AFTER_SUBJECT = /^\s+[a-z][a-z'-]*(?:\s+[a-z'-]+){0,4}\s+[$€£]?$/;
 /** ING-TOPIC-12: a reporting verb between a company and the pronoun standing for it ("announced that", "a indiqué qu'"). */
 const SELF_REPORT_BEFORE =
   /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:that\s+|qu')?$/;
@@ -753,6 +758,8 @@ export class ClaimReader {
     if (INVESTOR_MARK_BEFORE.test(s.folded.slice(Math.max(0, head.start - 40), head.start))) return true;
     // ING-TOPIC-8: "BMW and Ford are leading a $130m round", "X mène le tour": the subject of a lead verb.
     if (LEAD_SUBJECT_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
+    // ING-TOPIC-8: "Google was a surprise investor in Nuro", "X est actionnaire de Y": an investor by its predicate.
+    if (INVESTOR_PREDICATE_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
     return s.cues.investVerb.some(
       (v) =>
         v.start >= n.end &&
@@ -1708,6 +1715,23 @@ export class ClaimReader {
       subject = this.lastRoundClaim.subject;
     } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
+    }
+    // ING-TOPIC-13: "Among the four Series A deals, BharatPe took a chunk of $15.5m": with no company
+    // before the round noun, the subject of the figure's own clause, between the noun and the figure.
+    if (subject === undefined && subjectMention === undefined && !investorSubject) {
+      const clauseSubject = s.names.filter((n) => n.start >= anchor.end && n.end <= m.start).pop();
+      if (
+        clauseSubject &&
+        clauseSubject.type === "organisation" &&
+        !clauseSubject.inAttribution &&
+        m.start - clauseSubject.end <= 50 &&
+        !this.isPrepObject(s, clauseSubject) &&
+        !this.isInvestorSide(s, clauseSubject) &&
+        !this.investors.has(this.registry.canonical(clauseSubject.key)) &&
+        FIGURE_CLAUSE_AFTER_SUBJECT.test(s.folded.slice(clauseSubject.end, m.start)) &&
+        !/\p{Lu}/u.test(s.text.slice(clauseSubject.end, m.start))
+      )
+        subject = clauseSubject.key;
     }
     // No company before the raise: the one named after it in the clause ("Avec 9,3 millions levés, Antaios occupe …").
     if (subject === undefined && subjectMention === undefined && !investorSubject) {

@@ -130,3 +130,29 @@ describe("ING-TOPIC-12 a company reporting its own raise", () => {
     ).toEqual(["Celvia"]);
   });
 });
+
+describe("ING-TOPIC-13 roundups: each figure's own company", () => {
+  it("'Among the Series A deals, X took a chunk of $Nm' is X's round, not the company before", () => {
+    const out = claims(
+      "Spice maker Kesaro raised $2 million in its seed round led by Brennor Capital. Among the three Series B deals, Paynest took a chunk of $18 million, led by Quent Partners.",
+    );
+    expect(out.map(brief)).toContain("round_size Paynest <- - exact 18000000 USD");
+  });
+
+  it("French: 'Parmi les opérations de la semaine, X a empoché 5 millions d'euros'", () => {
+    const out = claims(
+      "La start-up Kesaro a levé 2 millions d'euros auprès de Brennor. Parmi les autres tours de table, Paynest empoche 5 millions d'euros.",
+    );
+    expect(out.map(brief)).toContain("round_size Paynest <- - exact 5000000 EUR");
+  });
+});
+
+describe("ING-TOPIC-8 an investor by its predicate", () => {
+  it("'X was a surprise investor in Y': Y is the company", () => {
+    expect(
+      subjects(
+        "Brennor was a surprise investor in delivery robot maker Rovalo during a recent $300 million Series D round. Chipotle is also an investor in the company.",
+      ),
+    ).toEqual(["Rovalo"]);
+  });
+});
