@@ -156,3 +156,13 @@ describe("ING-TOPIC-8 an investor by its predicate", () => {
     ).toEqual(["Rovalo"]);
   });
 });
+
+describe("ING-ROLE-8 a round's owner, not a relative clause's subject", () => {
+  it("'a series B round in which X invested $Nm': X is the investor, not the round's owner", () => {
+    const out = claims(
+      "Founded in 2009, Celvia has now raised $60m in total, including $12m in a 2014 series B round in which Brennor invested $4m.",
+    );
+    expect(out.map(brief)).toContain("investment Celvia <- Brennor exact 4000000 USD");
+    expect(out.map((c) => c.subject)).not.toContain("Brennor");
+  });
+});
