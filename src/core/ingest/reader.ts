@@ -138,6 +138,12 @@ const RAISED_BY_AFTER =
   /^(?:\s*(?:d'euros|de dollars|euros|dollars|in funding|in capital|de fonds))?\s*,?\s*(?:(?:was|were|has been|have been|had been|a ete|ont ete|avait ete)\s+)?(?:raised|secured|bagged|swept up|scooped up|picked up|mopped up|netted|garnered|grabbed|snapped up|raked in|collected|leve(?:e|s|es)?|boucle(?:e|s|es)?|recolte(?:e|s|es)?|obtenu(?:e|s|es)?|decroche(?:e|s|es)?|collecte(?:e|s|es)?|engrange(?:e|s|es)?)\s+(?:by|par)\s+/;
 /** ING-TOPIC-10: what may stand between "by"/"par" and the agent: an article and a few describing words. */
 const AGENT_LEAD = /^(?:(?:the|a|an|le|la|les|l')\s*)?(?:[a-z0-9'-]+\s+){0,5}$/;
+/** ING-TOPIC-14: what makes the next name the company invested in: a stake taken in it, an entry into its capital. */
+const STAKE_IN_BEFORE =
+  /\b(?:(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}?stake\s+in|(?:entre|entrent|entrer|entree|entré|rentre|rentrent|monte|montent|monter)\s+au\s+capital\s+(?:de|d'|du)|(?:prend|prennent|prendre|prise|pris)\s+(?:une|d'une|sa|leur)?\s*(?:[a-z-]+\s+)?participation\s+(?:dans|au capital de|au capital d'))\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
+/** ING-TOPIC-14: a verb of taking a stake after a name ("has taken a stake", "entre au capital", "prend une participation"). */
+const STAKE_TAKER_AFTER =
+  /^\s+(?:(?:has|have|had|will|would|is to|a|ont|va|vont|devrait|vient de|viennent de)\s+)?(?:(?:also|already|aussi|deja)\s+)?(?:taken|take|takes|took|taking|acquired|acquires|bought|buys|entre|entrent|entrera|entrer|est entre|rentre|monte|prend|prennent|prendre|pris)\s+(?:(?:a|an|une|au|sa|leur)\s+)?(?:[a-z-]+\s+){0,2}?(?:stake|participation|capital)(?![a-z])/;
 /** ING-TOPIC-9: a person's role and its preposition before the employer's name (folded). */
 const EMPLOYER_BEFORE =
   /\b(?:ceo|pdg|patron|patronne|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|chief executive|chief [a-z]+ officer|president|presidente|chairman|chairwoman|directeur general|directrice generale|dirigeant|dirigeante|employee|employees|executive|executives|engineer|engineers|alumni|alumnus|employe|employes|salarie|salaries|ingenieur|ingenieurs)\s+(?:of|at|de|du|d'|chez)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
@@ -213,7 +219,7 @@ const FULL_DATE_BEFORE_YEAR =
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 /** ING-ROLE-8: a round noun whose owner follows ("the funding round of X", "a round in X", "la levée de fonds de X"). */
 const ROUND_OF =
-  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)(?:\s+(?:de|of)\s+[$€£]?\d[\d.,\s]*(?:millions?|milliards?|billions?|mds?|mn|bn|m|k)?\s*(?:d'euros|de dollars|euros|dollars|m€|md€|m\$|md\$|€|\$)\s+(?=dans|chez|in|into|for|pour|de |d'|du |of )(?!de la part|of the part))?\s*(?:of|in|into|for|de|d'|du|chez|dans|pour)\s*(?!which|whom|lequel|laquelle|lesquels|lesquelles)(?:(?:the|le|la|l'|a|an|une|un)\s*)?(?:[a-z-]+\s+){0,4}(?:(?:startup|start-up|company|firm|maker|developer|platform|societe|entreprise|pepite|jeune pousse),\s*)?$/;
+  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|round(?=\s+(?:in|into|for)\s)|(?:serie|series) [a-h](?=\s+(?:de|d'|du|of)\s*)|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)(?:\s+(?:de|of)\s+[$€£]?\d[\d.,\s]*(?:millions?|milliards?|billions?|mds?|mn|bn|m|k)?\s*(?:d'euros|de dollars|euros|dollars|m€|md€|m\$|md\$|€|\$)\s+(?=dans|chez|in|into|for|pour|de |d'|du |of )(?!de la part|of the part))?\s*(?:of|in|into|for|de|d'|du|chez|dans|pour)\s*(?!which|whom|lequel|laquelle|lesquels|lesquelles)(?:(?:the|le|la|l'|a|an|une|un)\s*)?(?:[a-z-]+\s+){0,4}(?:(?:startup|start-up|company|firm|maker|developer|platform|societe|entreprise|pepite|jeune pousse),\s*)?$/;
 /** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
@@ -760,6 +766,8 @@ export class ClaimReader {
     if (LEAD_SUBJECT_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
     // ING-TOPIC-8: "Google was a surprise investor in Nuro", "X est actionnaire de Y": an investor by its predicate.
     if (INVESTOR_PREDICATE_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
+    // ING-TOPIC-14: "Sequoia has taken a stake in X", "Y entre au capital de X": the taker is an investor.
+    if (STAKE_TAKER_AFTER.test(s.folded.slice(n.end, n.end + 50))) return true;
     return s.cues.investVerb.some(
       (v) =>
         v.start >= n.end &&
@@ -771,6 +779,8 @@ export class ClaimReader {
 
   /** ING-TOPIC-1: the object of an investment verb ("invest $2bn in X", "investi 2 Md$ dans X"). */
   private isInvestTarget(s: Sentence, n: NameMention): boolean {
+    // ING-TOPIC-14: "taken a stake in X", "entre au capital de X", "prend une participation dans X".
+    if (STAKE_IN_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start))) return true;
     if (!/(?:\b(?:in|into|dans|chez)\s+)$/.test(s.folded.slice(Math.max(0, n.start - 8), n.start)))
       return false;
     return s.cues.investVerb.some((v) => v.end <= n.start && n.start - v.end <= 60);

@@ -166,3 +166,31 @@ describe("ING-ROLE-8 a round's owner, not a relative clause's subject", () => {
     expect(out.map((c) => c.subject)).not.toContain("Brennor");
   });
 });
+
+describe("ING-TOPIC-14 the company a stake is taken in", () => {
+  it("'X has taken a stake in Y, investing $Nm in the startup': Y is the company", () => {
+    expect(
+      briefs("Brennor has taken a stake in Rovalo, investing $20 million in the logistics startup."),
+    ).toEqual(["investment Rovalo <- Brennor exact 20000000 USD"]);
+  });
+
+  it("French: 'X entre au capital de Y' makes Y the report's company", () => {
+    expect(
+      subjects(
+        "Le fonds Brennor entre au capital de Rovalo. La jeune pousse lève 8 millions d'euros pour recruter.",
+      ),
+    ).toEqual(["Rovalo"]);
+  });
+});
+
+describe("ING-ROLE-8 more owners of a round", () => {
+  it("'led a $50 million round in X' (a round with no qualifier)", () => {
+    expect(subjects("Angel investor Mara Lind led a $5 million round in Rovalo.")).toEqual(["Rovalo"]);
+  });
+
+  it("French: 'la série A de X, d'un montant de …'", () => {
+    expect(
+      briefs("La série A de Rovalo, d'un montant de 6 millions d'euros, a été menée par Brennor.")[0],
+    ).toBe("round_size Rovalo <- - exact 6000000 EUR");
+  });
+});
