@@ -203,9 +203,11 @@ const SELF_REPORT = /^\s*(?:[a-z]+\s+){0,2}(?:it|that it|qu'elle|qu'il|avoir)\s/
 
 /** ING-TOPIC-13: a verb phrase without punctuation between a company and its figure ("took a chunk of", "a empoché"). */
 const FIGURE_CLAUSE_AFTER_SUBJECT = /^\s+[a-z][a-z'-]*(?:\s+[a-z'-]+){0,4}\s+[$€£]?$/;
+/** ING-TOPIC-15: a colon or a dash between a name opening its line and a figure ("Kivo : 40 M€", "Paynest – $40m"). */
+const ROUNDUP_LINE_HEAD = /^\s*[:–—-]\s*(?:[$€£]\s*)?\d/;
 /** ING-TOPIC-12: a reporting verb between a company and the pronoun standing for it ("announced that", "a indiqué qu'"). */
 const SELF_REPORT_BEFORE =
-  /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:that\s+|qu')?$/;
+  /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:(?:on|in|this|last|earlier|ce|cette|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|morning|aujourd'hui|hier|matin|semaine)[\s,]+){0,3}(?:that\s+|qu')?$/;
 
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
@@ -415,6 +417,16 @@ export class ClaimReader {
     }
     this.registerGroups(s);
     this.linkSubsidiaries(s);
+    // ING-TOPIC-15: a roundup's line "Kivo : 40 millions d'euros …", "Paynest – $40m": the name heads its figure.
+    const head = names[0];
+    if (
+      head &&
+      head.type === "organisation" &&
+      !head.inAttribution &&
+      /^[\s\p{P}]*$/u.test(text.slice(0, head.start)) &&
+      ROUNDUP_LINE_HEAD.test(folded.slice(head.end, head.end + 16))
+    )
+      this.setTopic(head.key, true, "ING-TOPIC-15");
     // ING-TOPIC-10: a company named as the agent of a raise ("$79m was swept up by X") is the subject.
     if (/\b(?:by|par)\b/.test(folded)) {
       for (let i = 0; i < s.money.length; i++) {
@@ -617,7 +629,7 @@ export class ClaimReader {
     if (
       !/\p{Ll}/u.test(word) &&
       /^\s*$/.test(s.text.slice(0, n.start)) &&
-      /^\s*(?:,\s*[\p{L} .]{2,20})?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[—–]|-\s)/u.test(after)
+      /^\s*(?:,\s*[\p{L}\d .]{2,20})?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[—–]|-\s)/u.test(after)
     )
       return true;
     if (/\(\s*$/.test(s.text.slice(Math.max(0, n.start - 3), n.start)) && /^\s*\)\s*(?:--|[—–])/.test(after))

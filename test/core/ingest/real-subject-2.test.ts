@@ -194,3 +194,27 @@ describe("ING-ROLE-8 more owners of a round", () => {
     ).toBe("round_size Rovalo <- - exact 6000000 EUR");
   });
 });
+
+describe("ING-TOPIC-8, ING-TOPIC-12, ING-TOPIC-15 more framing and roundup lines", () => {
+  it("a dateline with a date ('OSLO, May 4 (Newswire) -') is no company", () => {
+    expect(
+      subjects(
+        "OSLO, May 4 (Newswire) - Norwegian battery maker Voltrane said on Tuesday it had raised $200 million from investors including Brennor.",
+      ),
+    ).toEqual(["Voltrane"]);
+  });
+
+  it("'Y announced on Monday that it had raised': 'it' is Y, even after another company's raise", () => {
+    const out = claims(
+      "Rovalo, which raised $40 million last year, is a rival of Celvia. Celvia announced on Monday that it had raised $60 million.",
+    );
+    expect(out.map(brief)).toContain("round_size Celvia <- - exact 60000000 USD");
+  });
+
+  it("a roundup's lines 'X : figure' each name their own company", () => {
+    const out = claims(
+      "Les levées de la semaine. Rovalo : 40 millions d'euros auprès de Brennor. Celvia : 20 millions d'euros menés par Quent.",
+    );
+    expect(out.map((c) => c.subject)).toEqual(["Rovalo", "Celvia"]);
+  });
+});
