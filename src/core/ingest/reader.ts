@@ -653,7 +653,17 @@ export class ClaimReader {
     const named = s.names.some((n) => !n.inAttribution && this.registry.canonical(n.key) === subject);
     if (subject === topic) {
       // A claim of the subject's own clause confirms it ("Linkfluence conclut la levée …").
-      if (named) {
+      // So does a round raised by a description standing for it ("The company has raised $40m").
+      const described =
+        (claim.kind === "round_size" || claim.kind === "round_target") &&
+        s.mentions.some(
+          (m) =>
+            m.kind === "anaphor" &&
+            m.form === "description" &&
+            !m.inAttribution &&
+            m.end <= claim.evidenceEnd - s.base,
+        );
+      if (named || described) {
         this.topicStrong = true;
         this.weakClaims.length = 0;
       } else this.weakClaims.push(claim);
@@ -1055,7 +1065,7 @@ export class ClaimReader {
     ) {
       const candidate = this.registry.canonical(this.companyCandidate);
       if (!excluded.has(candidate)) {
-        this.setTopic(candidate, false, "ING-TOPIC-3");
+        this.setTopic(candidate, true, "ING-TOPIC-3");
         return { keys: [candidate], group: false, start: m.start, end: m.end };
       }
     }

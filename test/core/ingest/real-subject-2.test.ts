@@ -218,3 +218,21 @@ describe("ING-TOPIC-8, ING-TOPIC-12, ING-TOPIC-15 more framing and roundup lines
     expect(out.map((c) => c.subject)).toEqual(["Rovalo", "Celvia"]);
   });
 });
+
+describe("ING-TOPIC-7 a weak pick confirmed, not corrected", () => {
+  it("French: the company a description stands for keeps its raise when a rival raises next ('Chez X … La start-up a levé')", () => {
+    expect(
+      briefs(
+        "Chez Rovalo, on ne chôme pas. La start-up a levé 40 millions d'euros. Son concurrent Celvia a levé 20 millions d'euros en mars.",
+      ),
+    ).toEqual(["round_size Rovalo <- - exact 40000000 EUR", "round_size Celvia <- - exact 20000000 EUR"]);
+  });
+
+  it("'The company has raised' confirms the company named first; 'Rival X' is X", () => {
+    expect(
+      briefs(
+        "Analysts see Rovalo, the Berlin startup, as a leader. The company has raised $40 million. Rival Celvia has raised $60 million.",
+      ),
+    ).toEqual(["round_size Rovalo <- - exact 40000000 USD", "round_size Celvia <- - exact 60000000 USD"]);
+  });
+});
