@@ -324,7 +324,10 @@ export function findMentions(
     if (tail && DESCRIPTOR_TOKEN.test(tail.folded)) continue;
     // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
     let legalForm = false;
+    // "Novartis AG's acquisition": the possessive written on the legal form is the name's.
+    let suffixPossessive = false;
     while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) {
+      suffixPossessive ||= run[run.length - 1]!.possessive;
       run.pop();
       legalForm = true;
     }
@@ -384,7 +387,7 @@ export function findMentions(
       end: last.end,
       key,
       type: registry.type(key),
-      possessive: last.possessive,
+      possessive: last.possessive || suffixPossessive,
       inAttribution,
     });
     const acronym = ACRONYM_AFTER.exec(text.slice(last.end, last.end + 14));

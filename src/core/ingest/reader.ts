@@ -230,7 +230,8 @@ const PRODUCT_MAKER_BEFORE =
 const TRANCHE_NOUN =
   /\b(?:(?:premier|premiere|deuxieme|second|seconde|troisieme|dernier|derniere|first|second|third|final|initial|later)\s+)?(?:versements?|tranches?|complements?|installments?|instalments?|payments?)\b([^.;]{0,30})$/;
 /** ING-ROLE-9: what follows the closing comma of an apposition, up to the verb ("is in talks to"). */
-const APPOSITION_TAIL = /^\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}$/;
+const APPOSITION_TAIL =
+  /^\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}(?:(?:de son cote|pour sa part|quant a (?:elle|lui)|for its part|in turn)[\s,]+(?:[a-z'-]+\s+){0,2})?$/;
 /** ING-ROLE-9: the body of an apposition: a description opened by a determiner ("a longstanding backer of X"). */
 const APPOSITION_BODY = /^\s*(?:a|an|the|its|one of|le|la|l'|les|un|une|son|sa|ses|deja)\s[^;:()]{3,140}$/;
 const MONTHS =
@@ -417,6 +418,11 @@ export class ClaimReader {
     }
     this.registerGroups(s);
     this.linkSubsidiaries(s);
+    // ING-TOPIC-16: the company opening the sentence as the subject of its raise verb is the subject
+    // before the figures are read ("Databricks is finalizing a round that would value it at $100bn").
+    const opening =
+      names[0] !== undefined && names[0] === mentions[0] ? this.openingRaiser(s, names[0]) : undefined;
+    if (opening) this.setTopic(opening.key, true, "ING-TOPIC-16");
     // ING-TOPIC-15: a roundup's line "Kivo : 40 millions d'euros …", "Paynest – $40m": the name heads its figure.
     const head = names[0];
     if (
@@ -590,17 +596,45 @@ export class ClaimReader {
     });
   }
 
+  /** ING-TOPIC-5: the company raising now as the subject of a raise verb, not an investor, not in the past. */
+  private raiseSubject(s: Sentence, verb: Span): NameMention | undefined {
+    const subject = this.subjectBefore(s, verb.start);
+    if (subject?.kind !== "name" || subject.type !== "organisation") return undefined;
+    if (s.cues.investVerb.some((v) => v.start >= subject.end && v.end <= verb.start)) return undefined;
+    const clause = s.folded.slice(0, verb.end + 60);
+    if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
+      return undefined;
+    // ING-TOPIC-5: an investor of the report does not become its subject ("Tiger … closed 2015 with 39 deals").
+    if (this.investors.has(this.registry.canonical(subject.key))) return undefined;
+    return subject;
+  }
+
+  /**
+   * ING-TOPIC-16: the name opening a sentence as the subject of its raise verb, or of a verb whose
+   * object is a round ("Databricks is finalizing a funding round", "X prépare une levée").
+   */
+  private openingRaiser(s: Sentence, n: NameMention): NameMention | undefined {
+    if (n.type !== "organisation" || n.inAttribution || n.possessive) return undefined;
+    const raise = s.cues.raiseVerb[0];
+    if (raise && this.raiseSubject(s, raise) === n) return n;
+    const round = s.cues.roundNoun.find((r) => r.start >= n.end);
+    if (!round || round.start - n.end > 50) return undefined;
+    if (!/^\s+(?:[a-z'-]+\s+){1,4}$/.test(s.folded.slice(n.end, round.start))) return undefined;
+    if (
+      /\p{Lu}/u.test(s.text.slice(n.end, round.start)) ||
+      /\b(?:avait|had)\b/.test(s.folded.slice(n.end, round.start))
+    )
+      return undefined;
+    if (this.isInvestorSide(s, n) || this.investors.has(this.registry.canonical(n.key))) return undefined;
+    if (s.cues.investVerb.some((v) => v.start >= n.end && v.end <= round.start)) return undefined;
+    if (s.cues.background.some((b) => b.start < round.end + 60)) return undefined;
+    return n;
+  }
+
   private updateTopics(s: Sentence): void {
     for (const verb of s.cues.raiseVerb) {
-      const subject = this.subjectBefore(s, verb.start);
-      if (subject?.kind !== "name" || subject.type !== "organisation") continue;
-      if (s.cues.investVerb.some((v) => v.start >= subject.end && v.end <= verb.start)) continue;
-      const clause = s.folded.slice(0, verb.end + 60);
-      if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
-        continue;
-      // ING-TOPIC-5: an investor of the report does not become its subject ("Tiger … closed 2015 with 39 deals").
-      if (this.investors.has(this.registry.canonical(subject.key))) continue;
-      this.setTopic(subject.key, true, "ING-TOPIC-5");
+      const subject = this.raiseSubject(s, verb);
+      if (subject) this.setTopic(subject.key, true, "ING-TOPIC-5");
     }
     let investor: string | undefined;
     for (const n of s.names) {
@@ -1675,10 +1709,16 @@ export class ClaimReader {
     }
     const previous = s.claims[s.claims.length - 1];
     if (previous?.subject !== undefined) return previous.subject;
+    // ING-TOPIC-16: "Google and Twitter would be investing in ShareChat, at a valuation of $1bn": the
+    // company invested in, not the investors, is valued.
+    const target = s.names.filter((n) => n.end <= cue.start && this.isInvestTarget(s, n)).pop();
+    if (target && target.type === "organisation" && !this.investors.has(this.registry.canonical(target.key)))
+      return target.key;
     const subject = this.subjectBefore(s, cue.start);
     if (
       subject &&
-      (subject.kind === "anaphor" || (subject.kind === "name" && subject.type === "organisation"))
+      (subject.kind === "anaphor" || (subject.kind === "name" && subject.type === "organisation")) &&
+      !(subject.kind === "name" && this.isInvestorSide(s, subject))
     ) {
       const party = this.resolve(s, subject, "company", [...this.investors]);
       if (party && !this.investors.has(this.registry.canonical(party.keys[0]!))) return party.keys[0];

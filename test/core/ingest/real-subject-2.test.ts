@@ -236,3 +236,39 @@ describe("ING-TOPIC-7 a weak pick confirmed, not corrected", () => {
     ).toEqual(["round_size Rovalo <- - exact 40000000 USD", "round_size Celvia <- - exact 60000000 USD"]);
   });
 });
+
+describe("ING-TOPIC-16 the company valued, the company opening its sentence", () => {
+  it("'X and Y would be investing in Z, at a valuation of $1bn': Z is valued", () => {
+    expect(
+      briefs(
+        "In January, reports said Gaxo, Snapline and Tweety would be investing in Chatora, at a valuation of more than $1 Bn.",
+      )[0],
+    ).toBe("valuation_post Chatora <- - more_than 1000000000 USD");
+  });
+
+  it("'X is finalizing a funding round that would value it at $Nbn': 'it' is X, not a company of the headlines", () => {
+    expect(
+      briefs(
+        "What's up: Sorafund Invests $2 Billion in Intelo. Good morning. Databrix is finalizing a funding round that would value it at $100 billion.",
+      ),
+    ).toContain("valuation_post Databrix <- - exact 100000000000 USD");
+  });
+
+  it("French: 'X, une jeune pousse qui …, a annoncé de son côté une levée': X, not a name in the apposition", () => {
+    expect(
+      briefs(
+        "Ce mardi, Rovalo a bouclé un tour de table de 40 millions d'euros et Celvia, une jeune pousse qui a développé un concept de cartes Pokemon 2.0, a annoncé de son côté une levée de fonds de 60 millions d'euros.",
+      ),
+    ).toContain("round_size Celvia <- - exact 60000000 EUR");
+  });
+});
+
+describe("ING-ENT-4 a possessive written on a legal form", () => {
+  it("'Novarta AG's acquisition of X': Novarta is a possessive, not the company", () => {
+    expect(
+      subjects(
+        "Less than a year after Novarta AG's acquisition of eye specialist Lumio Inc., its successor Celvia Inc. has raised $77 million in a series A round led by Octan Capital.",
+      ),
+    ).toEqual(["Celvia"]);
+  });
+});
