@@ -244,7 +244,7 @@ const TRANCHE_GAP = new RegExp(
   `^\\s+(?:(?:(?:en|in|au mois d'|d'ici|by|fin|debut) ?(?:${MONTHS})(?: \\d{4})?|now|immediately|upfront|maintenant|immediatement|dans un premier temps)\\s*[,;]?\\s*(?:and|et|puis|then)|(?:and|et|puis|then)(?:\\s+(?:then|puis|later|ensuite))?)\\s*$`,
 );
 const MONTH_WORD = new RegExp(`\\b(?:${MONTHS})\\b`);
-const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
+const RELATIVE_BEFORE = /\b(?:qui|which|who)(?:\s*,[^,;.]{1,40},)?\s+(?:[a-z'-]+\s+){0,4}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
 /** ING-ROLE-15: a verb of receiving money, its subject the company. */
 const RECEIVE_VERB =
@@ -2180,7 +2180,9 @@ export class ClaimReader {
       if (c.amount === null || c.kind === "commercial_agreement" || c.kind === "existing_stake") continue;
       const anchor = c.evidenceEnd - s.base - 1;
       if (relatives.find((r) => r.start <= anchor && anchor < r.end) !== home) continue;
-      const d = Math.abs(c.evidenceStart - s.base - at);
+      // The distance to the claim's evidence, from its nearer end (a subject opening the evidence
+      // far before its figure does not push the round away).
+      const d = Math.min(Math.abs(c.evidenceStart - s.base - at), Math.abs(c.evidenceEnd - s.base - at));
       if (d < bestDistance) {
         best = c;
         bestDistance = d;

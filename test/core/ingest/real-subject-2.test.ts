@@ -272,3 +272,21 @@ describe("ING-ENT-4 a possessive written on a legal form", () => {
     ).toEqual(["Celvia"]);
   });
 });
+
+describe("ING-TOPIC-17 a relative clause interrupted by a source", () => {
+  it("French: 'comme X, qui, selon nos informations, est en train de boucler une levée': X raises", () => {
+    const out = claims(
+      "Rovalo a levé 30 millions d'euros en mars. D'autres pépites ont cédé aux fonds, comme Celvia, qui, selon nos informations, est en train de boucler une levée de fonds de plus de 100 millions de dollars menée par l'américain Quent.",
+    );
+    expect(out.map(brief)).toContain("round_target Celvia <- - more_than 100000000 USD");
+    expect(out.find((c) => c.counterparty === "Quent")?.status).toBe("in_talks");
+  });
+
+  it("English: 'X, which, sources say, is in the process of raising': X", () => {
+    expect(
+      briefs(
+        "Rovalo raised $30 million in March. Rivals such as Celvia, which, people familiar said, is in talks to raise $100 million, are growing fast.",
+      ),
+    ).toContain("round_target Celvia <- - exact 100000000 USD");
+  });
+});
