@@ -95,6 +95,9 @@ function isLetterAt(text: string, i: number): boolean {
   return !(c >= 48 && c <= 57) && isWordCode(c, text[i]);
 }
 
+/** ING-ENT-16: an adverb of time between a name opening a sentence and its verb ("Kivo today announced"). */
+const TIME_ADVERB_AFTER =
+  /^\s+(?:today|now|also|recently|yesterday|officially|finally|just|aujourd'hui|desormais|enfin|officiellement|hier)(?=\s)/;
 /** ING-ENT-15: a company noun right before a name ("the battery company 24M", "la start-up 6K"). */
 const COMPANY_NOUN_BEFORE =
   /\b(?:company|startup|start-up|firm|maker|manufacturer|developer|societe|entreprise|pepite|jeune pousse)\s+$/;
@@ -360,7 +363,11 @@ export function findMentions(
       const after = folded.slice(last.end, last.end + 40);
       const adverb = /(?:ly|ment)$/.test(first.folded) && /^\s*,/.test(after);
       // A legal form after it ("Tamsel Ltd. has closed") marks a company too.
-      if (adverb || (!innerCapital && !legalForm && !rules.subjectFollowers.test(after))) continue;
+      // ING-ENT-16: an adverb of time may stand between the name and its verb ("Kivo today announced").
+      const verbAfter =
+        rules.subjectFollowers.test(after) ||
+        (TIME_ADVERB_AFTER.test(after) && rules.subjectFollowers.test(after.replace(TIME_ADVERB_AFTER, "")));
+      if (adverb || (!innerCapital && !legalForm && !verbAfter)) continue;
     }
     const person =
       run.length >= 2 &&

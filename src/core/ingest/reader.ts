@@ -205,6 +205,10 @@ const SELF_REPORT = /^\s*(?:[a-z]+\s+){0,2}(?:it|that it|qu'elle|qu'il|avoir)\s/
 const FIGURE_CLAUSE_AFTER_SUBJECT = /^\s+[a-z][a-z'-]*(?:\s+[a-z'-]+){0,4}\s+[$€£]?$/;
 /** ING-TOPIC-15: a colon or a dash between a name opening its line and a figure ("Kivo : 40 M€", "Paynest – $40m"). */
 const ROUNDUP_LINE_HEAD = /^\s*[:–—-]\s*(?:[$€£]\s*)?\d/;
+/** ING-TOPIC-18: "c'est au tour de X de lever", "(it is) X's turn": the company whose turn it is. */
+const TURN_OF = /\bau tour d(?:e|u|es|')\s*(?:(?:la|le|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
+const TURN_VERB_AFTER =
+  /^\s+(?:de|d')\s*(?:lever|boucler|annoncer|officialiser|finaliser|realiser|recolter|conclure)/;
 /** ING-TOPIC-12: a reporting verb between a company and the pronoun standing for it ("announced that", "a indiqué qu'"). */
 const SELF_REPORT_BEFORE =
   /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:(?:on|in|this|last|earlier|ce|cette|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|morning|aujourd'hui|hier|matin|semaine)[\s,]+){0,3}(?:that\s+|qu')?$/;
@@ -801,7 +805,10 @@ export class ClaimReader {
 
   /** ING-ROLE-8: "the funding round of Anthropic", "a $100m round in DealShare": the name owns the round. */
   private isRoundOwner(s: Sentence, n: Mention): boolean {
-    return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 90), n.start));
+    const before = s.folded.slice(Math.max(0, n.start - 90), n.start);
+    // ING-TOPIC-18: "c'est au tour de Kivo de lever 40 M€": the company whose turn it is raises.
+    if (TURN_OF.test(before) && TURN_VERB_AFTER.test(s.folded.slice(n.end, n.end + 30))) return true;
+    return ROUND_OF.test(before);
   }
 
   /**
@@ -887,9 +894,18 @@ export class ClaimReader {
     // "backed by Microsoft and SoftBank": the later members of a list share the first's preposition.
     if (m.kind === "name") {
       const list = this.listEndingWith(s, m);
-      const shared = list.some(
-        (x) => x !== m && DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, x.start - 12), x.start)),
-      );
+      // ING-TOPIC-18: "Backed by Brennor, Kivo raised …", "Lancée par d'anciens de Google, la start-up
+      // Kivo annonce …": a name after a comma and followed by its verb opens the main clause.
+      const previous = list[list.length - 2];
+      const opensClause =
+        previous !== undefined &&
+        !/\b(?:et|and)\b|&/.test(s.folded.slice(previous.end, m.start)) &&
+        this.isClauseSubject(s, m);
+      const shared =
+        !opensClause &&
+        list.some(
+          (x) => x !== m && DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, x.start - 12), x.start)),
+        );
       if (shared) return true;
     }
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;

@@ -290,3 +290,34 @@ describe("ING-TOPIC-17 a relative clause interrupted by a source", () => {
     ).toContain("round_target Celvia <- - exact 100000000 USD");
   });
 });
+
+describe("ING-TOPIC-18 the main clause after a fronted phrase", () => {
+  it("'Backed by X, Y raised …': Y raises; X is no list member of Y", () => {
+    expect(briefs("Backed by Brennor, Rovalo raised $40 million in a round led by Quent.")[0]).toBe(
+      "round_size Rovalo <- - exact 40000000 USD",
+    );
+  });
+
+  it("French: 'Lancée par deux anciens de X, la start-up Y annonce une levée'", () => {
+    expect(
+      briefs(
+        "Lancée en 2019 par deux anciens de Gaxo, la start-up Rovalo annonce une levée de 40 millions d'euros.",
+      ),
+    ).toEqual(["round_size Rovalo <- - exact 40000000 EUR"]);
+  });
+
+  it("French: 'c'est au tour de X de lever'", () => {
+    expect(
+      briefs("Après Celvia la semaine dernière, c'est au tour de Rovalo de lever 40 millions d'euros."),
+    ).toEqual(["round_size Rovalo <- - exact 40000000 EUR"]);
+  });
+});
+
+describe("ING-ENT-16 a name opening a sentence before an adverb of time", () => {
+  it("'X today announced a $Nm Series B round led by Y'", () => {
+    expect(briefs("Rovalo today announced a $40 million Series B round led by Brennor.")).toEqual([
+      "round_size Rovalo <- - exact 40000000 USD",
+      "investment Rovalo <- Brennor -",
+    ]);
+  });
+});
