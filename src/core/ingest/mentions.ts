@@ -95,13 +95,40 @@ function isLetterAt(text: string, i: number): boolean {
   return !(c >= 48 && c <= 57) && isWordCode(c, text[i]);
 }
 
+/** ING-ENT-16: an adverb of time between a name opening a sentence and its verb ("Kivo today announced"). */
+const TIME_ADVERB_AFTER =
+  /^\s+(?:today|now|also|recently|yesterday|officially|finally|just|aujourd'hui|desormais|enfin|officiellement|hier)(?=\s)/;
+/** ING-ENT-15: a company noun right before a name ("the battery company 24M", "la start-up 6K"). */
+const COMPANY_NOUN_BEFORE =
+  /\b(?:company|startup|start-up|firm|maker|manufacturer|developer|societe|entreprise|pepite|jeune pousse)\s+$/;
+/** ING-ENT-15: digits glued to one to three capitals ("24M", "6K", "3M"). */
+const DIGIT_NAME = /^\d{1,3}\p{Lu}{1,3}(?:['’]s)?$/u;
+
+/**
+ * ING-ENT-15: a name made of digits and capitals ("24M", "6K"), which reads as a figure and its
+ * unit: a name after a company noun ("the battery technology company 24M"), or once so named.
+ */
+function digitName(
+  text: string,
+  folded: string,
+  wordStart: number,
+  at: number,
+  end: number,
+  known: ((folded: string) => boolean) | undefined,
+): boolean {
+  if (at - wordStart > 3 || !DIGIT_NAME.test(text.slice(wordStart, end))) return false;
+  if (/[$€£¥\d.,]/.test(text[wordStart - 1] ?? " ")) return false;
+  if (COMPANY_NOUN_BEFORE.test(folded.slice(Math.max(0, wordStart - 24), wordStart))) return true;
+  return known?.(folded.slice(wordStart, end).replace(/['’]s$/, "")) ?? false;
+}
+
 /**
  * The words that may be part of a name: a capital first ("OpenAI", "Énergie"), or a short
  * lower-case start with a capital inside ("xAI", "eBay"), with inner joiners ("AT&T",
  * "Amazon.com", "Saint-Gobain"). A word right after a figure is a unit ("5 Md$"). Only
  * the capitals are visited: they are few in running text.
  */
-function tokenize(text: string, folded: string): Token[] {
+function tokenize(text: string, folded: string, known?: (folded: string) => boolean): Token[] {
   const out: Token[] = [];
   let resume = 0;
   UPPER.lastIndex = 0;
@@ -128,7 +155,12 @@ function tokenize(text: string, folded: string): Token[] {
         end - at >= 2 &&
         !UNIT_WORD.test(text.slice(at, end)) &&
         !/[$€£¥\d.,]/.test(text[wordStart - 1] ?? " ");
-      if (!digits && (at - wordStart > 4 || !/^[a-z]+$/.test(lead))) continue;
+      if (
+        !digits &&
+        !digitName(text, folded, wordStart, at, end, known) &&
+        (at - wordStart > 4 || !/^[a-z]+$/.test(lead))
+      )
+        continue;
       start = wordStart;
     }
     if (
@@ -240,7 +272,7 @@ export function findMentions(
   attributionSpans: readonly { start: number; end: number }[],
 ): Mention[] {
   const mentions: Mention[] = [];
-  const tokens = tokenize(text, folded);
+  const tokens = tokenize(text, folded, (f) => registry.has(f));
   const sentenceStart = firstWordStart(text);
   let i = 0;
   while (i < tokens.length) {
@@ -295,7 +327,10 @@ export function findMentions(
     if (tail && DESCRIPTOR_TOKEN.test(tail.folded)) continue;
     // ING-ENT-4: a legal suffix glued to a name is not part of it ("Nvidia Corp", "Cisco Systems Inc.").
     let legalForm = false;
+    // "Novartis AG's acquisition": the possessive written on the legal form is the name's.
+    let suffixPossessive = false;
     while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) {
+      suffixPossessive ||= run[run.length - 1]!.possessive;
       run.pop();
       legalForm = true;
     }
@@ -328,7 +363,11 @@ export function findMentions(
       const after = folded.slice(last.end, last.end + 40);
       const adverb = /(?:ly|ment)$/.test(first.folded) && /^\s*,/.test(after);
       // A legal form after it ("Tamsel Ltd. has closed") marks a company too.
-      if (adverb || (!innerCapital && !legalForm && !rules.subjectFollowers.test(after))) continue;
+      // ING-ENT-16: an adverb of time may stand between the name and its verb ("Kivo today announced").
+      const verbAfter =
+        rules.subjectFollowers.test(after) ||
+        (TIME_ADVERB_AFTER.test(after) && rules.subjectFollowers.test(after.replace(TIME_ADVERB_AFTER, "")));
+      if (adverb || (!innerCapital && !legalForm && !verbAfter)) continue;
     }
     const person =
       run.length >= 2 &&
@@ -355,7 +394,7 @@ export function findMentions(
       end: last.end,
       key,
       type: registry.type(key),
-      possessive: last.possessive,
+      possessive: last.possessive || suffixPossessive,
       inAttribution,
     });
     const acronym = ACRONYM_AFTER.exec(text.slice(last.end, last.end + 14));

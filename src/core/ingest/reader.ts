@@ -153,6 +153,29 @@ const WITH_INVESTMENT_OF =
 /** ING-PART-6a: a lead verb between an investor and its round ("will lead a", "mènera le"). */
 const LEAD_VERB =
   /^\s*(?:[a-z'-]+\s+){0,3}?(?:lead|leads|leading|led|co-lead|co-leads|co-leading|mene|menera|menerait|meneraient|menent|pilote|pilotera)\s/;
+/** ING-TOPIC-8: a lead verb after a name (or the rest of its list) whose object is a round ("and Ford are leading a"). */
+const LEAD_SUBJECT_AFTER =
+  /^(?:\s*(?:,|and|et|&)\s*(?:[a-z0-9'&.-]+\s+){1,3}?)?\s*(?:(?:is|are|will|would|has|have|a|ont|va|vont|also|aussi)\s+){0,2}(?:lead|leads|leading|led|co-lead|co-leads|co-leading|co-led|mene|menent|menera|meneront|pilote|pilotent)\s+(?:the|a|an|this|its|le|la|l'|ce|cette|un|une)\s*(?:[a-z0-9$€£.,-]+\s+){0,5}?(?:round|funding|financing|raise|investment|series|tour|levee|operation|financement)/;
+/** ING-TOPIC-10: a passive raising verb and "by"/"par" after a figure (folded). */
+const RAISED_BY_AFTER =
+  /^(?:\s*(?:d'euros|de dollars|euros|dollars|in funding|in capital|de fonds))?\s*,?\s*(?:(?:was|were|has been|have been|had been|a ete|ont ete|avait ete)\s+)?(?:raised|secured|bagged|swept up|scooped up|picked up|mopped up|netted|garnered|grabbed|snapped up|raked in|collected|leve(?:e|s|es)?|boucle(?:e|s|es)?|recolte(?:e|s|es)?|obtenu(?:e|s|es)?|decroche(?:e|s|es)?|collecte(?:e|s|es)?|engrange(?:e|s|es)?)\s+(?:by|par)\s+/;
+/** ING-TOPIC-10: what may stand between "by"/"par" and the agent: an article and a few describing words. */
+const AGENT_LEAD = /^(?:(?:the|a|an|le|la|les|l')\s*)?(?:[a-z0-9'-]+\s+){0,5}$/;
+/** ING-TOPIC-14: what makes the next name the company invested in: a stake taken in it, an entry into its capital. */
+const STAKE_IN_BEFORE =
+  /\b(?:(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}?stake\s+in|(?:entre|entrent|entrer|entree|entré|rentre|rentrent|monte|montent|monter)\s+au\s+capital\s+(?:de|d'|du)|(?:prend|prennent|prendre|prise|pris)\s+(?:une|d'une|sa|leur)?\s*(?:[a-z-]+\s+)?participation\s+(?:dans|au capital de|au capital d'))\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
+/** ING-TOPIC-14: a verb of taking a stake after a name ("has taken a stake", "entre au capital", "prend une participation"). */
+const STAKE_TAKER_AFTER =
+  /^\s+(?:(?:has|have|had|will|would|is to|a|ont|va|vont|devrait|vient de|viennent de)\s+)?(?:(?:also|already|aussi|deja)\s+)?(?:taken|take|takes|took|taking|acquired|acquires|bought|buys|entre|entrent|entrera|entrer|est entre|rentre|monte|prend|prennent|prendre|pris)\s+(?:(?:a|an|une|au|sa|leur)\s+)?(?:[a-z-]+\s+){0,2}?(?:stake|participation|capital)(?![a-z])/;
+/** ING-TOPIC-9: a person's role and its preposition before the employer's name (folded). */
+const EMPLOYER_BEFORE =
+  /\b(?:ceo|pdg|patron|patronne|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|chief executive|chief [a-z]+ officer|president|presidente|chairman|chairwoman|directeur general|directrice generale|dirigeant|dirigeante|employee|employees|executive|executives|engineer|engineers|alumni|alumnus|employe|employes|salarie|salaries|ingenieur|ingenieurs)\s+(?:of|at|de|du|d'|chez)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
+/** ING-TOPIC-9: a role right after a former employer's name ("former Cruise CEO"). */
+const EMPLOYER_ROLE_AFTER =
+  /^\s+(?:ceo|cto|cfo|coo|chief|founder|co-founder|cofounder|president|chairman|executive|exec|execs|employee|employees|engineer|engineers|boss|head|pdg|patron|dirigeant|cadre|cadres|salarie|salaries)(?![a-z])/;
+/** ING-TOPIC-8: a predicate making a name an investor ("was a surprise investor in", "est actionnaire de"). */
+const INVESTOR_PREDICATE_AFTER =
+  /^\s+(?:(?:is|was|has been|are|were|est|etait|a ete|reste|remains)\s+)(?:(?:also|already|aussi|deja|now|desormais)\s+)?(?:(?:a|an|the|one of the|un|une|le|la|l'|l'un des)\s*)?(?:[a-z-]+\s+){0,2}?(?:investor|investors|backer|backers|shareholder|shareholders|investisseur|investisseurs|actionnaire|actionnaires)\s+(?:in|of|de|d'|du|dans|au capital)/;
 /** ING-STAKE-4: a stake noun right after its value (folded). */
 const STAKE_NOUN_AFTER = /^\s*(?:stake|holding|shareholding|equity stake)(?![a-z])/;
 /** ING-ROLE-14: a verb governing an investment noun ("considering an investment of"), just before the noun (folded). */
@@ -201,6 +224,18 @@ const QUOTE_CLOSE = /^\s*[»”"]/;
 /** ING-TOPIC-1: "X revealed it raised", "X a annoncé qu'elle avait levé": the speaker is the company. */
 const SELF_REPORT = /^\s*(?:[a-z]+\s+){0,2}(?:it|that it|qu'elle|qu'il|avoir)\s/;
 
+/** ING-TOPIC-13: a verb phrase without punctuation between a company and its figure ("took a chunk of", "a empoché"). */
+const FIGURE_CLAUSE_AFTER_SUBJECT = /^\s+[a-z][a-z'-]*(?:\s+[a-z'-]+){0,4}\s+[$€£]?$/;
+/** ING-TOPIC-15: a colon or a dash between a name opening its line and a figure ("Kivo : 40 M€", "Paynest – $40m"). */
+const ROUNDUP_LINE_HEAD = /^\s*[:–—-]\s*(?:[$€£]\s*)?\d/;
+/** ING-TOPIC-18: "c'est au tour de X de lever", "(it is) X's turn": the company whose turn it is. */
+const TURN_OF = /\bau tour d(?:e|u|es|')\s*(?:(?:la|le|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
+const TURN_VERB_AFTER =
+  /^\s+(?:de|d')\s*(?:lever|boucler|annoncer|officialiser|finaliser|realiser|recolter|conclure)/;
+/** ING-TOPIC-12: a reporting verb between a company and the pronoun standing for it ("announced that", "a indiqué qu'"). */
+const SELF_REPORT_BEFORE =
+  /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:(?:on|in|this|last|earlier|ce|cette|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|morning|aujourd'hui|hier|matin|semaine)[\s,]+){0,3}(?:that\s+|qu')?$/;
+
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
@@ -213,7 +248,7 @@ const FULL_DATE_BEFORE_YEAR =
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 /** ING-ROLE-8: a round noun whose owner follows ("the funding round of X", "a round in X", "la levée de fonds de X"). */
 const ROUND_OF =
-  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)\s+(?:of|in|into|for|de|d'|du|chez|dans)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
+  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|round(?=\s+(?:in|into|for)\s)|(?:serie|series) [a-h](?=\s+(?:de|d'|du|of)\s*)|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)(?:\s+(?:de|of)\s+[$€£]?\d[\d.,\s]*(?:millions?|milliards?|billions?|mds?|mn|bn|m|k)?\s*(?:d'euros|de dollars|euros|dollars|m€|md€|m\$|md\$|€|\$)\s+(?=dans|chez|in|into|for|pour|de |d'|du |of )(?!de la part|of the part))?\s*(?:of|in|into|for|de|d'|du|chez|dans|pour)\s*(?!which|whom|lequel|laquelle|lesquels|lesquelles)(?:(?:the|le|la|l'|a|an|une|un)\s*)?(?:[a-z-]+\s+){0,4}(?:(?:startup|start-up|company|firm|maker|developer|platform|societe|entreprise|pepite|jeune pousse),\s*)?$/;
 /** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
@@ -222,7 +257,8 @@ const PRODUCT_MAKER_BEFORE =
 const TRANCHE_NOUN =
   /\b(?:(?:premier|premiere|deuxieme|second|seconde|troisieme|dernier|derniere|first|second|third|final|initial|later)\s+)?(?:versements?|tranches?|complements?|installments?|instalments?|payments?)\b([^.;]{0,30})$/;
 /** ING-ROLE-9: what follows the closing comma of an apposition, up to the verb ("is in talks to"). */
-const APPOSITION_TAIL = /^\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}$/;
+const APPOSITION_TAIL =
+  /^\s*(?:(?:which|who|qui)\s+)?(?:[a-z'-]+\s+){0,4}(?:(?:de son cote|pour sa part|quant a (?:elle|lui)|for its part|in turn)[\s,]+(?:[a-z'-]+\s+){0,2})?$/;
 /** ING-ROLE-9: the body of an apposition: a description opened by a determiner ("a longstanding backer of X"). */
 const APPOSITION_BODY = /^\s*(?:a|an|the|its|one of|le|la|l'|les|un|une|son|sa|ses|deja)\s[^;:()]{3,140}$/;
 const MONTHS =
@@ -235,7 +271,7 @@ const TRANCHE_GAP = new RegExp(
   `^\\s+(?:(?:(?:en|in|au mois d'|d'ici|by|fin|debut) ?(?:${MONTHS})(?: \\d{4})?|now|immediately|upfront|maintenant|immediatement|dans un premier temps)\\s*[,;]?\\s*(?:and|et|puis|then)|(?:and|et|puis|then)(?:\\s+(?:then|puis|later|ensuite))?)\\s*$`,
 );
 const MONTH_WORD = new RegExp(`\\b(?:${MONTHS})\\b`);
-const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
+const RELATIVE_BEFORE = /\b(?:qui|which|who)(?:\s*,[^,;.]{1,40},)?\s+(?:[a-z'-]+\s+){0,4}$/;
 /** Where a clause ends after a figure: "; ", ", and ", ", et ", "while", "tandis que". */
 /** ING-ROLE-15: a verb of receiving money, its subject the company. */
 const RECEIVE_VERB =
@@ -298,6 +334,10 @@ export class ClaimReader {
   /** Warnings about claims (currency taken from the article). */
   readonly inferredCurrencyClaims: WorkingClaim[] = [];
   private subjectTopic: string | undefined;
+  /** ING-TOPIC-7: whether a raising cue named the subject (else it is only the first company named). */
+  private topicStrong = false;
+  /** ING-TOPIC-7: claims that took a subject named only first, not by a raising cue. */
+  private readonly weakClaims: WorkingClaim[] = [];
   /** ING-TOPIC-3: the last organisation named that is neither an investor, a product nor a quoted term. */
   private companyCandidate: string | undefined;
   /** ING-KIND-2c: names introduced as projects. */
@@ -361,6 +401,9 @@ export class ClaimReader {
             !this.isProductOfMaker(s, n) &&
             !this.isInvestorSide(s, n) &&
             !CREDIT_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start)) &&
+            !this.isHeadingOrDateline(s, n) &&
+            !this.isEmployerOfPerson(s, n) &&
+            this.describedName(s, n) === undefined &&
             !(
               QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
               QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
@@ -371,7 +414,8 @@ export class ClaimReader {
             n.type === "organisation" &&
             SELF_REPORT.test(s.folded.slice(n.end, n.end + 40))),
       );
-      if (first) this.subjectTopic = first.key;
+      // ING-TOPIC-7: the first company named is taken as the subject for good only as the subject of a verb.
+      if (first) this.setTopic(first.key, this.isClauseSubject(s, first), "ING-TOPIC-1");
     }
     // ING-TOPIC-3: the last organisation that could be the company, for "la société" when no topic is set yet.
     for (const n of this.subjectTopic === undefined ? names : []) {
@@ -401,6 +445,29 @@ export class ClaimReader {
     }
     this.registerGroups(s);
     this.linkSubsidiaries(s);
+    // ING-TOPIC-16: the company opening the sentence as the subject of its raise verb is the subject
+    // before the figures are read ("Databricks is finalizing a round that would value it at $100bn").
+    const opening =
+      names[0] !== undefined && names[0] === mentions[0] ? this.openingRaiser(s, names[0]) : undefined;
+    if (opening) this.setTopic(opening.key, true, "ING-TOPIC-16");
+    // ING-TOPIC-15: a roundup's line "Kivo : 40 millions d'euros …", "Paynest – $40m": the name heads its figure.
+    const head = names[0];
+    if (
+      head &&
+      head.type === "organisation" &&
+      !head.inAttribution &&
+      /^[\s\p{P}]*$/u.test(text.slice(0, head.start)) &&
+      ROUNDUP_LINE_HEAD.test(folded.slice(head.end, head.end + 16))
+    )
+      this.setTopic(head.key, true, "ING-TOPIC-15");
+    // ING-TOPIC-10: a company named as the agent of a raise ("$79m was swept up by X") is the subject.
+    if (/\b(?:by|par)\b/.test(folded)) {
+      for (let i = 0; i < s.money.length; i++) {
+        const segEnd = i + 1 < s.money.length ? s.money[i + 1]!.start : s.text.length;
+        const agent = this.raisedByAgent(s, s.money[i]!, segEnd);
+        if (agent) this.setTopic(agent.key, true, "ING-TOPIC-10");
+      }
+    }
     let previous: WorkingClaim | undefined;
     for (let i = 0; i < s.money.length; i++) {
       const claim = this.readMoney(s, i, previous);
@@ -489,6 +556,7 @@ export class ClaimReader {
       this.truncated = true;
       return;
     }
+    this.noteWeakTopic(s, claim);
     this.claims.push(claim);
     s.claims.push(claim);
     if (claim.counterparty && (claim.kind === "investment" || claim.kind === "existing_stake")) {
@@ -660,17 +728,45 @@ export class ClaimReader {
     });
   }
 
+  /** ING-TOPIC-5: the company raising now as the subject of a raise verb, not an investor, not in the past. */
+  private raiseSubject(s: Sentence, verb: Span): NameMention | undefined {
+    const subject = this.subjectBefore(s, verb.start);
+    if (subject?.kind !== "name" || subject.type !== "organisation") return undefined;
+    if (s.cues.investVerb.some((v) => v.start >= subject.end && v.end <= verb.start)) return undefined;
+    const clause = s.folded.slice(0, verb.end + 60);
+    if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
+      return undefined;
+    // ING-TOPIC-5: an investor of the report does not become its subject ("Tiger … closed 2015 with 39 deals").
+    if (this.investors.has(this.registry.canonical(subject.key))) return undefined;
+    return subject;
+  }
+
+  /**
+   * ING-TOPIC-16: the name opening a sentence as the subject of its raise verb, or of a verb whose
+   * object is a round ("Databricks is finalizing a funding round", "X prépare une levée").
+   */
+  private openingRaiser(s: Sentence, n: NameMention): NameMention | undefined {
+    if (n.type !== "organisation" || n.inAttribution || n.possessive) return undefined;
+    const raise = s.cues.raiseVerb[0];
+    if (raise && this.raiseSubject(s, raise) === n) return n;
+    const round = s.cues.roundNoun.find((r) => r.start >= n.end);
+    if (!round || round.start - n.end > 50) return undefined;
+    if (!/^\s+(?:[a-z'-]+\s+){1,4}$/.test(s.folded.slice(n.end, round.start))) return undefined;
+    if (
+      /\p{Lu}/u.test(s.text.slice(n.end, round.start)) ||
+      /\b(?:avait|had)\b/.test(s.folded.slice(n.end, round.start))
+    )
+      return undefined;
+    if (this.isInvestorSide(s, n) || this.investors.has(this.registry.canonical(n.key))) return undefined;
+    if (s.cues.investVerb.some((v) => v.start >= n.end && v.end <= round.start)) return undefined;
+    if (s.cues.background.some((b) => b.start < round.end + 60)) return undefined;
+    return n;
+  }
+
   private updateTopics(s: Sentence): void {
     for (const verb of s.cues.raiseVerb) {
-      const subject = this.subjectBefore(s, verb.start);
-      if (subject?.kind !== "name" || subject.type !== "organisation") continue;
-      if (s.cues.investVerb.some((v) => v.start >= subject.end && v.end <= verb.start)) continue;
-      const clause = s.folded.slice(0, verb.end + 60);
-      if (s.cues.background.some((b) => b.start < verb.end + 60) || /\b(?:avait|had)\b/.test(clause))
-        continue;
-      // ING-TOPIC-5: an investor of the report does not become its subject ("Tiger … closed 2015 with 39 deals").
-      if (this.investors.has(this.registry.canonical(subject.key))) continue;
-      this.subjectTopic = subject.key;
+      const subject = this.raiseSubject(s, verb);
+      if (subject) this.setTopic(subject.key, true, "ING-TOPIC-5");
     }
     let investor: string | undefined;
     for (const n of s.names) {
@@ -688,13 +784,159 @@ export class ClaimReader {
     return this.roundStatus ?? this.investmentStatus;
   }
 
+  /**
+   * ING-TOPIC-8: a name that only frames the report: a dateline ("DETROIT --", "PARIS (Reuters) —"),
+   * a news agency in brackets before the dash ("(Bloomberg) --"), or a heading line in capitals
+   * ("STORAGE"). It is no company raising money.
+   */
+  private isHeadingOrDateline(s: Sentence, n: NameMention): boolean {
+    const word = s.text.slice(n.start, n.end);
+    const after = s.text.slice(n.end, n.end + 48);
+    if (
+      !/\p{Ll}/u.test(word) &&
+      /^\s*$/.test(s.text.slice(0, n.start)) &&
+      /^\s*(?:,\s*[\p{L}\d .]{2,20})?\s*(?:\([^)]{1,40}\)\s*)?(?:--|[—–]|-\s)/u.test(after)
+    )
+      return true;
+    if (/\(\s*$/.test(s.text.slice(Math.max(0, n.start - 3), n.start)) && /^\s*\)\s*(?:--|[—–])/.test(after))
+      return true;
+    if (s.text.length <= 40 && !/\p{Ll}/u.test(s.text)) return true;
+    // A line holding only the name and no verb ("Apple Podcast Logo"): a caption or a heading.
+    return /^[\s\p{P}]*$/u.test(s.text.slice(0, n.start)) && /^[\s\p{P}]*$/u.test(s.text.slice(n.end));
+  }
+
+  /**
+   * ING-TOPIC-7: a claim on the current deal whose company is the report's subject only because
+   * it was the first company named (no raising cue yet) is kept aside, to follow the subject when
+   * a raising cue later names another company; a claim whose own clause names a company with a
+   * round or a raising verb, while the subject is still only the first company named, makes that
+   * company the subject.
+   */
+  private noteWeakTopic(s: Sentence, claim: WorkingClaim): void {
+    if (this.topicStrong || claim.subject === undefined) return;
+    const subject = this.registry.canonical(claim.subject);
+    const topic = this.canonicalTopic();
+    const named = s.names.some((n) => !n.inAttribution && this.registry.canonical(n.key) === subject);
+    if (subject === topic) {
+      // A claim of the subject's own clause confirms it ("Linkfluence conclut la levée …").
+      // So does a round raised by a description standing for it ("The company has raised $40m").
+      const described =
+        (claim.kind === "round_size" || claim.kind === "round_target") &&
+        s.mentions.some(
+          (m) =>
+            m.kind === "anaphor" &&
+            m.form === "description" &&
+            !m.inAttribution &&
+            m.end <= claim.evidenceEnd - s.base,
+        );
+      if (named || described) {
+        this.topicStrong = true;
+        this.weakClaims.length = 0;
+      } else this.weakClaims.push(claim);
+      return;
+    }
+    if (
+      named &&
+      claim.temporal === "current" &&
+      claim.amount !== null &&
+      (claim.kind === "round_size" || claim.kind === "round_target") &&
+      this.registry.type(subject) === "organisation" &&
+      !this.investors.has(subject)
+    )
+      this.setTopic(claim.subject, true, "ING-TOPIC-7");
+  }
+
+  /**
+   * ING-TOPIC-9: a person's employer ("la soeur du patron de Meta", "the founder of self-driving car
+   * company Cruise", "former Cruise CEO Kyle Vogt") is named for the person, not as the company raising.
+   */
+  private isEmployerOfPerson(s: Sentence, n: NameMention): boolean {
+    if (EMPLOYER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 60), n.start))) return true;
+    return (
+      FORMER_BEFORE.test(s.folded.slice(Math.max(0, n.start - 10), n.start)) &&
+      EMPLOYER_ROLE_AFTER.test(s.folded.slice(n.end, n.end + 24))
+    );
+  }
+
+  /**
+   * ING-TOPIC-10: the agent of a passive raising verb after the figure ("$79m was swept up by B2B
+   * logistics startup Blackbuck", "celui de 160 M€ bouclé par X", "20 M€ levés par la start-up X").
+   */
+  private raisedByAgent(s: Sentence, m: MoneyMention, segEnd: number): NameMention | undefined {
+    const after = s.folded.slice(m.end, Math.min(segEnd, m.end + 120));
+    const passive = RAISED_BY_AFTER.exec(after);
+    if (!passive) return undefined;
+    const at = m.end + passive[0].length;
+    const agent = s.names.find((n) => n.start >= at && n.start - at <= 50 && !n.inAttribution);
+    if (agent?.type !== "organisation") return undefined;
+    if (!AGENT_LEAD.test(s.folded.slice(at, agent.start))) return undefined;
+    if (this.investors.has(this.registry.canonical(agent.key))) return undefined;
+    return agent;
+  }
+
+  /**
+   * ING-TOPIC-11: a name used as a common noun before the company's own ("le Google News indien
+   * Dailyhunt", "the Uber of Jakarta Ojeko"): after a determiner, followed by at most two lower-case
+   * words (or "of" and a place) and another name, the first describes the second, which is returned.
+   */
+  private describedName(s: Sentence, n: NameMention): NameMention | undefined {
+    if (
+      !/(?:^|[\s'])(?:le|la|l'|un|une|the|a|an)\s*$/.test(s.folded.slice(Math.max(0, n.start - 4), n.start))
+    )
+      return undefined;
+    const next = s.names.find((x) => x.start >= n.end);
+    if (!next || next.start - n.end > 30) return undefined;
+    const gap = s.text.slice(n.end, next.start);
+    return /^\s+(?:\p{Ll}[\p{Ll}'-]*\s+){1,2}$/u.test(gap) ? next : undefined;
+  }
+
+  /**
+   * ING-TOPIC-12: the company a pronoun stands for when it reports its own raise ("24M announced
+   * that it had raised", "X a indiqué qu'elle avait levé"): the name just before the reporting verb.
+   */
+  private selfReporter(s: Sentence, pronoun: Mention): NameMention | undefined {
+    if (pronoun.kind !== "anaphor" || pronoun.form !== "pronoun") return undefined;
+    const speaker = s.names.filter((n) => n.end <= pronoun.start && pronoun.start - n.end <= 40).pop();
+    if (speaker?.type !== "organisation" || this.investors.has(this.registry.canonical(speaker.key)))
+      return undefined;
+    return SELF_REPORT_BEFORE.test(s.folded.slice(speaker.end, pronoun.start)) ? speaker : undefined;
+  }
+
+  /** ING-TOPIC-7: a name followed by its verb ("Zo Rooms was …", "Nvidia est …"), not by punctuation. */
+  private isClauseSubject(s: Sentence, n: NameMention): boolean {
+    const after = s.folded.slice(n.end, n.end + 30);
+    return /^\s+[a-z]/.test(after) && s.rules.subjectFollowers.test(after);
+  }
+
+  /** Sets the report's subject; `strong` when a raising cue names it (ING-TOPIC-7). */
+  private setTopic(key: string, strong: boolean, rule: string): void {
+    const previous = this.canonicalTopic();
+    this.subjectTopic = key;
+    if (strong && !this.topicStrong) {
+      // ING-TOPIC-7: the claims that only took the first company named follow the company a raising cue names.
+      const topic = this.registry.canonical(key);
+      for (const c of previous !== undefined && previous !== topic ? this.weakClaims : []) {
+        if (c.subject === undefined || this.registry.canonical(c.subject) !== previous) continue;
+        if (c.counterparty?.some((k) => this.registry.canonical(k) === topic)) continue;
+        c.subject = key;
+        c.rules.push("ING-TOPIC-7");
+        if (rule !== "ING-TOPIC-7" && !c.rules.includes(rule)) c.rules.push(rule);
+      }
+      this.weakClaims.length = 0;
+    }
+    this.topicStrong = strong;
+  }
+
   private canonicalTopic(): string | undefined {
     return this.subjectTopic === undefined ? undefined : this.registry.canonical(this.subjectTopic);
   }
 
   /** ING-ROLE-8: "the funding round of Anthropic", "a $100m round in DealShare": the name owns the round. */
   private isRoundOwner(s: Sentence, n: Mention): boolean {
-    return ROUND_OF.test(s.folded.slice(Math.max(0, n.start - 70), n.start));
+    const before = s.folded.slice(Math.max(0, n.start - 90), n.start);
+    // ING-TOPIC-18: "c'est au tour de Kivo de lever 40 M€": the company whose turn it is raises.
+    if (TURN_OF.test(before) && TURN_VERB_AFTER.test(s.folded.slice(n.end, n.end + 30))) return true;
+    return ROUND_OF.test(before);
   }
 
   /**
@@ -711,6 +953,12 @@ export class ClaimReader {
     const list = clauseSubject ? [n] : this.listEndingWith(s, n);
     const head = list[0] ?? n;
     if (INVESTOR_MARK_BEFORE.test(s.folded.slice(Math.max(0, head.start - 40), head.start))) return true;
+    // ING-TOPIC-8: "BMW and Ford are leading a $130m round", "X mène le tour": the subject of a lead verb.
+    if (LEAD_SUBJECT_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
+    // ING-TOPIC-8: "Google was a surprise investor in Nuro", "X est actionnaire de Y": an investor by its predicate.
+    if (INVESTOR_PREDICATE_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
+    // ING-TOPIC-14: "Sequoia has taken a stake in X", "Y entre au capital de X": the taker is an investor.
+    if (STAKE_TAKER_AFTER.test(s.folded.slice(n.end, n.end + 50))) return true;
     return s.cues.investVerb.some(
       (v) =>
         v.start >= n.end &&
@@ -722,6 +970,8 @@ export class ClaimReader {
 
   /** ING-TOPIC-1: the object of an investment verb ("invest $2bn in X", "investi 2 Md$ dans X"). */
   private isInvestTarget(s: Sentence, n: NameMention): boolean {
+    // ING-TOPIC-14: "taken a stake in X", "entre au capital de X", "prend une participation dans X".
+    if (STAKE_IN_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start))) return true;
     if (!/(?:\b(?:in|into|dans|chez)\s+)$/.test(s.folded.slice(Math.max(0, n.start - 8), n.start)))
       return false;
     return s.cues.investVerb.some((v) => v.end <= n.start && n.start - v.end <= 60);
@@ -772,9 +1022,18 @@ export class ClaimReader {
     // "backed by Microsoft and SoftBank": the later members of a list share the first's preposition.
     if (m.kind === "name") {
       const list = this.listEndingWith(s, m);
-      const shared = list.some(
-        (x) => x !== m && DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, x.start - 12), x.start)),
-      );
+      // ING-TOPIC-18: "Backed by Brennor, Kivo raised …", "Lancée par d'anciens de Google, la start-up
+      // Kivo annonce …": a name after a comma and followed by its verb opens the main clause.
+      const previous = list[list.length - 2];
+      const opensClause =
+        previous !== undefined &&
+        !/\b(?:et|and)\b|&/.test(s.folded.slice(previous.end, m.start)) &&
+        this.isClauseSubject(s, m);
+      const shared =
+        !opensClause &&
+        list.some(
+          (x) => x !== m && DIRECT_COMPLEMENT.test(s.folded.slice(Math.max(0, x.start - 12), x.start)),
+        );
       if (shared) return true;
     }
     if (!s.rules.prepositionBefore.test(s.folded.slice(Math.max(0, m.start - 40), m.start))) return false;
@@ -984,7 +1243,7 @@ export class ClaimReader {
     ) {
       const candidate = this.registry.canonical(this.companyCandidate);
       if (!excluded.has(candidate)) {
-        this.subjectTopic = candidate;
+        this.setTopic(candidate, true, "ING-TOPIC-3");
         return { keys: [candidate], group: false, start: m.start, end: m.end };
       }
     }
@@ -1533,7 +1792,9 @@ export class ClaimReader {
       const inPhrase = s.mentions.filter(
         (x) => x.start >= prep.end && x.start < phraseEnd && !x.inAttribution,
       );
-      const name = inPhrase.find((x): x is NameMention => x.kind === "name");
+      const found = inPhrase.find((x): x is NameMention => x.kind === "name");
+      // ING-TOPIC-11: "dans le Google News indien Dailyhunt": the first name only describes the second.
+      const name = found ? (this.describedName(s, found) ?? found) : undefined;
       if (name && !investorKeys.includes(name.key))
         return { keys: [name.key], end: name.end, explicit: true };
       const description = inPhrase.find((x) => x.kind === "anaphor" && x.form === "description");
@@ -1592,10 +1853,16 @@ export class ClaimReader {
     }
     const previous = s.claims[s.claims.length - 1];
     if (previous?.subject !== undefined) return previous.subject;
+    // ING-TOPIC-16: "Google and Twitter would be investing in ShareChat, at a valuation of $1bn": the
+    // company invested in, not the investors, is valued.
+    const target = s.names.filter((n) => n.end <= cue.start && this.isInvestTarget(s, n)).pop();
+    if (target && target.type === "organisation" && !this.investors.has(this.registry.canonical(target.key)))
+      return target.key;
     const subject = this.subjectBefore(s, cue.start);
     if (
       subject &&
-      (subject.kind === "anaphor" || (subject.kind === "name" && subject.type === "organisation"))
+      (subject.kind === "anaphor" || (subject.kind === "name" && subject.type === "organisation")) &&
+      !(subject.kind === "name" && this.isInvestorSide(s, subject))
     ) {
       const party = this.resolve(s, subject, "company", [...this.investors]);
       if (party && !this.investors.has(this.registry.canonical(party.keys[0]!))) return party.keys[0];
@@ -1630,15 +1897,28 @@ export class ClaimReader {
           LEAD_VERB.test(
             s.folded.slice(subjectMention.end, Math.min(anchor.start, subjectMention.end + 40)),
           )));
-    const roundOwner = owner ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
+    // ING-TOPIC-10: "$79m was swept up by logistics startup Blackbuck", "160 M€ bouclé par X": the agent raised it.
+    const agent = owner ? undefined : this.raisedByAgent(s, m, segEnd);
+    const roundOwner = owner || agent ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
+    // "BMW and Ford are leading a $130m round in Solid Power": the leads join the owner's round (ING-PART-6).
+    if ((owner || roundOwner) && investorSubject) s.roundInvestors.push(subjectMention);
     if (owner) subject = owner.key;
-    else if (roundOwner) {
+    else if (agent) {
+      subject = agent.key;
+      if (!s.cues.background.some((b) => b.start < m.end + 60))
+        this.setTopic(agent.key, true, "ING-TOPIC-10");
+    } else if (roundOwner) {
       // ING-ROLE-8: "The recent funding round of Anthropic … has raised $30bn", "to lead a $100m round in DealShare".
       subject = roundOwner.key;
-      if (!s.cues.background.some((b) => b.start < m.end + 60)) this.subjectTopic = roundOwner.key;
+      if (!s.cues.background.some((b) => b.start < m.end + 60))
+        this.setTopic(roundOwner.key, true, "ING-ROLE-8");
     } else if (investorSubject) {
       // ING-PART-6: "Sequoia plans to invest in a round aimed at raising $25bn": Sequoia joins the round.
       s.roundInvestors.push(subjectMention);
+    } else if (subjectMention?.kind === "anaphor" && this.selfReporter(s, subjectMention)) {
+      // ING-TOPIC-12: "24M announced that it had raised": "it" is the company speaking.
+      subject = this.selfReporter(s, subjectMention)!.key;
+      if (!this.topicStrong) this.setTopic(subject, true, "ING-TOPIC-12");
     } else if (
       subjectMention?.kind === "anaphor" &&
       subjectMention.form === "pronoun" &&
@@ -1652,6 +1932,23 @@ export class ClaimReader {
     } else if (subjectMention && !(subjectMention.kind === "name" && subjectMention.type === "person")) {
       subject = this.resolve(s, subjectMention, "company")?.keys[0];
     }
+    // ING-TOPIC-13: "Among the four Series A deals, BharatPe took a chunk of $15.5m": with no company
+    // before the round noun, the subject of the figure's own clause, between the noun and the figure.
+    if (subject === undefined && subjectMention === undefined && !investorSubject) {
+      const clauseSubject = s.names.filter((n) => n.start >= anchor.end && n.end <= m.start).pop();
+      if (
+        clauseSubject &&
+        clauseSubject.type === "organisation" &&
+        !clauseSubject.inAttribution &&
+        m.start - clauseSubject.end <= 50 &&
+        !this.isPrepObject(s, clauseSubject) &&
+        !this.isInvestorSide(s, clauseSubject) &&
+        !this.investors.has(this.registry.canonical(clauseSubject.key)) &&
+        FIGURE_CLAUSE_AFTER_SUBJECT.test(s.folded.slice(clauseSubject.end, m.start)) &&
+        !/\p{Lu}/u.test(s.text.slice(clauseSubject.end, m.start))
+      )
+        subject = clauseSubject.key;
+    }
     // No company before the raise: the one named after it in the clause ("Avec 9,3 millions levés, Antaios occupe …").
     if (subject === undefined && subjectMention === undefined && !investorSubject) {
       // ING-TOPIC-1: an investor named in the fronted phrase ("bouclé auprès de X, Y signe …") is skipped.
@@ -1661,7 +1958,8 @@ export class ClaimReader {
           n.start - m.end <= 80 &&
           !n.inAttribution &&
           n.type === "organisation" &&
-          !this.isInvestorSide(s, n),
+          !this.isInvestorSide(s, n) &&
+          !this.isEmployerOfPerson(s, n),
       );
       if (after && !this.investors.has(this.registry.canonical(after.key))) subject = after.key;
     }
@@ -1767,7 +2065,7 @@ export class ClaimReader {
       claim.subject !== undefined &&
       this.registry.type(claim.subject) === "organisation"
     ) {
-      this.subjectTopic = claim.subject;
+      this.setTopic(claim.subject, true, "ING-ROLE-7");
     }
     return claim;
   }
@@ -2027,7 +2325,9 @@ export class ClaimReader {
       if (c.amount === null || c.kind === "commercial_agreement" || c.kind === "existing_stake") continue;
       const anchor = c.evidenceEnd - s.base - 1;
       if (relatives.find((r) => r.start <= anchor && anchor < r.end) !== home) continue;
-      const d = Math.abs(c.evidenceStart - s.base - at);
+      // The distance to the claim's evidence, from its nearer end (a subject opening the evidence
+      // far before its figure does not push the round away).
+      const d = Math.min(Math.abs(c.evidenceStart - s.base - at), Math.abs(c.evidenceEnd - s.base - at));
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
@@ -2344,7 +2644,8 @@ export class ClaimReader {
       this.emit(s, claim);
       // ING-ROLE-4: a holder is not the company raising; the company it holds a stake in is
       // ("ASML … deviendrait l'actionnaire majoritaire de Mistral AI").
-      if (company !== undefined && this.canonicalTopic() === holderKey) this.subjectTopic = company;
+      if (company !== undefined && this.canonicalTopic() === holderKey)
+        this.setTopic(company, true, "ING-ROLE-4");
     };
     for (const verb of s.cues.stakeVerb) {
       const object = s.rules.stakeObject.exec(s.folded.slice(verb.end, verb.end + 80));
