@@ -206,12 +206,16 @@ export const ENGLISH_RULES: LanguageRules = {
   nonExhaustive: words(["including", "such as", "among them", "among others", "notably"]),
   leadPrep: phrases(["led by ", "co-led by ", "spearheaded by ", "headed by ", "anchored by "]),
   participantAfter:
-    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|with (?:the )?participation (?:from|of|by)|joined by|alongside|existing (?:investors|backers|shareholders)|(?:investors|backers|participants)(?: [a-z-]+){0,6}?,? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in|(?:(?:further|additional|other|new) )?(?:investments?|support|backing|commitments?) (?:(?:for|in|to) (?:the|this) (?:round|financing|raise) )?from)(?: the)? /g,
+    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|with (?:the )?participation (?:from|of|by)|joined by|alongside|(?:existing|longtime|long-time|longstanding|long-standing) (?:investors|backers|shareholders)|(?:also )?(?:included?|includes|including|featured?|features|featuring) (?:investments?|participation|funding|money) (?:by|from)|(?:round|financing|raise|funding|investment)(?: [a-z-]+){0,2},? (?:which|that) (?:also )?(?:included|includes|featured|features)|(?:investors|backers|participants)(?: [a-z-]+){0,6}?,? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in|(?:(?:further|additional|other|new) )?(?:investments?|support|backing|commitments?) (?:(?:for|in|to) (?:the|this) (?:round|financing|raise) )?from)(?: the)? /g,
   participantBefore:
     /\b(?:(?:has |have |had |also |too |will |is |are |was |were )*(?:participat(?:e|es|ed|ing)|taking part|tak(?:e|es) part|took part|c(?:o|a)me on board)|(?:has |have |will |is |also )*(le(?:d|ads?|ading) the (?:[a-z-]+ )?(?:round|investment|financing|raise))|(?:is|are) (?:also )?investing(?! (?:as much|up to|about|nearly|\$))|(?:are|is) (?:the )?other (?:new )?investors|(?:are|is) supporting the)\b/g,
   leadSuffix: /^-led\b/,
   backerAfter:
     /\b(?:backed by|counted|(?:an? )?(?:existing|longstanding|long-standing) (?:investor|backer) in)(?: the)? /g,
+  backerList:
+    /\b(?:(?:among )?(?:its|their|[a-z0-9][a-z0-9.&-]*'s) (?:[a-z-]+ ){0,5}?(?:investors|backers|shareholders)(?: (?:are|include[sd]?|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?| ?:)?|counts? (?=[^.;]{0,120}\bamong (?:its|their) (?:[a-z-]+ )?(?:investors|backers|shareholders)))(?: the)? /g,
+  investedIn:
+    /\b(?:(?:(?:has |have |had )?invested|(?:agreed|plans?|planning|intends?) to invest|will invest) (?:in|into)|(?:is|was|were|are) (?:also )?(?:a|an|the) (?:[a-z-]+ )?(?:investor|backer)s? in) /g,
   backerBefore:
     /^(?:\s*,)?\s*(?:is |was )?(?:(?:already|also) an investor|an existing (?:investor|backer|shareholder)(?! (?:whose|that|which))|the (?:chief|principal|main|largest|biggest) (?:financial )?backer(?: and [a-z ]+?)? of)\b/,
   recipientPrep: phrases(["in ", "into ", "to "]),

@@ -216,12 +216,16 @@ export const FRENCH_RULES: LanguageRules = {
     "sous la houlette (?:de |d'|du )",
   ]),
   participantAfter:
-    /\b(?:((?:co-)?menee?s? par|(?:co-)?dirigee?s? par|conduite? par|pilotee? par|emmenee? par|sous la houlette d(?:e |u |')|chef de file(?: de l'operation)?\s*:)|avec la participation d(?:e |u |es |')|aux cotes d(?:e |u |es |')|(?:grace au|avec le) soutien d(?:e |u |es |')|l'appui d(?:e |u |es |')|a pu compter sur|participent a l'operation\s*:|figuraient(?: les investisseurs existants)?|participe au tour de table, dont|(?:d')?autres (?:co-)?investisseurs seraient|en faisant entrer(?: le fonds| la societe)?|investisseurs (?:existants|historiques)\s*:)\s*(?:(?:le|la|les|l')\s*)?/g,
+    /\b(?:((?:co-)?menee?s? par|(?:co-)?dirigee?s? par|conduite? par|pilotee? par|emmenee? par|sous la houlette d(?:e |u |')|chef de file(?: de l'operation)?\s*:)|avec la participation d(?:e |u |es |')|aux cotes d(?:e |u |es |')|(?:grace au|avec le) soutien d(?:e |u |es |')|l'appui d(?:e |u |es |')|a pu compter sur|participent a l'operation\s*:|figuraient(?: les investisseurs existants)?|participe au tour de table, dont|(?:d')?autres (?:co-)?investisseurs seraient|en faisant entrer(?: le fonds| la societe)?|investisseurs (?:existants|historiques)\s*:|parmi les (?:[a-z-]+ )?(?:investisseurs|participants|souscripteurs)(?: [a-z'-]+){0,6}?,? (?:on (?:re)?trouve|figurent|se trouvent|on compte|on note)(?: notamment)?|(?:nouveaux (?:entrants|investisseurs|actionnaires)|investisseurs|fonds)(?: [a-z-]+){0,3} tels? que|(?:investisseurs|acteurs|fonds|partenaires|actionnaires) (?:[a-z-]+ )?rejoignent [^,.;]{0,60}, (?:notamment|dont|parmi lesquels)|(?:le )?tour de table (?:reunit|rassemble|inclut|comprend))\s*(?:(?:le|la|les|l')\s*)?/g,
   participantBefore:
     /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|,? ?(co-?lead) (?:sur|du|de) (?:le |la |l')?(?:tour|operation|levee)|seraient les autres participants)\b/g,
   leadSuffix: /(?!)/,
   backerAfter:
     /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,
+  backerList:
+    /\b(?:compt(?:e|ent|ait|aient) (?:notamment )?parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires|soutiens|bailleurs de fonds)|parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires)(?: [a-z-]+)?,? (?:on (?:re)?trouve|figurent|se trouvent|on compte)|(?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires) (?:sont|incluent|comprennent)(?: notamment)?\s*:?)\s*(?:(?:le|la|les|l')\s*)?/g,
+  investedIn:
+    /\b(?:(?:a|ont|avait|avaient) (?:deja )?investi|(?:en vue|afin|accepte) d'investir|investira|investiront) (?:dans|au capital d(?:e |u |')) ?/g,
   backerBefore:
     /^(?:\s*,)?\s*(?:est |etait )?(?:deja (?:un )?(?:investisseur|actionnaire)|un investisseur (?:existant|historique)|le (?:principal|premier) (?:bailleur de fonds|actionnaire) d(?:e |u |')|(?:le )?principal actionnaire d(?:e |u |'))/,
   recipientPrep: phrases(["dans ", "en faveur (?:de |d'|du )", "a ", "au "]),

@@ -228,6 +228,12 @@ const LOCATED_IN_BEFORE =
 /** A cheap test before LOCATED_IN_BEFORE: most names have none of these words before them. */
 const LOCATED_HINT = /based|headquartered|located|office|campus|basee?s? |implante|installe|situe/;
 
+/** ING-ENT-15: a single capital written as an initial ("T. Rowe Price"). */
+const INITIAL = /^\p{Lu}$/u;
+/** ING-ENT-15: role words inside a run of capitals, before a person's name ("GitHub CEO Nat Friedman"). */
+const ROLE_TOKEN =
+  /^(?:ceo|cto|cfo|coo|chief|founder|co-founder|cofounder|chairman|chairwoman|president|pdg|fondateur|cofondateur|partner)$/;
+
 /** ING-ENT-13: "T-cell", "X-ray", "B-cell": a single capital joined to a common word names a thing. */
 const LETTER_COMPOUND = /^\p{Lu}-\p{Ll}+$/u;
 
@@ -249,7 +255,9 @@ export function findMentions(
     let j = i + 1;
     while (j < tokens.length && !run[run.length - 1]!.possessive) {
       const gap = text.slice(run[run.length - 1]!.end, tokens[j]!.start);
-      if (!NAME_JOINER.test(gap)) break;
+      // ING-ENT-15: an initial opening a name ("T. Rowe Price") joins the name after it.
+      const initial = gap === ". " && run.length === 1 && INITIAL.test(run[0]!.text) && run[0]!.start !== 0;
+      if (!NAME_JOINER.test(gap) && !initial) break;
       // Title-case headlines: "SkyForge Robotics Announces $140 Million" — a verb ends the name.
       if (isVerb(rules, tokens[j]!.folded)) break;
       if (gap !== " " && isNotName(tokens[j]!)) break;
@@ -271,7 +279,23 @@ export function findMentions(
       /^[B-HJ-Z]$/.test(run[0]!.text) &&
       DESIGNATOR_WORDS.has(run[1]!.folded) &&
       run[0]!.start !== sentenceStart;
-    while (run.length > 0 && isNotName(run[0]!) && !(letterFund && run[0] === run0)) run.shift();
+    const initialName = run.length > 1 && INITIAL.test(run[0]!.text) && text[run[0]!.end] === ".";
+    while (run.length > 0 && isNotName(run[0]!) && !(letterFund && run[0] === run0) && !initialName)
+      run.shift();
+    // ING-ENT-15: "former GitHub CEO Nat Friedman", "McKinsey Chief Rajat Gupta": a role word inside
+    // a run, followed by a person's first name and surname, introduces that person.
+    for (let k = run.length - 3; k >= 1; k--) {
+      const rest = run.slice(k + 1);
+      if (
+        ROLE_TOKEN.test(run[k]!.folded) &&
+        rest.length >= 2 &&
+        rest.length <= 3 &&
+        rest.every((t) => PERSON_TOKEN.test(t.text) && !DESIGNATOR_WORDS.has(t.folded))
+      ) {
+        run.splice(0, k + 1);
+        break;
+      }
+    }
     if (article && !/[.:;!?"“«([]\s*$/.test(text.slice(Math.max(0, article.start - 3), article.start)))
       run.unshift(article);
     // ING-ENT-7: "New York-headquartered Tiger": a glued descriptor inside the run is cut with what precedes it.
@@ -287,7 +311,9 @@ export function findMentions(
     if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;
-      if (!/^(?:ai|ia|cloud|investments?)$/.test(last)) run.pop();
+      // ING-ENT-15: "Nuovo Plus", "Disney Plus": in English "Plus" ends a name (a French "plus" is an adverb).
+      const englishPlus = last === "plus" && rules.language === "en";
+      if (!/^(?:ai|ia|cloud|investments?)$/.test(last) && !englishPlus) run.pop();
       else break;
     }
     // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
