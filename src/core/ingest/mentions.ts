@@ -324,6 +324,8 @@ export function findMentions(
     while (run.length > 1 && LEGAL_SUFFIX.test(run[run.length - 1]!.folded)) {
       run.pop();
       legalForm = true;
+      // ING-ENT-15: "Altria Group Inc.", "SoftBank Group Corp": "Group" before a legal form goes with it.
+      if (run.length > 1 && run[run.length - 1]!.folded === "group") run.pop();
     }
     if (run.length === 0) continue;
     const first = run[0]!;

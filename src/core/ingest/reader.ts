@@ -183,7 +183,7 @@ const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
 /** ING-PART-9: the head nouns that end a descriptor written before an investor's name. */
 const DESCRIPTOR_HEAD =
-  "(?:fund|funds|firm|group|company|chain|manufacturer|maker|automaker|carmaker|conglomerate|investor|backer|bank|giant|producer|retailer|arm|vehicle|platform|operator|provider|developer|partner|licensee|insurer|holding|office|capitalist|house|lender|supplier|specialist|entrepreneur|billionaire|angel|founder|co-founder|cofounder|chairman|executive|shareholder|brand|unit|subsidiary|affiliate|institution|foundation|trust|family|manager|businessman|businesswoman|tycoon|star|actor|player)";
+  "(?:fund|funds|firm|group|company|chain|manufacturer|maker|automaker|carmaker|conglomerate|investor|backer|bank|giant|producer|retailer|arm|vehicle|platform|operator|provider|developer|partner|licensee|insurer|holding|office|capitalist|house|lender|supplier|specialist|entrepreneur|billionaire|angel|founder|co-founder|cofounder|chairman|executive|shareholder|brand|unit|subsidiary|affiliate|institution|foundation|trust|family|manager|businessman|businesswoman|tycoon|star|actor|player|ceo|cto|cfo|coo|chief|president|director)";
 /** ING-PART-9: a separator of a list whose next member has a descriptor ("and private equity firm Beringea"). */
 const DESCRIBED_SEPARATOR = new RegExp(
   `^(?:\\s*,\\s*(?:and\\s+)?|\\s+(?:and|&)\\s+)(?:(?:the|its|their)\\s+)?(?:[a-z-]+\\s+){0,4}${DESCRIPTOR_HEAD}\\s+$`,
@@ -192,6 +192,12 @@ const DESCRIBED_SEPARATOR = new RegExp(
 const DESCRIBED_GAP = new RegExp(
   `^\\s+(?:(?!(?:and|or|the|of|in|with|et|de|du|des)\\s)[a-z-]+\\s+){0,3}${DESCRIPTOR_HEAD}\\s+$`,
 );
+/** ING-PART-9: a founder or manager in apposition inside a list ("A, fondé par l'acteur X, B"). */
+const FOUNDER_APPOSITION =
+  /^\s*,\s*(?:(?:co-?)?fondee?s?|creee?s?|dirigee?s?|founded|co-founded|created|run|led|headed)\s+(?:par|by)\s+(?:[a-z'-]+\s+){0,3}$/;
+/** ING-PART-9: a co-shareholding named before a participation cue ("co-actionnaire de Byju's aux côtés de X"). */
+const SHAREHOLDING_BEFORE =
+  /\b(?:co-?actionnaires?|actionnaires?|co-?shareholders?|shareholders?)\s+(?:de|d'|du|in|of)\s+[^,;]{1,40}$/;
 /** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
 const OWNER_GAP = /^['’]s\s+$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
@@ -1957,6 +1963,18 @@ export class ClaimReader {
       }
       // "Nuovo Plus, a Thai battery company": an apposition, not the next member.
       if (/^\s*,\s*(?:a|an|un|une)\s/.test(gap)) break;
+      // ING-PART-9: "FootPrint Coalition, fondé par l'acteur Robert Downey Jr., Upfront Ventures":
+      // the founder in apposition is skipped, the list goes on after it.
+      const after = s.mentions[k + 1];
+      if (
+        FOUNDER_APPOSITION.test(gap) &&
+        after?.kind === "name" &&
+        /^\.?\s*,\s*(?:(?:et|and)\s+)?$/.test(s.folded.slice(next.end, after.start))
+      ) {
+        members.push(after);
+        k++;
+        continue;
+      }
       if (!LIST_SEPARATOR.test(gap) && !DESCRIBED_SEPARATOR.test(gap)) break;
       members.push(next);
     }
@@ -2064,6 +2082,7 @@ export class ClaimReader {
       const cue = { start: m.index, end: m.index + m[0].length };
       if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
       if (backerLists.some((b) => b.start <= cue.start && cue.start <= b.end)) continue;
+      if (SHAREHOLDING_BEFORE.test(folded.slice(Math.max(0, cue.start - 60), cue.start))) continue;
       const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
       // ING-PART-8: partners of a project, not of a round ("le projet X, dans lequel A et B sont
       // associés aux côtés de C et D").
@@ -2105,7 +2124,13 @@ export class ClaimReader {
       if (rules.leadSuffix.test(folded.slice(n.end, n.end + 5)))
         add(n, { start: n.end, end: n.end + 4 }, "ING-PART-3");
     }
-    for (const name of s.roundInvestors) add(name, { start: name.start, end: name.end }, "ING-PART-6");
+    for (const name of s.roundInvestors) {
+      // ING-PART-9: "BMW and Ford are leading a $130m round": every member of the subject's list.
+      for (const member of this.participantsEndingWith(s, name))
+        add(member, { start: name.start, end: name.end }, "ING-PART-6");
+    }
+    this.readRoundBy(s, add);
+    this.readPossessiveInvestment(s, add);
     this.readInvestedIn(s, add);
     for (const [i, party] of s.roundSources) {
       const money = s.money[i]!;
@@ -2161,6 +2186,50 @@ export class ClaimReader {
       // ING-ROLE-4: an investor is not the company raising; the company it invests in is.
       const topic = this.canonicalTopic();
       if (investors.some((n) => this.registry.canonical(n.key) === topic)) this.subjectTopic = company;
+    }
+  }
+
+  /**
+   * ING-PART-12: "raised a seed round of $2 million by Nexus Venture Partners and Omnivore": the
+   * names after `by` right after a round's figure take part in it.
+   */
+  private readRoundBy(
+    s: Sentence,
+    add: (name: NameMention, cue: Span, rule: string, subjectKey?: string) => void,
+  ): void {
+    if (s.rules.language !== "en") return;
+    for (const c of s.claims) {
+      if ((c.kind !== "round_size" && c.kind !== "round_target") || c.amount === null) continue;
+      const money = s.money.find(
+        (x) => x.start >= c.evidenceStart - s.base && x.end <= c.evidenceEnd - s.base,
+      );
+      if (!money) continue;
+      const by = /^\s+by\s+/.exec(s.folded.slice(money.end, money.end + 8));
+      if (!by) continue;
+      const cue = { start: money.end, end: money.end + by[0].length };
+      for (const name of this.namesAfter(s, cue.end)) add(name, cue, "ING-PART-12", c.subject);
+    }
+  }
+
+  /**
+   * ING-PART-12: "Airbnb's investment in OYO's Series E round": a possessive investor before an
+   * investment noun with no figure, in the company named after `in`.
+   */
+  private readPossessiveInvestment(
+    s: Sentence,
+    add: (name: NameMention, cue: Span, rule: string, subjectKey?: string) => void,
+  ): void {
+    for (const n of s.names) {
+      if (!n.possessive || n.inAttribution) continue;
+      const m = /^['’]s\s+(?:[a-z-]+\s+)?(?:investment|stake|backing)\s+in\s+/.exec(
+        s.folded.slice(n.end, n.end + 40),
+      );
+      if (!m) continue;
+      const at = n.end + m[0].length;
+      const target = s.names.find((x) => x.start === at);
+      if (!target) continue;
+      if (s.money.some((x) => Math.abs(x.start - at) < 60)) continue;
+      add(n, { start: n.start, end: at }, "ING-PART-12", this.resolve(s, target, "company")?.keys[0]);
     }
   }
 
