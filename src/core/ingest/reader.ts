@@ -209,7 +209,7 @@ const FULL_DATE_BEFORE_YEAR =
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 /** ING-ROLE-8: a round noun whose owner follows ("the funding round of X", "a round in X", "la levée de fonds de X"). */
 const ROUND_OF =
-  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)\s+(?:of|in|into|for|de|d'|du|chez|dans)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
+  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)\s+(?:of|in|into|for|de|d'|du|chez|dans)\s*(?:(?:the|le|la|l')\s*)?(?:(?!(?:which|whom|lequel|laquelle|lesquels|lesquelles)\s)[a-z-]+\s+){0,4}$/;
 /** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
@@ -1942,7 +1942,22 @@ export class ClaimReader {
 
   /** The names of a list starting after `pos`, with up to six describing words before the first. */
   private namesAfter(s: Sentence, pos: number): NameMention[] {
-    const first = s.mentions.find((m) => m.start >= pos && !m.inAttribution);
+    // ING-PART-9: a description in front of a name ("la société de gestion italienne Azimut") is
+    // the name's descriptor, not a mention of its own.
+    const mentions = s.mentions.filter(
+      (m) =>
+        !(
+          m.kind === "anaphor" &&
+          m.form === "description" &&
+          s.mentions.some(
+            (n) =>
+              n.kind === "name" &&
+              n.start >= m.end &&
+              /^\s+(?:[a-z'-]+\s+){0,3}$/.test(s.folded.slice(m.end, n.start)),
+          )
+        ),
+    );
+    const first = mentions.find((m) => m.start >= pos && !m.inAttribution);
     if (first?.kind !== "name") return [];
     if (
       !/^\s*(?:(?:the|a|an|le|la|les|l'|de|du|des|d')\s*)?(?:[a-z0-9'-]+\s+){0,6}$/.test(
@@ -1951,8 +1966,8 @@ export class ClaimReader {
     )
       return [];
     const members = [first];
-    for (let k = s.mentions.indexOf(first) + 1; k < s.mentions.length; k++) {
-      const next = s.mentions[k]!;
+    for (let k = mentions.indexOf(first) + 1; k < mentions.length; k++) {
+      const next = mentions[k]!;
       if (next.kind !== "name" || next.inAttribution) break;
       const gap = s.folded.slice(members[members.length - 1]!.end, next.start);
       // ING-PART-9: "Toyota's Woven Capital", "Abu Dhabi sovereign wealth fund Mubadala": the
@@ -1965,7 +1980,7 @@ export class ClaimReader {
       if (/^\s*,\s*(?:a|an|un|une)\s/.test(gap)) break;
       // ING-PART-9: "FootPrint Coalition, fondé par l'acteur Robert Downey Jr., Upfront Ventures":
       // the founder in apposition is skipped, the list goes on after it.
-      const after = s.mentions[k + 1];
+      const after = mentions[k + 1];
       if (
         FOUNDER_APPOSITION.test(gap) &&
         after?.kind === "name" &&
