@@ -1969,7 +1969,10 @@ export class ClaimReader {
     for (let k = mentions.indexOf(first) + 1; k < mentions.length; k++) {
       const next = mentions[k]!;
       if (next.kind !== "name" || next.inAttribution) break;
-      const gap = s.folded.slice(members[members.length - 1]!.end, next.start);
+      // "Biotel Ltd. and the Cystic Fibrosis Foundation": a legal form left after a member.
+      const gap = s.folded
+        .slice(members[members.length - 1]!.end, next.start)
+        .replace(/^\s+(?:corp|inc|ltd|llc|plc|sa|ag|co)\.?(?=[\s,])/, "");
       // ING-PART-9: "Toyota's Woven Capital", "Abu Dhabi sovereign wealth fund Mubadala": the
       // owner or the descriptor before a name is no member; the name after it is.
       if (OWNER_GAP.test(gap) || DESCRIBED_GAP.test(gap)) {
