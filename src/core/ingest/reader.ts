@@ -198,6 +198,8 @@ const FOUNDER_APPOSITION =
 /** ING-PART-9: a co-shareholding named before a participation cue ("co-actionnaire de Byju's aux côtés de X"). */
 const SHAREHOLDING_BEFORE =
   /\b(?:co-?actionnaires?|actionnaires?|co-?shareholders?|shareholders?)\s+(?:de|d'|du|in|of)\s+[^,;]{1,40}$/;
+/** ING-PART-13: the holders a time word describes ("investisseurs historiques", "existing investors"). */
+const HOLDER_BEFORE = /(?:investisseurs|actionnaires|investors|shareholders|backers)\s+$/;
 /** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
 const OWNER_GAP = /^['’]s\s+$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
@@ -1579,6 +1581,9 @@ export class ClaimReader {
             s.folded.slice(subjectMention.end, Math.min(anchor.start, subjectMention.end + 40)),
           )));
     const roundOwner = owner ? undefined : this.roundOwnerBefore(s, Math.max(anchor.end, m.start));
+    // ING-PART-6a: "Harlow and Fenwick are leading a $50m round in Quanta": the lead takes part in
+    // the round whose owner is named too.
+    if (investorSubject && (owner || roundOwner)) s.roundInvestors.push(subjectMention);
     if (owner) subject = owner.key;
     else if (roundOwner) {
       // ING-ROLE-8: "The recent funding round of Anthropic … has raised $30bn", "to lead a $100m round in DealShare".
@@ -2076,9 +2081,20 @@ export class ClaimReader {
       const status = deal.claim
         ? { status: deal.claim.status, rule: "ING-PART-5" }
         : this.statusAt(s, cue.start, "investment");
+      // ING-PART-13: "aux côtés de ses investisseurs historiques", "existing investors": a word
+      // describing the investors does not date the round they take part in.
+      const holderWord = (c: Span) => HOLDER_BEFORE.test(folded.slice(Math.max(0, c.start - 16), c.start));
+      const view = s.cues.background.some(holderWord)
+        ? {
+            ...s,
+            cues: Object.create(s.cues, {
+              background: { value: s.cues.background.filter((c) => !holderWord(c)) },
+            }) as typeof s.cues,
+          }
+        : s;
       const temporal = deal.claim
         ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
-        : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);
+        : this.temporalOf(view, "investment", status, 0, s.text.length, cue.start);
       const claim = this.baseClaim(s, {
         kind: "investment",
         subject,
