@@ -238,6 +238,8 @@ const RELATIVE_BEFORE = /\b(?:qui|which|who)\s+(?:[a-z'-]+\s+){0,3}$/;
 /** ING-ROLE-15: a verb of receiving money, its subject the company. */
 const RECEIVE_VERB =
   /^\s+(?:recoi(?:t|vent)|a recu|ont recu|obtien(?:t|nent)|receives?|received|has received|gets|got)\s/;
+/** ING-PART-4: the rest of a round noun read short before its figure ("un tour| de table de"). */
+const ROUND_NOUN_REST = /^\s+de (?:table|financement|fonds)\s+(?:de|d')\s*$/;
 /** ING-PART-11: a raise verb that says the money was received. */
 const RECEIVING = /^(?:receiv|recoi|recu|recev)/;
 /** ING-PART-11: a verb of receiving right before a figure ("vient de recevoir", "has received"). */
@@ -1293,8 +1295,11 @@ export class ClaimReader {
         // ING-PART-4: a figure raised "auprès de"/"from" investors is the round's; they take part in it.
         const sourceWord = folded.slice(source.start, source.end);
         const raisedAfter = cues.raiseVerb.some((v) => v.start >= m.end && v.end <= source.start);
+        const roundBefore = lastBefore(cues.roundNoun, segStart, m.start, 16);
         const roundNear =
           lastBefore(cues.roundNoun, segStart, m.start, 6) ??
+          // "un tour de table de 20 M€ réalisé en juin auprès de A": the round noun's rest before the figure.
+          (roundBefore && ROUND_NOUN_REST.test(folded.slice(roundBefore.end, m.start)) ? roundBefore : undefined) ??
           firstAfter(cues.roundNoun, m.end, source.start, 25);
         // ING-ROLE-10: "$4bn investment from Amazon", "un investissement de 2 M€ de la part de X": an
         // investment noun between the figure and the source makes the figure that investor's ticket.
