@@ -215,7 +215,7 @@ export const ENGLISH_RULES: LanguageRules = {
   backerList:
     /\b(?:(?:among )?(?:its|their|[a-z0-9][a-z0-9.&-]*'s) (?:[a-z-]+ ){0,5}?(?:investors|backers|shareholders)(?: (?:are|include[sd]?|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?| ?:)?|counts? (?=[^.;]{0,120}\bamong (?:its|their) (?:[a-z-]+ )?(?:investors|backers|shareholders)))(?: the)? /g,
   investedIn:
-    /\b(?:(?:(?:has |have |had )?invested|(?:agreed|plans?|planning|intends?) to invest|will invest|(?:would|could|will|is|are|was|were) (?:also )?(?:be )?investing) (?:in|into)|(?:is|was|were|are) (?:also )?(?:a|an|the) (?:[a-z-]+ )?(?:investor|backer)s? in) /g,
+    /\b(?:(?:(?:has |have |had )?invested|(?:agreed|plans?|planning|intends?) to invest|will invest|(?:would|could|will|is|are|was|were) (?:also )?(?:be )?investing) (?:in|into)|(?:is|was|were|are) (?:also )?(?:a|an|the) (?:[a-z-]+ )?(?:investor|backer)s? in|(?:discussing|considering|weighing|mulling|exploring|eyeing) (?:a |an )?(?:potential |possible |fresh |new |further )?investment(?: (?:in|into))?)(?: |(?=[,.;]))/g,
   backerBefore:
     /^(?:\s*,)?\s*(?:is |was )?(?:(?:already|also) an investor|an existing (?:investor|backer|shareholder)(?! (?:whose|that|which))|the (?:chief|principal|main|largest|biggest) (?:financial )?backer(?: and [a-z ]+?)? of)\b/,
   recipientPrep: phrases(["in ", "into ", "to "]),

@@ -1299,7 +1299,9 @@ export class ClaimReader {
         const roundNear =
           lastBefore(cues.roundNoun, segStart, m.start, 6) ??
           // "un tour de table de 20 M€ réalisé en juin auprès de A": the round noun's rest before the figure.
-          (roundBefore && ROUND_NOUN_REST.test(folded.slice(roundBefore.end, m.start)) ? roundBefore : undefined) ??
+          (roundBefore && ROUND_NOUN_REST.test(folded.slice(roundBefore.end, m.start))
+            ? roundBefore
+            : undefined) ??
           firstAfter(cues.roundNoun, m.end, source.start, 25);
         // ING-ROLE-10: "$4bn investment from Amazon", "un investissement de 2 M€ de la part de X": an
         // investment noun between the figure and the source makes the figure that investor's ticket.
@@ -2206,18 +2208,22 @@ export class ClaimReader {
       )
         continue;
       if (/\b(?:not|never|pas|jamais)\b/.test(s.folded.slice(cue.start, cue.end))) continue;
-      const target = s.mentions.find((x) => x.start >= cue.end && !x.inAttribution);
-      if (!target || target.kind === "group") continue;
-      const lead = s.folded.slice(cue.end, target.start);
+      // ING-PART-10: "Temasek is said to be discussing a potential investment": the round reported.
+      const bareNoun = /investment\s*$/.test(m[0]);
+      const target = bareNoun ? undefined : s.mentions.find((x) => x.start >= cue.end && !x.inAttribution);
+      if (!bareNoun && (!target || target.kind === "group")) continue;
+      const lead = target ? s.folded.slice(cue.end, target.start) : "";
       if (lead.length > 4 && !DESCRIBED_LEAD.test(lead)) continue;
-      const company = this.resolve(s, target, "company")?.keys[0];
+      const company = target
+        ? this.resolve(s, target, "company")?.keys[0]
+        : this.dealSubject(s, cue.start).subject;
       if (company === undefined) continue;
       const subject = this.subjectBefore(s, cue.start);
       if (subject?.kind !== "name" || cue.start - subject.end > 90) continue;
       // "Google was a surprise investor in Nuro during a recent Series D round": an investor in
       // the round reported; without a round it is a backer (ING-STAKE-3).
       const investorNoun = /\b(?:investor|backer)s?\b/.test(m[0]);
-      if (investorNoun && !s.cues.roundNoun.some((c) => c.start >= target.end)) continue;
+      if (investorNoun && !s.cues.roundNoun.some((c) => c.start >= (target?.end ?? cue.end))) continue;
       // A figure in the clause belongs to the money readers (ING-ROLE-3).
       if (!investorNoun && s.money.some((x) => x.start >= subject.start && x.start <= cue.end + 60)) continue;
       const investors = this.participantsEndingWith(s, subject);
