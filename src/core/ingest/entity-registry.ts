@@ -197,6 +197,19 @@ export class EntityRegistry {
       this.index(folded, prefix.key);
       return prefix.key;
     }
+    // ING-ENT-15: "GM" after "General Motors": an acronym made of the initials of one name seen.
+    if (/^\p{Lu}{2,4}$/u.test(surface)) {
+      const initials = [...this.records.values()].filter(
+        (r) =>
+          r.type === "organisation" &&
+          r.tokens.length === surface.length &&
+          r.tokens.every((t, i) => t[0] === folded[i]),
+      );
+      if (initials.length === 1) {
+        this.addAlias(initials[0]!.key, surface);
+        return initials[0]!.key;
+      }
+    }
     if (this.records.size >= LIMITS.ingestEntities) {
       this.truncated = true;
       return undefined;

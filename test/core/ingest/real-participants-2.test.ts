@@ -220,6 +220,18 @@ describe("ING-PART-10 an investment verb without a figure", () => {
     ]);
   });
 
+  it("'X is also said to be discussing a potential investment': in the round reported, rumoured", () => {
+    const out = claims(
+      "Kubo is close to raising $200 million from Arden Growth. Nordic fund Halvik is also said to be discussing a potential investment.",
+    );
+    expect(out.map(brief)).toEqual([
+      "round_target Kubo <- - exact 200000000 USD",
+      "investment Kubo <- Arden Growth -",
+      "investment Kubo <- Halvik -",
+    ]);
+    expect(out[2]!.status).toBe("rumored");
+  });
+
   it("a negated investment verb makes no claim", () => {
     expect(briefs("Tamsel raised $6bn. Norvik hadn't invested in Tamsel before.")).toEqual([
       "round_size Tamsel <- - exact 6000000000 USD",
@@ -252,6 +264,14 @@ describe("ING-PART-11, ING-PART-12 tickets and participants around a figure", ()
         "investment Lumen3 <- Marden exact 1000000 USD",
       ]),
     );
+  });
+
+  it("ING-ENT-15: an acronym of a name seen before is that investor ('GM' after 'General Motors')", () => {
+    expect(
+      briefs(
+        "Lumen3 raised $20m in a round with carmaker Gerald Motors. Lumen3 has raised $40m to date, including $9m in a 2014 round in which GM invested $2m.",
+      ),
+    ).toContain("investment Lumen3 <- Gerald Motors exact 2000000 USD");
   });
 
   it("'a seed round of $3 million by A and B'", () => {
