@@ -197,6 +197,10 @@ export class EntityRegistry {
       this.index(folded, prefix.key);
       return prefix.key;
     }
+    if (this.records.size >= LIMITS.ingestEntities) {
+      this.truncated = true;
+      return undefined;
+    }
     // ING-ENT-15: "GM" after "General Motors": an acronym made of the initials of one name seen.
     if (/^\p{Lu}{2,4}$/u.test(surface)) {
       const initials = [...this.records.values()].filter(
@@ -209,10 +213,6 @@ export class EntityRegistry {
         this.addAlias(initials[0]!.key, surface);
         return initials[0]!.key;
       }
-    }
-    if (this.records.size >= LIMITS.ingestEntities) {
-      this.truncated = true;
-      return undefined;
     }
     const created = this.create(surface, type, false);
     // The parent: the longest shorter name or alias this one starts with ("Amazon" in "Amazon Web Services").
