@@ -240,6 +240,9 @@ const RECEIVE_VERB =
   /^\s+(?:recoi(?:t|vent)|a recu|ont recu|obtien(?:t|nent)|receives?|received|has received|gets|got)\s/;
 /** ING-PART-4: the rest of a round noun read short before its figure ("un tour| de table de"). */
 const ROUND_NOUN_REST = /^\s+de (?:table|financement|fonds)\s+(?:de|d')\s*$/;
+/** ING-PART-9: the company's own holders named before a list ("auprès de ses investisseurs historiques A et B"). */
+const HOLDERS_LEAD =
+  "(?:ses|leurs|its|their)\\s+(?:[a-z-]+\\s+)?(?:investisseurs|actionnaires|investors|backers|shareholders)(?:\\s+(?:historiques|existants|actuels|de longue date))?";
 /** ING-PART-11: a raise verb that says the money was received. */
 const RECEIVING = /^(?:receiv|recoi|recu|recev)/;
 /** ING-PART-11: a verb of receiving right before a figure ("vient de recevoir", "has received"). */
@@ -247,7 +250,7 @@ const RECEIVED_BEFORE =
   /\b(?:recoi(?:t|vent)|a recu|ont recu|(?:vient|viennent) de recevoir|receives?|received|has received|have received)\s+(?:(?:un|une|a|an)\s+(?:[a-z-]+\s+){0,2}(?:de|of)\s+)?$/;
 /** ING-PART-9: a descriptor of up to five words before a source's first name. */
 const DESCRIBED_LEAD = new RegExp(
-  `^\\s*(?:(?:the|a|an|le|la|l')\\s*)?(?:[a-z-]+\\s+){0,4}${DESCRIPTOR_HEAD}\\s+$`,
+  `^\\s*(?:(?:(?:the|a|an|le|la|l')\\s*)?(?:[a-z-]+\\s+){0,4}${DESCRIPTOR_HEAD}|${HOLDERS_LEAD})\\s+$`,
 );
 /** ING-ROLE-15: how far past a figure (characters) the company invested in may be named. */
 const RECIPIENT_REACH = 100;
@@ -1883,7 +1886,11 @@ export class ClaimReader {
       s,
       anchor,
       s.cues.background.filter(
-        (c) => inClause(c) && (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))),
+        (c) =>
+          inClause(c) &&
+          (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))) &&
+          // ING-PART-13: "ses investisseurs historiques", "existing investors": the holders, not the deal's time.
+          !HOLDER_BEFORE.test(s.folded.slice(Math.max(0, c.start - 16), c.start)),
       ),
     );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
@@ -2088,20 +2095,9 @@ export class ClaimReader {
       const status = deal.claim
         ? { status: deal.claim.status, rule: "ING-PART-5" }
         : this.statusAt(s, cue.start, "investment");
-      // ING-PART-13: "aux côtés de ses investisseurs historiques", "existing investors": a word
-      // describing the investors does not date the round they take part in.
-      const holderWord = (c: Span) => HOLDER_BEFORE.test(folded.slice(Math.max(0, c.start - 16), c.start));
-      const view = s.cues.background.some(holderWord)
-        ? {
-            ...s,
-            cues: Object.create(s.cues, {
-              background: { value: s.cues.background.filter((c) => !holderWord(c)) },
-            }) as typeof s.cues,
-          }
-        : s;
       const temporal = deal.claim
         ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
-        : this.temporalOf(view, "investment", status, 0, s.text.length, cue.start);
+        : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);
       const claim = this.baseClaim(s, {
         kind: "investment",
         subject,

@@ -169,6 +169,49 @@ describe("ING-PART-1 cues of real reports, and ING-PART-13", () => {
   });
 });
 
+describe("ING-PART-1, ING-PART-2 more participation phrases", () => {
+  it("'also invested', 'also chipped in', 'also joined the round', 'saw participation from'", () => {
+    for (const tail of [
+      "Marlow Capital and Brisk Ventures also invested.",
+      "Marlow Capital and Brisk Ventures also chipped in.",
+      "Marlow Capital and Brisk Ventures also joined the round.",
+      "The round saw participation from Marlow Capital and Brisk Ventures.",
+    ]) {
+      expect(briefs(`Tessel Labs has raised $40 million. ${tail}`)).toEqual([
+        "round_size Tessel Labs <- - exact 40000000 USD",
+        "investment Tessel Labs <- Marlow Capital -",
+        "investment Tessel Labs <- Brisk Ventures -",
+      ]);
+    }
+  });
+
+  it("'remettent au pot', 'réinvestissent', 'l'opération a réuni'", () => {
+    for (const tail of [
+      "Ses investisseurs historiques Calypso Invest et Vertumne remettent au pot.",
+      "Calypso Invest et Vertumne réinvestissent également.",
+      "L'opération a réuni Calypso Invest et Vertumne.",
+    ]) {
+      expect(briefs(`Orlane lève 5 millions d'euros. ${tail}`)).toEqual([
+        "round_size Orlane <- - exact 5000000 EUR",
+        "investment Orlane <- Calypso Invest -",
+        "investment Orlane <- Vertumne -",
+      ]);
+    }
+  });
+
+  it("a round raised 'auprès de ses investisseurs historiques A et B': current, A and B take part", () => {
+    const out = claims(
+      "Orlane lève 5 millions d'euros auprès de ses investisseurs historiques Calypso Invest et Vertumne.",
+    );
+    expect(out.map(brief)).toEqual([
+      "round_size Orlane <- - exact 5000000 EUR",
+      "investment Orlane <- Calypso Invest -",
+      "investment Orlane <- Vertumne -",
+    ]);
+    expect(out.every((c) => c.temporal === "current")).toBe(true);
+  });
+});
+
 describe("ING-STAKE-7 a company's investors listed as such", () => {
   it("'Among X's investors are … including' a list: existing stakes", () => {
     const out = claims(
