@@ -2216,6 +2216,13 @@ export class ClaimReader {
       if (company === undefined) continue;
       const subject = this.subjectBefore(s, cue.start);
       if (subject?.kind !== "name" || cue.start - subject.end > 90) continue;
+      // "led by Sequoia, which has invested in Stripe": an investor's portfolio in passing, unless the
+      // company is the report's own.
+      if (
+        RELATIVE_BEFORE.test(s.folded.slice(Math.max(0, cue.start - 60), cue.start)) &&
+        this.registry.canonical(company) !== this.canonicalTopic()
+      )
+        continue;
       // "Google was a surprise investor in Nuro during a recent Series D round": an investor in
       // the round reported; without a round it is a backer (ING-STAKE-3).
       const investorNoun = /\b(?:investor|backer)s?\b/.test(m[0]);

@@ -275,6 +275,19 @@ describe("ING-PART-10 an investment verb without a figure", () => {
     expect(out[2]!.status).toBe("rumored");
   });
 
+  it("an investor's portfolio in a relative clause makes no claim", () => {
+    expect(
+      briefs(
+        "Tessel Labs has raised $40 million in a round led by Harwick, which has invested in Stripe and Airbnb.",
+      ),
+    ).toEqual(["round_size Tessel Labs <- - exact 40000000 USD", "investment Tessel Labs <- Harwick -"]);
+    expect(
+      briefs(
+        "Tessel Labs lève 5 millions d'euros auprès de Vertumne, qui a déjà investi dans Alan et Qonto.",
+      ),
+    ).toEqual(["round_size Tessel Labs <- - exact 5000000 EUR", "investment Tessel Labs <- Vertumne -"]);
+  });
+
   it("a negated investment verb makes no claim", () => {
     expect(briefs("Tamsel raised $6bn. Norvik hadn't invested in Tamsel before.")).toEqual([
       "round_size Tamsel <- - exact 6000000000 USD",
