@@ -283,7 +283,9 @@ export function findMentions(
     while (run.length > 0 && isNotName(run[0]!) && !(letterFund && run[0] === run0) && !initialName)
       run.shift();
     // ING-ENT-15: "former GitHub CEO Nat Friedman", "McKinsey Chief Rajat Gupta": a role word inside
-    // a run, followed by a person's first name and surname, introduces that person.
+    // a run, followed by a person's first name and surname, introduces that person: the company
+    // before the role is a name of its own, the person is read as the next run.
+    let roleSplit = false;
     for (let k = run.length - 3; k >= 1; k--) {
       const rest = run.slice(k + 1);
       if (
@@ -292,7 +294,9 @@ export function findMentions(
         rest.length <= 3 &&
         rest.every((t) => PERSON_TOKEN.test(t.text) && !DESIGNATOR_WORDS.has(t.folded))
       ) {
-        run.splice(0, k + 1);
+        i = tokens.indexOf(rest[0]!);
+        run.splice(k);
+        roleSplit = true;
         break;
       }
     }
@@ -349,7 +353,7 @@ export function findMentions(
       /^\s*\)/.test(text.slice(last.end, last.end + 3))
     )
       continue;
-    if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded)) {
+    if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded) && !roleSplit) {
       // A capitalised word opening a sentence is a name only with some support: an inner
       // capital ("OpenAI"), or a verb, comma or colon after it ("Nvidia est", "Mistelle, le…").
       const innerCapital = /.\p{Lu}/u.test(first.text);

@@ -5,7 +5,7 @@
  * from a report.
  */
 import { describe, expect, it } from "vitest";
-import { brief, briefs, claims } from "../../support/ingest-text.js";
+import { brief, briefs, claims, entityNames } from "../../support/ingest-text.js";
 
 describe("ING-PART-9 descriptors before investors' names", () => {
   it("a descriptor before each member of a list, and a place-like name before its fund", () => {
@@ -64,6 +64,13 @@ describe("ING-PART-9 descriptors before investors' names", () => {
         "Orbel has raised $50 million in a round led by Tallis Capital. This follows a previous $20 million round from backers including Ferrow Capital and former Lumio CEO Dana Whitlock.",
       ),
     ).toContain("investment Orbel <- Dana Whitlock -");
+  });
+
+  it("ING-ENT-15: 'Nvidia CEO Jensen Huang' names the company and the person", () => {
+    expect(entityNames("Orvane CEO Dana Whitlock said the company will invest.")).toEqual([
+      "Orvane",
+      "Dana Whitlock",
+    ]);
   });
 
   it("the whole list leading a round ('Harlow and Fenwick are leading')", () => {
