@@ -206,6 +206,49 @@ describe("ING-PART-1, ING-PART-2 more participation phrases", () => {
     }
   });
 
+  it("'The round included A and B', 'A joins existing backers B and C'", () => {
+    expect(
+      briefs("Tessel Labs has raised $40 million. The round included Quillon and Harwick Partners."),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "investment Tessel Labs <- Quillon -",
+      "investment Tessel Labs <- Harwick Partners -",
+    ]);
+    expect(
+      briefs(
+        "Tessel Labs has raised $40 million from Marlow Capital. Harwick Partners joins existing backers Quillon and Ostrava Fund.",
+      ),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "investment Tessel Labs <- Marlow Capital -",
+      "investment Tessel Labs <- Quillon -",
+      "investment Tessel Labs <- Ostrava Fund -",
+      "investment Tessel Labs <- Harwick Partners -",
+    ]);
+  });
+
+  it("'avec le concours de', 'fait entrer à son capital', 'entre au capital de'", () => {
+    expect(
+      briefs("Orlane a levé 12 millions d'euros avec le concours de Calypso Invest et de Bpifrance."),
+    ).toEqual([
+      "round_size Orlane <- - exact 12000000 EUR",
+      "investment Orlane <- Calypso Invest -",
+      "investment Orlane <- Bpifrance -",
+    ]);
+    expect(
+      briefs(
+        "Orlane a levé 12 millions d'euros et fait entrer à son capital Calypso Invest et Norvane Capital.",
+      ),
+    ).toEqual([
+      "round_size Orlane <- - exact 12000000 EUR",
+      "investment Orlane <- Calypso Invest -",
+      "investment Orlane <- Norvane Capital -",
+    ]);
+    expect(briefs("Le fonds Calypso Invest entre au capital d'Orlane.")).toEqual([
+      "investment Orlane <- Calypso Invest -",
+    ]);
+  });
+
   it("a round raised 'auprès de ses investisseurs historiques A et B': current, A and B take part", () => {
     const out = claims(
       "Orlane lève 5 millions d'euros auprès de ses investisseurs historiques Calypso Invest et Vertumne.",
