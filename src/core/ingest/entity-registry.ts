@@ -201,6 +201,19 @@ export class EntityRegistry {
       this.truncated = true;
       return undefined;
     }
+    // ING-ENT-17: "GM" after "General Motors": an acronym made of the initials of one name seen.
+    if (/^\p{Lu}{2,4}$/u.test(surface)) {
+      const initials = [...this.records.values()].filter(
+        (r) =>
+          r.type === "organisation" &&
+          r.tokens.length === surface.length &&
+          r.tokens.every((t, i) => t[0] === folded[i]),
+      );
+      if (initials.length === 1) {
+        this.addAlias(initials[0]!.key, surface);
+        return initials[0]!.key;
+      }
+    }
     const created = this.create(surface, type, false);
     // The parent: the longest shorter name or alias this one starts with ("Amazon" in "Amazon Web Services").
     for (let n = tokens.length - 1; n >= 1; n--) {

@@ -96,6 +96,16 @@ export interface LanguageRules {
   readonly backerAfter: RegExp;
   /** ING-STAKE-3: a phrase after a holder naming it an existing investor ("X is already an investor"). */
   readonly backerBefore: RegExp;
+  /**
+   * ING-STAKE-7: a company's investors listed as such, not as a round's participants: "compte
+   * parmi ses investisseurs A, B", "Among X's investors are A and B", "its backers include A".
+   */
+  readonly backerList: RegExp;
+  /**
+   * ING-PART-10: an investment verb with no figure, its subject an investor in the company
+   * named after it ("when Altria invested in it", "ont signé un accord en vue d'investir dans X").
+   */
+  readonly investedIn: RegExp;
   /** Words before a mention that make it the object of a preposition, not a subject ("de", "in the"). */
   readonly prepositionBefore: RegExp;
 

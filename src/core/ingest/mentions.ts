@@ -260,6 +260,12 @@ const LOCATED_IN_BEFORE =
 /** A cheap test before LOCATED_IN_BEFORE: most names have none of these words before them. */
 const LOCATED_HINT = /based|headquartered|located|office|campus|basee?s? |implante|installe|situe/;
 
+/** ING-ENT-17: a single capital written as an initial ("T. Rowe Price"). */
+const INITIAL = /^\p{Lu}$/u;
+/** ING-ENT-17: role words inside a run of capitals, before a person's name ("GitHub CEO Nat Friedman"). */
+const ROLE_TOKEN =
+  /^(?:ceo|cto|cfo|coo|chief|founder|co-founder|cofounder|chairman|chairwoman|president|pdg|fondateur|cofondateur|partner)$/;
+
 /** ING-ENT-13: "T-cell", "X-ray", "B-cell": a single capital joined to a common word names a thing. */
 const LETTER_COMPOUND = /^\p{Lu}-\p{Ll}+$/u;
 
@@ -281,7 +287,9 @@ export function findMentions(
     let j = i + 1;
     while (j < tokens.length && !run[run.length - 1]!.possessive) {
       const gap = text.slice(run[run.length - 1]!.end, tokens[j]!.start);
-      if (!NAME_JOINER.test(gap)) break;
+      // ING-ENT-17: an initial opening a name ("T. Rowe Price") joins the name after it.
+      const initial = gap === ". " && run.length === 1 && INITIAL.test(run[0]!.text) && run[0]!.start !== 0;
+      if (!NAME_JOINER.test(gap) && !initial) break;
       // Title-case headlines: "SkyForge Robotics Announces $140 Million" — a verb ends the name.
       if (isVerb(rules, tokens[j]!.folded)) break;
       if (gap !== " " && isNotName(tokens[j]!)) break;
@@ -303,7 +311,27 @@ export function findMentions(
       /^[B-HJ-Z]$/.test(run[0]!.text) &&
       DESIGNATOR_WORDS.has(run[1]!.folded) &&
       run[0]!.start !== sentenceStart;
-    while (run.length > 0 && isNotName(run[0]!) && !(letterFund && run[0] === run0)) run.shift();
+    const initialName = run.length > 1 && INITIAL.test(run[0]!.text) && text[run[0]!.end] === ".";
+    while (run.length > 0 && isNotName(run[0]!) && !(letterFund && run[0] === run0) && !initialName)
+      run.shift();
+    // ING-ENT-17: "former GitHub CEO Nat Friedman", "McKinsey Chief Rajat Gupta": a role word inside
+    // a run, followed by a person's first name and surname, introduces that person: the company
+    // before the role is a name of its own, the person is read as the next run.
+    let roleSplit = false;
+    for (let k = run.length - 3; k >= 1; k--) {
+      const rest = run.slice(k + 1);
+      if (
+        ROLE_TOKEN.test(run[k]!.folded) &&
+        rest.length >= 2 &&
+        rest.length <= 3 &&
+        rest.every((t) => PERSON_TOKEN.test(t.text) && !DESIGNATOR_WORDS.has(t.folded))
+      ) {
+        i = tokens.indexOf(rest[0]!);
+        run.splice(k);
+        roleSplit = true;
+        break;
+      }
+    }
     if (article && !/[.:;!?"“«([]\s*$/.test(text.slice(Math.max(0, article.start - 3), article.start)))
       run.unshift(article);
     // ING-ENT-7: "New York-headquartered Tiger": a glued descriptor inside the run is cut with what precedes it.
@@ -319,7 +347,9 @@ export function findMentions(
     if (run.length === 1 && isVerb(rules, run[0]!.folded) && !registry.has(run[0]!.folded)) continue;
     while (run.length > 0 && NOT_NAME_WORDS.has(run[run.length - 1]!.folded) && run.length > 1) {
       const last = run[run.length - 1]!.folded;
-      if (!/^(?:ai|ia|cloud|investments?)$/.test(last)) run.pop();
+      // ING-ENT-17: "Nuovo Plus", "Disney Plus": in English "Plus" ends a name (a French "plus" is an adverb).
+      const englishPlus = last === "plus" && rules.language === "en";
+      if (!/^(?:ai|ia|cloud|investments?)$/.test(last) && !englishPlus) run.pop();
       else break;
     }
     // ING-ENT-4: "US-based", "New York-headquartered", "UK-government-owned": a descriptor, not a name.
@@ -333,6 +363,8 @@ export function findMentions(
       suffixPossessive ||= run[run.length - 1]!.possessive;
       run.pop();
       legalForm = true;
+      // ING-ENT-17: "Altria Group Inc.", "SoftBank Group Corp": "Group" before a legal form goes with it.
+      if (run.length > 1 && run[run.length - 1]!.folded === "group") run.pop();
     }
     if (run.length === 0) continue;
     const first = run[0]!;
@@ -356,7 +388,7 @@ export function findMentions(
       /^\s*\)/.test(text.slice(last.end, last.end + 3))
     )
       continue;
-    if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded)) {
+    if (run.length === 1 && first.start === sentenceStart && !registry.has(surfaceFolded) && !roleSplit) {
       // A capitalised word opening a sentence is a name only with some support: an inner
       // capital ("OpenAI"), or a verb, comma or colon after it ("Nvidia est", "Mistelle, le…").
       const innerCapital = /.\p{Lu}/u.test(first.text);

@@ -239,6 +239,27 @@ const SELF_REPORT_BEFORE =
 /** Separators between the members of a list of names ("X, Y et de la Z", "X and the Y"). */
 const LIST_SEPARATOR =
   /^(?:\s*,\s*(?:(?:et|and)\s+)?|\s+(?:et|and|&)\s+)(?:(?:de|du|des|d')\s*)?(?:(?:le|la|les|l'|the)\s*(?:[a-z-]+\s+){0,4}|(?:[a-z-]+\s+){0,2})$/;
+/** ING-PART-9: the head nouns that end a descriptor written before an investor's name. */
+const DESCRIPTOR_HEAD =
+  "(?:fund|funds|firm|group|company|chain|manufacturer|maker|automaker|carmaker|conglomerate|investor|backer|bank|giant|producer|retailer|arm|vehicle|platform|operator|provider|developer|partner|licensee|insurer|holding|office|capitalist|house|lender|supplier|specialist|entrepreneur|billionaire|angel|founder|co-founder|cofounder|chairman|executive|shareholder|brand|unit|subsidiary|affiliate|institution|foundation|trust|family|manager|businessman|businesswoman|tycoon|star|actor|player|ceo|cto|cfo|coo|chief|president|director)";
+/** ING-PART-9: a separator of a list whose next member has a descriptor ("and private equity firm Beringea"). */
+const DESCRIBED_SEPARATOR = new RegExp(
+  `^(?:\\s*,\\s*(?:and\\s+)?|\\s+(?:and|&)\\s+)(?:(?:the|its|their)\\s+)?(?:[a-z-]+\\s+){0,4}${DESCRIPTOR_HEAD}\\s+$`,
+);
+/** ING-PART-9: a descriptor between two names: the first describes the second ("Abu Dhabi sovereign wealth fund Mubadala"). */
+const DESCRIBED_GAP = new RegExp(
+  `^\\s+(?:(?!(?:and|or|the|of|in|with|et|de|du|des)\\s)[a-z-]+\\s+){0,3}${DESCRIPTOR_HEAD}\\s+$`,
+);
+/** ING-PART-9: a founder or manager in apposition inside a list ("A, fondé par l'acteur X, B"). */
+const FOUNDER_APPOSITION =
+  /^\s*,\s*(?:(?:co-?)?fondee?s?|creee?s?|dirigee?s?|founded|co-founded|created|run|led|headed)\s+(?:par|by)\s+(?:[a-z'-]+\s+){0,3}$/;
+/** ING-PART-9: a co-shareholding named before a participation cue ("co-actionnaire de Byju's aux côtés de X"). */
+const SHAREHOLDING_BEFORE =
+  /\b(?:co-?actionnaires?|actionnaires?|co-?shareholders?|shareholders?)\s+(?:de|d'|du|in|of)\s+[^,;]{1,40}$/;
+/** ING-PART-13: the holders a time word describes ("investisseurs historiques", "existing investors"). */
+const HOLDER_BEFORE = /(?:investisseurs|actionnaires|investors|shareholders|backers)\s+$/;
+/** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
+const OWNER_GAP = /^['’]s\s+$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
 const LIST_LEAD = /^(?:(?:le|la|les|l'|the|a|an|de|du|des|d')\s*)?(?:[a-z-]+\s+){0,2}(?::\s*)?$/;
 const YEAR = /\b(?:19|20)\d\d\b/g;
@@ -276,6 +297,20 @@ const RELATIVE_BEFORE = /\b(?:qui|which|who)(?:\s*,[^,;.]{1,40},)?\s+(?:[a-z'-]+
 /** ING-ROLE-15: a verb of receiving money, its subject the company. */
 const RECEIVE_VERB =
   /^\s+(?:recoi(?:t|vent)|a recu|ont recu|obtien(?:t|nent)|receives?|received|has received|gets|got)\s/;
+/** ING-PART-4: the rest of a round noun read short before its figure ("un tour| de table de"). */
+const ROUND_NOUN_REST = /^\s+de (?:table|financement|fonds)\s+(?:de|d')\s*$/;
+/** ING-PART-9: the company's own holders named before a list ("auprès de ses investisseurs historiques A et B"). */
+const HOLDERS_LEAD =
+  "(?:ses|leurs|its|their)\\s+(?:[a-z-]+\\s+)?(?:investisseurs|actionnaires|investors|backers|shareholders)(?:\\s+(?:historiques|existants|actuels|de longue date))?";
+/** ING-PART-11: a raise verb that says the money was received. */
+const RECEIVING = /^(?:receiv|recoi|recu|recev)/;
+/** ING-PART-11: a verb of receiving right before a figure ("vient de recevoir", "has received"). */
+const RECEIVED_BEFORE =
+  /\b(?:recoi(?:t|vent)|a recu|ont recu|(?:vient|viennent) de recevoir|receives?|received|has received|have received)\s+(?:(?:un|une|a|an)\s+(?:[a-z-]+\s+){0,2}(?:de|of)\s+)?$/;
+/** ING-PART-9: a descriptor of up to five words before a source's first name. */
+const DESCRIBED_LEAD = new RegExp(
+  `^\\s*(?:(?:(?:the|a|an|le|la|l')\\s*)?(?:[a-z-]+\\s+){0,4}${DESCRIPTOR_HEAD}|${HOLDERS_LEAD})\\s+$`,
+);
 /** ING-ROLE-15: how far past a figure (characters) the company invested in may be named. */
 const RECIPIENT_REACH = 100;
 const CLAUSE_END = /;|,\s+(?:and|et|but|mais)\s|\s(?:while|whereas|tandis que|alors que)\s/;
@@ -649,7 +684,11 @@ export class ClaimReader {
       if (topic !== undefined && keys.includes(topic)) continue;
       const known = keys.filter((k) => investorsHere.has(k) || this.investors.has(k));
       const fresh = list.filter(
-        (n, i) => !claimed.has(keys[i]!) && (n.type === "organisation" || peopleInvest || known.length > 0),
+        // A possessive names the owner of the next name ("Halvard's Ember Capital"), not an investor of its own.
+        (n, i) =>
+          !claimed.has(keys[i]!) &&
+          !n.possessive &&
+          (n.type === "organisation" || peopleInvest || known.length > 0),
       );
       if (fresh.length === 0) continue;
       // Unread lists need the words of investing near them; a list half read by other rules does not.
@@ -1636,8 +1675,13 @@ export class ClaimReader {
     const { cues, folded, rules } = s;
     // ING-ROLE-1: "provenant de X, Y et Z", "from X", "auprès de X" after the figure.
     const source = firstAfter(cues.sourcePrep, m.end, segEnd, 45);
+    // ING-PART-11: "Beyond the Sea vient de recevoir 4,5 M€ de Team for the Planet": a figure
+    // received from a name is that investor's ticket.
+    const received = source ? undefined : this.receivedFrom(s, m, segStart, segEnd);
+    if (received) return { party: received, rule: "ING-PART-11" };
     if (source) {
-      const party = this.listAfter(s, source.end, segEnd);
+      // ING-PART-9: a descriptor before the source ("from household product technology producer Dyson").
+      const party = this.listAfter(s, source.end, segEnd) ?? this.describedList(s, source.end, segEnd);
       if (party) {
         const raise = lastBefore(cues.raiseVerb, segStart, m.start);
         const raiser = raise ? this.subjectBefore(s, raise.start) : undefined;
@@ -1645,13 +1689,27 @@ export class ClaimReader {
         // ING-PART-4: a figure raised "auprès de"/"from" investors is the round's; they take part in it.
         const sourceWord = folded.slice(source.start, source.end);
         const raisedAfter = cues.raiseVerb.some((v) => v.start >= m.end && v.end <= source.start);
+        const roundBefore = lastBefore(cues.roundNoun, segStart, m.start, 16);
         const roundNear =
           lastBefore(cues.roundNoun, segStart, m.start, 6) ??
+          // "un tour de table de 20 M€ réalisé en juin auprès de A": the round noun's rest before the figure.
+          (roundBefore && ROUND_NOUN_REST.test(folded.slice(roundBefore.end, m.start))
+            ? roundBefore
+            : undefined) ??
           firstAfter(cues.roundNoun, m.end, source.start, 25);
         // ING-ROLE-10: "$4bn investment from Amazon", "un investissement de 2 M€ de la part de X": an
         // investment noun between the figure and the source makes the figure that investor's ticket.
         const ticket = cues.investNoun.some((c) => c.start >= m.end && c.end <= source.start);
-        if (/^(?:aupres|from)/.test(sourceWord) && (raise || raisedAfter || roundNear) && !ticket) {
+        // ING-PART-11: "Sakti3 has received $15m from Dyson": money received, with no round named,
+        // is the giver's ticket.
+        const receiving =
+          raise !== undefined && !roundNear && RECEIVING.test(folded.slice(raise.start, raise.end));
+        if (
+          /^(?:aupres|from)/.test(sourceWord) &&
+          (raise || raisedAfter || roundNear) &&
+          !ticket &&
+          !receiving
+        ) {
           s.roundSources.set(i, party);
           return undefined;
         }
@@ -1823,6 +1881,40 @@ export class ClaimReader {
       s.rules.spendingNoun.lastIndex = 0;
     }
     return spending ? "spending" : undefined;
+  }
+
+  /** ING-PART-9: the list after a source preposition whose first name has a descriptor of up to five words. */
+  private describedList(s: Sentence, pos: number, limit: number): Party | undefined {
+    const first = s.mentions.find((x) => x.start >= pos && !x.inAttribution);
+    if (
+      first?.kind !== "name" ||
+      first.start >= limit ||
+      !DESCRIBED_LEAD.test(s.folded.slice(pos, first.start))
+    )
+      return undefined;
+    const members = this.namesAfter(s, pos).filter((n) => n.start < limit);
+    if (members.length === 0) return undefined;
+    return {
+      keys: members.map((n) => n.key),
+      group: false,
+      start: members[0]!.start,
+      end: members[members.length - 1]!.end,
+    };
+  }
+
+  /**
+   * ING-PART-11: a figure right after a verb of receiving, followed by `de`/`d'`/`du` and a name
+   * ("vient de recevoir 4,5 millions d'euros de Team for the Planet"): the giver.
+   */
+  private receivedFrom(s: Sentence, m: MoneyMention, segStart: number, segEnd: number): Party | undefined {
+    const before = s.folded.slice(Math.max(segStart, m.start - 40), m.start);
+    if (!RECEIVED_BEFORE.test(before)) return undefined;
+    const after = /^\s*(?:de la part |de |d'|du |des )/.exec(s.folded.slice(m.end, m.end + 16));
+    if (!after) return undefined;
+    const at = m.end + after[0].length;
+    const name = s.names.find((n) => n.start >= at && n.start - at <= 1 && n.start < segEnd);
+    if (!name || name.inAttribution) return undefined;
+    return { keys: [name.key], group: false, start: name.start, end: name.end };
   }
 
   /**
@@ -2222,7 +2314,11 @@ export class ClaimReader {
       s,
       anchor,
       s.cues.background.filter(
-        (c) => inClause(c) && (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))),
+        (c) =>
+          inClause(c) &&
+          (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))) &&
+          // ING-PART-13: "ses investisseurs historiques", "existing investors": the holders, not the deal's time.
+          !HOLDER_BEFORE.test(s.folded.slice(Math.max(0, c.start - 16), c.start)),
       ),
     );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
@@ -2293,7 +2389,22 @@ export class ClaimReader {
 
   /** The names of a list starting after `pos`, with up to six describing words before the first. */
   private namesAfter(s: Sentence, pos: number): NameMention[] {
-    const first = s.mentions.find((m) => m.start >= pos && !m.inAttribution);
+    // ING-PART-9: a description in front of a name ("la société de gestion italienne Azimut") is
+    // the name's descriptor, not a mention of its own.
+    const mentions = s.mentions.filter(
+      (m) =>
+        !(
+          m.kind === "anaphor" &&
+          m.form === "description" &&
+          s.mentions.some(
+            (n) =>
+              n.kind === "name" &&
+              n.start >= m.end &&
+              /^\s+(?:[a-z'-]+\s+){0,3}$/.test(s.folded.slice(m.end, n.start)),
+          )
+        ),
+    );
+    const first = mentions.find((m) => m.start >= pos && !m.inAttribution);
     if (first?.kind !== "name") return [];
     if (
       !/^\s*(?:(?:the|a|an|le|la|les|l'|de|du|des|d')\s*)?(?:[a-z0-9'-]+\s+){0,6}$/.test(
@@ -2302,11 +2413,59 @@ export class ClaimReader {
     )
       return [];
     const members = [first];
-    for (let k = s.mentions.indexOf(first) + 1; k < s.mentions.length; k++) {
-      const next = s.mentions[k]!;
+    for (let k = mentions.indexOf(first) + 1; k < mentions.length; k++) {
+      const next = mentions[k]!;
       if (next.kind !== "name" || next.inAttribution) break;
-      if (!LIST_SEPARATOR.test(s.folded.slice(members[members.length - 1]!.end, next.start))) break;
+      // "Biotel Ltd. and the Cystic Fibrosis Foundation": a legal form left after a member.
+      const gap = s.folded
+        .slice(members[members.length - 1]!.end, next.start)
+        .replace(/^\s+(?:corp|inc|ltd|llc|plc|sa|ag|co)\.?(?=[\s,])/, "");
+      // ING-PART-9: "Toyota's Woven Capital", "Abu Dhabi sovereign wealth fund Mubadala": the
+      // owner or the descriptor before a name is no member; the name after it is.
+      if (OWNER_GAP.test(gap) || DESCRIBED_GAP.test(gap)) {
+        members[members.length - 1] = next;
+        continue;
+      }
+      // "Nuovo Plus, a Thai battery company": an apposition, not the next member.
+      if (/^\s*,\s*(?:a|an|un|une)\s/.test(gap)) break;
+      // ING-PART-9: "FootPrint Coalition, fondé par l'acteur Robert Downey Jr., Upfront Ventures":
+      // the founder in apposition is skipped, the list goes on after it.
+      const after = mentions[k + 1];
+      if (
+        FOUNDER_APPOSITION.test(gap) &&
+        after?.kind === "name" &&
+        /^\.?\s*,\s*(?:(?:et|and)\s+)?$/.test(s.folded.slice(next.end, after.start))
+      ) {
+        members.push(after);
+        k++;
+        continue;
+      }
+      if (!LIST_SEPARATOR.test(gap) && !DESCRIBED_SEPARATOR.test(gap)) break;
       members.push(next);
+    }
+    return members;
+  }
+
+  /**
+   * ING-PART-9: the list of names ending with `last` ("SoftBank and Toyota's Woven Capital were
+   * among the investors participating"), an owner or a descriptor before a member skipped.
+   */
+  private participantsEndingWith(s: Sentence, last: NameMention): NameMention[] {
+    const members = [last];
+    let k = s.mentions.indexOf(last) - 1;
+    let head = last;
+    while (k >= 0) {
+      const prev = s.mentions[k]!;
+      if (prev.kind !== "name" || prev.inAttribution) break;
+      const gap = s.folded.slice(prev.end, head.start);
+      k--;
+      if (OWNER_GAP.test(gap) || DESCRIBED_GAP.test(gap)) {
+        head = prev;
+        continue;
+      }
+      if (!LIST_SEPARATOR.test(gap) && !DESCRIBED_SEPARATOR.test(gap)) break;
+      members.unshift(prev);
+      head = prev;
     }
     return members;
   }
@@ -2383,10 +2542,14 @@ export class ClaimReader {
       this.emit(s, claim);
       this.investors.add(key);
     };
+    // ING-STAKE-7: a company's investors listed as such are its backers (readBackers), not a round's.
+    const backerLists = this.backerLists(s);
     rules.participantAfter.lastIndex = 0;
     for (const m of folded.matchAll(rules.participantAfter)) {
       const cue = { start: m.index, end: m.index + m[0].length };
       if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
+      if (backerLists.some((b) => b.start <= cue.start && cue.start <= b.end)) continue;
+      if (SHAREHOLDING_BEFORE.test(folded.slice(Math.max(0, cue.start - 60), cue.start))) continue;
       const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
       // ING-PART-8: partners of a project, not of a round ("le projet X, dans lequel A et B sont
       // associés aux côtés de C et D").
@@ -2422,13 +2585,20 @@ export class ClaimReader {
       const subject = this.subjectBefore(s, cue.start);
       if (subject?.kind !== "name") continue;
       const rule = m[1] || m[2] ? "ING-PART-2a" : "ING-PART-2";
-      for (const name of this.listEndingWith(s, subject)) add(name, cue, rule);
+      for (const name of this.participantsEndingWith(s, subject)) add(name, cue, rule);
     }
     for (const n of s.names) {
       if (rules.leadSuffix.test(folded.slice(n.end, n.end + 5)))
         add(n, { start: n.end, end: n.end + 4 }, "ING-PART-3");
     }
-    for (const name of s.roundInvestors) add(name, { start: name.start, end: name.end }, "ING-PART-6");
+    for (const name of s.roundInvestors) {
+      // ING-PART-9: "BMW and Ford are leading a $130m round": every member of the subject's list.
+      for (const member of this.participantsEndingWith(s, name))
+        add(member, { start: name.start, end: name.end }, "ING-PART-6");
+    }
+    this.readRoundBy(s, add);
+    this.readPossessiveInvestment(s, add);
+    this.readInvestedIn(s, add);
     for (const [i, party] of s.roundSources) {
       const money = s.money[i]!;
       const round = s.claims.find(
@@ -2442,6 +2612,114 @@ export class ClaimReader {
         if (name) add(name, { start: money.start, end: money.end }, "ING-PART-4", round?.subject);
       }
     }
+  }
+
+  /**
+   * ING-PART-10: "when Altria invested in it", "TotalEnergies et Technip Energies ont signé un
+   * accord préliminaire en vue d'investir dans Zhero": an investment verb with no figure near it;
+   * its subject (with its list) invests in the company named after it, without amount.
+   */
+  private readInvestedIn(
+    s: Sentence,
+    add: (name: NameMention, cue: Span, rule: string, subjectKey?: string) => void,
+  ): void {
+    s.rules.investedIn.lastIndex = 0;
+    for (const m of s.folded.matchAll(s.rules.investedIn)) {
+      const cue = { start: m.index, end: m.index + m[0].length };
+      // "NVIDIA hadn't invested in", "n'a jamais investi dans": no investment.
+      if (
+        /(?:n't|\bnot|\bnever|\bpas|\bjamais)\s*$/.test(
+          s.folded.slice(Math.max(0, cue.start - 12), cue.start),
+        )
+      )
+        continue;
+      if (/\b(?:not|never|pas|jamais)\b/.test(s.folded.slice(cue.start, cue.end))) continue;
+      // ING-PART-10: "Temasek is said to be discussing a potential investment": the round reported.
+      const bareNoun = /investment\s*$/.test(m[0]);
+      const target = bareNoun ? undefined : s.mentions.find((x) => x.start >= cue.end && !x.inAttribution);
+      if (!bareNoun && (!target || target.kind === "group")) continue;
+      const lead = target ? s.folded.slice(cue.end, target.start) : "";
+      if (lead.length > 4 && !DESCRIBED_LEAD.test(lead)) continue;
+      const company = target
+        ? this.resolve(s, target, "company")?.keys[0]
+        : this.dealSubject(s, cue.start).subject;
+      if (company === undefined) continue;
+      const subject = this.subjectBefore(s, cue.start);
+      if (subject?.kind !== "name" || cue.start - subject.end > 90) continue;
+      // "led by Sequoia, which has invested in Stripe": an investor's portfolio in passing, unless the
+      // company is the report's own.
+      if (
+        RELATIVE_BEFORE.test(s.folded.slice(Math.max(0, cue.start - 60), cue.start)) &&
+        this.registry.canonical(company) !== this.canonicalTopic()
+      )
+        continue;
+      // "Google was a surprise investor in Nuro during a recent Series D round": an investor in
+      // the round reported; without a round it is a backer (ING-STAKE-3).
+      const investorNoun = /\b(?:investor|backer)s?\b/.test(m[0]);
+      if (investorNoun && !s.cues.roundNoun.some((c) => c.start >= (target?.end ?? cue.end))) continue;
+      // A figure in the clause belongs to the money readers (ING-ROLE-3).
+      if (!investorNoun && s.money.some((x) => x.start >= subject.start && x.start <= cue.end + 60)) continue;
+      const investors = this.participantsEndingWith(s, subject);
+      for (const name of investors) add(name, cue, "ING-PART-10", company);
+      // ING-ROLE-4: an investor is not the company raising; the company it invests in is.
+      const topic = this.canonicalTopic();
+      if (investors.some((n) => this.registry.canonical(n.key) === topic)) this.subjectTopic = company;
+    }
+  }
+
+  /**
+   * ING-PART-12: "raised a seed round of $2 million by Nexus Venture Partners and Omnivore": the
+   * names after `by` right after a round's figure take part in it.
+   */
+  private readRoundBy(
+    s: Sentence,
+    add: (name: NameMention, cue: Span, rule: string, subjectKey?: string) => void,
+  ): void {
+    if (s.rules.language !== "en") return;
+    for (const c of s.claims) {
+      if ((c.kind !== "round_size" && c.kind !== "round_target") || c.amount === null) continue;
+      const money = s.money.find(
+        (x) => x.start >= c.evidenceStart - s.base && x.end <= c.evidenceEnd - s.base,
+      );
+      if (!money) continue;
+      const by = /^\s+by\s+/.exec(s.folded.slice(money.end, money.end + 8));
+      if (!by) continue;
+      const cue = { start: money.end, end: money.end + by[0].length };
+      for (const name of this.namesAfter(s, cue.end)) add(name, cue, "ING-PART-12", c.subject);
+    }
+  }
+
+  /**
+   * ING-PART-12: "Airbnb's investment in OYO's Series E round": a possessive investor before an
+   * investment noun with no figure, in the company named after `in`.
+   */
+  private readPossessiveInvestment(
+    s: Sentence,
+    add: (name: NameMention, cue: Span, rule: string, subjectKey?: string) => void,
+  ): void {
+    for (const n of s.names) {
+      if (!n.possessive || n.inAttribution) continue;
+      const m = /^['’]s\s+(?:[a-z-]+\s+)?(?:investment|stake|backing)\s+in\s+/.exec(
+        s.folded.slice(n.end, n.end + 40),
+      );
+      if (!m) continue;
+      const at = n.end + m[0].length;
+      const target = s.names.find((x) => x.start === at);
+      if (!target) continue;
+      if (s.money.some((x) => Math.abs(x.start - at) < 60)) continue;
+      add(n, { start: n.start, end: at }, "ING-PART-12", this.resolve(s, target, "company")?.keys[0]);
+    }
+  }
+
+  /** ING-STAKE-7: the spans of the cues listing a company's own investors ("compte parmi ses investisseurs"). */
+  private backerLists(s: Sentence): Span[] {
+    const out: Span[] = [];
+    s.rules.backerList.lastIndex = 0;
+    for (const m of s.folded.matchAll(s.rules.backerList)) {
+      if (/\b(?:round|tour|levee|operation)\b/.test(m[0])) continue;
+      out.push({ start: m.index, end: m.index + m[0].length });
+    }
+    return out;
   }
 
   /**
@@ -2482,6 +2760,13 @@ export class ClaimReader {
       // After a figure ("$50m backed by X") the source list is read as an investment (ING-ROLE-1).
       if (s.money.some((x) => x.end <= cue.start && cue.start - x.end < 40)) continue;
       const before = this.subjectBefore(s, cue.start);
+      const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
+      for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);
+    }
+    // ING-STAKE-7: "Ÿnsect compte parmi ses investisseurs A, B", "Among X's investors are A and B".
+    for (const cue of this.backerLists(s)) {
+      const owner = s.names.find((n) => n.possessive && n.start >= cue.start && n.end <= cue.end);
+      const before = owner ?? this.subjectBefore(s, cue.start);
       const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
       for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);
     }
