@@ -168,6 +168,8 @@ export const FRENCH_RULES: LanguageRules = {
     "en train de",
     "voudrai\\w*",
     "projet\\w* de",
+    // ING-KIND-5g: "son intention de lever", "a l'intention de boucler".
+    "intention d(?:e|')",
     "objectif",
     "en negociations?(?: [\\w'-]+){0,5} pour",
     "en discussions?(?: [\\w'-]+){0,5} pour",

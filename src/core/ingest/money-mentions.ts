@@ -303,6 +303,7 @@ function findMoneyRaw(
     resume = read.end;
   }
   if (!VAGUE_TRIGGER.test(folded)) return found.sort((a, b) => a.start - b.start);
+  thresholds(text, folded, found);
   const vague = vaguePattern(rules);
   vague.lastIndex = 0;
   for (let v = vague.exec(folded); v !== null; v = vague.exec(folded)) {
@@ -334,6 +335,41 @@ function findMoneyRaw(
     });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * ING-AMT-10: a round figure passed, written with the article and no number ("a franchi le milliard
+ * de dollars de valorisation", "sa valorisation dépassait le milliard d'euros", "crossed the billion-dollar
+ * mark"): more than one of the scale, not a vague amount.
+ */
+const THRESHOLD =
+  /\b(?:depass\w*|franchi\w*|passe|passer|passent|surpass\w*|crossed|crosses|topped|tops|passed|exceeded|exceeds)\s+(?:[a-z]+\s+){0,3}?(?:le|la barre du|la barre d'un|the)\s*(milliard|million|billion)(?:-dollar)?(?![a-z])/g;
+
+function thresholds(text: string, folded: string, found: MoneyMention[]): void {
+  THRESHOLD.lastIndex = 0;
+  for (let t = THRESHOLD.exec(folded); t !== null; t = THRESHOLD.exec(folded)) {
+    const scaleAt = t.index + t[0].length - t[1]!.length - (t[0].endsWith("-dollar") ? 7 : 0);
+    const start = folded.lastIndexOf(" ", scaleAt - 2) + 1;
+    let end = t.index + t[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    // With no currency written, the billion passed is the unicorn's: dollars (README).
+    let currency = "USD" as Currency;
+    const suffix = t[0].endsWith("-dollar") ? undefined : readCurrencyAfter(text, end, folded);
+    if (suffix) {
+      currency = suffix[0];
+      end = suffix[1];
+    }
+    const low = power(t[1] === "million" ? 6 : 9);
+    found.push({
+      start,
+      figureStart: start,
+      end,
+      qualifier: "more_than",
+      ...encode("more_than", low, low),
+      currency,
+      vague: false,
+    });
+  }
 }
 
 /** Finds percentages in a folded sentence, with the hedge before each. */

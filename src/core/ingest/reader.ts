@@ -119,6 +119,8 @@ const INVESTOR_MARK_BEFORE =
   /\b(?:led by|co-led by|backed by|funded by|from|including|auprès d(?:e|u|es)|aupres d(?:e|u|es)|auprès d'|aupres d'|mene(?:e|s|es)? par|conduit(?:e|s|es)? par|pilote(?:e|s|es)? par|sous la houlette d(?:e|u)|sous la houlette d'|soutenu(?:e|s|es)? par|finance(?:e|s|es)? par)\s*(?:(?:le|la|les|l'|the|a|an|de|du|d')\s*)?(?:[a-z-]+\s+){0,3}$/;
 /** ING-TOPIC-1: a name in quotes is a term ("le « New Space »"), not the company reported on. */
 /** ING-ENT-10: a stock exchange's ticker in brackets. */
+/** ING-AMT-9: a line break (one code unit each, so offsets hold). */
+const LINE_BREAK = /[\n\r]/g;
 const TICKER =
   /\(\s*(?:NASDAQ|Nasdaq|nasdaq|NYSE|nyse|TYO|tyo|TSE|tse|LSE|lse|EPA|epa|AMS|ams|ETR|etr|FRA|fra|HKEX|hkex|HKG|hkg|SGX|sgx|BSE|bse|NSE|nse|OTC|otc|TSX|tsx|ASX|asx|KRX|krx|SIX|six|BIT|bit|STO|sto)\s*:\s*[A-Za-z0-9.]{1,10}\s*\)/g;
 /** ING-KIND-3c: the preposition of a valuation's figure ("à 340 Md$", "at $4bn"), just before it (folded). */
@@ -142,6 +144,16 @@ const PROJECT_NOUN =
 const PROJECT_WORD = /\b(?:projet|project|initiative)(?![a-z])/;
 const PROJECT_BEFORE = /\b(?:projet|project|initiative)(?: (?:d'|de |du |of )?[a-z'-]+){0,3}\s*["«“]?\s*$/;
 /** ING-STAT-8: a modal of the future governing an announcement or a closing, just before it (folded). */
+/** ING-STAT-11: an announcement just before the intent it states ("a annoncé ce mercredi son intention de", "announced plans to"). */
+const ANNOUNCED_BEFORE = /\b(?:annonc|announc|unveil|devoil)[a-z]*\s+(?:[a-z']+\s+){0,4}$/;
+/**
+ * ING-TEMP-5: the pluperfect of reported speech is the report's tense, not an earlier deal ("24M
+ * announced that it had raised", "a annoncé qu'elle avait levé"): the words just before "had"/"avait".
+ */
+const BACKSHIFT_BEFORE =
+  /\b(?:announc\w*|said|says|disclos\w*|confirm\w*|revealed|told [a-z]+|annonc\w*|indiqu\w*|precis\w*|declar\w*|confirm\w*)\s+(?:that\s+)?(?:it|they|the (?:company|startup|firm|group)|qu'(?:elle|il|ils|elles)|que (?:la|le) [a-z-]+)\s+$/;
+/** ING-STAT-12: a hedge on the report, not on the deal. */
+const REPORT_HEDGE = /^(?:reportedly|purportedly)$/;
 const FUTURE_BEFORE =
   /\b(?:doit|doivent|devrait|devraient|va|vont|s'apprete a|s'appretent a|compte|is expected to|are expected to|is set to|are set to|is to|will|is poised to|is about to)[\s,]+(?:[a-z',]+\s+){0,6}?$/;
 /** ING-STAKE-5: a stake still to come: a conditional or "become" before the holder's cue (folded). */
@@ -164,6 +176,35 @@ const MANAGER_BEFORE =
 /** ING-KIND-2d: a plural of companies as the raiser, just before the figure (folded). */
 const MARKET_BEFORE =
   /\b(?:startups|start-ups|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes)\s+(?:(?:have|had|ont|avaient|[a-z]+)\s+){0,2}(?:raised|secured|attracted|drew|pulled in|leve|recolte|collecte|attire|engrange)\s+(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de)\s+)?$/;
+/** ING-KIND-3e: "worth" as a valuation, just before the figure (folded). */
+const WORTH_BEFORE =
+  /\b(?:is|was|are|were|be|been|being|now|currently)\s+(?:(?:now|currently|already|reportedly|then)\s+)?worth\s*$/;
+/** ING-KIND-3e: a valuation stated after its figure ("the $38bn it was worth", "que valait la société"). */
+const VALUED_AFTER =
+  /^\s*(?:that\s+|which\s+)?(?:it|they|the (?:company|startup|firm|group|business|retailer|maker)|[a-z0-9-]+)\s+(?:(?:was|were|is|had been|has been)\s+(?:[a-z]+ly\s+)?(?:worth|valued)|(?:que|qu')\s*(?:valait|valaient|vaut|valent)|auxquels? (?:etait|a ete) valorisee?)(?![a-z])|^\s*de valorisation(?![a-z])/;
+/** ING-KIND-2e: a figure that is a difference, just after it (folded). */
+const DIFFERENCE_AFTER =
+  /^\s*(?:(?:higher|lower|more|less|greater|smaller|bigger|larger|above|below) than|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:que|qu')|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:eleve|importante?) (?:que|qu'))(?![a-z])/;
+/** ING-KIND-2f: a plural of companies raising in the present, or a sector's ranking, before the figure (folded). */
+const MARKET_PRESENT_BEFORE =
+  /\b(?:startups|start-ups?|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites)\s+(?:[a-z'-]+\s+){0,2}(?:levent|recoltent|collectent|engrangent|attirent|totalisent|raise|secure|attract|pull in|ont leve|ont recolte)\s+(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de|exactement)\s+)?$/;
+/** ING-KIND-2f: a total over several deals, just after the figure ("en cinq opérations", "across 12 deals"). */
+const OPERATIONS_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:en|in|across|over|sur|from) (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|two|three|four|five|six|seven|eight|nine|ten|several|multiple) (?:operations|levees|transactions|deals|tours|financements|rounds|investments)(?![a-z])/;
+/** ING-KIND-2b: a total to date, just before the figure ("has now raised", "a réuni au total"). */
+const TOTAL_NOW_BEFORE =
+  /(?:\b(?:has|have|had) now (?:raised|secured|amassed|received)|\b(?:leve|reuni|recolte|collecte|obtenu|amasse|engrange)e?s? au total(?: de| d')?)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2b: "has now secured $150m in a new funding round": a round, not a total. */
+const ROUND_AFTER =
+  /^\s+(?:in|for)\s+(?:a|an|its|the|their|un|une|son|sa)\s+(?:[a-z-]+\s+){0,3}(?:round|series|tour|serie|levee)/;
+/** ING-KIND-2g: money set aside to invest, just after its figure ("the £1bn Dyson put aside"). */
+const SET_ASIDE_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:(?:put|set) aside|earmarked|mis de cote|mise de cote|reserve pour|dedies? a l'investissement)(?![a-z])/;
+/** ING-KIND-2g: "investors have poured … into advanced battery startups": money spread over a sector. */
+const POURED_BEFORE =
+  /\b(?:investors|investisseurs|vcs)\s+(?:[a-z]+\s+){0,2}(?:poured|pumped|invested|injected|deployed|ont investi|ont injecte)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+const PLURAL_RECIPIENT_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,20}?\b(?:into|in|dans)\s+(?:[a-z-]+\s+){0,3}(?:startups|start-ups?|companies|firms|jeunes pousses|entreprises|societes)(?![a-z])/;
 /** ING-KIND-2b: a raise verb of a total to date, just before its figure (folded). */
 const CUMULATIVE_BEFORE =
   /\b(?:already|pour l'instant|jusqu'ici|jusqu'a present|so far|to date|in total|au total)\s+(?:raised|secured|amassed|leve|recolte|collecte|amasse|engrange)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
@@ -305,8 +346,12 @@ export class ClaimReader {
     // ING-ENT-10: a stock ticker in brackets ("Microsoft (NASDAQ: MSFT)", "SoftBank (TYO: 9984)") names
     // nothing and holds no figure: blanked for reading, kept in the evidence text.
     const ticker = text.includes(":") && text.includes("(");
-    const scan = ticker ? text.replace(TICKER, (t) => " ".repeat(t.length)) : text;
-    const folded = ticker ? input.folded.replace(TICKER, (t) => " ".repeat(t.length)) : input.folded;
+    // ING-AMT-9: a line break inside a sentence is a space ("$64\nbillion", "in\ntalks to raise").
+    const broken = text.includes("\n");
+    const unbroken = broken ? text.replace(LINE_BREAK, " ") : text;
+    const unbrokenFolded = broken ? input.folded.replace(LINE_BREAK, " ") : input.folded;
+    const scan = ticker ? unbroken.replace(TICKER, (t) => " ".repeat(t.length)) : unbroken;
+    const folded = ticker ? unbrokenFolded.replace(TICKER, (t) => " ".repeat(t.length)) : unbrokenFolded;
     const attributions = findAttributions(scan, folded, rules);
     const mentions = findMentions(scan, folded, input.start, rules, this.registry, attributions);
     const names = mentions.filter((m): m is NameMention => m.kind === "name");
@@ -992,6 +1037,7 @@ export class ClaimReader {
     // eight funding rounds", "had raised $1bn before this latest round", "a pour l'instant récolté").
     // ING-KIND-2d: a market statistic: a plural of companies raising ("UK fintechs raised $3.4bn
     // in the first half", "les jeunes pousses ont récolté").
+    if (this.notARaise(s, m)) return undefined;
     if (
       MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 60), m.start)) ||
       CUMULATIVE_BEFORE.test(folded.slice(Math.max(0, m.start - 50), m.start)) ||
@@ -1009,6 +1055,7 @@ export class ClaimReader {
       : undefined;
     const valuation =
       lastBefore(cues.valuation, segStart, m.start, 70) ??
+      this.worthCue(s, m) ??
       (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
         ? valuationAfter
         : undefined) ??
@@ -1230,6 +1277,40 @@ export class ClaimReader {
     return undefined;
   }
 
+  /**
+   * ING-KIND-3e: a valuation written with "worth" or after its figure ("is now worth $5bn", "the $38bn it
+   * was worth in 2018", "the $100bn the company was valued at", "les 2 Md€ que valait la société").
+   */
+  private worthCue(s: Sentence, m: MoneyMention): Span | undefined {
+    const before = WORTH_BEFORE.exec(s.folded.slice(Math.max(0, m.start - 30), m.start));
+    if (before) {
+      const start = Math.max(0, m.start - 30) + before.index;
+      return { start, end: start + before[0].length };
+    }
+    const after = VALUED_AFTER.exec(s.folded.slice(m.end, m.end + 70));
+    return after ? { start: m.figureStart, end: m.end + after[0].length } : undefined;
+  }
+
+  /**
+   * Figures that are no raise of the deal (README "Not claims"): ING-KIND-2e a difference ("about
+   * $200m higher than", "58 millions de plus qu'en mars"); ING-KIND-2f a market total in the present
+   * ("les start-up françaises lèvent 727 M€", "récoltent 97,5 M€ en cinq opérations"); ING-KIND-2b a
+   * total to date ("has now raised $50m", "a réuni au total"); ING-KIND-2g money set aside to invest
+   * ("the £1bn Dyson put aside", "poured more than $160m into battery startups").
+   */
+  private notARaise(s: Sentence, m: MoneyMention): boolean {
+    const after = s.folded.slice(m.end, m.end + 60);
+    const before = s.folded.slice(Math.max(0, m.start - 60), m.start);
+    return (
+      DIFFERENCE_AFTER.test(after) ||
+      MARKET_PRESENT_BEFORE.test(before) ||
+      OPERATIONS_AFTER.test(after) ||
+      (TOTAL_NOW_BEFORE.test(before) && !ROUND_AFTER.test(after)) ||
+      SET_ASIDE_AFTER.test(after) ||
+      (POURED_BEFORE.test(before) && PLURAL_RECIPIENT_AFTER.test(after))
+    );
+  }
+
   private findInvestor(
     s: Sentence,
     i: number,
@@ -1406,6 +1487,11 @@ export class ClaimReader {
         (x) => x.start >= prep.end && x.start < phraseEnd && !x.inAttribution,
       );
       const name = inPhrase.find((x): x is NameMention => x.kind === "name");
+      // ING-KIND-2h: "$40m in a manufacturing plant near Las Vegas": the place of a spending is no company.
+      if (name && this.spendingBefore(s, prep.end, name.start)) {
+        spending = true;
+        continue;
+      }
       if (name && !investorKeys.includes(name.key))
         return { keys: [name.key], end: name.end, explicit: true };
       const description = inPhrase.find((x) => x.kind === "anaphor" && x.form === "description");
@@ -1434,6 +1520,14 @@ export class ClaimReader {
       s.rules.spendingNoun.lastIndex = 0;
     }
     return spending ? "spending" : undefined;
+  }
+
+  /** ING-KIND-2h: a spending noun between a recipient preposition and the name after it. */
+  private spendingBefore(s: Sentence, from: number, to: number): boolean {
+    const phrase = s.folded.slice(from, to);
+    const found = s.rules.spendingNoun.test(phrase);
+    s.rules.spendingNoun.lastIndex = 0;
+    return found;
   }
 
   /**
@@ -1609,7 +1703,12 @@ export class ClaimReader {
     } else {
       this.lastCurrency = currency;
     }
-    const status = this.statusAt(s, m.figureStart, spec.kind);
+    const status = this.announcedStatus(
+      s,
+      this.statusAt(s, m.figureStart, spec.kind),
+      spec.kind,
+      m.figureStart,
+    );
     const temporal = this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart);
     const rules = [...spec.rules, "ING-AMT-1", status.rule, temporal.rule];
     if (m.vague) rules.push("ING-AMT-4");
@@ -1714,10 +1813,11 @@ export class ClaimReader {
   private statusAt(s: Sentence, anchor: number, kind: ClaimKind): { status: ClaimStatus; rule: string } {
     if (kind === "existing_stake") return { status: "closed", rule: "ING-STAT-4" };
     const markers = this.sameClause(s, anchor, s.cues.status);
-    // "reportedly raised", "is reportedly in talks": the hedge is on the report when the deal's stage is stated (ING-STAT-6).
-    const stated = markers.some((c) => c.status !== "rumored" && c.status !== "conditional");
+    // "reportedly raised", "is reportedly in talks": the hedge is on the report, not the deal (ING-STAT-6);
+    // ING-STAT-12: so is "reportedly" alone (README: rumored only for what the text calls
+    // speculation, rumours or "said to be").
     const hedges = markers.filter(
-      (c) => c.status === "rumored" && !(stated && /^reportedly$/.test(s.folded.slice(c.start, c.end))),
+      (c) => c.status === "rumored" && !REPORT_HEDGE.test(s.folded.slice(c.start, c.end)),
     );
     if (hedges.length > 0) return { status: "rumored", rule: "ING-STAT-1" };
     const strong = markers.filter((c) => c.status !== "rumored");
@@ -1755,14 +1855,48 @@ export class ClaimReader {
     const elsewhere = s.cues.status
       .filter((c) => c.status !== "conditional" && c.status !== "rumored")
       .sort((a, b) => Math.abs(a.start - anchor) - Math.abs(b.start - anchor))[0];
-    if (elsewhere && elsewhere.status !== "conditional")
+    if (elsewhere && elsewhere.status !== "conditional") {
+      if (
+        (elsewhere.status === "announced" || elsewhere.status === "closed") &&
+        FUTURE_BEFORE.test(s.folded.slice(Math.max(0, elsewhere.start - 50), elsewhere.start))
+      )
+        return { status: "in_talks", rule: "ING-STAT-8" };
       return { status: elsewhere.status, rule: "ING-STAT-3" };
+    }
     if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
     // ING-STAT-6: no word at all and no deal status yet: a round sought is in talks, a figure stated as fact is closed.
     return {
       status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"),
       rule: "ING-STAT-6",
     };
+  }
+
+  /**
+   * ING-STAT-11: an announcement is the stage of a plan, not of money. A raise, an investment
+   * or a valuation announced is done ("24M announced it had raised", "6K announced its $82m
+   * Series E"): closed. A round sought stays announced only when the announcement is of the
+   * intent itself ("a annoncé son intention de lever", "announced plans to raise"); otherwise
+   * it is in talks.
+   */
+  private announcedStatus(
+    s: Sentence,
+    status: { status: ClaimStatus; rule: string },
+    kind: ClaimKind,
+    anchor: number,
+  ): { status: ClaimStatus; rule: string } {
+    if (kind !== "round_target")
+      return status.status === "announced" ? { status: "closed", rule: "ING-STAT-11" } : status;
+    const announcedIntent = s.cues.intent.some(
+      (c) =>
+        c.end <= anchor + 1 &&
+        anchor - c.end <= 60 &&
+        ANNOUNCED_BEFORE.test(s.folded.slice(Math.max(0, c.start - 40), c.start)),
+    );
+    if (announcedIntent) return { status: "announced", rule: "ING-STAT-11" };
+    // With no word of its own the target keeps the deal's stage (its linked parts, ING-STAT-6).
+    return status.status === "announced" && status.rule !== "ING-STAT-6"
+      ? { status: "in_talks", rule: "ING-STAT-11" }
+      : status;
   }
 
   /**
@@ -1795,7 +1929,10 @@ export class ClaimReader {
       s,
       anchor,
       s.cues.background.filter(
-        (c) => inClause(c) && (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))),
+        (c) =>
+          inClause(c) &&
+          (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))) &&
+          !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)),
       ),
     );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
@@ -1936,7 +2073,7 @@ export class ClaimReader {
       const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
       const status = deal.claim
         ? { status: deal.claim.status, rule: "ING-PART-5" }
-        : this.statusAt(s, cue.start, "investment");
+        : this.announcedStatus(s, this.statusAt(s, cue.start, "investment"), "investment", cue.start);
       const temporal = deal.claim
         ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
         : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);
