@@ -302,6 +302,7 @@ function findMoneyRaw(
     });
     resume = read.end;
   }
+  if (folded.includes("crore") || folded.includes("lakh")) indianScales(folded, found);
   if (!VAGUE_TRIGGER.test(folded)) return found.sort((a, b) => a.start - b.start);
   thresholds(text, folded, found);
   const vague = vaguePattern(rules);
@@ -367,6 +368,36 @@ function thresholds(text: string, folded: string, found: MoneyMention[]): void {
       qualifier: "more_than",
       ...encode("more_than", low, low),
       currency,
+      vague: false,
+    });
+  }
+}
+
+/**
+ * ING-AMT-11: Indian scales ("Rs 100 crore", "INR 50 lakh", "₹2,000 crore"): a crore is ten million, a
+ * lakh a hundred thousand, in rupees; the figure read without its scale is replaced.
+ */
+const INDIAN_SCALE =
+  /(?:\brs\.?|\binr|₹)\s*(\d{1,3}(?:,\d{2,3})+|\d+(?:\.\d+)?)\s*(crores?|cr|lakhs?|lacs?)(?![a-z])/g;
+
+function indianScales(folded: string, found: MoneyMention[]): void {
+  INDIAN_SCALE.lastIndex = 0;
+  for (let t = INDIAN_SCALE.exec(folded); t !== null; t = INDIAN_SCALE.exec(folded)) {
+    const value = Rational.parse(t[1]!.replace(/,/g, ""));
+    if (!value) continue;
+    const start = t.index;
+    const end = start + t[0].length;
+    for (let k = found.length - 1; k >= 0; k--) {
+      if (found[k]!.figureStart < end && start < found[k]!.end) found.splice(k, 1);
+    }
+    const amount = value.mul(power(t[2]!.startsWith("c") ? 7 : 5));
+    found.push({
+      start,
+      figureStart: start,
+      end,
+      qualifier: "exact",
+      ...encode("exact", amount, amount),
+      currency: "INR" as Currency,
       vague: false,
     });
   }

@@ -197,6 +197,18 @@ const TOTAL_NOW_BEFORE =
 /** ING-KIND-2b: "has now secured $150m in a new funding round": a round, not a total. */
 const ROUND_AFTER =
   /^\s+(?:in|for)\s+(?:a|an|its|the|their|un|une|son|sa)\s+(?:[a-z-]+\s+){0,3}(?:round|series|tour|serie|levee)/;
+/** ING-KIND-2f: a roundup's sum over a count of deals ("seven Pre-Series A deals, amounting to", "one Series B of"). */
+const DEALS_SUM_BEFORE =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:[a-z-]+\s+){0,3}(?:deals|rounds|transactions|operations|levees|tours|(?:pre-?)?series [a-h](?: (?:deals?|rounds?))?|(?:pre-?)?serie [a-h])\s*,?\s*(?:amounting to|totall?ing|worth|adding up to|of|pour un (?:total|montant) de|representant|totalisant|de)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2j: a listed company's market value ("the market value of $19.5bn", "capitalisation boursière de"). */
+const MARKET_VALUE_BEFORE =
+  /\b(?:market (?:value|capitali[sz]ation|cap)|capitalisation boursiere|valeur boursiere)\s+(?:(?:of|de|d'|at|a|is|was|stands at|est de|s'eleve a)\s+)*(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2i: an offer turned down ("had already rejected … an offer of $30bn", "a refusé une offre de"). */
+const REJECTED_BEFORE =
+  /\b(?:rejected|declined|turned down|refused|rebuffed|spurned|rejete|rejetee|refuse|refusee|decline|declinee|repousse|repoussee)\b[^;.]{0,70}?\b(?:offers?|bids?|proposals?|offres?|propositions?)\s+(?:of|de|d'|worth|valued at|valuing [a-z ]+ at)?\s*(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de|up to)\s+)?$/;
+/** ING-KIND-5h: a raise in the passive, just after its figure ("was swept up by", "a été levé par"). */
+const PASSIVE_RAISE_AFTER =
+  /^\s*(?:was|were|has been|had been|a ete|ont ete)\s+(?:[a-z]+ly\s+)?(?:raised|secured|swept up|picked up|bagged|netted|mopped up|scooped up|grabbed|landed|levee?s?|recoltee?s?|obtenue?s?|decrochee?s?)\s+(?:by|par)\s+/;
 /** ING-KIND-2g: money set aside to invest, just after its figure ("the £1bn Dyson put aside"). */
 const SET_ASIDE_AFTER =
   /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:(?:put|set) aside|earmarked|mis de cote|mise de cote|reserve pour|dedies? a l'investissement)(?![a-z])/;
@@ -1054,7 +1066,7 @@ export class ClaimReader {
       ? lastBefore(cues.valuation, segStart, m.start, 170)
       : undefined;
     const valuation =
-      lastBefore(cues.valuation, segStart, m.start, 70) ??
+      this.valuationBefore(s, segStart, m) ??
       this.worthCue(s, m) ??
       (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
         ? valuationAfter
@@ -1205,6 +1217,18 @@ export class ClaimReader {
       return this.roundClaim(s, m, segStart, segEnd, raisedByAfter, undefined, "ING-KIND-5d");
     }
 
+    // ING-KIND-5h: "$79m was swept up by logistics startup Blackbuck": a raise in the passive, its company after "by".
+    const passive = PASSIVE_RAISE_AFTER.exec(folded.slice(m.end, Math.min(segEnd, m.end + 40)));
+    if (passive) {
+      const span = { start: m.end, end: m.end + passive[0].length };
+      const claim = this.roundClaim(s, m, segStart, segEnd, span, undefined, "ING-KIND-5h");
+      const raiser = s.names.find(
+        (n) => n.start >= span.end && n.start - span.end <= 50 && n.type === "organisation",
+      );
+      if (claim && raiser) claim.subject = raiser.key;
+      return claim;
+    }
+
     // ING-KIND-5: the size or target of a round.
     const raise = lastBefore(cues.raiseVerb, segStart, m.start);
     const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
@@ -1278,6 +1302,16 @@ export class ClaimReader {
   }
 
   /**
+   * ING-KIND-3f: the valuation word before a figure, unless a semicolon stands between them ("$250m
+   * valuation; In December 2011, X completed a round of $90m": the noun is the previous figure's).
+   */
+  private valuationBefore(s: Sentence, segStart: number, m: MoneyMention): Span | undefined {
+    const cue = lastBefore(s.cues.valuation, segStart, m.start, 70);
+    if (!cue) return undefined;
+    return s.folded.slice(cue.end, m.start).includes(";") ? undefined : cue;
+  }
+
+  /**
    * ING-KIND-3e: a valuation written with "worth" or after its figure ("is now worth $5bn", "the $38bn it
    * was worth in 2018", "the $100bn the company was valued at", "les 2 Md€ que valait la société").
    */
@@ -1307,6 +1341,9 @@ export class ClaimReader {
       OPERATIONS_AFTER.test(after) ||
       (TOTAL_NOW_BEFORE.test(before) && !ROUND_AFTER.test(after)) ||
       SET_ASIDE_AFTER.test(after) ||
+      DEALS_SUM_BEFORE.test(before) ||
+      MARKET_VALUE_BEFORE.test(before) ||
+      REJECTED_BEFORE.test(s.folded.slice(Math.max(0, m.start - 90), m.start)) ||
       (POURED_BEFORE.test(before) && PLURAL_RECIPIENT_AFTER.test(after))
     );
   }
@@ -1863,7 +1900,9 @@ export class ClaimReader {
         return { status: "in_talks", rule: "ING-STAT-8" };
       return { status: elsewhere.status, rule: "ING-STAT-3" };
     }
-    if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
+    // ING-STAT-13: the journalistic conditional with no deal stated yet ("SoftBank s'apprêterait à
+    // investir", "would value it at") reports a deal not done: in talks, not a rumour (README).
+    if (nearest) return { status: this.contextStatus() ?? "in_talks", rule: "ING-STAT-13" };
     // ING-STAT-6: no word at all and no deal status yet: a round sought is in talks, a figure stated as fact is closed.
     return {
       status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"),
