@@ -1,0 +1,199 @@
+/**
+ * Amounts, claim kinds and statuses of real reports (issue 18, development batch 5; docs/spec/ingest.md
+ * ING-AMT-9/10/11, ING-KIND-2b/2e/2f/2g/2h/2i/2j, ING-KIND-3e/3f, ING-KIND-5g/5h, ING-STAT-11/12/13,
+ * ING-TEMP-5). The sentences are written for these tests in the manner of press reports, with
+ * fictional companies; none is copied from a report.
+ */
+import { describe, expect, it } from "vitest";
+import { brief, briefs, claims } from "../../support/ingest-text.js";
+
+const withStatus = (text: string): string[] =>
+  claims(text).map((c) => `${brief(c)} ${c.status} ${c.temporal}`);
+
+describe("ING-AMT-9 a line break inside a sentence is a space", () => {
+  it("joins a figure and its scale word, and the words of a cue", () => {
+    expect(
+      withStatus(
+        "Corvane Labs is in\ntalks to raise up to $2\nbillion at a valuation of $15\nbillion, people familiar with the matter said.",
+      ),
+    ).toEqual([
+      "round_target Corvane Labs <- - up_to 2000000000 USD in_talks current",
+      "valuation_post Corvane Labs <- - exact 15000000000 USD in_talks current",
+    ]);
+  });
+});
+
+describe("ING-KIND-5g a round being sought is a target", () => {
+  it("'is nearing a deal to raise', 'is seeking to raise'", () => {
+    expect(
+      withStatus(
+        "Tessaly Robotics is nearing a deal to raise $300 million, according to two people briefed on the talks.",
+      ),
+    ).toEqual(["round_target Tessaly Robotics <- - exact 300000000 USD in_talks current"]);
+    expect(withStatus("Brindle Health is seeking to raise about $250 million, the people said.")).toEqual([
+      "round_target Brindle Health <- - about 250000000 USD in_talks current",
+    ]);
+  });
+
+  it("'serait en négociation pour lever', 'cherche à lever'", () => {
+    expect(withStatus("La fintech Paylo serait en négociation pour lever 60 millions d'euros.")).toEqual([
+      "round_target Paylo <- - exact 60000000 EUR in_talks current",
+    ]);
+    expect(withStatus("Ardoise cherche à lever 12 millions d'euros auprès de fonds européens.")).toEqual([
+      "round_target Ardoise <- - exact 12000000 EUR in_talks current",
+    ]);
+  });
+
+  it("ING-STAT-11: 'a annoncé son intention de lever' is announced, and so are the round's linked parts", () => {
+    const out = claims(
+      "Mirelo a annoncé mardi son intention de lever 40 millions d'euros. Le financement comprend une offre de 25 millions d'euros d'obligations convertibles et une offre de 15 millions d'euros d'actions nouvelles.",
+    );
+    expect(out.map((c) => `${brief(c)} ${c.status}`)).toEqual([
+      "round_target Mirelo <- - exact 40000000 EUR announced",
+      "round_target Mirelo <- - exact 25000000 EUR announced",
+      "round_target Mirelo <- - exact 15000000 EUR announced",
+    ]);
+    expect(out[0]!.rules).toContain("ING-STAT-11");
+  });
+});
+
+describe("ING-KIND-5h a raise in the passive", () => {
+  it("'$40 million was picked up by X': X's round", () => {
+    const out = claims("Of the week's total, $40 million was picked up by fintech startup Zephyr.");
+    expect(out.map(brief)).toEqual(["round_size Zephyr <- - exact 40000000 USD"]);
+    expect(out[0]!.rules).toContain("ING-KIND-5h");
+  });
+});
+
+describe("ING-KIND-2 figures that are not claims", () => {
+  it("ING-KIND-2b: a total to date with 'now'; the earlier round it includes stays", () => {
+    expect(
+      withStatus(
+        "Founded in 2015, Kestrel Bio has now raised $85m in outside funding, including a $30m Series B in 2019.",
+      ),
+    ).toEqual(["round_size Kestrel Bio <- - exact 30000000 USD closed background"]);
+    // A round, not a total: "has now secured $X in a new funding round".
+    expect(
+      briefs("Halden Robotics has now secured $150 million in a new funding round led by Ossory."),
+    ).toContain("round_size Halden Robotics <- - exact 150000000 USD");
+  });
+
+  it("ING-KIND-2f: market totals in the present and over several deals", () => {
+    expect(
+      briefs(
+        "Les start-up françaises lèvent 812 millions d'euros en mai. Les jeunes pousses de la santé récoltent 64 millions d'euros en quatre opérations.",
+      ),
+    ).toEqual([]);
+    expect(briefs("This week there were six Series A deals amounting to $30 million.")).toEqual([]);
+    expect(briefs("In the first week of May, startups raised $180 million across 19 deals.")).toEqual([]);
+  });
+
+  it("ING-KIND-2e: a difference", () => {
+    expect(
+      briefs("Velora's new valuation is about $100 million higher than the price discussed in March."),
+    ).toEqual([]);
+    expect(briefs("Les jeunes pousses récoltent 40 millions d'euros de plus qu'en février.")).toEqual([]);
+  });
+
+  it("ING-KIND-2g/2h: money set aside, poured into a sector, spent on a plant", () => {
+    expect(
+      briefs(
+        "The deal is one of the first investments from the £500m Corran put aside last year to invest in start-ups.",
+      ),
+    ).toEqual([]);
+    expect(
+      briefs("In recent months, investors have poured more than $200 million into fusion startups."),
+    ).toEqual([]);
+    expect(briefs("Helix Motors said it will invest $30 million in a battery factory near Austin.")).toEqual(
+      [],
+    );
+  });
+
+  it("ING-KIND-2i/2j: an offer rejected, a market value", () => {
+    expect(briefs("Tamsel had already rejected an offer of $2 billion from a rival.")).toEqual([]);
+    expect(briefs("Sonar Group's market value of $4 billion makes it the sector's largest.")).toEqual([]);
+  });
+});
+
+describe("ING-KIND-3e/3f valuations", () => {
+  it("'worth', and a valuation stated after its figure: background when past", () => {
+    expect(
+      withStatus(
+        "Brixton Vapor is seeking to raise $1 billion. Its valuation is expected to be far below the $12 billion it was worth in 2021.",
+      ),
+    ).toEqual([
+      "round_target Brixton Vapor <- - exact 1000000000 USD in_talks current",
+      "valuation_post Brixton Vapor <- - exact 12000000000 USD closed background",
+    ]);
+    expect(
+      withStatus(
+        "Lumio is in talks to raise $1 billion. The valuation would be a third less than the $50 billion the company was reportedly valued at in a funding round last year.",
+      ),
+    ).toEqual([
+      "round_target Lumio <- - exact 1000000000 USD in_talks current",
+      "valuation_post Lumio <- - exact 50000000000 USD closed background",
+    ]);
+    expect(briefs("Quillon is now worth $3 billion after the deal.")).toEqual([
+      "valuation_post Quillon <- - exact 3000000000 USD",
+    ]);
+  });
+
+  it("ING-KIND-3f: a valuation word past a semicolon is the clause before's", () => {
+    expect(
+      briefs(
+        "In 2019 Garnet Labs raised $20 million at a $120 million valuation; in 2021 Garnet Labs completed a round of $75 million.",
+      ),
+    ).toEqual([
+      "round_size Garnet Labs <- - exact 20000000 USD",
+      "valuation_post Garnet Labs <- - exact 120000000 USD",
+      "round_size Garnet Labs <- - exact 75000000 USD",
+    ]);
+  });
+});
+
+describe("ING-AMT-10/11 amounts written without a number or in Indian scales", () => {
+  it("ING-AMT-10: 'a franchi le milliard', 'dépassait le milliard d'euros': more than a billion", () => {
+    expect(
+      briefs(
+        "Orvalis a franchi mardi le milliard de dollars de valorisation après son dernier tour de table.",
+      ),
+    ).toEqual(["valuation_post Orvalis <- - more_than 1000000000 USD"]);
+    expect(
+      briefs(
+        "Payflow annonce que sa valorisation dépassait le milliard d'euros après une levée de 90 millions d'euros.",
+      ),
+    ).toEqual([
+      "valuation_post Payflow <- - more_than 1000000000 EUR",
+      "round_size Payflow <- - exact 90000000 EUR",
+    ]);
+  });
+
+  it("ING-AMT-11: 'Rs 250 crore ($30 million)': one claim in rupees", () => {
+    expect(
+      briefs("Food delivery startup Zaika raised Rs 250 crore ($30 million) from Harbor Capital."),
+    ).toEqual(["round_size Zaika <- - exact 2500000000 INR", "investment Zaika <- Harbor Capital -"]);
+  });
+});
+
+describe("ING-STAT-11/12/13 and ING-TEMP-5 statuses of real reports", () => {
+  it("ING-STAT-11: a raise announced is closed; ING-TEMP-5: 'announced that it had raised' is current", () => {
+    expect(withStatus("Last week, Volterra announced that it had raised a $60 million Series C.")).toEqual([
+      "round_size Volterra <- - exact 60000000 USD closed current",
+    ]);
+    expect(withStatus("Ondine a annoncé une levée de 5 millions d'euros.")).toEqual([
+      "round_size Ondine <- - exact 5000000 EUR closed current",
+    ]);
+  });
+
+  it("ING-STAT-12: 'reportedly raised' is closed", () => {
+    expect(withStatus("Nexora Labs reportedly raised $30 million last month.")).toEqual([
+      "round_size Nexora Labs <- - exact 30000000 USD closed current",
+    ]);
+  });
+
+  it("ING-STAT-13: the journalistic conditional with no deal stated is in talks", () => {
+    expect(withStatus("Le fonds Gallia s'apprêterait à investir 20 millions d'euros dans Ondine.")).toEqual([
+      "investment Ondine <- Gallia exact 20000000 EUR in_talks current",
+    ]);
+  });
+});
