@@ -31,6 +31,10 @@ export interface MoneyMention {
   /** Undefined when the text wrote none ("des milliards dans…"). */
   readonly currency: Currency | undefined;
   readonly vague: boolean;
+  /** ING-AMT-7: the figure's conversion written in brackets after it ("($14 million)"), read and left out. */
+  readonly conversion?: Pick<MoneyMention, "currency" | "min" | "max" | "point">;
+  /** ING-AMT-12: the first of two figures given "respectively" ("respectivement 40 et 104 millions"). */
+  readonly respectively?: boolean;
 }
 
 /** A percentage, for stakes ("environ 12 %"). */
@@ -47,6 +51,9 @@ const NUMBER_WORD_ALTERNATION = [...NUMBER_WORDS.keys()]
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"))
   .join("|");
+
+/** ING-AMT-12: "respectivement", "respectively" just before the first of two figures (folded). */
+const RESPECTIVELY_BEFORE = /\b(?:respectivement|respectively)\s*$/;
 
 /** Where a figure may start, in folded text: a currency sign, an ISO code before a digit, or a digit. */
 const FIGURE_START = new RegExp(
@@ -221,13 +228,25 @@ export function findMoney(
     style,
   );
   // ING-AMT-7: a figure in brackets right after another is its conversion ("$200mn (€186mn)"): one claim.
-  return found.filter((m, k) => {
+  const out: MoneyMention[] = [];
+  for (const [k, m] of found.entries()) {
     const previous = found[k - 1];
-    return !(
+    if (
       previous &&
       /^\s*\(\s*(?:soit\s+|or\s+|about\s+|environ\s+)?$/.test(rawFolded.slice(previous.end, m.start))
-    );
-  });
+    ) {
+      // Remembered, so that the same figure written alone elsewhere (a headline) is known as the conversion.
+      const kept = out[out.length - 1];
+      if (kept === previous)
+        out[out.length - 1] = {
+          ...previous,
+          conversion: { currency: m.currency, min: m.min, max: m.max, point: m.point },
+        };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 function findMoneyRaw(
@@ -256,6 +275,33 @@ function findMoneyRaw(
       }
     }
     const range = readRange(text, folded, read, rules, style);
+    // ING-AMT-12: "viennent de lever respectivement 40 et 104 millions d'euros": two figures, not a
+    // range; the first takes the scale and currency written after the second.
+    if (RESPECTIVELY_BEFORE.test(folded.slice(Math.max(0, at - 30), at))) {
+      const join = /^\s*(?:et|and|,)\s*/.exec(folded.slice(read.end, read.end + 8));
+      const second = join ? readAmountAt(text, read.end + join[0].length, folded, style) : undefined;
+      if (
+        second !== undefined &&
+        typeof second !== "string" &&
+        (second.currency || second.scaleExponent >= 6)
+      ) {
+        const scale =
+          read.scaleExponent === 0 && second.scaleExponent > 0 ? power(second.scaleExponent) : Rational.ONE;
+        const first = read.amount.mul(scale);
+        found.push({
+          start: read.start,
+          figureStart: read.start,
+          end: read.end,
+          qualifier: "exact",
+          ...encode("exact", first, first),
+          currency: read.currency ?? second.currency,
+          vague: false,
+          respectively: true,
+        });
+        resume = read.end;
+        continue;
+      }
+    }
     if (range) {
       const lead = /(?:\bentre|\bbetween|\bde|\bfrom)\s*$/.exec(folded.slice(Math.max(0, at - 10), at));
       found.push({

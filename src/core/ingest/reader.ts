@@ -188,6 +188,9 @@ const DIFFERENCE_AFTER =
 /** ING-KIND-2f: a plural of companies raising in the present, or a sector's ranking, before the figure (folded). */
 const MARKET_PRESENT_BEFORE =
   /\b(?:startups|start-ups?|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites)\s+(?:[a-z'-]+\s+){0,2}(?:levent|recoltent|collectent|engrangent|attirent|totalisent|raise|secure|attract|pull in|ont leve|ont recolte)\s+(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de|exactement)\s+)?$/;
+/** ING-KIND-2f: raises in the plural as the subject of a total ("le montant des levées de fonds dépasse les 100 M€"). */
+const RAISES_TOTAL_BEFORE =
+  /\b(?:levees(?: de fonds)?|tours de table|operations|rounds|deals|fundraisings|investments)\s+(?:[a-z'-]+\s+){0,3}(?:depasse(?:nt)?|atteigne(?:nt)?|atteint|totalise(?:nt)?|s'eleve(?:nt)? a|represente(?:nt)?|cumule(?:nt)?|totalled|totaled|totalling|totaling|amounted to|add up to|added up to|reached|topped|exceeded)\s+(?:(?:les|le|a total of|un total de|about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)*$/;
 /** ING-KIND-2f: a total over several deals, just after the figure ("en cinq opérations", "across 12 deals"). */
 const OPERATIONS_AFTER =
   /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:en|in|across|over|sur|from) (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|two|three|four|five|six|seven|eight|nine|ten|several|multiple) (?:operations|levees|transactions|deals|tours|financements|rounds|investments)(?![a-z])/;
@@ -209,6 +212,10 @@ const REJECTED_BEFORE =
 /** ING-KIND-5h: a raise in the passive, just after its figure ("was swept up by", "a été levé par"). */
 const PASSIVE_RAISE_AFTER =
   /^\s*(?:was|were|has been|had been|a ete|ont ete)\s+(?:[a-z]+ly\s+)?(?:raised|secured|swept up|picked up|bagged|netted|mopped up|scooped up|grabbed|landed|levee?s?|recoltee?s?|obtenue?s?|decrochee?s?)\s+(?:by|par)\s+/;
+/** ING-KIND-3h: a raise verb, then "at" right before the figure (folded, the figure's segment). */
+const RAISED_AT = /\b(?:raised|raising|raises|raise)\b[^.;,]{0,60}\bat\s*$/;
+/** ING-AMT-12: figures given in the order of the companies named before them. */
+const RESPECTIVELY = /\b(?:respectivement|respectively)\b/;
 /** ING-KIND-2g: money set aside to invest, just after its figure ("the £1bn Dyson put aside"). */
 const SET_ASIDE_AFTER =
   /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:(?:put|set) aside|earmarked|mis de cote|mise de cote|reserve pour|dedies? a l'investissement)(?![a-z])/;
@@ -336,6 +343,11 @@ export class ClaimReader {
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
   private lastRoundClaim: WorkingClaim | undefined;
+  /** ING-AMT-7: claims whose figure had its conversion in brackets, with that conversion. */
+  private readonly conversions: {
+    claim: WorkingClaim;
+    conversion: NonNullable<MoneyMention["conversion"]>;
+  }[] = [];
   /** The deal's status as the article states it: from round-level claims, else from investments. */
   private roundStatus: ClaimStatus | undefined;
   private investmentStatus: ClaimStatus | undefined;
@@ -438,6 +450,7 @@ export class ClaimReader {
     let previous: WorkingClaim | undefined;
     for (let i = 0; i < s.money.length; i++) {
       const claim = this.readMoney(s, i, previous);
+      if (claim) this.respectiveSubject(s, i, claim);
       if (claim) for (const one of this.splitEach(s, claim, s.money[i]!)) this.emit(s, one);
       previous = claim;
     }
@@ -450,6 +463,36 @@ export class ClaimReader {
   }
 
   // ---- discourse state -------------------------------------------------------------
+
+  /**
+   * ING-AMT-12: "Lydia et Qonto viennent de lever respectivement 40 et 104 millions d'euros", "A and B
+   * raised $20m and $35m respectively": the n-th figure is the n-th company's, named in the list before.
+   */
+  private respectiveSubject(s: Sentence, i: number, claim: WorkingClaim): void {
+    if (claim.kind !== "round_size" && claim.kind !== "round_target" && claim.kind !== "valuation_post")
+      return;
+    const group = this.respectiveGroup(s);
+    const at = group.indexOf(s.money[i]!);
+    if (group.length < 2 || at < 0) return;
+    // Any name: a company named like a person ("Lydia") is still the list's member.
+    const names = s.names.filter((n) => !n.inAttribution && n.end <= group[0]!.start);
+    const list = names.slice(-group.length);
+    if (list.length !== group.length) return;
+    // The companies must be one list ("A et B", "A, B and C"), not names scattered in the sentence.
+    for (let k = 1; k < list.length; k++) {
+      if (!/^\s*(?:,|,?\s*(?:et|and))\s*$/.test(s.folded.slice(list[k - 1]!.end, list[k]!.start))) return;
+    }
+    claim.subject = list[at]!.key;
+    claim.rules.push("ING-AMT-12");
+  }
+
+  /** ING-AMT-12: the figures a "respectively" is about (those within 60 characters of it). */
+  private respectiveGroup(s: Sentence): MoneyMention[] {
+    if (s.money.length < 2) return [];
+    const word = RESPECTIVELY.exec(s.folded);
+    if (!word) return [];
+    return s.money.filter((x) => Math.abs(x.start - word.index) <= 60 || Math.abs(word.index - x.end) <= 60);
+  }
 
   /** ING-LINK-2: "GIC and Coatue each intend to contribute $1.5bn": one claim per member, each with the amount. */
   private splitEach(s: Sentence, claim: WorkingClaim, m: MoneyMention): WorkingClaim[] {
@@ -925,6 +968,7 @@ export class ClaimReader {
    * ("réunir 12 Md$ pour la start-up" before the company is named) is the report's company.
    */
   finish(): void {
+    this.dropConversions();
     const topic = this.canonicalTopic();
     if (topic === undefined || this.registry.type(topic) === "person") return;
     for (const c of this.claims) {
@@ -932,6 +976,31 @@ export class ClaimReader {
       if (c.counterparty?.some((k) => this.registry.canonical(k) === topic)) continue;
       c.subject = topic;
       c.rules.push("ING-TOPIC-4");
+    }
+  }
+
+  /**
+   * ING-AMT-7 (across sentences): "India's Indifi raises $20.4M" in a headline and "has raised 1,450
+   * million Indian rupees ($20.4 million)" in the body are one claim, in the first currency written: a
+   * claim of the same kind whose figure is another claim's bracketed conversion is dropped.
+   */
+  private dropConversions(): void {
+    if (this.conversions.length === 0) return;
+    const same = (a: Rational | null, b: Rational | null) =>
+      a === null ? b === null : b !== null && a.eq(b);
+    for (let k = this.claims.length - 1; k >= 0; k--) {
+      const c = this.claims[k]!;
+      if (!c.amount) continue;
+      const converted = this.conversions.some(
+        ({ claim, conversion }) =>
+          claim !== c &&
+          claim.kind === c.kind &&
+          conversion.currency === c.amount!.currency &&
+          same(conversion.point, c.amount!.point) &&
+          same(conversion.min, c.amount!.min) &&
+          same(conversion.max, c.amount!.max),
+      );
+      if (converted) this.claims.splice(k, 1);
     }
   }
 
@@ -976,6 +1045,18 @@ export class ClaimReader {
         new RegExp(`^\\s+(?:later|plus tard|ensuite|then|(?:en|in|by|d'ici|fin) (?:${MONTHS}))`).test(
           folded.slice(m.end, m.end + 24),
         ));
+    // ING-AMT-12: the later figures given "respectively" are of the first one's kind.
+    const group = previous?.amount ? this.respectiveGroup(s) : [];
+    if (previous && group.indexOf(m) > 0) {
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: previous.kind,
+        subject: previous.subject,
+        counterparty: undefined,
+        rules: ["ING-AMT-12"],
+        evidenceFrom: m.start,
+        evidenceTo: m.end,
+      });
+    }
     if (previous && (restated || tranche)) {
       if (tranche && !previous.rules.includes("ING-LINK-4")) previous.rules.push("ING-LINK-4");
       return this.moneyClaim(s, m, segStart, segEnd, {
@@ -1068,6 +1149,7 @@ export class ClaimReader {
     const valuation =
       this.valuationBefore(s, segStart, m) ??
       this.worthCue(s, m) ??
+      this.raisedAt(s, m) ??
       (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
         ? valuationAfter
         : undefined) ??
@@ -1312,6 +1394,17 @@ export class ClaimReader {
   }
 
   /**
+   * ING-KIND-3h: "the $6.6bn it had raised fourteen months earlier at $43 billion", "raised $400m at
+   * $3bn": a figure right after "at" following a raise verb in the same clause is the price of the
+   * raise (a valuation), not a round.
+   */
+  private raisedAt(s: Sentence, m: MoneyMention): Span | undefined {
+    const from = Math.max(0, m.start - 90);
+    const at = RAISED_AT.exec(s.folded.slice(from, m.start));
+    return at ? { start: from + at.index, end: m.start } : undefined;
+  }
+
+  /**
    * ING-KIND-3e: a valuation written with "worth" or after its figure ("is now worth $5bn", "the $38bn it
    * was worth in 2018", "the $100bn the company was valued at", "les 2 Md€ que valait la société").
    */
@@ -1338,6 +1431,7 @@ export class ClaimReader {
     return (
       DIFFERENCE_AFTER.test(after) ||
       MARKET_PRESENT_BEFORE.test(before) ||
+      RAISES_TOTAL_BEFORE.test(before) ||
       OPERATIONS_AFTER.test(after) ||
       (TOTAL_NOW_BEFORE.test(before) && !ROUND_AFTER.test(after)) ||
       SET_ASIDE_AFTER.test(after) ||
@@ -1765,6 +1859,7 @@ export class ClaimReader {
       rules,
     });
     claim.amount = { currency, min: m.min, max: m.max, point: m.point };
+    if (m.conversion) this.conversions.push({ claim, conversion: m.conversion });
     claim.qualifier = m.qualifier;
     claim.vague = m.vague;
     claim.currencyInferred = currencyInferred;

@@ -197,3 +197,41 @@ describe("ING-STAT-11/12/13 and ING-TEMP-5 statuses of real reports", () => {
     ]);
   });
 });
+
+describe("ING-AMT-12 figures given respectively; ING-AMT-7 across sentences", () => {
+  it("the n-th figure is the n-th company's", () => {
+    expect(
+      briefs("Lydia Pay et Qonto Bank viennent de lever respectivement 40 et 104 millions d'euros."),
+    ).toEqual([
+      "round_size Lydia Pay <- - exact 40000000 EUR",
+      "round_size Qonto Bank <- - exact 104000000 EUR",
+    ]);
+    expect(briefs("Alpha Labs and Beta Robotics raised $20 million and $35 million respectively.")).toEqual([
+      "round_size Alpha Labs <- - exact 20000000 USD",
+      "round_size Beta Robotics <- - exact 35000000 USD",
+    ]);
+  });
+
+  it("a headline giving the converted figure is the body's claim, in the first currency written", () => {
+    expect(
+      briefs(
+        "Velia raises $20.4M to expand its lending platform\n\nVelia, a Pune-based startup, has raised 1,450 million Indian rupees ($20.4 million) in a new financing round.",
+      ),
+    ).toEqual(["round_size Velia <- - exact 1450000000 INR"]);
+  });
+});
+
+describe("ING-KIND-3h/2f the price of a raise; raises in the plural", () => {
+  it("'raised … at $3 billion' is a valuation", () => {
+    expect(briefs("Tessera Labs said it had raised $400 million at $3 billion.")).toEqual([
+      "round_size Tessera Labs <- - exact 400000000 USD",
+      "valuation_post Tessera Labs <- - exact 3000000000 USD",
+    ]);
+  });
+
+  it("the total of the week's raises is no claim", () => {
+    expect(
+      briefs("Le montant total des levées de fonds de la semaine dépasse les 120 millions d'euros."),
+    ).toEqual([]);
+  });
+});
