@@ -400,6 +400,8 @@ export const ENGLISH_RULES: LanguageRules = {
         // ING-STAT-12: a past valuation ("the company was reportedly valued at", "it was worth").
         "(?:was|were|had been) (?:reportedly|previously|last|once|then) valued",
         "(?:was|were|had been) worth",
+        // ING-STAT-14: a raise told as done in a participle ("after raising", "having secured").
+        "(?:after|since|having|upon|following) (?:raising|securing|closing|completing|landing|bagging)",
         "pumped",
         "poured",
         "landed",

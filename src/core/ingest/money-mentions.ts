@@ -63,6 +63,8 @@ const FIGURE_START = new RegExp(
 /** A scale word: a number word may stand before it ("un milliard", "a billion"). */
 const SCALE_WORD = new RegExp(`\\b(?:${SCALE_ALTERNATION})(?![a-z])`, "g");
 const NUMBER_WORD_BEFORE = new RegExp(`\\b(?:${NUMBER_WORD_ALTERNATION})\\s*-?\\s*$`);
+/** ING-AMT-8: a number word at the start of the text, then a space and a scale. */
+const NUMBER_WORD_AT = new RegExp(`^(?:${NUMBER_WORD_ALTERNATION})\\s+(?:${SCALE_ALTERNATION})(?![a-z])`);
 /** Words that can start a vague amount or carry a scale: no vague rule can match without one. */
 const VAGUE_TRIGGER = /milliard|million|billion|multi-?billion/;
 
@@ -263,7 +265,9 @@ function findMoneyRaw(
     if (
       /^[a-z]{3}$/.test(folded.slice(at, at + 3)) &&
       !CURRENCY_CODES.has(text.slice(at, at + 3)) &&
-      !NUMBER_WORDS.has(folded.slice(at, at + 3))
+      !NUMBER_WORDS.has(folded.slice(at, at + 3)) &&
+      // ING-AMT-8: a longer number word ("cent millions de dollars", "trente millions").
+      !NUMBER_WORD_AT.test(folded.slice(at, at + 20))
     )
       continue;
     let read = readAmountAt(text, at, folded, style);

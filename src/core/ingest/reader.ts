@@ -187,7 +187,10 @@ const DIFFERENCE_AFTER =
   /^\s*(?:(?:higher|lower|more|less|greater|smaller|bigger|larger|above|below) than|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:que|qu')|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:eleve|importante?) (?:que|qu'))(?![a-z])/;
 /** ING-KIND-2f: a plural of companies raising in the present, or a sector's ranking, before the figure (folded). */
 const MARKET_PRESENT_BEFORE =
-  /\b(?:startups|start-ups?|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites)\s+(?:[a-z'-]+\s+){0,2}(?:levent|recoltent|collectent|engrangent|attirent|totalisent|raise|secure|attract|pull in|ont leve|ont recolte)\s+(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de|exactement)\s+)?$/;
+  /\b(?:(?:les|des|ces|nos|neuf|dix|\d+)\s+(?:start-?ups?|jeunes pousses|entreprises|societes|pepites|licornes|fintechs|biotechs|medtechs)|startups|start-ups|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites)\s*(?:[a-z'-]+\s+){0,4}(?:,[^,;]{0,60},\s*)?(?:(?:ont|avaient)\s+(?:deja\s+|ainsi\s+|au total\s+)?(?:leve|recolte|collecte|engrange|attire)|levent|recoltent|collectent|engrangent|attirent|totalisent|raise|secure|attract|pull in|ont leve|ont recolte)\s*(?:,[^,;]{0,40},\s*)?(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de|exactement)\s+)?$/;
+/** ING-KIND-2e: a figure of grants, revenue or sales, right after it ("23 millions de dollars de subventions"). */
+const GRANT_AFTER =
+  /^\s*(?:de|d'|in|of)\s+(?:subventions?|grants?|aides? publiques?|revenue|revenus|chiffre d'affaires|ventes|sales)(?![a-z])/;
 /** ING-KIND-2f: raises in the plural as the subject of a total ("le montant des levées de fonds dépasse les 100 M€"). */
 const RAISES_TOTAL_BEFORE =
   /\b(?:levees(?: de fonds)?|tours de table|operations|rounds|deals|fundraisings|investments)\s+(?:[a-z'-]+\s+){0,3}(?:depasse(?:nt)?|atteigne(?:nt)?|atteint|totalise(?:nt)?|s'eleve(?:nt)? a|represente(?:nt)?|cumule(?:nt)?|totalled|totaled|totalling|totaling|amounted to|add up to|added up to|reached|topped|exceeded)\s+(?:(?:les|le|a total of|un total de|about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)*$/;
@@ -214,6 +217,9 @@ const PASSIVE_RAISE_AFTER =
   /^\s*(?:was|were|has been|had been|a ete|ont ete)\s+(?:[a-z]+ly\s+)?(?:raised|secured|swept up|picked up|bagged|netted|mopped up|scooped up|grabbed|landed|levee?s?|recoltee?s?|obtenue?s?|decrochee?s?)\s+(?:by|par)\s+/;
 /** ING-KIND-3h: a raise verb, then "at" right before the figure (folded, the figure's segment). */
 const RAISED_AT = /\b(?:raised|raising|raises|raise)\b[^.;,]{0,60}\bat\s*$/;
+/** ING-KIND-2k: a round right after a figure ("in series A financing", "en série B", "seed round"). */
+const ROUND_NAMED_AFTER =
+  /^\s*(?:(?:in|of|en|de|d')\s+)?(?:(?:a|an|its|the|une?|sa|son)\s+)?(?:new\s+|nouvelle?\s+)?(?:(?:pre-?)?series [a-h]|(?:pre-?)?serie [a-h]|seed|amorcage)(?:\s+(?:round|financing|funding|tour|financement))?(?![a-z])/;
 /** ING-AMT-12: figures given in the order of the companies named before them. */
 const RESPECTIVELY = /\b(?:respectivement|respectively)\b/;
 /** ING-KIND-2g: money set aside to invest, just after its figure ("the £1bn Dyson put aside"). */
@@ -222,6 +228,9 @@ const SET_ASIDE_AFTER =
 /** ING-KIND-2g: "investors have poured … into advanced battery startups": money spread over a sector. */
 const POURED_BEFORE =
   /\b(?:investors|investisseurs|vcs)\s+(?:[a-z]+\s+){0,2}(?:poured|pumped|invested|injected|deployed|ont investi|ont injecte)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2g: money spread over several companies ("7 M€ rassemblés pour des startups girondines"). */
+const SPREAD_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:pour|for|into|in|dans|entre|among|across)\s+(?:des|les|plusieurs|several|various|multiple|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}?(?:startups|start-ups?|entreprises|companies|jeunes pousses|societes|firms|projets|projects)(?![a-z])/;
 const PLURAL_RECIPIENT_AFTER =
   /^(?:[^.;]|\.(?=\d)){0,20}?\b(?:into|in|dans)\s+(?:[a-z-]+\s+){0,3}(?:startups|start-ups?|companies|firms|jeunes pousses|entreprises|societes)(?![a-z])/;
 /** ING-KIND-2b: a raise verb of a total to date, just before its figure (folded). */
@@ -1123,7 +1132,10 @@ export class ClaimReader {
         .map((list) => lastBefore(list, segStart, m.start))
         .filter((c): c is Span => c !== undefined)
         .map((c) => distanceBefore(c, m.start));
-      if (positives.every((d) => d > negativeDistance)) return undefined;
+      // ING-KIND-2k: a round named right after the figure ("$77 million in series A financing") is the
+      // figure's own word, nearer than any negative word before it ("after Novartis's acquisition of …").
+      const roundNamed = ROUND_NAMED_AFTER.test(folded.slice(m.end, m.end + 40));
+      if (!roundNamed && positives.every((d) => d > negativeDistance)) return undefined;
     }
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
     // ING-KIND-2b: a total raised to date ("having already raised about $10bn", "has raised $220m in
@@ -1430,7 +1442,8 @@ export class ClaimReader {
     const before = s.folded.slice(Math.max(0, m.start - 60), m.start);
     return (
       DIFFERENCE_AFTER.test(after) ||
-      MARKET_PRESENT_BEFORE.test(before) ||
+      GRANT_AFTER.test(after) ||
+      MARKET_PRESENT_BEFORE.test(s.folded.slice(Math.max(0, m.start - 130), m.start)) ||
       RAISES_TOTAL_BEFORE.test(before) ||
       OPERATIONS_AFTER.test(after) ||
       (TOTAL_NOW_BEFORE.test(before) && !ROUND_AFTER.test(after)) ||
@@ -1438,7 +1451,8 @@ export class ClaimReader {
       DEALS_SUM_BEFORE.test(before) ||
       MARKET_VALUE_BEFORE.test(before) ||
       REJECTED_BEFORE.test(s.folded.slice(Math.max(0, m.start - 90), m.start)) ||
-      (POURED_BEFORE.test(before) && PLURAL_RECIPIENT_AFTER.test(after))
+      (POURED_BEFORE.test(before) && PLURAL_RECIPIENT_AFTER.test(after)) ||
+      SPREAD_AFTER.test(after)
     );
   }
 
@@ -1844,8 +1858,11 @@ export class ClaimReader {
     const rules = [...spec.rules, "ING-AMT-1", status.rule, temporal.rule];
     if (m.vague) rules.push("ING-AMT-4");
     if (currencyInferred) rules.push("ING-AMT-6");
+    // ING-KIND-5i: a round whose deal is still being negotiated is sought, not done: a target.
+    const sought = spec.kind === "round_size" && status.status === "in_talks";
+    if (sought) rules.push("ING-KIND-5i");
     const claim = this.baseClaim(s, {
-      kind: spec.kind,
+      kind: sought ? "round_target" : spec.kind,
       subject: spec.subject,
       counterparty: spec.counterparty,
       status: status.status,

@@ -235,3 +235,62 @@ describe("ING-KIND-3h/2f the price of a raise; raises in the plural", () => {
     ).toEqual([]);
   });
 });
+
+describe("ING-KIND-5i/ING-STAT-14 a round in talks is a target; a raise told as done is closed", () => {
+  it("ING-KIND-5i: a round whose deal is being negotiated", () => {
+    const out = claims("Orvane Systems is negotiating a $30 million round with several investors.");
+    expect(out.map((c) => `${brief(c)} ${c.status}`)).toEqual([
+      "round_target Orvane Systems <- - exact 30000000 USD in_talks",
+    ]);
+    expect(out[0]!.rules).toContain("ING-KIND-5i");
+    expect(
+      briefs(
+        "D'après Reuters, Norvane prévoit d'investir 30 millions d'euros dans Ysel, dans un tour de financement de 45 millions d'euros.",
+      ),
+    ).toEqual(["investment Ysel <- Norvane exact 30000000 EUR", "round_target Ysel <- - exact 45000000 EUR"]);
+  });
+
+  it("ING-STAT-14: 'after raising' is done, whatever the use of proceeds plans", () => {
+    expect(
+      withStatus(
+        "Quintal Bio has emerged from stealth after raising a $60 million series A, with which it plans to build three new labs.",
+      ),
+    ).toEqual(["round_size Quintal Bio <- - exact 60000000 USD closed current"]);
+  });
+});
+
+describe("ING-AMT-8, ING-KIND-2e/2f/2g/2k more figures read or left out", () => {
+  it("ING-AMT-8: 'cent millions de dollars'", () => {
+    expect(
+      briefs("La start-up Velbio prépare une levée de fonds de plus de cent millions de dollars."),
+    ).toEqual(["round_target Velbio <- - more_than 100000000 USD"]);
+  });
+
+  it("ING-KIND-2k: a round right after the figure outweighs an acquisition named before", () => {
+    expect(
+      briefs(
+        "A year after Orlix's acquisition of the unit, its successor Brevia Therapeutics is launching with $50 million in series A financing.",
+      ),
+    ).toEqual(["round_size Brevia Therapeutics <- - exact 50000000 USD"]);
+  });
+
+  it("ING-KIND-2f/2g: market totals in the past with a source between, money spread over startups", () => {
+    expect(
+      briefs(
+        "Les start-up françaises à vocation industrielle ont levé, selon la banque publique, 2,1 milliards d'euros en 2024.",
+      ),
+    ).toEqual([]);
+    expect(
+      briefs("Huit jeunes pousses, soit la moitié des opérations, ont levé entre 1 et 3 millions d'euros."),
+    ).toEqual([]);
+    expect(briefs("Plus de six millions d'euros rassemblés pour des startups bretonnes.")).toEqual([]);
+  });
+
+  it("ING-KIND-2e: grants are no round", () => {
+    expect(
+      briefs(
+        "Kelvo, qui avait déjà obtenu 80 millions de dollars lors d'une précédente levée et 12 millions de dollars de subventions, a levé 50 millions de dollars.",
+      ),
+    ).toEqual(["round_size Kelvo <- - exact 80000000 USD", "round_size Kelvo <- - exact 50000000 USD"]);
+  });
+});
