@@ -152,6 +152,9 @@ const ANNOUNCED_BEFORE = /\b(?:annonc|announc|unveil|devoil)[a-z]*\s+(?:[a-z']+\
  */
 const BACKSHIFT_BEFORE =
   /\b(?:announc\w*|said|says|disclos\w*|confirm\w*|revealed|told [a-z]+|annonc\w*|indiqu\w*|precis\w*|declar\w*|confirm\w*)\s+(?:that\s+)?(?:it|they|the (?:company|startup|firm|group)|qu'(?:elle|il|ils|elles)|que (?:la|le) [a-z-]+)\s+$/;
+/** ING-TEMP-6: what makes a year no deal's date, just before it (folded). */
+const UNDATED_YEAR_BEFORE =
+  /(?:\b(?:fondee?s?|creee?s?|lancee?s?|nee?s?|founded|launched|established|created|incorporated|started|spun out)\s+(?:[a-z]+\s+){0,6}?(?:en|in|depuis|since)\s+|^\s*date\s+)$/;
 /** ING-STAT-12: a hedge on the report, not on the deal. */
 const REPORT_HEDGE = /^(?:reportedly|purportedly)$/;
 const FUTURE_BEFORE =
@@ -2083,7 +2086,10 @@ export class ClaimReader {
         (c) =>
           inClause(c) &&
           (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))) &&
-          !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)),
+          !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)) &&
+          // ING-TEMP-7: "aux côtés d'investisseurs historiques", "ses investisseurs historiques ont
+          // participé": existing investors take part in the deal reported (README); only a stake is past.
+          (kind === "existing_stake" || !/^historiques?$/.test(s.folded.slice(c.start, c.end))),
       ),
     );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
@@ -2105,6 +2111,9 @@ export class ClaimReader {
     for (const y of clause.matchAll(YEAR)) {
       // ING-TEMP-3: a full date ("le 9 septembre 2025", "September 9, 2025") dates the report's own deal.
       if (FULL_DATE_BEFORE_YEAR.test(clause.slice(Math.max(0, y.index - 24), y.index))) continue;
+      // ING-TEMP-6: a founding year ("fondée en 2023", "founded in 2015") or the page's own date line
+      // (" date 2021-12") dates no deal.
+      if (UNDATED_YEAR_BEFORE.test(clause.slice(Math.max(0, y.index - 30), y.index))) continue;
       const year = Number(y[0]);
       if (this.sourceYear === undefined || year < this.sourceYear)
         return { temporal: "background", rule: "ING-TEMP-1" };

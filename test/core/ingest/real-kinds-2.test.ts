@@ -294,3 +294,28 @@ describe("ING-AMT-8, ING-KIND-2e/2f/2g/2k more figures read or left out", () => 
     ).toEqual(["round_size Kelvo <- - exact 80000000 USD", "round_size Kelvo <- - exact 50000000 USD"]);
   });
 });
+
+describe("ING-TEMP-6/7 what does not make a claim background", () => {
+  it("ING-TEMP-6: a founding year dates no deal", () => {
+    expect(withStatus("Founded in 2015, Kestra Labs has closed a $12 million Series A.")).toEqual([
+      "round_size Kestra Labs <- - exact 12000000 USD closed current",
+    ]);
+    expect(
+      withStatus(
+        "La start-up Velbio, fondée en 2019, vient de boucler un tour de table de 20 millions d'euros.",
+      ),
+    ).toEqual(["round_size Velbio <- - exact 20000000 EUR closed current"]);
+  });
+
+  it("ING-TEMP-7: existing investors who take part are in the current deal", () => {
+    expect(
+      withStatus(
+        "La start-up Velbio a levé 20 millions d'euros. Plusieurs investisseurs historiques ont participé au tour de table, dont Norvane Capital et Ysel Partners.",
+      ),
+    ).toEqual([
+      "round_size Velbio <- - exact 20000000 EUR closed current",
+      "investment Velbio <- Norvane Capital - closed current",
+      "investment Velbio <- Ysel Partners - closed current",
+    ]);
+  });
+});
