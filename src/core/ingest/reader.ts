@@ -1487,8 +1487,9 @@ export class ClaimReader {
         // ING-PART-4: a figure raised "auprès de"/"from" investors is the round's; they take part in it.
         const sourceWord = folded.slice(source.start, source.end);
         const raisedAfter = cues.raiseVerb.some((v) => v.start >= m.end && v.end <= source.start);
+        // ("un tour de table de 20 M€": the round noun may be read as "un tour", 13 characters before.)
         const roundNear =
-          lastBefore(cues.roundNoun, segStart, m.start, 6) ??
+          lastBefore(cues.roundNoun, segStart, m.start, 16) ??
           firstAfter(cues.roundNoun, m.end, source.start, 25);
         // ING-ROLE-10: "$4bn investment from Amazon", "un investissement de 2 M€ de la part de X": an
         // investment noun between the figure and the source makes the figure that investor's ticket.
