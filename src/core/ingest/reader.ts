@@ -223,6 +223,9 @@ const RAISED_AT = /\b(?:raised|raising|raises|raise)\b[^.;,]{0,60}\bat\s*$/;
 /** ING-KIND-2k: a round right after a figure ("in series A financing", "en série B", "seed round"). */
 const ROUND_NAMED_AFTER =
   /^\s*(?:(?:in|of|en|de|d')\s+)?(?:(?:a|an|its|the|une?|sa|son)\s+)?(?:new\s+|nouvelle?\s+)?(?:(?:pre-?)?series [a-h]|(?:pre-?)?serie [a-h]|seed|amorcage)(?:\s+(?:round|financing|funding|tour|financement))?(?![a-z])/;
+/** ING-KIND-3i: an indefinite or plural class of companies (folded). */
+const CLASS_OF_COMPANIES =
+  /\b(?:(?:une|des|les|ces|de|d')\s*(?:entreprises?|societes?|start-?ups?|jeunes pousses|licornes)|(?:a|any|these|those|such)\s+(?:companies|company|startups?|start-ups?|unicorns?)|(?:companies|startups|start-ups|firms|unicorns|entreprises|societes|licornes)\s+(?:valued|valorisees|worth|with a valuation|dont la valorisation))(?![a-z])/;
 /** ING-AMT-12: figures given in the order of the companies named before them. */
 const RESPECTIVELY = /\b(?:respectivement|respectively)\b/;
 /** ING-KIND-2g: money set aside to invest, just after its figure ("the £1bn Dyson put aside"). */
@@ -1177,6 +1180,10 @@ export class ClaimReader {
     const post =
       lastBefore(cues.valuationPost, segStart, m.start, 70) ??
       firstAfter(cues.valuationPost, m.end, segEnd, 12);
+    // ING-KIND-3i: the valuation of a class of companies (a definition, a statistic: "une entreprise …
+    // dont la valorisation atteint au moins un milliard", "the valuation of these startups beyond $1bn",
+    // "des entreprises valorisées au moins un milliard") is no company's claim.
+    if (valuation && this.classValuation(s, valuation, m)) return undefined;
     if (valuation || pre || post) {
       const nearest = (span: Span | undefined) =>
         span === undefined
@@ -1406,6 +1413,17 @@ export class ClaimReader {
     const cue = lastBefore(s.cues.valuation, segStart, m.start, 70);
     if (!cue) return undefined;
     return s.folded.slice(cue.end, m.start).includes(";") ? undefined : cue;
+  }
+
+  /** ING-KIND-3i: a generic class of companies owns the valuation word, with no name between it and the figure. */
+  private classValuation(s: Sentence, cue: Span, m: MoneyMention): boolean {
+    const from = Math.max(0, Math.min(cue.start, m.start) - 90);
+    const to = Math.max(cue.end, m.start);
+    const window = s.folded.slice(from, to);
+    const generic = CLASS_OF_COMPANIES.exec(window);
+    if (!generic) return false;
+    const at = from + generic.index;
+    return !s.names.some((n) => n.start >= at && n.end <= Math.max(cue.end, m.end) && !n.inAttribution);
   }
 
   /**

@@ -333,3 +333,25 @@ describe("ING-PART-4 (kinds) a round noun read as 'un tour' still governs its fi
     ]);
   });
 });
+
+describe("ING-KIND-3i the valuation of a class of companies", () => {
+  it("a definition or a statistic names no company's valuation", () => {
+    expect(
+      briefs(
+        "Une licorne désigne une entreprise non cotée dont la valorisation atteint au moins un milliard de dollars.",
+      ),
+    ).toEqual([]);
+    expect(briefs("Tiger Global has pushed the valuation of these startups beyond $1 billion.")).toEqual([]);
+  });
+
+  it("a company's own valuation after a sentence about its investors stays", () => {
+    expect(
+      briefs(
+        "Korvel Robotics raised $50 million. All those firms invested in the company's Series A last year that valued the company at $500 million.",
+      ),
+    ).toEqual([
+      "round_size Korvel Robotics <- - exact 50000000 USD",
+      "valuation_post Korvel Robotics <- - exact 500000000 USD",
+    ]);
+  });
+});
