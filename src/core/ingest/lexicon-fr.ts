@@ -63,7 +63,7 @@ export const FRENCH_RULES: LanguageRules = {
     {
       qualifier: "about",
       pattern:
-        /(?:\benviron|\bpres de|\bpres d'|\bautour de|\bautour d'|\baux alentours de|\baux alentours d'|\bde l'ordre de|\bde l'ordre d'|\bquelque|\bapproximativement|\ba peu pres|\bpresque|\bquasiment|\bavoisinant|\bgrosso modo|~)\s*$/,
+        /(?:\benviron|\bpres de|\bpres d'|\bautour de|\bautour d'|\baux alentours de|\baux alentours d'|\bde l'ordre de|\bde l'ordre d'|\bquelque|\bapproximativement|\ba peu pres|\bpresque|\bquasiment|\bavoisinant|\bgrosso modo|\bestimee?s? a|~)\s*$/,
     },
   ],
   qualifierAfter: [

@@ -1410,7 +1410,8 @@ export class ClaimReader {
    * valuation; In December 2011, X completed a round of $90m": the noun is the previous figure's).
    */
   private valuationBefore(s: Sentence, segStart: number, m: MoneyMention): Span | undefined {
-    const cue = lastBefore(s.cues.valuation, segStart, m.start, 70);
+    // The hedge may hold the valuation word ("estimée à 300 M€": an estimate, ING-QUAL-1): look up to the figure.
+    const cue = lastBefore(s.cues.valuation, segStart, m.figureStart, 70);
     if (!cue) return undefined;
     return s.folded.slice(cue.end, m.start).includes(";") ? undefined : cue;
   }
