@@ -28,8 +28,6 @@ function amountKey(c: WorkingClaim): string {
  */
 /** How far apart a repeat may be: a headline, standfirst and body of one report (a batch keeps each report's claims). */
 export const DUPLICATE_WINDOW = 3000;
-/** ING-DUP-4: where a report's headline may start (after a date line). */
-const HEADLINE_REACH = 40;
 
 export function mergeDuplicates(claims: readonly WorkingClaim[], registry: EntityRegistry): WorkingClaim[] {
   const canonical = (k: string | undefined) => (k === undefined ? "" : registry.canonical(k));
@@ -46,33 +44,10 @@ export function mergeDuplicates(claims: readonly WorkingClaim[], registry: Entit
         withTicket.add(`${canonical(c.subject)}|${registry.canonical(k)}|${c.temporal}`);
     }
   }
-  const out: (WorkingClaim | undefined)[] = [];
+  const out: WorkingClaim[] = [];
   const kept = new Map<string, number>();
-  const hedged = new Map<string, { at: number; start: number }>();
   for (const c of claims) {
     const key = `${kindClass(c.kind)}|${canonical(c.subject)}|${parties(c)}|${amountKey(c)}|${c.temporal}`;
-    // ING-DUP-4: "cherche à lever 40 Md$" in a headline and "en pourparlers pour lever jusqu'à 40 Md$" in
-    // the body are one figure told with and without its hedge: the hedged statement says more.
-    const loose = looseKey(c, canonical, parties);
-    if (loose !== undefined) {
-      const other = hedged.get(loose);
-      if (other !== undefined && Math.abs(c.evidenceStart - other.start) <= DUPLICATE_WINDOW) {
-        const previous = out[other.at]!;
-        // Only a headline (the report's opening) drops its hedge: in the body, "plus de 11 Md€" and
-        // "(11 Md€)" may be two statements the report makes.
-        if (
-          previous.qualifier === "exact" &&
-          c.qualifier !== "exact" &&
-          previous.sentenceStart <= HEADLINE_REACH
-        ) {
-          out[other.at] = c;
-          hedged.set(loose, { at: other.at, start: c.evidenceStart });
-          continue;
-        }
-        if (previous.qualifier !== "exact" && c.qualifier === "exact" && c.sentenceStart <= HEADLINE_REACH)
-          continue;
-      }
-    }
     // Agreements without a figure are told apart by what they cover (ING-AGR-2), not repeated.
     const first = seen.get(key);
     const repeat = first !== undefined && c.evidenceStart - first <= DUPLICATE_WINDOW;
@@ -94,25 +69,7 @@ export function mergeDuplicates(claims: readonly WorkingClaim[], registry: Entit
     }
     seen.set(key, c.evidenceStart);
     kept.set(key, out.length);
-    if (loose !== undefined && !hedged.has(loose))
-      hedged.set(loose, { at: out.length, start: c.evidenceStart });
     out.push(c);
   }
-  return out.filter((c): c is WorkingClaim => c !== undefined);
-}
-
-/**
- * ING-DUP-4: a round's or a valuation's figure by its single bound ("40 Md$" exact, "jusqu'à 40 Md$",
- * "plus de 40 Md$"), without the hedge; undefined for other claims and ranges.
- */
-function looseKey(
-  c: WorkingClaim,
-  canonical: (k: string | undefined) => string,
-  parties: (c: WorkingClaim) => string,
-): string | undefined {
-  if (c.amount === null || c.qualifier === null || c.qualifier === "range") return undefined;
-  if (kindClass(c.kind) !== "round" && kindClass(c.kind) !== "valuation") return undefined;
-  const bound = c.amount.point ?? c.amount.min ?? c.amount.max;
-  if (bound === null) return undefined;
-  return `${kindClass(c.kind)}|${canonical(c.subject)}|${parties(c)}|${c.amount.currency}:${bound.toString()}|${c.temporal}`;
+  return out;
 }
