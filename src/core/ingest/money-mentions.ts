@@ -259,6 +259,7 @@ function findMoneyRaw(
 ): MoneyMention[] {
   const found: MoneyMention[] = [];
   let resume = 0;
+  const respectively = folded.includes("respectiv");
   for (const at of figureStarts(folded)) {
     if (at < resume) continue;
     // Three letters open a figure as a currency code ("USD 5m") or a number word ("six millions", "two billion").
@@ -281,7 +282,7 @@ function findMoneyRaw(
     const range = readRange(text, folded, read, rules, style);
     // ING-AMT-12: "viennent de lever respectivement 40 et 104 millions d'euros": two figures, not a
     // range; the first takes the scale and currency written after the second.
-    if (RESPECTIVELY_BEFORE.test(folded.slice(Math.max(0, at - 30), at))) {
+    if (respectively && RESPECTIVELY_BEFORE.test(folded.slice(Math.max(0, at - 30), at))) {
       const join = /^\s*(?:et|and|,)\s*/.exec(folded.slice(read.end, read.end + 8));
       const second = join ? readAmountAt(text, read.end + join[0].length, folded, style) : undefined;
       if (
@@ -354,7 +355,7 @@ function findMoneyRaw(
   }
   if (folded.includes("crore") || folded.includes("lakh")) indianScales(folded, found);
   if (!VAGUE_TRIGGER.test(folded)) return found.sort((a, b) => a.start - b.start);
-  thresholds(text, folded, found);
+  if (THRESHOLD_HINT.some((h) => folded.includes(h))) thresholds(text, folded, found);
   const vague = vaguePattern(rules);
   vague.lastIndex = 0;
   for (let v = vague.exec(folded); v !== null; v = vague.exec(folded)) {
@@ -395,6 +396,16 @@ function findMoneyRaw(
  */
 const THRESHOLD =
   /\b(?:depass\w*|franchi\w*|passe|passer|passent|surpass\w*|crossed|crosses|topped|tops|passed|exceeded|exceeds)\s+(?:[a-z]+\s+){0,3}?(?:le|la barre du|la barre d'un|the)\s*(milliard|million|billion)(?:-dollar)?(?![a-z])/g;
+
+/** Cheap test before THRESHOLD: the article and the scale word, written together. */
+const THRESHOLD_HINT = [
+  "le milliard",
+  "le million",
+  "the billion",
+  "the million",
+  "d'un milliard",
+  "du milliard",
+];
 
 function thresholds(text: string, folded: string, found: MoneyMention[]): void {
   THRESHOLD.lastIndex = 0;

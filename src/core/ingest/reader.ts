@@ -188,6 +188,9 @@ const VALUED_AFTER =
 /** ING-KIND-2e: a figure that is a difference, just after it (folded). */
 const DIFFERENCE_AFTER =
   /^\s*(?:(?:higher|lower|more|less|greater|smaller|bigger|larger|above|below) than|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:que|qu')|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:eleve|importante?) (?:que|qu'))(?![a-z])/;
+/** ING-KIND-2f: a plural of companies anywhere in the sentence (the test before MARKET_PRESENT_BEFORE). */
+const COMPANIES_PLURAL =
+  /start-?ups?\b|fintechs|biotechs|healthtechs|medtechs|companies|firms|scale-?ups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites/;
 /** ING-KIND-2f: a plural of companies raising in the present, or a sector's ranking, before the figure (folded). */
 const MARKET_PRESENT_BEFORE =
   /\b(?:(?:les|des|ces|nos|neuf|dix|\d+)\s+(?:start-?ups?|jeunes pousses|entreprises|societes|pepites|licornes|fintechs|biotechs|medtechs)|startups|start-ups|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites)\s*(?:[a-z'-]+\s+){0,4}(?:,[^,;]{0,60},\s*)?(?:(?:ont|avaient)\s+(?:deja\s+|ainsi\s+|au total\s+)?(?:leve|recolte|collecte|engrange|attire)|levent|recoltent|collectent|engrangent|attirent|totalisent|raise|secure|attract|pull in|ont leve|ont recolte)\s*(?:,[^,;]{0,40},\s*)?(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de|exactement)\s+)?$/;
@@ -358,6 +361,7 @@ export class ClaimReader {
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
   private lastRoundClaim: WorkingClaim | undefined;
+  private readonly classMemo = new WeakMap<Sentence, boolean>();
   /** ING-AMT-7: claims whose figure had its conversion in brackets, with that conversion. */
   private readonly conversions: {
     claim: WorkingClaim;
@@ -1452,6 +1456,16 @@ export class ClaimReader {
     return after ? { start: m.figureStart, end: m.end + after[0].length } : undefined;
   }
 
+  /** Whether the sentence names companies in the plural at all (a cheap test before ING-KIND-2f's pattern). */
+  private namesClassOfCompanies(s: Sentence): boolean {
+    let known = this.classMemo.get(s);
+    if (known === undefined) {
+      known = COMPANIES_PLURAL.test(s.folded);
+      this.classMemo.set(s, known);
+    }
+    return known;
+  }
+
   /**
    * Figures that are no raise of the deal (README "Not claims"): ING-KIND-2e a difference ("about
    * $200m higher than", "58 millions de plus qu'en mars"); ING-KIND-2f a market total in the present
@@ -1465,7 +1479,8 @@ export class ClaimReader {
     return (
       DIFFERENCE_AFTER.test(after) ||
       GRANT_AFTER.test(after) ||
-      MARKET_PRESENT_BEFORE.test(s.folded.slice(Math.max(0, m.start - 130), m.start)) ||
+      (this.namesClassOfCompanies(s) &&
+        MARKET_PRESENT_BEFORE.test(s.folded.slice(Math.max(0, m.start - 130), m.start))) ||
       RAISES_TOTAL_BEFORE.test(before) ||
       OPERATIONS_AFTER.test(after) ||
       (TOTAL_NOW_BEFORE.test(before) && !ROUND_AFTER.test(after)) ||
