@@ -178,6 +178,10 @@ export const ENGLISH_RULES: LanguageRules = {
     "(?:is|are|was) (?:now )?raising",
     "close to (?:securing|raising|closing|finali[sz]ing)",
     "in advanced (?:talks|discussions)",
+    // ING-KIND-5g: a deal being neared is still sought ("is nearing a deal to raise", "nears a $2bn raise").
+    "near(?:s|ing)",
+    // ING-STAT-12: "is reportedly raising": the hedge is the report's; the round is still being raised.
+    "(?:is|are|was) (?:reportedly|currently|still) raising",
     "aimed at",
     "a goal of",
     "(?:is|was) expanding",
@@ -397,6 +401,11 @@ export const ENGLISH_RULES: LanguageRules = {
         "owned",
         "held",
         "(?:was|were|had been) valued",
+        // ING-STAT-12: a past valuation ("the company was reportedly valued at", "it was worth").
+        "(?:was|were|had been) (?:reportedly|previously|last|once|then) valued",
+        "(?:was|were|had been) worth",
+        // ING-STAT-14: a raise told as done in a participle ("after raising", "having secured").
+        "(?:after|since|having|upon|following) (?:raising|securing|closing|completing|landing|bagging)",
         "pumped",
         "poured",
         "landed",

@@ -63,7 +63,7 @@ export const FRENCH_RULES: LanguageRules = {
     {
       qualifier: "about",
       pattern:
-        /(?:\benviron|\bpres de|\bpres d'|\bautour de|\bautour d'|\baux alentours de|\baux alentours d'|\bde l'ordre de|\bde l'ordre d'|\bquelque|\bapproximativement|\ba peu pres|\bpresque|\bquasiment|\bavoisinant|\bgrosso modo|~)\s*$/,
+        /(?:\benviron|\bpres de|\bpres d'|\bautour de|\bautour d'|\baux alentours de|\baux alentours d'|\bde l'ordre de|\bde l'ordre d'|\bquelque|\bapproximativement|\ba peu pres|\bpresque|\bquasiment|\bavoisinant|\bgrosso modo|\bestimee?s? a|~)\s*$/,
     },
   ],
   qualifierAfter: [
@@ -168,6 +168,8 @@ export const FRENCH_RULES: LanguageRules = {
     "en train de",
     "voudrai\\w*",
     "projet\\w* de",
+    // ING-KIND-5g: "son intention de lever", "a l'intention de boucler".
+    "intention d(?:e|')",
     "objectif",
     "en negociations?(?: [\\w'-]+){0,5} pour",
     "en discussions?(?: [\\w'-]+){0,5} pour",

@@ -31,6 +31,10 @@ export interface MoneyMention {
   /** Undefined when the text wrote none ("des milliards dans…"). */
   readonly currency: Currency | undefined;
   readonly vague: boolean;
+  /** ING-AMT-7: the figure's conversion written in brackets after it ("($14 million)"), read and left out. */
+  readonly conversion?: Pick<MoneyMention, "currency" | "min" | "max" | "point">;
+  /** ING-AMT-12: the first of two figures given "respectively" ("respectivement 40 et 104 millions"). */
+  readonly respectively?: boolean;
 }
 
 /** A percentage, for stakes ("environ 12 %"). */
@@ -48,6 +52,9 @@ const NUMBER_WORD_ALTERNATION = [...NUMBER_WORDS.keys()]
   .map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&"))
   .join("|");
 
+/** ING-AMT-12: "respectivement", "respectively" just before the first of two figures (folded). */
+const RESPECTIVELY_BEFORE = /\b(?:respectivement|respectively)\s*$/;
+
 /** Where a figure may start, in folded text: a currency sign, an ISO code before a digit, or a digit. */
 const FIGURE_START = new RegExp(
   `(?:\\b(?:us|c|ca|a|au|hk))?[$€£¥₹]|\\b(?:${[...CURRENCY_CODES].map((c) => c.toLowerCase()).join("|")})(?=\\s*[\\d.])|(?<![a-z0-9.,])\\d`,
@@ -56,6 +63,8 @@ const FIGURE_START = new RegExp(
 /** A scale word: a number word may stand before it ("un milliard", "a billion"). */
 const SCALE_WORD = new RegExp(`\\b(?:${SCALE_ALTERNATION})(?![a-z])`, "g");
 const NUMBER_WORD_BEFORE = new RegExp(`\\b(?:${NUMBER_WORD_ALTERNATION})\\s*-?\\s*$`);
+/** ING-AMT-8: a number word at the start of the text, then a space and a scale. */
+const NUMBER_WORD_AT = new RegExp(`^(?:${NUMBER_WORD_ALTERNATION})\\s+(?:${SCALE_ALTERNATION})(?![a-z])`);
 /** Words that can start a vague amount or carry a scale: no vague rule can match without one. */
 const VAGUE_TRIGGER = /milliard|million|billion|multi-?billion/;
 
@@ -221,13 +230,25 @@ export function findMoney(
     style,
   );
   // ING-AMT-7: a figure in brackets right after another is its conversion ("$200mn (€186mn)"): one claim.
-  return found.filter((m, k) => {
+  const out: MoneyMention[] = [];
+  for (const [k, m] of found.entries()) {
     const previous = found[k - 1];
-    return !(
+    if (
       previous &&
       /^\s*\(\s*(?:soit\s+|or\s+|about\s+|environ\s+)?$/.test(rawFolded.slice(previous.end, m.start))
-    );
-  });
+    ) {
+      // Remembered, so that the same figure written alone elsewhere (a headline) is known as the conversion.
+      const kept = out[out.length - 1];
+      if (kept === previous)
+        out[out.length - 1] = {
+          ...previous,
+          conversion: { currency: m.currency, min: m.min, max: m.max, point: m.point },
+        };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }
 
 function findMoneyRaw(
@@ -238,13 +259,16 @@ function findMoneyRaw(
 ): MoneyMention[] {
   const found: MoneyMention[] = [];
   let resume = 0;
+  const respectively = folded.includes("respectiv");
   for (const at of figureStarts(folded)) {
     if (at < resume) continue;
     // Three letters open a figure as a currency code ("USD 5m") or a number word ("six millions", "two billion").
     if (
       /^[a-z]{3}$/.test(folded.slice(at, at + 3)) &&
       !CURRENCY_CODES.has(text.slice(at, at + 3)) &&
-      !NUMBER_WORDS.has(folded.slice(at, at + 3))
+      !NUMBER_WORDS.has(folded.slice(at, at + 3)) &&
+      // ING-AMT-8: a longer number word ("cent millions de dollars", "trente millions").
+      !NUMBER_WORD_AT.test(folded.slice(at, at + 20))
     )
       continue;
     let read = readAmountAt(text, at, folded, style);
@@ -256,6 +280,33 @@ function findMoneyRaw(
       }
     }
     const range = readRange(text, folded, read, rules, style);
+    // ING-AMT-12: "viennent de lever respectivement 40 et 104 millions d'euros": two figures, not a
+    // range; the first takes the scale and currency written after the second.
+    if (respectively && RESPECTIVELY_BEFORE.test(folded.slice(Math.max(0, at - 30), at))) {
+      const join = /^\s*(?:et|and|,)\s*/.exec(folded.slice(read.end, read.end + 8));
+      const second = join ? readAmountAt(text, read.end + join[0].length, folded, style) : undefined;
+      if (
+        second !== undefined &&
+        typeof second !== "string" &&
+        (second.currency || second.scaleExponent >= 6)
+      ) {
+        const scale =
+          read.scaleExponent === 0 && second.scaleExponent > 0 ? power(second.scaleExponent) : Rational.ONE;
+        const first = read.amount.mul(scale);
+        found.push({
+          start: read.start,
+          figureStart: read.start,
+          end: read.end,
+          qualifier: "exact",
+          ...encode("exact", first, first),
+          currency: read.currency ?? second.currency,
+          vague: false,
+          respectively: true,
+        });
+        resume = read.end;
+        continue;
+      }
+    }
     if (range) {
       const lead = /(?:\bentre|\bbetween|\bde|\bfrom)\s*$/.exec(folded.slice(Math.max(0, at - 10), at));
       found.push({
@@ -302,7 +353,9 @@ function findMoneyRaw(
     });
     resume = read.end;
   }
+  if (folded.includes("crore") || folded.includes("lakh")) indianScales(folded, found);
   if (!VAGUE_TRIGGER.test(folded)) return found.sort((a, b) => a.start - b.start);
+  if (THRESHOLD_HINT.some((h) => folded.includes(h))) thresholds(text, folded, found);
   const vague = vaguePattern(rules);
   vague.lastIndex = 0;
   for (let v = vague.exec(folded); v !== null; v = vague.exec(folded)) {
@@ -334,6 +387,81 @@ function findMoneyRaw(
     });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * ING-AMT-10: a round figure passed, written with the article and no number ("a franchi le milliard
+ * de dollars de valorisation", "sa valorisation dépassait le milliard d'euros", "crossed the billion-dollar
+ * mark"): more than one of the scale, not a vague amount.
+ */
+const THRESHOLD =
+  /\b(?:depass\w*|franchi\w*|passe|passer|passent|surpass\w*|crossed|crosses|topped|tops|passed|exceeded|exceeds)\s+(?:[a-z]+\s+){0,3}?(?:le|la barre du|la barre d'un|the)\s*(milliard|million|billion)(?:-dollar)?(?![a-z])/g;
+
+/** Cheap test before THRESHOLD: the article and the scale word, written together. */
+const THRESHOLD_HINT = [
+  "le milliard",
+  "le million",
+  "the billion",
+  "the million",
+  "d'un milliard",
+  "du milliard",
+];
+
+function thresholds(text: string, folded: string, found: MoneyMention[]): void {
+  THRESHOLD.lastIndex = 0;
+  for (let t = THRESHOLD.exec(folded); t !== null; t = THRESHOLD.exec(folded)) {
+    const scaleAt = t.index + t[0].length - t[1]!.length - (t[0].endsWith("-dollar") ? 7 : 0);
+    const start = folded.lastIndexOf(" ", scaleAt - 2) + 1;
+    let end = t.index + t[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    // With no currency written, the billion passed is the unicorn's: dollars (README).
+    let currency = "USD" as Currency;
+    const suffix = t[0].endsWith("-dollar") ? undefined : readCurrencyAfter(text, end, folded);
+    if (suffix) {
+      currency = suffix[0];
+      end = suffix[1];
+    }
+    const low = power(t[1] === "million" ? 6 : 9);
+    found.push({
+      start,
+      figureStart: start,
+      end,
+      qualifier: "more_than",
+      ...encode("more_than", low, low),
+      currency,
+      vague: false,
+    });
+  }
+}
+
+/**
+ * ING-AMT-11: Indian scales ("Rs 100 crore", "INR 50 lakh", "₹2,000 crore"): a crore is ten million, a
+ * lakh a hundred thousand, in rupees; the figure read without its scale is replaced.
+ */
+const INDIAN_SCALE =
+  /(?:\brs\.?|\binr|₹)\s*(\d{1,3}(?:,\d{2,3})+|\d+(?:\.\d+)?)\s*(crores?|cr|lakhs?|lacs?)(?![a-z])/g;
+
+function indianScales(folded: string, found: MoneyMention[]): void {
+  INDIAN_SCALE.lastIndex = 0;
+  for (let t = INDIAN_SCALE.exec(folded); t !== null; t = INDIAN_SCALE.exec(folded)) {
+    const value = Rational.parse(t[1]!.replace(/,/g, ""));
+    if (!value) continue;
+    const start = t.index;
+    const end = start + t[0].length;
+    for (let k = found.length - 1; k >= 0; k--) {
+      if (found[k]!.figureStart < end && start < found[k]!.end) found.splice(k, 1);
+    }
+    const amount = value.mul(power(t[2]!.startsWith("c") ? 7 : 5));
+    found.push({
+      start,
+      figureStart: start,
+      end,
+      qualifier: "exact",
+      ...encode("exact", amount, amount),
+      currency: "INR" as Currency,
+      vague: false,
+    });
+  }
 }
 
 /** Finds percentages in a folded sentence, with the hedge before each. */

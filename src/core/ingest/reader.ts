@@ -142,6 +142,8 @@ const INVESTOR_MARK_BEFORE =
   /\b(?:led by|co-led by|backed by|funded by|from|including|auprès d(?:e|u|es)|aupres d(?:e|u|es)|auprès d'|aupres d'|mene(?:e|s|es)? par|conduit(?:e|s|es)? par|pilote(?:e|s|es)? par|sous la houlette d(?:e|u)|sous la houlette d'|soutenu(?:e|s|es)? par|finance(?:e|s|es)? par)\s*(?:(?:le|la|les|l'|the|a|an|de|du|d')\s*)?(?:[a-z-]+\s+){0,3}$/;
 /** ING-TOPIC-1: a name in quotes is a term ("le « New Space »"), not the company reported on. */
 /** ING-ENT-10: a stock exchange's ticker in brackets. */
+/** ING-AMT-9: a line break (one code unit each, so offsets hold). */
+const LINE_BREAK = /[\n\r]/g;
 const TICKER =
   /\(\s*(?:NASDAQ|Nasdaq|nasdaq|NYSE|nyse|TYO|tyo|TSE|tse|LSE|lse|EPA|epa|AMS|ams|ETR|etr|FRA|fra|HKEX|hkex|HKG|hkg|SGX|sgx|BSE|bse|NSE|nse|OTC|otc|TSX|tsx|ASX|asx|KRX|krx|SIX|six|BIT|bit|STO|sto)\s*:\s*[A-Za-z0-9.]{1,10}\s*\)/g;
 /** ING-KIND-3c: the preposition of a valuation's figure ("à 340 Md$", "at $4bn"), just before it (folded). */
@@ -188,6 +190,19 @@ const PROJECT_NOUN =
 const PROJECT_WORD = /\b(?:projet|project|initiative)(?![a-z])/;
 const PROJECT_BEFORE = /\b(?:projet|project|initiative)(?: (?:d'|de |du |of )?[a-z'-]+){0,3}\s*["«“]?\s*$/;
 /** ING-STAT-8: a modal of the future governing an announcement or a closing, just before it (folded). */
+/** ING-STAT-11: an announcement just before the intent it states ("a annoncé ce mercredi son intention de", "announced plans to"). */
+const ANNOUNCED_BEFORE = /\b(?:annonc|announc|unveil|devoil)[a-z]*\s+(?:[a-z']+\s+){0,4}$/;
+/**
+ * ING-TEMP-5: the pluperfect of reported speech is the report's tense, not an earlier deal ("24M
+ * announced that it had raised", "a annoncé qu'elle avait levé"): the words just before "had"/"avait".
+ */
+const BACKSHIFT_BEFORE =
+  /\b(?:announc\w*|said|says|disclos\w*|confirm\w*|revealed|told [a-z]+|annonc\w*|indiqu\w*|precis\w*|declar\w*|confirm\w*)\s+(?:that\s+)?(?:it|they|the (?:company|startup|firm|group)|qu'(?:elle|il|ils|elles)|que (?:la|le) [a-z-]+)\s+$/;
+/** ING-TEMP-6: what makes a year no deal's date, just before it (folded). */
+const UNDATED_YEAR_BEFORE =
+  /(?:\b(?:fondee?s?|creee?s?|lancee?s?|nee?s?|founded|launched|established|created|incorporated|started|spun out)\s+(?:[a-z]+\s+){0,6}?(?:en|in|depuis|since)\s+|^\s*date\s+)$/;
+/** ING-STAT-12: a hedge on the report, not on the deal. */
+const REPORT_HEDGE = /^(?:reportedly|purportedly)$/;
 const FUTURE_BEFORE =
   /\b(?:doit|doivent|devrait|devraient|va|vont|s'apprete a|s'appretent a|compte|is expected to|are expected to|is set to|are set to|is to|will|is poised to|is about to)[\s,]+(?:[a-z',]+\s+){0,6}?$/;
 /** ING-STAKE-5: a stake still to come: a conditional or "become" before the holder's cue (folded). */
@@ -210,6 +225,69 @@ const MANAGER_BEFORE =
 /** ING-KIND-2d: a plural of companies as the raiser, just before the figure (folded). */
 const MARKET_BEFORE =
   /\b(?:startups|start-ups|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes)\s+(?:(?:have|had|ont|avaient|[a-z]+)\s+){0,2}(?:raised|secured|attracted|drew|pulled in|leve|recolte|collecte|attire|engrange)\s+(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de)\s+)?$/;
+/** ING-KIND-3e: "worth" as a valuation, just before the figure (folded). */
+const WORTH_BEFORE =
+  /\b(?:is|was|are|were|be|been|being|now|currently)\s+(?:(?:now|currently|already|reportedly|then)\s+)?worth\s*$/;
+/** ING-KIND-3e: a valuation stated after its figure ("the $38bn it was worth", "que valait la société"). */
+const VALUED_AFTER =
+  /^\s*(?:that\s+|which\s+)?(?:it|they|the (?:company|startup|firm|group|business|retailer|maker)|[a-z0-9-]+)\s+(?:(?:was|were|is|had been|has been)\s+(?:[a-z]+ly\s+)?(?:worth|valued)|(?:que|qu')\s*(?:valait|valaient|vaut|valent)|auxquels? (?:etait|a ete) valorisee?)(?![a-z])|^\s*de valorisation(?![a-z])/;
+/** ING-KIND-2e: a figure that is a difference, just after it (folded). */
+const DIFFERENCE_AFTER =
+  /^\s*(?:(?:higher|lower|more|less|greater|smaller|bigger|larger|above|below) than|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:que|qu')|(?:de |d'euros de |de dollars de )?(?:plus|moins) (?:eleve|importante?) (?:que|qu'))(?![a-z])/;
+/** ING-KIND-2f: a plural of companies anywhere in the sentence (the test before MARKET_PRESENT_BEFORE). */
+const COMPANIES_PLURAL =
+  /start-?ups?\b|fintechs|biotechs|healthtechs|medtechs|companies|firms|scale-?ups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites/;
+/** ING-KIND-2f: a plural of companies raising in the present, or a sector's ranking, before the figure (folded). */
+const MARKET_PRESENT_BEFORE =
+  /\b(?:(?:les|des|ces|nos|neuf|dix|\d+)\s+(?:start-?ups?|jeunes pousses|entreprises|societes|pepites|licornes|fintechs|biotechs|medtechs)|startups|start-ups|fintechs|biotechs|healthtechs|companies|firms|scale-ups|scaleups|unicorns|jeunes pousses|entreprises|societes|licornes|pepites)\s*(?:[a-z'-]+\s+){0,4}(?:,[^,;]{0,60},\s*)?(?:(?:ont|avaient)\s+(?:deja\s+|ainsi\s+|au total\s+)?(?:leve|recolte|collecte|engrange|attire)|levent|recoltent|collectent|engrangent|attirent|totalisent|raise|secure|attract|pull in|ont leve|ont recolte)\s*(?:,[^,;]{0,40},\s*)?(?:(?:a total of|un total de|about|around|nearly|some|more than|over|environ|pres de|plus de|exactement)\s+)?$/;
+/** ING-KIND-2e: a figure of grants, revenue or sales, right after it ("23 millions de dollars de subventions"). */
+const GRANT_AFTER =
+  /^\s*(?:de|d'|in|of)\s+(?:subventions?|grants?|aides? publiques?|revenue|revenus|chiffre d'affaires|ventes|sales)(?![a-z])/;
+/** ING-KIND-2f: raises in the plural as the subject of a total ("le montant des levées de fonds dépasse les 100 M€"). */
+const RAISES_TOTAL_BEFORE =
+  /\b(?:levees(?: de fonds)?|tours de table|operations|rounds|deals|fundraisings|investments)\s+(?:[a-z'-]+\s+){0,3}(?:depasse(?:nt)?|atteigne(?:nt)?|atteint|totalise(?:nt)?|s'eleve(?:nt)? a|represente(?:nt)?|cumule(?:nt)?|totalled|totaled|totalling|totaling|amounted to|add up to|added up to|reached|topped|exceeded)\s+(?:(?:les|le|a total of|un total de|about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)*$/;
+/** ING-KIND-2f: a total over several deals, just after the figure ("en cinq opérations", "across 12 deals"). */
+const OPERATIONS_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:en|in|across|over|sur|from) (?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|two|three|four|five|six|seven|eight|nine|ten|several|multiple) (?:operations|levees|transactions|deals|tours|financements|rounds|investments)(?![a-z])/;
+/** ING-KIND-2b: a total to date, just before the figure ("has now raised", "a réuni au total"). */
+const TOTAL_NOW_BEFORE =
+  /(?:\b(?:has|have|had) now (?:raised|secured|amassed|received)|\b(?:leve|reuni|recolte|collecte|obtenu|amasse|engrange)e?s? au total(?: de| d')?)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2b: "has now secured $150m in a new funding round": a round, not a total. */
+const ROUND_AFTER =
+  /^\s+(?:in|for)\s+(?:a|an|its|the|their|un|une|son|sa)\s+(?:[a-z-]+\s+){0,3}(?:round|series|tour|serie|levee)/;
+/** ING-KIND-2f: a roundup's sum over a count of deals ("seven Pre-Series A deals, amounting to", "one Series B of"). */
+const DEALS_SUM_BEFORE =
+  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:[a-z-]+\s+){0,3}(?:deals|rounds|transactions|operations|levees|tours|(?:pre-?)?series [a-h](?: (?:deals?|rounds?))?|(?:pre-?)?serie [a-h])\s*,?\s*(?:amounting to|totall?ing|worth|adding up to|of|pour un (?:total|montant) de|representant|totalisant|de)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2j: a listed company's market value ("the market value of $19.5bn", "capitalisation boursière de"). */
+const MARKET_VALUE_BEFORE =
+  /\b(?:market (?:value|capitali[sz]ation|cap)|capitalisation boursiere|valeur boursiere)\s+(?:(?:of|de|d'|at|a|is|was|stands at|est de|s'eleve a)\s+)*(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2i: an offer turned down ("had already rejected … an offer of $30bn", "a refusé une offre de"). */
+const REJECTED_BEFORE =
+  /\b(?:rejected|declined|turned down|refused|rebuffed|spurned|rejete|rejetee|refuse|refusee|decline|declinee|repousse|repoussee)\b[^;.]{0,70}?\b(?:offers?|bids?|proposals?|offres?|propositions?)\s+(?:of|de|d'|worth|valued at|valuing [a-z ]+ at)?\s*(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de|up to)\s+)?$/;
+/** ING-KIND-5h: a raise in the passive, just after its figure ("was swept up by", "a été levé par"). */
+const PASSIVE_RAISE_AFTER =
+  /^\s*(?:was|were|has been|had been|a ete|ont ete)\s+(?:[a-z]+ly\s+)?(?:raised|secured|swept up|picked up|bagged|netted|mopped up|scooped up|grabbed|landed|levee?s?|recoltee?s?|obtenue?s?|decrochee?s?)\s+(?:by|par)\s+/;
+/** ING-KIND-3h: a raise verb, then "at" right before the figure (folded, the figure's segment). */
+const RAISED_AT = /\b(?:raised|raising|raises|raise)\b[^.;,]{0,60}\bat\s*$/;
+/** ING-KIND-2k: a round right after a figure ("in series A financing", "en série B", "seed round"). */
+const ROUND_NAMED_AFTER =
+  /^\s*(?:(?:in|of|en|de|d')\s+)?(?:(?:a|an|its|the|une?|sa|son)\s+)?(?:new\s+|nouvelle?\s+)?(?:(?:pre-?)?series [a-h]|(?:pre-?)?serie [a-h]|seed|amorcage)(?:\s+(?:round|financing|funding|tour|financement))?(?![a-z])/;
+/** ING-KIND-3i: an indefinite or plural class of companies (folded). */
+const CLASS_OF_COMPANIES =
+  /\b(?:(?:une|des|les|ces|de|d')\s*(?:entreprises?|societes?|start-?ups?|jeunes pousses|licornes)|(?:a|any|these|those|such)\s+(?:companies|company|startups?|start-ups?|unicorns?)|(?:companies|startups|start-ups|firms|unicorns|entreprises|societes|licornes)\s+(?:valued|valorisees|worth|with a valuation|dont la valorisation))(?![a-z])/;
+/** ING-AMT-12: figures given in the order of the companies named before them. */
+const RESPECTIVELY = /\b(?:respectivement|respectively)\b/;
+/** ING-KIND-2g: money set aside to invest, just after its figure ("the £1bn Dyson put aside"). */
+const SET_ASIDE_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:(?:put|set) aside|earmarked|mis de cote|mise de cote|reserve pour|dedies? a l'investissement)(?![a-z])/;
+/** ING-KIND-2g: "investors have poured … into advanced battery startups": money spread over a sector. */
+const POURED_BEFORE =
+  /\b(?:investors|investisseurs|vcs)\s+(?:[a-z]+\s+){0,2}(?:poured|pumped|invested|injected|deployed|ont investi|ont injecte)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
+/** ING-KIND-2g: money spread over several companies ("7 M€ rassemblés pour des startups girondines"). */
+const SPREAD_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,30}?\b(?:pour|for|into|in|dans|entre|among|across)\s+(?:des|les|plusieurs|several|various|multiple|\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z-]+\s+){0,2}?(?:startups|start-ups?|entreprises|companies|jeunes pousses|societes|firms|projets|projects)(?![a-z])/;
+const PLURAL_RECIPIENT_AFTER =
+  /^(?:[^.;]|\.(?=\d)){0,20}?\b(?:into|in|dans)\s+(?:[a-z-]+\s+){0,3}(?:startups|start-ups?|companies|firms|jeunes pousses|entreprises|societes)(?![a-z])/;
 /** ING-KIND-2b: a raise verb of a total to date, just before its figure (folded). */
 const CUMULATIVE_BEFORE =
   /\b(?:already|pour l'instant|jusqu'ici|jusqu'a present|so far|to date|in total|au total)\s+(?:raised|secured|amassed|leve|recolte|collecte|amasse|engrange)\s+(?:(?:about|around|roughly|nearly|some|more than|over|environ|plus de|pres de)\s+)?$/;
@@ -381,6 +459,12 @@ export class ClaimReader {
   private readonly groups: string[][] = [];
   private lastAmountClaim: WorkingClaim | undefined;
   private lastRoundClaim: WorkingClaim | undefined;
+  private readonly classMemo = new WeakMap<Sentence, boolean>();
+  /** ING-AMT-7: claims whose figure had its conversion in brackets, with that conversion. */
+  private readonly conversions: {
+    claim: WorkingClaim;
+    conversion: NonNullable<MoneyMention["conversion"]>;
+  }[] = [];
   /** The deal's status as the article states it: from round-level claims, else from investments. */
   private roundStatus: ClaimStatus | undefined;
   private investmentStatus: ClaimStatus | undefined;
@@ -403,8 +487,12 @@ export class ClaimReader {
     // ING-ENT-10: a stock ticker in brackets ("Microsoft (NASDAQ: MSFT)", "SoftBank (TYO: 9984)") names
     // nothing and holds no figure: blanked for reading, kept in the evidence text.
     const ticker = text.includes(":") && text.includes("(");
-    const scan = ticker ? text.replace(TICKER, (t) => " ".repeat(t.length)) : text;
-    const folded = ticker ? input.folded.replace(TICKER, (t) => " ".repeat(t.length)) : input.folded;
+    // ING-AMT-9: a line break inside a sentence is a space ("$64\nbillion", "in\ntalks to raise").
+    const broken = text.includes("\n");
+    const unbroken = broken ? text.replace(LINE_BREAK, " ") : text;
+    const unbrokenFolded = broken ? input.folded.replace(LINE_BREAK, " ") : input.folded;
+    const scan = ticker ? unbroken.replace(TICKER, (t) => " ".repeat(t.length)) : unbroken;
+    const folded = ticker ? unbrokenFolded.replace(TICKER, (t) => " ".repeat(t.length)) : unbrokenFolded;
     const attributions = findAttributions(scan, folded, rules);
     const mentions = findMentions(scan, folded, input.start, rules, this.registry, attributions);
     const names = mentions.filter((m): m is NameMention => m.kind === "name");
@@ -506,6 +594,7 @@ export class ClaimReader {
     let previous: WorkingClaim | undefined;
     for (let i = 0; i < s.money.length; i++) {
       const claim = this.readMoney(s, i, previous);
+      if (claim) this.respectiveSubject(s, i, claim);
       if (claim) for (const one of this.splitEach(s, claim, s.money[i]!)) this.emit(s, one);
       previous = claim;
     }
@@ -519,6 +608,36 @@ export class ClaimReader {
   }
 
   // ---- discourse state -------------------------------------------------------------
+
+  /**
+   * ING-AMT-12: "Lydia et Qonto viennent de lever respectivement 40 et 104 millions d'euros", "A and B
+   * raised $20m and $35m respectively": the n-th figure is the n-th company's, named in the list before.
+   */
+  private respectiveSubject(s: Sentence, i: number, claim: WorkingClaim): void {
+    if (claim.kind !== "round_size" && claim.kind !== "round_target" && claim.kind !== "valuation_post")
+      return;
+    const group = this.respectiveGroup(s);
+    const at = group.indexOf(s.money[i]!);
+    if (group.length < 2 || at < 0) return;
+    // Any name: a company named like a person ("Lydia") is still the list's member.
+    const names = s.names.filter((n) => !n.inAttribution && n.end <= group[0]!.start);
+    const list = names.slice(-group.length);
+    if (list.length !== group.length) return;
+    // The companies must be one list ("A et B", "A, B and C"), not names scattered in the sentence.
+    for (let k = 1; k < list.length; k++) {
+      if (!/^\s*(?:,|,?\s*(?:et|and))\s*$/.test(s.folded.slice(list[k - 1]!.end, list[k]!.start))) return;
+    }
+    claim.subject = list[at]!.key;
+    claim.rules.push("ING-AMT-12");
+  }
+
+  /** ING-AMT-12: the figures a "respectively" is about (those within 60 characters of it). */
+  private respectiveGroup(s: Sentence): MoneyMention[] {
+    if (s.money.length < 2) return [];
+    const word = RESPECTIVELY.exec(s.folded);
+    if (!word) return [];
+    return s.money.filter((x) => Math.abs(x.start - word.index) <= 60 || Math.abs(word.index - x.end) <= 60);
+  }
 
   /** ING-LINK-2: "GIC and Coatue each intend to contribute $1.5bn": one claim per member, each with the amount. */
   private splitEach(s: Sentence, claim: WorkingClaim, m: MoneyMention): WorkingClaim[] {
@@ -1294,6 +1413,7 @@ export class ClaimReader {
    * ("réunir 12 Md$ pour la start-up" before the company is named) is the report's company.
    */
   finish(): void {
+    this.dropConversions();
     const topic = this.canonicalTopic();
     if (topic === undefined || this.registry.type(topic) === "person") return;
     for (const c of this.claims) {
@@ -1301,6 +1421,31 @@ export class ClaimReader {
       if (c.counterparty?.some((k) => this.registry.canonical(k) === topic)) continue;
       c.subject = topic;
       c.rules.push("ING-TOPIC-4");
+    }
+  }
+
+  /**
+   * ING-AMT-7 (across sentences): "India's Indifi raises $20.4M" in a headline and "has raised 1,450
+   * million Indian rupees ($20.4 million)" in the body are one claim, in the first currency written: a
+   * claim of the same kind whose figure is another claim's bracketed conversion is dropped.
+   */
+  private dropConversions(): void {
+    if (this.conversions.length === 0) return;
+    const same = (a: Rational | null, b: Rational | null) =>
+      a === null ? b === null : b !== null && a.eq(b);
+    for (let k = this.claims.length - 1; k >= 0; k--) {
+      const c = this.claims[k]!;
+      if (!c.amount) continue;
+      const converted = this.conversions.some(
+        ({ claim, conversion }) =>
+          claim !== c &&
+          claim.kind === c.kind &&
+          conversion.currency === c.amount!.currency &&
+          same(conversion.point, c.amount!.point) &&
+          same(conversion.min, c.amount!.min) &&
+          same(conversion.max, c.amount!.max),
+      );
+      if (converted) this.claims.splice(k, 1);
     }
   }
 
@@ -1345,6 +1490,18 @@ export class ClaimReader {
         new RegExp(`^\\s+(?:later|plus tard|ensuite|then|(?:en|in|by|d'ici|fin) (?:${MONTHS}))`).test(
           folded.slice(m.end, m.end + 24),
         ));
+    // ING-AMT-12: the later figures given "respectively" are of the first one's kind.
+    const group = previous?.amount ? this.respectiveGroup(s) : [];
+    if (previous && group.indexOf(m) > 0) {
+      return this.moneyClaim(s, m, segStart, segEnd, {
+        kind: previous.kind,
+        subject: previous.subject,
+        counterparty: undefined,
+        rules: ["ING-AMT-12"],
+        evidenceFrom: m.start,
+        evidenceTo: m.end,
+      });
+    }
     if (previous && (restated || tranche)) {
       if (tranche && !previous.rules.includes("ING-LINK-4")) previous.rules.push("ING-LINK-4");
       return this.moneyClaim(s, m, segStart, segEnd, {
@@ -1411,13 +1568,17 @@ export class ClaimReader {
         .map((list) => lastBefore(list, segStart, m.start))
         .filter((c): c is Span => c !== undefined)
         .map((c) => distanceBefore(c, m.start));
-      if (positives.every((d) => d > negativeDistance)) return undefined;
+      // ING-KIND-2k: a round named right after the figure ("$77 million in series A financing") is the
+      // figure's own word, nearer than any negative word before it ("after Novartis's acquisition of …").
+      const roundNamed = ROUND_NAMED_AFTER.test(folded.slice(m.end, m.end + 40));
+      if (!roundNamed && positives.every((d) => d > negativeDistance)) return undefined;
     }
     if (rules.negativeAfter.test(folded.slice(m.end, m.end + 60))) return undefined;
     // ING-KIND-2b: a total raised to date ("having already raised about $10bn", "has raised $220m in
     // eight funding rounds", "had raised $1bn before this latest round", "a pour l'instant récolté").
     // ING-KIND-2d: a market statistic: a plural of companies raising ("UK fintechs raised $3.4bn
     // in the first half", "les jeunes pousses ont récolté").
+    if (this.notARaise(s, m)) return undefined;
     if (
       MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 60), m.start)) ||
       CUMULATIVE_BEFORE.test(folded.slice(Math.max(0, m.start - 50), m.start)) ||
@@ -1434,7 +1595,9 @@ export class ClaimReader {
       ? lastBefore(cues.valuation, segStart, m.start, 170)
       : undefined;
     const valuation =
-      lastBefore(cues.valuation, segStart, m.start, 70) ??
+      this.valuationBefore(s, segStart, m) ??
+      this.worthCue(s, m) ??
+      this.raisedAt(s, m) ??
       (valuationAfter && /^valuation$/.test(folded.slice(valuationAfter.start, valuationAfter.end))
         ? valuationAfter
         : undefined) ??
@@ -1447,6 +1610,10 @@ export class ClaimReader {
     const post =
       lastBefore(cues.valuationPost, segStart, m.start, 70) ??
       firstAfter(cues.valuationPost, m.end, segEnd, 12);
+    // ING-KIND-3i: the valuation of a class of companies (a definition, a statistic: "une entreprise …
+    // dont la valorisation atteint au moins un milliard", "the valuation of these startups beyond $1bn",
+    // "des entreprises valorisées au moins un milliard") is no company's claim.
+    if (valuation && this.classValuation(s, valuation, m)) return undefined;
     if (valuation || pre || post) {
       const nearest = (span: Span | undefined) =>
         span === undefined
@@ -1584,6 +1751,18 @@ export class ClaimReader {
       return this.roundClaim(s, m, segStart, segEnd, raisedByAfter, undefined, "ING-KIND-5d");
     }
 
+    // ING-KIND-5h: "$79m was swept up by logistics startup Blackbuck": a raise in the passive, its company after "by".
+    const passive = PASSIVE_RAISE_AFTER.exec(folded.slice(m.end, Math.min(segEnd, m.end + 40)));
+    if (passive) {
+      const span = { start: m.end, end: m.end + passive[0].length };
+      const claim = this.roundClaim(s, m, segStart, segEnd, span, undefined, "ING-KIND-5h");
+      const raiser = s.names.find(
+        (n) => n.start >= span.end && n.start - span.end <= 50 && n.type === "organisation",
+      );
+      if (claim && raiser) claim.subject = raiser.key;
+      return claim;
+    }
+
     // ING-KIND-5: the size or target of a round.
     const raise = lastBefore(cues.raiseVerb, segStart, m.start);
     const roundLeft = lastBefore(cues.roundNoun, segStart, m.start, 40);
@@ -1654,6 +1833,90 @@ export class ClaimReader {
     const distantRound = lastBefore(cues.roundNoun, segStart, m.start);
     if (distantRound) return this.roundClaim(s, m, segStart, segEnd, undefined, distantRound, "ING-KIND-9");
     return undefined;
+  }
+
+  /**
+   * ING-KIND-3f: the valuation word before a figure, unless a semicolon stands between them ("$250m
+   * valuation; In December 2011, X completed a round of $90m": the noun is the previous figure's).
+   */
+  private valuationBefore(s: Sentence, segStart: number, m: MoneyMention): Span | undefined {
+    // The hedge may hold the valuation word ("estimée à 300 M€": an estimate, ING-QUAL-1): look up to the figure.
+    const cue = lastBefore(s.cues.valuation, segStart, m.figureStart, 70);
+    if (!cue) return undefined;
+    return s.folded.slice(cue.end, m.start).includes(";") ? undefined : cue;
+  }
+
+  /** ING-KIND-3i: a generic class of companies owns the valuation word, with no name between it and the figure. */
+  private classValuation(s: Sentence, cue: Span, m: MoneyMention): boolean {
+    const from = Math.max(0, Math.min(cue.start, m.start) - 90);
+    const to = Math.max(cue.end, m.start);
+    const window = s.folded.slice(from, to);
+    const generic = CLASS_OF_COMPANIES.exec(window);
+    if (!generic) return false;
+    const at = from + generic.index;
+    return !s.names.some((n) => n.start >= at && n.end <= Math.max(cue.end, m.end) && !n.inAttribution);
+  }
+
+  /**
+   * ING-KIND-3h: "the $6.6bn it had raised fourteen months earlier at $43 billion", "raised $400m at
+   * $3bn": a figure right after "at" following a raise verb in the same clause is the price of the
+   * raise (a valuation), not a round.
+   */
+  private raisedAt(s: Sentence, m: MoneyMention): Span | undefined {
+    const from = Math.max(0, m.start - 90);
+    const at = RAISED_AT.exec(s.folded.slice(from, m.start));
+    return at ? { start: from + at.index, end: m.start } : undefined;
+  }
+
+  /**
+   * ING-KIND-3e: a valuation written with "worth" or after its figure ("is now worth $5bn", "the $38bn it
+   * was worth in 2018", "the $100bn the company was valued at", "les 2 Md€ que valait la société").
+   */
+  private worthCue(s: Sentence, m: MoneyMention): Span | undefined {
+    const before = WORTH_BEFORE.exec(s.folded.slice(Math.max(0, m.start - 30), m.start));
+    if (before) {
+      const start = Math.max(0, m.start - 30) + before.index;
+      return { start, end: start + before[0].length };
+    }
+    const after = VALUED_AFTER.exec(s.folded.slice(m.end, m.end + 70));
+    return after ? { start: m.figureStart, end: m.end + after[0].length } : undefined;
+  }
+
+  /** Whether the sentence names companies in the plural at all (a cheap test before ING-KIND-2f's pattern). */
+  private namesClassOfCompanies(s: Sentence): boolean {
+    let known = this.classMemo.get(s);
+    if (known === undefined) {
+      known = COMPANIES_PLURAL.test(s.folded);
+      this.classMemo.set(s, known);
+    }
+    return known;
+  }
+
+  /**
+   * Figures that are no raise of the deal (README "Not claims"): ING-KIND-2e a difference ("about
+   * $200m higher than", "58 millions de plus qu'en mars"); ING-KIND-2f a market total in the present
+   * ("les start-up françaises lèvent 727 M€", "récoltent 97,5 M€ en cinq opérations"); ING-KIND-2b a
+   * total to date ("has now raised $50m", "a réuni au total"); ING-KIND-2g money set aside to invest
+   * ("the £1bn Dyson put aside", "poured more than $160m into battery startups").
+   */
+  private notARaise(s: Sentence, m: MoneyMention): boolean {
+    const after = s.folded.slice(m.end, m.end + 60);
+    const before = s.folded.slice(Math.max(0, m.start - 60), m.start);
+    return (
+      DIFFERENCE_AFTER.test(after) ||
+      GRANT_AFTER.test(after) ||
+      (this.namesClassOfCompanies(s) &&
+        MARKET_PRESENT_BEFORE.test(s.folded.slice(Math.max(0, m.start - 130), m.start))) ||
+      RAISES_TOTAL_BEFORE.test(before) ||
+      OPERATIONS_AFTER.test(after) ||
+      (TOTAL_NOW_BEFORE.test(before) && !ROUND_AFTER.test(after)) ||
+      SET_ASIDE_AFTER.test(after) ||
+      DEALS_SUM_BEFORE.test(before) ||
+      MARKET_VALUE_BEFORE.test(before) ||
+      REJECTED_BEFORE.test(s.folded.slice(Math.max(0, m.start - 90), m.start)) ||
+      (POURED_BEFORE.test(before) && PLURAL_RECIPIENT_AFTER.test(after)) ||
+      SPREAD_AFTER.test(after)
+    );
   }
 
   private findInvestor(
@@ -1853,6 +2116,11 @@ export class ClaimReader {
       const found = inPhrase.find((x): x is NameMention => x.kind === "name");
       // ING-TOPIC-11: "dans le Google News indien Dailyhunt": the first name only describes the second.
       const name = found ? (this.describedName(s, found) ?? found) : undefined;
+      // ING-KIND-2h: "$40m in a manufacturing plant near Las Vegas": the place of a spending is no company.
+      if (name && this.spendingBefore(s, prep.end, name.start)) {
+        spending = true;
+        continue;
+      }
       if (name && !investorKeys.includes(name.key))
         return { keys: [name.key], end: name.end, explicit: true };
       const description = inPhrase.find((x) => x.kind === "anaphor" && x.form === "description");
@@ -1915,6 +2183,14 @@ export class ClaimReader {
     const name = s.names.find((n) => n.start >= at && n.start - at <= 1 && n.start < segEnd);
     if (!name || name.inAttribution) return undefined;
     return { keys: [name.key], group: false, start: name.start, end: name.end };
+  }
+
+  /** ING-KIND-2h: a spending noun between a recipient preposition and the name after it. */
+  private spendingBefore(s: Sentence, from: number, to: number): boolean {
+    const phrase = s.folded.slice(from, to);
+    const found = s.rules.spendingNoun.test(phrase);
+    s.rules.spendingNoun.lastIndex = 0;
+    return found;
   }
 
   /**
@@ -2127,13 +2403,21 @@ export class ClaimReader {
     } else {
       this.lastCurrency = currency;
     }
-    const status = this.statusAt(s, m.figureStart, spec.kind);
+    const status = this.announcedStatus(
+      s,
+      this.statusAt(s, m.figureStart, spec.kind),
+      spec.kind,
+      m.figureStart,
+    );
     const temporal = this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart);
     const rules = [...spec.rules, "ING-AMT-1", status.rule, temporal.rule];
     if (m.vague) rules.push("ING-AMT-4");
     if (currencyInferred) rules.push("ING-AMT-6");
+    // ING-KIND-5i: a round whose deal is still being negotiated is sought, not done: a target.
+    const sought = spec.kind === "round_size" && status.status === "in_talks";
+    if (sought) rules.push("ING-KIND-5i");
     const claim = this.baseClaim(s, {
-      kind: spec.kind,
+      kind: sought ? "round_target" : spec.kind,
       subject: spec.subject,
       counterparty: spec.counterparty,
       status: status.status,
@@ -2147,6 +2431,7 @@ export class ClaimReader {
       rules,
     });
     claim.amount = { currency, min: m.min, max: m.max, point: m.point };
+    if (m.conversion) this.conversions.push({ claim, conversion: m.conversion });
     claim.qualifier = m.qualifier;
     claim.vague = m.vague;
     claim.currencyInferred = currencyInferred;
@@ -2233,10 +2518,11 @@ export class ClaimReader {
   private statusAt(s: Sentence, anchor: number, kind: ClaimKind): { status: ClaimStatus; rule: string } {
     if (kind === "existing_stake") return { status: "closed", rule: "ING-STAT-4" };
     const markers = this.sameClause(s, anchor, s.cues.status);
-    // "reportedly raised", "is reportedly in talks": the hedge is on the report when the deal's stage is stated (ING-STAT-6).
-    const stated = markers.some((c) => c.status !== "rumored" && c.status !== "conditional");
+    // "reportedly raised", "is reportedly in talks": the hedge is on the report, not the deal (ING-STAT-6);
+    // ING-STAT-12: so is "reportedly" alone (README: rumored only for what the text calls
+    // speculation, rumours or "said to be").
     const hedges = markers.filter(
-      (c) => c.status === "rumored" && !(stated && /^reportedly$/.test(s.folded.slice(c.start, c.end))),
+      (c) => c.status === "rumored" && !REPORT_HEDGE.test(s.folded.slice(c.start, c.end)),
     );
     if (hedges.length > 0) return { status: "rumored", rule: "ING-STAT-1" };
     const strong = markers.filter((c) => c.status !== "rumored");
@@ -2274,14 +2560,50 @@ export class ClaimReader {
     const elsewhere = s.cues.status
       .filter((c) => c.status !== "conditional" && c.status !== "rumored")
       .sort((a, b) => Math.abs(a.start - anchor) - Math.abs(b.start - anchor))[0];
-    if (elsewhere && elsewhere.status !== "conditional")
+    if (elsewhere && elsewhere.status !== "conditional") {
+      if (
+        (elsewhere.status === "announced" || elsewhere.status === "closed") &&
+        FUTURE_BEFORE.test(s.folded.slice(Math.max(0, elsewhere.start - 50), elsewhere.start))
+      )
+        return { status: "in_talks", rule: "ING-STAT-8" };
       return { status: elsewhere.status, rule: "ING-STAT-3" };
-    if (nearest) return { status: this.contextStatus() ?? "rumored", rule: "ING-STAT-3" };
+    }
+    // ING-STAT-13: the journalistic conditional with no deal stated yet ("SoftBank s'apprêterait à
+    // investir", "would value it at") reports a deal not done: in talks, not a rumour (README).
+    if (nearest) return { status: this.contextStatus() ?? "in_talks", rule: "ING-STAT-13" };
     // ING-STAT-6: no word at all and no deal status yet: a round sought is in talks, a figure stated as fact is closed.
     return {
       status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"),
       rule: "ING-STAT-6",
     };
+  }
+
+  /**
+   * ING-STAT-11: an announcement is the stage of a plan, not of money. A raise, an investment
+   * or a valuation announced is done ("24M announced it had raised", "6K announced its $82m
+   * Series E"): closed. A round sought stays announced only when the announcement is of the
+   * intent itself ("a annoncé son intention de lever", "announced plans to raise"); otherwise
+   * it is in talks.
+   */
+  private announcedStatus(
+    s: Sentence,
+    status: { status: ClaimStatus; rule: string },
+    kind: ClaimKind,
+    anchor: number,
+  ): { status: ClaimStatus; rule: string } {
+    if (kind !== "round_target")
+      return status.status === "announced" ? { status: "closed", rule: "ING-STAT-11" } : status;
+    const announcedIntent = s.cues.intent.some(
+      (c) =>
+        c.end <= anchor + 1 &&
+        anchor - c.end <= 60 &&
+        ANNOUNCED_BEFORE.test(s.folded.slice(Math.max(0, c.start - 40), c.start)),
+    );
+    if (announcedIntent) return { status: "announced", rule: "ING-STAT-11" };
+    // With no word of its own the target keeps the deal's stage (its linked parts, ING-STAT-6).
+    return status.status === "announced" && status.rule !== "ING-STAT-6"
+      ? { status: "in_talks", rule: "ING-STAT-11" }
+      : status;
   }
 
   /**
@@ -2318,7 +2640,11 @@ export class ClaimReader {
           inClause(c) &&
           (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))) &&
           // ING-PART-13: "ses investisseurs historiques", "existing investors": the holders, not the deal's time.
-          !HOLDER_BEFORE.test(s.folded.slice(Math.max(0, c.start - 16), c.start)),
+          !HOLDER_BEFORE.test(s.folded.slice(Math.max(0, c.start - 16), c.start)) &&
+          !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)) &&
+          // ING-TEMP-7: "aux côtés d'investisseurs historiques", "ses investisseurs historiques ont
+          // participé": existing investors take part in the deal reported (README); only a stake is past.
+          (kind === "existing_stake" || !/^historiques?$/.test(s.folded.slice(c.start, c.end))),
       ),
     );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
@@ -2340,6 +2666,9 @@ export class ClaimReader {
     for (const y of clause.matchAll(YEAR)) {
       // ING-TEMP-3: a full date ("le 9 septembre 2025", "September 9, 2025") dates the report's own deal.
       if (FULL_DATE_BEFORE_YEAR.test(clause.slice(Math.max(0, y.index - 24), y.index))) continue;
+      // ING-TEMP-6: a founding year ("fondée en 2023", "founded in 2015") or the page's own date line
+      // (" date 2021-12") dates no deal.
+      if (UNDATED_YEAR_BEFORE.test(clause.slice(Math.max(0, y.index - 30), y.index))) continue;
       const year = Number(y[0]);
       if (this.sourceYear === undefined || year < this.sourceYear)
         return { temporal: "background", rule: "ING-TEMP-1" };
@@ -2524,7 +2853,7 @@ export class ClaimReader {
       const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
       const status = deal.claim
         ? { status: deal.claim.status, rule: "ING-PART-5" }
-        : this.statusAt(s, cue.start, "investment");
+        : this.announcedStatus(s, this.statusAt(s, cue.start, "investment"), "investment", cue.start);
       const temporal = deal.claim
         ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
         : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);

@@ -235,12 +235,16 @@ describe("ING-STAT status", () => {
 
   it("ING-STAT-1 hedged reports are rumoured, even inside the attribution", () => {
     expect(statuses("Des rapports suggèrent que Gallia investirait 5 M€ dans Ondine.")).toEqual(["rumored"]);
-    expect(statuses("Tandem Labs is reportedly raising $30m.")).toEqual(["rumored"]);
+    // ING-STAT-12 (real reports' convention): "reportedly" hedges the report; the round is still being raised.
+    expect(statuses("Tandem Labs is reportedly raising $30m.")).toEqual(["in_talks"]);
+    expect(statuses("Tandem Labs is rumoured to be raising $30m.")).toEqual(["rumored"]);
   });
 
   it("ING-STAT-2 the nearest status word", () => {
     expect(statuses("Ondine a bouclé une levée de 5 M€.")).toEqual(["closed"]);
-    expect(statuses("Ondine annonce une levée de 5 M€.")).toEqual(["announced"]);
+    // ING-STAT-11: a raise announced is done (real reports' convention).
+    expect(statuses("Ondine annonce une levée de 5 M€.")).toEqual(["closed"]);
+    expect(statuses("Ondine a annoncé son intention de lever 5 M€.")).toEqual(["announced"]);
     expect(statuses("Gallia a signé une lettre d'intention pour investir 5 M€ dans Ondine.")).toEqual([
       "agreed",
     ]);

@@ -94,8 +94,8 @@ describe("ING-EVAL-1 matching", () => {
     amount: { currency: "EUR", min: null, max: 10000000, point: null },
     qualifier: "up_to",
     attribution: null,
-    // A bare conditional with no status stated before it: rumoured (ING-STAT-3).
-    status: "rumored",
+    // A bare conditional with no status stated before it: the journalistic conditional, in talks (ING-STAT-13).
+    status: "in_talks",
     evidence: "Gallia pourrait investir jusqu'à 10 M€",
     temporal: "current",
   };

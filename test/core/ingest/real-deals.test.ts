@@ -28,8 +28,8 @@ describe("ING-STAT-7 a raise made official, completed, or near", () => {
       ["investment Quarry Labs <- Halden Ventures -", "closed"],
       ["investment Quarry Labs <- Ostrow Capital -", "closed"],
     ]);
-    // A plain announcement keeps its word (the synthetic corpus's convention).
-    expect(statuses("Ondine annonce une levée de 5 M€.")).toEqual(["announced"]);
+    // A plain announcement of a raise states it done (ING-STAT-11, the real reports' convention).
+    expect(statuses("Ondine annonce une levée de 5 M€.")).toEqual(["closed"]);
   });
 
   it("'close to securing' and 'en passe de' are talks, not rumours", () => {

@@ -255,8 +255,12 @@ describe("ING-STAT-6 status when the report hedges only the reporting", () => {
       "closed",
     ]);
     expect(claims("Brava's round: $30 million.").map((c) => c.status)).toEqual(["closed"]);
-    // A hedge with no stated stage still makes a rumour (ING-STAT-1).
+    // "reportedly" with a conditional and no stated stage: a deal not done, in talks (ING-STAT-12/13);
+    // a rumour is what the text calls one (ING-STAT-1).
     expect(claims("The deal would reportedly value Brava at $300 million.").map((c) => c.status)).toEqual([
+      "in_talks",
+    ]);
+    expect(claims("Rumours say the deal would value Brava at $300 million.").map((c) => c.status)).toEqual([
       "rumored",
     ]);
   });
