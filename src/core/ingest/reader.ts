@@ -14,6 +14,7 @@ import type { EntityRegistry } from "./entity-registry.js";
 import type { LanguageRules } from "./lexicon.js";
 import { findMentions, type Mention, type NameMention } from "./mentions.js";
 import { findMoney, findPercents, type MoneyMention, qualifierBefore } from "./money-mentions.js";
+import { foldText } from "./text-fold.js";
 import type {
   ClaimKind,
   ClaimStatus,
@@ -136,6 +137,13 @@ const INVESTOR_EXAMPLES =
 /** ING-PART-G: what makes a list of people one of investors (folded, before the list): angels, individual investors, shareholders. */
 const PERSON_INVESTORS_BEFORE =
   /\b(?:business angels?|angels?|individual investors|investisseurs (?:individuels|prives|comme)|shareholders|actionnaires|investors (?:including|include|such as)|investisseurs (?:dont|parmi lesquels)|particuliers)\b[^.;]{0,60}$/;
+
+/** ING-TOPIC-19: words with which investors name themselves (folded), after the first word of a name. */
+const INVESTOR_NAME_WORDS: ReadonlySet<string> = new Set(
+  "capital capitals ventures venture partners fund funds investments investment invest investissement investissements holdings management equity growth asset assets am gestion capitaux vc angels".split(
+    " ",
+  ),
+);
 
 /** ING-TOPIC-1: what puts the names after it on the investor's side (folded, up to the first name). */
 const INVESTOR_MARK_BEFORE =
@@ -516,27 +524,26 @@ export class ClaimReader {
       // ING-TOPIC-1: the company the report is about is the first organisation named that is
       // neither an investor (the subject of an investment verb, the object of "led by", "auprès
       // de", "from"), a product, a person, nor a term in quotes; the object of "invest in" is.
-      const first = names.find(
-        (n) =>
-          (n.type === "organisation" &&
-            !n.inAttribution &&
-            !n.possessive &&
-            !this.isProductOfMaker(s, n) &&
-            !this.isInvestorSide(s, n) &&
-            !CREDIT_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start)) &&
-            !this.isHeadingOrDateline(s, n) &&
-            !this.isEmployerOfPerson(s, n) &&
-            this.describedName(s, n) === undefined &&
-            !(
-              QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
-              QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
-            ) &&
-            (!this.isPrepObject(s, n) || this.isRoundOwner(s, n) || this.isInvestTarget(s, n))) ||
-          // "Anthropic revealed it raised…": a company speaking of its own raise.
-          (n.inAttribution &&
-            n.type === "organisation" &&
-            SELF_REPORT.test(s.folded.slice(n.end, n.end + 40))),
-      );
+      const eligible = (n: NameMention, investorNamed: boolean): boolean =>
+        (n.type === "organisation" &&
+          !n.inAttribution &&
+          !n.possessive &&
+          !this.isProductOfMaker(s, n) &&
+          !this.isInvestorSide(s, n) &&
+          !CREDIT_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start)) &&
+          !this.isHeadingOrDateline(s, n) &&
+          !this.isEmployerOfPerson(s, n) &&
+          (investorNamed || !this.namedAsInvestor(n)) &&
+          this.describedName(s, n) === undefined &&
+          !(
+            QUOTE_OPEN.test(s.folded.slice(Math.max(0, n.start - 24), n.start)) &&
+            QUOTE_CLOSE.test(s.folded.slice(n.end, n.end + 3))
+          ) &&
+          (!this.isPrepObject(s, n) || this.isRoundOwner(s, n) || this.isInvestTarget(s, n))) ||
+        // "Anthropic revealed it raised…": a company speaking of its own raise.
+        (n.inAttribution && n.type === "organisation" && SELF_REPORT.test(s.folded.slice(n.end, n.end + 40)));
+      // ING-TOPIC-19: a name made as investors name themselves only when the sentence has no other.
+      const first = names.find((n) => eligible(n, false)) ?? names.find((n) => eligible(n, true));
       // ING-TOPIC-7: the first company named is taken as the subject for good only as the subject of a verb.
       if (first) this.setTopic(first.key, this.isClauseSubject(s, first), "ING-TOPIC-1");
     }
@@ -704,6 +711,14 @@ export class ClaimReader {
             ? topic
             : undefined;
         claim.rules.push("ING-TOPIC-2");
+      } else if (this.keyNamedAsInvestor(subject) && !this.isRaiseSubjectKey(s, subject)) {
+        // ING-TOPIC-19: "Matrix Partners China and others, like …": a name made as investors name
+        // themselves is the company raising money only as the subject of a raising verb.
+        const topic = this.canonicalTopic();
+        if (topic !== undefined && topic !== subject && !this.keyNamedAsInvestor(topic)) {
+          claim.subject = topic;
+          claim.rules.push("ING-TOPIC-19");
+        }
       }
     }
     if (this.claims.length >= this.maxClaims) {
@@ -1083,6 +1098,29 @@ export class ClaimReader {
       this.weakClaims.length = 0;
     }
     this.topicStrong = strong;
+  }
+
+  /**
+   * ING-TOPIC-19: a name made as investors name themselves ("Matrix Partners China", "Eurazeo
+   * Growth", "Kestrel Ventures", "Sofina Capital", "UI Investissement") is not taken for the
+   * company the report is about on being named first; a raising cue still can make it so.
+   */
+  private namedAsInvestor(n: NameMention): boolean {
+    return this.keyNamedAsInvestor(n.key);
+  }
+
+  private keyNamedAsInvestor(key: string): boolean {
+    const words = foldText(this.registry.name(key)).split(/[\s-]+/);
+    return words.length >= 2 && words.slice(1).some((w) => INVESTOR_NAME_WORDS.has(w));
+  }
+
+  /** Whether a name of the sentence with this key is the subject of a raising verb right after it ("Kestrel Capital raised"). */
+  private isRaiseSubjectKey(s: Sentence, key: string): boolean {
+    return s.names.some(
+      (n) =>
+        this.registry.canonical(n.key) === key &&
+        s.cues.raiseVerb.some((v) => v.start >= n.end && v.start - n.end <= 30),
+    );
   }
 
   private canonicalTopic(): string | undefined {

@@ -76,3 +76,19 @@ describe("ING-PART-G lists of investors no narrower rule reads", () => {
     ).toEqual([]);
   });
 });
+
+describe("ING-TOPIC-19 names made as investors name themselves", () => {
+  it("are not the company raising money on being named first, nor a claim's subject beside a topic", () => {
+    const out = briefs(
+      "Halden Capital Partners, Marlow Ventures and Tessaro Growth back $30 million round for Corvane. Corvane Bio has secured $30 million in a Series A. Halden Capital Partners and others, like seed lead Quillon Fund, joined the $30 million round.",
+    );
+    expect(out.filter((b) => !b.includes("<- Corvane")).every((b) => / (Corvane|Corvane Bio) /.test(b))).toBe(
+      true,
+    );
+  });
+
+  it("a fund raising money itself stays the subject ('Kestrel Capital raised a $200 million fund' reads no round of another)", () => {
+    const out = claims("Kestrel Capital raised $40 million from its partners in March.");
+    expect(out.map((c) => c.subject)).toEqual(["Kestrel Capital"]);
+  });
+});
