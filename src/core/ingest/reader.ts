@@ -144,6 +144,11 @@ const STAKE_IN_BEFORE =
 /** ING-TOPIC-14: a verb of taking a stake after a name ("has taken a stake", "entre au capital", "prend une participation"). */
 const STAKE_TAKER_AFTER =
   /^\s+(?:(?:has|have|had|will|would|is to|a|ont|va|vont|devrait|vient de|viennent de)\s+)?(?:(?:also|already|aussi|deja)\s+)?(?:taken|take|takes|took|taking|acquired|acquires|bought|buys|entre|entrent|entrera|entrer|est entre|rentre|monte|prend|prennent|prendre|pris)\s+(?:(?:a|an|une|au|sa|leur)\s+)?(?:[a-z-]+\s+){0,2}?(?:stake|participation|capital)(?![a-z])/;
+/** ING-TOPIC-14: a bet on a company ("are betting on", "mise sur", "parie sur"), after the investor and before the company. */
+const BET_ON_AFTER =
+  /^\s+(?:(?:is|are|has|have|had|also|aussi|a|ont)\s+)*(?:betting|bets|bet|banking|banks|mise|misent|mise|parie|parient|parié)\s+(?:(?:big|heavily|gros)\s+)?(?:on|sur)\s/;
+const BET_ON_BEFORE =
+  /\b(?:betting|bets|bet|banking|banks|mise|misent|parie|parient)\s+(?:(?:big|heavily|gros)\s+)?(?:on|sur)\s+(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
 /** ING-TOPIC-9: a person's role and its preposition before the employer's name (folded). */
 const EMPLOYER_BEFORE =
   /\b(?:ceo|pdg|patron|patronne|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|chief executive|chief [a-z]+ officer|president|presidente|chairman|chairwoman|directeur general|directrice generale|dirigeant|dirigeante|employee|employees|executive|executives|engineer|engineers|alumni|alumnus|employe|employes|salarie|salaries|ingenieur|ingenieurs)\s+(?:of|at|de|du|d'|chez)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
@@ -831,19 +836,42 @@ export class ClaimReader {
     if (INVESTOR_PREDICATE_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
     // ING-TOPIC-14: "Sequoia has taken a stake in X", "Y entre au capital de X": the taker is an investor.
     if (STAKE_TAKER_AFTER.test(s.folded.slice(n.end, n.end + 50))) return true;
+    // "Brennor, Quent and Gaxo participated": the verb follows the list's last member.
+    const tail = clauseSubject ? n : this.listStartingWith(s, n);
+    const afterTail = s.folded.slice(tail.end, tail.end + 50);
+    if (BET_ON_AFTER.test(afterTail)) return true;
+    const participant = s.rules.participantBefore;
+    participant.lastIndex = 0;
+    const joined = participant.exec(afterTail);
+    participant.lastIndex = 0;
+    if (joined && joined.index <= 1) return true;
     return s.cues.investVerb.some(
       (v) =>
-        v.start >= n.end &&
-        v.start - n.end <= 40 &&
-        !s.names.some((x) => x.start >= n.end && x.end <= v.start) &&
-        !/[,;(]|\b(?:qui|which|who|dont|whose)\b/.test(s.folded.slice(n.end, v.start)),
+        v.start >= tail.end &&
+        v.start - tail.end <= 40 &&
+        !s.names.some((x) => x.start >= tail.end && x.end <= v.start) &&
+        !/[,;(]|\b(?:qui|which|who|dont|whose)\b/.test(s.folded.slice(tail.end, v.start)),
     );
+  }
+
+  /** The last member of the list of names that `first` opens ("Brennor, Quent and Gaxo" → Gaxo). */
+  private listStartingWith(s: Sentence, first: NameMention): NameMention {
+    let last = first;
+    for (let k = s.mentions.indexOf(first) + 1; k < s.mentions.length; k++) {
+      const next = s.mentions[k]!;
+      if (next.kind !== "name" || next.inAttribution) break;
+      if (!LIST_SEPARATOR.test(s.folded.slice(last.end, next.start))) break;
+      last = next;
+    }
+    return last;
   }
 
   /** ING-TOPIC-1: the object of an investment verb ("invest $2bn in X", "investi 2 Md$ dans X"). */
   private isInvestTarget(s: Sentence, n: NameMention): boolean {
-    // ING-TOPIC-14: "taken a stake in X", "entre au capital de X", "prend une participation dans X".
-    if (STAKE_IN_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start))) return true;
+    // ING-TOPIC-14: "taken a stake in X", "entre au capital de X", "prend une participation dans X",
+    // "are betting on X", "mise sur X".
+    const before = s.folded.slice(Math.max(0, n.start - 50), n.start);
+    if (STAKE_IN_BEFORE.test(before) || BET_ON_BEFORE.test(before)) return true;
     if (!/(?:\b(?:in|into|dans|chez)\s+)$/.test(s.folded.slice(Math.max(0, n.start - 8), n.start)))
       return false;
     return s.cues.investVerb.some((v) => v.end <= n.start && n.start - v.end <= 60);
@@ -1019,7 +1047,10 @@ export class ClaimReader {
     while (k < s.mentions.length) {
       const next = s.mentions[k]!;
       if (next.kind !== "name" || next.start >= limit) break;
-      if (!LIST_SEPARATOR.test(s.folded.slice(members[members.length - 1]!.end, next.start))) break;
+      const separator = s.folded.slice(members[members.length - 1]!.end, next.start);
+      if (!LIST_SEPARATOR.test(separator)) break;
+      // ING-TOPIC-18: "With $40m from Brennor, Kivo plans to …": a name opening the main clause ends the list.
+      if (!/\b(?:et|and)\b|&/.test(separator) && this.isClauseSubject(s, next)) break;
       members.push(next);
       k++;
     }

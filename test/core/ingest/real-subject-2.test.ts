@@ -321,3 +321,29 @@ describe("ING-ENT-16 a name opening a sentence before an adverb of time", () => 
     ]);
   });
 });
+
+describe("ING-TOPIC-1 investors named first in a list or a bet", () => {
+  it("'A, B and C participated in the round' names investors, not the company", () => {
+    expect(subjects("Brennor, Quent and Gaxo participated in the round. Rovalo raised $40 million.")).toEqual(
+      ["Rovalo"],
+    );
+  });
+
+  it("'Investors A and B are betting on X': X is the company", () => {
+    expect(
+      subjects("Investors Brennor and Quent are betting on Rovalo. The startup raised $40 million."),
+    ).toEqual(["Rovalo"]);
+  });
+
+  it("French: 'A mise sur X'", () => {
+    expect(subjects("Le fonds Brennor mise sur Rovalo. La jeune pousse lève 4 millions d'euros.")).toEqual([
+      "Rovalo",
+    ]);
+  });
+
+  it("'With $40m from A, X plans to …': the source list ends before the main clause", () => {
+    expect(briefs("With $40 million from Brennor, Rovalo plans to expand.")).toEqual([
+      "investment Rovalo <- Brennor exact 40000000 USD",
+    ]);
+  });
+});
