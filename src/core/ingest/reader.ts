@@ -214,6 +214,9 @@ const ROUNDUP_LINE_HEAD = /^\s*[:–—-]\s*(?:[$€£]\s*)?\d/;
 const TURN_OF = /\bau tour d(?:e|u|es|')\s*(?:(?:la|le|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
 const TURN_VERB_AFTER =
   /^\s+(?:de|d')\s*(?:lever|boucler|annoncer|officialiser|finaliser|realiser|recolter|conclure)/;
+/** ING-TOPIC-19: a name and its own round ("X et son tour de table de", "X and its $50m round"). */
+const OWN_ROUND_AFTER =
+  /^\s+(?:et|and|avec|with)\s+(?:son|sa|its)\s+(?:[a-z0-9$€£.,-]+\s+){0,4}?(?:tour de table|tour de financement|levee|round|serie [a-h]|series [a-h]|financement|funding round|fundraise)(?![a-z])/;
 /** ING-TOPIC-12: a reporting verb between a company and the pronoun standing for it ("announced that", "a indiqué qu'"). */
 const SELF_REPORT_BEFORE =
   /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:(?:on|in|this|last|earlier|ce|cette|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|morning|aujourd'hui|hier|matin|semaine)[\s,]+){0,3}(?:that\s+|qu')?$/;
@@ -898,7 +901,9 @@ export class ClaimReader {
         n.type === "organisation" &&
         !n.inAttribution &&
         !this.investors.has(this.registry.canonical(n.key)) &&
-        this.isRoundOwner(s, n),
+        (this.isRoundOwner(s, n) ||
+          // ING-TOPIC-19: "l'insurtech Alan et son tour de table de 185 M€", "X and its $50m round".
+          (n.end <= pos && OWN_ROUND_AFTER.test(s.folded.slice(n.end, n.end + 60)))),
     );
   }
 
@@ -1345,6 +1350,7 @@ export class ClaimReader {
       ? (found.subject ??
         (recipient === "spending" ? undefined : recipient?.keys[0]) ??
         this.receiverOf(s, m, found.party.keys) ??
+        (found.rule === "ING-ROLE-1" ? this.clauseCompany(s, m, found.party.keys) : undefined) ??
         this.topicOrSentenceSubject(s))
       : undefined;
     // A company does not invest in itself: "OpenAI … pourrait investir" names no investor.
@@ -1741,6 +1747,20 @@ export class ClaimReader {
     return who.key;
   }
 
+  /**
+   * ING-TOPIC-19: "OpenAI is poised to reveal a new $40bn investment from SoftBank": with no company
+   * raising or receiving named, the company that is the subject of the figure's clause.
+   */
+  private clauseCompany(s: Sentence, m: MoneyMention, investorKeys: readonly string[]): string | undefined {
+    const who = this.subjectBefore(s, m.start);
+    if (who?.kind !== "name" || who.type !== "organisation" || investorKeys.includes(who.key))
+      return undefined;
+    if (m.start - who.end > 80 || !this.isClauseSubject(s, who) || this.isInvestorSide(s, who))
+      return undefined;
+    if (this.investors.has(this.registry.canonical(who.key))) return undefined;
+    return who.key;
+  }
+
   private valuationSubject(s: Sentence, cue: Span, m: MoneyMention): string | undefined {
     const between = s.mentions.find(
       (x) => x.start >= cue.end && x.end <= m.start && !x.inAttribution && x.kind !== "group",
@@ -1788,7 +1808,10 @@ export class ClaimReader {
     rule: string,
   ): WorkingClaim | undefined {
     const anchor = raise ?? round!;
-    const subjectMention = this.subjectBefore(s, anchor.start);
+    // ING-TOPIC-19: a round noun after its figure ("which recently completed a $15bn funding round"):
+    // the verb's subject is sought before the figure, where a relative pronoun is still in reach.
+    const near = raise !== undefined && (raise.start > m.start || m.start - raise.end <= 40);
+    const subjectMention = this.subjectBefore(s, near ? anchor.start : Math.min(anchor.start, m.start));
     let subject: string | undefined;
     // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
     const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);

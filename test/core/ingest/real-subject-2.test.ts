@@ -347,3 +347,27 @@ describe("ING-TOPIC-1 investors named first in a list or a bet", () => {
     ]);
   });
 });
+
+describe("ING-TOPIC-19 another company's round inside the report", () => {
+  it("'X, which recently completed a $15bn funding round': X's round, not the report's company", () => {
+    const out = claims(
+      "Rovalo raised $3 billion last week. It is small compared to some vendors, notably Celvia, which recently completed a $15 billion funding round.",
+    );
+    expect(out.map(brief)).toContain("round_size Celvia <- - exact 15000000000 USD");
+  });
+
+  it("French: 'l'insurtech X et son tour de table de 185 millions d'euros'", () => {
+    const out = claims(
+      "En décembre, Rovalo avait signé une levée record de 112 millions d'euros, détrônée depuis par l'insurtech Celvia et son tour de table de 185 millions d'euros en avril.",
+    );
+    expect(out.map(brief)).toContain("round_size Celvia <- - exact 185000000 EUR");
+  });
+
+  it("'X is poised to reveal a new $40bn investment from Y': X receives it", () => {
+    expect(
+      briefs(
+        "Rovalo raised $3.5 billion. Celvia is poised to reveal a new $40 billion investment from Brennor.",
+      )[1],
+    ).toBe("investment Celvia <- Brennor exact 40000000000 USD");
+  });
+});
