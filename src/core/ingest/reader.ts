@@ -432,8 +432,14 @@ export class ClaimReader {
     this.linkSubsidiaries(s);
     // ING-TOPIC-16: the company opening the sentence as the subject of its raise verb is the subject
     // before the figures are read ("Databricks is finalizing a round that would value it at $100bn").
+    const lead = names[0];
     const opening =
-      names[0] !== undefined && names[0] === mentions[0] ? this.openingRaiser(s, names[0]) : undefined;
+      lead !== undefined &&
+      lead === mentions[0] &&
+      (s.cues.raiseVerb.length > 0 || s.cues.roundNoun.length > 0) &&
+      /^[\s\p{P}]*$/u.test(text.slice(0, lead.start))
+        ? this.openingRaiser(s, lead)
+        : undefined;
     if (opening) this.setTopic(opening.key, true, "ING-TOPIC-16");
     // ING-TOPIC-15: a roundup's line "Kivo : 40 millions d'euros …", "Paynest – $40m": the name heads its figure.
     const head = names[0];
