@@ -371,3 +371,13 @@ describe("ING-TOPIC-19 another company's round inside the report", () => {
     ).toBe("investment Celvia <- Brennor exact 40000000000 USD");
   });
 });
+
+describe("ING-ROLE-8 a possessive after the round's preposition names no owner", () => {
+  it("French: 'X annonce une levée de 200 M€ pour son fonds Y': Y does not own the raise", () => {
+    expect(
+      subjects(
+        "Rovalo annonce une première levée de 200 M€ pour son fonds Rovalo Seed Celvia a trouvé le soutien de Brennor.",
+      ),
+    ).toEqual(["Rovalo"]);
+  });
+});
