@@ -101,7 +101,7 @@ describe("ING-TOPIC-11 a name used as a common noun before the company's own", (
   });
 });
 
-describe("ING-ENT-15 a company named with digits and capitals", () => {
+describe("ING-ENT-18 a company named with digits and capitals", () => {
   it("'the battery company 9V' is a name, not a figure; later '9V' alone is the same company", () => {
     const out = claims(
       "Last week, the battery company 9V announced it had closed a $40 million Series C round led by Quent Partners. 9V is planning a second close of the round.",
@@ -313,7 +313,7 @@ describe("ING-TOPIC-18 the main clause after a fronted phrase", () => {
   });
 });
 
-describe("ING-ENT-16 a name opening a sentence before an adverb of time", () => {
+describe("ING-ENT-19 a name opening a sentence before an adverb of time", () => {
   it("'X today announced a $Nm Series B round led by Y'", () => {
     expect(briefs("Rovalo today announced a $40 million Series B round led by Brennor.")).toEqual([
       "round_size Rovalo <- - exact 40000000 USD",
