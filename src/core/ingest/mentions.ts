@@ -95,17 +95,17 @@ function isLetterAt(text: string, i: number): boolean {
   return !(c >= 48 && c <= 57) && isWordCode(c, text[i]);
 }
 
-/** ING-ENT-16: an adverb of time between a name opening a sentence and its verb ("Kivo today announced"). */
+/** ING-ENT-19: an adverb of time between a name opening a sentence and its verb ("Kivo today announced"). */
 const TIME_ADVERB_AFTER =
   /^\s+(?:today|now|also|recently|yesterday|officially|finally|just|aujourd'hui|desormais|enfin|officiellement|hier)(?=\s)/;
-/** ING-ENT-15: a company noun right before a name ("the battery company 24M", "la start-up 6K"). */
+/** ING-ENT-18: a company noun right before a name ("the battery company 24M", "la start-up 6K"). */
 const COMPANY_NOUN_BEFORE =
   /\b(?:company|startup|start-up|firm|maker|manufacturer|developer|societe|entreprise|pepite|jeune pousse)\s+$/;
-/** ING-ENT-15: digits glued to one to three capitals ("24M", "6K", "3M"). */
+/** ING-ENT-18: digits glued to one to three capitals ("24M", "6K", "3M"). */
 const DIGIT_NAME = /^\d{1,3}\p{Lu}{1,3}(?:['’]s)?$/u;
 
 /**
- * ING-ENT-15: a name made of digits and capitals ("24M", "6K"), which reads as a figure and its
+ * ING-ENT-18: a name made of digits and capitals ("24M", "6K"), which reads as a figure and its
  * unit: a name after a company noun ("the battery technology company 24M"), or once so named.
  */
 function digitName(
@@ -395,7 +395,7 @@ export function findMentions(
       const after = folded.slice(last.end, last.end + 40);
       const adverb = /(?:ly|ment)$/.test(first.folded) && /^\s*,/.test(after);
       // A legal form after it ("Tamsel Ltd. has closed") marks a company too.
-      // ING-ENT-16: an adverb of time may stand between the name and its verb ("Kivo today announced").
+      // ING-ENT-19: an adverb of time may stand between the name and its verb ("Kivo today announced").
       const verbAfter =
         rules.subjectFollowers.test(after) ||
         (TIME_ADVERB_AFTER.test(after) && rules.subjectFollowers.test(after.replace(TIME_ADVERB_AFTER, "")));

@@ -25,7 +25,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   indeed according other another some many most more less much few several all both each every any
   no not one two three four five six seven eight nine ten first second third last next new former
   latest part rumours rumors reports sources people analysts is are was were today yesterday alongside finally earlier among
-  rival rivals competitor competitors concurrent concurrents
+  rival rivals competitor competitors concurrent concurrents investors investisseurs backers
   startup start-up startups start-ups notably recently aujourd'hui hier recemment finalement outre-atlantique moyenne mediane now desormais maintenant others
   jan feb mar apr jun jul aug sep sept oct nov dec iot saas b2b b2c foodtech deeptech biotech medtech
   fintech greentech edtech insurtech proptech legaltech spacetech healthtech martech adtech

@@ -177,6 +177,11 @@ const STAKE_IN_BEFORE =
 /** ING-TOPIC-14: a verb of taking a stake after a name ("has taken a stake", "entre au capital", "prend une participation"). */
 const STAKE_TAKER_AFTER =
   /^\s+(?:(?:has|have|had|will|would|is to|a|ont|va|vont|devrait|vient de|viennent de)\s+)?(?:(?:also|already|aussi|deja)\s+)?(?:taken|take|takes|took|taking|acquired|acquires|bought|buys|entre|entrent|entrera|entrer|est entre|rentre|monte|prend|prennent|prendre|pris)\s+(?:(?:a|an|une|au|sa|leur)\s+)?(?:[a-z-]+\s+){0,2}?(?:stake|participation|capital)(?![a-z])/;
+/** ING-TOPIC-14: a bet on a company ("are betting on", "mise sur", "parie sur"), after the investor and before the company. */
+const BET_ON_AFTER =
+  /^\s+(?:(?:is|are|has|have|had|also|aussi|a|ont)\s+)*(?:betting|bets|bet|banking|banks|mise|misent|mise|parie|parient|parié)\s+(?:(?:big|heavily|gros)\s+)?(?:on|sur)\s/;
+const BET_ON_BEFORE =
+  /\b(?:betting|bets|bet|banking|banks|mise|misent|parie|parient)\s+(?:(?:big|heavily|gros)\s+)?(?:on|sur)\s+(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
 /** ING-TOPIC-9: a person's role and its preposition before the employer's name (folded). */
 const EMPLOYER_BEFORE =
   /\b(?:ceo|pdg|patron|patronne|founder|co-founder|cofounder|fondateur|fondatrice|cofondateur|cofondatrice|chief executive|chief [a-z]+ officer|president|presidente|chairman|chairwoman|directeur general|directrice generale|dirigeant|dirigeante|employee|employees|executive|executives|engineer|engineers|alumni|alumnus|employe|employes|salarie|salaries|ingenieur|ingenieurs)\s+(?:of|at|de|du|d'|chez)\s*(?:(?:the|le|la|l')\s*)?(?:[a-z-]+\s+){0,4}$/;
@@ -318,6 +323,9 @@ const ROUNDUP_LINE_HEAD = /^\s*[:–—-]\s*(?:[$€£]\s*)?\d/;
 const TURN_OF = /\bau tour d(?:e|u|es|')\s*(?:(?:la|le|l')\s*)?(?:[a-z-]+\s+){0,3}$/;
 const TURN_VERB_AFTER =
   /^\s+(?:de|d')\s*(?:lever|boucler|annoncer|officialiser|finaliser|realiser|recolter|conclure)/;
+/** ING-TOPIC-19: a name and its own round ("X et son tour de table de", "X and its $50m round"). */
+const OWN_ROUND_AFTER =
+  /^\s+(?:et|and|avec|with)\s+(?:son|sa|its)\s+(?:[a-z0-9$€£.,-]+\s+){0,4}?(?:tour de table|tour de financement|levee|round|serie [a-h]|series [a-h]|financement|funding round|fundraise)(?![a-z])/;
 /** ING-TOPIC-12: a reporting verb between a company and the pronoun standing for it ("announced that", "a indiqué qu'"). */
 const SELF_REPORT_BEFORE =
   /^\s+(?:(?:has|have|had|a|avait)\s+)?(?:announced|announces|said|says|revealed|reveals|confirmed|confirms|disclosed|discloses|stated|annonce|indique|precise|revele|confirme|explique|affirme)\s+(?:(?:on|in|this|last|earlier|ce|cette|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|morning|aujourd'hui|hier|matin|semaine)[\s,]+){0,3}(?:that\s+|qu')?$/;
@@ -355,7 +363,7 @@ const FULL_DATE_BEFORE_YEAR =
 /** A relative pronoun and up to three words before a verb: "qui détenait déjà", "which already". */
 /** ING-ROLE-8: a round noun whose owner follows ("the funding round of X", "a round in X", "la levée de fonds de X"). */
 const ROUND_OF =
-  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|round(?=\s+(?:in|into|for)\s)|(?:serie|series) [a-h](?=\s+(?:de|d'|du|of)\s*)|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)(?:\s+(?:de|of)\s+[$€£]?\d[\d.,\s]*(?:millions?|milliards?|billions?|mds?|mn|bn|m|k)?\s*(?:d'euros|de dollars|euros|dollars|m€|md€|m\$|md\$|€|\$)\s+(?=dans|chez|in|into|for|pour|de |d'|du |of )(?!de la part|of the part))?\s*(?:of|in|into|for|de|d'|du|chez|dans|pour)\s*(?!which|whom|lequel|laquelle|lesquels|lesquelles)(?:(?:the|le|la|l'|a|an|une|un)\s*)?(?:[a-z-]+\s+){0,4}(?:(?:startup|start-up|company|firm|maker|developer|platform|societe|entreprise|pepite|jeune pousse),\s*)?$/;
+  /\b(?:(?:funding|financing|investment|series [a-h]|seed)\s+round|round\s+of\s+funding|round(?=\s+(?:in|into|for)\s)|(?:serie|series) [a-h](?=\s+(?:de|d'|du|of)\s*)|fundraising|fund-raising|raise|levee(?: de fonds)?|tour de (?:table|financement)|augmentation de capital)(?:\s+(?:de|of)\s+[$€£]?\d[\d.,\s]*(?:millions?|milliards?|billions?|mds?|mn|bn|m|k)?\s*(?:d'euros|de dollars|euros|dollars|m€|md€|m\$|md\$|€|\$)\s+(?=dans|chez|in|into|for|pour|de |d'|du |of )(?!de la part|of the part))?\s*(?:of|in|into|for|de|d'|du|chez|dans|pour)\s*(?!which|whom|lequel|laquelle|lesquels|lesquelles|son |sa |ses |its |their |leur )(?:(?:the|le|la|l'|a|an|une|un)\s*)?(?:[a-z-]+\s+){0,4}(?:(?:startup|start-up|company|firm|maker|developer|platform|societe|entreprise|pepite|jeune pousse),\s*)?$/;
 /** ING-ROLE-8: a product named to describe its maker ("the ChatGPT developer", "créateur de ChatGPT"). */
 const PRODUCT_MAKER_AFTER = /^\s+(?:developer|maker|creator|owner|operator|publisher|parent)(?![a-z])/;
 const PRODUCT_MAKER_BEFORE =
@@ -577,8 +585,14 @@ export class ClaimReader {
     this.linkSubsidiaries(s);
     // ING-TOPIC-16: the company opening the sentence as the subject of its raise verb is the subject
     // before the figures are read ("Databricks is finalizing a round that would value it at $100bn").
+    const lead = names[0];
     const opening =
-      names[0] !== undefined && names[0] === mentions[0] ? this.openingRaiser(s, names[0]) : undefined;
+      lead !== undefined &&
+      lead === mentions[0] &&
+      (s.cues.raiseVerb.length > 0 || s.cues.roundNoun.length > 0) &&
+      /^[\s\p{P}]*$/u.test(text.slice(0, lead.start))
+        ? this.openingRaiser(s, lead)
+        : undefined;
     if (opening) this.setTopic(opening.key, true, "ING-TOPIC-16");
     // ING-TOPIC-15: a roundup's line "Kivo : 40 millions d'euros …", "Paynest – $40m": the name heads its figure.
     const head = names[0];
@@ -1155,19 +1169,42 @@ export class ClaimReader {
     if (INVESTOR_PREDICATE_AFTER.test(s.folded.slice(n.end, n.end + 60))) return true;
     // ING-TOPIC-14: "Sequoia has taken a stake in X", "Y entre au capital de X": the taker is an investor.
     if (STAKE_TAKER_AFTER.test(s.folded.slice(n.end, n.end + 50))) return true;
+    // "Brennor, Quent and Gaxo participated": the verb follows the list's last member.
+    const tail = clauseSubject ? n : this.listStartingWith(s, n);
+    const afterTail = s.folded.slice(tail.end, tail.end + 50);
+    if (BET_ON_AFTER.test(afterTail)) return true;
+    const participant = s.rules.participantBefore;
+    participant.lastIndex = 0;
+    const joined = participant.exec(afterTail);
+    participant.lastIndex = 0;
+    if (joined && joined.index <= 1) return true;
     return s.cues.investVerb.some(
       (v) =>
-        v.start >= n.end &&
-        v.start - n.end <= 40 &&
-        !s.names.some((x) => x.start >= n.end && x.end <= v.start) &&
-        !/[,;(]|\b(?:qui|which|who|dont|whose)\b/.test(s.folded.slice(n.end, v.start)),
+        v.start >= tail.end &&
+        v.start - tail.end <= 40 &&
+        !s.names.some((x) => x.start >= tail.end && x.end <= v.start) &&
+        !/[,;(]|\b(?:qui|which|who|dont|whose)\b/.test(s.folded.slice(tail.end, v.start)),
     );
+  }
+
+  /** The last member of the list of names that `first` opens ("Brennor, Quent and Gaxo" → Gaxo). */
+  private listStartingWith(s: Sentence, first: NameMention): NameMention {
+    let last = first;
+    for (let k = s.mentions.indexOf(first) + 1; k < s.mentions.length; k++) {
+      const next = s.mentions[k]!;
+      if (next.kind !== "name" || next.inAttribution) break;
+      if (!LIST_SEPARATOR.test(s.folded.slice(last.end, next.start))) break;
+      last = next;
+    }
+    return last;
   }
 
   /** ING-TOPIC-1: the object of an investment verb ("invest $2bn in X", "investi 2 Md$ dans X"). */
   private isInvestTarget(s: Sentence, n: NameMention): boolean {
-    // ING-TOPIC-14: "taken a stake in X", "entre au capital de X", "prend une participation dans X".
-    if (STAKE_IN_BEFORE.test(s.folded.slice(Math.max(0, n.start - 50), n.start))) return true;
+    // ING-TOPIC-14: "taken a stake in X", "entre au capital de X", "prend une participation dans X",
+    // "are betting on X", "mise sur X".
+    const before = s.folded.slice(Math.max(0, n.start - 50), n.start);
+    if (STAKE_IN_BEFORE.test(before) || BET_ON_BEFORE.test(before)) return true;
     if (!/(?:\b(?:in|into|dans|chez)\s+)$/.test(s.folded.slice(Math.max(0, n.start - 8), n.start)))
       return false;
     return s.cues.investVerb.some((v) => v.end <= n.start && n.start - v.end <= 60);
@@ -1194,7 +1231,9 @@ export class ClaimReader {
         n.type === "organisation" &&
         !n.inAttribution &&
         !this.investors.has(this.registry.canonical(n.key)) &&
-        this.isRoundOwner(s, n),
+        (this.isRoundOwner(s, n) ||
+          // ING-TOPIC-19: "l'insurtech Alan et son tour de table de 185 M€", "X and its $50m round".
+          (n.end <= pos && OWN_ROUND_AFTER.test(s.folded.slice(n.end, n.end + 60)))),
     );
   }
 
@@ -1343,7 +1382,10 @@ export class ClaimReader {
     while (k < s.mentions.length) {
       const next = s.mentions[k]!;
       if (next.kind !== "name" || next.start >= limit) break;
-      if (!LIST_SEPARATOR.test(s.folded.slice(members[members.length - 1]!.end, next.start))) break;
+      const separator = s.folded.slice(members[members.length - 1]!.end, next.start);
+      if (!LIST_SEPARATOR.test(separator)) break;
+      // ING-TOPIC-18: "With $40m from Brennor, Kivo plans to …": a name opening the main clause ends the list.
+      if (!/\b(?:et|and)\b|&/.test(separator) && this.isClauseSubject(s, next)) break;
       members.push(next);
       k++;
     }
@@ -1686,6 +1728,7 @@ export class ClaimReader {
       ? (found.subject ??
         (recipient === "spending" ? undefined : recipient?.keys[0]) ??
         this.receiverOf(s, m, found.party.keys) ??
+        (found.rule === "ING-ROLE-1" ? this.clauseCompany(s, m, found.party.keys) : undefined) ??
         this.topicOrSentenceSubject(s))
       : undefined;
     // A company does not invest in itself: "OpenAI … pourrait investir" names no investor.
@@ -2244,6 +2287,20 @@ export class ClaimReader {
     return who.key;
   }
 
+  /**
+   * ING-TOPIC-19: "OpenAI is poised to reveal a new $40bn investment from SoftBank": with no company
+   * raising or receiving named, the company that is the subject of the figure's clause.
+   */
+  private clauseCompany(s: Sentence, m: MoneyMention, investorKeys: readonly string[]): string | undefined {
+    const who = this.subjectBefore(s, m.start);
+    if (who?.kind !== "name" || who.type !== "organisation" || investorKeys.includes(who.key))
+      return undefined;
+    if (m.start - who.end > 80 || !this.isClauseSubject(s, who) || this.isInvestorSide(s, who))
+      return undefined;
+    if (this.investors.has(this.registry.canonical(who.key))) return undefined;
+    return who.key;
+  }
+
   private valuationSubject(s: Sentence, cue: Span, m: MoneyMention): string | undefined {
     const between = s.mentions.find(
       (x) => x.start >= cue.end && x.end <= m.start && !x.inAttribution && x.kind !== "group",
@@ -2291,7 +2348,10 @@ export class ClaimReader {
     rule: string,
   ): WorkingClaim | undefined {
     const anchor = raise ?? round!;
-    const subjectMention = this.subjectBefore(s, anchor.start);
+    // ING-TOPIC-19: a round noun after its figure ("which recently completed a $15bn funding round"):
+    // the verb's subject is sought before the figure, where a relative pronoun is still in reach.
+    const near = raise !== undefined && (raise.start > m.start || m.start - raise.end <= 40);
+    const subjectMention = this.subjectBefore(s, near ? anchor.start : Math.min(anchor.start, m.start));
     let subject: string | undefined;
     // "Vantage's $1.2bn Series B": the round's owner is written before the figure.
     const owner = s.names.find((n) => n.possessive && n.end <= m.start && m.start - n.end <= 4);

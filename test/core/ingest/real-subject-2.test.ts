@@ -101,7 +101,7 @@ describe("ING-TOPIC-11 a name used as a common noun before the company's own", (
   });
 });
 
-describe("ING-ENT-15 a company named with digits and capitals", () => {
+describe("ING-ENT-18 a company named with digits and capitals", () => {
   it("'the battery company 9V' is a name, not a figure; later '9V' alone is the same company", () => {
     const out = claims(
       "Last week, the battery company 9V announced it had closed a $40 million Series C round led by Quent Partners. 9V is planning a second close of the round.",
@@ -313,11 +313,71 @@ describe("ING-TOPIC-18 the main clause after a fronted phrase", () => {
   });
 });
 
-describe("ING-ENT-16 a name opening a sentence before an adverb of time", () => {
+describe("ING-ENT-19 a name opening a sentence before an adverb of time", () => {
   it("'X today announced a $Nm Series B round led by Y'", () => {
     expect(briefs("Rovalo today announced a $40 million Series B round led by Brennor.")).toEqual([
       "round_size Rovalo <- - exact 40000000 USD",
       "investment Rovalo <- Brennor -",
     ]);
+  });
+});
+
+describe("ING-TOPIC-1 investors named first in a list or a bet", () => {
+  it("'A, B and C participated in the round' names investors, not the company", () => {
+    expect(subjects("Brennor, Quent and Gaxo participated in the round. Rovalo raised $40 million.")).toEqual(
+      ["Rovalo"],
+    );
+  });
+
+  it("'Investors A and B are betting on X': X is the company", () => {
+    expect(
+      subjects("Investors Brennor and Quent are betting on Rovalo. The startup raised $40 million."),
+    ).toEqual(["Rovalo"]);
+  });
+
+  it("French: 'A mise sur X'", () => {
+    expect(subjects("Le fonds Brennor mise sur Rovalo. La jeune pousse lève 4 millions d'euros.")).toEqual([
+      "Rovalo",
+    ]);
+  });
+
+  it("'With $40m from A, X plans to …': the source list ends before the main clause", () => {
+    expect(briefs("With $40 million from Brennor, Rovalo plans to expand.")).toEqual([
+      "investment Rovalo <- Brennor exact 40000000 USD",
+    ]);
+  });
+});
+
+describe("ING-TOPIC-19 another company's round inside the report", () => {
+  it("'X, which recently completed a $15bn funding round': X's round, not the report's company", () => {
+    const out = claims(
+      "Rovalo raised $3 billion last week. It is small compared to some vendors, notably Celvia, which recently completed a $15 billion funding round.",
+    );
+    expect(out.map(brief)).toContain("round_size Celvia <- - exact 15000000000 USD");
+  });
+
+  it("French: 'l'insurtech X et son tour de table de 185 millions d'euros'", () => {
+    const out = claims(
+      "En décembre, Rovalo avait signé une levée record de 112 millions d'euros, détrônée depuis par l'insurtech Celvia et son tour de table de 185 millions d'euros en avril.",
+    );
+    expect(out.map(brief)).toContain("round_size Celvia <- - exact 185000000 EUR");
+  });
+
+  it("'X is poised to reveal a new $40bn investment from Y': X receives it", () => {
+    expect(
+      briefs(
+        "Rovalo raised $3.5 billion. Celvia is poised to reveal a new $40 billion investment from Brennor.",
+      )[1],
+    ).toBe("investment Celvia <- Brennor exact 40000000000 USD");
+  });
+});
+
+describe("ING-ROLE-8 a possessive after the round's preposition names no owner", () => {
+  it("French: 'X annonce une levée de 200 M€ pour son fonds Y': Y does not own the raise", () => {
+    expect(
+      subjects(
+        "Rovalo annonce une première levée de 200 M€ pour son fonds Rovalo Seed Celvia a trouvé le soutien de Brennor.",
+      ),
+    ).toEqual(["Rovalo"]);
   });
 });
