@@ -1892,7 +1892,13 @@ export class ClaimReader {
       spec.kind,
       m.figureStart,
     );
-    const temporal = this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart);
+    const temporal = this.roundTime(
+      s,
+      m,
+      spec.kind,
+      status,
+      this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart),
+    );
     const rules = [...spec.rules, "ING-AMT-1", status.rule, temporal.rule];
     if (m.vague) rules.push("ING-AMT-4");
     if (currencyInferred) rules.push("ING-AMT-6");
@@ -2058,6 +2064,25 @@ export class ClaimReader {
       status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"),
       rule: "ING-STAT-6",
     };
+  }
+
+  /**
+   * ING-TEMP-8: a valuation told with its round ("successful financing of $216 million, $4 billion
+   * valuation") takes the round's time: background when the round just before it in the sentence is.
+   */
+  private roundTime(
+    s: Sentence,
+    m: MoneyMention,
+    kind: ClaimKind,
+    status: { status: ClaimStatus },
+    temporal: { temporal: Temporal; rule: string },
+  ): { temporal: Temporal; rule: string } {
+    if (temporal.temporal !== "current" || status.status !== "closed") return temporal;
+    if (kind !== "valuation_post" && kind !== "valuation_pre") return temporal;
+    const round = s.claims[s.claims.length - 1];
+    if (!round || round.kind !== "round_size" || round.temporal !== "background") return temporal;
+    const gap = s.folded.slice(Math.max(0, round.evidenceEnd - s.base), m.start);
+    return gap.length <= 30 && !/[.;]/.test(gap) ? { temporal: "background", rule: "ING-TEMP-8" } : temporal;
   }
 
   /**

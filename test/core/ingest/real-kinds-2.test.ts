@@ -368,3 +368,14 @@ describe("ING-QUAL-1 'estimé à'", () => {
     ).toContain("round_target Velbio <- - about 25000000 EUR");
   });
 });
+
+describe("ING-TEMP-8 a valuation told with its round takes the round's time", () => {
+  it("'completed a round of $216m, $4bn valuation' in 2012: both background", () => {
+    expect(
+      withStatus("In 2012, Harlow Labs completed a round of $216 million, $4 billion valuation."),
+    ).toEqual([
+      "round_size Harlow Labs <- - exact 216000000 USD closed background",
+      "valuation_post Harlow Labs <- - exact 4000000000 USD closed background",
+    ]);
+  });
+});
