@@ -2080,7 +2080,7 @@ export class ClaimReader {
     if (temporal.temporal !== "current" || status.status !== "closed") return temporal;
     if (kind !== "valuation_post" && kind !== "valuation_pre") return temporal;
     const round = s.claims[s.claims.length - 1];
-    if (!round || round.kind !== "round_size" || round.temporal !== "background") return temporal;
+    if (round?.kind !== "round_size" || round.temporal !== "background") return temporal;
     const gap = s.folded.slice(Math.max(0, round.evidenceEnd - s.base), m.start);
     return gap.length <= 30 && !/[.;]/.test(gap) ? { temporal: "background", rule: "ING-TEMP-8" } : temporal;
   }
