@@ -379,3 +379,24 @@ describe("ING-TEMP-8 a valuation told with its round takes the round's time", ()
     ]);
   });
 });
+
+describe("ING-TEMP-9 a round some time before the reported one; a threshold passed is done", () => {
+  it("'un an et demi après un tour de table de 125 M$': the earlier round is background", () => {
+    expect(
+      withStatus(
+        "Un an et demi après un tour de table de 125 millions de dollars, la start-up Velbio a réalisé une nouvelle levée de fonds de 200 millions de dollars.",
+      ),
+    ).toEqual([
+      "round_size Velbio <- - exact 125000000 USD closed background",
+      "round_size Velbio <- - exact 200000000 USD closed current",
+    ]);
+  });
+
+  it("'ont passé le milliard de valorisation' is closed", () => {
+    expect(
+      claims(
+        "Orvalis prépare une levée. D'autres fintechs françaises ont passé le milliard de valorisation ces derniers mois.",
+      ).map((c) => `${c.kind} ${c.status}`),
+    ).toEqual(["valuation_post closed"]);
+  });
+});
