@@ -458,6 +458,8 @@ export const ENGLISH_RULES: LanguageRules = {
         "mulling",
         "eyeing",
         "close to (?:securing|raising|closing|receiving|finali[sz]ing|a deal|an agreement)",
+        // ING-STAT-15: a round being finalised is not done yet ("is finalizing a funding round").
+        "(?:is|are) (?:now |still )?finali[sz]ing",
         "planned",
         "assembling",
         "poised to",

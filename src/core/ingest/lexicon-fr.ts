@@ -438,6 +438,8 @@ export const FRENCH_RULES: LanguageRules = {
         "obtenue?s? (?:par|lors)",
         "(?:avai(?:t|ent)|a|ont) conclu (?:[a-z-]+ ){0,3}(?:une|un|sa|son) (?:levee|tour|financement|serie)",
         "conclu(?:t|ent) (?:une|un|sa|son|la|le) (?:levee|tour|financement|serie)",
+        // ING-STAT-15: "avait signé une levée de fonds record": a raise signed is done.
+        "(?:a|ont|avait|avaient)\\s+signe\\s+(?:une|un|sa|son)\\s+(?:nouvelle\\s+|nouveau\\s+)?(?:levee|tour|serie|financement|augmentation)",
         // ING-AMT-10: a threshold passed is done ("ont passé le milliard de valorisation", "a franchi").
         "(?:a|ont|avait|avaient)\\s+(?:deja\\s+|ainsi\\s+)?(?:passe|franchi|depasse)",
       ]),

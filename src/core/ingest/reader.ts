@@ -155,6 +155,9 @@ const BACKSHIFT_BEFORE =
 /** ING-TEMP-6: what makes a year no deal's date, just before it (folded). */
 const UNDATED_YEAR_BEFORE =
   /(?:\b(?:fondee?s?|creee?s?|lancee?s?|nee?s?|founded|launched|established|created|incorporated|started|spun out)\s+(?:[a-z]+\s+){0,6}?(?:en|in|depuis|since)\s+|^\s*date\s+)$/;
+/** ING-STAT-15: a verb of saying and its subject, just before a conditional (folded). */
+const REPORTED_FUTURE =
+  /(?:\b(?:a|ont|avait|avaient)\s+(?:declare|indique|precise|annonce|affirme|assure|confirme|fait savoir)\s+(?:qu'(?:il|elle|ils|elles)|que\s+(?:[a-z'-]+\s+){1,3})|\b(?:said|says|announced|confirmed|stated|told [a-z]+)\s+(?:that\s+)?(?:it|they|the (?:company|firm|group|fund)))\s*$/;
 /** ING-STAT-12: a hedge on the report, not on the deal. */
 const REPORT_HEDGE = /^(?:reportedly|purportedly)$/;
 const FUTURE_BEFORE =
@@ -2042,6 +2045,13 @@ export class ClaimReader {
     )
       return { status: "in_talks", rule: "ING-STAT-8" };
     if (nearest && nearest.status !== "conditional") return { status: nearest.status, rule: "ING-STAT-2" };
+    // ING-STAT-15: the conditional of reported speech is a future in the past, a commitment told
+    // ("a déclaré qu'il apporterait 10 Md$", "said it would invest $2bn"): agreed.
+    if (
+      nearest?.status === "conditional" &&
+      REPORTED_FUTURE.test(s.folded.slice(Math.max(0, nearest.start - 60), nearest.start))
+    )
+      return { status: "agreed", rule: "ING-STAT-15" };
     if (nearest && kind === "commercial_agreement") return { status: "rumored", rule: "ING-STAT-3" };
     // A conditional or no word in the claim's clause: the main clause may say it ("in talks
     // with X and Y, who could provide …").

@@ -400,3 +400,20 @@ describe("ING-TEMP-9 a round some time before the reported one; a threshold pass
     ).toEqual(["valuation_post closed"]);
   });
 });
+
+describe("ING-STAT-15 a commitment told, a raise signed, a round being finalised", () => {
+  it("the conditional of reported speech is agreed", () => {
+    expect(
+      withStatus("Le conglomérat Norvane a déclaré qu'il apporterait 10 millions d'euros à Velbio en avril."),
+    ).toEqual(["investment Velbio <- Norvane exact 10000000 EUR agreed current"]);
+  });
+
+  it("'avait signé une levée' is closed; 'is finalizing a round' is in talks", () => {
+    expect(withStatus("Velbio avait signé une levée de fonds de 12 millions d'euros en 2021.")).toEqual([
+      "round_size Velbio <- - exact 12000000 EUR closed background",
+    ]);
+    expect(
+      withStatus("Corvane Labs is finalizing a funding round that would value it at $10 billion."),
+    ).toEqual(["valuation_post Corvane Labs <- - exact 10000000000 USD in_talks current"]);
+  });
+});
