@@ -432,6 +432,8 @@ export const ENGLISH_RULES: LanguageRules = {
         "commits",
         "will (?:invest|contribute|put|inject|provide|commit|join|take)",
         "will be (?:paid|released|disbursed|made|invested)",
+        // ING-STAT-16: an investment under way ("is now injecting about $5m", "is investing as much as").
+        "(?:is|are) (?:now |also )?(?:investing|injecting|pumping|contributing|putting in)",
         "(?:is|are) conditional on",
       ]),
     },

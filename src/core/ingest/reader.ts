@@ -155,6 +155,9 @@ const BACKSHIFT_BEFORE =
 /** ING-TEMP-6: what makes a year no deal's date, just before it (folded). */
 const UNDATED_YEAR_BEFORE =
   /(?:\b(?:fondee?s?|creee?s?|lancee?s?|nee?s?|founded|launched|established|created|incorporated|started|spun out)\s+(?:[a-z]+\s+){0,6}?(?:en|in|depuis|since)\s+|^\s*date\s+)$/;
+/** ING-STAT-16: the progressive of an investment verb (a status word of lexicon-en's "agreed"). */
+const PROGRESSIVE_INVEST =
+  /^(?:is|are) (?:now |also )?(?:investing|injecting|pumping|contributing|putting in)$/;
 /** ING-STAT-15: a verb of saying and its subject, just before a conditional (folded). */
 const REPORTED_FUTURE =
   /(?:\b(?:a|ont|avait|avaient)\s+(?:declare|indique|precise|annonce|affirme|assure|confirme|fait savoir)\s+(?:qu'(?:il|elle|ils|elles)|que\s+(?:[a-z'-]+\s+){1,3})|\b(?:said|says|announced|confirmed|stated|told [a-z]+)\s+(?:that\s+)?(?:it|they|the (?:company|firm|group|fund)))\s*$/;
@@ -2044,6 +2047,13 @@ export class ClaimReader {
       FUTURE_BEFORE.test(s.folded.slice(Math.max(0, nearest.start - 50), nearest.start))
     )
       return { status: "in_talks", rule: "ING-STAT-8" };
+    // ING-STAT-16: an investment under way is agreed, unless the deal is still in talks.
+    if (
+      nearest?.status === "agreed" &&
+      PROGRESSIVE_INVEST.test(s.folded.slice(nearest.start, nearest.end)) &&
+      this.contextStatus() === "in_talks"
+    )
+      return { status: "in_talks", rule: "ING-STAT-16" };
     if (nearest && nearest.status !== "conditional") return { status: nearest.status, rule: "ING-STAT-2" };
     // ING-STAT-15: the conditional of reported speech is a future in the past, a commitment told
     // ("a déclaré qu'il apporterait 10 Md$", "said it would invest $2bn"): agreed.

@@ -417,3 +417,21 @@ describe("ING-STAT-15 a commitment told, a raise signed, a round being finalised
     ).toEqual(["valuation_post Corvane Labs <- - exact 10000000000 USD in_talks current"]);
   });
 });
+
+describe("ING-STAT-16 an investment under way", () => {
+  it("is agreed, or in talks with the deal", () => {
+    expect(
+      withStatus(
+        "Oakmoor Ventures has led a round in Tamsel Labs. Oakmoor Ventures is now injecting about $5 million in Tamsel Labs.",
+      ),
+    ).toEqual(["investment Tamsel Labs <- Oakmoor Ventures about 5000000 USD agreed current"]);
+    expect(
+      withStatus(
+        "Tamsel Labs is in talks to raise $50 million. Oakmoor Ventures is investing as much as $10 million.",
+      ),
+    ).toEqual([
+      "round_target Tamsel Labs <- - exact 50000000 USD in_talks current",
+      "investment Tamsel Labs <- Oakmoor Ventures up_to 10000000 USD in_talks current",
+    ]);
+  });
+});
