@@ -155,6 +155,11 @@ const BACKSHIFT_BEFORE =
 /** ING-TEMP-6: what makes a year no deal's date, just before it (folded). */
 const UNDATED_YEAR_BEFORE =
   /(?:\b(?:fondee?s?|creee?s?|lancee?s?|nee?s?|founded|launched|established|created|incorporated|started|spun out)\s+(?:[a-z]+\s+){0,6}?(?:en|in|depuis|since)\s+|^\s*date\s+)$/;
+/** ING-TEMP-10: a comma, semicolon or bracket that ends a clause — not the decimal comma of "5,8 milliards". */
+const CLAUSE_MARK = /[;(]|,(?!\d)/;
+/** ING-TEMP-8: a valuation obtained in the round named after it ("obtenue … lors d'un tour", "set in its round"). */
+const VALUATION_IN_ROUND =
+  /\b(?:lors d'une?|lors de|au cours d'une?|pendant|during|in (?:a|an|its|the)|at the time of)\b/;
 /** ING-STAT-16: the progressive of an investment verb (a status word of lexicon-en's "agreed"). */
 const PROGRESSIVE_INVEST =
   /^(?:is|are) (?:now |also )?(?:investing|injecting|pumping|contributing|putting in)$/;
@@ -310,7 +315,8 @@ const BEFORE_NOUN_PHRASE = /^(?:the|its|their|a|an|this|that|le|la|les|l'|ce|cet
 /** Between a name and a noun in apposition: ", its largest existing ", ", déjà ". */
 const APPOSITION = /^\s*,\s*(?:[a-z'-]+\s+){0,4}$/;
 /** A relative clause set off by commas: ", which led … ,", ", qui détenait … ,". */
-const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s[^,;]*(?:,|$)/g;
+// ING-TEMP-10: a decimal comma ("qui s'élevait à 5,8 milliards") does not end the relative clause.
+const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s(?:[^,;]|,(?=\d))*(?:,|$)/g;
 /** A preposition or an article right before a name. */
 const DIRECT_COMPLEMENT =
   /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
@@ -479,6 +485,7 @@ export class ClaimReader {
       if (claim) for (const one of this.splitEach(s, claim, s.money[i]!)) this.emit(s, one);
       previous = claim;
     }
+    this.valuationsOfEarlierRounds(s);
     this.readParticipants(s);
     this.noteInvestors(s);
     this.readAgreements(s);
@@ -2087,6 +2094,28 @@ export class ClaimReader {
   }
 
   /**
+   * ING-TEMP-8 (round after): "la valorisation de 5,8 Md€ obtenue par Mistral lors d'un tour de table
+   * de 600 M€ l'année dernière": a valuation obtained in a round named right after it takes that
+   * round's time.
+   */
+  private valuationsOfEarlierRounds(s: Sentence): void {
+    for (const [k, v] of s.claims.entries()) {
+      if (v.kind !== "valuation_post" && v.kind !== "valuation_pre") continue;
+      if (v.temporal !== "current" || v.status !== "closed" || !v.amount) continue;
+      const round = s.claims.slice(k + 1).find((c) => c.kind === "round_size" && c.amount);
+      if (round?.temporal !== "background") continue;
+      const gap = s.folded.slice(
+        Math.max(0, v.evidenceEnd - s.base),
+        Math.max(0, round.evidenceEnd - s.base),
+      );
+      if (gap.length <= 110 && !/[.;]/.test(gap) && VALUATION_IN_ROUND.test(gap)) {
+        v.temporal = "background";
+        v.rules.push("ING-TEMP-8");
+      }
+    }
+  }
+
+  /**
    * ING-TEMP-8: a valuation told with its round ("successful financing of $216 million, $4 billion
    * valuation") takes the round's time: background when the round just before it in the sentence is.
    */
@@ -2155,7 +2184,7 @@ export class ClaimReader {
       opening(c) ||
       (c.start >= segStart &&
         c.end <= segEnd &&
-        (c.end <= anchor || !/[,;(]/.test(s.folded.slice(anchor, c.start))));
+        (c.end <= anchor || !CLAUSE_MARK.test(s.folded.slice(anchor, c.start))));
     // A month marks an earlier deal only when the clause says the deal was done ("raised … in
     // December"), not when nothing dates the verb ("the first tranche arrives in April").
     const datedByVerb = status.rule !== "ING-STAT-6";

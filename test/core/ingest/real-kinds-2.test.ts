@@ -435,3 +435,24 @@ describe("ING-STAT-16 an investment under way", () => {
     ]);
   });
 });
+
+describe("ING-TEMP-10/8 a decimal comma ends no clause; a valuation obtained in an earlier round", () => {
+  it("'qui s'élevait à 2,4 milliards d'euros l'année dernière' is background", () => {
+    expect(
+      withStatus(
+        "Le tour de table fait plus que doubler la valorisation de Velbio, qui s'élevait à 2,4 milliards d'euros l'année dernière.",
+      ),
+    ).toEqual(["valuation_post Velbio <- - exact 2400000000 EUR closed background"]);
+  });
+
+  it("'la valorisation de 2,4 Md€ obtenue lors d'un tour de table de 300 M€ l'année dernière': both background", () => {
+    const out = claims(
+      "Le tour de table double la valorisation de 2,4 milliards d'euros obtenue par Velbio lors d'un tour de table de 300 millions d'euros l'année dernière.",
+    );
+    expect(out.map((c) => `${c.kind} ${c.temporal}`)).toEqual([
+      "valuation_post background",
+      "round_size background",
+    ]);
+    expect(out[0]!.rules).toContain("ING-TEMP-8");
+  });
+});
