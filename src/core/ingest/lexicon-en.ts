@@ -485,6 +485,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "last raised",
     "other (?:companies|startups|players|firms|labs)",
     "before that",
+    // ING-TEMP-11: "its last funding round, which was valued at $100bn": the previous round.
+    "(?:its|their|the company's) last (?:funding |financing |private |equity )?(?:round|raise)",
     // ING-TEMP-3: a deal some time before the reported one, or in a month gone by.
     "(?:days|weeks|months|years) (?:after|before)",
     "(?:in|last|by|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)(?! \\d)",

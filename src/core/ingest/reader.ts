@@ -160,6 +160,8 @@ const CLAUSE_MARK = /[;(]|,(?!\d)/;
 /** ING-TEMP-8: a valuation obtained in the round named after it ("obtenue … lors d'un tour", "set in its round"). */
 const VALUATION_IN_ROUND =
   /\b(?:lors d'une?|lors de|au cours d'une?|pendant|during|in (?:a|an|its|the)|at the time of)\b/;
+/** ING-TEMP-11: the background cue of a previous round ("its last funding round"), ending a noun phrase. */
+const LAST_ROUND = /last (?:funding |financing |private |equity )?(?:round|raise)$/;
 /** ING-STAT-16: the progressive of an investment verb (a status word of lexicon-en's "agreed"). */
 const PROGRESSIVE_INVEST =
   /^(?:is|are) (?:now |also )?(?:investing|injecting|pumping|contributing|putting in)$/;
@@ -2213,7 +2215,18 @@ export class ClaimReader {
     if (background.length > 0 || adjacent.length > 0) {
       return { temporal: "background", rule: "ING-TEMP-1" };
     }
+    // ING-TEMP-11: a relative clause speaks of the noun before it: "its last funding round, which was
+    // valued at $100bn" is dated by "its last funding round".
     const home = this.relativeClauses(s).find((r) => r.start <= anchor && anchor < r.end);
+    if (
+      home &&
+      s.cues.background.some(
+        (c) =>
+          c.end <= home.start && home.start - c.end <= 3 && LAST_ROUND.test(s.folded.slice(c.start, c.end)),
+      )
+    ) {
+      return { temporal: "background", rule: "ING-TEMP-11" };
+    }
     const clause = home
       ? s.folded.slice(Math.max(segStart, home.start), Math.min(segEnd, home.end))
       : this.outsideRelatives(s, segStart, segEnd);

@@ -456,3 +456,16 @@ describe("ING-TEMP-10/8 a decimal comma ends no clause; a valuation obtained in 
     expect(out[0]!.rules).toContain("ING-TEMP-8");
   });
 });
+
+describe("ING-TEMP-11 a relative clause dated by its noun", () => {
+  it("'its last funding round, which was valued at $15 billion' is background", () => {
+    expect(
+      withStatus(
+        "Corvane Labs is in talks to raise money at a valuation above $20 billion, a 30% increase from its last funding round, which was valued at $15 billion.",
+      ),
+    ).toEqual([
+      "valuation_post Corvane Labs <- - more_than 20000000000 USD in_talks current",
+      "valuation_post Corvane Labs <- - exact 15000000000 USD closed background",
+    ]);
+  });
+});
