@@ -1471,6 +1471,20 @@ export class ClaimReader {
     return after ? { start: m.figureStart, end: m.end + after[0].length } : undefined;
   }
 
+  /**
+   * ING-KIND-2h: the first name of a recipient phrase comes after a spending noun ("in a manufacturing
+   * plant and test site near Las Vegas"): the place of a spending, not a company invested in.
+   */
+  private spendingPlace(s: Sentence, from: number, limit: number): boolean {
+    const stop = /[.;:,]/.exec(s.folded.slice(from, Math.min(limit, from + 90)));
+    const end = from + (stop ? stop.index : Math.min(limit, from + 90) - from);
+    const name = s.names.find((x) => x.start >= from && x.start < end && !x.inAttribution);
+    if (!name) return false;
+    const found = s.rules.spendingNoun.test(s.folded.slice(from, name.start));
+    s.rules.spendingNoun.lastIndex = 0;
+    return found;
+  }
+
   /** Whether the sentence names companies in the plural at all (a cheap test before ING-KIND-2f's pattern). */
   private namesClassOfCompanies(s: Sentence): boolean {
     let known = this.classMemo.get(s);
@@ -1536,9 +1550,8 @@ export class ClaimReader {
         // ING-PART-4: a figure raised "auprès de"/"from" investors is the round's; they take part in it.
         const sourceWord = folded.slice(source.start, source.end);
         const raisedAfter = cues.raiseVerb.some((v) => v.start >= m.end && v.end <= source.start);
-        // ("un tour de table de 20 M€": the round noun may be read as "un tour", 13 characters before.)
         const roundNear =
-          lastBefore(cues.roundNoun, segStart, m.start, 16) ??
+          lastBefore(cues.roundNoun, segStart, m.start, 6) ??
           firstAfter(cues.roundNoun, m.end, source.start, 25);
         // ING-ROLE-10: "$4bn investment from Amazon", "un investissement de 2 M€ de la part de X": an
         // investment noun between the figure and the source makes the figure that investor's ticket.
@@ -1677,6 +1690,11 @@ export class ClaimReader {
       ) {
         continue;
       }
+      // ING-KIND-2h: "$40m in a manufacturing plant near Las Vegas": the place of a spending is no company.
+      if (this.spendingPlace(s, prep.end, limit)) {
+        spending = true;
+        continue;
+      }
       const rest = s.folded.slice(prep.end, Math.min(limit, prep.end + 90));
       // ING-ROLE-13: "dans le pionnier de l'IA via son fonds X": the vehicle after "via" is the investor's.
       const stop = /[.;:,]|\s(?:via|through|par l'intermediaire d)/.exec(rest);
@@ -1685,11 +1703,6 @@ export class ClaimReader {
         (x) => x.start >= prep.end && x.start < phraseEnd && !x.inAttribution,
       );
       const name = inPhrase.find((x): x is NameMention => x.kind === "name");
-      // ING-KIND-2h: "$40m in a manufacturing plant near Las Vegas": the place of a spending is no company.
-      if (name && this.spendingBefore(s, prep.end, name.start)) {
-        spending = true;
-        continue;
-      }
       if (name && !investorKeys.includes(name.key))
         return { keys: [name.key], end: name.end, explicit: true };
       const description = inPhrase.find((x) => x.kind === "anaphor" && x.form === "description");
@@ -1718,14 +1731,6 @@ export class ClaimReader {
       s.rules.spendingNoun.lastIndex = 0;
     }
     return spending ? "spending" : undefined;
-  }
-
-  /** ING-KIND-2h: a spending noun between a recipient preposition and the name after it. */
-  private spendingBefore(s: Sentence, from: number, to: number): boolean {
-    const phrase = s.folded.slice(from, to);
-    const found = s.rules.spendingNoun.test(phrase);
-    s.rules.spendingNoun.lastIndex = 0;
-    return found;
   }
 
   /**
@@ -2194,13 +2199,7 @@ export class ClaimReader {
       s,
       anchor,
       s.cues.background.filter(
-        (c) =>
-          inClause(c) &&
-          (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))) &&
-          !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)) &&
-          // ING-TEMP-7: "aux côtés d'investisseurs historiques", "ses investisseurs historiques ont
-          // participé": existing investors take part in the deal reported (README); only a stake is past.
-          (kind === "existing_stake" || !/^historiques?$/.test(s.folded.slice(c.start, c.end))),
+        (c) => inClause(c) && (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))),
       ),
     );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
@@ -2212,7 +2211,15 @@ export class ClaimReader {
       return { temporal: "background", rule: "ING-TEMP-2" };
     }
     if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
-    if (background.length > 0 || adjacent.length > 0) {
+    // ING-TEMP-5: "announced that it had raised" (the pluperfect of reported speech); ING-TEMP-7: "aux
+    // côtés d'investisseurs historiques" (existing investors take part in the deal reported; only a
+    // stake is past): no earlier time.
+    const dated = background.filter(
+      (c) =>
+        !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)) &&
+        !/^historiques?$/.test(s.folded.slice(c.start, c.end)),
+    );
+    if (dated.length > 0 || adjacent.length > 0) {
       return { temporal: "background", rule: "ING-TEMP-1" };
     }
     // ING-TEMP-11: a relative clause speaks of the noun before it: "its last funding round, which was

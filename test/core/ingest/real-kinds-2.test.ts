@@ -320,20 +320,6 @@ describe("ING-TEMP-6/7 what does not make a claim background", () => {
   });
 });
 
-describe("ING-PART-4 (kinds) a round noun read as 'un tour' still governs its figure", () => {
-  it("'un tour de table de 5 M€ réalisé auprès de A et de B': the round, A and B taking part", () => {
-    expect(
-      briefs(
-        "Orlane, avec un tour de table de 5 millions d'euros réalisé en juin auprès de Norvane Capital et de Bpifrance, arrive en tête du classement.",
-      ),
-    ).toEqual([
-      "round_size Orlane <- - exact 5000000 EUR",
-      "investment Orlane <- Norvane Capital -",
-      "investment Orlane <- Bpifrance -",
-    ]);
-  });
-});
-
 describe("ING-KIND-3i the valuation of a class of companies", () => {
   it("a definition or a statistic names no company's valuation", () => {
     expect(
