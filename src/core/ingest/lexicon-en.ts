@@ -436,6 +436,8 @@ export const ENGLISH_RULES: LanguageRules = {
         "commits",
         "will (?:invest|contribute|put|inject|provide|commit|join|take)",
         "will be (?:paid|released|disbursed|made|invested)",
+        // ING-STAT-16: an investment under way ("is now injecting about $5m", "is investing as much as").
+        "(?:is|are) (?:now |also )?(?:investing|injecting|pumping|contributing|putting in)",
         "(?:is|are) conditional on",
       ]),
     },
@@ -462,6 +464,8 @@ export const ENGLISH_RULES: LanguageRules = {
         "mulling",
         "eyeing",
         "close to (?:securing|raising|closing|receiving|finali[sz]ing|a deal|an agreement)",
+        // ING-STAT-15: a round being finalised is not done yet ("is finalizing a funding round").
+        "(?:is|are) (?:now |still )?finali[sz]ing",
         "planned",
         "assembling",
         "poised to",
@@ -485,6 +489,8 @@ export const ENGLISH_RULES: LanguageRules = {
     "last raised",
     "other (?:companies|startups|players|firms|labs)",
     "before that",
+    // ING-TEMP-11: "its last funding round, which was valued at $100bn": the previous round.
+    "(?:its|their|the company's) last (?:funding |financing |private |equity )?(?:round|raise)",
     // ING-TEMP-3: a deal some time before the reported one, or in a month gone by.
     "(?:days|weeks|months|years) (?:after|before)",
     "(?:in|last|by|since) (?:january|february|march|april|may|june|july|august|september|october|november|december)(?! \\d)",

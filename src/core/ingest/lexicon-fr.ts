@@ -442,6 +442,10 @@ export const FRENCH_RULES: LanguageRules = {
         "obtenue?s? (?:par|lors)",
         "(?:avai(?:t|ent)|a|ont) conclu (?:[a-z-]+ ){0,3}(?:une|un|sa|son) (?:levee|tour|financement|serie)",
         "conclu(?:t|ent) (?:une|un|sa|son|la|le) (?:levee|tour|financement|serie)",
+        // ING-STAT-15: "avait signé une levée de fonds record": a raise signed is done.
+        "(?:a|ont|avait|avaient)\\s+signe\\s+(?:une|un|sa|son)\\s+(?:nouvelle\\s+|nouveau\\s+)?(?:levee|tour|serie|financement|augmentation)",
+        // ING-AMT-10: a threshold passed is done ("ont passé le milliard de valorisation", "a franchi").
+        "(?:a|ont|avait|avaient)\\s+(?:deja\\s+|ainsi\\s+)?(?:passe|franchi|depasse)",
       ]),
     },
     // "annoncé par Reuters", "officialisée par la société": the source's act, not the deal's (ING-STAT-7).
@@ -541,6 +545,8 @@ export const FRENCH_RULES: LanguageRules = {
     "alors(?! que| qu')",
     "(?:debut|fin|mi-?|courant|depuis) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?! \\d)",
     "d'autres (?:acteurs|entreprises|societes|start-?ups?|jeunes pousses|laboratoires|groupes)",
+    // ING-TEMP-9: "un an et demi après un tour de table de 125 M$": the round named after is earlier.
+    "(?:jours|semaines|mois|ans?|annees?)(?: et demi)? (?:apres|avant)",
   ]),
   stakeAcquired:
     /\b(?:detiendra(?:it)?|detiendront|acquier(?:t|ent)|(?:a|ont|avoir) (?:acquis|pris)|prend(?:ra|rait)?|obtiendra(?:it)?|aura(?:it)?) (?:environ |pres de |quelque )?(?:une? |la |sa )?(?:participation|part|parts|\d)/g,

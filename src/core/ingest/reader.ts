@@ -214,6 +214,19 @@ const BACKSHIFT_BEFORE =
 /** ING-TEMP-6: what makes a year no deal's date, just before it (folded). */
 const UNDATED_YEAR_BEFORE =
   /(?:\b(?:fondee?s?|creee?s?|lancee?s?|nee?s?|founded|launched|established|created|incorporated|started|spun out)\s+(?:[a-z]+\s+){0,6}?(?:en|in|depuis|since)\s+|^\s*date\s+)$/;
+/** ING-TEMP-10: a comma, semicolon or bracket that ends a clause — not the decimal comma of "5,8 milliards". */
+const CLAUSE_MARK = /[;(]|,(?!\d)/;
+/** ING-TEMP-8: a valuation obtained in the round named after it ("obtenue … lors d'un tour", "set in its round"). */
+const VALUATION_IN_ROUND =
+  /\b(?:lors d'une?|lors de|au cours d'une?|pendant|during|in (?:a|an|its|the)|at the time of)\b/;
+/** ING-TEMP-11: the background cue of a previous round ("its last funding round"), ending a noun phrase. */
+const LAST_ROUND = /last (?:funding |financing |private |equity )?(?:round|raise)$/;
+/** ING-STAT-16: the progressive of an investment verb (a status word of lexicon-en's "agreed"). */
+const PROGRESSIVE_INVEST =
+  /^(?:is|are) (?:now |also )?(?:investing|injecting|pumping|contributing|putting in)$/;
+/** ING-STAT-15: a verb of saying and its subject, just before a conditional (folded). */
+const REPORTED_FUTURE =
+  /(?:\b(?:a|ont|avait|avaient)\s+(?:declare|indique|precise|annonce|affirme|assure|confirme|fait savoir)\s+(?:qu'(?:il|elle|ils|elles)|que\s+(?:[a-z'-]+\s+){1,3})|\b(?:said|says|announced|confirmed|stated|told [a-z]+)\s+(?:that\s+)?(?:it|they|the (?:company|firm|group|fund)))\s*$/;
 /** ING-STAT-12: a hedge on the report, not on the deal. */
 const REPORT_HEDGE = /^(?:reportedly|purportedly)$/;
 const FUTURE_BEFORE =
@@ -414,7 +427,8 @@ const BEFORE_NOUN_PHRASE = /^(?:the|its|their|a|an|this|that|le|la|les|l'|ce|cet
 /** Between a name and a noun in apposition: ", its largest existing ", ", déjà ". */
 const APPOSITION = /^\s*,\s*(?:[a-z'-]+\s+){0,4}$/;
 /** A relative clause set off by commas: ", which led … ,", ", qui détenait … ,". */
-const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s[^,;]*(?:,|$)/g;
+// ING-TEMP-10: a decimal comma ("qui s'élevait à 5,8 milliards") does not end the relative clause.
+const RELATIVE_CLAUSE = /,\s*(?:qui|dont|which|who|whose)\s(?:[^,;]|,(?=\d))*(?:,|$)/g;
 /** A preposition or an article right before a name. */
 const DIRECT_COMPLEMENT =
   /(?:^|[\s'])(?:de|du|des|d'|dans|en|a|au|aux|avec|pour|par|sur|chez|of|in|into|with|for|from|by|to|at|on|le|la|les|l'|the)\s*$/;
@@ -619,6 +633,7 @@ export class ClaimReader {
       if (claim) for (const one of this.splitEach(s, claim, s.money[i]!)) this.emit(s, one);
       previous = claim;
     }
+    this.valuationsOfEarlierRounds(s);
     this.readParticipants(s);
     this.noteInvestors(s);
     this.readAgreements(s);
@@ -1963,6 +1978,20 @@ export class ClaimReader {
     return after ? { start: m.figureStart, end: m.end + after[0].length } : undefined;
   }
 
+  /**
+   * ING-KIND-2h: the first name of a recipient phrase comes after a spending noun ("in a manufacturing
+   * plant and test site near Las Vegas"): the place of a spending, not a company invested in.
+   */
+  private spendingPlace(s: Sentence, from: number, limit: number): boolean {
+    const stop = /[.;:,]/.exec(s.folded.slice(from, Math.min(limit, from + 90)));
+    const end = from + (stop ? stop.index : Math.min(limit, from + 90) - from);
+    const name = s.names.find((x) => x.start >= from && x.start < end && !x.inAttribution);
+    if (!name) return false;
+    const found = s.rules.spendingNoun.test(s.folded.slice(from, name.start));
+    s.rules.spendingNoun.lastIndex = 0;
+    return found;
+  }
+
   /** Whether the sentence names companies in the plural at all (a cheap test before ING-KIND-2f's pattern). */
   private namesClassOfCompanies(s: Sentence): boolean {
     let known = this.classMemo.get(s);
@@ -2185,6 +2214,11 @@ export class ClaimReader {
         !BEFORE_NOUN_PHRASE.test(s.folded.slice(prep.end, prep.end + 20)) &&
         !/^\p{Lu}/u.test(s.text.slice(prep.end, prep.end + 1))
       ) {
+        continue;
+      }
+      // ING-KIND-2h: "$40m in a manufacturing plant near Las Vegas": the place of a spending is no company.
+      if (this.spendingPlace(s, prep.end, limit)) {
+        spending = true;
         continue;
       }
       const rest = s.folded.slice(prep.end, Math.min(limit, prep.end + 90));
@@ -2507,7 +2541,13 @@ export class ClaimReader {
       spec.kind,
       m.figureStart,
     );
-    const temporal = this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart);
+    const temporal = this.roundTime(
+      s,
+      m,
+      spec.kind,
+      status,
+      this.temporalOf(s, spec.kind, status, segStart, segEnd, m.figureStart),
+    );
     const rules = [...spec.rules, "ING-AMT-1", status.rule, temporal.rule];
     if (m.vague) rules.push("ING-AMT-4");
     if (currencyInferred) rules.push("ING-AMT-6");
@@ -2651,7 +2691,21 @@ export class ClaimReader {
       FUTURE_BEFORE.test(s.folded.slice(Math.max(0, nearest.start - 50), nearest.start))
     )
       return { status: "in_talks", rule: "ING-STAT-8" };
+    // ING-STAT-16: an investment under way is agreed, unless the deal is still in talks.
+    if (
+      nearest?.status === "agreed" &&
+      PROGRESSIVE_INVEST.test(s.folded.slice(nearest.start, nearest.end)) &&
+      this.contextStatus() === "in_talks"
+    )
+      return { status: "in_talks", rule: "ING-STAT-16" };
     if (nearest && nearest.status !== "conditional") return { status: nearest.status, rule: "ING-STAT-2" };
+    // ING-STAT-15: the conditional of reported speech is a future in the past, a commitment told
+    // ("a déclaré qu'il apporterait 10 Md$", "said it would invest $2bn"): agreed.
+    if (
+      nearest?.status === "conditional" &&
+      REPORTED_FUTURE.test(s.folded.slice(Math.max(0, nearest.start - 60), nearest.start))
+    )
+      return { status: "agreed", rule: "ING-STAT-15" };
     if (nearest && kind === "commercial_agreement") return { status: "rumored", rule: "ING-STAT-3" };
     // A conditional or no word in the claim's clause: the main clause may say it ("in talks
     // with X and Y, who could provide …").
@@ -2674,6 +2728,47 @@ export class ClaimReader {
       status: this.contextStatus() ?? (kind === "round_target" ? "in_talks" : "closed"),
       rule: "ING-STAT-6",
     };
+  }
+
+  /**
+   * ING-TEMP-8 (round after): "la valorisation de 5,8 Md€ obtenue par Mistral lors d'un tour de table
+   * de 600 M€ l'année dernière": a valuation obtained in a round named right after it takes that
+   * round's time.
+   */
+  private valuationsOfEarlierRounds(s: Sentence): void {
+    for (const [k, v] of s.claims.entries()) {
+      if (v.kind !== "valuation_post" && v.kind !== "valuation_pre") continue;
+      if (v.temporal !== "current" || v.status !== "closed" || !v.amount) continue;
+      const round = s.claims.slice(k + 1).find((c) => c.kind === "round_size" && c.amount);
+      if (round?.temporal !== "background") continue;
+      const gap = s.folded.slice(
+        Math.max(0, v.evidenceEnd - s.base),
+        Math.max(0, round.evidenceEnd - s.base),
+      );
+      if (gap.length <= 110 && !/[.;]/.test(gap) && VALUATION_IN_ROUND.test(gap)) {
+        v.temporal = "background";
+        v.rules.push("ING-TEMP-8");
+      }
+    }
+  }
+
+  /**
+   * ING-TEMP-8: a valuation told with its round ("successful financing of $216 million, $4 billion
+   * valuation") takes the round's time: background when the round just before it in the sentence is.
+   */
+  private roundTime(
+    s: Sentence,
+    m: MoneyMention,
+    kind: ClaimKind,
+    status: { status: ClaimStatus },
+    temporal: { temporal: Temporal; rule: string },
+  ): { temporal: Temporal; rule: string } {
+    if (temporal.temporal !== "current" || status.status !== "closed") return temporal;
+    if (kind !== "valuation_post" && kind !== "valuation_pre") return temporal;
+    const round = s.claims[s.claims.length - 1];
+    if (round?.kind !== "round_size" || round.temporal !== "background") return temporal;
+    const gap = s.folded.slice(Math.max(0, round.evidenceEnd - s.base), m.start);
+    return gap.length <= 30 && !/[.;]/.test(gap) ? { temporal: "background", rule: "ING-TEMP-8" } : temporal;
   }
 
   /**
@@ -2726,7 +2821,7 @@ export class ClaimReader {
       opening(c) ||
       (c.start >= segStart &&
         c.end <= segEnd &&
-        (c.end <= anchor || !/[,;(]/.test(s.folded.slice(anchor, c.start))));
+        (c.end <= anchor || !CLAUSE_MARK.test(s.folded.slice(anchor, c.start))));
     // A month marks an earlier deal only when the clause says the deal was done ("raised … in
     // December"), not when nothing dates the verb ("the first tranche arrives in April").
     const datedByVerb = status.rule !== "ING-STAT-6";
@@ -2738,11 +2833,7 @@ export class ClaimReader {
           inClause(c) &&
           (datedByVerb || !MONTH_WORD.test(s.folded.slice(c.start, c.end))) &&
           // ING-PART-13: "ses investisseurs historiques", "existing investors": the holders, not the deal's time.
-          !HOLDER_BEFORE.test(s.folded.slice(Math.max(0, c.start - 16), c.start)) &&
-          !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)) &&
-          // ING-TEMP-7: "aux côtés d'investisseurs historiques", "ses investisseurs historiques ont
-          // participé": existing investors take part in the deal reported (README); only a stake is past.
-          (kind === "existing_stake" || !/^historiques?$/.test(s.folded.slice(c.start, c.end))),
+          !HOLDER_BEFORE.test(s.folded.slice(Math.max(0, c.start - 16), c.start)),
       ),
     );
     const adjacent = this.sameClause(s, anchor, s.cues.backgroundAdjacent.filter(inClause));
@@ -2754,10 +2845,29 @@ export class ClaimReader {
       return { temporal: "background", rule: "ING-TEMP-2" };
     }
     if (status.status !== "closed") return { temporal: "current", rule: "ING-TEMP-1" };
-    if (background.length > 0 || adjacent.length > 0) {
+    // ING-TEMP-5: "announced that it had raised" (the pluperfect of reported speech); ING-TEMP-7: "aux
+    // côtés d'investisseurs historiques" (existing investors take part in the deal reported; only a
+    // stake is past): no earlier time.
+    const dated = background.filter(
+      (c) =>
+        !BACKSHIFT_BEFORE.test(s.folded.slice(Math.max(0, c.start - 50), c.start)) &&
+        !/^historiques?$/.test(s.folded.slice(c.start, c.end)),
+    );
+    if (dated.length > 0 || adjacent.length > 0) {
       return { temporal: "background", rule: "ING-TEMP-1" };
     }
+    // ING-TEMP-11: a relative clause speaks of the noun before it: "its last funding round, which was
+    // valued at $100bn" is dated by "its last funding round".
     const home = this.relativeClauses(s).find((r) => r.start <= anchor && anchor < r.end);
+    if (
+      home &&
+      s.cues.background.some(
+        (c) =>
+          c.end <= home.start && home.start - c.end <= 3 && LAST_ROUND.test(s.folded.slice(c.start, c.end)),
+      )
+    ) {
+      return { temporal: "background", rule: "ING-TEMP-11" };
+    }
     const clause = home
       ? s.folded.slice(Math.max(segStart, home.start), Math.min(segEnd, home.end))
       : this.outsideRelatives(s, segStart, segEnd);

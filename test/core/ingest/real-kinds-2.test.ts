@@ -320,20 +320,6 @@ describe("ING-TEMP-6/7 what does not make a claim background", () => {
   });
 });
 
-describe("ING-PART-4 (kinds) a round noun read as 'un tour' still governs its figure", () => {
-  it("'un tour de table de 5 M€ réalisé auprès de A et de B': the round, A and B taking part", () => {
-    expect(
-      briefs(
-        "Orlane, avec un tour de table de 5 millions d'euros réalisé en juin auprès de Norvane Capital et de Bpifrance, arrive en tête du classement.",
-      ),
-    ).toEqual([
-      "round_size Orlane <- - exact 5000000 EUR",
-      "investment Orlane <- Norvane Capital -",
-      "investment Orlane <- Bpifrance -",
-    ]);
-  });
-});
-
 describe("ING-KIND-3i the valuation of a class of companies", () => {
   it("a definition or a statistic names no company's valuation", () => {
     expect(
@@ -366,5 +352,106 @@ describe("ING-QUAL-1 'estimé à'", () => {
         "Norvane investirait 10 millions d'euros dans Velbio, dans un tour de table estimé à 25 millions d'euros.",
       ),
     ).toContain("round_target Velbio <- - about 25000000 EUR");
+  });
+});
+
+describe("ING-TEMP-8 a valuation told with its round takes the round's time", () => {
+  it("'completed a round of $216m, $4bn valuation' in 2012: both background", () => {
+    expect(
+      withStatus("In 2012, Harlow Labs completed a round of $216 million, $4 billion valuation."),
+    ).toEqual([
+      "round_size Harlow Labs <- - exact 216000000 USD closed background",
+      "valuation_post Harlow Labs <- - exact 4000000000 USD closed background",
+    ]);
+  });
+});
+
+describe("ING-TEMP-9 a round some time before the reported one; a threshold passed is done", () => {
+  it("'un an et demi après un tour de table de 125 M$': the earlier round is background", () => {
+    expect(
+      withStatus(
+        "Un an et demi après un tour de table de 125 millions de dollars, la start-up Velbio a réalisé une nouvelle levée de fonds de 200 millions de dollars.",
+      ),
+    ).toEqual([
+      "round_size Velbio <- - exact 125000000 USD closed background",
+      "round_size Velbio <- - exact 200000000 USD closed current",
+    ]);
+  });
+
+  it("'ont passé le milliard de valorisation' is closed", () => {
+    expect(
+      claims(
+        "Orvalis prépare une levée. D'autres fintechs françaises ont passé le milliard de valorisation ces derniers mois.",
+      ).map((c) => `${c.kind} ${c.status}`),
+    ).toEqual(["valuation_post closed"]);
+  });
+});
+
+describe("ING-STAT-15 a commitment told, a raise signed, a round being finalised", () => {
+  it("the conditional of reported speech is agreed", () => {
+    expect(
+      withStatus("Le conglomérat Norvane a déclaré qu'il apporterait 10 millions d'euros à Velbio en avril."),
+    ).toEqual(["investment Velbio <- Norvane exact 10000000 EUR agreed current"]);
+  });
+
+  it("'avait signé une levée' is closed; 'is finalizing a round' is in talks", () => {
+    expect(withStatus("Velbio avait signé une levée de fonds de 12 millions d'euros en 2021.")).toEqual([
+      "round_size Velbio <- - exact 12000000 EUR closed background",
+    ]);
+    expect(
+      withStatus("Corvane Labs is finalizing a funding round that would value it at $10 billion."),
+    ).toEqual(["valuation_post Corvane Labs <- - exact 10000000000 USD in_talks current"]);
+  });
+});
+
+describe("ING-STAT-16 an investment under way", () => {
+  it("is agreed, or in talks with the deal", () => {
+    expect(
+      withStatus(
+        "Oakmoor Ventures has led a round in Tamsel Labs. Oakmoor Ventures is now injecting about $5 million in Tamsel Labs.",
+      ),
+    ).toEqual(["investment Tamsel Labs <- Oakmoor Ventures about 5000000 USD agreed current"]);
+    expect(
+      withStatus(
+        "Tamsel Labs is in talks to raise $50 million. Oakmoor Ventures is investing as much as $10 million.",
+      ),
+    ).toEqual([
+      "round_target Tamsel Labs <- - exact 50000000 USD in_talks current",
+      "investment Tamsel Labs <- Oakmoor Ventures up_to 10000000 USD in_talks current",
+    ]);
+  });
+});
+
+describe("ING-TEMP-10/8 a decimal comma ends no clause; a valuation obtained in an earlier round", () => {
+  it("'qui s'élevait à 2,4 milliards d'euros l'année dernière' is background", () => {
+    expect(
+      withStatus(
+        "Le tour de table fait plus que doubler la valorisation de Velbio, qui s'élevait à 2,4 milliards d'euros l'année dernière.",
+      ),
+    ).toEqual(["valuation_post Velbio <- - exact 2400000000 EUR closed background"]);
+  });
+
+  it("'la valorisation de 2,4 Md€ obtenue lors d'un tour de table de 300 M€ l'année dernière': both background", () => {
+    const out = claims(
+      "Le tour de table double la valorisation de 2,4 milliards d'euros obtenue par Velbio lors d'un tour de table de 300 millions d'euros l'année dernière.",
+    );
+    expect(out.map((c) => `${c.kind} ${c.temporal}`)).toEqual([
+      "valuation_post background",
+      "round_size background",
+    ]);
+    expect(out[0]!.rules).toContain("ING-TEMP-8");
+  });
+});
+
+describe("ING-TEMP-11 a relative clause dated by its noun", () => {
+  it("'its last funding round, which was valued at $15 billion' is background", () => {
+    expect(
+      withStatus(
+        "Corvane Labs is in talks to raise money at a valuation above $20 billion, a 30% increase from its last funding round, which was valued at $15 billion.",
+      ),
+    ).toEqual([
+      "valuation_post Corvane Labs <- - more_than 20000000000 USD in_talks current",
+      "valuation_post Corvane Labs <- - exact 15000000000 USD closed background",
+    ]);
   });
 });
