@@ -344,6 +344,8 @@ const SHAREHOLDING_BEFORE =
   /\b(?:co-?actionnaires?|actionnaires?|co-?shareholders?|shareholders?)\s+(?:de|d'|du|in|of)\s+[^,;]{1,40}$/;
 /** ING-PART-13: the holders a time word describes ("investisseurs historiques", "existing investors"). */
 const HOLDER_BEFORE = /(?:investisseurs|actionnaires|investors|shareholders|backers)\s+$/;
+/** ING-STAKE-7, ING-PART-12: a verb or a clause before the first name: no list of investors ("its investors are betting that X"). */
+const CLAUSE_IN_LEAD = /\b(?:that|which|who|to|will|would|could|may|might|que|qui|[a-z]{3,}ing)\b/;
 /** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
 const OWNER_GAP = /^['’]s\s+$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
@@ -2917,6 +2919,9 @@ export class ClaimReader {
       if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
       if (backerLists.some((b) => b.start <= cue.start && cue.start <= b.end)) continue;
       if (SHAREHOLDING_BEFORE.test(folded.slice(Math.max(0, cue.start - 60), cue.start))) continue;
+      // "des fonds tels que A et B investissent dans l'IA": examples, unless a round is spoken of.
+      if (/tels? que\s*$/.test(m[0]) && s.cues.roundNoun.length === 0 && s.cues.raiseVerb.length === 0)
+        continue;
       const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
       // ING-PART-8: partners of a project, not of a round ("le projet X, dans lequel A et B sont
       // associés aux côtés de C et D").
@@ -3052,7 +3057,10 @@ export class ClaimReader {
       const by = /^\s+by\s+/.exec(s.folded.slice(money.end, money.end + 8));
       if (!by) continue;
       const cue = { start: money.end, end: money.end + by[0].length };
-      for (const name of this.namesAfter(s, cue.end)) add(name, cue, "ING-PART-12", c.subject);
+      const names = this.namesAfter(s, cue.end);
+      // "raised $5m by selling shares to X": a means, not the investors.
+      if (names.length === 0 || CLAUSE_IN_LEAD.test(s.folded.slice(cue.end, names[0]!.start))) continue;
+      for (const name of names) add(name, cue, "ING-PART-12", c.subject);
     }
   }
 
@@ -3135,7 +3143,9 @@ export class ClaimReader {
       const owner = s.names.find((n) => n.possessive && n.start >= cue.start && n.end <= cue.end);
       const before = owner ?? this.subjectBefore(s, cue.start);
       const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
-      for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);
+      const holders = this.namesAfter(s, cue.end);
+      if (holders.length === 0 || CLAUSE_IN_LEAD.test(s.folded.slice(cue.end, holders[0]!.start))) continue;
+      for (const holder of holders) add(holder, company ?? this.subjectTopic, cue);
     }
     for (const n of s.names) {
       if (n.inAttribution) continue;

@@ -288,6 +288,25 @@ describe("ING-STAKE-7 a company's investors listed as such", () => {
   });
 });
 
+describe("no list of investors", () => {
+  it("a clause before the first name: 'its investors are betting that X', 'by selling shares to X'", () => {
+    expect(
+      briefs("Tessel Labs raised $40 million. Its investors are betting that Harwick will buy the company."),
+    ).toEqual(["round_size Tessel Labs <- - exact 40000000 USD"]);
+    expect(briefs("Tessel Labs raised $5 million by selling shares to Harwick.")).toEqual([
+      "round_size Tessel Labs <- - exact 5000000 USD",
+    ]);
+  });
+
+  it("'des fonds tels que A et B' with no round spoken of: examples", () => {
+    expect(
+      briefs(
+        "Orlane a levé 5 millions d'euros. Des fonds tels que Vertumne et Calypso investissent massivement dans l'IA.",
+      ),
+    ).toEqual(["round_size Orlane <- - exact 5000000 EUR"]);
+  });
+});
+
 describe("ING-PART-10 an investment verb without a figure", () => {
   it("'when Calder Group Inc. invested in it': background, the legal form and 'Group' dropped", () => {
     const out = claims(
