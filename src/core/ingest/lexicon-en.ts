@@ -292,7 +292,18 @@ export const ENGLISH_RULES: LanguageRules = {
     "rent",
   ]),
   agreementItemSplit: /\s+and\s+(?=(?:the |a |an )?[a-z])/g,
-  stakeVerb: words(["holds?", "held", "owns?", "owned", "controls?", "controlled"]),
+  stakeVerb: words([
+    "holds?",
+    "held",
+    "owns?",
+    "owned",
+    "controls?",
+    "controlled",
+    // ING-STAKE-8: a stake taken ("took a 10% stake", "acquired a minority stake").
+    "t(?:ook|akes?|aking|aken)",
+    "acquir(?:ed|es?|ing)",
+    "b(?:ought|uys?|uying)",
+  ]),
   stakeObject:
     /^\s*(?:(?:already|currently|now|about|around|roughly|nearly|some|approximately)\s+)*(?:an? )?(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|(?:minority|majority|small|large|significant|big|sizeable|sizable|controlling|major|\d+(?:\.\d+)?%|\d+(?:\.\d+)? percent) (?:stake|share|interest|holding)|stake|(?:a|one) (?:quarter|third|fifth|tenth)|half|two thirds|three quarters|shares|equity)/,
   shareholderNoun: phrases([

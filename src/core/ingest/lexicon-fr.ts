@@ -583,6 +583,9 @@ export const FRENCH_RULES: LanguageRules = {
     /\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|ce matin|ce soir|cette semaine)(?:\s+(?:soir|matin|dernier))?$/,
 
   companyAnaphor: words([
+    // ING-STAKE-8: "ce dernier prend 49 % du capital": the latter, as the English "the latter".
+    "ce dernier",
+    "cette derniere",
     "l'entreprise",
     "la firme",
     "la societe",

@@ -44,7 +44,7 @@ export type Mention = NameMention | AnaphorMention | GroupMention;
 const JOINERS = "&'’.-";
 /** The head nouns of the descriptions in both lexicons: no description without one of them. */
 const DESCRIPTION_HEADS =
-  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter|specialiste|investisseur|conglomerat|investor|conglomerate|specialist/;
+  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter|specialiste|investisseur|conglomerat|investor|conglomerate|specialist|dernier|derniere/;
 const ELIDED = /^(?:l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu)'/;
 const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u;
 const PERSON_TOKEN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;

@@ -307,6 +307,29 @@ describe("no list of investors", () => {
   });
 });
 
+describe("ING-STAKE-8 a stake taken", () => {
+  it("'invested $400m in X and took a 10% stake': the stake, background", () => {
+    const out = claims(
+      "Tessel Labs raised $40m. In 2021 Harwick Capital invested $400 million in Tessel Labs and took a 10% stake.",
+    );
+    expect(out.map(brief)).toContain("existing_stake Tessel Labs <- Harwick Capital -");
+    expect(out.find((c) => c.kind === "existing_stake")!.temporal).toBe("background");
+    expect(out.find((c) => c.kind === "existing_stake")!.rules).toContain("ING-STAKE-1");
+  });
+
+  it("'ce dernier prend 49 % du capital': the latter, the investor just named", () => {
+    expect(
+      briefs(
+        "Orlane a levé 80 millions d'euros auprès du fonds Calypso Invest. Avec cette opération, ce dernier prend 49 % du capital de l'entreprise.",
+      ),
+    ).toEqual([
+      "round_size Orlane <- - exact 80000000 EUR",
+      "investment Orlane <- Calypso Invest -",
+      "existing_stake Orlane <- Calypso Invest -",
+    ]);
+  });
+});
+
 describe("ING-PART-10 an investment verb without a figure", () => {
   it("'when Calder Group Inc. invested in it': background, the legal form and 'Group' dropped", () => {
     const out = claims(
