@@ -50,6 +50,18 @@ describe("ING-PART-9 descriptors before investors' names", () => {
     ]);
   });
 
+  it("ING-ENT-17: a hard-wrapped report breaks lines inside a sentence and a name", () => {
+    expect(
+      briefs(
+        "Corvina is in talks to raise up to $300 million, the paper\nreported. The retailer is seeking to close the round from\nexisting investors including venture capital group Pellston\nCapital and private equity group Harwick Atlantic, the\nreport added.",
+      ),
+    ).toEqual([
+      "round_target Corvina <- - up_to 300000000 USD",
+      "investment Corvina <- Pellston Capital -",
+      "investment Corvina <- Harwick Atlantic -",
+    ]);
+  });
+
   it("ING-ENT-17: 'Plus' ends an English name; an apposition ends the list", () => {
     expect(
       briefs(
