@@ -346,6 +346,9 @@ const SHAREHOLDING_BEFORE =
 const HOLDER_BEFORE = /(?:investisseurs|actionnaires|investors|shareholders|backers)\s+$/;
 /** ING-STAKE-7, ING-PART-12: a verb or a clause before the first name: no list of investors ("its investors are betting that X"). */
 const CLAUSE_IN_LEAD = /\b(?:that|which|who|to|will|would|could|may|might|que|qui|[a-z]{3,}ing)\b/;
+/** ING-PART-9: a verb after a list member's comma: the sentence goes on, the list has ended. */
+const VERB_IN_GAP =
+  /^\s*,\s*(?:allows?|lets?|enables?|helps?|brings?|gives?|makes?|takes?|puts?|says?|said|will|would|could|to|permet|permettra|permettant|aide|selon)\s/;
 /** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
 const OWNER_GAP = /^['’]s\s+$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
@@ -2810,6 +2813,8 @@ export class ClaimReader {
         continue;
       }
       if (!LIST_SEPARATOR.test(gap) && !DESCRIBED_SEPARATOR.test(gap)) break;
+      // "…, which includes Volta, allows Solid Power to expand": a verb after the comma ends the list.
+      if (VERB_IN_GAP.test(gap) || s.rules.subjectFollowers.test(gap.replace(/^\s*,/, ""))) break;
       members.push(next);
     }
     return members;

@@ -62,6 +62,17 @@ describe("ING-PART-9 descriptors before investors' names", () => {
     ]);
   });
 
+  it("a verb after a member's comma ends the list ('which includes X, allows Y to expand')", () => {
+    expect(
+      briefs(
+        "Tessel Labs has raised $40 million. The Series B round, which includes venture capital firm Harwick Partners, allows Tessel Labs to expand.",
+      ),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "investment Tessel Labs <- Harwick Partners -",
+    ]);
+  });
+
   it("ING-ENT-17: 'Plus' ends an English name; an apposition ends the list", () => {
     expect(
       briefs(
