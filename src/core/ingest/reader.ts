@@ -2010,6 +2010,12 @@ export class ClaimReader {
         // is the giver's ticket.
         const receiving =
           raise !== undefined && !roundNear && RECEIVING.test(folded.slice(raise.start, raise.end));
+        // "raised $40m in a round backed by A and B": the round's figure, A and B its participants.
+        const roundBetween = cues.roundNoun.some((r) => r.start >= m.end && r.end <= source.start);
+        if (/^(?:backed|funded|financed)/.test(sourceWord) && roundBetween && !ticket) {
+          s.roundSources.set(i, party);
+          return undefined;
+        }
         if (
           /^(?:aupres|from)/.test(sourceWord) &&
           (raise || raisedAfter || roundNear) &&
@@ -3139,6 +3145,8 @@ export class ClaimReader {
       const cue = { start: m.index, end: m.index + m[0].length };
       // After a figure ("$50m backed by X") the source list is read as an investment (ING-ROLE-1).
       if (s.money.some((x) => x.end <= cue.start && cue.start - x.end < 40)) continue;
+      // ING-PART-1: "the round was backed by X": participants of the round, not earlier backers.
+      if (s.cues.roundNoun.some((r) => r.end <= cue.start && cue.start - r.end <= 30)) continue;
       const before = this.subjectBefore(s, cue.start);
       const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
       for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);

@@ -272,6 +272,37 @@ describe("ING-PART-1, ING-PART-2 more participation phrases", () => {
     ]);
   });
 
+  it("a round 'backed by' investors: participants, not earlier backers; 'also backed the round'", () => {
+    for (const text of [
+      "Tessel Labs has raised $40 million. The round was backed by Brisk Ventures and Harwick Partners.",
+      "Tessel Labs has raised $40 million in a round backed by Brisk Ventures and Harwick Partners.",
+      "Tessel Labs has raised $40 million. Brisk Ventures and Harwick Partners also backed the round.",
+    ]) {
+      expect(briefs(text)).toEqual([
+        "round_size Tessel Labs <- - exact 40000000 USD",
+        "investment Tessel Labs <- Brisk Ventures -",
+        "investment Tessel Labs <- Harwick Partners -",
+      ]);
+    }
+    // The company "backed by" an investor keeps its existing backer (ING-STAKE-3).
+    expect(briefs("Tessel Labs, backed by Brisk Ventures, has raised $40 million.")).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "existing_stake Tessel Labs <- Brisk Ventures -",
+    ]);
+  });
+
+  it("'ont également souscrit à l'augmentation de capital'", () => {
+    expect(
+      briefs(
+        "Orlane a levé 12 millions d'euros. Calypso Invest et Vertumne ont également souscrit à l'augmentation de capital.",
+      ),
+    ).toEqual([
+      "round_size Orlane <- - exact 12000000 EUR",
+      "investment Orlane <- Calypso Invest -",
+      "investment Orlane <- Vertumne -",
+    ]);
+  });
+
   it("a round raised 'auprès de ses investisseurs historiques A et B': current, A and B take part", () => {
     const out = claims(
       "Orlane lève 5 millions d'euros auprès de ses investisseurs historiques Calypso Invest et Vertumne.",
