@@ -225,7 +225,7 @@ export const FRENCH_RULES: LanguageRules = {
   backerAfter:
     /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,
   backerList:
-    /\b(?:compt(?:e|ent|ait|aient) (?:notamment )?parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires|soutiens|bailleurs de fonds)|parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires)(?: [a-z-]+)?,? (?:on (?:re)?trouve|figurent|se trouvent|on compte)|(?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires) (?:sont|incluent|comprennent)(?: notamment)?\s*:?)\s*(?:(?:le|la|les|l')\s*)?/g,
+    /\b(?:compt(?:e|ent|ait|aient) (?:notamment )?parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires|soutiens|bailleurs de fonds)|compt(?:e|ent|ait|aient)(?: deja| notamment)?(?= [^.;]{0,120}\bparmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires|soutiens))|parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires)(?: [a-z-]+)?,? (?:on (?:re)?trouve|figurent|se trouvent|on compte)|(?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires) (?:sont|incluent|comprennent)(?: notamment)?\s*:?)\s*(?:(?:le|la|les|l')\s*)?/g,
   investedIn:
     /\b(?:(?:(?:a|ont|avait|avaient) (?:deja )?investi|(?:en vue|afin|accepte) d'investir|investira|investiront) (?:dans|au capital d(?:e |u |')) ?|(?:entre|entrent|est entree?|sont entree?s|fait son entree|font leur entree|a fait son entree|ont fait leur entree) (?:au|dans le) capital d(?:e |u |') ?)/g,
   backerBefore:

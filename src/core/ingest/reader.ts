@@ -3160,6 +3160,14 @@ export class ClaimReader {
       if (holders.length === 0 || CLAUSE_IN_LEAD.test(s.folded.slice(cue.end, holders[0]!.start))) continue;
       for (const holder of holders) add(holder, company ?? this.subjectTopic, cue);
     }
+    // ING-STAKE-7: "Harwick-backed Tessel Labs": the name before "-backed" backs the company after it.
+    for (const n of s.names) {
+      if (n.inAttribution || !/^-backed\b/.test(folded.slice(n.end, n.end + 8))) continue;
+      const after = s.names.find(
+        (x) => x.start > n.end + 7 && /^\s+(?:[a-z-]+\s+){0,3}$/.test(folded.slice(n.end + 7, x.start)),
+      );
+      add(n, after?.key ?? this.subjectTopic, { start: n.start, end: n.end + 7 });
+    }
     for (const n of s.names) {
       if (n.inAttribution) continue;
       const m = rules.backerBefore.exec(folded.slice(n.end, n.end + 90));

@@ -329,6 +329,26 @@ describe("ING-STAKE-7 a company's investors listed as such", () => {
     expect(out.every((c) => c.temporal === "background")).toBe(true);
   });
 
+  it("'which counts A and B among its investors', 'qui compte déjà A parmi ses actionnaires', 'A-backed X'", () => {
+    expect(
+      briefs(
+        "Tessel Labs, which counts Harwick and Brisk Ventures among its investors, has raised $40 million.",
+      ),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "existing_stake Tessel Labs <- Harwick -",
+      "existing_stake Tessel Labs <- Brisk Ventures -",
+    ]);
+    expect(
+      briefs(
+        "Orlane a levé 12 millions d'euros. La start-up, qui compte déjà Calypso Invest parmi ses actionnaires, prévoit de recruter.",
+      ),
+    ).toEqual(["round_size Orlane <- - exact 12000000 EUR", "existing_stake Orlane <- Calypso Invest -"]);
+    expect(
+      briefs("Tessel Labs raised $40 million. Last year Harwick-backed Orvane raised $10 million."),
+    ).toContain("existing_stake Orvane <- Harwick -");
+  });
+
   it("'compte parmi ses investisseurs' a list: existing stakes of the subject", () => {
     expect(
       briefs(
