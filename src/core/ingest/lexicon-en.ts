@@ -217,7 +217,7 @@ export const ENGLISH_RULES: LanguageRules = {
   backerAfter:
     /\b(?:backed by|counted|(?:an? )?(?:existing|longstanding|long-standing) (?:investor|backer) in)(?: the)? /g,
   backerList:
-    /\b(?:(?:among )?(?:its|their|[a-z0-9][a-z0-9.&-]*'s) (?:[a-z-]+ ){0,5}?(?:investors|backers|shareholders)(?: (?:are|include[sd]?|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?| ?:)?|counts?(?= [^.;]{0,120}\bamong (?:its|their) (?:[a-z-]+ )?(?:investors|backers|shareholders)))(?: the)? /g,
+    /\b(?:(?:among )?(?:its|their|[a-z0-9][a-z0-9.&-]*'s) (?:[a-z-]+ ){0,5}?(?:investors|backers|shareholders)(?: (?:are|include[sd]?|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?| ?:)?|counts?(?= [^.;]{0,120}\bamong (?:its|their) (?:[a-z-]+ )?(?:investors|backers|shareholders))|(?:investors|backers|shareholders) in (?:the|this) (?:company|startup|start-up|firm|business|group) (?:include[sd]?|are|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?)(?: the)? /g,
   investedIn:
     /\b(?:(?:(?:has |have |had )?invested|(?:agreed|plans?|planning|intends?) to invest|will invest|(?:would|could|will|is|are|was|were) (?:also )?(?:be )?investing) (?:in|into)|(?:is|was|were|are) (?:also )?(?:a|an|the) (?:[a-z-]+ )?(?:investor|backer)s? in|(?:discussing|considering|weighing|mulling|exploring|eyeing) (?:a |an )?(?:potential |possible |fresh |new |further )?investment(?: (?:in|into))?)(?: |(?=[,.;]))/g,
   backerBefore:

@@ -349,6 +349,23 @@ describe("ING-STAKE-7 a company's investors listed as such", () => {
     ).toContain("existing_stake Orvane <- Harwick -");
   });
 
+  it("'investors in the startup include' are its backers; 'investors in the round include' take part", () => {
+    expect(
+      briefs("Tessel Labs raised $40 million. Investors in the startup include Harwick and Brisk Ventures."),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "existing_stake Tessel Labs <- Harwick -",
+      "existing_stake Tessel Labs <- Brisk Ventures -",
+    ]);
+    expect(
+      briefs("Tessel Labs raised $40 million. Investors in the round include Harwick and Brisk Ventures."),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "investment Tessel Labs <- Harwick -",
+      "investment Tessel Labs <- Brisk Ventures -",
+    ]);
+  });
+
   it("'compte parmi ses investisseurs' a list: existing stakes of the subject", () => {
     expect(
       briefs(
