@@ -349,6 +349,8 @@ const CLAUSE_IN_LEAD = /\b(?:that|which|who|to|will|would|could|may|might|que|qu
 /** ING-PART-9: a verb after a list member's comma: the sentence goes on, the list has ended. */
 const VERB_IN_GAP =
   /^\s*,\s*(?:allows?|lets?|enables?|helps?|brings?|gives?|makes?|takes?|puts?|says?|said|will|would|could|to|permet|permettra|permettant|aide|selon)\s/;
+/** ING-STAKE-8: the verbs of a stake taken ("took", "acquired", "bought"), not held. */
+const TAKING_VERB = /^(?:t(?:ook|akes?|aking|aken)|acquir|b(?:ought|uy))/;
 /** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
 const OWNER_GAP = /^['’]s\s+$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
@@ -3154,6 +3156,20 @@ export class ClaimReader {
     // ING-STAKE-7: "Ÿnsect compte parmi ses investisseurs A, B", "Among X's investors are A and B".
     for (const cue of this.backerLists(s)) {
       const owner = s.names.find((n) => n.possessive && n.start >= cue.start && n.end <= cue.end);
+      // "a fund managed by Valor Equity Partners that counts Starbucks among its investors": a
+      // fund's own backers, not a company's.
+      const relative = /\b(?:that|which|qui)\s+(?:[a-z'-]+\s+){0,2}$/.exec(
+        s.folded.slice(Math.max(0, cue.start - 40), cue.start),
+      );
+      if (relative) {
+        const pronounAt = Math.max(0, cue.start - 40) + relative.index;
+        const antecedent = s.names.filter((n) => n.end <= pronounAt && pronounAt - n.end <= 4).pop();
+        const key = antecedent ? this.registry.canonical(antecedent.key) : undefined;
+        const fund = /\b(?:fund|fonds|investor|investisseur|vehicle|vehicule)\b/.test(
+          s.folded.slice(Math.max(0, pronounAt - 60), pronounAt),
+        );
+        if ((key !== undefined && this.investors.has(key)) || fund) continue;
+      }
       const before = owner ?? this.subjectBefore(s, cue.start);
       const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
       const holders = this.namesAfter(s, cue.end);
@@ -3297,6 +3313,17 @@ export class ClaimReader {
       const holder = this.resolveInvestor(s, holderMention);
       if (holder?.keys.length !== 1) return;
       const holderKey = this.registry.canonical(holder.keys[0]!);
+      // ING-STAKE-8: "X has taken a stake in Y, investing $20m": a stake taken without a share by an
+      // investor whose ticket the sentence gives is that investment (it takes part in the deal).
+      if (
+        fraction === null &&
+        TAKING_VERB.test(s.folded.slice(cueStart, cueStart + 10)) &&
+        s.claims.some(
+          (c) =>
+            c.kind === "investment" && c.counterparty?.some((k) => this.registry.canonical(k) === holderKey),
+        )
+      )
+        return;
       let companyEnd = objectEnd;
       let company: string | undefined;
       const next = s.mentions.find(

@@ -366,6 +366,17 @@ describe("ING-STAKE-7 a company's investors listed as such", () => {
     ]);
   });
 
+  it("a fund's own backers are no stake in the company ('a fund … that counts X among its investors')", () => {
+    expect(
+      briefs(
+        "Tessel Labs raised $10 million in a round led by Orin Ventures, a fund managed by Harwick Partners that counts Brisk Foods among its investors.",
+      ),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 10000000 USD",
+      "investment Tessel Labs <- Orin Ventures -",
+    ]);
+  });
+
   it("'compte parmi ses investisseurs' a list: existing stakes of the subject", () => {
     expect(
       briefs(
@@ -387,14 +398,6 @@ describe("no list of investors", () => {
     expect(briefs("Tessel Labs raised $5 million by selling shares to Harwick.")).toEqual([
       "round_size Tessel Labs <- - exact 5000000 USD",
     ]);
-  });
-
-  it("'des fonds tels que A et B' with no round spoken of: examples", () => {
-    expect(
-      briefs(
-        "Orlane a levé 5 millions d'euros. Des fonds tels que Vertumne et Calypso investissent massivement dans l'IA.",
-      ),
-    ).toEqual(["round_size Orlane <- - exact 5000000 EUR"]);
   });
 });
 
