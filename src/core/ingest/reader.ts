@@ -349,6 +349,8 @@ const CLAUSE_IN_LEAD = /\b(?:that|which|who|to|will|would|could|may|might|que|qu
 /** ING-PART-9: a verb after a list member's comma: the sentence goes on, the list has ended. */
 const VERB_IN_GAP =
   /^\s*,\s*(?:allows?|lets?|enables?|helps?|brings?|gives?|makes?|takes?|puts?|says?|said|will|would|could|to|permet|permettra|permettant|aide|selon)\s/;
+/** ING-STAKE-7: the words every list of a company's own investors contains. */
+const BACKER_HINT = /investor|backer|sharehold|investisseur|actionnaire|soutien|bailleur/;
 /** ING-STAKE-8: the verbs of a stake taken ("took", "acquired", "bought"), not held. */
 const TAKING_VERB = /^(?:t(?:ook|akes?|aking|aken)|acquir|b(?:ought|uy))/;
 /** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
@@ -3008,6 +3010,7 @@ export class ClaimReader {
     s: Sentence,
     add: (name: NameMention, cue: Span, rule: string, subjectKey?: string) => void,
   ): void {
+    if (!/invest|capital/.test(s.folded)) return;
     s.rules.investedIn.lastIndex = 0;
     for (const m of s.folded.matchAll(s.rules.investedIn)) {
       const cue = { start: m.index, end: m.index + m[0].length };
@@ -3102,6 +3105,8 @@ export class ClaimReader {
   /** ING-STAKE-7: the spans of the cues listing a company's own investors ("compte parmi ses investisseurs"). */
   private backerLists(s: Sentence): Span[] {
     const out: Span[] = [];
+    // A cheap test first: most sentences name no investors at all.
+    if (!BACKER_HINT.test(s.folded)) return out;
     s.rules.backerList.lastIndex = 0;
     for (const m of s.folded.matchAll(s.rules.backerList)) {
       if (/\b(?:round|tour|levee|operation)\b/.test(m[0])) continue;
