@@ -210,14 +210,14 @@ export const ENGLISH_RULES: LanguageRules = {
   nonExhaustive: words(["including", "such as", "among them", "among others", "notably"]),
   leadPrep: phrases(["led by ", "co-led by ", "spearheaded by ", "headed by ", "anchored by "]),
   participantAfter:
-    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|(?:with |saw |drew |included )?(?:the )?participation (?:from|of|by)|joined by|alongside|(?:existing|longtime|long-time|longstanding|long-standing) (?:investors|backers|shareholders)|(?:also )?(?:included?|includes|including|featured?|features|featuring) (?:investments?|participation|funding|money) (?:by|from)|(?:round|financing|raise|funding|investment)(?: [a-z-]+){0,2}(?:,? (?:which|that))? (?:also )?(?:included|includes|featured|features)|(?:investors|backers|participants)(?: [a-z-]+){0,6}?,? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|(?:including|with) an? (?:[a-z-]+ )?loan from|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in|(?:(?:further|additional|other|new) )?(?:investments?|support|backing|commitments?) (?:(?:for|in|to) (?:the|this) (?:round|financing|raise) )?from)(?: the)? /g,
+    /\b(?:((?:co-)?led by|spearheaded by|headed by|anchored by)|(?:with |saw |drew |included )?(?:the )?participation (?:from|of|by)|joined by|alongside|(?:existing|longtime|long-time|longstanding|long-standing) (?:investors|backers|shareholders)|(?:also )?(?:included?|includes|including|featured?|features|featuring) (?:investments?|participation|funding|money) (?:by|from)|(?:round|financing|raise|funding|investment)(?: [a-z-]+){0,2}(?:,? (?:which|that))? (?:also )?(?:included|includes|featured|features)|(?:round|financing|raise)(?: [a-z-]+){0,2}? (?:was |is |has been |had been )?(?:backed|funded|financed) by|(?:investors|backers|participants)(?: [a-z-]+){0,6}?,? (?:including|include[sd]?|such as)|(?:from|with support from) investors (?:including|such as)|(?:including|with) an? (?:[a-z-]+ )?loan from|named(?= [^.]{0,200}\binvestors\b)|(?:leads?|led) three big rounds in|(?:(?:further|additional|other|new) )?(?:investments?|support|backing|commitments?) (?:(?:for|in|to) (?:the|this) (?:round|financing|raise) )?from)(?: the)? /g,
   participantBefore:
-    /\b(?:(?:has |have |had |also |too |will |is |are |was |were )*(?:participat(?:e|es|ed|ing)|taking part|tak(?:e|es) part|took part|c(?:o|a)me on board)|(?:has |have |will |is |also )*(le(?:d|ads?|ading) the (?:[a-z-]+ )?(?:round|investment|financing|raise))|(?:is|are) (?:also )?investing(?! (?:as much|up to|about|nearly|\$))|(?:are|is) (?:the )?other (?:new )?investors|(?:are|is) supporting the|(?:has |have |had )?joined (?:as an? (?:[a-z-]+ ){0,2}(?:investor|backer)|(?:a|an) (?:[a-z0-9-]+ ){0,3}(?:round|financing|raise))|(?:also|too|have also|has also) joined (?:the|this) (?:[a-z-]+ ){0,3}(?:round|financing|raise)|joins (?:existing|other|fellow|returning) (?:investors|backers|shareholders)|(?:also |too |have |has |had )*(?:invested|chipped in|pitched in)(?=\s*(?:[.;]|,(?! [a-z]+ed\b)|$|alongside|as well|too|in the (?:[a-z-]+ )?round)))\b/g,
+    /\b(?:(?:has |have |had |also |too |will |is |are |was |were )*(?:participat(?:e|es|ed|ing)|taking part|tak(?:e|es) part|took part|c(?:o|a)me on board)|(?:has |have |will |is |also )*(le(?:d|ads?|ading) the (?:[a-z-]+ )?(?:round|investment|financing|raise))|(?:is|are) (?:also )?investing(?! (?:as much|up to|about|nearly|\$))|(?:are|is) (?:the )?other (?:new )?investors|(?:are|is) supporting the|(?:has |have |had )?joined (?:as an? (?:[a-z-]+ ){0,2}(?:investor|backer)|(?:a|an) (?:[a-z0-9-]+ ){0,3}(?:round|financing|raise))|(?:also|too|have also|has also) joined (?:the|this) (?:[a-z-]+ ){0,3}(?:round|financing|raise)|joins (?:existing|other|fellow|returning) (?:investors|backers|shareholders)|(?:also |too |have |has |had )*backed the (?:[a-z-]+ ){0,2}(?:round|financing|raise)|(?:also |too |have |has |had )*(?:invested|chipped in|pitched in)(?=\s*(?:[.;]|,(?! [a-z]+ed\b)|$|alongside|as well|too|in the (?:[a-z-]+ )?round)))\b/g,
   leadSuffix: /^-led\b/,
   backerAfter:
     /\b(?:backed by|counted|(?:an? )?(?:existing|longstanding|long-standing) (?:investor|backer) in)(?: the)? /g,
   backerList:
-    /\b(?:(?:among )?(?:its|their|[a-z0-9][a-z0-9.&-]*'s) (?:[a-z-]+ ){0,5}?(?:investors|backers|shareholders)(?: (?:are|include[sd]?|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?| ?:)?|counts? (?=[^.;]{0,120}\bamong (?:its|their) (?:[a-z-]+ )?(?:investors|backers|shareholders)))(?: the)? /g,
+    /\b(?:(?:among )?(?:its|their|[a-z0-9][a-z0-9.&-]*'s) (?:[a-z-]+ ){0,5}?(?:investors|backers|shareholders)(?: (?:are|include[sd]?|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?| ?:)?|counts?(?= [^.;]{0,120}\bamong (?:its|their) (?:[a-z-]+ )?(?:investors|backers|shareholders))|(?:investors|backers|shareholders) in (?:the|this) (?:company|startup|start-up|firm|business|group) (?:include[sd]?|are|were)(?: [^,.;]{0,50}?,? (?:including|such as|notably))?)(?: the)? /g,
   investedIn:
     /\b(?:(?:(?:has |have |had )?invested|(?:agreed|plans?|planning|intends?) to invest|will invest|(?:would|could|will|is|are|was|were) (?:also )?(?:be )?investing) (?:in|into)|(?:is|was|were|are) (?:also )?(?:a|an|the) (?:[a-z-]+ )?(?:investor|backer)s? in|(?:discussing|considering|weighing|mulling|exploring|eyeing) (?:a |an )?(?:potential |possible |fresh |new |further )?investment(?: (?:in|into))?)(?: |(?=[,.;]))/g,
   backerBefore:
@@ -292,7 +292,18 @@ export const ENGLISH_RULES: LanguageRules = {
     "rent",
   ]),
   agreementItemSplit: /\s+and\s+(?=(?:the |a |an )?[a-z])/g,
-  stakeVerb: words(["holds?", "held", "owns?", "owned", "controls?", "controlled"]),
+  stakeVerb: words([
+    "holds?",
+    "held",
+    "owns?",
+    "owned",
+    "controls?",
+    "controlled",
+    // ING-STAKE-8: a stake taken ("took a 10% stake", "acquired a minority stake").
+    "t(?:ook|akes?|aking|aken)",
+    "acquir(?:ed|es?|ing)",
+    "b(?:ought|uys?|uying)",
+  ]),
   stakeObject:
     /^\s*(?:(?:already|currently|now|about|around|roughly|nearly|some|approximately)\s+)*(?:an? )?(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|(?:minority|majority|small|large|significant|big|sizeable|sizable|controlling|major|\d+(?:\.\d+)?%|\d+(?:\.\d+)? percent) (?:stake|share|interest|holding)|stake|(?:a|one) (?:quarter|third|fifth|tenth)|half|two thirds|three quarters|shares|equity)/,
   shareholderNoun: phrases([

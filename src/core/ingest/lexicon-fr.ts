@@ -220,12 +220,12 @@ export const FRENCH_RULES: LanguageRules = {
   participantAfter:
     /\b(?:((?:co-)?menee?s? par|(?:co-)?dirigee?s? par|conduite? par|pilotee? par|emmenee? par|sous la houlette d(?:e |u |')|chef de file(?: de l'operation)?\s*:)|avec la participation d(?:e |u |es |')|aux cotes d(?:e |u |es |')|(?:grace au|avec le) soutien d(?:e |u |es |')|l'appui d(?:e |u |es |')|a pu compter sur|participent a l'operation\s*:|figuraient(?: les investisseurs existants)?|participe au tour de table, dont|(?:d')?autres (?:co-)?investisseurs seraient|en faisant entrer(?: le fonds| la societe)?|investisseurs (?:existants|historiques)\s*:|parmi les (?:[a-z-]+ )?(?:investisseurs|participants|souscripteurs)(?: [a-z'-]+){0,6}?,? (?:on (?:re)?trouve|figurent|se trouvent|on compte|on note)(?: notamment)?|(?:nouveaux (?:entrants|investisseurs|actionnaires)|investisseurs|fonds)(?: [a-z-]+){0,3} tels? que|(?:investisseurs|acteurs|fonds|partenaires|actionnaires) (?:[a-z-]+ )?rejoignent [^,.;]{0,60}, (?:notamment|dont|parmi lesquels)|(?:l'operation|la levee(?: de fonds)?|le tour de table|le tour) (?:qui )?(?:a )?(?:reuni|reunit|rassemble|associe|inclut|comprend)|(?:dont|avec|incluant) un pret (?:[a-z]+ )?d(?:e |u |es |')|avec le concours d(?:e |u |es |')|(?:fait|font|a fait|ont fait|faire) entrer (?:a|dans) (?:son|leur) capital)\s*(?:(?:le|la|les|l')\s*)?/g,
   participantBefore:
-    /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|,? ?(co-?lead) (?:sur|du|de) (?:le |la |l')?(?:tour|operation|levee)|seraient les autres participants|(?:ont |a |avaient |avait )?(?:egalement |aussi |de nouveau )?(?:remis au pot|remettent au pot|remet au pot|reinvesti|reinvestissent|reinvestit|remis la main a la poche|remettent la main a la poche|remet la main a la poche))\b/g,
+    /\b(?:(?:ont|a|avaient|avait|sont|est) (?:egalement |aussi |tous |deja )*(?:participe|pris part|rejoint le tour)|participent(?! a l'operation\s*:)|(?:qui )?(?:(mene|a mene|conduit|pilote) (?:l'operation|le tour de table|la levee))|(?:devient|est) (?:le )?(chef de file)|,? ?(co-?lead) (?:sur|du|de) (?:le |la |l')?(?:tour|operation|levee)|seraient les autres participants|(?:ont|a|avaient|avait) (?:egalement |aussi )?souscrit(?= a (?:l'augmentation|la levee|l'operation|ce tour|cette levee))|(?:ont |a |avaient |avait )?(?:egalement |aussi |de nouveau )?(?:remis au pot|remettent au pot|remet au pot|reinvesti|reinvestissent|reinvestit|remis la main a la poche|remettent la main a la poche|remet la main a la poche))\b/g,
   leadSuffix: /(?!)/,
   backerAfter:
     /\b(?:deja |egalement )?(?:soutenue? par|financee? par|adossee? a)\s*(?:(?:le|la|les|l')\s*)?/g,
   backerList:
-    /\b(?:compt(?:e|ent|ait|aient) (?:notamment )?parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires|soutiens|bailleurs de fonds)|parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires)(?: [a-z-]+)?,? (?:on (?:re)?trouve|figurent|se trouvent|on compte)|(?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires) (?:sont|incluent|comprennent)(?: notamment)?\s*:?)\s*(?:(?:le|la|les|l')\s*)?/g,
+    /\b(?:compt(?:e|ent|ait|aient) (?:notamment )?parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires|soutiens|bailleurs de fonds)|compt(?:e|ent|ait|aient)(?: deja| notamment)?(?= [^.;]{0,120}\bparmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires|soutiens))|parmi (?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires)(?: [a-z-]+)?,? (?:on (?:re)?trouve|figurent|se trouvent|on compte)|(?:ses|leurs) (?:[a-z-]+ )?(?:investisseurs|actionnaires) (?:sont|incluent|comprennent)(?: notamment)?\s*:?)\s*(?:(?:le|la|les|l')\s*)?/g,
   investedIn:
     /\b(?:(?:(?:a|ont|avait|avaient) (?:deja )?investi|(?:en vue|afin|accepte) d'investir|investira|investiront) (?:dans|au capital d(?:e |u |')) ?|(?:entre|entrent|est entree?|sont entree?s|fait son entree|font leur entree|a fait son entree|ont fait leur entree) (?:au|dans le) capital d(?:e |u |') ?)/g,
   backerBefore:
@@ -589,6 +589,9 @@ export const FRENCH_RULES: LanguageRules = {
     /\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|ce matin|ce soir|cette semaine)(?:\s+(?:soir|matin|dernier))?$/,
 
   companyAnaphor: words([
+    // ING-STAKE-8: "ce dernier prend 49 % du capital": the latter, as the English "the latter".
+    "ce dernier",
+    "cette derniere",
     "l'entreprise",
     "la firme",
     "la societe",

@@ -44,7 +44,7 @@ export type Mention = NameMention | AnaphorMention | GroupMention;
 const JOINERS = "&'’.-";
 /** The head nouns of the descriptions in both lexicons: no description without one of them. */
 const DESCRIPTION_HEADS =
-  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter|specialiste|investisseur|conglomerat|investor|conglomerate|specialist/;
+  /entreprise|firme|societe|start|pousse|groupe|geant|editeur|fabricant|constructeur|licorne|pepite|laboratoire|tech|neobanque|operateur|fonds|banque|-ci|company|firm|group|giant|maker|developer|lab|retailer|business|unicorn|operator|bank|fund|carrier|insurer|latter|specialiste|investisseur|conglomerat|investor|conglomerate|specialist|dernier|derniere/;
 const ELIDED = /^(?:l|d|qu|n|s|c|j|jusqu|lorsqu|puisqu)'/;
 const ACRONYM_AFTER = /^\s*\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)/u;
 const PERSON_TOKEN = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
@@ -280,6 +280,8 @@ export function findMentions(
   const mentions: Mention[] = [];
   const tokens = tokenize(text, folded, (f) => registry.has(f));
   const sentenceStart = firstWordStart(text);
+  // ING-ENT-17: a sentence broken before a lower-case word is hard-wrapped.
+  const wrapped = text.includes("\n") && /\n\p{Ll}/u.test(text);
   let i = 0;
   while (i < tokens.length) {
     // A run of capitalised tokens joined by single spaces (or "&", "of", "and" between capitals).
@@ -289,7 +291,8 @@ export function findMentions(
       const gap = text.slice(run[run.length - 1]!.end, tokens[j]!.start);
       // ING-ENT-17: an initial opening a name ("T. Rowe Price") joins the name after it.
       const initial = gap === ". " && run.length === 1 && INITIAL.test(run[0]!.text) && run[0]!.start !== 0;
-      if (!NAME_JOINER.test(gap) && !initial) break;
+      // ING-ENT-17: a hard-wrapped text breaks lines inside names ("Sequoia\nChina").
+      if (!NAME_JOINER.test(gap) && !initial && !(wrapped && gap === "\n")) break;
       // Title-case headlines: "SkyForge Robotics Announces $140 Million" — a verb ends the name.
       if (isVerb(rules, tokens[j]!.folded)) break;
       if (gap !== " " && isNotName(tokens[j]!)) break;
@@ -377,8 +380,13 @@ export function findMentions(
     if (run.length === 1 && LETTER_COMPOUND.test(first.text)) continue;
     const before60 = folded.slice(Math.max(0, first.start - 60), first.start);
     if (LOCATED_HINT.test(before60) && LOCATED_IN_BEFORE.test(before60)) continue;
-    const surface = text.slice(first.start, last.end);
-    const surfaceFolded = squeezeFoldedName(folded.slice(first.start, last.end));
+    // A name broken over two lines is written with one space.
+    const surface = wrapped
+      ? text.slice(first.start, last.end).replace(/\n/g, " ")
+      : text.slice(first.start, last.end);
+    const surfaceFolded = squeezeFoldedName(
+      wrapped ? folded.slice(first.start, last.end).replace(/\n/g, " ") : folded.slice(first.start, last.end),
+    );
     if (run.every((t) => PLACE_WORDS.has(t.folded)) || PLACE_WORDS.has(surfaceFolded)) continue;
     // ING-ENT-11: "du logiciel d'entreprise (ERP)": an acronym in brackets after a common noun abbreviates a term.
     if (

@@ -365,6 +365,15 @@ const SHAREHOLDING_BEFORE =
   /\b(?:co-?actionnaires?|actionnaires?|co-?shareholders?|shareholders?)\s+(?:de|d'|du|in|of)\s+[^,;]{1,40}$/;
 /** ING-PART-13: the holders a time word describes ("investisseurs historiques", "existing investors"). */
 const HOLDER_BEFORE = /(?:investisseurs|actionnaires|investors|shareholders|backers)\s+$/;
+/** ING-STAKE-7, ING-PART-12: a verb or a clause before the first name: no list of investors ("its investors are betting that X"). */
+const CLAUSE_IN_LEAD = /\b(?:that|which|who|to|will|would|could|may|might|que|qui|[a-z]{3,}ing)\b/;
+/** ING-PART-9: a verb after a list member's comma: the sentence goes on, the list has ended. */
+const VERB_IN_GAP =
+  /^\s*,\s*(?:allows?|lets?|enables?|helps?|brings?|gives?|makes?|takes?|puts?|says?|said|will|would|could|to|permet|permettra|permettant|aide|selon)\s/;
+/** ING-STAKE-7: the words every list of a company's own investors contains. */
+const BACKER_HINT = /investor|backer|sharehold|investisseur|actionnaire|soutien|bailleur/;
+/** ING-STAKE-8: the verbs of a stake taken ("took", "acquired", "bought"), not held. */
+const TAKING_VERB = /^(?:t(?:ook|akes?|aking|aken)|acquir|b(?:ought|uy))/;
 /** ING-PART-9: an owner written before its fund ("Toyota's Woven Capital"). */
 const OWNER_GAP = /^['’]s\s+$/;
 /** What may stand between a source preposition and the first name ("auprès du fonds Sequana"). */
@@ -2077,6 +2086,12 @@ export class ClaimReader {
         // is the giver's ticket.
         const receiving =
           raise !== undefined && !roundNear && RECEIVING.test(folded.slice(raise.start, raise.end));
+        // "raised $40m in a round backed by A and B": the round's figure, A and B its participants.
+        const roundBetween = cues.roundNoun.some((r) => r.start >= m.end && r.end <= source.start);
+        if (/^(?:backed|funded|financed)/.test(sourceWord) && roundBetween && !ticket) {
+          s.roundSources.set(i, party);
+          return undefined;
+        }
         if (
           /^(?:aupres|from)/.test(sourceWord) &&
           (raise || raisedAfter || roundNear) &&
@@ -2978,6 +2993,8 @@ export class ClaimReader {
         continue;
       }
       if (!LIST_SEPARATOR.test(gap) && !DESCRIBED_SEPARATOR.test(gap)) break;
+      // "…, which includes Volta, allows Solid Power to expand": a verb after the comma ends the list.
+      if (VERB_IN_GAP.test(gap) || s.rules.subjectFollowers.test(gap.replace(/^\s*,/, ""))) break;
       members.push(next);
     }
     return members;
@@ -3087,6 +3104,9 @@ export class ClaimReader {
       if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
       if (backerLists.some((b) => b.start <= cue.start && cue.start <= b.end)) continue;
       if (SHAREHOLDING_BEFORE.test(folded.slice(Math.max(0, cue.start - 60), cue.start))) continue;
+      // "des fonds tels que A et B investissent dans l'IA": examples, unless a round is spoken of.
+      if (/tels? que\s*$/.test(m[0]) && s.cues.roundNoun.length === 0 && s.cues.raiseVerb.length === 0)
+        continue;
       const rule = m[1] ? "ING-PART-1a" : "ING-PART-1";
       // ING-PART-8: partners of a project, not of a round ("le projet X, dans lequel A et B sont
       // associés aux côtés de C et D").
@@ -3160,6 +3180,7 @@ export class ClaimReader {
     s: Sentence,
     add: (name: NameMention, cue: Span, rule: string, subjectKey?: string) => void,
   ): void {
+    if (!/invest|capital/.test(s.folded)) return;
     s.rules.investedIn.lastIndex = 0;
     for (const m of s.folded.matchAll(s.rules.investedIn)) {
       const cue = { start: m.index, end: m.index + m[0].length };
@@ -3222,7 +3243,10 @@ export class ClaimReader {
       const by = /^\s+by\s+/.exec(s.folded.slice(money.end, money.end + 8));
       if (!by) continue;
       const cue = { start: money.end, end: money.end + by[0].length };
-      for (const name of this.namesAfter(s, cue.end)) add(name, cue, "ING-PART-12", c.subject);
+      const names = this.namesAfter(s, cue.end);
+      // "raised $5m by selling shares to X": a means, not the investors.
+      if (names.length === 0 || CLAUSE_IN_LEAD.test(s.folded.slice(cue.end, names[0]!.start))) continue;
+      for (const name of names) add(name, cue, "ING-PART-12", c.subject);
     }
   }
 
@@ -3251,6 +3275,8 @@ export class ClaimReader {
   /** ING-STAKE-7: the spans of the cues listing a company's own investors ("compte parmi ses investisseurs"). */
   private backerLists(s: Sentence): Span[] {
     const out: Span[] = [];
+    // A cheap test first: most sentences name no investors at all.
+    if (!BACKER_HINT.test(s.folded)) return out;
     s.rules.backerList.lastIndex = 0;
     for (const m of s.folded.matchAll(s.rules.backerList)) {
       if (/\b(?:round|tour|levee|operation)\b/.test(m[0])) continue;
@@ -3296,6 +3322,8 @@ export class ClaimReader {
       const cue = { start: m.index, end: m.index + m[0].length };
       // After a figure ("$50m backed by X") the source list is read as an investment (ING-ROLE-1).
       if (s.money.some((x) => x.end <= cue.start && cue.start - x.end < 40)) continue;
+      // ING-PART-1: "the round was backed by X": participants of the round, not earlier backers.
+      if (s.cues.roundNoun.some((r) => r.end <= cue.start && cue.start - r.end <= 30)) continue;
       const before = this.subjectBefore(s, cue.start);
       const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
       for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);
@@ -3303,9 +3331,33 @@ export class ClaimReader {
     // ING-STAKE-7: "Ÿnsect compte parmi ses investisseurs A, B", "Among X's investors are A and B".
     for (const cue of this.backerLists(s)) {
       const owner = s.names.find((n) => n.possessive && n.start >= cue.start && n.end <= cue.end);
+      // "a fund managed by Valor Equity Partners that counts Starbucks among its investors": a
+      // fund's own backers, not a company's.
+      const relative = /\b(?:that|which|qui)\s+(?:[a-z'-]+\s+){0,2}$/.exec(
+        s.folded.slice(Math.max(0, cue.start - 40), cue.start),
+      );
+      if (relative) {
+        const pronounAt = Math.max(0, cue.start - 40) + relative.index;
+        const antecedent = s.names.filter((n) => n.end <= pronounAt && pronounAt - n.end <= 4).pop();
+        const key = antecedent ? this.registry.canonical(antecedent.key) : undefined;
+        const fund = /\b(?:fund|fonds|investor|investisseur|vehicle|vehicule)\b/.test(
+          s.folded.slice(Math.max(0, pronounAt - 60), pronounAt),
+        );
+        if ((key !== undefined && this.investors.has(key)) || fund) continue;
+      }
       const before = owner ?? this.subjectBefore(s, cue.start);
       const company = before ? this.resolve(s, before, "company")?.keys[0] : this.subjectTopic;
-      for (const holder of this.namesAfter(s, cue.end)) add(holder, company ?? this.subjectTopic, cue);
+      const holders = this.namesAfter(s, cue.end);
+      if (holders.length === 0 || CLAUSE_IN_LEAD.test(s.folded.slice(cue.end, holders[0]!.start))) continue;
+      for (const holder of holders) add(holder, company ?? this.subjectTopic, cue);
+    }
+    // ING-STAKE-7: "Harwick-backed Tessel Labs": the name before "-backed" backs the company after it.
+    for (const n of s.names) {
+      if (n.inAttribution || !/^-backed\b/.test(folded.slice(n.end, n.end + 8))) continue;
+      const after = s.names.find(
+        (x) => x.start > n.end + 7 && /^\s+(?:[a-z-]+\s+){0,3}$/.test(folded.slice(n.end + 7, x.start)),
+      );
+      add(n, after?.key ?? this.subjectTopic, { start: n.start, end: n.end + 7 });
     }
     for (const n of s.names) {
       if (n.inAttribution) continue;
@@ -3436,6 +3488,17 @@ export class ClaimReader {
       const holder = this.resolveInvestor(s, holderMention);
       if (holder?.keys.length !== 1) return;
       const holderKey = this.registry.canonical(holder.keys[0]!);
+      // ING-STAKE-8: "X has taken a stake in Y, investing $20m": a stake taken without a share by an
+      // investor whose ticket the sentence gives is that investment (it takes part in the deal).
+      if (
+        fraction === null &&
+        TAKING_VERB.test(s.folded.slice(cueStart, cueStart + 10)) &&
+        s.claims.some(
+          (c) =>
+            c.kind === "investment" && c.counterparty?.some((k) => this.registry.canonical(k) === holderKey),
+        )
+      )
+        return;
       let companyEnd = objectEnd;
       let company: string | undefined;
       const next = s.mentions.find(

@@ -159,6 +159,19 @@ function pointEndsSentence(folded: string, dot: number, next: number): boolean {
   return true;
 }
 
+/** Whether at least two line breaks, and most of them, fall before a lower-case word. */
+function hardWrapped(text: string): boolean {
+  let breaks = 0;
+  let lower = 0;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+    breaks++;
+    let j = i + 1;
+    while (isSpace(text[j])) j++;
+    if (isLowerLetter(text[j])) lower++;
+  }
+  return lower >= 2 && lower * 2 > breaks;
+}
+
 /**
  * Splits one paragraph into sentences. `text` is the paragraph, `folded` its folded copy
  * (same length). Offsets are relative to the paragraph.
@@ -182,6 +195,9 @@ export function splitSentences(text: string, folded: string): SentenceSpan[] {
     }
     if (e > s) out.push({ start: s, end: e });
   };
+  // ING-ENT-17: a hard-wrapped paragraph (most of its line breaks fall before a lower-case word)
+  // breaks lines inside sentences and names ("venture capital group Sequoia\nChina and …").
+  const wrapped = text.includes("\n") && hardWrapped(text);
   BOUNDARY.lastIndex = 0;
   for (let b = BOUNDARY.exec(text); b !== null; b = BOUNDARY.exec(text)) {
     const i = b.index;
@@ -193,7 +209,11 @@ export function splitSentences(text: string, folded: string): SentenceSpan[] {
       let k = i - 1;
       while (k >= start && isSpace(text[k])) k--;
       const previous = text[k];
-      const continues = isLowerLetter(text[j]) || previous === "," || previous === "-";
+      const continues =
+        isLowerLetter(text[j]) ||
+        previous === "," ||
+        previous === "-" ||
+        (wrapped && previous !== undefined && /[\p{L}\p{N}]/u.test(previous) && text[i + 1] !== "\n");
       if (!continues) {
         push(i);
         start = i + 1;

@@ -50,6 +50,29 @@ describe("ING-PART-9 descriptors before investors' names", () => {
     ]);
   });
 
+  it("ING-ENT-17: a hard-wrapped report breaks lines inside a sentence and a name", () => {
+    expect(
+      briefs(
+        "Corvina is in talks to raise up to $300 million, the paper\nreported. The retailer is seeking to close the round from\nexisting investors including venture capital group Pellston\nCapital and private equity group Harwick Atlantic, the\nreport added.",
+      ),
+    ).toEqual([
+      "round_target Corvina <- - up_to 300000000 USD",
+      "investment Corvina <- Pellston Capital -",
+      "investment Corvina <- Harwick Atlantic -",
+    ]);
+  });
+
+  it("a verb after a member's comma ends the list ('which includes X, allows Y to expand')", () => {
+    expect(
+      briefs(
+        "Tessel Labs has raised $40 million. The Series B round, which includes venture capital firm Harwick Partners, allows Tessel Labs to expand.",
+      ),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "investment Tessel Labs <- Harwick Partners -",
+    ]);
+  });
+
   it("ING-ENT-17: 'Plus' ends an English name; an apposition ends the list", () => {
     expect(
       briefs(
@@ -249,6 +272,37 @@ describe("ING-PART-1, ING-PART-2 more participation phrases", () => {
     ]);
   });
 
+  it("a round 'backed by' investors: participants, not earlier backers; 'also backed the round'", () => {
+    for (const text of [
+      "Tessel Labs has raised $40 million. The round was backed by Brisk Ventures and Harwick Partners.",
+      "Tessel Labs has raised $40 million in a round backed by Brisk Ventures and Harwick Partners.",
+      "Tessel Labs has raised $40 million. Brisk Ventures and Harwick Partners also backed the round.",
+    ]) {
+      expect(briefs(text)).toEqual([
+        "round_size Tessel Labs <- - exact 40000000 USD",
+        "investment Tessel Labs <- Brisk Ventures -",
+        "investment Tessel Labs <- Harwick Partners -",
+      ]);
+    }
+    // The company "backed by" an investor keeps its existing backer (ING-STAKE-3).
+    expect(briefs("Tessel Labs, backed by Brisk Ventures, has raised $40 million.")).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "existing_stake Tessel Labs <- Brisk Ventures -",
+    ]);
+  });
+
+  it("'ont également souscrit à l'augmentation de capital'", () => {
+    expect(
+      briefs(
+        "Orlane a levé 12 millions d'euros. Calypso Invest et Vertumne ont également souscrit à l'augmentation de capital.",
+      ),
+    ).toEqual([
+      "round_size Orlane <- - exact 12000000 EUR",
+      "investment Orlane <- Calypso Invest -",
+      "investment Orlane <- Vertumne -",
+    ]);
+  });
+
   it("a round raised 'auprès de ses investisseurs historiques A et B': current, A and B take part", () => {
     const out = claims(
       "Orlane lève 5 millions d'euros auprès de ses investisseurs historiques Calypso Invest et Vertumne.",
@@ -275,6 +329,54 @@ describe("ING-STAKE-7 a company's investors listed as such", () => {
     expect(out.every((c) => c.temporal === "background")).toBe(true);
   });
 
+  it("'which counts A and B among its investors', 'qui compte déjà A parmi ses actionnaires', 'A-backed X'", () => {
+    expect(
+      briefs(
+        "Tessel Labs, which counts Harwick and Brisk Ventures among its investors, has raised $40 million.",
+      ),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "existing_stake Tessel Labs <- Harwick -",
+      "existing_stake Tessel Labs <- Brisk Ventures -",
+    ]);
+    expect(
+      briefs(
+        "Orlane a levé 12 millions d'euros. La start-up, qui compte déjà Calypso Invest parmi ses actionnaires, prévoit de recruter.",
+      ),
+    ).toEqual(["round_size Orlane <- - exact 12000000 EUR", "existing_stake Orlane <- Calypso Invest -"]);
+    expect(
+      briefs("Tessel Labs raised $40 million. Last year Harwick-backed Orvane raised $10 million."),
+    ).toContain("existing_stake Orvane <- Harwick -");
+  });
+
+  it("'investors in the startup include' are its backers; 'investors in the round include' take part", () => {
+    expect(
+      briefs("Tessel Labs raised $40 million. Investors in the startup include Harwick and Brisk Ventures."),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "existing_stake Tessel Labs <- Harwick -",
+      "existing_stake Tessel Labs <- Brisk Ventures -",
+    ]);
+    expect(
+      briefs("Tessel Labs raised $40 million. Investors in the round include Harwick and Brisk Ventures."),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 40000000 USD",
+      "investment Tessel Labs <- Harwick -",
+      "investment Tessel Labs <- Brisk Ventures -",
+    ]);
+  });
+
+  it("a fund's own backers are no stake in the company ('a fund … that counts X among its investors')", () => {
+    expect(
+      briefs(
+        "Tessel Labs raised $10 million in a round led by Orin Ventures, a fund managed by Harwick Partners that counts Brisk Foods among its investors.",
+      ),
+    ).toEqual([
+      "round_size Tessel Labs <- - exact 10000000 USD",
+      "investment Tessel Labs <- Orin Ventures -",
+    ]);
+  });
+
   it("'compte parmi ses investisseurs' a list: existing stakes of the subject", () => {
     expect(
       briefs(
@@ -284,6 +386,40 @@ describe("ING-STAKE-7 a company's investors listed as such", () => {
       "existing_stake Verdane <- Ardenne Capital -",
       "existing_stake Verdane <- Solvay Ventures -",
       "existing_stake Verdane <- Moreau Invest -",
+    ]);
+  });
+});
+
+describe("no list of investors", () => {
+  it("a clause before the first name: 'its investors are betting that X', 'by selling shares to X'", () => {
+    expect(
+      briefs("Tessel Labs raised $40 million. Its investors are betting that Harwick will buy the company."),
+    ).toEqual(["round_size Tessel Labs <- - exact 40000000 USD"]);
+    expect(briefs("Tessel Labs raised $5 million by selling shares to Harwick.")).toEqual([
+      "round_size Tessel Labs <- - exact 5000000 USD",
+    ]);
+  });
+});
+
+describe("ING-STAKE-8 a stake taken", () => {
+  it("'invested $400m in X and took a 10% stake': the stake, background", () => {
+    const out = claims(
+      "Tessel Labs raised $40m. In 2021 Harwick Capital invested $400 million in Tessel Labs and took a 10% stake.",
+    );
+    expect(out.map(brief)).toContain("existing_stake Tessel Labs <- Harwick Capital -");
+    expect(out.find((c) => c.kind === "existing_stake")!.temporal).toBe("background");
+    expect(out.find((c) => c.kind === "existing_stake")!.rules).toContain("ING-STAKE-1");
+  });
+
+  it("'ce dernier prend 49 % du capital': the latter, the investor just named", () => {
+    expect(
+      briefs(
+        "Orlane a levé 80 millions d'euros auprès du fonds Calypso Invest. Avec cette opération, ce dernier prend 49 % du capital de l'entreprise.",
+      ),
+    ).toEqual([
+      "round_size Orlane <- - exact 80000000 EUR",
+      "investment Orlane <- Calypso Invest -",
+      "existing_stake Orlane <- Calypso Invest -",
     ]);
   });
 });
