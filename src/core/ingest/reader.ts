@@ -488,6 +488,8 @@ export class ClaimReader {
   private subjectTopic: string | undefined;
   /** ING-TOPIC-7: whether a raising cue named the subject (else it is only the first company named). */
   private topicStrong = false;
+  /** ING-TOPIC-19: whether a name is made as investors name themselves, by name. */
+  private readonly investorNamed = new Map<string, boolean>();
   /** ING-TOPIC-7: claims that took a subject named only first, not by a raising cue. */
   private readonly weakClaims: WorkingClaim[] = [];
   /** ING-TOPIC-3: the last organisation named that is neither an investor, a product nor a quoted term. */
@@ -1148,8 +1150,14 @@ export class ClaimReader {
   }
 
   private keyNamedAsInvestor(key: string): boolean {
-    const words = foldText(this.registry.name(key)).split(/[\s-]+/);
-    return words.length >= 2 && words.slice(1).some((w) => INVESTOR_NAME_WORDS.has(w));
+    const name = this.registry.name(key);
+    let known = this.investorNamed.get(name);
+    if (known === undefined) {
+      const words = foldText(name).split(/[\s-]+/);
+      known = words.length >= 2 && words.slice(1).some((w) => INVESTOR_NAME_WORDS.has(w));
+      if (this.investorNamed.size < 4096) this.investorNamed.set(name, known);
+    }
+    return known;
   }
 
   /** Whether a name of the sentence with this key is the subject of a raising verb right after it ("Kestrel Capital raised"). */
