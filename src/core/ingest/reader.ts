@@ -878,33 +878,17 @@ export class ClaimReader {
       if (subject === undefined) continue;
       for (const name of fresh) {
         const key = this.registry.canonical(name.key);
-        if (key === this.registry.canonical(subject)) continue;
-        if (
-          STAFF_AFTER.test(s.folded.slice(name.end, name.end + 24)) ||
-          FORMER_BEFORE.test(s.folded.slice(Math.max(0, name.start - 12), name.start)) ||
-          (name.type === "person" &&
-            MANAGER_BEFORE.test(s.folded.slice(Math.max(0, name.start - 40), name.start)))
-        )
-          continue;
-        const status = deal.claim
-          ? { status: deal.claim.status, rule: "ING-PART-5" }
-          : this.statusAt(s, first.start, "investment");
-        const temporal = deal.claim
-          ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
-          : this.temporalOf(s, "investment", status, 0, s.text.length, first.start);
-        const claim = this.baseClaim(s, {
-          kind: "investment",
+        if (key === this.registry.canonical(subject) || this.isStaffNotInvestor(s, name)) continue;
+        // The list is the cue: a participant's evidence is its name (ING-PART-G).
+        this.emitParticipant(
+          s,
+          name,
+          { start: name.start, end: name.end },
+          "ING-PART-G",
           subject,
-          counterparty: { keys: [name.key], group: false, start: name.start, end: name.end },
-          status: status.status,
-          temporal: temporal.temporal,
-          evidenceFrom: name.start,
-          evidenceTo: name.end,
-          anchor: name.start,
-          rules: ["ING-PART-G", status.rule, temporal.rule],
-        });
-        this.emit(s, claim);
-        this.investors.add(key);
+          deal.claim,
+          first.start,
+        );
         claimed.add(key);
       }
     }
@@ -3059,6 +3043,57 @@ export class ClaimReader {
     return { subject: this.lastRoundClaim?.subject ?? this.subjectTopic, claim: undefined };
   }
 
+  /** ING-PART-7: "led by former OpenAI execs", "dirigée par d'anciens de Google", a manager: the company's staff, not investors. */
+  private isStaffNotInvestor(s: Sentence, name: NameMention): boolean {
+    const folded = s.folded;
+    return (
+      STAFF_AFTER.test(folded.slice(name.end, name.end + 24)) ||
+      FORMER_BEFORE.test(folded.slice(Math.max(0, name.start - 12), name.start)) ||
+      (name.type === "person" && MANAGER_BEFORE.test(folded.slice(Math.max(0, name.start - 40), name.start)))
+    );
+  }
+
+  /**
+   * A participant's claim (ING-PART): an investment without amount in `subject`, with the status
+   * and time of the deal's claim read nearest (ING-PART-5), else those of the cue; the evidence is
+   * the name, with the cue when it stands within 40 characters.
+   */
+  private emitParticipant(
+    s: Sentence,
+    name: NameMention,
+    cue: Span,
+    rule: string,
+    subject: string,
+    dealClaim: WorkingClaim | undefined,
+    listStart?: number,
+  ): void {
+    const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
+    // A list with no cue of its own (ING-PART-G) takes the status and time read at its start.
+    const at = listStart ?? cue.start;
+    const read = this.statusAt(s, at, "investment");
+    const status = dealClaim
+      ? { status: dealClaim.status, rule: "ING-PART-5" }
+      : listStart === undefined
+        ? this.announcedStatus(s, read, "investment", at)
+        : read;
+    const temporal = dealClaim
+      ? { temporal: dealClaim.temporal, rule: "ING-PART-5" }
+      : this.temporalOf(s, "investment", status, 0, s.text.length, at);
+    const claim = this.baseClaim(s, {
+      kind: "investment",
+      subject,
+      counterparty: { keys: [name.key], group: false, start: name.start, end: name.end },
+      status: status.status,
+      temporal: temporal.temporal,
+      evidenceFrom: near ? Math.min(name.start, cue.start) : name.start,
+      evidenceTo: near ? Math.max(name.end, cue.end) : name.end,
+      anchor: name.start,
+      rules: [rule, status.rule, temporal.rule],
+    });
+    this.emit(s, claim);
+    this.investors.add(this.registry.canonical(name.key));
+  }
+
   /**
    * ING-PART: investors named in a round without an amount — the lead ("led by X", "mené
    * par X", "a Softbank-led round"), participants ("with participation from X", "X also
@@ -3074,35 +3109,9 @@ export class ClaimReader {
       const key = this.registry.canonical(name.key);
       if (subject === undefined || this.registry.canonical(subject) === key) return;
       if (made.has(`${key}|${subject}`)) return;
-      // ING-PART-7: "led by former OpenAI execs", "dirigée par d'anciens de Google": the company's staff, not investors.
-      if (
-        STAFF_AFTER.test(folded.slice(name.end, name.end + 24)) ||
-        FORMER_BEFORE.test(folded.slice(Math.max(0, name.start - 12), name.start)) ||
-        (name.type === "person" &&
-          MANAGER_BEFORE.test(folded.slice(Math.max(0, name.start - 40), name.start)))
-      )
-        return;
+      if (this.isStaffNotInvestor(s, name)) return;
       made.add(`${key}|${subject}`);
-      const near = Math.abs(cue.start - name.end) <= 40 || Math.abs(name.start - cue.end) <= 40;
-      const status = deal.claim
-        ? { status: deal.claim.status, rule: "ING-PART-5" }
-        : this.announcedStatus(s, this.statusAt(s, cue.start, "investment"), "investment", cue.start);
-      const temporal = deal.claim
-        ? { temporal: deal.claim.temporal, rule: "ING-PART-5" }
-        : this.temporalOf(s, "investment", status, 0, s.text.length, cue.start);
-      const claim = this.baseClaim(s, {
-        kind: "investment",
-        subject,
-        counterparty: { keys: [name.key], group: false, start: name.start, end: name.end },
-        status: status.status,
-        temporal: temporal.temporal,
-        evidenceFrom: near ? Math.min(name.start, cue.start) : name.start,
-        evidenceTo: near ? Math.max(name.end, cue.end) : name.end,
-        anchor: name.start,
-        rules: [rule, status.rule, temporal.rule],
-      });
-      this.emit(s, claim);
-      this.investors.add(key);
+      this.emitParticipant(s, name, cue, rule, subject, deal.claim);
     };
     // ING-STAKE-7: a company's investors listed as such are its backers (readBackers), not a round's.
     const backerLists = this.backerLists(s);
