@@ -3116,7 +3116,8 @@ export class ClaimReader {
     // ING-STAKE-7: a company's investors listed as such are its backers (readBackers), not a round's.
     const backerLists = this.backerLists(s);
     rules.participantAfter.lastIndex = 0;
-    for (const m of folded.matchAll(rules.participantAfter)) {
+    const after = rules.participantAfterHint.test(folded) ? folded.matchAll(rules.participantAfter) : [];
+    for (const m of after) {
       const cue = { start: m.index, end: m.index + m[0].length };
       if (s.names.some((n) => n.start <= cue.start && cue.end <= n.end)) continue;
       if (backerLists.some((b) => b.start <= cue.start && cue.start <= b.end)) continue;
@@ -3148,7 +3149,8 @@ export class ClaimReader {
       for (const name of members) add(name, cue, rule);
     }
     rules.participantBefore.lastIndex = 0;
-    for (const m of folded.matchAll(rules.participantBefore)) {
+    const before = rules.participantBeforeHint.test(folded) ? folded.matchAll(rules.participantBefore) : [];
+    for (const m of before) {
       const cue = { start: m.index, end: m.index + m[0].length };
       // ING-PART-2b: "et de Medicxi, co-lead sur le tour": the role in apposition is the name's just before.
       const apposed = folded[cue.start] === "," ? s.names.find((n) => n.end === cue.start) : undefined;
