@@ -1,5 +1,7 @@
 import { type Command, Option } from "commander";
+import { message } from "../core/shared/messages.js";
 import type { TextOptions } from "../report/format.js";
+import { CommandFailure } from "./failure.js";
 import { language } from "./lang.js";
 
 export type OutputFormat = "table" | "json" | "csv";
@@ -59,3 +61,16 @@ export function wantsReportFile(options: { format?: string; out?: string }): boo
 }
 
 export { jsonText } from "../report/text-formats.js";
+
+/**
+ * `--format` of a command that reports what it did as text or JSON (close-round, export-ocf):
+ * anything else is a usage failure naming the flag, its choices and what was given (and the file).
+ */
+export function textOrJsonFormat(format: string, file?: string): "text" | "json" {
+  if (format === "text" || format === "json") return format;
+  throw CommandFailure.of(
+    "usage",
+    message("flag_must_be_choice", { flag: "--format", choices: ["text", "json"], got: format }),
+    ...(file === undefined ? [] : [file]),
+  );
+}

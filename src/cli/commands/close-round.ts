@@ -7,6 +7,7 @@ import { message } from "../../core/shared/messages.js";
 import { writeDealFile } from "../deal-edit.js";
 import { isWorkspaceFile, readDealFile } from "../deal-file.js";
 import { CommandFailure } from "../failure.js";
+import { textOrJsonFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
 import { cliText } from "../messages.js";
 
@@ -31,16 +32,7 @@ export function registerCloseRound(program: Command, io: CliIo): void {
         file: string,
         options: { round?: string; scenario?: string; company?: string; write?: boolean; format: string },
       ) => {
-        if (options.format !== "text" && options.format !== "json")
-          throw CommandFailure.of(
-            "usage",
-            message("flag_must_be_choice", {
-              flag: "--format",
-              choices: ["text", "json"],
-              got: options.format,
-            }),
-            file,
-          );
+        textOrJsonFormat(options.format, file);
         if (isWorkspaceFile(io, file)) {
           closeInWorkspace(io, file, options);
           return;

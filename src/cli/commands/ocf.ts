@@ -8,6 +8,7 @@ import { diagnosticFrom } from "../../deal/diagnostics.js";
 import { validationNote, writeOcfPackage } from "../../interchange/ocf/index.js";
 import { readDealFile } from "../deal-file.js";
 import { CommandFailure, printDiagnostics } from "../failure.js";
+import { textOrJsonFormat } from "../format-option.js";
 import type { CliIo } from "../io.js";
 import { cliText } from "../messages.js";
 
@@ -126,15 +127,7 @@ export function registerOcf(program: Command, io: CliIo): void {
           format: string;
         },
       ) => {
-        if (options.format !== "text" && options.format !== "json")
-          throw CommandFailure.of(
-            "usage",
-            message("flag_must_be_choice", {
-              flag: "--format",
-              choices: ["text", "json"],
-              got: options.format,
-            }),
-          );
+        textOrJsonFormat(options.format);
         if (options.country !== undefined && !/^[A-Z]{2}$/.test(options.country)) {
           throw CommandFailure.of("usage", message("flag_country", { got: options.country }));
         }
